@@ -1,0 +1,42 @@
+// `mregion`: the CLI over the same modules as the language server. One file per command in commands/.
+import '../language/polyfill/object-group-by.cjs';
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { UsageError } from './workspace.js';
+
+const EXIT_USAGE = 2;
+
+async function run(action: () => Promise<number>): Promise<void> {
+    try {
+        process.exitCode = await action();
+    } catch (error) {
+        if (error instanceof UsageError) {
+            process.stderr.write(`mregion: ${error.message}\n`);
+            process.exitCode = EXIT_USAGE;
+            return;
+        }
+        process.stderr.write(`mregion: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.exitCode = EXIT_USAGE;
+    }
+}
+
+const program = new Command()
+    .name('mregion')
+    .description('Check, simulate and export multi-region architecture designs (.mregion files).')
+    .version(typeof MREGION_VERSION === 'string' ? MREGION_VERSION : 'dev')
+    .showHelpAfterError()
+    .exitOverride();
+
+registerCheck(program, run);
+
+declare const MREGION_VERSION: string | undefined;
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+    if (error instanceof CommanderError) {
+        const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+        process.exitCode = ok ? 0 : EXIT_USAGE;
+        return;
+    }
+    process.stderr.write(`mregion: ${String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+});

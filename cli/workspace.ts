@@ -1,0 +1,85 @@
+// Loads .mregion files for the CLI the way the editor sees them: each file plus everything it imports, linked
+// and validated by the same Langium services the language server uses.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { isDocument, type Document } from '../language/generated/ast.js';
+import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
+import type { BuildResult } from '../language/semantics/model.js';
+
+export class UsageError extends Error {}
+
+export interface LoadedWorkspace {
+    readonly services: MregionServices;
+    /** The files named on the command line, in the order given. */
+    readonly requested: readonly LangiumDocument<Document>[];
+    /** Every loaded file: requested ones and their imports. */
+    readonly all: readonly LangiumDocument<Document>[];
+    modelOf(document: LangiumDocument): BuildResult;
+}
+
+/** Expands directories to the .mregion files below them and checks every path is a readable .mregion file. */
+export function expandPaths(inputs: readonly string[]): string[] {
+    if (inputs.length === 0) throw new UsageError('no input files: give one or more .mregion files or folders');
+    const files: string[] = [];
+    for (const input of inputs) {
+        const absolute = path.resolve(input);
+        if (!existsSync(absolute)) throw new UsageError(`cannot read '${input}': no such file or folder`);
+        if (statSync(absolute).isDirectory()) {
+            const found = findMregionFiles(absolute);
+            if (found.length === 0) throw new UsageError(`'${input}' contains no .mregion files`);
+            files.push(...found);
+        } else if (!absolute.endsWith('.mregion')) {
+            throw new UsageError(`'${input}' is not a .mregion file`);
+        } else {
+            files.push(absolute);
+        }
+    }
+    return [...new Set(files)];
+}
+
+function findMregionFiles(folder: string): string[] {
+    const result: string[] = [];
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) result.push(...findMregionFiles(full));
+        else if (entry.name.endsWith('.mregion')) result.push(full);
+    }
+    return result;
+}
+
+export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
+    const services = createMregionServices(NodeFileSystem).Mregion;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const imports = services.semantics.Imports;
+    const requested: LangiumDocument<Document>[] = [];
+    const queue: URI[] = files.map((f) => URI.file(path.resolve(f)));
+    const seen = new Set<string>();
+    const all: LangiumDocument<Document>[] = [];
+    while (queue.length > 0) {
+        const uri = queue.shift()!;
+        if (seen.has(uri.toString())) continue;
+        seen.add(uri.toString());
+        const isRequested = requested.length < files.length && files.some((f) => URI.file(path.resolve(f)).toString() === uri.toString());
+        if (!isRequested && !existsSync(uri.fsPath)) continue; // reported by the import check
+        const document = await documents.getOrCreateDocument(uri) as LangiumDocument<Document>;
+        all.push(document);
+        if (isRequested) requested.push(document);
+        const root = document.parseResult.value;
+        if (!isDocument(root)) continue;
+        for (const imp of root.imports) {
+            const target = imports.resolve(uri, imp);
+            if (target && target.path.endsWith('.mregion') && !seen.has(target.toString())) queue.push(target);
+        }
+    }
+    await services.shared.workspace.DocumentBuilder.build(all, { validation: true });
+    return { services, requested, all, modelOf: (document) => services.semantics.Models.modelFor(document) };
+}
+
+/** Path as shown to the user: relative to the working directory when below it. */
+export function displayPath(uri: URI): string {
+    const relative = path.relative(process.cwd(), uri.fsPath);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? uri.fsPath : relative;
+}

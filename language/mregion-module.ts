@@ -1,0 +1,47 @@
+// Dependency injection for the .mregion language: Langium's defaults plus our scoping, validation and the
+// semantic-model services shared by every feature.
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
+import { MregionScopeProvider } from './scoping/scope-provider.js';
+import { MregionDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/index.js';
+import { ImportResolver } from './workspace/imports.js';
+import { ModelProvider } from './workspace/model-provider.js';
+
+export interface MregionAddedServices {
+    readonly semantics: {
+        readonly Imports: ImportResolver;
+        readonly Models: ModelProvider;
+    };
+}
+
+export type MregionServices = LangiumServices & MregionAddedServices;
+
+export const MregionModule: Module<MregionServices, PartialLangiumServices & MregionAddedServices> = {
+    semantics: {
+        Imports: (services) => new ImportResolver(services.shared),
+        Models: (services) => new ModelProvider(services.shared, services.semantics.Imports),
+    },
+    references: {
+        ScopeProvider: (services) => new MregionScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new MregionDocumentValidator(services),
+    },
+};
+
+export function createMregionServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Mregion: MregionServices } {
+    const shared = inject(createDefaultSharedModule(context), MregionGeneratedSharedModule);
+    const Mregion = inject(createDefaultModule({ shared }), MregionGeneratedModule, MregionModule);
+    shared.ServiceRegistry.register(Mregion);
+    registerValidationChecks(Mregion);
+    if (!context.connection) {
+        // Without a language client nothing sends the initial build's configuration; mark it as received.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Mregion };
+}

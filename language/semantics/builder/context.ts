@@ -1,0 +1,133 @@
+// Shared state of one model build: the problem list and the helpers that read values from the AST with
+// precise ranges. Never throws: every malformed value becomes a problem and `undefined`.
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import type { Quantity } from '../../generated/ast.js';
+import type { Problem, Range, Severity, Source } from '../model.js';
+import { ProblemCodes } from '../problem-codes.js';
+import { normalize, splitQuantity, type UnitKind } from '../units.js';
+
+const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export interface Bounds {
+    readonly min?: number;
+    /** When true, the value must be strictly above `min`. */
+    readonly above?: boolean;
+    readonly max?: number;
+    readonly integer?: boolean;
+    /** Shown in messages: "TTL", "quorum", … */
+    readonly what: string;
+}
+
+export class BuildContext {
+    readonly problems: Problem[] = [];
+    private readonly reported = new WeakMap<object, Set<string>>();
+
+    /** Runs `report` once per (declaration, tag): per-cell instances share their declaration's problems. */
+    once(declaration: object, tag: string, report: () => void): void {
+        let tags = this.reported.get(declaration);
+        if (!tags) this.reported.set(declaration, (tags = new Set()));
+        if (tags.has(tag)) return;
+        tags.add(tag);
+        report();
+    }
+
+    uriOf(node: AstNode): string {
+        try {
+            return AstUtils.getDocument(node).uri.toString();
+        } catch {
+            return '';
+        }
+    }
+
+    range(node: AstNode | undefined): Range {
+        return node?.$cstNode?.range ?? NOWHERE;
+    }
+
+    propRange(node: AstNode, property: string): Range {
+        const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
+        return cst?.range ?? this.range(node);
+    }
+
+    /** Range of the index-th value of a list property (e.g. the 2nd region of `regions a, b`). */
+    propRangeAt(node: AstNode, property: string, index: number): Range {
+        const cst = node.$cstNode ? GrammarUtils.findNodesForProperty(node.$cstNode, property)[index] : undefined;
+        return cst?.range ?? this.range(node);
+    }
+
+    keywordRange(node: AstNode, keyword: string): Range {
+        const cst = node.$cstNode ? GrammarUtils.findNodeForKeyword(node.$cstNode, keyword) : undefined;
+        return cst?.range ?? this.range(node);
+    }
+
+    source(node: AstNode, props: Readonly<Record<string, AstNode | Range | undefined>> = {}): Source {
+        const resolved: Record<string, Range | undefined> = {};
+        for (const [key, value] of Object.entries(props)) {
+            if (value === undefined) continue;
+            resolved[key] = 'start' in value ? value : this.range(value);
+        }
+        const hasName = 'name' in node;
+        return {
+            uri: this.uriOf(node),
+            range: this.range(node),
+            nameRange: hasName ? this.propRange(node, 'name') : this.range(node),
+            props: resolved,
+        };
+    }
+
+    report(code: string, severity: Severity, message: string, node: AstNode, where?: string | Range, data?: Record<string, unknown>): void {
+        const range = where === undefined ? this.range(node) : typeof where === 'string' ? this.propRange(node, where) : where;
+        this.problems.push({ code, severity, message, uri: this.uriOf(node), range, ...(data ? { data } : {}) });
+    }
+
+    /** Reads a quantity as `kind`, normalized to base units, checking its bounds. */
+    quantity(q: Quantity | undefined, kind: UnitKind, bounds: Bounds): number | undefined {
+        if (!q || typeof q.text !== 'string') return undefined;
+        const result = normalize(q.text, kind);
+        if (!result.ok) {
+            const written = splitQuantity(q.text);
+            const code = written && written.unit === '' && written.per === '' && !written.dollar ? ProblemCodes.MissingUnit : ProblemCodes.WrongUnit;
+            this.report(code, 'error', `${bounds.what}: ${result.message}`, q, undefined,
+                result.suggestion ? { replacement: result.suggestion } : undefined);
+            return undefined;
+        }
+        const value = result.value;
+        const shown = q.text;
+        if (bounds.integer && !Number.isInteger(value)) {
+            this.report(ProblemCodes.ValueOutOfRange, 'error', `${bounds.what} must be a whole number, got ${shown}`, q);
+            return undefined;
+        }
+        if (bounds.min !== undefined && (bounds.above ? value <= bounds.min : value < bounds.min)) {
+            this.report(ProblemCodes.ValueOutOfRange, 'error',
+                `${bounds.what} must be ${bounds.above ? 'greater than' : 'at least'} ${describeBound(bounds.min, kind)}, got ${shown}`, q);
+            return undefined;
+        }
+        if (bounds.max !== undefined && value > bounds.max) {
+            this.report(ProblemCodes.ValueOutOfRange, 'error', `${bounds.what} must be at most ${describeBound(bounds.max, kind)}, got ${shown}`, q);
+            return undefined;
+        }
+        return value;
+    }
+
+    /** The first clause of a type; every further one is a duplicate-clause error at its keyword. */
+    single<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T, keyword: string): T | undefined {
+        const found = clauses.filter(is);
+        for (const extra of found.slice(1)) {
+            const first = found[0]!;
+            this.report(ProblemCodes.DuplicateClause, 'error',
+                `'${keyword}' is already declared at line ${this.range(first).start.line + 1}; keep one`, extra, this.keywordRange(extra, keyword));
+        }
+        return found[0];
+    }
+
+    missing(node: AstNode, message: string, where?: string | Range): void {
+        this.report(ProblemCodes.MissingProperty, 'error', message, node, where ?? (('name' in node) ? 'name' : undefined));
+    }
+}
+
+function describeBound(value: number, kind: UnitKind): string {
+    switch (kind) {
+        case 'percent': return `${value * 100}%`;
+        case 'duration': return value === 0 ? '0' : `${value} ms`;
+        default: return String(value);
+    }
+}

@@ -1,0 +1,182 @@
+// Failovers: detection, routing, ordered actions (each data plane or control plane) and drills.
+import * as ast from '../../generated/ast.js';
+import { ACTIONS, ANYCAST, GLOBAL_CONTROL_PLANE_REGION, HEALTH_CHECK, SELF_FAILOVER_ENGINES } from '../facts/defaults.js';
+import type { ActionM, Deployable, DetectionM, FailoverM, Plane, Provenance, RegionM, RouteM, TargetRef } from '../model.js';
+import { ProblemCodes } from '../problem-codes.js';
+import type { BuildContext } from './context.js';
+
+const DECLARED: Provenance = { kind: 'declared' };
+
+export interface FailoverLookups {
+    /** Instances of a declared store/service name: all of them, or those of one cell. */
+    readonly instances: (name: string, cell: string | undefined) => readonly Deployable[];
+    readonly regions: ReadonlyMap<string, RegionM>;
+}
+
+export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: FailoverLookups): FailoverM[] {
+    const targetName = node.target?.ref?.name;
+    if (targetName === undefined) return [];
+    const c = node.clauses;
+    const detect = ctx.single(c, ast.isDetectClause, 'detect');
+    const route = ctx.single(c, ast.isRouteClause, 'route');
+    const drill = ctx.single(c, ast.isDrillClause, 'drill');
+    const actionClauses = c.filter(ast.isActionClause);
+    const declaredFrom = node.from?.ref?.name;
+    const declaredTo = node.to?.ref?.name;
+
+    const routeM = readRoute(ctx, route);
+    const detection = readDetection(ctx, detect, routeM);
+    const drillM = drill ? {
+        intervalMs: drill.interval ? ctx.quantity(drill.interval, 'duration', { what: 'drill interval', min: 0, above: true }) : undefined,
+        never: drill.never,
+    } : undefined;
+
+    const instances = lookups.instances(targetName, undefined)
+        .filter((t) => declaredFrom === undefined || t.regions.includes(declaredFrom));
+    if (declaredFrom !== undefined && instances.length === 0) {
+        ctx.report(ProblemCodes.ValueOutOfRange, 'error', `${targetName} does not run in ${declaredFrom}`, node, 'from');
+        return [];
+    }
+    if (instances.some((t) => t.kind === 'service') && !route) {
+        ctx.missing(node, `failover of service ${targetName} needs a 'route' (dns ttl …, anycast, global-accelerator, arc-routing-control, manual)`, 'target');
+    }
+
+    const source = ctx.source(node, {
+        target: ctx.propRange(node, 'target'), from: node.from ? ctx.propRange(node, 'from') : undefined,
+        to: node.to ? ctx.propRange(node, 'to') : undefined, detection: detect, route, drill,
+        ttl: route?.ttl, interval: detect?.interval, threshold: detect?.threshold,
+    });
+
+    return instances.map((target) => {
+        const from = declaredFrom ?? primaryOf(target);
+        const to = declaredTo ?? target.regions.find((r) => r !== from);
+        if (declaredTo !== undefined && !target.regions.includes(declaredTo)) {
+            ctx.once(node, `to${target.cell ?? ''}`, () => ctx.report(ProblemCodes.ValueOutOfRange, 'error',
+                `${target.name} does not run in ${declaredTo}${target.cell ? ` (cell ${target.cell})` : ''}`, node, 'to'));
+        }
+        const actions = actionClauses.map((a) => readAction(ctx, a, target, to, lookups));
+        return {
+            id: `failover:${target.id}`,
+            target: { kind: target.kind, id: target.id },
+            cell: target.cell,
+            from,
+            to,
+            detection,
+            route: routeM,
+            actions,
+            drill: drillM,
+            source,
+        };
+    });
+}
+
+function primaryOf(target: Deployable): string | undefined {
+    if (target.kind === 'service') return target.primary;
+    return target.writes.policy === 'primary' ? target.writes.primary : undefined;
+}
+
+function readRoute(ctx: BuildContext, route: ast.RouteClause | undefined): RouteM | undefined {
+    if (!route) return undefined;
+    switch (route.method) {
+        case 'dns': {
+            if (!route.ttl) ctx.missing(route, `a DNS failover route needs its 'ttl' (e.g. 'route dns ttl 60s')`, ctx.keywordRange(route, 'dns'));
+            const ttlMs = route.ttl ? ctx.quantity(route.ttl, 'duration', { what: 'TTL', min: 0, above: true }) : undefined;
+            const tailShare = route.tailShare ? ctx.quantity(route.tailShare, 'percent', { what: 'resolver tail share', min: 0, max: 1 }) : undefined;
+            const tailDelayMs = route.tailDelay ? ctx.quantity(route.tailDelay, 'duration', { what: 'resolver tail delay', min: 0 }) : undefined;
+            return { method: 'dns', ttlMs, tailShare: tailShare ?? 0, tailDelayMs: tailDelayMs ?? 0, providers: route.providers };
+        }
+        case 'manual':
+            return { method: 'manual', delayMs: route.delay ? ctx.quantity(route.delay, 'duration', { what: 'manual routing delay', min: 0 }) : undefined };
+        default:
+            return { method: route.method };
+    }
+}
+
+function readDetection(ctx: BuildContext, detect: ast.DetectClause | undefined, route: RouteM | undefined): DetectionM {
+    const viaAccelerator = route?.method === 'anycast' || route?.method === 'global-accelerator';
+    const defaults = viaAccelerator ? { interval: ANYCAST.intervalMs, threshold: ANYCAST.threshold } : { interval: HEALTH_CHECK.intervalMs, threshold: HEALTH_CHECK.threshold };
+    if (detect?.method === 'manual') {
+        return {
+            method: 'manual',
+            delayMs: detect.delay ? ctx.quantity(detect.delay, 'duration', { what: 'manual detection delay', min: 0 }) : undefined,
+            provenance: DECLARED,
+        };
+    }
+    const [minThreshold, maxThreshold] = HEALTH_CHECK.thresholdRange.value;
+    const interval = detect?.interval ? ctx.quantity(detect.interval, 'duration', { what: 'health-check interval', min: 0, above: true }) : undefined;
+    const threshold = detect?.threshold
+        ? ctx.quantity(detect.threshold, 'count', { what: 'health-check threshold', min: minThreshold, max: maxThreshold, integer: true })
+        : undefined;
+    const timeout = detect?.timeout ? ctx.quantity(detect.timeout, 'duration', { what: 'health-check timeout', min: 0 }) : undefined;
+    const sources = [
+        interval === undefined ? defaults.interval.source : undefined,
+        threshold === undefined ? defaults.threshold.source : undefined,
+        timeout === undefined ? HEALTH_CHECK.timeoutMs.source : undefined,
+    ].filter((s): s is string => s !== undefined);
+    return {
+        method: 'health-check',
+        intervalMs: interval ?? defaults.interval.value,
+        threshold: threshold ?? defaults.threshold.value,
+        timeoutMs: timeout ?? HEALTH_CHECK.timeoutMs.value,
+        provenance: sources.length === 0 ? DECLARED : { kind: 'default', source: sources.join('; ') },
+    };
+}
+
+function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: Deployable, to: string | undefined, lookups: FailoverLookups): ActionM {
+    const facts = ACTIONS[node.kind];
+    const targetName = node.target?.ref?.name;
+    const actionTarget = targetName !== undefined ? lookups.instances(targetName, failoverTarget.cell)[0] : undefined;
+    const target: TargetRef | undefined = actionTarget ? { kind: actionTarget.kind, id: actionTarget.id } : undefined;
+    const region = node.region?.ref?.name ?? to;
+
+    let plane: Plane = facts.plane.value;
+    let planeProvenance: Provenance = { kind: 'default', source: facts.plane.source };
+    let durationMs = facts.durationMs?.value;
+    let durationProvenance: Provenance = facts.durationMs ? { kind: 'default', source: facts.durationMs.source } : { kind: 'derived', from: 'not declared' };
+
+    const promoted = actionTarget ?? failoverTarget;
+    if (node.kind === 'promote' && promoted.kind === 'store' && promoted.engine && SELF_FAILOVER_ENGINES.value.has(promoted.engine)) {
+        plane = 'data-plane';
+        durationMs = 0;
+        planeProvenance = durationProvenance = { kind: 'default', source: `${promoted.engine} fails over by itself (${SELF_FAILOVER_ENGINES.source})` };
+    }
+    if (node.plane) {
+        plane = node.plane;
+        planeProvenance = DECLARED;
+    }
+    if (node.duration) {
+        durationMs = ctx.quantity(node.duration, 'duration', { what: `${node.kind} duration`, min: 0 });
+        durationProvenance = DECLARED;
+    } else if (durationMs === undefined) {
+        ctx.once(node, 'takes', () => ctx.missing(node,
+            `action ${node.kind} has no documented duration: say how long it 'takes' (e.g. 'takes 15m')`, ctx.propRange(node, 'kind')));
+    }
+
+    let controlPlaneRegion: string | undefined;
+    if (plane === 'control-plane') {
+        controlPlaneRegion = node.planeRegion?.ref?.name;
+        if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'global' && isAws(failoverTarget, lookups.regions)) {
+            controlPlaneRegion = GLOBAL_CONTROL_PLANE_REGION.value;
+        }
+        if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'target') controlPlaneRegion = region;
+    }
+    return {
+        kind: node.kind as ActionM['kind'],
+        target,
+        region,
+        plane,
+        controlPlaneRegion,
+        controlPlaneName: plane === 'control-plane' ? facts.controlPlaneName : undefined,
+        planeProvenance,
+        durationMs,
+        durationProvenance,
+        source: ctx.source(node, {
+            kind: ctx.propRange(node, 'kind'), target: node.target ? ctx.propRange(node, 'target') : undefined,
+            plane: node.plane ? ctx.propRange(node, 'plane') : undefined, duration: node.duration,
+        }),
+    };
+}
+
+function isAws(target: Deployable, regions: ReadonlyMap<string, RegionM>): boolean {
+    return target.regions.some((r) => regions.get(r)?.provider === 'aws');
+}

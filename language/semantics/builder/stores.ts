@@ -1,0 +1,236 @@
+// Stores: one declaration read once (with its problems), then instantiated per cell when `per cell`.
+import * as ast from '../../generated/ast.js';
+import { ENGINES } from '../facts/defaults.js';
+import type {
+    CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, ObjectiveM, Provenance,
+    ReplicationMode, Shape, Source, StoreFeature, StoreM, WritePolicy,
+} from '../model.js';
+import { ProblemCodes } from '../problem-codes.js';
+import type { BuildContext } from './context.js';
+import { buildObjective } from './objectives.js';
+import { refNames, reportRepeated, unique } from './regions.js';
+
+const DECLARED: Provenance = { kind: 'declared' };
+
+/** A store declaration as written, before per-cell expansion. */
+interface StoreDecl {
+    readonly name: string;
+    readonly perCell: boolean;
+    readonly engine?: Engine;
+    readonly regions: readonly string[];
+    readonly replicas?: number;
+    readonly witness?: string;
+    readonly holds?: HoldsKind;
+    readonly shape?: Shape;
+    readonly writes?: { policy: WritePolicy; primary?: string };
+    readonly replication?: { mode: ReplicationMode; lagMs?: number; quorum?: number };
+    readonly consistency?: { level: ConsistencyLevel; maxVersions?: number; maxLagMs?: number };
+    readonly conflicts?: { strategy: ConflictStrategy; crdt?: CrdtType };
+    readonly invariants: StoreM['invariants'];
+    readonly residency?: string;
+    readonly features: readonly StoreFeature[];
+    readonly backupIntervalMs?: number;
+    readonly sizeBytes?: number;
+    readonly objective?: ObjectiveM;
+    readonly source: Source;
+}
+
+export function buildStores(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]): StoreM[] {
+    const decl = readStore(ctx, node, cells);
+    if (!decl.perCell || cells.length === 0) return [instantiate(ctx, node, decl, decl.regions, undefined)];
+    return cells.map((cell) => instantiate(ctx, node, decl, cell.regions, cell));
+}
+
+function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]): StoreDecl {
+    const c = node.clauses;
+    const engine = ctx.single(c, ast.isEngineClause, 'engine');
+    const regions = ctx.single(c, ast.isRegionsClause, 'regions');
+    const replicas = ctx.single(c, ast.isReplicasClause, 'replicas');
+    const witness = ctx.single(c, ast.isWitnessClause, 'witness');
+    const holds = ctx.single(c, ast.isHoldsClause, 'holds');
+    const writes = ctx.single(c, ast.isWritesClause, 'writes');
+    const replication = ctx.single(c, ast.isReplicationClause, 'replication');
+    const consistency = ctx.single(c, ast.isConsistencyClause, 'consistency');
+    const conflicts = ctx.single(c, ast.isConflictsClause, 'conflicts');
+    const residency = ctx.single(c, ast.isResidencyClause, 'residency');
+    const features = ctx.single(c, ast.isFeaturesClause, 'features');
+    const backup = ctx.single(c, ast.isBackupClause, 'backup');
+    const size = ctx.single(c, ast.isSizeClause, 'size');
+    const objective = ctx.single(c, ast.isObjectiveClause, 'objective');
+    const invariants = c.filter(ast.isInvariantClause);
+
+    if (!engine) ctx.missing(node, `store ${node.name} needs an 'engine' (dynamodb, aurora, spanner, cockroachdb, …)`);
+    if (node.perCell && regions) {
+        ctx.report(ProblemCodes.InapplicableProperty, 'error', `a per-cell store takes its regions from each cell; remove 'regions'`, regions, ctx.keywordRange(regions, 'regions'));
+    }
+    if (node.perCell && cells.length === 0) {
+        ctx.report(ProblemCodes.PerCellWithoutCells, 'error', `store ${node.name} is declared 'per cell' but the design declares no cells`, node, ctx.keywordRange(node, 'cell'));
+    }
+    if (!node.perCell && !regions) ctx.missing(node, `store ${node.name} needs 'regions' (or 'per cell')`);
+    if (!holds) ctx.missing(node, `store ${node.name}: declare what it 'holds' (shared, per-user, per-tenant, reference) and its shape`);
+    reportRepeated(ctx, regions);
+
+    const regionNames = unique(refNames(regions?.regions));
+    const replicaCount = replicas ? ctx.quantity(replicas.count, 'count', { what: 'replicas', min: 1, integer: true }) : undefined;
+
+    let lagMs: number | undefined;
+    let quorum: number | undefined;
+    if (replication?.mode === 'async' && replication.lag) lagMs = ctx.quantity(replication.lag, 'duration', { what: 'replication lag', min: 0 });
+    if (replication?.mode === 'consensus' && replication.quorum) quorum = ctx.quantity(replication.quorum, 'count', { what: 'quorum', min: 1, integer: true });
+
+    let maxVersions: number | undefined;
+    let maxLagMs: number | undefined;
+    if (consistency?.level === 'bounded-staleness') {
+        if (consistency.maxVersions) maxVersions = ctx.quantity(consistency.maxVersions, 'count', { what: 'bounded-staleness versions', min: 1, integer: true });
+        if (consistency.maxLag) maxLagMs = ctx.quantity(consistency.maxLag, 'duration', { what: 'bounded-staleness time', min: 0, above: true });
+        if (!consistency.maxVersions && !consistency.maxLag) {
+            ctx.missing(consistency, `bounded-staleness needs its bounds: 'versions K' and/or 'time T'`, ctx.range(consistency));
+        }
+    }
+
+    return {
+        name: node.name,
+        perCell: node.perCell,
+        engine: engine?.engine as Engine | undefined,
+        regions: regionNames,
+        replicas: replicaCount,
+        witness: witness?.region?.ref?.name,
+        holds: holds?.holds as HoldsKind | undefined,
+        shape: holds?.shape as Shape | undefined,
+        writes: writes ? { policy: writes.policy as WritePolicy, primary: writes.primary?.ref?.name } : undefined,
+        replication: replication ? { mode: replication.mode, lagMs, quorum } : undefined,
+        consistency: consistency ? { level: consistency.level, maxVersions, maxLagMs } : undefined,
+        conflicts: conflicts ? { strategy: conflicts.strategy, crdt: conflicts.crdt as CrdtType | undefined } : undefined,
+        invariants: invariants.map((i) => ({ kind: i.kind as InvariantKind, field: i.field, range: ctx.range(i) })),
+        residency: residency?.jurisdiction,
+        features: unique((features?.features ?? []) as StoreFeature[]),
+        backupIntervalMs: backup ? ctx.quantity(backup.interval, 'duration', { what: 'backup interval', min: 0, above: true }) : undefined,
+        sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
+        objective: buildObjective(ctx, objective),
+        source: ctx.source(node, {
+            engine, regions, replicas, witness, holds, writes, replication, consistency, conflicts, residency, features,
+            backup, size, objective, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
+            lag: replication?.lag, quorum: replication?.quorum,
+        }),
+    };
+}
+
+function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, regions: readonly string[], cell: CellM | undefined): StoreM {
+    const facts = decl.engine ? ENGINES[decl.engine] : {};
+    const multiRegion = regions.length > 1;
+    const where = cell ? ` (in cell ${cell.name})` : '';
+
+    const replication = resolveReplication(decl, facts, multiRegion, () => ctx.once(node, 'replication', () =>
+        ctx.missing(node, `store ${decl.name}${where} spans ${regions.length} regions: declare its 'replication' (sync, async lag …, consensus)`)));
+    if (replication.mode === 'async' && replication.lagMs === undefined && multiRegion) {
+        ctx.once(node, 'lag', () => ctx.missing(node,
+            `async replication of ${decl.engine ?? 'this'} store needs 'lag' (e.g. 'replication async lag 1s'): the reference documents no default for it`,
+            decl.source.props.replication));
+    }
+
+    const replicas = decl.replicas ?? regions.length;
+    const voters = replicas + (decl.witness ? 1 : 0);
+    let quorum = replication.quorum;
+    if (replication.mode === 'consensus') {
+        if (quorum === undefined) quorum = Math.floor(voters / 2) + 1;
+        else if (quorum > voters) {
+            ctx.once(node, 'quorum', () => ctx.report(ProblemCodes.QuorumExceedsReplicas, 'error',
+                `quorum ${quorum} is larger than the ${voters} voting replicas${where}: no write can ever commit`, node, decl.source.props.quorum));
+        } else if (quorum <= voters / 2) {
+            ctx.once(node, 'quorum-minority', () => ctx.report(ProblemCodes.ValueOutOfRange, 'warning',
+                `quorum ${quorum} of ${voters} voters is not a majority${where}: two sides of a partition can both commit`, node, decl.source.props.quorum));
+        }
+    }
+
+    const writes = resolveWrites(decl, facts, regions, () => ctx.once(node, 'writes', () =>
+        ctx.missing(node, `store ${decl.name}${where} spans ${regions.length} regions: declare who 'writes' (any-region, home-region, primary <region>)`)));
+    const consistency = resolveConsistency(decl, facts, replication.mode, multiRegion, () => ctx.once(node, 'consistency', () =>
+        ctx.missing(node, `store ${decl.name}${where}: declare its 'consistency' (strong, bounded-staleness, session, consistent-prefix, eventual)`)));
+    const conflicts = resolveConflicts(decl, facts, replication.mode, writes.policy, multiRegion, () => ctx.once(node, 'conflicts', () =>
+        ctx.missing(node, `store ${decl.name}${where} accepts writes in several regions: declare how 'conflicts' resolve (lww, crdt …, vector-clocks, consensus, reject)`)));
+
+    return {
+        kind: 'store',
+        id: cell ? `${decl.name}@${cell.name}` : decl.name,
+        name: decl.name,
+        cell: cell?.name,
+        engine: decl.engine,
+        regions,
+        replicas,
+        witness: decl.witness,
+        holds: decl.holds,
+        shape: decl.shape,
+        writes,
+        replication: { ...replication, quorum },
+        consistency,
+        conflicts,
+        invariants: decl.invariants,
+        residency: decl.residency ?? cell?.residency,
+        residencyProvenance: decl.residency ? DECLARED : cell?.residency ? { kind: 'derived', from: `cell ${cell.name}` } : undefined,
+        features: decl.features,
+        backupIntervalMs: decl.backupIntervalMs,
+        sizeBytes: decl.sizeBytes,
+        objective: decl.objective,
+        source: decl.source,
+    };
+}
+
+type EngineFacts = (typeof ENGINES)[Engine];
+
+function resolveReplication(decl: StoreDecl, facts: EngineFacts, multiRegion: boolean, onMissing: () => void): StoreM['replication'] {
+    if (decl.replication) {
+        const lagFromFacts = decl.replication.mode === 'async' && decl.replication.lagMs === undefined ? facts.asyncLagMs : undefined;
+        return {
+            mode: decl.replication.mode,
+            lagMs: decl.replication.lagMs ?? lagFromFacts?.value,
+            lagProvenance: decl.replication.lagMs !== undefined ? DECLARED : lagFromFacts ? { kind: 'default', source: lagFromFacts.source } : undefined,
+            quorum: decl.replication.quorum,
+            provenance: DECLARED,
+        };
+    }
+    if (facts.replication) {
+        const async = facts.replication.value === 'async';
+        return {
+            mode: facts.replication.value,
+            lagMs: async ? facts.asyncLagMs?.value : undefined,
+            lagProvenance: async && facts.asyncLagMs ? { kind: 'default', source: facts.asyncLagMs.source } : undefined,
+            provenance: { kind: 'default', source: facts.replication.source },
+        };
+    }
+    if (!multiRegion) return { mode: 'none', provenance: { kind: 'derived', from: 'a single region has nothing to replicate to' } };
+    onMissing();
+    return { mode: 'none', provenance: { kind: 'derived', from: 'not declared' } };
+}
+
+function resolveWrites(decl: StoreDecl, facts: EngineFacts, regions: readonly string[], onMissing: () => void): StoreM['writes'] {
+    if (decl.writes) {
+        const primary = decl.writes.policy === 'primary' ? decl.writes.primary ?? regions[0] : undefined;
+        return { policy: decl.writes.policy, primary, provenance: DECLARED };
+    }
+    if (facts.writes) {
+        const primary = facts.writes.value === 'primary' ? regions[0] : undefined;
+        return { policy: facts.writes.value, primary, provenance: { kind: 'default', source: facts.writes.source } };
+    }
+    if (regions.length <= 1) return { policy: 'primary', primary: regions[0], provenance: { kind: 'derived', from: 'single region' } };
+    onMissing();
+    return { policy: 'primary', primary: regions[0], provenance: { kind: 'derived', from: 'not declared' } };
+}
+
+function resolveConsistency(decl: StoreDecl, facts: EngineFacts, mode: ReplicationMode, multiRegion: boolean, onMissing: () => void): StoreM['consistency'] {
+    if (decl.consistency) return { ...decl.consistency, provenance: DECLARED };
+    if (facts.consistency) return { level: facts.consistency.value, provenance: { kind: 'default', source: facts.consistency.source } };
+    if (mode === 'consensus' || mode === 'sync') return { level: 'strong', provenance: { kind: 'derived', from: `${mode} replication` } };
+    if (!multiRegion) return { level: 'strong', provenance: { kind: 'derived', from: 'a single copy' } };
+    onMissing();
+    return { level: 'eventual', provenance: { kind: 'derived', from: 'not declared' } };
+}
+
+function resolveConflicts(decl: StoreDecl, facts: EngineFacts, mode: ReplicationMode, policy: WritePolicy, multiRegion: boolean, onMissing: () => void): StoreM['conflicts'] {
+    if (decl.conflicts) return { ...decl.conflicts, provenance: DECLARED };
+    if (mode === 'consensus') return { strategy: 'consensus', provenance: { kind: 'derived', from: 'consensus replication' } };
+    if (policy !== 'any-region') return { strategy: 'single-owner', provenance: { kind: 'derived', from: `${policy} writes have one writer per key` } };
+    if (facts.conflicts) return { strategy: facts.conflicts.value, provenance: { kind: 'default', source: facts.conflicts.source } };
+    if (!multiRegion) return { strategy: 'single-owner', provenance: { kind: 'derived', from: 'single region' } };
+    onMissing();
+    return { strategy: 'lww', provenance: { kind: 'derived', from: 'not declared' } };
+}

@@ -1,0 +1,37 @@
+// Measured inter-region RTT (facts §1 [M]: cloudping.co averages, snapshot 2020-04-23; A→B and B→A averaged).
+const SOURCE = 'facts §1 [M] cloudping.co 2020-04-23';
+
+const ORDER = [
+    'us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'eu-west-2',
+    'ap-southeast-1', 'ap-northeast-1', 'ap-south-1', 'sa-east-1', 'ca-central-1', 'ap-southeast-2',
+] as const;
+
+// Lower triangle of facts §1, row by row (row i lists RTT to columns 0..i-1).
+const LOWER: readonly (readonly number[])[] = [
+    [],
+    [17],
+    [78, 62],
+    [76, 102, 133],
+    [90, 102, 164, 28],
+    [82, 92, 140, 16, 18],
+    [222, 228, 167, 188, 182, 180],
+    [163, 163, 104, 220, 252, 223, 77],
+    [190, 200, 226, 130, 121, 116, 62, 139],
+    [124, 134, 184, 185, 208, 198, 340, 278, 307],
+    [18, 29, 70, 81, 104, 91, 227, 160, 204, 126],
+    [202, 197, 142, 260, 287, 278, 98, 118, 150, 320, 204],
+];
+
+const TABLE = new Map<string, number>();
+ORDER.forEach((row, i) => LOWER[i]!.forEach((ms, j) => {
+    TABLE.set(`${row}|${ORDER[j]}`, ms);
+    TABLE.set(`${ORDER[j]}|${row}`, ms);
+}));
+
+export const MEASURED_RTT_SOURCE = SOURCE;
+export const MEASURED_REGIONS: readonly string[] = ORDER;
+
+/** Measured RTT in ms between two AWS regions of facts §1, or undefined when not measured. */
+export function measuredRttMs(a: string, b: string): number | undefined {
+    return TABLE.get(`${a}|${b}`);
+}

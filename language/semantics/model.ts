@@ -1,0 +1,285 @@
+// The semantic model: what a .mregion design means, in base units, with defaults resolved and derived
+// values computed. Plain readonly data with no Langium import; rules, hover, simulation and export read
+// this and never the AST. Base units: ms, per second, fraction 0–1, bytes, USD, USD per GB, km, degrees.
+
+export interface Position { readonly line: number; readonly character: number }
+/** Zero-based, end-exclusive, LSP-shaped. */
+export interface Range { readonly start: Position; readonly end: Position }
+
+/** Where a declaration is written, with the range of each clause/property it was built from. */
+export interface Source {
+    readonly uri: string;
+    /** The whole declaration. */
+    readonly range: Range;
+    /** The declared name (or the keyword that opens an unnamed block). */
+    readonly nameRange: Range;
+    /** Ranges of the properties, keyed by the model property they became (e.g. `ttl`, `replication`). */
+    readonly props: Readonly<Record<string, Range | undefined>>;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A problem found while building the model: always anchored at the place a user must change. */
+export interface Problem {
+    readonly code: string;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly uri: string;
+    readonly range: Range;
+    /** Machine-readable details for quick fixes (e.g. the suggested replacement text). */
+    readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** Where a resolved value comes from: written in the design, a facts-table default, or derived. */
+export type Provenance = { readonly kind: 'declared' } | { readonly kind: 'default'; readonly source: string } | { readonly kind: 'derived'; readonly from: string };
+
+export type Provider = 'aws' | 'gcp' | 'azure' | 'cloudflare' | 'on-prem';
+export type Engine = 'dynamodb' | 'aurora' | 'spanner' | 'cockroachdb' | 'cosmosdb' | 'cassandra' | 'postgres' | 'mysql'
+    | 'redis' | 'memcached' | 's3' | 'durable-object' | 'workers-kv' | 'custom';
+export type HoldsKind = 'shared' | 'per-user' | 'per-tenant' | 'reference';
+export type Shape = 'rows' | 'counter' | 'set' | 'register' | 'document' | 'sequence' | 'blob';
+export type WritePolicy = 'any-region' | 'home-region' | 'primary';
+export type ReplicationMode = 'sync' | 'async' | 'consensus' | 'none';
+export type ConsistencyLevel = 'strong' | 'bounded-staleness' | 'session' | 'consistent-prefix' | 'eventual';
+export type ConflictStrategy = 'lww' | 'crdt' | 'vector-clocks' | 'consensus' | 'reject' | 'single-owner';
+export type CrdtType = 'g-counter' | 'pn-counter' | 'bounded-counter' | 'g-set' | 'two-phase-set' | 'or-set'
+    | 'lww-register' | 'mv-register' | 'rga' | 'or-map';
+export type InvariantKind = 'unique' | 'non-negative' | 'references';
+export type StoreFeature = 'ttl' | 'local-secondary-index' | 'transactions' | 'streams';
+export type Posture = 'active-active' | 'active-passive' | 'warm-standby' | 'pilot-light' | 'backup-restore';
+export type ActionKind = 'promote' | 'launch-capacity' | 'scale-out' | 'edit-dns' | 'flip-routing-control' | 'restore-backup'
+    | 'shift-traffic' | 'rehome' | 'accept-outage' | 'console' | 'create-resources' | 'update-health-check'
+    | 'invalidate-cache' | 'notify';
+export type Plane = 'control-plane' | 'data-plane';
+export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'discarded-writes' | 'merges' | 'siblings'
+    | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
+export type Comparison = '<=' | '<' | '==' | '>=' | '>';
+
+export interface GeoPoint { readonly lat: number; readonly lon: number }
+
+export interface TopologyM {
+    readonly name: string;
+    readonly description?: string;
+    readonly source: Source;
+}
+
+export interface RegionM {
+    readonly name: string;
+    readonly provider?: Provider;
+    readonly jurisdiction?: string;
+    readonly jurisdictionProvenance: Provenance;
+    readonly location?: GeoPoint;
+    readonly locationProvenance: Provenance;
+    readonly city?: string;
+    /** In the facts table of known regions (facts §1, §12). */
+    readonly known: boolean;
+    readonly source: Source;
+}
+
+export interface LinkM {
+    readonly a: string;
+    readonly b: string;
+    readonly rttMs?: number;
+    readonly egressUsdPerGB?: number;
+    readonly source: Source;
+}
+
+export interface CellM {
+    readonly name: string;
+    readonly regions: readonly string[];
+    readonly residency?: string;
+    readonly source: Source;
+}
+
+export interface ObjectiveM {
+    readonly rtoMs?: number;
+    readonly rpoMs?: number;
+    /** Fraction, e.g. 0.9999. */
+    readonly availability?: number;
+    readonly writeLatency?: { readonly percentile: number; readonly ms: number };
+    readonly costUsdPerMonth?: number;
+    /** Props: `rto`, `rpo`, `availability`, `writeLatency`, `cost`. */
+    readonly source: Source;
+}
+
+export interface StoreM {
+    readonly kind: 'store';
+    /** Instance id: the declared name, or `name@cell` for a `per cell` declaration. */
+    readonly id: string;
+    readonly name: string;
+    readonly cell?: string;
+    readonly engine?: Engine;
+    readonly regions: readonly string[];
+    /** Number of data replicas (default: one per region). */
+    readonly replicas: number;
+    readonly witness?: string;
+    readonly holds?: HoldsKind;
+    readonly shape?: Shape;
+    readonly writes: { readonly policy: WritePolicy; readonly primary?: string; readonly provenance: Provenance };
+    readonly replication: {
+        readonly mode: ReplicationMode;
+        readonly lagMs?: number;
+        readonly lagProvenance?: Provenance;
+        readonly quorum?: number;
+        readonly provenance: Provenance;
+    };
+    readonly consistency: {
+        readonly level: ConsistencyLevel;
+        readonly maxVersions?: number;
+        readonly maxLagMs?: number;
+        readonly provenance: Provenance;
+    };
+    readonly conflicts: { readonly strategy: ConflictStrategy; readonly crdt?: CrdtType; readonly provenance: Provenance };
+    readonly invariants: readonly { readonly kind: InvariantKind; readonly field: string; readonly range: Range }[];
+    readonly residency?: string;
+    readonly residencyProvenance?: Provenance;
+    readonly features: readonly StoreFeature[];
+    readonly backupIntervalMs?: number;
+    readonly sizeBytes?: number;
+    readonly objective?: ObjectiveM;
+    readonly source: Source;
+}
+
+export interface ServiceM {
+    readonly kind: 'service';
+    readonly id: string;
+    readonly name: string;
+    readonly cell?: string;
+    readonly regions: readonly string[];
+    /** Where traffic goes in normal operation for non-active-active postures (declared or the first region). */
+    readonly primary?: string;
+    readonly posture?: Posture;
+    /** Share of the total load each region can absorb (fraction; 1 = 100 %). Absent when not declared. */
+    readonly capacity?: Readonly<Record<string, number>>;
+    /** Store instance ids the service reads and writes. */
+    readonly uses: readonly string[];
+    /** Store instance ids the service only reads. */
+    readonly reads: readonly string[];
+    readonly dependsOn: readonly string[];
+    readonly objective?: ObjectiveM;
+    readonly source: Source;
+}
+
+export type Deployable = StoreM | ServiceM;
+export interface TargetRef { readonly kind: 'store' | 'service'; readonly id: string }
+
+export type DetectionM =
+    | { readonly method: 'health-check'; readonly intervalMs: number; readonly threshold: number; readonly timeoutMs: number; readonly provenance: Provenance }
+    | { readonly method: 'manual'; readonly delayMs?: number; readonly provenance: Provenance };
+
+export type RouteM =
+    | { readonly method: 'dns'; readonly ttlMs?: number; readonly tailShare: number; readonly tailDelayMs: number; readonly providers: readonly string[] }
+    | { readonly method: 'anycast' | 'global-accelerator' | 'arc-routing-control' | 'router' }
+    | { readonly method: 'manual'; readonly delayMs?: number };
+
+export interface ActionM {
+    readonly kind: ActionKind;
+    readonly target?: TargetRef;
+    /** The region the action acts in (declared `in`, else the failover's destination). */
+    readonly region?: string;
+    readonly plane: Plane;
+    /** The region whose control plane the action needs, when known. */
+    readonly controlPlaneRegion?: string;
+    readonly controlPlaneName?: string;
+    readonly planeProvenance: Provenance;
+    readonly durationMs?: number;
+    readonly durationProvenance: Provenance;
+    readonly source: Source;
+}
+
+export interface FailoverM {
+    /** `failover:<target id>` plus `@cell` for per-cell expansions. */
+    readonly id: string;
+    readonly target: TargetRef;
+    readonly cell?: string;
+    /** The region the failover moves away from (declared, or the target's primary). */
+    readonly from?: string;
+    /** The region it moves to (declared, or the first other region of the target). */
+    readonly to?: string;
+    readonly detection: DetectionM;
+    readonly route?: RouteM;
+    readonly actions: readonly ActionM[];
+    readonly drill?: { readonly intervalMs?: number; readonly never: boolean };
+    /** Props: `detection`, `route`, `ttl`, `interval`, `threshold`, `drill`, `target`. */
+    readonly source: Source;
+}
+
+export interface OriginShare { readonly region: string; readonly share: number }
+
+export interface WorkloadM {
+    readonly name: string;
+    readonly target?: { readonly kind: 'store' | 'service'; readonly name: string };
+    readonly writesPerS: number;
+    readonly writeOrigins: readonly OriginShare[];
+    readonly readsPerS: number;
+    readonly readOrigins: readonly OriginShare[];
+    readonly keys?: number;
+    /** Fraction of keys written from several regions (the conflict exposure). */
+    readonly sharedKeyShare: number;
+    readonly itemSizeBytes?: number;
+    readonly source: Source;
+}
+
+export type FaultM = { readonly atMs: number; readonly durationMs: number; readonly source: Source } & (
+    | { readonly kind: 'outage'; readonly region: string }
+    | { readonly kind: 'partition'; readonly regions: readonly [string, string] }
+    | { readonly kind: 'control-plane'; readonly region: string }
+    | { readonly kind: 'lag-spike'; readonly store?: string; readonly lagMs: number }
+    | { readonly kind: 'flap'; readonly target?: TargetRef | { readonly kind: 'store' | 'service'; readonly name: string }; readonly region: string; readonly periodMs?: number }
+);
+
+export interface ExpectationM {
+    readonly metric: Metric;
+    readonly percentile?: number;
+    readonly target?: { readonly kind: 'store' | 'service'; readonly name: string };
+    readonly region?: string;
+    readonly op: Comparison;
+    /** Normalized: ms for times, fraction for availability/stale-reads, count for writes, USD/month for cost. */
+    readonly value: number;
+    readonly text: string;
+    readonly source: Source;
+}
+
+export interface ScenarioM {
+    readonly name: string;
+    readonly workloads: readonly string[];
+    readonly durationMs?: number;
+    readonly resolutionMs?: number;
+    readonly seed?: number;
+    readonly faults: readonly FaultM[];
+    readonly expectations: readonly ExpectationM[];
+    readonly source: Source;
+}
+
+export type RttSource = 'same-region' | 'link' | 'table' | 'great-circle' | 'unknown';
+export interface RttEstimate {
+    readonly ms?: number;
+    readonly source: RttSource;
+    readonly distanceKm?: number;
+    /** Human-readable provenance (facts section or the link's location). */
+    readonly note: string;
+}
+
+export interface Model {
+    /** The document the model was built for; declarations from imported files are included. */
+    readonly uri: string;
+    readonly topology?: TopologyM;
+    readonly regions: ReadonlyMap<string, RegionM>;
+    readonly links: readonly LinkM[];
+    readonly cells: ReadonlyMap<string, CellM>;
+    /** Store instances by id (per-cell declarations expanded to `name@cell`). */
+    readonly stores: ReadonlyMap<string, StoreM>;
+    readonly services: ReadonlyMap<string, ServiceM>;
+    /** Instance ids of every declared store or service name (one id, or one per cell). */
+    readonly instances: ReadonlyMap<string, readonly string[]>;
+    readonly failovers: readonly FailoverM[];
+    readonly workloads: ReadonlyMap<string, WorkloadM>;
+    readonly scenarios: ReadonlyMap<string, ScenarioM>;
+    /** RTT between every pair of declared regions, keyed `a|b` with a < b. */
+    readonly rtt: ReadonlyMap<string, RttEstimate>;
+}
+
+export interface BuildResult {
+    readonly model: Model;
+    readonly problems: readonly Problem[];
+}

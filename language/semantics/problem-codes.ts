@@ -1,0 +1,37 @@
+// Codes of the standard language checks (rules.md "the usual language checks"). Design rules have their own
+// codes in language/validation/rules/; both show in the editor, the CLI and settings.
+export const ProblemCodes = {
+    UnresolvedReference: 'unresolved-reference',
+    DuplicateName: 'duplicate-name',
+    DuplicateClause: 'duplicate-clause',
+    MissingProperty: 'missing-property',
+    ValueOutOfRange: 'value-out-of-range',
+    WrongUnit: 'wrong-unit',
+    MissingUnit: 'missing-unit',
+    QuorumExceedsReplicas: 'quorum-exceeds-replicas',
+    PerCellWithoutCells: 'per-cell-without-cells',
+    InapplicableProperty: 'inapplicable-property',
+    UnknownImport: 'unknown-import',
+    MissingTopology: 'missing-topology',
+    SyntaxError: 'syntax-error',
+    InternalError: 'internal-error',
+} as const;
+
+export type ProblemCode = (typeof ProblemCodes)[keyof typeof ProblemCodes];
+
+export const STANDARD_CHECK_DESCRIPTIONS: Readonly<Record<ProblemCode, string>> = {
+    'unresolved-reference': 'A name that refers to no declaration in this file or the files it imports.',
+    'duplicate-name': 'Two declarations of the same kind share a name.',
+    'duplicate-clause': 'A property is written twice in one block; only one value can hold.',
+    'missing-property': 'A property the design needs is missing and has no documented default.',
+    'value-out-of-range': 'A value outside the range the property accepts.',
+    'wrong-unit': 'A value written with the unit of another kind of quantity.',
+    'missing-unit': 'A value that needs a unit was written without one.',
+    'quorum-exceeds-replicas': 'A consensus quorum larger than the number of voting replicas can never be reached.',
+    'per-cell-without-cells': 'A `per cell` declaration in a design that declares no cells.',
+    'inapplicable-property': 'A property that has no meaning where it is written.',
+    'unknown-import': 'An import whose file does not exist or cannot be read.',
+    'missing-topology': 'A file that declares services or scenarios but no topology.',
+    'syntax-error': 'Text the grammar cannot read.',
+    'internal-error': 'The checker itself failed; please report it with the file.',
+};

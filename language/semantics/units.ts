@@ -1,0 +1,184 @@
+// Quantities are written with their unit glued on (`60s`, `99.99%`, `$0.02/GB`); this file splits and
+// normalizes them to base units. No Langium import: the CLI, simulation and export share it.
+
+/** The unit families a property can ask for. */
+export type UnitKind = 'duration' | 'rate' | 'percent' | 'size' | 'price' | 'money' | 'count' | 'number';
+
+/** Base units after normalization. */
+export const BASE_UNIT: Readonly<Record<UnitKind, string>> = {
+    duration: 'ms',
+    rate: '/s',
+    percent: 'fraction (0–1)',
+    size: 'bytes',
+    price: 'USD per GB',
+    money: 'USD per month',
+    count: '',
+    number: '',
+};
+
+/** How each family may be written, for messages and completion. */
+export const UNIT_SPELLINGS: Readonly<Record<UnitKind, readonly string[]>> = {
+    duration: ['ms', 's', 'm', 'h', 'd'],
+    rate: ['/s', '/m', '/h', '/d'],
+    percent: ['%'],
+    size: ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB'],
+    price: ['$…/GB', '$…/TB'],
+    money: ['$…/month'],
+    count: [],
+    number: [],
+};
+
+const DURATION_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const PER_SECOND: Readonly<Record<string, number>> = { s: 1, m: 1 / 60, h: 1 / 3_600, d: 1 / 86_400 };
+// Sizes are decimal (1 GB = 10^9 bytes), as cloud bills count them; the binary spellings are exact powers of two.
+const BYTES: Readonly<Record<string, number>> = {
+    B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15,
+    KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40,
+};
+const GB_PER: Readonly<Record<string, number>> = { GB: 1, TB: 1_000 };
+const MONTH_SPELLINGS = new Set(['month', 'mo']);
+
+/** A quantity as written: the number, the unit after it, a `/x` suffix and whether it had a `$` sign. */
+export interface WrittenQuantity {
+    readonly text: string;
+    readonly number: number;
+    readonly unit: string;
+    readonly per: string;
+    readonly dollar: boolean;
+}
+
+const QUANTITY_SHAPE = /^(-?)(\$?)([0-9][0-9_]*(?:\.[0-9]+)?)(%|[a-zA-Z]+)?(?:\/([a-zA-Z]+))?$/;
+
+export function splitQuantity(text: string): WrittenQuantity | undefined {
+    const match = QUANTITY_SHAPE.exec(text);
+    if (!match) return undefined;
+    const [, minus, dollar, digits, unit = '', per = ''] = match;
+    const number = Number(digits!.replace(/_/g, '')) * (minus ? -1 : 1);
+    if (!Number.isFinite(number)) return undefined;
+    return { text, number, unit, per, dollar: dollar === '$' };
+}
+
+export type Normalized =
+    | { readonly ok: true; readonly value: number; readonly written: WrittenQuantity }
+    | { readonly ok: false; readonly message: string; readonly suggestion?: string };
+
+/** Which family a written quantity belongs to, ignoring what the property wants. */
+export function kindOf(q: WrittenQuantity): UnitKind | undefined {
+    if (q.dollar) {
+        if (q.unit === '' && GB_PER[q.per] !== undefined) return 'price';
+        if (q.unit === '' && MONTH_SPELLINGS.has(q.per)) return 'money';
+        return undefined;
+    }
+    if (q.unit === '' && q.per === '') return 'count';
+    if (q.unit === '' && PER_SECOND[q.per] !== undefined) return 'rate';
+    if (q.per !== '') return undefined;
+    if (q.unit === '%') return 'percent';
+    if (DURATION_MS[q.unit] !== undefined) return 'duration';
+    if (BYTES[q.unit] !== undefined) return 'size';
+    return undefined;
+}
+
+function valueIn(kind: UnitKind, q: WrittenQuantity): number {
+    switch (kind) {
+        case 'duration': return q.number * DURATION_MS[q.unit]!;
+        case 'rate': return q.number * PER_SECOND[q.per]!;
+        case 'percent': return q.number / 100;
+        case 'size': return q.number * BYTES[q.unit]!;
+        case 'price': return q.number / GB_PER[q.per]!;
+        case 'money': return q.number;
+        case 'count':
+        case 'number': return q.number;
+    }
+}
+
+export function describeKind(kind: UnitKind): string {
+    switch (kind) {
+        case 'duration': return 'a duration (ms, s, m, h, d)';
+        case 'rate': return 'a rate (e.g. 2000/s)';
+        case 'percent': return 'a percentage (e.g. 99.99%)';
+        case 'size': return 'a size (B, KB, MB, GB, TB)';
+        case 'price': return 'a price per GB (e.g. $0.02/GB)';
+        case 'money': return 'a monthly amount (e.g. $5000/month)';
+        case 'count': return 'a plain number without unit';
+        case 'number': return 'a number';
+    }
+}
+
+const EXAMPLE_UNIT: Readonly<Record<UnitKind, (n: string) => string>> = {
+    duration: (n) => `${n}s`,
+    rate: (n) => `${n}/s`,
+    percent: (n) => `${n}%`,
+    size: (n) => `${n}GB`,
+    price: (n) => `$${n}/GB`,
+    money: (n) => `$${n}/month`,
+    count: (n) => n,
+    number: (n) => n,
+};
+
+/** Normalizes `text` as the family `expected`, or says precisely what is wrong with it. */
+export function normalize(text: string, expected: UnitKind): Normalized {
+    const q = splitQuantity(text);
+    if (!q) return { ok: false, message: `'${text}' is not a number with a unit` };
+    const actual = kindOf(q);
+    const digits = text.replace(/^-?\$?/, '').match(/^[0-9_.]+/)?.[0] ?? text;
+    if (expected === 'number' && actual === 'count') return { ok: true, value: q.number, written: q };
+    if (actual === expected) {
+        if (expected === 'count' && !Number.isInteger(q.number)) {
+            return { ok: false, message: `expected a whole number, got '${text}'` };
+        }
+        return { ok: true, value: valueIn(expected, q), written: q };
+    }
+    if (actual === 'count') {
+        const suggestion = EXAMPLE_UNIT[expected](digits);
+        return { ok: false, message: `'${text}' has no unit: expected ${describeKind(expected)}, e.g. '${suggestion}'`, suggestion };
+    }
+    if (actual === undefined) {
+        return { ok: false, message: `'${text}' has an unknown unit: expected ${describeKind(expected)}` };
+    }
+    return { ok: false, message: `'${text}' is ${describeKind(actual)}, but ${describeKind(expected)} is expected here` };
+}
+
+// ---------------------------------------------------------------- formatting numbers for people
+
+/** `150000` → `2 m 30 s`; `850` → `850 ms`. Used in messages, hovers and reports so they agree. */
+export function formatDuration(ms: number): string {
+    if (!Number.isFinite(ms)) return ms > 0 ? '∞' : '—';
+    const sign = ms < 0 ? '-' : '';
+    let rest = Math.abs(ms);
+    if (rest < 1_000) return `${sign}${trim(rest, rest < 10 ? 2 : rest < 100 ? 1 : 0)} ms`;
+    if (rest < 60_000) return `${sign}${trim(rest / 1_000, 1)} s`;
+    const parts: string[] = [];
+    const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]];
+    rest = Math.round(rest / 1_000) * 1_000;
+    for (const [name, size] of units) {
+        const n = Math.floor(rest / size);
+        if (n > 0) parts.push(`${n} ${name}`);
+        rest -= n * size;
+        if (parts.length === 2) break;
+    }
+    return sign + parts.join(' ');
+}
+
+export function formatPercent(fraction: number, digits = 2): string {
+    return `${trim(fraction * 100, digits)}%`;
+}
+
+export function formatUsd(usd: number): string {
+    if (usd >= 100) return `$${Math.round(usd).toLocaleString('en-US')}`;
+    return `$${trim(usd, 2)}`;
+}
+
+export function formatCount(n: number): string {
+    if (Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
+    return trim(n, 2);
+}
+
+export function formatBytes(bytes: number): string {
+    const units: [string, number][] = [['PB', 1e15], ['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+    for (const [name, size] of units) if (bytes >= size) return `${trim(bytes / size, 1)} ${name}`;
+    return `${Math.round(bytes)} B`;
+}
+
+function trim(n: number, digits: number): string {
+    return Number(n.toFixed(digits)).toString();
+}

@@ -1,0 +1,71 @@
+// Built-in diagnostics with our codes and better words: syntax errors get `syntax-error`, unresolved names get
+// `unresolved-reference` with the closest declared name as a suggestion (used by the quick fix).
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ProblemCodes } from '../semantics/problem-codes.js';
+import { closestName } from '../util/closest.js';
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+    Region: 'region', Store: 'store', Service: 'service', Deployable: 'store or service', Workload: 'workload', Cell: 'cell',
+};
+
+export class MregionDocumentValidator extends DefaultDocumentValidator {
+    constructor(private readonly services: LangiumServices) {
+        super(services);
+    }
+
+    protected override processLexingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (const d of diagnostics.slice(before)) d.code = ProblemCodes.SyntaxError;
+    }
+
+    protected override processParsingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (const d of diagnostics.slice(before)) {
+            d.code = ProblemCodes.SyntaxError;
+            if (typeof d.message === 'string') d.message = readableSyntaxMessage(d.message);
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const scopes = this.services.references.ScopeProvider;
+        for (const d of diagnostics.slice(before)) {
+            const data = d.data as { containerType?: string; property?: string; refText?: string } | undefined;
+            const reference = document.references.find((r) => r.$refText === data?.refText && r.error?.info.property === data?.property
+                && r.$refNode?.range.start.line === d.range.start.line && r.$refNode?.range.start.character === d.range.start.character);
+            const info = reference?.error?.info;
+            const type = info ? this.services.shared.AstReflection.getReferenceType(info) : undefined;
+            const candidates = info ? scopes.getScope(info).getAllElements().map((e) => e.name).toArray() : [];
+            const suggestion = data?.refText ? closestName(data.refText, candidates) : undefined;
+            const kind = (type && KIND_WORDS[type]) ?? 'name';
+            d.code = ProblemCodes.UnresolvedReference;
+            d.message = `unknown ${kind} '${data?.refText ?? ''}'`
+                + (suggestion ? `: did you mean '${suggestion}'?` : candidates.length > 0 ? ` (declared: ${candidates.slice(0, 8).join(', ')}${candidates.length > 8 ? ', …' : ''})` : ` (none is declared or imported)`);
+            d.data = { ...data, code: ProblemCodes.UnresolvedReference, ...(suggestion ? { replacement: suggestion } : {}) };
+        }
+    }
+}
+
+function readableSyntaxMessage(message: string): string {
+    // Chevrotain speaks of token types; users read keywords and names.
+    return message
+        .replace(/Expecting token of type '(\w+)'/, (_, t) => `expected ${tokenWord(t)}`)
+        .replace(/Expecting: one of these possible Token sequences:[\s\S]*?but found:/, 'unexpected input; found:')
+        .replace(/ but found `(.*)`\.?$/, ", found '$1'");
+}
+
+function tokenWord(token: string): string {
+    switch (token) {
+        case 'ID': return 'a name';
+        case 'QUANTITY': return 'a number with its unit';
+        case 'STRING': return 'a quoted string';
+        default: return `'${token}'`;
+    }
+}
+
+export { DocumentValidator };

@@ -1,0 +1,18 @@
+// `npm start`: builds the bundles, then runs the product on the bundled fintech example the way a user
+// would from the command line. Later steps (simulation, export) are added as the CLI grows.
+import { spawnSync } from 'node:child_process';
+
+const example = 'examples/fintech.mregion';
+const steps = [
+    { title: 'Building the extension, language server and CLI', command: [process.execPath, 'esbuild.mjs'] },
+    { title: `Checking ${example}`, command: [process.execPath, 'dist/cli.cjs', 'check', example], okCodes: [0, 1] },
+];
+
+for (const step of steps) {
+    process.stdout.write(`\n▶ ${step.title}\n  $ ${step.command.slice(1).join(' ').replace(/^/, step.command[0] === process.execPath ? 'node ' : '')}\n\n`);
+    const result = spawnSync(step.command[0], step.command.slice(1), { stdio: 'inherit' });
+    if (result.error || !(step.okCodes ?? [0]).includes(result.status ?? 1)) {
+        process.stderr.write(`\n✖ ${step.title} failed\n`);
+        process.exit(1);
+    }
+}

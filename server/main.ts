@@ -1,0 +1,10 @@
+// The language server: Langium's server over the connection VS Code (IPC) or another editor (stdio) opens.
+import '../language/polyfill/object-group-by.cjs';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createMregionServices } from '../language/mregion-module.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createMregionServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);
