@@ -63,3 +63,72 @@ export interface ExportCdkResult {
 }
 
 export type TopologyParams = DocumentParams;
+
+// ---- Topology view -------------------------------------------------------------------------------
+
+export type TopologySeverity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Where a graph element is declared, so the view can reveal it (zero-based, end-exclusive). */
+export interface TopologyLocation {
+    readonly uri: string;
+    readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+/** The worst diagnostic on a declaration and the messages behind it (for the tooltip). */
+export interface TopologyDiagnostics {
+    readonly severity?: TopologySeverity;
+    readonly messages: readonly string[];
+}
+
+export interface TopologyRegion extends TopologyDiagnostics {
+    readonly name: string;
+    readonly provider?: string;
+    readonly jurisdiction?: string;
+    readonly location: TopologyLocation;
+}
+
+export interface TopologyCell extends TopologyDiagnostics {
+    readonly name: string;
+    readonly regions: readonly string[];
+    readonly residency?: string;
+    readonly location: TopologyLocation;
+}
+
+/** One deployment of a store or service in one region: the boxes drawn inside a region group. */
+export interface TopologyNode extends TopologyDiagnostics {
+    /** `<kind>:<instance id>|<region>` — unique in the graph. */
+    readonly id: string;
+    readonly kind: 'store' | 'service';
+    /** Instance id (`name` or `name@cell`). */
+    readonly instance: string;
+    readonly name: string;
+    readonly cell?: string;
+    readonly region: string;
+    /** Engine for stores, posture for services. */
+    readonly detail?: string;
+    /** This region takes the writes (single-writer stores) or the traffic (non-active-active services). */
+    readonly primary: boolean;
+    readonly location: TopologyLocation;
+}
+
+export interface TopologyEdge extends TopologyDiagnostics {
+    readonly id: string;
+    readonly kind: 'replication' | 'failover' | 'uses';
+    readonly source: string;
+    readonly target: string;
+    readonly label: string;
+    /** Replication in both directions (multi-writer or consensus). */
+    readonly bidirectional: boolean;
+    readonly location: TopologyLocation;
+}
+
+export interface TopologyGraph {
+    readonly uri: string;
+    readonly name?: string;
+    readonly regions: readonly TopologyRegion[];
+    readonly cells: readonly TopologyCell[];
+    readonly nodes: readonly TopologyNode[];
+    readonly edges: readonly TopologyEdge[];
+    /** Diagnostics of the whole document, by severity. */
+    readonly counts: { readonly error: number; readonly warning: number; readonly info: number; readonly hint: number };
+}

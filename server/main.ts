@@ -4,7 +4,9 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMregionServices } from '../language/mregion-module.js';
+import { registerTopologyHandler } from './topology-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createMregionServices({ connection, ...NodeFileSystem });
+const { shared, Mregion } = createMregionServices({ connection, ...NodeFileSystem });
+registerTopologyHandler(connection, shared, Mregion);
 startLanguageServer(shared);
