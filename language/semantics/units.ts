@@ -60,7 +60,7 @@ export function splitQuantity(text: string): WrittenQuantity | undefined {
 
 export type Normalized =
     | { readonly ok: true; readonly value: number; readonly written: WrittenQuantity }
-    | { readonly ok: false; readonly message: string; readonly suggestion?: string };
+    | { readonly ok: false; readonly reason: 'missing-unit' | 'wrong-unit' | 'not-integer'; readonly message: string; readonly suggestion?: string };
 
 /** Which family a written quantity belongs to, ignoring what the property wants. */
 export function kindOf(q: WrittenQuantity): UnitKind | undefined {
@@ -78,7 +78,12 @@ export function kindOf(q: WrittenQuantity): UnitKind | undefined {
     return undefined;
 }
 
+// Decimal input times a power of ten should stay the decimal the user wrote (99.9% → 0.999, not 0.9990000000000001).
 function valueIn(kind: UnitKind, q: WrittenQuantity): number {
+    return Number(rawValueIn(kind, q).toPrecision(15));
+}
+
+function rawValueIn(kind: UnitKind, q: WrittenQuantity): number {
     switch (kind) {
         case 'duration': return q.number * DURATION_MS[q.unit]!;
         case 'rate': return q.number * PER_SECOND[q.per]!;
@@ -118,24 +123,24 @@ const EXAMPLE_UNIT: Readonly<Record<UnitKind, (n: string) => string>> = {
 /** Normalizes `text` as the family `expected`, or says precisely what is wrong with it. */
 export function normalize(text: string, expected: UnitKind): Normalized {
     const q = splitQuantity(text);
-    if (!q) return { ok: false, message: `'${text}' is not a number with a unit` };
+    if (!q) return { ok: false, reason: 'wrong-unit', message: `'${text}' is not a number with a unit` };
     const actual = kindOf(q);
     const digits = text.replace(/^-?\$?/, '').match(/^[0-9_.]+/)?.[0] ?? text;
     if (expected === 'number' && actual === 'count') return { ok: true, value: q.number, written: q };
     if (actual === expected) {
         if (expected === 'count' && !Number.isInteger(q.number)) {
-            return { ok: false, message: `expected a whole number, got '${text}'` };
+            return { ok: false, reason: 'not-integer', message: `expected a whole number, got '${text}'` };
         }
         return { ok: true, value: valueIn(expected, q), written: q };
     }
     if (actual === 'count') {
         const suggestion = EXAMPLE_UNIT[expected](digits);
-        return { ok: false, message: `'${text}' has no unit: expected ${describeKind(expected)}, e.g. '${suggestion}'`, suggestion };
+        return { ok: false, reason: 'missing-unit', message: `'${text}' has no unit: expected ${describeKind(expected)}, e.g. '${suggestion}'`, suggestion };
     }
     if (actual === undefined) {
-        return { ok: false, message: `'${text}' has an unknown unit: expected ${describeKind(expected)}` };
+        return { ok: false, reason: 'wrong-unit', message: `'${text}' has an unknown unit: expected ${describeKind(expected)}` };
     }
-    return { ok: false, message: `'${text}' is ${describeKind(actual)}, but ${describeKind(expected)} is expected here` };
+    return { ok: false, reason: 'wrong-unit', message: `'${text}' is ${describeKind(actual)}, but ${describeKind(expected)} is expected here` };
 }
 
 // ---------------------------------------------------------------- formatting numbers for people

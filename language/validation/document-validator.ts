@@ -1,6 +1,6 @@
 // Built-in diagnostics with our codes and better words: syntax errors get `syntax-error`, unresolved names get
 // `unresolved-reference` with the closest declared name as a suggestion (used by the quick fix).
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
@@ -11,8 +11,11 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 };
 
 export class MregionDocumentValidator extends DefaultDocumentValidator {
+    private readonly keywords: ReadonlySet<string>;
+
     constructor(private readonly services: LangiumServices) {
         super(services);
+        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map((k) => k.value));
     }
 
     protected override processLexingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -26,7 +29,7 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const d of diagnostics.slice(before)) {
             d.code = ProblemCodes.SyntaxError;
-            if (typeof d.message === 'string') d.message = readableSyntaxMessage(d.message);
+            if (typeof d.message === 'string') d.message = readableSyntaxMessage(d.message, this.keywords);
         }
     }
 
@@ -51,11 +54,21 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function readableSyntaxMessage(message: string): string {
+function readableSyntaxMessage(message: string, keywords: ReadonlySet<string>): string {
+    // A name that happens to be a keyword ("scenario drill") is the most common surprise: say so.
+    const reserved = /Expecting token of type 'ID' but found `([^`]*)`/.exec(message)?.[1]
+        ?? (/^\s*1\. \[ID\]$/m.test(message) ? /but found: '([^']*)'/.exec(message)?.[1] : undefined);
+    if (reserved !== undefined && keywords.has(reserved)) {
+        return `expected a name, found '${reserved}', which is a keyword of the language: choose another name (e.g. '${reserved}-1')`;
+    }
     // Chevrotain speaks of token types; users read keywords and names.
     return message
-        .replace(/Expecting token of type '(\w+)'/, (_, t) => `expected ${tokenWord(t)}`)
-        .replace(/Expecting: one of these possible Token sequences:[\s\S]*?but found:/, 'unexpected input; found:')
+        .replace(/Expecting token of type '([^']+)'/, (_, t) => `expected ${tokenWord(t)}`)
+        .replace(/Expecting: one of these possible Token sequences:([\s\S]*?)but found:/, (_, options: string) => {
+            const expected = [...options.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).map((t) => (t === 'ID' ? 'a name' : t === 'QUANTITY' ? 'a number with its unit' : `'${t}'`));
+            const shown = expected.length > 6 ? [...expected.slice(0, 6), '…'] : expected;
+            return `expected ${shown.join(', ')}; found`;
+        })
         .replace(/ but found `(.*)`\.?$/, ", found '$1'");
 }
 

@@ -20,8 +20,9 @@ export async function validate(text: string, others: Record<string, string> = {}
         extra.push(mregion.shared.workspace.LangiumDocumentFactory.fromString(content, URI.parse(`${folder}/${name}`)));
     }
     for (const d of extra) mregion.shared.workspace.LangiumDocuments.addDocument(d);
-    const document = await parse(text, { documentUri: `${folder}/main.mregion` });
-    await mregion.shared.workspace.DocumentBuilder.build([document, ...extra], { validation: true });
+    // Imported files are indexed first so the main document links against them.
+    await mregion.shared.workspace.DocumentBuilder.build(extra, { validation: true });
+    const document = await parse(text, { documentUri: `${folder}/main.mregion`, validation: true });
     return { document, diagnostics: document.diagnostics ?? [] };
 }
 

@@ -4,7 +4,7 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
-import { normalize, splitQuantity, type UnitKind } from '../units.js';
+import { normalize, type UnitKind } from '../units.js';
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -54,6 +54,13 @@ export class BuildContext {
         return cst?.range ?? this.range(node);
     }
 
+    /** From the first to the last value of a list property (e.g. all origins of `from a 50%, b 50%`). */
+    listRange(node: AstNode, property: string): Range {
+        const nodes = node.$cstNode ? GrammarUtils.findNodesForProperty(node.$cstNode, property) : [];
+        if (nodes.length === 0) return this.range(node);
+        return { start: nodes[0]!.range.start, end: nodes[nodes.length - 1]!.range.end };
+    }
+
     keywordRange(node: AstNode, keyword: string): Range {
         const cst = node.$cstNode ? GrammarUtils.findNodeForKeyword(node.$cstNode, keyword) : undefined;
         return cst?.range ?? this.range(node);
@@ -84,8 +91,8 @@ export class BuildContext {
         if (!q || typeof q.text !== 'string') return undefined;
         const result = normalize(q.text, kind);
         if (!result.ok) {
-            const written = splitQuantity(q.text);
-            const code = written && written.unit === '' && written.per === '' && !written.dollar ? ProblemCodes.MissingUnit : ProblemCodes.WrongUnit;
+            const code = result.reason === 'missing-unit' ? ProblemCodes.MissingUnit
+                : result.reason === 'not-integer' ? ProblemCodes.ValueOutOfRange : ProblemCodes.WrongUnit;
             this.report(code, 'error', `${bounds.what}: ${result.message}`, q, undefined,
                 result.suggestion ? { replacement: result.suggestion } : undefined);
             return undefined;

@@ -43,7 +43,8 @@ export function buildModel(root: ast.Document, documents: readonly ast.Document[
 
 function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Document[]): Model {
     const docs = [...new Set([root, ...documents])];
-    const elements = docs.flatMap((d) => d.elements ?? []);
+    // A declaration whose name did not parse is already a syntax error; it has nothing to contribute.
+    const elements = docs.flatMap((d) => d.elements ?? []).filter((e) => !isNamed(e) || typeof (e as { name?: unknown }).name === 'string');
     checkDuplicateNames(ctx, elements);
     checkTopology(ctx, root);
 
@@ -129,6 +130,10 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     return {
         uri: ctx.uriOf(root), topology, regions, links, cells, stores, services, instances, failovers, workloads, scenarios, rtt,
     };
+}
+
+function isNamed(e: ast.Element): boolean {
+    return ast.isRegion(e) || ast.isCell(e) || ast.isStore(e) || ast.isService(e) || ast.isWorkload(e) || ast.isScenario(e);
 }
 
 function checkDuplicateNames(ctx: BuildContext, elements: readonly ast.Element[]): void {

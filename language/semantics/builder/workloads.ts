@@ -31,7 +31,7 @@ export function buildWorkload(ctx: BuildContext, node: ast.Workload, instances: 
         }
         const total = shares.reduce((sum, o) => sum + o.share, 0);
         if (shares.length === clause.origins.length && Math.abs(total - 1) > SHARE_TOLERANCE) {
-            ctx.report(ProblemCodes.ValueOutOfRange, 'error', `${what} origin shares add up to ${round(total * 100)}%, not 100%`, clause, 'origins');
+            ctx.report(ProblemCodes.ValueOutOfRange, 'error', `${what} origin shares add up to ${round(total * 100)}%, not 100%`, clause, ctx.listRange(clause, 'origins'));
         }
         return shares;
     };

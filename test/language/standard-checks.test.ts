@@ -1,0 +1,100 @@
+// Valid/invalid tables for the standard language checks (rules.md "the usual language checks"): each invalid
+// case marks with «…» the exact text the diagnostic must point at.
+import { describe, expect, test } from 'vitest';
+import { unmark } from '../helpers/markers.js';
+import { validate } from '../helpers/services.js';
+
+const REGIONS = `
+region us-east-1 { provider aws jurisdiction US }
+region us-west-2 { provider aws jurisdiction US }
+region eu-west-1 { provider aws jurisdiction EU }
+`;
+
+const STORE = (body: string) => `topology T\n${REGIONS}\nstore orders {\n    engine aurora\n    regions us-east-1, us-west-2\n    holds shared rows\n    consistency session\n${body}\n}\n`;
+const SERVICE = `service api { regions us-east-1, us-west-2 posture active-passive }\n`;
+const FAILOVER = (body: string) => `topology T\n${REGIONS}\n${SERVICE}failover api {\n${body}\n}\n`;
+
+interface InvalidCase {
+    readonly name: string;
+    readonly text: string;
+    readonly code: string;
+    readonly message?: RegExp;
+}
+
+const valid: readonly { name: string; text: string }[] = [
+    { name: 'a store with every property in range', text: STORE('    replication async lag 1s\n    size 5TB\n    backup every 24h') },
+    { name: 'a DNS failover with TTL, tail and health check', text: FAILOVER('    detect health-check every 10s threshold 3 timeout 6s\n    route dns ttl 60s tail 5% 10m\n    drill every 30d') },
+    { name: 'a consensus quorum equal to the replicas', text: `topology T\n${REGIONS}\nstore s { engine cockroachdb regions us-east-1, us-west-2, eu-west-1 holds shared rows replication consensus quorum 3 }` },
+    { name: 'a per-cell store with cells declared', text: `topology T\n${REGIONS}\ncell a { regions us-east-1, us-west-2 }\nstore s per cell { engine dynamodb holds per-user rows }` },
+    { name: 'origin shares adding up to 100 %', text: `topology T\n${REGIONS}\n${SERVICE}workload w for api { writes 10/s from us-east-1 50%, us-west-2 50% }` },
+    { name: 'a file with only regions needs no topology', text: REGIONS },
+    { name: 'a link with a measured RTT and price', text: `${REGIONS}\nlink us-east-1 <-> eu-west-1 { rtt 76ms egress $0.02/GB }` },
+];
+
+const invalid: readonly InvalidCase[] = [
+    // unresolved references
+    { name: 'a misspelled region in a store', code: 'unresolved-reference', message: /unknown region 'us-eest-1': did you mean 'us-east-1'/, text: `topology T\n${REGIONS}\nstore s { engine dynamodb regions «us-eest-1» holds shared rows }` },
+    { name: 'a failover of an undeclared service', code: 'unresolved-reference', message: /unknown store or service 'payment'/, text: `topology T\n${REGIONS}\n${SERVICE}failover «payment» { route anycast }` },
+    { name: 'a scenario naming an undeclared workload', code: 'unresolved-reference', text: `topology T\n${REGIONS}\nscenario s { workload «peak» duration 1h }` },
+    // duplicates
+    { name: 'two regions with one name', code: 'duplicate-name', message: /region us-east-1 is already declared \(line 2\)/, text: `${REGIONS}region «us-east-1» { provider aws jurisdiction US }` },
+    { name: 'a store and a service with one name', code: 'duplicate-name', text: `topology T\n${REGIONS}\n${SERVICE}store «api» { engine dynamodb regions us-east-1 holds shared rows }` },
+    { name: 'the same clause twice in a block', code: 'duplicate-clause', message: /'engine' is already declared at line/, text: STORE('    «engine» dynamodb') },
+    { name: 'the same pair of regions linked twice', code: 'duplicate-name', text: `${REGIONS}link us-east-1 <-> eu-west-1 { rtt 76ms }\n«link» eu-west-1 <-> us-east-1 { rtt 80ms }` },
+    { name: 'the same objective metric twice', code: 'duplicate-clause', text: `topology T\n${REGIONS}\nservice api { regions us-east-1 objective rto 5m «rto» 1m }` },
+    // missing required properties
+    { name: 'a store without an engine', code: 'missing-property', message: /needs an 'engine'/, text: `topology T\n${REGIONS}\nstore «s» { regions us-east-1 holds shared rows }` },
+    { name: 'an unknown region without provider', code: 'missing-property', message: /declare its 'provider'/, text: `region «dc1» { jurisdiction US }` },
+    { name: 'an unknown region without jurisdiction', code: 'missing-property', message: /jurisdiction/, text: `region «dc1» { provider on-prem }` },
+    { name: 'a DNS route without TTL', code: 'missing-property', message: /needs its 'ttl'/, text: FAILOVER('    route «dns»') },
+    { name: 'a service failover without route', code: 'missing-property', message: /needs a 'route'/, text: FAILOVER('    drill every 30d').replace('failover api', 'failover «api»') },
+    { name: 'an async store of an engine with no documented lag', code: 'missing-property', message: /needs 'lag'/, text: `topology T\n${REGIONS}\nstore s { engine postgres regions us-east-1, us-west-2 holds shared rows writes primary «replication async» consistency eventual }` },
+    { name: 'a multi-region service without posture', code: 'missing-property', message: /declare its 'posture'/, text: `topology T\n${REGIONS}\nservice «api» { regions us-east-1, us-west-2 }` },
+    { name: 'a console action without a duration', code: 'missing-property', message: /say how long it 'takes'/, text: FAILOVER('    route dns ttl 60s\n    action «console»') },
+    { name: 'a scenario without duration', code: 'missing-property', message: /needs a 'duration'/, text: `topology T\n${REGIONS}\n${SERVICE}workload w for api { writes 1/s }\nscenario «s» { workload w }` },
+    { name: 'a system file without topology', code: 'missing-topology', text: `«»${REGIONS}${SERVICE}` },
+    // values out of range
+    { name: 'a TTL of zero', code: 'value-out-of-range', message: /TTL must be greater than 0/, text: FAILOVER('    route dns ttl «0s»') },
+    { name: 'a percentage above 100', code: 'value-out-of-range', message: /availability objective must be at most 100%/, text: `topology T\n${REGIONS}\nservice api { regions us-east-1 objective availability «100.5%» }` },
+    { name: 'a health-check threshold above 10', code: 'value-out-of-range', message: /at most 10, got 11/, text: FAILOVER('    detect health-check every 10s threshold «11»\n    route anycast') },
+    { name: 'a health-check threshold of 0', code: 'value-out-of-range', text: FAILOVER('    detect health-check every 10s threshold «0»\n    route anycast') },
+    { name: 'a latitude beyond the pole', code: 'value-out-of-range', text: `region dc1 { provider on-prem jurisdiction US location «91», 0 }` },
+    { name: 'a fractional replica count', code: 'value-out-of-range', text: STORE('    replicas «2.5»') },
+    { name: 'origin shares not adding up to 100 %', code: 'value-out-of-range', message: /add up to 80%/, text: `topology T\n${REGIONS}\n${SERVICE}workload w for api { writes 10/s from «us-east-1 50%, us-west-2 30%» }` },
+    { name: 'a percentile that is not one', code: 'value-out-of-range', text: `topology T\n${REGIONS}\nservice api { regions us-east-1 objective write-latency «fast» 100ms }` },
+    { name: 'a link from a region to itself', code: 'value-out-of-range', text: `${REGIONS}link us-east-1 <-> «us-east-1» { rtt 1ms }` },
+    { name: 'a primary outside the service regions', code: 'value-out-of-range', text: `topology T\n${REGIONS}\nservice api { regions us-east-1, us-west-2 posture warm-standby primary «eu-west-1» }` },
+    // wrong or missing units
+    { name: 'a TTL without unit', code: 'missing-unit', message: /'60' has no unit: expected a duration .* e\.g\. '60s'/, text: FAILOVER('    route dns ttl «60»') },
+    { name: 'a TTL in terabytes', code: 'wrong-unit', message: /'60TB' is a size .*, but a duration .* is expected/, text: FAILOVER('    route dns ttl «60TB»') },
+    { name: 'a write rate without /s', code: 'missing-unit', text: `topology T\n${REGIONS}\n${SERVICE}workload w for api { writes «2000» }` },
+    { name: 'an egress price without the dollar sign', code: 'wrong-unit', text: `${REGIONS}link us-east-1 <-> eu-west-1 { egress «0.02/GB» }` },
+    { name: 'an unknown unit', code: 'wrong-unit', message: /unknown unit/, text: FAILOVER('    route dns ttl «60min»') },
+    // quorum and per cell
+    { name: 'a quorum larger than the replicas', code: 'quorum-exceeds-replicas', message: /quorum 4 is larger than the 3 voting replicas/, text: `topology T\n${REGIONS}\nstore s { engine cockroachdb regions us-east-1, us-west-2, eu-west-1 holds shared rows replication consensus quorum «4» }` },
+    { name: 'a per-cell store without cells', code: 'per-cell-without-cells', text: `topology T\n${REGIONS}\nstore s per «cell» { engine dynamodb holds per-user rows }` },
+    { name: 'a per-cell service without cells', code: 'per-cell-without-cells', text: `topology T\n${REGIONS}\nservice api per «cell» { posture active-active }` },
+    { name: 'a per-cell store that also lists regions', code: 'inapplicable-property', text: `topology T\n${REGIONS}\ncell a { regions us-east-1 }\nstore s per cell { engine dynamodb «regions» us-east-1 holds per-user rows }` },
+    // imports
+    { name: 'an import of a file that does not exist', code: 'unknown-import', message: /cannot find 'missing.mregion'/, text: `import «"missing.mregion"»\n${REGIONS}` },
+    // syntax
+    { name: 'a keyword used as a name', code: 'syntax-error', message: /'drill', which is a keyword/, text: `topology T\nscenario «drill» { duration 1h }` },
+    { name: 'a block that is never closed', code: 'syntax-error', text: `region us-east-1 { provider aws\n«region» us-west-2 { provider aws }` },
+];
+
+describe('standard checks', () => {
+    test.each(valid)('accepts $name', async ({ text }) => {
+        const { diagnostics } = await validate(text);
+        expect(diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    });
+
+    test.each(invalid)('reports $name as $code at the offending text', async ({ text: source, code, message }) => {
+        const { text, ranges } = unmark(source);
+        const { diagnostics } = await validate(text);
+        const matching = diagnostics.filter((d) => d.code === code);
+        expect(matching.map((d) => d.message), `diagnostics: ${JSON.stringify(diagnostics.map((d) => [d.code, d.message]))}`).not.toEqual([]);
+        if (message) expect(matching.some((d) => message.test(String(d.message))), `messages: ${matching.map((d) => d.message).join(' | ')}`).toBe(true);
+        const expected = ranges[0];
+        if (expected) expect(matching.map((d) => d.range)).toContainEqual(expected);
+    });
+});
