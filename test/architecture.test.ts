@@ -1,0 +1,120 @@
+// The invariants of ARCHITECTURE.md, checked on the source: who may import what, and what every entry point
+// loads first.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from './helpers/bundles.js';
+
+interface SourceFile {
+    readonly file: string; // relative, forward slashes
+    readonly imports: readonly string[]; // specifiers as written
+}
+
+const SOURCE_FOLDERS = ['language', 'server', 'client', 'cli', 'simulation', 'export', 'protocol', 'webview'];
+
+function walk(folder: string): string[] {
+    const absolute = path.join(ROOT, folder);
+    if (!existsSync(absolute)) return [];
+    return readdirSync(absolute).flatMap((entry) => {
+        const full = path.join(absolute, entry);
+        const relative = path.posix.join(folder, entry);
+        if (statSync(full).isDirectory()) return entry === 'node_modules' ? [] : walk(relative);
+        return /\.(ts|mts|cts)$/.test(entry) && !entry.endsWith('.d.ts') ? [relative] : [];
+    });
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function read(file: string): SourceFile {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    const imports = [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!).filter(Boolean);
+    return { file, imports };
+}
+
+const files = SOURCE_FOLDERS.flatMap(walk).map(read);
+const byFile = new Map(files.map((f) => [f.file, f]));
+
+/** Repository-relative target of a relative import, without extension changes (.js → .ts). */
+function resolve(from: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+    return joined.replace(/\.js$/, '.ts').replace(/\.cjs$/, '.cjs');
+}
+
+function importers(predicate: (specifier: string, target: string | undefined, file: SourceFile) => boolean): string[] {
+    return files.flatMap((f) => f.imports.filter((s) => predicate(s, resolve(f.file, s), f)).map((s) => `${f.file} imports ${s}`));
+}
+
+/** Files reachable from `start` through relative imports. */
+function closure(start: string): Set<string> {
+    const seen = new Set<string>();
+    const queue = [start];
+    while (queue.length > 0) {
+        const file = queue.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        for (const s of byFile.get(file)?.imports ?? []) {
+            const target = resolve(file, s);
+            if (target && byFile.has(target)) queue.push(target);
+        }
+    }
+    return seen;
+}
+
+const isLangium = (s: string) => s === 'langium' || s.startsWith('langium/');
+const PURE_SEMANTICS = files.map((f) => f.file).filter((f) => f.startsWith('language/semantics/') && !f.startsWith('language/semantics/builder/'));
+
+describe('architecture invariants', () => {
+    test('only client/ imports vscode', () => {
+        expect(importers((s, _t, f) => s === 'vscode' && !f.file.startsWith('client/'))).toEqual([]);
+    });
+
+    test('only server/ and language/ import langium/lsp', () => {
+        expect(importers((s, _t, f) => s.startsWith('langium/lsp') && !f.file.startsWith('server/') && !f.file.startsWith('language/'))).toEqual([]);
+    });
+
+    test('client/ imports nothing from language/', () => {
+        expect(importers((_s, t, f) => f.file.startsWith('client/') && t !== undefined && t.startsWith('language/'))).toEqual([]);
+    });
+
+    test('the semantic model and its pure helpers import neither langium nor the AST', () => {
+        expect(PURE_SEMANTICS).toContain('language/semantics/model.ts');
+        const offenders = PURE_SEMANTICS.flatMap((file) => [...closure(file)])
+            .flatMap((file) => (byFile.get(file)?.imports ?? []).filter((s) => isLangium(s) || (resolve(file, s) ?? '').startsWith('language/generated/'))
+                .map((s) => `${file} imports ${s}`));
+        expect([...new Set(offenders)]).toEqual([]);
+    });
+
+    test('simulation/ and export/ import the semantic model, never the AST, Langium or vscode', () => {
+        const offenders = files.filter((f) => f.file.startsWith('simulation/') || f.file.startsWith('export/'))
+            .flatMap((f) => [...closure(f.file)])
+            .flatMap((file) => (byFile.get(file)?.imports ?? [])
+                .filter((s) => isLangium(s) || s === 'vscode' || s.startsWith('vscode-language') || (resolve(file, s) ?? '').startsWith('language/generated/')
+                    || (resolve(file, s) ?? '').startsWith('language/semantics/builder/'))
+                .map((s) => `${file} imports ${s}`));
+        expect([...new Set(offenders)]).toEqual([]);
+    });
+
+    test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {
+        const entries = ['server/main.ts', 'cli/main.ts', 'simulation/worker.ts'].filter((f) => byFile.has(f));
+        expect(entries).toContain('server/main.ts');
+        for (const entry of entries) {
+            expect(byFile.get(entry)!.imports[0], entry).toMatch(/language\/polyfill\/object-group-by\.cjs$/);
+        }
+    });
+
+    test('the polyfill provides Object.groupBy where the runtime lacks it', async () => {
+        const saved = Object.getOwnPropertyDescriptor(Object, 'groupBy');
+        try {
+            delete (Object as { groupBy?: unknown }).groupBy;
+            const module = path.join(ROOT, 'language/polyfill/object-group-by.cjs');
+            // Evaluate the file's source fresh: module caching would skip it after the first load.
+            new Function('require', readFileSync(module, 'utf8'))(() => undefined);
+            const grouped = (Object as unknown as { groupBy: (items: number[], key: (n: number) => string) => Record<string, number[]> })
+                .groupBy([1, 2, 3, 4], (n) => (n % 2 ? 'odd' : 'even'));
+            expect({ ...grouped }).toEqual({ odd: [1, 3], even: [2, 4] });
+        } finally {
+            if (saved) Object.defineProperty(Object, 'groupBy', saved);
+        }
+    });
+});
