@@ -1,0 +1,199 @@
+// How long a failover takes, as a sum of its parts: detection + routing + the ordered actions, floored by the
+// DR tier's documented minimum. Hover, inlay hints, the rto-unachievable rule and the simulation's oracle
+// tests all read this one estimate, so they agree on every number.
+import { POSTURE } from '../facts/defaults.js';
+import type { ActionKind, ActionM, Deployable, FailoverM, Model, Posture } from '../model.js';
+import { formatDuration, formatPercent } from '../units.js';
+
+export interface DetectionTime {
+    /** Undefined for manual detection without a declared delay. */
+    readonly ms?: number;
+    /** e.g. "10 s × 3 + 6 s timeout detection". */
+    readonly text: string;
+}
+
+export interface RoutingTime {
+    readonly method?: string;
+    /** Undefined for manual routing without a declared delay. */
+    readonly ms?: number;
+    readonly ttlMs?: number;
+    /** Extra delay of the declared resolver tail (share of clients keeping stale answers), included in `ms`. */
+    readonly tailMs?: number;
+    readonly text: string;
+}
+
+export interface ControlPlaneNeed {
+    /** Which control plane (Route 53, EC2, the database management API…). */
+    readonly name?: string;
+    /** The region it is homed in, when known. */
+    readonly region?: string;
+    /** True when that region is one this failover protects against (the 7 December 2021 trap, facts §10). */
+    readonly inFailedRegion: boolean;
+}
+
+export interface ActionTime {
+    readonly action: ActionM;
+    /** Undefined when the action has no documented duration and declares none (`takes …`). */
+    readonly ms?: number;
+    readonly label: string;
+    /** Present when the action needs a control plane to run. */
+    readonly controlPlane?: ControlPlaneNeed;
+}
+
+export interface FailoverTimeEstimate {
+    readonly failover: FailoverM;
+    readonly detection: DetectionTime;
+    readonly routing: RoutingTime;
+    readonly actions: readonly ActionTime[];
+    /** Sum of the known action durations. */
+    readonly actionsMs: number;
+    readonly posture?: Posture;
+    /** The DR tier's lower bound on recovery (facts §8), when the target is a service with a posture. */
+    readonly postureMinimumMs?: number;
+    /** detection + routing + actions, with unknown parts counted as 0. */
+    readonly sumMs: number;
+    /** max(sum, posture minimum): the estimate to compare an RTO objective with. */
+    readonly totalMs: number;
+    /** Parts with no known duration (the total is then a lower bound). */
+    readonly unknownParts: readonly string[];
+    /** The regions whose failure this failover handles: `from`, or every region of an active-active target. */
+    readonly protectsAgainst: readonly string[];
+    /** e.g. "10 s × 3 + 6 s timeout detection + 60 s TTL + 1 m promotion". */
+    readonly breakdown: string;
+}
+
+const ACTION_LABEL: Readonly<Record<ActionKind, string>> = {
+    'promote': 'promotion',
+    'launch-capacity': 'capacity launch',
+    'scale-out': 'scale-out',
+    'edit-dns': 'DNS record edit',
+    'flip-routing-control': 'routing-control flip',
+    'restore-backup': 'restore',
+    'shift-traffic': 'traffic shift',
+    'rehome': 're-homing',
+    'accept-outage': 'accepted outage',
+    'console': 'console step',
+    'create-resources': 'resource creation',
+    'update-health-check': 'health-check update',
+    'invalidate-cache': 'cache invalidation',
+    'notify': 'notification',
+};
+
+/** The target of a failover instance (a store or service of the model), if it still exists. */
+export function failoverTarget(model: Model, failover: FailoverM): Deployable | undefined {
+    return failover.target.kind === 'store' ? model.stores.get(failover.target.id) : model.services.get(failover.target.id);
+}
+
+/** Regions whose failure a failover handles: its `from`, or, when it has none (active-active), every target region. */
+export function protectedRegions(model: Model, failover: FailoverM): string[] {
+    if (failover.from !== undefined) return [failover.from];
+    return [...(failoverTarget(model, failover)?.regions ?? [])];
+}
+
+/**
+ * Detection time of a failover.
+ * - health check: interval × threshold + timeout (facts §2 [E]: "detection (interval × threshold + timeout)").
+ * - manual: the declared `after` delay; unknown otherwise.
+ */
+export function detectionTime(failover: FailoverM): DetectionTime {
+    const d = failover.detection;
+    if (d.method === 'manual') {
+        return d.delayMs === undefined
+            ? { text: 'manual detection (no delay declared)' }
+            : { ms: d.delayMs, text: `${formatDuration(d.delayMs)} manual detection` };
+    }
+    const timeout = d.timeoutMs > 0 ? ` + ${formatDuration(d.timeoutMs)} timeout` : '';
+    return { ms: d.intervalMs * d.threshold + d.timeoutMs, text: `${formatDuration(d.intervalMs)} × ${d.threshold}${timeout} detection` };
+}
+
+/**
+ * Routing time of a failover, in ms.
+ * - dns: TTL + the declared resolver tail delay (when a tail share is declared; facts §2 gives no default share).
+ * - anycast, global-accelerator: 0 — traffic moves as soon as health checks fail, no DNS tail (facts §3 [D]).
+ * - arc-routing-control, router: 0 — a data-plane switch (facts §10 [D]).
+ * - manual: the declared `after` delay; unknown otherwise.
+ * - no route (a store failover): 0.
+ */
+export function routingTime(failover: FailoverM): RoutingTime {
+    const r = failover.route;
+    if (!r) return { ms: 0, text: '' };
+    switch (r.method) {
+        case 'dns': {
+            if (r.ttlMs === undefined) return { method: 'dns', text: 'DNS (no TTL declared)' };
+            const tailMs = r.tailShare > 0 ? r.tailDelayMs : 0;
+            const tail = tailMs > 0 ? ` + ${formatDuration(tailMs)} resolver tail (${formatPercent(r.tailShare)} of clients)` : '';
+            return { method: 'dns', ms: r.ttlMs + tailMs, ttlMs: r.ttlMs, tailMs, text: `${formatDuration(r.ttlMs)} TTL${tail}` };
+        }
+        case 'manual':
+            return r.delayMs === undefined
+                ? { method: 'manual', text: 'manual routing (no delay declared)' }
+                : { method: 'manual', ms: r.delayMs, text: `${formatDuration(r.delayMs)} manual re-routing` };
+        default:
+            return { method: r.method, ms: 0, text: '' };
+    }
+}
+
+/** Duration and control-plane need of each action, in the failover's order. */
+export function actionTimes(model: Model, failover: FailoverM): ActionTime[] {
+    const failed = new Set(protectedRegions(model, failover));
+    return failover.actions.map((action) => ({
+        action,
+        ms: action.durationMs,
+        label: ACTION_LABEL[action.kind],
+        controlPlane: action.plane === 'control-plane' ? {
+            name: action.controlPlaneName,
+            region: action.controlPlaneRegion,
+            inFailedRegion: action.controlPlaneRegion !== undefined && failed.has(action.controlPlaneRegion),
+        } : undefined,
+    }));
+}
+
+/**
+ * Estimated time from the failure to traffic being served again, for one failover instance:
+ *
+ *   total = max(detection + routing + Σ actions, posture minimum)
+ *
+ * Units: ms. Detection and routing as in {@link detectionTime} and {@link routingTime}; each action's
+ * duration is `ActionM.durationMs` (declared `takes`, else facts §2/§5/§8/§13 via the builder); actions run
+ * one after another as written. The posture minimum is the lower bound of the target service's DR tier
+ * (facts §8 via `POSTURE`): a floor on the whole recovery, not an extra step, so it is not added on top.
+ * Parts with no known duration count as 0 and are listed in `unknownParts` (the total is then a lower bound).
+ */
+export function estimateFailoverTime(model: Model, failover: FailoverM): FailoverTimeEstimate {
+    const detection = detectionTime(failover);
+    const routing = routingTime(failover);
+    const actions = actionTimes(model, failover);
+    const actionsMs = actions.reduce((sum, a) => sum + (a.ms ?? 0), 0);
+    const target = failoverTarget(model, failover);
+    const posture = target?.kind === 'service' ? target.posture : undefined;
+    const postureMinimumMs = posture ? POSTURE[posture].minRtoMs.value : undefined;
+    const sumMs = (detection.ms ?? 0) + (routing.ms ?? 0) + actionsMs;
+    const unknownParts = [
+        ...(detection.ms === undefined ? [detection.text] : []),
+        ...(routing.ms === undefined ? [routing.text] : []),
+        ...actions.filter((a) => a.ms === undefined).map((a) => `${a.action.kind} (no duration)`),
+    ];
+    const parts = [
+        detection.ms !== undefined ? detection.text : undefined,
+        routing.ms !== undefined && routing.text !== '' ? routing.text : undefined,
+        ...actions.filter((a) => a.ms !== undefined && a.ms > 0).map((a) => `${formatDuration(a.ms!)} ${a.label}`),
+    ].filter((p): p is string => p !== undefined);
+    return {
+        failover, detection, routing, actions, actionsMs, posture, postureMinimumMs, sumMs,
+        totalMs: Math.max(sumMs, postureMinimumMs ?? 0),
+        unknownParts,
+        protectsAgainst: protectedRegions(model, failover),
+        breakdown: parts.join(' + '),
+    };
+}
+
+/** One-line summary for messages and hovers: "≈ 2 m 36 s (10 s × 3 + 6 s timeout detection + 60 s TTL + 1 m promotion)". */
+export function describeFailoverTime(estimate: FailoverTimeEstimate): string {
+    let inner = estimate.breakdown;
+    if (estimate.unknownParts.length > 0) inner += `${inner === '' ? '' : ' + '}${estimate.unknownParts.join(' + ')}`;
+    if (estimate.postureMinimumMs !== undefined && estimate.postureMinimumMs > estimate.sumMs) {
+        inner += `${inner === '' ? '' : '; '}the ${estimate.posture} tier itself needs at least ${formatDuration(estimate.postureMinimumMs)} (facts §8)`;
+    }
+    const prefix = estimate.unknownParts.length > 0 ? 'at least ' : '≈ ';
+    return `${prefix}${formatDuration(estimate.totalMs)}${inner === '' ? '' : ` (${inner})`}`;
+}

@@ -1,0 +1,73 @@
+// Expected writes silently discarded by last-write-wins: concurrent writes to one key from two regions
+// within the replication window. The simulation counts the same thing event by event; this is its
+// closed-form expectation (the simulation spec's oracle for LWW).
+import type { Model, StoreM, WorkloadM } from '../model.js';
+import { formatCount, formatDuration, formatPercent } from '../units.js';
+import { replicationWindowMs, workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
+
+const SECONDS_PER_DAY = 86_400;
+
+export interface LwwLossEstimate {
+    readonly store: string;
+    readonly workload: string;
+    /** Expected silently discarded writes per day; undefined when the workload lacks what the estimate needs. */
+    readonly perDay?: number;
+    /** Keys written from several regions (keys × shared share). */
+    readonly sharedKeys?: number;
+    /** Writes/s accepted per region. */
+    readonly writesByRegion: ReadonlyMap<string, number>;
+    /** The largest replication window between two writer regions, in ms (lag + RTT/2). */
+    readonly windowMs?: number;
+    readonly missing?: string;
+    /** e.g. "500 writes/s over 2 regions, 20% of 10,000 keys shared, window ≈ 1 s". */
+    readonly formula: string;
+}
+
+/**
+ * Expected writes per day that last-write-wins discards, for one workload on one store.
+ *
+ * Model: writes are spread evenly over `keys`; a share `s` of the keys is written from several regions.
+ * A shared key receives writes from region i as a Poisson process of rate μᵢ = λᵢ / keys (λᵢ = writes/s
+ * accepted in region i). A write from i is silently lost when a write from another region j lands on the
+ * same key within the replication window wᵢⱼ = lag + RTT(i, j)/2 after it (the later write has not seen it
+ * and wins). Per shared key:
+ *
+ *   lost/s = Σᵢ μᵢ · (1 − exp(−Σ_{j≠i} μⱼ · wᵢⱼ))
+ *
+ * and the total is that × s × keys × 86,400 s/day. For small rates this is ≈ Σ_{i≠j} μᵢ μⱼ wᵢⱼ per key, the
+ * Poisson overlap count. Units: rates per s, windows in s.
+ */
+export function estimateLwwLosses(model: Model, store: StoreM, workload: WorkloadM): LwwLossEstimate {
+    const byRegion = writesByWriter(writeFlows(model, store, workload));
+    const base = { store: store.id, workload: workload.name, writesByRegion: byRegion };
+    if (workload.keys === undefined) return { ...base, missing: `workload ${workload.name} declares no key count ('keys N shared S%')`, formula: '' };
+    const sharedKeys = workload.keys * workload.sharedKeyShare;
+    const regions = [...byRegion.keys()];
+    const total = [...byRegion.values()].reduce((a, b) => a + b, 0);
+    let lostPerS = 0;
+    let windowMs = 0;
+    for (const i of regions) {
+        const mi = byRegion.get(i)! / workload.keys;
+        let exposure = 0;
+        for (const j of regions) {
+            if (j === i) continue;
+            const w = replicationWindowMs(model, store, i, j);
+            if (w === undefined) return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
+            windowMs = Math.max(windowMs, w);
+            exposure += (byRegion.get(j)! / workload.keys) * (w / 1_000);
+        }
+        lostPerS += mi * (1 - Math.exp(-exposure));
+    }
+    const perDay = lostPerS * sharedKeys * SECONDS_PER_DAY;
+    return {
+        ...base, perDay, sharedKeys, windowMs: regions.length > 1 ? windowMs : undefined,
+        formula: `${formatCount(total)} writes/s from ${regions.length} region${regions.length === 1 ? '' : 's'}, `
+            + `${formatPercent(workload.sharedKeyShare)} of ${formatCount(workload.keys)} keys shared`
+            + (regions.length > 1 ? `, replication window ≈ ${formatDuration(windowMs)}` : ''),
+    };
+}
+
+/** The estimate for every workload that writes the store. */
+export function lwwLossesForStore(model: Model, store: StoreM): LwwLossEstimate[] {
+    return workloadsWriting(model, store).map((w) => estimateLwwLosses(model, store, w));
+}

@@ -1,0 +1,77 @@
+// Replication lag and recovery point of a store: how far behind the other regions are, and how much
+// acknowledged data a region loss can take with it. Shared by hover, rpo-unachievable and the simulation.
+import type { Provenance, StoreM } from '../model.js';
+import { formatDuration } from '../units.js';
+
+export interface ReplicationLagEstimate {
+    /** Typical lag of the other regions behind the writer, in ms (0 for sync/consensus); undefined when unknown. */
+    readonly ms?: number;
+    readonly mode: StoreM['replication']['mode'];
+    /** Where the lag figure comes from (declared, or the engine's facts-table default). */
+    readonly provenance?: Provenance;
+    readonly text: string;
+}
+
+/**
+ * Replication lag of a store, in ms.
+ * - async: the declared `lag`, else the engine default (facts §4 DynamoDB MREC ≤ 1 s, §5 Aurora < 1 s).
+ * - sync / consensus: 0 — other regions have the write before it is acknowledged.
+ * - none: undefined (nothing is replicated).
+ */
+export function replicationLag(store: StoreM): ReplicationLagEstimate {
+    const r = store.replication;
+    switch (r.mode) {
+        case 'sync':
+        case 'consensus':
+            return { ms: 0, mode: r.mode, provenance: r.provenance, text: `0 (${r.mode} replication)` };
+        case 'async':
+            return r.lagMs === undefined
+                ? { mode: r.mode, text: 'unknown (async replication without a declared lag)' }
+                : { ms: r.lagMs, mode: r.mode, provenance: r.lagProvenance, text: `≈ ${formatDuration(r.lagMs)} (async)` };
+        case 'none':
+            return { mode: r.mode, text: 'not replicated' };
+    }
+}
+
+export type RpoBasis = 'sync' | 'consensus' | 'async-lag' | 'backup' | 'cache' | 'no-copy' | 'unknown';
+
+export interface RpoEstimate {
+    /** Worst acknowledged-data loss window in ms; undefined = unbounded (no copy outside the failed region) or unknown. */
+    readonly ms?: number;
+    readonly basis: RpoBasis;
+    /** Why, in words a reviewer would use. */
+    readonly reason: string;
+}
+
+/**
+ * Recovery point of a store when one of its regions is lost, in ms:
+ * - memcached: not counted — a cache holds no data of record (whatever it loses is recomputed).
+ * - sync or consensus across ≥ 2 regions: 0 (facts §4 MRSC RPO 0; §6 Strong RPO 0; §7).
+ * - async: the replication lag (facts §4 "RPO = replication delay"; §5 "RPO typically measured in seconds"),
+ *   or the backup interval when that is shorter.
+ * - a single region, or `replication none`: the backup interval when one is declared; otherwise unbounded
+ *   (`ms` undefined, basis `no-copy`): everything written since the region was lost has no other copy.
+ */
+export function estimateRpo(store: StoreM): RpoEstimate {
+    const backup = store.backupIntervalMs;
+    const backupText = backup !== undefined ? `a backup every ${formatDuration(backup)}` : undefined;
+    if (store.engine === 'memcached') return { ms: 0, basis: 'cache', reason: 'memcached is a cache: losing it loses no data of record' };
+    const multiRegion = store.regions.length > 1 || (store.witness !== undefined && store.regions.length === 1 && store.witness !== store.regions[0]);
+    const mode = store.replication.mode;
+    if (multiRegion && (mode === 'sync' || mode === 'consensus')) {
+        return { ms: 0, basis: mode, reason: `${mode} replication: a write is in another region before it is acknowledged` };
+    }
+    if (multiRegion && mode === 'async') {
+        const lag = store.replication.lagMs;
+        if (lag === undefined) {
+            return backup !== undefined
+                ? { ms: backup, basis: 'backup', reason: `async replication without a declared lag; ${backupText}` }
+                : { basis: 'unknown', reason: 'async replication without a declared lag' };
+        }
+        if (backup !== undefined && backup < lag) return { ms: backup, basis: 'backup', reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)` };
+        return { ms: lag, basis: 'async-lag', reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind: an unplanned failover loses the writes not yet replicated` };
+    }
+    const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
+    if (backup !== undefined) return { ms: backup, basis: 'backup', reason: `the data is ${where}; the last copy elsewhere is ${backupText}` };
+    return { basis: 'no-copy', reason: `the data is ${where} and no backup is declared: a region loss loses it all` };
+}

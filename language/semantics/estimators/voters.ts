@@ -1,0 +1,54 @@
+// Where a store's voting replicas sit, for quorum latency (write-latency-budget) and quorum survival
+// (consensus-quorum-survival). Pure: reads the semantic model only.
+import type { StoreM } from '../model.js';
+
+export interface Voter {
+    readonly region: string;
+    /** A witness votes (and keeps the replication log) but serves no reads (facts §4 MRSC, §7 Spanner). */
+    readonly witness: boolean;
+}
+
+/**
+ * The voting members of a store: its `replicas` spread round-robin over its regions (so `replicas 4` over
+ * two regions is two per region, as in Spanner's two read-write regions, facts §7), plus the witness.
+ */
+export function votersOf(store: StoreM): Voter[] {
+    const voters: Voter[] = [];
+    if (store.regions.length > 0) {
+        for (let i = 0; i < store.replicas; i++) voters.push({ region: store.regions[i % store.regions.length]!, witness: false });
+    }
+    if (store.witness !== undefined) voters.push({ region: store.witness, witness: true });
+    return voters;
+}
+
+/** Voters per region, in the order the regions first appear. */
+export function votersByRegion(store: StoreM): ReadonlyMap<string, number> {
+    const counts = new Map<string, number>();
+    for (const v of votersOf(store)) counts.set(v.region, (counts.get(v.region) ?? 0) + 1);
+    return counts;
+}
+
+/** The quorum a consensus store needs: declared, or a majority of its voters. */
+export function quorumOf(store: StoreM): number {
+    const voters = votersOf(store).length;
+    return store.replication.quorum ?? Math.floor(voters / 2) + 1;
+}
+
+export interface RegionLossSurvival {
+    /** The region whose loss is considered. */
+    readonly region: string;
+    readonly votersLeft: number;
+    readonly voters: number;
+    readonly quorum: number;
+    readonly survives: boolean;
+}
+
+/** For each region holding a voter: how many voters remain when it fails, and whether a quorum still forms. */
+export function regionLossSurvival(store: StoreM): RegionLossSurvival[] {
+    const byRegion = votersByRegion(store);
+    const voters = votersOf(store).length;
+    const quorum = quorumOf(store);
+    return [...byRegion.entries()].map(([region, count]) => ({
+        region, votersLeft: voters - count, voters, quorum, survives: voters - count >= quorum,
+    }));
+}

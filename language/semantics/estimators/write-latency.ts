@@ -1,0 +1,157 @@
+// Write latency of a store as seen from one region: the round trips a write must wait for before it is
+// acknowledged. Shared by hover, inlay hints, write-latency-budget and the simulation's oracle tests.
+import { COSMOS } from '../facts/defaults.js';
+import { rttBetween } from '../latency.js';
+import type { Model, StoreM } from '../model.js';
+import { formatDuration } from '../units.js';
+import { quorumOf, votersOf } from './voters.js';
+
+export type WriteLatencyKind =
+    /** Acknowledged by the region that accepts it (async or no replication). */
+    | 'local'
+    /** Synchronous replication: acknowledged once the nearest other replica region has it (facts §4 MRSC). */
+    | 'sync'
+    /** Consensus: acknowledged once a quorum of voters has it (facts §7). */
+    | 'quorum'
+    /** Cosmos DB strong: a global majority write, p99 ≈ 2 × RTT(farthest regions) + 10 ms (facts §6). */
+    | 'cosmos-strong';
+
+export interface WriteLatencyEstimate {
+    readonly store: string;
+    /** The region the write is issued from. */
+    readonly from: string;
+    /** The replica region that accepts the write (the origin itself, the primary, or the nearest replica). */
+    readonly coordinator: string;
+    readonly kind: WriteLatencyKind;
+    /** Estimated latency in ms; undefined when an RTT it needs is unknown. */
+    readonly ms?: number;
+    /** Round trip from the origin to the coordinator (0 when the origin accepts the write itself). */
+    readonly forwardMs?: number;
+    /** The replication part (quorum, sync or Cosmos strong), in ms. */
+    readonly replicationMs?: number;
+    /** Regions whose acknowledgement the write waits for (the one that closes the quorum, or the farthest pair). */
+    readonly waitsFor: readonly string[];
+    readonly quorum?: number;
+    readonly voters?: number;
+    /** Region pairs with no RTT at all (no link, no table entry, no location). */
+    readonly unknownPairs: readonly (readonly [string, string])[];
+    /** e.g. "quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms". */
+    readonly formula: string;
+}
+
+/** The replica region that accepts a write issued in `from`. */
+export function coordinatorOf(model: Model, store: StoreM, from: string): string {
+    if (store.writes.policy === 'primary' && store.writes.primary !== undefined) return store.writes.primary;
+    if (store.regions.includes(from)) return from;
+    return nearest(model, from, store.regions) ?? store.regions[0] ?? from;
+}
+
+function nearest(model: Model, from: string, candidates: readonly string[]): string | undefined {
+    let best: { region: string; ms: number } | undefined;
+    for (const c of candidates) {
+        const ms = rttBetween(model, from, c).ms;
+        if (ms !== undefined && (best === undefined || ms < best.ms)) best = { region: c, ms };
+    }
+    return best?.region;
+}
+
+/**
+ * Estimated latency of one write to `store` issued in region `from`, in ms:
+ *
+ *   latency = RTT(from, coordinator) + replication wait
+ *
+ * where the coordinator is `from` when it holds a replica that may write, else the primary, else the
+ * nearest replica; and the replication wait is
+ * - consensus: RTT from the coordinator to its q-th nearest voter (own-region voters at 0 ms), q = the
+ *   quorum (declared, or a majority of replicas + witness). Facts §7: "write latency ≥ RTT from the leader
+ *   region to the nearest other voting region" — this is that lower bound, with the leader local.
+ * - sync: RTT to the nearest other replica region (facts §4 MRSC: "sync to ≥ 1 other region before the
+ *   write returns").
+ * - Cosmos DB with strong consistency over several regions: 2 × RTT(two farthest regions) + 10 ms
+ *   (facts §6 [D]).
+ * - async / none: 0 (acknowledged locally).
+ * RTTs come from `rttBetween` (declared link, then facts §1 measured table, then great-circle estimate).
+ */
+export function estimateWriteLatency(model: Model, store: StoreM, from: string): WriteLatencyEstimate {
+    const coordinator = coordinatorOf(model, store, from);
+    const unknownPairs: [string, string][] = [];
+    const rtt = (a: string, b: string): number | undefined => {
+        const ms = rttBetween(model, a, b).ms;
+        if (ms === undefined) unknownPairs.push([a, b]);
+        return ms;
+    };
+    const forwardMs = rtt(from, coordinator);
+    const forwardText = coordinator === from ? '' : `RTT ${from} → ${coordinator} ${formatMs(forwardMs)} + `;
+    const base = { store: store.id, from, coordinator, forwardMs, unknownPairs };
+    const done = (kind: WriteLatencyKind, replicationMs: number | undefined, waitsFor: string[], formula: string, extra: { quorum?: number; voters?: number } = {}): WriteLatencyEstimate => ({
+        ...base, kind, replicationMs, waitsFor, formula: `${forwardText}${formula}`, ...extra,
+        ms: forwardMs === undefined || replicationMs === undefined ? undefined : forwardMs + replicationMs,
+    });
+
+    if (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1) {
+        const far = farthestPair(model, store.regions, unknownPairs);
+        if (!far) return done('cosmos-strong', undefined, [], 'Cosmos DB strong: RTT between the farthest regions unknown');
+        const ms = 2 * far.ms + COSMOS.strongWriteOverheadMs.value;
+        return done('cosmos-strong', ms, [far.a, far.b],
+            `Cosmos DB strong: 2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms (facts §6)`);
+    }
+    switch (store.replication.mode) {
+        case 'consensus': {
+            const voters = votersOf(store);
+            const quorum = quorumOf(store);
+            const distances = voters.map((v) => ({ region: v.region, ms: v.region === coordinator ? 0 : rtt(coordinator, v.region) }));
+            if (distances.some((d) => d.ms === undefined)) {
+                return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length}: an RTT is unknown`, { quorum, voters: voters.length });
+            }
+            const sorted = distances.map((d) => ({ region: d.region, ms: d.ms! })).sort((a, b) => a.ms - b.ms);
+            if (quorum > sorted.length || quorum < 1) {
+                return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length} voters can never be reached`, { quorum, voters: voters.length });
+            }
+            const closing = sorted[quorum - 1]!;
+            const formula = closing.ms === 0
+                ? `quorum ${quorum} of ${voters.length} inside ${coordinator}`
+                : `quorum ${quorum} of ${voters.length}: RTT ${coordinator} → ${closing.region} ${formatMs(closing.ms)}`;
+            return done('quorum', closing.ms, closing.ms === 0 ? [] : [closing.region], formula, { quorum, voters: voters.length });
+        }
+        case 'sync': {
+            const others = store.regions.filter((r) => r !== coordinator);
+            if (others.length === 0) return done('sync', 0, [], `sync inside ${coordinator}`);
+            const near = nearest(model, coordinator, others);
+            others.forEach((o) => rtt(coordinator, o));
+            if (near === undefined) return done('sync', undefined, [], 'sync: RTT to the other replicas unknown');
+            const ms = rttBetween(model, coordinator, near).ms!;
+            return done('sync', ms, [near], `sync to the nearest replica: RTT ${coordinator} → ${near} ${formatMs(ms)}`);
+        }
+        default:
+            return done('local', 0, [], `acknowledged in ${coordinator} (${store.replication.mode} replication)`);
+    }
+}
+
+/** The worst write latency over the given origin regions (undefined parts ignored unless all are unknown). */
+export function worstWriteLatency(model: Model, store: StoreM, origins: readonly string[]): WriteLatencyEstimate | undefined {
+    let worst: WriteLatencyEstimate | undefined;
+    for (const from of origins) {
+        const e = estimateWriteLatency(model, store, from);
+        if (worst === undefined || (e.ms ?? -1) > (worst.ms ?? -1)) worst = e;
+    }
+    return worst;
+}
+
+function farthestPair(model: Model, regions: readonly string[], unknown: [string, string][]): { a: string; b: string; ms: number } | undefined {
+    let far: { a: string; b: string; ms: number } | undefined;
+    for (let i = 0; i < regions.length; i++) {
+        for (let j = i + 1; j < regions.length; j++) {
+            const ms = rttBetween(model, regions[i]!, regions[j]!).ms;
+            if (ms === undefined) {
+                unknown.push([regions[i]!, regions[j]!]);
+                continue;
+            }
+            if (far === undefined || ms > far.ms) far = { a: regions[i]!, b: regions[j]!, ms };
+        }
+    }
+    return far;
+}
+
+function formatMs(ms: number | undefined): string {
+    return ms === undefined ? 'unknown' : formatDuration(ms);
+}

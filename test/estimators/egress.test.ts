@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { SECONDS_PER_MONTH, estimateMonthlyEgress } from '../../language/semantics/estimators/index.js';
+import { modelOf } from '../helpers/services.js';
+
+const REGIONS = `region us-east-1 {}\nregion eu-west-1 {}\nregion ap-southeast-2 {}\nregion x { provider on-prem jurisdiction US }\n`;
+
+async function egress(text: string, store = 's') {
+    const { model } = await modelOf(`topology T\n${REGIONS}${text}`);
+    return estimateMonthlyEgress(model, model.stores.get(store)!);
+}
+
+const gb = (writesPerS: number, bytes: number) => (writesPerS * bytes * SECONDS_PER_MONTH) / 1e9;
+
+describe('monthly egress estimator', () => {
+    const cases: { name: string; text: string; usd: number | undefined }[] = [
+        {
+            name: 'charges primary writes once per other region at the facts §9 rate',
+            text: `store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 300/s from us-east-1 100%  item-size 2KB }`,
+            usd: gb(300, 2_000) * 0.02,
+        },
+        {
+            name: 'prefers a declared link price over the facts table',
+            text: `link us-east-1 <-> eu-west-1 { egress $0.05/GB }
+store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 300/s from us-east-1 100%  item-size 2KB }`,
+            usd: gb(300, 2_000) * 0.05,
+        },
+        {
+            name: 'charges writes accepted in each region at that region’s rate',
+            text: `store s { engine dynamodb regions us-east-1, ap-southeast-2 holds per-user rows }
+workload w for s { writes 1000/s from us-east-1 50%, ap-southeast-2 50%  item-size 1KB }`,
+            usd: gb(500, 1_000) * 0.02 + gb(500, 1_000) * 0.14,
+        },
+        {
+            name: 'counts the stores a service uses for a workload aimed at the service',
+            text: `store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
+service api { regions us-east-1, eu-west-1 posture active-passive uses s }
+workload w for api { writes 100/s from us-east-1 100%  item-size 4KB }`,
+            usd: gb(100, 4_000) * 0.02,
+        },
+        {
+            name: 'has no estimate when no workload writes the store',
+            text: `store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }`,
+            usd: undefined,
+        },
+        {
+            name: 'has no estimate when the workload has no item size',
+            text: `store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 300/s from us-east-1 100% }`,
+            usd: undefined,
+        },
+    ];
+    for (const c of cases) {
+        it(c.name, async () => {
+            const e = await egress(c.text);
+            if (c.usd === undefined) {
+                expect(e.usdPerMonth).toBeUndefined();
+                expect(e.missing).toBeTruthy();
+            } else {
+                expect(e.usdPerMonth).toBeCloseTo(c.usd, 6);
+            }
+        });
+    }
+
+    it('lists directions with no known price instead of guessing one', async () => {
+        const e = await egress(`store s { engine postgres regions us-east-1, x holds shared rows writes primary us-east-1 replication async lag 1s consistency session }
+workload w for s { writes 10/s from us-east-1 100%  item-size 1KB }`);
+        expect(e.unpriced).toEqual([['us-east-1', 'x']]);
+        expect(e.usdPerMonth).toBeUndefined();
+        expect(e.missing).toBe(`no price is known for us-east-1 → x: declare 'link … { egress $…/GB }'`);
+    });
+
+    it('explains the formula with the numbers it used', async () => {
+        const e = await egress(`store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 300/s from us-east-1 100%  item-size 2KB }`);
+        expect(e.formula).toBe('300 writes/s × 2 KB × 1 other region × $0.02/GB over 30 days');
+    });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { estimateWriteLatency, quorumOf, regionLossSurvival, votersOf } from '../../language/semantics/estimators/index.js';
+import { modelOf } from '../helpers/services.js';
+
+async function storeModel(text: string) {
+    const { model, problems } = await modelOf(text);
+    expect(problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([]);
+    return model;
+}
+
+const AWS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'ap-northeast-1'].map((r) => `region ${r} {}`).join('\n');
+
+describe('write-latency estimator', () => {
+    const cases: { name: string; store: string; from: string; ms: number | undefined; kind: string; waitsFor?: string[] }[] = [
+        {
+            name: 'waits for the nearest other voter of a three-region consensus store (quorum 2)',
+            store: `store s { engine cockroachdb regions us-east-1, eu-west-1, ap-northeast-1 holds shared rows replication consensus quorum 2 }`,
+            from: 'us-east-1', ms: 76, kind: 'quorum', waitsFor: ['eu-west-1'],
+        },
+        {
+            name: 'waits 163 ms from Tokyo, whose nearest other voter is us-east-1',
+            store: `store s { engine cockroachdb regions us-east-1, eu-west-1, ap-northeast-1 holds shared rows replication consensus }`,
+            from: 'ap-northeast-1', ms: 163, kind: 'quorum', waitsFor: ['us-east-1'],
+        },
+        {
+            name: 'counts two replicas per region and a witness as five voters (Spanner-style)',
+            store: `store s { engine spanner regions us-east-1, us-west-2 replicas 4 witness us-east-2 holds shared rows }`,
+            from: 'us-east-1', ms: 17, kind: 'quorum', waitsFor: ['us-east-2'],
+        },
+        {
+            name: 'waits for the nearest other replica region with synchronous replication (DynamoDB MRSC)',
+            store: `store s { engine dynamodb regions us-east-1, us-east-2, us-west-2 holds shared rows replication sync consistency strong conflicts reject }`,
+            from: 'us-west-2', ms: 62, kind: 'sync', waitsFor: ['us-east-2'],
+        },
+        {
+            name: 'acknowledges locally with asynchronous replication',
+            store: `store s { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows }`,
+            from: 'eu-west-1', ms: 0, kind: 'local',
+        },
+        {
+            name: 'adds the round trip to the primary for a write issued elsewhere',
+            store: `store s { engine aurora regions us-east-1, us-west-2 holds shared rows writes primary us-east-1 consistency session }`,
+            from: 'us-west-2', ms: 78, kind: 'local',
+        },
+        {
+            name: 'is unknown when a voter has no RTT at all',
+            store: `region x { provider on-prem jurisdiction US }\nstore s { engine cockroachdb regions us-east-1, x, us-west-2 holds shared rows }`,
+            from: 'x', ms: undefined, kind: 'quorum',
+        },
+    ];
+    for (const c of cases) {
+        it(c.name, async () => {
+            const model = await storeModel(`${AWS}\n${c.store}`);
+            const e = estimateWriteLatency(model, model.stores.get('s')!, c.from);
+            expect(e.kind).toBe(c.kind);
+            expect(e.ms).toBe(c.ms);
+            if (c.waitsFor) expect(e.waitsFor).toEqual(c.waitsFor);
+        });
+    }
+
+    it('charges Cosmos DB strong 2 × RTT between the farthest regions + 10 ms (facts §6)', async () => {
+        const model = await storeModel(`
+region eastus { provider azure }
+region japaneast { provider azure }
+link eastus <-> japaneast { rtt 150ms }
+store s { engine cosmosdb regions eastus, japaneast holds per-user document writes primary eastus replication sync consistency strong }`);
+        const e = estimateWriteLatency(model, model.stores.get('s')!, 'eastus');
+        expect(e.kind).toBe('cosmos-strong');
+        expect(e.ms).toBe(2 * 150 + 10);
+        expect(e.formula).toContain('2 × RTT eastus ↔ japaneast 150 ms + 10 ms (facts §6)');
+    });
+
+    it('reports the unknown pair so a rule can say which link is missing', async () => {
+        const model = await storeModel(`${AWS}\nregion x { provider on-prem jurisdiction US }\nstore s { engine cockroachdb regions us-east-1, x, us-west-2 holds shared rows }`);
+        const e = estimateWriteLatency(model, model.stores.get('s')!, 'us-east-1');
+        expect(e.unknownPairs).toContainEqual(['us-east-1', 'x']);
+    });
+});
+
+describe('voters and quorum survival', () => {
+    it('lists replicas round-robin over the regions, then the witness', async () => {
+        const model = await storeModel(`${AWS}\nstore s { engine spanner regions us-east-1, us-west-2 replicas 4 witness us-east-2 holds shared rows }`);
+        const store = model.stores.get('s')!;
+        expect(votersOf(store).map((v) => `${v.region}${v.witness ? '*' : ''}`)).toEqual(['us-east-1', 'us-west-2', 'us-east-1', 'us-west-2', 'us-east-2*']);
+        expect(quorumOf(store)).toBe(3);
+        expect(regionLossSurvival(store).every((s) => s.survives)).toBe(true);
+    });
+
+    it('finds that two regions cannot keep a majority of two voters', async () => {
+        const model = await storeModel(`${AWS}\nstore s { engine cockroachdb regions us-east-1, us-west-2 holds shared rows }`);
+        expect(regionLossSurvival(model.stores.get('s')!)).toEqual([
+            { region: 'us-east-1', votersLeft: 1, voters: 2, quorum: 2, survives: false },
+            { region: 'us-west-2', votersLeft: 1, voters: 2, quorum: 2, survives: false },
+        ]);
+    });
+});
