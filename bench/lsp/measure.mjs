@@ -1,0 +1,91 @@
+// Measures the bundled language server over stdio, as an editor drives it: cold start to first diagnostics,
+// edit → publishDiagnostics latency (median, p95), scaling with file size, and server memory (RSS).
+// Usage: node esbuild.mjs && node bench/lsp/measure.mjs [sizes=1000,10000,50000] [edits=40]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { generateTopology } from './generate-topology.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sizes = (process.argv[2] ?? '1000,10000,50000').split(',').map(Number);
+const edits = Number(process.argv[3] ?? 40);
+
+function quantile(sorted, q) {
+    const index = (sorted.length - 1) * q;
+    const lo = Math.floor(index);
+    const hi = Math.ceil(index);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (index - lo);
+}
+
+function rssMb(pid) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+async function startServer() {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const waiters = [];
+    connection.onNotification('textDocument/publishDiagnostics', (params) => {
+        for (const w of [...waiters]) if (w.uri === params.uri) { waiters.splice(waiters.indexOf(w), 1); w.resolve(params); }
+    });
+    connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+    const next = (uri) => new Promise((resolve) => waiters.push({ uri, resolve }));
+    return { child, connection, next, t0 };
+}
+
+async function measure(lines) {
+    const text = generateTopology(lines);
+    const uri = `file:///bench/topology-${lines}.mregion`;
+    const server = await startServer();
+    const first = server.next(uri);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mregion', version: 1, text } });
+    const firstDiagnostics = await first;
+    const coldStartMs = performance.now() - server.t0;
+    if (firstDiagnostics.diagnostics.some((d) => d.severity === 1)) throw new Error(`generated design has errors: ${JSON.stringify(firstDiagnostics.diagnostics[0])}`);
+
+    // Edit a TTL in the middle of the file, back and forth: each edit changes one character.
+    const docLines = text.split('\n');
+    const line = docLines.findIndex((l, i) => i > docLines.length / 2 && l.includes('route  dns ttl 60s'));
+    const character = docLines[line].indexOf('60s') + 1;
+    const latencies = [];
+    for (let i = 0; i < edits; i++) {
+        const replacement = i % 2 === 0 ? '1' : '0';
+        const published = server.next(uri);
+        const start = performance.now();
+        await server.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: i + 2 },
+            contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement }],
+        });
+        await published;
+        latencies.push(performance.now() - start);
+    }
+    const rss = rssMb(server.child.pid);
+    await server.connection.sendRequest('shutdown');
+    await server.connection.sendNotification('exit');
+    server.connection.dispose();
+    server.child.kill();
+    latencies.sort((a, b) => a - b);
+    return { lines: text.split('\n').length, coldStartMs, editMedianMs: quantile(latencies, 0.5), editP95Ms: quantile(latencies, 0.95), rssMb: rss };
+}
+
+const results = [];
+for (const size of sizes) results.push(await measure(size));
+const byLines = Object.fromEntries(results.map((r) => [r.lines, r]));
+console.log('| lines | cold start → first diagnostics | edit → diagnostics median | p95 | server RSS |');
+console.log('|---|---|---|---|---|');
+for (const r of results) {
+    console.log(`| ${r.lines} | ${r.coldStartMs.toFixed(0)} ms | ${r.editMedianMs.toFixed(1)} ms | ${r.editP95Ms.toFixed(1)} ms | ${r.rssMb.toFixed(0)} MB |`);
+}
+const small = results.find((r) => r.lines >= 9000 && r.lines < 11000);
+const large = results.find((r) => r.lines >= 45000);
+if (small && large) console.log(`\nscaling 50k/10k (edit median): ${(large.editMedianMs / small.editMedianMs).toFixed(2)}×`);
+console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results: byLines }));
