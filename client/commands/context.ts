@@ -1,0 +1,15 @@
+// What every command handler needs: the running language client, the Output channel and the two views.
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Notices } from '../notices.js';
+import type { SimulationPanel } from '../views/simulation-panel.js';
+import type { TopologyPanel } from '../views/topology-panel.js';
+
+export interface CommandContext {
+    readonly extension: ExtensionContext;
+    readonly client: LanguageClient;
+    readonly output: LogOutputChannel;
+    readonly notices: Notices;
+    readonly simulation: SimulationPanel;
+    readonly topology: TopologyPanel;
+}

@@ -1,0 +1,79 @@
+// "Multi-Region: Run Simulation": picks a scenario of the file (or takes the one a code lens passed), runs
+// it in the language server's worker with a cancellable progress notification, and shows the report.
+import { ProgressLocation, window, type QuickPickItem, type TextDocument } from 'vscode';
+import type { Notices } from '../notices.js';
+import { Requests, type ScenarioSummary, type SimulateParams } from '../../protocol/index.js';
+import { simulationSettings } from '../settings.js';
+import type { CommandContext } from './context.js';
+import { validatedGraph } from './server-state.js';
+import { reportFailure } from './messages.js';
+import { fileName, refuseWithErrors, targetDocument } from './target-document.js';
+
+export interface SimulationRun {
+    readonly uri: string;
+    readonly scenario: string;
+    readonly report: unknown;
+}
+
+export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scenarioArg?: unknown): Promise<SimulationRun | undefined> {
+    const document = await targetDocument(ctx.notices, uriArg, 'run a simulation');
+    if (!document) return undefined;
+    const uri = document.uri.toString();
+
+    let scenarios: ScenarioSummary[];
+    try {
+        const graph = await validatedGraph(ctx.client, document);
+        if (refuseWithErrors(ctx.notices, document, graph.counts.error, 'run a simulation')) return undefined;
+        scenarios = await ctx.client.sendRequest<ScenarioSummary[]>(Requests.listScenarios, { uri });
+    } catch (error) {
+        reportFailure(ctx, `Cannot list the scenarios of ${fileName(document)}`, error);
+        return undefined;
+    }
+
+    const scenario = await chooseScenario(ctx.notices, document, scenarios, scenarioArg);
+    if (!scenario) return undefined;
+
+    const params: SimulateParams = { uri, scenario, ...simulationSettings(document.uri) };
+    ctx.output.info(`Simulating ${scenario} of ${document.uri.fsPath || uri} (seed ${params.seed ?? 'from the scenario'}, event budget ${params.eventBudget ?? 'default'})`);
+    const started = Date.now();
+    let report: unknown;
+    let cancelled = false;
+    try {
+        report = await window.withProgress(
+            { location: ProgressLocation.Notification, title: `Simulating ${scenario}`, cancellable: true },
+            (_progress, token) => {
+                token.onCancellationRequested(() => { cancelled = true; });
+                return ctx.client.sendRequest<unknown>(Requests.simulate, params, token);
+            },
+        );
+    } catch (error) {
+        if (cancelled) {
+            ctx.output.info(`Simulation of ${scenario} cancelled`);
+            void ctx.notices.show('info', `Simulation of ${scenario} cancelled.`);
+        } else {
+            reportFailure(ctx, `Simulation of ${scenario} failed`, error);
+        }
+        return undefined;
+    }
+    ctx.output.info(`Simulation of ${scenario} finished in ${Date.now() - started} ms`);
+    await ctx.simulation.show({ uri, scenario }, report);
+    return { uri, scenario, report };
+}
+
+async function chooseScenario(notices: Notices, document: TextDocument, scenarios: readonly ScenarioSummary[], requested: unknown): Promise<string | undefined> {
+    if (scenarios.length === 0) {
+        void notices.show('warning',
+            `${fileName(document)} has no scenario to simulate. Add one, e.g. "scenario outage { workload peak  duration 1h  at 10m outage region us-east-1 for 30m }".`,
+        );
+        return undefined;
+    }
+    if (typeof requested === 'string' && requested !== '') {
+        if (scenarios.some((s) => s.name === requested)) return requested;
+        void notices.show('error', `${fileName(document)} has no scenario named "${requested}" (it has: ${scenarios.map((s) => s.name).join(', ')}).`);
+        return undefined;
+    }
+    if (scenarios.length === 1) return scenarios[0]!.name;
+    const items: (QuickPickItem & { name: string })[] = scenarios.map((s) => ({ label: s.name, description: `line ${s.line + 1}`, name: s.name }));
+    const picked = await window.showQuickPick(items, { title: `Simulate a scenario of ${fileName(document)}`, placeHolder: 'Scenario' });
+    return picked?.name;
+}

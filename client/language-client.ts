@@ -1,0 +1,21 @@
+// Starts the bundled language server (a separate Node process over IPC) and the client that talks to it.
+// The client reads `mregion.trace.server` by itself because its id is `mregion`.
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export async function startLanguageClient(context: ExtensionContext, output: LogOutputChannel): Promise<LanguageClient> {
+    const serverModule = context.asAbsolutePath('dist/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'mregion' }, { scheme: 'untitled', language: 'mregion' }],
+        outputChannel: output,
+        traceOutputChannel: output,
+    };
+    const client = new LanguageClient('mregion', 'Multi-Region language server', serverOptions, clientOptions);
+    context.subscriptions.push(client);
+    await client.start();
+    return client;
+}

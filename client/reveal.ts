@@ -1,0 +1,19 @@
+// Opens a declaration in the editor: the rows of the simulation view and the boxes of the topology view
+// link back to where they were declared.
+import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace } from 'vscode';
+
+export interface SourceRange {
+    readonly uri: string;
+    readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+export async function revealDeclaration(target: SourceRange): Promise<void> {
+    const document = await workspace.openTextDocument(Uri.parse(target.uri));
+    const { start, end } = target.range;
+    const range = new Range(start.line, start.character, end.line, end.character);
+    // Open beside the view that asked, in the column the file is already shown in when there is one.
+    const shown = window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+    const editor = await window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? ViewColumn.One, preserveFocus: false });
+    editor.selection = new Selection(range.start, range.start);
+    editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+}

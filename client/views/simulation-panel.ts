@@ -1,0 +1,98 @@
+// The simulation results view: one panel showing the latest report. The webview draws it (charts, timeline,
+// expectations); this side sends the report, reveals declarations the rows link to, and re-runs on request.
+// The webview keeps the report in its own state, so a reloaded window restores the panel as it was.
+import * as path from 'node:path';
+import { Uri, ViewColumn, window, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
+import { revealDeclaration } from '../reveal.js';
+import { asReveal, isType } from './messages.js';
+import { RenderProbe, asRendered } from './render-probe.js';
+import { webviewHtml, webviewOptions } from './webview-html.js';
+
+export const simulationViewType = 'mregion.simulation';
+
+export interface SimulationSource {
+    readonly uri: string;
+    readonly scenario: string;
+}
+
+/** What the extension sends to the simulation webview. */
+export type ToSimulationView = { readonly type: 'report'; readonly source: SimulationSource; readonly report: unknown };
+
+export class SimulationPanel implements Disposable {
+    private panel: WebviewPanel | undefined;
+    private ready = false;
+    private current: { source: SimulationSource; report: unknown } | undefined;
+    readonly probe = new RenderProbe();
+
+    constructor(
+        private readonly context: ExtensionContext,
+        private readonly rerun: (source: SimulationSource) => Thenable<unknown>,
+    ) {
+        context.subscriptions.push(window.registerWebviewPanelSerializer(simulationViewType, {
+            deserializeWebviewPanel: async (panel, state: unknown) => {
+                this.adopt(panel, sourceOf(state));
+            },
+        }));
+    }
+
+    async show(source: SimulationSource, report: unknown): Promise<void> {
+        this.current = { source, report };
+        if (!this.panel) {
+            const panel = window.createWebviewPanel(simulationViewType, title(source), { viewColumn: ViewColumn.Beside, preserveFocus: true },
+                webviewOptions(this.context.extensionUri));
+            this.adopt(panel, source);
+        } else {
+            this.panel.title = title(source);
+            this.panel.reveal(undefined, true);
+        }
+        if (this.ready) await this.post();
+    }
+
+    private adopt(panel: WebviewPanel, source: SimulationSource | undefined): void {
+        this.panel = panel;
+        this.ready = false;
+        this.probe.isOpen = true;
+        if (source && !this.current) this.current = { source, report: undefined };
+        panel.iconPath = Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+        panel.webview.options = webviewOptions(this.context.extensionUri);
+        panel.webview.html = webviewHtml(panel.webview, this.context.extensionUri, 'simulation', 'Simulation results');
+        panel.webview.onDidReceiveMessage(async (message: unknown) => {
+            const reveal = asReveal(message);
+            if (reveal) {
+                await revealDeclaration(reveal);
+            } else if (isType(message, 'ready')) {
+                this.ready = true;
+                if (this.current?.report !== undefined) await this.post();
+            } else if (isType(message, 'rerun') && this.current) {
+                await this.rerun(this.current.source);
+            }
+            const rendered = asRendered(message, this.current?.source.uri ?? '');
+            if (rendered) this.probe.rendered(rendered);
+        });
+        panel.onDidDispose(() => {
+            this.panel = undefined;
+            this.current = undefined;
+            this.probe.closed();
+        });
+    }
+
+    private async post(): Promise<void> {
+        if (!this.panel || !this.current) return;
+        const message: ToSimulationView = { type: 'report', source: this.current.source, report: this.current.report };
+        await this.panel.webview.postMessage(message);
+    }
+
+    dispose(): void {
+        this.panel?.dispose();
+        this.probe.dispose();
+    }
+}
+
+function title(source: SimulationSource): string {
+    return `Simulation · ${source.scenario} (${path.basename(Uri.parse(source.uri).path)})`;
+}
+
+function sourceOf(state: unknown): SimulationSource | undefined {
+    const source = (state as { source?: { uri?: unknown; scenario?: unknown } } | undefined)?.source;
+    return typeof source?.uri === 'string' && typeof source.scenario === 'string' ? { uri: source.uri, scenario: source.scenario } : undefined;
+}

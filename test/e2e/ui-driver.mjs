@@ -1,0 +1,116 @@
+// Drives a running code-server the way a person would (quick open, command palette, Problems panel) and
+// screenshots the Problems panel, the topology view and the simulation view into the output folder, asserting
+// on the text visible in each. Also fails on any Content-Security-Policy violation reported by a webview.
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** @returns {Promise<boolean>} true when every check passed */
+export async function driveUi({ base, folder, outDir, log = console.log }) {
+    mkdirSync(outDir, { recursive: true });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: browserArgs });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const cspViolations = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text()); });
+    const failures = [];
+    const check = (ok, what) => { log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures.push(what); };
+    const shot = async (name) => { const file = path.join(outDir, name); await page.screenshot({ path: file }); log(`screenshot ${file}`); };
+    try {
+        await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row:has-text("fintech.mregion")').first().waitFor({ timeout: 60_000 });
+        log('workbench ready');
+
+        // 1. Problems panel: the errors of broken.mregion, as the language server reports them.
+        await openFile(page, 'broken.mregion');
+        await page.keyboard.press('Control+Shift+M');
+        const markers = page.locator('.markers-panel');
+        await markers.locator('.monaco-tl-contents:has-text("3parsecs")').first().waitFor({ timeout: 60_000 });
+        const problemsText = await markers.innerText();
+        check(/unknown unit/.test(problemsText) && /3parsecs/.test(problemsText), 'the Problems panel shows the unit error of broken.mregion');
+        check(/wrong-unit/.test(problemsText), 'the Problems panel shows the rule code wrong-unit');
+        await shot('problems.png');
+        await page.keyboard.press('Control+J'); // hide the panel: more room for the views
+
+        // 2. Topology view of the fintech example, from the command palette.
+        await openFile(page, 'fintech.mregion');
+        await runCommand(page, 'Multi-Region: Show Topology');
+        const topology = await webview(page, 'topology', 'Topology Fintech');
+        const topologyText = await topology.innerText();
+        check(['eu-west-1', 'us-east-1', 'ledger @eu', 'payments @us', '6 regions · 2 cells'].every((t) => topologyText.includes(t)),
+            'the topology view shows the regions, cells and deployments of fintech.mregion');
+        check(await topology.locator('svg.topology g.node').count() === 18, 'the topology view draws 18 deployment boxes');
+        check(await topology.locator('svg.topology g.edge.failover').count() === 2, 'the topology view draws 2 failover edges');
+        await shot('topology.png');
+
+        // 3. Simulation view of the fintech outage scenario (the only scenario: no picker).
+        await openFile(page, 'fintech.mregion');
+        await runCommand(page, 'Multi-Region: Run Simulation');
+        const outcome = await Promise.race([
+            webview(page, 'simulation', 'Scenario us-east-1-outage').then((frame) => ({ frame })),
+            page.locator('.notifications-toasts .notification-toast:has-text("Unhandled method")').first().waitFor({ timeout: 120_000 }).then(() => ({ unhandled: true })),
+        ]);
+        if (outcome.unhandled) {
+            log('SKIP the simulation view: this language server has no mregion/simulate request yet');
+            await shot('simulation-unavailable.png');
+        } else {
+            const simulationText = await outcome.frame.innerText();
+            check(['rto <= 5m', 'lost-writes of ledger == 0', 'Availability', 'Replication lag', 'Write latency'].every((t) => simulationText.includes(t)),
+                'the simulation view shows the expectations and the per-region charts');
+            check(await outcome.frame.locator('canvas').count() >= 3, 'the simulation view draws its charts');
+            await shot('simulation.png');
+        }
+        check(cspViolations.length === 0, `no Content-Security-Policy violations${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(' | ')}` : ''}`);
+    } catch (error) {
+        failures.push(String(error?.message ?? error));
+        log(`FAIL ${error?.message ?? error}`);
+        await page.screenshot({ path: path.join(outDir, 'error.png') }).catch(() => undefined);
+    } finally {
+        await browser.close();
+    }
+    return failures.length === 0;
+}
+
+async function openFile(page, name) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(name);
+    await page.locator(`.quick-input-list .monaco-list-row:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout: 15_000 });
+}
+
+async function runCommand(page, title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(`>${title}`);
+    await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+}
+
+/** The body of the webview page of one of our views, once it shows `text` (webviews are nested iframes). */
+async function webview(page, view, text) {
+    const deadline = Date.now() + 120_000;
+    // Webview frames appear asynchronously and there may be several; re-scan them until ours shows the text.
+    // Playwright's waitFor inside each candidate frame is the event-driven part; the outer loop only
+    // re-evaluates which frames exist.
+    while (Date.now() < deadline) {
+        const hosts = page.locator('iframe.webview');
+        const count = await hosts.count();
+        for (let i = 0; i < count; i++) {
+            const body = hosts.nth(i).contentFrame().locator('iframe#active-frame').contentFrame().locator(`body[data-view="${view}"]`);
+            try {
+                await body.getByText(text).first().waitFor({ timeout: 2_000 });
+                return body;
+            } catch {
+                // not this frame, or not rendered yet
+            }
+        }
+    }
+    throw new Error(`the ${view} view did not show "${text}"`);
+}

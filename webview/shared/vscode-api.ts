@@ -1,0 +1,40 @@
+// The webview side of the VS Code bridge: postMessage to the extension and the state VS Code keeps for the
+// page (restored when the panel is re-created after a window reload).
+interface VsCodeApi<State> {
+    postMessage(message: unknown): void;
+    getState(): State | undefined;
+    setState(state: State): void;
+}
+
+declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
+
+export function vscodeApi<State>(): VsCodeApi<State> {
+    return acquireVsCodeApi<State>();
+}
+
+export interface Location {
+    readonly uri: string;
+    readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+/** Tells the extension what the page now shows: its visible text and counts of what was drawn. */
+export function reportRendered(api: VsCodeApi<unknown>, counts: Record<string, number>): void {
+    api.postMessage({ type: 'rendered', text: document.body.innerText, counts });
+}
+
+/** Makes an element open a declaration in the editor on click or Enter/Space. */
+export function linkTo(element: Element, api: VsCodeApi<unknown>, location: Location | undefined): void {
+    if (!location) return;
+    element.classList.add('link');
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'link');
+    const open = () => api.postMessage({ type: 'reveal', location });
+    element.addEventListener('click', open);
+    element.addEventListener('keydown', (e) => {
+        const key = (e as KeyboardEvent).key;
+        if (key === 'Enter' || key === ' ') {
+            e.preventDefault();
+            open();
+        }
+    });
+}

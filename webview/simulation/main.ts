@@ -1,0 +1,77 @@
+// The simulation results webview: receives a report, adapts it to what the page shows, and draws the summary,
+// per-region charts, timeline, write losses and cost. The report is kept in the webview state so a hidden or
+// restored panel shows the same results; "Run again" asks the extension to re-run the same scenario.
+import './simulation.css';
+import { el } from '../shared/dom.js';
+import { onThemeChange } from '../shared/theme.js';
+import { reportRendered, vscodeApi } from '../shared/vscode-api.js';
+import { adaptReport } from './adapt.js';
+import { chartSection, destroyCharts } from './charts.js';
+import { costTable, expectationsTable, timelineTable, writesTable } from './tables.js';
+
+interface Source { readonly uri: string; readonly scenario: string }
+interface State { readonly source?: Source; readonly report?: unknown }
+type Incoming = { type: 'report'; source: Source; report: unknown };
+
+const api = vscodeApi<State>();
+const app = document.getElementById('app')!;
+let state: State = api.getState() ?? {};
+let running = false;
+
+window.addEventListener('message', (event: MessageEvent<Incoming>) => {
+    if (event.data?.type !== 'report') return;
+    running = false;
+    state = { source: event.data.source, report: event.data.report };
+    api.setState(state);
+    render();
+});
+
+onThemeChange(() => { if (state.report !== undefined) render(); });
+
+function render(): void {
+    const { source, report } = state;
+    if (!source || report === undefined) return;
+    destroyCharts();
+    let view;
+    try {
+        view = adaptReport(report, source.scenario);
+    } catch (error) {
+        app.replaceChildren(el('p', { class: 'error', text: `This report cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
+        reportRendered(api, { error: 1 });
+        return;
+    }
+    const rerun = el('button', { text: running ? 'Running…' : 'Run again', title: 'Run this scenario again with the current file and settings' });
+    rerun.disabled = running;
+    rerun.addEventListener('click', () => {
+        running = true;
+        rerun.disabled = true;
+        rerun.textContent = 'Running…';
+        api.postMessage({ type: 'rerun' });
+    });
+    const passed = view.expectations.filter((e) => e.passed).length;
+    const verdict = view.expectations.length === 0 ? 'no expectations'
+        : passed === view.expectations.length ? `all ${passed} expectations pass` : `${view.expectations.length - passed} of ${view.expectations.length} expectations fail`;
+    app.replaceChildren(
+        el('header', {},
+            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario}` }), rerun),
+            el('p', { class: `verdict ${passed === view.expectations.length ? 'pass' : 'fail'}`, text: verdict }),
+            el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
+        section('Expectations', expectationsTable(view.expectations, api)),
+        section('Over time, per region', el('div', { class: 'charts' }, ...view.charts.map(chartSection))),
+        section('Fault and failover timeline', timelineTable(view.timeline, api)),
+        section('Lost, discarded and merged writes', writesTable(view.writes, api)),
+        section('Cost', costTable(view.cost, api)),
+        ...(view.notes.length > 0 ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))] : []),
+    );
+    reportRendered(api, {
+        expectations: view.expectations.length, failed: view.expectations.length - passed, charts: view.charts.length,
+        timeline: view.timeline.length, writes: view.writes.length, cost: view.cost.length,
+    });
+}
+
+function section(title: string, content: HTMLElement): HTMLElement {
+    return el('section', {}, el('h2', { text: title }), content);
+}
+
+render();
+api.postMessage({ type: 'ready' });

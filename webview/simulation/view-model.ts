@@ -1,0 +1,52 @@
+// What the simulation view shows, independent of the report's wire format: adapt.ts maps the report here.
+import type { Location } from '../shared/vscode-api.js';
+
+export interface ExpectationRow {
+    readonly text: string;
+    readonly passed: boolean;
+    readonly measured?: string;
+    readonly location?: Location;
+}
+
+export interface RegionSeries {
+    readonly region: string;
+    /** Points in (minutes since the scenario started, value in the chart's unit). */
+    readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+export interface ChartModel {
+    readonly id: 'availability' | 'replication-lag' | 'write-latency';
+    readonly title: string;
+    readonly unit: string;
+    readonly series: readonly RegionSeries[];
+}
+
+export interface TimelineRow {
+    readonly atMs: number;
+    readonly kind: string;
+    readonly text: string;
+    readonly location?: Location;
+}
+
+export interface WritesRow {
+    readonly target: string;
+    readonly cells: readonly { readonly label: string; readonly value: string }[];
+    readonly location?: Location;
+}
+
+export interface CostRow {
+    readonly label: string;
+    readonly value: string;
+    readonly location?: Location;
+}
+
+export interface SimulationViewModel {
+    readonly scenario: string;
+    readonly facts: readonly { readonly label: string; readonly value: string }[];
+    readonly expectations: readonly ExpectationRow[];
+    readonly charts: readonly ChartModel[];
+    readonly timeline: readonly TimelineRow[];
+    readonly writes: readonly WritesRow[];
+    readonly cost: readonly CostRow[];
+    readonly notes: readonly string[];
+}
