@@ -2,6 +2,7 @@
 import '../language/polyfill/object-group-by.cjs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerFormat } from './commands/format.js';
 import { UsageError } from './workspace.js';
 
 const EXIT_USAGE = 2;
@@ -28,6 +29,7 @@ const program = new Command()
     .exitOverride();
 
 registerCheck(program, run);
+registerFormat(program, run);
 
 declare const MREGION_VERSION: string | undefined;
 

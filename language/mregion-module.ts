@@ -6,6 +6,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
+import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
 import { MregionDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/index.js';
@@ -32,10 +33,13 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
     validation: {
         DocumentValidator: (services) => new MregionDocumentValidator(services),
     },
+    lsp: {
+        ...EditorFeatures,
+    },
 };
 
 export function createMregionServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Mregion: MregionServices } {
-    const shared = inject(createDefaultSharedModule(context), MregionGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), MregionGeneratedSharedModule, SharedEditorFeatures);
     const Mregion = inject(createDefaultModule({ shared }), MregionGeneratedModule, MregionModule);
     shared.ServiceRegistry.register(Mregion);
     registerValidationChecks(Mregion);

@@ -1,0 +1,387 @@
+// The canonical layout of a .mregion file, decided gap by gap between the tokens the lexer sees (comments
+// included), so a format changes only whitespace and can never move, lose or swallow a comment.
+//
+// The style:
+// - one declaration per line group at column 0; blank lines between declarations kept, at most one;
+// - a block written on one line stays on one line (`{ provider aws  jurisdiction EU }`: two spaces between
+//   clauses); a block with a line break or a `//` comment inside gets one clause per line, indented;
+// - in a multi-line block the value after each clause keyword starts in one column (keywords padded);
+// - consecutive one-line declarations of the same kind align their `{`;
+// - single spaces inside a clause, none before a comma, two spaces between objective terms;
+// - a comment on its own line stays on its own line (indented like the code it precedes); a `//` comment
+//   after code stays there, and those on consecutive lines line up two spaces after the longest code;
+// - the file ends with one line break.
+import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { IToken } from 'chevrotain';
+
+export interface LayoutOptions {
+    readonly tabSize: number;
+    readonly insertSpaces: boolean;
+}
+
+/** Replace the text between `start` and `end` (offsets) with `text`. */
+export interface GapEdit {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+}
+
+type Role = 'decl-start' | 'open' | 'close' | 'clause-start' | 'term-start' | 'comma' | 'inner';
+
+interface Token {
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+    readonly comment?: 'line' | 'block';
+    // code tokens only
+    readonly role?: Role;
+    readonly decl?: AstNode;
+    /** True when the token lies between its declaration's braces. */
+    readonly inBlock?: boolean;
+    /** True for the last token of a clause's head (its keyword; `at <time>` for a fault) in a multi-line block. */
+    readonly clauseKeyword?: boolean;
+    /** Width of the clause head ending at this token. */
+    readonly headWidth?: number;
+}
+
+interface Block {
+    readonly decl: AstNode;
+    readonly open: number;
+    readonly close: number;
+    readonly multiLine: boolean;
+    /** Width of the longest clause keyword, for aligning the values. */
+    readonly keywordWidth: number;
+}
+
+interface Gap {
+    text: string;
+    /** Set for a `//` comment after code: its column is aligned later. */
+    trailingLineComment?: boolean;
+    /** Set for the `{` of a one-line declaration: its column may be aligned with neighbours. */
+    alignBrace?: boolean;
+}
+
+export interface LexedDocument {
+    readonly text: string;
+    readonly tokens: readonly IToken[];
+    readonly comments: readonly IToken[];
+}
+
+/** The edits that bring `document` to the canonical layout; empty when it already is. */
+export function layoutEdits(document: LangiumDocument, lexed: LexedDocument, options: LayoutOptions): GapEdit[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const { text } = lexed;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const tokens = classify(root, lexed);
+    if (tokens.length === 0) return [];
+    const blocks = findBlocks(tokens, text);
+    const blockOf = new Map<AstNode, Block>(blocks.map((b) => [b.decl, b]));
+    const indentUnit = options.insertSpaces ? ' '.repeat(options.tabSize > 0 ? options.tabSize : 4) : '\t';
+    const indent = (level: number): string => indentUnit.repeat(level);
+
+    const gaps: Gap[] = [];
+    let previous: Token | undefined;
+    let previousCode: Token | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (!previous) {
+            gaps.push({ text: '' });
+        } else {
+            const source = text.slice(previous.end, t.start);
+            const lineBreaks = countLineBreaks(source);
+            const keepBlank = lineBreaks >= 2;
+            const nextCode = t.comment ? tokens.slice(i + 1).find((n) => !n.comment) : t;
+            gaps.push(gapBefore(t, previous, previousCode, nextCode, lineBreaks, keepBlank));
+        }
+        previous = t;
+        if (!t.comment) previousCode = t;
+    }
+
+    function lines(count: number, level: number): string {
+        return eol.repeat(count) + indent(level);
+    }
+
+    /** Indentation level of a token that starts a line because of its role. */
+    function levelOf(t: Token | undefined): number {
+        if (!t || !t.role) return 0;
+        switch (t.role) {
+            case 'decl-start': return 0;
+            case 'close': return 0;
+            case 'clause-start': return 1;
+            case 'open': return 1;
+            default: return t.inBlock ? 2 : 1;
+        }
+    }
+
+    function blockOfToken(t: Token): Block | undefined {
+        return t.decl ? blockOf.get(t.decl) : undefined;
+    }
+
+    /** True when the role of `t` puts it on a line of its own (in the current layout). */
+    function startsLine(t: Token): boolean {
+        if (t.role === 'decl-start') return true;
+        if (t.role === 'clause-start' || t.role === 'close') return blockOfToken(t)?.multiLine === true;
+        return false;
+    }
+
+    function spacing(t: Token, p: Token): string {
+        switch (t.role) {
+            case 'comma': return '';
+            case 'term-start': return '  ';
+            case 'clause-start': return p.role === 'open' ? ' ' : '  ';
+            case 'close': return p.role === 'open' && !p.comment ? '' : ' ';
+            default: {
+                if (p.clauseKeyword && !p.comment) {
+                    const width = blockOfToken(p)?.keywordWidth ?? 0;
+                    return ' '.repeat(Math.max(1, width - (p.headWidth ?? p.text.length) + 1));
+                }
+                return ' ';
+            }
+        }
+    }
+
+    function gapBefore(t: Token, p: Token, pCode: Token | undefined, nextCode: Token | undefined, lineBreaks: number, keepBlank: boolean): Gap {
+        const blank = (allowed: boolean): number => (allowed && keepBlank ? 2 : 1);
+        if (t.comment) {
+            if (lineBreaks === 0) {
+                return t.comment === 'line' ? { text: '  ', trailingLineComment: true } : { text: ' ' };
+            }
+            // A comment on its own line: indented like the code that follows it.
+            const level = nextCode && nextCode.role === 'close' && nextCode.inBlock === false && isInsideBlock(t, nextCode) ? 1 : levelOf(nextCode);
+            return { text: lines(blank(p.role !== 'open' || !!p.comment), level) };
+        }
+        if (p.comment === 'line' || (p.comment === 'block' && lineBreaks > 0)) {
+            return { text: lines(blank(t.role === 'decl-start' || t.role === 'clause-start'), levelOf(t)) };
+        }
+        if (p.comment === 'block') {
+            // On the line of a block comment: break where the role needs it unless the comment leads the line.
+            const commentLeadsLine = !pCode || countLineBreaks(text.slice(pCode.end, p.start)) > 0;
+            if (startsLine(t) && !commentLeadsLine) return { text: lines(1, levelOf(t)) };
+            return { text: t.role === 'comma' ? '' : spacingAfterComment(t) };
+        }
+        if (startsLine(t)) {
+            const afterOpen = p.role === 'open';
+            return { text: lines(blank(t.role !== 'close' && !afterOpen), levelOf(t)) };
+        }
+        if (t.role === 'open') {
+            return { text: ' ', alignBrace: !blockOfToken(t)?.multiLine };
+        }
+        return { text: spacing(t, p) };
+    }
+
+    function spacingAfterComment(t: Token): string {
+        return t.role === 'clause-start' || t.role === 'term-start' ? '  ' : ' ';
+    }
+
+    function isInsideBlock(comment: Token, close: Token): boolean {
+        const block = blockOfToken(close);
+        return block !== undefined && comment.start > block.open;
+    }
+
+    alignBraces(tokens, gaps, blocks);
+    alignTrailingComments(tokens, gaps);
+
+    const edits: GapEdit[] = [];
+    let end = 0;
+    tokens.forEach((t, i) => {
+        const wanted = gaps[i]!.text;
+        if (text.slice(end, t.start) !== wanted) edits.push({ start: end, end: t.start, text: wanted });
+        end = t.end;
+    });
+    if (text.slice(end) !== eol) edits.push({ start: end, end: text.length, text: eol });
+    return edits;
+}
+
+/** Code tokens with their role from the CST, and comments, in text order. */
+function classify(root: NonNullable<LangiumDocument['parseResult']['value']['$cstNode']>, lexed: LexedDocument): Token[] {
+    const seenDecls = new Set<AstNode>();
+    const seenClauses = new Set<AstNode>();
+    const seenTerms = new Set<AstNode>();
+    const code: Token[] = lexed.tokens.map((tok) => {
+        const start = tok.startOffset;
+        const end = tok.endOffset! + 1;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, start);
+        const owner = leaf?.astNode;
+        const decl = owner ? declarationOf(owner) : undefined;
+        const clause = owner && decl ? clauseOf(owner, decl) : undefined;
+        const term = owner ? termOf(owner) : undefined;
+        let role: Role = 'inner';
+        if (decl && !seenDecls.has(decl)) {
+            seenDecls.add(decl);
+            role = 'decl-start';
+        } else if ((tok.image === '{' || tok.image === '}') && owner === decl) {
+            role = tok.image === '{' ? 'open' : 'close';
+        } else if (clause && !seenClauses.has(clause)) {
+            seenClauses.add(clause);
+            role = 'clause-start';
+        } else if (tok.image === ',') {
+            role = 'comma';
+        } else if (term && !seenTerms.has(term)) {
+            seenTerms.add(term);
+            if (term.$containerIndex !== undefined && term.$containerIndex > 0) role = 'term-start';
+        }
+        if (term && !seenTerms.has(term)) seenTerms.add(term);
+        return { text: tok.image, start, end, role, decl };
+    });
+    const comments: Token[] = lexed.comments.map((tok) => ({
+        text: tok.image,
+        start: tok.startOffset,
+        end: tok.endOffset! + 1,
+        comment: tok.image.startsWith('//') ? 'line' as const : 'block' as const,
+    }));
+    return [...code, ...comments].sort((a, b) => a.start - b.start);
+}
+
+function findBlocks(tokens: Token[], text: string): Block[] {
+    const blocks: Block[] = [];
+    const opens = new Map<AstNode, number>();
+    tokens.forEach((t, i) => {
+        if (t.role === 'open' && t.decl) opens.set(t.decl, i);
+        if (t.role !== 'close' || !t.decl) return;
+        const open = opens.get(t.decl);
+        if (open === undefined) return;
+        const inside = tokens.slice(open + 1, i);
+        const multiLine = /\n/.test(text.slice(tokens[open]!.end, t.start)) || inside.some((x) => x.comment === 'line');
+        const heads = headsIn(tokens, open + 1, i);
+        blocks.push({ decl: t.decl, open, close: i, multiLine, keywordWidth: Math.max(0, ...heads.map((h) => h.width)) });
+    });
+    // Mark what lies inside each block, and the clause heads of multi-line blocks.
+    for (const block of blocks) {
+        for (let i = block.open + 1; i < block.close; i++) {
+            const t = tokens[i]!;
+            if (!t.comment) tokens[i] = { ...t, inBlock: true };
+        }
+        if (block.multiLine) {
+            for (const head of headsIn(tokens, block.open + 1, block.close)) {
+                tokens[head.end] = { ...tokens[head.end]!, clauseKeyword: true, headWidth: head.width };
+            }
+        }
+        tokens[block.open] = { ...tokens[block.open]!, inBlock: false };
+        tokens[block.close] = { ...tokens[block.close]!, inBlock: false };
+    }
+    return blocks;
+}
+
+/**
+ * The head of each clause between `from` and `to`: its keyword, or for a fault `at <time>`, so the values
+ * (and the fault kinds) line up. Returns the index of the head's last token and its written width.
+ */
+function headsIn(tokens: readonly Token[], from: number, to: number): { end: number; width: number }[] {
+    const heads: { end: number; width: number }[] = [];
+    for (let i = from; i < to; i++) {
+        const t = tokens[i]!;
+        if (t.role !== 'clause-start') continue;
+        const next = tokens[i + 1];
+        if (t.text === 'at' && next && !next.comment && next.role === 'inner' && i + 1 < to) {
+            heads.push({ end: i + 1, width: t.text.length + 1 + next.text.length });
+        } else {
+            heads.push({ end: i, width: t.text.length });
+        }
+    }
+    return heads;
+}
+
+/** Output line and column of every token, given the gaps chosen so far. */
+function positions(tokens: readonly Token[], gaps: readonly Gap[]): { line: number; column: number; endLine: number; endColumn: number }[] {
+    const result: { line: number; column: number; endLine: number; endColumn: number }[] = [];
+    let line = 0;
+    let column = 0;
+    const advance = (s: string): void => {
+        const parts = s.split('\n');
+        if (parts.length > 1) {
+            line += parts.length - 1;
+            column = parts[parts.length - 1]!.replace(/\r/g, '').length;
+        } else {
+            column += s.length;
+        }
+    };
+    tokens.forEach((t, i) => {
+        advance(gaps[i]!.text);
+        const start = { line, column };
+        advance(t.text);
+        result.push({ line: start.line, column: start.column, endLine: line, endColumn: column });
+    });
+    return result;
+}
+
+/** Consecutive one-line declarations of the same kind get their `{` in one column. */
+function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Block[]): void {
+    const at = positions(tokens, gaps);
+    const candidates = blocks.filter((b) => gaps[b.open]!.alignBrace && at[b.open]!.line === at[b.close]!.line
+        && at[firstTokenOf(tokens, b)]!.line === at[b.open]!.line);
+    let run: Block[] = [];
+    const flush = (): void => {
+        if (run.length > 1) {
+            const column = Math.max(...run.map((b) => at[b.open]!.column));
+            for (const b of run) gaps[b.open]!.text += ' '.repeat(column - at[b.open]!.column);
+        }
+        run = [];
+    };
+    for (const block of candidates) {
+        const last = run[run.length - 1];
+        const follows = last !== undefined && last.decl.$type === block.decl.$type
+            && at[firstTokenOf(tokens, block)]!.line === lastLineOf(at, tokens, last) + 1;
+        if (!follows) flush();
+        run.push(block);
+    }
+    flush();
+}
+
+function firstTokenOf(tokens: readonly Token[], block: Block): number {
+    let i = block.open;
+    while (i > 0 && tokens[i]!.role !== 'decl-start') i--;
+    return i;
+}
+
+/** Last output line of a declaration, including a trailing comment after its `}`. */
+function lastLineOf(at: ReturnType<typeof positions>, tokens: readonly Token[], block: Block): number {
+    let i = block.close;
+    while (i + 1 < tokens.length && tokens[i + 1]!.comment && at[i + 1]!.line === at[block.close]!.line) i++;
+    return at[i]!.endLine;
+}
+
+/** `//` comments after code on consecutive lines start in one column, two spaces after the longest code. */
+function alignTrailingComments(tokens: readonly Token[], gaps: Gap[]): void {
+    const at = positions(tokens, gaps);
+    const trailing = tokens.map((_, i) => i).filter((i) => gaps[i]!.trailingLineComment);
+    let run: number[] = [];
+    const flush = (): void => {
+        if (run.length > 1) {
+            const codeEnd = (i: number): number => at[i - 1]!.endColumn;
+            const column = Math.max(...run.map(codeEnd)) + 2;
+            for (const i of run) gaps[i]!.text = ' '.repeat(column - codeEnd(i));
+        }
+        run = [];
+    };
+    for (const i of trailing) {
+        const last = run[run.length - 1];
+        if (last === undefined || at[i]!.line !== at[last]!.line + 1) flush();
+        run.push(i);
+    }
+    flush();
+}
+
+function declarationOf(node: AstNode): AstNode | undefined {
+    let current: AstNode | undefined = node;
+    while (current?.$container && current.$container.$container) current = current.$container;
+    return current?.$container ? current : undefined;
+}
+
+function clauseOf(node: AstNode, decl: AstNode): AstNode | undefined {
+    let current: AstNode | undefined = node;
+    while (current && current.$container !== decl) current = current.$container;
+    return current && current !== decl && current.$containerProperty === 'clauses' ? current : undefined;
+}
+
+function termOf(node: AstNode): AstNode | undefined {
+    let current: AstNode | undefined = node;
+    while (current && current.$type !== 'ObjectiveTerm') current = current.$container;
+    return current;
+}
+
+function countLineBreaks(s: string): number {
+    let n = 0;
+    for (const ch of s) if (ch === '\n') n++;
+    return n;
+}
