@@ -7,6 +7,7 @@ import {
 } from 'langium/lsp';
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
+import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
 import { MregionDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/index.js';
@@ -28,6 +29,7 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
         Models: (services) => new ModelProvider(services.shared, services.semantics.Imports),
     },
     references: {
+        ScopeComputation: (services) => new MregionScopeComputation(services),
         ScopeProvider: (services) => new MregionScopeProvider(services),
     },
     validation: {

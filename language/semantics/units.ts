@@ -80,7 +80,8 @@ export function kindOf(q: WrittenQuantity): UnitKind | undefined {
 
 // Decimal input times a power of ten should stay the decimal the user wrote (99.9% → 0.999, not 0.9990000000000001).
 function valueIn(kind: UnitKind, q: WrittenQuantity): number {
-    return Number(rawValueIn(kind, q).toPrecision(15));
+    const raw = rawValueIn(kind, q);
+    return Number.isInteger(raw) ? raw : Number(raw.toPrecision(15));
 }
 
 function rawValueIn(kind: UnitKind, q: WrittenQuantity): number {
