@@ -2,7 +2,9 @@
 // it in the language server's worker with a cancellable progress notification, and shows the report.
 import { ProgressLocation, window, type QuickPickItem, type TextDocument } from 'vscode';
 import type { Notices } from '../notices.js';
-import { Requests, type ScenarioSummary, type SimulateParams } from '../../protocol/index.js';
+import { Requests, type ScenarioSummary, type SimulateParams, type TopologyGraph } from '../../protocol/index.js';
+import type { SimulationReport } from '../../simulation/report.js';
+import { declarationsOf } from '../views/declarations.js';
 import { simulationSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
 import { validatedGraph } from './server-state.js';
@@ -12,7 +14,7 @@ import { fileName, refuseWithErrors, targetDocument } from './target-document.js
 export interface SimulationRun {
     readonly uri: string;
     readonly scenario: string;
-    readonly report: unknown;
+    readonly report: SimulationReport;
 }
 
 export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scenarioArg?: unknown): Promise<SimulationRun | undefined> {
@@ -21,8 +23,9 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     const uri = document.uri.toString();
 
     let scenarios: ScenarioSummary[];
+    let graph: TopologyGraph;
     try {
-        const graph = await validatedGraph(ctx.client, document);
+        graph = await validatedGraph(ctx.client, document);
         if (refuseWithErrors(ctx.notices, document, graph.counts.error, 'run a simulation')) return undefined;
         scenarios = await ctx.client.sendRequest<ScenarioSummary[]>(Requests.listScenarios, { uri });
     } catch (error) {
@@ -36,14 +39,14 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     const params: SimulateParams = { uri, scenario, ...simulationSettings(document.uri) };
     ctx.output.info(`Simulating ${scenario} of ${document.uri.fsPath || uri} (seed ${params.seed ?? 'from the scenario'}, event budget ${params.eventBudget ?? 'default'})`);
     const started = Date.now();
-    let report: unknown;
+    let report: SimulationReport;
     let cancelled = false;
     try {
         report = await window.withProgress(
             { location: ProgressLocation.Notification, title: `Simulating ${scenario}`, cancellable: true },
             (_progress, token) => {
                 token.onCancellationRequested(() => { cancelled = true; });
-                return ctx.client.sendRequest<unknown>(Requests.simulate, params, token);
+                return ctx.client.sendRequest<SimulationReport>(Requests.simulate, params, token);
             },
         );
     } catch (error) {
@@ -56,7 +59,7 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
         return undefined;
     }
     ctx.output.info(`Simulation of ${scenario} finished in ${Date.now() - started} ms`);
-    await ctx.simulation.show({ uri, scenario }, report);
+    await ctx.simulation.show({ uri, scenario }, report, declarationsOf(graph));
     return { uri, scenario, report };
 }
 

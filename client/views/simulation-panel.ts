@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { Uri, ViewColumn, window, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
 import { revealDeclaration } from '../reveal.js';
+import type { Declarations } from './declarations.js';
 import { asReveal, isType } from './messages.js';
 import { RenderProbe, asRendered } from './render-probe.js';
 import { webviewHtml, webviewOptions } from './webview-html.js';
@@ -16,12 +17,12 @@ export interface SimulationSource {
 }
 
 /** What the extension sends to the simulation webview. */
-export type ToSimulationView = { readonly type: 'report'; readonly source: SimulationSource; readonly report: unknown };
+export type ToSimulationView = { readonly type: 'report'; readonly source: SimulationSource; readonly report: unknown; readonly declarations: Declarations };
 
 export class SimulationPanel implements Disposable {
     private panel: WebviewPanel | undefined;
     private ready = false;
-    private current: { source: SimulationSource; report: unknown } | undefined;
+    private current: { source: SimulationSource; report: unknown; declarations: Declarations } | undefined;
     readonly probe = new RenderProbe();
 
     constructor(
@@ -35,8 +36,8 @@ export class SimulationPanel implements Disposable {
         }));
     }
 
-    async show(source: SimulationSource, report: unknown): Promise<void> {
-        this.current = { source, report };
+    async show(source: SimulationSource, report: unknown, declarations: Declarations): Promise<void> {
+        this.current = { source, report, declarations };
         if (!this.panel) {
             const panel = window.createWebviewPanel(simulationViewType, title(source), { viewColumn: ViewColumn.Beside, preserveFocus: true },
                 webviewOptions(this.context.extensionUri));
@@ -52,7 +53,7 @@ export class SimulationPanel implements Disposable {
         this.panel = panel;
         this.ready = false;
         this.probe.isOpen = true;
-        if (source && !this.current) this.current = { source, report: undefined };
+        if (source && !this.current) this.current = { source, report: undefined, declarations: {} };
         panel.iconPath = Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
         panel.webview.options = webviewOptions(this.context.extensionUri);
         panel.webview.html = webviewHtml(panel.webview, this.context.extensionUri, 'simulation', 'Simulation results');
@@ -78,7 +79,7 @@ export class SimulationPanel implements Disposable {
 
     private async post(): Promise<void> {
         if (!this.panel || !this.current) return;
-        const message: ToSimulationView = { type: 'report', source: this.current.source, report: this.current.report };
+        const message: ToSimulationView = { type: 'report', ...this.current };
         await this.panel.webview.postMessage(message);
     }
 

@@ -1,82 +1,122 @@
-// Maps a simulation report (simulation/report.ts, sent as JSON) to what the view shows. A report is data from
-// another process: every field is checked, and a report this view does not understand gives a clear error.
+// Maps a simulation report (simulation/report.ts, received as JSON from another process) to what the view
+// shows. The schema version is checked first, so a report this view does not understand gives a clear error
+// instead of a half-drawn page. `declarations` (instance id or region name → where it is declared) comes
+// from the topology request and lets store, service and timeline rows link back to the editor.
+import type { SimulationReport, TimelineEvent } from '../../simulation/report.js';
+import { count, duration, percent, usd } from '../shared/format.js';
 import type { Location } from '../shared/vscode-api.js';
 import type { ChartModel, CostRow, ExpectationRow, SimulationViewModel, TimelineRow, WritesRow } from './view-model.js';
 
-type Json = Record<string, unknown>;
+export type Declarations = Readonly<Record<string, Location>>;
 
-export function adaptReport(report: unknown, scenario: string): SimulationViewModel {
-    if (!isObject(report)) throw new Error('the report is not a JSON object');
-    const expectations = array(report.expectations).filter(isObject).map((e): ExpectationRow => ({
-        text: str(e.text) ?? str(e.expectation) ?? '(expectation)',
-        passed: e.passed === true || e.pass === true || e.status === 'pass',
-        measured: str(e.measuredText) ?? str(e.measured) ?? (typeof e.measured === 'number' ? String(e.measured) : undefined),
-        location: location(e.source ?? e.location),
+const supportedMajor = '1.';
+/** More lines than this make a chart unreadable; the busiest links are kept. */
+const maxLagLines = 8;
+
+export function adaptReport(value: unknown, declarations: Declarations = {}): SimulationViewModel {
+    const report = checked(value);
+    const uri = report.design.uri;
+    const atLine = (line: number): Location => ({ uri, range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } } });
+    const minutes = (ms: number) => ms / 60_000;
+    const s = report.summary;
+
+    const expectations = report.expectations.map((e): ExpectationRow => ({
+        text: e.text, passed: e.passed, measured: e.where ? `${e.measuredText} — ${e.where}` : e.measuredText, location: atLine(e.line),
     }));
-    const timeline = array(report.timeline).filter(isObject).map((t): TimelineRow => ({
-        atMs: num(t.atMs) ?? num(t.at) ?? 0, kind: str(t.kind) ?? 'event', text: str(t.text) ?? str(t.description) ?? '', location: location(t.source ?? t.location),
+
+    const availability: ChartModel = {
+        id: 'availability', title: 'Availability', unit: '%', kind: 'time',
+        series: report.services.flatMap((svc) => svc.byRegion.map((r) => ({
+            region: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region,
+            points: r.availabilitySeries.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : v * 100 })),
+        }))),
+    };
+    const links = report.stores.flatMap((st) => st.lag.map((l) => ({ label: `${st.id} ${l.from} → ${l.to}`, lag: l })))
+        .sort((a, b) => b.lag.maxMs - a.lag.maxMs).slice(0, maxLagLines);
+    const lag: ChartModel = {
+        id: 'replication-lag', title: 'Replication lag', unit: 'ms', kind: 'time',
+        series: links.map(({ label, lag: l }) => ({ region: label, points: l.series.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v })) })),
+    };
+    // The report gives write latency as percentiles per region (not over time): drawn as bars.
+    const latencyRows = report.services.flatMap((svc) => svc.byRegion.map((r) => ({ label: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region, p: r.writeLatencyMs })))
+        .filter((r) => r.p.p50 !== null);
+    const latency: ChartModel = {
+        id: 'write-latency', title: 'Write latency by users\' region', unit: 'ms', kind: 'bars',
+        categories: latencyRows.map((r) => r.label),
+        series: (['p50', 'p95', 'p99'] as const).map((k) => ({ label: k, values: latencyRows.map((r) => r.p[k]) })),
+    };
+
+    const timeline = report.timeline.map((t): TimelineRow => ({
+        atMs: t.atMs, kind: t.kind, text: t.text, location: timelineLocation(t, report, declarations, atLine),
     }));
+
+    const writes = report.stores.map((st): WritesRow => ({
+        target: st.id,
+        cells: [
+            { label: 'acknowledged', value: count(st.writes.acknowledged) },
+            { label: 'lost', value: count(st.lostWrites) },
+            { label: 'RPO', value: st.rpoMs === null ? '—' : duration(st.rpoMs) },
+            { label: 'discarded (LWW)', value: count(st.discardedWrites) },
+            { label: 'merged', value: count(st.merges) },
+            { label: 'siblings', value: count(st.siblings) },
+            { label: 'rejected', value: count(st.writes.rejected + st.writes.conflictRejected) },
+            { label: 'stale reads', value: percent(st.reads.staleShare, 2) },
+        ],
+        location: declarations[st.id] ?? declarations[st.name],
+    }));
+
+    const cost: CostRow[] = [
+        ...report.cost.egress.map((e) => ({
+            label: `egress of ${e.store}${e.missing ? ` (missing: ${e.missing})` : ` (${e.formula})`}`, value: usd(e.usdPerMonth), location: declarations[e.store],
+        })),
+        ...report.cost.postures.map((p) => ({ label: `${p.service}: ${p.posture} posture ×${p.multiplier} (${p.source})`, value: '', location: declarations[p.service] })),
+        { label: 'Total compared with expect cost', value: usd(report.cost.totalUsdPerMonth) },
+    ];
+
     return {
-        scenario: str(isObject(report.scenario) ? report.scenario.name : report.scenario) ?? scenario,
-        facts: [],
+        scenario: report.scenario.name,
+        facts: [
+            { label: 'design', value: report.design.topology ?? uri },
+            { label: 'duration · seed', value: `${duration(report.scenario.durationMs)} · seed ${report.scenario.seed}` },
+            { label: 'run', value: `${report.run.resolution.mode}${report.run.resolution.mode === 'sampled' ? ` (1 in ${report.run.resolution.sampling})` : ''} · ${count(report.run.events)} events · ${count(report.run.simulatedWrites)} writes` },
+            { label: 'availability', value: percent(s.availability) },
+            { label: 'worst RTO', value: s.worstRtoMs === null ? (s.unrecovered ? 'not recovered' : '—') : `${duration(s.worstRtoMs)}${s.unrecovered ? ' (some users not recovered)' : ''}` },
+            { label: 'lost writes · worst RPO', value: `${count(s.lostWrites)} · ${s.worstRpoMs === null ? '—' : duration(s.worstRpoMs)}` },
+            { label: 'discarded · merged · rejected', value: `${count(s.discardedWrites)} · ${count(s.merges)} · ${count(s.rejectedWrites)}` },
+            { label: 'write latency p50 / p99', value: `${duration(s.writeLatencyMs.p50)} / ${duration(s.writeLatencyMs.p99)}` },
+            { label: 'cost', value: s.costUsdPerMonth === null ? '—' : `${usd(s.costUsdPerMonth)} per month` },
+        ],
         expectations,
-        charts: charts(report),
+        charts: [availability, lag, latency],
         timeline,
-        writes: writes(report),
-        cost: cost(report),
-        notes: array(report.notes).map(str).filter((n): n is string => n !== undefined),
+        writes,
+        cost,
+        notes: [report.run.resolution.note, report.cost.note, ...report.notes].filter((n) => n && n.trim() !== ''),
     };
 }
 
-function charts(report: Json): ChartModel[] {
-    const series = isObject(report.series) ? report.series : {};
-    const chart = (id: ChartModel['id'], title: string, unit: string, key: string, scale: number): ChartModel => ({
-        id, title, unit,
-        series: Object.entries(isObject(series[key]) ? series[key] : {}).map(([region, points]) => ({
-            region,
-            points: array(points).filter(isObject).map((p) => ({ x: (num(p.t) ?? num(p.atMs) ?? 0) / 60_000, y: (num(p.v) ?? num(p.value) ?? 0) * scale })),
-        })),
-    });
-    return [
-        chart('availability', 'Availability', '%', 'availability', 100),
-        chart('replication-lag', 'Replication lag', 'ms', 'replicationLag', 1),
-        chart('write-latency', 'Write latency p99', 'ms', 'writeLatency', 1),
-    ];
+function checked(value: unknown): SimulationReport {
+    if (typeof value !== 'object' || value === null) throw new Error('the report is not a JSON object');
+    const version = (value as { schemaVersion?: unknown }).schemaVersion;
+    if (typeof version !== 'string' || !version.startsWith(supportedMajor)) {
+        throw new Error(`report schema version ${String(version)} is not supported by this view (expected ${supportedMajor}x)`);
+    }
+    const r = value as SimulationReport;
+    for (const key of ['expectations', 'services', 'stores', 'timeline', 'sampleTimesMs'] as const) {
+        if (!Array.isArray(r[key])) throw new Error(`the report has no ${key} list`);
+    }
+    return r;
 }
 
-function writes(report: Json): WritesRow[] {
-    return array(report.stores).filter(isObject).map((s) => ({
-        target: str(s.id) ?? str(s.name) ?? '?',
-        cells: [
-            ['lost', s.lostWrites], ['discarded (LWW)', s.discardedWrites], ['merged', s.merges], ['rejected', s.rejectedWrites],
-        ].filter(([, v]) => typeof v === 'number').map(([label, v]) => ({ label: label as string, value: (v as number).toLocaleString('en-US') })),
-        location: location(s.source ?? s.location),
-    }));
-}
-
-function cost(report: Json): CostRow[] {
-    const c = isObject(report.cost) ? report.cost : undefined;
-    const total = num(c?.totalUsdPerMonth);
-    return total === undefined ? [] : [{ label: 'Total', value: `$${total.toLocaleString('en-US', { maximumFractionDigits: 0 })}` }];
-}
-
-function location(value: unknown): Location | undefined {
-    if (!isObject(value) || typeof value.uri !== 'string' || !isObject(value.range)) return undefined;
-    return value as unknown as Location;
-}
-
-function isObject(value: unknown): value is Json {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function array(value: unknown): unknown[] {
-    return Array.isArray(value) ? value : [];
-}
-
-function str(value: unknown): string | undefined {
-    return typeof value === 'string' ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+function timelineLocation(t: TimelineEvent, report: SimulationReport, declarations: Declarations, atLine: (line: number) => Location): Location | undefined {
+    if (t.kind === 'fault-start' || t.kind === 'fault-end') {
+        const fault = report.scenario.faults.find((f) => (t.kind === 'fault-start' ? f.atMs : f.untilMs) === t.atMs);
+        if (fault) return atLine(fault.line);
+    }
+    if (t.target && declarations[t.target]) return declarations[t.target];
+    if (t.target) {
+        const failover = declarations[`failover:${t.target}`];
+        if (failover && /action|detection|routing|traffic|failback|failover/.test(t.kind)) return failover;
+    }
+    return t.region ? declarations[t.region] : undefined;
 }

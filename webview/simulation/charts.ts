@@ -1,12 +1,14 @@
-// Line charts over time, one line per region, drawn with Chart.js (bundled; only the parts used are registered).
+// Charts of the simulation view, drawn with Chart.js (bundled; only the parts used are registered): lines over
+// scenario time with one line per region, or bars per region for numbers the report gives as percentiles.
 import {
-    Chart, Filler, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartConfiguration,
+    BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip,
+    type ChartConfiguration,
 } from 'chart.js';
 import { el } from '../shared/dom.js';
 import { cssColor, seriesColor } from '../shared/theme.js';
 import type { ChartModel } from './view-model.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler);
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const live: Chart[] = [];
 
@@ -17,36 +19,51 @@ export function destroyCharts(): void {
 export function chartSection(model: ChartModel): HTMLElement {
     const canvas = el('canvas');
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', `${model.title} over time per region`);
-    const section = el('section', { class: 'chart' }, el('h3', { text: `${model.title} (${model.unit})` }), el('div', { class: 'chart-box' }, canvas));
-    if (model.series.every((s) => s.points.length === 0)) {
+    canvas.setAttribute('aria-label', `${model.title} per region`);
+    const section = el('section', { class: 'chart' }, el('h3', { text: `${model.title} (${model.unit})` }));
+    const empty = model.kind === 'time' ? model.series.every((s) => s.points.every((p) => p.y === null)) : model.categories.length === 0;
+    if (empty) {
         section.append(el('p', { class: 'muted', text: 'No samples in this run.' }));
         return section;
     }
+    section.append(el('div', { class: 'chart-box' }, canvas));
     const foreground = cssColor('--vscode-foreground', '#888');
     const grid = cssColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.3)');
-    const config: ChartConfiguration<'line', { x: number; y: number }[]> = {
-        type: 'line',
-        data: {
-            datasets: model.series.map((s, i) => ({
-                label: s.region, data: s.points.map((p) => ({ x: p.x, y: p.y })), borderColor: seriesColor(i), backgroundColor: seriesColor(i),
-                pointRadius: 0, borderWidth: 2, stepped: model.id === 'availability' ? 'before' as const : false,
-            })),
-        },
-        options: {
-            animation: false,
-            responsive: true,
-            maintainAspectRatio: false,
-            parsing: false,
-            interaction: { mode: 'nearest', intersect: false },
-            plugins: { legend: { labels: { color: foreground } }, tooltip: { callbacks: { title: (items) => `t = ${items[0]?.parsed.x?.toFixed(1)} min` } } },
-            scales: {
-                x: { type: 'linear', title: { display: true, text: 'minutes', color: foreground }, ticks: { color: foreground }, grid: { color: grid } },
-                y: { title: { display: true, text: model.unit, color: foreground }, ticks: { color: foreground }, grid: { color: grid },
-                    ...(model.id === 'availability' ? { min: 0, max: 100 } : { beginAtZero: true }) },
+    const axis = (title: string) => ({ title: { display: true, text: title, color: foreground }, ticks: { color: foreground }, grid: { color: grid } });
+    const plugins = { legend: { labels: { color: foreground, boxWidth: 14 } } };
+    let config: ChartConfiguration;
+    if (model.kind === 'time') {
+        config = {
+            type: 'line',
+            data: {
+                datasets: model.series.map((s, i) => ({
+                    label: s.region, data: s.points.map((p) => ({ x: p.x, y: p.y })), borderColor: seriesColor(i), backgroundColor: seriesColor(i),
+                    pointRadius: 0, borderWidth: 2, spanGaps: false, stepped: model.id === 'availability' ? 'before' as const : false,
+                })),
             },
-        },
-    };
+            options: {
+                animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
+                interaction: { mode: 'nearest', intersect: false },
+                plugins: { ...plugins, tooltip: { callbacks: { title: (items) => `t = ${items[0]?.parsed.x?.toFixed(1)} min` } } },
+                scales: {
+                    x: { type: 'linear', ...axis('minutes since the scenario started') },
+                    y: { ...axis(model.unit), ...(model.id === 'availability' ? { min: 0, max: 100 } : { beginAtZero: true }) },
+                },
+            },
+        } as ChartConfiguration<'line'>;
+    } else {
+        config = {
+            type: 'bar',
+            data: {
+                labels: [...model.categories],
+                datasets: model.series.map((s, i) => ({ label: s.label, data: [...s.values], backgroundColor: seriesColor(i), borderColor: seriesColor(i) })),
+            },
+            options: {
+                animation: false, responsive: true, maintainAspectRatio: false, plugins,
+                scales: { x: axis('region'), y: { ...axis(model.unit), beginAtZero: true } },
+            },
+        } as ChartConfiguration<'bar'>;
+    }
     live.push(new Chart(canvas, config));
     return section;
 }

@@ -5,13 +5,13 @@ import './simulation.css';
 import { el } from '../shared/dom.js';
 import { onThemeChange } from '../shared/theme.js';
 import { reportRendered, vscodeApi } from '../shared/vscode-api.js';
-import { adaptReport } from './adapt.js';
+import { adaptReport, type Declarations } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
 import { costTable, expectationsTable, timelineTable, writesTable } from './tables.js';
 
 interface Source { readonly uri: string; readonly scenario: string }
-interface State { readonly source?: Source; readonly report?: unknown }
-type Incoming = { type: 'report'; source: Source; report: unknown };
+interface State { readonly source?: Source; readonly report?: unknown; readonly declarations?: Declarations }
+type Incoming = { type: 'report'; source: Source; report: unknown; declarations: Declarations };
 
 const api = vscodeApi<State>();
 const app = document.getElementById('app')!;
@@ -21,7 +21,7 @@ let running = false;
 window.addEventListener('message', (event: MessageEvent<Incoming>) => {
     if (event.data?.type !== 'report') return;
     running = false;
-    state = { source: event.data.source, report: event.data.report };
+    state = { source: event.data.source, report: event.data.report, declarations: event.data.declarations };
     api.setState(state);
     render();
 });
@@ -34,7 +34,7 @@ function render(): void {
     destroyCharts();
     let view;
     try {
-        view = adaptReport(report, source.scenario);
+        view = adaptReport(report, state.declarations ?? {});
     } catch (error) {
         app.replaceChildren(el('p', { class: 'error', text: `This report cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
         reportRendered(api, { error: 1 });

@@ -11,15 +11,18 @@ export interface ExpectationRow {
 export interface RegionSeries {
     readonly region: string;
     /** Points in (minutes since the scenario started, value in the chart's unit). */
-    readonly points: readonly { readonly x: number; readonly y: number }[];
+    readonly points: readonly { readonly x: number; readonly y: number | null }[];
 }
 
-export interface ChartModel {
+/** A line chart over scenario time, or (for numbers the report gives per region only) a bar chart. */
+export type ChartModel = {
     readonly id: 'availability' | 'replication-lag' | 'write-latency';
     readonly title: string;
     readonly unit: string;
-    readonly series: readonly RegionSeries[];
-}
+} & (
+    | { readonly kind: 'time'; readonly series: readonly RegionSeries[] }
+    | { readonly kind: 'bars'; readonly categories: readonly string[]; readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[] }
+);
 
 export interface TimelineRow {
     readonly atMs: number;

@@ -69,7 +69,7 @@ export async function layoutGraph(graph: TopologyGraph, showUses: boolean): Prom
         id: 'root',
         layoutOptions: {
             'elk.algorithm': 'layered',
-            'elk.direction': 'RIGHT',
+            'elk.direction': 'DOWN',
             'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
             'elk.layered.spacing.nodeNodeBetweenLayers': '50',
             'elk.spacing.nodeNode': '24',

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { adaptReport } from '../../webview/simulation/adapt.js';
+import { sampleReport, uri } from './sample-report.js';
+
+const at = (line: number) => ({ uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+const declarations = { 'payments@us': at(37), 'ledger@us': at(17), 'us-east-1': at(10), 'failover:payments@us': at(44) };
+
+describe('the simulation view adapter', () => {
+    const view = adaptReport(sampleReport, declarations);
+
+    it('lists every expectation with its verdict, measured value and the line of its clause', () => {
+        expect(view.expectations.map((e) => [e.text, e.passed, e.location?.range.start.line])).toEqual([
+            ['expect rto <= 5m', false, 64],
+            ['expect lost-writes of ledger == 0', true, 65],
+        ]);
+        expect(view.expectations[0]!.measured).toContain('6 m 28 s (+1 m 28 s)');
+    });
+
+    it.each([
+        { id: 'availability', kind: 'time', lines: ['us-east-1'] },
+        { id: 'replication-lag', kind: 'time', lines: ['ledger@us us-east-2 → us-west-2'] },
+        { id: 'write-latency', kind: 'bars', lines: ['p50', 'p95', 'p99'] },
+    ])('draws the $id chart with one line or bar series per region or percentile', ({ id, kind, lines }) => {
+        const chart = view.charts.find((c) => c.id === id)!;
+        expect(chart.kind).toBe(kind);
+        expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual(lines);
+    });
+
+    it('puts availability samples at their minute in percent, with the outage dip', () => {
+        const chart = view.charts.find((c) => c.id === 'availability')!;
+        if (chart.kind !== 'time') throw new Error('expected a time chart');
+        expect(chart.series[0]!.points.slice(0, 3)).toEqual([{ x: 0, y: 100 }, { x: 10, y: 20 }, { x: 20, y: 100 }]);
+    });
+
+    it('links fault events to their clause and failover events to the target declaration', () => {
+        const line = (kind: string) => view.timeline.find((t) => t.kind === kind)?.location?.range.start.line;
+        expect(line('fault-start')).toBe(61);
+        expect(line('fault-end')).toBe(61);
+        expect(line('detection')).toBe(37);
+    });
+
+    it('counts lost, discarded and merged writes per store and links the store', () => {
+        expect(view.writes).toHaveLength(1);
+        const cells = Object.fromEntries(view.writes[0]!.cells.map((c) => [c.label, c.value]));
+        expect(cells).toMatchObject({ acknowledged: '7,190,000', lost: '0', RPO: '—', 'discarded (LWW)': '0' });
+        expect(view.writes[0]!.location?.range.start.line).toBe(17);
+    });
+
+    it('shows the egress cost and the total the cost expectation compares with', () => {
+        expect(view.cost.map((c) => c.value)).toEqual(['$1,843', '', '$1,843']);
+    });
+
+    it.each([
+        { name: 'a non-object', report: 42, message: /not a JSON object/ },
+        { name: 'another schema version', report: { ...sampleReport, schemaVersion: '2.0.0' }, message: /schema version 2\.0\.0 is not supported/ },
+        { name: 'a report without its lists', report: { schemaVersion: '1.0.0' }, message: /no expectations list/ },
+    ])('refuses $name with a clear message', ({ report, message }) => {
+        expect(() => adaptReport(report)).toThrow(message);
+    });
+});
