@@ -776,10 +776,10 @@ export function isMetric(item: unknown): item is Metric {
     return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'cost';
 }
 
-export type Name = 'cache' | 'manual' | 'primary' | 'shared' | Engine | HoldsKind | Provider | Shape | string;
+export type Name = 'cache' | 'manual' | 'primary' | Engine | HoldsKind | Provider | Shape | string;
 
 export function isName(item: unknown): item is Name {
-    return isEngine(item) || isProvider(item) || isShape(item) || isHoldsKind(item) || item === 'shared' || item === 'primary' || item === 'cache' || item === 'manual' || (typeof item === 'string' && (/[a-zA-Z_][a-zA-Z0-9_]*(-[a-zA-Z0-9_]+)*/.test(item)));
+    return isEngine(item) || isProvider(item) || isShape(item) || isHoldsKind(item) || item === 'primary' || item === 'cache' || item === 'manual' || (typeof item === 'string' && (/[a-zA-Z_][a-zA-Z0-9_]*(-[a-zA-Z0-9_]+)*/.test(item)));
 }
 
 export interface ObjectiveClause extends langium.AstNode {

@@ -3,7 +3,7 @@
  * DO NOT EDIT MANUALLY!
  ******************************************************************************/
 
-import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module } from 'langium';
+import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module, IParserConfig } from 'langium';
 import { MregionAstReflection } from './ast.js';
 import { MregionGrammar } from './grammar.js';
 
@@ -14,6 +14,10 @@ export const MregionLanguageMetaData = {
     mode: 'production'
 } as const satisfies LanguageMetaData;
 
+export const parserConfig: IParserConfig = {
+    maxLookahead: 3,
+};
+
 export const MregionGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
     AstReflection: () => new MregionAstReflection()
 };
@@ -21,5 +25,7 @@ export const MregionGeneratedSharedModule: Module<LangiumSharedCoreServices, Lan
 export const MregionGeneratedModule: Module<LangiumCoreServices, LangiumGeneratedCoreServices> = {
     Grammar: () => MregionGrammar(),
     LanguageMetaData: () => MregionLanguageMetaData,
-    parser: {}
+    parser: {
+        ParserConfig: () => parserConfig
+    }
 };
