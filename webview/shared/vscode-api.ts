@@ -1,5 +1,9 @@
 // The webview side of the VS Code bridge: postMessage to the extension and the state VS Code keeps for the
 // page (restored when the panel is re-created after a window reload).
+import type { Location } from './location.js';
+
+export type { Location } from './location.js';
+
 interface VsCodeApi<State> {
     postMessage(message: unknown): void;
     getState(): State | undefined;
@@ -10,11 +14,6 @@ declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 
 export function vscodeApi<State>(): VsCodeApi<State> {
     return acquireVsCodeApi<State>();
-}
-
-export interface Location {
-    readonly uri: string;
-    readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
 }
 
 /** Tells the extension what the page now shows: its visible text and counts of what was drawn. */

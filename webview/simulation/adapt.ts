@@ -4,7 +4,7 @@
 // from the topology request and lets store, service and timeline rows link back to the editor.
 import type { SimulationReport, TimelineEvent } from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../shared/format.js';
-import type { Location } from '../shared/vscode-api.js';
+import type { Location } from '../shared/location.js';
 import type { ChartModel, CostRow, ExpectationRow, SimulationViewModel, TimelineRow, WritesRow } from './view-model.js';
 
 export type Declarations = Readonly<Record<string, Location>>;
