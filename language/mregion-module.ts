@@ -9,7 +9,11 @@ import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generate
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
 import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
+import { MregionCodeActionProvider } from './lsp/code-actions.js';
+import { RuleConfigProvider } from './validation/config/rule-config-provider.js';
 import { MregionDocumentValidator } from './validation/document-validator.js';
+import { allRules } from './validation/rules/registry.js';
+import type { Rule } from './validation/rules/rule.js';
 import { registerValidationChecks } from './validation/index.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
@@ -18,6 +22,10 @@ export interface MregionAddedServices {
     readonly semantics: {
         readonly Imports: ImportResolver;
         readonly Models: ModelProvider;
+        /** Rule severities from .mregion.json and the `mregion.rules` setting. */
+        readonly RuleConfig: RuleConfigProvider;
+        /** The design rules the checker runs (the registry in validation/rules/registry.ts). */
+        readonly Rules: readonly Rule[];
     };
 }
 
@@ -27,6 +35,8 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
     semantics: {
         Imports: (services) => new ImportResolver(services.shared),
         Models: (services) => new ModelProvider(services.shared, services.semantics.Imports),
+        RuleConfig: (services) => new RuleConfigProvider(services.shared),
+        Rules: () => allRules(),
     },
     references: {
         ScopeComputation: (services) => new MregionScopeComputation(services),
@@ -37,6 +47,7 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
     },
     lsp: {
         ...EditorFeatures,
+        CodeActionProvider: (services) => new MregionCodeActionProvider(services),
     },
 };
 

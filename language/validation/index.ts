@@ -9,7 +9,7 @@ import { checkModel } from './model-checks.js';
 export function registerValidationChecks(services: MregionServices): void {
     const registry = services.validation.ValidationRegistry;
     const checks: ValidationChecks<MregionAstType> = {
-        Document: [checkModel(services.semantics.Models)],
+        Document: [checkModel(services.semantics.Models, services.semantics.RuleConfig, services.semantics.Rules)],
         Import: [checkImport(services.semantics.Imports, services.shared.workspace.LangiumDocuments)],
     };
     registry.register(checks);

@@ -1,20 +1,75 @@
 // Reports the problems found while building the semantic model (units, ranges, missing properties,
-// duplicates, per-cell expansion). Only problems located in the validated document are reported here;
-// those in imported files are reported when that file is validated.
-import { AstUtils, type ValidationAcceptor } from 'langium';
+// duplicates, per-cell expansion), then runs the design rules over the model with the document's rule
+// configuration and suppression comments. Only problems located in the validated document are reported
+// here; those in imported files are reported when that file is validated.
+import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
-import type { Problem } from '../semantics/model.js';
+import type { Problem, Range } from '../semantics/model.js';
 import type { ModelProvider } from '../workspace/model-provider.js';
+import type { RuleConfigProvider } from './config/rule-config-provider.js';
+import { applySuppressions, parseSuppressions, type Targets } from './config/suppressions.js';
+import { CheckerCodes, isRuleCode } from './rules/catalog.js';
+import { ruleDocUri } from './rules/docs-link.js';
+import type { Rule } from './rules/rule.js';
+import { runRules, type RuleDiagnostic } from './rules/runner.js';
 
-export function checkModel(models: ModelProvider) {
-    return (root: Document, accept: ValidationAcceptor): void => {
+const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvider, rules: readonly Rule[] = []) {
+    return async (root: Document, accept: ValidationAcceptor): Promise<void> => {
         const document = AstUtils.getDocument(root);
-        const { problems } = models.modelFor(document);
+        const { model, problems } = models.modelFor(document);
         const uri = document.uri.toString();
         for (const p of problems) if (p.uri === uri) acceptProblem(accept, root, p);
+        if (rules.length === 0) return;
+
+        const config = ruleConfig ? await ruleConfig.configFor(document) : undefined;
+        for (const message of config?.problems ?? []) {
+            accept('warning', message, { node: root, range: TOP_OF_FILE, code: CheckerCodes.InvalidConfig, data: { code: CheckerCodes.InvalidConfig } });
+        }
+        const found = runRules(model, rules, { settingOf: (code) => config?.settingOf(code) }).filter((d) => d.uri === uri);
+        const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));
+        const { kept, problems: suppressionProblems } = applySuppressions(found, suppressions, (code) => isRuleCode(code) && config?.settingOf(code) === 'off');
+        for (const d of kept) acceptRuleDiagnostic(accept, root, d);
+        for (const p of suppressionProblems) {
+            accept(p.severity, p.message, {
+                node: root, range: p.range, code: p.code, data: { code: p.code },
+                ...(p.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+            });
+        }
     };
 }
 
 export function acceptProblem(accept: ValidationAcceptor, root: Document, p: Problem): void {
     accept(p.severity, p.message, { node: root, range: p.range, code: p.code, data: { code: p.code, ...(p.data ?? {}) } });
+}
+
+function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: RuleDiagnostic): void {
+    accept(d.severity, d.message, {
+        node: root,
+        range: d.range,
+        code: d.code,
+        ...(isRuleCode(d.code) ? { codeDescription: { href: ruleDocUri(d.code) } } : {}),
+        ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
+        data: { code: d.code, ...(d.fixes ? { fixes: d.fixes } : {}) },
+    });
+}
+
+/** Declarations (and the clauses inside them) by the line they start on, for suppression comments. */
+function targetsOf(document: LangiumDocument): Targets {
+    const byLine = new Map<number, Range>();
+    const root = document.parseResult.value as Document;
+    const top = [...(root.topology ? [root.topology] : []), ...(root.elements ?? [])];
+    for (const element of top) {
+        const range = element.$cstNode?.range;
+        if (range && !byLine.has(range.start.line)) byLine.set(range.start.line, range);
+    }
+    for (const element of top) {
+        for (const child of AstUtils.streamContents(element)) {
+            const range = child.$cstNode?.range;
+            if (range && !byLine.has(range.start.line)) byLine.set(range.start.line, range);
+        }
+    }
+    return { at: (line) => byLine.get(line) };
 }

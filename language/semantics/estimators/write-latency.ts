@@ -93,7 +93,7 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
         if (!far) return done('cosmos-strong', undefined, [], 'Cosmos DB strong: RTT between the farthest regions unknown');
         const ms = 2 * far.ms + COSMOS.strongWriteOverheadMs.value;
         return done('cosmos-strong', ms, [far.a, far.b],
-            `Cosmos DB strong: 2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms (facts §6)`);
+            `2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms for Cosmos DB strong, facts §6`);
     }
     switch (store.replication.mode) {
         case 'consensus': {

@@ -1,0 +1,107 @@
+// Code actions: the quick fixes each rule describes (in the diagnostic's data), suggestions for misspelled
+// names and missing units, "suppress with a reason", and "fix all of this rule in the file".
+import { URI, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
+import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
+import type { CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { ProblemCodes } from '../semantics/problem-codes.js';
+import { isRuleCode } from '../validation/rules/catalog.js';
+import type { Fix } from '../validation/rules/fix.js';
+import { suppressEdit } from './code-actions/suppress.js';
+import { toTextEdit } from './code-actions/text-edits.js';
+
+interface DiagnosticData {
+    readonly code?: string;
+    readonly fixes?: readonly Fix[];
+    readonly replacement?: string;
+}
+
+function dataOf(d: Diagnostic): DiagnosticData {
+    return (d.data && typeof d.data === 'object' ? d.data : {}) as DiagnosticData;
+}
+
+function codeOf(d: Diagnostic): string | undefined {
+    return typeof d.code === 'string' ? d.code : dataOf(d).code;
+}
+
+export class MregionCodeActionProvider implements CodeActionProvider {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        const fixAllOffered = new Set<string>();
+        for (const diagnostic of params.context.diagnostics) {
+            const code = codeOf(diagnostic);
+            if (!code) continue;
+            const data = dataOf(diagnostic);
+            for (const fix of data.fixes ?? []) {
+                const edit = this.workspaceEdit(document, fix);
+                if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
+            }
+            if ((code === ProblemCodes.UnresolvedReference || code === ProblemCodes.MissingUnit) && typeof data.replacement === 'string') {
+                actions.push({
+                    title: code === ProblemCodes.MissingUnit ? `Write it as '${data.replacement}'` : `Change to '${data.replacement}'`,
+                    kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+                    edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: data.replacement }] } },
+                });
+            }
+            if (isRuleCode(code)) {
+                const all = this.fixAll(document, code);
+                if (all && !fixAllOffered.has(code)) {
+                    fixAllOffered.add(code);
+                    actions.push({ title: `Fix all ${code} problems in this file (${all.count})`, kind: CodeActionKind.QuickFix, diagnostics: all.diagnostics, edit: all.edit });
+                }
+                const suppress = suppressEdit(document, diagnostic.range, code);
+                if (suppress) {
+                    actions.push({
+                        title: `Suppress ${code} for this declaration (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+                        edit: { changes: { [document.uri.toString()]: [suppress] } },
+                    });
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** The edits of one fix, in the documents they touch (a fix may edit an imported file). */
+    workspaceEdit(document: LangiumDocument, fix: Fix): WorkspaceEdit | undefined {
+        const changes: Record<string, TextEdit[]> = {};
+        for (const edit of fix.edits) {
+            const target = edit.uri === document.uri.toString() || edit.uri === '' ? document : this.documents.getDocument(URI.parse(edit.uri));
+            if (!target) return undefined;
+            const textEdit = toTextEdit(target.textDocument, edit);
+            if (!textEdit) return undefined;
+            (changes[target.uri.toString()] ??= []).push(textEdit);
+        }
+        return Object.keys(changes).length > 0 ? { changes } : undefined;
+    }
+
+    /** Every diagnostic of `code` in the file with a fix, each fixed by its preferred fix; skipped when edits collide. */
+    private fixAll(document: LangiumDocument, code: string): { edit: WorkspaceEdit; count: number; diagnostics: Diagnostic[] } | undefined {
+        const same = (document.diagnostics ?? []).filter((d) => codeOf(d) === code && (dataOf(d).fixes?.length ?? 0) > 0);
+        if (same.length < 2) return undefined;
+        const changes: Record<string, TextEdit[]> = {};
+        const used: Diagnostic[] = [];
+        for (const d of same) {
+            const fixes = dataOf(d).fixes!;
+            const fix = fixes.find((f) => f.preferred) ?? fixes[0]!;
+            const edit = this.workspaceEdit(document, fix);
+            if (!edit?.changes) continue;
+            const collides = Object.entries(edit.changes).some(([uri, edits]) => edits.some((e) => (changes[uri] ?? []).some((o) => overlaps(o, e))));
+            if (collides) continue;
+            for (const [uri, edits] of Object.entries(edit.changes)) (changes[uri] ??= []).push(...edits);
+            used.push(d);
+        }
+        return used.length >= 2 ? { edit: { changes }, count: used.length, diagnostics: used } : undefined;
+    }
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+    const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+    // Two insertions at one point also collide: their order would be undefined.
+    return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+}

@@ -1,0 +1,129 @@
+// The rule catalog: one row per design rule (shared/design/rules.md). The checker, the settings schema in
+// package.json, SARIF rule metadata and docs/rules/ all read this table, so a code or a title is written once.
+import type { Severity } from '../../semantics/model.js';
+
+export type RuleCategory = 'conflicts' | 'consistency' | 'latency' | 'recovery' | 'failover' | 'availability' | 'residency' | 'cells' | 'cost';
+
+export interface RuleInfo {
+    readonly code: RuleCode;
+    readonly severity: Severity;
+    readonly category: RuleCategory;
+    /** A few words, for settings and SARIF `name`. */
+    readonly title: string;
+    /** One sentence: when it fires. */
+    readonly description: string;
+    /** One sentence: how to fix it. */
+    readonly fix: string;
+    /** Quick fixes the editor offers (besides suppression), for docs and the README index. */
+    readonly quickFixes: readonly string[];
+}
+
+export const RULE_CODES = [
+    'lww-on-shared-state', 'crdt-cannot-keep-invariant', 'crdt-shape-mismatch', 'strong-needs-sync', 'mrsc-three-regions',
+    'strong-distance-limit', 'consensus-quorum-survival', 'write-latency-budget', 'rpo-unachievable', 'rto-unachievable',
+    'control-plane-failover', 'dns-ttl-too-long', 'failover-never-rehearsed', 'single-region-spof', 'residency-violation',
+    'cross-cell-write', 'standby-capacity', 'home-region-unrouted', 'egress-cost', 'unknown-latency',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+const row = (code: RuleCode, severity: Severity, category: RuleCategory, title: string, description: string, fix: string, quickFixes: readonly string[] = []): RuleInfo =>
+    ({ code, severity, category, title, description, fix, quickFixes });
+
+export const RULES: Readonly<Record<RuleCode, RuleInfo>> = {
+    'lww-on-shared-state': row('lww-on-shared-state', 'warning', 'conflicts', 'Last-write-wins on shared state',
+        'A store holds shared data, accepts writes in two or more regions and resolves conflicts by last-write-wins, so concurrent writes are discarded silently; an error when the store also declares an invariant.',
+        'Route writes to a home region, use a CRDT that fits the shape, or use consensus.',
+        ['route writes to a home region', 'use the CRDT that fits the shape', 'use consensus']),
+    'crdt-cannot-keep-invariant': row('crdt-cannot-keep-invariant', 'error', 'conflicts', 'Invariant without coordination',
+        'A store declares a unique, non-negative or references invariant but lets several regions write and resolves conflicts by a CRDT, last-write-wins or vector clocks, none of which can keep it.',
+        'Use consensus for the data the invariant covers; for a non-negative counter, a bounded (escrow) counter.',
+        ['use consensus', 'use a bounded counter (non-negative counters)']),
+    'crdt-shape-mismatch': row('crdt-shape-mismatch', 'error', 'conflicts', 'CRDT does not fit the data shape',
+        'The named CRDT does not fit the declared shape (a counter CRDT on a set, a set CRDT on a register…).',
+        'Use the CRDT that fits the shape.',
+        ['use the CRDT that fits the shape']),
+    'strong-needs-sync': row('strong-needs-sync', 'error', 'consistency', 'Strong consistency over asynchronous replication',
+        'A store claims strong consistency across regions but replicates asynchronously, or uses an engine that only replicates asynchronously across regions (Aurora Global, Cassandra, Workers KV).',
+        'Declare the consistency the engine gives, or replicate synchronously / by consensus.',
+        ['declare the consistency the engine gives', 'replicate synchronously']),
+    'mrsc-three-regions': row('mrsc-three-regions', 'error', 'consistency', 'DynamoDB MRSC topology',
+        'DynamoDB with multi-region strong consistency must span exactly three regions of one allowed set and cannot use TTL, local secondary indexes or transactions.',
+        'Use exactly three regions (or two and a witness) from one MRSC region set, and drop the unsupported features.'),
+    'strong-distance-limit': row('strong-distance-limit', 'error', 'consistency', 'Cosmos DB strong consistency too far apart',
+        'Cosmos DB strong consistency across regions more than 8,000 km apart, or with several write regions.',
+        'Use bounded staleness, drop the far region, or write in one region.',
+        ['use bounded staleness', 'drop the far region', 'write in one region']),
+    'consensus-quorum-survival': row('consensus-quorum-survival', 'error', 'consistency', 'Consensus cannot survive a region loss',
+        'A consensus store cannot keep a quorum when one of its regions fails.',
+        'Add a third region or a witness so any one region can fail.',
+        ['add a witness region', 'add a third region']),
+    'write-latency-budget': row('write-latency-budget', 'warning', 'latency', 'Write latency over budget',
+        'The quorum round trip of a synchronously replicated or consensus store exceeds the write-latency objective of a service that writes it.',
+        'Move the quorum closer, relax the objective, or write to a home region.',
+        ['relax the objective to the estimate']),
+    'rpo-unachievable': row('rpo-unachievable', 'error', 'recovery', 'RPO objective unachievable',
+        'An RPO objective is below what the store\'s replication can give (async lag, backup interval; RPO 0 needs sync or consensus).',
+        'Replicate synchronously or by consensus, shorten the lag or backup interval, or relax the objective.'),
+    'rto-unachievable': row('rto-unachievable', 'error', 'recovery', 'RTO objective unachievable',
+        'An RTO objective is below the estimated failover time: detection + routing + actions, floored by the DR tier.',
+        'Detect faster, route with anycast or ARC instead of DNS, or pre-provision capacity.',
+        ['faster detection', 'route with ARC routing control', 'pre-provision capacity (warm standby)']),
+    'control-plane-failover': row('control-plane-failover', 'warning', 'failover', 'Failover depends on a control plane',
+        'A failover action needs a control plane (editing DNS, launching or scaling capacity, promoting through a management API, console steps); an error when that control plane is homed in a region the failover protects against.',
+        'Use health-check-driven routing or ARC routing controls, and pre-provisioned capacity.',
+        ['use health-check-driven DNS failover', 'use an ARC routing control', 'pre-provision capacity']),
+    'dns-ttl-too-long': row('dns-ttl-too-long', 'warning', 'failover', 'DNS failover TTL too long',
+        'A DNS failover route has a TTL above 60 s.',
+        'Set the TTL to 60 s.',
+        ['set TTL 60s']),
+    'failover-never-rehearsed': row('failover-never-rehearsed', 'warning', 'failover', 'Failover never rehearsed',
+        'A failover has no drill, or drills further apart than 90 days.',
+        'Rehearse it: add `drill every 30d`.',
+        ['add drill every 30d']),
+    'single-region-spof': row('single-region-spof', 'warning', 'availability', 'Single-region point of failure',
+        'A service or store runs in one region although its availability objective is at least 99.95 % or a multi-region service depends on it.',
+        'Run it in a second region, or lower the objective to what one region gives.'),
+    'residency-violation': row('residency-violation', 'error', 'residency', 'Data outside its jurisdiction',
+        'Data with a residency (its own or its cell\'s) has a replica in, or is written from, a region of another jurisdiction; a warning for adequacy destinations (UK, CH) and US regions for EU data.',
+        'Remove the region, or split the data into one cell per jurisdiction.',
+        ['remove the region']),
+    'cross-cell-write': row('cross-cell-write', 'warning', 'cells', 'Write across a cell boundary',
+        'A per-cell service writes a store outside its cell or a global store, so one cell\'s failure reaches the others.',
+        'Make the store per cell.',
+        ['make the store per cell']),
+    'standby-capacity': row('standby-capacity', 'warning', 'availability', 'Not enough capacity after a region loss',
+        'After losing its largest region, the remaining regions\' declared capacity cannot carry the load (and no failover action adds capacity).',
+        'Raise capacity, add a region, or declare the action that launches capacity.',
+        ['raise capacity']),
+    'home-region-unrouted': row('home-region-unrouted', 'warning', 'failover', 'Home-region writes with no plan for the home region\'s loss',
+        'A store writes each key in its home region, but no failover says where a home region\'s users write while it is down.',
+        'Add a re-homing action, or accept the outage explicitly.',
+        ['add a rehome action', 'accept the outage explicitly']),
+    'egress-cost': row('egress-cost', 'warning', 'cost', 'Replication egress over the cost objective',
+        'The estimated monthly cross-region replication cost (workload writes × item size × replicas × price) exceeds a cost objective.',
+        'Replicate to fewer regions, shrink the items, or raise the objective.'),
+    'unknown-latency': row('unknown-latency', 'info', 'latency', 'No measured latency between regions',
+        'Two regions that must talk (replicas of one store, a failover pair) have no RTT in the built-in table and no link, so latency is estimated from distance or unknown.',
+        'Declare a link with a measured RTT.',
+        ['add a link with the distance estimate']),
+};
+
+export function isRuleCode(code: string): code is RuleCode {
+    return Object.prototype.hasOwnProperty.call(RULES, code);
+}
+
+/** Diagnostics about the checker and its configuration rather than the design. */
+export const CheckerCodes = {
+    RuleFailed: 'rule-failed',
+    InvalidSuppression: 'invalid-suppression',
+    UnusedSuppression: 'unused-suppression',
+    InvalidConfig: 'invalid-config',
+} as const;
+
+export const CHECKER_CODE_DESCRIPTIONS: Readonly<Record<(typeof CheckerCodes)[keyof typeof CheckerCodes], string>> = {
+    'rule-failed': 'A design rule failed while checking this file; its findings are missing. Please report it with the file.',
+    'invalid-suppression': 'An mregion-ignore comment without a reason, naming an unknown rule, or not directly above a declaration.',
+    'unused-suppression': 'An mregion-ignore comment that suppresses nothing.',
+    'invalid-config': 'A rule setting (VS Code settings or .mregion.json) with an unknown rule code or severity.',
+};

@@ -1,0 +1,41 @@
+// Where each rule's documentation page is: docs/rules/<code>.md next to the running bundle (dist/../docs in the
+// .vsix and the npm package, the repository's docs/ from sources). One helper, so the editor's
+// `codeDescription` and the CLI's SARIF `helpUri` point at the same file.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+let cachedRoot: string | undefined;
+
+/** The folder holding `rules/<code>.md`: found by walking up from this module's file. */
+export function docsFolder(): string {
+    if (cachedRoot !== undefined) return cachedRoot;
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    let dir = here;
+    for (;;) {
+        if (existsSync(path.join(dir, 'docs', 'rules'))) return (cachedRoot = path.join(dir, 'docs'));
+        const parent = path.dirname(dir);
+        if (parent === dir) break;
+        dir = parent;
+    }
+    // Not found (docs not shipped): still point where the packaged layout puts them.
+    return (cachedRoot = path.resolve(here, '..', 'docs'));
+}
+
+export function ruleDocPath(code: string): string {
+    return path.join(docsFolder(), 'rules', `${code}.md`);
+}
+
+/** `file://` URI of the rule's page, for `codeDescription.href` and SARIF `helpUri`. */
+export function ruleDocUri(code: string): string {
+    return pathToFileURL(ruleDocPath(code)).href;
+}
+
+/** The page's Markdown, when it is there. */
+export function ruleDocMarkdown(code: string): string | undefined {
+    try {
+        return readFileSync(ruleDocPath(code), 'utf8');
+    } catch {
+        return undefined;
+    }
+}

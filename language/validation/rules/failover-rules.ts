@@ -1,0 +1,157 @@
+// Failovers: what they depend on (control planes, facts §10), how long DNS keeps clients away (facts §2),
+// whether they are rehearsed, and whether home-region writes have somewhere to go.
+import { DNS, THRESHOLDS } from '../../semantics/facts/defaults.js';
+import { actionTimes } from '../../semantics/estimators/index.js';
+import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
+import { formatDuration } from '../../semantics/units.js';
+import { setClause, type Fix } from './fix.js';
+import { at, listing } from './helpers.js';
+import type { Rule } from './rule.js';
+
+const STEP: Readonly<Partial<Record<ActionM['kind'], string>>> = {
+    'edit-dns': 'editing the DNS record',
+    'update-health-check': 'updating the health check',
+    'launch-capacity': 'launching capacity',
+    'scale-out': 'scaling out',
+    'create-resources': 'creating resources',
+    'promote': 'promoting the replica',
+    'restore-backup': 'restoring the backup',
+    'console': 'the console step',
+};
+
+function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
+    const uri = action.source.uri;
+    const kindRange = action.source.props.kind;
+    switch (action.kind) {
+        case 'edit-dns': {
+            const fixes: Fix[] = [];
+            if (failover.route?.method === 'dns') {
+                fixes.push({ title: 'Let health checks fail the DNS record over: remove the record edit (data plane)', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true });
+            }
+            if (kindRange) {
+                fixes.push({
+                    title: 'Flip an ARC routing control instead (data plane)',
+                    edits: [
+                        { kind: 'replace', uri, range: kindRange, text: 'flip-routing-control' },
+                        ...(failover.route?.method !== 'arc-routing-control' ? [setClause(failover.source, 'route', 'route arc-routing-control')] : []),
+                    ],
+                    preferred: fixes.length === 0,
+                });
+            }
+            return fixes;
+        }
+        case 'update-health-check':
+            return [{ title: 'Create the health checks in advance: remove this step', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true }];
+        case 'launch-capacity':
+        case 'scale-out':
+            return kindRange ? [{ title: 'Pre-provision capacity: shift traffic to capacity that is already running', edits: [{ kind: 'replace', uri, range: kindRange, text: 'shift-traffic' }], preferred: true }] : [];
+        case 'create-resources':
+            return [{ title: 'Create the resources in advance: remove this step', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true }];
+        default:
+            return [];
+    }
+}
+
+const controlPlaneFailover: Rule = {
+    code: 'control-plane-failover',
+    check({ model, report }) {
+        for (const failover of model.failovers) {
+            for (const t of actionTimes(model, failover)) {
+                if (!t.controlPlane) continue;
+                const action = t.action;
+                const step = STEP[action.kind] ?? action.kind;
+                const name = t.controlPlane.name;
+                const where = t.controlPlane.region ? ` homed in ${t.controlPlane.region}` : '';
+                const plane = !name ? `a control plane${where}` : name.startsWith('the ') ? `${name}, a control plane${where}` : `the ${name} control plane${where ? `,${where}` : ''}`;
+                const message = t.controlPlane.inFailedRegion
+                    ? `${step} goes through ${plane} — the region this failover protects against. On 7 December 2021 us-east-1's control planes `
+                        + `were impaired for about seven hours while running instances kept serving (facts §10): this step would wait for the outage to end`
+                    : `${step} goes through ${plane}: recovery depends on a control plane staying healthy during the incident, `
+                        + `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (facts §10, REL11-BP04)`;
+                report({
+                    ...at(action.source, 'kind'), cell: failover.cell, key: `${action.kind}@${action.source.range.start.line}:${action.source.range.start.character}`,
+                    severity: t.controlPlane.inFailedRegion ? 'error' : undefined, message, fixes: controlPlaneFixes(failover, action),
+                });
+            }
+        }
+    },
+};
+
+const dnsTtlTooLong: Rule = {
+    code: 'dns-ttl-too-long',
+    check({ model, report }) {
+        const max = DNS.failoverTtlMaxMs.value;
+        for (const failover of model.failovers) {
+            const route = failover.route;
+            if (route?.method !== 'dns' || route.ttlMs === undefined || route.ttlMs <= max) continue;
+            const ttl = failover.source.props.ttl;
+            report({
+                ...at(failover.source, 'ttl', 'route'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
+                message: `TTL ${formatDuration(route.ttlMs)} keeps resolvers sending clients to the failed region for up to ${formatDuration(route.ttlMs)} after the record `
+                    + `fails over, ${formatDuration(route.ttlMs - max)} longer than the 60 s recommended for failover records (facts §2); resolvers that ignore TTLs hold on longer still`,
+                fixes: ttl ? [{ title: 'Set the TTL to 60s', edits: [{ kind: 'replace', uri: failover.source.uri, range: ttl, text: '60s' }], preferred: true }] : [],
+            });
+        }
+    },
+};
+
+const failoverNeverRehearsed: Rule = {
+    code: 'failover-never-rehearsed',
+    check({ model, report }) {
+        const max = THRESHOLDS.drillMaxIntervalMs.value;
+        for (const failover of model.failovers) {
+            const drill = failover.drill;
+            let problem: string | undefined;
+            if (!drill) problem = 'declares no drill';
+            else if (drill.never) problem = 'is never drilled';
+            else if (drill.intervalMs !== undefined && drill.intervalMs > max) problem = `is drilled every ${formatDuration(drill.intervalMs)}, more than 90 days apart`;
+            if (!problem) continue;
+            const target = failover.target.id.replace(/@.*$/, '');
+            report({
+                ...at(failover.source, 'drill', 'target'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
+                message: `the failover of ${target} ${problem}: a path that is not exercised tends to fail when it is needed — stale runbooks, expired `
+                    + `credentials, capacity that was never tested (the seed: Netflix evacuates a whole region every few weeks)`,
+                fixes: [{ title: 'Rehearse it every 30 days (drill every 30d)', edits: [setClause(failover.source, 'drill', 'drill every 30d')], preferred: true }],
+            });
+        }
+    },
+};
+
+/** Failovers that concern a store: its own, and those of the services that write it. */
+function failoversOf(model: Model, store: StoreM): FailoverM[] {
+    return model.failovers.filter((f) => f.target.id === store.id
+        || (f.target.kind === 'service' && (model.services.get(f.target.id)?.uses.includes(store.id) ?? false)));
+}
+
+const homeRegionUnrouted: Rule = {
+    code: 'home-region-unrouted',
+    check({ model, report }) {
+        for (const store of model.stores.values()) {
+            if (store.writes.policy !== 'home-region' || store.regions.length < 2) continue;
+            const failovers = failoversOf(model, store);
+            const covered = failovers.some((f) => f.actions.some((a) => (a.kind === 'rehome' || a.kind === 'accept-outage')
+                && (a.target === undefined || a.target.id === store.id)));
+            if (covered) continue;
+            const first = failovers.find((f) => f.source.uri === store.source.uri) ?? failovers[0];
+            const fixes: Fix[] = first
+                ? [
+                    { title: `Re-home ${store.name} in the failover of ${first.target.id.replace(/@.*$/, '')} (action rehome ${store.name})`, edits: [{ kind: 'insert-clause', uri: first.source.uri, block: first.source.range, text: `action rehome ${store.name}` }], preferred: true },
+                    { title: `Accept the outage explicitly (action accept-outage ${store.name})`, edits: [{ kind: 'insert-clause', uri: first.source.uri, block: first.source.range, text: `action accept-outage ${store.name}` }] },
+                ]
+                : [
+                    { title: `Add a failover that re-homes ${store.name}'s keys`, edits: [{ kind: 'insert-declaration', uri: store.source.uri, after: store.source.range, text: `failover ${store.name} {\n    action rehome\n    drill  every 30d\n}` }], preferred: true },
+                    { title: `Add a failover that accepts the outage explicitly`, edits: [{ kind: 'insert-declaration', uri: store.source.uri, after: store.source.range, text: `failover ${store.name} {\n    action accept-outage\n    drill  every 30d\n}` }] },
+                ];
+            report({
+                ...at(store.source, 'writes'), cell: store.cell, key: store.name, fixes,
+                message: `${store.name} writes each key in its home region (${listing(store.regions, 'or')}), `
+                    + (failovers.length === 0
+                        ? 'and no failover concerns it'
+                        : `but ${listing([...new Set(failovers.map((f) => `failover ${f.target.id.replace(/@.*$/, '')}`))])} ${failovers.length === 1 ? 'says' : 'say'} nothing of where a lost home region's users write`)
+                    + `: until that region returns, their writes fail. Re-home their keys to another region, or accept the outage explicitly`,
+            });
+        }
+    },
+};
+
+export const failoverRules = { controlPlaneFailover, dnsTtlTooLong, failoverNeverRehearsed, homeRegionUnrouted };

@@ -1,0 +1,58 @@
+// Small helpers the rules share: where to point a finding, how to name things in messages.
+import type { Model, Range, Source, StoreM } from '../../semantics/model.js';
+import { formatCount } from '../../semantics/units.js';
+
+export interface Place {
+    readonly uri: string;
+    readonly range: Range;
+}
+
+/** The range of the first written property of `props`, else the declaration's name. */
+export function at(source: Source, ...props: string[]): Place {
+    for (const p of props) {
+        const range = source.props[p];
+        if (range) return { uri: source.uri, range };
+    }
+    return { uri: source.uri, range: source.nameRange };
+}
+
+/** Where a store's regions are written: its own `regions` clause, or its cell's (per-cell stores). */
+export function regionsPlace(model: Model, store: { readonly cell?: string; readonly source: Source }): Place & { readonly clause?: Range } {
+    const own = store.source.props.regions;
+    if (own) return { uri: store.source.uri, range: own, clause: own };
+    const cell = store.cell ? model.cells.get(store.cell) : undefined;
+    const cellRegions = cell?.source.props.regions;
+    if (cell && cellRegions) return { uri: cell.source.uri, range: cellRegions, clause: cellRegions };
+    return at(store.source, 'perCell');
+}
+
+/** Several regions accept writes for the same keys. */
+export function acceptsWritesInSeveralRegions(store: StoreM): boolean {
+    return store.writes.policy === 'any-region' && store.regions.length > 1;
+}
+
+/** "a, b and c". */
+export function listing(items: readonly string[], conjunction = 'and'): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** `p99` from 0.99, `p999` from 0.999. */
+export function percentileName(fraction: number): string {
+    return `p${String(fraction).replace(/^0\./, '')}`;
+}
+
+/** Every region pair of a list, each once, in order. */
+export function pairs<T>(items: readonly T[]): [T, T][] {
+    const result: [T, T][] = [];
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) result.push([items[i]!, items[j]!]);
+    return result;
+}
+
+/** An estimate to three significant figures, as a reviewer would say it: 221,324 → "221,000". */
+export function roughly(n: number): string {
+    if (n < 100) return formatCount(n);
+    const digits = Math.floor(Math.log10(n)) + 1;
+    const unit = 10 ** Math.max(0, digits - 3);
+    return formatCount(Math.round(n / unit) * unit);
+}

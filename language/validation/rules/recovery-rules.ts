@@ -1,0 +1,121 @@
+// Recovery objectives against the estimates: RPO against replication, RTO against the failover time.
+import { POSTURE } from '../../semantics/facts/defaults.js';
+import { describeFailoverTime, estimateFailoverTime, estimateRpo } from '../../semantics/estimators/index.js';
+import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
+import { formatDuration } from '../../semantics/units.js';
+import type { Fix, FixEdit } from './fix.js';
+import { at, listing } from './helpers.js';
+import type { Rule } from './rule.js';
+
+const rpoUnachievable: Rule = {
+    code: 'rpo-unachievable',
+    check({ model, report }) {
+        const check = (owner: Deployable, stores: readonly StoreM[]) => {
+            const objective = owner.objective;
+            if (objective?.rpoMs === undefined) return;
+            for (const store of stores) {
+                const rpo = estimateRpo(store);
+                if (rpo.basis === 'unknown') continue; // the builder already asks for the missing lag
+                if (rpo.ms !== undefined && rpo.ms <= objective.rpoMs) continue;
+                const loss = rpo.ms === undefined ? 'everything written since its last copy' : `up to ${formatDuration(rpo.ms)} of acknowledged writes`;
+                const needs = objective.rpoMs === 0 ? ' RPO 0 needs synchronous replication or consensus' : '';
+                report({
+                    ...at(objective.source, 'rpo'), cell: owner.cell, key: `${owner.name}:${store.name}`,
+                    message: `RPO objective ${formatDuration(objective.rpoMs)}, but a region loss can cost ${store.name === owner.name ? 'it' : store.name} ${loss}: ${rpo.reason}.${needs}`,
+                    related: [{ ...at(store.source, 'replication', 'backup', 'regions', 'engine'), message: `${store.name}'s replication` }],
+                });
+            }
+        };
+        for (const service of model.services.values()) {
+            check(service, service.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined));
+        }
+        for (const store of model.stores.values()) check(store, [store]);
+    },
+};
+
+/** What a failover's estimate would be with some of its parts changed (for the titles of the quick fixes). */
+function withChanges(model: Model, failover: FailoverM, change: Partial<FailoverM>, service?: Partial<ServiceM>): number {
+    const changedModel: Model = service && failover.target.kind === 'service'
+        ? { ...model, services: new Map([...model.services, [failover.target.id, { ...model.services.get(failover.target.id)!, ...service }]]) }
+        : model;
+    return estimateFailoverTime(changedModel, { ...failover, ...change }).totalMs;
+}
+
+const LAUNCHES: ReadonlySet<ActionM['kind']> = new Set(['launch-capacity', 'scale-out', 'create-resources', 'restore-backup']);
+
+function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
+    const fixes: Fix[] = [];
+    const uri = failover.source.uri;
+    const d = failover.detection;
+    if (d.method === 'manual' || d.intervalMs > 10_000 || d.threshold > 3) {
+        const faster: FailoverM['detection'] = { method: 'health-check', intervalMs: 10_000, threshold: 3, timeoutMs: 6_000, provenance: { kind: 'declared' } };
+        const ms = withChanges(model, failover, { detection: faster });
+        const edit: FixEdit = failover.source.props.detection
+            ? { kind: 'replace', uri, range: failover.source.props.detection, text: 'detect health-check every 10s threshold 3' }
+            : { kind: 'insert-clause', uri, block: failover.source.range, text: 'detect health-check every 10s threshold 3' };
+        fixes.push({ title: `Detect faster: health checks every 10 s, threshold 3 (failover ≈ ${formatDuration(ms)})`, edits: [edit], preferred: ms <= rtoMs });
+    }
+    const route = failover.route;
+    if (route && (route.method === 'dns' || route.method === 'manual') && failover.source.props.route) {
+        const edits: FixEdit[] = [{ kind: 'replace', uri, range: failover.source.props.route, text: 'route arc-routing-control' }];
+        const actions = failover.actions.map((a) => {
+            if (a.kind !== 'edit-dns' || !a.source.props.kind) return a;
+            edits.push({ kind: 'replace', uri: a.source.uri, range: a.source.props.kind, text: 'flip-routing-control' });
+            return { ...a, kind: 'flip-routing-control' as const, plane: 'data-plane' as const, durationMs: a.durationProvenance.kind === 'declared' ? a.durationMs : 0 };
+        });
+        const ms = withChanges(model, failover, { route: { method: 'arc-routing-control' }, actions });
+        fixes.push({ title: `Route with an ARC routing control instead of DNS (failover ≈ ${formatDuration(ms)})`, edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred) });
+    }
+    const service = failover.target.kind === 'service' ? model.services.get(failover.target.id) : undefined;
+    const slowPosture = service?.posture === 'pilot-light' || service?.posture === 'backup-restore';
+    const launches = failover.actions.filter((a) => LAUNCHES.has(a.kind) && a.source.props.kind);
+    if (slowPosture || launches.length > 0) {
+        const edits: FixEdit[] = launches.map((a) => ({ kind: 'replace', uri: a.source.uri, range: a.source.props.kind!, text: 'shift-traffic' }));
+        if (slowPosture && service?.source.props.posture) edits.push({ kind: 'replace', uri: service.source.uri, range: service.source.props.posture, text: 'posture warm-standby' });
+        const actions = failover.actions.map((a) => LAUNCHES.has(a.kind) && a.source.props.kind
+            ? { ...a, kind: 'shift-traffic' as const, plane: 'data-plane' as const, durationMs: a.durationProvenance.kind === 'declared' ? a.durationMs : 0 } : a);
+        const ms = withChanges(model, failover, { actions }, slowPosture ? { posture: 'warm-standby' } : undefined);
+        if (edits.length > 0) {
+            fixes.push({
+                title: `Pre-provision capacity: warm standby that shifts traffic instead of launching (failover ≈ ${formatDuration(ms)})`,
+                edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
+            });
+        }
+    }
+    return fixes;
+}
+
+const rtoUnachievable: Rule = {
+    code: 'rto-unachievable',
+    check({ model, report }) {
+        const targets: Deployable[] = [...model.services.values(), ...model.stores.values()];
+        for (const target of targets) {
+            const objective = target.objective;
+            if (objective?.rtoMs === undefined) continue;
+            const failovers = model.failovers.filter((f) => f.target.id === target.id);
+            if (failovers.length === 0) {
+                if (target.regions.length < 2) continue; // single-region-spof speaks for these
+                const tier = target.kind === 'service' && target.posture ? POSTURE[target.posture].minRtoMs.value : 0;
+                report({
+                    ...at(objective.source, 'rto'), cell: target.cell, key: `${target.name}:no-failover`,
+                    message: `RTO objective ${formatDuration(objective.rtoMs)}, but no failover of ${target.name} says how traffic leaves a failed region `
+                        + `(${listing(target.regions)}): recovery waits for the region to return`
+                        + (tier > 0 ? `; even its ${(target as ServiceM).posture} tier needs at least ${formatDuration(tier)} (facts §8)` : ''),
+                });
+                continue;
+            }
+            for (const failover of failovers) {
+                const estimate = estimateFailoverTime(model, failover);
+                if (estimate.totalMs <= objective.rtoMs) continue;
+                report({
+                    ...at(failover.source, 'target'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
+                    message: `failover takes ${describeFailoverTime(estimate)} but the RTO objective of ${target.name} is ${formatDuration(objective.rtoMs)}`,
+                    related: [{ ...at(objective.source, 'rto'), message: `RTO objective of ${target.name}` }],
+                    fixes: rtoFixes(model, failover, objective.rtoMs),
+                });
+            }
+        }
+    },
+};
+
+export const recoveryRules = { rpoUnachievable, rtoUnachievable };

@@ -1,0 +1,82 @@
+// Data residency (facts §12): where data with a jurisdiction may be stored and written.
+import { EU_ADEQUATE_JURISDICTIONS, EU_JURISDICTIONS } from '../../semantics/facts/regions.js';
+import type { Model, Severity, StoreM } from '../../semantics/model.js';
+import type { Fix } from './fix.js';
+import { at, regionsPlace, type Place } from './helpers.js';
+import type { Rule } from './rule.js';
+
+interface Verdict {
+    readonly severity: Severity;
+    readonly why: string;
+}
+
+/** Whether data resident in `residency` may sit in a region of `jurisdiction` (facts §12). */
+export function residencyVerdict(residency: string, jurisdiction: string): Verdict | undefined {
+    if (jurisdiction === residency) return undefined;
+    if (EU_JURISDICTIONS.has(residency)) {
+        if (EU_JURISDICTIONS.has(jurisdiction)) return undefined;
+        if (EU_ADEQUATE_JURISDICTIONS.has(jurisdiction)) {
+            return { severity: 'warning', why: `${jurisdiction} has an EU adequacy decision, so the transfer is possible but must be documented (facts §12)` };
+        }
+        if (jurisdiction === 'US') {
+            return { severity: 'warning', why: 'EU personal data in a US region depends on the recipient\'s EU-US Data Privacy Framework certification (facts §12)' };
+        }
+        return { severity: 'error', why: 'that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (facts §12)' };
+    }
+    return { severity: 'error', why: `the design declares this data resident in ${residency}` };
+}
+
+function removeRegionFix(place: Place & { clause?: import('../../semantics/model.js').Range }, region: string): Fix[] {
+    return place.clause ? [{ title: `Remove ${region} from the regions`, edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: region }], preferred: true }] : [];
+}
+
+function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check']>[0]['report']): void {
+    const residency = store.residency;
+    if (residency === undefined) return;
+    const from = store.residencyProvenance?.kind === 'derived' ? ` (from cell ${store.cell})` : '';
+    const place = regionsPlace(model, store);
+    for (const region of store.regions) {
+        const jurisdiction = model.regions.get(region)?.jurisdiction;
+        const verdict = jurisdiction === undefined ? undefined : residencyVerdict(residency, jurisdiction);
+        if (!verdict) continue;
+        report({
+            ...place, cell: store.cell, key: `${store.name}:${region}`, severity: verdict.severity, fixes: removeRegionFix(place, region),
+            message: `${store.name} must stay in ${residency}${from}, but a replica is in ${region} (${jurisdiction}): ${verdict.why}`,
+        });
+    }
+    const witness = store.witness;
+    const witnessJurisdiction = witness !== undefined ? model.regions.get(witness)?.jurisdiction : undefined;
+    const witnessVerdict = witnessJurisdiction !== undefined ? residencyVerdict(residency, witnessJurisdiction) : undefined;
+    if (witness !== undefined && witnessVerdict && store.source.props.witness) {
+        report({
+            ...at(store.source, 'witness'), cell: store.cell, key: `${store.name}:witness`, severity: witnessVerdict.severity,
+            message: `${store.name} must stay in ${residency}${from}, but its witness in ${witness} (${witnessJurisdiction}) keeps the replication log: ${witnessVerdict.why}`,
+            fixes: [{ title: `Remove the witness in ${witness}`, edits: [{ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.witness }], preferred: true }],
+        });
+    }
+    for (const service of model.services.values()) {
+        if (!service.uses.includes(store.id)) continue;
+        for (const region of service.regions) {
+            const jurisdiction = model.regions.get(region)?.jurisdiction;
+            const verdict = jurisdiction === undefined ? undefined : residencyVerdict(residency, jurisdiction);
+            if (!verdict) continue;
+            const servicePlace = at(service.source, 'uses');
+            report({
+                ...servicePlace, cell: service.cell, key: `${service.name}:${store.name}:${region}`, severity: verdict.severity,
+                message: `${service.name} writes ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: ${verdict.why}`,
+                fixes: service.source.props.regions
+                    ? [{ title: `Remove ${region} from ${service.name}'s regions`, edits: [{ kind: 'remove-list-item', uri: service.source.uri, clause: service.source.props.regions, item: region }], preferred: true }]
+                    : [],
+            });
+        }
+    }
+}
+
+const residencyViolation: Rule = {
+    code: 'residency-violation',
+    check({ model, report }) {
+        for (const store of model.stores.values()) checkStore(model, store, report);
+    },
+};
+
+export const residencyRules = { residencyViolation };

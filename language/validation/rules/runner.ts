@@ -1,0 +1,92 @@
+// Runs the design rules over a model: each rule isolated (a rule that throws becomes one `rule-failed`
+// diagnostic and the others still run), severities from the configuration, per-cell instances merged.
+import type { Model, Range, Severity } from '../../semantics/model.js';
+import { CheckerCodes, RULES, type RuleCode } from './catalog.js';
+import type { Fix } from './fix.js';
+import type { Finding, Related, Rule } from './rule.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface RuleDiagnostic {
+    readonly code: string;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly uri: string;
+    readonly range: Range;
+    readonly fixes?: readonly Fix[];
+    readonly related?: readonly Related[];
+}
+
+export interface RunOptions {
+    /** The configured setting of a rule, when the user changed it. */
+    readonly settingOf?: (code: RuleCode) => RuleSetting | undefined;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function runRules(model: Model, rules: readonly Rule[], options: RunOptions = {}): RuleDiagnostic[] {
+    const diagnostics: RuleDiagnostic[] = [];
+    for (const rule of rules) {
+        const setting = options.settingOf?.(rule.code);
+        if (setting === 'off') continue;
+        const findings: Finding[] = [];
+        try {
+            rule.check({ model, report: (f) => findings.push(f) });
+        } catch (error) {
+            diagnostics.push(ruleFailed(model, rule.code, error));
+            continue;
+        }
+        const defaultSeverity = RULES[rule.code]?.severity ?? 'warning';
+        for (const merged of mergeCells(model, findings)) {
+            diagnostics.push({
+                code: rule.code,
+                severity: setting ?? merged.severity ?? defaultSeverity,
+                message: merged.message,
+                uri: merged.uri,
+                range: merged.range,
+                ...(merged.fixes && merged.fixes.length > 0 ? { fixes: merged.fixes } : {}),
+                ...(merged.related && merged.related.length > 0 ? { related: merged.related } : {}),
+            });
+        }
+    }
+    return diagnostics;
+}
+
+function ruleFailed(model: Model, code: string, error: unknown): RuleDiagnostic {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+        code: CheckerCodes.RuleFailed,
+        severity: 'error',
+        uri: model.uri,
+        range: model.topology?.source.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `the rule ${code} failed (${reason}) and checked nothing in this file; the other rules ran. Please report this file`,
+    };
+}
+
+/**
+ * Per-cell declarations are expanded to one instance per cell sharing one Source: their findings are one
+ * diagnostic when they say the same thing; when the numbers differ, each message names its cells.
+ */
+function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
+    const groups = new Map<string, Finding[]>();
+    for (const f of findings) {
+        const key = `${f.uri}#${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}#${f.key ?? f.message}`;
+        const group = groups.get(key);
+        if (group) group.push(f);
+        else groups.set(key, [f]);
+    }
+    const allCells = [...model.cells.keys()];
+    const result: Finding[] = [];
+    for (const group of groups.values()) {
+        const byMessage = new Map<string, Finding[]>();
+        for (const f of group) byMessage.set(f.message, [...(byMessage.get(f.message) ?? []), f]);
+        for (const [message, same] of byMessage) {
+            const cells = [...new Set(same.map((f) => f.cell).filter((c): c is string => c !== undefined))];
+            const everyCell = cells.length === 0 || (byMessage.size === 1 && cells.length === allCells.length);
+            const suffix = everyCell ? '' : ` (cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')})`;
+            const severity = same.map((f) => f.severity).filter((s): s is Severity => s !== undefined).sort((a, b) => RANK[a] - RANK[b])[0];
+            result.push({ ...same[0]!, message: `${message}${suffix}`, severity });
+        }
+    }
+    return result;
+}

@@ -1,0 +1,71 @@
+import { ruleCases } from './rule-cases.js';
+
+const AWS = `topology Tickets
+region us-east-1 {}
+region us-east-2 {}
+region us-west-2 {}
+region eu-west-1 {}
+region ap-northeast-1 {}
+`;
+
+const tickets = (regions: string) => `store tickets {\nengine cockroachdb\nregions ${regions}\nholds shared rows\n}\n`;
+const service = (regions: string, posture: string, objective: string, uses = 'tickets') =>
+    `service box-office {\nregions ${regions}\nposture ${posture}\nuses ${uses}\nobjective ${objective}\n}\n`;
+
+const GLOBAL = 'us-east-1, eu-west-1, ap-northeast-1';
+
+ruleCases('write-latency-budget', {
+    valid: [
+        { name: 'a consensus quorum within the budget from every region', text: AWS + tickets('us-east-1, us-east-2, us-west-2') + service('us-east-1, us-east-2, us-west-2', 'active-active', 'write-latency p99 100ms') },
+        { name: 'a warm standby that writes only from its primary', text: AWS + tickets(GLOBAL) + service(GLOBAL, 'warm-standby', 'write-latency p99 100ms') },
+        { name: 'a budget exactly equal to the quorum round trip (76 ms)', text: AWS + tickets(GLOBAL) + service(GLOBAL, 'warm-standby', 'write-latency p99 76ms') },
+        { name: 'an asynchronously replicated store, acknowledged locally', text: `${AWS}store views { engine dynamodb regions us-east-1, ap-northeast-1 holds per-user rows }\n${service('us-east-1, ap-northeast-1', 'active-active', 'write-latency p99 10ms', 'views')}` },
+    ],
+    invalid: [
+        {
+            name: 'a global consensus store written from Tokyo with a 150 ms budget',
+            text: AWS + tickets(GLOBAL) + service(GLOBAL, 'active-active', 'write-latency p99 150ms'),
+            at: 'write-latency p99 150ms', says: ['a write from ap-northeast-1 to tickets waits ≈ 163 ms', 'quorum 2 of 3: RTT ap-northeast-1 → us-east-1 163 ms', 'p99 write-latency objective of 150 ms'],
+        },
+        {
+            name: 'a budget 1 ms under the quorum round trip (75 ms)',
+            text: AWS + tickets(GLOBAL) + service(GLOBAL, 'warm-standby', 'write-latency p99 75ms'),
+            at: 'write-latency p99 75ms', says: ['waits ≈ 76 ms'],
+        },
+        {
+            name: 'DynamoDB MRSC written from us-west-2 with a 50 ms budget',
+            text: `${AWS}store inventory { engine dynamodb regions us-east-1, us-east-2, us-west-2 holds shared counter replication sync consistency strong conflicts reject }\n${service('us-east-1, us-east-2, us-west-2', 'active-active', 'write-latency p99 50ms', 'inventory')}`,
+            at: 'write-latency p99 50ms', says: ['sync to the nearest replica: RTT us-west-2 → us-east-2 62 ms'],
+        },
+        {
+            name: 'Cosmos DB strong across the Atlantic with a 100 ms budget',
+            text: `topology T\nregion eastus {}\nregion germanywestcentral {}\nstore p { engine cosmosdb regions eastus, germanywestcentral holds per-user document writes primary eastus replication sync consistency strong }\nservice api { regions eastus, germanywestcentral posture active-passive uses p objective write-latency p99 100ms }`,
+            at: 'write-latency p99 100ms', says: ['2 × RTT eastus ↔ germanywestcentral'],
+        },
+    ],
+});
+
+ruleCases('unknown-latency', {
+    valid: [
+        { name: 'replicas in regions of the measured table', text: `${AWS}store s { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows }` },
+        { name: 'regions joined by a declared link', text: `topology T\nregion a { provider on-prem jurisdiction US }\nregion b { provider on-prem jurisdiction US }\nlink a <-> b { rtt 20ms }\nstore s { engine postgres regions a, b holds shared rows writes primary a replication async lag 1s consistency session }` },
+        { name: 'unmeasured regions that never talk to each other', text: `topology T\nregion a { provider on-prem jurisdiction US }\nregion b { provider on-prem jurisdiction US }\nstore s { engine postgres regions a holds shared rows }` },
+    ],
+    invalid: [
+        {
+            name: 'a replica in a region with no location and no link',
+            text: `${AWS}region eu-west-3 {}\nstore s { engine dynamodb regions eu-west-1, eu-west-3 holds per-user rows }`,
+            at: 'regions eu-west-1, eu-west-3', severity: 'info', says: ['eu-west-1 ↔ eu-west-3 unknown (no link, no measured value, no location)', 'latency rules skip this pair'],
+        },
+        {
+            name: 'a replica in a region located but not measured',
+            text: `${AWS}region eu-west-3 { location 48.8566, 2.3522 }\nstore s { engine dynamodb regions eu-west-1, eu-west-3 holds per-user rows }`,
+            at: 'regions eu-west-1, eu-west-3', severity: 'info', says: ['eu-west-1 ↔ eu-west-3 ≈ 12 ms from 781 km', 'distance formula of facts §1'],
+        },
+        {
+            name: 'a failover between two unmeasured regions, at the failover',
+            text: `topology T\nregion a { provider on-prem jurisdiction US location 40, -75 }\nregion b { provider on-prem jurisdiction US location 35, -80 }\nservice api { regions a, b posture active-passive }\nfailover api { route dns ttl 60s drill every 30d }`,
+            at: 'api', severity: 'info', says: ['a ↔ b ≈'],
+        },
+    ],
+});
