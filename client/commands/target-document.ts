@@ -6,7 +6,7 @@ import { DiagnosticSeverity, Uri, commands, languages, window, workspace, type T
 import type { Notices } from '../notices.js';
 
 export async function targetDocument(notices: Notices, arg: unknown, action: string): Promise<TextDocument | undefined> {
-    const uri = typeof arg === 'string' ? Uri.parse(arg) : arg instanceof Uri ? arg : window.activeTextEditor?.document.uri;
+    const uri = typeof arg === 'string' ? Uri.parse(arg) : arg instanceof Uri ? arg : shownDocument();
     if (!uri) {
         void notices.show('warning', `Open a .mregion file to ${action}.`);
         return undefined;
@@ -23,6 +23,13 @@ export async function targetDocument(notices: Notices, arg: unknown, action: str
         return undefined;
     }
     return document;
+}
+
+/** The active .mregion editor, else (when a view or panel has focus) the .mregion file shown beside it. */
+function shownDocument(): Uri | undefined {
+    const active = window.activeTextEditor?.document;
+    if (active?.languageId === 'mregion') return active.uri;
+    return window.visibleTextEditors.find((e) => e.document.languageId === 'mregion')?.document.uri ?? active?.uri;
 }
 
 export function fileName(document: TextDocument): string {

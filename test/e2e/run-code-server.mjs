@@ -32,11 +32,12 @@ const userData = path.join(work, 'ud');
 const extensions = path.join(work, 'exts');
 prepareWorkspace(workspace);
 mkdirSync(path.join(userData, 'User'), { recursive: true });
-writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+const userSettings = {
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'telemetry.telemetryLevel': 'off',
     'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'window.restoreWindows': 'none',
     'files.hotExit': 'off',
-}, null, 2));
+};
+writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
 
 // The extension under test is the installed .vsix: packaging mistakes (a missing bundle, a wrong path in
 // package.json, a file left out by .vscodeignore) fail here or in the suite.
@@ -47,51 +48,44 @@ const installed = readdirSync(extensions).find((d) => d.startsWith('mregion.mreg
 if (!installed) fail(`mregion.vsix did not install into ${extensions}: ${install.stdout}`);
 lap(`installed ${installed} from mregion.vsix`);
 
-const port = await freePort();
-writeFileSync(path.join(work, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-const server = spawn(process.execPath, [entry, '--config', path.join(work, 'config.yaml'), '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions], {
-    detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    // The extension host inherits this environment: the suite checks it does not run the source folder.
-    env: { ...process.env, MREGION_SOURCE_ROOT: root },
-});
-const serverLog = [];
 let exitCode = 1;
+const servers = [];
 try {
-    await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${serverLog.join('')}`)), 60_000);
-        const onData = (chunk) => {
-            serverLog.push(String(chunk));
-            if (/HTTP server listening on/.test(serverLog.join(''))) { clearTimeout(timer); resolve(); }
-        };
-        server.stdout.on('data', onData);
-        server.stderr.on('data', (chunk) => serverLog.push(String(chunk)));
-        server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${serverLog.join('')}`)); });
-    });
-    server.removeAllListeners('exit');
-    const base = `http://127.0.0.1:${port}`;
-    lap(`code-server listening on ${base}`);
-
-    const suiteCode = await runSuite(base);
-    lap(`extension test suite exit code ${suiteCode}`);
+    // 1. A trusted workspace: the suite, then the UI driver against the same server.
+    const trusted = await startCodeServer({ name: 'trusted', trust: false });
+    servers.push(trusted);
+    const suiteCode = await runSuite(trusted, workspace);
+    lap(`extension test suite (trusted workspace) exit code ${suiteCode}`);
     const outDir = path.resolve(root, process.env.MREGION_E2E_OUT ?? path.join('test-output', 'e2e'));
-    const uiOk = await driveUi({ base, folder: workspace, outDir, log: lap });
+    // A fresh copy: the suite edits and exports in its own folder.
+    const uiFolder = path.join(work, 'ui');
+    prepareWorkspace(uiFolder);
+    const uiOk = await driveUi({ base: trusted.base, folder: uiFolder, outDir, log: lap });
     lap(`UI driver ${uiOk ? 'passed' : 'failed'}; screenshots in ${path.relative(root, outDir)}/`);
-    exitCode = suiteCode === 0 && uiOk ? 0 : 1;
+    await trusted.stop();
+
+    // 2. Workspace trust switched on and the folder not trusted (Restricted Mode): the suite runs its
+    //    untrusted-workspace tests (checking works, export asks for trust).
+    const restrictedFolder = path.join(work, 'untrusted');
+    prepareWorkspace(restrictedFolder);
+    const restricted = await startCodeServer({ name: 'untrusted', trust: true });
+    servers.push(restricted);
+    const restrictedCode = await runSuite(restricted, restrictedFolder);
+    lap(`extension test suite (untrusted workspace) exit code ${restrictedCode}`);
+    exitCode = suiteCode === 0 && uiOk && restrictedCode === 0 ? 0 : 1;
 } catch (error) {
     console.error(error);
     exitCode = 1;
 } finally {
-    await stop(server);
-    writeFileSync(path.join(work, 'code-server.log'), serverLog.join(''));
-    if (process.env.MREGION_E2E_KEEP === '1' || exitCode !== 0) lap(`kept ${work} (code-server.log, user data, workspace)`);
+    for (const server of servers) await server.stop();
+    if (process.env.MREGION_E2E_KEEP === '1' || exitCode !== 0) lap(`kept ${work} (code-server logs, user data, workspaces)`);
     else rmSync(work, { recursive: true, force: true });
 }
 lap(exitCode === 0 ? 'end-to-end tests passed' : 'end-to-end tests FAILED');
 process.exit(exitCode);
 
 /** Opens the workbench with the suite as `extensionTestsPath` (as VS Code's own browser integration tests do). */
-async function runSuite(base) {
+async function runSuite({ base, port }, folder) {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = JSON.stringify([
         ['extensionDevelopmentPath', remote(path.join(root, 'test', 'e2e', 'host-extension'))],
@@ -107,11 +101,59 @@ async function runSuite(base) {
             void page.exposeFunction('codeAutomationExit', (code) => { clearTimeout(timer); resolve(code); });
         });
         await page.exposeFunction('codeAutomationLog', (type, args) => (console[type] ?? console.log)(...args));
-        await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+        await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
         return await done;
     } finally {
         await browser.close();
     }
+}
+
+/**
+ * Starts code-server on a free loopback port with its own user data (and the installed extensions).
+ * `trust: true` leaves workspace trust on, so a freshly opened folder is untrusted.
+ */
+async function startCodeServer({ name, trust }) {
+    const userDataDir = trust ? path.join(work, `ud-${name}`) : userData;
+    if (trust) {
+        mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+        writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, 'security.workspace.trust.enabled': true,
+            'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }, null, 2));
+    }
+    const port = await freePort();
+    const config = path.join(work, `config-${name}.yaml`);
+    writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+    const args = [entry, '--config', config, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+        '--user-data-dir', userDataDir, '--extensions-dir', extensions, ...(trust ? [] : ['--disable-workspace-trust'])];
+    const child = spawn(process.execPath, args, {
+        detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+        // The extension host inherits this environment: the suite checks it does not run the source folder.
+        // The gallery points at a closed loopback port: the workbench must not look for extensions online.
+        env: { ...process.env, MREGION_SOURCE_ROOT: root, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }) },
+    });
+    const log = [];
+    const stopServer = async () => {
+        await stop(child);
+        writeFileSync(path.join(work, `code-server-${name}.log`), log.join(''));
+    };
+    try {
+        // code-server prints this line once it accepts connections: wait for it instead of polling.
+        await new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${log.join('')}`)), 60_000);
+            child.stdout.on('data', (chunk) => {
+                log.push(String(chunk));
+                if (/HTTP server listening on/.test(log.join(''))) { clearTimeout(timer); resolve(); }
+            });
+            child.stderr.on('data', (chunk) => log.push(String(chunk)));
+            child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${log.join('')}`)); });
+        });
+    } catch (error) {
+        await stopServer();
+        throw error;
+    }
+    child.removeAllListeners('exit');
+    const base = `http://127.0.0.1:${port}`;
+    lap(`code-server (${name} workspace) listening on ${base}`);
+    return { base, port, stop: stopServer };
 }
 
 function prepareWorkspace(target) {
