@@ -7,6 +7,7 @@ import { exportSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
 import { reportFailure } from './messages.js';
 import { validatedGraph } from './server-state.js';
+import { isSafeRelativePath } from './safe-path.js';
 import { fileName, refuseWithErrors, targetDocument } from './target-document.js';
 
 /** Written beside the generated files so a later export may replace exactly those files and nothing else. */
@@ -144,9 +145,4 @@ async function writeFiles(folder: Uri, files: readonly GeneratedFile[]): Promise
         await workspace.fs.createDirectory(Uri.joinPath(target, '..'));
         await workspace.fs.writeFile(target, Buffer.from(file.content, 'utf8'));
     }
-}
-
-export function isSafeRelativePath(p: string): boolean {
-    if (p === '' || p.startsWith('/') || p.includes('\\') || /^[a-zA-Z]:/.test(p)) return false;
-    return p.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }

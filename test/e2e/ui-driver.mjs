@@ -85,8 +85,8 @@ async function openFile(page, name) {
 }
 
 async function runCommand(page, title) {
-    // Commands of a .mregion file are offered while its editor is active: focus it first.
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    // Commands of a .mregion file are offered while its editor has focus: the file is in the first group.
+    await page.keyboard.press('Control+1');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: 15_000 });
