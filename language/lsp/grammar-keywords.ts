@@ -39,3 +39,20 @@ function keywordsOf(rule: GrammarAST.ParserRule): string[] {
 function typeOfRule(rule: GrammarAST.ParserRule): string {
     return rule.returnType?.ref?.name ?? rule.inferredType?.name ?? rule.name;
 }
+
+/** Keywords the grammar accepts as names (the alternatives of the name rule and the value rules it calls). */
+export function nameKeywords(grammar: Grammar): ReadonlySet<string> {
+    const rule = grammar.rules.find((r) => GrammarAST.isParserRule(r) && r.name === NAME_RULE);
+    if (!rule || !GrammarAST.isParserRule(rule)) return new Set();
+    const words = new Set<string>();
+    const visit = (r: GrammarAST.ParserRule, seen: Set<string>): void => {
+        if (seen.has(r.name)) return;
+        seen.add(r.name);
+        for (const element of AstUtils.streamAllContents(r.definition)) {
+            if (GrammarAST.isKeyword(element)) words.add(element.value);
+            else if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) visit(element.rule.ref, seen);
+        }
+    };
+    visit(rule, new Set());
+    return words;
+}

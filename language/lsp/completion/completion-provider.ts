@@ -1,0 +1,172 @@
+// Completion that offers only what is valid at the cursor: Langium's grammar follow sets, minus keywords that
+// would only be names (a region called `dynamodb`), clauses already written in a single-valued block, names
+// already listed or not applicable; plus known region codes of the provider, CRDT types fitting the store's
+// shape, units after a number and a snippet for each block kind. Keywords carry their documentation.
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+} from 'langium/lsp';
+import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver-protocol';
+import { CompletionItemKind } from 'vscode-languageserver-protocol';
+import { isDocument, isFailover, isHoldsClause, isObjectiveClause, isProviderClause, isRegion, isStore, type Region } from '../../generated/ast.js';
+import type { MregionServices } from '../../mregion-module.js';
+import type { CrdtType, Provider, Shape } from '../../semantics/model.js';
+import { CRDT_FITS } from '../../validation/rules/conflict-rules.js';
+import { describeDeclaration } from '../hover/hover-provider.js';
+import { keywordMarkdown, keywordUsage } from '../keyword-docs.js';
+import { slotOfQuantity } from '../quantity-kinds.js';
+import { providerForNewRegion, regionCodeCandidates, regionCodeItem } from './region-codes.js';
+import { snippetItem } from './snippets.js';
+import { unitItems } from './unit-completion.js';
+
+/** Clauses a block may contain more than once; every other clause is single (a repeat is an error). */
+const REPEATABLE_CLAUSES: ReadonlySet<string> = new Set(['InvariantClause', 'ActionClause', 'Fault', 'Expectation']);
+/** Rules that open a top-level declaration: they get a snippet beside their keyword. */
+const BLOCK_RULES: ReadonlySet<string> = new Set(['Region', 'Link', 'Cell', 'Store', 'Service', 'Failover', 'Workload', 'Scenario']);
+
+export class MregionCompletionProvider extends DefaultCompletionProvider {
+    constructor(private readonly mregion: MregionServices) {
+        super(mregion);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const units = this.unitCompletion(document, document.textDocument.offsetAt(params.position));
+        if (units) return { isIncomplete: false, items: units };
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** Units when the cursor is inside or right after the number of a quantity. */
+    private unitCompletion(document: LangiumDocument, offset: number): CompletionItem[] | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root || offset === 0) return undefined;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset - 1);
+        if (!leaf || leaf.hidden || leaf.astNode.$type !== 'Quantity' || leaf.offset >= offset) return undefined;
+        const slot = slotOfQuantity(leaf.astNode);
+        if (!slot || slot.kind === 'count' || slot.kind === 'number') return undefined;
+        const typed = document.textDocument.getText().slice(leaf.offset, offset);
+        return unitItems(typed, slot, leaf.range);
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
+        if (next.property === 'name') {
+            // Declaring a name: the grammar's value words are valid names, but offering them would be noise.
+            if (GrammarAST.isRuleCall(next.feature) && isRegion(context.node)) this.regionCodes(context, context.node, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private regionCodes(context: CompletionContext, region: Region, acceptor: CompletionAcceptor): void {
+        const model = this.mregion.semantics.Models.modelFor(context.document).model;
+        const declared = region.clauses.find(isProviderClause)?.provider as Provider | undefined;
+        const editing = typeof region.name === 'string' ? region.name : undefined;
+        const provider = providerForNewRegion(model, declared, editing);
+        regionCodeCandidates(model, provider, editing).forEach((r, i) => acceptor(context, regionCodeItem(r, i)));
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule && opensClause(rule, keyword) && this.clauseTaken(context, rule.name)) return;
+        if (rule?.name === 'CrdtType' && !this.fitsShape(context, keyword.value as CrdtType)) return;
+        if (rule?.name === 'ObjectiveTerm' && this.metricTaken(context, keyword.value)) return;
+        const usage = keywordUsage(keyword.value, rule && !GrammarAST.isParserRule(rule) ? undefined : rule?.name);
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: usage ? firstSentence(usage.summary) : 'Keyword',
+            documentation: usage ? { kind: 'markdown', value: keywordMarkdown(keyword.value, usage) } : undefined,
+            sortText: '1',
+        });
+        if (rule && BLOCK_RULES.has(rule.name) && opensClause(rule, keyword)) {
+            const snippet = snippetItem(keyword.value);
+            if (snippet) acceptor(context, snippet);
+        }
+    }
+
+    /** True when the enclosing block already has a single-valued clause of this type (other than the one being edited). */
+    private clauseTaken(context: CompletionContext, clauseType: string): boolean {
+        if (REPEATABLE_CLAUSES.has(clauseType)) return false;
+        const declaration = declarationOf(context.node);
+        if (!declaration) return false;
+        if (clauseType === 'RegionsClause' && (declaration as AstNode & { perCell?: boolean }).perCell) return true;
+        const clauses = (declaration as AstNode & { clauses?: AstNode[] }).clauses ?? [];
+        return clauses.some((c) => c.$type === clauseType && !contains(c, context.offset));
+    }
+
+    /** An objective names each metric once. */
+    private metricTaken(context: CompletionContext, metric: string): boolean {
+        const clause = AstUtils.getContainerOfType(context.node, isObjectiveClause);
+        return clause?.terms.some((t) => t.metric === metric && !contains(t, context.offset)) ?? false;
+    }
+
+    private fitsShape(context: CompletionContext, crdt: CrdtType): boolean {
+        const store = declarationOf(context.node);
+        if (!isStore(store)) return true;
+        const shape = store.clauses.find(isHoldsClause)?.shape as Shape | undefined;
+        return shape === undefined || CRDT_FITS[crdt].includes(shape);
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const listed = new Set<string>();
+        const value = (refInfo.container as AstNode & Record<string, unknown>)[refInfo.property];
+        if (Array.isArray(value)) {
+            for (const ref of value as { $refText?: string; $refNode?: { offset: number; end: number } }[]) {
+                const here = ref.$refNode && ref.$refNode.offset <= context.offset && ref.$refNode.end >= context.offset;
+                if (!here && ref.$refText) listed.add(ref.$refText);
+            }
+        }
+        const self = declarationOf(refInfo.container);
+        const allowed = this.allowedRegions(refInfo, context);
+        return super.getReferenceCandidates(refInfo, context)
+            .filter((d) => !listed.has(d.name) && d.node !== self && (allowed === undefined || allowed.has(d.name)));
+    }
+
+    /** A failover moves between regions its target runs in: `from`/`to` offer only those. */
+    private allowedRegions(refInfo: ReferenceInfo, context: CompletionContext): ReadonlySet<string> | undefined {
+        if (!isFailover(refInfo.container) || (refInfo.property !== 'from' && refInfo.property !== 'to')) return undefined;
+        const target = refInfo.container.target?.ref?.name;
+        if (target === undefined) return undefined;
+        const model = this.mregion.semantics.Models.modelFor(context.document).model;
+        const ids = model.instances.get(target) ?? [];
+        const regions = ids.flatMap((id) => (model.stores.get(id) ?? model.services.get(id))?.regions ?? []);
+        return regions.length > 0 ? new Set(regions) : undefined;
+    }
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
+        const node = nodeDescription.node;
+        if (!node) return item;
+        const model = this.mregion.semantics.Models.modelFor(context.document).model;
+        const markdown = describeDeclaration(model, node);
+        const region = isRegion(node) ? model.regions.get(nodeDescription.name) : undefined;
+        return {
+            ...item,
+            detail: region ? [region.provider, region.jurisdiction].filter(Boolean).join(' · ') : node.$type.toLowerCase(),
+            documentation: markdown ? { kind: 'markdown', value: markdown } : item.documentation,
+        };
+    }
+}
+
+function opensClause(rule: GrammarAST.ParserRule, keyword: GrammarAST.Keyword): boolean {
+    const first = GrammarAST.isGroup(rule.definition) ? rule.definition.elements[0] : rule.definition;
+    return first === keyword;
+}
+
+/** The top-level declaration (a direct child of the document) containing `node`. */
+function declarationOf(node: AstNode | undefined): AstNode | undefined {
+    let current = node;
+    while (current && current.$container && !isDocument(current.$container)) current = current.$container;
+    return current && current.$container ? current : undefined;
+}
+
+function contains(node: AstNode, offset: number): boolean {
+    const cst = node.$cstNode;
+    return cst !== undefined && cst.offset <= offset && cst.end >= offset;
+}
+
+function firstSentence(text: string): string {
+    const plain = text.replace(/`/g, '');
+    const end = plain.search(/[.:](\s|$)/);
+    return end > 0 ? plain.slice(0, end) : plain;
+}

@@ -1,0 +1,46 @@
+// Small helpers for hover markdown: tables, provenance notes and number formatting shared by the describers.
+import type { Provenance, RttEstimate } from '../../semantics/model.js';
+import { formatCount, formatDuration } from '../../semantics/units.js';
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+    const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    return [
+        `| ${header.map(escape).join(' | ')} |`,
+        `|${header.map(() => '---').join('|')}|`,
+        ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+    ].join('\n');
+}
+
+/** "facts §2" out of a fact's source text, or a short form of it. */
+export function cite(source: string): string {
+    const sections = [...source.matchAll(/facts §\d+/g)].map((m) => m[0]);
+    if (sections.length > 0) return [...new Set(sections)].join(', ');
+    return source.split(/[:;]/)[0]!.trim();
+}
+
+/** A note saying where a value comes from, empty when it was written in the design. */
+export function provenanceNote(p: Provenance | undefined): string {
+    if (!p || p.kind === 'declared') return '';
+    if (p.kind === 'default') return ` *(default, ${cite(p.source)})*`;
+    return p.from === 'not declared' ? ' *(not declared)*' : ` *(from ${p.from})*`;
+}
+
+/** An RTT as the rules print it: estimates rounded to whole milliseconds. */
+export function rttText(rtt: RttEstimate): string {
+    if (rtt.ms === undefined) return 'unknown';
+    return rtt.source === 'great-circle' ? `≈ ${formatDuration(Math.round(rtt.ms))}` : formatDuration(rtt.ms);
+}
+
+export function rttSource(rtt: RttEstimate): string {
+    switch (rtt.source) {
+        case 'same-region': return 'same region';
+        case 'link': return rtt.note;
+        case 'table': return 'measured (facts §1)';
+        case 'great-circle': return `great-circle estimate over ${formatCount(Math.round(rtt.distanceKm ?? 0))} km (facts §1)`;
+        case 'unknown': return 'no link, no measured value, no location: declare a link with a measured rtt';
+    }
+}
+
+export function list(items: readonly string[]): string {
+    return items.length === 0 ? '—' : items.join(', ');
+}

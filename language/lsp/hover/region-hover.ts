@@ -1,0 +1,52 @@
+// Hover for a region: provider, jurisdiction (declared or facts §12), location, and the RTT to every other
+// declared region with where that number comes from (link, measured table, great-circle estimate).
+import { rttBetween } from '../../semantics/latency.js';
+import type { LinkM, Model, RegionM } from '../../semantics/model.js';
+import { formatDuration, formatUsd } from '../../semantics/units.js';
+import { greatCircleKm } from '../../semantics/geo.js';
+import { cite, rttSource, rttText, table } from './markdown.js';
+
+export function describeRegion(model: Model, name: string): string | undefined {
+    const region = model.regions.get(name);
+    if (!region) return undefined;
+    const out = [`**region ${name}**${region.known ? '' : ' *(not in the facts table of known regions)*'}`, ''];
+    out.push(`- Provider: ${region.provider ?? 'not declared'}${region.source.props.provider || !region.known ? '' : ' *(facts §12)*'}`);
+    out.push(`- Jurisdiction: ${region.jurisdiction ?? 'not declared'}${jurisdictionSource(region)}`);
+    out.push(`- Location: ${locationText(region)}`);
+    const others = [...model.regions.keys()].filter((r) => r !== name);
+    if (others.length > 0) {
+        out.push('', table(['RTT to', 'ms', 'from'], others.map((other) => {
+            const rtt = rttBetween(model, name, other);
+            return [other, rttText(rtt), rttSource(rtt)];
+        })));
+    }
+    return out.join('\n');
+}
+
+function jurisdictionSource(region: RegionM): string {
+    const p = region.jurisdictionProvenance;
+    if (p.kind === 'declared') return ' *(declared)*';
+    if (p.kind === 'default') return ` *(${p.source.includes('facts §12') ? 'facts §12' : cite(p.source)})*`;
+    return '';
+}
+
+function locationText(region: RegionM): string {
+    if (!region.location) return 'no location (RTT to regions outside the measured table is unknown)';
+    const where = `${region.city ? `${region.city}, ` : ''}${region.location.lat}, ${region.location.lon}`;
+    const p = region.locationProvenance;
+    return p.kind === 'default' ? `${where} *(${cite(p.source).includes('facts §1') ? 'facts §1' : cite(p.source)})*` : `${where} *(declared)*`;
+}
+
+export function describeLink(model: Model, link: LinkM): string {
+    const out = [`**link ${link.a} <-> ${link.b}**`, ''];
+    out.push(`- RTT: ${link.rttMs !== undefined ? `${formatDuration(link.rttMs)} *(declared; wins over the facts table)*` : 'not declared'}`);
+    if (link.rttMs === undefined) {
+        const rtt = rttBetween(model, link.a, link.b);
+        out.push(`  - without it: ${rttText(rtt)} (${rttSource(rtt)})`);
+    }
+    out.push(`- Egress: ${link.egressUsdPerGB !== undefined ? `${formatUsd(link.egressUsdPerGB)}/GB *(declared)*` : 'not declared (facts §9 by source region)'}`);
+    const a = model.regions.get(link.a)?.location;
+    const b = model.regions.get(link.b)?.location;
+    if (a && b) out.push(`- Great-circle distance: ${Math.round(greatCircleKm(a, b)).toLocaleString('en-US')} km`);
+    return out.join('\n');
+}

@@ -1,0 +1,50 @@
+// Hover for a service: placement, posture with its DR-tier facts, capacity, dependencies, objectives, and the
+// estimated failover time of the failovers that move it, against its RTO.
+import { POSTURE } from '../../semantics/facts/defaults.js';
+import { describeFailoverTime, estimateFailoverTime } from '../../semantics/estimators/index.js';
+import type { Model, ObjectiveM, ServiceM } from '../../semantics/model.js';
+import { formatDuration, formatPercent, formatUsd } from '../../semantics/units.js';
+import { cite, list } from './markdown.js';
+
+export function describeService(model: Model, name: string): string | undefined {
+    const services = (model.instances.get(name) ?? []).map((id) => model.services.get(id)).filter((s): s is ServiceM => s !== undefined);
+    if (services.length === 0) return undefined;
+    const first = services[0]!;
+    const posture = first.posture ? POSTURE[first.posture] : undefined;
+    const out = [`**service ${name}**${first.cell ? ' · per cell' : ''}${first.posture ? ` · ${first.posture}` : ''}`, ''];
+    if (posture) {
+        out.push(`- Posture: ${first.posture}: recovery ≥ ${formatDuration(posture.minRtoMs.value)}, ≈ ${posture.costMultiplier.value}× a single region *(${cite(posture.minRtoMs.source)})*`);
+    }
+    for (const s of services) {
+        const cell = s.cell ? ` (cell ${s.cell})` : '';
+        out.push(`- Regions${cell}: ${list(s.regions)}${s.primary ? `; primary ${s.primary}` : ''}`);
+    }
+    if (first.capacity) out.push(`- Capacity: ${list(Object.entries(first.capacity).map(([r, share]) => `${r} ${formatPercent(share)}`))}`);
+    out.push(`- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`);
+    if (first.dependsOn.length > 0) out.push(`- Depends on: ${list(unique(first.dependsOn))}`);
+    if (first.objective) out.push(`- Objectives: ${objectiveText(first.objective)}`);
+    for (const s of services) {
+        for (const f of model.failovers.filter((x) => x.target.kind === 'service' && x.target.id === s.id)) {
+            const e = estimateFailoverTime(model, f);
+            const rto = s.objective?.rtoMs;
+            const verdict = rto === undefined ? '' : e.totalMs <= rto ? ` — within the RTO of ${formatDuration(rto)}` : ` — **exceeds the RTO of ${formatDuration(rto)}**`;
+            out.push(`- Failover${s.cell ? ` (cell ${s.cell})` : ''}: ${describeFailoverTime(e)}${verdict}`);
+        }
+    }
+    return out.join('\n');
+}
+
+/** Instance ids shown by declared name (`ledger@eu` → `ledger`). */
+function unique(ids: readonly string[]): string[] {
+    return [...new Set(ids.map((id) => id.split('@')[0]!))];
+}
+
+export function objectiveText(o: ObjectiveM): string {
+    const parts: string[] = [];
+    if (o.rtoMs !== undefined) parts.push(`RTO ${formatDuration(o.rtoMs)}`);
+    if (o.rpoMs !== undefined) parts.push(`RPO ${formatDuration(o.rpoMs)}`);
+    if (o.availability !== undefined) parts.push(`availability ${formatPercent(o.availability)}`);
+    if (o.writeLatency) parts.push(`write-latency p${String(o.writeLatency.percentile).replace(/^0\./, '')} ${formatDuration(o.writeLatency.ms)}`);
+    if (o.costUsdPerMonth !== undefined) parts.push(`cost ${formatUsd(o.costUsdPerMonth)}/month`);
+    return parts.length > 0 ? parts.join(' · ') : 'none';
+}

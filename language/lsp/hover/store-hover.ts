@@ -1,0 +1,62 @@
+// Hover for a store: what it is, then the numbers the rules use — write latency from each region, replication
+// lag, RPO, monthly egress and (for last-write-wins on shared data) the writes it loses.
+import {
+    describeEgress, estimateMonthlyEgress, estimateRpo, estimateWriteLatency, lwwLossesForStore, quorumOf, replicationLag, votersOf,
+} from '../../semantics/estimators/index.js';
+import type { Model, StoreM } from '../../semantics/model.js';
+import { formatDuration } from '../../semantics/units.js';
+import { roughly } from '../../validation/rules/helpers.js';
+import { list, provenanceNote, table } from './markdown.js';
+
+export function describeStore(model: Model, name: string): string | undefined {
+    const stores = (model.instances.get(name) ?? []).map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined);
+    if (stores.length === 0) return undefined;
+    const first = stores[0]!;
+    const out = [`**store ${name}**${first.cell ? ' · per cell' : ''}${first.engine ? ` · ${first.engine}` : ''}`, ''];
+    out.push(`- Holds: ${first.holds ?? '?'} ${first.shape ?? ''}`.trimEnd());
+    out.push(`- Writes: ${first.writes.policy}${first.writes.primary ? ` (primary ${first.writes.primary})` : ''}${provenanceNote(first.writes.provenance)}`);
+    out.push(`- Replication: ${replicationText(first)}${provenanceNote(first.replication.provenance)}`);
+    out.push(`- Consistency: ${first.consistency.level}${provenanceNote(first.consistency.provenance)}`);
+    out.push(`- Conflicts: ${first.conflicts.strategy}${first.conflicts.crdt ? ` ${first.conflicts.crdt}` : ''}${provenanceNote(first.conflicts.provenance)}`);
+    if (first.invariants.length > 0) out.push(`- Invariants: ${list(first.invariants.map((i) => `${i.kind} ${i.field}`))}`);
+    if (first.residency && first.residencyProvenance?.kind === 'declared') out.push(`- Residency: ${first.residency}`);
+    for (const store of stores) {
+        const residency = store.residency && store.residencyProvenance?.kind !== 'declared' ? `, residency ${store.residency}` : '';
+        const heading = store.cell ? `**Estimates in cell ${store.cell}** (${list(store.regions)}${residency})` : `**Estimates** (${list(store.regions)}${residency})`;
+        out.push('', heading, '');
+        out.push(...estimates(model, store));
+    }
+    return out.join('\n');
+}
+
+function replicationText(store: StoreM): string {
+    const r = store.replication;
+    switch (r.mode) {
+        case 'async': return `async${r.lagMs !== undefined ? `, lag ${formatDuration(r.lagMs)}` : ''}`;
+        case 'consensus': return `consensus, quorum ${quorumOf(store)} of ${votersOf(store).length} voters`;
+        default: return r.mode;
+    }
+}
+
+function estimates(model: Model, store: StoreM): string[] {
+    const out: string[] = [];
+    const latencies = store.regions.map((from) => estimateWriteLatency(model, store, from));
+    if (latencies.length > 0) {
+        const worst = latencies.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a));
+        out.push(`- Write latency: ${worst.ms !== undefined ? `≈ ${formatDuration(worst.ms)}` : 'unknown'} at worst, from ${worst.from} (${worst.formula})`);
+        if (latencies.length > 1) {
+            out.push('', table(['write from', 'waits', 'because'], latencies.map((l) => [l.from, l.ms !== undefined ? `≈ ${formatDuration(l.ms)}` : 'unknown', l.formula])), '');
+        }
+    }
+    const lag = replicationLag(store);
+    out.push(`- Replication lag: ${lag.text}${provenanceNote(lag.provenance)}`);
+    const rpo = estimateRpo(store);
+    out.push(`- RPO: ${rpo.ms !== undefined ? formatDuration(rpo.ms) : rpo.basis === 'no-copy' ? 'everything since the last copy' : 'unknown'} (${rpo.reason})`);
+    out.push(`- Monthly egress: ${describeEgress(estimateMonthlyEgress(model, store))}`);
+    if (store.conflicts.strategy === 'lww' && store.holds === 'shared') {
+        for (const loss of lwwLossesForStore(model, store)) {
+            out.push(`- Last-write-wins losses, workload ${loss.workload}: ${loss.perDay !== undefined ? `≈ ${roughly(loss.perDay)} lost writes a day (${loss.formula})` : loss.missing}`);
+        }
+    }
+    return out;
+}

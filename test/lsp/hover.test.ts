@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { expectHover } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { estimateFailoverTime, estimateWriteLatency, lwwLossesForStore } from '../../language/semantics/estimators/index.js';
+import { measuredRttMs } from '../../language/semantics/facts/latency.js';
+import { formatDuration } from '../../language/semantics/units.js';
+import { modelOf, mregion } from '../helpers/services.js';
+import { hoverAt } from './lsp-helpers.js';
+
+const hover = expectHover(mregion);
+
+const TWO_REGIONS = `topology T "t"
+region us-east-1 { provider aws }
+region eu-west-1 { provider aws }
+region mars { provider on-prem  jurisdiction US }
+`;
+
+describe('hover over a region', () => {
+    it('shows its provider, its jurisdiction from facts §12 and the measured RTT to the other regions', async () => {
+        const text = await hoverAt(TWO_REGIONS.replace('region us-east-1', 'region us-<|>east-1'));
+        expect(text).toContain('**region us-east-1**');
+        expect(text).toContain('- Jurisdiction: US *(facts §12)*');
+        expect(text).toContain(`| eu-west-1 | ${measuredRttMs('us-east-1', 'eu-west-1')} ms | measured (facts §1) |`);
+    });
+
+    it('says when a region has no location and its RTT is unknown', async () => {
+        const text = await hoverAt(TWO_REGIONS.replace('region mars', 'region ma<|>rs'));
+        expect(text).toContain('- Location: no location');
+        expect(text).toContain('| us-east-1 | unknown | no link, no measured value, no location');
+        expect(text).toContain('- Jurisdiction: US *(declared)*');
+    });
+
+    it('prefers a declared link over the measured table, naming the link', async () => {
+        const text = await hoverAt(`${TWO_REGIONS}link us-east-1 <-> eu-west-1 { rtt 70ms }\ncell c { regions us-<|>east-1 }`);
+        expect(text).toContain('| eu-west-1 | 70 ms | declared link at line 5 |');
+        expect(text).toContain('Declared at line 2.');
+    });
+
+    it('estimates the RTT from the great-circle distance when a region declares a location', async () => {
+        const text = await hoverAt(`region par<|>is { provider aws  jurisdiction EU  location 48.8566, 2.3522 }\nregion eu-west-1 { provider aws }`);
+        expect(text).toMatch(/\| eu-west-1 \| ≈ 12 ms \| great-circle estimate over 7\d\d km \(facts §1\) \|/);
+    });
+});
+
+const STORE = `topology T "t"
+region us-east-1 { provider aws }
+region eu-west-1 { provider aws }
+region us-west-2 { provider aws }
+store accounts {
+    engine      cockroachdb
+    regions     us-east-1, eu-west-1, us-west-2
+    holds       shared rows
+    writes      any-region
+    replication consensus
+}
+store carts {
+    engine  dynamodb
+    regions us-east-1, eu-west-1
+    holds   shared counter
+    writes  any-region
+}
+service api {
+    regions   us-east-1, eu-west-1
+    posture   active-active
+    capacity  100% per region
+    uses      accounts, carts
+    objective rto 1m  write-latency p99 20ms
+}
+failover api {
+    detect health-check
+    route  dns ttl 120s
+    action promote accounts
+    drill  every 30d
+}
+workload busy for api {
+    writes    500/s from us-east-1 50%, eu-west-1 50%
+    keys      10000 shared 20%
+    item-size 1KB
+}
+`;
+
+describe('hover over a store', () => {
+    it('shows write latency from each region, replication lag, RPO and monthly egress', async () => {
+        const text = await hoverAt(STORE.replace('store accounts', 'store acc<|>ounts'));
+        const { model } = await modelOf(STORE);
+        const fromEu = estimateWriteLatency(model, model.stores.get('accounts')!, 'eu-west-1');
+        expect(text).toContain(`| eu-west-1 | ≈ ${formatDuration(fromEu.ms!)} | ${fromEu.formula} |`);
+        expect(text).toContain('- Replication lag: 0 (consensus replication)');
+        expect(text).toContain('- RPO: 0 ms (consensus replication');
+        expect(text).toMatch(/- Monthly egress: ≈ \$\d+(\.\d+)?\/month \(500 writes\/s × 1 KB × 2 other regions × \$0\.02\/GB over 30 days\)/);
+    });
+
+    it('shows the engine defaults it relies on, with their facts section', async () => {
+        const text = await hoverAt(STORE.replace('store carts', 'store ca<|>rts'));
+        expect(text).toContain('- Replication: async, lag 1 s *(default, facts §4)*');
+        expect(text).toContain('- Conflicts: lww *(default, facts §4)*');
+        expect(text).toContain('- RPO: 1 s (asynchronous replication lags ≈ 1 s behind');
+    });
+
+    it('shows the writes last-write-wins loses with the number the lww-on-shared-state rule reports', async () => {
+        const text = await hoverAt(STORE.replace('store carts', 'store ca<|>rts'));
+        const { model, diagnostics } = await modelOf(STORE);
+        const perDay = lwwLossesForStore(model, model.stores.get('carts')!)[0]!.perDay!;
+        const rule = diagnostics.find((d) => d.code === 'lww-on-shared-state');
+        const number = /≈ ([\d,]+) lost writes a day/.exec(String(rule?.message))?.[1];
+        expect(number, `rule message: ${rule?.message}`).toBeDefined();
+        expect(Number(number!.replace(/,/g, ''))).toBeCloseTo(perDay, -3);
+        expect(text).toContain(`≈ ${number} lost writes a day`);
+    });
+
+    it('shows the write latency the write-latency-budget rule reports', async () => {
+        const text = await hoverAt(STORE.replace('uses      accounts', 'uses      acc<|>ounts'));
+        const { diagnostics } = await modelOf(STORE);
+        const rule = diagnostics.find((d) => d.code === 'write-latency-budget');
+        const number = /waits ≈ ([\d.]+ ms)/.exec(String(rule?.message))?.[1];
+        expect(number, `rule message: ${rule?.message}`).toBeDefined();
+        expect(text).toContain(`≈ ${number}`);
+    });
+});
+
+describe('hover over a failover', () => {
+    it('shows the failover-time breakdown with the total the rto-unachievable rule reports', async () => {
+        const text = await hoverAt(STORE.replace('failover api', 'fail<|>over api'));
+        const { model, diagnostics } = await modelOf(STORE);
+        const total = formatDuration(estimateFailoverTime(model, model.failovers[0]!).totalMs);
+        expect(text).toContain(`| **total** | **${total}** |`);
+        expect(text).toMatch(/\| detection \| 1 m 36 s \| 30 s × 3 \+ 6 s timeout detection \*\(default, facts §2\)\* \|/);
+        expect(text).toContain('| routing (dns) | 2 m | 2 m TTL |');
+        const rule = diagnostics.find((d) => d.code === 'rto-unachievable');
+        expect(rule?.message).toContain(`failover takes ≈ ${total}`);
+    });
+
+    it('shows the breakdown first when hovering the target name in the failover header, then the service', async () => {
+        const text = await hoverAt(STORE.replace('failover api', 'failover a<|>pi'));
+        expect(text).toMatch(/^\*\*failover api\*\* — estimated failover time ≈ /);
+        expect(text).toContain('**service api**');
+        expect(text).toContain('**exceeds the RTO of 1 m**');
+    });
+});
+
+describe('hover over keywords and values', () => {
+    it.each([
+        ['store `writes`', 'store s {\n    wri<|>tes home-region\n}', /^\*\*writes\*\* — Who may write/],
+        ['workload `writes`', 'workload w {\n    wri<|>tes 10/s\n}', /^\*\*writes\*\* — Write rate of the workload[\s\S]*Value: a rate/],
+        ['`ttl` of a DNS route, citing facts §2', 'failover f {\n    route dns t<|>tl 60s\n}', /DNS time to live[\s\S]*facts §2/],
+        ['an engine, with its documented defaults', 'store s { engine dyna<|>modb }', /DynamoDB global tables[\s\S]*Defaults when not declared: replication async with lag 1 s \(facts §4\)/],
+        ['an action kind, with its plane and duration', 'failover f { action edit<|>-dns }', /Control plane \(Route 53\) \(facts §10\), takes 1 m \(facts §2\)/],
+        ['a duration value', 'failover f { route dns ttl 6<|>0s }', /^\*\*60s\*\* — DNS TTL: 1 m \(60,000 ms\)/],
+        ['a percentage value', 'service s { objective availability 99.9<|>9% }', /^\*\*99\.99%\*\* — availability objective: 99\.99% \(fraction 0\.9999\)/],
+        ['a value with the wrong unit', 'failover f { route dns ttl 6<|>0GB }', /^\*\*60GB\*\* — DNS TTL: '60GB' is a size/],
+    ])('explains %s', async (_what, text, pattern) => {
+        await hover({ text, index: 0, hover: pattern, disposeAfterCheck: true });
+    });
+
+    it('shows nothing over whitespace or a comment', async () => {
+        expect(await hoverAt('region a {  <|>  provider aws }')).toBeUndefined();
+        expect(await hoverAt('// a co<|>mment\nregion a { provider aws }')).toBeUndefined();
+    });
+});
+
+describe('hover over a reference', () => {
+    it('shows the declaration of a name imported from another file, with a link to it', async () => {
+        const text = await hoverAt('import "regions.mregion"\ncell c { regions eu-we<|>st-1 }', { 'regions.mregion': 'region eu-west-1 { provider aws }\n' });
+        expect(text).toContain('**region eu-west-1**');
+        expect(text).toMatch(/Declared in \[regions\.mregion\]\(file:\/\/\/test\/case\d+\/regions\.mregion#L1\) at line 1\./);
+    });
+
+    it.each([
+        ['workload', 'scenario s { workload bu<|>sy }', '**workload busy** for service api'],
+        ['service', 'workload w for a<|>pi { writes 1/s }', '**service api**'],
+        ['cell', 'cell eu { regions us-east-1 }\nstore s per cell { engine redis  holds shared rows }\nscenario x { at 1m outage region us-e<|>ast-1 for 1m }', '**region us-east-1**'],
+    ])('shows a %s it points at', async (_kind, extra, heading) => {
+        expect(await hoverAt(`${STORE}${extra}`)).toContain(heading);
+    });
+
+    it('shows a scenario with its faults and expectations', async () => {
+        const fintech = readFileSync(new URL('../../examples/fintech.mregion', import.meta.url), 'utf8');
+        const text = await hoverAt(fintech.replace('scenario us-east-1-outage', 'scenario us-east-1-out<|>age'));
+        expect(text).toContain('- At 10 m: outage of us-east-1 for 1 h');
+        expect(text).toContain('- Expects: `rto <= 5m`, `lost-writes of ledger == 0`');
+    });
+});
