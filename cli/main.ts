@@ -2,6 +2,7 @@
 import '../language/polyfill/object-group-by.cjs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerExportCdk } from './commands/export-cdk.js';
 import { registerFormat } from './commands/format.js';
 import { UsageError } from './workspace.js';
 
@@ -29,6 +30,7 @@ const program = new Command()
     .exitOverride();
 
 registerCheck(program, run);
+registerExportCdk(program, run);
 registerFormat(program, run);
 
 declare const MREGION_VERSION: string | undefined;

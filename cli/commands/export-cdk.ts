@@ -1,0 +1,84 @@
+// `mregion export-cdk FILE --out DIR [--account ID] [--force]`: writes a CDK v2 TypeScript app for the design.
+// Exit 0 written; 1 not exported (errors in the design, or nothing maps to AWS); 2 usage, a non-empty or
+// unsafe output folder.
+import type { Command } from 'commander';
+import { exportCdk, isAccountId } from '../../export/cdk/index.js';
+import { ExportWriteError, writeGeneratedFiles } from '../../export/cdk/writer.js';
+import { collect } from '../diagnostics.js';
+import { expandPaths, loadWorkspace, UsageError } from '../workspace.js';
+
+export const EXIT_WRITTEN = 0;
+export const EXIT_NOT_EXPORTED = 1;
+export const EXIT_FOLDER = 2;
+
+export interface ExportCdkOptions {
+    readonly out: string;
+    readonly account?: string;
+    readonly force: boolean;
+}
+
+export interface ExportCdkOutput {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+export async function runExportCdk(input: string, options: ExportCdkOptions, output: ExportCdkOutput): Promise<number> {
+    const files = expandPaths([input]);
+    if (files.length !== 1) throw new UsageError(`export-cdk takes one .mregion file; '${input}' has ${files.length}`);
+    if (options.account !== undefined && !isAccountId(options.account)) {
+        throw new UsageError(`--account '${options.account}' is not a 12-digit AWS account id`);
+    }
+    const workspace = await loadWorkspace(files);
+    const document = workspace.requested[0]!;
+    const { model } = workspace.modelOf(document);
+    // Errors anywhere in the import closure make the model incomplete.
+    const designErrors = collect(workspace.all).flatMap((f) => f.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`));
+
+    const result = exportCdk(model, designErrors, { account: options.account, force: options.force });
+    if (result.errors.length > 0) {
+        output.err(`Not exported: ${designErrors.length > 0 ? 'the design has errors' : 'the design asks for what AWS cannot express'} (--force exports anyway and lists what it skips):`);
+        for (const e of result.errors) output.err(`  ${e}`);
+        return EXIT_NOT_EXPORTED;
+    }
+    if (result.files.length === 0) {
+        output.err('Nothing exported:');
+        for (const n of result.notGenerated) output.err(`  ${n.name}: ${n.reason}`);
+        return EXIT_NOT_EXPORTED;
+    }
+
+    try {
+        writeGeneratedFiles(options.out, result.files, { force: options.force });
+    } catch (error) {
+        if (error instanceof ExportWriteError) {
+            output.err(`mregion: ${error.message}`);
+            return EXIT_FOLDER;
+        }
+        throw error;
+    }
+
+    output.out(`Wrote ${result.files.length} files to ${options.out}:`);
+    for (const f of result.files) output.out(`  ${f.path}`);
+    if (result.notGenerated.length > 0) {
+        output.out('Not generated:');
+        for (const n of result.notGenerated) output.out(`  ${n.name}: ${n.reason}`);
+    }
+    if (designErrors.length > 0) output.err(`Exported despite ${designErrors.length} error${designErrors.length === 1 ? '' : 's'} in the design (--force).`);
+    output.out(`Next: cd ${options.out} && npm install && npx cdk synth --no-lookups --no-notices (README.md lists the context values to set before deploying)`);
+    return EXIT_WRITTEN;
+}
+
+export function registerExportCdk(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
+    program
+        .command('export-cdk')
+        .description('write an AWS CDK v2 TypeScript app (one stack per region plus a global stack) for a .mregion design')
+        .argument('<file>', 'the .mregion file to export (its imports are included)')
+        .requiredOption('-o, --out <dir>', 'folder to write the app into (must be empty unless --force)')
+        .option('--account <id>', '12-digit AWS account id for every stack (default: a documented placeholder in cdk.json)')
+        .option('--force', 'export despite errors in the design, and write into a non-empty folder', false)
+        .action((file: string, opts: { out: string; account?: string; force: boolean }) => run(() => runExportCdk(file, opts, {
+            out: (t) => process.stdout.write(`${t}\n`),
+            err: (t) => process.stderr.write(`${t}\n`),
+        })));
+}

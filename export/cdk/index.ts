@@ -1,0 +1,88 @@
+// Export to AWS CDK: semantic model → the files of a CDK v2 TypeScript app. Pure (no file system, no
+// langium): the CLI writes the files with writer.ts, the language server hands them to the VS Code client.
+import type { Model } from '../../language/semantics/model.js';
+import type { ExportCdkResult, GeneratedFile } from '../../protocol/index.js';
+import { planExport } from './plan/index.js';
+import type { ExportPlan } from './plan/types.js';
+import { renderAppModule, renderBin, renderContextModule } from './render/app.js';
+import { renderCdkJson, renderGitignore, renderPackageJson, renderTsconfig } from './render/project.js';
+import { renderReadme } from './render/readme.js';
+import { CONSTRUCT_MODULES, renderGlobalStack, renderRegionStack, type ConstructFile } from './render/stacks.js';
+import { AURORA_GLOBAL_DATABASE } from './templates/aurora.js';
+import { REPLICATED_BUCKET } from './templates/bucket.js';
+import { ACCELERATED_ENDPOINTS, DNS_ROUTING, RESILIENCY_POLICY, ROUTING_CONTROLS } from './templates/routing.js';
+
+export interface ExportOptions {
+    /** 12-digit AWS account id for every stack; a documented placeholder when absent. */
+    readonly account?: string;
+    /** Generate despite errors in the design and parts the exporter cannot express (they are listed instead). */
+    readonly force?: boolean;
+}
+
+const CONSTRUCT_SOURCES: Readonly<Record<ConstructFile, string>> = {
+    aurora: AURORA_GLOBAL_DATABASE,
+    bucket: REPLICATED_BUCKET,
+    dns: DNS_ROUTING,
+    'routing-controls': ROUTING_CONTROLS,
+    accelerator: ACCELERATED_ENDPOINTS,
+    'resiliency-policy': RESILIENCY_POLICY,
+};
+
+export function isAccountId(value: string): boolean {
+    return /^[0-9]{12}$/.test(value);
+}
+
+/**
+ * Exports `model` unless `designErrors` (the design's error diagnostics, already formatted) is non-empty
+ * or the design asks for something AWS cannot express; `force` exports anyway and lists what was skipped.
+ */
+export function exportCdk(model: Model, designErrors: readonly string[], options: ExportOptions = {}): ExportCdkResult {
+    if (options.account !== undefined && !isAccountId(options.account)) {
+        return { files: [], notGenerated: [], errors: [`account '${options.account}' is not a 12-digit AWS account id`] };
+    }
+    if (designErrors.length > 0 && !options.force) return { files: [], notGenerated: [], errors: [...designErrors] };
+
+    const plan = planExport(model, { account: options.account });
+    const issues = plan.issues.map((i) => `${i.name}: ${i.reason}`);
+    if (issues.length > 0 && !options.force) return { files: [], notGenerated: plan.notGenerated, errors: issues };
+    const forcedPlan: ExportPlan = { ...plan, notGenerated: [...plan.issues, ...plan.notGenerated] };
+
+    if (forcedPlan.regionStacks.length === 0 && !forcedPlan.globalStack) {
+        const aws = [...model.regions.values()].some((r) => r.provider === 'aws');
+        return {
+            files: [],
+            notGenerated: [
+                { name: `topology ${forcedPlan.topologyName}`, reason: aws ? 'nothing in the design maps to an AWS resource' : 'the design has no region with provider aws: there is nothing to deploy with AWS CDK' },
+                ...forcedPlan.notGenerated,
+            ],
+            errors: [],
+        };
+    }
+    return { files: renderApp(forcedPlan), notGenerated: forcedPlan.notGenerated, errors: [] };
+}
+
+/** Every file of the app, in a stable order. */
+export function renderApp(plan: ExportPlan): GeneratedFile[] {
+    const needs = new Set<ConstructFile>();
+    const stacks: GeneratedFile[] = plan.regionStacks.map((stack) => ({
+        path: `lib/stacks/${stack.fileStem}-stack.ts`,
+        content: renderRegionStack(plan, stack, needs),
+    }));
+    if (plan.globalStack) stacks.push({ path: 'lib/stacks/global-stack.ts', content: renderGlobalStack(plan, plan.globalStack, needs) });
+    const constructs = [...needs].sort().map((file) => ({ path: `lib/constructs/${CONSTRUCT_MODULES[file]}.ts`, content: CONSTRUCT_SOURCES[file] }));
+    return [
+        { path: 'README.md', content: renderReadme(plan, needs) },
+        { path: 'package.json', content: renderPackageJson(plan) },
+        { path: 'cdk.json', content: renderCdkJson(plan) },
+        { path: 'tsconfig.json', content: renderTsconfig() },
+        { path: '.gitignore', content: renderGitignore() },
+        { path: 'bin/app.ts', content: renderBin(plan) },
+        { path: 'lib/app.ts', content: renderAppModule(plan) },
+        { path: 'lib/context.ts', content: renderContextModule(plan) },
+        ...stacks,
+        ...constructs,
+    ];
+}
+
+export { planExport } from './plan/index.js';
+export type { ExportPlan } from './plan/types.js';

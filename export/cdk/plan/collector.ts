@@ -1,0 +1,82 @@
+// What planning accumulates while it walks the model: items per region stack and for the global stack,
+// context values, stack dependencies, and the parts of the design that are not (or cannot be) generated.
+import type { Model, RegionM, Source } from '../../../language/semantics/model.js';
+import type { CellRef, ContextEntry, GlobalItem, NotGenerated, RegionItem, SourceRef, StackDependency } from './types.js';
+
+export class PlanCollector {
+    readonly regionItems = new Map<string, RegionItem[]>();
+    readonly dependencies = new Map<string, StackDependency[]>();
+    readonly globalItems: GlobalItem[] = [];
+    readonly notGenerated: NotGenerated[] = [];
+    readonly issues: NotGenerated[] = [];
+    private readonly contextEntries = new Map<string, ContextEntry>();
+
+    constructor(readonly model: Model, readonly topologyName: string, readonly account: string) {}
+
+    /** AWS regions of the design, in declaration order. */
+    awsRegion(name: string): RegionM | undefined {
+        const region = this.model.regions.get(name);
+        return region?.provider === 'aws' ? region : undefined;
+    }
+
+    /** Makes sure the region has a stack, even when nothing but a note lives there. */
+    touchRegion(region: string): void {
+        if (!this.regionItems.has(region)) this.regionItems.set(region, []);
+    }
+
+    addRegionItem(region: string, item: RegionItem): void {
+        this.touchRegion(region);
+        this.regionItems.get(region)!.push(item);
+    }
+
+    addDependency(from: string, on: string, reason: string): void {
+        if (from === on) return;
+        const list = this.dependencies.get(from) ?? [];
+        if (!list.some((d) => d.region === on)) list.push({ region: on, reason });
+        this.dependencies.set(from, list);
+    }
+
+    context(entry: ContextEntry): string {
+        if (!this.contextEntries.has(entry.key)) this.contextEntries.set(entry.key, entry);
+        return entry.key;
+    }
+
+    get contextList(): ContextEntry[] {
+        return [...this.contextEntries.values()];
+    }
+
+    skip(name: string, reason: string): void {
+        if (!this.notGenerated.some((n) => n.name === name && n.reason === reason)) this.notGenerated.push({ name, reason });
+    }
+
+    /** Something the design asks for that AWS cannot express as declared: blocks the export unless forced. */
+    issue(name: string, reason: string): void {
+        if (!this.issues.some((n) => n.name === name && n.reason === reason)) this.issues.push({ name, reason });
+    }
+
+    cellRef(cell: string | undefined): CellRef | undefined {
+        if (cell === undefined) return undefined;
+        const declared = this.model.cells.get(cell);
+        return { name: cell, residency: declared?.residency, source: declared ? sourceRef(declared.source) : undefined };
+    }
+}
+
+/** `fintech.mregion:42` for a declaration's comment: the file's base name only, never a local path. */
+export function sourceRef(source: Source): SourceRef {
+    return { file: baseName(source.uri), line: source.range.start.line + 1 };
+}
+
+export function baseName(uri: string): string {
+    const path = uri.replace(/[?#].*$/, '');
+    const last = path.slice(path.lastIndexOf('/') + 1);
+    try {
+        return decodeURIComponent(last) || 'design.mregion';
+    } catch {
+        return last || 'design.mregion';
+    }
+}
+
+/** `store sessions (cell eu)`. */
+export function titleOf(kind: 'store' | 'service' | 'failover', name: string, cell: string | undefined): string {
+    return `${kind} ${name}${cell !== undefined ? ` (cell ${cell})` : ''}`;
+}

@@ -1,0 +1,181 @@
+// Stores → region stack items: DynamoDB global tables, Aurora Global Database, S3 cross-region replication.
+// Engines without an AWS equivalent are listed as not generated, never approximated.
+import { AURORA, DYNAMODB } from '../../../language/semantics/facts/defaults.js';
+import type { Engine, StoreM } from '../../../language/semantics/model.js';
+import { formatDuration } from '../../../language/semantics/units.js';
+import { bucketNamePrefix, globalClusterIdentifier } from '../names.js';
+import { sourceRef, titleOf, type PlanCollector } from './collector.js';
+
+type ExportedEngine = 'dynamodb' | 'aurora' | 's3';
+
+/** Why an engine is not exported; the message tells the user what to do instead. */
+const NOT_EXPORTED: Readonly<Record<Exclude<Engine, ExportedEngine>, string>> = {
+    spanner: 'Spanner is a Google Cloud service; AWS CDK cannot deploy it',
+    cosmosdb: 'Cosmos DB is an Azure service; AWS CDK cannot deploy it',
+    cockroachdb: 'CockroachDB has no AWS-managed equivalent; run it yourself (EC2, EKS) or on its vendor\'s managed service',
+    cassandra: 'Cassandra is not in the exporter\'s AWS mapping; run it yourself or pick a managed Cassandra-compatible service',
+    postgres: 'a self-managed PostgreSQL has no one-to-one AWS resource; declare `engine aurora` to export an Aurora Global Database',
+    mysql: 'a self-managed MySQL has no one-to-one AWS resource; declare `engine aurora` to export an Aurora Global Database',
+    redis: 'caches are not in the exporter\'s AWS mapping (a cache cluster needs node sizes the design does not declare)',
+    memcached: 'caches are not in the exporter\'s AWS mapping (a cache cluster needs node sizes the design does not declare)',
+    'durable-object': 'Durable Objects are a Cloudflare service; AWS CDK cannot deploy them',
+    'workers-kv': 'Workers KV is a Cloudflare service; AWS CDK cannot deploy it',
+    custom: 'a custom engine has no AWS resource to generate',
+};
+
+export function planStores(c: PlanCollector): void {
+    // One "not generated" line per declaration, however many cells it is instantiated in.
+    const skipped = new Map<string, { reason: string; cells: string[] }>();
+    const skipStore = (store: StoreM, reason: string) => {
+        const entry = skipped.get(store.name) ?? { reason, cells: [] };
+        if (store.cell !== undefined) entry.cells.push(store.cell);
+        skipped.set(store.name, entry);
+    };
+
+    for (const store of c.model.stores.values()) {
+        for (const region of store.regions) if (c.awsRegion(region)) c.touchRegion(region);
+        if (store.engine === undefined) {
+            skipStore(store, 'the design declares no engine for it');
+            continue;
+        }
+        if (store.engine !== 'dynamodb' && store.engine !== 'aurora' && store.engine !== 's3') {
+            skipStore(store, `engine ${store.engine}: ${NOT_EXPORTED[store.engine]}`);
+            continue;
+        }
+        const foreign = [...store.regions, ...(store.witness ? [store.witness] : [])].filter((r) => !c.awsRegion(r));
+        if (foreign.length > 0) {
+            skipStore(store, `engine ${store.engine} runs only in AWS regions, but ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not an AWS region`);
+            continue;
+        }
+        if (store.regions.length === 0) {
+            skipStore(store, 'the design gives it no regions');
+            continue;
+        }
+        if (store.engine === 'dynamodb') planDynamo(c, store);
+        else if (store.engine === 'aurora') planAurora(c, store);
+        else planBucket(c, store);
+    }
+
+    for (const [name, { reason, cells }] of skipped) {
+        c.skip(`store ${name}${cells.length > 0 ? ` (cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')})` : ''}`, reason);
+    }
+}
+
+/** The region a store's writes go to first: its declared primary, else its first region. */
+function homeRegion(store: StoreM): string {
+    const primary = store.writes.primary;
+    return primary !== undefined && store.regions.includes(primary) ? primary : store.regions[0]!;
+}
+
+function base(c: PlanCollector, store: StoreM) {
+    return {
+        title: titleOf('store', store.name, store.cell),
+        source: sourceRef(store.source),
+        cell: c.cellRef(store.cell),
+        residency: store.cell === undefined ? store.residency : undefined,
+        name: store.name,
+    };
+}
+
+function planDynamo(c: PlanCollector, store: StoreM): void {
+    const title = titleOf('store', store.name, store.cell);
+    const home = homeRegion(store);
+    const replicaRegions = store.regions.filter((r) => r !== home);
+    const strong = store.consistency.level === 'strong';
+
+    if (strong) {
+        const all = [...store.regions, ...(store.witness ? [store.witness] : [])];
+        if (all.length !== 3) {
+            c.issue(title, `DynamoDB strong consistency (MRSC) needs exactly three regions, or two plus a witness; the design has ${all.length} (facts §4)`);
+            return;
+        }
+        const set = DYNAMODB.mrscRegionSets.value.find((s) => all.every((r) => s.includes(r)));
+        if (!set) {
+            c.issue(title, `DynamoDB strong consistency (MRSC) needs all three regions in one region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3); ${all.join(', ')} span several (facts §4)`);
+            return;
+        }
+        const unsupported = store.features.filter((f) => (DYNAMODB.mrscUnsupported.value as readonly string[]).includes(f));
+        if (unsupported.length > 0) {
+            c.issue(title, `DynamoDB strong consistency (MRSC) does not support ${unsupported.join(', ')} (facts §4)`);
+            return;
+        }
+    } else if (store.witness !== undefined) {
+        c.issue(title, `a witness region (${store.witness}) exists only for DynamoDB strong consistency (MRSC); the store is ${store.consistency.level}`);
+        return;
+    }
+    if (store.features.includes('ttl')) {
+        c.skip(`${title}: feature ttl`, 'the design does not name the attribute that holds the expiry time; set `timeToLiveAttribute` on the table');
+    }
+    if (store.features.includes('local-secondary-index')) {
+        c.skip(`${title}: feature local-secondary-index`, 'the design does not declare the index keys; add `localSecondaryIndexes` to the table (they can only be created with it)');
+    }
+
+    const unique = store.invariants.find((i) => i.kind === 'unique');
+    const lag = store.replication.lagMs !== undefined ? `, replication lag ${formatDuration(store.replication.lagMs)}` : '';
+    const summary = strong
+        ? `multi-region strong consistency (MRSC): writes replicate synchronously before they return; conflicting writes fail and can be retried (facts §4)`
+        : `multi-region eventual consistency (MREC)${lag}; conflicts: ${store.conflicts.strategy === 'lww' ? 'last writer wins per item' : store.conflicts.strategy} (facts §4)`;
+
+    c.addRegionItem(home, {
+        kind: 'dynamodb-table',
+        ...base(c, store),
+        replicaRegions,
+        witnessRegion: store.witness,
+        strong,
+        // DynamoDB keeps only the primary key unique, so a declared uniqueness invariant becomes the partition key.
+        partitionKey: unique ? { name: unique.field, fromInvariant: true } : { name: 'pk', fromInvariant: false },
+        streams: store.features.includes('streams'),
+        summary,
+    });
+    for (const region of replicaRegions) {
+        c.addRegionItem(region, {
+            kind: 'note', ...base(c, store),
+            text: `has a replica here, created by the global table in ${home}'s stack`,
+        });
+    }
+}
+
+function planAurora(c: PlanCollector, store: StoreM): void {
+    const title = titleOf('store', store.name, store.cell);
+    const primary = homeRegion(store);
+    const secondaries = store.regions.filter((r) => r !== primary);
+    if (secondaries.length > AURORA.maxSecondaries.value) {
+        c.issue(title, `Aurora Global Database supports up to ${AURORA.maxSecondaries.value} secondary regions; the design has ${secondaries.length} (facts §5)`);
+        return;
+    }
+    if (store.writes.policy !== 'primary') {
+        c.issue(title, `Aurora Global Database has one writer region; the design lets ${store.writes.policy} write`);
+        return;
+    }
+    const identifier = globalClusterIdentifier(c.topologyName, store.id);
+    const lag = store.replication.lagMs !== undefined ? ` (lag ${formatDuration(store.replication.lagMs)})` : '';
+    c.addRegionItem(primary, {
+        kind: 'aurora-primary',
+        ...base(c, store),
+        globalClusterIdentifier: identifier,
+        secondaryRegions: secondaries,
+        summary: secondaries.length > 0
+            ? `Aurora Global Database: the writer is here; ${secondaries.join(', ')} receive${secondaries.length === 1 ? 's' : ''} asynchronous storage replication${lag} (facts §5)`
+            : 'Aurora in one region: no global cluster to create',
+    });
+    for (const region of secondaries) {
+        c.addRegionItem(region, { kind: 'aurora-secondary', ...base(c, store), globalClusterIdentifier: identifier, primaryRegion: primary });
+        c.addDependency(region, primary, `store ${store.id}: the secondary cluster joins the global cluster created in ${primary}`);
+    }
+}
+
+function planBucket(c: PlanCollector, store: StoreM): void {
+    const title = titleOf('store', store.name, store.cell);
+    const source = homeRegion(store);
+    const replicas = store.regions.filter((r) => r !== source);
+    const prefix = bucketNamePrefix(c.topologyName, store.id);
+    if (store.writes.policy === 'any-region' && replicas.length > 0) {
+        c.skip(`${title}: replication back to ${source}`,
+            'two-way replication needs every bucket to exist before any replication rule points at it; deploy once, then add rules from the replicas to the source');
+    }
+    c.addRegionItem(source, { kind: 'bucket-source', ...base(c, store), namePrefix: prefix, replicaRegions: replicas });
+    for (const region of replicas) {
+        c.addRegionItem(region, { kind: 'bucket-replica', ...base(c, store), namePrefix: prefix, sourceRegion: source });
+        c.addDependency(source, region, `store ${store.id}: replication rules need the replica bucket in ${region} to exist`);
+    }
+}

@@ -1,0 +1,106 @@
+// bin/app.ts, lib/app.ts (stacks, dependencies, tags, cdk-nag) and lib/context.ts of the generated app.
+import { CodeWriter, IdentifierScope, tsString } from '../code.js';
+import { tagValue } from '../names.js';
+import { ACCOUNT_KEY } from '../plan/index.js';
+import type { ExportPlan } from '../plan/types.js';
+import { GENERATED_NOTE, Imports, TAG_TOPOLOGY } from './shared.js';
+
+export function renderBin(plan: ExportPlan): string {
+    const w = new CodeWriter();
+    w.comment(`Entry point of \`cdk synth\` / \`cdk deploy\` for ${plan.topologyName} (cdk.json runs it with tsx).`);
+    w.line("import { createApp } from '../lib/app';");
+    w.blank();
+    w.line('createApp();');
+    return w.toString();
+}
+
+/** Stack descriptions stay short: CloudFormation allows 1024 bytes and the console shows one line. */
+function stackDescription(plan: ExportPlan, where: string): string {
+    const text = `${plan.topologyName} ${where} (mregion export of ${plan.sourceFile})`;
+    return [...text].slice(0, 300).join('');
+}
+
+export function renderAppModule(plan: ExportPlan): string {
+    const imports = new Imports()
+        .add('aws-cdk-lib', 'App', 'Tags', 'Validations').addType('aws-cdk-lib', 'AppProps')
+        .add('cdk-nag', 'AwsSolutionsChecks')
+        .add('./context', 'contextValue');
+    const variables = new IdentifierScope('camel', ['app', 'account', 'props', 'stack', 'createApp', 'contextValue', 'global']);
+    const body = new CodeWriter();
+    body.indented((w) => {
+        w.line('const app = new App(props);');
+        w.line(`const account = contextValue(app, ${tsString(ACCOUNT_KEY)});`);
+        const stackVars = new Map<string, string>();
+        for (const stack of plan.regionStacks) {
+            const variable = variables.get(stack.region.name);
+            stackVars.set(stack.region.name, variable);
+            imports.add(`./stacks/${stack.fileStem}-stack`, stack.className);
+            w.blank();
+            w.block(`const ${variable} = new ${stack.className}(app, ${tsString(stack.stackName)}, {`, (p) => {
+                p.line(`env: { account, region: ${tsString(stack.region.name)} },`);
+                p.line(`description: ${tsString(stackDescription(plan, `in ${stack.region.name}`))},`);
+            }, '});');
+        }
+        let globalVar: string | undefined;
+        if (plan.globalStack) {
+            globalVar = 'global';
+            imports.add('./stacks/global-stack', plan.globalStack.className);
+            w.blank();
+            w.block(`const global = new ${plan.globalStack.className}(app, ${tsString(plan.globalStack.stackName)}, {`, (p) => {
+                p.line(`env: { account, region: ${tsString(plan.globalStack!.region)} },`);
+                p.line(`description: ${tsString(stackDescription(plan, 'traffic routing between regions'))},`);
+            }, '});');
+        }
+        const dependencies = plan.regionStacks.flatMap((s) => s.dependsOn.map((d) => ({ from: s.region.name, ...d })));
+        if (dependencies.length > 0) {
+            w.blank();
+            w.comment('Deployment order: a stack that uses another region\'s resource deploys after it.');
+            for (const d of dependencies) {
+                w.line(`${stackVars.get(d.from)}.addStackDependency(${stackVars.get(d.region)}, ${tsString(d.reason)});`);
+            }
+        }
+        const all = [...stackVars.values(), ...(globalVar ? [globalVar] : [])];
+        w.blank();
+        w.block(`for (const stack of [${all.join(', ')}]) {`, (l) => {
+            l.line(`Tags.of(stack).add(${tsString(TAG_TOPOLOGY)}, ${tsString(tagValue(plan.topologyName))});`);
+        });
+        w.blank();
+        w.comment('AWS Solutions checks run on every synth; a finding the design accepts is acknowledged, with its');
+        w.comment('reason, where the resource is created.');
+        w.line('Validations.of(app).addPlugins(new AwsSolutionsChecks(app));');
+        w.line('return app;');
+    });
+
+    const w = new CodeWriter();
+    w.commentWrapped(`The CDK app for ${plan.topologyName} (${plan.sourceFile}): one stack per AWS region of the design${plan.globalStack ? ' plus a global stack for traffic routing' : ''}. ${GENERATED_NOTE}`);
+    imports.write(w);
+    w.blank();
+    w.block('export function createApp(props: AppProps = {}): App {', (f) => f.append(body.toString().trimEnd()));
+    return w.toString();
+}
+
+export function renderContextModule(plan: ExportPlan): string {
+    const w = new CodeWriter();
+    w.comment('Values the design does not contain come from CDK context: cdk.json, or `cdk synth -c key=value`.');
+    w.comment('The placeholders cdk.json was generated with are listed here; synth warns about each one still in use.');
+    w.line("import { Annotations } from 'aws-cdk-lib';");
+    w.line("import type { Construct } from 'constructs';");
+    w.blank();
+    const todos = plan.context.filter((c) => c.kind === 'todo' && typeof c.value === 'string');
+    w.block('const PLACEHOLDERS: ReadonlyMap<string, string> = new Map([', (m) => {
+        for (const entry of todos) m.line(`[${tsString(entry.key)}, ${tsString(entry.value as string)}],`);
+    }, ']);');
+    w.blank();
+    w.line('/** The context value `key`, as a non-empty string; missing values stop synth with a message saying where to set them. */');
+    w.block('export function contextValue(scope: Construct, key: string): string {', (f) => {
+        f.line('const value: unknown = scope.node.tryGetContext(key);');
+        f.block("if (typeof value !== 'string' || value.trim() === '') {", (b) => {
+            b.line("throw new Error(`Context value '${key}' is missing: set it in cdk.json (\"context\") or pass -c ${key}=... (see README.md)`);");
+        });
+        f.block('if (PLACEHOLDERS.get(key) === value) {', (b) => {
+            b.line("Annotations.of(scope).addWarningV2(`mregion:placeholder:${key}`, `'${key}' is still the placeholder '${value}': replace it in cdk.json before deploying (see README.md)`);");
+        });
+        f.line('return value;');
+    });
+    return w.toString();
+}

@@ -1,0 +1,81 @@
+// package.json, cdk.json, tsconfig.json and .gitignore of the generated app. JSON is printed with
+// JSON.stringify, so model-derived values are always valid JSON strings.
+import { packageName } from '../names.js';
+import type { ExportPlan } from '../plan/types.js';
+import { PINNED } from '../versions.js';
+
+function json(value: unknown): string {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function renderPackageJson(plan: ExportPlan): string {
+    return json({
+        name: packageName(plan.topologyName),
+        version: '0.1.0',
+        private: true,
+        description: [...`AWS CDK app for ${plan.topologyName}, exported from ${plan.sourceFile} by mregion`].slice(0, 200).join(''),
+        scripts: {
+            build: 'tsc --noEmit',
+            synth: 'cdk synth --no-lookups --no-notices',
+            cdk: 'cdk',
+        },
+        dependencies: {
+            'aws-cdk-lib': PINNED['aws-cdk-lib'],
+            constructs: PINNED.constructs,
+            'cdk-nag': PINNED['cdk-nag'],
+        },
+        devDependencies: {
+            '@types/node': PINNED['@types/node'],
+            'aws-cdk': PINNED['aws-cdk'],
+            tsx: PINNED.tsx,
+            typescript: PINNED.typescript,
+        },
+    });
+}
+
+/** Feature flags that make synth fail on any unacknowledged CloudFormation or cdk-nag finding. */
+export const STRICT_VALIDATION_CONTEXT = {
+    '@aws-cdk/core:validateAgainstDefaultRules': true,
+    '@aws-cdk/core:strictCfnValidateErrors': true,
+} as const;
+
+export function renderCdkJson(plan: ExportPlan): string {
+    const context: Record<string, unknown> = {
+        // Offline-friendly CLI: no notices fetched, no telemetry sent.
+        notices: false,
+        'cli-telemetry': false,
+        ...STRICT_VALIDATION_CONTEXT,
+    };
+    for (const entry of plan.context) context[entry.key] = entry.value;
+    return json({
+        app: 'npx tsx bin/app.ts',
+        watch: { include: ['**'], exclude: ['README.md', 'cdk*.json', 'tsconfig.json', 'package*.json', 'node_modules', 'cdk.out'] },
+        context,
+    });
+}
+
+export function renderTsconfig(): string {
+    return json({
+        compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            lib: ['ES2022'],
+            strict: true,
+            noImplicitReturns: true,
+            noUnusedLocals: true,
+            noUnusedParameters: true,
+            noFallthroughCasesInSwitch: true,
+            skipLibCheck: true,
+            forceConsistentCasingInFileNames: true,
+            types: ['node'],
+            noEmit: true,
+        },
+        include: ['bin', 'lib'],
+        exclude: ['node_modules', 'cdk.out'],
+    });
+}
+
+export function renderGitignore(): string {
+    return ['node_modules/', 'cdk.out/', ''].join('\n');
+}

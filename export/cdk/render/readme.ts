@@ -1,0 +1,136 @@
+// README.md of the generated app: what was generated, what was not and why, the context values to fill in,
+// the choices to review, the design's failover steps and how to deploy.
+import type { ExportPlan, RegionItem, GlobalItem } from '../plan/types.js';
+import { CONSTRUCT_MODULES, type ConstructFile } from './stacks.js';
+import { STRICT_VALIDATION_CONTEXT } from './project.js';
+
+/** Text inside a Markdown table cell or list item: one line, no column breaks, no raw HTML. */
+function md(text: string): string {
+    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inline code that survives backticks in the value. */
+function code(text: string): string {
+    const clean = md(text);
+    const fence = clean.includes('`') ? '`` ' : '`';
+    return `${fence}${clean}${fence === '`` ' ? ' ``' : '`'}`;
+}
+
+function describeRegionItem(item: RegionItem): string | undefined {
+    switch (item.kind) {
+        case 'dynamodb-table':
+            return `${item.title}: DynamoDB global table (${item.strong ? 'MRSC, strong' : 'MREC, eventual'})${item.replicaRegions.length > 0 ? `, replicas in ${item.replicaRegions.join(', ')}` : ''}${item.witnessRegion ? `, witness ${item.witnessRegion}` : ''}`;
+        case 'aurora-primary':
+            return `${item.title}: Aurora PostgreSQL writer cluster${item.secondaryRegions.length > 0 ? ` and global cluster \`${item.globalClusterIdentifier}\`` : ''}`;
+        case 'aurora-secondary':
+            return `${item.title}: Aurora secondary cluster (joins the global cluster from ${item.primaryRegion})`;
+        case 'bucket-source':
+            return `${item.title}: versioned S3 bucket${item.replicaRegions.length > 0 ? ` replicating to ${item.replicaRegions.join(', ')}` : ''}`;
+        case 'bucket-replica':
+            return `${item.title}: S3 replica bucket (from ${item.sourceRegion})`;
+        case 'resiliency-policy':
+            return `${item.title}: Resilience Hub policy (${item.objectiveText})`;
+        case 'note':
+            return undefined;
+    }
+}
+
+function describeGlobalItem(item: GlobalItem): string {
+    if (item.kind === 'accelerator') {
+        return `${item.title}: Global Accelerator with endpoint groups in ${item.groups.map((g) => `${g.region} (dial ${g.trafficDialPercentage} %)`).join(', ')}`;
+    }
+    const how = item.mode === 'failover' ? `failover records ${item.regions.map((r) => r.region).join(' → ')}` : `latency records in ${item.regions.map((r) => r.region).join(', ')}`;
+    const checks = item.healthCheck ? `, health checks every ${item.healthCheck.intervalSeconds} s (threshold ${item.healthCheck.failureThreshold})` : '';
+    const arc = item.routingControls ? `, ARC routing controls on control panel \`${item.routingControls.panelName}\`` : '';
+    return `${item.title}: Route 53 ${how}, TTL ${item.ttlSeconds} s${checks}${arc}`;
+}
+
+export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>): string {
+    const out: string[] = [];
+    const p = (...lines: string[]) => out.push(...lines);
+
+    p(`# ${md(plan.topologyName)}: AWS CDK app`, '');
+    p(`Exported from \`${md(plan.sourceFile)}\` by \`mregion export-cdk\`.${plan.description ? ` ${md(plan.description)}.` : ''}`);
+    p('The design is the source of truth: change it there and export again, or treat this folder as ordinary CDK code from now on.', '');
+
+    p('## What is in this app', '');
+    p('| Stack | Region | Contents |', '|---|---|---|');
+    for (const stack of plan.regionStacks) {
+        const contents = stack.items.map(describeRegionItem).filter((d): d is string => d !== undefined);
+        const services = [...new Set(stack.items.filter((i) => i.kind === 'note' && i.title.startsWith('service ')).map((i) => i.title))];
+        if (services.length > 0) contents.push(`where ${services.join(', ')} run${services.length === 1 ? 's' : ''}: add compute here`);
+        p(`| \`${md(stack.stackName)}\` (\`lib/stacks/${stack.fileStem}-stack.ts\`) | ${md(stack.region.name)} | ${contents.length > 0 ? md(contents.join('; ')) : 'nothing yet'} |`);
+    }
+    if (plan.globalStack) {
+        p(`| \`${md(plan.globalStack.stackName)}\` (\`lib/stacks/global-stack.ts\`) | ${plan.globalStack.region} | ${md(plan.globalStack.items.map(describeGlobalItem).join('; '))} |`);
+    }
+    p('');
+    if (plan.regionsWithoutStack.length > 0) {
+        p('Regions of the design without a stack (CloudFormation needs at least one resource per stack):', '');
+        for (const r of plan.regionsWithoutStack) {
+            p(`- ${md(r.region)}: ${md(r.notes.map((n) => `${n.title} ${n.text}`).join('; '))}.`);
+        }
+        p('', 'Add a stack per region for the services\' compute in `lib/app.ts`, next to the others.', '');
+    }
+    p(`Every stack is tagged \`mregion:topology\`; resources of a cell are tagged \`mregion:cell\` and, when the cell or store declares one, \`mregion:residency\`.`);
+    const deps = plan.regionStacks.flatMap((s) => s.dependsOn.map((d) => `\`${md(s.stackName)}\` deploys after ${md(d.region)}: ${md(d.reason)}`));
+    if (deps.length > 0) p('', 'Deployment order:', '', ...deps.map((d) => `- ${d}`));
+    p('');
+    p('Every `cdk synth` runs [cdk-nag](https://github.com/cdklabs/cdk-nag) AWS Solutions checks and CloudFormation validation in strict mode',
+        `(${Object.keys(STRICT_VALIDATION_CONTEXT).map((k) => `\`${k}\``).join(', ')} in \`cdk.json\`): an unacknowledged finding fails synth.`);
+    const acks: string[] = [];
+    if (needs.has('bucket')) {
+        acks.push('`AwsSolutions-S1` on each access-log bucket: it receives the data bucket\'s access logs, and logging its own access would recurse.');
+        acks.push('`AwsSolutions-IAM5` on each replication role: S3 replication acts on every object (`bucket/*`) of the replicated buckets, and only those.');
+    }
+    if (acks.length > 0) p('Findings acknowledged in the code, with their reasons:', '', ...acks.map((a) => `- ${a}`));
+    p('');
+
+    p('## What was not generated, and why', '');
+    if (plan.notGenerated.length === 0) {
+        p('Everything in the design has an AWS counterpart here.');
+    } else {
+        p('| Declaration | Why |', '|---|---|');
+        for (const n of plan.notGenerated) p(`| ${md(n.name)} | ${md(n.reason)} |`);
+    }
+    p('', 'Workloads and scenarios describe load and drills for `mregion simulate`; they have no infrastructure.', '');
+
+    const todos = plan.context.filter((c) => c.kind === 'todo');
+    p('## Context values to set before deploying', '');
+    p('The design does not contain these values, so `cdk.json` holds placeholders. Synth works with them (and warns about each one still in use); deploying needs the real values. Edit `cdk.json` or pass `-c key=value`.', '');
+    p('| Context key | Placeholder | What it is |', '|---|---|---|');
+    for (const c of todos) p(`| ${code(c.key)} | ${code(String(c.value))} | ${md(c.description)} |`);
+    p('');
+
+    p('## Choices to review', '');
+    for (const c of plan.context.filter((e) => e.kind === 'choice')) p(`- ${code(c.key)} = ${code(String(c.value))}: ${md(c.description)}.`);
+    const items = plan.regionStacks.flatMap((s) => s.items);
+    const genericKey = items.filter((i) => i.kind === 'dynamodb-table' && !i.partitionKey.fromInvariant).map((i) => i.title);
+    if (genericKey.length > 0) p(`- DynamoDB partition key \`pk\` (string) for ${md(genericKey.join(', '))}: the design declares no key. The key schema cannot change after creation.`);
+    const derivedKey = items.filter((i) => i.kind === 'dynamodb-table' && i.partitionKey.fromInvariant);
+    if (derivedKey.length > 0) p(`- DynamoDB partition keys from \`invariant unique\`: ${md(derivedKey.map((i) => i.kind === 'dynamodb-table' ? `${i.title} → \`${i.partitionKey.name}\`` : '').join(', '))} (DynamoDB keeps only the primary key unique).`);
+    if (needs.has('aurora')) p(`- Aurora engine version and instance class: \`ENGINE_VERSION\` and \`INSTANCE_TYPE\` in \`lib/constructs/${CONSTRUCT_MODULES.aurora}.ts\` (Aurora PostgreSQL, a memory-optimized class as global databases require). Each region gets an isolated two-AZ VPC with flow logs; allow your clients' security groups into the database security group.`);
+    if (needs.has('accelerator')) p(`- Global Accelerator listens on TCP 443 (\`lib/constructs/${CONSTRUCT_MODULES.accelerator}.ts\`).`);
+    if (needs.has('dns')) p(`- Route 53 health checks are HTTPS requests to each endpoint's domain on port 443, path \`/\` (\`lib/constructs/${CONSTRUCT_MODULES.dns}.ts\`). Record names are the service name (plus the cell) under the hosted zone.`);
+    p(`- The \`availability-zones:…\` entries in \`cdk.json\` seed the lookup cdk would otherwise make, assuming zones a, b and c. Run \`npx cdk context --reset <key>\` and synth with credentials to replace them with your account's zones.`);
+    p('');
+
+    if (plan.runbooks.length > 0) {
+        p('## Failover steps from the design', '');
+        p('Health-checked DNS, Global Accelerator and ARC above move traffic; the other steps are yours to run (or automate). Control-plane steps depend on management APIs that may be impaired in an outage (facts §10).', '');
+        for (const r of plan.runbooks) {
+            p(`### ${md(r.title)} (\`${md(r.source.file)}:${r.source.line}\`)`, '');
+            if (r.steps.length === 0) p('No actions declared.');
+            r.steps.forEach((s, i) => p(`${i + 1}. ${md(s.text)}: ${s.plane}`));
+            p('');
+        }
+    }
+
+    p('## Deploy', '');
+    p('```sh', 'npm install', 'npx cdk synth --no-lookups --no-notices   # offline; lists every placeholder still in cdk.json');
+    const regions = [...new Set([...plan.regionStacks.map((s) => s.region.name), ...(plan.globalStack ? [plan.globalStack.region] : [])])];
+    p(`npx cdk bootstrap ${regions.map((r) => `aws://${plan.accountIsPlaceholder ? 'ACCOUNT' : plan.account}/${r.replace(/[^A-Za-z0-9-]/g, '')}`).join(' ')}`);
+    p('npx cdk deploy --all', '```', '');
+    p('`npm run build` type-checks the app. Stacks keep their data when deleted (tables, buckets and clusters are retained or snapshotted, with deletion protection on).');
+    return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,124 @@
+// lib/constructs/aurora-global-database.ts of the generated app (static: no model data inside).
+export const AURORA_GLOBAL_DATABASE = `// Aurora Global Database: the writer cluster and the global cluster in the primary region, and read-only
+// secondary clusters that join it from other regions. aws-cdk-lib has no L2 construct for global clusters,
+// so the global cluster and the secondaries use CloudFormation-level (L1) resources.
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+
+// Choices the design does not make: review them before the first deployment (neither changes in place
+// without a replacement or an upgrade). Aurora PostgreSQL supports global databases; they need
+// memory-optimized instance classes.
+export const ENGINE_VERSION = rds.AuroraPostgresEngineVersion.VER_16_6;
+export const INSTANCE_TYPE = ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE);
+
+// Every region's cluster listens on the same port, so clients keep their settings after a failover.
+const PORT = 5432;
+const LOG_EXPORTS = ['postgresql'];
+
+/** An isolated network for one region's cluster: two availability zones, no internet route, flow logs on. */
+class DatabaseNetwork extends Construct {
+    readonly vpc: ec2.Vpc;
+    readonly securityGroup: ec2.SecurityGroup;
+    readonly storageKey: kms.Key;
+
+    constructor(scope: Construct, id: string) {
+        super(scope, id);
+        this.vpc = new ec2.Vpc(this, 'Vpc', {
+            maxAzs: 2,
+            natGateways: 0,
+            subnetConfiguration: [{ name: 'database', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        });
+        this.vpc.addFlowLog('FlowLog');
+        this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+            vpc: this.vpc,
+            allowAllOutbound: false,
+            description: 'Database access; allow each client security group explicitly',
+        });
+        this.storageKey = new kms.Key(this, 'StorageKey', {
+            enableKeyRotation: true,
+            description: 'Encrypts the database storage in this region',
+        });
+    }
+}
+
+export interface AuroraGlobalPrimaryProps {
+    /** The global cluster the secondaries join; absent for a database in one region. */
+    readonly globalClusterIdentifier?: string;
+}
+
+/** The writer cluster, and the global cluster created from it. */
+export class AuroraGlobalPrimary extends Construct {
+    readonly cluster: rds.DatabaseCluster;
+
+    constructor(scope: Construct, id: string, props: AuroraGlobalPrimaryProps) {
+        super(scope, id);
+        const network = new DatabaseNetwork(this, 'Network');
+        this.cluster = new rds.DatabaseCluster(this, 'Cluster', {
+            engine: rds.DatabaseClusterEngine.auroraPostgres({ version: ENGINE_VERSION }),
+            writer: rds.ClusterInstance.provisioned('Writer', { instanceType: INSTANCE_TYPE }),
+            vpc: network.vpc,
+            vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+            securityGroups: [network.securityGroup],
+            port: PORT,
+            storageEncrypted: true,
+            storageEncryptionKey: network.storageKey,
+            // RDS keeps the master password in Secrets Manager and rotates it.
+            manageMasterUserPassword: true,
+            iamAuthentication: true,
+            deletionProtection: true,
+            cloudwatchLogsExports: LOG_EXPORTS,
+            removalPolicy: RemovalPolicy.SNAPSHOT,
+        });
+        if (props.globalClusterIdentifier !== undefined) {
+            new rds.CfnGlobalCluster(this, 'GlobalCluster', {
+                globalClusterIdentifier: props.globalClusterIdentifier,
+                sourceDbClusterIdentifier: this.cluster.clusterIdentifier,
+                deletionProtection: true,
+            });
+        }
+    }
+}
+
+export interface AuroraGlobalSecondaryProps {
+    /** The global cluster created by the primary region's stack (a stack dependency orders the deployment). */
+    readonly globalClusterIdentifier: string;
+}
+
+/** A read-only cluster that replicates from the writer region and can be promoted when it fails. */
+export class AuroraGlobalSecondary extends Construct {
+    readonly cluster: rds.CfnDBCluster;
+
+    constructor(scope: Construct, id: string, props: AuroraGlobalSecondaryProps) {
+        super(scope, id);
+        const network = new DatabaseNetwork(this, 'Network');
+        const subnetGroup = new rds.CfnDBSubnetGroup(this, 'SubnetGroup', {
+            dbSubnetGroupDescription: 'Isolated subnets of the secondary cluster',
+            subnetIds: network.vpc.isolatedSubnets.map((subnet) => subnet.subnetId),
+        });
+        // No master user: a secondary takes its users and data from the writer through the global cluster.
+        this.cluster = new rds.CfnDBCluster(this, 'Cluster', {
+            engine: 'aurora-postgresql',
+            engineVersion: ENGINE_VERSION.auroraPostgresFullVersion,
+            globalClusterIdentifier: props.globalClusterIdentifier,
+            dbSubnetGroupName: subnetGroup.ref,
+            vpcSecurityGroupIds: [network.securityGroup.securityGroupId],
+            port: PORT,
+            storageEncrypted: true,
+            kmsKeyId: network.storageKey.keyArn,
+            enableIamDatabaseAuthentication: true,
+            deletionProtection: true,
+            enableCloudwatchLogsExports: LOG_EXPORTS,
+            copyTagsToSnapshot: true,
+        });
+        this.cluster.applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
+        new rds.CfnDBInstance(this, 'Reader', {
+            dbClusterIdentifier: this.cluster.ref,
+            dbInstanceClass: 'db.' + INSTANCE_TYPE.toString(),
+            engine: 'aurora-postgresql',
+        });
+    }
+}
+`;

@@ -1,0 +1,193 @@
+// lib/constructs/*.ts of the generated app for traffic routing (static: no model data inside).
+
+export const DNS_ROUTING = `// Route 53 records that move traffic between regions: failover records (PRIMARY/SECONDARY) for a service
+// with a standby, latency records for an active-active one. Route 53 answers only with endpoints whose
+// health check passes; that decision is data plane and needs no record edit during an outage (facts §10).
+import { Duration } from 'aws-cdk-lib';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { Construct } from 'constructs';
+
+/** Decides per region whether its record may answer (ARC routing controls do). */
+export interface RegionSwitches {
+    healthCheckFor(region: string): route53.IHealthCheck | undefined;
+}
+
+export interface RegionalEndpoint {
+    readonly region: string;
+    /** What the record answers with (a CNAME target): the service's endpoint in that region. */
+    readonly domainName: string;
+}
+
+export interface HealthCheckSettings {
+    readonly interval: Duration;
+    readonly failureThreshold: number;
+}
+
+export interface DnsRoutingProps {
+    readonly zone: route53.IHostedZone;
+    /** Relative to the zone. */
+    readonly recordName: string;
+    readonly ttl: Duration;
+    /** failover: endpoints are [primary, secondary]; latency: every region answers for its nearby clients. */
+    readonly routing: 'failover' | 'latency';
+    readonly endpoints: readonly RegionalEndpoint[];
+    /** HTTPS checks of each endpoint; absent when the design detects failures manually. */
+    readonly healthCheck?: HealthCheckSettings;
+    /** When set, these switches decide which records answer; the endpoint checks then only report. */
+    readonly switches?: RegionSwitches;
+}
+
+export class DnsRouting extends Construct {
+    constructor(scope: Construct, id: string, props: DnsRoutingProps) {
+        super(scope, id);
+        props.endpoints.forEach((endpoint, index) => {
+            const endpointCheck = props.healthCheck === undefined ? undefined : new route53.HealthCheck(this, 'HealthCheck' + (index + 1), {
+                type: route53.HealthCheckType.HTTPS,
+                fqdn: endpoint.domainName,
+                requestInterval: props.healthCheck.interval,
+                failureThreshold: props.healthCheck.failureThreshold,
+            });
+            const failover = props.routing === 'failover' ? (index === 0 ? route53.Failover.PRIMARY : route53.Failover.SECONDARY) : undefined;
+            new route53.CnameRecord(this, 'Record' + (index + 1), {
+                zone: props.zone,
+                recordName: props.recordName,
+                domainName: endpoint.domainName,
+                ttl: props.ttl,
+                setIdentifier: (failover ?? 'latency').toLowerCase() + '-' + endpoint.region,
+                failover,
+                region: props.routing === 'latency' ? endpoint.region : undefined,
+                healthCheck: props.switches !== undefined ? props.switches.healthCheckFor(endpoint.region) : endpointCheck,
+            });
+        });
+    }
+}
+`;
+
+export const ROUTING_CONTROLS = `// Route 53 Application Recovery Controller: an on/off routing control per region on a control panel, a
+// safety rule that keeps at least one region on, and RECOVERY_CONTROL health checks through which DNS
+// records follow the switches. Flipping a switch is a data-plane call (facts §10).
+import { Duration } from 'aws-cdk-lib';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as arc from 'aws-cdk-lib/aws-route53recoverycontrol';
+import { Construct } from 'constructs';
+
+export interface RoutingControlsProps {
+    readonly clusterArn: string;
+    readonly controlPanelName: string;
+    readonly regions: readonly string[];
+    /** How long the safety rule blocks further changes after one (it stops switches from flapping). */
+    readonly waitPeriod: Duration;
+}
+
+export class RoutingControls extends Construct {
+    private readonly healthChecks = new Map<string, route53.HealthCheck>();
+
+    constructor(scope: Construct, id: string, props: RoutingControlsProps) {
+        super(scope, id);
+        const panel = new arc.CfnControlPanel(this, 'ControlPanel', {
+            name: props.controlPanelName,
+            clusterArn: props.clusterArn,
+        });
+        const controls = props.regions.map((region) => {
+            const control = new arc.CfnRoutingControl(this, region, {
+                name: region,
+                clusterArn: props.clusterArn,
+                controlPanelArn: panel.attrControlPanelArn,
+            });
+            this.healthChecks.set(region, new route53.HealthCheck(this, region + '-HealthCheck', {
+                type: route53.HealthCheckType.RECOVERY_CONTROL,
+                routingControl: control.attrRoutingControlArn,
+            }));
+            return control;
+        });
+        new arc.CfnSafetyRule(this, 'AtLeastOneRegionOn', {
+            name: 'at-least-one-region-on',
+            controlPanelArn: panel.attrControlPanelArn,
+            ruleConfig: { type: 'ATLEAST', threshold: 1, inverted: false },
+            assertionRule: {
+                assertedControls: controls.map((control) => control.attrRoutingControlArn),
+                waitPeriodMs: props.waitPeriod.toMilliseconds(),
+            },
+        });
+    }
+
+    healthCheckFor(region: string): route53.IHealthCheck | undefined {
+        return this.healthChecks.get(region);
+    }
+}
+`;
+
+export const ACCELERATED_ENDPOINTS = `// Global Accelerator: anycast addresses in front of the service and one endpoint group per region. Traffic
+// dials decide which regions take traffic; health checks move it off unhealthy endpoints at once, without
+// waiting for any DNS TTL (facts §3).
+import { Duration } from 'aws-cdk-lib';
+import * as globalaccelerator from 'aws-cdk-lib/aws-globalaccelerator';
+import { Construct } from 'constructs';
+
+export interface EndpointGroupSettings {
+    readonly region: string;
+    /** ARN of the load balancer, instance or Elastic IP that serves the region. */
+    readonly endpointArn: string;
+    readonly trafficDialPercentage: number;
+}
+
+export interface AcceleratedEndpointsProps {
+    readonly acceleratorName: string;
+    readonly groups: readonly EndpointGroupSettings[];
+    readonly healthCheck?: { readonly interval: Duration; readonly threshold: number };
+}
+
+export class AcceleratedEndpoints extends Construct {
+    readonly accelerator: globalaccelerator.Accelerator;
+
+    constructor(scope: Construct, id: string, props: AcceleratedEndpointsProps) {
+        super(scope, id);
+        this.accelerator = new globalaccelerator.Accelerator(this, 'Accelerator', { acceleratorName: props.acceleratorName });
+        // HTTPS clients; change the port range if the service listens elsewhere.
+        const listener = this.accelerator.addListener('Listener', {
+            portRanges: [{ fromPort: 443 }],
+            protocol: globalaccelerator.ConnectionProtocol.TCP,
+        });
+        for (const group of props.groups) {
+            listener.addEndpointGroup(group.region, {
+                region: group.region,
+                trafficDialPercentage: group.trafficDialPercentage,
+                healthCheckInterval: props.healthCheck?.interval,
+                healthCheckThreshold: props.healthCheck?.threshold,
+                endpoints: [new globalaccelerator.RawEndpoint({ endpointId: group.endpointArn })],
+            });
+        }
+    }
+}
+`;
+
+export const RESILIENCY_POLICY = `// A Resilience Hub policy carrying the design's recovery objectives. The design states one RTO and RPO
+// for the service, so every disruption type (AZ, hardware, software, region) gets the same targets.
+import { Duration } from 'aws-cdk-lib';
+import * as resiliencehub from 'aws-cdk-lib/aws-resiliencehub';
+import { Construct } from 'constructs';
+
+export interface ResiliencyPolicyProps {
+    readonly policyName: string;
+    readonly description: string;
+    /** MissionCritical, Critical, Important, CoreServices or NonCritical. */
+    readonly tier: string;
+    readonly rto: Duration;
+    readonly rpo: Duration;
+}
+
+export class ResiliencyPolicy extends Construct {
+    readonly policy: resiliencehub.CfnResiliencyPolicy;
+
+    constructor(scope: Construct, id: string, props: ResiliencyPolicyProps) {
+        super(scope, id);
+        const targets = { rtoInSecs: props.rto.toSeconds(), rpoInSecs: props.rpo.toSeconds() };
+        this.policy = new resiliencehub.CfnResiliencyPolicy(this, 'Policy', {
+            policyName: props.policyName,
+            policyDescription: props.description,
+            tier: props.tier,
+            policy: { AZ: targets, Hardware: targets, Software: targets, Region: targets },
+        });
+    }
+}
+`;

@@ -1,0 +1,138 @@
+// The code-building helpers the exporter relies on for safety: string literals, comments, identifiers and the
+// AWS names derived from model names, checked on arbitrary input.
+import fc from 'fast-check';
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+import { CodeWriter, commentText, IdentifierScope, isValidIdentifier, tsString } from '../../export/cdk/code.js';
+import {
+    bucketNamePrefix, contextKeyPart, dnsLabel, fileStem, globalClusterIdentifier, packageName, resourceName, stackName, tagValue,
+} from '../../export/cdk/names.js';
+
+/** Every UTF-16 code unit, lone surrogates included: model strings need not be well-formed. */
+const anyString = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
+    fc.constantFrom('', "'", '\\', '${x}', '`', '*/', '\n', '\r\n', '\u2028', '\u2029', '\u202e', '\ufeff', '../../etc', 'é\u0301', '\ud800', '\udc00x', "'); process.exit(1); ('"),
+);
+
+function syntaxErrors(source: string): string[] {
+    const file = ts.createSourceFile('probe.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const diagnostics = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+    return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('string literals', () => {
+    test('any string becomes a TypeScript literal that parses and evaluates back to the same string', () => {
+        fc.assert(fc.property(anyString, (value) => {
+            const literal = tsString(value);
+            expect(syntaxErrors(`const v = ${literal};`)).toEqual([]);
+            expect(new Function(`return ${literal};`)()).toBe(value);
+        }), { numRuns: 2000 });
+    });
+
+    test('a literal stays on one line and shows no direction-changing or invisible characters raw', () => {
+        fc.assert(fc.property(anyString, (value) => {
+            const literal = tsString(value);
+            expect(literal).not.toMatch(/[\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/);
+        }));
+    });
+
+    test.each([
+        { value: "it's", literal: "'it\\'s'" },
+        { value: 'a\\b', literal: "'a\\\\b'" },
+        { value: '${x}', literal: "'${x}'" },
+        { value: 'São Paulo', literal: "'São Paulo'" },
+        { value: 'line\nbreak', literal: "'line\\nbreak'" },
+    ])('writes $value readably as $literal', ({ value, literal }) => {
+        expect(tsString(value)).toBe(literal);
+    });
+});
+
+describe('comments', () => {
+    test('any text fits in a line comment without ending it or starting code', () => {
+        fc.assert(fc.property(anyString, (value) => {
+            const source = `// ${commentText(value)}\nconst marker = 1;\n/* ${commentText(value)} */\nconst other = 2;\n`;
+            expect(syntaxErrors(source)).toEqual([]);
+            const file = ts.createSourceFile('probe.ts', source, ts.ScriptTarget.ES2022, true);
+            expect(file.statements).toHaveLength(2);
+        }), { numRuns: 1000 });
+    });
+
+    test('wrapped comments keep every word and never exceed the width by more than one word', () => {
+        const w = new CodeWriter();
+        const text = 'store sessions (cell eu) (fintech.mregion:29): multi-region eventual consistency (MREC), replication lag 1 s';
+        w.commentWrapped(text, 40);
+        const lines = w.toString().trimEnd().split('\n');
+        expect(lines.every((l) => l.startsWith('// '))).toBe(true);
+        expect(lines.map((l) => l.slice(3)).join(' ')).toBe(text);
+    });
+});
+
+describe('identifiers', () => {
+    test('distinct names get valid, distinct identifiers, and the same name always the same one', () => {
+        fc.assert(fc.property(fc.uniqueArray(anyString, { maxLength: 30 }), fc.constantFrom('pascal', 'camel') as fc.Arbitrary<'pascal' | 'camel'>, (names, style) => {
+            const scope = new IdentifierScope(style, ['zone', 'Stack']);
+            const ids = names.map((n) => scope.get(n));
+            for (const id of ids) expect(isValidIdentifier(id), id).toBe(true);
+            expect(new Set(ids.map((i) => i.toLowerCase())).size).toBe(ids.length);
+            expect(ids.map((i) => i.toLowerCase())).not.toContain('zone');
+            expect(names.map((n) => scope.get(n))).toEqual(ids);
+        }), { numRuns: 500 });
+    });
+
+    test.each([
+        { name: 'us-east-1', suffix: 'Stack', style: 'pascal', id: 'UsEast1Stack' },
+        { name: 'sessions@eu', suffix: '', style: 'camel', id: 'sessionsEu' },
+        { name: 'orders-db', suffix: 'resiliency policy', style: 'pascal', id: 'OrdersDbResiliencyPolicy' },
+        { name: 'delete', suffix: '', style: 'camel', id: 'delete_' },
+        { name: '1st', suffix: '', style: 'camel', id: 'n1st' },
+    ] as const)('names $name as $id', ({ name, suffix, style, id }) => {
+        expect(new IdentifierScope(style).get(name, suffix)).toBe(id);
+    });
+});
+
+describe('AWS names from model names', () => {
+    test('stack names, file stems, DNS labels and package names keep to the characters each place accepts', () => {
+        fc.assert(fc.property(anyString, anyString, (topology, part) => {
+            expect(stackName(topology, part)).toMatch(/^[A-Za-z][A-Za-z0-9-]{0,127}$/);
+            const stem = fileStem(part);
+            expect(stem).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+            expect(stem.length).toBeLessThanOrEqual(60);
+            expect(dnsLabel(part)).toMatch(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/);
+            expect(packageName(topology)).toMatch(/^[a-z0-9][a-z0-9-]*-cdk$/);
+        }), { numRuns: 1000 });
+    });
+
+    test('Aurora, S3 and Resilience Hub names follow their services\' patterns', () => {
+        fc.assert(fc.property(anyString, anyString, (topology, store) => {
+            const id = globalClusterIdentifier(topology, store);
+            expect(id).toMatch(/^[a-z](?:[a-z0-9]|-(?!-))*$/);
+            expect(id.length).toBeLessThanOrEqual(63);
+            expect(id.endsWith('-')).toBe(false);
+            // The generated code appends `-<region>-<account>`: the longest region id is 14 characters.
+            const bucket = `${bucketNamePrefix(topology, store)}-ap-southeast-4-123456789012`;
+            expect(bucket).toMatch(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/);
+            expect(bucket.length).toBeLessThanOrEqual(63);
+            expect(resourceName([topology, store], 60)).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{1,59}$/);
+        }), { numRuns: 1000 });
+    });
+
+    test('tag values keep only what AWS accepts in tags', () => {
+        fc.assert(fc.property(anyString, (value) => {
+            const tag = tagValue(value);
+            expect(tag).toMatch(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u);
+            expect([...tag].length).toBeLessThanOrEqual(256);
+        }));
+        expect(tagValue('eu')).toBe('eu');
+        expect(tagValue('EU/US payments')).toBe('EU/US payments');
+    });
+
+    test('distinct model ids give distinct context keys, and readable ids stay readable', () => {
+        fc.assert(fc.property(anyString, anyString, (a, b) => {
+            fc.pre(a !== b);
+            expect(contextKeyPart(a)).not.toBe(contextKeyPart(b));
+        }), { numRuns: 2000 });
+        expect(contextKeyPart('payments@eu')).toBe('payments@eu');
+        expect(contextKeyPart('us-east-1')).toBe('us-east-1');
+    });
+});

@@ -1,0 +1,214 @@
+// Mapping decisions, checked on the export plan and result without synthesizing: which region hosts what,
+// what is refused, what is listed as not generated, and when nothing is exported at all.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { exportCdk, planExport } from '../../export/cdk/index.js';
+import type { ExportPlan, RegionItem } from '../../export/cdk/plan/types.js';
+import { modelOf } from '../helpers/services.js';
+
+const US = `
+region us-east-1 { provider aws jurisdiction US }
+region us-east-2 { provider aws jurisdiction US }
+region us-west-2 { provider aws jurisdiction US }
+region eu-west-1 { provider aws jurisdiction EU }
+`;
+
+async function plan(body: string): Promise<ExportPlan> {
+    const { model } = await modelOf(`topology T "test"\n${US}\n${body}`);
+    return planExport(model);
+}
+
+function items(p: ExportPlan, region: string): RegionItem[] {
+    return [...(p.regionStacks.find((s) => s.region.name === region)?.items ?? [])];
+}
+
+function kinds(p: ExportPlan, region: string): string[] {
+    return items(p, region).map((i) => i.kind);
+}
+
+describe('stores', () => {
+    test.each([
+        {
+            name: 'puts an eventually consistent DynamoDB table in its first region with the others as replicas',
+            store: 'store carts { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows writes any-region }',
+            check: (p: ExportPlan) => {
+                const table = items(p, 'us-east-1')[0];
+                expect(table).toMatchObject({ kind: 'dynamodb-table', replicaRegions: ['eu-west-1'], strong: false, partitionKey: { name: 'pk', fromInvariant: false } });
+                expect(p.regionStacks.map((s) => s.region.name)).toEqual(['us-east-1']);
+            },
+        },
+        {
+            name: 'makes a strongly consistent table in three regions of one set an MRSC table',
+            store: 'store stock { engine dynamodb regions us-east-1, us-east-2, us-west-2 holds shared counter writes any-region replication sync consistency strong conflicts reject invariant unique sku }',
+            check: (p: ExportPlan) => {
+                expect(items(p, 'us-east-1')[0]).toMatchObject({ kind: 'dynamodb-table', strong: true, replicaRegions: ['us-east-2', 'us-west-2'], partitionKey: { name: 'sku', fromInvariant: true } });
+                expect(p.issues).toEqual([]);
+            },
+        },
+        {
+            name: 'builds MRSC with two replicas and a witness',
+            store: 'store stock { engine dynamodb regions us-east-1, us-east-2 witness us-west-2 holds shared counter writes any-region replication sync consistency strong conflicts reject }',
+            check: (p: ExportPlan) => expect(items(p, 'us-east-1')[0]).toMatchObject({ strong: true, replicaRegions: ['us-east-2'], witnessRegion: 'us-west-2' }),
+        },
+        {
+            name: 'refuses MRSC across region sets',
+            store: 'store stock { engine dynamodb regions us-east-1, us-east-2, eu-west-1 holds shared counter writes any-region replication sync consistency strong conflicts reject }',
+            check: (p: ExportPlan) => expect(p.issues[0]?.reason).toMatch(/one region set/),
+        },
+        {
+            name: 'refuses MRSC with TTL',
+            store: 'store stock { engine dynamodb regions us-east-1, us-east-2, us-west-2 holds shared counter writes any-region replication sync consistency strong conflicts reject features ttl }',
+            check: (p: ExportPlan) => expect(p.issues[0]?.reason).toMatch(/does not support ttl/),
+        },
+        {
+            name: 'puts an Aurora writer in its primary and a secondary that deploys after it',
+            store: 'store db { engine aurora regions us-east-1, us-west-2 writes primary us-west-2 holds shared rows consistency session }',
+            check: (p: ExportPlan) => {
+                expect(kinds(p, 'us-west-2')).toEqual(['aurora-primary']);
+                expect(kinds(p, 'us-east-1')).toEqual(['aurora-secondary']);
+                expect(p.regionStacks.find((s) => s.region.name === 'us-east-1')?.dependsOn.map((d) => d.region)).toEqual(['us-west-2']);
+            },
+        },
+        {
+            name: 'replicates a bucket from its first region and lists the missing way back for any-region writes',
+            store: 'store assets { engine s3 regions us-east-1, us-west-2 holds reference blob writes any-region consistency eventual conflicts lww }',
+            check: (p: ExportPlan) => {
+                expect(kinds(p, 'us-east-1')).toEqual(['bucket-source']);
+                expect(kinds(p, 'us-west-2')).toEqual(['bucket-replica']);
+                expect(p.notGenerated.map((n) => n.name)).toContain('store assets: replication back to us-east-1');
+            },
+        },
+        {
+            name: 'lists a per-cell CockroachDB store once, with its cells',
+            store: `cell a { regions us-east-1, us-east-2 }
+cell b { regions us-west-2, us-east-2 }
+store ledger per cell { engine cockroachdb holds shared rows writes any-region replication consensus consistency strong }`,
+            check: (p: ExportPlan) => {
+                expect(p.notGenerated.filter((n) => n.name.startsWith('store ledger'))).toEqual([
+                    { name: 'store ledger (cells a, b)', reason: expect.stringMatching(/^engine cockroachdb: .*no AWS-managed equivalent/) },
+                ]);
+                expect(p.regionStacks).toEqual([]);
+            },
+        },
+    ])('$name', async ({ store, check }) => {
+        check(await plan(store));
+    });
+
+    test('finds a stack cycle and names the dependencies that cause it', async () => {
+        const p = await plan(`
+store db { engine aurora regions us-east-1, us-west-2 writes primary us-west-2 holds shared rows consistency session }
+store assets { engine s3 regions us-west-2, us-east-1 writes primary us-west-2 holds reference blob consistency eventual }`);
+        expect(p.issues.map((i) => i.name)).toEqual([expect.stringMatching(/^stacks us-(east-1|west-2) → us-(west-2|east-1) → us-(east-1|west-2)$/)]);
+        expect(p.issues[0]!.reason).toMatch(/secondary cluster joins.*replication rules need/);
+    });
+});
+
+describe('routing', () => {
+    const service = (posture: string, route: string, detect = 'detect health-check every 10s threshold 3') => `
+service api { regions us-east-1, us-west-2 primary us-east-1 posture ${posture} capacity 100% per region }
+failover api { ${detect} route ${route} action shift-traffic }`;
+
+    test.each([
+        { name: 'uses failover records from the primary to the standby', posture: 'warm-standby', route: 'dns ttl 60s', mode: 'failover', regions: ['us-east-1', 'us-west-2'] },
+        { name: 'uses latency records for an active-active service', posture: 'active-active', route: 'dns ttl 30s', mode: 'latency', regions: ['us-east-1', 'us-west-2'] },
+    ])('$name', async ({ posture, route, mode, regions }) => {
+        const p = await plan(service(posture, route));
+        const dns = p.globalStack?.items[0];
+        expect(dns).toMatchObject({ kind: 'dns', mode, healthCheck: { intervalSeconds: 10, failureThreshold: 3 } });
+        expect(dns?.kind === 'dns' && dns.regions.map((r) => r.region)).toEqual(regions);
+        expect(p.globalStack?.region).toBe('us-west-2');
+        expect(p.context.map((c) => c.key)).toEqual(expect.arrayContaining(['mregion:hosted-zone-id', 'mregion:hosted-zone-name', 'mregion:endpoint:api:us-east-1']));
+    });
+
+    test('gives a standby Global Accelerator group a dial of 0 and the primary 100', async () => {
+        const p = await plan(service('warm-standby', 'global-accelerator', 'detect health-check every 30s threshold 5'));
+        expect(p.globalStack?.items[0]).toMatchObject({
+            kind: 'accelerator',
+            groups: [{ region: 'us-east-1', trafficDialPercentage: 100 }, { region: 'us-west-2', trafficDialPercentage: 0 }],
+            healthCheck: { intervalSeconds: 30, failureThreshold: 5 },
+        });
+    });
+
+    test('switches failover records with ARC routing controls and a wait period of one detection interval', async () => {
+        const p = await plan(service('active-passive', 'arc-routing-control'));
+        expect(p.globalStack?.items[0]).toMatchObject({ kind: 'dns', mode: 'failover', ttlSeconds: 60, routingControls: { waitPeriodMs: 10_000 } });
+        expect(p.globalStack?.arcClusterName).toBe('T-recovery');
+    });
+
+    test.each([
+        { name: 'refuses a Route 53 interval other than 10 s or 30 s', route: 'dns ttl 60s', detect: 'detect health-check every 20s threshold 3', issue: /every 10 s or 30 s; the design's interval is 20 s/ },
+        { name: 'refuses a TTL that is not whole seconds', route: 'dns ttl 1500ms', detect: undefined, issue: /whole seconds/ },
+    ])('$name', async ({ route, detect, issue }) => {
+        const p = await plan(service('warm-standby', route, detect));
+        expect(p.issues.map((i) => i.reason)).toEqual([expect.stringMatching(issue)]);
+    });
+
+    test.each([
+        { name: 'lists routing through the application\'s router', route: 'router', reason: /own router/ },
+        { name: 'lists DNS through providers other than Route 53', route: 'dns ttl 60s providers ultradns', reason: /ultradns: not Route 53/ },
+    ])('$name as not generated', async ({ route, reason }) => {
+        const p = await plan(service('active-passive', route));
+        expect(p.globalStack).toBeUndefined();
+        expect(p.notGenerated.find((n) => n.name === 'failover api')?.reason).toMatch(reason);
+    });
+});
+
+describe('objectives', () => {
+    test('carries RTO and RPO into a Resilience Hub policy in the primary region, rounding fractions up', async () => {
+        const p = await plan('service api { regions us-east-1, us-west-2 primary us-west-2 posture warm-standby capacity 100% per region objective rto 90s rpo 500ms }');
+        expect(items(p, 'us-west-2').filter((i) => i.kind !== 'note')).toEqual([expect.objectContaining({ kind: 'resiliency-policy', rtoSeconds: 90, rpoSeconds: 1, policyName: 't-api' })]);
+        expect(p.context.find((c) => c.key === 'mregion:resilience-tier')).toMatchObject({ kind: 'choice' });
+    });
+
+    test('lists an objective with RTO but no RPO instead of inventing one', async () => {
+        const p = await plan('service api { regions us-east-1 posture active-active capacity 100% per region objective rto 10m availability 99.9% }');
+        expect(p.regionStacks).toEqual([]);
+        expect(p.notGenerated).toContainEqual({ name: 'service api: objective', reason: expect.stringMatching(/needs both RTO and RPO; the design declares only rto/) });
+    });
+});
+
+describe('the export result', () => {
+    const design = readFileSync('examples/aurora-warm-standby.mregion', 'utf8');
+
+    test('refuses a design with errors and says which, unless forced', async () => {
+        const { model } = await modelOf(design);
+        const refused = exportCdk(model, ['orders.mregion:3:1 missing-property store orders-db needs an engine']);
+        expect(refused).toEqual({ files: [], notGenerated: [], errors: ['orders.mregion:3:1 missing-property store orders-db needs an engine'] });
+        const forced = exportCdk(model, ['orders.mregion:3:1 …'], { force: true });
+        expect(forced.errors).toEqual([]);
+        expect(forced.files.map((f) => f.path)).toContain('lib/app.ts');
+    });
+
+    test('refuses what AWS cannot express, and lists it when forced', async () => {
+        const { model } = await modelOf(design.replace('every 10s', 'every 20s'));
+        expect(exportCdk(model, []).errors).toEqual([expect.stringMatching(/^failover orders: a Route 53 health check checks every 10 s or 30 s/)]);
+        const forced = exportCdk(model, [], { force: true });
+        expect(forced.notGenerated[0]?.name).toBe('failover orders');
+        expect(forced.files.some((f) => f.path === 'lib/stacks/global-stack.ts')).toBe(false);
+    });
+
+    test('rejects an account id that is not 12 digits', async () => {
+        const { model } = await modelOf(design);
+        expect(exportCdk(model, [], { account: '12345' }).errors).toEqual(["account '12345' is not a 12-digit AWS account id"]);
+    });
+
+    test('seeds cdk.json with the given account in every availability-zone key', async () => {
+        const { model } = await modelOf(design);
+        const cdkJson = JSON.parse(exportCdk(model, [], { account: '210987654321' }).files.find((f) => f.path === 'cdk.json')!.content);
+        expect(cdkJson.context['mregion:account']).toBe('210987654321');
+        expect(Object.keys(cdkJson.context).filter((k) => k.startsWith('availability-zones:')).sort()).toEqual([
+            'availability-zones:account=210987654321:region=us-east-1',
+            'availability-zones:account=210987654321:region=us-west-2',
+        ]);
+        expect(cdkJson.context).toMatchObject({ notices: false, 'cli-telemetry': false, '@aws-cdk/core:strictCfnValidateErrors': true });
+    });
+
+    test.each(['cloudflare', 'cosmos-far-strong'])('generates nothing for %s, which has no AWS region, and says so', async (example) => {
+        const { model } = await modelOf(readFileSync(`examples/${example}.mregion`, 'utf8'));
+        const result = exportCdk(model, []);
+        expect(result.files).toEqual([]);
+        expect(result.errors).toEqual([]);
+        expect(result.notGenerated[0]).toEqual({ name: expect.stringMatching(/^topology /), reason: expect.stringMatching(/no region with provider aws/) });
+        expect(result.notGenerated.length).toBeGreaterThan(1);
+    });
+});

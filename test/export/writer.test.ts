@@ -1,0 +1,124 @@
+// The writer puts generated files inside the chosen folder and nowhere else, and leaves folders with
+// content alone unless forced.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ExportWriteError, unsafePathReason, writeGeneratedFiles } from '../../export/cdk/writer.js';
+
+let sandbox: string;
+let out: string;
+
+beforeEach(() => {
+    sandbox = mkdtempSync(path.join(tmpdir(), 'mregion-writer-'));
+    out = path.join(sandbox, 'out');
+});
+afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
+
+/** Every file below `folder`, relative, sorted. */
+function listing(folder: string): string[] {
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() || e.isSymbolicLink())
+        .map((e) => path.relative(folder, path.join(e.parentPath, e.name)))
+        .sort();
+}
+
+function writeError(action: () => unknown): ExportWriteError {
+    try {
+        action();
+    } catch (error) {
+        if (error instanceof ExportWriteError) return error;
+        throw error;
+    }
+    throw new Error('expected the writer to refuse');
+}
+
+describe('writing generated files', () => {
+    test('creates the folder and its subfolders and writes every file', () => {
+        const written = writeGeneratedFiles(out, [
+            { path: 'README.md', content: '# app\n' },
+            { path: 'lib/stacks/us-east-1-stack.ts', content: 'export {};\n' },
+        ]);
+        expect(written).toEqual([path.join(out, 'README.md'), path.join(out, 'lib', 'stacks', 'us-east-1-stack.ts')]);
+        expect(readFileSync(path.join(out, 'lib/stacks/us-east-1-stack.ts'), 'utf8')).toBe('export {};\n');
+    });
+
+    test('refuses a folder that has content, and writes into it when forced', () => {
+        mkdirSync(out);
+        writeFileSync(path.join(out, 'notes.txt'), 'mine');
+        expect(writeError(() => writeGeneratedFiles(out, [{ path: 'a.ts', content: '' }])).kind).toBe('not-empty');
+        expect(listing(out)).toEqual(['notes.txt']);
+        writeGeneratedFiles(out, [{ path: 'a.ts', content: 'x' }], { force: true });
+        expect(listing(out)).toEqual(['a.ts', 'notes.txt']);
+    });
+
+    test('writes into an existing empty folder without being forced', () => {
+        mkdirSync(out);
+        writeGeneratedFiles(out, [{ path: 'a.ts', content: 'x' }]);
+        expect(listing(out)).toEqual(['a.ts']);
+    });
+
+    test('refuses a path that is a file', () => {
+        writeFileSync(out, 'a file');
+        expect(writeError(() => writeGeneratedFiles(out, [{ path: 'a.ts', content: '' }])).kind).toBe('not-a-folder');
+    });
+
+    test.each([
+        { path: '../escape.ts', why: 'a `..` segment' },
+        { path: 'lib/../../escape.ts', why: 'a `..` segment inside' },
+        { path: '/etc/passwd', why: 'an absolute path' },
+        { path: 'C:/Windows/x', why: 'a drive letter' },
+        { path: 'lib\\..\\..\\x', why: 'backslashes' },
+        { path: 'lib//x', why: 'an empty segment' },
+        { path: './x', why: 'a `.` segment' },
+        { path: 'nul\0.ts', why: 'a NUL character' },
+        { path: '', why: 'an empty path' },
+    ])('refuses $why ($path) before writing anything', ({ path: bad }) => {
+        const error = writeError(() => writeGeneratedFiles(out, [{ path: 'ok.ts', content: '' }, { path: bad, content: '' }]));
+        expect(error.kind).toBe('unsafe-path');
+        expect(listing(sandbox)).toEqual([]);
+    });
+
+    test('never writes through a link, even one inside the folder that points outside', () => {
+        const elsewhere = path.join(sandbox, 'elsewhere');
+        mkdirSync(elsewhere);
+        mkdirSync(out);
+        symlinkSync(elsewhere, path.join(out, 'lib'));
+        const error = writeError(() => writeGeneratedFiles(out, [{ path: 'lib/app.ts', content: 'x' }], { force: true }));
+        expect(error.kind).toBe('unsafe-path');
+        expect(listing(elsewhere)).toEqual([]);
+    });
+
+    test('never replaces a linked file', () => {
+        const target = path.join(sandbox, 'target.txt');
+        writeFileSync(target, 'keep');
+        mkdirSync(out);
+        symlinkSync(target, path.join(out, 'README.md'));
+        expect(writeError(() => writeGeneratedFiles(out, [{ path: 'README.md', content: 'x' }], { force: true })).kind).toBe('unsafe-path');
+        expect(readFileSync(target, 'utf8')).toBe('keep');
+    });
+
+    test('for any relative path, either refuses it or writes inside the folder', () => {
+        const segment = fc.oneof(fc.constantFrom('..', '.', '', 'lib', '~', '$HOME', '%2e%2e', 'a b', 'é', '\\..'), fc.string({ maxLength: 6 }));
+        fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
+            const relative = segments.join('/');
+            rmSync(sandbox, { recursive: true, force: true });
+            mkdirSync(sandbox);
+            let wrote = false;
+            try {
+                writeGeneratedFiles(out, [{ path: relative, content: 'x' }]);
+                wrote = true;
+            } catch (error) {
+                if (!(error instanceof ExportWriteError)) {
+                    // The file system may reject a name (e.g. too long); it must never be written elsewhere.
+                    expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
+                    return;
+                }
+            }
+            expect(wrote).toBe(unsafePathReason(relative) === undefined);
+            expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
+        }), { numRuns: 300 });
+    });
+});
