@@ -1,7 +1,7 @@
 // Drives a running code-server the way a person would (quick open, command palette, Problems panel) and
 // screenshots the Problems panel, the topology view and the simulation view into the output folder, asserting
 // on the text visible in each. Also fails on any Content-Security-Policy violation reported by a webview.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -45,6 +45,11 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         check(await topology.locator('svg.topology g.node').count() === 18, 'the topology view draws 18 deployment boxes');
         check(await topology.locator('svg.topology g.edge.failover').count() === 2, 'the topology view draws 2 failover edges');
         await shot('topology.png');
+        // Clicking a box reveals its declaration: the cursor moves to the store's line.
+        const ledgerLine = readFileSync(path.join(folder, 'fintech.mregion'), 'utf8').split('\n').findIndex((l) => l.startsWith('store ledger')) + 1;
+        await topology.locator('svg.topology g.node[data-id="store:ledger@eu|eu-west-1"]').click();
+        const revealed = await page.locator(`.statusbar-item:has-text("Ln ${ledgerLine}, Col 1")`).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+        check(revealed, `clicking ledger @eu in the topology view reveals its declaration (line ${ledgerLine})`);
 
         // 3. Simulation view of the fintech outage scenario (the only scenario: no picker).
         await openFile(page, 'fintech.mregion');
