@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InlayHint, Range } from 'vscode-languageserver-protocol';
+import { Commands } from '../../protocol/index.js';
+import { estimateFailoverTime } from '../../language/semantics/estimators/index.js';
+import { measuredRttMs } from '../../language/semantics/facts/latency.js';
+import { formatDuration } from '../../language/semantics/units.js';
+import { mregion, validate } from '../helpers/services.js';
+
+const fintech = readFileSync(new URL('../../examples/fintech.mregion', import.meta.url), 'utf8');
+const EVERYTHING: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+
+async function hints(text: string, range: Range = EVERYTHING): Promise<{ hints: InlayHint[]; lines: string[] }> {
+    const { document } = await validate(text);
+    const result = await mregion.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range }) ?? [];
+    return { hints: result, lines: text.split('\n') };
+}
+
+/** The text of the line up to the hint, then the hint: what a user sees. */
+function shown(h: InlayHint, lines: string[]): string {
+    return `${lines[h.position.line]!.slice(0, h.position.character)} ⟨${String(h.label)}⟩`;
+}
+
+const LINKS = `region us-east-1 { provider aws }
+region eu-west-1 { provider aws }
+region paris { provider aws  jurisdiction EU  location 48.8566, 2.3522 }
+link us-east-1 <-> eu-west-1 { egress $0.02/GB }
+link paris <-> eu-west-1 { egress $0.02/GB }
+link paris <-> us-east-1 { rtt 80ms }
+`;
+
+describe('inlay hints', () => {
+    afterEach(() => {
+        mregion.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: {} } });
+    });
+
+    it('shows the failover time after the route and the quorum latency after the replication of the fintech example', async () => {
+        const { hints: list, lines } = await hints(fintech);
+        const { model } = mregion.semantics.Models.modelFor((await validate(fintech)).document);
+        const total = formatDuration(estimateFailoverTime(model, model.failovers[0]!).totalMs);
+        expect(list.map((h) => shown(h, lines))).toEqual([
+            '    replication consensus ⟨≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write⟩',
+            `    route   dns ttl 60s ⟨≈ ${total} failover⟩`,
+        ]);
+        expect(list[1]!.tooltip).toMatchObject({ value: expect.stringContaining('10 s × 3 + 6 s timeout detection + 1 m TTL + 1 m re-homing') });
+    });
+
+    it('shows the RTT a link without an rtt would use: measured, or estimated from the distance', async () => {
+        const { hints: list, lines } = await hints(LINKS);
+        expect(list.map((h) => shown(h, lines))).toEqual([
+            `link us-east-1 <-> eu-west-1 ⟨rtt ${measuredRttMs('us-east-1', 'eu-west-1')} ms⟩`,
+            'link paris <-> eu-west-1 ⟨rtt ≈ 12 ms⟩',
+        ]);
+        expect(list[0]!.tooltip).toMatchObject({ value: 'measured (facts §1)' });
+    });
+
+    it('shows nothing for a store that acknowledges writes locally', async () => {
+        const { hints: list } = await hints('region a { provider aws }\nregion b { provider aws }\nstore s {\n    engine dynamodb\n    regions a, b\n}');
+        expect(list).toEqual([]);
+    });
+
+    it('returns only the hints inside the requested range', async () => {
+        const { hints: list, lines } = await hints(LINKS, { start: { line: 4, character: 0 }, end: { line: 4, character: 40 } });
+        expect(list.map((h) => shown(h, lines))).toEqual(['link paris <-> eu-west-1 ⟨rtt ≈ 12 ms⟩']);
+    });
+
+    it('shows nothing when mregion.inlayHints.enabled is false', async () => {
+        mregion.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { inlayHints: { enabled: false } } } });
+        expect((await hints(fintech)).hints).toEqual([]);
+    });
+});
+
+describe('code lenses', () => {
+    it('offers Export to CDK and Show topology above the topology and ▶ Simulate above each scenario', async () => {
+        const { document } = await validate(fintech);
+        const uri = document.uri.toString();
+        const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri } }) ?? [];
+        const topologyLine = fintech.split('\n').findIndex((l) => l.startsWith('topology'));
+        const scenarioLine = fintech.split('\n').findIndex((l) => l.startsWith('scenario'));
+        expect(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments])).toEqual([
+            [topologyLine, 'Export to CDK', Commands.exportCdk, [uri]],
+            [topologyLine, 'Show topology', Commands.showTopology, [uri]],
+            [scenarioLine, '▶ Simulate', Commands.runSimulation, [uri, 'us-east-1-outage']],
+        ]);
+    });
+
+    it('anchors the design lenses on the first declaration of a file without a topology', async () => {
+        const { document } = await validate('\n\nregion a { provider aws }');
+        const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        expect(lenses.map((l) => [l.range.start.line, l.command?.title])).toEqual([[2, 'Export to CDK'], [2, 'Show topology']]);
+    });
+
+    it('does not make the server depend on the client\'s commands: the server executes none of them', () => {
+        const handled = mregion.shared.lsp.ExecuteCommandHandler?.commands ?? [];
+        expect(handled.filter((c) => Object.values(Commands).includes(c as never))).toEqual([]);
+    });
+});
