@@ -1,0 +1,1008 @@
+// The discrete-event engine. One pass over the event queue from 0 to the scenario's duration: Poisson write
+// arrivals per stream, in-order replication deliveries per link, fault starts and ends, health-check probes,
+// failover actions, DNS transitions and sample ticks. Writes are never objects: a write is a handful of
+// typed-array updates chosen from outcome tables that are recomputed only when the state changes. Reads are a
+// flow (rate × time), integrated exactly between state changes, so read-heavy designs cost nothing extra.
+import { FaultState } from '../faults.js';
+import {
+    initFailovers, onActionDone, onControlPlaneChange, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp, onRouteDelayed,
+} from '../failover.js';
+import { binOf, LatencyHistogram } from '../metrics/histogram.js';
+import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
+import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilityWindow, WriteLog, type Link } from '../replication.js';
+import type { TimelineEvent } from '../report.js';
+import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
+import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
+import { formatCount, formatDuration } from '../../language/semantics/units.js';
+import { EventKind } from './event-kinds.js';
+import { EventQueue, Rank } from './event-queue.js';
+import { Random } from './random.js';
+
+
+export interface EngineOptions {
+    readonly seed: number;
+    /** Simulate one write in `sampling` (keys sampled alike so per-key rates stay exact); counts are scaled. */
+    readonly sampling: number;
+    readonly sampleIntervalMs: number;
+    /** Upper bound on per-key conflict state cells (keys × replicas × (replicas + 2)); beyond it keys are sampled. */
+    readonly maxKeyStateCells: number;
+    readonly onProgress?: (fraction: number) => void;
+    /** Polled every few thousand events; true stops the run. */
+    readonly shouldStop?: () => boolean;
+}
+
+export interface StoreCounters {
+    acknowledged: number;
+    failed: number;
+    rejected: number;
+    conflictRejected: number;
+    lost: number;
+    rpoMs: number;
+    discarded: number;
+    merges: number;
+    siblings: number;
+    readsServed: number;
+    readsStale: number;
+    staleKnown: boolean;
+    readonly applied: Float64Array;
+    /** Discards, merges and siblings by the replica (region slot) where they happened. */
+    readonly discardedAt: Float64Array;
+    readonly mergesAt: Float64Array;
+    readonly siblingsAt: Float64Array;
+    readonly losses: { region: number; atMs: number; lostWrites: number; rpoMs: number; fault: number }[];
+}
+
+/** Where the writes of a store's main writing workload land, per ms, by region. */
+interface Landing {
+    readonly workload: number;
+    readonly shared: Float64Array;
+    /** Writes to keys that are not shared, by the region they land in. */
+    readonly other: Float64Array;
+    /** Region where each origin's own keys are written, or -1. */
+    readonly ownLocation: Int32Array;
+}
+
+const EPSILON = 1e-9;
+const TIMELINE_LIMIT = 400;
+
+export class Simulation {
+    readonly faults: FaultState;
+    readonly queue = new EventQueue(256);
+    readonly weight: number;
+    readonly classes: number;
+    now = 0;
+    events = 0;
+    simulatedWrites = 0;
+    /** Replication deliveries applied in bulk by `advance` (each one an event at its own due time). */
+    appliesInBulk = 0;
+    stopped = false;
+
+    private readonly arrivals: Random;
+    private readonly choices: Random;
+    private readonly keyDraws: Random;
+    readonly control: Random;
+
+    readonly storeRouting: StoreRouting[];
+    readonly storeCounters: StoreCounters[];
+    readonly services: ServiceRuntime[];
+    readonly groups: GroupRuntime[];
+    readonly groupsOfService: number[][];
+    readonly logs: (WriteLog | undefined)[][];
+    readonly links: Link[] = [];
+    readonly linksFrom: Link[][][];
+    readonly linkOf: (Link | undefined)[][][];
+    readonly keyStates: (KeyStates | undefined)[];
+    readonly syncLastWrite: (Float64Array | undefined)[];
+    /** Per store, per workload: keys below this index are tracked key by key. */
+    readonly trackedLimit: Map<number, number>[];
+    readonly conflictScale: Float64Array;
+    /** Per workload: shared keys drawn from (the declared shared keys, thinned by the sampling factor). */
+    readonly sharedSpace: Float64Array;
+    /** Per store: where the writes of its main writing workload land now (for stale-read estimates). */
+    readonly landing: (Landing | undefined)[];
+
+    readonly failovers: FailoverRuntime[] = [];
+    readonly probes: Probe[] = [];
+    readonly runs: Run[] = [];
+    readonly episodes: Episode[] = [];
+    readonly timeline: TimelineEvent[] = [];
+    timelineDropped = 0;
+    readonly notes: string[] = [];
+
+    readonly sampleIntervalMs: number;
+    readonly ticks: number;
+    tick = 0;
+    readonly lagSeries: Float64Array[];
+    readonly lagMax: Float64Array;
+
+    private readonly scratch: WriteOutcome = { status: 0, location: -1, latencyMs: 0 };
+
+    constructor(readonly plan: Plan, readonly options: EngineOptions) {
+        const R = plan.regions.length;
+        this.faults = new FaultState(plan);
+        this.weight = options.sampling;
+        this.classes = R + 1;
+        const root = Random.fromSeed(options.seed);
+        this.arrivals = root.fork();
+        this.choices = root.fork();
+        this.keyDraws = root.fork();
+        this.control = root.fork();
+        this.sampleIntervalMs = options.sampleIntervalMs;
+        this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
+
+        this.storeRouting = plan.stores.map((s) => initialStoreRouting(plan, s));
+        this.storeCounters = plan.stores.map((s) => ({
+            acknowledged: 0, failed: 0, rejected: 0, conflictRejected: 0, lost: 0, rpoMs: -1, discarded: 0, merges: 0, siblings: 0,
+            readsServed: 0, readsStale: 0, staleKnown: true, applied: new Float64Array(s.replicas.length), losses: [],
+            discardedAt: new Float64Array(s.replicas.length), mergesAt: new Float64Array(s.replicas.length), siblingsAt: new Float64Array(s.replicas.length),
+        }));
+        this.services = plan.services.map((s) => ({
+            plan: s, primary: s.primary,
+            routable: Uint8Array.from(s.runsIn),
+            capacity: Float64Array.from(s.capacity),
+            capacityFactor: new Float64Array(R).fill(1),
+        }));
+        this.sharedSpace = Float64Array.from(plan.workloads, (w) => (w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0));
+        this.groupsOfService = plan.services.map(() => []);
+        this.groups = plan.groups.map((g) => this.createGroup(g.index));
+        for (const g of plan.groups) if (g.kind === 'service') this.groupsOfService[g.target]!.push(g.index);
+
+        this.logs = plan.stores.map(() => []);
+        this.linksFrom = plan.stores.map(() => []);
+        this.linkOf = plan.stores.map(() => []);
+        this.keyStates = [];
+        this.syncLastWrite = [];
+        this.trackedLimit = [];
+        this.conflictScale = new Float64Array(plan.stores.length).fill(1);
+        for (const s of plan.stores) this.setUpStore(s);
+        this.landing = plan.stores.map((s) => this.createLanding(s.index));
+        this.lagSeries = this.links.map(() => new Float64Array(this.ticks).fill(NaN));
+        this.lagMax = new Float64Array(this.links.length);
+    }
+
+    private createGroup(index: number): GroupRuntime {
+        const g = this.plan.groups[index]!;
+        const W = g.writes.length;
+        const C = this.classes;
+        const dest = g.kind === 'store' ? g.origin : this.initialDestination(g.target, g.origin);
+        return {
+            plan: g, dest, previous: -1, transitionStamp: 0,
+            status: new Int8Array(2 * W * C), location: new Int32Array(2 * W * C), latency: new Float64Array(2 * W * C), bin: new Int32Array(2 * W * C),
+            requestStatus: new Int8Array(2 * C), requestLatency: new Float64Array(2 * C), requestBin: new Int32Array(2 * C),
+            serviceProb: new Float64Array(2), readOk: new Float64Array(2), writeOk: new Float64Array(2),
+            readReplica: new Int32Array(2 * g.readsFrom.length).fill(-1),
+            counters: { writesOffered: 0, writesServed: 0, readsOffered: 0, readsServed: 0, staleReads: 0, rejected: 0, conflictRejected: 0 },
+            histograms: new Array(W + 1).fill(undefined),
+            fluidTime: 0, servedReadRate: 0, staleReadRate: 0,
+            storeServedRate: new Float64Array(g.readsFrom.length), storeStaleRate: new Float64Array(g.readsFrom.length),
+            seriesOffered: new Float64Array(this.ticks), seriesServed: new Float64Array(this.ticks),
+        };
+    }
+
+    /** Where users of `origin` go before anything fails: their own region for active-active, else the primary. */
+    private initialDestination(service: number, origin: number): number {
+        const s = this.services[service]!;
+        if (!s.plan.activeActive) return s.primary;
+        return this.routeActiveActive(s, origin);
+    }
+
+    routeActiveActive(s: ServiceRuntime, origin: number): number {
+        if (s.plan.runsIn[origin] && s.routable[origin]) return origin;
+        return nearestOf(this.plan, origin, s.plan.regions, (r) => s.routable[r] === 1);
+    }
+
+    private setUpStore(s: StorePlan): void {
+        const n = s.replicas.length;
+        const R = this.plan.regions.length;
+        if (s.tracksKeys && s.trackedKeys > 0) {
+            const needed = this.effectiveTrackedKeys(s, 1);
+            const cells = needed * n * (n + 2);
+            const fraction = cells > this.options.maxKeyStateCells ? this.options.maxKeyStateCells / cells : 1;
+            const limits = new Map<number, number>();
+            let total = 0;
+            for (const [w] of s.keyOffsets) {
+                const space = this.sharedSpace[w]!;
+                const limit = Math.max(1, Math.floor(space * fraction));
+                limits.set(w, limit);
+                total = Math.max(total, s.keyOffsets.get(w)! + limit);
+            }
+            // Offsets were laid out for the declared key spaces; re-lay them out for the tracked ones.
+            let offset = 0;
+            for (const [w] of s.keyOffsets) {
+                s.keyOffsets.set(w, offset);
+                offset += limits.get(w)!;
+            }
+            total = offset;
+            this.trackedLimit[s.index] = limits;
+            if (fraction < 1) {
+                this.conflictScale[s.index] = 1 / fraction;
+                this.notes.push(`${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`);
+            }
+            if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(total, n);
+            else this.syncLastWrite[s.index] = new Float64Array(total * n).fill(-Infinity);
+        } else {
+            this.trackedLimit[s.index] = new Map();
+        }
+        if (s.mode !== 'async' || n < 2) return;
+        const tracked = this.keyStates[s.index] !== undefined;
+        for (let from = 0; from < n; from++) {
+            const log = new WriteLog(n, n - 1, tracked);
+            this.logs[s.index]![from] = log;
+            this.linksFrom[s.index]![from] = [];
+            this.linkOf[s.index]![from] = [];
+            for (let to = 0; to < n; to++) {
+                if (to === from) continue;
+                const a = s.replicas[from]!;
+                const b = s.replicas[to]!;
+                const link: Link = {
+                    index: this.links.length, store: s, fromSlot: from, toSlot: to, from: a, to: b,
+                    column: this.linksFrom[s.index]![from]!.length,
+                    oneWayMs: this.plan.rtt[a * R + b]! / 2, log, head: 0, trackedHead: 0, appendedDue: 0, scheduled: false, stamp: 0,
+                    blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1,
+                };
+                this.links.push(link);
+                this.linksFrom[s.index]![from]!.push(link);
+                this.linkOf[s.index]![from]![to] = link;
+            }
+        }
+    }
+
+    private effectiveTrackedKeys(s: StorePlan, fraction: number): number {
+        let total = 0;
+        for (const [w] of s.keyOffsets) total += Math.max(1, Math.floor(this.sharedSpace[w]! * fraction));
+        return total;
+    }
+
+    // ------------------------------------------------------------------------------------------ the run
+
+    run(): void {
+        const plan = this.plan;
+        for (const f of plan.faults) {
+            this.queue.push(f.at, Rank.fault, EventKind.faultStart, f.index);
+            this.queue.push(f.until, Rank.fault, EventKind.faultEnd, f.index);
+        }
+        initFailovers(this);
+        for (const s of plan.streams) {
+            if (s.rate <= 0) continue;
+            this.queue.push(this.nextArrivalGap(s), Rank.arrival, EventKind.arrival, s.index);
+        }
+        for (let k = 1; k <= this.ticks; k++) this.queue.push(Math.min(k * this.sampleIntervalMs, plan.durationMs), Rank.tick, EventKind.tick, k);
+        this.refresh();
+        this.refreshFluid(0);
+        this.evaluateEpisodes(0);
+
+        const end = plan.durationMs;
+        const queue = this.queue;
+        while (queue.size > 0) {
+            const t = queue.peekTime();
+            if (t > end) break;
+            this.now = t;
+            if ((++this.events & 0x3fff) === 0 && this.checkpoint()) return;
+            const kind = queue.peekKind();
+            if (kind === EventKind.arrival) this.onArrival(t);
+            else if (kind === EventKind.delivery) this.onDelivery(t);
+            else {
+                queue.pop();
+                this.onControl(queue.kind, queue.arg, queue.stamp, t);
+            }
+        }
+        this.finish(end);
+    }
+
+    private checkpoint(): boolean {
+        if (this.options.shouldStop?.()) {
+            this.stopped = true;
+            return true;
+        }
+        return false;
+    }
+
+    private nextArrivalGap(s: StreamPlan): number {
+        // Rate per ms of the simulated (possibly thinned) stream.
+        return this.arrivals.exponential(s.rate / 1_000 / this.weight);
+    }
+
+    private onArrival(t: number): void {
+        const stream = this.plan.streams[this.queue.peekArgValue()]!;
+        this.queue.popPush(t + this.nextArrivalGap(stream), Rank.arrival, EventKind.arrival, stream.index);
+        this.simulatedWrites++;
+        this.write(stream, this.groups[stream.group]!, t);
+    }
+
+    private write(stream: StreamPlan, g: GroupRuntime, t: number): void {
+        const w = this.weight;
+        const c = g.counters;
+        c.writesOffered += w;
+        const tick = this.tick < this.ticks ? this.tick : this.ticks - 1;
+        g.seriesOffered[tick]! += w;
+        let slot = 0;
+        const tr = g.transition;
+        if (tr !== undefined) {
+            const f = movedFraction(tr, t);
+            if (f < 1 && (f <= 0 || this.choices.uniform() >= f)) slot = 1;
+        }
+        const sp = g.serviceProb[slot]!;
+        if (sp < 1 && (sp <= 0 || this.choices.uniform() >= sp)) return;
+
+        const workload = this.plan.workloads[stream.workload]!;
+        let cls = 0;
+        let key = -1;
+        if (workload.sharedShare > 0 && this.keyDraws.uniform() < workload.sharedShare) {
+            const space = this.sharedSpace[workload.index]!;
+            key = this.keyDraws.below(space);
+            cls = 1 + homeOf(workload, key / space);
+        }
+        const C = this.classes;
+        const writes = g.plan.writes;
+        const W = writes.length;
+        const rs = g.requestStatus[slot * C + cls]!;
+        if (rs !== Status.ok) {
+            if (rs === Status.noQuorum) c.rejected += w;
+            for (let j = 0; j < W; j++) {
+                const st = g.status[(slot * W + j) * C + cls]!;
+                if (st === Status.noQuorum) this.storeCounters[writes[j]!]!.rejected += w;
+                else if (st === Status.unavailable) this.storeCounters[writes[j]!]!.failed += w;
+            }
+            return;
+        }
+        for (let j = 0; j < W; j++) {
+            const s = writes[j]!;
+            const ls = this.syncLastWrite[s];
+            if (ls === undefined || key < 0) continue;
+            const limit = this.trackedLimit[s]!.get(workload.index) ?? 0;
+            if (key >= limit) continue;
+            if (this.syncConflict(s, ls, key + this.plan.stores[s]!.keyOffsets.get(workload.index)!, g.location[(slot * W + j) * C + cls]!, t)) {
+                c.conflictRejected += w;
+                this.storeCounters[s]!.conflictRejected += w * this.conflictScale[s]!;
+                return;
+            }
+        }
+        for (let j = 0; j < W; j++) {
+            const index = (slot * W + j) * C + cls;
+            this.applyLocal(writes[j]!, g, j, g.location[index]!, g.latency[index]!, g.bin[index]!, key, workload, t);
+        }
+        const r = slot * C + cls;
+        this.histogram(g, W).add(g.requestBin[r]!, g.requestLatency[r]!, w);
+        c.writesServed += w;
+        g.seriesServed[tick]! += w;
+    }
+
+    private histogram(g: GroupRuntime, j: number): LatencyHistogram {
+        return (g.histograms[j] ??= new LatencyHistogram());
+    }
+
+    private syncConflict(s: number, last: Float64Array, trackedKey: number, location: number, t: number): boolean {
+        const store = this.plan.stores[s]!;
+        const n = store.replicas.length;
+        const R = this.plan.regions.length;
+        const slot = store.slotOf[location]!;
+        for (let o = 0; o < n; o++) {
+            if (o === slot) continue;
+            const other = last[trackedKey * n + o]!;
+            // The other region's write reaches this one RTT/2 after it was made; until then both are in flight.
+            if (t < other + this.plan.rtt[store.replicas[o]! * R + location]! / 2) return true;
+        }
+        last[trackedKey * n + slot] = t;
+        return false;
+    }
+
+    private applyLocal(s: number, g: GroupRuntime, j: number, location: number, latency: number, bin: number, key: number, workload: WorkloadPlan, t: number): void {
+        const w = this.weight;
+        const store = this.plan.stores[s]!;
+        const counters = this.storeCounters[s]!;
+        counters.acknowledged += w;
+        this.histogram(g, j).add(bin, latency, w);
+        const slot = store.slotOf[location]!;
+        counters.applied[slot]! += w;
+        const log = this.logs[s]![slot];
+        if (log === undefined) return;
+        let tracked = -1;
+        const states = this.keyStates[s];
+        if (states !== undefined && key >= 0 && key < (this.trackedLimit[s]!.get(workload.index) ?? 0)) tracked = key + store.keyOffsets.get(workload.index)!;
+        const at = log.push(t, tracked);
+        const links = this.linksFrom[s]![slot]!;
+        for (let i = 0; i < links.length; i++) {
+            const link = links[i]!;
+            const due = t + delayOf(link, t);
+            if (due > link.appendedDue) link.appendedDue = due;
+        }
+        if (tracked < 0) return;
+        states!.writeLocal(tracked, slot, t);
+        states!.snapshot(tracked, slot, log.seen!, at * log.stride);
+        const ring = log.trackedSlot(log.pushTracked());
+        for (let i = 0; i < links.length; i++) {
+            const link = links[i]!;
+            log.trackedDue[ring * log.links + link.column] = link.appendedDue;
+            if (!link.scheduled && !link.blocked) this.scheduleTracked(link);
+        }
+    }
+
+    /** Schedules the delivery event of the link's next tracked entry, if it has one. */
+    private scheduleTracked(link: Link): void {
+        if (link.trackedHead >= link.log.trackedEnd) return;
+        link.scheduled = true;
+        this.queue.push(Math.max(trackedDueTime(link), this.now), Rank.delivery, EventKind.delivery, link.index, link.stamp);
+    }
+
+    /**
+     * Applies, in order, every entry of the link that is due by `t` (strictly before `t` when `inclusive` is
+     * false: a fault at `t` comes before deliveries at `t`). Stops at a tracked entry: those have their own event.
+     */
+    private advance(link: Link, t: number, inclusive: boolean): void {
+        const log = link.log;
+        const end = log.end;
+        const nextTracked = link.trackedHead < log.trackedEnd ? log.trackedAt[log.trackedSlot(link.trackedHead)]! : Infinity;
+        let head = link.head;
+        if (head >= end || link.resumeAt === Infinity) return;
+        const stop = nextTracked < end ? nextTracked : end;
+        let lastApplied = link.lastApplied;
+        let maxLag = link.intervalMaxLag;
+        const resumeAt = link.resumeAt;
+        const times = log.times;
+        const mask = times.length - 1;
+        const simple = link.store.spikes.length === 0;
+        const delay = simple ? (link.store.lagMs > link.oneWayMs ? link.store.lagMs : link.oneWayMs) : 0;
+        while (head < stop) {
+            const sent = times[head & mask]!;
+            let due = sent + (simple ? delay : delayOf(link, sent));
+            if (resumeAt > due) due = resumeAt;
+            if (lastApplied > due) due = lastApplied;
+            if (due > t || (!inclusive && due === t)) break;
+            lastApplied = due;
+            if (due - sent > maxLag) maxLag = due - sent;
+            head++;
+        }
+        this.storeCounters[link.store.index]!.applied[link.toSlot]! += (head - link.head) * this.weight;
+        this.appliesInBulk += head - link.head;
+        link.head = head;
+        link.lastApplied = lastApplied;
+        link.intervalMaxLag = maxLag;
+        this.trimLog(link.store.index, link.fromSlot, log);
+    }
+
+    /** The next tracked entry of a link is due: apply what precedes it, then it, against the key's state. */
+    private onDelivery(t: number): void {
+        const queue = this.queue;
+        const link = this.links[queue.peekArgValue()]!;
+        queue.pop();
+        if (queue.stamp !== link.stamp) return;
+        link.scheduled = false;
+        this.advance(link, t, true);
+        const log = link.log;
+        const absolute = log.trackedAt[log.trackedSlot(link.trackedHead)]!;
+        if (link.head !== absolute) return this.scheduleTracked(link);
+        const at = log.slot(absolute);
+        const sent = log.times[at]!;
+        const w = this.weight;
+        const s = link.store.index;
+        const counters = this.storeCounters[s]!;
+        counters.applied[link.toSlot]! += w;
+        if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
+        const result = applyRemote(this.keyStates[s]!, link.store.conflicts, log.keys[at]!, link.toSlot, link.fromSlot, sent, log.seen!, at * log.stride);
+        const scaled = w * this.conflictScale[s]!;
+        if (result === ApplyResult.discardedLocal) {
+            counters.discarded += scaled;
+            counters.discardedAt[link.toSlot]! += scaled;
+        } else if (result === ApplyResult.merged) {
+            counters.merges += scaled;
+            counters.mergesAt[link.toSlot]! += scaled;
+        } else if (result === ApplyResult.sibling) {
+            counters.siblings += scaled;
+            counters.siblingsAt[link.toSlot]! += scaled;
+        }
+        link.head++;
+        link.trackedHead++;
+        link.lastApplied = t;
+        this.trimLog(s, link.fromSlot, log);
+        this.scheduleTracked(link);
+    }
+
+    private trimLog(s: number, fromSlot: number, log: WriteLog): void {
+        const links = this.linksFrom[s]![fromSlot]!;
+        let min = log.end;
+        let minTracked = log.trackedEnd;
+        for (let i = 0; i < links.length; i++) {
+            const link = links[i]!;
+            if (link.head < min) min = link.head;
+            if (link.trackedHead < minTracked) minTracked = link.trackedHead;
+        }
+        log.start = min;
+        log.trackedStart = minTracked;
+    }
+
+    // ------------------------------------------------------------------------------------------ control events
+
+    private onControl(kind: number, arg: number, stamp: number, t: number): void {
+        switch (kind) {
+            case EventKind.faultStart: return this.onFaultStart(arg, t);
+            case EventKind.faultEnd: return this.onFaultEnd(arg, t);
+            case EventKind.probe: return onProbe(this, this.probes[arg]!, stamp, t);
+            case EventKind.detect: return onDetect(this, this.probes[arg]!, stamp, t);
+            case EventKind.manualDetect: return onManualDetect(this, this.probes[arg]!, stamp, t);
+            case EventKind.actionDone: return onActionDone(this, this.runs[arg]!, stamp, t);
+            case EventKind.routeDelayed: return onRouteDelayed(this, this.runs[arg]!, stamp, t);
+            case EventKind.transition: return this.onTransition(arg, stamp, t);
+            case EventKind.tick: return this.onTick(arg, t);
+            default: return;
+        }
+    }
+
+    private onFaultStart(index: number, t: number): void {
+        const f = this.plan.faults[index]!;
+        this.integrate(t);
+        this.record(t, 'fault-start', `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null);
+        if (f.kind === 'outage') this.loseUnreplicated(f.region, t, index);
+        this.faults.start(f);
+        this.afterFaultChange(t);
+        if (f.kind === 'outage') onRegionDown(this, f.region, t);
+    }
+
+    private onFaultEnd(index: number, t: number): void {
+        const f = this.plan.faults[index]!;
+        this.integrate(t);
+        this.faults.end(f);
+        this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null);
+        this.afterFaultChange(t);
+        if (f.kind === 'outage' && !this.faults.isDown(f.region)) onRegionUp(this, f.region, t);
+    }
+
+    private afterFaultChange(t: number): void {
+        this.updateLinks(t);
+        onControlPlaneChange(this, t);
+        this.changed(t);
+    }
+
+    /** An outage of a source region: what no other replica has applied yet is gone (facts §4, §5: RPO = lag). */
+    private loseUnreplicated(region: number, t: number, fault: number): void {
+        for (const store of this.plan.stores) {
+            const slot = store.slotOf[region]!;
+            if (slot < 0) continue;
+            const log = this.logs[store.index]![slot];
+            if (log === undefined || log.length === 0) continue;
+            const links = this.linksFrom[store.index]![slot]!;
+            for (const link of links) this.advance(link, t, false);
+            let furthest = log.start;
+            for (const link of links) if (link.head > furthest) furthest = link.head;
+            const lost = (log.end - furthest) * this.weight;
+            if (lost > 0) {
+                const rpo = t - log.timeAt(furthest);
+                const counters = this.storeCounters[store.index]!;
+                counters.lost += lost;
+                if (rpo > counters.rpoMs) counters.rpoMs = rpo;
+                counters.losses.push({ region, atMs: t, lostWrites: lost, rpoMs: rpo, fault });
+                this.record(t, 'writes-lost', `${store.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated out of ${this.plan.regions[region]} (oldest ${formatDuration(rpo)} old)`, store.id, region);
+            }
+            for (const link of links) {
+                link.head = log.end;
+                link.trackedHead = log.trackedEnd;
+                link.stamp++;
+                link.scheduled = false;
+            }
+            log.start = log.end;
+            log.trackedStart = log.trackedEnd;
+        }
+    }
+
+    /** Stalls links that can no longer deliver and lets the ones that can drain, after the lag. */
+    private updateLinks(t: number): void {
+        for (const link of this.links) {
+            const blocked = this.faults.unreachable(link.from, link.to);
+            if (blocked === link.blocked) continue;
+            if (blocked) {
+                this.advance(link, t, false);
+                link.blocked = true;
+                link.blockedSince = t;
+                link.resumeAt = Infinity;
+                link.stamp++;
+                link.scheduled = false;
+            } else {
+                link.blocked = false;
+                link.resumeAt = t + delayOf(link, t);
+                this.scheduleTracked(link);
+            }
+        }
+    }
+
+    private onTransition(group: number, stamp: number, t: number): void {
+        const g = this.groups[group]!;
+        if (g.transition === undefined || stamp !== g.transitionStamp) return;
+        this.integrate(t);
+        if (t >= g.transition.end) {
+            g.transition = undefined;
+            g.previous = -1;
+            this.record(t, 'traffic-moved', `all users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} now reach ${this.regionName(g.dest)}`, g.plan.targetId, g.plan.origin);
+        }
+        this.changed(t);
+    }
+
+    private onTick(k: number, t: number): void {
+        this.integrate(t);
+        const index = k - 1;
+        for (const link of this.links) {
+            this.advance(link, t, true);
+            const backlog = link.head < link.log.end ? t - link.log.timeAt(link.head) : -1;
+            const v = Math.max(link.intervalMaxLag, backlog);
+            if (v >= 0) {
+                this.lagSeries[link.index]![index] = v;
+                if (v > this.lagMax[link.index]!) this.lagMax[link.index] = v;
+            }
+            link.intervalMaxLag = -1;
+        }
+        this.tick = k;
+        this.options.onProgress?.(Math.min(1, t / this.plan.durationMs));
+    }
+
+    private finish(end: number): void {
+        this.now = end;
+        this.integrate(end);
+        for (const link of this.links) this.advance(link, end, true);
+    }
+
+    // ------------------------------------------------------------------------------------------ state changes
+
+    /** Recomputes every outcome table, the read flow and the interruption episodes after a state change. */
+    changed(t: number): void {
+        this.refresh();
+        this.refreshFluid(t);
+        this.evaluateEpisodes(t);
+    }
+
+    /** Moves users of `service` to where routing now sends them, over `route`'s DNS transition. */
+    reroute(serviceIndex: number, route: TransitionRoute, t: number): void {
+        const s = this.services[serviceIndex]!;
+        for (const gi of this.groupsOfService[serviceIndex]!) {
+            const g = this.groups[gi]!;
+            const target = s.plan.activeActive ? this.routeActiveActive(s, g.plan.origin) : s.primary;
+            if (target === g.dest) continue;
+            const previous = g.dest;
+            g.dest = target;
+            const tail = route.tailShare > 0 ? route.tailMs : 0;
+            const duration = route.ttlMs + tail;
+            if (duration <= 0 || previous < 0) {
+                g.previous = -1;
+                g.transition = undefined;
+                g.transitionStamp++;
+                continue;
+            }
+            g.previous = previous;
+            g.transition = { ...route, start: t, end: t + duration };
+            g.transitionStamp++;
+            // Breakpoints: the TTL's end (every ordinary client has moved) and the tail's end.
+            this.queue.push(t + route.ttlMs, Rank.control, EventKind.transition, gi, g.transitionStamp);
+            if (tail > 0) this.queue.push(t + duration, Rank.control, EventKind.transition, gi, g.transitionStamp);
+        }
+    }
+
+    private refresh(): void {
+        const plan = this.plan;
+        const R = plan.regions.length;
+        for (const s of this.services) {
+            const load = new Float64Array(R);
+            let total = 0;
+            for (const gi of this.groupsOfService[s.plan.index]!) {
+                const g = this.groups[gi]!;
+                const rate = g.plan.writeRate + g.plan.readRate;
+                total += rate;
+                if (g.dest >= 0) load[g.dest]! += rate;
+            }
+            for (let r = 0; r < R; r++) {
+                const cap = s.capacity[r]!;
+                const share = total > 0 ? load[r]! / total : 0;
+                s.capacityFactor[r] = cap === Infinity || share <= cap ? 1 : cap / share;
+            }
+        }
+        for (const g of this.groups) this.refreshGroup(g);
+        this.refreshLanding();
+    }
+
+    private refreshGroup(g: GroupRuntime): void {
+        const plan = this.plan;
+        const R = plan.regions.length;
+        const C = this.classes;
+        const writes = g.plan.writes;
+        const W = writes.length;
+        const origin = g.plan.origin;
+        for (let slot = 0; slot < 2; slot++) {
+            const d = slot === 0 ? g.dest : g.previous;
+            let serviceProb = 0;
+            let clientMs = 0;
+            let from = d;
+            if (g.plan.kind === 'store') {
+                serviceProb = 1;
+                from = origin;
+            } else if (d >= 0) {
+                const s = this.services[g.plan.target]!;
+                serviceProb = this.faults.isDown(d) || !s.plan.runsIn[d] ? 0 : s.capacityFactor[d]!;
+                clientMs = d === origin ? 0 : plan.rtt[origin * R + d]!;
+            }
+            g.serviceProb[slot] = serviceProb;
+            for (let cls = 0; cls < C; cls++) {
+                let status: number = Status.ok;
+                let slowest = 0;
+                for (let j = 0; j < W; j++) {
+                    const s = writes[j]!;
+                    const home = cls === 0 ? origin : cls - 1;
+                    const o = writeOutcome(plan, this.faults, plan.stores[s]!, this.storeRouting[s]!, from, home, this.scratch);
+                    const index = (slot * W + j) * C + cls;
+                    g.status[index] = o.status;
+                    g.location[index] = o.location;
+                    const latency = clientMs + o.latencyMs;
+                    g.latency[index] = latency;
+                    g.bin[index] = binOf(latency);
+                    if (o.status > status) status = o.status;
+                    if (o.latencyMs > slowest) slowest = o.latencyMs;
+                }
+                g.requestStatus[slot * C + cls] = status;
+                g.requestLatency[slot * C + cls] = clientMs + slowest;
+                g.requestBin[slot * C + cls] = binOf(clientMs + slowest);
+            }
+            let readOk = 1;
+            g.plan.readsFrom.forEach((s, k) => {
+                const replica = readReplica(plan, this.faults, plan.stores[s]!, this.storeRouting[s]!, from);
+                g.readReplica[slot * g.plan.readsFrom.length + k] = replica;
+                if (replica < 0) readOk = 0;
+            });
+            g.readOk[slot] = readOk;
+            g.writeOk[slot] = this.writeSuccessShare(g, slot);
+        }
+    }
+
+    /** Share of the group's writes that succeed from a slot, over the key classes each workload draws. */
+    private writeSuccessShare(g: GroupRuntime, slot: number): number {
+        const C = this.classes;
+        let total = 0;
+        let ok = 0;
+        for (const stream of this.plan.streams) {
+            if (stream.group !== g.plan.index) continue;
+            const w = this.plan.workloads[stream.workload]!;
+            let share = (1 - w.sharedShare) * (g.requestStatus[slot * C]! === Status.ok ? 1 : 0);
+            for (let i = 0; i < w.homeCut.length; i++) {
+                const part = w.homeCut[i]! - (i === 0 ? 0 : w.homeCut[i - 1]!);
+                if (g.requestStatus[slot * C + 1 + w.homeRegion[i]!]! === Status.ok) share += w.sharedShare * part;
+            }
+            total += stream.rate;
+            ok += stream.rate * share;
+        }
+        return total > 0 ? ok / total : 1;
+    }
+
+    /** The workload that writes a store the most: its key space is the one reads of the store are judged against. */
+    private createLanding(store: number): Landing | undefined {
+        const R = this.plan.regions.length;
+        const rates = new Map<number, number>();
+        for (const stream of this.plan.streams) {
+            if (this.plan.groups[stream.group]!.writes.includes(store)) rates.set(stream.workload, (rates.get(stream.workload) ?? 0) + stream.rate);
+        }
+        const best = [...rates.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+        if (best === undefined) return undefined;
+        return { workload: best[0], shared: new Float64Array(R), other: new Float64Array(R), ownLocation: new Int32Array(R).fill(-1) };
+    }
+
+    /** Where each store's main writing workload lands its writes now: shared keys, and each origin's own keys. */
+    private refreshLanding(): void {
+        const C = this.classes;
+        for (const l of this.landing) {
+            if (!l) continue;
+            l.shared.fill(0);
+            l.other.fill(0);
+            l.ownLocation.fill(-1);
+        }
+        for (const stream of this.plan.streams) {
+            const w = this.plan.workloads[stream.workload]!;
+            const g = this.groups[stream.group]!;
+            const W = g.plan.writes.length;
+            const perMs = (stream.rate / 1_000) * g.serviceProb[0]!;
+            for (let j = 0; j < W; j++) {
+                const l = this.landing[g.plan.writes[j]!];
+                if (l === undefined || l.workload !== w.index) continue;
+                if (g.status[j * C] === Status.ok) {
+                    const own = g.location[j * C]!;
+                    l.other[own]! += perMs * (1 - w.sharedShare);
+                    l.ownLocation[g.plan.origin] = own;
+                }
+                for (let i = 0; i < w.homeCut.length; i++) {
+                    const part = w.homeCut[i]! - (i === 0 ? 0 : w.homeCut[i - 1]!);
+                    const index = j * C + 1 + w.homeRegion[i]!;
+                    if (g.status[index] === Status.ok) l.shared[g.location[index]!]! += perMs * w.sharedShare * part;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the read flow
+
+    /** Integrates reads from each group's last breakpoint to `t` (exact: the served share is linear in between). */
+    integrate(t: number): void {
+        const tick = Math.min(this.tick, this.ticks - 1);
+        for (const g of this.groups) {
+            const dt = t - g.fluidTime;
+            if (dt <= 0 || g.plan.readRate <= 0) {
+                if (t > g.fluidTime) g.fluidTime = t;
+                continue;
+            }
+            const K = g.plan.readsFrom.length;
+            const servedEnd = new Float64Array(K);
+            const staleEnd = new Float64Array(K);
+            const end = this.readRates(g, t, servedEnd, staleEnd);
+            const offered = (g.plan.readRate / 1_000) * dt;
+            const served = ((g.servedReadRate + end.served) / 2) * dt;
+            g.counters.readsOffered += offered;
+            g.counters.readsServed += served;
+            g.counters.staleReads += ((g.staleReadRate + end.stale) / 2) * dt;
+            g.seriesOffered[tick]! += offered;
+            g.seriesServed[tick]! += served;
+            for (let k = 0; k < K; k++) {
+                const c = this.storeCounters[g.plan.readsFrom[k]!]!;
+                c.readsServed += ((g.storeServedRate[k]! + servedEnd[k]!) / 2) * dt;
+                c.readsStale += ((g.storeStaleRate[k]! + staleEnd[k]!) / 2) * dt;
+            }
+            g.fluidTime = t;
+        }
+    }
+
+    /** Re-reads the rates at `t` after a state change: the start values of the next segment. */
+    refreshFluid(t: number): void {
+        for (const g of this.groups) {
+            const r = this.readRates(g, t, g.storeServedRate, g.storeStaleRate);
+            g.servedReadRate = r.served;
+            g.staleReadRate = r.stale;
+            if (t > g.fluidTime) g.fluidTime = t;
+        }
+    }
+
+    /**
+     * Reads per ms served, and served stale, at `t`: for the group (a request is stale when any store it reads
+     * is) and per store read (into `servedByStore`, `staleByStore`).
+     */
+    private readRates(g: GroupRuntime, t: number, servedByStore: Float64Array, staleByStore: Float64Array): { served: number; stale: number } {
+        servedByStore.fill(0);
+        staleByStore.fill(0);
+        const rate = g.plan.readRate / 1_000;
+        if (rate <= 0) return { served: 0, stale: 0 };
+        const f = g.transition ? movedFraction(g.transition, t) : 1;
+        let served = 0;
+        let stale = 0;
+        const K = g.plan.readsFrom.length;
+        for (let slot = 0; slot < 2; slot++) {
+            const weight = slot === 0 ? f : 1 - f;
+            if (weight <= 0) continue;
+            const ok = rate * weight * g.serviceProb[slot]! * g.readOk[slot]!;
+            if (ok <= 0) continue;
+            let fresh = 1;
+            for (let k = 0; k < K; k++) {
+                const p = this.staleProbability(g, g.plan.readsFrom[k]!, g.readReplica[slot * K + k]!, t);
+                fresh *= 1 - p;
+                servedByStore[k]! += ok;
+                staleByStore[k]! += ok * p;
+            }
+            served += ok;
+            stale += ok * (1 - fresh);
+        }
+        return { served, stale };
+    }
+
+    /**
+     * Probability that a read served by `replica` misses a write already acknowledged elsewhere: its key has a
+     * write, landed in another region, still inside that link's visibility window. Keys of the store's main
+     * writing workload are written as Poisson processes (rate = writes / keys): shared keys from wherever they
+     * land; a user's own keys from where that user's region writes (or, for readers with no writes of their
+     * own, any key, from wherever writes land).
+     */
+    private staleProbability(g: GroupRuntime, s: number, replica: number, t: number): number {
+        const store = this.plan.stores[s]!;
+        if (replica < 0 || store.strongReads || store.mode !== 'async' || store.replicas.length < 2) return 0;
+        const landing = this.landing[s];
+        if (landing === undefined) return 0;
+        const w = this.plan.workloads[landing.workload]!;
+        if (w.keys === undefined) {
+            this.storeCounters[s]!.staleKnown = false;
+            return 0;
+        }
+        const to = store.slotOf[replica]!;
+        const exposure = (rates: Float64Array, keys: number): number => {
+            if (keys <= 0) return 0;
+            let sum = 0;
+            for (let from = 0; from < store.replicas.length; from++) {
+                const rate = rates[store.replicas[from]!]!;
+                if (from === to || rate <= 0) continue;
+                sum += (rate / keys) * visibilityWindow(this.linkOf[s]![from]![to]!, t);
+            }
+            return 1 - Math.exp(-sum);
+        };
+        let p = w.sharedShare > 0 ? w.sharedShare * exposure(landing.shared, w.sharedKeys) : 0;
+        if (w.sharedShare < 1) {
+            const own = landing.ownLocation[g.plan.origin]!;
+            if (own < 0) p += (1 - w.sharedShare) * exposure(landing.other, w.keys - w.sharedKeys);
+            else if (own !== replica) {
+                const perKey = w.model.writesPerS / 1_000 / w.keys;
+                p += (1 - w.sharedShare) * (1 - Math.exp(-perKey * visibilityWindow(this.linkOf[s]![store.slotOf[own]!]![to]!, t)));
+            }
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------------------------------ interruptions
+
+    /** Share of a group's requests served at `t` (writes and reads, weighted by their rates). */
+    servedShare(g: GroupRuntime, t: number): number {
+        const total = g.plan.writeRate + g.plan.readRate;
+        if (total <= 0) return 1;
+        const f = g.transition ? movedFraction(g.transition, t) : 1;
+        let share = 0;
+        for (let slot = 0; slot < 2; slot++) {
+            const weight = slot === 0 ? f : 1 - f;
+            if (weight <= 0) continue;
+            share += weight * g.serviceProb[slot]! * (g.plan.writeRate * g.writeOk[slot]! + g.plan.readRate * g.readOk[slot]!) / total;
+        }
+        return share;
+    }
+
+    evaluateEpisodes(t: number): void {
+        for (const g of this.groups) {
+            const share = this.servedShare(g, t);
+            const e = g.episode;
+            if (share < 1 - EPSILON) {
+                if (e === undefined) {
+                    const active = this.faults.activeFaults().filter((i) => this.plan.faults[i]!.kind !== 'lag-spike');
+                    const fault = active.length > 0 ? active[active.length - 1]! : -1;
+                    const episode: Episode = { group: g.plan.index, fault, start: t, worstServed: share };
+                    g.episode = episode;
+                    this.episodes.push(episode);
+                    this.record(t, 'interrupted', `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId}: ${pct(1 - share)} of requests fail`, g.plan.targetId, g.plan.origin);
+                } else if (share < e.worstServed) e.worstServed = share;
+            } else if (e !== undefined) {
+                e.end = t;
+                g.episode = undefined;
+                const from = e.fault >= 0 ? this.plan.faults[e.fault]!.at : e.start;
+                this.record(t, 'recovered', `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} are served again (${formatDuration(t - from)} after ${e.fault >= 0 ? `the ${this.plan.faults[e.fault]!.label}` : 'the interruption'})`, g.plan.targetId, g.plan.origin);
+            }
+        }
+    }
+
+    /** Notes a detection or routing change on the open interruptions of a service's (or store's) users. */
+    markEpisodes(targetKind: 'service' | 'store', target: number, field: 'detectionAt' | 'routingAt', t: number): void {
+        for (const g of this.groups) {
+            const e = g.episode;
+            if (e === undefined || e[field] !== undefined) continue;
+            const concerned = targetKind === 'service'
+                ? g.plan.kind === 'service' && g.plan.target === target
+                : g.plan.writes.includes(target) || g.plan.readsFrom.includes(target);
+            if (concerned) e[field] = t;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    record(t: number, kind: TimelineEvent['kind'], text: string, target: string | null, region: number | null): void {
+        if (this.timeline.length >= TIMELINE_LIMIT) {
+            this.timelineDropped++;
+            return;
+        }
+        this.timeline.push({ atMs: t, kind, text, target, region: region === null || region < 0 ? null : this.plan.regions[region]! });
+    }
+
+    regionName(region: number): string {
+        return region >= 0 ? this.plan.regions[region]! : 'nowhere';
+    }
+}
+
+/** Share of users that have moved to the new destination `t` ms into a DNS transition. */
+export function movedFraction(tr: Transition, t: number): number {
+    if (t >= tr.end) return 1;
+    const elapsed = t - tr.start;
+    if (elapsed <= 0) return 0;
+    const ordinary = tr.ttlMs > 0 ? Math.min(1, elapsed / tr.ttlMs) : 1;
+    const tail = tr.tailShare > 0 ? tr.tailShare : 0;
+    return (1 - tail) * ordinary + (elapsed >= tr.ttlMs + tr.tailMs ? tail : 0);
+}
+
+/** Region a shared key is homed in: keys are spread over the workload's write origins by their shares. */
+function homeOf(w: WorkloadPlan, u: number): number {
+    const cut = w.homeCut;
+    for (let i = 0; i < cut.length; i++) if (u < cut[i]!) return w.homeRegion[i]!;
+    return w.homeRegion[cut.length - 1]!;
+}
+
+function pct(share: number): string {
+    return `${Math.round(share * 1000) / 10}%`;
+}

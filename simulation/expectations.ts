@@ -1,0 +1,85 @@
+// Turns each `expect` clause into pass/fail with the measured value, the difference and whose number it is:
+// "expect rto <= 5m failed: measured 7 h 2 m (+6 h 57 m) for users of us-east-1 on status-page, from the
+// outage of us-east-1 at 30 m". The measurement itself comes from the run (see report-builder.ts).
+import type { ExpectationM } from '../language/semantics/model.js';
+import { formatCount, formatDuration, formatPercent, formatUsd } from '../language/semantics/units.js';
+import type { ExpectationResult, Metric } from './report.js';
+
+export interface Measurement {
+    /** Base units; +∞ for "never" (not recovered, never detected); null when the run cannot measure it. */
+    readonly value: number | null;
+    /** Whose number it is and when, e.g. "users of us-east-1 on payments@us, from the outage of us-east-1 at 10 m". */
+    readonly where: string;
+    readonly atMs: number | null;
+    /** Why there is no value, when `value` is null. */
+    readonly reason?: string;
+}
+
+const TOLERANCE = 1e-9;
+
+export function judge(e: ExpectationM, m: Measurement): ExpectationResult {
+    const metric = e.metric as Metric;
+    const value = m.value;
+    const passed = value !== null && compare(value, e.op, e.value);
+    const finite = value !== null && Number.isFinite(value);
+    const delta = finite ? value - e.value : null;
+    const measuredText = value === null ? `not measured (${m.reason ?? 'no data'})`
+        : !Number.isFinite(value) ? neverText(metric)
+        : `${formatValue(metric, value)}${delta !== null && !passed ? ` (${formatDelta(metric, delta)})` : ''}`;
+    const text = e.text.startsWith('expect') ? e.text.replace(/\s+/g, ' ').trim() : `expect ${e.text}`;
+    const message = `${text} ${passed ? 'passed' : 'failed'}: measured ${measuredText}${m.where ? ` ${m.where}` : ''}`;
+    return {
+        text, metric, op: e.op, expected: e.value, measured: value === null ? null : finite ? round(value) : null,
+        passed, delta: delta === null ? null : round(delta), measuredText, where: m.where, message,
+        line: e.source.range.start.line + 1, atMs: m.atMs,
+    };
+}
+
+function compare(measured: number, op: ExpectationM['op'], expected: number): boolean {
+    switch (op) {
+        case '<=': return measured <= expected + TOLERANCE * Math.max(1, Math.abs(expected));
+        case '<': return measured < expected;
+        case '>=': return measured >= expected - TOLERANCE * Math.max(1, Math.abs(expected));
+        case '>': return measured > expected;
+        case '==': return Math.abs(measured - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
+    }
+}
+
+export function formatValue(metric: Metric, value: number): string {
+    switch (metric) {
+        case 'rto': case 'rpo': case 'detection': case 'write-latency': return formatDuration(value);
+        case 'availability': case 'stale-reads': return formatShare(value);
+        case 'cost': return `${formatUsd(value)}/month`;
+        default: return formatCount(value);
+    }
+}
+
+function formatDelta(metric: Metric, delta: number): string {
+    const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+    const size = Math.abs(delta);
+    switch (metric) {
+        case 'rto': case 'rpo': case 'detection': case 'write-latency': return `${sign}${formatDuration(size)}`;
+        case 'availability': case 'stale-reads': return `${sign}${trim(size * 100, 4)} pp`;
+        case 'cost': return `${sign}${formatUsd(size)}/month`;
+        default: return `${sign}${formatCount(size)}`;
+    }
+}
+
+function neverText(metric: Metric): string {
+    return metric === 'detection' ? 'never (the failure was not detected)' : 'never (not recovered by the end of the scenario)';
+}
+
+/** Shares near 100 % need more digits to be told apart (99.99 % vs 99.9 %). */
+export function formatShare(share: number): string {
+    if (share > 0.99 && share < 1) return formatPercent(share, 4);
+    if (share > 0 && share < 0.0001) return formatPercent(share, 6);
+    return formatPercent(share, 2);
+}
+
+function trim(n: number, digits: number): string {
+    return Number(n.toFixed(digits)).toString();
+}
+
+function round(n: number): number {
+    return Math.round(n * 1_000) / 1_000;
+}

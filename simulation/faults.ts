@@ -1,0 +1,94 @@
+// The faults in effect at the current simulated time. Fault start and end are events; between them this
+// state answers the questions routing, replication and failover ask: is a region down, are two regions cut
+// off from each other, can a control plane take requests, what lag does a store replicate with right now,
+// and does a health check see its endpoint as failing.
+import type { FaultPlan, Plan } from './plan.js';
+
+export class FaultState {
+    private readonly down: Int32Array;
+    private readonly cut: Int32Array;
+    private readonly impaired: Int32Array;
+    private readonly active = new Set<number>();
+    private readonly R: number;
+
+    constructor(private readonly plan: Plan) {
+        this.R = plan.regions.length;
+        this.down = new Int32Array(this.R);
+        this.cut = new Int32Array(this.R * this.R);
+        this.impaired = new Int32Array(this.R);
+    }
+
+    start(f: FaultPlan): void {
+        this.active.add(f.index);
+        this.apply(f, 1);
+    }
+
+    end(f: FaultPlan): void {
+        this.active.delete(f.index);
+        this.apply(f, -1);
+    }
+
+    private apply(f: FaultPlan, delta: number): void {
+        switch (f.kind) {
+            case 'outage': this.down[f.region]! += delta; break;
+            case 'partition':
+                this.cut[f.a * this.R + f.b]! += delta;
+                this.cut[f.b * this.R + f.a]! += delta;
+                break;
+            case 'control-plane': this.impaired[f.region]! += delta; break;
+            default: break;
+        }
+    }
+
+    isDown(region: number): boolean {
+        return this.down[region]! > 0;
+    }
+
+    /** True when a and b cannot exchange traffic: either is down, or a partition separates them. */
+    unreachable(a: number, b: number): boolean {
+        if (this.down[a]! > 0 || this.down[b]! > 0) return true;
+        return a !== b && this.cut[a * this.R + b]! > 0;
+    }
+
+    partitioned(a: number, b: number): boolean {
+        return a !== b && this.cut[a * this.R + b]! > 0;
+    }
+
+    /** A region's control plane takes requests unless it is impaired or the whole region is down. */
+    controlPlaneAvailable(region: number): boolean {
+        return this.impaired[region]! === 0 && this.down[region]! === 0;
+    }
+
+    /** Indices of the faults in effect, oldest start first. */
+    activeFaults(): number[] {
+        return [...this.active].sort((a, b) => this.plan.faults[a]!.at - this.plan.faults[b]!.at || a - b);
+    }
+
+    /**
+     * Whether a health check of `targetName` in `region` sees a failure at `time` because of a declared flap.
+     * With `every P` the check fails for P, passes for P, and so on from the flap's start; without a period
+     * it fails on every other probe (`probeNumber` odd/even).
+     */
+    flapFails(targetName: string, region: number, time: number, probeNumber: number): boolean {
+        for (const index of this.active) {
+            const f = this.plan.faults[index]!;
+            if (f.kind !== 'flap' || f.region !== region) continue;
+            if (f.targetName !== undefined && f.targetName !== targetName) continue;
+            if (f.periodMs === undefined) return probeNumber % 2 === 0;
+            return Math.floor((time - f.at) / f.periodMs) % 2 === 0;
+        }
+        return false;
+    }
+}
+
+/**
+ * Replication lag of an async store for a write sent at `time`: the declared lag, or the spike's while one is
+ * in effect. The declared lag is the commit-to-apply delay (how AWS reports it for DynamoDB global tables and
+ * Aurora Global, facts §4, §5), so it already contains the network transit; the one-way transit RTT/2 is only
+ * a floor, for a lag declared shorter than physics allows.
+ */
+export function lagFor(store: { readonly lagMs: number; readonly spikes: readonly { readonly from: number; readonly to: number; readonly lagMs: number }[] }, time: number): number {
+    let lag = store.lagMs;
+    for (const s of store.spikes) if (time >= s.from && time < s.to && s.lagMs > lag) lag = s.lagMs;
+    return lag;
+}

@@ -1,0 +1,393 @@
+// Compiles a semantic model and one of its scenarios into the indexed plan the engine runs: regions as
+// numbers, an RTT matrix, stores, services, the user groups a workload loads (one per service instance and
+// origin region) and the write streams (one per workload and user group). Everything the engine needs is
+// checked here, so a run either starts with a complete plan or fails with a message naming what to declare.
+import { rttBetween } from '../language/semantics/latency.js';
+import type {
+    ConflictStrategy, FailoverM, Model, Posture, ReplicationMode, ScenarioM, ServiceM, StoreM, WorkloadM, WritePolicy,
+} from '../language/semantics/model.js';
+import { COSMOS } from '../language/semantics/facts/defaults.js';
+import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
+import { SimulationError } from './errors.js';
+
+export interface StorePlan {
+    readonly index: number;
+    readonly id: string;
+    readonly name: string;
+    readonly model: StoreM;
+    readonly mode: ReplicationMode;
+    readonly policy: WritePolicy;
+    /** Region index of the primary for `writes primary` stores, else -1. */
+    readonly primary: number;
+    /** Region indices holding a data replica, in declaration order. */
+    readonly replicas: readonly number[];
+    /** Replica slot of each region (index into `replicas`), -1 where the store has none. */
+    readonly slotOf: Int32Array;
+    /** Voting members per region (replicas spread round-robin, plus the witness), for sync/consensus. */
+    readonly votes: Int32Array;
+    readonly quorum: number;
+    /** Declared (or engine-default) async lag, ms. */
+    readonly lagMs: number;
+    /** Strong reads go through the quorum instead of the nearest replica. */
+    readonly strongReads: boolean;
+    /** Cosmos DB strong across regions: every write pays 2 × RTT(farthest) + 10 ms (facts §6). */
+    readonly cosmosStrongMs?: number;
+    readonly conflicts: ConflictStrategy;
+    /** Concurrent writes to one key from several regions are possible and must be tracked key by key. */
+    readonly tracksKeys: boolean;
+    /** Lag spikes that apply to this store: [from, to) with the lag during the spike. */
+    readonly spikes: readonly { readonly from: number; readonly to: number; readonly lagMs: number }[];
+    /** Offset of each workload's shared keys in the store's key state (workload index → offset), for tracked stores. */
+    readonly keyOffsets: Map<number, number>;
+    /** Total tracked keys (sum over the workloads that write the store). */
+    trackedKeys: number;
+}
+
+export interface ServicePlan {
+    readonly index: number;
+    readonly id: string;
+    readonly name: string;
+    readonly cell?: string;
+    readonly model: ServiceM;
+    readonly regions: readonly number[];
+    readonly runsIn: Uint8Array;
+    readonly posture?: Posture;
+    readonly activeActive: boolean;
+    /** Primary region index for non-active-active postures, else -1. */
+    readonly primary: number;
+    /** Share of the total load each region can absorb; +∞ where capacity is not declared. */
+    readonly capacity: Float64Array;
+    readonly uses: readonly number[];
+    readonly reads: readonly number[];
+}
+
+export interface WorkloadPlan {
+    readonly index: number;
+    readonly name: string;
+    readonly model: WorkloadM;
+    /** Keys written from several regions (keys × shared share); 0 when no key space is declared. */
+    readonly sharedKeys: number;
+    readonly sharedShare: number;
+    readonly keys?: number;
+    /** Where the shared keys are homed (for home-region stores): cumulative write shares and their regions. */
+    readonly homeCut: Float64Array;
+    readonly homeRegion: Int32Array;
+}
+
+/** The users of one origin region loading one service instance (or one store instance directly). */
+export interface GroupPlan {
+    readonly index: number;
+    readonly kind: 'service' | 'store';
+    /** Service index or store index, by `kind`. */
+    readonly target: number;
+    readonly targetId: string;
+    readonly targetName: string;
+    readonly origin: number;
+    writeRate: number;
+    readRate: number;
+    /** Stores a write request writes (the service's `uses`, or the target store). */
+    readonly writes: readonly number[];
+    /** Stores a read request reads (`uses` and `reads`, or the target store). */
+    readonly readsFrom: readonly number[];
+}
+
+/** Write arrivals of one workload into one user group: a Poisson process. */
+export interface StreamPlan {
+    readonly index: number;
+    readonly group: number;
+    readonly workload: number;
+    readonly rate: number;
+}
+
+export interface FailoverPlan {
+    readonly index: number;
+    readonly model: FailoverM;
+    readonly targetKind: 'service' | 'store';
+    readonly target: number;
+    /** Regions the failover watches: its `from`, or every region of an active-active target. */
+    readonly monitored: readonly number[];
+    /** Destination region index (`to`), or -1. */
+    readonly to: number;
+}
+
+export type FaultPlan =
+    | { readonly index: number; readonly kind: 'outage'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
+    | { readonly index: number; readonly kind: 'partition'; readonly at: number; readonly until: number; readonly a: number; readonly b: number; readonly label: string; readonly line: number }
+    | { readonly index: number; readonly kind: 'control-plane'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
+    | { readonly index: number; readonly kind: 'lag-spike'; readonly at: number; readonly until: number; readonly stores: readonly number[]; readonly lagMs: number; readonly label: string; readonly line: number }
+    | { readonly index: number; readonly kind: 'flap'; readonly at: number; readonly until: number; readonly region: number; readonly targetName?: string; readonly periodMs?: number; readonly label: string; readonly line: number };
+
+export interface Plan {
+    readonly model: Model;
+    readonly scenario: ScenarioM;
+    readonly durationMs: number;
+    readonly regions: readonly string[];
+    readonly regionIndex: ReadonlyMap<string, number>;
+    /** RTT between regions i and j at [i * R + j], ms. */
+    readonly rtt: Float64Array;
+    readonly stores: readonly StorePlan[];
+    readonly services: readonly ServicePlan[];
+    readonly workloads: readonly WorkloadPlan[];
+    readonly groups: readonly GroupPlan[];
+    readonly streams: readonly StreamPlan[];
+    readonly failovers: readonly FailoverPlan[];
+    readonly faults: readonly FaultPlan[];
+}
+
+export function compilePlan(model: Model, scenario: ScenarioM): Plan {
+    if (scenario.durationMs === undefined || !(scenario.durationMs > 0)) {
+        throw new SimulationError('incomplete-design', `scenario ${scenario.name} has no duration: add e.g. 'duration 1h'`);
+    }
+    const regions = [...model.regions.keys()];
+    const regionIndex = new Map(regions.map((r, i) => [r, i]));
+    const R = regions.length;
+    const rtt = new Float64Array(R * R).fill(NaN);
+    for (let i = 0; i < R; i++) {
+        for (let j = 0; j < R; j++) {
+            const ms = rttBetween(model, regions[i]!, regions[j]!).ms;
+            rtt[i * R + j] = ms ?? NaN;
+        }
+    }
+    const region = (name: string | undefined, what: string): number => {
+        const index = name === undefined ? undefined : regionIndex.get(name);
+        if (index === undefined) throw new SimulationError('incomplete-design', `${what} names region '${name ?? '?'}', which the design does not declare`);
+        return index;
+    };
+
+    const workloadModels = scenario.workloads.map((name) => {
+        const w = model.workloads.get(name);
+        if (!w) throw new SimulationError('incomplete-design', `scenario ${scenario.name} uses workload '${name}', which is not declared`);
+        return w;
+    });
+    if (workloadModels.length === 0) throw new SimulationError('incomplete-design', `scenario ${scenario.name} names no workload: add 'workload <name>'`);
+
+    const stores: StorePlan[] = [];
+    const storeIndex = new Map<string, number>();
+    for (const s of model.stores.values()) {
+        const plan = compileStore(s, stores.length, regions, regionIndex, rtt, scenario, region);
+        storeIndex.set(s.id, plan.index);
+        stores.push(plan);
+    }
+    const services: ServicePlan[] = [];
+    const serviceIndex = new Map<string, number>();
+    for (const s of model.services.values()) {
+        const plan = compileService(s, services.length, R, storeIndex, region);
+        serviceIndex.set(s.id, plan.index);
+        services.push(plan);
+    }
+
+    const workloads = workloadModels.map((w, index) => compileWorkload(w, index, region));
+    const { groups, streams } = compileGroups(model, workloads, stores, services, storeIndex, serviceIndex, regionIndex, rtt, region);
+    assignKeySpaces(workloads, streams, groups, stores);
+
+    const failovers: FailoverPlan[] = [];
+    for (const f of model.failovers) {
+        const targetKind = f.target.kind;
+        const target = targetKind === 'service' ? serviceIndex.get(f.target.id) : storeIndex.get(f.target.id);
+        if (target === undefined) continue;
+        const targetRegions = targetKind === 'service' ? services[target]!.regions : stores[target]!.replicas;
+        const monitored = f.from !== undefined ? [region(f.from, `failover of ${f.target.id}`)] : [...targetRegions];
+        failovers.push({ index: failovers.length, model: f, targetKind, target, monitored, to: f.to !== undefined ? region(f.to, `failover of ${f.target.id}`) : -1 });
+    }
+
+    const faults = compileFaults(scenario, stores, region);
+    checkLatencies({ regions, rtt, stores, services, groups, failovers });
+    return { model, scenario, durationMs: scenario.durationMs, regions, regionIndex, rtt, stores, services, workloads, groups, streams, failovers, faults };
+}
+
+function compileStore(
+    s: StoreM, index: number, regions: readonly string[], regionIndex: ReadonlyMap<string, number>, rtt: Float64Array,
+    scenario: ScenarioM, region: (name: string | undefined, what: string) => number,
+): StorePlan {
+    const R = regions.length;
+    if (s.regions.length === 0) throw new SimulationError('incomplete-design', `store ${s.id} has no regions`);
+    const replicas = [...new Set(s.regions.map((r) => region(r, `store ${s.id}`)))];
+    const slotOf = new Int32Array(R).fill(-1);
+    replicas.forEach((r, slot) => (slotOf[r] = slot));
+    const votes = new Int32Array(R);
+    for (const v of votersOf(s)) votes[region(v.region, `store ${s.id}`)]! += 1;
+    const mode = s.replication.mode;
+    if (mode === 'async' && replicas.length > 1 && s.replication.lagMs === undefined) {
+        throw new SimulationError('incomplete-design', `store ${s.id} replicates asynchronously without a lag: declare it, e.g. 'replication async lag 1s'`);
+    }
+    const policy = s.writes.policy;
+    const primary = policy === 'primary' ? region(s.writes.primary ?? s.regions[0], `store ${s.id}`) : -1;
+    let cosmosStrongMs: number | undefined;
+    if (s.engine === 'cosmosdb' && s.consistency.level === 'strong' && replicas.length > 1) {
+        let far = 0;
+        for (const a of replicas) for (const b of replicas) far = Math.max(far, rtt[a * R + b]!);
+        // facts §6 [D]: strong across regions, write p99 ≈ 2 × RTT(two farthest regions) + 10 ms.
+        cosmosStrongMs = 2 * far + COSMOS.strongWriteOverheadMs.value;
+    }
+    const conflicts = s.conflicts.strategy;
+    const multiWriter = policy === 'any-region' || policy === 'home-region';
+    const tracksKeys = replicas.length > 1 && multiWriter && (
+        (mode === 'async' && (conflicts === 'lww' || conflicts === 'crdt' || conflicts === 'vector-clocks'))
+        || (mode === 'sync' && conflicts === 'reject'));
+    const spikes = scenario.faults
+        .filter((f) => f.kind === 'lag-spike' && (f.store === undefined || f.store === s.name))
+        .map((f) => ({ from: f.atMs, to: f.atMs + f.durationMs, lagMs: (f as { lagMs: number }).lagMs }));
+    void regionIndex;
+    return {
+        index, id: s.id, name: s.name, model: s, mode, policy, primary, replicas, slotOf, votes,
+        quorum: mode === 'consensus' ? quorumOf(s) : mode === 'sync' ? Math.min(2, votersOf(s).length) : 1,
+        lagMs: s.replication.lagMs ?? 0,
+        strongReads: s.consistency.level === 'strong' && (mode === 'sync' || mode === 'consensus'),
+        cosmosStrongMs, conflicts, tracksKeys, spikes, keyOffsets: new Map(), trackedKeys: 0,
+    };
+}
+
+function compileService(s: ServiceM, index: number, R: number, storeIndex: ReadonlyMap<string, number>, region: (name: string | undefined, what: string) => number): ServicePlan {
+    if (s.regions.length === 0) throw new SimulationError('incomplete-design', `service ${s.id} has no regions`);
+    const regions = [...new Set(s.regions.map((r) => region(r, `service ${s.id}`)))];
+    const runsIn = new Uint8Array(R);
+    for (const r of regions) runsIn[r] = 1;
+    const activeActive = s.posture === 'active-active' || regions.length === 1;
+    const capacity = new Float64Array(R).fill(Infinity);
+    if (s.capacity) for (const [r, share] of Object.entries(s.capacity)) capacity[region(r, `capacity of ${s.id}`)] = share;
+    const stores = (ids: readonly string[]) => ids.map((id) => storeIndex.get(id)).filter((i): i is number => i !== undefined);
+    return {
+        index, id: s.id, name: s.name, cell: s.cell, model: s, regions, runsIn, posture: s.posture, activeActive,
+        primary: activeActive ? -1 : region(s.primary ?? s.regions[0], `service ${s.id}`),
+        capacity, uses: stores(s.uses), reads: stores(s.reads),
+    };
+}
+
+function compileWorkload(w: WorkloadM, index: number, region: (name: string | undefined, what: string) => number): WorkloadPlan {
+    const keys = w.keys;
+    const sharedKeys = keys === undefined ? 0 : Math.round(keys * w.sharedKeyShare);
+    const origins = w.writeOrigins.filter((o) => o.share > 0);
+    const total = origins.reduce((a, o) => a + o.share, 0);
+    const homeCut = new Float64Array(origins.length);
+    const homeRegion = new Int32Array(origins.length);
+    let cumulative = 0;
+    origins.forEach((o, i) => {
+        cumulative += o.share / (total || 1);
+        homeCut[i] = i === origins.length - 1 ? 1 : cumulative;
+        homeRegion[i] = region(o.region, `workload ${w.name}`);
+    });
+    return { index, name: w.name, model: w, sharedKeys, sharedShare: sharedKeys > 0 ? w.sharedKeyShare : 0, keys, homeCut, homeRegion };
+}
+
+function compileGroups(
+    model: Model, workloads: readonly WorkloadPlan[], stores: readonly StorePlan[], services: readonly ServicePlan[],
+    storeIndex: ReadonlyMap<string, number>, serviceIndex: ReadonlyMap<string, number>, regionIndex: ReadonlyMap<string, number>,
+    rtt: Float64Array, region: (name: string | undefined, what: string) => number,
+): { groups: GroupPlan[]; streams: StreamPlan[] } {
+    const R = regionIndex.size;
+    const groups: GroupPlan[] = [];
+    const groupKey = new Map<string, GroupPlan>();
+    const streams: StreamPlan[] = [];
+    const streamKey = new Map<string, StreamPlan & { rate: number }>();
+
+    for (const w of workloads) {
+        const target = w.model.target;
+        if (!target) {
+            throw new SimulationError('incomplete-design',
+                `workload ${w.name} does not say what it loads: write 'workload ${w.name} for <service or store> { … }'`);
+        }
+        const ids = model.instances.get(target.name) ?? [];
+        if (ids.length === 0) throw new SimulationError('incomplete-design', `workload ${w.name} targets '${target.name}', which is not declared`);
+        const instances = ids.map((id) => target.kind === 'service'
+            ? { kind: 'service' as const, index: serviceIndex.get(id)!, regions: services[serviceIndex.get(id)!]!.regions }
+            : { kind: 'store' as const, index: storeIndex.get(id)!, regions: stores[storeIndex.get(id)!]!.replicas });
+
+        const add = (originName: string, writeRate: number, readRate: number) => {
+            const origin = region(originName, `workload ${w.name}`);
+            // Users of a region go to the instances (cells) that run there, split evenly; an origin outside every
+            // instance is served by all of them in equal parts (the same split the estimators use).
+            const serving = instances.filter((i) => i.regions.includes(origin));
+            const chosen = serving.length > 0 ? serving : instances;
+            for (const inst of chosen) {
+                const share = 1 / chosen.length;
+                const key = `${inst.kind}:${inst.index}:${origin}`;
+                let group = groupKey.get(key);
+                if (!group) {
+                    const writes = inst.kind === 'service' ? services[inst.index]!.uses : [inst.index];
+                    const readsFrom = inst.kind === 'service' ? [...new Set([...services[inst.index]!.uses, ...services[inst.index]!.reads])] : [inst.index];
+                    const t = inst.kind === 'service' ? services[inst.index]! : stores[inst.index]!;
+                    group = { index: groups.length, kind: inst.kind, target: inst.index, targetId: t.id, targetName: t.name, origin, writeRate: 0, readRate: 0, writes, readsFrom };
+                    groups.push(group);
+                    groupKey.set(key, group);
+                }
+                group.writeRate += writeRate * share;
+                group.readRate += readRate * share;
+                if (writeRate > 0) {
+                    const sKey = `${w.index}:${group.index}`;
+                    const existing = streamKey.get(sKey);
+                    if (existing) existing.rate += writeRate * share;
+                    else {
+                        const stream = { index: streams.length, group: group.index, workload: w.index, rate: writeRate * share };
+                        streams.push(stream);
+                        streamKey.set(sKey, stream);
+                    }
+                }
+            }
+        };
+        for (const o of w.model.writeOrigins) if (o.share > 0) add(o.region, w.model.writesPerS * o.share, 0);
+        for (const o of w.model.readOrigins) if (o.share > 0) add(o.region, 0, w.model.readsPerS * o.share);
+        if (w.model.writesPerS > 0 && w.model.writeOrigins.length === 0) {
+            throw new SimulationError('incomplete-design', `workload ${w.name} writes ${w.model.writesPerS}/s but says from no region: add 'from <region> 100%'`);
+        }
+    }
+    void rtt;
+    void R;
+    return { groups, streams };
+}
+
+/** Gives each tracked store a slice of key state per workload that writes it. */
+function assignKeySpaces(workloads: readonly WorkloadPlan[], streams: readonly StreamPlan[], groups: readonly GroupPlan[], stores: StorePlan[]): void {
+    for (const s of streams) {
+        const w = workloads[s.workload]!;
+        if (w.sharedKeys === 0) continue;
+        for (const st of groups[s.group]!.writes) {
+            const store = stores[st]!;
+            if (!store.tracksKeys || store.keyOffsets.has(w.index)) continue;
+            store.keyOffsets.set(w.index, store.trackedKeys);
+            store.trackedKeys += w.sharedKeys;
+        }
+    }
+}
+
+function compileFaults(scenario: ScenarioM, stores: readonly StorePlan[], region: (name: string | undefined, what: string) => number): FaultPlan[] {
+    return scenario.faults.map((f, index): FaultPlan => {
+        const base = { index, at: f.atMs, until: f.atMs + f.durationMs, line: f.source.range.start.line + 1 };
+        switch (f.kind) {
+            case 'outage':
+                return { ...base, kind: 'outage', region: region(f.region, 'an outage'), label: `outage of ${f.region}` };
+            case 'partition':
+                return { ...base, kind: 'partition', a: region(f.regions[0], 'a partition'), b: region(f.regions[1], 'a partition'), label: `partition ${f.regions[0]} ↔ ${f.regions[1]}` };
+            case 'control-plane':
+                return { ...base, kind: 'control-plane', region: region(f.region, 'a control-plane impairment'), label: `control-plane impairment in ${f.region}` };
+            case 'lag-spike': {
+                const affected = stores.filter((s) => s.mode === 'async' && (f.store === undefined || s.name === f.store)).map((s) => s.index);
+                return { ...base, kind: 'lag-spike', stores: affected, lagMs: f.lagMs, label: `lag spike${f.store ? ` of ${f.store}` : ''} to ${f.lagMs} ms` };
+            }
+            case 'flap': {
+                const targetName = f.target ? ('name' in f.target ? f.target.name : f.target.id) : undefined;
+                return { ...base, kind: 'flap', region: region(f.region, 'a health-check flap'), targetName, periodMs: f.periodMs, label: `health-check flap${targetName ? ` of ${targetName}` : ''} in ${f.region}` };
+            }
+        }
+    });
+}
+
+/** Every pair of regions that must exchange traffic needs a known RTT: a guess would be an invented number. */
+function checkLatencies(p: { regions: readonly string[]; rtt: Float64Array; stores: readonly StorePlan[]; services: readonly ServicePlan[]; groups: readonly GroupPlan[]; failovers: readonly FailoverPlan[] }): void {
+    const R = p.regions.length;
+    const need = (a: number, b: number, why: string) => {
+        if (a === b || !Number.isNaN(p.rtt[a * R + b]!)) return;
+        throw new SimulationError('incomplete-design',
+            `the RTT between ${p.regions[a]} and ${p.regions[b]} is unknown (${why}): declare 'link ${p.regions[a]} <-> ${p.regions[b]} { rtt … }' or give both regions a location`);
+    };
+    for (const s of p.stores) {
+        const members = [...s.replicas, ...[...s.votes.keys()].filter((r) => s.votes[r]! > 0)];
+        for (const a of members) for (const b of members) need(a, b, `both hold ${s.id}`);
+    }
+    for (const g of p.groups) {
+        const reachable = g.kind === 'service' ? p.services[g.target]!.regions : p.stores[g.target]!.replicas;
+        for (const r of reachable) need(g.origin, r, `users of ${p.regions[g.origin]} reach ${g.targetId} there`);
+        if (g.kind === 'service') {
+            for (const r of reachable) for (const st of g.readsFrom) for (const x of p.stores[st]!.replicas) need(r, x, `${g.targetId} in ${p.regions[r]} uses ${p.stores[st]!.id}`);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+// Asynchronous replication as in-order streams. Every write a region accepts is appended to that region's
+// log; one link per destination replica applies the log in order (as replication streams do), each entry
+// no earlier than its send time plus the lag. Partitions and outages of the destination stall a link and it
+// drains after they end; an outage of the source loses what no other replica has applied yet.
+//
+// Applying an entry is an event at its due time. Most entries change nothing anyone can observe between
+// their due time and the next observation (a tick, a fault, the end), so the engine applies them in bulk,
+// in order, each at its own due time, when such an observation comes — the same result as one heap event
+// each, at a fraction of the cost. Entries whose key's conflicts are tracked must meet the destination's
+// own writes in true time order, so each of them gets a real event in the queue.
+import { lagFor } from './faults.js';
+import type { StorePlan } from './plan.js';
+
+/** Writes accepted in one replica region of one store, waiting to be applied elsewhere (a ring buffer). */
+export class WriteLog {
+    times: Float64Array;
+    keys: Int32Array;
+    /** Per entry, what the writing replica's state of the key included from each replica (tracked keys only). */
+    seen: Float64Array | undefined;
+    private mask: number;
+    /** Absolute index of the oldest entry still needed, and of the next entry to write. */
+    start = 0;
+    end = 0;
+    /**
+     * The tracked entries (keys whose conflicts are followed) in order: their absolute index and, per outgoing
+     * link, the latest due time of any entry up to them (replication applies in order, so that is when they
+     * can be applied at the earliest).
+     */
+    trackedAt: Float64Array;
+    trackedDue: Float64Array;
+    private trackedMask: number;
+    trackedStart = 0;
+    trackedEnd = 0;
+
+    constructor(readonly stride: number, readonly links: number, tracked: boolean, capacity = 1024) {
+        this.times = new Float64Array(capacity);
+        this.keys = new Int32Array(capacity);
+        this.seen = tracked ? new Float64Array(capacity * stride) : undefined;
+        this.mask = capacity - 1;
+        const trackedCapacity = tracked ? 256 : 1;
+        this.trackedAt = new Float64Array(trackedCapacity);
+        this.trackedDue = new Float64Array(trackedCapacity * links);
+        this.trackedMask = trackedCapacity - 1;
+    }
+
+    get length(): number {
+        return this.end - this.start;
+    }
+
+    /** Appends an entry and returns its position in the ring (for writing its `seen` vector). */
+    push(time: number, key: number): number {
+        if (this.end - this.start === this.times.length) this.grow();
+        const at = this.end & this.mask;
+        this.times[at] = time;
+        this.keys[at] = key;
+        this.end++;
+        return at;
+    }
+
+    /** Records the entry just pushed as tracked; returns its position in the tracked ring. */
+    pushTracked(): number {
+        if (this.trackedEnd - this.trackedStart === this.trackedAt.length) this.growTracked();
+        const at = this.trackedEnd & this.trackedMask;
+        this.trackedAt[at] = this.end - 1;
+        this.trackedEnd++;
+        return at;
+    }
+
+    trackedSlot(absolute: number): number {
+        return absolute & this.trackedMask;
+    }
+
+    slot(absolute: number): number {
+        return absolute & this.mask;
+    }
+
+    timeAt(absolute: number): number {
+        return this.times[absolute & this.mask]!;
+    }
+
+    private grow(): void {
+        const old = this.times.length;
+        const capacity = old * 2;
+        const times = new Float64Array(capacity);
+        const keys = new Int32Array(capacity);
+        const seen = this.seen ? new Float64Array(capacity * this.stride) : undefined;
+        // The live entries wrap around the old ring at most once: copy the two runs in order.
+        const first = this.start & this.mask;
+        const count = this.end - this.start;
+        const headRun = Math.min(count, old - first);
+        const to = this.start & (capacity - 1);
+        const copy = (from: number, length: number, into: number) => {
+            for (let i = 0; i < length; i++) {
+                const dst = (into + i) & (capacity - 1);
+                times[dst] = this.times[from + i]!;
+                keys[dst] = this.keys[from + i]!;
+            }
+            if (seen) {
+                for (let i = 0; i < length; i++) {
+                    const dst = (into + i) & (capacity - 1);
+                    seen.set(this.seen!.subarray((from + i) * this.stride, (from + i + 1) * this.stride), dst * this.stride);
+                }
+            }
+        };
+        copy(first, headRun, to);
+        copy(0, count - headRun, to + headRun);
+        this.times = times;
+        this.keys = keys;
+        this.seen = seen;
+        this.mask = capacity - 1;
+    }
+
+    private growTracked(): void {
+        const capacity = this.trackedAt.length * 2;
+        const at = new Float64Array(capacity);
+        const due = new Float64Array(capacity * this.links);
+        for (let i = this.trackedStart; i < this.trackedEnd; i++) {
+            const from = i & this.trackedMask;
+            const dst = i & (capacity - 1);
+            at[dst] = this.trackedAt[from]!;
+            for (let k = 0; k < this.links; k++) due[dst * this.links + k] = this.trackedDue[from * this.links + k]!;
+        }
+        this.trackedAt = at;
+        this.trackedDue = due;
+        this.trackedMask = capacity - 1;
+    }
+}
+
+/** One direction of replication of one store: source replica → destination replica. */
+export interface Link {
+    readonly index: number;
+    readonly store: StorePlan;
+    readonly fromSlot: number;
+    readonly toSlot: number;
+    readonly from: number;
+    readonly to: number;
+    /** This link's position among its source's links (for the log's per-link columns). */
+    readonly column: number;
+    /** RTT/2 between the two regions: the floor under any lag. */
+    readonly oneWayMs: number;
+    readonly log: WriteLog;
+    /** Absolute index of the next entry to apply, and of the next tracked entry (in the log's tracked ring). */
+    head: number;
+    trackedHead: number;
+    /** Latest due time of any entry appended so far (the floor for the next one: replication is in order). */
+    appendedDue: number;
+    /** A delivery event is pending for the next tracked entry. */
+    scheduled: boolean;
+    /** Bumped to cancel a scheduled event (a stall, a dropped log). */
+    stamp: number;
+    blocked: boolean;
+    blockedSince: number;
+    /** No entry is applied before this time: +∞ while stalled, then the drain after the stall. */
+    resumeAt: number;
+    lastApplied: number;
+    /** Largest send-to-apply delay seen in the current sample interval. */
+    intervalMaxLag: number;
+}
+
+/** Send-to-apply delay of a write sent at `sent` over `link`: the store's lag at that time, at least RTT/2. */
+export function delayOf(link: Link, sent: number): number {
+    const lag = link.store.spikes.length === 0 ? link.store.lagMs : lagFor(link.store, sent);
+    return lag > link.oneWayMs ? lag : link.oneWayMs;
+}
+
+/** When the link's next tracked entry can be applied: its in-order floor, after any stall. */
+export function trackedDueTime(link: Link): number {
+    const log = link.log;
+    let due = log.trackedDue[log.trackedSlot(link.trackedHead) * log.links + link.column]!;
+    if (link.resumeAt > due) due = link.resumeAt;
+    if (link.lastApplied > due) due = link.lastApplied;
+    return due;
+}
+
+/**
+ * How far behind the destination is at `time` for an analytic estimate of stale reads: the lag a write sent
+ * now would see, plus the time the link has been stalled.
+ */
+export function visibilityWindow(link: Link, time: number): number {
+    const delay = delayOf(link, time);
+    return link.blocked ? time - link.blockedSince + delay : delay;
+}
+
+/**
+ * Per-key state of a store whose keys can be written in several regions: for each key and replica, the
+ * timestamp and origin of the value it holds and, per origin replica, the newest write that value includes.
+ * That is enough to tell a concurrent write from a later one (a version vector of the value), which is what
+ * decides a silent LWW discard, a CRDT merge or a vector-clock sibling.
+ */
+export class KeyStates {
+    readonly valueTime: Float64Array;
+    readonly valueOrigin: Int8Array;
+    readonly includes: Float64Array;
+
+    constructor(readonly keys: number, readonly replicas: number) {
+        this.valueTime = new Float64Array(keys * replicas).fill(-1);
+        this.valueOrigin = new Int8Array(keys * replicas).fill(-1);
+        this.includes = new Float64Array(keys * replicas * replicas).fill(-1);
+    }
+
+    /** A write accepted in replica `slot`: its value now includes everything the replica had, plus itself. */
+    writeLocal(key: number, slot: number, time: number): void {
+        const cell = key * this.replicas + slot;
+        this.valueTime[cell] = time;
+        this.valueOrigin[cell] = slot;
+        this.includes[cell * this.replicas + slot] = time;
+    }
+
+    /** Copies what replica `slot`'s value of `key` includes into `into` at `offset` (the write's vector). */
+    snapshot(key: number, slot: number, into: Float64Array, offset: number): void {
+        const base = (key * this.replicas + slot) * this.replicas;
+        for (let o = 0; o < this.replicas; o++) into[offset + o] = this.includes[base + o]!;
+    }
+}
+
+export const ApplyResult = { applied: 0, discardedLocal: 1, merged: 2, sibling: 3, superseded: 4 } as const;
+
+/**
+ * Applies a replicated write (from replica `origin`, sent at `time`, whose value included `seen`) at replica
+ * `slot`, and says what happened under the store's conflict strategy.
+ *
+ * Concurrent means neither value includes the other. Last-write-wins keeps the later timestamp; when the
+ * value it replaces is the destination's own write that the incoming one never saw, that write's effect is
+ * gone for good — counted once, at the replica that accepted it (exact for two writing regions; with more,
+ * a value that carried it elsewhere is not followed). CRDTs join both values (a merge); vector clocks keep
+ * both as siblings.
+ */
+export function applyRemote(states: KeyStates, strategy: StorePlan['conflicts'], key: number, slot: number, origin: number, time: number, seen: Float64Array, seenOffset: number): number {
+    const n = states.replicas;
+    const cell = key * n + slot;
+    const base = cell * n;
+    const currentTime = states.valueTime[cell]!;
+    const currentOrigin = states.valueOrigin[cell]!;
+    if (currentTime < 0) {
+        adopt(states, cell, base, time, origin, seen, seenOffset);
+        return ApplyResult.applied;
+    }
+    const incomingIncludesCurrent = seen[seenOffset + currentOrigin]! >= currentTime;
+    const currentIncludesIncoming = states.includes[base + origin]! >= time;
+    if (currentIncludesIncoming) return ApplyResult.superseded;
+    const concurrent = !incomingIncludesCurrent;
+    if (strategy === 'lww') {
+        if (time > currentTime) {
+            const discards = concurrent && currentOrigin === slot;
+            adopt(states, cell, base, time, origin, seen, seenOffset);
+            return discards ? ApplyResult.discardedLocal : ApplyResult.applied;
+        }
+        return ApplyResult.superseded;
+    }
+    // CRDT or vector clocks: the join of both values.
+    for (let o = 0; o < n; o++) {
+        const v = seen[seenOffset + o]!;
+        if (v > states.includes[base + o]!) states.includes[base + o] = v;
+    }
+    if (time > currentTime) {
+        states.valueTime[cell] = time;
+        states.valueOrigin[cell] = origin;
+    }
+    if (!concurrent) return ApplyResult.applied;
+    return strategy === 'crdt' ? ApplyResult.merged : ApplyResult.sibling;
+}
+
+function adopt(states: KeyStates, cell: number, base: number, time: number, origin: number, seen: Float64Array, seenOffset: number): void {
+    states.valueTime[cell] = time;
+    states.valueOrigin[cell] = origin;
+    for (let o = 0; o < states.replicas; o++) states.includes[base + o] = seen[seenOffset + o]!;
+}

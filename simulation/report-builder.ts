@@ -1,0 +1,401 @@
+// Reads a finished run into the report: per service, store, origin region and interruption, the timeline,
+// the cost, and every expectation measured against the run.
+import type { ExpectationM } from '../language/semantics/model.js';
+import { formatDuration } from '../language/semantics/units.js';
+import type { Resolution } from './budget.js';
+import { costOf } from './cost.js';
+import type { Simulation } from './engine/simulation.js';
+import { judge, type Measurement } from './expectations.js';
+import { LatencyHistogram } from './metrics/histogram.js';
+import {
+    REPORT_SCHEMA_VERSION, type LagReport, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport,
+    type StoreReport,
+} from './report.js';
+import type { GroupRuntime } from './runtime.js';
+
+export const ENGINE_VERSION = 'mregion-des 1';
+
+export interface BuildInput {
+    readonly sim: Simulation;
+    readonly seed: number;
+    readonly eventBudget: number;
+    readonly resolution: Resolution;
+}
+
+export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput): SimulationReport {
+    const plan = sim.plan;
+    const scenario = plan.scenario;
+    const services = plan.services.map((s) => serviceReport(sim, s.index));
+    const stores = plan.stores.map((s) => storeReport(sim, s.index));
+    const recovery = sim.episodes.map((e): RecoveryReport => {
+        const g = sim.groups[e.group]!;
+        const fault = e.fault >= 0 ? plan.faults[e.fault]! : undefined;
+        const from = fault ? fault.at : e.start;
+        return {
+            target: g.plan.targetId, targetName: g.plan.targetName, usersOf: plan.regions[g.plan.origin]!,
+            fault: fault ? fault.index : null, faultLabel: fault ? fault.label : null, faultAtMs: fault ? fault.at : null,
+            startMs: e.start, endMs: e.end ?? null, rtoMs: e.end !== undefined ? e.end - from : null,
+            detectionMs: e.detectionAt ?? null, routingChangeMs: e.routingAt ?? null, worstServedShare: round(e.worstServed, 6),
+        };
+    });
+    const regions = regionShares(sim);
+    const cost = costOf(plan.model);
+    const source = new Measurements(sim, cost.totalUsdPerMonth);
+    const expectations = scenario.expectations.map((e) => judge(e, source.measure(e)));
+
+    const all = new LatencyHistogram();
+    let offered = 0;
+    let served = 0;
+    let readsServed = 0;
+    let readsStale = 0;
+    for (const g of sim.groups) {
+        const h = g.histograms[g.plan.writes.length];
+        if (h) all.merge(h);
+        offered += g.counters.writesOffered + g.counters.readsOffered;
+        served += g.counters.writesServed + g.counters.readsServed;
+        readsServed += g.counters.readsServed;
+        readsStale += g.counters.staleReads;
+    }
+    const staleKnown = plan.stores.every((s) => sim.storeCounters[s.index]!.staleKnown);
+    const rtos = recovery.map((r) => r.rtoMs);
+    const lossRpos = stores.filter((s) => s.rpoMs !== null).map((s) => s.rpoMs!);
+    const passedCount = expectations.filter((e) => e.passed).length;
+    const notes = [...sim.notes];
+    if (sim.timelineDropped > 0) notes.push(`the timeline shows the first ${sim.timeline.length} events; ${sim.timelineDropped} more were left out`);
+    if (plan.services.some((s) => s.model.dependsOn.length > 0)) notes.push('service dependencies (depends-on) are not simulated: each service is judged on its own regions and stores');
+
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        generator: { name: 'mregion', engine: ENGINE_VERSION },
+        design: { uri: plan.model.uri, topology: plan.model.topology?.name ?? null },
+        scenario: {
+            name: scenario.name, line: scenario.source.range.start.line + 1, durationMs: plan.durationMs, seed,
+            workloads: [...scenario.workloads],
+            faults: plan.faults.map((f) => ({ index: f.index, kind: f.kind, label: f.label, atMs: f.at, untilMs: f.until, line: f.line })),
+        },
+        run: {
+            resolution: { mode: resolution.mode, sampling: resolution.sampling, declaredMs: scenario.resolutionMs ?? null, note: resolution.note },
+            eventBudget, estimatedEvents: Math.round(resolution.estimate.events / resolution.sampling), events: sim.events,
+            simulatedWrites: sim.simulatedWrites, sampleIntervalMs: sim.sampleIntervalMs,
+        },
+        summary: {
+            passed: expectations.length === 0 ? null : passedCount === expectations.length,
+            expectations: { total: expectations.length, passed: passedCount, failed: expectations.length - passedCount },
+            availability: offered > 0 ? round(served / offered, 9) : null,
+            worstRtoMs: rtos.some((r) => r !== null) ? Math.max(...rtos.filter((r): r is number => r !== null)) : null,
+            unrecovered: rtos.some((r) => r === null),
+            worstRpoMs: lossRpos.length > 0 ? Math.max(...lossRpos) : null,
+            lostWrites: sum(stores.map((s) => s.lostWrites)),
+            discardedWrites: round(sum(stores.map((s) => s.discardedWrites)), 3),
+            merges: round(sum(stores.map((s) => s.merges)), 3),
+            siblings: round(sum(stores.map((s) => s.siblings)), 3),
+            rejectedWrites: sum(stores.map((s) => s.writes.rejected + s.writes.conflictRejected)),
+            staleReadShare: readsServed > 0 && staleKnown ? round(readsStale / readsServed, 9) : null,
+            writeLatencyMs: percentiles(all),
+            costUsdPerMonth: cost.totalUsdPerMonth === null ? null : round(cost.totalUsdPerMonth, 2),
+        },
+        expectations,
+        services,
+        stores,
+        recovery,
+        regions,
+        cost,
+        timeline: sim.timeline,
+        sampleTimesMs: Array.from({ length: sim.ticks }, (_, k) => k * sim.sampleIntervalMs),
+        notes,
+    };
+}
+
+function serviceReport(sim: Simulation, index: number): ServiceReport {
+    const s = sim.plan.services[index]!;
+    const groups = sim.groups.filter((g) => g.plan.kind === 'service' && g.plan.target === index);
+    const all = new LatencyHistogram();
+    let offered = 0;
+    let served = 0;
+    const byRegion = groups.map((g) => {
+        const h = g.histograms[g.plan.writes.length];
+        if (h) all.merge(h);
+        const o = g.counters.writesOffered + g.counters.readsOffered;
+        const sv = g.counters.writesServed + g.counters.readsServed;
+        offered += o;
+        served += sv;
+        const rtos = sim.episodes.filter((e) => e.group === g.plan.index).map((e) => rtoOf(sim, e.group, e.fault, e.start, e.end));
+        return {
+            region: sim.plan.regions[g.plan.origin]!, offered: round(o, 3), served: round(sv, 3), availability: o > 0 ? round(sv / o, 9) : null,
+            writeLatencyMs: percentiles(h),
+            worstRtoMs: rtos.length === 0 ? null : rtos.some((r) => r === Infinity) ? null : Math.max(...rtos),
+            availabilitySeries: Array.from(g.seriesOffered, (off, k) => (off > 0 ? round(g.seriesServed[k]! / off, 6) : null)),
+        };
+    });
+    return {
+        id: s.id, name: s.name, cell: s.cell ?? null, posture: s.posture ?? null, regions: s.regions.map((r) => sim.plan.regions[r]!),
+        offered: round(offered, 3), served: round(served, 3), availability: offered > 0 ? round(served / offered, 9) : null,
+        writeLatencyMs: percentiles(all), byRegion,
+    };
+}
+
+function storeReport(sim: Simulation, index: number): StoreReport {
+    const s = sim.plan.stores[index]!;
+    const c = sim.storeCounters[index]!;
+    const regions = sim.plan.regions;
+    const byOrigin = new Map<number, LatencyHistogram>();
+    const all = new LatencyHistogram();
+    for (const g of sim.groups) {
+        const j = g.plan.writes.indexOf(index);
+        const h = j >= 0 ? g.histograms[j] : undefined;
+        if (!h) continue;
+        all.merge(h);
+        const into = byOrigin.get(g.plan.origin) ?? new LatencyHistogram();
+        into.merge(h);
+        byOrigin.set(g.plan.origin, into);
+    }
+    const pending = new Float64Array(s.replicas.length);
+    const lag: LagReport[] = [];
+    for (const link of sim.links) {
+        if (link.store.index !== index) continue;
+        pending[link.toSlot]! += (link.log.end - link.head) * sim.weight;
+        const series = Array.from(sim.lagSeries[link.index]!, (v) => (Number.isNaN(v) ? null : round(v, 3)));
+        if (series.every((v) => v === null)) continue;
+        lag.push({ from: regions[link.from]!, to: regions[link.to]!, maxMs: round(sim.lagMax[link.index]!, 3), series });
+    }
+    const tracking = s.tracksKeys && s.trackedKeys > 0 ? {
+        trackedKeys: [...sim.trackedLimit[index]!.values()].reduce((a, b) => a + b, 0),
+        sharedKeys: [...s.keyOffsets.keys()].reduce((a, w) => a + sim.plan.workloads[w]!.sharedKeys, 0),
+        scale: round(sim.conflictScale[index]! * sim.weight, 6),
+    } : null;
+    return {
+        id: s.id, name: s.name, engine: s.model.engine ?? null,
+        replication: { mode: s.mode, lagMs: s.mode === 'async' ? s.lagMs : null, quorum: s.mode === 'consensus' ? s.quorum : null },
+        conflicts: s.conflicts + (s.model.conflicts.crdt ? ` ${s.model.conflicts.crdt}` : ''),
+        writes: { acknowledged: c.acknowledged, failed: c.failed, rejected: c.rejected, conflictRejected: round(c.conflictRejected, 3) },
+        lostWrites: c.lost,
+        rpoMs: c.rpoMs >= 0 ? round(c.rpoMs, 3) : null,
+        discardedWrites: round(c.discarded, 3), merges: round(c.merges, 3), siblings: round(c.siblings, 3),
+        reads: {
+            served: round(c.readsServed, 3), stale: round(c.readsStale, 3),
+            staleShare: c.readsServed > 0 && c.staleKnown ? round(c.readsStale / c.readsServed, 9) : null,
+        },
+        writeLatencyMs: percentiles(all),
+        byRegion: [...byOrigin.entries()].sort((a, b) => a[0] - b[0]).map(([r, h]) => ({ region: regions[r]!, writeLatencyMs: percentiles(h) })),
+        replicas: s.replicas.map((r, slot) => ({ region: regions[r]!, appliedWrites: c.applied[slot]!, pendingWrites: pending[slot]! })),
+        lag,
+        losses: c.losses.map((l) => ({ region: regions[l.region]!, atMs: l.atMs, lostWrites: l.lostWrites, rpoMs: round(l.rpoMs, 3), fault: l.fault })),
+        conflictTracking: tracking,
+    };
+}
+
+function regionShares(sim: Simulation): RegionShare[] {
+    const offered = new Float64Array(sim.plan.regions.length);
+    const served = new Float64Array(sim.plan.regions.length);
+    for (const g of sim.groups) {
+        offered[g.plan.origin]! += g.counters.writesOffered + g.counters.readsOffered;
+        served[g.plan.origin]! += g.counters.writesServed + g.counters.readsServed;
+    }
+    return sim.plan.regions.map((region, r) => ({ region, offered: round(offered[r]!, 3), served: round(served[r]!, 3), availability: offered[r]! > 0 ? round(served[r]! / offered[r]!, 9) : null }))
+        .filter((r) => r.offered > 0);
+}
+
+function rtoOf(sim: Simulation, _group: number, fault: number, start: number, end: number | undefined): number {
+    if (end === undefined) return Infinity;
+    return end - (fault >= 0 ? sim.plan.faults[fault]!.at : start);
+}
+
+function percentiles(h: LatencyHistogram | undefined): Percentiles {
+    if (!h || h.total <= 0) return { p50: null, p95: null, p99: null, max: null };
+    const at = (p: number) => round(h.percentile(p)!, 3);
+    return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(h.max()!, 3) };
+}
+
+function sum(values: readonly number[]): number {
+    return values.reduce((a, b) => a + b, 0);
+}
+
+function round(n: number, digits: number): number {
+    const f = 10 ** digits;
+    return Math.round(n * f) / f;
+}
+
+/** Measures each expectation's metric on the run, over the declarations and regions the clause names. */
+class Measurements {
+    constructor(private readonly sim: Simulation, private readonly costUsd: number | null) {}
+
+    measure(e: ExpectationM): Measurement {
+        switch (e.metric) {
+            case 'rto': return this.recovery(e, 'rto');
+            case 'detection': return this.recovery(e, 'detection');
+            case 'rpo': return this.rpo(e);
+            case 'availability': return this.availability(e);
+            case 'lost-writes': return this.lost(e);
+            case 'discarded-writes': return this.perReplica(e, 'discardedAt', 'silently discarded by last-write-wins');
+            case 'merges': return this.perReplica(e, 'mergesAt', 'merged by the CRDT');
+            case 'siblings': return this.perReplica(e, 'siblingsAt', 'kept as siblings');
+            case 'rejected-writes': return this.rejected(e);
+            case 'stale-reads': return this.stale(e);
+            case 'write-latency': return this.latency(e);
+            case 'cost': return this.costUsd === null
+                ? { value: null, where: '', atMs: null, reason: 'no egress price or item-size to estimate from' }
+                : { value: this.costUsd, where: 'in replication egress per month at the declared rates', atMs: null };
+        }
+    }
+
+    private scope(e: ExpectationM): string {
+        const parts: string[] = [];
+        if (e.target) parts.push(`of ${e.target.name}`);
+        if (e.region) parts.push(`in ${e.region}`);
+        return parts.join(' ');
+    }
+
+    /** User groups a clause is about: a service's users, or the users of services that use a store. */
+    private groups(e: ExpectationM): GroupRuntime[] {
+        const plan = this.sim.plan;
+        return this.sim.groups.filter((g) => {
+            if (e.region !== undefined && plan.regions[g.plan.origin] !== e.region) return false;
+            if (!e.target) return true;
+            if (e.target.kind === 'service') return g.plan.kind === 'service' && g.plan.targetName === e.target.name;
+            return [...g.plan.writes, ...g.plan.readsFrom].some((s) => plan.stores[s]!.name === e.target!.name);
+        });
+    }
+
+    /** Store instances a clause is about: the named store, the stores a named service uses, or all. */
+    private stores(e: ExpectationM): number[] {
+        const plan = this.sim.plan;
+        if (!e.target) return plan.stores.map((s) => s.index);
+        if (e.target.kind === 'store') return plan.stores.filter((s) => s.name === e.target!.name).map((s) => s.index);
+        const ids = new Set(plan.services.filter((s) => s.name === e.target!.name).flatMap((s) => [...s.uses, ...s.reads]));
+        return [...ids];
+    }
+
+    private recovery(e: ExpectationM, kind: 'rto' | 'detection'): Measurement {
+        const plan = this.sim.plan;
+        const groups = new Set(this.groups(e).map((g) => g.plan.index));
+        let worst: { value: number; where: string; atMs: number | null } | undefined;
+        for (const ep of this.sim.episodes) {
+            if (!groups.has(ep.group)) continue;
+            const g = this.sim.groups[ep.group]!;
+            const fault = ep.fault >= 0 ? plan.faults[ep.fault]! : undefined;
+            const from = fault ? fault.at : ep.start;
+            const value = kind === 'rto'
+                ? (ep.end === undefined ? Infinity : ep.end - from)
+                : (ep.detectionAt === undefined ? Infinity : ep.detectionAt - from);
+            const cause = fault ? `, from the ${fault.label} at ${formatDuration(fault.at)}` : `, from the interruption at ${formatDuration(ep.start)}`;
+            const where = `for users of ${plan.regions[g.plan.origin]} on ${g.plan.targetId}${cause}`;
+            if (!worst || value > worst.value) worst = { value, where, atMs: from };
+        }
+        if (!worst) return { value: 0, where: `(no user${this.scope(e) ? ` ${this.scope(e)}` : ''} was interrupted)`, atMs: null };
+        return worst;
+    }
+
+    private rpo(e: ExpectationM): Measurement {
+        const plan = this.sim.plan;
+        let worst: Measurement | undefined;
+        for (const s of this.stores(e)) {
+            for (const l of this.sim.storeCounters[s]!.losses) {
+                if (e.region !== undefined && plan.regions[l.region] !== e.region) continue;
+                if (!worst || l.rpoMs > (worst.value ?? -1)) {
+                    worst = { value: l.rpoMs, where: `in ${plan.stores[s]!.id}: writes lost from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`, atMs: l.atMs };
+                }
+            }
+        }
+        return worst ?? { value: 0, where: `(no acknowledged write${this.scope(e) ? ` ${this.scope(e)}` : ''} was lost)`, atMs: null };
+    }
+
+    private lost(e: ExpectationM): Measurement {
+        const plan = this.sim.plan;
+        let total = 0;
+        let first: number | null = null;
+        const parts: string[] = [];
+        for (const s of this.stores(e)) {
+            for (const l of this.sim.storeCounters[s]!.losses) {
+                if (e.region !== undefined && plan.regions[l.region] !== e.region) continue;
+                total += l.lostWrites;
+                first = first === null ? l.atMs : Math.min(first, l.atMs);
+                parts.push(`${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`);
+            }
+        }
+        return { value: total, where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(), atMs: first };
+    }
+
+    private perReplica(e: ExpectationM, field: 'discardedAt' | 'mergesAt' | 'siblingsAt', what: string): Measurement {
+        const plan = this.sim.plan;
+        let total = 0;
+        for (const s of this.stores(e)) {
+            const store = plan.stores[s]!;
+            const counts = this.sim.storeCounters[s]![field];
+            store.replicas.forEach((r, slot) => {
+                if (e.region === undefined || plan.regions[r] === e.region) total += counts[slot]!;
+            });
+        }
+        return { value: round(total, 3), where: `writes ${what}${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`, atMs: null };
+    }
+
+    private rejected(e: ExpectationM): Measurement {
+        const plan = this.sim.plan;
+        if (e.region !== undefined || e.target?.kind === 'service') {
+            let total = 0;
+            for (const g of this.groups(e)) total += g.counters.rejected + g.counters.conflictRejected;
+            return { value: round(total, 3), where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
+        }
+        let total = 0;
+        for (const s of this.stores(e)) total += this.sim.storeCounters[s]!.rejected + this.sim.storeCounters[s]!.conflictRejected;
+        return { value: round(total, 3), where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`, atMs: null };
+    }
+
+    private availability(e: ExpectationM): Measurement {
+        let offered = 0;
+        let served = 0;
+        for (const g of this.groups(e)) {
+            offered += g.counters.writesOffered + g.counters.readsOffered;
+            served += g.counters.writesServed + g.counters.readsServed;
+        }
+        if (offered <= 0) return { value: null, where: '', atMs: null, reason: `no request${this.scope(e) ? ` ${this.scope(e)}` : ''} was made` };
+        return { value: served / offered, where: `of requests${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(this.sim.plan.durationMs)}`, atMs: null };
+    }
+
+    private stale(e: ExpectationM): Measurement {
+        let served = 0;
+        let stale = 0;
+        if (e.target?.kind === 'store' && e.region === undefined) {
+            for (const s of this.stores(e)) {
+                const c = this.sim.storeCounters[s]!;
+                if (!c.staleKnown) return { value: null, where: '', atMs: null, reason: 'the workload declares no key count' };
+                served += c.readsServed;
+                stale += c.readsStale;
+            }
+        } else {
+            for (const g of this.groups(e)) {
+                served += g.counters.readsServed;
+                stale += g.counters.staleReads;
+            }
+            if (!this.sim.plan.stores.every((s) => this.sim.storeCounters[s.index]!.staleKnown)) {
+                return { value: null, where: '', atMs: null, reason: 'the workload declares no key count' };
+            }
+        }
+        if (served <= 0) return { value: null, where: '', atMs: null, reason: 'no read was served' };
+        return { value: stale / served, where: `of reads${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
+    }
+
+    private latency(e: ExpectationM): Measurement {
+        const plan = this.sim.plan;
+        const p = e.percentile ?? 0.99;
+        const h = new LatencyHistogram();
+        for (const g of this.sim.groups) {
+            if (e.region !== undefined && plan.regions[g.plan.origin] !== e.region) continue;
+            if (e.target?.kind === 'store') {
+                g.plan.writes.forEach((s, j) => {
+                    const hist = g.histograms[j];
+                    if (plan.stores[s]!.name === e.target!.name && hist) h.merge(hist);
+                });
+            } else if (!e.target || (g.plan.kind === 'service' && g.plan.targetName === e.target.name)) {
+                const hist = g.histograms[g.plan.writes.length];
+                if (hist) h.merge(hist);
+            }
+        }
+        const value = h.percentile(p);
+        if (value === undefined) return { value: null, where: '', atMs: null, reason: `no write${this.scope(e) ? ` ${this.scope(e)}` : ''} was acknowledged` };
+        return { value, where: `at p${String(p).replace(/^0\./, '').padEnd(2, '0')} of ${formatCount(h.total)} writes${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
+    }
+}
+
+function formatCount(n: number): string {
+    return Math.round(n).toLocaleString('en-US');
+}

@@ -1,0 +1,199 @@
+// The simulation report: one JSON document per scenario run, described by report-schema.json (the version
+// below is its `schemaVersion`). The CLI's text and Markdown, the VS Code results view and the tests all read
+// this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
+// Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'discarded-writes' | 'merges' | 'siblings'
+    | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
+
+export interface Percentiles {
+    readonly p50: number | null;
+    readonly p95: number | null;
+    readonly p99: number | null;
+    readonly max: number | null;
+}
+
+export interface FaultReport {
+    readonly index: number;
+    readonly kind: 'outage' | 'partition' | 'control-plane' | 'lag-spike' | 'flap';
+    readonly label: string;
+    readonly atMs: number;
+    readonly untilMs: number;
+    readonly line: number;
+}
+
+export interface ExpectationResult {
+    /** The clause as written, e.g. `expect rto <= 5m`. */
+    readonly text: string;
+    readonly metric: Metric;
+    readonly op: '<=' | '<' | '==' | '>=' | '>';
+    /** Expected value in base units (ms, fraction, count, USD per month). */
+    readonly expected: number;
+    /** Measured value in base units; null when the run cannot measure it (then the clause fails). */
+    readonly measured: number | null;
+    readonly passed: boolean;
+    /** measured − expected, in base units (null when not measured or infinite). */
+    readonly delta: number | null;
+    /** The measured value and the difference for people, e.g. "7 h 2 m (+6 h 57 m)". */
+    readonly measuredText: string;
+    /** Whose number it is and when, e.g. "users of us-east-1 on payments@us, from the outage of us-east-1 at 10 m". */
+    readonly where: string;
+    /** One line that says it all, e.g. "expect rto <= 5m passed: measured 2 m 28 s for …". */
+    readonly message: string;
+    /** 1-based line of the clause. */
+    readonly line: number;
+    /** Time the worst case happened (ms from start), when it has one. */
+    readonly atMs: number | null;
+}
+
+export interface RegionShare {
+    readonly region: string;
+    readonly offered: number;
+    readonly served: number;
+    readonly availability: number | null;
+}
+
+export interface ServiceReport {
+    readonly id: string;
+    readonly name: string;
+    readonly cell: string | null;
+    readonly posture: string | null;
+    readonly regions: readonly string[];
+    readonly offered: number;
+    readonly served: number;
+    readonly availability: number | null;
+    /** Latency of a whole write request: client → serving region plus the slowest store it writes. */
+    readonly writeLatencyMs: Percentiles;
+    /** Per origin region of the users. */
+    readonly byRegion: readonly (RegionShare & { readonly writeLatencyMs: Percentiles; readonly worstRtoMs: number | null; readonly availabilitySeries: readonly (number | null)[] })[];
+}
+
+export interface LagReport {
+    readonly from: string;
+    readonly to: string;
+    /** Largest commit-to-apply delay seen, ms. */
+    readonly maxMs: number;
+    /** Per sample interval: the largest delay of the writes applied in it, or the age of the oldest write
+     *  still waiting at its end when that is larger (a stalled link); null when the link carried nothing. */
+    readonly series: readonly (number | null)[];
+}
+
+export interface StoreReport {
+    readonly id: string;
+    readonly name: string;
+    readonly engine: string | null;
+    readonly replication: { readonly mode: string; readonly lagMs: number | null; readonly quorum: number | null };
+    readonly conflicts: string;
+    readonly writes: {
+        readonly acknowledged: number;
+        readonly failed: number;
+        /** No quorum reachable (consensus minority, sync without a peer). */
+        readonly rejected: number;
+        /** Refused by a sync store's conflict check (retryable). */
+        readonly conflictRejected: number;
+    };
+    readonly lostWrites: number;
+    /** Age of the oldest acknowledged write lost, at the moment it was lost; null when none was lost. */
+    readonly rpoMs: number | null;
+    readonly discardedWrites: number;
+    readonly merges: number;
+    readonly siblings: number;
+    readonly reads: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
+    readonly writeLatencyMs: Percentiles;
+    readonly byRegion: readonly { readonly region: string; readonly writeLatencyMs: Percentiles }[];
+    /** Writes each replica had applied when the scenario ended (its own and replicated ones). */
+    readonly replicas: readonly { readonly region: string; readonly appliedWrites: number; readonly pendingWrites: number }[];
+    readonly lag: readonly LagReport[];
+    readonly losses: readonly { readonly region: string; readonly atMs: number; readonly lostWrites: number; readonly rpoMs: number; readonly fault: number }[];
+    /** How conflicts were tracked: all shared keys, or a sample of them (counts scaled up). */
+    readonly conflictTracking: { readonly trackedKeys: number; readonly sharedKeys: number; readonly scale: number } | null;
+}
+
+export interface RecoveryReport {
+    readonly target: string;
+    readonly targetName: string;
+    readonly usersOf: string;
+    readonly fault: number | null;
+    readonly faultLabel: string | null;
+    readonly faultAtMs: number | null;
+    /** When requests of these users started to fail. */
+    readonly startMs: number;
+    /** When all of them were served again; null when not by the end of the scenario. */
+    readonly endMs: number | null;
+    /** endMs − the fault's start (or − startMs without a fault); null when not recovered. */
+    readonly rtoMs: number | null;
+    readonly detectionMs: number | null;
+    readonly routingChangeMs: number | null;
+    readonly worstServedShare: number;
+}
+
+export interface TimelineEvent {
+    readonly atMs: number;
+    readonly kind: 'fault-start' | 'fault-end' | 'detection' | 'healthy-again' | 'action-start' | 'action-blocked' | 'action-done'
+        | 'routing-change' | 'traffic-moved' | 'failback' | 'failover-abandoned' | 'writes-lost' | 'interrupted' | 'recovered';
+    readonly text: string;
+    readonly target: string | null;
+    readonly region: string | null;
+}
+
+export interface CostReport {
+    /** Cross-region replication egress at the workloads' declared rates, per 30-day month. */
+    readonly egressUsdPerMonth: number | null;
+    readonly egress: readonly { readonly store: string; readonly usdPerMonth: number | null; readonly formula: string; readonly missing: string | null }[];
+    readonly postures: readonly { readonly service: string; readonly posture: string; readonly multiplier: number; readonly source: string }[];
+    /** What the `cost` expectation is compared with: the egress estimate (no compute baseline is declared in the design). */
+    readonly totalUsdPerMonth: number | null;
+    readonly note: string;
+}
+
+export interface SimulationReport {
+    readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+    readonly generator: { readonly name: 'mregion'; readonly engine: string };
+    readonly design: { readonly uri: string; readonly topology: string | null };
+    readonly scenario: {
+        readonly name: string;
+        readonly line: number;
+        readonly durationMs: number;
+        readonly seed: number;
+        readonly workloads: readonly string[];
+        readonly faults: readonly FaultReport[];
+    };
+    readonly run: {
+        /** `exact`: every write simulated; `sampled`: one write in `sampling` (keys sampled alike), counts scaled. */
+        readonly resolution: { readonly mode: 'exact' | 'sampled'; readonly sampling: number; readonly declaredMs: number | null; readonly note: string };
+        readonly eventBudget: number;
+        readonly estimatedEvents: number;
+        readonly events: number;
+        readonly simulatedWrites: number;
+        readonly sampleIntervalMs: number;
+    };
+    readonly summary: {
+        readonly passed: boolean | null;
+        readonly expectations: { readonly total: number; readonly passed: number; readonly failed: number };
+        readonly availability: number | null;
+        readonly worstRtoMs: number | null;
+        /** True when some interrupted users were still not served when the scenario ended. */
+        readonly unrecovered: boolean;
+        readonly worstRpoMs: number | null;
+        readonly lostWrites: number;
+        readonly discardedWrites: number;
+        readonly merges: number;
+        readonly siblings: number;
+        readonly rejectedWrites: number;
+        readonly staleReadShare: number | null;
+        readonly writeLatencyMs: Percentiles;
+        readonly costUsdPerMonth: number | null;
+    };
+    readonly expectations: readonly ExpectationResult[];
+    readonly services: readonly ServiceReport[];
+    readonly stores: readonly StoreReport[];
+    readonly recovery: readonly RecoveryReport[];
+    readonly regions: readonly RegionShare[];
+    readonly cost: CostReport;
+    readonly timeline: readonly TimelineEvent[];
+    /** Start of each sample interval of the series (ms). */
+    readonly sampleTimesMs: readonly number[];
+    readonly notes: readonly string[];
+}

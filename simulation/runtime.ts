@@ -1,0 +1,139 @@
+// The mutable state of a run, per service, user group and failover. Plain objects holding typed arrays: the
+// engine, the failover logic and the report read and write them directly.
+import type { LatencyHistogram } from './metrics/histogram.js';
+import type { FailoverPlan, GroupPlan, ServicePlan } from './plan.js';
+
+export interface ServiceRuntime {
+    readonly plan: ServicePlan;
+    /** Where a non-active-active service takes traffic now (moves when a failover routes away). */
+    primary: number;
+    /** Regions the routing layer sends users to (an active-active failover takes a failed region out). */
+    readonly routable: Uint8Array;
+    /** Declared capacity, raised by launch-capacity / scale-out actions. */
+    readonly capacity: Float64Array;
+    /** Share of the service's load each region can serve right now (1 = all of what is routed to it). */
+    readonly capacityFactor: Float64Array;
+    /** The route of the failover that last moved traffic (used for the move back, too). */
+    route?: TransitionRoute;
+}
+
+export interface TransitionRoute {
+    readonly ttlMs: number;
+    readonly tailShare: number;
+    readonly tailMs: number;
+}
+
+/** Users moving from one destination to another as their cached DNS answers expire. */
+export interface Transition extends TransitionRoute {
+    readonly start: number;
+    readonly end: number;
+}
+
+export const NO_TRANSITION: Transition | undefined = undefined;
+
+/** Counters of one user group (users of one origin region on one service or store instance). */
+export interface GroupCounters {
+    writesOffered: number;
+    writesServed: number;
+    readsOffered: number;
+    readsServed: number;
+    staleReads: number;
+    /** Writes refused because no quorum was reachable (consensus minority, sync without a peer). */
+    rejected: number;
+    /** Writes refused by a sync store's conflict check (retryable). */
+    conflictRejected: number;
+}
+
+export interface Episode {
+    readonly group: number;
+    /** Fault blamed for the interruption: the most recently started fault in effect when it began, or -1. */
+    readonly fault: number;
+    readonly start: number;
+    end?: number;
+    detectionAt?: number;
+    routingAt?: number;
+    /** Lowest share of requests served during the interruption. */
+    worstServed: number;
+}
+
+export interface GroupRuntime {
+    readonly plan: GroupPlan;
+    /** Current destination region (outcome slot 0); -1 when there is none. */
+    dest: number;
+    /** Previous destination while users are still moving (outcome slot 1), else -1. */
+    previous: number;
+    transition?: Transition;
+    /** Bumped at each transition so breakpoint events of a superseded one are ignored. */
+    transitionStamp: number;
+    // Outcome tables, index ((slot × stores written) + j) × classes + class; class 0 = the origin's own keys,
+    // class 1 + h = shared keys homed in region h.
+    readonly status: Int8Array;
+    readonly location: Int32Array;
+    readonly latency: Float64Array;
+    readonly bin: Int32Array;
+    /** Per slot × class: worst status over the stores written, and the request's latency and bin. */
+    readonly requestStatus: Int8Array;
+    readonly requestLatency: Float64Array;
+    readonly requestBin: Int32Array;
+    /** Per slot: probability the serving region takes the request (up, running the service, capacity). */
+    readonly serviceProb: Float64Array;
+    /** Per slot: share of reads that find a replica (or quorum) to read from. */
+    readonly readOk: Float64Array;
+    /** Per slot: share of writes that succeed, over the key classes. */
+    readonly writeOk: Float64Array;
+    /** Per slot × read store: the replica region the read is served by, or -1. */
+    readonly readReplica: Int32Array;
+    readonly counters: GroupCounters;
+    /** Per store written (index j), then the request as a whole (index = stores written). */
+    readonly histograms: (LatencyHistogram | undefined)[];
+    /** Rates integrated up to `fluidTime` at the last breakpoint (reads and stale reads per ms). */
+    fluidTime: number;
+    servedReadRate: number;
+    staleReadRate: number;
+    /** The same start rates per store read (index as in `plan.readsFrom`). */
+    readonly storeServedRate: Float64Array;
+    readonly storeStaleRate: Float64Array;
+    episode?: Episode;
+    /** Per sample interval: offered and served requests (writes sampled, reads integrated). */
+    readonly seriesOffered: Float64Array;
+    readonly seriesServed: Float64Array;
+}
+
+export interface Probe {
+    readonly index: number;
+    readonly failover: FailoverRuntime;
+    readonly region: number;
+    readonly intervalMs: number;
+    readonly threshold: number;
+    readonly timeoutMs: number;
+    fails: number;
+    oks: number;
+    failed: boolean;
+    count: number;
+    stamp: number;
+}
+
+export interface Run {
+    readonly index: number;
+    readonly failover: FailoverRuntime;
+    readonly region: number;
+    readonly detectedAt: number;
+    step: number;
+    state: 'running' | 'blocked' | 'done' | 'abandoned';
+    stamp: number;
+    /** When the running action completes. */
+    endsAt: number;
+    /** Time the current action still needs when it was paused or is waiting. */
+    remainingMs: number;
+    routed: boolean;
+    acceptOutage: boolean;
+}
+
+export interface FailoverRuntime {
+    readonly plan: FailoverPlan;
+    readonly probes: Probe[];
+    /** The run handling each monitored region, while one is in progress or after it completed. */
+    readonly runs: Map<number, Run>;
+    /** Index of the last action that changes routing (edit-dns, flip-routing-control, shift-traffic), or -1. */
+    readonly routingStep: number;
+}

@@ -1,0 +1,60 @@
+// Simulation test helpers: build a model from .mregion text (failing loudly on design errors), run a scenario,
+// and validate every report against simulation/report-schema.json.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { expect } from 'vitest';
+import type { Model } from '../../language/semantics/model.js';
+import { simulate, type SimulateOptions } from '../../simulation/run.js';
+import type { SimulationReport } from '../../simulation/report.js';
+import { ROOT } from '../helpers/bundles.js';
+import { describe as describeDiagnostic, errors, modelOf } from '../helpers/services.js';
+
+const schema = JSON.parse(readFileSync(path.join(ROOT, 'simulation/report-schema.json'), 'utf8'));
+// The schema uses no `format` keywords, so plain Ajv (strict) is enough.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validateSchema = ajv.compile(schema);
+
+/** Fails the test with ajv's messages when a report does not match the published schema. */
+export function expectValidReport(report: unknown): void {
+    const ok = validateSchema(report);
+    expect(ok ? [] : validateSchema.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
+}
+
+export async function designOf(text: string): Promise<Model> {
+    const { model, diagnostics } = await modelOf(text);
+    const found = errors(diagnostics);
+    if (found.length > 0) throw new Error(`the test design has errors:\n${found.map(describeDiagnostic).join('\n')}`);
+    return model;
+}
+
+/** Runs `scenario` (default: the only one) of the design and checks the report against the schema. */
+export async function run(text: string, scenario?: string, options: SimulateOptions = {}): Promise<SimulationReport> {
+    const model = await designOf(text);
+    return runModel(model, scenario, options);
+}
+
+export function runModel(model: Model, scenario?: string, options: SimulateOptions = {}): SimulationReport {
+    const name = scenario ?? [...model.scenarios.keys()][0]!;
+    const report = simulate(model, name, options);
+    expectValidReport(report);
+    return report;
+}
+
+export function example(name: string): string {
+    return readFileSync(path.join(ROOT, 'examples', `${name}.mregion`), 'utf8');
+}
+
+/** The design lines of an example without its workloads and scenarios, to drive it with a test's own. */
+export function designOfExample(name: string): string {
+    return example(name).replace(/\n(workload|scenario)\s[\s\S]*?\n\}/g, '');
+}
+
+export const MINUTE = 60_000;
+export const SECOND = 1_000;
+
+export const TWO_US_REGIONS = `
+topology T
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+`;
