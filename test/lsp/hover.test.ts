@@ -118,6 +118,19 @@ describe('hover over a store', () => {
     });
 });
 
+describe('hover over a service', () => {
+    it('shows the replication egress of its stores with the total the egress-cost rule reports', async () => {
+        const design = STORE.replace('objective rto 1m  write-latency p99 20ms', 'objective cost $1/month');
+        const text = await hoverAt(design.replace('service api', 'service a<|>pi'));
+        const { diagnostics } = await modelOf(design);
+        const rule = diagnostics.find((d) => d.code === 'egress-cost');
+        const total = /costs ≈ (\$[\d,.]+)\/month/.exec(String(rule?.message))?.[1];
+        expect(total, `rule message: ${rule?.message}`).toBeDefined();
+        expect(text).toContain(`- Replication egress: ≈ ${total}/month`);
+        expect(text).toContain('**above the cost objective of $1/month**');
+    });
+});
+
 describe('hover over a failover', () => {
     it('shows the failover-time breakdown with the total the rto-unachievable rule reports', async () => {
         const text = await hoverAt(STORE.replace('failover api', 'fail<|>over api'));

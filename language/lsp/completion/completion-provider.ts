@@ -2,7 +2,7 @@
 // would only be names (a region called `dynamodb`), clauses already written in a single-valued block, names
 // already listed or not applicable; plus known region codes of the provider, CRDT types fitting the store's
 // shape, units after a number and a snippet for each block kind. Keywords carry their documentation.
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -118,8 +118,14 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         }
         const self = declarationOf(refInfo.container);
         const allowed = this.allowedRegions(refInfo, context);
-        return super.getReferenceCandidates(refInfo, context)
-            .filter((d) => !listed.has(d.name) && d.node !== self && (allowed === undefined || allowed.has(d.name)));
+        let candidates: Stream<AstNodeDescription>;
+        try {
+            candidates = super.getReferenceCandidates(refInfo, context);
+        } catch {
+            // In broken text the completion parser can guess a reference where the grammar has none: offer no names.
+            return stream([]);
+        }
+        return candidates.filter((d) => !listed.has(d.name) && d.node !== self && (allowed === undefined || allowed.has(d.name)));
     }
 
     /** A failover moves between regions its target runs in: `from`/`to` offer only those. */

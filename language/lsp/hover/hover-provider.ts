@@ -8,7 +8,7 @@ import { isFailover, isLink, type Failover, type Link } from '../../generated/as
 import type { MregionServices } from '../../mregion-module.js';
 import type { Model } from '../../semantics/model.js';
 import { formatBytes, formatCount, formatDuration, formatPercent, formatUsd, normalize, type UnitKind } from '../../semantics/units.js';
-import { keywordMarkdown, keywordUsage, describeUnit } from '../keyword-docs.js';
+import { describeUnit, keywordMarkdown, keywordUsage, UNDOCUMENTED_PUNCTUATION } from '../keyword-docs.js';
 import { slotOfQuantity } from '../quantity-kinds.js';
 import { describeFailovers, failoversDeclaredAt } from './failover-hover.js';
 import { describeCell, describeScenario, describeTopology, describeWorkload } from './other-hover.js';
@@ -52,7 +52,10 @@ export class MregionHoverProvider implements HoverProvider {
             if (leaf.text === 'link' && isLink(owner)) return [linkMarkdown(model, owner), docs].filter(Boolean).join('\n\n---\n\n');
             return docs;
         }
-        return undefined;
+        // A plain word inside a clause (a jurisdiction, a field, a percentile): explain the clause it belongs to.
+        const keyword = keywordBefore(owner, leaf);
+        const usage = keyword ? keywordUsage(keyword.text, owner.$type) : undefined;
+        return keyword && usage ? keywordMarkdown(keyword.text, usage) : undefined;
     }
 
     private failoverMarkdown(model: Model, failover: Failover): string | undefined {
@@ -61,6 +64,17 @@ export class MregionHoverProvider implements HoverProvider {
         const uri = AstUtils.getDocument(failover).uri.toString();
         return describeFailovers(model, failover.target?.ref?.name ?? failover.target?.$refText ?? '?', failoversDeclaredAt(model, uri, start.line, start.character));
     }
+}
+
+/** The last keyword of `owner` written before `leaf`. */
+function keywordBefore(owner: AstNode, leaf: LeafCstNode): LeafCstNode | undefined {
+    if (!owner.$cstNode) return undefined;
+    let found: LeafCstNode | undefined;
+    for (const candidate of CstUtils.flattenCst(owner.$cstNode)) {
+        if (candidate.offset >= leaf.offset) break;
+        if (!candidate.hidden && GrammarAST.isKeyword(candidate.grammarSource) && candidate.astNode === owner && !UNDOCUMENTED_PUNCTUATION.has(candidate.text)) found = candidate;
+    }
+    return found;
 }
 
 function covers(node: CstNode | undefined, leaf: LeafCstNode): boolean {

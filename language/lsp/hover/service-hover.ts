@@ -1,8 +1,8 @@
 // Hover for a service: placement, posture with its DR-tier facts, capacity, dependencies, objectives, and the
 // estimated failover time of the failovers that move it, against its RTO.
 import { POSTURE } from '../../semantics/facts/defaults.js';
-import { describeFailoverTime, estimateFailoverTime } from '../../semantics/estimators/index.js';
-import type { Model, ObjectiveM, ServiceM } from '../../semantics/model.js';
+import { describeFailoverTime, estimateFailoverTime, estimateMonthlyEgress } from '../../semantics/estimators/index.js';
+import type { Model, ObjectiveM, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration, formatPercent, formatUsd } from '../../semantics/units.js';
 import { cite, list } from './markdown.js';
 
@@ -23,6 +23,16 @@ export function describeService(model: Model, name: string): string | undefined 
     out.push(`- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`);
     if (first.dependsOn.length > 0) out.push(`- Depends on: ${list(unique(first.dependsOn))}`);
     if (first.objective) out.push(`- Objectives: ${objectiveText(first.objective)}`);
+    for (const s of services) {
+        // The same sum egress-cost compares with a cost objective.
+        const egress = s.uses.map((id) => model.stores.get(id)).filter((x): x is StoreM => x !== undefined)
+            .map((store) => estimateMonthlyEgress(model, store)).filter((e) => e.usdPerMonth !== undefined && e.usdPerMonth > 0);
+        if (egress.length === 0) continue;
+        const total = egress.reduce((sum, e) => sum + e.usdPerMonth!, 0);
+        const cost = s.objective?.costUsdPerMonth;
+        const verdict = cost === undefined ? '' : total <= cost ? ` — within the cost objective of ${formatUsd(cost)}/month` : ` — **above the cost objective of ${formatUsd(cost)}/month**`;
+        out.push(`- Replication egress${s.cell ? ` (cell ${s.cell})` : ''}: ≈ ${formatUsd(total)}/month (${list(egress.map((e) => `${e.store.split('@')[0]} ≈ ${formatUsd(e.usdPerMonth!)}`))})${verdict}`);
+    }
     for (const s of services) {
         for (const f of model.failovers.filter((x) => x.target.kind === 'service' && x.target.id === s.id)) {
             const e = estimateFailoverTime(model, f);
