@@ -23,10 +23,18 @@ function clauseIndent(doc: TextDocument, block: Range): string {
     return indentOf(lineText(doc, block.start.line)) + INDENT;
 }
 
+/** Replacing `writes      any-region` by `writes home-region` keeps the column the values were aligned to. */
+function keepAlignment(old: string, text: string): string {
+    const written = /^([a-z-]+)(\s+)\S/.exec(old);
+    const replacement = /^([a-z-]+) (\S.*)$/s.exec(text);
+    if (!written || !replacement || written[1] !== replacement[1] || written[2]!.includes('\n')) return text;
+    return `${written[1]}${written[2]}${replacement[2]}`;
+}
+
 export function toTextEdit(doc: TextDocument, edit: FixEdit): TextEdit | undefined {
     switch (edit.kind) {
         case 'replace':
-            return { range: edit.range, newText: edit.text };
+            return { range: edit.range, newText: keepAlignment(doc.getText(edit.range), edit.text) };
         case 'insert-clause': {
             const brace = { line: edit.block.end.line, character: Math.max(0, edit.block.end.character - 1) };
             const before = lineText(doc, brace.line).slice(0, brace.character);

@@ -102,8 +102,8 @@ const failoverNeverRehearsed: Rule = {
         for (const failover of model.failovers) {
             const drill = failover.drill;
             let problem: string | undefined;
-            if (!drill) problem = 'declares no drill';
-            else if (drill.never) problem = 'is never drilled';
+            if (!drill) problem = 'declares no drill (rehearse it at least every 90 days)';
+            else if (drill.never) problem = 'is never drilled (rehearse it at least every 90 days)';
             else if (drill.intervalMs !== undefined && drill.intervalMs > max) problem = `is drilled every ${formatDuration(drill.intervalMs)}, more than 90 days apart`;
             if (!problem) continue;
             const target = failover.target.id.replace(/@.*$/, '');
