@@ -70,9 +70,11 @@ function failoverHint(document: LangiumDocument, model: Model, failover: ast.Fai
 /** The slowest write of a sync or consensus store: the round trip every write pays. */
 function storeHint(model: Model, store: ast.Store): InlayHint[] {
     const instances = (model.instances.get(store.name) ?? []).map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined);
-    const coordinated = instances.filter((s) => s.replication.mode === 'sync' || s.replication.mode === 'consensus');
+    // The stores whose writes wait for other regions, as write-latency-budget counts them.
+    const coordinated = instances.filter((s) => s.replication.mode === 'sync' || s.replication.mode === 'consensus'
+        || (s.engine === 'cosmosdb' && s.consistency.level === 'strong' && s.regions.length > 1));
     if (coordinated.length === 0) return [];
-    const anchor = store.clauses.find(ast.isReplicationClause) ?? store.clauses.find(ast.isEngineClause);
+    const anchor = store.clauses.find(ast.isReplicationClause) ?? store.clauses.find(ast.isConsistencyClause) ?? store.clauses.find(ast.isEngineClause);
     const position = endOf(anchor);
     if (!position) return [];
     const worst = coordinated.map((s) => {
@@ -80,7 +82,7 @@ function storeHint(model: Model, store: ast.Store): InlayHint[] {
         return { cell: s.cell, latency: all.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a), all[0]!) };
     }).filter((w) => w.latency !== undefined);
     if (worst.length === 0) return [];
-    const what = coordinated[0]!.replication.mode === 'consensus' ? 'quorum' : 'sync';
+    const what = WAIT_WORD[worst[0]!.latency.kind];
     const text = (ms: number | undefined) => (ms === undefined ? 'unknown' : `≈ ${formatDuration(ms)}`);
     const label = worst.length === 1 || new Set(worst.map((w) => w.latency.ms)).size === 1
         ? `${text(worst[0]!.latency.ms)} ${what} write`
@@ -88,6 +90,8 @@ function storeHint(model: Model, store: ast.Store): InlayHint[] {
     const tooltip = worst.map((w) => `${w.cell ? `cell ${w.cell}: ` : ''}from ${w.latency.from}: ${w.latency.formula}`).join('\n\n');
     return [hint(position, label, tooltip)];
 }
+
+const WAIT_WORD: Readonly<Record<string, string>> = { quorum: 'quorum', sync: 'sync', 'cosmos-strong': 'strong', local: 'local' };
 
 function linkHint(model: Model, link: ast.Link): InlayHint[] {
     if (link.clauses.some(ast.isRttClause)) return [];

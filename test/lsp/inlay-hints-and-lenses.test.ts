@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InlayHint, Range } from 'vscode-languageserver-protocol';
 import { Commands } from '../../protocol/index.js';
-import { estimateFailoverTime } from '../../language/semantics/estimators/index.js';
+import { estimateFailoverTime, estimateWriteLatency } from '../../language/semantics/estimators/index.js';
 import { measuredRttMs } from '../../language/semantics/facts/latency.js';
 import { formatDuration } from '../../language/semantics/units.js';
 import { mregion, validate } from '../helpers/services.js';
@@ -52,6 +52,19 @@ describe('inlay hints', () => {
             'link paris <-> eu-west-1 ⟨rtt ≈ 12 ms⟩',
         ]);
         expect(list[0]!.tooltip).toMatchObject({ value: 'measured (facts §1)' });
+    });
+
+    it.each([
+        ['cosmos-far-strong.mregion', 'profiles', 'strong'],
+        ['dynamodb-mrsc.mregion', 'inventory', 'sync'],
+        ['cockroachdb-global.mregion', 'tickets', 'quorum'],
+    ])('shows the slowest write of the coordinated store in %s as the estimator computes it', async (file, storeName, word) => {
+        const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
+        const { hints: list } = await hints(text);
+        const { model } = mregion.semantics.Models.modelFor((await validate(text)).document);
+        const store = model.stores.get(storeName)!;
+        const worst = Math.max(...store.regions.map((r) => estimateWriteLatency(model, store, r).ms!));
+        expect(list.map((h) => h.label)).toContain(`≈ ${formatDuration(worst)} ${word} write`);
     });
 
     it('shows nothing for a store that acknowledges writes locally', async () => {

@@ -23,12 +23,19 @@ export function describeFailovers(model: Model, targetName: string, failovers: r
     const out = [`**failover ${targetName}** — estimated failover time ${describeFailoverTime(estimates[0]!)}`];
     for (const group of groups.values()) {
         const e = group[0]!;
-        const where = group.map((g) => `${g.failover.cell ? `cell ${g.failover.cell}: ` : ''}from ${g.failover.from ?? '?'} to ${g.failover.to ?? '?'}`);
+        const where = group.map((g) => `${g.failover.cell ? `cell ${g.failover.cell}: ` : ''}${route(g)}`);
         out.push('', `**${list(where)}**`, '', breakdownTable(e), '', `Estimate: ${describeFailoverTime(e)}`);
         const planes = controlPlanes(e);
         if (planes) out.push('', planes);
     }
     return out.join('\n');
+}
+
+/** Where the failover moves: active-active targets have no `from`, any region's loss moves its traffic. */
+function route(e: FailoverTimeEstimate): string {
+    const f = e.failover;
+    if (f.from === undefined) return `when any of ${list(e.protectsAgainst)} fails`;
+    return `from ${f.from} to ${f.to ?? 'another region'}`;
 }
 
 function breakdownTable(e: FailoverTimeEstimate): string {
