@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { STANDARD_CHECK_DESCRIPTIONS } from '../language/semantics/problem-codes.js';
+import { suppressedIn } from '../language/validation/model-checks.js';
 import { CHECKER_CODE_DESCRIPTIONS, RULES, RULE_CODES } from '../language/validation/rules/catalog.js';
 import { ruleDocMarkdown, ruleDocUri } from '../language/validation/rules/docs-link.js';
 
@@ -95,7 +96,7 @@ export function toSarif(documents: readonly LangiumDocument[], options: SarifOpt
     const rules = sarifRules();
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const artifacts = documents.map((d) => ({ location: artifact(d.uri.fsPath, cwd) }));
-    const results = documents.flatMap((document, index) => (document.diagnostics ?? []).map((d) => {
+    const result = (d: Diagnostic, index: number, suppression?: string) => {
         const code = String(d.code ?? 'unknown');
         const related = (d.relatedInformation ?? []).flatMap((r, i) => {
             const fsPath = fsPathOf(r.location.uri);
@@ -108,8 +109,17 @@ export function toSarif(documents: readonly LangiumDocument[], options: SarifOpt
             message: { text: typeof d.message === 'string' ? d.message : String(d.message) },
             locations: [{ physicalLocation: { artifactLocation: { ...artifacts[index]!.location, index }, region: region(d.range) } }],
             ...(related.length > 0 ? { relatedLocations: related } : {}),
+            // A finding silenced by `// mregion-ignore <code>: <reason>` stays in the log, marked suppressed in source.
+            ...(suppression !== undefined ? { suppressions: [{ kind: 'inSource' as const, justification: suppression }] } : {}),
         };
-    }));
+    };
+    const results = documents.flatMap((document, index) => [
+        ...(document.diagnostics ?? []).map((d) => result(d, index)),
+        ...suppressedIn(document).map((s) => result({
+            range: s.diagnostic.range, message: s.diagnostic.message, code: s.diagnostic.code,
+            severity: ({ error: 1, warning: 2, info: 3, hint: 4 } as const)[s.diagnostic.severity],
+        }, index, s.reason)),
+    ]);
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0' as const,

@@ -16,12 +16,26 @@ import { runRules, type RuleDiagnostic } from './rules/runner.js';
 
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+export interface SuppressedFinding {
+    readonly diagnostic: RuleDiagnostic;
+    /** The reason its suppression comment gives. */
+    readonly reason: string;
+}
+
+/** What the last check of each document suppressed (SARIF reports them as suppressed results). */
+const suppressedByDocument = new WeakMap<LangiumDocument, readonly SuppressedFinding[]>();
+
+export function suppressedIn(document: LangiumDocument): readonly SuppressedFinding[] {
+    return suppressedByDocument.get(document) ?? [];
+}
+
 export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvider, rules: readonly Rule[] = []) {
     return async (root: Document, accept: ValidationAcceptor): Promise<void> => {
         const document = AstUtils.getDocument(root);
         const { model, problems } = models.modelFor(document);
         const uri = document.uri.toString();
         for (const p of problems) if (p.uri === uri) acceptProblem(accept, root, p);
+        suppressedByDocument.delete(document);
         if (rules.length === 0) return;
 
         const config = ruleConfig ? await ruleConfig.configFor(document) : undefined;
@@ -30,8 +44,9 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
         }
         const found = runRules(model, rules, { settingOf: (code) => config?.settingOf(code) }).filter((d) => d.uri === uri);
         const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));
-        const { kept, problems: suppressionProblems } = applySuppressions(found, suppressions, (code) => isRuleCode(code) && config?.settingOf(code) === 'off');
+        const { kept, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, (code) => isRuleCode(code) && config?.settingOf(code) === 'off');
         for (const d of kept) acceptRuleDiagnostic(accept, root, d);
+        suppressedByDocument.set(document, suppressed);
         for (const p of suppressionProblems) {
             accept(p.severity, p.message, {
                 node: root, range: p.range, code: p.code, data: { code: p.code },

@@ -79,6 +79,26 @@ describe('mregion check', () => {
         expect(rules.find((r) => r.id === 'unknown-latency')!.defaultConfiguration.level).toBe('note');
     });
 
+    it('keeps suppressed findings in SARIF, marked suppressed in source with their reason', async () => {
+        const folder = mkdtempSync(path.join(temp, 'suppressed-'));
+        const design = path.join(folder, 'web.mregion');
+        writeFileSync(design, `topology Web
+region us-east-1 {}
+region us-west-2 {}
+service web { regions us-east-1, us-west-2 posture active-active capacity 100% per region }
+// mregion-ignore dns-ttl-too-long: the partner's resolvers pin 300 s whatever we set
+failover web { route dns ttl 300s drill every 30d }
+`);
+        const { out, exitCode } = await check([design], { format: 'sarif', maxWarnings: 0 });
+        const log = JSON.parse(out);
+        expect(sarifErrors(log)).toEqual([]);
+        expect(exitCode).toBe(0);
+        expect(log.runs[0].results).toEqual([expect.objectContaining({
+            ruleId: 'dns-ttl-too-long', level: 'warning',
+            suppressions: [{ kind: 'inSource', justification: "the partner's resolvers pin 300 s whatever we set" }],
+        })]);
+    });
+
     it('reads rule severities from the nearest .mregion.json', async () => {
         const folder = mkdtempSync(path.join(temp, 'project-'));
         writeFileSync(path.join(folder, '.mregion.json'), JSON.stringify({ rules: { 'strong-needs-sync': 'warning' } }));
