@@ -1,11 +1,17 @@
 // `npm start`: builds the bundles, then runs the product on the bundled fintech example the way a user
 // would from the command line. Later steps (simulation, export) are added as the CLI grows.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const example = 'examples/fintech.mregion';
+// A fresh temporary folder each run, so the export never needs --force.
+const cdkFolder = join(mkdtempSync(join(tmpdir(), 'mregion-demo-')), 'fintech-cdk');
 const steps = [
     { title: 'Building the extension, language server and CLI', command: [process.execPath, 'esbuild.mjs'] },
     { title: `Checking ${example}`, command: [process.execPath, 'dist/cli.cjs', 'check', example], okCodes: [0, 1] },
+    { title: `Exporting ${example} to an AWS CDK app in ${cdkFolder}`, command: [process.execPath, 'dist/cli.cjs', 'export-cdk', example, '--out', cdkFolder] },
 ];
 
 for (const step of steps) {

@@ -211,6 +211,10 @@ describe('exported examples', () => {
             for (const stack of templates.stackNames) {
                 expect(assembly.getStackByName(stack).environment.account).toBe('123456789012');
             }
+            // Exported without --account: synth says, once, that the account is still the placeholder.
+            const accountWarnings = assembly.stacks.flatMap((s) => s.messages)
+                .filter((m) => m.level === 'warning' && String(m.entry.data).startsWith("'mregion:account' is still the placeholder '123456789012'"));
+            expect(accountWarnings).toHaveLength(1);
             c.check(templates);
         });
     });

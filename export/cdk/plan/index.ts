@@ -13,6 +13,9 @@ export const ACCOUNT_KEY = 'mregion:account';
 /** The documentation placeholder account id AWS itself uses in examples; synth warns while it is set. */
 export const PLACEHOLDER_ACCOUNT = '123456789012';
 
+/** AWS region ids: us-east-1, eu-central-2, us-gov-west-1, ap-southeast-4, … */
+const AWS_REGION_ID = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+
 export interface PlanOptions {
     /** 12-digit AWS account id; a placeholder is used (and reported) when absent. */
     readonly account?: string;
@@ -30,6 +33,11 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         kind: options.account !== undefined ? 'choice' : 'todo',
         description: 'the AWS account every stack deploys to',
     });
+    for (const region of model.regions.values()) {
+        if (region.provider === 'aws' && !AWS_REGION_ID.test(region.name)) {
+            c.issue(`region ${region.name}`, 'not an AWS region id (like eu-west-1): stacks, replicas and bucket names in it cannot deploy');
+        }
+    }
     planStores(c);
     planServices(c);
     planObjectives(c);

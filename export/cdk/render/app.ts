@@ -24,12 +24,12 @@ export function renderAppModule(plan: ExportPlan): string {
     const imports = new Imports()
         .add('aws-cdk-lib', 'App', 'Tags', 'Validations').addType('aws-cdk-lib', 'AppProps')
         .add('cdk-nag', 'AwsSolutionsChecks')
-        .add('./context', 'contextValue');
-    const variables = new IdentifierScope('camel', ['app', 'account', 'props', 'stack', 'createApp', 'contextValue', 'global']);
+        .add('./context', 'requireContext', 'warnIfPlaceholder');
+    const variables = new IdentifierScope('camel', ['app', 'account', 'props', 'stack', 'createApp', 'requireContext', 'warnIfPlaceholder', 'global']);
     const body = new CodeWriter();
     body.indented((w) => {
         w.line('const app = new App(props);');
-        w.line(`const account = contextValue(app, ${tsString(ACCOUNT_KEY)});`);
+        w.line(`const account = requireContext(app, ${tsString(ACCOUNT_KEY)});`);
         const stackVars = new Map<string, string>();
         for (const stack of plan.regionStacks) {
             const variable = variables.get(stack.region.name);
@@ -61,6 +61,8 @@ export function renderAppModule(plan: ExportPlan): string {
         }
         const all = [...stackVars.values(), ...(globalVar ? [globalVar] : [])];
         w.blank();
+        w.comment('The CLI shows warnings of stacks, not of the app: the account\'s goes on the first stack.');
+        w.line(`warnIfPlaceholder(${all[0]}, ${tsString(ACCOUNT_KEY)}, account);`);
         w.block(`for (const stack of [${all.join(', ')}]) {`, (l) => {
             l.line(`Tags.of(stack).add(${tsString(TAG_TOPOLOGY)}, ${tsString(tagValue(plan.topologyName))});`);
         });
@@ -91,15 +93,26 @@ export function renderContextModule(plan: ExportPlan): string {
         for (const entry of todos) m.line(`[${tsString(entry.key)}, ${tsString(entry.value as string)}],`);
     }, ']);');
     w.blank();
-    w.line('/** The context value `key`, as a non-empty string; missing values stop synth with a message saying where to set them. */');
-    w.block('export function contextValue(scope: Construct, key: string): string {', (f) => {
+    w.line('/** The context value `key` as a non-empty string; synth stops with a message saying where to set it when it is missing. */');
+    w.block('export function requireContext(scope: Construct, key: string): string {', (f) => {
         f.line('const value: unknown = scope.node.tryGetContext(key);');
         f.block("if (typeof value !== 'string' || value.trim() === '') {", (b) => {
             b.line("throw new Error(`Context value '${key}' is missing: set it in cdk.json (\"context\") or pass -c ${key}=... (see README.md)`);");
         });
+        f.line('return value;');
+    });
+    w.blank();
+    w.line('/** Adds a synth warning on `scope` while `value` is still the placeholder cdk.json was generated with. */');
+    w.block('export function warnIfPlaceholder(scope: Construct, key: string, value: string): void {', (f) => {
         f.block('if (PLACEHOLDERS.get(key) === value) {', (b) => {
             b.line("Annotations.of(scope).addWarningV2(`mregion:placeholder:${key}`, `'${key}' is still the placeholder '${value}': replace it in cdk.json before deploying (see README.md)`);");
         });
+    });
+    w.blank();
+    w.line('/** The context value `key` for a construct in a stack, warning while it is a placeholder. */');
+    w.block('export function contextValue(scope: Construct, key: string): string {', (f) => {
+        f.line('const value = requireContext(scope, key);');
+        f.line('warnIfPlaceholder(scope, key, value);');
         f.line('return value;');
     });
     return w.toString();

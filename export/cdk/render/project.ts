@@ -1,5 +1,7 @@
 // package.json, cdk.json, tsconfig.json and .gitignore of the generated app. JSON is printed with
 // JSON.stringify, so model-derived values are always valid JSON strings.
+// The feature flags `cdk init` writes into a new project's cdk.json for this aws-cdk-lib version.
+import RECOMMENDED_FEATURE_FLAGS from 'aws-cdk-lib/recommended-feature-flags.json' with { type: 'json' };
 import { packageName } from '../names.js';
 import type { ExportPlan } from '../plan/types.js';
 import { PINNED } from '../versions.js';
@@ -33,10 +35,14 @@ export function renderPackageJson(plan: ExportPlan): string {
     });
 }
 
-/** Feature flags that make synth fail on any unacknowledged CloudFormation or cdk-nag finding. */
+/**
+ * Feature flags that make synth fail on any unacknowledged CloudFormation or cdk-nag finding. Annotations stay
+ * out of the validation report, so the warnings about placeholders in cdk.json are shown without failing synth.
+ */
 export const STRICT_VALIDATION_CONTEXT = {
     '@aws-cdk/core:validateAgainstDefaultRules': true,
     '@aws-cdk/core:strictCfnValidateErrors': true,
+    '@aws-cdk/core:annotationsInValidationReport': false,
 } as const;
 
 export function renderCdkJson(plan: ExportPlan): string {
@@ -44,6 +50,7 @@ export function renderCdkJson(plan: ExportPlan): string {
         // Offline-friendly CLI: no notices fetched, no telemetry sent.
         notices: false,
         'cli-telemetry': false,
+        ...RECOMMENDED_FEATURE_FLAGS,
         ...STRICT_VALIDATION_CONTEXT,
     };
     for (const entry of plan.context) context[entry.key] = entry.value;

@@ -2,7 +2,6 @@
 // the choices to review, the design's failover steps and how to deploy.
 import type { ExportPlan, RegionItem, GlobalItem } from '../plan/types.js';
 import { CONSTRUCT_MODULES, type ConstructFile } from './stacks.js';
-import { STRICT_VALIDATION_CONTEXT } from './project.js';
 
 /** Text inside a Markdown table cell or list item: one line, no column breaks, no raw HTML. */
 function md(text: string): string {
@@ -77,7 +76,9 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     if (deps.length > 0) p('', 'Deployment order:', '', ...deps.map((d) => `- ${d}`));
     p('');
     p('Every `cdk synth` runs [cdk-nag](https://github.com/cdklabs/cdk-nag) AWS Solutions checks and CloudFormation validation in strict mode',
-        `(${Object.keys(STRICT_VALIDATION_CONTEXT).map((k) => `\`${k}\``).join(', ')} in \`cdk.json\`): an unacknowledged finding fails synth.`);
+        `(\`@aws-cdk/core:validateAgainstDefaultRules\` and \`@aws-cdk/core:strictCfnValidateErrors\` in \`cdk.json\`): an unacknowledged finding fails synth.`,
+        '`cdk.json` also holds the feature flags `cdk init` recommends for this aws-cdk-lib version, except `@aws-cdk/core:annotationsInValidationReport`,',
+        'which is off so that the placeholder warnings below do not fail strict synth.');
     const acks: string[] = [];
     if (needs.has('bucket')) {
         acks.push('`AwsSolutions-S1` on each access-log bucket: it receives the data bucket\'s access logs, and logging its own access would recurse.');

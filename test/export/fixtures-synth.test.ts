@@ -1,0 +1,240 @@
+// Mappings the examples do not exercise (S3 replication, an MRSC witness, a standby behind Global
+// Accelerator, ARC failover records), the generated app's own safeguards (cdk-nag on, placeholder warnings,
+// missing context), and hostile names: all compiled by one tsc program and synthesized in-process.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { App, Stack } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { exportCdk } from '../../export/cdk/index.js';
+import { dnsLabel, tagValue } from '../../export/cdk/names.js';
+import { unsafePathReason } from '../../export/cdk/writer.js';
+import type { Model } from '../../language/semantics/model.js';
+import type { ExportCdkResult } from '../../protocol/index.js';
+import { modelOf } from '../helpers/services.js';
+import { cdkJsonContext, compileApps, OUTPUT, synthesize, writeApp, type GeneratedApp } from './helpers/apps.js';
+import { hostile, hostileModel, identifiersIn, INJECTED } from './helpers/hostile.js';
+import { regionsOfReplicas, tagsOf, Templates } from './helpers/templates.js';
+
+const KITCHEN = `topology Kitchen "every mapping at once"
+
+region us-east-1 { provider aws  jurisdiction US }
+region us-east-2 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+
+cell blue { regions us-east-1, us-west-2  residency US }
+
+store carts per cell {
+    engine dynamodb  holds per-user rows  writes any-region  replication async lag 1s  consistency eventual  conflicts lww
+}
+store stock {
+    engine dynamodb  regions us-east-1, us-east-2  witness us-west-2  holds shared counter  writes any-region
+    replication sync  consistency strong  conflicts reject  invariant unique sku
+}
+store orders {
+    engine aurora  regions us-east-2, us-west-2  writes primary us-east-2  holds shared rows  consistency session
+}
+store assets {
+    engine s3  regions us-west-2, us-east-1  writes primary us-west-2  holds reference blob  replication async lag 15m  consistency eventual  residency US
+}
+
+service web per cell { posture active-active  capacity 100% per region  objective rto 1m rpo 1s }
+service api { regions us-east-1, us-west-2  primary us-east-1  posture warm-standby  capacity 100% per region  uses orders  objective rto 5m rpo 1s }
+service ops { regions us-east-1, us-east-2  primary us-east-1  posture active-passive  capacity 100% per region }
+
+failover web { detect health-check every 10s threshold 2  route dns ttl 30s  action shift-traffic }
+failover api { detect health-check every 30s threshold 3  route global-accelerator  action shift-traffic }
+failover ops { detect health-check every 10s threshold 3  route arc-routing-control  action flip-routing-control }
+`;
+
+/** As written between the quotes of the .mregion file (escapes included). */
+const HOSTILE_DESCRIPTION = 'Pipes | \\"quotes\\" \\\\ back\\\\slash ${INJECTED()} `tick` */ <b>html</b>\\nsecond line ünï 🚀';
+
+const models = new Map<string, Model>();
+const results = new Map<string, ExportCdkResult>();
+const apps = new Map<string, GeneratedApp>();
+let compileErrors: readonly string[] = [];
+
+beforeAll(async () => {
+    const kitchen = await modelOf(KITCHEN);
+    expect(kitchen.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    models.set('kitchen', kitchen.model);
+    models.set('hostile', hostileModel(kitchen.model));
+    // S3 validates bucket names at synth, and these embed the (hostile) region: synthesize a variant without the bucket.
+    const withoutBucket = new Map(kitchen.model.stores);
+    withoutBucket.delete('assets');
+    models.set('hostile-synth', hostileModel({ ...kitchen.model, stores: withoutBucket }));
+    const described = await modelOf(readFileSync('examples/dynamodb-mrec-cart.mregion', 'utf8')
+        .replace('"Shared cart counters on DynamoDB global tables (MREC)"', `"${HOSTILE_DESCRIPTION}"`));
+    models.set('described', described.model);
+    for (const [name, model] of models) {
+        // Hostile region names are in no MRSC region set: that table is refused, so the hostile export is forced.
+        const result = exportCdk(model, [], { account: '210987654321', force: name.startsWith('hostile') });
+        expect(result.files.length, name).toBeGreaterThan(0);
+        results.set(name, result);
+        apps.set(name, writeApp('fixtures', name, result.files));
+    }
+    compileErrors = compileApps('fixtures', [...apps.values()]);
+}, 240_000);
+
+test('every fixture app compiles with tsc', () => {
+    expect(compileErrors).toEqual([]);
+});
+
+describe('a design using every mapping', () => {
+    let t: Templates;
+    beforeAll(() => {
+        t = new Templates(synthesize(apps.get('kitchen')!, { validation: true }).assembly);
+    });
+
+    test('synthesizes under strict validation and cdk-nag into one stack per region with resources, plus the global stack', () => {
+        expect(results.get('kitchen')!.errors).toEqual([]);
+        expect(t.stackNames).toEqual(['Kitchen-global', 'Kitchen-us-east-1', 'Kitchen-us-east-2', 'Kitchen-us-west-2']);
+        expect(t.assembly.manifest.missing ?? []).toEqual([]);
+    });
+
+    test('replicates the S3 bucket to the replica region, through a role limited to the two buckets', () => {
+        const [source] = t.props('Kitchen-us-west-2', 'AWS::S3::Bucket').filter((b) => b.ReplicationConfiguration);
+        expect(source!.BucketName).toBe('kitchen-assets-us-west-2-210987654321');
+        expect(source!.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+        expect(source!.ReplicationConfiguration.Rules).toEqual([expect.objectContaining({
+            Priority: 1, Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::kitchen-assets-us-east-1-210987654321' },
+        })]);
+        expect(tagsOf(source!)).toMatchObject({ 'mregion:residency': 'US' });
+        const replica = t.props('Kitchen-us-east-1', 'AWS::S3::Bucket').find((b) => b.BucketName === 'kitchen-assets-us-east-1-210987654321');
+        expect(replica?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+        const [policy] = t.props('Kitchen-us-west-2', 'AWS::IAM::Policy').filter((p) => JSON.stringify(p).includes('s3:ReplicateObject'));
+        const resources = policy!.PolicyDocument.Statement.flatMap((s: { Resource: string | string[] }) => [s.Resource].flat());
+        expect(resources).toEqual([
+            'arn:aws:s3:::kitchen-assets-us-west-2-210987654321',
+            'arn:aws:s3:::kitchen-assets-us-west-2-210987654321/*',
+            'arn:aws:s3:::kitchen-assets-us-east-1-210987654321/*',
+        ]);
+        expect(t.dependencies('Kitchen-us-west-2')).toEqual(['Kitchen-us-east-1', 'Kitchen-us-east-2']);
+    });
+
+    test('builds the MRSC table with two replicas and a witness, keyed by the unique field', () => {
+        const stock = t.props('Kitchen-us-east-1', 'AWS::DynamoDB::GlobalTable').find((g) => g.MultiRegionConsistency === 'STRONG');
+        expect(regionsOfReplicas(stock!)).toEqual(['us-east-2', 'us-east-1']);
+        expect(stock!.GlobalTableWitnesses).toEqual([{ Region: 'us-west-2' }]);
+        expect(stock!.KeySchema).toEqual([{ AttributeName: 'sku', KeyType: 'HASH' }]);
+    });
+
+    test('tags a per-cell table with its cell and residency', () => {
+        const carts = t.props('Kitchen-us-east-1', 'AWS::DynamoDB::GlobalTable').find((g) => g.MultiRegionConsistency === undefined);
+        expect(regionsOfReplicas(carts!)).toEqual(['us-west-2', 'us-east-1']);
+        expect(tagsOf(carts!.Replicas[0])).toMatchObject({ 'mregion:cell': 'blue', 'mregion:residency': 'US', 'mregion:topology': 'Kitchen' });
+    });
+
+    test('routes the active-active cell service by latency with the design\'s TTL and threshold', () => {
+        const records = t.props('Kitchen-global', 'AWS::Route53::RecordSet').filter((r) => r.Name === 'web-blue.example.com.');
+        expect(records.map((r) => [r.Region, r.TTL])).toEqual([['us-east-1', '30'], ['us-west-2', '30']]);
+        const thresholds = t.props('Kitchen-global', 'AWS::Route53::HealthCheck').map((c) => c.HealthCheckConfig).filter((c) => c.FailureThreshold === 2);
+        expect(thresholds.map((c) => c.FullyQualifiedDomainName)).toEqual(['web-blue.us-east-1.example.com', 'web-blue.us-west-2.example.com']);
+    });
+
+    test('keeps the warm standby behind Global Accelerator at a traffic dial of 0', () => {
+        const groups = t.props('Kitchen-global', 'AWS::GlobalAccelerator::EndpointGroup');
+        expect(groups.map((g) => [g.EndpointGroupRegion, g.TrafficDialPercentage, g.HealthCheckIntervalSeconds, g.ThresholdCount])).toEqual([
+            ['us-east-1', 100, 30, 3], ['us-west-2', 0, 30, 3],
+        ]);
+    });
+
+    test('switches the active-passive service\'s failover records with routing controls', () => {
+        const records = t.props('Kitchen-global', 'AWS::Route53::RecordSet').filter((r) => r.Name === 'ops.example.com.');
+        expect(records.map((r) => [r.Failover, r.SetIdentifier, r.TTL])).toEqual([['PRIMARY', 'primary-us-east-1', '60'], ['SECONDARY', 'secondary-us-east-2', '60']]);
+        const checks = t.of('Kitchen-global').findResources('AWS::Route53::HealthCheck');
+        for (const record of records) {
+            expect((checks[record.HealthCheckId.Ref] as { Properties: { HealthCheckConfig: { Type: string } } }).Properties.HealthCheckConfig.Type).toBe('RECOVERY_CONTROL');
+        }
+    });
+
+    test('carries each service instance\'s objective into its own Resilience Hub policy', () => {
+        const policies = t.stackNames.flatMap((s) => t.props(s, 'AWS::ResilienceHub::ResiliencyPolicy').map((p) => [s, p.PolicyName, p.Policy.Region.RtoInSecs, p.Policy.Region.RpoInSecs]));
+        expect(policies).toEqual([['Kitchen-us-east-1', 'kitchen-api', 300, 1], ['Kitchen-us-east-1', 'kitchen-web-blue', 60, 1]]);
+    });
+});
+
+describe('the generated app\'s safeguards', () => {
+    test('fails synth on a cdk-nag finding nobody acknowledged', () => {
+        const app = apps.get('kitchen')!;
+        const { createApp } = requireApp(app);
+        const cdkApp = createApp({ outdir: path.join(OUTPUT, 'fixtures', 'cdk.out', 'nag'), context: cdkJsonContext(app) });
+        new Bucket(cdkApp.node.findChild('Kitchen-us-east-1') as Stack, 'Unlogged', { enforceSSL: true });
+        expect(() => cdkApp.synth()).toThrow(/AwsSolutions-S1/);
+    });
+
+    test('warns about every placeholder still in cdk.json, and about none once the values are set', () => {
+        const app = apps.get('kitchen')!;
+        const warnings = (assembly: Templates['assembly']) => assembly.stacks.flatMap((s) => s.messages)
+            .filter((m) => m.level === 'warning' && String(m.entry.data).includes('is still the placeholder'))
+            .map((m) => String(m.entry.data).match(/'([^']+)' is still/)![1]);
+        const placeholders = warnings(synthesize(app, { validation: false }).assembly);
+        expect(new Set(placeholders)).toEqual(new Set(['mregion:hosted-zone-id', 'mregion:hosted-zone-name', 'mregion:endpoint:web@blue:us-east-1',
+            'mregion:endpoint:web@blue:us-west-2', 'mregion:accelerator-endpoint:api:us-east-1', 'mregion:accelerator-endpoint:api:us-west-2',
+            'mregion:endpoint:ops:us-east-1', 'mregion:endpoint:ops:us-east-2']));
+        const real = Object.fromEntries(Object.entries(cdkJsonContext(app)).filter(([k]) => placeholders.includes(k)).map(([k, v]) => [k, `real-${String(v)}`]));
+        expect(warnings(synthesize(app, { validation: false, context: cdkJsonContext(app, real) }).assembly)).toEqual([]);
+    });
+
+    test('stops synth with the key\'s name when a context value is missing', () => {
+        const app = apps.get('kitchen')!;
+        const context = cdkJsonContext(app);
+        delete context['mregion:hosted-zone-id'];
+        expect(() => synthesize(app, { validation: false, context })).toThrow("Context value 'mregion:hosted-zone-id' is missing: set it in cdk.json");
+    });
+});
+
+describe('hostile names', () => {
+    test('produce only safe relative paths, all written inside the app folder', () => {
+        const app = apps.get('hostile')!;
+        for (const file of app.files) {
+            expect(unsafePathReason(file.path), file.path).toBeUndefined();
+            expect(file.path).toMatch(/^(README\.md|package\.json|cdk\.json|tsconfig\.json|\.gitignore|bin\/app\.ts|lib\/[a-z]+\.ts|lib\/(stacks|constructs)\/[a-z0-9-]+\.ts)$/);
+        }
+        const written = readdirSync(path.join(OUTPUT, 'fixtures', 'src'), { recursive: true }) as string[];
+        expect(written.filter((f) => f.includes('..') || f.includes('é'))).toEqual([]);
+    });
+
+    test('never escape a string literal or comment: no injected identifier in any generated file', () => {
+        for (const file of apps.get('hostile')!.files.filter((f) => f.path.endsWith('.ts'))) {
+            expect(identifiersIn(file.path, file.content).has(INJECTED), file.path).toBe(false);
+        }
+    });
+
+    test('synthesize to the same values: names, context keys and descriptions arrive unchanged, tags as AWS allows', () => {
+        const app = apps.get('hostile-synth')!;
+        const t = new Templates(synthesize(app, { validation: false }).assembly);
+        expect(t.assembly.manifest.missing ?? []).toEqual([]);
+        const stacks = t.stackNames;
+        expect(stacks).toHaveLength(4);
+        expect(results.get('hostile-synth')!.notGenerated).toContainEqual({ name: `store ${hostile('stock')}`, reason: expect.stringMatching(/one region set/) });
+        expect(results.get('hostile-synth')!.notGenerated).toContainEqual({ name: `region ${hostile('us-east-1')}`, reason: expect.stringMatching(/not an AWS region id/) });
+        const tables = stacks.flatMap((s) => t.props(s, 'AWS::DynamoDB::GlobalTable'));
+        expect(tables.map(regionsOfReplicas)).toEqual([[hostile('us-west-2'), hostile('us-east-1')]]);
+        expect(tagsOf(tables[0]!.Replicas[0])).toMatchObject({ 'mregion:cell': tagValue(hostile('blue')), 'mregion:topology': tagValue(hostile('Kitchen')) });
+        const descriptions = stacks.flatMap((s) => t.props(s, 'AWS::ResilienceHub::ResiliencyPolicy')).map((p) => p.PolicyDescription);
+        expect(descriptions).toContain(`service ${hostile('api')}: objective rto 5 m, rpo 1 s`);
+        const records = t.props(stacks.find((s) => s.endsWith('-global'))!, 'AWS::Route53::RecordSet');
+        expect(records.map((r) => r.ResourceRecords[0])).toContain(`${dnsLabel(`${hostile('web')}-${hostile('blue')}`)}.${dnsLabel(hostile('us-east-1'))}.example.com`);
+    });
+});
+
+describe('a hostile description in a .mregion file', () => {
+    test('stays one Markdown paragraph in the README, with its text intact apart from escaping', () => {
+        const readme = apps.get('described')!.files.find((f) => f.path === 'README.md')!.content;
+        const line = readme.split('\n').find((l) => l.startsWith('Exported from'))!;
+        expect(line).toContain('Pipes \\| "quotes" \\ back\\slash ${INJECTED()} `tick` */ &lt;b&gt;html&lt;/b&gt; second line ünï 🚀');
+        expect(readme).not.toContain('<b>');
+    });
+
+    test('compiles and synthesizes under strict validation like the example it came from', () => {
+        const { assembly } = synthesize(apps.get('described')!, { validation: true });
+        expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['CartMrec-global', 'CartMrec-us-east-1']);
+    });
+});
+
+function requireApp(app: GeneratedApp): { createApp(props: object): App } {
+    return createRequire(import.meta.url)(path.join(app.jsDir, 'lib', 'app.js')) as { createApp(props: object): App };
+}
