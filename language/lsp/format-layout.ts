@@ -6,7 +6,8 @@
 // - a block written on one line stays on one line (`{ provider aws  jurisdiction EU }`: two spaces between
 //   clauses); a block with a line break or a `//` comment inside gets one clause per line, indented;
 // - in a multi-line block the value after each clause keyword starts in one column (keywords padded);
-// - consecutive one-line declarations of the same kind align their `{`;
+// - consecutive one-line declarations of the same kind read as a table: their `{` and, while the rows write
+//   the same clauses in the same order, each clause in one column;
 // - single spaces inside a clause, none before a comma, two spaces between objective terms;
 // - a comment on its own line stays on its own line (indented like the code it precedes); a `//` comment
 //   after code stays there, and those on consecutive lines line up two spaces after the longest code;
@@ -305,16 +306,38 @@ function positions(tokens: readonly Token[], gaps: readonly Gap[]): { line: numb
     return result;
 }
 
-/** Consecutive one-line declarations of the same kind get their `{` in one column. */
+/**
+ * Consecutive one-line declarations of the same kind read as a table: their `{` in one column, and each
+ * clause in one column as long as the rows write the same clauses in the same order.
+ */
 function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Block[]): void {
     const at = positions(tokens, gaps);
+    /** Adds spaces before token i, moving it and the rest of its line. */
+    const pad = (i: number, n: number): void => {
+        if (n <= 0) return;
+        gaps[i]!.text += ' '.repeat(n);
+        const line = at[i]!.line;
+        for (let j = i; j < tokens.length && at[j]!.line === line; j++) {
+            at[j]!.column += n;
+            if (at[j]!.endLine === line) at[j]!.endColumn += n;
+        }
+    };
+    const alignColumn = (indices: readonly number[]): void => {
+        const column = Math.max(...indices.map((i) => at[i]!.column));
+        for (const i of indices) pad(i, column - at[i]!.column);
+    };
     const candidates = blocks.filter((b) => gaps[b.open]!.alignBrace && at[b.open]!.line === at[b.close]!.line
         && at[firstTokenOf(tokens, b)]!.line === at[b.open]!.line);
     let run: Block[] = [];
     const flush = (): void => {
         if (run.length > 1) {
-            const column = Math.max(...run.map((b) => at[b.open]!.column));
-            for (const b of run) gaps[b.open]!.text += ' '.repeat(column - at[b.open]!.column);
+            alignColumn(run.map((b) => b.open));
+            const rows = run.map((b) => clauseStarts(tokens, b));
+            for (let k = 0; k < Math.max(...rows.map((r) => r.length)); k++) {
+                const column = rows.filter((r) => r.length > k).map((r) => r[k]!);
+                if (new Set(column.map((i) => tokens[i]!.text)).size > 1) break;
+                alignColumn(column);
+            }
         }
         run = [];
     };
@@ -326,6 +349,12 @@ function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Blo
         run.push(block);
     }
     flush();
+}
+
+function clauseStarts(tokens: readonly Token[], block: Block): number[] {
+    const starts: number[] = [];
+    for (let i = block.open + 1; i < block.close; i++) if (tokens[i]!.role === 'clause-start') starts.push(i);
+    return starts;
 }
 
 function firstTokenOf(tokens: readonly Token[], block: Block): number {
