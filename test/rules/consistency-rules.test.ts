@@ -23,7 +23,7 @@ ruleCases('strong-needs-sync', {
         {
             name: 'Aurora Global claimed strongly consistent',
             text: store(`engine aurora\nregions us-east-1, us-west-2\nholds shared rows\nwrites primary us-east-1\nconsistency strong`),
-            at: 'consistency strong', says: ['replicates to us-west-2 asynchronously (≈ 1 s behind)', 'synchronous replication or consensus'],
+            at: 'consistency strong', says: ['replicates to us-west-2 asynchronously (≈ 1 s behind, facts §5)', 'synchronous replication or consensus'],
         },
         {
             name: 'a declared async lag under a strong claim',
@@ -38,7 +38,7 @@ ruleCases('strong-needs-sync', {
         {
             name: 'DynamoDB global tables in the default (MREC) mode claimed strong',
             text: store(`engine dynamodb\nregions us-east-1, us-west-2\nholds per-user rows\nconsistency strong`),
-            at: 'consistency strong', says: ['asynchronously (≈ 1 s behind)'],
+            at: 'consistency strong', says: ['asynchronously (≈ 1 s behind, facts §4)'],
         },
     ],
 });

@@ -93,3 +93,40 @@ ruleCases('home-region-unrouted', {
         { name: 'a re-homing of another store', text: `${REGIONS}${SESSIONS()}store carts { engine dynamodb regions us-east-1, us-west-2 holds per-user rows writes home-region }\nservice app { regions us-east-1, us-west-2 posture active-active uses sessions, carts }\nfailover app { route anycast action rehome carts drill every 30d }`, at: 'writes home-region' },
     ],
 });
+
+const detected = (detect: string, region = 'us-east-1 {}') => `topology Web
+region ${region}
+region us-west-2 {}
+service web { regions us-east-1, us-west-2 posture active-active capacity 100% per region }
+failover web {
+${detect}
+route anycast
+drill every 30d
+}
+`;
+
+ruleCases('health-check-interval', {
+    valid: [
+        { name: 'health checks every 10 s on AWS', text: detected('detect health-check every 10s threshold 3') },
+        { name: 'health checks every 30 s on AWS', text: detected('detect health-check every 30s threshold 3') },
+        { name: 'the default interval', text: detected('detect health-check threshold 3') },
+        { name: 'a 5 s interval on a provider that offers it', text: detected('detect health-check every 5s threshold 3').replace('region us-east-1 {}', 'region us-east-1 { provider cloudflare jurisdiction US }').replace('region us-west-2 {}', 'region us-west-2 { provider cloudflare jurisdiction US }') },
+    ],
+    invalid: [
+        {
+            name: 'health checks every 5 s on AWS',
+            text: detected('detect health-check every 5s threshold 3'),
+            at: '5s', says: ['health checks every 5 s are not available on AWS', 'every 10 s or 30 s (facts §2, §3)', 'Detection takes 10 s × 3 + 6 s timeout = 36 s, not the 21 s this design assumes'],
+        },
+        {
+            name: 'health checks every 20 s, between the two AWS offers',
+            text: detected('detect health-check every 20s threshold 3'),
+            at: '20s', says: ['36 s or 30 s × 3 + 6 s timeout = 1 m 36 s, not the 1 m 6 s'],
+        },
+        {
+            name: 'health checks every minute',
+            text: detected('detect health-check every 1m threshold 3'),
+            at: '1m', says: ['30 s × 3 + 6 s timeout = 1 m 36 s, not the 3 m 6 s'],
+        },
+    ],
+});

@@ -23,6 +23,8 @@ export const RULE_CODES = [
     'strong-distance-limit', 'consensus-quorum-survival', 'write-latency-budget', 'rpo-unachievable', 'rto-unachievable',
     'control-plane-failover', 'dns-ttl-too-long', 'failover-never-rehearsed', 'single-region-spof', 'residency-violation',
     'cross-cell-write', 'standby-capacity', 'home-region-unrouted', 'egress-cost', 'unknown-latency',
+    // Beyond the floor of rules.md: a real flaw the model shows.
+    'health-check-interval',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -107,6 +109,10 @@ export const RULES: Readonly<Record<RuleCode, RuleInfo>> = {
         'Two regions that must talk (replicas of one store, a failover pair) have no RTT in the built-in table and no link, so latency is estimated from distance or unknown.',
         'Declare a link with a measured RTT.',
         ['add a link with the distance estimate']),
+    'health-check-interval': row('health-check-interval', 'warning', 'failover', 'Health-check interval AWS does not offer',
+        'A failover of a design on AWS detects failures with health checks at an interval Route 53 and Global Accelerator do not offer (they check every 10 s or 30 s), so its detection time is not the one the design assumes.',
+        'Use a 10 s or 30 s interval.',
+        ['use the nearest interval AWS offers']),
 };
 
 export function isRuleCode(code: string): code is RuleCode {

@@ -12,6 +12,13 @@ function asyncOnlyEngine(store: StoreM): boolean {
     return store.engine !== undefined && ENGINES[store.engine].asyncOnlyAcrossRegions?.value === true;
 }
 
+/** ", facts §5" when the lag is the engine's documented default rather than declared. */
+function lagSource(store: StoreM): string {
+    const provenance = store.replication.lagProvenance;
+    const section = provenance?.kind === 'default' ? /facts §[0-9]+/.exec(provenance.source)?.[0] : undefined;
+    return section ? `, ${section}` : '';
+}
+
 const strongNeedsSync: Rule = {
     code: 'strong-needs-sync',
     check({ model, report }) {
@@ -23,7 +30,7 @@ const strongNeedsSync: Rule = {
             const others = store.regions.filter((r) => r !== (store.writes.primary ?? store.regions[0]));
             const how = engineOnlyAsync && store.replication.mode !== 'async'
                 ? `${store.engine} replicates across regions only asynchronously, whatever the declaration says (${ENGINES[store.engine!].asyncOnlyAcrossRegions!.source})`
-                : `${store.name} replicates to ${listing(others)} asynchronously${lag !== undefined ? ` (≈ ${formatDuration(lag)} behind)` : ''}`;
+                : `${store.name} replicates to ${listing(others)} asynchronously${lag !== undefined ? ` (≈ ${formatDuration(lag)} behind${lagSource(store)})` : ''}`;
             const fixes: Fix[] = [{ title: 'Declare what the engine gives (consistency eventual)', edits: [setClause(store.source, 'consistency', 'consistency eventual')], preferred: true }];
             if (!engineOnlyAsync) fixes.push({ title: 'Replicate synchronously (replication sync)', edits: [setClause(store.source, 'replication', 'replication sync')] });
             report({

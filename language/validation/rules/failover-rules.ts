@@ -1,7 +1,7 @@
 // Failovers: what they depend on (control planes, facts §10), how long DNS keeps clients away (facts §2),
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
-import { DNS, THRESHOLDS } from '../../semantics/facts/defaults.js';
-import { actionTimes } from '../../semantics/estimators/index.js';
+import { DNS, HEALTH_CHECK, THRESHOLDS } from '../../semantics/facts/defaults.js';
+import { actionTimes, detectionTime, failoverTarget } from '../../semantics/estimators/index.js';
 import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
@@ -154,4 +154,33 @@ const homeRegionUnrouted: Rule = {
     },
 };
 
-export const failoverRules = { controlPlaneFailover, dnsTtlTooLong, failoverNeverRehearsed, homeRegionUnrouted };
+const healthCheckInterval: Rule = {
+    code: 'health-check-interval',
+    check({ model, report }) {
+        const allowed = HEALTH_CHECK.allowedIntervalsMs.value;
+        for (const failover of model.failovers) {
+            const d = failover.detection;
+            const written = failover.source.props.interval;
+            if (d.method !== 'health-check' || !written || allowed.includes(d.intervalMs)) continue;
+            const target = failoverTarget(model, failover);
+            if (!target?.regions.some((r) => model.regions.get(r)?.provider === 'aws')) continue;
+            const nearest = d.intervalMs < allowed[0]! ? allowed[0]! : d.intervalMs > allowed[1]! ? allowed[1]! : undefined;
+            const options = nearest !== undefined ? [nearest] : [...allowed];
+            const real = options.map((ms) => detectionTime({ ...failover, detection: { ...d, intervalMs: ms } }));
+            const assumed = detectionTime(failover);
+            report({
+                uri: failover.source.uri, range: written, cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
+                message: `health checks every ${formatDuration(d.intervalMs)} are not available on AWS: Route 53 and Global Accelerator check every `
+                    + `${listing(allowed.map(formatDuration), 'or')} (facts §2, §3). Detection takes ${listing(real.map((r) => `${r.text.replace(/ detection$/, '')} = ${formatDuration(r.ms!)}`), 'or')}, `
+                    + `not the ${formatDuration(assumed.ms!)} this design assumes`,
+                fixes: options.map((ms, i) => ({
+                    title: `Check every ${formatDuration(ms)} (detection ≈ ${formatDuration(real[i]!.ms!)})`,
+                    edits: [{ kind: 'replace' as const, uri: failover.source.uri, range: written, text: `${ms / 1_000}s` }],
+                    preferred: i === 0,
+                })),
+            });
+        }
+    },
+};
+
+export const failoverRules = { controlPlaneFailover, dnsTtlTooLong, failoverNeverRehearsed, homeRegionUnrouted, healthCheckInterval };

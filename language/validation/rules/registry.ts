@@ -33,6 +33,7 @@ export const RULE_REGISTRY: Readonly<Record<RuleCode, Rule>> = {
     'home-region-unrouted': failoverRules.homeRegionUnrouted,
     'egress-cost': costRules.egressCost,
     'unknown-latency': latencyRules.unknownLatency,
+    'health-check-interval': failoverRules.healthCheckInterval,
 };
 
 /** The rules in catalog order. */
