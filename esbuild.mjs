@@ -26,6 +26,8 @@ const entries = [
     { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'] },
     { entryPoints: { server: 'server/main.ts' } },
     { entryPoints: { cli: 'cli/main.ts' }, banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" } },
+    // Runs simulations off the main thread of the server and the CLI (both resolve it next to themselves).
+    { entryPoints: { 'simulation-worker': 'simulation/worker.ts' } },
     // Webview pages run in the browser sandbox of VS Code: plain scripts (iife) and their CSS, no Node shims.
     ...['simulation', 'topology'].map((view) => ({
         entryPoints: { [`webview-${view}`]: `webview/${view}/main.ts` },

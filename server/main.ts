@@ -5,10 +5,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMregionServices } from '../language/mregion-module.js';
 import { registerExportCdkHandler } from './export-handler.js';
+import { registerSimulationHost } from './simulation-host.js';
 import { registerTopologyHandler } from './topology-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Mregion } = createMregionServices({ connection, ...NodeFileSystem });
 registerTopologyHandler(connection, shared, Mregion);
 registerExportCdkHandler(connection, shared, Mregion);
+registerSimulationHost(connection, shared, Mregion);
 startLanguageServer(shared);

@@ -206,12 +206,21 @@ export class KeyStates {
         this.includes[cell * this.replicas + slot] = time;
     }
 
+    /** The replica's value of `key`, written there at `time`, was lost in an outage (never counted again). */
+    markLost(key: number, slot: number, time: number): void {
+        const cell = key * this.replicas + slot;
+        if (this.valueTime[cell] === time && this.valueOrigin[cell] === slot) this.valueOrigin[cell] = LOST_VALUE;
+    }
+
     /** Copies what replica `slot`'s value of `key` includes into `into` at `offset` (the write's vector). */
     snapshot(key: number, slot: number, into: Float64Array, offset: number): void {
         const base = (key * this.replicas + slot) * this.replicas;
         for (let o = 0; o < this.replicas; o++) into[offset + o] = this.includes[base + o]!;
     }
 }
+
+/** Origin mark of a value lost with its region (see KeyStates.markLost). */
+const LOST_VALUE = -2;
 
 export const ApplyResult = { applied: 0, discardedLocal: 1, merged: 2, sibling: 3, superseded: 4 } as const;
 
@@ -235,6 +244,13 @@ export function applyRemote(states: KeyStates, strategy: StorePlan['conflicts'],
         adopt(states, cell, base, time, origin, seen, seenOffset);
         return ApplyResult.applied;
     }
+    if (currentOrigin === LOST_VALUE) {
+        // A value already counted as lost: whatever arrives replaces (or joins) it without another count.
+        if (strategy === 'lww') {
+            if (time > currentTime) adopt(states, cell, base, time, origin, seen, seenOffset);
+        } else join(states, cell, base, time, origin, seen, seenOffset);
+        return ApplyResult.applied;
+    }
     const incomingIncludesCurrent = seen[seenOffset + currentOrigin]! >= currentTime;
     const currentIncludesIncoming = states.includes[base + origin]! >= time;
     if (currentIncludesIncoming) return ApplyResult.superseded;
@@ -247,17 +263,21 @@ export function applyRemote(states: KeyStates, strategy: StorePlan['conflicts'],
         }
         return ApplyResult.superseded;
     }
-    // CRDT or vector clocks: the join of both values.
-    for (let o = 0; o < n; o++) {
+    join(states, cell, base, time, origin, seen, seenOffset);
+    if (!concurrent) return ApplyResult.applied;
+    return strategy === 'crdt' ? ApplyResult.merged : ApplyResult.sibling;
+}
+
+/** CRDT or vector clocks: the value now includes both (the later timestamp names it). */
+function join(states: KeyStates, cell: number, base: number, time: number, origin: number, seen: Float64Array, seenOffset: number): void {
+    for (let o = 0; o < states.replicas; o++) {
         const v = seen[seenOffset + o]!;
         if (v > states.includes[base + o]!) states.includes[base + o] = v;
     }
-    if (time > currentTime) {
+    if (time > states.valueTime[cell]!) {
         states.valueTime[cell] = time;
         states.valueOrigin[cell] = origin;
     }
-    if (!concurrent) return ApplyResult.applied;
-    return strategy === 'crdt' ? ApplyResult.merged : ApplyResult.sibling;
 }
 
 function adopt(states: KeyStates, cell: number, base: number, time: number, origin: number, seen: Float64Array, seenOffset: number): void {

@@ -564,6 +564,15 @@ export class Simulation {
             let furthest = log.start;
             for (const link of links) if (link.head > furthest) furthest = link.head;
             const lost = (log.end - furthest) * this.weight;
+            const states = this.keyStates[store.index];
+            if (states !== undefined) {
+                // A lost write survives only in the failed replica's state: mark it so that, when the region
+                // rejoins and is overwritten, it is not counted a second time as a silent discard.
+                for (let i = furthest; i < log.end; i++) {
+                    const key = log.keys[log.slot(i)]!;
+                    if (key >= 0) states.markLost(key, slot, log.timeAt(i));
+                }
+            }
             if (lost > 0) {
                 const rpo = t - log.timeAt(furthest);
                 const counters = this.storeCounters[store.index]!;

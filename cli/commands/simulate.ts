@@ -1,0 +1,165 @@
+// `mregion simulate FILE [--scenario NAME] [--seed N] [--format text|json|markdown] [--event-budget N]`:
+// runs a design's scenarios (all of them unless one is named) in a worker thread and prints the reports.
+// Exit 0 every expectation passed; 1 an expectation failed (each failure is also printed on standard error,
+// with the measured value, by how much and when); 2 usage: bad options, an unknown scenario (the known ones
+// are listed), errors in the design (printed), or a scenario refused by the event budget.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import type { Model } from '../../language/semantics/model.js';
+import { formatDuration } from '../../language/semantics/units.js';
+import { SimulationError } from '../../simulation/errors.js';
+import { formatMarkdown } from '../../simulation/format/markdown.js';
+import { formatText } from '../../simulation/format/text.js';
+import type { SimulationReport } from '../../simulation/report.js';
+import { simulate, type Progress } from '../../simulation/run.js';
+import { runInWorker } from '../../simulation/worker-client.js';
+import { collect } from '../diagnostics.js';
+import { displayPath, expandPaths, loadWorkspace, UsageError } from '../workspace.js';
+
+export const EXIT_PASSED = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export type SimulateFormat = 'text' | 'json' | 'markdown';
+
+export interface SimulateOptions {
+    readonly scenario?: string;
+    readonly seed?: number;
+    readonly format: SimulateFormat;
+    readonly eventBudget?: number;
+}
+
+export interface SimulateOutput {
+    out(text: string): void;
+    err(text: string): void;
+    /** Standard error is a terminal (progress bars and colour go there only then). */
+    readonly interactive: boolean;
+    readonly color: boolean;
+}
+
+/** A run shows a progress bar only once it has taken this long (quick runs print nothing extra). */
+const PROGRESS_AFTER_MS = 1_000;
+
+export async function runSimulate(input: string, options: SimulateOptions, output: SimulateOutput): Promise<number> {
+    const files = expandPaths([input]);
+    if (files.length !== 1) throw new UsageError(`simulate takes one .mregion file; '${input}' has ${files.length}`);
+    const workspace = await loadWorkspace(files);
+    const document = workspace.requested[0]!;
+    const errors = collect(workspace.all).flatMap((f) => f.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`));
+    if (errors.length > 0) {
+        output.err(`mregion: cannot simulate ${displayPath(document.uri)}: the design has ${errors.length} error${errors.length === 1 ? '' : 's'}`);
+        for (const e of errors) output.err(e);
+        return EXIT_USAGE;
+    }
+    const { model } = workspace.modelOf(document);
+    const known = [...model.scenarios.keys()];
+    if (known.length === 0) throw new UsageError(`${displayPath(document.uri)} declares no scenario: add one (scenario <name> { workload … duration … })`);
+    if (options.scenario !== undefined && !model.scenarios.has(options.scenario)) {
+        throw new UsageError(`no scenario '${options.scenario}' in ${displayPath(document.uri)}; it declares ${known.map((n) => `'${n}'`).join(', ')}`);
+    }
+    const names = options.scenario !== undefined ? [options.scenario] : known;
+
+    const reports: SimulationReport[] = [];
+    for (const name of names) {
+        try {
+            reports.push(await runOne(model, name, options, output));
+        } catch (error) {
+            if (error instanceof SimulationError) {
+                output.err(`mregion: scenario ${name}: ${error.message}`);
+                return EXIT_USAGE;
+            }
+            throw error;
+        }
+    }
+
+    if (options.format === 'json') output.out(JSON.stringify(reports, null, 2));
+    else if (options.format === 'markdown') output.out(reports.map(formatMarkdown).join('\n---\n\n'));
+    else output.out(reports.map((r) => formatText(r, { color: output.color })).join('\n\n'));
+
+    const failures = reports.flatMap((r) => r.expectations.filter((e) => !e.passed).map((e) => ({ scenario: r.scenario.name, e })));
+    if (options.format !== 'text' || reports.length > 1) {
+        for (const f of failures) output.err(`mregion: scenario ${f.scenario}: ${f.e.message} (line ${f.e.line})`);
+    }
+    const passed = reports.filter((r) => r.summary.passed !== false).length;
+    if (reports.length > 1 || options.format !== 'text') {
+        output.err(`${reports.length} scenario${reports.length === 1 ? '' : 's'} simulated: ${passed} passed, ${reports.length - passed} failed`);
+    }
+    return failures.length > 0 ? EXIT_FAILED : EXIT_PASSED;
+}
+
+async function runOne(model: Model, scenario: string, options: SimulateOptions, output: SimulateOutput): Promise<SimulationReport> {
+    const showProgress = output.interactive && options.format === 'text';
+    let bar: SingleBar | undefined;
+    let latest: Progress | undefined;
+    const startBar = () => {
+        bar = new SingleBar({
+            stream: process.stderr,
+            format: `${scenario} [{bar}] {percentage}% | {simulated} of {total} simulated`,
+            hideCursor: true,
+            clearOnComplete: true,
+        }, Presets.shades_classic);
+        bar.start(100, Math.round((latest?.fraction ?? 0) * 100), { simulated: formatDuration(latest?.simulatedMs ?? 0), total: formatDuration(model.scenarios.get(scenario)!.durationMs ?? 0) });
+    };
+    const timer = showProgress ? setTimeout(startBar, PROGRESS_AFTER_MS) : undefined;
+    const onProgress = (p: Progress) => {
+        latest = p;
+        bar?.update(Math.round(p.fraction * 100), { simulated: formatDuration(p.simulatedMs) });
+    };
+    try {
+        const worker = workerFile();
+        const run = { seed: options.seed, eventBudget: options.eventBudget, onProgress };
+        // From the sources (tests, ts runners) there is no bundled worker: run in-process, without a bar.
+        return worker ? await runInWorker(worker, model, scenario, run) : simulate(model, scenario, run);
+    } finally {
+        if (timer) clearTimeout(timer);
+        bar?.stop();
+    }
+}
+
+/** dist/simulation-worker.cjs beside the bundled CLI, when it exists. */
+function workerFile(): string | undefined {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const file = path.join(here, 'simulation-worker.cjs');
+    return existsSync(file) ? file : undefined;
+}
+
+function parseWhole(value: string, what: string, min: number, max: number): number {
+    const n = Number(value.replace(/_/g, ''));
+    if (!/^[0-9_]+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+        throw new UsageError(`${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${value}'`);
+    }
+    return n;
+}
+
+export function registerSimulate(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
+    program
+        .command('simulate')
+        .description('simulate the scenarios of a .mregion design (outages, partitions, control-plane impairments) and check their expectations')
+        .argument('<file>', 'the .mregion file (its imports are included)')
+        .option('-s, --scenario <name>', 'run only this scenario (default: all of them)')
+        .option('--seed <n>', "random seed, overriding the scenario's own")
+        .option('-f, --format <format>', 'output format: text, json or markdown', 'text')
+        .option('--event-budget <n>', 'refuse (or, with a declared resolution, sample) scenarios needing more events than this')
+        .action((file: string, opts: { scenario?: string; seed?: string; format: string; eventBudget?: string }) => run(async () => {
+            if (opts.format !== 'text' && opts.format !== 'json' && opts.format !== 'markdown') {
+                throw new UsageError(`unknown format '${opts.format}': use text, json or markdown`);
+            }
+            const options: SimulateOptions = {
+                scenario: opts.scenario,
+                format: opts.format,
+                seed: opts.seed === undefined ? undefined : parseWhole(opts.seed, '--seed', 0, 0xffffffff),
+                eventBudget: opts.eventBudget === undefined ? undefined : parseWhole(opts.eventBudget, '--event-budget', 1, Number.MAX_SAFE_INTEGER),
+            };
+            return runSimulate(file, options, {
+                out: (t) => process.stdout.write(`${t}\n`),
+                err: (t) => process.stderr.write(`${t}\n`),
+                interactive: process.stderr.isTTY === true,
+                color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+            });
+        }));
+}

@@ -1,0 +1,127 @@
+// Answers `mregion/listScenarios` and `mregion/simulate`. A simulation runs in a worker thread
+// (dist/simulation-worker.cjs, next to this bundle), so the server keeps publishing diagnostics, hovers and
+// completions while it runs; progress goes to the client as LSP work-done progress, and cancelling the
+// request (or the progress) terminates the worker.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import {
+    LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import type { MregionServices } from '../language/mregion-module.js';
+import { formatDuration } from '../language/semantics/units.js';
+import { Requests, type ListScenariosParams, type ScenarioSummary, type SimulateParams } from '../protocol/index.js';
+import { SimulationError } from '../simulation/errors.js';
+import type { SimulationReport } from '../simulation/report.js';
+import { runInWorker } from '../simulation/worker-client.js';
+
+/** JSON-RPC "invalid params": the request names a document or scenario the server cannot use. */
+const InvalidParams = -32602;
+
+interface SimulationSettings {
+    readonly seed?: unknown;
+    readonly eventBudget?: unknown;
+}
+
+export function registerSimulationHost(connection: Connection, shared: LangiumSharedCoreServices, mregion: MregionServices, workerFile = defaultWorkerFile()): void {
+    const documentOf = async (uri: string, token: CancellationToken): Promise<LangiumDocument> => {
+        const parsed = URI.parse(uri);
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+        const document = shared.workspace.LangiumDocuments.getDocument(parsed);
+        if (!document) throw new ResponseError(InvalidParams, `${uri} is not open in the language server`);
+        return document;
+    };
+
+    connection.onRequest(Requests.listScenarios, async (params: ListScenariosParams, token: CancellationToken): Promise<ScenarioSummary[]> => {
+        const document = await documentOf(params.uri, token);
+        const { model } = mregion.semantics.Models.modelFor(document);
+        return [...model.scenarios.values()]
+            .filter((s) => s.source.uri === document.uri.toString())
+            .map((s) => ({ name: s.name, line: s.source.range.start.line }));
+    });
+
+    connection.onRequest(Requests.simulate, async (params: SimulateParams & WorkDoneProgressParams, token: CancellationToken): Promise<SimulationReport> => {
+        const document = await documentOf(params.uri, token);
+        const errors = designErrors(document, mregion);
+        if (errors.length > 0) {
+            throw new ResponseError(InvalidParams, `${fileName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before simulating: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`);
+        }
+        const { model } = mregion.semantics.Models.modelFor(document);
+        if (!model.scenarios.has(params.scenario)) {
+            const known = [...model.scenarios.keys()];
+            throw new ResponseError(InvalidParams, known.length === 0
+                ? `${fileName(document)} declares no scenario`
+                : `${fileName(document)} has no scenario '${params.scenario}' (it has ${known.map((n) => `'${n}'`).join(', ')})`);
+        }
+        if (!existsSync(workerFile)) throw new ResponseError(LSPErrorCodes.RequestFailed, `the simulation worker is missing (${workerFile}); rebuild with 'node esbuild.mjs'`);
+
+        const settings = await readSettings(shared);
+        const seed = wholeNumber(params.seed) ?? wholeNumber(settings.seed);
+        const eventBudget = wholeNumber(params.eventBudget) ?? wholeNumber(settings.eventBudget);
+        const progress = await progressFor(connection, params);
+        const abort = new AbortController();
+        const cancelled = [token.onCancellationRequested(() => abort.abort()), progress.token?.onCancellationRequested(() => abort.abort())];
+        const duration = model.scenarios.get(params.scenario)!.durationMs ?? 0;
+        progress.reporter.begin(`Simulating ${params.scenario}`, 0, `0 of ${formatDuration(duration)} simulated`, true);
+        let lastPercent = -1;
+        try {
+            return await runInWorker(workerFile, model, params.scenario, {
+                seed, eventBudget, signal: abort.signal,
+                onProgress: (p) => {
+                    const percent = Math.floor(p.fraction * 100);
+                    if (percent === lastPercent) return;
+                    lastPercent = percent;
+                    progress.reporter.report(percent, `${formatDuration(p.simulatedMs)} of ${formatDuration(duration)} simulated`);
+                },
+            });
+        } catch (error) {
+            if (error instanceof SimulationError) {
+                if (error.kind === 'cancelled') throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+                throw new ResponseError(LSPErrorCodes.RequestFailed, error.message, { kind: error.kind });
+            }
+            throw new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+        } finally {
+            progress.reporter.done();
+            for (const d of cancelled) d?.dispose();
+        }
+    });
+}
+
+/** The worker bundle beside this server bundle (dist/). */
+function defaultWorkerFile(): string {
+    return path.join(path.dirname(fileURLToPath(import.meta.url)), 'simulation-worker.cjs');
+}
+
+/** Errors in the document or the files it imports: a model built from them would be a guess. */
+function designErrors(document: LangiumDocument, mregion: MregionServices): string[] {
+    const documents = [document, ...mregion.semantics.Imports.closureRoots(document).map((root) => root.$document).filter((d): d is LangiumDocument => d !== undefined && d !== document)];
+    return documents.flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1)
+        .map((x) => `${d === document ? '' : `${fileName(d)} `}line ${x.range.start.line + 1}: ${x.message}`));
+}
+
+/** `mregion.simulation` settings (seed, eventBudget) as the client last sent them. */
+async function readSettings(shared: LangiumSharedCoreServices): Promise<SimulationSettings> {
+    const provider = (shared as { workspace: { ConfigurationProvider?: { getConfiguration(language: string, section: string): Promise<unknown> } } }).workspace.ConfigurationProvider;
+    const value = provider ? await provider.getConfiguration('mregion', 'simulation') : undefined;
+    return typeof value === 'object' && value !== null ? (value as SimulationSettings) : {};
+}
+
+/** The client's work-done token when it sent one, else a server-created progress when the client supports it. */
+async function progressFor(connection: Connection, params: WorkDoneProgressParams): Promise<{ reporter: WorkDoneProgressReporter; token?: CancellationToken }> {
+    if (params.workDoneToken !== undefined) return { reporter: connection.window.attachWorkDoneProgress(params.workDoneToken) };
+    try {
+        const created = await connection.window.createWorkDoneProgress();
+        return { reporter: created, token: created.token };
+    } catch {
+        return { reporter: connection.window.attachWorkDoneProgress(undefined) };
+    }
+}
+
+function wholeNumber(value: unknown): number | undefined {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+function fileName(document: LangiumDocument): string {
+    return document.uri.path.split('/').pop() ?? document.uri.toString();
+}

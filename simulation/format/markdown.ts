@@ -1,0 +1,179 @@
+// The report as Markdown for pull requests and CI summaries: tables, and a Mermaid gantt chart of the faults,
+// the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
+import type { SimulationReport, TimelineEvent } from '../report.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, latency, resolutionLine, share } from './common.js';
+
+const MAX_GANTT_TASKS = 40;
+
+export function formatMarkdown(r: SimulationReport): string {
+    const out: string[] = [];
+    out.push(`# Simulation: ${r.scenario.name}${r.design.topology ? ` — ${r.design.topology}` : ''}`);
+    out.push('');
+    out.push(`\`${fileName(r.design.uri)}\` line ${r.scenario.line} · ${formatDuration(r.scenario.durationMs)} · seed ${r.scenario.seed} · ${resolutionLine(r)}`);
+    out.push('');
+    out.push(`**Faults:** ${r.scenario.faults.length === 0 ? 'none' : r.scenario.faults.map(faultLine).join('; ')}`);
+    out.push('');
+
+    const e = r.summary.expectations;
+    out.push(`## Expectations — ${e.total === 0 ? 'none declared' : e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`);
+    out.push('');
+    if (e.total > 0) {
+        out.push('| | Expectation | Measured | For whom, when |');
+        out.push('|---|---|---|---|');
+        for (const x of r.expectations) out.push(`| ${x.passed ? '✅' : '❌'} | \`${cell(x.text)}\` (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
+        out.push('');
+    }
+
+    out.push('## Timeline');
+    out.push('');
+    out.push('```mermaid');
+    out.push(...gantt(r));
+    out.push('```');
+    out.push('');
+    if (r.timeline.length > 0) {
+        out.push('<details><summary>All events</summary>');
+        out.push('');
+        out.push('| At | Event |');
+        out.push('|---|---|');
+        for (const t of r.timeline) out.push(`| ${at(t.atMs)} | ${cell(t.text)} |`);
+        out.push('');
+        out.push('</details>');
+        out.push('');
+    }
+
+    if (r.recovery.length > 0) {
+        out.push('## Interruptions');
+        out.push('');
+        out.push('| Users of | On | Cause | Detected | Rerouted | Served again | RTO | Worst served |');
+        out.push('|---|---|---|---|---|---|---|---|');
+        for (const x of r.recovery) {
+            const from = x.faultAtMs ?? x.startMs;
+            const rel = (v: number | null) => (v === null ? '—' : `+${formatDuration(v - from)}`);
+            out.push(`| ${x.usersOf} | ${x.target} | ${cell(x.faultLabel ?? 'interruption')} at ${at(from)} | ${rel(x.detectionMs)} | ${rel(x.routingChangeMs)} | ${x.endMs === null ? 'not by the end' : rel(x.endMs)} | ${duration(x.rtoMs)} | ${share(x.worstServedShare)} |`);
+        }
+        out.push('');
+    }
+
+    out.push('## Data');
+    out.push('');
+    out.push('| Store | Replication | Acknowledged | Lost (RPO) | Silently discarded | Merged / siblings | Rejected | Stale reads | Latency p50 / p95 / p99 | Max lag |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|');
+    for (const s of r.stores) {
+        if (s.writes.acknowledged === 0 && s.reads.served === 0) continue;
+        const mode = s.replication.mode === 'async' ? `async ${formatDuration(s.replication.lagMs ?? 0)}` : s.replication.mode === 'consensus' ? `consensus, quorum ${s.replication.quorum}` : s.replication.mode;
+        out.push(`| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(Math.max(...s.lag.map((l) => l.maxMs))) : '—'} |`);
+    }
+    out.push('');
+
+    out.push('## Availability');
+    out.push('');
+    out.push(`Overall ${share(r.summary.availability)} of requests served; write latency p50 / p95 / p99 ${latency(r.summary.writeLatencyMs)}; stale reads ${r.summary.staleReadShare === null ? 'not estimated' : share(r.summary.staleReadShare)}.`);
+    out.push('');
+    out.push('| Users of | Requests | Served | Availability |');
+    out.push('|---|---|---|---|');
+    for (const x of r.regions) out.push(`| ${x.region} | ${formatCount(x.offered)} | ${formatCount(x.served)} | ${share(x.availability)} |`);
+    out.push('');
+
+    out.push('## Cost');
+    out.push('');
+    out.push(r.cost.egressUsdPerMonth === null ? 'Replication egress: not estimated.' : `Replication egress ≈ **${formatUsd(r.cost.egressUsdPerMonth)}/month**.`);
+    for (const x of r.cost.egress) out.push(`- ${x.store}: ${x.usdPerMonth === null ? x.missing ?? 'not estimated' : `${formatUsd(x.usdPerMonth)}/month (${x.formula})`}`);
+    for (const p of r.cost.postures) out.push(`- ${p.service}: ${p.posture}, ×${p.multiplier} of a single-region deployment (${p.source})`);
+    out.push('');
+    out.push(`_${r.cost.note}_`);
+    if (r.notes.length > 0) {
+        out.push('');
+        out.push('## Notes');
+        out.push('');
+        for (const n of r.notes) out.push(`- ${n}`);
+    }
+    out.push('');
+    return out.join('\n');
+}
+
+/** Mermaid gantt lines: fault bars, waits for control planes, actions, detections, routing changes, interruptions. */
+export function gantt(r: SimulationReport): string[] {
+    const lines = ['gantt', `    title ${label(r.scenario.name)}: faults and failover`, '    dateFormat YYYY-MM-DD HH:mm:ss',
+        `    axisFormat ${r.scenario.durationMs > 86_400_000 ? '%d %H:%M' : '%H:%M'}`];
+    let tasks = 0;
+    let id = 0;
+    const add = (section: string[], text: string) => {
+        if (tasks >= MAX_GANTT_TASKS) return;
+        section.push(text);
+        tasks++;
+    };
+    const faults: string[] = [];
+    for (const f of r.scenario.faults) add(faults, `    ${label(f.label)} :crit, f${f.index}, ${stamp(f.atMs)}, ${stamp(Math.min(f.untilMs, r.scenario.durationMs))}`);
+    const sections = new Map<string, string[]>();
+    const sectionOf = (name: string) => {
+        let s = sections.get(name);
+        if (!s) sections.set(name, (s = []));
+        return s;
+    };
+    const started = new Map<string, TimelineEvent>();
+    const blocked = new Map<string, TimelineEvent>();
+    for (const t of r.timeline) {
+        const target = t.target ?? 'design';
+        switch (t.kind) {
+            case 'detection':
+                add(sectionOf(target), `    failure detected in ${label(t.region ?? '')} :milestone, m${id++}, ${stamp(t.atMs)}, 0s`);
+                break;
+            case 'routing-change':
+                add(sectionOf(target), `    routing moves :milestone, m${id++}, ${stamp(t.atMs)}, 0s`);
+                break;
+            case 'action-blocked':
+                blocked.set(actionKey(t.text), t);
+                break;
+            case 'action-start': {
+                const key = actionKey(t.text);
+                const wait = blocked.get(key);
+                if (wait) {
+                    add(sectionOf(target), `    ${label(key)} waits for its control plane :done, w${id++}, ${stamp(wait.atMs)}, ${stamp(t.atMs)}`);
+                    blocked.delete(key);
+                }
+                started.set(key, t);
+                break;
+            }
+            case 'action-done': {
+                const key = actionKey(t.text);
+                const start = started.get(key);
+                if (start) {
+                    add(sectionOf(target), `    ${label(key)} :active, a${id++}, ${stamp(start.atMs)}, ${stamp(t.atMs)}`);
+                    started.delete(key);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    for (const [key, wait] of blocked) add(sectionOf(wait.target ?? 'design'), `    ${label(key)} waits for its control plane :done, w${id++}, ${stamp(wait.atMs)}, ${stamp(r.scenario.durationMs)}`);
+    for (const x of r.recovery) {
+        add(sectionOf(x.target), `    users of ${label(x.usersOf)} interrupted :crit, i${id++}, ${stamp(x.startMs)}, ${stamp(x.endMs ?? r.scenario.durationMs)}`);
+    }
+    if (faults.length > 0) lines.push('    section Faults', ...faults);
+    for (const [name, body] of sections) lines.push(`    section ${label(name)}`, ...body);
+    if (tasks === 0) lines.push('    section Scenario', `    no fault :s0, ${stamp(0)}, ${stamp(r.scenario.durationMs)}`);
+    return lines;
+}
+
+/** The action part of an action event's text ("promote db in us-west-2 for api starts (1 m)" → "promote db in us-west-2"). */
+function actionKey(text: string): string {
+    return text.replace(/ for \S+ (starts|done|waits|pauses).*$/, '');
+}
+
+/** An offset from the scenario start as a Mermaid date (a fixed day, so the axis reads as elapsed time). */
+function stamp(ms: number): string {
+    const d = new Date(Date.UTC(2000, 0, 1) + Math.max(0, Math.round(ms / 1_000)) * 1_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+/** Mermaid task names end at ':' and break on '#' or ';'. */
+function label(text: string): string {
+    return text.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function cell(text: string): string {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,78 @@
+// The report as terminal text: expectations first (what CI and a reviewer look at), then recovery, data,
+// availability, latency, cost, the timeline and the notes.
+import type { SimulationReport } from '../report.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, latency, resolutionLine, share } from './common.js';
+
+export interface TextOptions {
+    readonly color?: boolean;
+    /** Timeline events to show (the rest are counted). */
+    readonly timelineLimit?: number;
+}
+
+export function formatText(r: SimulationReport, options: TextOptions = {}): string {
+    const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+    const out: string[] = [];
+    const title = `Scenario ${r.scenario.name} (${fileName(r.design.uri)}:${r.scenario.line}) — ${formatDuration(r.scenario.durationMs)}, seed ${r.scenario.seed}`;
+    out.push(paint('1', title));
+    out.push(`  ${resolutionLine(r)}`);
+    out.push(`  faults: ${r.scenario.faults.length === 0 ? 'none' : r.scenario.faults.map(faultLine).join('; ')}`);
+    out.push('');
+
+    const e = r.summary.expectations;
+    if (e.total === 0) out.push('Expectations: none declared');
+    else out.push(paint('1', `Expectations: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`));
+    for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${x.message}  (line ${x.line})`);
+    out.push('');
+
+    if (r.recovery.length > 0) {
+        out.push(paint('1', 'Interruptions'));
+        for (const x of r.recovery) {
+            const from = x.faultAtMs ?? x.startMs;
+            const parts = [
+                x.detectionMs !== null ? `detected +${formatDuration(x.detectionMs - from)}` : 'not detected',
+                x.routingChangeMs !== null ? `rerouted +${formatDuration(x.routingChangeMs - from)}` : undefined,
+                x.endMs !== null ? `served again +${formatDuration(x.endMs - from)}` : 'not served again by the end',
+            ].filter(Boolean);
+            out.push(`  users of ${x.usersOf} on ${x.target}, ${x.faultLabel ?? 'interruption'} at ${at(from)}: ${parts.join(', ')} — RTO ${duration(x.rtoMs)} (worst: ${share(x.worstServedShare)} served)`);
+        }
+        out.push('');
+    }
+
+    out.push(paint('1', 'Data'));
+    for (const s of r.stores) {
+        if (s.writes.acknowledged === 0 && s.reads.served === 0) continue;
+        const mode = s.replication.mode === 'async' ? `async ${formatDuration(s.replication.lagMs ?? 0)}` : s.replication.mode === 'consensus' ? `consensus q${s.replication.quorum}` : s.replication.mode;
+        const facts = [
+            `${formatCount(s.writes.acknowledged)} writes acked`,
+            s.writes.failed > 0 ? `${formatCount(s.writes.failed)} failed` : undefined,
+            s.writes.rejected + s.writes.conflictRejected > 0 ? `${formatCount(s.writes.rejected + s.writes.conflictRejected)} rejected` : undefined,
+            s.lostWrites > 0 ? paint('31', `${formatCount(s.lostWrites)} lost (RPO ${formatDuration(s.rpoMs!)})`) : 'none lost',
+            s.discardedWrites > 0 ? paint('31', `${formatCount(s.discardedWrites)} silently discarded (LWW)`) : undefined,
+            s.merges > 0 ? `${formatCount(s.merges)} merged` : undefined,
+            s.siblings > 0 ? `${formatCount(s.siblings)} siblings` : undefined,
+            s.reads.staleShare !== null && s.reads.staleShare > 0 ? `${share(s.reads.staleShare)} stale reads` : undefined,
+            s.writeLatencyMs.p50 !== null ? `latency p50/p95/p99 ${latency(s.writeLatencyMs)}` : undefined,
+            s.lag.length > 0 ? `max lag ${formatDuration(Math.max(...s.lag.map((l) => l.maxMs)))}` : undefined,
+        ].filter(Boolean);
+        out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
+    }
+    out.push('');
+
+    out.push(paint('1', `Availability ${share(r.summary.availability)}`) + (r.regions.length > 1 ? ` — ${r.regions.map((x) => `users of ${x.region} ${share(x.availability)}`).join(', ')}` : ''));
+    out.push(`Write latency p50/p95/p99: ${latency(r.summary.writeLatencyMs)}`);
+    out.push(`Stale reads: ${r.summary.staleReadShare === null ? 'not estimated' : share(r.summary.staleReadShare)}`);
+    const postures = r.cost.postures.map((p) => `${p.service} ${p.posture} ×${p.multiplier}`).join(', ');
+    out.push(`Cost: ${r.cost.egressUsdPerMonth === null ? 'replication egress not estimated' : `replication egress ≈ ${formatUsd(r.cost.egressUsdPerMonth)}/month`}${postures ? `; DR multipliers ${postures}` : ''}`);
+    out.push('');
+
+    const limit = options.timelineLimit ?? 25;
+    out.push(paint('1', 'Timeline'));
+    for (const t of r.timeline.slice(0, limit)) out.push(`  ${at(t.atMs).padStart(10)}  ${t.text}`);
+    if (r.timeline.length > limit) out.push(`  … ${r.timeline.length - limit} more event${r.timeline.length - limit === 1 ? '' : 's'} (--format json or markdown shows them all)`);
+    if (r.notes.length > 0) {
+        out.push('');
+        out.push(paint('1', 'Notes'));
+        for (const n of r.notes) out.push(`  • ${n}`);
+    }
+    return out.join('\n');
+}
