@@ -224,7 +224,7 @@ describe('hostile names', () => {
 describe('a hostile description in a .mregion file', () => {
     test('stays one Markdown paragraph in the README, with its text intact apart from escaping', () => {
         const readme = apps.get('described')!.files.find((f) => f.path === 'README.md')!.content;
-        const line = readme.split('\n').find((l) => l.startsWith('Exported from'))!;
+        const line = readme.split('\n').find((l) => l.startsWith('> '))!;
         expect(line).toContain('Pipes \\| "quotes" \\ back\\slash ${INJECTED()} `tick` */ &lt;b&gt;html&lt;/b&gt; second line ünï 🚀');
         expect(readme).not.toContain('<b>');
     });

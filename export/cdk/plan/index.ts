@@ -51,6 +51,7 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     const regionsWithoutStack = [...model.regions.keys()]
         .filter((name) => c.regionItems.has(name) && !hasResources(name))
         .map((name) => ({ region: name, notes: c.regionItems.get(name)!.filter((i): i is NoteItem => i.kind === 'note') }));
+    breakCycles(c, [...model.regions.keys()].filter(hasResources));
     const regionStacks: RegionStackPlan[] = [...model.regions.keys()]
         .filter(hasResources)
         .map((name) => ({
@@ -61,7 +62,6 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
             items: c.regionItems.get(name)!,
             dependsOn: c.dependencies.get(name) ?? [],
         }));
-    checkCycles(c, regionStacks);
 
     const globalStack: GlobalStackPlan | undefined = c.globalItems.length === 0 ? undefined : {
         region: ARC.controlPlaneRegion.value,
@@ -111,20 +111,25 @@ function availabilityZones(account: string, region: string): ContextEntry {
     };
 }
 
-/** Stacks deploy in dependency order; a cycle (A needs B's resource and B needs A's) cannot deploy at all. */
-function checkCycles(c: PlanCollector, stacks: readonly RegionStackPlan[]): void {
+/**
+ * Stacks deploy in dependency order; a cycle (A needs B's resource and B needs A's) cannot deploy at all. Each
+ * cycle is reported, and its closing dependency dropped so that a forced export still builds.
+ */
+function breakCycles(c: PlanCollector, regions: readonly string[]): void {
     const state = new Map<string, 'visiting' | 'done'>();
     const visit = (region: string, path: string[]): void => {
-        if (state.get(region) === 'done') return;
-        if (state.get(region) === 'visiting') {
-            const cycle = [...path.slice(path.indexOf(region)), region];
-            const reasons = cycle.slice(0, -1).map((r, i) => c.dependencies.get(r)?.find((d) => d.region === cycle[i + 1])?.reason ?? '');
-            c.issue(`stacks ${cycle.join(' → ')}`, `the regions depend on each other (${reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
-            return;
-        }
         state.set(region, 'visiting');
-        for (const dep of c.dependencies.get(region) ?? []) visit(dep.region, [...path, region]);
+        for (const dep of [...(c.dependencies.get(region) ?? [])]) {
+            if (state.get(dep.region) === 'visiting') {
+                const cycle = [...path.slice(path.indexOf(dep.region)), region, dep.region];
+                const reasons = cycle.slice(0, -1).map((r, i) => c.dependencies.get(r)?.find((d) => d.region === cycle[i + 1])?.reason ?? '');
+                c.issue(`stacks ${cycle.join(' → ')}`, `the regions depend on each other (${reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
+                c.dependencies.set(region, (c.dependencies.get(region) ?? []).filter((d) => d !== dep));
+            } else if (state.get(dep.region) !== 'done') {
+                visit(dep.region, [...path, region]);
+            }
+        }
         state.set(region, 'done');
     };
-    for (const stack of stacks) visit(stack.region.name, []);
+    for (const region of regions) if (!state.has(region)) visit(region, []);
 }

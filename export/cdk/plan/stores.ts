@@ -148,7 +148,7 @@ function planAurora(c: PlanCollector, store: StoreM): void {
         return;
     }
     const identifier = globalClusterIdentifier(c.topologyName, store.id);
-    const lag = store.replication.lagMs !== undefined ? ` (lag ${formatDuration(store.replication.lagMs)})` : '';
+    const lag = store.replication.lagMs !== undefined ? `, lag ${formatDuration(store.replication.lagMs)}` : '';
     c.addRegionItem(primary, {
         kind: 'aurora-primary',
         ...base(c, store),

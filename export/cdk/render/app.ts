@@ -63,6 +63,7 @@ export function renderAppModule(plan: ExportPlan): string {
         w.blank();
         w.comment('The CLI shows warnings of stacks, not of the app: the account\'s goes on the first stack.');
         w.line(`warnIfPlaceholder(${all[0]}, ${tsString(ACCOUNT_KEY)}, account);`);
+        w.blank();
         w.block(`for (const stack of [${all.join(', ')}]) {`, (l) => {
             l.line(`Tags.of(stack).add(${tsString(TAG_TOPOLOGY)}, ${tsString(tagValue(plan.topologyName))});`);
         });

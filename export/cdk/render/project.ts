@@ -32,6 +32,8 @@ export function renderPackageJson(plan: ExportPlan): string {
             tsx: PINNED.tsx,
             typescript: PINNED.typescript,
         },
+        // tsx depends on esbuild, whose install script checks its platform binary (npm 11 asks before running scripts).
+        allowScripts: { esbuild: true },
     });
 }
 

@@ -49,8 +49,9 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     const p = (...lines: string[]) => out.push(...lines);
 
     p(`# ${md(plan.topologyName)}: AWS CDK app`, '');
-    p(`Exported from \`${md(plan.sourceFile)}\` by \`mregion export-cdk\`.${plan.description ? ` ${md(plan.description)}.` : ''}`);
-    p('The design is the source of truth: change it there and export again, or treat this folder as ordinary CDK code from now on.', '');
+    if (plan.description) p(`> ${md(plan.description)}`, '');
+    p(`Exported from \`${md(plan.sourceFile)}\` by \`mregion export-cdk\`. The design is the source of truth: change it there and export`,
+        'again, or treat this folder as ordinary CDK code from now on.', '');
 
     p('## What is in this app', '');
     p('| Stack | Region | Contents |', '|---|---|---|');
@@ -84,7 +85,7 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
         acks.push('`AwsSolutions-S1` on each access-log bucket: it receives the data bucket\'s access logs, and logging its own access would recurse.');
         acks.push('`AwsSolutions-IAM5` on each replication role: S3 replication acts on every object (`bucket/*`) of the replicated buckets, and only those.');
     }
-    if (acks.length > 0) p('Findings acknowledged in the code, with their reasons:', '', ...acks.map((a) => `- ${a}`));
+    if (acks.length > 0) p('', 'Findings acknowledged in the code, with their reasons:', '', ...acks.map((a) => `- ${a}`));
     p('');
 
     p('## What was not generated, and why', '');
