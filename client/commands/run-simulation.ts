@@ -1,6 +1,8 @@
 // "Multi-Region: Run Simulation": picks a scenario of the file (or takes the one a code lens passed), runs
 // it in the language server's worker with a cancellable progress notification, and shows the report.
-import { ProgressLocation, window, type QuickPickItem, type TextDocument } from 'vscode';
+import { randomUUID } from 'node:crypto';
+import { ProgressLocation, window, type Progress, type QuickPickItem, type TextDocument } from 'vscode';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { Notices } from '../notices.js';
 import { Requests, type ScenarioSummary, type SimulateParams, type TopologyGraph } from '../../protocol/index.js';
 import type { SimulationReport } from '../../simulation/report.js';
@@ -44,9 +46,16 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     try {
         report = await window.withProgress(
             { location: ProgressLocation.Notification, title: `Simulating ${scenario}`, cancellable: true },
-            (_progress, token) => {
+            async (progress, token) => {
                 token.onCancellationRequested(() => { cancelled = true; });
-                return ctx.client.sendRequest<SimulationReport>(Requests.simulate, params, token);
+                // The server reports how much simulated time has run through this work-done token.
+                const workDoneToken = `mregion-simulate-${randomUUID()}`;
+                const listener = forwardProgress(ctx.client, workDoneToken, progress);
+                try {
+                    return await ctx.client.sendRequest<SimulationReport>(Requests.simulate, { ...params, workDoneToken }, token);
+                } finally {
+                    listener.dispose();
+                }
             },
         );
     } catch (error) {
@@ -58,7 +67,8 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
         }
         return undefined;
     }
-    ctx.output.info(`Simulation of ${scenario} finished in ${Date.now() - started} ms`);
+    const { expectations } = report.summary;
+    ctx.output.info(`Simulation of ${scenario} finished in ${Date.now() - started} ms: ${expectations.passed} of ${expectations.total} expectations pass`);
     await ctx.simulation.show({ uri, scenario }, report, declarationsOf(graph));
     return { uri, scenario, report };
 }
@@ -79,4 +89,15 @@ async function chooseScenario(notices: Notices, document: TextDocument, scenario
     const items: (QuickPickItem & { name: string })[] = scenarios.map((s) => ({ label: s.name, description: `line ${s.line + 1}`, name: s.name }));
     const picked = await window.showQuickPick(items, { title: `Simulate a scenario of ${fileName(document)}`, placeHolder: 'Scenario' });
     return picked?.name;
+}
+
+/** Shows the server's work-done progress (percentage and message) in the command's own notification. */
+function forwardProgress(client: LanguageClient, token: string, progress: Progress<{ message?: string; increment?: number }>) {
+    let shown = 0;
+    return client.onProgress(WorkDoneProgress.type, token, (value) => {
+        if (value.kind === 'end') return;
+        const percentage = value.percentage ?? shown;
+        progress.report({ message: value.message, increment: Math.max(0, percentage - shown) });
+        shown = Math.max(shown, percentage);
+    });
 }

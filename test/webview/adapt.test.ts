@@ -32,6 +32,24 @@ describe('the simulation view adapter', () => {
         expect(chart.series[0]!.points.slice(0, 3)).toEqual([{ x: 0, y: 100 }, { x: 10, y: 20 }, { x: 20, y: 100 }]);
     });
 
+    it('draws a stalled link in minutes so the lag axis stays readable', () => {
+        const stalled = structuredClone(sampleReport) as typeof sampleReport;
+        const link = stalled.stores[0]!.lag[0]!;
+        Object.assign(link, { maxMs: 3_500_000, series: link.series.map((_, i) => i * 300_000) });
+        const chart = adaptReport(stalled).charts.find((c) => c.id === 'replication-lag')!;
+        if (chart.kind !== 'time') throw new Error('expected a time chart');
+        expect(chart.unit).toBe('min');
+        expect(chart.series[0]!.points[2]).toEqual({ x: 20, y: 10 });
+    });
+
+    it('leaves out regions where a service had no users', () => {
+        const quiet = structuredClone(sampleReport) as typeof sampleReport;
+        const svc = quiet.services[0]!;
+        Object.assign(svc, { byRegion: [...svc.byRegion, { ...svc.byRegion[0]!, region: 'us-west-2', offered: 0, served: 0, availability: null, availabilitySeries: [] }] });
+        const chart = adaptReport(quiet).charts.find((c) => c.id === 'availability')!;
+        expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual(['us-east-1']);
+    });
+
     it('links fault events to their clause and failover events to the target declaration', () => {
         const line = (kind: string) => view.timeline.find((t) => t.kind === kind)?.location?.range.start.line;
         expect(line('fault-start')).toBe(61);

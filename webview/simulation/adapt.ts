@@ -26,16 +26,21 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
 
     const availability: ChartModel = {
         id: 'availability', title: 'Availability', unit: '%', kind: 'time',
-        series: report.services.flatMap((svc) => svc.byRegion.map((r) => ({
+        // Regions without users of a service have nothing to show.
+        series: report.services.flatMap((svc) => svc.byRegion.filter((r) => r.offered > 0).map((r) => ({
             region: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region,
             points: r.availabilitySeries.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : v * 100 })),
         }))),
     };
     const links = report.stores.flatMap((st) => st.lag.map((l) => ({ label: `${st.id} ${l.from} → ${l.to}`, lag: l })))
         .sort((a, b) => b.lag.maxMs - a.lag.maxMs).slice(0, maxLagLines);
+    // A stalled link reaches minutes of lag: pick the unit from the largest value so the axis stays readable.
+    const lagUnit = timeUnit(Math.max(0, ...links.map((l) => l.lag.maxMs)));
     const lag: ChartModel = {
-        id: 'replication-lag', title: 'Replication lag', unit: 'ms', kind: 'time',
-        series: links.map(({ label, lag: l }) => ({ region: label, points: l.series.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v })) })),
+        id: 'replication-lag', title: 'Replication lag', unit: lagUnit.name, kind: 'time',
+        series: links.map(({ label, lag: l }) => ({
+            region: label, points: l.series.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : v / lagUnit.ms })),
+        })),
     };
     // The report gives write latency as percentiles per region (not over time): drawn as bars.
     const latencyRows = report.services.flatMap((svc) => svc.byRegion.map((r) => ({ label: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region, p: r.writeLatencyMs })))
@@ -93,6 +98,12 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
         cost,
         notes: [report.run.resolution.note, report.cost.note, ...report.notes].filter((n) => n && n.trim() !== ''),
     };
+}
+
+function timeUnit(maxMs: number): { name: string; ms: number } {
+    if (maxMs >= 2 * 60_000) return { name: 'min', ms: 60_000 };
+    if (maxMs >= 10_000) return { name: 's', ms: 1000 };
+    return { name: 'ms', ms: 1 };
 }
 
 function checked(value: unknown): SimulationReport {
