@@ -14,7 +14,7 @@ import { MregionSemanticTokenProvider } from './semantic-tokens.js';
 import { MregionDocumentSymbolProvider, MregionNodeKindProvider, MregionWorkspaceSymbolProvider } from './symbols.js';
 
 export const EditorFeatures = {
-    Formatter: (services: MregionServices) => new MregionFormatter(services),
+    Formatter: () => new MregionFormatter(),
     HoverProvider: (services: MregionServices) => new MregionHoverProvider(services),
     CompletionProvider: (services: MregionServices) => new MregionCompletionProvider(services),
     RenameProvider: (services: MregionServices) => new MregionRenameProvider(services),

@@ -12,8 +12,7 @@
 // - a comment on its own line stays on its own line (indented like the code it precedes); a `//` comment
 //   after code stays there, and those on consecutive lines line up two spaces after the longest code;
 // - the file ends with one line break.
-import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import type { IToken } from 'chevrotain';
+import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 
 export interface LayoutOptions {
     readonly tabSize: number;
@@ -38,11 +37,11 @@ interface Token {
     readonly role?: Role;
     readonly decl?: AstNode;
     /** True when the token lies between its declaration's braces. */
-    readonly inBlock?: boolean;
+    inBlock?: boolean;
     /** True for the last token of a clause's head (its keyword; `at <time>` for a fault) in a multi-line block. */
-    readonly clauseKeyword?: boolean;
+    clauseKeyword?: boolean;
     /** Width of the clause head ending at this token. */
-    readonly headWidth?: number;
+    headWidth?: number;
 }
 
 interface Block {
@@ -62,25 +61,25 @@ interface Gap {
     alignBrace?: boolean;
 }
 
-export interface LexedDocument {
-    readonly text: string;
-    readonly tokens: readonly IToken[];
-    readonly comments: readonly IToken[];
-}
-
-/** The edits that bring `document` to the canonical layout; empty when it already is. */
-export function layoutEdits(document: LangiumDocument, lexed: LexedDocument, options: LayoutOptions): GapEdit[] {
+/** The edits that bring `document` (parsed without errors) to the canonical layout; empty when it already is. */
+export function layoutEdits(document: LangiumDocument, options: LayoutOptions): GapEdit[] {
     const root = document.parseResult.value.$cstNode;
     if (!root) return [];
-    const { text } = lexed;
+    const text = document.textDocument.getText();
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const tokens = classify(root, lexed);
+    const tokens = classify(root);
     if (tokens.length === 0) return [];
     const blocks = findBlocks(tokens, text);
     const blockOf = new Map<AstNode, Block>(blocks.map((b) => [b.decl, b]));
     const indentUnit = options.insertSpaces ? ' '.repeat(options.tabSize > 0 ? options.tabSize : 4) : '\t';
     const indent = (level: number): string => indentUnit.repeat(level);
 
+    // The next code token after each position, so a comment knows what it precedes.
+    const nextCodeAfter: (Token | undefined)[] = new Array(tokens.length);
+    for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
+        nextCodeAfter[i] = next;
+        if (!tokens[i]!.comment) next = tokens[i];
+    }
     const gaps: Gap[] = [];
     let previous: Token | undefined;
     let previousCode: Token | undefined;
@@ -92,7 +91,7 @@ export function layoutEdits(document: LangiumDocument, lexed: LexedDocument, opt
             const source = text.slice(previous.end, t.start);
             const lineBreaks = countLineBreaks(source);
             const keepBlank = lineBreaks >= 2;
-            const nextCode = t.comment ? tokens.slice(i + 1).find((n) => !n.comment) : t;
+            const nextCode = t.comment ? nextCodeAfter[i] : t;
             gaps.push(gapBefore(t, previous, previousCode, nextCode, lineBreaks, keepBlank));
         }
         previous = t;
@@ -180,8 +179,10 @@ export function layoutEdits(document: LangiumDocument, lexed: LexedDocument, opt
         return block !== undefined && comment.start > block.open;
     }
 
-    alignBraces(tokens, gaps, blocks);
-    alignTrailingComments(tokens, gaps);
+    // Alignment moves only what follows on the same line, so one layout pass serves both steps.
+    const at = positions(tokens, gaps);
+    alignBraces(tokens, gaps, blocks, at);
+    alignTrailingComments(tokens, gaps, at);
 
     const edits: GapEdit[] = [];
     let end = 0;
@@ -194,73 +195,77 @@ export function layoutEdits(document: LangiumDocument, lexed: LexedDocument, opt
     return edits;
 }
 
-/** Code tokens with their role from the CST, and comments, in text order. */
-function classify(root: NonNullable<LangiumDocument['parseResult']['value']['$cstNode']>, lexed: LexedDocument): Token[] {
+/**
+ * Code tokens with their role, and comments, in text order: the leaves of the CST, which hold every token
+ * the lexer produced, comments included (whitespace is skipped by the lexer).
+ */
+function classify(root: CstNode): Token[] {
     const seenDecls = new Set<AstNode>();
     const seenClauses = new Set<AstNode>();
     const seenTerms = new Set<AstNode>();
-    const code: Token[] = lexed.tokens.map((tok) => {
-        const start = tok.startOffset;
-        const end = tok.endOffset! + 1;
-        const leaf = CstUtils.findLeafNodeAtOffset(root, start);
-        const owner = leaf?.astNode;
-        const decl = owner ? declarationOf(owner) : undefined;
-        const clause = owner && decl ? clauseOf(owner, decl) : undefined;
-        const term = owner ? termOf(owner) : undefined;
+    const tokens: Token[] = [];
+    for (const leaf of CstUtils.flattenCst(root)) {
+        const text = leaf.text;
+        const start = leaf.offset;
+        const end = leaf.end;
+        if (leaf.hidden) {
+            if (text.startsWith('//')) tokens.push({ text, start, end, comment: 'line' });
+            else if (text.startsWith('/*')) tokens.push({ text, start, end, comment: 'block' });
+            continue;
+        }
+        const owner = leaf.astNode;
+        const decl = declarationOf(owner);
+        const clause = decl ? clauseOf(owner, decl) : undefined;
+        const term = termOf(owner);
         let role: Role = 'inner';
         if (decl && !seenDecls.has(decl)) {
             seenDecls.add(decl);
             role = 'decl-start';
-        } else if ((tok.image === '{' || tok.image === '}') && owner === decl) {
-            role = tok.image === '{' ? 'open' : 'close';
+        } else if ((text === '{' || text === '}') && owner === decl) {
+            role = text === '{' ? 'open' : 'close';
         } else if (clause && !seenClauses.has(clause)) {
             seenClauses.add(clause);
             role = 'clause-start';
-        } else if (tok.image === ',') {
+        } else if (text === ',') {
             role = 'comma';
         } else if (term && !seenTerms.has(term)) {
             seenTerms.add(term);
             if (term.$containerIndex !== undefined && term.$containerIndex > 0) role = 'term-start';
         }
         if (term && !seenTerms.has(term)) seenTerms.add(term);
-        return { text: tok.image, start, end, role, decl };
-    });
-    const comments: Token[] = lexed.comments.map((tok) => ({
-        text: tok.image,
-        start: tok.startOffset,
-        end: tok.endOffset! + 1,
-        comment: tok.image.startsWith('//') ? 'line' as const : 'block' as const,
-    }));
-    return [...code, ...comments].sort((a, b) => a.start - b.start);
+        tokens.push({ text, start, end, role, decl });
+    }
+    return tokens;
 }
 
 function findBlocks(tokens: Token[], text: string): Block[] {
     const blocks: Block[] = [];
-    const opens = new Map<AstNode, number>();
+    let open = -1;
+    let lineComment = false;
     tokens.forEach((t, i) => {
-        if (t.role === 'open' && t.decl) opens.set(t.decl, i);
-        if (t.role !== 'close' || !t.decl) return;
-        const open = opens.get(t.decl);
-        if (open === undefined) return;
-        const inside = tokens.slice(open + 1, i);
-        const multiLine = /\n/.test(text.slice(tokens[open]!.end, t.start)) || inside.some((x) => x.comment === 'line');
-        const heads = headsIn(tokens, open + 1, i);
-        blocks.push({ decl: t.decl, open, close: i, multiLine, keywordWidth: Math.max(0, ...heads.map((h) => h.width)) });
-    });
-    // Mark what lies inside each block, and the clause heads of multi-line blocks.
-    for (const block of blocks) {
-        for (let i = block.open + 1; i < block.close; i++) {
-            const t = tokens[i]!;
-            if (!t.comment) tokens[i] = { ...t, inBlock: true };
+        if (t.role === 'open') {
+            open = i;
+            lineComment = false;
+            return;
         }
-        if (block.multiLine) {
-            for (const head of headsIn(tokens, block.open + 1, block.close)) {
-                tokens[head.end] = { ...tokens[head.end]!, clauseKeyword: true, headWidth: head.width };
+        if (open >= 0 && t.comment === 'line') lineComment = true;
+        if (t.role !== 'close' || open < 0 || tokens[open]!.decl !== t.decl || !t.decl) return;
+        const breaks = text.indexOf('\n', tokens[open]!.end);
+        const multiLine = lineComment || (breaks >= 0 && breaks < t.start);
+        const heads = headsIn(tokens, open + 1, i);
+        blocks.push({ decl: t.decl, open, close: i, multiLine, keywordWidth: heads.reduce((w, h) => Math.max(w, h.width), 0) });
+        // Mark what lies inside the block, and the clause heads of a multi-line block.
+        for (let j = open + 1; j < i; j++) if (!tokens[j]!.comment) tokens[j]!.inBlock = true;
+        tokens[open]!.inBlock = false;
+        t.inBlock = false;
+        if (multiLine) {
+            for (const head of heads) {
+                tokens[head.end]!.clauseKeyword = true;
+                tokens[head.end]!.headWidth = head.width;
             }
         }
-        tokens[block.open] = { ...tokens[block.open]!, inBlock: false };
-        tokens[block.close] = { ...tokens[block.close]!, inBlock: false };
-    }
+        open = -1;
+    });
     return blocks;
 }
 
@@ -283,19 +288,26 @@ function headsIn(tokens: readonly Token[], from: number, to: number): { end: num
     return heads;
 }
 
+interface Position {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
 /** Output line and column of every token, given the gaps chosen so far. */
-function positions(tokens: readonly Token[], gaps: readonly Gap[]): { line: number; column: number; endLine: number; endColumn: number }[] {
-    const result: { line: number; column: number; endLine: number; endColumn: number }[] = [];
+function positions(tokens: readonly Token[], gaps: readonly Gap[]): Position[] {
+    const result: Position[] = [];
     let line = 0;
     let column = 0;
     const advance = (s: string): void => {
-        const parts = s.split('\n');
-        if (parts.length > 1) {
-            line += parts.length - 1;
-            column = parts[parts.length - 1]!.replace(/\r/g, '').length;
-        } else {
+        const last = s.lastIndexOf('\n');
+        if (last < 0) {
             column += s.length;
+            return;
         }
+        line += countLineBreaks(s);
+        column = s.length - last - 1;
     };
     tokens.forEach((t, i) => {
         advance(gaps[i]!.text);
@@ -310,8 +322,7 @@ function positions(tokens: readonly Token[], gaps: readonly Gap[]): { line: numb
  * Consecutive one-line declarations of the same kind read as a table: their `{` in one column, and each
  * clause in one column as long as the rows write the same clauses in the same order.
  */
-function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Block[]): void {
-    const at = positions(tokens, gaps);
+function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Block[], at: Position[]): void {
     /** Adds spaces before token i, moving it and the rest of its line. */
     const pad = (i: number, n: number): void => {
         if (n <= 0) return;
@@ -364,15 +375,14 @@ function firstTokenOf(tokens: readonly Token[], block: Block): number {
 }
 
 /** Last output line of a declaration, including a trailing comment after its `}`. */
-function lastLineOf(at: ReturnType<typeof positions>, tokens: readonly Token[], block: Block): number {
+function lastLineOf(at: readonly Position[], tokens: readonly Token[], block: Block): number {
     let i = block.close;
     while (i + 1 < tokens.length && tokens[i + 1]!.comment && at[i + 1]!.line === at[block.close]!.line) i++;
     return at[i]!.endLine;
 }
 
 /** `//` comments after code on consecutive lines start in one column, two spaces after the longest code. */
-function alignTrailingComments(tokens: readonly Token[], gaps: Gap[]): void {
-    const at = positions(tokens, gaps);
+function alignTrailingComments(tokens: readonly Token[], gaps: Gap[], at: readonly Position[]): void {
     const trailing = tokens.map((_, i) => i).filter((i) => gaps[i]!.trailingLineComment);
     let run: number[] = [];
     const flush = (): void => {
@@ -411,6 +421,6 @@ function termOf(node: AstNode): AstNode | undefined {
 
 function countLineBreaks(s: string): number {
     let n = 0;
-    for (const ch of s) if (ch === '\n') n++;
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
     return n;
 }

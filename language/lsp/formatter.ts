@@ -1,16 +1,15 @@
 // Formatting for the editor (textDocument/formatting and rangeFormatting) and `mregion format`.
 // Langium's AbstractFormatter leaves the space before a trailing comment as it finds it and cannot align
-// columns, so this formatter implements the Formatter service over the token stream (format-layout.ts).
+// columns, so this formatter implements the Formatter service over the CST's token stream (format-layout.ts).
 // A document with syntax errors is never formatted: its tree may not say where clauses begin.
 import type { LangiumDocument } from 'langium';
-import type { Formatter, LangiumServices } from 'langium/lsp';
+import type { Formatter } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit,
 } from 'vscode-languageserver-protocol';
 import { layoutEdits, type GapEdit, type LayoutOptions } from './format-layout.js';
 
 export class MregionFormatter implements Formatter {
-    constructor(private readonly services: LangiumServices) {}
 
     formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
         return this.edits(document, params.options);
@@ -33,11 +32,7 @@ export class MregionFormatter implements Formatter {
     gapEdits(document: LangiumDocument, options: LayoutOptions = { tabSize: 4, insertSpaces: true }): GapEdit[] | undefined {
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length > 0 || parserErrors.length > 0) return undefined;
-        const text = document.textDocument.getText();
-        const lexed = this.services.parser.Lexer.tokenize(text);
-        if (lexed.errors.length > 0) return undefined;
-        const comments = lexed.hidden.filter((t) => t.image.startsWith('//') || t.image.startsWith('/*'));
-        return layoutEdits(document, { text, tokens: lexed.tokens, comments }, options);
+        return layoutEdits(document, options);
     }
 
     private edits(document: LangiumDocument, options: FormattingOptions): TextEdit[] {

@@ -160,6 +160,7 @@ describe('hover over keywords and values', () => {
         ['an action kind, with its plane and duration', 'failover f { action edit<|>-dns }', /Control plane \(Route 53\) \(facts §10\), takes 1 m \(facts §2\)/],
         ['a duration value', 'failover f { route dns ttl 6<|>0s }', /^\*\*60s\*\* — DNS TTL: 1 m \(60,000 ms\)/],
         ['a percentage value', 'service s { objective availability 99.9<|>9% }', /^\*\*99\.99%\*\* — availability objective: 99\.99% \(fraction 0\.9999\)/],
+        ['a coordinate, without rounding it', 'region r { location 48.856<|>6, 2.3522 }', /^\*\*48\.8566\*\* — latitude \(degrees\): 48\.8566/],
         ['a value with the wrong unit', 'failover f { route dns ttl 6<|>0GB }', /^\*\*60GB\*\* — DNS TTL: '60GB' is a size/],
     ])('explains %s', async (_what, text, pattern) => {
         await hover({ text, index: 0, hover: pattern, disposeAfterCheck: true });

@@ -128,6 +128,7 @@ function readable(value: number, kind: UnitKind): string {
         case 'size': return `${formatBytes(value)} (${formatCount(value)} bytes)`;
         case 'price': return `${formatUsd(value)} per GB`;
         case 'money': return `${formatUsd(value)} per month`;
+        case 'number': return String(value);
         default: return formatCount(value);
     }
 }
