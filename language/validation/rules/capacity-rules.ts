@@ -1,6 +1,6 @@
 // Availability: single-region parts and the capacity left after losing a region.
 import { THRESHOLDS } from '../../semantics/facts/defaults.js';
-import type { Deployable, Model, ServiceM } from '../../semantics/model.js';
+import type { Deployable, Model } from '../../semantics/model.js';
 import { formatDuration, formatPercent } from '../../semantics/units.js';
 import type { Fix } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
@@ -42,17 +42,22 @@ const singleRegionSpof: Rule = {
     },
 };
 
-/** Whether a failover of the service adds capacity (pilot light launching its standby). */
-function addsCapacity(model: Model, service: ServiceM): boolean {
-    return model.failovers.some((f) => f.target.id === service.id && f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out'));
+/** Services whose failover adds capacity (a pilot light launching its standby), found in one pass. */
+function servicesAddingCapacity(model: Model): Set<string> {
+    const ids = new Set<string>();
+    for (const f of model.failovers) {
+        if (f.target.kind === 'service' && f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out')) ids.add(f.target.id);
+    }
+    return ids;
 }
 
 const standbyCapacity: Rule = {
     code: 'standby-capacity',
     check({ model, report }) {
+        const adding = servicesAddingCapacity(model);
         for (const service of model.services.values()) {
             const capacity = service.capacity;
-            if (!capacity || service.regions.length < 2 || addsCapacity(model, service)) continue;
+            if (!capacity || service.regions.length < 2 || adding.has(service.id)) continue;
             const caps = service.regions.map((r) => ({ region: r, share: capacity[r] ?? 0 }));
             const total = caps.reduce((sum, c) => sum + c.share, 0);
             const largest = caps.reduce((a, b) => (b.share > a.share ? b : a));

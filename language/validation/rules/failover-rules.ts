@@ -2,7 +2,7 @@
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
 import { DNS, HEALTH_CHECK, THRESHOLDS } from '../../semantics/facts/defaults.js';
 import { actionTimes, detectionTime, failoverTarget } from '../../semantics/estimators/index.js';
-import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
+import type { ActionM, FailoverM, Model } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
 import { at, listing } from './helpers.js';
@@ -117,18 +117,29 @@ const failoverNeverRehearsed: Rule = {
     },
 };
 
-/** Failovers that concern a store: its own, and those of the services that write it. */
-function failoversOf(model: Model, store: StoreM): FailoverM[] {
-    return model.failovers.filter((f) => f.target.id === store.id
-        || (f.target.kind === 'service' && (model.services.get(f.target.id)?.uses.includes(store.id) ?? false)));
+/** Failovers that concern each store: its own, and those of the services that write it (indexed once per check). */
+function failoversByStore(model: Model): Map<string, FailoverM[]> {
+    const byStore = new Map<string, FailoverM[]>();
+    const add = (store: string, f: FailoverM) => {
+        const list = byStore.get(store);
+        if (list) {
+            if (!list.includes(f)) list.push(f);
+        } else byStore.set(store, [f]);
+    };
+    for (const f of model.failovers) {
+        if (f.target.kind === 'store') add(f.target.id, f);
+        else for (const store of model.services.get(f.target.id)?.uses ?? []) add(store, f);
+    }
+    return byStore;
 }
 
 const homeRegionUnrouted: Rule = {
     code: 'home-region-unrouted',
     check({ model, report }) {
+        const byStore = failoversByStore(model);
         for (const store of model.stores.values()) {
             if (store.writes.policy !== 'home-region' || store.regions.length < 2) continue;
-            const failovers = failoversOf(model, store);
+            const failovers = byStore.get(store.id) ?? [];
             const covered = failovers.some((f) => f.actions.some((a) => (a.kind === 'rehome' || a.kind === 'accept-outage')
                 && (a.target === undefined || a.target.id === store.id)));
             if (covered) continue;

@@ -89,10 +89,12 @@ const rtoUnachievable: Rule = {
     code: 'rto-unachievable',
     check({ model, report }) {
         const targets: Deployable[] = [...model.services.values(), ...model.stores.values()];
+        const byTarget = new Map<string, FailoverM[]>();
+        for (const f of model.failovers) byTarget.set(f.target.id, [...(byTarget.get(f.target.id) ?? []), f]);
         for (const target of targets) {
             const objective = target.objective;
             if (objective?.rtoMs === undefined) continue;
-            const failovers = model.failovers.filter((f) => f.target.id === target.id);
+            const failovers = byTarget.get(target.id) ?? [];
             if (failovers.length === 0) {
                 if (target.regions.length < 2) continue; // single-region-spof speaks for these
                 const tier = target.kind === 'service' && target.posture ? POSTURE[target.posture].minRtoMs.value : 0;
