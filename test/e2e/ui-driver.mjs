@@ -67,6 +67,15 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
                 'the simulation view shows the expectations and the per-region charts');
             check(await outcome.frame.locator('canvas').count() >= 3, 'the simulation view draws its charts');
             await shot('simulation.png');
+            // Hidden behind another tab and shown again, the view still has its results.
+            await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
+            await page.locator('.tab[aria-label^="Simulation · us-east-1-outage"]').click();
+            const again = await webview(page, 'simulation', 'Scenario us-east-1-outage');
+            check((await again.innerText()).includes('rto <= 5m'), 'the simulation view keeps its results while hidden');
+            // "Run again" re-runs the scenario and redraws the view.
+            await again.getByRole('button', { name: 'Run again' }).click();
+            const rerun = await again.getByRole('button', { name: 'Run again' }).waitFor({ timeout: 120_000 }).then(() => true, () => false);
+            check(rerun && (await again.innerText()).includes('rto <= 5m'), 'Run again re-runs the scenario and shows the new results');
         }
         check(cspViolations.length === 0, `no Content-Security-Policy violations${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(' | ')}` : ''}`);
     } catch (error) {
