@@ -20,7 +20,8 @@ export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: F
     const detect = ctx.single(c, ast.isDetectClause, 'detect');
     const route = ctx.single(c, ast.isRouteClause, 'route');
     const drill = ctx.single(c, ast.isDrillClause, 'drill');
-    const actionClauses = c.filter(ast.isActionClause);
+    // An action whose kind did not parse already has a syntax error; there is nothing to build from it.
+    const actionClauses = c.filter(ast.isActionClause).filter((a) => Object.prototype.hasOwnProperty.call(ACTIONS, a.kind));
     const declaredFrom = node.from?.ref?.name;
     const declaredTo = node.to?.ref?.name;
 

@@ -128,6 +128,7 @@ function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM
         ctx.report(ProblemCodes.InapplicableProperty, 'error', `only write-latency takes a percentile; remove '${node.percentile}'`, node, 'percentile');
     }
     const unit = METRIC_UNIT[metric];
+    if (unit === undefined) return undefined; // the metric did not parse: a syntax error already says so
     const value = ctx.quantity(node.value, unit, {
         what: `expected ${metric}`, min: 0,
         ...(unit === 'percent' ? { max: 1 } : {}), ...(unit === 'count' ? { integer: true } : {}),
