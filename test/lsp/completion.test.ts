@@ -106,6 +106,27 @@ describe('completion of names', () => {
         expect(await labelsAt(design.replace('depends-on <|>', 'uses <|>'))).toEqual(['db']);
     });
 
+    it.each([
+        ['a region code', 'region eu-west-1 { provider aws }\nregion eu-<|>', ['eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-2', 'eu-west-3']],
+        ['a region reference', 'region eu-west-1 { provider aws }\nregion us-east-1 { provider aws }\nstore s { regions eu-<|> }', ['eu-west-1']],
+        ['a keyword', 'store s { writes any-<|> }', ['any-region']],
+        ['a metric', 'scenario x { expect lost-<|> }', ['lost-writes']],
+    ])('keeps offering %s while its dashed word is half typed', async (_what, text, expected) => {
+        const items = await itemsAt(text);
+        expect(items.map((i) => i.label).sort()).toEqual(expected);
+        const typed = /[\w-]+-$/.exec(text.slice(0, text.indexOf('<|>')))![0];
+        expect(items.every((i) => i.textEdit && 'range' in i.textEdit && i.textEdit.range.end.character - i.textEdit.range.start.character === typed.length)).toBe(true);
+    });
+
+    it.each([
+        ['a store\'s writes primary', 'store s { regions a, c  writes primary <|> }', ['a', 'c']],
+        ['a service\'s primary', 'service s { regions a, c  primary <|> }', ['a', 'c']],
+        ['a service\'s capacity entries, each once', 'service s { regions a, b, c  capacity a 50%, <|> }', ['b', 'c']],
+    ])('offers only the declaration\'s own regions for %s', async (_what, text, expected) => {
+        const labels = await labelsAt(`region a { provider aws }\nregion b { provider aws }\nregion c { provider aws }\n${text}`);
+        expect(labels.filter((l) => ['a', 'b', 'c'].includes(l))).toEqual(expected);
+    });
+
     it('offers only the regions the target runs in after failover … from', async () => {
         const design = 'region a { provider aws }\nregion b { provider aws }\nregion c { provider aws }\nservice api { regions a, b }\nfailover api from <|> {}';
         expect(await labelsAt(design)).toEqual(['a', 'b']);

@@ -8,7 +8,10 @@ import {
 } from 'langium/lsp';
 import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver-protocol';
 import { CompletionItemKind } from 'vscode-languageserver-protocol';
-import { isDocument, isFailover, isHoldsClause, isObjectiveClause, isProviderClause, isRegion, isStore, type Region } from '../../generated/ast.js';
+import {
+    isCapacityClause, isCapacityEntry, isDocument, isFailover, isHoldsClause, isObjectiveClause, isPrimaryClause, isProviderClause, isRegion, isStore,
+    isWritesClause, type Region,
+} from '../../generated/ast.js';
 import type { MregionServices } from '../../mregion-module.js';
 import type { CrdtType, Provider, Shape } from '../../semantics/model.js';
 import { CRDT_FITS } from '../../validation/rules/conflict-rules.js';
@@ -18,6 +21,9 @@ import { slotOfQuantity } from '../quantity-kinds.js';
 import { providerForNewRegion, regionCodeCandidates, regionCodeItem } from './region-codes.js';
 import { snippetItem } from './snippets.js';
 import { unitItems } from './unit-completion.js';
+
+/** A word being typed that ends with '-' (`eu-`, `any-region-`), at the cursor. */
+const DASHED_WORD = /(?<![\w-])[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*-$/;
 
 /** Clauses a block may contain more than once; every other clause is single (a repeat is an error). */
 const REPEATABLE_CLAUSES: ReadonlySet<string> = new Set(['InvariantClause', 'ActionClause', 'Fault', 'Expectation']);
@@ -30,9 +36,28 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        const units = this.unitCompletion(document, document.textDocument.offsetAt(params.position));
+        const offset = document.textDocument.offsetAt(params.position);
+        const units = this.unitCompletion(document, offset);
         if (units) return { isIncomplete: false, items: units };
+        const dashed = await this.dashedWordCompletion(document, params, offset, cancelToken);
+        if (dashed) return dashed;
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * `eu-` or `any-` is not a token yet (a name or keyword cannot end with '-'), so the list would vanish while
+     * the user types `eu-west-1`: complete at the start of the word and keep what continues it.
+     */
+    private async dashedWordCompletion(document: LangiumDocument, params: CompletionParams, offset: number, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const before = document.textDocument.getText().slice(Math.max(0, offset - 200), offset);
+        const typed = DASHED_WORD.exec(before)?.[0];
+        if (!typed) return undefined;
+        const start = document.textDocument.positionAt(offset - typed.length);
+        const list = await super.getCompletion(document, { ...params, position: start }, cancelToken);
+        const range = { start, end: params.position };
+        const items = (list?.items ?? []).filter((i) => i.label.startsWith(typed) && i.insertTextFormat !== 2)
+            .map((i) => ({ ...i, textEdit: { range, newText: i.textEdit?.newText ?? i.insertText ?? i.label } }));
+        return { isIncomplete: true, items };
     }
 
     /** Units when the cursor is inside or right after the number of a quantity. */
@@ -128,15 +153,27 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         return candidates.filter((d) => !listed.has(d.name) && d.node !== self && (allowed === undefined || allowed.has(d.name)));
     }
 
-    /** A failover moves between regions its target runs in: `from`/`to` offer only those. */
+    /**
+     * Regions that must be among a declaration's own: a failover's `from`/`to` (its target's regions), a store's
+     * `writes primary`, a service's `primary` and its `capacity` entries (the declaration's regions).
+     */
     private allowedRegions(refInfo: ReferenceInfo, context: CompletionContext): ReadonlySet<string> | undefined {
-        if (!isFailover(refInfo.container) || (refInfo.property !== 'from' && refInfo.property !== 'to')) return undefined;
-        const target = refInfo.container.target?.ref?.name;
-        if (target === undefined) return undefined;
+        const container = refInfo.container;
+        let owner: string | undefined;
+        if (isFailover(container) && (refInfo.property === 'from' || refInfo.property === 'to')) owner = container.target?.ref?.name;
+        else if ((isWritesClause(container) && refInfo.property === 'primary') || (isPrimaryClause(container) && refInfo.property === 'region')
+            || (isCapacityEntry(container) && refInfo.property === 'region')) {
+            owner = (declarationOf(container) as AstNode & { name?: string } | undefined)?.name;
+        }
+        if (owner === undefined) return undefined;
         const model = this.mregion.semantics.Models.modelFor(context.document).model;
-        const ids = model.instances.get(target) ?? [];
+        const ids = model.instances.get(owner) ?? [];
         const regions = ids.flatMap((id) => (model.stores.get(id) ?? model.services.get(id))?.regions ?? []);
-        return regions.length > 0 ? new Set(regions) : undefined;
+        if (regions.length === 0) return undefined;
+        // A capacity entry names each region once.
+        const taken = isCapacityEntry(container) && isCapacityClause(container.$container)
+            ? container.$container.entries.filter((e) => e !== container).map((e) => e.region?.$refText) : [];
+        return new Set(regions.filter((r) => !taken.includes(r)));
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
