@@ -1,6 +1,7 @@
 // `// mregion-ignore <code>: <reason>` comments: what they suppress, and what is reported about them.
 import { describe, expect, it } from 'vitest';
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { services } from '../helpers/services.js';
 import { check } from './fix-harness.js';
 
 const HEAD = `topology T
@@ -98,5 +99,18 @@ describe('suppression comments', () => {
         expect(unused.severity).toBe(4);
         expect(unused.tags).toEqual([DiagnosticTag.Unnecessary]);
         expect(text.split('\n')[unused.range.start.line]!.slice(unused.range.start.character, unused.range.end.character)).toBe('egress-cost');
+    });
+
+    it('does not call a suppression unused when its rule is turned off', async () => {
+        const text = `${HEAD}// mregion-ignore egress-cost: the budget is someone else's\nfailover web { route anycast drill every 30d }\n`;
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { rules: { 'egress-cost': 'off' } } } });
+        await services.Mregion.semantics.RuleConfig.recheckAll();
+        try {
+            const { diagnostics } = await check(text);
+            expect(codes(diagnostics, 'unused-suppression')).toEqual([]);
+        } finally {
+            services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { rules: {} } } });
+            await services.Mregion.semantics.RuleConfig.recheckAll();
+        }
     });
 });
