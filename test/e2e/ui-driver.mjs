@@ -1,7 +1,7 @@
 // Drives a running code-server the way a person would (quick open, command palette, Problems panel) and
 // screenshots the Problems panel, the topology view and the simulation view into the output folder, asserting
 // on the text visible in each. Also fails on any Content-Security-Policy violation reported by a webview.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -11,6 +11,8 @@ export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '
 /** @returns {Promise<boolean>} true when every check passed */
 export async function driveUi({ base, folder, outDir, log = console.log }) {
     mkdirSync(outDir, { recursive: true });
+    // Screenshots of an earlier run must not pass for this run's.
+    for (const old of readdirSync(outDir).filter((f) => f.endsWith('.png'))) rmSync(path.join(outDir, old));
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: browserArgs });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const cspViolations = [];
