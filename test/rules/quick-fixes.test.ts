@@ -153,6 +153,7 @@ const cases: FixCase[] = [
     { code: 'control-plane-failover', name: 'creates resources in advance', text: ORDERS('warm-standby', '    route  dns ttl 60s\n    action create-resources takes 5m', '1h'), title: /in advance/ },
     { code: 'dns-ttl-too-long', name: 'sets the TTL to 60 s', text: ORDERS('active-active', '    route  dns ttl 300s', '1h'), title: /60s/, writes: 'route  dns ttl 60s' },
     { code: 'failover-never-rehearsed', name: 'adds a drill', text: ORDERS('active-active', '    route  anycast', '1h').replace('    drill  every 30d\n', ''), title: /drill every 30d/, writes: '    drill every 30d\n}' },
+    { code: 'failover-never-rehearsed', name: 'adds a drill to a block written on one line', text: `${US}service web { regions us-east-1, us-west-2 posture active-active }\nfailover web { route anycast }\n`, title: /drill every 30d/, writes: 'failover web { route anycast drill every 30d }' },
     { code: 'failover-never-rehearsed', name: 'replaces a drill further apart than 90 days', text: ORDERS('active-active', '    route  anycast', '1h').replace('every 30d', 'every 180d'), title: /drill every 30d/, writes: '    drill  every 30d\n}' },
     { code: 'residency-violation', name: 'removes the foreign region from a store', text: CUSTOMERS, title: /Remove ap-southeast-1/, writes: 'regions     eu-west-1, eu-central-1\n' },
     { code: 'residency-violation', name: 'removes the foreign region from a cell', text: CELLS, title: /Remove ap-southeast-1/, writes: 'cell eu { regions eu-west-1, eu-central-1  residency EU }' },
