@@ -166,6 +166,13 @@ describe('hover over keywords and values', () => {
         await hover({ text, index: 0, hover: pattern, disposeAfterCheck: true });
     });
 
+    it('explains a rule code named in a suppression comment, linking its documentation', async () => {
+        const text = await hoverAt('// mregion-ignore dns-ttl-to<|>o-long: legacy resolvers pin 300 s\nfailover f { route dns ttl 300s }');
+        expect(text).toMatch(/^\*\*dns-ttl-too-long\*\* — .+ \(warning by default\)/);
+        expect(text).toMatch(/\[Documentation\]\(file:\/\/.*\/rules\/dns-ttl-too-long\.md\)/);
+        expect(await hoverAt('// mregion-ignore no-such-r<|>ule: why\nregion a { provider aws }')).toContain('is not a design rule');
+    });
+
     it('shows nothing over whitespace or a comment', async () => {
         expect(await hoverAt('region a {  <|>  provider aws }')).toBeUndefined();
         expect(await hoverAt('// a co<|>mment\nregion a { provider aws }')).toBeUndefined();

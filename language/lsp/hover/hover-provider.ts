@@ -10,6 +10,9 @@ import type { Model } from '../../semantics/model.js';
 import { formatBytes, formatCount, formatDuration, formatPercent, formatUsd, normalize, type UnitKind } from '../../semantics/units.js';
 import { describeUnit, keywordMarkdown, keywordUsage, UNDOCUMENTED_PUNCTUATION } from '../keyword-docs.js';
 import { slotOfQuantity } from '../quantity-kinds.js';
+import { parseSuppressions } from '../../validation/config/suppressions.js';
+import { isRuleCode, RULES } from '../../validation/rules/catalog.js';
+import { ruleDocUri } from '../../validation/rules/docs-link.js';
 import { describeFailovers, failoversDeclaredAt } from './failover-hover.js';
 import { describeCell, describeScenario, describeTopology, describeWorkload } from './other-hover.js';
 import { describeLink, describeRegion } from './region-hover.js';
@@ -24,7 +27,8 @@ export class MregionHoverProvider implements HoverProvider {
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.services.parser.GrammarConfig.nameRegexp);
-        if (!leaf || leaf.hidden || leaf.offset > offset || leaf.end < offset) return undefined;
+        if (!leaf || leaf.offset > offset || leaf.end < offset) return undefined;
+        if (leaf.hidden) return suppressionHover(document, offset);
         const markdown = this.markdownFor(document, leaf);
         return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
     }
@@ -64,6 +68,20 @@ export class MregionHoverProvider implements HoverProvider {
         const uri = AstUtils.getDocument(failover).uri.toString();
         return describeFailovers(model, failover.target?.ref?.name ?? failover.target?.$refText ?? '?', failoversDeclaredAt(model, uri, start.line, start.character));
     }
+}
+
+/** Over a rule code of `// mregion-ignore <code>: reason`: what the rule checks, with its documentation page. */
+function suppressionHover(document: LangiumDocument, offset: number): Hover | undefined {
+    const position = document.textDocument.positionAt(offset);
+    const line = document.textDocument.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+    const [suppression] = parseSuppressions(line.replace(/\r?\n$/, ''), { at: () => undefined });
+    const code = suppression?.codes.find((c) => c.range.start.character <= position.character && c.range.end.character >= position.character);
+    if (!code) return undefined;
+    const range = { start: { line: position.line, character: code.range.start.character }, end: { line: position.line, character: code.range.end.character } };
+    if (!isRuleCode(code.code)) return { contents: { kind: 'markdown', value: `**${code.code}** is not a design rule: a suppression must name one of the rule codes.` }, range };
+    const rule = RULES[code.code];
+    const value = `**${rule.code}** — ${rule.title} (${rule.severity} by default)\n\n${rule.description}\n\nFix: ${rule.fix}\n\n[Documentation](${ruleDocUri(rule.code)})`;
+    return { contents: { kind: 'markdown', value }, range };
 }
 
 /** The last keyword of `owner` written before `leaf`. */
