@@ -21,6 +21,11 @@ ruleCases('egress-cost', {
             at: 'cost $20/month', says: ['cross-region replication alone costs ≈ $31.1/month, above the cost objective of $20/month', 'db ≈ $31.1 (300 writes/s × 2 KB × 1 other region × $0.02/GB over 30 days)'],
         },
         {
+            name: 'two stores under the objective alone but over it together',
+            text: DESIGN('objective cost $50/month').replace('uses db', 'uses db, log').replace('service orders', 'store log { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }\nservice orders'),
+            at: 'cost $50/month', says: ['≈ $62.21/month', 'db ≈ $31.1', 'log ≈ $31.1'],
+        },
+        {
             name: 'a store’s own cost objective',
             text: DESIGN('').replace('consistency session }', 'consistency session objective cost $10/month }'),
             at: 'cost $10/month', says: ['above the cost objective of $10/month'],

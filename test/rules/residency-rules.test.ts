@@ -69,5 +69,15 @@ ruleCases('cross-cell-write', {
             text: `${REGIONS}cell a { regions eu-west-1 }\ncell b { regions eu-central-1 }\nstore shop per cell { engine postgres holds per-tenant rows }\nstore orders { engine postgres regions eu-west-1 holds shared rows }\nservice front per cell { uses shop, orders }`,
             at: 'uses shop, orders', says: ['front runs per cell but writes orders, a global store every cell shares', 'blast radius'],
         },
+        {
+            name: 'each of two global stores a per-cell service writes',
+            text: `${REGIONS}cell a { regions eu-west-1 }\ncell b { regions eu-central-1 }\nstore orders { engine postgres regions eu-west-1 holds shared rows }\nstore audit { engine postgres regions eu-central-1 holds shared rows }\nservice front per cell { uses orders, audit }`,
+            at: 'uses orders, audit', count: 2, says: ['writes orders, a global store'],
+        },
+        {
+            name: 'a global store written from cells that share a region',
+            text: `${REGIONS}cell a { regions eu-west-1, eu-central-1 }\ncell b { regions eu-central-1, eu-west-1 }\nstore sessions { engine dynamodb regions eu-west-1, eu-central-1 holds per-user rows }\nservice front per cell { posture active-passive uses sessions }`,
+            at: 'uses sessions', says: ['front runs per cell but writes sessions'],
+        },
     ],
 });
