@@ -45,20 +45,21 @@ export function exportCdk(model: Model, designErrors: readonly string[], options
     const plan = planExport(model, { account: options.account });
     const issues = plan.issues.map((i) => `${i.name}: ${i.reason}`);
     if (issues.length > 0 && !options.force) return { files: [], notGenerated: plan.notGenerated, errors: issues };
-    const forcedPlan: ExportPlan = { ...plan, notGenerated: [...plan.issues, ...plan.notGenerated] };
+    // Forced past its issues, the export lists them with everything else it leaves out.
+    const exported: ExportPlan = { ...plan, notGenerated: [...plan.issues, ...plan.notGenerated] };
 
-    if (forcedPlan.regionStacks.length === 0 && !forcedPlan.globalStack) {
+    if (exported.regionStacks.length === 0 && !exported.globalStack) {
         const aws = [...model.regions.values()].some((r) => r.provider === 'aws');
         return {
             files: [],
             notGenerated: [
-                { name: `topology ${forcedPlan.topologyName}`, reason: aws ? 'nothing in the design maps to an AWS resource' : 'the design has no region with provider aws: there is nothing to deploy with AWS CDK' },
-                ...forcedPlan.notGenerated,
+                { name: `topology ${exported.topologyName}`, reason: aws ? 'nothing in the design maps to an AWS resource' : 'the design has no region with provider aws: there is nothing to deploy with AWS CDK' },
+                ...exported.notGenerated,
             ],
             errors: [],
         };
     }
-    return { files: renderApp(forcedPlan), notGenerated: forcedPlan.notGenerated, errors: [] };
+    return { files: renderApp(exported), notGenerated: exported.notGenerated, errors: [] };
 }
 
 /** Every file of the app, in a stable order. */
