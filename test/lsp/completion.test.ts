@@ -133,6 +133,24 @@ describe('completion of names', () => {
     });
 });
 
+describe('completion in suppression comments', () => {
+    it('offers the design rules\' codes after mregion-ignore, and after a comma', async () => {
+        const first = await itemsAt('// mregion-ignore dns-<|>\nfailover f { route dns ttl 300s }');
+        expect(first.map((i) => i.label)).toEqual(['dns-ttl-too-long']);
+        expect(first[0]!.detail).toBeTruthy();
+        const second = await labelsAt('// mregion-ignore dns-ttl-too-long, failover-<|>\nfailover f { route dns ttl 300s }');
+        expect(second).toEqual(['failover-never-rehearsed']);
+    });
+
+    it.each([
+        ['the reason after the colon', '// mregion-ignore dns-ttl-too-long: legacy <|>\nfailover f { }'],
+        ['an ordinary line comment', 'region a { provider aws }  // see <|>'],
+        ['a block comment', 'region a { /* the <|> */ provider aws }'],
+    ])('offers nothing inside %s', async (_what, text) => {
+        expect(await labelsAt(text)).toEqual([]);
+    });
+});
+
 describe('completion of CRDT types', () => {
     it.each([
         ['counter', ['bounded-counter', 'g-counter', 'pn-counter']],

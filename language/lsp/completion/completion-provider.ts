@@ -15,12 +15,16 @@ import {
 import type { MregionServices } from '../../mregion-module.js';
 import type { CrdtType, Provider, Shape } from '../../semantics/model.js';
 import { CRDT_FITS } from '../../validation/rules/conflict-rules.js';
+import { RULE_CODES, RULES } from '../../validation/rules/catalog.js';
 import { describeDeclaration } from '../hover/hover-provider.js';
 import { keywordMarkdown, keywordUsage } from '../keyword-docs.js';
 import { slotOfQuantity } from '../quantity-kinds.js';
 import { providerForNewRegion, regionCodeCandidates, regionCodeItem } from './region-codes.js';
 import { snippetItem } from './snippets.js';
 import { unitItems } from './unit-completion.js';
+
+/** Inside `// mregion-ignore a, b` before the colon, with the code being typed. */
+const SUPPRESSION_CODES = /^\s*\/\/\s*mregion-ignore\s+(?:[\w-]+\s*,\s*)*([\w-]*)$/;
 
 /** A word being typed that ends with '-' (`eu-`, `any-region-`), at the cursor. */
 const DASHED_WORD = /(?<![\w-])[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*-$/;
@@ -39,6 +43,9 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const units = this.unitCompletion(document, offset);
         if (units) return { isIncomplete: false, items: units };
+        const codes = ruleCodeCompletion(document, params.position);
+        if (codes) return { isIncomplete: false, items: codes };
+        if (insideComment(document, offset)) return { isIncomplete: false, items: [] };
         const dashed = await this.dashedWordCompletion(document, params, offset, cancelToken);
         if (dashed) return dashed;
         return super.getCompletion(document, params, cancelToken);
@@ -189,6 +196,29 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
             documentation: markdown ? { kind: 'markdown', value: markdown } : item.documentation,
         };
     }
+}
+
+function insideComment(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
+    if (!leaf?.hidden || offset <= leaf.offset) return false;
+    return leaf.text.startsWith('//') ? offset <= leaf.end : offset < leaf.end;
+}
+
+/** Rule codes after `// mregion-ignore` (and after each comma before the reason's colon). */
+function ruleCodeCompletion(document: LangiumDocument, position: { line: number; character: number }): CompletionItem[] | undefined {
+    const before = document.textDocument.getText({ start: { line: position.line, character: 0 }, end: position });
+    const match = SUPPRESSION_CODES.exec(before);
+    if (!match) return undefined;
+    const typed = match[1] ?? '';
+    const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+    return RULE_CODES.filter((code) => code.startsWith(typed)).map((code) => ({
+        label: code,
+        kind: CompletionItemKind.EnumMember,
+        detail: RULES[code].title,
+        documentation: RULES[code].description,
+        textEdit: { range, newText: code },
+    }));
 }
 
 function opensClause(rule: GrammarAST.ParserRule, keyword: GrammarAST.Keyword): boolean {
