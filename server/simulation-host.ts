@@ -10,6 +10,7 @@ import {
     LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import type { MregionServices } from '../language/mregion-module.js';
+import { CheckerCodes, isRuleCode } from '../language/validation/rules/catalog.js';
 import { formatDuration } from '../language/semantics/units.js';
 import { Requests, type ListScenariosParams, type ScenarioSummary, type SimulateParams } from '../protocol/index.js';
 import { SimulationError } from '../simulation/errors.js';
@@ -66,7 +67,7 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         progress.reporter.begin(`Simulating ${params.scenario}`, 0, `0 of ${formatDuration(duration)} simulated`, true);
         let lastPercent = -1;
         try {
-            return await runInWorker(workerFile, model, params.scenario, {
+            const report = await runInWorker(workerFile, model, params.scenario, {
                 seed, eventBudget, signal: abort.signal,
                 onProgress: (p) => {
                     const percent = Math.floor(p.fraction * 100);
@@ -75,6 +76,8 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
                     progress.reporter.report(percent, `${formatDuration(p.simulatedMs)} of ${formatDuration(duration)} simulated`);
                 },
             });
+            const flagged = ruleErrors(document, mregion);
+            return flagged.length === 0 ? report : { ...report, notes: [...report.notes, designRuleNote(flagged)] };
         } catch (error) {
             if (error instanceof SimulationError) {
                 if (error.kind === 'cancelled') throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
@@ -93,11 +96,30 @@ function defaultWorkerFile(): string {
     return path.join(path.dirname(fileURLToPath(import.meta.url)), 'simulation-worker.cjs');
 }
 
-/** Errors in the document or the files it imports: a model built from them would be a guess. */
+/**
+ * Errors that leave the model incomplete (syntax, references, missing or malformed values) in the document or
+ * the files it imports: a simulation of it would be a guess. Design-rule findings do not block a run, even as
+ * errors: they name flaws whose cost the simulation is there to show. (The CLI applies the same test.)
+ */
 function designErrors(document: LangiumDocument, mregion: MregionServices): string[] {
-    const documents = [document, ...mregion.semantics.Imports.closureRoots(document).map((root) => root.$document).filter((d): d is LangiumDocument => d !== undefined && d !== document)];
-    return documents.flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1)
+    return closureOf(document, mregion).flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1 && blocksSimulation(String(x.code)))
         .map((x) => `${d === document ? '' : `${fileName(d)} `}line ${x.range.start.line + 1}: ${x.message}`));
+}
+
+/** Design-rule errors, named for the report's notes. */
+function ruleErrors(document: LangiumDocument, mregion: MregionServices): string[] {
+    return closureOf(document, mregion).flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1 && isRuleCode(String(x.code)))
+        .map((x) => `${x.code} (${d === document ? '' : `${fileName(d)} `}line ${x.range.start.line + 1})`));
+}
+
+function closureOf(document: LangiumDocument, mregion: MregionServices): LangiumDocument[] {
+    return [document, ...mregion.semantics.Imports.closureRoots(document).map((root) => root.$document).filter((d): d is LangiumDocument => d !== undefined && d !== document)];
+}
+
+const CHECKER_CODES: ReadonlySet<string> = new Set(Object.values(CheckerCodes));
+
+function blocksSimulation(code: string): boolean {
+    return !isRuleCode(code) && !CHECKER_CODES.has(code);
 }
 
 /** `mregion.simulation` settings (seed, eventBudget) as the client last sent them. */
@@ -116,6 +138,10 @@ async function progressFor(connection: Connection, params: WorkDoneProgressParam
     } catch {
         return { reporter: connection.window.attachWorkDoneProgress(undefined) };
     }
+}
+
+function designRuleNote(flagged: readonly string[]): string {
+    return `simulated despite ${flagged.length} design-rule error${flagged.length === 1 ? '' : 's'} — ${flagged.join(', ')}: the numbers above show what ${flagged.length === 1 ? 'it costs' : 'they cost'}`;
 }
 
 function wholeNumber(value: unknown): number | undefined {

@@ -79,31 +79,13 @@ export class WriteLog {
     }
 
     private grow(): void {
-        const old = this.times.length;
-        const capacity = old * 2;
+        const capacity = this.times.length * 2;
         const times = new Float64Array(capacity);
         const keys = new Int32Array(capacity);
         const seen = this.seen ? new Float64Array(capacity * this.stride) : undefined;
-        // The live entries wrap around the old ring at most once: copy the two runs in order.
-        const first = this.start & this.mask;
-        const count = this.end - this.start;
-        const headRun = Math.min(count, old - first);
-        const to = this.start & (capacity - 1);
-        const copy = (from: number, length: number, into: number) => {
-            for (let i = 0; i < length; i++) {
-                const dst = (into + i) & (capacity - 1);
-                times[dst] = this.times[from + i]!;
-                keys[dst] = this.keys[from + i]!;
-            }
-            if (seen) {
-                for (let i = 0; i < length; i++) {
-                    const dst = (into + i) & (capacity - 1);
-                    seen.set(this.seen!.subarray((from + i) * this.stride, (from + i + 1) * this.stride), dst * this.stride);
-                }
-            }
-        };
-        copy(first, headRun, to);
-        copy(0, count - headRun, to + headRun);
+        copyRing(this.times, times, this.start, this.end, 1);
+        copyRing(this.keys, keys, this.start, this.end, 1);
+        if (seen) copyRing(this.seen!, seen, this.start, this.end, this.stride);
         this.times = times;
         this.keys = keys;
         this.seen = seen;
@@ -123,6 +105,23 @@ export class WriteLog {
         this.trackedAt = at;
         this.trackedDue = due;
         this.trackedMask = capacity - 1;
+    }
+}
+
+/**
+ * Copies the entries [start, end) (absolute indices) of a power-of-two ring into a larger one, in contiguous
+ * runs: each absolute index keeps its place modulo the ring's size. `stride` values per entry.
+ */
+function copyRing<T extends Float64Array | Int32Array>(from: T, to: T, start: number, end: number, stride: number): void {
+    const fromSize = from.length / stride;
+    const toSize = to.length / stride;
+    let i = start;
+    while (i < end) {
+        const a = i % fromSize;
+        const b = i % toSize;
+        const run = Math.min(end - i, fromSize - a, toSize - b);
+        to.set(from.subarray(a * stride, (a + run) * stride), b * stride);
+        i += run;
     }
 }
 

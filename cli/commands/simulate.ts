@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Model } from '../../language/semantics/model.js';
+import { CheckerCodes, isRuleCode } from '../../language/validation/rules/catalog.js';
 import { formatDuration } from '../../language/semantics/units.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { formatMarkdown } from '../../simulation/format/markdown.js';
@@ -48,9 +49,13 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     if (files.length !== 1) throw new UsageError(`simulate takes one .mregion file; '${input}' has ${files.length}`);
     const workspace = await loadWorkspace(files);
     const document = workspace.requested[0]!;
-    const errors = collect(workspace.all).flatMap((f) => f.diagnostics
+    // Errors that leave the model incomplete block a run; design-rule findings do not (the simulation shows
+    // what they cost). The language server applies the same test.
+    const found = collect(workspace.all).flatMap((f) => f.diagnostics
         .filter((d) => d.severity === 'error')
-        .map((d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`));
+        .map((d) => ({ code: d.code, text: `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`, line: d.range.start.line + 1, file: f.file })));
+    const errors = found.filter((e) => blocksSimulation(e.code)).map((e) => e.text);
+    const flagged = found.filter((e) => isRuleCode(e.code)).map((e) => `${e.code} (${e.file === displayPath(document.uri) ? '' : `${e.file} `}line ${e.line})`);
     if (errors.length > 0) {
         output.err(`mregion: cannot simulate ${displayPath(document.uri)}: the design has ${errors.length} error${errors.length === 1 ? '' : 's'}`);
         for (const e of errors) output.err(e);
@@ -67,7 +72,8 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     const reports: SimulationReport[] = [];
     for (const name of names) {
         try {
-            reports.push(await runOne(model, name, options, output));
+            const report = await runOne(model, name, options, output);
+            reports.push(flagged.length === 0 ? report : { ...report, notes: [...report.notes, designRuleNote(flagged)] });
         } catch (error) {
             if (error instanceof SimulationError) {
                 output.err(`mregion: scenario ${name}: ${error.message}`);
@@ -119,6 +125,16 @@ async function runOne(model: Model, scenario: string, options: SimulateOptions, 
         if (timer) clearTimeout(timer);
         bar?.stop();
     }
+}
+
+const CHECKER_CODES: ReadonlySet<string> = new Set(Object.values(CheckerCodes));
+
+function blocksSimulation(code: string): boolean {
+    return !isRuleCode(code) && !CHECKER_CODES.has(code);
+}
+
+function designRuleNote(flagged: readonly string[]): string {
+    return `simulated despite ${flagged.length} design-rule error${flagged.length === 1 ? '' : 's'} — ${flagged.join(', ')}: the numbers above show what ${flagged.length === 1 ? 'it costs' : 'they cost'}`;
 }
 
 /** dist/simulation-worker.cjs beside the bundled CLI, when it exists. */

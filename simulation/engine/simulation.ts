@@ -319,15 +319,15 @@ export class Simulation {
         const tr = g.transition;
         if (tr !== undefined) {
             const f = movedFraction(tr, t);
-            if (f < 1 && (f <= 0 || this.choices.uniform() >= f)) slot = 1;
+            if (f < 1 && (f <= 0 || this.choices.chance() >= f)) slot = 1;
         }
         const sp = g.serviceProb[slot]!;
-        if (sp < 1 && (sp <= 0 || this.choices.uniform() >= sp)) return;
+        if (sp < 1 && (sp <= 0 || this.choices.chance() >= sp)) return;
 
         const workload = this.plan.workloads[stream.workload]!;
         let cls = 0;
         let key = -1;
-        if (workload.sharedShare > 0 && this.keyDraws.uniform() < workload.sharedShare) {
+        if (workload.sharedShare > 0 && this.keyDraws.chance() < workload.sharedShare) {
             const space = this.sharedSpace[workload.index]!;
             key = this.keyDraws.below(space);
             cls = 1 + homeOf(workload, key / space);
@@ -401,10 +401,11 @@ export class Simulation {
         if (states !== undefined && key >= 0 && key < (this.trackedLimit[s]!.get(workload.index) ?? 0)) tracked = key + store.keyOffsets.get(workload.index)!;
         const at = log.push(t, tracked);
         const links = this.linksFrom[s]![slot]!;
+        const constantLag = store.spikes.length === 0;
         for (let i = 0; i < links.length; i++) {
             const link = links[i]!;
-            const due = t + delayOf(link, t);
-            if (due > link.appendedDue) link.appendedDue = due;
+            const delay = constantLag ? (store.lagMs > link.oneWayMs ? store.lagMs : link.oneWayMs) : delayOf(link, t);
+            if (t + delay > link.appendedDue) link.appendedDue = t + delay;
         }
         if (tracked < 0) return;
         states!.writeLocal(tracked, slot, t);
@@ -955,6 +956,12 @@ export class Simulation {
                     const active = this.faults.activeFaults().filter((i) => this.plan.faults[i]!.kind !== 'lag-spike');
                     const fault = active.length > 0 ? active[active.length - 1]! : -1;
                     const episode: Episode = { group: g.plan.index, fault, start: t, worstServed: share };
+                    // Interrupted after the failover already acted (e.g. overloaded by users moved in): its
+                    // detection and routing change are the ones that followed the same fault.
+                    const since = fault >= 0 ? this.plan.faults[fault]!.at : t;
+                    const seen = this.lastReaction.get(this.reactionKey(g));
+                    if (seen?.detectionAt !== undefined && seen.detectionAt >= since) episode.detectionAt = seen.detectionAt;
+                    if (seen?.routingAt !== undefined && seen.routingAt >= since) episode.routingAt = seen.routingAt;
                     g.episode = episode;
                     this.episodes.push(episode);
                     this.record(t, 'interrupted', `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId}: ${pct(1 - share)} of requests fail`, g.plan.targetId, g.plan.origin);
@@ -970,6 +977,10 @@ export class Simulation {
 
     /** Notes a detection or routing change on the open interruptions of a service's (or store's) users. */
     markEpisodes(targetKind: 'service' | 'store', target: number, field: 'detectionAt' | 'routingAt', t: number): void {
+        const key = `${targetKind}:${target}`;
+        const reaction = this.lastReaction.get(key) ?? {};
+        reaction[field] = t;
+        this.lastReaction.set(key, reaction);
         for (const g of this.groups) {
             const e = g.episode;
             if (e === undefined || e[field] !== undefined) continue;
@@ -978,6 +989,13 @@ export class Simulation {
                 : g.plan.writes.includes(target) || g.plan.readsFrom.includes(target);
             if (concerned) e[field] = t;
         }
+    }
+
+    /** The latest detection and routing change of each failover target (`service:i`, `store:i`). */
+    private readonly lastReaction = new Map<string, { detectionAt?: number; routingAt?: number }>();
+
+    private reactionKey(g: GroupRuntime): string {
+        return `${g.plan.kind}:${g.plan.target}`;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
