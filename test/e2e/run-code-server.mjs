@@ -9,11 +9,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { browserArgs, driveUi } from './ui-driver.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const started = Date.now();
+/** Test counts over the suite runs and the UI driver, for the closing line. */
+const tally = { passed: 0, failed: 0 };
 const lap = (m) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
 
 const vsix = path.join(root, 'mregion.vsix');
@@ -60,7 +63,10 @@ try {
     // A fresh copy: the suite edits and exports in its own folder.
     const uiFolder = path.join(work, 'ui');
     prepareWorkspace(uiFolder);
-    const uiOk = await driveUi({ base: trusted.base, folder: uiFolder, outDir, log: lap });
+    const ui = await driveUi({ base: trusted.base, folder: uiFolder, outDir, log: lap });
+    tally.passed += ui.passed;
+    tally.failed += ui.failed;
+    const uiOk = ui.failed === 0;
     lap(`UI driver ${uiOk ? 'passed' : 'failed'}; screenshots in ${path.relative(root, outDir)}/`);
     await trusted.stop();
 
@@ -82,6 +88,8 @@ try {
     else rmSync(work, { recursive: true, force: true });
 }
 lap(exitCode === 0 ? 'end-to-end tests passed' : 'end-to-end tests FAILED');
+// A failure outside any test (start-up, a hang) still counts as one failure.
+console.log(`e2e: ${tally.passed} passed, ${Math.max(tally.failed, exitCode === 0 ? 0 : 1)} failed`);
 process.exit(exitCode);
 
 /** Opens the workbench with the suite as `extensionTestsPath` (as VS Code's own browser integration tests do). */
@@ -100,7 +108,15 @@ async function runSuite({ base, port }, folder) {
             const timer = setTimeout(() => { console.error(`the suite did not finish in ${deadline} ms`); resolve(124); }, deadline);
             void page.exposeFunction('codeAutomationExit', (code) => { clearTimeout(timer); resolve(code); });
         });
-        await page.exposeFunction('codeAutomationLog', (type, args) => (console[type] ?? console.log)(...args));
+        await page.exposeFunction('codeAutomationLog', (type, args) => {
+            (console[type] ?? console.log)(...args);
+            // mocha's spec reporter closes with "N passing" / "N failing".
+            const line = format(...args);
+            const passing = /^\s*(\d+) passing/.exec(line);
+            const failing = /^\s*(\d+) failing/.exec(line);
+            if (passing) tally.passed += Number(passing[1]);
+            if (failing) tally.failed += Number(failing[1]);
+        });
         await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
         return await done;
     } finally {

@@ -61,8 +61,3 @@ export function waitForRender(probe: MregionApi['topologyView'], uri: vscode.Uri
 export function codesOf(diagnostics: readonly vscode.Diagnostic[]): string[] {
     return diagnostics.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''))).sort();
 }
-
-/** True when the server does not implement a request yet (JSON-RPC "method not found"). */
-export function isUnhandled(error: unknown): boolean {
-    return /Unhandled method|method not found|-32601/i.test(error instanceof Error ? error.message : String(error));
-}
