@@ -105,11 +105,11 @@ async function runOne(model: Model, scenario: string, options: SimulateOptions, 
     const startBar = () => {
         bar = new SingleBar({
             stream: process.stderr,
-            format: `${scenario} [{bar}] {percentage}% | {simulated} of {total} simulated`,
+            format: `${scenario} [{bar}] {percentage}% | {simulated} of {span} simulated`,
             hideCursor: true,
             clearOnComplete: true,
         }, Presets.shades_classic);
-        bar.start(100, Math.round((latest?.fraction ?? 0) * 100), { simulated: formatDuration(latest?.simulatedMs ?? 0), total: formatDuration(model.scenarios.get(scenario)!.durationMs ?? 0) });
+        bar.start(100, Math.round((latest?.fraction ?? 0) * 100), { simulated: formatDuration(latest?.simulatedMs ?? 0), span: formatDuration(model.scenarios.get(scenario)!.durationMs ?? 0) });
     };
     const timer = showProgress ? setTimeout(startBar, PROGRESS_AFTER_MS) : undefined;
     const onProgress = (p: Progress) => {

@@ -1,0 +1,55 @@
+// The text and Markdown reports present what the JSON says: expectations first, the interruptions, the data,
+// and (Markdown) a Mermaid gantt chart a code-hosting site renders as a picture.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMarkdown, gantt } from '../../simulation/format/markdown.js';
+import { formatText } from '../../simulation/format/text.js';
+import type { SimulationReport } from '../../simulation/report.js';
+import { designOf, example, runModel } from './helpers.js';
+
+let report: SimulationReport;
+beforeAll(async () => {
+    report = runModel(await designOf(example('control-plane-2021'), true));
+});
+
+describe('text report', () => {
+    it('leads with the expectations and shows each interruption with its detection and recovery', () => {
+        const text = formatText(report);
+        const lines = text.split('\n');
+        expect(lines[0]).toBe(`Scenario december-2021 (main.mregion:${report.scenario.line}) — 10 h, seed 1207`);
+        expect(text).toContain('Expectations: 1 of 1 failed');
+        expect(text).toContain('  ✘ expect rto <= 1h failed: measured 7 h (+6 h) for users of us-east-1 on status-page, from the outage of us-east-1 at 30 m');
+        expect(text).toMatch(/users of us-east-1 on status-page, outage of us-east-1 at 30 m: detected \+1 m \d+ s, served again \+7 h — RTO 7 h/);
+        expect(text).toMatch(/status-db \(aurora, async 1 s, single-owner\): [\d,]+ writes acked, \d+ lost \(RPO \d+ ms\)/);
+        expect(text).not.toContain('\u001b[');
+    });
+
+    it('colours only when asked', () => {
+        expect(formatText(report, { color: true })).toContain('\u001b[31m✘\u001b[0m');
+    });
+});
+
+describe('Markdown report', () => {
+    it('has the expectation table, the interruptions and a Mermaid gantt of faults and failover steps', () => {
+        const md = formatMarkdown(report);
+        expect(md).toContain('| ❌ | `expect rto <= 1h` (line');
+        expect(md).toMatch(/\| us-east-1 \| status-page \| outage of us-east-1 at 30 m \| \+1 m \d+ s \| — \| \+7 h \| 7 h \| 0% \|/);
+        const block = md.slice(md.indexOf('```mermaid'), md.indexOf('```', md.indexOf('```mermaid') + 3) + 3);
+        expect(block.split('\n').slice(0, 5)).toEqual([
+            '```mermaid', 'gantt', '    title december-2021: faults and failover', '    dateFormat YYYY-MM-DD HH:mm:ss', '    axisFormat %H:%M',
+        ]);
+        expect(block).toContain('    section Faults');
+        expect(block).toContain('    outage of us-east-1 :crit, f0, 2000-01-01 00:30:00, 2000-01-01 07:30:00');
+        expect(block).toContain('    control-plane impairment in us-east-1 :crit, f1, 2000-01-01 00:30:00, 2000-01-01 07:30:00');
+        expect(block).toMatch(/ {4}console in us-west-2 waits for its control plane :done, w\d+, 2000-01-01 00:3\d:\d\d, 2000-01-01 07:30:00/);
+        expect(block).toMatch(/ {4}failure detected in us-east-1 :milestone, m\d+, 2000-01-01 00:3\d:\d\d, 0s/);
+        expect(block).toMatch(/ {4}users of us-east-1 interrupted :crit, i\d+, 2000-01-01 00:30:00, 2000-01-01 07:30:00/);
+    });
+
+    it('keeps task names free of the characters Mermaid reads as syntax', () => {
+        for (const line of gantt(report).slice(4)) {
+            if (line.trim().startsWith('section')) continue;
+            const name = line.slice(0, line.indexOf(' :'));
+            expect(name, line).not.toMatch(/[:;#]/);
+        }
+    });
+});
