@@ -11,6 +11,8 @@ const cdkFolder = join(mkdtempSync(join(tmpdir(), 'mregion-demo-')), 'fintech-cd
 const steps = [
     { title: 'Building the extension, language server and CLI', command: [process.execPath, 'esbuild.mjs'] },
     { title: `Checking ${example}`, command: [process.execPath, 'dist/cli.cjs', 'check', example], okCodes: [0, 1] },
+    // The design must meet its scenario's expectations: a failing one fails the demo.
+    { title: `Simulating ${example} (its us-east-1 outage scenario)`, command: [process.execPath, 'dist/cli.cjs', 'simulate', example] },
     { title: `Exporting ${example} to an AWS CDK app in ${cdkFolder}`, command: [process.execPath, 'dist/cli.cjs', 'export-cdk', example, '--out', cdkFolder] },
 ];
 
