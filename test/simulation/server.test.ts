@@ -107,6 +107,16 @@ describe('simulation in the language server', () => {
         expect(report.scenario.name).toBe('short');
     });
 
+    it('takes the seed and event budget from the mregion.simulation settings when the request has none', async () => {
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: { simulation: { seed: 123, eventBudget: 1_000 } } } });
+        const refused = await client.connection.sendRequest(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'long' }).then(() => undefined, (e: unknown) => e);
+        expect((refused as Error).message).toMatch(/more than the event budget of 1,000/);
+        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'short', eventBudget: 1_000_000 });
+        expect(report.scenario.seed).toBe(123);
+        expect(report.run.eventBudget).toBe(1_000_000);
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: {} } });
+    });
+
     it.each([
         { name: 'refuses a document with errors and names them', uri: 'file:///sim/other.mregion', scenario: 'any', message: /other\.mregion has 1 error; fix it before simulating: line 6: unknown region 'us-wset-2'/ },
         { name: 'refuses an unknown scenario and lists the known ones', uri: 'file:///sim/long.mregion', scenario: 'nope', message: /has no scenario 'nope' \(it has 'long', 'short'\)/ },
