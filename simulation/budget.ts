@@ -68,8 +68,9 @@ export function chooseResolution(plan: Plan, estimate: EventEstimate, eventBudge
     const needed = Math.max(byEvents, byMemory);
     if (needed <= 1) return { mode: 'exact', sampling: 1, estimate, note: 'every write simulated' };
 
+    const others = estimate.control > 0.1 * estimate.events ? `, ${formatCount(estimate.control)} health-check probes and other control events` : '';
     const why = byEvents >= byMemory
-        ? `needs about ${formatCount(estimate.events)} events (${formatCount(estimate.writes)} writes, ${formatCount(estimate.deliveries)} replication deliveries) — more than the event budget of ${formatCount(eventBudget)}`
+        ? `needs about ${formatCount(estimate.events)} events (${formatCount(estimate.writes)} writes, ${formatCount(estimate.deliveries)} replication deliveries${others}) — more than the event budget of ${formatCount(eventBudget)}`
         : `would hold about ${formatCount(estimate.inFlight)} writes in flight at once — more than the ${formatCount(MAX_IN_FLIGHT_WRITES)} the engine keeps in memory`;
     const slowest = Math.min(...plan.streams.filter((s) => s.rate > 0).map((s) => s.rate));
     const declared = plan.scenario.resolutionMs;

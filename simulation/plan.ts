@@ -164,7 +164,7 @@ export function compilePlan(model: Model, scenario: ScenarioM): Plan {
     const stores: StorePlan[] = [];
     const storeIndex = new Map<string, number>();
     for (const s of model.stores.values()) {
-        const plan = compileStore(s, stores.length, regions, regionIndex, rtt, scenario, region);
+        const plan = compileStore(s, stores.length, regions.length, rtt, scenario, region);
         storeIndex.set(s.id, plan.index);
         stores.push(plan);
     }
@@ -177,7 +177,7 @@ export function compilePlan(model: Model, scenario: ScenarioM): Plan {
     }
 
     const workloads = workloadModels.map((w, index) => compileWorkload(w, index, region));
-    const { groups, streams } = compileGroups(model, workloads, stores, services, storeIndex, serviceIndex, regionIndex, rtt, region);
+    const { groups, streams } = compileGroups(model, workloads, stores, services, storeIndex, serviceIndex, region);
     assignKeySpaces(workloads, streams, groups, stores);
 
     const failovers: FailoverPlan[] = [];
@@ -196,10 +196,8 @@ export function compilePlan(model: Model, scenario: ScenarioM): Plan {
 }
 
 function compileStore(
-    s: StoreM, index: number, regions: readonly string[], regionIndex: ReadonlyMap<string, number>, rtt: Float64Array,
-    scenario: ScenarioM, region: (name: string | undefined, what: string) => number,
+    s: StoreM, index: number, R: number, rtt: Float64Array, scenario: ScenarioM, region: (name: string | undefined, what: string) => number,
 ): StorePlan {
-    const R = regions.length;
     if (s.regions.length === 0) throw new SimulationError('incomplete-design', `store ${s.id} has no regions`);
     const replicas = [...new Set(s.regions.map((r) => region(r, `store ${s.id}`)))];
     const slotOf = new Int32Array(R).fill(-1);
@@ -227,7 +225,6 @@ function compileStore(
     const spikes = scenario.faults
         .filter((f) => f.kind === 'lag-spike' && (f.store === undefined || f.store === s.name))
         .map((f) => ({ from: f.atMs, to: f.atMs + f.durationMs, lagMs: (f as { lagMs: number }).lagMs }));
-    void regionIndex;
     return {
         index, id: s.id, name: s.name, model: s, mode, policy, primary, replicas, slotOf, votes,
         quorum: mode === 'consensus' ? quorumOf(s) : mode === 'sync' ? Math.min(2, votersOf(s).length) : 1,
@@ -271,10 +268,8 @@ function compileWorkload(w: WorkloadM, index: number, region: (name: string | un
 
 function compileGroups(
     model: Model, workloads: readonly WorkloadPlan[], stores: readonly StorePlan[], services: readonly ServicePlan[],
-    storeIndex: ReadonlyMap<string, number>, serviceIndex: ReadonlyMap<string, number>, regionIndex: ReadonlyMap<string, number>,
-    rtt: Float64Array, region: (name: string | undefined, what: string) => number,
+    storeIndex: ReadonlyMap<string, number>, serviceIndex: ReadonlyMap<string, number>, region: (name: string | undefined, what: string) => number,
 ): { groups: GroupPlan[]; streams: StreamPlan[] } {
-    const R = regionIndex.size;
     const groups: GroupPlan[] = [];
     const groupKey = new Map<string, GroupPlan>();
     const streams: StreamPlan[] = [];
@@ -330,8 +325,6 @@ function compileGroups(
             throw new SimulationError('incomplete-design', `workload ${w.name} writes ${w.model.writesPerS}/s but says from no region: add 'from <region> 100%'`);
         }
     }
-    void rtt;
-    void R;
     return { groups, streams };
 }
 

@@ -119,7 +119,7 @@ function serviceReport(sim: Simulation, index: number): ServiceReport {
         const sv = g.counters.writesServed + g.counters.readsServed;
         offered += o;
         served += sv;
-        const rtos = sim.episodes.filter((e) => e.group === g.plan.index).map((e) => rtoOf(sim, e.group, e.fault, e.start, e.end));
+        const rtos = sim.episodes.filter((e) => e.group === g.plan.index).map((e) => rtoOf(sim, e.fault, e.start, e.end));
         return {
             region: sim.plan.regions[g.plan.origin]!, offered: round(o, 3), served: round(sv, 3), availability: o > 0 ? round(sv / o, 9) : null,
             writeLatencyMs: percentiles(h),
@@ -195,7 +195,7 @@ function regionShares(sim: Simulation): RegionShare[] {
         .filter((r) => r.offered > 0);
 }
 
-function rtoOf(sim: Simulation, _group: number, fault: number, start: number, end: number | undefined): number {
+function rtoOf(sim: Simulation, fault: number, start: number, end: number | undefined): number {
     if (end === undefined) return Infinity;
     return end - (fault >= 0 ? sim.plan.faults[fault]!.at : start);
 }

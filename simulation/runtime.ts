@@ -29,8 +29,6 @@ export interface Transition extends TransitionRoute {
     readonly end: number;
 }
 
-export const NO_TRANSITION: Transition | undefined = undefined;
-
 /** Counters of one user group (users of one origin region on one service or store instance). */
 export interface GroupCounters {
     writesOffered: number;

@@ -195,31 +195,26 @@ export class Simulation {
         const n = s.replicas.length;
         const R = this.plan.regions.length;
         if (s.tracksKeys && s.trackedKeys > 0) {
-            const needed = this.effectiveTrackedKeys(s, 1);
+            // Each workload's shared keys (thinned like the writes when sampled), within the key-state budget.
+            let needed = 0;
+            for (const [w] of s.keyOffsets) needed += Math.max(1, this.sharedSpace[w]!);
             const cells = needed * n * (n + 2);
             const fraction = cells > this.options.maxKeyStateCells ? this.options.maxKeyStateCells / cells : 1;
             const limits = new Map<number, number>();
-            let total = 0;
-            for (const [w] of s.keyOffsets) {
-                const space = this.sharedSpace[w]!;
-                const limit = Math.max(1, Math.floor(space * fraction));
-                limits.set(w, limit);
-                total = Math.max(total, s.keyOffsets.get(w)! + limit);
-            }
-            // Offsets were laid out for the declared key spaces; re-lay them out for the tracked ones.
             let offset = 0;
             for (const [w] of s.keyOffsets) {
+                const limit = Math.max(1, Math.floor(this.sharedSpace[w]! * fraction));
+                limits.set(w, limit);
                 s.keyOffsets.set(w, offset);
-                offset += limits.get(w)!;
+                offset += limit;
             }
-            total = offset;
             this.trackedLimit[s.index] = limits;
             if (fraction < 1) {
                 this.conflictScale[s.index] = 1 / fraction;
                 this.notes.push(`${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`);
             }
-            if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(total, n);
-            else this.syncLastWrite[s.index] = new Float64Array(total * n).fill(-Infinity);
+            if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(offset, n);
+            else this.syncLastWrite[s.index] = new Float64Array(offset * n).fill(-Infinity);
         } else {
             this.trackedLimit[s.index] = new Map();
         }
@@ -245,12 +240,6 @@ export class Simulation {
                 this.linkOf[s.index]![from]![to] = link;
             }
         }
-    }
-
-    private effectiveTrackedKeys(s: StorePlan, fraction: number): number {
-        let total = 0;
-        for (const [w] of s.keyOffsets) total += Math.max(1, Math.floor(this.sharedSpace[w]! * fraction));
-        return total;
     }
 
     // ------------------------------------------------------------------------------------------ the run
