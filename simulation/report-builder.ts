@@ -75,7 +75,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         },
         run: {
             resolution: { mode: resolution.mode, sampling: resolution.sampling, declaredMs: scenario.resolutionMs ?? null, note: resolution.note },
-            eventBudget, estimatedEvents: Math.round(resolution.estimate.events / resolution.sampling), events: sim.events,
+            eventBudget, estimatedEvents: Math.round(resolution.estimate.events / resolution.sampling), events: sim.events + sim.appliesInBulk,
             simulatedWrites: sim.simulatedWrites, sampleIntervalMs: sim.sampleIntervalMs,
         },
         summary: {

@@ -165,6 +165,7 @@ export interface SimulationReport {
         readonly resolution: { readonly mode: 'exact' | 'sampled'; readonly sampling: number; readonly declaredMs: number | null; readonly note: string };
         readonly eventBudget: number;
         readonly estimatedEvents: number;
+        /** Events processed: write arrivals, replication deliveries (each applied at its own due time) and control events. */
         readonly events: number;
         readonly simulatedWrites: number;
         readonly sampleIntervalMs: number;

@@ -26,7 +26,7 @@ export function latency(p: Percentiles): string {
 export function resolutionLine(r: SimulationReport): string {
     const res = r.run.resolution;
     const mode = res.mode === 'exact' ? 'every write simulated' : `one write in ${formatCount(res.sampling)} simulated (sampled)`;
-    return `${formatCount(r.run.simulatedWrites)} writes, ${formatCount(r.run.events)} queue events — ${mode}`;
+    return `${formatCount(r.run.simulatedWrites)} writes, ${formatCount(r.run.events)} events — ${mode}`;
 }
 
 export function faultLine(f: SimulationReport['scenario']['faults'][number]): string {
