@@ -16,7 +16,7 @@ export interface LwwLossEstimate {
     readonly sharedKeys?: number;
     /** Writes/s accepted per region. */
     readonly writesByRegion: ReadonlyMap<string, number>;
-    /** The largest replication window between two writer regions, in ms (lag + RTT/2). */
+    /** The largest replication window between two writer regions, in ms (max(lag, RTT/2)). */
     readonly windowMs?: number;
     readonly missing?: string;
     /** e.g. "500 writes/s over 2 regions, 20% of 10,000 keys shared, window ≈ 1 s". */
@@ -26,16 +26,18 @@ export interface LwwLossEstimate {
 /**
  * Expected writes per day that last-write-wins discards, for one workload on one store.
  *
- * Model: writes are spread evenly over `keys`; a share `s` of the keys is written from several regions.
- * A shared key receives writes from region i as a Poisson process of rate μᵢ = λᵢ / keys (λᵢ = writes/s
- * accepted in region i). A write from i is silently lost when a write from another region j lands on the
- * same key within the replication window wᵢⱼ = lag + RTT(i, j)/2 after it (the later write has not seen it
- * and wins). Per shared key:
+ * Model (the same rule the simulation applies, so hover, the rule and the report agree): writes are spread
+ * evenly over `keys`; a share `s` of the keys is written from several regions. A shared key receives writes from
+ * region i as a Poisson process of rate μᵢ = λᵢ / keys (λᵢ = writes/s accepted in region i). A write x from i is
+ * silently lost when region j's next write to the key lands within the replication window w = wᵢⱼ =
+ * max(lag, RTT(i, j)/2) after it (j has not seen x, and its later timestamp wins) and i does not write the key
+ * again before j's write reaches i (i's next write has seen x and would win instead):
  *
- *   lost/s = Σᵢ μᵢ · (1 − exp(−Σ_{j≠i} μⱼ · wᵢⱼ))
+ *   P(x lost to j) = ∫₀ʷ μⱼ e^{−μⱼu} · e^{−μᵢ(u+w)} du = μⱼ e^{−μᵢw} (1 − e^{−(μᵢ+μⱼ)w}) / (μᵢ+μⱼ)
  *
- * and the total is that × s × keys × 86,400 s/day. For small rates this is ≈ Σ_{i≠j} μᵢ μⱼ wᵢⱼ per key, the
- * Poisson overlap count. Units: rates per s, windows in s.
+ * so per shared key lost/s = Σᵢ μᵢ Σ_{j≠i} P(x lost to j), and the total is that × s × keys × 86,400 s/day. It
+ * is exact for two writing regions (the simulation's oracle) and sums pairs for more. For rare writes it is
+ * ≈ Σ_{i≠j} μᵢ μⱼ wᵢⱼ per key, the Poisson overlap count. Units: rates per s, windows in s.
  */
 export function estimateLwwLosses(model: Model, store: StoreM, workload: WorkloadM): LwwLossEstimate {
     const byRegion = writesByWriter(writeFlows(model, store, workload));
@@ -48,15 +50,15 @@ export function estimateLwwLosses(model: Model, store: StoreM, workload: Workloa
     let windowMs = 0;
     for (const i of regions) {
         const mi = byRegion.get(i)! / workload.keys;
-        let exposure = 0;
         for (const j of regions) {
             if (j === i) continue;
-            const w = replicationWindowMs(model, store, i, j);
-            if (w === undefined) return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
-            windowMs = Math.max(windowMs, w);
-            exposure += (byRegion.get(j)! / workload.keys) * (w / 1_000);
+            const windowOrUnknown = replicationWindowMs(model, store, i, j);
+            if (windowOrUnknown === undefined) return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
+            windowMs = Math.max(windowMs, windowOrUnknown);
+            const w = windowOrUnknown / 1_000;
+            const mj = byRegion.get(j)! / workload.keys;
+            if (mi + mj > 0) lostPerS += mi * mj * Math.exp(-mi * w) * (1 - Math.exp(-(mi + mj) * w)) / (mi + mj);
         }
-        lostPerS += mi * (1 - Math.exp(-exposure));
     }
     const perDay = lostPerS * sharedKeys * SECONDS_PER_DAY;
     return {

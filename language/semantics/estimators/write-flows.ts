@@ -58,9 +58,14 @@ export function writesByWriter(flows: readonly WriteFlow[]): Map<string, number>
     return byWriter;
 }
 
-/** The replication window between two writer regions: lag + RTT/2 (the simulation spec's async model), in ms. */
+/**
+ * The replication window between two writer regions, in ms: the declared lag, but never less than the one-way
+ * transit RTT/2. Replication lag as the engines report it (DynamoDB ReplicationLatency, Aurora's global lag;
+ * facts §4, §5) is measured from commit to apply, so it already includes the transit. The simulation uses the same
+ * delay, so hover, rules and reports agree.
+ */
 export function replicationWindowMs(model: Model, store: StoreM, a: string, b: string): number | undefined {
     const rtt = rttBetween(model, a, b).ms;
     if (rtt === undefined) return undefined;
-    return (store.replication.lagMs ?? 0) + rtt / 2;
+    return Math.max(store.replication.lagMs ?? 0, rtt / 2);
 }
