@@ -1,5 +1,5 @@
 // `npm start`: builds the bundles, then runs the product on the bundled fintech example the way a user
-// would from the command line. Later steps (simulation, export) are added as the CLI grows.
+// would from the command line: check, simulate its scenario, export it to a CDK app.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
