@@ -7,8 +7,9 @@ import { costOf } from './cost.js';
 import type { Simulation } from './engine/simulation.js';
 import { judge, type Measurement } from './expectations.js';
 import { LatencyHistogram } from './metrics/histogram.js';
+import { intervalSeries, type IntervalLatencies } from './metrics/interval-latencies.js';
 import {
-    REPORT_SCHEMA_VERSION, type LagReport, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport,
+    REPORT_SCHEMA_VERSION, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport,
     type StoreReport,
 } from './report.js';
 import type { GroupRuntime } from './runtime.js';
@@ -123,6 +124,7 @@ function serviceReport(sim: Simulation, index: number): ServiceReport {
         return {
             region: sim.plan.regions[g.plan.origin]!, offered: round(o, 3), served: round(sv, 3), availability: o > 0 ? round(sv / o, 9) : null,
             writeLatencyMs: percentiles(h),
+            writeLatencySeries: latencySeries(sim, [g.intervalLatencies[g.plan.writes.length]!]),
             worstRtoMs: rtos.length === 0 ? null : rtos.some((r) => r === Infinity) ? null : Math.max(...rtos),
             availabilitySeries: Array.from(g.seriesOffered, (off, k) => (off > 0 ? round(g.seriesServed[k]! / off, 6) : null)),
         };
@@ -138,15 +140,16 @@ function storeReport(sim: Simulation, index: number): StoreReport {
     const s = sim.plan.stores[index]!;
     const c = sim.storeCounters[index]!;
     const regions = sim.plan.regions;
-    const byOrigin = new Map<number, LatencyHistogram>();
+    const byOrigin = new Map<number, { histogram: LatencyHistogram; intervals: IntervalLatencies[] }>();
     const all = new LatencyHistogram();
     for (const g of sim.groups) {
         const j = g.plan.writes.indexOf(index);
         const h = j >= 0 ? g.histograms[j] : undefined;
         if (!h) continue;
         all.merge(h);
-        const into = byOrigin.get(g.plan.origin) ?? new LatencyHistogram();
-        into.merge(h);
+        const into = byOrigin.get(g.plan.origin) ?? { histogram: new LatencyHistogram(), intervals: [] };
+        into.histogram.merge(h);
+        into.intervals.push(g.intervalLatencies[j]!);
         byOrigin.set(g.plan.origin, into);
     }
     const pending = new Float64Array(s.replicas.length);
@@ -176,7 +179,8 @@ function storeReport(sim: Simulation, index: number): StoreReport {
             staleShare: c.readsServed > 0 && c.staleKnown ? round(c.readsStale / c.readsServed, 9) : null,
         },
         writeLatencyMs: percentiles(all),
-        byRegion: [...byOrigin.entries()].sort((a, b) => a[0] - b[0]).map(([r, h]) => ({ region: regions[r]!, writeLatencyMs: percentiles(h) })),
+        byRegion: [...byOrigin.entries()].sort((a, b) => a[0] - b[0])
+            .map(([r, o]) => ({ region: regions[r]!, writeLatencyMs: percentiles(o.histogram), writeLatencySeries: latencySeries(sim, o.intervals) })),
         replicas: s.replicas.map((r, slot) => ({ region: regions[r]!, appliedWrites: c.applied[slot]!, pendingWrites: pending[slot]! })),
         lag,
         losses: c.losses.map((l) => ({ region: regions[l.region]!, atMs: l.atMs, lostWrites: l.lostWrites, rpoMs: round(l.rpoMs, 3), fault: l.fault })),
@@ -204,6 +208,12 @@ function percentiles(h: LatencyHistogram | undefined): Percentiles {
     if (!h || h.total <= 0) return { p50: null, p95: null, p99: null, max: null };
     const at = (p: number) => round(h.percentile(p)!, 3);
     return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(h.max()!, 3) };
+}
+
+function latencySeries(sim: Simulation, parts: readonly IntervalLatencies[]): LatencySeries {
+    const s = intervalSeries(parts, sim.ticks);
+    const ms = (v: number | null) => (v === null ? null : round(v, 3));
+    return { p50: s.p50.map(ms), p99: s.p99.map(ms), acknowledged: s.acknowledged.map((n) => round(n, 3)) };
 }
 
 function sum(values: readonly number[]): number {

@@ -3,7 +3,7 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
@@ -13,6 +13,18 @@ export interface Percentiles {
     readonly p95: number | null;
     readonly p99: number | null;
     readonly max: number | null;
+}
+
+/**
+ * Write latency over the scenario, one entry per sample interval (the intervals of `sampleTimesMs`): exact
+ * percentiles of the latencies of the writes acknowledged in each interval. Added in schema 1.1.0.
+ */
+export interface LatencySeries {
+    /** ms; null for an interval in which no write was acknowledged. */
+    readonly p50: readonly (number | null)[];
+    readonly p99: readonly (number | null)[];
+    /** Writes acknowledged in each interval (scaled by the sampling factor when sampled). */
+    readonly acknowledged: readonly number[];
 }
 
 export interface FaultReport {
@@ -67,7 +79,13 @@ export interface ServiceReport {
     /** Latency of a whole write request: client → serving region plus the slowest store it writes. */
     readonly writeLatencyMs: Percentiles;
     /** Per origin region of the users. */
-    readonly byRegion: readonly (RegionShare & { readonly writeLatencyMs: Percentiles; readonly worstRtoMs: number | null; readonly availabilitySeries: readonly (number | null)[] })[];
+    readonly byRegion: readonly (RegionShare & {
+        readonly writeLatencyMs: Percentiles;
+        /** Whole write requests of these users, per sample interval. */
+        readonly writeLatencySeries: LatencySeries;
+        readonly worstRtoMs: number | null;
+        readonly availabilitySeries: readonly (number | null)[];
+    })[];
 }
 
 export interface LagReport {
@@ -102,7 +120,8 @@ export interface StoreReport {
     readonly siblings: number;
     readonly reads: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
     readonly writeLatencyMs: Percentiles;
-    readonly byRegion: readonly { readonly region: string; readonly writeLatencyMs: Percentiles }[];
+    /** Per origin region of the writers: their writes to this store, overall and per sample interval. */
+    readonly byRegion: readonly { readonly region: string; readonly writeLatencyMs: Percentiles; readonly writeLatencySeries: LatencySeries }[];
     /** Writes each replica had applied when the scenario ended (its own and replicated ones). */
     readonly replicas: readonly { readonly region: string; readonly appliedWrites: number; readonly pendingWrites: number }[];
     readonly lag: readonly LagReport[];

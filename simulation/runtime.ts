@@ -1,6 +1,7 @@
 // The mutable state of a run, per service, user group and failover. Plain objects holding typed arrays: the
 // engine, the failover logic and the report read and write them directly.
 import type { LatencyHistogram } from './metrics/histogram.js';
+import type { IntervalLatencies } from './metrics/interval-latencies.js';
 import type { FailoverPlan, GroupPlan, ServicePlan } from './plan.js';
 
 export interface ServiceRuntime {
@@ -84,6 +85,12 @@ export interface GroupRuntime {
     readonly counters: GroupCounters;
     /** Per store written (index j), then the request as a whole (index = stores written). */
     readonly histograms: (LatencyHistogram | undefined)[];
+    /** Writes acknowledged since the outcome tables last changed or the interval last ended, per cell of
+     *  `latency` (store writes) and of `requestLatency` (whole requests): a cell's latency is fixed meanwhile. */
+    readonly pendingStoreWrites: Float64Array;
+    readonly pendingRequestWrites: Float64Array;
+    /** Per store written (index j), then the request as a whole: latencies by sample interval. */
+    readonly intervalLatencies: IntervalLatencies[];
     /** Rates integrated up to `fluidTime` at the last breakpoint (reads and stale reads per ms). */
     fluidTime: number;
     servedReadRate: number;

@@ -8,6 +8,7 @@ import {
     initFailovers, onActionDone, onControlPlaneChange, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp, onRouteDelayed,
 } from '../failover.js';
 import { binOf, LatencyHistogram } from '../metrics/histogram.js';
+import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilityWindow, WriteLog, type Link } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
@@ -173,6 +174,8 @@ export class Simulation {
             readReplica: new Int32Array(2 * g.readsFrom.length).fill(-1),
             counters: { writesOffered: 0, writesServed: 0, readsOffered: 0, readsServed: 0, staleReads: 0, rejected: 0, conflictRejected: 0 },
             histograms: new Array(W + 1).fill(undefined),
+            pendingStoreWrites: new Float64Array(2 * W * C), pendingRequestWrites: new Float64Array(2 * C),
+            intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
             fluidTime: 0, servedReadRate: 0, staleReadRate: 0,
             storeServedRate: new Float64Array(g.readsFrom.length), storeStaleRate: new Float64Array(g.readsFrom.length),
             seriesOffered: new Float64Array(this.ticks), seriesServed: new Float64Array(this.ticks),
@@ -348,9 +351,11 @@ export class Simulation {
         }
         for (let j = 0; j < W; j++) {
             const index = (slot * W + j) * C + cls;
+            g.pendingStoreWrites[index]! += w;
             this.applyLocal(writes[j]!, g, j, g.location[index]!, g.latency[index]!, g.bin[index]!, key, workload, t);
         }
         const r = slot * C + cls;
+        g.pendingRequestWrites[r]! += w;
         this.histogram(g, W).add(g.requestBin[r]!, g.requestLatency[r]!, w);
         c.writesServed += w;
         g.seriesServed[tick]! += w;
@@ -358,6 +363,32 @@ export class Simulation {
 
     private histogram(g: GroupRuntime, j: number): LatencyHistogram {
         return (g.histograms[j] ??= new LatencyHistogram());
+    }
+
+    /**
+     * Records the writes counted per outcome cell with the cell's latency in the current interval, and resets
+     * the counts: called before the tables change and when an interval ends.
+     */
+    private flushLatencies(): void {
+        const tick = this.tick < this.ticks ? this.tick : this.ticks - 1;
+        const C = this.classes;
+        for (const g of this.groups) {
+            const W = g.plan.writes.length;
+            const stores = g.pendingStoreWrites;
+            for (let index = 0; index < stores.length; index++) {
+                const count = stores[index]!;
+                if (count === 0) continue;
+                g.intervalLatencies[Math.floor(index / C) % W]!.add(tick, g.latency[index]!, count);
+                stores[index] = 0;
+            }
+            const requests = g.pendingRequestWrites;
+            for (let r = 0; r < requests.length; r++) {
+                const count = requests[r]!;
+                if (count === 0) continue;
+                g.intervalLatencies[W]!.add(tick, g.requestLatency[r]!, count);
+                requests[r] = 0;
+            }
+        }
     }
 
     private syncConflict(s: number, last: Float64Array, trackedKey: number, location: number, t: number): boolean {
@@ -627,6 +658,7 @@ export class Simulation {
             }
             link.intervalMaxLag = -1;
         }
+        this.flushLatencies();
         this.tick = k;
         this.options.onProgress?.(Math.min(1, t / this.plan.durationMs));
     }
@@ -634,6 +666,7 @@ export class Simulation {
     private finish(end: number): void {
         this.now = end;
         this.integrate(end);
+        this.flushLatencies();
         for (const link of this.links) this.advance(link, end, true);
     }
 
@@ -673,6 +706,7 @@ export class Simulation {
     }
 
     private refresh(): void {
+        this.flushLatencies();
         const plan = this.plan;
         const R = plan.regions.length;
         for (const s of this.services) {

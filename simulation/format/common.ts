@@ -1,7 +1,7 @@
 // Number formatting shared by the text and Markdown reports (the units.ts formatters the editor uses too).
 import { formatCount, formatDuration, formatUsd } from '../../language/semantics/units.js';
 import { formatShare } from '../expectations.js';
-import type { Percentiles, SimulationReport } from '../report.js';
+import type { LatencySeries, Percentiles, SimulationReport } from '../report.js';
 
 export { formatCount, formatDuration, formatShare, formatUsd };
 
@@ -21,6 +21,60 @@ export function duration(value: number | null, never = 'not recovered'): string 
 export function latency(p: Percentiles): string {
     if (p.p50 === null) return '—';
     return `${formatDuration(p.p50)} / ${formatDuration(p.p95!)} / ${formatDuration(p.p99!)}`;
+}
+
+/** One row of "write latency over time": whose writes, and how their p99 moved from interval to interval. */
+export interface LatencyOverTime {
+    readonly usersOf: string;
+    readonly on: string;
+    /** Lowest and highest interval p99, and the start of the first interval at the highest. */
+    readonly lowMs: number;
+    readonly highMs: number;
+    readonly highAtMs: number;
+    /** Stretches of intervals in which none of their writes was acknowledged (from, to). */
+    readonly gaps: readonly { readonly fromMs: number; readonly toMs: number }[];
+}
+
+/**
+ * The latency series worth printing: whole write requests per users' region of each service, or, in a design
+ * without services, writes per writers' region of each store. Regions with no acknowledged write are left out.
+ */
+export function latencyOverTime(r: SimulationReport): LatencyOverTime[] {
+    const serviceRows = r.services.flatMap((s) => s.byRegion.map((x) => ({ usersOf: x.region, on: s.id, series: x.writeLatencySeries })));
+    const rows = serviceRows.some((x) => hasWrites(x.series)) ? serviceRows
+        : r.stores.flatMap((s) => s.byRegion.map((x) => ({ usersOf: x.region, on: s.id, series: x.writeLatencySeries })));
+    const step = r.run.sampleIntervalMs;
+    const end = (i: number) => Math.min((r.sampleTimesMs[i] ?? 0) + step, r.scenario.durationMs);
+    return rows.filter((x) => hasWrites(x.series)).map(({ usersOf, on, series }) => {
+        let low = Infinity;
+        let high = -Infinity;
+        let highAt = 0;
+        const gaps: { fromMs: number; toMs: number }[] = [];
+        series.p99.forEach((v, i) => {
+            if (v !== null) {
+                if (v < low) low = v;
+                if (v > high) {
+                    high = v;
+                    highAt = r.sampleTimesMs[i] ?? 0;
+                }
+                return;
+            }
+            const last = gaps[gaps.length - 1];
+            if (last && last.toMs === (r.sampleTimesMs[i] ?? 0)) last.toMs = end(i);
+            else gaps.push({ fromMs: r.sampleTimesMs[i] ?? 0, toMs: end(i) });
+        });
+        return { usersOf, on, lowMs: low, highMs: high, highAtMs: highAt, gaps };
+    });
+}
+
+function hasWrites(series: LatencySeries): boolean {
+    return series.p99.some((v) => v !== null);
+}
+
+/** "5 m – 7 m 30 s, 12 m – 13 m" (at most `limit` stretches, then how many more). */
+export function gapList(gaps: LatencyOverTime['gaps'], limit = 3): string {
+    const shown = gaps.slice(0, limit).map((g) => `${at(g.fromMs)} – ${formatDuration(g.toMs)}`);
+    return gaps.length > limit ? `${shown.join(', ')} and ${gaps.length - limit} more` : shown.join(', ');
 }
 
 export function resolutionLine(r: SimulationReport): string {

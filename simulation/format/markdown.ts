@@ -1,7 +1,7 @@
 // The report as Markdown for pull requests and CI summaries: tables, and a Mermaid gantt chart of the faults,
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
 import type { SimulationReport, TimelineEvent } from '../report.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, latency, resolutionLine, share } from './common.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, resolutionLine, share } from './common.js';
 
 const MAX_GANTT_TASKS = 40;
 
@@ -73,6 +73,17 @@ export function formatMarkdown(r: SimulationReport): string {
     out.push('|---|---|---|---|');
     for (const x of r.regions) out.push(`| ${x.region} | ${formatCount(x.offered)} | ${formatCount(x.served)} | ${share(x.availability)} |`);
     out.push('');
+    const overTime = latencyOverTime(r);
+    if (r.sampleTimesMs.length > 1 && overTime.length > 0) {
+        out.push(`### Write latency over time (p99 per ${formatDuration(r.run.sampleIntervalMs)} interval)`);
+        out.push('');
+        out.push('| Users of | On | Lowest | Highest (from) | No write acknowledged |');
+        out.push('|---|---|---|---|---|');
+        for (const x of overTime) {
+            out.push(`| ${x.usersOf} | ${x.on} | ${formatDuration(x.lowMs)} | ${formatDuration(x.highMs)} (${at(x.highAtMs)}) | ${x.gaps.length > 0 ? gapList(x.gaps) : '—'} |`);
+        }
+        out.push('');
+    }
 
     out.push('## Cost');
     out.push('');

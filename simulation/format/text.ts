@@ -1,7 +1,7 @@
 // The report as terminal text: expectations first (what CI and a reviewer look at), then recovery, data,
 // availability, latency, cost, the timeline and the notes.
 import type { SimulationReport } from '../report.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, latency, resolutionLine, share } from './common.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, resolutionLine, share } from './common.js';
 
 export interface TextOptions {
     readonly color?: boolean;
@@ -60,6 +60,14 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
 
     out.push(paint('1', `Availability ${share(r.summary.availability)}`) + (r.regions.length > 1 ? ` — ${r.regions.map((x) => `users of ${x.region} ${share(x.availability)}`).join(', ')}` : ''));
     out.push(`Write latency p50/p95/p99: ${latency(r.summary.writeLatencyMs)}`);
+    const overTime = latencyOverTime(r);
+    if (r.sampleTimesMs.length > 1 && overTime.length > 0) {
+        out.push(`  over time, p99 per ${formatDuration(r.run.sampleIntervalMs)} interval:`);
+        for (const x of overTime) {
+            const range = x.lowMs === x.highMs ? `${formatDuration(x.highMs)} in every interval with writes` : `${formatDuration(x.lowMs)} – ${formatDuration(x.highMs)} (highest from ${at(x.highAtMs)})`;
+            out.push(`    users of ${x.usersOf} on ${x.on}: ${range}${x.gaps.length > 0 ? `; no write acknowledged ${gapList(x.gaps)}` : ''}`);
+        }
+    }
     out.push(`Stale reads: ${r.summary.staleReadShare === null ? 'not estimated' : share(r.summary.staleReadShare)}`);
     const postures = r.cost.postures.map((p) => `${p.service} ${p.posture} ×${p.multiplier}`).join(', ');
     out.push(`Cost: ${r.cost.egressUsdPerMonth === null ? 'replication egress not estimated' : `replication egress ≈ ${formatUsd(r.cost.egressUsdPerMonth)}/month`}${postures ? `; DR multipliers ${postures}` : ''}`);

@@ -5,11 +5,17 @@ import type { SimulationReport } from '../../simulation/report.js';
 const p = (p50: number, p95: number, p99: number) => ({ p50, p95, p99, max: p99 + 5 });
 const samples = Array.from({ length: 13 }, (_, i) => i * 10 * 60_000);
 const outage = (i: number) => (i >= 1 && i < 7 ? (i === 1 ? 0.2 : 1) : 1);
+/** Per interval: the interval of the outage (index 1) is slower, while users are sent to the standby region. */
+const series = (usual: readonly [number, number], during: readonly [number, number]) => ({
+    p50: samples.map((_, i) => (i === 1 ? during[0] : usual[0])),
+    p99: samples.map((_, i) => (i === 1 ? during[1] : usual[1])),
+    acknowledged: samples.map((_, i) => (i === 1 ? 12_000 : 60_000)),
+});
 
 export const uri = 'file:///ws/fintech.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -46,6 +52,7 @@ export const sampleReport: SimulationReport = {
             offered: 7_200_000, served: 7_191_000, availability: 0.99875, writeLatencyMs: p(42, 98, 145),
             byRegion: [{
                 region: 'us-east-1', offered: 7_200_000, served: 7_191_000, availability: 0.99875, writeLatencyMs: p(42, 98, 145), worstRtoMs: 388_000,
+                writeLatencySeries: series([42, 145], [140, 300]),
                 availabilitySeries: samples.map((_, i) => outage(i)),
             }],
         },
@@ -55,7 +62,7 @@ export const sampleReport: SimulationReport = {
             id: 'ledger@us', name: 'ledger', engine: 'cockroachdb', replication: { mode: 'consensus', lagMs: null, quorum: 2 }, conflicts: 'consensus',
             writes: { acknowledged: 7_190_000, failed: 9_000, rejected: 0, conflictRejected: 0 }, lostWrites: 0, rpoMs: null, discardedWrites: 0,
             merges: 0, siblings: 0, reads: { served: 72_000_000, stale: 0, staleShare: 0 }, writeLatencyMs: p(30, 60, 90),
-            byRegion: [{ region: 'us-east-2', writeLatencyMs: p(30, 60, 90) }],
+            byRegion: [{ region: 'us-east-2', writeLatencyMs: p(30, 60, 90), writeLatencySeries: series([30, 90], [60, 120]) }],
             replicas: [{ region: 'us-east-2', appliedWrites: 7_190_000, pendingWrites: 0 }],
             lag: [{ from: 'us-east-2', to: 'us-west-2', maxMs: 62, series: samples.map((_, i) => 30 + (i % 3) * 10) }],
             losses: [], conflictTracking: null,

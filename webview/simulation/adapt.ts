@@ -2,16 +2,18 @@
 // shows. The schema version is checked first, so a report this view does not understand gives a clear error
 // instead of a half-drawn page. `declarations` (instance id or region name → where it is declared) comes
 // from the topology request and lets store, service and timeline rows link back to the editor.
-import type { SimulationReport, TimelineEvent } from '../../simulation/report.js';
+import type { LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../shared/format.js';
 import type { Location } from '../shared/location.js';
-import type { ChartModel, CostRow, ExpectationRow, SimulationViewModel, TimelineRow, WritesRow } from './view-model.js';
+import type { ChartModel, CostRow, ExpectationRow, RegionSeries, SimulationViewModel, TimelineRow, WritesRow } from './view-model.js';
 
 export type Declarations = Readonly<Record<string, Location>>;
 
 const supportedMajor = '1.';
 /** More lines than this make a chart unreadable; the busiest links are kept. */
 const maxLagLines = 8;
+/** Two lines (p50, p99) per region: the regions with the slowest writes are kept. */
+const maxLatencyRegions = 5;
 
 export function adaptReport(value: unknown, declarations: Declarations = {}): SimulationViewModel {
     const report = checked(value);
@@ -25,11 +27,11 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
     }));
 
     const availability: ChartModel = {
-        id: 'availability', title: 'Availability', unit: '%', kind: 'time',
+        id: 'availability', title: 'Availability', unit: '%', kind: 'time', stepped: true,
         // Regions without users of a service have nothing to show.
         series: report.services.flatMap((svc) => svc.byRegion.filter((r) => r.offered > 0).map((r) => ({
             region: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region,
-            points: r.availabilitySeries.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : v * 100 })),
+            points: intervalPoints(report, r.availabilitySeries, (v) => v * 100),
         }))),
     };
     const links = report.stores.flatMap((st) => st.lag.map((l) => ({ label: `${st.id} ${l.from} → ${l.to}`, lag: l })))
@@ -42,14 +44,7 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             region: label, points: l.series.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : v / lagUnit.ms })),
         })),
     };
-    // The report gives write latency as percentiles per region (not over time): drawn as bars.
-    const latencyRows = report.services.flatMap((svc) => svc.byRegion.map((r) => ({ label: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region, p: r.writeLatencyMs })))
-        .filter((r) => r.p.p50 !== null);
-    const latency: ChartModel = {
-        id: 'write-latency', title: 'Write latency by users\' region', unit: 'ms', kind: 'bars',
-        categories: latencyRows.map((r) => r.label),
-        series: (['p50', 'p95', 'p99'] as const).map((k) => ({ label: k, values: latencyRows.map((r) => r.p[k]) })),
-    };
+    const latency = latencyChart(report);
 
     const timeline = report.timeline.map((t): TimelineRow => ({
         atMs: t.atMs, kind: t.kind, text: t.text, location: timelineLocation(t, report, declarations, atLine),
@@ -98,6 +93,56 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
         cost,
         notes: [report.run.resolution.note, report.cost.note, ...report.notes].filter((n) => n && n.trim() !== ''),
     };
+}
+
+interface LatencyRow {
+    readonly label: string;
+    readonly overall: Percentiles;
+    /** Absent in reports before schema 1.1. */
+    readonly series?: LatencySeries;
+}
+
+/**
+ * Write latency per users' region: p99 (solid) and p50 (dashed) lines over time, one color per region — whole
+ * write requests of each service's users, or, in a design without services, writes to each store. A report
+ * from before schema 1.1 has percentiles per region only: drawn as bars.
+ */
+function latencyChart(report: SimulationReport): ChartModel {
+    const several = report.services.length > 1;
+    const serviceRows: LatencyRow[] = report.services.flatMap((svc) => svc.byRegion.map((r) => ({
+        label: several ? `${r.region} (${svc.id})` : r.region, overall: r.writeLatencyMs, series: r.writeLatencySeries,
+    })));
+    const rows = (serviceRows.some((r) => r.overall.p50 !== null) ? serviceRows
+        : report.stores.flatMap((st) => st.byRegion.map((r) => ({ label: `${r.region} (${st.id})`, overall: r.writeLatencyMs, series: r.writeLatencySeries }))))
+        .filter((r) => r.overall.p50 !== null);
+    if (rows.some((r) => !Array.isArray(r.series?.p99) || !Array.isArray(r.series?.p50))) {
+        return {
+            id: 'write-latency', title: 'Write latency by users\' region', unit: 'ms', kind: 'bars',
+            categories: rows.map((r) => r.label),
+            series: (['p50', 'p95', 'p99'] as const).map((k) => ({ label: k, values: rows.map((r) => r.overall[k]) })),
+        };
+    }
+    const shown = [...rows].sort((a, b) => (b.overall.max ?? 0) - (a.overall.max ?? 0)).slice(0, maxLatencyRegions)
+        .sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
+    // Failover detours reach seconds: pick the unit from the largest value so the axis stays readable.
+    const unit = timeUnit(Math.max(0, ...shown.flatMap((r) => r.series!.p99.filter((v): v is number => v !== null))));
+    const series: RegionSeries[] = shown.flatMap((r, i) => [
+        { region: `${r.label} p99`, colorIndex: i, points: intervalPoints(report, r.series!.p99, (v) => v / unit.ms) },
+        { region: `${r.label} p50`, colorIndex: i, dashed: true, points: intervalPoints(report, r.series!.p50, (v) => v / unit.ms) },
+    ]);
+    return { id: 'write-latency', title: 'Write latency per users\' region, p99 solid, p50 dashed', unit: unit.name, kind: 'time', stepped: true, series };
+}
+
+/**
+ * One point at the start of each sample interval, and one at the scenario's end repeating the last value, so a
+ * stepped line draws the last interval too. Gaps (null) stay gaps.
+ */
+function intervalPoints(report: SimulationReport, values: readonly (number | null)[], scale: (v: number) => number): { x: number; y: number | null }[] {
+    const minutes = (ms: number) => ms / 60_000;
+    const points = values.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : scale(v) }));
+    const last = points[points.length - 1];
+    if (last && report.scenario.durationMs / 60_000 > last.x) points.push({ x: minutes(report.scenario.durationMs), y: last.y });
+    return points;
 }
 
 function timeUnit(maxMs: number): { name: string; ms: number } {

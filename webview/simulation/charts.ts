@@ -37,8 +37,10 @@ export function chartSection(model: ChartModel): HTMLElement {
             type: 'line',
             data: {
                 datasets: model.series.map((s, i) => ({
-                    label: s.region, data: s.points.map((p) => ({ x: p.x, y: p.y })), borderColor: seriesColor(i), backgroundColor: seriesColor(i),
-                    pointRadius: 0, borderWidth: 2, spanGaps: false, stepped: model.id === 'availability' ? 'before' as const : false,
+                    label: s.region, data: s.points.map((p) => ({ x: p.x, y: p.y })),
+                    borderColor: seriesColor(s.colorIndex ?? i), backgroundColor: seriesColor(s.colorIndex ?? i), borderDash: s.dashed ? [6, 4] : [],
+                    // 'before': a point's value holds from it to the next point, as an interval's value does.
+                    pointRadius: 0, borderWidth: 2, spanGaps: false, stepped: model.stepped ? 'before' as const : false,
                 })),
             },
             options: {

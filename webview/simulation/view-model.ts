@@ -12,15 +12,21 @@ export interface RegionSeries {
     readonly region: string;
     /** Points in (minutes since the scenario started, value in the chart's unit). */
     readonly points: readonly { readonly x: number; readonly y: number | null }[];
+    /** Lines of one region share a color (e.g. its p50 and p99); by default each line has its own. */
+    readonly colorIndex?: number;
+    readonly dashed?: boolean;
 }
 
-/** A line chart over scenario time, or (for numbers the report gives per region only) a bar chart. */
+/**
+ * A line chart over scenario time, or a bar chart for a report that gives a number per region only (write
+ * latency before schema 1.1). `stepped`: each point holds its value until the next one (per-interval values).
+ */
 export type ChartModel = {
     readonly id: 'availability' | 'replication-lag' | 'write-latency';
     readonly title: string;
     readonly unit: string;
 } & (
-    | { readonly kind: 'time'; readonly series: readonly RegionSeries[] }
+    | { readonly kind: 'time'; readonly series: readonly RegionSeries[]; readonly stepped?: boolean }
     | { readonly kind: 'bars'; readonly categories: readonly string[]; readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[] }
 );
 
