@@ -197,7 +197,7 @@ describe('hover over a reference', () => {
     it('shows a scenario with its faults and expectations', async () => {
         const fintech = readFileSync(new URL('../../examples/fintech.mregion', import.meta.url), 'utf8');
         const text = await hoverAt(fintech.replace('scenario us-east-1-outage', 'scenario us-east-1-out<|>age'));
-        expect(text).toContain('- At 10 m: outage of us-east-1 for 1 h');
+        expect(text).toContain('- At 5 m: outage of us-east-1 for 10 m');
         expect(text).toContain('- Expects: `rto <= 5m`, `lost-writes of ledger == 0`');
     });
 });

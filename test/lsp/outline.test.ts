@@ -43,9 +43,9 @@ describe('document symbols', () => {
                     'Workloads — 1',
                     '  peak — 2,000 writes/s · 20,000 reads/s',
                     'Scenarios — 1',
-                    '  us-east-1-outage — 2 h · 2 faults · 2 expectations',
-                    '    at 10m outage region us-east-1 for 1h',
-                    '    at 10m impair control-plane us-east-1 for 1h',
+                    '  us-east-1-outage — 20 m · 2 faults · 2 expectations',
+                    '    at 5m outage region us-east-1 for 10m',
+                    '    at 5m impair control-plane us-east-1 for 10m',
                     '    expect rto <= 5m',
                     '    expect lost-writes of ledger == 0',
                 ]);

@@ -52,7 +52,7 @@ describe('mregion simulate', () => {
         expect(stdout).toContain('## Expectations — all 2 passed');
         expect(stdout).toMatch(/```mermaid\ngantt\n/);
         expect(stdout).toContain('section Faults');
-        expect(stdout).toMatch(/outage of us-east-1 :crit, f0, 2000-01-01 00:10:00, 2000-01-01 01:10:00/);
+        expect(stdout).toMatch(/outage of us-east-1 :crit, f0, 2000-01-01 00:05:00, 2000-01-01 00:15:00/);
         expect(stdout).toContain('| ✅ | `expect rto <= 5m`');
     });
 
