@@ -7,6 +7,7 @@ import {
 } from 'langium/lsp';
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
+import { createMregionParser } from './parser/parser.js';
 import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
 import { MregionCodeActionProvider } from './lsp/code-actions.js';
@@ -37,6 +38,9 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
         Models: (services) => new ModelProvider(services.shared, services.semantics.Imports),
         RuleConfig: (services) => new RuleConfigProvider(services.shared),
         Rules: () => allRules(),
+    },
+    parser: {
+        LangiumParser: (services) => createMregionParser(services),
     },
     references: {
         ScopeComputation: (services) => new MregionScopeComputation(services),

@@ -289,7 +289,7 @@ export function isCapacityEntry(item: unknown): item is CapacityEntry {
 export interface Cell extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Cell';
-    clauses: Array<CellClause>;
+    clauses: Array<RegionsClause | ResidencyClause>;
     name: Name;
 }
 
@@ -426,7 +426,7 @@ export function isDetectClause(item: unknown): item is DetectClause {
 
 export interface Document extends langium.AstNode {
     readonly $type: 'Document';
-    elements: Array<Element>;
+    elements: Array<Cell | Failover | Link | Region | Scenario | Service | Store | Workload>;
     imports: Array<Import>;
     topology?: Topology;
 }
@@ -548,7 +548,7 @@ export function isExpectation(item: unknown): item is Expectation {
 export interface Failover extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Failover';
-    clauses: Array<FailoverClause>;
+    clauses: Array<ActionClause | DetectClause | DrillClause | RouteClause>;
     from?: langium.Reference<Region>;
     target: langium.Reference<Deployable>;
     to?: langium.Reference<Region>;
@@ -727,7 +727,7 @@ export function isKeysClause(item: unknown): item is KeysClause {
 export interface Link extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Link';
-    clauses: Array<LinkClause>;
+    clauses: Array<EgressClause | RttClause>;
     from: langium.Reference<Region>;
     to: langium.Reference<Region>;
 }
@@ -940,7 +940,7 @@ export function isReadsClause(item: unknown): item is ReadsClause {
 export interface Region extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Region';
-    clauses: Array<RegionClause>;
+    clauses: Array<CityClause | JurisdictionClause | LocationClause | ProviderClause>;
     name: Name;
 }
 
@@ -1086,7 +1086,7 @@ export function isRttClause(item: unknown): item is RttClause {
 export interface Scenario extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Scenario';
-    clauses: Array<ScenarioClause>;
+    clauses: Array<DurationClause | Expectation | Fault | ResolutionClause | ScenarioWorkloadClause | SeedClause>;
     name: Name;
 }
 
@@ -1143,7 +1143,7 @@ export function isSeedClause(item: unknown): item is SeedClause {
 export interface Service extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Service';
-    clauses: Array<ServiceClause>;
+    clauses: Array<CapacityClause | DependsOnClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1193,7 +1193,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<StoreClause>;
+    clauses: Array<BackupClause | ConflictsClause | ConsistencyClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1275,7 +1275,7 @@ export function isWitnessClause(item: unknown): item is WitnessClause {
 export interface Workload extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Workload';
-    clauses: Array<WorkloadClause>;
+    clauses: Array<ItemSizeClause | KeysClause | ReadRateClause | WriteRateClause>;
     name: Name;
     target?: langium.Reference<Deployable>;
 }
