@@ -8,6 +8,7 @@ import {
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
 import { createMregionParser } from './parser/parser.js';
+import { MregionLinker } from './scoping/linker.js';
 import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
 import { MregionCodeActionProvider } from './lsp/code-actions.js';
@@ -18,6 +19,7 @@ import type { Rule } from './validation/rules/rule.js';
 import { registerValidationChecks } from './validation/index.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
+import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 
 export interface MregionAddedServices {
     readonly semantics: {
@@ -43,11 +45,15 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
         LangiumParser: (services) => createMregionParser(services),
     },
     references: {
+        Linker: (services) => new MregionLinker(services),
         ScopeComputation: (services) => new MregionScopeComputation(services),
         ScopeProvider: (services) => new MregionScopeProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new MregionDocumentValidator(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new MregionReferenceDescriptionProvider(services),
     },
     lsp: {
         ...EditorFeatures,

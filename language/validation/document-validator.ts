@@ -1,6 +1,8 @@
 // Built-in diagnostics with our codes and better words: syntax errors get `syntax-error`, unresolved names get
-// `unresolved-reference` with the closest declared name as a suggestion (used by the quick fix).
-import { AstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, type LangiumDocument, type ValidationOptions } from 'langium';
+// `unresolved-reference` with the closest declared name as a suggestion (used by the quick fix). The AST walk
+// visits only node types that have checks: the design rules run once on the whole model, so descending into
+// every clause (with a cancellation check per node) would be pure overhead.
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
@@ -16,6 +18,23 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly services: LangiumServices) {
         super(services);
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map((k) => k.value));
+    }
+
+    /** Node types that have checks, per set of validation categories. */
+    private readonly checkedTypes = new Map<string, ReadonlySet<string>>();
+
+    protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): { validateNode: boolean; validateChildren: boolean } {
+        const key = options.categories?.join(',') ?? '*';
+        let types = this.checkedTypes.get(key);
+        if (!types) {
+            types = new Set(this.services.shared.AstReflection.getAllTypes()
+                .filter((type) => !this.validationRegistry.getChecks(type, options.categories).isEmpty()));
+            this.checkedTypes.set(key, types);
+        }
+        // Checks registered today are on the document and on its imports (children of the root); should a check
+        // for a nested type be registered, the whole tree is walked again.
+        const onlyTopLevel = [...types].every((type) => type === 'Document' || type === 'Import');
+        return { validateNode: types.has(node.$type), validateChildren: !onlyTopLevel || node.$container === undefined };
     }
 
     protected override processLexingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
