@@ -1,0 +1,96 @@
+// Bugs found by the robustness harness and reported to the owners of the code, each reduced to its smallest
+// reproduction and written as the behaviour it should have. `it.fails` keeps the suite green while the bug is
+// there and turns red once it is fixed: then make it a plain `it` and remove its entry from fuzz/known-issues.ts.
+import { describe, expect, it } from 'vitest';
+import { exportCdk } from '../../export/cdk/index.js';
+import { SimulationError } from '../../simulation/errors.js';
+import { simulate } from '../../simulation/run.js';
+import { errors, modelOf, validate } from '../helpers/services.js';
+
+const PRIMARY_OUTSIDE = `topology T
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+region eu-west-1 { provider aws  jurisdiction EU }
+store sessions {
+    engine      dynamodb
+    regions     us-east-1, us-west-2
+    holds       per-user rows
+    writes      primary eu-west-1
+    replication async lag 1s
+    consistency eventual
+}
+service api { regions us-east-1, us-west-2  posture active-passive  uses sessions }
+workload w for api { writes 10/s from us-east-1 100%  reads 10/s  keys 1000 }
+scenario s { workload w  duration 1m }
+`;
+
+describe('known issues (fuzz/known-issues.ts)', () => {
+    describe('store-primary-outside-its-regions', () => {
+        it.fails("the checker refuses 'writes primary' naming a region the store is not in", async () => {
+            const { diagnostics } = await validate(PRIMARY_OUTSIDE);
+            expect(errors(diagnostics).map((d) => d.code)).toContain('value-out-of-range');
+        });
+
+        it.fails('the engine ends such a design with a report or a SimulationError, not a TypeError', async () => {
+            const { model } = await modelOf(PRIMARY_OUTSIDE);
+            let thrown: unknown;
+            try {
+                simulate(model, 's');
+            } catch (error) {
+                thrown = error;
+            }
+            // Today: TypeError: Cannot read properties of undefined (reading '0') at Simulation.staleProbability.
+            expect(thrown === undefined || thrown instanceof SimulationError, String(thrown)).toBe(true);
+        });
+    });
+
+    it.fails("export-undefined-write-policy: a forced export never tells the user 'the design lets undefined write'", async () => {
+        const { model, diagnostics } = await modelOf(`topology T
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+store ledger { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes us-east-1  consistency session }
+`);
+        expect(errors(diagnostics).map((d) => d.code)).toContain('syntax-error');
+        const result = exportCdk(model, errors(diagnostics).map((d) => d.message), { force: true });
+        expect(result.notGenerated.map((n) => n.reason).join('\n')).not.toContain('undefined');
+    });
+
+    it.fails('rule-fails-on-unparsed-invariant: an invariant whose kind did not parse is a syntax error, not a failed rule', async () => {
+        const { diagnostics } = await validate(`topology T
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+store carts {
+    engine      dynamodb
+    regions     us-east-1, us-west-2
+    holds       shared counter
+    writes      any-region
+    replication async lag 1s
+    invariant   consistency eventual
+    conflicts   lww
+}
+`);
+        expect(diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message)).toEqual([]);
+    });
+
+    it.fails("dns-provider-named-like-a-cloud: 'providers route53, cloudflare' names two DNS providers without a syntax error", async () => {
+        const { diagnostics } = await validate(`topology T
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+service api { regions us-east-1, us-west-2  posture active-passive }
+failover api { detect health-check every 10s threshold 3  route dns ttl 60s providers route53, cloudflare  drill every 30d }
+`);
+        // Today: "expected a name, found 'cloudflare', which is a keyword of the language: choose another name (e.g. 'cloudflare-1')".
+        expect(diagnostics.filter((d) => d.code === 'syntax-error').map((d) => d.message)).toEqual([]);
+    });
+
+    it.fails('number-beyond-a-double: a number too large for a double is called too large, not "not a number with a unit"', async () => {
+        const { diagnostics } = await validate(`topology T
+region us-east-1 { provider aws  jurisdiction US }
+store s { engine dynamodb  regions us-east-1  holds per-user rows }
+workload w for s { writes ${'9'.repeat(400)}/s }
+`);
+        const message = diagnostics.find((d) => d.message.includes('write rate'))?.message ?? '';
+        expect(message).not.toContain('is not a number with a unit');
+        expect(message).toMatch(/too large/);
+    });
+});
