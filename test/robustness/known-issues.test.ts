@@ -51,7 +51,7 @@ region us-west-2 { provider aws  jurisdiction US }
 store ledger { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes us-east-1  consistency session }
 `);
         expect(errors(diagnostics).map((d) => d.code)).toContain('syntax-error');
-        const result = exportCdk(model, errors(diagnostics).map((d) => d.message), { force: true });
+        const result = exportCdk(model, errors(diagnostics).map((d) => String(d.message)), { force: true });
         expect(result.notGenerated.map((n) => n.reason).join('\n')).not.toContain('undefined');
     });
 
@@ -89,7 +89,7 @@ region us-east-1 { provider aws  jurisdiction US }
 store s { engine dynamodb  regions us-east-1  holds per-user rows }
 workload w for s { writes ${'9'.repeat(400)}/s }
 `);
-        const message = diagnostics.find((d) => d.message.includes('write rate'))?.message ?? '';
+        const message = diagnostics.map((d) => String(d.message)).find((m) => m.includes('write rate')) ?? '';
         expect(message).not.toContain('is not a number with a unit');
         expect(message).toMatch(/too large/);
     });
