@@ -9,6 +9,16 @@ export interface MregionApi {
     readonly topologyView: ViewProbe;
     /** Fires with every message a command shows the user (refusals, failures, results). */
     readonly onDidNotify: Event<Notice>;
+    /** Fires with each progress report a running simulation shows in its (cancellable) notification. */
+    readonly onDidReportSimulationProgress: Event<SimulationProgress>;
+}
+
+export interface SimulationProgress {
+    readonly uri: string;
+    readonly scenario: string;
+    /** Share of the scenario's simulated time done, 0–100. */
+    readonly percentage: number;
+    readonly message?: string;
 }
 
 export type { Notice } from './notices.js';

@@ -1,9 +1,9 @@
 // VS Code entry: starts the language client, then wires the commands and the two views that live in the
 // files beside it. Returns the API the end-to-end suite reads.
-import type { ExtensionContext } from 'vscode';
+import { EventEmitter, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../protocol/index.js';
-import type { MregionApi } from './api.js';
+import type { MregionApi, SimulationProgress } from './api.js';
 import type { CommandContext } from './commands/context.js';
 import { registerCommands } from './commands/register.js';
 import { runSimulation } from './commands/run-simulation.js';
@@ -26,11 +26,15 @@ export async function activate(context: ExtensionContext): Promise<MregionApi> {
         notices,
         simulation: new SimulationPanel(context, (source) => runSimulation(ctx, source.uri, source.scenario)),
         topology: new TopologyPanel(context, client, output),
+        simulationProgress: new EventEmitter<SimulationProgress>(),
     };
-    context.subscriptions.push(notices, ctx.simulation, ctx.topology);
+    context.subscriptions.push(notices, ctx.simulation, ctx.topology, ctx.simulationProgress);
     registerCommands(ctx);
     output.info(`Multi-Region extension active; commands: ${Object.values(Commands).join(', ')}`);
-    return { simulationView: ctx.simulation.probe, topologyView: ctx.topology.probe, onDidNotify: notices.onDidNotify };
+    return {
+        simulationView: ctx.simulation.probe, topologyView: ctx.topology.probe, onDidNotify: notices.onDidNotify,
+        onDidReportSimulationProgress: ctx.simulationProgress.event,
+    };
 }
 
 export async function deactivate(): Promise<void> {

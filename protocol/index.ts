@@ -18,6 +18,8 @@ export const Requests = {
     listScenarios: 'mregion/listScenarios',
     /** Runs one scenario off the server's main thread: SimulateParams → the simulation report (JSON) */
     simulate: 'mregion/simulate',
+    /** What would stop `simulate` for a document: DocumentParams → SimulationBlockers */
+    simulationBlockers: 'mregion/simulationBlockers',
     /** Generates a CDK app in memory: ExportCdkParams → ExportCdkResult (the client writes the files) */
     exportCdk: 'mregion/exportCdk',
     /** The topology graph of a document for the topology view: TopologyParams → TopologyGraph */
@@ -40,6 +42,15 @@ export interface SimulateParams extends DocumentParams {
     readonly scenario: string;
     readonly seed?: number;
     readonly eventBudget?: number;
+}
+
+/**
+ * Errors that leave a design incomplete (syntax, unknown names, missing or malformed values) in the document or
+ * the files it imports: the server refuses to simulate it while there are any. Design-rule findings are not
+ * listed, even as errors: a simulation runs despite them and shows what they cost.
+ */
+export interface SimulationBlockers {
+    readonly errors: readonly { readonly uri: string; readonly line: number; readonly message: string }[];
 }
 
 export interface ExportCdkParams extends DocumentParams {

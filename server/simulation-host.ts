@@ -12,7 +12,7 @@ import {
 import type { MregionServices } from '../language/mregion-module.js';
 import { CheckerCodes, isRuleCode } from '../language/validation/rules/catalog.js';
 import { formatDuration } from '../language/semantics/units.js';
-import { Requests, type ListScenariosParams, type ScenarioSummary, type SimulateParams } from '../protocol/index.js';
+import { Requests, type DocumentParams, type ListScenariosParams, type ScenarioSummary, type SimulateParams, type SimulationBlockers } from '../protocol/index.js';
 import { SimulationError } from '../simulation/errors.js';
 import type { SimulationReport } from '../simulation/report.js';
 import { runInWorker } from '../simulation/worker-client.js';
@@ -40,6 +40,11 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         return [...model.scenarios.values()]
             .filter((s) => s.source.uri === document.uri.toString())
             .map((s) => ({ name: s.name, line: s.source.range.start.line }));
+    });
+
+    connection.onRequest(Requests.simulationBlockers, async (params: DocumentParams, token: CancellationToken): Promise<SimulationBlockers> => {
+        const document = await documentOf(params.uri, token);
+        return { errors: blockingErrors(document, mregion).map((e) => ({ uri: e.document.uri.toString(), line: e.line, message: e.message })) };
     });
 
     connection.onRequest(Requests.simulate, async (params: SimulateParams & WorkDoneProgressParams, token: CancellationToken): Promise<SimulationReport> => {
@@ -102,8 +107,12 @@ function defaultWorkerFile(): string {
  * errors: they name flaws whose cost the simulation is there to show. (The CLI applies the same test.)
  */
 function designErrors(document: LangiumDocument, mregion: MregionServices): string[] {
+    return blockingErrors(document, mregion).map((e) => `${e.document === document ? '' : `${fileName(e.document)} `}line ${e.line + 1}: ${e.message}`);
+}
+
+function blockingErrors(document: LangiumDocument, mregion: MregionServices): { document: LangiumDocument; line: number; message: string }[] {
     return closureOf(document, mregion).flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1 && blocksSimulation(String(x.code)))
-        .map((x) => `${d === document ? '' : `${fileName(d)} `}line ${x.range.start.line + 1}: ${x.message}`));
+        .map((x) => ({ document: d, line: x.range.start.line, message: typeof x.message === 'string' ? x.message : x.message.value })));
 }
 
 /** Design-rule errors, named for the report's notes. */

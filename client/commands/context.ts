@@ -1,5 +1,6 @@
 // What every command handler needs: the running language client, the Output channel and the two views.
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import type { EventEmitter, ExtensionContext, LogOutputChannel } from 'vscode';
+import type { SimulationProgress } from '../api.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Notices } from '../notices.js';
 import type { SimulationPanel } from '../views/simulation-panel.js';
@@ -12,4 +13,6 @@ export interface CommandContext {
     readonly notices: Notices;
     readonly simulation: SimulationPanel;
     readonly topology: TopologyPanel;
+    /** What a running simulation's notification shows, for the extension's API. */
+    readonly simulationProgress: EventEmitter<SimulationProgress>;
 }

@@ -1,10 +1,10 @@
 // "Multi-Region: Run Simulation": picks a scenario of the file (or takes the one a code lens passed), runs
 // it in the language server's worker with a cancellable progress notification, and shows the report.
 import { randomUUID } from 'node:crypto';
-import { ProgressLocation, window, type Progress, type QuickPickItem, type TextDocument } from 'vscode';
+import { ProgressLocation, Uri, window, type Progress, type QuickPickItem, type TextDocument } from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { Notices } from '../notices.js';
-import { Requests, type ScenarioSummary, type SimulateParams, type TopologyGraph } from '../../protocol/index.js';
+import { Requests, type ScenarioSummary, type SimulateParams, type SimulationBlockers, type TopologyGraph } from '../../protocol/index.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { declarationsOf } from '../views/declarations.js';
 import { simulationSettings } from '../settings.js';
@@ -28,7 +28,10 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     let graph: TopologyGraph;
     try {
         graph = await validatedGraph(ctx.client, document);
-        if (refuseWithErrors(ctx.notices, document, graph.counts.error, 'run a simulation')) return undefined;
+        // Only errors that leave the design incomplete stop a run; design-rule errors do not (the report notes
+        // them): the server says which ones count, as it does when it refuses a run.
+        const blockers = await ctx.client.sendRequest<SimulationBlockers>(Requests.simulationBlockers, { uri });
+        if (refuseWithErrors(ctx.notices, document, blockers.errors.length, 'run a simulation', firstBlocker(document, blockers))) return undefined;
         scenarios = await ctx.client.sendRequest<ScenarioSummary[]>(Requests.listScenarios, { uri });
     } catch (error) {
         reportFailure(ctx, `Cannot list the scenarios of ${fileName(document)}`, error);
@@ -50,7 +53,9 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
                 token.onCancellationRequested(() => { cancelled = true; });
                 // The server reports how much simulated time has run through this work-done token.
                 const workDoneToken = `mregion-simulate-${randomUUID()}`;
-                const listener = forwardProgress(ctx.client, workDoneToken, progress);
+                const listener = forwardProgress(ctx.client, workDoneToken, progress, (percentage, message) => {
+                    ctx.simulationProgress.fire({ uri, scenario, percentage, message });
+                });
                 try {
                     return await ctx.client.sendRequest<SimulationReport>(Requests.simulate, { ...params, workDoneToken }, token);
                 } finally {
@@ -73,6 +78,13 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     return { uri, scenario, report };
 }
 
+function firstBlocker(document: TextDocument, blockers: SimulationBlockers): string | undefined {
+    const first = blockers.errors[0];
+    if (!first) return undefined;
+    const elsewhere = first.uri !== document.uri.toString() ? `${Uri.parse(first.uri).path.split('/').pop()} ` : '';
+    return `${elsewhere}line ${first.line + 1}: ${first.message}`;
+}
+
 async function chooseScenario(notices: Notices, document: TextDocument, scenarios: readonly ScenarioSummary[], requested: unknown): Promise<string | undefined> {
     if (scenarios.length === 0) {
         void notices.show('warning',
@@ -91,13 +103,18 @@ async function chooseScenario(notices: Notices, document: TextDocument, scenario
     return picked?.name;
 }
 
-/** Shows the server's work-done progress (percentage and message) in the command's own notification. */
-function forwardProgress(client: LanguageClient, token: string, progress: Progress<{ message?: string; increment?: number }>) {
-    let shown = 0;
+/**
+ * Shows the server's work-done progress (percentage and message) in the command's own notification, and tells
+ * `shown` what the notification now says.
+ */
+function forwardProgress(client: LanguageClient, token: string, progress: Progress<{ message?: string; increment?: number }>,
+    shown: (percentage: number, message: string | undefined) => void) {
+    let done = 0;
     return client.onProgress(WorkDoneProgress.type, token, (value) => {
         if (value.kind === 'end') return;
-        const percentage = value.percentage ?? shown;
-        progress.report({ message: value.message, increment: Math.max(0, percentage - shown) });
-        shown = Math.max(shown, percentage);
+        const percentage = value.percentage ?? done;
+        progress.report({ message: value.message, increment: Math.max(0, percentage - done) });
+        done = Math.max(done, percentage);
+        shown(done, value.message);
     });
 }

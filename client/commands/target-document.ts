@@ -38,12 +38,14 @@ export function fileName(document: TextDocument): string {
 
 /**
  * Refuses to go on when the server reported errors in the file: a simulation or export of a design that
- * does not mean what it says would give numbers nobody should trust.
+ * does not mean what it says would give numbers nobody should trust. `firstError` ("line 3: …") names the
+ * first of them when the caller knows which errors count; else the first error diagnostic of the file does.
  */
-export function refuseWithErrors(notices: Notices, document: TextDocument, errorCount: number, action: string): boolean {
+export function refuseWithErrors(notices: Notices, document: TextDocument, errorCount: number, action: string, firstError?: string): boolean {
     if (errorCount === 0) return false;
     const errors = languages.getDiagnostics(document.uri).filter((d) => d.severity === DiagnosticSeverity.Error);
-    const first = errors[0] ? ` First: line ${errors[0].range.start.line + 1}: ${errors[0].message}` : '';
+    const first = firstError !== undefined ? ` First: ${firstError}`
+        : errors[0] ? ` First: line ${errors[0].range.start.line + 1}: ${errors[0].message}` : '';
     // Not awaited: the command ends now; the button works for as long as the notification is shown.
     void notices.show('error', 
         `Cannot ${action}: ${fileName(document)} has ${errorCount} error${errorCount === 1 ? '' : 's'}. Fix ${errorCount === 1 ? 'it' : 'them'} first.${first}`,

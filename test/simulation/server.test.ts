@@ -3,10 +3,10 @@
 // the worker; a design with errors or an unknown scenario is refused with a message that says why.
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Requests, type ScenarioSummary } from '../../protocol/index.js';
+import { Requests, type ScenarioSummary, type SimulationBlockers } from '../../protocol/index.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { LspClient } from '../helpers/lsp-client.js';
-import { expectValidReport, TWO_US_REGIONS } from './helpers.js';
+import { example, expectValidReport, TWO_US_REGIONS } from './helpers.js';
 
 // About 20 million writes: seconds of work for the worker, far longer than validating a small document.
 const LONG = `${TWO_US_REGIONS}
@@ -115,6 +115,22 @@ describe('simulation in the language server', () => {
         expect(report.scenario.seed).toBe(123);
         expect(report.run.eventBudget).toBe(1_000_000);
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: {} } });
+    });
+
+    it('names the errors that stop a simulation — language errors, not design-rule errors — so the editor can refuse as the server would', async () => {
+        const blockers = (uri: string) => client.connection.sendRequest<SimulationBlockers>(Requests.simulationBlockers, { uri });
+        expect(await blockers('file:///sim/long.mregion')).toEqual({ errors: [] });
+        const broken = await blockers('file:///sim/other.mregion');
+        expect(broken.errors).toEqual([{ uri: 'file:///sim/other.mregion', line: 5, message: expect.stringMatching(/unknown region 'us-wset-2'/) }]);
+
+        const flawed = 'file:///sim/control-plane-2021.mregion';
+        const diagnostics = client.nextDiagnostics(flawed);
+        await client.open(flawed, example('control-plane-2021'));
+        const ruleErrors = (await diagnostics).diagnostics.filter((d) => d.severity === 1);
+        expect(ruleErrors.map((d) => d.code)).toEqual(['control-plane-failover', 'control-plane-failover']);
+        expect(await blockers(flawed)).toEqual({ errors: [] });
+        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, { uri: flawed, scenario: 'december-2021' });
+        expect(report.summary.passed).toBe(false);
     });
 
     it.each([

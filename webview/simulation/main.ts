@@ -65,6 +65,7 @@ function render(): void {
     );
     reportRendered(api, {
         expectations: view.expectations.length, failed: view.expectations.length - passed, charts: view.charts.length,
+        latencyLines: view.charts.find((c) => c.id === 'write-latency' && c.kind === 'time')?.series.length ?? 0,
         timeline: view.timeline.length, writes: view.writes.length, cost: view.cost.length,
     });
 }

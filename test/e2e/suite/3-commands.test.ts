@@ -4,9 +4,9 @@ import { describe, it } from 'mocha';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { Notice } from '../../../client/api.js';
+import type { Notice, SimulationProgress } from '../../../client/api.js';
 import { Commands } from '../../../protocol/index.js';
-import { extensionApi, open, waitFor, waitForDiagnostics, waitForRender, workspaceFile } from './helpers.js';
+import { codesOf, extensionApi, open, waitFor, waitForDiagnostics, waitForRender, workspaceFile } from './helpers.js';
 
 /** Runs a command and returns its result with the messages it showed. */
 async function runCommand<T>(id: string, ...args: unknown[]): Promise<{ result: T | undefined; notices: Notice[] }> {
@@ -48,6 +48,48 @@ describe('Run Simulation', () => {
         assert.equal(view.counts.charts, 3, 'availability, replication lag and write latency charts');
         assert.ok((view.counts.timeline ?? 0) > 0, 'the timeline lists the outage');
         for (const text of ['rto <= 5m', 'lost-writes of ledger == 0', 'us-east-1']) assert.ok(view.text.includes(text), `the view shows "${text}"`);
+        assert.ok((view.counts.latencyLines ?? 0) >= 2, 'write latency is drawn over time, p50 and p99 lines per region');
+    });
+
+    it('simulates a design whose only errors are design-rule errors and shows the expectation it fails', async () => {
+        const { api } = await extensionApi();
+        const document = await open('control-plane-2021.mregion');
+        const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+            'the design-rule errors of control-plane-2021.mregion');
+        const errorCodes = codesOf(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error));
+        assert.deepEqual([...new Set(errorCodes)], ['control-plane-failover'], `only design-rule errors (codes were ${errorCodes.join(', ')})`);
+        const { result, notices } = await runCommand<{ scenario: string }>(Commands.runSimulation, document.uri.toString());
+        assert.ok(result, `the simulation ran (messages: ${notices.map((n) => n.message).join(' | ')})`);
+        assert.equal(result.scenario, 'december-2021');
+        const view = await waitForRender(api.simulationView, document.uri, (v) => v.text.includes('december-2021'), 'the simulation view of december-2021');
+        assert.equal(view.counts.failed, 1, 'the RTO expectation fails');
+        assert.match(view.text, /1 of 1 expectations fail/);
+        assert.match(view.text, /expect rto <= 1h/);
+        assert.match(view.text, /simulated despite 2 design-rule errors/);
+    });
+
+    it('cancels a long simulation from its progress notification, says so, and runs the next one', async () => {
+        const { api } = await extensionApi();
+        const document = await open('long-run.mregion');
+        const uri = document.uri.toString();
+        let reported: SimulationProgress | undefined;
+        const listener = api.onDidReportSimulationProgress((p) => { if (p.uri === uri && p.scenario === 'long') reported ??= p; });
+        try {
+            const running = runCommand(Commands.runSimulation, uri, 'long');
+            await waitFor(api.onDidReportSimulationProgress, () => reported, 'the first progress report of the long simulation');
+            // The newest notification is the simulation's progress; its primary action is Cancel, which cancels the
+            // token VS Code gave the command (as clicking the button does).
+            await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+            const { result, notices } = await running;
+            assert.equal(result, undefined, 'a cancelled run returns no report');
+            assert.ok(notices.some((n) => n.level === 'info' && /Simulation of long cancelled/.test(n.message)), `messages: ${notices.map((n) => n.message).join(' | ')}`);
+            assert.ok(!notices.some((n) => n.level === 'error'), `no failure is reported (messages: ${notices.map((n) => n.message).join(' | ')})`);
+        } finally {
+            listener.dispose();
+        }
+        const again = await runCommand<{ scenario: string }>(Commands.runSimulation, uri, 'short');
+        assert.equal(again.result?.scenario, 'short', `the server runs the next simulation (messages: ${again.notices.map((n) => n.message).join(' | ')})`);
+        await waitForRender(api.simulationView, document.uri, (v) => v.text.includes('Scenario short'), 'the simulation view of the short scenario');
     });
 });
 
