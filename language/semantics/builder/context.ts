@@ -8,8 +8,6 @@ import { normalize, type UnitKind } from '../units.js';
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export type LazyRange = () => Range;
-
 export interface Bounds {
     readonly min?: number;
     /** When true, the value must be strictly above `min`. */
@@ -68,42 +66,18 @@ export class BuildContext {
         return cst?.range ?? this.range(node);
     }
 
-    /** A property's range, found only if the source's props are read. */
-    prop(node: AstNode, property: string): LazyRange {
-        return () => this.propRange(node, property);
-    }
-
-    /** A keyword's range, found only if the source's props are read. */
-    kw(node: AstNode, keyword: string): LazyRange {
-        return () => this.keywordRange(node, keyword);
-    }
-
-    /**
-     * Where a declaration is written. The property ranges are resolved on first read of `props` (an own getter,
-     * so cloning or serializing the model still yields plain data): finding a property's CST node is the costliest
-     * part of building the model, and most of them are only ever read when a diagnostic or hover needs them.
-     */
-    source(node: AstNode, props: Readonly<Record<string, AstNode | Range | LazyRange | undefined>> = {}): Source {
-        let resolved: Record<string, Range | undefined> | undefined;
-        let nameRange: Range | undefined;
-        const resolve = () => {
-            const result: Record<string, Range | undefined> = {};
-            for (const [key, value] of Object.entries(props)) {
-                if (value === undefined) continue;
-                result[key] = typeof value === 'function' ? value() : 'start' in value ? value : this.range(value);
-            }
-            return result;
-        };
-        const ctx = this;
+    source(node: AstNode, props: Readonly<Record<string, AstNode | Range | undefined>> = {}): Source {
+        const resolved: Record<string, Range | undefined> = {};
+        for (const [key, value] of Object.entries(props)) {
+            if (value === undefined) continue;
+            resolved[key] = 'start' in value ? value : this.range(value);
+        }
+        const hasName = 'name' in node;
         return {
             uri: this.uriOf(node),
             range: this.range(node),
-            get nameRange() {
-                return (nameRange ??= 'name' in node ? ctx.propRange(node, 'name') : ctx.range(node));
-            },
-            get props() {
-                return (resolved ??= resolve());
-            },
+            nameRange: hasName ? this.propRange(node, 'name') : this.range(node),
+            props: resolved,
         };
     }
 

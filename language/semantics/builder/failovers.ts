@@ -43,8 +43,8 @@ export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: F
     }
 
     const source = ctx.source(node, {
-        target: ctx.prop(node, 'target'), from: node.from ? ctx.prop(node, 'from') : undefined,
-        to: node.to ? ctx.prop(node, 'to') : undefined, detection: detect, route, drill,
+        target: ctx.propRange(node, 'target'), from: node.from ? ctx.propRange(node, 'from') : undefined,
+        to: node.to ? ctx.propRange(node, 'to') : undefined, detection: detect, route, drill,
         ttl: route?.ttl, interval: detect?.interval, threshold: detect?.threshold,
     });
 
@@ -172,8 +172,8 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
         durationMs,
         durationProvenance,
         source: ctx.source(node, {
-            kind: ctx.prop(node, 'kind'), target: node.target ? ctx.prop(node, 'target') : undefined,
-            plane: node.plane ? ctx.prop(node, 'plane') : undefined, duration: node.duration,
+            kind: ctx.propRange(node, 'kind'), target: node.target ? ctx.propRange(node, 'target') : undefined,
+            plane: node.plane ? ctx.propRange(node, 'plane') : undefined, duration: node.duration,
         }),
     };
 }

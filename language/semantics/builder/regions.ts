@@ -57,7 +57,7 @@ export function buildLink(ctx: BuildContext, node: ast.Link): LinkM | undefined 
         ctx.report(ProblemCodes.ValueOutOfRange, 'error', `a link joins two different regions; both ends are ${a}`, node, 'to');
         return undefined;
     }
-    return { a, b, rttMs, egressUsdPerGB, source: ctx.source(node, { rtt, egress, from: ctx.prop(node, 'from'), to: ctx.prop(node, 'to') }) };
+    return { a, b, rttMs, egressUsdPerGB, source: ctx.source(node, { rtt, egress, from: ctx.propRange(node, 'from'), to: ctx.propRange(node, 'to') }) };
 }
 
 export function buildCell(ctx: BuildContext, node: ast.Cell): CellM {

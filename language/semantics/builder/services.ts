@@ -37,8 +37,8 @@ export function buildServices(ctx: BuildContext, node: ast.Service, cells: reado
     }));
     const source = ctx.source(node, {
         regions: regionsClause, primary, posture, capacity, uses, reads, dependsOn,
-        objective: objective ? () => objective.source.range : undefined,
-        perCell: node.perCell ? ctx.kw(node, 'per') : undefined,
+        objective: objective ? objective.source.range : undefined,
+        perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
     });
 
     const instance = (regions: readonly string[], cell: CellM | undefined): ServiceM => {

@@ -109,7 +109,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         objective: buildObjective(ctx, objective),
         source: ctx.source(node, {
             engine, regions, replicas, witness, holds, writes, replication, consistency, conflicts, residency, features,
-            backup, size, objective, perCell: node.perCell ? ctx.kw(node, 'per') : undefined,
+            backup, size, objective, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
             lag: replication?.lag, quorum: replication?.quorum,
         }),
     };

@@ -46,7 +46,7 @@ export function buildWorkload(ctx: BuildContext, node: ast.Workload, instances: 
         keys: keys ? ctx.quantity(keys.count, 'count', { what: 'key count', min: 1, integer: true }) : undefined,
         sharedKeyShare: keys?.sharedShare ? ctx.quantity(keys.sharedShare, 'percent', { what: 'shared key share', min: 0, max: 1 }) ?? 0 : 0,
         itemSizeBytes: itemSize ? ctx.quantity(itemSize.size, 'size', { what: 'item size', min: 0, above: true }) : undefined,
-        source: ctx.source(node, { writes, reads, keys, itemSize, target: node.target ? ctx.prop(node, 'target') : undefined }),
+        source: ctx.source(node, { writes, reads, keys, itemSize, target: node.target ? ctx.propRange(node, 'target') : undefined }),
     };
 }
 
@@ -88,7 +88,7 @@ function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | unde
     if (scenarioMs !== undefined && atMs >= scenarioMs) {
         ctx.report(ProblemCodes.ValueOutOfRange, 'warning', `this fault starts at ${node.at.text}, after the scenario ends`, node, 'at');
     }
-    const source = ctx.source(node, { at: node.at, duration: node.duration, region: node.region ? ctx.prop(node, 'region') : undefined });
+    const source = ctx.source(node, { at: node.at, duration: node.duration, region: node.region ? ctx.propRange(node, 'region') : undefined });
     const region = node.region?.ref?.name;
     switch (node.kind) {
         case 'outage':
@@ -143,7 +143,7 @@ function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM
         op: node.op as ExpectationM['op'],
         value,
         text: node.$cstNode?.text ?? `${metric} ${node.op} ${node.value.text}`,
-        source: ctx.source(node, { metric: ctx.prop(node, 'metric'), value: node.value }),
+        source: ctx.source(node, { metric: ctx.propRange(node, 'metric'), value: node.value }),
     };
 }
 
