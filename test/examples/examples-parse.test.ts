@@ -1,11 +1,12 @@
 // Every example (the seed's systems) parses and links cleanly, loaded from disk the way the CLI loads it, and
 // names in its header the rules it is meant to trigger.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace, type LoadedWorkspace } from '../../cli/workspace.js';
 import { ProblemCodes } from '../../language/semantics/problem-codes.js';
-import { ROOT } from '../helpers/bundles.js';
+import { bundle, ROOT } from '../helpers/bundles.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mregion')).sort();
@@ -35,5 +36,11 @@ describe('examples', () => {
     test.each(files)('%s names the rules it is meant to trigger in its header', (file) => {
         const header = readFileSync(path.join(EXAMPLES, file), 'utf8').split('\n').filter((l) => l.startsWith('//'));
         expect(header.some((l) => /^\/\/ rules: (none|[a-z-]+(, [a-z-]+)*)$/.test(l)), header.join('\n')).toBe(true);
+    });
+
+    test('are written in the formatter\'s canonical layout (mregion format --check)', () => {
+        const result = spawnSync(process.execPath, [bundle('cli'), 'format', '--check', EXAMPLES], { encoding: 'utf8' });
+        expect(result.stdout + result.stderr).toMatch(/already formatted|formatted/);
+        expect(result.status, result.stdout + result.stderr).toBe(0);
     });
 });

@@ -40,7 +40,7 @@ describe('inlay hints', () => {
         const total = formatDuration(estimateFailoverTime(model, model.failovers[0]!).totalMs);
         expect(list.map((h) => shown(h, lines))).toEqual([
             '    replication consensus ⟨≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write⟩',
-            `    route   dns ttl 60s ⟨≈ ${total} failover⟩`,
+            `    route  dns ttl 60s ⟨≈ ${total} failover⟩`,
         ]);
         expect(list[1]!.tooltip).toMatchObject({ value: expect.stringContaining('10 s × 3 + 6 s timeout detection + 1 m TTL + 1 m re-homing') });
     });

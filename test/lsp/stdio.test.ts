@@ -123,7 +123,7 @@ describe('the bundled language server over stdio', () => {
     });
 
     it('completes only the clauses a failover block can still take', async () => {
-        const list: CompletionList = await connection.sendRequest('textDocument/completion', { textDocument, position: at('    detect  health-check', 0) });
+        const list: CompletionList = await connection.sendRequest('textDocument/completion', { textDocument, position: at('    detect health-check', 0) });
         expect(list.items.map((i) => i.label).sort()).toEqual(['action']);
     });
 
@@ -134,7 +134,7 @@ describe('the bundled language server over stdio', () => {
             textDocument, range: { start: { line: 0, character: 0 }, end: at('scenario') },
         });
         expect(hints.map((h) => h.label)).toEqual(['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', `≈ ${total} failover`]);
-        expect(hints[1]!.position).toEqual(at('route   dns ttl 60s', 'route   dns ttl 60s'.length));
+        expect(hints[1]!.position).toEqual(at('route  dns ttl 60s', 'route  dns ttl 60s'.length));
     });
 
     it('returns the code lenses with the client\'s command ids and arguments', async () => {
