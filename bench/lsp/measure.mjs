@@ -50,6 +50,7 @@ async function measure(lines) {
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mregion', version: 1, text } });
     const firstDiagnostics = await first;
     const coldStartMs = performance.now() - server.t0;
+    const rssAfterOpen = rssMb(server.child.pid);
     if (firstDiagnostics.diagnostics.some((d) => d.severity === 1)) throw new Error(`generated design has errors: ${JSON.stringify(firstDiagnostics.diagnostics[0])}`);
 
     // Edit a TTL in the middle of the file, back and forth: each edit changes one character.
@@ -74,16 +75,19 @@ async function measure(lines) {
     server.connection.dispose();
     server.child.kill();
     latencies.sort((a, b) => a - b);
-    return { lines: text.split('\n').length, coldStartMs, editMedianMs: quantile(latencies, 0.5), editP95Ms: quantile(latencies, 0.95), rssMb: rss };
+    return {
+        lines: text.split('\n').length, diagnostics: firstDiagnostics.diagnostics.length, coldStartMs,
+        editMedianMs: quantile(latencies, 0.5), editP95Ms: quantile(latencies, 0.95), rssAfterOpenMb: rssAfterOpen, rssMb: rss,
+    };
 }
 
 const results = [];
 for (const size of sizes) results.push(await measure(size));
 const byLines = Object.fromEntries(results.map((r) => [r.lines, r]));
-console.log('| lines | cold start → first diagnostics | edit → diagnostics median | p95 | server RSS |');
-console.log('|---|---|---|---|---|');
+console.log('| lines | diagnostics | cold start → first diagnostics | edit → diagnostics median | p95 | RSS after open | RSS after the edits |');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
-    console.log(`| ${r.lines} | ${r.coldStartMs.toFixed(0)} ms | ${r.editMedianMs.toFixed(1)} ms | ${r.editP95Ms.toFixed(1)} ms | ${r.rssMb.toFixed(0)} MB |`);
+    console.log(`| ${r.lines} | ${r.diagnostics} | ${r.coldStartMs.toFixed(0)} ms | ${r.editMedianMs.toFixed(1)} ms | ${r.editP95Ms.toFixed(1)} ms | ${r.rssAfterOpenMb.toFixed(0)} MB | ${r.rssMb.toFixed(0)} MB |`);
 }
 const small = results.find((r) => r.lines >= 9000 && r.lines < 11000);
 const large = results.find((r) => r.lines >= 45000);
