@@ -16,7 +16,8 @@ export class LspClient {
     readonly published: PublishedDiagnostics[] = [];
     readonly stderr: string[] = [];
 
-    private constructor(private readonly child: ChildProcess) {
+    /** The server process (its pid, its standard error), for tests that watch the process itself. */
+    private constructor(readonly child: ChildProcess) {
         this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
