@@ -9,6 +9,14 @@ import { UsageError } from './workspace.js';
 
 const EXIT_USAGE = 2;
 
+// Output piped into a reader that stops early (`mregion check | head`): drop the rest quietly, as Unix tools do,
+// and keep the command's own exit code, instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+}
+
 async function run(action: () => Promise<number>): Promise<void> {
     try {
         process.exitCode = await action();
