@@ -1,6 +1,6 @@
 // Property-based fuzzing of the whole pipeline (parse → link and validate with every design rule → model →
-// simulation of each scenario under a small event budget → CDK export in memory), a few hundred cases with a fixed
-// seed: nothing escapes as an exception or a console error, every diagnostic lies inside its document and reads
+// simulation of each scenario under a small event budget → CDK export in memory), a few hundred cases with fixed
+// seeds — generated designs, mutated examples and token soup: nothing escapes as an exception or a console error, every diagnostic lies inside its document and reads
 // well, every scenario ends in a schema-valid, reproducible report or a SimulationError that says why, and every
 // export has safe paths, JSON that loads and TypeScript that parses. The large run (≥ 100,000 cases, with the time
 // bound per case) is `node scripts/fuzz.mjs`; see bench/robustness/README.md.
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/bundles.js';
-import { generatedCase, mutatedCase, type FuzzCase } from './fuzz/cases.js';
+import { generatedCase, mutatedCase, soupCase, type FuzzCase } from './fuzz/cases.js';
 import { knownIssueOf } from './fuzz/known-issues.js';
 import { DEFAULT_OPTIONS, FuzzPipeline } from './fuzz/pipeline.js';
 
@@ -32,6 +32,10 @@ describe('fuzzing parse → rules → simulation → export', () => {
 
     it('survives the examples mutated by deletions, swaps, duplications, truncation, unicode, huge numbers and wrong units', async () => {
         await fc.assert(fc.asyncProperty(mutatedCase(examples), expectRobust), { numRuns: 160, seed: 20261130 });
+    });
+
+    it('survives token soup: the language\'s words in any order', async () => {
+        await fc.assert(fc.asyncProperty(soupCase(), expectRobust), { numRuns: 80, seed: 20261131 });
     });
 
     it('drives every stage: most generated designs are simulated and exported, some refused with reasons', async () => {

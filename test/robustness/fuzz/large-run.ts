@@ -330,7 +330,7 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         '',
         `| measure | value |`,
         `|---|---|`,
-        `| cases | ${a.cases.toLocaleString('en-US')} (half generated designs, clean and messy; half mutated examples) |`,
+        `| cases | ${a.cases.toLocaleString('en-US')} (two in five generated designs, clean and messy; two in five mutated examples; one in five token soup) |`,
         `| total time | ${(elapsedMs / 60_000).toFixed(1)} min (${(a.cases / (elapsedMs / 1_000)).toFixed(1)} cases/s on ${options.workers} worker${options.workers === 1 ? '' : 's'}) |`,
         `| failure signatures | ${failures.length} (${failures.filter(([, e]) => !e.failure.known).length} new, ${failures.filter(([, e]) => e.failure.known).length} known) |`,
         `| cases over the ${ms(options.pipeline.caseBoundMs)} bound | ${a.overBound} |`,
