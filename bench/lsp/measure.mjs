@@ -26,7 +26,7 @@ function rssMb(pid) {
 
 async function startServer() {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiters = [];
     connection.onNotification('textDocument/publishDiagnostics', (params) => {
@@ -71,9 +71,13 @@ async function measure(lines) {
     }
     const rss = rssMb(server.child.pid);
     await server.connection.sendRequest('shutdown');
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     await server.connection.sendNotification('exit');
+    // Let the server exit by itself (so a --cpu-prof profile gets written); stop it if it does not.
+    const stopper = setTimeout(() => server.child.kill(), 5_000);
+    await exited;
+    clearTimeout(stopper);
     server.connection.dispose();
-    server.child.kill();
     latencies.sort((a, b) => a - b);
     return {
         lines: text.split('\n').length, diagnostics: firstDiagnostics.diagnostics.length, coldStartMs,
