@@ -55,8 +55,8 @@ store ledger { engine aurora  regions us-east-1, us-west-2  holds shared rows  w
         expect(result.notGenerated.map((n) => n.reason).join('\n')).not.toContain('undefined');
     });
 
-    it.fails('rule-fails-on-unparsed-invariant: an invariant whose kind did not parse is a syntax error, not a failed rule', async () => {
-        const { diagnostics } = await validate(`topology T
+    describe('unparsed-invariant-reaches-the-rules', () => {
+        const design = (conflicts: string) => `topology T
 region us-east-1 { provider aws  jurisdiction US }
 region us-west-2 { provider aws  jurisdiction US }
 store carts {
@@ -66,10 +66,20 @@ store carts {
     writes      any-region
     replication async lag 1s
     invariant   consistency eventual
-    conflicts   lww
+    ${conflicts}
 }
-`);
-        expect(diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message)).toEqual([]);
+`;
+        it.fails('an invariant whose kind did not parse is a syntax error, not a failed rule', async () => {
+            const { diagnostics } = await validate(design('conflicts   lww'));
+            expect(diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message)).toEqual([]);
+        });
+
+        it.fails("last-write-wins on such a store never speaks of 'the invariant undefined undefined'", async () => {
+            const { diagnostics } = await validate(design('conflicts   lww'));
+            const lww = diagnostics.filter((d) => d.code === 'lww-on-shared-state').map((d) => String(d.message));
+            expect(lww).toHaveLength(1);
+            expect(lww[0]).not.toContain('undefined');
+        });
     });
 
     it.fails("dns-provider-named-like-a-cloud: 'providers route53, cloudflare' names two DNS providers without a syntax error", async () => {

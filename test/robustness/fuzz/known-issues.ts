@@ -25,11 +25,13 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
         matches: (f) => f.stage === 'export' && f.kind === 'unclear-message' && /the design lets undefined write/.test(f.message),
     },
     {
-        id: 'rule-fails-on-unparsed-invariant',
+        id: 'unparsed-invariant-reaches-the-rules',
         summary: "an 'invariant' clause whose kind did not parse (e.g. 'invariant consistency eventual') reaches the model with "
-            + 'kind undefined, and the rule crdt-cannot-keep-invariant throws (INVARIANT_BREAKS[inv.kind] is not a function in '
-            + 'language/validation/rules/conflict-rules.ts): users see a rule-failed error asking them to report the file',
-        matches: (f) => f.kind === 'internal-diagnostic' && /INVARIANT_BREAKS\[inv\.kind\] is not a function/.test(f.message),
+            + 'kind undefined: the rule crdt-cannot-keep-invariant throws (INVARIANT_BREAKS[inv.kind] is not a function in '
+            + 'language/validation/rules/conflict-rules.ts), so users see a rule-failed error asking them to report the file, and '
+            + "lww-on-shared-state says 'The invariant undefined undefined cannot hold either'",
+        matches: (f) => (f.kind === 'internal-diagnostic' && /INVARIANT_BREAKS\[inv\.kind\] is not a function/.test(f.message))
+            || (f.kind === 'unclear-message' && /lww-on-shared-state: .*The invariants? .*undefined undefined/.test(f.message)),
     },
 ];
 

@@ -4,6 +4,7 @@
 // not a stuck run), failures grouped by signature and shrunk by fast-check to a minimal counterexample, and a
 // Markdown report. Usage: see bench/robustness/README.md.
 import '../../../language/polyfill/object-group-by.cjs';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -65,6 +66,8 @@ interface Shrunk {
     readonly message?: string;
     readonly steps?: number;
     readonly note?: string;
+    /** The failure happened again when the case was replayed on its own (false: it depended on the machine's load). */
+    readonly reproduced: boolean;
 }
 
 type ToWorker = { type: 'cases'; indices: number[] } | { type: 'shrink'; signature: string; seed: number } | { type: 'stop' };
@@ -122,8 +125,11 @@ async function shrink(pipeline: FuzzPipeline, arbitrary: fc.Arbitrary<FuzzCase>,
         }
         return match === undefined;
     }), { seed, numRuns: 1, interruptAfterTimeLimit: 180_000, markInterruptAsFailure: false });
-    if (!result.failed || result.counterexample === null) return { signature, note: 'the failure did not reproduce in process (timing-dependent?)' };
-    return { signature, counterexample: result.counterexample[0], message, steps: steps - 1, note: result.interrupted ? 'shrinking stopped after 3 minutes' : undefined };
+    if (!result.failed || result.counterexample === null) {
+        const again = await pipeline.run(caseOf(arbitrary, seed));
+        return { signature, reproduced: false, note: `the failure did not happen again when the case was replayed alone (${Math.round(again.totalMs)} ms; it depended on the load of the shared machine)` };
+    }
+    return { signature, reproduced: true, counterexample: result.counterexample[0], message, steps: steps - 1, note: result.interrupted ? 'shrinking stopped after 3 minutes' : undefined };
 }
 
 // ------------------------------------------------------------------------------------------------ main side
@@ -277,9 +283,10 @@ async function main(): Promise<void> {
     const out = options.out ?? path.join(ROOT, 'bench', 'results', `fuzz-${new Date().toISOString().slice(0, 10)}.md`);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, report);
+    const fresh = [...aggregate.bySignature.entries()].filter(([signature, e]) => !e.failure.known && shrunk.get(signature)?.reproduced !== false);
     process.stderr.write(`fuzz: ${aggregate.cases.toLocaleString('en-US')} cases in ${(elapsedMs / 60_000).toFixed(1)} min; `
-        + `${aggregate.bySignature.size} failure signature(s) (${[...aggregate.bySignature.values()].filter((e) => !e.failure.known).length} new); report: ${out}\n`);
-    process.exitCode = [...aggregate.bySignature.values()].some((e) => !e.failure.known) ? 1 : 0;
+        + `${aggregate.bySignature.size} failure signature(s) (${fresh.length} new and reproducible); report: ${out}\n`);
+    process.exitCode = fresh.length > 0 ? 1 : 0;
 }
 
 /** Shrinks the first case of each failure signature in a fresh worker (hangs are reported as found). */
@@ -292,13 +299,24 @@ async function shrinkAll(options: RunOptions, aggregate: Aggregate): Promise<Map
     for (const [signature, entry] of targets) {
         process.stderr.write(`fuzz: shrinking ${signature.slice(0, 100)}\n`);
         const result = await new Promise<Shrunk>((resolve) => {
-            worker.once('message', (m: FromWorker) => resolve(m.type === 'shrunk' ? m.result : { signature, note: 'no answer' }));
+            worker.once('message', (m: FromWorker) => resolve(m.type === 'shrunk' ? m.result : { signature, reproduced: true, note: 'no answer' }));
             worker.postMessage({ type: 'shrink', signature, seed: entry.first.seed } satisfies ToWorker);
         });
         results.set(signature, result);
     }
     await worker.terminate();
     return results;
+}
+
+/** The repository's commit, marked when files the cases come from were changed since. */
+function commitOf(): string {
+    try {
+        const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+        const changed = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'test/robustness/fuzz'], { cwd: ROOT, encoding: 'utf8' }).trim();
+        return changed === '' ? commit : `${commit} (with uncommitted changes to examples/ or the fuzz harness)`;
+    } catch {
+        return 'unknown (not a git checkout)';
+    }
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -325,6 +343,7 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         '',
         `Command: \`node scripts/fuzz.mjs --cases ${options.cases} --seed ${options.seed} --workers ${options.workers} --bound ${options.pipeline.caseBoundMs} --budget ${options.pipeline.eventBudget}\``,
         `Machine: ${cpu}, ${os.cpus().length} cores shared with other work, Node ${process.version}, ${os.platform()}.`,
+        `Commit: ${commitOf()}. A replay (\`--replay SEED\`) gives the same case only with this commit's generators and examples.`,
         '',
         '## Result',
         '',
@@ -332,7 +351,8 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         `|---|---|`,
         `| cases | ${a.cases.toLocaleString('en-US')} (two in five generated designs, clean and messy; two in five mutated examples; one in five token soup) |`,
         `| total time | ${(elapsedMs / 60_000).toFixed(1)} min (${(a.cases / (elapsedMs / 1_000)).toFixed(1)} cases/s on ${options.workers} worker${options.workers === 1 ? '' : 's'}) |`,
-        `| failure signatures | ${failures.length} (${failures.filter(([, e]) => !e.failure.known).length} new, ${failures.filter(([, e]) => e.failure.known).length} known) |`,
+        `| failure signatures | ${failures.length}: ${failures.filter(([sig, e]) => !e.failure.known && shrunk.get(sig)?.reproduced !== false).length} new, `
+            + `${failures.filter(([, e]) => e.failure.known).length} known, ${failures.filter(([sig, e]) => !e.failure.known && shrunk.get(sig)?.reproduced === false).length} not reproducible alone |`,
         `| cases over the ${ms(options.pipeline.caseBoundMs)} bound | ${a.overBound} |`,
         `| time per case | median ${ms(percentile(a.totals, 50))}, p99 ${ms(percentile(a.totals, 99))}, max ${ms(Math.max(0, ...a.totals))} |`,
         `| designs the product would not simulate (errors beyond design rules) | ${a.blocked.toLocaleString('en-US')} |`,
@@ -365,7 +385,7 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         const s = shrunk.get(signature);
         const known = e.failure.known ? KNOWN_ISSUES.find((k) => k.id === e.failure.known) : undefined;
         lines.push(
-            `### ${known ? `Known: ${known.id}` : 'NEW'} — ${e.count.toLocaleString('en-US')} case${e.count === 1 ? '' : 's'}`,
+            `### ${known ? `Known: ${known.id}` : s?.reproduced === false ? 'Not reproducible alone' : 'NEW'} — ${e.count.toLocaleString('en-US')} case${e.count === 1 ? '' : 's'}`,
             '',
             `Signature: \`${signature.replace(/`/g, "'")}\``,
             '',
