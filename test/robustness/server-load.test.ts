@@ -1,15 +1,16 @@
 // The language server under load, as users run it (dist/server.cjs over stdio): 1,000 didChange notifications on a
 // 2,000-line design, sent as fast as a client can write them (typing at the end of the file, with backspaces, then
 // one last edit elsewhere), end with exactly the diagnostics a fresh validation of the final text gives; and the
-// memory the server retains afterwards is within 10 % of what it retained before the burst.
+// memory the server retains afterwards (heap used after a full collection) is within 10 % of what it retained before.
 //
 // Memory method: a preload (helpers/gc-probe.cjs, via NODE_OPTIONS) lets the test ask the server process for a full
 // garbage collection followed by process.memoryUsage() — sent on SIGUSR2, answered as one line on standard error,
 // so the test waits for an event, not a timer. "Before" is taken after a warm-up burst of the same size (so compiled
-// code, caches, the heap's working size and the allocator's arenas are in place: after a first burst RSS stays about
-// a third higher than after a short one, because V8 and malloc keep freed pages, which is not a leak); "after" once the
-// final diagnostics of the measured burst are published. Heap used after a full collection is what the server
-// retains; RSS is compared too, as the process-level view. A leak grows both with every burst.
+// code, caches and the heap's working size are in place), "after" once the final diagnostics of the measured burst
+// are published. What the server retains is the heap used after a full collection: that is the measure held within
+// 10 % (it moves by 1–2 % between bursts; a leak grows it with every burst). RSS is not: V8 and malloc keep freed
+// pages at their discretion, so RSS after a collection moves by ±15–25 % from one identical burst to the next
+// (bench/results/robustness-*.md); it is held to a bound that only a real leak of tens of megabytes would cross.
 // How long the server takes to settle after such a burst is measured in bench/robustness/, not asserted here.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,6 @@ describe('language server under load', () => {
         expect(client.stderr.join('')).not.toMatch(/Error|exception/i);
 
         expect(after.heapUsed, `heap used after a full collection: ${before.heapUsed} bytes before, ${after.heapUsed} after`).toBeLessThanOrEqual(before.heapUsed * 1.1);
-        expect(after.rss, `RSS after a full collection: ${before.rss} bytes before, ${after.rss} after`).toBeLessThanOrEqual(before.rss * 1.1);
+        expect(after.rss, `RSS after a full collection: ${before.rss} bytes before, ${after.rss} after`).toBeLessThanOrEqual(before.rss * 1.5);
     }, 300_000);
 });
