@@ -1048,7 +1048,7 @@ export interface RouteClause extends langium.AstNode {
     readonly $type: 'RouteClause';
     delay?: Quantity;
     method: 'anycast' | 'arc-routing-control' | 'dns' | 'global-accelerator' | 'manual' | 'router';
-    providers: Array<string>;
+    providers: Array<Name>;
     tailDelay?: Quantity;
     tailShare?: Quantity;
     ttl?: Quantity;

@@ -60,7 +60,7 @@ export function splitQuantity(text: string): WrittenQuantity | undefined {
 
 export type Normalized =
     | { readonly ok: true; readonly value: number; readonly written: WrittenQuantity }
-    | { readonly ok: false; readonly reason: 'missing-unit' | 'wrong-unit' | 'not-integer'; readonly message: string; readonly suggestion?: string };
+    | { readonly ok: false; readonly reason: 'missing-unit' | 'wrong-unit' | 'not-integer' | 'too-large'; readonly message: string; readonly suggestion?: string };
 
 /** Which family a written quantity belongs to, ignoring what the property wants. */
 export function kindOf(q: WrittenQuantity): UnitKind | undefined {
@@ -124,7 +124,13 @@ const EXAMPLE_UNIT: Readonly<Record<UnitKind, (n: string) => string>> = {
 /** Normalizes `text` as the family `expected`, or says precisely what is wrong with it. */
 export function normalize(text: string, expected: UnitKind): Normalized {
     const q = splitQuantity(text);
-    if (!q) return { ok: false, reason: 'wrong-unit', message: `'${text}' is not a number with a unit` };
+    if (!q) {
+        if (QUANTITY_SHAPE.test(text)) {
+            const shown = text.length > 16 ? `${text.slice(0, 12)}…` : text;
+            return { ok: false, reason: 'too-large', message: `'${shown}' is too large a number (${text.replace(/[^0-9]/g, '').length} digits)` };
+        }
+        return { ok: false, reason: 'wrong-unit', message: `'${text}' is not a number with a unit` };
+    }
     const actual = kindOf(q);
     const digits = text.replace(/^-?\$?/, '').match(/^[0-9_.]+/)?.[0] ?? text;
     if (expected === 'number' && actual === 'count') return { ok: true, value: q.number, written: q };

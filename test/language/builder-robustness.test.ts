@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/bundles.js';
+import type { Model } from '../../language/semantics/model.js';
 import { modelOf } from '../helpers/services.js';
 
 const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion'))
@@ -28,5 +29,19 @@ describe('model builder robustness', () => {
                 }
             },
         ), { numRuns: 60, seed: 20261129 });
+    });
+});
+
+describe('clauses whose value did not parse', () => {
+    test.each([
+        ['a writes clause without its policy', 'store s { engine aurora regions us-east-1, us-west-2 holds shared rows writes consistency session }', (m: Model) => m.stores.get('s')!.writes.provenance.kind],
+        ['an invariant without its kind', 'store s { engine dynamodb regions us-east-1, us-west-2 holds shared rows invariant consistency eventual }', (m: Model) => m.stores.get('s')!.invariants.length],
+    ] as [string, string, (m: Model) => unknown][])('leave %s out of the model, as if it were not written', async (_name, store, read) => {
+        const regions = 'region us-east-1 { provider aws jurisdiction US }\nregion us-west-2 { provider aws jurisdiction US }\n';
+        const { model, diagnostics } = await modelOf(`topology T\n${regions}${store}\n`);
+        expect(diagnostics.map((d) => d.code)).toContain('syntax-error');
+        expect(read(model)).not.toBe('declared');
+        expect(read(model)).not.toBe(1);
+        for (const d of diagnostics) expect(String(d.message)).not.toMatch(/undefined/);
     });
 });

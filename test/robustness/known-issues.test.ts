@@ -1,6 +1,6 @@
-// Bugs found by the robustness harness and reported to the owners of the code, each reduced to its smallest
-// reproduction and written as the behaviour it should have. `it.fails` keeps the suite green while the bug is
-// there and turns red once it is fixed: then make it a plain `it` and remove its entry from fuzz/known-issues.ts.
+// Bugs found by the robustness harness, each reduced to its smallest reproduction and written as the behaviour it
+// should have. All are fixed now; they stay as regression tests. While a new one is open it is written with
+// `it.fails` (green while the bug is there, red once it is fixed) and listed in fuzz/known-issues.ts.
 import { describe, expect, it } from 'vitest';
 import { exportCdk } from '../../export/cdk/index.js';
 import { SimulationError } from '../../simulation/errors.js';
@@ -24,14 +24,14 @@ workload w for api { writes 10/s from us-east-1 100%  reads 10/s  keys 1000 }
 scenario s { workload w  duration 1m }
 `;
 
-describe('known issues (fuzz/known-issues.ts)', () => {
+describe('issues the fuzzer found, fixed', () => {
     describe('store-primary-outside-its-regions', () => {
-        it.fails("the checker refuses 'writes primary' naming a region the store is not in", async () => {
+        it("the checker refuses 'writes primary' naming a region the store is not in", async () => {
             const { diagnostics } = await validate(PRIMARY_OUTSIDE);
             expect(errors(diagnostics).map((d) => d.code)).toContain('value-out-of-range');
         });
 
-        it.fails('the engine ends such a design with a report or a SimulationError, not a TypeError', async () => {
+        it('the engine ends such a design with a report or a SimulationError, not a TypeError', async () => {
             const { model } = await modelOf(PRIMARY_OUTSIDE);
             let thrown: unknown;
             try {
@@ -39,12 +39,12 @@ describe('known issues (fuzz/known-issues.ts)', () => {
             } catch (error) {
                 thrown = error;
             }
-            // Today: TypeError: Cannot read properties of undefined (reading '0') at Simulation.staleProbability.
+            // It was: TypeError: Cannot read properties of undefined (reading '0') at Simulation.staleProbability.
             expect(thrown === undefined || thrown instanceof SimulationError, String(thrown)).toBe(true);
         });
     });
 
-    it.fails("export-undefined-write-policy: a forced export never tells the user 'the design lets undefined write'", async () => {
+    it("export-undefined-write-policy: a forced export never tells the user 'the design lets undefined write'", async () => {
         const { model, diagnostics } = await modelOf(`topology T
 region us-east-1 { provider aws  jurisdiction US }
 region us-west-2 { provider aws  jurisdiction US }
@@ -69,12 +69,12 @@ store carts {
     ${conflicts}
 }
 `;
-        it.fails('an invariant whose kind did not parse is a syntax error, not a failed rule', async () => {
+        it('an invariant whose kind did not parse is a syntax error, not a failed rule', async () => {
             const { diagnostics } = await validate(design('conflicts   lww'));
             expect(diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message)).toEqual([]);
         });
 
-        it.fails("last-write-wins on such a store never speaks of 'the invariant undefined undefined'", async () => {
+        it("last-write-wins on such a store never speaks of 'the invariant undefined undefined'", async () => {
             const { diagnostics } = await validate(design('conflicts   lww'));
             const lww = diagnostics.filter((d) => d.code === 'lww-on-shared-state').map((d) => String(d.message));
             expect(lww).toHaveLength(1);
@@ -82,18 +82,17 @@ store carts {
         });
     });
 
-    it.fails("dns-provider-named-like-a-cloud: 'providers route53, cloudflare' names two DNS providers without a syntax error", async () => {
+    it("dns-provider-named-like-a-cloud: 'providers route53, cloudflare' names two DNS providers without a syntax error", async () => {
         const { diagnostics } = await validate(`topology T
 region us-east-1 { provider aws  jurisdiction US }
 region us-west-2 { provider aws  jurisdiction US }
 service api { regions us-east-1, us-west-2  posture active-passive }
 failover api { detect health-check every 10s threshold 3  route dns ttl 60s providers route53, cloudflare  drill every 30d }
 `);
-        // Today: "expected a name, found 'cloudflare', which is a keyword of the language: choose another name (e.g. 'cloudflare-1')".
         expect(diagnostics.filter((d) => d.code === 'syntax-error').map((d) => d.message)).toEqual([]);
     });
 
-    it.fails('number-beyond-a-double: a number too large for a double is called too large, not "not a number with a unit"', async () => {
+    it('number-beyond-a-double: a number too large for a double is called too large, not "not a number with a unit"', async () => {
         const { diagnostics } = await validate(`topology T
 region us-east-1 { provider aws  jurisdiction US }
 store s { engine dynamodb  regions us-east-1  holds per-user rows }

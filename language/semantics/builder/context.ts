@@ -4,6 +4,7 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
+import { isComplete } from './complete.js';
 import { normalize, type UnitKind } from '../units.js';
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -92,7 +93,7 @@ export class BuildContext {
         const result = normalize(q.text, kind);
         if (!result.ok) {
             const code = result.reason === 'missing-unit' ? ProblemCodes.MissingUnit
-                : result.reason === 'not-integer' ? ProblemCodes.ValueOutOfRange : ProblemCodes.WrongUnit;
+                : result.reason === 'not-integer' || result.reason === 'too-large' ? ProblemCodes.ValueOutOfRange : ProblemCodes.WrongUnit;
             this.report(code, 'error', `${bounds.what}: ${result.message}`, q, undefined,
                 result.suggestion ? { replacement: result.suggestion } : undefined);
             return undefined;
@@ -117,13 +118,18 @@ export class BuildContext {
 
     /** The first clause of a type; every further one is a duplicate-clause error at its keyword. */
     single<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T, keyword: string): T | undefined {
-        const found = clauses.filter(is);
+        const found = this.all(clauses, is);
         for (const extra of found.slice(1)) {
             const first = found[0]!;
             this.report(ProblemCodes.DuplicateClause, 'error',
                 `'${keyword}' is already declared at line ${this.range(first).start.line + 1}; keep one`, extra, this.keywordRange(extra, keyword));
         }
         return found[0];
+    }
+
+    /** Every complete clause of a type (repeatable clauses: invariants, actions, faults, expectations). */
+    all<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T): T[] {
+        return clauses.filter((c): c is T => is(c) && isComplete(c));
     }
 
     missing(node: AstNode, message: string, where?: string | Range): void {

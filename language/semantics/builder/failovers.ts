@@ -21,7 +21,7 @@ export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: F
     const route = ctx.single(c, ast.isRouteClause, 'route');
     const drill = ctx.single(c, ast.isDrillClause, 'drill');
     // An action whose kind did not parse already has a syntax error; there is nothing to build from it.
-    const actionClauses = c.filter(ast.isActionClause).filter((a) => Object.prototype.hasOwnProperty.call(ACTIONS, a.kind));
+    const actionClauses = ctx.all(c, ast.isActionClause).filter((a) => Object.prototype.hasOwnProperty.call(ACTIONS, a.kind));
     const declaredFrom = node.from?.ref?.name;
     const declaredTo = node.to?.ref?.name;
 

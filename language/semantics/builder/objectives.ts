@@ -3,6 +3,7 @@ import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
 import type { ObjectiveM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
+import { isComplete } from './complete.js';
 import type { BuildContext } from './context.js';
 
 /** `p99` → 0.99, `p999` → 0.999, `p50` → 0.5; anything else is a problem at `property`. */
@@ -28,7 +29,7 @@ export function buildObjective(ctx: BuildContext, clause: ast.ObjectiveClause | 
     let writeLatency: ObjectiveM['writeLatency'];
     let costUsdPerMonth: number | undefined;
     const props: Record<string, AstNode> = {};
-    for (const term of clause.terms) {
+    for (const term of clause.terms.filter(isComplete)) {
         const first = seen.get(term.metric);
         if (first) {
             ctx.report(ProblemCodes.DuplicateClause, 'error',

@@ -2,6 +2,7 @@
 import * as ast from '../../generated/ast.js';
 import type { CellM, Posture, ServiceM, StoreM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
+import { isComplete } from './complete.js';
 import type { BuildContext } from './context.js';
 import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
@@ -30,7 +31,7 @@ export function buildServices(ctx: BuildContext, node: ast.Service, cells: reado
     reportRepeated(ctx, regionsClause);
 
     const uniform = capacity?.uniform ? ctx.quantity(capacity.uniform, 'percent', { what: 'capacity', min: 0 }) : undefined;
-    const entries = (capacity?.entries ?? []).map((e) => ({
+    const entries = (capacity?.entries ?? []).filter(isComplete).map((e) => ({
         node: e,
         region: e.region?.ref?.name,
         share: ctx.quantity(e.share, 'percent', { what: `capacity in ${e.region?.ref?.name ?? 'region'}`, min: 0 }),

@@ -57,7 +57,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const backup = ctx.single(c, ast.isBackupClause, 'backup');
     const size = ctx.single(c, ast.isSizeClause, 'size');
     const objective = ctx.single(c, ast.isObjectiveClause, 'objective');
-    const invariants = c.filter(ast.isInvariantClause);
+    const invariants = ctx.all(c, ast.isInvariantClause);
 
     if (!engine) ctx.missing(node, `store ${node.name} needs an 'engine' (dynamodb, aurora, spanner, cockroachdb, …)`);
     if (node.perCell && regions) {
@@ -143,7 +143,9 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
     }
 
     const writes = resolveWrites(decl, facts, regions, () => ctx.once(node, 'writes', () =>
-        ctx.missing(node, `store ${decl.name}${where} spans ${regions.length} regions: declare who 'writes' (any-region, home-region, primary <region>)`)));
+        ctx.missing(node, `store ${decl.name}${where} spans ${regions.length} regions: declare who 'writes' (any-region, home-region, primary <region>)`)),
+    (primary) => ctx.once(node, `primary${where}`, () => ctx.report(ProblemCodes.ValueOutOfRange, 'error',
+        `primary ${primary} is not one of the store's regions${where} (${regions.join(', ') || 'none'})`, node, decl.source.props.writes)));
     const consistency = resolveConsistency(decl, facts, replication.mode, multiRegion, () => ctx.once(node, 'consistency', () =>
         ctx.missing(node, `store ${decl.name}${where}: declare its 'consistency' (strong, bounded-staleness, session, consistent-prefix, eventual)`)));
     const conflicts = resolveConflicts(decl, facts, replication.mode, writes.policy, multiRegion, () => ctx.once(node, 'conflicts', () =>
@@ -202,9 +204,13 @@ function resolveReplication(decl: StoreDecl, facts: EngineFacts, multiRegion: bo
     return { mode: 'none', provenance: { kind: 'derived', from: 'not declared' } };
 }
 
-function resolveWrites(decl: StoreDecl, facts: EngineFacts, regions: readonly string[], onMissing: () => void): StoreM['writes'] {
+function resolveWrites(decl: StoreDecl, facts: EngineFacts, regions: readonly string[], onMissing: () => void, onOutside: (primary: string) => void): StoreM['writes'] {
     if (decl.writes) {
-        const primary = decl.writes.policy === 'primary' ? decl.writes.primary ?? regions[0] : undefined;
+        let primary = decl.writes.policy === 'primary' ? decl.writes.primary ?? regions[0] : undefined;
+        if (primary !== undefined && !regions.includes(primary)) {
+            onOutside(primary);
+            primary = regions[0];
+        }
         return { policy: decl.writes.policy, primary, provenance: DECLARED };
     }
     if (facts.writes) {

@@ -67,8 +67,8 @@ export function buildScenario(ctx: BuildContext, node: ast.Scenario): ScenarioM 
     if (!workloads) ctx.missing(node, `scenario ${node.name} needs a 'workload'`);
 
     const durationMs = duration ? ctx.quantity(duration.duration, 'duration', { what: 'scenario duration', min: 0, above: true }) : undefined;
-    const faults = c.filter(ast.isFault).map((f) => readFault(ctx, f, durationMs)).filter((f): f is FaultM => f !== undefined);
-    const expectations = c.filter(ast.isExpectation).map((e) => readExpectation(ctx, e)).filter((e): e is ExpectationM => e !== undefined);
+    const faults = ctx.all(c, ast.isFault).map((f) => readFault(ctx, f, durationMs)).filter((f): f is FaultM => f !== undefined);
+    const expectations = ctx.all(c, ast.isExpectation).map((e) => readExpectation(ctx, e)).filter((e): e is ExpectationM => e !== undefined);
     return {
         name: node.name,
         workloads: refNames(workloads?.workloads),
