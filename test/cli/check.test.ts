@@ -47,7 +47,7 @@ describe('mregion check', () => {
     it('prints JSON with zero-based ranges', async () => {
         const { out } = await check([example('dynamodb-mrec-cart')], { format: 'json' });
         const [file] = JSON.parse(out);
-        expect(file.diagnostics).toEqual([expect.objectContaining({ code: 'lww-on-shared-state', severity: 'warning', range: { start: { line: 13, character: 4 }, end: { line: 13, character: 26 } } })]);
+        expect(file.diagnostics).toEqual([expect.objectContaining({ code: 'lww-on-shared-state', severity: 'warning', range: { start: { line: 13, character: 4 }, end: { line: 13, character: 22 } } })]);
     });
 
     it('writes SARIF 2.1.0 that validates against the official schema, for every example at once', async () => {
