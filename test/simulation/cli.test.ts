@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
 import { bundle, ROOT } from '../helpers/bundles.js';
-import { expectValidReport, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, expectValidReport, TWO_US_REGIONS } from './helpers.js';
 
 let cli: string;
 const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-sim-cli-'));
@@ -31,14 +31,7 @@ function design(name: string, text: string): string {
 }
 
 const SMALL = `${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 1s
-    consistency eventual
-}
+${auroraDb()}
 workload w for db { writes 100/s from us-east-1 100% }
 scenario quick { workload w  duration 1m  seed 2  expect lost-writes == 0 }
 scenario lossy { workload w  duration 2m  at 1m outage region us-east-1 for 30s  seed 2  expect lost-writes == 0 }

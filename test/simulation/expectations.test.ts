@@ -4,17 +4,10 @@
 // it, and traffic moves at exactly 36 m — an RTO of exactly 26 minutes for an outage at 10 m.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
-import { run, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, run, TWO_US_REGIONS } from './helpers.js';
 
 const DESIGN = `${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 1s
-    consistency eventual
-}
+${auroraDb()}
 service api {
     regions   us-east-1, us-west-2
     primary   us-east-1

@@ -58,6 +58,18 @@ export function designOfExample(name: string): string {
 export const MINUTE = 60_000;
 export const SECOND = 1_000;
 
+/** An Aurora global database `db` written in us-east-1 and replicated to us-west-2 with the given lag. */
+export function auroraDb(lag = '1s'): string {
+    return `store db {
+    engine      aurora
+    regions     us-east-1, us-west-2
+    holds       shared rows
+    writes      primary us-east-1
+    replication async lag ${lag}
+    consistency eventual
+}`;
+}
+
 export const TWO_US_REGIONS = `
 topology T
 region us-east-1 { provider aws  jurisdiction US }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { rttBetween } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import type { LatencySeries, SimulationReport } from '../../simulation/report.js';
-import { designOf, MINUTE, runModel, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, designOf, MINUTE, runModel, TWO_US_REGIONS } from './helpers.js';
 
 const THREE_REGIONS = `
 topology T
@@ -131,14 +131,7 @@ describe('write latency over time of a service that fails over', () => {
     // at once). From the outage until the promotion and the routing flip, nobody's writes are acknowledged; after
     // it the roles swap: users of us-east-1 pay the RTT to us-west-2.
     const design = `${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 1s
-    consistency eventual
-}
+${auroraDb()}
 service api {
     regions   us-east-1, us-west-2
     primary   us-east-1

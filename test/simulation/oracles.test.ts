@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFailoverTime } from '../../language/semantics/estimators/failover-time.js';
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
-import { designOf, MINUTE, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, designOf, MINUTE, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 // facts §1: us-east-1 ↔ us-west-2 RTT 78 ms, so a replication message needs at least 39 ms one way.
 const ONE_WAY_USE1_USW2 = 39;
@@ -18,14 +18,7 @@ describe('async replication loses what it had not shipped when the source region
         { name: 'a lag declared below RTT/2 is floored at the one-way transit (39 ms)', lag: '10ms', rate: 4000, delayMs: ONE_WAY_USE1_USW2 },
     ])('$name', async ({ lag, rate, delayMs }) => {
         const report = await run(`${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag ${lag}
-    consistency eventual
-}
+${auroraDb(lag)}
 workload w for db { writes ${rate}/s from us-east-1 100% }
 scenario s { workload w  duration 10m  at 5m outage region us-east-1 for 1m  seed 3 }
 `);
@@ -56,14 +49,7 @@ describe('DNS failover recovers after detection, the actions and the TTL', () =>
     const design = (c: (typeof cases)[number], seed: number) => {
         const promotes = c.actions.includes('promote');
         return `${TWO_US_REGIONS}
-${promotes ? `store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 1s
-    consistency eventual
-}` : ''}
+${promotes ? `${auroraDb()}` : ''}
 service api {
     regions   us-east-1, us-west-2
     primary   us-east-1
@@ -309,14 +295,7 @@ describe('stale reads follow the replica lag and the per-key write rate', () => 
     // Analytic in the engine too, so the tolerance is 0.1 % relative.
     it('matches 1 − e^(−μd) for reads in the secondary region', async () => {
         const report = await run(`${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 2s
-    consistency eventual
-}
+${auroraDb('2s')}
 service app {
     regions   us-east-1, us-west-2
     posture   active-active
