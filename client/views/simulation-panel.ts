@@ -7,7 +7,7 @@ import { revealDeclaration } from '../reveal.js';
 import type { Declarations } from './declarations.js';
 import { asReveal, isType } from './messages.js';
 import { RenderProbe, asRendered } from './render-probe.js';
-import { webviewHtml, webviewOptions } from './webview-html.js';
+import { loadPage, webviewOptions } from './webview-html.js';
 
 export const simulationViewType = 'mregion.simulation';
 
@@ -54,9 +54,7 @@ export class SimulationPanel implements Disposable {
         this.ready = false;
         this.probe.isOpen = true;
         if (source && !this.current) this.current = { source, report: undefined, declarations: {} };
-        panel.iconPath = Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
-        panel.webview.options = webviewOptions(this.context.extensionUri);
-        panel.webview.html = webviewHtml(panel.webview, this.context.extensionUri, 'simulation', 'Simulation results');
+        loadPage(panel, this.context.extensionUri, 'simulation', 'Simulation results');
         panel.webview.onDidReceiveMessage(async (message: unknown) => {
             const reveal = asReveal(message);
             if (reveal) {

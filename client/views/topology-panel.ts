@@ -10,7 +10,7 @@ import { Requests, type TopologyGraph } from '../../protocol/index.js';
 import { revealDeclaration } from '../reveal.js';
 import { asReveal, isType } from './messages.js';
 import { RenderProbe, asRendered } from './render-probe.js';
-import { webviewHtml, webviewOptions } from './webview-html.js';
+import { loadPage, webviewOptions } from './webview-html.js';
 
 export const topologyViewType = 'mregion.topology';
 
@@ -61,9 +61,7 @@ export class TopologyPanel implements Disposable {
         this.panel = panel;
         this.ready = false;
         this.probe.isOpen = true;
-        panel.iconPath = Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
-        panel.webview.options = webviewOptions(this.context.extensionUri);
-        panel.webview.html = webviewHtml(panel.webview, this.context.extensionUri, 'topology', 'Topology');
+        loadPage(panel, this.context.extensionUri, 'topology', 'Topology');
         panel.webview.onDidReceiveMessage(async (message: unknown) => {
             const reveal = asReveal(message);
             if (reveal) {

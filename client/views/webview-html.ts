@@ -1,7 +1,7 @@
 // The HTML shell of both webviews: one bundled script and stylesheet from dist/, a fresh nonce per page, and a
 // Content-Security-Policy that allows nothing else (no remote content, no inline code without the nonce, no eval).
 import { randomBytes } from 'node:crypto';
-import { Uri, type Webview, type WebviewOptions, type WebviewPanelOptions } from 'vscode';
+import { Uri, type Webview, type WebviewOptions, type WebviewPanel, type WebviewPanelOptions } from 'vscode';
 
 export type WebviewName = 'simulation' | 'topology';
 
@@ -44,4 +44,11 @@ export function webviewHtml(webview: Webview, extensionUri: Uri, name: WebviewNa
 
 function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Loads a view's page into a panel (new or restored after a reload), with the extension's icon. */
+export function loadPage(panel: WebviewPanel, extensionUri: Uri, name: WebviewName, title: string): void {
+    panel.iconPath = Uri.joinPath(extensionUri, 'media', 'icon.png');
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, name, title);
 }
