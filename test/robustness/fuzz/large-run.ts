@@ -186,6 +186,8 @@ async function main(): Promise<void> {
     const options = parseArgs(process.argv.slice(2));
     if (options.replay !== undefined) return replay(options);
     const started = Date.now();
+    // Taken now: others may commit while a long run goes on, and the cases come from what is checked out at the start.
+    const commit = commitOf();
     const aggregate: Aggregate = {
         cases: 0, blocked: 0, simulated: 0, exported: 0, refused: {}, overBound: 0, totals: [],
         stageTimes: Object.fromEntries(STAGES.map((s) => [s, []])), slowest: [], bySignature: new Map(), heapMB: [],
@@ -279,7 +281,7 @@ async function main(): Promise<void> {
     const elapsedMs = Date.now() - started;
 
     const shrunk = await shrinkAll(options, aggregate);
-    const report = renderReport(options, aggregate, shrunk, elapsedMs);
+    const report = renderReport(options, aggregate, shrunk, elapsedMs, commit);
     const out = options.out ?? path.join(ROOT, 'bench', 'results', `fuzz-${new Date().toISOString().slice(0, 10)}.md`);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, report);
@@ -333,7 +335,7 @@ function fence(text: string, maxLines = 80): string {
     return ['```', ...shown.map((l) => l.replace(/```/g, '`\u200b``')), '```'].join('\n');
 }
 
-function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shrunk>, elapsedMs: number): string {
+function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shrunk>, elapsedMs: number, commit: string): string {
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const failures = [...a.bySignature.entries()].sort((x, y) => y[1].count - x[1].count);
     const failingCases = new Set<number>();
@@ -343,7 +345,7 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         '',
         `Command: \`node scripts/fuzz.mjs --cases ${options.cases} --seed ${options.seed} --workers ${options.workers} --bound ${options.pipeline.caseBoundMs} --budget ${options.pipeline.eventBudget}\``,
         `Machine: ${cpu}, ${os.cpus().length} cores shared with other work, Node ${process.version}, ${os.platform()}.`,
-        `Commit: ${commitOf()}. A replay (\`--replay SEED\`) gives the same case only with this commit's generators and examples.`,
+        `Commit: ${commit} at the start. A replay (\`--replay SEED\`) gives the same case only with this commit's generators and examples.`,
         '',
         '## Result',
         '',
