@@ -3,7 +3,7 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
@@ -17,6 +17,7 @@ import { MregionDocumentValidator } from './validation/document-validator.js';
 import { allRules } from './validation/rules/registry.js';
 import type { Rule } from './validation/rules/rule.js';
 import { registerValidationChecks } from './validation/index.js';
+import { CoalescingDocumentBuilder } from './workspace/document-builder.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
 import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
@@ -61,8 +62,14 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
     },
 };
 
+export const MregionSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new CoalescingDocumentBuilder(services),
+    },
+};
+
 export function createMregionServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Mregion: MregionServices } {
-    const shared = inject(createDefaultSharedModule(context), MregionGeneratedSharedModule, SharedEditorFeatures);
+    const shared = inject(createDefaultSharedModule(context), MregionGeneratedSharedModule, MregionSharedModule, SharedEditorFeatures);
     const Mregion = inject(createDefaultModule({ shared }), MregionGeneratedModule, MregionModule);
     shared.ServiceRegistry.register(Mregion);
     registerValidationChecks(Mregion);
