@@ -77,7 +77,11 @@ export function chooseResolution(plan: Plan, estimate: EventEstimate, eventBudge
     if (!Number.isFinite(needed) || declared === undefined || !Number.isFinite(slowest)) {
         const neededMs = Number.isFinite(needed) && Number.isFinite(slowest) ? roundUpToSeconds((needed * 1_000) / slowest) : undefined;
         const hint = neededMs !== undefined ? `, or declare 'resolution ${compactDuration(neededMs)}' (or coarser) in the scenario to simulate one write in ${formatCount(needed)}` : '';
-        throw new SimulationError('over-budget', `scenario ${plan.scenario.name} ${why}. Raise the budget (setting mregion.simulation.eventBudget, or --event-budget), shorten the scenario or lower its rates${hint}.`);
+        // The event budget does not bound the writes held in replication logs; only a shorter lag or lower rates do.
+        const remedy = byEvents >= byMemory
+            ? 'Raise the budget (setting mregion.simulation.eventBudget, or --event-budget), shorten the scenario or lower its rates'
+            : 'Shorten the replication lag, lag spikes and outages that hold writes, or lower the write rates';
+        throw new SimulationError('over-budget', `scenario ${plan.scenario.name} ${why}. ${remedy}${hint}.`);
     }
     // The declared resolution bounds the coarsening: a sampled stream must still see a write per resolution.
     const allowed = Math.floor((declared * slowest) / 1_000);

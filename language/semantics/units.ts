@@ -138,7 +138,13 @@ export function normalize(text: string, expected: UnitKind): Normalized {
         if (expected === 'count' && !Number.isInteger(q.number)) {
             return { ok: false, reason: 'not-integer', message: `expected a whole number, got '${text}'` };
         }
-        return { ok: true, value: valueIn(expected, q), written: q };
+        const value = valueIn(expected, q);
+        // Durations (in ms) and counts are simulated and reported as exact whole numbers; past 2^53 they are not.
+        if ((expected === 'duration' || expected === 'count') && value > Number.MAX_SAFE_INTEGER) {
+            const limit = expected === 'duration' ? `${formatCount(Math.floor(Number.MAX_SAFE_INTEGER / YEAR_MS))} years` : formatCount(Number.MAX_SAFE_INTEGER);
+            return { ok: false, reason: 'too-large', message: `'${text}' is too large: ${expected === 'duration' ? 'durations' : 'counts'} are exact up to ${limit}` };
+        }
+        return { ok: true, value, written: q };
     }
     if (actual === 'count') {
         const suggestion = EXAMPLE_UNIT[expected](digits);
@@ -149,6 +155,8 @@ export function normalize(text: string, expected: UnitKind): Normalized {
     }
     return { ok: false, reason: 'wrong-unit', message: `'${text}' is ${describeKind(actual)}, but ${describeKind(expected)} is expected here` };
 }
+
+const YEAR_MS = 365.25 * 86_400_000;
 
 // ---------------------------------------------------------------- formatting numbers for people
 

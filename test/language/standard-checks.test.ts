@@ -69,6 +69,8 @@ const invalid: readonly InvalidCase[] = [
     { name: 'a link from a region to itself', code: 'value-out-of-range', text: `${REGIONS}link us-east-1 <-> «us-east-1» { rtt 1ms }` },
     { name: 'a store primary outside the store regions', code: 'value-out-of-range', message: /primary eu-west-1 is not one of the store's regions \(us-east-1, us-west-2\)/, text: STORE('    «writes primary eu-west-1»') },
     { name: 'a number too large for a double', code: 'value-out-of-range', message: /too large a number \(400 digits\)/, text: FAILOVER(`    route dns ttl «${'9'.repeat(400)}s»`) },
+    { name: 'a duration past 2^53 milliseconds', code: 'value-out-of-range', message: /'99999999999999d' is too large: durations are exact up to 285,420 years/, text: FAILOVER('    route dns ttl «99999999999999d»') },
+    { name: 'a key count past 2^53', code: 'value-out-of-range', message: /too large: counts are exact up to 9,007,199,254,740,991/, text: `topology T\n${REGIONS}\n${SERVICE}workload w for api { writes 10/s keys «99999999999999999999» }` },
     { name: 'a primary outside the service regions', code: 'value-out-of-range', text: `topology T\n${REGIONS}\nservice api { regions us-east-1, us-west-2 posture warm-standby primary «eu-west-1» }` },
     // wrong or missing units
     { name: 'a TTL without unit', code: 'missing-unit', message: /'60' has no unit: expected a duration .* e\.g\. '60s'/, text: FAILOVER('    route dns ttl «60»') },
