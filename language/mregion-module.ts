@@ -18,6 +18,7 @@ import { allRules } from './validation/rules/registry.js';
 import type { Rule } from './validation/rules/rule.js';
 import { registerValidationChecks } from './validation/index.js';
 import { CoalescingDocumentBuilder } from './workspace/document-builder.js';
+import { MregionDocumentFactory } from './workspace/document-factory.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
 import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
@@ -65,6 +66,7 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
 export const MregionSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new CoalescingDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new MregionDocumentFactory(services),
     },
 };
 

@@ -71,20 +71,27 @@ function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: Rul
     });
 }
 
-/** Declarations (and the clauses inside them) by the line they start on, for suppression comments. */
+/**
+ * Declarations (and the clauses inside them) by the line they start on, for suppression comments. Built on the
+ * first question, so a file without suppression comments never pays for it.
+ */
 function targetsOf(document: LangiumDocument): Targets {
-    const byLine = new Map<number, Range>();
-    const root = document.parseResult.value as Document;
-    const top = [...(root.topology ? [root.topology] : []), ...(root.elements ?? [])];
-    for (const element of top) {
-        const range = element.$cstNode?.range;
-        if (range && !byLine.has(range.start.line)) byLine.set(range.start.line, range);
-    }
-    for (const element of top) {
-        for (const child of AstUtils.streamContents(element)) {
-            const range = child.$cstNode?.range;
-            if (range && !byLine.has(range.start.line)) byLine.set(range.start.line, range);
+    let byLine: Map<number, Range> | undefined;
+    const index = (): Map<number, Range> => {
+        const lines = new Map<number, Range>();
+        const root = document.parseResult.value as Document;
+        const top = [...(root.topology ? [root.topology] : []), ...(root.elements ?? [])];
+        for (const element of top) {
+            const range = element.$cstNode?.range;
+            if (range && !lines.has(range.start.line)) lines.set(range.start.line, range);
         }
-    }
-    return { at: (line) => byLine.get(line) };
+        for (const element of top) {
+            for (const child of AstUtils.streamContents(element)) {
+                const range = child.$cstNode?.range;
+                if (range && !lines.has(range.start.line)) lines.set(range.start.line, range);
+            }
+        }
+        return lines;
+    };
+    return { at: (line) => (byLine ??= index()).get(line) };
 }

@@ -1,6 +1,6 @@
 // Shared state of one model build: the problem list and the helpers that read values from the AST with
 // precise ranges. Never throws: every malformed value becomes a problem and `undefined`.
-import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
 import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
@@ -17,6 +17,23 @@ export interface Bounds {
     readonly integer?: boolean;
     /** Shown in messages: "TTL", "quorum", … */
     readonly what: string;
+}
+
+// Ranges of properties are read on every build, and finding a property's syntax node searches the node's
+// syntax tree. A node's syntax tree never changes (an edit re-parses a declaration into new nodes), so each
+// property's syntax node is looked up once per AST node; its range is still read from it each time, as
+// positions move when lines are added above.
+const propertyNodes = new WeakMap<AstNode, Map<string, CstNode | null>>();
+
+function propertyNode(node: AstNode, property: string): CstNode | undefined {
+    let byProperty = propertyNodes.get(node);
+    if (!byProperty) propertyNodes.set(node, byProperty = new Map());
+    let found = byProperty.get(property);
+    if (found === undefined) {
+        found = (node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined) ?? null;
+        byProperty.set(property, found);
+    }
+    return found ?? undefined;
 }
 
 export class BuildContext {
@@ -45,7 +62,7 @@ export class BuildContext {
     }
 
     propRange(node: AstNode, property: string): Range {
-        const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
+        const cst = propertyNode(node, property);
         return cst?.range ?? this.range(node);
     }
 

@@ -1,0 +1,156 @@
+// Re-parses only the top-level declarations an edit touched and splices them into the previous syntax tree.
+// Every top-level declaration is a `keyword … { … }` block the lexer and parser can start afresh at, so the
+// text between two untouched declarations parses on its own exactly as it would inside the whole file. On a
+// 10k-line design this replaces a full parse (and the garbage of a whole new tree) per keystroke.
+//
+// The splice is taken only when the result is certain to equal a fresh parse: the previous tree had no lexer or
+// parser errors, the re-parsed span has none either, holds declarations only (no import or topology), and its
+// edges cannot join tokens with the untouched text around it. Anything else returns undefined and the caller
+// parses the whole file. test/language/declaration-splice.test.ts compares spliced trees with fresh parses.
+//
+// Positions: Langium's CST leaves keep their offset and line/column in fields (langium 4.4 `LeafCstNodeImpl`)
+// and composites cache their range; moved leaves get new positions and moved composites lose their cache.
+import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
+import { isDocument, type Document } from '../generated/ast.js';
+
+interface LeafPositions {
+    _offset: number;
+    _startLine: number;
+    _startColumn: number;
+    _endLine: number;
+    _endColumn: number;
+}
+
+interface CompositeNode extends CstNode {
+    content: CstNode[];
+    _rangeCache: unknown;
+    container?: CompositeNode;
+}
+
+interface RootNode extends CompositeNode {
+    _text: string;
+    readonly fullText: string;
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+export function spliceChangedDeclarations(parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string): ParseResult<AstNode> | undefined {
+    if (!isClean(previous)) return undefined;
+    const document = previous.value;
+    if (!isDocument(document)) return undefined;
+    const rootCst = document.$cstNode as RootNode | undefined;
+    if (!rootCst || rootCst.fullText !== oldText) return undefined;
+
+    const change = changedRegion(oldText, newText);
+    const children = rootCst.content;
+    const declarations = new Set<CstNode>(document.elements.map((e) => e.$cstNode).filter((c): c is CstNode => c !== undefined));
+
+    // The window of root children to replace: from after the last untouched node before the change (moving
+    // back over the comments that precede the change) to the first declaration that starts after it.
+    let first = children.findIndex((c) => c.end >= change.start);
+    if (first < 0) first = children.length;
+    while (first > 0 && children[first - 1]!.hidden) first--;
+    if (first === 0) return undefined;
+    let end = first;
+    while (end < children.length && (children[end]!.hidden || children[end]!.offset <= change.oldEnd)) end++;
+    for (let i = first; i < end; i++) if (!children[i]!.hidden && !declarations.has(children[i]!)) return undefined;
+
+    const before = children[first - 1]!;
+    const lo = before.end;
+    const hi = end < children.length ? children[end]!.offset : oldText.length;
+    const delta = newText.length - oldText.length;
+    const spanText = newText.slice(lo, hi + delta);
+    if (!separates(newText, lo) || !separates(newText, hi + delta)) return undefined;
+    // A line comment on the span's last line would run on into the untouched declaration after it.
+    if (/\//.test(spanText.slice(lastLineStart(spanText)))) return undefined;
+    const span = parser.parse(spanText);
+    if (!isClean(span) || !isDocument(span.value)) return undefined;
+    const spanDocument = span.value;
+    if (spanDocument.imports.length > 0 || spanDocument.topology !== undefined) return undefined;
+    const spanRoot = spanDocument.$cstNode as CompositeNode | undefined;
+    const added = spanRoot?.content ?? [];
+
+    // From here on the previous tree is changed in place; nothing below can fail.
+    const loPosition = before.range.end;
+    for (const node of added) shift(node, lo, loPosition.line, 0, loPosition.character);
+    if (end < children.length) {
+        const oldStart = children[end]!.range.start;
+        const newStart = positionAfter(spanText, loPosition);
+        const lineDelta = newStart.line - oldStart.line;
+        for (let i = end; i < children.length; i++) shift(children[i]!, delta, lineDelta, oldStart.line, newStart.character - oldStart.character);
+    }
+
+    const removedDeclarations = children.slice(first, end).filter((c) => !c.hidden).length;
+    const declarationsBefore = children.slice(0, first).filter((c) => declarations.has(c)).length;
+    for (const node of added) (node as CompositeNode).container = rootCst;
+    children.splice(first, end - first, ...added);
+    rootCst._text = newText;
+    rootCst._rangeCache = undefined;
+
+    const elements = document.elements as Document['elements'][number][];
+    elements.splice(declarationsBefore, removedDeclarations, ...spanDocument.elements);
+    for (let i = declarationsBefore; i < elements.length; i++) {
+        const element = elements[i] as Document['elements'][number] & { $container: AstNode; $containerProperty: string; $containerIndex: number };
+        element.$container = document;
+        element.$containerProperty = 'elements';
+        element.$containerIndex = i;
+    }
+    return previous;
+}
+
+function isClean(result: ParseResult<AstNode>): boolean {
+    return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
+}
+
+/** The edit as the longest common prefix and suffix leave it: [start, oldEnd) in the old text. */
+function changedRegion(oldText: string, newText: string): { start: number; oldEnd: number } {
+    const shorter = Math.min(oldText.length, newText.length);
+    let prefix = 0;
+    while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    return { start: prefix, oldEnd: oldText.length - suffix };
+}
+
+/** Whether a token can end just before `at` and another start at `at`, as in a parse of the whole text. */
+function separates(text: string, at: number): boolean {
+    if (at <= 0 || at >= text.length) return true;
+    const left = text[at - 1]!;
+    const right = text[at]!;
+    // `}` and a closing quote end their token whatever follows; white space ends any token.
+    return left === '}' || left === '"' || /\s/.test(left) || /\s/.test(right);
+}
+
+function lastLineStart(text: string): number {
+    return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+}
+
+/** The position just after `text` when it starts at `start`. */
+function positionAfter(text: string, start: { line: number; character: number }): { line: number; character: number } {
+    let lines = 0;
+    let lineStart = -1;
+    for (const match of text.matchAll(LINE_BREAK)) {
+        lines++;
+        lineStart = match.index + match[0].length;
+    }
+    return lines === 0 ? { line: start.line, character: start.character + text.length } : { line: start.line + lines, character: text.length - lineStart };
+}
+
+/**
+ * Moves a subtree by `offset` characters and `lines` lines; tokens on line `onLine` (before the move) also move
+ * by `columns` characters, as the text before them on that line changed length.
+ */
+function shift(node: CstNode, offset: number, lines: number, onLine: number, columns: number): void {
+    if ('content' in node) {
+        const composite = node as CompositeNode;
+        composite._rangeCache = undefined;
+        for (const child of composite.content) shift(child, offset, lines, onLine, columns);
+        return;
+    }
+    const leaf = node as unknown as LeafPositions;
+    leaf._offset += offset;
+    if (leaf._startLine === onLine) leaf._startColumn += columns;
+    if (leaf._endLine === onLine) leaf._endColumn += columns;
+    leaf._startLine += lines;
+    leaf._endLine += lines;
+}

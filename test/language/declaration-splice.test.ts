@@ -1,0 +1,156 @@
+// Re-parsing only the edited declarations must give exactly the tree a full parse of the new text gives: the
+// same AST (types, properties, reference texts, containment), the same CST (every node, token and comment) and
+// the same positions (offsets, lines, columns). Where that cannot be certain the splice declines and the whole
+// file is parsed.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as fc from 'fast-check';
+import { AstUtils, CstUtils, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { spliceChangedDeclarations } from '../../language/parser/declaration-splice.js';
+import { mregion } from '../helpers/services.js';
+
+const parser = mregion.parser.LangiumParser;
+const examplesDir = new URL('../../examples/', import.meta.url);
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.mregion')).map((f) => readFileSync(new URL(f, examplesDir), 'utf8'));
+const fintech = readFileSync(new URL('fintech.mregion', examplesDir), 'utf8');
+
+/** Everything a later phase can read from a parse result, positions included, as plain data. */
+function dump(result: ParseResult<AstNode>): unknown {
+    const ast = AstUtils.streamAst(result.value).map((node) => {
+        const properties: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            const one = (v: unknown): unknown => isReference(v) ? { ref: v.$refText, at: v.$refNode?.range } : (typeof v === 'object' && v !== null && '$type' in v ? (v as AstNode).$type : v);
+            properties[key] = Array.isArray(value) ? value.map(one) : one(value);
+        }
+        return { type: node.$type, in: node.$containerProperty, index: node.$containerIndex, parentType: node.$container?.$type, cst: cstOf(node.$cstNode), properties };
+    }).toArray();
+    const cst = CstUtils.streamCst(result.value.$cstNode!).map((node) => ({
+        ...cstOf(node), hidden: node.hidden, token: 'tokenType' in node ? (node as { tokenType: { name: string } }).tokenType.name : undefined,
+        owner: node.astNode.$type, grammar: node.grammarSource?.$type, children: 'content' in node ? (node as { content: CstNode[] }).content.length : undefined,
+    })).toArray();
+    return { ast, cst, text: result.value.$cstNode?.root.fullText, errors: [result.lexerErrors.length, result.parserErrors.length] };
+}
+
+function cstOf(node: CstNode | undefined): Record<string, unknown> | undefined {
+    return node && { offset: node.offset, end: node.end, range: node.range, text: node.text };
+}
+
+/** Splices `newText` into a fresh parse of `oldText`; the fresh parse of `newText` to compare with. */
+function spliceAndParse(oldText: string, newText: string): { spliced: ParseResult<AstNode> | undefined; fresh: ParseResult<AstNode> } {
+    return { spliced: spliceChangedDeclarations(parser, parser.parse(oldText), oldText, newText), fresh: parser.parse(newText) };
+}
+
+function edit(text: string, find: string, replacement: string, occurrence = 0): string {
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) at = text.indexOf(find, at + 1);
+    if (at < 0) throw new Error(`'${find}' not in the text`);
+    return text.slice(0, at) + replacement + text.slice(at + find.length);
+}
+
+describe('re-parsing only the edited declarations', () => {
+    const taken: [string, string][] = [
+        ['typing a digit into a value', edit(fintech, 'detect health-check every 10s', 'detect health-check every 105s')],
+        ['deleting a clause', edit(fintech, '    invariant   non-negative balance\n', '')],
+        ['adding a declaration between two others', edit(fintech, '\nstore sessions', '\nregion ap-south-1 { provider aws }\n\nstore sessions')],
+        ['deleting a whole declaration', edit(fintech, fintech.slice(fintech.indexOf('store sessions'), fintech.indexOf('service payments')), '')],
+        ['editing a comment between declarations', edit(fintech, '\nstore sessions', '\n// sessions follow their user\nstore sessions')],
+        ['adding lines, which moves every later declaration down', edit(fintech, '    engine      cockroachdb\n', '    engine      cockroachdb\n\n\n')],
+        ['typing at the end of the file', `${fintech}\nregion sa-east-1 { provider aws }\n`],
+        ['renaming a reference', edit(fintech, 'uses      ledger, sessions', 'uses      ledger2, sessions')],
+        ['two declarations on one line, the first edited', edit(fintech, 'region us-east-2    { provider aws  jurisdiction US }\n', 'region us-east-2 { provider aws }  region ca-central-1 { provider aws }\n').replace('region us-east-2 { provider aws }', 'region us-east-2 { provider gcp }')],
+    ];
+    it.each(taken)('splices the tree a full parse gives after %s', (_name, newText) => {
+        const { spliced, fresh } = spliceAndParse(fintech, newText);
+        expect(spliced).toBeDefined();
+        expect(dump(spliced!)).toEqual(dump(fresh));
+    });
+
+    const declined: [string, string][] = [
+        ['an edit in the topology', edit(fintech, 'topology Fintech', 'topology Fintech2')],
+        ['an edit that leaves a syntax error', edit(fintech, '    holds       shared rows\n', '    holds       shared rows {\n')],
+        ['an unclosed block comment', edit(fintech, '\nstore sessions', '\n/* draft\nstore sessions')],
+        ['text glued to the start of the next declaration', edit(fintech, '\nstore sessions', '\nxstore sessions')],
+    ];
+    // Three regions on one line: commenting out the middle one comments out the last one too.
+    const oneLine = edit(fintech, 'region us-east-2    { provider aws  jurisdiction US }\n', 'region us-east-2 { provider aws }  region ca-central-1 { provider aws }  ');
+    declined.push(['a line comment that runs on into the next declaration on its line', edit(oneLine, 'region ca-central-1', '// region ca-central-1')]);
+    it.each(declined)('declines %s and leaves the whole parse to the caller', (_name, newText) => {
+        const oldText = newText.includes('// region ca-central-1') ? oneLine : fintech;
+        const previous = parser.parse(oldText);
+        const before = dump(previous);
+        expect(spliceChangedDeclarations(parser, previous, oldText, newText)).toBeUndefined();
+        expect(dump(previous)).toEqual(before);
+    });
+
+    /** Where each top-level declaration starts (keyword at the start of a line), and the end of the text. */
+    const declarationStarts = (text: string): number[] => [...text.matchAll(/^(region|link|cell|store|service|failover|workload|scenario) /gm)].map((m) => m.index).concat(text.length);
+    const edits = fc.record({
+        kind: fc.constantFrom('raw', 'digit', 'line-break', 'comment', 'duplicate-declaration', 'delete-declaration'),
+        example: fc.integer({ min: 0, max: examples.length - 1 }),
+        at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        remove: fc.nat({ max: 40 }),
+        insert: fc.constantFrom('', ' ', '\n', '\r\n', 'x', '1', 's', '}', '{', '// c\n', '/*', '*/', '"', 'region zz { provider aws }\n', '\nstore s { engine dynamodb }\n', 'ttl 5s '),
+    });
+    type Edit = typeof edits extends fc.Arbitrary<infer E> ? E : never;
+
+    /** Random keystrokes and deletions (mostly leaving syntax errors), and edits a user makes to a valid design. */
+    function apply(text: string, { kind, at, remove, insert }: Edit): string {
+        const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(at * items.length)];
+        switch (kind) {
+            case 'raw': {
+                const start = Math.floor(at * text.length);
+                return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
+            }
+            case 'digit': {
+                const digit = pick([...text.matchAll(/[0-9]/g)].map((m) => m.index));
+                return digit === undefined ? text : text.slice(0, digit) + String((Number(text[digit]) + 1 + remove) % 10) + text.slice(digit + 1);
+            }
+            case 'line-break':
+            case 'comment': {
+                const end = pick([...text.matchAll(/\n/g)].map((m) => m.index));
+                return end === undefined ? text : text.slice(0, end) + (kind === 'comment' ? '  // note' : '\n') + text.slice(end);
+            }
+            case 'duplicate-declaration':
+            case 'delete-declaration': {
+                const starts = declarationStarts(text);
+                const i = Math.floor(at * (starts.length - 1));
+                if (starts.length < 2) return text;
+                const [from, to] = [starts[i]!, starts[i + 1]!];
+                return kind === 'delete-declaration' ? text.slice(0, from) + text.slice(to) : text.slice(0, to) + text.slice(from, to).replace(/^(\S+ )(\S+)/, '$1$2-copy') + text.slice(to);
+            }
+        }
+    }
+
+    it('gives the tree of a full parse after any single edit it accepts, and declines without touching the tree otherwise', () => {
+        let splicedCount = 0;
+        fc.assert(fc.property(edits, (change) => {
+            const oldText = examples[change.example]!;
+            const newText = apply(oldText, change);
+            const previous = parser.parse(oldText);
+            const before = dump(previous);
+            const spliced = spliceChangedDeclarations(parser, previous, oldText, newText);
+            if (spliced) {
+                splicedCount++;
+                expect(dump(spliced)).toEqual(dump(parser.parse(newText)));
+            } else {
+                expect(dump(previous)).toEqual(before);
+            }
+        }), { numRuns: 400, seed: 20261129 });
+        // Most random keystrokes leave a syntax error and are declined; the edits of a valid design are spliced.
+        expect(splicedCount).toBeGreaterThan(150);
+    });
+
+    it('keeps giving the tree of a full parse over a sequence of edits to the same tree', () => {
+        fc.assert(fc.property(fc.array(edits, { minLength: 2, maxLength: 8 }), (sequence) => {
+            let text = examples[sequence[0]!.example]!;
+            let current = parser.parse(text);
+            for (const change of sequence) {
+                const next = apply(text, change);
+                current = spliceChangedDeclarations(parser, current, text, next) ?? parser.parse(next);
+                text = next;
+                expect(dump(current)).toEqual(dump(parser.parse(text)));
+            }
+        }), { numRuns: 100, seed: 7 });
+    });
+});
