@@ -2,16 +2,16 @@
 // same AST (types, properties, reference texts, containment), the same CST (every node, token and comment) and
 // the same positions (offsets, lines, columns). Where that cannot be certain the splice declines and the whole
 // file is parsed.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { AstUtils, CstUtils, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { spliceChangedDeclarations } from '../../language/parser/declaration-splice.js';
 import { mregion } from '../helpers/services.js';
+import { applyEdit as apply, designEdits as edits, examples } from './design-edits.js';
 
 const parser = mregion.parser.LangiumParser;
 const examplesDir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.mregion')).map((f) => readFileSync(new URL(f, examplesDir), 'utf8'));
 const fintech = readFileSync(new URL('fintech.mregion', examplesDir), 'utf8');
 
 /** Everything a later phase can read from a parse result, positions included, as plain data. */
@@ -82,45 +82,6 @@ describe('re-parsing only the edited declarations', () => {
         expect(spliceChangedDeclarations(parser, previous, oldText, newText)).toBeUndefined();
         expect(dump(previous)).toEqual(before);
     });
-
-    /** Where each top-level declaration starts (keyword at the start of a line), and the end of the text. */
-    const declarationStarts = (text: string): number[] => [...text.matchAll(/^(region|link|cell|store|service|failover|workload|scenario) /gm)].map((m) => m.index).concat(text.length);
-    const edits = fc.record({
-        kind: fc.constantFrom('raw', 'digit', 'line-break', 'comment', 'duplicate-declaration', 'delete-declaration'),
-        example: fc.integer({ min: 0, max: examples.length - 1 }),
-        at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        remove: fc.nat({ max: 40 }),
-        insert: fc.constantFrom('', ' ', '\n', '\r\n', 'x', '1', 's', '}', '{', '// c\n', '/*', '*/', '"', 'region zz { provider aws }\n', '\nstore s { engine dynamodb }\n', 'ttl 5s '),
-    });
-    type Edit = typeof edits extends fc.Arbitrary<infer E> ? E : never;
-
-    /** Random keystrokes and deletions (mostly leaving syntax errors), and edits a user makes to a valid design. */
-    function apply(text: string, { kind, at, remove, insert }: Edit): string {
-        const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(at * items.length)];
-        switch (kind) {
-            case 'raw': {
-                const start = Math.floor(at * text.length);
-                return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
-            }
-            case 'digit': {
-                const digit = pick([...text.matchAll(/[0-9]/g)].map((m) => m.index));
-                return digit === undefined ? text : text.slice(0, digit) + String((Number(text[digit]) + 1 + remove) % 10) + text.slice(digit + 1);
-            }
-            case 'line-break':
-            case 'comment': {
-                const end = pick([...text.matchAll(/\n/g)].map((m) => m.index));
-                return end === undefined ? text : text.slice(0, end) + (kind === 'comment' ? '  // note' : '\n') + text.slice(end);
-            }
-            case 'duplicate-declaration':
-            case 'delete-declaration': {
-                const starts = declarationStarts(text);
-                const i = Math.floor(at * (starts.length - 1));
-                if (starts.length < 2) return text;
-                const [from, to] = [starts[i]!, starts[i + 1]!];
-                return kind === 'delete-declaration' ? text.slice(0, from) + text.slice(to) : text.slice(0, to) + text.slice(from, to).replace(/^(\S+ )(\S+)/, '$1$2-copy') + text.slice(to);
-            }
-        }
-    }
 
     it('gives the tree of a full parse after any single edit it accepts, and declines without touching the tree otherwise', () => {
         let splicedCount = 0;
