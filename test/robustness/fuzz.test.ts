@@ -1,7 +1,8 @@
 // Property-based fuzzing of the whole pipeline (parse → link and validate with every design rule → model →
-// simulation of each scenario under a small event budget → CDK export in memory), a few hundred cases with fixed
-// seeds — generated designs, mutated examples and token soup: nothing escapes as an exception or a console error, every diagnostic lies inside its document and reads
-// well, every scenario ends in a schema-valid, reproducible report or a SimulationError that says why, and every
+// simulation of each scenario under a small event budget → CDK export in memory → one edit through the editor's
+// incremental path), a few hundred cases with fixed seeds — generated designs, mutated examples and token soup:
+// nothing escapes as an exception or a console error, every diagnostic lies inside its document and reads well,
+// the diagnostics after the edit equal a fresh validation, every scenario ends in a schema-valid, reproducible report or a SimulationError that says why, and every
 // export has safe paths, JSON that loads and TypeScript that parses. The large run (≥ 100,000 cases, with the time
 // bound per case) is `node scripts/fuzz.mjs`; see bench/robustness/README.md.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/bundles.js';
-import { generatedCase, mutatedCase, soupCase, type FuzzCase } from './fuzz/cases.js';
+import { generatedCase, mutatedCase, soupCase, textChange, type FuzzCase } from './fuzz/cases.js';
 import { knownIssueOf } from './fuzz/known-issues.js';
 import { DEFAULT_OPTIONS, FuzzPipeline } from './fuzz/pipeline.js';
 
@@ -38,20 +39,27 @@ describe('fuzzing parse → rules → simulation → export', () => {
         await fc.assert(fc.asyncProperty(soupCase(), expectRobust), { numRuns: 80, seed: 20261131 });
     });
 
-    it('drives every stage: most generated designs are simulated and exported, some refused with reasons', async () => {
+    it('survives an edit of a generated design, ending with the diagnostics of a fresh validation', async () => {
+        const edited = fc.tuple(generatedCase, textChange).map(([c, edit]) => ({ ...c, edit }));
+        await fc.assert(fc.asyncProperty(edited, expectRobust), { numRuns: 120, seed: 20261132 });
+    });
+
+    it('drives every stage: most generated designs are simulated and exported, some refused with reasons, some edits spliced', async () => {
         // Guards the generators themselves: a fuzzer whose cases all die in the parser proves nothing downstream.
-        const totals = { cases: 0, blocked: 0, simulated: 0, refused: 0, exported: 0 };
-        for (const c of fc.sample(generatedCase, { seed: 7, numRuns: 60 })) {
+        const totals = { cases: 0, blocked: 0, simulated: 0, refused: 0, exported: 0, spliced: 0 };
+        for (const c of fc.sample(fc.tuple(generatedCase, textChange).map(([g, edit]) => ({ ...g, edit })), { seed: 7, numRuns: 60 })) {
             const o = await pipeline.run(c);
             totals.cases++;
             if (o.blocked) totals.blocked++;
             totals.simulated += o.simulated;
             totals.refused += Object.values(o.refused).reduce((a, b) => a + b, 0);
             if (o.exported) totals.exported++;
+            if (o.spliced) totals.spliced++;
         }
         expect(totals.blocked).toBeLessThan(totals.cases * 0.75);
         expect(totals.simulated).toBeGreaterThan(totals.cases * 0.3);
         expect(totals.refused).toBeGreaterThan(0);
         expect(totals.exported).toBeGreaterThan(totals.cases * 0.15);
+        expect(totals.spliced).toBeGreaterThan(0);
     });
 });

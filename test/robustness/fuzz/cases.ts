@@ -8,11 +8,32 @@ import { applyMutations, describeMutation, mutationArbitrary, type Mutation } fr
 import { junkQuantity } from './quantities.js';
 
 export interface FuzzCase {
-    /** `generated`, or `example <name>` followed by its mutations. */
+    /** `generated`, or `example <name>` followed by its mutations (and the edit, when there is one). */
     readonly origin: string;
     readonly main: string;
     readonly others: Readonly<Record<string, string>>;
+    /** A change the editor then makes to `main`, checked against a fresh validation of the changed text. */
+    readonly edit?: TextChange;
 }
+
+/** Replace `remove` characters at `at` (a fraction of the text's length) by `insert`. */
+export interface TextChange {
+    readonly at: number;
+    readonly remove: number;
+    readonly insert: string;
+}
+
+export function applyChange(text: string, change: TextChange): string {
+    const start = Math.min(text.length, Math.floor(change.at * text.length));
+    return text.slice(0, start) + change.insert + text.slice(Math.min(text.length, start + change.remove));
+}
+
+/** Keystrokes, deletions and pasted declarations, as an editor sends them. */
+export const textChange: fc.Arbitrary<TextChange> = fc.record({
+    at: fc.nat({ max: 9_999 }).map((n) => n / 10_000),
+    remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 80 })),
+    insert: fc.constantFrom('', ' ', '\n', '\r\n', 'x', '7', 's', '-', '}', '{', '//', '/*', '"', 'region zz { provider aws }\n', '\nscenario z { duration 1m }\n'),
+});
 
 export interface Example {
     readonly name: string;
@@ -50,12 +71,15 @@ export function soupCase(keywords: readonly string[] = grammarKeywords()): fc.Ar
     return fc.array(token, { maxLength: 300 }).map((tokens) => ({ origin: 'token soup', main: tokens.join(' '), others: {} }));
 }
 
-/** Two in five generated designs, two in five mutated examples, one in five token soup. */
+/** Two in five generated designs, two in five mutated examples, one in five token soup; each then edited once. */
 export function fuzzCase(examples: readonly Example[]): fc.Arbitrary<FuzzCase> {
     const keywords = grammarKeywords();
-    return fc.oneof(
+    const design = fc.oneof(
         { arbitrary: generatedCase, weight: 2 },
         { arbitrary: mutatedCase(examples, keywords), weight: 2 },
         { arbitrary: soupCase(keywords), weight: 1 },
     );
+    return fc.tuple(design, textChange).map(([c, edit]) => ({
+        ...c, edit, origin: `${c.origin}; then edited at ${Math.round(edit.at * 100)}%: ${edit.remove} removed, ${JSON.stringify(edit.insert)} inserted`,
+    }));
 }

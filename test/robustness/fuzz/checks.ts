@@ -6,12 +6,12 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { unsafePathReason } from '../../../export/cdk/writer.js';
 import type { ExportCdkResult } from '../../../protocol/index.js';
 
-export type Stage = 'parse' | 'build' | 'model' | 'rules' | 'simulate' | 'export';
-export const STAGES: readonly Stage[] = ['parse', 'build', 'model', 'rules', 'simulate', 'export'];
+export type Stage = 'parse' | 'build' | 'model' | 'rules' | 'simulate' | 'export' | 'edit';
+export const STAGES: readonly Stage[] = ['parse', 'build', 'model', 'rules', 'simulate', 'export', 'edit'];
 
 export type FailureKind =
     | 'exception' | 'console-output' | 'internal-diagnostic' | 'invalid-range' | 'unclear-message' | 'invalid-report'
-    | 'nondeterministic' | 'unsafe-export' | 'too-slow';
+    | 'nondeterministic' | 'unsafe-export' | 'too-slow' | 'stale-after-edit';
 
 export interface Failure {
     readonly stage: Stage;

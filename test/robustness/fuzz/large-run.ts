@@ -58,6 +58,7 @@ interface CaseSummary {
     readonly simulated: number;
     readonly refused: Readonly<Record<string, number>>;
     readonly exported: boolean;
+    readonly spliced: boolean;
 }
 
 interface Shrunk {
@@ -103,7 +104,7 @@ async function workerMain(): Promise<void> {
                 type: 'done', heapMB: process.memoryUsage().heapUsed / 1e6,
                 summary: {
                     index, seed, origin: c.origin.slice(0, 300), times: outcome.times, totalMs: outcome.totalMs, failures,
-                    blocked: outcome.blocked, simulated: outcome.simulated, refused: outcome.refused, exported: outcome.exported,
+                    blocked: outcome.blocked, simulated: outcome.simulated, refused: outcome.refused, exported: outcome.exported, spliced: outcome.spliced,
                 },
             });
         }
@@ -139,6 +140,7 @@ interface Aggregate {
     blocked: number;
     simulated: number;
     exported: number;
+    spliced: number;
     refused: Record<string, number>;
     overBound: number;
     totals: number[];
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
     // Taken now: others may commit while a long run goes on, and the cases come from what is checked out at the start.
     const commit = commitOf();
     const aggregate: Aggregate = {
-        cases: 0, blocked: 0, simulated: 0, exported: 0, refused: {}, overBound: 0, totals: [],
+        cases: 0, blocked: 0, simulated: 0, exported: 0, spliced: 0, refused: {}, overBound: 0, totals: [],
         stageTimes: Object.fromEntries(STAGES.map((s) => [s, []])), slowest: [], bySignature: new Map(), heapMB: [],
     };
     const queue: number[] = Array.from({ length: options.cases }, (_, i) => i);
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
         if (summary.blocked) aggregate.blocked++;
         aggregate.simulated += summary.simulated;
         if (summary.exported) aggregate.exported++;
+        if (summary.spliced) aggregate.spliced++;
         for (const [k, v] of Object.entries(summary.refused)) aggregate.refused[k] = (aggregate.refused[k] ?? 0) + v;
         aggregate.totals.push(summary.totalMs);
         if (summary.totalMs > options.pipeline.caseBoundMs) aggregate.overBound++;
@@ -246,7 +249,7 @@ async function main(): Promise<void> {
                         const seed = caseSeed(options.seed, index);
                         const failure: Failure = { stage: 'build', kind: 'too-slow', message: `no answer after ${options.hangMs} ms: the worker was ended (a hang)` };
                         record({ index, seed, origin: '(hung; replay with --replay)', times: Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes,
-                            totalMs: options.hangMs, failures: [{ ...failure, signature: signatureOf(failure) }], blocked: false, simulated: 0, refused: {}, exported: false });
+                            totalMs: options.hangMs, failures: [{ ...failure, signature: signatureOf(failure) }], blocked: false, simulated: 0, refused: {}, exported: false, spliced: false });
                         queue.unshift(...pending.filter((i) => i !== index));
                         void worker.terminate();
                         end(true);
@@ -270,7 +273,7 @@ async function main(): Promise<void> {
                 const failure: Failure = { stage: 'build', kind: 'exception', message: `worker crashed: ${error.stack ?? error.message}` };
                 const index = current ?? -1;
                 record({ index, seed: caseSeed(options.seed, index), origin: '(worker crashed)', times: Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes,
-                    totalMs: 0, failures: [{ ...failure, signature: signatureOf(failure) }], blocked: false, simulated: 0, refused: {}, exported: false });
+                    totalMs: 0, failures: [{ ...failure, signature: signatureOf(failure) }], blocked: false, simulated: 0, refused: {}, exported: false, spliced: false });
                 queue.unshift(...pending.filter((i) => i !== index));
                 end(true);
             });
@@ -361,6 +364,7 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         `| scenarios simulated to a report | ${a.simulated.toLocaleString('en-US')} |`,
         `| scenarios refused with a SimulationError | ${Object.entries(a.refused).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ') || 'none'} |`,
         `| forced exports that produced an app | ${a.exported.toLocaleString('en-US')} |`,
+        `| edits re-parsed declaration by declaration (the rest parsed whole) | ${a.spliced.toLocaleString('en-US')} |`,
         `| worker heap after each case | first ${Math.round(a.heapMB[0] ?? 0)} MB, last ${Math.round(a.heapMB.at(-1) ?? 0)} MB, max ${Math.round(Math.max(0, ...a.heapMB))} MB |`,
         '',
         '## Time per stage',
@@ -373,7 +377,8 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         'editor and CLI run them), `model` (the semantic model built again on its own), `rules` (the design rules run again on',
         'their own), `simulate` (every scenario, at most three, under an event budget of',
         `${options.pipeline.eventBudget.toLocaleString('en-US')}; the first twice to compare the reports), \`export\` (CDK export in memory, plain and forced,`,
-        'with the TypeScript parsed).',
+        'with the TypeScript parsed), `edit` (one change through the editor\'s incremental path — the document updated, only the',
+        'touched declarations re-parsed where possible — and a fresh validation of the changed text to compare with).',
         '',
         '## Slowest cases',
         '',

@@ -1,10 +1,11 @@
 // One fuzz case through everything the product does with a design, in process, stage by stage:
 // parse → link and validate (Langium, with every check and design rule, as the editor and CLI run it) → the
 // semantic model → the design rules → a simulation of each scenario under a small event budget → a CDK export
-// in memory. Every stage is timed; whatever goes wrong is collected as a Failure rather than thrown, so one run
-// can count many failures. Documents are removed after each case so a long run does not grow.
+// in memory → one edit through the editor's incremental path, compared with a fresh validation. Every stage is
+// timed; whatever goes wrong is collected as a Failure rather than thrown, so one run can count many failures. Documents are removed after each case so a long run does not grow.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportCdk } from '../../../export/cdk/index.js';
 import type { Document } from '../../../language/generated/ast.js';
@@ -15,7 +16,7 @@ import { runRules } from '../../../language/validation/rules/runner.js';
 import { SimulationError } from '../../../simulation/errors.js';
 import reportSchema from '../../../simulation/report-schema.json' with { type: 'json' };
 import { scenarioNames, simulate } from '../../../simulation/run.js';
-import type { FuzzCase } from './cases.js';
+import { applyChange, type FuzzCase, type TextChange } from './cases.js';
 import { diagnosticFailures, exportFailures, STAGES, unclearMessage, type Failure, type Stage } from './checks.js';
 
 export interface PipelineOptions {
@@ -47,6 +48,8 @@ export interface CaseOutcome {
     readonly refused: Readonly<Record<string, number>>;
     /** The forced export produced files. */
     readonly exported: boolean;
+    /** The edit was re-parsed declaration by declaration (spliced into the previous tree) rather than parsed whole. */
+    readonly spliced: boolean;
 }
 
 export class FuzzPipeline {
@@ -59,7 +62,7 @@ export class FuzzPipeline {
     async run(fuzzCase: FuzzCase): Promise<CaseOutcome> {
         const failures: Failure[] = [];
         const times = Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes;
-        const stats = { diagnostics: 0, simulated: 0, blocked: false, refused: {} as Record<string, number>, exported: false };
+        const stats = { diagnostics: 0, simulated: 0, blocked: false, refused: {} as Record<string, number>, exported: false, spliced: false };
         const started = performance.now();
         let current: Stage = 'parse';
         const restoreConsole = captureConsole((line) => failures.push({ stage: current, kind: 'console-output', message: line }));
@@ -92,7 +95,7 @@ export class FuzzPipeline {
 
     private async stages(
         fuzzCase: FuzzCase, documents: LangiumDocument<Document>[], failures: Failure[],
-        stats: { diagnostics: number; simulated: number; blocked: boolean; refused: Record<string, number>; exported: boolean },
+        stats: { diagnostics: number; simulated: number; blocked: boolean; refused: Record<string, number>; exported: boolean; spliced: boolean },
         timed: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T | undefined>,
     ): Promise<void> {
         const { shared, Mregion } = this.services;
@@ -168,6 +171,48 @@ export class FuzzPipeline {
             stats.exported = forced.files.length > 0;
             failures.push(...exportFailures(forced, fuzzCase.main, this.options.checkTypescript));
         });
+
+        if (fuzzCase.edit) stats.spliced = await timed('edit', () => this.checkEdit(fuzzCase, fuzzCase.edit!, main, folder, documents, failures)) ?? false;
+    }
+
+    /**
+     * The editor's path for a change (the text document changes, the builder updates the document, re-parsing only
+     * the declarations it touched where it can) must end with the diagnostics a fresh validation of the new text
+     * gives — the same files validated from scratch in a sibling folder. Returns whether the edit was spliced.
+     */
+    private async checkEdit(fuzzCase: FuzzCase, edit: TextChange, main: LangiumDocument<Document>, folder: string, documents: LangiumDocument<Document>[], failures: Failure[]): Promise<boolean> {
+        const { shared } = this.services;
+        const rootBefore = main.parseResult.value;
+        const edited = applyChange(fuzzCase.main, edit);
+        const texts = shared.workspace.TextDocuments!;
+        texts.set(TextDocument.create(main.uri.toString(), 'mregion', 1, edited));
+        try {
+            await shared.workspace.DocumentBuilder.update([main.uri], []);
+        } finally {
+            texts.delete(main.uri);
+        }
+
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const fresh = [...Object.entries(fuzzCase.others), ['main.mregion', edited] as const].map(([name, text]) => factory.fromString<Document>(text, URI.parse(`${folder}-fresh/${name}`)));
+        documents.push(...fresh);
+        for (const d of fresh) shared.workspace.LangiumDocuments.addDocument(d);
+        await shared.workspace.DocumentBuilder.build(fresh, { validation: true });
+
+        // Messages naming a path name the folder; the fresh copy's folder is the case's own plus `-fresh`.
+        const freshFolder = `${URI.parse(folder).path}-fresh/`;
+        const show = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${String(d.message).replaceAll(freshFolder, `${URI.parse(folder).path}/`)}`;
+        const updated = (main.diagnostics ?? []).map(show);
+        const expected = (fresh.at(-1)!.diagnostics ?? []).map(show);
+        const missing = expected.filter((d) => !updated.includes(d));
+        const extra = updated.filter((d) => !expected.includes(d));
+        if (missing.length > 0 || extra.length > 0 || updated.length !== expected.length) {
+            failures.push({
+                stage: 'edit', kind: 'stale-after-edit',
+                message: `after the edit the document has ${updated.length} diagnostics, a fresh validation ${expected.length}; missing: ${missing.slice(0, 2).join(' | ') || 'none'}; extra: ${extra.slice(0, 2).join(' | ') || 'none'}`,
+            });
+        }
+        // A splice keeps the document's root node; a whole parse makes a new one.
+        return main.parseResult.value === rootBefore && edited !== fuzzCase.main;
     }
 
     /** Removes the case's documents (and what was indexed and cached for them) from the workspace. */
