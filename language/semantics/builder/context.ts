@@ -20,12 +20,14 @@ export interface Bounds {
 }
 
 // Ranges of properties are read on every build, and finding a property's syntax node searches the node's
-// syntax tree. A node's syntax tree never changes (an edit re-parses a declaration into new nodes), so each
-// property's syntax node is looked up once per AST node; its range is still read from it each time, as
-// positions move when lines are added above.
+// syntax tree. The syntax tree of a node inside a declaration never changes (an edit re-parses a declaration into
+// new nodes; only the document root's list of declarations changes in place), so each property's syntax node is
+// looked up once per AST node; its range is still read from it each time, as positions move when lines are added
+// above.
 const propertyNodes = new WeakMap<AstNode, Map<string, CstNode | null>>();
 
 function propertyNode(node: AstNode, property: string): CstNode | undefined {
+    if (node.$container === undefined) return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
     let byProperty = propertyNodes.get(node);
     if (!byProperty) propertyNodes.set(node, byProperty = new Map());
     let found = byProperty.get(property);
