@@ -19,6 +19,7 @@ import type { Rule } from './validation/rules/rule.js';
 import { registerValidationChecks } from './validation/index.js';
 import { CoalescingDocumentBuilder } from './workspace/document-builder.js';
 import { MregionDocumentFactory } from './workspace/document-factory.js';
+import { MregionLangiumDocuments } from './workspace/documents.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
 import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
@@ -67,6 +68,7 @@ export const MregionSharedModule: Module<LangiumSharedServices, PartialLangiumSh
     workspace: {
         DocumentBuilder: (services) => new CoalescingDocumentBuilder(services),
         LangiumDocumentFactory: (services) => new MregionDocumentFactory(services),
+        LangiumDocuments: (services) => new MregionLangiumDocuments(services),
     },
 };
 

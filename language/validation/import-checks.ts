@@ -2,11 +2,15 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import type { Import } from '../generated/ast.js';
 import { ProblemCodes } from '../semantics/problem-codes.js';
-import type { ImportResolver } from '../workspace/imports.js';
+import { hasBrokenCharacter, type ImportResolver } from '../workspace/imports.js';
 
 export function checkImport(imports: ImportResolver, documents: LangiumDocuments) {
     return (node: Import, accept: ValidationAcceptor): void => {
         const document = AstUtils.getDocument(node);
+        if (typeof node.path === 'string' && hasBrokenCharacter(node.path)) {
+            accept('error', `the import path holds a broken character (half of a UTF-16 surrogate pair); type the file name again`, { node, property: 'path', code: ProblemCodes.UnknownImport });
+            return;
+        }
         const target = imports.resolve(document.uri, node);
         if (!target) {
             accept('error', `an import needs a file path, e.g. import "regions.mregion"`, { node, property: 'path', code: ProblemCodes.UnknownImport });

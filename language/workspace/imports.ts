@@ -11,9 +11,9 @@ export class ImportResolver {
         this.closures = new WorkspaceCache(shared);
     }
 
-    /** The URI an import points at. */
+    /** The URI an import points at, or undefined when the path is empty or cannot be a URI. */
     resolve(from: URI, imp: Import): URI | undefined {
-        if (typeof imp.path !== 'string' || imp.path.trim() === '') return undefined;
+        if (typeof imp.path !== 'string' || imp.path.trim() === '' || hasBrokenCharacter(imp.path)) return undefined;
         return UriUtils.resolvePath(UriUtils.dirname(from), imp.path);
     }
 
@@ -49,4 +49,12 @@ export class ImportResolver {
         }
         return roots;
     }
+}
+
+/**
+ * Half of a UTF-16 surrogate pair (an edit can cut a pair in two) cannot be percent-encoded, so a path holding one
+ * cannot become a URI.
+ */
+export function hasBrokenCharacter(text: string): boolean {
+    return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }

@@ -84,6 +84,7 @@ const invalid: readonly InvalidCase[] = [
     { name: 'a per-cell service without cells', code: 'per-cell-without-cells', text: `topology T\n${REGIONS}\nservice api per «cell» { posture active-active }` },
     { name: 'a per-cell store that also lists regions', code: 'inapplicable-property', text: `topology T\n${REGIONS}\ncell a { regions us-east-1 }\nstore s per cell { engine dynamodb «regions» us-east-1 holds per-user rows }` },
     // imports
+    { name: 'an import path holding half of a surrogate pair', code: 'unknown-import', message: /the import path holds a broken character/, text: `import «"regions\uDC00.mregion"»\n${REGIONS}` },
     { name: 'an import of a file that does not exist', code: 'unknown-import', message: /cannot find 'missing.mregion'/, text: `import «"missing.mregion"»\n${REGIONS}` },
     // syntax
     { name: 'a keyword used as a name', code: 'syntax-error', message: /'drill', which is a keyword/, text: `topology T\nscenario «drill» { duration 1h }` },
