@@ -1,6 +1,6 @@
-// Documents the editor changes are re-parsed declaration by declaration where that is certain to give the tree
-// a full parse would (language/parser/declaration-splice.ts); files read from disk and the first parse of a
-// document are parsed whole.
+// A changed document (edited in the editor or changed on disk) is re-parsed declaration by declaration where that
+// is certain to give the tree a full parse would (language/parser/declaration-splice.ts); a document's first
+// parse, and any change the splice declines, parse the whole text.
 import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type URI } from 'langium';
 import { spliceChangedDeclarations } from '../parser/declaration-splice.js';
 

@@ -2,7 +2,8 @@
 // parse → link and validate (Langium, with every check and design rule, as the editor and CLI run it) → the
 // semantic model → the design rules → a simulation of each scenario under a small event budget → a CDK export
 // in memory → one edit through the editor's incremental path, compared with a fresh validation. Every stage is
-// timed; whatever goes wrong is collected as a Failure rather than thrown, so one run can count many failures. Documents are removed after each case so a long run does not grow.
+// timed; whatever goes wrong is collected as a Failure rather than thrown, so one run can count many failures.
+// Documents are removed after each case so a long run does not grow.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
