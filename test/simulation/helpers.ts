@@ -70,6 +70,19 @@ export function auroraDb(lag = '1s'): string {
 }`;
 }
 
+/** A DynamoDB global table of shared counters, written in both US regions and replicated asynchronously (1 s). */
+export function sharedCounterStore(name: string, conflicts = 'lww'): string {
+    return `store ${name} {
+    engine      dynamodb
+    regions     us-east-1, us-west-2
+    holds       shared counter
+    writes      any-region
+    replication async lag 1s
+    consistency eventual
+    conflicts   ${conflicts}
+}`;
+}
+
 export const TWO_US_REGIONS = `
 topology T
 region us-east-1 { provider aws  jurisdiction US }
