@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
 import { bundle, ROOT } from '../helpers/bundles.js';
-import { auroraDb, expectValidReport, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, dynamoStore, expectValidReport, TWO_US_REGIONS } from './helpers.js';
 
 let cli: string;
 const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-sim-cli-'));
@@ -117,15 +117,7 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 describe.skipIf(!hasScript)('mregion simulate progress bar', () => {
     // About twelve million writes: several seconds, so well past the one-second threshold on any machine.
     const LONG = `${TWO_US_REGIONS}
-store db {
-    engine      dynamodb
-    regions     us-east-1, us-west-2
-    holds       per-user rows
-    writes      any-region
-    replication async lag 1s
-    consistency eventual
-    conflicts   lww
-}
+${dynamoStore('db', { holds: 'per-user rows' })}
 workload heavy for db { writes 20000/s from us-east-1 50%, us-west-2 50% }
 scenario long { workload heavy  duration 10m  seed 1 }
 `;

@@ -1,10 +1,10 @@
 // The same design, scenario and seed give byte-identical reports; another seed gives other samples whose
 // means agree within the statistics of the quantity measured.
 import { describe, expect, it } from 'vitest';
-import { designOf, runModel, sharedCounterStore, TWO_US_REGIONS } from './helpers.js';
+import { designOf, runModel, dynamoStore, TWO_US_REGIONS } from './helpers.js';
 
 const DESIGN = `${TWO_US_REGIONS}
-${sharedCounterStore('carts')}
+${dynamoStore('carts')}
 service shop {
     regions   us-east-1, us-west-2
     posture   active-active

@@ -2,10 +2,10 @@
 // spike widens what an outage loses; a flapping health check moves traffic without any outage (or never, when
 // it cannot fail `threshold` times in a row); vector clocks keep siblings where last-write-wins discards.
 import { describe, expect, it } from 'vitest';
-import { run, SECOND, sharedCounterStore, TWO_US_REGIONS } from './helpers.js';
+import { run, SECOND, dynamoStore, TWO_US_REGIONS } from './helpers.js';
 
 const store = (conflicts = 'lww') => `
-${sharedCounterStore('db', conflicts)}`;
+${dynamoStore('db', { conflicts })}`;
 
 describe('lag spikes', () => {
     // Writes made while the lag is 5 s take 5 s to reach us-west-2; an outage at the end of the spike loses about

@@ -70,12 +70,12 @@ export function auroraDb(lag = '1s'): string {
 }`;
 }
 
-/** A DynamoDB global table of shared counters, written in both US regions and replicated asynchronously (1 s). */
-export function sharedCounterStore(name: string, conflicts = 'lww'): string {
+/** A DynamoDB global table (shared counters unless told) written in both US regions, replicated asynchronously (1 s). */
+export function dynamoStore(name: string, { holds = 'shared counter', conflicts = 'lww' } = {}): string {
     return `store ${name} {
     engine      dynamodb
     regions     us-east-1, us-west-2
-    holds       shared counter
+    holds       ${holds}
     writes      any-region
     replication async lag 1s
     consistency eventual

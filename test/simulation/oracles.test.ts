@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFailoverTime } from '../../language/semantics/estimators/failover-time.js';
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
-import { auroraDb, designOf, MINUTE, run, runModel, SECOND, sharedCounterStore, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, designOf, MINUTE, run, runModel, SECOND, dynamoStore, TWO_US_REGIONS } from './helpers.js';
 
 // facts §1: us-east-1 ↔ us-west-2 RTT 78 ms, so a replication message needs at least 39 ms one way.
 const ONE_WAY_USE1_USW2 = 39;
@@ -171,7 +171,7 @@ describe('a CRDT counter converges to the sum of all increments after a partitio
     // overwriting, so after the partition heals every replica's value is the sum of every acknowledged
     // increment, except those still within the replication lag when the run ends (at most λ·lag + 5σ).
     const design = (conflicts: string) => `${TWO_US_REGIONS}
-${sharedCounterStore('counter', conflicts)}
+${dynamoStore('counter', { conflicts })}
 workload w for counter { writes 200/s from us-east-1 50%, us-west-2 50%  keys 100 shared 100% }
 scenario s { workload w  duration 20m  at 5m partition us-east-1 <-> us-west-2 for 10m  seed 2 }
 `;

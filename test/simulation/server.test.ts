@@ -6,19 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Requests, type ScenarioSummary, type SimulationBlockers } from '../../protocol/index.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { LspClient } from '../helpers/lsp-client.js';
-import { example, expectValidReport, TWO_US_REGIONS } from './helpers.js';
+import { dynamoStore, example, expectValidReport, TWO_US_REGIONS } from './helpers.js';
 
 // About 20 million writes: seconds of work for the worker, far longer than validating a small document.
 const LONG = `${TWO_US_REGIONS}
-store db {
-    engine      dynamodb
-    regions     us-east-1, us-west-2
-    holds       per-user rows
-    writes      any-region
-    replication async lag 1s
-    consistency eventual
-    conflicts   lww
-}
+${dynamoStore('db', { holds: 'per-user rows' })}
 workload heavy for db { writes 20000/s from us-east-1 50%, us-west-2 50% }
 scenario long { workload heavy  duration 17m  at 5m outage region us-east-1 for 5m  seed 1 }
 scenario short { workload heavy  duration 1s  seed 1 }
