@@ -1,7 +1,7 @@
 // The same design, scenario and seed give byte-identical reports; another seed gives other samples whose
 // means agree within the statistics of the quantity measured.
 import { describe, expect, it } from 'vitest';
-import { designOf, runModel, dynamoStore, TWO_US_REGIONS } from './helpers.js';
+import { designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
 
 const DESIGN = `${TWO_US_REGIONS}
 ${dynamoStore('carts')}

@@ -2,7 +2,7 @@
 // spike widens what an outage loses; a flapping health check moves traffic without any outage (or never, when
 // it cannot fail `threshold` times in a row); vector clocks keep siblings where last-write-wins discards.
 import { describe, expect, it } from 'vitest';
-import { run, SECOND, dynamoStore, TWO_US_REGIONS } from './helpers.js';
+import { dynamoStore, run, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 const store = (conflicts = 'lww') => `
 ${dynamoStore('db', { conflicts })}`;

@@ -83,6 +83,18 @@ export function dynamoStore(name: string, { holds = 'shared counter', conflicts 
 }`;
 }
 
+/** A CockroachDB store of shared rows, written anywhere, replicated by consensus (majority quorum unless told). */
+export function consensusStore(name: string, regions: readonly string[], quorum?: number): string {
+    return `store ${name} {
+    engine      cockroachdb
+    regions     ${regions.join(', ')}
+    holds       shared rows
+    writes      any-region
+    replication consensus${quorum === undefined ? '' : ` quorum ${quorum}`}
+    consistency strong
+}`;
+}
+
 export const TWO_US_REGIONS = `
 topology T
 region us-east-1 { provider aws  jurisdiction US }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { rttBetween } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import type { LatencySeries, SimulationReport } from '../../simulation/report.js';
-import { auroraDb, designOf, MINUTE, runModel, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, consensusStore, designOf, MINUTE, runModel, TWO_US_REGIONS } from './helpers.js';
 
 const THREE_REGIONS = `
 topology T
@@ -53,14 +53,7 @@ describe('write latency over time of a consensus store', () => {
     // from both others from 5 m to 10 m: alone it holds 1 vote of 3, so it acknowledges nothing; us-west-2 loses
     // its nearest voter (us-east-1) and waits for eu-west-1 instead. Exact: latencies are table values.
     const design = `${THREE_REGIONS}
-store ledger {
-    engine      cockroachdb
-    regions     us-east-1, us-west-2, eu-west-1
-    holds       shared rows
-    writes      any-region
-    replication consensus
-    consistency strong
-}
+${consensusStore('ledger', VOTERS)}
 workload w for ledger { writes 300/s from us-east-1 40%, us-west-2 30%, eu-west-1 30% }
 scenario s {
     workload w

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFailoverTime } from '../../language/semantics/estimators/failover-time.js';
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
-import { auroraDb, designOf, MINUTE, run, runModel, SECOND, dynamoStore, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, consensusStore, designOf, dynamoStore, MINUTE, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 // facts §1: us-east-1 ↔ us-west-2 RTT 78 ms, so a replication message needs at least 39 ms one way.
 const ONE_WAY_USE1_USW2 = 39;
@@ -102,14 +102,7 @@ region us-east-1      { provider aws  jurisdiction US }
 region us-east-2      { provider aws  jurisdiction US }
 region eu-west-1      { provider aws  jurisdiction EU }
 region ap-northeast-1 { provider aws  jurisdiction JP }
-store tickets {
-    engine      cockroachdb
-    regions     ${regions.join(', ')}
-    holds       shared rows
-    writes      any-region
-    replication consensus quorum ${quorum}
-    consistency strong
-}
+${consensusStore('tickets', regions, quorum)}
 workload w for tickets { writes 300/s from ${regions.map((r, i) => `${r} ${i === 0 ? 100 - 20 * (regions.length - 1) : 20}%`).join(', ')} }
 scenario s { workload w  duration 2m  seed 4 }
 `;
@@ -208,14 +201,7 @@ topology T
 region us-east-1 { provider aws  jurisdiction US }
 region us-west-2 { provider aws  jurisdiction US }
 region eu-west-1 { provider aws  jurisdiction EU }
-store ledger {
-    engine      cockroachdb
-    regions     us-east-1, us-west-2, eu-west-1
-    holds       shared rows
-    writes      any-region
-    replication consensus
-    consistency strong
-}
+${consensusStore('ledger', ['us-east-1', 'us-west-2', 'eu-west-1'])}
 workload w for ledger { writes 300/s from us-east-1 50%, us-west-2 25%, eu-west-1 25% }
 scenario s {
     workload w
