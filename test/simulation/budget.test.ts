@@ -3,18 +3,10 @@
 // sampled alike so per-key conflict rates, and therefore the counts once scaled, stay right.
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../../simulation/errors.js';
-import { designOf, runModel, TWO_US_REGIONS } from './helpers.js';
+import { designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
 
 const design = (resolution: string) => `${TWO_US_REGIONS}
-store counter {
-    engine      dynamodb
-    regions     us-east-1, us-west-2
-    holds       shared counter
-    writes      any-region
-    replication async lag 500ms
-    consistency eventual
-    conflicts   lww
-}
+${dynamoStore('counter', { lag: '500ms' })}
 workload w for counter { writes 2000/s from us-east-1 50%, us-west-2 50%  keys 2000 shared 50% }
 scenario big {
     workload w

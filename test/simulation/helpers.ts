@@ -70,14 +70,14 @@ export function auroraDb(lag = '1s'): string {
 }`;
 }
 
-/** A DynamoDB global table (shared counters unless told) written in both US regions, replicated asynchronously (1 s). */
-export function dynamoStore(name: string, { holds = 'shared counter', conflicts = 'lww' } = {}): string {
+/** A DynamoDB global table (shared counters, 1 s lag, LWW unless told) written in both US regions. */
+export function dynamoStore(name: string, { holds = 'shared counter', lag = '1s', conflicts = 'lww' } = {}): string {
     return `store ${name} {
     engine      dynamodb
     regions     us-east-1, us-west-2
     holds       ${holds}
     writes      any-region
-    replication async lag 1s
+    replication async lag ${lag}
     consistency eventual
     conflicts   ${conflicts}
 }`;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../simulation/engine/event-queue.js';
-import { designOf, runModel, TWO_US_REGIONS } from './helpers.js';
+import { designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
 
 describe('event queue', () => {
     it('pops events in time, then rank, then insertion order for any mix of pushes and pops', () => {
@@ -48,15 +48,7 @@ describe('simulation invariants', () => {
         });
         await fc.assert(fc.asyncProperty(arbitrary, async (p) => {
             const model = await designOf(`${TWO_US_REGIONS}
-store db {
-    engine      dynamodb
-    regions     us-east-1, us-west-2
-    holds       shared counter
-    writes      any-region
-    replication async lag ${p.lagMs}ms
-    consistency eventual
-    conflicts   ${p.strategy}
-}
+${dynamoStore('db', { lag: `${p.lagMs}ms`, conflicts: p.strategy })}
 workload w for db { writes ${p.rate}/s from us-east-1 ${p.eastShare}%, us-west-2 ${100 - p.eastShare}%  keys ${p.keys} shared ${p.shared}% }
 scenario s { workload w  duration 5m  at ${p.outageAt}s outage region us-east-1 for ${p.outageFor}s  seed ${p.seed} }
 `);
