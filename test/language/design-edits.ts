@@ -2,6 +2,7 @@
 // deletions (which mostly leave syntax errors), and the edits a user makes to a valid design.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
+import { applyChange } from '../robustness/fuzz/cases.js';
 
 const examplesDir = new URL('../../examples/', import.meta.url);
 export const exampleNames: readonly string[] = readdirSync(examplesDir).filter((f) => f.endsWith('.mregion')).sort();
@@ -22,10 +23,8 @@ export type DesignEdit = typeof designEdits extends fc.Arbitrary<infer E> ? E : 
 export function applyEdit(text: string, { kind, at, remove, insert }: DesignEdit): string {
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(at * items.length)];
     switch (kind) {
-        case 'raw': {
-            const start = Math.floor(at * text.length);
-            return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
-        }
+        case 'raw':
+            return applyChange(text, { at, remove, insert });
         case 'digit': {
             const digit = pick([...text.matchAll(/[0-9]/g)].map((m) => m.index));
             return digit === undefined ? text : text.slice(0, digit) + String((Number(text[digit]) + 1 + remove) % 10) + text.slice(digit + 1);
