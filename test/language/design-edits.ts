@@ -11,7 +11,7 @@ export const examples: readonly string[] = exampleNames.map((f) => readFileSync(
 /** Where each top-level declaration starts (keyword at the start of a line), and the end of the text. */
 const declarationStarts = (text: string): number[] => [...text.matchAll(/^(region|link|cell|store|service|failover|workload|scenario) /gm)].map((m) => m.index).concat(text.length);
 export const designEdits = fc.record({
-    kind: fc.constantFrom('raw', 'digit', 'line-break', 'comment', 'duplicate-declaration', 'delete-declaration'),
+    kind: fc.constantFrom('raw', 'digit', 'line-break', 'comment', 'duplicate-declaration', 'delete-declaration', 'rename-declaration'),
     example: fc.integer({ min: 0, max: examples.length - 1 }),
     at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
     remove: fc.nat({ max: 40 }),
@@ -35,12 +35,17 @@ export function applyEdit(text: string, { kind, at, remove, insert }: DesignEdit
             return end === undefined ? text : text.slice(0, end) + (kind === 'comment' ? '  // note' : '\n') + text.slice(end);
         }
         case 'duplicate-declaration':
-        case 'delete-declaration': {
+        case 'delete-declaration':
+        case 'rename-declaration': {
             const starts = declarationStarts(text);
             const i = Math.floor(at * (starts.length - 1));
             if (starts.length < 2) return text;
             const [from, to] = [starts[i]!, starts[i + 1]!];
-            return kind === 'delete-declaration' ? text.slice(0, from) + text.slice(to) : text.slice(0, to) + text.slice(from, to).replace(/^(\S+ )(\S+)/, '$1$2-copy') + text.slice(to);
+            const renamed = text.slice(from, to).replace(/^(\S+ )(\S+)/, '$1$2-copy');
+            if (kind === 'delete-declaration') return text.slice(0, from) + text.slice(to);
+            // Renaming leaves the references to the old name unresolved; the next rename may give it to another one.
+            if (kind === 'rename-declaration') return text.slice(0, from) + renamed + text.slice(to);
+            return text.slice(0, to) + renamed + text.slice(to);
         }
     }
 }

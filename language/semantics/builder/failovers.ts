@@ -10,7 +10,7 @@ const DECLARED: Provenance = { kind: 'declared' };
 export interface FailoverLookups {
     /** Instances of a declared store/service name: all of them, or those of one cell. */
     readonly instances: (name: string, cell: string | undefined) => readonly Deployable[];
-    readonly regions: ReadonlyMap<string, RegionM>;
+    readonly region: (name: string) => RegionM | undefined;
 }
 
 export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: FailoverLookups): FailoverM[] {
@@ -156,7 +156,7 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
     let controlPlaneRegion: string | undefined;
     if (plane === 'control-plane') {
         controlPlaneRegion = node.planeRegion?.ref?.name;
-        if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'global' && isAws(failoverTarget, lookups.regions)) {
+        if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'global' && isAws(failoverTarget, lookups.region)) {
             controlPlaneRegion = GLOBAL_CONTROL_PLANE_REGION.value;
         }
         if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'target') controlPlaneRegion = region;
@@ -178,6 +178,6 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
     };
 }
 
-function isAws(target: Deployable, regions: ReadonlyMap<string, RegionM>): boolean {
-    return target.regions.some((r) => regions.get(r)?.provider === 'aws');
+function isAws(target: Deployable, region: (name: string) => RegionM | undefined): boolean {
+    return target.regions.some((r) => region(r)?.provider === 'aws');
 }

@@ -8,6 +8,7 @@ import type {
 } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { BuildContext } from './context.js';
+import { memoized, type ModelQueries } from './declaration-memo.js';
 import { buildFailovers } from './failovers.js';
 import { buildCell, buildLink, buildRegion } from './regions.js';
 import { buildServices } from './services.js';
@@ -49,12 +50,34 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     checkTopology(ctx, root);
 
     const regions = new Map<string, RegionM>();
-    for (const r of elements.filter(ast.isRegion)) if (!regions.has(r.name)) regions.set(r.name, buildRegion(ctx, r));
+    const cells = new Map<string, CellM>();
+    let cellList: CellM[] = [];
+    const stores = new Map<string, StoreM>();
+    const services = new Map<string, ServiceM>();
+    const instances = new Map<string, string[]>();
+    const perCell = new Set<string>();
+    // Per-cell pairs resolve cell to cell; a global declaration is seen from every cell; a per-cell one from outside
+    // any cell means all its instances.
+    const lookup = (name: string, cell: string | undefined): readonly string[] => {
+        const ids = instances.get(name) ?? [];
+        if (cell === undefined || !perCell.has(name)) return ids;
+        return ids.filter((id) => id === `${name}@${cell}`);
+    };
+    const queries: ModelQueries = {
+        cells: () => cellList,
+        instanceIds: lookup,
+        deployables: (name, cell) => lookup(name, cell).map((id) => stores.get(id) ?? services.get(id)).filter((d): d is Deployable => d !== undefined),
+        region: (name) => regions.get(name),
+    };
+
+    for (const r of elements.filter(ast.isRegion)) {
+        if (!regions.has(r.name)) regions.set(r.name, memoized(ctx, r, queries, () => buildRegion(ctx, r)));
+    }
 
     const links: LinkM[] = [];
     const linkByPair = new Map<string, LinkM>();
     for (const l of elements.filter(ast.isLink)) {
-        const link = buildLink(ctx, l);
+        const link = memoized(ctx, l, queries, () => buildLink(ctx, l));
         if (!link) continue;
         const key = pairKey(link.a, link.b);
         const earlier = linkByPair.get(key);
@@ -66,49 +89,40 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
         links.push(link);
     }
 
-    const cells = new Map<string, CellM>();
-    for (const c of elements.filter(ast.isCell)) if (!cells.has(c.name)) cells.set(c.name, buildCell(ctx, c));
-    const cellList = [...cells.values()];
+    for (const c of elements.filter(ast.isCell)) if (!cells.has(c.name)) cells.set(c.name, memoized(ctx, c, queries, () => buildCell(ctx, c)));
+    cellList = [...cells.values()];
 
-    const stores = new Map<string, StoreM>();
-    const instances = new Map<string, string[]>();
-    const perCell = new Set<string>();
     for (const s of elements.filter(ast.isStore)) {
         if (instances.has(s.name)) continue;
         if (s.perCell) perCell.add(s.name);
-        const built = buildStores(ctx, s, cellList);
+        const built = memoized(ctx, s, queries, (q) => buildStores(ctx, s, q.cells()));
         built.forEach((m) => stores.set(m.id, m));
         instances.set(s.name, built.map((m) => m.id));
     }
-    // Per-cell pairs resolve cell to cell; a global declaration is seen from every cell; a per-cell one from outside
-    // any cell means all its instances.
-    const lookup = (name: string, cell: string | undefined): readonly string[] => {
-        const ids = instances.get(name) ?? [];
-        if (cell === undefined || !perCell.has(name)) return ids;
-        return ids.filter((id) => id === `${name}@${cell}`);
-    };
 
-    const services = new Map<string, ServiceM>();
     const serviceNodes = elements.filter(ast.isService).filter((s) => !instances.has(s.name));
     // Service ids are known before services are built so `depends-on` can refer forward.
     for (const s of serviceNodes) {
         if (s.perCell) perCell.add(s.name);
         instances.set(s.name, s.perCell && cellList.length > 0 ? cellList.map((c) => `${s.name}@${c.name}`) : [s.name]);
     }
-    for (const s of serviceNodes) buildServices(ctx, s, cellList, lookup, lookup).forEach((m) => services.set(m.id, m));
-
-    const deployables = (name: string, cell: string | undefined): Deployable[] =>
-        lookup(name, cell).map((id) => stores.get(id) ?? services.get(id)).filter((d): d is Deployable => d !== undefined);
+    for (const s of serviceNodes) {
+        memoized(ctx, s, queries, (q) => buildServices(ctx, s, q.cells(), q.instanceIds, q.instanceIds)).forEach((m) => services.set(m.id, m));
+    }
 
     const failovers: FailoverM[] = [];
-    for (const f of elements.filter(ast.isFailover)) failovers.push(...buildFailovers(ctx, f, { instances: deployables, regions }));
+    for (const f of elements.filter(ast.isFailover)) {
+        failovers.push(...memoized(ctx, f, queries, (q) => buildFailovers(ctx, f, { instances: q.deployables, region: q.region })));
+    }
 
     const workloads = new Map<string, WorkloadM>();
     for (const w of elements.filter(ast.isWorkload)) {
-        if (!workloads.has(w.name)) workloads.set(w.name, buildWorkload(ctx, w, (name) => deployables(name, undefined)));
+        if (!workloads.has(w.name)) workloads.set(w.name, memoized(ctx, w, queries, (q) => buildWorkload(ctx, w, (name) => q.deployables(name, undefined))));
     }
     const scenarios = new Map<string, ScenarioM>();
-    for (const s of elements.filter(ast.isScenario)) if (!scenarios.has(s.name)) scenarios.set(s.name, buildScenario(ctx, s));
+    for (const s of elements.filter(ast.isScenario)) {
+        if (!scenarios.has(s.name)) scenarios.set(s.name, memoized(ctx, s, queries, () => buildScenario(ctx, s)));
+    }
 
     const rtt = new Map<string, RttEstimate>();
     const names = [...regions.keys()];

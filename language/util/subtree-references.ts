@@ -1,0 +1,44 @@
+// The references inside a subtree below a document root, found once per subtree: below the root, a node's subtree
+// never changes (an edit re-parses a declaration into new nodes, see language/parser/declaration-splice.ts), so
+// the linker and the model builder's memo can ask on every build without walking the tree again.
+import { isAstNode, isMultiReference, isReference, type AstNode, type MultiReference, type Reference, type ReferenceInfo } from 'langium';
+
+const found = new WeakMap<AstNode, readonly ReferenceInfo[]>();
+
+/** The references of `top` and everything below it, in Langium's order (pre-order, properties in order). */
+export function referencesBelow(top: AstNode): readonly ReferenceInfo[] {
+    let infos = found.get(top);
+    if (!infos) found.set(top, infos = walk(top));
+    return infos;
+}
+
+function walk(top: AstNode): ReferenceInfo[] {
+    const references: ReferenceInfo[] = [];
+    const pending: AstNode[] = [top];
+    const children: AstNode[] = [];
+    while (pending.length > 0) {
+        children.length = 0;
+        ownReferences(pending.pop()!, references, children);
+        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    }
+    return references;
+}
+
+/** Appends a node's own references to `references`, in property order, and its child nodes to `children`. */
+export function ownReferences(node: AstNode, references: ReferenceInfo[], children: AstNode[]): void {
+    for (const property of Object.keys(node)) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (isReference(item) || isMultiReference(item)) references.push({ reference: item as Reference | MultiReference, container: node, property, index });
+                else if (isAstNode(item)) children.push(item);
+            }
+        } else if (isReference(value) || isMultiReference(value)) {
+            references.push({ reference: value as Reference | MultiReference, container: node, property });
+        } else if (isAstNode(value)) {
+            children.push(value);
+        }
+    }
+}
