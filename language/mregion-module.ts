@@ -20,6 +20,7 @@ import { registerValidationChecks } from './validation/index.js';
 import { CoalescingDocumentBuilder } from './workspace/document-builder.js';
 import { MregionDocumentFactory } from './workspace/document-factory.js';
 import { MregionLangiumDocuments } from './workspace/documents.js';
+import { MregionIndexManager } from './workspace/index-manager.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
 import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
@@ -69,6 +70,7 @@ export const MregionSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         DocumentBuilder: (services) => new CoalescingDocumentBuilder(services),
         LangiumDocumentFactory: (services) => new MregionDocumentFactory(services),
         LangiumDocuments: (services) => new MregionLangiumDocuments(services),
+        IndexManager: (services) => new MregionIndexManager(services),
     },
 };
 

@@ -1,19 +1,32 @@
-// The reference index (used by find references and to tell which documents an edit affects) is built from
-// the references the linker already collected in `document.references`, instead of walking the whole AST
-// again with a cancellation check per node.
-import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument, type ReferenceDescription } from 'langium';
-
-const REFERENCES_PER_CHECK = 256;
+// The reference index (used by find references, rename and to tell which documents an edit affects) is built from
+// the references the linker already collected in `document.references`, instead of walking the whole AST again.
+// The target's path is read from the node itself: the linker keeps resolutions across edits
+// (language/scoping/linker.ts), and the path Langium remembered with a resolution goes stale when declarations
+// are added or removed above its target.
+import { AstUtils, CstUtils, DefaultReferenceDescriptionProvider, UriUtils, isAstNode, type LangiumDocument, type ReferenceDescription } from 'langium';
 
 export class MregionReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
+        return this.describe(document);
+    }
+
+    /** The index entries of a linked document's references, at once (the index asks for them lazily). */
+    describe(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
-        let visited = 0;
+        const sourceUri = document.uri;
         for (const reference of document.references) {
-            if (++visited % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             const container = reference.$refNode?.astNode;
-            if (!container || reference.error) continue;
-            descriptions.push(...this.createInfoDescriptions({ reference, container, property: '' }));
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (!container || reference.error || !isAstNode(target) || !reference.$refNode) continue;
+            const targetUri = AstUtils.getDocument(target).uri;
+            descriptions.push({
+                sourceUri,
+                sourcePath: this.nodeLocator.getAstNodePath(container),
+                targetUri,
+                targetPath: this.nodeLocator.getAstNodePath(target),
+                segment: CstUtils.toDocumentSegment(reference.$refNode),
+                local: UriUtils.equals(targetUri, sourceUri),
+            });
         }
         return descriptions;
     }

@@ -11,7 +11,7 @@ export const examples: readonly string[] = exampleNames.map((f) => readFileSync(
 /** Where each top-level declaration starts (keyword at the start of a line), and the end of the text. */
 const declarationStarts = (text: string): number[] => [...text.matchAll(/^(region|link|cell|store|service|failover|workload|scenario) /gm)].map((m) => m.index).concat(text.length);
 export const designEdits = fc.record({
-    kind: fc.constantFrom('raw', 'digit', 'line-break', 'comment', 'duplicate-declaration', 'delete-declaration', 'rename-declaration'),
+    kind: fc.constantFrom('raw', 'digit', 'line-break', 'comment', 'duplicate-declaration', 'delete-declaration', 'rename-declaration', 'copy-above'),
     example: fc.integer({ min: 0, max: examples.length - 1 }),
     at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
     remove: fc.nat({ max: 40 }),
@@ -46,6 +46,14 @@ export function applyEdit(text: string, { kind, at, remove, insert }: DesignEdit
             // Renaming leaves the references to the old name unresolved; the next rename may give it to another one.
             if (kind === 'rename-declaration') return text.slice(0, from) + renamed + text.slice(to);
             return text.slice(0, to) + renamed + text.slice(to);
+        }
+        case 'copy-above': {
+            // A second region of the same name above the first takes its references (regions are what most
+            // references name). It goes above the declaration before, so the original is not touched by the edit.
+            const starts = declarationStarts(text);
+            const regions = starts.slice(1, -1).map((start, k) => ({ above: starts[k]!, start, end: starts[k + 2]! })).filter(({ start }) => text.startsWith('region ', start));
+            const chosen = pick(regions);
+            return chosen ? `${text.slice(0, chosen.above)}${text.slice(chosen.start, chosen.end).trimEnd()}\n\n${text.slice(chosen.above)}` : text;
         }
     }
 }
