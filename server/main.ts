@@ -5,6 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMregionServices } from '../language/mregion-module.js';
 import { registerExportCdkHandler } from './export-handler.js';
+import { collectGarbageWhenIdle } from './idle-collection.js';
 import { registerSimulationHost } from './simulation-host.js';
 import { registerTopologyHandler } from './topology-handler.js';
 
@@ -13,4 +14,5 @@ const { shared, Mregion } = createMregionServices({ connection, ...NodeFileSyste
 registerTopologyHandler(connection, shared, Mregion);
 registerExportCdkHandler(connection, shared, Mregion);
 registerSimulationHost(connection, shared, Mregion);
+collectGarbageWhenIdle(shared);
 startLanguageServer(shared);

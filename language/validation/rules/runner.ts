@@ -68,16 +68,31 @@ function ruleFailed(model: Model, code: string, error: unknown): RuleDiagnostic 
  * diagnostic when they say the same thing; when the numbers differ, each message names its cells.
  */
 function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
-    const groups = new Map<string, Finding[]>();
+    // Grouped by range first (a short key), then by what they say: building one key out of every message made
+    // merging a noticeable part of checking a large design.
+    const groups: Finding[][] = [];
+    const byRange = new Map<string, Finding[][]>();
     for (const f of findings) {
-        const key = `${f.uri}#${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}#${f.key ?? f.message}`;
-        const group = groups.get(key);
-        if (group) group.push(f);
-        else groups.set(key, [f]);
+        const at = `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+        let candidates = byRange.get(at);
+        if (!candidates) byRange.set(at, (candidates = []));
+        const says = f.key ?? f.message;
+        const group = candidates.find((g) => g[0]!.uri === f.uri && (g[0]!.key ?? g[0]!.message) === says);
+        if (group) {
+            group.push(f);
+        } else {
+            const created = [f];
+            candidates.push(created);
+            groups.push(created);
+        }
     }
     const allCells = [...model.cells.keys()];
     const result: Finding[] = [];
-    for (const group of groups.values()) {
+    for (const group of groups) {
+        if (group.length === 1 && group[0]!.cell === undefined) {
+            result.push(group[0]!);
+            continue;
+        }
         const byMessage = new Map<string, Finding[]>();
         for (const f of group) byMessage.set(f.message, [...(byMessage.get(f.message) ?? []), f]);
         for (const [message, same] of byMessage) {
