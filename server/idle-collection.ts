@@ -8,30 +8,38 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { DocumentState } from 'langium';
 
 /** Idle time after a build before collecting: longer than the pause between keystrokes while typing. */
-const IDLE_MS = 1_500;
+export const IDLE_MS = 1_500;
 /** Collect only when the heap holds this much more than the last collection left alive. */
-const GROWTH_BYTES = 24 * 1024 * 1024;
+export const GROWTH_BYTES = 24 * 1024 * 1024;
 
-export function collectGarbageWhenIdle(shared: LangiumSharedServices): void {
-    const collect = fullCollection();
+export interface IdleCollectionOptions {
+    /** V8's full collection (default: the one Node exposes behind --expose-gc). */
+    readonly collect?: () => void;
+    /** Bytes the heap holds now, live or not yet collected. */
+    readonly heapUsed?: () => number;
+}
+
+export function collectGarbageWhenIdle(shared: LangiumSharedServices, options: IdleCollectionOptions = {}): void {
+    const collect = options.collect ?? fullCollection();
     if (!collect) return;
-    let liveAfterLast = process.memoryUsage().heapUsed;
+    const heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
+    let liveAfterLast = heapUsed();
     let timer: NodeJS.Timeout | undefined;
     const builder = shared.workspace.DocumentBuilder;
     builder.onUpdate(() => clearTimeout(timer));
     builder.onBuildPhase(DocumentState.Validated, () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-            if (process.memoryUsage().heapUsed - liveAfterLast < GROWTH_BYTES) return;
+            if (heapUsed() - liveAfterLast < GROWTH_BYTES) return;
             collect();
-            liveAfterLast = process.memoryUsage().heapUsed;
+            liveAfterLast = heapUsed();
         }, IDLE_MS);
         timer.unref();
     });
 }
 
 /** V8's full collection, which Node exposes only behind a flag; undefined where the flag cannot be set. */
-function fullCollection(): (() => void) | undefined {
+export function fullCollection(): (() => void) | undefined {
     try {
         setFlagsFromString('--expose-gc');
         const gc: unknown = runInNewContext('gc');
