@@ -9,6 +9,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generateTopology } from './generate-topology.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The Node options the extension starts the server with. */
+const serverProcess = JSON.parse(readFileSync(path.join(ROOT, 'protocol/server-process.json'), 'utf8'));
 const sizes = (process.argv[2] ?? '1000,10000,50000').split(',').map(Number);
 const edits = Number(process.argv[3] ?? 40);
 
@@ -30,7 +32,8 @@ function rssMb(pid, field = 'VmRSS') {
 
 async function startServer() {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const nodeOptions = [...serverProcess.execArgv, ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+    const child = spawn(process.execPath, [...nodeOptions, process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiters = [];
     connection.onNotification('textDocument/publishDiagnostics', (params) => {

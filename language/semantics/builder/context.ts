@@ -19,23 +19,8 @@ export interface Bounds {
     readonly what: string;
 }
 
-// Ranges of properties are read on every build, and finding a property's syntax node searches the node's
-// syntax tree. The syntax tree of a node inside a declaration never changes (an edit re-parses a declaration into
-// new nodes; only the document root's list of declarations changes in place), so each property's syntax node is
-// looked up once per AST node; its range is still read from it each time, as positions move when lines are added
-// above.
-const propertyNodes = new WeakMap<AstNode, Map<string, CstNode | null>>();
-
 function propertyNode(node: AstNode, property: string): CstNode | undefined {
-    if (node.$container === undefined) return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
-    let byProperty = propertyNodes.get(node);
-    if (!byProperty) propertyNodes.set(node, byProperty = new Map());
-    let found = byProperty.get(property);
-    if (found === undefined) {
-        found = (node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined) ?? null;
-        byProperty.set(property, found);
-    }
-    return found ?? undefined;
+    return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
 }
 
 export class BuildContext {
