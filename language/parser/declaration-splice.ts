@@ -23,7 +23,7 @@ interface LeafPositions {
 
 interface CompositeNode extends CstNode {
     content: CstNode[];
-    _rangeCache: unknown;
+    _rangeCache: { start: { line: number }; end: { line: number } } | undefined;
     container?: CompositeNode;
 }
 
@@ -105,11 +105,27 @@ function isClean(result: ParseResult<AstNode>): boolean {
 /** The edit as the longest common prefix and suffix leave it: [start, oldEnd) in the old text. */
 function changedRegion(oldText: string, newText: string): { start: number; oldEnd: number } {
     const shorter = Math.min(oldText.length, newText.length);
-    let prefix = 0;
+    // Comparing whole slices is many times faster than comparing characters one by one on a large file; the
+    // searches narrow the common prefix and suffix down to a block, and the last block goes character by character.
+    const block = 256;
+    let prefix = longestCommon(shorter, block, (n) => oldText.slice(0, n) === newText.slice(0, n));
     while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    const room = shorter - prefix;
+    let suffix = longestCommon(room, block, (n) => oldText.slice(oldText.length - n) === newText.slice(newText.length - n));
+    while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
     return { start: prefix, oldEnd: oldText.length - suffix };
+}
+
+/** The largest multiple of `block` up to `limit` for which `same` holds (it holds for every smaller length). */
+function longestCommon(limit: number, block: number, same: (length: number) => boolean): number {
+    let low = 0;
+    let high = Math.floor(limit / block);
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (same(mid * block)) low = mid;
+        else high = mid - 1;
+    }
+    return low * block;
 }
 
 /** Whether a token can end just before `at` and another start at `at`, as in a parse of the whole text. */
@@ -143,7 +159,9 @@ function positionAfter(text: string, start: { line: number; character: number })
 function shift(node: CstNode, offset: number, lines: number, onLine: number, columns: number): void {
     if ('content' in node) {
         const composite = node as CompositeNode;
-        composite._rangeCache = undefined;
+        // A range is lines and columns: it moves only with added lines or on the edited line.
+        const range = composite._rangeCache;
+        if (lines !== 0 || (range && range.start.line <= onLine && range.end.line >= onLine)) composite._rangeCache = undefined;
         for (const child of composite.content) shift(child, offset, lines, onLine, columns);
         return;
     }

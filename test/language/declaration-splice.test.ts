@@ -66,6 +66,21 @@ describe('re-parsing only the edited declarations', () => {
         expect(dump(spliced!)).toEqual(dump(fresh));
     });
 
+    // Syntax nodes remember their range once asked (the model builder asks before the next edit comes).
+    const twoOnALine = edit(fintech, 'region us-east-2    { provider aws  jurisdiction US }\n', 'region us-east-2 { provider aws }  region ca-central-1 { provider aws }\n');
+    const afterRangesWereRead: [string, string, string][] = [
+        ...taken.map(([name, newText]): [string, string, string] => [name, fintech, newText]),
+        ['a change that moves a declaration on the same line sideways', twoOnALine, edit(twoOnALine, 'region us-east-2 { provider aws }', 'region us-east-2 { provider  aws }')],
+        ['a change that moves the rest of a line sideways', fintech, edit(fintech, 'detect health-check every 10s', 'detect health-check every 1s')],
+    ];
+    it.each(afterRangesWereRead)('gives the positions of a full parse after %s, when every range was read before', (_name, oldText, newText) => {
+        const previous = parser.parse(oldText);
+        dump(previous);
+        const spliced = spliceChangedDeclarations(parser, previous, oldText, newText);
+        expect(spliced).toBeDefined();
+        expect(dump(spliced!)).toEqual(dump(parser.parse(newText)));
+    });
+
     const declined: [string, string][] = [
         ['an edit in the topology', edit(fintech, 'topology Fintech', 'topology Fintech2')],
         ['an edit that leaves a syntax error', edit(fintech, '    holds       shared rows\n', '    holds       shared rows {\n')],

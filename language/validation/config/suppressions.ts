@@ -32,6 +32,8 @@ export interface Targets {
 const COMMENT = /^(\s*)\/\/\s*mregion-ignore\b(.*)$/;
 
 export function parseSuppressions(text: string, targets: Targets): Suppression[] {
+    // Most files have none; splitting a large file into lines on every check is not free.
+    if (!text.includes(SUPPRESSION_KEYWORD)) return [];
     const lines = text.split(/\r?\n/);
     const result: Suppression[] = [];
     lines.forEach((line, index) => {
