@@ -48,6 +48,14 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     const elements = docs.flatMap((d) => d.elements ?? []).filter((e) => !isNamed(e) || typeof (e as { name?: unknown }).name === 'string');
     checkDuplicateNames(ctx, elements);
     checkTopology(ctx, root);
+    // One pass sorts the declarations by kind (every kind of declaration is a concrete type).
+    const byType = new Map<string, ast.Element[]>();
+    for (const e of elements) {
+        const list = byType.get(e.$type);
+        if (list) list.push(e);
+        else byType.set(e.$type, [e]);
+    }
+    const declared = <T extends ast.Element>(type: { readonly $type: T['$type'] }): T[] => (byType.get(type.$type) ?? []) as T[];
 
     const regions = new Map<string, RegionM>();
     const cells = new Map<string, CellM>();
@@ -70,13 +78,13 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
         region: (name) => regions.get(name),
     };
 
-    for (const r of elements.filter(ast.isRegion)) {
+    for (const r of declared<ast.Region>(ast.Region)) {
         if (!regions.has(r.name)) regions.set(r.name, memoized(ctx, r, queries, () => buildRegion(ctx, r)));
     }
 
     const links: LinkM[] = [];
     const linkByPair = new Map<string, LinkM>();
-    for (const l of elements.filter(ast.isLink)) {
+    for (const l of declared<ast.Link>(ast.Link)) {
         const link = memoized(ctx, l, queries, () => buildLink(ctx, l));
         if (!link) continue;
         const key = pairKey(link.a, link.b);
@@ -89,10 +97,10 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
         links.push(link);
     }
 
-    for (const c of elements.filter(ast.isCell)) if (!cells.has(c.name)) cells.set(c.name, memoized(ctx, c, queries, () => buildCell(ctx, c)));
+    for (const c of declared<ast.Cell>(ast.Cell)) if (!cells.has(c.name)) cells.set(c.name, memoized(ctx, c, queries, () => buildCell(ctx, c)));
     cellList = [...cells.values()];
 
-    for (const s of elements.filter(ast.isStore)) {
+    for (const s of declared<ast.Store>(ast.Store)) {
         if (instances.has(s.name)) continue;
         if (s.perCell) perCell.add(s.name);
         const built = memoized(ctx, s, queries, (q) => buildStores(ctx, s, q.cells()));
@@ -100,7 +108,7 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
         instances.set(s.name, built.map((m) => m.id));
     }
 
-    const serviceNodes = elements.filter(ast.isService).filter((s) => !instances.has(s.name));
+    const serviceNodes = declared<ast.Service>(ast.Service).filter((s) => !instances.has(s.name));
     // Service ids are known before services are built so `depends-on` can refer forward.
     for (const s of serviceNodes) {
         if (s.perCell) perCell.add(s.name);
@@ -111,29 +119,20 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     }
 
     const failovers: FailoverM[] = [];
-    for (const f of elements.filter(ast.isFailover)) {
+    for (const f of declared<ast.Failover>(ast.Failover)) {
         failovers.push(...memoized(ctx, f, queries, (q) => buildFailovers(ctx, f, { instances: q.deployables, region: q.region })));
     }
 
     const workloads = new Map<string, WorkloadM>();
-    for (const w of elements.filter(ast.isWorkload)) {
+    for (const w of declared<ast.Workload>(ast.Workload)) {
         if (!workloads.has(w.name)) workloads.set(w.name, memoized(ctx, w, queries, (q) => buildWorkload(ctx, w, (name) => q.deployables(name, undefined))));
     }
     const scenarios = new Map<string, ScenarioM>();
-    for (const s of elements.filter(ast.isScenario)) {
+    for (const s of declared<ast.Scenario>(ast.Scenario)) {
         if (!scenarios.has(s.name)) scenarios.set(s.name, memoized(ctx, s, queries, () => buildScenario(ctx, s)));
     }
 
-    const rtt = new Map<string, RttEstimate>();
-    const names = [...regions.keys()];
-    for (let i = 0; i < names.length; i++) {
-        for (let j = i + 1; j < names.length; j++) {
-            const a = names[i]!;
-            const b = names[j]!;
-            const key = pairKey(a, b);
-            rtt.set(key, estimateRtt(regions.get(a), regions.get(b), linkByPair.get(key), a, b));
-        }
-    }
+    const rtt = rttTable(root, regions, links, linkByPair);
 
     const topology = root.topology?.name !== undefined ? {
         name: root.topology.name,
@@ -146,24 +145,58 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     };
 }
 
+/** The last RTT table of each document, reused while its regions and links are the same objects. */
+const lastRtt = new WeakMap<ast.Document, { readonly regions: readonly RegionM[]; readonly links: readonly LinkM[]; readonly rtt: ReadonlyMap<string, RttEstimate> }>();
+
+function rttTable(root: ast.Document, regions: ReadonlyMap<string, RegionM>, links: readonly LinkM[], linkByPair: ReadonlyMap<string, LinkM>): ReadonlyMap<string, RttEstimate> {
+    const regionList = [...regions.values()];
+    const last = lastRtt.get(root);
+    if (last && sameItems(last.regions, regionList) && sameItems(last.links, links)) return last.rtt;
+    const rtt = new Map<string, RttEstimate>();
+    const names = [...regions.keys()];
+    for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+            const a = names[i]!;
+            const b = names[j]!;
+            const key = pairKey(a, b);
+            rtt.set(key, estimateRtt(regions.get(a), regions.get(b), linkByPair.get(key), a, b));
+        }
+    }
+    lastRtt.set(root, { regions: regionList, links, rtt });
+    return rtt;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+    return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+const NAMED_TYPES: ReadonlySet<string> = new Set(NAMESPACES.flatMap((ns) => ns.types));
+
 function isNamed(e: ast.Element): boolean {
-    return ast.isRegion(e) || ast.isCell(e) || ast.isStore(e) || ast.isService(e) || ast.isWorkload(e) || ast.isScenario(e);
+    return NAMED_TYPES.has(e.$type);
 }
 
 function checkDuplicateNames(ctx: BuildContext, elements: readonly ast.Element[]): void {
-    for (const ns of NAMESPACES) {
-        const first = new Map<string, AstNode & { name: string }>();
-        for (const e of elements) {
-            if (!ns.types.includes(e.$type) || !('name' in e) || typeof e.name !== 'string') continue;
-            const earlier = first.get(e.name);
-            if (!earlier) {
-                first.set(e.name, e);
-                continue;
-            }
-            const where = ctx.uriOf(earlier) === ctx.uriOf(e) ? `line ${ctx.range(earlier).start.line + 1}` : ctx.uriOf(earlier).split('/').pop();
-            ctx.report(ProblemCodes.DuplicateName, 'error', `${ns.label} ${e.name} is already declared (${where})`, e, 'name');
+    const firstIn = new Map<(typeof NAMESPACES)[number], Map<string, AstNode & { name: string }>>(NAMESPACES.map((ns) => [ns, new Map()]));
+    const namespaceOf = new Map(NAMESPACES.flatMap((ns) => ns.types.map((type) => [type, ns] as const)));
+    // Reported namespace by namespace, in declaration order within each, as the messages have always come.
+    const reports: { readonly ns: (typeof NAMESPACES)[number]; readonly report: () => void }[] = [];
+    for (const e of elements) {
+        const ns = namespaceOf.get(e.$type);
+        if (!ns || !('name' in e) || typeof e.name !== 'string') continue;
+        const first = firstIn.get(ns)!;
+        const earlier = first.get(e.name);
+        if (!earlier) {
+            first.set(e.name, e);
+            continue;
         }
+        const name = e.name;
+        reports.push({ ns, report: () => {
+            const where = ctx.uriOf(earlier) === ctx.uriOf(e) ? `line ${ctx.range(earlier).start.line + 1}` : ctx.uriOf(earlier).split('/').pop();
+            ctx.report(ProblemCodes.DuplicateName, 'error', `${ns.label} ${name} is already declared (${where})`, e, 'name');
+        } });
     }
+    for (const ns of NAMESPACES) for (const r of reports) if (r.ns === ns) r.report();
 }
 
 function checkTopology(ctx: BuildContext, root: ast.Document): void {
