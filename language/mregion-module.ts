@@ -23,6 +23,7 @@ import { MregionLangiumDocuments } from './workspace/documents.js';
 import { MregionIndexManager } from './workspace/index-manager.js';
 import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
+import { MregionAstNodeDescriptionProvider } from './workspace/node-descriptions.js';
 import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 
 export interface MregionAddedServices {
@@ -58,6 +59,7 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
     },
     workspace: {
         ReferenceDescriptionProvider: (services) => new MregionReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: (services) => new MregionAstNodeDescriptionProvider(services),
     },
     lsp: {
         ...EditorFeatures,

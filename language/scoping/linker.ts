@@ -77,11 +77,17 @@ export class MregionLinker extends DefaultLinker {
     private namesChangedSinceLastLinking(document: LangiumDocument, root: AstNode, declarations: readonly AstNode[]): Set<string> | undefined {
         const last = this.lastLinked.get(document);
         if (!last || last.root !== root) return undefined;
+        // An edit replaces one run of declarations (language/parser/declaration-splice.ts): what lies between the
+        // common head and tail of the two lists was removed or added. For any other change this is a superset.
+        const before = last.declarations;
+        const shorter = Math.min(before.length, declarations.length);
+        let head = 0;
+        while (head < shorter && before[head] === declarations[head]) head++;
+        let tail = 0;
+        while (tail < shorter - head && before[before.length - 1 - tail] === declarations[declarations.length - 1 - tail]) tail++;
         const names = new Set<string>();
-        const before = new Set(last.declarations);
-        const now = new Set(declarations);
-        for (const declaration of declarations) if (!before.has(declaration)) addName(names, declaration);
-        for (const declaration of last.declarations) if (!now.has(declaration)) addName(names, declaration);
+        for (let i = head; i < before.length - tail; i++) addName(names, before[i]!);
+        for (let i = head; i < declarations.length - tail; i++) addName(names, declarations[i]!);
         return names;
     }
 }

@@ -1,6 +1,7 @@
 // The reference index describes a document's references only when find references, rename or the question
-// "which documents does this change affect" first asks (language/workspace/index-manager.ts). What it answers must
-// be what an index built eagerly after every change would answer.
+// "which documents does this change affect" first asks (language/workspace/index-manager.ts), and the index of
+// exported names keeps a declaration's description across edits (language/workspace/node-descriptions.ts). What
+// they answer must be what indexes built afresh after every change would answer.
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument, type Reference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,10 @@ function workspace() {
         return shared.workspace.IndexManager.findAllReferences(target, path).map((r) => r.segment.range.start.line).toArray();
     };
     const unresolved = (name: string): string[] => (document(name).diagnostics ?? []).filter((d) => d.code === 'unresolved-reference').map((d) => String(d.message));
-    return { open, change, document, referenceLines, unresolved };
+    /** The index's descriptions of a file's declarations, with everything positional read out. */
+    const exported = (name: string) => [...shared.workspace.IndexManager.allElements(undefined, new Set([`file:///index/${name}`]))]
+        .map((d) => ({ name: d.name, type: d.type, path: d.path, nameAt: d.nameSegment?.range, at: d.selectionSegment?.range, node: d.node?.$cstNode?.text }));
+    return { open, change, document, referenceLines, unresolved, exported };
 }
 
 const targetsIn = (document: LangiumDocument<Document>) =>
@@ -87,4 +91,22 @@ describe('the reference index', () => {
         expect(after).not.toBe(before);
         expect(targetsIn(ws.document('main.mregion'))).toEqual([after]);
     });
+
+    it('describes every exported declaration with its current path and positions after edits around it', async () => {
+        const ws = workspace();
+        const fresh = workspace();
+        await ws.open({ 'design.mregion': design });
+        const edits = [
+            design.replace('store carts', 'region ap-south-1 { provider aws }\n\nstore carts'),
+            design.replace('region eu-west-1 { provider aws }', 'region eu-west-1 {\n    provider aws\n}'),
+            design.replace('region us-east-1 { provider aws }\n', ''),
+            design.replace('store sessions { engine dynamodb', 'store sessions {  engine dynamodb'),
+        ];
+        for (const [i, text] of edits.entries()) {
+            await ws.change('design.mregion', text);
+            await fresh.open({ [`fresh${i}.mregion`]: text });
+            expect(ws.exported('design.mregion')).toEqual(fresh.exported(`fresh${i}.mregion`));
+        }
+    });
 });
+
