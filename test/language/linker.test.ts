@@ -2,13 +2,11 @@
 // it must still link every reference, in Langium's order (pre-order, properties in declaration order), since
 // find-references and the reference index read `document.references` in that order, and to the node a fresh
 // linking would choose.
-import { AstUtils, EmptyFileSystem, URI, type AstNode, type LangiumDocument, type Reference } from 'langium';
-import * as fc from 'fast-check';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AstUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createMregionServices } from '../../language/mregion-module.js';
 import { validate } from '../helpers/services.js';
-import { applyEdit, designEdits, exampleNames, examples } from './design-edits.js';
+import { exampleNames, examples } from './design-edits.js';
+import { checkAfterEveryEdit } from './edit-sequences.js';
 
 describe('linking', () => {
     it.each(examples.map((text, i) => [exampleNames[i]!, text] as const))('links every reference of %s in the order Langium streams them', async (_name, text) => {
@@ -30,26 +28,10 @@ describe('linking after edits', () => {
         document.references.map((r) => where((r as Reference).ref));
 
     it('resolves every reference to the node a fresh linking of the text resolves it to, after every change of a sequence', async () => {
-        const { shared } = createMregionServices(EmptyFileSystem);
-        const texts = shared.workspace.TextDocuments!;
-        let run = 0;
-        await fc.assert(fc.asyncProperty(fc.array(designEdits, { minLength: 1, maxLength: 6 }), async (sequence) => {
-            const uri = URI.parse(`file:///linking/run${++run}/design.mregion`);
-            let text = examples[sequence[0]!.example]!;
-            texts.set(TextDocument.create(uri.toString(), 'mregion', 0, text));
-            const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(texts.get(uri.toString())!);
-            shared.workspace.LangiumDocuments.addDocument(document);
-            await shared.workspace.DocumentBuilder.build([document], { validation: true });
-            for (const [version, change] of sequence.entries()) {
-                text = applyEdit(text, change);
-                texts.set(TextDocument.create(uri.toString(), 'mregion', version + 1, text));
-                await shared.workspace.DocumentBuilder.update([uri], []);
-                const fresh = await validate(text);
-                const local = (t: string | undefined) => t?.replace(/^.*#/, '#');
-                expect(targets(document).map(local)).toEqual(targets(fresh.document).map(local));
-                expect(targets(document).every((t) => t === undefined || t.startsWith(`${uri.path}#`))).toBe(true);
-            }
-            await shared.workspace.DocumentBuilder.update([], [uri]);
-        }), { numRuns: 30, seed: 20261130 });
+        const local = (t: string | undefined) => t?.replace(/^.*#/, '#');
+        await checkAfterEveryEdit(20261130, (document, fresh) => {
+            expect(targets(document).map(local)).toEqual(targets(fresh.document).map(local));
+            expect(targets(document).every((t) => t === undefined || t.startsWith(`${document.uri.path}#`))).toBe(true);
+        });
     });
 });
