@@ -3,7 +3,7 @@
 // declarations the edit did not touch. A top-level declaration's description is kept while the declaration sits at
 // the same index under the same name (its path is then the same); the segments are read from the syntax tree
 // whenever asked, so they follow the declaration when an edit above it moves it.
-import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type NameProvider, type URI } from 'langium';
 
 interface Kept {
     readonly index: number | undefined;
@@ -20,21 +20,25 @@ export class MregionAstNodeDescriptionProvider extends DefaultAstNodeDescription
         const kept = this.kept.get(node);
         if (kept && kept.index === node.$containerIndex && kept.description.name === named) return kept.description;
         if (!named) return super.createDescription(node, name, document);
-        const nameProvider = this.nameProvider;
-        const description: AstNodeDescription = {
-            node,
-            name: named,
-            type: node.$type,
-            documentUri: (document ?? AstUtils.getDocument(node)).uri,
-            path: this.astNodeLocator.getAstNodePath(node),
-            get nameSegment(): DocumentSegment | undefined {
-                return CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
-            },
-            get selectionSegment(): DocumentSegment | undefined {
-                return CstUtils.toDocumentSegment(node.$cstNode);
-            },
-        };
+        const description = new KeptDescription(node, named, (document ?? AstUtils.getDocument(node)).uri, this.astNodeLocator.getAstNodePath(node), this.nameProvider);
         this.kept.set(node, { index: node.$containerIndex, description });
         return description;
+    }
+}
+
+/** A class, not an object literal with getters: V8 keeps those as dictionaries, several times larger. */
+class KeptDescription implements AstNodeDescription {
+    readonly type: string;
+
+    constructor(readonly node: AstNode, readonly name: string, readonly documentUri: URI, readonly path: string, private readonly names: NameProvider) {
+        this.type = node.$type;
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.node.$cstNode);
     }
 }
