@@ -51,9 +51,17 @@ export class MregionLinker extends DefaultLinker {
             const top = topLevelOf(target);
             return declarations[top.$containerIndex ?? -1] === top;
         };
+        // The root is the one node whose children change; its own references, then each child's subtree in order
+        // make the same pre-order as one walk.
+        const own: ReferenceInfo[] = [];
+        const children: AstNode[] = [];
+        ownReferences(root, own, children);
         let linked = 0;
-        const linkAll = async (infos: readonly ReferenceInfo[]): Promise<void> => {
-            for (const info of infos) {
+        for (let i = -1; i < children.length; i++) {
+            const infos = i < 0 ? own : referencesBelow(children[i]!);
+            // Index loops: an iterator per declaration was most of what linking left for the garbage collector.
+            for (let j = 0; j < infos.length; j++) {
+                const info = infos[j]!;
                 if (++linked % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
                 if (stillTrue(info)) {
                     document.references.push(info.reference);
@@ -62,14 +70,7 @@ export class MregionLinker extends DefaultLinker {
                     this.doLink(info, document);
                 }
             }
-        };
-        // The root is the one node whose children change; its own references, then each child's subtree in order
-        // make the same pre-order as one walk.
-        const own: ReferenceInfo[] = [];
-        const children: AstNode[] = [];
-        ownReferences(root, own, children);
-        await linkAll(own);
-        for (const child of children) await linkAll(referencesBelow(child));
+        }
         this.lastLinked.set(document, { root, declarations: [...declarations] });
     }
 

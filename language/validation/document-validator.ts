@@ -2,7 +2,8 @@
 // `unresolved-reference` with the closest declared name as a suggestion (used by the quick fix). The AST walk
 // visits only node types that have checks: the design rules run once on the whole model, so descending into
 // every clause (with a cancellation check per node) would be pure overhead.
-import { AstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { ownReferences } from '../util/subtree-references.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
@@ -20,20 +21,38 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map((k) => k.value));
     }
 
-    /** Node types that have checks, per set of validation categories. */
-    private readonly checkedTypes = new Map<string, ReadonlySet<string>>();
+    /** Node types that have checks, per set of validation categories, and whether they are all top-level. */
+    private readonly checkedTypes = new Map<string, { readonly types: ReadonlySet<string>; readonly onlyTopLevel: boolean }>();
+
+    private checked(options: ValidationOptions): { readonly types: ReadonlySet<string>; readonly onlyTopLevel: boolean } {
+        const key = options.categories?.join(',') ?? '*';
+        let found = this.checkedTypes.get(key);
+        if (!found) {
+            const types = new Set(this.services.shared.AstReflection.getAllTypes()
+                .filter((type) => !this.validationRegistry.getChecks(type, options.categories).isEmpty()));
+            // Checks registered today are on the document and on its imports (children of the root); should a check
+            // for a nested type be registered, the whole tree is walked again.
+            found = { types, onlyTopLevel: [...types].every((type) => type === 'Document' || type === 'Import') };
+            this.checkedTypes.set(key, found);
+        }
+        return found;
+    }
+
+    /** With checks only on the root and its children, those are all it visits: no stream, no await per node. */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const { types, onlyTopLevel } = this.checked(options);
+        if (!onlyTopLevel) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const children: AstNode[] = [];
+        ownReferences(rootNode, [], children);
+        for (const node of [rootNode, ...children]) {
+            if (!types.has(node.$type)) continue;
+            await interruptAndCheck(cancelToken);
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) await check(node, acceptor, cancelToken);
+        }
+    }
 
     protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): { validateNode: boolean; validateChildren: boolean } {
-        const key = options.categories?.join(',') ?? '*';
-        let types = this.checkedTypes.get(key);
-        if (!types) {
-            types = new Set(this.services.shared.AstReflection.getAllTypes()
-                .filter((type) => !this.validationRegistry.getChecks(type, options.categories).isEmpty()));
-            this.checkedTypes.set(key, types);
-        }
-        // Checks registered today are on the document and on its imports (children of the root); should a check
-        // for a nested type be registered, the whole tree is walked again.
-        const onlyTopLevel = [...types].every((type) => type === 'Document' || type === 'Import');
+        const { types, onlyTopLevel } = this.checked(options);
         return { validateNode: types.has(node.$type), validateChildren: !onlyTopLevel || node.$container === undefined };
     }
 

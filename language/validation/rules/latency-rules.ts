@@ -88,7 +88,7 @@ const unknownLatency: Rule = {
         const needsAt = new Map<string, { place: Place; needs: PairNeed[]; cell?: string }>();
         const need = (place: Place, a: string, b: string, cell?: string) => {
             if (a === b) return;
-            const key = [a, b].sort().join('|');
+            const key = a < b ? `${a}|${b}` : `${b}|${a}`;
             if (seen.has(key)) return;
             const rtt = rttBetween(model, a, b);
             if (rtt.source !== 'great-circle' && rtt.source !== 'unknown') return;
