@@ -1,5 +1,6 @@
 // A minimal LSP client over stdio for tests: spawns the bundled server and waits for notifications by predicate.
 import { spawn, type ChildProcess } from 'node:child_process';
+import serverProcess from '../../protocol/server-process.json' with { type: 'json' };
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { bundle } from './bundles.js';
@@ -37,7 +38,8 @@ export class LspClient {
     }
 
     static async start(rootUri: string | null = null): Promise<LspClient> {
-        const child = spawn(process.execPath, [bundle('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        // With the Node options the extension starts it with, so the tests run the server as it ships.
+        const child = spawn(process.execPath, [...serverProcess.execArgv, bundle('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const client = new LspClient(child);
         await client.connection.sendRequest('initialize', {
             processId: process.pid,
