@@ -24,6 +24,13 @@ function walk(top: AstNode): ReferenceInfo[] {
     return references;
 }
 
+/** A node's child nodes, in property order (the order of Langium's `streamContents`), in one array. */
+export function childrenOf(node: AstNode): AstNode[] {
+    const children: AstNode[] = [];
+    ownReferences(node, [], children);
+    return children;
+}
+
 /** Appends a node's own references to `references`, in property order, and its child nodes to `children`. */
 export function ownReferences(node: AstNode, references: ReferenceInfo[], children: AstNode[]): void {
     for (const property of Object.keys(node)) {

@@ -3,7 +3,7 @@
 // visits only node types that have checks: the design rules run once on the whole model, so descending into
 // every clause (with a cancellation check per node) would be pure overhead.
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
-import { ownReferences } from '../util/subtree-references.js';
+import { childrenOf } from '../util/subtree-references.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
@@ -42,9 +42,7 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const { types, onlyTopLevel } = this.checked(options);
         if (!onlyTopLevel) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        const children: AstNode[] = [];
-        ownReferences(rootNode, [], children);
-        for (const node of [rootNode, ...children]) {
+        for (const node of [rootNode, ...childrenOf(rootNode)]) {
             if (!types.has(node.$type)) continue;
             await interruptAndCheck(cancelToken);
             for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) await check(node, acceptor, cancelToken);

@@ -1,6 +1,6 @@
 // Shared state of one model build: the problem list and the helpers that read values from the AST with
 // precise ranges. Never throws: every malformed value becomes a problem and `undefined`.
-import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
@@ -17,10 +17,6 @@ export interface Bounds {
     readonly integer?: boolean;
     /** Shown in messages: "TTL", "quorum", … */
     readonly what: string;
-}
-
-function propertyNode(node: AstNode, property: string): CstNode | undefined {
-    return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
 }
 
 export class BuildContext {
@@ -49,7 +45,7 @@ export class BuildContext {
     }
 
     propRange(node: AstNode, property: string): Range {
-        const cst = propertyNode(node, property);
+        const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
         return cst?.range ?? this.range(node);
     }
 

@@ -7,6 +7,11 @@ export interface Place {
     readonly range: Range;
 }
 
+/** A short string that is the same for equal ranges, for grouping findings by where they point. */
+export function rangeKey(r: Range): string {
+    return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
 /** The range of the first written property of `props`, else the declaration's name. */
 export function at(source: Source, ...props: string[]): Place {
     for (const p of props) {

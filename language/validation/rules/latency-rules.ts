@@ -1,10 +1,10 @@
 // Latency: write round trips against objectives, and region pairs whose latency is only estimated (facts §1).
 import { worstWriteLatency } from '../../semantics/estimators/index.js';
 import { rttBetween } from '../../semantics/latency.js';
-import type { Model, Range, RttEstimate, ServiceM, Source, StoreM } from '../../semantics/model.js';
+import type { Model, RttEstimate, ServiceM, Source, StoreM } from '../../semantics/model.js';
 import { formatCount, formatDuration } from '../../semantics/units.js';
 import type { Fix } from './fix.js';
-import { at, pairs, percentileName, regionsPlace, type Place } from './helpers.js';
+import { at, pairs, percentileName, rangeKey, regionsPlace, type Place } from './helpers.js';
 import type { Rule } from './rule.js';
 
 /** Regions a service writes from in normal operation: all of them when active-active, else its primary. */
@@ -119,9 +119,5 @@ const unknownLatency: Rule = {
         }
     },
 };
-
-function rangeKey(r: Range): string {
-    return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
 
 export const latencyRules = { writeLatencyBudget, unknownLatency };

@@ -3,6 +3,7 @@
 import type { Model, Range, Severity } from '../../semantics/model.js';
 import { CheckerCodes, RULES, type RuleCode } from './catalog.js';
 import type { Fix } from './fix.js';
+import { rangeKey } from './helpers.js';
 import type { Finding, Related, Rule } from './rule.js';
 
 export type RuleSetting = Severity | 'off';
@@ -73,7 +74,7 @@ function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
     const groups: Finding[][] = [];
     const byRange = new Map<string, Finding[][]>();
     for (const f of findings) {
-        const at = `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+        const at = rangeKey(f.range);
         let candidates = byRange.get(at);
         if (!candidates) byRange.set(at, (candidates = []));
         const says = f.key ?? f.message;
