@@ -1,13 +1,15 @@
 // Answers `mregion/listScenarios` and `mregion/simulate`. A simulation runs in a worker thread
 // (dist/simulation-worker.cjs, next to this bundle), so the server keeps publishing diagnostics, hovers and
 // completions while it runs; progress goes to the client as LSP work-done progress, and cancelling the
-// request (or the progress) terminates the worker.
+// request, or its work-done progress (the client's token or the server's), terminates the worker.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import {
-    LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter,
+    LSPErrorCodes, ResponseError, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type CancellationToken, type Connection,
+    type ProgressToken, type WorkDoneProgressParams, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import type { MregionServices } from '../language/mregion-module.js';
 import { CheckerCodes, isRuleCode } from '../language/validation/rules/catalog.js';
@@ -26,6 +28,17 @@ interface SimulationSettings {
 }
 
 export function registerSimulationHost(connection: Connection, shared: LangiumSharedCoreServices, mregion: MregionServices, workerFile = defaultWorkerFile()): void {
+    /** The running simulations by their work-done progress token, whichever side created it. */
+    const running = new Map<ProgressToken, AbortController>();
+    // vscode-languageserver's own cancel handler only cancels progress made by `createWorkDoneProgress`, never a
+    // client's token, and a connection keeps one handler per method. It installs its handler while initializing,
+    // so this one is installed at the first simulation, after it (nothing else in the server reports progress).
+    let listening = false;
+    const listenForProgressCancel = () => {
+        if (listening) return;
+        listening = true;
+        connection.onNotification(WorkDoneProgressCancelNotification.type, ({ token }) => running.get(token)?.abort());
+    };
     const documentOf = async (uri: string, token: CancellationToken): Promise<LangiumDocument> => {
         const parsed = URI.parse(uri);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
@@ -67,7 +80,11 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         const eventBudget = wholeNumber(params.eventBudget) ?? wholeNumber(settings.eventBudget);
         const progress = await progressFor(connection, params);
         const abort = new AbortController();
-        const cancelled = [token.onCancellationRequested(() => abort.abort()), progress.token?.onCancellationRequested(() => abort.abort())];
+        const cancelled = token.onCancellationRequested(() => abort.abort());
+        if (progress.token !== undefined) {
+            listenForProgressCancel();
+            running.set(progress.token, abort);
+        }
         const duration = model.scenarios.get(params.scenario)!.durationMs ?? 0;
         progress.reporter.begin(`Simulating ${params.scenario}`, 0, `0 of ${formatDuration(duration)} simulated`, true);
         let lastPercent = -1;
@@ -91,7 +108,8 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
             throw new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
         } finally {
             progress.reporter.done();
-            for (const d of cancelled) d?.dispose();
+            cancelled.dispose();
+            if (progress.token !== undefined) running.delete(progress.token);
         }
     });
 }
@@ -138,12 +156,16 @@ async function readSettings(shared: LangiumSharedCoreServices): Promise<Simulati
     return typeof value === 'object' && value !== null ? (value as SimulationSettings) : {};
 }
 
-/** The client's work-done token when it sent one, else a server-created progress when the client supports it. */
-async function progressFor(connection: Connection, params: WorkDoneProgressParams): Promise<{ reporter: WorkDoneProgressReporter; token?: CancellationToken }> {
-    if (params.workDoneToken !== undefined) return { reporter: connection.window.attachWorkDoneProgress(params.workDoneToken) };
+/**
+ * The client's work-done token when it sent one, else a token the server creates when the client accepts it.
+ * The server creates its tokens itself (not with `createWorkDoneProgress`) so that one handler cancels both kinds.
+ */
+async function progressFor(connection: Connection, params: WorkDoneProgressParams): Promise<{ reporter: WorkDoneProgressReporter; token?: ProgressToken }> {
+    if (params.workDoneToken !== undefined) return { reporter: connection.window.attachWorkDoneProgress(params.workDoneToken), token: params.workDoneToken };
+    const token = randomUUID();
     try {
-        const created = await connection.window.createWorkDoneProgress();
-        return { reporter: created, token: created.token };
+        await connection.sendRequest(WorkDoneProgressCreateRequest.type, { token });
+        return { reporter: connection.window.attachWorkDoneProgress(token), token };
     } catch {
         return { reporter: connection.window.attachWorkDoneProgress(undefined) };
     }

@@ -99,6 +99,27 @@ describe('simulation in the language server', () => {
         expect(report.scenario.name).toBe('short');
     });
 
+    it.each([
+        { name: 'stops the worker when the client cancels the work-done progress it supplied', clientToken: 'client-progress' },
+        { name: 'stops the worker when the client cancels the work-done progress the server created', clientToken: undefined },
+    ])('$name', async ({ clientToken }) => {
+        const created = new Promise<string | number>((resolve) => client.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+            resolve(p.token);
+            return null;
+        }));
+        const running = client.connection.sendRequest<SimulationReport>(Requests.simulate, {
+            uri: 'file:///sim/long.mregion', scenario: 'long', eventBudget: 100_000_000, workDoneToken: clientToken,
+        });
+        const token = clientToken ?? String(await created);
+        await firstReport(token);
+        await client.connection.sendNotification('window/workDoneProgress/cancel', { token });
+        const error = await running.then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect((error as ResponseError<unknown>).code).toBe(-32800);
+        expect(progress.filter((p) => p.token === token).at(-1)!.value.kind).toBe('end');
+        client.connection.onRequest('window/workDoneProgress/create', () => null);
+    });
+
     it('takes the seed and event budget from the mregion.simulation settings when the request has none', async () => {
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: { simulation: { seed: 123, eventBudget: 1_000 } } } });
         const refused = await client.connection.sendRequest(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'long' }).then(() => undefined, (e: unknown) => e);
