@@ -12,7 +12,7 @@ import {
     REPORT_SCHEMA_VERSION, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport,
     type StoreReport,
 } from './report.js';
-import type { GroupRuntime } from './runtime.js';
+import type { Episode, GroupRuntime } from './runtime.js';
 
 export const ENGINE_VERSION = 'mregion-des 1';
 
@@ -26,7 +26,8 @@ export interface BuildInput {
 export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput): SimulationReport {
     const plan = sim.plan;
     const scenario = plan.scenario;
-    const services = plan.services.map((s) => serviceReport(sim, s.index));
+    const episodesOf = episodesByGroup(sim);
+    const services = plan.services.map((s) => serviceReport(sim, s.index, episodesOf));
     const stores = plan.stores.map((s) => storeReport(sim, s.index));
     const recovery = sim.episodes.map((e): RecoveryReport => {
         const g = sim.groups[e.group]!;
@@ -59,7 +60,6 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     }
     const staleKnown = plan.stores.every((s) => sim.storeCounters[s.index]!.staleKnown);
     const rtos = recovery.map((r) => r.rtoMs);
-    const lossRpos = stores.filter((s) => s.rpoMs !== null).map((s) => s.rpoMs!);
     const passedCount = expectations.filter((e) => e.passed).length;
     const notes = [...sim.notes];
     if (sim.timelineDropped > 0) notes.push(`the timeline shows the first ${sim.timeline.length} events; ${sim.timelineDropped} more were left out`);
@@ -83,9 +83,9 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
             passed: expectations.length === 0 ? null : passedCount === expectations.length,
             expectations: { total: expectations.length, passed: passedCount, failed: expectations.length - passedCount },
             availability: offered > 0 ? round(served / offered, 9) : null,
-            worstRtoMs: rtos.some((r) => r !== null) ? Math.max(...rtos.filter((r): r is number => r !== null)) : null,
+            worstRtoMs: largest(rtos),
             unrecovered: rtos.some((r) => r === null),
-            worstRpoMs: lossRpos.length > 0 ? Math.max(...lossRpos) : null,
+            worstRpoMs: largest(stores.map((s) => s.rpoMs)),
             lostWrites: sum(stores.map((s) => s.lostWrites)),
             discardedWrites: round(sum(stores.map((s) => s.discardedWrites)), 3),
             merges: round(sum(stores.map((s) => s.merges)), 3),
@@ -107,7 +107,21 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     };
 }
 
-function serviceReport(sim: Simulation, index: number): ServiceReport {
+/** Each group's interruptions, gathered in one pass (a run can have a group × state-change count of them). */
+function episodesByGroup(sim: Simulation): readonly Episode[][] {
+    const byGroup: Episode[][] = sim.groups.map(() => []);
+    for (const e of sim.episodes) byGroup[e.group]!.push(e);
+    return byGroup;
+}
+
+/** The largest of the values that are not null, or null (a loop: arrays here grow with the design). */
+function largest(values: readonly (number | null)[]): number | null {
+    let max: number | null = null;
+    for (const v of values) if (v !== null && (max === null || v > max)) max = v;
+    return max;
+}
+
+function serviceReport(sim: Simulation, index: number, episodesOf: readonly Episode[][]): ServiceReport {
     const s = sim.plan.services[index]!;
     const groups = sim.groups.filter((g) => g.plan.kind === 'service' && g.plan.target === index);
     const all = new LatencyHistogram();
@@ -120,12 +134,12 @@ function serviceReport(sim: Simulation, index: number): ServiceReport {
         const sv = g.counters.writesServed + g.counters.readsServed;
         offered += o;
         served += sv;
-        const rtos = sim.episodes.filter((e) => e.group === g.plan.index).map((e) => rtoOf(sim, e.fault, e.start, e.end));
+        const rtos = episodesOf[g.plan.index]!.map((e) => rtoOf(sim, e.fault, e.start, e.end));
         return {
             region: sim.plan.regions[g.plan.origin]!, offered: round(o, 3), served: round(sv, 3), availability: o > 0 ? round(sv / o, 9) : null,
             writeLatencyMs: percentiles(h),
             writeLatencySeries: latencySeries(sim, [g.intervalLatencies[g.plan.writes.length]!]),
-            worstRtoMs: rtos.length === 0 ? null : rtos.some((r) => r === Infinity) ? null : Math.max(...rtos),
+            worstRtoMs: rtos.some((r) => r === Infinity) ? null : largest(rtos),
             availabilitySeries: Array.from(g.seriesOffered, (off, k) => (off > 0 ? round(g.seriesServed[k]! / off, 6) : null)),
         };
     });

@@ -77,6 +77,13 @@ export function gapList(gaps: LatencyOverTime['gaps'], limit = 3): string {
     return gaps.length > limit ? `${shown.join(', ')} and ${gaps.length - limit} more` : shown.join(', ');
 }
 
+/** The longest replication lag over a store's links (a loop: a store can have hundreds of thousands of links). */
+export function maxLagMs(s: SimulationReport['stores'][number]): number {
+    let max = 0;
+    for (const l of s.lag) if (l.maxMs > max) max = l.maxMs;
+    return max;
+}
+
 export function resolutionLine(r: SimulationReport): string {
     const res = r.run.resolution;
     const mode = res.mode === 'exact' ? 'every write simulated' : `one write in ${formatCount(res.sampling)} simulated (sampled)`;

@@ -1,7 +1,7 @@
 // The report as Markdown for pull requests and CI summaries: tables, and a Mermaid gantt chart of the faults,
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
 import type { SimulationReport, TimelineEvent } from '../report.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, resolutionLine, share } from './common.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
 const MAX_GANTT_TASKS = 40;
 
@@ -27,7 +27,7 @@ export function formatMarkdown(r: SimulationReport): string {
     out.push('## Timeline');
     out.push('');
     out.push('```mermaid');
-    out.push(...gantt(r));
+    for (const line of gantt(r)) out.push(line);
     out.push('```');
     out.push('');
     if (r.timeline.length > 0) {
@@ -61,7 +61,7 @@ export function formatMarkdown(r: SimulationReport): string {
     for (const s of r.stores) {
         if (s.writes.acknowledged === 0 && s.reads.served === 0) continue;
         const mode = s.replication.mode === 'async' ? `async ${formatDuration(s.replication.lagMs ?? 0)}` : s.replication.mode === 'consensus' ? `consensus, quorum ${s.replication.quorum}` : s.replication.mode;
-        out.push(`| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(Math.max(...s.lag.map((l) => l.maxMs))) : '—'} |`);
+        out.push(`| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(maxLagMs(s)) : '—'} |`);
     }
     out.push('');
 

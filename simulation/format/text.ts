@@ -1,7 +1,7 @@
 // The report as terminal text: expectations first (what CI and a reviewer look at), then recovery, data,
 // availability, latency, cost, the timeline and the notes.
 import type { SimulationReport } from '../report.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, resolutionLine, share } from './common.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
 export interface TextOptions {
     readonly color?: boolean;
@@ -52,7 +52,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
             s.siblings > 0 ? `${formatCount(s.siblings)} siblings` : undefined,
             s.reads.staleShare !== null && s.reads.staleShare > 0 ? `${share(s.reads.staleShare)} stale reads` : undefined,
             s.writeLatencyMs.p50 !== null ? `latency p50/p95/p99 ${latency(s.writeLatencyMs)}` : undefined,
-            s.lag.length > 0 ? `max lag ${formatDuration(Math.max(...s.lag.map((l) => l.maxMs)))}` : undefined,
+            s.lag.length > 0 ? `max lag ${formatDuration(maxLagMs(s))}` : undefined,
         ].filter(Boolean);
         out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
     }
