@@ -15,11 +15,9 @@ describe('reports of designs with hundreds of regions', () => {
     });
 
     it('prints a store replicated between 500 regions (249,500 links) as text and Markdown', () => {
-        const big = structuredClone(report) as SimulationReport;
-        const store = big.stores.find((s) => s.lag.length > 0)!;
-        const lag = store.lag[0]!;
+        const lag = report.stores.find((s) => s.lag.length > 0)!.lag[0]!;
         const links = Array.from({ length: 500 * 499 }, (_, i) => ({ ...lag, maxMs: i === 1_234 ? 987_654 : 100 }));
-        big.stores[big.stores.indexOf(store)] = { ...store, lag: links };
+        const big: SimulationReport = { ...report, stores: report.stores.map((s) => (s.lag.length > 0 ? { ...s, lag: links } : s)) };
         expect(formatText(big)).toContain('max lag 16 m 28 s');
         expect(formatMarkdown(big)).toContain('| 16 m 28 s |');
     });
