@@ -1,22 +1,17 @@
 // "Multi-Region: Export to CDK": asks the server for the files of an AWS CDK app and writes them into an
-// empty folder (or over a previous export of this command). Writing files needs a trusted workspace.
+// empty folder (or over a previous export of this command). Writing files needs a trusted workspace. The folder
+// is read and written with Node's file system, through the CLI's writer (export-folder.ts), not workspace.fs: it
+// offers no lstat-per-component or no-follow write. The extension runs in the workspace's extension host (also
+// for remote workspaces), where `file:` folders are local; other schemes are refused.
 import * as path from 'node:path';
-import { FileType, ProgressLocation, Uri, commands, window, workspace, type TextDocument } from 'vscode';
-import { Requests, type ExportCdkParams, type ExportCdkResult, type GeneratedFile } from '../../protocol/index.js';
+import { ProgressLocation, Uri, commands, window, workspace, type TextDocument } from 'vscode';
+import { Requests, type ExportCdkParams, type ExportCdkResult } from '../../protocol/index.js';
 import { exportSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
+import { inspectExportFolder, replaceExport, type ExportManifest, type FolderState } from './export-folder.js';
 import { reportFailure } from './messages.js';
 import { validatedGraph } from './server-state.js';
-import { isSafeRelativePath } from './safe-path.js';
 import { fileName, refuseWithErrors, targetDocument } from './target-document.js';
-
-/** Written beside the generated files so a later export may replace exactly those files and nothing else. */
-export const manifestName = '.mregion-export.json';
-
-interface Manifest {
-    readonly source: string;
-    readonly files: readonly string[];
-}
 
 export interface ExportRun {
     readonly folder: string;
@@ -42,16 +37,23 @@ export async function exportCdk(ctx: CommandContext, uriArg?: unknown): Promise<
         return undefined;
     }
 
-    const folder = await chooseFolder(document);
+    return exportIntoChosen(ctx, document, await chooseFolder(document));
+}
+
+/** Exports into `folder` when it is empty or new, or, once the user confirms, over an earlier export there. */
+async function exportIntoChosen(ctx: CommandContext, document: TextDocument, folder: Uri | undefined): Promise<ExportRun | undefined> {
     if (!folder) return undefined;
-    const previous = await previousExport(folder);
-    if (previous === 'foreign') {
+    const state: FolderState = folder.scheme === 'file'
+        ? inspectExportFolder(folder.fsPath)
+        : { kind: 'refused', reason: `it is a ${folder.scheme}: folder, and the export writes only to folders on disk (file:)` };
+    if (state.kind === 'refused') {
         void ctx.notices.show('error',
-            `Cannot export into ${folder.fsPath}: the folder is not empty. Choose an empty or new folder (an earlier export by this command may be replaced).`,
+            `Cannot export into ${folder.fsPath}: ${state.reason}. Choose an empty or new folder (an earlier export by this command may be replaced).`,
             'Choose Folder…',
-        ).then(async (choice) => choice && exportInto(ctx, document, await pickFolder(document)));
+        ).then(async (choice) => choice && exportIntoChosen(ctx, document, await pickFolder(document)));
         return undefined;
     }
+    const previous = state.kind === 'previous' ? state.manifest : undefined;
     if (previous) {
         const choice = await ctx.notices.showWith('warning',
             `${folder.fsPath} holds an earlier export of ${previous.source}. Replace its ${previous.files.length} generated files?`,
@@ -60,11 +62,10 @@ export async function exportCdk(ctx: CommandContext, uriArg?: unknown): Promise<
         );
         if (choice !== 'Replace') return undefined;
     }
-    return exportInto(ctx, document, folder, previous || undefined);
+    return exportInto(ctx, document, folder, previous);
 }
 
-async function exportInto(ctx: CommandContext, document: TextDocument, folder: Uri | undefined, previous?: Manifest): Promise<ExportRun | undefined> {
-    if (!folder) return undefined;
+async function exportInto(ctx: CommandContext, document: TextDocument, folder: Uri, previous: ExportManifest | undefined): Promise<ExportRun | undefined> {
     const settings = exportSettings(document.uri);
     const params: ExportCdkParams = { uri: document.uri.toString(), account: settings.account };
     let result: ExportCdkResult;
@@ -82,18 +83,13 @@ async function exportInto(ctx: CommandContext, document: TextDocument, folder: U
         reportFailure(ctx, `Nothing exported from ${fileName(document)}`, reasons);
         return undefined;
     }
-    const unsafe = result.files.find((f) => !isSafeRelativePath(f.path));
-    if (unsafe) {
-        reportFailure(ctx, 'Export refused', `the server proposed a file outside the output folder: ${unsafe.path}`);
+    try {
+        replaceExport(folder.fsPath, document.uri.toString(), result.files, previous);
+    } catch (error) {
+        // The writer's message says which path and why (outside the folder, a link, permission denied…).
+        reportFailure(ctx, `Export into ${folder.fsPath} stopped`, error);
         return undefined;
     }
-
-    for (const old of previous?.files ?? []) {
-        if (isSafeRelativePath(old)) await workspace.fs.delete(Uri.joinPath(folder, old), { useTrash: false }).then(undefined, () => undefined);
-    }
-    await writeFiles(folder, result.files);
-    const manifest: Manifest = { source: document.uri.toString(), files: result.files.map((f) => f.path) };
-    await workspace.fs.writeFile(Uri.joinPath(folder, manifestName), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
 
     ctx.output.info(`Exported ${result.files.length} files of ${fileName(document)} to ${folder.fsPath}`);
     for (const missing of result.notGenerated) ctx.output.warn(`Not generated: ${missing.name}: ${missing.reason}`);
@@ -121,28 +117,4 @@ async function pickFolder(document: TextDocument): Promise<Uri | undefined> {
         defaultUri: workspace.getWorkspaceFolder(document.uri)?.uri,
     });
     return picked?.[0];
-}
-
-/** undefined: missing or empty; a manifest: only an earlier export is there; 'foreign': anything else. */
-async function previousExport(folder: Uri): Promise<Manifest | 'foreign' | undefined> {
-    const exists = await workspace.fs.stat(folder).then((s) => s.type, () => undefined);
-    if (exists === undefined) return undefined;
-    if (!(exists & FileType.Directory)) return 'foreign';
-    const entries = await workspace.fs.readDirectory(folder);
-    if (entries.length === 0) return undefined;
-    try {
-        const manifest = JSON.parse(Buffer.from(await workspace.fs.readFile(Uri.joinPath(folder, manifestName))).toString('utf8')) as Manifest;
-        if (typeof manifest.source === 'string' && Array.isArray(manifest.files)) return manifest;
-    } catch {
-        // No manifest, or not ours: treat the folder as the user's.
-    }
-    return 'foreign';
-}
-
-async function writeFiles(folder: Uri, files: readonly GeneratedFile[]): Promise<void> {
-    for (const file of files) {
-        const target = Uri.joinPath(folder, ...file.path.split('/'));
-        await workspace.fs.createDirectory(Uri.joinPath(target, '..'));
-        await workspace.fs.writeFile(target, Buffer.from(file.content, 'utf8'));
-    }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ExportWriteError, unsafePathReason, writeGeneratedFiles } from '../../export/cdk/writer.js';
+import { ExportWriteError, removeGeneratedFiles, unsafePathReason, writeGeneratedFiles } from '../../export/cdk/writer.js';
 
 let sandbox: string;
 let out: string;
@@ -100,6 +100,40 @@ describe('writing generated files', () => {
         expect(readFileSync(target, 'utf8')).toBe('keep');
     });
 
+    test.each([
+        { what: 'the file', link: 'README.md', write: 'README.md' },
+        { what: 'a parent folder', link: 'lib', write: 'lib/app.ts' },
+        { what: 'a nested parent folder', link: 'lib/stacks', write: 'lib/stacks/app.ts', real: 'lib' },
+    ])('never writes through a link whose target does not exist yet, as $what', ({ link, write, real }) => {
+        const missing = path.join(sandbox, 'missing');
+        mkdirSync(path.join(out, real ?? ''), { recursive: true });
+        symlinkSync(missing, path.join(out, link));
+        const error = writeError(() => writeGeneratedFiles(out, [{ path: write, content: 'x' }], { force: true }));
+        expect(error.kind).toBe('unsafe-path');
+        expect(error.message).toContain(`${link.replace('/', path.sep)} is a link`);
+        expect(existsSync(missing)).toBe(false);
+    });
+
+    test.each([
+        { what: 'an output folder that is a link whose target does not exist yet', target: 'missing' },
+        { what: 'an output folder that is a link to a folder', target: 'elsewhere' },
+    ])('refuses $what, with a message that says so', ({ target }) => {
+        mkdirSync(path.join(sandbox, 'elsewhere'));
+        symlinkSync(path.join(sandbox, target), out);
+        const error = writeError(() => writeGeneratedFiles(out, [{ path: 'a.ts', content: 'x' }]));
+        expect(error.kind).toBe('not-a-folder');
+        expect(error.message).toBe(`${out} is a link; give the folder it points to, or another folder`);
+        expect(existsSync(path.join(sandbox, 'missing'))).toBe(false);
+        expect(listing(path.join(sandbox, 'elsewhere'))).toEqual([]);
+    });
+
+    test('reports a name the file system refuses as an error that names the file, not a crash', () => {
+        const name = `${'a'.repeat(300)}.ts`;
+        const error = writeError(() => writeGeneratedFiles(out, [{ path: name, content: 'x' }]));
+        expect(error.kind).toBe('io');
+        expect(error.message).toBe(`cannot write '${name}': the name is too long (ENAMETOOLONG)`);
+    });
+
     test('for any relative path, either refuses it or writes inside the folder', () => {
         const segment = fc.oneof(fc.constantFrom('..', '.', '', 'lib', '~', '$HOME', '%2e%2e', 'a b', 'é', '\\..'), fc.string({ maxLength: 6 }));
         fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
@@ -111,7 +145,8 @@ describe('writing generated files', () => {
                 writeGeneratedFiles(out, [{ path: relative, content: 'x' }]);
                 wrote = true;
             } catch (error) {
-                if (!(error instanceof ExportWriteError)) {
+                if (!(error instanceof ExportWriteError)) throw error;
+                if (error.kind === 'io') {
                     // The file system may reject a name (e.g. too long); it must never be written elsewhere.
                     expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
                     return;
@@ -120,5 +155,37 @@ describe('writing generated files', () => {
             expect(wrote).toBe(unsafePathReason(relative) === undefined);
             expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
         }), { numRuns: 300 });
+    });
+});
+
+describe('removing the files of an earlier export', () => {
+    beforeEach(() => {
+        mkdirSync(path.join(out, 'lib'), { recursive: true });
+        writeFileSync(path.join(out, 'lib', 'app.ts'), 'old');
+        writeFileSync(path.join(out, 'README.md'), 'old');
+        mkdirSync(path.join(sandbox, 'elsewhere'));
+        writeFileSync(path.join(sandbox, 'elsewhere', 'keep.ts'), 'keep');
+    });
+
+    test('removes the listed files and skips those already gone', () => {
+        expect(removeGeneratedFiles(out, ['lib/app.ts', 'README.md', 'gone.ts'])).toEqual([path.join(out, 'lib', 'app.ts'), path.join(out, 'README.md')]);
+        expect(listing(out)).toEqual([]);
+    });
+
+    test.each([
+        { what: 'a path climbing out of the folder', listed: '../elsewhere/keep.ts', message: "refusing to remove '../elsewhere/keep.ts': the path has an empty, `.` or `..` segment" },
+        { what: 'an absolute path', listed: '/etc/passwd', message: "refusing to remove '/etc/passwd': the path is absolute" },
+        { what: 'a path through a linked folder', listed: 'linked/keep.ts', link: { at: 'linked', to: 'elsewhere' }, message: "refusing to remove 'linked/keep.ts': linked is a link" },
+        { what: 'a linked file', listed: 'keep.ts', link: { at: 'keep.ts', to: 'elsewhere/keep.ts' }, message: "refusing to remove 'keep.ts': keep.ts is a link" },
+        { what: 'a link whose target does not exist yet', listed: 'ghost.ts', link: { at: 'ghost.ts', to: 'missing.ts' }, message: "refusing to remove 'ghost.ts': ghost.ts is a link" },
+        { what: 'a path through a linked folder whose target does not exist yet', listed: 'ghost/x.ts', link: { at: 'ghost', to: 'missing' }, message: "refusing to remove 'ghost/x.ts': ghost is a link" },
+        { what: 'a folder', listed: 'lib', message: "refusing to remove 'lib': it exists and is not a file" },
+    ])('refuses $what and removes nothing', ({ listed, link, message }) => {
+        if (link) symlinkSync(path.join(sandbox, link.to), path.join(out, link.at));
+        const error = writeError(() => removeGeneratedFiles(out, ['README.md', listed]));
+        expect(error.kind).toBe('unsafe-path');
+        expect(error.message).toBe(message);
+        expect(listing(out)).toEqual(['README.md', path.join('lib', 'app.ts'), ...(link ? [link.at] : [])].sort());
+        expect(readFileSync(path.join(sandbox, 'elsewhere', 'keep.ts'), 'utf8')).toBe('keep');
     });
 });

@@ -1,0 +1,123 @@
+// The extension's export into a folder: which folders it may use, and replacing an earlier export there. The
+// manifest lives in the user's folder and may be hostile; removing and writing goes through the CLI's writer,
+// so nothing outside the folder is ever removed or written, and no link is followed, dangling or not.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport } from '../../client/commands/export-folder.js';
+import { ExportWriteError } from '../../export/cdk/writer.js';
+
+let sandbox: string;
+let out: string;
+let elsewhere: string;
+
+beforeEach(() => {
+    sandbox = mkdtempSync(path.join(tmpdir(), 'mregion-export-folder-'));
+    out = path.join(sandbox, 'out');
+    elsewhere = path.join(sandbox, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, 'keep.ts'), 'keep');
+});
+afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
+
+/** Every entry below `folder` (links listed, not followed), relative, sorted. */
+function listing(folder: string): string[] {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((e) => !e.isDirectory())
+        .map((e) => path.relative(folder, path.join(e.parentPath, e.name)))
+        .sort();
+}
+
+/** An earlier export in `out`: its files and a manifest listing `listed` (default: the files). */
+function earlierExport(files: readonly string[], listed: readonly unknown[] = files): void {
+    for (const file of files) {
+        mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+        writeFileSync(path.join(out, file), 'old');
+    }
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, manifestName), JSON.stringify({ source: 'file:///a.mregion', files: listed }));
+}
+
+describe('choosing the folder of an export', () => {
+    test.each([
+        { what: 'a missing folder', setup: () => {}, state: { kind: 'empty' } },
+        { what: 'an empty folder', setup: () => mkdirSync(out), state: { kind: 'empty' } },
+        { what: 'an earlier export', setup: () => earlierExport(['README.md', 'lib/app.ts']), state: { kind: 'previous', manifest: { source: 'file:///a.mregion', files: ['README.md', 'lib/app.ts'] } } },
+        { what: 'a folder with the user’s files', setup: () => { mkdirSync(out); writeFileSync(path.join(out, 'notes.txt'), 'mine'); }, state: { kind: 'refused', reason: 'the folder is not empty' } },
+        { what: 'a manifest that is not JSON', setup: () => { mkdirSync(out); writeFileSync(path.join(out, manifestName), '{'); }, state: { kind: 'refused', reason: 'the folder is not empty' } },
+        { what: 'a manifest listing something else than paths', setup: () => earlierExport([], [{ path: 'x' }]), state: { kind: 'refused', reason: 'the folder is not empty' } },
+        { what: 'a manifest that is a link', setup: () => { mkdirSync(out); writeFileSync(path.join(elsewhere, 'm.json'), '{"source":"s","files":[]}'); symlinkSync(path.join(elsewhere, 'm.json'), path.join(out, manifestName)); }, state: { kind: 'refused', reason: 'the folder is not empty' } },
+        { what: 'a manifest that is a FIFO (never read: it would hang)', setup: () => { mkdirSync(out); execFileSync('mkfifo', [path.join(out, manifestName)]); }, state: { kind: 'refused', reason: 'the folder is not empty' } },
+        { what: 'a manifest larger than 1 MB', setup: () => earlierExport([], Array.from({ length: MAX_MANIFEST_BYTES / 8 }, (_, i) => `f${i}.ts`)), state: { kind: 'refused', reason: `the folder is not empty (its ${manifestName} is larger than 1 MB, so this command did not write it)` } },
+        { what: 'a manifest listing ../x', setup: () => earlierExport([], ['README.md', '../x']), state: { kind: 'refused', reason: `its ${manifestName} lists '../x', which is not a file inside the folder (the path has an empty, \`.\` or \`..\` segment); nothing was removed` } },
+        { what: 'a manifest listing an absolute path', setup: () => earlierExport([], ['/etc/passwd']), state: { kind: 'refused', reason: `its ${manifestName} lists '/etc/passwd', which is not a file inside the folder (the path is absolute); nothing was removed` } },
+        { what: 'a folder that is a link', setup: () => symlinkSync(elsewhere, out), state: { kind: 'refused', reason: 'the folder is a link; choose the folder it points to, or another folder' } },
+        { what: 'a folder that is a link whose target does not exist yet', setup: () => symlinkSync(path.join(sandbox, 'missing'), out), state: { kind: 'refused', reason: 'the folder is a link; choose the folder it points to, or another folder' } },
+        { what: 'a file', setup: () => writeFileSync(out, 'a file'), state: { kind: 'refused', reason: 'it is not a folder' } },
+    ])('judges $what', ({ setup, state }) => {
+        setup();
+        expect(inspectExportFolder(out)).toEqual(state);
+    });
+});
+
+describe('replacing an earlier export', () => {
+    const generated = [{ path: 'README.md', content: 'new' }, { path: 'lib/stack.ts', content: 'new' }];
+
+    function refusal(action: () => void): ExportWriteError {
+        try {
+            action();
+        } catch (error) {
+            if (error instanceof ExportWriteError) return error;
+            throw error;
+        }
+        throw new Error('expected the export to be refused');
+    }
+
+    test('removes the files the manifest lists, writes the new ones and a new manifest, and keeps the user’s files', () => {
+        earlierExport(['README.md', 'lib/old.ts']);
+        writeFileSync(path.join(out, 'notes.txt'), 'mine');
+        const state = inspectExportFolder(out);
+        expect(state.kind).toBe('previous');
+        replaceExport(out, 'file:///b.mregion', generated, state.kind === 'previous' ? state.manifest : undefined);
+        expect(listing(out)).toEqual([manifestName, 'README.md', path.join('lib', 'stack.ts'), 'notes.txt']);
+        expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('new');
+        expect(JSON.parse(readFileSync(path.join(out, manifestName), 'utf8'))).toEqual({ source: 'file:///b.mregion', files: ['README.md', 'lib/stack.ts'] });
+    });
+
+    test.each([
+        { what: 'a listed path through a linked folder', listed: 'linked/keep.ts', link: { at: 'linked', to: 'elsewhere' }, message: "refusing to remove 'linked/keep.ts': linked is a link" },
+        { what: 'a listed file that is a link', listed: 'keep.ts', link: { at: 'keep.ts', to: 'elsewhere/keep.ts' }, message: "refusing to remove 'keep.ts': keep.ts is a link" },
+        { what: 'a listed file that is a link whose target does not exist yet', listed: 'ghost.ts', link: { at: 'ghost.ts', to: 'missing.ts' }, message: "refusing to remove 'ghost.ts': ghost.ts is a link" },
+        { what: 'a listed path through a linked folder whose target does not exist yet', listed: 'ghost/x.ts', link: { at: 'ghost', to: 'missing' }, message: "refusing to remove 'ghost/x.ts': ghost is a link" },
+        { what: 'a new file that is a link whose target does not exist yet', listed: 'old.ts', link: { at: 'README.md', to: 'missing.md' }, message: "refusing to write 'README.md': README.md is a link" },
+        { what: 'a new file in a folder that is a link whose target does not exist yet', listed: 'old.ts', link: { at: 'lib', to: 'missing' }, message: "refusing to write 'lib/stack.ts': lib is a link" },
+        { what: 'a manifest that turned into a link', listed: 'old.ts', link: { at: manifestName, to: 'elsewhere/keep.ts' }, message: `refusing to write '${manifestName}': ${manifestName} is a link` },
+    ])('refuses $what and changes nothing', ({ listed, link, message }) => {
+        earlierExport(['old.ts']);
+        if (link.at === manifestName) rmSync(path.join(out, manifestName));
+        symlinkSync(path.join(sandbox, link.to), path.join(out, link.at));
+        const before = listing(out);
+        const error = refusal(() => replaceExport(out, 'file:///b.mregion', generated, { source: 'file:///a.mregion', files: ['old.ts', listed] }));
+        expect(error.message).toBe(message);
+        expect(listing(out)).toEqual(before);
+        expect(listing(elsewhere)).toEqual(['keep.ts']);
+        expect(readFileSync(path.join(elsewhere, 'keep.ts'), 'utf8')).toBe('keep');
+        expect(existsSync(path.join(sandbox, 'missing'))).toBe(false);
+        expect(existsSync(path.join(sandbox, 'missing.md'))).toBe(false);
+    });
+
+    test('refuses a generated file that would replace the manifest', () => {
+        const error = refusal(() => replaceExport(out, 'file:///b.mregion', [{ path: manifestName, content: '{}' }]));
+        expect(error.message).toBe(`refusing to write '${manifestName}': the export keeps its list of files there`);
+        expect(existsSync(out)).toBe(false);
+    });
+
+    test('refuses a generated file outside the folder before removing anything', () => {
+        earlierExport(['old.ts']);
+        const error = refusal(() => replaceExport(out, 'file:///b.mregion', [{ path: '../x.ts', content: '' }], { source: 's', files: ['old.ts'] }));
+        expect(error.message).toBe("refusing to write '../x.ts': the path has an empty, `.` or `..` segment");
+        expect(listing(out)).toEqual([manifestName, 'old.ts']);
+    });
+});
