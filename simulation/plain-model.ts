@@ -2,8 +2,8 @@
 // cross a worker boundary (or be written to disk) without depending on how a runtime clones Maps.
 import type { Model } from '../language/semantics/model.js';
 
-type MapKeys = 'regions' | 'cells' | 'stores' | 'services' | 'instances' | 'workloads' | 'scenarios' | 'rtt';
-const MAP_KEYS: readonly MapKeys[] = ['regions', 'cells', 'stores', 'services', 'instances', 'workloads', 'scenarios', 'rtt'];
+type MapKeys = 'regions' | 'cells' | 'stores' | 'services' | 'instances' | 'workloads' | 'scenarios';
+const MAP_KEYS: readonly MapKeys[] = ['regions', 'cells', 'stores', 'services', 'instances', 'workloads', 'scenarios'];
 
 export type PlainModel = Omit<Model, MapKeys> & { readonly [K in MapKeys]: [string, unknown][] };
 

@@ -8,7 +8,7 @@ import { InlayHintKind, type InlayHint, type InlayHintParams, type Position, typ
 import * as ast from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
 import { describeFailoverTime, estimateFailoverTime, estimateWriteLatency } from '../semantics/estimators/index.js';
-import { rttBetween } from '../semantics/latency.js';
+import { estimateRtt } from '../semantics/latency.js';
 import type { Model, StoreM } from '../semantics/model.js';
 import { formatDuration } from '../semantics/units.js';
 import { failoversDeclaredAt } from './hover/failover-hover.js';
@@ -100,7 +100,7 @@ function linkHint(model: Model, link: ast.Link): InlayHint[] {
     const position = endOfProperty(link, 'to');
     if (a === undefined || b === undefined || !position || a === b) return [];
     // The RTT the design would use without this link.
-    const rtt = rttBetween({ ...model, rtt: new Map(), links: [] }, a, b);
+    const rtt = estimateRtt(model.regions.get(a), model.regions.get(b), undefined, a, b);
     return [hint(position, `rtt ${rttText(rtt)}`, rttSource(rtt))];
 }
 

@@ -1,8 +1,9 @@
 // Derived latency between regions: a declared `link` wins, then the measured table (facts §1), then a
 // great-circle estimate from the regions' locations; otherwise the RTT is unknown (and a rule says so).
+// Each pair is estimated when first asked for, never all n² up front.
 import { greatCircleKm, rttFromDistanceMs } from './geo.js';
-import { measuredRttMs, MEASURED_RTT_SOURCE } from './facts/latency.js';
-import type { LinkM, Model, RegionM, RttEstimate } from './model.js';
+import { isMeasuredRegion, measuredRttMs, MEASURED_RTT_SOURCE } from './facts/latency.js';
+import type { LinkM, Model, RegionM, RttEstimate, RttSource } from './model.js';
 import { GREAT_CIRCLE } from './facts/defaults.js';
 
 export function pairKey(a: string, b: string): string {
@@ -23,10 +24,74 @@ export function estimateRtt(a: RegionM | undefined, b: RegionM | undefined, link
     return { ms: undefined, source: 'unknown', note: 'no link, no measured value and no location for both regions' };
 }
 
+/**
+ * A model's RTTs, computed when a pair is first asked for and remembered: a design of n regions would need n²/2
+ * estimates up front, and most pairs are never asked for. Kept beside the model (not in it) so the model stays
+ * plain data; bounded so a reader that walks every pair of thousands of regions cannot run away with memory.
+ */
+class RttMemo {
+    private readonly links = new Map<string, LinkM>();
+    /** Regions a link names (only a pair of them can take its RTT from a link). */
+    private readonly linkedRegions = new Set<string>();
+    private readonly estimates = new Map<string, RttEstimate>();
+    /** Pairs estimated so far (remembered or not). */
+    computed = 0;
+
+    constructor(private readonly model: Model) {
+        // The builder keeps one link per pair (a second one is an error).
+        for (const link of model.links) {
+            this.links.set(pairKey(link.a, link.b), link);
+            this.linkedRegions.add(link.a).add(link.b);
+        }
+    }
+
+    get(a: string, b: string): RttEstimate {
+        const key = pairKey(a, b);
+        const known = this.estimates.get(key);
+        if (known) return known;
+        const estimate = estimateRtt(this.model.regions.get(a), this.model.regions.get(b), this.links.get(key), a, b);
+        this.computed++;
+        if (this.estimates.size < MAX_REMEMBERED_PAIRS) this.estimates.set(key, estimate);
+        return estimate;
+    }
+
+    linked(region: string): boolean {
+        return this.linkedRegions.has(region);
+    }
+}
+
+/** Pairs remembered per model (2^18 estimates take about 60 MB); past that, a pair is recomputed when asked. */
+export const MAX_REMEMBERED_PAIRS = 1 << 18;
+
+const memos = new WeakMap<Model, RttMemo>();
+
+function memoOf(model: Model): RttMemo {
+    let memo = memos.get(model);
+    if (!memo) memos.set(model, (memo = new RttMemo(model)));
+    return memo;
+}
+
+const SAME_REGION: RttEstimate = { ms: 0, source: 'same-region', distanceKm: 0, note: 'same region' };
+
 /** RTT between two regions of a built model (unknown when either is not declared). */
 export function rttBetween(model: Model, a: string, b: string): RttEstimate {
-    if (a === b) return { ms: 0, source: 'same-region', distanceKm: 0, note: 'same region' };
-    return model.rtt.get(pairKey(a, b)) ?? estimateRtt(model.regions.get(a), model.regions.get(b), undefined, a, b);
+    return a === b ? SAME_REGION : memoOf(model).get(a, b);
+}
+
+/** How many RTT estimates the model's readers have needed so far (each pair is estimated once). */
+export function rttEstimatesComputed(model: Model): number {
+    return memos.get(model)?.computed ?? 0;
+}
+
+/**
+ * Where a pair's RTT comes from, without estimating it when neither a link nor the measured table can name the
+ * pair (then only the regions' locations matter): lets a reader that walks many pairs skip the estimates.
+ */
+export function rttSourceBetween(model: Model, a: string, b: string): RttSource {
+    if (a === b) return 'same-region';
+    const memo = memoOf(model);
+    if ((memo.linked(a) && memo.linked(b)) || (isMeasuredRegion(a) && isMeasuredRegion(b))) return memo.get(a, b).source;
+    return model.regions.get(a)?.location && model.regions.get(b)?.location ? 'great-circle' : 'unknown';
 }
 
 /** Great-circle distance in km between two declared regions, when both have a location. */

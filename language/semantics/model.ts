@@ -275,8 +275,8 @@ export interface Model {
     readonly failovers: readonly FailoverM[];
     readonly workloads: ReadonlyMap<string, WorkloadM>;
     readonly scenarios: ReadonlyMap<string, ScenarioM>;
-    /** RTT between every pair of declared regions, keyed `a|b` with a < b. */
-    readonly rtt: ReadonlyMap<string, RttEstimate>;
+    // RTTs are derived from regions and links when asked for: `rttBetween` in latency.ts (a table of every pair
+    // would be n² for n regions).
 }
 
 export interface BuildResult {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rttBetween } from '../../language/semantics/latency.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { fromPlainModel, toPlainModel } from '../../simulation/plain-model.js';
 import { runInWorker } from '../../simulation/worker-client.js';
@@ -22,7 +23,8 @@ describe('simulation worker', () => {
         const plain = JSON.parse(JSON.stringify(toPlainModel(model)));
         const back = fromPlainModel(plain);
         expect([...back.stores.keys()]).toEqual([...model.stores.keys()]);
-        expect(back.rtt.get('us-east-1|us-west-2')).toEqual(model.rtt.get('us-east-1|us-west-2'));
+        expect(rttBetween(back, 'us-east-1', 'us-west-2')).toEqual(rttBetween(model, 'us-east-1', 'us-west-2'));
+        expect(rttBetween(back, 'eu-west-3', 'us-east-2')).toEqual(rttBetween(model, 'eu-west-3', 'us-east-2'));
         expect(() => fromPlainModel({ ...plain, stores: undefined })).toThrow("not a serialized model: 'stores' is missing");
     });
 

@@ -2,9 +2,9 @@
 // returned beside a model that holds whatever could be understood.
 import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { estimateRtt, pairKey } from '../latency.js';
+import { pairKey } from '../latency.js';
 import type {
-    BuildResult, CellM, Deployable, FailoverM, LinkM, Model, RegionM, RttEstimate, ScenarioM, ServiceM, StoreM, WorkloadM,
+    BuildResult, CellM, Deployable, FailoverM, LinkM, Model, RegionM, ScenarioM, ServiceM, StoreM, WorkloadM,
 } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { BuildContext } from './context.js';
@@ -132,8 +132,6 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
         if (!scenarios.has(s.name)) scenarios.set(s.name, memoized(ctx, s, queries, () => buildScenario(ctx, s)));
     }
 
-    const rtt = rttTable(root, regions, links, linkByPair);
-
     const topology = root.topology?.name !== undefined ? {
         name: root.topology.name,
         description: root.topology.description !== undefined ? unquote(root.topology.description) : undefined,
@@ -141,33 +139,8 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     } : undefined;
 
     return {
-        uri: ctx.uriOf(root), topology, regions, links, cells, stores, services, instances, failovers, workloads, scenarios, rtt,
+        uri: ctx.uriOf(root), topology, regions, links, cells, stores, services, instances, failovers, workloads, scenarios,
     };
-}
-
-/** The last RTT table of each document, reused while its regions and links are the same objects. */
-const lastRtt = new WeakMap<ast.Document, { readonly regions: readonly RegionM[]; readonly links: readonly LinkM[]; readonly rtt: ReadonlyMap<string, RttEstimate> }>();
-
-function rttTable(root: ast.Document, regions: ReadonlyMap<string, RegionM>, links: readonly LinkM[], linkByPair: ReadonlyMap<string, LinkM>): ReadonlyMap<string, RttEstimate> {
-    const regionList = [...regions.values()];
-    const last = lastRtt.get(root);
-    if (last && sameItems(last.regions, regionList) && sameItems(last.links, links)) return last.rtt;
-    const rtt = new Map<string, RttEstimate>();
-    const names = [...regions.keys()];
-    for (let i = 0; i < names.length; i++) {
-        for (let j = i + 1; j < names.length; j++) {
-            const a = names[i]!;
-            const b = names[j]!;
-            const key = pairKey(a, b);
-            rtt.set(key, estimateRtt(regions.get(a), regions.get(b), linkByPair.get(key), a, b));
-        }
-    }
-    lastRtt.set(root, { regions: regionList, links, rtt });
-    return rtt;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-    return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 const NAMED_TYPES: ReadonlySet<string> = new Set(NAMESPACES.flatMap((ns) => ns.types));
@@ -215,6 +188,6 @@ function unquote(text: string): string {
 function emptyModel(uri: string): Model {
     return {
         uri, regions: new Map(), links: [], cells: new Map(), stores: new Map(), services: new Map(), instances: new Map(),
-        failovers: [], workloads: new Map(), scenarios: new Map(), rtt: new Map(),
+        failovers: [], workloads: new Map(), scenarios: new Map(),
     };
 }

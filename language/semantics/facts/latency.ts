@@ -31,6 +31,13 @@ ORDER.forEach((row, i) => LOWER[i]!.forEach((ms, j) => {
 export const MEASURED_RTT_SOURCE = SOURCE;
 export const MEASURED_REGIONS: readonly string[] = ORDER;
 
+const MEASURED: ReadonlySet<string> = new Set(ORDER);
+
+/** Whether the region is in the measured table (so a pair of such regions may have a measured RTT). */
+export function isMeasuredRegion(region: string): boolean {
+    return MEASURED.has(region);
+}
+
 /** Measured RTT in ms between two AWS regions of facts §1, or undefined when not measured. */
 export function measuredRttMs(a: string, b: string): number | undefined {
     return TABLE.get(`${a}|${b}`);

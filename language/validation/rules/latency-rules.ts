@@ -1,10 +1,11 @@
 // Latency: write round trips against objectives, and region pairs whose latency is only estimated (facts §1).
 import { worstWriteLatency } from '../../semantics/estimators/index.js';
-import { rttBetween } from '../../semantics/latency.js';
+import { rttBetween, rttSourceBetween } from '../../semantics/latency.js';
 import type { Model, RttEstimate, ServiceM, Source, StoreM } from '../../semantics/model.js';
 import { formatCount, formatDuration } from '../../semantics/units.js';
 import type { Fix } from './fix.js';
-import { at, pairs, percentileName, rangeKey, regionsPlace, type Place } from './helpers.js';
+import { at, percentileName, rangeKey, regionsPlace, type Place } from './helpers.js';
+import { ReportedPairs } from './reported-pairs.js';
 import type { Rule } from './rule.js';
 
 /** Regions a service writes from in normal operation: all of them when active-active, else its primary. */
@@ -81,40 +82,69 @@ function lastRegion(model: Model, names: readonly string[]): Source | undefined 
     return pool.sort((x, y) => y.range.end.line - x.range.end.line || y.range.end.character - x.range.end.character)[0];
 }
 
+/** Pairs a message names; it counts the others. */
+const LISTED_PAIRS = 10;
+/** Above this many pairs, a quick fix declaring a link for each would bury the file: none is offered. */
+const MAX_FIX_LINKS = 100;
+
+/** The pairs of one place that need a measured RTT: the first ones kept, the rest counted. */
+interface PairsAt {
+    readonly place: Place;
+    readonly needs: PairNeed[];
+    count: number;
+    estimated: boolean;
+    last: string;
+}
+
 const unknownLatency: Rule = {
     code: 'unknown-latency',
     check({ model, report }) {
-        const seen = new Set<string>();
-        const needsAt = new Map<string, { place: Place; needs: PairNeed[]; cell?: string }>();
-        const need = (place: Place, a: string, b: string, cell?: string) => {
-            if (a === b) return;
-            const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-            if (seen.has(key)) return;
-            const rtt = rttBetween(model, a, b);
-            if (rtt.source !== 'great-circle' && rtt.source !== 'unknown') return;
-            seen.add(key);
+        // A pair is reported once, at the first place that needs it. A store over k regions needs k²/2 pairs: they
+        // are classified without estimating them, and only the first MAX_FIX_LINKS are kept.
+        const reported = new ReportedPairs();
+        const needsAt = new Map<string, PairsAt>();
+        const need = (place: Place, a: string, b: string) => {
+            const source = rttSourceBetween(model, a, b);
+            if ((source !== 'great-circle' && source !== 'unknown') || reported.has(a, b)) return;
             const placeKey = `${place.uri}#${rangeKey(place.range)}`;
-            const entry = needsAt.get(placeKey) ?? { place, needs: [], cell };
-            entry.needs.push({ a, b, rtt });
-            needsAt.set(placeKey, entry);
+            let entry = needsAt.get(placeKey);
+            if (!entry) needsAt.set(placeKey, (entry = { place, needs: [], count: 0, estimated: true, last: '' }));
+            entry.count++;
+            entry.estimated &&= source === 'great-circle';
+            entry.last = `${a}|${b}`;
+            if (entry.needs.length <= MAX_FIX_LINKS) entry.needs.push({ a, b, rtt: rttBetween(model, a, b) });
         };
         for (const store of model.stores.values()) {
             const place = regionsPlace(model, store);
-            for (const [a, b] of pairs(store.regions)) need(place, a, b, store.cell);
-            if (store.witness !== undefined) for (const r of store.regions) need(at(store.source, 'witness'), r, store.witness, store.cell);
+            const regions = [...new Set(store.regions)];
+            for (let i = 0; i < regions.length; i++) for (let j = i + 1; j < regions.length; j++) need(place, regions[i]!, regions[j]!);
+            const members = new Set(regions);
+            reported.addGroup(members);
+            if (store.witness !== undefined) {
+                const witness = at(store.source, 'witness');
+                for (const r of regions) if (r !== store.witness) need(witness, r, store.witness);
+                reported.addStar(store.witness, members);
+            }
         }
         for (const f of model.failovers) {
-            if (f.from !== undefined && f.to !== undefined) need(at(f.source, 'to', 'from', 'target'), f.from, f.to, f.cell);
+            if (f.from === undefined || f.to === undefined || f.from === f.to) continue;
+            need(at(f.source, 'to', 'from', 'target'), f.from, f.to);
+            reported.addPair(f.from, f.to);
         }
-        for (const { place, needs } of needsAt.values()) {
-            const estimated = needs.every((n) => n.rtt.source === 'great-circle');
+        for (const { place, needs, count, estimated, last } of needsAt.values()) {
+            const all = needs.length === count;
+            const listed = needs.slice(0, LISTED_PAIRS).map(describePair);
+            const more = count - listed.length;
+            const pairsText = count > 2 ? `${formatCount(count)} region pairs (${listed.join('; ')}${more > 0 ? `; and ${formatCount(more)} more` : ''})` : listed.join('; ');
             report({
-                ...place, key: needs.map((n) => `${n.a}|${n.b}`).join(','),
-                message: `no measured RTT for ${needs.length > 2 ? `${needs.length} region pairs (${needs.map(describePair).join('; ')})` : needs.map(describePair).join('; ')}: `
+                ...place,
+                // Findings at one place merge when their keys are equal: the pairs themselves while they are few.
+                key: all ? needs.map((n) => `${n.a}|${n.b}`).join(',') : `${count} pairs from ${needs[0]!.a}|${needs[0]!.b} to ${last}`,
+                message: `no measured RTT for ${pairsText}: `
                     + (estimated
-                        ? `latency and loss estimates here use the distance formula of facts §1 (RTT ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms); declare a link with a measured RTT`
-                        : `latency rules skip ${needs.length > 1 ? 'these pairs' : 'this pair'}; declare a link with a measured RTT`),
-                fixes: linkFix(model, needs),
+                        ? `latency and loss estimates here use the distance formula of facts §1 (RTT ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms); declare ${count > 1 ? 'links' : 'a link'} with a measured RTT`
+                        : `latency rules skip ${count > 1 ? 'these pairs' : 'this pair'}; declare ${count > 1 ? 'links' : 'a link'} with a measured RTT`),
+                fixes: all ? linkFix(model, needs) : [],
             });
         }
     },

@@ -1,0 +1,62 @@
+// Scaling with regions and import chains: the model of n regions holds no per-pair data, messages about region
+// pairs are bounded, and a chain of imports is checked like one file. Counts, not times (bench/robustness/scaling.mjs
+// measures the times).
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { describe, expect, it } from 'vitest';
+import { rttEstimatesComputed } from '../../language/semantics/latency.js';
+import { toPlainModel } from '../../simulation/plain-model.js';
+import { ROOT } from '../helpers/bundles.js';
+import { modelOf } from '../helpers/services.js';
+
+interface Designs {
+    manyRegions(regions: number, storeRegions?: number): string;
+    importChain(files: number): Record<string, string>;
+    partName(i: number): string;
+}
+
+/** The scaling benchmark's generator (bench/robustness/scaling-designs.mjs), loaded at run time. */
+async function designs(): Promise<Designs> {
+    return await import(pathToFileURL(path.join(ROOT, 'bench', 'robustness', 'scaling-designs.mjs')).href) as Designs;
+}
+
+function text(d: Diagnostic): string {
+    return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+describe('scaling with regions', () => {
+    it('builds the model of 6,000 regions without an internal error', async () => {
+        const { model, problems } = await modelOf((await designs()).manyRegions(6_000));
+        expect(problems.filter((p) => p.code === 'internal-error').map((p) => p.message)).toEqual([]);
+        expect(model.regions.size).toBe(6_000);
+    });
+
+    it('keeps the model linear in the number of regions (no table of region pairs)', async () => {
+        const { manyRegions } = await designs();
+        const sizes: number[] = [];
+        for (const regions of [500, 1_000]) sizes.push(JSON.stringify(toPlainModel((await modelOf(manyRegions(regions))).model)).length);
+        expect(sizes[1]! / sizes[0]!).toBeLessThan(2.2);
+    });
+
+    it.each([1_000, 2_000])('estimates the same number of RTTs for %i regions when every store spans two of them', async (regions) => {
+        const { model } = await modelOf((await designs()).manyRegions(regions));
+        // One pair per store (a store every 100 regions), asked by the rules; none for the other regions.
+        expect(rttEstimatesComputed(model)).toBe(regions / 100);
+    });
+
+    it.each([100, 2_000])('bounds the unknown-latency message for a store over %i regions and names how many pairs it leaves out', async (regions) => {
+        // Every pair of the store's regions but those of the small stores (one pair every 100 regions), reported there.
+        const pairs = (regions * (regions - 1)) / 2 - regions / 100;
+        const { diagnostics } = await modelOf((await designs()).manyRegions(regions, regions));
+        const unknown = diagnostics.filter((d) => d.code === 'unknown-latency' && text(d).includes(`${pairs.toLocaleString('en-US')} region pairs`));
+        expect(unknown).toHaveLength(1);
+        expect(text(unknown[0]!).length).toBeLessThanOrEqual(2_000);
+        expect(text(unknown[0]!)).toContain(`and ${(pairs - 10).toLocaleString('en-US')} more`);
+    });
+
+    it('bounds every message of a design with a store over 2,000 regions', async () => {
+        const { diagnostics } = await modelOf((await designs()).manyRegions(2_000, 2_000));
+        expect(diagnostics.filter((d) => text(d).length > 2_000).map((d) => `${String(d.code)}: ${text(d).slice(0, 100)}…`)).toEqual([]);
+    });
+});
