@@ -201,3 +201,44 @@ describe('hover over a reference', () => {
         expect(text).toContain('- Expects: `rto <= 5m`, `lost-writes of ledger == 0`');
     });
 });
+
+describe('hover shows text from the user as text, never as Markdown or HTML', () => {
+    // Each hostile string would render as markup, run as HTML, open a link, or break out of a code span or a line.
+    const HOSTILE = '<img src=x onerror=alert(1)> **bold** [link](https://evil.example) `code` _it_ | cell \\ & ~~gone~~';
+    /** What the hostile text renders as once escaped: the same characters, shown literally. */
+    const SHOWN = '&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](https://evil.example) \\`code\\` \\_it\\_ \\| cell \\\\ &amp; \\~\\~gone\\~\\~';
+
+    it.each([
+        {
+            what: 'a topology description',
+            text: `topology T<|>opo "${HOSTILE.replace(/\\/g, '\\\\')}"\nregion us-east-1 { provider aws }`,
+            shows: `**topology Topo** — ${SHOWN}`,
+        },
+        {
+            what: 'a region city',
+            text: `topology T "t"\nregion par<|>is { provider aws  jurisdiction EU  location 48.8566, 2.3522  city "${HOSTILE.replace(/\\/g, '\\\\')}" }`,
+            shows: `- Location: ${SHOWN}, 48.8566, 2.3522 *(declared)*`,
+        },
+    ])('escapes $what', async ({ text, shows }) => {
+        const markdown = await hoverAt(text);
+        expect(markdown).toContain(shows);
+        expect(markdown).not.toContain('<img');
+    });
+
+    it('keeps a description with a line break on its line', async () => {
+        const markdown = await hoverAt('topology T<|>opo "first\\n# Heading"\nregion us-east-1 { provider aws }');
+        expect(markdown!.split('\n')[0]).toMatch(/^\*\*topology Topo\*\* — first/);
+        expect(markdown).not.toMatch(/^# Heading/m);
+    });
+
+    it('links a declaration in another file whose name holds Markdown, showing the name as text', async () => {
+        const name = 'a](x)[y*z_.mregion';
+        const markdown = await hoverAt(`import "${name}"\ncell c { regions us-<|>east-1 }`, {
+            [name]: 'region us-east-1 { provider aws }',
+        });
+        const link = /Declared in \[(.*)\]\((.*)\) at line 1\./.exec(markdown ?? '');
+        expect(link?.[1]).toBe('a\\](x)\\[y\\*z\\_.mregion');
+        expect(link?.[2]).not.toMatch(/[()<>\s`]/);
+    });
+
+});

@@ -6,6 +6,7 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { isFailover, isLink, type Failover, type Link } from '../../generated/ast.js';
 import type { MregionServices } from '../../mregion-module.js';
+import { markdownText } from '../../semantics/escape.js';
 import type { Model } from '../../semantics/model.js';
 import { formatBytes, formatCount, formatDuration, formatPercent, formatUsd, normalize, type UnitKind } from '../../semantics/units.js';
 import { describeUnit, keywordMarkdown, keywordUsage, UNDOCUMENTED_PUNCTUATION } from '../keyword-docs.js';
@@ -126,8 +127,10 @@ function declaredAt(document: LangiumDocument, target: AstNode): string {
     const targetDocument = AstUtils.getDocument(target);
     const line = (target.$cstNode?.range.start.line ?? 0) + 1;
     if (targetDocument.uri.toString() === document.uri.toString()) return `Declared at line ${line}.`;
-    const file = targetDocument.uri.path.split('/').pop();
-    return `Declared in [${file}](${targetDocument.uri.toString()}#L${line}) at line ${line}.`;
+    // The file name is free text: shown escaped, and linked by its URI with the characters that end a link encoded.
+    const file = markdownText(targetDocument.uri.path.split('/').pop() ?? '');
+    const href = targetDocument.uri.toString().replace(/[()<>\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `Declared in [${file}](${href}#L${line}) at line ${line}.`;
 }
 
 function quantityMarkdown(quantity: AstNode, text: string): string | undefined {

@@ -2,6 +2,7 @@
 import { storesWrittenBy } from '../../semantics/estimators/index.js';
 import type { Model, OriginShare } from '../../semantics/model.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from '../../semantics/units.js';
+import { markdownCode, markdownText } from '../../semantics/escape.js';
 import { list } from './markdown.js';
 
 export function describeCell(model: Model, name: string): string | undefined {
@@ -47,7 +48,7 @@ export function describeScenario(model: Model, name: string): string | undefined
                 : `health checks flapping in ${f.region}`;
         out.push(`- At ${formatDuration(f.atMs)}: ${what} for ${formatDuration(f.durationMs)}`);
     }
-    if (s.expectations.length > 0) out.push(`- Expects: ${list(s.expectations.map((e) => `\`${e.text.replace(/^expect\s+/, '').replace(/\s+/g, ' ')}\``))}`);
+    if (s.expectations.length > 0) out.push(`- Expects: ${list(s.expectations.map((e) => markdownCode(e.text.replace(/^expect\s+/, '').replace(/\s+/g, ' '))))}`);
     out.push('', 'Run it with **▶ Simulate** above the scenario, or `mregion simulate FILE --scenario ' + name + '`.');
     return out.join('\n');
 }
@@ -56,7 +57,7 @@ export function describeTopology(model: Model): string | undefined {
     if (!model.topology) return undefined;
     const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
     return [
-        `**topology ${model.topology.name}**${model.topology.description ? ` — ${model.topology.description}` : ''}`, '',
+        `**topology ${model.topology.name}**${model.topology.description ? ` — ${markdownText(model.topology.description)}` : ''}`, '',
         `${count(model.regions.size, 'region')}, ${count(model.cells.size, 'cell')}, ${count(new Set([...model.stores.values()].map((s) => s.name)).size, 'store')}, `
         + `${count(new Set([...model.services.values()].map((s) => s.name)).size, 'service')}, ${count(model.workloads.size, 'workload')}, ${count(model.scenarios.size, 'scenario')}`,
     ].join('\n');

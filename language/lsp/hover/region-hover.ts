@@ -4,6 +4,7 @@ import { rttBetween } from '../../semantics/latency.js';
 import type { LinkM, Model, RegionM } from '../../semantics/model.js';
 import { formatDuration, formatUsd } from '../../semantics/units.js';
 import { greatCircleKm } from '../../semantics/geo.js';
+import { markdownText } from '../../semantics/escape.js';
 import { cite, rttSource, rttText, table } from './markdown.js';
 
 export function describeRegion(model: Model, name: string): string | undefined {
@@ -32,7 +33,7 @@ function jurisdictionSource(region: RegionM): string {
 
 function locationText(region: RegionM): string {
     if (!region.location) return 'no location (RTT to regions outside the measured table is unknown)';
-    const where = `${region.city ? `${region.city}, ` : ''}${region.location.lat}, ${region.location.lon}`;
+    const where = `${region.city ? `${markdownText(region.city)}, ` : ''}${region.location.lat}, ${region.location.lon}`;
     const p = region.locationProvenance;
     return p.kind === 'default' ? `${where} *(${cite(p.source).includes('facts §1') ? 'facts §1' : cite(p.source)})*` : `${where} *(declared)*`;
 }
