@@ -2,13 +2,22 @@
 import { URI, UriUtils, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { isDocument, type Document, type Import } from '../generated/ast.js';
 
+/** A document's import closure: URIs in the order they are found, and the loaded documents' roots. */
+interface Closure {
+    readonly uris: ReadonlySet<string>;
+    readonly roots: readonly Document[];
+}
+
 export class ImportResolver {
     private readonly documents: LangiumDocuments;
-    private readonly closures: WorkspaceCache<string, ReadonlySet<string>>;
+    private readonly closures: WorkspaceCache<string, Closure>;
+    /** Each document's imports, resolved once per workspace change (a closure walk visits a file many times). */
+    private readonly direct: WorkspaceCache<string, readonly { readonly uri: string; readonly document?: LangiumDocument }[]>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.closures = new WorkspaceCache(shared);
+        this.direct = new WorkspaceCache(shared);
     }
 
     /** The URI an import points at, or undefined when the path is empty or cannot be a URI. */
@@ -19,35 +28,38 @@ export class ImportResolver {
 
     /** URIs of the document and every document it imports, transitively (cycles are fine). */
     closure(document: LangiumDocument): ReadonlySet<string> {
-        const key = document.uri.toString();
-        return this.closures.get(key, () => {
-            const seen = new Set<string>([key]);
-            const queue: LangiumDocument[] = [document];
-            while (queue.length > 0) {
-                const current = queue.pop()!;
-                const root = current.parseResult?.value;
-                if (!isDocument(root)) continue;
-                for (const imp of root.imports) {
-                    const target = this.resolve(current.uri, imp);
-                    if (!target || seen.has(target.toString())) continue;
-                    seen.add(target.toString());
-                    const imported = this.documents.getDocument(target);
-                    if (imported) queue.push(imported);
-                }
-            }
-            return seen;
-        });
+        return this.closureOf(document).uris;
     }
 
     /** ASTs of the import closure that are loaded (the document's own first). */
     closureRoots(document: LangiumDocument): Document[] {
-        const roots: Document[] = [];
-        for (const uri of this.closure(document)) {
-            const doc = uri === document.uri.toString() ? document : this.documents.getDocument(URI.parse(uri));
-            const root = doc?.parseResult?.value;
-            if (isDocument(root)) roots.push(root);
-        }
-        return roots;
+        return [...this.closureOf(document).roots];
+    }
+
+    private closureOf(document: LangiumDocument): Closure {
+        const key = document.uri.toString();
+        return this.closures.get(key, () => {
+            const found = new Map<string, LangiumDocument | undefined>([[key, document]]);
+            const queue: LangiumDocument[] = [document];
+            while (queue.length > 0) {
+                for (const target of this.importsOf(queue.pop()!)) {
+                    if (found.has(target.uri)) continue;
+                    found.set(target.uri, target.document);
+                    if (target.document) queue.push(target.document);
+                }
+            }
+            const roots = [...found.values()].map((d) => d?.parseResult?.value).filter(isDocument);
+            return { uris: new Set(found.keys()), roots };
+        });
+    }
+
+    private importsOf(document: LangiumDocument): readonly { readonly uri: string; readonly document?: LangiumDocument }[] {
+        return this.direct.get(document.uri.toString(), () => {
+            const root = document.parseResult?.value;
+            if (!isDocument(root)) return [];
+            return root.imports.map((imp) => this.resolve(document.uri, imp)).filter((t) => t !== undefined)
+                .map((target) => ({ uri: target.toString(), document: this.documents.getDocument(target) }));
+        });
     }
 }
 

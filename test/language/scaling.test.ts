@@ -4,11 +4,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rttEstimatesComputed } from '../../language/semantics/latency.js';
 import { toPlainModel } from '../../simulation/plain-model.js';
 import { ROOT } from '../helpers/bundles.js';
-import { modelOf } from '../helpers/services.js';
+import { mregion, modelOf, validate } from '../helpers/services.js';
 
 interface Designs {
     manyRegions(regions: number, storeRegions?: number): string;
@@ -58,5 +58,26 @@ describe('scaling with regions', () => {
     it('bounds every message of a design with a store over 2,000 regions', async () => {
         const { diagnostics } = await modelOf((await designs()).manyRegions(2_000, 2_000));
         expect(diagnostics.filter((d) => text(d).length > 2_000).map((d) => `${String(d.code)}: ${text(d).slice(0, 100)}…`)).toEqual([]);
+    });
+});
+
+describe('scaling with import chains', () => {
+    it('resolves each import of a 200-file chain once, and reports each file\'s own findings', async () => {
+        const { importChain, partName } = await designs();
+        const { [partName(0)]: main, ...others } = importChain(200);
+        const getDocument = vi.spyOn(mregion.shared.workspace.LangiumDocuments, 'getDocument');
+        const { document, diagnostics } = await validate(main!, others);
+        const lookups = getDocument.mock.calls.length;
+        getDocument.mockRestore();
+        // One lookup per import, plus Langium's own per linked reference; walking every closure was 200²/2.
+        expect(lookups).toBeLessThan(10 * 200);
+        expect(diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}`)).toEqual(['5 unknown-latency']);
+        const folder = document.uri.toString().replace(/main\.mregion$/, '');
+        const perFile = mregion.shared.workspace.LangiumDocuments.all
+            .filter((d) => d.uri.toString().startsWith(folder) && d !== document)
+            .map((d) => (d.diagnostics ?? []).map((x) => String(x.code)).join(','))
+            .filter((codes) => codes !== '').toArray();
+        // Files 10, 20, … 190 hold a store over two regions whose RTT is estimated.
+        expect(perFile).toEqual(Array.from({ length: 19 }, () => 'unknown-latency'));
     });
 });
