@@ -7,7 +7,9 @@ import {
 } from 'langium/lsp';
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
+import { MregionLexer } from './parser/lexer.js';
 import { createMregionParser } from './parser/parser.js';
+import { MregionTokenBuilder } from './parser/token-builder.js';
 import { MregionLinker } from './scoping/linker.js';
 import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
@@ -48,6 +50,8 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
     },
     parser: {
         LangiumParser: (services) => createMregionParser(services),
+        Lexer: (services) => new MregionLexer(services),
+        TokenBuilder: () => new MregionTokenBuilder(),
     },
     references: {
         Linker: (services) => new MregionLinker(services),

@@ -12,6 +12,7 @@
 // and composites cache their range; moved leaves get new positions and moved composites lose their cache.
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { isDocument, type Document } from '../generated/ast.js';
+import { spliceAll } from './splice-array.js';
 
 interface LeafPositions {
     _offset: number;
@@ -83,12 +84,12 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
     const removedDeclarations = children.slice(first, end).filter((c) => !c.hidden).length;
     const declarationsBefore = children.slice(0, first).filter((c) => declarations.has(c)).length;
     for (const node of added) (node as CompositeNode).container = rootCst;
-    children.splice(first, end - first, ...added);
+    spliceAll(children, first, end - first, added);
     rootCst._text = newText;
     rootCst._rangeCache = undefined;
 
     const elements = document.elements as Document['elements'][number][];
-    elements.splice(declarationsBefore, removedDeclarations, ...spanDocument.elements);
+    spliceAll(elements, declarationsBefore, removedDeclarations, spanDocument.elements);
     for (let i = declarationsBefore; i < elements.length; i++) {
         const element = elements[i] as Document['elements'][number] & { $container: AstNode; $containerProperty: string; $containerIndex: number };
         element.$container = document;

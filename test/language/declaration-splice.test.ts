@@ -66,6 +66,14 @@ describe('re-parsing only the edited declarations', () => {
         expect(dump(spliced!)).toEqual(dump(fresh));
     });
 
+    // 150,000 comments are more than a spread of arguments can carry (a RangeError before).
+    it('splices a paste of 150,000 comments between two declarations', () => {
+        const newText = edit(fintech, '\nstore sessions', `\n${'// pasted\n'.repeat(150_000)}store sessions`);
+        const { spliced, fresh } = spliceAndParse(fintech, newText);
+        expect(spliced).toBeDefined();
+        expect(dump(spliced!)).toEqual(dump(fresh));
+    });
+
     // Syntax nodes remember their range once asked (the model builder asks before the next edit comes).
     const twoOnALine = edit(fintech, 'region us-east-2    { provider aws  jurisdiction US }\n', 'region us-east-2 { provider aws }  region ca-central-1 { provider aws }\n');
     const afterRangesWereRead: [string, string, string][] = [
