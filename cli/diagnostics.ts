@@ -1,6 +1,7 @@
 // Diagnostics as the CLI prints them: compiler-style text and the JSON shape documented in docs/cli.md.
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { visibleControls } from '../language/semantics/escape.js';
 import { displayPath } from './workspace.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
@@ -42,8 +43,9 @@ export function formatText(files: readonly FileDiagnostics[], color: boolean): s
     const lines: string[] = [];
     for (const f of files) {
         for (const d of f.diagnostics) {
-            const at = `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-            lines.push(`${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`);
+            // File names and messages (which quote import paths) may hold ESC sequences or line breaks: shown, not run.
+            const at = `${visibleControls(f.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+            lines.push(`${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${visibleControls(d.message)}`);
         }
     }
     const counts = countBySeverity(files);

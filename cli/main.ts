@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerExportCdk } from './commands/export-cdk.js';
 import { registerFormat } from './commands/format.js';
 import { registerSimulate } from './commands/simulate.js';
+import { visibleControls } from '../language/semantics/escape.js';
 import { UsageError } from './workspace.js';
 
 const EXIT_USAGE = 2;
@@ -21,12 +22,13 @@ async function run(action: () => Promise<number>): Promise<void> {
     try {
         process.exitCode = await action();
     } catch (error) {
+        // Messages quote paths the user typed or the file system holds: their control characters are shown, not run.
         if (error instanceof UsageError) {
-            process.stderr.write(`mregion: ${error.message}\n`);
+            process.stderr.write(`mregion: ${visibleControls(error.message)}\n`);
             process.exitCode = EXIT_USAGE;
             return;
         }
-        process.stderr.write(`mregion: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.stderr.write(`mregion: ${visibleControls(error instanceof Error ? error.message : String(error))}\n`);
         process.exitCode = EXIT_USAGE;
     }
 }
@@ -51,6 +53,6 @@ program.parseAsync(process.argv).catch((error: unknown) => {
         process.exitCode = ok ? 0 : EXIT_USAGE;
         return;
     }
-    process.stderr.write(`mregion: ${String(error)}\n`);
+    process.stderr.write(`mregion: ${visibleControls(String(error))}\n`);
     process.exitCode = EXIT_USAGE;
 });

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { exportCdk, isAccountId } from '../../export/cdk/index.js';
 import { ExportWriteError, writeGeneratedFiles } from '../../export/cdk/writer.js';
+import { visibleControls } from '../../language/semantics/escape.js';
 import { collect } from '../diagnostics.js';
 import { expandPaths, loadWorkspace, UsageError } from '../workspace.js';
 
@@ -77,8 +78,9 @@ export function registerExportCdk(program: Command, run: (action: () => Promise<
         .requiredOption('-o, --out <dir>', 'folder to write the app into (must be empty unless --force)')
         .option('--account <id>', '12-digit AWS account id for every stack (default: a documented placeholder in cdk.json)')
         .option('--force', 'export despite errors in the design, and write into a non-empty folder', false)
+        // One line per call, quoting file names, folders and messages: control characters are shown, not run.
         .action((file: string, opts: { out: string; account?: string; force: boolean }) => run(() => runExportCdk(file, opts, {
-            out: (t) => process.stdout.write(`${t}\n`),
-            err: (t) => process.stderr.write(`${t}\n`),
+            out: (t) => process.stdout.write(`${visibleControls(t)}\n`),
+            err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
         })));
 }

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Model } from '../../language/semantics/model.js';
 import { CheckerCodes, isRuleCode } from '../../language/validation/rules/catalog.js';
+import { visibleControls } from '../../language/semantics/escape.js';
 import { formatDuration } from '../../language/semantics/units.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { formatMarkdown } from '../../simulation/format/markdown.js';
@@ -172,8 +173,9 @@ export function registerSimulate(program: Command, run: (action: () => Promise<n
                 eventBudget: opts.eventBudget === undefined ? undefined : parseWhole(opts.eventBudget, '--event-budget', 1, Number.MAX_SAFE_INTEGER),
             };
             return runSimulate(file, options, {
+                // The report escapes what it quotes; error lines (one per call) quote file names and messages.
                 out: (t) => process.stdout.write(`${t}\n`),
-                err: (t) => process.stderr.write(`${t}\n`),
+                err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
                 interactive: process.stderr.isTTY === true,
                 color: process.stdout.isTTY === true && !process.env.NO_COLOR,
             });

@@ -1,5 +1,6 @@
 // The report as Markdown for pull requests and CI summaries: tables, and a Mermaid gantt chart of the faults,
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
+import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
@@ -9,7 +10,8 @@ export function formatMarkdown(r: SimulationReport): string {
     const out: string[] = [];
     out.push(`# Simulation: ${r.scenario.name}${r.design.topology ? ` — ${r.design.topology}` : ''}`);
     out.push('');
-    out.push(`\`${fileName(r.design.uri)}\` line ${r.scenario.line} · ${formatDuration(r.scenario.durationMs)} · seed ${r.scenario.seed} · ${resolutionLine(r)}`);
+    // The file name, an expectation's source text (comments included) and notes quoting file names are free text.
+    out.push(`${markdownCode(fileName(r.design.uri))} line ${r.scenario.line} · ${formatDuration(r.scenario.durationMs)} · seed ${r.scenario.seed} · ${resolutionLine(r)}`);
     out.push('');
     out.push(`**Faults:** ${r.scenario.faults.length === 0 ? 'none' : r.scenario.faults.map(faultLine).join('; ')}`);
     out.push('');
@@ -20,7 +22,7 @@ export function formatMarkdown(r: SimulationReport): string {
     if (e.total > 0) {
         out.push('| | Expectation | Measured | For whom, when |');
         out.push('|---|---|---|---|');
-        for (const x of r.expectations) out.push(`| ${x.passed ? '✅' : '❌'} | \`${cell(x.text)}\` (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
+        for (const x of r.expectations) out.push(`| ${x.passed ? '✅' : '❌'} | ${markdownCode(x.text, true)} (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
         out.push('');
     }
 
@@ -96,7 +98,7 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('');
         out.push('## Notes');
         out.push('');
-        for (const n of r.notes) out.push(`- ${n}`);
+        for (const n of r.notes) out.push(`- ${markdownText(n)}`);
     }
     out.push('');
     return out.join('\n');
@@ -180,9 +182,9 @@ function stamp(ms: number): string {
     return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
-/** Mermaid task names end at ':' and break on '#' or ';'. */
+/** Mermaid task names end at ':' and break on '#' or ';'; a run of backticks would close the diagram's fence. */
 function label(text: string): string {
-    return text.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim();
+    return text.replace(/[:;#`]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function cell(text: string): string {

@@ -1,5 +1,6 @@
 // The report as terminal text: expectations first (what CI and a reviewer look at), then recovery, data,
 // availability, latency, cost, the timeline and the notes.
+import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport } from '../report.js';
 import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
@@ -12,7 +13,8 @@ export interface TextOptions {
 export function formatText(r: SimulationReport, options: TextOptions = {}): string {
     const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const out: string[] = [];
-    const title = `Scenario ${r.scenario.name} (${fileName(r.design.uri)}:${r.scenario.line}) — ${formatDuration(r.scenario.durationMs)}, seed ${r.scenario.seed}`;
+    // File names, and the messages and notes that quote them, may hold ESC sequences or line breaks: shown, not run.
+    const title = `Scenario ${r.scenario.name} (${visibleControls(fileName(r.design.uri))}:${r.scenario.line}) — ${formatDuration(r.scenario.durationMs)}, seed ${r.scenario.seed}`;
     out.push(paint('1', title));
     out.push(`  ${resolutionLine(r)}`);
     out.push(`  faults: ${r.scenario.faults.length === 0 ? 'none' : r.scenario.faults.map(faultLine).join('; ')}`);
@@ -21,7 +23,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
     const e = r.summary.expectations;
     if (e.total === 0) out.push('Expectations: none declared');
     else out.push(paint('1', `Expectations: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`));
-    for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${x.message}  (line ${x.line})`);
+    for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.line})`);
     out.push('');
 
     if (r.recovery.length > 0) {
@@ -75,12 +77,12 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
 
     const limit = options.timelineLimit ?? 25;
     out.push(paint('1', 'Timeline'));
-    for (const t of r.timeline.slice(0, limit)) out.push(`  ${at(t.atMs).padStart(10)}  ${t.text}`);
+    for (const t of r.timeline.slice(0, limit)) out.push(`  ${at(t.atMs).padStart(10)}  ${visibleControls(t.text)}`);
     if (r.timeline.length > limit) out.push(`  … ${r.timeline.length - limit} more event${r.timeline.length - limit === 1 ? '' : 's'} (--format json or markdown shows them all)`);
     if (r.notes.length > 0) {
         out.push('');
         out.push(paint('1', 'Notes'));
-        for (const n of r.notes) out.push(`  • ${n}`);
+        for (const n of r.notes) out.push(`  • ${visibleControls(n)}`);
     }
     return out.join('\n');
 }
