@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport } from '../../client/commands/export-folder.js';
-import { ExportWriteError } from '../../export/cdk/writer.js';
+import { writeError } from '../export/helpers/write-error.js';
 
 let sandbox: string;
 let out: string;
@@ -65,16 +65,6 @@ describe('choosing the folder of an export', () => {
 describe('replacing an earlier export', () => {
     const generated = [{ path: 'README.md', content: 'new' }, { path: 'lib/stack.ts', content: 'new' }];
 
-    function refusal(action: () => void): ExportWriteError {
-        try {
-            action();
-        } catch (error) {
-            if (error instanceof ExportWriteError) return error;
-            throw error;
-        }
-        throw new Error('expected the export to be refused');
-    }
-
     test('removes the files the manifest lists, writes the new ones and a new manifest, and keeps the user’s files', () => {
         earlierExport(['README.md', 'lib/old.ts']);
         writeFileSync(path.join(out, 'notes.txt'), 'mine');
@@ -99,7 +89,7 @@ describe('replacing an earlier export', () => {
         if (link.at === manifestName) rmSync(path.join(out, manifestName));
         symlinkSync(path.join(sandbox, link.to), path.join(out, link.at));
         const before = listing(out);
-        const error = refusal(() => replaceExport(out, 'file:///b.mregion', generated, { source: 'file:///a.mregion', files: ['old.ts', listed] }));
+        const error = writeError(() => replaceExport(out, 'file:///b.mregion', generated, { source: 'file:///a.mregion', files: ['old.ts', listed] }));
         expect(error.message).toBe(message);
         expect(listing(out)).toEqual(before);
         expect(listing(elsewhere)).toEqual(['keep.ts']);
@@ -109,14 +99,14 @@ describe('replacing an earlier export', () => {
     });
 
     test('refuses a generated file that would replace the manifest', () => {
-        const error = refusal(() => replaceExport(out, 'file:///b.mregion', [{ path: manifestName, content: '{}' }]));
+        const error = writeError(() => replaceExport(out, 'file:///b.mregion', [{ path: manifestName, content: '{}' }]));
         expect(error.message).toBe(`refusing to write '${manifestName}': the export keeps its list of files there`);
         expect(existsSync(out)).toBe(false);
     });
 
     test('refuses a generated file outside the folder before removing anything', () => {
         earlierExport(['old.ts']);
-        const error = refusal(() => replaceExport(out, 'file:///b.mregion', [{ path: '../x.ts', content: '' }], { source: 's', files: ['old.ts'] }));
+        const error = writeError(() => replaceExport(out, 'file:///b.mregion', [{ path: '../x.ts', content: '' }], { source: 's', files: ['old.ts'] }));
         expect(error.message).toBe("refusing to write '../x.ts': the path has an empty, `.` or `..` segment");
         expect(listing(out)).toEqual([manifestName, 'old.ts']);
     });

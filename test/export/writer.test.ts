@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ExportWriteError, removeGeneratedFiles, unsafePathReason, writeGeneratedFiles } from '../../export/cdk/writer.js';
+import { writeError } from './helpers/write-error.js';
 
 let sandbox: string;
 let out: string;
@@ -23,16 +24,6 @@ function listing(folder: string): string[] {
         .filter((e) => e.isFile() || e.isSymbolicLink())
         .map((e) => path.relative(folder, path.join(e.parentPath, e.name)))
         .sort();
-}
-
-function writeError(action: () => unknown): ExportWriteError {
-    try {
-        action();
-    } catch (error) {
-        if (error instanceof ExportWriteError) return error;
-        throw error;
-    }
-    throw new Error('expected the writer to refuse');
 }
 
 describe('writing generated files', () => {
