@@ -1,14 +1,21 @@
-// Bounds a run before it starts: estimates the events a scenario will process (write arrivals, replication
-// deliveries, probes, ticks) and the writes it will hold in flight, then runs it exactly, runs it at the
-// coarser resolution the scenario declares (one write in k, keys sampled alike), or refuses with the numbers.
+// Bounds a run before it starts, from the plan's structure (before the RTT matrix is built): estimates the
+// events a scenario will process (write arrivals, replication deliveries, probes, ticks), the work besides
+// them (simulation/work.ts: outcome tables at each state change, read flow, scans, state), the writes it will
+// hold in flight and the state it allocates, then runs it exactly, runs it at the coarser resolution the
+// scenario declares (one write in k, keys sampled alike), or refuses with the numbers and the main driver.
 import { formatCount, formatDuration } from '../language/semantics/units.js';
 import { SimulationError } from './errors.js';
-import type { Plan } from './plan.js';
+import type { PlanStructure } from './plan.js';
+import { dominantDriver, estimateWork, eventEquivalents, type Driver, type WorkEstimate } from './work.js';
 
 /** About five seconds of work on one core at the engine's measured event rate (bench/README.md). */
 export const DEFAULT_EVENT_BUDGET = 50_000_000;
 /** Writes held in replication logs at once: ~20 bytes each, so about half a gigabyte at the limit. */
 export const MAX_IN_FLIGHT_WRITES = 25_000_000;
+/** Numbers of state and series a run allocates (8 bytes each at most): about 320 MB. */
+export const MAX_STATE_NUMBERS = 40_000_000;
+/** Key-state cells (keys × replicas × (replicas + 2)) tracked before conflicts are sampled over keys: 64 MB. */
+export const MAX_KEY_STATE_CELLS = 8_000_000;
 
 export interface EventEstimate {
     readonly writes: number;
@@ -17,6 +24,9 @@ export interface EventEstimate {
     readonly events: number;
     /** Largest number of writes waiting in replication logs at one time (lag plus the longest stall). */
     readonly inFlight: number;
+    /** Work besides the events, by driver, and its weight in events (not reduced by sampling writes). */
+    readonly work: WorkEstimate;
+    readonly workEvents: number;
 }
 
 export interface Resolution {
@@ -27,7 +37,7 @@ export interface Resolution {
     readonly note: string;
 }
 
-export function estimateEvents(plan: Plan, sampleIntervalMs: number): EventEstimate {
+export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): EventEstimate {
     const seconds = plan.durationMs / 1_000;
     let writes = 0;
     let deliveries = 0;
@@ -40,39 +50,50 @@ export function estimateEvents(plan: Plan, sampleIntervalMs: number): EventEstim
             const store = plan.stores[s]!;
             if (store.mode !== 'async' || store.replicas.length < 2) continue;
             deliveries += n * (store.replicas.length - 1);
-            const lag = Math.max(store.lagMs, ...store.spikes.map((x) => x.lagMs));
+            let lag = store.lagMs;
+            for (const x of store.spikes) if (x.lagMs > lag) lag = x.lagMs;
             inFlight += stream.rate * ((lag + stall) / 1_000);
         }
     }
-    let control = plan.faults.length * 2 + Math.ceil(plan.durationMs / sampleIntervalMs);
+    let control = 2 * plan.faults.filter((f) => f.at < plan.durationMs).length + Math.ceil(plan.durationMs / sampleIntervalMs);
     for (const f of plan.failovers) {
         const d = f.model.detection;
         if (d.method === 'health-check') control += f.monitored.length * Math.ceil(plan.durationMs / d.intervalMs);
     }
-    return { writes, deliveries, control, events: writes + deliveries + control, inFlight };
+    const work = estimateWork(plan, sampleIntervalMs, MAX_KEY_STATE_CELLS);
+    return { writes, deliveries, control, events: writes + deliveries + control, inFlight, work, workEvents: eventEquivalents(work.work) };
 }
 
-/** The longest time a replication link can be stalled by a declared partition or outage. */
-function longestStall(plan: Plan): number {
+/**
+ * The longest time a replication link can be stalled by a declared partition or outage, within the scenario:
+ * a fault that starts after the end is never simulated, and one that lasts beyond it stalls only until the end.
+ */
+function longestStall(plan: PlanStructure): number {
     let longest = 0;
-    for (const f of plan.faults) if (f.kind === 'outage' || f.kind === 'partition') longest = Math.max(longest, f.until - f.at);
+    for (const f of plan.faults) {
+        if ((f.kind === 'outage' || f.kind === 'partition') && f.at < plan.durationMs) longest = Math.max(longest, Math.min(f.until, plan.durationMs) - f.at);
+    }
     return longest;
 }
 
-export function chooseResolution(plan: Plan, estimate: EventEstimate, eventBudget: number): Resolution {
+export function chooseResolution(plan: PlanStructure, estimate: EventEstimate, eventBudget: number): Resolution {
     if (!(eventBudget > 0) || !Number.isFinite(eventBudget)) throw new SimulationError('invalid-options', `the event budget must be a positive number, got ${eventBudget}`);
+    refuseOversizedWork(plan, estimate, eventBudget);
     const perWrite = estimate.writes > 0 ? (estimate.writes + estimate.deliveries) / estimate.writes : 1;
-    const room = eventBudget - estimate.control;
-    const byEvents = estimate.events <= eventBudget ? 1 : room > 0 ? Math.ceil((estimate.writes * perWrite) / room) : Infinity;
+    const room = eventBudget - estimate.control - estimate.workEvents;
+    const byEvents = estimate.events + estimate.workEvents <= eventBudget ? 1 : room > 0 ? Math.ceil((estimate.writes * perWrite) / room) : Infinity;
     const byMemory = estimate.inFlight <= MAX_IN_FLIGHT_WRITES ? 1 : Math.ceil(estimate.inFlight / MAX_IN_FLIGHT_WRITES);
     const needed = Math.max(byEvents, byMemory);
     if (needed <= 1) return { mode: 'exact', sampling: 1, estimate, note: 'every write simulated' };
 
-    const others = estimate.control > 0.1 * estimate.events ? `, ${formatCount(estimate.control)} health-check probes and other control events` : '';
+    const total = estimate.events + estimate.workEvents;
+    const work = estimate.workEvents > 0.1 * total ? `, and work worth ${formatCount(estimate.workEvents)} events ${driverPhrase(dominantDriver(estimate.work.work), estimate.work)}` : '';
+    const others = (estimate.control > 0.1 * estimate.events ? `, ${formatCount(estimate.control)} health-check probes and other control events` : '') + work;
     const why = byEvents >= byMemory
         ? `needs about ${formatCount(estimate.events)} events (${formatCount(estimate.writes)} writes, ${formatCount(estimate.deliveries)} replication deliveries${others}) — more than the event budget of ${formatCount(eventBudget)}`
         : `would hold about ${formatCount(estimate.inFlight)} writes in flight at once — more than the ${formatCount(MAX_IN_FLIGHT_WRITES)} the engine keeps in memory`;
-    const slowest = Math.min(...plan.streams.filter((s) => s.rate > 0).map((s) => s.rate));
+    let slowest = Infinity;
+    for (const s of plan.streams) if (s.rate > 0 && s.rate < slowest) slowest = s.rate;
     const declared = plan.scenario.resolutionMs;
     if (!Number.isFinite(needed) || declared === undefined || !Number.isFinite(slowest)) {
         const neededMs = Number.isFinite(needed) && Number.isFinite(slowest) ? roundUpToSeconds((needed * 1_000) / slowest) : undefined;
@@ -94,6 +115,44 @@ export function chooseResolution(plan: Plan, estimate: EventEstimate, eventBudge
         mode: 'sampled', sampling: needed, estimate,
         note: `one write in ${formatCount(needed)} simulated (keys sampled alike, so per-key conflict rates stay exact); counts scaled by ${formatCount(needed)}; within the declared resolution of ${formatDuration(declared)}. The exact run ${why}.`,
     };
+}
+
+/**
+ * Refuses what sampling writes cannot bring within bounds: state beyond the memory the engine allocates, or
+ * work besides the events (outcome tables, read flow, scans) that alone exceeds the budget.
+ */
+function refuseOversizedWork(plan: PlanStructure, estimate: EventEstimate, eventBudget: number): void {
+    const w = estimate.work;
+    const name = plan.scenario.name;
+    if (w.work.state > MAX_STATE_NUMBERS) {
+        throw new SimulationError('over-budget',
+            `scenario ${name} would keep about ${formatCount(w.work.state)} numbers of state ${driverPhrase('state', w)} — more than the ${formatCount(MAX_STATE_NUMBERS)} (about ${Math.round((MAX_STATE_NUMBERS * 8) / 1e6)} MB) the engine allocates. ${REMEDIES.state}.`);
+    }
+    if (estimate.workEvents <= estimate.control || estimate.control + estimate.workEvents <= eventBudget) return;
+    const driver = dominantDriver(w.work);
+    throw new SimulationError('over-budget',
+        `scenario ${name} needs work worth about ${formatCount(estimate.workEvents)} events besides its ${formatCount(estimate.events)} events, mostly ${driverPhrase(driver, w)} — more than the event budget of ${formatCount(eventBudget)}, and simulating fewer writes does not reduce it. ${REMEDIES[driver]}, or raise the budget (setting mregion.simulation.eventBudget, or --event-budget).`);
+}
+
+const REMEDIES: Readonly<Record<Driver, string>> = {
+    matrix: 'Declare fewer regions (every declared region is in the RTT matrix, used or not)',
+    tables: 'Declare fewer faults, fewer regions users come from, or fewer regions for the services and their stores',
+    reads: 'Declare fewer faults, fewer regions reads come from, or fewer replicas of the stores read',
+    scans: 'Declare fewer replicas (a store in n regions has n × (n − 1) replication links), fewer regions users come from, or fewer faults',
+    state: 'Declare fewer replicas (a store in n regions has n × (n − 1) replication links, each with a series) or fewer regions users come from, or shorten the scenario',
+};
+
+/** What the driver's work is, with the counts behind it. */
+function driverPhrase(driver: Driver, w: WorkEstimate): string {
+    const groups = `${formatCount(w.groups)} user group${w.groups === 1 ? '' : 's'}`;
+    const changes = `up to ${formatCount(w.stateChanges)} state changes (fault starts and ends, detections, failover actions, routing moves)`;
+    switch (driver) {
+        case 'matrix': return `for the RTT matrix of ${formatCount(w.regions)} regions (${formatCount(w.regions * w.regions)} pairs)`;
+        case 'tables': return `recomputing the outcome tables of ${groups} × ${formatCount(w.classes)} key classes at ${changes}`;
+        case 'reads': return `integrating the reads of ${groups} at ${changes} and ${formatCount(w.ticks)} sample ticks`;
+        case 'scans': return `visiting ${groups} and ${formatCount(w.links)} replication links at ${changes} and ${formatCount(w.ticks)} sample ticks`;
+        case 'state': return `(${groups} × ${formatCount(w.classes)} key classes of outcome tables, ${formatCount(w.links)} replication links × ${formatCount(w.ticks)} sample intervals of series)`;
+    }
 }
 
 function roundUpToSeconds(ms: number): number {

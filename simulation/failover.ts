@@ -54,6 +54,7 @@ function targetId(sim: Simulation, f: FailoverRuntime): string {
 }
 
 export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number): void {
+    sim.work.scans += sim.faults.activeCount;
     const fails = sim.faults.isDown(probe.region) || sim.faults.flapFails(targetName(sim, probe.failover), probe.region, t, probe.count);
     probe.count++;
     if (fails) {
@@ -90,6 +91,7 @@ export function onManualDetect(sim: Simulation, probe: Probe, stamp: number, t: 
 /** Manual detection: someone notices the declared delay after the region goes down. */
 export function onRegionDown(sim: Simulation, region: number, t: number): void {
     for (const f of sim.failovers) {
+        sim.work.scans += f.probes.length;
         const d = f.plan.model.detection;
         if (d.method !== 'manual' || d.delayMs === undefined) continue;
         for (const probe of f.probes) {
@@ -103,6 +105,7 @@ export function onRegionDown(sim: Simulation, region: number, t: number): void {
 
 export function onRegionUp(sim: Simulation, region: number, t: number): void {
     for (const f of sim.failovers) {
+        sim.work.scans += f.probes.length;
         if (f.plan.model.detection.method !== 'manual') continue;
         for (const probe of f.probes) {
             if (probe.region !== region || !probe.failed) continue;
@@ -229,6 +232,7 @@ function complete(sim: Simulation, run: Run, t: number): void {
 
 /** Control planes of running actions pause while impaired; blocked actions start once theirs is back. */
 export function onControlPlaneChange(sim: Simulation, t: number): void {
+    sim.work.scans += sim.runs.length;
     for (const run of sim.runs) {
         if (run.state !== 'running' && run.state !== 'blocked') continue;
         const a = run.failover.plan.model.actions[run.step];

@@ -40,6 +40,11 @@ export class FaultState {
         }
     }
 
+    /** Faults in effect now. */
+    get activeCount(): number {
+        return this.active.size;
+    }
+
     isDown(region: number): boolean {
         return this.down[region]! > 0;
     }

@@ -30,8 +30,8 @@ export interface StorePlan {
     readonly lagMs: number;
     /** Strong reads go through the quorum instead of the nearest replica. */
     readonly strongReads: boolean;
-    /** Cosmos DB strong across regions: every write pays 2 × RTT(farthest) + 10 ms (facts §6). */
-    readonly cosmosStrongMs?: number;
+    /** Cosmos DB strong across regions: every write pays 2 × RTT(farthest) + 10 ms (facts §6); set with the RTT matrix. */
+    cosmosStrongMs?: number;
     readonly conflicts: ConflictStrategy;
     /** Concurrent writes to one key from several regions are possible and must be tracked key by key. */
     readonly tracksKeys: boolean;
@@ -117,14 +117,13 @@ export type FaultPlan =
     | { readonly index: number; readonly kind: 'lag-spike'; readonly at: number; readonly until: number; readonly stores: readonly number[]; readonly lagMs: number; readonly label: string; readonly line: number }
     | { readonly index: number; readonly kind: 'flap'; readonly at: number; readonly until: number; readonly region: number; readonly targetName?: string; readonly periodMs?: number; readonly label: string; readonly line: number };
 
-export interface Plan {
+/** Everything but the RTT matrix: what the budget estimates a run from, before the quadratic part is built. */
+export interface PlanStructure {
     readonly model: Model;
     readonly scenario: ScenarioM;
     readonly durationMs: number;
     readonly regions: readonly string[];
     readonly regionIndex: ReadonlyMap<string, number>;
-    /** RTT between regions i and j at [i * R + j], ms. */
-    readonly rtt: Float64Array;
     readonly stores: readonly StorePlan[];
     readonly services: readonly ServicePlan[];
     readonly workloads: readonly WorkloadPlan[];
@@ -134,12 +133,18 @@ export interface Plan {
     readonly faults: readonly FaultPlan[];
 }
 
+export interface Plan extends PlanStructure {
+    /** RTT between regions i and j at [i * R + j], ms. */
+    readonly rtt: Float64Array;
+}
+
 export function compilePlan(model: Model, scenario: ScenarioM): Plan {
-    if (scenario.durationMs === undefined || !(scenario.durationMs > 0)) {
-        throw new SimulationError('incomplete-design', `scenario ${scenario.name} has no duration: add e.g. 'duration 1h'`);
-    }
-    const regions = [...model.regions.keys()];
-    const regionIndex = new Map(regions.map((r, i) => [r, i]));
+    return completePlan(compileStructure(model, scenario));
+}
+
+/** Adds the RTT matrix (regions², the one quadratic part) and checks every RTT the run needs is known. */
+export function completePlan(structure: PlanStructure): Plan {
+    const { model, regions, stores } = structure;
     const R = regions.length;
     const rtt = new Float64Array(R * R).fill(NaN);
     for (let i = 0; i < R; i++) {
@@ -148,6 +153,26 @@ export function compilePlan(model: Model, scenario: ScenarioM): Plan {
             rtt[i * R + j] = ms ?? NaN;
         }
     }
+    for (const s of stores) {
+        if (s.model.engine !== 'cosmosdb' || s.model.consistency.level !== 'strong' || s.replicas.length < 2) continue;
+        let far = 0;
+        for (const a of s.replicas) for (const b of s.replicas) far = Math.max(far, rtt[a * R + b]!);
+        // facts §6 [D]: strong across regions, write p99 ≈ 2 × RTT(two farthest regions) + 10 ms.
+        s.cosmosStrongMs = 2 * far + COSMOS.strongWriteOverheadMs.value;
+    }
+    const plan = { ...structure, rtt };
+    checkLatencies(plan);
+    return plan;
+}
+
+/** Compiles everything but the RTT matrix: regions, stores, services, user groups, streams, failovers, faults. */
+export function compileStructure(model: Model, scenario: ScenarioM): PlanStructure {
+    if (scenario.durationMs === undefined || !(scenario.durationMs > 0)) {
+        throw new SimulationError('incomplete-design', `scenario ${scenario.name} has no duration: add e.g. 'duration 1h'`);
+    }
+    const regions = [...model.regions.keys()];
+    const regionIndex = new Map(regions.map((r, i) => [r, i]));
+    const R = regions.length;
     const region = (name: string | undefined, what: string): number => {
         const index = name === undefined ? undefined : regionIndex.get(name);
         if (index === undefined) throw new SimulationError('incomplete-design', `${what} names region '${name ?? '?'}', which the design does not declare`);
@@ -164,7 +189,7 @@ export function compilePlan(model: Model, scenario: ScenarioM): Plan {
     const stores: StorePlan[] = [];
     const storeIndex = new Map<string, number>();
     for (const s of model.stores.values()) {
-        const plan = compileStore(s, stores.length, regions.length, rtt, scenario, region);
+        const plan = compileStore(s, stores.length, R, scenario, region);
         storeIndex.set(s.id, plan.index);
         stores.push(plan);
     }
@@ -191,13 +216,10 @@ export function compilePlan(model: Model, scenario: ScenarioM): Plan {
     }
 
     const faults = compileFaults(scenario, stores, region);
-    checkLatencies({ regions, rtt, stores, services, groups, failovers });
-    return { model, scenario, durationMs: scenario.durationMs, regions, regionIndex, rtt, stores, services, workloads, groups, streams, failovers, faults };
+    return { model, scenario, durationMs: scenario.durationMs, regions, regionIndex, stores, services, workloads, groups, streams, failovers, faults };
 }
 
-function compileStore(
-    s: StoreM, index: number, R: number, rtt: Float64Array, scenario: ScenarioM, region: (name: string | undefined, what: string) => number,
-): StorePlan {
+function compileStore(s: StoreM, index: number, R: number, scenario: ScenarioM, region: (name: string | undefined, what: string) => number): StorePlan {
     if (s.regions.length === 0) throw new SimulationError('incomplete-design', `store ${s.id} has no regions`);
     const replicas = [...new Set(s.regions.map((r) => region(r, `store ${s.id}`)))];
     const slotOf = new Int32Array(R).fill(-1);
@@ -210,13 +232,6 @@ function compileStore(
     }
     const policy = s.writes.policy;
     const primary = policy === 'primary' ? region(s.writes.primary ?? s.regions[0], `store ${s.id}`) : -1;
-    let cosmosStrongMs: number | undefined;
-    if (s.engine === 'cosmosdb' && s.consistency.level === 'strong' && replicas.length > 1) {
-        let far = 0;
-        for (const a of replicas) for (const b of replicas) far = Math.max(far, rtt[a * R + b]!);
-        // facts §6 [D]: strong across regions, write p99 ≈ 2 × RTT(two farthest regions) + 10 ms.
-        cosmosStrongMs = 2 * far + COSMOS.strongWriteOverheadMs.value;
-    }
     const conflicts = s.conflicts.strategy;
     const multiWriter = policy === 'any-region' || policy === 'home-region';
     const tracksKeys = replicas.length > 1 && multiWriter && (
@@ -230,7 +245,7 @@ function compileStore(
         quorum: mode === 'consensus' ? quorumOf(s) : mode === 'sync' ? Math.min(2, votersOf(s).length) : 1,
         lagMs: s.replication.lagMs ?? 0,
         strongReads: s.consistency.level === 'strong' && (mode === 'sync' || mode === 'consensus'),
-        cosmosStrongMs, conflicts, tracksKeys, spikes, keyOffsets: new Map(), trackedKeys: 0,
+        conflicts, tracksKeys, spikes, keyOffsets: new Map(), trackedKeys: 0,
     };
 }
 
@@ -376,10 +391,14 @@ function checkLatencies(p: { regions: readonly string[]; rtt: Float64Array; stor
         const members = [...s.replicas, ...[...s.votes.keys()].filter((r) => s.votes[r]! > 0)];
         for (const a of members) for (const b of members) need(a, b, `both hold ${s.id}`);
     }
+    // A service's own pairs (its regions × its stores' replicas) do not depend on the origin: checked once per
+    // service, at its first group, or a service in R regions with R origins would cost R³.
+    const checkedServices = new Set<number>();
     for (const g of p.groups) {
         const reachable = g.kind === 'service' ? p.services[g.target]!.regions : p.stores[g.target]!.replicas;
         for (const r of reachable) need(g.origin, r, `users of ${p.regions[g.origin]} reach ${g.targetId} there`);
-        if (g.kind === 'service') {
+        if (g.kind === 'service' && !checkedServices.has(g.target)) {
+            checkedServices.add(g.target);
             for (const r of reachable) for (const st of g.readsFrom) for (const x of p.stores[st]!.replicas) need(r, x, `${g.targetId} in ${p.regions[r]} uses ${p.stores[st]!.id}`);
         }
     }

@@ -1,10 +1,11 @@
 // `simulate(model, scenario, options)`: the one entry point the language server's worker, the CLI, the tests
-// and the benchmark call. Compiles the plan, checks the event budget, runs the engine, builds the report.
+// and the benchmark call. Compiles the plan's structure, checks the budget, adds the RTT matrix, runs the
+// engine, builds the report.
 import type { Model } from '../language/semantics/model.js';
-import { chooseResolution, DEFAULT_EVENT_BUDGET, estimateEvents } from './budget.js';
+import { chooseResolution, DEFAULT_EVENT_BUDGET, estimateEvents, MAX_KEY_STATE_CELLS } from './budget.js';
 import { Simulation } from './engine/simulation.js';
 import { SimulationError } from './errors.js';
-import { compilePlan } from './plan.js';
+import { compileStructure, completePlan } from './plan.js';
 import { buildReport } from './report-builder.js';
 import type { SimulationReport } from './report.js';
 
@@ -13,8 +14,6 @@ export const DEFAULT_SEED = 1;
 /** At most this many points per series (availability, lag) in a report. */
 const MAX_SAMPLES = 240;
 const SAMPLE_STEPS_MS = [1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
-/** Key-state cells (keys × replicas × (replicas + 2)) tracked before conflicts are sampled over keys: 64 MB. */
-const MAX_KEY_STATE_CELLS = 8_000_000;
 
 export interface Progress {
     /** Share of the scenario's simulated time done, 0–1. */
@@ -50,9 +49,11 @@ export function simulate(model: Model, scenarioName: string, options: SimulateOp
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SimulationError('invalid-options', `the seed must be a whole number from 0 to 4294967295, got ${seed}`);
     const eventBudget = options.eventBudget ?? DEFAULT_EVENT_BUDGET;
 
-    const plan = compilePlan(model, scenario);
-    const sampleIntervalMs = sampleInterval(plan.durationMs);
-    const resolution = chooseResolution(plan, estimateEvents(plan, sampleIntervalMs), eventBudget);
+    // The budget is judged on the plan's structure, before the RTT matrix (regions²) is built.
+    const structure = compileStructure(model, scenario);
+    const sampleIntervalMs = sampleInterval(structure.durationMs);
+    const resolution = chooseResolution(structure, estimateEvents(structure, sampleIntervalMs), eventBudget);
+    const plan = completePlan(structure);
     const sim = new Simulation(plan, {
         seed, sampling: resolution.sampling, sampleIntervalMs, maxKeyStateCells: MAX_KEY_STATE_CELLS,
         onProgress: options.onProgress ? (fraction) => options.onProgress!({ fraction, simulatedMs: fraction * plan.durationMs, events: sim.events }) : undefined,

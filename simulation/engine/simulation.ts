@@ -14,6 +14,7 @@ import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilit
 import type { TimelineEvent } from '../report.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
 import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
+import { cellCost, emptyWork, groupState, logState, readCost, staleCost, type Work } from '../work.js';
 import { formatCount, formatDuration } from '../../language/semantics/units.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
@@ -77,6 +78,13 @@ export class Simulation {
     /** Replication deliveries applied in bulk by `advance` (each one an event at its own due time). */
     appliesInBulk = 0;
     stopped = false;
+    /** Work besides events, in the units `estimateWork` bounds (simulation/work.ts), and the state changes. */
+    readonly work: Work = emptyWork();
+    stateChanges = 0;
+    /** Per group: outcome-table steps of one slot's refresh, and read-flow steps of one integration. */
+    private readonly tableSteps: Float64Array;
+    private readonly readFlowSteps: Float64Array;
+    private readonly streamSteps: number;
 
     private readonly arrivals: Random;
     private readonly choices: Random;
@@ -130,7 +138,27 @@ export class Simulation {
         this.control = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
+        this.tableSteps = Float64Array.from(plan.groups, (g) => {
+            let steps = 0;
+            for (const s of g.writes) steps += this.classes * cellCost(plan.stores[s]!, R);
+            for (const s of g.readsFrom) steps += readCost(plan.stores[s]!, R);
+            return steps;
+        });
+        this.readFlowSteps = Float64Array.from(plan.groups, (g) => {
+            let steps = 0;
+            for (const s of g.readsFrom) steps += 2 * staleCost(plan.stores[s]!);
+            return g.readRate > 0 ? steps : 0;
+        });
+        let streamSteps = 0;
+        for (const st of plan.streams) streamSteps += plan.groups[st.group]!.writes.length * (1 + plan.workloads[st.workload]!.homeCut.length);
+        this.streamSteps = streamSteps;
+        this.work.state += R * R + plan.stores.length * R;
+        for (const s of plan.stores) this.work.tables += R * (1 + s.replicas.length);
 
+        for (const f of plan.faults) {
+            // The checker warns at the fault too; the report says why it is missing from the timeline.
+            if (f.at >= plan.durationMs) this.notes.push(`the ${f.label} at ${formatDuration(f.at)} (line ${f.line}) starts after the scenario ends at ${formatDuration(plan.durationMs)}, so it is not simulated: move it inside the scenario or lengthen the scenario`);
+        }
         this.storeRouting = plan.stores.map((s) => initialStoreRouting(plan, s));
         this.storeCounters = plan.stores.map((s) => ({
             acknowledged: 0, failed: 0, rejected: 0, conflictRejected: 0, lost: 0, rpoMs: -1, discarded: 0, merges: 0, siblings: 0,
@@ -158,6 +186,7 @@ export class Simulation {
         for (const s of plan.stores) this.setUpStore(s);
         this.landing = plan.stores.map((s) => this.createLanding(s.index));
         this.lagSeries = this.links.map(() => new Float64Array(this.ticks).fill(NaN));
+        this.work.state += this.links.length * this.ticks;
         this.lagMax = new Float64Array(this.links.length);
     }
 
@@ -166,6 +195,7 @@ export class Simulation {
         const W = g.writes.length;
         const C = this.classes;
         const dest = g.kind === 'store' ? g.origin : this.initialDestination(g.target, g.origin);
+        this.work.state += groupState(W, g.readsFrom.length, C, this.ticks);
         return {
             plan: g, dest, previous: -1, transitionStamp: 0,
             status: new Int8Array(2 * W * C), location: new Int32Array(2 * W * C), latency: new Float64Array(2 * W * C), bin: new Int32Array(2 * W * C),
@@ -216,6 +246,7 @@ export class Simulation {
                 this.conflictScale[s.index] = 1 / fraction;
                 this.notes.push(`${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`);
             }
+            this.work.state += offset * n * (n + 2);
             if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(offset, n);
             else this.syncLastWrite[s.index] = new Float64Array(offset * n).fill(-Infinity);
         } else {
@@ -225,6 +256,7 @@ export class Simulation {
         const tracked = this.keyStates[s.index] !== undefined;
         for (let from = 0; from < n; from++) {
             const log = new WriteLog(n, n - 1, tracked);
+            this.work.state += logState(n, tracked);
             this.logs[s.index]![from] = log;
             this.linksFrom[s.index]![from] = [];
             this.linkOf[s.index]![from] = [];
@@ -375,6 +407,7 @@ export class Simulation {
         for (const g of this.groups) {
             const W = g.plan.writes.length;
             const stores = g.pendingStoreWrites;
+            this.work.scans += stores.length + g.pendingRequestWrites.length;
             for (let index = 0; index < stores.length; index++) {
                 const count = stores[index]!;
                 if (count === 0) continue;
@@ -575,6 +608,7 @@ export class Simulation {
 
     /** An outage of a source region: what no other replica has applied yet is gone (facts §4, §5: RPO = lag). */
     private loseUnreplicated(region: number, t: number, fault: number): void {
+        this.work.scans += this.plan.stores.length;
         for (const store of this.plan.stores) {
             const slot = store.slotOf[region]!;
             if (slot < 0) continue;
@@ -615,6 +649,7 @@ export class Simulation {
 
     /** Stalls links that can no longer deliver and lets the ones that can drain, after the lag. */
     private updateLinks(t: number): void {
+        this.work.scans += this.links.length;
         for (const link of this.links) {
             const blocked = this.faults.unreachable(link.from, link.to);
             if (blocked === link.blocked) continue;
@@ -648,6 +683,7 @@ export class Simulation {
     private onTick(k: number, t: number): void {
         this.integrate(t);
         const index = k - 1;
+        this.work.scans += this.links.length;
         for (const link of this.links) {
             this.advance(link, t, true);
             const backlog = link.head < link.log.end ? t - link.log.timeAt(link.head) : -1;
@@ -667,6 +703,7 @@ export class Simulation {
         this.now = end;
         this.integrate(end);
         this.flushLatencies();
+        this.work.scans += this.links.length;
         for (const link of this.links) this.advance(link, end, true);
     }
 
@@ -674,6 +711,7 @@ export class Simulation {
 
     /** Recomputes every outcome table, the read flow and the interruption episodes after a state change. */
     changed(t: number): void {
+        this.stateChanges++;
         this.refresh();
         this.refreshFluid(t);
         this.evaluateEpisodes(t);
@@ -682,6 +720,7 @@ export class Simulation {
     /** Moves users of `service` to where routing now sends them, over `route`'s DNS transition. */
     reroute(serviceIndex: number, route: TransitionRoute, t: number): void {
         const s = this.services[serviceIndex]!;
+        this.work.scans += this.groupsOfService[serviceIndex]!.length;
         for (const gi of this.groupsOfService[serviceIndex]!) {
             const g = this.groups[gi]!;
             const target = s.plan.activeActive ? this.routeActiveActive(s, g.plan.origin) : s.primary;
@@ -709,7 +748,9 @@ export class Simulation {
         this.flushLatencies();
         const plan = this.plan;
         const R = plan.regions.length;
+        this.work.scans += this.streamSteps + 3 * R * this.landing.length;
         for (const s of this.services) {
+            this.work.scans += this.groupsOfService[s.plan.index]!.length + R;
             const load = new Float64Array(R);
             let total = 0;
             for (const gi of this.groupsOfService[s.plan.index]!) {
@@ -735,6 +776,7 @@ export class Simulation {
         const writes = g.plan.writes;
         const W = writes.length;
         const origin = g.plan.origin;
+        this.work.tables += 2 * this.tableSteps[g.plan.index]!;
         for (let slot = 0; slot < 2; slot++) {
             const d = slot === 0 ? g.dest : g.previous;
             let serviceProb = 0;
@@ -785,8 +827,10 @@ export class Simulation {
         const C = this.classes;
         let total = 0;
         let ok = 0;
+        this.work.scans += this.plan.streams.length;
         for (const stream of this.plan.streams) {
             if (stream.group !== g.plan.index) continue;
+            this.work.scans += this.plan.workloads[stream.workload]!.homeCut.length;
             const w = this.plan.workloads[stream.workload]!;
             let share = (1 - w.sharedShare) * (g.requestStatus[slot * C]! === Status.ok ? 1 : 0);
             for (let i = 0; i < w.homeCut.length; i++) {
@@ -847,12 +891,14 @@ export class Simulation {
     /** Integrates reads from each group's last breakpoint to `t` (exact: the served share is linear in between). */
     integrate(t: number): void {
         const tick = Math.min(this.tick, this.ticks - 1);
+        this.work.scans += this.groups.length;
         for (const g of this.groups) {
             const dt = t - g.fluidTime;
             if (dt <= 0 || g.plan.readRate <= 0) {
                 if (t > g.fluidTime) g.fluidTime = t;
                 continue;
             }
+            this.work.reads += this.readFlowSteps[g.plan.index]!;
             const K = g.plan.readsFrom.length;
             const servedEnd = new Float64Array(K);
             const staleEnd = new Float64Array(K);
@@ -875,7 +921,9 @@ export class Simulation {
 
     /** Re-reads the rates at `t` after a state change: the start values of the next segment. */
     refreshFluid(t: number): void {
+        this.work.scans += this.groups.length;
         for (const g of this.groups) {
+            this.work.reads += this.readFlowSteps[g.plan.index]!;
             const r = this.readRates(g, t, g.storeServedRate, g.storeStaleRate);
             g.servedReadRate = r.served;
             g.staleReadRate = r.stale;
@@ -971,12 +1019,14 @@ export class Simulation {
     }
 
     evaluateEpisodes(t: number): void {
+        this.work.scans += this.groups.length;
         for (const g of this.groups) {
             const share = this.servedShare(g, t);
             const e = g.episode;
             if (share < 1 - EPSILON) {
                 if (e === undefined) {
                     const active = this.faults.activeFaults().filter((i) => this.plan.faults[i]!.kind !== 'lag-spike');
+                    this.work.scans += active.length;
                     const fault = active.length > 0 ? active[active.length - 1]! : -1;
                     const episode: Episode = { group: g.plan.index, fault, start: t, worstServed: share };
                     // Interrupted after the failover already acted (e.g. overloaded by users moved in): its
@@ -1004,6 +1054,7 @@ export class Simulation {
         const reaction = this.lastReaction.get(key) ?? {};
         reaction[field] = t;
         this.lastReaction.set(key, reaction);
+        this.work.scans += this.groups.length;
         for (const g of this.groups) {
             const e = g.episode;
             if (e === undefined || e[field] !== undefined) continue;

@@ -3,6 +3,7 @@
 // sampled alike so per-key conflict rates, and therefore the counts once scaled, stay right.
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../../simulation/errors.js';
+import { pathologicalDesign } from '../robustness/pathological-designs.js';
 import { designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
 
 const design = (resolution: string) => `${TWO_US_REGIONS}
@@ -50,5 +51,22 @@ describe('event budget', () => {
         // Recovery and availability do not depend on the sampling at all.
         expect(sampled.summary.worstRtoMs).toBe(exact.summary.worstRtoMs);
         expect(sampled.run.resolution.note).toContain('one write in 15 simulated');
+    });
+});
+
+describe('faults outside the scenario', () => {
+    const late = (fault: string) => pathologicalDesign({ workload: 'writes 10/s from us-east-1 50%, us-west-2 50%', scenario: `workload w  duration 2h\n${fault}` });
+
+    it('leaves out a fault that starts after the scenario ends, with a note naming it, instead of refusing for writes in flight', async () => {
+        const report = runModel(await designOf(late('at 5h outage region us-east-1 for 99999999d'), true), 's');
+        expect(report.notes.join('\n')).toBe('the outage of us-east-1 at 5 h (line 28) starts after the scenario ends at 2 h, so it is not simulated: move it inside the scenario or lengthen the scenario');
+        expect(report.timeline.filter((t) => t.kind === 'fault-start')).toEqual([]);
+        expect(report.summary.lostWrites).toBe(0);
+    });
+
+    it('counts a fault that lasts beyond the scenario only until the scenario ends', async () => {
+        const report = runModel(await designOf(late('at 1h outage region us-east-1 for 99999999d'), true), 's');
+        expect(report.run.resolution.mode).toBe('exact');
+        expect(report.timeline.filter((t) => t.kind === 'fault-start')).toHaveLength(1);
     });
 });

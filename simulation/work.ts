@@ -1,0 +1,214 @@
+// The work of a run besides its events, by cost driver, as an upper bound computed from the plan's structure
+// alone (before the RTT matrix is built): what the engine does at every state change (recompute the outcome
+// tables, integrate the read flow, flush latency cells), at every sample tick, at every fault, and what it
+// allocates. The engine counts the same units as it runs (`Simulation.work`), and a test checks the bound
+// holds for a table of scenarios; bench/simulation/calibrate.mjs measures what each unit costs in events.
+import type { PlanStructure, StorePlan } from './plan.js';
+
+/** Work units by driver (each driver's unit is one step of its inner loop). */
+export interface Work {
+    /** RTT matrix, fault-state and latency-check cells: regions² and the pairs the plan checks. */
+    matrix: number;
+    /** Outcome-table steps: cells recomputed × the replicas and voters each weighs, at each state change. */
+    tables: number;
+    /** Read-flow steps: stores read × replicas weighed, for each group at each integration. */
+    reads: number;
+    /** Plain array steps: latency cells flushed, streams, links and groups visited per change, tick and fault. */
+    scans: number;
+    /** Numbers allocated for the run's state and series (outcome tables, per-interval series, logs). */
+    state: number;
+}
+
+export type Driver = keyof Work;
+
+export interface WorkEstimate {
+    readonly work: Work;
+    /** Upper bound on the state changes (fault starts and ends, detections, actions, routing moves). */
+    readonly stateChanges: number;
+    readonly ticks: number;
+    readonly regions: number;
+    readonly groups: number;
+    readonly links: number;
+    readonly classes: number;
+}
+
+/**
+ * Event-equivalents per unit of each driver: nanoseconds per unit over nanoseconds per event, measured by
+ * bench/simulation/calibrate.mjs (bench/results/simulation-budget-2026-12-06.md) and rounded up.
+ */
+export const WORK_WEIGHTS: Readonly<Work> = { matrix: 4, tables: 0.1, reads: 0.2, scans: 0.05, state: 0.05 };
+
+export function emptyWork(): Work {
+    return { matrix: 0, tables: 0, reads: 0, scans: 0, state: 0 };
+}
+
+/** Steps of one outcome-table cell for `store`: the coordinator's choice and the quorum or peer it waits for. */
+export function cellCost(store: StorePlan, regions: number): number {
+    const n = store.replicas.length;
+    let cost = 1;
+    if (store.policy === 'any-region') cost += n;
+    if (store.model.engine === 'cosmosdb' && store.model.consistency.level === 'strong') cost += n;
+    if (store.mode === 'sync' || store.mode === 'consensus') cost += 2 * regions + n;
+    return cost;
+}
+
+/** Steps of choosing the replica a read of `store` is served by. */
+export function readCost(store: StorePlan, regions: number): number {
+    return store.strongReads ? cellCost(store, regions) : 1 + store.replicas.length;
+}
+
+/** Steps of a stale-read probability for `store` (exposure over its replicas, twice at most). */
+export function staleCost(store: StorePlan): number {
+    return 1 + 2 * store.replicas.length;
+}
+
+/** Numbers the engine allocates for a group's outcome tables, latency cells and series. */
+export function groupState(writes: number, reads: number, classes: number, ticks: number): number {
+    return 2 * writes * classes * 5 + 2 * classes * 4 + 4 * reads + 8 + 2 * ticks;
+}
+
+/** Numbers one replica's write log holds at its initial size. */
+export function logState(replicas: number, tracked: boolean): number {
+    return 1024 * (2 + (tracked ? replicas : 0)) + (tracked ? 256 * replicas : 1);
+}
+
+export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxKeyStateCells: number): WorkEstimate {
+    const R = plan.regions.length;
+    const C = R + 1;
+    const G = plan.groups.length;
+    const S = plan.streams.length;
+    const end = plan.durationMs;
+    const ticks = Math.max(1, Math.ceil(end / sampleIntervalMs));
+    const faults = plan.faults.filter((f) => f.at < end);
+    let links = 0;
+    for (const s of plan.stores) if (s.mode === 'async' && s.replicas.length > 1) links += s.replicas.length * (s.replicas.length - 1);
+
+    // Per refresh of the outcome tables (the start, then once per state change).
+    const homeCuts = new Float64Array(G);
+    for (const st of plan.streams) homeCuts[st.group]! += plan.workloads[st.workload]!.homeCut.length;
+    let tables = 0;
+    let scans = 0;
+    let readFlow = 0;
+    let flushCells = 0;
+    let state = 0;
+    for (const g of plan.groups) {
+        let cells = 0;
+        for (const s of g.writes) cells += cellCost(plan.stores[s]!, R);
+        let reads = 0;
+        let stale = 0;
+        for (const s of g.readsFrom) {
+            reads += readCost(plan.stores[s]!, R);
+            stale += staleCost(plan.stores[s]!);
+        }
+        tables += 2 * (C * cells + reads);
+        scans += 2 * (S + homeCuts[g.index]!);
+        if (g.readRate > 0) readFlow += 2 * stale;
+        flushCells += 2 * g.writes.length * C + 2 * C;
+        state += groupState(g.writes.length, g.readsFrom.length, C, ticks);
+    }
+    for (const st of plan.streams) scans += plan.groups[st.group]!.writes.length * (1 + plan.workloads[st.workload]!.homeCut.length);
+    let serviceGroups = 0;
+    for (const g of plan.groups) if (g.kind === 'service') serviceGroups++;
+    const maxActive = maxOverlap(faults);
+    scans += serviceGroups + plan.services.length * R + 3 * plan.stores.length * R + flushCells + G * (2 + maxActive);
+
+    const { changes, flips, probes, monitored } = stateChangeBound(plan, faults);
+    const refreshes = 1 + changes;
+    const integrations = changes + ticks + 1;
+
+    const work = emptyWork();
+    work.matrix = 2 * R * R + latencyChecks(plan);
+    work.tables = refreshes * tables;
+    for (const s of plan.stores) work.tables += R * (1 + s.replicas.length);
+    work.reads = (refreshes + integrations) * readFlow;
+    work.scans = refreshes * scans + integrations * G + (ticks + 1) * (links + flushCells)
+        + 2 * faults.length * (links + flips + monitored + plan.stores.length) + flips * (3 * G) + probes * maxActive
+        + (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
+    work.state = state + links * ticks + plan.stores.length * R + R * R;
+    for (const s of plan.stores) {
+        const n = s.replicas.length;
+        // The engine tracks keys (and sizes its logs for them) only when a workload shares keys on the store.
+        const tracked = s.tracksKeys && s.trackedKeys > 0;
+        if (tracked) work.state += (Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2));
+        if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked);
+    }
+    return { work, stateChanges: changes, ticks, regions: R, groups: G, links, classes: C };
+}
+
+/** Weighted sum of the work, in event-equivalents. */
+export function eventEquivalents(work: Work): number {
+    let total = 0;
+    for (const d of Object.keys(WORK_WEIGHTS) as Driver[]) total += work[d] * WORK_WEIGHTS[d];
+    return total;
+}
+
+/** The driver with the most event-equivalents. */
+export function dominantDriver(work: Work): Driver {
+    let best: Driver = 'scans';
+    for (const d of Object.keys(WORK_WEIGHTS) as Driver[]) if (work[d] * WORK_WEIGHTS[d] > work[best] * WORK_WEIGHTS[best]) best = d;
+    return best;
+}
+
+/** Pairs whose RTT the plan checks (plan.ts, checkLatencies). */
+function latencyChecks(plan: PlanStructure): number {
+    let pairs = 0;
+    for (const s of plan.stores) pairs += (2 * s.replicas.length) ** 2;
+    const counted = new Set<number>();
+    for (const g of plan.groups) {
+        const reach = g.kind === 'service' ? plan.services[g.target]!.regions.length : plan.stores[g.target]!.replicas.length;
+        pairs += reach;
+        if (g.kind !== 'service' || counted.has(g.target)) continue;
+        counted.add(g.target);
+        for (const s of g.readsFrom) pairs += reach * plan.stores[s]!.replicas.length;
+    }
+    return pairs;
+}
+
+/** The most faults in effect at once. */
+function maxOverlap(faults: PlanStructure['faults']): number {
+    const edges: [number, number][] = [];
+    for (const f of faults) edges.push([f.at, 1], [f.until, -1]);
+    edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let active = 0;
+    let most = 0;
+    for (const [, d] of edges) {
+        active += d;
+        if (active > most) most = active;
+    }
+    return most;
+}
+
+/**
+ * Each state change is a fault starting or ending, or follows a health flip of a watched region: a detection
+ * and its actions, a manual routing delay and the DNS breakpoints (two per user group moved), or a recovery and
+ * the failback's breakpoints. A probe's health flips at most once per change of what it sees: an outage of its
+ * region starting or ending, or a flap turning (every period, or every probe without one).
+ */
+function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']): { changes: number; flips: number; probes: number; monitored: number } {
+    const end = plan.durationMs;
+    const groupsOf = new Float64Array(plan.services.length);
+    for (const g of plan.groups) if (g.kind === 'service') groupsOf[g.target]!++;
+    let changes = 2 * faults.length;
+    let flips = 0;
+    let probes = 0;
+    let monitored = 0;
+    for (const f of plan.failovers) {
+        const d = f.model.detection;
+        const perFlip = 2 + f.model.actions.length + (f.targetKind === 'service' ? 2 * groupsOf[f.target]! : 0);
+        for (const region of f.monitored) {
+            monitored++;
+            let n = 0;
+            for (const x of faults) {
+                if (x.kind === 'outage' && x.region === region) n += 2;
+                else if (x.kind === 'flap' && x.region === region && d.method === 'health-check') {
+                    const window = Math.min(x.until, end) - x.at;
+                    n += 2 + Math.ceil(window / (x.periodMs ?? d.intervalMs));
+                }
+            }
+            flips += n;
+            changes += n * perFlip;
+            if (d.method === 'health-check') probes += Math.ceil(end / d.intervalMs) + 1;
+        }
+    }
+    return { changes, flips, probes, monitored };
+}
