@@ -3,9 +3,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { isDocument, type Document } from '../language/generated/ast.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
+import { failureOf } from '../language/workspace/failed-documents.js';
+import { checkRegularFile, DESIGN_FILE_LIMIT, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
 import type { BuildResult } from '../language/semantics/model.js';
 
 export class UsageError extends Error {}
@@ -19,7 +20,10 @@ export interface LoadedWorkspace {
     modelOf(document: LangiumDocument): BuildResult;
 }
 
-/** Expands directories to the .mregion files below them and checks every path is a readable .mregion file. */
+/**
+ * Expands directories to the .mregion files below them and checks every path is a readable .mregion file: a
+ * regular file (or a link to one) within the size limit, never a FIFO, a device or a folder.
+ */
 export function expandPaths(inputs: readonly string[]): string[] {
     if (inputs.length === 0) throw new UsageError('no input files: give one or more .mregion files or folders');
     const files: string[] = [];
@@ -29,29 +33,54 @@ export function expandPaths(inputs: readonly string[]): string[] {
         if (statSync(absolute).isDirectory()) {
             const found = findMregionFiles(absolute);
             if (found.length === 0) throw new UsageError(`'${input}' contains no .mregion files`);
+            for (const file of found) refuseUnreadable(file, displayPath(URI.file(file)));
             files.push(...found);
         } else if (!absolute.endsWith('.mregion')) {
             throw new UsageError(`'${input}' is not a .mregion file`);
         } else {
+            refuseUnreadable(absolute, input);
             files.push(absolute);
         }
     }
     return [...new Set(files)];
 }
 
+function refuseUnreadable(file: string, shown: string): void {
+    readingFile(shown, () => checkRegularFile(file, DESIGN_FILE_LIMIT));
+}
+
+/** Runs `read`, turning a file mregion refuses to read into a usage error that names it as `shown`. */
+export function readingFile<T>(shown: string, read: () => T): T {
+    try {
+        return read();
+    } catch (error) {
+        if (error instanceof UnreadableFileError) throw new UsageError(`cannot read '${shown}': ${error.reason}`);
+        throw error;
+    }
+}
+
+/** The .mregion entries below `folder`; links to folders are not followed, so a link cycle cannot loop. */
 function findMregionFiles(folder: string): string[] {
     const result: string[] = [];
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) result.push(...findMregionFiles(full));
-        else if (entry.name.endsWith('.mregion')) result.push(full);
+        else if (entry.name.endsWith('.mregion') && !(entry.isSymbolicLink() && leadsToFolder(full))) result.push(full);
     }
     return result;
 }
 
+function leadsToFolder(link: string): boolean {
+    try {
+        return statSync(link).isDirectory();
+    } catch {
+        return false; // a dangling link is reported as unreadable
+    }
+}
+
 export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
-    const services = createMregionServices(NodeFileSystem).Mregion;
+    const services = createMregionServices(RegularFileSystem).Mregion;
     const documents = services.shared.workspace.LangiumDocuments;
     const imports = services.semantics.Imports;
     const requested: LangiumDocument<Document>[] = [];
@@ -65,6 +94,9 @@ export async function loadWorkspace(files: readonly string[]): Promise<LoadedWor
         const isRequested = requested.length < files.length && files.some((f) => URI.file(path.resolve(f)).toString() === uri.toString());
         if (!isRequested && !existsSync(uri.fsPath)) continue; // reported by the import check
         const document = await documents.getOrCreateDocument(uri) as LangiumDocument<Document>;
+        const failure = failureOf(document);
+        // Checked by expandPaths already; the file may have been replaced since.
+        if (isRequested && failure?.unreadable) throw new UsageError(`cannot read '${displayPath(uri)}': ${failure.reason}`);
         all.push(document);
         if (isRequested) requested.push(document);
         const root = document.parseResult.value;

@@ -1,14 +1,14 @@
 // `mregion format [--check] FILE…`: the editor's formatter on files. Rewrites them in place, or with --check
 // lists the files that would change and exits 1. A file with syntax errors is never touched: its errors are
 // printed and the exit code is 2.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { applyGapEdits, MregionFormatter } from '../../language/lsp/formatter.js';
 import { createMregionServices } from '../../language/mregion-module.js';
 import { ProblemCodes } from '../../language/semantics/problem-codes.js';
-import { displayPath, expandPaths } from '../workspace.js';
+import { DESIGN_FILE_LIMIT, readRegularFile, RegularFileSystem } from '../../language/workspace/file-system.js';
+import { displayPath, expandPaths, readingFile } from '../workspace.js';
 
 export interface FormatOptions {
     readonly check: boolean;
@@ -25,7 +25,7 @@ export const EXIT_SYNTAX_ERRORS = 2;
 
 export async function runFormat(inputs: readonly string[], options: FormatOptions, output: FormatOutput): Promise<number> {
     const files = expandPaths(inputs);
-    const services = createMregionServices(NodeFileSystem).Mregion;
+    const services = createMregionServices(RegularFileSystem).Mregion;
     const formatter = services.lsp.Formatter;
     if (!(formatter instanceof MregionFormatter)) throw new Error('the mregion formatter is not registered');
     const changed: string[] = [];
@@ -33,7 +33,7 @@ export async function runFormat(inputs: readonly string[], options: FormatOption
     for (const file of files) {
         const uri = URI.file(file);
         const shown = displayPath(uri);
-        const text = readFileSync(file, 'utf8');
+        const text = readingFile(shown, () => readRegularFile(file, DESIGN_FILE_LIMIT));
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         const edits = formatter.gapEdits(document);
         if (!edits) {

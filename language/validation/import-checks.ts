@@ -1,7 +1,8 @@
-// An import must name a file that exists; a file importing itself is pointless but harmless, so only warned.
+// An import must name a file that exists and can be read; a file importing itself is pointless but harmless, so only warned.
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import type { Import } from '../generated/ast.js';
 import { ProblemCodes } from '../semantics/problem-codes.js';
+import { failureOf, importFailureMessage } from '../workspace/failed-documents.js';
 import { hasBrokenCharacter, type ImportResolver } from '../workspace/imports.js';
 
 export function checkImport(imports: ImportResolver, documents: LangiumDocuments) {
@@ -22,6 +23,11 @@ export function checkImport(imports: ImportResolver, documents: LangiumDocuments
         }
         if (!target.path.endsWith('.mregion')) {
             accept('error', `only .mregion files can be imported`, { node, property: 'path', code: ProblemCodes.UnknownImport });
+            return;
+        }
+        const failure = failureOf(documents.getDocument(target));
+        if (failure) {
+            accept('error', importFailureMessage(node.path, failure), { node, property: 'path', code: ProblemCodes.UnknownImport });
             return;
         }
         if (!documents.hasDocument(target)) {

@@ -1,8 +1,13 @@
 // A changed document (edited in the editor or changed on disk) is re-parsed declaration by declaration where that
 // is certain to give the tree a full parse would (language/parser/declaration-splice.ts); a document's first
-// parse, and any change the splice declines, parse the whole text.
-import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type URI } from 'langium';
+// parse, and any change the splice declines, parse the whole text. A file that cannot be read, or whose parse
+// throws, becomes a failed document (failed-documents.ts) instead of failing the whole load or build.
+import {
+    DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices,
+    type ParseResult, type URI,
+} from 'langium';
 import { spliceChangedDeclarations } from '../parser/declaration-splice.js';
+import { failedParseResult, failureFrom, markFailed } from './failed-documents.js';
 
 export class MregionDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The tree each document had before the update now under way, by URI. */
@@ -17,8 +22,21 @@ export class MregionDocumentFactory extends DefaultLangiumDocumentFactory {
         this.previous.set(key, document.parseResult);
         try {
             return await super.update(document, cancellationToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            markFailed(document, failureFrom(error, 'parsing'));
+            return document;
         } finally {
             this.previous.delete(key);
+        }
+    }
+
+    override async fromUri<T extends AstNode = AstNode>(uri: URI, cancellationToken?: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+        try {
+            return await super.fromUri<T>(uri, cancellationToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            return this.createLangiumDocument(failedParseResult(failureFrom(error, 'parsing')) as unknown as ParseResult<T>, uri, undefined, '');
         }
     }
 
