@@ -91,6 +91,6 @@ export function importStar(files) {
         imports.push(`import "${partName(i)}"`);
         parts[partName(i)] = `${regionDeclaration(i)}\n`;
     }
-    parts[partName(0)] = `${[...imports, regionDeclaration(0), ...system(0, [regionName(0), regionName(1)])].join('\n')}\n`;
+    parts[partName(0)] = `${[...imports, `topology Star${files} "generated: a file importing ${files - 1}"`, regionDeclaration(0), ...system(0, [regionName(0), regionName(1)])].join('\n')}\n`;
     return parts;
 }

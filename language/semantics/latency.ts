@@ -84,14 +84,20 @@ export function rttEstimatesComputed(model: Model): number {
 }
 
 /**
- * Where a pair's RTT comes from, without estimating it when neither a link nor the measured table can name the
- * pair (then only the regions' locations matter): lets a reader that walks many pairs skip the estimates.
+ * Where the RTT of each pair of `regions` comes from, as a function of the pair's indexes: what decides it is
+ * gathered once per region, and a pair is estimated only when a link or the measured table may name it (else only
+ * the regions' locations matter). Lets a reader walk the k²/2 pairs of k regions without estimating them.
  */
-export function rttSourceBetween(model: Model, a: string, b: string): RttSource {
-    if (a === b) return 'same-region';
+export function pairSources(model: Model, regions: readonly string[]): (i: number, j: number) => RttSource {
     const memo = memoOf(model);
-    if ((memo.linked(a) && memo.linked(b)) || (isMeasuredRegion(a) && isMeasuredRegion(b))) return memo.get(a, b).source;
-    return model.regions.get(a)?.location && model.regions.get(b)?.location ? 'great-circle' : 'unknown';
+    const linked = regions.map((r) => memo.linked(r));
+    const measured = regions.map(isMeasuredRegion);
+    const located = regions.map((r) => model.regions.get(r)?.location !== undefined);
+    return (i, j) => {
+        if (regions[i] === regions[j]) return 'same-region';
+        if ((linked[i] && linked[j]) || (measured[i] && measured[j])) return memo.get(regions[i]!, regions[j]!).source;
+        return located[i] && located[j] ? 'great-circle' : 'unknown';
+    };
 }
 
 /** Great-circle distance in km between two declared regions, when both have a location. */

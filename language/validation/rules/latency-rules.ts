@@ -1,7 +1,7 @@
 // Latency: write round trips against objectives, and region pairs whose latency is only estimated (facts §1).
 import { worstWriteLatency } from '../../semantics/estimators/index.js';
-import { rttBetween, rttSourceBetween } from '../../semantics/latency.js';
-import type { Model, RttEstimate, ServiceM, Source, StoreM } from '../../semantics/model.js';
+import { pairSources, rttBetween } from '../../semantics/latency.js';
+import type { Model, RttEstimate, RttSource, ServiceM, Source, StoreM } from '../../semantics/model.js';
 import { formatCount, formatDuration } from '../../semantics/units.js';
 import type { Fix } from './fix.js';
 import { at, percentileName, rangeKey, regionsPlace, type Place } from './helpers.js';
@@ -93,42 +93,58 @@ interface PairsAt {
     readonly needs: PairNeed[];
     count: number;
     estimated: boolean;
-    last: string;
+    last: readonly [string, string];
 }
 
 const unknownLatency: Rule = {
     code: 'unknown-latency',
     check({ model, report }) {
-        // A pair is reported once, at the first place that needs it. A store over k regions needs k²/2 pairs: they
-        // are classified without estimating them, and only the first MAX_FIX_LINKS are kept.
+        // A pair is reported once, at the first place that needs it. A store over k regions has k²/2 pairs: each is
+        // classified from facts about its two regions gathered once per store, and only the first MAX_FIX_LINKS are
+        // estimated and kept.
         const reported = new ReportedPairs();
         const needsAt = new Map<string, PairsAt>();
-        const need = (place: Place, a: string, b: string) => {
-            const source = rttSourceBetween(model, a, b);
-            if ((source !== 'great-circle' && source !== 'unknown') || reported.has(a, b)) return;
+        const placeEntry = (place: Place): PairsAt => {
             const placeKey = `${place.uri}#${rangeKey(place.range)}`;
             let entry = needsAt.get(placeKey);
-            if (!entry) needsAt.set(placeKey, (entry = { place, needs: [], count: 0, estimated: true, last: '' }));
+            if (!entry) needsAt.set(placeKey, (entry = { place, needs: [], count: 0, estimated: true, last: ['', ''] }));
+            return entry;
+        };
+        const need = (entry: PairsAt, a: string, b: string, source: RttSource) => {
             entry.count++;
             entry.estimated &&= source === 'great-circle';
-            entry.last = `${a}|${b}`;
+            entry.last = [a, b];
             if (entry.needs.length <= MAX_FIX_LINKS) entry.needs.push({ a, b, rtt: rttBetween(model, a, b) });
         };
+        const unmeasured = (source: RttSource) => source === 'great-circle' || source === 'unknown';
         for (const store of model.stores.values()) {
-            const place = regionsPlace(model, store);
             const regions = [...new Set(store.regions)];
-            for (let i = 0; i < regions.length; i++) for (let j = i + 1; j < regions.length; j++) need(place, regions[i]!, regions[j]!);
             const members = new Set(regions);
+            const witness = store.witness !== undefined && !members.has(store.witness) ? store.witness : undefined;
+            const sourceOf = pairSources(model, witness !== undefined ? [...regions, witness] : regions);
+            const touched = regions.map((r) => reported.touches(r));
+            const place = regionsPlace(model, store);
+            let entry: PairsAt | undefined;
+            for (let i = 0; i < regions.length; i++) {
+                for (let j = i + 1; j < regions.length; j++) {
+                    const source = sourceOf(i, j);
+                    if (unmeasured(source) && !(touched[i] && touched[j] && reported.has(regions[i]!, regions[j]!))) need((entry ??= placeEntry(place)), regions[i]!, regions[j]!, source);
+                }
+            }
             reported.addGroup(members);
-            if (store.witness !== undefined) {
-                const witness = at(store.source, 'witness');
-                for (const r of regions) if (r !== store.witness) need(witness, r, store.witness);
-                reported.addStar(store.witness, members);
+            if (witness !== undefined) {
+                let atWitness: PairsAt | undefined;
+                regions.forEach((r, i) => {
+                    const source = sourceOf(i, regions.length);
+                    if (unmeasured(source) && !reported.has(r, witness)) need((atWitness ??= placeEntry(at(store.source, 'witness'))), r, witness, source);
+                });
+                reported.addStar(witness, members);
             }
         }
         for (const f of model.failovers) {
             if (f.from === undefined || f.to === undefined || f.from === f.to) continue;
-            need(at(f.source, 'to', 'from', 'target'), f.from, f.to);
+            const source = rttBetween(model, f.from, f.to).source;
+            if (unmeasured(source) && !reported.has(f.from, f.to)) need(placeEntry(at(f.source, 'to', 'from', 'target')), f.from, f.to, source);
             reported.addPair(f.from, f.to);
         }
         for (const { place, needs, count, estimated, last } of needsAt.values()) {
@@ -139,7 +155,7 @@ const unknownLatency: Rule = {
             report({
                 ...place,
                 // Findings at one place merge when their keys are equal: the pairs themselves while they are few.
-                key: all ? needs.map((n) => `${n.a}|${n.b}`).join(',') : `${count} pairs from ${needs[0]!.a}|${needs[0]!.b} to ${last}`,
+                key: all ? needs.map((n) => `${n.a}|${n.b}`).join(',') : `${count} pairs from ${needs[0]!.a}|${needs[0]!.b} to ${last.join('|')}`,
                 message: `no measured RTT for ${pairsText}: `
                     + (estimated
                         ? `latency and loss estimates here use the distance formula of facts §1 (RTT ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms); declare ${count > 1 ? 'links' : 'a link'} with a measured RTT`

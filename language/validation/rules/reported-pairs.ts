@@ -9,6 +9,12 @@ export class ReportedPairs {
     /** Hubs whose pairs with each of their spokes were reported (a witness and the regions of its store). */
     private readonly spokesOf = new Map<string, ReadonlySet<string>[]>();
     private readonly single = new Set<string>();
+    private readonly singleRegions = new Set<string>();
+
+    /** Whether a reported pair may contain `region` (when not, no pair with it was reported). */
+    touches(region: string): boolean {
+        return this.groupsOf.has(region) || this.spokesOf.has(region) || this.singleRegions.has(region);
+    }
 
     has(a: string, b: string): boolean {
         for (const g of this.groupsOf.get(a) ?? []) if (this.groups[g]!.has(b)) return true;
@@ -34,6 +40,7 @@ export class ReportedPairs {
 
     addPair(a: string, b: string): void {
         this.single.add(pairKey(a, b));
+        this.singleRegions.add(a).add(b);
     }
 
     private inStar(hub: string, spoke: string): boolean {
