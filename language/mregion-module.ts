@@ -10,6 +10,7 @@ import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
 import { MregionLexer } from './parser/lexer.js';
 import { createMregionParser } from './parser/parser.js';
 import { MregionTokenBuilder } from './parser/token-builder.js';
+import { MregionValueConverter } from './parser/value-converter.js';
 import { MregionLinker } from './scoping/linker.js';
 import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
@@ -52,6 +53,7 @@ export const MregionModule: Module<MregionServices, PartialLangiumServices & Mre
         LangiumParser: (services) => createMregionParser(services),
         Lexer: (services) => new MregionLexer(services),
         TokenBuilder: () => new MregionTokenBuilder(),
+        ValueConverter: () => new MregionValueConverter(),
     },
     references: {
         Linker: (services) => new MregionLinker(services),

@@ -1,10 +1,12 @@
 // Langium's lexer, with the text no token matched (the UNEXPECTED tokens of `token-builder.ts`) reported as
-// lexing errors that say what is wrong and what to do, each on the first line of its text.
+// lexing errors that say what is wrong and what to do, each on the first line of its text. Past the first
+// hundred, one error sums up the rest: a file of stray characters would otherwise publish one per character.
 import type { IToken, ILexingError } from 'chevrotain';
 import { DefaultLexer, type LexerResult } from 'langium';
 import { UNEXPECTED_GROUP } from './token-builder.js';
 
 const PREVIEW = 20;
+const REPORTED = 100;
 
 export class MregionLexer extends DefaultLexer {
     override tokenize(text: string): LexerResult {
@@ -12,11 +14,22 @@ export class MregionLexer extends DefaultLexer {
         const unexpected = result.groups[UNEXPECTED_GROUP] ?? [];
         return {
             tokens: result.tokens,
-            errors: unexpected.length === 0 ? result.errors : [...result.errors, ...unexpected.map(unexpectedError)],
+            errors: unexpected.length === 0 ? result.errors : [...result.errors, ...unexpectedErrors(unexpected)],
             hidden: result.groups['hidden'] ?? [],
             report: this.tokenBuilder.flushLexingReport?.(text),
         };
     }
+}
+
+function unexpectedErrors(tokens: readonly IToken[]): ILexingError[] {
+    const errors = tokens.slice(0, REPORTED).map(unexpectedError);
+    const next = tokens[REPORTED];
+    if (next) {
+        const more = (tokens.length - REPORTED).toLocaleString('en-US');
+        const message = `${more} more places below have characters the language does not use (the next: ${shown(next.image.slice(0, PREVIEW))}): fix the ${REPORTED} above first`;
+        errors.push({ ...unexpectedError(next), message });
+    }
+    return errors;
 }
 
 function unexpectedError(token: IToken): ILexingError {
