@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { URI } from 'langium';
 import { applyGapEdits, MregionFormatter } from '../../language/lsp/formatter.js';
 import { createMregionServices } from '../../language/mregion-module.js';
+import { visibleControls } from '../../language/semantics/escape.js';
 import { ProblemCodes } from '../../language/semantics/problem-codes.js';
 import { DESIGN_FILE_LIMIT, readRegularFile, RegularFileSystem } from '../../language/workspace/file-system.js';
 import { displayPath, expandPaths, readingFile } from '../workspace.js';
@@ -70,7 +71,8 @@ export function registerFormat(program: Command, run: (action: () => Promise<num
         .option('--check', 'do not write: list the files that would change and exit 1 if any would')
         .addHelpText('after', '\nExit codes: 0 formatted (or already formatted), 1 --check found files to format, 2 syntax errors or bad usage.')
         .action((inputs: string[], opts: { check?: boolean }) => run(() => runFormat(inputs, { check: opts.check === true }, {
-            out: (t) => process.stdout.write(`${t}\n`),
-            err: (t) => process.stderr.write(`${t}\n`),
+            // One line per call, quoting file names and messages: control characters are shown, not run.
+            out: (t) => process.stdout.write(`${visibleControls(t)}\n`),
+            err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
         })));
 }

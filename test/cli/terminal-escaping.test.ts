@@ -29,6 +29,8 @@ beforeAll(() => {
     hostileFile = `${HOSTILE}.mregion`;
     writeFileSync(path.join(scratch, hostileFile), DESIGN);
     writeFileSync(path.join(scratch, `${HOSTILE}-broken.mregion`), `${DESIGN}store s2 { engine dynamodb  regions us-east-1, mars-1  holds per-user rows }\n`);
+    writeFileSync(path.join(scratch, `${HOSTILE}-unformatted.mregion`), DESIGN.replace('topology T', 'topology    T'));
+    writeFileSync(path.join(scratch, `${HOSTILE}-syntax.mregion`), 'region {{\n');
     writeFileSync(path.join(scratch, 'imports.mregion'), `import "${HOSTILE}.mregion"\nimport "missing\u001b[2J.mregion"\n`);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -49,6 +51,8 @@ describe('terminal output of file names and paths', () => {
         { what: 'simulate titles its text report with the file name', args: () => ['simulate', hostileFile], shows: `(${SHOWN}.mregion:` },
         { what: 'simulate names the file in a usage error', args: () => ['simulate', hostileFile, '--scenario', 'nope'], shows: `no scenario 'nope' in ${SHOWN}.mregion` },
         { what: 'check names a missing file in a usage error', args: () => ['check', `${HOSTILE}-missing.mregion`], shows: `cannot read '${SHOWN}-missing.mregion'` },
+        { what: 'format lists a file it would reformat', args: () => ['format', '--check', `${HOSTILE}-unformatted.mregion`], shows: `${SHOWN}-unformatted.mregion` },
+        { what: 'format names a file with syntax errors', args: () => ['format', `${HOSTILE}-syntax.mregion`], shows: `${SHOWN}-syntax.mregion:1:` },
         { what: 'export-cdk names its output folder', args: () => ['export-cdk', hostileFile, '--out', HOSTILE], shows: `files to ${SHOWN}:` },
     ])('$what', ({ args, shows }) => {
         const { stdout, stderr } = mregion(...args());
