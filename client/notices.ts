@@ -1,6 +1,7 @@
 // Every message a command shows the user goes through here: it is shown as a notification and remembered,
 // so the extension's API can tell a test which message a person would have read.
 import { EventEmitter, window, type Event, type MessageOptions } from 'vscode';
+import { plainNoticeText } from './notice-text.js';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -28,7 +29,7 @@ export class Notices {
         if (this.recent.length > 50) this.recent.shift();
         this.emitter.fire(notice);
         const show = level === 'error' ? window.showErrorMessage : level === 'warning' ? window.showWarningMessage : window.showInformationMessage;
-        return show(message, options, ...actions);
+        return show(plainNoticeText(message), options, ...actions);
     }
 
     dispose(): void {
