@@ -15,7 +15,7 @@ export interface DesignParts {
 }
 
 export function pathologicalDesign(parts: DesignParts): string {
-    const extra = Array.from({ length: parts.extraRegions ?? 0 }, (_, i) => `dc-${i}`);
+    const extra = regionNames(parts.extraRegions ?? 0).slice(2);
     const regions = ['us-east-1', 'us-west-2', ...extra].join(', ');
     return `topology Pathological
 region us-east-1 { provider aws  jurisdiction US }
@@ -51,6 +51,24 @@ export interface RefusedCase {
     readonly name: string;
     readonly design: DesignParts;
     readonly message: RegExp;
+    /** The event budget to run with (the simulation option, the CLI's --event-budget); the default when absent. */
+    readonly eventBudget?: number;
+}
+
+/** The design's regions in order: us-east-1, us-west-2, then the extra regions dc-0, dc-1, … */
+export function regionNames(extraRegions: number): string[] {
+    return ['us-east-1', 'us-west-2', ...Array.from({ length: extraRegions }, (_, i) => `dc-${i}`)];
+}
+
+/** `from <r1> <s>%, <r2> <s>%, …`: users in the first `count` regions, in equal shares (100 / count must be exact). */
+export function fromEach(count: number): string {
+    return `from ${regionNames(count - 2).map((r) => `${r} ${100 / count}%`).join(', ')}`;
+}
+
+/** `count` one-second outages, three seconds apart, going round the first `regions` regions. */
+export function outagesRoundRobin(count: number, regions: number): string {
+    const names = regionNames(regions - 2);
+    return Array.from({ length: count }, (_, i) => `at ${i * 3}s outage region ${names[i % regions]} for 1s`).join('\n');
 }
 
 const EVENTS = /needs about [0-9,]+ events \([0-9,]+ writes, [0-9,]+ replication deliveries.*\) — more than the event budget of 50,000,000\. Raise the budget/;
@@ -70,6 +88,20 @@ export const REFUSED: readonly RefusedCase[] = [
     {
         name: 'a declared resolution too fine for the budget', design: { workload: 'writes 500/s from us-east-1 100%', scenario: 'workload w  duration 30d  resolution 1ms' },
         message: /Its declared resolution of 1 ms allows simulating one write in 1 at most, and it needs one in [0-9,]+: declare 'resolution [0-9]+[a-z]+' or coarser/,
+    },
+    // Work besides the events, and state, that sampling writes cannot reduce: refused before the run (and, for
+    // the state, before the RTT matrix), naming the driver.
+    {
+        name: '100 regions with users in each and 2,000 outages', design: { extraRegions: 98, workload: `writes 1/s ${fromEach(100)}`, scenario: `workload w  duration 2h\n${outagesRoundRobin(2_000, 100)}` },
+        message: /needs work worth about [0-9,]+ events besides its [0-9,]+ events, mostly recomputing the outcome tables of 100 user groups × 101 key classes at up to [0-9,]+ state changes \(fault starts and ends, detections, failover actions, routing moves\) — more than the event budget of 50,000,000, and simulating fewer writes does not reduce it\. Declare fewer faults, fewer regions users come from, or fewer regions for the services and their stores, or raise the budget/,
+    },
+    {
+        name: 'a store replicated to 500 regions (249,500 replication links)', design: { extraRegions: 498, workload: 'writes 1/s from us-east-1 100%', scenario: 'workload w  duration 1h' },
+        message: /would keep about [0-9,]+ numbers of state \(1 user group × 501 key classes of outcome tables, 249,500 replication links × 240 sample intervals of series\) — more than the 40,000,000 \(about 320 MB\) the engine allocates\. Declare fewer replicas/,
+    },
+    {
+        name: '2,000 regions with users in each, on an event budget of 1', eventBudget: 1, design: { extraRegions: 1_998, workload: `writes 1/s ${fromEach(2_000)}`, scenario: 'workload w  duration 1h' },
+        message: /would keep about [0-9,]+ numbers of state \(2,000 user groups × 2,001 key classes of outcome tables, 3,998,000 replication links × 240 sample intervals of series\) — more than the 40,000,000 \(about 320 MB\) the engine allocates\./,
     },
 ];
 

@@ -20,20 +20,21 @@ import { BOUNDED, CHECKER_REFUSED, REFUSED, pathologicalDesign, type BoundedCase
 const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-pathological-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function cli(name: string, text: string): { status: number | null; stdout: string; stderr: string } {
+function cli(name: string, text: string, eventBudget?: number): { status: number | null; stdout: string; stderr: string } {
     const file = path.join(scratch, `${name.replace(/[^a-z0-9]+/gi, '-')}.mregion`);
     writeFileSync(file, text);
-    const r = spawnSync(process.execPath, [bundle('cli'), 'simulate', file, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const budget = eventBudget === undefined ? [] : ['--event-budget', String(eventBudget)];
+    const r = spawnSync(process.execPath, [bundle('cli'), 'simulate', file, '--format', 'json', ...budget], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('pathological scenarios are refused before they run', () => {
-    it.each(REFUSED)('refuses $name, naming the limit', async ({ name, design, message }) => {
+    it.each(REFUSED)('refuses $name, naming the limit', async ({ name, design, message, eventBudget }) => {
         const text = pathologicalDesign(design);
         const model = await designOf(text, true);
         let thrown: unknown;
         try {
-            simulate(model, 's');
+            simulate(model, 's', { eventBudget });
         } catch (error) {
             thrown = error;
         }
@@ -42,7 +43,7 @@ describe('pathological scenarios are refused before they run', () => {
         expect((thrown as Error).message).toMatch(/^scenario s /);
         expect((thrown as Error).message).toMatch(message);
 
-        const run = cli(name, text);
+        const run = cli(name, text, eventBudget);
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain(`mregion: scenario s: ${(thrown as Error).message}`);
