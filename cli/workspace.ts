@@ -8,6 +8,7 @@ import { createMregionServices, type MregionServices } from '../language/mregion
 import { failureOf } from '../language/workspace/failed-documents.js';
 import { checkRegularFile, DESIGN_FILE_LIMIT, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
 import type { BuildResult } from '../language/semantics/model.js';
+import { projectRoot } from './project-root.js';
 
 export class UsageError extends Error {}
 
@@ -81,6 +82,7 @@ function leadsToFolder(link: string): boolean {
 
 export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
     const services = createMregionServices(RegularFileSystem).Mregion;
+    services.semantics.RuleConfig.searchRoot = (document) => projectRoot(document);
     const documents = services.shared.workspace.LangiumDocuments;
     const imports = services.semantics.Imports;
     const requested: LangiumDocument<Document>[] = [];

@@ -7,6 +7,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { InitializeParams } from 'vscode-languageserver-protocol';
 import { createMregionServices } from '../../language/mregion-module.js';
 import { parseRuleSettings } from '../../language/validation/config/rule-settings.js';
 
@@ -36,6 +37,8 @@ function project(config?: string): { folder: string; design: string } {
 
 async function open(design: string) {
     const { shared, Mregion } = createMregionServices(NodeFileSystem);
+    // The project folder is the editor's workspace folder: .mregion.json is looked for up to it, never above.
+    shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: URI.file(path.dirname(path.dirname(design))).toString(), name: 'project' }] } as InitializeParams);
     const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(design));
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return { shared, Mregion, document };

@@ -1,11 +1,11 @@
 // The rule configuration of a document: `.mregion.json` (shared with the CLI) overridden by the editor's
 // `mregion.rules` setting. When either changes, every document is checked again.
-import { DocumentState, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { RuleCode } from '../rules/catalog.js';
 import type { RuleSetting } from '../rules/runner.js';
 import { mergeRuleSettings, parseRuleSettings, type ParsedRuleSettings } from './rule-settings.js';
-import { readWorkspaceFile, WORKSPACE_FILE } from './workspace-file.js';
+import { contains, readWorkspaceFile, WORKSPACE_FILE } from './workspace-file.js';
 
 export interface DocumentRuleConfig extends ParsedRuleSettings {
     settingOf(code: RuleCode): RuleSetting | undefined;
@@ -24,8 +24,18 @@ export class RuleConfigProvider {
         });
     }
 
+    /**
+     * The folder above which no .mregion.json is looked for: the editor's workspace folder holding the document
+     * (the deepest, when folders nest), or the document's own folder when it is in none. The CLI replaces it.
+     */
+    searchRoot: (document: URI) => URI = (document) => {
+        const folder = UriUtils.dirname(document);
+        const roots = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).map((f) => URI.parse(f.uri)).filter((root) => contains(root, folder));
+        return roots.sort((a, b) => b.path.length - a.path.length)[0] ?? folder;
+    };
+
     async configFor(document: LangiumDocument): Promise<DocumentRuleConfig> {
-        const file = readWorkspaceFile(this.fs, document.uri);
+        const file = readWorkspaceFile(this.fs, document.uri, this.searchRoot(document.uri));
         const editorValue: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'rules');
         const merged = mergeRuleSettings(file, parseRuleSettings(editorValue, 'setting mregion.rules'));
         return { ...merged, settingOf: (code) => merged.settings.get(code) };

@@ -1,6 +1,10 @@
 // `.mregion.json`: the rule configuration the CLI and the editor share, found by walking up from a design's
-// folder. Read through Langium's file system provider, so the CLI, the server and tests read it the same way.
+// folder to the root of its project (the editor's workspace folder, the CLI's git root), never above: a file
+// planted higher up (a FIFO, a link to /dev/zero) once made every check block or fill memory. Read through
+// Langium's file system provider, so the CLI, the server and tests read it the same way, and only when it is a
+// regular file within CONFIG_FILE_LIMIT.
 import { URI, UriUtils, type FileSystemProvider } from 'langium';
+import { CONFIG_FILE_LIMIT, readCapped } from '../../workspace/file-system.js';
 import { parseRuleSettings, type ParsedRuleSettings } from './rule-settings.js';
 
 export const WORKSPACE_FILE = '.mregion.json';
@@ -10,10 +14,14 @@ export interface WorkspaceFileSettings extends ParsedRuleSettings {
     readonly file?: URI;
 }
 
-/** The nearest .mregion.json at or above the folder of `document`, or undefined. */
-export function findWorkspaceFile(fs: FileSystemProvider, document: URI): URI | undefined {
+/**
+ * The nearest .mregion.json at or above the folder of `document` and at or below `root`, or undefined. When
+ * `root` does not contain the document, only the document's own folder is searched.
+ */
+export function findWorkspaceFile(fs: FileSystemProvider, document: URI, root: URI): URI | undefined {
     if (document.scheme !== 'file') return undefined;
     let folder = UriUtils.dirname(document);
+    const last = contains(root, folder) ? root.path : folder.path;
     for (;;) {
         const candidate = UriUtils.joinPath(folder, WORKSPACE_FILE);
         try {
@@ -22,21 +30,28 @@ export function findWorkspaceFile(fs: FileSystemProvider, document: URI): URI | 
             return undefined;
         }
         const parent = UriUtils.dirname(folder);
-        if (parent.path === folder.path) return undefined;
+        if (folder.path === last || parent.path === folder.path) return undefined;
         folder = parent;
     }
 }
 
-/** Reads the rule settings of the nearest .mregion.json; a missing file is no settings, a broken one a problem. */
-export function readWorkspaceFile(fs: FileSystemProvider, document: URI): WorkspaceFileSettings {
-    const file = findWorkspaceFile(fs, document);
+/** Whether `folder` is `root` or below it. */
+export function contains(root: URI, folder: URI): boolean {
+    if (root.scheme !== folder.scheme || root.authority !== folder.authority) return false;
+    const top = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    return folder.path === root.path || folder.path.startsWith(top);
+}
+
+/** Reads the rule settings of the nearest .mregion.json up to `root`; a missing file is no settings, a broken one a problem. */
+export function readWorkspaceFile(fs: FileSystemProvider, document: URI, root: URI): WorkspaceFileSettings {
+    const file = findWorkspaceFile(fs, document, root);
     if (!file) return { settings: new Map(), problems: [] };
     const shown = file.fsPath;
     let text: string;
     try {
-        text = fs.readFileSync(file);
+        text = readCapped(fs, file, CONFIG_FILE_LIMIT);
     } catch (error) {
-        return { file, settings: new Map(), problems: [`${shown} cannot be read (${error instanceof Error ? error.message : String(error)})`] };
+        return { file, settings: new Map(), problems: [`${shown} cannot be read: ${error instanceof Error ? error.message : String(error)}; its rule settings are ignored`] };
     }
     let json: unknown;
     try {
