@@ -62,11 +62,17 @@ describe('terminal output of file names and paths', () => {
         expect(output.split('\n').filter((line) => line.startsWith('fake: ok'))).toEqual([]);
     });
 
-    it('keeps the Markdown report whole when the file name holds a backtick, a table separator and a line break', () => {
+    it('keeps the Markdown report whole when the file name and an expectation hold a backtick, a table separator and a line break', () => {
         const name = 'a`b|c\nd.mregion';
-        writeFileSync(path.join(scratch, name), DESIGN);
+        const expectation = 'expect lost-writes /* x | `y`\n<b>z</b> */ >= 0';
+        writeFileSync(path.join(scratch, name), DESIGN.replace('seed 1 }', `seed 1\n    ${expectation}\n}`));
         const { status, stdout } = mregion('simulate', name, '--format', 'markdown');
         expect(status).toBe(0);
-        expect(stdout.split('\n')[2]).toMatch(/^``a`b\|c d\.mregion`` line \d+ · /);
+        const lines = stdout.split('\n');
+        expect(lines[2]).toMatch(/^``a`b\|c d\.mregion`` line \d+ · /);
+        const row = lines[lines.indexOf('|---|---|---|---|') + 1]!;
+        // One row of four cells: every | inside the code span is escaped, and the span is fenced past its backticks.
+        expect(row.split(/(?<!\\)\|/).length).toBe(6);
+        expect(row).toContain('``expect lost-writes /* x \\| `y` <b>z</b> */ >= 0``');
     });
 });
