@@ -1,25 +1,27 @@
 // What the npm package and the .vsix ship: every file the bundles read at run time, and nothing else (no
-// sources, tests, benchmarks, source maps or node_modules). Both listings come from the real tools.
+// sources, tests, benchmarks, source maps or node_modules). Both come from package.json's `files` list (vsce
+// refuses to package when a .vscodeignore exists beside it); the listings come from the real tools, the .vsix
+// from packaging one as `npm run package` does.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RULE_CODES } from '../language/validation/rules/catalog.js';
 import { bundle, ROOT } from './helpers/bundles.js';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const strip = (p: string) => p.replace(/^\.\//, '');
 
-/** What the extension, the server and the CLI open at run time. */
-function runtimeFiles(options: { cli: boolean }): string[] {
+/** What the extension, the server and the CLI open at run time (and npm's README). */
+function runtimeFiles(options: { npm: boolean }): string[] {
     const webviews = readdirSync(path.join(ROOT, 'dist')).filter((f) => /^webview-.*\.(js|css)$/.test(f)).map((f) => `dist/${f}`);
     return [
         'package.json',
-        'README.md',
+        ...(options.npm ? ['README.md', strip(manifest.bin.mregion)] : []),
         strip(manifest.main),
         'dist/server.cjs',
         'dist/simulation-worker.cjs',
-        ...(options.cli ? [strip(manifest.bin.mregion)] : []),
         ...webviews,
         manifest.icon,
         ...manifest.contributes.languages.map((l: { configuration: string }) => strip(l.configuration)),
@@ -39,22 +41,32 @@ const FORBIDDEN = [
 ];
 
 function run(command: string, args: string[]): string {
-    return execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-package-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The files of a .vsix packaged with the options of `npm run package` (from the current bundles). */
+function vsixFiles(): string[] {
+    const vsix = path.join(scratch, 'mregion.vsix');
+    run(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--skip-license', '--out', vsix]);
+    return run('unzip', ['-Z1', vsix]).split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
 }
 
 describe.each([
     {
         what: 'the npm package',
-        cli: true,
+        npm: true,
         // --ignore-scripts: listing must not rebuild (the prepare script runs esbuild).
         list: () => (JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']))[0].files as { path: string }[]).map((f) => f.path),
     },
     {
         what: 'the .vsix',
-        cli: false,
-        list: () => run(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies']).split('\n').filter(Boolean),
+        npm: false,
+        list: vsixFiles,
     },
-])('$what', ({ cli, list }) => {
+])('$what', ({ npm, list }) => {
     let files: string[];
     beforeAll(() => {
         bundle('server');
@@ -62,7 +74,7 @@ describe.each([
     });
 
     test('holds every file the bundles read at run time', () => {
-        expect(runtimeFiles({ cli }).filter((f) => !files.includes(f))).toEqual([]);
+        expect(runtimeFiles({ npm }).filter((f) => !files.includes(f))).toEqual([]);
     });
 
     test.each(FORBIDDEN)('holds no $why', ({ pattern }) => {

@@ -43,7 +43,7 @@ const userSettings = {
 writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
 
 // The extension under test is the installed .vsix: packaging mistakes (a missing bundle, a wrong path in
-// package.json, a file left out by .vscodeignore) fail here or in the suite.
+// package.json, a file missing from its `files` list) fail here or in the suite.
 const install = spawnSync(process.execPath, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix],
     { encoding: 'utf8' });
 if (install.status !== 0) fail(`installing mregion.vsix failed:\n${install.stdout}\n${install.stderr}`);
