@@ -6,7 +6,7 @@
 import { formatCount, formatDuration } from '../language/semantics/units.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
-import { dominantDriver, estimateWork, eventEquivalents, type Driver, type WorkEstimate } from './work.js';
+import { dominantDriver, estimateWork, eventEquivalents, numbersKept, type Driver, type WorkEstimate } from './work.js';
 
 /** About five seconds of work on one core at the engine's measured event rate (bench/README.md). */
 export const DEFAULT_EVENT_BUDGET = 50_000_000;
@@ -124,9 +124,10 @@ export function chooseResolution(plan: PlanStructure, estimate: EventEstimate, e
 function refuseOversizedWork(plan: PlanStructure, estimate: EventEstimate, eventBudget: number): void {
     const w = estimate.work;
     const name = plan.scenario.name;
-    if (w.work.state > MAX_STATE_NUMBERS) {
+    const kept = numbersKept(w.work);
+    if (kept > MAX_STATE_NUMBERS) {
         throw new SimulationError('over-budget',
-            `scenario ${name} would keep about ${formatCount(w.work.state)} numbers of state ${driverPhrase('state', w)} — more than the ${formatCount(MAX_STATE_NUMBERS)} (about ${Math.round((MAX_STATE_NUMBERS * 8) / 1e6)} MB) the engine allocates. ${REMEDIES.state}.`);
+            `scenario ${name} would keep about ${formatCount(kept)} numbers of state and series ${driverPhrase('state', w)} — more than the ${formatCount(MAX_STATE_NUMBERS)} (about ${Math.round((MAX_STATE_NUMBERS * 8) / 1e6)} MB) the engine allocates. ${REMEDIES.state}.`);
     }
     if (estimate.workEvents <= estimate.control || estimate.control + estimate.workEvents <= eventBudget) return;
     const driver = dominantDriver(w.work);
@@ -140,6 +141,7 @@ const REMEDIES: Readonly<Record<Driver, string>> = {
     reads: 'Declare fewer faults, fewer regions reads come from, or fewer replicas of the stores read',
     scans: 'Declare fewer replicas (a store in n regions has n × (n − 1) replication links), fewer regions users come from, or fewer faults',
     state: 'Declare fewer replicas (a store in n regions has n × (n − 1) replication links, each with a series) or fewer regions users come from, or shorten the scenario',
+    series: 'Declare fewer replicas (a store in n regions has n × (n − 1) replication links, each with a series) or fewer regions users come from',
 };
 
 /** What the driver's work is, with the counts behind it. */
@@ -152,6 +154,7 @@ function driverPhrase(driver: Driver, w: WorkEstimate): string {
         case 'reads': return `integrating the reads of ${groups} at ${changes} and ${formatCount(w.ticks)} sample ticks`;
         case 'scans': return `visiting ${groups} and ${formatCount(w.links)} replication links at ${changes} and ${formatCount(w.ticks)} sample ticks`;
         case 'state': return `(${groups} × ${formatCount(w.classes)} key classes of outcome tables, ${formatCount(w.links)} replication links × ${formatCount(w.ticks)} sample intervals of series)`;
+        case 'series': return `keeping and reporting series of ${formatCount(w.ticks)} sample intervals for ${groups} and ${formatCount(w.links)} replication links`;
     }
 }
 

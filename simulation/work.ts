@@ -15,8 +15,10 @@ export interface Work {
     reads: number;
     /** Plain array steps: latency cells flushed, streams, links and groups visited per change, tick and fault. */
     scans: number;
-    /** Numbers allocated for the run's state and series (outcome tables, per-interval series, logs). */
+    /** Numbers allocated for the run's state: outcome tables, latency cells, write logs, key states. */
     state: number;
+    /** Numbers kept per sample interval and reported: per user group and per replication link. */
+    series: number;
 }
 
 export type Driver = keyof Work;
@@ -36,10 +38,10 @@ export interface WorkEstimate {
  * Event-equivalents per unit of each driver: nanoseconds per unit over nanoseconds per event, measured by
  * bench/simulation/calibrate.mjs (bench/results/simulation-budget-2026-12-06.md) and rounded up.
  */
-export const WORK_WEIGHTS: Readonly<Work> = { matrix: 4, tables: 0.1, reads: 0.2, scans: 0.05, state: 0.05 };
+export const WORK_WEIGHTS: Readonly<Work> = { matrix: 16, tables: 0.3, reads: 0.3, scans: 0.45, state: 0.2, series: 1.3 };
 
 export function emptyWork(): Work {
-    return { matrix: 0, tables: 0, reads: 0, scans: 0, state: 0 };
+    return { matrix: 0, tables: 0, reads: 0, scans: 0, state: 0, series: 0 };
 }
 
 /** Steps of one outcome-table cell for `store`: the coordinator's choice and the quorum or peer it waits for. */
@@ -62,9 +64,14 @@ export function staleCost(store: StorePlan): number {
     return 1 + 2 * store.replicas.length;
 }
 
-/** Numbers the engine allocates for a group's outcome tables, latency cells and series. */
-export function groupState(writes: number, reads: number, classes: number, ticks: number): number {
-    return 2 * writes * classes * 5 + 2 * classes * 4 + 4 * reads + 8 + 2 * ticks;
+/** Numbers the engine allocates for a group's outcome tables and latency cells. */
+export function groupState(writes: number, reads: number, classes: number): number {
+    return 2 * writes * classes * 5 + 2 * classes * 4 + 4 * reads + 8;
+}
+
+/** Numbers a group's series hold: offered and served per interval, then availability and latency in the report. */
+export function groupSeries(writes: number, ticks: number): number {
+    return ticks * (5 + 3 * writes);
 }
 
 /** Numbers one replica's write log holds at its initial size. */
@@ -91,6 +98,7 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     let readFlow = 0;
     let flushCells = 0;
     let state = 0;
+    let series = links * ticks;
     for (const g of plan.groups) {
         let cells = 0;
         for (const s of g.writes) cells += cellCost(plan.stores[s]!, R);
@@ -104,7 +112,8 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         scans += 2 * (S + homeCuts[g.index]!);
         if (g.readRate > 0) readFlow += 2 * stale;
         flushCells += 2 * g.writes.length * C + 2 * C;
-        state += groupState(g.writes.length, g.readsFrom.length, C, ticks);
+        state += groupState(g.writes.length, g.readsFrom.length, C);
+        series += groupSeries(g.writes.length, ticks);
     }
     for (const st of plan.streams) scans += plan.groups[st.group]!.writes.length * (1 + plan.workloads[st.workload]!.homeCut.length);
     let serviceGroups = 0;
@@ -124,7 +133,8 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     work.scans = refreshes * scans + integrations * G + (ticks + 1) * (links + flushCells)
         + 2 * faults.length * (links + flips + monitored + plan.stores.length) + flips * (3 * G) + probes * maxActive
         + (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
-    work.state = state + links * ticks + plan.stores.length * R + R * R;
+    work.state = state + plan.stores.length * R + R * R;
+    work.series = series;
     for (const s of plan.stores) {
         const n = s.replicas.length;
         // The engine tracks keys (and sizes its logs for them) only when a workload shares keys on the store.
@@ -133,6 +143,11 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked);
     }
     return { work, stateChanges: changes, ticks, regions: R, groups: G, links, classes: C };
+}
+
+/** Numbers a run keeps in memory (state and series), for the engine's memory limit. */
+export function numbersKept(work: Work): number {
+    return work.state + work.series;
 }
 
 /** Weighted sum of the work, in event-equivalents. */

@@ -14,7 +14,7 @@ import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilit
 import type { TimelineEvent } from '../report.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
 import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
-import { cellCost, emptyWork, groupState, logState, readCost, staleCost, type Work } from '../work.js';
+import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, staleCost, type Work } from '../work.js';
 import { formatCount, formatDuration } from '../../language/semantics/units.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
@@ -186,7 +186,7 @@ export class Simulation {
         for (const s of plan.stores) this.setUpStore(s);
         this.landing = plan.stores.map((s) => this.createLanding(s.index));
         this.lagSeries = this.links.map(() => new Float64Array(this.ticks).fill(NaN));
-        this.work.state += this.links.length * this.ticks;
+        this.work.series += this.links.length * this.ticks;
         this.lagMax = new Float64Array(this.links.length);
     }
 
@@ -195,7 +195,8 @@ export class Simulation {
         const W = g.writes.length;
         const C = this.classes;
         const dest = g.kind === 'store' ? g.origin : this.initialDestination(g.target, g.origin);
-        this.work.state += groupState(W, g.readsFrom.length, C, this.ticks);
+        this.work.state += groupState(W, g.readsFrom.length, C);
+        this.work.series += groupSeries(W, this.ticks);
         return {
             plan: g, dest, previous: -1, transitionStamp: 0,
             status: new Int8Array(2 * W * C), location: new Int32Array(2 * W * C), latency: new Float64Array(2 * W * C), bin: new Int32Array(2 * W * C),

@@ -97,11 +97,11 @@ export const REFUSED: readonly RefusedCase[] = [
     },
     {
         name: 'a store replicated to 500 regions (249,500 replication links)', design: { extraRegions: 498, workload: 'writes 1/s from us-east-1 100%', scenario: 'workload w  duration 1h' },
-        message: /would keep about [0-9,]+ numbers of state \(1 user group × 501 key classes of outcome tables, 249,500 replication links × 240 sample intervals of series\) — more than the 40,000,000 \(about 320 MB\) the engine allocates\. Declare fewer replicas/,
+        message: /would keep about [0-9,]+ numbers of state and series \(1 user group × 501 key classes of outcome tables, 249,500 replication links × 240 sample intervals of series\) — more than the 40,000,000 \(about 320 MB\) the engine allocates\. Declare fewer replicas/,
     },
     {
         name: '2,000 regions with users in each, on an event budget of 1', eventBudget: 1, design: { extraRegions: 1_998, workload: `writes 1/s ${fromEach(2_000)}`, scenario: 'workload w  duration 1h' },
-        message: /would keep about [0-9,]+ numbers of state \(2,000 user groups × 2,001 key classes of outcome tables, 3,998,000 replication links × 240 sample intervals of series\) — more than the 40,000,000 \(about 320 MB\) the engine allocates\./,
+        message: /would keep about [0-9,]+ numbers of state and series \(2,000 user groups × 2,001 key classes of outcome tables, 3,998,000 replication links × 240 sample intervals of series\) — more than the 40,000,000 \(about 320 MB\) the engine allocates\./,
     },
 ];
 

@@ -64,7 +64,7 @@ describe('the budget\'s estimate bounds the work the engine does', () => {
             const { estimate, sim } = estimateAndRun(model, scenario);
             const bound = estimate.work;
             expect(sim.stateChanges).toBeLessThanOrEqual(bound.stateChanges);
-            for (const driver of ['tables', 'reads', 'scans', 'state'] as const) {
+            for (const driver of ['tables', 'reads', 'scans', 'state', 'series'] as const) {
                 expect(sim.work[driver], `${scenario}: ${driver}`).toBeLessThanOrEqual(bound.work[driver]);
             }
         }
