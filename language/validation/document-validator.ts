@@ -72,15 +72,31 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
+        if (diagnostics.length === before) return;
+        // Indexed once, and the names in scope listed once per reference type (a document's scope depends only on
+        // the type) with each suggestion computed once per name: per diagnostic, a design with thousands of unknown
+        // names cost thousands × (references + declarations).
+        const failed = new Map<string, (typeof document.references)[number]>();
+        for (const r of document.references) {
+            if (r.error && r.$refNode) failed.set(referenceKey(r.$refText, r.error.info.property, r.$refNode.range.start), r);
+        }
         const scopes = this.services.references.ScopeProvider;
+        const names = new Map<string, { readonly all: readonly string[]; readonly distinct: readonly string[] }>();
+        const suggestions = new Map<string, string | undefined>();
         for (const d of diagnostics.slice(before)) {
             const data = d.data as { containerType?: string; property?: string; refText?: string } | undefined;
-            const reference = document.references.find((r) => r.$refText === data?.refText && r.error?.info.property === data?.property
-                && r.$refNode?.range.start.line === d.range.start.line && r.$refNode?.range.start.character === d.range.start.character);
-            const info = reference?.error?.info;
+            const info = failed.get(referenceKey(data?.refText, data?.property, d.range.start))?.error?.info;
             const type = info ? this.services.shared.AstReflection.getReferenceType(info) : undefined;
-            const candidates = info ? scopes.getScope(info).getAllElements().map((e) => e.name).toArray() : [];
-            const suggestion = data?.refText ? closestName(data.refText, candidates) : undefined;
+            let inScope = type ? names.get(type) : undefined;
+            if (info && type && !inScope) {
+                const all = scopes.getScope(info).getAllElements().map((e) => e.name).toArray();
+                inScope = { all, distinct: [...new Set(all)] };
+                names.set(type, inScope);
+            }
+            const candidates = inScope?.all ?? [];
+            const suggestionKey = `${type}\u0000${data?.refText}`;
+            if (data?.refText && !suggestions.has(suggestionKey)) suggestions.set(suggestionKey, closestName(data.refText, inScope?.distinct ?? []));
+            const suggestion = data?.refText ? suggestions.get(suggestionKey) : undefined;
             const kind = (type && KIND_WORDS[type]) ?? 'name';
             d.code = ProblemCodes.UnresolvedReference;
             d.message = `unknown ${kind} '${data?.refText ?? ''}'`
@@ -88,6 +104,11 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
             d.data = { ...data, code: ProblemCodes.UnresolvedReference, ...(suggestion ? { replacement: suggestion } : {}) };
         }
     }
+}
+
+/** A reference by what its diagnostic records: its text, its property and where it starts. */
+function referenceKey(refText: string | undefined, property: string | undefined, start: { line: number; character: number }): string {
+    return `${refText}\u0000${property}\u0000${start.line}:${start.character}`;
 }
 
 function readableSyntaxMessage(message: string, keywords: ReadonlySet<string>): string {
