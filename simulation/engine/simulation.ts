@@ -455,10 +455,9 @@ export class Simulation {
         if (states !== undefined && key >= 0 && key < (this.trackedLimit[s]!.get(workload.index) ?? 0)) tracked = key + store.keyOffsets.get(workload.index)!;
         const at = log.push(t, tracked);
         const links = this.linksFrom[s]![slot]!;
-        const constantLag = store.spikes.length === 0;
         for (let i = 0; i < links.length; i++) {
             const link = links[i]!;
-            const delay = constantLag ? (store.lagMs > link.oneWayMs ? store.lagMs : link.oneWayMs) : delayOf(link, t);
+            const delay = delayOf(link, t);
             if (t + delay > link.appendedDue) link.appendedDue = t + delay;
         }
         if (tracked < 0) return;
@@ -496,7 +495,8 @@ export class Simulation {
         const times = log.times;
         const mask = times.length - 1;
         const simple = link.store.spikes.length === 0;
-        const delay = simple ? (link.store.lagMs > link.oneWayMs ? link.store.lagMs : link.oneWayMs) : 0;
+        // Without spikes the delay is the same for every entry: computed once, by the one implementation.
+        const delay = simple ? delayOf(link, 0) : 0;
         while (head < stop) {
             const sent = times[head & mask]!;
             let due = sent + (simple ? delay : delayOf(link, sent));
