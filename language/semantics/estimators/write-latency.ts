@@ -33,7 +33,7 @@ export interface WriteLatencyEstimate {
     readonly waitsFor: readonly string[];
     readonly quorum?: number;
     readonly voters?: number;
-    /** Region pairs with no RTT at all (no link, no table entry, no location). */
+    /** Region pairs with no RTT at all (no link, no table entry, no location); the first 100 of them. */
     readonly unknownPairs: readonly (readonly [string, string])[];
     /** e.g. "quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms". */
     readonly formula: string;
@@ -74,7 +74,7 @@ function nearest(model: Model, from: string, candidates: readonly string[]): str
  */
 export function estimateWriteLatency(model: Model, store: StoreM, from: string): WriteLatencyEstimate {
     const coordinator = coordinatorOf(model, store, from);
-    const unknownPairs: [string, string][] = [];
+    const unknownPairs: (readonly [string, string])[] = [];
     const rtt = (a: string, b: string): number | undefined => {
         const ms = rttBetween(model, a, b).ms;
         if (ms === undefined) unknownPairs.push([a, b]);
@@ -89,7 +89,8 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
     });
 
     if (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1) {
-        const far = farthestPair(model, store.regions, unknownPairs);
+        const { far, unknown } = farthestPairOf(model, store);
+        unknownPairs.push(...unknown);
         if (!far) return done('cosmos-strong', undefined, [], 'Cosmos DB strong: RTT between the farthest regions unknown');
         const ms = 2 * far.ms + COSMOS.strongWriteOverheadMs.value;
         return done('cosmos-strong', ms, [far.a, far.b],
@@ -137,19 +138,39 @@ export function worstWriteLatency(model: Model, store: StoreM, origins: readonly
     return worst;
 }
 
-function farthestPair(model: Model, regions: readonly string[], unknown: [string, string][]): { a: string; b: string; ms: number } | undefined {
-    let far: { a: string; b: string; ms: number } | undefined;
+/** Unknown pairs an estimate lists (a store over k regions may have k²/2). */
+const MAX_UNKNOWN_PAIRS = 100;
+
+interface FarthestPair {
+    readonly far?: { readonly a: string; readonly b: string; readonly ms: number };
+    readonly unknown: readonly (readonly [string, string])[];
+}
+
+/** The farthest pair of a store's regions does not depend on where a write comes from: found once per model. */
+const farthestPairs = new WeakMap<Model, WeakMap<StoreM, FarthestPair>>();
+
+function farthestPairOf(model: Model, store: StoreM): FarthestPair {
+    let byStore = farthestPairs.get(model);
+    if (!byStore) farthestPairs.set(model, (byStore = new WeakMap()));
+    let found = byStore.get(store);
+    if (!found) byStore.set(store, (found = farthestPair(model, store.regions)));
+    return found;
+}
+
+function farthestPair(model: Model, regions: readonly string[]): FarthestPair {
+    let far: FarthestPair['far'];
+    const unknown: [string, string][] = [];
     for (let i = 0; i < regions.length; i++) {
         for (let j = i + 1; j < regions.length; j++) {
             const ms = rttBetween(model, regions[i]!, regions[j]!).ms;
             if (ms === undefined) {
-                unknown.push([regions[i]!, regions[j]!]);
+                if (unknown.length < MAX_UNKNOWN_PAIRS) unknown.push([regions[i]!, regions[j]!]);
                 continue;
             }
             if (far === undefined || ms > far.ms) far = { a: regions[i]!, b: regions[j]!, ms };
         }
     }
-    return far;
+    return { far, unknown };
 }
 
 function formatMs(ms: number | undefined): string {
