@@ -1,9 +1,35 @@
-// Langium's CST builder inserts the hidden nodes (comments) before a token with `push(...nodes)` and
-// `splice(index, 0, ...nodes)`: a spread of more than about 120k comments in a row overflows the call stack.
+// Langium's CST builder with two costs taken out of hidden nodes (comments):
+// - it inserts them with `push(...nodes)` and `splice(index, 0, ...nodes)`: a spread of more than about 120k
+//   comments in a row overflows the call stack;
+// - before every token it looks for where the preceding comments go, and the first token of a declaration
+//   searched the root's children from the start (`indexOf`), quadratic in the number of declarations. It now
+//   returns at once when there are none, and searches from the end, where the node being built is.
 import { CstNodeBuilder, type CompositeCstNode, type CstNode } from 'langium';
+import type { IToken } from 'chevrotain';
 import { spliceAll } from './splice-array.js';
 
 export class MregionCstNodeBuilder extends CstNodeBuilder {
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length === 0) return;
+        const nodes = tokens.map((token) => this.createLeafNode(token, true));
+        let current: CompositeCstNode = this.current;
+        // Inside a node with content the comments follow it; in a node just opened they go before it, in the
+        // first ancestor where it is not the first child (or at the very start of the file).
+        if (current.content.length > 0) {
+            this.appendChildren(current, nodes);
+            return;
+        }
+        while (current.container) {
+            const index = current.container.content.lastIndexOf(current);
+            if (index > 0) {
+                this.insertChildren(current.container, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        this.insertChildren(current, 0, nodes);
+    }
+
     override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
         this.insertChildren(parent, parent.content.length, children);
     }

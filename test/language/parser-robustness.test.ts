@@ -37,3 +37,31 @@ describe('the parser on hostile texts', () => {
         }
     });
 });
+
+// Counted, not timed: where a comment before a declaration goes was searched from the start of the file's list of
+// declarations (indexOf), for every declaration: quadratic in their number.
+describe('the parser on many commented declarations', () => {
+    it.each([1_000, 4_000])('finds where the comments before %i declarations go in work linear in their number', (count) => {
+        const text = `topology T\n${Array.from({ length: count }, (_, i) => `// region ${i}\nregion r-${i} { provider aws }\n`).join('')}`;
+        mregion.parser.LangiumParser.parse(text); // once before counting: first-use set-up searches arrays too
+        let scanned = 0;
+        const { indexOf, lastIndexOf } = Array.prototype;
+        const indexSpy = vi.spyOn(Array.prototype, 'indexOf').mockImplementation(function (this: unknown[], ...args: [unknown, number?]) {
+            const found = indexOf.apply(this, args);
+            scanned += found >= 0 ? found + 1 : this.length;
+            return found;
+        });
+        const lastIndexSpy = vi.spyOn(Array.prototype, 'lastIndexOf').mockImplementation(function (this: unknown[], ...args: [unknown, number?]) {
+            const found = lastIndexOf.apply(this, args);
+            scanned += found >= 0 ? this.length - found : this.length;
+            return found;
+        });
+        try {
+            mregion.parser.LangiumParser.parse(text);
+        } finally {
+            indexSpy.mockRestore();
+            lastIndexSpy.mockRestore();
+        }
+        expect(scanned).toBeLessThan(10 * count);
+    });
+});
