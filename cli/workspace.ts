@@ -6,7 +6,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { isDocument, type Document } from '../language/generated/ast.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
 import { failureOf } from '../language/workspace/failed-documents.js';
-import { checkRegularFile, DESIGN_FILE_LIMIT, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
+import { checkRegularFile, DESIGN_FILE_LIMIT, linkLeadsToFile, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
 import type { BuildResult } from '../language/semantics/model.js';
 import { projectRoot } from './project-root.js';
 
@@ -60,24 +60,19 @@ export function readingFile<T>(shown: string, read: () => T): T {
     }
 }
 
-/** The .mregion entries below `folder`; links to folders are not followed, so a link cycle cannot loop. */
+/**
+ * The .mregion entries below `folder`, as the server's workspace scan finds them: links to folders are not
+ * followed (so a link cycle cannot loop), dangling links are skipped.
+ */
 function findMregionFiles(folder: string): string[] {
     const result: string[] = [];
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) result.push(...findMregionFiles(full));
-        else if (entry.name.endsWith('.mregion') && !(entry.isSymbolicLink() && leadsToFolder(full))) result.push(full);
+        else if (entry.name.endsWith('.mregion') && (!entry.isSymbolicLink() || linkLeadsToFile(full))) result.push(full);
     }
     return result;
-}
-
-function leadsToFolder(link: string): boolean {
-    try {
-        return statSync(link).isDirectory();
-    } catch {
-        return false; // a dangling link is reported as unreadable
-    }
 }
 
 export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {

@@ -131,17 +131,28 @@ export class RegularFileSystemProvider extends NodeFileSystemProvider {
         return super.readDirectorySync(uri).map((entry) => {
             const { dirent } = entry as FileSystemNode & { dirent: { isSymbolicLink(): boolean; isDirectory(): boolean } };
             if (dirent.isDirectory()) return entry;
-            const isFile = !dirent.isSymbolicLink() || !leadsToFolder(entry.uri);
-            return { isFile, isDirectory: false, uri: entry.uri };
+            return { isFile: !dirent.isSymbolicLink() || linkLeadsToFile(entry.uri.fsPath), isDirectory: false, uri: entry.uri };
         });
+    }
+
+    // Anything but a folder counts as a file, so that a FIFO created in the workspace is refused with a
+    // diagnostic, as the folder scan does, instead of being ignored.
+    override async stat(uri: URI): Promise<FileSystemNode> {
+        return this.statSync(uri);
+    }
+
+    override statSync(uri: URI): FileSystemNode {
+        const isDirectory = statSync(uri.fsPath).isDirectory();
+        return { isFile: !isDirectory, isDirectory, uri };
     }
 }
 
-function leadsToFolder(link: URI): boolean {
+/** Whether a symbolic link leads to something other than a folder; a dangling link leads nowhere. */
+export function linkLeadsToFile(link: string): boolean {
     try {
-        return statSync(link.fsPath).isDirectory();
+        return !statSync(link).isDirectory();
     } catch {
-        return true; // a dangling link is skipped like a link to a folder
+        return false;
     }
 }
 

@@ -3,43 +3,31 @@
 // naming it (exit 2) or, for an import, a diagnostic at the import path; none hangs, fills memory or prints a
 // stack trace. The fixtures live in a temporary folder made by the test.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundle } from '../helpers/bundles.js';
+import { makeFifo, makeSparse, useTemporaryFolder } from './helpers/special-files.js';
 
 const DESIGN = 'region us-east-1 {}\n';
 
-let root: string;
+const root = useTemporaryFolder('mregion-special-');
 let counter = 0;
-beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'mregion-special-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 type Fixture = (folder: string) => void;
 
-const fifo = (name: string): Fixture => (folder) => {
-    const made = spawnSync('mkfifo', [path.join(folder, name)]);
-    if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
-};
+const fifo = (name: string): Fixture => (folder) => makeFifo(path.join(folder, name));
 const link = (name: string, target: string): Fixture => (folder) => symlinkSync(target, path.join(folder, name));
 const file = (name: string, text: string): Fixture => (folder) => {
     mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
     writeFileSync(path.join(folder, name), text);
 };
 const folderNamed = (name: string): Fixture => (folder) => mkdirSync(path.join(folder, name));
-/** A sparse file of `size` bytes: instant to make, and no disk space used. */
-const sized = (name: string, size: number): Fixture => (folder) => {
-    const fd = openSync(path.join(folder, name), 'w');
-    ftruncateSync(fd, size);
-    closeSync(fd);
-};
+const sized = (name: string, size: number): Fixture => (folder) => makeSparse(path.join(folder, name), size);
 
 /** Runs the CLI in a fresh folder made by `fixtures`; a hang is ended after 30 s and shows as status null. */
 function mregionIn(fixtures: Fixture[], ...args: string[]) {
-    const folder = path.join(root, `case${++counter}`);
+    const folder = path.join(root(), `case${++counter}`);
     mkdirSync(folder);
     for (const make of fixtures) make(folder);
     const result = spawnSync(process.execPath, [bundle('cli'), ...args], { cwd: folder, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
@@ -91,10 +79,10 @@ describe('special files given to the CLI', () => {
         });
     }
 
-    it('checks a design reached through a link, and skips links to folders, so a link cycle cannot make the scan loop', () => {
+    it('checks a design reached through a link, and skips dangling links and links to folders, so a link cycle cannot make the scan loop', () => {
         const { status, stdout, stderr } = mregionIn([
             file('designs/real/a.mregion', DESIGN), link('designs/b.mregion', 'real/a.mregion'),
-            link('designs/real/loop', '..'), link('designs/root.mregion', '/'),
+            link('designs/real/loop', '..'), link('designs/root.mregion', '/'), link('designs/gone.mregion', 'nowhere.mregion'),
         ], 'check', 'designs', '--format', 'json');
         expect(stderr).toBe('');
         expect(status).toBe(0);

@@ -4,38 +4,28 @@
 // real CLI and server (run here as users run them) block forever or fill memory; now it is a warning on the
 // design, or not looked at when it lies above the root. The fixtures live in a temporary folder made by the test.
 import { spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bundle } from '../helpers/bundles.js';
 import { LspClient } from '../helpers/lsp-client.js';
+import { makeFifo, makeSparse, useTemporaryFolder } from './helpers/special-files.js';
 
 const DESIGN = 'region us-east-1 {}\n';
 const IGNORED = 'its rule settings are ignored';
 
-let root: string;
+const root = useTemporaryFolder('mregion-config-');
 let counter = 0;
-beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'mregion-config-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 type Special = (file: string) => void;
-const fifo: Special = (file) => {
-    if (spawnSync('mkfifo', [file]).status !== 0) throw new Error('mkfifo failed');
-};
+const fifo: Special = makeFifo;
 const linkToZero: Special = (file) => symlinkSync('/dev/zero', file);
-const overOneMiB: Special = (file) => {
-    const fd = openSync(file, 'w');
-    ftruncateSync(fd, 1024 * 1024 + 1); // sparse: no disk space used
-    closeSync(fd);
-};
+const overOneMiB: Special = (file) => makeSparse(file, 1024 * 1024 + 1);
 
 /** case/repo/designs/web.mregion, with repo/.git when `git`; returns the case folder. */
 function project(git: boolean): string {
-    const folder = path.join(root, `case${++counter}`);
+    const folder = path.join(root(), `case${++counter}`);
     mkdirSync(path.join(folder, 'repo', 'designs'), { recursive: true });
     if (git) mkdirSync(path.join(folder, 'repo', '.git'));
     writeFileSync(path.join(folder, 'repo', 'designs', 'web.mregion'), DESIGN);
@@ -87,7 +77,7 @@ describe('.mregion.json for the language server', () => {
     afterAll(() => client?.stop());
 
     it('looks no higher than the workspace folder (or, outside every folder, than the design\'s own folder) and refuses a link to /dev/zero', async () => {
-        const folder = path.join(root, 'server');
+        const folder = path.join(root(), 'server');
         const workspace = path.join(folder, 'workspace');
         mkdirSync(path.join(workspace, 'inner'), { recursive: true });
         mkdirSync(path.join(folder, 'outside'));

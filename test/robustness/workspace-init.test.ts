@@ -2,20 +2,16 @@
 // build phase, at workspace initialization or in a later build, is contained to that document (one diagnostic
 // on it, an empty tree, a diagnostic at each import of it) while the other documents build as usual. Injected
 // failures here; the real language server with real hostile files in workspace-server.test.ts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMregionServices, type MregionServices } from '../../language/mregion-module.js';
 import { RegularFileSystem } from '../../language/workspace/file-system.js';
+import { useTemporaryFolder } from './helpers/special-files.js';
 
-let root: string;
+const root = useTemporaryFolder('mregion-init-');
 let counter = 0;
-beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'mregion-init-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const BAD = 'region us-east-1 {} // BOOM\n';
 const GOOD = 'import "bad.mregion"\nregion eu-west-1 {}\n';
@@ -39,7 +35,7 @@ const phases: { phase: string; inject: (services: MregionServices) => void }[] =
 
 /** A workspace folder with good.mregion importing bad.mregion, on the file system the server uses. */
 function workspace(inject: (services: MregionServices) => void) {
-    const folder = path.join(root, `ws${++counter}`);
+    const folder = path.join(root(), `ws${++counter}`);
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'bad.mregion'), BAD);
     writeFileSync(path.join(folder, 'good.mregion'), GOOD);

@@ -2,38 +2,33 @@
 // that used to crash the parser, a FIFO, a link to /dev/zero and a file over the size limit each get their own
 // diagnostic (or none, once they parse), an import of the FIFO is reported at the import path, and the server
 // keeps answering. The fixtures live in a temporary folder made by the test.
-import { spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from '../helpers/lsp-client.js';
+import { makeFifo, makeSparse, useTemporaryFolder } from './helpers/special-files.js';
 
 const GOOD = 'import "pipe.mregion"\nregion us-east-1 {}\n';
 
-let root: string;
+const root = useTemporaryFolder('mregion-ws-');
 let folder: string;
 let client: LspClient | undefined;
 const uri = (name: string) => URI.file(path.join(folder, name)).toString();
 
+const fifo = (name: string) => makeFifo(path.join(folder, name));
+
 beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'mregion-ws-'));
-    folder = path.join(root, 'workspace');
+    folder = path.join(root(), 'workspace');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'good.mregion'), GOOD);
     writeFileSync(path.join(folder, 'comments.mregion'), '// c\n'.repeat(200_000));
-    if (spawnSync('mkfifo', [path.join(folder, 'pipe.mregion')]).status !== 0) throw new Error('mkfifo failed');
+    fifo('pipe.mregion');
     symlinkSync('/dev/zero', path.join(folder, 'zero.mregion'));
-    const fd = openSync(path.join(folder, 'huge.mregion'), 'w');
-    ftruncateSync(fd, 16 * 1024 * 1024 + 1); // sparse: no disk space used
-    closeSync(fd);
+    makeSparse(path.join(folder, 'huge.mregion'), 16 * 1024 * 1024 + 1);
 });
-afterAll(async () => {
-    await client?.stop();
-    rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => client?.stop());
 
 const messages = (diagnostics: readonly Diagnostic[]) =>
     diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`);
@@ -52,6 +47,11 @@ describe('the language server with hostile files in its workspace', () => {
         ]);
         // Parsed once the parser copes with it, or contained to itself (one internal error) while it does not.
         expect((await published('comments.mregion')).filter((m) => !m.includes('internal-error mregion failed while parsing this file'))).toEqual([]);
+
+        // A FIFO created later, reported by the editor's file watcher, is refused the same way.
+        fifo('late.mregion');
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('late.mregion'), type: 1 }] });
+        expect(await published('late.mregion')).toEqual(['1:1 internal-error mregion cannot read this file: it is a FIFO (named pipe), not a regular file']);
 
         const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('good.mregion') } }) as { name: string }[];
         expect(symbols.map((s) => s.name)).toEqual(['Imports', 'Regions']);
