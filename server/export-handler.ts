@@ -1,13 +1,11 @@
 // Answers `mregion/exportCdk`: waits until the document is validated, then generates the CDK app in memory
 // from its semantic model. The server never writes files; the client writes them where the user chose.
-import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { exportCdk } from '../export/cdk/index.js';
 import type { MregionServices } from '../language/mregion-module.js';
 import { Requests, type ExportCdkParams, type ExportCdkResult } from '../protocol/index.js';
-
-/** JSON-RPC's "invalid params": the client asked about a document the server does not know. */
-const InvalidParams = -32602;
+import { validatedDocument } from './validated-document.js';
 
 /** Error diagnostics of the document and every file it imports, as `file:line:column code message`. */
 export function designErrors(document: LangiumDocument, mregion: MregionServices): string[] {
@@ -23,10 +21,7 @@ export function designErrors(document: LangiumDocument, mregion: MregionServices
 }
 
 export async function handleExportCdk(params: ExportCdkParams, shared: LangiumSharedCoreServices, mregion: MregionServices, token?: CancellationToken): Promise<ExportCdkResult> {
-    const uri = URI.parse(params.uri);
-    if (!shared.workspace.LangiumDocuments.getDocument(uri)) throw new ResponseError(InvalidParams, `${params.uri} is not open in the language server`);
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
-    const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
+    const document = await validatedDocument(shared, params.uri, token);
     const { model } = mregion.semantics.Models.modelFor(document);
     return exportCdk(model, designErrors(document, mregion), { account: params.account, force: params.force });
 }
