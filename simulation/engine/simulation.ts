@@ -140,7 +140,7 @@ export class Simulation {
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
         this.tableSteps = Float64Array.from(plan.groups, (g) => {
             let steps = 0;
-            for (const s of g.writes) steps += g.classes.length * cellCost(plan.stores[s]!, R);
+            for (const s of g.writes) steps += this.classes * cellCost(plan.stores[s]!, R);
             for (const s of g.readsFrom) steps += readCost(plan.stores[s]!, R);
             return steps;
         });
@@ -407,28 +407,20 @@ export class Simulation {
         const C = this.classes;
         for (const g of this.groups) {
             const W = g.plan.writes.length;
-            const classes = g.plan.classes;
             const stores = g.pendingStoreWrites;
-            const requests = g.pendingRequestWrites;
-            this.work.scans += 2 * (W + 1) * classes.length;
-            // Writes land only in the classes the group can draw; visited in the cells' order.
-            for (let row = 0; row < 2 * W; row++) {
-                for (const cls of classes) {
-                    const index = row * C + cls;
-                    const count = stores[index]!;
-                    if (count === 0) continue;
-                    g.intervalLatencies[row % W]!.add(tick, g.latency[index]!, count);
-                    stores[index] = 0;
-                }
+            this.work.scans += stores.length + g.pendingRequestWrites.length;
+            for (let index = 0; index < stores.length; index++) {
+                const count = stores[index]!;
+                if (count === 0) continue;
+                g.intervalLatencies[Math.floor(index / C) % W]!.add(tick, g.latency[index]!, count);
+                stores[index] = 0;
             }
-            for (let slot = 0; slot < 2; slot++) {
-                for (const cls of classes) {
-                    const r = slot * C + cls;
-                    const count = requests[r]!;
-                    if (count === 0) continue;
-                    g.intervalLatencies[W]!.add(tick, g.requestLatency[r]!, count);
-                    requests[r] = 0;
-                }
+            const requests = g.pendingRequestWrites;
+            for (let r = 0; r < requests.length; r++) {
+                const count = requests[r]!;
+                if (count === 0) continue;
+                g.intervalLatencies[W]!.add(tick, g.requestLatency[r]!, count);
+                requests[r] = 0;
             }
         }
     }
@@ -800,8 +792,7 @@ export class Simulation {
                 clientMs = d === origin ? 0 : plan.rtt[origin * R + d]!;
             }
             g.serviceProb[slot] = serviceProb;
-            // Only the key classes its writes can draw (the origin's own keys, and the homes of shared keys).
-            for (const cls of g.plan.classes) {
+            for (let cls = 0; cls < C; cls++) {
                 let status: number = Status.ok;
                 let slowest = 0;
                 for (let j = 0; j < W; j++) {
