@@ -242,3 +242,43 @@ describe('hover shows text from the user as text, never as Markdown or HTML', ()
     });
 
 });
+
+describe('hover shows figures worked out by hand from the facts', () => {
+    // RTTs of facts §1 used below: us-east-1 ↔ eu-west-1 76 ms, us-east-1 ↔ us-west-2 78 ms, eu-west-1 ↔ us-west-2 133 ms.
+    // Workload busy: 500 writes/s (250/s from each of us-east-1, eu-west-1), 1 KB items, 10,000 keys, 20 % shared.
+    const MONTH_S = 30 * 86_400; // 2,592,000 s
+    const egress = (otherRegions: number) => ((500 * 1_000 * otherRegions * MONTH_S) / 1e9) * 0.02; // GB × $0.02/GB
+    // LWW on carts: μ = 250/s ÷ 10,000 keys = 0.025/s per key and region, window w = max(lag 1 s, 76 ms / 2) = 1 s.
+    // A write is lost when the other region writes the key within w and its own region does not write it again
+    // first: per shared key 2 × μ·μ·e^{−μw}(1 − e^{−2μw}) / 2μ per s; × 2,000 shared keys × 86,400 s.
+    const mu = 250 / 10_000;
+    const lostPerDay = mu * Math.exp(-mu) * (1 - Math.exp(-2 * mu)) * 2_000 * 86_400;
+
+    it('has the arithmetic right (checked once here, so the cases below can be read as plain figures)', () => {
+        expect(egress(2)).toBeCloseTo(51.84, 10);
+        expect(egress(1)).toBeCloseTo(25.92, 10);
+        expect(Math.round(lostPerDay / 1_000) * 1_000).toBe(205_000);
+    });
+
+    it.each([
+        // Consensus, quorum 2 of 3: the write waits for its own region (0 ms) and the nearest other voter.
+        { what: 'the quorum write from us-east-1: nearest other voter eu-west-1, 76 ms', at: ['store accounts', 'store acc<|>ounts'], shows: '| us-east-1 | ≈ 76 ms | quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms |' },
+        { what: 'the quorum write from eu-west-1: nearest other voter us-east-1, 76 ms', at: ['store accounts', 'store acc<|>ounts'], shows: '| eu-west-1 | ≈ 76 ms | quorum 2 of 3: RTT eu-west-1 → us-east-1 76 ms |' },
+        { what: 'the quorum write from us-west-2: us-east-1 at 78 ms beats eu-west-1 at 133 ms', at: ['store accounts', 'store acc<|>ounts'], shows: '| us-west-2 | ≈ 78 ms | quorum 2 of 3: RTT us-west-2 → us-east-1 78 ms |' },
+        // 500 writes/s × 1,000 B × 2 other regions × 2,592,000 s = 2,592 GB × $0.02 = $51.84.
+        { what: 'the egress of a store in three regions: $51.84', at: ['store accounts', 'store acc<|>ounts'], shows: '- Monthly egress: ≈ $51.84/month (500 writes/s × 1 KB × 2 other regions × $0.02/GB over 30 days)' },
+        // The same with 1 other region: 1,296 GB × $0.02 = $25.92.
+        { what: 'the egress of a store in two regions: $25.92', at: ['store carts', 'store ca<|>rts'], shows: '- Monthly egress: ≈ $25.92/month (500 writes/s × 1 KB × 1 other region × $0.02/GB over 30 days)' },
+        // 0.025 × e^{−0.025} × (1 − e^{−0.05}) = 0.025 × 0.97531 × 0.04877 = 0.0011892 per key per s;
+        // × 2,000 keys × 86,400 s = 205,494 a day, shown to three figures.
+        { what: 'the writes last-write-wins loses a day: ≈ 205,000', at: ['store carts', 'store ca<|>rts'], shows: '≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s)' },
+        // $51.84 + $25.92.
+        { what: 'the replication egress of a service: $77.76', at: ['service api', 'service a<|>pi'], shows: '- Replication egress: ≈ $77.76/month (accounts ≈ $51.84, carts ≈ $25.92)' },
+        // Default health check (facts §2): 30 s × 3 + 6 s = 96 s = 1 m 36 s; plus the 120 s TTL = 216 s = 3 m 36 s.
+        { what: 'the failover time of a service: 3 m 36 s', at: ['service api', 'service a<|>pi'], shows: '- Failover: ≈ 3 m 36 s (30 s × 3 + 6 s timeout detection + 2 m TTL)' },
+        { what: 'the failover total: 1 m 36 s detection + 2 m TTL', at: ['failover api', 'fail<|>over api'], shows: '| **total** | **3 m 36 s** | max(sum of the parts, posture minimum) |' },
+        { what: 'the measured RTT of a region pair from facts §1: 76 ms', at: ['region us-east-1', 'region us-<|>east-1'], shows: '| eu-west-1 | 76 ms | measured (facts §1) |' },
+    ])('shows $what', async ({ at, shows }) => {
+        expect(await hoverAt(STORE.replace(at[0]!, at[1]!))).toContain(shows);
+    });
+});

@@ -67,6 +67,37 @@ describe('inlay hints', () => {
         expect(list.map((h) => h.label)).toContain(`≈ ${formatDuration(worst)} ${word} write`);
     });
 
+    // Worked out by hand from the facts; the RTTs are facts §1 unless said otherwise.
+    it.each([
+        // Sync (MRSC) waits for the nearest other replica: from us-west-2 that is us-east-2 at 62 ms (us-east-1 is
+        // 78 ms); from us-east-1 and us-east-2 it is each other at 17 ms. The slowest: 62 ms. Default health check
+        // 10 s × 3 + 6 s timeout = 36 s, and the route adds no TTL.
+        { file: 'dynamodb-mrsc.mregion', labels: ['≈ 62 ms sync write', '≈ 36 s failover'] },
+        // Quorum 2 of 3 waits for the nearest other voter: us-east-1 ↔ eu-west-1 76 ms; ap-northeast-1 → us-east-1
+        // 163 ms (eu-west-1 is 220 ms). The slowest: 163 ms. Failover as above: 36 s.
+        { file: 'cockroachdb-global.mregion', labels: ['≈ 163 ms quorum write', '≈ 36 s failover'] },
+        // Cosmos DB strong (facts §6): forward to the write region, then 2 × RTT of the farthest pair + 10 ms. Azure
+        // regions are not in the measured table: Ashburn ↔ Tokyo is ≈ 10,870 km great-circle × 1.6 ms per 100 km
+        // = 174 ms (facts §1 [E]), so 174 + 2 × 174 + 10 = 532 ms.
+        { file: 'cosmos-far-strong.mregion', labels: ['≈ 532 ms strong write'] },
+        // Quorum 2 of 3 per cell: eu-west-1 → eu-west-3 12.5 ms, us-west-2 → us-east-2 62 ms. Failover: health check
+        // 10 s × 3 + 6 s timeout + 60 s TTL + 1 m re-homing = 156 s = 2 m 36 s.
+        { file: 'fintech.mregion', labels: ['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', '≈ 2 m 36 s failover'] },
+    ])('shows the figures worked out by hand for $file', async ({ file, labels }) => {
+        const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
+        expect((await hints(text)).hints.map((h) => h.label)).toEqual(labels);
+    });
+
+    it('estimates Ashburn ↔ Tokyo as the cosmos case above says: ≈ 10,870 km, 174 ms', () => {
+        // Haversine over the cities' coordinates (facts regions table), Earth radius 6,371 km.
+        const rad = Math.PI / 180;
+        const [lat1, lon1, lat2, lon2] = [39.0438 * rad, -77.4874 * rad, 35.6762 * rad, 139.6503 * rad];
+        const h = Math.sin((lat2 - lat1) / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin((lon2 - lon1) / 2) ** 2;
+        const km = 2 * 6_371 * Math.asin(Math.sqrt(h));
+        expect(Math.round(km / 10) * 10).toBe(10_870);
+        expect(Math.round(3 * 0.016 * km + 10)).toBe(532);
+    });
+
     it('shows nothing for a store that acknowledges writes locally', async () => {
         const { hints: list } = await hints('region a { provider aws }\nregion b { provider aws }\nstore s {\n    engine dynamodb\n    regions a, b\n}');
         expect(list).toEqual([]);
