@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it, vi } from 'vitest';
+import { describeRegion } from '../../language/lsp/hover/region-hover.js';
+import { describeStore } from '../../language/lsp/hover/store-hover.js';
 import { rttEstimatesComputed } from '../../language/semantics/latency.js';
+import type { Model } from '../../language/semantics/model.js';
 import { toPlainModel } from '../../simulation/plain-model.js';
 import { ROOT } from '../helpers/bundles.js';
 import { mregion, modelOf, validate } from '../helpers/services.js';
@@ -64,6 +67,16 @@ describe('scaling with regions', () => {
         expect(diagnostics.filter((d) => d.code === 'write-latency-budget')).toHaveLength(1);
         // Every pair once for the farthest pair, not once per writing region; the other rules ask for a few more.
         expect(rttEstimatesComputed(model)).toBeLessThan(1_000 * 999 / 2 + 1_000);
+    });
+
+    it.each<[string, (m: Model) => string | undefined, number]>([
+        ['the RTT from a region to 999 others', (m) => describeRegion(m, 'r00000'), 979],
+        ['the write latency from each of 1,000 store regions', (m) => describeStore(m, 'sessions'), 980],
+    ])('shows 20 rows of %s in a hover and counts the rest', async (_what, hover, more) => {
+        const { model } = await modelOf((await designs()).manyRegions(1_000, 1_000));
+        const text = hover(model)!;
+        expect(text.split('\n').filter((line) => line.startsWith('| r0'))).toHaveLength(20);
+        expect(text).toContain(`… and ${more} more rows`);
     });
 
     it('bounds every message of a design with a store over 2,000 regions', async () => {

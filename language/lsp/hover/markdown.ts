@@ -2,12 +2,21 @@
 import type { Provenance, RttEstimate } from '../../semantics/model.js';
 import { formatCount, formatDuration } from '../../semantics/units.js';
 
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** Rows a hover table shows; it counts the others (a region's RTT to 5,999 others is no hover). */
+export const MAX_TABLE_ROWS = 20;
+
+/**
+ * A Markdown table of the first MAX_TABLE_ROWS rows, then how many of `total` it leaves out (a caller with many rows
+ * may pass only the first ones).
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], total = rows.length): string {
     const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const more = total - Math.min(rows.length, MAX_TABLE_ROWS);
     return [
         `| ${header.map(escape).join(' | ')} |`,
         `|${header.map(() => '---').join('|')}|`,
-        ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+        ...rows.slice(0, MAX_TABLE_ROWS).map((r) => `| ${r.map(escape).join(' | ')} |`),
+        ...(more > 0 ? ['', `… and ${formatCount(more)} more rows`] : []),
     ].join('\n');
 }
 

@@ -5,7 +5,7 @@ import type { LinkM, Model, RegionM } from '../../semantics/model.js';
 import { formatDuration, formatUsd } from '../../semantics/units.js';
 import { greatCircleKm } from '../../semantics/geo.js';
 import { markdownText } from '../../semantics/escape.js';
-import { cite, rttSource, rttText, table } from './markdown.js';
+import { cite, MAX_TABLE_ROWS, rttSource, rttText, table } from './markdown.js';
 
 export function describeRegion(model: Model, name: string): string | undefined {
     const region = model.regions.get(name);
@@ -16,10 +16,11 @@ export function describeRegion(model: Model, name: string): string | undefined {
     out.push(`- Location: ${locationText(region)}`);
     const others = [...model.regions.keys()].filter((r) => r !== name);
     if (others.length > 0) {
-        out.push('', table(['RTT to', 'ms', 'from'], others.map((other) => {
+        // Only the rows the table shows are estimated.
+        out.push('', table(['RTT to', 'ms', 'from'], others.slice(0, MAX_TABLE_ROWS).map((other) => {
             const rtt = rttBetween(model, name, other);
             return [other, rttText(rtt), rttSource(rtt)];
-        })));
+        }), others.length));
     }
     return out.join('\n');
 }
