@@ -66,10 +66,19 @@ function stat(file: string): Stats {
 
 function checkReadable(stats: Stats, limit: number): void {
     if (!stats.isFile()) throw new UnreadableFileError(`it is ${kindOf(stats)}, not a regular file`);
-    if (stats.size > limit) {
-        const advice = limit === DESIGN_FILE_LIMIT ? 'split the design into files that import each other' : 'a rule configuration needs only a few hundred bytes';
-        throw new UnreadableFileError(`it is ${bytes(stats.size)}, more than the ${limit / MIB} MiB (${bytes(limit)}) mregion reads; ${advice}`);
-    }
+    checkSize(stats.size, limit);
+}
+
+/** Holds a design text from the editor to the limit of a design file on disk. */
+export function checkDesignText(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit, so most texts are decided without counting.
+    if (text.length * 3 > DESIGN_FILE_LIMIT) checkSize(Buffer.byteLength(text, 'utf8'), DESIGN_FILE_LIMIT);
+}
+
+function checkSize(size: number, limit: number): void {
+    if (size <= limit) return;
+    const advice = limit === DESIGN_FILE_LIMIT ? 'split the design into files that import each other' : 'a rule configuration needs only a few hundred bytes';
+    throw new UnreadableFileError(`it is ${bytes(size)}, more than the ${limit / MIB} MiB (${bytes(limit)}) mregion reads; ${advice}`);
 }
 
 function kindOf(stats: Stats): string {

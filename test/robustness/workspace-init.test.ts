@@ -4,8 +4,9 @@
 // failures here; the real language server with real hostile files in workspace-server.test.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { Cancellation, DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMregionServices, type MregionServices } from '../../language/mregion-module.js';
 import { RegularFileSystem } from '../../language/workspace/file-system.js';
 import { useTemporaryFolder } from './helpers/special-files.js';
@@ -80,5 +81,23 @@ describe('a document whose build throws', () => {
         await shared.workspace.DocumentBuilder.update([bad().uri], []);
         expect(messages(bad())).toEqual([]);
         expect(messages(good())).toEqual([]);
+    });
+
+    it('holds a text from the editor to the size limit of a design file, whether it opens or changes to it', async () => {
+        const { shared, Mregion } = createMregionServices(EmptyFileSystem);
+        const uri = URI.parse(`file:///editor/case${++counter}/open.mregion`);
+        const huge = `region us-east-1 {}\n${' '.repeat(16 * 1024 * 1024)}`;
+        const refusal = [`1:1 internal-error mregion cannot read this file: it is 16,777,236 bytes, more than the 16 MiB (16,777,216 bytes) mregion reads; split the design into files that import each other`];
+
+        const opened = await shared.workspace.LangiumDocuments.createDocument(uri, huge, Cancellation.CancellationToken.None);
+        await shared.workspace.DocumentBuilder.build([opened], { validation: true });
+        expect(messages(opened)).toEqual(refusal);
+
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), Mregion.LanguageMetaData.languageId, 2, 'region us-east-1 {}\n'));
+        await shared.workspace.DocumentBuilder.update([uri], []);
+        expect(messages(opened)).toEqual([]);
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), Mregion.LanguageMetaData.languageId, 3, huge));
+        await shared.workspace.DocumentBuilder.update([uri], []);
+        expect(messages(opened)).toEqual(refusal);
     });
 });
