@@ -15,11 +15,14 @@ export type DocumentFailure =
     | { readonly unreadable: false; readonly phase: string; readonly error: string };
 
 const failures = new WeakMap<object, DocumentFailure>();
+const MESSAGE_LIMIT = 200;
 
 /** What went wrong, from what was thrown while `phase` ran on a document. */
 export function failureFrom(error: unknown, phase: string): DocumentFailure {
     if (error instanceof UnreadableFileError) return { unreadable: true, reason: error.reason };
-    return { unreadable: false, phase, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // An error's message can quote any amount of the text it failed on; a diagnostic needs only its start.
+    return { unreadable: false, phase, error: what.length > MESSAGE_LIMIT ? `${what.slice(0, MESSAGE_LIMIT)}…` : what };
 }
 
 /** An empty tree standing for a document that failed. */

@@ -17,11 +17,11 @@ let counter = 0;
 const BAD = 'region us-east-1 {} // BOOM\n';
 const GOOD = 'import "bad.mregion"\nregion eu-west-1 {}\n';
 
-/** `method` of `target` throws for the document whose text holds BOOM. */
-function throwIn<T extends object>(target: T, method: keyof T & string, isBad: (args: unknown[]) => boolean): void {
+/** `method` of `target` throws `message` for the bad document. */
+function throwIn<T extends object>(target: T, method: keyof T & string, isBad: (args: unknown[]) => boolean, message = 'injected failure'): void {
     const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
     (target as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        if (isBad(args)) throw new RangeError('injected failure');
+        if (isBad(args)) throw new RangeError(message);
         return original(...args);
     };
 }
@@ -81,6 +81,14 @@ describe('a document whose build throws', () => {
         await shared.workspace.DocumentBuilder.update([bad().uri], []);
         expect(messages(bad())).toEqual([]);
         expect(messages(good())).toEqual([]);
+    });
+
+    it('cuts the message of the exception to its first 200 characters', async () => {
+        const { shared, folder, bad } = workspace((s) => throwIn(s.references.Linker, 'link', badDocument, 'x'.repeat(100_000)));
+        await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
+        expect(messages(bad())).toEqual([
+            `1:1 internal-error mregion failed while linking this file (RangeError: ${'x'.repeat(200 - 'RangeError: '.length)}…), so its other problems are not shown; please report this with the file`,
+        ]);
     });
 
     it('holds a text from the editor to the size limit of a design file, whether it opens or changes to it', async () => {
