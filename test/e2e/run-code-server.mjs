@@ -17,6 +17,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const started = Date.now();
 /** Test counts over the suite runs and the UI driver, for the closing line. */
 const tally = { passed: 0, failed: 0 };
+/** Suite tests (15 trusted, 3 untrusted) plus the UI driver's 11 checks: fewer passing means some never ran. */
+const MINIMUM_PASSED = 29;
 const lap = (m) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
 
 const vsix = path.join(root, 'mregion.vsix');
@@ -79,6 +81,10 @@ try {
     const restrictedCode = await runSuite(restricted, restrictedFolder);
     lap(`extension test suite (untrusted workspace) exit code ${restrictedCode}`);
     exitCode = suiteCode === 0 && uiOk && restrictedCode === 0 ? 0 : 1;
+    if (exitCode === 0 && tally.passed < MINIMUM_PASSED) {
+        console.error(`only ${tally.passed} end-to-end checks passed, expected at least ${MINIMUM_PASSED}: a test or a UI check went missing`);
+        exitCode = 1;
+    }
 } catch (error) {
     console.error(error);
     exitCode = 1;
