@@ -6,7 +6,7 @@ import type {
     TopologyDiagnostics, TopologyEdge, TopologyGraph, TopologyLocation, TopologyNode, TopologySeverity,
 } from '../protocol/index.js';
 import type { Deployable, FailoverM, Model, Range, Source, StoreM } from '../language/semantics/model.js';
-import { formatDuration } from '../language/semantics/units.js';
+import { formatCount, formatDuration } from '../language/semantics/units.js';
 
 const severities: readonly TopologySeverity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -59,17 +59,23 @@ function replicationEdges(store: StoreM, where: TopologyLocation, diagnostics: T
     const { mode, lagMs } = store.replication;
     if (mode === 'none' || store.regions.length < 2) return [];
     const label = lagMs !== undefined && mode === 'async' ? `async ≈ ${formatDuration(lagMs)}` : mode;
-    const edge = (from: string, to: string, bidirectional: boolean): TopologyEdge => ({
-        id: `replication:${store.id}|${from}|${to}`, kind: 'replication', label, bidirectional, location: where,
+    const edge = (from: string, to: string, bidirectional: boolean, text = label): TopologyEdge => ({
+        id: `replication:${store.id}|${from}|${to}`, kind: 'replication', label: text, bidirectional, location: where,
         source: nodeId('store', store.id, from), target: nodeId('store', store.id, to), ...diagnostics,
     });
     const primary = primaryRegion(store);
     if (primary !== undefined) return store.regions.filter((r) => r !== primary).map((r) => edge(primary, r, false));
-    // Every replica takes writes: one edge per pair, drawn in both directions.
+    // Every replica takes writes: one edge per pair, drawn in both directions; past MAX_MESH_REGIONS the k²/2 edges
+    // would bury the view (and a store over 1,000 regions would send 499,500), so a ring stands for the mesh.
+    const k = store.regions.length;
+    if (k > MAX_MESH_REGIONS) return store.regions.map((a, i) => edge(a, store.regions[(i + 1) % k]!, true, `${label}, every pair of ${formatCount(k)} regions`));
     const pairs: TopologyEdge[] = [];
     store.regions.forEach((a, i) => store.regions.slice(i + 1).forEach((b) => pairs.push(edge(a, b, true))));
     return pairs;
 }
+
+/** Regions of a store written everywhere whose every pair is drawn (66 edges); more are drawn as a ring. */
+export const MAX_MESH_REGIONS = 12;
 
 function failoverEdge(failover: FailoverM, model: Model, where: TopologyLocation, diagnostics: TopologyDiagnostics): TopologyEdge[] {
     const { from, to, target } = failover;

@@ -10,6 +10,7 @@ import { describeStore } from '../../language/lsp/hover/store-hover.js';
 import { rttEstimatesComputed } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import { toPlainModel } from '../../simulation/plain-model.js';
+import { buildTopologyGraph } from '../../server/topology-graph.js';
 import { ROOT } from '../helpers/bundles.js';
 import { mregion, modelOf, validate } from '../helpers/services.js';
 
@@ -77,6 +78,16 @@ describe('scaling with regions', () => {
         const text = hover(model)!;
         expect(text.split('\n').filter((line) => line.startsWith('| r0'))).toHaveLength(20);
         expect(text).toContain(`… and ${more} more rows`);
+    });
+
+    it.each([
+        { regions: 12, edges: 66, label: 'async ≈ 1 s' },
+        { regions: 1_000, edges: 1_000, label: 'async ≈ 1 s, every pair of 1,000 regions' },
+    ])('draws the replication of a store written in $regions regions with $edges edges', async ({ regions, edges, label }) => {
+        const { model } = await modelOf((await designs()).manyRegions(1_000, regions));
+        const replication = buildTopologyGraph(model, []).edges.filter((e) => e.kind === 'replication' && e.id.startsWith('replication:sessions|'));
+        expect(replication).toHaveLength(edges);
+        expect(new Set(replication.map((e) => e.label))).toEqual(new Set([label]));
     });
 
     it('bounds every message of a design with a store over 2,000 regions', async () => {
