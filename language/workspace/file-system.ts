@@ -26,6 +26,11 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTT
 
 /** The text of a regular file of at most `limit` bytes (UTF-8); anything else is an UnreadableFileError. */
 export function readRegularFile(file: string, limit: number): string {
+    return readRegularBytes(file, limit).toString('utf8');
+}
+
+/** The bytes of a regular file of at most `limit` bytes; anything else is an UnreadableFileError. */
+export function readRegularBytes(file: string, limit: number): Buffer {
     // Checked before opening too, so that no device is ever opened (opening some has side effects).
     checkReadable(stat(file), limit);
     let fd: number;
@@ -41,11 +46,15 @@ export function readRegularFile(file: string, limit: number): string {
         // that reports size 0) is refused instead of being read without bound.
         const buffer = Buffer.allocUnsafe(stats.size + 1);
         let length = 0;
-        for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+        while (length < buffer.length) {
+            const read = readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0) break;
+            length += read;
+        }
         if (length > stats.size) {
             throw new UnreadableFileError(`it holds more than the ${bytes(stats.size)} its size says (it is being written, or it is a pseudo-file such as those in /proc); save it again, or copy it to a regular file`);
         }
-        return buffer.toString('utf8', 0, length);
+        return buffer.subarray(0, length);
     } finally {
         closeSync(fd);
     }
@@ -125,11 +134,11 @@ export class RegularFileSystemProvider extends NodeFileSystemProvider {
     }
 
     override readBinary(uri: URI): Promise<Uint8Array> {
-        return this.readFile(uri).then((text) => Buffer.from(text, 'utf8'));
+        return new Promise((resolve) => resolve(this.readBinarySync(uri)));
     }
 
     override readBinarySync(uri: URI): Uint8Array {
-        return Buffer.from(this.readFileSync(uri), 'utf8');
+        return readRegularBytes(uri.fsPath, DESIGN_FILE_LIMIT);
     }
 
     override async readDirectory(uri: URI): Promise<FileSystemNode[]> {
