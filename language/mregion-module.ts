@@ -28,6 +28,7 @@ import { ImportResolver } from './workspace/imports.js';
 import { ModelProvider } from './workspace/model-provider.js';
 import { MregionAstNodeDescriptionProvider } from './workspace/node-descriptions.js';
 import { MregionReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
+import { MregionWorkspaceManager } from './workspace/workspace-manager.js';
 
 export interface MregionAddedServices {
     readonly semantics: {
@@ -79,6 +80,7 @@ export const MregionSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         LangiumDocumentFactory: (services) => new MregionDocumentFactory(services),
         LangiumDocuments: (services) => new MregionLangiumDocuments(services),
         IndexManager: (services) => new MregionIndexManager(services),
+        WorkspaceManager: (services) => new MregionWorkspaceManager(services),
     },
 };
 

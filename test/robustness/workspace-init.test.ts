@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Cancellation, DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMregionServices, type MregionServices } from '../../language/mregion-module.js';
 import { RegularFileSystem } from '../../language/workspace/file-system.js';
@@ -81,6 +81,17 @@ describe('a document whose build throws', () => {
         await shared.workspace.DocumentBuilder.update([bad().uri], []);
         expect(messages(bad())).toEqual([]);
         expect(messages(good())).toEqual([]);
+    });
+
+    it('still marks the workspace ready when loading it fails for another reason, so that files are checked as they are opened', async () => {
+        const { shared, folder } = workspace(() => {});
+        const manager = shared.workspace.WorkspaceManager as unknown as { loadAdditionalDocuments(): Promise<void> };
+        manager.loadAdditionalDocuments = () => Promise.reject(new Error('injected failure'));
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+        await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
+        await shared.workspace.WorkspaceManager.ready;
+        expect(logged.mock.calls.map((c) => String(c[0]))).toEqual(['mregion: loading the workspace failed (injected failure); files are checked as they are opened']);
+        logged.mockRestore();
     });
 
     it('cuts the message of the exception to its first 200 characters', async () => {
