@@ -150,12 +150,16 @@ function driverPhrase(driver: Driver, w: WorkEstimate): string {
     const changes = `up to ${formatCount(w.stateChanges)} state changes (fault starts and ends, detections, failover actions, routing moves)`;
     switch (driver) {
         case 'matrix': return `for the RTT matrix of ${formatCount(w.regions)} regions (${formatCount(w.regions * w.regions)} pairs)`;
-        case 'tables': return `recomputing the outcome tables of ${groups} × ${formatCount(w.classes)} key classes at ${changes}`;
+        case 'tables': return `recomputing the outcome tables of ${groups} × ${keyClasses(w.classes)} at ${changes}`;
         case 'reads': return `integrating the reads of ${groups} at ${changes} and ${formatCount(w.ticks)} sample ticks`;
         case 'scans': return `visiting ${groups} and ${formatCount(w.links)} replication links at ${changes} and ${formatCount(w.ticks)} sample ticks`;
-        case 'state': return `(${groups} × ${formatCount(w.classes)} key classes of outcome tables, ${formatCount(w.links)} replication links × ${formatCount(w.ticks)} sample intervals of series)`;
+        case 'state': return `(${groups} × ${keyClasses(w.regions + 1)} of outcome tables, ${formatCount(w.links)} replication links × ${formatCount(w.ticks)} sample intervals of series)`;
         case 'series': return `keeping and reporting series of ${formatCount(w.ticks)} sample intervals for ${groups} and ${formatCount(w.links)} replication links`;
     }
+}
+
+function keyClasses(n: number): string {
+    return `${formatCount(n)} key class${n === 1 ? '' : 'es'}`;
 }
 
 function roundUpToSeconds(ms: number): number {

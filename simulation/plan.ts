@@ -89,6 +89,8 @@ export interface GroupPlan {
     readonly writes: readonly number[];
     /** Stores a read request reads (`uses` and `reads`, or the target store). */
     readonly readsFrom: readonly number[];
+    /** Key classes its writes can draw, ascending: 0 (the origin's own keys), 1 + h for shared keys homed in h. */
+    classes: readonly number[];
 }
 
 /** Write arrivals of one workload into one user group: a Poisson process. */
@@ -204,6 +206,7 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
     const workloads = workloadModels.map((w, index) => compileWorkload(w, index, region));
     const { groups, streams } = compileGroups(model, workloads, stores, services, storeIndex, serviceIndex, region);
     assignKeySpaces(workloads, streams, groups, stores);
+    assignClasses(workloads, streams, groups);
 
     const failovers: FailoverPlan[] = [];
     for (const f of model.failovers) {
@@ -316,7 +319,7 @@ function compileGroups(
                     const writes = inst.kind === 'service' ? services[inst.index]!.uses : [inst.index];
                     const readsFrom = inst.kind === 'service' ? [...new Set([...services[inst.index]!.uses, ...services[inst.index]!.reads])] : [inst.index];
                     const t = inst.kind === 'service' ? services[inst.index]! : stores[inst.index]!;
-                    group = { index: groups.length, kind: inst.kind, target: inst.index, targetId: t.id, targetName: t.name, origin, writeRate: 0, readRate: 0, writes, readsFrom };
+                    group = { index: groups.length, kind: inst.kind, target: inst.index, targetId: t.id, targetName: t.name, origin, writeRate: 0, readRate: 0, writes, readsFrom, classes: [0] };
                     groups.push(group);
                     groupKey.set(key, group);
                 }
@@ -341,6 +344,16 @@ function compileGroups(
         }
     }
     return { groups, streams };
+}
+
+/** The key classes each group's writes can draw: the origin's own keys, and the homes of the shared keys. */
+function assignClasses(workloads: readonly WorkloadPlan[], streams: readonly StreamPlan[], groups: GroupPlan[]): void {
+    const homes = groups.map(() => new Set<number>());
+    for (const s of streams) {
+        const w = workloads[s.workload]!;
+        if (w.sharedShare > 0) for (const h of w.homeRegion) homes[s.group]!.add(h);
+    }
+    for (const g of groups) g.classes = [0, ...[...homes[g.index]!].sort((a, b) => a - b).map((h) => 1 + h)];
 }
 
 /** Gives each tracked store a slice of key state per workload that writes it. */

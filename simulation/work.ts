@@ -3,7 +3,7 @@
 // tables, integrate the read flow, flush latency cells), at every sample tick, at every fault, and what it
 // allocates. The engine counts the same units as it runs (`Simulation.work`), and a test checks the bound
 // holds for a table of scenarios; bench/simulation/calibrate.mjs measures what each unit costs in events.
-import type { PlanStructure, StorePlan } from './plan.js';
+import type { PlanStructure, StorePlan, WorkloadPlan } from './plan.js';
 
 /** Work units by driver (each driver's unit is one step of its inner loop). */
 export interface Work {
@@ -31,6 +31,7 @@ export interface WorkEstimate {
     readonly regions: number;
     readonly groups: number;
     readonly links: number;
+    /** Most key classes one group's writes can draw (its outcome tables are sized for regions + 1). */
     readonly classes: number;
 }
 
@@ -52,6 +53,11 @@ export function cellCost(store: StorePlan, regions: number): number {
     if (store.model.engine === 'cosmosdb' && store.model.consistency.level === 'strong') cost += n;
     if (store.mode === 'sync' || store.mode === 'consensus') cost += 2 * regions + n;
     return cost;
+}
+
+/** Home regions of a workload's shared keys that the engine visits (none when it shares no key: they add 0). */
+export function sharedHomes(w: WorkloadPlan): number {
+    return w.sharedShare > 0 ? w.homeCut.length : 0;
 }
 
 /** Steps of choosing the replica a read of `store` is served by. */
@@ -83,7 +89,6 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     const R = plan.regions.length;
     const C = R + 1;
     const G = plan.groups.length;
-    const S = plan.streams.length;
     const end = plan.durationMs;
     const ticks = Math.max(1, Math.ceil(end / sampleIntervalMs));
     const faults = plan.faults.filter((f) => f.at < end);
@@ -92,7 +97,11 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
 
     // Per refresh of the outcome tables (the start, then once per state change).
     const homeCuts = new Float64Array(G);
-    for (const st of plan.streams) homeCuts[st.group]! += plan.workloads[st.workload]!.homeCut.length;
+    const streamsOf = new Float64Array(G);
+    for (const st of plan.streams) {
+        homeCuts[st.group]! += sharedHomes(plan.workloads[st.workload]!);
+        streamsOf[st.group]!++;
+    }
     let tables = 0;
     let scans = 0;
     let readFlow = 0;
@@ -108,14 +117,14 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
             reads += readCost(plan.stores[s]!, R);
             stale += staleCost(plan.stores[s]!);
         }
-        tables += 2 * (C * cells + reads);
-        scans += 2 * (S + homeCuts[g.index]!);
+        tables += 2 * (g.classes.length * cells + reads);
+        scans += 2 * (streamsOf[g.index]! + homeCuts[g.index]!);
         if (g.readRate > 0) readFlow += 2 * stale;
-        flushCells += 2 * g.writes.length * C + 2 * C;
+        flushCells += 2 * (g.writes.length + 1) * g.classes.length;
         state += groupState(g.writes.length, g.readsFrom.length, C);
         series += groupSeries(g.writes.length, ticks);
     }
-    for (const st of plan.streams) scans += plan.groups[st.group]!.writes.length * (1 + plan.workloads[st.workload]!.homeCut.length);
+    for (const st of plan.streams) scans += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
     let serviceGroups = 0;
     for (const g of plan.groups) if (g.kind === 'service') serviceGroups++;
     const maxActive = maxOverlap(faults);
@@ -142,7 +151,9 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         if (tracked) work.state += (Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2));
         if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked);
     }
-    return { work, stateChanges: changes, ticks, regions: R, groups: G, links, classes: C };
+    let classes = 1;
+    for (const g of plan.groups) if (g.classes.length > classes) classes = g.classes.length;
+    return { work, stateChanges: changes, ticks, regions: R, groups: G, links, classes };
 }
 
 /** Numbers a run keeps in memory (state and series), for the engine's memory limit. */

@@ -14,7 +14,7 @@ import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilit
 import type { TimelineEvent } from '../report.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
 import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
-import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, staleCost, type Work } from '../work.js';
+import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, sharedHomes, staleCost, type Work } from '../work.js';
 import { formatCount, formatDuration } from '../../language/semantics/units.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
@@ -96,6 +96,8 @@ export class Simulation {
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
+    /** The write streams of each group, in stream order. */
+    private readonly streamsOf: StreamPlan[][];
     readonly logs: (WriteLog | undefined)[][];
     readonly links: Link[] = [];
     readonly linksFrom: Link[][][];
@@ -140,7 +142,7 @@ export class Simulation {
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
         this.tableSteps = Float64Array.from(plan.groups, (g) => {
             let steps = 0;
-            for (const s of g.writes) steps += this.classes * cellCost(plan.stores[s]!, R);
+            for (const s of g.writes) steps += g.classes.length * cellCost(plan.stores[s]!, R);
             for (const s of g.readsFrom) steps += readCost(plan.stores[s]!, R);
             return steps;
         });
@@ -150,7 +152,7 @@ export class Simulation {
             return g.readRate > 0 ? steps : 0;
         });
         let streamSteps = 0;
-        for (const st of plan.streams) streamSteps += plan.groups[st.group]!.writes.length * (1 + plan.workloads[st.workload]!.homeCut.length);
+        for (const st of plan.streams) streamSteps += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
         this.streamSteps = streamSteps;
         this.work.state += R * R + plan.stores.length * R;
         for (const s of plan.stores) this.work.tables += R * (1 + s.replicas.length);
@@ -173,6 +175,8 @@ export class Simulation {
         }));
         this.sharedSpace = Float64Array.from(plan.workloads, (w) => (w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0));
         this.groupsOfService = plan.services.map(() => []);
+        this.streamsOf = plan.groups.map(() => []);
+        for (const s of plan.streams) this.streamsOf[s.group]!.push(s);
         this.groups = plan.groups.map((g) => this.createGroup(g.index));
         for (const g of plan.groups) if (g.kind === 'service') this.groupsOfService[g.target]!.push(g.index);
 
@@ -407,20 +411,28 @@ export class Simulation {
         const C = this.classes;
         for (const g of this.groups) {
             const W = g.plan.writes.length;
+            const classes = g.plan.classes;
             const stores = g.pendingStoreWrites;
-            this.work.scans += stores.length + g.pendingRequestWrites.length;
-            for (let index = 0; index < stores.length; index++) {
-                const count = stores[index]!;
-                if (count === 0) continue;
-                g.intervalLatencies[Math.floor(index / C) % W]!.add(tick, g.latency[index]!, count);
-                stores[index] = 0;
-            }
             const requests = g.pendingRequestWrites;
-            for (let r = 0; r < requests.length; r++) {
-                const count = requests[r]!;
-                if (count === 0) continue;
-                g.intervalLatencies[W]!.add(tick, g.requestLatency[r]!, count);
-                requests[r] = 0;
+            this.work.scans += 2 * (W + 1) * classes.length;
+            // Writes land only in the classes the group can draw; visited in the cells' order.
+            for (let row = 0; row < 2 * W; row++) {
+                for (const cls of classes) {
+                    const index = row * C + cls;
+                    const count = stores[index]!;
+                    if (count === 0) continue;
+                    g.intervalLatencies[row % W]!.add(tick, g.latency[index]!, count);
+                    stores[index] = 0;
+                }
+            }
+            for (let slot = 0; slot < 2; slot++) {
+                for (const cls of classes) {
+                    const r = slot * C + cls;
+                    const count = requests[r]!;
+                    if (count === 0) continue;
+                    g.intervalLatencies[W]!.add(tick, g.requestLatency[r]!, count);
+                    requests[r] = 0;
+                }
             }
         }
     }
@@ -792,7 +804,8 @@ export class Simulation {
                 clientMs = d === origin ? 0 : plan.rtt[origin * R + d]!;
             }
             g.serviceProb[slot] = serviceProb;
-            for (let cls = 0; cls < C; cls++) {
+            // Only the key classes its writes can draw (the origin's own keys, and the homes of shared keys).
+            for (const cls of g.plan.classes) {
                 let status: number = Status.ok;
                 let slowest = 0;
                 for (let j = 0; j < W; j++) {
@@ -828,13 +841,11 @@ export class Simulation {
         const C = this.classes;
         let total = 0;
         let ok = 0;
-        this.work.scans += this.plan.streams.length;
-        for (const stream of this.plan.streams) {
-            if (stream.group !== g.plan.index) continue;
-            this.work.scans += this.plan.workloads[stream.workload]!.homeCut.length;
+        for (const stream of this.streamsOf[g.plan.index]!) {
+            this.work.scans += 1 + sharedHomes(this.plan.workloads[stream.workload]!);
             const w = this.plan.workloads[stream.workload]!;
             let share = (1 - w.sharedShare) * (g.requestStatus[slot * C]! === Status.ok ? 1 : 0);
-            for (let i = 0; i < w.homeCut.length; i++) {
+            for (let i = 0; i < sharedHomes(w); i++) {
                 const part = w.homeCut[i]! - (i === 0 ? 0 : w.homeCut[i - 1]!);
                 if (g.requestStatus[slot * C + 1 + w.homeRegion[i]!]! === Status.ok) share += w.sharedShare * part;
             }
@@ -878,7 +889,7 @@ export class Simulation {
                     l.other[own]! += perMs * (1 - w.sharedShare);
                     l.ownLocation[g.plan.origin] = own;
                 }
-                for (let i = 0; i < w.homeCut.length; i++) {
+                for (let i = 0; i < sharedHomes(w); i++) {
                     const part = w.homeCut[i]! - (i === 0 ? 0 : w.homeCut[i - 1]!);
                     const index = j * C + 1 + w.homeRegion[i]!;
                     if (g.status[index] === Status.ok) l.shared[g.location[index]!]! += perMs * w.sharedShare * part;
