@@ -31,16 +31,18 @@ export function expandPaths(inputs: readonly string[]): string[] {
     for (const input of inputs) {
         const absolute = path.resolve(input);
         if (!existsSync(absolute)) throw new UsageError(`cannot read '${input}': no such file or folder`);
-        if (statSync(absolute).isDirectory()) {
+        // A name ending in .mregion is a design, never a folder to scan (a link to / named x.mregion would
+        // otherwise have the whole file system scanned).
+        if (absolute.endsWith('.mregion')) {
+            refuseUnreadable(absolute, input);
+            files.push(absolute);
+        } else if (statSync(absolute).isDirectory()) {
             const found = findMregionFiles(absolute);
             if (found.length === 0) throw new UsageError(`'${input}' contains no .mregion files`);
             for (const file of found) refuseUnreadable(file, displayPath(URI.file(file)));
             files.push(...found);
-        } else if (!absolute.endsWith('.mregion')) {
-            throw new UsageError(`'${input}' is not a .mregion file`);
         } else {
-            refuseUnreadable(absolute, input);
-            files.push(absolute);
+            throw new UsageError(`'${input}' is not a .mregion file`);
         }
     }
     return [...new Set(files)];
