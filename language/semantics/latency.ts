@@ -33,11 +33,13 @@ class RttMemo {
     private readonly links = new Map<string, LinkM>();
     /** Regions a link names (only a pair of them can take its RTT from a link). */
     private readonly linkedRegions = new Set<string>();
-    private readonly estimates = new Map<string, RttEstimate>();
+    private readonly index: ReadonlyMap<string, number>;
+    private readonly estimates = new Map<number, RttEstimate>();
     /** Pairs estimated so far (remembered or not). */
     computed = 0;
 
     constructor(private readonly model: Model) {
+        this.index = new Map([...model.regions.keys()].map((name, i) => [name, i]));
         // The builder keeps one link per pair (a second one is an error).
         for (const link of model.links) {
             this.links.set(pairKey(link.a, link.b), link);
@@ -46,12 +48,16 @@ class RttMemo {
     }
 
     get(a: string, b: string): RttEstimate {
-        const key = pairKey(a, b);
-        const known = this.estimates.get(key);
+        // Keyed by the regions' indexes: a number key is hashed at once, a pair's name would be a new string to hash.
+        const i = this.index.get(a);
+        const j = this.index.get(b);
+        const key = i === undefined || j === undefined ? undefined : i < j ? i * this.index.size + j : j * this.index.size + i;
+        const known = key === undefined ? undefined : this.estimates.get(key);
         if (known) return known;
-        const estimate = estimateRtt(this.model.regions.get(a), this.model.regions.get(b), this.links.get(key), a, b);
+        const link = this.linkedRegions.has(a) && this.linkedRegions.has(b) ? this.links.get(pairKey(a, b)) : undefined;
+        const estimate = estimateRtt(this.model.regions.get(a), this.model.regions.get(b), link, a, b);
         this.computed++;
-        if (this.estimates.size < MAX_REMEMBERED_PAIRS) this.estimates.set(key, estimate);
+        if (key !== undefined && this.estimates.size < MAX_REMEMBERED_PAIRS) this.estimates.set(key, estimate);
         return estimate;
     }
 

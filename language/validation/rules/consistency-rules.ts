@@ -139,11 +139,14 @@ const strongDistanceLimit: Rule = {
 function candidateRegions(model: Model, store: StoreM): string[] {
     const jurisdictions = new Set(store.regions.map((r) => model.regions.get(r)?.jurisdiction));
     const residency = store.residency;
-    const worstRtt = (c: string) => Math.max(...store.regions.map((r) => rttBetween(model, c, r).ms ?? Number.POSITIVE_INFINITY));
-    return [...model.regions.values()]
-        .filter((r) => !store.regions.includes(r.name) && r.name !== store.witness)
-        .filter((r) => residency === undefined || r.jurisdiction === residency)
-        .sort((x, y) => Number(!jurisdictions.has(x.jurisdiction)) - Number(!jurisdictions.has(y.jurisdiction)) || worstRtt(x.name) - worstRtt(y.name))
+    const members = new Set(store.regions);
+    const candidates = [...model.regions.values()]
+        .filter((r) => !members.has(r.name) && r.name !== store.witness)
+        .filter((r) => residency === undefined || r.jurisdiction === residency);
+    // Each candidate's worst RTT once (a sort asks for it n log n times, and it costs one RTT per store region).
+    const worstRtt = new Map(candidates.map((c) => [c.name, store.regions.reduce((worst, r) => Math.max(worst, rttBetween(model, c.name, r).ms ?? Number.POSITIVE_INFINITY), Number.NEGATIVE_INFINITY)]));
+    return candidates
+        .sort((x, y) => Number(!jurisdictions.has(x.jurisdiction)) - Number(!jurisdictions.has(y.jurisdiction)) || worstRtt.get(x.name)! - worstRtt.get(y.name)!)
         .map((r) => r.name);
 }
 
