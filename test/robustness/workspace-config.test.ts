@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bundle } from '../helpers/bundles.js';
+import { createMregionServices } from '../../language/mregion-module.js';
+import { RegularFileSystem, type RegularFileSystemProvider } from '../../language/workspace/file-system.js';
 import { LspClient } from '../helpers/lsp-client.js';
 import { makeFifo, makeSparse, useTemporaryFolder } from './helpers/special-files.js';
 
@@ -99,3 +101,23 @@ describe('.mregion.json for the language server', () => {
         ]);
     });
 });
+
+describe('.mregion.json for many designs', () => {
+    it('is read once per build for a folder of designs, not once per design', async () => {
+        const folder = path.join(root(), 'many');
+        mkdirSync(folder);
+        writeFileSync(path.join(folder, '.mregion.json'), '{ "rules": { "dns-ttl-too-long": "off" } }');
+        const { shared } = createMregionServices(RegularFileSystem);
+        const reads = vi.spyOn(shared.workspace.FileSystemProvider as RegularFileSystemProvider, 'readFileWithin');
+        const documents = [];
+        for (let i = 0; i < 20; i++) {
+            writeFileSync(path.join(folder, `d${i}.mregion`), DESIGN);
+            documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path.join(folder, `d${i}.mregion`))));
+        }
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        expect(reads).toHaveBeenCalledTimes(1);
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        expect(reads).toHaveBeenCalledTimes(2);
+    });
+});
+

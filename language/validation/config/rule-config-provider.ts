@@ -1,11 +1,11 @@
 // The rule configuration of a document: `.mregion.json` (shared with the CLI) overridden by the editor's
 // `mregion.rules` setting. When either changes, every document is checked again.
-import { DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { DocumentState, URI, UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { RuleCode } from '../rules/catalog.js';
 import type { RuleSetting } from '../rules/runner.js';
 import { mergeRuleSettings, parseRuleSettings, type ParsedRuleSettings } from './rule-settings.js';
-import { contains, readWorkspaceFile, WORKSPACE_FILE } from './workspace-file.js';
+import { contains, readWorkspaceFile, WORKSPACE_FILE, type WorkspaceFileSettings } from './workspace-file.js';
 
 export interface DocumentRuleConfig extends ParsedRuleSettings {
     settingOf(code: RuleCode): RuleSetting | undefined;
@@ -13,9 +13,16 @@ export interface DocumentRuleConfig extends ParsedRuleSettings {
 
 export class RuleConfigProvider {
     private readonly fs: FileSystemProvider;
+    /**
+     * The .mregion.json settings of each folder, read once per build rather than once per document (a file of up
+     * to 1 MiB, read and parsed for each of a thousand designs, made a build take seconds). Every build, and so
+     * every recheck after the file changes, starts afresh.
+     */
+    private readonly folderSettings: WorkspaceCache<string, WorkspaceFileSettings>;
 
     constructor(private readonly shared: LangiumSharedServices) {
         this.fs = shared.workspace.FileSystemProvider;
+        this.folderSettings = new WorkspaceCache(shared);
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
             if (update.section === 'mregion') this.recheckAll();
         });
@@ -35,7 +42,8 @@ export class RuleConfigProvider {
     };
 
     async configFor(document: LangiumDocument): Promise<DocumentRuleConfig> {
-        const file = readWorkspaceFile(this.fs, document.uri, this.searchRoot(document.uri));
+        const root = this.searchRoot(document.uri);
+        const file = this.folderSettings.get(`${UriUtils.dirname(document.uri).toString()} ${root.toString()}`, () => readWorkspaceFile(this.fs, document.uri, root));
         const editorValue: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'rules');
         const merged = mergeRuleSettings(file, parseRuleSettings(editorValue, 'setting mregion.rules'));
         return { ...merged, settingOf: (code) => merged.settings.get(code) };
