@@ -1,7 +1,7 @@
 // The same design, scenario and seed give byte-identical reports; another seed gives other samples whose
 // means agree within the statistics of the quantity measured.
 import { describe, expect, it } from 'vitest';
-import { designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
+import { designOf, dynamoStore, runModelWithDeadline as runModel, TWO_US_REGIONS } from './helpers.js';
 
 const DESIGN = `${TWO_US_REGIONS}
 ${dynamoStore('carts')}
@@ -29,14 +29,15 @@ scenario region-loss {
 describe('determinism', () => {
     it('gives byte-identical JSON for the same seed', async () => {
         const model = await designOf(DESIGN);
-        const a = JSON.stringify(runModel(model, 'region-loss', { seed: 42 }));
-        const b = JSON.stringify(runModel(model, 'region-loss', { seed: 42 }));
+        const a = JSON.stringify(await runModel(model, 'region-loss', { seed: 42 }));
+        const b = JSON.stringify(await runModel(model, 'region-loss', { seed: 42 }));
         expect(a).toBe(b);
     });
 
     it('gives other samples but the same means for other seeds', async () => {
         const model = await designOf(DESIGN);
-        const reports = [1, 2, 3, 4].map((seed) => runModel(model, 'region-loss', { seed }));
+        const reports = [];
+        for (const seed of [1, 2, 3, 4]) reports.push(await runModel(model, 'region-loss', { seed }));
         expect(new Set(reports.map((r) => JSON.stringify(r))).size).toBe(4);
         // Lost writes: Poisson with mean ≈ 500 writes/s × 1 s; tolerance 5σ ≈ 112 around the first run's value.
         const lost = reports.map((r) => r.summary.lostWrites);
@@ -52,10 +53,10 @@ describe('determinism', () => {
 
     it('uses the scenario seed unless one is given, and the default when the scenario has none', async () => {
         const model = await designOf(DESIGN);
-        expect(runModel(model, 'region-loss').scenario.seed).toBe(1);
+        expect((await runModel(model, 'region-loss')).scenario.seed).toBe(1);
         const seeded = await designOf(DESIGN.replace('duration 30m', 'duration 30m\n    seed 77'));
-        expect(runModel(seeded, 'region-loss').scenario.seed).toBe(77);
-        expect(runModel(seeded, 'region-loss', { seed: 5 }).scenario.seed).toBe(5);
-        expect(runModel(model, 'region-loss', { defaultSeed: 9 }).scenario.seed).toBe(9);
+        expect((await runModel(seeded, 'region-loss')).scenario.seed).toBe(77);
+        expect((await runModel(seeded, 'region-loss', { seed: 5 })).scenario.seed).toBe(5);
+        expect((await runModel(model, 'region-loss', { defaultSeed: 9 })).scenario.seed).toBe(9);
     });
 });

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
 import { ROOT } from '../helpers/bundles.js';
-import { designOf, example, runModel, MINUTE } from './helpers.js';
+import { designOf, example, runModelWithDeadline, MINUTE } from './helpers.js';
 
 const names = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).map((f) => f.replace(/\.mregion$/, '')).sort();
 const reports = new Map<string, SimulationReport[]>();
@@ -15,7 +15,9 @@ beforeAll(async () => {
     for (const name of names) {
         // Examples with design-rule errors still simulate: only language errors would block them.
         const model = await designOf(example(name), true);
-        reports.set(name, [...model.scenarios.keys()].map((s) => runModel(model, s)));
+        const list: SimulationReport[] = [];
+        for (const s of model.scenarios.keys()) list.push(await runModelWithDeadline(model, s));
+        reports.set(name, list);
     }
 }, 120_000);
 

@@ -10,6 +10,7 @@ import { simulate, type SimulateOptions } from '../../simulation/run.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { ROOT } from '../helpers/bundles.js';
 import { describe as describeDiagnostic, errors, modelOf } from '../helpers/services.js';
+import { simulateWithDeadline, type DeadlineOptions } from '../helpers/simulation-deadline.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'simulation/report-schema.json'), 'utf8'));
 // The schema uses no `format` keywords, so plain Ajv (strict) is enough.
@@ -33,17 +34,31 @@ export async function designOf(text: string, allowRuleErrors = false): Promise<M
     return model;
 }
 
-/** Runs `scenario` (default: the only one) of the design and checks the report against the schema. */
-export async function run(text: string, scenario?: string, options: SimulateOptions = {}): Promise<SimulationReport> {
+/**
+ * Runs `scenario` (default: the only one) of the design in a worker with a deadline (a hang fails the test
+ * instead of spinning) and checks the report against the schema.
+ */
+export async function run(text: string, scenario?: string, options: DeadlineOptions = {}): Promise<SimulationReport> {
     const model = await designOf(text);
-    return runModel(model, scenario, options);
+    return runModelWithDeadline(model, scenario, options);
 }
 
-export function runModel(model: Model, scenario?: string, options: SimulateOptions = {}): SimulationReport {
-    const name = scenario ?? [...model.scenarios.keys()][0]!;
-    const report = simulate(model, name, options);
+/** runModel in a worker with a deadline: for the runs that take seconds. */
+export async function runModelWithDeadline(model: Model, scenario?: string, options: DeadlineOptions = {}): Promise<SimulationReport> {
+    const report = await simulateWithDeadline(model, scenario ?? firstScenario(model), options);
     expectValidReport(report);
     return report;
+}
+
+/** Runs on the test's thread: for short runs (well under a second) and the ones that pass callbacks. */
+export function runModel(model: Model, scenario?: string, options: SimulateOptions = {}): SimulationReport {
+    const report = simulate(model, scenario ?? firstScenario(model), options);
+    expectValidReport(report);
+    return report;
+}
+
+function firstScenario(model: Model): string {
+    return [...model.scenarios.keys()][0]!;
 }
 
 export function example(name: string): string {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { rttBetween } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import type { LatencySeries, SimulationReport } from '../../simulation/report.js';
-import { auroraDb, consensusStore, designOf, MINUTE, runModel, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, consensusStore, designOf, MINUTE, runModel, runModelWithDeadline, TWO_US_REGIONS } from './helpers.js';
 
 const THREE_REGIONS = `
 topology T
@@ -189,7 +189,7 @@ store db {
 workload w for db { writes ${p.rate}/s from us-east-1 ${p.eastShare}%, us-west-2 ${100 - p.eastShare}% }
 scenario s { workload w  duration 3m  at ${p.faultAt}s ${p.fault} for ${p.faultFor}s  seed ${p.seed} }
 `);
-            const report = runModel(model);
+            const report = await runModelWithDeadline(model);
             const store = report.stores[0]!;
             let counted = 0;
             for (const r of store.byRegion) {

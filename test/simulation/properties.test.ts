@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../simulation/engine/event-queue.js';
-import { designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
+import { designOf, dynamoStore, runModelWithDeadline, TWO_US_REGIONS } from './helpers.js';
 
 describe('event queue', () => {
     it('pops events in time, then rank, then insertion order for any mix of pushes and pops', () => {
@@ -52,7 +52,7 @@ ${dynamoStore('db', { lag: `${p.lagMs}ms`, conflicts: p.strategy })}
 workload w for db { writes ${p.rate}/s from us-east-1 ${p.eastShare}%, us-west-2 ${100 - p.eastShare}%  keys ${p.keys} shared ${p.shared}% }
 scenario s { workload w  duration 5m  at ${p.outageAt}s outage region us-east-1 for ${p.outageFor}s  seed ${p.seed} }
 `);
-            const report = runModel(model);
+            const report = await runModelWithDeadline(model);
             const s = report.stores[0]!;
             const delay = Math.max(p.lagMs, 39);
             expect(s.lostWrites).toBeLessThanOrEqual(s.writes.acknowledged);
@@ -63,7 +63,7 @@ scenario s { workload w  duration 5m  at ${p.outageAt}s outage region us-east-1 
             for (const r of s.replicas) expect(r.appliedWrites + r.pendingWrites).toBeLessThanOrEqual(s.writes.acknowledged);
             expect(report.summary.availability!).toBeGreaterThanOrEqual(0);
             expect(report.summary.availability!).toBeLessThanOrEqual(1);
-            expect(JSON.stringify(runModel(model))).toBe(JSON.stringify(report));
+            expect(JSON.stringify(await runModelWithDeadline(model))).toBe(JSON.stringify(report));
         }), { numRuns: 25 });
     });
 });

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../../simulation/errors.js';
-import { simulate } from '../../simulation/run.js';
 import { modelOf } from '../helpers/services.js';
+import { simulateWithDeadline } from '../helpers/simulation-deadline.js';
 import { isRuleCode } from '../../language/validation/rules/catalog.js';
 import { designOfExample, expectValidReport } from './helpers.js';
 
@@ -51,7 +51,7 @@ ${p.faults.map((f) => `    at ${f.at}m ${f.what} for ${f.lasts}m`).join('\n')}
             const { model, diagnostics } = await modelOf(text);
             if (diagnostics.some((d) => d.severity === 1 && !isRuleCode(String(d.code)))) return;
             try {
-                expectValidReport(simulate(model, 'generated', { eventBudget: 3_000_000 }));
+                expectValidReport(await simulateWithDeadline(model, 'generated', { eventBudget: 3_000_000 }));
                 reports++;
             } catch (error) {
                 if (!(error instanceof SimulationError)) throw error;
