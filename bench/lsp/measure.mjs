@@ -1,16 +1,9 @@
 // Measures the bundled language server over stdio, as an editor drives it: cold start to first diagnostics,
 // edit → publishDiagnostics latency (median, p95), scaling with file size, and server memory (RSS).
 // Usage: node esbuild.mjs && node bench/lsp/measure.mjs [sizes=1000,10000,50000] [edits=40]
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateTopology } from './generate-topology.mjs';
+import { rssMb, startServer } from './server-process.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The Node options the extension starts the server with. */
-const serverProcess = JSON.parse(readFileSync(path.join(ROOT, 'protocol/server-process.json'), 'utf8'));
 const sizes = (process.argv[2] ?? '1000,10000,50000').split(',').map(Number);
 const edits = Number(process.argv[3] ?? 40);
 
@@ -24,30 +17,6 @@ function quantile(sorted, q) {
 /** The server collects garbage after 1.5 s without changes (server/idle-collection.ts); "at rest" is after that. */
 const REST_MS = 3_000;
 const rest = () => new Promise((resolve) => setTimeout(resolve, REST_MS));
-
-function rssMb(pid, field = 'VmRSS') {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]) / 1024;
-}
-
-async function startServer() {
-    const t0 = performance.now();
-    const nodeOptions = [...serverProcess.execArgv, ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-    const child = spawn(process.execPath, [...nodeOptions, process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const waiters = [];
-    connection.onNotification('textDocument/publishDiagnostics', (params) => {
-        for (const w of [...waiters]) if (w.uri === params.uri) { waiters.splice(waiters.indexOf(w), 1); w.resolve(params); }
-    });
-    connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await connection.sendNotification('initialized', {});
-    const next = (uri) => new Promise((resolve) => waiters.push({ uri, resolve }));
-    return { child, connection, next, t0 };
-}
 
 async function measure(lines) {
     const text = generateTopology(lines);

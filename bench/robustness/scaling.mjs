@@ -4,18 +4,16 @@
 // the previous size's, so linear growth shows as a ratio near the ratio of the sizes.
 // Usage: node esbuild.mjs && node bench/robustness/scaling.mjs [--quick]
 //   CLI_BUNDLE / SERVER_BUNDLE: other bundles to measure (default dist/cli.cjs, dist/server.cjs).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { rssMb, startServer } from '../lsp/server-process.mjs';
 import { importChain, importStar, manyRegions, partName } from './scaling-designs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = process.env.CLI_BUNDLE ?? path.join(ROOT, 'dist', 'cli.cjs');
-const SERVER = process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist', 'server.cjs');
-const serverProcess = JSON.parse(readFileSync(path.join(ROOT, 'protocol', 'server-process.json'), 'utf8'));
 const quick = process.argv.includes('--quick');
 const EDITS = quick ? 6 : 20;
 
@@ -77,19 +75,10 @@ for (const c of cases) {
 
 /** The bundled server over stdio: open the design, then edit one character back and forth; edit → diagnostics. */
 async function serverEdits(storeRegions) {
-    const child = spawn(process.execPath, [...serverProcess.execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const waiters = [];
-    connection.onNotification('textDocument/publishDiagnostics', (p) => { for (const w of waiters.splice(0)) w(p); });
-    connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await connection.sendNotification('initialized', {});
-    const next = () => new Promise((resolve) => waiters.push(resolve));
+    const { child, connection, next: nextFor } = await startServer();
     const text = manyRegions(1_000, storeRegions);
     const uri = `file:///bench/store-${storeRegions}.mregion`;
+    const next = () => nextFor(uri);
     let published = next();
     const opened = performance.now();
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mregion', version: 1, text } });
@@ -110,12 +99,12 @@ async function serverEdits(storeRegions) {
         await published;
         times.push(performance.now() - start);
     }
-    const rssMb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
+    const peakMb = rssMb(child.pid, 'VmHWM');
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     connection.dispose();
     times.sort((a, b) => a - b);
-    return { openMs, medianMs: times[Math.floor(times.length / 2)], maxMs: times.at(-1), rssMb };
+    return { openMs, medianMs: times[Math.floor(times.length / 2)], maxMs: times.at(-1), rssMb: peakMb };
 }
 
 const serverRows = [];
