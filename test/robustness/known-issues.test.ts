@@ -1,10 +1,14 @@
 // Bugs found by the robustness harness, each reduced to its smallest reproduction and written as the behaviour it
 // should have. All are fixed now; they stay as regression tests. While a new one is open it is written with
 // `it.fails` (green while the bug is there, red once it is fixed) and listed in fuzz/known-issues.ts.
-import { describe, expect, it } from 'vitest';
+import { ResponseError } from 'vscode-jsonrpc';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCdk } from '../../export/cdk/index.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { simulate } from '../../simulation/run.js';
+import { Requests } from '../../protocol/index.js';
+import { LspClient } from '../helpers/lsp-client.js';
 import { errors, modelOf, validate } from '../helpers/services.js';
 
 const PRIMARY_OUTSIDE = `topology T
@@ -101,5 +105,36 @@ workload w for s { writes ${'9'.repeat(400)}/s }
         const message = diagnostics.map((d) => String(d.message)).find((m) => m.includes('write rate')) ?? '';
         expect(message).not.toContain('is not a number with a unit');
         expect(message).toMatch(/too large/);
+    });
+});
+
+describe('issues the fuzzer found, open', () => {
+    describe('simulation-requests-answer-internal-errors', () => {
+        let client: LspClient;
+        beforeAll(async () => {
+            client = await LspClient.start();
+        });
+        afterAll(async () => {
+            await client?.stop();
+        });
+        const codeOf = (request: Promise<unknown>) => request.then(() => 'result', (error: unknown) => (error instanceof ResponseError ? error.code : String(error)));
+
+        for (const method of [Requests.listScenarios, Requests.simulationBlockers, Requests.simulate]) {
+            it.fails(`${method} on a document the server does not have is invalid params (-32602), not an internal error`, async () => {
+                expect(await codeOf(client.connection.sendRequest(method, { uri: 'file:///virtual/never-opened.mregion', scenario: 's' }))).toBe(-32602);
+            });
+        }
+
+        it.fails('mregion/listScenarios cancelled while its document is built is answered as cancelled (-32800), not an internal error', async () => {
+            const uri = 'file:///virtual/large.mregion';
+            const built = client.nextDiagnostics(uri);
+            await client.open(uri, `topology T\n${Array.from({ length: 3_000 }, (_, i) => `region r-${i} { provider aws  jurisdiction US }`).join('\n')}\n`);
+            const source = new CancellationTokenSource();
+            const answer = codeOf(client.connection.sendRequest(Requests.listScenarios, { uri }, source.token));
+            source.cancel();
+            const code = await answer;
+            await built;
+            expect(code === 'result' || code === -32800, String(code)).toBe(true);
+        });
     });
 });

@@ -6,12 +6,17 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { unsafePathReason } from '../../../export/cdk/writer.js';
 import type { ExportCdkResult } from '../../../protocol/index.js';
 
-export type Stage = 'parse' | 'build' | 'model' | 'rules' | 'simulate' | 'export' | 'edit';
+/** Stages of the in-process pipeline, then the real programs: the CLI and the server on a workspace, the server under random requests. */
+export type Stage = 'parse' | 'build' | 'model' | 'rules' | 'simulate' | 'export' | 'edit' | 'cli' | 'server' | 'lsp';
+/** The in-process pipeline's stages (timed per case). */
 export const STAGES: readonly Stage[] = ['parse', 'build', 'model', 'rules', 'simulate', 'export', 'edit'];
 
 export type FailureKind =
     | 'exception' | 'console-output' | 'internal-diagnostic' | 'invalid-range' | 'unclear-message' | 'invalid-report'
-    | 'nondeterministic' | 'unsafe-export' | 'too-slow' | 'stale-after-edit';
+    | 'nondeterministic' | 'unsafe-export' | 'too-slow' | 'stale-after-edit'
+    // The real programs: exited by a signal or an unexpected code, printed a stack trace, ended for taking too long,
+    // grew past the memory bound, left a request unanswered, answered it with an internal error, printed unusable output.
+    | 'crash' | 'exit-code' | 'stack-trace' | 'hang' | 'memory' | 'no-response' | 'internal-error-response' | 'bad-output';
 
 export interface Failure {
     readonly stage: Stage;
@@ -114,6 +119,8 @@ export function signatureOf(failure: Failure): string {
     const message = failure.message
         .split('\n')[0]!
         .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '…')
+        .replace(/\b(?:file|untitled|https?|vscode-[a-z-]+):\S*/g, 'URI')
+        .replace(/\/tmp\/\S*/g, 'PATH')
         .replace(/[0-9]+(\.[0-9]+)?/g, 'N')
         .slice(0, 160);
     return `${failure.stage} ${failure.kind}: ${message}`;

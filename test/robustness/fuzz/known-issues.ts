@@ -11,7 +11,16 @@ export interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: readonly KnownIssue[] = [
-    // None open. Fixed: store-primary-outside-its-regions, export-undefined-write-policy,
+    {
+        id: 'simulation-requests-answer-internal-errors',
+        summary: 'mregion/listScenarios, mregion/simulationBlockers and mregion/simulate answer a document the server does not have, and a '
+            + 'request cancelled while its document is built, with an internal error (-32603) instead of invalid params or RequestCancelled: '
+            + "documentOf in server/simulation-host.ts awaits Langium's waitUntil first; server/validated-document.ts does it right "
+            + '(not an item of issue 15; reported to the owner of server/simulation-host.ts)',
+        matches: (f) => f.stage === 'lsp' && f.kind === 'internal-error-response'
+            && /^mregion\/(listScenarios|simulationBlockers|simulate) answered error -32603: .*(No document found for URI|failed unexpectedly without providing any details)/.test(f.message),
+    },
+    // Fixed: store-primary-outside-its-regions, export-undefined-write-policy,
     // unparsed-invariant-reaches-the-rules, dns-provider-named-like-a-cloud, number-beyond-a-double
     // (regression tests in test/robustness/known-issues.test.ts).
 ];

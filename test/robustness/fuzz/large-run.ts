@@ -4,7 +4,6 @@
 // not a stuck run), failures grouped by signature and shrunk by fast-check to a minimal counterexample, and a
 // Markdown report. Usage: see bench/robustness/README.md.
 import '../../../language/polyfill/object-group-by.cjs';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +13,7 @@ import { fuzzCase, type Example, type FuzzCase } from './cases.js';
 import { signatureOf, STAGES, type Failure } from './checks.js';
 import { knownIssueOf, KNOWN_ISSUES } from './known-issues.js';
 import { DEFAULT_OPTIONS, FuzzPipeline, type PipelineOptions, type StageTimes } from './pipeline.js';
+import { caseSeed, commitOf, fence, ms, percentile } from './run-support.js';
 
 interface RunOptions {
     readonly cases: number;
@@ -26,14 +26,6 @@ interface RunOptions {
 }
 
 const ROOT = process.env.MREGION_ROOT ?? process.cwd();
-
-/** The seed of case `index` of a run: a 32-bit mix of both, so neighbouring cases are unrelated. */
-export function caseSeed(runSeed: number, index: number): number {
-    let h = Math.imul(runSeed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-}
 
 function loadExamples(): Example[] {
     const folder = path.join(ROOT, 'examples');
@@ -189,7 +181,7 @@ async function main(): Promise<void> {
     if (options.replay !== undefined) return replay(options);
     const started = Date.now();
     // Taken now: others may commit while a long run goes on, and the cases come from what is checked out at the start.
-    const commit = commitOf();
+    const commit = commitOf(ROOT);
     const aggregate: Aggregate = {
         cases: 0, blocked: 0, simulated: 0, exported: 0, spliced: 0, refused: {}, overBound: 0, totals: [],
         stageTimes: Object.fromEntries(STAGES.map((s) => [s, []])), slowest: [], bySignature: new Map(), heapMB: [],
@@ -311,31 +303,6 @@ async function shrinkAll(options: RunOptions, aggregate: Aggregate): Promise<Map
     }
     await worker.terminate();
     return results;
-}
-
-/** The repository's commit, marked when files the cases come from were changed since. */
-function commitOf(): string {
-    try {
-        const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-        const changed = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'test/robustness/fuzz'], { cwd: ROOT, encoding: 'utf8' }).trim();
-        return changed === '' ? commit : `${commit} (with uncommitted changes to examples/ or the fuzz harness)`;
-    } catch {
-        return 'unknown (not a git checkout)';
-    }
-}
-
-function percentile(values: readonly number[], p: number): number {
-    if (values.length === 0) return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')} ms`;
-
-function fence(text: string, maxLines = 80): string {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    const shown = lines.length > maxLines ? [...lines.slice(0, maxLines), `… (${lines.length - maxLines} more lines)`] : lines;
-    return ['```', ...shown.map((l) => l.replace(/```/g, '`\u200b``')), '```'].join('\n');
 }
 
 function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shrunk>, elapsedMs: number, commit: string): string {
