@@ -39,7 +39,7 @@ export interface WorkEstimate {
  * Event-equivalents per unit of each driver: nanoseconds per unit over nanoseconds per event, measured by
  * bench/simulation/calibrate.mjs (bench/results/simulation-budget-2026-12-06.md) and rounded up.
  */
-export const WORK_WEIGHTS: Readonly<Work> = { matrix: 16, tables: 0.3, reads: 0.3, scans: 0.45, state: 0.2, series: 1.3 };
+export const WORK_WEIGHTS: Readonly<Work> = { matrix: 16, tables: 0.5, reads: 0.3, scans: 0.45, state: 0.2, series: 1.5 };
 
 export function emptyWork(): Work {
     return { matrix: 0, tables: 0, reads: 0, scans: 0, state: 0, series: 0 };
