@@ -3,17 +3,15 @@
 // edits past the end, cancellations, closes and malformed params. The server keeps running, answers every request
 // without a stack trace (and without an internal error when the params have the right shape), and a known text
 // given at the end gets the diagnostics of a fresh validation. The large run is `node scripts/fuzz.mjs --stage lsp`.
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/bundles.js';
 import { knownIssueOf } from './fuzz/known-issues.js';
 import { lspCase, type LspCase } from './fuzz/lsp-case.js';
 import { runLspCase } from './fuzz/lsp-stage.js';
+import { loadExamples } from './fuzz/run-support.js';
 
-const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).sort()
-    .map((f) => ({ name: f.replace(/\.mregion$/, ''), text: readFileSync(path.join(ROOT, 'examples', f), 'utf8') }));
+const examples = loadExamples(ROOT);
 
 // Bounds that only catch a hang: timing on a shared machine is measured by the large run.
 const OPTIONS = { hangMs: 30_000, memoryMB: 1_536 };

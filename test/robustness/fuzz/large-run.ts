@@ -4,16 +4,16 @@
 // not a stuck run), failures grouped by signature and shrunk by fast-check to a minimal counterexample, and a
 // Markdown report. Usage: see bench/robustness/README.md.
 import '../../../language/polyfill/object-group-by.cjs';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
-import { fuzzCase, type Example, type FuzzCase } from './cases.js';
+import { fuzzCase, type FuzzCase } from './cases.js';
 import { signatureOf, STAGES, type Failure } from './checks.js';
 import { knownIssueOf, KNOWN_ISSUES } from './known-issues.js';
 import { DEFAULT_OPTIONS, FuzzPipeline, type PipelineOptions, type StageTimes } from './pipeline.js';
-import { caseSeed, commitOf, fence, ms, percentile } from './run-support.js';
+import { caseSeed, commitOf, fence, loadExamples, ms, optionReader, percentile } from './run-support.js';
 
 interface RunOptions {
     readonly cases: number;
@@ -26,12 +26,6 @@ interface RunOptions {
 }
 
 const ROOT = process.env.MREGION_ROOT ?? process.cwd();
-
-function loadExamples(): Example[] {
-    const folder = path.join(ROOT, 'examples');
-    return readdirSync(folder).filter((f) => f.endsWith('.mregion')).sort()
-        .map((f) => ({ name: f.replace(/\.mregion$/, ''), text: readFileSync(path.join(folder, f), 'utf8') }));
-}
 
 function caseOf(arbitrary: fc.Arbitrary<FuzzCase>, seed: number): FuzzCase {
     return fc.sample(arbitrary, { seed, numRuns: 1 })[0]!;
@@ -72,7 +66,7 @@ type FromWorker =
 
 async function workerMain(): Promise<void> {
     const { runSeed, pipeline: options } = workerData as { runSeed: number; pipeline: PipelineOptions };
-    const arbitrary = fuzzCase(loadExamples());
+    const arbitrary = fuzzCase(loadExamples(ROOT));
     const pipeline = new FuzzPipeline(options);
     const post = (m: FromWorker) => parentPort!.postMessage(m);
     // A promise nobody awaited that fails during a case is that case's failure.
@@ -143,17 +137,7 @@ interface Aggregate {
 }
 
 function parseArgs(argv: readonly string[]): RunOptions {
-    const value = (name: string) => {
-        const i = argv.indexOf(name);
-        return i >= 0 ? argv[i + 1] : undefined;
-    };
-    const number = (name: string, fallback: number) => {
-        const v = value(name);
-        if (v === undefined) return fallback;
-        const n = Number(v.replace(/_/g, ''));
-        if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got '${v}'`);
-        return n;
-    };
+    const { value, number } = optionReader(argv);
     return {
         cases: number('--cases', 100_000),
         seed: number('--seed', 20_261_129),
@@ -170,7 +154,7 @@ function parseArgs(argv: readonly string[]): RunOptions {
 }
 
 async function replay(options: RunOptions): Promise<void> {
-    const c = caseOf(fuzzCase(loadExamples()), options.replay!);
+    const c = caseOf(fuzzCase(loadExamples(ROOT)), options.replay!);
     const outcome = await new FuzzPipeline(options.pipeline).run(c);
     process.stdout.write(`${c.origin}\n\n${c.main}\n${Object.entries(c.others).map(([n, t]) => `--- ${n}\n${t}`).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify({ ...outcome, failures: outcome.failures.map((f) => ({ ...f, known: knownIssueOf(f)?.id })) }, null, 2)}\n`);

@@ -3,16 +3,15 @@
 // generated from its own seed so it replays alone, failures grouped by signature and the first case of each shrunk
 // by fast-check, and a Markdown report. Usage: see bench/robustness/README.md.
 import '../../../language/polyfill/object-group-by.cjs';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { Example } from './cases.js';
 import { signatureOf, type Failure } from './checks.js';
 import { knownIssueOf, KNOWN_ISSUES } from './known-issues.js';
 import { lspCase, type LspCase } from './lsp-case.js';
 import { runLspCase } from './lsp-stage.js';
-import { caseSeed, commitOf, fence, ms, percentile } from './run-support.js';
+import { caseSeed, commitOf, fence, loadExamples, ms, optionReader, percentile } from './run-support.js';
 import { describeEntry, fileBytes, materialize, workspaceCase, type WorkspaceCase } from './workspace-case.js';
 import { DEFAULT_PROCESS_OPTIONS, runWorkspaceCase, type ProcessOptions } from './workspace-stage.js';
 
@@ -51,12 +50,6 @@ interface Stage<C> {
 
 const ROOT = process.env.MREGION_ROOT ?? process.cwd();
 
-function loadExamples(): Example[] {
-    const folder = path.join(ROOT, 'examples');
-    return readdirSync(folder).filter((f) => f.endsWith('.mregion')).sort()
-        .map((f) => ({ name: f.replace(/\.mregion$/, ''), text: readFileSync(path.join(folder, f), 'utf8') }));
-}
-
 export function workspaceStage(options: ProcessOptions, maxBytes: number): Stage<WorkspaceCase> {
     return {
         arbitrary: workspaceCase(maxBytes),
@@ -77,7 +70,7 @@ export function workspaceStage(options: ProcessOptions, maxBytes: number): Stage
 
 export function lspStage(options: ProcessOptions): Stage<LspCase> {
     return {
-        arbitrary: lspCase(loadExamples()),
+        arbitrary: lspCase(loadExamples(ROOT)),
         async run(c) {
             const o = await runLspCase(c, options);
             return { failures: o.failures, ms: o.ms, tallies: Object.fromEntries(Object.entries(o.answers).map(([k, v]) => [k === 'result' ? 'answered with a result' : `answered with error ${k}`, v])) };
@@ -88,17 +81,7 @@ export function lspStage(options: ProcessOptions): Stage<LspCase> {
 }
 
 function parseArgs(argv: readonly string[]): RunOptions {
-    const value = (name: string) => {
-        const i = argv.indexOf(name);
-        return i >= 0 ? argv[i + 1] : undefined;
-    };
-    const number = (name: string, fallback: number) => {
-        const v = value(name);
-        if (v === undefined) return fallback;
-        const n = Number(v.replace(/_/g, ''));
-        if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got '${v}'`);
-        return n;
-    };
+    const { value, number } = optionReader(argv);
     const stage = value('--stage');
     if (stage !== 'workspace' && stage !== 'lsp') throw new Error(`--stage must be workspace or lsp here, got '${stage}'`);
     return {

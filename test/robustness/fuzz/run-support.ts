@@ -1,5 +1,32 @@
-// What every large fuzz run shares: per-case seeds, the commit the cases come from, and the report's formatting.
+// What every large fuzz run shares: its options, the examples, per-case seeds, the commit the cases come from, and
+// the report's formatting.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Example } from './cases.js';
+
+/** Reads `--name value` options; whole numbers may be written with underscores (100_000). */
+export function optionReader(argv: readonly string[]): { value(name: string): string | undefined; number(name: string, fallback: number): number } {
+    const value = (name: string) => {
+        const i = argv.indexOf(name);
+        return i >= 0 ? argv[i + 1] : undefined;
+    };
+    const number = (name: string, fallback: number) => {
+        const v = value(name);
+        if (v === undefined) return fallback;
+        const n = Number(v.replace(/_/g, ''));
+        if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got '${v}'`);
+        return n;
+    };
+    return { value, number };
+}
+
+/** The examples the mutations start from and the LSP cases end with. */
+export function loadExamples(root: string): Example[] {
+    const folder = path.join(root, 'examples');
+    return readdirSync(folder).filter((f) => f.endsWith('.mregion')).sort()
+        .map((f) => ({ name: f.replace(/\.mregion$/, ''), text: readFileSync(path.join(folder, f), 'utf8') }));
+}
 
 /** The seed of case `index` of a run: a 32-bit mix of both, so neighbouring cases are unrelated. */
 export function caseSeed(runSeed: number, index: number): number {
