@@ -4,25 +4,13 @@
 // measured here. Goal: every run finishes within 2× the budget's time, or is refused up front (milliseconds).
 // Run through bench/robustness/simulation-budget.mjs.
 import '../../language/polyfill/object-group-by.cjs';
-import { EmptyFileSystem, URI } from 'langium';
-import { createMregionServices } from '../../language/mregion-module.js';
-import type { Model } from '../../language/semantics/model.js';
+import { modelOf } from './model-of.js';
 import { DEFAULT_EVENT_BUDGET, estimateEvents } from '../../simulation/budget.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { compileStructure } from '../../simulation/plan.js';
 import { sampleInterval, simulate } from '../../simulation/run.js';
 import { dominantDriver } from '../../simulation/work.js';
 import { fromEach, outagesRoundRobin, pathologicalDesign, REFUSED, type DesignParts } from '../../test/robustness/pathological-designs.js';
-
-const services = createMregionServices(EmptyFileSystem).Mregion;
-let documents = 0;
-
-async function modelOf(text: string): Promise<Model> {
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///budget-bench/d${++documents}.mregion`));
-    services.shared.workspace.LangiumDocuments.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
-    return services.semantics.Models.modelFor(document).model;
-}
 
 interface Case {
     readonly name: string;
@@ -62,13 +50,13 @@ const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
     // The engine's event rate on this machine: an ordinary run of writes and deliveries.
-    const baseline = await modelOf(pathologicalDesign({ workload: 'writes 20000/s from us-east-1 50%, us-west-2 50%', scenario: 'workload w  duration 5m' }));
+    const baseline = await modelOf(pathologicalDesign({ workload: 'writes 20000/s from us-east-1 50%, us-west-2 50%', scenario: 'workload w  duration 5m' }), false);
     let t = performance.now();
     const base = simulate(baseline, 's');
     const perMs = base.run.events / (performance.now() - t);
     const rows: string[] = [];
     for (const c of CASES) {
-        const model = await modelOf(textOf(c));
+        const model = await modelOf(textOf(c), false);
         const budget = c.eventBudget ?? DEFAULT_EVENT_BUDGET;
         const structure = compileStructure(model, model.scenarios.get('s')!);
         const estimate = estimateEvents(structure, sampleInterval(structure.durationMs));

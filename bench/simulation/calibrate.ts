@@ -4,9 +4,8 @@
 // weights lean high. simulation/work.ts rounds them up.
 // Run through measure.mjs: node bench/simulation/measure.mjs calibrate [rounds=3]
 import '../../language/polyfill/object-group-by.cjs';
-import { EmptyFileSystem, URI } from 'langium';
-import { createMregionServices } from '../../language/mregion-module.js';
 import type { Model } from '../../language/semantics/model.js';
+import { modelOf } from './model-of.js';
 import { chooseResolution, estimateEvents, MAX_KEY_STATE_CELLS } from '../../simulation/budget.js';
 import { Simulation } from '../../simulation/engine/simulation.js';
 import { compileStructure, completePlan } from '../../simulation/plan.js';
@@ -16,16 +15,6 @@ import { WORK_WEIGHTS, type Driver, type Work } from '../../simulation/work.js';
 import { fromEach, outagesRoundRobin, pathologicalDesign } from '../../test/robustness/pathological-designs.js';
 
 const rounds = Number(process.argv[2] ?? 3);
-const services = createMregionServices(EmptyFileSystem).Mregion;
-let documents = 0;
-
-async function modelOf(text: string): Promise<Model> {
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///calibrate/d${++documents}.mregion`));
-    services.shared.workspace.LangiumDocuments.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
-    return services.semantics.Models.modelFor(document).model;
-}
-
 interface Run {
     /** The RTT matrix and latency checks (completePlan), then engine, run and report. */
     readonly planMs: number;
@@ -73,7 +62,7 @@ async function main(): Promise<void> {
         const text = c.driver === 'matrix'
             ? pathologicalDesign({ workload: c.workload, scenario: c.scenario }).replace('store db {', `${Array.from({ length: c.extra }, (_, i) => `region x-${i} { provider on-prem  jurisdiction US  location ${(i % 80) - 40}.5, ${Math.floor(i / 80) * 10 - 170}.5 }`).join('\n')}\nstore db {`)
             : pathologicalDesign({ extraRegions: c.extra, workload: c.workload, scenario: c.scenario });
-        const r = measure(await modelOf(text));
+        const r = measure(await modelOf(text, false));
         const units = c.driver === 'events' ? r.events : c.driver === 'matrix' ? r.matrix : r.work[c.driver];
         const ms = c.driver === 'matrix' ? r.planMs : r.runMs;
         if (c.driver === 'events') nsPerEvent = (ms * 1e6) / r.events;

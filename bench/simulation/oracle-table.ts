@@ -3,22 +3,10 @@
 import '../../language/polyfill/object-group-by.cjs';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
-import { createMregionServices } from '../../language/mregion-module.js';
-import type { Model } from '../../language/semantics/model.js';
+import { modelOf } from './model-of.js';
 import { simulate } from '../../simulation/run.js';
 
 const ROOT = process.env.MREGION_ROOT ?? process.cwd();
-const services = createMregionServices(EmptyFileSystem).Mregion;
-let documents = 0;
-
-async function modelOf(text: string): Promise<Model> {
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///oracles/d${++documents}.mregion`));
-    services.shared.workspace.LangiumDocuments.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    return services.semantics.Models.modelFor(document).model;
-}
-
 const US = `topology T
 region us-east-1 { provider aws  jurisdiction US }
 region us-west-2 { provider aws  jurisdiction US }

@@ -6,9 +6,8 @@ import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
-import { createMregionServices } from '../../language/mregion-module.js';
 import type { Model } from '../../language/semantics/model.js';
+import { modelOf } from './model-of.js';
 import { chooseResolution, estimateEvents } from '../../simulation/budget.js';
 import { Rank, EventQueue } from '../../simulation/engine/event-queue.js';
 import { Random } from '../../simulation/engine/random.js';
@@ -18,16 +17,6 @@ import { sampleInterval } from '../../simulation/run.js';
 
 const ROOT = process.env.MREGION_ROOT ?? process.cwd();
 const quick = process.argv.includes('--quick');
-const services = createMregionServices(EmptyFileSystem).Mregion;
-let documents = 0;
-
-async function modelOf(text: string): Promise<Model> {
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///bench/d${++documents}.mregion`));
-    services.shared.workspace.LangiumDocuments.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    return services.semantics.Models.modelFor(document).model;
-}
-
 interface Measured {
     readonly ms: number;
     readonly writes: number;
