@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { CodeWriter, commentText, IdentifierScope, isValidIdentifier, tsString } from '../../export/cdk/code.js';
+import { CodeWriter, commentText, identifierFor, IdentifierScope, isValidIdentifier, tsString } from '../../export/cdk/code.js';
 import {
     bucketNamePrefix, contextKeyPart, dnsLabel, fileStem, globalClusterIdentifier, packageName, resourceName, stackName, tagValue,
 } from '../../export/cdk/names.js';
@@ -88,6 +88,33 @@ describe('identifiers', () => {
         { name: '1st', suffix: '', style: 'camel', id: 'n1st' },
     ] as const)('names $name as $id', ({ name, suffix, style, id }) => {
         expect(new IdentifierScope(style).get(name, suffix)).toBe(id);
+    });
+});
+
+describe('identifiers never take a reserved word', () => {
+    // ECMAScript 2022 §12.7.2 ReservedWord: never an identifier.
+    const ES_RESERVED = [
+        'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+        'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return',
+        'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+    ];
+    // Reserved in strict mode code (§13.1.1), which every generated module is, and names strict code cannot bind.
+    const STRICT = ['implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'arguments', 'eval'];
+    // TypeScript's type and contextual keywords: valid names, kept out so generated code never reads as a type
+    // or a declaration modifier (`const string`, `let type`).
+    const TYPESCRIPT = [
+        'any', 'as', 'async', 'asserts', 'boolean', 'constructor', 'declare', 'from', 'get', 'infer', 'is', 'keyof', 'module',
+        'namespace', 'never', 'number', 'object', 'of', 'readonly', 'require', 'set', 'string', 'symbol', 'type', 'undefined', 'unknown',
+    ];
+
+    test.each([...ES_RESERVED, ...STRICT, ...TYPESCRIPT])("'%s' gets a trailing underscore and is not a valid identifier", (word) => {
+        expect(identifierFor(word, 'camel')).toBe(`${word}_`);
+        expect(isValidIdentifier(word)).toBe(false);
+    });
+
+    test.each(ES_RESERVED.filter((w) => w !== 'await' && w !== 'yield'))("'%s' would not parse as a variable name, so the underscore is needed", (word) => {
+        expect(syntaxErrors(`const ${word} = 1;`)).not.toEqual([]);
+        expect(syntaxErrors(`const ${word}_ = 1;`)).toEqual([]);
     });
 });
 
