@@ -21,7 +21,8 @@ export interface LspOutcome {
 }
 
 const INTERNAL_ERROR = -32603;
-const REQUEST_FAILED = -32803;
+/** A JavaScript exception's words in an error's message: the server's own failure, whatever the code says. */
+const EXCEPTION = /\b(TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|Maximum call stack)/;
 
 const fresh = createMregionServices(EmptyFileSystem).shared;
 
@@ -127,8 +128,8 @@ export async function runLspCase(c: LspCase, options: ProcessOptions): Promise<L
 
 /**
  * A request's answer: a result or a JSON-RPC error without a stack trace; for params of the right shape (whatever
- * their values, and cancelled or not) never an internal error — a wrong URI is invalid params, a cancelled request
- * is cancelled. Params of the wrong shape may get any error.
+ * their values, and cancelled or not) never an internal error or a JavaScript exception's message — a wrong URI is
+ * invalid params, a cancelled request is cancelled, a refused one says why. Params of the wrong shape may get any error.
  */
 async function examine(p: Pending, hangMs: number, answers: Record<string, number>, fail: (kind: Failure['kind'], message: string) => void): Promise<void> {
     const what = `${p.op.method}${p.op.malformed ? ' (malformed params)' : ''}`;
@@ -143,7 +144,7 @@ async function examine(p: Pending, hangMs: number, answers: Record<string, numbe
         answers[error.code] = (answers[error.code] ?? 0) + 1;
         const trace = stackTraceIn(error.message) ?? stackTraceIn(JSON.stringify(error.data ?? ''));
         if (trace) fail('stack-trace', `${what} answered error ${error.code} with a stack trace: ${error.message.split('\n')[0]} ${trace}`);
-        else if (!p.op.malformed && (error.code === INTERNAL_ERROR || error.code === REQUEST_FAILED)) {
+        else if (!p.op.malformed && (error.code === INTERNAL_ERROR || EXCEPTION.test(error.message))) {
             fail('internal-error-response', `${what} answered error ${error.code}: ${error.message.split('\n')[0]!.slice(0, 200)}`);
         }
     }

@@ -211,7 +211,7 @@ const DESCRIPTION: Record<StageName, string> = {
         + 'on wrong URIs (unopened, other schemes, malformed); incremental edits with ranges past the end; $/cancelRequest for pending and random ids; '
         + 'window/workDoneProgress/cancel with random tokens; didClose and didOpen; params with missing fields or of the wrong type. A case fails when the '
         + 'server exits, a request gets no answer within the hang bound, an answer carries a stack trace, a request with params of the right shape gets '
-        + 'an internal error (-32603 or -32803), or, once the first document is given an example\'s text, its diagnostics differ from a fresh validation.',
+        + 'an internal error (-32603) or an error whose message is a JavaScript exception, or, once the first document is given an example\'s text, its diagnostics differ from a fresh validation.',
 };
 
 function renderReport(options: RunOptions, r: Results): string {
