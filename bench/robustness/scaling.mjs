@@ -1,5 +1,5 @@
 // How checking grows with the number of regions, the regions of one store and the files of an import chain or star:
-// `mregion check` end to end (time, CPU time and peak RSS of a fresh process), and the bundled language server's
+// `mregion check` end to end (time, CPU time and peak RSS of a fresh process, with GNU time), and the bundled language server's
 // edit → diagnostics time in a file with a store over many regions. Prints Markdown with the ratio of each time to
 // the previous size's, so linear growth shows as a ratio near the ratio of the sizes.
 // Usage: node esbuild.mjs && node bench/robustness/scaling.mjs [--quick]
@@ -17,27 +17,16 @@ const CLI = process.env.CLI_BUNDLE ?? path.join(ROOT, 'dist', 'cli.cjs');
 const quick = process.argv.includes('--quick');
 const EDITS = quick ? 6 : 20;
 
-/** Peak RSS of the child, printed by itself on exit (the parent cannot read it after the process is gone). */
-const PEAK_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\npeak-rss "+process.resourceUsage().maxRSS+"\\n"))';
-
-/** `mregion check` of `entry` in a fresh process: wall time, CPU time of the process and peak RSS. */
+/** `mregion check` of `entry` in a fresh process, under /usr/bin/time: wall time, CPU time and peak RSS. */
 function check(entry) {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, ['--import', PEAK_RSS, CLI, 'check', '--format', 'json', entry], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const wallMs = performance.now() - start;
-    const peak = /peak-rss (\d+)/.exec(result.stderr)?.[1];
-    if (result.status !== 0 && result.status !== 1) throw new Error(`mregion check ${entry} exited with ${result.status}: ${result.stderr}`);
+    const result = spawnSync('/usr/bin/time', ['-f', 'scaling-time %e %U %S %M', process.execPath, CLI, 'check', '--format', 'json', entry], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (result.error) throw new Error(`cannot run /usr/bin/time (install GNU time): ${result.error.message}`);
+    const m = /scaling-time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
+    if (!m || (result.status !== 0 && result.status !== 1)) throw new Error(`mregion check ${entry} exited with ${result.status}: ${result.stderr}`);
     const findings = JSON.parse(result.stdout);
     const diagnostics = findings.reduce((n, f) => n + (f.diagnostics?.length ?? 1), 0);
     const longest = Math.max(0, ...findings.flatMap((f) => (f.diagnostics ?? [f]).map((d) => String(d.message ?? '').length)));
-    return { wallMs, rssMb: Number(peak) / 1024, diagnostics, longest };
-}
-
-/** CPU time is not available for a child from spawnSync: measured with /usr/bin/time when it is installed. */
-function cpuSeconds(entry) {
-    const timed = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, CLI, 'check', entry], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const m = /cpu ([\d.]+) ([\d.]+)/.exec(timed.stderr ?? '');
-    return m ? Number(m[1]) + Number(m[2]) : NaN;
+    return { wallS: Number(m[1]), cpuS: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, diagnostics, longest };
 }
 
 function writeFiles(dir, files) {
@@ -64,13 +53,13 @@ const baseline = check(writeFiles(path.join(work, 'empty'), { [partName(0)]: 'to
 const rows = [];
 let previous;
 for (const c of cases) {
-    const entry = c.entry();
-    const r = check(entry);
-    const cpu = cpuSeconds(entry);
-    const ratio = previous?.group === c.group ? `${(r.wallMs / previous.wallMs).toFixed(2)}× for ${(c.size / previous.size).toFixed(1)}× the size` : '';
-    rows.push(`| ${c.group} | ${c.size.toLocaleString('en-US')} | ${(r.wallMs / 1000).toFixed(2)} s | ${cpu.toFixed(2)} s | ${ratio} | ${r.rssMb.toFixed(0)} MB | ${r.diagnostics} | ${r.longest.toLocaleString('en-US')} |`);
-    process.stderr.write(`scaling: ${c.group} ${c.size}: ${(r.wallMs / 1000).toFixed(2)} s\n`);
-    previous = { ...c, wallMs: r.wallMs };
+    const r = check(c.entry());
+    // The work beyond starting the CLI, compared with the previous size's: linear growth gives the ratio of the sizes.
+    const work = r.cpuS - baseline.cpuS;
+    const ratio = previous?.group === c.group ? `${(work / previous.work).toFixed(2)}× for ${(c.size / previous.size).toFixed(1)}× the size` : '';
+    rows.push(`| ${c.group} | ${c.size.toLocaleString('en-US')} | ${r.wallS.toFixed(2)} s | ${r.cpuS.toFixed(2)} s | ${work.toFixed(2)} s | ${ratio} | ${r.rssMb.toFixed(0)} MB | ${r.diagnostics} | ${r.longest.toLocaleString('en-US')} |`);
+    process.stderr.write(`scaling: ${c.group} ${c.size}: ${r.wallS.toFixed(2)} s, CPU ${r.cpuS.toFixed(2)} s\n`);
+    previous = { ...c, work };
 }
 
 /** The bundled server over stdio: open the design, then edit one character back and forth; edit → diagnostics. */
@@ -116,13 +105,14 @@ for (const storeRegions of [100, 300, 1_000]) {
 rmSync(work, { recursive: true, force: true });
 
 process.stdout.write([
-    `Node ${process.version}; \`mregion check --format json\` of a fresh process (an empty design: ${(baseline.wallMs / 1000).toFixed(2)} s, ${baseline.rssMb.toFixed(0)} MB).`,
+    `Node ${process.version}; \`mregion check --format json\` of a fresh process under /usr/bin/time (an empty design: ${baseline.wallS.toFixed(2)} s, CPU ${baseline.cpuS.toFixed(2)} s, ${baseline.rssMb.toFixed(0)} MB).`,
+    'Work = CPU time minus the empty design\'s (start-up); the ratio compares it with the previous size\'s (wall time suffers from other load).',
     'Designs from bench/robustness/scaling-designs.mjs: n regions with locations and a store, service and workload every 100;',
     '"store regions": 1,000 regions and one DynamoDB table over the first k (k²/2 pairs with estimated RTTs);',
     'a chain: file i declares one region and imports file i + 1; a star: file 0 imports all others.',
     '',
-    '| what grows | size | time | CPU time | time ratio to the previous size | peak RSS | diagnostics | longest message (characters) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| what grows | size | time | CPU time | work | work ratio to the previous size | peak RSS | diagnostics | longest message (characters) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `The language server (bundled, over stdio, with the extension's Node options): a file of 1,000 regions and a store over k of them;`,
