@@ -51,13 +51,6 @@ export function percentileName(fraction: number): string {
     return `p${String(fraction).replace(/^0\./, '')}`;
 }
 
-/** Every region pair of a list, each once, in order. */
-export function pairs<T>(items: readonly T[]): [T, T][] {
-    const result: [T, T][] = [];
-    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) result.push([items[i]!, items[j]!]);
-    return result;
-}
-
 /** An estimate to three significant figures, as a reviewer would say it: 221,324 → "221,000". */
 export function roughly(n: number): string {
     if (n < 100) return formatCount(n);
