@@ -4,6 +4,7 @@
 // or hung. Goals (issue 15): any file up to 8 MB — no crash, no hang over 10 s, RSS ≤ 1 GB; a 10 MB design checks in
 // ≤ 5 s with ≤ 600 MB.
 // Usage: node bench/robustness/large-file.mjs [--sizes 1,5,8,10] [--only cli|server] [--inputs designs|hostile|all]
+//        [--node-args '--cpu-prof --cpu-prof-dir=/tmp/prof']   (extra Node options for the CLI and server processes)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const sizes = option('--sizes', '1,5,8,10').split(',').map(Number);
 const only = option('--only', 'both');
 const inputs = option('--inputs', 'all');
+const nodeArgs = option('--node-args', '').split(' ').filter(Boolean);
 
 if (!existsSync(path.join(root, 'dist', 'cli.cjs')) || !existsSync(path.join(root, 'dist', 'server.cjs'))) {
     spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
@@ -75,7 +77,7 @@ function parseUsage(stderr) {
 function runCli(file) {
     return new Promise((resolve) => {
         const started = performance.now();
-        const child = spawn(process.execPath, ['--require', PROBE, path.join(root, 'dist', 'cli.cjs'), 'check', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [...nodeArgs, '--require', PROBE, path.join(root, 'dist', 'cli.cjs'), 'check', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         const timer = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
@@ -92,7 +94,7 @@ function runCli(file) {
 /** The bundled server over stdio: didOpen of the text → the first publishDiagnostics for it, then shutdown. */
 async function runServer(text) {
     const serverProcess = JSON.parse(readFileSync(path.join(root, 'protocol', 'server-process.json'), 'utf8'));
-    const child = spawn(process.execPath, [...serverProcess.execArgv, '--require', PROBE, path.join(root, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...serverProcess.execArgv, ...nodeArgs, '--require', PROBE, path.join(root, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const closed = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));

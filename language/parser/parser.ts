@@ -1,18 +1,23 @@
-// Langium's parser, minus two wastes of memory that add up on large designs:
+// Langium's parser, minus wastes of memory and time that add up on large designs:
 // - Chevrotain keeps the last input's token vector after parsing (one object per token, about 14 MB for a 50k-line
 //   design), although the CST copies what it needs from each token;
 // - the AST's lists (clauses, region lists, …) are filled one push at a time, which gives each a backing store of
-//   17 slots however few items it holds (about 4 MB for a 50k-line design); each list is copied to its exact size.
+//   17 slots however few items it holds (about 4 MB for a 50k-line design); each list is copied to its exact size;
+// - Langium then walks the tree once more to link each node to its container, with an `Object.entries` array per
+//   node and one per property (the most garbage of the whole parse after the tokens); one walk here does both.
+//   `parse` is Langium 4.4's, with that walk in place of `linkContentToContainer` (test/language/parser-robustness
+//   checks the links equal Langium's).
 // It builds the CST with `MregionCstNodeBuilder` (no argument spreads), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
 
-/** The parts of Langium's parser state a parse that threw can leave behind. */
+/** Langium's private parser state, which `parse` sets up and a parse that threw can leave behind. */
 interface ParserState {
     nodeBuilder: MregionCstNodeBuilder;
     stack: unknown[];
     lexerResult: unknown;
+    doParse(rule: unknown): AstNode;
 }
 
 export class MregionParser extends LangiumParser {
@@ -21,13 +26,22 @@ export class MregionParser extends LangiumParser {
         (this as unknown as ParserState).nodeBuilder = new MregionCstNodeBuilder();
     }
 
-    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const state = this as unknown as ParserState;
         try {
-            const result = super.parse<T>(input, options);
-            compactLists(result.value);
-            return result;
+            state.nodeBuilder.buildRootNode(input);
+            const lexerResult = this.lexer.tokenize(input);
+            state.lexerResult = lexerResult;
+            this.wrapper.input = lexerResult.tokens;
+            const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
+            if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+            const value = state.doParse(ruleMethod) as T;
+            state.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+            this.unorderedGroups.clear();
+            state.lexerResult = undefined;
+            linkAndCompact(value);
+            return { value, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: this.wrapper.errors };
         } catch (error) {
-            const state = this as unknown as ParserState;
             state.stack.length = 0;
             state.lexerResult = undefined;
             this.unorderedGroups.clear();
@@ -56,19 +70,41 @@ function unparsed<T extends AstNode>(input: string, error: unknown): ParseResult
     };
 }
 
-/** Copies every list of the tree to an array of its exact length; the parser's own nodes only, so no cycles. */
-function compactLists(root: AstNode): void {
+/** An AST node's links to its container, which Langium's types make read-only. */
+interface Contained {
+    $container: AstNode;
+    $containerProperty: string;
+    $containerIndex?: number;
+}
+
+/**
+ * Links every node of the tree to its container, as Langium's `linkContentToContainer` does, and copies every list
+ * to an array of its exact length; the parser's own nodes only, so no cycles.
+ */
+function linkAndCompact(root: AstNode): void {
     const pending: AstNode[] = [root];
     while (pending.length > 0) {
-        const node = pending.pop()! as unknown as Record<string, unknown>;
+        const container = pending.pop()!;
+        const node = container as unknown as Record<string, unknown>;
         for (const property of Object.keys(node)) {
             if (property.charCodeAt(0) === 36 /* $ */) continue;
             const value = node[property];
             if (Array.isArray(value)) {
                 const exact = value.slice();
                 node[property] = exact;
-                for (const item of exact) if (isNode(item)) pending.push(item);
+                for (let index = 0; index < exact.length; index++) {
+                    const item = exact[index];
+                    if (!isNode(item)) continue;
+                    const child = item as Contained;
+                    child.$container = container;
+                    child.$containerProperty = property;
+                    child.$containerIndex = index;
+                    pending.push(item);
+                }
             } else if (isNode(value)) {
+                const child = value as Contained;
+                child.$container = container;
+                child.$containerProperty = property;
                 pending.push(value);
             }
         }

@@ -2,9 +2,13 @@
 // diagnostics with ranges inside the document, at the characters at fault. Sizes are those that crashed or hung
 // before (a spread of >~120k comment nodes, a regex backtracking stack overflowing on a token of megabytes, a
 // failed token rescanned to the end of its line from every quote), kept small enough that the file runs in seconds.
+import { readdirSync, readFileSync } from 'node:fs';
+import { AstUtils } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { mregion, validate } from '../helpers/services.js';
 import { DESIGN_HEAD, expectedDiagnostic, hostile, outOfRange } from './hostile-texts.js';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url);
 
 describe('the parser on hostile texts', () => {
     it.each(hostile)('parses $name without throwing', ({ text }) => {
@@ -63,5 +67,19 @@ describe('the parser on many commented declarations', () => {
             lastIndexSpy.mockRestore();
         }
         expect(scanned).toBeLessThan(10 * count);
+    });
+});
+
+// The parser links nodes to their containers in its own walk, in place of Langium's `linkContentToContainer`.
+describe('the links from each node to its container', () => {
+    const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mregion')).map((f): [string, string] => [f, readFileSync(new URL(f, EXAMPLES), 'utf8')]);
+    const broken: [string, string][] = [['a design cut off mid-declaration', `${DESIGN_HEAD}store s { engine dynamodb regions us-east-1, `], ['a clause out of place', `${DESIGN_HEAD}region r { engine dynamodb }\n`]];
+    it.each([...examples, ...broken])('are those Langium sets for %s', (_name, text) => {
+        const root = mregion.parser.LangiumParser.parse(text).value;
+        const links = (): unknown[] => AstUtils.streamAst(root).map((n) => [n.$type, n.$container, n.$containerProperty, n.$containerIndex]).toArray();
+        const ours = links();
+        AstUtils.linkContentToContainer(root, { deep: true });
+        expect(ours).toEqual(links());
+        expect(ours.length).toBeGreaterThan(1);
     });
 });
