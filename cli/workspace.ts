@@ -1,12 +1,13 @@
 // Loads .mregion files for the CLI the way the editor sees them: each file plus everything it imports, linked
 // and validated by the same Langium services the language server uses.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { isDocument, type Document } from '../language/generated/ast.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
 import { failureOf } from '../language/workspace/failed-documents.js';
-import { checkRegularFile, DESIGN_FILE_LIMIT, linkLeadsToFile, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
+import { checkRegularFile, DESIGN_FILE_LIMIT, RegularFileSystem, RegularFileSystemProvider, UnreadableFileError } from '../language/workspace/file-system.js';
+import { describeLimit, scanFolder, type ScanLimits } from '../language/workspace/folder-scan.js';
 import type { BuildResult } from '../language/semantics/model.js';
 import { projectRoot } from './project-root.js';
 
@@ -23,9 +24,10 @@ export interface LoadedWorkspace {
 
 /**
  * Expands directories to the .mregion files below them and checks every path is a readable .mregion file: a
- * regular file (or a link to one) within the size limit, never a FIFO, a device or a folder.
+ * regular file (or a link to one) within the size limit, never a FIFO, a device or a folder. A folder that cannot
+ * be listed, or that is too large to scan, is a usage error: a CI run must not pass with designs left unchecked.
  */
-export function expandPaths(inputs: readonly string[]): string[] {
+export async function expandPaths(inputs: readonly string[], fileSystem: Pick<FileSystemProvider, 'readDirectory'> = new RegularFileSystemProvider(), limits?: ScanLimits): Promise<string[]> {
     if (inputs.length === 0) throw new UsageError('no input files: give one or more .mregion files or folders');
     const files: string[] = [];
     for (const input of inputs) {
@@ -37,7 +39,7 @@ export function expandPaths(inputs: readonly string[]): string[] {
             refuseUnreadable(absolute, input);
             files.push(absolute);
         } else if (statSync(absolute).isDirectory()) {
-            const found = findMregionFiles(absolute);
+            const found = await findMregionFiles(fileSystem, absolute, input, limits);
             if (found.length === 0) throw new UsageError(`'${input}' contains no .mregion files`);
             for (const file of found) refuseUnreadable(file, displayPath(URI.file(file)));
             files.push(...found);
@@ -63,18 +65,27 @@ export function readingFile<T>(shown: string, read: () => T): T {
 }
 
 /**
- * The .mregion entries below `folder`, as the server's workspace scan finds them: links to folders are not
+ * The .mregion files below `folder`, as the server's workspace scan finds them: links to folders are not
  * followed (so a link cycle cannot loop), dangling links are skipped.
  */
-function findMregionFiles(folder: string): string[] {
-    const result: string[] = [];
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) result.push(...findMregionFiles(full));
-        else if (entry.name.endsWith('.mregion') && (!entry.isSymbolicLink() || linkLeadsToFile(full))) result.push(full);
+async function findMregionFiles(fileSystem: Pick<FileSystemProvider, 'readDirectory'>, folder: string, shown: string, limits?: ScanLimits): Promise<string[]> {
+    const scan = await scanFolder(fileSystem, URI.file(folder), {
+        include: isScanned,
+        limits,
+        unlistable: (uri, reason) => {
+            throw new UsageError(`cannot list the folder '${displayPath(uri)}': ${reason}; make it readable, or name the folders and files to check`);
+        },
+    });
+    if (scan.stoppedAt) {
+        throw new UsageError(`'${shown}' is too large to scan: it holds more than ${describeLimit(scan.stoppedAt)} (the limit of one folder scan); name a smaller folder, or the .mregion files themselves`);
     }
-    return result;
+    return scan.files.map((uri) => uri.fsPath);
+}
+
+function isScanned(entry: FileSystemNode): boolean {
+    const name = UriUtils.basename(entry.uri);
+    if (name === 'node_modules' || name.startsWith('.')) return false;
+    return entry.isDirectory || name.endsWith('.mregion');
 }
 
 export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {

@@ -16,7 +16,7 @@ export interface CheckOptions {
 }
 
 export async function runCheck(inputs: readonly string[], options: CheckOptions, write: (text: string) => void, color = false, warn: (text: string) => void = () => {}): Promise<number> {
-    const files = expandPaths(inputs);
+    const files = await expandPaths(inputs);
     const workspace = await loadWorkspace(files);
     const results = collect(workspace.all);
     const counts = countBySeverity(results);

@@ -24,7 +24,7 @@ export interface ExportCdkOutput {
 }
 
 export async function runExportCdk(input: string, options: ExportCdkOptions, output: ExportCdkOutput): Promise<number> {
-    const files = expandPaths([input]);
+    const files = await expandPaths([input]);
     if (files.length !== 1) throw new UsageError(`export-cdk takes one .mregion file; '${input}' has ${files.length}`);
     if (options.account !== undefined && !isAccountId(options.account)) {
         throw new UsageError(`--account '${options.account}' is not a 12-digit AWS account id`);

@@ -25,7 +25,7 @@ export const EXIT_WOULD_CHANGE = 1;
 export const EXIT_SYNTAX_ERRORS = 2;
 
 export async function runFormat(inputs: readonly string[], options: FormatOptions, output: FormatOutput): Promise<number> {
-    const files = expandPaths(inputs);
+    const files = await expandPaths(inputs);
     const services = createMregionServices(RegularFileSystem).Mregion;
     const formatter = services.lsp.Formatter;
     if (!(formatter instanceof MregionFormatter)) throw new Error('the mregion formatter is not registered');

@@ -46,7 +46,7 @@ export interface SimulateOutput {
 const PROGRESS_AFTER_MS = 1_000;
 
 export async function runSimulate(input: string, options: SimulateOptions, output: SimulateOutput): Promise<number> {
-    const files = expandPaths([input]);
+    const files = await expandPaths([input]);
     if (files.length !== 1) throw new UsageError(`simulate takes one .mregion file; '${input}' has ${files.length}`);
     const workspace = await loadWorkspace(files);
     const document = workspace.requested[0]!;
