@@ -6,7 +6,7 @@
 import { formatCount, formatDuration } from '../language/semantics/units.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
-import { dominantDriver, estimateWork, eventEquivalents, numbersKept, type Driver, type WorkEstimate } from './work.js';
+import { dominantDriver, estimateWork, eventEquivalents, numbersKept, TRACKED_WRITE_EVENTS, type Driver, type WorkEstimate } from './work.js';
 
 /** About five seconds of work on one core at the engine's measured event rate (bench/README.md). */
 export const DEFAULT_EVENT_BUDGET = 50_000_000;
@@ -24,6 +24,8 @@ export interface EventEstimate {
     readonly events: number;
     /** Largest number of writes waiting in replication logs at one time (lag plus the longest stall). */
     readonly inFlight: number;
+    /** Event-equivalents of tracking conflicts key by key (shared-key writes and their deliveries); sampled like writes. */
+    readonly keyed: number;
     /** Work besides the events, by driver, and its weight in events (not reduced by sampling writes). */
     readonly work: WorkEstimate;
     readonly workEvents: number;
@@ -42,12 +44,15 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
     let writes = 0;
     let deliveries = 0;
     let inFlight = 0;
+    let tracked = 0;
     const stall = longestStall(plan);
     for (const stream of plan.streams) {
         const n = stream.rate * seconds;
         writes += n;
+        const shared = plan.workloads[stream.workload]!.sharedShare;
         for (const s of plan.groups[stream.group]!.writes) {
             const store = plan.stores[s]!;
+            if (store.tracksKeys && store.trackedKeys > 0) tracked += n * shared * store.replicas.length;
             if (store.mode !== 'async' || store.replicas.length < 2) continue;
             deliveries += n * (store.replicas.length - 1);
             let lag = store.lagMs;
@@ -61,7 +66,8 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
         if (d.method === 'health-check') control += f.monitored.length * Math.ceil(plan.durationMs / d.intervalMs);
     }
     const work = estimateWork(plan, sampleIntervalMs, MAX_KEY_STATE_CELLS);
-    return { writes, deliveries, control, events: writes + deliveries + control, inFlight, work, workEvents: eventEquivalents(work.work) };
+    const keyed = tracked * TRACKED_WRITE_EVENTS;
+    return { writes, deliveries, control, events: writes + deliveries + control, inFlight, keyed, work, workEvents: eventEquivalents(work.work) };
 }
 
 /**
@@ -79,16 +85,17 @@ function longestStall(plan: PlanStructure): number {
 export function chooseResolution(plan: PlanStructure, estimate: EventEstimate, eventBudget: number): Resolution {
     if (!(eventBudget > 0) || !Number.isFinite(eventBudget)) throw new SimulationError('invalid-options', `the event budget must be a positive number, got ${eventBudget}`);
     refuseOversizedWork(plan, estimate, eventBudget);
-    const perWrite = estimate.writes > 0 ? (estimate.writes + estimate.deliveries) / estimate.writes : 1;
+    const perWrite = estimate.writes > 0 ? (estimate.writes + estimate.deliveries + estimate.keyed) / estimate.writes : 1;
     const room = eventBudget - estimate.control - estimate.workEvents;
-    const byEvents = estimate.events + estimate.workEvents <= eventBudget ? 1 : room > 0 ? Math.ceil((estimate.writes * perWrite) / room) : Infinity;
+    const total = estimate.events + estimate.keyed + estimate.workEvents;
+    const byEvents = total <= eventBudget ? 1 : room > 0 ? Math.ceil((estimate.writes * perWrite) / room) : Infinity;
     const byMemory = estimate.inFlight <= MAX_IN_FLIGHT_WRITES ? 1 : Math.ceil(estimate.inFlight / MAX_IN_FLIGHT_WRITES);
     const needed = Math.max(byEvents, byMemory);
     if (needed <= 1) return { mode: 'exact', sampling: 1, estimate, note: 'every write simulated' };
 
-    const total = estimate.events + estimate.workEvents;
+    const keyed = estimate.keyed > 0.1 * total ? `, and conflict tracking on shared keys worth ${formatCount(estimate.keyed)} events` : '';
     const work = estimate.workEvents > 0.1 * total ? `, and work worth ${formatCount(estimate.workEvents)} events ${driverPhrase(dominantDriver(estimate.work.work), estimate.work)}` : '';
-    const others = (estimate.control > 0.1 * estimate.events ? `, ${formatCount(estimate.control)} health-check probes and other control events` : '') + work;
+    const others = (estimate.control > 0.1 * estimate.events ? `, ${formatCount(estimate.control)} health-check probes and other control events` : '') + keyed + work;
     const why = byEvents >= byMemory
         ? `needs about ${formatCount(estimate.events)} events (${formatCount(estimate.writes)} writes, ${formatCount(estimate.deliveries)} replication deliveries${others}) — more than the event budget of ${formatCount(eventBudget)}`
         : `would hold about ${formatCount(estimate.inFlight)} writes in flight at once — more than the ${formatCount(MAX_IN_FLIGHT_WRITES)} the engine keeps in memory`;

@@ -139,6 +139,7 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
         remainingMs: -1, routed: false, acceptOutage: f.plan.model.actions.some((a) => a.kind === 'accept-outage'),
     };
     sim.runs.push(run);
+    sim.activeRuns.push(run);
     f.runs.set(region, run);
     if (f.routingStep < 0) routeNow(sim, run, t);
     startStep(sim, run, t);
@@ -232,8 +233,9 @@ function complete(sim: Simulation, run: Run, t: number): void {
 
 /** Control planes of running actions pause while impaired; blocked actions start once theirs is back. */
 export function onControlPlaneChange(sim: Simulation, t: number): void {
-    sim.work.scans += sim.runs.length;
-    for (const run of sim.runs) {
+    const runs = sim.activeRuns;
+    sim.work.scans += 2 * runs.length;
+    for (const run of runs) {
         if (run.state !== 'running' && run.state !== 'blocked') continue;
         const a = run.failover.plan.model.actions[run.step];
         if (a === undefined) continue;
@@ -247,6 +249,8 @@ export function onControlPlaneChange(sim: Simulation, t: number): void {
             sim.record(t, 'action-blocked', `${describe(a)} for ${targetId(sim, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} became unavailable`, targetId(sim, run.failover), plane);
         }
     }
+    // At most one run per failover and region can be running or blocked: dropping the others keeps this linear.
+    sim.activeRuns = runs.filter((r) => r.state === 'running' || r.state === 'blocked');
 }
 
 function controlPlaneOf(sim: Simulation, a: ActionM): number {

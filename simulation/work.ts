@@ -2,7 +2,7 @@
 // alone (before the RTT matrix is built): what the engine does at every state change (recompute the outcome
 // tables, integrate the read flow, flush latency cells), at every sample tick, at every fault, and what it
 // allocates. The engine counts the same units as it runs (`Simulation.work`), and a test checks the bound
-// holds for a table of scenarios; bench/simulation/calibrate.mjs measures what each unit costs in events.
+// holds for a table of scenarios; bench/simulation/calibrate.ts measures what each unit costs in events.
 import type { PlanStructure, StorePlan, WorkloadPlan } from './plan.js';
 
 /** Work units by driver (each driver's unit is one step of its inner loop). */
@@ -37,9 +37,17 @@ export interface WorkEstimate {
 
 /**
  * Event-equivalents per unit of each driver: nanoseconds per unit over nanoseconds per event, measured by
- * bench/simulation/calibrate.mjs (bench/results/simulation-budget-2026-12-06.md) and rounded up.
+ * bench/simulation/calibrate.ts (`node bench/simulation/measure.mjs calibrate`; bench/results/simulation-budget-2026-12-06.md), rounded
+ * up over runs on a shared machine.
  */
-export const WORK_WEIGHTS: Readonly<Work> = { matrix: 16, tables: 0.5, reads: 0.3, scans: 0.45, state: 0.2, series: 1.5 };
+export const WORK_WEIGHTS: Readonly<Work> = { matrix: 16, tables: 0.9, reads: 0.3, scans: 0.5, state: 0.2, series: 1.5 };
+
+/**
+ * Event-equivalents of one replica's share of a tracked write (a write to a shared key of a store whose conflicts
+ * are tracked key by key, times its replicas): the key's state, its snapshot and its own delivery event, beyond
+ * the write and delivery the events count. Measured by the same calibration.
+ */
+export const TRACKED_WRITE_EVENTS = 6;
 
 export function emptyWork(): Work {
     return { matrix: 0, tables: 0, reads: 0, scans: 0, state: 0, series: 0 };
@@ -140,7 +148,7 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     for (const s of plan.stores) work.tables += R * (1 + s.replicas.length);
     work.reads = (refreshes + integrations) * readFlow;
     work.scans = refreshes * scans + integrations * G + (ticks + 1) * (links + flushCells)
-        + 2 * faults.length * (links + flips + monitored + plan.stores.length) + flips * (3 * G) + probes * maxActive
+        + 2 * faults.length * (links + 2 * monitored + monitored + plan.stores.length) + flips * (3 * G + 2) + probes * maxActive
         + (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
     work.state = state + plan.stores.length * R + R * R;
     work.series = series;

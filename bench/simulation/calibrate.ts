@@ -11,7 +11,7 @@ import { Simulation } from '../../simulation/engine/simulation.js';
 import { compileStructure, completePlan } from '../../simulation/plan.js';
 import { buildReport } from '../../simulation/report-builder.js';
 import { sampleInterval } from '../../simulation/run.js';
-import { WORK_WEIGHTS, type Driver, type Work } from '../../simulation/work.js';
+import { TRACKED_WRITE_EVENTS, WORK_WEIGHTS, type Driver, type Work } from '../../simulation/work.js';
 import { fromEach, outagesRoundRobin, pathologicalDesign } from '../../test/robustness/pathological-designs.js';
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -22,6 +22,8 @@ interface Run {
     readonly events: number;
     readonly work: Work;
     readonly matrix: number;
+    /** Replica shares of tracked writes (the estimate's unit for conflict tracking on shared keys). */
+    readonly tracked: number;
 }
 
 /** Median of `rounds` runs of what `simulate` does, without the budget (every run goes ahead). */
@@ -39,13 +41,14 @@ function measure(model: Model): Run {
         const sim = new Simulation(plan, { seed: 1, sampling: resolution.sampling, sampleIntervalMs: interval, maxKeyStateCells: MAX_KEY_STATE_CELLS });
         sim.run();
         buildReport({ sim, seed: 1, eventBudget: Number.MAX_SAFE_INTEGER, resolution });
-        runs.push({ planMs, runMs: performance.now() - t, events: sim.events + sim.appliesInBulk, work: sim.work, matrix: estimate.work.work.matrix });
+        runs.push({ planMs, runMs: performance.now() - t, events: sim.events + sim.appliesInBulk, work: sim.work, matrix: estimate.work.work.matrix, tracked: estimate.keyed / TRACKED_WRITE_EVENTS });
     }
     return runs.sort((a, b) => a.runMs - b.runMs)[Math.floor(runs.length / 2)]!;
 }
 
-const CASES: readonly { driver: Driver | 'events'; name: string; extra: number; workload: string; scenario: string }[] = [
+const CASES: readonly { driver: Driver | 'events' | 'keyed'; name: string; extra: number; workload: string; scenario: string }[] = [
     { driver: 'events', name: 'writes between two regions, nothing else', extra: 0, workload: 'writes 20000/s from us-east-1 50%, us-west-2 50%', scenario: 'workload w  duration 5m' },
+    { driver: 'keyed', name: 'the same with 10 % of the writes on shared keys (conflicts tracked)', extra: 0, workload: 'writes 20000/s from us-east-1 50%, us-west-2 50%  keys 10000 shared 10%', scenario: 'workload w  duration 5m' },
     { driver: 'series', name: 'a store in 150 regions (22,350 links), no fault', extra: 148, workload: 'writes 1/s from us-east-1 100%', scenario: 'workload w  duration 1h' },
     { driver: 'state', name: 'shared keys tracked over 20 replicas (8,000,000 key-state cells)', extra: 18, workload: 'writes 1/s from us-east-1 100%  keys 50000 shared 100%', scenario: 'workload w  duration 1m' },
     { driver: 'scans', name: 'a store in 150 regions (22,350 links), an outage a minute', extra: 148, workload: 'writes 1/s from us-east-1 100%', scenario: `workload w  duration 1h\n${Array.from({ length: 60 }, (_, i) => `at ${i}m outage region dc-${i} for 10s`).join('\n')}` },
@@ -63,15 +66,17 @@ async function main(): Promise<void> {
             ? pathologicalDesign({ workload: c.workload, scenario: c.scenario }).replace('store db {', `${Array.from({ length: c.extra }, (_, i) => `region x-${i} { provider on-prem  jurisdiction US  location ${(i % 80) - 40}.5, ${Math.floor(i / 80) * 10 - 170}.5 }`).join('\n')}\nstore db {`)
             : pathologicalDesign({ extraRegions: c.extra, workload: c.workload, scenario: c.scenario });
         const r = measure(await modelOf(text, false));
-        const units = c.driver === 'events' ? r.events : c.driver === 'matrix' ? r.matrix : r.work[c.driver];
+        const units = c.driver === 'events' ? r.events : c.driver === 'matrix' ? r.matrix : c.driver === 'keyed' ? r.tracked : r.work[c.driver];
         const ms = c.driver === 'matrix' ? r.planMs : r.runMs;
         if (c.driver === 'events') nsPerEvent = (ms * 1e6) / r.events;
         let known = 0;
         for (const [d, w] of Object.entries(weights)) if (d !== 'matrix') known += r.work[d as Driver] * w * nsPerEvent;
         const beyond = c.driver === 'events' || c.driver === 'matrix' ? ms : Math.max(0, ms - (r.events * nsPerEvent + known) / 1e6);
         const ns = (beyond * 1e6) / units;
-        if (c.driver !== 'events') weights[c.driver] = ns / nsPerEvent;
-        rows.push(`| ${c.driver} | ${c.name} | ${Math.round(ms).toLocaleString('en-US')} ms | ${r.events.toLocaleString('en-US')} | ${Math.round(units).toLocaleString('en-US')} | ${ns.toFixed(2)} | ${c.driver === 'events' ? '1' : (ns / nsPerEvent).toFixed(3)} | ${c.driver === 'events' ? '1' : WORK_WEIGHTS[c.driver]} |`);
+        const weight = c.driver === 'events' ? 1 : c.driver === 'keyed' ? TRACKED_WRITE_EVENTS : WORK_WEIGHTS[c.driver];
+        if (c.driver === 'keyed' && ns / nsPerEvent > weight) process.stdout.write(`warning: keyed measures ${(ns / nsPerEvent).toFixed(3)} events per unit, above its weight ${weight}\n`);
+        else if (c.driver !== 'events' && c.driver !== 'keyed') weights[c.driver] = ns / nsPerEvent;
+        rows.push(`| ${c.driver} | ${c.name} | ${Math.round(ms).toLocaleString('en-US')} ms | ${r.events.toLocaleString('en-US')} | ${Math.round(units).toLocaleString('en-US')} | ${ns.toFixed(2)} | ${c.driver === 'events' ? '1' : (ns / nsPerEvent).toFixed(3)} | ${weight} |`);
     }
     process.stdout.write([
         `Medians of ${rounds} runs (engine, run and report; the matrix row times the RTT matrix and latency checks). ${nsPerEvent.toFixed(1)} ns per event.`,

@@ -115,6 +115,8 @@ export class Simulation {
     readonly failovers: FailoverRuntime[] = [];
     readonly probes: Probe[] = [];
     readonly runs: Run[] = [];
+    /** Runs that may still be running or blocked, in creation order (the others are dropped lazily). */
+    activeRuns: Run[] = [];
     readonly episodes: Episode[] = [];
     readonly timeline: TimelineEvent[] = [];
     timelineDropped = 0;

@@ -1,6 +1,8 @@
 // The event budget bounds every run before it starts: a scenario beyond it is refused with the budget and the
 // estimate, or — when it declares a resolution coarse enough — simulated one write in k, with the same keys
-// sampled alike so per-key conflict rates, and therefore the counts once scaled, stay right.
+// sampled alike so per-key conflict rates, and therefore the counts once scaled, stay right. Half the writes of
+// this design go to shared keys whose conflicts are tracked, which costs 43,200,000 events on top of its
+// 14,400,000: a budget of 4,000,000 makes it one write in 15.
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../../simulation/errors.js';
 import { pathologicalDesign } from '../robustness/pathological-designs.js';
@@ -23,24 +25,24 @@ describe('event budget', () => {
         const model = await designOf(design(''));
         let error: unknown;
         try {
-            runModel(model, 'big', { eventBudget: 1_000_000 });
+            runModel(model, 'big', { eventBudget: 4_000_000 });
         } catch (e) {
             error = e;
         }
         expect(error).toBeInstanceOf(SimulationError);
         expect((error as SimulationError).kind).toBe('over-budget');
         expect((error as Error).message).toMatch(
-            /^scenario big needs about 14,400,[0-9]{3} events \(7,200,000 writes, 7,200,000 replication deliveries\) — more than the event budget of 1,000,000\. .* declare 'resolution 15ms' \(or coarser\) in the scenario to simulate one write in 15\.$/);
+            /^scenario big needs about 14,400,[0-9]{3} events \(7,200,000 writes, 7,200,000 replication deliveries, and conflict tracking on shared keys worth 43,200,000 events\) — more than the event budget of 4,000,000\. .* declare 'resolution 15ms' \(or coarser\) in the scenario to simulate one write in 15\.$/);
     });
 
     it('refuses when the declared resolution is finer than the coarsening the budget needs', async () => {
         const model = await designOf(design('resolution 1ms'));
-        expect(() => runModel(model, 'big', { eventBudget: 1_000_000 })).toThrow(/declared resolution of 1 ms allows simulating one write in 1 at most, and it needs one in 15: declare 'resolution 15ms' or coarser/);
+        expect(() => runModel(model, 'big', { eventBudget: 4_000_000 })).toThrow(/declared resolution of 1 ms allows simulating one write in 1 at most, and it needs one in 15: declare 'resolution 15ms' or coarser/);
     });
 
     it('runs sampled within a declared resolution, with counts that match the exact run', async () => {
         const exact = runModel(await designOf(design('')), 'big', { eventBudget: 100_000_000 });
-        const sampled = runModel(await designOf(design('resolution 10s')), 'big', { eventBudget: 1_000_000 });
+        const sampled = runModel(await designOf(design('resolution 10s')), 'big', { eventBudget: 4_000_000 });
         expect(exact.run.resolution).toMatchObject({ mode: 'exact', sampling: 1 });
         expect(sampled.run.resolution).toMatchObject({ mode: 'sampled', sampling: 15, declaredMs: 10_000 });
         expect(sampled.run.simulatedWrites).toBeLessThan(exact.run.simulatedWrites / 10);
