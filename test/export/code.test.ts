@@ -163,3 +163,71 @@ describe('AWS names from model names', () => {
         expect(contextKeyPart('us-east-1')).toBe('us-east-1');
     });
 });
+
+describe('exact escapes, comments, identifiers and layout', () => {
+    test.each([
+        // Lone surrogates at each edge of both ranges are escaped (written raw they would become U+FFFD in a UTF-8 file);
+        // a well-formed pair stays as it is.
+        { what: 'a lone high surrogate at the start of its range', value: '\ud800', literal: "'\\ud800'" },
+        { what: 'a lone high surrogate at the end of its range', value: '\udbff', literal: "'\\udbff'" },
+        { what: 'a lone low surrogate at the start of its range', value: '\udc00', literal: "'\\udc00'" },
+        { what: 'a lone low surrogate at the end of its range', value: '\udfff', literal: "'\\udfff'" },
+        { what: 'a high surrogate followed by a non-surrogate', value: '\udbffx', literal: "'\\udbffx'" },
+        { what: 'a surrogate pair', value: '\ud83d\ude00', literal: "'\ud83d\ude00'" },
+        { what: 'a pair at the edges of both ranges', value: '\udbff\udfff', literal: "'\udbff\udfff'" },
+        // One character from each range of invisible or direction-changing characters.
+        ...['\u0000', '\u001f', '\u007f', '\u009f', '\u00ad', '\u061c', '\u180e', '\u200b', '\u200f', '\u2028', '\u202e', '\u2060', '\u206f', '\ufeff', '\ufff9', '\ufffb']
+            .map((c) => ({ what: `U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, value: c, literal: `'\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}'` })),
+        { what: 'the short escapes', value: '\b\f\v\t\r\n', literal: "'\\b\\f\\v\\t\\r\\n'" },
+        { what: 'characters next to the escaped ranges', value: ' ~\u00a0\u00ae\u200a\u2010\u202f\ufff8\ufffc', literal: "' ~\u00a0\u00ae\u200a\u2010\u202f\ufff8\ufffc'" },
+    ])('writes $what as $literal', ({ value, literal }) => {
+        expect(tsString(value)).toBe(literal);
+    });
+
+    test.each([
+        { value: 'a\r\nb', comment: 'a b' },
+        { value: 'a\rb\nc', comment: 'a b c' },
+        { value: 'a\u2028b\u2029c\u0085d', comment: 'a b c d' },
+        { value: 'x */ y', comment: 'x *\u2215 y' },
+        { value: 'a\tb', comment: 'a b' },
+        { value: 'a\u200bb\u202ec\u0000', comment: 'abc' },
+        { value: '  padded  ', comment: 'padded' },
+    ])('comments $value as $comment', ({ value, comment }) => {
+        expect(commentText(value)).toBe(comment);
+    });
+
+    test.each([
+        { name: 'São Paulo', style: 'pascal', id: 'SaoPaulo' },
+        { name: 'ordersTable', style: 'pascal', id: 'OrdersTable' },
+        { name: 'OrdersTable', style: 'camel', id: 'ordersTable' },
+        { name: 'ordersTable v2', style: 'camel', id: 'ordersTableV2' },
+        { name: '', style: 'camel', id: 'unnamed' },
+        { name: '@@@', style: 'pascal', id: 'Unnamed' },
+        { name: '1st', style: 'pascal', id: 'N1st' },
+        { name: 'a'.repeat(70), style: 'camel', id: 'a'.repeat(64) },
+        { name: 'a'.repeat(64), style: 'camel', id: 'a'.repeat(64) },
+    ] as const)('makes $name a $style identifier $id', ({ name, style, id }) => {
+        expect(identifierFor(name, style)).toBe(id);
+    });
+
+    test('numbers a repeated identifier from 2, case-insensitively, and keeps reserved names out', () => {
+        const scope = new IdentifierScope('pascal', ['ZONE']);
+        expect([scope.get('zone'), scope.get('a b'), scope.get('A-B'), scope.get('a_b'), scope.get('a b')]).toEqual(['Zone2', 'AB', 'AB2', 'AB3', 'AB']);
+        expect([scope.get('x', 'Stack'), scope.get('x Stack'), scope.get('x', 'Stack')]).toEqual(['XStack', 'XStack2', 'XStack']);
+    });
+
+    test('writes indented blocks, one blank line at most, none after an opening line, and a final newline', () => {
+        const w = new CodeWriter('  ');
+        w.blank().line('a').blank().blank().block('if (x) {', (b) => b.blank().line('b').indented((c) => c.line('c')).line()).line('[').blank();
+        w.append('  raw\n').line('').line('').line('end');
+        expect(w.toString()).toBe('a\n\nif (x) {\n  b\n    c\n\n}\n[\n  raw\n\nend\n');
+    });
+
+    test.each([
+        // 'aaa bbb' is 7 characters: it fits a width of 7, not of 6.
+        { width: 7, lines: ['// aaa bbb', '// ccc'] },
+        { width: 6, lines: ['// aaa', '// bbb', '// ccc'] },
+    ])('wraps comments at width $width only when a word would go past it', ({ width, lines }) => {
+        expect(new CodeWriter().commentWrapped('aaa bbb ccc', width).toString()).toBe(`${lines.join('\n')}\n`);
+    });
+});
