@@ -188,6 +188,16 @@ export function formatUsd(usd: number): string {
     return `$${trim(usd, 2)}`;
 }
 
+/** Items a listing names; it counts the others, so a message about thousands of regions stays readable. */
+export const LISTED_ITEMS = 10;
+
+/** "a, b and c"; past LISTED_ITEMS items, "a, b, …, j and 990 more". */
+export function listing(items: readonly string[], conjunction = 'and'): string {
+    if (items.length <= 1) return items.join('');
+    if (items.length > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(items.length - LISTED_ITEMS)} more`;
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
 export function formatCount(n: number): string {
     if (Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
     return trim(n, 2);

@@ -101,6 +101,14 @@ describe('scaling with regions', () => {
         expect(rttEstimatesComputed(model)).toBeLessThan(1_400 * 600 + 1_000);
     });
 
+    it('keeps the hover of a store over 300 regions written from all of them short', async () => {
+        const text = `${(await designs()).manyRegions(300, 300)}workload everywhere for sessions {\n    writes    100/s\n    keys      100000 shared 0%\n    item-size 1KB\n}\n`;
+        const hover = describeStore((await modelOf(text)).model, 'sessions')!;
+        // Every pair of regions has no egress price: the hover names 10 of the 89,700 and counts the rest.
+        expect(hover).toContain('r00000 → r00010 and 89,690 more: declare');
+        expect(Math.max(...hover.split('\n').map((line) => line.length))).toBeLessThan(2_000);
+    });
+
     it('bounds every message of a design with a store over 2,000 regions', async () => {
         const { diagnostics } = await modelOf((await designs()).manyRegions(2_000, 2_000));
         expect(diagnostics.filter((d) => text(d).length > 2_000).map((d) => `${String(d.code)}: ${text(d).slice(0, 100)}…`)).toEqual([]);

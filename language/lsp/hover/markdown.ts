@@ -1,6 +1,6 @@
 // Small helpers for hover markdown: tables, provenance notes and number formatting shared by the describers.
 import type { Provenance, RttEstimate } from '../../semantics/model.js';
-import { formatCount, formatDuration } from '../../semantics/units.js';
+import { formatCount, formatDuration, LISTED_ITEMS } from '../../semantics/units.js';
 
 /** Rows a hover table shows; it counts the others (a region's RTT to 5,999 others is no hover). */
 export const MAX_TABLE_ROWS = 20;
@@ -50,6 +50,8 @@ export function rttSource(rtt: RttEstimate): string {
     }
 }
 
+/** "a, b, c"; past LISTED_ITEMS items, "a, b, …, j, … and 990 more". */
 export function list(items: readonly string[]): string {
+    if (items.length > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')}, … and ${formatCount(items.length - LISTED_ITEMS)} more`;
     return items.length === 0 ? '—' : items.join(', ');
 }

@@ -3,7 +3,7 @@
 import { egressUsdPerGB } from '../facts/defaults.js';
 import { pairKey } from '../latency.js';
 import type { Model, StoreM } from '../model.js';
-import { formatBytes, formatCount, formatUsd } from '../units.js';
+import { formatBytes, formatCount, formatUsd, listing } from '../units.js';
 import { workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
 
 /** Estimates use a 30-day month (a convention of these estimates, not a billing fact). */
@@ -98,7 +98,7 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
         flows,
         unpriced,
         ...(priced.length === 0 && flows.length > 0
-            ? { missing: `no price is known for ${unpriced.map(([a, b]) => `${a} → ${b}`).join(', ')}: declare 'link … { egress $…/GB }'` } : {}),
+            ? { missing: `no price is known for ${listing(unpriced.map(([a, b]) => `${a} → ${b}`))}: declare 'link … { egress $…/GB }'` } : {}),
         formula: `${formatCount(totalWrites)} writes/s × ${itemSizes} × ${others} other region${others === 1 ? '' : 's'}${prices ? ` × ${prices}` : ''} over 30 days`,
     };
 }

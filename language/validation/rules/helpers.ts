@@ -36,15 +36,7 @@ export function acceptsWritesInSeveralRegions(store: StoreM): boolean {
     return store.writes.policy === 'any-region' && store.regions.length > 1;
 }
 
-/** Items a listing names; it counts the others ("a, b, … and 990 more"), so a message stays readable. */
-export const LISTED_ITEMS = 10;
-
-/** "a, b and c"; past LISTED_ITEMS, "a, b, …, j and 990 more". */
-export function listing(items: readonly string[], conjunction = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    if (items.length > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(items.length - LISTED_ITEMS)} more`;
-    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
+export { listing } from '../../semantics/units.js';
 
 /** `p99` from 0.99, `p999` from 0.999. */
 export function percentileName(fraction: number): string {
