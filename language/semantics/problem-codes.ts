@@ -14,6 +14,7 @@ export const ProblemCodes = {
     UnknownImport: 'unknown-import',
     MissingTopology: 'missing-topology',
     SyntaxError: 'syntax-error',
+    UnreadableFile: 'unreadable-file',
     InternalError: 'internal-error',
 } as const;
 
@@ -33,5 +34,6 @@ export const STANDARD_CHECK_DESCRIPTIONS: Readonly<Record<ProblemCode, string>> 
     'unknown-import': 'An import whose file does not exist or cannot be read.',
     'missing-topology': 'A file that declares services or scenarios but no topology.',
     'syntax-error': 'Text the grammar cannot read.',
+    'unreadable-file': 'A file mregion does not read: not a regular file (a FIFO, a device, a folder), larger than 16 MiB, or not readable.',
     'internal-error': 'The checker itself failed; please report it with the file.',
 };

@@ -49,7 +49,7 @@ export function failureDiagnostic(failure: DocumentFailure): Diagnostic {
     return {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 1,
-        code: ProblemCodes.InternalError,
+        code: failure.unreadable ? ProblemCodes.UnreadableFile : ProblemCodes.InternalError,
         source: 'mregion',
         message: failure.unreadable
             ? `mregion cannot read this file: ${failure.reason}`

@@ -106,7 +106,7 @@ describe('a document whose build throws', () => {
         const { shared, Mregion } = createMregionServices(EmptyFileSystem);
         const uri = URI.parse(`file:///editor/case${++counter}/open.mregion`);
         const huge = `region us-east-1 {}\n${' '.repeat(16 * 1024 * 1024)}`;
-        const refusal = [`1:1 internal-error mregion cannot read this file: it is 16,777,236 bytes, more than the 16 MiB (16,777,216 bytes) mregion reads; split the design into files that import each other`];
+        const refusal = [`1:1 unreadable-file mregion cannot read this file: it is 16,777,236 bytes, more than the 16 MiB (16,777,216 bytes) mregion reads; split the design into files that import each other`];
 
         const opened = await shared.workspace.LangiumDocuments.createDocument(uri, huge, Cancellation.CancellationToken.None);
         await shared.workspace.DocumentBuilder.build([opened], { validation: true });
