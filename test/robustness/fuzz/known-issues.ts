@@ -20,6 +20,16 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
         matches: (f) => f.stage === 'lsp' && f.kind === 'internal-error-response'
             && /^mregion\/(listScenarios|simulationBlockers|simulate) answered error -32603: .*(No document found for URI|failed unexpectedly without providing any details)/.test(f.message),
     },
+    {
+        id: 'request-unanswered-after-edits-of-another-document',
+        summary: 'A request on one document (folding ranges, formatting, on-type formatting), sent between two didChange of '
+            + 'another document without waiting, is sometimes never answered: didOpen a.mregion, didOpen b.mregion, didChange '
+            + 'a (full text), foldingRange b, didChange a hangs about one time in three on this machine (racy, so its reproduction '
+            + 'is `node scripts/fuzz.mjs --stage lsp --replay 3291779537`, not an it.fails test); the request waits in Langium\'s '
+            + 'DocumentBuilder.waitUntil(Parsed) for a phase the superseded builds never announce for b — '
+            + 'language/workspace/document-builder.ts (CoalescingDocumentBuilder) or Langium (not an item of issue 15; reported)',
+        matches: (f) => f.stage === 'lsp' && f.kind === 'no-response' && /^textDocument\/\w+: no answer after \d+ ms/.test(f.message),
+    },
     // Fixed: store-primary-outside-its-regions, export-undefined-write-policy,
     // unparsed-invariant-reaches-the-rules, dns-provider-named-like-a-cloud, number-beyond-a-double
     // (regression tests in test/robustness/known-issues.test.ts).
