@@ -27,3 +27,54 @@ describe('replication lag and RPO estimators', () => {
         });
     }
 });
+
+describe('replication lag and RPO in the words hover and the rules show', () => {
+    it.each([
+        {
+            name: 'a declared async lag', store: 'engine postgres regions us-east-1, us-west-2 holds shared rows writes primary consistency session replication async lag 5s',
+            lag: { ms: 5_000, text: '≈ 5 s (async)' }, rpo: { ms: 5_000, basis: 'async-lag', reason: 'asynchronous replication lags ≈ 5 s behind: an unplanned failover loses the writes not yet replicated' },
+        },
+        {
+            name: 'consensus across regions', store: 'engine cockroachdb regions us-east-1, us-west-2, us-east-2 holds shared rows',
+            lag: { ms: 0, text: '0 (consensus replication)' }, rpo: { ms: 0, basis: 'consensus', reason: 'consensus replication: a write is in another region before it is acknowledged' },
+        },
+        {
+            name: 'async without a lag', store: 'engine custom regions us-east-1, us-west-2 holds shared rows writes primary replication async consistency eventual conflicts lww',
+            lag: { ms: undefined, text: 'unknown (async replication without a declared lag)' }, rpo: { ms: undefined, basis: 'unknown', reason: 'async replication without a declared lag' },
+        },
+        {
+            name: 'async without a lag but with a backup', store: 'engine custom regions us-east-1, us-west-2 holds shared rows writes primary replication async consistency eventual conflicts lww backup every 1h',
+            lag: { ms: undefined, text: 'unknown (async replication without a declared lag)' }, rpo: { ms: 3_600_000, basis: 'backup', reason: 'async replication without a declared lag; a backup every 1 h' },
+        },
+        {
+            name: 'a backup exactly as old as the lag (the lag is the RPO)', store: 'engine postgres regions us-east-1, us-west-2 holds shared rows writes primary consistency session replication async lag 1h backup every 1h',
+            lag: { ms: 3_600_000, text: '≈ 1 h (async)' }, rpo: { ms: 3_600_000, basis: 'async-lag', reason: 'asynchronous replication lags ≈ 1 h behind: an unplanned failover loses the writes not yet replicated' },
+        },
+        {
+            name: 'a backup shorter than the lag', store: 'engine postgres regions us-east-1, us-west-2 holds shared rows writes primary consistency session replication async lag 2h backup every 1h',
+            lag: { ms: 7_200_000, text: '≈ 2 h (async)' }, rpo: { ms: 3_600_000, basis: 'backup', reason: 'a backup every 1 h (shorter than the 2 h replication lag)' },
+        },
+        {
+            name: 'two regions without replication', store: 'engine postgres regions us-east-1, us-west-2 holds shared rows writes primary consistency session replication none',
+            lag: { ms: undefined, text: 'not replicated' }, rpo: { ms: undefined, basis: 'no-copy', reason: 'the data is not replicated between its regions and no backup is declared: a region loss loses it all' },
+        },
+        {
+            name: 'two regions without replication but with a backup', store: 'engine postgres regions us-east-1, us-west-2 holds shared rows writes primary consistency session replication none backup every 1d',
+            lag: { ms: undefined, text: 'not replicated' }, rpo: { ms: 86_400_000, basis: 'backup', reason: 'the data is not replicated between its regions; the last copy elsewhere is a backup every 1 d' },
+        },
+        {
+            name: 'one region with a witness in another', store: 'engine cockroachdb regions us-east-1 witness us-west-2 holds shared rows',
+            lag: { ms: 0, text: '0 (consensus replication)' }, rpo: { ms: 0, basis: 'consensus', reason: 'consensus replication: a write is in another region before it is acknowledged' },
+        },
+        {
+            name: 'one region', store: 'engine postgres regions us-east-1 holds shared rows',
+            lag: { ms: undefined, text: 'not replicated' }, rpo: { ms: undefined, basis: 'no-copy', reason: 'the data is only in us-east-1 and no backup is declared: a region loss loses it all' },
+        },
+    ])('says exactly what $name means', async ({ store, lag, rpo }) => {
+        const { model } = await modelOf(`${REGIONS}store s { ${store} }`);
+        const s = model.stores.get('s')!;
+        const { ms, text } = replicationLag(s);
+        expect({ ms, text }).toEqual(lag);
+        expect(estimateRpo(s)).toEqual(rpo);
+    });
+});
