@@ -51,8 +51,7 @@ function run(name, stageArgs) {
 }
 
 if (stage !== 'all') {
-    const rest = name => name === 'design' ? without(['--stage']) : args;
-    process.exit(await run(stage, rest(stage)));
+    process.exit(await run(stage, stage === 'design' ? without(['--stage']) : args));
 }
 
 // All three: each stage writes its report to a temporary file; they are joined under one title.
@@ -70,7 +69,8 @@ for (const name of Object.keys(ENTRIES)) {
         : ['--stage', name, ...shared.filter((a, i) => !['--workers', '--bound', '--budget'].includes(a) && !['--workers', '--bound', '--budget'].includes(shared[i - 1]))];
     status = Math.max(status, await run(name, [...own, '--cases', cases, '--out', part]));
     // One document: the stages' titles become sections.
-    parts.push(readFileSync(part, 'utf8').replace(/^(#+) /gm, '#$1 '));
+    const text = readFileSync(part, 'utf8').replace(/^# Fuzz run [0-9-]+$/m, '# Fuzz run of designs through the in-process pipeline');
+    parts.push(text.replace(/^(#+) /gm, '#$1 '));
     rmSync(part, { force: true });
 }
 mkdirSync(path.dirname(out), { recursive: true });
