@@ -1,14 +1,14 @@
 // `mregion format [--check] FILE…`: the editor's formatter on files. Rewrites them in place, or with --check
 // lists the files that would change and exits 1. A file with syntax errors is never touched: its errors are
 // printed and the exit code is 2.
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { URI } from 'langium';
+import { URI, type FileSystemProvider } from 'langium';
 import { applyGapEdits, MregionFormatter } from '../../language/lsp/formatter.js';
 import { createMregionServices } from '../../language/mregion-module.js';
 import { visibleControls } from '../../language/semantics/escape.js';
 import { ProblemCodes } from '../../language/semantics/problem-codes.js';
-import { DESIGN_FILE_LIMIT, readRegularFile, RegularFileSystem } from '../../language/workspace/file-system.js';
+import { RegularFileSystem } from '../../language/workspace/file-system.js';
+import { writeDesign } from '../write-design.js';
 import { displayPath, expandPaths, readingFile } from '../workspace.js';
 
 export interface FormatOptions {
@@ -24,9 +24,10 @@ export const EXIT_OK = 0;
 export const EXIT_WOULD_CHANGE = 1;
 export const EXIT_SYNTAX_ERRORS = 2;
 
-export async function runFormat(inputs: readonly string[], options: FormatOptions, output: FormatOutput): Promise<number> {
+/** `fileSystem` reads the designs, as for `mregion check`; tests pass one that changes a file once it is read. */
+export async function runFormat(inputs: readonly string[], options: FormatOptions, output: FormatOutput, fileSystem: { fileSystemProvider: () => FileSystemProvider } = RegularFileSystem): Promise<number> {
     const files = await expandPaths(inputs);
-    const services = createMregionServices(RegularFileSystem).Mregion;
+    const services = createMregionServices(fileSystem).Mregion;
     const formatter = services.lsp.Formatter;
     if (!(formatter instanceof MregionFormatter)) throw new Error('the mregion formatter is not registered');
     const changed: string[] = [];
@@ -34,7 +35,7 @@ export async function runFormat(inputs: readonly string[], options: FormatOption
     for (const file of files) {
         const uri = URI.file(file);
         const shown = displayPath(uri);
-        const text = readingFile(shown, () => readRegularFile(file, DESIGN_FILE_LIMIT));
+        const text = readingFile(shown, () => services.shared.workspace.FileSystemProvider.readFileSync(uri));
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         const edits = formatter.gapEdits(document);
         if (!edits) {
@@ -48,7 +49,7 @@ export async function runFormat(inputs: readonly string[], options: FormatOption
         const formatted = applyGapEdits(text, edits);
         if (formatted === text) continue;
         changed.push(shown);
-        if (!options.check) writeFileSync(file, formatted);
+        if (!options.check) writeDesign(file, formatted, shown);
         output.out(shown);
     }
     const summary = options.check

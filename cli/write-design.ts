@@ -1,0 +1,26 @@
+// Writes a formatted design back in place. The text goes to a temporary file beside the design, which then
+// replaces it (write-file-atomic): a write can neither block on a FIFO swapped in for the design since it was
+// read, nor leave a half-written design if mregion is stopped; the design's mode and owner are kept, and a link
+// to a design keeps pointing at it (the file it leads to is the one replaced).
+import writeFileAtomic from 'write-file-atomic';
+import { checkRegularFile, UnreadableFileError } from '../language/workspace/file-system.js';
+import { UsageError } from './workspace.js';
+
+export function writeDesign(file: string, text: string, shown: string): void {
+    try {
+        // Replacing anything but the regular file that was read would turn it into one, unasked.
+        checkRegularFile(file, Number.POSITIVE_INFINITY);
+        writeFileAtomic.sync(file, text);
+    } catch (error) {
+        const reason = error instanceof UnreadableFileError ? `it is no longer a regular file: ${error.reason}` : writeFailure(error);
+        throw new UsageError(`cannot write '${shown}': ${reason}; it was left as it is`);
+    }
+}
+
+function writeFailure(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied (mregion writes a temporary file beside it, so its folder must be writable)';
+    if (code === 'EROFS') return 'the file system is read-only';
+    if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
+    return `the system refused to write it (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
