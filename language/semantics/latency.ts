@@ -1,6 +1,6 @@
 // Derived latency between regions: a declared `link` wins, then the measured table (facts §1), then a
 // great-circle estimate from the regions' locations; otherwise the RTT is unknown (and a rule says so).
-// Each pair is estimated when first asked for, never all n² up front.
+// Each pair is estimated when asked for, never all n² up front, and not remembered.
 import { greatCircleKm, rttFromDistanceMs } from './geo.js';
 import { isMeasuredRegion, measuredRttMs, MEASURED_RTT_SOURCE } from './facts/latency.js';
 import type { LinkM, Model, RegionM, RttEstimate, RttSource } from './model.js';
@@ -25,21 +25,19 @@ export function estimateRtt(a: RegionM | undefined, b: RegionM | undefined, link
 }
 
 /**
- * A model's RTTs, computed when a pair is first asked for and remembered: a design of n regions would need n²/2
- * estimates up front, and most pairs are never asked for. Kept beside the model (not in it) so the model stays
- * plain data; bounded so a reader that walks every pair of thousands of regions cannot run away with memory.
+ * A model's declared links by pair, built once per model; RTTs themselves are estimated each time they are asked
+ * for. Remembering them does not pay: a great-circle estimate is a few trig calls, a link or the measured table is
+ * one map lookup, and a memo of n²/2 pairs costs more to fill (and to hold beside the model) than it saves
+ * (bench/robustness/scaling-rtt.mjs).
  */
-class RttMemo {
+class LinkIndex {
     private readonly links = new Map<string, LinkM>();
     /** Regions a link names (only a pair of them can take its RTT from a link). */
     private readonly linkedRegions = new Set<string>();
-    private readonly index: ReadonlyMap<string, number>;
-    private readonly estimates = new Map<number, RttEstimate>();
-    /** Pairs estimated so far (remembered or not). */
+    /** RTTs estimated so far (a count of work for tests). */
     computed = 0;
 
     constructor(private readonly model: Model) {
-        this.index = new Map([...model.regions.keys()].map((name, i) => [name, i]));
         // The builder keeps one link per pair (a second one is an error).
         for (const link of model.links) {
             this.links.set(pairKey(link.a, link.b), link);
@@ -48,17 +46,9 @@ class RttMemo {
     }
 
     get(a: string, b: string): RttEstimate {
-        // Keyed by the regions' indexes: a number key is hashed at once, a pair's name would be a new string to hash.
-        const i = this.index.get(a);
-        const j = this.index.get(b);
-        const key = i === undefined || j === undefined ? undefined : i < j ? i * this.index.size + j : j * this.index.size + i;
-        const known = key === undefined ? undefined : this.estimates.get(key);
-        if (known) return known;
         const link = this.linkedRegions.has(a) && this.linkedRegions.has(b) ? this.links.get(pairKey(a, b)) : undefined;
-        const estimate = estimateRtt(this.model.regions.get(a), this.model.regions.get(b), link, a, b);
         this.computed++;
-        if (key !== undefined && this.estimates.size < MAX_REMEMBERED_PAIRS) this.estimates.set(key, estimate);
-        return estimate;
+        return estimateRtt(this.model.regions.get(a), this.model.regions.get(b), link, a, b);
     }
 
     linked(region: string): boolean {
@@ -66,27 +56,24 @@ class RttMemo {
     }
 }
 
-/** Pairs remembered per model (2^18 estimates take about 60 MB); past that, a pair is recomputed when asked. */
-export const MAX_REMEMBERED_PAIRS = 1 << 18;
+const linkIndexes = new WeakMap<Model, LinkIndex>();
 
-const memos = new WeakMap<Model, RttMemo>();
-
-function memoOf(model: Model): RttMemo {
-    let memo = memos.get(model);
-    if (!memo) memos.set(model, (memo = new RttMemo(model)));
-    return memo;
+function linksOf(model: Model): LinkIndex {
+    let index = linkIndexes.get(model);
+    if (!index) linkIndexes.set(model, (index = new LinkIndex(model)));
+    return index;
 }
 
 const SAME_REGION: RttEstimate = { ms: 0, source: 'same-region', distanceKm: 0, note: 'same region' };
 
 /** RTT between two regions of a built model (unknown when either is not declared). */
 export function rttBetween(model: Model, a: string, b: string): RttEstimate {
-    return a === b ? SAME_REGION : memoOf(model).get(a, b);
+    return a === b ? SAME_REGION : linksOf(model).get(a, b);
 }
 
-/** How many RTT estimates the model's readers have needed so far (each pair is estimated once). */
+/** How many RTT estimates the model's readers have needed so far (a pair asked twice is estimated twice). */
 export function rttEstimatesComputed(model: Model): number {
-    return memos.get(model)?.computed ?? 0;
+    return linkIndexes.get(model)?.computed ?? 0;
 }
 
 /**
@@ -95,13 +82,13 @@ export function rttEstimatesComputed(model: Model): number {
  * the regions' locations matter). Lets a reader walk the k²/2 pairs of k regions without estimating them.
  */
 export function pairSources(model: Model, regions: readonly string[]): (i: number, j: number) => RttSource {
-    const memo = memoOf(model);
-    const linked = regions.map((r) => memo.linked(r));
+    const links = linksOf(model);
+    const linked = regions.map((r) => links.linked(r));
     const measured = regions.map(isMeasuredRegion);
     const located = regions.map((r) => model.regions.get(r)?.location !== undefined);
     return (i, j) => {
         if (regions[i] === regions[j]) return 'same-region';
-        if ((linked[i] && linked[j]) || (measured[i] && measured[j])) return memo.get(regions[i]!, regions[j]!).source;
+        if ((linked[i] && linked[j]) || (measured[i] && measured[j])) return links.get(regions[i]!, regions[j]!).source;
         return located[i] && located[j] ? 'great-circle' : 'unknown';
     };
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it, vi } from 'vitest';
 import { describeRegion } from '../../language/lsp/hover/region-hover.js';
 import { describeStore } from '../../language/lsp/hover/store-hover.js';
-import { rttEstimatesComputed } from '../../language/semantics/latency.js';
+import { rttBetween, rttEstimatesComputed } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import { toPlainModel } from '../../simulation/plain-model.js';
 import { buildTopologyGraph } from '../../server/topology-graph.js';
@@ -48,6 +48,14 @@ describe('scaling with regions', () => {
         const { model } = await modelOf((await designs()).manyRegions(regions));
         // One pair per store (a store every 100 regions), asked by the rules; none for the other regions.
         expect(rttEstimatesComputed(model)).toBe(regions / 100);
+    });
+
+    it('estimates a pair again when asked again: nothing per pair is kept beside the model', async () => {
+        const { model } = await modelOf((await designs()).manyRegions(300));
+        const before = rttEstimatesComputed(model);
+        const first = rttBetween(model, 'r00003', 'r00250');
+        expect(rttBetween(model, 'r00250', 'r00003')).toEqual(first);
+        expect(rttEstimatesComputed(model) - before).toBe(2);
     });
 
     it.each([100, 2_000])('bounds the unknown-latency message for a store over %i regions and names how many pairs it leaves out', async (regions) => {
