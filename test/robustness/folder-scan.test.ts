@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type FileSystemNode } from 'langium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expandPaths } from '../../cli/workspace.js';
-import { RegularFileSystemProvider } from '../../language/workspace/file-system.js';
+import { createMregionServices } from '../../language/mregion-module.js';
+import { RegularFileSystem, RegularFileSystemProvider } from '../../language/workspace/file-system.js';
 import { SCAN_LIMITS } from '../../language/workspace/folder-scan.js';
 import { bundle } from '../helpers/bundles.js';
 import { LspClient } from '../helpers/lsp-client.js';
@@ -98,11 +99,11 @@ describe('the CLI given a folder too large to scan', () => {
     }
 });
 
-describe('the language server on a workspace too large to scan', () => {
+describe("the language server's workspace scan", () => {
     let client: LspClient | undefined;
     afterAll(() => client?.stop());
 
-    it('warns naming the limit, checks the designs found before it, and checks the others when they are opened', async () => {
+    it('stops at the limit on a workspace too large to scan, warns naming it, checks the designs found before it and the others when they are opened', async () => {
         const workspace = inRoot('workspace');
         client = await LspClient.start(URI.file(workspace).toString());
         const warning = new Promise<string>((resolve) => client!.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
@@ -117,13 +118,24 @@ describe('the language server on a workspace too large to scan', () => {
         }
     });
 
+    it('skips a folder it cannot list, says so in one line without a stack, and keeps the other designs', async () => {
+        const failing = failingListing(inRoot('designs', 'private'), 'EACCES');
+        const { shared } = createMregionServices({ fileSystemProvider: () => Object.assign(new RegularFileSystemProvider(), failing) });
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+        try {
+            const found = await shared.workspace.WorkspaceManager.searchFolder(URI.file(inRoot('designs')));
+            expect(found.map((uri) => uri.fsPath)).toEqual([inRoot('designs', 'a.mregion'), inRoot('designs', 'z', 'c.mregion')]);
+            expect(logged.mock.calls).toEqual([[`mregion: cannot list the folder '${inRoot('designs', 'private')}': permission denied; the designs in it are checked when they are opened`]]);
+        } finally {
+            logged.mockRestore();
+        }
+    });
+
     it("skips node_modules and dot-folders, as the CLI's scan does", async () => {
         for (const design of ['small/a.mregion', 'small/node_modules/b.mregion', 'small/.git/c.mregion', 'small/.hidden.mregion']) {
             mkdirSync(path.dirname(inRoot(design)), { recursive: true });
             writeFileSync(inRoot(design), DESIGN);
         }
-        const { createMregionServices } = await import('../../language/mregion-module.js');
-        const { RegularFileSystem } = await import('../../language/workspace/file-system.js');
         const found = await createMregionServices(RegularFileSystem).shared.workspace.WorkspaceManager.searchFolder(URI.file(inRoot('small')));
         expect(found.map((uri) => uri.fsPath)).toEqual([inRoot('small', 'a.mregion')]);
         expect(await inRootFolder(() => expandPaths(['small']))).toEqual([inRoot('small', 'a.mregion')]);
