@@ -10,8 +10,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** The Node options the extension starts the server with. */
 const serverProcess = JSON.parse(readFileSync(path.join(ROOT, 'protocol/server-process.json'), 'utf8'));
 
-/** Starts and initializes the server (SERVER_BUNDLE, else dist/server.cjs); `next(uri)` resolves with its next diagnostics. */
-export async function startServer() {
+/**
+ * Starts and initializes the server (SERVER_BUNDLE, else dist/server.cjs), with `rootUri` as its one workspace folder
+ * when given; `next(uri)` resolves with its next diagnostics.
+ */
+export async function startServer(rootUri = null) {
     const t0 = performance.now();
     const nodeOptions = [...serverProcess.execArgv, ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const child = spawn(process.execPath, [...nodeOptions, process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -24,7 +27,8 @@ export async function startServer() {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    const workspaceFolders = rootUri ? [{ uri: rootUri, name: 'workspace' }] : null;
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
     const next = (uri) => new Promise((resolve) => waiters.push({ uri, resolve }));
     return { child, connection, next, t0 };
