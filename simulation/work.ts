@@ -40,7 +40,7 @@ export interface WorkEstimate {
  * bench/simulation/calibrate.ts (`node bench/simulation/measure.mjs calibrate`; bench/results/simulation-budget-2026-12-06.md), rounded
  * up over runs on a shared machine.
  */
-export const WORK_WEIGHTS: Readonly<Work> = { matrix: 16, tables: 0.9, reads: 0.3, scans: 0.5, state: 0.2, series: 1.5 };
+export const WORK_WEIGHTS: Readonly<Work> = { matrix: 3, tables: 0.9, reads: 0.3, scans: 0.5, state: 0.2, series: 1.5 };
 
 /**
  * Event-equivalents of one replica's share of a tracked write (a write to a shared key of a store whose conflicts
