@@ -8,6 +8,10 @@
 // An exception while one document goes through a build phase used to reject the whole build (at workspace
 // initialization the server then answered nothing, for any file, until restarted). It is now contained to that
 // document: it becomes a failed document (failed-documents.ts) and the other documents build as usual.
+//
+// A request waits for the phase a document needs (waitUntil). Langium skips the phase's listeners once the build
+// is cancelled, though the document has reached the phase, and no later build brings it there again: a request
+// sent between two changes then never got an answer. Every listener now hears of every phase reached.
 import {
     DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, type BuildOptions, type Cancellation, type LangiumDocument,
     type MaybePromise,
@@ -40,6 +44,16 @@ export class CoalescingDocumentBuilder extends DefaultDocumentBuilder {
                 await this.contain(document, targetState, error);
             }
         });
+    }
+
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        for (const listener of this.documentPhaseListeners.get(state).slice()) {
+            try {
+                await listener(document, cancelToken);
+            } catch (error) {
+                if (!isOperationCancelled(error)) throw error;
+            }
+        }
     }
 
     protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
