@@ -119,7 +119,7 @@ export function signatureOf(failure: Failure): string {
     const message = failure.message
         .split('\n')[0]!
         .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '…')
-        .replace(/\b(?:file|untitled|https?|vscode-[a-z-]+):\S*/g, 'URI')
+        .replace(/\b(?:file|untitled|https?|vscode-[a-z-]+):\S*/gi, 'URI')
         .replace(/\/tmp\/\S*/g, 'PATH')
         .replace(/[0-9]+(\.[0-9]+)?/g, 'N')
         .slice(0, 160);
