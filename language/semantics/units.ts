@@ -191,10 +191,10 @@ export function formatUsd(usd: number): string {
 /** Items a listing names; it counts the others, so a message about thousands of regions stays readable. */
 export const LISTED_ITEMS = 10;
 
-/** "a, b and c"; past LISTED_ITEMS items, "a, b, …, j and 990 more". */
-export function listing(items: readonly string[], conjunction = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    if (items.length > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(items.length - LISTED_ITEMS)} more`;
+/** "a, b and c"; past LISTED_ITEMS items, "a, b, …, j and 990 more" (`total` counts items the caller did not collect). */
+export function listing(items: readonly string[], conjunction = 'and', total = items.length): string {
+    if (total <= 1) return items.join('');
+    if (total > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(total - LISTED_ITEMS)} more`;
     return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 

@@ -1,18 +1,26 @@
 // Monthly cross-region data-transfer cost of a store's replication (facts §9). Hover shows it; egress-cost
 // compares it with a cost objective.
-import { egressUsdPerGB } from '../facts/defaults.js';
-import { pairKey } from '../latency.js';
-import type { Model, StoreM } from '../model.js';
-import { formatBytes, formatCount, formatUsd, listing } from '../units.js';
+import { EGRESS_PAIR_PRICED_REGIONS, egressUsdPerGB, egressUsdPerGBFrom } from '../facts/defaults.js';
+import type { LinkM, Model, StoreM } from '../model.js';
+import { formatBytes, formatCount, formatUsd, LISTED_ITEMS, listing } from '../units.js';
 import { workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
 
 /** Estimates use a 30-day month (a convention of these estimates, not a billing fact). */
 export const SECONDS_PER_MONTH = 30 * 24 * 3_600;
 
+/**
+ * Writes shipped from one writer region to replica regions that share a price: either one pair with its own price
+ * (a declared link, or a pair facts §9 prices apart), or every other replica region charged at the source's rate.
+ * Grouping keeps the work O(k) for a store over k regions written from all of them, not one flow per pair.
+ */
 export interface EgressFlow {
     readonly from: string;
-    readonly to: string;
+    /** The destination of a pair priced on its own; undefined for a group of regions. */
+    readonly to?: string;
+    /** Replica regions receiving the writes (1 for a pair). */
+    readonly regions: number;
     readonly writesPerS: number;
+    /** Bytes shipped to all of `regions` together. */
     readonly bytesPerMonth: number;
     /** USD per GB for this direction; undefined when neither a link nor facts §9 prices it. */
     readonly usdPerGB?: number;
@@ -27,8 +35,10 @@ export interface EgressEstimate {
     readonly usdPerMonth?: number;
     readonly bytesPerMonth: number;
     readonly flows: readonly EgressFlow[];
-    /** Directions with no known price (counted as 0 in the total). */
+    /** Directions with no known price (counted as 0 in the total): the first LISTED_ITEMS + 1 of them. */
     readonly unpriced: readonly (readonly [string, string])[];
+    /** How many directions have no known price. */
+    readonly unpricedCount: number;
     readonly workloads: readonly string[];
     /** Why no estimate was possible: no workload writes the store, or a workload has no `item-size`. */
     readonly missing?: string;
@@ -36,16 +46,53 @@ export interface EgressEstimate {
     readonly formula: string;
 }
 
+type Price = { usdPerGB: number; source: string };
+
+/** A model's links with an egress price, by region and the region at the other end. */
+const egressLinks = new WeakMap<Model, ReadonlyMap<string, ReadonlyMap<string, LinkM>>>();
+
+function egressLinksOf(model: Model): ReadonlyMap<string, ReadonlyMap<string, LinkM>> {
+    let byRegion = egressLinks.get(model);
+    if (!byRegion) {
+        const links = new Map<string, Map<string, LinkM>>();
+        for (const link of model.links) {
+            if (link.egressUsdPerGB === undefined) continue;
+            for (const [a, b] of [[link.a, link.b], [link.b, link.a]] as const) {
+                if (!links.has(a)) links.set(a, new Map());
+                if (!links.get(a)!.has(b)) links.get(a)!.set(b, link);
+            }
+        }
+        egressLinks.set(model, (byRegion = links));
+    }
+    return byRegion;
+}
+
+const isAws = (model: Model, region: string): boolean => model.regions.get(region)?.provider === 'aws';
+
 /**
  * Price of one GB from `from` to `to`: a declared `link … egress` wins, else facts §9 by source region when
  * both ends are AWS regions (inter-region transfer). Anything else (another provider, on-prem) is unpriced.
  */
-export function egressPrice(model: Model, from: string, to: string): { usdPerGB: number; source: string } | undefined {
-    const link = model.links.find((l) => pairKey(l.a, l.b) === pairKey(from, to) && l.egressUsdPerGB !== undefined);
+export function egressPrice(model: Model, from: string, to: string): Price | undefined {
+    const link = egressLinksOf(model).get(from)?.get(to);
     if (link) return { usdPerGB: link.egressUsdPerGB!, source: `link at line ${link.source.range.start.line + 1}` };
-    if (model.regions.get(from)?.provider !== 'aws' || model.regions.get(to)?.provider !== 'aws') return undefined;
+    if (!isAws(model, from) || !isAws(model, to)) return undefined;
     const fact = egressUsdPerGB(from, to);
     return fact ? { usdPerGB: fact.value, source: fact.source } : undefined;
+}
+
+/** The price of a GB from `from` to an AWS region that neither a link nor a facts §9 pair prices on its own. */
+function sourceRate(model: Model, from: string): Price | undefined {
+    const fact = isAws(model, from) ? egressUsdPerGBFrom(from) : undefined;
+    return fact ? { usdPerGB: fact.value, source: fact.source } : undefined;
+}
+
+/** Replica regions `from` ships to at a price of their own: a link with egress, or a facts §9 pair. */
+function pairPriced(model: Model, from: string, replicas: ReadonlyMap<string, number>): string[] {
+    const partners = new Set(egressLinksOf(model).get(from)?.keys());
+    if (EGRESS_PAIR_PRICED_REGIONS.has(from)) for (const r of EGRESS_PAIR_PRICED_REGIONS) partners.add(r);
+    partners.delete(from);
+    return [...partners].filter((r) => replicas.has(r));
 }
 
 /**
@@ -55,11 +102,12 @@ export function egressPrice(model: Model, from: string, to: string): { usdPerGB:
  *
  * Writes come from every workload that writes the store ({@link writeFlows}); each write accepted in a
  * region is shipped once to every other region holding a replica (witnesses are not counted). The price
- * is charged at the source region's rate (facts §9; inbound is free), or the declared `link … egress`.
+ * is charged at the source region's rate (facts §9; inbound is free), or the declared `link … egress`, so the
+ * sum over d is (replicas − 1) × price(w) but for the few pairs priced on their own.
  */
 export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstimate {
     const workloads = workloadsWriting(model, store);
-    const base = { store: store.id, workloads: workloads.map((w) => w.name) };
+    const base = { store: store.id, workloads: workloads.map((w) => w.name), unpricedCount: 0 };
     if (workloads.length === 0) return { ...base, bytesPerMonth: 0, flows: [], unpriced: [], missing: 'no workload writes this store', formula: '' };
     const unsized = workloads.find((w) => w.itemSizeBytes === undefined);
     if (unsized) return { ...base, bytesPerMonth: 0, flows: [], unpriced: [], missing: `workload ${unsized.name} declares no item-size`, formula: '' };
@@ -72,18 +120,47 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
             writes.set(writer, (writes.get(writer) ?? 0) + perS);
         }
     }
+    const occurrences = new Map<string, number>();
+    const firstAt = new Map<string, number>();
+    store.regions.forEach((r, i) => {
+        occurrences.set(r, (occurrences.get(r) ?? 0) + 1);
+        if (!firstAt.has(r)) firstAt.set(r, i);
+    });
+    // Where the AWS and the other replica regions stand in the store's list, so a group finds its first one at once.
+    const positions = { aws: [] as number[], other: [] as number[] };
+    store.regions.forEach((r, i) => (isAws(model, r) ? positions.aws : positions.other).push(i));
+    const count = (regions: readonly string[]) => regions.reduce((n, r) => n + (occurrences.get(r) ?? 0), 0);
     const flows: EgressFlow[] = [];
     const unpriced: [string, string][] = [];
+    let unpricedCount = 0;
     for (const [from, perS] of bytesPerS) {
-        for (const to of store.regions) {
-            if (to === from) continue;
-            const bytesPerMonth = perS * SECONDS_PER_MONTH;
-            const price = egressPrice(model, from, to);
-            if (!price) unpriced.push([from, to]);
+        const rate = sourceRate(model, from);
+        const own = pairPriced(model, from, occurrences);
+        const ownSet = new Set(own);
+        const price = (to: string): Price | undefined => ownSet.has(to) ? egressPrice(model, from, to) : isAws(model, to) ? rate : undefined;
+        const grouped = (i: number) => store.regions[i] !== from && !ownSet.has(store.regions[i]!);
+        const ownAws = count(own.filter((r) => isAws(model, r)));
+        const fromAws = isAws(model, from);
+        const groups: { to?: string; regions: number; price?: Price; first: number }[] = [
+            ...own.map((to) => ({ to, regions: occurrences.get(to)!, price: price(to), first: firstAt.get(to)! })),
+            { regions: positions.aws.length - ownAws - (fromAws ? occurrences.get(from) ?? 0 : 0), price: rate, first: positions.aws.find(grouped) ?? -1 },
+            { regions: positions.other.length - (count(own) - ownAws) - (fromAws ? 0 : occurrences.get(from) ?? 0), first: positions.other.find(grouped) ?? -1 },
+        ];
+        let unpricedHere = 0;
+        // In the order of the store's regions, as a list of every pair would be.
+        for (const g of groups.filter((g) => g.regions > 0).sort((a, b) => a.first - b.first)) {
+            const bytesPerMonth = perS * SECONDS_PER_MONTH * g.regions;
+            if (!g.price) unpricedHere += g.regions;
             flows.push({
-                from, to, writesPerS: writes.get(from) ?? 0, bytesPerMonth, usdPerGB: price?.usdPerGB, priceSource: price?.source,
-                usdPerMonth: price ? (bytesPerMonth / 1e9) * price.usdPerGB : undefined,
+                from, to: g.to, regions: g.regions, writesPerS: writes.get(from) ?? 0, bytesPerMonth, usdPerGB: g.price?.usdPerGB, priceSource: g.price?.source,
+                usdPerMonth: g.price ? (bytesPerMonth / 1e9) * g.price.usdPerGB : undefined,
             });
+        }
+        unpricedCount += unpricedHere;
+        // Name the first unpriced directions: at most LISTED_ITEMS + 1 writers with one are walked.
+        for (let i = 0; unpricedHere > 0 && i < store.regions.length && unpriced.length <= LISTED_ITEMS; i++) {
+            const to = store.regions[i]!;
+            if (to !== from && !price(to)) unpriced.push([from, to]);
         }
     }
     const priced = flows.filter((f) => f.usdPerMonth !== undefined);
@@ -97,8 +174,9 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
         bytesPerMonth: flows.reduce((sum, f) => sum + f.bytesPerMonth, 0),
         flows,
         unpriced,
+        unpricedCount,
         ...(priced.length === 0 && flows.length > 0
-            ? { missing: `no price is known for ${listing(unpriced.map(([a, b]) => `${a} → ${b}`))}: declare 'link … { egress $…/GB }'` } : {}),
+            ? { missing: `no price is known for ${listing(unpriced.map(([a, b]) => `${a} → ${b}`), 'and', unpricedCount)}: declare 'link … { egress $…/GB }'` } : {}),
         formula: `${formatCount(totalWrites)} writes/s × ${itemSizes} × ${others} other region${others === 1 ? '' : 's'}${prices ? ` × ${prices}` : ''} over 30 days`,
     };
 }

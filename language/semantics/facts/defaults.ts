@@ -195,10 +195,18 @@ const EGRESS_GROUPS: readonly { readonly regions: readonly string[]; readonly us
 ];
 const US_EAST_PAIR = fact(0.01, 'facts §9 [S] us-east-1 ↔ us-east-2 $0.01/GB');
 
+/** Regions of a pair facts §9 prices apart from the source region's rate (either direction). */
+export const EGRESS_PAIR_PRICED_REGIONS: ReadonlySet<string> = new Set(['us-east-1', 'us-east-2']);
+
 /** Price of sending one GB from `from` to `to` on AWS, or undefined when facts §9 does not list it. */
 export function egressUsdPerGB(from: string, to: string): Fact<number> | undefined {
     const pair = [from, to].sort().join('|');
     if (pair === 'us-east-1|us-east-2') return US_EAST_PAIR;
+    return egressUsdPerGBFrom(from);
+}
+
+/** The rate facts §9 charges for a GB leaving `from` to any AWS region but a pair-priced one. */
+export function egressUsdPerGBFrom(from: string): Fact<number> | undefined {
     return EGRESS_GROUPS.find((g) => g.regions.includes(from))?.usdPerGB;
 }
 
