@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import {
     LSPErrorCodes, ResponseError, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type CancellationToken, type Connection,
     type ProgressToken, type WorkDoneProgressParams, type WorkDoneProgressReporter,
@@ -16,6 +16,7 @@ import { CheckerCodes, isRuleCode } from '../language/validation/rules/catalog.j
 import { formatDuration } from '../language/semantics/units.js';
 import { Requests, type DocumentParams, type ListScenariosParams, type ScenarioSummary, type SimulateParams, type SimulationBlockers } from '../protocol/index.js';
 import { SimulationError } from '../simulation/errors.js';
+import { validatedDocument } from './validated-document.js';
 import type { SimulationReport } from '../simulation/report.js';
 import { runInWorker } from '../simulation/worker-client.js';
 
@@ -39,13 +40,7 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         listening = true;
         connection.onNotification(WorkDoneProgressCancelNotification.type, ({ token }) => running.get(token)?.abort());
     };
-    const documentOf = async (uri: string, token: CancellationToken): Promise<LangiumDocument> => {
-        const parsed = URI.parse(uri);
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
-        const document = shared.workspace.LangiumDocuments.getDocument(parsed);
-        if (!document) throw new ResponseError(InvalidParams, `${uri} is not open in the language server`);
-        return document;
-    };
+    const documentOf = (uri: string, token: CancellationToken): Promise<LangiumDocument> => validatedDocument(shared, uri, token);
 
     connection.onRequest(Requests.listScenarios, async (params: ListScenariosParams, token: CancellationToken): Promise<ScenarioSummary[]> => {
         const document = await documentOf(params.uri, token);
