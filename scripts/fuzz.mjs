@@ -16,7 +16,7 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRIES = { design: 'large-run.ts', workspace: 'process-run.ts', lsp: 'process-run.ts' };
 /** Sizes of `--stage all`, about 15 minutes on one core of the shared machine. */
-const ALL_CASES = { design: 20_000, workspace: 120, lsp: 400 };
+const ALL_CASES = { design: 10_000, workspace: 30, lsp: 120 };
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

@@ -86,9 +86,9 @@ function parseArgs(argv: readonly string[]): RunOptions {
     if (stage !== 'workspace' && stage !== 'lsp') throw new Error(`--stage must be workspace or lsp here, got '${stage}'`);
     return {
         stage,
-        cases: number('--cases', stage === 'workspace' ? 150 : 400),
+        cases: number('--cases', stage === 'workspace' ? 60 : 300),
         seed: number('--seed', 20_261_206),
-        maxBytes: number('--max-bytes', 8_000_000),
+        maxBytes: number('--max-bytes', 4_000_000),
         shrinkMs: number('--shrink-seconds', 30) * 1_000,
         out: value('--out'),
         replay: value('--replay') === undefined ? undefined : number('--replay', 0),

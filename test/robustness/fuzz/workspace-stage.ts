@@ -23,7 +23,7 @@ export interface ProcessOptions {
     readonly memoryMB: number;
 }
 
-export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { hangMs: 20_000, memoryMB: 1_024 };
+export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { hangMs: 30_000, memoryMB: 1_024 };
 
 export interface WorkspaceOutcome {
     readonly failures: readonly Failure[];
