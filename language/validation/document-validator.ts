@@ -2,12 +2,13 @@
 // `unresolved-reference` with the closest declared name as a suggestion (used by the quick fix). The AST walk
 // visits only node types that have checks: the design rules run once on the whole model, so descending into
 // every clause (with a cancellation check per node) would be pure overhead.
-import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { childrenOf } from '../util/subtree-references.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
 import { closestName } from '../util/closest.js';
+import { capDiagnostics } from './diagnostic-cap.js';
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
     Region: 'region', Store: 'store', Service: 'service', Deployable: 'store or service', Workload: 'workload', Cell: 'cell',
@@ -16,9 +17,38 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 export class MregionDocumentValidator extends DefaultDocumentValidator {
     private readonly keywords: ReadonlySet<string>;
 
+    /** In the language server: its diagnostics go to an editor, capped. The CLI reports every one. */
+    private readonly publishing: boolean;
+
     constructor(private readonly services: LangiumServices) {
         super(services);
+        this.publishing = services.shared.lsp.Connection !== undefined;
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map((k) => k.value));
+    }
+
+    /** Langium's, with two changes: the server (which has a connection) publishes at most MAX_PUBLISHED, and the
+     * checks' diagnostics are appended one by one — Langium's `push(...list)` overflows the stack past ~150,000,
+     * and its catch then drops every one of them. */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        const stoppedAt = (code: string) => diagnostics.some((d) => (d.data as { code?: unknown } | undefined)?.code === code);
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            this.processLexingErrors(document.parseResult, diagnostics, options);
+            if (options.stopAfterLexingErrors && stoppedAt(DocumentValidator.LexingError)) return diagnostics;
+            this.processParsingErrors(document.parseResult, diagnostics, options);
+            if (options.stopAfterParsingErrors && stoppedAt(DocumentValidator.ParsingError)) return diagnostics;
+            this.processLinkingErrors(document, diagnostics, options);
+            if (options.stopAfterLinkingErrors && stoppedAt(DocumentValidator.LinkingError)) return diagnostics;
+        }
+        try {
+            for (const d of await this.validateAst(document.parseResult.value, options, cancelToken)) diagnostics.push(d);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error('An error occurred during validation:', error);
+        }
+        await interruptAndCheck(cancelToken);
+        return this.publishing ? capDiagnostics(diagnostics) : diagnostics;
     }
 
     /** Node types that have checks, per set of validation categories, and whether they are all top-level. */

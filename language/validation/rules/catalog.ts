@@ -125,6 +125,7 @@ export const CheckerCodes = {
     InvalidSuppression: 'invalid-suppression',
     UnusedSuppression: 'unused-suppression',
     InvalidConfig: 'invalid-config',
+    TooManyProblems: 'too-many-problems',
 } as const;
 
 export const CHECKER_CODE_DESCRIPTIONS: Readonly<Record<(typeof CheckerCodes)[keyof typeof CheckerCodes], string>> = {
@@ -132,4 +133,5 @@ export const CHECKER_CODE_DESCRIPTIONS: Readonly<Record<(typeof CheckerCodes)[ke
     'invalid-suppression': 'An mregion-ignore comment without a reason, naming an unknown rule, or not directly above a declaration.',
     'unused-suppression': 'An mregion-ignore comment that suppresses nothing.',
     'invalid-config': 'A rule setting (VS Code settings or .mregion.json) with an unknown rule code or severity.',
+    'too-many-problems': 'The editor shows the first 1,000 problems of a file; `mregion check` reports all of them.',
 };
