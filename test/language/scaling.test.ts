@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it, vi } from 'vitest';
 import { describeRegion } from '../../language/lsp/hover/region-hover.js';
 import { describeStore } from '../../language/lsp/hover/store-hover.js';
+import { estimateWriteLatency } from '../../language/semantics/estimators/index.js';
 import { rttBetween, rttEstimatesComputed } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import { toPlainModel } from '../../simulation/plain-model.js';
@@ -77,6 +78,19 @@ describe('scaling with regions', () => {
         expect(diagnostics.filter((d) => d.code === 'write-latency-budget')).toHaveLength(1);
         // Every pair once for the farthest pair, not once per writing region; the other rules ask for a few more.
         expect(rttEstimatesComputed(model)).toBeLessThan(1_000 * 999 / 2 + 1_000);
+    });
+
+    it('finds the voter closing the quorum of a store over 300 regions without sorting the voters for each origin', async () => {
+        const { manyRegions, regionName } = await designs();
+        const regions = Array.from({ length: 300 }, (_, i) => regionName(i)).join(', ');
+        const { model } = await modelOf(`${manyRegions(300)}store votes {\n    engine      cockroachdb\n    regions     ${regions}\n    holds       shared rows\n    replication consensus quorum 151\n}\n`);
+        const store = model.stores.get('votes')!;
+        const sort = vi.spyOn(Array.prototype, 'sort');
+        const estimates = store.regions.map((from) => estimateWriteLatency(model, store, from));
+        const sorts = sort.mock.calls.length;
+        sort.mockRestore();
+        expect(estimates.filter((e) => e.kind === 'quorum' && e.ms !== undefined && e.waitsFor.length === 1)).toHaveLength(300);
+        expect(sorts).toBe(0);
     });
 
     it.each<[string, (m: Model) => string | undefined, number]>([

@@ -4,6 +4,7 @@ import { COSMOS } from '../facts/defaults.js';
 import { rttBetween } from '../latency.js';
 import type { Model, StoreM } from '../model.js';
 import { formatDuration } from '../units.js';
+import { nthSmallestIndex } from './nth-smallest.js';
 import { quorumOf, votersOf } from './voters.js';
 
 export type WriteLatencyKind =
@@ -104,11 +105,13 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
             if (distances.some((d) => d.ms === undefined)) {
                 return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length}: an RTT is unknown`, { quorum, voters: voters.length });
             }
-            const sorted = distances.map((d) => ({ region: d.region, ms: d.ms! })).sort((a, b) => a.ms - b.ms);
-            if (quorum > sorted.length || quorum < 1) {
+            if (quorum > distances.length || quorum < 1) {
                 return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length} voters can never be reached`, { quorum, voters: voters.length });
             }
-            const closing = sorted[quorum - 1]!;
+            // The voter that closes the quorum is the q-th nearest: selected in O(voters), not sorted, per origin.
+            const ms = distances.map((d) => d.ms!);
+            const nth = nthSmallestIndex(ms, quorum - 1);
+            const closing = { region: distances[nth]!.region, ms: ms[nth]! };
             const formula = closing.ms === 0
                 ? `quorum ${quorum} of ${voters.length} inside ${coordinator}`
                 : `quorum ${quorum} of ${voters.length}: RTT ${coordinator} → ${closing.region} ${formatMs(closing.ms)}`;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { nthSmallestIndex } from '../../language/semantics/estimators/nth-smallest.js';
+
+/** A deterministic sequence with many repeated values (a linear congruential generator). */
+function values(length: number, distinct: number, seed: number): number[] {
+    let x = seed;
+    return Array.from({ length }, () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) % distinct);
+}
+
+describe('nthSmallestIndex', () => {
+    it.each([
+        { name: 'one value', values: [7] },
+        { name: 'ascending values', values: [1, 2, 3, 4, 5, 6] },
+        { name: 'descending values', values: [6, 5, 4, 3, 2, 1] },
+        { name: 'all values equal', values: [0, 0, 0, 0, 0] },
+        { name: 'voters at 0 ms in the origin among farther ones', values: [0, 76, 0, 133, 76, 0, 28] },
+        { name: '1,000 values with many repeats', values: values(1_000, 17, 1) },
+        { name: '1,001 values, nearly all distinct', values: values(1_001, 1_000_000, 2) },
+    ])('picks the element a stable sort puts at each position, for $name', ({ values: vs }) => {
+        const sorted = vs.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v).map((e) => e.i);
+        const positions = vs.length <= 10 ? vs.map((_, n) => n) : [0, 1, vs.length >> 1, vs.length - 2, vs.length - 1];
+        expect(positions.map((n) => nthSmallestIndex(vs, n))).toEqual(positions.map((n) => sorted[n]));
+    });
+
+    it.each([-1, 3, 0.5])('refuses position %s of 3 values', (n) => {
+        expect(() => nthSmallestIndex([1, 2, 3], n)).toThrow(RangeError);
+    });
+});
