@@ -147,8 +147,11 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     work.tables = refreshes * tables;
     for (const s of plan.stores) work.tables += R * (1 + s.replicas.length);
     work.reads = (refreshes + integrations) * readFlow;
+    // Per fault start or end: every link, the runs still going (at most one per watched region, visited twice),
+    // every probe (outages), every store (what an outage loses). Per health flip: interruptions marked twice and
+    // one reroute (groups), a run dropped. Per probe: the faults in effect (flaps). Then the report's group passes.
     work.scans = refreshes * scans + integrations * G + (ticks + 1) * (links + flushCells)
-        + 2 * faults.length * (links + 2 * monitored + monitored + plan.stores.length) + flips * (3 * G + 2) + probes * maxActive
+        + 2 * faults.length * (links + 3 * monitored + plan.stores.length) + flips * (3 * G + 2) + probes * maxActive
         + (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
     work.state = state + plan.stores.length * R + R * R;
     work.series = series;
@@ -156,7 +159,8 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         const n = s.replicas.length;
         // The engine tracks keys (and sizes its logs for them) only when a workload shares keys on the store.
         const tracked = s.tracksKeys && s.trackedKeys > 0;
-        if (tracked) work.state += (Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2));
+        // Key states are capped by maxKeyStateCells, but every workload keeps at least one key.
+        if (tracked) work.state += Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2);
         if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked);
     }
     let classes = 1;
