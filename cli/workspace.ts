@@ -91,6 +91,8 @@ function isScanned(entry: FileSystemNode): boolean {
 export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
     const services = createMregionServices(RegularFileSystem).Mregion;
     services.semantics.RuleConfig.searchRoot = (document) => projectRoot(document);
+    // Each document's model is built once: nothing would reuse what the declaration memo records.
+    services.semantics.Models.rememberDeclarations = false;
     const documents = services.shared.workspace.LangiumDocuments;
     const imports = services.semantics.Imports;
     const requested: LangiumDocument<Document>[] = [];

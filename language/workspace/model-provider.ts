@@ -8,6 +8,11 @@ import type { ImportResolver } from './imports.js';
 
 export class ModelProvider {
     private readonly cache: WorkspaceCache<string, BuildResult>;
+    /**
+     * Whether builds keep each declaration's result for the next build (declaration-memo.ts). The server's edits
+     * rely on it; a one-shot check (the CLI) turns it off, since nothing reuses what it records.
+     */
+    rememberDeclarations = true;
 
     constructor(shared: LangiumSharedCoreServices, private readonly imports: ImportResolver) {
         // Any change in the workspace may change an imported declaration, so the cache is workspace-wide.
@@ -18,7 +23,7 @@ export class ModelProvider {
         return this.cache.get(document.uri.toString(), () => {
             const root = document.parseResult.value;
             if (!isDocument(root)) throw new Error(`${document.uri.toString()} is not a .mregion document`);
-            return buildModel(root, this.imports.closureRoots(document));
+            return buildModel(root, this.imports.closureRoots(document), this.rememberDeclarations);
         });
     }
 }

@@ -62,8 +62,9 @@ const cases: readonly Case[] = [
     { edit: 'a cell declared (its cells are an input)', from: 'store sessions', to: 'cell eu { regions eu-west-1 }\n\nstore sessions', declaration: 'store carts', pick: store('carts'), reused: false },
 ];
 
-async function openAndEdit(from: string, to: string) {
+async function openAndEdit(from: string, to: string, rememberDeclarations = true) {
     const { shared, Mregion } = createMregionServices(EmptyFileSystem);
+    Mregion.semantics.Models.rememberDeclarations = rememberDeclarations;
     const texts = shared.workspace.TextDocuments!;
     const uri = URI.parse('file:///reuse/design.mregion');
     texts.set(TextDocument.create(uri.toString(), 'mregion', 0, design));
@@ -97,5 +98,13 @@ describe('reusing the model of declarations an edit did not change', () => {
         expect(providerWarning(same.document.diagnostics ?? [])).toBe(3);
         const moved = await openAndEdit('region eu-west-1 { provider aws }', 'region eu-west-1 {\n    provider aws\n}');
         expect(providerWarning(moved.document.diagnostics ?? [])).toBe(5);
+    });
+
+    it('reuses nothing when builds do not remember declarations, as in a one-shot check', async () => {
+        const { document, edited, before, after } = await openAndEdit('every 10s', 'every 20s', false);
+        expect(store('carts')(after)).not.toBe(store('carts')(before));
+        expect(region('us-west-2')(after)).not.toBe(region('us-west-2')(before));
+        const fresh = await validate(edited);
+        expect(document.diagnostics?.map(summary)).toEqual(fresh.diagnostics.map(summary));
     });
 });

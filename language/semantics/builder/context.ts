@@ -21,6 +21,9 @@ export interface Bounds {
 
 export class BuildContext {
     readonly problems: Problem[] = [];
+
+    /** @param remember whether declarations' results are kept for the next build (declaration-memo.ts) */
+    constructor(readonly remember = true) {}
     private readonly reported = new WeakMap<object, Set<string>>();
 
     /** Runs `report` once per (declaration, tag): per-cell instances share their declaration's problems. */

@@ -10,7 +10,8 @@
 //   region), recorded as it asked and compared by identity: a rebuilt store is a new object, so whatever asked for
 //   it is rebuilt too.
 // A reused result is exactly what a rebuild would produce; the incremental-update tests compare the diagnostics
-// after edit sequences with a fresh validation.
+// after edit sequences with a fresh validation. A build that nothing will follow (the CLI's) records nothing:
+// recording every answer was most of the model's build time there, for no later reuse.
 import type { AstNode, Reference } from 'langium';
 import { referencesBelow } from '../../util/subtree-references.js';
 import type { CellM, Deployable, Problem, RegionM } from '../model.js';
@@ -54,6 +55,7 @@ const entries = new WeakMap<AstNode, Entry>();
  * problems it reports go to `ctx` either way, in the order a rebuild would report them.
  */
 export function memoized<T>(ctx: BuildContext, declaration: AstNode, queries: ModelQueries, build: (queries: ModelQueries) => T): T {
+    if (!ctx.remember) return build(queries);
     const start = declaration.$cstNode?.range.start;
     const previous = entries.get(declaration);
     if (previous && start && isCurrent(declaration, previous, start.line, start.character, queries)) {

@@ -27,9 +27,10 @@ const NAMESPACES: readonly { readonly label: string; readonly types: readonly st
 /**
  * @param root the document the model is for
  * @param documents root and every document it imports (in any order; duplicates ignored)
+ * @param remember false when no later build will reuse this one's declarations (a one-shot check)
  */
-export function buildModel(root: ast.Document, documents: readonly ast.Document[]): BuildResult {
-    const ctx = new BuildContext();
+export function buildModel(root: ast.Document, documents: readonly ast.Document[], remember = true): BuildResult {
+    const ctx = new BuildContext(remember);
     try {
         return { model: build(ctx, root, documents), problems: ctx.problems };
     } catch (error) {
