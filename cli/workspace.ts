@@ -2,7 +2,7 @@
 // and validated by the same Langium services the language server uses.
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { URI, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { isDocument, type Document } from '../language/generated/ast.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
 import { failureOf } from '../language/workspace/failed-documents.js';
@@ -70,7 +70,6 @@ export function readingFile<T>(shown: string, read: () => T): T {
  */
 async function findMregionFiles(fileSystem: Pick<FileSystemProvider, 'readDirectory'>, folder: string, shown: string, limits?: ScanLimits): Promise<string[]> {
     const scan = await scanFolder(fileSystem, URI.file(folder), {
-        include: isScanned,
         limits,
         unlistable: (uri, reason) => {
             throw new UsageError(`cannot list the folder '${displayPath(uri)}': ${reason}; make it readable, or name the folders and files to check`);
@@ -80,12 +79,6 @@ async function findMregionFiles(fileSystem: Pick<FileSystemProvider, 'readDirect
         throw new UsageError(`'${shown}' is too large to scan: it holds more than ${describeLimit(scan.stoppedAt)} (the limit of one folder scan); name a smaller folder, or the .mregion files themselves`);
     }
     return scan.files.map((uri) => uri.fsPath);
-}
-
-function isScanned(entry: FileSystemNode): boolean {
-    const name = UriUtils.basename(entry.uri);
-    if (name === 'node_modules' || name.startsWith('.')) return false;
-    return entry.isDirectory || name.endsWith('.mregion');
 }
 
 export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {

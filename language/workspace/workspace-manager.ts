@@ -7,11 +7,12 @@
 //
 // The workspace folders are scanned by the CLI's bounded scan (folder-scan.ts): a home folder opened as the
 // workspace has the scan stop at its limit with a warning, instead of millions of entries visited and loaded.
-import { DefaultWorkspaceManager, type LangiumDocument, type URI } from 'langium';
+// Which entries it takes is the CLI's test too (Langium's also skipped folders named out).
+import { DefaultWorkspaceManager, type FileSystemNode, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
-import { describeLimit, scanFolder } from './folder-scan.js';
+import { describeLimit, isScanned, scanFolder } from './folder-scan.js';
 
 export class MregionWorkspaceManager extends DefaultWorkspaceManager {
     constructor(private readonly services: LangiumSharedServices) {
@@ -28,9 +29,13 @@ export class MregionWorkspaceManager extends DefaultWorkspaceManager {
         }
     }
 
+    /** The CLI's test, also for files and folders reported by the editor's file watcher. */
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return isScanned(entry);
+    }
+
     protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
         const scan = await scanFolder(this.fileSystemProvider, folder, {
-            include: (entry) => this.shouldIncludeEntry(entry),
             // Skipped, as Langium does, but said in one line without a stack.
             unlistable: (uri, reason) => console.error(`mregion: cannot list the folder '${uri.fsPath}': ${reason}; the designs in it are checked when they are opened`),
         });

@@ -131,13 +131,14 @@ describe("the language server's workspace scan", () => {
         }
     });
 
-    it("skips node_modules and dot-folders, as the CLI's scan does", async () => {
-        for (const design of ['small/a.mregion', 'small/node_modules/b.mregion', 'small/.git/c.mregion', 'small/.hidden.mregion']) {
+    it("takes the entries the CLI's scan takes: no node_modules, no dot-names", async () => {
+        for (const design of ['small/a.mregion', 'small/node_modules/b.mregion', 'small/.git/c.mregion', 'small/.hidden.mregion', 'small/out/d.mregion', 'small/e.txt']) {
             mkdirSync(path.dirname(inRoot(design)), { recursive: true });
             writeFileSync(inRoot(design), DESIGN);
         }
         const found = await createMregionServices(RegularFileSystem).shared.workspace.WorkspaceManager.searchFolder(URI.file(inRoot('small')));
-        expect(found.map((uri) => uri.fsPath)).toEqual([inRoot('small', 'a.mregion')]);
-        expect(await inRootFolder(() => expandPaths(['small']))).toEqual([inRoot('small', 'a.mregion')]);
+        const expected = [inRoot('small', 'a.mregion'), inRoot('small', 'out', 'd.mregion')];
+        expect(found.map((uri) => uri.fsPath)).toEqual(expected);
+        expect(await inRootFolder(() => expandPaths(['small']))).toEqual(expected);
     });
 });
