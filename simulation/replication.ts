@@ -188,12 +188,13 @@ export function visibilityWindow(link: Link, time: number): number {
  */
 export class KeyStates {
     readonly valueTime: Float64Array;
-    readonly valueOrigin: Int8Array;
+    /** Replica slot of each value, or LOST_VALUE; -1 before the first write. */
+    readonly valueOrigin: Int8Array | Int16Array | Int32Array;
     readonly includes: Float64Array;
 
     constructor(readonly keys: number, readonly replicas: number) {
         this.valueTime = new Float64Array(keys * replicas).fill(-1);
-        this.valueOrigin = new Int8Array(keys * replicas).fill(-1);
+        this.valueOrigin = slotArray(keys * replicas, replicas).fill(-1);
         this.includes = new Float64Array(keys * replicas * replicas).fill(-1);
     }
 
@@ -220,6 +221,16 @@ export class KeyStates {
 
 /** Origin mark of a value lost with its region (see KeyStates.markLost). */
 const LOST_VALUE = -2;
+
+/**
+ * The narrowest signed array that holds every slot of `replicas` replicas (and LOST_VALUE): one byte per cell
+ * up to 128 replicas, wider beyond, where a byte would wrap a slot into another slot or into LOST_VALUE.
+ */
+export function slotArray(length: number, replicas: number): Int8Array | Int16Array | Int32Array {
+    if (replicas <= 2 ** 7) return new Int8Array(length);
+    if (replicas <= 2 ** 15) return new Int16Array(length);
+    return new Int32Array(length);
+}
 
 export const ApplyResult = { applied: 0, discardedLocal: 1, merged: 2, sibling: 3, superseded: 4 } as const;
 
