@@ -5,6 +5,8 @@
 // ≤ 5 s with ≤ 600 MB.
 // Usage: node bench/robustness/large-file.mjs [--sizes 1,5,8,10] [--only cli|server] [--inputs designs|hostile|all]
 //        [--node-args '--cpu-prof --cpu-prof-dir=/tmp/prof']   (extra Node options for the CLI and server processes)
+//        [--dist /tmp/wt-abc123/dist]   (the bundles to measure, e.g. another commit's build in a worktree)
+//        [--match 'single line']   (only the inputs whose name contains this)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +27,9 @@ const sizes = option('--sizes', '1,5,8,10').split(',').map(Number);
 const only = option('--only', 'both');
 const inputs = option('--inputs', 'all');
 const nodeArgs = option('--node-args', '').split(' ').filter(Boolean);
+const dist = path.resolve(option('--dist', path.join(root, 'dist')));
 
-if (!existsSync(path.join(root, 'dist', 'cli.cjs')) || !existsSync(path.join(root, 'dist', 'server.cjs'))) {
+if (!existsSync(path.join(dist, 'cli.cjs')) || !existsSync(path.join(dist, 'server.cjs'))) {
     spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
@@ -63,10 +66,11 @@ const hostile = [
     ['1 M opening braces', () => `topology T\nregion r ${'{'.repeat(MB)}\n`],
 ];
 
+const match = option('--match', '');
 const cases = [
     ...(inputs === 'hostile' ? [] : sizes.map((mb) => [`generated design, ${mb} MB`, () => design(mb)])),
     ...(inputs === 'designs' ? [] : hostile),
-];
+].filter(([name]) => name.includes(match));
 
 function parseUsage(stderr) {
     const line = stderr.split('\n').reverse().find((l) => l.startsWith('peak-usage '));
@@ -77,7 +81,7 @@ function parseUsage(stderr) {
 function runCli(file) {
     return new Promise((resolve) => {
         const started = performance.now();
-        const child = spawn(process.execPath, [...nodeArgs, '--require', PROBE, path.join(root, 'dist', 'cli.cjs'), 'check', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [...nodeArgs, '--require', PROBE, path.join(dist, 'cli.cjs'), 'check', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         const timer = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
@@ -94,7 +98,7 @@ function runCli(file) {
 /** The bundled server over stdio: didOpen of the text → the first publishDiagnostics for it, then shutdown. */
 async function runServer(text) {
     const serverProcess = JSON.parse(readFileSync(path.join(root, 'protocol', 'server-process.json'), 'utf8'));
-    const child = spawn(process.execPath, [...serverProcess.execArgv, ...nodeArgs, '--require', PROBE, path.join(root, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...serverProcess.execArgv, ...nodeArgs, '--require', PROBE, path.join(dist, 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const closed = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
