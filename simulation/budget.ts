@@ -143,7 +143,7 @@ function refuseOversizedWork(plan: PlanStructure, estimate: EventEstimate, event
 }
 
 const REMEDIES: Readonly<Record<Driver, string>> = {
-    matrix: 'Declare fewer regions (every declared region is in the RTT matrix, used or not)',
+    matrix: 'Use fewer regions (the RTT matrix covers every region the stores, services, workload origins, failovers and faults name)',
     tables: 'Declare fewer faults, fewer regions users come from, or fewer regions for the services and their stores',
     reads: 'Declare fewer faults, fewer regions reads come from, or fewer replicas of the stores read',
     scans: 'Declare fewer replicas (a store in n regions has n × (n − 1) replication links), fewer regions users come from, or fewer faults',

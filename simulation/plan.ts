@@ -1,5 +1,5 @@
 // Compiles a semantic model and one of its scenarios into the indexed plan the engine runs: regions as
-// numbers, an RTT matrix, stores, services, the user groups a workload loads (one per service instance and
+// numbers (only those the scenario can touch: regions-used.ts), an RTT matrix, stores, services, the user groups a workload loads (one per service instance and
 // origin region) and the write streams (one per workload and user group). Everything the engine needs is
 // checked here, so a run either starts with a complete plan or fails with a message naming what to declare.
 import { rttBetween } from '../language/semantics/latency.js';
@@ -9,6 +9,7 @@ import type {
 import { COSMOS } from '../language/semantics/facts/defaults.js';
 import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
 import { SimulationError } from './errors.js';
+import { regionsUsed } from './regions-used.js';
 
 export interface StorePlan {
     readonly index: number;
@@ -124,6 +125,7 @@ export interface PlanStructure {
     readonly model: Model;
     readonly scenario: ScenarioM;
     readonly durationMs: number;
+    /** The declared regions the scenario can touch (regions-used.ts), in declaration order: index → name. */
     readonly regions: readonly string[];
     readonly regionIndex: ReadonlyMap<string, number>;
     readonly stores: readonly StorePlan[];
@@ -172,21 +174,23 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
     if (scenario.durationMs === undefined || !(scenario.durationMs > 0)) {
         throw new SimulationError('incomplete-design', `scenario ${scenario.name} has no duration: add e.g. 'duration 1h'`);
     }
-    const regions = [...model.regions.keys()];
-    const regionIndex = new Map(regions.map((r, i) => [r, i]));
-    const R = regions.length;
-    const region = (name: string | undefined, what: string): number => {
-        const index = name === undefined ? undefined : regionIndex.get(name);
-        if (index === undefined) throw new SimulationError('incomplete-design', `${what} names region '${name ?? '?'}', which the design does not declare`);
-        return index;
-    };
-
     const workloadModels = scenario.workloads.map((name) => {
         const w = model.workloads.get(name);
         if (!w) throw new SimulationError('incomplete-design', `scenario ${scenario.name} uses workload '${name}', which is not declared`);
         return w;
     });
     if (workloadModels.length === 0) throw new SimulationError('incomplete-design', `scenario ${scenario.name} names no workload: add 'workload <name>'`);
+
+    const regions = regionsUsed(model, scenario, workloadModels);
+    const regionIndex = new Map(regions.map((r, i) => [r, i]));
+    const R = regions.length;
+    const region = (name: string | undefined, what: string): number => {
+        const index = name === undefined ? undefined : regionIndex.get(name);
+        if (index !== undefined) return index;
+        // A declared region missing from the index is a gap in regionsUsed, not a design error.
+        if (name !== undefined && model.regions.has(name)) throw new Error(`regionsUsed misses region '${name}', named by ${what}`);
+        throw new SimulationError('incomplete-design', `${what} names region '${name ?? '?'}', which the design does not declare`);
+    };
 
     const stores: StorePlan[] = [];
     const storeIndex = new Map<string, number>();
