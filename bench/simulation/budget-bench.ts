@@ -16,7 +16,7 @@ interface Case {
     readonly name: string;
     readonly design: DesignParts;
     readonly eventBudget?: number;
-    /** Regions declared besides the design's, used by nothing (they are still in the RTT matrix). */
+    /** Regions declared besides the design's, used by nothing (the plan does not index them: simulation/regions-used.ts). */
     readonly unusedRegions?: number;
 }
 
@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     const base = simulate(baseline, 's');
     const perMs = base.run.events / (performance.now() - t);
     const rows: string[] = [];
-    for (const c of CASES) {
+    // An argument reruns only the cases whose name contains it.
+    const only = process.argv[2];
+    for (const c of CASES.filter((x) => only === undefined || x.name.includes(only))) {
         const model = await modelOf(textOf(c), false);
         const budget = c.eventBudget ?? DEFAULT_EVENT_BUDGET;
         const structure = compileStructure(model, model.scenarios.get('s')!);

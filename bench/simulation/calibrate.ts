@@ -54,7 +54,7 @@ const CASES: readonly { driver: Driver | 'events' | 'keyed'; name: string; extra
     { driver: 'scans', name: 'a store in 150 regions (22,350 links), an outage a minute', extra: 148, workload: 'writes 1/s from us-east-1 100%', scenario: `workload w  duration 1h\n${Array.from({ length: 60 }, (_, i) => `at ${i}m outage region dc-${i} for 10s`).join('\n')}` },
     { driver: 'tables', name: '40 regions with users in each, 400 outages', extra: 38, workload: `writes 1/s ${fromEach(40)}`, scenario: `workload w  duration 30m\n${outagesRoundRobin(400, 40)}` },
     { driver: 'reads', name: '40 regions reading from each, 400 outages', extra: 38, workload: `writes 1/s from us-east-1 100%  reads 100/s ${fromEach(40)}  keys 1000`, scenario: `workload w  duration 30m\n${outagesRoundRobin(400, 40)}` },
-    { driver: 'matrix', name: '1,000 declared regions', extra: 998, workload: 'writes 1/s from us-east-1 100%', scenario: 'workload w  duration 1m' },
+    { driver: 'matrix', name: '1,000 regions of a service', extra: 998, workload: 'writes 1/s from us-east-1 100%', scenario: 'workload w  duration 1m' },
 ];
 
 async function main(): Promise<void> {
@@ -63,7 +63,10 @@ async function main(): Promise<void> {
     const weights: Partial<Record<Driver, number>> = {};
     for (const c of CASES) {
         const text = c.driver === 'matrix'
-            ? pathologicalDesign({ workload: c.workload, scenario: c.scenario }).replace('store db {', `${Array.from({ length: c.extra }, (_, i) => `region x-${i} { provider on-prem  jurisdiction US  location ${(i % 80) - 40}.5, ${Math.floor(i / 80) * 10 - 170}.5 }`).join('\n')}\nstore db {`)
+            // The plan indexes only regions the scenario touches: the service runs in all of them, the store in two.
+            ? pathologicalDesign({ workload: c.workload, scenario: c.scenario })
+                .replace('store db {', `${Array.from({ length: c.extra }, (_, i) => `region x-${i} { provider on-prem  jurisdiction US  location ${(i % 80) - 40}.5, ${Math.floor(i / 80) * 10 - 170}.5 }`).join('\n')}\nstore db {`)
+                .replace(/(service shop \{\n\s+regions\s+us-east-1, us-west-2)/, `$1, ${Array.from({ length: c.extra }, (_, i) => `x-${i}`).join(', ')}`)
             : pathologicalDesign({ extraRegions: c.extra, workload: c.workload, scenario: c.scenario });
         const r = measure(await modelOf(text, false));
         const units = c.driver === 'events' ? r.events : c.driver === 'matrix' ? r.matrix : c.driver === 'keyed' ? r.tracked : r.work[c.driver];
