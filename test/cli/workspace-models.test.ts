@@ -16,7 +16,7 @@ function write(files: Record<string, string>): string[] {
 }
 
 describe('models the CLI builds', () => {
-    it.each([
+    it.each<{ what: string; files: Record<string, string>; remembers: boolean }>([
         { what: 'one design without imports', files: { 'a.mregion': 'region us-east-1 { provider aws }\n' }, remembers: false },
         {
             what: 'two designs that import nothing',
