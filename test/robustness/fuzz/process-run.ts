@@ -125,7 +125,12 @@ async function shrink<C>(stage: Stage<C>, signature: string, seed: number, limit
         }
         return match === undefined;
     }), { seed, numRuns: 1, interruptAfterTimeLimit: limitMs, markInterruptAsFailure: false });
-    if (!result.failed || result.counterexample === null) return { steps: 0, reproduced: false, note: 'the failure did not happen again when the case was replayed alone' };
+    if (!result.failed || result.counterexample === null) {
+        // Interrupted before the replay ended (a hang takes the whole bound): not known either way, so counted as found.
+        return result.interrupted && steps === 0
+            ? { steps: 0, reproduced: true, note: `the ${limitMs / 1_000} s of shrinking ended before the case's replay did` }
+            : { steps: 0, reproduced: false, note: 'the failure did not happen again when the case was replayed alone' };
+    }
     const c = result.counterexample[0];
     return { text: `${stage.origin(c)}\n\n${stage.show(c)}`, message, steps: steps - 1, reproduced: true, note: result.interrupted ? `shrinking stopped after ${limitMs / 1_000} s` : undefined };
 }
