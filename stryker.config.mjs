@@ -36,6 +36,10 @@ export default {
         'test/simulation/examples.test.ts',
     ],
     coverageAnalysis: 'perTest',
+    // Static mutants (module top-level code: code.ts's reserved-word list and escape tables) are not re-evaluated
+    // per mutant by the vitest runner here — removing the whole reserved-word list was reported as surviving
+    // while a test fails on it — so they are left out; their tests were checked by hand (see the results file).
+    ignoreStatic: true,
     // Reruns test only the mutants whose code or covering tests changed.
     incremental: true,
     incrementalFile: 'bench/mutation/stryker-incremental.json',

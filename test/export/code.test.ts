@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { CodeWriter, commentText, identifierFor, IdentifierScope, isValidIdentifier, tsString } from '../../export/cdk/code.js';
+import { CodeWriter, commentText, identifierFor, IdentifierScope, isValidIdentifier, tsString, words } from '../../export/cdk/code.js';
 import {
     bucketNamePrefix, contextKeyPart, dnsLabel, fileStem, globalClusterIdentifier, packageName, resourceName, stackName, tagValue,
 } from '../../export/cdk/names.js';
@@ -175,6 +175,8 @@ describe('exact escapes, comments, identifiers and layout', () => {
         { what: 'a high surrogate followed by a non-surrogate', value: '\udbffx', literal: "'\\udbffx'" },
         { what: 'a surrogate pair', value: '\ud83d\ude00', literal: "'\ud83d\ude00'" },
         { what: 'a pair at the edges of both ranges', value: '\udbff\udfff', literal: "'\udbff\udfff'" },
+        { what: 'a pair at the start of both ranges', value: '\ud800\udc00', literal: "'\ud800\udc00'" },
+        { what: 'a high surrogate followed by a character above the low range', value: '\ud800\ue000', literal: "'\\ud800\ue000'" },
         // One character from each range of invisible or direction-changing characters.
         ...['\u0000', '\u001f', '\u007f', '\u009f', '\u00ad', '\u061c', '\u180e', '\u200b', '\u200f', '\u2028', '\u202e', '\u2060', '\u206f', '\ufeff', '\ufff9', '\ufffb']
             .map((c) => ({ what: `U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, value: c, literal: `'\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}'` })),
@@ -210,6 +212,18 @@ describe('exact escapes, comments, identifiers and layout', () => {
         expect(identifierFor(name, style)).toBe(id);
     });
 
+    test.each([
+        { name: 'ordersTable', words: ['orders', 'Table'] },
+        { name: 'us-east-1', words: ['us', 'east', '1'] },
+        { name: '--a--b--', words: ['a', 'b'] },
+    ])('splits $name into the words $words', ({ name, words: expected }) => {
+        expect(words(name)).toEqual(expected);
+    });
+
+    test.each(['a-b', '1a', 'a b', ''])("'%s' is not a valid identifier", (id) => {
+        expect(isValidIdentifier(id)).toBe(false);
+    });
+
     test('numbers a repeated identifier from 2, case-insensitively, and keeps reserved names out', () => {
         const scope = new IdentifierScope('pascal', ['ZONE']);
         expect([scope.get('zone'), scope.get('a b'), scope.get('A-B'), scope.get('a_b'), scope.get('a b')]).toEqual(['Zone2', 'AB', 'AB2', 'AB3', 'AB']);
@@ -219,8 +233,22 @@ describe('exact escapes, comments, identifiers and layout', () => {
     test('writes indented blocks, one blank line at most, none after an opening line, and a final newline', () => {
         const w = new CodeWriter('  ');
         w.blank().line('a').blank().blank().block('if (x) {', (b) => b.blank().line('b').indented((c) => c.line('c')).line()).line('[').blank();
-        w.append('  raw\n').line('').line('').line('end');
+        w.append('  raw\n').line('').line('').line('end').line('');
         expect(w.toString()).toBe('a\n\nif (x) {\n  b\n    c\n\n}\n[\n  raw\n\nend\n');
+    });
+
+    test('indents by four spaces unless told, and adds a blank line after a line that only holds a bracket inside', () => {
+        const w = new CodeWriter();
+        w.block('a {', (b) => b.line('f({ x });').blank().line('y'));
+        expect(w.toString()).toBe('a {\n    f({ x });\n\n    y\n}\n');
+    });
+
+    test.each([
+        { text: 'aaa   bbb', width: 110, out: '// aaa bbb\n' },
+        { text: 'abcdefghij klm', width: 5, out: '// abcdefghij\n// klm\n' },
+        { text: '   ', width: 110, out: '\n' },
+    ])('wraps $text at width $width without empty comment lines', ({ text, width, out }) => {
+        expect(new CodeWriter().commentWrapped(text, width).toString()).toBe(out);
     });
 
     test.each([

@@ -180,3 +180,22 @@ describe('removing the files of an earlier export', () => {
         expect(readFileSync(path.join(sandbox, 'elsewhere', 'keep.ts'), 'utf8')).toBe('keep');
     });
 });
+
+describe('the reason a generated path is refused', () => {
+    test.each([
+        { relative: '', reason: 'the path is empty' },
+        { relative: 'a\0b.ts', reason: 'the path contains a NUL character' },
+        { relative: 'lib\\stack.ts', reason: 'the path contains a backslash' },
+        { relative: '/etc/passwd', reason: 'the path is absolute' },
+        { relative: 'C:/x.ts', reason: 'the path is absolute' },
+        { relative: 'c:x.ts', reason: 'the path is absolute' },
+        { relative: 'lib//x.ts', reason: 'the path has an empty, `.` or `..` segment' },
+        { relative: './x.ts', reason: 'the path has an empty, `.` or `..` segment' },
+        { relative: 'lib/../../x.ts', reason: 'the path has an empty, `.` or `..` segment' },
+        { relative: 'lib/', reason: 'the path has an empty, `.` or `..` segment' },
+        { relative: 'lib/c:x.ts', reason: undefined },
+        { relative: 'lib/..x/.x.ts', reason: undefined },
+    ])("says why '$relative' is refused: $reason", ({ relative, reason }) => {
+        expect(unsafePathReason(relative)).toBe(reason);
+    });
+});
