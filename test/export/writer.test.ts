@@ -199,3 +199,18 @@ describe('the reason a generated path is refused', () => {
         expect(unsafePathReason(relative)).toBe(reason);
     });
 });
+
+describe('what a refused write says', () => {
+    test.each([
+        { what: 'an output folder that is a file', setup: () => writeFileSync(out, 'a file'), file: 'a.ts', force: false, message: () => `${out} exists and is not a folder` },
+        { what: 'an output folder with content', setup: () => { mkdirSync(out); writeFileSync(path.join(out, 'notes.txt'), 'mine'); }, file: 'a.ts', force: false, message: () => `${out} is not empty; choose an empty folder or force the export to write into it` },
+        { what: 'a file where a folder of the path should be', setup: () => { mkdirSync(out); writeFileSync(path.join(out, 'lib'), 'x'); }, file: 'lib/a.ts', force: true, message: () => "refusing to write 'lib/a.ts': lib is not a folder" },
+        { what: 'a folder where the file should be', setup: () => mkdirSync(path.join(out, 'a.ts'), { recursive: true }), file: 'a.ts', force: true, message: () => "refusing to write 'a.ts': it exists and is not a file" },
+        { what: 'a path climbing out of the folder', setup: () => undefined, file: '../a.ts', force: false, message: () => "refusing to write '../a.ts': the path has an empty, `.` or `..` segment" },
+    ])('refuses $what with a message that says what to do or why', ({ setup, file, force, message }) => {
+        setup();
+        const error = writeError(() => writeGeneratedFiles(out, [{ path: file, content: '' }], { force }));
+        expect(error.message).toBe(message());
+        expect(error.name).toBe('ExportWriteError');
+    });
+});
