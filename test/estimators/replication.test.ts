@@ -67,6 +67,10 @@ describe('replication lag and RPO in the words hover and the rules show', () => 
             lag: { ms: 0, text: '0 (consensus replication)' }, rpo: { ms: 0, basis: 'consensus', reason: 'consensus replication: a write is in another region before it is acknowledged' },
         },
         {
+            name: 'one region with its witness in the same region', store: 'engine cockroachdb regions us-east-1 witness us-east-1 holds shared rows',
+            lag: { ms: 0, text: '0 (consensus replication)' }, rpo: { ms: undefined, basis: 'no-copy', reason: 'the data is only in us-east-1 and no backup is declared: a region loss loses it all' },
+        },
+        {
             name: 'one region', store: 'engine postgres regions us-east-1 holds shared rows',
             lag: { ms: undefined, text: 'not replicated' }, rpo: { ms: undefined, basis: 'no-copy', reason: 'the data is only in us-east-1 and no backup is declared: a region loss loses it all' },
         },
