@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import serverProcess from '../../protocol/server-process.json' with { type: 'json' };
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { afterAll, beforeAll } from 'vitest';
 import { bundle } from './bundles.js';
 
 export interface PublishedDiagnostics {
@@ -89,4 +90,19 @@ export class LspClient {
             await exited;
         }
     }
+}
+
+/**
+ * One real server for the tests of the enclosing describe block: started before them (`use` receives it) and
+ * stopped after them.
+ */
+export function serverForSuite(use: (client: LspClient) => void, rootUri: string | null = null): void {
+    let client: LspClient | undefined;
+    beforeAll(async () => {
+        client = await LspClient.start(rootUri);
+        use(client);
+    });
+    afterAll(async () => {
+        await client?.stop();
+    });
 }

@@ -3,12 +3,12 @@
 // `it.fails` (green while the bug is there, red once it is fixed) and listed in fuzz/known-issues.ts.
 import { ResponseError } from 'vscode-jsonrpc';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportCdk } from '../../export/cdk/index.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { simulate } from '../../simulation/run.js';
 import { Requests } from '../../protocol/index.js';
-import { LspClient } from '../helpers/lsp-client.js';
+import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
 import { errors, modelOf, validate } from '../helpers/services.js';
 
 const PRIMARY_OUTSIDE = `topology T
@@ -109,12 +109,7 @@ workload w for s { writes ${'9'.repeat(400)}/s }
 
     describe('simulation-requests-answer-internal-errors', () => {
         let client: LspClient;
-        beforeAll(async () => {
-            client = await LspClient.start();
-        });
-        afterAll(async () => {
-            await client?.stop();
-        });
+        serverForSuite((started) => { client = started; });
         const codeOf = (request: Promise<unknown>) => request.then(() => 'result', (error: unknown) => (error instanceof ResponseError ? error.code : String(error)));
 
         for (const method of [Requests.listScenarios, Requests.simulationBlockers, Requests.simulate]) {

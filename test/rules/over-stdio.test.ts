@@ -2,9 +2,9 @@
 // documentation page, quick fixes on request, and severities that follow a settings change.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { LspClient } from '../helpers/lsp-client.js';
+import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 const URI = 'file:///virtual/web.mregion';
 const DESIGN = `topology Web
@@ -19,12 +19,7 @@ failover web {
 
 describe('design rules over stdio', () => {
     let client: LspClient;
-    beforeAll(async () => {
-        client = await LspClient.start();
-    });
-    afterAll(async () => {
-        await client?.stop();
-    });
+    serverForSuite((started) => { client = started; });
 
     it('publishes a rule diagnostic linked to its page, offers its fixes, and follows the mregion.rules setting', async () => {
         const first = client.nextDiagnostics(URI);

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { ResponseError } from 'vscode-jsonrpc';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Requests } from '../../protocol/index.js';
-import { LspClient } from '../helpers/lsp-client.js';
+import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 const INVALID_PARAMS = -32602;
 const REQUEST_CANCELLED = -32800;
@@ -28,12 +28,7 @@ async function answerOf(request: Promise<unknown>): Promise<{ code: number; mess
 
 describe.each([Requests.topology, Requests.exportCdk])('%s over stdio', (method) => {
     let client: LspClient;
-    beforeAll(async () => {
-        client = await LspClient.start();
-    });
-    afterAll(async () => {
-        await client?.stop();
-    });
+    serverForSuite((started) => { client = started; });
 
     it('answers a document the server does not have with invalid params naming it', async () => {
         const answer = await answerOf(client.connection.sendRequest(method, { uri: 'file:///virtual/never-opened.mregion' }));

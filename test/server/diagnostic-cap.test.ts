@@ -1,8 +1,8 @@
 // The bundled server over stdio publishes at most MAX_PUBLISHED diagnostics per document (errors first, then by
 // position) and one last diagnostic counting the rest: an editor given 80,000 squiggles is unusable, and holding
 // and sending them cost the server gigabytes. A design under the cap is published whole.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspClient } from '../helpers/lsp-client.js';
+import { describe, expect, it } from 'vitest';
+import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
 import { MAX_PUBLISHED } from '../../language/validation/diagnostic-cap.js';
 
 /** A design whose every store writes in a home region no failover concerns (one warning each), one with an error. */
@@ -18,12 +18,7 @@ function design(stores: number, errorAt: number): string {
 
 describe('the cap on published diagnostics', () => {
     let client: LspClient;
-    beforeAll(async () => {
-        client = await LspClient.start();
-    });
-    afterAll(async () => {
-        await client?.stop();
-    });
+    serverForSuite((started) => { client = started; });
 
     it('publishes a design with 5,000 problems as the first ones, errors first, and one diagnostic counting the rest', async () => {
         const uri = 'file:///virtual/many-problems.mregion';

@@ -1,7 +1,7 @@
 // The bundled language server, spawned as an editor would over stdio, publishes diagnostics for a broken
 // file and clears them after an edit that fixes it.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LspClient } from '../helpers/lsp-client.js';
+import { describe, expect, test } from 'vitest';
+import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 const URI = 'file:///virtual/broken.mregion';
 const BROKEN = `topology T
@@ -13,12 +13,7 @@ const FIXED = BROKEN.replace('us-wset-2', 'us-west-2');
 
 describe('language server over stdio', () => {
     let client: LspClient;
-    beforeAll(async () => {
-        client = await LspClient.start();
-    });
-    afterAll(async () => {
-        await client?.stop();
-    });
+    serverForSuite((started) => { client = started; });
 
     test('publishes an unresolved-reference error for a misspelled region, then clears it after the fix', async () => {
         const first = client.nextDiagnostics(URI);

@@ -1,18 +1,13 @@
 // The bundled language server, over stdio as an editor runs it, survives opening each text that crashed or hung
 // its parser (test/language/hostile-texts.ts): it publishes diagnostics inside the document for each, and still
 // answers for an ordinary file afterwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectedDiagnostic, hostile, outOfRange } from '../language/hostile-texts.js';
-import { LspClient } from '../helpers/lsp-client.js';
+import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 describe('the language server on hostile files', () => {
     let client: LspClient;
-    beforeAll(async () => {
-        client = await LspClient.start();
-    });
-    afterAll(async () => {
-        await client?.stop();
-    });
+    serverForSuite((started) => { client = started; });
 
     it.each(hostile.map((h, i) => ({ ...h, uri: `file:///virtual/hostile-${i}.mregion` })))('publishes diagnostics for $name and keeps running', async ({ text, expected, uri }) => {
         const published = client.nextDiagnostics(uri);
