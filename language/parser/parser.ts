@@ -7,10 +7,12 @@
 //   node and one per property (the most garbage of the whole parse after the tokens); one walk here does both.
 //   `parse` is Langium 4.4's, with that walk in place of `linkContentToContainer` (test/language/parser-robustness
 //   checks the links equal Langium's).
-// It builds the CST with `MregionCstNodeBuilder` (no argument spreads), and never throws: should parsing fail on
+// It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
+// the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
+import { boundRecovery } from './recovery.js';
 
 /** Langium's private parser state, which `parse` sets up and a parse that threw can leave behind. */
 interface ParserState {
@@ -21,9 +23,12 @@ interface ParserState {
 }
 
 export class MregionParser extends LangiumParser {
+    private readonly resetRecovery: () => void;
+
     constructor(services: LangiumCoreServices) {
         super(services);
         (this as unknown as ParserState).nodeBuilder = new MregionCstNodeBuilder();
+        this.resetRecovery = boundRecovery(this.wrapper);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
@@ -47,6 +52,7 @@ export class MregionParser extends LangiumParser {
             this.unorderedGroups.clear();
             return unparsed<T>(input, error);
         } finally {
+            this.resetRecovery();
             this.wrapper.input = [];
         }
     }
