@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_MANIFEST_BYTES } from '../client/commands/export-folder.js';
 import { MAX_TABLE_ROWS } from '../language/lsp/hover/markdown.js';
+import { MAX_SYNTAX_ERRORS } from '../language/parser/recovery.js';
 import { LISTED_ITEMS } from '../language/semantics/units.js';
 import { MAX_PUBLISHED } from '../language/validation/diagnostic-cap.js';
 import { CONFIG_FILE_LIMIT, DESIGN_FILE_LIMIT } from '../language/workspace/file-system.js';
@@ -25,6 +26,7 @@ describe('docs/limits.md', () => {
         ['the designs one folder scan finds', `${counted(SCAN_LIMITS.designs)} \`.mregion\` files`],
         ['the size of an earlier export\'s manifest', `at most ${MAX_MANIFEST_BYTES / MIB} MB`],
         ['the diagnostics the editor shows for one file', `| ${counted(MAX_PUBLISHED)}: errors first`],
+        ['the syntax errors of one file', `More than ${MAX_SYNTAX_ERRORS} syntax errors`],
         ['the items a message lists', `${LISTED_ITEMS} items`],
         ['the rows of a hover table', `${MAX_TABLE_ROWS} rows`],
         ['the regions of a store drawn as a mesh', `more than ${MAX_MESH_REGIONS} regions`],
