@@ -3,6 +3,7 @@
 // read, nor leave a half-written design if mregion is stopped; the design's mode and owner are kept, and a link
 // to a design keeps pointing at it (the file it leads to is the one replaced).
 import writeFileAtomic from 'write-file-atomic';
+import { systemReason } from '../language/semantics/system-errors.js';
 import { checkRegularFile, UnreadableFileError } from '../language/workspace/file-system.js';
 import { UsageError } from './workspace.js';
 
@@ -18,9 +19,7 @@ export function writeDesign(file: string, text: string, shown: string): void {
 }
 
 function writeFailure(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied (mregion writes a temporary file beside it, so its folder must be writable)';
-    if (code === 'EROFS') return 'the file system is read-only';
-    if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
-    return `the system refused to write it (${code ?? (error instanceof Error ? error.message : String(error))})`;
+    const denied = 'permission denied (mregion writes a temporary file beside it, so its folder must be writable)';
+    return systemReason(error, { EACCES: denied, EPERM: denied })
+        ?? `the system refused to write it (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`;
 }

@@ -5,6 +5,7 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../../protocol/index.js';
+import { systemReason } from '../../language/semantics/system-errors.js';
 
 export type WriteErrorKind = 'not-empty' | 'unsafe-path' | 'not-a-folder' | 'io';
 
@@ -157,11 +158,6 @@ function io<T>(what: string, action: () => T): T {
 
 function ioError(what: string, error: unknown): ExportWriteError {
     const e = error as NodeJS.ErrnoException;
-    const why = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
-        : e.code === 'ENOSPC' ? 'the disk is full'
-            : e.code === 'ENAMETOOLONG' ? 'the name is too long'
-                : e.code === 'ENOENT' ? 'a folder on its path does not exist (a link whose target is missing?)'
-                    : e.code === 'EROFS' ? 'the file system is read-only'
-                        : e.message;
+    const why = systemReason(e, { ENOENT: 'a folder on its path does not exist (a link whose target is missing?)' }) ?? e.message;
     return new ExportWriteError('io', `cannot ${what}: ${why}${e.code ? ` (${e.code})` : ''}`);
 }

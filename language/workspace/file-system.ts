@@ -7,6 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import type { FileSystemNode, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
+import { systemReason } from '../semantics/system-errors.js';
 
 const MIB = 1024 * 1024;
 /** Twice the largest design the language must accept (8 MB), so any such design is read. */
@@ -105,12 +106,12 @@ function bytes(count: number): string {
 
 /** An operating-system error (missing file, no permission) as a reason, without a stack. */
 function unreadable(error: unknown): UnreadableFileError {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return new UnreadableFileError('it does not exist');
-    if (code === 'EACCES' || code === 'EPERM') return new UnreadableFileError('permission denied');
-    if (code === 'ELOOP') return new UnreadableFileError('it is a symbolic link that leads back to itself');
-    if (code === 'ENXIO') return new UnreadableFileError('it is a socket or a device, not a regular file');
-    return new UnreadableFileError(`the system refused to read it (${code ?? String(error)})`);
+    const reason = systemReason(error, {
+        ENOENT: 'it does not exist',
+        ELOOP: 'it is a symbolic link that leads back to itself',
+        ENXIO: 'it is a socket or a device, not a regular file',
+    });
+    return new UnreadableFileError(reason ?? `the system refused to read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 }
 
 /**

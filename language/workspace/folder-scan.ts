@@ -3,6 +3,7 @@
 // entries visited, so a scan stops at a number of entries listed and of designs found. A folder that cannot be
 // listed is reported to the caller, which decides whether to stop (the CLI) or skip it (the server).
 import { UriUtils, type FileSystemNode, type URI } from 'langium';
+import { systemReason } from '../semantics/system-errors.js';
 
 export interface ScanLimits {
     /** Folder entries listed, of any kind, in the whole scan. */
@@ -70,11 +71,8 @@ export function isScanned(entry: FileSystemNode): boolean {
 
 /** Why a folder could not be listed, without a stack. */
 function listingFailure(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'ENOENT') return 'it no longer exists';
-    if (code === 'ENOTDIR') return 'it is no longer a folder';
-    return `the system refused to list it (${code ?? (error instanceof Error ? error.message : String(error))})`;
+    return systemReason(error, { ENOENT: 'it no longer exists', ENOTDIR: 'it is no longer a folder' })
+        ?? `the system refused to list it (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
 /** The limit a scan stopped at, as users read it: "100,000 files and folders", "10,000 .mregion files". */
