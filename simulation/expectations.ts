@@ -26,13 +26,31 @@ export function judge(e: ExpectationM, m: Measurement): ExpectationResult {
     const measuredText = value === null ? `not measured (${m.reason ?? 'no data'})`
         : !Number.isFinite(value) ? neverText(metric)
         : `${formatValue(metric, value)}${delta !== null && !passed ? ` (${formatDelta(metric, delta)})` : ''}`;
-    const text = e.text.startsWith('expect') ? e.text.replace(/\s+/g, ' ').trim() : `expect ${e.text}`;
-    const message = `${text} ${passed ? 'passed' : 'failed'}: measured ${measuredText}${m.where ? ` ${m.where}` : ''}`;
+    const text = clauseText(e);
+    const message = `${text} ${passed ? 'passed' : 'failed'}: measured ${measuredText}${m.where ? ` ${m.where}` : ''}${e.acrossSeeds === undefined ? '' : oneRunNote(e.acrossSeeds)}`;
     return {
         text, metric, op: e.op, expected: e.value, measured: value === null ? null : finite ? round(value) : null,
         passed, delta: delta === null ? null : round(delta), measuredText, where: m.where, message,
         line: e.source.range.start.line + 1, atMs: m.atMs,
     };
+}
+
+/**
+ * A percentile across seeds (`expect rto p95 <= 5m`) met by one run: with one seed every percentile is that
+ * run's value, so the clause is judged on it — and says so, since a sweep could judge it otherwise.
+ */
+export function oneRunNote(acrossSeeds: number): string {
+    return ` — ${percentileName(acrossSeeds)} across seeds, judged on this one run (a seed sweep judges it across seeds)`;
+}
+
+/** 0.95 → "p95", 0.999 → "p999", 0.5 → "p50". */
+export function percentileName(p: number): string {
+    return `p${String(p).replace(/^0\./, '').padEnd(2, '0')}`;
+}
+
+/** The clause as written, on one line: `expect rto p95 <= 5m`. */
+export function clauseText(e: ExpectationM): string {
+    return e.text.startsWith('expect') ? e.text.replace(/\s+/g, ' ').trim() : `expect ${e.text}`;
 }
 
 function compare(measured: number, op: ExpectationM['op'], expected: number): boolean {

@@ -1,7 +1,7 @@
 // `simulate(model, scenario, options)`: the one entry point the language server's worker, the CLI, the tests
 // and the benchmark call. Compiles the plan's structure, checks the budget, adds the RTT matrix, runs the
 // engine, builds the report.
-import type { Model } from '../language/semantics/model.js';
+import type { Model, ScenarioM } from '../language/semantics/model.js';
 import { chooseResolution, DEFAULT_EVENT_BUDGET, estimateEvents, MAX_KEY_STATE_CELLS } from './budget.js';
 import { Simulation } from './engine/simulation.js';
 import { SimulationError } from './errors.js';
@@ -37,6 +37,11 @@ export function scenarioNames(model: Model): string[] {
     return [...model.scenarios.keys()];
 }
 
+/** The seed a run uses: the override, else the scenario's own, else the default setting, else DEFAULT_SEED. */
+export function seedOf(scenario: ScenarioM, options: Pick<SimulateOptions, 'seed' | 'defaultSeed'>): number {
+    return options.seed ?? scenario.seed ?? options.defaultSeed ?? DEFAULT_SEED;
+}
+
 export function simulate(model: Model, scenarioName: string, options: SimulateOptions = {}): SimulationReport {
     const scenario = model.scenarios.get(scenarioName);
     if (!scenario) {
@@ -45,7 +50,7 @@ export function simulate(model: Model, scenarioName: string, options: SimulateOp
             ? `the design declares no scenario (looked for '${scenarioName}')`
             : `no scenario '${scenarioName}'; the design declares ${known.map((n) => `'${n}'`).join(', ')}`);
     }
-    const seed = options.seed ?? scenario.seed ?? options.defaultSeed ?? DEFAULT_SEED;
+    const seed = seedOf(scenario, options);
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SimulationError('invalid-options', `the seed must be a whole number from 0 to 4294967295, got ${seed}`);
     const eventBudget = options.eventBudget ?? DEFAULT_EVENT_BUDGET;
 

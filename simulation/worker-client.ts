@@ -39,7 +39,7 @@ export function runInWorker(workerFile: string, model: Model, scenario: string, 
         worker.on('message', (message: WorkerMessage) => {
             if (message.type === 'progress') options.onProgress?.({ fraction: message.fraction, simulatedMs: message.simulatedMs, events: message.events });
             else if (message.type === 'report') finish(() => resolve(message.report));
-            else finish(() => reject(message.kind === 'internal' ? new Error(`the simulation failed: ${message.message}`) : new SimulationError(message.kind, message.message)));
+            else if (message.type === 'error') finish(() => reject(workerError(message)));
         });
         worker.on('error', (error) => finish(() => reject(error)));
         worker.on('exit', (code) => finish(() => reject(new Error(`the simulation worker stopped unexpectedly (exit code ${code})`))));
@@ -49,4 +49,9 @@ export function runInWorker(workerFile: string, model: Model, scenario: string, 
         };
         worker.postMessage(request);
     });
+}
+
+/** A worker's error message as the exception a host throws: a SimulationError the user can act on, or a failure. */
+export function workerError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
+    return message.kind === 'internal' ? new Error(`the simulation failed: ${message.message}`) : new SimulationError(message.kind, message.message);
 }

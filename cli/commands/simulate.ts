@@ -1,5 +1,6 @@
-// `mregion simulate FILE [--scenario NAME] [--seed N] [--format text|json|markdown] [--event-budget N]`:
-// runs a design's scenarios (all of them unless one is named) in a worker thread and prints the reports.
+// `mregion simulate FILE [--scenario NAME] [--seed N] [--seeds N] [--format text|json|markdown] [--event-budget N]`:
+// runs a design's scenarios (all of them unless one is named) in a worker thread and prints the reports; with
+// --seeds, each scenario runs with N seeds on one worker per core and prints their spread (simulate-sweep.ts).
 // Exit 0 every expectation passed; 1 an expectation failed (each failure is also printed on standard error,
 // with the measured value, by how much and when); 2 usage: bad options, an unknown scenario (the known ones
 // are listed), errors in the design (printed), or a scenario refused by the event budget.
@@ -17,9 +18,11 @@ import { formatMarkdown } from '../../simulation/format/markdown.js';
 import { formatText } from '../../simulation/format/text.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { simulate, type Progress } from '../../simulation/run.js';
+import { MAX_SWEEP_SEEDS } from '../../simulation/sweep-seeds.js';
 import { runInWorker } from '../../simulation/worker-client.js';
 import { collect } from '../diagnostics.js';
 import { displayPath, expandPaths, loadWorkspace, UsageError } from '../workspace.js';
+import { runSweeps } from './simulate-sweep.js';
 
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
@@ -30,6 +33,8 @@ export type SimulateFormat = 'text' | 'json' | 'markdown';
 export interface SimulateOptions {
     readonly scenario?: string;
     readonly seed?: number;
+    /** Run each scenario with this many seeds and report their spread. */
+    readonly seeds?: number;
     readonly format: SimulateFormat;
     readonly eventBudget?: number;
 }
@@ -70,6 +75,19 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     }
     const names = options.scenario !== undefined ? [options.scenario] : known;
 
+    if (options.seeds !== undefined) {
+        try {
+            const sweeps = await runSweeps(model, names, { ...options, seeds: options.seeds }, output, workerFile(), flagged.length === 0 ? [] : [designRuleNote(flagged)]);
+            return reportOutcome(sweeps.map((r) => ({ name: r.scenario.name, passed: r.summary.passed, failures: r.expectations.filter((e) => !e.passed) })), options, output);
+        } catch (error) {
+            if (error instanceof SimulationError) {
+                output.err(`mregion: ${error.message}`);
+                return EXIT_USAGE;
+            }
+            throw error;
+        }
+    }
+
     const reports: SimulationReport[] = [];
     for (const name of names) {
         try {
@@ -88,15 +106,20 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     else if (options.format === 'markdown') output.out(reports.map(formatMarkdown).join('\n---\n\n'));
     else output.out(reports.map((r) => formatText(r, { color: output.color })).join('\n\n'));
 
-    const failures = reports.flatMap((r) => r.expectations.filter((e) => !e.passed).map((e) => ({ scenario: r.scenario.name, e })));
-    if (options.format !== 'text' || reports.length > 1) {
-        for (const f of failures) output.err(`mregion: scenario ${f.scenario}: ${f.e.message} (line ${f.e.line})`);
+    return reportOutcome(reports.map((r) => ({ name: r.scenario.name, passed: r.summary.passed, failures: r.expectations.filter((e) => !e.passed) })), options, output);
+}
+
+/** Failures on standard error too (unless the text report on its own already shows them) and the exit code. */
+function reportOutcome(results: readonly { name: string; passed: boolean | null; failures: readonly { message: string; line: number }[] }[],
+    options: SimulateOptions, output: SimulateOutput): number {
+    if (options.format !== 'text' || results.length > 1) {
+        for (const r of results) for (const f of r.failures) output.err(`mregion: scenario ${r.name}: ${f.message} (line ${f.line})`);
     }
-    const passed = reports.filter((r) => r.summary.passed !== false).length;
-    if (reports.length > 1 || options.format !== 'text') {
-        output.err(`${reports.length} scenario${reports.length === 1 ? '' : 's'} simulated: ${passed} passed, ${reports.length - passed} failed`);
+    const passed = results.filter((r) => r.passed !== false).length;
+    if (results.length > 1 || options.format !== 'text') {
+        output.err(`${results.length} scenario${results.length === 1 ? '' : 's'} simulated: ${passed} passed, ${results.length - passed} failed`);
     }
-    return failures.length > 0 ? EXIT_FAILED : EXIT_PASSED;
+    return results.some((r) => r.failures.length > 0) ? EXIT_FAILED : EXIT_PASSED;
 }
 
 async function runOne(model: Model, scenario: string, options: SimulateOptions, output: SimulateOutput): Promise<SimulationReport> {
@@ -159,10 +182,11 @@ export function registerSimulate(program: Command, run: (action: () => Promise<n
         .description('simulate the scenarios of a .mregion design (outages, partitions, control-plane impairments) and check their expectations')
         .argument('<file>', 'the .mregion file (its imports are included)')
         .option('-s, --scenario <name>', 'run only this scenario (default: all of them)')
-        .option('--seed <n>', "random seed, overriding the scenario's own")
+        .option('--seed <n>', "random seed, overriding the scenario's own (with --seeds: the first of the N)")
+        .option('--seeds <n>', `run each scenario with N seeds (1 to ${MAX_SWEEP_SEEDS.toLocaleString('en-US')}) on one worker per core and report min / p50 / p95 / max and the worst seed`)
         .option('-f, --format <format>', 'output format: text, json or markdown', 'text')
         .option('--event-budget <n>', 'refuse (or, with a declared resolution, sample) scenarios needing more events than this')
-        .action((file: string, opts: { scenario?: string; seed?: string; format: string; eventBudget?: string }) => run(async () => {
+        .action((file: string, opts: { scenario?: string; seed?: string; seeds?: string; format: string; eventBudget?: string }) => run(async () => {
             if (opts.format !== 'text' && opts.format !== 'json' && opts.format !== 'markdown') {
                 throw new UsageError(`unknown format '${opts.format}': use text, json or markdown`);
             }
@@ -170,6 +194,7 @@ export function registerSimulate(program: Command, run: (action: () => Promise<n
                 scenario: opts.scenario,
                 format: opts.format,
                 seed: opts.seed === undefined ? undefined : parseWhole(opts.seed, '--seed', 0, 0xffffffff),
+                seeds: opts.seeds === undefined ? undefined : parseWhole(opts.seeds, '--seeds', 1, MAX_SWEEP_SEEDS),
                 eventBudget: opts.eventBudget === undefined ? undefined : parseWhole(opts.eventBudget, '--event-budget', 1, Number.MAX_SAFE_INTEGER),
             };
             return runSimulate(file, options, {

@@ -230,7 +230,13 @@ export type FaultM = { readonly atMs: number; readonly durationMs: number; reado
 
 export interface ExpectationM {
     readonly metric: Metric;
+    /** write-latency only: the percentile over the run's writes (0.99 for p99). */
     readonly percentile?: number;
+    /**
+     * Any other metric: the share of a seed sweep's runs that must meet the clause (0.95 for `expect rto p95 …`).
+     * Absent: every run must. A single run judges it on itself (see simulation/sweep-judge.ts).
+     */
+    readonly acrossSeeds?: number;
     readonly target?: { readonly kind: 'store' | 'service'; readonly name: string };
     readonly region?: string;
     readonly op: Comparison;

@@ -122,11 +122,11 @@ function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | unde
 
 function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM | undefined {
     const metric = node.metric as Metric;
+    // write-latency's percentile is over the writes of one run; any other metric's is over the seeds of a sweep.
     let percentile: number | undefined;
+    let acrossSeeds: number | undefined;
     if (metric === 'write-latency') percentile = readPercentile(ctx, node, 'percentile', node.percentile);
-    else if (node.percentile !== undefined) {
-        ctx.report(ProblemCodes.InapplicableProperty, 'error', `only write-latency takes a percentile; remove '${node.percentile}'`, node, 'percentile');
-    }
+    else if (node.percentile !== undefined) acrossSeeds = readPercentile(ctx, node, 'percentile', node.percentile);
     const unit = METRIC_UNIT[metric];
     if (unit === undefined) return undefined; // the metric did not parse: a syntax error already says so
     const value = ctx.quantity(node.value, unit, {
@@ -138,6 +138,7 @@ function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM
     return {
         metric,
         percentile,
+        acrossSeeds,
         target: targetNode ? { kind: targetNode.$type === 'Store' ? 'store' : 'service', name: targetNode.name } : undefined,
         region: node.region?.ref?.name,
         op: node.op as ExpectationM['op'],

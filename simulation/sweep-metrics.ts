@@ -1,0 +1,70 @@
+// What a sweep keeps of one seed's run: its per-run numbers and how each expectation fared. The worker reduces
+// each report to this (a few hundred bytes) so that 10,000 seeds never hold 10,000 reports. `runMetrics` is the
+// one place a sweep reads the report's fields: a renamed field is a one-line change here.
+import type { ExpectationResult, SimulationReport } from './report.js';
+
+/** A per-run number of a sweep, with the direction in which it gets worse. */
+export interface SweepMetric {
+    readonly id: 'rto' | 'rpo' | 'lost-writes' | 'availability' | 'rejected-writes' | 'discarded-writes' | 'stale-reads' | 'write-latency-p99';
+    readonly label: string;
+    readonly unit: 'ms' | 'count' | 'share';
+    readonly worse: 'higher' | 'lower';
+}
+
+export const SWEEP_METRICS: readonly SweepMetric[] = [
+    { id: 'rto', label: 'RTO (worst interruption)', unit: 'ms', worse: 'higher' },
+    { id: 'rpo', label: 'RPO (oldest lost write)', unit: 'ms', worse: 'higher' },
+    { id: 'lost-writes', label: 'lost writes', unit: 'count', worse: 'higher' },
+    { id: 'availability', label: 'availability', unit: 'share', worse: 'lower' },
+    { id: 'rejected-writes', label: 'rejected writes', unit: 'count', worse: 'higher' },
+    { id: 'discarded-writes', label: 'discarded writes (LWW)', unit: 'count', worse: 'higher' },
+    { id: 'stale-reads', label: 'stale reads', unit: 'share', worse: 'higher' },
+    { id: 'write-latency-p99', label: 'write latency p99', unit: 'ms', worse: 'higher' },
+];
+
+export type SweepMetricId = SweepMetric['id'];
+
+/**
+ * One run's value of each metric: a number, Infinity for an RTO that never ended (users still not served when
+ * the scenario ended), or null when the run has no such number (no user interrupted, no read served).
+ */
+export type RunMetrics = Readonly<Record<SweepMetricId, number | null>>;
+
+export function runMetrics(r: SimulationReport): RunMetrics {
+    const s = r.summary;
+    return {
+        'rto': s.unrecovered ? Infinity : s.worstRtoMs,
+        // No write lost: nothing of the past is missing, an RPO of 0 (as `expect rpo` measures it).
+        'rpo': s.worstRpoMs ?? 0,
+        'lost-writes': s.lostWrites,
+        'availability': s.availability,
+        'rejected-writes': s.rejectedWrites,
+        'discarded-writes': s.discardedWrites,
+        'stale-reads': s.staleReadShare,
+        'write-latency-p99': s.writeLatencyMs.p99,
+    };
+}
+
+/** How one expectation fared in one run. `measured` is Infinity for "never", null when not measured. */
+export interface SeedExpectation {
+    readonly passed: boolean;
+    readonly measured: number | null;
+    readonly measuredText: string;
+}
+
+export interface SeedOutcome {
+    readonly seed: number;
+    readonly metrics: RunMetrics;
+    /** In the order of the scenario's expect clauses. */
+    readonly expectations: readonly SeedExpectation[];
+}
+
+export function seedOutcome(r: SimulationReport): SeedOutcome {
+    return { seed: r.scenario.seed, metrics: runMetrics(r), expectations: r.expectations.map(seedExpectation) };
+}
+
+function seedExpectation(e: ExpectationResult): SeedExpectation {
+    // The report writes "never" as measured null with no difference; a run that could not measure says why.
+    const never = e.measured === null && e.measuredText.startsWith('never');
+    return { passed: e.passed, measured: never ? Infinity : e.measured, measuredText: e.measuredText };
+}
