@@ -354,7 +354,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     impair: value('scenarios', ['Fault'], '`impair control-plane R`: only the control plane of R fails.', 'at 10m impair control-plane us-east-1 for 7h'),
     'lag-spike': value('scenarios', ['Fault'], 'Replication lag of a store (or all stores) rises to the given value.', 'at 20m lag-spike sessions to 30s for 5m'),
     flap: value('scenarios', ['Fault'], 'Health checks alternate between failing and passing.', 'at 15m flap health-check in eu-west-1 every 30s for 5m'),
-    expect: value('scenarios', ['Expectation'], 'A pass/fail check on the simulation: `expect <metric> [pNN] [of target] [in region] <op> <value>`.', 'expect rto <= 5m'),
+    expect: value('scenarios', ['Expectation'], 'A pass/fail check on the simulation: `expect <metric> [pNN] [of target] [in region] <op> <value>`. With `pNN`, write-latency takes that percentile of the run\'s writes; any other metric is judged across the runs of a seed sweep (`mregion simulate --seeds N`): `expect rto p95 <= 5m` passes when 95 % of the runs meet it (a single run judges it on itself). Without `pNN`, a sweep needs every run to meet it.', 'expect rto p95 <= 5m'),
     of: value('scenarios', ['Expectation'], 'Restricts the expectation to one store or service.', 'expect lost-writes of ledger == 0'),
     'lost-writes': metric(undefined, 'Acknowledged writes lost by the failover (not yet replicated when the region failed).', 'count', '', 'expect lost-writes == 0'),
     'discarded-writes': metric(undefined, 'Writes silently discarded by last-writer-wins conflict resolution.', 'count', '', 'expect discarded-writes == 0'),

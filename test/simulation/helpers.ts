@@ -1,5 +1,5 @@
 // Simulation test helpers: build a model from .mregion text (failing loudly on design errors), run a scenario,
-// and validate every report against simulation/report-schema.json.
+// and validate every report against simulation/report-schema.json (a seed sweep's against sweep-schema.json).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -21,6 +21,14 @@ const validateSchema = ajv.compile(schema);
 export function expectValidReport(report: unknown): void {
     const ok = validateSchema(report);
     expect(ok ? [] : validateSchema.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
+}
+
+const validateSweepSchema = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'simulation/sweep-schema.json'), 'utf8')));
+
+/** Fails the test with ajv's messages when a seed sweep's report does not match its published schema. */
+export function expectValidSweep(sweep: unknown): void {
+    const ok = validateSweepSchema(sweep);
+    expect(ok ? [] : validateSweepSchema.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
 
 /**
