@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../cli/workspace.js';
 import { exportCdk } from '../../export/cdk/index.js';
 import type { ExportCdkResult } from '../../protocol/index.js';
-import { compileApps, synthesize, writeApp, type GeneratedApp } from './helpers/apps.js';
+import { cdkJsonContext, compileApps, synthesize, writeApp, type GeneratedApp } from './helpers/apps.js';
+import { deployBlockers } from './helpers/deploy-checks.js';
 import { regionsOfReplicas, tagsOf, Templates } from './helpers/templates.js';
 
 interface ExampleCase {
@@ -55,7 +56,13 @@ const CASES: readonly ExampleCase[] = [
             const [global] = t.props('OrdersAurora-us-east-1', 'AWS::RDS::GlobalCluster');
             expect(global).toMatchObject({ GlobalClusterIdentifier: 'orders-aurora-orders-db', SourceDBClusterIdentifier: { Ref: expect.any(String) } });
             const [writer] = t.props('OrdersAurora-us-east-1', 'AWS::RDS::DBCluster');
-            expect(writer).toMatchObject({ Engine: 'aurora-postgresql', StorageEncrypted: true, ManageMasterUserPassword: true, Port: 5432 });
+            expect(writer).toMatchObject({ Engine: 'aurora-postgresql', StorageEncrypted: true, Port: 5432 });
+            expect(writer!.ManageMasterUserPassword).toBeUndefined();
+            // The master password is a generated secret replicated to the secondary's region, and rotated.
+            const [secret] = t.props('OrdersAurora-us-east-1', 'AWS::SecretsManager::Secret');
+            expect(secret!.ReplicaRegions).toEqual([{ Region: 'us-west-2' }]);
+            expect(JSON.stringify(writer!.MasterUserPassword)).toContain('{{resolve:secretsmanager:');
+            expect(t.props('OrdersAurora-us-east-1', 'AWS::SecretsManager::RotationSchedule')).toHaveLength(1);
             const [secondary] = t.props('OrdersAurora-us-west-2', 'AWS::RDS::DBCluster');
             expect(secondary).toMatchObject({ GlobalClusterIdentifier: 'orders-aurora-orders-db', EngineVersion: writer!.EngineVersion, Port: 5432 });
             expect(secondary!.MasterUsername).toBeUndefined();
@@ -101,8 +108,9 @@ const CASES: readonly ExampleCase[] = [
             expect(t.props(g, 'AWS::GlobalAccelerator::Accelerator')).toHaveLength(1);
             expect(t.props(g, 'AWS::GlobalAccelerator::Listener')[0]).toMatchObject({ Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] });
             const groups = t.props(g, 'AWS::GlobalAccelerator::EndpointGroup');
+            // The endpoints are load balancers (the placeholder ARNs): their own health checks apply, not the group's.
             expect(groups.map((e) => [e.EndpointGroupRegion, e.TrafficDialPercentage, e.HealthCheckIntervalSeconds, e.ThresholdCount])).toEqual([
-                ['us-east-1', 100, 10, 3], ['eu-west-1', 100, 10, 3], ['ap-northeast-1', 100, 10, 3],
+                ['us-east-1', 100, undefined, undefined], ['eu-west-1', 100, undefined, undefined], ['ap-northeast-1', 100, undefined, undefined],
             ]);
             expect(groups[0]!.EndpointConfigurations).toEqual([{ EndpointId: expect.stringMatching(/^arn:aws:elasticloadbalancing:us-east-1:123456789012:/) }]);
             expect(t.props('GlobalTickets-us-east-1', 'AWS::ResilienceHub::ResiliencyPolicy')[0]!.Policy.Region).toEqual({ RtoInSecs: 60, RpoInSecs: 0 });
@@ -216,6 +224,11 @@ describe('exported examples', () => {
                 .filter((m) => m.level === 'warning' && String(m.entry.data).startsWith("'mregion:account' is still the placeholder '123456789012'"));
             expect(accountWarnings).toHaveLength(1);
             c.check(templates);
+        });
+
+        test('has no deploy blocker synth cannot see (global-cluster passwords, ignored health checks, duplicate names, invented context)', () => {
+            const app = apps.get(c.example)!;
+            expect(deployBlockers(synthesize(app, { validation: false }).assembly, cdkJsonContext(app))).toEqual([]);
         });
     });
 });

@@ -16,6 +16,7 @@ import { modelOf } from '../helpers/services.js';
 import { cdkJsonContext, compileApps, OUTPUT, synthesize, writeApp, type GeneratedApp } from './helpers/apps.js';
 import { hostile, hostileModel, identifiersIn, INJECTED } from './helpers/hostile.js';
 import { regionsOfReplicas, tagsOf, Templates } from './helpers/templates.js';
+import { deployBlockers } from './helpers/deploy-checks.js';
 
 const KITCHEN = `topology Kitchen "every mapping at once"
 
@@ -48,6 +49,16 @@ failover api { detect health-check every 30s threshold 3  route global-accelerat
 failover ops { detect health-check every 10s threshold 3  route arc-routing-control  action flip-routing-control }
 `;
 
+/** An Aurora primary and an S3 source in one region, both replicating to another: each region needs the other's. */
+const CROSSING = `topology Crossing "stores replicating both ways between two regions"
+
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+
+store orders { engine aurora  regions us-east-1, us-west-2  writes primary us-east-1  holds shared rows  replication async lag 1s  consistency session }
+store assets { engine s3  regions us-east-1, us-west-2  writes primary us-east-1  holds reference blob  replication async lag 15m  consistency eventual }
+`;
+
 /** As written between the quotes of the .mregion file (escapes included). */
 const HOSTILE_DESCRIPTION = 'Pipes | \\"quotes\\" \\\\ back\\\\slash ${INJECTED()} `tick` */ <b>html</b>\\nsecond line ünï 🚀';
 
@@ -68,6 +79,9 @@ beforeAll(async () => {
     const described = await modelOf(readFileSync('examples/dynamodb-mrec-cart.mregion', 'utf8')
         .replace('"Shared cart counters on DynamoDB global tables (MREC)"', `"${HOSTILE_DESCRIPTION}"`));
     models.set('described', described.model);
+    const crossing = await modelOf(CROSSING);
+    expect(crossing.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    models.set('crossing', crossing.model);
     for (const [name, model] of models) {
         // Hostile region names are in no MRSC region set: that table is refused, so the hostile export is forced.
         const result = exportCdk(model, [], { account: '210987654321', force: name.startsWith('hostile') });
@@ -98,8 +112,14 @@ describe('a design using every mapping', () => {
         const [source] = t.props('Kitchen-us-west-2', 'AWS::S3::Bucket').filter((b) => b.ReplicationConfiguration);
         expect(source!.BucketName).toBe('kitchen-assets-us-west-2-210987654321');
         expect(source!.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+        // lag 15m: Replication Time Control (99.99 % within 15 minutes) with its metrics; delete markers replicate.
         expect(source!.ReplicationConfiguration.Rules).toEqual([expect.objectContaining({
-            Priority: 1, Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::kitchen-assets-us-east-1-210987654321' },
+            Priority: 1, Status: 'Enabled', DeleteMarkerReplication: { Status: 'Enabled' },
+            Destination: {
+                Bucket: 'arn:aws:s3:::kitchen-assets-us-east-1-210987654321',
+                ReplicationTime: { Status: 'Enabled', Time: { Minutes: 15 } },
+                Metrics: { Status: 'Enabled', EventThreshold: { Minutes: 15 } },
+            },
         })]);
         expect(tagsOf(source!)).toMatchObject({ 'mregion:residency': 'US' });
         const replica = t.props('Kitchen-us-east-1', 'AWS::S3::Bucket').find((b) => b.BucketName === 'kitchen-assets-us-east-1-210987654321');
@@ -134,11 +154,24 @@ describe('a design using every mapping', () => {
         expect(thresholds.map((c) => c.FullyQualifiedDomainName)).toEqual(['web-blue.us-east-1.example.com', 'web-blue.us-west-2.example.com']);
     });
 
-    test('keeps the warm standby behind Global Accelerator at a traffic dial of 0', () => {
+    test('keeps the warm standby behind Global Accelerator at a traffic dial of 0, leaving load balancers to their own health checks', () => {
         const groups = t.props('Kitchen-global', 'AWS::GlobalAccelerator::EndpointGroup');
         expect(groups.map((g) => [g.EndpointGroupRegion, g.TrafficDialPercentage, g.HealthCheckIntervalSeconds, g.ThresholdCount])).toEqual([
-            ['us-east-1', 100, 30, 3], ['us-west-2', 0, 30, 3],
+            ['us-east-1', 100, undefined, undefined], ['us-west-2', 0, undefined, undefined],
         ]);
+        const infos = t.assembly.stacks.flatMap((s) => s.messages).filter((m) => m.level === 'info').map((m) => String(m.entry.data));
+        expect(infos).toContain('The load balancers in us-east-1, us-west-2 decide endpoint health: configure their target groups with targetGroupHealthCheck (every 30 s, threshold 3).');
+    });
+
+    test('sets the design\'s Global Accelerator health check on endpoint groups of instances, where it takes effect', () => {
+        const app = apps.get('kitchen')!;
+        const instances = { 'mregion:accelerator-endpoint:api:us-east-1': 'i-0123456789abcdef0', 'mregion:accelerator-endpoint:api:us-west-2': 'eipalloc-0123456789abcdef0' };
+        const groups = new Templates(synthesize(app, { validation: true, context: cdkJsonContext(app, instances) }).assembly).props('Kitchen-global', 'AWS::GlobalAccelerator::EndpointGroup');
+        expect(groups.map((g) => [g.EndpointGroupRegion, g.HealthCheckIntervalSeconds, g.ThresholdCount])).toEqual([['us-east-1', 30, 3], ['us-west-2', 30, 3]]);
+    });
+
+    test('has no deploy blocker synth cannot see', () => {
+        expect(deployBlockers(t.assembly, cdkJsonContext(apps.get('kitchen')!))).toEqual([]);
     });
 
     test('switches the active-passive service\'s failover records with routing controls', () => {
@@ -153,6 +186,25 @@ describe('a design using every mapping', () => {
     test('carries each service instance\'s objective into its own Resilience Hub policy', () => {
         const policies = t.stackNames.flatMap((s) => t.props(s, 'AWS::ResilienceHub::ResiliencyPolicy').map((p) => [s, p.PolicyName, p.Policy.Region.RtoInSecs, p.Policy.Region.RpoInSecs]));
         expect(policies).toEqual([['Kitchen-us-east-1', 'kitchen-api', 300, 1], ['Kitchen-us-east-1', 'kitchen-web-blue', 60, 1]]);
+    });
+});
+
+describe('two regions that need each other\'s resources', () => {
+    test('deploy in an order: each region\'s replicating resources in a second stack after what they need', () => {
+        expect(results.get('crossing')!.errors).toEqual([]);
+        const app = apps.get('crossing')!;
+        const t = new Templates(synthesize(app, { validation: true }).assembly);
+        expect(t.stackNames).toEqual(['Crossing-us-east-1', 'Crossing-us-east-1-replication', 'Crossing-us-west-2', 'Crossing-us-west-2-replication']);
+        // The writer and the replica bucket need nothing; the secondary and the replicating source need them.
+        expect(t.props('Crossing-us-east-1', 'AWS::RDS::GlobalCluster')).toHaveLength(1);
+        expect(t.props('Crossing-us-west-2', 'AWS::S3::Bucket').map((b) => b.BucketName)).toContain('crossing-assets-us-west-2-210987654321');
+        expect(t.props('Crossing-us-west-2-replication', 'AWS::RDS::DBCluster')[0]).toMatchObject({ GlobalClusterIdentifier: 'crossing-orders' });
+        expect(t.props('Crossing-us-east-1-replication', 'AWS::S3::Bucket').filter((b) => b.ReplicationConfiguration).map((b) => b.BucketName)).toEqual(['crossing-assets-us-east-1-210987654321']);
+        expect(t.dependencies('Crossing-us-west-2-replication')).toEqual(['Crossing-us-east-1']);
+        expect(t.dependencies('Crossing-us-east-1-replication')).toEqual(['Crossing-us-west-2']);
+        expect(t.dependencies('Crossing-us-east-1')).toEqual([]);
+        expect(t.dependencies('Crossing-us-west-2')).toEqual([]);
+        expect(deployBlockers(t.assembly, cdkJsonContext(app))).toEqual([]);
     });
 });
 

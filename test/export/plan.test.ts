@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exportCdk, planExport } from '../../export/cdk/index.js';
+import { breakCycles, regionsOnCycles } from '../../export/cdk/plan/layout.js';
 import type { ExportPlan, RegionItem } from '../../export/cdk/plan/types.js';
 import { modelOf } from '../helpers/services.js';
 
@@ -66,7 +67,7 @@ describe('stores', () => {
             check: (p: ExportPlan) => {
                 expect(kinds(p, 'us-west-2')).toEqual(['aurora-primary']);
                 expect(kinds(p, 'us-east-1')).toEqual(['aurora-secondary']);
-                expect(p.regionStacks.find((s) => s.region.name === 'us-east-1')?.dependsOn.map((d) => d.region)).toEqual(['us-west-2']);
+                expect(p.regionStacks.find((s) => s.region.name === 'us-east-1')?.dependsOn.map((d) => d.stack)).toEqual(['us-west-2']);
             },
         },
         {
@@ -77,6 +78,32 @@ describe('stores', () => {
                 expect(kinds(p, 'us-west-2')).toEqual(['bucket-replica']);
                 expect(p.notGenerated.map((n) => n.name)).toContain('store assets: replication back to us-east-1');
             },
+        },
+        {
+            name: 'turns on S3 Replication Time Control for a promised lag of 15 minutes or more',
+            store: 'store assets { engine s3 regions us-east-1, us-west-2 writes primary us-east-1 holds reference blob replication async lag 20m consistency eventual }',
+            check: (p: ExportPlan) => {
+                expect(items(p, 'us-east-1')[0]).toMatchObject({ kind: 'bucket-source', replicationTimeControl: true, replicationTimeText: expect.stringMatching(/within 15 minutes.*replication lag of 20 m/) });
+                expect(p.issues).toEqual([]);
+            },
+        },
+        {
+            name: 'refuses an S3 replication lag below 15 minutes, which no S3 setting can promise',
+            store: 'store assets { engine s3 regions us-east-1, us-west-2 writes primary us-east-1 holds reference blob replication async lag 5m consistency eventual }',
+            check: (p: ExportPlan) => {
+                expect(p.issues).toEqual([{ name: 'store assets', reason: expect.stringMatching(/Replication Time Control 99\.99 % of objects within 15 minutes.*replication lag of 5 m cannot be kept/) }]);
+                expect(kinds(p, 'us-east-1')).toEqual([]);
+            },
+        },
+        {
+            name: 'refuses an S3 store whose RPO is below 15 minutes even when its lag fits',
+            store: 'store assets { engine s3 regions us-east-1, us-west-2 writes primary us-east-1 holds reference blob replication async lag 15m consistency eventual objective rto 1h rpo 1m }',
+            check: (p: ExportPlan) => expect(p.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/the design's RPO of 1 m cannot be kept/)]),
+        },
+        {
+            name: 'leaves Replication Time Control off for a bucket without replicas',
+            store: 'store assets { engine s3 regions us-east-1 holds reference blob }',
+            check: (p: ExportPlan) => expect(items(p, 'us-east-1')[0]).toMatchObject({ kind: 'bucket-source', replicationTimeControl: false }),
         },
         {
             name: 'lists a per-cell CockroachDB store once, with its cells',
@@ -93,15 +120,87 @@ store ledger per cell { engine cockroachdb holds shared rows writes any-region r
     ])('$name', async ({ store, check }) => {
         check(await plan(store));
     });
+});
 
-    test('finds a stack cycle and names the dependencies that cause it', async () => {
-        const p = await plan(`
-store db { engine aurora regions us-east-1, us-west-2 writes primary us-west-2 holds shared rows consistency session }
-store assets { engine s3 regions us-west-2, us-east-1 writes primary us-west-2 holds reference blob consistency eventual }`);
-        expect(p.issues.map((i) => i.name)).toEqual([expect.stringMatching(/^stacks us-(east-1|west-2) → us-(west-2|east-1) → us-(east-1|west-2)$/)]);
-        expect(p.issues[0]!.reason).toMatch(/secondary cluster joins.*replication rules need|replication rules need.*secondary cluster joins/);
-        // A forced export keeps one of the two dependencies, so the app still builds.
-        expect(p.regionStacks.flatMap((s) => s.dependsOn)).toHaveLength(1);
+describe('deployment order', () => {
+    /** Kahn's algorithm over the plan's stacks: the order `cdk deploy --all` can follow, or undefined. */
+    function deployOrder(p: ExportPlan): string[] | undefined {
+        const pending = new Map(p.regionStacks.map((s) => [s.stackName, new Set(s.dependsOn.map((d) => d.stackName))]));
+        const order: string[] = [];
+        while (pending.size > 0) {
+            const ready = [...pending].filter(([, deps]) => [...deps].every((d) => order.includes(d))).map(([name]) => name);
+            if (ready.length === 0) return undefined;
+            for (const name of ready) {
+                order.push(name);
+                pending.delete(name);
+            }
+        }
+        return order;
+    }
+
+    /** Where each item is, by its stack: what a resource needs must deploy in an earlier stack. */
+    function stackOf(p: ExportPlan, kind: RegionItem['kind'], region: string, title: string): string | undefined {
+        return p.regionStacks.find((s) => s.region.name === region && s.items.some((i) => i.kind === kind && i.title === title))?.stackName;
+    }
+
+    test.each([
+        {
+            name: 'an Aurora primary and an S3 source in us-east-1, both replicating to us-west-2',
+            stores: `store db { engine aurora regions us-east-1, us-west-2 writes primary us-east-1 holds shared rows consistency session }
+store assets { engine s3 regions us-east-1, us-west-2 writes primary us-east-1 holds reference blob replication async lag 15m consistency eventual }`,
+            stacks: ['T-us-east-1', 'T-us-east-1-replication', 'T-us-west-2', 'T-us-west-2-replication'],
+        },
+        {
+            name: 'three regions in a ring of Aurora secondaries and S3 replication',
+            stores: `store db1 { engine aurora regions us-east-2, us-east-1 writes primary us-east-2 holds shared rows consistency session }
+store db2 { engine aurora regions us-west-2, us-east-2 writes primary us-west-2 holds shared rows consistency session }
+store assets { engine s3 regions us-west-2, us-east-1 writes primary us-west-2 holds reference blob replication async lag 15m consistency eventual }`,
+            stacks: ['T-us-east-1', 'T-us-east-1-replication', 'T-us-east-2', 'T-us-east-2-replication', 'T-us-west-2', 'T-us-west-2-replication'],
+        },
+        {
+            name: 'an Aurora primary whose secondary region also holds a table: no cycle, one stack per region',
+            stores: `store db { engine aurora regions us-east-1, us-west-2 writes primary us-east-1 holds shared rows consistency session }
+store carts { engine dynamodb regions us-west-2, us-east-1 holds per-user rows writes any-region replication async lag 1s consistency eventual conflicts lww }`,
+            stacks: ['T-us-east-1', 'T-us-west-2'],
+        },
+    ])('gives every stack a deployment order: $name', async ({ stores, stacks }) => {
+        const p = await plan(stores);
+        expect(p.issues).toEqual([]);
+        expect(p.regionStacks.map((s) => s.stackName).sort()).toEqual(stacks);
+        const order = deployOrder(p);
+        expect(order).toBeDefined();
+        // What each replicating resource needs is in a stack that deploys before it.
+        for (const stack of p.regionStacks) {
+            for (const item of stack.items) {
+                const needs = item.kind === 'aurora-secondary' ? [stackOf(p, 'aurora-primary', item.primaryRegion, item.title)]
+                    : item.kind === 'bucket-source' ? item.replicaRegions.map((r) => stackOf(p, 'bucket-replica', r, item.title)) : [];
+                for (const need of needs) {
+                    expect(need, `${item.title} in ${stack.stackName}`).toBeDefined();
+                    expect(order!.indexOf(need!), `${need} before ${stack.stackName}`).toBeLessThan(order!.indexOf(stack.stackName));
+                    expect(stack.dependsOn.map((d) => d.stackName)).toContain(need);
+                }
+            }
+        }
+    });
+
+    test('refuses a real cycle among stacks, names its reasons, and drops one dependency so a forced export builds', () => {
+        const slots = [
+            { key: 'a', dependsOn: [{ key: 'b', reason: 'a needs b' }] },
+            { key: 'b', dependsOn: [{ key: 'c', reason: 'b needs c' }] },
+            { key: 'c', dependsOn: [{ key: 'a', reason: 'c needs a' }] },
+            { key: 'd', dependsOn: [{ key: 'a', reason: 'd needs a' }] },
+        ];
+        expect(breakCycles(slots)).toEqual([{ keys: ['a', 'b', 'c', 'a'], reasons: ['a needs b', 'b needs c', 'c needs a'] }]);
+        expect(slots.flatMap((s) => s.dependsOn)).toHaveLength(3);
+    });
+
+    test.each([
+        { name: 'a chain', edges: { a: ['b'], b: ['c'], c: [] }, cyclic: [] },
+        { name: 'a two-region cycle beside an unrelated region', edges: { a: ['b'], b: ['a'], c: ['a'] }, cyclic: ['a', 'b'] },
+        { name: 'two separate cycles', edges: { a: ['b'], b: ['a'], c: ['d'], d: ['c'], e: [] }, cyclic: ['a', 'b', 'c', 'd'] },
+    ])('finds the regions on a cycle in $name', ({ edges, cyclic }) => {
+        const graph = edges as Record<string, string[]>;
+        expect(regionsOnCycles(Object.keys(graph), (n) => graph[n]!)).toEqual(cyclic);
     });
 });
 
@@ -194,14 +293,12 @@ describe('the export result', () => {
         expect(exportCdk(model, [], { account: '12345' }).errors).toEqual(["account '12345' is not a 12-digit AWS account id"]);
     });
 
-    test('seeds cdk.json with the given account in every availability-zone key', async () => {
+    test('writes the given account into cdk.json and no lookup result it would have to invent', async () => {
         const { model } = await modelOf(design);
         const cdkJson = JSON.parse(exportCdk(model, [], { account: '210987654321' }).files.find((f) => f.path === 'cdk.json')!.content);
         expect(cdkJson.context['mregion:account']).toBe('210987654321');
-        expect(Object.keys(cdkJson.context).filter((k) => k.startsWith('availability-zones:')).sort()).toEqual([
-            'availability-zones:account=210987654321:region=us-east-1',
-            'availability-zones:account=210987654321:region=us-west-2',
-        ]);
+        // Lookup results are keyed provider:account=…:region=…; availability zones were once seeded as a, b and c.
+        expect(Object.keys(cdkJson.context).filter((k) => /account=|availability-zones/.test(k))).toEqual([]);
         expect(cdkJson.context).toMatchObject({ notices: false, 'cli-telemetry': false, '@aws-cdk/core:strictCfnValidateErrors': true });
     });
 

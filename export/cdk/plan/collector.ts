@@ -1,11 +1,10 @@
 // What planning accumulates while it walks the model: items per region stack and for the global stack,
-// context values, stack dependencies, and the parts of the design that are not (or cannot be) generated.
+// context values, and the parts of the design that are not (or cannot be) generated.
 import type { Model, RegionM, Source } from '../../../language/semantics/model.js';
-import type { CellRef, ContextEntry, GlobalItem, NotGenerated, RegionItem, SourceRef, StackDependency } from './types.js';
+import type { CellRef, ContextEntry, GlobalItem, NotGenerated, RegionItem, SourceRef } from './types.js';
 
 export class PlanCollector {
     readonly regionItems = new Map<string, RegionItem[]>();
-    readonly dependencies = new Map<string, StackDependency[]>();
     readonly globalItems: GlobalItem[] = [];
     readonly notGenerated: NotGenerated[] = [];
     readonly issues: NotGenerated[] = [];
@@ -27,13 +26,6 @@ export class PlanCollector {
     addRegionItem(region: string, item: RegionItem): void {
         this.touchRegion(region);
         this.regionItems.get(region)!.push(item);
-    }
-
-    addDependency(from: string, on: string, reason: string): void {
-        if (from === on) return;
-        const list = this.dependencies.get(from) ?? [];
-        if (!list.some((d) => d.region === on)) list.push({ region: on, reason });
-        this.dependencies.set(from, list);
     }
 
     context(entry: ContextEntry): string {

@@ -7,7 +7,8 @@ import { baseName, PlanCollector } from './collector.js';
 import { planRouting } from './routing.js';
 import { planObjectives, planRunbooks, planServices } from './services.js';
 import { planStores } from './stores.js';
-import type { ContextEntry, ExportPlan, GlobalStackPlan, NoteItem, RegionStackPlan } from './types.js';
+import { layoutStacks } from './layout.js';
+import type { ExportPlan, GlobalStackPlan, NoteItem, RegionStackPlan } from './types.js';
 
 export const ACCOUNT_KEY = 'mregion:account';
 /** The documentation placeholder account id AWS itself uses in examples; synth warns while it is set. */
@@ -51,17 +52,20 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     const regionsWithoutStack = [...model.regions.keys()]
         .filter((name) => c.regionItems.has(name) && !hasResources(name))
         .map((name) => ({ region: name, notes: c.regionItems.get(name)!.filter((i): i is NoteItem => i.kind === 'note') }));
-    breakCycles(c, [...model.regions.keys()].filter(hasResources));
-    const regionStacks: RegionStackPlan[] = [...model.regions.keys()]
-        .filter(hasResources)
-        .map((name) => ({
-            region: model.regions.get(name)!,
-            stackName: stackName(topologyName, name),
-            className: classes.get(name, 'Stack'),
-            fileStem: uniqueStem(stems, fileStem(name, 'region')),
-            items: c.regionItems.get(name)!,
-            dependsOn: c.dependencies.get(name) ?? [],
-        }));
+    const layout = layoutStacks([...model.regions.keys()].filter(hasResources), (region) => c.regionItems.get(region)!);
+    for (const cycle of layout.cycles) {
+        c.issue(`stacks ${cycle.keys.join(' → ')}`, `the stacks depend on each other (${cycle.reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
+    }
+    const names = new Map(layout.slots.map((slot) => [slot.key, stackName(topologyName, slot.key)]));
+    const regionStacks: RegionStackPlan[] = layout.slots.map((slot) => ({
+        region: model.regions.get(slot.region)!,
+        replication: slot.replication,
+        stackName: names.get(slot.key)!,
+        className: classes.get(slot.key, 'Stack'),
+        fileStem: uniqueStem(stems, fileStem(slot.key, 'region')),
+        items: slot.items,
+        dependsOn: slot.dependsOn.map((d) => ({ stack: d.key, stackName: names.get(d.key)!, reason: d.reason })),
+    }));
 
     const globalStack: GlobalStackPlan | undefined = c.globalItems.length === 0 ? undefined : {
         region: ARC.controlPlaneRegion.value,
@@ -71,9 +75,6 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         items: c.globalItems,
         arcClusterName: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls) ? `${stackName(topologyName, 'recovery')}`.slice(0, 64) : undefined,
     };
-
-    const stackRegions = new Set([...regionStacks.map((s) => s.region.name), ...(globalStack ? [globalStack.region] : [])]);
-    for (const region of stackRegions) c.context(availabilityZones(account, region));
 
     return {
         topologyName,
@@ -96,40 +97,4 @@ function uniqueStem(taken: Set<string>, stem: string): string {
     for (let n = 2; taken.has(unique); n++) unique = `${stem}-${n}`;
     taken.add(unique);
     return unique;
-}
-
-/**
- * The availability-zone lookup cdk would make for each stack environment, seeded so `cdk synth` runs offline.
- * The names assume the usual a/b/c zones; `cdk context --reset` and a synth with credentials replace them.
- */
-function availabilityZones(account: string, region: string): ContextEntry {
-    return {
-        key: `availability-zones:account=${account}:region=${region}`,
-        value: ['a', 'b', 'c'].map((z) => `${region}${z}`),
-        kind: 'cache',
-        description: `availability zones of ${region} (seeded so synth needs no AWS call)`,
-    };
-}
-
-/**
- * Stacks deploy in dependency order; a cycle (A needs B's resource and B needs A's) cannot deploy at all. Each
- * cycle is reported, and its closing dependency dropped so that a forced export still builds.
- */
-function breakCycles(c: PlanCollector, regions: readonly string[]): void {
-    const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (region: string, path: string[]): void => {
-        state.set(region, 'visiting');
-        for (const dep of [...(c.dependencies.get(region) ?? [])]) {
-            if (state.get(dep.region) === 'visiting') {
-                const cycle = [...path.slice(path.indexOf(dep.region)), region, dep.region];
-                const reasons = cycle.slice(0, -1).map((r, i) => c.dependencies.get(r)?.find((d) => d.region === cycle[i + 1])?.reason ?? '');
-                c.issue(`stacks ${cycle.join(' → ')}`, `the regions depend on each other (${reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
-                c.dependencies.set(region, (c.dependencies.get(region) ?? []).filter((d) => d !== dep));
-            } else if (state.get(dep.region) !== 'done') {
-                visit(dep.region, [...path, region]);
-            }
-        }
-        state.set(region, 'done');
-    };
-    for (const region of regions) if (!state.has(region)) visit(region, []);
 }

@@ -16,10 +16,10 @@ export interface ContextEntry {
     readonly value: string | readonly string[];
     /**
      * `todo`: a placeholder the user must replace before deploying (synth warns while it is unchanged);
-     * `choice`: a value the exporter picked that the design does not decide (listed for review);
-     * `cache`: a lookup result seeded so synth works offline.
+     * `choice`: a value the exporter picked that the design does not decide (listed for review).
+     * Nothing else: the app needs no lookup, so cdk.json holds no lookup result the exporter would have to invent.
      */
-    readonly kind: 'todo' | 'choice' | 'cache';
+    readonly kind: 'todo' | 'choice';
     readonly description: string;
 }
 
@@ -74,6 +74,10 @@ export interface BucketSourceItem extends ItemBase {
     readonly kind: 'bucket-source';
     readonly namePrefix: string;
     readonly replicaRegions: readonly string[];
+    /** S3 Replication Time Control: on when the design promises a lag or RPO (of 15 minutes or more). */
+    readonly replicationTimeControl: boolean;
+    /** Why RTC is on or off, for the comment and the README. */
+    readonly replicationTimeText: string;
 }
 
 export interface BucketReplicaItem extends ItemBase {
@@ -101,12 +105,16 @@ export type RegionItem = DynamoTableItem | AuroraPrimaryItem | AuroraSecondaryIt
     | ResiliencyPolicyItem | NoteItem;
 
 export interface StackDependency {
-    readonly region: string;
+    /** The key of the stack it deploys after (its region, or `<region> replication`). */
+    readonly stack: string;
+    readonly stackName: string;
     readonly reason: string;
 }
 
 export interface RegionStackPlan {
     readonly region: RegionM;
+    /** The second stack of a region whose resources other regions need while it needs theirs (see layout.ts). */
+    readonly replication: boolean;
     readonly stackName: string;
     readonly className: string;
     readonly fileStem: string;

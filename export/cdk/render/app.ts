@@ -32,13 +32,14 @@ export function renderAppModule(plan: ExportPlan): string {
         w.line(`const account = requireContext(app, ${tsString(ACCOUNT_KEY)});`);
         const stackVars = new Map<string, string>();
         for (const stack of plan.regionStacks) {
-            const variable = variables.get(stack.region.name);
-            stackVars.set(stack.region.name, variable);
+            const key = stack.replication ? `${stack.region.name} replication` : stack.region.name;
+            const variable = variables.get(key);
+            stackVars.set(key, variable);
             imports.add(`./stacks/${stack.fileStem}-stack`, stack.className);
             w.blank();
             w.block(`const ${variable} = new ${stack.className}(app, ${tsString(stack.stackName)}, {`, (p) => {
                 p.line(`env: { account, region: ${tsString(stack.region.name)} },`);
-                p.line(`description: ${tsString(stackDescription(plan, `in ${stack.region.name}`))},`);
+                p.line(`description: ${tsString(stackDescription(plan, `${stack.replication ? 'replication into ' : 'in '}${stack.region.name}`))},`);
             }, '});');
         }
         let globalVar: string | undefined;
@@ -51,12 +52,12 @@ export function renderAppModule(plan: ExportPlan): string {
                 p.line(`description: ${tsString(stackDescription(plan, 'traffic routing between regions'))},`);
             }, '});');
         }
-        const dependencies = plan.regionStacks.flatMap((s) => s.dependsOn.map((d) => ({ from: s.region.name, ...d })));
+        const dependencies = plan.regionStacks.flatMap((s) => s.dependsOn.map((d) => ({ from: s.replication ? `${s.region.name} replication` : s.region.name, ...d })));
         if (dependencies.length > 0) {
             w.blank();
             w.comment('Deployment order: a stack that uses another region\'s resource deploys after it.');
             for (const d of dependencies) {
-                w.line(`${stackVars.get(d.from)}.addStackDependency(${stackVars.get(d.region)}, ${tsString(d.reason)});`);
+                w.line(`${stackVars.get(d.from)}.addStackDependency(${stackVars.get(d.stack)}, ${tsString(d.reason)});`);
             }
         }
         const all = [...stackVars.values(), ...(globalVar ? [globalVar] : [])];

@@ -24,7 +24,7 @@ function describeRegionItem(item: RegionItem): string | undefined {
         case 'aurora-secondary':
             return `${item.title}: Aurora secondary cluster (joins the global cluster from ${item.primaryRegion})`;
         case 'bucket-source':
-            return `${item.title}: versioned S3 bucket${item.replicaRegions.length > 0 ? ` replicating to ${item.replicaRegions.join(', ')}` : ''}`;
+            return `${item.title}: versioned S3 bucket${item.replicaRegions.length > 0 ? ` replicating to ${item.replicaRegions.join(', ')} (${item.replicationTimeText})` : ''}`;
         case 'bucket-replica':
             return `${item.title}: S3 replica bucket (from ${item.sourceRegion})`;
         case 'resiliency-policy':
@@ -73,8 +73,11 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
         p('', 'Add a stack per region for the services\' compute in `lib/app.ts`, next to the others.', '');
     }
     p(`Every stack is tagged \`mregion:topology\`; resources of a cell are tagged \`mregion:cell\` and, when the cell or store declares one, \`mregion:residency\`.`);
-    const deps = plan.regionStacks.flatMap((s) => s.dependsOn.map((d) => `\`${md(s.stackName)}\` deploys after ${md(d.region)}: ${md(d.reason)}`));
-    if (deps.length > 0) p('', 'Deployment order:', '', ...deps.map((d) => `- ${d}`));
+    const deps = plan.regionStacks.flatMap((s) => s.dependsOn.map((d) => `\`${md(s.stackName)}\` deploys after \`${md(d.stackName)}\`: ${md(d.reason)}`));
+    if (deps.length > 0) p('', 'Deployment order (`cdk deploy --all` follows it):', '', ...deps.map((d) => `- ${d}`));
+    if (plan.regionStacks.some((s) => s.replication)) {
+        p('', 'A region whose resources another region needs, while it needs that region\'s, has two stacks: the first holds what other regions need, the `-replication` one what needs another region, so every stack has a deployment order.');
+    }
     p('');
     p('Every `cdk synth` runs [cdk-nag](https://github.com/cdklabs/cdk-nag) AWS Solutions checks and CloudFormation validation in strict mode',
         `(\`@aws-cdk/core:validateAgainstDefaultRules\` and \`@aws-cdk/core:strictCfnValidateErrors\` in \`cdk.json\`): an unacknowledged finding fails synth.`,
@@ -111,10 +114,17 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     if (genericKey.length > 0) p(`- DynamoDB partition key \`pk\` (string) for ${md(genericKey.join(', '))}: the design declares no key. The key schema cannot change after creation.`);
     const derivedKey = items.filter((i) => i.kind === 'dynamodb-table' && i.partitionKey.fromInvariant);
     if (derivedKey.length > 0) p(`- DynamoDB partition keys from \`invariant unique\`: ${md(derivedKey.map((i) => i.kind === 'dynamodb-table' ? `${i.title} → \`${i.partitionKey.name}\`` : '').join(', '))} (DynamoDB keeps only the primary key unique).`);
-    if (needs.has('aurora')) p(`- Aurora engine version and instance class: \`ENGINE_VERSION\` and \`INSTANCE_TYPE\` in \`lib/constructs/${CONSTRUCT_MODULES.aurora}.ts\` (Aurora PostgreSQL, a memory-optimized class as global databases require). Each region gets an isolated two-AZ VPC with flow logs; allow your clients' security groups into the database security group.`);
-    if (needs.has('accelerator')) p(`- Global Accelerator listens on TCP 443 (\`lib/constructs/${CONSTRUCT_MODULES.accelerator}.ts\`).`);
+    if (needs.has('aurora')) {
+        p(`- Aurora engine version and instance class: \`ENGINE_VERSION\` and \`INSTANCE_TYPE\` in \`lib/constructs/${CONSTRUCT_MODULES.aurora}.ts\` (Aurora PostgreSQL, a memory-optimized class as global databases require). Each region gets an isolated two-AZ VPC with flow logs; allow your clients' security groups into the database security group.`);
+        p('- The master password: RDS cannot manage it for a cluster in a global database (Aurora user guide, "Limitations for Secrets Manager integration"), so it is a Secrets Manager secret generated at deploy, replicated to every secondary region (a promoted secondary finds it there) and rotated every 30 days by a function in the isolated subnets, which reaches Secrets Manager through a VPC endpoint.');
+    }
+    if (needs.has('bucket')) p('- S3 replication copies delete markers: a delete in the source hides the object in every replica too, so all regions read the same bucket. Replication never deletes an object version, so a deleted object stays recoverable in each region. Replication Time Control is on only where the design promises a lag or RPO (15 minutes or more: S3 promises nothing shorter).');
+    if (needs.has('accelerator')) {
+        p(`- Global Accelerator listens on TCP 443 (\`lib/constructs/${CONSTRUCT_MODULES.accelerator}.ts\`).`);
+        p('- Global Accelerator applies an endpoint group\'s health-check settings only to EC2 instance and Elastic IP endpoints; a load balancer endpoint is judged by the load balancer\'s own target-group health checks (Global Accelerator developer guide, "Endpoint groups"). So the design\'s interval and threshold are set on the endpoint groups only when the endpoint context value is an instance or Elastic IP id; for a load balancer ARN, configure its target groups with `targetGroupHealthCheck` of `AcceleratedEndpoints` (synth prints the values). Target groups accept thresholds of 2–10 (Elastic Load Balancing API reference, CreateTargetGroup).');
+    }
     if (needs.has('dns')) p(`- Route 53 health checks are HTTPS requests to each endpoint's domain on port 443, path \`/\` (\`lib/constructs/${CONSTRUCT_MODULES.dns}.ts\`). Record names are the service name (plus the cell) under the hosted zone.`);
-    p(`- The \`availability-zones:…\` entries in \`cdk.json\` seed the lookup cdk would otherwise make, assuming zones a, b and c. Run \`npx cdk context --reset <key>\` and synth with credentials to replace them with your account's zones.`);
+    if (needs.has('aurora')) p('- Each database VPC uses the region\'s first two availability zones, chosen at deploy time (`Fn::GetAZs`; every AWS region has at least two), so synth needs no lookup and `cdk.json` holds no zone names.');
     p('');
 
     if (plan.runbooks.length > 0) {

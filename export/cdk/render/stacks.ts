@@ -41,8 +41,20 @@ function groupByCell<T extends { readonly cell?: CellRef }>(items: readonly T[])
     return groups.sort((a, b) => (a.cell === undefined ? 0 : 1) - (b.cell === undefined ? 0 : 1));
 }
 
+/**
+ * A stack with a VPC names its availability zones. Looking them up would need the account at synth (and seeded
+ * zone names are invented: us-west-1 has two per account, named differently in each); CDK's own answer for a
+ * stack without an account is the first two zones of Fn::GetAZs, resolved at deploy time, because every AWS
+ * region has at least two.
+ */
+function availabilityZonesAtDeploy(w: CodeWriter): void {
+    w.blank();
+    w.line('/** The first two availability zones of the region, chosen at deploy time (Fn::GetAZs): synth needs no lookup. */');
+    w.block('override get availabilityZones(): string[] {', (b) => b.line('return [Fn.select(0, Fn.getAzs()), Fn.select(1, Fn.getAzs())];'));
+}
+
 /** The file around a stack class; `body` was written two levels deep (class, constructor). */
-function classFile(imports: Imports, header: string[], className: string, body: CodeWriter): string {
+function classFile(imports: Imports, header: string[], className: string, body: CodeWriter, members?: (w: CodeWriter) => void): string {
     const w = new CodeWriter();
     for (const line of header) w.commentWrapped(line);
     imports.add('aws-cdk-lib', 'Stack').addType('aws-cdk-lib', 'StackProps').add('constructs', 'Construct');
@@ -54,6 +66,7 @@ function classFile(imports: Imports, header: string[], className: string, body: 
             const text = body.toString().trimEnd();
             if (text.length > 0) inner.line().append(text);
         });
+        members?.(c);
     });
     return w.toString();
 }
@@ -78,7 +91,9 @@ export function renderRegionStack(plan: ExportPlan, stack: RegionStackPlan, need
     }));
     const region = stack.region;
     const header = [`${plan.topologyName} in ${region.name} (region ${region.name}, ${at(sourceRef(region.source))}). ${GENERATED_NOTE}`];
-    return classFile(imports, header, stack.className, body);
+    const needsZones = stack.items.some((i) => i.kind === 'aurora-primary' || i.kind === 'aurora-secondary');
+    if (needsZones) imports.add('aws-cdk-lib', 'Fn');
+    return classFile(imports, header, stack.className, body, needsZones ? availabilityZonesAtDeploy : undefined);
 }
 
 function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming: Naming, imports: Imports, needs: Set<ConstructFile>): void {
@@ -114,7 +129,10 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
             w.commentWrapped(`${where}: ${item.summary}.`);
             const variable = item.residency !== undefined ? naming.locals.get(item.name, 'database') : undefined;
             w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new AuroraGlobalPrimary(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
-                if (item.secondaryRegions.length > 0) p.line(`globalClusterIdentifier: ${tsString(item.globalClusterIdentifier)},`);
+                if (item.secondaryRegions.length > 0) {
+                    p.line(`globalClusterIdentifier: ${tsString(item.globalClusterIdentifier)},`);
+                    p.line(`secondaryRegions: [${item.secondaryRegions.map(tsString).join(', ')}],`);
+                }
             }, '});');
             residencyTag(w, imports, variable, item.residency);
             return;
@@ -136,6 +154,10 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
             w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new ReplicatedBucket(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
                 p.line(`namePrefix: ${tsString(item.namePrefix)},`);
                 p.line(`replicaRegions: [${item.replicaRegions.map(tsString).join(', ')}],`);
+                if (item.replicaRegions.length > 0) {
+                    p.comment(item.replicationTimeText);
+                    p.line(`replicationTimeControl: ${item.replicationTimeControl},`);
+                }
             }, '});');
             residencyTag(w, imports, variable, item.residency);
             return;

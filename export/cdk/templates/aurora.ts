@@ -2,10 +2,11 @@
 export const AURORA_GLOBAL_DATABASE = `// Aurora Global Database: the writer cluster and the global cluster in the primary region, and read-only
 // secondary clusters that join it from other regions. aws-cdk-lib has no L2 construct for global clusters,
 // so the global cluster and the secondaries use CloudFormation-level (L1) resources.
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
 // Choices the design does not make: review them before the first deployment (neither changes in place
@@ -17,6 +18,9 @@ export const INSTANCE_TYPE = ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.Inst
 // Every region's cluster listens on the same port, so clients keep their settings after a failover.
 const PORT = 5432;
 const LOG_EXPORTS = ['postgresql'];
+const MASTER_USERNAME = 'postgres';
+/** How often the master password rotates (Secrets Manager's rotation schedule). */
+const ROTATION = Duration.days(30);
 
 /** An isolated network for one region's cluster: two availability zones, no internet route, flow logs on. */
 class DatabaseNetwork extends Construct {
@@ -42,16 +46,39 @@ class DatabaseNetwork extends Construct {
             description: 'Encrypts the database storage in this region',
         });
     }
+
+    /**
+     * The password rotation function runs in the isolated subnets: it reaches Secrets Manager through an interface
+     * endpoint open to its security group only (rotation itself opens the database port to that group).
+     */
+    addRotationAccess(): { endpoint: ec2.InterfaceVpcEndpoint; securityGroup: ec2.SecurityGroup } {
+        const securityGroup = new ec2.SecurityGroup(this, 'RotationSecurityGroup', {
+            vpc: this.vpc,
+            allowAllOutbound: false,
+            description: 'Master password rotation function',
+        });
+        const endpoint = this.vpc.addInterfaceEndpoint('SecretsManager', {
+            service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
+            subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+            open: false,
+        });
+        endpoint.connections.allowDefaultPortFrom(securityGroup);
+        return { endpoint, securityGroup };
+    }
 }
 
 export interface AuroraGlobalPrimaryProps {
     /** The global cluster the secondaries join; absent for a database in one region. */
     readonly globalClusterIdentifier?: string;
+    /** Regions of the secondary clusters: the master secret is replicated there, so a promoted secondary has it. */
+    readonly secondaryRegions?: readonly string[];
 }
 
 /** The writer cluster, and the global cluster created from it. */
 export class AuroraGlobalPrimary extends Construct {
     readonly cluster: rds.DatabaseCluster;
+    /** The master user's secret (username and password), with a replica in each secondary region. */
+    readonly secret: secretsmanager.ISecret;
 
     constructor(scope: Construct, id: string, props: AuroraGlobalPrimaryProps) {
         super(scope, id);
@@ -65,12 +92,25 @@ export class AuroraGlobalPrimary extends Construct {
             port: PORT,
             storageEncrypted: true,
             storageEncryptionKey: network.storageKey,
-            // RDS keeps the master password in Secrets Manager and rotates it.
-            manageMasterUserPassword: true,
+            // A password managed by RDS (manageMasterUserPassword) is not supported for clusters in a global
+            // database (Aurora user guide, "Limitations for Secrets Manager integration"): the master password is
+            // a generated Secrets Manager secret instead, replicated to every secondary region and rotated below.
+            credentials: rds.Credentials.fromGeneratedSecret(MASTER_USERNAME, {
+                replicaRegions: (props.secondaryRegions ?? []).map((region) => ({ region })),
+            }),
             iamAuthentication: true,
             deletionProtection: true,
             cloudwatchLogsExports: LOG_EXPORTS,
             removalPolicy: RemovalPolicy.SNAPSHOT,
+        });
+        this.secret = this.cluster.secret!;
+        // Rotating the primary secret updates its replicas; the password is the global cluster's, so one rotation serves every region.
+        const rotation = network.addRotationAccess();
+        this.cluster.addRotationSingleUser({
+            automaticallyAfter: ROTATION,
+            vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+            endpoint: rotation.endpoint,
+            securityGroup: rotation.securityGroup,
         });
         if (props.globalClusterIdentifier !== undefined) {
             new rds.CfnGlobalCluster(this, 'GlobalCluster', {

@@ -120,13 +120,14 @@ export class RoutingControls extends Construct {
 export const ACCELERATED_ENDPOINTS = `// Global Accelerator: anycast addresses in front of the service and one endpoint group per region. Traffic
 // dials decide which regions take traffic; health checks move it off unhealthy endpoints at once, without
 // waiting for any DNS TTL (facts §3).
-import { Duration } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as globalaccelerator from 'aws-cdk-lib/aws-globalaccelerator';
 import { Construct } from 'constructs';
 
 export interface EndpointGroupSettings {
     readonly region: string;
-    /** ARN of the load balancer, instance or Elastic IP that serves the region. */
+    /** ARN of the load balancer, or id of the instance or Elastic IP allocation, that serves the region. */
     readonly endpointArn: string;
     readonly trafficDialPercentage: number;
 }
@@ -137,8 +138,23 @@ export interface AcceleratedEndpointsProps {
     readonly healthCheck?: { readonly interval: Duration; readonly threshold: number };
 }
 
+/** Application and Network Load Balancers are named by their ARN; instances and Elastic IPs by their id. */
+export function isLoadBalancer(endpointId: string): boolean {
+    return /^arn:[^:]+:elasticloadbalancing:/.test(endpointId);
+}
+
+/** Target groups accept 2 to 10 consecutive checks (Elastic Load Balancing API reference, CreateTargetGroup). */
+const TARGET_GROUP_THRESHOLDS = { min: 2, max: 10 } as const;
+
 export class AcceleratedEndpoints extends Construct {
     readonly accelerator: globalaccelerator.Accelerator;
+    /**
+     * The design's health check for the target groups behind load-balancer endpoints: Global Accelerator applies
+     * an endpoint group's health-check settings only to EC2 instance and Elastic IP endpoints and follows a load
+     * balancer's own target-group health checks (Global Accelerator developer guide, "Endpoint groups"). Pass it to
+     * each target group's configureHealthCheck. Undefined when the design sets no health check.
+     */
+    readonly targetGroupHealthCheck?: elbv2.HealthCheck;
 
     constructor(scope: Construct, id: string, props: AcceleratedEndpointsProps) {
         super(scope, id);
@@ -148,14 +164,26 @@ export class AcceleratedEndpoints extends Construct {
             portRanges: [{ fromPort: 443 }],
             protocol: globalaccelerator.ConnectionProtocol.TCP,
         });
+        const check = props.healthCheck;
+        if (check !== undefined) {
+            this.targetGroupHealthCheck = { interval: check.interval, healthyThresholdCount: check.threshold, unhealthyThresholdCount: check.threshold };
+        }
         for (const group of props.groups) {
+            // Settings Global Accelerator would ignore are not set: they would only mislead a reader.
+            const applies = check !== undefined && !isLoadBalancer(group.endpointArn);
             listener.addEndpointGroup(group.region, {
                 region: group.region,
                 trafficDialPercentage: group.trafficDialPercentage,
-                healthCheckInterval: props.healthCheck?.interval,
-                healthCheckThreshold: props.healthCheck?.threshold,
+                healthCheckInterval: applies ? check.interval : undefined,
+                healthCheckThreshold: applies ? check.threshold : undefined,
                 endpoints: [new globalaccelerator.RawEndpoint({ endpointId: group.endpointArn })],
             });
+        }
+        const behindLoadBalancers = props.groups.filter((group) => isLoadBalancer(group.endpointArn)).map((group) => group.region);
+        if (check !== undefined && behindLoadBalancers.length > 0) {
+            const { min, max } = TARGET_GROUP_THRESHOLDS;
+            const fits = check.threshold >= min && check.threshold <= max;
+            Annotations.of(this).addInfo('The load balancers in ' + behindLoadBalancers.join(', ') + ' decide endpoint health: configure their target groups with targetGroupHealthCheck (every ' + check.interval.toSeconds() + ' s, threshold ' + check.threshold + ')' + (fits ? '.' : '; target groups accept thresholds of ' + min + ' to ' + max + ', so the design threshold of ' + check.threshold + ' cannot be set there.'));
         }
     }
 }
