@@ -18,6 +18,8 @@ export const Requests = {
     listScenarios: 'mregion/listScenarios',
     /** Runs one scenario off the server's main thread: SimulateParams → the simulation report (JSON) */
     simulate: 'mregion/simulate',
+    /** Runs one scenario with N seeds on one worker per core: SimulateSeedsParams → the seed sweep's report (JSON) */
+    simulateSeeds: 'mregion/simulateSeeds',
     /** What would stop `simulate` for a document: DocumentParams → SimulationBlockers */
     simulationBlockers: 'mregion/simulationBlockers',
     /** Generates a CDK app in memory: ExportCdkParams → ExportCdkResult (the client writes the files) */
@@ -42,6 +44,11 @@ export interface SimulateParams extends DocumentParams {
     readonly scenario: string;
     readonly seed?: number;
     readonly eventBudget?: number;
+}
+
+export interface SimulateSeedsParams extends SimulateParams {
+    /** How many seeds, 1 to 10,000; the first is `seed` (else the scenario's), the others derive from it. */
+    readonly seeds: number;
 }
 
 /**

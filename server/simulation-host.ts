@@ -1,4 +1,5 @@
-// Answers `mregion/listScenarios` and `mregion/simulate`. A simulation runs in a worker thread
+// Answers `mregion/listScenarios`, `mregion/simulate` and `mregion/simulateSeeds` (a seed sweep, on one worker
+// per core). A simulation runs in a worker thread
 // (dist/simulation-worker.cjs, next to this bundle), so the server keeps publishing diagnostics, hovers and
 // completions while it runs; progress goes to the client as LSP work-done progress, and cancelling the
 // request, or its work-done progress (the client's token or the server's), terminates the worker.
@@ -14,10 +15,13 @@ import {
 import type { MregionServices } from '../language/mregion-module.js';
 import { CheckerCodes, isRuleCode } from '../language/validation/rules/catalog.js';
 import { formatDuration } from '../language/semantics/units.js';
-import { Requests, type DocumentParams, type ListScenariosParams, type ScenarioSummary, type SimulateParams, type SimulationBlockers } from '../protocol/index.js';
+import { Requests, type DocumentParams, type ListScenariosParams, type ScenarioSummary, type SimulateParams, type SimulateSeedsParams, type SimulationBlockers } from '../protocol/index.js';
 import { SimulationError } from '../simulation/errors.js';
 import { validatedDocument } from './validated-document.js';
 import type { SimulationReport } from '../simulation/report.js';
+import type { SweepReport } from '../simulation/sweep-report.js';
+import { sweepScenario } from '../simulation/sweep-runner.js';
+import { seedCountProblem } from '../simulation/sweep-seeds.js';
 import { runInWorker } from '../simulation/worker-client.js';
 
 /** JSON-RPC "invalid params": the request names a document or scenario the server cannot use. */
@@ -55,7 +59,8 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         return { errors: blockingErrors(document, mregion).map((e) => ({ uri: e.document.uri.toString(), line: e.line, message: e.message })) };
     });
 
-    connection.onRequest(Requests.simulate, async (params: SimulateParams & WorkDoneProgressParams, token: CancellationToken): Promise<SimulationReport> => {
+    /** The model and run settings of a simulate request, or the error that refuses it. */
+    const prepare = async (params: SimulateParams, token: CancellationToken) => {
         const document = await documentOf(params.uri, token);
         const errors = designErrors(document, mregion);
         if (errors.length > 0) {
@@ -69,10 +74,18 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
                 : `${fileName(document)} has no scenario '${params.scenario}' (it has ${known.map((n) => `'${n}'`).join(', ')})`);
         }
         if (!existsSync(workerFile)) throw new ResponseError(LSPErrorCodes.RequestFailed, `the simulation worker is missing (${workerFile}); rebuild with 'node esbuild.mjs'`);
-
         const settings = await readSettings(shared);
-        const seed = wholeNumber(params.seed) ?? wholeNumber(settings.seed);
-        const eventBudget = wholeNumber(params.eventBudget) ?? wholeNumber(settings.eventBudget);
+        const flagged = ruleErrors(document, mregion);
+        return {
+            model, notes: flagged.length === 0 ? [] : [designRuleNote(flagged)],
+            seed: wholeNumber(params.seed) ?? wholeNumber(settings.seed),
+            eventBudget: wholeNumber(params.eventBudget) ?? wholeNumber(settings.eventBudget),
+        };
+    };
+
+    /** Runs `work` with work-done progress and cancellation (by the request or its progress token); maps errors to LSP. */
+    const withProgress = async <T>(params: WorkDoneProgressParams, token: CancellationToken, title: string, first: string,
+        work: (signal: AbortSignal, report: (percent: number, message: string) => void) => Promise<T>): Promise<T> => {
         const progress = await progressFor(connection, params);
         const abort = new AbortController();
         const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -80,21 +93,14 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
             listenForProgressCancel();
             running.set(progress.token, abort);
         }
-        const duration = model.scenarios.get(params.scenario)!.durationMs ?? 0;
-        progress.reporter.begin(`Simulating ${params.scenario}`, 0, `0 of ${formatDuration(duration)} simulated`, true);
+        progress.reporter.begin(title, 0, first, true);
         let lastPercent = -1;
         try {
-            const report = await runInWorker(workerFile, model, params.scenario, {
-                seed, eventBudget, signal: abort.signal,
-                onProgress: (p) => {
-                    const percent = Math.floor(p.fraction * 100);
-                    if (percent === lastPercent) return;
-                    lastPercent = percent;
-                    progress.reporter.report(percent, `${formatDuration(p.simulatedMs)} of ${formatDuration(duration)} simulated`);
-                },
+            return await work(abort.signal, (percent, message) => {
+                if (percent === lastPercent) return;
+                lastPercent = percent;
+                progress.reporter.report(percent, message);
             });
-            const flagged = ruleErrors(document, mregion);
-            return flagged.length === 0 ? report : { ...report, notes: [...report.notes, designRuleNote(flagged)] };
         } catch (error) {
             if (error instanceof SimulationError) {
                 if (error.kind === 'cancelled') throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
@@ -106,6 +112,29 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
             cancelled.dispose();
             if (progress.token !== undefined) running.delete(progress.token);
         }
+    };
+
+    connection.onRequest(Requests.simulate, async (params: SimulateParams & WorkDoneProgressParams, token: CancellationToken): Promise<SimulationReport> => {
+        const run = await prepare(params, token);
+        const duration = run.model.scenarios.get(params.scenario)!.durationMs ?? 0;
+        return withProgress(params, token, `Simulating ${params.scenario}`, `0 of ${formatDuration(duration)} simulated`, async (signal, report) => {
+            const result = await runInWorker(workerFile, run.model, params.scenario, {
+                seed: run.seed, eventBudget: run.eventBudget, signal,
+                onProgress: (p) => report(Math.floor(p.fraction * 100), `${formatDuration(p.simulatedMs)} of ${formatDuration(duration)} simulated`),
+            });
+            return run.notes.length === 0 ? result : { ...result, notes: [...result.notes, ...run.notes] };
+        });
+    });
+
+    connection.onRequest(Requests.simulateSeeds, async (params: SimulateSeedsParams & WorkDoneProgressParams, token: CancellationToken): Promise<SweepReport> => {
+        const problem = typeof params.seeds === 'number' ? seedCountProblem(params.seeds) : 'the number of seeds is missing';
+        if (problem) throw new ResponseError(InvalidParams, problem);
+        const run = await prepare(params, token);
+        return withProgress(params, token, `Simulating ${params.scenario} with ${params.seeds} seeds`, `0 of ${params.seeds} runs done`, (signal, report) =>
+            sweepScenario(run.model, params.scenario, {
+                count: params.seeds, seed: run.seed, eventBudget: run.eventBudget, workerFile, signal, notes: run.notes,
+                onProgress: (done, total) => report(Math.floor((done / total) * 100), `${done} of ${total} runs done`),
+            }));
     });
 }
 
