@@ -24,7 +24,7 @@ export async function activate(context: ExtensionContext): Promise<MregionApi> {
         client,
         output,
         notices,
-        simulation: new SimulationPanel(context, (source) => runSimulation(ctx, source.uri, source.scenario)),
+        simulation: new SimulationPanel(context, (source) => runSimulation(ctx, source.uri, source.scenario, source.seeds)),
         topology: new TopologyPanel(context, client, output),
         simulationProgress: new EventEmitter<SimulationProgress>(),
     };

@@ -3,7 +3,7 @@
 
 /** Commands the client implements; code lenses and quick fixes invoke them with these arguments. */
 export const Commands = {
-    /** args: [uri: string, scenario?: string] */
+    /** args: [uri: string, scenario?: string, seeds?: number (a seed sweep of that many runs)] */
     runSimulation: 'mregion.runSimulation',
     /** args: [uri: string] */
     exportCdk: 'mregion.exportCdk',

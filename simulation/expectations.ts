@@ -3,6 +3,7 @@
 // outage of us-east-1 at 30 m". The measurement itself comes from the run (see report-builder.ts).
 import type { ExpectationM } from '../language/semantics/model.js';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../language/semantics/units.js';
+import { percentileName } from './percentile.js';
 import type { ExpectationResult, Metric } from './report.js';
 
 export interface Measurement {
@@ -41,11 +42,6 @@ export function judge(e: ExpectationM, m: Measurement): ExpectationResult {
  */
 export function oneRunNote(acrossSeeds: number): string {
     return ` — ${percentileName(acrossSeeds)} across seeds, judged on this one run (a seed sweep judges it across seeds)`;
-}
-
-/** 0.95 → "p95", 0.999 → "p999", 0.5 → "p50". */
-export function percentileName(p: number): string {
-    return `p${String(p).replace(/^0\./, '').padEnd(2, '0')}`;
 }
 
 /** The clause as written, on one line: `expect rto p95 <= 5m`. */

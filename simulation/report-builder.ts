@@ -8,6 +8,7 @@ import type { Simulation } from './engine/simulation.js';
 import { judge, type Measurement } from './expectations.js';
 import { LatencyHistogram } from './metrics/histogram.js';
 import { intervalSeries, type IntervalLatencies } from './metrics/interval-latencies.js';
+import { percentileName } from './percentile.js';
 import {
     REPORT_SCHEMA_VERSION, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport,
     type StoreReport,
@@ -416,7 +417,7 @@ class Measurements {
         }
         const value = h.percentile(p);
         if (value === undefined) return { value: null, where: '', atMs: null, reason: `no write${this.scope(e) ? ` ${this.scope(e)}` : ''} was acknowledged` };
-        return { value, where: `at p${String(p).replace(/^0\./, '').padEnd(2, '0')} of ${formatCount(h.total)} writes${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
+        return { value, where: `at ${percentileName(p)} of ${formatCount(h.total)} writes${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
     }
 }
 

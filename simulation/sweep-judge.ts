@@ -3,7 +3,8 @@
 // is the run at the judged rank, counted from the best run: the ⌈p × N⌉-th (for `<=` that is the nearest-rank
 // p95 of the values; for `>=` the p5, the value 95 % of the runs reach), and its seed replays it.
 import type { ExpectationM } from '../language/semantics/model.js';
-import { clauseText, percentileName } from './expectations.js';
+import { clauseText } from './expectations.js';
+import { percentileName } from './percentile.js';
 import type { Metric } from './report.js';
 import type { SeedExpectation, SeedOutcome } from './sweep-metrics.js';
 import type { SweepExpectation, SweepValue } from './sweep-report.js';

@@ -11,7 +11,7 @@ import { showTopology } from './show-topology.js';
 
 export function registerCommands(ctx: CommandContext): void {
     const handlers: Record<string, (...args: unknown[]) => Promise<unknown>> = {
-        [Commands.runSimulation]: (uri, scenario) => runSimulation(ctx, uri, scenario),
+        [Commands.runSimulation]: (uri, scenario, seeds) => runSimulation(ctx, uri, scenario, seeds),
         [Commands.exportCdk]: (uri) => exportCdk(ctx, uri),
         [Commands.showTopology]: (uri) => showTopology(ctx, uri),
         [Commands.openRuleDocumentation]: (code) => openRuleDocumentation(ctx, code),

@@ -1,11 +1,16 @@
 // "Multi-Region: Run Simulation": picks a scenario of the file (or takes the one a code lens passed), runs
-// it in the language server's worker with a cancellable progress notification, and shows the report.
+// it in the language server's worker with a cancellable progress notification, and shows the report. Run by a
+// person from the palette or a menu, it also offers "Run N seeds": a sweep on the server's workers, shown as
+// the spread of each metric (a caller passes the number of seeds as the third argument instead).
 import { randomUUID } from 'node:crypto';
 import { ProgressLocation, Uri, window, type Progress, type QuickPickItem, type TextDocument } from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { Notices } from '../notices.js';
-import { Requests, type ScenarioSummary, type SimulateParams, type SimulationBlockers, type TopologyGraph } from '../../protocol/index.js';
+import { Requests, type ScenarioSummary, type SimulateParams, type SimulateSeedsParams, type SimulationBlockers, type TopologyGraph } from '../../protocol/index.js';
 import type { SimulationReport } from '../../simulation/report.js';
+import type { SweepReport } from '../../simulation/sweep-report.js';
+import { chooseSeeds } from './choose-seeds.js';
+import { seedsInputProblem } from './seeds-input.js';
 import { declarationsOf } from '../views/declarations.js';
 import { simulationSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
@@ -16,10 +21,12 @@ import { fileName, refuseWithErrors, targetDocument } from './target-document.js
 export interface SimulationRun {
     readonly uri: string;
     readonly scenario: string;
-    readonly report: SimulationReport;
+    /** A single run's report, or a seed sweep's when `seeds` is set. */
+    readonly report: SimulationReport | SweepReport;
+    readonly seeds?: number;
 }
 
-export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scenarioArg?: unknown): Promise<SimulationRun | undefined> {
+export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scenarioArg?: unknown, seedsArg?: unknown): Promise<SimulationRun | undefined> {
     const document = await targetDocument(ctx.notices, uriArg, 'run a simulation');
     if (!document) return undefined;
     const uri = document.uri.toString();
@@ -42,13 +49,23 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     if (!scenario) return undefined;
 
     const params: SimulateParams = { uri, scenario, ...simulationSettings(document.uri) };
-    ctx.output.info(`Simulating ${scenario} of ${document.uri.fsPath || uri} (seed ${params.seed ?? 'from the scenario'}, event budget ${params.eventBudget ?? 'default'})`);
+    // Programmatic callers (code lenses, "Run again", tests) pass string arguments and their own choice.
+    const seeds = seedsArg !== undefined ? seedsArg : typeof uriArg === 'string' || scenarioArg !== undefined ? undefined : await chooseSeeds(scenario, params.seed);
+    if (seeds === 'cancelled') return undefined;
+    const problem = seeds === undefined ? undefined : seedsInputProblem(String(seeds));
+    if (problem) {
+        void ctx.notices.show('error', `Cannot simulate ${scenario} with ${String(seeds)} seeds: ${problem}`);
+        return undefined;
+    }
+    const sweep = seeds === undefined ? undefined : Number(String(seeds).trim());
+    const title = sweep === undefined ? `Simulating ${scenario}` : `Simulating ${scenario} with ${sweep} seeds`;
+    ctx.output.info(`${title} of ${document.uri.fsPath || uri} (seed ${params.seed ?? 'from the scenario'}, event budget ${params.eventBudget ?? 'default'})`);
     const started = Date.now();
-    let report: SimulationReport;
+    let report: SimulationReport | SweepReport;
     let cancelled = false;
     try {
         report = await window.withProgress(
-            { location: ProgressLocation.Notification, title: `Simulating ${scenario}`, cancellable: true },
+            { location: ProgressLocation.Notification, title, cancellable: true },
             async (progress, token) => {
                 token.onCancellationRequested(() => { cancelled = true; });
                 // The server reports how much simulated time has run through this work-done token.
@@ -57,7 +74,9 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
                     ctx.simulationProgress.fire({ uri, scenario, percentage, message });
                 });
                 try {
-                    return await ctx.client.sendRequest<SimulationReport>(Requests.simulate, { ...params, workDoneToken }, token);
+                    if (sweep === undefined) return await ctx.client.sendRequest<SimulationReport>(Requests.simulate, { ...params, workDoneToken }, token);
+                    const sweepParams: SimulateSeedsParams = { ...params, seeds: sweep };
+                    return await ctx.client.sendRequest<SweepReport>(Requests.simulateSeeds, { ...sweepParams, workDoneToken }, token);
                 } finally {
                     listener.dispose();
                 }
@@ -73,9 +92,9 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
         return undefined;
     }
     const { expectations } = report.summary;
-    ctx.output.info(`Simulation of ${scenario} finished in ${Date.now() - started} ms: ${expectations.passed} of ${expectations.total} expectations pass`);
-    await ctx.simulation.show({ uri, scenario }, report, declarationsOf(graph));
-    return { uri, scenario, report };
+    ctx.output.info(`Simulation of ${scenario}${sweep === undefined ? '' : ` with ${sweep} seeds`} finished in ${Date.now() - started} ms: ${expectations.passed} of ${expectations.total} expectations pass`);
+    await ctx.simulation.show({ uri, scenario, seeds: sweep }, report, declarationsOf(graph));
+    return { uri, scenario, report, seeds: sweep };
 }
 
 function firstBlocker(document: TextDocument, blockers: SimulationBlockers): string | undefined {

@@ -14,6 +14,8 @@ export const simulationViewType = 'mregion.simulation';
 export interface SimulationSource {
     readonly uri: string;
     readonly scenario: string;
+    /** Set for a seed sweep: "Run again" runs as many seeds. */
+    readonly seeds?: number;
 }
 
 /** What the extension sends to the simulation webview. */
@@ -88,10 +90,11 @@ export class SimulationPanel implements Disposable {
 }
 
 function title(source: SimulationSource): string {
-    return `Simulation · ${source.scenario} (${path.basename(Uri.parse(source.uri).path)})`;
+    return `Simulation · ${source.scenario}${source.seeds === undefined ? '' : ` × ${source.seeds} seeds`} (${path.basename(Uri.parse(source.uri).path)})`;
 }
 
 function sourceOf(state: unknown): SimulationSource | undefined {
-    const source = (state as { source?: { uri?: unknown; scenario?: unknown } } | undefined)?.source;
-    return typeof source?.uri === 'string' && typeof source.scenario === 'string' ? { uri: source.uri, scenario: source.scenario } : undefined;
+    const source = (state as { source?: { uri?: unknown; scenario?: unknown; seeds?: unknown } } | undefined)?.source;
+    if (typeof source?.uri !== 'string' || typeof source.scenario !== 'string') return undefined;
+    return { uri: source.uri, scenario: source.scenario, ...(typeof source.seeds === 'number' ? { seeds: source.seeds } : {}) };
 }

@@ -7,7 +7,8 @@ import { onThemeChange } from '../shared/theme.js';
 import { reportRendered, vscodeApi } from '../shared/vscode-api.js';
 import { adaptReport, type Declarations } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
-import { costTable, expectationsTable, timelineTable, writesTable } from './tables.js';
+import { adaptSweep, isSweep } from './adapt-sweep.js';
+import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
 
 interface Source { readonly uri: string; readonly scenario: string }
 interface State { readonly source?: Source; readonly report?: unknown; readonly declarations?: Declarations }
@@ -32,6 +33,7 @@ function render(): void {
     const { source, report } = state;
     if (!source || report === undefined) return;
     destroyCharts();
+    if (isSweep(report)) return renderSweep(report);
     let view;
     try {
         view = adaptReport(report, state.declarations ?? {});
@@ -40,14 +42,7 @@ function render(): void {
         reportRendered(api, { error: 1 });
         return;
     }
-    const rerun = el('button', { text: running ? 'Running…' : 'Run again', title: 'Run this scenario again with the current file and settings' });
-    rerun.disabled = running;
-    rerun.addEventListener('click', () => {
-        running = true;
-        rerun.disabled = true;
-        rerun.textContent = 'Running…';
-        api.postMessage({ type: 'rerun' });
-    });
+    const rerun = rerunButton();
     const passed = view.expectations.filter((e) => e.passed).length;
     const verdict = view.expectations.length === 0 ? 'no expectations'
         : passed === view.expectations.length ? `all ${passed} expectations pass` : `${view.expectations.length - passed} of ${view.expectations.length} expectations fail`;
@@ -68,6 +63,44 @@ function render(): void {
         latencyLines: view.charts.find((c) => c.id === 'write-latency' && c.kind === 'time')?.series.length ?? 0,
         timeline: view.timeline.length, writes: view.writes.length, cost: view.cost.length,
     });
+}
+
+/** A seed sweep: the expectations judged across the runs and the spread of each metric. */
+function renderSweep(report: unknown): void {
+    let view;
+    try {
+        view = adaptSweep(report);
+    } catch (error) {
+        app.replaceChildren(el('p', { class: 'error', text: `This seed sweep cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
+        reportRendered(api, { error: 1 });
+        return;
+    }
+    const passed = view.expectations.filter((e) => e.passed).length;
+    const verdict = view.expectations.length === 0 ? 'no expectations'
+        : passed === view.expectations.length ? `all ${passed} expectations pass across the seeds` : `${view.expectations.length - passed} of ${view.expectations.length} expectations fail across the seeds`;
+    app.replaceChildren(
+        el('header', {},
+            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario} — seed sweep` }), rerunButton()),
+            el('p', { class: `verdict ${passed === view.expectations.length ? 'pass' : 'fail'}`, text: verdict }),
+            el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
+        section('Expectations across the seeds', expectationsTable(view.expectations, api)),
+        section('Across the seeds', spreadTable(view.spread)),
+        ...(view.notes.length > 0 ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))] : []),
+    );
+    reportRendered(api, { expectations: view.expectations.length, failed: view.expectations.length - passed, spread: view.spread.length });
+}
+
+/** "Run again": the extension re-runs the same scenario (and the same number of seeds). */
+function rerunButton(): HTMLButtonElement {
+    const rerun = el('button', { text: running ? 'Running…' : 'Run again', title: 'Run this scenario again with the current file and settings' });
+    rerun.disabled = running;
+    rerun.addEventListener('click', () => {
+        running = true;
+        rerun.disabled = true;
+        rerun.textContent = 'Running…';
+        api.postMessage({ type: 'rerun' });
+    });
+    return rerun;
 }
 
 function section(title: string, content: HTMLElement): HTMLElement {

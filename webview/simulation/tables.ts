@@ -19,6 +19,16 @@ export function expectationsTable(rows: readonly ExpectationRow[], api: Api): HT
     return el('table', { class: 'expectations' }, head('', 'Expectation', 'Measured'), body);
 }
 
+/** A seed sweep's spread: one row per metric with min / p50 / p95 / max and the seed of its worst run. */
+export function spreadTable(rows: readonly { metric: string; values: readonly string[]; worstSeed: string }[]): HTMLElement {
+    const body = el('tbody');
+    for (const row of rows) {
+        body.append(el('tr', {}, el('td', { text: row.metric }), ...row.values.map((v) => el('td', { class: 'number', text: v })),
+            el('td', { class: 'number', text: row.worstSeed })));
+    }
+    return el('table', { class: 'spread' }, head('Metric', 'min', 'p50', 'p95', 'max', 'worst seed'), body);
+}
+
 export function timelineTable(rows: readonly TimelineRow[], api: Api): HTMLElement {
     if (rows.length === 0) return el('p', { class: 'muted', text: 'No faults or failover events.' });
     const body = el('tbody');
