@@ -4,8 +4,9 @@
 // that control plane is impaired or its region is down (and pauses if that happens mid-way). Routing moves
 // when the last routing action (edit-dns, flip-routing-control, shift-traffic) completes, or at detection when
 // there is none (health-check-driven routing needs no edit, facts §2); DNS then moves users over the TTL and
-// the declared resolver tail. When the region is healthy again before routing moved, the failover is dropped;
-// an active-active service takes the region back (over the same DNS transition).
+// the declared resolver tail — so does an ARC routing control, which flips health checks on DNS records
+// (facts §14). When the region is healthy again before routing moved, the failover is dropped; an
+// active-active service takes the region back (over the same DNS transition).
 import type { ActionM } from '../language/semantics/model.js';
 import { formatDuration } from '../language/semantics/units.js';
 import { EventKind } from './engine/event-kinds.js';
@@ -38,6 +39,10 @@ export function initFailovers(sim: Simulation): void {
             runtime.probes.push(probe);
             // Health checks run on their own clock: the first probe falls at a random phase of the interval.
             if (d.method === 'health-check') sim.queue.push(sim.control.uniform() * probe.intervalMs, Rank.control, EventKind.probe, probe.index);
+        }
+        const route = plan.model.route;
+        if (route?.method === 'arc-routing-control' && route.ttlMs === undefined) {
+            sim.notes.push(`the ARC route of ${plan.model.target.id} declares no TTL, so users move the moment the control flips in the simulation — a lower bound (declare 'route arc-routing-control ttl 60s')`);
         }
         if (d.method === 'manual' && d.delayMs === undefined) {
             sim.notes.push(`the failover of ${plan.model.target.id} is detected manually with no declared delay, so the simulation never detects a failure (declare 'detect manual after 15m')`);
@@ -286,7 +291,8 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
     if (f.plan.targetKind !== 'service') return;
     const s = sim.services[f.plan.target]!;
     const route = f.plan.model.route;
-    const transition: TransitionRoute = route?.method === 'dns'
+    // An ARC flip changes which DNS records Route 53 answers with: users follow over the TTL as with DNS (facts §14).
+    const transition: TransitionRoute = route?.method === 'dns' || route?.method === 'arc-routing-control'
         ? { ttlMs: route.ttlMs ?? 0, tailShare: route.tailShare, tailMs: route.tailDelayMs }
         : NO_DELAY;
     let where: string;

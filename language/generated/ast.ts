@@ -182,6 +182,7 @@ export type MregionKeywordNames =
     | "tail"
     | "takes"
     | "threshold"
+    | "throughput"
     | "time"
     | "timeout"
     | "to"
@@ -214,7 +215,9 @@ export interface ActionClause extends langium.AstNode {
     plane?: 'control-plane' | 'data-plane';
     planeRegion?: langium.Reference<Region>;
     region?: langium.Reference<Region>;
+    size?: Quantity;
     target?: langium.Reference<Deployable>;
+    throughput?: Quantity;
 }
 
 export const ActionClause = {
@@ -224,7 +227,9 @@ export const ActionClause = {
     plane: 'plane',
     planeRegion: 'planeRegion',
     region: 'region',
-    target: 'target'
+    size: 'size',
+    target: 'target',
+    throughput: 'throughput'
 } as const;
 
 export function isActionClause(item: unknown): item is ActionClause {
@@ -1430,9 +1435,17 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                     referenceType: Region.$type,
                     optional: true
                 },
+                size: {
+                    name: ActionClause.size,
+                    optional: true
+                },
                 target: {
                     name: ActionClause.target,
                     referenceType: Deployable.$type,
+                    optional: true
+                },
+                throughput: {
+                    name: ActionClause.throughput,
                     optional: true
                 }
             },

@@ -227,13 +227,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     features: value('stores', ['FeaturesClause'], 'Engine features the design uses; some are not available in every mode (DynamoDB MRSC supports no TTL, local secondary indexes or transactions, facts §4).', 'features ttl, streams'),
     ttl: [
         { in: ['FeaturesClause'], section: 'stores', summary: 'Items expire after a time to live.', example: 'features ttl' },
-        { in: ['RouteClause'], section: 'failovers', summary: `DNS time to live of the failover record: clients keep the old answer this long. Keep it at or below ${formatDuration(DNS.failoverTtlMaxMs.value)} (${cite(DNS.failoverTtlMaxMs)}).`, unit: 'duration', example: 'route dns ttl 60s' },
+        { in: ['RouteClause'], section: 'failovers', summary: `DNS time to live of the failover records (\`dns\` and \`arc-routing-control\`): clients keep the old answer this long. Keep it at or below ${formatDuration(DNS.failoverTtlMaxMs.value)} (${cite(DNS.failoverTtlMaxMs)}).`, unit: 'duration', example: 'route dns ttl 60s' },
     ],
     'local-secondary-index': value('stores', ['FeaturesClause'], 'DynamoDB local secondary indexes.', 'features local-secondary-index'),
     transactions: value('stores', ['FeaturesClause'], 'Multi-item transactions (in DynamoDB global tables atomic only in the invoking region, facts §4).', 'features transactions'),
     streams: value('stores', ['FeaturesClause'], 'Change streams.', 'features streams'),
     backup: [{ in: ['BackupClause'], section: 'stores', summary: '`backup every T`: point-in-time copies; without replication the RPO is the backup interval.', unit: 'duration', example: 'backup every 1h' }],
-    size: [{ in: ['SizeClause'], section: 'stores', summary: 'Amount of data the store holds.', unit: 'size', example: 'size 5TB' }],
+    size: [
+        { in: ['SizeClause'], section: 'stores', summary: 'Amount of data the store holds (a restore of it takes size ÷ restore throughput).', unit: 'size', example: 'size 5TB' },
+        { in: ['ActionClause'], section: 'failovers', summary: 'Amount of data a `restore-backup` restores (default: the store\'s `size`).', unit: 'size', example: 'action restore-backup orders-db size 2TB throughput 500MB/s' },
+    ],
+    throughput: [{ in: ['ActionClause'], section: 'failovers', summary: 'Restore throughput of a `restore-backup`: the restore takes size ÷ throughput. No vendor documents a figure, so it is declared (or the action says how long it `takes`).', unit: 'throughput', example: 'action restore-backup orders-db throughput 500MB/s' }],
 
     // ------------------------------------------------------------------ services and objectives
     service: value('services', SERVICE, 'Declares a service: its regions, disaster-recovery posture, capacity per region, the stores it uses and its objectives.', 'service payments per cell { … }'),
@@ -299,17 +303,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     providers: value('failovers', ['RouteClause'], 'The DNS providers serving the record (two providers survive one provider\'s outage).', 'route dns ttl 60s providers route53, ns1'),
     anycast: value('failovers', ['RouteClause'], `Anycast: one address announced everywhere; traffic moves as soon as the failure is detected, with no DNS tail (facts §3).`, 'route anycast'),
     'global-accelerator': value('failovers', ['RouteClause'], `AWS Global Accelerator: health checks every ${formatDuration(ANYCAST.intervalMs.value)} by default, threshold ${ANYCAST.threshold.value}, then an immediate switch (facts §3).`, 'route global-accelerator'),
-    'arc-routing-control': value('failovers', ['RouteClause'], 'Amazon Application Recovery Controller routing controls: data-plane on/off switches (facts §10).', 'route arc-routing-control'),
+    'arc-routing-control': value('failovers', ['RouteClause'], 'Amazon Application Recovery Controller routing controls: data-plane on/off switches (facts §10) that change Route 53 health checks on DNS records, so clients still wait out the records\' `ttl` (and `tail`): routing ≈ decision (detection or an operator) + flip + TTL (facts §14). Only anycast and Global Accelerator are TTL-free.', 'route arc-routing-control ttl 60s'),
     router: value('failovers', ['RouteClause'], 'An application router (e.g. a pod router mapping tenants to cells) moves traffic.', 'route router'),
     action: value('failovers', ['ActionClause'], 'One step of the failover, in order: `action <kind> [target] [in R] [via control-plane|data-plane [R]] [takes T]`. Each kind is data plane or control plane by its nature (facts §10).', 'action promote ledger'),
-    promote: action('promote', 'Promote a replica of a store to writer. Engines that fail over by themselves make it data plane and instant.', 'action promote orders-db'),
+    promote: action('promote', `Promote a replica of a store to writer; how long depends on the engine: Aurora Global managed failover ≈ ${formatDuration(AURORA.managedFailoverMs.value)} (${cite(AURORA.managedFailoverMs)}); RDS read replicas (postgres, mysql) and Cosmos DB have no documented figure, so declare \`takes\`; DynamoDB, Cassandra and Workers KV have no writer to promote, and Spanner and CockroachDB elect a new leader by themselves (data plane, counted as 0).`, 'action promote orders-db'),
     'launch-capacity': action('launch-capacity', 'Launch instances in the standby region.', 'action launch-capacity status-page in us-west-2'),
     'scale-out': action('scale-out', 'Scale out the standby region\'s capacity.'),
     'edit-dns': action('edit-dns', 'Edit a DNS record to point at the standby.'),
     'flip-routing-control': action('flip-routing-control', 'Flip an ARC routing control.'),
-    'restore-backup': action('restore-backup', 'Restore a store from backup.', 'action restore-backup orders-db'),
+    'restore-backup': action('restore-backup', 'Restore a store from backup: takes size ÷ `throughput` (the size is the action\'s or the store\'s `size`). No vendor documents a restore throughput, so declare it, or say how long the restore `takes`.', 'action restore-backup orders-db throughput 500MB/s'),
     'shift-traffic': action('shift-traffic', 'Move traffic to already-provisioned capacity.'),
-    rehome: action('rehome', 'Move the users of the lost region to another home region (a Shopify pod move).', 'action rehome sessions'),
+    rehome: action('rehome', 'Move the users of the lost region to another home region (a Shopify pod move). Spanner and CockroachDB move leaders and leaseholders by themselves, and multi-writer engines (DynamoDB, Cassandra, Workers KV) just take the writes elsewhere: data plane, counted as 0.', 'action rehome sessions'),
     'accept-outage': action('accept-outage', 'Declare that users homed in the lost region wait for it to come back.'),
     console: action('console', 'An operator signs in to the console to run a step.', 'action console takes 5m'),
     'create-resources': action('create-resources', 'Create resources (load balancers, queues) during the failover.', 'action create-resources takes 15m'),
@@ -395,6 +399,7 @@ export function describeUnit(unit: UnitKind): string {
         case 'rate': return 'a rate (`2000/s`, `5/m`)';
         case 'percent': return 'a percentage (`99.99%`)';
         case 'size': return 'a size (`512B`, `1KB`, `5TB`)';
+        case 'throughput': return 'a throughput (`200MB/s`, `1TB/h`)';
         case 'price': return 'a price per GB (`$0.02/GB`)';
         case 'money': return 'a monthly amount (`$5000/month`)';
         case 'count': return 'a whole number without unit';

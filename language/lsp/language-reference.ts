@@ -59,7 +59,7 @@ function places(usage: KeywordUsage): string {
 }
 
 function renderUnits(): string[] {
-    const kinds: UnitKind[] = ['duration', 'rate', 'percent', 'size', 'price', 'money', 'count', 'number'];
+    const kinds: UnitKind[] = ['duration', 'rate', 'percent', 'size', 'throughput', 'price', 'money', 'count', 'number'];
     const out = [
         '## Units',
         '',

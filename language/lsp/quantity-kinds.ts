@@ -34,6 +34,8 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'RouteClause.tailShare': { kind: 'percent', what: 'share of clients that ignore the TTL' },
     'RouteClause.tailDelay': { kind: 'duration', what: 'how long those clients stay on the old answer' },
     'RouteClause.delay': { kind: 'duration', what: 'time until an operator switches traffic' },
+    'ActionClause.size': { kind: 'size', what: 'data the action restores' },
+    'ActionClause.throughput': { kind: 'throughput', what: 'restore throughput' },
     'ActionClause.duration': { kind: 'duration', what: 'how long the action takes' },
     'DrillClause.interval': { kind: 'duration', what: 'drill interval' },
     'WriteRateClause.rate': { kind: 'rate', what: 'write rate' },

@@ -168,8 +168,9 @@ export type DetectionM =
     | { readonly method: 'manual'; readonly delayMs?: number; readonly provenance: Provenance };
 
 export type RouteM =
-    | { readonly method: 'dns'; readonly ttlMs?: number; readonly tailShare: number; readonly tailDelayMs: number; readonly providers: readonly string[] }
-    | { readonly method: 'anycast' | 'global-accelerator' | 'arc-routing-control' | 'router' }
+    // ARC routing controls flip Route 53 health checks on DNS records, so clients wait out the TTL as with DNS (facts §14).
+    | { readonly method: 'dns' | 'arc-routing-control'; readonly ttlMs?: number; readonly tailShare: number; readonly tailDelayMs: number; readonly providers: readonly string[] }
+    | { readonly method: 'anycast' | 'global-accelerator' | 'router' }
     | { readonly method: 'manual'; readonly delayMs?: number };
 
 export interface ActionM {

@@ -2,7 +2,7 @@
 // normalizes them to base units. No Langium import: the CLI, simulation and export share it.
 
 /** The unit families a property can ask for. */
-export type UnitKind = 'duration' | 'rate' | 'percent' | 'size' | 'price' | 'money' | 'count' | 'number';
+export type UnitKind = 'duration' | 'rate' | 'percent' | 'size' | 'throughput' | 'price' | 'money' | 'count' | 'number';
 
 /** Base units after normalization. */
 export const BASE_UNIT: Readonly<Record<UnitKind, string>> = {
@@ -10,6 +10,7 @@ export const BASE_UNIT: Readonly<Record<UnitKind, string>> = {
     rate: '/s',
     percent: 'fraction (0–1)',
     size: 'bytes',
+    throughput: 'bytes per second',
     price: 'USD per GB',
     money: 'USD per month',
     count: '',
@@ -22,6 +23,7 @@ export const UNIT_SPELLINGS: Readonly<Record<UnitKind, readonly string[]>> = {
     rate: ['/s', '/m', '/h', '/d'],
     percent: ['%'],
     size: ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB'],
+    throughput: ['MB/s', 'GB/h', 'TB/h'],
     price: ['$…/GB', '$…/TB'],
     money: ['$…/month'],
     count: [],
@@ -71,6 +73,7 @@ export function kindOf(q: WrittenQuantity): UnitKind | undefined {
     }
     if (q.unit === '' && q.per === '') return 'count';
     if (q.unit === '' && PER_SECOND[q.per] !== undefined) return 'rate';
+    if (BYTES[q.unit] !== undefined && PER_SECOND[q.per] !== undefined) return 'throughput';
     if (q.per !== '') return undefined;
     if (q.unit === '%') return 'percent';
     if (DURATION_MS[q.unit] !== undefined) return 'duration';
@@ -90,6 +93,7 @@ function rawValueIn(kind: UnitKind, q: WrittenQuantity): number {
         case 'rate': return q.number * PER_SECOND[q.per]!;
         case 'percent': return q.number / 100;
         case 'size': return q.number * BYTES[q.unit]!;
+        case 'throughput': return q.number * BYTES[q.unit]! * PER_SECOND[q.per]!;
         case 'price': return q.number / GB_PER[q.per]!;
         case 'money': return q.number;
         case 'count':
@@ -103,6 +107,7 @@ export function describeKind(kind: UnitKind): string {
         case 'rate': return 'a rate (e.g. 2000/s)';
         case 'percent': return 'a percentage (e.g. 99.99%)';
         case 'size': return 'a size (B, KB, MB, GB, TB)';
+        case 'throughput': return 'a throughput (e.g. 200MB/s, 1TB/h)';
         case 'price': return 'a price per GB (e.g. $0.02/GB)';
         case 'money': return 'a monthly amount (e.g. $5000/month)';
         case 'count': return 'a plain number without unit';
@@ -115,6 +120,7 @@ const EXAMPLE_UNIT: Readonly<Record<UnitKind, (n: string) => string>> = {
     rate: (n) => `${n}/s`,
     percent: (n) => `${n}%`,
     size: (n) => `${n}GB`,
+    throughput: (n) => `${n}MB/s`,
     price: (n) => `$${n}/GB`,
     money: (n) => `$${n}/month`,
     count: (n) => n,

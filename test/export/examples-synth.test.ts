@@ -96,7 +96,7 @@ const CASES: readonly ExampleCase[] = [
             const recoveryChecks = Object.entries(t.of(g).findResources('AWS::Route53::HealthCheck'))
                 .filter(([, r]) => (r as { Properties: { HealthCheckConfig: { Type: string } } }).Properties.HealthCheckConfig.Type === 'RECOVERY_CONTROL').map(([id]) => id);
             expect(records.map((r) => r.HealthCheckId.Ref)).toEqual(recoveryChecks);
-            expect(t.props('InventoryMrsc-us-east-1', 'AWS::ResilienceHub::ResiliencyPolicy')[0]!.Policy.Region).toEqual({ RtoInSecs: 60, RpoInSecs: 0 });
+            expect(t.props('InventoryMrsc-us-east-1', 'AWS::ResilienceHub::ResiliencyPolicy')[0]!.Policy.Region).toEqual({ RtoInSecs: 120, RpoInSecs: 0 });
         },
     },
     {

@@ -236,6 +236,11 @@ failover api { ${detect} route ${route} action shift-traffic }`;
         expect(p.globalStack?.arcClusterName).toBe('T-recovery');
     });
 
+    test('gives the records an ARC routing control acts on the TTL the design declares', async () => {
+        const p = await plan(service('active-passive', 'arc-routing-control ttl 30s'));
+        expect(p.globalStack?.items[0]).toMatchObject({ kind: 'dns', ttlSeconds: 30, ttlText: 'route arc-routing-control ttl 30 s' });
+    });
+
     test.each([
         { name: 'refuses a Route 53 interval other than 10 s or 30 s', route: 'dns ttl 60s', detect: 'detect health-check every 20s threshold 3', issue: /every 10 s or 30 s; the design's interval is 20 s/ },
         { name: 'refuses a TTL that is not whole seconds', route: 'dns ttl 1500ms', detect: undefined, issue: /whole seconds/ },

@@ -42,7 +42,8 @@ describe('inlay hints', () => {
             '    replication consensus ⟨≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write⟩',
             `    route  dns ttl 60s ⟨≈ ${total} failover⟩`,
         ]);
-        expect(list[1]!.tooltip).toMatchObject({ value: expect.stringContaining('10 s × 3 + 6 s timeout detection + 1 m TTL + 1 m re-homing') });
+        // Re-homing DynamoDB sessions costs nothing: every replica already accepts writes (facts §4).
+        expect(list[1]!.tooltip).toMatchObject({ value: expect.stringContaining('≈ 1 m 36 s (10 s × 3 + 6 s timeout detection + 1 m TTL)') });
     });
 
     it('shows the RTT a link without an rtt would use: measured, or estimated from the distance', async () => {
@@ -71,8 +72,8 @@ describe('inlay hints', () => {
     it.each([
         // Sync (MRSC) waits for the nearest other replica: from us-west-2 that is us-east-2 at 62 ms (us-east-1 is
         // 78 ms); from us-east-1 and us-east-2 it is each other at 17 ms. The slowest: 62 ms. Default health check
-        // 10 s × 3 + 6 s timeout = 36 s, and the route adds no TTL.
-        { file: 'dynamodb-mrsc.mregion', labels: ['≈ 62 ms sync write', '≈ 36 s failover'] },
+        // 10 s × 3 + 6 s timeout = 36 s, then the ARC-flipped records' 60 s TTL (facts §14): 96 s.
+        { file: 'dynamodb-mrsc.mregion', labels: ['≈ 62 ms sync write', '≈ 1 m 36 s failover'] },
         // Quorum 2 of 3 waits for the nearest other voter: us-east-1 ↔ eu-west-1 76 ms; ap-northeast-1 → us-east-1
         // 163 ms (eu-west-1 is 220 ms). The slowest: 163 ms. Failover as above: 36 s.
         { file: 'cockroachdb-global.mregion', labels: ['≈ 163 ms quorum write', '≈ 36 s failover'] },
@@ -81,8 +82,9 @@ describe('inlay hints', () => {
         // = 174 ms (facts §1 [E]), so 174 + 2 × 174 + 10 = 532 ms.
         { file: 'cosmos-far-strong.mregion', labels: ['≈ 532 ms strong write'] },
         // Quorum 2 of 3 per cell: eu-west-1 → eu-west-3 12.5 ms, us-west-2 → us-east-2 62 ms. Failover: health check
-        // 10 s × 3 + 6 s timeout + 60 s TTL + 1 m re-homing = 156 s = 2 m 36 s.
-        { file: 'fintech.mregion', labels: ['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', '≈ 2 m 36 s failover'] },
+        // 10 s × 3 + 6 s timeout + 60 s TTL = 96 s; re-homing DynamoDB sessions adds nothing, as every replica
+        // already accepts writes (facts §4).
+        { file: 'fintech.mregion', labels: ['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', '≈ 1 m 36 s failover'] },
     ])('shows the figures worked out by hand for $file', async ({ file, labels }) => {
         const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
         expect((await hints(text)).hints.map((h) => h.label)).toEqual(labels);

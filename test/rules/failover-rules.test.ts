@@ -55,8 +55,10 @@ ruleCases('dns-ttl-too-long', {
         { name: 'a TTL of 60 s', text: failover('route dns ttl 60s\naction shift-traffic') },
         { name: 'a TTL of 59 s', text: failover('route dns ttl 59s\naction shift-traffic') },
         { name: 'anycast routing, which has no TTL', text: failover('route anycast\naction shift-traffic') },
+        { name: 'an ARC routing control over records with a 60 s TTL', text: failover('route arc-routing-control ttl 60s\naction flip-routing-control') },
     ],
     invalid: [
+        { name: 'an ARC routing control over records with a 5-minute TTL, which clients wait out after the flip', text: failover('route arc-routing-control ttl 5m\naction flip-routing-control'), at: '5m', says: ['TTL 5 m keeps resolvers sending clients to the failed region', '4 m longer'] },
         { name: 'a TTL of 61 s', text: failover('route dns ttl 61s\naction shift-traffic'), at: '61s', says: ['TTL 1 m 1 s keeps resolvers sending clients to the failed region', '1 s longer than the 60 s recommended for failover records (facts §2)'] },
         { name: 'a TTL of 5 minutes', text: failover('route dns ttl 5m\naction shift-traffic'), at: '5m', says: ['for up to 5 m', '4 m longer'] },
         { name: 'a TTL of one day', text: failover('route dns ttl 1d\naction shift-traffic'), at: '1d', says: ['1 d'] },
@@ -86,6 +88,7 @@ ruleCases('home-region-unrouted', {
         { name: 'a failover that accepts the outage explicitly', text: homed('action accept-outage sessions') },
         { name: 'a store failover with an untargeted re-homing', text: `${REGIONS}${SESSIONS()}failover sessions { action rehome drill every 30d }` },
         { name: 'writes to any region', text: homed('action shift-traffic', 'any-region') },
+        { name: 'a CockroachDB store, which moves its leaseholders to a surviving region by itself', text: `${REGIONS}region us-east-2 {}\nstore rows { engine cockroachdb regions us-east-1, us-east-2, us-west-2 holds per-user rows writes home-region }\n` },
     ],
     invalid: [
         { name: 'a service failover that says nothing of the home region’s users', text: homed('action shift-traffic'), at: 'writes home-region', says: ['sessions writes each key in its home region (us-east-1 or us-west-2), but failover app says nothing of where'] },
@@ -94,13 +97,13 @@ ruleCases('home-region-unrouted', {
     ],
 });
 
-const detected = (detect: string, region = 'us-east-1 {}') => `topology Web
-region ${region}
+const detected = (detect: string, route = 'anycast') => `topology Web
+region us-east-1 {}
 region us-west-2 {}
 service web { regions us-east-1, us-west-2 posture active-active capacity 100% per region }
 failover web {
 ${detect}
-route anycast
+route ${route}
 drill every 30d
 }
 `;
@@ -110,6 +113,9 @@ ruleCases('health-check-interval', {
         { name: 'health checks every 10 s on AWS', text: detected('detect health-check every 10s threshold 3') },
         { name: 'health checks every 30 s on AWS', text: detected('detect health-check every 30s threshold 3') },
         { name: 'the default interval', text: detected('detect health-check threshold 3') },
+        { name: 'a 5 s interval behind an application router, which has no Route 53 or Global Accelerator check', text: detected('detect health-check every 5s threshold 3', 'router') },
+        { name: 'a 5 s interval of the automation that flips an ARC routing control', text: detected('detect health-check every 5s threshold 3', 'arc-routing-control ttl 60s') },
+        { name: 'a 5 s interval of a store failover with no route', text: `topology Db\nregion us-east-1 {}\nregion us-west-2 {}\nstore db { engine aurora regions us-east-1, us-west-2 holds shared rows writes primary us-east-1 consistency session }\nfailover db { detect health-check every 5s threshold 3 action promote db drill every 30d }\n` },
         { name: 'a 5 s interval on a provider that offers it', text: detected('detect health-check every 5s threshold 3').replace('region us-east-1 {}', 'region us-east-1 { provider cloudflare jurisdiction US }').replace('region us-west-2 {}', 'region us-west-2 { provider cloudflare jurisdiction US }') },
     ],
     invalid: [
@@ -127,6 +133,11 @@ ruleCases('health-check-interval', {
             name: 'health checks every minute',
             text: detected('detect health-check every 1m threshold 3'),
             at: '1m', says: ['30 s × 3 + 6 s timeout = 1 m 36 s, not the 3 m 6 s'],
+        },
+        {
+            name: 'Route 53 health checks every 5 s behind a DNS failover record',
+            text: detected('detect health-check every 5s threshold 3', 'dns ttl 60s'),
+            at: '5s', says: ['health checks every 5 s are not available on AWS'],
         },
     ],
 });

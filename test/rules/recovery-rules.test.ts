@@ -60,12 +60,32 @@ drill every 30d
 `;
 const DNS_PROMOTE = 'detect health-check every 10s threshold 3\nroute dns ttl 60s\naction promote db';
 
+/** A backup-and-restore store of `size` restored at `throughput`, with a store RTO objective. */
+const restored = (size: string, throughput: string, rto: string) => `${REGIONS}store archive {
+engine postgres
+regions us-east-1, us-west-2
+holds shared rows
+writes primary us-east-1
+replication async lag 1s
+consistency session
+size ${size}
+objective ${rto}
+}
+failover archive {
+detect health-check every 10s threshold 3
+action restore-backup archive throughput ${throughput}
+drill every 30d
+}
+`;
+
 ruleCases('rto-unachievable', {
     valid: [
         { name: 'a DNS failover of ≈ 2 m 36 s against an RTO of 5 minutes', text: failoverOf(DNS_PROMOTE) },
         { name: 'an estimate exactly equal to the RTO (156 s)', text: failoverOf(DNS_PROMOTE, 'warm-standby', 'rto 156s') },
         { name: 'an anycast failover against an RTO of 1 minute', text: failoverOf('detect health-check every 10s threshold 3\nroute anycast\naction shift-traffic', 'active-active', 'rto 1m') },
         { name: 'a single-region service (the SPOF rule speaks for it)', text: `${REGIONS}service solo { regions us-east-1 objective rto 1m }` },
+        // 1 TB ÷ 1 GB/s = 1,000 s, + 36 s detection = 17 m 16 s: under 2 h.
+        { name: 'a 1 TB restore at 1 GB/s against an RTO of 2 hours', text: restored('1TB', '1GB/s', 'rto 2h') },
     ],
     invalid: [
         {
@@ -87,6 +107,18 @@ ruleCases('rto-unachievable', {
             name: 'a launch of capacity in the failover',
             text: failoverOf('detect health-check every 30s threshold 3\nroute dns ttl 60s\naction launch-capacity orders\naction edit-dns', 'warm-standby', 'rto 5m'),
             at: 'orders', says: ['30 s × 3 + 6 s timeout detection + 1 m TTL + 10 m capacity launch + 1 m DNS record edit'],
+        },
+        {
+            // 20 TB ÷ 1 GB/s = 20,000 s = 5 h 33 m 20 s before the 36 s detection: a restore cannot meet 2 h.
+            name: 'a 20 TB restore at 1 GB/s against an RTO of 2 hours',
+            text: restored('20TB', '1GB/s', 'rto 2h'),
+            at: 'archive', says: ['failover takes ≈ 5 h 33 m (10 s × 3 + 6 s timeout detection + 5 h 33 m restore (20 TB ÷ 1 GB/s))', 'RTO objective of archive is 2 h'],
+        },
+        {
+            // At 100 MB/s the same 20 TB takes 200,000 s ≈ 2 d 7 h.
+            name: 'a 20 TB restore at 100 MB/s against an RTO of 2 hours',
+            text: restored('20TB', '100MB/s', 'rto 2h'),
+            at: 'archive', says: ['2 d 7 h restore (20 TB ÷ 100 MB/s)'],
         },
         {
             name: 'an RTO objective with no failover at all',

@@ -42,7 +42,9 @@ describe('DNS failover recovers after detection, the actions and the TTL', () =>
         { name: 'a 1-minute promotion before the traffic shift adds 1 minute', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s', actions: 'action promote db\n    action shift-traffic', low: 140 * SECOND, high: 150 * SECOND },
         { name: 'a 10 % resolver tail of 5 minutes extends recovery to TTL + 5 minutes', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s tail 10% 5m', actions: '', low: 380 * SECOND, high: 390 * SECOND },
         { name: 'anycast with the same detection recovers at detection: RTO ∈ [20 s, 30 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'anycast', actions: '', low: 20 * SECOND, high: 30 * SECOND },
-        { name: 'ARC routing control recovers at detection too: RTO ∈ [20 s, 30 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'arc-routing-control', actions: '', low: 20 * SECOND, high: 30 * SECOND },
+        // ARC flips health checks on DNS records, so its users wait out the TTL like DNS users (facts §14).
+        { name: 'an ARC routing control with TTL 60 s recovers like DNS: RTO ∈ [80 s, 90 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'arc-routing-control ttl 60s', actions: '', low: 80 * SECOND, high: 90 * SECOND },
+        { name: 'the ARC acceptance case (every 10 s × 3, 6 s timeout, TTL 60 s): RTO ∈ [86 s, 96 s), TTL included', detect: 'every 10s threshold 3', route: 'arc-routing-control ttl 60s', actions: '', low: 86 * SECOND, high: 96 * SECOND },
     ];
     // The service keeps its data in an Aurora-like store only when the case promotes it; otherwise it has none, so
     // recovery is routing alone.
@@ -225,8 +227,9 @@ scenario s {
 describe('a control-plane action waits exactly until its control plane is back', () => {
     // Pilot light: the standby has no capacity until launch-capacity (10 minutes, facts §10 control plane of the
     // target region, duration from the simulation spec's lower bound) completes. The standby region's control plane
-    // is impaired from 5 m to 35 m, so the launch cannot start before 35 m and completes at exactly 45 m; traffic
-    // moves then (ARC, no delay). Exact: tolerance 0.
+    // is impaired from 5 m to 35 m, so the launch cannot start before 35 m and completes at exactly 45 m; the
+    // routing control flips then and users follow over the records' 60 s TTL, so recovery ends at 46 m. Exact:
+    // tolerance 0.
     const design = (impairment: string) => `${TWO_US_REGIONS}
 service api {
     regions   us-east-1, us-west-2
@@ -236,7 +239,7 @@ service api {
 }
 failover api {
     detect health-check every 10s threshold 3 timeout 0s
-    route  arc-routing-control
+    route  arc-routing-control ttl 60s
     action launch-capacity api in us-west-2
     action flip-routing-control
     drill  every 30d
@@ -251,12 +254,12 @@ scenario s {
 }
 `;
 
-    it('starts the launch when the impairment ends and recovers 10 minutes later', async () => {
+    it('starts the launch when the impairment ends and recovers 10 minutes and one TTL later', async () => {
         const report = await run(design('at 5m impair control-plane us-west-2 for 30m'));
         const done = report.timeline.find((e) => e.kind === 'action-done' && e.text.startsWith('launch-capacity'))!;
         expect(done.atMs).toBe(45 * MINUTE);
-        expect(report.recovery[0]!.endMs).toBe(45 * MINUTE);
-        expect(report.recovery[0]!.rtoMs).toBe(35 * MINUTE);
+        expect(report.recovery[0]!.endMs).toBe(46 * MINUTE);
+        expect(report.recovery[0]!.rtoMs).toBe(36 * MINUTE);
     });
 
     it('pauses a launch in progress for exactly as long as the impairment lasts', async () => {

@@ -201,7 +201,9 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
     // The safety rule's wait period keeps a routing control from flipping back faster than a failure can be
     // detected: one detection interval (derived from the design), or Route 53's default interval.
     const interval = failover.detection.method === 'health-check' ? failover.detection.intervalMs : HEALTH_CHECK.intervalMs.value;
-    const ttlMs = DNS.failoverTtlMaxMs.value;
+    // The records the routing controls act on keep the design's TTL when it declares one (facts §14).
+    const declaredTtl = failover.route?.method === 'arc-routing-control' ? failover.route.ttlMs : undefined;
+    const ttlMs = declaredTtl !== undefined && declaredTtl % 1000 === 0 ? declaredTtl : DNS.failoverTtlMaxMs.value;
     c.globalItems.push({
         kind: 'dns',
         title,
@@ -210,7 +212,7 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
         name: service.name,
         recordName: uniqueRecordName(names, service),
         ttlSeconds: ttlMs / 1000,
-        ttlText: `no TTL in the design; the failover TTL of facts §2`,
+        ttlText: ttlMs === declaredTtl ? `route arc-routing-control ttl ${formatDuration(ttlMs)}` : `no whole-second TTL in the design; the failover TTL of facts §2`,
         mode: routed.mode,
         regions: routed.list,
         healthCheck: health,

@@ -44,6 +44,7 @@ function baseUnit(kind: UnitKind): string {
         case 'rate': return 'per second';
         case 'percent': return '(fraction)';
         case 'size': return 'bytes';
+        case 'throughput': return 'bytes per second';
         case 'price': return 'USD per GB';
         case 'money': return 'USD per month';
         default: return '';

@@ -1,7 +1,8 @@
 // Failovers: detection, routing, ordered actions (each data plane or control plane) and drills.
 import * as ast from '../../generated/ast.js';
-import { ACTIONS, ANYCAST, GLOBAL_CONTROL_PLANE_REGION, HEALTH_CHECK, SELF_FAILOVER_ENGINES } from '../facts/defaults.js';
-import type { ActionM, Deployable, DetectionM, FailoverM, Plane, Provenance, RegionM, RouteM, TargetRef } from '../model.js';
+import { ACTIONS, ANYCAST, ENGINE_STEPS, GLOBAL_CONTROL_PLANE_REGION, HEALTH_CHECK } from '../facts/defaults.js';
+import type { ActionM, Deployable, DetectionM, FailoverM, Plane, Provenance, RegionM, RouteM, StoreM, TargetRef } from '../model.js';
+import { formatBytes } from '../units.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
 
@@ -79,18 +80,30 @@ function primaryOf(target: Deployable): string | undefined {
 function readRoute(ctx: BuildContext, route: ast.RouteClause | undefined): RouteM | undefined {
     if (!route) return undefined;
     switch (route.method) {
-        case 'dns': {
+        case 'dns':
             if (!route.ttl) ctx.missing(route, `a DNS failover route needs its 'ttl' (e.g. 'route dns ttl 60s')`, ctx.keywordRange(route, 'dns'));
-            const ttlMs = route.ttl ? ctx.quantity(route.ttl, 'duration', { what: 'TTL', min: 0, above: true }) : undefined;
-            const tailShare = route.tailShare ? ctx.quantity(route.tailShare, 'percent', { what: 'resolver tail share', min: 0, max: 1 }) : undefined;
-            const tailDelayMs = route.tailDelay ? ctx.quantity(route.tailDelay, 'duration', { what: 'resolver tail delay', min: 0 }) : undefined;
-            return { method: 'dns', ttlMs, tailShare: tailShare ?? 0, tailDelayMs: tailDelayMs ?? 0, providers: route.providers };
-        }
+            return { method: 'dns', ...readTtl(ctx, route), providers: route.providers };
+        case 'arc-routing-control':
+            // The reference gives the TTLs people choose (60 or 120 s), not a default: without one the routing time is unknown.
+            if (!route.ttl) {
+                ctx.report(ProblemCodes.MissingProperty, 'warning', `an ARC routing control flips Route 53 health checks on DNS records, so clients `
+                    + `still wait out the records' TTL (facts §14): declare it (e.g. 'route arc-routing-control ttl 60s'); until then the routing time is unknown`,
+                route, ctx.keywordRange(route, 'arc-routing-control'));
+            }
+            return { method: 'arc-routing-control', ...readTtl(ctx, route), providers: [] };
         case 'manual':
             return { method: 'manual', delayMs: route.delay ? ctx.quantity(route.delay, 'duration', { what: 'manual routing delay', min: 0 }) : undefined };
         default:
             return { method: route.method };
     }
+}
+
+/** The TTL of the records a route acts on, and the declared resolver tail (facts §2 gives no default share). */
+function readTtl(ctx: BuildContext, route: ast.RouteClause): { ttlMs?: number; tailShare: number; tailDelayMs: number } {
+    const ttlMs = route.ttl ? ctx.quantity(route.ttl, 'duration', { what: 'TTL', min: 0, above: true }) : undefined;
+    const tailShare = route.tailShare ? ctx.quantity(route.tailShare, 'percent', { what: 'resolver tail share', min: 0, max: 1 }) : undefined;
+    const tailDelayMs = route.tailDelay ? ctx.quantity(route.tailDelay, 'duration', { what: 'resolver tail delay', min: 0 }) : undefined;
+    return { ttlMs, tailShare: tailShare ?? 0, tailDelayMs: tailDelayMs ?? 0 };
 }
 
 function readDetection(ctx: BuildContext, detect: ast.DetectClause | undefined, route: RouteM | undefined): DetectionM {
@@ -134,13 +147,27 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
     let planeProvenance: Provenance = { kind: 'default', source: facts.plane.source };
     let durationMs = facts.durationMs?.value;
     let durationProvenance: Provenance = facts.durationMs ? { kind: 'default', source: facts.durationMs.source } : { kind: 'derived', from: 'not declared' };
+    /** Why there is no default duration, when a source says so. */
+    let undocumented: string | undefined;
 
-    const promoted = actionTarget ?? failoverTarget;
-    if (node.kind === 'promote' && promoted.kind === 'store' && promoted.engine && SELF_FAILOVER_ENGINES.value.has(promoted.engine)) {
+    const acted = actionTarget ?? failoverTarget;
+    const store = acted.kind === 'store' ? acted : undefined;
+    const step = (node.kind === 'promote' || node.kind === 'rehome') && store?.engine ? ENGINE_STEPS[node.kind][store.engine] : undefined;
+    if (step && 'itself' in step) {
         plane = 'data-plane';
-        durationMs = 0;
-        planeProvenance = durationProvenance = { kind: 'default', source: `${promoted.engine} fails over by itself (${SELF_FAILOVER_ENGINES.source})` };
+        durationMs = step.itself.value;
+        planeProvenance = durationProvenance = { kind: 'default', source: step.itself.source };
+    } else if (step && 'operator' in step) {
+        durationMs = step.operator.value;
+        durationProvenance = { kind: 'default', source: step.operator.source };
+    } else if (step) {
+        undocumented = step.undocumented;
     }
+    const restore = readRestore(ctx, node, store);
+    if (restore.ms !== undefined) {
+        durationMs = restore.ms;
+        durationProvenance = { kind: 'derived', from: restore.from };
+    } else undocumented ??= restore.missing;
     if (node.plane) {
         plane = node.plane;
         planeProvenance = DECLARED;
@@ -149,8 +176,9 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
         durationMs = ctx.quantity(node.duration, 'duration', { what: `${node.kind} duration`, min: 0 });
         durationProvenance = DECLARED;
     } else if (durationMs === undefined) {
-        ctx.once(node, 'takes', () => ctx.missing(node,
-            `action ${node.kind} has no documented duration: say how long it 'takes' (e.g. 'takes 15m')`, ctx.propRange(node, 'kind')));
+        ctx.once(node, 'takes', () => ctx.missing(node, undocumented
+            ? `action ${node.kind} on ${acted.name} has no documented duration: ${undocumented}. Say how long it 'takes' (e.g. 'takes 15m')`
+            : `action ${node.kind} has no documented duration: say how long it 'takes' (e.g. 'takes 15m')`, ctx.propRange(node, 'kind')));
     }
 
     let controlPlaneRegion: string | undefined;
@@ -175,6 +203,31 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
             kind: ctx.propRange(node, 'kind'), target: node.target ? ctx.propRange(node, 'target') : undefined,
             plane: node.plane ? ctx.propRange(node, 'plane') : undefined, duration: node.duration,
         }),
+    };
+}
+
+/**
+ * A restore takes the data size ÷ the restore throughput (facts §14). The size is the action's or the restored
+ * store's `size`; the throughput must be declared, because no vendor documents one.
+ */
+function readRestore(ctx: BuildContext, node: ast.ActionClause, store: StoreM | undefined): { ms?: number; from: string; missing?: string } {
+    const size = node.size ? ctx.quantity(node.size, 'size', { what: 'restore size', min: 0, above: true }) : undefined;
+    const throughput = node.throughput ? ctx.quantity(node.throughput, 'throughput', { what: 'restore throughput', min: 0, above: true }) : undefined;
+    if (node.kind !== 'restore-backup') {
+        for (const property of ['size', 'throughput'] as const) {
+            if (node[property]) ctx.report(ProblemCodes.InapplicableProperty, 'error', `only a restore-backup action has a ${property}`, node, property);
+        }
+        return { from: '' };
+    }
+    const bytes = size ?? store?.sizeBytes;
+    if (bytes !== undefined && throughput !== undefined) {
+        return { ms: Math.ceil((bytes / throughput) * 1_000), from: `${formatBytes(bytes)} ÷ ${formatBytes(throughput)}/s` };
+    }
+    const needs = [bytes === undefined ? `its 'size' (or the store's)` : undefined, throughput === undefined ? `its 'throughput'` : undefined].filter((x) => x !== undefined);
+    return {
+        from: '',
+        missing: `a restore takes size ÷ restore throughput, and no vendor documents a restore throughput (facts §14); `
+            + `declare ${needs.join(' and ')} to have it worked out (e.g. 'size 2TB throughput 500MB/s')`,
     };
 }
 

@@ -1,7 +1,7 @@
 // How long a failover takes, as a sum of its parts: detection + routing + the ordered actions, floored by the
 // DR tier's documented minimum. Hover, inlay hints, the rto-unachievable rule and the simulation's oracle
 // tests all read this one estimate, so they agree on every number.
-import { POSTURE } from '../facts/defaults.js';
+import { ARC, POSTURE } from '../facts/defaults.js';
 import type { ActionKind, ActionM, Deployable, FailoverM, Model, Posture } from '../model.js';
 import { formatDuration, formatPercent } from '../units.js';
 
@@ -107,10 +107,13 @@ export function detectionTime(failover: FailoverM): DetectionTime {
 }
 
 /**
- * Routing time of a failover, in ms.
+ * Routing time of a failover, in ms, counted from the decision to move traffic (detection, or the routing action).
  * - dns: TTL + the declared resolver tail delay (when a tail share is declared; facts §2 gives no default share).
- * - anycast, global-accelerator: 0 — traffic moves as soon as health checks fail, no DNS tail (facts §3 [D]).
- * - arc-routing-control, router: 0 — a data-plane switch (facts §10 [D]).
+ * - arc-routing-control: flip + TTL + tail — a routing control changes Route 53 health-check state on DNS records,
+ *   so clients keep their cached answers until the TTL expires (facts §14 [D]). The decision is the detection
+ *   (automation) or an operator's (`detect manual after T`); the flip takes seconds, counted as 0 (a lower bound).
+ * - anycast, global-accelerator: 0 — traffic moves as soon as health checks fail, no DNS TTL (facts §3 [D]).
+ * - router: 0 — the application's own router moves tenants.
  * - manual: the declared `after` delay; unknown otherwise.
  * - no route (a store failover): 0.
  */
@@ -118,11 +121,15 @@ export function routingTime(failover: FailoverM): RoutingTime {
     const r = failover.route;
     if (!r) return { ms: 0, text: '' };
     switch (r.method) {
-        case 'dns': {
-            if (r.ttlMs === undefined) return { method: 'dns', text: 'DNS (no TTL declared)' };
+        case 'dns':
+        case 'arc-routing-control': {
+            const arc = r.method === 'arc-routing-control';
+            if (r.ttlMs === undefined) return { method: r.method, text: `${arc ? 'ARC-flipped DNS records' : 'DNS'} (no TTL declared)` };
+            const flipMs = arc ? ARC.switchMs.value : 0;
             const tailMs = r.tailShare > 0 ? r.tailDelayMs : 0;
             const tail = tailMs > 0 ? ` + ${formatDuration(tailMs)} resolver tail (${formatPercent(r.tailShare)} of clients)` : '';
-            return { method: 'dns', ms: r.ttlMs + tailMs, ttlMs: r.ttlMs, tailMs, text: `${formatDuration(r.ttlMs)} TTL${tail}` };
+            const ttl = `${formatDuration(r.ttlMs)} TTL${arc ? ' of the ARC-flipped records' : ''}`;
+            return { method: r.method, ms: flipMs + r.ttlMs + tailMs, ttlMs: r.ttlMs, tailMs, text: `${ttl}${tail}` };
         }
         case 'manual':
             return r.delayMs === undefined
@@ -139,7 +146,9 @@ export function actionTimes(model: Model, failover: FailoverM): ActionTime[] {
     return failover.actions.map((action) => ({
         action,
         ms: action.durationMs,
-        label: ACTION_LABEL[action.kind],
+        // A worked-out duration shows how (a restore: "20 TB ÷ 1 GB/s").
+        label: action.durationProvenance.kind === 'derived' && action.durationMs !== undefined
+            ? `${ACTION_LABEL[action.kind]} (${action.durationProvenance.from})` : ACTION_LABEL[action.kind],
         controlPlane: action.plane === 'control-plane' ? {
             name: action.controlPlaneName,
             region: action.controlPlaneRegion,

@@ -30,7 +30,11 @@ export const ANYCAST = {
 } as const;
 
 export const ARC = {
-    switchMs: fact(0, 'facts §10 [D] ARC routing controls are data-plane switches'),
+    // The flip itself is a data-plane call documented only as taking seconds: counted as 0, so the routing time
+    // (flip + the records' TTL + resolver tail) is a lower bound on that term.
+    switchMs: fact(0, 'facts §14 [D] an ARC flip is a data-plane state change taking seconds (no figure: counted as 0, a lower bound)'),
+    // Routing controls act through Route 53 health checks on DNS records: clients keep cached answers until the TTL.
+    routesThroughDns: fact(true, 'facts §10, §14 [D] routing controls change Route 53 health-check state on DNS records; clients wait out the TTL'),
     controlPlaneRegion: fact('us-west-2', 'facts §10 [S] ARC and Global Accelerator control planes in us-west-2'),
 } as const;
 
@@ -134,13 +138,13 @@ export const ACTIONS: Readonly<Record<ActionKind, ActionFacts>> = {
         plane: fact('control-plane', 'facts §10 [S] creating load balancers and resources is control plane'),
         controlPlaneHome: 'target', controlPlaneName: 'the provider management API',
     },
+    // How long depends on the engine (ENGINE_STEPS below); engines with no documented figure declare `takes`.
     'promote': {
-        durationMs: AURORA.managedFailoverMs,
         plane: fact('control-plane', 'facts §10 [S] promoting replicas through management APIs is control plane'),
         controlPlaneHome: 'target', controlPlaneName: 'the database management API',
     },
+    // size ÷ restore throughput (both declared): no vendor publishes a restore throughput (facts §14).
     'restore-backup': {
-        durationMs: POSTURE['backup-restore'].minRtoMs,
         plane: fact('control-plane', 'facts §10 [S] restoring creates resources through the control plane'),
         controlPlaneHome: 'target', controlPlaneName: 'the backup service',
     },
@@ -156,8 +160,10 @@ export const ACTIONS: Readonly<Record<ActionKind, ActionFacts>> = {
         durationMs: fact(0, 'facts §10 already-provisioned capacity and health-based routing are data plane'),
         plane: fact('data-plane', 'facts §10 health-based failover is data plane'),
     },
+    // The seed's one figure for an application-level move of users and their data; engines that move their
+    // own leaders or accept writes everywhere do it by themselves (ENGINE_STEPS below).
     'rehome': {
-        durationMs: fact(MINUTE, 'facts §13 Shopify Pod Mover relocates a pod in about a minute'),
+        durationMs: fact(MINUTE, 'facts §13 Shopify Pod Mover relocates a pod in about a minute (typical; an estimate for other engines)'),
         plane: fact('data-plane', 'facts §10 routing to pre-provisioned capacity is data plane'),
     },
     'accept-outage': {
@@ -173,6 +179,55 @@ export const ACTIONS: Readonly<Record<ActionKind, ActionFacts>> = {
         plane: fact('data-plane', 'notification does not block recovery'),
     },
 };
+
+/**
+ * How an engine carries out `promote` and `rehome`, where it differs from ACTIONS: `itself` — the engine does it
+ * with no operator step (data plane) in that time; `operator` — the operator's step takes that long; `undocumented`
+ * — the step exists but no source gives its duration (the reason is shown), so the design declares `takes`.
+ */
+export type EngineStep =
+    | { readonly itself: Fact<number> }
+    | { readonly operator: Fact<number> }
+    | { readonly undocumented: string };
+
+const EVERY_REPLICA_WRITES = (engine: string) => ({ itself: fact(0, `${engine}: every replica accepts writes, so there is no writer to promote or re-home`) });
+const ELECTS_LEADER = (engine: string) => ({
+    itself: fact(0, `facts §7, §14 [D] ${engine} elects a new leader or leaseholder in a surviving region by itself (the election time is not quantified: counted as 0, a lower bound)`),
+});
+const RDS_PROMOTION = 'Amazon RDS documents read-replica promotion as taking "several minutes or longer, depending on the size of the read replica" (RDS user guide, Promoting a read replica), with no figure';
+
+export const ENGINE_STEPS: Readonly<Record<'promote' | 'rehome', Readonly<Partial<Record<Engine, EngineStep>>>>> = {
+    promote: {
+        aurora: { operator: AURORA.managedFailoverMs },
+        postgres: { undocumented: RDS_PROMOTION },
+        mysql: { undocumented: RDS_PROMOTION },
+        cosmosdb: { undocumented: 'Azure documents no duration for a Cosmos DB service-managed failover of the write region' },
+        dynamodb: EVERY_REPLICA_WRITES('DynamoDB global tables (facts §4)'),
+        cassandra: EVERY_REPLICA_WRITES('Cassandra (facts §14)'),
+        'workers-kv': EVERY_REPLICA_WRITES('Workers KV (seed)'),
+        spanner: ELECTS_LEADER('Spanner'),
+        cockroachdb: ELECTS_LEADER('CockroachDB'),
+        'durable-object': { itself: fact(0, 'seed: a Durable Object has one owner location; there is no replica to promote') },
+    },
+    rehome: {
+        dynamodb: EVERY_REPLICA_WRITES('DynamoDB global tables (facts §4)'),
+        cassandra: EVERY_REPLICA_WRITES('Cassandra (facts §14)'),
+        'workers-kv': EVERY_REPLICA_WRITES('Workers KV (seed)'),
+        spanner: ELECTS_LEADER('Spanner'),
+        cockroachdb: ELECTS_LEADER('CockroachDB'),
+    },
+};
+
+/**
+ * Engines that move the home of their keys by themselves (leaders, leaseholders, facts §7, §14): a lost home
+ * region needs no failover step. Multi-writer engines are not among them: with `writes home-region` the
+ * application chose where each key is written, and only it can choose again.
+ */
+const REHOMES_ITSELF: ReadonlySet<Engine> = new Set<Engine>(['spanner', 'cockroachdb']);
+
+export function rehomesItself(engine: Engine | undefined): boolean {
+    return engine !== undefined && REHOMES_ITSELF.has(engine);
+}
 
 /** Engines that fail over by themselves: `promote` on them is automatic and data plane (facts §4, §7). */
 export const SELF_FAILOVER_ENGINES: Fact<ReadonlySet<Engine>> = fact(

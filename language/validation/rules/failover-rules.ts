@@ -1,11 +1,11 @@
 // Failovers: what they depend on (control planes, facts §10), how long DNS keeps clients away (facts §2),
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
-import { DNS, HEALTH_CHECK, THRESHOLDS } from '../../semantics/facts/defaults.js';
-import { actionTimes, detectionTime, failoverTarget } from '../../semantics/estimators/index.js';
+import { DNS, HEALTH_CHECK, rehomesItself, THRESHOLDS } from '../../semantics/facts/defaults.js';
+import { actionTimes, detectionTime } from '../../semantics/estimators/index.js';
 import type { ActionM, FailoverM, Model } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
-import { at, listing } from './helpers.js';
+import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
 
 const STEP: Readonly<Partial<Record<ActionM['kind'], string>>> = {
@@ -29,11 +29,14 @@ function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
                 fixes.push({ title: 'Let health checks fail the DNS record over: remove the record edit (data plane)', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true });
             }
             if (kindRange) {
+                // The routing control flips health checks on the same records, so their TTL stays (facts §14).
+                const ttlMs = failover.route?.method === 'dns' ? failover.route.ttlMs : undefined;
+                const ttl = ttlMs !== undefined ? ` ttl ${ttlMs % 1_000 === 0 ? `${ttlMs / 1_000}s` : `${ttlMs}ms`}` : '';
                 fixes.push({
-                    title: 'Flip an ARC routing control instead (data plane)',
+                    title: 'Flip an ARC routing control instead (data plane; clients still wait out the TTL)',
                     edits: [
                         { kind: 'replace', uri, range: kindRange, text: 'flip-routing-control' },
-                        ...(failover.route?.method !== 'arc-routing-control' ? [setClause(failover.source, 'route', 'route arc-routing-control')] : []),
+                        ...(failover.route?.method !== 'arc-routing-control' ? [setClause(failover.source, 'route', `route arc-routing-control${ttl}`)] : []),
                     ],
                     preferred: fixes.length === 0,
                 });
@@ -83,7 +86,8 @@ const dnsTtlTooLong: Rule = {
         const max = DNS.failoverTtlMaxMs.value;
         for (const failover of model.failovers) {
             const route = failover.route;
-            if (route?.method !== 'dns' || route.ttlMs === undefined || route.ttlMs <= max) continue;
+            // ARC routing controls act on DNS records too, so their TTL keeps clients just as long (facts §14).
+            if ((route?.method !== 'dns' && route?.method !== 'arc-routing-control') || route.ttlMs === undefined || route.ttlMs <= max) continue;
             const ttl = failover.source.props.ttl;
             report({
                 ...at(failover.source, 'ttl', 'route'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
@@ -138,7 +142,8 @@ const homeRegionUnrouted: Rule = {
     check({ model, report }) {
         const byStore = failoversByStore(model);
         for (const store of model.stores.values()) {
-            if (store.writes.policy !== 'home-region' || store.regions.length < 2) continue;
+            // Spanner and CockroachDB move leaders and leaseholders to a surviving region themselves: no step to add.
+            if (store.writes.policy !== 'home-region' || store.regions.length < 2 || rehomesItself(store.engine)) continue;
             const failovers = byStore.get(store.id) ?? [];
             const covered = failovers.some((f) => f.actions.some((a) => (a.kind === 'rehome' || a.kind === 'accept-outage')
                 && (a.target === undefined || a.target.id === store.id)));
@@ -165,6 +170,9 @@ const homeRegionUnrouted: Rule = {
     },
 };
 
+/** Routes whose failover is driven by Route 53 or Global Accelerator health checks, which run every 10 s or 30 s. */
+const AWS_HEALTH_CHECKED: ReadonlySet<string> = new Set(['dns', 'anycast', 'global-accelerator']);
+
 const healthCheckInterval: Rule = {
     code: 'health-check-interval',
     check({ model, report }) {
@@ -173,8 +181,8 @@ const healthCheckInterval: Rule = {
             const d = failover.detection;
             const written = failover.source.props.interval;
             if (d.method !== 'health-check' || !written || allowed.includes(d.intervalMs)) continue;
-            const target = failoverTarget(model, failover);
-            if (!target?.regions.some((r) => model.regions.get(r)?.provider === 'aws')) continue;
+            // A router, an ARC automation or a store's own monitoring probes at whatever interval it is given.
+            if (!AWS_HEALTH_CHECKED.has(failover.route?.method ?? '') || !targetOnAws(model, failover)) continue;
             const nearest = d.intervalMs < allowed[0]! ? allowed[0]! : d.intervalMs > allowed[1]! ? allowed[1]! : undefined;
             const options = nearest !== undefined ? [nearest] : [...allowed];
             const real = options.map((ms) => detectionTime({ ...failover, detection: { ...d, intervalMs: ms } }));

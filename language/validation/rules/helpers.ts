@@ -1,5 +1,6 @@
 // Small helpers the rules share: where to point a finding, how to name things in messages.
-import type { Model, Range, Source, StoreM } from '../../semantics/model.js';
+import { failoverTarget } from '../../semantics/estimators/index.js';
+import type { FailoverM, Model, Range, Source, StoreM } from '../../semantics/model.js';
 import { formatCount } from '../../semantics/units.js';
 
 export interface Place {
@@ -29,6 +30,11 @@ export function regionsPlace(model: Model, store: { readonly cell?: string; read
     const cellRegions = cell?.source.props.regions;
     if (cell && cellRegions) return { uri: cell.source.uri, range: cellRegions, clause: cellRegions };
     return at(store.source, 'perCell');
+}
+
+/** The failover's target runs in at least one AWS region (AWS-only services and limits apply to it). */
+export function targetOnAws(model: Model, failover: FailoverM): boolean {
+    return failoverTarget(model, failover)?.regions.some((r) => model.regions.get(r)?.provider === 'aws') ?? false;
 }
 
 /** Several regions accept writes for the same keys. */

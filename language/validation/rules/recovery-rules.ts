@@ -4,7 +4,7 @@ import { describeFailoverTime, estimateFailoverTime, estimateRpo } from '../../s
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import type { Fix, FixEdit } from './fix.js';
-import { at, listing } from './helpers.js';
+import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
 
 const rpoUnachievable: Rule = {
@@ -56,15 +56,21 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
         fixes.push({ title: `Detect faster: health checks every 10 s, threshold 3 (failover ≈ ${formatDuration(ms)})`, edits: [edit], preferred: ms <= rtoMs });
     }
     const route = failover.route;
-    if (route && (route.method === 'dns' || route.method === 'manual') && failover.source.props.route) {
-        const edits: FixEdit[] = [{ kind: 'replace', uri, range: failover.source.props.route, text: 'route arc-routing-control' }];
-        const actions = failover.actions.map((a) => {
-            if (a.kind !== 'edit-dns' || !a.source.props.kind) return a;
-            edits.push({ kind: 'replace', uri: a.source.uri, range: a.source.props.kind, text: 'flip-routing-control' });
-            return { ...a, kind: 'flip-routing-control' as const, plane: 'data-plane' as const, durationMs: a.durationProvenance.kind === 'declared' ? a.durationMs : 0 };
+    if (route && (route.method === 'dns' || route.method === 'arc-routing-control' || route.method === 'manual') && failover.source.props.route) {
+        // Only anycast and Global Accelerator move traffic without waiting out a DNS TTL (facts §3); an ARC routing
+        // control still acts on DNS records (facts §14), so it saves no TTL. The record edits and flips go with the DNS.
+        const ttlFree = targetOnAws(model, failover) ? 'global-accelerator' : 'anycast';
+        const edits: FixEdit[] = [{ kind: 'replace', uri, range: failover.source.props.route, text: `route ${ttlFree}` }];
+        const actions = failover.actions.filter((a) => {
+            if (a.kind !== 'edit-dns' && a.kind !== 'flip-routing-control') return true;
+            edits.push({ kind: 'delete-clause', uri: a.source.uri, range: a.source.range });
+            return false;
         });
-        const ms = withChanges(model, failover, { route: { method: 'arc-routing-control' }, actions });
-        fixes.push({ title: `Route with an ARC routing control instead of DNS (failover ≈ ${formatDuration(ms)})`, edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred) });
+        const ms = withChanges(model, failover, { route: { method: ttlFree }, actions });
+        fixes.push({
+            title: `Route through ${ttlFree === 'anycast' ? 'anycast' : 'Global Accelerator'}, which waits out no DNS TTL (failover ≈ ${formatDuration(ms)})`,
+            edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
+        });
     }
     const service = failover.target.kind === 'service' ? model.services.get(failover.target.id) : undefined;
     const slowPosture = service?.posture === 'pilot-light' || service?.posture === 'backup-restore';
