@@ -65,7 +65,7 @@ describe('mregion check', () => {
             expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
             expect(result.locations[0].physicalLocation.artifactLocation).toEqual(expect.objectContaining({ uriBaseId: '%SRCROOT%' }));
         }
-        expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(expect.arrayContaining(['strong-needs-sync', 'control-plane-failover', 'lww-on-shared-state', 'unknown-latency']));
+        expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(expect.arrayContaining(['strong-needs-sync', 'control-plane-failover', 'lww-on-shared-state', 'strong-distance-limit']));
     });
 
     it('describes each design rule in SARIF with its documentation page and help text', async () => {

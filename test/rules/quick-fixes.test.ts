@@ -169,7 +169,6 @@ const cases: FixCase[] = [
     { code: 'home-region-unrouted', name: 'adds a failover that accepts the outage', text: SESSIONS(''), title: /accepts the outage/, writes: 'action accept-outage' },
     { code: 'health-check-interval', name: 'checks at the nearest interval AWS offers', text: ORDERS('active-active', '    detect health-check every 5s threshold 3\n    route  anycast', '1h'), title: /Check every 10 s/, writes: 'detect health-check every 10s threshold 3' },
     { code: 'health-check-interval', name: 'offers both intervals between them', text: ORDERS('active-active', '    detect health-check every 20s threshold 3\n    route  anycast', '1h'), title: /Check every 30 s/, writes: 'every 30s' },
-    { code: 'unknown-latency', name: 'declares a link with the distance estimate', text: `${head('eu-west-1')}region eu-west-3 { location 48.8566, 2.3522 }\n\nstore s {\n    engine  dynamodb\n    regions eu-west-1, eu-west-3\n    holds   per-user rows\n}\n`, title: /link/, writes: 'link eu-west-1 <-> eu-west-3 { rtt 12ms }  // estimated from 781 km (facts §1): replace with a measured RTT' },
 ];
 
 describe('quick fixes', () => {

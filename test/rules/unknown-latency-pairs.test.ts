@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { modelOf } from '../helpers/services.js';
 
 const REGIONS = `topology Pairs "pairs"
-region a { provider on-prem  jurisdiction US  location 10, 10 }
-region b { provider on-prem  jurisdiction US  location 20, 20 }
-region c { provider on-prem  jurisdiction US  location 30, 30 }
-region d { provider on-prem  jurisdiction US  location 40, 40 }
+region a { provider on-prem  jurisdiction US }
+region b { provider on-prem  jurisdiction US }
+region c { provider on-prem  jurisdiction US }
+region d { provider on-prem  jurisdiction US }
 `;
 
 const store = (name: string, regions: string, extra = '') =>
