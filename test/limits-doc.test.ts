@@ -12,6 +12,7 @@ import { CONFIG_FILE_LIMIT, DESIGN_FILE_LIMIT } from '../language/workspace/file
 import { SCAN_LIMITS } from '../language/workspace/folder-scan.js';
 import { MAX_MESH_REGIONS } from '../server/topology-graph.js';
 import { DEFAULT_EVENT_BUDGET, MAX_IN_FLIGHT_WRITES, MAX_KEY_STATE_CELLS, MAX_STATE_NUMBERS } from '../simulation/budget.js';
+import { MAX_SWEEP_SEEDS } from '../simulation/sweep-seeds.js';
 import { ROOT } from './helpers/bundles.js';
 
 const limits = readFileSync(path.join(ROOT, 'docs', 'limits.md'), 'utf8');
@@ -34,6 +35,7 @@ describe('docs/limits.md', () => {
         ['the writes held in flight', counted(MAX_IN_FLIGHT_WRITES)],
         ['the numbers of state and series', counted(MAX_STATE_NUMBERS)],
         ['the cells of tracked key state', `${counted(MAX_KEY_STATE_CELLS)} cells`],
+        ['the seeds of one sweep', `1 to ${counted(MAX_SWEEP_SEEDS)} runs`],
     ])('states %s as the code enforces it (%s)', (_what, text) => {
         expect(limits).toContain(text);
     });
