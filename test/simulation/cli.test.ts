@@ -1,34 +1,16 @@
 // `mregion simulate` as users run it: the bundled CLI (dist/cli.cjs, with its worker), exit codes, output
 // formats, messages, and when a progress bar appears (a terminal on standard error, text output, a run longer
 // than a second) and when it must not.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
-import { bundle, ROOT } from '../helpers/bundles.js';
+import { ROOT } from '../helpers/bundles.js';
+import { cliHarness } from './cli-harness.js';
 import { auroraDb, dynamoStore, expectValidReport, TWO_US_REGIONS } from './helpers.js';
 
-let cli: string;
-const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-sim-cli-'));
-
-beforeAll(() => {
-    cli = bundle('cli');
-    if (!existsSync(path.join(ROOT, 'dist', 'simulation-worker.cjs'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
-});
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function mregion(...args: string[]) {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function design(name: string, text: string): string {
-    const file = path.join(scratch, `${name}.mregion`);
-    writeFileSync(file, text);
-    return file;
-}
+const { cli, scratch, mregion, design } = cliHarness('mregion-sim-cli-');
 
 const SMALL = `${TWO_US_REGIONS}
 ${auroraDb()}
@@ -126,7 +108,7 @@ scenario long { workload heavy  duration 10m  seed 1 }
 
     function onTerminal(args: string[]): { status: number | null; terminal: string; stdout: string } {
         const out = path.join(scratch, `stdout-${args.join('-').replace(/[^a-z0-9-]/gi, '')}.txt`);
-        const command = [process.execPath, cli, ...args].map((a) => `'${a}'`).join(' ');
+        const command = [process.execPath, cli(), ...args].map((a) => `'${a}'`).join(' ');
         const r = spawnSync('script', ['-qec', `${command} > '${out}'`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
         return { status: r.status, terminal: r.stdout, stdout: readFileSync(out, 'utf8') };
     }

@@ -2,36 +2,14 @@
 // nearest-rank percentiles of the single runs of the same seeds (each run on its own with --seed, an oracle
 // independent of the sweep's workers), the worst seed replays to the same numbers, reruns are byte-identical in
 // every format, clauses are judged across the runs, and a bad N is refused with exit 2.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
 import type { SweepReport } from '../../simulation/sweep-report.js';
-import { bundle, ROOT } from '../helpers/bundles.js';
+import { cliHarness } from './cli-harness.js';
 import { expectValidSweep } from './helpers.js';
 import { RTO_HIGH_MS, RTO_LOW_MS, sweepDesign } from './sweep-design.js';
 
-let cli: string;
-const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-sweep-cli-'));
-
-beforeAll(() => {
-    cli = bundle('cli');
-    if (!existsSync(path.join(ROOT, 'dist', 'simulation-worker.cjs'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
-});
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function mregion(...args: string[]) {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function design(name: string, text: string): string {
-    const file = path.join(scratch, `${name}.mregion`);
-    writeFileSync(file, text);
-    return file;
-}
+const { mregion, design } = cliHarness('mregion-sweep-cli-');
 
 function sweepOf(file: string, seeds: number, ...more: string[]): { status: number | null; sweep: SweepReport } {
     const r = mregion('simulate', file, '--seeds', String(seeds), '--format', 'json', ...more);
