@@ -78,6 +78,8 @@ export interface ExportCdkResult {
     readonly notGenerated: readonly { readonly name: string; readonly reason: string }[];
     /** Why nothing was generated (errors in the design), when `files` is empty. */
     readonly errors: readonly string[];
+    /** Set when two model names give one AWS name even with a hash suffix (also in `errors`); --force cannot help. */
+    readonly nameCollisions?: readonly string[];
 }
 
 export type TopologyParams = DocumentParams;

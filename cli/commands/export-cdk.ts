@@ -1,6 +1,6 @@
 // `mregion export-cdk FILE --out DIR [--account ID] [--force]`: writes a CDK v2 TypeScript app for the design.
 // Exit 0 written; 1 not exported (errors in the design, or nothing maps to AWS); 2 usage, a non-empty or
-// unsafe output folder.
+// unsafe output folder, or two model names that give one AWS name (no --force can make that app deploy).
 import type { Command } from 'commander';
 import { exportCdk, isAccountId } from '../../export/cdk/index.js';
 import { ExportWriteError, writeGeneratedFiles } from '../../export/cdk/writer.js';
@@ -38,6 +38,11 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
         .map((d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`));
 
     const result = exportCdk(model, designErrors, { account: options.account, force: options.force });
+    if (result.nameCollisions !== undefined && result.nameCollisions.length > 0) {
+        output.err('Not exported: two names in the design give one AWS name, so the app could not deploy:');
+        for (const e of result.nameCollisions) output.err(`  ${e}`);
+        return EXIT_FOLDER;
+    }
     if (result.errors.length > 0) {
         output.err(`Not exported: ${designErrors.length > 0 ? 'the design has errors' : 'the design asks for what AWS cannot express'} (--force exports anyway and lists what it skips):`);
         for (const e of result.errors) output.err(`  ${e}`);

@@ -2,6 +2,8 @@
 // through `tsString` (a literal), `commentText` (a line comment) or an `IdentifierScope` (a name), so a
 // design can never inject code, break a comment or collide two names.
 
+import { stableHash } from './hash.js';
+
 /** Characters escaped in string literals besides quotes and backslashes: line terminators, control characters,
  *  invisible or direction-changing format characters (they make source read differently than it runs). */
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/;
@@ -95,7 +97,11 @@ export class IdentifierScope {
     private readonly byName = new Map<string, string>();
     private readonly taken = new Set<string>();
 
-    constructor(private readonly style: IdentifierStyle, reserved: Iterable<string> = []) {
+    /**
+     * `hash`: a name whose readable form is taken gets its stable hash appended (construct ids become logical
+     * ids, which must not change when another declaration is added before it); `counter`: 2, 3, … (variables).
+     */
+    constructor(private readonly style: IdentifierStyle, reserved: Iterable<string> = [], private readonly disambiguate: 'counter' | 'hash' = 'counter') {
         for (const r of reserved) this.taken.add(r.toLowerCase());
     }
 
@@ -105,7 +111,7 @@ export class IdentifierScope {
         const known = this.byName.get(key);
         if (known !== undefined) return known;
         const base = identifierFor(`${name} ${suffix}`, this.style);
-        let id = base;
+        let id = this.disambiguate === 'hash' && this.taken.has(base.toLowerCase()) ? `${base}${stableHash(key).toUpperCase()}` : base;
         // Case-insensitive uniqueness keeps file names derived from identifiers distinct on any file system.
         for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${base}${n}`;
         this.taken.add(id.toLowerCase());

@@ -43,6 +43,8 @@ export function exportCdk(model: Model, designErrors: readonly string[], options
     if (designErrors.length > 0 && !options.force) return { files: [], notGenerated: [], errors: [...designErrors] };
 
     const plan = planExport(model, { account: options.account });
+    // Two resources with one name cannot both deploy: no forced export could build, so this refuses even --force.
+    if (plan.nameCollisions.length > 0) return { files: [], notGenerated: [], errors: [...plan.nameCollisions], nameCollisions: plan.nameCollisions };
     const issues = plan.issues.map((i) => `${i.name}: ${i.reason}`);
     if (issues.length > 0 && !options.force) return { files: [], notGenerated: plan.notGenerated, errors: issues };
     // Forced past its issues, the export lists them with everything else it leaves out.

@@ -2,13 +2,24 @@
 // normalized to what each service accepts. Model names are arbitrary strings here: the grammar restricts
 // them today, but the exporter must stay safe for any model (imported, programmatic, a future grammar).
 import { words } from './code.js';
+import { stableHash } from './hash.js';
 
-function kebab(name: string): string {
+export function kebab(name: string): string {
     return words(name).map((w) => w.toLowerCase()).join('-');
 }
 
 function clip(text: string, max: number): string {
     return text.length <= max ? text : text.slice(0, max).replace(/-+$/, '');
+}
+
+/**
+ * `name` within `max` characters. A name that must be clipped, or that `hashed` asks to set apart from another,
+ * ends in `-` and the stable hash of `key` (the model names it comes from), so clipped names stay distinct.
+ */
+function fitted(name: string, max: number, key: string, hashed: boolean): string {
+    if (!hashed && name.length <= max) return name;
+    const suffix = `-${stableHash(key)}`;
+    return `${clip(name, max - suffix.length)}${suffix}`;
 }
 
 /** A file or folder name: lowercase letters, digits and hyphens, never empty, never `.`/`..`. */
@@ -18,10 +29,10 @@ export function fileStem(name: string, fallback = 'unnamed'): string {
 }
 
 /** CloudFormation stack names: `^[A-Za-z][A-Za-z0-9-]*$`, at most 128 characters. */
-export function stackName(topology: string, part: string): string {
+export function stackName(topology: string, part: string, hashed = false): string {
     const head = words(topology).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Mregion';
     const name = `${/^[A-Za-z]/.test(head) ? head : `M${head}`}-${kebab(part) || 'stack'}`;
-    return clip(name, 128);
+    return fitted(name, 128, `${topology}\u0000${part}`, hashed);
 }
 
 /** An npm package name: lowercase, URL-safe, at most 214 characters. */
@@ -29,23 +40,27 @@ export function packageName(topology: string): string {
     return `${clip(kebab(topology) || 'mregion', 180)}-cdk`;
 }
 
+function joined(topology: string, store: string): string {
+    return `${kebab(topology)}-${kebab(store)}`.replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-');
+}
+
 /** Aurora global cluster identifiers: a letter first, then letters, digits and single hyphens; at most 63. */
-export function globalClusterIdentifier(topology: string, store: string): string {
-    const id = clip(`${kebab(topology)}-${kebab(store)}`.replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-'), 63);
-    return /^[a-z]/.test(id) ? id : clip(`db-${id}`, 63).replace(/-+$/, '');
+export function globalClusterIdentifier(topology: string, store: string, hashed = false): string {
+    const id = joined(topology, store);
+    return fitted(/^[a-z]/.test(id) ? id : `db-${id}`.replace(/-+$/, ''), 63, `${topology}\u0000${store}`, hashed);
 }
 
 /** The start of an S3 bucket name; the generated code appends the region and account, so keep ≤ 63 in total. */
-export function bucketNamePrefix(topology: string, store: string): string {
+export function bucketNamePrefix(topology: string, store: string, hashed = false): string {
+    const prefix = joined(topology, store);
     // `-<region up to 14>-<account 12>` takes at most 28 characters.
-    const prefix = clip(`${kebab(topology)}-${kebab(store)}`.replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-'), 35);
-    return /^[a-z0-9]/.test(prefix) && prefix.length >= 3 ? prefix : `mregion-${prefix}`.replace(/-+$/, '');
+    return fitted(/^[a-z0-9]/.test(prefix) && prefix.length >= 3 ? prefix : `mregion-${prefix}`.replace(/-+$/, ''), 35, `${topology}\u0000${store}`, hashed);
 }
 
 /** Names of Resilience Hub policies, Global Accelerators and ARC objects: letters, digits, `_` and `-`. */
-export function resourceName(parts: readonly string[], max: number): string {
-    const name = clip(parts.map(kebab).filter((p) => p.length > 0).join('-'), max);
-    return name.length >= 2 ? name : clip(`mregion-${name}`, max).replace(/-+$/, '');
+export function resourceName(parts: readonly string[], max: number, hashed = false): string {
+    const name = parts.map(kebab).filter((p) => p.length > 0).join('-');
+    return fitted(name.length >= 2 ? name : `mregion-${name}`.replace(/-+$/, ''), max, parts.join('\u0000'), hashed);
 }
 
 /** A DNS label (for record names and placeholder domains): lowercase letters, digits, inner hyphens; ≤ 63. */

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { stableHash } from '../../export/cdk/hash.js';
 import { PINNED } from '../../export/cdk/versions.js';
 import { bundle, ROOT } from '../helpers/bundles.js';
 
@@ -93,5 +94,19 @@ describe('mregion export-cdk', () => {
         expect(context['mregion:account']).toBe('210987654321');
         expect(Object.keys(context).filter((k) => k.startsWith('availability-zones'))).toEqual([]);
         expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toContain('npx cdk bootstrap aws://210987654321/us-east-1');
+    });
+
+    test('refuses, even with --force, two model names that give one AWS name (exit 2), writing nothing', () => {
+        const spelled = `orders-db-${stableHash('Collide\u0000orders_db')}`;
+        const file = path.join(sandbox, 'collide.mregion');
+        writeFileSync(file, `topology Collide "names that meet"
+region us-east-1 { provider aws jurisdiction US }
+${['orders_db', 'orders-db', spelled].map((n) => `store ${n} { engine s3 regions us-east-1 holds reference blob }`).join('\n')}
+`);
+        const out = path.join(sandbox, 'collide');
+        const refused = mregion('export-cdk', file, '--out', out, '--force');
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toContain(`Not exported: two names in the design give one AWS name, so the app could not deploy:\n  '${spelled}' and 'orders_db' both give the S3 bucket name prefix 'collide-${spelled}'`);
+        expect(existsSync(out)).toBe(false);
     });
 });

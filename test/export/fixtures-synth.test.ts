@@ -59,6 +59,16 @@ store orders { engine aurora  regions us-east-1, us-west-2  writes primary us-ea
 store assets { engine s3  regions us-east-1, us-west-2  writes primary us-east-1  holds reference blob  replication async lag 15m  consistency eventual }
 `;
 
+/** Names that normalize alike, under a topology name too long for a stack name. */
+const ALIKE = `topology ${'Orders'.repeat(20)} "long names and names that normalize alike"
+
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+
+store assets_eu { engine s3  regions us-east-1, us-west-2  writes primary us-east-1  holds reference blob  replication async lag 15m  consistency eventual }
+store assets-eu { engine s3  regions us-east-1, us-west-2  writes primary us-east-1  holds reference blob  replication async lag 15m  consistency eventual }
+`;
+
 /** As written between the quotes of the .mregion file (escapes included). */
 const HOSTILE_DESCRIPTION = 'Pipes | \\"quotes\\" \\\\ back\\\\slash ${INJECTED()} `tick` */ <b>html</b>\\nsecond line ünï 🚀';
 
@@ -82,6 +92,9 @@ beforeAll(async () => {
     const crossing = await modelOf(CROSSING);
     expect(crossing.problems.filter((p) => p.severity === 'error')).toEqual([]);
     models.set('crossing', crossing.model);
+    const alike = await modelOf(ALIKE);
+    expect(alike.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    models.set('alike', alike.model);
     for (const [name, model] of models) {
         // Hostile region names are in no MRSC region set: that table is refused, so the hostile export is forced.
         const result = exportCdk(model, [], { account: '210987654321', force: name.startsWith('hostile') });
@@ -183,6 +196,19 @@ describe('a design using every mapping', () => {
         }
     });
 
+    test('publishes the ARC cluster\'s and each routing control\'s ARN under the output names the README uses', () => {
+        const template = t.of('Kitchen-global').toJSON() as { Outputs: Record<string, { Value: { 'Fn::GetAtt': [string, string] } }>; Resources: Record<string, { Type: string; Properties: { Name?: string } }> };
+        const target = (output: string) => {
+            const [id, attribute] = template.Outputs[output]!.Value['Fn::GetAtt'];
+            return [template.Resources[id]!.Type, template.Resources[id]!.Properties.Name, attribute];
+        };
+        expect(target('RecoveryClusterArn')).toEqual(['AWS::Route53RecoveryControl::Cluster', 'Kitchen-recovery', 'ClusterArn']);
+        expect(target('OpsUsEast1RoutingControlArn')).toEqual(['AWS::Route53RecoveryControl::RoutingControl', 'us-east-1', 'RoutingControlArn']);
+        expect(target('OpsUsEast2RoutingControlArn')).toEqual(['AWS::Route53RecoveryControl::RoutingControl', 'us-east-2', 'RoutingControlArn']);
+        const readme = apps.get('kitchen')!.files.find((f) => f.path === 'README.md')!.content;
+        for (const output of Object.keys(template.Outputs)) expect(readme).toContain(`<${output}>`);
+    });
+
     test('carries each service instance\'s objective into its own Resilience Hub policy', () => {
         const policies = t.stackNames.flatMap((s) => t.props(s, 'AWS::ResilienceHub::ResiliencyPolicy').map((p) => [s, p.PolicyName, p.Policy.Region.RtoInSecs, p.Policy.Region.RpoInSecs]));
         expect(policies).toEqual([['Kitchen-us-east-1', 'kitchen-api', 300, 1], ['Kitchen-us-east-1', 'kitchen-web-blue', 60, 1]]);
@@ -204,6 +230,19 @@ describe('two regions that need each other\'s resources', () => {
         expect(t.dependencies('Crossing-us-east-1-replication')).toEqual(['Crossing-us-west-2']);
         expect(t.dependencies('Crossing-us-east-1')).toEqual([]);
         expect(t.dependencies('Crossing-us-west-2')).toEqual([]);
+        expect(deployBlockers(t.assembly, cdkJsonContext(app))).toEqual([]);
+    });
+});
+
+describe('names that normalize alike', () => {
+    test('give distinct bucket names and stack names within 128 characters, with no deploy blocker', () => {
+        const app = apps.get('alike')!;
+        const t = new Templates(synthesize(app, { validation: true }).assembly);
+        expect(t.stackNames).toHaveLength(2);
+        for (const name of t.stackNames) expect(name.length).toBeLessThanOrEqual(128);
+        const buckets = t.stackNames.flatMap((s) => t.props(s, 'AWS::S3::Bucket')).map((b) => b.BucketName).filter((n) => n !== undefined);
+        expect(buckets).toHaveLength(4);
+        expect(new Set(buckets).size).toBe(4);
         expect(deployBlockers(t.assembly, cdkJsonContext(app))).toEqual([]);
     });
 });

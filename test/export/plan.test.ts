@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exportCdk, planExport } from '../../export/cdk/index.js';
+import { stableHash } from '../../export/cdk/hash.js';
+import { bucketNamePrefix } from '../../export/cdk/names.js';
 import { breakCycles, regionsOnCycles } from '../../export/cdk/plan/layout.js';
+import { uniqueNames } from '../../export/cdk/plan/unique-names.js';
 import type { ExportPlan, RegionItem } from '../../export/cdk/plan/types.js';
 import { modelOf } from '../helpers/services.js';
 
@@ -259,6 +262,31 @@ failover api { ${detect} route ${route} action shift-traffic }`;
     });
 });
 
+describe('the README for ARC routing controls', () => {
+    const design = `
+service api { regions us-east-1, us-west-2 primary us-east-1 posture active-passive capacity 100% per region }
+failover api { detect health-check every 10s threshold 3 route arc-routing-control action flip-routing-control }`;
+    const command = (east: string, west: string) => 'aws route53-recovery-cluster update-routing-control-states --region <endpoint Region> --endpoint-url <endpoint> --update-routing-control-state-entries '
+        + `'[{"RoutingControlArn":"<ApiUsEast1RoutingControlArn>","RoutingControlState":"${east}"},{"RoutingControlArn":"<ApiUsWest2RoutingControlArn>","RoutingControlState":"${west}"}]'`;
+
+    test.each([
+        { name: 'says new routing controls start Off and leave the records unhealthy', text: 'New routing controls start Off (ARC developer guide, "List and update routing controls and states with the AWS CLI"), and a DNS record whose routing control is Off is unhealthy' },
+        { name: 'sets the initial states: the primary On, the standby Off', text: `Initial state, and failback to us-east-1: us-east-1 On, us-west-2 Off.\n\n\`\`\`sh\n${command('On', 'Off')}\n\`\`\`` },
+        { name: 'fails over by turning the primary Off and the standby On in one call', text: `Failover to us-west-2: us-east-1 Off, us-west-2 On.\n\n\`\`\`sh\n${command('Off', 'On')}\n\`\`\`` },
+        { name: 'reads the ARNs and the cluster endpoints once, from the stack outputs', text: 'aws route53-recovery-control-config describe-cluster --region us-west-2 --cluster-arn <RecoveryClusterArn> --query "Cluster.ClusterEndpoints"' },
+        { name: 'states the cluster\'s hourly cost as a typical price with its source', text: 'costs about $2.50 per hour (about $1,800 per month) for as long as it exists, however many routing controls it hosts: a typical price, not a bound (facts §14 [S] Route 53 ARC cluster billed per hour, about $2.50/hour; check https://aws.amazon.com/application-recovery-controller/pricing/)' },
+    ])('$name', async ({ text }) => {
+        const { model } = await modelOf(`topology T "test"\n${US}\n${design}`);
+        const readme = exportCdk(model, []).files.find((f) => f.path === 'README.md')!.content;
+        expect(readme).toContain(text);
+    });
+
+    test('has no ARC section when no failover uses routing controls', async () => {
+        const { model } = await modelOf(`topology T "test"\n${US}\n${design.replace('arc-routing-control', 'dns ttl 60s').replace('flip-routing-control', 'shift-traffic')}`);
+        expect(exportCdk(model, []).files.find((f) => f.path === 'README.md')!.content).not.toContain('routing-control');
+    });
+});
+
 describe('objectives', () => {
     test('carries RTO and RPO into a Resilience Hub policy in the primary region, rounding fractions up', async () => {
         const p = await plan('service api { regions us-east-1, us-west-2 primary us-west-2 posture warm-standby capacity 100% per region objective rto 90s rpo 500ms }');
@@ -270,6 +298,44 @@ describe('objectives', () => {
         const p = await plan('service api { regions us-east-1 posture active-active capacity 100% per region objective rto 10m availability 99.9% }');
         expect(p.regionStacks).toEqual([]);
         expect(p.notGenerated).toContainEqual({ name: 'service api: objective', reason: expect.stringMatching(/needs both RTO and RPO; the design declares only rto/) });
+    });
+});
+
+describe('physical names', () => {
+    const bucket = (name: string) => `store ${name} { engine s3 regions us-east-1 holds reference blob }`;
+    const prefixes = (p: ExportPlan) => new Map(items(p, 'us-east-1').map((i) => [i.name, i.kind === 'bucket-source' ? i.namePrefix : '']));
+
+    test.each([
+        { name: 'the name already in normalized form keeps it; the other gets its hash', stores: ['orders_db', 'orders-db'] },
+        { name: 'the result does not depend on declaration order', stores: ['orders-db', 'orders_db'] },
+    ])('keeps two stores that normalize alike apart: $name', async ({ stores }) => {
+        const p = await plan(stores.map(bucket).join('\n'));
+        expect(p.nameCollisions).toEqual([]);
+        expect(Object.fromEntries(prefixes(p))).toEqual({ 'orders-db': 't-orders-db', orders_db: `t-orders-db-${stableHash('T\u0000orders_db')}` });
+    });
+
+    test('sets apart every name of a group none of which is in normalized form', () => {
+        const { names, collisions } = uniqueNames(['a_b', 'a.b'], (key, hashed) => bucketNamePrefix('T', key, hashed), 'S3 bucket name prefix');
+        expect(collisions).toEqual([]);
+        expect([...names.values()]).toEqual([`t-a-b-${stableHash('T\u0000a_b')}`, `t-a-b-${stableHash('T\u0000a.b')}`]);
+    });
+
+    test('fails the export, even forced, when a model name spells out another one\'s suffix', async () => {
+        const spelled = `orders-db-${stableHash('T\u0000orders_db')}`;
+        const { model } = await modelOf(`topology T "test"\n${US}\n${['orders_db', 'orders-db', spelled].map(bucket).join('\n')}`);
+        const result = exportCdk(model, [], { force: true });
+        expect(result.files).toEqual([]);
+        expect(result.nameCollisions).toEqual([`'${spelled}' and 'orders_db' both give the S3 bucket name prefix 't-${spelled}'; rename one of them in the design`]);
+        expect(result.errors).toEqual(result.nameCollisions);
+    });
+
+    test('keeps stack names distinct and within 128 characters when the topology name is long', async () => {
+        const long = 'A'.repeat(60) + 'Very' + 'B'.repeat(60);
+        const { model } = await modelOf(`topology ${long} "test"\n${US}\nstore db { engine aurora regions us-east-1, us-west-2 writes primary us-east-1 holds shared rows consistency session }`);
+        const names = planExport(model).regionStacks.map((s) => s.stackName);
+        expect(names).toHaveLength(2);
+        expect(new Set(names).size).toBe(2);
+        for (const name of names) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9-]{0,127}$/);
     });
 });
 

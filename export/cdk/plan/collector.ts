@@ -1,6 +1,7 @@
 // What planning accumulates while it walks the model: items per region stack and for the global stack,
 // context values, and the parts of the design that are not (or cannot be) generated.
 import type { Model, RegionM, Source } from '../../../language/semantics/model.js';
+import { uniqueNames } from './unique-names.js';
 import type { CellRef, ContextEntry, GlobalItem, NotGenerated, RegionItem, SourceRef } from './types.js';
 
 export class PlanCollector {
@@ -8,6 +9,8 @@ export class PlanCollector {
     readonly globalItems: GlobalItem[] = [];
     readonly notGenerated: NotGenerated[] = [];
     readonly issues: NotGenerated[] = [];
+    /** Physical names two model names still share after the hash suffix: they fail the export, even forced. */
+    readonly nameCollisions: string[] = [];
     private readonly contextEntries = new Map<string, ContextEntry>();
 
     constructor(readonly model: Model, readonly topologyName: string, readonly account: string) {}
@@ -44,6 +47,13 @@ export class PlanCollector {
     /** Something the design asks for that AWS cannot express as declared: blocks the export unless forced. */
     issue(name: string, reason: string): void {
         if (!this.issues.some((n) => n.name === name && n.reason === reason)) this.issues.push({ name, reason });
+    }
+
+    /** Distinct physical names for `keys` (see unique-names.ts); a name that still collides is recorded. */
+    uniqueNames(keys: readonly string[], make: (key: string, hashed: boolean) => string, what: string): ReadonlyMap<string, string> {
+        const result = uniqueNames(keys, make, what);
+        for (const collision of result.collisions) if (!this.nameCollisions.includes(collision)) this.nameCollisions.push(collision);
+        return result.names;
     }
 
     cellRef(cell: string | undefined): CellRef | undefined {

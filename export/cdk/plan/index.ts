@@ -4,7 +4,7 @@ import type { Model } from '../../../language/semantics/model.js';
 import { IdentifierScope } from '../code.js';
 import { fileStem, stackName } from '../names.js';
 import { baseName, PlanCollector } from './collector.js';
-import { planRouting } from './routing.js';
+import { ARC_CLUSTER_OUTPUT_ID, planRouting } from './routing.js';
 import { planObjectives, planRunbooks, planServices } from './services.js';
 import { planStores } from './stores.js';
 import { layoutStacks } from './layout.js';
@@ -56,7 +56,7 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     for (const cycle of layout.cycles) {
         c.issue(`stacks ${cycle.keys.join(' → ')}`, `the stacks depend on each other (${cycle.reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
     }
-    const names = new Map(layout.slots.map((slot) => [slot.key, stackName(topologyName, slot.key)]));
+    const names = c.uniqueNames([...layout.slots.map((slot) => slot.key), 'global', 'recovery'], (key, hashed) => stackName(topologyName, key, hashed), 'stack name');
     const regionStacks: RegionStackPlan[] = layout.slots.map((slot) => ({
         region: model.regions.get(slot.region)!,
         replication: slot.replication,
@@ -70,10 +70,11 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     const globalStack: GlobalStackPlan | undefined = c.globalItems.length === 0 ? undefined : {
         region: ARC.controlPlaneRegion.value,
         regionReason: `Global Accelerator and ARC objects are created through their control planes in ${ARC.controlPlaneRegion.value} (${ARC.controlPlaneRegion.source}); Route 53 is global`,
-        stackName: stackName(topologyName, 'global'),
+        stackName: names.get('global')!,
         className: 'GlobalStack',
         items: c.globalItems,
-        arcClusterName: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls) ? `${stackName(topologyName, 'recovery')}`.slice(0, 64) : undefined,
+        arcClusterName: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls) ? names.get('recovery')!.slice(0, 64) : undefined,
+        arcClusterOutputId: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls) ? ARC_CLUSTER_OUTPUT_ID : undefined,
     };
 
     return {
@@ -88,6 +89,7 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         context: c.contextList,
         notGenerated: c.notGenerated,
         issues: c.issues,
+        nameCollisions: c.nameCollisions,
         runbooks: planRunbooks(c),
     };
 }

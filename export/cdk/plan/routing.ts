@@ -3,6 +3,7 @@
 import { ANYCAST, ARC, DNS, HEALTH_CHECK } from '../../../language/semantics/facts/defaults.js';
 import type { FailoverM, ServiceM } from '../../../language/semantics/model.js';
 import { formatDuration } from '../../../language/semantics/units.js';
+import { IdentifierScope } from '../code.js';
 import { contextKeyPart, dnsLabel, resourceName } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 import type { HealthCheckSettings, RoutedRegion } from './types.js';
@@ -10,8 +11,29 @@ import type { HealthCheckSettings, RoutedRegion } from './types.js';
 export const HOSTED_ZONE_ID_KEY = 'mregion:hosted-zone-id';
 export const HOSTED_ZONE_NAME_KEY = 'mregion:hosted-zone-name';
 
+/** Accelerator and control panel names by service id, distinct within the design (unique-names.ts). */
+interface RoutingNames {
+    readonly accelerator: ReadonlyMap<string, string>;
+    readonly panel: ReadonlyMap<string, string>;
+}
+
+export const ARC_CLUSTER_OUTPUT_ID = 'RecoveryClusterArn';
+
 export function planRouting(c: PlanCollector): void {
     const recordNames = new Set<string>();
+    // Stack output ids (logical ids) for the routing controls' ARNs, distinct in the global stack.
+    const outputIds = new IdentifierScope('pascal', [ARC_CLUSTER_OUTPUT_ID], 'hash');
+    const routed = (methods: readonly string[]) => c.model.failovers
+        .filter((f) => f.target.kind === 'service' && f.route !== undefined && methods.includes(f.route.method))
+        .map((f) => f.target.id);
+    const nameOf = (id: string, hashed: boolean) => {
+        const service = c.model.services.get(id);
+        return resourceName([c.topologyName, service ? serviceLabel(service) : id], 64, hashed);
+    };
+    const names: RoutingNames = {
+        accelerator: c.uniqueNames(routed(['anycast', 'global-accelerator']), nameOf, 'Global Accelerator name'),
+        panel: c.uniqueNames(routed(['arc-routing-control']), nameOf, 'ARC control panel name'),
+    };
     for (const failover of c.model.failovers) {
         const title = titleOf('failover', failover.target.id.replace(/@.*$/, ''), failover.cell);
         const route = failover.route;
@@ -47,9 +69,9 @@ export function planRouting(c: PlanCollector): void {
             if (others.length > 0) c.skip(`${title}: DNS provider${others.length > 1 ? 's' : ''} ${others.join(', ')}`, 'not an AWS service; configure the same records there');
             planDns(c, title, failover, service, regions, recordNames);
         } else if (route.method === 'anycast' || route.method === 'global-accelerator') {
-            planAccelerator(c, title, failover, service, regions);
+            planAccelerator(c, title, failover, service, regions, names.accelerator.get(service.id)!);
         } else {
-            planRoutingControls(c, title, failover, service, regions, recordNames);
+            planRoutingControls(c, title, failover, service, regions, recordNames, names.panel.get(service.id)!, outputIds);
         }
     }
 }
@@ -159,7 +181,7 @@ function planDns(c: PlanCollector, title: string, failover: FailoverM, service: 
     });
 }
 
-function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[]): void {
+function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[], acceleratorName: string): void {
     const health = healthCheckSettings(c, title, failover, 'Global Accelerator');
     if (health === 'invalid') return;
     const active = service.posture === 'active-active';
@@ -180,7 +202,7 @@ function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, s
         source: sourceRef(failover.source),
         cell: c.cellRef(failover.cell),
         name: service.name,
-        acceleratorName: resourceName([c.topologyName, serviceLabel(service)], 64),
+        acceleratorName,
         groups,
         healthCheck: health ?? undefined,
         dialText: active
@@ -192,7 +214,7 @@ function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, s
     }
 }
 
-function planRoutingControls(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[], names: Set<string>): void {
+function planRoutingControls(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[], names: Set<string>, panelName: string, outputIds: IdentifierScope): void {
     const health = healthCheckSettings(c, title, failover, 'a Route 53 health check');
     if (health === 'invalid') return;
     const routed = routedRegions(c, title, failover, service, regions);
@@ -217,11 +239,12 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
         regions: routed.list,
         healthCheck: health,
         routingControls: {
-            panelName: resourceName([c.topologyName, serviceLabel(service)], 64),
+            panelName,
             waitPeriodMs: interval,
             waitPeriodText: failover.detection.method === 'health-check'
                 ? `one health-check interval of the design (${formatDuration(interval)})`
                 : `Route 53's default health-check interval (${formatDuration(interval)}, ${HEALTH_CHECK.intervalMs.source})`,
+            controls: routed.list.map((r) => ({ region: r.region, outputId: outputIds.get(`${serviceLabel(service)} ${r.region}`, 'routing control arn') })),
         },
     });
 }

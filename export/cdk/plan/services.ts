@@ -32,11 +32,16 @@ export function planServices(c: PlanCollector): void {
 }
 
 export function planObjectives(c: PlanCollector): void {
+    const owners = [...c.model.services.values(), ...c.model.stores.values()].filter((o) => o.objective);
+    // A service and a store may share a name: the owner's kind keeps their keys apart.
+    const keyOf = (owner: ServiceM | StoreM) => `${owner.kind} ${owner.id}`;
+    const byKey = new Map(owners.map((o) => [keyOf(o), o]));
+    const names = c.uniqueNames([...byKey.keys()], (key, hashed) => resourceName([c.topologyName, byKey.get(key)!.id], 60, hashed), 'Resilience Hub policy name');
     for (const service of c.model.services.values()) {
-        if (service.objective) planPolicy(c, service, service.objective, service.primary ?? service.regions.find((r) => c.awsRegion(r)));
+        if (service.objective) planPolicy(c, service, service.objective, service.primary ?? service.regions.find((r) => c.awsRegion(r)), names.get(keyOf(service))!);
     }
     for (const store of c.model.stores.values()) {
-        if (store.objective) planPolicy(c, store, store.objective, storePrimary(store));
+        if (store.objective) planPolicy(c, store, store.objective, storePrimary(store), names.get(keyOf(store))!);
     }
 }
 
@@ -44,7 +49,7 @@ function storePrimary(store: StoreM): string | undefined {
     return store.writes.primary ?? store.regions[0];
 }
 
-function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: ObjectiveM, region: string | undefined): void {
+function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: ObjectiveM, region: string | undefined, policyName: string): void {
     const title = titleOf(owner.kind, owner.name, owner.cell);
     if (objective.rtoMs === undefined && objective.rpoMs === undefined) return;
     if (objective.rtoMs === undefined || objective.rpoMs === undefined) {
@@ -67,7 +72,7 @@ function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: Objec
         source: sourceRef(objective.source),
         cell: c.cellRef(owner.cell),
         name: owner.name,
-        policyName: resourceName([c.topologyName, owner.id], 60),
+        policyName,
         // Resilience Hub counts whole seconds; a fraction rounds up so the policy never promises more than the design.
         rtoSeconds: Math.ceil(objective.rtoMs / 1000),
         rpoSeconds: Math.ceil(objective.rpoMs / 1000),

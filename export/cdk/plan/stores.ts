@@ -8,6 +8,12 @@ import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 
 type ExportedEngine = 'dynamodb' | 'aurora' | 's3';
 
+/** Physical names by store id, distinct within the design (unique-names.ts). */
+interface StoreNames {
+    readonly bucket: ReadonlyMap<string, string>;
+    readonly cluster: ReadonlyMap<string, string>;
+}
+
 /** Why an engine is not exported; the message tells the user what to do instead. */
 const NOT_EXPORTED: Readonly<Record<Exclude<Engine, ExportedEngine>, string>> = {
     spanner: 'Spanner is a Google Cloud service; AWS CDK cannot deploy it',
@@ -24,6 +30,12 @@ const NOT_EXPORTED: Readonly<Record<Exclude<Engine, ExportedEngine>, string>> = 
 };
 
 export function planStores(c: PlanCollector): void {
+    const stores = [...c.model.stores.values()];
+    const ids = (engine: Engine) => stores.filter((s) => s.engine === engine).map((s) => s.id);
+    const names: StoreNames = {
+        bucket: c.uniqueNames(ids('s3'), (id, hashed) => bucketNamePrefix(c.topologyName, id, hashed), 'S3 bucket name prefix'),
+        cluster: c.uniqueNames(ids('aurora'), (id, hashed) => globalClusterIdentifier(c.topologyName, id, hashed), 'Aurora global cluster identifier'),
+    };
     // One "not generated" line per declaration, however many cells it is instantiated in.
     const skipped = new Map<string, { reason: string; cells: string[] }>();
     const skipStore = (store: StoreM, reason: string) => {
@@ -52,8 +64,8 @@ export function planStores(c: PlanCollector): void {
             continue;
         }
         if (store.engine === 'dynamodb') planDynamo(c, store);
-        else if (store.engine === 'aurora') planAurora(c, store);
-        else planBucket(c, store);
+        else if (store.engine === 'aurora') planAurora(c, store, names.cluster.get(store.id)!);
+        else planBucket(c, store, names.bucket.get(store.id)!);
     }
 
     for (const [name, { reason, cells }] of skipped) {
@@ -135,7 +147,7 @@ function planDynamo(c: PlanCollector, store: StoreM): void {
     }
 }
 
-function planAurora(c: PlanCollector, store: StoreM): void {
+function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
     const title = titleOf('store', store.name, store.cell);
     const primary = homeRegion(store);
     const secondaries = store.regions.filter((r) => r !== primary);
@@ -147,7 +159,6 @@ function planAurora(c: PlanCollector, store: StoreM): void {
         c.issue(title, `Aurora Global Database has one writer region; the design lets ${store.writes.policy} write`);
         return;
     }
-    const identifier = globalClusterIdentifier(c.topologyName, store.id);
     const lag = store.replication.lagMs !== undefined ? `, lag ${formatDuration(store.replication.lagMs)}` : '';
     c.addRegionItem(primary, {
         kind: 'aurora-primary',
@@ -174,11 +185,10 @@ function replicationPromises(store: StoreM): { what: string; ms: number }[] {
     ];
 }
 
-function planBucket(c: PlanCollector, store: StoreM): void {
+function planBucket(c: PlanCollector, store: StoreM, prefix: string): void {
     const title = titleOf('store', store.name, store.cell);
     const source = homeRegion(store);
     const replicas = store.regions.filter((r) => r !== source);
-    const prefix = bucketNamePrefix(c.topologyName, store.id);
     const promises = replicas.length > 0 ? replicationPromises(store) : [];
     const tooTight = promises.filter((p) => p.ms < RTC_MS);
     if (tooTight.length > 0) {

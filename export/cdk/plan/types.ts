@@ -147,7 +147,13 @@ export interface DnsRoutingItem extends ItemBase {
     /** Endpoint health checks from the design's `detect health-check`; absent for manual detection. */
     readonly healthCheck?: HealthCheckSettings;
     /** With ARC, routing-control health checks drive the records instead of the endpoint checks. */
-    readonly routingControls?: { readonly panelName: string; readonly waitPeriodMs: number; readonly waitPeriodText: string };
+    readonly routingControls?: {
+        readonly panelName: string;
+        readonly waitPeriodMs: number;
+        readonly waitPeriodText: string;
+        /** One routing control per routed region; its ARN is a stack output under `outputId` for the runbook. */
+        readonly controls: readonly { readonly region: string; readonly outputId: string }[];
+    };
 }
 
 export interface AcceleratorItem extends ItemBase {
@@ -168,6 +174,8 @@ export interface GlobalStackPlan {
     readonly items: readonly GlobalItem[];
     /** Name of the one ARC cluster shared by every routing-control failover, when any. */
     readonly arcClusterName?: string;
+    /** The stack output holding that cluster's ARN. */
+    readonly arcClusterOutputId?: string;
 }
 
 export interface ExportPlan {
@@ -184,6 +192,8 @@ export interface ExportPlan {
     readonly notGenerated: readonly NotGenerated[];
     /** Parts of the design the exporter cannot express faithfully: they block the export unless forced. */
     readonly issues: readonly NotGenerated[];
+    /** Physical names two model names share even with the hash suffix: the export fails, forced or not. */
+    readonly nameCollisions: readonly string[];
     /** Failover steps of the design, for the README's runbook section. */
     readonly runbooks: readonly Runbook[];
 }

@@ -1,6 +1,7 @@
 // README.md of the generated app: what was generated, what was not and why, the context values to fill in,
 // the choices to review, the design's failover steps and how to deploy.
-import type { ExportPlan, RegionItem, GlobalItem } from '../plan/types.js';
+import { ARC_CLUSTER_PRICE } from '../costs.js';
+import type { DnsRoutingItem, ExportPlan, GlobalItem, RegionItem } from '../plan/types.js';
 import { CONSTRUCT_MODULES, type ConstructFile } from './stacks.js';
 
 /** Text inside a Markdown table cell or list item: one line, no column breaks, no raw HTML. */
@@ -42,6 +43,52 @@ function describeGlobalItem(item: GlobalItem): string {
     const checks = item.healthCheck ? `, health checks every ${item.healthCheck.intervalSeconds} s (threshold ${item.healthCheck.failureThreshold})` : '';
     const arc = item.routingControls ? `, ARC routing controls on control panel \`${item.routingControls.panelName}\`` : '';
     return `${item.title}: Route 53 ${how}, TTL ${item.ttlSeconds} s${checks}${arc}`;
+}
+
+/** The JSON list `update-routing-control-states` takes, with each ARN as the output key to read it from. */
+function stateEntries(states: readonly { outputId: string; on: boolean }[]): string {
+    return JSON.stringify(states.map((s) => ({ RoutingControlArn: `<${s.outputId}>`, RoutingControlState: s.on ? 'On' : 'Off' })));
+}
+
+function updateCommand(states: readonly { outputId: string; on: boolean }[]): string {
+    return `aws route53-recovery-cluster update-routing-control-states --region <endpoint Region> --endpoint-url <endpoint> --update-routing-control-state-entries '${stateEntries(states)}'`;
+}
+
+/**
+ * ARC routing controls start Off, and a record whose routing control is Off is unhealthy: the README says so, gives
+ * the command that sets the initial states, the failover and failback commands, and what the cluster costs.
+ */
+function routingControlSteps(plan: ExportPlan, p: (...lines: string[]) => number): void {
+    const items = (plan.globalStack?.items ?? []).filter((i): i is DnsRoutingItem => i.kind === 'dns' && i.routingControls !== undefined);
+    if (items.length === 0 || !plan.globalStack) return;
+    const stack = plan.globalStack;
+    const price = ARC_CLUSTER_PRICE;
+    p('## Routing controls (ARC): set them after deploying', '');
+    p('New routing controls start Off (ARC developer guide, "List and update routing controls and states with the AWS CLI"), and a DNS record whose routing control is Off is unhealthy: until the states below are set, the records of '
+        + `${items.map((i) => `\`${md(i.recordName)}\``).join(', ')} have no healthy answer. Set them after the first \`cdk deploy\`, before sending traffic.`, '');
+    p(`The ARC cluster \`${md(stack.arcClusterName ?? '')}\` costs about $${price.usdPerHour.value.toFixed(2)} per hour (about $${price.usdPerMonth.value.toLocaleString('en-US')} per month) for as long as it exists, however many routing controls it hosts: a typical price, not a bound (${md(price.usdPerHour.source)}).`, '');
+    p('1. Once after each deployment, read the values an operator needs during an outage. These are control-plane calls in us-west-2: keep the answers where you can read them while that region is impaired.', '');
+    p('```sh',
+        `aws cloudformation describe-stacks --region ${stack.region} --stack-name ${stack.stackName} --query "Stacks[0].Outputs" --output table`,
+        `aws route53-recovery-control-config describe-cluster --region ${stack.region} --cluster-arn <${stack.arcClusterOutputId}> --query "Cluster.ClusterEndpoints"`,
+        '```', '');
+    p('2. Every command below is a data-plane call to one of the cluster\'s five endpoints: `<endpoint Region>` and `<endpoint>` are the `Region` and `Endpoint` of one of them; if it does not answer, use the next. `<…RoutingControlArn>` is the stack output of that name. The safety rule keeps at least one region On, so each change sets every state in one call.', '');
+    for (const item of items) {
+        const controls = item.routingControls!.controls;
+        p(`### ${md(item.title)}: \`${md(item.recordName)}\``, '');
+        if (item.mode === 'failover') {
+            const [primary, secondary] = controls;
+            if (!primary || !secondary) continue;
+            const command = (on: string) => updateCommand([{ outputId: primary.outputId, on: on === primary.region }, { outputId: secondary.outputId, on: on === secondary.region }]);
+            p(`Initial state, and failback to ${md(primary.region)}: ${md(primary.region)} On, ${md(secondary.region)} Off.`, '', '```sh', command(primary.region), '```', '');
+            p(`Failover to ${md(secondary.region)}: ${md(primary.region)} Off, ${md(secondary.region)} On.`, '', '```sh', command(secondary.region), '```', '');
+        } else {
+            p('Initial state, and failback after any failover: every region On.', '', '```sh', updateCommand(controls.map((c) => ({ outputId: c.outputId, on: true }))), '```', '');
+            for (const out of controls) {
+                p(`Take ${md(out.region)} out (the others keep serving):`, '', '```sh', updateCommand(controls.map((c) => ({ outputId: c.outputId, on: c !== out }))), '```', '');
+            }
+        }
+    }
 }
 
 export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>): string {
@@ -137,6 +184,8 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
             p('');
         }
     }
+
+    routingControlSteps(plan, p);
 
     p('## Deploy', '');
     p('```sh', 'npm install', 'npx cdk synth --no-lookups --no-notices   # offline; lists every placeholder still in cdk.json');

@@ -81,7 +81,7 @@ export class Naming {
     constructId(parent: string, name: string, suffix = ''): string {
         let scope = this.ids.get(parent);
         if (!scope) {
-            scope = new IdentifierScope('pascal', ['Zone', 'RecoveryCluster']);
+            scope = new IdentifierScope('pascal', ['Zone', 'RecoveryCluster'], 'hash');
             this.ids.set(parent, scope);
         }
         return scope.get(name, suffix);

@@ -213,6 +213,9 @@ export function renderGlobalStack(plan: ExportPlan, stack: GlobalStackPlan, need
             w.blank();
             w.comment('One ARC cluster (five redundant regional endpoints, facts §10) serves every routing-control failover.');
             w.line(`const recoveryCluster = new arc.CfnCluster(this, 'RecoveryCluster', { name: ${tsString(stack.arcClusterName)} });`);
+            imports.add('aws-cdk-lib', 'CfnOutput');
+            w.comment('Its ARN finds the five cluster endpoints that routing-control commands go to (README.md).');
+            w.line(`new CfnOutput(this, ${tsString(stack.arcClusterOutputId ?? 'RecoveryClusterArn')}, { value: recoveryCluster.attrClusterArn });`);
         }
         const cells = new Map<string, string>();
         for (const group of groupByCell(stack.items)) {
@@ -247,6 +250,7 @@ function renderDns(w: CodeWriter, item: DnsRoutingItem, scope: string, naming: N
             p.line('clusterArn: recoveryCluster.attrClusterArn,');
             p.line(`controlPanelName: ${tsString(item.routingControls!.panelName)},`);
             p.line(`regions: [${item.regions.map((r) => tsString(r.region)).join(', ')}],`);
+            p.line(`outputIds: { ${item.routingControls!.controls.map((c) => `${tsString(c.region)}: ${tsString(c.outputId)}`).join(', ')} },`);
             const ms = item.routingControls!.waitPeriodMs;
             p.line(`waitPeriod: ${ms % 1000 === 0 ? durationCode(ms / 1000) : `Duration.millis(${ms})`},`);
         }, '});');

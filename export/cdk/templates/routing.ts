@@ -65,8 +65,9 @@ export class DnsRouting extends Construct {
 
 export const ROUTING_CONTROLS = `// Route 53 Application Recovery Controller: an on/off routing control per region on a control panel, a
 // safety rule that keeps at least one region on, and RECOVERY_CONTROL health checks through which DNS
-// records follow the switches. Flipping a switch is a data-plane call (facts §10).
-import { Duration } from 'aws-cdk-lib';
+// records follow the switches. Flipping a switch is a data-plane call (facts §10). New routing controls
+// start Off, so every record is unhealthy until the initial states are set (README.md has the commands).
+import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as arc from 'aws-cdk-lib/aws-route53recoverycontrol';
 import { Construct } from 'constructs';
@@ -77,6 +78,8 @@ export interface RoutingControlsProps {
     readonly regions: readonly string[];
     /** How long the safety rule blocks further changes after one (it stops switches from flapping). */
     readonly waitPeriod: Duration;
+    /** Per region, the stack output that publishes its routing control's ARN (the README's commands name it). */
+    readonly outputIds: Readonly<Record<string, string>>;
 }
 
 export class RoutingControls extends Construct {
@@ -98,6 +101,14 @@ export class RoutingControls extends Construct {
                 type: route53.HealthCheckType.RECOVERY_CONTROL,
                 routingControl: control.attrRoutingControlArn,
             }));
+            // Failing over needs the ARN without the control plane: it is published once, as a stack output.
+            const outputId = props.outputIds[region];
+            if (outputId !== undefined) {
+                new CfnOutput(this, region + '-Arn', {
+                    value: control.attrRoutingControlArn,
+                    description: 'Routing control for ' + region + ' on control panel ' + props.controlPanelName,
+                }).overrideLogicalId(outputId);
+            }
             return control;
         });
         new arc.CfnSafetyRule(this, 'AtLeastOneRegionOn', {

@@ -1,0 +1,9 @@
+// Prices the generated README states for what the export creates, each with its source and its kind: a
+// typical price to check against the vendor's current page, never a bound.
+import { fact } from '../../language/semantics/facts/fact.js';
+
+/** An ARC cluster is billed by the hour while it exists, whatever it hosts (ARC developer guide, "Creating routing control components"). */
+export const ARC_CLUSTER_PRICE = {
+    usdPerHour: fact(2.5, 'facts §14 [S] Route 53 ARC cluster billed per hour, about $2.50/hour; check https://aws.amazon.com/application-recovery-controller/pricing/'),
+    usdPerMonth: fact(1800, 'facts §14 [S] about $1,800/month for one cluster'),
+} as const;
