@@ -77,7 +77,7 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
 function longestStall(plan: PlanStructure): number {
     let longest = 0;
     for (const f of plan.faults) {
-        if ((f.kind === 'outage' || f.kind === 'partition') && f.at < plan.durationMs) longest = Math.max(longest, Math.min(f.until, plan.durationMs) - f.at);
+        if ((f.kind === 'outage' || f.kind === 'destroy' || f.kind === 'partition') && f.at < plan.durationMs) longest = Math.max(longest, Math.min(f.until, plan.durationMs) - f.at);
     }
     return longest;
 }

@@ -5,7 +5,8 @@
 // when the last routing action (edit-dns, flip-routing-control, shift-traffic) completes, or at detection when
 // there is none (health-check-driven routing needs no edit, facts §2); DNS then moves users over the TTL and
 // the declared resolver tail — so does an ARC routing control, which flips health checks on DNS records
-// (facts §14). When the region is healthy again before routing moved, the failover is dropped; an
+// (facts §14). When the region is healthy again before routing moved, the failover is dropped — unless an
+// irreversible action (promote, restore-backup, rehome) has started: then it completes. An
 // active-active service takes the region back (over the same DNS transition).
 import type { ActionM } from '../language/semantics/model.js';
 import { formatDuration } from '../language/semantics/units.js';
@@ -16,6 +17,8 @@ import { nearestOf } from './routing.js';
 import type { FailoverRuntime, Probe, Run, TransitionRoute } from './runtime.js';
 
 const ROUTING_ACTIONS: ReadonlySet<ActionM['kind']> = new Set(['edit-dns', 'flip-routing-control', 'shift-traffic']);
+/** Actions that change where data is written: once one has started, recovering health checks cannot stop it. */
+const IRREVERSIBLE_ACTIONS: ReadonlySet<ActionM['kind']> = new Set(['promote', 'restore-backup', 'rehome']);
 
 export function initFailovers(sim: Simulation): void {
     for (const plan of sim.plan.failovers) {
@@ -142,6 +145,7 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
     const run: Run = {
         index: sim.runs.length, failover: f, region, detectedAt: t, step: 0, state: 'running', stamp: 0, endsAt: 0,
         remainingMs: -1, routed: false, acceptOutage: f.plan.model.actions.some((a) => a.kind === 'accept-outage'),
+        falseAlarm: !sim.faults.isDown(region), committedAt: -1, healthyAgainAt: -1, doneAt: -1,
     };
     sim.runs.push(run);
     sim.activeRuns.push(run);
@@ -160,7 +164,15 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
     const run = f.runs.get(region);
     if (run === undefined) return;
     const inProgress = run.state === 'running' || run.state === 'blocked';
+    // A promotion, restore or re-homing under way cannot be taken back: the failover runs to its end.
+    const committed = inProgress && run.committedAt >= 0;
+    if (committed) {
+        run.healthyAgainAt = t;
+        const a = f.plan.model.actions[run.step]!;
+        sim.record(t, 'failover-committed', `${id} in ${sim.regionName(region)} looks healthy again, but the failover cannot be cancelled: an irreversible action started at ${formatDuration(run.committedAt)}; ${describe(a)} continues and the failover completes`, id, region);
+    }
     if (!run.routed) {
+        if (committed) return;
         if (inProgress) {
             run.state = 'abandoned';
             run.stamp++;
@@ -173,14 +185,14 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
     if (f.plan.targetKind === 'service') {
         const s = sim.services[f.plan.target]!;
         if (s.plan.activeActive) {
-            if (inProgress) {
+            if (inProgress && !committed) {
                 run.state = 'abandoned';
                 run.stamp++;
             }
             s.routable[region] = 1;
             sim.reroute(s.plan.index, s.route ?? NO_DELAY, t);
             sim.record(t, 'failback', `${id} takes users back in ${sim.regionName(region)}`, id, region);
-            f.runs.delete(region);
+            if (!committed) f.runs.delete(region);
         }
     }
     sim.changed(t);
@@ -206,6 +218,7 @@ function startStep(sim: Simulation, run: Run, t: number): void {
         }
         run.state = 'running';
         run.remainingMs = duration;
+        if (run.committedAt < 0 && IRREVERSIBLE_ACTIONS.has(a.kind)) run.committedAt = t;
         if (duration > 0) {
             sim.record(t, 'action-start', `${describe(a)} for ${id} starts (${formatDuration(duration)})`, id, a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null);
             run.stamp++;
@@ -216,6 +229,7 @@ function startStep(sim: Simulation, run: Run, t: number): void {
         complete(sim, run, t);
     }
     run.state = 'done';
+    run.doneAt = t;
 }
 
 export function onActionDone(sim: Simulation, run: Run, stamp: number, t: number): void {
@@ -339,8 +353,7 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
                 if (s.policy !== 'primary' || routing.primary !== run.region) continue;
                 const to = replicaFor(i);
                 if (to < 0) continue;
-                routing.primary = to;
-                sim.record(t, 'action-done', `${s.id} now accepts writes in ${sim.regionName(to)}`, s.id, to);
+                movePrimary(sim, i, to, t);
             }
             return;
         case 'rehome':
@@ -354,8 +367,7 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
                 if (s.policy === 'home-region') {
                     for (let h = 0; h < routing.homeLocation.length; h++) if (routing.homeLocation[h] === run.region) routing.homeLocation[h] = to;
                 } else if (s.policy === 'primary' && routing.primary === run.region) {
-                    routing.primary = to;
-                    sim.record(t, 'action-done', `${s.id} now accepts writes in ${sim.regionName(to)}`, s.id, to);
+                    movePrimary(sim, i, to, t);
                 }
             }
             return;
@@ -370,6 +382,16 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
         default:
             return;
     }
+}
+
+/** A single-writer store accepts writes in `to` from now on; what the old primary alone held is abandoned. */
+function movePrimary(sim: Simulation, store: number, to: number, t: number): void {
+    const routing = sim.storeRouting[store]!;
+    const from = routing.primary;
+    routing.primary = to;
+    const s = sim.plan.stores[store]!;
+    sim.record(t, 'action-done', `${s.id} now accepts writes in ${sim.regionName(to)}`, s.id, to);
+    sim.promoted(store, from, to, t);
 }
 
 function describe(a: ActionM): string {

@@ -30,7 +30,8 @@ export class FaultState {
 
     private apply(f: FaultPlan, delta: number): void {
         switch (f.kind) {
-            case 'outage': this.down[f.region]! += delta; break;
+            case 'outage':
+            case 'destroy': this.down[f.region]! += delta; break;
             case 'partition':
                 this.cut[f.a * this.R + f.b]! += delta;
                 this.cut[f.b * this.R + f.a]! += delta;

@@ -115,6 +115,8 @@ export interface FailoverPlan {
 
 export type FaultPlan =
     | { readonly index: number; readonly kind: 'outage'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
+    /** Down from `at` to the end of the scenario (`until`), its storage gone. */
+    | { readonly index: number; readonly kind: 'destroy'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
     | { readonly index: number; readonly kind: 'partition'; readonly at: number; readonly until: number; readonly a: number; readonly b: number; readonly label: string; readonly line: number }
     | { readonly index: number; readonly kind: 'control-plane'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
     | { readonly index: number; readonly kind: 'lag-spike'; readonly at: number; readonly until: number; readonly stores: readonly number[]; readonly lagMs: number; readonly label: string; readonly line: number }
@@ -376,10 +378,12 @@ function assignKeySpaces(workloads: readonly WorkloadPlan[], streams: readonly S
 
 function compileFaults(scenario: ScenarioM, stores: readonly StorePlan[], region: (name: string | undefined, what: string) => number): FaultPlan[] {
     return scenario.faults.map((f, index): FaultPlan => {
-        const base = { index, at: f.atMs, until: f.atMs + f.durationMs, line: f.source.range.start.line + 1 };
+        const base = { index, at: f.atMs, until: f.kind === 'destroy' ? Math.max(f.atMs, scenario.durationMs ?? f.atMs) : f.atMs + f.durationMs, line: f.source.range.start.line + 1 };
         switch (f.kind) {
             case 'outage':
                 return { ...base, kind: 'outage', region: region(f.region, 'an outage'), label: `outage of ${f.region}` };
+            case 'destroy':
+                return { ...base, kind: 'destroy', region: region(f.region, 'a destroyed region'), label: `destruction of ${f.region}` };
             case 'partition':
                 return { ...base, kind: 'partition', a: region(f.regions[0], 'a partition'), b: region(f.regions[1], 'a partition'), label: `partition ${f.regions[0]} ↔ ${f.regions[1]}` };
             case 'control-plane':

@@ -1,7 +1,8 @@
 // Asynchronous replication as in-order streams. Every write a region accepts is appended to that region's
 // log; one link per destination replica applies the log in order (as replication streams do), each entry
 // no earlier than its send time plus the lag. Partitions and outages of the destination stall a link and it
-// drains after they end; an outage of the source loses what no other replica has applied yet.
+// drains after they end; what the source holds alone while it is cut off is stranded there until it is
+// reachable again (data-fate.ts).
 //
 // Applying an entry is an event at its due time. Most entries change nothing anyone can observe between
 // their due time and the next observation (a tick, a fault, the end), so the engine applies them in bulk,
@@ -154,6 +155,9 @@ export interface Link {
     lastApplied: number;
     /** Largest send-to-apply delay seen in the current sample interval. */
     intervalMaxLag: number;
+    /** Log end when the source became reachable again after being cut off: applying up to here delivers what
+     *  was stranded there (data-fate.ts); +∞ when nothing is waiting. */
+    healWatch: number;
 }
 
 /** Send-to-apply delay of a write sent at `sent` over `link`: the store's lag at that time, at least RTT/2. */

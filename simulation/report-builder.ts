@@ -10,9 +10,10 @@ import { LatencyHistogram } from './metrics/histogram.js';
 import { intervalSeries, type IntervalLatencies } from './metrics/interval-latencies.js';
 import { percentileName } from './percentile.js';
 import {
-    REPORT_SCHEMA_VERSION, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport,
-    type StoreReport,
+    REPORT_SCHEMA_VERSION, type FailoverRunReport, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport, type SplitBrainReport,
+    type StoreReport, type StrandingReport,
 } from './report.js';
+import { StoreFate } from './data-fate.js';
 import type { Episode, GroupRuntime } from './runtime.js';
 
 export const ENGINE_VERSION = 'mregion-des 1';
@@ -41,6 +42,17 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
             detectionMs: e.detectionAt ?? null, routingChangeMs: e.routingAt ?? null, worstServedShare: round(e.worstServed, 6),
         };
     });
+    const failovers = sim.runs.map((run): FailoverRunReport => ({
+        target: run.failover.plan.targetKind === 'service' ? plan.services[run.failover.plan.target]!.id : plan.stores[run.failover.plan.target]!.id,
+        region: plan.regions[run.region]!, detectedAtMs: run.detectedAt, falseAlarm: run.falseAlarm,
+        outcome: run.state === 'done' ? 'completed' : run.state === 'abandoned' ? 'abandoned' : 'unfinished',
+        committedAtMs: run.committedAt >= 0 ? run.committedAt : null, healthyAgainAtMs: run.healthyAgainAt >= 0 ? run.healthyAgainAt : null,
+        completedAtMs: run.doneAt >= 0 ? run.doneAt : null,
+    }));
+    const splitBrain = sim.splitBrains.map((b): SplitBrainReport => ({
+        store: plan.stores[b.store]!.id, oldPrimary: plan.regions[b.oldPrimary]!, newPrimary: plan.regions[b.newPrimary]!, promotedAtMs: b.promotedAt,
+        startMs: b.startAt >= 0 ? b.startAt : null, endMs: b.endAt >= 0 ? b.endAt : null, writesOldPrimary: b.oldWrites, writesNewPrimary: b.newWrites,
+    }));
     const regions = regionShares(sim);
     const cost = costOf(plan.model);
     const source = new Measurements(sim, cost.totalUsdPerMonth);
@@ -88,6 +100,11 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
             unrecovered: rtos.some((r) => r === null),
             worstRpoMs: largest(stores.map((s) => s.rpoMs)),
             lostWrites: sum(stores.map((s) => s.lostWrites)),
+            strandedWrites: sum(stores.map((s) => s.strandedWrites)),
+            deliveredAtHeal: sum(stores.map((s) => s.deliveredAtHeal)),
+            overwrittenAtHeal: round(sum(stores.map((s) => s.overwrittenAtHeal)), 3),
+            falseAlarmFailovers: failovers.filter((f) => f.falseAlarm && f.committedAtMs !== null).length,
+            splitBrainWrites: sum(splitBrain.map((b) => b.writesOldPrimary)),
             discardedWrites: round(sum(stores.map((s) => s.discardedWrites)), 3),
             merges: round(sum(stores.map((s) => s.merges)), 3),
             siblings: round(sum(stores.map((s) => s.siblings)), 3),
@@ -100,9 +117,12 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         services,
         stores,
         recovery,
+        failovers,
+        splitBrain,
         regions,
         cost,
-        timeline: sim.timeline,
+        // Deliveries are noticed when links are next applied in bulk, after later events: the report orders by time.
+        timeline: [...sim.timeline].sort((a, b) => a.atMs - b.atMs),
         sampleTimesMs: Array.from({ length: sim.ticks }, (_, k) => k * sim.sampleIntervalMs),
         notes,
     };
@@ -176,6 +196,7 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         if (series.every((v) => v === null)) continue;
         lag.push({ from: regions[link.from]!, to: regions[link.to]!, maxMs: round(sim.lagMax[link.index]!, 3), series });
     }
+    const stranded = strandings(sim, index);
     const tracking = s.tracksKeys && s.trackedKeys > 0 ? {
         trackedKeys: [...sim.trackedLimit[index]!.values()].reduce((a, b) => a + b, 0),
         sharedKeys: [...s.keyOffsets.keys()].reduce((a, w) => a + sim.plan.workloads[w]!.sharedKeys, 0),
@@ -188,6 +209,10 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         writes: { acknowledged: c.acknowledged, failed: c.failed, rejected: c.rejected, conflictRejected: round(c.conflictRejected, 3) },
         lostWrites: c.lost,
         rpoMs: c.rpoMs >= 0 ? round(c.rpoMs, 3) : null,
+        strandedWrites: sum(stranded.map((x) => x.strandedWrites)),
+        deliveredAtHeal: sum(stranded.map((x) => x.deliveredWrites)),
+        overwrittenAtHeal: round(c.overwritten, 3),
+        stranded,
         discardedWrites: round(c.discarded, 3), merges: round(c.merges, 3), siblings: round(c.siblings, 3),
         reads: {
             served: round(c.readsServed, 3), stale: round(c.readsStale, 3),
@@ -198,9 +223,29 @@ function storeReport(sim: Simulation, index: number): StoreReport {
             .map(([r, o]) => ({ region: regions[r]!, writeLatencyMs: percentiles(o.histogram), writeLatencySeries: latencySeries(sim, o.intervals) })),
         replicas: s.replicas.map((r, slot) => ({ region: regions[r]!, appliedWrites: c.applied[slot]!, pendingWrites: pending[slot]! })),
         lag,
-        losses: c.losses.map((l) => ({ region: regions[l.region]!, atMs: l.atMs, lostWrites: l.lostWrites, rpoMs: round(l.rpoMs, 3), fault: l.fault })),
+        losses: c.losses.map((l) => ({
+            region: regions[l.region]!, atMs: l.atMs, lostWrites: l.lostWrites, rpoMs: round(l.rpoMs, 3), fault: l.fault, cause: l.cause,
+            primaryAfter: l.keptIn >= 0 ? regions[l.keptIn]! : null,
+        })),
         conflictTracking: tracking,
     };
+}
+
+/** Each cut-off of the store's replicas that held writes no other one had, and what became of them. */
+function strandings(sim: Simulation, index: number): StrandingReport[] {
+    const s = sim.plan.stores[index]!;
+    const out: StrandingReport[] = [];
+    for (const x of sim.fates[index]!.all) {
+        const stranded = StoreFate.strandedCount(x, sim.logs[index]![x.slot]!) * sim.weight;
+        if (stranded <= 0) continue;
+        out.push({
+            region: sim.plan.regions[s.replicas[x.slot]!]!, fault: x.fault >= 0 ? x.fault : null, cutAtMs: x.cutAt,
+            oldestAtMs: stranded > 0 ? x.firstTime : null, strandedWrites: stranded,
+            healedAtMs: x.healedAt >= 0 ? x.healedAt : null, deliveredWrites: x.delivered, deliveredByMs: x.deliveredAt >= 0 ? round(x.deliveredAt, 3) : null,
+            lostWrites: x.lost, lostAtMs: x.lostAt >= 0 ? x.lostAt : null, overwrittenWrites: round(x.overwritten, 3),
+        });
+    }
+    return out;
 }
 
 function regionShares(sim: Simulation): RegionShare[] {

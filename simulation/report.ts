@@ -3,7 +3,7 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
@@ -29,7 +29,7 @@ export interface LatencySeries {
 
 export interface FaultReport {
     readonly index: number;
-    readonly kind: 'outage' | 'partition' | 'control-plane' | 'lag-spike' | 'flap';
+    readonly kind: 'outage' | 'destroy' | 'partition' | 'control-plane' | 'lag-spike' | 'flap';
     readonly label: string;
     readonly atMs: number;
     readonly untilMs: number;
@@ -112,9 +112,18 @@ export interface StoreReport {
         /** Refused by a sync store's conflict check (retryable). */
         readonly conflictRejected: number;
     };
+    /** Acknowledged writes lost: abandoned by a promotion elsewhere, or destroyed with their region. */
     readonly lostWrites: number;
-    /** Age of the oldest acknowledged write lost, at the moment it was lost; null when none was lost. */
+    /** Age of the oldest acknowledged write lost when its region stopped replicating; null when none was lost. */
     readonly rpoMs: number | null;
+    /** Writes held only by a replica cut off from every other one (kept there, not lost). Since 1.2.0. */
+    readonly strandedWrites: number;
+    /** Of those, the writes another replica applied once their region was reachable again. Since 1.2.0. */
+    readonly deliveredAtHeal: number;
+    /** Of those delivered, the ones last-writer-wins then discarded for newer writes (also in discardedWrites). Since 1.2.0. */
+    readonly overwrittenAtHeal: number;
+    /** Each cut-off of a replica, with what became of the writes it alone held. Since 1.2.0. */
+    readonly stranded: readonly StrandingReport[];
     readonly discardedWrites: number;
     readonly merges: number;
     readonly siblings: number;
@@ -125,9 +134,66 @@ export interface StoreReport {
     /** Writes each replica had applied when the scenario ended (its own and replicated ones). */
     readonly replicas: readonly { readonly region: string; readonly appliedWrites: number; readonly pendingWrites: number }[];
     readonly lag: readonly LagReport[];
-    readonly losses: readonly { readonly region: string; readonly atMs: number; readonly lostWrites: number; readonly rpoMs: number; readonly fault: number }[];
+    readonly losses: readonly {
+        readonly region: string; readonly atMs: number; readonly lostWrites: number; readonly rpoMs: number; readonly fault: number;
+        /** `promotion`: abandoned when another replica became the primary; `destroyed`: the region's storage is gone. Since 1.2.0. */
+        readonly cause: 'promotion' | 'destroyed';
+        /** Where the store accepts writes after the promotion; null for a destroyed region. Since 1.2.0. */
+        readonly primaryAfter: string | null;
+    }[];
     /** How conflicts were tracked: all shared keys, or a sample of them (counts scaled up). */
     readonly conflictTracking: { readonly trackedKeys: number; readonly sharedKeys: number; readonly scale: number } | null;
+}
+
+/** A replica cut off from every other one (times in ms from the start; null when it did not happen). */
+export interface StrandingReport {
+    readonly region: string;
+    /** The fault that cut it off. */
+    readonly fault: number | null;
+    readonly cutAtMs: number;
+    /** When the oldest stranded write was accepted (null when none was): cutAtMs minus this is the window at risk. */
+    readonly oldestAtMs: number | null;
+    readonly strandedWrites: number;
+    /** When it could replicate again. */
+    readonly healedAtMs: number | null;
+    readonly deliveredWrites: number;
+    /** When the last stranded write was applied by another replica. */
+    readonly deliveredByMs: number | null;
+    readonly lostWrites: number;
+    readonly lostAtMs: number | null;
+    readonly overwrittenWrites: number;
+}
+
+/** One failover run: detected for a watched region, then its actions. Since 1.2.0. */
+export interface FailoverRunReport {
+    /** The failover's target (service or store instance). */
+    readonly target: string;
+    /** The region it moves away from. */
+    readonly region: string;
+    readonly detectedAtMs: number;
+    /** The region was up when the failure was detected (a health-check false alarm). */
+    readonly falseAlarm: boolean;
+    readonly outcome: 'completed' | 'abandoned' | 'unfinished';
+    /** When its first irreversible action (promote, restore-backup, rehome) started; null when none did. */
+    readonly committedAtMs: number | null;
+    /** When the health checks passed again while it was still running (a committed failover completes anyway). */
+    readonly healthyAgainAtMs: number | null;
+    readonly completedAtMs: number | null;
+}
+
+/** A promotion that left the old primary taking writes (nothing fenced it). Since 1.2.0. */
+export interface SplitBrainReport {
+    readonly store: string;
+    readonly oldPrimary: string;
+    readonly newPrimary: string;
+    readonly promotedAtMs: number;
+    /** When both primaries took writes (the promotion, or the old region's return); null when it never came back. */
+    readonly startMs: number | null;
+    /** When another promotion ended it; null when it lasted to the end of the scenario. */
+    readonly endMs: number | null;
+    /** Writes each side accepted during the window: neither side sees the other's. */
+    readonly writesOldPrimary: number;
+    readonly writesNewPrimary: number;
 }
 
 export interface RecoveryReport {
@@ -151,7 +217,8 @@ export interface RecoveryReport {
 export interface TimelineEvent {
     readonly atMs: number;
     readonly kind: 'fault-start' | 'fault-end' | 'detection' | 'healthy-again' | 'action-start' | 'action-blocked' | 'action-done'
-        | 'routing-change' | 'traffic-moved' | 'failback' | 'failover-abandoned' | 'writes-lost' | 'interrupted' | 'recovered';
+        | 'routing-change' | 'traffic-moved' | 'failback' | 'failover-abandoned' | 'writes-lost' | 'interrupted' | 'recovered'
+        | 'writes-stranded' | 'writes-delivered' | 'failover-committed' | 'split-brain';
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
@@ -198,6 +265,14 @@ export interface SimulationReport {
         readonly unrecovered: boolean;
         readonly worstRpoMs: number | null;
         readonly lostWrites: number;
+        /** Since 1.2.0: writes held only by a cut-off replica, those delivered once it was reachable, and those then overwritten. */
+        readonly strandedWrites: number;
+        readonly deliveredAtHeal: number;
+        readonly overwrittenAtHeal: number;
+        /** Failovers that started an irreversible action on a false alarm (the region was up). Since 1.2.0. */
+        readonly falseAlarmFailovers: number;
+        /** Writes old primaries accepted during split brain (diverging from the new primary). Since 1.2.0. */
+        readonly splitBrainWrites: number;
         readonly discardedWrites: number;
         readonly merges: number;
         readonly siblings: number;
@@ -210,6 +285,10 @@ export interface SimulationReport {
     readonly services: readonly ServiceReport[];
     readonly stores: readonly StoreReport[];
     readonly recovery: readonly RecoveryReport[];
+    /** Since 1.2.0. */
+    readonly failovers: readonly FailoverRunReport[];
+    /** Since 1.2.0. */
+    readonly splitBrain: readonly SplitBrainReport[];
     readonly regions: readonly RegionShare[];
     readonly cost: CostReport;
     readonly timeline: readonly TimelineEvent[];

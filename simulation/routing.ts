@@ -10,6 +10,8 @@ export const Status = { ok: 0, unavailable: 1, noQuorum: 2 } as const;
 export interface StoreRouting {
     /** Current primary region index for `writes primary` stores (moves on promotion), else -1. */
     primary: number;
+    /** A former primary that was not fenced (split-brain.ts): writes issued in its region still land there; -1. */
+    stalePrimary: number;
     /** For home-region stores: where the keys homed in each region are written now (moves on re-homing). */
     readonly homeLocation: Int32Array;
 }
@@ -26,7 +28,7 @@ export function initialStoreRouting(plan: Plan, store: StorePlan): StoreRouting 
     const R = plan.regions.length;
     const homeLocation = new Int32Array(R);
     for (let h = 0; h < R; h++) homeLocation[h] = store.slotOf[h]! >= 0 ? h : nearestOf(plan, h, store.replicas);
-    return { primary: store.primary, homeLocation };
+    return { primary: store.primary, stalePrimary: -1, homeLocation };
 }
 
 /** The region of `candidates` with the smallest RTT from `from` (ties: declaration order), or -1. */
@@ -61,7 +63,7 @@ export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, r
     out.latencyMs = 0;
     if (from < 0 || faults.isDown(from)) return out;
     let location: number;
-    if (store.policy === 'primary') location = routing.primary;
+    if (store.policy === 'primary') location = routing.stalePrimary === from ? from : routing.primary;
     else if (store.policy === 'home-region') location = routing.homeLocation[home]!;
     else location = nearestOf(plan, from, store.replicas, (r) => !faults.unreachable(from, r));
     if (location < 0 || faults.unreachable(from, location)) return out;

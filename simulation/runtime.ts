@@ -132,6 +132,15 @@ export interface Run {
     remainingMs: number;
     routed: boolean;
     acceptOutage: boolean;
+    /** The watched region was up when the failure was detected: a health-check false alarm. */
+    readonly falseAlarm: boolean;
+    /** When the first irreversible action (promote, restore-backup, rehome) started: from then on the run
+     *  completes even if the health checks pass again. -1 before. */
+    committedAt: number;
+    /** When the health checks passed again while the run was still going, or -1. */
+    healthyAgainAt: number;
+    /** When the last action completed, or -1. */
+    doneAt: number;
 }
 
 export interface FailoverRuntime {

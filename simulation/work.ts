@@ -237,7 +237,7 @@ function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']):
             monitored++;
             let n = 0;
             for (const x of faults) {
-                if (x.kind === 'outage' && x.region === region) n += 2;
+                if ((x.kind === 'outage' || x.kind === 'destroy') && x.region === region) n += 2;
                 else if (x.kind === 'flap' && x.region === region && d.method === 'health-check') {
                     const window = Math.min(x.until, end) - x.at;
                     n += 2 + Math.ceil(window / (x.periodMs ?? d.intervalMs));

@@ -65,6 +65,7 @@ export type MregionKeywordNames =
     | "custom"
     | "data-plane"
     | "depends-on"
+    | "destroy"
     | "detect"
     | "detection"
     | "discarded-writes"
@@ -585,12 +586,12 @@ export interface Fault extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Fault';
     at: Quantity;
-    duration: Quantity;
-    kind: 'flap' | 'impair' | 'lag-spike' | 'outage' | 'partition';
+    duration?: Quantity;
+    kind: 'destroy' | 'flap' | 'impair' | 'lag-spike' | 'outage' | 'partition';
     lag?: Quantity;
     other?: langium.Reference<Region>;
     period?: Quantity;
-    region?: langium.Reference<Region>;
+    region: langium.Reference<Region>;
     store?: langium.Reference<Store>;
     target?: langium.Reference<Deployable>;
 }
@@ -1724,7 +1725,8 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                     name: Fault.at
                 },
                 duration: {
-                    name: Fault.duration
+                    name: Fault.duration,
+                    optional: true
                 },
                 kind: {
                     name: Fault.kind
@@ -1744,8 +1746,7 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 },
                 region: {
                     name: Fault.region,
-                    referenceType: Region.$type,
-                    optional: true
+                    referenceType: Region.$type
                 },
                 store: {
                     name: Fault.store,

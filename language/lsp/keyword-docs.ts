@@ -113,7 +113,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     region: [
         { in: ['Region'], section: 'regions', summary: 'Declares a region the system runs in. Known cloud region codes (facts §1, §12) bring their provider, jurisdiction and location; other names must declare them.', example: 'region eu-west-1 { provider aws  jurisdiction EU }' },
         { in: ['CapacityClause'], section: 'services', summary: '`capacity N% per region`: every region of the service can absorb the same share of the total load.', example: 'capacity 100% per region' },
-        { in: ['Fault'], section: 'scenarios', summary: '`outage region R`: optional word before the region that goes down.', example: 'at 10m outage region us-east-1 for 1h' },
+        { in: ['Fault'], section: 'scenarios', summary: '`outage region R`, `destroy region R`: optional word before the region that goes down.', example: 'at 10m outage region us-east-1 for 1h' },
     ],
     provider: value('regions', ['ProviderClause'], 'The cloud the region belongs to. Decides which control planes and defaults apply.', 'provider aws'),
     aws: value('regions', ['ProviderClause'], 'Amazon Web Services.', 'provider aws'),
@@ -353,7 +353,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     resolution: [{ in: ['ResolutionClause'], section: 'scenarios', summary: 'Simulation time step.', unit: 'duration', example: 'resolution 1s' }],
     seed: [{ in: ['SeedClause'], section: 'scenarios', summary: 'Random seed: the same seed gives the same run.', unit: 'count', example: 'seed 42' }],
     at: [{ in: ['Fault'], section: 'scenarios', summary: 'A timed fault: `at T <fault> for D`, T from the scenario start.', unit: 'duration', example: 'at 10m outage region us-east-1 for 1h' }],
-    outage: value('scenarios', ['Fault'], 'The whole region goes down: data plane and control plane.', 'at 10m outage region us-east-1 for 1h'),
+    outage: value('scenarios', ['Fault'], 'The whole region goes down: data plane and control plane. Its storage survives: writes it alone held are stranded, and sent when it is back.', 'at 10m outage region us-east-1 for 1h'),
+    destroy: value('scenarios', ['Fault'], 'The region goes down for good and its storage is gone: the writes no other replica had applied are lost. Takes no `for`.', 'at 10m destroy region us-east-1'),
     partition: value('scenarios', ['Fault'], 'The two regions cannot reach each other; both keep running.', 'at 10m partition eu-west-1 <-> us-east-1 for 5m'),
     impair: value('scenarios', ['Fault'], '`impair control-plane R`: only the control plane of R fails.', 'at 10m impair control-plane us-east-1 for 7h'),
     'lag-spike': value('scenarios', ['Fault'], 'Replication lag of a store (or all stores) rises to the given value.', 'at 20m lag-spike sessions to 30s for 5m'),

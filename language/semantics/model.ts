@@ -221,8 +221,10 @@ export interface WorkloadM {
     readonly source: Source;
 }
 
+/** `durationMs` is +∞ for `destroy`: the region does not come back. */
 export type FaultM = { readonly atMs: number; readonly durationMs: number; readonly source: Source } & (
     | { readonly kind: 'outage'; readonly region: string }
+    | { readonly kind: 'destroy'; readonly region: string }
     | { readonly kind: 'partition'; readonly regions: readonly [string, string] }
     | { readonly kind: 'control-plane'; readonly region: string }
     | { readonly kind: 'lag-spike'; readonly store?: string; readonly lagMs: number }

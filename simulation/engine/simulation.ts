@@ -10,6 +10,8 @@ import {
 import { binOf, LatencyHistogram } from '../metrics/histogram.js';
 import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
+import { StoreFate } from '../data-fate.js';
+import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
 import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilityWindow, WriteLog, type Link } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
@@ -41,17 +43,34 @@ export interface StoreCounters {
     lost: number;
     rpoMs: number;
     discarded: number;
+    /** Of the discards, writes that were stranded in their region and lost to newer writes once delivered. */
+    overwritten: number;
     merges: number;
     siblings: number;
     readsServed: number;
     readsStale: number;
     staleKnown: boolean;
     readonly applied: Float64Array;
+    /** Writes each replica accepted itself (acknowledged there). */
+    readonly accepted: Float64Array;
     /** Discards, merges and siblings by the replica (region slot) where they happened. */
     readonly discardedAt: Float64Array;
     readonly mergesAt: Float64Array;
     readonly siblingsAt: Float64Array;
-    readonly losses: { region: number; atMs: number; lostWrites: number; rpoMs: number; fault: number }[];
+    readonly losses: Loss[];
+}
+
+/** Acknowledged writes lost at once: abandoned by a promotion elsewhere, or destroyed with their region. */
+export interface Loss {
+    readonly region: number;
+    readonly atMs: number;
+    readonly lostWrites: number;
+    /** Age of the oldest lost write when its region stopped replicating (cut off, or the loss itself). */
+    readonly rpoMs: number;
+    readonly fault: number;
+    readonly cause: 'promotion' | 'destroyed';
+    /** Where the store accepts writes after a promotion; -1 for a destroyed region. */
+    readonly keptIn: number;
 }
 
 /** Where the writes of a store's main writing workload land, per ms, by region. */
@@ -69,6 +88,8 @@ const TIMELINE_LIMIT = 400;
 
 export class Simulation {
     readonly faults: FaultState;
+    /** Regions whose storage a `destroy` fault removed: they never come back. */
+    readonly destroyed: Uint8Array;
     readonly queue = new EventQueue(256);
     readonly weight: number;
     readonly classes: number;
@@ -93,6 +114,11 @@ export class Simulation {
 
     readonly storeRouting: StoreRouting[];
     readonly storeCounters: StoreCounters[];
+    /** Per store: writes stranded in a cut-off replica, and what became of them. */
+    readonly fates: StoreFate[];
+    /** Promotions that left the old primary taking writes, in order; per store the open one (or undefined). */
+    readonly splitBrains: SplitBrain[] = [];
+    private readonly openSplitBrain: (SplitBrain | undefined)[];
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
@@ -133,6 +159,7 @@ export class Simulation {
     constructor(readonly plan: Plan, readonly options: EngineOptions) {
         const R = plan.regions.length;
         this.faults = new FaultState(plan);
+        this.destroyed = new Uint8Array(R);
         this.weight = options.sampling;
         this.classes = R + 1;
         const root = Random.fromSeed(options.seed);
@@ -165,10 +192,12 @@ export class Simulation {
         }
         this.storeRouting = plan.stores.map((s) => initialStoreRouting(plan, s));
         this.storeCounters = plan.stores.map((s) => ({
-            acknowledged: 0, failed: 0, rejected: 0, conflictRejected: 0, lost: 0, rpoMs: -1, discarded: 0, merges: 0, siblings: 0,
-            readsServed: 0, readsStale: 0, staleKnown: true, applied: new Float64Array(s.replicas.length), losses: [],
+            acknowledged: 0, failed: 0, rejected: 0, conflictRejected: 0, lost: 0, rpoMs: -1, discarded: 0, overwritten: 0, merges: 0, siblings: 0,
+            readsServed: 0, readsStale: 0, staleKnown: true, applied: new Float64Array(s.replicas.length), accepted: new Float64Array(s.replicas.length), losses: [],
             discardedAt: new Float64Array(s.replicas.length), mergesAt: new Float64Array(s.replicas.length), siblingsAt: new Float64Array(s.replicas.length),
         }));
+        this.fates = plan.stores.map((s) => new StoreFate(s.index, s.replicas.length));
+        this.openSplitBrain = plan.stores.map(() => undefined);
         this.services = plan.services.map((s) => ({
             plan: s, primary: s.primary,
             routable: Uint8Array.from(s.runsIn),
@@ -275,7 +304,7 @@ export class Simulation {
                     index: this.links.length, store: s, fromSlot: from, toSlot: to, from: a, to: b,
                     column: this.linksFrom[s.index]![from]!.length,
                     oneWayMs: this.plan.rtt[a * R + b]! / 2, log, head: 0, trackedHead: 0, appendedDue: 0, scheduled: false, stamp: 0,
-                    blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1,
+                    blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1, healWatch: Infinity,
                 };
                 this.links.push(link);
                 this.linksFrom[s.index]![from]!.push(link);
@@ -290,7 +319,7 @@ export class Simulation {
         const plan = this.plan;
         for (const f of plan.faults) {
             this.queue.push(f.at, Rank.fault, EventKind.faultStart, f.index);
-            this.queue.push(f.until, Rank.fault, EventKind.faultEnd, f.index);
+            if (f.kind !== 'destroy') this.queue.push(f.until, Rank.fault, EventKind.faultEnd, f.index);
         }
         initFailovers(this);
         for (const s of plan.streams) {
@@ -462,8 +491,10 @@ export class Simulation {
         this.histogram(g, j).add(bin, latency, w);
         const slot = store.slotOf[location]!;
         counters.applied[slot]! += w;
+        counters.accepted[slot]! += w;
         const log = this.logs[s]![slot];
-        if (log === undefined) return;
+        // An unfenced old primary's writes go nowhere: the new primary does not replicate from it.
+        if (log === undefined || location === this.storeRouting[s]!.stalePrimary) return;
         let tracked = -1;
         const states = this.keyStates[s];
         if (states !== undefined && key >= 0 && key < (this.trackedLimit[s]!.get(workload.index) ?? 0)) tracked = key + store.keyOffsets.get(workload.index)!;
@@ -499,10 +530,24 @@ export class Simulation {
     private advance(link: Link, t: number, inclusive: boolean): void {
         const log = link.log;
         const end = log.end;
+        if (link.head >= end || link.resumeAt === Infinity) return;
         const nextTracked = link.trackedHead < log.trackedEnd ? log.trackedAt[log.trackedSlot(link.trackedHead)]! : Infinity;
-        let head = link.head;
-        if (head >= end || link.resumeAt === Infinity) return;
         const stop = nextTracked < end ? nextTracked : end;
+        const watch = link.healWatch;
+        if (watch <= stop) {
+            // Writes stranded in the source end at `watch`: stop there once to learn when the last one arrived.
+            this.applyDue(link, t, inclusive, watch);
+            if (link.head < watch) return this.trimLog(link.store.index, link.fromSlot, log);
+            this.strandedDelivered(link, link.lastApplied);
+        }
+        this.applyDue(link, t, inclusive, stop);
+        this.trimLog(link.store.index, link.fromSlot, log);
+    }
+
+    /** The bulk apply of `advance`, up to the absolute index `stop`. */
+    private applyDue(link: Link, t: number, inclusive: boolean, stop: number): void {
+        const log = link.log;
+        let head = link.head;
         let lastApplied = link.lastApplied;
         let maxLag = link.intervalMaxLag;
         const resumeAt = link.resumeAt;
@@ -526,7 +571,15 @@ export class Simulation {
         link.head = head;
         link.lastApplied = lastApplied;
         link.intervalMaxLag = maxLag;
-        this.trimLog(link.store.index, link.fromSlot, log);
+    }
+
+    /** Every write stranded in the link's source has reached another replica (this link's) at `t`. */
+    private strandedDelivered(link: Link, t: number): void {
+        const s = link.store.index;
+        for (const l of this.linksFrom[s]![link.fromSlot]!) l.healWatch = Infinity;
+        const record = this.fates[s]!.delivered(link.fromSlot, t, this.weight);
+        if (record === undefined || record.delivered <= 0) return;
+        this.record(t, 'writes-delivered', `${link.store.id}: the ${formatCount(record.delivered)} write${record.delivered === 1 ? '' : 's'} stranded in ${this.plan.regions[link.from]} since ${formatDuration(record.cutAt)} reached ${this.plan.regions[link.to]}, ${formatDuration(t - record.healedAt)} after it became reachable again`, link.store.id, link.from);
     }
 
     /** The next tracked entry of a link is due: apply what precedes it, then it, against the key's state. */
@@ -547,11 +600,16 @@ export class Simulation {
         const counters = this.storeCounters[s]!;
         counters.applied[link.toSlot]! += w;
         if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
-        const result = applyRemote(this.keyStates[s]!, link.store.conflicts, log.keys[at]!, link.toSlot, link.fromSlot, sent, log.seen!, at * log.stride);
+        const states = this.keyStates[s]!;
+        const key = log.keys[at]!;
+        // The destination's value before: if it is discarded, was it a write stranded there until a heal?
+        const replaced = states.valueTime[key * states.replicas + link.toSlot]!;
+        const result = applyRemote(states, link.store.conflicts, key, link.toSlot, link.fromSlot, sent, log.seen!, at * log.stride);
         const scaled = w * this.conflictScale[s]!;
         if (result === ApplyResult.discardedLocal) {
             counters.discarded += scaled;
             counters.discardedAt[link.toSlot]! += scaled;
+            if (this.fates[s]!.overwritten(link.toSlot, replaced, scaled)) counters.overwritten += scaled;
         } else if (result === ApplyResult.merged) {
             counters.merges += scaled;
             counters.mergesAt[link.toSlot]! += scaled;
@@ -562,6 +620,7 @@ export class Simulation {
         link.head++;
         link.trackedHead++;
         link.lastApplied = t;
+        if (link.head === link.healWatch) this.strandedDelivered(link, t);
         this.trimLog(s, link.fromSlot, log);
         this.scheduleTracked(link);
     }
@@ -599,11 +658,13 @@ export class Simulation {
     private onFaultStart(index: number, t: number): void {
         const f = this.plan.faults[index]!;
         this.integrate(t);
-        this.record(t, 'fault-start', `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null);
-        if (f.kind === 'outage') this.loseUnreplicated(f.region, t, index);
+        const down = f.kind === 'outage' || f.kind === 'destroy';
+        const where = down || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null;
+        this.record(t, 'fault-start', f.kind === 'destroy' ? `${f.label}: its storage is gone and it does not come back` : `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, where);
+        if (f.kind === 'destroy') this.destroyRegion(f.region, t, index);
         this.faults.start(f);
-        this.afterFaultChange(t);
-        if (f.kind === 'outage') onRegionDown(this, f.region, t);
+        this.afterFaultChange(t, index);
+        if (down) onRegionDown(this, f.region, t);
     }
 
     private onFaultEnd(index: number, t: number): void {
@@ -611,63 +672,135 @@ export class Simulation {
         this.integrate(t);
         this.faults.end(f);
         this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null);
-        this.afterFaultChange(t);
-        if (f.kind === 'outage' && !this.faults.isDown(f.region)) onRegionUp(this, f.region, t);
+        this.afterFaultChange(t, index);
+        if (f.kind === 'outage' && !this.faults.isDown(f.region)) {
+            this.regionBack(f.region, t);
+            onRegionUp(this, f.region, t);
+        }
     }
 
-    private afterFaultChange(t: number): void {
-        this.updateLinks(t);
+    private afterFaultChange(t: number, fault: number): void {
+        this.updateLinks(t, fault);
         onControlPlaneChange(this, t);
         this.changed(t);
     }
 
-    /** An outage of a source region: what no other replica has applied yet is gone (facts §4, §5: RPO = lag). */
-    private loseUnreplicated(region: number, t: number, fault: number): void {
+    /** A region's storage is destroyed: what no other replica had applied yet is gone (facts §4, §5: RPO = lag). */
+    private destroyRegion(region: number, t: number, fault: number): void {
+        this.destroyed[region] = 1;
         this.work.scans += this.plan.stores.length;
         for (const store of this.plan.stores) {
             const slot = store.slotOf[region]!;
-            if (slot < 0) continue;
-            const log = this.logs[store.index]![slot];
-            if (log === undefined || log.length === 0) continue;
-            const links = this.linksFrom[store.index]![slot]!;
-            for (const link of links) this.advance(link, t, false);
-            let furthest = log.start;
-            for (const link of links) if (link.head > furthest) furthest = link.head;
-            const lost = (log.end - furthest) * this.weight;
-            const states = this.keyStates[store.index];
-            if (states !== undefined) {
-                // A lost write survives only in the failed replica's state: mark it so that, when the region
-                // rejoins and is overwritten, it is not counted a second time as a silent discard.
-                for (let i = furthest; i < log.end; i++) {
-                    const key = log.keys[log.slot(i)]!;
-                    if (key >= 0) states.markLost(key, slot, log.timeAt(i));
-                }
+            const log = slot >= 0 ? this.logs[store.index]![slot] : undefined;
+            if (log === undefined) continue;
+            let kept = log.start;
+            for (const link of this.linksFrom[store.index]![slot]!) {
+                this.advance(link, t, false);
+                if (link.head > kept) kept = link.head;
             }
-            if (lost > 0) {
-                const rpo = t - log.timeAt(furthest);
-                const counters = this.storeCounters[store.index]!;
-                counters.lost += lost;
-                if (rpo > counters.rpoMs) counters.rpoMs = rpo;
-                counters.losses.push({ region, atMs: t, lostWrites: lost, rpoMs: rpo, fault });
-                this.record(t, 'writes-lost', `${store.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated out of ${this.plan.regions[region]} (oldest ${formatDuration(rpo)} old)`, store.id, region);
-            }
-            for (const link of links) {
-                link.head = log.end;
-                link.trackedHead = log.trackedEnd;
-                link.stamp++;
-                link.scheduled = false;
-            }
-            log.start = log.end;
-            log.trackedStart = log.trackedEnd;
+            this.abandon(store.index, slot, kept, t, fault, 'destroyed', -1);
         }
     }
 
+    /**
+     * A single-writer store now accepts writes in `to` instead of `from` (a promotion): the writes `to` had not
+     * applied are gone (facts §5, Aurora managed failover), and an old primary nothing fences keeps taking the
+     * writes of its own region (split brain).
+     */
+    promoted(store: number, from: number, to: number, t: number): void {
+        const s = this.plan.stores[store]!;
+        const routing = this.storeRouting[store]!;
+        const counters = this.storeCounters[store]!;
+        const previous = this.openSplitBrain[store];
+        if (previous !== undefined) endSplitBrain(previous, t, counters.accepted, s, false);
+        this.openSplitBrain[store] = undefined;
+        routing.stalePrimary = -1;
+        if (oldPrimaryStaysWritable(s) && from !== to && this.destroyed[from] === 0) {
+            routing.stalePrimary = from;
+            const b: SplitBrain = { store, oldPrimary: from, newPrimary: to, promotedAt: t, startAt: -1, endAt: -1, oldAtStart: 0, newAtStart: 0, oldWrites: 0, newWrites: 0 };
+            this.splitBrains.push(b);
+            this.openSplitBrain[store] = b;
+            if (!this.faults.isDown(from)) this.splitBrainStarts(b, t);
+        }
+        this.abandonOldPrimary(store, from, to, t);
+    }
+
+    private splitBrainStarts(b: SplitBrain, t: number): void {
+        const s = this.plan.stores[b.store]!;
+        startSplitBrain(b, t, this.storeCounters[b.store]!.accepted, s);
+        this.record(t, 'split-brain', `${s.id} has two primaries: ${this.plan.regions[b.oldPrimary]} is up and was not fenced when ${this.plan.regions[b.newPrimary]} was promoted, so writes issued in ${this.plan.regions[b.oldPrimary]} still land there and neither side sees the other's`, s.id, b.oldPrimary);
+    }
+
+    /** A region is up again: an unfenced old primary there takes writes next to the new one. */
+    private regionBack(region: number, t: number): void {
+        for (const b of this.openSplitBrain) if (b !== undefined && b.oldPrimary === region && b.startAt < 0) this.splitBrainStarts(b, t);
+    }
+
+    private abandonOldPrimary(store: number, from: number, to: number, t: number): void {
+        const s = this.plan.stores[store]!;
+        const slot = s.slotOf[from]!;
+        const log = slot >= 0 ? this.logs[store]![slot] : undefined;
+        const link = log !== undefined ? this.linkOf[store]![slot]![s.slotOf[to]!] : undefined;
+        if (log === undefined || link === undefined) return;
+        this.advance(link, t, false);
+        const open = this.fates[store]!.open[slot];
+        this.abandon(store, slot, link.head, t, open !== undefined ? open.fault : this.latestFault(t), 'promotion', to);
+    }
+
+    /** The fault most recently started by `t` (what a failover without a cut-off reacted to), or -1. */
+    private latestFault(t: number): number {
+        let best = -1;
+        for (const f of this.plan.faults) if (f.at <= t && (best < 0 || f.at >= this.plan.faults[best]!.at)) best = f.index;
+        return best;
+    }
+
+    /** Drops the log of a replica from `kept` on: counted as lost, with the age of the oldest as the RPO. */
+    private abandon(store: number, slot: number, kept: number, t: number, fault: number, cause: Loss['cause'], keptIn: number): void {
+        const s = this.plan.stores[store]!;
+        const log = this.logs[store]![slot]!;
+        const region = s.replicas[slot]!;
+        const record = this.fates[store]!.abandon(slot, t, kept, log, this.weight);
+        const lost = (log.end - kept) * this.weight;
+        const states = this.keyStates[store];
+        if (states !== undefined) {
+            // A lost write survives only in the abandoned replica's state: mark it so that, when the region
+            // rejoins and is overwritten, it is not counted a second time as a silent discard.
+            for (let i = kept; i < log.end; i++) {
+                const key = log.keys[log.slot(i)]!;
+                if (key >= 0) states.markLost(key, slot, log.timeAt(i));
+            }
+        }
+        if (lost > 0) {
+            const oldest = log.timeAt(kept);
+            // The RPO counts from when the region stopped replicating: its cut-off, or now if it never was.
+            const stoppedAt = record !== undefined && record.cutAt >= oldest ? record.cutAt : t;
+            const rpo = stoppedAt - oldest;
+            const counters = this.storeCounters[store]!;
+            counters.lost += lost;
+            if (rpo > counters.rpoMs) counters.rpoMs = rpo;
+            counters.losses.push({ region, atMs: t, lostWrites: lost, rpoMs: rpo, fault, cause, keptIn });
+            const why = cause === 'destroyed' ? `destroyed with ${this.plan.regions[region]}` : `abandoned in ${this.plan.regions[region]}: ${s.id} now accepts writes in ${this.regionName(keptIn)}, which never received them`;
+            this.record(t, 'writes-lost', `${s.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`, s.id, region);
+        }
+        for (const link of this.linksFrom[store]![slot]!) {
+            link.head = log.end;
+            link.trackedHead = log.trackedEnd;
+            link.stamp++;
+            link.scheduled = false;
+            link.healWatch = Infinity;
+        }
+        log.start = log.end;
+        log.trackedStart = log.trackedEnd;
+    }
+
     /** Stalls links that can no longer deliver and lets the ones that can drain, after the lag. */
-    private updateLinks(t: number): void {
+    private updateLinks(t: number, fault: number): void {
         this.work.scans += this.links.length;
+        let changed: Link[] | undefined;
         for (const link of this.links) {
             const blocked = this.faults.unreachable(link.from, link.to);
             if (blocked === link.blocked) continue;
+            (changed ??= []).push(link);
             if (blocked) {
                 this.advance(link, t, false);
                 link.blocked = true;
@@ -680,6 +813,39 @@ export class Simulation {
                 link.resumeAt = t + delayOf(link, t);
                 this.scheduleTracked(link);
             }
+        }
+        if (changed !== undefined) for (const link of changed) this.updateCutOff(link.store.index, link.fromSlot, t, fault);
+    }
+
+    /**
+     * A replica that can reach no other replica strands what it alone holds; once one link is back, that is
+     * on its way, and delivered when that link has applied it all.
+     */
+    private updateCutOff(store: number, slot: number, t: number, fault: number): void {
+        const links = this.linksFrom[store]![slot]!;
+        const log = this.logs[store]![slot]!;
+        const fate = this.fates[store]!;
+        const open = fate.open[slot];
+        const cutOff = open !== undefined && open.endIndex < 0;
+        let isolated = true;
+        let furthest = log.start;
+        for (const link of links) {
+            if (!link.blocked) isolated = false;
+            if (link.head > furthest) furthest = link.head;
+        }
+        const region = this.plan.stores[store]!.replicas[slot]!;
+        if (isolated && !cutOff && this.destroyed[region] === 0) {
+            for (const link of links) link.healWatch = Infinity;
+            const record = fate.cut(slot, t, fault, furthest, log, this.weight);
+            const held = StoreFate.strandedCount(record, log) * this.weight;
+            if (held > 0) this.record(t, 'writes-stranded', `${this.plan.stores[store]!.id}: ${formatCount(held)} acknowledged write${held === 1 ? '' : 's'} held only in ${this.plan.regions[region]} are stranded there until it is reachable again (kept, not lost)`, this.plan.stores[store]!.id, region);
+        } else if (!isolated && cutOff) {
+            const record = fate.heal(slot, t, log)!;
+            if (furthest >= record.endIndex) {
+                fate.delivered(slot, t, this.weight);
+                return;
+            }
+            for (const link of links) link.healWatch = record.endIndex;
         }
     }
 
@@ -720,6 +886,9 @@ export class Simulation {
         this.flushLatencies();
         this.work.scans += this.links.length;
         for (const link of this.links) this.advance(link, end, true);
+        for (const b of this.openSplitBrain) if (b !== undefined) endSplitBrain(b, end, this.storeCounters[b.store]!.accepted, this.plan.stores[b.store]!, true);
+        // Writes still on their way after a heal: what the furthest link has applied counts as delivered.
+        for (const link of this.links) this.fates[link.store.index]!.settle(link.fromSlot, link.head, this.weight);
     }
 
     // ------------------------------------------------------------------------------------------ state changes

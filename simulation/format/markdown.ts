@@ -2,6 +2,7 @@
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
+import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
 const MAX_GANTT_TASKS = 40;
@@ -23,6 +24,14 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('| | Expectation | Measured | For whom, when |');
         out.push('|---|---|---|---|');
         for (const x of r.expectations) out.push(`| ${x.passed ? '✅' : '❌'} | ${markdownCode(x.text, true)} (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
+        out.push('');
+    }
+
+    const verdict = failoverVerdict(r);
+    if (verdict.length > 0) {
+        out.push('## Failovers and split brain');
+        out.push('');
+        for (const line of verdict) out.push(`- ⚠️ ${line}`);
         out.push('');
     }
 
@@ -58,14 +67,22 @@ export function formatMarkdown(r: SimulationReport): string {
 
     out.push('## Data');
     out.push('');
-    out.push('| Store | Replication | Acknowledged | Lost (RPO) | Silently discarded | Merged / siblings | Rejected | Stale reads | Latency p50 / p95 / p99 | Max lag |');
-    out.push('|---|---|---|---|---|---|---|---|---|---|');
+    out.push('| Store | Replication | Acknowledged | Lost (RPO) | Stranded | Silently discarded | Merged / siblings | Rejected | Stale reads | Latency p50 / p95 / p99 | Max lag |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const s of r.stores) {
         if (s.writes.acknowledged === 0 && s.reads.served === 0) continue;
         const mode = s.replication.mode === 'async' ? `async ${formatDuration(s.replication.lagMs ?? 0)}` : s.replication.mode === 'consensus' ? `consensus, quorum ${s.replication.quorum}` : s.replication.mode;
-        out.push(`| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(maxLagMs(s)) : '—'} |`);
+        out.push(`| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${strandedSummary(s) ?? '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(maxLagMs(s)) : '—'} |`);
     }
     out.push('');
+
+    const strandings = r.stores.flatMap((s) => s.stranded.map((x) => `- ${s.id}: ${strandingLine(x)}`));
+    if (strandings.length > 0) {
+        out.push('Writes held only by a replica that was cut off (an outage or partition does not lose them; a promotion elsewhere or a destroyed region does):');
+        out.push('');
+        out.push(...strandings);
+        out.push('');
+    }
 
     out.push('## Availability');
     out.push('');

@@ -2,6 +2,7 @@
 // availability, latency, cost, the timeline and the notes.
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport } from '../report.js';
+import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
 export interface TextOptions {
@@ -25,6 +26,12 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
     else out.push(paint('1', `Expectations: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`));
     for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.line})`);
     out.push('');
+    const verdict = failoverVerdict(r);
+    if (verdict.length > 0) {
+        out.push(paint('1', 'Failovers and split brain'));
+        for (const line of verdict) out.push(`  ${paint('33', '!')} ${line}`);
+        out.push('');
+    }
 
     if (r.recovery.length > 0) {
         out.push(paint('1', 'Interruptions'));
@@ -49,6 +56,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
             s.writes.failed > 0 ? `${formatCount(s.writes.failed)} failed` : undefined,
             s.writes.rejected + s.writes.conflictRejected > 0 ? `${formatCount(s.writes.rejected + s.writes.conflictRejected)} rejected` : undefined,
             s.lostWrites > 0 ? paint('31', `${formatCount(s.lostWrites)} lost (RPO ${formatDuration(s.rpoMs!)})`) : 'none lost',
+            strandedSummary(s),
             s.discardedWrites > 0 ? paint('31', `${formatCount(s.discardedWrites)} silently discarded (LWW)`) : undefined,
             s.merges > 0 ? `${formatCount(s.merges)} merged` : undefined,
             s.siblings > 0 ? `${formatCount(s.siblings)} siblings` : undefined,
@@ -57,6 +65,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
             s.lag.length > 0 ? `max lag ${formatDuration(maxLagMs(s))}` : undefined,
         ].filter(Boolean);
         out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
+        for (const x of s.stranded) out.push(`    ${strandingLine(x)}`);
     }
     out.push('');
 

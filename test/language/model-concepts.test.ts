@@ -213,6 +213,7 @@ scenario exercise {
     at 10m impair control-plane us-east-1 for 7h
     at 20m lag-spike db to 30s for 5m
     at 30m flap health-check api in us-west-2 every 30s for 10m
+    at 1h destroy region eu-west-1
     expect rto <= 5m
     expect write-latency p99 of api in us-west-2 < 150ms
     expect availability >= 99.9%
@@ -228,13 +229,30 @@ scenario exercise {
             { kind: 'control-plane', atMs: 600_000, durationMs: 25_200_000 },
             { kind: 'lag-spike', atMs: 1_200_000, durationMs: 300_000 },
             { kind: 'flap', atMs: 1_800_000, durationMs: 600_000 },
+            { kind: 'destroy', atMs: 3_600_000, durationMs: Infinity },
         ]);
+        expect(scenario.faults[5]).toMatchObject({ region: 'eu-west-1' });
         expect(scenario.faults[3]).toMatchObject({ store: 'db', lagMs: 30_000 });
         expect(scenario.faults[4]).toMatchObject({ region: 'us-west-2', periodMs: 30_000, target: { kind: 'service', name: 'api' } });
         expect(scenario.expectations.map((e) => [e.metric, e.op, e.value])).toEqual([
             ['rto', '<=', 300_000], ['write-latency', '<', 150], ['availability', '>=', 0.999], ['lost-writes', '==', 0], ['cost', '<=', 20_000],
         ]);
         expect(scenario.expectations[1]).toMatchObject({ percentile: 0.99, target: { kind: 'service', name: 'api' }, region: 'us-west-2' });
+    });
+
+    test.each([
+        { name: 'an outage without `for` is a syntax error, and no fault', fault: 'at 10m outage region us-east-1', valid: false, faults: 0 },
+        { name: '`destroy` takes no `for` (the region does not come back): the `for` is a syntax error', fault: 'at 10m destroy region us-east-1 for 5m', valid: false, faults: 1 },
+        { name: '`destroy region R` is a fault on its own', fault: 'at 10m destroy region us-east-1', valid: true, faults: 1 },
+        { name: '`destroy R` without the optional word too', fault: 'at 10m destroy us-east-1', valid: true, faults: 1 },
+    ])('$name', async ({ fault, valid, faults }) => {
+        const result = await modelOf(`topology T\n${REGIONS}
+store db { engine dynamodb regions us-east-1, us-west-2 holds per-user rows }
+workload w for db { writes 10/s }
+scenario s { workload w  duration 1h  ${fault} }`);
+        const syntax = errors(result.diagnostics).filter((d) => String(d.code).startsWith('syntax'));
+        expect(syntax.length === 0).toBe(valid);
+        expect(result.model.scenarios.get('s')!.faults.length).toBe(faults);
     });
 
     test('sees regions declared once in an imported file, and only in files it imports', async () => {

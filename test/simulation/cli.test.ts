@@ -16,7 +16,7 @@ const SMALL = `${TWO_US_REGIONS}
 ${auroraDb()}
 workload w for db { writes 100/s from us-east-1 100% }
 scenario quick { workload w  duration 1m  seed 2  expect lost-writes == 0 }
-scenario lossy { workload w  duration 2m  at 1m outage region us-east-1 for 30s  seed 2  expect lost-writes == 0 }
+scenario lossy { workload w  duration 2m  at 1m destroy region us-east-1  seed 2  expect lost-writes == 0 }
 `;
 
 describe('mregion simulate', () => {

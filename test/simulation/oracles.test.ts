@@ -5,31 +5,8 @@ import { estimateFailoverTime } from '../../language/semantics/estimators/failov
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
 import { auroraDb, consensusStore, designOf, dynamoStore, MINUTE, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
 
-// facts §1: us-east-1 ↔ us-west-2 RTT 78 ms, so a replication message needs at least 39 ms one way.
-const ONE_WAY_USE1_USW2 = 39;
-
-describe('async replication loses what it had not shipped when the source region goes down', () => {
-    // Writes arrive at rate λ; a write is lost when the outage starts before its delay d = max(lag, RTT/2) ran out.
-    // Lost writes ~ Poisson(λ·d): tolerance 4 standard deviations. RPO = age of the oldest lost write ∈ (d − 25 ms, d].
-    it.each([
-        { name: 'lag 1 s at 1000 writes/s loses ≈ 1000 writes with RPO ≈ 1 s', lag: '1s', rate: 1000, delayMs: 1000 },
-        { name: 'lag 5 s at 200 writes/s loses ≈ 1000 writes with RPO ≈ 5 s', lag: '5s', rate: 200, delayMs: 5000 },
-        { name: 'lag 250 ms at 4000 writes/s loses ≈ 1000 writes with RPO ≈ 250 ms', lag: '250ms', rate: 4000, delayMs: 250 },
-        { name: 'a lag declared below RTT/2 is floored at the one-way transit (39 ms)', lag: '10ms', rate: 4000, delayMs: ONE_WAY_USE1_USW2 },
-    ])('$name', async ({ lag, rate, delayMs }) => {
-        const report = await run(`${TWO_US_REGIONS}
-${auroraDb(lag)}
-workload w for db { writes ${rate}/s from us-east-1 100% }
-scenario s { workload w  duration 10m  at 5m outage region us-east-1 for 1m  seed 3 }
-`);
-        const expectedLost = (rate * delayMs) / 1_000;
-        const store = report.stores[0]!;
-        expect(Math.abs(store.lostWrites - expectedLost)).toBeLessThanOrEqual(4 * Math.sqrt(expectedLost));
-        expect(store.rpoMs!).toBeLessThanOrEqual(delayMs);
-        expect(store.rpoMs!).toBeGreaterThan(delayMs - 25);
-        expect(report.summary.worstRpoMs).toBe(store.rpoMs);
-    });
-});
+// What an outage strands and what a promotion or a destroyed region loses (λ·d with d = max(lag, RTT/2)):
+// test/simulation/data-fate.test.ts.
 
 describe('DNS failover recovers after detection, the actions and the TTL', () => {
     // Health checks probe every i from a random phase; k failures in a row, each known `timeout` after its probe,

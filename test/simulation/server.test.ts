@@ -75,7 +75,7 @@ describe('simulation in the language server', () => {
         const report = await running;
         expectValidReport(report);
         expect(report.scenario.name).toBe('long');
-        expect(report.stores[0]!.lostWrites).toBeGreaterThan(0);
+        expect(report.stores[0]!.strandedWrites).toBeGreaterThan(0);
         const mine = progress.filter((p) => p.token === 'long-run').map((p) => p.value);
         expect(mine[0]!.kind).toBe('begin');
         expect(mine.at(-1)!.kind).toBe('end');

@@ -15,7 +15,7 @@ const series = (usual: readonly [number, number], during: readonly [number, numb
 export const uri = 'file:///ws/fintech.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.1.0',
+    schemaVersion: '1.2.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -32,7 +32,7 @@ export const sampleReport: SimulationReport = {
     summary: {
         passed: false,
         expectations: { total: 2, passed: 1, failed: 1 },
-        availability: 0.99876, worstRtoMs: 388_000, unrecovered: false, worstRpoMs: null, lostWrites: 0, discardedWrites: 0, merges: 0,
+        availability: 0.99876, worstRtoMs: 388_000, unrecovered: false, worstRpoMs: null, lostWrites: 0, strandedWrites: 0, deliveredAtHeal: 0, overwrittenAtHeal: 0, falseAlarmFailovers: 0, splitBrainWrites: 0, discardedWrites: 0, merges: 0,
         siblings: 0, rejectedWrites: 0, staleReadShare: 0.0004, writeLatencyMs: p(40, 95, 140), costUsdPerMonth: 1843,
     },
     expectations: [
@@ -60,7 +60,7 @@ export const sampleReport: SimulationReport = {
     stores: [
         {
             id: 'ledger@us', name: 'ledger', engine: 'cockroachdb', replication: { mode: 'consensus', lagMs: null, quorum: 2 }, conflicts: 'consensus',
-            writes: { acknowledged: 7_190_000, failed: 9_000, rejected: 0, conflictRejected: 0 }, lostWrites: 0, rpoMs: null, discardedWrites: 0,
+            writes: { acknowledged: 7_190_000, failed: 9_000, rejected: 0, conflictRejected: 0 }, lostWrites: 0, rpoMs: null, strandedWrites: 0, deliveredAtHeal: 0, overwrittenAtHeal: 0, stranded: [], discardedWrites: 0,
             merges: 0, siblings: 0, reads: { served: 72_000_000, stale: 0, staleShare: 0 }, writeLatencyMs: p(30, 60, 90),
             byRegion: [{ region: 'us-east-2', writeLatencyMs: p(30, 60, 90), writeLatencySeries: series([30, 90], [60, 120]) }],
             replicas: [{ region: 'us-east-2', appliedWrites: 7_190_000, pendingWrites: 0 }],
@@ -72,6 +72,8 @@ export const sampleReport: SimulationReport = {
         target: 'payments@us', targetName: 'payments', usersOf: 'us-east-1', fault: 0, faultLabel: 'outage of us-east-1', faultAtMs: 600_000,
         startMs: 600_000, endMs: 988_000, rtoMs: 388_000, detectionMs: 30_000, routingChangeMs: 100_000, worstServedShare: 0,
     }],
+    failovers: [],
+    splitBrain: [],
     regions: [{ region: 'us-east-1', offered: 7_200_000, served: 7_191_000, availability: 0.99875 }],
     cost: {
         egressUsdPerMonth: 1843, egress: [{ store: 'ledger@us', usdPerMonth: 1843, formula: '2000/s × 1 KB × 2 replicas × $0.02/GB', missing: null }],

@@ -43,6 +43,10 @@ export function describeScenario(model: Model, name: string): string | undefined
     out.push(`- Workload: ${list(s.workloads)}`);
     out.push(`- Duration: ${s.durationMs !== undefined ? formatDuration(s.durationMs) : 'not declared'}${s.seed !== undefined ? `; seed ${s.seed}` : ''}`);
     for (const f of s.faults) {
+        if (f.kind === 'destroy') {
+            out.push(`- At ${formatDuration(f.atMs)}: ${f.region} destroyed (its storage is gone; it does not come back)`);
+            continue;
+        }
         const what = f.kind === 'outage' ? `outage of ${f.region}` : f.kind === 'partition' ? `partition ${f.regions[0]} ↔ ${f.regions[1]}`
             : f.kind === 'control-plane' ? `control plane of ${f.region} impaired` : f.kind === 'lag-spike' ? `lag spike${f.store ? ` of ${f.store}` : ''} to ${formatDuration(f.lagMs)}`
                 : `health checks flapping in ${f.region}`;

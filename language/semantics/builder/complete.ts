@@ -32,7 +32,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     DurationClause: ['duration'],
     ResolutionClause: ['resolution'],
     SeedClause: ['seed'],
-    Fault: ['at', 'kind', 'duration'],
+    Fault: ['at', 'kind'],
     Expectation: ['metric', 'op', 'value'],
     ObjectiveTerm: ['metric', 'value'],
     CapacityEntry: ['share'],
@@ -45,7 +45,8 @@ export function isComplete(node: AstNode): boolean {
     if (!required) return true;
     const record = node as unknown as Record<string, unknown>;
     if (!required.every((property) => record[property] !== undefined && record[property] !== '')) return false;
-    // `conflicts crdt` needs its type; `drill` needs `every …` or `never`.
+    // `conflicts crdt` needs its type; `drill` needs `every …` or `never`; a fault other than `destroy` its `for`.
+    if (node.$type === 'Fault' && record.kind !== 'destroy' && record.duration === undefined) return false;
     if (node.$type === 'ConflictsClause' && record.strategy === 'crdt' && record.crdt === undefined) return false;
     if (node.$type === 'DrillClause' && record.interval === undefined && record.never !== true) return false;
     return true;

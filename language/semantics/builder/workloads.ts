@@ -83,7 +83,7 @@ export function buildScenario(ctx: BuildContext, node: ast.Scenario): ScenarioM 
 
 function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | undefined): FaultM | undefined {
     const atMs = ctx.quantity(node.at, 'duration', { what: 'fault start', min: 0 });
-    const durationMs = ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
+    const durationMs = node.kind === 'destroy' ? Infinity : ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
     if (atMs === undefined || durationMs === undefined) return undefined;
     if (scenarioMs !== undefined && atMs >= scenarioMs) {
         ctx.report(ProblemCodes.ValueOutOfRange, 'warning', `this fault starts at ${node.at.text}, after the scenario ends`, node, 'at');
@@ -93,6 +93,8 @@ function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | unde
     switch (node.kind) {
         case 'outage':
             return region === undefined ? undefined : { kind: 'outage', region, atMs, durationMs, source };
+        case 'destroy':
+            return region === undefined ? undefined : { kind: 'destroy', region, atMs, durationMs, source };
         case 'impair':
             return region === undefined ? undefined : { kind: 'control-plane', region, atMs, durationMs, source };
         case 'partition': {

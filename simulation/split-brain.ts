@@ -1,0 +1,48 @@
+// Two primaries at once. A promotion moves a single-writer store's writes to another replica; unless the
+// engine's promotion fences the old primary, that primary still takes the writes of whoever reaches it in
+// its own region once the region is up (a false alarm, or a region that comes back): both sides accept
+// writes that the other never sees. Aurora Global Database's managed failover fences it — the old primary
+// rejoins as a secondary (facts §5); for other asynchronously replicated engines neither the design nor the
+// facts table says the promotion does, so the old primary keeps accepting its region's writes until the
+// scenario ends (or another promotion).
+import type { StorePlan } from './plan.js';
+
+export interface SplitBrain {
+    readonly store: number;
+    readonly oldPrimary: number;
+    readonly newPrimary: number;
+    readonly promotedAt: number;
+    /** When both primaries took writes (the promotion, or the old region's return); -1 until then. */
+    startAt: number;
+    /** When it ended (another promotion of the store), or -1. */
+    endAt: number;
+    /** Writes each side had accepted when it started, then (once ended or at the end of the run) during it. */
+    oldAtStart: number;
+    newAtStart: number;
+    oldWrites: number;
+    newWrites: number;
+}
+
+/**
+ * Whether the old primary of `store` keeps taking writes after another replica is promoted: an asynchronously
+ * replicated copy that nothing fences. Aurora's managed failover demotes it (facts §5); stores without
+ * replication keep independent copies, and synchronous or consensus stores do not leave a writable one behind.
+ */
+export function oldPrimaryStaysWritable(store: StorePlan): boolean {
+    return store.mode === 'async' && store.model.engine !== 'aurora';
+}
+
+/** Starts the window: from now on both primaries accept writes (`accepted` = writes each replica accepted). */
+export function startSplitBrain(b: SplitBrain, t: number, accepted: Float64Array, store: StorePlan): void {
+    b.startAt = t;
+    b.oldAtStart = accepted[store.slotOf[b.oldPrimary]!]!;
+    b.newAtStart = accepted[store.slotOf[b.newPrimary]!]!;
+}
+
+/** Closes the window at `t` (or at the end of the run), counting what each side accepted during it. */
+export function endSplitBrain(b: SplitBrain, t: number, accepted: Float64Array, store: StorePlan, runEnded: boolean): void {
+    if (b.startAt < 0 || (b.endAt >= 0)) return;
+    if (!runEnded) b.endAt = t;
+    b.oldWrites = accepted[store.slotOf[b.oldPrimary]!]! - b.oldAtStart;
+    b.newWrites = accepted[store.slotOf[b.newPrimary]!]! - b.newAtStart;
+}
