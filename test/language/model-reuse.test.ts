@@ -93,7 +93,7 @@ describe('reusing the model of declarations an edit did not change', () => {
 
     it('keeps the problems of a reused declaration, and moves them with it when lines are added above', async () => {
         const providerWarning = (diagnostics: readonly { message: unknown; range: { start: { line: number } } }[]) =>
-            diagnostics.find((d) => String(d.message).startsWith('us-west-2 is a aws region'))?.range.start.line;
+            diagnostics.find((d) => String(d.message).startsWith('us-west-2 is an AWS region code'))?.range.start.line;
         const same = await openAndEdit('every 10s', 'every 20s');
         expect(providerWarning(same.document.diagnostics ?? [])).toBe(3);
         const moved = await openAndEdit('region eu-west-1 { provider aws }', 'region eu-west-1 {\n    provider aws\n}');

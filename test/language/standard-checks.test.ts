@@ -50,6 +50,8 @@ const invalid: readonly InvalidCase[] = [
     { name: 'a store without an engine', code: 'missing-property', message: /needs an 'engine'/, text: `topology T\n${REGIONS}\nstore «s» { regions us-east-1 holds shared rows }` },
     { name: 'an unknown region without provider', code: 'missing-property', message: /declare its 'provider'/, text: `region «dc1» { jurisdiction US }` },
     { name: 'an unknown region without jurisdiction', code: 'missing-property', message: /jurisdiction/, text: `region «dc1» { provider on-prem }` },
+    { name: 'an AWS region code declared under Google Cloud', code: 'region-provider-mismatch', message: /^us-east-1 is an AWS region code .*declared under provider gcp.*those of aws region us-east-1\. Declare provider aws, or give the gcp region its own name$/, text: `region us-east-1 { provider «gcp» jurisdiction US }` },
+    { name: 'an Azure region code declared under AWS', code: 'region-provider-mismatch', message: /^eastus is an Azure region code/, text: `region eastus { provider «aws» }` },
     { name: 'a DNS route without TTL', code: 'missing-property', message: /needs its 'ttl'/, text: FAILOVER('    route «dns»') },
     { name: 'a service failover without route', code: 'missing-property', message: /needs a 'route'/, text: FAILOVER('    drill every 30d').replace('failover api', 'failover «api»') },
     { name: 'an async store of an engine with no documented lag', code: 'missing-property', message: /needs 'lag'/, text: `topology T\n${REGIONS}\nstore s { engine postgres regions us-east-1, us-west-2 holds shared rows writes primary «replication async» consistency eventual }` },

@@ -116,7 +116,7 @@ ruleCases('health-check-interval', {
         { name: 'a 5 s interval behind an application router, which has no Route 53 or Global Accelerator check', text: detected('detect health-check every 5s threshold 3', 'router') },
         { name: 'a 5 s interval of the automation that flips an ARC routing control', text: detected('detect health-check every 5s threshold 3', 'arc-routing-control ttl 60s') },
         { name: 'a 5 s interval of a store failover with no route', text: `topology Db\nregion us-east-1 {}\nregion us-west-2 {}\nstore db { engine aurora regions us-east-1, us-west-2 holds shared rows writes primary us-east-1 consistency session }\nfailover db { detect health-check every 5s threshold 3 action promote db drill every 30d }\n` },
-        { name: 'a 5 s interval on a provider that offers it', text: detected('detect health-check every 5s threshold 3').replace('region us-east-1 {}', 'region us-east-1 { provider cloudflare jurisdiction US }').replace('region us-west-2 {}', 'region us-west-2 { provider cloudflare jurisdiction US }') },
+        { name: 'a 5 s interval on a provider that offers it', text: detected('detect health-check every 5s threshold 3').replaceAll('us-east-1', 'iad').replaceAll('us-west-2', 'sjc').replace('region iad {}', 'region iad { provider cloudflare jurisdiction US }').replace('region sjc {}', 'region sjc { provider cloudflare jurisdiction US }') },
     ],
     invalid: [
         {

@@ -17,6 +17,7 @@ ruleCases('residency-violation', {
         { name: 'data with no declared residency anywhere', text: `${REGIONS}store logs { engine postgres regions eu-west-1, us-east-1 holds shared rows writes primary eu-west-1 replication async lag 1s consistency session }` },
         { name: 'per-cell EU data in an EU cell', text: `${REGIONS}cell eu { regions eu-west-1, eu-central-1 residency EU }\nstore customers per cell { engine postgres holds per-user rows writes primary replication async lag 1s consistency session }` },
         { name: 'Indian data in India', text: `${REGIONS}store payments { engine postgres regions ap-south-1 holds per-user rows residency IN }` },
+        { name: 'a service in an EU region reading EU data', text: `${customers('eu-west-1, eu-central-1')}service reports { regions eu-central-1 reads customers }` },
     ],
     invalid: [
         {
@@ -32,7 +33,7 @@ ruleCases('residency-violation', {
         {
             name: 'EU data with a replica in London (adequacy), as a warning',
             text: customers('eu-west-1, eu-west-2'),
-            at: 'regions eu-west-1, eu-west-2', severity: 'warning', says: ['UK has an EU adequacy decision'],
+            at: 'regions eu-west-1, eu-west-2', severity: 'warning', says: ['UK (the United Kingdom) has an EU adequacy decision'],
         },
         {
             name: 'Indian data replicated to the US',
@@ -48,6 +49,38 @@ ruleCases('residency-violation', {
             name: 'a service in a US region writing EU data',
             text: `${customers('eu-west-1, eu-central-1')}service crm { regions eu-west-1, us-east-1 posture active-active uses customers }`,
             at: 'uses customers', severity: 'warning', says: ['crm writes customers from us-east-1 (US), but customers must stay in EU'],
+        },
+        // The adequacy list of facts §14 (European Commission, Art. 45 GDPR): a replica in any of these is a warning.
+        ...[
+            { region: 'ca-central-1', jurisdiction: 'CA', country: 'Canada (commercial organisations)' },
+            { region: 'ap-northeast-1', jurisdiction: 'JP', country: 'Japan' },
+            { region: 'ap-northeast-2', jurisdiction: 'KR', country: 'the Republic of Korea' },
+            { region: 'eu-central-2', jurisdiction: 'CH', country: 'Switzerland' },
+            { region: 'il-central-1', jurisdiction: 'IL', country: 'Israel' },
+            { region: 'nz-dc', jurisdiction: 'NZ', country: 'New Zealand', declared: '{ provider on-prem jurisdiction NZ }' },
+            { region: 'uy-dc', jurisdiction: 'UY', country: 'Uruguay', declared: '{ provider on-prem jurisdiction UY }' },
+            { region: 'ar-dc', jurisdiction: 'AR', country: 'Argentina', declared: '{ provider on-prem jurisdiction AR }' },
+        ].map(({ region, jurisdiction, country, declared }) => ({
+            name: `EU data with a replica in ${region} (${country}, adequacy), as a warning`,
+            text: customers(`eu-west-1, ${region}`).replace('region ap-south-1 {}', `region ap-south-1 {}\nregion ${region} ${declared ?? '{}'}`),
+            at: `regions eu-west-1, ${region}`, severity: 'warning' as const, says: [`${jurisdiction} (${country}) has an EU adequacy decision`, '(facts §14)'],
+        })),
+        // Facts §14: Brazil, India, Singapore, Australia, Hong Kong, Indonesia, the Gulf states and South Africa have none.
+        ...['sa-east-1', 'ap-south-1', 'ap-southeast-2', 'ap-east-1', 'ap-southeast-3', 'me-central-1', 'af-south-1'].map((region) => ({
+            name: `EU data with a replica in ${region}, which has no adequacy decision, as an error`,
+            text: customers(`eu-west-1, ${region}`).replace('region ap-south-1 {}', region === 'ap-south-1' ? 'region ap-south-1 {}' : `region ap-south-1 {}\nregion ${region} {}`),
+            at: `regions eu-west-1, ${region}`, severity: 'error' as const, says: ['outside the EU/EEA with no adequacy decision'],
+        })),
+        {
+            name: 'a service in a US region reading EU data, a transfer by remote access',
+            text: `${customers('eu-west-1, eu-central-1')}service analytics { regions us-east-1 reads customers }`,
+            at: 'reads customers', severity: 'warning',
+            says: ['analytics reads customers from us-east-1 (US), but customers must stay in EU', 'transfers it as much as a replica there does (EDPB Guidelines 05/2021, facts §14)', 'EU-US Data Privacy Framework'],
+        },
+        {
+            name: 'a service in Singapore reading EU data, as a warning that says there is no adequacy decision',
+            text: `${customers('eu-west-1, eu-central-1')}service support { regions ap-southeast-1 reads customers }`,
+            at: 'reads customers', severity: 'warning', says: ['support reads customers from ap-southeast-1 (SG)', 'no adequacy decision'],
         },
         {
             name: 'an EU consensus store with its witness in Singapore',

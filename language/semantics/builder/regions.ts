@@ -6,6 +6,7 @@ import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
+const PROVIDER_NAME: Readonly<Record<Provider, string>> = { aws: 'an AWS', gcp: 'a Google Cloud', azure: 'an Azure', cloudflare: 'a Cloudflare', 'on-prem': 'an on-premises' };
 
 export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
     const c = node.clauses;
@@ -23,8 +24,11 @@ export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
         ctx.missing(node, `region ${node.name} is not a known cloud region: declare its 'provider' (aws, gcp, azure, cloudflare, on-prem)`);
     }
     if (declaredProvider && known && declaredProvider !== known.provider) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'warning',
-            `${node.name} is a ${known.provider} region (${known.source}); provider ${declaredProvider} makes its defaults unreliable`, provider!, 'provider');
+        // Its jurisdiction, city, RTTs and prices would all be the other provider's region's: an error, not a guess.
+        ctx.report(ProblemCodes.RegionProviderMismatch, 'error',
+            `${node.name} is ${PROVIDER_NAME[known.provider]} region code (${known.source}), but it is declared under provider ${declaredProvider}: `
+            + `its jurisdiction, location, latency and prices would be those of ${known.provider} region ${node.name}. Declare provider ${known.provider}, `
+            + `or give the ${declaredProvider} region its own name`, provider!, 'provider');
     }
     if (!jurisdiction && !known) {
         ctx.missing(node, `region ${node.name}: declare its 'jurisdiction' (EU, US, UK, IN, …); residency rules need it`);

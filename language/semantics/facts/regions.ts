@@ -41,9 +41,21 @@ function other(provider: Provider, id: string, jurisdiction: string, city: strin
     return { id, provider, jurisdiction, city, location: CITY[city], source: `${S1_SAME_CITY}; jurisdiction of ${city}` };
 }
 
-/** EU/EEA jurisdictions and those with an EU adequacy decision (facts §12). */
+/** EU/EEA jurisdictions (facts §12). */
 export const EU_JURISDICTIONS: ReadonlySet<string> = new Set(['EU', 'EEA']);
-export const EU_ADEQUATE_JURISDICTIONS: ReadonlySet<string> = new Set(['UK', 'CH', 'IL']);
+
+/**
+ * Jurisdictions with an EU adequacy decision (facts §14 [D], European Commission "Adequacy decisions", Art. 45
+ * GDPR), by the codes a design writes (ISO 3166 alpha-2, and UK as the reference writes it). Canada's covers
+ * commercial organisations. The United States is not here: its decision covers only organisations certified under
+ * the EU-US Data Privacy Framework, which the residency rule says separately.
+ */
+export const EU_ADEQUATE_JURISDICTIONS: ReadonlyMap<string, string> = new Map([
+    ['AD', 'Andorra'], ['AR', 'Argentina'], ['CA', 'Canada (commercial organisations)'], ['FO', 'the Faroe Islands'],
+    ['GG', 'Guernsey'], ['IL', 'Israel'], ['IM', 'the Isle of Man'], ['JP', 'Japan'], ['JE', 'Jersey'],
+    ['NZ', 'New Zealand'], ['KR', 'the Republic of Korea'], ['CH', 'Switzerland'], ['UK', 'the United Kingdom'],
+    ['GB', 'the United Kingdom'], ['UY', 'Uruguay'],
+]);
 
 export const KNOWN_REGIONS: readonly KnownRegion[] = [
     // EU (GDPR)

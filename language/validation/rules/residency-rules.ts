@@ -1,4 +1,4 @@
-// Data residency (facts §12): where data with a jurisdiction may be stored and written.
+// Data residency (facts §12, §14): where data with a jurisdiction may be stored, written and read from.
 import { EU_ADEQUATE_JURISDICTIONS, EU_JURISDICTIONS } from '../../semantics/facts/regions.js';
 import type { Model, Severity, StoreM } from '../../semantics/model.js';
 import type { Fix } from './fix.js';
@@ -15,13 +15,14 @@ export function residencyVerdict(residency: string, jurisdiction: string): Verdi
     if (jurisdiction === residency) return undefined;
     if (EU_JURISDICTIONS.has(residency)) {
         if (EU_JURISDICTIONS.has(jurisdiction)) return undefined;
-        if (EU_ADEQUATE_JURISDICTIONS.has(jurisdiction)) {
-            return { severity: 'warning', why: `${jurisdiction} has an EU adequacy decision, so the transfer is possible but must be documented (facts §12)` };
+        const adequate = EU_ADEQUATE_JURISDICTIONS.get(jurisdiction);
+        if (adequate !== undefined) {
+            return { severity: 'warning', why: `${jurisdiction} (${adequate}) has an EU adequacy decision, so the transfer is possible but must be documented (facts §14)` };
         }
         if (jurisdiction === 'US') {
             return { severity: 'warning', why: 'EU personal data in a US region depends on the recipient\'s EU-US Data Privacy Framework certification (facts §12)' };
         }
-        return { severity: 'error', why: 'that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (facts §12)' };
+        return { severity: 'error', why: 'that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (facts §12, §14)' };
     }
     return { severity: 'error', why: `the design declares this data resident in ${residency}` };
 }
@@ -55,15 +56,20 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
         });
     }
     for (const service of model.services.values()) {
-        if (!service.uses.includes(store.id)) continue;
+        const writes = service.uses.includes(store.id);
+        if (!writes && !service.reads.includes(store.id)) continue;
         for (const region of service.regions) {
             const jurisdiction = model.regions.get(region)?.jurisdiction;
             const verdict = jurisdiction === undefined ? undefined : residencyVerdict(residency, jurisdiction);
             if (!verdict) continue;
-            const servicePlace = at(service.source, 'uses');
+            // Remote access from a third country is a transfer as much as a copy there (EDPB Guidelines 05/2021).
+            const message = writes
+                ? `${service.name} writes ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: ${verdict.why}`
+                : `${service.name} reads ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: reading personal data `
+                    + `from a region outside its jurisdiction transfers it as much as a replica there does (EDPB Guidelines 05/2021, facts §14), and ${verdict.why}`;
             report({
-                ...servicePlace, cell: service.cell, key: `${service.name}:${store.name}:${region}`, severity: verdict.severity,
-                message: `${service.name} writes ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: ${verdict.why}`,
+                ...at(service.source, writes ? 'uses' : 'reads'), cell: service.cell, key: `${service.name}:${store.name}:${region}`,
+                severity: writes ? verdict.severity : 'warning', message,
                 fixes: service.source.props.regions
                     ? [{ title: `Remove ${region} from ${service.name}'s regions`, edits: [{ kind: 'remove-list-item', uri: service.source.uri, clause: service.source.props.regions, item: region }], preferred: true }]
                     : [],
