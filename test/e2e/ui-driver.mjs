@@ -54,9 +54,11 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         const revealed = await page.locator(`.statusbar-item:has-text("Ln ${ledgerLine}, Col 1")`).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
         check(revealed, `clicking ledger @eu in the topology view reveals its declaration (line ${ledgerLine})`);
 
-        // 3. Simulation view of the fintech outage scenario (the only scenario: no picker).
+        // 3. Simulation view of the fintech outage scenario (the only scenario: no scenario picker; the command
+        // asks whether to run once or N seeds).
         await openFile(page, 'fintech.mregion');
         await runCommand(page, 'Multi-Region: Run Simulation');
+        await pick(page, 'Run once');
         const simulation = await webview(page, 'simulation', 'Scenario us-east-1-outage');
         const simulationText = await simulation.innerText();
         check(['rto <= 5m', 'lost-writes of ledger == 0', 'Availability', 'Replication lag', 'Write latency'].every((t) => simulationText.includes(t)),
@@ -72,6 +74,17 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         await again.getByRole('button', { name: 'Run again' }).click();
         const rerun = await again.getByRole('button', { name: 'Run again' }).waitFor({ timeout: 120_000 }).then(() => true, () => false);
         check(rerun && (await again.innerText()).includes('rto <= 5m'), 'Run again re-runs the scenario and shows the new results');
+        // "Run N seeds": the input box takes N, and the view shows the spread across the seeds.
+        await runCommand(page, 'Multi-Region: Run Simulation');
+        await pick(page, 'Run N seeds');
+        const count = page.locator('.quick-input-widget .quick-input-box input');
+        await count.fill('3');
+        await page.keyboard.press('Enter');
+        const sweep = await webview(page, 'simulation', 'seed sweep');
+        const sweepText = await sweep.innerText();
+        check(['3 from seed', 'RTO (worst interruption)', 'worst seed', 'rto <= 5m'].every((t) => sweepText.includes(t)),
+            'Run N seeds shows the expectations across the seeds and the spread of each metric');
+        await shot('simulation-seeds.png');
         check(cspViolations.length === 0, `no Content-Security-Policy violations${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(' | ')}` : ''}`);
     } catch (error) {
         failures.push(String(error?.message ?? error));
@@ -91,6 +104,12 @@ async function openFile(page, name) {
     await page.locator(`.quick-input-list .monaco-list-row:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout: 15_000 });
+}
+
+/** Chooses the row of the open quick pick that shows `label`. */
+async function pick(page, label) {
+    await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`).first().waitFor({ timeout: 15_000 });
+    await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`).first().click();
 }
 
 async function runCommand(page, title) {

@@ -51,6 +51,30 @@ describe('Run Simulation', () => {
         assert.ok((view.counts.latencyLines ?? 0) >= 2, 'write latency is drawn over time, p50 and p99 lines per region');
     });
 
+    it('runs N seeds of a scenario when given the number, and shows the spread with the worst seed', async () => {
+        const { api } = await extensionApi();
+        const document = await open('fintech.mregion');
+        const { result, notices } = await runCommand<{ scenario: string; seeds: number; report: { kind: string; summary: { worstSeed: number } } }>(
+            Commands.runSimulation, document.uri.toString(), 'us-east-1-outage', 2);
+        assert.ok(result, `the sweep ran (messages: ${notices.map((n) => n.message).join(' | ')})`);
+        assert.equal(result.seeds, 2);
+        assert.equal(result.report.kind, 'seed-sweep');
+        const view = await waitForRender(api.simulationView, document.uri, (v) => v.text.includes('seed sweep'), 'the simulation view of the seed sweep');
+        assert.equal(view.counts.expectations, 2, 'both expect clauses, judged across the seeds');
+        assert.equal(view.counts.spread, 8, 'one row per metric');
+        // The workspace's mregion.simulation.seed (7) overrides the scenario's seed, and the sweep starts from it.
+        for (const text of ['2 from seed 7', 'RTO (worst interruption)', 'worst seed', `seed ${result.report.summary.worstSeed}`]) {
+            assert.ok(view.text.includes(text), `the view shows "${text}"`);
+        }
+    });
+
+    it('refuses a number of seeds out of range and says what it takes', async () => {
+        const document = await open('fintech.mregion');
+        const { result, notices } = await runCommand(Commands.runSimulation, document.uri.toString(), 'us-east-1-outage', 0);
+        assert.equal(result, undefined);
+        assert.match(notices.map((n) => n.message).join('\n'), /Cannot simulate us-east-1-outage with 0 seeds: The number of seeds must be a whole number from 1 to 10,000, got 0\./);
+    });
+
     it('simulates a design whose only errors are design-rule errors and shows the expectation it fails', async () => {
         const { api } = await extensionApi();
         const document = await open('control-plane-2021.mregion');
