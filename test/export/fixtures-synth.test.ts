@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
 import type { App, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportCdk } from '../../export/cdk/index.js';
@@ -57,6 +58,8 @@ region us-west-2 { provider aws  jurisdiction US }
 
 store orders { engine aurora  regions us-east-1, us-west-2  writes primary us-east-1  holds shared rows  replication async lag 1s  consistency session }
 store assets { engine s3  regions us-east-1, us-west-2  writes primary us-east-1  holds reference blob  replication async lag 15m  consistency eventual }
+
+service shop { regions us-east-1, us-west-2  primary us-east-1  posture pilot-light  capacity 100% per region  uses orders }
 `;
 
 /** Names that normalize alike, under a topology name too long for a stack name. */
@@ -160,6 +163,23 @@ describe('a design using every mapping', () => {
         expect(tagsOf(carts!.Replicas[0])).toMatchObject({ 'mregion:cell': 'blue', 'mregion:residency': 'US', 'mregion:topology': 'Kitchen' });
     });
 
+    test('keys each DNS record and health check by its region, not its position', () => {
+        const records = Object.entries(t.of('Kitchen-global').findResources('AWS::Route53::RecordSet'))
+            .map(([id, r]) => [id, (r as { Properties: { SetIdentifier: string } }).Properties.SetIdentifier]);
+        expect(records).toHaveLength(4);
+        for (const [id, setIdentifier] of records) expect(id).toContain(`Record${setIdentifier!.replace(/^(primary|secondary|latency)-/, '').replace(/-/g, '')}`);
+    });
+
+    test('exposes the tables, buckets and clusters as public fields of their stacks', () => {
+        const app = synthesize(apps.get('kitchen')!, { validation: false }).app;
+        const east2 = app.node.findChild('Kitchen-us-east-2') as unknown as Record<string, unknown>;
+        expect((east2.ordersDatabase as Construct).node.path).toBe('Kitchen-us-east-2/Orders');
+        const west2 = app.node.findChild('Kitchen-us-west-2') as unknown as Record<string, unknown>;
+        expect((west2.assetsBucket as Construct).node.path).toBe('Kitchen-us-west-2/Assets');
+        const east1 = app.node.findChild('Kitchen-us-east-1') as unknown as Record<string, unknown>;
+        expect((east1.cartsBlueTable as Construct).node.path).toBe('Kitchen-us-east-1/CellBlue/Carts');
+    });
+
     test('routes the active-active cell service by latency with the design\'s TTL and threshold', () => {
         const records = t.props('Kitchen-global', 'AWS::Route53::RecordSet').filter((r) => r.Name === 'web-blue.example.com.');
         expect(records.map((r) => [r.Region, r.TTL])).toEqual([['us-east-1', '30'], ['us-west-2', '30']]);
@@ -231,6 +251,8 @@ describe('two regions that need each other\'s resources', () => {
         expect(t.dependencies('Crossing-us-east-1')).toEqual([]);
         expect(t.dependencies('Crossing-us-west-2')).toEqual([]);
         expect(deployBlockers(t.assembly, cdkJsonContext(app))).toEqual([]);
+        // The only service using the database in us-west-2 is pilot light: the secondary runs no instance.
+        expect(t.props('Crossing-us-west-2-replication', 'AWS::RDS::DBInstance')).toEqual([]);
     });
 });
 

@@ -108,6 +108,22 @@ describe('stores', () => {
             store: 'store assets { engine s3 regions us-east-1 holds reference blob }',
             check: (p: ExportPlan) => expect(items(p, 'us-east-1')[0]).toMatchObject({ kind: 'bucket-source', replicationTimeControl: false }),
         },
+        ...[
+            { posture: 'pilot-light', headless: true },
+            { posture: 'warm-standby', headless: false },
+        ].map(({ posture, headless }) => ({
+            name: `makes the Aurora secondary ${headless ? 'headless' : 'run a reader'} where its only user is ${posture}`,
+            store: `store db { engine aurora regions us-east-1, us-west-2 writes primary us-east-1 holds shared rows consistency session }
+service shop { regions us-east-1, us-west-2 primary us-east-1 posture ${posture} capacity 100% per region uses db }`,
+            check: (p: ExportPlan) => expect(items(p, 'us-west-2').find((i) => i.kind === 'aurora-secondary')).toMatchObject({ headless }),
+        })),
+        {
+            name: 'keeps a reader on the Aurora secondary when a warmer service also uses it there',
+            store: `store db { engine aurora regions us-east-1, us-west-2 writes primary us-east-1 holds shared rows consistency session }
+service shop { regions us-east-1, us-west-2 primary us-east-1 posture pilot-light capacity 100% per region uses db }
+service admin { regions us-east-1, us-west-2 primary us-east-1 posture warm-standby capacity 100% per region reads db }`,
+            check: (p: ExportPlan) => expect(items(p, 'us-west-2').find((i) => i.kind === 'aurora-secondary')).toMatchObject({ headless: false }),
+        },
         {
             name: 'lists a per-cell CockroachDB store once, with its cells',
             store: `cell a { regions us-east-1, us-east-2 }

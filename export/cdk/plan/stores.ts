@@ -170,7 +170,14 @@ function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
             : 'Aurora in one region: no global cluster to create',
     });
     for (const region of secondaries) {
-        c.addRegionItem(region, { kind: 'aurora-secondary', ...base(c, store), globalClusterIdentifier: identifier, primaryRegion: primary });
+        const pilotLight = headlessFor(c, store, region);
+        c.addRegionItem(region, {
+            kind: 'aurora-secondary', ...base(c, store), globalClusterIdentifier: identifier, primaryRegion: primary,
+            headless: pilotLight.length > 0,
+            headlessText: pilotLight.length > 0
+                ? `no DB instance: ${pilotLight.join(', ')} ${pilotLight.length === 1 ? 'is' : 'are'} pilot light here, and a headless secondary replicates storage without instances until a reader is added at failover (facts §14)`
+                : undefined,
+        });
     }
 }
 
@@ -183,6 +190,16 @@ function replicationPromises(store: StoreM): { what: string; ms: number }[] {
         ...(store.replication.lagMs !== undefined ? [{ what: 'replication lag', ms: store.replication.lagMs }] : []),
         ...(store.objective?.rpoMs !== undefined ? [{ what: 'RPO', ms: store.objective.rpoMs }] : []),
     ];
+}
+
+/**
+ * Services that use the store in `region` when every one of them is pilot light there (a standby without
+ * running capacity), else none: a headless secondary would leave a warmer standby without a database.
+ */
+function headlessFor(c: PlanCollector, store: StoreM, region: string): string[] {
+    const users = [...c.model.services.values()].filter((s) => s.regions.includes(region) && (s.uses.includes(store.id) || s.reads.includes(store.id)));
+    const standby = users.every((s) => s.posture === 'pilot-light' && s.primary !== region);
+    return users.length > 0 && standby ? users.map((s) => titleOf('service', s.name, s.cell)) : [];
 }
 
 function planBucket(c: PlanCollector, store: StoreM, prefix: string): void {

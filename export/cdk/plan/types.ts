@@ -68,6 +68,9 @@ export interface AuroraSecondaryItem extends ItemBase {
     readonly kind: 'aurora-secondary';
     readonly globalClusterIdentifier: string;
     readonly primaryRegion: string;
+    /** Pilot light: the secondary cluster has no DB instance until failover adds a reader. */
+    readonly headless: boolean;
+    readonly headlessText?: string;
 }
 
 export interface BucketSourceItem extends ItemBase {

@@ -23,7 +23,7 @@ function describeRegionItem(item: RegionItem): string | undefined {
         case 'aurora-primary':
             return `${item.title}: Aurora PostgreSQL writer cluster${item.secondaryRegions.length > 0 ? ` and global cluster \`${item.globalClusterIdentifier}\`` : ''}`;
         case 'aurora-secondary':
-            return `${item.title}: Aurora secondary cluster (joins the global cluster from ${item.primaryRegion})`;
+            return `${item.title}: Aurora secondary cluster (joins the global cluster from ${item.primaryRegion})${item.headless ? ', headless (pilot light): add a reader before promoting it (`aws rds create-db-instance --db-cluster-identifier CLUSTER --db-instance-identifier NAME --db-instance-class CLASS --engine aurora-postgresql`, with the secondary cluster\'s id and the writer\'s instance class)' : ''}`;
         case 'bucket-source':
             return `${item.title}: versioned S3 bucket${item.replicaRegions.length > 0 ? ` replicating to ${item.replicaRegions.join(', ')} (${item.replicationTimeText})` : ''}`;
         case 'bucket-replica':

@@ -72,10 +72,31 @@ export function at(source: SourceRef): string {
     return `${source.file}:${source.line}`;
 }
 
-/** Construct ids and variable names for one generated class. */
+/** A public field of a generated stack: what other stacks and the user's own code reach a resource by. */
+export interface StackField {
+    readonly name: string;
+    readonly type: string;
+    readonly doc: string;
+}
+
+/** Members every Stack already has; a field must not shadow one. */
+const STACK_MEMBERS = ['node', 'account', 'region', 'partition', 'environment', 'tags', 'stackName', 'stackId', 'templateOptions',
+    'templateFile', 'artifactId', 'nested', 'nestedStackParent', 'nestedStackResource', 'availabilityZones', 'dependencies',
+    'terminationProtection', 'urlSuffix', 'notificationArns', 'synthesizer', 'bundlingRequired'];
+
+/** Construct ids, variable names and public fields for one generated class. */
 export class Naming {
     readonly locals = new IdentifierScope('camel', ['zone', 'props', 'scope', 'id', 'stack', 'app', 'account', 'recoveryCluster']);
+    private readonly fieldNames = new IdentifierScope('camel', STACK_MEMBERS);
+    readonly fields: StackField[] = [];
     private readonly ids = new Map<string, IdentifierScope>();
+
+    /** Declares a public readonly field for the item's resource and returns how the constructor assigns it. */
+    field(item: { readonly name: string; readonly title: string; readonly cell?: { readonly name: string }; readonly source: SourceRef }, kind: string, type: string): string {
+        const name = this.fieldNames.get(`${item.name}${item.cell ? ` ${item.cell.name}` : ''}`, kind);
+        this.fields.push({ name, type, doc: `${item.title} (${at(item.source)})` });
+        return `this.${name}`;
+    }
 
     /** A construct id unique among the children of `parent` (a variable name or `this`). */
     constructId(parent: string, name: string, suffix = ''): string {

@@ -8,7 +8,7 @@ import type {
 import { RESILIENCE_TIER_KEY } from '../plan/services.js';
 import { HOSTED_ZONE_ID_KEY, HOSTED_ZONE_NAME_KEY } from '../plan/routing.js';
 import { sourceRef } from '../plan/collector.js';
-import { at, cellScope, durationCode, GENERATED_NOTE, Imports, Naming, TAG_RESIDENCY } from './shared.js';
+import { at, cellScope, durationCode, GENERATED_NOTE, Imports, Naming, TAG_RESIDENCY, type StackField } from './shared.js';
 
 /** Construct files the stacks use; only these are written. */
 export type ConstructFile = 'aurora' | 'bucket' | 'dns' | 'routing-controls' | 'accelerator' | 'resiliency-policy';
@@ -54,13 +54,18 @@ function availabilityZonesAtDeploy(w: CodeWriter): void {
 }
 
 /** The file around a stack class; `body` was written two levels deep (class, constructor). */
-function classFile(imports: Imports, header: string[], className: string, body: CodeWriter, members?: (w: CodeWriter) => void): string {
+function classFile(imports: Imports, header: string[], className: string, body: CodeWriter, members?: (w: CodeWriter) => void, fields: readonly StackField[] = []): string {
     const w = new CodeWriter();
     for (const line of header) w.commentWrapped(line);
     imports.add('aws-cdk-lib', 'Stack').addType('aws-cdk-lib', 'StackProps').add('constructs', 'Construct');
     imports.write(w);
     w.blank();
     w.block(`export class ${className} extends Stack {`, (c) => {
+        for (const field of fields) {
+            c.line(`/** ${commentText(field.doc)} */`);
+            c.line(`readonly ${field.name}: ${field.type};`);
+        }
+        if (fields.length > 0) c.blank();
         c.block('constructor(scope: Construct, id: string, props: StackProps) {', (inner) => {
             inner.line('super(scope, id, props);');
             const text = body.toString().trimEnd();
@@ -93,7 +98,7 @@ export function renderRegionStack(plan: ExportPlan, stack: RegionStackPlan, need
     const header = [`${plan.topologyName} in ${region.name} (region ${region.name}, ${at(sourceRef(region.source))}). ${GENERATED_NOTE}`];
     const needsZones = stack.items.some((i) => i.kind === 'aurora-primary' || i.kind === 'aurora-secondary');
     if (needsZones) imports.add('aws-cdk-lib', 'Fn');
-    return classFile(imports, header, stack.className, body, needsZones ? availabilityZonesAtDeploy : undefined);
+    return classFile(imports, header, stack.className, body, needsZones ? availabilityZonesAtDeploy : undefined, naming.fields);
 }
 
 function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming: Naming, imports: Imports, needs: Set<ConstructFile>): void {
@@ -106,8 +111,8 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
         case 'dynamodb-table': {
             imports.namespace('aws-cdk-lib/aws-dynamodb', 'dynamodb');
             w.commentWrapped(`${where}: ${item.summary}.`);
-            const variable = item.residency !== undefined ? naming.locals.get(item.name, 'table') : undefined;
-            w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new dynamodb.TableV2(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
+            const variable = naming.field(item, 'table', 'dynamodb.TableV2');
+            w.block(`${variable} = new dynamodb.TableV2(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
                 if (item.partitionKey.fromInvariant) {
                     p.comment(`DynamoDB keeps only the primary key unique, so 'invariant unique ${item.partitionKey.name}' makes it the partition key.`);
                 } else {
@@ -127,8 +132,8 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
         case 'aurora-primary': {
             constructImport(imports, needs, 'aurora', 'AuroraGlobalPrimary');
             w.commentWrapped(`${where}: ${item.summary}.`);
-            const variable = item.residency !== undefined ? naming.locals.get(item.name, 'database') : undefined;
-            w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new AuroraGlobalPrimary(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
+            const variable = naming.field(item, 'database', 'AuroraGlobalPrimary');
+            w.block(`${variable} = new AuroraGlobalPrimary(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
                 if (item.secondaryRegions.length > 0) {
                     p.line(`globalClusterIdentifier: ${tsString(item.globalClusterIdentifier)},`);
                     p.line(`secondaryRegions: [${item.secondaryRegions.map(tsString).join(', ')}],`);
@@ -140,9 +145,13 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
         case 'aurora-secondary': {
             constructImport(imports, needs, 'aurora', 'AuroraGlobalSecondary');
             w.commentWrapped(`${where}: a secondary cluster of the Aurora Global Database written in ${item.primaryRegion}; promoting it is how this region takes over writes.`);
-            const variable = item.residency !== undefined ? naming.locals.get(item.name, 'database') : undefined;
-            w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new AuroraGlobalSecondary(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
+            const variable = naming.field(item, 'database', 'AuroraGlobalSecondary');
+            w.block(`${variable} = new AuroraGlobalSecondary(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
                 p.line(`globalClusterIdentifier: ${tsString(item.globalClusterIdentifier)},`);
+                if (item.headless) {
+                    p.comment(item.headlessText ?? 'pilot light');
+                    p.line('headless: true,');
+                }
             }, '});');
             residencyTag(w, imports, variable, item.residency);
             return;
@@ -150,8 +159,8 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
         case 'bucket-source': {
             constructImport(imports, needs, 'bucket', 'ReplicatedBucket');
             w.commentWrapped(`${where}: versioned bucket${item.replicaRegions.length > 0 ? ` replicated asynchronously to ${item.replicaRegions.join(', ')}` : ''}.`);
-            const variable = item.residency !== undefined ? naming.locals.get(item.name, 'bucket') : undefined;
-            w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new ReplicatedBucket(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
+            const variable = naming.field(item, 'bucket', 'ReplicatedBucket');
+            w.block(`${variable} = new ReplicatedBucket(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
                 p.line(`namePrefix: ${tsString(item.namePrefix)},`);
                 p.line(`replicaRegions: [${item.replicaRegions.map(tsString).join(', ')}],`);
                 if (item.replicaRegions.length > 0) {
@@ -165,8 +174,8 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
         case 'bucket-replica': {
             constructImport(imports, needs, 'bucket', 'ReplicaBucket');
             w.commentWrapped(`${where}: replica of the bucket in ${item.sourceRegion}.`);
-            const variable = item.residency !== undefined ? naming.locals.get(item.name, 'bucket') : undefined;
-            w.block(`${variable !== undefined ? `const ${variable} = ` : ''}new ReplicaBucket(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
+            const variable = naming.field(item, 'bucket', 'ReplicaBucket');
+            w.block(`${variable} = new ReplicaBucket(${scope}, ${tsString(naming.constructId(scope, item.name))}, {`, (p) => {
                 p.line(`namePrefix: ${tsString(item.namePrefix)},`);
             }, '});');
             residencyTag(w, imports, variable, item.residency);
@@ -188,8 +197,8 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
     }
 }
 
-function residencyTag(w: CodeWriter, imports: Imports, variable: string | undefined, residency: string | undefined): void {
-    if (variable === undefined || residency === undefined) return;
+function residencyTag(w: CodeWriter, imports: Imports, variable: string, residency: string | undefined): void {
+    if (residency === undefined) return;
     imports.add('aws-cdk-lib', 'Tags');
     w.line(`Tags.of(${variable}).add(${tsString(TAG_RESIDENCY)}, ${tsString(tagValue(residency))});`);
 }

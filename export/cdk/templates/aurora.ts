@@ -125,6 +125,11 @@ export class AuroraGlobalPrimary extends Construct {
 export interface AuroraGlobalSecondaryProps {
     /** The global cluster created by the primary region's stack (a stack dependency orders the deployment). */
     readonly globalClusterIdentifier: string;
+    /**
+     * Pilot light: the cluster replicates storage but runs no DB instance (no instance cost) until failover adds
+     * a reader, which is then promoted. Otherwise one reader runs all the time.
+     */
+    readonly headless?: boolean;
 }
 
 /** A read-only cluster that replicates from the writer region and can be promoted when it fails. */
@@ -154,6 +159,7 @@ export class AuroraGlobalSecondary extends Construct {
             copyTagsToSnapshot: true,
         });
         this.cluster.applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
+        if (props.headless) return;
         new rds.CfnDBInstance(this, 'Reader', {
             dbClusterIdentifier: this.cluster.ref,
             dbInstanceClass: 'db.' + INSTANCE_TYPE.toString(),

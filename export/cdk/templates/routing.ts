@@ -40,15 +40,17 @@ export interface DnsRoutingProps {
 export class DnsRouting extends Construct {
     constructor(scope: Construct, id: string, props: DnsRoutingProps) {
         super(scope, id);
+        // Construct ids (and so logical ids) are keyed by region, not position: adding or reordering regions in the
+        // design replaces only the records of the regions that changed.
         props.endpoints.forEach((endpoint, index) => {
-            const endpointCheck = props.healthCheck === undefined ? undefined : new route53.HealthCheck(this, 'HealthCheck' + (index + 1), {
+            const endpointCheck = props.healthCheck === undefined ? undefined : new route53.HealthCheck(this, 'HealthCheck-' + endpoint.region, {
                 type: route53.HealthCheckType.HTTPS,
                 fqdn: endpoint.domainName,
                 requestInterval: props.healthCheck.interval,
                 failureThreshold: props.healthCheck.failureThreshold,
             });
             const failover = props.routing === 'failover' ? (index === 0 ? route53.Failover.PRIMARY : route53.Failover.SECONDARY) : undefined;
-            new route53.CnameRecord(this, 'Record' + (index + 1), {
+            new route53.CnameRecord(this, 'Record-' + endpoint.region, {
                 zone: props.zone,
                 recordName: props.recordName,
                 domainName: endpoint.domainName,
