@@ -324,7 +324,21 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
     sim.reroute(s.plan.index, transition, t);
     const dns = transition.ttlMs > 0 ? ` (DNS: users follow within the ${formatDuration(transition.ttlMs)} TTL${transition.tailShare > 0 ? `, ${Math.round(transition.tailShare * 1000) / 10}% after ${formatDuration(transition.ttlMs + transition.tailMs)}` : ''})` : '';
     sim.record(t, 'routing-change', `routing moves ${s.plan.id} ${where}${dns}`, s.plan.id, run.region);
+    coldCopies(sim, [...new Set([...s.plan.uses, ...s.plan.reads])], run.region, where, t);
     sim.markEpisodes('service', s.plan.index, 'routingAt', t);
+}
+
+/**
+ * Stores kept as independent copies, one per region (`replication none`, every region writing): nothing was
+ * replicated, so nothing is lost, but the users moved find the other region's own copy, cold for their keys.
+ */
+function coldCopies(sim: Simulation, stores: readonly number[], region: number, where: string, t: number): void {
+    for (const i of stores) {
+        const store = sim.plan.stores[i]!;
+        if (store.mode !== 'none' || store.policy === 'primary' || store.replicas.length < 2) continue;
+        sim.record(t, 'routing-change', `${store.id} keeps an independent copy per region (replication none): the users moved ${where} `
+            + `find that region's own copy, cold for their keys — nothing was replicated, so nothing is lost`, store.id, region);
+    }
 }
 
 function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {

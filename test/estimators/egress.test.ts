@@ -40,6 +40,13 @@ workload w for api { writes 100/s from us-east-1 100%  item-size 4KB }`,
             usd: gb(100, 4_000) * 0.02,
         },
         {
+            // Independent copies (a cache per region) ship nothing between regions.
+            name: 'charges nothing for a store with replication none over three regions',
+            text: `store s { engine redis regions us-east-1, eu-west-1, ap-southeast-2 holds per-user document writes any-region replication none consistency eventual conflicts lww }
+workload w for s { writes 1000/s from us-east-1 50%, ap-southeast-2 50%  item-size 1KB }`,
+            usd: 0,
+        },
+        {
             name: 'has no estimate when no workload writes the store',
             text: `store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }`,
             usd: undefined,

@@ -63,6 +63,15 @@ describe('replication lag and RPO in the words hover and the rules show', () => 
             lag: { ms: undefined, text: 'not replicated' }, rpo: { ms: 86_400_000, basis: 'backup', reason: 'the data is not replicated between its regions; the last copy elsewhere is a backup every 1 d' },
         },
         {
+            name: 'a cache per region (every region writes its own copy)', store: 'engine redis regions us-east-1, us-west-2 holds per-user document writes any-region replication none consistency eventual conflicts lww',
+            lag: { ms: undefined, text: 'not replicated' },
+            rpo: { ms: 0, basis: 'independent', reason: 'replication none: each region keeps its own independent copy, so a failover loses no replicated write — users moved to another region find its copy cold for their keys' },
+        },
+        {
+            name: 'independent copies per home region', store: 'engine postgres regions us-east-1, us-west-2 holds per-user rows writes home-region replication none consistency session',
+            lag: { ms: undefined, text: 'not replicated' }, rpo: { ms: 0, basis: 'independent', reason: expect.stringContaining('independent copy') },
+        },
+        {
             name: 'one region with a witness in another', store: 'engine cockroachdb regions us-east-1 witness us-west-2 holds shared rows',
             lag: { ms: 0, text: '0 (consensus replication)' }, rpo: { ms: 0, basis: 'consensus', reason: 'consensus replication: a write is in another region before it is acknowledged' },
         },

@@ -13,6 +13,11 @@ ruleCases('egress-cost', {
         { name: 'an estimate of ≈ $31/month under a $50/month objective', text: DESIGN('objective cost $50/month') },
         { name: 'no cost objective', text: DESIGN('') },
         { name: 'no workload to estimate from', text: DESIGN('objective cost $1/month', '') },
+        {
+            name: 'a cache per region (replication none), which ships nothing between regions, under a $1/month objective',
+            text: DESIGN('objective cost $1/month').replace('store db { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }',
+                'store db { engine redis regions us-east-1, eu-west-1 holds per-user document writes any-region replication none consistency eventual conflicts lww }'),
+        },
     ],
     invalid: [
         {

@@ -14,6 +14,7 @@ ruleCases('rpo-unachievable', {
         { name: 'consensus against an RPO of 0', text: `${REGIONS}region us-east-2 {}\nstore db { engine cockroachdb regions us-east-1, us-east-2, us-west-2 holds shared rows }\nservice orders { regions us-east-1, us-west-2 posture active-active uses db objective rpo 0s }\nfailover orders { route anycast drill every 30d }` },
         { name: 'a 500 ms lag against an RPO of 1 s', text: withStore('engine postgres\nregions us-east-1, us-west-2\nholds shared rows\nwrites primary us-east-1\nreplication async lag 500ms\nconsistency session', 'rpo 1s') },
         { name: 'a memcached cache (no data of record) against an RPO of 0', text: withStore('engine memcached\nregions us-east-1\nholds per-user document', 'rpo 0s') },
+        { name: 'independent copies per region (replication none, every region writes) against an RPO of 0', text: withStore('engine redis\nregions us-east-1, us-west-2\nholds per-user document\nwrites any-region\nreplication none\nconsistency eventual\nconflicts lww', 'rpo 0s') },
     ],
     invalid: [
         {

@@ -108,6 +108,10 @@ function pairPriced(model: Model, from: string, replicas: ReadonlyMap<string, nu
 export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstimate {
     const workloads = workloadsWriting(model, store);
     const base = { store: store.id, workloads: workloads.map((w) => w.name), unpricedCount: 0 };
+    // Independent copies (a cache per region): nothing is shipped between regions, whatever the workload.
+    if (store.replication.mode === 'none') {
+        return { ...base, usdPerMonth: 0, bytesPerMonth: 0, flows: [], unpriced: [], formula: 'replication none: each region keeps its own copy, so nothing crosses regions' };
+    }
     if (workloads.length === 0) return { ...base, bytesPerMonth: 0, flows: [], unpriced: [], missing: 'no workload writes this store', formula: '' };
     const unsized = workloads.find((w) => w.itemSizeBytes === undefined);
     if (unsized) return { ...base, bytesPerMonth: 0, flows: [], unpriced: [], missing: `workload ${unsized.name} declares no item-size`, formula: '' };

@@ -33,7 +33,7 @@ export function replicationLag(store: StoreM): ReplicationLagEstimate {
     }
 }
 
-export type RpoBasis = 'sync' | 'consensus' | 'async-lag' | 'backup' | 'cache' | 'no-copy' | 'unknown';
+export type RpoBasis = 'sync' | 'consensus' | 'async-lag' | 'backup' | 'cache' | 'independent' | 'no-copy' | 'unknown';
 
 export interface RpoEstimate {
     /** Worst acknowledged-data loss window in ms; undefined = unbounded (no copy outside the failed region) or unknown. */
@@ -49,8 +49,12 @@ export interface RpoEstimate {
  * - sync or consensus across ≥ 2 regions: 0 (facts §4 MRSC RPO 0; §6 Strong RPO 0; §7).
  * - async: the replication lag (facts §4 "RPO = replication delay"; §5 "RPO typically measured in seconds"),
  *   or the backup interval when that is shorter.
- * - a single region, or `replication none`: the backup interval when one is declared; otherwise unbounded
- *   (`ms` undefined, basis `no-copy`): everything written since the region was lost has no other copy.
+ * - `replication none` over several regions that each write (any-region, home-region): independent copies, one
+ *   per region (a cache per region): no acknowledged write is expected anywhere but where it was written, so a
+ *   failover loses nothing replicated (0); the users moved to another region find its own copy, cold for their
+ *   keys. With one writer (`writes primary`) the other regions hold nothing of it: that is `no-copy` below.
+ * - a single region: the backup interval when one is declared; otherwise unbounded (`ms` undefined, basis
+ *   `no-copy`): everything written since the region was lost has no other copy.
  */
 export function estimateRpo(store: StoreM): RpoEstimate {
     const backup = store.backupIntervalMs;
@@ -70,6 +74,12 @@ export function estimateRpo(store: StoreM): RpoEstimate {
         }
         if (backup !== undefined && backup < lag) return { ms: backup, basis: 'backup', reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)` };
         return { ms: lag, basis: 'async-lag', reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind: an unplanned failover loses the writes not yet replicated` };
+    }
+    if (multiRegion && mode === 'none' && store.writes.policy !== 'primary') {
+        return {
+            ms: 0, basis: 'independent',
+            reason: 'replication none: each region keeps its own independent copy, so a failover loses no replicated write — users moved to another region find its copy cold for their keys',
+        };
     }
     const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
     if (backup !== undefined) return { ms: backup, basis: 'backup', reason: `the data is ${where}; the last copy elsewhere is ${backupText}` };
