@@ -6,7 +6,7 @@ import { measuredRttMs, MEASURED_REGIONS } from '../../language/semantics/facts/
 import { egressUsdPerGB } from '../../language/semantics/facts/defaults.js';
 import { greatCircleKm, rttFromDistanceMs } from '../../language/semantics/geo.js';
 
-// Upper triangle of facts §1: great-circle distance in thousands of km, rounded to 0.1.
+// Upper triangle of docs/facts.md#region-cities: great-circle distance in thousands of km, rounded to 0.1.
 const DISTANCES_KKM: readonly [string, string, number][] = [
     ['us-east-1', 'us-east-2', 0.5], ['us-east-1', 'us-west-2', 3.5], ['us-east-1', 'eu-west-1', 5.5],
     ['us-east-1', 'eu-central-1', 6.5], ['us-east-1', 'ap-southeast-1', 15.5], ['us-east-1', 'ap-northeast-1', 10.9],
@@ -16,12 +16,12 @@ const DISTANCES_KKM: readonly [string, string, number][] = [
 ];
 
 describe('facts table', () => {
-    test.each(DISTANCES_KKM)('places %s and %s %f thousand km apart, as facts §1 says', (a, b, kkm) => {
+    test.each(DISTANCES_KKM)('places %s and %s %f thousand km apart, as docs/facts.md#region-cities says', (a, b, kkm) => {
         const km = greatCircleKm(knownRegion(a)!.location!, knownRegion(b)!.location!);
         expect(Math.abs(km / 1000 - kkm)).toBeLessThanOrEqual(0.05 + 1e-9);
     });
 
-    test('has a symmetric measured RTT for every pair of the twelve regions of facts §1', () => {
+    test('has a symmetric measured RTT for every pair of the twelve regions of docs/facts.md#cloudping-rtt-matrix', () => {
         for (const a of MEASURED_REGIONS) {
             for (const b of MEASURED_REGIONS) {
                 if (a === b) continue;
@@ -43,24 +43,24 @@ describe('facts table', () => {
     test.each([
         ['eu-west-1', 'EU'], ['eu-central-1', 'EU'], ['eu-west-2', 'UK'], ['eu-central-2', 'CH'], ['us-east-1', 'US'],
         ['ap-south-1', 'IN'], ['ca-central-1', 'CA'], ['ap-northeast-1', 'JP'], ['sa-east-1', 'BR'], ['europe-west3', 'EU'],
-    ])('puts %s in jurisdiction %s (facts §12)', (region, jurisdiction) => {
+    ])('puts %s in jurisdiction %s (docs/facts.md#aws-region-jurisdictions)', (region, jurisdiction) => {
         expect(knownRegion(region)?.jurisdiction).toBe(jurisdiction);
     });
 
-    test('names each known region once and cites a facts section for each', () => {
+    test('names each known region once and cites its facts entry for each', () => {
         const ids = KNOWN_REGIONS.map((r) => r.id);
         expect(new Set(ids).size).toBe(ids.length);
-        for (const r of KNOWN_REGIONS) expect(r.source).toMatch(/facts §(1|12)/);
+        for (const r of KNOWN_REGIONS) expect(r.source).toMatch(/docs\/facts\.md#(aws-region-jurisdictions|same-city-regions)/);
     });
 
     test.each([
         ['us-east-1', 'us-east-2', 0.01], ['us-east-2', 'us-east-1', 0.01], ['us-east-1', 'eu-west-1', 0.02],
         ['ap-southeast-1', 'us-east-1', 0.09], ['sa-east-1', 'us-east-1', 0.16], ['ap-southeast-2', 'eu-west-1', 0.14],
-    ])('prices transfer from %s to %s at $%f/GB (facts §9)', (from, to, price) => {
+    ])('prices transfer from %s to %s at $%f/GB (docs/facts.md#aws-inter-region-transfer-price)', (from, to, price) => {
         expect(egressUsdPerGB(from, to)?.value).toBe(price);
     });
 
-    test('knows no price for a region facts §9 does not list', () => {
+    test('knows no price for a region the transfer price table does not list', () => {
         expect(egressUsdPerGB('af-south-1', 'eu-west-1')).toBeUndefined();
     });
 });

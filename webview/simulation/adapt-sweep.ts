@@ -3,8 +3,8 @@
 // seed of its worst run. The schema version is checked first, as for a single run's report.
 import { percentileName } from '../../simulation/percentile.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../../simulation/sweep-report.js';
-import { count, duration, percent } from '../shared/format.js';
-import type { Location } from '../shared/location.js';
+import { count, duration, percent } from '../common/format.js';
+import type { Location } from '../common/location.js';
 import type { ExpectationRow } from './view-model.js';
 
 const supportedMajor = '1.';

@@ -3,8 +3,8 @@
 // instead of a half-drawn page. `declarations` (instance id or region name → where it is declared) comes
 // from the topology request and lets store, service and timeline rows link back to the editor.
 import type { LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
-import { count, duration, percent, usd } from '../shared/format.js';
-import type { Location } from '../shared/location.js';
+import { count, duration, percent, usd } from '../common/format.js';
+import type { Location } from '../common/location.js';
 import type { ChartModel, CostRow, ExpectationRow, RegionSeries, SimulationViewModel, TimelineRow, WritesRow } from './view-model.js';
 
 export type Declarations = Readonly<Record<string, Location>>;

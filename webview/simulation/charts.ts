@@ -4,8 +4,8 @@ import {
     BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip,
     type ChartConfiguration,
 } from 'chart.js';
-import { el } from '../shared/dom.js';
-import { cssColor, seriesColor } from '../shared/theme.js';
+import { el } from '../common/dom.js';
+import { cssColor, seriesColor } from '../common/theme.js';
 import type { ChartModel } from './view-model.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);

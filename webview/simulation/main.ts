@@ -2,9 +2,9 @@
 // per-region charts, timeline, write losses and cost. The report is kept in the webview state so a hidden or
 // restored panel shows the same results; "Run again" asks the extension to re-run the same scenario.
 import './simulation.css';
-import { el } from '../shared/dom.js';
-import { onThemeChange } from '../shared/theme.js';
-import { reportRendered, vscodeApi } from '../shared/vscode-api.js';
+import { el } from '../common/dom.js';
+import { onThemeChange } from '../common/theme.js';
+import { reportRendered, vscodeApi } from '../common/vscode-api.js';
 import { adaptReport, type Declarations } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
 import { adaptSweep, isSweep } from './adapt-sweep.js';

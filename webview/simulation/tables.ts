@@ -1,6 +1,6 @@
 // The tables of the simulation view; every row whose declaration is known links back to it.
-import { el } from '../shared/dom.js';
-import { linkTo } from '../shared/vscode-api.js';
+import { el } from '../common/dom.js';
+import { linkTo } from '../common/vscode-api.js';
 import type { CostRow, ExpectationRow, TimelineRow, WritesRow } from './view-model.js';
 
 type Api = Parameters<typeof linkTo>[1];

@@ -1,5 +1,5 @@
 // What the simulation view shows, independent of the report's wire format: adapt.ts maps the report here.
-import type { Location } from '../shared/location.js';
+import type { Location } from '../common/location.js';
 
 export interface ExpectationRow {
     readonly text: string;

@@ -1,8 +1,8 @@
 // Draws a laid-out topology as SVG: cell and region groups, deployment boxes, replication (solid), failover
 // (dashed) and uses (faint) edges. Colors come from the stylesheet (VS Code theme variables) by class.
 import type { TopologyGraph } from '../../protocol/index.js';
-import { svg, svgText, svgTitle } from '../shared/dom.js';
-import { linkTo, type Location } from '../shared/vscode-api.js';
+import { svg, svgText, svgTitle } from '../common/dom.js';
+import { linkTo, type Location } from '../common/vscode-api.js';
 import { lineHeight, nodeLabel, type Layout, type Placed } from './layout.js';
 
 type Api = Parameters<typeof linkTo>[1];

@@ -2,8 +2,8 @@
 // declarations that have diagnostics, and keeps the last graph in the webview state for restores.
 import './topology.css';
 import type { TopologyGraph } from '../../protocol/index.js';
-import { el } from '../shared/dom.js';
-import { linkTo, reportRendered, vscodeApi } from '../shared/vscode-api.js';
+import { el } from '../common/dom.js';
+import { linkTo, reportRendered, vscodeApi } from '../common/vscode-api.js';
 import { drawTopology, severityClass } from './draw.js';
 import { layoutGraph } from './layout.js';
 

@@ -1,11 +1,15 @@
-// A number or value taken from shared/reference/multi-region-facts.md, with where it comes from, so a
-// hover, a rule message or a report can say why a default is what it is.
+// A number or value the product uses, with the entry of docs/facts.md that documents it (value, kind of figure,
+// public source, date checked), so a hover, a rule message or a report can say why a default is what it is.
+import { factRef, type FactId } from './citation.js';
+
 export interface Fact<T> {
     readonly value: T;
-    /** Section of the facts reference and its tag, e.g. "facts §2 [D] HealthCheckConfig.FailureThreshold". */
+    /** Anchor of the entry in docs/facts.md. */
+    readonly id: FactId;
+    /** What the value is, then its citation, e.g. "FailureThreshold default 3 (docs/facts.md#route53-failure-threshold)". */
     readonly source: string;
 }
 
-export function fact<T>(value: T, source: string): Fact<T> {
-    return { value, source };
+export function fact<T>(value: T, id: FactId, what: string): Fact<T> {
+    return { value, id, source: `${what} (${factRef(id)})` };
 }

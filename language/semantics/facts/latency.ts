@@ -1,12 +1,14 @@
-// Measured inter-region RTT (facts §1 [M]: cloudping.co averages, snapshot 2020-04-23; A→B and B→A averaged).
-const SOURCE = 'facts §1 [M] cloudping.co 2020-04-23';
+// Measured inter-region RTT (cloudping.co averages, snapshot 2020-04-23; A→B and B→A averaged).
+import { factRef } from './citation.js';
+
+const SOURCE = `cloudping.co 2020-04-23 (${factRef('cloudping-rtt-matrix')})`;
 
 const ORDER = [
     'us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'eu-west-2',
     'ap-southeast-1', 'ap-northeast-1', 'ap-south-1', 'sa-east-1', 'ca-central-1', 'ap-southeast-2',
 ] as const;
 
-// Lower triangle of facts §1, row by row (row i lists RTT to columns 0..i-1).
+// Lower triangle of the measured matrix (docs/facts.md#cloudping-rtt-matrix), row by row (row i lists RTT to columns 0..i-1).
 const LOWER: readonly (readonly number[])[] = [
     [],
     [17],
@@ -38,7 +40,7 @@ export function isMeasuredRegion(region: string): boolean {
     return MEASURED.has(region);
 }
 
-/** Measured RTT in ms between two AWS regions of facts §1, or undefined when not measured. */
+/** Measured RTT in ms between two AWS regions of the measured matrix, or undefined when not measured. */
 export function measuredRttMs(a: string, b: string): number | undefined {
     // Most regions of a large design are not in the table: no key string for them.
     return MEASURED.has(a) && MEASURED.has(b) ? TABLE.get(`${a}|${b}`) : undefined;

@@ -1,7 +1,8 @@
-// Known cloud regions: provider, jurisdiction, and (where facts §1 names the city) the city and its
-// coordinates. Coordinates are those of the city facts §1 names for the region; the distance test in
-// test/language/semantics/facts.test.ts checks them against facts §1's great-circle distances.
+// Known cloud regions: provider, jurisdiction, and (where docs/facts.md#region-cities names the city) the city and
+// its coordinates. Coordinates are those of the city named for the region; the distance test in
+// test/language/facts.test.ts checks them against the great-circle distances of that entry.
 import type { GeoPoint, Provider } from '../model.js';
+import { factRef } from './citation.js';
 
 export interface KnownRegion {
     readonly id: string;
@@ -28,9 +29,9 @@ const CITY: Readonly<Record<string, GeoPoint>> = {
     'The Dalles': { lat: 45.5946, lon: -121.1787 },
 };
 
-const S1 = 'facts §1 [E] region cities';
-const S12 = 'facts §12 [D] AWS regions by jurisdiction';
-const S1_SAME_CITY = 'facts §1 same-city regions on other clouds';
+const S1 = `region cities (${factRef('region-cities')})`;
+const S12 = `AWS regions by jurisdiction (${factRef('aws-region-jurisdictions')})`;
+const S1_SAME_CITY = `same-city regions on other clouds (${factRef('same-city-regions')})`;
 
 function aws(id: string, jurisdiction: string, city?: string): KnownRegion {
     const location = city ? CITY[city] : undefined;
@@ -41,11 +42,11 @@ function other(provider: Provider, id: string, jurisdiction: string, city: strin
     return { id, provider, jurisdiction, city, location: CITY[city], source: `${S1_SAME_CITY}; jurisdiction of ${city}` };
 }
 
-/** EU/EEA jurisdictions (facts §12). */
+/** EU/EEA jurisdictions (docs/facts.md#aws-region-jurisdictions). */
 export const EU_JURISDICTIONS: ReadonlySet<string> = new Set(['EU', 'EEA']);
 
 /**
- * Jurisdictions with an EU adequacy decision (facts §14 [D], European Commission "Adequacy decisions", Art. 45
+ * Jurisdictions with an EU adequacy decision (docs/facts.md#eu-adequacy-decisions: European Commission, Art. 45
  * GDPR), by the codes a design writes (ISO 3166 alpha-2, and UK as the reference writes it). Canada's covers
  * commercial organisations. The United States is not here: its decision covers only organisations certified under
  * the EU-US Data Privacy Framework, which the residency rule says separately.
@@ -94,7 +95,7 @@ export const KNOWN_REGIONS: readonly KnownRegion[] = [
     aws('mx-central-1', 'MX'),
     aws('cn-north-1', 'CN'),
     aws('cn-northwest-1', 'CN'),
-    // Same-city regions of other clouds (facts §1)
+    // Same-city regions of other clouds (docs/facts.md#same-city-regions)
     other('gcp', 'us-east4', 'US', 'Ashburn'),
     other('gcp', 'us-east5', 'US', 'Columbus'),
     other('gcp', 'us-west1', 'US', 'The Dalles'),

@@ -1,4 +1,4 @@
-// The rule catalog: one row per design rule (shared/design/rules.md). The checker, the settings schema in
+// The rule catalog: one row per design rule. The checker, the settings schema in
 // package.json, SARIF rule metadata and docs/rules/ all read this table, so a code or a title is written once.
 import type { Severity } from '../../semantics/model.js';
 
