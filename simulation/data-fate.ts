@@ -1,8 +1,8 @@
 // What happens to the writes a replica accepted but no other replica holds yet, when that replica is cut off
 // from every other one (an outage of its region, partitions on every path). Unreachable is not destroyed
-// (facts §14): those writes are *stranded* — kept in the region and sent when it is reachable again (*delivered
+// (docs/facts.md#stranded-writes): those writes are *stranded* — kept in the region and sent when it is reachable again (*delivered
 // at heal*). They are *lost* only when the design abandons them (a single-writer store promoted elsewhere: the
-// old primary rejoins as a secondary and its unreplicated writes are gone, facts §5) or the region's storage is
+// old primary rejoins as a secondary and its unreplicated writes are gone, docs/facts.md#aurora-managed-failover-time) or the region's storage is
 // destroyed; under last-writer-wins they can be delivered and then lose to newer writes to the same keys
 // (*overwritten at heal*). One record per cut-off, per store and replica.
 import type { WriteLog } from './replication.js';

@@ -3,9 +3,9 @@
 // declared actions then run in order, each for its duration; an action that needs a control plane waits while
 // that control plane is impaired or its region is down (and pauses if that happens mid-way). Routing moves
 // when the last routing action (edit-dns, flip-routing-control, shift-traffic) completes, or at detection when
-// there is none (health-check-driven routing needs no edit, facts §2); DNS then moves users over the TTL and
+// there is none (health-check-driven routing needs no edit, docs/facts.md#dns-failover-time); DNS then moves users over the TTL and
 // the declared resolver tail — so does an ARC routing control, which flips health checks on DNS records
-// (facts §14). When the region is healthy again before routing moved, the failover is dropped — unless an
+// (docs/facts.md#arc-routing-control). When the region is healthy again before routing moved, the failover is dropped — unless an
 // irreversible action (promote, restore-backup, rehome) has started: then it completes. An
 // active-active service takes the region back (over the same DNS transition).
 import type { ActionM } from '../language/semantics/model.js';
@@ -305,7 +305,7 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
     if (f.plan.targetKind !== 'service') return;
     const s = sim.services[f.plan.target]!;
     const route = f.plan.model.route;
-    // An ARC flip changes which DNS records Route 53 answers with: users follow over the TTL as with DNS (facts §14).
+    // An ARC flip changes which DNS records Route 53 answers with: users follow over the TTL as with DNS (docs/facts.md#arc-routing-control).
     const transition: TransitionRoute = route?.method === 'dns' || route?.method === 'arc-routing-control'
         ? { ttlMs: route.ttlMs ?? 0, tailShare: route.tailShare, tailMs: route.tailDelayMs }
         : NO_DELAY;

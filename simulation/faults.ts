@@ -90,7 +90,7 @@ export class FaultState {
 /**
  * Replication lag of an async store for a write sent at `time`: the declared lag, or the spike's while one is
  * in effect. The declared lag is the commit-to-apply delay (how AWS reports it for DynamoDB global tables and
- * Aurora Global, facts §4, §5), so it already contains the network transit; the one-way transit RTT/2 is only
+ * Aurora Global, docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag), so it already contains the network transit; the one-way transit RTT/2 is only
  * a floor, for a lag declared shorter than physics allows.
  */
 export function lagFor(store: { readonly lagMs: number; readonly spikes: readonly { readonly from: number; readonly to: number; readonly lagMs: number }[] }, time: number): number {

@@ -31,7 +31,7 @@ export interface StorePlan {
     readonly lagMs: number;
     /** Strong reads go through the quorum instead of the nearest replica. */
     readonly strongReads: boolean;
-    /** Cosmos DB strong across regions: every write pays 2 × RTT(farthest) + 10 ms (facts §6); set with the RTT matrix. */
+    /** Cosmos DB strong across regions: every write pays 2 × RTT(farthest) + 10 ms, the p99 upper bound of docs/facts.md#cosmos-strong-write-latency; set with the RTT matrix. */
     cosmosStrongMs?: number;
     readonly conflicts: ConflictStrategy;
     /** Concurrent writes to one key from several regions are possible and must be tracked key by key. */
@@ -163,7 +163,7 @@ export function completePlan(structure: PlanStructure): Plan {
         if (s.model.engine !== 'cosmosdb' || s.model.consistency.level !== 'strong' || s.replicas.length < 2) continue;
         let far = 0;
         for (const a of s.replicas) for (const b of s.replicas) far = Math.max(far, rtt[a * R + b]!);
-        // facts §6 [D]: strong across regions, write p99 ≈ 2 × RTT(two farthest regions) + 10 ms.
+        // docs/facts.md#cosmos-strong-write-latency: strong across regions, write p99 ≤ 2 × RTT(two farthest regions) + 10 ms.
         s.cosmosStrongMs = 2 * far + COSMOS.strongWriteOverheadMs.value;
     }
     const plan = { ...structure, rtt };

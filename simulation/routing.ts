@@ -52,8 +52,8 @@ export function nearestOf(plan: Plan, from: number, candidates: readonly number[
  * - The coordinator: the primary (`writes primary`), the key's home (`home-region`), else the replica in
  *   `from`, else the nearest reachable replica.
  * - The wait before the write is acknowledged: nothing for async and unreplicated stores; the RTT to the
- *   nearest other replica region for sync (facts §4 MRSC); the RTT to the voter that completes the quorum
- *   for consensus (facts §7); 2 × RTT(farthest regions) + 10 ms for Cosmos DB strong (facts §6) — the same
+ *   nearest other replica region for sync (docs/facts.md#dynamodb-mrsc-region-sets); the RTT to the voter that completes the quorum
+ *   for consensus (docs/facts.md#spanner-multi-region); 2 × RTT(farthest regions) + 10 ms for Cosmos DB strong (docs/facts.md#cosmos-strong-write-latency) — the same
  *   formulas as the write-latency estimator, applied to the regions reachable at that moment.
  */
 export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, routing: StoreRouting, from: number, home: number, out: WriteOutcome): WriteOutcome {

@@ -2,7 +2,7 @@
 // engine's promotion fences the old primary, that primary still takes the writes of whoever reaches it in
 // its own region once the region is up (a false alarm, or a region that comes back): both sides accept
 // writes that the other never sees. Aurora Global Database's managed failover fences it — the old primary
-// rejoins as a secondary (facts §5); for other asynchronously replicated engines neither the design nor the
+// rejoins as a secondary (docs/facts.md#aurora-managed-failover-time); for other asynchronously replicated engines neither the design nor the
 // facts table says the promotion does, so the old primary keeps accepting its region's writes until the
 // scenario ends (or another promotion).
 import type { StorePlan } from './plan.js';
@@ -25,7 +25,7 @@ export interface SplitBrain {
 
 /**
  * Whether the old primary of `store` keeps taking writes after another replica is promoted: an asynchronously
- * replicated copy that nothing fences. Aurora's managed failover demotes it (facts §5); stores without
+ * replicated copy that nothing fences. Aurora's managed failover demotes it (docs/facts.md#aurora-managed-failover-time); stores without
  * replication keep independent copies, and synchronous or consensus stores do not leave a writable one behind.
  */
 export function oldPrimaryStaysWritable(store: StorePlan): boolean {

@@ -28,6 +28,8 @@ function runtimeFiles(options: { npm: boolean }): string[] {
         ...manifest.contributes.grammars.map((g: { path: string }) => strip(g.path)),
         // Diagnostics link to the rule pages; the "open rule documentation" command reads them.
         ...RULE_CODES.map((code) => `docs/rules/${code}.md`),
+        // Hovers and inlay-hint tooltips link to the facts reference the numbers cite.
+        'docs/facts.md',
     ];
 }
 

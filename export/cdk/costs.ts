@@ -4,6 +4,6 @@ import { fact } from '../../language/semantics/facts/fact.js';
 
 /** An ARC cluster is billed by the hour while it exists, whatever it hosts (ARC developer guide, "Creating routing control components"). */
 export const ARC_CLUSTER_PRICE = {
-    usdPerHour: fact(2.5, 'facts §14 [S] Route 53 ARC cluster billed per hour, about $2.50/hour; check https://aws.amazon.com/application-recovery-controller/pricing/'),
-    usdPerMonth: fact(1800, 'facts §14 [S] about $1,800/month for one cluster'),
+    usdPerHour: fact(2.5, 'arc-cluster-price', 'Route 53 ARC cluster billed per hour, about $2.50/hour; check the current ARC pricing page'),
+    usdPerMonth: fact(1800, 'arc-cluster-price', 'about $1,800/month for one cluster'),
 } as const;

@@ -13,6 +13,8 @@ import type { Model, StoreM } from '../semantics/model.js';
 import { formatDuration } from '../semantics/units.js';
 import { failoversDeclaredAt } from './hover/failover-hover.js';
 import { rttSource, rttText } from './hover/markdown.js';
+import { linkFactCitations } from '../semantics/facts/citation.js';
+import { factDocUri } from '../validation/rules/docs-link.js';
 
 export const INLAY_HINTS_SETTING = { section: 'mregion', key: 'inlayHints' } as const;
 
@@ -105,7 +107,7 @@ function linkHint(model: Model, link: ast.Link): InlayHint[] {
 }
 
 function hint(position: Position, label: string, tooltip: string): InlayHint {
-    return { position, label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: { kind: 'markdown', value: tooltip } };
+    return { position, label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: { kind: 'markdown', value: linkFactCitations(tooltip, factDocUri) } };
 }
 
 function endOf(node: AstNode | undefined): Position | undefined {

@@ -6,6 +6,7 @@
 import {
     ACTIONS, ANYCAST, AURORA, COSMOS, CONSENSUS, DNS, ENGINES, HEALTH_CHECK, POSTURE, SELF_FAILOVER_ENGINES, THRESHOLDS,
 } from '../semantics/facts/defaults.js';
+import { factRef } from '../semantics/facts/citation.js';
 import type { Fact } from '../semantics/facts/fact.js';
 import type { ActionKind, Engine, Posture } from '../semantics/model.js';
 import { formatDuration, formatPercent, type UnitKind } from '../semantics/units.js';
@@ -34,10 +35,9 @@ export interface KeywordUsage {
     readonly example: string;
 }
 
-/** "facts §2" from a fact's source text, or the source itself when it names no section. */
-function cite(f: Fact<unknown> | string): string {
-    const text = typeof f === 'string' ? f : f.source;
-    return /facts §\d+/.exec(text)?.[0] ?? text.split(/[;:]/)[0]!.trim();
+/** The plain citation of a fact's entry in docs/facts.md. */
+function cite(f: Fact<unknown>): string {
+    return factRef(f.id);
 }
 
 function seconds(f: Fact<number>): string {
@@ -68,7 +68,7 @@ function actionFacts(kind: ActionKind): string {
 
 function postureFacts(p: Posture): string {
     const f = POSTURE[p];
-    return ` Recovery takes at least ${formatDuration(f.minRtoMs.value)}; costs about ${f.costMultiplier.value}× a single region (${cite(f.minRtoMs)}).`;
+    return ` Recovery takes at least ${formatDuration(f.minRtoMs.value)}; costs about ${f.costMultiplier.value}× a single region (${cite(f.minRtoMs)}, ${cite(f.costMultiplier)}).`;
 }
 
 const STORE = ['Store'];
@@ -91,7 +91,7 @@ function posture(p: Posture, what: string): readonly KeywordUsage[] {
 }
 
 function crdt(name: string, what: string): readonly KeywordUsage[] {
-    return value('stores', ['ConflictsClause'], `${what} (facts §11)`, `conflicts crdt ${name}`);
+    return value('stores', ['ConflictsClause'], `${what} (docs/facts.md#crdt-limits)`, `conflicts crdt ${name}`);
 }
 
 function metric(objective: string | undefined, expectation: string, unit: UnitKind, objectiveExample: string, expectationExample: string): readonly KeywordUsage[] {
@@ -111,7 +111,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
 
     // ------------------------------------------------------------------ regions, links, cells
     region: [
-        { in: ['Region'], section: 'regions', summary: 'Declares a region the system runs in. Known cloud region codes (facts §1, §12) bring their provider, jurisdiction and location; other names must declare them.', example: 'region eu-west-1 { provider aws  jurisdiction EU }' },
+        { in: ['Region'], section: 'regions', summary: 'Declares a region the system runs in. Known cloud region codes (docs/facts.md#aws-region-jurisdictions) bring their provider, jurisdiction and location; other names must declare them.', example: 'region eu-west-1 { provider aws  jurisdiction EU }' },
         { in: ['CapacityClause'], section: 'services', summary: '`capacity N% per region`: every region of the service can absorb the same share of the total load.', example: 'capacity 100% per region' },
         { in: ['Fault'], section: 'scenarios', summary: '`outage region R`, `destroy region R`: optional word before the region that goes down.', example: 'at 10m outage region us-east-1 for 1h' },
     ],
@@ -121,16 +121,16 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     azure: value('regions', ['ProviderClause'], 'Microsoft Azure.', 'provider azure'),
     cloudflare: value('regions', ['ProviderClause'], 'Cloudflare: an edge location (anycast, Workers KV, Durable Objects).', 'provider cloudflare'),
     'on-prem': value('regions', ['ProviderClause'], 'Your own data centre: no cloud defaults apply.', 'provider on-prem'),
-    jurisdiction: value('regions', ['JurisdictionClause'], 'The legal jurisdiction of the region (EU, US, UK, IN, …); residency rules compare it with the data\'s residency. Known AWS regions default to facts §12.', 'jurisdiction EU'),
-    location: [{ in: ['LocationClause'], section: 'regions', summary: 'Latitude and longitude of the region in degrees. Used for great-circle RTT estimates (facts §1: max(2 ms, 1.6 ms per 100 km)) and distance limits when nothing was measured.', unit: 'number', example: 'location 48.8566, 2.3522' }],
+    jurisdiction: value('regions', ['JurisdictionClause'], 'The legal jurisdiction of the region (EU, US, UK, IN, …); residency rules compare it with the data\'s residency. Known AWS regions default to docs/facts.md#aws-region-jurisdictions.', 'jurisdiction EU'),
+    location: [{ in: ['LocationClause'], section: 'regions', summary: 'Latitude and longitude of the region in degrees. Used for great-circle RTT estimates (max(2 ms, 1.6 ms per 100 km), docs/facts.md#rtt-from-distance) and distance limits when nothing was measured.', unit: 'number', example: 'location 48.8566, 2.3522' }],
     city: value('regions', ['CityClause'], 'The city the region is in, for people reading the design and reports.', 'city "Paris"'),
-    link: value('regions', ['Link'], 'Measured facts about the path between two regions. A link\'s `rtt` wins over the built-in table (facts §1) and over distance estimates; its `egress` price wins over facts §9.', 'link eu-west-1 <-> us-east-1 { rtt 76ms  egress $0.02/GB }'),
+    link: value('regions', ['Link'], 'Measured facts about the path between two regions. A link\'s `rtt` wins over the built-in table (docs/facts.md#cloudping-rtt-matrix) and over distance estimates; its `egress` price wins over docs/facts.md#aws-inter-region-transfer-price.', 'link eu-west-1 <-> us-east-1 { rtt 76ms  egress $0.02/GB }'),
     '<->': [
         { in: ['Link'], section: 'regions', summary: 'Joins the two regions of a link (the path works both ways).', example: 'link eu-west-1 <-> us-east-1 { rtt 76ms }' },
         { in: ['Fault'], section: 'scenarios', summary: 'Separates the two sides of a network partition.', example: 'at 10m partition eu-west-1 <-> us-east-1 for 5m' },
     ],
-    rtt: [{ in: ['RttClause'], section: 'regions', summary: 'Measured round-trip time between the two regions of the link; overrides the built-in table (facts §1).', unit: 'duration', example: 'rtt 76ms' }],
-    egress: [{ in: ['EgressClause'], section: 'regions', summary: 'Price of sending one GB between the two regions; overrides facts §9. Used by the monthly egress estimate.', unit: 'price', example: 'egress $0.02/GB' }],
+    rtt: [{ in: ['RttClause'], section: 'regions', summary: 'Measured round-trip time between the two regions of the link; overrides the built-in table (docs/facts.md#cloudping-rtt-matrix).', unit: 'duration', example: 'rtt 76ms' }],
+    egress: [{ in: ['EgressClause'], section: 'regions', summary: 'Price of sending one GB between the two regions; overrides docs/facts.md#aws-inter-region-transfer-price. Used by the monthly egress estimate.', unit: 'price', example: 'egress $0.02/GB' }],
     cell: [
         { in: ['Cell'], section: 'regions', summary: 'A self-contained shard (a Shopify pod, a jurisdiction shard): its own regions and residency. Stores and services declared `per cell` get one instance in each cell.', example: 'cell eu { regions eu-west-1, eu-central-1  residency EU }' },
         { in: ['Store', 'Service'], section: 'stores', summary: '`per cell`: one instance in every cell, in the cell\'s regions, keeping the cell\'s blast radius.', example: 'store ledger per cell { … }' },
@@ -144,12 +144,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['Store', 'Service'], section: 'stores', summary: '`per cell`: one instance in every cell.', example: 'service payments per cell { … }' },
         { in: ['CapacityClause'], section: 'services', summary: '`per region`: the same capacity in every region.', example: 'capacity 50% per region' },
     ],
-    engine: value('stores', ['EngineClause'], 'The database or storage product. Engines bring documented defaults for replication, consistency and conflicts (facts §4–§7).', 'engine cockroachdb'),
-    dynamodb: engine('dynamodb', 'Amazon DynamoDB global tables (MREC by default; `replication sync` for MRSC, exactly three regions of one set, facts §4).'),
-    aurora: engine('aurora', `Amazon Aurora Global Database: one writer region, up to ${AURORA.maxSecondaries.value} read-only secondaries, managed failover in about ${formatDuration(AURORA.managedFailoverMs.value)} (facts §5).`),
-    spanner: engine('spanner', 'Google Cloud Spanner: Paxos-replicated, externally consistent; writes pay at least the RTT to the nearest other voting region (facts §7).'),
-    cockroachdb: engine('cockroachdb', `CockroachDB: Raft per range; the REGION survival goal needs at least ${CONSENSUS.minRegionsForRegionSurvival.value} regions (facts §7).`),
-    cosmosdb: engine('cosmosdb', `Azure Cosmos DB: five consistency levels; strong is blocked across regions more than ${COSMOS.strongMaxDistanceKm.value.toLocaleString('en-US')} km apart (facts §6).`),
+    engine: value('stores', ['EngineClause'], 'The database or storage product. Engines bring documented defaults for replication, consistency and conflicts (the engine entries of docs/facts.md).', 'engine cockroachdb'),
+    dynamodb: engine('dynamodb', 'Amazon DynamoDB global tables (MREC by default; `replication sync` for MRSC, exactly three regions of one set, docs/facts.md#dynamodb-mrsc-region-sets).'),
+    aurora: engine('aurora', `Amazon Aurora Global Database: one writer region, up to ${AURORA.maxSecondaries.value} read-only secondaries, managed failover in about ${formatDuration(AURORA.managedFailoverMs.value)} (${cite(AURORA.managedFailoverMs)}).`),
+    spanner: engine('spanner', 'Google Cloud Spanner: Paxos-replicated, externally consistent; writes pay at least the RTT to the nearest other voting region (docs/facts.md#spanner-multi-region).'),
+    cockroachdb: engine('cockroachdb', `CockroachDB: Raft per range; the REGION survival goal needs at least ${CONSENSUS.minRegionsForRegionSurvival.value} regions (${cite(CONSENSUS.minRegionsForRegionSurvival)}).`),
+    cosmosdb: engine('cosmosdb', `Azure Cosmos DB: five consistency levels; strong is blocked across regions more than ${COSMOS.strongMaxDistanceKm.value.toLocaleString('en-US')} km apart (${cite(COSMOS.strongMaxDistanceKm)}).`),
     cassandra: engine('cassandra', 'Apache Cassandra with asynchronous multi-region replication (the seed\'s Netflix design).'),
     postgres: engine('postgres', 'PostgreSQL with streaming replication.'),
     mysql: engine('mysql', 'MySQL with replication.'),
@@ -196,19 +196,19 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     ],
     quorum: [{ in: ['ReplicationClause'], section: 'stores', summary: 'Votes needed to commit (default: a majority of replicas plus witness).', unit: 'count', example: 'replication consensus quorum 2' }],
     none: value('stores', ['ReplicationClause'], 'No replication: one copy.', 'replication none'),
-    consistency: value('stores', ['ConsistencyClause'], 'What readers may see: `strong`, `bounded-staleness`, `session`, `consistent-prefix` or `eventual` (facts §6).', 'consistency strong'),
+    consistency: value('stores', ['ConsistencyClause'], 'What readers may see: `strong`, `bounded-staleness`, `session`, `consistent-prefix` or `eventual` (docs/facts.md#cosmos-consistency-levels).', 'consistency strong'),
     strong: value('stores', ['ConsistencyClause'], 'Linearizable reads: always the latest committed write. Needs synchronous or consensus replication across regions.', 'consistency strong'),
-    'bounded-staleness': value('stores', ['ConsistencyClause'], `Reads lag by at most K versions or T time. Cosmos DB minimums across regions: K = ${COSMOS.boundedStalenessMultiRegion.value.versions.toLocaleString('en-US')}, T = ${formatDuration(COSMOS.boundedStalenessMultiRegion.value.lagMs)} (facts §6).`, 'consistency bounded-staleness versions 100000 time 300s'),
+    'bounded-staleness': value('stores', ['ConsistencyClause'], `Reads lag by at most K versions or T time. Cosmos DB minimums across regions: K = ${COSMOS.boundedStalenessMultiRegion.value.versions.toLocaleString('en-US')}, T = ${formatDuration(COSMOS.boundedStalenessMultiRegion.value.lagMs)} (${cite(COSMOS.boundedStalenessMultiRegion)}).`, 'consistency bounded-staleness versions 100000 time 300s'),
     versions: [{ in: ['ConsistencyClause'], section: 'stores', summary: 'Bounded staleness: at most K versions behind.', unit: 'count', example: 'consistency bounded-staleness versions 100000' }],
     time: [{ in: ['ConsistencyClause'], section: 'stores', summary: 'Bounded staleness: at most T behind.', unit: 'duration', example: 'consistency bounded-staleness time 300s' }],
-    session: value('stores', ['ConsistencyClause'], 'Read-your-writes and write-follows-reads within a session (facts §6).', 'consistency session'),
-    'consistent-prefix': value('stores', ['ConsistencyClause'], 'No partial or out-of-order views of a transaction\'s writes (facts §6).', 'consistency consistent-prefix'),
-    eventual: value('stores', ['ConsistencyClause'], 'No ordering guarantee; replicas converge eventually (facts §6).', 'consistency eventual'),
+    session: value('stores', ['ConsistencyClause'], 'Read-your-writes and write-follows-reads within a session (docs/facts.md#cosmos-consistency-levels).', 'consistency session'),
+    'consistent-prefix': value('stores', ['ConsistencyClause'], 'No partial or out-of-order views of a transaction\'s writes (docs/facts.md#cosmos-consistency-levels).', 'consistency consistent-prefix'),
+    eventual: value('stores', ['ConsistencyClause'], 'No ordering guarantee; replicas converge eventually (docs/facts.md#cosmos-consistency-levels).', 'consistency eventual'),
     conflicts: value('stores', ['ConflictsClause'], 'How concurrent writes to one key in different regions are resolved: `lww`, `crdt <type>`, `vector-clocks`, `consensus`, `reject` or `single-owner`.', 'conflicts crdt or-set'),
-    lww: value('stores', ['ConflictsClause'], 'Last writer wins: the concurrent write with the older timestamp is discarded silently (DynamoDB MREC logs nothing, facts §4).', 'conflicts lww'),
-    crdt: value('stores', ['ConflictsClause'], 'A conflict-free replicated data type merges concurrent writes; it must fit the declared shape and cannot keep uniqueness or non-negativity (facts §11).', 'conflicts crdt pn-counter'),
+    lww: value('stores', ['ConflictsClause'], 'Last writer wins: the concurrent write with the older timestamp is discarded silently (DynamoDB MREC logs nothing, docs/facts.md#dynamodb-mrec).', 'conflicts lww'),
+    crdt: value('stores', ['ConflictsClause'], 'A conflict-free replicated data type merges concurrent writes; it must fit the declared shape and cannot keep uniqueness or non-negativity (docs/facts.md#crdt-limits).', 'conflicts crdt pn-counter'),
     'vector-clocks': value('stores', ['ConflictsClause'], 'Concurrent writes are detected and kept as siblings for the application to merge.', 'conflicts vector-clocks'),
-    reject: value('stores', ['ConflictsClause'], 'A conflicting write fails with a retryable error instead of vanishing (DynamoDB MRSC, facts §4).', 'conflicts reject'),
+    reject: value('stores', ['ConflictsClause'], 'A conflicting write fails with a retryable error instead of vanishing (DynamoDB MRSC, docs/facts.md#dynamodb-mrsc-region-sets).', 'conflicts reject'),
     'single-owner': value('stores', ['ConflictsClause'], 'Each key has exactly one writer, so nothing conflicts (Durable Objects, a single primary).', 'conflicts single-owner'),
     'g-counter': crdt('g-counter', 'Grow-only counter: increments only; merge takes the element-wise maximum'),
     'pn-counter': crdt('pn-counter', 'Counter up and down; can go below any bound'),
@@ -220,17 +220,17 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     'mv-register': crdt('mv-register', 'A single field whose concurrent values go to the application to merge'),
     rga: crdt('rga', 'Replicated growable array: ordered lists and collaborative text'),
     'or-map': crdt('or-map', 'Map of CRDTs with observed-remove keys: nested documents'),
-    invariant: value('stores', ['InvariantClause'], 'A property that must always hold: `unique <field>`, `non-negative <field>` or `references <field>`. No CRDT keeps these without coordination (facts §11).', 'invariant non-negative balance'),
+    invariant: value('stores', ['InvariantClause'], 'A property that must always hold: `unique <field>`, `non-negative <field>` or `references <field>`. No CRDT keeps these without coordination (docs/facts.md#crdt-limits).', 'invariant non-negative balance'),
     unique: value('stores', ['InvariantClause'], 'No two items share the field\'s value (an account id, a seat).', 'invariant unique account_id'),
     'non-negative': value('stores', ['InvariantClause'], 'The field never goes below zero (a balance, a stock count).', 'invariant non-negative stock'),
     references: value('stores', ['InvariantClause'], 'The field points at an item that exists (referential integrity under concurrent delete).', 'invariant references owner_id'),
-    features: value('stores', ['FeaturesClause'], 'Engine features the design uses; some are not available in every mode (DynamoDB MRSC supports no TTL, local secondary indexes or transactions, facts §4).', 'features ttl, streams'),
+    features: value('stores', ['FeaturesClause'], 'Engine features the design uses; some are not available in every mode (DynamoDB MRSC supports no TTL, local secondary indexes or transactions, docs/facts.md#dynamodb-mrsc-unsupported-features).', 'features ttl, streams'),
     ttl: [
         { in: ['FeaturesClause'], section: 'stores', summary: 'Items expire after a time to live.', example: 'features ttl' },
         { in: ['RouteClause'], section: 'failovers', summary: `DNS time to live of the failover records (\`dns\` and \`arc-routing-control\`): clients keep the old answer this long. Keep it at or below ${formatDuration(DNS.failoverTtlMaxMs.value)} (${cite(DNS.failoverTtlMaxMs)}).`, unit: 'duration', example: 'route dns ttl 60s' },
     ],
     'local-secondary-index': value('stores', ['FeaturesClause'], 'DynamoDB local secondary indexes.', 'features local-secondary-index'),
-    transactions: value('stores', ['FeaturesClause'], 'Multi-item transactions (in DynamoDB global tables atomic only in the invoking region, facts §4).', 'features transactions'),
+    transactions: value('stores', ['FeaturesClause'], 'Multi-item transactions (in DynamoDB global tables atomic only in the invoking region, docs/facts.md#dynamodb-mrec).', 'features transactions'),
     streams: value('stores', ['FeaturesClause'], 'Change streams.', 'features streams'),
     backup: [{ in: ['BackupClause'], section: 'stores', summary: '`backup every T`: point-in-time copies; without replication the RPO is the backup interval.', unit: 'duration', example: 'backup every 1h' }],
     size: [
@@ -241,7 +241,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
 
     // ------------------------------------------------------------------ services and objectives
     service: value('services', SERVICE, 'Declares a service: its regions, disaster-recovery posture, capacity per region, the stores it uses and its objectives.', 'service payments per cell { … }'),
-    posture: value('services', ['PostureClause'], 'Disaster-recovery strategy (AWS DR tiers, facts §8): `active-active`, `active-passive`, `warm-standby`, `pilot-light` or `backup-restore`.', 'posture warm-standby'),
+    posture: value('services', ['PostureClause'], 'Disaster-recovery strategy (AWS DR tiers, docs/facts.md#dr-strategy-recovery-time): `active-active`, `active-passive`, `warm-standby`, `pilot-light` or `backup-restore`.', 'posture warm-standby'),
     'active-active': posture('active-active', 'Every region serves traffic all the time.'),
     'active-passive': posture('active-passive', 'A live standby region takes over from the primary.'),
     'warm-standby': posture('warm-standby', 'A scaled-down copy runs in the standby region and scales up on failover.'),
@@ -261,7 +261,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         'Simulated data loss window of the failover.', 'duration', 'objective rpo 1s', 'expect rpo <= 1s'),
     availability: metric(`Availability objective. At or above ${formatPercent(THRESHOLDS.spofAvailability.value)} a single-region deployment is flagged.`,
         'Simulated share of requests served during the scenario.', 'percent', 'objective availability 99.99%', 'expect availability >= 99.9%'),
-    cost: metric('Monthly cost ceiling; compared with the estimated cross-region egress (facts §9).',
+    cost: metric('Monthly cost ceiling; compared with the estimated cross-region egress (docs/facts.md#aws-inter-region-transfer-price).',
         'Estimated cost of the scenario\'s traffic per month.', 'money', 'objective cost $5000/month', 'expect cost <= $5000/month'),
     'write-latency': metric('Write-latency objective at a percentile (`p50`, `p99`, `p999`). Compared with the quorum round trip of sync and consensus stores the service writes.',
         'Simulated write latency at a percentile.', 'duration', 'objective write-latency p99 150ms', 'expect write-latency p99 <= 150ms'),
@@ -278,11 +278,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     ],
     detect: value('failovers', ['DetectClause'], `How the failure is noticed: \`health-check [every T] [threshold N] [timeout T]\` or \`manual [after T]\`. Health checks default to every ${seconds(HEALTH_CHECK.intervalMs)}, threshold ${HEALTH_CHECK.threshold.value}, timeout ${formatDuration(HEALTH_CHECK.timeoutMs.value)}.`, 'detect health-check every 10s threshold 3'),
     'health-check': [
-        { in: ['DetectClause'], section: 'failovers', summary: `Automatic detection: down after \`threshold\` consecutive failed checks, one \`every\` interval. Route 53 allows 10 s or 30 s intervals and thresholds ${HEALTH_CHECK.thresholdRange.value[0]}–${HEALTH_CHECK.thresholdRange.value[1]} (facts §2).`, example: 'detect health-check every 10s threshold 3' },
+        { in: ['DetectClause'], section: 'failovers', summary: `Automatic detection: down after \`threshold\` consecutive failed checks, one \`every\` interval. Route 53 allows 10 s or 30 s intervals and thresholds ${HEALTH_CHECK.thresholdRange.value[0]}–${HEALTH_CHECK.thresholdRange.value[1]} (${cite(HEALTH_CHECK.thresholdRange)}).`, example: 'detect health-check every 10s threshold 3' },
         { in: ['Fault'], section: 'scenarios', summary: '`flap health-check [target] in R [every T]`: health checks in R alternate between failing and passing.', example: 'at 15m flap health-check payments in eu-west-1 every 30s for 5m' },
     ],
     every: [
-        { in: ['DetectClause'], section: 'failovers', summary: `Health-check interval (default ${seconds(HEALTH_CHECK.intervalMs)}; ${formatDuration(ANYCAST.intervalMs.value)} for anycast and Global Accelerator, facts §3).`, unit: 'duration', example: 'detect health-check every 10s' },
+        { in: ['DetectClause'], section: 'failovers', summary: `Health-check interval (default ${seconds(HEALTH_CHECK.intervalMs)}; ${formatDuration(ANYCAST.intervalMs.value)} for anycast and Global Accelerator, ${cite(ANYCAST.intervalMs)}).`, unit: 'duration', example: 'detect health-check every 10s' },
         { in: ['DrillClause'], section: 'failovers', summary: `How often the failover is rehearsed; more than ${formatDuration(THRESHOLDS.drillMaxIntervalMs.value)} apart is flagged.`, unit: 'duration', example: 'drill every 30d' },
         { in: ['BackupClause'], section: 'stores', summary: 'Backup interval.', unit: 'duration', example: 'backup every 1h' },
         { in: ['Fault'], section: 'scenarios', summary: 'Flap period: how often the health check changes state.', unit: 'duration', example: 'at 15m flap health-check in eu-west-1 every 30s for 5m' },
@@ -298,14 +298,14 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['RouteClause'], section: 'failovers', summary: 'Time until an operator moves traffic.', unit: 'duration', example: 'route manual after 10m' },
     ],
     route: value('failovers', ['RouteClause'], 'How traffic moves to the surviving region: `dns ttl T`, `anycast`, `global-accelerator`, `arc-routing-control`, `router` or `manual`.', 'route dns ttl 60s'),
-    dns: value('failovers', ['RouteClause'], `Health-checked DNS failover: clients move after the TTL (end to end ≈ detection + TTL, facts §2). \`tail S% T\` declares clients that ignore the TTL; \`providers a, b\` lists DNS providers.`, 'route dns ttl 60s'),
-    tail: [{ in: ['RouteClause'], section: 'failovers', summary: 'Share of clients that ignore the TTL and how long they stay on the old answer (resolvers, kept-alive connections, facts §2). The reference gives no figure, so it is 0 unless declared.', unit: 'percent', example: 'route dns ttl 60s tail 5% 10m' }],
+    dns: value('failovers', ['RouteClause'], `Health-checked DNS failover: clients move after the TTL (end to end ≈ detection + TTL, docs/facts.md#dns-failover-time). \`tail S% T\` declares clients that ignore the TTL; \`providers a, b\` lists DNS providers.`, 'route dns ttl 60s'),
+    tail: [{ in: ['RouteClause'], section: 'failovers', summary: 'Share of clients that ignore the TTL and how long they stay on the old answer (resolvers, kept-alive connections, docs/facts.md#dns-resolver-tail). No source gives a figure, so it is 0 unless declared.', unit: 'percent', example: 'route dns ttl 60s tail 5% 10m' }],
     providers: value('failovers', ['RouteClause'], 'The DNS providers serving the record (two providers survive one provider\'s outage).', 'route dns ttl 60s providers route53, ns1'),
-    anycast: value('failovers', ['RouteClause'], `Anycast: one address announced everywhere; traffic moves as soon as the failure is detected, with no DNS tail (facts §3).`, 'route anycast'),
-    'global-accelerator': value('failovers', ['RouteClause'], `AWS Global Accelerator: health checks every ${formatDuration(ANYCAST.intervalMs.value)} by default, threshold ${ANYCAST.threshold.value}, then an immediate switch (facts §3).`, 'route global-accelerator'),
-    'arc-routing-control': value('failovers', ['RouteClause'], 'Amazon Application Recovery Controller routing controls: data-plane on/off switches (facts §10) that change Route 53 health checks on DNS records, so clients still wait out the records\' `ttl` (and `tail`): routing ≈ decision (detection or an operator) + flip + TTL (facts §14). Only anycast and Global Accelerator are TTL-free.', 'route arc-routing-control ttl 60s'),
+    anycast: value('failovers', ['RouteClause'], `Anycast: one address announced everywhere; traffic moves as soon as the failure is detected, with no DNS tail (docs/facts.md#global-accelerator-no-dns).`, 'route anycast'),
+    'global-accelerator': value('failovers', ['RouteClause'], `AWS Global Accelerator: health checks every ${formatDuration(ANYCAST.intervalMs.value)} by default, threshold ${ANYCAST.threshold.value}, then an immediate switch (${cite(ANYCAST.threshold)}).`, 'route global-accelerator'),
+    'arc-routing-control': value('failovers', ['RouteClause'], 'Amazon Application Recovery Controller routing controls: data-plane on/off switches (docs/facts.md#control-plane-vs-data-plane) that change Route 53 health checks on DNS records, so clients still wait out the records\' `ttl` (and `tail`): routing ≈ decision (detection or an operator) + flip + TTL (docs/facts.md#arc-routing-control). Only anycast and Global Accelerator are TTL-free.', 'route arc-routing-control ttl 60s'),
     router: value('failovers', ['RouteClause'], 'An application router (e.g. a pod router mapping tenants to cells) moves traffic.', 'route router'),
-    action: value('failovers', ['ActionClause'], 'One step of the failover, in order: `action <kind> [target] [in R] [via control-plane|data-plane [R]] [takes T]`. Each kind is data plane or control plane by its nature (facts §10).', 'action promote ledger'),
+    action: value('failovers', ['ActionClause'], 'One step of the failover, in order: `action <kind> [target] [in R] [via control-plane|data-plane [R]] [takes T]`. Each kind is data plane or control plane by its nature (docs/facts.md#control-plane-vs-data-plane).', 'action promote ledger'),
     promote: action('promote', `Promote a replica of a store to writer; how long depends on the engine: Aurora Global managed failover ≈ ${formatDuration(AURORA.managedFailoverMs.value)} (${cite(AURORA.managedFailoverMs)}); RDS read replicas (postgres, mysql) and Cosmos DB have no documented figure, so declare \`takes\`; DynamoDB, Cassandra and Workers KV have no writer to promote, and Spanner and CockroachDB elect a new leader by themselves (data plane, counted as 0).`, 'action promote orders-db'),
     'launch-capacity': action('launch-capacity', 'Launch instances in the standby region.', 'action launch-capacity status-page in us-west-2'),
     'scale-out': action('scale-out', 'Scale out the standby region\'s capacity.'),
@@ -327,10 +327,10 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     ],
     via: value('failovers', ['ActionClause'], '`via control-plane [R]` or `via data-plane`: overrides the plane the action needs, and the region whose control plane it uses.', 'action edit-dns via control-plane us-east-1'),
     'control-plane': [
-        { in: ['ActionClause'], section: 'failovers', summary: 'The action needs a management API (avoid during recovery, facts §10); optionally the region that API is homed in.', example: 'action promote orders-db via control-plane us-west-2' },
-        { in: ['Fault'], section: 'scenarios', summary: '`impair control-plane R`: management APIs homed in R fail while running resources keep serving (7 December 2021, facts §10).', example: 'at 10m impair control-plane us-east-1 for 7h' },
+        { in: ['ActionClause'], section: 'failovers', summary: 'The action needs a management API (avoid during recovery, docs/facts.md#control-plane-vs-data-plane); optionally the region that API is homed in.', example: 'action promote orders-db via control-plane us-west-2' },
+        { in: ['Fault'], section: 'scenarios', summary: '`impair control-plane R`: management APIs homed in R fail while running resources keep serving (7 December 2021, docs/facts.md#us-east-1-2021-outage).', example: 'at 10m impair control-plane us-east-1 for 7h' },
     ],
-    'data-plane': value('failovers', ['ActionClause'], 'The action uses only the data plane (safe during recovery, facts §10).', 'action shift-traffic via data-plane'),
+    'data-plane': value('failovers', ['ActionClause'], 'The action uses only the data plane (safe during recovery, docs/facts.md#control-plane-vs-data-plane).', 'action shift-traffic via data-plane'),
     takes: [{ in: ['ActionClause'], section: 'failovers', summary: 'How long the action takes; overrides the facts default and is required where the reference gives none.', unit: 'duration', example: 'action console takes 5m' }],
     drill: value('failovers', ['DrillClause'], `How often the failover is rehearsed: \`every T\` or \`never\`. Missing or further apart than ${formatDuration(THRESHOLDS.drillMaxIntervalMs.value)} is flagged.`, 'drill every 30d'),
     never: value('failovers', ['DrillClause'], 'The failover is never rehearsed (flagged).', 'drill never'),

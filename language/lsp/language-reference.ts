@@ -4,6 +4,7 @@
 import { KEYWORD_DOCS, SECTIONS, describeUnit, type KeywordUsage, type SectionId } from './keyword-docs.js';
 import { QUANTITY_SLOTS, METRIC_KINDS } from './quantity-kinds.js';
 import { UNIT_SPELLINGS, type UnitKind } from '../semantics/units.js';
+import { linkFactCitations } from '../semantics/facts/citation.js';
 
 /** Words for the places a keyword appears in, when it means different things in different places. */
 const PLACE: Readonly<Record<string, string>> = {
@@ -23,7 +24,7 @@ export function renderLanguageReference(): string {
         '<!-- Generated from language/lsp/keyword-docs.ts by `node scripts/generate-language-reference.mjs`; do not edit by hand. -->',
         '',
         'Every keyword of the language, grouped by what it declares. The editor shows the same text when you hover a keyword or pick it from completion.',
-        'Numbers cite `shared/reference/multi-region-facts.md` by section (facts §N).',
+        'Numbers cite their entry of [the facts reference](facts.md): value, kind of figure, public source and date checked.',
         '',
         ...SECTIONS.map((s) => `- [${s.title}](#${anchor(s.title)})`),
         '- [Units](#units)',
@@ -35,7 +36,8 @@ export function renderLanguageReference(): string {
             out.push(`### \`${keyword}\``, '');
             for (const usage of usages) {
                 const where = usages.length > 1 || KEYWORD_DOCS[keyword]!.length > usages.length ? `*In ${places(usage)}:* ` : '';
-                out.push(`${where}${usage.summary}`, '');
+                // This page sits next to facts.md: citations link to it relatively.
+                out.push(linkFactCitations(`${where}${usage.summary}`, (id) => `facts.md#${id}`), '');
                 if (usage.unit) out.push(`Value: ${describeUnit(usage.unit)}.`, '');
                 out.push('```mregion', usage.example, '```', '');
             }

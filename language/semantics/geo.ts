@@ -1,4 +1,4 @@
-// Great-circle distance (haversine, facts §1 [E] with R = 6371 km).
+// Great-circle distance (haversine with R = 6371 km, docs/facts.md#haversine-earth-radius).
 import { GREAT_CIRCLE } from './facts/defaults.js';
 import type { GeoPoint } from './model.js';
 
@@ -11,7 +11,7 @@ export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
     return 2 * GREAT_CIRCLE.earthRadiusKm.value * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** RTT estimate from distance when nothing was measured: max(2 ms, 1.6 × km / 100) (facts §1 [E]). */
+/** RTT estimate from distance when nothing was measured: max(2 ms, 1.6 × km / 100) (docs/facts.md#rtt-from-distance). */
 export function rttFromDistanceMs(km: number): number {
     return Math.max(GREAT_CIRCLE.minRttMs.value, GREAT_CIRCLE.msPerKm.value * km);
 }

@@ -1,4 +1,4 @@
-// Derived latency between regions: a declared `link` wins, then the measured table (facts §1), then a
+// Derived latency between regions: a declared `link` wins, then the measured table (docs/facts.md#cloudping-rtt-matrix), then a
 // great-circle estimate from the regions' locations; otherwise the RTT is unknown (and a rule says so).
 // Each pair is estimated when asked for, never all n² up front, and not remembered.
 import { greatCircleKm, rttFromDistanceMs } from './geo.js';

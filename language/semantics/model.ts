@@ -71,7 +71,7 @@ export interface RegionM {
     readonly location?: GeoPoint;
     readonly locationProvenance: Provenance;
     readonly city?: string;
-    /** In the facts table of known regions (facts §1, §12). */
+    /** In the facts table of known regions (docs/facts.md#aws-region-jurisdictions, docs/facts.md#same-city-regions). */
     readonly known: boolean;
     readonly source: Source;
 }
@@ -168,7 +168,7 @@ export type DetectionM =
     | { readonly method: 'manual'; readonly delayMs?: number; readonly provenance: Provenance };
 
 export type RouteM =
-    // ARC routing controls flip Route 53 health checks on DNS records, so clients wait out the TTL as with DNS (facts §14).
+    // ARC routing controls flip Route 53 health checks on DNS records, so clients wait out the TTL as with DNS (docs/facts.md#arc-routing-control).
     | { readonly method: 'dns' | 'arc-routing-control'; readonly ttlMs?: number; readonly tailShare: number; readonly tailDelayMs: number; readonly providers: readonly string[] }
     | { readonly method: 'anycast' | 'global-accelerator' | 'router' }
     | { readonly method: 'manual'; readonly delayMs?: number };

@@ -685,7 +685,7 @@ export class Simulation {
         this.changed(t);
     }
 
-    /** A region's storage is destroyed: what no other replica had applied yet is gone (facts §4, §5: RPO = lag). */
+    /** A region's storage is destroyed: what no other replica had applied yet is gone (RPO = lag: docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag). */
     private destroyRegion(region: number, t: number, fault: number): void {
         this.destroyed[region] = 1;
         this.work.scans += this.plan.stores.length;
@@ -704,7 +704,7 @@ export class Simulation {
 
     /**
      * A single-writer store now accepts writes in `to` instead of `from` (a promotion): the writes `to` had not
-     * applied are gone (facts §5, Aurora managed failover), and an old primary nothing fences keeps taking the
+     * applied are gone (docs/facts.md#aurora-managed-failover-time), and an old primary nothing fences keeps taking the
      * writes of its own region (split brain).
      */
     promoted(store: number, from: number, to: number, t: number): void {

@@ -40,7 +40,7 @@ describe('mregion check', () => {
 
     it('prints compiler-style text with the rule code and its numbers', async () => {
         const { out } = await check([example('aurora-false-strong')], { format: 'text' });
-        expect(out).toContain('aurora-false-strong.mregion:15:5 error strong-needs-sync consistency strong, but ledger-db replicates to us-west-2 asynchronously (≈ 1 s behind, facts §5)');
+        expect(out).toContain('aurora-false-strong.mregion:15:5 error strong-needs-sync consistency strong, but ledger-db replicates to us-west-2 asynchronously (≈ 1 s behind, docs/facts.md#aurora-global-lag)');
         expect(out).toMatch(/1 error in 1 file$/);
     });
 

@@ -52,7 +52,7 @@ store s { engine dynamodb regions ap-southeast-2, us-east-1, eu-west-1, us-east-
 workload w for s { writes 1000/s from us-east-1 25%, us-east-2 25%, eu-west-1 25%, ap-southeast-2 25%  item-size 3KB }`,
         },
         {
-            name: 'regions of other providers and an AWS region facts §9 does not price',
+            name: 'regions of other providers and an AWS region the transfer price table does not price',
             text: `${AWS}link x <-> eu-west-1 { egress $0.07/GB }
 store s { engine postgres regions x, us-east-1, y, af-south-1, eu-west-1 holds shared rows writes primary us-east-1 replication async lag 1s consistency session }
 workload w for s { writes 10/s from us-east-1 100%  item-size 1KB }

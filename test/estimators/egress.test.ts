@@ -14,7 +14,7 @@ const gb = (writesPerS: number, bytes: number) => (writesPerS * bytes * SECONDS_
 describe('monthly egress estimator', () => {
     const cases: { name: string; text: string; usd: number | undefined }[] = [
         {
-            name: 'charges primary writes once per other region at the facts §9 rate',
+            name: 'charges primary writes once per other region at the transfer price of docs/facts.md#aws-inter-region-transfer-price',
             text: `store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
 workload w for s { writes 300/s from us-east-1 100%  item-size 2KB }`,
             usd: gb(300, 2_000) * 0.02,

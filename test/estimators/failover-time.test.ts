@@ -58,7 +58,7 @@ describe('failover-time estimator', () => {
             breakdown: '10 s × 3 + 6 s timeout detection',
         },
         {
-            // ARC flips Route 53 health checks on DNS records: clients wait out the records' TTL (facts §14).
+            // ARC flips Route 53 health checks on DNS records: clients wait out the records' TTL (docs/facts.md#arc-routing-control).
             name: 'adds the records\' TTL after an ARC routing control flip',
             failover: `failover api { detect health-check every 10s threshold 2 timeout 0s  route arc-routing-control ttl 60s  action flip-routing-control }`,
             posture: 'active-active',
@@ -128,7 +128,7 @@ describe('failover-time estimator', () => {
 
     it('estimates the ARC acceptance case (checks every 10 s, threshold 3, TTL 60 s) at no less than 90 s', async () => {
         const e = await estimate(`failover api { detect health-check every 10s threshold 3  route arc-routing-control ttl 60s  action flip-routing-control }`);
-        // Worked out by hand: 10 s × 3 checks + 6 s Route 53 timeout (facts §2) + 60 s TTL (facts §14) = 96 s.
+        // Worked out by hand: 10 s × 3 checks + 6 s Route 53 timeout (docs/facts.md#route53-health-check-timeout) + 60 s TTL (docs/facts.md#arc-routing-control) = 96 s.
         expect(e.totalMs).toBe(96_000);
         expect(e.totalMs).toBeGreaterThanOrEqual(90_000);
         expect(e.routing).toMatchObject({ method: 'arc-routing-control', ms: 60_000, ttlMs: 60_000 });
@@ -140,12 +140,12 @@ describe('failover-time estimator', () => {
         expect(problems[0]!.message).toContain("route arc-routing-control ttl 60s");
         const e = estimateFailoverTime(model, model.failovers[0]!);
         expect(e.unknownParts).toEqual(['ARC-flipped DNS records (no TTL declared)']);
-        expect(describeFailoverTime(e)).toBe('at least 1 m (10 s × 3 + 6 s timeout detection + ARC-flipped DNS records (no TTL declared); the warm-standby tier itself needs at least 1 m (facts §8))');
+        expect(describeFailoverTime(e)).toBe('at least 1 m (10 s × 3 + 6 s timeout detection + ARC-flipped DNS records (no TTL declared); the warm-standby tier itself needs at least 1 m (docs/facts.md#dr-strategy-recovery-time))');
     });
 
     it('mentions the tier floor when it dominates', async () => {
         const e = await estimate(`failover api { detect health-check every 10s threshold 3  route anycast }`, 'pilot-light');
-        expect(describeFailoverTime(e)).toContain('the pilot-light tier itself needs at least 10 m (facts §8)');
+        expect(describeFailoverTime(e)).toContain('the pilot-light tier itself needs at least 10 m (docs/facts.md#dr-strategy-recovery-time)');
     });
 
     it('marks control-plane actions homed in the region the failover protects against', async () => {
@@ -182,7 +182,7 @@ describe('action times per engine', () => {
         return { ms: a.ms, plane: a.action.plane, label: a.label, problems: problems.map((p) => `${p.code}: ${p.message}`) };
     }
 
-    // Figures from the reference: Aurora Global managed failover "typically about a minute" (facts §5 [S]); stores
+    // Figures from the reference: Aurora Global managed failover "typically about a minute" (docs/facts.md#aurora-managed-failover-time); stores
     // that accept writes in every replica have nothing to promote; consensus engines elect a leader by themselves.
     it.each([
         { name: 'Aurora Global promotes by managed failover in about a minute, through its control plane', engine: 'aurora', extra: singleWriter, ms: 60_000, plane: 'control-plane' },
@@ -216,7 +216,7 @@ describe('action times per engine', () => {
     it.each([
         { name: 'Spanner moves its leaders by itself', engine: 'spanner', ms: 0 },
         { name: 'DynamoDB takes the writes in another replica at once', engine: 'dynamodb', ms: 0 },
-        { name: 'a MySQL pod moves in about a minute (Shopify Pod Mover, facts §13)', engine: 'mysql', ms: 60_000 },
+        { name: 'a MySQL pod moves in about a minute (Shopify, docs/facts.md#shopify-pod-failover-time)', engine: 'mysql', ms: 60_000 },
     ])('rehome: $name', async ({ engine, ms }) => {
         const a = await actionOf(engine, 'rehome db', engine === 'mysql' ? singleWriter : '');
         expect(a.problems).toEqual([]);

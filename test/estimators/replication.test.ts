@@ -7,7 +7,7 @@ const REGIONS = `region us-east-1 {}\nregion us-west-2 {}\nregion us-east-2 {}\n
 describe('replication lag and RPO estimators', () => {
     const cases: { name: string; store: string; lagMs: number | undefined; rpoMs: number | undefined; basis: string }[] = [
         { name: 'takes the declared async lag as the RPO', store: `engine postgres regions us-east-1, us-west-2 holds shared rows writes primary consistency session replication async lag 5s`, lagMs: 5_000, rpoMs: 5_000, basis: 'async-lag' },
-        { name: 'uses the DynamoDB MREC default lag of 1 s (facts §4)', store: `engine dynamodb regions us-east-1, us-west-2 holds per-user rows`, lagMs: 1_000, rpoMs: 1_000, basis: 'async-lag' },
+        { name: 'uses the DynamoDB MREC default lag of 1 s (docs/facts.md#dynamodb-mrec-lag)', store: `engine dynamodb regions us-east-1, us-west-2 holds per-user rows`, lagMs: 1_000, rpoMs: 1_000, basis: 'async-lag' },
         { name: 'gives RPO 0 for consensus across regions', store: `engine cockroachdb regions us-east-1, us-west-2, us-east-2 holds shared rows`, lagMs: 0, rpoMs: 0, basis: 'consensus' },
         { name: 'gives RPO 0 for synchronous replication across regions', store: `engine dynamodb regions us-east-1, us-west-2, us-east-2 holds shared rows replication sync consistency strong conflicts reject`, lagMs: 0, rpoMs: 0, basis: 'sync' },
         { name: 'has no bound for a single-region store without backups', store: `engine postgres regions us-east-1 holds shared rows`, lagMs: undefined, rpoMs: undefined, basis: 'no-copy' },

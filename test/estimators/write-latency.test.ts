@@ -58,7 +58,7 @@ describe('write-latency estimator', () => {
         });
     }
 
-    it('charges Cosmos DB strong 2 × RTT between the farthest regions + 10 ms (facts §6)', async () => {
+    it('charges Cosmos DB strong 2 × RTT between the farthest regions + 10 ms (docs/facts.md#cosmos-strong-write-latency)', async () => {
         const model = await storeModel(`
 region eastus { provider azure }
 region japaneast { provider azure }
@@ -67,7 +67,7 @@ store s { engine cosmosdb regions eastus, japaneast holds per-user document writ
         const e = estimateWriteLatency(model, model.stores.get('s')!, 'eastus');
         expect(e.kind).toBe('cosmos-strong');
         expect(e.ms).toBe(2 * 150 + 10);
-        expect(e.formula).toBe('2 × RTT eastus ↔ japaneast 150 ms + 10 ms for Cosmos DB strong, facts §6');
+        expect(e.formula).toBe('2 × RTT eastus ↔ japaneast 150 ms + 10 ms for Cosmos DB strong, docs/facts.md#cosmos-strong-write-latency');
     });
 
     it('reports the unknown pair so a rule can say which link is missing', async () => {

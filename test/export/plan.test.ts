@@ -290,7 +290,7 @@ failover api { detect health-check every 10s threshold 3 route arc-routing-contr
         { name: 'sets the initial states: the primary On, the standby Off', text: `Initial state, and failback to us-east-1: us-east-1 On, us-west-2 Off.\n\n\`\`\`sh\n${command('On', 'Off')}\n\`\`\`` },
         { name: 'fails over by turning the primary Off and the standby On in one call', text: `Failover to us-west-2: us-east-1 Off, us-west-2 On.\n\n\`\`\`sh\n${command('Off', 'On')}\n\`\`\`` },
         { name: 'reads the ARNs and the cluster endpoints once, from the stack outputs', text: 'aws route53-recovery-control-config describe-cluster --region us-west-2 --cluster-arn <RecoveryClusterArn> --query "Cluster.ClusterEndpoints"' },
-        { name: 'states the cluster\'s hourly cost as a typical price with its source', text: 'costs about $2.50 per hour (about $1,800 per month) for as long as it exists, however many routing controls it hosts: a typical price, not a bound (facts §14 [S] Route 53 ARC cluster billed per hour, about $2.50/hour; check https://aws.amazon.com/application-recovery-controller/pricing/)' },
+        { name: 'states the cluster\'s hourly cost as a typical price with its source', text: 'costs about $2.50 per hour (about $1,800 per month) for as long as it exists, however many routing controls it hosts: a typical price, not a bound (Route 53 ARC cluster billed per hour, about $2.50/hour; check the current ARC pricing page (docs/facts.md#arc-cluster-price))' },
     ])('$name', async ({ text }) => {
         const { model } = await modelOf(`topology T "test"\n${US}\n${design}`);
         const readme = exportCdk(model, []).files.find((f) => f.path === 'README.md')!.content;

@@ -1,5 +1,5 @@
-// The facts table agrees with shared/reference/multi-region-facts.md: city coordinates reproduce §1's
-// great-circle distances, the measured RTT table is symmetric and complete, and regions map to §12's jurisdictions.
+// The facts table agrees with docs/facts.md: city coordinates reproduce the great-circle distances of the
+// measured regions, the measured RTT table is symmetric and complete, and regions map to their jurisdictions.
 import { describe, expect, test } from 'vitest';
 import { knownRegion, KNOWN_REGIONS } from '../../language/semantics/facts/regions.js';
 import { measuredRttMs, MEASURED_REGIONS } from '../../language/semantics/facts/latency.js';

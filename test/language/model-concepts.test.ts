@@ -33,7 +33,7 @@ describe('the semantic model', () => {
         expect(model.regions.get('dc1')).toMatchObject({ provider: 'on-prem', jurisdiction: 'IN', city: 'Pune', location: { lat: 18.52, lon: 73.85 }, known: false });
         const frankfurt = model.regions.get('eu-central-1')!;
         expect(frankfurt).toMatchObject({ provider: 'aws', jurisdiction: 'EU', city: 'Frankfurt', known: true });
-        expect(frankfurt.jurisdictionProvenance).toMatchObject({ kind: 'default', source: expect.stringContaining('facts §12') });
+        expect(frankfurt.jurisdictionProvenance).toMatchObject({ kind: 'default', source: expect.stringContaining('docs/facts.md#aws-region-jurisdictions') });
         expect(frankfurt.location?.lat).toBeCloseTo(50.11, 1);
     });
 
@@ -46,7 +46,7 @@ link us-east-1 <-> eu-west-1 { rtt 70ms egress $0.015/GB }`);
         expect(rttBetween(model, 'eu-west-1', 'us-east-1')).toMatchObject({ ms: 70, source: 'link' });
         const paris = rttBetween(model, 'paris', 'eu-central-1');
         expect(paris.source).toBe('great-circle');
-        // Paris–Frankfurt ≈ 479 km → max(2, 1.6 × 479 / 100) ≈ 7.7 ms (facts §1 suggested default)
+        // Paris–Frankfurt ≈ 479 km → max(2, 1.6 × 479 / 100) ≈ 7.7 ms (docs/facts.md#rtt-from-distance)
         expect(paris.distanceKm).toBeCloseTo(479, -1);
         expect(paris.ms).toBeCloseTo(1.6 * paris.distanceKm! / 100, 6);
         expect(rttBetween(model, 'mars', 'us-east-1')).toMatchObject({ ms: undefined, source: 'unknown' });
@@ -86,9 +86,9 @@ store profiles {
             backupIntervalMs: 86_400_000, sizeBytes: 5e12, residency: 'US',
             invariants: [{ kind: 'references', field: 'product_id' }],
         });
-        // Not declared: DynamoDB MREC defaults (facts §4)
+        // Not declared: DynamoDB MREC defaults (docs/facts.md#dynamodb-mrec)
         expect(carts.replication).toMatchObject({ mode: 'async', lagMs: 1000, provenance: { kind: 'default' } });
-        expect(carts.replication.lagProvenance).toMatchObject({ kind: 'default', source: expect.stringContaining('facts §4') });
+        expect(carts.replication.lagProvenance).toMatchObject({ kind: 'default', source: expect.stringContaining('docs/facts.md#dynamodb-mrec-lag') });
         expect(carts.consistency).toMatchObject({ level: 'eventual', provenance: { kind: 'default' } });
         const profiles = model.stores.get('profiles')!;
         expect(profiles).toMatchObject({
@@ -151,9 +151,9 @@ failover api {
             drill: { intervalMs: 30 * 86_400_000, never: false },
         });
         expect(failover!.actions.map((a) => [a.kind, a.plane, a.controlPlaneRegion, a.durationMs])).toEqual([
-            ['promote', 'control-plane', 'us-west-2', 60_000],          // facts §5: managed failover ≈ 1 min
+            ['promote', 'control-plane', 'us-west-2', 60_000],          // docs/facts.md#aurora-managed-failover-time: ≈ 1 min
             ['launch-capacity', 'control-plane', 'us-west-2', 600_000], // launching capacity ≈ 10 min (lower bound)
-            ['edit-dns', 'control-plane', 'us-east-1', 60_000],         // facts §10: Route 53 control plane in us-east-1
+            ['edit-dns', 'control-plane', 'us-east-1', 60_000],         // docs/facts.md#global-control-planes-us-east-1
             ['console', 'control-plane', 'us-east-1', 300_000],
             ['shift-traffic', 'data-plane', undefined, 0],
         ]);

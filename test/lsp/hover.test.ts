@@ -6,6 +6,10 @@ import { measuredRttMs } from '../../language/semantics/facts/latency.js';
 import { formatDuration } from '../../language/semantics/units.js';
 import { modelOf, mregion } from '../helpers/services.js';
 import { hoverAt } from './lsp-helpers.js';
+import { factDocUri } from '../../language/validation/rules/docs-link.js';
+
+/** A facts citation as hovers and tooltips show it: a link to the shipped docs/facts.md. */
+const cited = (id: string) => `[docs/facts.md#${id}](${factDocUri(id)})`;
 
 const hover = expectHover(mregion);
 
@@ -16,11 +20,11 @@ region mars { provider on-prem  jurisdiction US }
 `;
 
 describe('hover over a region', () => {
-    it('shows its provider, its jurisdiction from facts §12 and the measured RTT to the other regions', async () => {
+    it('shows its provider, its jurisdiction from the facts reference and the measured RTT to the other regions', async () => {
         const text = await hoverAt(TWO_REGIONS.replace('region us-east-1', 'region us-<|>east-1'));
         expect(text).toContain('**region us-east-1**');
-        expect(text).toContain('- Jurisdiction: US *(facts §12)*');
-        expect(text).toContain(`| eu-west-1 | ${measuredRttMs('us-east-1', 'eu-west-1')} ms | measured (facts §1) |`);
+        expect(text).toContain(`- Jurisdiction: US *(${cited('aws-region-jurisdictions')})*`);
+        expect(text).toContain(`| eu-west-1 | ${measuredRttMs('us-east-1', 'eu-west-1')} ms | measured (${cited('cloudping-rtt-matrix')}) |`);
     });
 
     it('says when a region has no location and its RTT is unknown', async () => {
@@ -38,7 +42,7 @@ describe('hover over a region', () => {
 
     it('estimates the RTT from the great-circle distance when a region declares a location', async () => {
         const text = await hoverAt(`region par<|>is { provider aws  jurisdiction EU  location 48.8566, 2.3522 }\nregion eu-west-1 { provider aws }`);
-        expect(text).toMatch(/\| eu-west-1 \| ≈ 12 ms \| great-circle estimate over 7\d\d km \(facts §1\) \|/);
+        expect(text).toMatch(/\| eu-west-1 \| ≈ 12 ms \| great-circle estimate over 7\d\d km \(\[docs\/facts\.md#rtt-from-distance\]\([^)]*\)\) \|/);
     });
 });
 
@@ -90,10 +94,10 @@ describe('hover over a store', () => {
         expect(text).toMatch(/- Monthly egress: ≈ \$\d+(\.\d+)?\/month \(500 writes\/s × 1 KB × 2 other regions × \$0\.02\/GB over 30 days\)/);
     });
 
-    it('shows the engine defaults it relies on, with their facts section', async () => {
+    it('shows the engine defaults it relies on, with their facts entries', async () => {
         const text = await hoverAt(STORE.replace('store carts', 'store ca<|>rts'));
-        expect(text).toContain('- Replication: async, lag 1 s *(default, facts §4)*');
-        expect(text).toContain('- Conflicts: lww *(default, facts §4)*');
+        expect(text).toContain(`- Replication: async, lag 1 s *(default, ${cited('dynamodb-mrec')})*`);
+        expect(text).toContain(`- Conflicts: lww *(default, ${cited('dynamodb-mrec')})*`);
         expect(text).toContain('- RPO: 1 s (asynchronous replication lags ≈ 1 s behind');
     });
 
@@ -137,7 +141,7 @@ describe('hover over a failover', () => {
         const { model, diagnostics } = await modelOf(STORE);
         const total = formatDuration(estimateFailoverTime(model, model.failovers[0]!).totalMs);
         expect(text).toContain(`| **total** | **${total}** |`);
-        expect(text).toMatch(/\| detection \| 1 m 36 s \| 30 s × 3 \+ 6 s timeout detection \*\(default, facts §2\)\* \|/);
+        expect(text).toMatch(/\| detection \| 1 m 36 s \| 30 s × 3 \+ 6 s timeout detection \*\(default, \[docs\/facts\.md#route53-health-check-interval\]\([^)]*\), \[docs\/facts\.md#route53-failure-threshold\]\([^)]*\), \[docs\/facts\.md#route53-health-check-timeout\]\([^)]*\)\)\* \|/);
         expect(text).toContain('| routing (dns) | 2 m | 2 m TTL |');
         const rule = diagnostics.find((d) => d.code === 'rto-unachievable');
         expect(rule?.message).toContain(`failover takes ≈ ${total}`);
@@ -155,9 +159,9 @@ describe('hover over keywords and values', () => {
     it.each([
         ['store `writes`', 'store s {\n    wri<|>tes home-region\n}', /^\*\*writes\*\* — Who may write/],
         ['workload `writes`', 'workload w {\n    wri<|>tes 10/s\n}', /^\*\*writes\*\* — Write rate of the workload[\s\S]*Value: a rate/],
-        ['`ttl` of a DNS route, citing facts §2', 'failover f {\n    route dns t<|>tl 60s\n}', /DNS time to live[\s\S]*facts §2/],
-        ['an engine, with its documented defaults', 'store s { engine dyna<|>modb }', /DynamoDB global tables[\s\S]*Defaults when not declared: replication async with lag 1 s \(facts §4\)/],
-        ['an action kind, with its plane and duration', 'failover f { action edit<|>-dns }', /Control plane \(Route 53\) \(facts §10\), takes 1 m \(facts §2\)/],
+        ['`ttl` of a DNS route, citing its facts entry', 'failover f {\n    route dns t<|>tl 60s\n}', /DNS time to live[\s\S]*docs\/facts\.md#route53-failover-ttl/],
+        ['an engine, with its documented defaults', 'store s { engine dyna<|>modb }', /DynamoDB global tables[\s\S]*Defaults when not declared: replication async with lag 1 s \(\[docs\/facts\.md#dynamodb-mrec\]/],
+        ['an action kind, with its plane and duration', 'failover f { action edit<|>-dns }', /Control plane \(Route 53\) \(\[docs\/facts\.md#control-plane-vs-data-plane\]\([^)]*\)\), takes 1 m \(\[docs\/facts\.md#route53-change-propagation\]/],
         ['a duration value', 'failover f { route dns ttl 6<|>0s }', /^\*\*60s\*\* — DNS TTL: 1 m \(60,000 ms\)/],
         ['a percentage value', 'service s { objective availability 99.9<|>9% }', /^\*\*99\.99%\*\* — availability objective: 99\.99% \(fraction 0\.9999\)/],
         ['a coordinate, without rounding it', 'region r { location 48.856<|>6, 2.3522 }', /^\*\*48\.8566\*\* — latitude \(degrees\): 48\.8566/],
@@ -244,7 +248,7 @@ describe('hover shows text from the user as text, never as Markdown or HTML', ()
 });
 
 describe('hover shows figures worked out by hand from the facts', () => {
-    // RTTs of facts §1 used below: us-east-1 ↔ eu-west-1 76 ms, us-east-1 ↔ us-west-2 78 ms, eu-west-1 ↔ us-west-2 133 ms.
+    // Measured RTTs (docs/facts.md#cloudping-rtt-matrix) used below: us-east-1 ↔ eu-west-1 76 ms, us-east-1 ↔ us-west-2 78 ms, eu-west-1 ↔ us-west-2 133 ms.
     // Workload busy: 500 writes/s (250/s from each of us-east-1, eu-west-1), 1 KB items, 10,000 keys, 20 % shared.
     const MONTH_S = 30 * 86_400; // 2,592,000 s
     const egress = (otherRegions: number) => ((500 * 1_000 * otherRegions * MONTH_S) / 1e9) * 0.02; // GB × $0.02/GB
@@ -274,10 +278,10 @@ describe('hover shows figures worked out by hand from the facts', () => {
         { what: 'the writes last-write-wins loses a day: ≈ 205,000', at: ['store carts', 'store ca<|>rts'], shows: '≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s)' },
         // $51.84 + $25.92.
         { what: 'the replication egress of a service: $77.76', at: ['service api', 'service a<|>pi'], shows: '- Replication egress: ≈ $77.76/month (accounts ≈ $51.84, carts ≈ $25.92)' },
-        // Default health check (facts §2): 30 s × 3 + 6 s = 96 s = 1 m 36 s; plus the 120 s TTL = 216 s = 3 m 36 s.
+        // Default health check (docs/facts.md#dns-failover-time): 30 s × 3 + 6 s = 96 s = 1 m 36 s; plus the 120 s TTL = 216 s = 3 m 36 s.
         { what: 'the failover time of a service: 3 m 36 s', at: ['service api', 'service a<|>pi'], shows: '- Failover: ≈ 3 m 36 s (30 s × 3 + 6 s timeout detection + 2 m TTL)' },
         { what: 'the failover total: 1 m 36 s detection + 2 m TTL', at: ['failover api', 'fail<|>over api'], shows: '| **total** | **3 m 36 s** | max(sum of the parts, posture minimum) |' },
-        { what: 'the measured RTT of a region pair from facts §1: 76 ms', at: ['region us-east-1', 'region us-<|>east-1'], shows: '| eu-west-1 | 76 ms | measured (facts §1) |' },
+        { what: 'the measured RTT of a region pair from the measured matrix: 76 ms', at: ['region us-east-1', 'region us-<|>east-1'], shows: `| eu-west-1 | 76 ms | measured (${cited('cloudping-rtt-matrix')}) |` },
     ])('shows $what', async ({ at, shows }) => {
         expect(await hoverAt(STORE.replace(at[0]!, at[1]!))).toContain(shows);
     });

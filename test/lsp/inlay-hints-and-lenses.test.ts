@@ -6,6 +6,7 @@ import { estimateFailoverTime, estimateWriteLatency } from '../../language/seman
 import { measuredRttMs } from '../../language/semantics/facts/latency.js';
 import { formatDuration } from '../../language/semantics/units.js';
 import { mregion, validate } from '../helpers/services.js';
+import { factDocUri } from '../../language/validation/rules/docs-link.js';
 
 const fintech = readFileSync(new URL('../../examples/fintech.mregion', import.meta.url), 'utf8');
 const EVERYTHING: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
@@ -42,7 +43,7 @@ describe('inlay hints', () => {
             '    replication consensus ⟨≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write⟩',
             `    route  dns ttl 60s ⟨≈ ${total} failover⟩`,
         ]);
-        // Re-homing DynamoDB sessions costs nothing: every replica already accepts writes (facts §4).
+        // Re-homing DynamoDB sessions costs nothing: every replica already accepts writes (docs/facts.md#dynamodb-mrec).
         expect(list[1]!.tooltip).toMatchObject({ value: expect.stringContaining('≈ 1 m 36 s (10 s × 3 + 6 s timeout detection + 1 m TTL)') });
     });
 
@@ -52,7 +53,7 @@ describe('inlay hints', () => {
             `link us-east-1 <-> eu-west-1 ⟨rtt ${measuredRttMs('us-east-1', 'eu-west-1')} ms⟩`,
             'link paris <-> eu-west-1 ⟨rtt ≈ 12 ms⟩',
         ]);
-        expect(list[0]!.tooltip).toMatchObject({ value: 'measured (facts §1)' });
+        expect(list[0]!.tooltip).toMatchObject({ value: `measured ([docs/facts.md#cloudping-rtt-matrix](${factDocUri('cloudping-rtt-matrix')}))` });
     });
 
     it.each([
@@ -68,22 +69,22 @@ describe('inlay hints', () => {
         expect(list.map((h) => h.label)).toContain(`≈ ${formatDuration(worst)} ${word} write`);
     });
 
-    // Worked out by hand from the facts; the RTTs are facts §1 unless said otherwise.
+    // Worked out by hand from the facts; the RTTs are the measured matrix (docs/facts.md#cloudping-rtt-matrix) unless said otherwise.
     it.each([
         // Sync (MRSC) waits for the nearest other replica: from us-west-2 that is us-east-2 at 62 ms (us-east-1 is
         // 78 ms); from us-east-1 and us-east-2 it is each other at 17 ms. The slowest: 62 ms. Default health check
-        // 10 s × 3 + 6 s timeout = 36 s, then the ARC-flipped records' 60 s TTL (facts §14): 96 s.
+        // 10 s × 3 + 6 s timeout = 36 s, then the ARC-flipped records' 60 s TTL (docs/facts.md#arc-routing-control): 96 s.
         { file: 'dynamodb-mrsc.mregion', labels: ['≈ 62 ms sync write', '≈ 1 m 36 s failover'] },
         // Quorum 2 of 3 waits for the nearest other voter: us-east-1 ↔ eu-west-1 76 ms; ap-northeast-1 → us-east-1
         // 163 ms (eu-west-1 is 220 ms). The slowest: 163 ms. Failover as above: 36 s.
         { file: 'cockroachdb-global.mregion', labels: ['≈ 163 ms quorum write', '≈ 36 s failover'] },
-        // Cosmos DB strong (facts §6): forward to the write region, then 2 × RTT of the farthest pair + 10 ms. Azure
+        // Cosmos DB strong (docs/facts.md#cosmos-strong-write-latency): forward to the write region, then 2 × RTT of the farthest pair + 10 ms. Azure
         // regions are not in the measured table: Ashburn ↔ Tokyo is ≈ 10,870 km great-circle × 1.6 ms per 100 km
-        // = 174 ms (facts §1 [E]), so 174 + 2 × 174 + 10 = 532 ms.
+        // = 174 ms (docs/facts.md#rtt-from-distance), so 174 + 2 × 174 + 10 = 532 ms.
         { file: 'cosmos-far-strong.mregion', labels: ['≈ 532 ms strong write'] },
         // Quorum 2 of 3 per cell: eu-west-1 → eu-west-3 12.5 ms, us-west-2 → us-east-2 62 ms. Failover: health check
         // 10 s × 3 + 6 s timeout + 60 s TTL = 96 s; re-homing DynamoDB sessions adds nothing, as every replica
-        // already accepts writes (facts §4).
+        // already accepts writes (docs/facts.md#dynamodb-mrec).
         { file: 'fintech.mregion', labels: ['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', '≈ 1 m 36 s failover'] },
     ])('shows the figures worked out by hand for $file', async ({ file, labels }) => {
         const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');

@@ -37,9 +37,9 @@ describe('keyword documentation', () => {
     it.each([
         ['writes', 'WritesClause', /Who may write/],
         ['writes', 'WriteRateClause', /Write rate/],
-        ['ttl', 'RouteClause', /DNS time to live.*1 m \(facts §2\)/],
-        ['every', 'DetectClause', /default 30 s \(facts §2\)/],
-        ['dynamodb', 'EngineClause', /replication async with lag 1 s \(facts §4\)/],
+        ['ttl', 'RouteClause', /DNS time to live.*1 m \(docs\/facts\.md#route53-failover-ttl\)/],
+        ['every', 'DetectClause', /default 30 s \(docs\/facts\.md#route53-health-check-interval\)/],
+        ['dynamodb', 'EngineClause', /replication async with lag 1 s \(docs\/facts\.md#dynamodb-mrec\)/],
     ])('picks the meaning of %s inside a %s', (keyword, owner, pattern) => {
         expect(keywordUsage(keyword, owner)?.summary).toMatch(pattern);
     });

@@ -17,6 +17,7 @@ import { formatDuration } from '../../language/semantics/units.js';
 import { ROOT } from '../helpers/bundles.js';
 import { modelOf } from '../helpers/services.js';
 import { formatText } from './format-helpers.js';
+import { factDocUri } from '../../language/validation/rules/docs-link.js';
 
 const file = path.join(ROOT, 'examples', 'fintech.mregion');
 const uri = pathToFileURL(file).toString();
@@ -113,8 +114,8 @@ describe('the bundled language server over stdio', () => {
         const hover: Hover = await connection.sendRequest('textDocument/hover', { textDocument, position: at('region eu-west-1', 8) });
         const value = (hover.contents as { value: string }).value;
         expect(value).toContain('**region eu-west-1**');
-        expect(value).toContain(`| us-east-1 | ${measuredRttMs('eu-west-1', 'us-east-1')} ms | measured (facts §1) |`);
-        expect(value).toContain(`| eu-central-1 | ${measuredRttMs('eu-west-1', 'eu-central-1')} ms | measured (facts §1) |`);
+        expect(value).toContain(`| us-east-1 | ${measuredRttMs('eu-west-1', 'us-east-1')} ms | measured ([docs/facts.md#cloudping-rtt-matrix](${factDocUri('cloudping-rtt-matrix')})) |`);
+        expect(value).toContain(`| eu-central-1 | ${measuredRttMs('eu-west-1', 'eu-central-1')} ms | measured ([docs/facts.md#cloudping-rtt-matrix](${factDocUri('cloudping-rtt-matrix')})) |`);
     });
 
     it('completes the units of a DNS TTL after its number', async () => {

@@ -51,7 +51,7 @@ ruleCases('crdt-cannot-keep-invariant', {
         {
             name: 'a non-negative stock merged by a PN-counter',
             text: store(`engine custom\nregions us-east-1, eu-west-1\nholds shared counter\nwrites any-region\nreplication async lag 1s\nconsistency eventual\nconflicts crdt pn-counter\ninvariant non-negative stock`),
-            at: 'invariant non-negative stock', says: ['the pn-counter CRDT', 'below zero', 'facts §11'],
+            at: 'invariant non-negative stock', says: ['the pn-counter CRDT', 'below zero', 'docs/facts.md#crdt-limits'],
         },
         {
             name: 'a unique email under last-write-wins in two regions',

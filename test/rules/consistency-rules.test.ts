@@ -23,7 +23,7 @@ ruleCases('strong-needs-sync', {
         {
             name: 'Aurora Global claimed strongly consistent',
             text: store(`engine aurora\nregions us-east-1, us-west-2\nholds shared rows\nwrites primary us-east-1\nconsistency strong`),
-            at: 'consistency strong', says: ['replicates to us-west-2 asynchronously (≈ 1 s behind, facts §5)', 'synchronous replication or consensus'],
+            at: 'consistency strong', says: ['replicates to us-west-2 asynchronously (≈ 1 s behind, docs/facts.md#aurora-global-lag)', 'synchronous replication or consensus'],
         },
         {
             name: 'a declared async lag under a strong claim',
@@ -38,7 +38,7 @@ ruleCases('strong-needs-sync', {
         {
             name: 'DynamoDB global tables in the default (MREC) mode claimed strong',
             text: store(`engine dynamodb\nregions us-east-1, us-west-2\nholds per-user rows\nconsistency strong`),
-            at: 'consistency strong', says: ['asynchronously (≈ 1 s behind, facts §4)'],
+            at: 'consistency strong', says: ['asynchronously (≈ 1 s behind, docs/facts.md#dynamodb-mrec-lag)'],
         },
     ],
 });
@@ -81,7 +81,7 @@ ruleCases('strong-distance-limit', {
         { name: 'bounded staleness across the Pacific', text: `topology T\nregion eastus {}\nregion japaneast {}\nstore p { engine cosmosdb regions eastus, japaneast holds per-user document writes primary eastus replication async lag 1s consistency bounded-staleness versions 100000 time 300s }` },
     ],
     invalid: [
-        { name: 'strong across regions 8,001 km apart', text: cosmos('71.954722'), at: 'regions a, b', says: ['a and b are 8,001 km apart', 'more than 8,000 km apart (facts §6)'] },
+        { name: 'strong across regions 8,001 km apart', text: cosmos('71.954722'), at: 'regions a, b', says: ['a and b are 8,001 km apart', 'more than 8,000 km apart (docs/facts.md#cosmos-strong-max-distance)'] },
         { name: 'strong across the Pacific, with the write latency it would cost', text: `topology T\nregion eastus {}\nregion japaneast {}\nstore p { engine cosmosdb regions eastus, japaneast holds per-user document writes primary eastus replication sync consistency strong }`, at: 'regions eastus, japaneast', says: ['10,874 km apart', 'every write would wait ≈ 358 ms'] },
         { name: 'strong with several write regions', text: cosmos('10', 'writes any-region\nconflicts lww'), at: 'writes any-region', says: ['several write regions'] },
     ],

@@ -37,7 +37,7 @@ describe('rule documentation', () => {
                 expect(markdown.startsWith(`# ${code}\n`)).toBe(true);
                 expect(markdown).toContain(`**Default severity:** ${RULES[code].severity}`);
                 for (const heading of ['What it checks', 'Why it matters', 'How to fix', 'Flagged', 'Fixed']) expect(markdown).toContain(`\n## ${heading}\n`);
-                expect(markdown).toMatch(/facts §[0-9]+|the seed/);
+                expect(markdown).toMatch(/facts\.md#[a-z0-9-]+|the seed/);
             });
 
             it('has a flagged example the checker flags', async () => {

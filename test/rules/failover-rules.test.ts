@@ -59,7 +59,7 @@ ruleCases('dns-ttl-too-long', {
     ],
     invalid: [
         { name: 'an ARC routing control over records with a 5-minute TTL, which clients wait out after the flip', text: failover('route arc-routing-control ttl 5m\naction flip-routing-control'), at: '5m', says: ['TTL 5 m keeps resolvers sending clients to the failed region', '4 m longer'] },
-        { name: 'a TTL of 61 s', text: failover('route dns ttl 61s\naction shift-traffic'), at: '61s', says: ['TTL 1 m 1 s keeps resolvers sending clients to the failed region', '1 s longer than the 60 s recommended for failover records (facts §2)'] },
+        { name: 'a TTL of 61 s', text: failover('route dns ttl 61s\naction shift-traffic'), at: '61s', says: ['TTL 1 m 1 s keeps resolvers sending clients to the failed region', '1 s longer than the 60 s recommended for failover records (docs/facts.md#route53-failover-ttl)'] },
         { name: 'a TTL of 5 minutes', text: failover('route dns ttl 5m\naction shift-traffic'), at: '5m', says: ['for up to 5 m', '4 m longer'] },
         { name: 'a TTL of one day', text: failover('route dns ttl 1d\naction shift-traffic'), at: '1d', says: ['1 d'] },
     ],
@@ -122,7 +122,7 @@ ruleCases('health-check-interval', {
         {
             name: 'health checks every 5 s on AWS',
             text: detected('detect health-check every 5s threshold 3'),
-            at: '5s', says: ['health checks every 5 s are not available on AWS', 'every 10 s or 30 s (facts §2, §3)', 'Detection takes 10 s × 3 + 6 s timeout = 36 s, not the 21 s this design assumes'],
+            at: '5s', says: ['health checks every 5 s are not available on AWS', 'every 10 s or 30 s (docs/facts.md#route53-health-check-interval, docs/facts.md#global-accelerator-health-check)', 'Detection takes 10 s × 3 + 6 s timeout = 36 s, not the 21 s this design assumes'],
         },
         {
             name: 'health checks every 20 s, between the two AWS offers',

@@ -41,7 +41,7 @@ ruleCases('write-latency-budget', {
             name: 'Cosmos DB strong across the Atlantic with a 100 ms budget',
             text: `topology T\nregion eastus {}\nregion germanywestcentral {}\nstore p { engine cosmosdb regions eastus, germanywestcentral holds per-user document writes primary eastus replication sync consistency strong }\nservice api { regions eastus, germanywestcentral posture active-passive uses p objective write-latency p99 100ms }`,
             // Neither Azure region is in the measured table: the RTT comes from the distance, and the message says so.
-            at: 'write-latency p99 100ms', says: ['2 × RTT eastus ↔ germanywestcentral', 'RTT eastus ↔ germanywestcentral is estimated from 6,5', 'km (facts §1: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured'],
+            at: 'write-latency p99 100ms', says: ['2 × RTT eastus ↔ germanywestcentral', 'RTT eastus ↔ germanywestcentral is estimated from 6,5', 'km (docs/facts.md#rtt-from-distance: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured'],
         },
     ],
 });

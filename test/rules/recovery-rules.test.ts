@@ -102,7 +102,7 @@ ruleCases('rto-unachievable', {
         {
             name: 'a pilot light whose tier alone takes 10 minutes',
             text: failoverOf('detect health-check every 10s threshold 3\nroute anycast\naction shift-traffic', 'pilot-light', 'rto 5m'),
-            at: 'orders', says: ['≈ 10 m', 'the pilot-light tier itself needs at least 10 m (facts §8)'],
+            at: 'orders', says: ['≈ 10 m', 'the pilot-light tier itself needs at least 10 m (docs/facts.md#dr-strategy-recovery-time)'],
         },
         {
             name: 'a launch of capacity in the failover',

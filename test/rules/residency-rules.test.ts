@@ -50,7 +50,7 @@ ruleCases('residency-violation', {
             text: `${customers('eu-west-1, eu-central-1')}service crm { regions eu-west-1, us-east-1 posture active-active uses customers }`,
             at: 'uses customers', severity: 'warning', says: ['crm writes customers from us-east-1 (US), but customers must stay in EU'],
         },
-        // The adequacy list of facts §14 (European Commission, Art. 45 GDPR): a replica in any of these is a warning.
+        // The adequacy list of docs/facts.md#eu-adequacy-decisions (European Commission, Art. 45 GDPR): a replica in any of these is a warning.
         ...[
             { region: 'ca-central-1', jurisdiction: 'CA', country: 'Canada (commercial organisations)' },
             { region: 'ap-northeast-1', jurisdiction: 'JP', country: 'Japan' },
@@ -63,7 +63,7 @@ ruleCases('residency-violation', {
         ].map(({ region, jurisdiction, country, declared }) => ({
             name: `EU data with a replica in ${region} (${country}, adequacy), as a warning`,
             text: customers(`eu-west-1, ${region}`).replace('region ap-south-1 {}', `region ap-south-1 {}\nregion ${region} ${declared ?? '{}'}`),
-            at: `regions eu-west-1, ${region}`, severity: 'warning' as const, says: [`${jurisdiction} (${country}) has an EU adequacy decision`, '(facts §14)'],
+            at: `regions eu-west-1, ${region}`, severity: 'warning' as const, says: [`${jurisdiction} (${country}) has an EU adequacy decision`, '(docs/facts.md#eu-adequacy-decisions)'],
         })),
         // Facts §14: Brazil, India, Singapore, Australia, Hong Kong, Indonesia, the Gulf states and South Africa have none.
         ...['sa-east-1', 'ap-south-1', 'ap-southeast-2', 'ap-east-1', 'ap-southeast-3', 'me-central-1', 'af-south-1'].map((region) => ({
@@ -75,7 +75,7 @@ ruleCases('residency-violation', {
             name: 'a service in a US region reading EU data, a transfer by remote access',
             text: `${customers('eu-west-1, eu-central-1')}service analytics { regions us-east-1 reads customers }`,
             at: 'reads customers', severity: 'warning',
-            says: ['analytics reads customers from us-east-1 (US), but customers must stay in EU', 'transfers it as much as a replica there does (EDPB Guidelines 05/2021, facts §14)', 'EU-US Data Privacy Framework'],
+            says: ['analytics reads customers from us-east-1 (US), but customers must stay in EU', 'transfers it as much as a replica there does (EDPB Guidelines 05/2021, docs/facts.md#eu-adequacy-decisions)', 'EU-US Data Privacy Framework'],
         },
         {
             name: 'a service in Singapore reading EU data, as a warning that says there is no adequacy decision',

@@ -1,8 +1,8 @@
-// Outage is not loss (issue 14 §1, facts §14): a region that is unreachable keeps its storage, so the writes
+// Outage is not loss (issue 14 §1, docs/facts.md#stranded-writes): a region that is unreachable keeps its storage, so the writes
 // only it held are stranded and delivered when it is back; they are lost only when the design abandons them
-// (a promotion elsewhere, facts §5) or the storage is destroyed; under last-writer-wins they can be delivered
+// (a promotion elsewhere, docs/facts.md#aurora-managed-failover-time) or the storage is destroyed; under last-writer-wins they can be delivered
 // and then lose to newer writes. Every expected value is worked out here from the scenario, independently of
-// the engine: λ writes/s, delay d = max(lag, RTT/2) (facts §1: us-east-1 ↔ us-west-2 RTT 78 ms).
+// the engine: λ writes/s, delay d = max(lag, RTT/2) (docs/facts.md#cloudping-rtt-matrix: us-east-1 ↔ us-west-2 RTT 78 ms).
 import { describe, expect, it } from 'vitest';
 import { auroraDb, dynamoStore, run, SECOND, TWO_US_REGIONS } from './helpers.js';
 
@@ -48,7 +48,7 @@ scenario s { workload w  duration 12m  ${outages}  seed 5  expect lost-writes ==
 });
 
 describe('a promotion elsewhere abandons what the promoted replica never received', () => {
-    // Aurora managed failover (facts §5): the old primary rejoins as a secondary and its unreplicated writes are
+    // Aurora managed failover (docs/facts.md#aurora-managed-failover-time): the old primary rejoins as a secondary and its unreplicated writes are
     // gone. The promotion happens long after the outage began, so what it abandons is exactly what was stranded
     // at the cut: Poisson(λ·d). The RPO is the age of the oldest of them at the cut: in (d − 1/λ·few, d].
     it.each([

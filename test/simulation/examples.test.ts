@@ -90,7 +90,7 @@ describe("the seed's figures", () => {
     });
 
     it('consensus writes across continents cost 80–200 ms (cockroachdb-global, all regions up)', () => {
-        // The seed's "80–200 ms" is rounded; facts §1 measures US–Europe at 76 ms, so the band is widened by 10 %.
+        // The seed's "80–200 ms" is rounded; the measured matrix (docs/facts.md#cloudping-rtt-matrix) has US–Europe at 76 ms, so the band is widened by 10 %.
         const r = reports.get('cockroachdb-global')!.find((x) => x.scenario.name === 'steady-state')!;
         for (const region of r.stores[0]!.byRegion) {
             expect(region.writeLatencyMs.p50!).toBeGreaterThanOrEqual(72);

@@ -54,7 +54,7 @@ ${scenario}
         const db = report.stores[0]!;
         expectPoisson(db.lostWrites, 1000);
         expect(db.losses[0]).toMatchObject({ atMs: f.completedAtMs, cause: 'promotion', primaryAfter: 'us-west-2' });
-        // Aurora's managed failover fences the old primary (facts §5): no second primary.
+        // Aurora's managed failover fences the old primary (docs/facts.md#aurora-managed-failover-time): no second primary.
         expect(report.splitBrain).toEqual([]);
         expect(report.summary.splitBrainWrites).toBe(0);
     });

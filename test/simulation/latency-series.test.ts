@@ -36,7 +36,7 @@ function seriesOfService(report: SimulationReport, region: string): LatencySerie
     return entry.writeLatencySeries;
 }
 
-/** RTT between two regions from the latency table (facts §1). */
+/** RTT between two regions from the latency table (docs/facts.md#cloudping-rtt-matrix). */
 function rtt(model: Model, a: string, b: string): number {
     const ms = rttBetween(model, a, b).ms;
     if (ms === undefined) throw new Error(`no RTT between ${a} and ${b}`);
@@ -49,7 +49,7 @@ function nearestVoterMs(model: Model, region: string, voters: readonly string[])
 }
 
 describe('write latency over time of a consensus store', () => {
-    // Quorum 2 of 3 (facts §7): the coordinator's own vote plus the nearest reachable voter. us-east-1 is cut off
+    // Quorum 2 of 3 (docs/facts.md#spanner-multi-region): the coordinator's own vote plus the nearest reachable voter. us-east-1 is cut off
     // from both others from 5 m to 10 m: alone it holds 1 vote of 3, so it acknowledges nothing; us-west-2 loses
     // its nearest voter (us-east-1) and waits for eu-west-1 instead. Exact: latencies are table values.
     const design = `${THREE_REGIONS}
@@ -120,7 +120,7 @@ scenario s {
 
 describe('write latency over time of a service that fails over', () => {
     // Warm standby in us-west-2 behind ARC routing controls: before the outage users of us-west-2 cross to the
-    // primary in us-east-1 (one RTT, facts §1) while users of us-east-1 write locally (an async store acknowledges
+    // primary in us-east-1 (one RTT, docs/facts.md#cloudping-rtt-matrix) while users of us-east-1 write locally (an async store acknowledges
     // at once). From the outage until the promotion and the routing flip, nobody's writes are acknowledged; after
     // it the roles swap: users of us-east-1 pay the RTT to us-west-2.
     const design = `${TWO_US_REGIONS}

@@ -19,7 +19,7 @@ describe('DNS failover recovers after detection, the actions and the TTL', () =>
         { name: 'a 1-minute promotion before the traffic shift adds 1 minute', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s', actions: 'action promote db\n    action shift-traffic', low: 140 * SECOND, high: 150 * SECOND },
         { name: 'a 10 % resolver tail of 5 minutes extends recovery to TTL + 5 minutes', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s tail 10% 5m', actions: '', low: 380 * SECOND, high: 390 * SECOND },
         { name: 'anycast with the same detection recovers at detection: RTO ∈ [20 s, 30 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'anycast', actions: '', low: 20 * SECOND, high: 30 * SECOND },
-        // ARC flips health checks on DNS records, so its users wait out the TTL like DNS users (facts §14).
+        // ARC flips health checks on DNS records, so its users wait out the TTL like DNS users (docs/facts.md#arc-routing-control).
         { name: 'an ARC routing control with TTL 60 s recovers like DNS: RTO ∈ [80 s, 90 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'arc-routing-control ttl 60s', actions: '', low: 80 * SECOND, high: 90 * SECOND },
         { name: 'the ARC acceptance case (every 10 s × 3, 6 s timeout, TTL 60 s): RTO ∈ [86 s, 96 s), TTL included', detect: 'every 10s threshold 3', route: 'arc-routing-control ttl 60s', actions: '', low: 86 * SECOND, high: 96 * SECOND },
     ];
@@ -71,7 +71,7 @@ scenario s { workload w  duration 30m  at 10m outage region us-east-1 for 15m  s
 });
 
 describe('consensus writes wait for the voter that completes the quorum', () => {
-    // facts §1 RTTs: us-east-1↔us-east-2 17, us-east-1↔eu-west-1 76, us-east-1↔ap-northeast-1 163,
+    // Measured RTTs (docs/facts.md#cloudping-rtt-matrix): us-east-1↔us-east-2 17, us-east-1↔eu-west-1 76, us-east-1↔ap-northeast-1 163,
     // us-east-2↔ap-northeast-1 163, eu-west-1↔ap-northeast-1 220 ms. Writes issued in a voter's own region:
     // latency = RTT to the voter that completes the quorum (own vote at 0 ms, the others nearest first).
     // Exact: tolerance 0 (percentiles report latencies that occurred).
@@ -202,7 +202,7 @@ scenario s {
 });
 
 describe('a control-plane action waits exactly until its control plane is back', () => {
-    // Pilot light: the standby has no capacity until launch-capacity (10 minutes, facts §10 control plane of the
+    // Pilot light: the standby has no capacity until launch-capacity (10 minutes, docs/facts.md#capacity-launch-time; control plane of the
     // target region, duration from the simulation spec's lower bound) completes. The standby region's control plane
     // is impaired from 5 m to 35 m, so the launch cannot start before 35 m and completes at exactly 45 m; the
     // routing control flips then and users follow over the records' 60 s TTL, so recovery ends at 46 m. Exact:

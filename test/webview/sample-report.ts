@@ -77,7 +77,7 @@ export const sampleReport: SimulationReport = {
     regions: [{ region: 'us-east-1', offered: 7_200_000, served: 7_191_000, availability: 0.99875 }],
     cost: {
         egressUsdPerMonth: 1843, egress: [{ store: 'ledger@us', usdPerMonth: 1843, formula: '2000/s × 1 KB × 2 replicas × $0.02/GB', missing: null }],
-        postures: [{ service: 'payments@us', posture: 'warm-standby', multiplier: 1.5, source: 'facts §9' }],
+        postures: [{ service: 'payments@us', posture: 'warm-standby', multiplier: 1.5, source: 'docs/facts.md#dr-strategy-cost-multiplier' }],
         totalUsdPerMonth: 1843, note: 'Egress only: no compute baseline is declared.',
     },
     timeline: [

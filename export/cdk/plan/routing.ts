@@ -7,6 +7,7 @@ import { IdentifierScope } from '../code.js';
 import { contextKeyPart, dnsLabel, resourceName } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 import type { HealthCheckSettings, RoutedRegion } from './types.js';
+import { factRef } from '../../../language/semantics/facts/citation.js';
 
 export const HOSTED_ZONE_ID_KEY = 'mregion:hosted-zone-id';
 export const HOSTED_ZONE_NAME_KEY = 'mregion:hosted-zone-name';
@@ -76,7 +77,7 @@ export function planRouting(c: PlanCollector): void {
     }
 }
 
-/** Route 53 and Global Accelerator check every 10 s or 30 s with a threshold of 1–10 (facts §2, §3). */
+/** Route 53 and Global Accelerator check every 10 s or 30 s with a threshold of 1–10 (docs/facts.md#route53-health-check-interval, docs/facts.md#global-accelerator-health-check). */
 function healthCheckSettings(c: PlanCollector, title: string, failover: FailoverM, what: string): HealthCheckSettings | undefined | 'invalid' {
     const detection = failover.detection;
     if (detection.method !== 'health-check') return undefined;
@@ -88,12 +89,12 @@ function healthCheckSettings(c: PlanCollector, title: string, failover: Failover
         : { interval: HEALTH_CHECK.intervalMs.source, threshold: HEALTH_CHECK.threshold.source };
     const allowed = HEALTH_CHECK.allowedIntervalsMs.value;
     if (!allowed.includes(detection.intervalMs)) {
-        c.issue(title, `${what} checks every 10 s or 30 s; the design's interval is ${formatDuration(detection.intervalMs)} (facts §2, §3)`);
+        c.issue(title, `${what} checks every 10 s or 30 s; the design's interval is ${formatDuration(detection.intervalMs)} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')})`);
         return 'invalid';
     }
     const [min, max] = HEALTH_CHECK.thresholdRange.value;
     if (!Number.isInteger(detection.threshold) || detection.threshold < min || detection.threshold > max) {
-        c.issue(title, `${what} accepts a failure threshold of ${min}–${max}; the design's is ${detection.threshold} (facts §2)`);
+        c.issue(title, `${what} accepts a failure threshold of ${min}–${max}; the design's is ${detection.threshold} (${factRef('route53-failure-threshold')})`);
         return 'invalid';
     }
     const interval = `every ${formatDuration(detection.intervalMs)}${props.interval ? '' : ` (default: ${defaults.interval})`}`;
@@ -207,10 +208,10 @@ function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, s
         healthCheck: health ?? undefined,
         dialText: active
             ? `posture active-active: every region takes traffic (dial 100 %)`
-            : `posture ${service.posture ?? 'not declared'}: ${primary} takes the traffic (dial 100 %), the others stand by at 0 %; failing over raises their dial, a Global Accelerator control-plane call homed in ${ARC.controlPlaneRegion.value} (facts §10)`,
+            : `posture ${service.posture ?? 'not declared'}: ${primary} takes the traffic (dial 100 %), the others stand by at 0 %; failing over raises their dial, a Global Accelerator control-plane call homed in ${ARC.controlPlaneRegion.value} (${factRef('arc-control-plane-region')})`,
     });
     if (!health && failover.detection.method === 'manual') {
-        c.skip(`${title}: manual detection`, `Global Accelerator always health-checks its endpoints (default every ${formatDuration(ANYCAST.intervalMs.value)}, facts §3); its defaults apply`);
+        c.skip(`${title}: manual detection`, `Global Accelerator always health-checks its endpoints (default every ${formatDuration(ANYCAST.intervalMs.value)}, ${factRef('global-accelerator-health-check')}); its defaults apply`);
     }
 }
 
@@ -223,7 +224,7 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
     // The safety rule's wait period keeps a routing control from flipping back faster than a failure can be
     // detected: one detection interval (derived from the design), or Route 53's default interval.
     const interval = failover.detection.method === 'health-check' ? failover.detection.intervalMs : HEALTH_CHECK.intervalMs.value;
-    // The records the routing controls act on keep the design's TTL when it declares one (facts §14).
+    // The records the routing controls act on keep the design's TTL when it declares one (docs/facts.md#arc-routing-control).
     const declaredTtl = failover.route?.method === 'arc-routing-control' ? failover.route.ttlMs : undefined;
     const ttlMs = declaredTtl !== undefined && declaredTtl % 1000 === 0 ? declaredTtl : DNS.failoverTtlMaxMs.value;
     c.globalItems.push({
@@ -234,7 +235,7 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
         name: service.name,
         recordName: uniqueRecordName(names, service),
         ttlSeconds: ttlMs / 1000,
-        ttlText: ttlMs === declaredTtl ? `route arc-routing-control ttl ${formatDuration(ttlMs)}` : `no whole-second TTL in the design; the failover TTL of facts §2`,
+        ttlText: ttlMs === declaredTtl ? `route arc-routing-control ttl ${formatDuration(ttlMs)}` : `no whole-second TTL in the design; the failover TTL of ${factRef('route53-failover-ttl')}`,
         mode: routed.mode,
         regions: routed.list,
         healthCheck: health,

@@ -5,6 +5,7 @@ import type { Engine, StoreM } from '../../../language/semantics/model.js';
 import { formatDuration } from '../../../language/semantics/units.js';
 import { bucketNamePrefix, globalClusterIdentifier } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
+import { factRef } from '../../../language/semantics/facts/citation.js';
 
 type ExportedEngine = 'dynamodb' | 'aurora' | 's3';
 
@@ -98,17 +99,17 @@ function planDynamo(c: PlanCollector, store: StoreM): void {
     if (strong) {
         const all = [...store.regions, ...(store.witness ? [store.witness] : [])];
         if (all.length !== 3) {
-            c.issue(title, `DynamoDB strong consistency (MRSC) needs exactly three regions, or two plus a witness; the design has ${all.length} (facts §4)`);
+            c.issue(title, `DynamoDB strong consistency (MRSC) needs exactly three regions, or two plus a witness; the design has ${all.length} (${factRef('dynamodb-mrsc-region-sets')})`);
             return;
         }
         const set = DYNAMODB.mrscRegionSets.value.find((s) => all.every((r) => s.includes(r)));
         if (!set) {
-            c.issue(title, `DynamoDB strong consistency (MRSC) needs all three regions in one region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3); ${all.join(', ')} span several (facts §4)`);
+            c.issue(title, `DynamoDB strong consistency (MRSC) needs all three regions in one region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3); ${all.join(', ')} span several (${factRef('dynamodb-mrsc-region-sets')})`);
             return;
         }
         const unsupported = store.features.filter((f) => (DYNAMODB.mrscUnsupported.value as readonly string[]).includes(f));
         if (unsupported.length > 0) {
-            c.issue(title, `DynamoDB strong consistency (MRSC) does not support ${unsupported.join(', ')} (facts §4)`);
+            c.issue(title, `DynamoDB strong consistency (MRSC) does not support ${unsupported.join(', ')} (${factRef('dynamodb-mrsc-unsupported-features')})`);
             return;
         }
     } else if (store.witness !== undefined) {
@@ -125,8 +126,8 @@ function planDynamo(c: PlanCollector, store: StoreM): void {
     const unique = store.invariants.find((i) => i.kind === 'unique');
     const lag = store.replication.lagMs !== undefined ? `, replication lag ${formatDuration(store.replication.lagMs)}` : '';
     const summary = strong
-        ? `multi-region strong consistency (MRSC): writes replicate synchronously before they return; conflicting writes fail and can be retried (facts §4)`
-        : `multi-region eventual consistency (MREC)${lag}; conflicts: ${store.conflicts.strategy === 'lww' ? 'last writer wins per item' : store.conflicts.strategy} (facts §4)`;
+        ? `multi-region strong consistency (MRSC): writes replicate synchronously before they return; conflicting writes fail and can be retried (${factRef('dynamodb-mrsc-region-sets')})`
+        : `multi-region eventual consistency (MREC)${lag}; conflicts: ${store.conflicts.strategy === 'lww' ? 'last writer wins per item' : store.conflicts.strategy} (${factRef('dynamodb-mrec')})`;
 
     c.addRegionItem(home, {
         kind: 'dynamodb-table',
@@ -152,7 +153,7 @@ function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
     const primary = homeRegion(store);
     const secondaries = store.regions.filter((r) => r !== primary);
     if (secondaries.length > AURORA.maxSecondaries.value) {
-        c.issue(title, `Aurora Global Database supports up to ${AURORA.maxSecondaries.value} secondary regions; the design has ${secondaries.length} (facts §5)`);
+        c.issue(title, `Aurora Global Database supports up to ${AURORA.maxSecondaries.value} secondary regions; the design has ${secondaries.length} (${factRef('aurora-global-max-secondaries')})`);
         return;
     }
     if (store.writes.policy !== 'primary') {
@@ -166,7 +167,7 @@ function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
         globalClusterIdentifier: identifier,
         secondaryRegions: secondaries,
         summary: secondaries.length > 0
-            ? `Aurora Global Database: the writer is here; ${secondaries.join(', ')} receive${secondaries.length === 1 ? 's' : ''} asynchronous storage replication${lag} (facts §5)`
+            ? `Aurora Global Database: the writer is here; ${secondaries.join(', ')} receive${secondaries.length === 1 ? 's' : ''} asynchronous storage replication${lag} (${factRef('aurora-global-single-writer')})`
             : 'Aurora in one region: no global cluster to create',
     });
     for (const region of secondaries) {
@@ -175,13 +176,13 @@ function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
             kind: 'aurora-secondary', ...base(c, store), globalClusterIdentifier: identifier, primaryRegion: primary,
             headless: pilotLight.length > 0,
             headlessText: pilotLight.length > 0
-                ? `no DB instance: ${pilotLight.join(', ')} ${pilotLight.length === 1 ? 'is' : 'are'} pilot light here, and a headless secondary replicates storage without instances until a reader is added at failover (facts §14)`
+                ? `no DB instance: ${pilotLight.join(', ')} ${pilotLight.length === 1 ? 'is' : 'are'} pilot light here, and a headless secondary replicates storage without instances until a reader is added at failover (${factRef('aurora-global-single-writer')})`
                 : undefined,
         });
     }
 }
 
-/** With Replication Time Control, S3 replicates 99.99 % of objects within 15 minutes (its SLA); without it, no time (facts §14). */
+/** With Replication Time Control, S3 replicates 99.99 % of objects within 15 minutes (its SLA); without it, no time (docs/facts.md#s3-cross-region-replication). */
 const RTC_MS = 15 * 60_000;
 
 /** The design's timing promises for a bucket's replicas: its replication lag and its RPO, when declared. */
@@ -209,13 +210,13 @@ function planBucket(c: PlanCollector, store: StoreM, prefix: string): void {
     const promises = replicas.length > 0 ? replicationPromises(store) : [];
     const tooTight = promises.filter((p) => p.ms < RTC_MS);
     if (tooTight.length > 0) {
-        c.issue(title, `S3 cross-region replication promises no replication time, and with Replication Time Control 99.99 % of objects within 15 minutes (its SLA, facts §14); the design's ${tooTight.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')} cannot be kept: declare 15 min or more, or use a store that replicates faster`);
+        c.issue(title, `S3 cross-region replication promises no replication time, and with Replication Time Control 99.99 % of objects within 15 minutes (its SLA, ${factRef('s3-cross-region-replication')}); the design's ${tooTight.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')} cannot be kept: declare 15 min or more, or use a store that replicates faster`);
         return;
     }
     const replicationTimeControl = promises.length > 0;
     const replicationTimeText = replicationTimeControl
-        ? `Replication Time Control on: 99.99 % of objects replicate within 15 minutes (S3's SLA, facts §14), which keeps the design's ${promises.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')}`
-        : 'Replication Time Control off: the design promises no replication time, and without RTC S3 gives none (facts §14)';
+        ? `Replication Time Control on: 99.99 % of objects replicate within 15 minutes (S3's SLA, ${factRef('s3-cross-region-replication')}), which keeps the design's ${promises.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')}`
+        : `Replication Time Control off: the design promises no replication time, and without RTC S3 gives none (${factRef('s3-cross-region-replication')})`;
     if (store.writes.policy === 'any-region' && replicas.length > 0) {
         c.skip(`${title}: replication back to ${source}`,
             'two-way replication needs every bucket to exist before any replication rule points at it; deploy once, then add rules from the replicas to the source');

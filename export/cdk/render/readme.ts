@@ -3,6 +3,7 @@
 import { ARC_CLUSTER_PRICE } from '../costs.js';
 import type { DnsRoutingItem, ExportPlan, GlobalItem, RegionItem } from '../plan/types.js';
 import { CONSTRUCT_MODULES, type ConstructFile } from './stacks.js';
+import { factRef } from '../../../language/semantics/facts/citation.js';
 
 /** Text inside a Markdown table cell or list item: one line, no column breaks, no raw HTML. */
 function md(text: string): string {
@@ -176,7 +177,7 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
 
     if (plan.runbooks.length > 0) {
         p('## Failover steps from the design', '');
-        p('Health-checked DNS, Global Accelerator and ARC above move traffic; the other steps are yours to run (or automate). Control-plane steps depend on management APIs that may be impaired in an outage (facts §10).', '');
+        p(`Health-checked DNS, Global Accelerator and ARC above move traffic; the other steps are yours to run (or automate). Control-plane steps depend on management APIs that may be impaired in an outage (${factRef('control-plane-vs-data-plane')}).`, '');
         for (const r of plan.runbooks) {
             p(`### ${md(r.title)} (\`${md(r.source.file)}:${r.source.line}\`)`, '');
             if (r.steps.length === 0) p('No actions declared.');

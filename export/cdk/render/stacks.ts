@@ -9,6 +9,7 @@ import { RESILIENCE_TIER_KEY } from '../plan/services.js';
 import { HOSTED_ZONE_ID_KEY, HOSTED_ZONE_NAME_KEY } from '../plan/routing.js';
 import { sourceRef } from '../plan/collector.js';
 import { at, cellScope, durationCode, GENERATED_NOTE, Imports, Naming, TAG_RESIDENCY, type StackField } from './shared.js';
+import { factRef } from '../../../language/semantics/facts/citation.js';
 
 /** Construct files the stacks use; only these are written. */
 export type ConstructFile = 'aurora' | 'bucket' | 'dns' | 'routing-controls' | 'accelerator' | 'resiliency-policy';
@@ -220,7 +221,7 @@ export function renderGlobalStack(plan: ExportPlan, stack: GlobalStackPlan, need
         if (stack.arcClusterName !== undefined) {
             imports.namespace('aws-cdk-lib/aws-route53recoverycontrol', 'arc');
             w.blank();
-            w.comment('One ARC cluster (five redundant regional endpoints, facts §10) serves every routing-control failover.');
+            w.comment(`One ARC cluster (five redundant regional endpoints, ${factRef('arc-routing-control')}) serves every routing-control failover.`);
             w.line(`const recoveryCluster = new arc.CfnCluster(this, 'RecoveryCluster', { name: ${tsString(stack.arcClusterName)} });`);
             imports.add('aws-cdk-lib', 'CfnOutput');
             w.comment('Its ARN finds the five cluster endpoints that routing-control commands go to (README.md).');

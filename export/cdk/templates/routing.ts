@@ -2,7 +2,7 @@
 
 export const DNS_ROUTING = `// Route 53 records that move traffic between regions: failover records (PRIMARY/SECONDARY) for a service
 // with a standby, latency records for an active-active one. Route 53 answers only with endpoints whose
-// health check passes; that decision is data plane and needs no record edit during an outage (facts §10).
+// health check passes; that decision is data plane and needs no record edit during an outage (docs/facts.md#control-plane-vs-data-plane).
 import { Duration } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
@@ -67,7 +67,7 @@ export class DnsRouting extends Construct {
 
 export const ROUTING_CONTROLS = `// Route 53 Application Recovery Controller: an on/off routing control per region on a control panel, a
 // safety rule that keeps at least one region on, and RECOVERY_CONTROL health checks through which DNS
-// records follow the switches. Flipping a switch is a data-plane call (facts §10). New routing controls
+// records follow the switches. Flipping a switch is a data-plane call (docs/facts.md#arc-routing-control). New routing controls
 // start Off, so every record is unhealthy until the initial states are set (README.md has the commands).
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -132,7 +132,7 @@ export class RoutingControls extends Construct {
 
 export const ACCELERATED_ENDPOINTS = `// Global Accelerator: anycast addresses in front of the service and one endpoint group per region. Traffic
 // dials decide which regions take traffic; health checks move it off unhealthy endpoints at once, without
-// waiting for any DNS TTL (facts §3).
+// waiting for any DNS TTL (docs/facts.md#global-accelerator-no-dns).
 import { Annotations, Duration } from 'aws-cdk-lib';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as globalaccelerator from 'aws-cdk-lib/aws-globalaccelerator';

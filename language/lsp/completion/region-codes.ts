@@ -1,5 +1,5 @@
 // Known region codes to offer as the name of a region: those of the region's provider (declared in its
-// block, or the one most regions of the design use), with the jurisdiction as detail (facts §1, §12).
+// block, or the one most regions of the design use), with the jurisdiction as detail (docs/facts.md#aws-region-jurisdictions).
 import type { CompletionItem } from 'vscode-languageserver-protocol';
 import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import { KNOWN_REGIONS, type KnownRegion } from '../../semantics/facts/regions.js';

@@ -1,6 +1,6 @@
 // A snippet for each block kind, offered where a declaration can start. They produce the formatter's layout
 // (one-line regions, links and cells; one clause per line otherwise) and leave numbers to the user, except
-// where the facts table documents the usual value (DNS TTL 60 s and 10 s health checks, facts §2).
+// where the facts table documents the usual value (DNS TTL 60 s and 10 s health checks, docs/facts.md#route53-failover-ttl).
 import type { CompletionItem } from 'vscode-languageserver-protocol';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 

@@ -5,6 +5,7 @@ import { describeFailoverTime, estimateFailoverTime, type FailoverTimeEstimate }
 import type { FailoverM, Model } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { cite, list, provenanceNote, table } from './markdown.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
 /** The failover instances (one per cell for a per-cell target) built from the declaration at `range`. */
 export function failoversDeclaredAt(model: Model, uri: string, line: number, character: number): FailoverM[] {
@@ -44,7 +45,7 @@ function breakdownTable(e: FailoverTimeEstimate): string {
     rows.push(['detection', e.detection.ms !== undefined ? formatDuration(e.detection.ms) : 'unknown',
         `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}`]);
     if (e.failover.route) {
-        rows.push([`routing (${e.failover.route.method})`, e.routing.ms !== undefined ? formatDuration(e.routing.ms) : 'unknown', e.routing.text || 'no DNS tail (facts §3, §10)']);
+        rows.push([`routing (${e.failover.route.method})`, e.routing.ms !== undefined ? formatDuration(e.routing.ms) : 'unknown', e.routing.text || `no DNS tail (${factRef('global-accelerator-no-dns')}, ${factRef('arc-routing-control')})`]);
     }
     for (const a of e.actions) {
         const target = a.action.target ? ` ${a.action.target.id.split('@')[0]}` : '';
@@ -62,5 +63,5 @@ function breakdownTable(e: FailoverTimeEstimate): string {
 function controlPlanes(e: FailoverTimeEstimate): string {
     const needs = e.actions.filter((a) => a.controlPlane);
     if (needs.length === 0) return '';
-    return `Control planes needed: ${needs.map((a) => `${a.action.kind} → ${a.controlPlane!.name ?? 'a control plane'}${a.controlPlane!.region ? ` in ${a.controlPlane!.region}` : ''}${a.controlPlane!.inFailedRegion ? ' ⚠ homed in the region this failover protects against (facts §10)' : ''}`).join('; ')}`;
+    return `Control planes needed: ${needs.map((a) => `${a.action.kind} → ${a.controlPlane!.name ?? 'a control plane'}${a.controlPlane!.region ? ` in ${a.controlPlane!.region}` : ''}${a.controlPlane!.inFailedRegion ? ` ⚠ homed in the region this failover protects against (${factRef('control-plane-vs-data-plane')})` : ''}`).join('; ')}`;
 }

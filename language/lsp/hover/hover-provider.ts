@@ -13,7 +13,8 @@ import { describeUnit, keywordMarkdown, keywordUsage, UNDOCUMENTED_PUNCTUATION }
 import { slotOfQuantity } from '../quantity-kinds.js';
 import { parseSuppressions } from '../../validation/config/suppressions.js';
 import { isRuleCode, RULES } from '../../validation/rules/catalog.js';
-import { ruleDocUri } from '../../validation/rules/docs-link.js';
+import { factDocUri, ruleDocUri } from '../../validation/rules/docs-link.js';
+import { linkFactCitations } from '../../semantics/facts/citation.js';
 import { describeFailovers, failoversDeclaredAt } from './failover-hover.js';
 import { describeCell, describeScenario, describeTopology, describeWorkload } from './other-hover.js';
 import { describeLink, describeRegion } from './region-hover.js';
@@ -31,7 +32,7 @@ export class MregionHoverProvider implements HoverProvider {
         if (!leaf || leaf.offset > offset || leaf.end < offset) return undefined;
         if (leaf.hidden) return suppressionHover(document, offset);
         const markdown = this.markdownFor(document, leaf);
-        return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
+        return markdown ? { contents: { kind: 'markdown', value: linkFactCitations(markdown, factDocUri) }, range: leaf.range } : undefined;
     }
 
     private markdownFor(document: LangiumDocument, leaf: LeafCstNode): string | undefined {

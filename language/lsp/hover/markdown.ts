@@ -1,4 +1,5 @@
 // Small helpers for hover markdown: tables, provenance notes and number formatting shared by the describers.
+import { citedFactIds, factRef } from '../../semantics/facts/citation.js';
 import type { Provenance, RttEstimate } from '../../semantics/model.js';
 import { formatCount, formatDuration, LISTED_ITEMS } from '../../semantics/units.js';
 
@@ -20,10 +21,10 @@ export function table(header: readonly string[], rows: readonly (readonly string
     ].join('\n');
 }
 
-/** "facts §2" out of a fact's source text, or a short form of it. */
+/** The facts citations (`docs/facts.md#…`) in a fact's source text, or a short form of the text when it has none. */
 export function cite(source: string): string {
-    const sections = [...source.matchAll(/facts §\d+/g)].map((m) => m[0]);
-    if (sections.length > 0) return [...new Set(sections)].join(', ');
+    const ids = citedFactIds(source);
+    if (ids.length > 0) return [...new Set(ids)].map((id) => `docs/facts.md#${id}`).join(', ');
     return source.split(/[:;]/)[0]!.trim();
 }
 
@@ -44,8 +45,8 @@ export function rttSource(rtt: RttEstimate): string {
     switch (rtt.source) {
         case 'same-region': return 'same region';
         case 'link': return rtt.note;
-        case 'table': return 'measured (facts §1)';
-        case 'great-circle': return `great-circle estimate over ${formatCount(Math.round(rtt.distanceKm ?? 0))} km (facts §1)`;
+        case 'table': return `measured (${factRef('cloudping-rtt-matrix')})`;
+        case 'great-circle': return `great-circle estimate over ${formatCount(Math.round(rtt.distanceKm ?? 0))} km (${factRef('rtt-from-distance')})`;
         case 'unknown': return 'no link, no measured value, no location: declare a link with a measured rtt';
     }
 }

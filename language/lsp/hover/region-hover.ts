@@ -1,4 +1,4 @@
-// Hover for a region: provider, jurisdiction (declared or facts §12), location, and the RTT to every other
+// Hover for a region: provider, jurisdiction (declared or docs/facts.md#aws-region-jurisdictions), location, and the RTT to every other
 // declared region with where that number comes from (link, measured table, great-circle estimate).
 import { rttBetween } from '../../semantics/latency.js';
 import type { LinkM, Model, RegionM } from '../../semantics/model.js';
@@ -6,12 +6,13 @@ import { formatDuration, formatUsd } from '../../semantics/units.js';
 import { greatCircleKm } from '../../semantics/geo.js';
 import { markdownText } from '../../semantics/escape.js';
 import { cite, MAX_TABLE_ROWS, rttSource, rttText, table } from './markdown.js';
+import { citedFactIds, factRef, type FactId } from '../../semantics/facts/citation.js';
 
 export function describeRegion(model: Model, name: string): string | undefined {
     const region = model.regions.get(name);
     if (!region) return undefined;
     const out = [`**region ${name}**${region.known ? '' : ' *(not in the facts table of known regions)*'}`, ''];
-    out.push(`- Provider: ${region.provider ?? 'not declared'}${region.source.props.provider || !region.known ? '' : ' *(facts §12)*'}`);
+    out.push(`- Provider: ${region.provider ?? 'not declared'}${region.source.props.provider || !region.known ? '' : ` *(${factRef('aws-region-jurisdictions')})*`}`);
     out.push(`- Jurisdiction: ${region.jurisdiction ?? 'not declared'}${jurisdictionSource(region)}`);
     out.push(`- Location: ${locationText(region)}`);
     const others = [...model.regions.keys()].filter((r) => r !== name);
@@ -28,7 +29,7 @@ export function describeRegion(model: Model, name: string): string | undefined {
 function jurisdictionSource(region: RegionM): string {
     const p = region.jurisdictionProvenance;
     if (p.kind === 'declared') return ' *(declared)*';
-    if (p.kind === 'default') return ` *(${p.source.includes('facts §12') ? 'facts §12' : cite(p.source)})*`;
+    if (p.kind === 'default') return ` *(${citeFor(p.source, 'aws-region-jurisdictions')})*`;
     return '';
 }
 
@@ -36,7 +37,12 @@ function locationText(region: RegionM): string {
     if (!region.location) return 'no location (RTT to regions outside the measured table is unknown)';
     const where = `${region.city ? `${markdownText(region.city)}, ` : ''}${region.location.lat}, ${region.location.lon}`;
     const p = region.locationProvenance;
-    return p.kind === 'default' ? `${where} *(${cite(p.source).includes('facts §1') ? 'facts §1' : cite(p.source)})*` : `${where} *(declared)*`;
+    return p.kind === 'default' ? `${where} *(${citeFor(p.source, 'region-cities')})*` : `${where} *(declared)*`;
+}
+
+/** A known region's source names both its jurisdiction's and its city's entry: the one this line is about. */
+function citeFor(source: string, preferred: FactId): string {
+    return citedFactIds(source).includes(preferred) ? factRef(preferred) : cite(source);
 }
 
 export function describeLink(model: Model, link: LinkM): string {
@@ -46,7 +52,7 @@ export function describeLink(model: Model, link: LinkM): string {
         const rtt = rttBetween(model, link.a, link.b);
         out.push(`  - without it: ${rttText(rtt)} (${rttSource(rtt)})`);
     }
-    out.push(`- Egress: ${link.egressUsdPerGB !== undefined ? `${formatUsd(link.egressUsdPerGB)}/GB *(declared)*` : 'not declared (facts §9 by source region)'}`);
+    out.push(`- Egress: ${link.egressUsdPerGB !== undefined ? `${formatUsd(link.egressUsdPerGB)}/GB *(declared)*` : `not declared (${factRef('aws-inter-region-transfer-price')} by source region)`}`);
     const a = model.regions.get(link.a)?.location;
     const b = model.regions.get(link.b)?.location;
     if (a && b) out.push(`- Great-circle distance: ${Math.round(greatCircleKm(a, b)).toLocaleString('en-US')} km`);

@@ -1,5 +1,6 @@
 // Failovers: detection, routing, ordered actions (each data plane or control plane) and drills.
 import * as ast from '../../generated/ast.js';
+import { factRef } from '../facts/citation.js';
 import { ACTIONS, ANYCAST, ENGINE_STEPS, GLOBAL_CONTROL_PLANE_REGION, HEALTH_CHECK } from '../facts/defaults.js';
 import type { ActionM, Deployable, DetectionM, FailoverM, Plane, Provenance, RegionM, RouteM, StoreM, TargetRef } from '../model.js';
 import { formatBytes } from '../units.js';
@@ -87,7 +88,7 @@ function readRoute(ctx: BuildContext, route: ast.RouteClause | undefined): Route
             // The reference gives the TTLs people choose (60 or 120 s), not a default: without one the routing time is unknown.
             if (!route.ttl) {
                 ctx.report(ProblemCodes.MissingProperty, 'warning', `an ARC routing control flips Route 53 health checks on DNS records, so clients `
-                    + `still wait out the records' TTL (facts §14): declare it (e.g. 'route arc-routing-control ttl 60s'); until then the routing time is unknown`,
+                    + `still wait out the records' TTL (${factRef('arc-routing-control')}): declare it (e.g. 'route arc-routing-control ttl 60s'); until then the routing time is unknown`,
                 route, ctx.keywordRange(route, 'arc-routing-control'));
             }
             return { method: 'arc-routing-control', ...readTtl(ctx, route), providers: [] };
@@ -98,7 +99,7 @@ function readRoute(ctx: BuildContext, route: ast.RouteClause | undefined): Route
     }
 }
 
-/** The TTL of the records a route acts on, and the declared resolver tail (facts §2 gives no default share). */
+/** The TTL of the records a route acts on, and the declared resolver tail (docs/facts.md#dns-resolver-tail gives no default share). */
 function readTtl(ctx: BuildContext, route: ast.RouteClause): { ttlMs?: number; tailShare: number; tailDelayMs: number } {
     const ttlMs = route.ttl ? ctx.quantity(route.ttl, 'duration', { what: 'TTL', min: 0, above: true }) : undefined;
     const tailShare = route.tailShare ? ctx.quantity(route.tailShare, 'percent', { what: 'resolver tail share', min: 0, max: 1 }) : undefined;
@@ -207,7 +208,7 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
 }
 
 /**
- * A restore takes the data size ÷ the restore throughput (facts §14). The size is the action's or the restored
+ * A restore takes the data size ÷ the restore throughput (docs/facts.md#restore-throughput). The size is the action's or the restored
  * store's `size`; the throughput must be declared, because no vendor documents one.
  */
 function readRestore(ctx: BuildContext, node: ast.ActionClause, store: StoreM | undefined): { ms?: number; from: string; missing?: string } {
@@ -226,7 +227,7 @@ function readRestore(ctx: BuildContext, node: ast.ActionClause, store: StoreM | 
     const needs = [bytes === undefined ? `its 'size' (or the store's)` : undefined, throughput === undefined ? `its 'throughput'` : undefined].filter((x) => x !== undefined);
     return {
         from: '',
-        missing: `a restore takes size ÷ restore throughput, and no vendor documents a restore throughput (facts §14); `
+        missing: `a restore takes size ÷ restore throughput, and no vendor documents a restore throughput (${factRef('restore-throughput')}); `
             + `declare ${needs.join(' and ')} to have it worked out (e.g. 'size 2TB throughput 500MB/s')`,
     };
 }

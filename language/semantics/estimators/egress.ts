@@ -1,4 +1,4 @@
-// Monthly cross-region data-transfer cost of a store's replication (facts §9). Hover shows it; egress-cost
+// Monthly cross-region data-transfer cost of a store's replication (docs/facts.md#aws-inter-region-transfer-price). Hover shows it; egress-cost
 // compares it with a cost objective.
 import { EGRESS_PAIR_PRICED_REGIONS, egressUsdPerGB, egressUsdPerGBFrom } from '../facts/defaults.js';
 import type { LinkM, Model, StoreM } from '../model.js';
@@ -10,7 +10,7 @@ export const SECONDS_PER_MONTH = 30 * 24 * 3_600;
 
 /**
  * Writes shipped from one writer region to replica regions that share a price: either one pair with its own price
- * (a declared link, or a pair facts §9 prices apart), or every other replica region charged at the source's rate.
+ * (a declared link, or a pair priced apart, docs/facts.md#aws-us-east-pair-transfer-price), or every other replica region charged at the source's rate.
  * Grouping keeps the work O(k) for a store over k regions written from all of them, not one flow per pair.
  */
 export interface EgressFlow {
@@ -22,9 +22,9 @@ export interface EgressFlow {
     readonly writesPerS: number;
     /** Bytes shipped to all of `regions` together. */
     readonly bytesPerMonth: number;
-    /** USD per GB for this direction; undefined when neither a link nor facts §9 prices it. */
+    /** USD per GB for this direction; undefined when neither a link nor the transfer price table prices it. */
     readonly usdPerGB?: number;
-    /** `link` (declared), or the facts §9 row. */
+    /** `link` (declared), or the transfer price fact. */
     readonly priceSource?: string;
     readonly usdPerMonth?: number;
 }
@@ -70,7 +70,7 @@ function egressLinksOf(model: Model): ReadonlyMap<string, ReadonlyMap<string, Li
 const isAws = (model: Model, region: string): boolean => model.regions.get(region)?.provider === 'aws';
 
 /**
- * Price of one GB from `from` to `to`: a declared `link … egress` wins, else facts §9 by source region when
+ * Price of one GB from `from` to `to`: a declared `link … egress` wins, else docs/facts.md#aws-inter-region-transfer-price by source region when
  * both ends are AWS regions (inter-region transfer). Anything else (another provider, on-prem) is unpriced.
  */
 export function egressPrice(model: Model, from: string, to: string): Price | undefined {
@@ -81,13 +81,13 @@ export function egressPrice(model: Model, from: string, to: string): Price | und
     return fact ? { usdPerGB: fact.value, source: fact.source } : undefined;
 }
 
-/** The price of a GB from `from` to an AWS region that neither a link nor a facts §9 pair prices on its own. */
+/** The price of a GB from `from` to an AWS region that neither a link nor a priced pair prices on its own. */
 function sourceRate(model: Model, from: string): Price | undefined {
     const fact = isAws(model, from) ? egressUsdPerGBFrom(from) : undefined;
     return fact ? { usdPerGB: fact.value, source: fact.source } : undefined;
 }
 
-/** Replica regions `from` ships to at a price of their own: a link with egress, or a facts §9 pair. */
+/** Replica regions `from` ships to at a price of their own: a link with egress, or a priced pair. */
 function pairPriced(model: Model, from: string, replicas: ReadonlyMap<string, number>): string[] {
     const partners = new Set(egressLinksOf(model).get(from)?.keys());
     if (EGRESS_PAIR_PRICED_REGIONS.has(from)) for (const r of EGRESS_PAIR_PRICED_REGIONS) partners.add(r);
@@ -102,7 +102,7 @@ function pairPriced(model: Model, from: string, replicas: ReadonlyMap<string, nu
  *
  * Writes come from every workload that writes the store ({@link writeFlows}); each write accepted in a
  * region is shipped once to every other region holding a replica (witnesses are not counted). The price
- * is charged at the source region's rate (facts §9; inbound is free), or the declared `link … egress`, so the
+ * is charged at the source region's rate (docs/facts.md#aws-inter-region-transfer-price; inbound is free), or the declared `link … egress`, so the
  * sum over d is (replicas − 1) × price(w) but for the few pairs priced on their own.
  */
 export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstimate {

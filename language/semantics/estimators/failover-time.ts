@@ -4,6 +4,7 @@
 import { ARC, POSTURE } from '../facts/defaults.js';
 import type { ActionKind, ActionM, Deployable, FailoverM, Model, Posture } from '../model.js';
 import { formatDuration, formatPercent } from '../units.js';
+import { factRef } from '../facts/citation.js';
 
 export interface DetectionTime {
     /** Undefined for manual detection without a declared delay. */
@@ -27,7 +28,7 @@ export interface ControlPlaneNeed {
     readonly name?: string;
     /** The region it is homed in, when known. */
     readonly region?: string;
-    /** True when that region is one this failover protects against (the 7 December 2021 trap, facts §10). */
+    /** True when that region is one this failover protects against (the 7 December 2021 trap, docs/facts.md#us-east-1-2021-outage). */
     readonly inFailedRegion: boolean;
 }
 
@@ -48,7 +49,7 @@ export interface FailoverTimeEstimate {
     /** Sum of the known action durations. */
     readonly actionsMs: number;
     readonly posture?: Posture;
-    /** The DR tier's lower bound on recovery (facts §8), when the target is a service with a posture. */
+    /** The DR tier's lower bound on recovery (docs/facts.md#dr-strategy-recovery-time), when the target is a service with a posture. */
     readonly postureMinimumMs?: number;
     /** detection + routing + actions, with unknown parts counted as 0. */
     readonly sumMs: number;
@@ -92,7 +93,7 @@ export function protectedRegions(model: Model, failover: FailoverM): string[] {
 
 /**
  * Detection time of a failover.
- * - health check: interval × threshold + timeout (facts §2 [E]: "detection (interval × threshold + timeout)").
+ * - health check: interval × threshold + timeout (docs/facts.md#dns-failover-time).
  * - manual: the declared `after` delay; unknown otherwise.
  */
 export function detectionTime(failover: FailoverM): DetectionTime {
@@ -108,11 +109,11 @@ export function detectionTime(failover: FailoverM): DetectionTime {
 
 /**
  * Routing time of a failover, in ms, counted from the decision to move traffic (detection, or the routing action).
- * - dns: TTL + the declared resolver tail delay (when a tail share is declared; facts §2 gives no default share).
+ * - dns: TTL + the declared resolver tail delay (when a tail share is declared; docs/facts.md#dns-resolver-tail gives no default share).
  * - arc-routing-control: flip + TTL + tail — a routing control changes Route 53 health-check state on DNS records,
- *   so clients keep their cached answers until the TTL expires (facts §14 [D]). The decision is the detection
+ *   so clients keep their cached answers until the TTL expires (docs/facts.md#arc-routing-control). The decision is the detection
  *   (automation) or an operator's (`detect manual after T`); the flip takes seconds, counted as 0 (a lower bound).
- * - anycast, global-accelerator: 0 — traffic moves as soon as health checks fail, no DNS TTL (facts §3 [D]).
+ * - anycast, global-accelerator: 0 — traffic moves as soon as health checks fail, no DNS TTL (docs/facts.md#global-accelerator-no-dns).
  * - router: 0 — the application's own router moves tenants.
  * - manual: the declared `after` delay; unknown otherwise.
  * - no route (a store failover): 0.
@@ -163,9 +164,9 @@ export function actionTimes(model: Model, failover: FailoverM): ActionTime[] {
  *   total = max(detection + routing + Σ actions, posture minimum)
  *
  * Units: ms. Detection and routing as in {@link detectionTime} and {@link routingTime}; each action's
- * duration is `ActionM.durationMs` (declared `takes`, else facts §2/§5/§8/§13 via the builder); actions run
+ * duration is `ActionM.durationMs` (declared `takes`, else the facts entry of its kind via the builder); actions run
  * one after another as written. The posture minimum is the lower bound of the target service's DR tier
- * (facts §8 via `POSTURE`): a floor on the whole recovery, not an extra step, so it is not added on top.
+ * (docs/facts.md#dr-strategy-recovery-time via `POSTURE`): a floor on the whole recovery, not an extra step, so it is not added on top.
  * Parts with no known duration count as 0 and are listed in `unknownParts` (the total is then a lower bound).
  */
 export function estimateFailoverTime(model: Model, failover: FailoverM): FailoverTimeEstimate {
@@ -201,7 +202,7 @@ export function describeFailoverTime(estimate: FailoverTimeEstimate): string {
     let inner = estimate.breakdown;
     if (estimate.unknownParts.length > 0) inner += `${inner === '' ? '' : ' + '}${estimate.unknownParts.join(' + ')}`;
     if (estimate.postureMinimumMs !== undefined && estimate.postureMinimumMs > estimate.sumMs) {
-        inner += `${inner === '' ? '' : '; '}the ${estimate.posture} tier itself needs at least ${formatDuration(estimate.postureMinimumMs)} (facts §8)`;
+        inner += `${inner === '' ? '' : '; '}the ${estimate.posture} tier itself needs at least ${formatDuration(estimate.postureMinimumMs)} (${factRef('dr-strategy-recovery-time')})`;
     }
     const prefix = estimate.unknownParts.length > 0 ? 'at least ' : '≈ ';
     return `${prefix}${formatDuration(estimate.totalMs)}${inner === '' ? '' : ` (${inner})`}`;

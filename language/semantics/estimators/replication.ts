@@ -14,7 +14,7 @@ export interface ReplicationLagEstimate {
 
 /**
  * Replication lag of a store, in ms.
- * - async: the declared `lag`, else the engine default (facts §4 DynamoDB MREC ≤ 1 s, §5 Aurora < 1 s).
+ * - async: the declared `lag`, else the engine default (docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag: typical values, not bounds).
  * - sync / consensus: 0 — other regions have the write before it is acknowledged.
  * - none: undefined (nothing is replicated).
  */
@@ -46,8 +46,8 @@ export interface RpoEstimate {
 /**
  * Recovery point of a store when one of its regions is lost, in ms:
  * - memcached: not counted — a cache holds no data of record (whatever it loses is recomputed).
- * - sync or consensus across ≥ 2 regions: 0 (facts §4 MRSC RPO 0; §6 Strong RPO 0; §7).
- * - async: the replication lag (facts §4 "RPO = replication delay"; §5 "RPO typically measured in seconds"),
+ * - sync or consensus across ≥ 2 regions: 0 (MRSC, Cosmos DB strong and consensus acknowledge a write only once another region has it).
+ * - async: the replication lag (RPO = replication delay: docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag),
  *   or the backup interval when that is shorter.
  * - `replication none` over several regions that each write (any-region, home-region): independent copies, one
  *   per region (a cache per region): no acknowledged write is expected anywhere but where it was written, so a

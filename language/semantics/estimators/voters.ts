@@ -4,13 +4,13 @@ import type { StoreM } from '../model.js';
 
 export interface Voter {
     readonly region: string;
-    /** A witness votes (and keeps the replication log) but serves no reads (facts §4 MRSC, §7 Spanner). */
+    /** A witness votes (and keeps the replication log) but serves no reads (docs/facts.md#dynamodb-mrsc-region-sets, docs/facts.md#spanner-multi-region). */
     readonly witness: boolean;
 }
 
 /**
  * The voting members of a store: its `replicas` spread round-robin over its regions (so `replicas 4` over
- * two regions is two per region, as in Spanner's two read-write regions, facts §7), plus the witness.
+ * two regions is two per region, as in Spanner's two read-write regions, docs/facts.md#spanner-multi-region), plus the witness.
  */
 export function votersOf(store: StoreM): Voter[] {
     const voters: Voter[] = [];

@@ -61,7 +61,7 @@ export function writesByWriter(flows: readonly WriteFlow[]): Map<string, number>
 /**
  * The replication window between two writer regions, in ms: the declared lag, but never less than the one-way
  * transit RTT/2. Replication lag as the engines report it (DynamoDB ReplicationLatency, Aurora's global lag;
- * facts §4, §5) is measured from commit to apply, so it already includes the transit. The simulation uses the same
+ * docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag) is measured from commit to apply, so it already includes the transit. The simulation uses the same
  * delay, so hover, rules and reports agree.
  */
 export function replicationWindowMs(model: Model, store: StoreM, a: string, b: string): number | undefined {

@@ -6,15 +6,16 @@ import type { Model, StoreM } from '../model.js';
 import { formatDuration } from '../units.js';
 import { nthSmallestIndex } from './nth-smallest.js';
 import { quorumOf, votersOf } from './voters.js';
+import { factRef } from '../facts/citation.js';
 
 export type WriteLatencyKind =
     /** Acknowledged by the region that accepts it (async or no replication). */
     | 'local'
-    /** Synchronous replication: acknowledged once the nearest other replica region has it (facts §4 MRSC). */
+    /** Synchronous replication: acknowledged once the nearest other replica region has it (docs/facts.md#dynamodb-mrsc-region-sets). */
     | 'sync'
-    /** Consensus: acknowledged once a quorum of voters has it (facts §7). */
+    /** Consensus: acknowledged once a quorum of voters has it (docs/facts.md#spanner-multi-region). */
     | 'quorum'
-    /** Cosmos DB strong: a global majority write, p99 ≈ 2 × RTT(farthest regions) + 10 ms (facts §6). */
+    /** Cosmos DB strong: a global majority write, p99 ≈ 2 × RTT(farthest regions) + 10 ms as a p99 upper bound (docs/facts.md#cosmos-strong-write-latency). */
     | 'cosmos-strong';
 
 export interface WriteLatencyEstimate {
@@ -64,14 +65,14 @@ function nearest(model: Model, from: string, candidates: readonly string[]): str
  * where the coordinator is `from` when it holds a replica that may write, else the primary, else the
  * nearest replica; and the replication wait is
  * - consensus: RTT from the coordinator to its q-th nearest voter (own-region voters at 0 ms), q = the
- *   quorum (declared, or a majority of replicas + witness). Facts §7: "write latency ≥ RTT from the leader
+ *   quorum (declared, or a majority of replicas + witness). docs/facts.md#spanner-multi-region: "write latency ≥ RTT from the leader
  *   region to the nearest other voting region" — this is that lower bound, with the leader local.
- * - sync: RTT to the nearest other replica region (facts §4 MRSC: "sync to ≥ 1 other region before the
+ * - sync: RTT to the nearest other replica region (docs/facts.md#dynamodb-mrsc-region-sets: "sync to ≥ 1 other region before the
  *   write returns").
  * - Cosmos DB with strong consistency over several regions: 2 × RTT(two farthest regions) + 10 ms
- *   (facts §6 [D]).
+ *   (docs/facts.md#cosmos-strong-write-latency).
  * - async / none: 0 (acknowledged locally).
- * RTTs come from `rttBetween` (declared link, then facts §1 measured table, then great-circle estimate).
+ * RTTs come from `rttBetween` (declared link, then the measured matrix of docs/facts.md#cloudping-rtt-matrix, then great-circle estimate).
  */
 export function estimateWriteLatency(model: Model, store: StoreM, from: string): WriteLatencyEstimate {
     const coordinator = coordinatorOf(model, store, from);
@@ -95,7 +96,7 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
         if (!far) return done('cosmos-strong', undefined, [], 'Cosmos DB strong: RTT between the farthest regions unknown');
         const ms = 2 * far.ms + COSMOS.strongWriteOverheadMs.value;
         return done('cosmos-strong', ms, [far.a, far.b],
-            `2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms for Cosmos DB strong, facts §6`);
+            `2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms for Cosmos DB strong, ${factRef('cosmos-strong-write-latency')}`);
     }
     switch (store.replication.mode) {
         case 'consensus': {

@@ -11,15 +11,18 @@ export const FACT_IDS = [
     'route53-change-propagation', 'dns-resolver-tail', 'dns-failover-time',
     // Anycast, Global Accelerator, ARC
     'global-accelerator-health-check', 'global-accelerator-no-dns', 'arc-routing-control', 'arc-control-plane-region',
+    'arc-cluster-price',
     // Control plane and data plane
     'control-plane-vs-data-plane', 'global-control-planes-us-east-1', 'us-east-1-2021-outage', 'data-plane-shift-time',
-    'capacity-launch-time', 'non-blocking-actions', 'self-failover-engines',
+    'capacity-launch-time', 'restore-throughput', 'non-blocking-actions', 'self-failover-engines',
+    // What an outage does to acknowledged writes
+    'stranded-writes',
     // DynamoDB global tables
     'dynamodb-mrec', 'dynamodb-mrec-lag', 'dynamodb-mrsc-region-sets', 'dynamodb-mrsc-unsupported-features',
     // Aurora Global Database
     'aurora-global-single-writer', 'aurora-global-lag', 'aurora-managed-failover-time', 'aurora-global-max-secondaries',
     // Cosmos DB
-    'cosmos-strong-max-distance', 'cosmos-strong-write-latency', 'cosmos-bounded-staleness-minimums',
+    'cosmos-consistency-levels', 'cosmos-strong-max-distance', 'cosmos-strong-write-latency', 'cosmos-bounded-staleness-minimums',
     // Consensus databases
     'spanner-multi-region', 'cockroachdb-multi-region', 'cockroachdb-region-survival', 'consensus-write-cost',
     // Other engines

@@ -5,6 +5,7 @@ import { formatDuration, formatPercent } from '../../semantics/units.js';
 import type { Fix } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
 const MONTH_MS = 30 * 24 * 3_600_000;
 
@@ -25,7 +26,7 @@ const singleRegionSpof: Rule = {
                     ...where(model, d), cell: d.cell, key: `${d.name}:availability`,
                     message: `${d.name} runs only in ${region} but promises ${formatPercent(availability)} availability, about `
                         + `${formatDuration((1 - availability) * MONTH_MS)} of downtime a month: one regional outage spends years of that budget `
-                        + `(us-east-1 was impaired for about seven hours on 7 December 2021, facts §13)`,
+                        + `(us-east-1 was impaired for about seven hours on 7 December 2021, ${factRef('us-east-1-2021-outage')})`,
                 });
             }
             const dependents = [...model.services.values()].filter((s) => s.regions.length > 1

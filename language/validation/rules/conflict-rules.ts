@@ -1,11 +1,12 @@
-// Conflict resolution: what happens when two regions write the same key concurrently (facts §4, §11).
+// Conflict resolution: what happens when two regions write the same key concurrently (docs/facts.md#dynamodb-mrec, docs/facts.md#crdt-limits).
 import { lwwLossesForStore } from '../../semantics/estimators/index.js';
 import type { CrdtType, Shape, StoreM } from '../../semantics/model.js';
 import { setClause, type Fix } from './fix.js';
 import { acceptsWritesInSeveralRegions, at, listing, roughly } from './helpers.js';
 import type { Rule } from './rule.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
-/** Shapes each CRDT merges meaningfully (facts §11). */
+/** Shapes each CRDT merges meaningfully (docs/facts.md#crdt-limits). */
 export const CRDT_FITS: Readonly<Record<CrdtType, readonly Shape[]>> = {
     'g-counter': ['counter'],
     'pn-counter': ['counter'],
@@ -19,7 +20,7 @@ export const CRDT_FITS: Readonly<Record<CrdtType, readonly Shape[]>> = {
     'or-map': ['document', 'rows'],
 };
 
-/** The CRDT to suggest for a shape: the general one that loses nothing (facts §11). */
+/** The CRDT to suggest for a shape: the general one that loses nothing (docs/facts.md#crdt-limits). */
 export const CRDT_FOR_SHAPE: Readonly<Record<Shape, CrdtType>> = {
     counter: 'pn-counter',
     set: 'or-set',
@@ -31,7 +32,7 @@ export const CRDT_FOR_SHAPE: Readonly<Record<Shape, CrdtType>> = {
 };
 
 const SILENT_BY_ENGINE: Partial<Record<NonNullable<StoreM['engine']>, string>> = {
-    dynamodb: 'DynamoDB MREC keeps the later item and logs nothing, facts §4',
+    dynamodb: `DynamoDB MREC keeps the later item and logs nothing, ${factRef('dynamodb-mrec')}`,
     cassandra: 'Cassandra keeps the newer cell timestamp and logs nothing',
     'workers-kv': 'Workers KV keeps the last write and logs nothing',
 };
@@ -111,7 +112,7 @@ const crdtCannotKeepInvariant: Rule = {
                 report({
                     uri: store.source.uri, range: inv.range, cell: store.cell, key: `${store.name}:${inv.kind}:${inv.field}`, fixes,
                     message: `invariant ${inv.kind} ${inv.field} cannot hold with ${strategyName(store)} and ${writers}: ${INVARIANT_BREAKS[inv.kind](inv.field)}. `
-                        + `No CRDT keeps ${inv.kind === 'unique' ? 'uniqueness' : inv.kind === 'non-negative' ? 'a bound under decrement' : 'referential integrity'} without coordination (facts §11)`,
+                        + `No CRDT keeps ${inv.kind === 'unique' ? 'uniqueness' : inv.kind === 'non-negative' ? 'a bound under decrement' : 'referential integrity'} without coordination (${factRef('crdt-limits')})`,
                 });
             }
         }
@@ -130,7 +131,7 @@ const crdtShapeMismatch: Rule = {
             report({
                 ...at(store.source, 'conflicts'), cell: store.cell, key: store.name,
                 message: `${crdt} merges ${listing(CRDT_FITS[crdt].map((s) => `${s}s`), 'or')}, but ${store.name} holds a ${store.shape}: `
-                    + `its merge has no meaning for this data. A ${store.shape} fits ${best} (facts §11)`,
+                    + `its merge has no meaning for this data. A ${store.shape} fits ${best} (${factRef('crdt-limits')})`,
                 fixes: [{ title: `Use ${best} (conflicts crdt ${best})`, edits: [setClause(store.source, 'conflicts', `conflicts crdt ${best}`)], preferred: true }],
             });
         }

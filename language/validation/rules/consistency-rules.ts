@@ -1,4 +1,4 @@
-// Consistency claims against what the replication can give (facts §4, §5, §6, §7).
+// Consistency claims against what the replication can give (the engine entries of docs/facts.md).
 import { COSMOS, DYNAMODB, ENGINES } from '../../semantics/facts/defaults.js';
 import { estimateWriteLatency, regionLossSurvival } from '../../semantics/estimators/index.js';
 import { distanceKmBetween, rttBetween } from '../../semantics/latency.js';
@@ -7,16 +7,17 @@ import { formatCount, formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix, type FixEdit } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';
+import { citedFactIds, factRef } from '../../semantics/facts/citation.js';
 
 function asyncOnlyEngine(store: StoreM): boolean {
     return store.engine !== undefined && ENGINES[store.engine].asyncOnlyAcrossRegions?.value === true;
 }
 
-/** ", facts §5" when the lag is the engine's documented default rather than declared. */
+/** ", docs/facts.md#aurora-global-lag" when the lag is the engine's documented default rather than declared. */
 function lagSource(store: StoreM): string {
     const provenance = store.replication.lagProvenance;
-    const section = provenance?.kind === 'default' ? /facts §[0-9]+/.exec(provenance.source)?.[0] : undefined;
-    return section ? `, ${section}` : '';
+    const cited = provenance?.kind === 'default' ? citedFactIds(provenance.source) : [];
+    return cited.map((id) => `, docs/facts.md#${id}`).join('');
 }
 
 const strongNeedsSync: Rule = {
@@ -65,12 +66,12 @@ const mrscThreeRegions: Rule = {
                 report({
                     ...place, cell: store.cell, key: `${store.name}:outside`,
                     message: `${listing(outside)} ${outside.length > 1 ? 'are' : 'is'} in no MRSC region set: MRSC tables live in US {${sets[0]!.join(', ')}}, `
-                        + `EU {${sets[1]!.join(', ')}} or AP {${sets[2]!.join(', ')}} (facts §4)`,
+                        + `EU {${sets[1]!.join(', ')}} or AP {${sets[2]!.join(', ')}} (${factRef('dynamodb-mrsc-region-sets')})`,
                 });
             } else if (!home && members.length > 0) {
                 report({
                     ...place, cell: store.cell, key: `${store.name}:span`,
-                    message: `${listing(members)} span more than one MRSC region set; an MRSC table cannot span sets (facts §4)`,
+                    message: `${listing(members)} span more than one MRSC region set; an MRSC table cannot span sets (${factRef('dynamodb-mrsc-region-sets')})`,
                 });
             }
             const unsupported = store.features.filter((f) => MRSC_UNSUPPORTED[f] !== undefined);
@@ -119,7 +120,7 @@ const strongDistanceLimit: Rule = {
                 report({
                     ...place, cell: store.cell, key: `${store.name}:distance`, fixes,
                     message: `${far.a} and ${far.b} are ${formatCount(Math.round(far.km))} km apart: Cosmos DB blocks strong consistency for regions more than `
-                        + `${formatCount(limit)} km apart (facts §6)`
+                        + `${formatCount(limit)} km apart (${factRef('cosmos-strong-max-distance')})`
                         + (latency.ms !== undefined ? `, and every write would wait ≈ ${formatDuration(latency.ms)} (${latency.formula})` : ''),
                 });
             }
@@ -127,7 +128,7 @@ const strongDistanceLimit: Rule = {
                 const first = store.regions[0]!;
                 report({
                     ...at(store.source, 'writes', 'consistency'), cell: store.cell, key: `${store.name}:writers`,
-                    message: `Cosmos DB cannot use strong consistency with several write regions (facts §6), and ${store.name} accepts writes in ${listing(store.regions)}`,
+                    message: `Cosmos DB cannot use strong consistency with several write regions (${factRef('cosmos-strong-max-distance')}), and ${store.name} accepts writes in ${listing(store.regions)}`,
                     fixes: [
                         { title: `Write in one region (writes primary ${first})`, edits: [setClause(store.source, 'writes', `writes primary ${first}`)], preferred: true },
                         { ...boundedFix, preferred: false },
@@ -182,7 +183,7 @@ const consensusQuorumSurvival: Rule = {
                 ...place, cell: store.cell, key: store.name, fixes,
                 message: `losing ${lost} leaves ${first.votersLeft} of ${first.voters} voters, short of the quorum of ${first.quorum}: `
                     + `${store.name} stops accepting writes until the region returns. Surviving a region loss needs voters in at least three regions `
-                    + `(or two and a witness) with no region holding enough of them to break the quorum (facts §7)`,
+                    + `(or two and a witness) with no region holding enough of them to break the quorum (${factRef('cockroachdb-region-survival')})`,
             });
         }
     },

@@ -1,9 +1,10 @@
-// Cost: the estimated replication egress against a monthly cost objective (facts §9).
+// Cost: the estimated replication egress against a monthly cost objective (docs/facts.md#aws-inter-region-transfer-price).
 import { estimateMonthlyEgress } from '../../semantics/estimators/index.js';
 import type { Deployable, StoreM } from '../../semantics/model.js';
 import { formatUsd } from '../../semantics/units.js';
 import { at } from './helpers.js';
 import type { Rule } from './rule.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
 const egressCost: Rule = {
     code: 'egress-cost',
@@ -18,7 +19,7 @@ const egressCost: Rule = {
             report({
                 ...at(objective.source, 'cost'), cell: owner.cell, key: owner.name,
                 message: `cross-region replication alone costs ≈ ${formatUsd(total)}/month, above the cost objective of ${formatUsd(objective.costUsdPerMonth)}/month: `
-                    + `${parts.join('; ')} — at the source region's transfer price (facts §9)`,
+                    + `${parts.join('; ')} — at the source region's transfer price (${factRef('aws-inter-region-transfer-price')})`,
             });
         };
         for (const service of model.services.values()) {

@@ -1,6 +1,7 @@
 // Where each rule's documentation page is: docs/rules/<code>.md next to the running bundle (dist/../docs in the
 // .vsix and the npm package, the repository's docs/ from sources). One helper, so the editor's
-// `codeDescription` and the CLI's SARIF `helpUri` point at the same file.
+// `codeDescription` and the CLI's SARIF `helpUri` point at the same file; the facts reference (docs/facts.md)
+// that hovers link to is found the same way.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +35,14 @@ export function ruleDocUri(code: string): string {
     let uri = docUris.get(code);
     if (uri === undefined) docUris.set(code, (uri = pathToFileURL(ruleDocPath(code)).href));
     return uri;
+}
+
+let factsUri: string | undefined;
+
+/** `file://` URI of an entry of the shipped docs/facts.md, for the links of hovers and inlay-hint tooltips. */
+export function factDocUri(id: string): string {
+    factsUri ??= pathToFileURL(path.join(docsFolder(), 'facts.md')).href;
+    return `${factsUri}#${id}`;
 }
 
 /** The page's Markdown, when it is there. */

@@ -1,4 +1,4 @@
-// Failovers: what they depend on (control planes, facts §10), how long DNS keeps clients away (facts §2),
+// Failovers: what they depend on (control planes, docs/facts.md#control-plane-vs-data-plane), how long DNS keeps clients away (docs/facts.md#route53-failover-ttl),
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
 import { DNS, HEALTH_CHECK, rehomesItself, THRESHOLDS } from '../../semantics/facts/defaults.js';
 import { actionTimes, detectionTime } from '../../semantics/estimators/index.js';
@@ -7,6 +7,7 @@ import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
 const STEP: Readonly<Partial<Record<ActionM['kind'], string>>> = {
     'edit-dns': 'editing the DNS record',
@@ -29,7 +30,7 @@ function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
                 fixes.push({ title: 'Let health checks fail the DNS record over: remove the record edit (data plane)', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true });
             }
             if (kindRange) {
-                // The routing control flips health checks on the same records, so their TTL stays (facts §14).
+                // The routing control flips health checks on the same records, so their TTL stays (docs/facts.md#arc-routing-control).
                 const ttlMs = failover.route?.method === 'dns' ? failover.route.ttlMs : undefined;
                 const ttl = ttlMs !== undefined ? ` ttl ${ttlMs % 1_000 === 0 ? `${ttlMs / 1_000}s` : `${ttlMs}ms`}` : '';
                 fixes.push({
@@ -68,9 +69,9 @@ const controlPlaneFailover: Rule = {
                 const plane = !name ? `a control plane${where}` : name.startsWith('the ') ? `${name}, a control plane${where}` : `the ${name} control plane${where ? `,${where}` : ''}`;
                 const message = t.controlPlane.inFailedRegion
                     ? `${step} goes through ${plane} — the region this failover protects against. On 7 December 2021 us-east-1's control planes `
-                        + `were impaired for about seven hours while running instances kept serving (facts §10): this step would wait for the outage to end`
+                        + `were impaired for about seven hours while running instances kept serving (${factRef('us-east-1-2021-outage')}): this step would wait for the outage to end`
                     : `${step} goes through ${plane}: recovery depends on a control plane staying healthy during the incident, `
-                        + `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (facts §10, REL11-BP04)`;
+                        + `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (${factRef('control-plane-vs-data-plane')}, REL11-BP04)`;
                 report({
                     ...at(action.source, 'kind'), cell: failover.cell, key: `${action.kind}@${action.source.range.start.line}:${action.source.range.start.character}`,
                     severity: t.controlPlane.inFailedRegion ? 'error' : undefined, message, fixes: controlPlaneFixes(failover, action),
@@ -86,13 +87,13 @@ const dnsTtlTooLong: Rule = {
         const max = DNS.failoverTtlMaxMs.value;
         for (const failover of model.failovers) {
             const route = failover.route;
-            // ARC routing controls act on DNS records too, so their TTL keeps clients just as long (facts §14).
+            // ARC routing controls act on DNS records too, so their TTL keeps clients just as long (docs/facts.md#arc-routing-control).
             if ((route?.method !== 'dns' && route?.method !== 'arc-routing-control') || route.ttlMs === undefined || route.ttlMs <= max) continue;
             const ttl = failover.source.props.ttl;
             report({
                 ...at(failover.source, 'ttl', 'route'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
                 message: `TTL ${formatDuration(route.ttlMs)} keeps resolvers sending clients to the failed region for up to ${formatDuration(route.ttlMs)} after the record `
-                    + `fails over, ${formatDuration(route.ttlMs - max)} longer than the 60 s recommended for failover records (facts §2); resolvers that ignore TTLs hold on longer still`,
+                    + `fails over, ${formatDuration(route.ttlMs - max)} longer than the 60 s recommended for failover records (${factRef('route53-failover-ttl')}); resolvers that ignore TTLs hold on longer still`,
                 fixes: ttl ? [{ title: 'Set the TTL to 60s', edits: [{ kind: 'replace', uri: failover.source.uri, range: ttl, text: '60s' }], preferred: true }] : [],
             });
         }
@@ -190,7 +191,7 @@ const healthCheckInterval: Rule = {
             report({
                 uri: failover.source.uri, range: written, cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
                 message: `health checks every ${formatDuration(d.intervalMs)} are not available on AWS: Route 53 and Global Accelerator check every `
-                    + `${listing(allowed.map(formatDuration), 'or')} (facts §2, §3). Detection takes ${listing(real.map((r) => `${r.text.replace(/ detection$/, '')} = ${formatDuration(r.ms!)}`), 'or')}, `
+                    + `${listing(allowed.map(formatDuration), 'or')} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')}). Detection takes ${listing(real.map((r) => `${r.text.replace(/ detection$/, '')} = ${formatDuration(r.ms!)}`), 'or')}, `
                     + `not the ${formatDuration(assumed.ms!)} this design assumes`,
                 fixes: options.map((ms, i) => ({
                     title: `Check every ${formatDuration(ms)} (detection ≈ ${formatDuration(real[i]!.ms!)})`,

@@ -1,5 +1,6 @@
-// Latency: write round trips against objectives, and region pairs whose latency is only estimated (facts §1).
+// Latency: write round trips against objectives, and region pairs whose latency is only estimated (docs/facts.md#rtt-from-distance).
 import { worstWriteLatency, type WriteLatencyEstimate } from '../../semantics/estimators/index.js';
+import { factRef } from '../../semantics/facts/citation.js';
 import { pairSources, rttBetween } from '../../semantics/latency.js';
 import type { Model, RttSource, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatCount, formatDuration } from '../../semantics/units.js';
@@ -18,7 +19,7 @@ function coordinated(store: StoreM): boolean {
         || (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1);
 }
 
-/** The RTTs an estimate used that come from the distance formula, said where they are used (facts §1). */
+/** The RTTs an estimate used that come from the distance formula, said where they are used (docs/facts.md#rtt-from-distance). */
 function estimatedRtts(model: Model, e: WriteLatencyEstimate): string {
     const pairs: [string, string][] = e.coordinator !== e.from ? [[e.from, e.coordinator]] : [];
     if (e.kind === 'cosmos-strong' && e.waitsFor.length === 2) pairs.push([e.waitsFor[0]!, e.waitsFor[1]!]);
@@ -26,7 +27,7 @@ function estimatedRtts(model: Model, e: WriteLatencyEstimate): string {
     const estimated = pairs.map(([a, b]) => ({ a, b, rtt: rttBetween(model, a, b) })).filter((p) => p.rtt.source === 'great-circle');
     if (estimated.length === 0) return '';
     const which = estimated.map((p) => `RTT ${p.a} ↔ ${p.b} is estimated from ${formatCount(Math.round(p.rtt.distanceKm ?? 0))} km`);
-    return `. ${listing(which)} (facts §1: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured`;
+    return `. ${listing(which)} (${factRef('rtt-from-distance')}: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured`;
 }
 
 const writeLatencyBudget: Rule = {
@@ -74,7 +75,7 @@ const unknownLatency: Rule = {
     check({ model, report }) {
         // A pair is reported once, at the first place that needs it. A store over k regions has k²/2 pairs: each is
         // classified from facts about its two regions gathered once per store. Only pairs with no RTT at all count:
-        // where both regions have a location, the distance estimate of facts §1 is used, and said where it is used.
+        // where both regions have a location, the distance estimate of docs/facts.md#rtt-from-distance is used, and said where it is used.
         const reported = new ReportedPairs();
         const needsAt = new Map<string, PairsAt>();
         const placeEntry = (place: Place): PairsAt => {
@@ -126,7 +127,7 @@ const unknownLatency: Rule = {
                 key: more === 0 ? listed.map(([a, b]) => `${a}|${b}`).join(',') : `${count} pairs from ${listed[0]!.join('|')} to ${last.join('|')}`,
                 message: `no RTT for ${pairsText}: no link, no measured value and no location, so latency rules skip `
                     + `${count > 1 ? 'these pairs' : 'this pair'}; declare ${count > 1 ? 'links' : 'a link'} with a measured RTT, or the regions' `
-                    + `locations for a distance estimate (facts §1)`,
+                    + `locations for a distance estimate (${factRef('rtt-from-distance')})`,
             });
         }
     },

@@ -6,6 +6,7 @@ import { formatDuration } from '../../semantics/units.js';
 import type { Fix, FixEdit } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
 const rpoUnachievable: Rule = {
     code: 'rpo-unachievable',
@@ -57,8 +58,8 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
     }
     const route = failover.route;
     if (route && (route.method === 'dns' || route.method === 'arc-routing-control' || route.method === 'manual') && failover.source.props.route) {
-        // Only anycast and Global Accelerator move traffic without waiting out a DNS TTL (facts §3); an ARC routing
-        // control still acts on DNS records (facts §14), so it saves no TTL. The record edits and flips go with the DNS.
+        // Only anycast and Global Accelerator move traffic without waiting out a DNS TTL (docs/facts.md#global-accelerator-no-dns); an ARC routing
+        // control still acts on DNS records (docs/facts.md#arc-routing-control), so it saves no TTL. The record edits and flips go with the DNS.
         const ttlFree = targetOnAws(model, failover) ? 'global-accelerator' : 'anycast';
         const edits: FixEdit[] = [{ kind: 'replace', uri, range: failover.source.props.route, text: `route ${ttlFree}` }];
         const actions = failover.actions.filter((a) => {
@@ -108,7 +109,7 @@ const rtoUnachievable: Rule = {
                     ...at(objective.source, 'rto'), cell: target.cell, key: `${target.name}:no-failover`,
                     message: `RTO objective ${formatDuration(objective.rtoMs)}, but no failover of ${target.name} says how traffic leaves a failed region `
                         + `(${listing(target.regions)}): recovery waits for the region to return`
-                        + (tier > 0 ? `; even its ${(target as ServiceM).posture} tier needs at least ${formatDuration(tier)} (facts §8)` : ''),
+                        + (tier > 0 ? `; even its ${(target as ServiceM).posture} tier needs at least ${formatDuration(tier)} (${factRef('dr-strategy-recovery-time')})` : ''),
                 });
                 continue;
             }

@@ -1,28 +1,29 @@
-// Data residency (facts §12, §14): where data with a jurisdiction may be stored, written and read from.
+// Data residency (docs/facts.md#aws-region-jurisdictions, docs/facts.md#eu-adequacy-decisions): where data with a jurisdiction may be stored, written and read from.
 import { EU_ADEQUATE_JURISDICTIONS, EU_JURISDICTIONS } from '../../semantics/facts/regions.js';
 import type { Model, Severity, StoreM } from '../../semantics/model.js';
 import type { Fix } from './fix.js';
 import { at, regionsPlace, type Place } from './helpers.js';
 import type { Rule } from './rule.js';
+import { factRef } from '../../semantics/facts/citation.js';
 
 interface Verdict {
     readonly severity: Severity;
     readonly why: string;
 }
 
-/** Whether data resident in `residency` may sit in a region of `jurisdiction` (facts §12). */
+/** Whether data resident in `residency` may sit in a region of `jurisdiction` (docs/facts.md#eu-adequacy-decisions). */
 export function residencyVerdict(residency: string, jurisdiction: string): Verdict | undefined {
     if (jurisdiction === residency) return undefined;
     if (EU_JURISDICTIONS.has(residency)) {
         if (EU_JURISDICTIONS.has(jurisdiction)) return undefined;
         const adequate = EU_ADEQUATE_JURISDICTIONS.get(jurisdiction);
         if (adequate !== undefined) {
-            return { severity: 'warning', why: `${jurisdiction} (${adequate}) has an EU adequacy decision, so the transfer is possible but must be documented (facts §14)` };
+            return { severity: 'warning', why: `${jurisdiction} (${adequate}) has an EU adequacy decision, so the transfer is possible but must be documented (${factRef('eu-adequacy-decisions')})` };
         }
         if (jurisdiction === 'US') {
-            return { severity: 'warning', why: 'EU personal data in a US region depends on the recipient\'s EU-US Data Privacy Framework certification (facts §12)' };
+            return { severity: 'warning', why: `EU personal data in a US region depends on the recipient's EU-US Data Privacy Framework certification (${factRef('eu-adequacy-decisions')})` };
         }
-        return { severity: 'error', why: 'that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (facts §12, §14)' };
+        return { severity: 'error', why: `that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (${factRef('eu-adequacy-decisions')})` };
     }
     return { severity: 'error', why: `the design declares this data resident in ${residency}` };
 }
@@ -66,7 +67,7 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
             const message = writes
                 ? `${service.name} writes ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: ${verdict.why}`
                 : `${service.name} reads ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: reading personal data `
-                    + `from a region outside its jurisdiction transfers it as much as a replica there does (EDPB Guidelines 05/2021, facts §14), and ${verdict.why}`;
+                    + `from a region outside its jurisdiction transfers it as much as a replica there does (EDPB Guidelines 05/2021, ${factRef('eu-adequacy-decisions')}), and ${verdict.why}`;
             report({
                 ...at(service.source, writes ? 'uses' : 'reads'), cell: service.cell, key: `${service.name}:${store.name}:${region}`,
                 severity: writes ? verdict.severity : 'warning', message,
