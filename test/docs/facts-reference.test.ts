@@ -125,7 +125,7 @@ describe('citations of the facts reference', () => {
         expect(result.status, result.stderr).not.toBe(2);
         const cited = anchorsCitedIn(result.stdout);
         // The examples trigger rules that cite at least these entries; a message that lost its citation fails here.
-        expect(cited).toEqual(expect.arrayContaining(['aurora-global-lag', 'control-plane-vs-data-plane', 'rtt-from-distance', 'us-east-1-2021-outage']));
+        expect(cited).toEqual(expect.arrayContaining(['aurora-global-lag', 'control-plane-vs-data-plane', 'cosmos-strong-max-distance', 'us-east-1-2021-outage']));
         expect(cited.filter((id) => !anchors.has(id))).toEqual([]);
         expect(result.stdout).not.toContain('shared/');
     });
