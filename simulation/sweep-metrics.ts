@@ -5,7 +5,8 @@ import type { ExpectationResult, SimulationReport } from './report.js';
 
 /** A per-run number of a sweep, with the direction in which it gets worse. */
 export interface SweepMetric {
-    readonly id: 'rto' | 'rpo' | 'lost-writes' | 'availability' | 'rejected-writes' | 'discarded-writes' | 'stale-reads' | 'write-latency-p99';
+    readonly id: 'rto' | 'rpo' | 'lost-writes' | 'availability' | 'stranded-writes' | 'overwritten-at-heal' | 'split-brain-writes'
+        | 'rejected-writes' | 'discarded-writes' | 'stale-reads' | 'write-latency-p99';
     readonly label: string;
     readonly unit: 'ms' | 'count' | 'share';
     readonly worse: 'higher' | 'lower';
@@ -16,6 +17,9 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
     { id: 'rpo', label: 'RPO (oldest lost write)', unit: 'ms', worse: 'higher' },
     { id: 'lost-writes', label: 'lost writes', unit: 'count', worse: 'higher' },
     { id: 'availability', label: 'availability', unit: 'share', worse: 'lower' },
+    { id: 'stranded-writes', label: 'stranded writes (held by a cut-off replica)', unit: 'count', worse: 'higher' },
+    { id: 'overwritten-at-heal', label: 'overwritten at heal (LWW)', unit: 'count', worse: 'higher' },
+    { id: 'split-brain-writes', label: 'split-brain writes', unit: 'count', worse: 'higher' },
     { id: 'rejected-writes', label: 'rejected writes', unit: 'count', worse: 'higher' },
     { id: 'discarded-writes', label: 'discarded writes (LWW)', unit: 'count', worse: 'higher' },
     { id: 'stale-reads', label: 'stale reads', unit: 'share', worse: 'higher' },
@@ -38,6 +42,9 @@ export function runMetrics(r: SimulationReport): RunMetrics {
         'rpo': s.worstRpoMs ?? 0,
         'lost-writes': s.lostWrites,
         'availability': s.availability,
+        'stranded-writes': s.strandedWrites,
+        'overwritten-at-heal': s.overwrittenAtHeal,
+        'split-brain-writes': s.splitBrainWrites,
         'rejected-writes': s.rejectedWrites,
         'discarded-writes': s.discardedWrites,
         'stale-reads': s.staleReadShare,

@@ -6,7 +6,8 @@
 import type { Metric } from './report.js';
 import type { SweepMetric } from './sweep-metrics.js';
 
-export const SWEEP_SCHEMA_VERSION = '1.0.0';
+/** 1.1.0 added the stranded, overwritten-at-heal and split-brain write counts (report 1.2.0's). */
+export const SWEEP_SCHEMA_VERSION = '1.1.0';
 
 /** A number, or "never" for an interruption not recovered by the end of the scenario. */
 export type SweepValue = number | 'never';

@@ -36,7 +36,7 @@ describe('mregion simulate --seeds', () => {
         expect(status).toBe(0);
         expect(sweep.runs.map((r) => r.seed)[0]).toBe(7);
         const singles = sweep.runs.map((r) => singleRun(file, r.seed));
-        const fields = { 'rto': (r: SimulationReport) => r.summary.worstRtoMs!, 'lost-writes': (r: SimulationReport) => r.summary.lostWrites, 'availability': (r: SimulationReport) => r.summary.availability! };
+        const fields = { 'rto': (r: SimulationReport) => r.summary.worstRtoMs!, 'lost-writes': (r: SimulationReport) => r.summary.lostWrites, 'availability': (r: SimulationReport) => r.summary.availability!, 'stranded-writes': (r: SimulationReport) => r.summary.strandedWrites };
         for (const [id, read] of Object.entries(fields)) {
             const values = singles.map(read);
             expect(sweep.metrics.find((m) => m.id === id), id).toMatchObject({

@@ -11,7 +11,7 @@ import { designOf, MINUTE, runModel } from './helpers.js';
 import { sweepDesign } from './sweep-design.js';
 
 const NO_METRICS: RunMetrics = {
-    'rto': null, 'rpo': 0, 'lost-writes': 0, 'availability': 1, 'rejected-writes': 0, 'discarded-writes': 0, 'stale-reads': null, 'write-latency-p99': null,
+    'rto': null, 'rpo': 0, 'lost-writes': 0, 'availability': 1, 'stranded-writes': 0, 'overwritten-at-heal': 0, 'split-brain-writes': 0, 'rejected-writes': 0, 'discarded-writes': 0, 'stale-reads': null, 'write-latency-p99': null,
 };
 
 /** Run i (seed 100 + i) measured `values[i]` for the one clause, passing as the clause itself decides. */
@@ -144,6 +144,8 @@ describe('a percentile clause in a single run', () => {
         expect(m['rto']).toBe(report.summary.worstRtoMs);
         expect(m['lost-writes']).toBe(report.summary.lostWrites);
         expect(m['availability']).toBe(report.summary.availability);
+        expect(m['stranded-writes']).toBe(report.summary.strandedWrites);
+        expect(m['split-brain-writes']).toBe(report.summary.splitBrainWrites);
         expect(m['rto']!).toBeGreaterThanOrEqual(140_000);
         expect(m['rto']!).toBeLessThan(150_000);
     });

@@ -9,7 +9,7 @@ import { sweepDesign } from '../simulation/sweep-design.js';
 
 const run = (seed: number, rto: number, lost: number, passed: boolean): SeedOutcome => ({
     seed,
-    metrics: { 'rto': rto, 'rpo': 0, 'lost-writes': lost, 'availability': 0.99, 'rejected-writes': 0, 'discarded-writes': 0, 'stale-reads': null, 'write-latency-p99': 12.5 } satisfies RunMetrics,
+    metrics: { 'rto': rto, 'rpo': 0, 'lost-writes': lost, 'availability': 0.99, 'stranded-writes': 0, 'overwritten-at-heal': 0, 'split-brain-writes': 0, 'rejected-writes': 0, 'discarded-writes': 0, 'stale-reads': null, 'write-latency-p99': 12.5 } satisfies RunMetrics,
     expectations: [{ passed, measured: rto, measuredText: `${rto / 1000} s` }],
 });
 

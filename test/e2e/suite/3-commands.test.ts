@@ -61,7 +61,7 @@ describe('Run Simulation', () => {
         assert.equal(result.report.kind, 'seed-sweep');
         const view = await waitForRender(api.simulationView, document.uri, (v) => v.text.includes('seed sweep'), 'the simulation view of the seed sweep');
         assert.equal(view.counts.expectations, 2, 'both expect clauses, judged across the seeds');
-        assert.equal(view.counts.spread, 8, 'one row per metric');
+        assert.equal(view.counts.spread, 11, 'one row per metric');
         // The workspace's mregion.simulation.seed (7) overrides the scenario's seed, and the sweep starts from it.
         for (const text of ['2 from seed 7', 'RTO (worst interruption)', 'worst seed', `seed ${result.report.summary.worstSeed}`]) {
             assert.ok(view.text.includes(text), `the view shows "${text}"`);
