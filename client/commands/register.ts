@@ -5,6 +5,8 @@ import { Commands } from '../../protocol/index.js';
 import type { CommandContext } from './context.js';
 import { exportCdk } from './export-cdk.js';
 import { reportFailure } from './messages.js';
+import { OPEN_DOCS_COMMAND } from '../docs-links.js';
+import { openDocs } from './open-docs.js';
 import { openRuleDocumentation } from './open-rule-documentation.js';
 import { runSimulation } from './run-simulation.js';
 import { showTopology } from './show-topology.js';
@@ -15,6 +17,8 @@ export function registerCommands(ctx: CommandContext): void {
         [Commands.exportCdk]: (uri) => exportCdk(ctx, uri),
         [Commands.showTopology]: (uri) => showTopology(ctx, uri),
         [Commands.openRuleDocumentation]: (code) => openRuleDocumentation(ctx, code),
+        // Not in the palette: the target of the documentation links of hovers and diagnostics.
+        [OPEN_DOCS_COMMAND]: (page, fragment) => openDocs(ctx, page, fragment),
     };
     for (const [id, handler] of Object.entries(handlers)) {
         ctx.extension.subscriptions.push(commands.registerCommand(id, async (...args: unknown[]) => {
