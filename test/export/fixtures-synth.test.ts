@@ -62,6 +62,16 @@ store assets { engine s3  regions us-east-1, us-west-2  writes primary us-east-1
 service shop { regions us-east-1, us-west-2  primary us-east-1  posture pilot-light  capacity 100% per region  uses orders }
 `;
 
+/** A standby outside AWS: Route 53 health-checks and fails over to any endpoint. */
+const HYBRID = `topology Hybrid "an AWS primary with a standby on another cloud"
+
+region us-east-1 { provider aws  jurisdiction US }
+region us-central1 { provider gcp  jurisdiction US }
+
+service api { regions us-east-1, us-central1  primary us-east-1  posture warm-standby  capacity 100% per region }
+failover api { detect health-check every 30s threshold 3  route dns ttl 60s  action shift-traffic }
+`;
+
 /** Names that normalize alike, under a topology name too long for a stack name. */
 const ALIKE = `topology ${'Orders'.repeat(20)} "long names and names that normalize alike"
 
@@ -95,6 +105,9 @@ beforeAll(async () => {
     const crossing = await modelOf(CROSSING);
     expect(crossing.problems.filter((p) => p.severity === 'error')).toEqual([]);
     models.set('crossing', crossing.model);
+    const hybrid = await modelOf(HYBRID);
+    expect(hybrid.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    models.set('hybrid', hybrid.model);
     const alike = await modelOf(ALIKE);
     expect(alike.problems.filter((p) => p.severity === 'error')).toEqual([]);
     models.set('alike', alike.model);
@@ -253,6 +266,21 @@ describe('two regions that need each other\'s resources', () => {
         expect(deployBlockers(t.assembly, cdkJsonContext(app))).toEqual([]);
         // The only service using the database in us-west-2 is pilot light: the secondary runs no instance.
         expect(t.props('Crossing-us-west-2-replication', 'AWS::RDS::DBInstance')).toEqual([]);
+    });
+});
+
+describe('a standby outside AWS', () => {
+    test('gets a SECONDARY failover record and an HTTPS health check on its own endpoint', () => {
+        expect(results.get('hybrid')!.errors).toEqual([]);
+        const t = new Templates(synthesize(apps.get('hybrid')!, { validation: true }).assembly);
+        expect(t.stackNames).toEqual(['Hybrid-global']);
+        const records = t.props('Hybrid-global', 'AWS::Route53::RecordSet');
+        expect(records.map((r) => [r.Failover, r.SetIdentifier, r.ResourceRecords])).toEqual([
+            ['PRIMARY', 'primary-us-east-1', ['api.us-east-1.example.com']],
+            ['SECONDARY', 'secondary-us-central1', ['api.us-central1.example.com']],
+        ]);
+        const checks = t.props('Hybrid-global', 'AWS::Route53::HealthCheck').map((c) => [c.HealthCheckConfig.FullyQualifiedDomainName, c.HealthCheckConfig.RequestInterval, c.HealthCheckConfig.FailureThreshold]);
+        expect(checks).toEqual([['api.us-east-1.example.com', 30, 3], ['api.us-central1.example.com', 30, 3]]);
     });
 });
 

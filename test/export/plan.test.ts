@@ -240,6 +240,33 @@ failover api { ${detect} route ${route} action shift-traffic }`;
         expect(p.context.map((c) => c.key)).toEqual(expect.arrayContaining(['mregion:hosted-zone-id', 'mregion:hosted-zone-name', 'mregion:endpoint:api:us-east-1']));
     });
 
+    test.each([
+        { name: 'fails over by DNS from an AWS region to another cloud\'s endpoint', route: 'dns ttl 60s', from: 'us-east-1', to: 'us-central1' },
+        { name: 'fails back by DNS from another cloud to an AWS region', route: 'dns ttl 60s', from: 'us-central1', to: 'us-east-1' },
+        { name: 'switches by ARC routing controls to another cloud\'s endpoint', route: 'arc-routing-control', from: 'us-east-1', to: 'us-central1' },
+    ])('$name: Route 53 checks and routes to any endpoint', async ({ route, from, to }) => {
+        const { model } = await modelOf(`topology T "test"\n${US}\nregion us-central1 { provider gcp jurisdiction US }
+service api { regions us-east-1, us-central1 primary ${from} posture warm-standby capacity 100% per region }
+failover api { detect health-check every 10s threshold 3 route ${route} action shift-traffic }`);
+        const p = planExport(model);
+        expect(p.issues).toEqual([]);
+        const dns = p.globalStack?.items[0];
+        expect(dns).toMatchObject({ kind: 'dns', mode: 'failover' });
+        expect(dns?.kind === 'dns' && dns.regions.map((r) => r.region)).toEqual([from, to]);
+        expect(p.context.map((c) => c.key)).toContain('mregion:endpoint:api:us-central1');
+        expect(p.notGenerated.filter((n) => n.name.startsWith('failover api'))).toEqual([]);
+    });
+
+    test('keeps latency records to AWS regions and lists another cloud\'s region as not routed', async () => {
+        const { model } = await modelOf(`topology T "test"\n${US}\nregion us-central1 { provider gcp jurisdiction US }
+service api { regions us-east-1, us-central1 posture active-active capacity 100% per region }
+failover api { detect health-check every 10s threshold 3 route dns ttl 60s action shift-traffic }`);
+        const p = planExport(model);
+        const dns = p.globalStack?.items[0];
+        expect(dns?.kind === 'dns' && dns.regions.map((r) => r.region)).toEqual(['us-east-1']);
+        expect(p.notGenerated).toContainEqual({ name: 'failover api: us-central1', reason: expect.stringMatching(/not AWS regions/) });
+    });
+
     test('gives a standby Global Accelerator group a dial of 0 and the primary 100', async () => {
         const p = await plan(service('warm-standby', 'global-accelerator', 'detect health-check every 30s threshold 5'));
         expect(p.globalStack?.items[0]).toMatchObject({

@@ -58,7 +58,11 @@ export function planRouting(c: PlanCollector): void {
             c.skip(title, `service ${service.name} runs in no AWS region`);
             continue;
         }
-        if (foreign.length > 0) c.skip(`${title}: ${foreign.join(', ')}`, 'not AWS regions; AWS routing covers only the AWS regions of the service');
+        // Route 53 health-checks and fails over to any endpoint, so failover records may point outside AWS;
+        // latency records and Global Accelerator endpoint groups exist only in AWS regions.
+        const anyEndpoint = (route.method === 'dns' || route.method === 'arc-routing-control') && service.posture !== 'active-active';
+        if (foreign.length > 0 && !anyEndpoint) c.skip(`${title}: ${foreign.join(', ')}`, 'not AWS regions; AWS routing covers only the AWS regions of the service');
+        const routable = anyEndpoint ? service.regions : regions;
 
         if (route.method === 'dns') {
             const providers = route.providers.map((p) => p.toLowerCase());
@@ -68,11 +72,11 @@ export function planRouting(c: PlanCollector): void {
                 continue;
             }
             if (others.length > 0) c.skip(`${title}: DNS provider${others.length > 1 ? 's' : ''} ${others.join(', ')}`, 'not an AWS service; configure the same records there');
-            planDns(c, title, failover, service, regions, recordNames);
+            planDns(c, title, failover, service, routable, recordNames);
         } else if (route.method === 'anycast' || route.method === 'global-accelerator') {
             planAccelerator(c, title, failover, service, regions, names.accelerator.get(service.id)!);
         } else {
-            planRoutingControls(c, title, failover, service, regions, recordNames, names.panel.get(service.id)!, outputIds);
+            planRoutingControls(c, title, failover, service, routable, recordNames, names.panel.get(service.id)!, outputIds);
         }
     }
 }
@@ -139,11 +143,7 @@ function routedRegions(c: PlanCollector, title: string, failover: FailoverM, ser
     const from = failover.from ?? service.primary ?? regions[0];
     const to = failover.to ?? regions.find((r) => r !== from);
     if (from === undefined || to === undefined || from === to) {
-        c.issue(title, `failover routing needs two regions (from and to); service ${service.name} has ${regions.length} AWS region${regions.length === 1 ? '' : 's'}`);
-        return undefined;
-    }
-    if (!c.awsRegion(from) || !c.awsRegion(to)) {
-        c.issue(title, `failover from ${from} to ${to}: both must be AWS regions`);
+        c.issue(title, `failover routing needs two regions (from and to); service ${service.name} has ${regions.length} region${regions.length === 1 ? '' : 's'} to route to`);
         return undefined;
     }
     const idle = regions.filter((r) => r !== from && r !== to);
