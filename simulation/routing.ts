@@ -52,7 +52,8 @@ export function nearestOf(plan: Plan, from: number, candidates: readonly number[
  * - The coordinator: the primary (`writes primary`), the key's home (`home-region`), else the replica in
  *   `from`, else the nearest reachable replica.
  * - The wait before the write is acknowledged: nothing for async and unreplicated stores; the RTT to the
- *   nearest other replica region for sync (docs/facts.md#dynamodb-mrsc-region-sets); the RTT to the voter that completes the quorum
+ *   nearest other replica region for sync (docs/facts.md#dynamodb-mrsc-region-sets), the farthest for Cassandra
+ *   EACH_QUORUM (docs/facts.md#cassandra-multi-datacenter); the RTT to the voter that completes the quorum
  *   for consensus (docs/facts.md#spanner-multi-region); 2 × RTT(farthest regions) + 10 ms for Cosmos DB strong (docs/facts.md#cosmos-strong-write-latency) — the same
  *   formulas as the write-latency estimator, applied to the regions reachable at that moment.
  */
@@ -76,6 +77,13 @@ export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, r
         for (const r of store.replicas) if (!faults.unreachable(location, r)) reachable++;
         if (reachable * 2 <= store.replicas.length) return noQuorum(out);
         wait = store.cosmosStrongMs;
+    } else if (store.mode === 'sync' && store.model.cassandraLevel?.level === 'each-quorum') {
+        // EACH_QUORUM needs a quorum in every datacenter: the farthest closes the write, and one out of reach fails it.
+        for (const r of votingRegions(store)) {
+            if (r === location) continue;
+            if (faults.unreachable(location, r)) return noQuorum(out);
+            wait = Math.max(wait, plan.rtt[location * R + r]!);
+        }
     } else if (store.mode === 'sync') {
         const other = nearestOf(plan, location, votingRegions(store), (r) => r !== location && !faults.unreachable(location, r));
         if (other < 0) return noQuorum(out);

@@ -54,6 +54,7 @@ export type MregionKeywordNames =
     | "conflicts"
     | "consensus"
     | "consistency"
+    | "consistency-level"
     | "consistent-prefix"
     | "console"
     | "control-plane"
@@ -75,6 +76,7 @@ export type MregionKeywordNames =
     | "durable-object"
     | "duration"
     | "dynamodb"
+    | "each-quorum"
     | "edit-dns"
     | "egress"
     | "engine"
@@ -106,7 +108,9 @@ export type MregionKeywordNames =
     | "lag-spike"
     | "launch-capacity"
     | "link"
+    | "local-quorum"
     | "local-secondary-index"
+    | "local-serial"
     | "location"
     | "lost-writes"
     | "lww"
@@ -166,6 +170,7 @@ export type MregionKeywordNames =
     | "scenario"
     | "seed"
     | "sequence"
+    | "serial"
     | "service"
     | "session"
     | "set"
@@ -374,6 +379,21 @@ export const ConsistencyClause = {
 
 export function isConsistencyClause(item: unknown): item is ConsistencyClause {
     return reflection.isInstance(item, ConsistencyClause.$type);
+}
+
+export interface ConsistencyLevelClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'ConsistencyLevelClause';
+    level: 'each-quorum' | 'local-quorum' | 'local-serial' | 'quorum' | 'serial';
+}
+
+export const ConsistencyLevelClause = {
+    $type: 'ConsistencyLevelClause',
+    level: 'level'
+} as const;
+
+export function isConsistencyLevelClause(item: unknown): item is ConsistencyLevelClause {
+    return reflection.isInstance(item, ConsistencyLevelClause.$type);
 }
 
 export type CrdtType = 'bounded-counter' | 'g-counter' | 'g-set' | 'lww-register' | 'mv-register' | 'or-map' | 'or-set' | 'pn-counter' | 'rga' | 'two-phase-set';
@@ -1199,7 +1219,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<BackupClause | ConflictsClause | ConsistencyClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause>;
+    clauses: Array<BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1215,7 +1235,7 @@ export function isStore(item: unknown): item is Store {
     return reflection.isInstance(item, Store.$type);
 }
 
-export type StoreClause = BackupClause | ConflictsClause | ConsistencyClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause;
+export type StoreClause = BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause;
 
 export const StoreClause = {
     $type: 'StoreClause'
@@ -1351,6 +1371,7 @@ export type MregionAstType = {
     CityClause: CityClause
     ConflictsClause: ConflictsClause
     ConsistencyClause: ConsistencyClause
+    ConsistencyLevelClause: ConsistencyLevelClause
     DependsOnClause: DependsOnClause
     Deployable: Deployable
     DetectClause: DetectClause
@@ -1544,6 +1565,15 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 maxVersions: {
                     name: ConsistencyClause.maxVersions,
                     optional: true
+                }
+            },
+            superTypes: [StoreClause.$type]
+        },
+        ConsistencyLevelClause: {
+            name: ConsistencyLevelClause.$type,
+            properties: {
+                level: {
+                    name: ConsistencyLevelClause.level
                 }
             },
             superTypes: [StoreClause.$type]

@@ -4,7 +4,7 @@
 // node that owns the keyword. Numbers come from the facts table (language/semantics/facts/defaults.ts), never
 // from this file.
 import {
-    ACTIONS, ANYCAST, AURORA, COSMOS, CONSENSUS, DNS, ENGINES, HEALTH_CHECK, POSTURE, SELF_FAILOVER_ENGINES, THRESHOLDS,
+    ACTIONS, ANYCAST, AURORA, CASSANDRA_LEVELS, COSMOS, CONSENSUS, DNS, ENGINES, HEALTH_CHECK, POSTURE, SELF_FAILOVER_ENGINES, THRESHOLDS,
 } from '../semantics/facts/defaults.js';
 import { factRef } from '../semantics/facts/citation.js';
 import type { Fact } from '../semantics/facts/fact.js';
@@ -194,7 +194,15 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['ReplicationClause'], section: 'stores', summary: 'Consensus replication (Raft/Paxos): a write commits when a majority of voting replicas have it; survives losing a minority.', example: 'replication consensus quorum 2' },
         { in: ['ConflictsClause'], section: 'stores', summary: 'Conflicts cannot happen: consensus orders every write.', example: 'conflicts consensus' },
     ],
-    quorum: [{ in: ['ReplicationClause'], section: 'stores', summary: 'Votes needed to commit (default: a majority of replicas plus witness).', unit: 'count', example: 'replication consensus quorum 2' }],
+    quorum: [
+        { in: ['ReplicationClause'], section: 'stores', summary: 'Votes needed to commit (default: a majority of replicas plus witness).', unit: 'count', example: 'replication consensus quorum 2' },
+        { in: ['ConsistencyLevelClause'], section: 'stores', summary: `Cassandra QUORUM: a majority of the replicas across all datacenters (replication ${CASSANDRA_LEVELS.quorum.value}, ${cite(CASSANDRA_LEVELS.quorum)}).`, example: 'consistency-level quorum' },
+    ],
+    'consistency-level': value('stores', ['ConsistencyLevelClause'], `Cassandra only: the consistency level of the store's writes, which sets its replication across datacenters (${cite(CASSANDRA_LEVELS['each-quorum'])}): \`local-quorum\` (default, async), \`local-serial\` (async), \`each-quorum\` (sync to every datacenter), \`quorum\` or \`serial\` (consensus across datacenters).`, 'consistency-level each-quorum'),
+    'local-quorum': value('stores', ['ConsistencyLevelClause'], `Cassandra LOCAL_QUORUM: a quorum in the local datacenter; other datacenters get the write asynchronously (${cite(CASSANDRA_LEVELS['local-quorum'])}). The default.`, 'consistency-level local-quorum'),
+    'each-quorum': value('stores', ['ConsistencyLevelClause'], `Cassandra EACH_QUORUM: a quorum in every datacenter before the write returns — synchronous, paced by the farthest datacenter (${cite(CASSANDRA_LEVELS['each-quorum'])}).`, 'consistency-level each-quorum'),
+    serial: value('stores', ['ConsistencyLevelClause'], `Cassandra SERIAL: lightweight transactions run Paxos across datacenters (consensus, ${cite(CASSANDRA_LEVELS.serial)}); the estimate counts one quorum round trip, a lower bound.`, 'consistency-level serial'),
+    'local-serial': value('stores', ['ConsistencyLevelClause'], `Cassandra LOCAL_SERIAL: Paxos within the local datacenter; others get the write asynchronously (${cite(CASSANDRA_LEVELS['local-serial'])}).`, 'consistency-level local-serial'),
     none: value('stores', ['ReplicationClause'], 'No replication: one copy.', 'replication none'),
     consistency: value('stores', ['ConsistencyClause'], 'What readers may see: `strong`, `bounded-staleness`, `session`, `consistent-prefix` or `eventual` (docs/facts.md#cosmos-consistency-levels).', 'consistency strong'),
     strong: value('stores', ['ConsistencyClause'], 'Linearizable reads: always the latest committed write. Needs synchronous or consensus replication across regions.', 'consistency strong'),

@@ -41,6 +41,8 @@ export type Shape = 'rows' | 'counter' | 'set' | 'register' | 'document' | 'sequ
 export type WritePolicy = 'any-region' | 'home-region' | 'primary';
 export type ReplicationMode = 'sync' | 'async' | 'consensus' | 'none';
 export type ConsistencyLevel = 'strong' | 'bounded-staleness' | 'session' | 'consistent-prefix' | 'eventual';
+/** Cassandra's per-request consistency level for the store's writes (docs/facts.md#cassandra-multi-datacenter). */
+export type CassandraLevel = 'local-quorum' | 'each-quorum' | 'quorum' | 'serial' | 'local-serial';
 export type ConflictStrategy = 'lww' | 'crdt' | 'vector-clocks' | 'consensus' | 'reject' | 'single-owner';
 export type CrdtType = 'g-counter' | 'pn-counter' | 'bounded-counter' | 'g-set' | 'two-phase-set' | 'or-set'
     | 'lww-register' | 'mv-register' | 'rga' | 'or-map';
@@ -130,6 +132,8 @@ export interface StoreM {
         readonly provenance: Provenance;
     };
     readonly conflicts: { readonly strategy: ConflictStrategy; readonly crdt?: CrdtType; readonly provenance: Provenance };
+    /** Cassandra only: the consistency level of its writes (declared, or LOCAL_QUORUM), which sets the replication mode. */
+    readonly cassandraLevel?: { readonly level: CassandraLevel; readonly provenance: Provenance };
     readonly invariants: readonly { readonly kind: InvariantKind; readonly field: string; readonly range: Range }[];
     readonly residency?: string;
     readonly residencyProvenance?: Provenance;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateWriteLatency, quorumOf, regionLossSurvival, votersOf } from '../../language/semantics/estimators/index.js';
 import { modelOf } from '../helpers/services.js';
+import { rttBetween } from '../../language/semantics/latency.js';
 
 async function storeModel(text: string) {
     const { model, problems } = await modelOf(text);
@@ -92,5 +93,49 @@ describe('voters and quorum survival', () => {
             { region: 'us-east-1', votersLeft: 1, voters: 2, quorum: 2, survives: false },
             { region: 'us-west-2', votersLeft: 1, voters: 2, quorum: 2, survives: false },
         ]);
+    });
+});
+
+describe('Cassandra: the consistency level sets replication and write latency', () => {
+    // RTTs from the measured table (docs/facts.md#cloudping-rtt-matrix), read back through rttBetween so the oracle
+    // is the level's rule, not the estimator's code: LOCAL_QUORUM acknowledges locally; EACH_QUORUM waits for the
+    // farthest datacenter; QUORUM and SERIAL wait for a majority of all replicas across datacenters.
+    const regions = ['us-east-1', 'us-west-2', 'eu-west-1'];
+    const text = (level: string) => `topology C\n${regions.map((r) => `region ${r} {}`).join('\n')}\n`
+        + `store c { engine cassandra regions ${regions.join(', ')} holds per-user rows ${level} replication-placeholder consistency eventual }\n`;
+    const build = async (level: string, replication = '') => modelOf(text(level).replace('replication-placeholder', replication));
+
+    it.each([
+        { level: '', mode: 'async', name: 'LOCAL_QUORUM by default: async to the other datacenters' },
+        { level: 'consistency-level local-quorum', mode: 'async', name: 'LOCAL_QUORUM: async' },
+        { level: 'consistency-level local-serial', mode: 'async', name: 'LOCAL_SERIAL: Paxos in one datacenter, async elsewhere' },
+        { level: 'consistency-level each-quorum', mode: 'sync', name: 'EACH_QUORUM: sync to every datacenter' },
+        { level: 'consistency-level quorum', mode: 'consensus', name: 'QUORUM: a majority across datacenters' },
+        { level: 'consistency-level serial', mode: 'consensus', name: 'SERIAL: Paxos across datacenters' },
+    ])('$name', async ({ level, mode }) => {
+        const { model } = await build(level, mode === 'async' ? 'replication async lag 1s' : '');
+        expect(model.stores.get('c')!.replication.mode).toBe(mode);
+    });
+
+    it('waits for the farthest datacenter at EACH_QUORUM', async () => {
+        const { model } = await build('consistency-level each-quorum');
+        const farthest = Math.max(...['us-west-2', 'eu-west-1'].map((r) => rttBetween(model, 'us-east-1', r).ms!));
+        const e = estimateWriteLatency(model, model.stores.get('c')!, 'us-east-1');
+        expect(e.ms).toBe(farthest);
+        expect(e.formula).toContain('EACH_QUORUM waits for a quorum in every datacenter');
+    });
+
+    it('waits for the nearest other datacenter at QUORUM (2 of 3)', async () => {
+        const { model } = await build('consistency-level quorum');
+        const nearest = Math.min(...['us-west-2', 'eu-west-1'].map((r) => rttBetween(model, 'us-east-1', r).ms!));
+        expect(estimateWriteLatency(model, model.stores.get('c')!, 'us-east-1').ms).toBe(nearest);
+    });
+
+    it.each([
+        { name: 'a level that contradicts the declared replication', text: (t: string) => t.replace('replication-placeholder', 'replication async lag 1s').replace('holds per-user rows ', 'holds per-user rows consistency-level each-quorum '), says: 'consistency-level each-quorum makes replication sync' },
+        { name: 'a consistency level on another engine', text: (t: string) => t.replace('replication-placeholder', '').replace('engine cassandra', 'engine cockroachdb').replace('holds per-user rows ', 'holds per-user rows consistency-level quorum '), says: "'consistency-level' is Cassandra's per-request level" },
+    ])('reports $name', async ({ text: edit, says }) => {
+        const { problems } = await modelOf(edit(text('')));
+        expect(problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringContaining(says)]);
     });
 });

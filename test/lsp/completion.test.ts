@@ -32,6 +32,9 @@ describe('completion of keywords', () => {
         ['a repeatable clause again (invariant) and the objective metrics not yet set', 'store s {\n    invariant unique id\n    engine redis\n    regions a\n    holds shared rows\n    writes any-region\n    replication sync\n    consistency strong\n    conflicts reject\n    replicas 2\n    witness a\n    residency EU\n    features ttl\n    backup every 1h\n    size 1GB\n    objective rto 1m\n    <|>\n}',
             ['availability', 'cost', 'invariant', 'rpo', 'write-latency']],
         ['the consistency levels', 'store s { consistency <|> }', ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong']],
+        ['Cassandra\'s consistency-level clause in a Cassandra store only', 'store s {\n    engine cassandra\n    <|>\n}',
+            ['backup', 'conflicts', 'consistency', 'consistency-level', 'features', 'holds', 'invariant', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'witness', 'writes']],
+        ['the Cassandra consistency levels', 'store s { engine cassandra consistency-level <|> }', ['each-quorum', 'local-quorum', 'local-serial', 'quorum', 'serial']],
     ])('offers %s', async (_what, text, expected) => {
         expect(await labelsAt(text)).toEqual(sorted(expected));
     });

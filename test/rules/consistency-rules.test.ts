@@ -18,6 +18,10 @@ ruleCases('strong-needs-sync', {
         { name: 'strong consistency by consensus', text: store(`engine cockroachdb\nregions us-east-1, us-east-2, us-west-2\nholds shared rows\nconsistency strong`) },
         { name: 'DynamoDB MRSC: strong with synchronous replication', text: store(`engine dynamodb\nregions us-east-1, us-east-2, us-west-2\nholds shared rows\nreplication sync\nconsistency strong\nconflicts reject`) },
         { name: 'strong consistency in a single region', text: store(`engine postgres\nregions us-east-1\nholds shared rows\nconsistency strong`) },
+        // Cassandra is synchronous across datacenters when the level says so (docs/facts.md#cassandra-multi-datacenter).
+        { name: 'Cassandra writing at EACH_QUORUM, synchronous in every datacenter', text: store(`engine cassandra\nregions us-east-1, us-west-2\nholds per-user rows\nconsistency-level each-quorum\nconsistency strong`) },
+        { name: 'Cassandra declared synchronous with EACH_QUORUM', text: store(`engine cassandra\nregions us-east-1, us-west-2\nholds per-user rows\nreplication sync\nconsistency-level each-quorum\nconsistency strong`) },
+        { name: 'Cassandra lightweight transactions (SERIAL), Paxos across datacenters', text: store(`engine cassandra\nregions us-east-1, us-east-2, us-west-2\nholds shared rows\nconsistency-level serial\nconsistency strong`) },
     ],
     invalid: [
         {
@@ -31,9 +35,9 @@ ruleCases('strong-needs-sync', {
             at: 'consistency strong', says: ['≈ 5 s behind'],
         },
         {
-            name: 'Cassandra declared synchronous across regions',
-            text: store(`engine cassandra\nregions us-east-1, us-west-2\nholds per-user rows\nreplication sync\nconsistency strong`),
-            at: 'consistency strong', says: ['cassandra replicates across regions only asynchronously'],
+            name: 'Cassandra at its default LOCAL_QUORUM claimed strong',
+            text: store(`engine cassandra\nregions us-east-1, us-west-2\nholds per-user rows\nreplication async lag 500ms\nconsistency strong`),
+            at: 'consistency strong', says: ['replicates to us-west-2 asynchronously (≈ 500 ms behind)'],
         },
         {
             name: 'DynamoDB global tables in the default (MREC) mode claimed strong',

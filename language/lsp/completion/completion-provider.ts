@@ -123,6 +123,11 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         if (!declaration) return false;
         if (clauseType === 'RegionsClause' && (declaration as AstNode & { perCell?: boolean }).perCell) return true;
         const clauses = (declaration as AstNode & { clauses?: AstNode[] }).clauses ?? [];
+        // Only Cassandra has a per-request consistency level: offered once the engine says cassandra.
+        if (clauseType === 'ConsistencyLevelClause') {
+            const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
+            if (engine?.engine !== 'cassandra') return true;
+        }
         return clauses.some((c) => c.$type === clauseType && !contains(c, context.offset));
     }
 

@@ -1,8 +1,8 @@
 // Stores: one declaration read once (with its problems), then instantiated per cell when `per cell`.
 import * as ast from '../../generated/ast.js';
-import { ENGINES } from '../facts/defaults.js';
+import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
 import type {
-    CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, ObjectiveM, Provenance,
+    CassandraLevel, CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, ObjectiveM, Provenance,
     ReplicationMode, Shape, Source, StoreFeature, StoreM, WritePolicy,
 } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
@@ -26,6 +26,7 @@ interface StoreDecl {
     readonly replication?: { mode: ReplicationMode; lagMs?: number; quorum?: number };
     readonly consistency?: { level: ConsistencyLevel; maxVersions?: number; maxLagMs?: number };
     readonly conflicts?: { strategy: ConflictStrategy; crdt?: CrdtType };
+    readonly cassandraLevel?: CassandraLevel;
     readonly invariants: StoreM['invariants'];
     readonly residency?: string;
     readonly features: readonly StoreFeature[];
@@ -52,6 +53,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const replication = ctx.single(c, ast.isReplicationClause, 'replication');
     const consistency = ctx.single(c, ast.isConsistencyClause, 'consistency');
     const conflicts = ctx.single(c, ast.isConflictsClause, 'conflicts');
+    const consistencyLevel = ctx.single(c, ast.isConsistencyLevelClause, 'consistency-level');
     const residency = ctx.single(c, ast.isResidencyClause, 'residency');
     const features = ctx.single(c, ast.isFeaturesClause, 'features');
     const backup = ctx.single(c, ast.isBackupClause, 'backup');
@@ -69,6 +71,16 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     if (!node.perCell && !regions) ctx.missing(node, `store ${node.name} needs 'regions' (or 'per cell')`);
     if (!holds) ctx.missing(node, `store ${node.name}: declare what it 'holds' (shared, per-user, per-tenant, reference) and its shape`);
     reportRepeated(ctx, regions);
+    const level = consistencyLevel?.level as CassandraLevel | undefined;
+    if (level !== undefined && engine?.engine !== undefined && engine.engine !== 'cassandra') {
+        ctx.report(ProblemCodes.InapplicableProperty, 'error', `'consistency-level' is Cassandra's per-request level; a ${engine.engine} store has none: remove it`,
+            consistencyLevel!, ctx.keywordRange(consistencyLevel!, 'consistency-level'));
+    }
+    const levelMode = level !== undefined ? CASSANDRA_LEVELS[level] : undefined;
+    if (engine?.engine === 'cassandra' && levelMode && replication && replication.mode !== levelMode.value) {
+        ctx.report(ProblemCodes.ValueOutOfRange, 'error', `consistency-level ${level} makes replication ${levelMode.value} across datacenters `
+            + `(${levelMode.source}), but the store declares replication ${replication.mode}: declare one or the other`, consistencyLevel!, 'level');
+    }
 
     const regionNames = unique(refNames(regions?.regions));
     const replicaCount = replicas ? ctx.quantity(replicas.count, 'count', { what: 'replicas', min: 1, integer: true }) : undefined;
@@ -101,6 +113,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         replication: replication ? { mode: replication.mode, lagMs, quorum } : undefined,
         consistency: consistency ? { level: consistency.level, maxVersions, maxLagMs } : undefined,
         conflicts: conflicts ? { strategy: conflicts.strategy, crdt: conflicts.crdt as CrdtType | undefined } : undefined,
+        cassandraLevel: level,
         invariants: invariants.map((i) => ({ kind: i.kind as InvariantKind, field: i.field, range: ctx.range(i) })),
         residency: residency?.jurisdiction,
         features: unique((features?.features ?? []) as StoreFeature[]),
@@ -109,14 +122,19 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         objective: buildObjective(ctx, objective),
         source: ctx.source(node, {
             engine, regions, replicas, witness, holds, writes, replication, consistency, conflicts, residency, features,
-            backup, size, objective, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
+            backup, size, objective, consistencyLevel, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
             lag: replication?.lag, quorum: replication?.quorum,
         }),
     };
 }
 
 function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, regions: readonly string[], cell: CellM | undefined): StoreM {
-    const facts = decl.engine ? ENGINES[decl.engine] : {};
+    // Cassandra's replication across datacenters is what its consistency level makes of it (docs/facts.md#cassandra-multi-datacenter).
+    const cassandraLevel: StoreM['cassandraLevel'] = decl.engine !== 'cassandra' ? undefined : decl.cassandraLevel !== undefined
+        ? { level: decl.cassandraLevel, provenance: DECLARED }
+        : { level: CASSANDRA_DEFAULT_LEVEL.value, provenance: { kind: 'default', source: CASSANDRA_DEFAULT_LEVEL.source } };
+    const engineFacts = decl.engine ? ENGINES[decl.engine] : {};
+    const facts = cassandraLevel ? { ...engineFacts, replication: CASSANDRA_LEVELS[cassandraLevel.level] } : engineFacts;
     const multiRegion = regions.length > 1;
     const where = cell ? ` (in cell ${cell.name})` : '';
 
@@ -166,6 +184,7 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
         replication: { ...replication, quorum },
         consistency,
         conflicts,
+        ...(cassandraLevel ? { cassandraLevel } : {}),
         invariants: decl.invariants,
         residency: decl.residency ?? cell?.residency,
         residencyProvenance: decl.residency ? DECLARED : cell?.residency ? { kind: 'derived', from: `cell ${cell.name}` } : undefined,

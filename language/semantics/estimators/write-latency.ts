@@ -98,6 +98,16 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
         return done('cosmos-strong', ms, [far.a, far.b],
             `2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms for Cosmos DB strong, ${factRef('cosmos-strong-write-latency')}`);
     }
+    // Cassandra EACH_QUORUM waits for a quorum in every datacenter: the farthest one closes the write (docs/facts.md#cassandra-multi-datacenter).
+    const eachQuorum = (coordinator: string, others: readonly string[]): WriteLatencyEstimate => {
+        let far: { region: string; ms: number } | undefined;
+        for (const o of others) {
+            const ms = rtt(coordinator, o);
+            if (ms === undefined) return done('sync', undefined, [], 'EACH_QUORUM: the RTT to a datacenter is unknown');
+            if (far === undefined || ms > far.ms) far = { region: o, ms };
+        }
+        return done('sync', far!.ms, [far!.region], `EACH_QUORUM waits for a quorum in every datacenter: RTT ${coordinator} → ${far!.region} ${formatMs(far!.ms)}`);
+    };
     switch (store.replication.mode) {
         case 'consensus': {
             const voters = votersOf(store);
@@ -121,6 +131,7 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
         case 'sync': {
             const others = store.regions.filter((r) => r !== coordinator);
             if (others.length === 0) return done('sync', 0, [], `sync inside ${coordinator}`);
+            if (store.cassandraLevel?.level === 'each-quorum') return eachQuorum(coordinator, others);
             const near = nearest(model, coordinator, others);
             others.forEach((o) => rtt(coordinator, o));
             if (near === undefined) return done('sync', undefined, [], 'sync: RTT to the other replicas unknown');

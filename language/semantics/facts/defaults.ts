@@ -3,7 +3,7 @@
 // towards the optimistic side and a rule that fires is never an artefact of a pessimistic default.
 import type { FactId } from './citation.js';
 import { fact, type Fact } from './fact.js';
-import type { ActionKind, Engine, Posture } from '../model.js';
+import type { ActionKind, CassandraLevel, Engine, Posture } from '../model.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -236,6 +236,21 @@ export const SELF_FAILOVER_ENGINES: Fact<ReadonlySet<Engine>> = fact(
     'self-failover-engines', 'global tables are multi-active; consensus databases elect a new leader',
 );
 
+/**
+ * What each Cassandra consistency level makes of cross-datacenter replication: LOCAL_QUORUM and
+ * LOCAL_SERIAL wait only for the local datacenter (async elsewhere); EACH_QUORUM waits for a quorum in every
+ * datacenter (sync, to the farthest); QUORUM counts replicas across all datacenters and SERIAL runs Paxos across
+ * them (a majority of all replicas: consensus).
+ */
+export const CASSANDRA_LEVELS: Readonly<Record<CassandraLevel, Fact<'async' | 'sync' | 'consensus'>>> = {
+    'local-quorum': fact('async', 'cassandra-multi-datacenter', 'LOCAL_QUORUM writes are async to other datacenters'),
+    'local-serial': fact('async', 'cassandra-multi-datacenter', 'LOCAL_SERIAL runs Paxos within one datacenter'),
+    'each-quorum': fact('sync', 'cassandra-multi-datacenter', 'EACH_QUORUM waits for a quorum in every datacenter'),
+    quorum: fact('consensus', 'cassandra-multi-datacenter', 'QUORUM counts replicas across all datacenters'),
+    serial: fact('consensus', 'cassandra-multi-datacenter', 'SERIAL (lightweight transactions) runs Paxos across datacenters'),
+};
+export const CASSANDRA_DEFAULT_LEVEL = fact<CassandraLevel>('local-quorum', 'cassandra-multi-datacenter', 'every datacenter accepts writes with LOCAL_QUORUM');
+
 /** Inter-region transfer price by source region, USD per GB. */
 const EGRESS_GROUPS: readonly { readonly regions: readonly string[]; readonly usdPerGB: Fact<number> }[] = [
     { regions: ['ap-northeast-2'], usdPerGB: fact(0.08, 'aws-inter-region-transfer-price', 'Seoul $0.08/GB') },
@@ -314,10 +329,10 @@ export const ENGINES: Readonly<Record<Engine, EngineFacts>> = {
         writes: fact('any-region', 'cockroachdb-multi-region', 'any region writes through the range leaseholder'),
     },
     cosmosdb: { provider: 'azure' },
+    // Replication follows the declared consistency level (CASSANDRA_LEVELS); LOCAL_QUORUM is the default.
     cassandra: {
         replication: fact('async', 'cassandra-multi-datacenter', 'LOCAL_QUORUM writes replicate to other datacenters asynchronously'),
         conflicts: fact('lww', 'cassandra-multi-datacenter', 'Cassandra resolves concurrent writes by cell timestamp (last write wins)'),
-        asyncOnlyAcrossRegions: fact(true, 'cassandra-multi-datacenter', 'Cassandra multi-datacenter replication is treated as asynchronous'),
         writes: fact('any-region', 'cassandra-multi-datacenter', 'every datacenter accepts writes (LOCAL_QUORUM)'),
     },
     postgres: {},
