@@ -23,7 +23,7 @@ function filesUnder(dir: string, extensions: readonly string[]): string[] {
 }
 
 const PRODUCT_SOURCES = ['language', 'simulation', 'export', 'cli', 'server', 'client', 'protocol', 'webview']
-    .flatMap((d) => filesUnder(d, ['.ts'])).filter((f) => !f.startsWith(path.join('language', 'generated')));
+    .flatMap((d) => filesUnder(d, ['.ts', '.langium'])).filter((f) => !f.startsWith(path.join('language', 'generated')));
 const DOCS = [...filesUnder('docs', ['.md']), 'README.md', path.join('simulation', 'README.md')];
 const EXAMPLES = filesUnder('examples', ['.mregion']);
 
