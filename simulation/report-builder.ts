@@ -296,6 +296,7 @@ class Measurements {
             case 'rpo': return this.rpo(e);
             case 'availability': return this.availability(e);
             case 'lost-writes': return this.lost(e);
+            case 'stranded-writes': return this.stranded(e);
             case 'discarded-writes': return this.perReplica(e, 'discardedAt', 'silently discarded by last-write-wins');
             case 'merges': return this.perReplica(e, 'mergesAt', 'merged by the CRDT');
             case 'siblings': return this.perReplica(e, 'siblingsAt', 'kept as siblings');
@@ -380,6 +381,24 @@ class Measurements {
                 total += l.lostWrites;
                 first = first === null ? l.atMs : Math.min(first, l.atMs);
                 parts.push(`${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`);
+            }
+        }
+        return { value: total, where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(), atMs: first };
+    }
+
+    /** Writes held only by cut-off replicas of the stores named (`in R`: cut off in R), and what became of them. */
+    private stranded(e: ExpectationM): Measurement {
+        const plan = this.sim.plan;
+        let total = 0;
+        let first: number | null = null;
+        const parts: string[] = [];
+        for (const s of this.stores(e)) {
+            for (const x of strandings(this.sim, s)) {
+                if (e.region !== undefined && x.region !== e.region) continue;
+                total += x.strandedWrites;
+                first = first === null ? x.cutAtMs : Math.min(first, x.cutAtMs);
+                const fate = x.lostWrites > 0 ? `${formatCount(x.lostWrites)} lost` : x.deliveredWrites === x.strandedWrites ? 'all delivered' : `${formatCount(x.deliveredWrites)} delivered`;
+                parts.push(`${plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}`);
             }
         }
         return { value: total, where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(), atMs: first };

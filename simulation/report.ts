@@ -5,7 +5,7 @@
 
 export const REPORT_SCHEMA_VERSION = '1.2.0';
 
-export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'discarded-writes' | 'merges' | 'siblings'
+export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
 
 export interface Percentiles {

@@ -182,6 +182,7 @@ export type MregionKeywordNames =
     | "spanner"
     | "stale-reads"
     | "store"
+    | "stranded-writes"
     | "streams"
     | "strong"
     | "sync"
@@ -796,10 +797,10 @@ export function isLocationClause(item: unknown): item is LocationClause {
     return reflection.isInstance(item, LocationClause.$type);
 }
 
-export type Metric = 'availability' | 'cost' | 'detection' | 'discarded-writes' | 'lost-writes' | 'merges' | 'rejected-writes' | 'rpo' | 'rto' | 'siblings' | 'stale-reads' | 'write-latency';
+export type Metric = 'availability' | 'cost' | 'detection' | 'discarded-writes' | 'lost-writes' | 'merges' | 'rejected-writes' | 'rpo' | 'rto' | 'siblings' | 'stale-reads' | 'stranded-writes' | 'write-latency';
 
 export function isMetric(item: unknown): item is Metric {
-    return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'cost';
+    return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'stranded-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'cost';
 }
 
 export type Name = 'cache' | 'manual' | 'primary' | Engine | HoldsKind | Provider | Shape | string;

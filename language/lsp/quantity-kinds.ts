@@ -57,7 +57,7 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
 export const METRIC_KINDS: Readonly<Record<string, UnitKind>> = {
     rto: 'duration', rpo: 'duration', detection: 'duration', 'write-latency': 'duration',
     availability: 'percent', 'stale-reads': 'percent',
-    'lost-writes': 'count', 'discarded-writes': 'count', merges: 'count', siblings: 'count', 'rejected-writes': 'count',
+    'lost-writes': 'count', 'stranded-writes': 'count', 'discarded-writes': 'count', merges: 'count', siblings: 'count', 'rejected-writes': 'count',
     cost: 'money',
 };
 

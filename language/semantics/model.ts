@@ -53,7 +53,7 @@ export type ActionKind = 'promote' | 'launch-capacity' | 'scale-out' | 'edit-dns
     | 'shift-traffic' | 'rehome' | 'accept-outage' | 'console' | 'create-resources' | 'update-health-check'
     | 'invalidate-cache' | 'notify';
 export type Plane = 'control-plane' | 'data-plane';
-export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'discarded-writes' | 'merges' | 'siblings'
+export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
 export type Comparison = '<=' | '<' | '==' | '>=' | '>';
 

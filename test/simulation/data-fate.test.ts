@@ -18,7 +18,7 @@ describe('an outage with no failover strands writes and delivers them when the r
         const report = await run(`${TWO_US_REGIONS}
 ${auroraDb('1s')}
 workload w for db { writes ${rate}/s from us-east-1 100% }
-scenario s { workload w  duration 12m  ${outages}  seed 5  expect lost-writes == 0 }
+scenario s { workload w  duration 12m  ${outages}  seed 5  expect lost-writes == 0  expect stranded-writes of db in us-east-1 >= 1 }
 `);
         const store = report.stores[0]!;
         const expected = (5 * rate * delayMs) / SECOND;
@@ -26,6 +26,8 @@ scenario s { workload w  duration 12m  ${outages}  seed 5  expect lost-writes ==
         expect(store.rpoMs).toBeNull();
         expect(report.summary.lostWrites).toBe(0);
         expect(report.expectations[0]!.passed).toBe(true);
+        expect(report.expectations[1]).toMatchObject({ passed: true, measured: store.strandedWrites, atMs: 120_000 });
+        expect(report.expectations[1]!.where).toMatch(/^\(db in us-east-1 at 2 m, all delivered; db in us-east-1 at 4 m, all delivered; .*\)$/);
         expect(Math.abs(store.strandedWrites - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
         expect(store.deliveredAtHeal).toBe(store.strandedWrites);
         expect(store.stranded.map((x) => [x.region, x.cutAtMs, x.healedAtMs])).toEqual(

@@ -53,7 +53,7 @@ export function buildWorkload(ctx: BuildContext, node: ast.Workload, instances: 
 const METRIC_UNIT: Readonly<Record<Metric, UnitKind>> = {
     rto: 'duration', rpo: 'duration', detection: 'duration', 'write-latency': 'duration',
     availability: 'percent', 'stale-reads': 'percent',
-    'lost-writes': 'count', 'discarded-writes': 'count', merges: 'count', siblings: 'count', 'rejected-writes': 'count',
+    'lost-writes': 'count', 'stranded-writes': 'count', 'discarded-writes': 'count', merges: 'count', siblings: 'count', 'rejected-writes': 'count',
     cost: 'money',
 };
 
