@@ -372,33 +372,30 @@ class Measurements {
 
     private lost(e: ExpectationM): Measurement {
         const plan = this.sim.plan;
-        let total = 0;
-        let first: number | null = null;
-        const parts: string[] = [];
-        for (const s of this.stores(e)) {
-            for (const l of this.sim.storeCounters[s]!.losses) {
-                if (e.region !== undefined && plan.regions[l.region] !== e.region) continue;
-                total += l.lostWrites;
-                first = first === null ? l.atMs : Math.min(first, l.atMs);
-                parts.push(`${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`);
-            }
-        }
-        return { value: total, where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(), atMs: first };
+        return this.tally(e, (s) => this.sim.storeCounters[s]!.losses.map((l) => ({
+            region: plan.regions[l.region]!, count: l.lostWrites, atMs: l.atMs, text: `${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
+        })));
     }
 
     /** Writes held only by cut-off replicas of the stores named (`in R`: cut off in R), and what became of them. */
     private stranded(e: ExpectationM): Measurement {
-        const plan = this.sim.plan;
+        return this.tally(e, (s) => strandings(this.sim, s).map((x) => {
+            const fate = x.lostWrites > 0 ? `${formatCount(x.lostWrites)} lost` : x.deliveredWrites === x.strandedWrites ? 'all delivered' : `${formatCount(x.deliveredWrites)} delivered`;
+            return { region: x.region, count: x.strandedWrites, atMs: x.cutAtMs, text: `${this.sim.plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}` };
+        }));
+    }
+
+    /** Adds up per-store events of the stores and region a clause names, listing each; the time is the first. */
+    private tally(e: ExpectationM, eventsOf: (store: number) => { region: string; count: number; atMs: number; text: string }[]): Measurement {
         let total = 0;
         let first: number | null = null;
         const parts: string[] = [];
         for (const s of this.stores(e)) {
-            for (const x of strandings(this.sim, s)) {
+            for (const x of eventsOf(s)) {
                 if (e.region !== undefined && x.region !== e.region) continue;
-                total += x.strandedWrites;
-                first = first === null ? x.cutAtMs : Math.min(first, x.cutAtMs);
-                const fate = x.lostWrites > 0 ? `${formatCount(x.lostWrites)} lost` : x.deliveredWrites === x.strandedWrites ? 'all delivered' : `${formatCount(x.deliveredWrites)} delivered`;
-                parts.push(`${plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}`);
+                total += x.count;
+                first = first === null ? x.atMs : Math.min(first, x.atMs);
+                parts.push(x.text);
             }
         }
         return { value: total, where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(), atMs: first };
