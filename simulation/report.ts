@@ -151,7 +151,8 @@ export interface StrandingReport {
     /** The fault that cut it off. */
     readonly fault: number | null;
     readonly cutAtMs: number;
-    /** When the oldest stranded write was accepted (null when none was): cutAtMs minus this is the window at risk. */
+    /** When the oldest stranded write was accepted — the cut itself when nothing was pending then (a partition's
+     *  writes come after it); null when nothing was stranded. cutAtMs minus this is the window at risk. */
     readonly oldestAtMs: number | null;
     readonly strandedWrites: number;
     /** When it could replicate again. */
