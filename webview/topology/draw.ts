@@ -1,9 +1,11 @@
-// Draws a laid-out topology as SVG: cell and region groups, deployment boxes, replication (solid), failover
-// (dashed) and uses (faint) edges. Colors come from the stylesheet (VS Code theme variables) by class.
+// Draws a laid-out topology as SVG: cell and region groups (a region's title says its roles), deployment boxes,
+// replication (solid, labelled with mode and lag), failover (dashed) and uses (faint) edges; a region in no cell
+// or with nothing deployed is a dashed box of its own. Colors come from the stylesheet (VS Code theme variables).
 import type { TopologyGraph } from '../../protocol/index.js';
 import { svg, svgText, svgTitle } from '../common/dom.js';
 import { linkTo, type Location } from '../common/vscode-api.js';
-import { lineHeight, nodeLabel, type Layout, type Placed } from './layout.js';
+import { cellTitle, nodeLabel, regionTitle, type Layout, type Placed } from './layout.js';
+import { strayRegions } from './roles.js';
 
 type Api = Parameters<typeof linkTo>[1];
 
@@ -16,13 +18,14 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
 
     for (const cell of graph.cells) {
         const box = layout.cells.get(cell.name);
-        if (box) root.append(group('cell', `cell ${cell.name}${cell.residency ? ` · residency ${cell.residency}` : ''}`, box, cell, api));
+        if (box) root.append(group('cell', cellTitle(cell), box, cell, api));
     }
+    const stray = strayRegions(graph);
     for (const region of graph.regions) {
         const box = layout.regions.get(region.name);
-        const detail = [region.provider, region.jurisdiction].filter(Boolean).join(' · ');
-        if (box) root.append(group('region', detail ? `${region.name} (${detail})` : region.name, box, region, api));
+        if (box) root.append(group(stray.has(region.name) ? 'region stray' : 'region', regionTitle(region.name, graph), box, region, api));
     }
+    const labels: SVGGElement[] = [];
     for (const edge of graph.edges) {
         const placed = layout.edges.get(edge.id);
         if (!placed || placed.points.length < 2) continue;
@@ -31,7 +34,14 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
             svgTitle(tooltip(edge.label, edge.messages)),
             svg('path', { d, 'marker-end': 'url(#arrow)', 'marker-start': edge.bidirectional ? 'url(#arrow-start)' : undefined }));
         if (placed.label && edge.kind !== 'uses') {
-            g.append(svgText(edge.label, { x: placed.label.x, y: placed.label.y + lineHeight - 4, class: 'edge-label' }));
+            // On the edge, over a patch of the background so the line does not strike through the text; drawn
+            // after the boxes so no box hides it.
+            const { x, y, width, height } = placed.label;
+            const label = svg('g', { class: `edge-label-group ${edge.kind} ${severityClass(edge.severity)}` }, svgTitle(tooltip(edge.label, edge.messages)),
+                svg('rect', { x: x - 2, y, width: width + 4, height, class: 'edge-label-bg' }),
+                svgText(edge.label, { x: x + width / 2, y: y + height / 2, class: 'edge-label', 'text-anchor': 'middle', 'dominant-baseline': 'central' }));
+            linkTo(label, api, edge.location);
+            labels.push(label);
         }
         if (edge.kind !== 'uses') linkTo(g, api, edge.location);
         root.append(g);
@@ -39,7 +49,7 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
     for (const node of graph.nodes) {
         const box = layout.nodes.get(node.id);
         if (!box) continue;
-        const [title, detail] = nodeLabel(node);
+        const [title, detail] = nodeLabel(node, graph);
         const g = svg('g', { class: `node ${node.kind} ${severityClass(node.severity)}${node.primary ? ' primary' : ''}`, 'data-id': node.id },
             svgTitle(tooltip(`${node.kind} ${node.instance} in ${node.region}`, node.messages)),
             svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: node.kind === 'store' ? 10 : 3 }),
@@ -48,10 +58,11 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
         linkTo(g, api, node.location);
         root.append(g);
     }
+    root.append(...labels);
     return root;
 }
 
-function group(kind: 'cell' | 'region', label: string, box: Placed, element: { severity?: string; messages: readonly string[]; location: Location }, api: Api): SVGGElement {
+function group(kind: 'cell' | 'region' | 'region stray', label: string, box: Placed, element: { severity?: string; messages: readonly string[]; location: Location }, api: Api): SVGGElement {
     const g = svg('g', { class: `group ${kind} ${severityClass(element.severity)}` },
         svgTitle(tooltip(label, element.messages)),
         svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 6 }));

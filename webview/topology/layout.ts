@@ -2,9 +2,13 @@
 // Uses elkjs's bundled build, which runs in the page without a worker and without eval (strict CSP).
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { TopologyGraph } from '../../protocol/index.js';
+import { regionRoles, roleOf, strayRegions } from './roles.js';
+import type { Box } from './viewport.js';
 
 export const charWidth = 7.2;
 export const lineHeight = 16;
+/** Edge labels are 11 px (topology.css). */
+const labelCharWidth = 6.6;
 const nodeHeight = 44;
 const groupHeaderHeight = 26;
 
@@ -19,10 +23,13 @@ export interface Layout {
     readonly edges: ReadonlyMap<string, { readonly points: readonly { x: number; y: number }[]; readonly label?: Placed }>;
 }
 
-const elk = new ELK();
+// The bundler and Node's module resolution (the unit tests) see this CommonJS module's default export differently.
+type ElkConstructor = new () => { layout(graph: ElkNode): Promise<ElkNode> };
+const Elk = ((ELK as unknown as { default?: ElkConstructor }).default ?? ELK) as unknown as ElkConstructor;
+const elk = new Elk();
 
-export function nodeLabel(node: TopologyGraph['nodes'][number]): [string, string] {
-    const detail = [node.kind, node.detail, node.primary ? 'primary' : undefined].filter(Boolean).join(' · ');
+export function nodeLabel(node: TopologyGraph['nodes'][number], graph: TopologyGraph): [string, string] {
+    const detail = [node.kind, node.detail, roleOf(node, graph)].filter(Boolean).join(' · ');
     return [node.cell ? `${node.name} @${node.cell}` : node.name, detail];
 }
 
@@ -40,20 +47,21 @@ export function cellOfRegion(graph: TopologyGraph): Map<string, string> | undefi
 
 export async function layoutGraph(graph: TopologyGraph, showUses: boolean): Promise<Layout> {
     const cellOf = cellOfRegion(graph);
-    const regionNode = (name: string): ElkNode => ({
-        id: `region:${name}`,
-        layoutOptions: groupOptions,
-        labels: [{ text: name, width: name.length * charWidth, height: lineHeight }],
-        children: graph.nodes.filter((n) => n.region === name).map((n) => {
-            const [title, detail] = nodeLabel(n);
+    const regionNode = (name: string): ElkNode => {
+        const titleWidth = regionTitle(name, graph).length * charWidth + 20;
+        const children = graph.nodes.filter((n) => n.region === name).map((n) => {
+            const [title, detail] = nodeLabel(n, graph);
             return { id: n.id, width: Math.max(title.length, detail.length) * charWidth + 20, height: nodeHeight };
-        }),
-    });
+        });
+        // A region without deployments is a box of its own (a leaf), not a title floating on nothing.
+        if (children.length === 0) return { id: `region:${name}`, width: titleWidth, height: nodeHeight };
+        return { id: `region:${name}`, layoutOptions: groupOptions, labels: [{ text: name, width: titleWidth, height: lineHeight }], children };
+    };
     const regionsInCells = new Set(cellOf?.keys() ?? []);
     const children: ElkNode[] = [
         ...(cellOf ? graph.cells.map((c) => ({
             id: `cell:${c.name}`, layoutOptions: groupOptions,
-            labels: [{ text: c.name, width: c.name.length * charWidth, height: lineHeight }],
+            labels: [{ text: cellTitle(c), width: cellTitle(c).length * charWidth, height: lineHeight }],
             children: c.regions.filter((r) => graph.regions.some((g) => g.name === r)).map(regionNode),
         })) : []),
         ...graph.regions.filter((r) => !regionsInCells.has(r.name)).map((r) => regionNode(r.name)),
@@ -63,7 +71,6 @@ export async function layoutGraph(graph: TopologyGraph, showUses: boolean): Prom
         .filter((e) => (showUses || e.kind !== 'uses') && drawn.has(e.source) && drawn.has(e.target))
         .map((e) => ({
             id: e.id, sources: [e.source], targets: [e.target],
-            labels: e.kind === 'uses' ? [] : [{ id: `${e.id}#label`, text: e.label, width: e.label.length * charWidth, height: lineHeight }],
         }));
     const root: ElkNode = {
         id: 'root',
@@ -71,10 +78,12 @@ export async function layoutGraph(graph: TopologyGraph, showUses: boolean): Prom
             'elk.algorithm': 'layered',
             'elk.direction': 'DOWN',
             'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-            'elk.layered.spacing.nodeNodeBetweenLayers': '50',
-            'elk.spacing.nodeNode': '24',
-            'elk.spacing.edgeLabel': '4',
-            'elk.edgeLabels.inline': 'false',
+            // Tight spacing and compaction: a cell is as large as its regions need, with no empty bands.
+            'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+            'elk.spacing.nodeNode': '18',
+            'elk.spacing.componentComponent': '24',
+            'elk.layered.compaction.postCompaction.strategy': 'EDGE_LENGTH',
+            'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
             'elk.json.shapeCoords': 'ROOT',
             'elk.json.edgeCoords': 'ROOT',
             'elk.padding': '[top=12,left=12,bottom=12,right=12]',
@@ -83,15 +92,54 @@ export async function layoutGraph(graph: TopologyGraph, showUses: boolean): Prom
         edges,
     };
     const laid = await elk.layout(root);
-    return collect(laid);
+    return collect(laid, new Map(graph.edges.filter((e) => e.kind !== 'uses').map((e) => [e.id, e.label])));
+}
+
+export function cellTitle(cell: TopologyGraph['cells'][number]): string {
+    return `cell ${cell.name}${cell.residency ? ` · residency ${cell.residency}` : ''}`;
+}
+
+/** A region's title with the roles of its deployments ("us-east-1 · primary + standby"). */
+export function regionTitle(name: string, graph: TopologyGraph): string {
+    const region = graph.regions.find((r) => r.name === name);
+    const detail = [region?.provider, region?.jurisdiction].filter(Boolean).join(' · ');
+    const roles = regionRoles(name, graph);
+    const stray = strayRegions(graph).get(name);
+    return [detail ? `${name} (${detail})` : name, roles.length > 0 ? roles.join(' + ') : undefined, stray].filter(Boolean).join(' · ');
+}
+
+/** What the view opens on when the whole drawing is not legible: the first box with an error, else the first region. */
+export function attentionBox(graph: TopologyGraph, layout: Layout): Box | undefined {
+    const errorNode = graph.nodes.find((n) => n.severity === 'error' && layout.nodes.has(n.id));
+    if (errorNode) return layout.nodes.get(errorNode.id);
+    const errorRegion = graph.regions.find((r) => r.severity === 'error' && layout.regions.has(r.name))?.name
+        ?? graph.cells.find((c) => c.severity === 'error' && layout.cells.has(c.name))?.name;
+    if (errorRegion && layout.regions.has(errorRegion)) return layout.regions.get(errorRegion);
+    if (errorRegion) return layout.cells.get(errorRegion);
+    const first = graph.regions.find((r) => layout.regions.has(r.name));
+    return first ? layout.regions.get(first.name) : undefined;
 }
 
 const groupOptions = {
-    'elk.padding': `[top=${groupHeaderHeight + 8},left=12,bottom=12,right=12]`,
+    'elk.padding': `[top=${groupHeaderHeight + 8},left=10,bottom=10,right=10]`,
     'elk.nodeLabels.placement': 'INSIDE V_TOP H_LEFT',
 };
 
-function collect(root: ElkNode): Layout {
+/**
+ * Where an edge's label goes: centred on the middle of the edge's longest segment, so it sits on its own line
+ * (ELK's own label placement, across nested groups, puts labels in a band between layers, off their edges).
+ */
+export function labelOn(points: readonly { x: number; y: number }[], text: string | undefined): Placed | undefined {
+    if (text === undefined || points.length < 2) return undefined;
+    let at = 1;
+    const length = (i: number) => Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+    for (let i = 2; i < points.length; i++) if (length(i) > length(at)) at = i;
+    const a = points[at - 1]!, b = points[at]!;
+    const width = text.length * labelCharWidth + 4;
+    return { x: (a.x + b.x) / 2 - width / 2, y: (a.y + b.y) / 2 - lineHeight / 2, width, height: lineHeight };
+}
+
+function collect(root: ElkNode, labels: ReadonlyMap<string, string>): Layout {
     const cells = new Map<string, Placed>();
     const regions = new Map<string, Placed>();
     const nodes = new Map<string, Placed>();
@@ -107,8 +155,7 @@ function collect(root: ElkNode): Layout {
     const visitEdges = (n: ElkNode) => {
         for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
             const points = (e.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
-            const l = e.labels?.[0];
-            edges.set(e.id, { points, label: l ? { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0 } : undefined });
+            edges.set(e.id, { points, label: labelOn(points, labels.get(e.id)) });
         }
         for (const c of n.children ?? []) visitEdges(c);
     };

@@ -1,18 +1,20 @@
-// The topology webview: receives the graph from the extension, lays it out with elkjs, draws it, lists the
-// declarations that have diagnostics, and keeps the last graph in the webview state for restores.
+// The topology webview: receives the graph from the extension, lays it out with elkjs, draws it at a legible
+// zoom (pan-zoom.ts), lists the declarations that have diagnostics, and keeps the last graph in the webview
+// state for restores.
 import './topology.css';
 import type { TopologyGraph } from '../../protocol/index.js';
 import { el } from '../common/dom.js';
 import { linkTo, reportRendered, vscodeApi } from '../common/vscode-api.js';
 import { drawTopology, severityClass } from './draw.js';
-import { layoutGraph } from './layout.js';
+import { attentionBox, layoutGraph } from './layout.js';
+import { legend } from './legend.js';
+import { panZoom } from './pan-zoom.js';
+import { problemRows } from './problems.js';
 
 interface State {
     readonly uri?: string;
     readonly graph?: TopologyGraph;
     readonly showUses?: boolean;
-    /** Draw at 100 % instead of shrinking the drawing to the panel's width. */
-    readonly actualSize?: boolean;
 }
 
 type Incoming = { type: 'graph'; graph: TopologyGraph } | { type: 'error'; uri: string; message: string };
@@ -59,27 +61,22 @@ async function render(graph: TopologyGraph): Promise<void> {
         save({ showUses: toggle.checked });
         void render(graph);
     });
-    const actualSize = el('input');
-    actualSize.type = 'checkbox';
-    actualSize.checked = state.actualSize ?? false;
     const drawing = drawTopology(graph, layout, api);
-    drawing.classList.toggle('fit', !actualSize.checked);
-    actualSize.addEventListener('change', () => {
-        save({ actualSize: actualSize.checked });
-        drawing.classList.toggle('fit', !actualSize.checked);
-    });
+    const canvas = el('div', { class: 'canvas' }, drawing);
+    const zoom = panZoom(canvas, drawing, layout, attentionBox(graph, layout));
     const problems = problemList(graph);
     app.replaceChildren(
         el('header', {},
             el('h1', { text: graph.name ? `Topology ${graph.name}` : 'Topology' }),
             el('p', { class: 'summary', text: summary(graph) }),
             el('div', { class: 'toolbar' },
-                el('label', {}, toggle, ' show service → store edges'),
-                el('label', {}, actualSize, ' actual size'),
-                legend())),
-        el('div', { class: 'canvas' }, drawing),
+                zoom.toolbar,
+                el('label', {}, toggle, ' show service → store edges')),
+            legend()),
+        canvas,
         problems,
     );
+    zoom.open();
     reportRendered(api, {
         regions: graph.regions.length, cells: graph.cells.length, nodes: layout.nodes.size, edges: layout.edges.size,
         errors: graph.counts.error, warnings: graph.counts.warning,
@@ -102,31 +99,21 @@ function plural(n: number, one: string, many = `${one}s`): string {
     return `${n} ${n === 1 ? one : many}`;
 }
 
-function legend(): HTMLElement {
-    const item = (cls: string, text: string) => el('span', { class: `legend-item ${cls}`, text });
-    return el('div', { class: 'legend' },
-        item('legend-replication', 'replication'), item('legend-failover', 'failover'),
-        item('sev-error', 'error'), item('sev-warning', 'warning'), item('sev-info', 'info'));
-}
-
 /** The declarations with diagnostics, once each, as links: the same information as the colors, in words. */
 function problemList(graph: TopologyGraph): HTMLElement {
-    const rows = new Map<string, { label: string; severity: string; messages: readonly string[]; location: TopologyGraph['regions'][number]['location'] }>();
-    const add = (key: string, label: string, e: { severity?: string; messages: readonly string[]; location: TopologyGraph['regions'][number]['location'] }) => {
-        if (e.severity && !rows.has(key)) rows.set(key, { label, severity: e.severity, messages: e.messages, location: e.location });
-    };
-    for (const r of graph.regions) add(`region:${r.name}`, `region ${r.name}`, r);
-    for (const c of graph.cells) add(`cell:${c.name}`, `cell ${c.name}`, c);
-    for (const n of graph.nodes) add(`${n.kind}:${n.name}`, `${n.kind} ${n.name}`, n);
-    for (const e of graph.edges) if (e.kind === 'failover') add(`failover:${e.source}`, e.id.replace(/^failover:/, 'failover of '), e);
-    if (rows.size === 0) return el('section', { class: 'problems' }, el('p', { class: 'ok', text: 'No diagnostics on any declaration.' }));
+    const { rows, elsewhere } = problemRows(graph);
     const list = el('ul');
-    for (const row of rows.values()) {
+    for (const row of rows) {
         const item = el('li', { class: severityClass(row.severity) },
             el('span', { class: 'badge', text: row.severity }), ` ${row.label}: `, el('span', { class: 'message', text: row.messages.join(' — ') }));
         linkTo(item, api, row.location);
         list.append(item);
     }
+    // The summary counts every diagnostic of the file; those on nothing drawn (a scenario, an import) are listed too.
+    if (elsewhere > 0) {
+        list.append(el('li', { class: 'elsewhere', text: `${plural(elsewhere, 'diagnostic')} on declarations not drawn here (scenarios, objectives, imports): see the Problems panel` }));
+    }
+    if (rows.length === 0 && elsewhere === 0) return el('section', { class: 'problems' }, el('p', { class: 'ok', text: 'No diagnostics on any declaration.' }));
     return el('section', { class: 'problems' }, el('h2', { text: 'Declarations with diagnostics' }), list);
 }
 
