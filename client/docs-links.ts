@@ -1,9 +1,9 @@
 // Links to the documentation shipped with the extension (docs/facts.md, docs/rules/<code>.md) open in the
 // Markdown preview, not as editable text. The server writes plain file URIs, which any editor can open; the
-// client rewrites those that point into its own docs folder: in hovers and inlay-hint tooltips to a `command:`
-// link of OPEN_DOCS_COMMAND (their Markdown is trusted for that one command only), and in diagnostics' code
-// links to a `<scheme>://<extension id>/docs/<page>` URI, which VS Code's opener hands to the extension's URI
-// handler in process (the Problems panel opens code links through the opener, where `command:` links are refused).
+// client rewrites those that point into its own docs folder to a `command:` link of OPEN_DOCS_COMMAND: in hovers
+// and inlay-hint tooltips (their Markdown is trusted for that one command only) and in diagnostics' code links
+// (the Problems panel and the problem hover open code links with commands allowed; a `<scheme>://<extension>`
+// URI would instead go through the URL handler, which asks the user to confirm every first click).
 // No `vscode` import: the rewriting is plain string work, tested in test/client/docs-links.test.ts.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,15 +52,4 @@ export function rewriteDocLinks(markdown: string, docsFolder: string): string {
         const t = docTarget(href, docsFolder);
         return t ? `](${commandLink(t)})` : whole;
     });
-}
-
-/** The URI the extension's URI handler receives for a page: `<scheme>://<extension id>/docs/<page>#<anchor>`. */
-export function handlerUri(scheme: string, extensionId: string, t: DocTarget): string {
-    return `${scheme}://${extensionId}/docs/${t.page}${t.fragment ? `#${t.fragment}` : ''}`;
-}
-
-/** The page a URI given to the handler names (its path and fragment), or undefined when it names none. */
-export function targetOfHandlerUri(uriPath: string, fragment: string): DocTarget | undefined {
-    const m = /^\/docs\/(.+)$/.exec(uriPath);
-    return m ? target(m[1]!, fragment) : undefined;
 }

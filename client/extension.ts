@@ -1,13 +1,12 @@
 // VS Code entry: starts the language client, then wires the commands and the two views that live in the
 // files beside it. Returns the API the end-to-end suite reads.
-import { EventEmitter, commands, window, type ExtensionContext } from 'vscode';
+import { EventEmitter, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../protocol/index.js';
 import type { MregionApi, SimulationProgress } from './api.js';
 import type { CommandContext } from './commands/context.js';
 import { registerCommands } from './commands/register.js';
 import { runSimulation } from './commands/run-simulation.js';
-import { OPEN_DOCS_COMMAND, targetOfHandlerUri } from './docs-links.js';
 import { startLanguageClient } from './language-client.js';
 import { Notices } from './notices.js';
 import { createOutput } from './output.js';
@@ -31,13 +30,6 @@ export async function activate(context: ExtensionContext): Promise<MregionApi> {
     };
     context.subscriptions.push(notices, ctx.simulation, ctx.topology, ctx.simulationProgress);
     registerCommands(ctx);
-    // Rule links in the Problems panel arrive here (client/docs-links.ts); any other URI is ignored.
-    context.subscriptions.push(window.registerUriHandler({
-        handleUri: (uri) => {
-            const target = targetOfHandlerUri(uri.path, uri.fragment);
-            if (target) void commands.executeCommand(OPEN_DOCS_COMMAND, target.page, target.fragment);
-        },
-    }));
     output.info(`Multi-Region extension active; commands: ${Object.values(Commands).join(', ')}`);
     return {
         simulationView: ctx.simulation.probe, topologyView: ctx.topology.probe, onDidNotify: notices.onDidNotify,

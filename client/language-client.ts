@@ -1,9 +1,9 @@
 // Starts the bundled language server (a separate Node process over IPC) and the client that talks to it.
 // The client reads `mregion.trace.server` by itself because its id is `mregion`.
 import * as path from 'node:path';
-import { MarkdownString, Uri, env, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { MarkdownString, Uri, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { docTarget, handlerUri, OPEN_DOCS_COMMAND, rewriteDocLinks } from './docs-links.js';
+import { commandLink, docTarget, OPEN_DOCS_COMMAND, rewriteDocLinks } from './docs-links.js';
 // Node options for the server process; the LSP benchmark (bench/lsp) starts the server with the same ones.
 import serverProcess from '../protocol/server-process.json' with { type: 'json' };
 
@@ -51,7 +51,7 @@ function docsLinkMiddleware(context: ExtensionContext): Middleware {
                 const code = d.code;
                 if (typeof code !== 'object') continue;
                 const t = docTarget(code.target.toString(true), docsFolder);
-                if (t) d.code = { value: code.value, target: Uri.parse(handlerUri(env.uriScheme, context.extension.id, t)) };
+                if (t) d.code = { value: code.value, target: Uri.parse(commandLink(t)) };
             }
             next(uri, diagnostics);
         },

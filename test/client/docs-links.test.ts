@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-    commandLink, docTarget, handlerUri, isDocPage, OPEN_DOCS_COMMAND, rewriteDocLinks, targetOfHandlerUri,
+    commandLink, docTarget, isDocPage, OPEN_DOCS_COMMAND, rewriteDocLinks,
 } from '../../client/docs-links.js';
 import { factDocUri, ruleDocUri, docsFolder } from '../../language/validation/rules/docs-link.js';
 
@@ -37,15 +37,6 @@ describe('links into the shipped documentation', () => {
         expect(rewriteDocLinks(markdown, EXTENSION_DOCS))
             .toBe(`- Lag: 1 s *(default, [docs/facts.md#dynamodb-mrec-lag](command:${OPEN_DOCS_COMMAND}?${args}))* — see [AWS](https://aws.amazon.com/)`);
         expect(commandLink({ page: 'rules/egress-cost.md', fragment: '' })).toBe(`command:mregion.openDocs?${encodeURIComponent('["rules/egress-cost.md",""]')}`);
-    });
-
-    it('go to the URI handler from the Problems panel, which reads back the same page and anchor', () => {
-        const uri = handlerUri('vscode', 'mregion.mregion', { page: 'rules/egress-cost.md', fragment: 'how-to-fix' });
-        expect(uri).toBe('vscode://mregion.mregion/docs/rules/egress-cost.md#how-to-fix');
-        const parsed = new URL(uri);
-        expect(targetOfHandlerUri(parsed.pathname, parsed.hash.slice(1))).toEqual({ page: 'rules/egress-cost.md', fragment: 'how-to-fix' });
-        expect(targetOfHandlerUri('/other/facts.md', '')).toBeUndefined();
-        expect(targetOfHandlerUri('/docs/../package.json', '')).toBeUndefined();
     });
 
     it.each(['facts.md', 'rules/egress-cost.md'])('accept the page %s and no path that leaves the docs', (page) => {

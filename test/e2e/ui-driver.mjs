@@ -36,6 +36,16 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         check(/unknown unit/.test(problemsText) && /3parsecs/.test(problemsText), 'the Problems panel shows the unit error of broken.mregion');
         check(/wrong-unit/.test(problemsText), 'the Problems panel shows the rule code wrong-unit');
         await shot('problems.png');
+        // A rule code in the Problems panel is a link: clicking it opens the rule's page in the Markdown preview.
+        await openFile(page, 'aurora-warm-standby.mregion');
+        const ruleLink = markers.locator('a.monaco-link:has-text("control-plane-failover")').first();
+        await ruleLink.waitFor({ timeout: 60_000 });
+        await ruleLink.click();
+        const previewTab = page.locator('.tab[aria-label*="control-plane-failover.md"]').first();
+        const preview = await previewTab.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+        check(preview, 'clicking the rule code control-plane-failover in the Problems panel opens its page in the preview');
+        // Close it (a middle click on its tab), so keyboard focus is back in a text editor for the steps below.
+        if (preview) await previewTab.click({ button: 'middle' });
         await page.keyboard.press('Control+J'); // hide the panel: more room for the views
 
         // 2. Topology view of the fintech example, from the command palette.
