@@ -6,7 +6,7 @@
 import { formatCount, formatDuration } from '../language/semantics/units.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
-import { dominantDriver, estimateWork, eventEquivalents, numbersKept, TRACKED_WRITE_EVENTS, type Driver, type WorkEstimate } from './work.js';
+import { dominantDriver, electingStores, estimateWork, eventEquivalents, numbersKept, TRACKED_WRITE_EVENTS, type Driver, type WorkEstimate } from './work.js';
 
 /** About five seconds of work on one core at the engine's measured event rate (bench/README.md). */
 export const DEFAULT_EVENT_BUDGET = 50_000_000;
@@ -60,7 +60,8 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
             inFlight += stream.rate * ((lag + stall) / 1_000);
         }
     }
-    let control = 2 * plan.faults.filter((f) => f.at < plan.durationMs).length + Math.ceil(plan.durationMs / sampleIntervalMs);
+    // Fault starts and ends, and the election each may start per consensus store.
+    let control = 2 * plan.faults.filter((f) => f.at < plan.durationMs).length * (1 + electingStores(plan)) + Math.ceil(plan.durationMs / sampleIntervalMs);
     for (const f of plan.failovers) {
         const d = f.model.detection;
         if (d.method === 'health-check') control += f.monitored.length * Math.ceil(plan.durationMs / d.intervalMs);

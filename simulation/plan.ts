@@ -8,6 +8,7 @@ import type {
 } from '../language/semantics/model.js';
 import { COSMOS } from '../language/semantics/facts/defaults.js';
 import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
+import { commitWaitMs, homedPerRow, readsLocally } from '../language/semantics/estimators/consensus-write.js';
 import { SimulationError } from './errors.js';
 import { regionsUsed } from './regions-used.js';
 
@@ -27,6 +28,16 @@ export interface StorePlan {
     /** Voting members per region (replicas spread round-robin, plus the witness), for sync/consensus. */
     readonly votes: Int32Array;
     readonly quorum: number;
+    /** Consensus stores: where writes are ordered at the start (Spanner's default leader, CockroachDB's home region), else -1. */
+    readonly leader: number;
+    /** Consensus stores: one region index per voter, placed for the initial leader. */
+    readonly voters: readonly number[];
+    /** Regional-by-row consensus stores: the voters of rows homed in each store region (survival goals place them per home). */
+    readonly votersByHome: ReadonlyMap<number, readonly number[]>;
+    /** Rows are homed where they are written (regional-by-row, or `writes home-region`). */
+    readonly perRow: boolean;
+    /** A GLOBAL table's commit wait (the max clock offset), ms; 0 otherwise. */
+    readonly commitWaitMs: number;
     /** Declared (or engine-default) async lag, ms. */
     readonly lagMs: number;
     /** Strong reads go through the quorum instead of the nearest replica. */
@@ -249,11 +260,17 @@ function compileStore(s: StoreM, index: number, R: number, scenario: ScenarioM, 
     const spikes = scenario.faults
         .filter((f) => f.kind === 'lag-spike' && (f.store === undefined || f.store === s.name))
         .map((f) => ({ from: f.atMs, to: f.atMs + f.durationMs, lagMs: (f as { lagMs: number }).lagMs }));
+    const leader = s.consensus ? region(s.consensus.leader, `store ${s.id}`) : -1;
+    const perRow = s.consensus !== undefined && homedPerRow(s);
+    const votersAt = (home: string) => votersOf(s, home).map((v) => region(v.region, `store ${s.id}`));
+    const votersByHome = new Map<number, readonly number[]>();
+    if (perRow && s.consensus?.survive !== undefined) for (const r of s.regions) votersByHome.set(region(r, `store ${s.id}`), votersAt(r));
     return {
         index, id: s.id, name: s.name, model: s, mode, policy, primary, replicas, slotOf, votes,
         quorum: mode === 'consensus' ? quorumOf(s) : mode === 'sync' ? Math.min(2, votersOf(s).length) : 1,
+        leader, voters: s.consensus ? votersAt(s.consensus.leader) : [], votersByHome, perRow, commitWaitMs: commitWaitMs(s),
         lagMs: s.replication.lagMs ?? 0,
-        strongReads: s.consistency.level === 'strong' && (mode === 'sync' || mode === 'consensus'),
+        strongReads: s.consistency.level === 'strong' && (mode === 'sync' || mode === 'consensus') && !readsLocally(s),
         conflicts, tracksKeys, spikes, keyOffsets: new Map(), trackedKeys: 0,
     };
 }

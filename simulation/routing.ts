@@ -3,6 +3,7 @@
 // acts, routing moves), so each simulated write is a table lookup, not a walk over the topology.
 import type { FaultState } from './faults.js';
 import type { Plan, StorePlan } from './plan.js';
+import { consensusHomeOf, quorumRoundTrip } from '../language/semantics/estimators/consensus-write.js';
 
 export const Status = { ok: 0, unavailable: 1, noQuorum: 2 } as const;
 
@@ -12,6 +13,12 @@ export interface StoreRouting {
     primary: number;
     /** A former primary that was not fenced (split-brain.ts): writes issued in its region still land there; -1. */
     stalePrimary: number;
+    /** Consensus stores: the region whose leader orders writes now (moves on election), else -1; -1 too while an election runs. */
+    leader: number;
+    /** Consensus stores without a leader: the region an election in progress will install, or -1 when none can lead. */
+    candidate: number;
+    /** Bumped whenever leadership changes, so a stale election event is ignored. */
+    electionStamp: number;
     /** For home-region stores: where the keys homed in each region are written now (moves on re-homing). */
     readonly homeLocation: Int32Array;
 }
@@ -28,7 +35,7 @@ export function initialStoreRouting(plan: Plan, store: StorePlan): StoreRouting 
     const R = plan.regions.length;
     const homeLocation = new Int32Array(R);
     for (let h = 0; h < R; h++) homeLocation[h] = store.slotOf[h]! >= 0 ? h : nearestOf(plan, h, store.replicas);
-    return { primary: store.primary, stalePrimary: -1, homeLocation };
+    return { primary: store.primary, stalePrimary: -1, leader: store.leader, candidate: -1, electionStamp: 0, homeLocation };
 }
 
 /** The region of `candidates` with the smallest RTT from `from` (ties: declaration order), or -1. */
@@ -64,7 +71,14 @@ export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, r
     out.latencyMs = 0;
     if (from < 0 || faults.isDown(from)) return out;
     let location: number;
-    if (store.policy === 'primary') location = routing.stalePrimary === from ? from : routing.primary;
+    if (store.mode === 'consensus' && store.leader >= 0) {
+        const ownRow = store.perRow && store.slotOf[from]! >= 0;
+        // No leader: an election is running (the write fails) or no region can reach a quorum (it is refused).
+        if (!ownRow && routing.leader < 0) return routing.candidate < 0 ? noQuorum(out) : out;
+        location = consensusHomeOf(store.perRow, routing.leader, from, (r) => store.slotOf[r]! >= 0);
+        // A client cut off from the leader is on a side without a quorum.
+        if (faults.unreachable(from, location)) return noQuorum(out);
+    } else if (store.policy === 'primary') location = routing.stalePrimary === from ? from : routing.primary;
     else if (store.policy === 'home-region') location = routing.homeLocation[home]!;
     else location = nearestOf(plan, from, store.replicas, (r) => !faults.unreachable(from, r));
     if (location < 0 || faults.unreachable(from, location)) return out;
@@ -91,7 +105,7 @@ export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, r
     } else if (store.mode === 'consensus') {
         const q = quorumWait(plan, faults, store, location);
         if (q < 0) return noQuorum(out);
-        wait = q;
+        wait = q + store.commitWaitMs;
     }
     out.status = Status.ok;
     out.latencyMs = forward + wait;
@@ -112,23 +126,23 @@ function votingRegions(store: StorePlan): number[] {
 }
 
 /**
- * RTT from the coordinator to the voter whose vote completes the quorum (own-region votes count at 0 ms),
- * counting only voters it can reach; -1 when the reachable voters cannot form a quorum.
+ * The leader's quorum round trip (write-latency estimator's `quorumRoundTrip`) from the coordinator, counting only
+ * the voters it can reach; -1 when they cannot form a quorum. Consensus stores vote with their placed voters
+ * (those of the row's home for a regional-by-row store), other stores with their votes per region.
  */
 export function quorumWait(plan: Plan, faults: FaultState, store: StorePlan, location: number): number {
     const R = plan.regions.length;
-    const candidates: { ms: number; votes: number }[] = [];
-    store.votes.forEach((votes, r) => {
-        if (votes === 0 || faults.unreachable(location, r)) return;
-        candidates.push({ ms: r === location ? 0 : plan.rtt[location * R + r]!, votes });
+    const voters = store.mode === 'consensus' && store.leader >= 0 ? store.votersByHome.get(location) ?? store.voters : votersOfPlan(store);
+    const q = quorumRoundTrip(location, voters, store.quorum, (a, b) => plan.rtt[a * R + b]!, (r) => !faults.unreachable(location, r));
+    return q.kind === 'ok' ? q.ms : -1;
+}
+
+function votersOfPlan(store: StorePlan): number[] {
+    const voters: number[] = [];
+    store.votes.forEach((v, r) => {
+        for (let i = 0; i < v; i++) voters.push(r);
     });
-    candidates.sort((a, b) => a.ms - b.ms);
-    let gathered = 0;
-    for (const c of candidates) {
-        gathered += c.votes;
-        if (gathered >= store.quorum) return c.ms;
-    }
-    return -1;
+    return voters;
 }
 
 /**

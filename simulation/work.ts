@@ -151,7 +151,7 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     // every probe (outages), every store (what an outage loses). Per health flip: interruptions marked twice and
     // one reroute (groups), a run dropped. Per probe: the faults in effect (flaps). Then the report's group passes.
     work.scans = refreshes * scans + integrations * G + (ticks + 1) * (links + flushCells)
-        + 2 * faults.length * (links + 3 * monitored + plan.stores.length) + flips * (3 * G + 2) + probes * maxActive
+        + 2 * faults.length * (links + 3 * monitored + plan.stores.length + leadershipScans(plan)) + flips * (3 * G + 2) + probes * maxActive
         + (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
     work.state = state + plan.stores.length * R + R * R;
     work.series = series;
@@ -226,7 +226,8 @@ function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']):
     const end = plan.durationMs;
     const groupsOf = new Float64Array(plan.services.length);
     for (const g of plan.groups) if (g.kind === 'service') groupsOf[g.target]!++;
-    let changes = 2 * faults.length;
+    // Each fault start or end may start one election per consensus store, whose end is one more state change.
+    let changes = 2 * faults.length * (1 + electingStores(plan));
     let flips = 0;
     let probes = 0;
     let monitored = 0;
@@ -249,4 +250,18 @@ function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']):
         }
     }
     return { changes, flips, probes, monitored };
+}
+
+/** Consensus stores with a leader: each may hold an election after a fault change (leadership.ts). */
+export function electingStores(plan: PlanStructure): number {
+    let n = 0;
+    for (const s of plan.stores) if (s.mode === 'consensus' && s.leader >= 0) n++;
+    return n;
+}
+
+/** Voters visited per fault change to check every consensus store's leadership. */
+function leadershipScans(plan: PlanStructure): number {
+    let n = 0;
+    for (const s of plan.stores) if (s.mode === 'consensus' && s.leader >= 0) n += s.voters.length;
+    return n;
 }

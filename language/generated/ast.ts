@@ -92,6 +92,7 @@ export type MregionKeywordNames =
     | "g-counter"
     | "g-set"
     | "gcp"
+    | "global"
     | "global-accelerator"
     | "health-check"
     | "holds"
@@ -107,10 +108,12 @@ export type MregionKeywordNames =
     | "lag"
     | "lag-spike"
     | "launch-capacity"
+    | "leader"
     | "link"
     | "local-quorum"
     | "local-secondary-index"
     | "local-serial"
+    | "locality"
     | "location"
     | "lost-writes"
     | "lww"
@@ -148,6 +151,8 @@ export type MregionKeywordNames =
     | "reference"
     | "references"
     | "region"
+    | "regional-by-row"
+    | "regional-by-table"
     | "regions"
     | "register"
     | "rehome"
@@ -185,6 +190,7 @@ export type MregionKeywordNames =
     | "stranded-writes"
     | "streams"
     | "strong"
+    | "survive"
     | "sync"
     | "tail"
     | "takes"
@@ -209,6 +215,7 @@ export type MregionKeywordNames =
     | "workload"
     | "write-latency"
     | "writes"
+    | "zone"
     | "{"
     | "}";
 
@@ -751,6 +758,21 @@ export function isKeysClause(item: unknown): item is KeysClause {
     return reflection.isInstance(item, KeysClause.$type);
 }
 
+export interface LeaderClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'LeaderClause';
+    region: langium.Reference<Region>;
+}
+
+export const LeaderClause = {
+    $type: 'LeaderClause',
+    region: 'region'
+} as const;
+
+export function isLeaderClause(item: unknown): item is LeaderClause {
+    return reflection.isInstance(item, LeaderClause.$type);
+}
+
 export interface Link extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Link';
@@ -778,6 +800,21 @@ export const LinkClause = {
 
 export function isLinkClause(item: unknown): item is LinkClause {
     return reflection.isInstance(item, LinkClause.$type);
+}
+
+export interface LocalityClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'LocalityClause';
+    locality: 'global' | 'regional-by-row' | 'regional-by-table';
+}
+
+export const LocalityClause = {
+    $type: 'LocalityClause',
+    locality: 'locality'
+} as const;
+
+export function isLocalityClause(item: unknown): item is LocalityClause {
+    return reflection.isInstance(item, LocalityClause.$type);
 }
 
 export interface LocationClause extends langium.AstNode {
@@ -1220,7 +1257,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause>;
+    clauses: Array<BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1236,7 +1273,7 @@ export function isStore(item: unknown): item is Store {
     return reflection.isInstance(item, Store.$type);
 }
 
-export type StoreClause = BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | WitnessClause | WritesClause;
+export type StoreClause = BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
 
 export const StoreClause = {
     $type: 'StoreClause'
@@ -1250,6 +1287,21 @@ export type StoreFeature = 'local-secondary-index' | 'streams' | 'transactions' 
 
 export function isStoreFeature(item: unknown): item is StoreFeature {
     return item === 'ttl' || item === 'local-secondary-index' || item === 'transactions' || item === 'streams';
+}
+
+export interface SurviveClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'SurviveClause';
+    goal: 'region' | 'zone';
+}
+
+export const SurviveClause = {
+    $type: 'SurviveClause',
+    goal: 'goal'
+} as const;
+
+export function isSurviveClause(item: unknown): item is SurviveClause {
+    return reflection.isInstance(item, SurviveClause.$type);
 }
 
 export interface Topology extends langium.AstNode {
@@ -1393,8 +1445,10 @@ export type MregionAstType = {
     ItemSizeClause: ItemSizeClause
     JurisdictionClause: JurisdictionClause
     KeysClause: KeysClause
+    LeaderClause: LeaderClause
     Link: Link
     LinkClause: LinkClause
+    LocalityClause: LocalityClause
     LocationClause: LocationClause
     ObjectiveClause: ObjectiveClause
     ObjectiveTerm: ObjectiveTerm
@@ -1423,6 +1477,7 @@ export type MregionAstType = {
     SizeClause: SizeClause
     Store: Store
     StoreClause: StoreClause
+    SurviveClause: SurviveClause
     Topology: Topology
     UsesClause: UsesClause
     WitnessClause: WitnessClause
@@ -1866,6 +1921,16 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [WorkloadClause.$type]
         },
+        LeaderClause: {
+            name: LeaderClause.$type,
+            properties: {
+                region: {
+                    name: LeaderClause.region,
+                    referenceType: Region.$type
+                }
+            },
+            superTypes: [StoreClause.$type]
+        },
         Link: {
             name: Link.$type,
             properties: {
@@ -1890,6 +1955,15 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        LocalityClause: {
+            name: LocalityClause.$type,
+            properties: {
+                locality: {
+                    name: LocalityClause.locality
+                }
+            },
+            superTypes: [StoreClause.$type]
         },
         LocationClause: {
             name: LocationClause.$type,
@@ -2216,6 +2290,15 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        SurviveClause: {
+            name: SurviveClause.$type,
+            properties: {
+                goal: {
+                    name: SurviveClause.goal
+                }
+            },
+            superTypes: [StoreClause.$type]
         },
         Topology: {
             name: Topology.$type,

@@ -40,6 +40,10 @@ export type HoldsKind = 'shared' | 'per-user' | 'per-tenant' | 'reference';
 export type Shape = 'rows' | 'counter' | 'set' | 'register' | 'document' | 'sequence' | 'blob';
 export type WritePolicy = 'any-region' | 'home-region' | 'primary';
 export type ReplicationMode = 'sync' | 'async' | 'consensus' | 'none';
+/** CockroachDB table locality (docs/facts.md#cockroachdb-multi-region): where a row's leaseholder lives and what a write waits for. */
+export type Locality = 'regional-by-table' | 'regional-by-row' | 'global';
+/** Consensus survival goal (docs/facts.md#cockroachdb-multi-region): ZONE keeps every voter in the home region, REGION spreads 5 of them. */
+export type SurvivalGoal = 'zone' | 'region';
 export type ConsistencyLevel = 'strong' | 'bounded-staleness' | 'session' | 'consistent-prefix' | 'eventual';
 /** Cassandra's per-request consistency level for the store's writes (docs/facts.md#cassandra-multi-datacenter). */
 export type CassandraLevel = 'local-quorum' | 'each-quorum' | 'quorum' | 'serial' | 'local-serial';
@@ -125,6 +129,8 @@ export interface StoreM {
         readonly quorum?: number;
         readonly provenance: Provenance;
     };
+    /** Leadership and voter placement of a consensus store; absent for other replication modes. */
+    readonly consensus?: ConsensusM;
     readonly consistency: {
         readonly level: ConsistencyLevel;
         readonly maxVersions?: number;
@@ -142,6 +148,17 @@ export interface StoreM {
     readonly sizeBytes?: number;
     readonly objective?: ObjectiveM;
     readonly source: Source;
+}
+
+export interface ConsensusM {
+    /** Spanner's default leader region, CockroachDB's home (primary) region: where writes are ordered. */
+    readonly leader: string;
+    readonly leaderProvenance: Provenance;
+    /** CockroachDB only; other engines have none. */
+    readonly locality?: Locality;
+    readonly localityProvenance?: Provenance;
+    /** Declared survival goal; absent: the voters are the `replicas` spread over the regions. */
+    readonly survive?: SurvivalGoal;
 }
 
 export interface ServiceM {

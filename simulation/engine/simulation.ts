@@ -7,6 +7,7 @@ import { FaultState } from '../faults.js';
 import {
     initFailovers, onActionDone, onControlPlaneChange, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp, onRouteDelayed,
 } from '../failover.js';
+import { onElectionDone, updateLeadership } from '../leadership.js';
 import { binOf, LatencyHistogram } from '../metrics/histogram.js';
 import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
@@ -651,6 +652,7 @@ export class Simulation {
             case EventKind.routeDelayed: return onRouteDelayed(this, this.runs[arg]!, stamp, t);
             case EventKind.transition: return this.onTransition(arg, stamp, t);
             case EventKind.tick: return this.onTick(arg, t);
+            case EventKind.election: return onElectionDone(this, arg, stamp, t);
             default: return;
         }
     }
@@ -682,6 +684,7 @@ export class Simulation {
     private afterFaultChange(t: number, fault: number): void {
         this.updateLinks(t, fault);
         onControlPlaneChange(this, t);
+        updateLeadership(this, t);
         this.changed(t);
     }
 

@@ -19,9 +19,9 @@ describe('write-latency estimator', () => {
             from: 'us-east-1', ms: 76, kind: 'quorum', waitsFor: ['eu-west-1'],
         },
         {
-            name: 'waits 163 ms from Tokyo, whose nearest other voter is us-east-1',
-            store: `store s { engine cockroachdb regions us-east-1, eu-west-1, ap-northeast-1 holds shared rows replication consensus }`,
-            from: 'ap-northeast-1', ms: 163, kind: 'quorum', waitsFor: ['us-east-1'],
+            name: 'pays 163 ms from Tokyo to the leader us-east-1, then its 76 ms quorum round trip to eu-west-1',
+            store: `store s { engine cockroachdb regions us-east-1, eu-west-1, ap-northeast-1 holds shared rows replication consensus leader us-east-1 }`,
+            from: 'ap-northeast-1', ms: 163 + 76, kind: 'quorum', waitsFor: ['eu-west-1'],
         },
         {
             name: 'counts two replicas per region and a witness as five voters (Spanner-style)',
@@ -75,6 +75,52 @@ store s { engine cosmosdb regions eastus, japaneast holds per-user document writ
         const model = await storeModel(`${AWS}\nregion x { provider on-prem jurisdiction US }\nstore s { engine cockroachdb regions us-east-1, x, us-west-2 holds shared rows }`);
         const e = estimateWriteLatency(model, model.stores.get('s')!, 'us-east-1');
         expect(e.unknownPairs).toContainEqual(['us-east-1', 'x']);
+    });
+});
+
+describe('leader-aware consensus write latency (docs/facts.md#cockroachdb-multi-region)', () => {
+    // A CockroachDB store over us-east-1, eu-west-1 and ap-northeast-1, one voter per region, quorum 2 unless a
+    // survival goal places the voters. docs/facts.md#cloudping-rtt-matrix RTTs: us-east-1↔eu-west-1 76, us-east-1↔ap-northeast-1 163,
+    // eu-west-1↔ap-northeast-1 220 ms. latency = RTT(client → leader) + RTT(leader → the voter closing its quorum).
+    const THREE = 'us-east-1, eu-west-1, ap-northeast-1';
+    const storeWith = (clauses: string) => `store s { engine cockroachdb regions ${THREE} holds shared rows ${clauses} }`;
+    const cases: readonly { name: string; clauses: string; from: string; ms: number }[] = [
+        // The acceptance case: Tokyo pays its trip to the US leader and the leader's quorum round trip.
+        { name: 'leader us-east-1, from Tokyo: 163 to the leader + 76 quorum', clauses: 'leader us-east-1', from: 'ap-northeast-1', ms: 163 + 76 },
+        { name: 'leader us-east-1, from Dublin: 76 to the leader + 76 quorum', clauses: 'leader us-east-1', from: 'eu-west-1', ms: 76 + 76 },
+        { name: 'leader us-east-1, from the leader: its quorum only', clauses: 'leader us-east-1', from: 'us-east-1', ms: 76 },
+        { name: 'leader ap-northeast-1, from Tokyo: its quorum to us-east-1 only', clauses: 'leader ap-northeast-1', from: 'ap-northeast-1', ms: 163 },
+        { name: 'leader ap-northeast-1, from Dublin: 220 to the leader + 163 quorum', clauses: 'leader ap-northeast-1', from: 'eu-west-1', ms: 220 + 163 },
+        // REGION survival: voters us-east-1 ×2, eu-west-1 ×2, ap-northeast-1; quorum 3 closes at the first remote voter.
+        { name: 'survive region, leader us-east-1, from Tokyo: 163 + 76 (third vote in eu-west-1)', clauses: 'leader us-east-1 survive region', from: 'ap-northeast-1', ms: 163 + 76 },
+        // ZONE survival: all 3 voters in the leader's region, so the quorum is local.
+        { name: 'survive zone, leader us-east-1, from Tokyo: only the 163 ms trip to the leader', clauses: 'leader us-east-1 survive zone', from: 'ap-northeast-1', ms: 163 },
+        // GLOBAL: writes wait out the 250 ms max clock offset after the quorum.
+        { name: 'GLOBAL, leader us-east-1, from the leader: 76 quorum + 250 commit wait', clauses: 'leader us-east-1 locality global', from: 'us-east-1', ms: 76 + 250 },
+        // REGIONAL BY ROW: a row written in Tokyo lives there; its quorum closes in us-east-1.
+        { name: 'regional-by-row, from Tokyo: the row is homed in Tokyo, 163 quorum', clauses: 'leader us-east-1 locality regional-by-row', from: 'ap-northeast-1', ms: 163 },
+        { name: 'regional-by-row with zone survival, from Tokyo: a local quorum', clauses: 'leader us-east-1 locality regional-by-row survive zone', from: 'ap-northeast-1', ms: 0 },
+    ];
+    for (const c of cases) {
+        it(c.name, async () => {
+            const model = await storeModel(`${AWS}\n${storeWith(c.clauses)}`);
+            expect(estimateWriteLatency(model, model.stores.get('s')!, c.from).ms).toBe(c.ms);
+        });
+    }
+
+    it('moving the leader to Tokyo is faster for Tokyo and slower for Dublin', async () => {
+        const at = async (leader: string, from: string) => {
+            const model = await storeModel(`${AWS}\n${storeWith(`leader ${leader}`)}`);
+            return estimateWriteLatency(model, model.stores.get('s')!, from).ms!;
+        };
+        expect(await at('ap-northeast-1', 'ap-northeast-1')).toBeLessThan(await at('us-east-1', 'ap-northeast-1'));
+        expect(await at('ap-northeast-1', 'eu-west-1')).toBeGreaterThan(await at('us-east-1', 'eu-west-1'));
+    });
+
+    it('names the trip to the leader, the quorum and the commit wait in its formula', async () => {
+        const model = await storeModel(`${AWS}\n${storeWith('leader us-east-1 locality global')}`);
+        expect(estimateWriteLatency(model, model.stores.get('s')!, 'ap-northeast-1').formula)
+            .toBe('RTT ap-northeast-1 → us-east-1 163 ms + quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms + 250 ms commit wait of a GLOBAL table (max clock offset, docs/facts.md#cockroachdb-multi-region)');
     });
 });
 

@@ -28,7 +28,7 @@ interface InvalidCase {
 const valid: readonly { name: string; text: string }[] = [
     { name: 'a store with every property in range', text: STORE('    replication async lag 1s\n    size 5TB\n    backup every 24h') },
     { name: 'a DNS failover with TTL, tail and health check', text: FAILOVER('    detect health-check every 10s threshold 3 timeout 6s\n    route dns ttl 60s tail 5% 10m\n    drill every 30d') },
-    { name: 'a consensus quorum equal to the replicas', text: `topology T\n${REGIONS}\nstore s { engine cockroachdb regions us-east-1, us-west-2, eu-west-1 holds shared rows replication consensus quorum 3 }` },
+    { name: 'a consensus quorum equal to the replicas', text: `topology T\n${REGIONS}\nstore s { engine cockroachdb regions us-east-1, us-west-2, eu-west-1 holds shared rows replication consensus quorum 3 leader us-east-1 }` },
     { name: 'a per-cell store with cells declared', text: `topology T\n${REGIONS}\ncell a { regions us-east-1, us-west-2 }\nstore s per cell { engine dynamodb holds per-user rows }` },
     { name: 'origin shares adding up to 100 %', text: `topology T\n${REGIONS}\n${SERVICE}workload w for api { writes 10/s from us-east-1 50%, us-west-2 50% }` },
     { name: 'a file with only regions needs no topology', text: REGIONS },

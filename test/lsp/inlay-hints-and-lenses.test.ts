@@ -40,7 +40,7 @@ describe('inlay hints', () => {
         const { model } = mregion.semantics.Models.modelFor((await validate(fintech)).document);
         const total = formatDuration(estimateFailoverTime(model, model.failovers[0]!).totalMs);
         expect(list.map((h) => shown(h, lines))).toEqual([
-            '    replication consensus ⟨≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write⟩',
+            '    replication consensus ⟨≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write⟩',
             `    route  dns ttl 60s ⟨≈ ${total} failover⟩`,
         ]);
         // Re-homing DynamoDB sessions costs nothing: every replica already accepts writes (docs/facts.md#dynamodb-mrec).
@@ -75,17 +75,19 @@ describe('inlay hints', () => {
         // 78 ms); from us-east-1 and us-east-2 it is each other at 17 ms. The slowest: 62 ms. Default health check
         // 10 s × 3 + 6 s timeout = 36 s, then the ARC-flipped records' 60 s TTL (docs/facts.md#arc-routing-control): 96 s.
         { file: 'dynamodb-mrsc.mregion', labels: ['≈ 62 ms sync write', '≈ 1 m 36 s failover'] },
-        // Quorum 2 of 3 waits for the nearest other voter: us-east-1 ↔ eu-west-1 76 ms; ap-northeast-1 → us-east-1
-        // 163 ms (eu-west-1 is 220 ms). The slowest: 163 ms. Failover as above: 36 s.
-        { file: 'cockroachdb-global.mregion', labels: ['≈ 163 ms quorum write', '≈ 36 s failover'] },
+        // REGION survival, leader us-east-1: voters us-east-1 ×2, eu-west-1 ×2, ap-northeast-1; the quorum of 3
+        // closes at eu-west-1 (76 ms). Tokyo first travels to the leader (163 ms): 239 ms, the slowest (docs/facts.md#cockroachdb-multi-region).
+        // Failover as above: 36 s.
+        { file: 'cockroachdb-global.mregion', labels: ['≈ 239 ms quorum write', '≈ 36 s failover'] },
         // Cosmos DB strong (docs/facts.md#cosmos-strong-write-latency): forward to the write region, then 2 × RTT of the farthest pair + 10 ms. Azure
         // regions are not in the measured table: Ashburn ↔ Tokyo is ≈ 10,870 km great-circle × 1.6 ms per 100 km
         // = 174 ms (docs/facts.md#rtt-from-distance), so 174 + 2 × 174 + 10 = 532 ms.
         { file: 'cosmos-far-strong.mregion', labels: ['≈ 532 ms strong write'] },
-        // Quorum 2 of 3 per cell: eu-west-1 → eu-west-3 12.5 ms, us-west-2 → us-east-2 62 ms. Failover: health check
-        // 10 s × 3 + 6 s timeout + 60 s TTL = 96 s; re-homing DynamoDB sessions adds nothing, as every replica
-        // already accepts writes (docs/facts.md#dynamodb-mrec).
-        { file: 'fintech.mregion', labels: ['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', '≈ 1 m 36 s failover'] },
+        // Quorum 2 of 3 per cell, led from each cell's first region: eu-west-1's quorum closes at eu-west-3 (12.5 ms,
+        // great-circle estimate), so eu-central-1 pays 28 + 12.5 = 40.5 ms; us-east-1's at us-east-2 (17 ms), so
+        // us-west-2 pays 78 + 17 = 95 ms. Failover: health check 10 s × 3 + 6 s timeout + 60 s TTL = 96 s;
+        // re-homing DynamoDB sessions adds nothing, as every replica already accepts writes (docs/facts.md#dynamodb-mrec).
+        { file: 'fintech.mregion', labels: ['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write', '≈ 1 m 36 s failover'] },
     ])('shows the figures worked out by hand for $file', async ({ file, labels }) => {
         const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
         expect((await hints(text)).hints.map((h) => h.label)).toEqual(labels);

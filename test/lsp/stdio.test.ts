@@ -134,7 +134,7 @@ describe('the bundled language server over stdio', () => {
         const hints: InlayHint[] = await connection.sendRequest('textDocument/inlayHint', {
             textDocument, range: { start: { line: 0, character: 0 }, end: at('scenario') },
         });
-        expect(hints.map((h) => h.label)).toEqual(['≈ 12.5 ms (eu) · ≈ 62 ms (us) quorum write', `≈ ${total} failover`]);
+        expect(hints.map((h) => h.label)).toEqual(['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write', `≈ ${total} failover`]);
         expect(hints[1]!.position).toEqual(at('route  dns ttl 60s', 'route  dns ttl 60s'.length));
     });
 

@@ -89,12 +89,16 @@ describe("the seed's figures", () => {
         expect(done.atMs - start.atMs).toBeLessThanOrEqual(1 * MINUTE);
     });
 
-    it('consensus writes across continents cost 80–200 ms (cockroachdb-global, all regions up)', () => {
+    it('consensus writes across continents cost 80–200 ms at the leader, plus the trip to it elsewhere (cockroachdb-global, all regions up)', () => {
         // The seed's "80–200 ms" is rounded; the measured matrix (docs/facts.md#cloudping-rtt-matrix) has US–Europe at 76 ms, so the band is widened by 10 %.
+        // It is the leader's quorum round trip; a write from another region first travels to the leader (docs/facts.md#cockroachdb-multi-region).
         const r = reports.get('cockroachdb-global')!.find((x) => x.scenario.name === 'steady-state')!;
-        for (const region of r.stores[0]!.byRegion) {
-            expect(region.writeLatencyMs.p50!).toBeGreaterThanOrEqual(72);
-            expect(region.writeLatencyMs.p99!).toBeLessThanOrEqual(220);
-        }
+        const byRegion = new Map(r.stores[0]!.byRegion.map((x) => [x.region, x.writeLatencyMs]));
+        const atLeader = byRegion.get('us-east-1')!;
+        expect(atLeader.p50!).toBeGreaterThanOrEqual(72);
+        expect(atLeader.p99!).toBeLessThanOrEqual(220);
+        // docs/facts.md#cloudping-rtt-matrix: eu-west-1 → us-east-1 76 ms, ap-northeast-1 → us-east-1 163 ms.
+        expect(byRegion.get('eu-west-1')!.p50).toBe(76 + atLeader.p50!);
+        expect(byRegion.get('ap-northeast-1')!.p50).toBe(163 + atLeader.p50!);
     });
 });

@@ -107,7 +107,8 @@ export function dynamoStore(name: string, { holds = 'shared counter', lag = '1s'
 }
 
 /** A CockroachDB store of shared rows, written anywhere, replicated by consensus (majority quorum unless told). */
-export function consensusStore(name: string, regions: readonly string[], quorum?: number): string {
+/** A CockroachDB store; `clauses` (e.g. `leader eu-west-1`) default to a leader in the first region. */
+export function consensusStore(name: string, regions: readonly string[], quorum?: number, clauses = `leader ${regions[0]}`): string {
     return `store ${name} {
     engine      cockroachdb
     regions     ${regions.join(', ')}
@@ -115,6 +116,7 @@ export function consensusStore(name: string, regions: readonly string[], quorum?
     writes      any-region
     replication consensus${quorum === undefined ? '' : ` quorum ${quorum}`}
     consistency strong
+    ${clauses}
 }`;
 }
 

@@ -49,11 +49,12 @@ function nearestVoterMs(model: Model, region: string, voters: readonly string[])
 }
 
 describe('write latency over time of a consensus store', () => {
-    // Quorum 2 of 3 (docs/facts.md#spanner-multi-region): the coordinator's own vote plus the nearest reachable voter. us-east-1 is cut off
-    // from both others from 5 m to 10 m: alone it holds 1 vote of 3, so it acknowledges nothing; us-west-2 loses
-    // its nearest voter (us-east-1) and waits for eu-west-1 instead. Exact: latencies are table values.
+    // Quorum 2 of 3, regional-by-row so each region's rows are ordered where they are written
+    // (docs/facts.md#cockroachdb-multi-region): the coordinator's own vote plus the nearest reachable voter. us-east-1 is cut off from both others
+    // from 5 m to 10 m: alone it holds 1 vote of 3, so it acknowledges nothing; us-west-2 loses its nearest voter
+    // (us-east-1) and waits for eu-west-1 instead. Exact: latencies are table values.
     const design = `${THREE_REGIONS}
-${consensusStore('ledger', VOTERS)}
+${consensusStore('ledger', VOTERS, undefined, 'leader us-east-1  locality regional-by-row')}
 workload w for ledger { writes 300/s from us-east-1 40%, us-west-2 30%, eu-west-1 30% }
 scenario s {
     workload w

@@ -16,6 +16,7 @@ export function describeStore(model: Model, name: string): string | undefined {
     out.push(`- Holds: ${first.holds ?? '?'} ${first.shape ?? ''}`.trimEnd());
     out.push(`- Writes: ${first.writes.policy}${first.writes.primary ? ` (primary ${first.writes.primary})` : ''}${provenanceNote(first.writes.provenance)}`);
     out.push(`- Replication: ${replicationText(first)}${provenanceNote(first.replication.provenance)}`);
+    out.push(...consensusLines(stores));
     out.push(`- Consistency: ${first.consistency.level}${provenanceNote(first.consistency.provenance)}`);
     out.push(`- Conflicts: ${first.conflicts.strategy}${first.conflicts.crdt ? ` ${first.conflicts.crdt}` : ''}${provenanceNote(first.conflicts.provenance)}`);
     if (first.invariants.length > 0) out.push(`- Invariants: ${list(first.invariants.map((i) => `${i.kind} ${i.field}`))}`);
@@ -36,6 +37,17 @@ function replicationText(store: StoreM): string {
         case 'consensus': return `consensus, quorum ${quorumOf(store)} of ${votersOf(store).length} voters`;
         default: return r.mode;
     }
+}
+
+/** Leader (per cell when they differ), locality and survival goal of a consensus store. */
+function consensusLines(stores: readonly StoreM[]): string[] {
+    const first = stores[0]!.consensus;
+    if (!first) return [];
+    const leaders = stores.map((s) => (s.cell && stores.length > 1 ? `${s.consensus?.leader} (${s.cell})` : `${s.consensus?.leader}`));
+    const out = [`- Leader: ${list(leaders)}${provenanceNote(first.leaderProvenance)}`];
+    if (first.locality) out.push(`- Locality: ${first.locality}${provenanceNote(first.localityProvenance)}`);
+    if (first.survive) out.push(`- Survives: ${first.survive} failure`);
+    return out;
 }
 
 function estimates(model: Model, store: StoreM): string[] {

@@ -2,9 +2,11 @@
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
 import type {
-    CassandraLevel, CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, ObjectiveM, Provenance,
-    ReplicationMode, Shape, Source, StoreFeature, StoreM, WritePolicy,
+    CassandraLevel, CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, Locality, ObjectiveM, Provenance,
+    ReplicationMode, Shape, Source, StoreFeature, StoreM, SurvivalGoal, WritePolicy,
 } from '../model.js';
+import { votersOf } from '../estimators/voters.js';
+import { resolveConsensus } from './consensus.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
 import { buildObjective } from './objectives.js';
@@ -13,7 +15,7 @@ import { refNames, reportRepeated, unique } from './regions.js';
 const DECLARED: Provenance = { kind: 'declared' };
 
 /** A store declaration as written, before per-cell expansion. */
-interface StoreDecl {
+export interface StoreDecl {
     readonly name: string;
     readonly perCell: boolean;
     readonly engine?: Engine;
@@ -24,6 +26,9 @@ interface StoreDecl {
     readonly shape?: Shape;
     readonly writes?: { policy: WritePolicy; primary?: string };
     readonly replication?: { mode: ReplicationMode; lagMs?: number; quorum?: number };
+    readonly leader?: string;
+    readonly locality?: Locality;
+    readonly survive?: SurvivalGoal;
     readonly consistency?: { level: ConsistencyLevel; maxVersions?: number; maxLagMs?: number };
     readonly conflicts?: { strategy: ConflictStrategy; crdt?: CrdtType };
     readonly cassandraLevel?: CassandraLevel;
@@ -51,6 +56,9 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const holds = ctx.single(c, ast.isHoldsClause, 'holds');
     const writes = ctx.single(c, ast.isWritesClause, 'writes');
     const replication = ctx.single(c, ast.isReplicationClause, 'replication');
+    const leader = ctx.single(c, ast.isLeaderClause, 'leader');
+    const locality = ctx.single(c, ast.isLocalityClause, 'locality');
+    const survive = ctx.single(c, ast.isSurviveClause, 'survive');
     const consistency = ctx.single(c, ast.isConsistencyClause, 'consistency');
     const conflicts = ctx.single(c, ast.isConflictsClause, 'conflicts');
     const consistencyLevel = ctx.single(c, ast.isConsistencyLevelClause, 'consistency-level');
@@ -111,6 +119,9 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         shape: holds?.shape as Shape | undefined,
         writes: writes ? { policy: writes.policy as WritePolicy, primary: writes.primary?.ref?.name } : undefined,
         replication: replication ? { mode: replication.mode, lagMs, quorum } : undefined,
+        leader: leader?.region?.ref?.name,
+        locality: locality?.locality as Locality | undefined,
+        survive: survive?.goal as SurvivalGoal | undefined,
         consistency: consistency ? { level: consistency.level, maxVersions, maxLagMs } : undefined,
         conflicts: conflicts ? { strategy: conflicts.strategy, crdt: conflicts.crdt as CrdtType | undefined } : undefined,
         cassandraLevel: level,
@@ -123,7 +134,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         source: ctx.source(node, {
             engine, regions, replicas, witness, holds, writes, replication, consistency, conflicts, residency, features,
             backup, size, objective, consistencyLevel, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
-            lag: replication?.lag, quorum: replication?.quorum,
+            lag: replication?.lag, quorum: replication?.quorum, leader, locality, survive,
         }),
     };
 }
@@ -147,7 +158,10 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
     }
 
     const replicas = decl.replicas ?? regions.length;
-    const voters = replicas + (decl.witness ? 1 : 0);
+    const writesDecl = decl.writes?.policy === 'primary' ? decl.writes.primary : undefined;
+    const consensus = resolveConsensus(ctx, node, { ...decl, writesPrimary: writesDecl }, replication.mode, regions, where);
+    const voters = consensus?.survive !== undefined ? votersOf({ regions, replicas, witness: decl.witness, consensus }).length
+        : replicas + (decl.witness ? 1 : 0);
     let quorum = replication.quorum;
     if (replication.mode === 'consensus') {
         if (quorum === undefined) quorum = Math.floor(voters / 2) + 1;
@@ -182,6 +196,7 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
         shape: decl.shape,
         writes,
         replication: { ...replication, quorum },
+        ...(consensus ? { consensus } : {}),
         consistency,
         conflicts,
         ...(cassandraLevel ? { cassandraLevel } : {}),

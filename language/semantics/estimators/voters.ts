@@ -1,5 +1,6 @@
 // Where a store's voting replicas sit, for quorum latency (write-latency-budget) and quorum survival
 // (consensus-quorum-survival). Pure: reads the semantic model only.
+import { CONSENSUS } from '../facts/defaults.js';
 import type { StoreM } from '../model.js';
 
 export interface Voter {
@@ -8,13 +9,31 @@ export interface Voter {
     readonly witness: boolean;
 }
 
+/** What voter placement depends on. */
+export type VoterLayout = Pick<StoreM, 'regions' | 'replicas' | 'witness' | 'consensus'>;
+
 /**
- * The voting members of a store: its `replicas` spread round-robin over its regions (so `replicas 4` over
- * two regions is two per region, as in Spanner's two read-write regions, docs/facts.md#spanner-multi-region), plus the witness.
+ * The voting members of a store whose ranges are homed in `home` (the leader unless a regional-by-row row lives
+ * elsewhere):
+ * - `survive zone`: 3 voters in the home region (docs/facts.md#cockroachdb-zone-survival, CockroachDB's default goal);
+ * - `survive region`: 2 in the home region and the other 3 spread round-robin over the other regions
+ *   (docs/facts.md#cockroachdb-region-survival);
+ * - otherwise its `replicas` spread round-robin over its regions (so `replicas 4` over two regions is two per
+ *   region, as in Spanner's two read-write regions, docs/facts.md#spanner-multi-region);
+ * plus the witness.
  */
-export function votersOf(store: StoreM): Voter[] {
+export function votersOf(store: VoterLayout, home: string | undefined = store.consensus?.leader): Voter[] {
     const voters: Voter[] = [];
-    if (store.regions.length > 0) {
+    const survive = store.consensus?.survive;
+    if (survive !== undefined && home !== undefined) {
+        const total = survive === 'zone' ? CONSENSUS.zoneSurvivalVoters.value : CONSENSUS.regionSurvivalVoters.value;
+        const atHome = survive === 'zone' ? total : CONSENSUS.regionSurvivalHomeVoters.value;
+        const others = store.regions.filter((r) => r !== home);
+        for (let i = 0; i < total; i++) {
+            const region = i < atHome || others.length === 0 ? home : others[(i - atHome) % others.length]!;
+            voters.push({ region, witness: false });
+        }
+    } else if (store.regions.length > 0) {
         for (let i = 0; i < store.replicas; i++) voters.push({ region: store.regions[i % store.regions.length]!, witness: false });
     }
     if (store.witness !== undefined) voters.push({ region: store.witness, witness: true });

@@ -1,10 +1,10 @@
 // Write latency of a store as seen from one region: the round trips a write must wait for before it is
 // acknowledged. Shared by hover, inlay hints, write-latency-budget and the simulation's oracle tests.
-import { COSMOS } from '../facts/defaults.js';
+import { COSMOS, CONSENSUS } from '../facts/defaults.js';
 import { rttBetween } from '../latency.js';
 import type { Model, StoreM } from '../model.js';
 import { formatDuration } from '../units.js';
-import { nthSmallestIndex } from './nth-smallest.js';
+import { commitWaitMs, consensusHomeOf, homedPerRow, quorumRoundTrip } from './consensus-write.js';
 import { quorumOf, votersOf } from './voters.js';
 import { factRef } from '../facts/citation.js';
 
@@ -41,8 +41,9 @@ export interface WriteLatencyEstimate {
     readonly formula: string;
 }
 
-/** The replica region that accepts a write issued in `from`. */
+/** The replica region that accepts a write issued in `from` (for a consensus store: its leader or the row's home). */
 export function coordinatorOf(model: Model, store: StoreM, from: string): string {
+    if (store.consensus) return consensusHomeOf(homedPerRow(store), store.consensus.leader, from, (r) => store.regions.includes(r));
     if (store.writes.policy === 'primary' && store.writes.primary !== undefined) return store.writes.primary;
     if (store.regions.includes(from)) return from;
     return nearest(model, from, store.regions) ?? store.regions[0] ?? from;
@@ -62,11 +63,12 @@ function nearest(model: Model, from: string, candidates: readonly string[]): str
  *
  *   latency = RTT(from, coordinator) + replication wait
  *
- * where the coordinator is `from` when it holds a replica that may write, else the primary, else the
- * nearest replica; and the replication wait is
- * - consensus: RTT from the coordinator to its q-th nearest voter (own-region voters at 0 ms), q = the
- *   quorum (declared, or a majority of replicas + witness). docs/facts.md#spanner-multi-region: "write latency ≥ RTT from the leader
- *   region to the nearest other voting region" — this is that lower bound, with the leader local.
+ * where the coordinator of a non-consensus store is `from` when it holds a replica that may write, else the
+ * primary, else the nearest replica; and the replication wait is
+ * - consensus: the coordinator is the leader (Spanner's default leader, CockroachDB's leaseholder), or a
+ *   regional-by-row row's home; the wait is the leader's quorum round trip, the RTT to its q-th nearest voter
+ *   (own-region voters at 0 ms), q = the quorum (declared, or a majority of the voters), plus the max clock
+ *   offset for a GLOBAL table (docs/facts.md#spanner-multi-region, docs/facts.md#cockroachdb-multi-region).
  * - sync: RTT to the nearest other replica region (docs/facts.md#dynamodb-mrsc-region-sets: "sync to ≥ 1 other region before the
  *   write returns").
  * - Cosmos DB with strong consistency over several regions: 2 × RTT(two farthest regions) + 10 ms
@@ -110,23 +112,18 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
     };
     switch (store.replication.mode) {
         case 'consensus': {
-            const voters = votersOf(store);
+            const voters = votersOf(store, coordinator);
             const quorum = quorumOf(store);
-            const distances = voters.map((v) => ({ region: v.region, ms: v.region === coordinator ? 0 : rtt(coordinator, v.region) }));
-            if (distances.some((d) => d.ms === undefined)) {
-                return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length}: an RTT is unknown`, { quorum, voters: voters.length });
-            }
-            if (quorum > distances.length || quorum < 1) {
-                return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length} voters can never be reached`, { quorum, voters: voters.length });
-            }
-            // The voter that closes the quorum is the q-th nearest: selected in O(voters), not sorted, per origin.
-            const ms = distances.map((d) => d.ms!);
-            const nth = nthSmallestIndex(ms, quorum - 1);
-            const closing = { region: distances[nth]!.region, ms: ms[nth]! };
-            const formula = closing.ms === 0
+            const q = quorumRoundTrip(coordinator, voters.map((v) => v.region), quorum, rtt);
+            const counts = { quorum, voters: voters.length };
+            if (q.kind === 'unknown') return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length}: an RTT is unknown`, counts);
+            if (q.kind === 'no-quorum') return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length} voters can never be reached`, counts);
+            const wait = commitWaitMs(store);
+            const quorumText = q.ms === 0
                 ? `quorum ${quorum} of ${voters.length} inside ${coordinator}`
-                : `quorum ${quorum} of ${voters.length}: RTT ${coordinator} → ${closing.region} ${formatMs(closing.ms)}`;
-            return done('quorum', closing.ms, closing.ms === 0 ? [] : [closing.region], formula, { quorum, voters: voters.length });
+                : `quorum ${quorum} of ${voters.length}: RTT ${coordinator} → ${q.closing} ${formatMs(q.ms)}`;
+            const waitText = wait > 0 ? ` + ${formatMs(wait)} commit wait of a GLOBAL table (max clock offset, ${factRef(CONSENSUS.maxClockOffsetMs.id)})` : '';
+            return done('quorum', q.ms + wait, q.ms === 0 ? [] : [q.closing], `${quorumText}${waitText}`, counts);
         }
         case 'sync': {
             const others = store.regions.filter((r) => r !== coordinator);

@@ -25,6 +25,7 @@ export const FACT_IDS = [
     'cosmos-consistency-levels', 'cosmos-strong-max-distance', 'cosmos-strong-write-latency', 'cosmos-bounded-staleness-minimums',
     // Consensus databases
     'spanner-multi-region', 'cockroachdb-multi-region', 'cockroachdb-region-survival', 'consensus-write-cost',
+    'cockroachdb-zone-survival', 'cockroachdb-default-locality', 'cockroachdb-lease-failover-time',
     // Other engines
     'cassandra-multi-datacenter', 'netflix-cross-region-visibility', 's3-cross-region-replication',
     'cloudflare-durable-objects', 'cloudflare-workers-kv', 'shopify-pod-failover-time',

@@ -68,7 +68,21 @@ export const COSMOS = {
 export const CONSENSUS = {
     minRegionsForRegionSurvival: fact(3, 'cockroachdb-region-survival', 'CockroachDB REGION survival needs ≥ 3 database regions'),
     seedWriteLatencyMs: fact([80, 200] as const, 'consensus-write-cost', 'consensus across regions costs 80–200 ms per write'),
+    // CockroachDB "Multi-Region Survival Goals": ZONE (the default) keeps 3 voters in the home region; REGION keeps
+    // 2 there and 3 in the other regions.
+    zoneSurvivalVoters: fact(3, 'cockroachdb-zone-survival', 'CockroachDB ZONE survival: 3 voting replicas, all in the home region'),
+    regionSurvivalVoters: fact(5, 'cockroachdb-region-survival', 'SURVIVE REGION FAILURE places 5 voting replicas'),
+    regionSurvivalHomeVoters: fact(2, 'cockroachdb-region-survival', 'SURVIVE REGION FAILURE: 2 of the 5 voting replicas in the home region'),
+    // A bound the operator sets (--max-offset), not a measurement: GLOBAL tables' writes wait it out.
+    maxClockOffsetMs: fact(250, 'cockroachdb-multi-region', 'CockroachDB GLOBAL tables wait out the max clock offset, 250 ms recommended'),
+    defaultLocality: fact('regional-by-table' as const, 'cockroachdb-default-locality', 'CockroachDB REGIONAL BY TABLE is the default locality, homed in the primary region'),
+    // Multi-region replication recovers with "potential increased latency for 1-9 seconds" while leases move off
+    // the failed nodes. The upper end is used: a bound, not a typical value.
+    cockroachLeaseFailoverMs: fact(9_000, 'cockroachdb-lease-failover-time', 'CockroachDB moves leases off failed nodes within 1–9 s (upper end used)'),
 } as const;
+
+/** Engines with a table locality clause (CockroachDB's table localities); Spanner has none. */
+export const CONSENSUS_ENGINES_WITH_LOCALITY: ReadonlySet<Engine> = new Set<Engine>(['cockroachdb']);
 
 export const NETFLIX_CASSANDRA = {
     // Netflix's one published measurement of cross-region visibility: 1,000,000 records all readable after 500 ms.
