@@ -188,8 +188,8 @@ describe('action times per engine', () => {
         { name: 'Aurora Global promotes by managed failover in about a minute, through its control plane', engine: 'aurora', extra: singleWriter, ms: 60_000, plane: 'control-plane' },
         { name: 'DynamoDB global tables have no writer to promote', engine: 'dynamodb', extra: '', ms: 0, plane: 'data-plane' },
         { name: 'Cassandra has no writer to promote', engine: 'cassandra', extra: 'replication async lag 1s consistency eventual', ms: 0, plane: 'data-plane' },
-        { name: 'Spanner elects a new leader by itself', engine: 'spanner', extra: '', ms: 0, plane: 'data-plane' },
-        { name: 'CockroachDB elects new leaseholders by itself', engine: 'cockroachdb', extra: '', ms: 0, plane: 'data-plane' },
+        { name: 'Spanner elects a new leader by itself', engine: 'spanner', extra: 'leader us-east-1', ms: 0, plane: 'data-plane' },
+        { name: 'CockroachDB elects new leaseholders by itself', engine: 'cockroachdb', extra: 'leader us-east-1', ms: 0, plane: 'data-plane' },
     ])('promote: $name', async ({ engine, extra, ms, plane }) => {
         const a = await actionOf(engine, 'promote db', extra);
         expect(a.problems).toEqual([]);
@@ -218,7 +218,7 @@ describe('action times per engine', () => {
         { name: 'DynamoDB takes the writes in another replica at once', engine: 'dynamodb', ms: 0 },
         { name: 'a MySQL pod moves in about a minute (Shopify, docs/facts.md#shopify-pod-failover-time)', engine: 'mysql', ms: 60_000 },
     ])('rehome: $name', async ({ engine, ms }) => {
-        const a = await actionOf(engine, 'rehome db', engine === 'mysql' ? singleWriter : '');
+        const a = await actionOf(engine, 'rehome db', engine === 'mysql' ? singleWriter : engine === 'spanner' ? 'leader us-east-1' : '');
         expect(a.problems).toEqual([]);
         expect(a.ms).toBe(ms);
     });
