@@ -271,7 +271,7 @@ describe('hover shows figures worked out by hand from the facts', () => {
         { what: 'the quorum write from the leader us-east-1: nearest other voter eu-west-1, 76 ms', at: ['store accounts', 'store acc<|>ounts'], shows: '| us-east-1 | ≈ 76 ms | quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms |' },
         { what: 'the quorum write from eu-west-1: 76 ms to the leader + 76 ms quorum', at: ['store accounts', 'store acc<|>ounts'], shows: '| eu-west-1 | ≈ 152 ms | RTT eu-west-1 → us-east-1 76 ms + quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms |' },
         { what: 'the quorum write from us-west-2: 78 ms to the leader + 76 ms quorum', at: ['store accounts', 'store acc<|>ounts'], shows: '| us-west-2 | ≈ 154 ms | RTT us-west-2 → us-east-1 78 ms + quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms |' },
-        { what: 'the leader of a consensus store and its default locality', at: ['store accounts', 'store acc<|>ounts'], shows: '- Leader: us-east-1\n- Locality: regional-by-table *(default, docs/facts.md#cockroachdb-default-locality)*' },
+        { what: 'the leader of a consensus store and its default locality', at: ['store accounts', 'store acc<|>ounts'], shows: '- Leader: us-east-1\n- Locality: regional-by-table *(default, [docs/facts.md#cockroachdb-default-locality](' },
         // 500 writes/s × 1,000 B × 2 other regions × 2,592,000 s = 2,592 GB × $0.02 = $51.84.
         { what: 'the egress of a store in three regions: $51.84', at: ['store accounts', 'store acc<|>ounts'], shows: '- Monthly egress: ≈ $51.84/month (500 writes/s × 1 KB × 2 other regions × $0.02/GB over 30 days)' },
         // The same with 1 other region: 1,296 GB × $0.02 = $25.92.

@@ -75,7 +75,7 @@ describe('a consensus store elects a new leader when its leader region fails', (
         const report = runModel(await designOf(cockroach));
         const leadership = report.timeline.filter((e) => e.target === 'tickets' && e.kind === 'routing-change').map((e) => [e.atMs, e.text]);
         expect(leadership).toEqual([
-            [5 * MINUTE, expect.stringMatching(/^tickets: the leader in us-east-1 is lost; electing one in eu-west-1 \(9 s, CockroachDB docs.*\), writes fail meanwhile$/)],
+            [5 * MINUTE, expect.stringMatching(/^tickets: the leader in us-east-1 is lost; electing one in eu-west-1 \(9 s, CockroachDB moves leases .*docs\/facts\.md#cockroachdb-lease-failover-time\)\), writes fail meanwhile$/)],
             [5 * MINUTE + ELECTION_MS, 'tickets: new leader in eu-west-1; a write issued there now waits 220 ms for its quorum'],
             [20 * MINUTE, 'tickets: leadership returns to us-east-1; a write issued there now waits 76 ms for its quorum'],
         ]);

@@ -5,6 +5,7 @@ import { CONSENSUS, CONSENSUS_ENGINES_WITH_LOCALITY } from '../facts/defaults.js
 import type { ConsensusM, Engine, Locality, Provenance, Range, ReplicationMode, Source, SurvivalGoal } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { listing } from '../units.js';
+import { factRef } from '../facts/citation.js';
 import type { BuildContext } from './context.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
@@ -72,7 +73,7 @@ function resolveLeader(ctx: BuildContext, node: ast.Store, decl: ConsensusDecl, 
     if (regions.length > 1 && !decl.perCell) {
         ctx.once(node, 'leader-missing', () => ctx.report(ProblemCodes.MissingProperty, 'warning',
             `store ${decl.name} replicates by consensus over ${regions.length} regions but declares no 'leader': assuming ${first}, its first region. ` +
-            `${leaderRole(decl.engine)}; every write from another region pays its round trip to the leader (docs/facts.md#cockroachdb-multi-region)`,
+            `${leaderRole(decl.engine)}; every write from another region pays its round trip to the leader (${factRef(decl.engine === 'spanner' ? 'spanner-multi-region' : 'cockroachdb-multi-region')})`,
             node, 'name', {
                 fixes: [{ title: `Declare 'leader ${first}'`, preferred: true, edits: [{ kind: 'insert-clause', uri: decl.source.uri, block: decl.source.range, text: `leader ${first}` }] }],
             }));
