@@ -33,7 +33,7 @@ describe('completion of keywords', () => {
             ['availability', 'cost', 'invariant', 'leader', 'locality', 'rpo', 'survive', 'write-latency']],
         ['the consistency levels', 'store s { consistency <|> }', ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong']],
         ['Cassandra\'s consistency-level clause in a Cassandra store only', 'store s {\n    engine cassandra\n    <|>\n}',
-            ['backup', 'conflicts', 'consistency', 'consistency-level', 'features', 'holds', 'invariant', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'witness', 'writes']],
+            ['backup', 'conflicts', 'consistency', 'consistency-level', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
         ['the Cassandra consistency levels', 'store s { engine cassandra consistency-level <|> }', ['each-quorum', 'local-quorum', 'local-serial', 'quorum', 'serial']],
     ])('offers %s', async (_what, text, expected) => {
         expect(await labelsAt(text)).toEqual(sorted(expected));
