@@ -47,6 +47,16 @@ describe('facts table', () => {
         expect(knownRegion(region)?.jurisdiction).toBe(jurisdiction);
     });
 
+    test.each([
+        // Azure canadacentral is in Toronto, about 500 km from Montréal (ca-central-1), not in the same city.
+        ['canadacentral', 'Toronto', 0.5, 'ca-central-1'], ['canadaeast', 'Québec City', 0.23, 'ca-central-1'],
+        ['northamerica-northeast1', 'Montréal', 0, 'ca-central-1'],
+    ] as const)('places %s in %s, %f thousand km from %s (docs/facts.md#same-city-regions)', (region, city, kkm, aws) => {
+        expect(knownRegion(region)?.city).toBe(city);
+        const km = greatCircleKm(knownRegion(region)!.location!, knownRegion(aws)!.location!);
+        expect(Math.abs(km / 1000 - kkm)).toBeLessThanOrEqual(0.05);
+    });
+
     test('names each known region once and cites its facts entry for each', () => {
         const ids = KNOWN_REGIONS.map((r) => r.id);
         expect(new Set(ids).size).toBe(ids.length);

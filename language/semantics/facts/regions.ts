@@ -26,6 +26,8 @@ const CITY: Readonly<Record<string, GeoPoint>> = {
     'São Paulo': { lat: -23.5505, lon: -46.6333 },
     'Montréal': { lat: 45.5017, lon: -73.5673 },
     Sydney: { lat: -33.8688, lon: 151.2093 },
+    Toronto: { lat: 43.6532, lon: -79.3832 },
+    'Québec City': { lat: 46.8139, lon: -71.2080 },
     'The Dalles': { lat: 45.5946, lon: -121.1787 },
 };
 
@@ -115,7 +117,8 @@ export const KNOWN_REGIONS: readonly KnownRegion[] = [
     other('azure', 'japaneast', 'JP', 'Tokyo'),
     other('azure', 'westindia', 'IN', 'Mumbai'),
     other('azure', 'brazilsouth', 'BR', 'São Paulo'),
-    other('azure', 'canadacentral', 'CA', 'Montréal'),
+    other('azure', 'canadacentral', 'CA', 'Toronto'),
+    other('azure', 'canadaeast', 'CA', 'Québec City'),
     other('azure', 'australiaeast', 'AU', 'Sydney'),
 ];
 
