@@ -121,8 +121,73 @@ describe('the simulation view adapter', () => {
         expect(view.writes[0]!.location?.range.start.line).toBe(17);
     });
 
-    it('shows the egress cost and the total the cost expectation compares with', () => {
+    it('shows the egress cost and the total', () => {
         expect(view.cost.map((c) => c.value)).toEqual(['$1,843', '', '$1,843']);
+    });
+
+    it.each([
+        { name: 'calls the total just "Total" when the scenario expects no cost', expectations: sampleReport.expectations, label: 'Total' },
+        {
+            name: 'compares the total with the cost objective when the scenario states one',
+            expectations: [{ ...sampleReport.expectations[1]!, text: 'expect cost <= $2000', metric: 'cost' as const, op: '<=' as const, expected: 2000, measured: 1843, delta: -157, passed: true }],
+            label: 'Total, against cost <= $2000: met',
+        },
+    ])('$name', ({ expectations, label }) => {
+        const report = { ...structuredClone(sampleReport), expectations };
+        expect(adaptReport(report).cost.at(-1)!.label).toBe(label);
+    });
+
+    it('leads with the verdict on each objective of the scenario', () => {
+        expect(view.verdict.headline).toBe('1 of 2 objectives are missed.');
+        expect(view.verdict.objectives.map((o) => o.objective)).toEqual(['rto <= 5m', 'lost-writes of ledger == 0']);
+    });
+
+    it.each([
+        // duration → unit of the time axis; x of the sample at 10 minutes in that unit
+        { name: 'a 10-hour run is drawn in hours', durationMs: 10 * 3_600_000, unit: 'h', x10min: 1 / 6 },
+        { name: 'a 2-hour run is drawn in minutes', durationMs: 2 * 3_600_000, unit: 'min', x10min: 10 },
+        { name: 'a 2-minute run is drawn in seconds', durationMs: 2 * 60_000, unit: 's', x10min: 600 },
+    ])('$name', ({ durationMs, unit, x10min }) => {
+        const run = structuredClone(sampleReport) as typeof sampleReport;
+        Object.assign(run.scenario, { durationMs });
+        for (const chart of adaptReport(run).charts) {
+            if (chart.kind !== 'time') throw new Error('expected a time chart');
+            expect(chart.time.unit, chart.id).toBe(unit);
+            expect(chart.time.end * chart.time.ms, chart.id).toBe(durationMs);
+            expect(chart.series[0]!.points[1]!.x, chart.id).toBeCloseTo(x10min, 9);
+        }
+    });
+
+    it.each([
+        {
+            name: 'collapses write latency to a sentence when every write took 0 ms',
+            id: 'write-latency', edit: (r: typeof sampleReport) => { for (const b of r.services[0]!.byRegion) Object.assign(b.writeLatencySeries, { p50: b.writeLatencySeries.p50.map(() => 0), p99: b.writeLatencySeries.p99.map(() => 0) }); },
+            sentence: 'Every write was acknowledged at once (0 ms) for the whole run.',
+        },
+        {
+            name: 'collapses availability to a sentence when every region stayed at 100 %',
+            id: 'availability', edit: (r: typeof sampleReport) => { for (const b of r.services[0]!.byRegion) Object.assign(b, { availabilitySeries: b.availabilitySeries.map(() => 1) }); },
+            sentence: 'Every region with users stayed at 100 % availability for the whole run.',
+        },
+        {
+            name: 'collapses replication lag to a sentence when no store replicates',
+            id: 'replication-lag', edit: (r: typeof sampleReport) => { for (const st of r.stores) Object.assign(st, { lag: [] }); },
+            sentence: 'No store replicates between regions in this design.',
+        },
+    ])('$name', ({ id, edit, sentence }) => {
+        const run = structuredClone(sampleReport) as typeof sampleReport;
+        edit(run);
+        expect(adaptReport(run).charts.find((c) => c.id === id)!.empty).toBe(sentence);
+        // The sample itself has something to draw in every chart.
+        expect(view.charts.find((c) => c.id === id)!.empty).toBeUndefined();
+    });
+
+    it('puts a region\'s p99 and p50 in one small multiple, p50 dashed with markers so it shows where they coincide', () => {
+        const chart = view.charts.find((c) => c.id === 'write-latency')!;
+        if (chart.kind !== 'time') throw new Error('expected a time chart');
+        expect(chart.series.map((s) => [s.group, s.style, s.dashed ?? false, s.markers ?? false])).toEqual([
+            ['us-east-1', 'p99', false, false], ['us-east-1', 'p50', true, true],
+        ]);
     });
 
     it.each([

@@ -5,7 +5,8 @@
 import type { LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../common/format.js';
 import type { Location } from '../common/location.js';
-import type { ChartModel, CostRow, ExpectationRow, RegionSeries, SimulationViewModel, TimelineRow, WritesRow } from './view-model.js';
+import { verdictOf } from './verdict.js';
+import type { ChartModel, CostRow, ExpectationRow, RegionSeries, SimulationViewModel, TimeAxis, TimelineRow, WritesRow } from './view-model.js';
 
 export type Declarations = Readonly<Record<string, Location>>;
 
@@ -19,32 +20,34 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
     const report = checked(value);
     const uri = report.design.uri;
     const atLine = (line: number): Location => ({ uri, range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } } });
-    const minutes = (ms: number) => ms / 60_000;
+    const time = timeAxis(report.scenario.durationMs);
     const s = report.summary;
 
     const expectations = report.expectations.map((e): ExpectationRow => ({
         text: e.text, passed: e.passed, measured: e.where ? `${e.measuredText} — ${e.where}` : e.measuredText, location: atLine(e.line),
     }));
 
-    const availability: ChartModel = {
-        id: 'availability', title: 'Availability', unit: '%', kind: 'time', stepped: true,
+    const availabilitySeries: RegionSeries[] = report.services.flatMap((svc) => svc.byRegion.filter((r) => r.offered > 0).map((r) => {
         // Regions without users of a service have nothing to show.
-        series: report.services.flatMap((svc) => svc.byRegion.filter((r) => r.offered > 0).map((r) => ({
-            region: report.services.length > 1 ? `${r.region} (${svc.id})` : r.region,
-            points: intervalPoints(report, r.availabilitySeries, (v) => v * 100),
-        }))),
+        const region = report.services.length > 1 ? `${r.region} (${svc.id})` : r.region;
+        return { region, group: region, style: 'availability', points: intervalPoints(report, time, r.availabilitySeries, (v) => v * 100) };
+    }));
+    const availability: ChartModel = {
+        id: 'availability', title: 'Availability', unit: '%', kind: 'time', stepped: true, time, series: availabilitySeries,
+        empty: emptiness(availabilitySeries, 100, 'Every region with users stayed at 100 % availability for the whole run.', 'No region had users of a service in this run.'),
     };
     const links = report.stores.flatMap((st) => st.lag.map((l) => ({ label: `${st.id} ${l.from} → ${l.to}`, lag: l })))
         .sort((a, b) => b.lag.maxMs - a.lag.maxMs).slice(0, maxLagLines);
     // A stalled link reaches minutes of lag: pick the unit from the largest value so the axis stays readable.
     const lagUnit = timeUnit(Math.max(0, ...links.map((l) => l.lag.maxMs)));
+    const lagSeries: RegionSeries[] = links.map(({ label, lag: l }) => ({
+        region: label, group: label, style: 'lag', points: l.series.map((v, i) => ({ x: (report.sampleTimesMs[i] ?? 0) / time.ms, y: v === null ? null : v / lagUnit.ms })),
+    }));
     const lag: ChartModel = {
-        id: 'replication-lag', title: 'Replication lag', unit: lagUnit.name, kind: 'time',
-        series: links.map(({ label, lag: l }) => ({
-            region: label, points: l.series.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : v / lagUnit.ms })),
-        })),
+        id: 'replication-lag', title: 'Replication lag', unit: lagUnit.name, kind: 'time', time, series: lagSeries,
+        empty: emptiness(lagSeries, 0, 'Replication lag stayed at 0 on every link for the whole run.', 'No store replicates between regions in this design.'),
     };
-    const latency = latencyChart(report);
+    const latency = latencyChart(report, time);
 
     const timeline = report.timeline.map((t): TimelineRow => ({
         atMs: t.atMs, kind: t.kind, text: t.text, location: timelineLocation(t, report, declarations, atLine),
@@ -72,16 +75,17 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             label: `egress of ${e.store}${e.missing ? ` (missing: ${e.missing})` : ` (${e.formula})`}`, value: usd(e.usdPerMonth), location: declarations[e.store],
         })),
         ...report.cost.postures.map((p) => ({ label: `${p.service}: ${p.posture} posture ×${p.multiplier} (${p.source})`, value: '', location: declarations[p.service] })),
-        { label: 'Total compared with expect cost', value: usd(report.cost.totalUsdPerMonth) },
+        { label: costTotalLabel(report), value: usd(report.cost.totalUsdPerMonth) },
     ];
 
     return {
         scenario: report.scenario.name,
+        verdict: verdictOf(report.expectations),
         facts: [
             { label: 'design', value: report.design.topology ?? uri },
             { label: 'duration · seed', value: `${duration(report.scenario.durationMs)} · seed ${report.scenario.seed}` },
             { label: 'run', value: `${report.run.resolution.mode}${report.run.resolution.mode === 'sampled' ? ` (1 in ${report.run.resolution.sampling})` : ''} · ${count(report.run.events)} events · ${count(report.run.simulatedWrites)} writes` },
-            { label: 'availability', value: percent(s.availability) },
+            { label: `availability over the ${duration(report.scenario.durationMs)} run, all users`, value: percent(s.availability) },
             { label: 'worst RTO', value: s.worstRtoMs === null ? (s.unrecovered ? 'not recovered' : '—') : `${duration(s.worstRtoMs)}${s.unrecovered ? ' (some users not recovered)' : ''}` },
             { label: 'lost writes · worst RPO', value: `${count(s.lostWrites)} · ${s.worstRpoMs === null ? '—' : duration(s.worstRpoMs)}` },
             { label: 'stranded · delivered · overwritten at heal', value: `${count(s.strandedWrites)} · ${count(s.deliveredAtHeal)} · ${count(s.overwrittenAtHeal)}` },
@@ -111,7 +115,7 @@ interface LatencyRow {
  * write requests of each service's users, or, in a design without services, writes to each store. A report
  * from before schema 1.1 has percentiles per region only: drawn as bars.
  */
-function latencyChart(report: SimulationReport): ChartModel {
+function latencyChart(report: SimulationReport, time: TimeAxis): ChartModel {
     const several = report.services.length > 1;
     const serviceRows: LatencyRow[] = report.services.flatMap((svc) => svc.byRegion.map((r) => ({
         label: several ? `${r.region} (${svc.id})` : r.region, overall: r.writeLatencyMs, series: r.writeLatencySeries,
@@ -122,6 +126,7 @@ function latencyChart(report: SimulationReport): ChartModel {
     if (rows.some((r) => !Array.isArray(r.series?.p99) || !Array.isArray(r.series?.p50))) {
         return {
             id: 'write-latency', title: 'Write latency by users\' region', unit: 'ms', kind: 'bars',
+            ...(rows.length === 0 ? { empty: 'No write was acknowledged in this run.' } : {}),
             categories: rows.map((r) => r.label),
             series: (['p50', 'p95', 'p99'] as const).map((k) => ({ label: k, values: rows.map((r) => r.overall[k]) })),
         };
@@ -130,23 +135,49 @@ function latencyChart(report: SimulationReport): ChartModel {
         .sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
     // Failover detours reach seconds: pick the unit from the largest value so the axis stays readable.
     const unit = timeUnit(Math.max(0, ...shown.flatMap((r) => r.series!.p99.filter((v): v is number => v !== null))));
+    // p50 is dashed with markers: where it equals p99 it still shows.
     const series: RegionSeries[] = shown.flatMap((r, i) => [
-        { region: `${r.label} p99`, colorIndex: i, points: intervalPoints(report, r.series!.p99, (v) => v / unit.ms) },
-        { region: `${r.label} p50`, colorIndex: i, dashed: true, points: intervalPoints(report, r.series!.p50, (v) => v / unit.ms) },
+        { region: `${r.label} p99`, group: r.label, style: 'p99', colorIndex: i, points: intervalPoints(report, time, r.series!.p99, (v) => v / unit.ms) },
+        { region: `${r.label} p50`, group: r.label, style: 'p50', colorIndex: i, dashed: true, markers: true, points: intervalPoints(report, time, r.series!.p50, (v) => v / unit.ms) },
     ]);
-    return { id: 'write-latency', title: 'Write latency per users\' region, p99 solid, p50 dashed', unit: unit.name, kind: 'time', stepped: true, series };
+    return {
+        id: 'write-latency', title: 'Write latency per users\' region', unit: unit.name, kind: 'time', stepped: true, time, series,
+        empty: emptiness(series, 0, 'Every write was acknowledged at once (0 ms) for the whole run.', 'No write was acknowledged in this run.'),
+    };
 }
 
 /**
  * One point at the start of each sample interval, and one at the scenario's end repeating the last value, so a
  * stepped line draws the last interval too. Gaps (null) stay gaps.
  */
-function intervalPoints(report: SimulationReport, values: readonly (number | null)[], scale: (v: number) => number): { x: number; y: number | null }[] {
-    const minutes = (ms: number) => ms / 60_000;
-    const points = values.map((v, i) => ({ x: minutes(report.sampleTimesMs[i] ?? 0), y: v === null ? null : scale(v) }));
+function intervalPoints(report: SimulationReport, time: TimeAxis, values: readonly (number | null)[], scale: (v: number) => number): { x: number; y: number | null }[] {
+    const points = values.map((v, i) => ({ x: (report.sampleTimesMs[i] ?? 0) / time.ms, y: v === null ? null : scale(v) }));
     const last = points[points.length - 1];
-    if (last && report.scenario.durationMs / 60_000 > last.x) points.push({ x: minutes(report.scenario.durationMs), y: last.y });
+    if (last && report.scenario.durationMs / time.ms > last.x) points.push({ x: report.scenario.durationMs / time.ms, y: last.y });
     return points;
+}
+
+/** Hours from 3 h on, minutes from 3 min on, else seconds: the axis reads 0–10 h, not 0–600 min. */
+export function timeAxis(durationMs: number): TimeAxis {
+    const [unit, ms, label] = durationMs >= 3 * 3_600_000 ? ['h', 3_600_000, 'hours'] as const
+        : durationMs >= 3 * 60_000 ? ['min', 60_000, 'minutes'] as const : ['s', 1000, 'seconds'] as const;
+    return { unit, ms, label: `${label} since the scenario started`, end: durationMs / ms };
+}
+
+/**
+ * Why a chart has nothing to show, if it has not: no line with a sample (`none`), or every sample at the
+ * same `flat` value, which a sentence says better than a flat line on an axis of invented scale.
+ */
+function emptiness(series: readonly RegionSeries[], flat: number, allFlat: string, none: string): string | undefined {
+    const values = series.flatMap((s) => s.points.map((p) => p.y)).filter((y): y is number => y !== null);
+    if (values.length === 0) return series.length === 0 ? none : 'No samples in this run.';
+    return values.every((y) => y === flat) ? allFlat : undefined;
+}
+
+/** The cost total, compared with the scenario's cost objective only when it states one. */
+function costTotalLabel(report: SimulationReport): string {
+    const objective = report.expectations.find((e) => e.metric === 'cost');
+    return objective ? `Total, against ${objective.text.replace(/^expect\s+/, '')}: ${objective.passed ? 'met' : 'missed'}` : 'Total';
 }
 
 function timeUnit(maxMs: number): { name: string; ms: number } {

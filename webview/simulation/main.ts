@@ -4,10 +4,12 @@
 import './simulation.css';
 import { el } from '../common/dom.js';
 import { onThemeChange } from '../common/theme.js';
-import { reportRendered, vscodeApi } from '../common/vscode-api.js';
+import { linkTo, reportRendered, vscodeApi } from '../common/vscode-api.js';
 import { adaptReport, type Declarations } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
 import { adaptSweep, isSweep } from './adapt-sweep.js';
+import type { Verdict } from './verdict.js';
+import type { ExpectationRow } from './view-model.js';
 import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
 
 interface Source { readonly uri: string; readonly scenario: string }
@@ -44,12 +46,11 @@ function render(): void {
     }
     const rerun = rerunButton();
     const passed = view.expectations.filter((e) => e.passed).length;
-    const verdict = view.expectations.length === 0 ? 'no expectations'
-        : passed === view.expectations.length ? `all ${passed} expectations pass` : `${view.expectations.length - passed} of ${view.expectations.length} expectations fail`;
     app.replaceChildren(
         el('header', {},
             el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario}` }), rerun),
-            el('p', { class: `verdict ${passed === view.expectations.length ? 'pass' : 'fail'}`, text: verdict }),
+            verdictSection(view.verdict, view.expectations),
+            el('h2', { text: 'The run in numbers (not judged unless an objective above names them)' }),
             el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
         section('Expectations', expectationsTable(view.expectations, api)),
         section('Over time, per region', el('div', { class: 'charts' }, ...view.charts.map(chartSection))),
@@ -60,6 +61,7 @@ function render(): void {
     );
     reportRendered(api, {
         expectations: view.expectations.length, failed: view.expectations.length - passed, charts: view.charts.length,
+        objectives: view.verdict.objectives.length, emptyCharts: view.charts.filter((c) => c.empty).length,
         latencyLines: view.charts.find((c) => c.id === 'write-latency' && c.kind === 'time')?.series.length ?? 0,
         timeline: view.timeline.length, writes: view.writes.length, cost: view.cost.length,
     });
@@ -101,6 +103,18 @@ function rerunButton(): HTMLButtonElement {
         api.postMessage({ type: 'rerun' });
     });
     return rerun;
+}
+
+/** The answer first: each objective of the scenario, met or missed and by how much, linked to its clause. */
+function verdictSection(verdict: Verdict, expectations: readonly ExpectationRow[]): HTMLElement {
+    const list = el('ul', { class: 'objectives' });
+    verdict.objectives.forEach((o, i) => {
+        const item = el('li', { class: o.met ? 'pass' : 'fail' },
+            el('span', { class: 'mark', text: o.met ? '✔' : '✘' }), ' ', el('code', { text: o.objective }), `: ${o.detail}`);
+        linkTo(item, api, expectations[i]?.location);
+        list.append(item);
+    });
+    return el('section', { class: `verdict ${verdict.met ? 'pass' : 'fail'}` }, el('p', { class: 'headline', text: verdict.headline }), list);
 }
 
 function section(title: string, content: HTMLElement): HTMLElement {
