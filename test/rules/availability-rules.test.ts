@@ -43,7 +43,9 @@ const web = (regions: string, posture: string, capacity: string, failover = '') 
 ruleCases('standby-capacity', {
     valid: [
         { name: 'two active regions at 100 % each', text: web('us-east-1, us-west-2', 'active-active', '100% per region') },
-        { name: 'three active regions at 50 % each', text: web('us-east-1, us-east-2, us-west-2', 'active-active', '50% per region') },
+        // Users of a lost region all go to the nearest region left, as the simulation routes them: with the load even,
+        // that region then carries 2/3 of it, so three regions need 67 % each.
+        { name: 'three active regions at 67 % each', text: web('us-east-1, us-east-2, us-west-2', 'active-active', '67% per region') },
         { name: 'a pilot light whose failover launches the standby capacity', text: web('us-east-1, us-west-2', 'pilot-light', 'us-east-1 100%, us-west-2 0%', 'failover web { route dns ttl 60s action launch-capacity web drill every 30d }') },
         { name: 'no declared capacity', text: `${REGIONS}service web { regions us-east-1, us-west-2 posture active-active }` },
     ],
@@ -51,22 +53,35 @@ ruleCases('standby-capacity', {
         {
             name: 'two active regions at 60 % each',
             text: web('us-east-1, us-west-2', 'active-active', '60% per region'),
-            at: 'capacity 60% per region', says: ['losing us-east-1 leaves us-west-2 with capacity for 60% of the load: about 40% of requests fail'],
+            at: 'capacity 60% per region', says: ['losing us-east-1 sends its users to us-west-2: us-west-2 then carries 100% of the load with capacity for 60% — about 40% of requests fail', 'taken as even over the regions'],
         },
         {
             name: 'a warm standby sized at half the primary',
             text: web('us-east-1, us-west-2', 'warm-standby', 'us-east-1 100%, us-west-2 50%'),
-            at: 'capacity us-east-1 100%, us-west-2 50%', says: ['losing us-east-1 leaves us-west-2 with capacity for 50% of the load'],
+            at: 'capacity us-east-1 100%, us-west-2 50%', says: ['losing us-east-1 sends its users to us-west-2: us-west-2 then carries 100% of the load with capacity for 50% — about 50% of requests fail'],
         },
         {
+            // Even load, 1/3 per region: us-east-1's users go to us-east-2 (17 ms, the nearest), which carries 2/3.
             name: 'three active regions at 40 % each',
             text: web('us-east-1, us-east-2, us-west-2', 'active-active', '40% per region'),
-            at: 'capacity 40% per region', says: ['leaves us-east-2 and us-west-2 with capacity for 80% of the load'],
+            at: 'capacity 40% per region', says: ['losing us-east-1 sends its users to us-east-2: us-east-2 then carries 66.67% of the load with capacity for 40% — about 26.67% of requests fail', '(losing 2 other regions overload too)'],
+        },
+        {
+            // The case the old total-capacity check missed: 150 % left after any loss, but not where the users go.
+            name: 'three active regions at 50 % each, the lost region\'s users all sent to the nearest one',
+            text: web('us-east-1, us-east-2, us-west-2', 'active-active', '50% per region'),
+            at: 'capacity 50% per region', says: ['us-east-2 then carries 66.67% of the load with capacity for 50% — about 16.67% of requests fail'],
+        },
+        {
+            // DynamoDB MRSC's workload (40/30/30): losing us-east-1 sends 40 % to us-east-2, which then carries 70 %.
+            name: 'three active regions at 50 % each under a 40/30/30 workload',
+            text: `${web('us-east-1, us-east-2, us-west-2', 'active-active', '50% per region')}workload w for web { writes 1000/s from us-east-1 40%, us-east-2 30%, us-west-2 30% }\n`,
+            at: 'capacity 50% per region', says: ['losing us-east-1 sends its users to us-east-2: us-east-2 then carries 70% of the load with capacity for 50% — about 20% of requests fail'],
         },
         {
             name: 'a pilot light with no action that launches capacity',
             text: web('us-east-1, us-west-2', 'pilot-light', 'us-east-1 100%, us-west-2 0%', 'failover web { route dns ttl 60s action shift-traffic drill every 30d }'),
-            at: 'capacity us-east-1 100%, us-west-2 0%', says: ['capacity for 0% of the load', 'no failover action adds it'],
+            at: 'capacity us-east-1 100%, us-west-2 0%', says: ['us-west-2 then carries 100% of the load with capacity for 0%', 'no failover action adds it'],
         },
     ],
 });

@@ -1,5 +1,6 @@
 // Availability: single-region parts and the capacity left after losing a region.
 import { THRESHOLDS } from '../../semantics/facts/defaults.js';
+import { lossFits, placeLoad, regionLoss, serviceLoad } from '../../semantics/estimators/region-loss.js';
 import type { Deployable, Model } from '../../semantics/model.js';
 import { formatDuration, formatPercent } from '../../semantics/units.js';
 import type { Fix } from './fix.js';
@@ -52,30 +53,39 @@ function servicesAddingCapacity(model: Model): Set<string> {
     return ids;
 }
 
+/**
+ * N−1 per service instance (per cell): for each region whose loss moves load, the load each surviving region then
+ * carries, routed as the simulation routes it (estimators/region-loss.ts); the worst loss is reported.
+ */
 const standbyCapacity: Rule = {
     code: 'standby-capacity',
     check({ model, report }) {
         const adding = servicesAddingCapacity(model);
         for (const service of model.services.values()) {
-            const capacity = service.capacity;
-            if (!capacity || service.regions.length < 2 || adding.has(service.id)) continue;
-            const caps = service.regions.map((r) => ({ region: r, share: capacity[r] ?? 0 }));
-            const total = caps.reduce((sum, c) => sum + c.share, 0);
-            const largest = caps.reduce((a, b) => (b.share > a.share ? b : a));
-            const left = total - largest.share;
-            if (left >= 1 - 1e-9) continue;
-            const rest = caps.filter((c) => c !== largest).map((c) => c.region);
+            if (!service.capacity || service.regions.length < 2 || adding.has(service.id)) continue;
+            const load = serviceLoad(model, service);
+            const placement = placeLoad(model, service, load);
             const activeActive = service.posture === 'active-active';
-            const needed = activeActive ? Math.ceil(100 / (service.regions.length - 1)) : 100;
+            // Losing a standby moves nothing: only the regions that serve users can overload the others.
+            const candidates = activeActive ? service.regions : [service.primary ?? service.regions[0]!];
+            if (candidates.every((lost) => lossFits(service, placement, lost))) continue;
+            const losses = candidates.map((lost) => regionLoss(model, service, placement, lost));
+            const worst = losses.reduce((a, b) => (b.failingShare > a.failingShare + 1e-9 ? b : a));
+            if (worst.failingShare <= 1e-9) continue;
+            const needed = Math.ceil(losses.reduce((m, l) => Math.max(m, l.largestLoad), 0) * 100 - 1e-6);
             const fixes: Fix[] = service.source.props.capacity ? [{
-                title: `Raise capacity to ${needed}% per region (enough for the others to carry the load alone)`,
+                title: `Raise capacity to ${needed}% per region (enough for the region that takes over to carry the load)`,
                 edits: [{ kind: 'replace', uri: service.source.uri, range: service.source.props.capacity, text: `capacity ${needed}% per region` }],
                 preferred: true,
             }] : [];
+            const carrying = worst.overloaded.map((o) => `${o.region} then carries ${formatPercent(o.load)} of the load with capacity for ${formatPercent(o.capacity)}`);
+            const others = losses.filter((l) => l !== worst && l.failingShare > 1e-9).length;
             report({
                 ...at(service.source, 'capacity'), cell: service.cell, key: service.name, fixes,
-                message: `losing ${largest.region} leaves ${listing(rest)} with capacity for ${formatPercent(left)} of the load: about `
-                    + `${formatPercent(1 - left)} of requests fail or queue until capacity is added, and no failover action adds it`,
+                message: `losing ${worst.lost} sends its users to ${listing(worst.receivers.length > 0 ? worst.receivers : ['the other regions'])}: ${listing(carrying)} — about `
+                    + `${formatPercent(worst.failingShare)} of requests fail or queue until capacity is added, and no failover action adds it`
+                    + `${others > 0 ? ` (losing ${others === 1 ? 'one other region overloads' : `${others} other regions overload`} too)` : ''}`
+                    + `${load.assumed ? `; no workload says where the load comes from, so it is taken as ${activeActive ? 'even over the regions' : 'all at the primary'}` : ''}`,
             });
         }
     },

@@ -1,0 +1,152 @@
+// The load each region of a service carries after losing one region (N−1), routed as the simulation routes it:
+// an active-active service's users go to their own region while it runs, else to the nearest region of the
+// service still up; other postures serve everything from the primary, and from the failover's destination once
+// the primary is lost. A region loaded beyond its declared capacity fails (or queues) the excess — the same
+// share the simulation's capacity factor drops. Pure: reads the semantic model only.
+import { rttBetween } from '../latency.js';
+import type { Model, ServiceM } from '../model.js';
+
+export interface ServiceLoad {
+    /** Share of the service instance's requests (writes + reads) by origin region; sums to 1. */
+    readonly byOrigin: ReadonlyMap<string, number>;
+    /** No workload loads the instance: the shares are assumed (even over its regions, or all at the primary). */
+    readonly assumed: boolean;
+}
+
+export interface RegionLoss {
+    readonly lost: string;
+    /** Regions that take the lost region's users. */
+    readonly receivers: readonly string[];
+    /** Load share and capacity of each region that carries more than its capacity after the loss. */
+    readonly overloaded: readonly { readonly region: string; readonly load: number; readonly capacity: number }[];
+    /** Share of all requests that fail or queue: the sum of the excess over capacity. */
+    readonly failingShare: number;
+    /** The largest share one surviving region carries: the capacity every region needs to absorb this loss. */
+    readonly largestLoad: number;
+}
+
+/**
+ * Requests per origin region that reach `service` (one instance of a `per cell` declaration), from the
+ * workloads aimed at it: an origin served by several instances (cells sharing a region) splits evenly between
+ * them, and an origin outside every instance is served by all of them in equal parts — the plan's split.
+ */
+export function serviceLoad(model: Model, service: ServiceM): ServiceLoad {
+    const siblings = (model.instances.get(service.name) ?? []).map((id) => model.services.get(id)).filter((s): s is ServiceM => s !== undefined);
+    const rates = new Map<string, number>();
+    let total = 0;
+    for (const w of model.workloads.values()) {
+        if (w.target?.kind !== 'service' || w.target.name !== service.name) continue;
+        const add = (region: string, rate: number) => {
+            const serving = siblings.filter((s) => s.regions.includes(region));
+            const share = serving.length > 0 ? (serving.some((s) => s.id === service.id) ? 1 / serving.length : 0) : 1 / Math.max(1, siblings.length);
+            if (rate * share <= 0) return;
+            rates.set(region, (rates.get(region) ?? 0) + rate * share);
+            total += rate * share;
+        };
+        for (const o of w.writeOrigins) add(o.region, w.writesPerS * o.share);
+        for (const o of w.readOrigins) add(o.region, w.readsPerS * o.share);
+    }
+    if (total > 0) return { byOrigin: new Map([...rates].map(([r, x]) => [r, x / total])), assumed: false };
+    const activeActive = isActiveActive(service);
+    const origins = activeActive ? service.regions : [primaryOf(service)];
+    return { byOrigin: new Map(origins.map((r) => [r, 1 / origins.length])), assumed: true };
+}
+
+/** Where the load of each origin is served with every region up, and what each region then carries. */
+export interface LoadPlacement {
+    readonly byOrigin: ReadonlyMap<string, number>;
+    readonly servedBy: ReadonlyMap<string, string>;
+    readonly carried: ReadonlyMap<string, number>;
+}
+
+export function placeLoad(model: Model, service: ServiceM, load: ServiceLoad): LoadPlacement {
+    const regions = new Set(service.regions);
+    const servedBy = new Map<string, string>();
+    const carried = new Map<string, number>();
+    for (const [origin, share] of load.byOrigin) {
+        const to = isActiveActive(service) ? servingRegion(model, service.regions, regions, origin) : primaryOf(service);
+        if (to === undefined) continue;
+        servedBy.set(origin, to);
+        carried.set(to, (carried.get(to) ?? 0) + share);
+    }
+    return { byOrigin: load.byOrigin, servedBy, carried };
+}
+
+/**
+ * Whether losing `lost` can overload another region at all: its whole load landing on any one region still fits
+ * that region's capacity. A cheap test (no RTT) that lets a service over many regions skip the routing.
+ */
+export function lossFits(service: ServiceM, placement: LoadPlacement, lost: string): boolean {
+    const moved = isActiveActive(service) || primaryOf(service) === lost ? placement.carried.get(lost) ?? 0 : 0;
+    if (moved === 0) return true;
+    const capacity = service.capacity ?? {};
+    return service.regions.every((r) => r === lost || capacity[r] === undefined || (placement.carried.get(r) ?? 0) + moved <= capacity[r]! + 1e-9);
+}
+
+/** Where each region's load goes once `lost` is down, and what overflows the declared capacity. */
+export function regionLoss(model: Model, service: ServiceM, placement: LoadPlacement, lost: string): RegionLoss {
+    const capacity = service.capacity ?? {};
+    const carried = new Map(placement.carried);
+    carried.delete(lost);
+    const receivers = new Set<string>();
+    if (isActiveActive(service)) {
+        const up = service.regions.filter((r) => r !== lost);
+        const upSet = new Set(up);
+        for (const [origin, by] of placement.servedBy) {
+            if (by !== lost) continue;
+            const to = servingRegion(model, up, upSet, origin);
+            if (to === undefined) continue;
+            receivers.add(to);
+            carried.set(to, (carried.get(to) ?? 0) + (placement.byOrigin.get(origin) ?? 0));
+        }
+    } else if (primaryOf(service) === lost) {
+        const to = failoverDestination(model, service, lost);
+        if (to !== undefined) {
+            receivers.add(to);
+            carried.set(to, (carried.get(to) ?? 0) + (placement.carried.get(lost) ?? 0));
+        }
+    } else {
+        carried.set(lost, placement.carried.get(lost) ?? 0);
+    }
+    const overloaded: { region: string; load: number; capacity: number }[] = [];
+    let failingShare = 0;
+    let largestLoad = 0;
+    for (const [region, share] of carried) {
+        largestLoad = Math.max(largestLoad, share);
+        // A region with no declared capacity is not limited, as in the simulation.
+        const cap = capacity[region];
+        if (cap === undefined || share <= cap + 1e-9) continue;
+        overloaded.push({ region, load: share, capacity: cap });
+        failingShare += share - cap;
+    }
+    return { lost, receivers: [...receivers], overloaded, failingShare, largestLoad };
+}
+
+function isActiveActive(service: ServiceM): boolean {
+    return service.posture === 'active-active' || service.regions.length === 1;
+}
+
+function primaryOf(service: ServiceM): string {
+    return service.primary ?? service.regions[0]!;
+}
+
+/** Where a failover of the service moves its primary: the declared destination, else its first other region. */
+function failoverDestination(model: Model, service: ServiceM, lost: string): string | undefined {
+    const failover = model.failovers.find((f) => f.target.kind === 'service' && f.target.id === service.id && f.to !== undefined && f.to !== lost);
+    return failover?.to ?? service.regions.find((r) => r !== lost);
+}
+
+/** The origin itself when the service runs there, else the nearest region with a known RTT (ties: declaration order). */
+function servingRegion(model: Model, regions: readonly string[], members: ReadonlySet<string>, origin: string): string | undefined {
+    if (members.has(origin)) return origin;
+    let best: string | undefined;
+    let bestMs = Infinity;
+    for (const r of regions) {
+        const ms = rttBetween(model, origin, r).ms;
+        if (ms !== undefined && ms < bestMs) {
+            best = r;
+            bestMs = ms;
+        }
+    }
+    return best ?? regions[0];
+}
