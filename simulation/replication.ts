@@ -176,12 +176,30 @@ export function trackedDueTime(link: Link): number {
 }
 
 /**
- * How far behind the destination is at `time` for an analytic estimate of stale reads: the lag a write sent
- * now would see, plus the time the link has been stalled.
+ * A link is stalled from its cut until its backlog has arrived (`resumeAt`), not only while it is cut: after a
+ * heal the destination still holds nothing sent since the cut until the drain delivers it.
+ */
+function stalled(link: Link, time: number): boolean {
+    return link.blocked || time < link.resumeAt;
+}
+
+/**
+ * How far behind the destination is at `time` (just after it) for an analytic estimate of stale reads: the lag
+ * a write sent now would see, plus the time the link has been stalled.
  */
 export function visibilityWindow(link: Link, time: number): number {
     const delay = delayOf(link, time);
-    return link.blocked ? time - link.blockedSince + delay : delay;
+    return stalled(link, time) ? time - link.blockedSince + delay : delay;
+}
+
+/** How fast the visibility window grows just after `time`, per ms: 1 while the link is stalled, else 0. */
+export function windowSlope(link: Link, time: number): number {
+    return stalled(link, time) ? 1 : 0;
+}
+
+/** When the window next changes slope with no event in between: a healed link's backlog arrives; else +∞. */
+export function windowBreak(link: Link, time: number): number {
+    return !link.blocked && link.resumeAt > time ? link.resumeAt : Infinity;
 }
 
 /**

@@ -2,6 +2,7 @@
 // engine, the failover logic and the report read and write them directly.
 import type { LatencyHistogram } from './metrics/histogram.js';
 import type { IntervalLatencies } from './metrics/interval-latencies.js';
+import type { ReadFlow } from './engine/read-flow.js';
 import type { FailoverPlan, GroupPlan, ServicePlan } from './plan.js';
 
 export interface ServiceRuntime {
@@ -91,13 +92,8 @@ export interface GroupRuntime {
     readonly pendingRequestWrites: Float64Array;
     /** Per store written (index j), then the request as a whole: latencies by sample interval. */
     readonly intervalLatencies: IntervalLatencies[];
-    /** Rates integrated up to `fluidTime` at the last breakpoint (reads and stale reads per ms). */
-    fluidTime: number;
-    servedReadRate: number;
-    staleReadRate: number;
-    /** The same start rates per store read (index as in `plan.readsFrom`). */
-    readonly storeServedRate: Float64Array;
-    readonly storeStaleRate: Float64Array;
+    /** The read flow from its last breakpoint on, in closed form (engine/read-flow.ts). */
+    readonly reads: ReadFlow;
     episode?: Episode;
     /** Per sample interval: offered and served requests (writes sampled, reads integrated). */
     readonly seriesOffered: Float64Array;

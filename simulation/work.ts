@@ -78,6 +78,41 @@ export function staleCost(store: StorePlan): number {
     return 1 + 2 * store.replicas.length;
 }
 
+/** Exposure terms of a read of one store (engine/read-flow.ts): keys shared between regions, a user's own keys. */
+export const TERMS = 2;
+/** Beyond this many terms in the expanded product over the stores a request reads, Gauss–Legendre is used. */
+export const MAX_EXPANDED_TERMS = 64;
+export const GAUSS_NODES = 16;
+
+/** A read of the store can be stale: asynchronous copies read without a strong read. */
+export function staleExposed(store: StorePlan): boolean {
+    return store.mode === 'async' && store.replicas.length > 1 && !store.strongReads;
+}
+
+/** Read-flow steps of a group reading `stores`: describing the flow at a breakpoint, and integrating one piece. */
+export function readFlowCost(stores: readonly StorePlan[]): { describe: number; piece: number } {
+    let describe = 0;
+    let exposed = 0;
+    for (const s of stores) {
+        describe += 2 * staleCost(s);
+        if (staleExposed(s)) exposed++;
+    }
+    const K = stores.length;
+    const full = (1 + TERMS) ** exposed;
+    const product = full <= MAX_EXPANDED_TERMS ? (exposed + 1) * full : Math.max((exposed + 1) * MAX_EXPANDED_TERMS, GAUSS_NODES * K * (1 + TERMS));
+    return { describe, piece: 2 * (K * (1 + TERMS) + product) };
+}
+
+/**
+ * Breakpoints a group's read flow can meet besides state changes and ticks: the moment a stalled link's backlog
+ * has arrived, at most once per fault end for each link into a replica of a store the group reads.
+ */
+export function drainBreaks(stores: readonly StorePlan[], faultEnds: number): number {
+    let links = 0;
+    for (const s of stores) if (staleExposed(s)) links += s.replicas.length * (s.replicas.length - 1);
+    return faultEnds * links;
+}
+
 /** Numbers the engine allocates for a group's outcome tables and latency cells. */
 export function groupState(writes: number, reads: number, classes: number): number {
     return 2 * writes * classes * 5 + 2 * classes * 4 + 4 * reads + 8;
@@ -112,7 +147,11 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     }
     let tables = 0;
     let scans = 0;
-    let readFlow = 0;
+    let describeFlow = 0;
+    let pieceFlow = 0;
+    let breakFlow = 0;
+    // Fault ends inside the run (a destroyed region never comes back).
+    const faultEnds = faults.filter((f) => f.kind !== 'destroy' && f.until <= end).length;
     let flushCells = 0;
     let state = 0;
     let series = links * ticks;
@@ -120,14 +159,17 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         let cells = 0;
         for (const s of g.writes) cells += cellCost(plan.stores[s]!, R);
         let reads = 0;
-        let stale = 0;
-        for (const s of g.readsFrom) {
-            reads += readCost(plan.stores[s]!, R);
-            stale += staleCost(plan.stores[s]!);
-        }
+        for (const s of g.readsFrom) reads += readCost(plan.stores[s]!, R);
         tables += 2 * (g.classes.length * cells + reads);
         scans += 2 * (streamsOf[g.index]! + homeCuts[g.index]!);
-        if (g.readRate > 0) readFlow += 2 * stale;
+        if (g.readRate > 0) {
+            const stores = g.readsFrom.map((s) => plan.stores[s]!);
+            const cost = readFlowCost(stores);
+            const breaks = drainBreaks(stores, faultEnds);
+            describeFlow += cost.describe;
+            pieceFlow += cost.piece;
+            breakFlow += breaks * (cost.describe + cost.piece);
+        }
         flushCells += 2 * (g.writes.length + 1) * g.classes.length;
         state += groupState(g.writes.length, g.readsFrom.length, C);
         series += groupSeries(g.writes.length, ticks);
@@ -146,7 +188,7 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     work.matrix = 2 * R * R + latencyChecks(plan);
     work.tables = refreshes * tables;
     for (const s of plan.stores) work.tables += R * (1 + s.replicas.length);
-    work.reads = (refreshes + integrations) * readFlow;
+    work.reads = refreshes * describeFlow + integrations * pieceFlow + breakFlow;
     // Per fault start or end: every link, the runs still going (at most one per watched region, visited twice),
     // every probe (outages), every store (what an outage loses). Per health flip: interruptions marked twice and
     // one reroute (groups), a run dropped. Per probe: the faults in effect (flaps). Then the report's group passes.

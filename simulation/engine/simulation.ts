@@ -2,7 +2,8 @@
 // arrivals per stream, in-order replication deliveries per link, fault starts and ends, health-check probes,
 // failover actions, DNS transitions and sample ticks. Writes are never objects: a write is a handful of
 // typed-array updates chosen from outcome tables that are recomputed only when the state changes. Reads are a
-// flow (rate × time), integrated exactly between state changes, so read-heavy designs cost nothing extra.
+// flow (rate × time), integrated in closed form between breakpoints (read-flow.ts), so read-heavy designs cost
+// nothing extra.
 import { FaultState } from '../faults.js';
 import {
     initFailovers, onActionDone, onControlPlaneChange, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp, onRouteDelayed,
@@ -13,15 +14,16 @@ import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
-import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilityWindow, WriteLog, type Link } from '../replication.js';
+import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Link } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
 import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
-import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, sharedHomes, staleCost, type Work } from '../work.js';
+import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, readFlowCost, sharedHomes, staleExposed, TERMS, type Work } from '../work.js';
 import { formatCount, formatDuration } from '../../language/semantics/units.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
+import { ReadFlow } from './read-flow.js';
 
 
 export interface EngineOptions {
@@ -176,11 +178,7 @@ export class Simulation {
             for (const s of g.readsFrom) steps += readCost(plan.stores[s]!, R);
             return steps;
         });
-        this.readFlowSteps = Float64Array.from(plan.groups, (g) => {
-            let steps = 0;
-            for (const s of g.readsFrom) steps += 2 * staleCost(plan.stores[s]!);
-            return g.readRate > 0 ? steps : 0;
-        });
+        this.readFlowSteps = Float64Array.from(plan.groups, (g) => (g.readRate > 0 ? readFlowCost(g.readsFrom.map((s) => plan.stores[s]!)).describe : 0));
         let streamSteps = 0;
         for (const st of plan.streams) streamSteps += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
         this.streamSteps = streamSteps;
@@ -243,8 +241,7 @@ export class Simulation {
             histograms: new Array(W + 1).fill(undefined),
             pendingStoreWrites: new Float64Array(2 * W * C), pendingRequestWrites: new Float64Array(2 * C),
             intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
-            fluidTime: 0, servedReadRate: 0, staleReadRate: 0,
-            storeServedRate: new Float64Array(g.readsFrom.length), storeStaleRate: new Float64Array(g.readsFrom.length),
+            reads: new ReadFlow(g.readsFrom.length),
             seriesOffered: new Float64Array(this.ticks), seriesServed: new Float64Array(this.ticks),
         };
     }
@@ -1074,124 +1071,130 @@ export class Simulation {
 
     // ------------------------------------------------------------------------------------------ the read flow
 
-    /** Integrates reads from each group's last breakpoint to `t` (trapezoids: exact where the rates are linear). */
+    /**
+     * Integrates reads from each group's last breakpoint to `t`, in closed form (engine/read-flow.ts), piece by
+     * piece where a stalled link's backlog arrives in between (that changes a stale exposure's slope).
+     */
     integrate(t: number): void {
         const tick = Math.min(this.tick, this.ticks - 1);
         this.work.scans += this.groups.length;
         for (const g of this.groups) {
-            const dt = t - g.fluidTime;
-            if (dt <= 0 || g.plan.readRate <= 0) {
-                if (t > g.fluidTime) g.fluidTime = t;
+            const flow = g.reads;
+            if (g.plan.readRate <= 0) {
+                if (t > flow.from) flow.from = t;
                 continue;
             }
-            this.work.reads += this.readFlowSteps[g.plan.index]!;
-            const K = g.plan.readsFrom.length;
-            const servedEnd = new Float64Array(K);
-            const staleEnd = new Float64Array(K);
-            const end = this.readRates(g, t, servedEnd, staleEnd);
-            const offered = (g.plan.readRate / 1_000) * dt;
-            const served = ((g.servedReadRate + end.served) / 2) * dt;
-            g.counters.readsOffered += offered;
-            g.counters.readsServed += served;
-            g.counters.staleReads += ((g.staleReadRate + end.stale) / 2) * dt;
-            g.seriesOffered[tick]! += offered;
-            g.seriesServed[tick]! += served;
-            for (let k = 0; k < K; k++) {
-                const c = this.storeCounters[g.plan.readsFrom[k]!]!;
-                c.readsServed += ((g.storeServedRate[k]! + servedEnd[k]!) / 2) * dt;
-                c.readsStale += ((g.storeStaleRate[k]! + staleEnd[k]!) / 2) * dt;
+            while (flow.from < t) {
+                const end = flow.until < t ? flow.until : t;
+                const h = end - flow.from;
+                const offered = (g.plan.readRate / 1_000) * h;
+                this.work.reads += flow.integrate(h);
+                const totals = flow.totals;
+                g.counters.readsOffered += offered;
+                g.counters.readsServed += totals.served;
+                g.counters.staleReads += totals.stale;
+                g.seriesOffered[tick]! += offered;
+                g.seriesServed[tick]! += totals.served;
+                for (let k = 0; k < totals.storeServed.length; k++) {
+                    const c = this.storeCounters[g.plan.readsFrom[k]!]!;
+                    c.readsServed += totals.storeServed[k]!;
+                    c.readsStale += totals.storeStale[k]!;
+                }
+                flow.from = end;
+                if (end >= flow.until) this.describeReads(g, end);
             }
-            // The end rates start the next segment: between state changes they still move (a DNS transition, a
-            // stalled link's growing window), so keeping the rates of the last change would mis-weigh every tick.
-            g.servedReadRate = end.served;
-            g.staleReadRate = end.stale;
-            g.storeServedRate.set(servedEnd);
-            g.storeStaleRate.set(staleEnd);
-            g.fluidTime = t;
         }
     }
 
-    /** Re-reads the rates at `t` after a state change: the start values of the next segment. */
+    /** Re-reads every group's read flow at `t` after a state change: the start of the next piece. */
     refreshFluid(t: number): void {
         this.work.scans += this.groups.length;
         for (const g of this.groups) {
-            this.work.reads += this.readFlowSteps[g.plan.index]!;
-            const r = this.readRates(g, t, g.storeServedRate, g.storeStaleRate);
-            g.servedReadRate = r.served;
-            g.staleReadRate = r.stale;
-            if (t > g.fluidTime) g.fluidTime = t;
+            if (t > g.reads.from) g.reads.from = t;
+            if (g.plan.readRate > 0) this.describeReads(g, t);
         }
     }
 
     /**
-     * Reads per ms served, and served stale, at `t`: for the group (a request is stale when any store it reads
-     * is) and per store read (into `servedByStore`, `staleByStore`).
+     * The group's read flow from `t` on (values just after `t`): per slot, reads per ms served and their slope
+     * over a DNS transition; per store read, the terms of the probability that a read is fresh.
      */
-    private readRates(g: GroupRuntime, t: number, servedByStore: Float64Array, staleByStore: Float64Array): { served: number; stale: number } {
-        servedByStore.fill(0);
-        staleByStore.fill(0);
+    private describeReads(g: GroupRuntime, t: number): void {
+        this.work.reads += this.readFlowSteps[g.plan.index]!;
+        const flow = g.reads;
+        flow.from = t;
+        flow.until = Infinity;
         const rate = g.plan.readRate / 1_000;
-        if (rate <= 0) return { served: 0, stale: 0 };
-        const f = g.transition ? movedFraction(g.transition, t) : 1;
-        let served = 0;
-        let stale = 0;
+        const tr = g.transition;
+        const f = tr ? movedFraction(tr, t) : 1;
+        const fSlope = tr ? movedSlope(tr, t) : 0;
         const K = g.plan.readsFrom.length;
         for (let slot = 0; slot < 2; slot++) {
-            const weight = slot === 0 ? f : 1 - f;
-            if (weight <= 0) continue;
-            const ok = rate * weight * g.serviceProb[slot]! * g.readOk[slot]!;
-            if (ok <= 0) continue;
-            let fresh = 1;
+            const scale = rate * g.serviceProb[slot]! * g.readOk[slot]!;
+            flow.ok[slot] = scale * (slot === 0 ? f : 1 - f);
+            flow.okSlope[slot] = scale * (slot === 0 ? fSlope : -fSlope);
             for (let k = 0; k < K; k++) {
-                const p = this.staleProbability(g, g.plan.readsFrom[k]!, g.readReplica[slot * K + k]!, t);
-                fresh *= 1 - p;
-                servedByStore[k]! += ok;
-                staleByStore[k]! += ok * p;
+                const until = this.describeStaleness(g, g.plan.readsFrom[k]!, g.readReplica[slot * K + k]!, t, flow, slot * K + k);
+                if (until < flow.until) flow.until = until;
             }
-            served += ok;
-            stale += ok * (1 - fresh);
         }
-        return { served, stale };
     }
 
     /**
-     * Probability that a read served by `replica` misses a write already acknowledged elsewhere: its key has a
-     * write, landed in another region, still inside that link's visibility window. Keys of the store's main
-     * writing workload are written as Poisson processes (rate = writes / keys): shared keys from wherever they
-     * land; a user's own keys from where that user's region writes (or, for readers with no writes of their
-     * own, any key, from wherever writes land).
+     * The fresh-read terms of a read of store `s` served by `replica` (cell `c` of `flow`): a read misses a
+     * write already acknowledged elsewhere when its key has a write, landed in another region, still inside
+     * that link's visibility window. Keys of the store's main writing workload are written as Poisson processes
+     * (rate = writes / keys): shared keys from wherever they land; a user's own keys from where that user's
+     * region writes (or, for readers with no writes of their own, any key, from wherever writes land). So
+     *   P(fresh) = 1 − shared·(1 − e^{−Σ μ·window}) − own·(1 − e^{−Σ μ·window}),
+     * each window linear in time until a stalled link's backlog arrives — returned, as the flow's next breakpoint.
      */
-    private staleProbability(g: GroupRuntime, s: number, replica: number, t: number): number {
+    private describeStaleness(g: GroupRuntime, s: number, replica: number, t: number, flow: ReadFlow, c: number): number {
+        flow.keep[c] = 1;
+        for (let j = 0; j < TERMS; j++) flow.coef[c * TERMS + j] = 0;
         const store = this.plan.stores[s]!;
-        if (replica < 0 || store.strongReads || store.mode !== 'async' || store.replicas.length < 2) return 0;
+        if (replica < 0 || !staleExposed(store)) return Infinity;
         const landing = this.landing[s];
-        if (landing === undefined) return 0;
+        if (landing === undefined) return Infinity;
         const w = this.plan.workloads[landing.workload]!;
         if (w.keys === undefined) {
             this.storeCounters[s]!.staleKnown = false;
-            return 0;
+            return Infinity;
         }
         const to = store.slotOf[replica]!;
-        const exposure = (rates: Float64Array, keys: number): number => {
-            if (keys <= 0) return 0;
-            let sum = 0;
+        let until = Infinity;
+        const term = (j: number, share: number, perKey: (from: number) => number): void => {
+            let x = 0;
+            let slope = 0;
             for (let from = 0; from < store.replicas.length; from++) {
-                const rate = rates[store.replicas[from]!]!;
-                if (from === to || rate <= 0) continue;
-                sum += (rate / keys) * visibilityWindow(this.linkOf[s]![from]![to]!, t);
+                const mu = from === to ? 0 : perKey(from);
+                if (mu <= 0) continue;
+                const link = this.linkOf[s]![from]![to]!;
+                x += mu * visibilityWindow(link, t);
+                slope += mu * windowSlope(link, t);
+                const next = windowBreak(link, t);
+                if (next < until) until = next;
             }
-            return 1 - Math.exp(-sum);
+            if (x <= 0 && slope <= 0) return;
+            const i = c * TERMS + j;
+            flow.keep[c]! -= share;
+            flow.coef[i] = share;
+            flow.x[i] = x;
+            flow.slope[i] = slope;
         };
-        let p = w.sharedShare > 0 ? w.sharedShare * exposure(landing.shared, w.sharedKeys) : 0;
+        const rateFrom = (rates: Float64Array, keys: number) => (from: number): number => (keys > 0 ? rates[store.replicas[from]!]! / keys : 0);
+        if (w.sharedShare > 0) term(0, w.sharedShare, rateFrom(landing.shared, w.sharedKeys));
         if (w.sharedShare < 1) {
             const own = landing.ownLocation[g.plan.origin]!;
-            if (own < 0) p += (1 - w.sharedShare) * exposure(landing.other, w.keys - w.sharedKeys);
+            if (own < 0) term(1, 1 - w.sharedShare, rateFrom(landing.other, w.keys - w.sharedKeys));
             else if (own !== replica) {
                 const perKey = w.model.writesPerS / 1_000 / w.keys;
-                p += (1 - w.sharedShare) * (1 - Math.exp(-perKey * visibilityWindow(this.linkOf[s]![store.slotOf[own]!]![to]!, t)));
+                const ownSlot = store.slotOf[own]!;
+                term(1, 1 - w.sharedShare, (from) => (from === ownSlot ? perKey : 0));
             }
         }
-        return p;
+        if (flow.keep[c]! < 0) flow.keep[c] = 0;
+        return until;
     }
 
     // ------------------------------------------------------------------------------------------ interruptions
@@ -1277,6 +1280,13 @@ export class Simulation {
     regionName(region: number): string {
         return region >= 0 ? this.plan.regions[region]! : 'nowhere';
     }
+}
+
+/** Rate (per ms) at which users move to the new destination just after `t`: 1/TTL of the ordinary clients. */
+export function movedSlope(tr: Transition, t: number): number {
+    const elapsed = t - tr.start;
+    if (elapsed < 0 || tr.ttlMs <= 0 || elapsed >= tr.ttlMs || t >= tr.end) return 0;
+    return (1 - (tr.tailShare > 0 ? tr.tailShare : 0)) / tr.ttlMs;
 }
 
 /** Share of users that have moved to the new destination `t` ms into a DNS transition. */

@@ -1,0 +1,195 @@
+// The read flow of one user group, integrated in closed form. Between breakpoints every rate is linear in time
+// (the share of users a DNS transition has moved grows linearly over the TTL) and every stale-read exposure is
+// linear too (a stalled link's visibility window grows by 1 ms per ms), so a read of store k is fresh with
+// probability  keep + Σⱼ coefⱼ·e^{−(xⱼ + sⱼ·τ)}  and the served rate is  ok + okSlope·τ.  The integrals of those
+// products have closed forms: the result does not depend on where the sample ticks fall, only on the breakpoints.
+import { GAUSS_NODES, MAX_EXPANDED_TERMS, TERMS } from '../work.js';
+
+/**
+ * ∫₀ʰ (a + b·τ)·e^{−(x + s·τ)} dτ, exactly. A falling exponent is integrated from the far end, so e^{−x} never
+ * overflows; near s·h = 0 a series replaces the closed form, which would cancel.
+ */
+export function linearExpIntegral(a: number, b: number, x: number, s: number, h: number): number {
+    if (h <= 0) return 0;
+    if (s < 0) return linearExpIntegral(a + b * h, -b, x + s * h, -s, h);
+    const scale = h * Math.exp(-x);
+    if (scale === 0) return 0;
+    const d = s * h;
+    let i0 = 0;
+    let i1 = 0;
+    if (d < 0.5) {
+        // ∫₀¹ e^{−du} du = Σ (−d)ⁿ/(n+1)!,  ∫₀¹ u·e^{−du} du = Σ (−d)ⁿ/(n!·(n+2)); 16 terms reach 1e-16 at d = 0.5.
+        let term = 1;
+        for (let n = 0; n < 16; n++) {
+            i0 += term / (n + 1);
+            i1 += term / (n + 2);
+            term *= -d / (n + 1);
+        }
+    } else {
+        const rest = -Math.expm1(-d);
+        i0 = rest / d;
+        i1 = (rest - d * Math.exp(-d)) / (d * d);
+    }
+    return scale * (a * i0 + b * h * i1);
+}
+
+/** Integrals of one piece of the flow, per group (served, stale) and per store read. */
+export interface PieceTotals {
+    served: number;
+    stale: number;
+    readonly storeServed: Float64Array;
+    readonly storeStale: Float64Array;
+}
+
+/**
+ * The flow of a group from `from` on: per slot (users at the new destination, users still at the previous one
+ * during a DNS transition) the served read rate per ms and its slope, and per slot and store read the fresh
+ * probability's terms. Valid until `until` (when a stalled link's backlog arrives) or the next state change.
+ */
+export class ReadFlow {
+    from = 0;
+    until = Infinity;
+    readonly ok = new Float64Array(2);
+    readonly okSlope = new Float64Array(2);
+    /** Per slot × store: the part of 1 − p that does not decay. */
+    readonly keep: Float64Array;
+    /** Per slot × store × term: coefficient, exponent at `from`, and its slope per ms. */
+    readonly coef: Float64Array;
+    readonly x: Float64Array;
+    readonly slope: Float64Array;
+    private readonly product: Float64Array;
+    readonly totals: PieceTotals;
+
+    constructor(readonly stores: number) {
+        this.keep = new Float64Array(2 * stores);
+        this.coef = new Float64Array(2 * stores * TERMS);
+        this.x = new Float64Array(2 * stores * TERMS);
+        this.slope = new Float64Array(2 * stores * TERMS);
+        this.product = new Float64Array(3 * MAX_EXPANDED_TERMS);
+        this.totals = { served: 0, stale: 0, storeServed: new Float64Array(stores), storeStale: new Float64Array(stores) };
+    }
+
+    /**
+     * Integrates the flow over [from, from + h] into `totals` (reset first), moves `from` and the linear
+     * values to the piece's end, and returns the steps taken (for the work count).
+     */
+    integrate(h: number): number {
+        const K = this.stores;
+        const t = this.totals;
+        t.served = 0;
+        t.stale = 0;
+        t.storeServed.fill(0);
+        t.storeStale.fill(0);
+        let steps = 0;
+        for (let slot = 0; slot < 2; slot++) {
+            const a = this.ok[slot]!;
+            const b = this.okSlope[slot]!;
+            if (a === 0 && b === 0) continue;
+            const served = a * h + (b * h * h) / 2;
+            if (served <= 0) continue;
+            t.served += served;
+            for (let k = 0; k < K; k++) {
+                const c = slot * K + k;
+                let fresh = this.keep[c]! * served;
+                for (let j = 0; j < TERMS; j++) {
+                    const i = c * TERMS + j;
+                    if (this.coef[i]! > 0) fresh += this.coef[i]! * linearExpIntegral(a, b, this.x[i]!, this.slope[i]!, h);
+                }
+                t.storeServed[k]! += served;
+                t.storeStale[k]! += Math.max(0, served - fresh);
+            }
+            steps += K * (1 + TERMS);
+            const { fresh, steps: productSteps } = this.freshOfRequest(slot, a, b, h, served);
+            t.stale += Math.max(0, served - fresh);
+            steps += productSteps;
+        }
+        const end = this.from + h;
+        for (let slot = 0; slot < 2; slot++) this.ok[slot]! += this.okSlope[slot]! * h;
+        for (let i = 0; i < this.x.length; i++) this.x[i]! += this.slope[i]! * h;
+        this.from = end;
+        return steps;
+    }
+
+    /**
+     * ∫ ok·Πₖ(1 − pₖ): a request is fresh when every store it reads is. The product of the stores' sums is
+     * expanded into terms c·e^{−(x + s·τ)}, each integrated exactly; past MAX_EXPANDED_TERMS terms it is
+     * integrated by 16-point Gauss–Legendre instead (exact to about 1e-9 while the exponents move by less than
+     * a few units over the piece).
+     */
+    private freshOfRequest(slot: number, a: number, b: number, h: number, served: number): { fresh: number; steps: number } {
+        const K = this.stores;
+        const p = this.product;
+        // Terms (coefficient, exponent, slope), three numbers each, grown one store at a time.
+        let n = 1;
+        p[0] = 1;
+        p[1] = 0;
+        p[2] = 0;
+        let steps = 0;
+        for (let k = 0; k < K; k++) {
+            const c = slot * K + k;
+            const keep = this.keep[c]!;
+            let factors = keep > 0 ? 1 : 0;
+            for (let j = 0; j < TERMS; j++) if (this.coef[c * TERMS + j]! > 0) factors++;
+            if (factors === 1 && keep === 1) continue;
+            if (n * factors > MAX_EXPANDED_TERMS) return { fresh: this.gaussLegendre(slot, a, b, h), steps: steps + GAUSS_NODES * K * (1 + TERMS) };
+            // Write the new terms after the old ones, then move them down.
+            let m = 0;
+            const base = 3 * n;
+            for (let i = 0; i < n; i++) {
+                const ci = p[3 * i]!;
+                const xi = p[3 * i + 1]!;
+                const si = p[3 * i + 2]!;
+                if (keep > 0) {
+                    p[base + 3 * m] = ci * keep;
+                    p[base + 3 * m + 1] = xi;
+                    p[base + 3 * m + 2] = si;
+                    m++;
+                }
+                for (let j = 0; j < TERMS; j++) {
+                    const e = c * TERMS + j;
+                    if (!(this.coef[e]! > 0)) continue;
+                    p[base + 3 * m] = ci * this.coef[e]!;
+                    p[base + 3 * m + 1] = xi + this.x[e]!;
+                    p[base + 3 * m + 2] = si + this.slope[e]!;
+                    m++;
+                }
+            }
+            p.copyWithin(0, base, base + 3 * m);
+            n = m;
+            steps += n;
+        }
+        let fresh = 0;
+        for (let i = 0; i < n; i++) {
+            const c = p[3 * i]!;
+            if (c === 0) continue;
+            fresh += p[3 * i + 1] === 0 && p[3 * i + 2] === 0 ? c * served : c * linearExpIntegral(a, b, p[3 * i + 1]!, p[3 * i + 2]!, h);
+        }
+        return { fresh, steps: steps + n };
+    }
+
+    private gaussLegendre(slot: number, a: number, b: number, h: number): number {
+        const K = this.stores;
+        let sum = 0;
+        for (let q = 0; q < GAUSS_NODES; q++) {
+            const tau = (h * (1 + GAUSS_X[q]!)) / 2;
+            let fresh = 1;
+            for (let k = 0; k < K; k++) {
+                const c = slot * K + k;
+                let f = this.keep[c]!;
+                for (let j = 0; j < TERMS; j++) {
+                    const e = c * TERMS + j;
+                    if (this.coef[e]! > 0) f += this.coef[e]! * Math.exp(-(this.x[e]! + this.slope[e]! * tau));
+                }
+                fresh *= f;
+            }
+            sum += GAUSS_W[q]! * (a + b * tau) * fresh;
+        }
+        return (sum * h) / 2;
+    }
+}
+
+// Nodes and weights of 16-point Gauss–Legendre quadrature on [−1, 1] (Abramowitz & Stegun, table 25.4).
+const GAUSS_HALF_X = [0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.7554044083550030, 0.8656312023878318, 0.9445750230732326, 0.9894009349916499];
+const GAUSS_HALF_W = [0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767, 0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541];
+const GAUSS_X = [...GAUSS_HALF_X.map((v) => -v), ...GAUSS_HALF_X];
+const GAUSS_W = [...GAUSS_HALF_W, ...GAUSS_HALF_W];
