@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerExportCdk } from './commands/export-cdk.js';
 import { registerFormat } from './commands/format.js';
+import { registerImport } from './commands/import.js';
 import { registerSimulate } from './commands/simulate.js';
 import { visibleControls } from '../language/semantics/escape.js';
 import { UsageError } from './workspace.js';
@@ -43,6 +44,7 @@ const program = new Command()
 registerCheck(program, run);
 registerExportCdk(program, run);
 registerFormat(program, run);
+registerImport(program, run);
 registerSimulate(program, run);
 
 declare const MREGION_VERSION: string | undefined;

@@ -10,7 +10,7 @@ interface SourceFile {
     readonly imports: readonly string[]; // specifiers as written
 }
 
-const SOURCE_FOLDERS = ['language', 'server', 'client', 'cli', 'simulation', 'export', 'protocol', 'webview'];
+const SOURCE_FOLDERS = ['language', 'server', 'client', 'cli', 'simulation', 'export', 'import', 'protocol', 'webview'];
 
 function walk(folder: string): string[] {
     const absolute = path.join(ROOT, folder);
@@ -93,6 +93,16 @@ describe('architecture invariants', () => {
                     || (resolve(file, s) ?? '').startsWith('language/semantics/builder/'))
                 .map((s) => `${file} imports ${s}`));
         expect([...new Set(offenders)]).toEqual([]);
+    });
+
+    test('import/ imports only itself, the pure semantic model and protocol/ (and Node built-ins)', () => {
+        expect(importers((s, t, f) => f.file.startsWith('import/') && (t === undefined
+            ? !s.startsWith('node:')
+            : !t.startsWith('import/') && !PURE_SEMANTICS.includes(t) && !t.startsWith('protocol/')))).toEqual([]);
+    });
+
+    test('only cli/ and server/ import import/', () => {
+        expect(importers((_s, t, f) => t !== undefined && t.startsWith('import/') && !f.file.startsWith('import/') && !f.file.startsWith('cli/') && !f.file.startsWith('server/'))).toEqual([]);
     });
 
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {

@@ -22,7 +22,7 @@ function filesUnder(dir: string, extensions: readonly string[]): string[] {
         .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)));
 }
 
-const PRODUCT_SOURCES = ['language', 'simulation', 'export', 'cli', 'server', 'client', 'protocol', 'webview']
+const PRODUCT_SOURCES = ['language', 'simulation', 'export', 'import', 'cli', 'server', 'client', 'protocol', 'webview']
     .flatMap((d) => filesUnder(d, ['.ts', '.langium'])).filter((f) => !f.startsWith(path.join('language', 'generated')));
 const DOCS = [...filesUnder('docs', ['.md']), 'README.md', path.join('simulation', 'README.md')];
 const EXAMPLES = filesUnder('examples', ['.mregion']);
