@@ -42,7 +42,7 @@ export class MregionCodeActionProvider implements CodeActionProvider {
                 const edit = this.workspaceEdit(document, fix);
                 if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
             }
-            if ((code === ProblemCodes.UnresolvedReference || code === ProblemCodes.MissingUnit) && typeof data.replacement === 'string') {
+            if ((code === ProblemCodes.UnresolvedReference || code === ProblemCodes.MissingUnit || code === ProblemCodes.SyntaxError) && typeof data.replacement === 'string') {
                 actions.push({
                     title: code === ProblemCodes.MissingUnit ? `Write it as '${data.replacement}'` : `Change to '${data.replacement}'`,
                     kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,

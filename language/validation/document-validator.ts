@@ -9,6 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
 import { closestName } from '../util/closest.js';
 import { capDiagnostics } from './diagnostic-cap.js';
+import { recordBrokenPlaces } from './held-back.js';
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
     Region: 'region', Store: 'store', Service: 'service', Deployable: 'store or service', Workload: 'workload', Cell: 'cell',
@@ -41,6 +42,10 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
             this.processLinkingErrors(document, diagnostics, options);
             if (options.stopAfterLinkingErrors && stoppedAt(DocumentValidator.LinkingError)) return diagnostics;
         }
+        recordBrokenPlaces(document, diagnostics.filter((d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference).map((d) => {
+            const data = d.data as { refText?: string; replacement?: string } | undefined;
+            return { range: d.range, ...(d.code === ProblemCodes.UnresolvedReference && data?.replacement ? { suggestion: data.replacement } : {}) };
+        }));
         try {
             for (const d of await this.validateAst(document.parseResult.value, options, cancelToken)) diagnostics.push(d);
         } catch (error) {
@@ -95,7 +100,10 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const d of diagnostics.slice(before)) {
             d.code = ProblemCodes.SyntaxError;
-            if (typeof d.message === 'string') d.message = readableSyntaxMessage(d.message, this.keywords);
+            if (typeof d.message !== 'string') continue;
+            const keyword = misspelledKeyword(d.message, this.keywords);
+            d.message = readableSyntaxMessage(d.message, this.keywords) + (keyword ? `: did you mean '${keyword}'?` : '');
+            if (keyword) d.data = { ...(d.data as object | undefined), replacement: keyword };
         }
     }
 
@@ -139,6 +147,21 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
 /** A reference by what its diagnostic records: its text, its property and where it starts. */
 function referenceKey(refText: string | undefined, property: string | undefined, start: { line: number; character: number }): string {
     return `${refText}\u0000${property}\u0000${start.line}:${start.character}`;
+}
+
+/**
+ * The keyword a word the parser did not expect was probably meant to be: the nearest of the tokens expected there
+ * (`consnsus` where `sync`, `async`, `consensus` or `none` may follow), else of every keyword (`replicaton`, found
+ * where the block could only end, is the start of a clause that never was).
+ */
+function misspelledKeyword(message: string, keywords: ReadonlySet<string>): string | undefined {
+    const found = /but found:? [`']([^`']*)[`']/.exec(message)?.[1];
+    if (found === undefined || keywords.has(found) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(found)) return undefined;
+    const expected = [
+        ...(/Expecting token of type '([^']+)'/.exec(message)?.slice(1) ?? []),
+        ...[...message.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!),
+    ].filter((t) => keywords.has(t));
+    return closestName(found, expected) ?? closestName(found, keywords);
 }
 
 function readableSyntaxMessage(message: string, keywords: ReadonlySet<string>): string {

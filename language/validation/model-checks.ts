@@ -11,7 +11,9 @@ import type { RuleConfigProvider } from './config/rule-config-provider.js';
 import { applySuppressions, parseSuppressions, type Targets } from './config/suppressions.js';
 import { CheckerCodes, isRuleCode } from './rules/catalog.js';
 import { ruleDocUri } from './rules/docs-link.js';
-import type { Rule } from './rules/rule.js';
+import type { Finding, Rule } from './rules/rule.js';
+import { heldBackIn } from './held-back.js';
+import { ProblemCodes } from '../semantics/problem-codes.js';
 import { runRules, type RuleDiagnostic } from './rules/runner.js';
 
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -34,7 +36,13 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
         const document = AstUtils.getDocument(root);
         const { model, problems } = models.modelFor(document);
         const uri = document.uri.toString();
-        for (const p of problems) if (p.uri === uri) acceptProblem(accept, root, p);
+        const held = heldBackIn(document);
+        for (const p of problems) {
+            if (p.uri !== uri) continue;
+            // A missing property of a declaration that did not parse is usually the clause the parser skipped.
+            if (held && p.code === ProblemCodes.MissingProperty && held.covers(p.range)) continue;
+            acceptProblem(accept, root, p);
+        }
         suppressedByDocument.delete(document);
         if (rules.length === 0) return;
 
@@ -42,7 +50,10 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
         for (const message of config?.problems ?? []) {
             accept('warning', message, { node: root, range: TOP_OF_FILE, code: CheckerCodes.InvalidConfig, data: { code: CheckerCodes.InvalidConfig } });
         }
-        const found = runRules(model, rules, { settingOf: (code) => config?.settingOf(code) }).filter((d) => d.uri === uri);
+        const found = runRules(model, rules, {
+            settingOf: (code) => config?.settingOf(code),
+            ...(held ? { heldBack: (f: Finding) => f.uri === uri && held.covers(f.range, f.cell) } : {}),
+        }).filter((d) => d.uri === uri);
         const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));
         const { kept, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, (code) => isRuleCode(code) && config?.settingOf(code) === 'off');
         for (const d of kept) acceptRuleDiagnostic(accept, root, d);

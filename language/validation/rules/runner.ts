@@ -21,6 +21,8 @@ export interface RuleDiagnostic {
 export interface RunOptions {
     /** The configured setting of a rule, when the user changed it. */
     readonly settingOf?: (code: RuleCode) => RuleSetting | undefined;
+    /** Findings that wait until what they concern reads and resolves (validation/held-back.ts). */
+    readonly heldBack?: (finding: Finding) => boolean;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -32,7 +34,8 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
         if (setting === 'off') continue;
         const findings: Finding[] = [];
         try {
-            rule.check({ model, report: (f) => findings.push(f) });
+            const held = options.heldBack;
+            rule.check({ model, report: held ? (f) => { if (!held(f)) findings.push(f); } : (f) => findings.push(f) });
         } catch (error) {
             diagnostics.push(ruleFailed(model, rule.code, error));
             continue;
