@@ -8,8 +8,8 @@
 //   service, the failover of it), and per-cell findings of an incomplete cell;
 // - the declarations an incomplete one names, including the name its did-you-mean suggests (a failover of
 //   `box-ofice` is about `box-office`), but not what depends on those in turn — a region is named by everything.
-// What is wrong in the text itself (units, ranges, duplicates) is still reported; only design findings and
-// missing properties wait.
+// What is wrong in the text itself (units, duplicates) is still reported; design findings and the problems that
+// may follow from the partial declaration (a missing property, too few regions for a survival goal) wait.
 import type { AstNode, LangiumDocument } from 'langium';
 import type { Document } from '../generated/ast.js';
 import type { Range } from '../semantics/model.js';

@@ -16,6 +16,13 @@ import { heldBackIn } from './held-back.js';
 import { ProblemCodes } from '../semantics/problem-codes.js';
 import { runRules, type RuleDiagnostic } from './rules/runner.js';
 
+/**
+ * Problems with the text as written, true whatever the rest of the design says; the others (a missing property, a
+ * value out of range for the regions listed) may be the consequence of a clause the parser skipped or a name that
+ * did not resolve, and wait with the design findings (held-back.ts).
+ */
+const TEXTUAL: ReadonlySet<string> = new Set([ProblemCodes.WrongUnit, ProblemCodes.MissingUnit, ProblemCodes.DuplicateClause, ProblemCodes.DuplicateName, ProblemCodes.UnknownImport]);
+
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export interface SuppressedFinding {
@@ -39,8 +46,7 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
         const held = heldBackIn(document);
         for (const p of problems) {
             if (p.uri !== uri) continue;
-            // A missing property of a declaration that did not parse is usually the clause the parser skipped.
-            if (held && p.code === ProblemCodes.MissingProperty && held.covers(p.range)) continue;
+            if (held && !TEXTUAL.has(p.code) && held.covers(p.range)) continue;
             acceptProblem(accept, root, p);
         }
         suppressedByDocument.delete(document);
