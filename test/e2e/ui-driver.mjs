@@ -57,6 +57,7 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
             'the topology view shows the regions, cells and deployments of fintech.mregion');
         check(await topology.locator('svg.topology g.node').count() === 18, 'the topology view draws 18 deployment boxes');
         check(await topology.locator('svg.topology g.edge.failover').count() === 2, 'the topology view draws 2 failover edges');
+        await checkTopologyLegible(topology, check, 'beside the editor');
         await shot('topology.png');
         // Clicking a box reveals its declaration: the cursor moves to the store's line.
         const ledgerLine = readFileSync(path.join(folder, 'fintech.mregion'), 'utf8').split('\n').findIndex((l) => l.startsWith('store ledger')) + 1;
@@ -74,6 +75,7 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         check(['rto <= 5m', 'lost-writes of ledger == 0', 'Availability', 'Replication lag', 'Write latency'].every((t) => simulationText.includes(t)),
             'the simulation view shows the expectations and the per-region charts');
         check(await simulation.locator('canvas').count() >= 3, 'the simulation view draws its charts');
+        await checkResultsReadable(simulation, check, 'beside the editor');
         await shot('simulation.png');
         // Hidden behind another tab and shown again, the view still has its results.
         await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
@@ -84,6 +86,26 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         await again.getByRole('button', { name: 'Run again' }).click();
         const rerun = await again.getByRole('button', { name: 'Run again' }).waitFor({ timeout: 120_000 }).then(() => true, () => false);
         check(rerun && (await again.innerText()).includes('rto <= 5m'), 'Run again re-runs the scenario and shows the new results');
+        // Both views in Light, Dark and High Contrast, beside the editor and maximized: what a person sees
+        // (legible labels, no sideways scrolling, every legend entry, the verdict) holds in each.
+        for (const [theme, name] of [['Light Modern', 'light'], ['Dark High Contrast', 'high-contrast'], ['Dark Modern', 'dark']]) {
+            await setColorTheme(page, theme);
+            await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
+            const topo = await webview(page, 'topology', 'Topology Fintech');
+            await checkTopologyLegible(topo, check, `${theme}, beside the editor`);
+            await shot(`topology-${name}.png`);
+            await page.locator('.tab[aria-label^="Simulation · us-east-1-outage"]').click();
+            const results = await webview(page, 'simulation', 'Scenario us-east-1-outage');
+            await checkResultsReadable(results, check, `${theme}, beside the editor`);
+            await shot(`simulation-${name}.png`);
+            await runCommand(page, 'View: Toggle Maximize Editor Group', 2);
+            await checkResultsReadable(results, check, `${theme}, maximized`);
+            await shot(`simulation-${name}-maximized.png`);
+            await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
+            await checkTopologyLegible(await webview(page, 'topology', 'Topology Fintech'), check, `${theme}, maximized`);
+            await shot(`topology-${name}-maximized.png`);
+            await runCommand(page, 'View: Toggle Maximize Editor Group', 2);
+        }
         // "Run N seeds": the input box takes N, and the view shows the spread across the seeds.
         await runCommand(page, 'Multi-Region: Run Simulation');
         await pick(page, 'Run N seeds');
@@ -95,6 +117,7 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         check(['3 from seed', 'RTO (worst interruption)', 'worst seed', 'rto <= 5m'].every((t) => sweepText.includes(t)),
             'Run N seeds shows the expectations across the seeds and the spread of each metric');
         await shot('simulation-seeds.png');
+
         check(cspViolations.length === 0, `no Content-Security-Policy violations${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(' | ')}` : ''}`);
     } catch (error) {
         failures.push(String(error?.message ?? error));
@@ -122,15 +145,69 @@ async function pick(page, label) {
     await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`).first().click();
 }
 
-async function runCommand(page, title) {
+async function runCommand(page, title, group = 1) {
     // Commands of a .mregion file are offered while its editor has focus: the file is in the first group.
-    await page.keyboard.press('Control+1');
+    await page.keyboard.press(`Control+${group}`);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: 15_000 });
     await input.fill(`>${title}`);
     await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
+}
+
+async function setColorTheme(page, theme) {
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+    await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme}"]`).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * The topology at the zoom it shows: its smallest label, measured on screen (font size × the drawing's rendered
+ * scale), is at least 10 px, and every legend entry is visible inside the page.
+ */
+async function checkTopologyLegible(topology, check, where) {
+    const seen = await topology.evaluate((body) => {
+        const drawing = body.querySelector('svg.topology');
+        const scale = drawing.getBoundingClientRect().width / drawing.width.baseVal.value;
+        const smallest = Math.min(...[...drawing.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+        const hidden = [...body.querySelectorAll('ul.legend li')].filter((li) => {
+            const r = li.getBoundingClientRect();
+            return r.width === 0 || r.height === 0 || r.left < 0 || r.right > innerWidth + 0.5;
+        }).map((li) => li.textContent);
+        return { smallest, legend: body.querySelectorAll('ul.legend li').length, hidden };
+    });
+    check(seen.smallest >= 10, `${where}: the topology's smallest label renders at ${seen.smallest.toFixed(2)} px (at least 10 px)`);
+    check(seen.legend >= 10 && seen.hidden.length === 0, `${where}: all ${seen.legend} topology legend entries are visible${seen.hidden.length ? `; hidden: ${seen.hidden.join(', ')}` : ''}`);
+}
+
+/**
+ * The results page: no sideways scrolling, every chart legend entry visible and drawn differently from the
+ * other entries of its legend, and the verdict naming each objective of the scenario.
+ */
+async function checkResultsReadable(results, check, where) {
+    const seen = await results.evaluate((body) => {
+        const legends = [...body.querySelectorAll('.chart-legend')].map((legend) => [...legend.querySelectorAll('li')].map((li) => {
+            const r = li.getBoundingClientRect();
+            const line = li.querySelector('line');
+            return {
+                text: li.textContent, visible: r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth + 0.5,
+                look: `${line?.getAttribute('stroke')}|${line?.getAttribute('stroke-dasharray')}|${li.querySelector('path') !== null}`,
+            };
+        }));
+        return {
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            legends, verdict: body.querySelector('.verdict')?.innerText ?? '',
+        };
+    });
+    check(seen.overflow <= 0, `${where}: the results view has no horizontal overflow (${seen.overflow} px)`);
+    const entries = seen.legends.flat();
+    check(seen.legends.length > 0 && entries.every((e) => e.visible), `${where}: every chart legend entry is visible (${entries.length} entries)`);
+    check(seen.legends.every((l) => new Set(l.map((e) => e.look)).size === l.length), `${where}: the entries of each chart legend are drawn differently`);
+    check(['rto <= 5m', 'lost-writes of ledger == 0'].every((o) => seen.verdict.includes(o)) && /objectives? (is|are) (met|missed)/.test(seen.verdict),
+        `${where}: the verdict names each objective: ${seen.verdict.split('\n')[0]}`);
 }
 
 /** The body of the webview page of one of our views, once it shows `text` (webviews are nested iframes). */

@@ -87,7 +87,8 @@ describe('Run Simulation', () => {
         assert.equal(result.scenario, 'december-2021');
         const view = await waitForRender(api.simulationView, document.uri, (v) => v.text.includes('december-2021'), 'the simulation view of december-2021');
         assert.equal(view.counts.failed, 1, 'the RTO expectation fails');
-        assert.match(view.text, /1 of 1 expectations fail/);
+        assert.match(view.text, /1 of 1 objective is missed/);
+        assert.match(view.text, /rto <= 1h: missed by /);
         assert.match(view.text, /expect rto <= 1h/);
         assert.match(view.text, /simulated despite 2 design-rule errors/);
     });
