@@ -60,7 +60,14 @@ store db { engine aurora regions us-east-1 writes primary us-east-1 replication 
         expect({ x: l.x + l.width / 2, y: l.y + l.height / 2 }).toEqual(centre);
     });
 
-    it('puts every replication and failover label on its own edge', async () => {
+    it('moves a label off a box onto a shorter free segment of its edge', () => {
+        // the long segment's middle (100, 0) is under the box; the short one's (200, 20) is free
+        const box = { x: 60, y: -20, width: 80, height: 40 };
+        const l = labelOn([{ x: 0, y: 0 }, { x: 200, y: 0 }, { x: 200, y: 40 }], 'failover', [box])!;
+        expect({ x: l.x + l.width / 2, y: l.y + l.height / 2 }).toEqual({ x: 200, y: 20 });
+    });
+
+    it('puts every replication and failover label on its own edge, over no deployment box', async () => {
         const graph = await graphOf(fintech);
         const layout = await layoutGraph(graph, true);
         const labelled = graph.edges.filter((e) => e.kind !== 'uses');
@@ -70,6 +77,8 @@ store db { engine aurora regions us-east-1 writes primary us-east-1 replication 
             const l = placed.label!;
             const centre = { x: l.x + l.width / 2, y: l.y + l.height / 2 };
             expect(distanceToPolyline(centre, placed.points), `${edge.id} "${edge.label}"`).toBeLessThanOrEqual(l.height / 2);
+            const covered = [...layout.nodes].filter(([, b]) => l.x < b.x + b.width && b.x < l.x + l.width && l.y < b.y + b.height && b.y < l.y + l.height);
+            expect(covered.map(([id]) => id), `${edge.id} "${edge.label}"`).toEqual([]);
         }
     });
 

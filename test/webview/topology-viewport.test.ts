@@ -36,6 +36,12 @@ describe('the topology view\'s zoom and pan', () => {
         expect(opening.view.y).toBe(0);
     });
 
+    it('shows the start of a focus box wider than the panel, where its title is, not its middle', () => {
+        // box 800 wide at 0.91 = 728 px > 600 px panel: its left edge goes 12 px from the panel's edge
+        const view = centredOn({ x: 1000, y: 0, width: 800, height: 100 }, 0.91, { width: 3000, height: 3000 }, { width: 600, height: 400 });
+        expect(view.x).toBeCloseTo(12 - 1000 * 0.91, 9);
+    });
+
     it('does not leave an empty band when the focus is near the drawing\'s corner', () => {
         const view = centredOn({ x: 0, y: 0, width: 10, height: 10 }, legibleScale, { width: 3000, height: 3000 }, { width: 600, height: 400 });
         expect([view.x, view.y]).toEqual([0, 0]);

@@ -126,17 +126,23 @@ const groupOptions = {
 };
 
 /**
- * Where an edge's label goes: centred on the middle of the edge's longest segment, so it sits on its own line
- * (ELK's own label placement, across nested groups, puts labels in a band between layers, off their edges).
+ * Where an edge's label goes: centred on one of the edge's segments, so it sits on its own line (ELK's own label
+ * placement, across nested groups, puts labels in a band between layers, off their edges). The longest segment
+ * whose label would cover no box is chosen, else the longest: a label over a box would hide it and take its clicks.
  */
-export function labelOn(points: readonly { x: number; y: number }[], text: string | undefined): Placed | undefined {
+export function labelOn(points: readonly { x: number; y: number }[], text: string | undefined, boxes: readonly Placed[] = []): Placed | undefined {
     if (text === undefined || points.length < 2) return undefined;
-    let at = 1;
-    const length = (i: number) => Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
-    for (let i = 2; i < points.length; i++) if (length(i) > length(at)) at = i;
-    const a = points[at - 1]!, b = points[at]!;
     const width = text.length * labelCharWidth + 4;
-    return { x: (a.x + b.x) / 2 - width / 2, y: (a.y + b.y) / 2 - lineHeight / 2, width, height: lineHeight };
+    const candidates = points.slice(1).map((b, i) => {
+        const a = points[i]!;
+        const placed = { x: (a.x + b.x) / 2 - width / 2, y: (a.y + b.y) / 2 - lineHeight / 2, width, height: lineHeight };
+        return { placed, length: Math.hypot(b.x - a.x, b.y - a.y), clear: !boxes.some((box) => overlaps(placed, box)) };
+    }).sort((p, q) => Number(q.clear) - Number(p.clear) || q.length - p.length);
+    return candidates[0]!.placed;
+}
+
+function overlaps(a: Placed, b: Placed): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 function collect(root: ElkNode, labels: ReadonlyMap<string, string>): Layout {
@@ -151,11 +157,12 @@ function collect(root: ElkNode, labels: ReadonlyMap<string, string>): Layout {
         for (const c of n.children ?? []) visit(c);
     };
     visit(root);
+    const boxes = [...nodes.values()];
     const edges = new Map<string, { points: { x: number; y: number }[]; label?: Placed }>();
     const visitEdges = (n: ElkNode) => {
         for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
             const points = (e.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
-            edges.set(e.id, { points, label: labelOn(points, labels.get(e.id)) });
+            edges.set(e.id, { points, label: labelOn(points, labels.get(e.id), boxes) });
         }
         for (const c of n.children ?? []) visitEdges(c);
     };

@@ -9,6 +9,7 @@ import { drawTopology, severityClass } from './draw.js';
 import { attentionBox, layoutGraph } from './layout.js';
 import { legend } from './legend.js';
 import { panZoom } from './pan-zoom.js';
+import type { View } from './viewport.js';
 import { problemRows } from './problems.js';
 
 interface State {
@@ -23,6 +24,8 @@ const api = vscodeApi<State>();
 const app = document.getElementById('app')!;
 let state: State = api.getState() ?? {};
 let generation = 0;
+/** Where the person zoomed or panned to, per document: a redraw after an edit keeps it. */
+let moved: { uri: string; view: View } | undefined;
 
 window.addEventListener('message', (event: MessageEvent<Incoming>) => {
     const message = event.data;
@@ -63,7 +66,8 @@ async function render(graph: TopologyGraph): Promise<void> {
     });
     const drawing = drawTopology(graph, layout, api);
     const canvas = el('div', { class: 'canvas' }, drawing);
-    const zoom = panZoom(canvas, drawing, layout, attentionBox(graph, layout));
+    const zoom = panZoom(canvas, drawing, layout, attentionBox(graph, layout), moved?.uri === graph.uri ? moved.view : undefined,
+        (view) => { moved = { uri: graph.uri, view }; });
     const problems = problemList(graph);
     app.replaceChildren(
         el('header', {},

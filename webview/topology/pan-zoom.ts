@@ -12,15 +12,20 @@ export interface PanZoom {
     open(): void;
 }
 
-export function panZoom(canvas: HTMLElement, drawing: SVGSVGElement, content: Size, focus: Box | undefined): PanZoom {
+/**
+ * `kept`: the view the person had zoomed or panned to before the graph was redrawn (an edit of the file), kept
+ * instead of the opening view; `moved` is told of each such change.
+ */
+export function panZoom(canvas: HTMLElement, drawing: SVGSVGElement, content: Size, focus: Box | undefined, kept?: View, moved?: (view: View) => void): PanZoom {
     let view: View = { scale: 1, x: 0, y: 0 };
     const panel = (): Size => ({ width: canvas.clientWidth, height: canvas.clientHeight });
     const zoomLabel = el('span', { class: 'zoom-level' });
     const frame = svg('rect', { class: 'overview-frame' });
     const overview = overviewOf(drawing, content, frame);
 
-    const apply = (next: View) => {
+    const apply = (next: View, byPerson = true) => {
         view = next;
+        if (byPerson) moved?.(view);
         drawing.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
         drawing.dataset.scale = String(view.scale);
         zoomLabel.textContent = `${Math.round(view.scale * 100)} %`;
@@ -72,10 +77,12 @@ export function panZoom(canvas: HTMLElement, drawing: SVGSVGElement, content: Si
     return {
         toolbar,
         open() {
+            // The canvas takes the page's height below the header (the diagnostics list follows, scrolled to).
+            canvas.style.height = `${Math.max(320, window.innerHeight - canvas.getBoundingClientRect().top - 8)}px`;
             const opening = openingView(content, panel(), focus);
             canvas.append(overview);
             overview.style.display = opening.whole ? 'none' : '';
-            apply(opening.view);
+            apply(kept ?? opening.view, false);
         },
     };
 }

@@ -41,10 +41,18 @@ export function openingView(content: Size, panel: Size, focus: Box | undefined):
     return { view: centredOn(focus ?? { x: 0, y: 0, ...content }, legibleScale, content, panel), whole: false };
 }
 
-/** Centres `box` in the panel at `scale`, then slides so the drawing does not leave a gap it could fill. */
+/** Room left beside a focus box larger than the panel, so its title is not flush with the edge. */
+const focusMargin = 12;
+
+/**
+ * Centres `box` in the panel at `scale` — or, where the box is larger than the panel, shows its start (where
+ * its title is) — then slides so the drawing does not leave a gap it could fill.
+ */
 export function centredOn(box: Box, scale: number, content: Size, panel: Size): View {
-    const x = panel.width / 2 - (box.x + box.width / 2) * scale;
-    const y = panel.height / 2 - (box.y + box.height / 2) * scale;
+    const along = (start: number, size: number, room: number) =>
+        size * scale > room ? focusMargin - start * scale : room / 2 - (start + size / 2) * scale;
+    const x = along(box.x, box.width, panel.width);
+    const y = along(box.y, box.height, panel.height);
     return { scale, x: settle(x, content.width * scale, panel.width), y: settle(y, content.height * scale, panel.height) };
 }
 
