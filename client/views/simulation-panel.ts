@@ -2,9 +2,10 @@
 // expectations); this side sends the report, reveals declarations the rows link to, and re-runs on request.
 // The webview keeps the report in its own state, so a reloaded window restores the panel as it was.
 import * as path from 'node:path';
-import { Uri, ViewColumn, window, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
+import { Uri, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
 import { revealDeclaration } from '../reveal.js';
 import type { Declarations } from './declarations.js';
+import { exportName, exportRun, type RunFormat } from './export-run.js';
 import { asReveal, isType } from './messages.js';
 import { RenderProbe, asRendered } from './render-probe.js';
 import { loadPage, webviewOptions } from './webview-html.js';
@@ -66,6 +67,9 @@ export class SimulationPanel implements Disposable {
                 if (this.current?.report !== undefined) await this.post();
             } else if (isType(message, 'rerun') && this.current) {
                 await this.rerun(this.current.source);
+            } else if (isType(message, 'export')) {
+                const format = (message as { format?: unknown }).format;
+                if (format === 'markdown' || format === 'json') await this.exportShown(format);
             }
             const rendered = asRendered(message, this.current?.source.uri ?? '');
             if (rendered) this.probe.rendered(rendered);
@@ -75,6 +79,26 @@ export class SimulationPanel implements Disposable {
             this.current = undefined;
             this.probe.closed();
         });
+    }
+
+    /** Saves the shown run where the person chooses (by default beside the design), as Markdown or JSON. */
+    private async exportShown(format: RunFormat): Promise<void> {
+        const shown = this.current;
+        if (!shown || shown.report === undefined) return;
+        const design = Uri.parse(shown.source.uri);
+        const folder = workspace.getWorkspaceFolder(design)?.uri ?? Uri.joinPath(design, '..');
+        const target = await window.showSaveDialog({
+            defaultUri: Uri.joinPath(folder, exportName(shown.source.scenario, shown.source.seeds, format)),
+            filters: format === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
+            title: `Export the run of ${shown.source.scenario} as ${format === 'json' ? 'JSON' : 'Markdown'}`,
+        });
+        if (!target) return;
+        try {
+            await workspace.fs.writeFile(target, new TextEncoder().encode(exportRun(shown.report, format)));
+            void window.showInformationMessage(`Saved the run of ${shown.source.scenario} to ${path.basename(target.path)}.`);
+        } catch (error) {
+            void window.showErrorMessage(`Could not save ${path.basename(target.path)}: ${error instanceof Error ? error.message : String(error)}`);
+        }
     }
 
     private async post(): Promise<void> {

@@ -48,7 +48,7 @@ function render(): void {
     const passed = view.expectations.filter((e) => e.passed).length;
     app.replaceChildren(
         el('header', {},
-            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario}` }), rerun),
+            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario}` }), rerun, ...exportButtons()),
             verdictSection(view.verdict, view.expectations),
             el('h2', { text: 'The run in numbers (not judged unless an objective above names them)' }),
             el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
@@ -82,7 +82,7 @@ function renderSweep(report: unknown): void {
         : passed === view.expectations.length ? `all ${passed} expectations pass across the seeds` : `${view.expectations.length - passed} of ${view.expectations.length} expectations fail across the seeds`;
     app.replaceChildren(
         el('header', {},
-            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario} — seed sweep` }), rerunButton()),
+            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario} — seed sweep` }), rerunButton(), ...exportButtons()),
             el('p', { class: `verdict ${passed === view.expectations.length ? 'pass' : 'fail'}`, text: verdict }),
             el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
         section('Expectations across the seeds', expectationsTable(view.expectations, api)),
@@ -115,6 +115,16 @@ function verdictSection(verdict: Verdict, expectations: readonly ExpectationRow[
         list.append(item);
     });
     return el('section', { class: `verdict ${verdict.met ? 'pass' : 'fail'}` }, el('p', { class: 'headline', text: verdict.headline }), list);
+}
+
+/** Export the shown run as the CLI prints it (Markdown for a review, JSON for tools); the extension asks where. */
+function exportButtons(): HTMLButtonElement[] {
+    return (['markdown', 'json'] as const).map((format) => {
+        const name = format === 'json' ? 'JSON' : 'Markdown';
+        const button = el('button', { class: 'secondary', text: `Export ${name}`, title: `Save this run as ${name}` });
+        button.addEventListener('click', () => api.postMessage({ type: 'export', format }));
+        return button;
+    });
 }
 
 function section(title: string, content: HTMLElement): HTMLElement {
