@@ -150,16 +150,27 @@ async function runCommand(page, title, group = 1) {
     await page.keyboard.press(`Control+${group}`);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: 15_000 });
+    // A focused webview can keep F1 to itself: then open the palette from the title bar's command center.
+    if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+        await page.locator('.command-center-center').first().click();
+        await input.waitFor({ timeout: 15_000 });
+    }
     await input.fill(`>${title}`);
     await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
+    // The palette closes before the command's own quick pick (if any) opens: the next step must not find it.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
+/** Picks a color theme the way a person does: Ctrl+K Ctrl+T, type its name, Enter. */
 async function setColorTheme(page, theme) {
-    await runCommand(page, 'Preferences: Color Theme');
-    await page.locator('.quick-input-widget .quick-input-box input').fill(theme);
-    await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme}"]`).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(theme);
+    await page.locator(`.quick-input-list .monaco-list-row:has-text("${theme}")`).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
