@@ -153,11 +153,27 @@ export interface Link {
     /** No entry is applied before this time: +∞ while stalled, then the drain after the stall. */
     resumeAt: number;
     lastApplied: number;
-    /** Largest send-to-apply delay seen in the current sample interval. */
+    /** Largest send-to-apply delay seen in the current sample interval (stalled or not: the lag series). */
     intervalMaxLag: number;
+    /** Over the run: the largest send-to-apply delay of a write no stall held back (replication between live
+     *  ends), and the largest age of a write a stall held back (delivered after the heal, or still waiting). */
+    maxDelay: number;
+    maxHeld: number;
+    /** Each heal that found writes waiting: the backlog then, and when it had all arrived. */
+    readonly heals: Heal[];
     /** Log end when the source became reachable again after being cut off: applying up to here delivers what
      *  was stranded there (data-fate.ts); +∞ when nothing is waiting. */
     healWatch: number;
+}
+
+/** A stalled link reachable again with writes waiting. The drain is instant: no catch-up rate is documented
+ *  per engine, so the whole backlog arrives one lag after the heal (`drainedAt`). */
+export interface Heal {
+    readonly cutAt: number;
+    readonly at: number;
+    /** Writes waiting at the heal (scaled when sampled): the backlog's peak, as nothing drained while cut. */
+    readonly backlog: number;
+    readonly drainedAt: number;
 }
 
 /** Send-to-apply delay of a write sent at `sent` over `link`: the store's lag at that time, at least RTT/2. */
@@ -179,7 +195,7 @@ export function trackedDueTime(link: Link): number {
  * A link is stalled from its cut until its backlog has arrived (`resumeAt`), not only while it is cut: after a
  * heal the destination still holds nothing sent since the cut until the drain delivers it.
  */
-function stalled(link: Link, time: number): boolean {
+export function stalled(link: Link, time: number): boolean {
     return link.blocked || time < link.resumeAt;
 }
 

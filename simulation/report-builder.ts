@@ -194,7 +194,11 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         pending[link.toSlot]! += (link.log.end - link.head) * sim.weight;
         const series = Array.from(sim.lagSeries[link.index]!, (v) => (Number.isNaN(v) ? null : round(v, 3)));
         if (series.every((v) => v === null)) continue;
-        lag.push({ from: regions[link.from]!, to: regions[link.to]!, maxMs: round(sim.lagMax[link.index]!, 3), series });
+        lag.push({
+            from: regions[link.from]!, to: regions[link.to]!, maxMs: round(Math.max(0, link.maxDelay), 3),
+            backlogMaxMs: link.maxHeld >= 0 ? round(link.maxHeld, 3) : null, series,
+            heals: link.heals.map((h) => ({ cutAtMs: h.cutAt, atMs: h.at, backlogWrites: round(h.backlog, 3), drainedAtMs: h.drainedAt, drainMs: h.drainedAt - h.at })),
+        });
     }
     const stranded = strandings(sim, index);
     const tracking = s.tracksKeys && s.trackedKeys > 0 ? {
@@ -217,6 +221,10 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         reads: {
             served: round(c.readsServed, 3), stale: round(c.readsStale, 3),
             staleShare: c.readsServed > 0 && c.staleKnown ? round(c.readsStale / c.readsServed, 9) : null,
+            duringDrain: {
+                served: round(c.drainReadsServed, 3), stale: round(c.drainReadsStale, 3),
+                staleShare: c.drainReadsServed > 0 && c.staleKnown ? round(c.drainReadsStale / c.drainReadsServed, 9) : null,
+            },
         },
         writeLatencyMs: percentiles(all),
         byRegion: [...byOrigin.entries()].sort((a, b) => a[0] - b[0])

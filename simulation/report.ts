@@ -3,7 +3,7 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
@@ -91,11 +91,25 @@ export interface ServiceReport {
 export interface LagReport {
     readonly from: string;
     readonly to: string;
-    /** Largest commit-to-apply delay seen, ms. */
+    /** Largest commit-to-apply delay of a write no stall held back: replication delay between live ends, ms.
+     *  Since 1.3.0 it no longer includes the backlog of a cut link (`backlogMaxMs`). */
     readonly maxMs: number;
+    /** Largest age of a write a partition or outage held back on this link (delivered after the heal or still
+     *  waiting); null when nothing was held. Since 1.3.0. */
+    readonly backlogMaxMs: number | null;
     /** Per sample interval: the largest delay of the writes applied in it, or the age of the oldest write
      *  still waiting at its end when that is larger (a stalled link); null when the link carried nothing. */
     readonly series: readonly (number | null)[];
+    /** Each heal that found writes waiting. The drain is instant (no catch-up rate is documented per engine):
+     *  the backlog arrives one lag after the heal. Since 1.3.0. */
+    readonly heals: readonly {
+        readonly cutAtMs: number;
+        readonly atMs: number;
+        /** Writes waiting at the heal: the backlog's peak. */
+        readonly backlogWrites: number;
+        readonly drainedAtMs: number;
+        readonly drainMs: number;
+    }[];
 }
 
 export interface StoreReport {
@@ -127,7 +141,11 @@ export interface StoreReport {
     readonly discardedWrites: number;
     readonly merges: number;
     readonly siblings: number;
-    readonly reads: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
+    readonly reads: {
+        readonly served: number; readonly stale: number; readonly staleShare: number | null;
+        /** The reads served while a healed link's backlog was on its way to a replica. Since 1.3.0. */
+        readonly duringDrain: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
+    };
     readonly writeLatencyMs: Percentiles;
     /** Per origin region of the writers: their writes to this store, overall and per sample interval. */
     readonly byRegion: readonly { readonly region: string; readonly writeLatencyMs: Percentiles; readonly writeLatencySeries: LatencySeries }[];

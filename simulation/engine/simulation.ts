@@ -14,7 +14,7 @@ import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
-import { applyRemote, ApplyResult, delayOf, KeyStates, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Link } from '../replication.js';
+import { applyRemote, ApplyResult, delayOf, KeyStates, stalled, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Link } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
 import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
@@ -52,6 +52,9 @@ export interface StoreCounters {
     siblings: number;
     readsServed: number;
     readsStale: number;
+    /** Of those, the reads served while a healed link's backlog was on its way. */
+    drainReadsServed: number;
+    drainReadsStale: number;
     staleKnown: boolean;
     readonly applied: Float64Array;
     /** Writes each replica accepted itself (acknowledged there). */
@@ -155,7 +158,8 @@ export class Simulation {
     readonly ticks: number;
     tick = 0;
     readonly lagSeries: Float64Array[];
-    readonly lagMax: Float64Array;
+    /** Per store: when the backlog of its links healed last has all arrived (reads until then are `duringDrain`). */
+    readonly drainUntil: Float64Array;
 
     private readonly scratch: WriteOutcome = { status: 0, location: -1, latencyMs: 0 };
 
@@ -192,7 +196,7 @@ export class Simulation {
         this.storeRouting = plan.stores.map((s) => initialStoreRouting(plan, s));
         this.storeCounters = plan.stores.map((s) => ({
             acknowledged: 0, failed: 0, rejected: 0, conflictRejected: 0, lost: 0, rpoMs: -1, discarded: 0, overwritten: 0, merges: 0, siblings: 0,
-            readsServed: 0, readsStale: 0, staleKnown: true, applied: new Float64Array(s.replicas.length), accepted: new Float64Array(s.replicas.length), losses: [],
+            readsServed: 0, readsStale: 0, drainReadsServed: 0, drainReadsStale: 0, staleKnown: true, applied: new Float64Array(s.replicas.length), accepted: new Float64Array(s.replicas.length), losses: [],
             discardedAt: new Float64Array(s.replicas.length), mergesAt: new Float64Array(s.replicas.length), siblingsAt: new Float64Array(s.replicas.length),
         }));
         this.fates = plan.stores.map((s) => new StoreFate(s.index, s.replicas.length));
@@ -221,7 +225,7 @@ export class Simulation {
         this.landing = plan.stores.map((s) => this.createLanding(s.index));
         this.lagSeries = this.links.map(() => new Float64Array(this.ticks).fill(NaN));
         this.work.series += this.links.length * this.ticks;
-        this.lagMax = new Float64Array(this.links.length);
+        this.drainUntil = new Float64Array(plan.stores.length);
     }
 
     private createGroup(index: number): GroupRuntime {
@@ -302,7 +306,7 @@ export class Simulation {
                     index: this.links.length, store: s, fromSlot: from, toSlot: to, from: a, to: b,
                     column: this.linksFrom[s.index]![from]!.length,
                     oneWayMs: this.plan.rtt[a * R + b]! / 2, log, head: 0, trackedHead: 0, appendedDue: 0, scheduled: false, stamp: 0,
-                    blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1, healWatch: Infinity,
+                    blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1, maxDelay: -1, maxHeld: -1, heals: [], healWatch: Infinity,
                 };
                 this.links.push(link);
                 this.linksFrom[s.index]![from]!.push(link);
@@ -548,6 +552,8 @@ export class Simulation {
         let head = link.head;
         let lastApplied = link.lastApplied;
         let maxLag = link.intervalMaxLag;
+        let maxDelay = link.maxDelay;
+        let maxHeld = link.maxHeld;
         const resumeAt = link.resumeAt;
         const times = log.times;
         const mask = times.length - 1;
@@ -556,12 +562,16 @@ export class Simulation {
         const delay = simple ? delayOf(link, 0) : 0;
         while (head < stop) {
             const sent = times[head & mask]!;
-            let due = sent + (simple ? delay : delayOf(link, sent));
-            if (resumeAt > due) due = resumeAt;
+            const natural = sent + (simple ? delay : delayOf(link, sent));
+            let due = natural < resumeAt ? resumeAt : natural;
             if (lastApplied > due) due = lastApplied;
             if (due > t || (!inclusive && due === t)) break;
             lastApplied = due;
-            if (due - sent > maxLag) maxLag = due - sent;
+            const age = due - sent;
+            if (age > maxLag) maxLag = age;
+            if (natural < resumeAt) {
+                if (age > maxHeld) maxHeld = age;
+            } else if (age > maxDelay) maxDelay = age;
             head++;
         }
         this.storeCounters[link.store.index]!.applied[link.toSlot]! += (head - link.head) * this.weight;
@@ -569,6 +579,8 @@ export class Simulation {
         link.head = head;
         link.lastApplied = lastApplied;
         link.intervalMaxLag = maxLag;
+        link.maxDelay = maxDelay;
+        link.maxHeld = maxHeld;
     }
 
     /** Every write stranded in the link's source has reached another replica (this link's) at `t`. */
@@ -598,6 +610,9 @@ export class Simulation {
         const counters = this.storeCounters[s]!;
         counters.applied[link.toSlot]! += w;
         if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
+        if (sent + delayOf(link, sent) < link.resumeAt) {
+            if (t - sent > link.maxHeld) link.maxHeld = t - sent;
+        } else if (t - sent > link.maxDelay) link.maxDelay = t - sent;
         const states = this.keyStates[s]!;
         const key = log.keys[at]!;
         // The destination's value before: if it is discarded, was it a write stranded there until a heal?
@@ -811,6 +826,12 @@ export class Simulation {
             } else {
                 link.blocked = false;
                 link.resumeAt = t + delayOf(link, t);
+                const backlog = (link.log.end - link.head) * this.weight;
+                if (backlog > 0) {
+                    link.heals.push({ cutAt: link.blockedSince, at: t, backlog, drainedAt: link.resumeAt });
+                    const s = link.store.index;
+                    if (staleExposed(link.store) && link.resumeAt > this.drainUntil[s]!) this.drainUntil[s] = link.resumeAt;
+                }
                 this.scheduleTracked(link);
             }
         }
@@ -867,12 +888,13 @@ export class Simulation {
         this.work.scans += this.links.length;
         for (const link of this.links) {
             this.advance(link, t, true);
-            const backlog = link.head < link.log.end ? t - link.log.timeAt(link.head) : -1;
-            const v = Math.max(link.intervalMaxLag, backlog);
-            if (v >= 0) {
-                this.lagSeries[link.index]![index] = v;
-                if (v > this.lagMax[link.index]!) this.lagMax[link.index] = v;
-            }
+            const waiting = link.head < link.log.end ? t - link.log.timeAt(link.head) : -1;
+            const v = Math.max(link.intervalMaxLag, waiting);
+            if (v >= 0) this.lagSeries[link.index]![index] = v;
+            // The oldest write still waiting: held back by a stall, or on its way between live ends.
+            if (stalled(link, t)) {
+                if (waiting > link.maxHeld) link.maxHeld = waiting;
+            } else if (waiting > link.maxDelay) link.maxDelay = waiting;
             link.intervalMaxLag = -1;
         }
         this.flushLatencies();
@@ -1096,9 +1118,15 @@ export class Simulation {
                 g.seriesOffered[tick]! += offered;
                 g.seriesServed[tick]! += totals.served;
                 for (let k = 0; k < totals.storeServed.length; k++) {
-                    const c = this.storeCounters[g.plan.readsFrom[k]!]!;
+                    const s = g.plan.readsFrom[k]!;
+                    const c = this.storeCounters[s]!;
                     c.readsServed += totals.storeServed[k]!;
                     c.readsStale += totals.storeStale[k]!;
+                    // The drain's end is a breakpoint (describeStaleness), so a piece is inside it or after it.
+                    if (end <= this.drainUntil[s]!) {
+                        c.drainReadsServed += totals.storeServed[k]!;
+                        c.drainReadsStale += totals.storeStale[k]!;
+                    }
                 }
                 flow.from = end;
                 if (end >= flow.until) this.describeReads(g, end);
@@ -1152,17 +1180,19 @@ export class Simulation {
     private describeStaleness(g: GroupRuntime, s: number, replica: number, t: number, flow: ReadFlow, c: number): number {
         flow.keep[c] = 1;
         for (let j = 0; j < TERMS; j++) flow.coef[c * TERMS + j] = 0;
+        // The end of a drain is a breakpoint: the reads during it are reported apart.
+        const drained = this.drainUntil[s]! > t ? this.drainUntil[s]! : Infinity;
         const store = this.plan.stores[s]!;
-        if (replica < 0 || !staleExposed(store)) return Infinity;
+        if (replica < 0 || !staleExposed(store)) return drained;
         const landing = this.landing[s];
-        if (landing === undefined) return Infinity;
+        if (landing === undefined) return drained;
         const w = this.plan.workloads[landing.workload]!;
         if (w.keys === undefined) {
             this.storeCounters[s]!.staleKnown = false;
-            return Infinity;
+            return drained;
         }
         const to = store.slotOf[replica]!;
-        let until = Infinity;
+        let until = drained;
         const term = (j: number, share: number, perKey: (from: number) => number): void => {
             let x = 0;
             let slope = 0;

@@ -77,10 +77,17 @@ export function gapList(gaps: LatencyOverTime['gaps'], limit = 3): string {
     return gaps.length > limit ? `${shown.join(', ')} and ${gaps.length - limit} more` : shown.join(', ');
 }
 
-/** The longest replication lag over a store's links (a loop: a store can have hundreds of thousands of links). */
+/** The longest replication lag between live ends over a store's links (a loop: a store can have hundreds of thousands of links). */
 export function maxLagMs(s: SimulationReport['stores'][number]): number {
     let max = 0;
     for (const l of s.lag) if (l.maxMs > max) max = l.maxMs;
+    return max;
+}
+
+/** The oldest write a partition or outage held back on any of a store's links, or null when none was. */
+export function maxBacklogMs(s: SimulationReport['stores'][number]): number | null {
+    let max: number | null = null;
+    for (const l of s.lag) if (l.backlogMaxMs !== null && (max === null || l.backlogMaxMs > max)) max = l.backlogMaxMs;
     return max;
 }
 

@@ -3,7 +3,7 @@
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport } from '../report.js';
 import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
+import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxBacklogMs, maxLagMs, resolutionLine, share } from './common.js';
 
 export interface TextOptions {
     readonly color?: boolean;
@@ -63,6 +63,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
             s.reads.staleShare !== null && s.reads.staleShare > 0 ? `${share(s.reads.staleShare)} stale reads` : undefined,
             s.writeLatencyMs.p50 !== null ? `latency p50/p95/p99 ${latency(s.writeLatencyMs)}` : undefined,
             s.lag.length > 0 ? `max lag ${formatDuration(maxLagMs(s))}` : undefined,
+            maxBacklogMs(s) !== null ? `backlog held up to ${formatDuration(maxBacklogMs(s)!)} by a cut` : undefined,
         ].filter(Boolean);
         out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
         for (const x of s.stranded) out.push(`    ${strandingLine(x)}`);
