@@ -9,22 +9,34 @@ import { adaptReport, type Declarations } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
 import { adaptSweep, isSweep } from './adapt-sweep.js';
 import type { Verdict } from './verdict.js';
-import type { ExpectationRow } from './view-model.js';
+import { compareRuns } from './compare.js';
+import type { ExpectationRow, SimulationViewModel } from './view-model.js';
 import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
 
 interface Source { readonly uri: string; readonly scenario: string }
-interface State { readonly source?: Source; readonly report?: unknown; readonly declarations?: Declarations }
+/** An earlier single run kept for comparison (the newest first). */
+interface Kept { readonly label: string; readonly report: unknown; readonly declarations: Declarations }
+interface State { readonly source?: Source; readonly report?: unknown; readonly declarations?: Declarations; readonly earlier?: readonly Kept[] }
+/** Runs kept for comparison: reports carry their series, and the webview state is kept in memory. */
+const keptRuns = 3;
 type Incoming = { type: 'report'; source: Source; report: unknown; declarations: Declarations };
 
 const api = vscodeApi<State>();
 const app = document.getElementById('app')!;
 let state: State = api.getState() ?? {};
 let running = false;
+/** Which earlier run the comparison shows (index into state.earlier). */
+let comparedWith = 0;
 
 window.addEventListener('message', (event: MessageEvent<Incoming>) => {
     if (event.data?.type !== 'report') return;
     running = false;
-    state = { source: event.data.source, report: event.data.report, declarations: event.data.declarations };
+    const previous = state.report !== undefined && !isSweep(state.report) ? [{ label: runLabel(state.report), report: state.report, declarations: state.declarations ?? {} }] : [];
+    state = {
+        source: event.data.source, report: event.data.report, declarations: event.data.declarations,
+        earlier: [...previous, ...(state.earlier ?? [])].slice(0, keptRuns),
+    };
+    comparedWith = 0;
     api.setState(state);
     render();
 });
@@ -54,6 +66,7 @@ function render(): void {
             el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
         section('Expectations', expectationsTable(view.expectations, api)),
         section('Over time, per region', el('div', { class: 'charts' }, ...view.charts.map(chartSection))),
+        ...(state.earlier?.length ? [section('Compared with an earlier run', comparison(view, state.earlier))] : []),
         section('Fault and failover timeline', timelineTable(view.timeline, api)),
         section('Lost, discarded and merged writes', writesTable(view.writes, api)),
         section('Cost', costTable(view.cost, api)),
@@ -103,6 +116,38 @@ function rerunButton(): HTMLButtonElement {
         api.postMessage({ type: 'rerun' });
     });
     return rerun;
+}
+
+/** "scenario · seed 7 · 09:31:05": how an earlier run is offered for comparison. */
+function runLabel(report: unknown): string {
+    const r = report as { scenario?: { name?: unknown; seed?: unknown } };
+    return `${String(r.scenario?.name)} · seed ${String(r.scenario?.seed)} · run before ${new Date().toLocaleTimeString('en-GB')}`;
+}
+
+/** The shown run beside an earlier one (chosen from the kept runs): objectives and numbers, changes marked. */
+function comparison(view: SimulationViewModel, earlier: readonly Kept[]): HTMLElement {
+    const choice = el('select');
+    choice.setAttribute('aria-label', 'Earlier run');
+    earlier.forEach((run, i) => {
+        const option = el('option', { text: run.label });
+        option.value = String(i);
+        option.selected = i === comparedWith;
+        choice.append(option);
+    });
+    choice.addEventListener('change', () => { comparedWith = Number(choice.value); render(); });
+    let before: SimulationViewModel;
+    try {
+        before = adaptReport(earlier[comparedWith]?.report, earlier[comparedWith]?.declarations ?? {});
+    } catch (error) {
+        return el('div', {}, choice, el('p', { class: 'error', text: `That run cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
+    }
+    const body = el('tbody');
+    for (const row of compareRuns(view, before)) {
+        body.append(el('tr', { class: row.changed ? 'changed' : undefined },
+            el('td', { text: row.label }), el('td', { text: row.now }), el('td', { text: row.before })));
+    }
+    const head = el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: 'This run' }), el('th', { text: 'Earlier run' })));
+    return el('div', {}, el('label', {}, 'Earlier run: ', choice), el('table', { class: 'compare' }, head, body));
 }
 
 /** The answer first: each objective of the scenario, met or missed and by how much, linked to its clause. */
