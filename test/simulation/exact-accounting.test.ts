@@ -9,7 +9,7 @@ import { compileStructure, completePlan } from '../../simulation/plan.js';
 import { buildReport } from '../../simulation/report-builder.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { seedOf } from '../../simulation/run.js';
-import { auroraDb, designOf, expectValidReport, run, SECOND, TWO_US_REGIONS } from './helpers.js';
+import { designOf, expectValidReport, replicaReaders, run, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 /** Runs the only scenario of `model` exactly as `simulate` does, but with the given sample interval. */
 function runWithInterval(model: Model, sampleIntervalMs: number): SimulationReport {
@@ -58,17 +58,10 @@ function staleExpected(c: StaleCase, durationS: number): number {
     return WEST_READS * ((durationS - c.forS - c.lagS) * steadyStale(c) + partitionStale(c) + drainStale(c));
 }
 
-const staleDesign = (c: StaleCase, durationS: number) => `${TWO_US_REGIONS}
-${auroraDb(`${c.lagS}s`)}
-service app {
-    regions   us-east-1, us-west-2
-    posture   active-active
-    capacity  100% per region
-    uses      db
-}
-workload w for app { writes ${c.writes}/s from us-east-1 100%  reads ${2 * WEST_READS}/s from us-east-1 50%, us-west-2 50%  keys ${c.keys} }
-scenario s { workload w  duration ${durationS}s  at ${c.atS}s partition us-east-1 <-> us-west-2 for ${c.forS}s  seed 5 }
-`;
+const staleDesign = (c: StaleCase, durationS: number) => replicaReaders({
+    lag: `${c.lagS}s`, writes: c.writes, keys: c.keys, readsPerRegion: WEST_READS,
+    scenario: `duration ${durationS}s  at ${c.atS}s partition us-east-1 <-> us-west-2 for ${c.forS}s  seed 5`,
+});
 
 // ----------------------------------------------------------------------------------------------- failed reads
 // Health checks see the outage and routing changes at R (the report's routingChangeMs); until then every read of

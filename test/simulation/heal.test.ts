@@ -2,7 +2,7 @@
 // is documented per engine). The report gives the backlog's peak, when it had arrived, the reads served meanwhile
 // and, per link, the replication delay between live ends apart from the age of what the cut held back.
 import { describe, expect, it } from 'vitest';
-import { auroraDb, dynamoStore, MINUTE, run, SECOND, TWO_US_REGIONS } from './helpers.js';
+import { dynamoStore, MINUTE, replicaReaders, run, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 // Writes land in us-east-1 at λ = 5/s over K = 1000 keys (μ = λ/K per key); the lag is d = 30 s; the partition
 // [T0, T1) lasts P = 60 s. Reads: 500/s in each region.
@@ -14,17 +14,7 @@ const P = 60;
 const T1 = T0 + P;
 const READS = 500;
 
-const design = `${TWO_US_REGIONS}
-${auroraDb(`${D}s`)}
-service app {
-    regions   us-east-1, us-west-2
-    posture   active-active
-    capacity  100% per region
-    uses      db
-}
-workload w for app { writes ${LAMBDA}/s from us-east-1 100%  reads ${2 * READS}/s from us-east-1 50%, us-west-2 50%  keys ${KEYS} }
-scenario s { workload w  duration 10m  at ${T0}s partition us-east-1 <-> us-west-2 for ${P}s  seed 5 }
-`;
+const design = replicaReaders({ lag: `${D}s`, writes: LAMBDA, keys: KEYS, readsPerRegion: READS, scenario: `duration 10m  at ${T0}s partition us-east-1 <-> us-west-2 for ${P}s  seed 5` });
 
 describe('a partition heals with its backlog arriving one lag later', () => {
     it('reports one heal on the link that held writes, with the backlog and the drain', async () => {

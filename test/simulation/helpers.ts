@@ -125,3 +125,21 @@ topology T
 region us-east-1 { provider aws  jurisdiction US }
 region us-west-2 { provider aws  jurisdiction US }
 `;
+
+/**
+ * Stale-read designs: an active-active service on `auroraDb(lag)`, written in us-east-1 at `writes`/s over `keys`
+ * keys and read at `readsPerRegion`/s in each US region, with the scenario's other clauses in `scenario`.
+ */
+export function replicaReaders({ lag, writes, keys, readsPerRegion, scenario }: { lag: string; writes: number; keys: number; readsPerRegion: number; scenario: string }): string {
+    return `${TWO_US_REGIONS}
+${auroraDb(lag)}
+service app {
+    regions   us-east-1, us-west-2
+    posture   active-active
+    capacity  100% per region
+    uses      db
+}
+workload w for app { writes ${writes}/s from us-east-1 100%  reads ${2 * readsPerRegion}/s from us-east-1 50%, us-west-2 50%  keys ${keys} }
+scenario s { workload w  ${scenario} }
+`;
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFailoverTime } from '../../language/semantics/estimators/failover-time.js';
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
-import { auroraDb, consensusStore, designOf, dynamoStore, MINUTE, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
+import { auroraDb, consensusStore, designOf, dynamoStore, MINUTE, replicaReaders, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 // What an outage strands and what a promotion or a destroyed region loses (λ·d with d = max(lag, RTT/2)):
 // test/simulation/data-fate.test.ts.
@@ -260,17 +260,7 @@ describe('stale reads follow the replica lag and the per-key write rate', () => 
     // when its key was written within the last d = lag: P = 1 − e^{−μd}. Half the reads are in us-west-2.
     // Analytic in the engine too, so the tolerance is 0.1 % relative.
     it('matches 1 − e^(−μd) for reads in the secondary region', async () => {
-        const report = await run(`${TWO_US_REGIONS}
-${auroraDb('2s')}
-service app {
-    regions   us-east-1, us-west-2
-    posture   active-active
-    capacity  100% per region
-    uses      db
-}
-workload w for app { writes 500/s from us-east-1 100%  reads 1000/s from us-east-1 50%, us-west-2 50%  keys 1000 }
-scenario s { workload w  duration 10m  seed 5 }
-`);
+        const report = await run(replicaReaders({ lag: '2s', writes: 500, keys: 1000, readsPerRegion: 500, scenario: 'duration 10m  seed 5' }));
         const mu = 500 / 1000;
         const expected = 0.5 * (1 - Math.exp(-mu * 2));
         expect(report.summary.staleReadShare!).toBeCloseTo(expected, 3);
@@ -278,41 +268,5 @@ scenario s { workload w  duration 10m  seed 5 }
     });
 });
 
-describe('stale reads grow while a partition stalls replication', () => {
-    // First principles: writes land in us-east-1 at λ over K keys (μ = λ/K per key, Poisson per key); the us-west-2
-    // replica applies a write d = lag after it was sent. A read there is stale when its key was written within the
-    // replica's window w: P = 1 − e^{−μw}. Outside the partition w = d. A partition [T0, T1) stops the stream: the
-    // replica holds nothing sent after T0 − d, so at T0 + s the window is s + d; after T1 the backlog arrives at
-    // T1 + d, so the window stays T1 − T0 + d + s for s ∈ [0, d) and is d again afterwards.
-    // Half the reads are in us-west-2, so the share is half the mean of P over the run:
-    //   ∫₀^P (1 − e^{−μ(s+d)}) ds = P − e^{−μd}(1 − e^{−μP})/μ        (during the partition)
-    //   ∫₀^d (1 − e^{−μ(P+d+s)}) ds = d − e^{−μ(P+d)}(1 − e^{−μd})/μ   (the drain)
-    // The lag is short next to the partition, so the drain weighs < 0.5 % of the stale reads: the tolerance is 1 %.
-    const cases = [
-        { name: 'a 1-minute partition at 10 writes/s over 1000 keys', writes: 10, keys: 1000, lagMs: 100, atMin: 5, forMin: 1, durationMin: 10 },
-        { name: 'a 3-minute partition at 50 writes/s over 20000 keys', writes: 50, keys: 20000, lagMs: 200, atMin: 2, forMin: 3, durationMin: 10 },
-        { name: 'a 30-second partition at 100 writes/s over 5000 keys', writes: 100, keys: 5000, lagMs: 100, atMin: 1, forMin: 0.5, durationMin: 4 },
-    ];
-    it.each(cases)('$name gives the closed-form stale-read share', async (c) => {
-        const report = await run(`${TWO_US_REGIONS}
-${auroraDb(`${c.lagMs}ms`)}
-service app {
-    regions   us-east-1, us-west-2
-    posture   active-active
-    capacity  100% per region
-    uses      db
-}
-workload w for app { writes ${c.writes}/s from us-east-1 100%  reads 1000/s from us-east-1 50%, us-west-2 50%  keys ${c.keys} }
-scenario s { workload w  duration ${c.durationMin}m  at ${c.atMin * 60}s partition us-east-1 <-> us-west-2 for ${c.forMin * 60}s  seed 5 }
-`);
-        const mu = c.writes / c.keys; // per key per second
-        const d = c.lagMs / 1_000;
-        const p = c.forMin * 60;
-        const duration = c.durationMin * 60;
-        const steady = (duration - p - d) * (1 - Math.exp(-mu * d));
-        const partition = p - (Math.exp(-mu * d) * (1 - Math.exp(-mu * p))) / mu;
-        const drain = d - (Math.exp(-mu * (p + d)) * (1 - Math.exp(-mu * d))) / mu;
-        const expected = (0.5 * (steady + partition + drain)) / duration;
-        expect(Math.abs(report.summary.staleReadShare! - expected) / expected).toBeLessThan(0.01);
-    });
-});
+// Stale reads while a partition stalls replication, and during the drain after it: closed forms in
+// test/simulation/exact-accounting.test.ts.
