@@ -4,7 +4,7 @@ import { ANYCAST } from '../../language/semantics/facts/defaults.js';
 import type { ImportContext } from '../context.js';
 import type { ImportedFailover, ImportedService } from '../design.js';
 import { originOf, resourcesOfType } from '../template.js';
-import { literal, referencedId, regionValue, wholeNumber } from '../values.js';
+import { literal, objects, referencedId, regionValue, wholeNumber } from '../values.js';
 import { ACTIONS_TODO, SERVICE_TODOS } from './todos.js';
 
 export function importAccelerators(context: ImportContext): (ImportedService | ImportedFailover)[] {
@@ -29,6 +29,11 @@ export function importAccelerators(context: ImportContext): (ImportedService | I
             ...(interval === undefined ? [ANYCAST.intervalMs.source] : []),
             ...(threshold === undefined ? [ANYCAST.threshold.source] : []),
         ];
+        // With load balancer endpoints the endpoint group's settings do not apply: the balancers' own checks decide.
+        const balancers = endpointGroups.length > 0 && endpointGroups.every((g) => objects(g.resource.Properties.EndpointConfigurations)
+            .some((c) => /^arn:[^:]+:elasticloadbalancing:/.test(literal(c.EndpointId) ?? '')));
+        const stated = interval !== undefined || threshold !== undefined;
+        const detected = endpointGroups.length > 0 && (stated || !balancers);
         const dials = endpointGroups.map((g) => wholeNumber(g.resource.Properties.TrafficDialPercentage));
         const allServing = dials.every((d) => d === undefined || d > 0);
         const origins = [originOf(accelerator), ...own.map(originOf), ...endpointGroups.map(originOf)];
@@ -44,14 +49,13 @@ export function importAccelerators(context: ImportContext): (ImportedService | I
         declarations.push({
             kind: 'failover',
             target: name,
-            ...(endpointGroups.length > 0 ? { detect: { interval: interval ?? ANYCAST.intervalMs.value / 1000, threshold: threshold ?? ANYCAST.threshold.value, defaulted } } : {}),
+            ...(detected ? { detect: { interval: interval ?? ANYCAST.intervalMs.value / 1000, threshold: threshold ?? ANYCAST.threshold.value, defaulted } } : {}),
             route: { method: 'global-accelerator' },
             actions: [],
-            notes: [
-                ...defaulted.map((d) => `not in the template, so Global Accelerator's default: ${d}`),
-                'with ALB or NLB endpoints the load balancer\'s own health checks decide (docs/facts.md#global-accelerator-health-check)',
-            ],
-            todos: [ACTIONS_TODO],
+            notes: detected
+                ? defaulted.map((d) => `not in the template, so Global Accelerator's default: ${d}`)
+                : ['the endpoints are load balancers: their own health checks decide, not the endpoint groups\' (docs/facts.md#global-accelerator-health-check)'],
+            todos: detected ? [ACTIONS_TODO] : [{ clause: 'detect health-check every <interval> threshold <count>', why: 'the load balancers\' target-group health checks, which this template does not hold' }, ACTIONS_TODO],
             origins,
         });
     }

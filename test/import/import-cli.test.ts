@@ -32,7 +32,7 @@ describe('mregion import of a cdk.out folder', () => {
 
     it('exits 0 and summarizes what it imported on stderr', () => {
         expect(result.status, result.stderr).toBe(0);
-        expect(result.stderr).toContain('imported 3 stacks: 4 regions, 4 stores, 3 services, 3 failovers');
+        expect(result.stderr).toContain('imported 3 stacks: 4 regions, 4 stores, 4 services, 4 failovers');
         expect(result.stderr).toContain('not imported: AWS::SQS::Queue ×1');
     });
 
@@ -50,6 +50,9 @@ describe('mregion import of a cdk.out folder', () => {
         // One endpoint group dials 0 %: a standby, so no posture is guessed.
         { head: 'service edge', from: ['Edge0F0F0F0F (stack Shop-global)', 'EdgeWest (stack Shop-global)'], clauses: ['regions us-east-1, us-west-2'] },
         { head: 'failover edge', from: ['EdgeListener (stack Shop-global)'], clauses: ['detect health-check every 30s threshold 3', 'route global-accelerator'] },
+        // Load balancer endpoints: their own health checks decide, and this template does not hold them.
+        { head: 'service api', from: ['Api0E0E0E0E (stack Shop-global)'], clauses: ['regions us-east-1, us-west-2', 'posture active-active'] },
+        { head: 'failover api', from: ['ApiEast (stack Shop-global)'], clauses: ['route global-accelerator'] },
     ];
     for (const d of declarations) {
         it(`writes ${d.head} with exactly the clauses its resources state, under a comment naming them`, () => {
@@ -64,6 +67,7 @@ describe('mregion import of a cdk.out folder', () => {
         { head: 'service checkout', todo: '// TODO posture <active-passive|warm-standby|pilot-light>' },
         { head: 'service search', todo: '// TODO uses <stores>' },
         { head: 'failover edge', todo: '// TODO action <promote|shift-traffic|…>' },
+        { head: 'failover api', todo: '// TODO detect health-check every <interval> threshold <count>' },
     ];
     for (const t of todos) {
         it(`leaves what ${t.head}'s template cannot know as a commented clause: ${t.todo}`, () => {
@@ -77,6 +81,7 @@ describe('mregion import of a cdk.out folder', () => {
         { head: 'failover checkout', note: /no health check on secondary: Route 53 never moves traffic away/ },
         { head: 'failover search', note: /RequestInterval default 30 s \(docs\/facts\.md#route53-health-check-interval\)/ },
         { head: 'failover edge', note: /threshold count default 3 \(docs\/facts\.md#global-accelerator-health-check\)/ },
+        { head: 'failover api', note: /the endpoints are load balancers: their own health checks decide/ },
     ];
     for (const n of notes) {
         it(`says above ${n.head} what the template implies but no clause carries`, () => {
