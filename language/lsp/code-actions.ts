@@ -3,7 +3,7 @@
 import { URI, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
-import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
 import { isRuleCode } from '../validation/rules/catalog.js';
 import type { Fix } from '../validation/rules/fix.js';
@@ -33,6 +33,8 @@ export class MregionCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
+        const fixAlls: CodeAction[] = [];
+        const suppressions: CodeAction[] = [];
         const fixAllOffered = new Set<string>();
         for (const diagnostic of params.context.diagnostics) {
             const code = codeOf(diagnostic);
@@ -51,20 +53,22 @@ export class MregionCodeActionProvider implements CodeActionProvider {
             }
             if (isRuleCode(code)) {
                 const all = this.fixAll(document, code);
-                if (all && !fixAllOffered.has(code)) {
+                // "Fix all" only where it changes this diagnostic: else, on a line whose own problem has no fix,
+                // it would be the one entry and fix only other lines.
+                if (all && !fixAllOffered.has(code) && all.diagnostics.some((d) => sameDiagnostic(d, diagnostic))) {
                     fixAllOffered.add(code);
-                    actions.push({ title: `Fix all ${code} problems in this file (${all.count})`, kind: CodeActionKind.QuickFix, diagnostics: all.diagnostics, edit: all.edit });
+                    fixAlls.push({ title: `Fix all ${code} problems in this file (${all.count})`, kind: CodeActionKind.QuickFix, diagnostics: all.diagnostics, edit: all.edit });
                 }
                 const suppress = suppressEdit(document, diagnostic.range, code);
                 if (suppress) {
-                    actions.push({
+                    suppressions.push({
                         title: `Suppress ${code} for this declaration (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
                         edit: { changes: { [document.uri.toString()]: [suppress] } },
                     });
                 }
             }
         }
-        return actions;
+        return [...linesFirst(actions, params.range, document.uri.toString()), ...fixAlls, ...suppressions];
     }
 
     /** The edits of one fix, in the documents they touch (a fix may edit an imported file). */
@@ -98,6 +102,19 @@ export class MregionCodeActionProvider implements CodeActionProvider {
         }
         return used.length >= 2 ? { edit: { changes }, count: used.length, diagnostics: used } : undefined;
     }
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+    return a.message === b.message && a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+}
+
+/**
+ * The menu is for the lines the cursor or selection is on: fixes that edit those lines come first, then fixes
+ * that edit elsewhere (adding a witness to a block, a failover after a store); "fix all" and "suppress" follow.
+ */
+function linesFirst(actions: readonly CodeAction[], range: Range, uri: string): CodeAction[] {
+    const onLines = (a: CodeAction) => (a.edit?.changes?.[uri] ?? []).some((e) => e.range.start.line <= range.end.line && e.range.end.line >= range.start.line);
+    return [...actions.filter(onLines), ...actions.filter((a) => !onLines(a))];
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

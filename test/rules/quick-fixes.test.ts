@@ -1,5 +1,6 @@
 // Every quick fix of every rule: apply it, check again, the diagnostic is gone and the file is still valid.
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../../language/validation/rules/catalog.js';
 import { actionsFor, apply, check } from './fix-harness.js';
 
@@ -131,7 +132,7 @@ ${failover}`;
 const cases: FixCase[] = [
     { code: 'lww-on-shared-state', name: 'routes writes to a home region', text: SHARED_CART, title: /home region/, writes: 'writes      home-region' },
     { code: 'lww-on-shared-state', name: 'merges with the CRDT that fits a counter', text: SHARED_CART, title: /CRDT/, writes: 'conflicts   crdt pn-counter' },
-    { code: 'lww-on-shared-state', name: 'uses consensus, adding the replication clause', text: SHARED_CART, title: /consensus/, writes: '    replication consensus\n}' },
+    { code: 'lww-on-shared-state', name: 'uses consensus, adding the replication clause and naming the leader', text: SHARED_CART, title: /consensus/, writes: '    replication consensus\n    leader us-east-1\n}' },
     { code: 'crdt-cannot-keep-invariant', name: 'uses consensus for a bounded counter', text: STOCK('crdt pn-counter'), title: /consensus/, writes: 'replication consensus' },
     { code: 'crdt-cannot-keep-invariant', name: 'keeps the bound with an escrow counter', text: STOCK('crdt pn-counter'), title: /escrow/, writes: 'conflicts   crdt bounded-counter' },
     { code: 'crdt-shape-mismatch', name: 'replaces a set CRDT on a register with an MV-register', text: STOCK('crdt or-set', 'register').replace('\n    invariant   non-negative units', ''), title: /mv-register/, writes: 'conflicts   crdt mv-register' },
@@ -181,6 +182,10 @@ describe('quick fixes', () => {
             if (c.writes) expect(fixed).toContain(c.writes);
             const after = await check(fixed);
             expect(after.diagnostics.filter((d) => d.code === c.code).map((d) => d.message)).toEqual([]);
+            // A code with more errors or warnings than before is new, and the title names it.
+            const count = (list: readonly Diagnostic[], code: unknown) => list.filter((d) => d.code === code && (d.severity ?? 1) <= 2).length;
+            const raised = [...new Set(after.diagnostics.map((d) => d.code))].filter((code) => count(after.diagnostics, code) > count(checked.diagnostics, code));
+            expect(raised.filter((code) => !action!.title.includes(` — then ${String(code)}: `))).toEqual([]);
             const languageErrors = after.diagnostics.filter((d) => d.severity === 1 && !(String(d.code) in RULES));
             expect(languageErrors.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`)).toEqual([]);
         });

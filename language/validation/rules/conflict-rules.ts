@@ -1,7 +1,8 @@
 // Conflict resolution: what happens when two regions write the same key concurrently (docs/facts.md#dynamodb-mrec, docs/facts.md#crdt-limits).
 import { lwwLossesForStore } from '../../semantics/estimators/index.js';
 import type { CrdtType, Shape, StoreM } from '../../semantics/model.js';
-import { setClause, type Fix } from './fix.js';
+import { raising, setClause, type Fix } from './fix.js';
+import { failoversByStore, homeRegionLossUnplanned } from './failover-rules.js';
 import { acceptsWritesInSeveralRegions, at, listing, roughly } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
@@ -47,15 +48,24 @@ function strategyName(store: StoreM): string {
 }
 
 function useConsensus(store: StoreM): Fix {
+    const title = `Use consensus for ${store.name} (replication consensus, conflicts consensus)`;
+    // Votes in fewer than three regions (without a witness) cannot outlive a region: the fix trades silent losses
+    // for writes that stop, and says so.
+    const regionsOfVoters = new Set([...store.regions, ...(store.witness !== undefined ? [store.witness] : [])]).size;
     return {
-        title: `Use consensus for ${store.name} (replication consensus, conflicts consensus)`,
-        edits: [setClause(store.source, 'replication', 'replication consensus'), setClause(store.source, 'conflicts', 'conflicts consensus')],
+        title: regionsOfVoters < 3 ? raising(title, 'consensus-quorum-survival', `with voters in ${regionsOfVoters} regions, losing one stops writes`) : title,
+        edits: [
+            setClause(store.source, 'replication', 'replication consensus'), setClause(store.source, 'conflicts', 'conflicts consensus'),
+            // A consensus group orders writes at a leader; naming the first region keeps today's routing explicit.
+            ...(store.source.props.leader || store.regions.length === 0 ? [] : [setClause(store.source, 'leader', `leader ${store.regions[0]}`)]),
+        ],
     };
 }
 
 const lwwOnSharedState: Rule = {
     code: 'lww-on-shared-state',
     check({ model, report }) {
+        let byStore: ReturnType<typeof failoversByStore> | undefined;
         for (const store of model.stores.values()) {
             if (store.holds !== 'shared' || !acceptsWritesInSeveralRegions(store) || store.conflicts.strategy !== 'lww') continue;
             if (store.replication.mode === 'none') continue;
@@ -68,8 +78,10 @@ const lwwOnSharedState: Rule = {
                 + `of two concurrent writes to one key, one is discarded silently (${silently})`
                 + (losses.length > 0 ? `. ${losses.join('; ')}` : '')
                 + (invariants.length > 0 ? `. The invariant${invariants.length > 1 ? 's' : ''} ${listing(invariants)} cannot hold either` : '');
+            const homeTitle = `Route writes to each key's home region (writes home-region)`;
             const fixes: Fix[] = [{
-                title: `Route writes to each key's home region (writes home-region)`,
+                title: homeRegionLossUnplanned(store, byStore ??= failoversByStore(model))
+                    ? raising(homeTitle, 'home-region-unrouted', 'no failover re-homes the keys of a lost home region yet') : homeTitle,
                 edits: [setClause(store.source, 'writes', 'writes home-region')],
                 preferred: true,
             }];

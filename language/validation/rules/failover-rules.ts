@@ -2,7 +2,7 @@
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
 import { DNS, HEALTH_CHECK, rehomesItself, THRESHOLDS } from '../../semantics/facts/defaults.js';
 import { actionTimes, detectionTime } from '../../semantics/estimators/index.js';
-import type { ActionM, FailoverM, Model } from '../../semantics/model.js';
+import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
@@ -123,7 +123,7 @@ const failoverNeverRehearsed: Rule = {
 };
 
 /** Failovers that concern each store: its own, and those of the services that write it (indexed once per check). */
-function failoversByStore(model: Model): Map<string, FailoverM[]> {
+export function failoversByStore(model: Model): Map<string, FailoverM[]> {
     const byStore = new Map<string, FailoverM[]>();
     const add = (store: string, f: FailoverM) => {
         const list = byStore.get(store);
@@ -138,17 +138,24 @@ function failoversByStore(model: Model): Map<string, FailoverM[]> {
     return byStore;
 }
 
+/**
+ * Whether writing `store` in each key's home region would leave a home region's loss unplanned: several regions,
+ * an engine that does not re-home by itself, and no failover that re-homes the keys or accepts the outage.
+ */
+export function homeRegionLossUnplanned(store: StoreM, byStore: Map<string, FailoverM[]>): boolean {
+    if (store.regions.length < 2 || rehomesItself(store.engine)) return false;
+    return !(byStore.get(store.id) ?? []).some((f) => f.actions.some((a) => (a.kind === 'rehome' || a.kind === 'accept-outage')
+        && (a.target === undefined || a.target.id === store.id)));
+}
+
 const homeRegionUnrouted: Rule = {
     code: 'home-region-unrouted',
     check({ model, report }) {
         const byStore = failoversByStore(model);
         for (const store of model.stores.values()) {
             // Spanner and CockroachDB move leaders and leaseholders to a surviving region themselves: no step to add.
-            if (store.writes.policy !== 'home-region' || store.regions.length < 2 || rehomesItself(store.engine)) continue;
+            if (store.writes.policy !== 'home-region' || !homeRegionLossUnplanned(store, byStore)) continue;
             const failovers = byStore.get(store.id) ?? [];
-            const covered = failovers.some((f) => f.actions.some((a) => (a.kind === 'rehome' || a.kind === 'accept-outage')
-                && (a.target === undefined || a.target.id === store.id)));
-            if (covered) continue;
             const first = failovers.find((f) => f.source.uri === store.source.uri) ?? failovers[0];
             const fixes: Fix[] = first
                 ? [

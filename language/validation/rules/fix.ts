@@ -28,3 +28,11 @@ export function setClause(source: Source, prop: string, text: string): FixEdit {
     const range = source.props[prop];
     return range ? { kind: 'replace', uri: source.uri, range, text } : { kind: 'insert-clause', uri: source.uri, block: source.range, text };
 }
+
+/**
+ * A fix that leaves the design with a new finding says so in its title (the code the Problems panel will show and
+ * why), so choosing it is never a surprise. test/rules/quick-fixes.test.ts applies every fix and holds titles to it.
+ */
+export function raising(title: string, code: string, why: string): string {
+    return `${title} — then ${code}: ${why}`;
+}

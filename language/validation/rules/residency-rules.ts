@@ -5,6 +5,15 @@ import type { Fix } from './fix.js';
 import { at, regionsPlace, type Place } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
+import { regionLossSurvival } from '../../semantics/estimators/voters.js';
+import { raising } from './fix.js';
+
+/** Removing a witness the quorum needed to outlive a region says what it costs. */
+function withoutWitnessTitle(store: StoreM, witness: string): string {
+    const title = `Remove the witness in ${witness}`;
+    const survives = store.replication.mode !== 'consensus' || regionLossSurvival({ ...store, witness: undefined }).every((s) => s.survives);
+    return survives ? title : raising(title, 'consensus-quorum-survival', 'without it, losing a region stops writes');
+}
 
 interface Verdict {
     readonly severity: Severity;
@@ -53,7 +62,7 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
         report({
             ...at(store.source, 'witness'), cell: store.cell, key: `${store.name}:witness`, severity: witnessVerdict.severity,
             message: `${store.name} must stay in ${residency}${from}, but its witness in ${witness} (${witnessJurisdiction}) keeps the replication log: ${witnessVerdict.why}`,
-            fixes: [{ title: `Remove the witness in ${witness}`, edits: [{ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.witness }], preferred: true }],
+            fixes: [{ title: withoutWitnessTitle(store, witness), edits: [{ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.witness }], preferred: true }],
         });
     }
     for (const service of model.services.values()) {
