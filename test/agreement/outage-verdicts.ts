@@ -1,0 +1,63 @@
+// What the checker predicts for the outage of one region, per objective, read from the rules themselves (run on
+// the model with a collecting report, so a finding's key tells which target it is about), and the scenario that
+// simulates that outage: the design's own when it is exactly that outage, else a short one on its workloads.
+import { RULE_REGISTRY } from '../../language/validation/rules/registry.js';
+import type { Finding } from '../../language/validation/rules/rule.js';
+import { protectedRegions } from '../../language/semantics/estimators/failover-time.js';
+import type { Model, ScenarioM, ServiceM, StoreM } from '../../language/semantics/model.js';
+
+export interface Row {
+    readonly design: string;
+    readonly rule: 'rto-unachievable' | 'rpo-unachievable';
+    /** The service or store instance (id) the objective belongs to. */
+    readonly target: string;
+    /** For RPO: the store whose loss the rule judges. */
+    readonly store?: string;
+    readonly region: string;
+    readonly objectiveMs: number;
+    /** The rule reported this objective as missed. */
+    readonly missed: boolean;
+}
+
+export function findings(model: Model, rule: Row['rule']): Finding[] {
+    const found: Finding[] = [];
+    RULE_REGISTRY[rule].check({ model, report: (f) => found.push(f) });
+    return found;
+}
+
+const base = (id: string) => id.replace(/@.*$/, '');
+
+function writerRegions(store: StoreM): readonly string[] {
+    return store.writes.policy === 'primary' && store.writes.primary ? [store.writes.primary] : store.regions;
+}
+
+/** One row per objective and region whose outage the rule's verdict is about. */
+export function rows(design: string, model: Model): Row[] {
+    const out: Row[] = [];
+    const rto = findings(model, 'rto-unachievable');
+    for (const f of model.failovers) {
+        const target: ServiceM | StoreM | undefined = model.services.get(f.target.id) ?? model.stores.get(f.target.id);
+        const rtoMs = target?.objective?.rtoMs;
+        if (!target || rtoMs === undefined) continue;
+        const missed = rto.some((x) => x.key === base(f.id) && (x.cell ?? undefined) === (f.cell ?? undefined));
+        for (const region of protectedRegions(model, f)) out.push({ design, rule: 'rto-unachievable', target: target.id, region, objectiveMs: rtoMs, missed });
+    }
+    const rpo = findings(model, 'rpo-unachievable');
+    const owners = [...model.services.values(), ...model.stores.values()];
+    for (const owner of owners) {
+        const rpoMs = owner.objective?.rpoMs;
+        if (rpoMs === undefined) continue;
+        const stores = owner.kind === 'service' ? owner.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined) : [owner as StoreM];
+        for (const store of stores) {
+            if (store.regions.length < 2) continue; // a single-region store loses its data: no failover to simulate
+            const missed = rpo.some((x) => x.key === `${owner.name}:${store.name}` && (x.cell ?? undefined) === (owner.cell ?? undefined));
+            for (const region of writerRegions(store)) out.push({ design, rule: 'rpo-unachievable', target: owner.id, store: store.id, region, objectiveMs: rpoMs, missed });
+        }
+    }
+    return out;
+}
+
+/** The design's own scenario when it is exactly the outage of `region`. */
+export function ownOutage(model: Model, region: string): ScenarioM | undefined {
+    return [...model.scenarios.values()].find((s) => s.faults.length === 1 && s.faults[0]!.kind === 'outage' && (s.faults[0] as { region?: string }).region === region);
+}
