@@ -848,13 +848,18 @@ export class Simulation {
         const fate = this.fates[store]!;
         const open = fate.open[slot];
         const cutOff = open !== undefined && open.endIndex < 0;
+        const region = this.plan.stores[store]!.replicas[slot]!;
         let isolated = true;
+        // A live replica whose every peer is down still serves its users: what it alone holds is a backlog for
+        // the peers' return, not stranded. It is stranded when its own region is down or a partition cuts it off.
+        let peersAllDown = true;
         let furthest = log.start;
         for (const link of links) {
             if (!link.blocked) isolated = false;
+            if (!this.faults.isDown(this.plan.stores[store]!.replicas[link.toSlot]!)) peersAllDown = false;
             if (link.head > furthest) furthest = link.head;
         }
-        const region = this.plan.stores[store]!.replicas[slot]!;
+        if (isolated && peersAllDown && !this.faults.isDown(region)) isolated = false;
         if (isolated && !cutOff && this.destroyed[region] === 0) {
             for (const link of links) link.healWatch = Infinity;
             const record = fate.cut(slot, t, fault, furthest, log, this.weight);

@@ -49,6 +49,27 @@ scenario s { workload w  duration 12m  ${outages}  seed 5  expect lost-writes ==
     });
 });
 
+describe('an outage strands only what the unreachable region holds', () => {
+    // Two regions both writing 500/s to a multi-writer table; us-east-1 is down for 2 minutes, with no failover.
+    // us-east-1 strands the writes still on their way at the cut: Poisson(λ·d) = 500·1 s. us-west-2 stays up
+    // and serves its users; the ≈ 60,000 writes it takes meanwhile wait for us-east-1's return as a backlog — held
+    // by a region its users reach, so not stranded, and counted nowhere as stranded.
+    it('the outage of us-east-1 strands ≈ λ·d writes there and none in the region that stays up', async () => {
+        const report = await run(`${TWO_US_REGIONS}
+${dynamoStore('db', { holds: 'per-user register' })}
+workload w for db { writes 1000/s from us-east-1 50%, us-west-2 50% }
+scenario s { workload w  duration 5m  at 1m outage region us-east-1 for 2m  seed 17 }
+`);
+        const store = report.stores[0]!;
+        const expected = 500;
+        expect(store.stranded.map((x) => x.region)).toEqual(['us-east-1']);
+        expect(Math.abs(store.strandedWrites - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
+        expect(report.summary.strandedWrites).toBe(store.strandedWrites);
+        expect(store.deliveredAtHeal).toBe(store.strandedWrites);
+        expect(store.lostWrites).toBe(0);
+    });
+});
+
 describe('a promotion elsewhere abandons what the promoted replica never received', () => {
     // Aurora managed failover (docs/facts.md#aurora-managed-failover-time): the old primary rejoins as a secondary and its unreplicated writes are
     // gone. The promotion happens long after the outage began, so what it abandons is exactly what was stranded
