@@ -98,13 +98,13 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
             const results = await webview(page, 'simulation', 'Scenario us-east-1-outage');
             await checkResultsReadable(results, check, `${theme}, beside the editor`);
             await shot(`simulation-${name}.png`);
-            await runCommand(page, 'View: Toggle Maximize Editor Group', 2);
+            await toggleMaximized(page, 'Simulation · us-east-1-outage');
             await checkResultsReadable(results, check, `${theme}, maximized`);
             await shot(`simulation-${name}-maximized.png`);
             await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
             await checkTopologyLegible(await webview(page, 'topology', 'Topology Fintech'), check, `${theme}, maximized`);
             await shot(`topology-${name}-maximized.png`);
-            await runCommand(page, 'View: Toggle Maximize Editor Group', 2);
+            await toggleMaximized(page, 'Topology · fintech.mregion');
         }
         // "Run N seeds": the input box takes N, and the view shows the spread across the seeds.
         await runCommand(page, 'Multi-Region: Run Simulation');
@@ -145,9 +145,18 @@ async function pick(page, label) {
     await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`).first().click();
 }
 
+/**
+ * Maximizes (or restores) the editor group of the tab `tab`: the tab is clicked first so the workbench, not
+ * the webview inside it, has the keyboard when the palette is opened.
+ */
+async function toggleMaximized(page, tab) {
+    await page.locator(`.tab[aria-label^="${tab}"]`).click();
+    await runCommand(page, 'View: Toggle Maximize Editor Group', null);
+}
+
 async function runCommand(page, title, group = 1) {
     // Commands of a .mregion file are offered while its editor has focus: the file is in the first group.
-    await page.keyboard.press(`Control+${group}`);
+    if (group !== null) await page.keyboard.press(`Control+${group}`);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     // A focused webview can keep F1 to itself: then open the palette from the title bar's command center.
