@@ -8,7 +8,7 @@ import { ProgressLocation, Uri, commands, window, workspace, type TextDocument }
 import { Requests, type ExportCdkParams, type ExportCdkResult } from '../../protocol/index.js';
 import { exportSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
-import { inspectExportFolder, replaceExport, type ExportManifest, type FolderState } from './export-folder.js';
+import { defaultExportFolderName, inspectExportFolder, replaceExport, type ExportManifest, type FolderState } from './export-folder.js';
 import { reportFailure } from './messages.js';
 import { validatedGraph } from './server-state.js';
 import { fileName, refuseWithErrors, targetDocument } from './target-document.js';
@@ -29,15 +29,17 @@ export async function exportCdk(ctx: CommandContext, uriArg?: unknown): Promise<
     }
     const document = await targetDocument(ctx.notices, uriArg, 'export it to CDK');
     if (!document) return undefined;
+    let topology: string | undefined;
     try {
         const graph = await validatedGraph(ctx.client, document);
         if (refuseWithErrors(ctx.notices, document, graph.counts.error, 'export to CDK')) return undefined;
+        topology = graph.name;
     } catch (error) {
         reportFailure(ctx, `Cannot check ${fileName(document)} before exporting`, error);
         return undefined;
     }
 
-    return exportIntoChosen(ctx, document, await chooseFolder(document));
+    return exportIntoChosen(ctx, document, chooseFolder(document, topology));
 }
 
 /** Exports into `folder` when it is empty or new, or, once the user confirms, over an earlier export there. */
@@ -102,12 +104,15 @@ async function exportInto(ctx: CommandContext, document: TextDocument, folder: U
     return { folder: folder.toString(), files: result.files.map((f) => f.path), notGenerated: result.notGenerated };
 }
 
-async function chooseFolder(document: TextDocument): Promise<Uri | undefined> {
+/**
+ * The configured folder, else `<workspace>/cdk-<topology>/` (created by the export when missing): the first
+ * export needs no dialog; a folder that cannot take it offers "Choose Folder…".
+ */
+function chooseFolder(document: TextDocument, topology: string | undefined): Uri {
     const configured = exportSettings(document.uri).outputFolder;
-    if (!configured) return pickFolder(document);
-    if (path.isAbsolute(configured)) return Uri.file(configured);
+    if (configured && path.isAbsolute(configured)) return Uri.file(configured);
     const base = workspace.getWorkspaceFolder(document.uri)?.uri ?? Uri.joinPath(document.uri, '..');
-    return Uri.joinPath(base, configured);
+    return Uri.joinPath(base, configured || defaultExportFolderName(topology, document.uri.path));
 }
 
 async function pickFolder(document: TextDocument): Promise<Uri | undefined> {

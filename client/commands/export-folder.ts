@@ -18,6 +18,17 @@ export interface ExportManifest {
     readonly files: readonly string[];
 }
 
+/**
+ * The folder an export goes to when none is configured: `cdk-<topology>` (else `cdk-<file name>`), one word of
+ * lower-case letters, digits and hyphens, so it is always a child of the workspace folder and two designs do not
+ * share one.
+ */
+export function defaultExportFolderName(topology: string | undefined, designFile: string): string {
+    const from = topology ?? path.basename(designFile).replace(/\.mregion$/i, '');
+    const word = from.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+    return `cdk-${word || 'design'}`;
+}
+
 /** What the chosen folder holds: nothing (missing or empty), only an earlier export, or anything else (and why it cannot be used). */
 export type FolderState =
     | { readonly kind: 'empty' }

@@ -16,7 +16,7 @@ export class MregionCodeLensProvider implements CodeLensProvider {
         const anchor = root.topology?.$cstNode?.range ?? root.elements[0]?.$cstNode?.range;
         if (anchor) {
             const line = lineOf(anchor);
-            lenses.push({ range: line, command: { title: 'Export to CDK', command: Commands.exportCdk, arguments: [uri] } });
+            lenses.push({ range: line, command: exportLens(document, uri) });
             lenses.push({ range: line, command: { title: 'Show topology', command: Commands.showTopology, arguments: [uri] } });
         }
         for (const scenario of root.elements) {
@@ -28,6 +28,16 @@ export class MregionCodeLensProvider implements CodeLensProvider {
         }
         return lenses;
     }
+}
+
+/**
+ * The export refuses a design with errors (it would generate code for a design the checker rejects), so on such a
+ * file the lens says why and opens the Problems panel instead of offering a command that can only refuse.
+ */
+function exportLens(document: LangiumDocument, uri: string): CodeLens['command'] & object {
+    const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).length;
+    if (errors === 0) return { title: 'Export to CDK', command: Commands.exportCdk, arguments: [uri] };
+    return { title: `Export to CDK: fix ${errors === 1 ? 'the error' : `the ${errors} errors`} first`, command: 'workbench.actions.view.problems' };
 }
 
 /** The first line of a declaration: where an editor shows the lens. */

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport } from '../../client/commands/export-folder.js';
+import { defaultExportFolderName, inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport } from '../../client/commands/export-folder.js';
 import { writeError } from '../export/helpers/write-error.js';
 
 let sandbox: string;
@@ -109,5 +109,28 @@ describe('replacing an earlier export', () => {
         const error = writeError(() => replaceExport(out, 'file:///b.mregion', [{ path: '../x.ts', content: '' }], { source: 's', files: ['old.ts'] }));
         expect(error.message).toBe("refusing to write '../x.ts': the path has an empty, `.` or `..` segment");
         expect(listing(out)).toEqual([manifestName, 'old.ts']);
+    });
+});
+
+describe('the default folder of an export', () => {
+    test.each([
+        { what: 'the topology name, in lower case', topology: 'GlobalTickets', file: '/w/tickets.mregion', name: 'cdk-globaltickets' },
+        { what: 'the file name when there is no topology', topology: undefined, file: '/w/orders.mregion', name: 'cdk-orders' },
+        { what: 'one word even from path characters (never a path outside the workspace folder)', topology: '../../etc/x y', file: '/w/a.mregion', name: 'cdk-etc-x-y' },
+        { what: 'a fixed word when nothing usable is left', topology: '…', file: '/w/a.mregion', name: 'cdk-design' },
+    ])('is named after $what', ({ topology, file, name }) => {
+        expect(defaultExportFolderName(topology, file)).toBe(name);
+    });
+
+    test('is created by the first export, then taken as an earlier export, and refused once it holds the user’s files', () => {
+        const folder = path.join(sandbox, 'workspace', defaultExportFolderName('GlobalTickets', 'tickets.mregion'));
+        expect(inspectExportFolder(folder)).toEqual({ kind: 'empty' });
+        replaceExport(folder, 'file:///tickets.mregion', [{ path: 'README.md', content: 'first' }]);
+        expect(listing(folder)).toEqual([manifestName, 'README.md']);
+        const again = inspectExportFolder(folder);
+        expect(again).toEqual({ kind: 'previous', manifest: { source: 'file:///tickets.mregion', files: ['README.md'] } });
+        rmSync(path.join(folder, manifestName));
+        writeFileSync(path.join(folder, 'notes.txt'), 'mine');
+        expect(inspectExportFolder(folder)).toEqual({ kind: 'refused', reason: 'the folder is not empty' });
     });
 });

@@ -134,9 +134,19 @@ describe('code lenses', () => {
     });
 
     it('anchors the design lenses on the first declaration of a file without a topology', async () => {
-        const { document } = await validate('\n\nregion a { provider aws }');
+        const { document } = await validate('\n\nregion a { provider aws  jurisdiction US }');
         const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
         expect(lenses.map((l) => [l.range.start.line, l.command?.title])).toEqual([[2, 'Export to CDK'], [2, 'Show topology']]);
+    });
+
+    it.each([
+        ['one error', 'topology T\nregion a { provider aws }\nstore s { engine dynamodb  regions b  holds per-user rows }\n', 'Export to CDK: fix the error first'],
+        ['two errors', 'topology T\nregion a { provider aws }\nstore s { engine dynamodb  regions b, c  holds per-user rows }\n', 'Export to CDK: fix the 2 errors first'],
+    ])('says why the export cannot run on a file with %s, and opens the Problems panel instead', async (_, text, title) => {
+        const { document, diagnostics } = await validate(text);
+        expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.code)).toEqual(title.includes('2') ? ['unresolved-reference', 'unresolved-reference'] : ['unresolved-reference']);
+        const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        expect(lenses.map((l) => [l.command?.title, l.command?.command])).toEqual([[title, 'workbench.actions.view.problems'], ['Show topology', Commands.showTopology]]);
     });
 
     it('does not make the server depend on the client\'s commands: the server executes none of them', () => {
