@@ -2,6 +2,7 @@
 import '../language/polyfill/object-group-by.cjs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerDrift } from './commands/drift.js';
 import { registerExportCdk } from './commands/export-cdk.js';
 import { registerFormat } from './commands/format.js';
 import { registerImport } from './commands/import.js';
@@ -42,6 +43,7 @@ const program = new Command()
     .exitOverride();
 
 registerCheck(program, run);
+registerDrift(program, run);
 registerExportCdk(program, run);
 registerFormat(program, run);
 registerImport(program, run);

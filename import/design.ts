@@ -52,6 +52,8 @@ export interface ImportedFailover {
     readonly detect?: HealthCheck;
     readonly route: { readonly method: 'dns' | 'arc-routing-control' | 'global-accelerator'; readonly ttl?: number };
     readonly actions: readonly string[];
+    /** Routing records that name no health check (Route 53 never moves traffic away from them on its own). */
+    readonly uncheckedRecords: readonly string[];
     readonly notes: readonly string[];
     readonly todos: readonly Todo[];
     readonly origins: readonly Origin[];

@@ -52,6 +52,7 @@ export function importAccelerators(context: ImportContext): (ImportedService | I
             ...(detected ? { detect: { interval: interval ?? ANYCAST.intervalMs.value / 1000, threshold: threshold ?? ANYCAST.threshold.value, defaulted } } : {}),
             route: { method: 'global-accelerator' },
             actions: [],
+            uncheckedRecords: [],
             notes: detected
                 ? defaulted.map((d) => `not in the template, so Global Accelerator's default: ${d}`)
                 : ['the endpoints are load balancers: their own health checks decide, not the endpoint groups\' (docs/facts.md#global-accelerator-health-check)'],

@@ -95,6 +95,7 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
             ...(first ? { detect: first.check } : {}),
             route: { method: routingControls ? 'arc-routing-control' : 'dns', ...(ttl !== undefined ? { ttl } : {}) },
             actions: routingControls ? ['flip-routing-control'] : [],
+            uncheckedRecords: unchecked,
             notes,
             todos,
             origins: [...records.map((r) => originOf(r.located)), ...detections.map((d) => originOf(d.located))],

@@ -2,17 +2,20 @@
 // with the real aws-cdk-lib (the export tests' helpers) → `mregion import` of the cdk.out → the imported design
 // has the same regions, stores (engine, replica regions, replication and consistency) and failovers (detection,
 // route, TTL) as the original, for every declaration the export generated.
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDeployedInput } from '../../cli/deployed-files.js';
 import { loadWorkspace } from '../../cli/workspace.js';
 import { exportCdk } from '../../export/cdk/index.js';
+import { findDrift } from '../../import/drift.js';
 import { importStacks, renderDesign } from '../../import/index.js';
 import type { FailoverM, Model, StoreM } from '../../language/semantics/model.js';
 import type { ExportCdkResult } from '../../protocol/index.js';
 import { compileApps, synthesize, writeApp, type GeneratedApp } from '../export/helpers/apps.js';
 import { errors, modelOf } from '../helpers/services.js';
+import { mregion } from './helpers/cli.js';
 
 const SUITE = 'import-round-trip';
 const EXAMPLES = readdirSync('examples').filter((f) => f.endsWith('.mregion')).map((f) => f.replace(/\.mregion$/, '')).sort();
@@ -81,10 +84,16 @@ function expectedOf(e: Exported): { stores: string[]; failovers: string[]; regio
     return { stores: storeSigs, failovers: failoverSigs, regions: [...regions].sort() };
 }
 
+const synthesized = new Map<string, string>();
+
+/** The example's cdk.out folder, synthesized once. */
+function cdkOut(example: string): string {
+    if (!synthesized.has(example)) synthesized.set(example, synthesize(exported.get(example)!.app!, { validation: false }).assembly.directory);
+    return synthesized.get(example)!;
+}
+
 async function importedOf(example: string): Promise<{ model: Model; text: string }> {
-    const { app } = exported.get(example)!;
-    const { assembly } = synthesize(app!, { validation: false });
-    const design = importStacks(readDeployedInput(assembly.directory, undefined));
+    const design = importStacks(readDeployedInput(cdkOut(example), undefined));
     const text = renderDesign(design, `${example} cdk.out`);
     const built = await modelOf(text);
     expect(errors(built.diagnostics).filter((d) => ['syntax-error', 'unresolved-reference', 'duplicate-name'].includes(String(d.code)))).toEqual([]);
@@ -115,4 +124,76 @@ describe('round trip: example → export → synth → import', () => {
             }).toEqual(expected);
         }, 120_000);
     }
+});
+
+describe('drift of an example against its own synthesized templates', () => {
+    for (const example of EXAMPLES) {
+        it(`reports nothing for ${example}`, () => {
+            const e = exported.get(example)!;
+            if (!e.app) return; // no AWS region, nothing deployed to compare with
+            expect(findDrift(e.original, importStacks(readDeployedInput(cdkOut(example), undefined))).map((f) => f.message)).toEqual([]);
+        });
+    }
+});
+
+describe('drift after one change to the deployed templates', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'mregion-drift-'));
+
+    /** A copy of the example's cdk.out with one stack's template changed by `edit`. */
+    function changed(example: string, stack: string, edit: (resources: Record<string, { Type: string; Properties: Record<string, unknown> }>) => void): string {
+        const folder = path.join(work, `${example}-${stack}`);
+        rmSync(folder, { recursive: true, force: true });
+        cpSync(cdkOut(example), folder, { recursive: true });
+        const file = path.join(folder, `${stack}.template.json`);
+        const template = JSON.parse(readFileSync(file, 'utf8'));
+        edit(template.Resources);
+        writeFileSync(file, JSON.stringify(template));
+        return folder;
+    }
+
+    const ofType = (resources: Record<string, { Type: string; Properties: Record<string, unknown> }>, type: string) => Object.values(resources).filter((r) => r.Type === type);
+
+    const cases: { what: string; example: string; stack: string; edit: Parameters<typeof changed>[2]; code: string; clause: RegExp; message: RegExp }[] = [
+        {
+            what: 'a replica moved from eu-west-1 to eu-west-2',
+            example: 'dynamodb-mrec-cart', stack: 'CartMrec-us-east-1',
+            edit: (r) => { const [t] = ofType(r, 'AWS::DynamoDB::GlobalTable'); (t!.Properties.Replicas as { Region: string }[]).find((x) => x.Region === 'eu-west-1')!.Region = 'eu-west-2'; },
+            code: 'drift-replicas', clause: /^\s*regions\s/,
+            message: /store cart-counters: the deployed replicas are eu-west-2 and us-east-1 \(declared but not deployed: eu-west-1; deployed but not declared: eu-west-2\)/,
+        },
+        {
+            what: 'the records\' TTL raised from 60 s to 300 s',
+            example: 'aurora-warm-standby', stack: 'OrdersAurora-global',
+            edit: (r) => { for (const record of ofType(r, 'AWS::Route53::RecordSet')) record.Properties.TTL = '300'; },
+            code: 'drift-ttl', clause: /^\s*route\s+dns ttl 60s/,
+            message: /failover of orders: the deployed records' TTL is 300 s, the design's 60 s/,
+        },
+    ];
+    for (const c of cases) {
+        it(`reports exactly ${c.what}, at the design's clause, and exits 1`, () => {
+            const against = changed(c.example, c.stack, c.edit);
+            const design = path.join('examples', `${c.example}.mregion`);
+            const { status, stdout, stderr } = mregion('drift', design, '--against', against, '--format', 'json');
+            expect(status, stderr).toBe(1);
+            const [file] = JSON.parse(stdout) as { diagnostics: { code: string; message: string; range: { start: { line: number } } }[] }[];
+            expect(file!.diagnostics.map((d) => d.code)).toEqual([c.code]);
+            expect(file!.diagnostics[0]!.message).toMatch(c.message);
+            const line = readFileSync(design, 'utf8').split('\n')[file!.diagnostics[0]!.range.start.line]!;
+            expect(line).toMatch(c.clause);
+        });
+    }
+
+    it('prints the same drift as SARIF and as text', () => {
+        const against = changed('aurora-warm-standby', 'OrdersAurora-global', (r) => { for (const record of ofType(r, 'AWS::Route53::RecordSet')) record.Properties.TTL = '300'; });
+        const sarif = JSON.parse(mregion('drift', 'examples/aurora-warm-standby.mregion', '--against', against, '--format', 'sarif').stdout);
+        expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['drift-ttl']);
+        const text = mregion('drift', 'examples/aurora-warm-standby.mregion', '--against', against);
+        expect(text.stdout).toMatch(/^examples\/aurora-warm-standby\.mregion:\d+:\d+ warning drift-ttl failover of orders/m);
+    });
+
+    it('exits 0 and says so when nothing drifted', () => {
+        const { status, stdout } = mregion('drift', 'examples/dynamodb-mrsc.mregion', '--against', cdkOut('dynamodb-mrsc'));
+        expect(status).toBe(0);
+        expect(stdout.trim()).toBe('no drift');
+    });
 });
