@@ -4,7 +4,7 @@ import {
     describeEgress, estimateMonthlyEgress, estimateRpo, estimateWriteLatency, lwwLossesForStore, quorumOf, replicationLag, votersOf,
 } from '../../semantics/estimators/index.js';
 import type { Model, StoreM } from '../../semantics/model.js';
-import { formatDuration } from '../../semantics/units.js';
+import { formatDuration, formatUsd } from '../../semantics/units.js';
 import { roughly } from '../../validation/rules/helpers.js';
 import { list, provenanceNote, table } from './markdown.js';
 
@@ -50,21 +50,35 @@ function consensusLines(stores: readonly StoreM[]): string[] {
     return out;
 }
 
+/** The worst write as a person would say it: a store whose writes wait for no other region has no "worst" to speak of. */
+function worstWriteText(worst: { readonly ms?: number; readonly from: string }): string {
+    if (worst.ms === undefined) return `unknown from ${worst.from}`;
+    return worst.ms === 0 ? 'no write waits for another region' : `≈ ${formatDuration(worst.ms)} at worst, from ${worst.from}`;
+}
+
 function estimates(model: Model, store: StoreM): string[] {
     const out: string[] = [];
     const latencies = store.regions.map((from) => estimateWriteLatency(model, store, from));
-    if (latencies.length > 0) {
-        const worst = latencies.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a));
-        out.push(`- Write latency: ${worst.ms !== undefined ? `≈ ${formatDuration(worst.ms)}` : 'unknown'} at worst, from ${worst.from} (${worst.formula})`);
+    const rpo = estimateRpo(store);
+    const rpoText = rpo.ms !== undefined ? formatDuration(rpo.ms) : rpo.basis === 'no-copy' ? 'everything since the last copy' : 'unknown';
+    const egress = estimateMonthlyEgress(model, store);
+    const worst = latencies.length > 0 ? latencies.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a)) : undefined;
+    // The answer first (estimates, detailed below): how slow a write can be, what a region loss costs, what it costs a month.
+    out.push([
+        ...(worst ? [`Writes: **${worstWriteText(worst)}**`] : []),
+        `RPO: **${rpoText}**`,
+        `egress: **${egress.usdPerMonth !== undefined ? `≈ ${formatUsd(egress.usdPerMonth)}/month` : 'unknown'}**`,
+    ].join(' · '), '');
+    if (worst) {
+        out.push(`- Write latency: ${worstWriteText(worst)} (${worst.formula})`);
         if (latencies.length > 1) {
             out.push('', table(['write from', 'waits', 'because'], latencies.map((l) => [l.from, l.ms !== undefined ? `≈ ${formatDuration(l.ms)}` : 'unknown', l.formula])), '');
         }
     }
     const lag = replicationLag(store);
     out.push(`- Replication lag: ${lag.text}${provenanceNote(lag.provenance)}`);
-    const rpo = estimateRpo(store);
-    out.push(`- RPO: ${rpo.ms !== undefined ? formatDuration(rpo.ms) : rpo.basis === 'no-copy' ? 'everything since the last copy' : 'unknown'} (${rpo.reason})`);
-    out.push(`- Monthly egress: ${describeEgress(estimateMonthlyEgress(model, store))}`);
+    out.push(`- RPO: ${rpoText} (${rpo.reason})`);
+    out.push(`- Monthly egress: ${describeEgress(egress)}`);
     if (store.conflicts.strategy === 'lww' && store.holds === 'shared') {
         for (const loss of lwwLossesForStore(model, store)) {
             out.push(`- Last-write-wins losses, workload ${loss.workload}: ${loss.perDay !== undefined ? `≈ ${roughly(loss.perDay)} lost writes a day (${loss.formula})` : loss.missing}`);
