@@ -3,19 +3,21 @@
 // simulates that outage: the design's own when it is exactly that outage, else a short one on its workloads.
 import { RULE_REGISTRY } from '../../language/validation/rules/registry.js';
 import type { Finding } from '../../language/validation/rules/rule.js';
+import { placeLoad, regionLoss, serviceLoad } from '../../language/semantics/estimators/region-loss.js';
 import { protectedRegions } from '../../language/semantics/estimators/failover-time.js';
 import type { Model, ScenarioM, ServiceM, StoreM } from '../../language/semantics/model.js';
 
 export interface Row {
     readonly design: string;
-    readonly rule: 'rto-unachievable' | 'rpo-unachievable';
+    readonly rule: 'rto-unachievable' | 'rpo-unachievable' | 'standby-capacity';
     /** The service or store instance (id) the objective belongs to. */
     readonly target: string;
     /** For RPO: the store whose loss the rule judges. */
     readonly store?: string;
     readonly region: string;
-    readonly objectiveMs: number;
-    /** The rule reported this objective as missed. */
+    /** The objective judged; for standby-capacity none: what it predicts is "failing until the region returns". */
+    readonly objectiveMs?: number;
+    /** The rule reported this objective as missed (standby-capacity: the loss of this region overloads the rest). */
     readonly missed: boolean;
 }
 
@@ -53,6 +55,31 @@ export function rows(design: string, model: Model): Row[] {
             const missed = rpo.some((x) => x.key === `${owner.name}:${store.name}` && (x.cell ?? undefined) === (owner.cell ?? undefined));
             for (const region of writerRegions(store)) out.push({ design, rule: 'rpo-unachievable', target: owner.id, store: store.id, region, objectiveMs: rpoMs, missed });
         }
+    }
+    out.push(...capacityRows(design, model));
+    return out;
+}
+
+/**
+ * standby-capacity reports a service once, naming its worst loss; which of its candidate regions overload is read
+ * from the estimator the rule calls (regionLoss), and the rule's own finding must agree that one does.
+ */
+function capacityRows(design: string, model: Model): Row[] {
+    const reported = new Set(findings(model, 'standby-capacity').map((f) => `${f.key}|${f.cell ?? ''}`));
+    const out: Row[] = [];
+    for (const service of model.services.values()) {
+        if (!service.capacity || service.regions.length < 2) continue;
+        // A failover that launches or scales out capacity is what the rule leaves alone: its time is the RTO's.
+        if (model.failovers.some((f) => f.target.id === service.id && f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out'))) continue;
+        const placement = placeLoad(model, service, serviceLoad(model, service));
+        const candidates = service.posture === 'active-active' ? service.regions : [service.primary ?? service.regions[0]!];
+        const fired = reported.has(`${service.name}|${service.cell ?? ''}`);
+        const overloads = candidates.filter((r) => regionLoss(model, service, placement, r).failingShare > 1e-9);
+        if (fired !== overloads.length > 0) throw new Error(`${design}: standby-capacity ${fired ? 'reports' : 'is silent on'} ${service.id}, but regionLoss says ${overloads.length} regions overload`);
+        // Only the losses it reports: a silent rule says nothing about the RTO, which other causes (a strong store
+        // that stops writing, a missing failover) can stretch to the whole outage, and the report has no
+        // capacity-only measure to hold a silent verdict against.
+        for (const region of overloads) out.push({ design, rule: 'standby-capacity', target: service.id, region, missed: true });
     }
     return out;
 }
