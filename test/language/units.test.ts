@@ -36,11 +36,11 @@ describe('units', () => {
     });
 
     test('classifies every written quantity into at most one family', () => {
-        fc.assert(fc.property(fc.stringMatching(/^\$?[0-9]{1,4}(\.[0-9]{1,2})?(%|ms|s|m|h|d|TB|GB|x)?(\/(s|GB|month|q))?$/), (text) => {
+        fc.assert(fc.property(fc.stringMatching(/^\$?[0-9]{1,4}(\.[0-9]{1,2})?(%|ms|s|m|h|d|TB|GB|MB|x)?(\/(s|h|GB|month|q))?$/), (text) => {
             const q = splitQuantity(text);
             if (!q) return true;
             const kind = kindOf(q);
-            const families: UnitKind[] = ['duration', 'rate', 'percent', 'size', 'price', 'money', 'count'];
+            const families: UnitKind[] = ['duration', 'rate', 'percent', 'size', 'throughput', 'price', 'money', 'count'];
             const accepted = families.filter((f) => normalize(text, f).ok).length;
             const wholeOrNotCount = kind !== 'count' || Number.isInteger(q.number);
             return accepted === (kind && wholeOrNotCount ? 1 : 0);

@@ -11,6 +11,13 @@ export const REGION_POOL = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 
     'ap-northeast-1', 'ap-south-1', 'sa-east-1', 'europe-west1', 'eastus', 'dc-1', 'lab'] as const;
 const AWS_REGIONS: ReadonlySet<string> = new Set(REGION_POOL.filter((r) => /^[a-z]{2}-[a-z]+-[0-9]$/.test(r)));
 const PROVIDERS = ['aws', 'aws', 'aws', 'gcp', 'azure', 'cloudflare', 'on-prem'];
+// A known region code under another provider is an error of its own (region-provider-mismatch) that blocks the
+// simulation: keep it rare, so most generated designs still reach the later stages.
+const OWN_PROVIDER: Readonly<Record<string, string>> = { 'europe-west1': 'gcp', eastus: 'azure' };
+function providersOf(name: string): readonly string[] {
+    const own = AWS_REGIONS.has(name) ? 'aws' : OWN_PROVIDER[name];
+    return own === undefined ? PROVIDERS : [own, own, own, own, own, own === 'aws' ? 'gcp' : 'aws'];
+}
 const JURISDICTIONS = ['EU', 'US', 'IN', 'UK', 'CH', 'BR', 'JP', 'XX'];
 const ENGINES = ['dynamodb', 'aurora', 'spanner', 'cockroachdb', 'cosmosdb', 'cassandra', 'postgres', 'mysql', 'redis', 'memcached', 's3',
     'durable-object', 'workers-kv', 'custom'];
@@ -113,7 +120,7 @@ class Generator {
     region(name: string): fc.Arbitrary<string[]> {
         const q = this.q;
         return this.block(`region ${name}`, [
-            this.maybe(fc.constantFrom(...PROVIDERS).map((p) => `provider ${p}`), 10, true),
+            this.maybe(fc.constantFrom(...providersOf(name)).map((p) => `provider ${p}`), 10, true),
             this.maybe(fc.constantFrom(...JURISDICTIONS).map((j) => `jurisdiction ${j}`), 4, true),
             // Regions outside the latency table need a location for the distance estimate (else the engine refuses).
             this.maybe(fc.tuple(q.latitude, q.longitude).map(([a, b]) => `location ${a}, ${b}`), 1.3, !AWS_REGIONS.has(name)),
