@@ -157,14 +157,21 @@ async function toggleMaximized(page, tab) {
 async function runCommand(page, title, group = 1) {
     // Commands of a .mregion file are offered while its editor has focus: the file is in the first group.
     if (group !== null) await page.keyboard.press(`Control+${group}`);
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    // A focused webview can keep F1 to itself: then open the palette from the title bar's command center.
-    if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
-        await page.locator('.command-center-center').first().click();
-        await input.waitFor({ timeout: 15_000 });
+    // A focused webview can keep F1 to itself, or take the focus back and close the palette as it opens: then
+    // open it from the title bar's command center, and try again while it does not stay open.
+    for (let attempt = 1; ; attempt++) {
+        if (attempt === 1) await page.keyboard.press('F1');
+        if (attempt > 1 || !(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+            await page.locator('.command-center-center').first().click();
+            await input.waitFor({ timeout: 15_000 });
+        }
+        const filled = await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, (error) => {
+            if (attempt === 3) throw error;
+            return false;
+        });
+        if (filled) break;
     }
-    await input.fill(`>${title}`);
     await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     // The palette closes before the command's own quick pick (if any) opens: the next step must not find it.
