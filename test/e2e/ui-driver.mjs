@@ -180,13 +180,20 @@ async function runCommand(page, title, group = 1) {
 
 /** Picks a color theme the way a person does: Ctrl+K Ctrl+T, type its name, Enter. */
 async function setColorTheme(page, theme) {
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+T');
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(theme);
-    await page.locator(`.quick-input-list .monaco-list-row:has-text("${theme}")`).first().waitFor({ timeout: 15_000 });
+    const row = page.locator(`.quick-input-list .monaco-list-row:has-text("${theme}")`).first();
+    // When the chord's first key goes astray, Ctrl+T alone opens the workspace symbol search instead of the theme
+    // picker, which then lists no theme: close it and press the chord again.
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+1');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+T');
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill(theme);
+        if (await row.waitFor({ timeout: attempt === 3 ? 15_000 : 5_000 }).then(() => true, () => false)) break;
+        if (attempt === 3) throw new Error(`the color theme picker did not list ${theme}`);
+        await page.keyboard.press('Escape');
+    }
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
