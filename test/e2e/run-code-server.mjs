@@ -41,6 +41,8 @@ const userSettings = {
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'telemetry.telemetryLevel': 'off',
     'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'window.restoreWindows': 'none',
     'files.hotExit': 'off',
+    // The UI driver maximizes an editor group by double-clicking its tab.
+    'workbench.editor.doubleClickTabToToggleEditorGroupSizes': 'maximize',
 };
 writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
 

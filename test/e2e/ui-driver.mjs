@@ -106,7 +106,9 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
             await shot(`topology-${name}-maximized.png`);
             await toggleMaximized(page, 'Topology · fintech.mregion');
         }
-        // "Run N seeds": the input box takes N, and the view shows the spread across the seeds.
+        // "Run N seeds": the input box takes N, and the view shows the spread across the seeds. The design's tab is
+        // clicked first, so the keyboard is in its editor and no webview is being shown while the palette opens.
+        await page.locator('.tab[data-resource-name="fintech.mregion"]').first().click();
         await runCommand(page, 'Multi-Region: Run Simulation');
         await pick(page, 'Run N seeds');
         const count = page.locator('.quick-input-widget .quick-input-box input');
@@ -146,17 +148,26 @@ async function pick(page, label) {
 }
 
 /**
- * Maximizes (or restores) the editor group of the tab `tab`: the tab is clicked first so the workbench, not
- * the webview inside it, has the keyboard when the palette is opened.
+ * Maximizes (or restores) the editor group of the tab `tab` by double-clicking the tab (the settings make a
+ * double click maximize), then waits for the layout to change. A mouse gesture, unlike the command palette,
+ * cannot be closed by a webview taking the keyboard focus back as it is shown.
  */
 async function toggleMaximized(page, tab) {
-    await page.locator(`.tab[aria-label^="${tab}"]`).click();
-    await runCommand(page, 'View: Toggle Maximize Editor Group', null);
+    const group = page.locator(`.editor-group-container:has(.tab[aria-label^="${tab}"])`).first();
+    const part = page.locator('.part.editor').first();
+    const share = async () => ((await group.boundingBox())?.width ?? 0) / ((await part.boundingBox())?.width ?? 1);
+    const wasMaximized = (await share()) > 0.95;
+    await page.locator(`.tab[aria-label^="${tab}"]`).dblclick();
+    await page.waitForFunction(([selector, want]) => {
+        const g = document.querySelector(selector)?.closest('.editor-group-container');
+        const p = document.querySelector('.part.editor');
+        return g && p && (g.getBoundingClientRect().width / p.getBoundingClientRect().width > 0.95) === want;
+    }, [`.tab[aria-label^="${tab}"]`, !wasMaximized], { timeout: 15_000 });
 }
 
-async function runCommand(page, title, group = 1) {
+async function runCommand(page, title) {
     // Commands of a .mregion file are offered while its editor has focus: the file is in the first group.
-    if (group !== null) await page.keyboard.press(`Control+${group}`);
+    await page.keyboard.press('Control+1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     // A focused webview can keep F1 to itself, or take the focus back and close the palette as it opens: then
     // open it from the title bar's command center, and try again while it does not stay open.
@@ -178,24 +189,36 @@ async function runCommand(page, title, group = 1) {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
-/** Picks a color theme the way a person does: Ctrl+K Ctrl+T, type its name, Enter. */
+/**
+ * Picks a color theme the way a person does (Ctrl+K Ctrl+T, type its name, Enter) and waits for the workbench
+ * to wear it. A webview that is being shown can take the keyboard focus back and close the picker mid-typing, or
+ * swallow the chord's first key (Ctrl+T alone opens symbol search): every such attempt is abandoned with Escape
+ * and the chord pressed again from a text editor clicked into focus. (Writing the theme into settings.json was
+ * no better: code-server's file watcher restarts under load and missed the change.)
+ */
 async function setColorTheme(page, theme) {
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const row = page.locator(`.quick-input-list .monaco-list-row:has-text("${theme}")`).first();
-    // When the chord's first key goes astray, Ctrl+T alone opens the workspace symbol search instead of the theme
-    // picker, which then lists no theme: close it and press the chord again.
-    for (let attempt = 1; ; attempt++) {
-        await page.keyboard.press('Control+1');
+    const kind = theme.includes('High Contrast') ? 'hc-black' : theme.startsWith('Light') ? 'vs' : 'vs-dark';
+    const worn = () => page.waitForFunction((want) => document.querySelector('.monaco-workbench')?.classList.contains(want), kind, { timeout: 10_000 });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+        await page.locator('.editor-group-container .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+T');
-        await input.waitFor({ state: 'visible', timeout: 15_000 });
-        await input.fill(theme);
-        if (await row.waitFor({ timeout: attempt === 3 ? 15_000 : 5_000 }).then(() => true, () => false)) break;
-        if (attempt === 3) throw new Error(`the color theme picker did not list ${theme}`);
+        const listed = await input.waitFor({ state: 'visible', timeout: 5_000 })
+            .then(() => input.fill(theme, { timeout: 5_000 }))
+            .then(() => row.waitFor({ timeout: 5_000 }))
+            .then(() => true, () => false);
+        if (listed) {
+            await page.keyboard.press('Enter');
+            if (await worn().then(() => true, () => false)) {
+                await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+                return;
+            }
+        }
         await page.keyboard.press('Escape');
     }
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+    throw new Error(`the color theme picker did not apply ${theme} in 4 attempts`);
 }
 
 /**
