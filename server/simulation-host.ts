@@ -13,7 +13,7 @@ import {
     type ProgressToken, type WorkDoneProgressParams, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import type { MregionServices } from '../language/mregion-module.js';
-import { CheckerCodes, isRuleCode } from '../language/validation/rules/catalog.js';
+import { blocksSimulation, isRuleCode } from '../language/validation/rules/catalog.js';
 import { formatDuration } from '../language/semantics/units.js';
 import { Requests, type DocumentParams, type ListScenariosParams, type ScenarioSummary, type SimulateParams, type SimulateSeedsParams, type SimulationBlockers } from '../protocol/index.js';
 import { SimulationError } from '../simulation/errors.js';
@@ -146,7 +146,7 @@ function defaultWorkerFile(): string {
 /**
  * Errors that leave the model incomplete (syntax, references, missing or malformed values) in the document or
  * the files it imports: a simulation of it would be a guess. Design-rule findings do not block a run, even as
- * errors: they name flaws whose cost the simulation is there to show. (The CLI applies the same test.)
+ * errors: they name flaws whose cost the simulation is there to show (`blocksSimulation`, shared with the CLI).
  */
 function designErrors(document: LangiumDocument, mregion: MregionServices): string[] {
     return blockingErrors(document, mregion).map((e) => `${e.document === document ? '' : `${fileName(e.document)} `}line ${e.line + 1}: ${e.message}`);
@@ -165,12 +165,6 @@ function ruleErrors(document: LangiumDocument, mregion: MregionServices): string
 
 function closureOf(document: LangiumDocument, mregion: MregionServices): LangiumDocument[] {
     return [document, ...mregion.semantics.Imports.closureRoots(document).map((root) => root.$document).filter((d): d is LangiumDocument => d !== undefined && d !== document)];
-}
-
-const CHECKER_CODES: ReadonlySet<string> = new Set(Object.values(CheckerCodes));
-
-function blocksSimulation(code: string): boolean {
-    return !isRuleCode(code) && !CHECKER_CODES.has(code);
 }
 
 /** `mregion.simulation` settings (seed, eventBudget) as the client last sent them. */

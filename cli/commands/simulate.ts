@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Model } from '../../language/semantics/model.js';
-import { CheckerCodes, isRuleCode } from '../../language/validation/rules/catalog.js';
+import { blocksSimulation, isRuleCode } from '../../language/validation/rules/catalog.js';
 import { visibleControls } from '../../language/semantics/escape.js';
 import { formatDuration } from '../../language/semantics/units.js';
 import { SimulationError } from '../../simulation/errors.js';
@@ -56,7 +56,7 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     const workspace = await loadWorkspace(files);
     const document = workspace.requested[0]!;
     // Errors that leave the model incomplete block a run; design-rule findings do not (the simulation shows
-    // what they cost). The language server applies the same test.
+    // what they cost): `blocksSimulation`, shared with the language server.
     const found = collect(workspace.all).flatMap((f) => f.diagnostics
         .filter((d) => d.severity === 'error')
         .map((d) => ({ code: d.code, text: `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`, line: d.range.start.line + 1, file: f.file })));
@@ -149,12 +149,6 @@ async function runOne(model: Model, scenario: string, options: SimulateOptions, 
         if (timer) clearTimeout(timer);
         bar?.stop();
     }
-}
-
-const CHECKER_CODES: ReadonlySet<string> = new Set(Object.values(CheckerCodes));
-
-function blocksSimulation(code: string): boolean {
-    return !isRuleCode(code) && !CHECKER_CODES.has(code);
 }
 
 function designRuleNote(flagged: readonly string[]): string {

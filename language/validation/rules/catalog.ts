@@ -134,3 +134,14 @@ export const CHECKER_CODE_DESCRIPTIONS: Readonly<Record<(typeof CheckerCodes)[ke
     'invalid-config': 'A rule setting (VS Code settings or .mregion.json) with an unknown rule code or severity.',
     'too-many-problems': 'The editor shows the first 1,000 problems of a file; `mregion check` reports all of them.',
 };
+
+const CHECKER_CODE_SET: ReadonlySet<string> = new Set(Object.values(CheckerCodes));
+
+/**
+ * Whether an error with this code keeps a design from being simulated: syntax, linking and model errors leave
+ * the model incomplete, so a run would be a guess. Design-rule findings and the checker's own notes do not block
+ * (the simulation shows what a flagged flaw costs). The server, the CLI and the fuzz run all ask this one place.
+ */
+export function blocksSimulation(code: string): boolean {
+    return !isRuleCode(code) && !CHECKER_CODE_SET.has(code);
+}

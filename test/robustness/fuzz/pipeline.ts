@@ -12,7 +12,7 @@ import { exportCdk } from '../../../export/cdk/index.js';
 import type { Document } from '../../../language/generated/ast.js';
 import { createMregionServices } from '../../../language/mregion-module.js';
 import { buildModel } from '../../../language/semantics/builder/index.js';
-import { CheckerCodes, isRuleCode } from '../../../language/validation/rules/catalog.js';
+import { blocksSimulation } from '../../../language/validation/rules/catalog.js';
 import { runRules } from '../../../language/validation/rules/runner.js';
 import { SimulationError } from '../../../simulation/errors.js';
 import reportSchema from '../../../simulation/report-schema.json' with { type: 'json' };
@@ -221,13 +221,6 @@ export class FuzzPipeline {
         if (documents.length === 0) return;
         await this.services.shared.workspace.DocumentBuilder.update([], documents.map((d) => d.uri));
     }
-}
-
-const CHECKER_CODES: ReadonlySet<string> = new Set(Object.values(CheckerCodes));
-
-/** An error that leaves the model incomplete: the CLI and the server refuse to simulate (design-rule findings do not block). */
-function blocksSimulation(code: string): boolean {
-    return !isRuleCode(code) && !CHECKER_CODES.has(code);
 }
 
 function describeError(error: unknown): string {
