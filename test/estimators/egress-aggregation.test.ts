@@ -10,16 +10,31 @@ import type { Model, StoreM } from '../../language/semantics/model.js';
 import { ROOT } from '../helpers/bundles.js';
 import { modelOf } from '../helpers/services.js';
 
-/** Every writer × replica pair priced on its own, as the estimate was defined before it grouped them. */
+/**
+ * Every writer × replica pair priced on its own, as the estimate was defined before it grouped them, plus each
+ * write issued in a replica region and accepted in another, forwarded once from the one to the other.
+ */
 function perPair(model: Model, store: StoreM) {
     const bytesPerS = new Map<string, number>();
-    for (const w of workloadsWriting(model, store)) {
-        for (const [writer, perS] of writesByWriter(writeFlows(model, store, w))) bytesPerS.set(writer, (bytesPerS.get(writer) ?? 0) + perS * w.itemSizeBytes!);
-    }
     let usd = 0;
     let bytes = 0;
     const unpriced: [string, string][] = [];
+    const unpricedForwards: [string, string][] = []; // listed after the replication pairs
     const prices: number[] = [];
+    for (const w of workloadsWriting(model, store)) {
+        const flows = writeFlows(model, store, w);
+        for (const [writer, perS] of writesByWriter(flows)) bytesPerS.set(writer, (bytesPerS.get(writer) ?? 0) + perS * w.itemSizeBytes!);
+        for (const f of flows.filter((f) => f.origin !== f.writer && store.regions.includes(f.origin))) {
+            const perMonth = f.writesPerS * w.itemSizeBytes! * SECONDS_PER_MONTH;
+            const price = egressPrice(model, f.origin, f.writer);
+            bytes += perMonth;
+            if (!price) unpricedForwards.push([f.origin, f.writer]);
+            else {
+                usd += (perMonth / 1e9) * price.usdPerGB;
+                if (!prices.includes(price.usdPerGB)) prices.push(price.usdPerGB);
+            }
+        }
+    }
     for (const [from, perS] of bytesPerS) {
         for (const to of store.regions) {
             if (to === from) continue;
@@ -32,7 +47,7 @@ function perPair(model: Model, store: StoreM) {
             }
         }
     }
-    return { usd, bytes, unpriced, prices };
+    return { usd, bytes, unpriced: [...unpriced, ...unpricedForwards], prices };
 }
 
 const AWS = 'region us-east-1 {}\nregion us-east-2 {}\nregion eu-west-1 {}\nregion ap-southeast-2 {}\nregion af-south-1 {}\n'

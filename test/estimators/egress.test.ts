@@ -40,6 +40,21 @@ workload w for api { writes 100/s from us-east-1 100%  item-size 4KB }`,
             usd: gb(100, 4_000) * 0.02,
         },
         {
+            // Consensus: a write issued in eu-west-1 travels to the leader in us-east-1 (0.02 $/GB from eu-west-1),
+            // then the leader ships it to the two other replicas at us-east-1's rate.
+            name: 'charges a consensus write issued away from the leader for its trip to the leader, then the leader’s replication',
+            text: `store s { engine cockroachdb regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes any-region replication consensus consistency strong conflicts consensus leader us-east-1 }
+workload w for s { writes 100/s from eu-west-1 100%  item-size 1KB }`,
+            usd: gb(100, 1_000) * 0.02 + 2 * gb(100, 1_000) * 0.02,
+        },
+        {
+            // A write issued in the secondary region goes to the primary once; replication back is the primary's.
+            name: 'charges a write issued in a secondary region for its trip to the primary',
+            text: `store s { engine aurora regions us-east-1, ap-southeast-2 holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 100/s from ap-southeast-2 100%  item-size 1KB }`,
+            usd: gb(100, 1_000) * 0.14 + gb(100, 1_000) * 0.02,
+        },
+        {
             // Independent copies (a cache per region) ship nothing between regions.
             name: 'charges nothing for a store with replication none over three regions',
             text: `store s { engine redis regions us-east-1, eu-west-1, ap-southeast-2 holds per-user document writes any-region replication none consistency eventual conflicts lww }

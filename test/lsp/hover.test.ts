@@ -92,7 +92,7 @@ describe('hover over a store', () => {
         expect(text).toContain(`| eu-west-1 | ≈ ${formatDuration(fromEu.ms!)} | ${fromEu.formula} |`);
         expect(text).toContain('- Replication lag: 0 (consensus replication)');
         expect(text).toContain('- RPO: 0 ms (consensus replication');
-        expect(text).toMatch(/- Monthly egress: ≈ \$\d+(\.\d+)?\/month \(500 writes\/s × 1 KB × 2 other regions × \$0\.02\/GB over 30 days\)/);
+        expect(text).toMatch(/- Monthly egress: ≈ \$\d+(\.\d+)?\/month \(\(500 writes\/s × 1 KB × 2 other regions \+ 250 writes\/s × 1 KB forwarded to the leader\) × \$0\.02\/GB over 30 days\)/);
     });
 
     it('shows the engine defaults it relies on, with their facts entries', async () => {
@@ -261,6 +261,7 @@ describe('hover shows figures worked out by hand from the facts', () => {
 
     it('has the arithmetic right (checked once here, so the cases below can be read as plain figures)', () => {
         expect(egress(2)).toBeCloseTo(51.84, 10);
+        expect(egress(2) + egress(1) / 2).toBeCloseTo(64.8, 10); // the 250 writes/s forwarded to the leader: half of egress(1)
         expect(egress(1)).toBeCloseTo(25.92, 10);
         expect(Math.round(lostPerDay / 1_000) * 1_000).toBe(205_000);
     });
@@ -272,15 +273,16 @@ describe('hover shows figures worked out by hand from the facts', () => {
         { what: 'the quorum write from eu-west-1: 76 ms to the leader + 76 ms quorum', at: ['store accounts', 'store acc<|>ounts'], shows: '| eu-west-1 | ≈ 152 ms | RTT eu-west-1 → us-east-1 76 ms + quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms |' },
         { what: 'the quorum write from us-west-2: 78 ms to the leader + 76 ms quorum', at: ['store accounts', 'store acc<|>ounts'], shows: '| us-west-2 | ≈ 154 ms | RTT us-west-2 → us-east-1 78 ms + quorum 2 of 3: RTT us-east-1 → eu-west-1 76 ms |' },
         { what: 'the leader of a consensus store and its default locality', at: ['store accounts', 'store acc<|>ounts'], shows: '- Leader: us-east-1\n- Locality: regional-by-table *(default, [docs/facts.md#cockroachdb-default-locality](' },
-        // 500 writes/s × 1,000 B × 2 other regions × 2,592,000 s = 2,592 GB × $0.02 = $51.84.
-        { what: 'the egress of a store in three regions: $51.84', at: ['store accounts', 'store acc<|>ounts'], shows: '- Monthly egress: ≈ $51.84/month (500 writes/s × 1 KB × 2 other regions × $0.02/GB over 30 days)' },
+        // 500 writes/s × 1,000 B × 2 other regions × 2,592,000 s = 2,592 GB, plus the 250 writes/s from eu-west-1
+        // forwarded to the leader us-east-1: 648 GB; 3,240 GB × $0.02 = $64.80.
+        { what: 'the egress of a consensus store in three regions, with the trips to the leader: $64.80', at: ['store accounts', 'store acc<|>ounts'], shows: '- Monthly egress: ≈ $64.8/month ((500 writes/s × 1 KB × 2 other regions + 250 writes/s × 1 KB forwarded to the leader) × $0.02/GB over 30 days)' },
         // The same with 1 other region: 1,296 GB × $0.02 = $25.92.
         { what: 'the egress of a store in two regions: $25.92', at: ['store carts', 'store ca<|>rts'], shows: '- Monthly egress: ≈ $25.92/month (500 writes/s × 1 KB × 1 other region × $0.02/GB over 30 days)' },
         // 0.025 × e^{−0.025} × (1 − e^{−0.05}) = 0.025 × 0.97531 × 0.04877 = 0.0011892 per key per s;
         // × 2,000 keys × 86,400 s = 205,494 a day, shown to three figures.
         { what: 'the writes last-write-wins loses a day: ≈ 205,000', at: ['store carts', 'store ca<|>rts'], shows: '≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s)' },
-        // $51.84 + $25.92.
-        { what: 'the replication egress of a service: $77.76', at: ['service api', 'service a<|>pi'], shows: '- Replication egress: ≈ $77.76/month (accounts ≈ $51.84, carts ≈ $25.92)' },
+        // $64.80 + $25.92.
+        { what: 'the replication egress of a service: $90.72', at: ['service api', 'service a<|>pi'], shows: '- Replication egress: ≈ $90.72/month (accounts ≈ $64.8, carts ≈ $25.92)' },
         // Default health check (docs/facts.md#dns-failover-time): 30 s × 3 + 6 s = 96 s = 1 m 36 s; plus the 120 s TTL = 216 s = 3 m 36 s.
         { what: 'the failover time of a service: 3 m 36 s', at: ['service api', 'service a<|>pi'], shows: '- Failover: ≈ 3 m 36 s (30 s × 3 + 6 s timeout detection + 2 m TTL)' },
         { what: 'the failover total: 1 m 36 s detection + 2 m TTL', at: ['failover api', 'fail<|>over api'], shows: '| **total** | **3 m 36 s** | max(sum of the parts, posture minimum) |' },

@@ -27,6 +27,8 @@ export interface EgressFlow {
     /** `link` (declared), or the transfer price fact. */
     readonly priceSource?: string;
     readonly usdPerMonth?: number;
+    /** True for writes forwarded from the region they were issued in to the region that accepts them. */
+    readonly forwarded?: true;
 }
 
 export interface EgressEstimate {
@@ -66,6 +68,8 @@ function egressLinksOf(model: Model): ReadonlyMap<string, ReadonlyMap<string, Li
     }
     return byRegion;
 }
+
+const occursIn = (store: StoreM, region: string): boolean => store.regions.includes(region);
 
 const isAws = (model: Model, region: string): boolean => model.regions.get(region)?.provider === 'aws';
 
@@ -118,10 +122,22 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
 
     const bytesPerS = new Map<string, number>();
     const writes = new Map<string, number>();
+    // A write issued in a region that holds a replica but accepted in another (a consensus leader, a primary)
+    // crosses once more, from its origin to the accepting region, before replication ships it on.
+    const forwarded = new Map<string, { from: string; to: string; writesPerS: number; bytesPerS: number }>();
     for (const w of workloads) {
-        for (const [writer, perS] of writesByWriter(writeFlows(model, store, w))) {
+        const flows = writeFlows(model, store, w);
+        for (const [writer, perS] of writesByWriter(flows)) {
             bytesPerS.set(writer, (bytesPerS.get(writer) ?? 0) + perS * w.itemSizeBytes!);
             writes.set(writer, (writes.get(writer) ?? 0) + perS);
+        }
+        for (const f of flows) {
+            if (f.origin === f.writer || !occursIn(store, f.origin)) continue;
+            const key = `${f.origin}\u0000${f.writer}`;
+            const pair = forwarded.get(key) ?? { from: f.origin, to: f.writer, writesPerS: 0, bytesPerS: 0 };
+            pair.writesPerS += f.writesPerS;
+            pair.bytesPerS += f.writesPerS * w.itemSizeBytes!;
+            forwarded.set(key, pair);
         }
     }
     const occurrences = new Map<string, number>();
@@ -167,6 +183,20 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
             if (to !== from && !price(to)) unpriced.push([from, to]);
         }
     }
+    let forwardedWrites = 0;
+    for (const pair of forwarded.values()) {
+        const price = egressPrice(model, pair.from, pair.to);
+        const bytesPerMonth = pair.bytesPerS * SECONDS_PER_MONTH;
+        forwardedWrites += pair.writesPerS;
+        if (!price) {
+            unpricedCount++;
+            if (unpriced.length <= LISTED_ITEMS) unpriced.push([pair.from, pair.to]);
+        }
+        flows.push({
+            from: pair.from, to: pair.to, regions: 1, writesPerS: pair.writesPerS, bytesPerMonth, usdPerGB: price?.usdPerGB, priceSource: price?.source,
+            usdPerMonth: price ? (bytesPerMonth / 1e9) * price.usdPerGB : undefined, forwarded: true,
+        });
+    }
     const priced = flows.filter((f) => f.usdPerMonth !== undefined);
     const totalWrites = [...writes.values()].reduce((a, b) => a + b, 0);
     const others = Math.max(0, store.regions.length - 1);
@@ -181,8 +211,14 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
         unpricedCount,
         ...(priced.length === 0 && flows.length > 0
             ? { missing: `no price is known for ${listing(unpriced.map(([a, b]) => `${a} → ${b}`), 'and', unpricedCount)}: declare 'link … { egress $…/GB }'` } : {}),
-        formula: `${formatCount(totalWrites)} writes/s × ${itemSizes} × ${others} other region${others === 1 ? '' : 's'}${prices ? ` × ${prices}` : ''} over 30 days`,
+        formula: `${egressTerms(totalWrites, itemSizes, others, forwardedWrites, store.consensus ? 'the leader' : 'the writing region')}${prices ? ` × ${prices}` : ''} over 30 days`,
     };
+}
+
+/** "N writes/s × size × k other regions", with the forwarded writes as a second term when there are any. */
+function egressTerms(writes: number, itemSizes: string, others: number, forwarded: number, acceptedIn: string): string {
+    const replication = `${formatCount(writes)} writes/s × ${itemSizes} × ${others} other region${others === 1 ? '' : 's'}`;
+    return forwarded > 0 ? `(${replication} + ${formatCount(forwarded)} writes/s × ${itemSizes} forwarded to ${acceptedIn})` : replication;
 }
 
 export function describeEgress(e: EgressEstimate): string {
