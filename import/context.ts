@@ -2,6 +2,7 @@
 // declaration (the rest are listed as not imported) and the warnings for the user.
 import { designName, NameRegistry } from './names.js';
 import type { DeployedStack, Located } from './template.js';
+import { referencedId } from './values.js';
 
 export class ImportContext {
     readonly names = new NameRegistry();
@@ -35,8 +36,31 @@ export class ImportContext {
     /** The resource a `Ref`/`GetAtt` in `stack` points to. */
     resolve(stack: DeployedStack, logicalId: string | undefined): Located | undefined {
         const resource = logicalId === undefined ? undefined : stack.resources.get(logicalId);
-        return resource ? { stack, logicalId: logicalId!, resource } : undefined;
+        if (resource) return { stack, logicalId: logicalId!, resource };
+        // Terraform addresses are unique in the whole input, and a resource may name one in another region.
+        if (logicalId === undefined || stack.kind !== 'terraform') return undefined;
+        for (const other of this.stacks) {
+            const found = other.kind === 'terraform' ? other.resources.get(logicalId) : undefined;
+            if (found) return { stack: other, logicalId, resource: found };
+        }
+        return undefined;
     }
+
+    /** The resource a property of `from` refers to (`Ref`, `Fn::GetAtt`). */
+    points(from: Located, value: unknown): Located | undefined {
+        return this.resolve(from.stack, referencedId(value));
+    }
+
+    /** True when a property of `from` refers to `to`. */
+    refersTo(from: Located, value: unknown, to: Located): boolean {
+        const target = this.points(from, value);
+        return target !== undefined && target.stack === to.stack && target.logicalId === to.logicalId;
+    }
+}
+
+/** Two resources that may belong together: in one CloudFormation stack, or anywhere in one Terraform input. */
+export function sameScope(a: DeployedStack, b: DeployedStack): boolean {
+    return a === b || (a.kind === 'terraform' && b.kind === 'terraform');
 }
 
 function key(stack: string, logicalId: string): string {

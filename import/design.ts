@@ -12,7 +12,7 @@ export interface Todo {
 export interface ImportedStore {
     readonly kind: 'store';
     readonly name: string;
-    readonly engine: 'dynamodb' | 'aurora' | 's3';
+    readonly engine: 'dynamodb' | 'aurora' | 's3' | 'postgres' | 'mysql' | 'redis' | 'custom';
     /** Replica regions in the template's order; the writer region first for single-writer engines. */
     readonly regions: readonly string[];
     readonly writes?: { readonly policy: 'any-region' } | { readonly policy: 'primary'; readonly region: string };

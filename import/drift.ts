@@ -1,6 +1,7 @@
 // Drift between a design and what is deployed: the design's model against an ImportedDesign, for the
 // declarations the exporter turns into AWS resources (DynamoDB, Aurora and S3 stores; failovers routed by DNS,
-// ARC or Global Accelerator). Each finding is placed at the design's clause a user would change.
+// ARC or Global Accelerator), and postgres, mysql and redis stores when the deployment has RDS read replicas or
+// ElastiCache global datastores of that engine. Each finding is placed at the design's clause a user would change.
 import type { FailoverM, Model, Range, StoreM } from '../language/semantics/model.js';
 import { listing } from '../language/semantics/units.js';
 import type { ImportedDesign, ImportedFailover, ImportedService, ImportedStore } from './design.js';
@@ -13,7 +14,10 @@ export interface DriftFinding {
     readonly range: Range;
 }
 
+/** Engines the exporter deploys on AWS: a design's store of these is expected in the deployment. */
 const DEPLOYED_ENGINES = new Set(['dynamodb', 'aurora', 's3']);
+/** Engines that run on AWS or elsewhere (RDS read replicas, ElastiCache): compared only when the deployment has one. */
+const WHEN_DEPLOYED = new Set(['postgres', 'mysql', 'redis']);
 const DEPLOYED_ROUTES = new Set(['dns', 'arc-routing-control', 'global-accelerator']);
 
 export function findDrift(model: Model, deployed: ImportedDesign): DriftFinding[] {
@@ -23,8 +27,10 @@ export function findDrift(model: Model, deployed: ImportedDesign): DriftFinding[
     const explained = new Set<string>();
     const designRegions = new Set<string>();
     const deployedStores = deployed.declarations.filter((d): d is ImportedStore => d.kind === 'store');
+    const deployedEngines = new Set<string>(deployedStores.map((d) => d.engine));
     for (const store of model.stores.values()) {
-        if (!DEPLOYED_ENGINES.has(store.engine ?? '')) continue;
+        const engine = store.engine ?? '';
+        if (!DEPLOYED_ENGINES.has(engine) && !(WHEN_DEPLOYED.has(engine) && deployedEngines.has(engine))) continue;
         for (const r of [...store.regions, ...(store.witness !== undefined ? [store.witness] : [])]) designRegions.add(r);
         const match = best(deployedStores.filter((d) => d.engine === store.engine && !used.has(d.name)), store.name, store.cell, store.regions, (d) => d.regions);
         if (!match) {

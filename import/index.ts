@@ -6,10 +6,12 @@ import type { ImportedDeclaration, ImportedDesign } from './design.js';
 import { importAccelerators } from './resources/accelerator.js';
 import { importAuroraGlobalClusters } from './resources/aurora.js';
 import { importDynamoTables } from './resources/dynamodb.js';
+import { importElastiCacheGlobalDatastores } from './resources/elasticache.js';
+import { importRdsReadReplicas } from './resources/rds-replicas.js';
 import { attachResiliencePolicies } from './resources/resilience.js';
 import { importRoutedRecords } from './resources/route53.js';
 import { importReplicatedBuckets } from './resources/s3.js';
-import type { DeployedStack, Origin } from './template.js';
+import { originOf, type DeployedStack, type Origin } from './template.js';
 import { tagValue } from './values.js';
 
 export type { ImportedDesign } from './design.js';
@@ -26,6 +28,8 @@ export function importStacks(stacks: readonly DeployedStack[]): ImportedDesign {
     const found: ImportedDeclaration[] = [
         ...importDynamoTables(context),
         ...importAuroraGlobalClusters(context),
+        ...importRdsReadReplicas(context),
+        ...importElastiCacheGlobalDatastores(context),
         ...importReplicatedBuckets(context),
         ...importRoutedRecords(context),
         ...importAccelerators(context),
@@ -69,9 +73,10 @@ function leftOver(context: ImportContext, stacks: readonly DeployedStack[]): { t
     for (const stack of stacks) {
         for (const [logicalId, resource] of stack.resources) {
             if (context.isConsumed(stack.name, logicalId) || BOOKKEEPING.has(resource.Type)) continue;
-            const list = byType.get(resource.Type) ?? [];
-            list.push({ logicalId, stack: stack.name });
-            byType.set(resource.Type, list);
+            const type = resource.SourceType ?? resource.Type;
+            const list = byType.get(type) ?? [];
+            list.push(originOf({ stack, logicalId, resource }));
+            byType.set(type, list);
         }
     }
     return [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, origins]) => ({ type, origins }));

@@ -1,8 +1,10 @@
-// Reading the input of `mregion import` and `mregion drift`: a synthesized CloudFormation template (JSON), or a
+// Reading the input of `mregion import` and `mregion drift`: a synthesized CloudFormation template (JSON), a
 // cdk.out folder, whose manifest.json lists every stack with its template and environment (nested assemblies
-// of CDK stages included). The file reader is the caller's, so that every file is read the one bounded way.
+// of CDK stages included), or Terraform's `terraform show -json` of a state or a plan (terraform/). The file reader is the caller's, so that every file is read the one bounded way.
 import * as path from 'node:path';
+import { DeployedInputError } from './errors.js';
 import type { CfnResource, DeployedStack } from './template.js';
+import { isTerraformJson, terraformStacks } from './terraform/index.js';
 import { object, regionValue } from './values.js';
 
 export interface DeployedFiles {
@@ -11,8 +13,7 @@ export interface DeployedFiles {
     readText(file: string): string;
 }
 
-/** Input the importer cannot read; the message says what is wrong and with which file. */
-export class DeployedInputError extends Error {}
+export { DeployedInputError };
 
 /** Nested cloud assemblies deeper than this are not followed (CDK nests one per stage). */
 const MAX_ASSEMBLY_DEPTH = 8;
@@ -22,6 +23,7 @@ export function readDeployed(input: string, files: DeployedFiles, options: { reg
     const json = parseJson(input, files);
     if (object(json)?.artifacts !== undefined) return readAssembly(path.dirname(input), files, 0);
     const name = path.basename(input).replace(/\.template\.json$|\.json$/i, '');
+    if (isTerraformJson(json)) return terraformStacks(json, input, name, options.region);
     return [stackOf(name, options.region, json, input)];
 }
 
@@ -72,7 +74,7 @@ function parseJson(file: string, files: DeployedFiles): unknown {
 
 function stackOf(name: string, region: string | undefined, json: unknown, file: string): DeployedStack {
     const resources = object(object(json)?.Resources);
-    if (resources === undefined) throw new DeployedInputError(`'${file}' is not a CloudFormation template: it has no "Resources" object`);
+    if (resources === undefined) throw new DeployedInputError(`'${file}' is neither a CloudFormation template (it has no "Resources" object) nor Terraform JSON (no "format_version" with "values" or "planned_values")`);
     const map = new Map<string, CfnResource>();
     for (const [logicalId, value] of Object.entries(resources)) {
         const resource = object(value);

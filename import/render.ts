@@ -74,7 +74,7 @@ function block(head: string, origins: readonly Origin[], notes: readonly string[
 }
 
 function originList(origins: readonly Origin[]): string {
-    return comment(listing([...new Set(origins.map((o) => `${o.logicalId} (stack ${o.stack})`))]));
+    return comment(listing([...new Set(origins.map((o) => `${o.logicalId} (${o.kind === 'terraform' ? 'Terraform' : 'stack'} ${o.stack})`))]));
 }
 
 /** Text from the templates made safe inside a line comment: no line breaks or control characters. */

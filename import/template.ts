@@ -4,6 +4,8 @@
 export interface CfnResource {
     readonly Type: string;
     readonly Properties: Readonly<Record<string, unknown>>;
+    /** The input's own type when the resource was translated into CloudFormation's shape (Terraform's `aws_…`). */
+    readonly SourceType?: string;
 }
 
 export interface DeployedStack {
@@ -12,15 +14,18 @@ export interface DeployedStack {
     /** The region the stack is deployed to, when the input says so. */
     readonly region?: string;
     readonly resources: ReadonlyMap<string, CfnResource>;
+    /** Terraform input: resources are named by address, and refer to each other across regions. */
+    readonly kind?: 'terraform';
 }
 
 /** Where a declaration came from: a resource's logical id in its stack. */
 export interface Origin {
     readonly logicalId: string;
     readonly stack: string;
+    readonly kind?: 'terraform';
 }
 
-/** A resource in a stack, with the stack it is in (resources refer to each other within their stack only). */
+/** A resource in a stack, with the stack it is in (CloudFormation resources refer to each other within their stack only). */
 export interface Located {
     readonly stack: DeployedStack;
     readonly logicalId: string;
@@ -28,7 +33,7 @@ export interface Located {
 }
 
 export function originOf(located: Located): Origin {
-    return { logicalId: located.logicalId, stack: located.stack.name };
+    return { logicalId: located.logicalId, stack: located.stack.name, ...(located.stack.kind !== undefined ? { kind: located.stack.kind } : {}) };
 }
 
 /** Every resource of a type, across all stacks, in input order. */

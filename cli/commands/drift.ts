@@ -1,4 +1,4 @@
-// `mregion drift design.mregion --against <template|cdk.out>`: where the design and what is deployed part ways,
+// `mregion drift design.mregion --against <template|cdk.out|terraform.json>`: where the design and what is deployed part ways,
 // as diagnostics at the design's clauses, in the formats of `mregion check`. Exit 1 on drift.
 import type { Command } from 'commander';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -44,9 +44,9 @@ export async function runDrift(design: string, options: DriftOptions, write: (te
 export function registerDrift(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
     program
         .command('drift')
-        .description('compare a design with a synthesized CloudFormation template or cdk.out folder')
+        .description('compare a design with a synthesized CloudFormation template, a cdk.out folder or Terraform JSON')
         .argument('<design>', 'the .mregion design')
-        .requiredOption('--against <path>', 'a CloudFormation template (JSON) or a cdk.out folder')
+        .requiredOption('--against <path>', 'a CloudFormation template (JSON), a cdk.out folder, or `terraform show -json` output of a plan or state')
         .option('-f, --format <format>', 'output format: text, json or sarif (SARIF 2.1.0)', 'text')
         .option('--region <region>', 'the region a lone template is deployed to')
         .addHelpText('after', '\nExit codes: 0 no drift, 1 drift (each difference is printed at the design\'s clause), 2 unreadable input, a design with syntax errors, or bad usage.')

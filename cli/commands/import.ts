@@ -1,10 +1,11 @@
-// `mregion import <template|cdk.out> [--out design.mregion]`: a first design from what is deployed. The
+// `mregion import <template|cdk.out|terraform.json> [--out design.mregion]`: a first design from what is deployed. The
 // importer (import/) writes the text; here it is formatted by the editor's formatter and checked for syntax and
 // linking errors before anyone sees it, then printed or written to a new file.
 import type { Command } from 'commander';
 import { URI } from 'langium';
 import { importStacks, renderDesign } from '../../import/index.js';
 import type { ImportedDesign } from '../../import/design.js';
+import type { DeployedStack } from '../../import/template.js';
 import { applyGapEdits, MregionFormatter } from '../../language/lsp/formatter.js';
 import { createMregionServices } from '../../language/mregion-module.js';
 import { visibleControls } from '../../language/semantics/escape.js';
@@ -32,7 +33,7 @@ export async function runImport(input: string, options: ImportOptions, output: I
     const text = await formatChecked(renderDesign(design, input), options.out ?? 'imported.mregion');
     if (options.out !== undefined) createDesign(options.out, text, options.out);
     else output.out(text);
-    output.err(summary(design, stacks.length, options.out));
+    output.err(summary(design, stacks, options.out));
     return 0;
 }
 
@@ -51,11 +52,12 @@ async function formatChecked(text: string, name: string): Promise<string> {
     return applyGapEdits(text, edits);
 }
 
-function summary(design: ImportedDesign, stackCount: number, out: string | undefined): string {
+function summary(design: ImportedDesign, stacks: readonly DeployedStack[], out: string | undefined): string {
+    const read = stacks.some((s) => s.kind === 'terraform') ? 'Terraform JSON' : `${stacks.length} stack${stacks.length === 1 ? '' : 's'}`;
     const count = (kind: string) => design.declarations.filter((d) => d.kind === kind).length;
     const todos = design.declarations.reduce((n, d) => n + d.todos.length, 0);
     const lines = [
-        `imported ${stackCount} stack${stackCount === 1 ? '' : 's'}: ${design.regions.length} regions, ${count('store')} stores, ${count('service')} services, ${count('failover')} failovers; ${todos} TODO clauses to fill in${out !== undefined ? ` (written to ${out})` : ''}`,
+        `imported ${read}: ${design.regions.length} regions, ${count('store')} stores, ${count('service')} services, ${count('failover')} failovers; ${todos} TODO clauses to fill in${out !== undefined ? ` (written to ${out})` : ''}`,
     ];
     if (design.notImported.length > 0) lines.push(`not imported: ${design.notImported.map((n) => `${n.type} ×${n.origins.length}`).join(', ')}`);
     for (const warning of design.warnings) lines.push(`warning: ${warning}`);
@@ -65,10 +67,10 @@ function summary(design: ImportedDesign, stackCount: number, out: string | undef
 export function registerImport(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
     program
         .command('import')
-        .description('write a first design from a synthesized CloudFormation template or a cdk.out folder')
-        .argument('<path>', 'a CloudFormation template (JSON) or a cdk.out folder')
+        .description('write a first design from a synthesized CloudFormation template, a cdk.out folder or Terraform JSON')
+        .argument('<path>', 'a CloudFormation template (JSON), a cdk.out folder, or `terraform show -json` output of a plan or state')
         .option('-o, --out <file>', 'write the design to this new file instead of printing it')
-        .option('--region <region>', 'the region a lone template is deployed to (cdk.out says it per stack)')
+        .option('--region <region>', 'the region a lone template is deployed to (cdk.out says it per stack; for Terraform, the region of resources no attribute, ARN or provider names)')
         .addHelpText('after', '\nExit codes: 0 imported, 2 unreadable or unrecognized input, or bad usage.')
         .action((input: string, opts: { out?: string; region?: string }) => run(() => runImport(input, {
             ...(opts.out !== undefined ? { out: opts.out } : {}),

@@ -4,7 +4,7 @@ import { ANYCAST } from '../../language/semantics/facts/defaults.js';
 import type { ImportContext } from '../context.js';
 import type { ImportedFailover, ImportedService } from '../design.js';
 import { originOf, resourcesOfType } from '../template.js';
-import { literal, objects, referencedId, regionValue, wholeNumber } from '../values.js';
+import { literal, objects, regionValue, wholeNumber } from '../values.js';
 import { ACTIONS_TODO, SERVICE_TODOS } from './todos.js';
 
 export function importAccelerators(context: ImportContext): (ImportedService | ImportedFailover)[] {
@@ -12,8 +12,8 @@ export function importAccelerators(context: ImportContext): (ImportedService | I
     const groups = resourcesOfType(context.stacks, 'AWS::GlobalAccelerator::EndpointGroup');
     const declarations: (ImportedService | ImportedFailover)[] = [];
     for (const accelerator of resourcesOfType(context.stacks, 'AWS::GlobalAccelerator::Accelerator')) {
-        const own = listeners.filter((l) => l.stack === accelerator.stack && referencedId(l.resource.Properties.AcceleratorArn) === accelerator.logicalId);
-        const endpointGroups = groups.filter((g) => own.some((l) => l.stack === g.stack && referencedId(g.resource.Properties.ListenerArn) === l.logicalId));
+        const own = listeners.filter((l) => context.refersTo(l, l.resource.Properties.AcceleratorArn, accelerator));
+        const endpointGroups = groups.filter((g) => own.some((l) => context.refersTo(g, g.resource.Properties.ListenerArn, l)));
         context.consume(accelerator, ...own, ...endpointGroups);
         const name = context.name(literal(accelerator.resource.Properties.Name) ?? accelerator.logicalId);
         const regions: string[] = [];

@@ -3,7 +3,7 @@
 import type { ImportContext } from '../context.js';
 import type { ImportedStore, Todo } from '../design.js';
 import { originOf, resourcesOfType, type Located } from '../template.js';
-import { literal, referencedId, regionOfArn } from '../values.js';
+import { literal, regionOfArn } from '../values.js';
 import { HOLDS_TODO } from './todos.js';
 
 interface Member {
@@ -20,14 +20,14 @@ export function importAuroraGlobalClusters(context: ImportContext): ImportedStor
         const props = global.resource.Properties;
         const identifier = literal(props.GlobalClusterIdentifier);
         const source = props.SourceDBClusterIdentifier;
-        const sourceCluster = context.resolve(global.stack, referencedId(source));
+        const sourceCluster = context.points(global, source);
         const members: Member[] = [];
         for (const cluster of clusters) {
             const joins = cluster === sourceCluster || sameCluster(cluster, sourceCluster)
                 || (identifier !== undefined && literal(cluster.resource.Properties.GlobalClusterIdentifier) === identifier)
-                || (cluster.stack === global.stack && referencedId(cluster.resource.Properties.GlobalClusterIdentifier) === global.logicalId);
+                || context.refersTo(cluster, cluster.resource.Properties.GlobalClusterIdentifier, global);
             if (!joins) continue;
-            const ownInstances = instances.filter((i) => i.stack === cluster.stack && referencedId(i.resource.Properties.DBClusterIdentifier) === cluster.logicalId);
+            const ownInstances = instances.filter((i) => context.refersTo(i, i.resource.Properties.DBClusterIdentifier, cluster));
             context.consume(cluster, ...ownInstances);
             members.push({
                 cluster,

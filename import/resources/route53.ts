@@ -1,9 +1,9 @@
 // Route 53 records with a routing policy (failover, latency, weighted) and their health checks, and the ARC
 // routing controls that drive them: one service (the record name's first label) and its failover per name.
-import type { ImportContext } from '../context.js';
+import { sameScope, type ImportContext } from '../context.js';
 import type { HealthCheck, ImportedFailover, ImportedService, Todo } from '../design.js';
 import { originOf, resourcesOfType, type Located } from '../template.js';
-import { literal, object, objects, referencedId, regionIn, regionValue, wholeNumber } from '../values.js';
+import { literal, object, objects, regionIn, regionValue, wholeNumber } from '../values.js';
 import { endpointCheck, hostName, isRoutingControlCheck, probedHost, sameDetection } from './health-checks.js';
 import { ACTIONS_TODO, SERVICE_TODOS } from './todos.js';
 
@@ -34,7 +34,7 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
         let routingControls = false;
         for (const record of records) {
             context.consume(record.located);
-            const check = context.resolve(record.located.stack, referencedId(record.props.HealthCheckId));
+            const check = context.points(record.located, record.props.HealthCheckId);
             if (check) context.consume(check);
             const targets = recordTargets(record.props);
             const region = regionValue(record.props.Region, undefined) ?? regionIn(record.props.SetIdentifier) ?? targets.map(regionIn).find((r) => r !== undefined)
@@ -45,7 +45,7 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
             if (check && isRoutingControlCheck(check.resource.Properties)) {
                 routingControls = true;
                 // With ARC the record's check is the routing control; the endpoint is probed by a check of its own.
-                const probe = checks.find((c) => c.stack === check.stack && targets.includes(probedHost(c.resource.Properties) ?? '\u0000'));
+                const probe = checks.find((c) => sameScope(c.stack, check.stack) && targets.includes(probedHost(c.resource.Properties) ?? '\u0000'));
                 if (probe) {
                     context.consume(probe);
                     const detection = endpointCheck(probe.resource.Properties);
@@ -58,7 +58,7 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
             else unchecked.push(literal(record.props.SetIdentifier) ?? record.located.logicalId);
         }
         if (routingControls) {
-            for (const type of ARC_TYPES) context.consume(...resourcesOfType(context.stacks, type).filter((l) => records.some((r) => r.located.stack === l.stack)));
+            for (const type of ARC_TYPES) context.consume(...resourcesOfType(context.stacks, type).filter((l) => records.some((r) => sameScope(r.located.stack, l.stack))));
         }
         const failoverPolicy = records.some((r) => r.policy === 'failover');
         const serviceTodos: Todo[] = failoverPolicy

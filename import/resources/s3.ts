@@ -1,6 +1,6 @@
 // S3 buckets with cross-region replication rules (AWS::S3::Bucket ReplicationConfiguration): the source region,
 // the destination regions, and whether Replication Time Control bounds the lag.
-import type { ImportContext } from '../context.js';
+import { sameScope, type ImportContext } from '../context.js';
 import type { ImportedStore } from '../design.js';
 import { originOf, resourcesOfType, type Located } from '../template.js';
 import { literal, object, objects, referencedId, regionIn } from '../values.js';
@@ -19,13 +19,17 @@ export function importReplicatedBuckets(context: ImportContext): ImportedStore[]
         let unknownDestinations = 0;
         for (const rule of rules) {
             const target = object(rule.Destination)?.Bucket;
-            const found = findBucket(buckets, source, target);
+            const found = findBucket(context, buckets, source, target);
             if (found) destinations.push(found);
             const region = found?.stack.region ?? regionIn(literal(target) ?? (found ? literal(found.resource.Properties.BucketName) : undefined));
             if (region === undefined) unknownDestinations++;
             else if (!regions.includes(region)) regions.push(region);
         }
         context.consume(...destinations);
+        // Terraform states a bucket and its replication configuration as two resources with the same bucket name.
+        const sourceName = literal(source.resource.Properties.BucketName);
+        const sameBucket = sourceName === undefined ? [] : buckets.filter((b) => b !== source && sameScope(b.stack, source.stack) && literal(b.resource.Properties.BucketName) === sourceName);
+        context.consume(...sameBucket);
         const rtc = rules.length > 0 && rules.every((r) => literal(object(object(r.Destination)?.ReplicationTime)?.Status) === 'Enabled');
         const name = context.name(bucketStem(literal(source.resource.Properties.BucketName)) ?? source.logicalId);
         stores.push({
@@ -41,16 +45,15 @@ export function importReplicatedBuckets(context: ImportContext): ImportedStore[]
             todos: unknownDestinations > 0
                 ? [HOLDS_TODO, { clause: 'regions <add the destination regions>', why: `${unknownDestinations} replication destination${unknownDestinations === 1 ? '' : 's'} name no region the importer can tell` }]
                 : [HOLDS_TODO],
-            origins: [originOf(source), ...destinations.map(originOf)],
+            origins: [originOf(source), ...sameBucket.map(originOf), ...destinations.map(originOf)],
         });
     }
     return stores;
 }
 
 /** The destination bucket among the templates' buckets: by reference in the same stack, or by name or ARN. */
-function findBucket(buckets: readonly Located[], source: Located, target: unknown): Located | undefined {
-    const id = referencedId(target);
-    if (id !== undefined) return buckets.find((b) => b.stack === source.stack && b.logicalId === id);
+function findBucket(context: ImportContext, buckets: readonly Located[], source: Located, target: unknown): Located | undefined {
+    if (referencedId(target) !== undefined) return buckets.find((b) => context.refersTo(source, target, b));
     const text = literal(target);
     if (text === undefined) return undefined;
     const name = text.startsWith('arn:') ? text.slice(text.lastIndexOf(':') + 1) : text;

@@ -16,3 +16,8 @@ export const ACTIONS_TODO: Todo = {
     clause: 'action <promote|shift-traffic|…>',
     why: 'the steps of the failover runbook besides what the routing does',
 };
+
+/** The lag of an engine mregion's reference documents no default for: the design must state it. */
+export function replicaLagTodo(what: string): Todo {
+    return { clause: 'replication async lag <time>', why: `the replica lag of ${what} is not in the template and mregion has no documented default: write what you measure` };
+}

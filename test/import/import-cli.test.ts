@@ -154,7 +154,7 @@ describe('mregion import of bad input', () => {
     const cases: { input: string[]; message: RegExp }[] = [
         { input: [`${FIXTURES}/missing.template.json`], message: /cannot read '.*missing\.template\.json'/ },
         { input: [`${FIXTURES}/bad/yaml.template.json`], message: /looks like a YAML template; mregion reads JSON templates/ },
-        { input: [`${FIXTURES}/bad/no-resources.template.json`], message: /is not a CloudFormation template: it has no "Resources" object/ },
+        { input: [`${FIXTURES}/bad/no-resources.template.json`], message: /is neither a CloudFormation template \(it has no "Resources" object\) nor Terraform JSON/ },
         { input: [`${FIXTURES}/bad/no-type.template.json`], message: /resource 'Thing' has no "Type"/ },
         { input: [`${FIXTURES}/bad/escaping`], message: /names '\.\.\/\.\.\/cdk\.out\/Shop-global\.template\.json', which is outside its folder/ },
         { input: [`${FIXTURES}/bad/empty-folder`], message: /cannot read '.*empty-folder\/manifest\.json'/ },

@@ -28,6 +28,7 @@ export const FACT_IDS = [
     'cockroachdb-zone-survival', 'cockroachdb-default-locality', 'cockroachdb-lease-failover-time',
     // Other engines
     'cassandra-multi-datacenter', 'netflix-cross-region-visibility', 's3-cross-region-replication',
+    'rds-cross-region-read-replica', 'elasticache-global-datastore',
     'cloudflare-durable-objects', 'cloudflare-workers-kv', 'shopify-pod-failover-time',
     // CRDTs
     'crdt-limits',
