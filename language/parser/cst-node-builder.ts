@@ -6,6 +6,7 @@
 //   returns at once when there are none, and searches from the end, where the node being built is.
 import { CstNodeBuilder, type CompositeCstNode, type CstNode } from 'langium';
 import type { IToken } from 'chevrotain';
+import { contentOf, setContainer, setContent } from '../langium/internals.js';
 import { spliceAll } from './splice-array.js';
 
 export class MregionCstNodeBuilder extends CstNodeBuilder {
@@ -35,10 +36,9 @@ export class MregionCstNodeBuilder extends CstNodeBuilder {
     }
 
     override insertChildren(parent: CompositeCstNode, index: number, children: CstNode[]): void {
-        for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
-        const node = parent as unknown as { content: CstNode[] };
+        for (const child of children) setContainer(child, parent);
         // Langium copies into an empty list to give it an exact-size backing store; so do we.
-        if (node.content.length === 0) node.content = children.slice();
-        else spliceAll(node.content, index, 0, children);
+        if (parent.content.length === 0) setContent(parent, children.slice());
+        else spliceAll(contentOf(parent), index, 0, children);
     }
 }

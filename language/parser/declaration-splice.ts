@@ -8,30 +8,12 @@
 // edges cannot join tokens with the untouched text around it. Anything else returns undefined and the caller
 // parses the whole file. test/language/declaration-splice.test.ts compares spliced trees with fresh parses.
 //
-// Positions: Langium's CST leaves keep their offset and line/column in fields (langium 4.4 `LeafCstNodeImpl`)
-// and composites cache their range; moved leaves get new positions and moved composites lose their cache.
-import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
+// Positions: Langium's CST leaves keep their offset and line/column in fields and composites cache their range;
+// moved leaves get new positions and moved composites lose their cache (through language/langium/internals.ts).
+import type { AstNode, CompositeCstNode, CstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
 import { isDocument, type Document } from '../generated/ast.js';
+import { cachedRange, contentOf, forgetCachedRange, moveLeaf, setContainer, setRootText } from '../langium/internals.js';
 import { spliceAll } from './splice-array.js';
-
-interface LeafPositions {
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
-}
-
-interface CompositeNode extends CstNode {
-    content: CstNode[];
-    _rangeCache: { start: { line: number }; end: { line: number } } | undefined;
-    container?: CompositeNode;
-}
-
-interface RootNode extends CompositeNode {
-    _text: string;
-    readonly fullText: string;
-}
 
 const LINE_BREAK = /\r\n?|\n/g;
 
@@ -39,11 +21,11 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
     if (!isClean(previous)) return undefined;
     const document = previous.value;
     if (!isDocument(document)) return undefined;
-    const rootCst = document.$cstNode as RootNode | undefined;
+    const rootCst = document.$cstNode as RootCstNode | undefined;
     if (!rootCst || rootCst.fullText !== oldText) return undefined;
 
     const change = changedRegion(oldText, newText);
-    const children = rootCst.content;
+    const children = contentOf(rootCst);
     const declarations = new Set<CstNode>(document.elements.map((e) => e.$cstNode).filter((c): c is CstNode => c !== undefined));
 
     // The window of root children to replace: from after the last untouched node before the change (moving
@@ -68,7 +50,7 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
     if (!isClean(span) || !isDocument(span.value)) return undefined;
     const spanDocument = span.value;
     if (spanDocument.imports.length > 0 || spanDocument.topology !== undefined) return undefined;
-    const spanRoot = spanDocument.$cstNode as CompositeNode | undefined;
+    const spanRoot = spanDocument.$cstNode as CompositeCstNode | undefined;
     const added = spanRoot?.content ?? [];
 
     // From here on the previous tree is changed in place; nothing below can fail.
@@ -83,10 +65,10 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
 
     const removedDeclarations = children.slice(first, end).filter((c) => !c.hidden).length;
     const declarationsBefore = children.slice(0, first).filter((c) => declarations.has(c)).length;
-    for (const node of added) (node as CompositeNode).container = rootCst;
+    for (const node of added) setContainer(node, rootCst);
     spliceAll(children, first, end - first, added);
-    rootCst._text = newText;
-    rootCst._rangeCache = undefined;
+    setRootText(rootCst, newText);
+    forgetCachedRange(rootCst);
 
     const elements = document.elements as Document['elements'][number][];
     spliceAll(elements, declarationsBefore, removedDeclarations, spanDocument.elements);
@@ -159,17 +141,12 @@ function positionAfter(text: string, start: { line: number; character: number })
  */
 function shift(node: CstNode, offset: number, lines: number, onLine: number, columns: number): void {
     if ('content' in node) {
-        const composite = node as CompositeNode;
+        const composite = node as CompositeCstNode;
         // A range is lines and columns: it moves only with added lines or on the edited line.
-        const range = composite._rangeCache;
-        if (lines !== 0 || (range && range.start.line <= onLine && range.end.line >= onLine)) composite._rangeCache = undefined;
+        const range = cachedRange(composite);
+        if (lines !== 0 || (range && range.start.line <= onLine && range.end.line >= onLine)) forgetCachedRange(composite);
         for (const child of composite.content) shift(child, offset, lines, onLine, columns);
         return;
     }
-    const leaf = node as unknown as LeafPositions;
-    leaf._offset += offset;
-    if (leaf._startLine === onLine) leaf._startColumn += columns;
-    if (leaf._endLine === onLine) leaf._endColumn += columns;
-    leaf._startLine += lines;
-    leaf._endLine += lines;
+    moveLeaf(node, offset, lines, onLine, columns);
 }

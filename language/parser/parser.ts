@@ -11,28 +11,21 @@
 // the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { parserInternals, setAstNode } from '../langium/internals.js';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
 import { boundRecovery } from './recovery.js';
-
-/** Langium's private parser state, which `parse` sets up and a parse that threw can leave behind. */
-interface ParserState {
-    nodeBuilder: MregionCstNodeBuilder;
-    stack: unknown[];
-    lexerResult: unknown;
-    doParse(rule: unknown): AstNode;
-}
 
 export class MregionParser extends LangiumParser {
     private readonly resetRecovery: () => void;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        (this as unknown as ParserState).nodeBuilder = new MregionCstNodeBuilder();
+        parserInternals<MregionCstNodeBuilder>(this).nodeBuilder = new MregionCstNodeBuilder();
         this.resetRecovery = boundRecovery(this.wrapper);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
-        const state = this as unknown as ParserState;
+        const state = parserInternals<MregionCstNodeBuilder>(this);
         try {
             state.nodeBuilder.buildRootNode(input);
             const lexerResult = this.lexer.tokenize(input);
@@ -62,7 +55,7 @@ export class MregionParser extends LangiumParser {
 function unparsed<T extends AstNode>(input: string, error: unknown): ParseResult<T> {
     const root = new MregionCstNodeBuilder().buildRootNode(input);
     const document = { $type: 'Document', imports: [], elements: [], $cstNode: root } as unknown as T;
-    (root as unknown as { astNode: AstNode }).astNode = document;
+    setAstNode(root, document);
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const firstLine = /^[^\r\n]*/.exec(input)![0].length;
     return {

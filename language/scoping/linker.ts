@@ -12,17 +12,10 @@
 // (pre-order, properties in order). test/language/incremental-update.test.ts compares the diagnostics after edit
 // sequences with a fresh validation; test/language/linker.test.ts checks order and targets.
 import { Cancellation, DefaultLinker, interruptAndCheck, isAstNode, type AstNode, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { forgetResolution, resolvedTarget } from '../langium/internals.js';
 import { ownReferences, referencesBelow } from '../util/subtree-references.js';
 
 const REFERENCES_PER_CHECK = 256;
-
-/** The fields of Langium's reference implementation that hold a resolution. */
-interface Resolution {
-    _ref?: unknown;
-    _nodeDescription?: unknown;
-    _items?: unknown;
-    _linkingError?: unknown;
-}
 
 interface Linked {
     readonly root: AstNode;
@@ -46,7 +39,7 @@ export class MregionLinker extends DefaultLinker {
         this.lastLinked.delete(document);
         const stillTrue = (info: ReferenceInfo): boolean => {
             if (changedNames === undefined) return false;
-            const target = (info.reference as Resolution)._ref;
+            const target = resolvedTarget(info.reference);
             if (!isAstNode(target) || changedNames.has(info.reference.$refText)) return false;
             const top = topLevelOf(target);
             return declarations[top.$containerIndex ?? -1] === top;
@@ -66,7 +59,7 @@ export class MregionLinker extends DefaultLinker {
                 if (stillTrue(info)) {
                     document.references.push(info.reference);
                 } else {
-                    forget(info.reference as Resolution);
+                    forgetResolution(info.reference);
                     this.doLink(info, document);
                 }
             }
@@ -107,15 +100,4 @@ function topLevelOf(node: AstNode): AstNode {
     let top = node;
     while (top.$container?.$container !== undefined) top = top.$container;
     return top;
-}
-
-/** What Langium's unlink does to one reference, so that `doLink` resolves it again. */
-function forget(reference: Resolution): void {
-    if ('_ref' in reference) {
-        reference._ref = undefined;
-        delete reference._nodeDescription;
-    } else if ('_items' in reference) {
-        reference._items = undefined;
-        delete reference._linkingError;
-    }
 }

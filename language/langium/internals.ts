@@ -1,0 +1,119 @@
+// Every read or write of Langium's private state goes through this module, so an upgrade that renames or
+// reshapes a field breaks in one place (and test/language/langium-internals.test.ts says which). Checked against
+// the Langium version below; the test fails when the installed one differs, as a reminder to re-check each use.
+//
+// Why each is needed:
+// - parser: the parser's node builder, rule stack and lexer result, which MregionParser replaces or resets
+//   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw);
+// - CST positions: a leaf keeps its offset and line/column in fields and a composite caches its range; the
+//   declaration splice moves untouched nodes instead of re-parsing them (language/parser/declaration-splice.ts);
+// - CST content: a composite's child list, filled without spreads (language/parser/cst-node-builder.ts);
+// - references: the resolution a reference holds, which the incremental linker keeps or forgets
+//   (language/scoping/linker.ts).
+import type { AstNode, CstNode, CompositeCstNode, LangiumParser, Reference } from 'langium';
+
+/** The Langium release every accessor below was read against (node_modules/langium/lib). */
+export const LANGIUM_CHECKED_VERSION = '4.4.0';
+
+// ---- parser ---------------------------------------------------------------------------------------------------
+
+/** The private parser state that `LangiumParser.parse` sets up and a parse that threw can leave behind. */
+export interface ParserInternals<Builder> {
+    nodeBuilder: Builder;
+    stack: unknown[];
+    lexerResult: unknown;
+    doParse(rule: unknown): AstNode;
+}
+
+export function parserInternals<Builder>(parser: LangiumParser): ParserInternals<Builder> {
+    return parser as unknown as ParserInternals<Builder>;
+}
+
+// ---- CST ------------------------------------------------------------------------------------------------------
+
+interface LeafPositions {
+    _offset: number;
+    _startLine: number;
+    _startColumn: number;
+    _endLine: number;
+    _endColumn: number;
+}
+
+interface CompositeInternals {
+    content: CstNode[];
+    container?: CompositeCstNode;
+    _rangeCache: { start: { line: number }; end: { line: number } } | undefined;
+}
+
+/**
+ * Moves a leaf by `offset` characters and `lines` lines; when it starts or ends on line `onLine` (before the
+ * move), that end also moves by `columns` characters.
+ */
+export function moveLeaf(leaf: CstNode, offset: number, lines: number, onLine: number, columns: number): void {
+    const p = leaf as unknown as LeafPositions;
+    p._offset += offset;
+    if (p._startLine === onLine) p._startColumn += columns;
+    if (p._endLine === onLine) p._endColumn += columns;
+    p._startLine += lines;
+    p._endLine += lines;
+}
+
+/** The range a composite node cached, if it computed one (lines only: all a caller needs to decide on). */
+export function cachedRange(composite: CstNode): { start: { line: number }; end: { line: number } } | undefined {
+    return (composite as unknown as CompositeInternals)._rangeCache;
+}
+
+/** Drops a composite's cached range, so it is computed again from its (moved) children. */
+export function forgetCachedRange(composite: CstNode): void {
+    (composite as unknown as CompositeInternals)._rangeCache = undefined;
+}
+
+/** Gives a root node the text it now stands for (`fullText` reads it). */
+export function setRootText(root: CstNode, text: string): void {
+    (root as unknown as { _text: string })._text = text;
+}
+
+/** A composite's child list, which Langium types read-only but which its own builder fills in place. */
+export function contentOf(composite: CstNode): CstNode[] {
+    return (composite as unknown as CompositeInternals).content;
+}
+
+export function setContent(composite: CstNode, content: CstNode[]): void {
+    (composite as unknown as CompositeInternals).content = content;
+}
+
+export function setContainer(node: CstNode, container: CompositeCstNode): void {
+    (node as unknown as { container?: CompositeCstNode }).container = container;
+}
+
+/** Links a root CST node to the AST node it stands for. */
+export function setAstNode(root: CstNode, node: AstNode): void {
+    (root as unknown as { astNode: AstNode }).astNode = node;
+}
+
+// ---- references -----------------------------------------------------------------------------------------------
+
+/** The fields of Langium's reference implementations that hold a resolution (single and multi references). */
+interface Resolution {
+    _ref?: unknown;
+    _nodeDescription?: unknown;
+    _items?: unknown;
+    _linkingError?: unknown;
+}
+
+/** What a single reference resolved to (an AST node, a linking error, or nothing yet), without resolving it. */
+export function resolvedTarget(reference: Reference | object): unknown {
+    return (reference as Resolution)._ref;
+}
+
+/** What Langium's `unlink` does to one reference, so that the linker resolves it again. */
+export function forgetResolution(reference: Reference | object): void {
+    const r = reference as Resolution;
+    if ('_ref' in r) {
+        r._ref = undefined;
+        delete r._nodeDescription;
+    } else if ('_items' in r) {
+        r._items = undefined;
+        delete r._linkingError;
+    }
+}
