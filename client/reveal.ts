@@ -1,5 +1,5 @@
 // Opens a declaration in the editor: the rows of the simulation view and the boxes of the topology view
-// link back to where they were declared.
+// link back to where they were declared (a timeline row to the clause that caused it).
 import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace } from 'vscode';
 
 export interface SourceRange {
@@ -15,5 +15,6 @@ export async function revealDeclaration(target: SourceRange): Promise<void> {
     const shown = window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
     const editor = await window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? ViewColumn.One, preserveFocus: false });
     editor.selection = new Selection(range.start, range.start);
-    editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+    // Centre the clause's first line (where the cursor goes): a block's whole range may be taller than the editor.
+    editor.revealRange(new Range(range.start, range.start), TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -18,7 +18,10 @@ export interface Measurement {
 
 const TOLERANCE = 1e-9;
 
-export function judge(e: ExpectationM, m: Measurement): ExpectationResult {
+/** How a judged clause is named in its message: an `expect` passes or fails, an `objective` is met or missed. */
+export interface Wording { readonly text: string; readonly subject?: string; readonly verbs: readonly [string, string] }
+
+export function judge(e: ExpectationM, m: Measurement, wording: Wording = { text: clauseText(e), verbs: ['passed', 'failed'] }): ExpectationResult {
     const metric = e.metric as Metric;
     const value = m.value;
     const passed = value !== null && compare(value, e.op, e.value);
@@ -27,8 +30,8 @@ export function judge(e: ExpectationM, m: Measurement): ExpectationResult {
     const measuredText = value === null ? `not measured (${m.reason ?? 'no data'})`
         : !Number.isFinite(value) ? neverText(metric)
         : `${formatValue(metric, value)}${delta !== null && !passed ? ` (${formatDelta(metric, delta)})` : ''}`;
-    const text = clauseText(e);
-    const message = `${text} ${passed ? 'passed' : 'failed'}: measured ${measuredText}${m.where ? ` ${m.where}` : ''}${e.acrossSeeds === undefined ? '' : oneRunNote(e.acrossSeeds)}`;
+    const text = wording.text;
+    const message = `${wording.subject ?? ''}${text} ${passed ? wording.verbs[0] : wording.verbs[1]}: measured ${measuredText}${m.where ? ` ${m.where}` : ''}${e.acrossSeeds === undefined ? '' : oneRunNote(e.acrossSeeds)}`;
     return {
         text, metric, op: e.op, expected: e.value, measured: value === null ? null : finite ? round(value) : null,
         passed, delta: delta === null ? null : round(delta), measuredText, where: m.where, message,

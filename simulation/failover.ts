@@ -8,7 +8,7 @@
 // (docs/facts.md#arc-routing-control). When the region is healthy again before routing moved, the failover is dropped — unless an
 // irreversible action (promote, restore-backup, rehome) has started: then it completes. An
 // active-active service takes the region back (over the same DNS transition).
-import type { ActionM } from '../language/semantics/model.js';
+import type { ActionM, Source } from '../language/semantics/model.js';
 import { formatDuration } from '../language/semantics/units.js';
 import { EventKind } from './engine/event-kinds.js';
 import type { Simulation } from './engine/simulation.js';
@@ -131,7 +131,7 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
     sim.integrate(t);
     const d = f.plan.model.detection;
     const how = d.method === 'health-check' ? `${d.threshold} failed health check${d.threshold === 1 ? '' : 's'} every ${formatDuration(d.intervalMs)}` : 'manual detection';
-    sim.record(t, 'detection', `failure of ${id} in ${sim.regionName(region)} detected (${how})`, id, region);
+    sim.record(t, 'detection', `failure of ${id} in ${sim.regionName(region)} detected (${how})`, id, region, f.plan.model.source);
     sim.markEpisodes(f.plan.targetKind, f.plan.target, 'detectionAt', t);
     const existing = f.runs.get(region);
     if (existing && existing.state !== 'abandoned') return;
@@ -160,7 +160,7 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
     const region = probe.region;
     const id = targetId(sim, f);
     sim.integrate(t);
-    sim.record(t, 'healthy-again', `health checks of ${id} in ${sim.regionName(region)} pass again`, id, region);
+    sim.record(t, 'healthy-again', `health checks of ${id} in ${sim.regionName(region)} pass again`, id, region, f.plan.model.source);
     const run = f.runs.get(region);
     if (run === undefined) return;
     const inProgress = run.state === 'running' || run.state === 'blocked';
@@ -169,14 +169,14 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
     if (committed) {
         run.healthyAgainAt = t;
         const a = f.plan.model.actions[run.step]!;
-        sim.record(t, 'failover-committed', `${id} in ${sim.regionName(region)} looks healthy again, but the failover cannot be cancelled: an irreversible action started at ${formatDuration(run.committedAt)}; ${describe(a)} continues and the failover completes`, id, region);
+        sim.record(t, 'failover-committed', `${id} in ${sim.regionName(region)} looks healthy again, but the failover cannot be cancelled: an irreversible action started at ${formatDuration(run.committedAt)}; ${describe(a)} continues and the failover completes`, id, region, f.plan.model.source);
     }
     if (!run.routed) {
         if (committed) return;
         if (inProgress) {
             run.state = 'abandoned';
             run.stamp++;
-            sim.record(t, 'failover-abandoned', `failover of ${id} away from ${sim.regionName(region)} dropped: the region recovered before traffic moved`, id, region);
+            sim.record(t, 'failover-abandoned', `failover of ${id} away from ${sim.regionName(region)} dropped: the region recovered before traffic moved`, id, region, f.plan.model.source);
         }
         f.runs.delete(region);
         sim.changed(t);
@@ -191,7 +191,7 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
             }
             s.routable[region] = 1;
             sim.reroute(s.plan.index, s.route ?? NO_DELAY, t);
-            sim.record(t, 'failback', `${id} takes users back in ${sim.regionName(region)}`, id, region);
+            sim.record(t, 'failback', `${id} takes users back in ${sim.regionName(region)}`, id, region, f.plan.model.source);
             if (!committed) f.runs.delete(region);
         }
     }
@@ -210,7 +210,7 @@ function startStep(sim: Simulation, run: Run, t: number): void {
         const plane = controlPlaneOf(sim, a);
         if (plane >= 0 && !sim.faults.controlPlaneAvailable(plane)) {
             if (run.state !== 'blocked') {
-                sim.record(t, 'action-blocked', `${describe(a)} for ${id} waits: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} is unavailable`, id, plane);
+                sim.record(t, 'action-blocked', `${describe(a)} for ${id} waits: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} is unavailable`, id, plane, a.source);
             }
             run.state = 'blocked';
             run.remainingMs = duration;
@@ -220,7 +220,7 @@ function startStep(sim: Simulation, run: Run, t: number): void {
         run.remainingMs = duration;
         if (run.committedAt < 0 && IRREVERSIBLE_ACTIONS.has(a.kind)) run.committedAt = t;
         if (duration > 0) {
-            sim.record(t, 'action-start', `${describe(a)} for ${id} starts (${formatDuration(duration)})`, id, a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null);
+            sim.record(t, 'action-start', `${describe(a)} for ${id} starts (${formatDuration(duration)})`, id, a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null, a.source);
             run.stamp++;
             run.endsAt = t + duration;
             sim.queue.push(run.endsAt, Rank.control, EventKind.actionDone, run.index, run.stamp);
@@ -244,7 +244,7 @@ function complete(sim: Simulation, run: Run, t: number): void {
     const f = run.failover;
     const a = f.plan.model.actions[run.step]!;
     applyEffect(sim, run, a, t);
-    sim.record(t, 'action-done', `${describe(a)} for ${targetId(sim, f)} done`, targetId(sim, f), a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null);
+    sim.record(t, 'action-done', `${describe(a)} for ${targetId(sim, f)} done`, targetId(sim, f), a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null, a.source);
     if (run.step === f.routingStep) routeNow(sim, run, t);
     run.step++;
     run.remainingMs = -1;
@@ -265,7 +265,7 @@ export function onControlPlaneChange(sim: Simulation, t: number): void {
             run.remainingMs = Math.max(0, run.endsAt - t);
             run.stamp++;
             run.state = 'blocked';
-            sim.record(t, 'action-blocked', `${describe(a)} for ${targetId(sim, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} became unavailable`, targetId(sim, run.failover), plane);
+            sim.record(t, 'action-blocked', `${describe(a)} for ${targetId(sim, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} became unavailable`, targetId(sim, run.failover), plane, a.source);
         }
     }
     // At most one run per failover and region can be running or blocked: dropping the others keeps this linear.
@@ -323,8 +323,8 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
     s.route = transition;
     sim.reroute(s.plan.index, transition, t);
     const dns = transition.ttlMs > 0 ? ` (DNS: users follow within the ${formatDuration(transition.ttlMs)} TTL${transition.tailShare > 0 ? `, ${Math.round(transition.tailShare * 1000) / 10}% after ${formatDuration(transition.ttlMs + transition.tailMs)}` : ''})` : '';
-    sim.record(t, 'routing-change', `routing moves ${s.plan.id} ${where}${dns}`, s.plan.id, run.region);
-    coldCopies(sim, [...new Set([...s.plan.uses, ...s.plan.reads])], run.region, where, t);
+    sim.record(t, 'routing-change', `routing moves ${s.plan.id} ${where}${dns}`, s.plan.id, run.region, f.plan.model.source);
+    coldCopies(sim, [...new Set([...s.plan.uses, ...s.plan.reads])], run.region, where, t, f.plan.model.source);
     sim.markEpisodes('service', s.plan.index, 'routingAt', t);
 }
 
@@ -332,12 +332,12 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
  * Stores kept as independent copies, one per region (`replication none`, every region writing): nothing was
  * replicated, so nothing is lost, but the users moved find the other region's own copy, cold for their keys.
  */
-function coldCopies(sim: Simulation, stores: readonly number[], region: number, where: string, t: number): void {
+function coldCopies(sim: Simulation, stores: readonly number[], region: number, where: string, t: number, failover: Source): void {
     for (const i of stores) {
         const store = sim.plan.stores[i]!;
         if (store.mode !== 'none' || store.policy === 'primary' || store.replicas.length < 2) continue;
         sim.record(t, 'routing-change', `${store.id} keeps an independent copy per region (replication none): the users moved ${where} `
-            + `find that region's own copy, cold for their keys — nothing was replicated, so nothing is lost`, store.id, region);
+            + `find that region's own copy, cold for their keys — nothing was replicated, so nothing is lost`, store.id, region, failover);
     }
 }
 
@@ -367,7 +367,7 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
                 if (s.policy !== 'primary' || routing.primary !== run.region) continue;
                 const to = replicaFor(i);
                 if (to < 0) continue;
-                movePrimary(sim, i, to, t);
+                movePrimary(sim, i, to, t, a);
             }
             return;
         case 'rehome':
@@ -381,7 +381,7 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
                 if (s.policy === 'home-region') {
                     for (let h = 0; h < routing.homeLocation.length; h++) if (routing.homeLocation[h] === run.region) routing.homeLocation[h] = to;
                 } else if (s.policy === 'primary' && routing.primary === run.region) {
-                    movePrimary(sim, i, to, t);
+                    movePrimary(sim, i, to, t, a);
                 }
             }
             return;
@@ -399,12 +399,12 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
 }
 
 /** A single-writer store accepts writes in `to` from now on; what the old primary alone held is abandoned. */
-function movePrimary(sim: Simulation, store: number, to: number, t: number): void {
+function movePrimary(sim: Simulation, store: number, to: number, t: number, action: ActionM): void {
     const routing = sim.storeRouting[store]!;
     const from = routing.primary;
     routing.primary = to;
     const s = sim.plan.stores[store]!;
-    sim.record(t, 'action-done', `${s.id} now accepts writes in ${sim.regionName(to)}`, s.id, to);
+    sim.record(t, 'action-done', `${s.id} now accepts writes in ${sim.regionName(to)}`, s.id, to, action.source);
     sim.promoted(store, from, to, t);
 }
 

@@ -56,7 +56,7 @@ export function updateLeadership(sim: Simulation, t: number): void {
                 routing.leader = store.leader;
                 routing.electionStamp++;
                 routing.candidate = -1;
-                sim.record(t, 'routing-change', `${store.id}: leadership returns to ${plan.regions[store.leader]}; ${writeLatencyText(sim, store)}`, store.id, store.leader);
+                sim.record(t, 'routing-change', `${store.id}: leadership returns to ${plan.regions[store.leader]}; ${writeLatencyText(sim, store)}`, store.id, store.leader, store.model.source);
             }
             continue;
         }
@@ -68,11 +68,11 @@ export function updateLeadership(sim: Simulation, t: number): void {
         routing.candidate = candidate;
         routing.electionStamp++;
         if (candidate < 0) {
-            sim.record(t, 'routing-change', `${store.id}: the leader in ${plan.regions[lost]} is lost and no region reaches a quorum of voters: writes fail`, store.id, lost);
+            sim.record(t, 'routing-change', `${store.id}: the leader in ${plan.regions[lost]} is lost and no region reaches a quorum of voters: writes fail`, store.id, lost, store.model.source);
             continue;
         }
         const election = electionOf(store);
-        sim.record(t, 'routing-change', `${store.id}: the leader in ${plan.regions[lost]} is lost; electing one in ${plan.regions[candidate]} (${formatDuration(election.ms)}, ${election.source}), writes fail meanwhile`, store.id, lost);
+        sim.record(t, 'routing-change', `${store.id}: the leader in ${plan.regions[lost]} is lost; electing one in ${plan.regions[candidate]} (${formatDuration(election.ms)}, ${election.source}), writes fail meanwhile`, store.id, lost, store.model.source);
         if (election.ms === 0) elect(sim, store, t);
         else sim.queue.push(t + election.ms, Rank.control, EventKind.election, store.index, routing.electionStamp);
     }
@@ -91,7 +91,7 @@ function elect(sim: Simulation, store: StorePlan, t: number): void {
     const routing = sim.storeRouting[store.index]!;
     routing.leader = routing.candidate;
     routing.candidate = -1;
-    sim.record(t, 'routing-change', `${store.id}: new leader in ${sim.plan.regions[routing.leader]}; ${writeLatencyText(sim, store)}`, store.id, routing.leader);
+    sim.record(t, 'routing-change', `${store.id}: new leader in ${sim.plan.regions[routing.leader]}; ${writeLatencyText(sim, store)}`, store.id, routing.leader, store.model.source);
 }
 
 /** "writes from the leader's region now wait 76 ms for their quorum": the after of the report's before/after. */

@@ -3,7 +3,7 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
@@ -233,6 +233,13 @@ export interface RecoveryReport {
     readonly worstServedShare: number;
 }
 
+/** Where a clause is written: its file and 1-based first and last lines. Since 1.4.0. */
+export interface ClauseRef {
+    readonly uri: string;
+    readonly line: number;
+    readonly endLine: number;
+}
+
 export interface TimelineEvent {
     readonly atMs: number;
     readonly kind: 'fault-start' | 'fault-end' | 'detection' | 'healthy-again' | 'action-start' | 'action-blocked' | 'action-done'
@@ -241,6 +248,21 @@ export interface TimelineEvent {
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
+    /** The clause that caused the event — the fault's `at …` line, the failover's `action` line, or the `failover`
+     *  block for its detection and routing; null when no one clause did (interruptions, replication). Since 1.4.0. */
+    readonly clause: ClauseRef | null;
+}
+
+/**
+ * An `objective` declared on a service or store, judged on the run as the matching `expect` clause would be
+ * (`rto`, `rpo`, `write-latency` at most, `availability` at least, over the run's window). Since 1.4.0.
+ */
+export interface ObjectiveResult extends Omit<ExpectationResult, 'line'> {
+    /** The declared name of the service or store (per-cell instances are judged together). */
+    readonly owner: string;
+    readonly ownerKind: 'service' | 'store';
+    /** Where the objective's term is written. */
+    readonly clause: ClauseRef;
 }
 
 export interface CostReport {
@@ -301,6 +323,8 @@ export interface SimulationReport {
         readonly costUsdPerMonth: number | null;
     };
     readonly expectations: readonly ExpectationResult[];
+    /** Since 1.4.0. */
+    readonly objectives: readonly ObjectiveResult[];
     readonly services: readonly ServiceReport[];
     readonly stores: readonly StoreReport[];
     readonly recovery: readonly RecoveryReport[];

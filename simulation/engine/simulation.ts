@@ -16,6 +16,8 @@ import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
 import { applyRemote, ApplyResult, delayOf, KeyStates, stalled, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Link } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
+import { clauseOf } from '../clause.js';
+import type { Source } from '../../language/semantics/model.js';
 import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
 import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
 import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, readFlowCost, sharedHomes, staleExposed, TERMS, type Work } from '../work.js';
@@ -674,7 +676,7 @@ export class Simulation {
         this.integrate(t);
         const down = f.kind === 'outage' || f.kind === 'destroy';
         const where = down || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null;
-        this.record(t, 'fault-start', f.kind === 'destroy' ? `${f.label}: its storage is gone and it does not come back` : `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, where);
+        this.record(t, 'fault-start', f.kind === 'destroy' ? `${f.label}: its storage is gone and it does not come back` : `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, where, this.faultSource(index));
         if (f.kind === 'destroy') this.destroyRegion(f.region, t, index);
         this.faults.start(f);
         this.afterFaultChange(t, index);
@@ -685,7 +687,7 @@ export class Simulation {
         const f = this.plan.faults[index]!;
         this.integrate(t);
         this.faults.end(f);
-        this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null);
+        this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null, this.faultSource(index));
         this.afterFaultChange(t, index);
         if (f.kind === 'outage' && !this.faults.isDown(f.region)) {
             this.regionBack(f.region, t);
@@ -795,7 +797,8 @@ export class Simulation {
             if (rpo > counters.rpoMs) counters.rpoMs = rpo;
             counters.losses.push({ region, atMs: t, lostWrites: lost, rpoMs: rpo, fault, cause, keptIn });
             const why = cause === 'destroyed' ? `destroyed with ${this.plan.regions[region]}` : `abandoned in ${this.plan.regions[region]}: ${s.id} now accepts writes in ${this.regionName(keptIn)}, which never received them`;
-            this.record(t, 'writes-lost', `${s.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`, s.id, region);
+            this.record(t, 'writes-lost', `${s.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`, s.id, region,
+                cause === 'destroyed' && fault >= 0 ? this.faultSource(fault) : undefined);
         }
         for (const link of this.linksFrom[store]![slot]!) {
             link.head = log.end;
@@ -1304,12 +1307,18 @@ export class Simulation {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    record(t: number, kind: TimelineEvent['kind'], text: string, target: string | null, region: number | null): void {
+    /** `cause`: the clause that made it happen (a fault, an action, a failover), which the results view reveals. */
+    record(t: number, kind: TimelineEvent['kind'], text: string, target: string | null, region: number | null, cause?: Source): void {
         if (this.timeline.length >= TIMELINE_LIMIT) {
             this.timelineDropped++;
             return;
         }
-        this.timeline.push({ atMs: t, kind, text, target, region: region === null || region < 0 ? null : this.plan.regions[region]! });
+        this.timeline.push({ atMs: t, kind, text, target, region: region === null || region < 0 ? null : this.plan.regions[region]!, clause: cause ? clauseOf(cause) : null });
+    }
+
+    /** The `at …` clause of a fault of the scenario. */
+    faultSource(index: number): Source | undefined {
+        return this.plan.scenario.faults[index]?.source;
     }
 
     regionName(region: number): string {

@@ -1,7 +1,7 @@
 // Number formatting shared by the text and Markdown reports (the units.ts formatters the editor uses too).
 import { formatCount, formatDuration, formatUsd } from '../../language/semantics/units.js';
 import { formatShare } from '../expectations.js';
-import type { LatencySeries, Percentiles, SimulationReport } from '../report.js';
+import type { LatencySeries, ObjectiveResult, Percentiles, SimulationReport } from '../report.js';
 
 export { formatCount, formatDuration, formatShare, formatUsd };
 
@@ -103,4 +103,11 @@ export function faultLine(f: SimulationReport['scenario']['faults'][number]): st
 
 export function fileName(uri: string): string {
     return decodeURIComponent(uri.replace(/^file:\/\//, '')).split('/').pop() ?? uri;
+}
+
+/** "met", "both met", "all 3 met", "1 of 3 missed": how the declared objectives fared in the run. */
+export function objectivesHeadline(objectives: readonly ObjectiveResult[]): string {
+    const missed = objectives.filter((o) => !o.passed).length;
+    if (missed > 0) return `${missed} of ${objectives.length} missed`;
+    return objectives.length === 1 ? 'met' : objectives.length === 2 ? 'both met' : `all ${objectives.length} met`;
 }

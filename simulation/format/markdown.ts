@@ -3,7 +3,7 @@
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
+import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
 const MAX_GANTT_TASKS = 40;
 
@@ -24,6 +24,16 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('| | Expectation | Measured | For whom, when |');
         out.push('|---|---|---|---|');
         for (const x of r.expectations) out.push(`| ${x.passed ? '✅' : '❌'} | ${markdownCode(x.text, true)} (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
+        out.push('');
+    }
+
+    const objectives = r.objectives ?? [];
+    if (objectives.length > 0) {
+        out.push(`## Objectives of the services and stores — ${objectivesHeadline(objectives)}`);
+        out.push('');
+        out.push('| | Objective | Measured | For whom, when |');
+        out.push('|---|---|---|---|');
+        for (const x of objectives) out.push(`| ${x.passed ? '✅' : '❌'} | ${cell(x.owner)}: ${markdownCode(x.text, true)} (line ${x.clause.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
         out.push('');
     }
 

@@ -3,7 +3,7 @@
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport } from '../report.js';
 import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
-import { at, duration, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxBacklogMs, maxLagMs, resolutionLine, share } from './common.js';
+import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxBacklogMs, maxLagMs, resolutionLine, share } from './common.js';
 
 export interface TextOptions {
     readonly color?: boolean;
@@ -26,6 +26,13 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
     else out.push(paint('1', `Expectations: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`));
     for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.line})`);
     out.push('');
+    // Reports before schema 1.4 (a saved run exported again) have no objectives.
+    const objectives = r.objectives ?? [];
+    if (objectives.length > 0) {
+        out.push(paint('1', `Objectives of the services and stores: ${objectivesHeadline(objectives)}`));
+        for (const x of objectives) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.clause.line})`);
+        out.push('');
+    }
     const verdict = failoverVerdict(r);
     if (verdict.length > 0) {
         out.push(paint('1', 'Failovers and split brain'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adaptReport } from '../../webview/simulation/adapt.js';
-import { sampleReport, uri } from './sample-report.js';
+import { imported, sampleReport, uri } from './sample-report.js';
 
 const at = (line: number) => ({ uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
 const declarations = { 'payments@us': at(37), 'ledger@us': at(17), 'us-east-1': at(10), 'failover:payments@us': at(44) };
@@ -107,11 +107,36 @@ describe('the simulation view adapter', () => {
         expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual(['us-east-1']);
     });
 
-    it('links fault events to their clause and failover events to the target declaration', () => {
-        const line = (kind: string) => view.timeline.find((t) => t.kind === kind)?.location?.range.start.line;
+    it.each([
+        // The report's 1-based lines become the editor's zero-based ones.
+        { kind: 'fault-start', uri, start: 61, end: 61 },
+        { kind: 'fault-end', uri, start: 61, end: 61 },
+        { kind: 'detection', uri, start: 39, end: 46 },
+        { kind: 'action-start', uri: imported, start: 43, end: 43 },
+        { kind: 'routing-change', uri, start: 39, end: 46 },
+    ])('links a $kind row to the clause the report names', ({ kind, uri: file, start, end }) => {
+        const row = view.timeline.find((t) => t.kind === kind)!;
+        expect(row.location).toEqual({ uri: file, range: { start: { line: start, character: 0 }, end: { line: end, character: 0 } } });
+    });
+
+    it('links rows of reports before schema 1.4 by the fault\'s line and the target\'s declaration', () => {
+        const old = structuredClone(sampleReport) as unknown as { schemaVersion: string; timeline: Record<string, unknown>[] };
+        old.schemaVersion = '1.3.0';
+        for (const t of old.timeline) delete t.clause;
+        const line = (kind: string) => adaptReport(old, declarations).timeline.find((t) => t.kind === kind)?.location?.range.start.line;
         expect(line('fault-start')).toBe(61);
         expect(line('fault-end')).toBe(61);
         expect(line('detection')).toBe(37);
+    });
+
+    it('lists the declared objectives after the expect clauses in the verdict, each linked to its term', () => {
+        expect(view.verdict.objectives.map((o) => [o.kind, o.objective, o.met, o.location?.range.start.line])).toEqual([
+            ['expect', 'rto <= 5m', false, 64],
+            ['expect', 'lost-writes of ledger == 0', true, 65],
+            ['objective', 'payments: objective rto 5 m', false, 30],
+            ['objective', 'payments: objective write-latency p99 200 ms', true, 30],
+        ]);
+        expect(view.verdict.headline).toBe('2 of 4 objectives are missed.');
     });
 
     it('counts lost, discarded and merged writes per store and links the store', () => {
@@ -137,9 +162,11 @@ describe('the simulation view adapter', () => {
         expect(adaptReport(report).cost.at(-1)!.label).toBe(label);
     });
 
-    it('leads with the verdict on each objective of the scenario', () => {
-        expect(view.verdict.headline).toBe('1 of 2 objectives are missed.');
-        expect(view.verdict.objectives.map((o) => o.objective)).toEqual(['rto <= 5m', 'lost-writes of ledger == 0']);
+    it('leads with the verdict on each expect clause of a report from before schema 1.4, which judges no declared objective', () => {
+        const { objectives: _judged, ...old } = { ...sampleReport, schemaVersion: '1.3.0' };
+        const verdict = adaptReport(old).verdict;
+        expect(verdict.headline).toBe('1 of 2 objectives are missed.');
+        expect(verdict.objectives.map((o) => o.objective)).toEqual(['rto <= 5m', 'lost-writes of ledger == 0']);
     });
 
     it.each([

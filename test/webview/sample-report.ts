@@ -13,9 +13,11 @@ const series = (usual: readonly [number, number], during: readonly [number, numb
 });
 
 export const uri = 'file:///ws/fintech.mregion';
+/** A file the design imports: a clause written there reveals that file. */
+export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.3.0',
+    schemaVersion: '1.4.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -44,6 +46,19 @@ export const sampleReport: SimulationReport = {
         {
             text: 'expect lost-writes of ledger == 0', metric: 'lost-writes', op: '==', expected: 0, measured: 0, passed: true, delta: 0,
             measuredText: '0', where: 'ledger@eu and ledger@us', message: 'expect lost-writes of ledger == 0 passed', line: 66, atMs: null,
+        },
+    ],
+    objectives: [
+        {
+            text: 'objective rto 5 m', metric: 'rto', op: '<=', expected: 300_000, measured: 388_000, passed: false, delta: 88_000,
+            measuredText: '6 m 28 s (+1 m 28 s)', where: 'for users of us-east-1 on payments@us, from the outage of us-east-1 at 10 m',
+            message: 'payments: objective rto 5 m missed: measured 6 m 28 s (+1 m 28 s)', atMs: 600_000,
+            owner: 'payments', ownerKind: 'service', clause: { uri, line: 31, endLine: 31 },
+        },
+        {
+            text: 'objective write-latency p99 200 ms', metric: 'write-latency', op: '<=', expected: 200, measured: 145, passed: true, delta: -55,
+            measuredText: '145 ms', where: 'at p99 of 7,190,000 writes of payments', message: 'payments: objective write-latency p99 200 ms met: measured 145 ms', atMs: null,
+            owner: 'payments', ownerKind: 'service', clause: { uri, line: 31, endLine: 31 },
         },
     ],
     services: [
@@ -81,11 +96,12 @@ export const sampleReport: SimulationReport = {
         totalUsdPerMonth: 1843, note: 'Egress only: no compute baseline is declared.',
     },
     timeline: [
-        { atMs: 600_000, kind: 'fault-start', text: 'outage of us-east-1 begins', target: null, region: 'us-east-1' },
-        { atMs: 630_000, kind: 'detection', text: 'health checks of payments@us fail 3 times', target: 'payments@us', region: 'us-east-1' },
-        { atMs: 700_000, kind: 'routing-change', text: 'DNS answers us-east-2 (ttl 60 s)', target: 'payments@us', region: 'us-east-2' },
-        { atMs: 988_000, kind: 'recovered', text: 'users of us-east-1 served again from us-east-2', target: 'payments@us', region: 'us-east-2' },
-        { atMs: 4_200_000, kind: 'fault-end', text: 'outage of us-east-1 ends', target: null, region: 'us-east-1' },
+        { atMs: 600_000, kind: 'fault-start', text: 'outage of us-east-1 begins', target: null, region: 'us-east-1', clause: { uri, line: 62, endLine: 62 } },
+        { atMs: 630_000, kind: 'detection', text: 'health checks of payments@us fail 3 times', target: 'payments@us', region: 'us-east-1', clause: { uri, line: 40, endLine: 47 } },
+        { atMs: 640_000, kind: 'action-start', text: 'promote ledger in us-east-2 for payments@us starts (1 m)', target: 'payments@us', region: 'us-east-2', clause: { uri: imported, line: 44, endLine: 44 } },
+        { atMs: 700_000, kind: 'routing-change', text: 'DNS answers us-east-2 (ttl 60 s)', target: 'payments@us', region: 'us-east-2', clause: { uri, line: 40, endLine: 47 } },
+        { atMs: 988_000, kind: 'recovered', text: 'users of us-east-1 served again from us-east-2', target: 'payments@us', region: 'us-east-2', clause: null },
+        { atMs: 4_200_000, kind: 'fault-end', text: 'outage of us-east-1 ends', target: null, region: 'us-east-1', clause: { uri, line: 62, endLine: 62 } },
     ],
     sampleTimesMs: samples,
     notes: [],

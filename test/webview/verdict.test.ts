@@ -49,11 +49,28 @@ describe('the verdict the results view leads with', () => {
         { name: 'names how many objectives are missed', passed: [false, true], headline: '1 of 2 objectives are missed.', met: false },
         { name: 'says when every objective is met', passed: [true, true, true], headline: 'All 3 objectives are met.', met: true },
         { name: 'says a single objective is met', passed: [true], headline: 'The objective is met.', met: true },
-        { name: 'says nothing is judged when the scenario states no objective', passed: [], headline: 'This scenario states no objectives (no expect clauses): nothing below is judged.', met: true },
+        { name: 'says nothing is judged when neither the scenario nor what it reaches states an objective', passed: [], headline: 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.', met: true },
     ])('$name', ({ passed, headline, met }) => {
         const clauses: Clause[] = passed.map((p) => ({ text: 'expect rto <= 5m', metric: 'rto', op: '<=', measured: p ? 1000 : 400_000, delta: p ? -299_000 : 100_000, passed: p }));
         const verdict = verdictOf(clauses);
         expect(verdict.headline).toBe(headline);
         expect(verdict.met).toBe(met);
+    });
+
+    it.each<{ name: string; expects: boolean[]; declared: boolean[]; headline: string; kinds: string }>([
+        { name: 'counts declared objectives with the expect clauses', expects: [true], declared: [false, true], headline: '1 of 3 objectives are missed.', kinds: 'expect objective objective' },
+        { name: 'judges declared objectives when the scenario has no expect clause', expects: [], declared: [true], headline: 'The objective is met.', kinds: 'objective' },
+    ])('$name', ({ expects, declared, headline, kinds }) => {
+        const clause = (p: boolean): Clause => ({ text: 'expect rto <= 5m', metric: 'rto', op: '<=', measured: p ? 1000 : 400_000, delta: p ? -299_000 : 100_000, passed: p });
+        const verdict = verdictOf(expects.map(clause), declared.map((p) => ({ ...clause(p), text: 'objective rto 5 m', owner: 'orders' })));
+        expect(verdict.headline).toBe(headline);
+        expect(verdict.objectives.map((o) => o.kind).join(' ')).toBe(kinds);
+    });
+
+    it('names a declared objective by its owner and says by how much it is missed', () => {
+        const location = { uri: 'file:///a.mregion', range: { start: { line: 24, character: 0 }, end: { line: 24, character: 0 } } };
+        const [o] = verdictOf([], [{ text: 'objective availability 99.99%', owner: 'orders', metric: 'availability', op: '>=', measured: 0.9678, delta: -0.0321, passed: false, location }]).objectives;
+        // 0.9678 − 0.9999 = −0.0321 → 3.21 percentage points
+        expect(o).toEqual({ objective: 'orders: objective availability 99.99%', kind: 'objective', met: false, detail: 'missed by 3.21 percentage points (measured 96.78 %)', location });
     });
 });

@@ -2,7 +2,7 @@
 // shows. The schema version is checked first, so a report this view does not understand gives a clear error
 // instead of a half-drawn page. `declarations` (instance id or region name → where it is declared) comes
 // from the topology request and lets store, service and timeline rows link back to the editor.
-import type { LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
+import type { ClauseRef, LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../common/format.js';
 import type { Location } from '../common/location.js';
 import { verdictOf } from './verdict.js';
@@ -80,7 +80,11 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
 
     return {
         scenario: report.scenario.name,
-        verdict: verdictOf(report.expectations),
+        verdict: verdictOf(
+            report.expectations.map((e) => ({ ...e, location: atLine(e.line) })),
+            // Reports before schema 1.4 judge no declared objectives.
+            (report.objectives ?? []).map((o) => ({ ...o, location: clauseLocation(o.clause) })),
+        ),
         facts: [
             { label: 'design', value: report.design.topology ?? uri },
             { label: 'duration · seed', value: `${duration(report.scenario.durationMs)} · seed ${report.scenario.seed}` },
@@ -199,7 +203,14 @@ function checked(value: unknown): SimulationReport {
     return r;
 }
 
+/** A clause's lines as the editor's zero-based range: revealing it puts the cursor at the start of its first line. */
+export function clauseLocation(clause: ClauseRef): Location {
+    return { uri: clause.uri, range: { start: { line: clause.line - 1, character: 0 }, end: { line: clause.endLine - 1, character: 0 } } };
+}
+
 function timelineLocation(t: TimelineEvent, report: SimulationReport, declarations: Declarations, atLine: (line: number) => Location): Location | undefined {
+    // Since schema 1.4 the report names the clause that caused the event; older reports are matched by name.
+    if (t.clause) return clauseLocation(t.clause);
     if (t.kind === 'fault-start' || t.kind === 'fault-end') {
         const fault = report.scenario.faults.find((f) => (t.kind === 'fault-start' ? f.atMs : f.untilMs) === t.atMs);
         if (fault) return atLine(fault.line);

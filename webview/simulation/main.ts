@@ -10,7 +10,7 @@ import { chartSection, destroyCharts } from './charts.js';
 import { adaptSweep, isSweep } from './adapt-sweep.js';
 import type { Verdict } from './verdict.js';
 import { compareRuns } from './compare.js';
-import type { ExpectationRow, SimulationViewModel } from './view-model.js';
+import type { SimulationViewModel } from './view-model.js';
 import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
 
 interface Source { readonly uri: string; readonly scenario: string }
@@ -61,7 +61,7 @@ function render(): void {
     app.replaceChildren(
         el('header', {},
             el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario}` }), rerun, ...exportButtons()),
-            verdictSection(view.verdict, view.expectations),
+            verdictSection(view.verdict),
             el('h2', { text: 'The run in numbers (not judged unless an objective above names them)' }),
             el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
         section('Expectations', expectationsTable(view.expectations, api)),
@@ -150,15 +150,18 @@ function comparison(view: SimulationViewModel, earlier: readonly Kept[]): HTMLEl
     return el('div', {}, el('label', {}, 'Earlier run: ', choice), el('table', { class: 'compare' }, head, body));
 }
 
-/** The answer first: each objective of the scenario, met or missed and by how much, linked to its clause. */
-function verdictSection(verdict: Verdict, expectations: readonly ExpectationRow[]): HTMLElement {
+/**
+ * The answer first: each objective — the scenario's expect clauses, then the objectives declared on the services
+ * and stores it reaches — met or missed and by how much, linked to its clause.
+ */
+function verdictSection(verdict: Verdict): HTMLElement {
     const list = el('ul', { class: 'objectives' });
-    verdict.objectives.forEach((o, i) => {
-        const item = el('li', { class: o.met ? 'pass' : 'fail' },
+    for (const o of verdict.objectives) {
+        const item = el('li', { class: `${o.met ? 'pass' : 'fail'} ${o.kind}`, title: o.kind === 'expect' ? 'An expect clause of the scenario' : 'An objective declared on a service or store' },
             el('span', { class: 'mark', text: o.met ? '✔' : '✘' }), ' ', el('code', { text: o.objective }), `: ${o.detail}`);
-        linkTo(item, api, expectations[i]?.location);
+        linkTo(item, api, o.location);
         list.append(item);
-    });
+    }
     return el('section', { class: `verdict ${verdict.met ? 'pass' : 'fail'}` }, el('p', { class: 'headline', text: verdict.headline }), list);
 }
 

@@ -1,15 +1,19 @@
-// The verdict a results page leads with: each objective the scenario states (its `expect` clauses), met or
-// missed and by how much, in the metric's own unit. Reports carry no other objectives; numbers that are not
-// judged against one are shown below the verdict as facts, not as results.
-import type { ExpectationResult, Metric } from '../../simulation/report.js';
+// The verdict a results page leads with: each objective the run is judged against, met or missed and by how
+// much, in the metric's own unit — the scenario's `expect` clauses first, then the `objective` terms declared on
+// the services and stores it reaches (schema 1.4). Numbers not judged against one are shown below as facts.
+import type { ExpectationResult, Metric, ObjectiveResult } from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../common/format.js';
+import type { Location } from '../common/location.js';
 
 export interface ObjectiveVerdict {
-    /** The clause without `expect`, e.g. "rto <= 5m". */
+    /** The clause without `expect` ("rto <= 5m"), or the owner and its objective ("orders: objective rto 5 m"). */
     readonly objective: string;
+    readonly kind: 'expect' | 'objective';
     readonly met: boolean;
     /** e.g. "missed by 1 m 28 s (measured 6 m 28 s)", "met with 3 m 32 s to spare (measured 1 m 28 s)". */
     readonly detail: string;
+    /** Where the clause is written, when known. */
+    readonly location?: Location;
 }
 
 export interface Verdict {
@@ -18,11 +22,19 @@ export interface Verdict {
     readonly objectives: readonly ObjectiveVerdict[];
 }
 
-export function verdictOf(expectations: readonly Pick<ExpectationResult, 'text' | 'metric' | 'op' | 'measured' | 'delta' | 'passed'>[]): Verdict {
-    const objectives = expectations.map((e): ObjectiveVerdict => ({ objective: e.text.replace(/^expect\s+/, ''), met: e.passed, detail: detailOf(e) }));
+type Judged = Pick<ExpectationResult, 'text' | 'metric' | 'op' | 'measured' | 'delta' | 'passed'>;
+
+export function verdictOf(
+    expectations: readonly (Judged & { readonly location?: Location })[],
+    declared: readonly (Judged & Pick<ObjectiveResult, 'owner'> & { readonly location?: Location })[] = [],
+): Verdict {
+    const objectives = [
+        ...expectations.map((e): ObjectiveVerdict => ({ objective: e.text.replace(/^expect\s+/, ''), kind: 'expect', met: e.passed, detail: detailOf(e), ...(e.location ? { location: e.location } : {}) })),
+        ...declared.map((o): ObjectiveVerdict => ({ objective: `${o.owner}: ${o.text}`, kind: 'objective', met: o.passed, detail: detailOf(o), ...(o.location ? { location: o.location } : {}) })),
+    ];
     const missed = objectives.filter((o) => !o.met).length;
     const headline = objectives.length === 0
-        ? 'This scenario states no objectives (no expect clauses): nothing below is judged.'
+        ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
         : missed === 0 ? `${objectives.length === 1 ? 'The objective is' : `All ${objectives.length} objectives are`} met.`
         : `${missed} of ${objectives.length} objective${objectives.length === 1 ? ' is' : 's are'} missed.`;
     return { headline, met: missed === 0, objectives };

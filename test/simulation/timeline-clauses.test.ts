@@ -1,0 +1,38 @@
+// Timeline rows carry the clause that caused them, so the results view can reveal it: a fault row its `at …`
+// line, an action row its `action` line, a detection or routing row its `failover` block. The expected lines
+// are found in the design's text here, not taken from the model.
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../simulation/report.js';
+import { example, run } from './helpers.js';
+
+const text = example('aurora-warm-standby');
+const lines = text.split('\n');
+/** 1-based line of the first line that starts (after indentation) with `prefix`. */
+const lineOf = (prefix: string) => lines.findIndex((l) => l.trimStart().startsWith(prefix)) + 1;
+const failoverBlock = { line: lineOf('failover orders {'), endLine: lineOf('failover orders {') + lines.slice(lineOf('failover orders {')).findIndex((l) => l.startsWith('}')) + 1 };
+
+describe('timeline rows name the clause that caused them', async () => {
+    const report = await run(text, 'lose-primary');
+    const first = (kind: TimelineEvent['kind'], startsWith = '') => report.timeline.find((e) => e.kind === kind && e.text.startsWith(startsWith));
+
+    it.each([
+        { row: 'the outage starting', kind: 'fault-start' as const, startsWith: '', line: lineOf('at 10m'), endLine: lineOf('at 10m') },
+        { row: 'the outage ending', kind: 'fault-end' as const, startsWith: '', line: lineOf('at 10m'), endLine: lineOf('at 10m') },
+        { row: 'the promotion starting', kind: 'action-start' as const, startsWith: 'promote', line: lineOf('action promote'), endLine: lineOf('action promote') },
+        { row: 'the promotion done', kind: 'action-done' as const, startsWith: 'promote', line: lineOf('action promote'), endLine: lineOf('action promote') },
+        { row: 'the store accepting writes in the standby', kind: 'action-done' as const, startsWith: 'orders-db now accepts', line: lineOf('action promote'), endLine: lineOf('action promote') },
+        { row: 'the traffic shift done', kind: 'action-done' as const, startsWith: 'shift-traffic', line: lineOf('action shift-traffic'), endLine: lineOf('action shift-traffic') },
+        { row: 'the detection', kind: 'detection' as const, startsWith: '', ...failoverBlock },
+        { row: 'the routing change', kind: 'routing-change' as const, startsWith: 'routing moves', ...failoverBlock },
+    ])('$row reveals lines $line–$endLine', ({ kind, startsWith, line, endLine }) => {
+        const event = first(kind, startsWith);
+        expect(event, `no ${kind} row starting "${startsWith}"`).toBeDefined();
+        expect(event!.clause).toEqual({ uri: report.design.uri, line, endLine });
+    });
+
+    it('leaves rows no single clause caused without one', () => {
+        const interrupted = report.timeline.filter((e) => e.kind === 'interrupted' || e.kind === 'recovered');
+        expect(interrupted.length).toBeGreaterThan(0);
+        expect(interrupted.map((e) => e.clause)).toEqual(interrupted.map(() => null));
+    });
+});
