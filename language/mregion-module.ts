@@ -14,7 +14,7 @@ import { MregionValueConverter } from './parser/value-converter.js';
 import { MregionLinker } from './scoping/linker.js';
 import { MregionScopeComputation } from './scoping/scope-computation.js';
 import { MregionScopeProvider } from './scoping/scope-provider.js';
-import { MregionCodeActionProvider } from './lsp/code-actions.js';
+import { MregionCodeActionProvider } from './lsp/code-actions/provider.js';
 import { RuleConfigProvider } from './validation/config/rule-config-provider.js';
 import { MregionDocumentValidator } from './validation/document-validator.js';
 import { allRules } from './validation/rules/registry.js';

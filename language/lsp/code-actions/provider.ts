@@ -4,11 +4,11 @@ import { URI, type LangiumDocument, type LangiumDocuments, type MaybePromise } f
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { ProblemCodes } from '../semantics/problem-codes.js';
-import { isRuleCode } from '../validation/rules/catalog.js';
-import type { Fix } from '../validation/rules/fix.js';
-import { suppressEdit } from './code-actions/suppress.js';
-import { toTextEdit } from './code-actions/text-edits.js';
+import { ProblemCodes } from '../../semantics/problem-codes.js';
+import { isRuleCode } from '../../validation/rules/catalog.js';
+import type { Fix } from '../../validation/rules/fix.js';
+import { suppressEdit } from './suppress.js';
+import { toTextEdit } from './text-edits.js';
 
 interface DiagnosticData {
     readonly code?: string;
