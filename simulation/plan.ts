@@ -11,6 +11,7 @@ import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
 import { commitWaitMs, homedPerRow, readsLocally } from '../language/semantics/estimators/consensus-write.js';
 import { SimulationError } from './errors.js';
 import { regionsUsed } from './regions-used.js';
+import { compileDrain, type DrainPlan } from './drain.js';
 
 export interface StorePlan {
     readonly index: number;
@@ -53,6 +54,8 @@ export interface StorePlan {
     readonly keyOffsets: Map<number, number>;
     /** Total tracked keys (sum over the workloads that write the store). */
     trackedKeys: number;
+    /** How a backlog drains after a heal (drain.ts); set once the streams are known. */
+    drain: DrainPlan;
 }
 
 export interface ServicePlan {
@@ -224,6 +227,7 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
     const { groups, streams } = compileGroups(model, workloads, stores, services, storeIndex, serviceIndex, region);
     assignKeySpaces(workloads, streams, groups, stores);
     assignClasses(workloads, streams, groups);
+    for (const s of stores) s.drain = compileDrain(s, streams, groups, workloads);
 
     const failovers: FailoverPlan[] = [];
     for (const f of model.failovers) {
@@ -272,6 +276,7 @@ function compileStore(s: StoreM, index: number, R: number, scenario: ScenarioM, 
         lagMs: s.replication.lagMs ?? 0,
         strongReads: s.consistency.level === 'strong' && (mode === 'sync' || mode === 'consensus') && !readsLocally(s),
         conflicts, tracksKeys, spikes, keyOffsets: new Map(), trackedKeys: 0,
+        drain: { catchUpPerS: Infinity, declared: false, itemBytes: undefined },
     };
 }
 

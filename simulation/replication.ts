@@ -11,6 +11,7 @@
 // own writes in true time order, so each of them gets a real event in the queue.
 import { lagFor } from './faults.js';
 import type { StorePlan } from './plan.js';
+import type { DrainOutcome } from './drain.js';
 
 /** Writes accepted in one replica region of one store, waiting to be applied elsewhere (a ring buffer). */
 export class WriteLog {
@@ -164,16 +165,34 @@ export interface Link {
     /** Log end when the source became reachable again after being cut off: applying up to here delivers what
      *  was stranded there (data-fate.ts); +∞ when nothing is waiting. */
     healWatch: number;
+    /** Spacing of two applied entries while a backlog drains (sampled writes ÷ catch-up rate, ms); 0: at once. */
+    readonly gapMs: number;
+    /** The heal whose backlog is draining, or undefined; `drainFree` is when its next entry may be applied. */
+    draining: Heal | undefined;
+    drainFree: number;
 }
 
-/** A stalled link reachable again with writes waiting. The drain is instant: no catch-up rate is documented
- *  per engine, so the whole backlog arrives one lag after the heal (`drainedAt`). */
+/**
+ * A stalled link reachable again with writes waiting. From one lag after the heal the backlog is applied no faster
+ * than the store's catch-up rate (drain.ts), or at once when none is declared; writes accepted meanwhile queue
+ * behind it. The drain is over when an entry arrives to an empty queue (or the log is empty).
+ */
 export interface Heal {
     readonly cutAt: number;
     readonly at: number;
     /** Writes waiting at the heal (scaled when sampled): the backlog's peak, as nothing drained while cut. */
     readonly backlog: number;
-    readonly drainedAt: number;
+    /** Absolute log index of the first entry waiting at the heal. */
+    readonly fromIndex: number;
+    /** Writes per ms that arrived while the link was cut: the arrival rate the drain's fluid estimate assumes. */
+    readonly arrivalsPerMs: number;
+    /** When the fluid estimate says the backlog is gone (+∞ when it never drains): the stale-read breakpoint. */
+    readonly expectedEnd: number;
+    /** When the last entry queued behind the backlog was applied; -1 until then. */
+    drainedAt: number;
+    /** Writes applied from the heal until then: the backlog plus what queued behind it (the egress burst). */
+    drainedWrites: number;
+    outcome: DrainOutcome;
 }
 
 /** Send-to-apply delay of a write sent at `sent` over `link`: the store's lag at that time, at least RTT/2. */
@@ -188,6 +207,11 @@ export function trackedDueTime(link: Link): number {
     let due = log.trackedDue[log.trackedSlot(link.trackedHead) * log.links + link.column]!;
     if (link.resumeAt > due) due = link.resumeAt;
     if (link.lastApplied > due) due = link.lastApplied;
+    // While draining, the entries before it take one gap each (a floor: their own due times may be later).
+    if (link.draining !== undefined) {
+        const floor = link.drainFree + (log.trackedAt[log.trackedSlot(link.trackedHead)]! - link.head) * link.gapMs;
+        if (floor > due) due = floor;
+    }
     return due;
 }
 
@@ -201,21 +225,35 @@ export function stalled(link: Link, time: number): boolean {
 
 /**
  * How far behind the destination is at `time` (just after it) for an analytic estimate of stale reads: the lag
- * a write sent now would see, plus the time the link has been stalled.
+ * a write sent now would see, plus the time the link has been stalled; while a backlog drains at a finite rate
+ * the fluid estimate closes that gap linearly, reaching the lag at the heal's `expectedEnd`.
  */
 export function visibilityWindow(link: Link, time: number): number {
     const delay = delayOf(link, time);
-    return stalled(link, time) ? time - link.blockedSince + delay : delay;
+    if (stalled(link, time)) return time - link.blockedSince + delay;
+    const heal = link.draining;
+    if (heal === undefined || time >= heal.expectedEnd) return delay;
+    return link.resumeAt - link.blockedSince + delay + (time - link.resumeAt) * drainSlope(link, heal);
 }
 
-/** How fast the visibility window grows just after `time`, per ms: 1 while the link is stalled, else 0. */
+/** How fast the visibility window grows just after `time`, per ms: 1 while the link is stalled, 1 − c/w while a backlog drains, else 0. */
 export function windowSlope(link: Link, time: number): number {
-    return stalled(link, time) ? 1 : 0;
+    if (stalled(link, time)) return 1;
+    const heal = link.draining;
+    return heal !== undefined && time < heal.expectedEnd ? drainSlope(link, heal) : 0;
 }
 
-/** When the window next changes slope with no event in between: a healed link's backlog arrives; else +∞. */
+/** When the window next changes slope with no event in between: a healed link's drain starts or ends; else +∞. */
 export function windowBreak(link: Link, time: number): number {
-    return !link.blocked && link.resumeAt > time ? link.resumeAt : Infinity;
+    if (link.blocked) return Infinity;
+    if (link.resumeAt > time) return link.resumeAt;
+    const heal = link.draining;
+    return heal !== undefined && heal.expectedEnd > time ? heal.expectedEnd : Infinity;
+}
+
+/** 1 − c/w: the newest applied write's send time advances c/w ms per ms while the backlog drains. */
+function drainSlope(link: Link, heal: Heal): number {
+    return link.gapMs > 0 && heal.arrivalsPerMs > 0 ? 1 - link.store.drain.catchUpPerS / 1_000 / heal.arrivalsPerMs : 0;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
     type StoreReport, type StrandingReport,
 } from './report.js';
 import { StoreFate } from './data-fate.js';
+import { drainReport, healReport } from './drain-report.js';
 import type { Episode, GroupRuntime } from './runtime.js';
 
 export const ENGINE_VERSION = 'mregion-des 1';
@@ -203,9 +204,10 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         lag.push({
             from: regions[link.from]!, to: regions[link.to]!, maxMs: round(Math.max(0, link.maxDelay), 3),
             backlogMaxMs: link.maxHeld >= 0 ? round(link.maxHeld, 3) : null, series,
-            heals: link.heals.map((h) => ({ cutAtMs: h.cutAt, atMs: h.at, backlogWrites: round(h.backlog, 3), drainedAtMs: h.drainedAt, drainMs: h.drainedAt - h.at })),
+            heals: link.heals.map((h) => healReport(sim, link, h)),
         });
     }
+    const drainStale = c.drainReadsServed > 0 && c.staleKnown ? round(c.drainReadsStale / c.drainReadsServed, 9) : null;
     const stranded = strandings(sim, index);
     const tracking = s.tracksKeys && s.trackedKeys > 0 ? {
         trackedKeys: [...sim.trackedLimit[index]!.values()].reduce((a, b) => a + b, 0),
@@ -227,11 +229,9 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         reads: {
             served: round(c.readsServed, 3), stale: round(c.readsStale, 3),
             staleShare: c.readsServed > 0 && c.staleKnown ? round(c.readsStale / c.readsServed, 9) : null,
-            duringDrain: {
-                served: round(c.drainReadsServed, 3), stale: round(c.drainReadsStale, 3),
-                staleShare: c.drainReadsServed > 0 && c.staleKnown ? round(c.drainReadsStale / c.drainReadsServed, 9) : null,
-            },
+            duringDrain: { served: round(c.drainReadsServed, 3), stale: round(c.drainReadsStale, 3), staleShare: drainStale },
         },
+        drain: drainReport(sim, index, lag.flatMap((l) => l.heals), drainStale),
         writeLatencyMs: percentiles(all),
         byRegion: [...byOrigin.entries()].sort((a, b) => a[0] - b[0])
             .map(([r, o]) => ({ region: regions[r]!, writeLatencyMs: percentiles(o.histogram), writeLatencySeries: latencySeries(sim, o.intervals) })),

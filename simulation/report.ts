@@ -100,16 +100,48 @@ export interface LagReport {
     /** Per sample interval: the largest delay of the writes applied in it, or the age of the oldest write
      *  still waiting at its end when that is larger (a stalled link); null when the link carried nothing. */
     readonly series: readonly (number | null)[];
-    /** Each heal that found writes waiting. The drain is instant (no catch-up rate is documented per engine):
-     *  the backlog arrives one lag after the heal. Since 1.3.0. */
-    readonly heals: readonly {
-        readonly cutAtMs: number;
-        readonly atMs: number;
-        /** Writes waiting at the heal: the backlog's peak. */
-        readonly backlogWrites: number;
-        readonly drainedAtMs: number;
-        readonly drainMs: number;
-    }[];
+    /** Each heal that found writes waiting: the backlog, and how it drained at the store's catch-up rate (at
+     *  once when none is declared). Since 1.3.0; the drain's outcome, writes and egress since 1.4.0. */
+    readonly heals: readonly HealReport[];
+}
+
+export interface HealReport {
+    readonly cutAtMs: number;
+    readonly atMs: number;
+    /** Writes waiting at the heal: the backlog's peak. */
+    readonly backlogWrites: number;
+    /** When the backlog and the writes queued behind it had all been applied; null when that did not happen
+     *  in the run (nullable since 1.4.0). */
+    readonly drainedAtMs: number | null;
+    /** drainedAtMs − atMs: one replication delay plus the drain; null when not drained. */
+    readonly drainMs: number | null;
+    /** `drained`; `never-drains` (the catch-up rate is not above the arrival rate); `unfinished` (the run ended
+     *  first); `cut-again` (another cut came first). Since 1.4.0. */
+    readonly outcome: 'drained' | 'never-drains' | 'unfinished' | 'cut-again';
+    /** Writes applied from the heal to the drain's end: the backlog plus what queued behind it. Since 1.4.0. */
+    readonly drainedWrites: number;
+    /** Those writes × the mean item size, and × the egress price of the direction; null when unknown. Since 1.4.0. */
+    readonly egressBytes: number | null;
+    readonly egressUsd: number | null;
+}
+
+/** A store's heals together. Since 1.4.0. */
+export interface DrainReport {
+    /** The declared catch-up in writes per second; null when none is declared (the backlog arrives at once). */
+    readonly catchUpWritesPerS: number | null;
+    /** `simulated` at the declared rate, or `lower-bound`: delivered at once, so real drains take longer. */
+    readonly drainTime: 'simulated' | 'lower-bound';
+    readonly heals: number;
+    /** The largest backlog a heal found, in writes. */
+    readonly backlogPeakWrites: number;
+    /** The longest heal → drained time; null when some backlog never drained in the run (see `outcome`). */
+    readonly drainMs: number | null;
+    /** The worst outcome over the heals (never-drains, unfinished, cut-again, drained). */
+    readonly outcome: HealReport['outcome'];
+    /** Share of the store's reads during drains that were stale; null when unknown. */
+    readonly staleReadShare: number | null;
+    readonly egressBytes: number | null;
+    readonly egressUsd: number | null;
 }
 
 export interface StoreReport {
@@ -146,6 +178,8 @@ export interface StoreReport {
         /** The reads served while a healed link's backlog was on its way to a replica. Since 1.3.0. */
         readonly duringDrain: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
     };
+    /** The store's heals that found a backlog, together; null when none did. Since 1.4.0. */
+    readonly drain: DrainReport | null;
     readonly writeLatencyMs: Percentiles;
     /** Per origin region of the writers: their writes to this store, overall and per sample interval. */
     readonly byRegion: readonly { readonly region: string; readonly writeLatencyMs: Percentiles; readonly writeLatencySeries: LatencySeries }[];

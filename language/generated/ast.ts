@@ -47,6 +47,7 @@ export type MregionKeywordNames =
     | "cache"
     | "capacity"
     | "cassandra"
+    | "catch-up"
     | "cell"
     | "city"
     | "cloudflare"
@@ -303,6 +304,21 @@ export const CapacityEntry = {
 
 export function isCapacityEntry(item: unknown): item is CapacityEntry {
     return reflection.isInstance(item, CapacityEntry.$type);
+}
+
+export interface CatchUpClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'CatchUpClause';
+    rate: Quantity;
+}
+
+export const CatchUpClause = {
+    $type: 'CatchUpClause',
+    rate: 'rate'
+} as const;
+
+export function isCatchUpClause(item: unknown): item is CatchUpClause {
+    return reflection.isInstance(item, CatchUpClause.$type);
 }
 
 export interface Cell extends langium.AstNode {
@@ -955,7 +971,7 @@ export function isProviderClause(item: unknown): item is ProviderClause {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
+    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | CatchUpClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
     readonly $type: 'Quantity';
     text: string;
 }
@@ -1257,7 +1273,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
+    clauses: Array<BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1273,7 +1289,7 @@ export function isStore(item: unknown): item is Store {
     return reflection.isInstance(item, Store.$type);
 }
 
-export type StoreClause = BackupClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
+export type StoreClause = BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
 
 export const StoreClause = {
     $type: 'StoreClause'
@@ -1419,6 +1435,7 @@ export type MregionAstType = {
     BackupClause: BackupClause
     CapacityClause: CapacityClause
     CapacityEntry: CapacityEntry
+    CatchUpClause: CatchUpClause
     Cell: Cell
     CellClause: CellClause
     CityClause: CityClause
@@ -1565,6 +1582,15 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        CatchUpClause: {
+            name: CatchUpClause.$type,
+            properties: {
+                rate: {
+                    name: CatchUpClause.rate
+                }
+            },
+            superTypes: [StoreClause.$type]
         },
         Cell: {
             name: Cell.$type,

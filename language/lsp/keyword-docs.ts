@@ -253,6 +253,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['SizeClause'], section: 'stores', summary: 'Amount of data the store holds (a restore of it takes size ÷ restore throughput).', unit: 'size', example: 'size 5TB' },
         { in: ['ActionClause'], section: 'failovers', summary: 'Amount of data a `restore-backup` restores (default: the store\'s `size`).', unit: 'size', example: 'action restore-backup orders-db size 2TB throughput 500MB/s' },
     ],
+    'catch-up': [{ in: ['CatchUpClause'], section: 'stores', summary: `How fast an asynchronous store's replication backlog drains once a partition or outage heals, in writes per second (\`5000/s\`) or as a throughput (\`50MB/s\`, turned into writes by the workloads' \`item-size\`). Writes keep arriving during the drain, so a backlog B drains in B ÷ (rate − write rate). No engine documents a store-level figure (${factRef('catch-up-rate')}), so without it the simulation delivers the backlog at once and reports the drain time as a lower bound.`, unit: 'rate', example: 'catch-up 5000/s' }],
     throughput: [{ in: ['ActionClause'], section: 'failovers', summary: 'Restore throughput of a `restore-backup`: the restore takes size ÷ throughput. No vendor documents a figure, so it is declared (or the action says how long it `takes`).', unit: 'throughput', example: 'action restore-backup orders-db throughput 500MB/s' }],
 
     // ------------------------------------------------------------------ services and objectives

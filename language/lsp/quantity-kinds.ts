@@ -24,6 +24,7 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'ConsistencyClause.maxLag': { kind: 'duration', what: 'bounded-staleness time (T)' },
     'BackupClause.interval': { kind: 'duration', what: 'backup interval' },
     'SizeClause.size': { kind: 'size', what: 'data size' },
+    'CatchUpClause.rate': { kind: 'rate', what: 'catch-up rate after a heal (writes per second, or a throughput such as 50MB/s)' },
     'CapacityClause.uniform': { kind: 'percent', what: 'capacity of each region (share of the total load)' },
     'CapacityEntry.share': { kind: 'percent', what: 'capacity of this region (share of the total load)' },
     'DetectClause.interval': { kind: 'duration', what: 'health-check interval' },

@@ -146,8 +146,16 @@ export interface StoreM {
     readonly features: readonly StoreFeature[];
     readonly backupIntervalMs?: number;
     readonly sizeBytes?: number;
+    /** Declared `catch-up`: how fast a replication backlog drains after a heal, as written (writes/s or bytes/s). */
+    readonly catchUp?: CatchUpM;
     readonly objective?: ObjectiveM;
     readonly source: Source;
+}
+
+/** Exactly one of the two is set: no engine documents a store-level catch-up rate, so there is no default. */
+export interface CatchUpM {
+    readonly writesPerS?: number;
+    readonly bytesPerS?: number;
 }
 
 export interface ConsensusM {

@@ -14,7 +14,8 @@ import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
-import { applyRemote, ApplyResult, delayOf, KeyStates, stalled, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Link } from '../replication.js';
+import { drainSeconds } from '../drain.js';
+import { applyRemote, ApplyResult, delayOf, KeyStates, stalled, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Heal, type Link } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
 import { clauseOf } from '../clause.js';
 import type { Source } from '../../language/semantics/model.js';
@@ -309,6 +310,7 @@ export class Simulation {
                     column: this.linksFrom[s.index]![from]!.length,
                     oneWayMs: this.plan.rtt[a * R + b]! / 2, log, head: 0, trackedHead: 0, appendedDue: 0, scheduled: false, stamp: 0,
                     blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1, maxDelay: -1, maxHeld: -1, heals: [], healWatch: Infinity,
+                    gapMs: Number.isFinite(s.drain.catchUpPerS) ? (this.weight * 1_000) / s.drain.catchUpPerS : 0, draining: undefined, drainFree: 0,
                 };
                 this.links.push(link);
                 this.linksFrom[s.index]![from]!.push(link);
@@ -562,12 +564,24 @@ export class Simulation {
         const simple = link.store.spikes.length === 0;
         // Without spikes the delay is the same for every entry: computed once, by the one implementation.
         const delay = simple ? delayOf(link, 0) : 0;
+        const gap = link.gapMs;
+        let draining = link.draining !== undefined;
+        let free = link.drainFree;
         while (head < stop) {
             const sent = times[head & mask]!;
             const natural = sent + (simple ? delay : delayOf(link, sent));
             let due = natural < resumeAt ? resumeAt : natural;
+            if (draining) {
+                // Queued behind the backlog, or arriving to an empty queue: then the drain ended with the last one.
+                if (natural < free) due = free;
+                else {
+                    this.drained(link, lastApplied, head);
+                    draining = false;
+                }
+            }
             if (lastApplied > due) due = lastApplied;
             if (due > t || (!inclusive && due === t)) break;
+            if (draining) free = due + gap;
             lastApplied = due;
             const age = due - sent;
             if (age > maxLag) maxLag = age;
@@ -580,9 +594,20 @@ export class Simulation {
         this.appliesInBulk += head - link.head;
         link.head = head;
         link.lastApplied = lastApplied;
+        link.drainFree = free;
+        if (draining && head === log.end && head > link.draining!.fromIndex) this.drained(link, lastApplied, head);
         link.intervalMaxLag = maxLag;
         link.maxDelay = maxDelay;
         link.maxHeld = maxHeld;
+    }
+
+    /** The backlog of the link's heal and what queued behind it are applied, the last at `t` (entries before `head`). */
+    private drained(link: Link, t: number, head: number): void {
+        const heal = link.draining!;
+        link.draining = undefined;
+        heal.drainedAt = t;
+        heal.drainedWrites = (head - heal.fromIndex) * this.weight;
+        heal.outcome = 'drained';
     }
 
     /** Every write stranded in the link's source has reached another replica (this link's) at `t`. */
@@ -612,6 +637,10 @@ export class Simulation {
         const counters = this.storeCounters[s]!;
         counters.applied[link.toSlot]! += w;
         if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
+        if (link.draining !== undefined) {
+            if (sent + delayOf(link, sent) < link.drainFree) link.drainFree = t + link.gapMs;
+            else this.drained(link, link.lastApplied, link.head);
+        }
         if (sent + delayOf(link, sent) < link.resumeAt) {
             if (t - sent > link.maxHeld) link.maxHeld = t - sent;
         } else if (t - sent > link.maxDelay) link.maxDelay = t - sent;
@@ -801,6 +830,8 @@ export class Simulation {
                 cause === 'destroyed' && fault >= 0 ? this.faultSource(fault) : undefined);
         }
         for (const link of this.linksFrom[store]![slot]!) {
+            // What was still queued behind a heal's backlog is dropped with the log: the drain ends here.
+            if (link.draining !== undefined) this.drained(link, t, link.head);
             link.head = log.end;
             link.trackedHead = log.trackedEnd;
             link.stamp++;
@@ -821,6 +852,8 @@ export class Simulation {
             (changed ??= []).push(link);
             if (blocked) {
                 this.advance(link, t, false);
+                if (link.draining !== undefined) link.draining.outcome = 'cut-again';
+                link.draining = undefined;
                 link.blocked = true;
                 link.blockedSince = t;
                 link.resumeAt = Infinity;
@@ -831,9 +864,15 @@ export class Simulation {
                 link.resumeAt = t + delayOf(link, t);
                 const backlog = (link.log.end - link.head) * this.weight;
                 if (backlog > 0) {
-                    link.heals.push({ cutAt: link.blockedSince, at: t, backlog, drainedAt: link.resumeAt });
+                    // The fluid estimate: writes keep arriving as they did while the link was cut.
+                    const arrivalsPerMs = backlog / (link.resumeAt - link.blockedSince);
+                    const expectedEnd = link.resumeAt + drainSeconds(backlog, link.store.drain.catchUpPerS, arrivalsPerMs * 1_000) * 1_000;
+                    const heal: Heal = { cutAt: link.blockedSince, at: t, backlog, fromIndex: link.head, arrivalsPerMs, expectedEnd, drainedAt: -1, drainedWrites: 0, outcome: 'draining' };
+                    link.heals.push(heal);
+                    link.draining = heal;
+                    link.drainFree = link.resumeAt;
                     const s = link.store.index;
-                    if (staleExposed(link.store) && link.resumeAt > this.drainUntil[s]!) this.drainUntil[s] = link.resumeAt;
+                    if (staleExposed(link.store) && expectedEnd > this.drainUntil[s]!) this.drainUntil[s] = expectedEnd;
                 }
                 this.scheduleTracked(link);
             }
@@ -915,7 +954,13 @@ export class Simulation {
         this.integrate(end);
         this.flushLatencies();
         this.work.scans += this.links.length;
-        for (const link of this.links) this.advance(link, end, true);
+        for (const link of this.links) {
+            this.advance(link, end, true);
+            const heal = link.draining;
+            if (heal === undefined) continue;
+            heal.outcome = Number.isFinite(heal.expectedEnd) ? 'unfinished' : 'never-drains';
+            heal.drainedWrites = (link.head - heal.fromIndex) * this.weight;
+        }
         for (const b of this.openSplitBrain) if (b !== undefined) endSplitBrain(b, end, this.storeCounters[b.store]!.accepted, this.plan.stores[b.store]!, true);
         // Writes still on their way after a heal: what the furthest link has applied counts as delivered.
         for (const link of this.links) this.fates[link.store.index]!.settle(link.fromSlot, link.head, this.weight);

@@ -1,8 +1,10 @@
 // The sentences the text and Markdown reports share about what became of writes a cut-off replica held, about
 // failovers that ran on a false alarm or could not be cancelled, and about split brain. Plain text made of the
 // report's own words and declared names (identifiers), as the rest of both reports shows them.
+import { factRef } from '../../language/semantics/facts/citation.js';
+import { formatBytes } from '../../language/semantics/units.js';
 import type { FailoverRunReport, SimulationReport, SplitBrainReport, StoreReport, StrandingReport } from '../report.js';
-import { at, formatCount, formatDuration } from './common.js';
+import { at, formatCount, formatDuration, formatUsd, share } from './common.js';
 
 /** "1,000 stranded, all delivered at heal, 12 then overwritten" — empty when nothing was stranded. */
 export function strandedSummary(s: StoreReport): string | undefined {
@@ -26,6 +28,26 @@ export function strandingLine(x: StrandingReport): string {
     const undelivered = x.strandedWrites - x.deliveredWrites - x.lostWrites;
     if (undelivered > 0) parts.push(x.healedAtMs === null ? `${formatCount(undelivered)} still stranded at the end (kept, not lost)` : `${formatCount(undelivered)} still on their way at the end`);
     return `${cut} — ${parts.join('; ')}`;
+}
+
+/**
+ * How the store's healed backlogs drained: the peak, the drain time (simulated at the declared catch-up, or a
+ * lower bound when none is declared), the stale reads meanwhile and the egress burst. Undefined without a heal.
+ */
+export function drainLine(s: StoreReport): string | undefined {
+    const d = s.drain;
+    if (d === null) return undefined;
+    const peak = `backlog peak ${formatCount(d.backlogPeakWrites)} write${d.backlogPeakWrites === 1 ? '' : 's'}`;
+    let time: string;
+    if (d.outcome === 'never-drains') time = `never drains: catch-up ${formatCount(d.catchUpWritesPerS ?? 0)}/s is not above the writes arriving meanwhile`;
+    else if (d.drainMs === null) time = 'still draining at the end';
+    else if (d.drainTime === 'lower-bound') time = `drained in at least ${formatDuration(d.drainMs)} (a lower bound: no catch-up declared, so the backlog arrived at once; declare 'catch-up', ${factRef('catch-up-rate')})`;
+    else time = `drained in ${formatDuration(d.drainMs)} at catch-up ${formatCount(d.catchUpWritesPerS!)}/s (simulated, ${factRef('catch-up-rate')})`;
+    const parts = [peak, time];
+    if (d.outcome === 'cut-again') parts.push('cut again before one drain ended');
+    if (d.staleReadShare !== null) parts.push(`${share(d.staleReadShare)} of reads stale meanwhile (estimate)`);
+    if (d.egressBytes !== null) parts.push(`egress burst ${formatBytes(d.egressBytes)}${d.egressUsd !== null ? ` (${d.egressUsd > 0 && d.egressUsd < 0.01 ? 'under $0.01' : formatUsd(d.egressUsd)} at the transfer price)` : ''}`);
+    return `after heals: ${parts.join('; ')}`;
 }
 
 /** A failover worth a sentence in the verdict: one that acted on a false alarm, or could not be cancelled. */

@@ -2,7 +2,7 @@
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
-import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
+import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
 
 const MAX_GANTT_TASKS = 40;
@@ -91,6 +91,16 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('Writes held only by a replica that was cut off (an outage or partition does not lose them; a promotion elsewhere or a destroyed region does):');
         out.push('');
         out.push(...strandings);
+        out.push('');
+    }
+    const drains = r.stores.flatMap((s) => {
+        const line = drainLine(s);
+        return line === undefined ? [] : [`- ${s.id}: ${line}`];
+    });
+    if (drains.length > 0) {
+        out.push('Replication backlogs after a partition or outage healed:');
+        out.push('');
+        out.push(...drains);
         out.push('');
     }
 

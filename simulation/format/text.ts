@@ -2,7 +2,7 @@
 // availability, latency, cost, the timeline and the notes.
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport } from '../report.js';
-import { failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
+import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxBacklogMs, maxLagMs, resolutionLine, share } from './common.js';
 
 export interface TextOptions {
@@ -74,6 +74,8 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
         ].filter(Boolean);
         out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
         for (const x of s.stranded) out.push(`    ${strandingLine(x)}`);
+        const drain = drainLine(s);
+        if (drain !== undefined) out.push(`    ${drain}`);
     }
     out.push('');
 

@@ -26,14 +26,14 @@ describe('completion of keywords', () => {
         ['the clauses of an empty region block', 'region a { <|> }', ['city', 'jurisdiction', 'location', 'provider']],
         ['the providers after provider', 'region a { provider <|> }', ['aws', 'azure', 'cloudflare', 'gcp', 'on-prem']],
         ['the store clauses not yet written, leaving out engine', 'store s {\n    engine redis\n    <|>\n}',
-            ['backup', 'conflicts', 'consistency', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
+            ['backup', 'catch-up', 'conflicts', 'consistency', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
         ['no regions clause in a per-cell store, which takes its regions from the cell', 'store s per cell {\n    engine redis\n    <|>\n}',
-            ['backup', 'conflicts', 'consistency', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
+            ['backup', 'catch-up', 'conflicts', 'consistency', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
         ['a repeatable clause again (invariant) and the objective metrics not yet set', 'store s {\n    invariant unique id\n    engine redis\n    regions a\n    holds shared rows\n    writes any-region\n    replication sync\n    consistency strong\n    conflicts reject\n    replicas 2\n    witness a\n    residency EU\n    features ttl\n    backup every 1h\n    size 1GB\n    objective rto 1m\n    <|>\n}',
-            ['availability', 'cost', 'invariant', 'leader', 'locality', 'rpo', 'survive', 'write-latency']],
+            ['availability', 'catch-up', 'cost', 'invariant', 'leader', 'locality', 'rpo', 'survive', 'write-latency']],
         ['the consistency levels', 'store s { consistency <|> }', ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong']],
         ['Cassandra\'s consistency-level clause in a Cassandra store only', 'store s {\n    engine cassandra\n    <|>\n}',
-            ['backup', 'conflicts', 'consistency', 'consistency-level', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
+            ['backup', 'catch-up', 'conflicts', 'consistency', 'consistency-level', 'features', 'holds', 'invariant', 'leader', 'locality', 'objective', 'regions', 'replicas', 'replication', 'residency', 'size', 'survive', 'witness', 'writes']],
         ['the Cassandra consistency levels', 'store s { engine cassandra consistency-level <|> }', ['each-quorum', 'local-quorum', 'local-serial', 'quorum', 'serial']],
     ])('offers %s', async (_what, text, expected) => {
         expect(await labelsAt(text)).toEqual(sorted(expected));

@@ -76,7 +76,7 @@ export const sampleReport: SimulationReport = {
         {
             id: 'ledger@us', name: 'ledger', engine: 'cockroachdb', replication: { mode: 'consensus', lagMs: null, quorum: 2 }, conflicts: 'consensus',
             writes: { acknowledged: 7_190_000, failed: 9_000, rejected: 0, conflictRejected: 0 }, lostWrites: 0, rpoMs: null, strandedWrites: 0, deliveredAtHeal: 0, overwrittenAtHeal: 0, stranded: [], discardedWrites: 0,
-            merges: 0, siblings: 0, reads: { served: 72_000_000, stale: 0, staleShare: 0, duringDrain: { served: 0, stale: 0, staleShare: null } }, writeLatencyMs: p(30, 60, 90),
+            merges: 0, siblings: 0, reads: { served: 72_000_000, stale: 0, staleShare: 0, duringDrain: { served: 0, stale: 0, staleShare: null } }, drain: null, writeLatencyMs: p(30, 60, 90),
             byRegion: [{ region: 'us-east-2', writeLatencyMs: p(30, 60, 90), writeLatencySeries: series([30, 90], [60, 120]) }],
             replicas: [{ region: 'us-east-2', appliedWrites: 7_190_000, pendingWrites: 0 }],
             lag: [{ from: 'us-east-2', to: 'us-west-2', maxMs: 62, backlogMaxMs: null, series: samples.map((_, i) => 30 + (i % 3) * 10), heals: [] }],

@@ -2,7 +2,7 @@
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
 import type {
-    CassandraLevel, CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, Locality, ObjectiveM, Provenance,
+    CassandraLevel, CatchUpM, CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, Locality, ObjectiveM, Provenance,
     ReplicationMode, Shape, Source, StoreFeature, StoreM, SurvivalGoal, WritePolicy,
 } from '../model.js';
 import { votersOf } from '../estimators/voters.js';
@@ -11,6 +11,7 @@ import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
 import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
+import { kindOf, splitQuantity } from '../units.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
 
@@ -37,6 +38,7 @@ export interface StoreDecl {
     readonly features: readonly StoreFeature[];
     readonly backupIntervalMs?: number;
     readonly sizeBytes?: number;
+    readonly catchUp?: CatchUpM;
     readonly objective?: ObjectiveM;
     readonly source: Source;
 }
@@ -66,6 +68,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const features = ctx.single(c, ast.isFeaturesClause, 'features');
     const backup = ctx.single(c, ast.isBackupClause, 'backup');
     const size = ctx.single(c, ast.isSizeClause, 'size');
+    const catchUp = ctx.single(c, ast.isCatchUpClause, 'catch-up');
     const objective = ctx.single(c, ast.isObjectiveClause, 'objective');
     const invariants = ctx.all(c, ast.isInvariantClause);
 
@@ -130,10 +133,11 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         features: unique((features?.features ?? []) as StoreFeature[]),
         backupIntervalMs: backup ? ctx.quantity(backup.interval, 'duration', { what: 'backup interval', min: 0, above: true }) : undefined,
         sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
+        catchUp: catchUp ? readCatchUp(ctx, catchUp) : undefined,
         objective: buildObjective(ctx, objective),
         source: ctx.source(node, {
             engine, regions, replicas, witness, holds, writes, replication, consistency, conflicts, residency, features,
-            backup, size, objective, consistencyLevel, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
+            backup, size, catchUp, objective, consistencyLevel, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
             lag: replication?.lag, quorum: replication?.quorum, leader, locality, survive,
         }),
     };
@@ -155,6 +159,12 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
         ctx.once(node, 'lag', () => ctx.missing(node,
             `async replication of ${decl.engine ?? 'this'} store needs 'lag' (e.g. 'replication async lag 1s'): the reference documents no default for it`,
             decl.source.props.replication));
+    }
+
+    if (decl.catchUp !== undefined && replication.mode !== 'async') {
+        // Only an asynchronous stream keeps a backlog to drain; the simulation would ignore the rate silently.
+        ctx.once(node, 'catch-up-inapplicable', () => ctx.report(ProblemCodes.InapplicableProperty, 'error',
+            `'catch-up' applies to asynchronous replication ('replication async'); store ${decl.name}${where} replicates by ${replication.mode}`, node, decl.source.props.catchUp));
     }
 
     const replicas = decl.replicas ?? regions.length;
@@ -206,6 +216,7 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
         features: decl.features,
         backupIntervalMs: decl.backupIntervalMs,
         sizeBytes: decl.sizeBytes,
+        ...(decl.catchUp ? { catchUp: decl.catchUp } : {}),
         objective: decl.objective,
         source: decl.source,
     };
@@ -273,4 +284,16 @@ function resolveConflicts(decl: StoreDecl, facts: EngineFacts, mode: Replication
     if (!multiRegion) return { strategy: 'single-owner', provenance: { kind: 'derived', from: 'single region' } };
     onMissing();
     return { strategy: 'lww', provenance: { kind: 'derived', from: 'not declared' } };
+}
+
+/** `catch-up 5000/s` (writes) or `catch-up 50MB/s` (bytes, turned into writes by the item size where simulated). */
+function readCatchUp(ctx: BuildContext, clause: ast.CatchUpClause): CatchUpM | undefined {
+    const written = typeof clause.rate?.text === 'string' ? splitQuantity(clause.rate.text) : undefined;
+    const bounds = { what: 'catch-up rate (writes per second, e.g. 5000/s, or a throughput, e.g. 50MB/s)', min: 0, above: true };
+    if (written !== undefined && kindOf(written) === 'throughput') {
+        const bytesPerS = ctx.quantity(clause.rate, 'throughput', bounds);
+        return bytesPerS === undefined ? undefined : { bytesPerS };
+    }
+    const writesPerS = ctx.quantity(clause.rate, 'rate', bounds);
+    return writesPerS === undefined ? undefined : { writesPerS };
 }

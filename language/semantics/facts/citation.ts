@@ -16,7 +16,7 @@ export const FACT_IDS = [
     'control-plane-vs-data-plane', 'global-control-planes-us-east-1', 'us-east-1-2021-outage', 'data-plane-shift-time',
     'capacity-launch-time', 'restore-throughput', 'non-blocking-actions', 'self-failover-engines',
     // What an outage does to acknowledged writes
-    'stranded-writes',
+    'stranded-writes', 'catch-up-rate',
     // DynamoDB global tables
     'dynamodb-mrec', 'dynamodb-mrec-lag', 'dynamodb-mrsc-region-sets', 'dynamodb-mrsc-unsupported-features',
     // Aurora Global Database

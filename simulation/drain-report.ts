@@ -1,0 +1,58 @@
+// The drain part of a store's report: each heal's backlog and how it drained (drain.ts), and the store's heals
+// together — backlog peak, longest drain, the stale-read share meanwhile and the egress burst of the drained
+// writes, priced like the editor's egress estimate (docs/facts.md#aws-inter-region-transfer-price).
+import { egressPrice } from '../language/semantics/estimators/egress.js';
+import type { Simulation } from './engine/simulation.js';
+import type { Heal, Link } from './replication.js';
+import type { DrainReport, HealReport } from './report.js';
+
+const OUTCOME_RANK: Readonly<Record<HealReport['outcome'], number>> = { drained: 0, 'cut-again': 1, unfinished: 2, 'never-drains': 3 };
+
+export function healReport(sim: Simulation, link: Link, h: Heal): HealReport {
+    const drained = h.outcome === 'drained' && h.drainedAt >= 0;
+    const itemBytes = link.store.drain.itemBytes;
+    const egressBytes = itemBytes === undefined ? null : round(h.drainedWrites * itemBytes, 0);
+    const price = egressBytes === null ? undefined : egressPrice(sim.plan.model, sim.plan.regions[link.from]!, sim.plan.regions[link.to]!);
+    return {
+        cutAtMs: h.cutAt, atMs: h.at, backlogWrites: round(h.backlog, 3),
+        drainedAtMs: drained ? round(h.drainedAt, 3) : null, drainMs: drained ? round(h.drainedAt - h.at, 3) : null,
+        outcome: h.outcome === 'draining' ? 'unfinished' : h.outcome,
+        drainedWrites: round(h.drainedWrites, 3),
+        egressBytes, egressUsd: price === undefined || egressBytes === null ? null : round((egressBytes / 1e9) * price.usdPerGB, 6),
+    };
+}
+
+/** The store's heals together; null when no heal found a backlog. */
+export function drainReport(sim: Simulation, store: number, heals: readonly HealReport[], staleReadShare: number | null): DrainReport | null {
+    if (heals.length === 0) return null;
+    const drain = sim.plan.stores[store]!.drain;
+    let peak = 0;
+    let longest = 0;
+    let worst: HealReport['outcome'] = 'drained';
+    let bytes: number | null = 0;
+    let usd: number | null = 0;
+    for (const h of heals) {
+        if (h.backlogWrites > peak) peak = h.backlogWrites;
+        if (h.drainMs !== null && h.drainMs > longest) longest = h.drainMs;
+        if (OUTCOME_RANK[h.outcome] > OUTCOME_RANK[worst]) worst = h.outcome;
+        bytes = bytes === null || h.egressBytes === null ? null : bytes + h.egressBytes;
+        usd = usd === null || h.egressUsd === null ? null : usd + h.egressUsd;
+    }
+    return {
+        catchUpWritesPerS: drain.declared ? round(drain.catchUpPerS, 6) : null,
+        drainTime: drain.declared ? 'simulated' : 'lower-bound',
+        heals: heals.length,
+        backlogPeakWrites: peak,
+        // A cut that came before the drain ended leaves the longest drain unknown only if it never completed.
+        drainMs: worst === 'unfinished' || worst === 'never-drains' ? null : longest,
+        outcome: worst,
+        staleReadShare,
+        egressBytes: bytes,
+        egressUsd: usd === null ? null : round(usd, 6),
+    };
+}
+
+function round(n: number, digits: number): number {
+    const f = 10 ** digits;
+    return Math.round(n * f) / f;
+}
