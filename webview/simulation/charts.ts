@@ -7,14 +7,13 @@ import {
     type ChartConfiguration,
 } from 'chart.js';
 import { el, svg } from '../common/dom.js';
+import { gridColor } from '../common/grid.js';
 import { cssColor, seriesColor } from '../common/theme.js';
 import type { ChartModel, RegionSeries } from './view-model.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 const live: Chart[] = [];
-/** Grid lines stay faint in every theme (High Contrast's border color would make them as loud as the data). */
-const gridColor = 'rgba(128, 128, 128, 0.18)';
 
 export function destroyCharts(): void {
     for (const chart of live.splice(0)) chart.destroy();
@@ -73,7 +72,7 @@ function canvasFor(label: string): HTMLCanvasElement {
 
 function axis(title: string | undefined) {
     const foreground = cssColor('--vscode-foreground', '#888');
-    return { title: { display: title !== undefined, text: title ?? '', color: foreground }, ticks: { color: foreground }, grid: { color: gridColor } };
+    return { title: { display: title !== undefined, text: title ?? '', color: foreground }, ticks: { color: foreground }, grid: { color: gridColor }, border: { color: gridColor } };
 }
 
 function lineChart(model: Extract<ChartModel, { kind: 'time' }>, series: readonly RegionSeries[], yMax: number, small: boolean, colorOf: (s: RegionSeries) => number): HTMLCanvasElement {
