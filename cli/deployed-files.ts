@@ -1,13 +1,10 @@
 // The file reader `mregion import` and `mregion drift` give the importer: regular files only, within a cap,
 // through the one bounded reader (language/workspace/file-system.ts); an unreadable file is a usage error.
 import { statSync } from 'node:fs';
-import { DeployedInputError, readDeployed } from '../import/read.js';
+import { DeployedInputError, readDeployed, TEMPLATE_FILE_LIMIT } from '../import/read.js';
 import type { DeployedStack } from '../import/template.js';
 import { readRegularFile } from '../language/workspace/file-system.js';
 import { readingFile, UsageError } from './workspace.js';
-
-/** CloudFormation accepts templates of up to 1 MB; cdk.out holds them before upload, so allow some room. */
-const TEMPLATE_FILE_LIMIT = 16 * 1024 * 1024;
 
 export function readDeployedInput(input: string, region: string | undefined): DeployedStack[] {
     if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) throw new UsageError(`--region needs an AWS region code such as us-east-1, not '${region}'`);

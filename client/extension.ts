@@ -1,6 +1,6 @@
 // VS Code entry: starts the language client, then wires the commands and the two views that live in the
 // files beside it. Returns the API the end-to-end suite reads.
-import { EventEmitter, type ExtensionContext } from 'vscode';
+import { EventEmitter, languages, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../protocol/index.js';
 import type { MregionApi, SimulationProgress } from './api.js';
@@ -27,8 +27,13 @@ export async function activate(context: ExtensionContext): Promise<MregionApi> {
         simulation: new SimulationPanel(context, (source) => runSimulation(ctx, source.uri, source.scenario, source.seeds)),
         topology: new TopologyPanel(context, client, output),
         simulationProgress: new EventEmitter<SimulationProgress>(),
+        drift: languages.createDiagnosticCollection('mregion-drift'),
     };
-    context.subscriptions.push(notices, ctx.simulation, ctx.topology, ctx.simulationProgress);
+    context.subscriptions.push(notices, ctx.simulation, ctx.topology, ctx.simulationProgress, ctx.drift);
+    // A comparison describes the design as it was: an edit makes its places and findings stale.
+    context.subscriptions.push(workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && ctx.drift.has(e.document.uri)) ctx.drift.delete(e.document.uri);
+    }));
     registerCommands(ctx);
     output.info(`Multi-Region extension active; commands: ${Object.values(Commands).join(', ')}`);
     return {

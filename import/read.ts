@@ -15,6 +15,10 @@ export interface DeployedFiles {
 
 export { DeployedInputError };
 
+/** CloudFormation accepts templates of up to 1 MB; cdk.out holds them before upload, and Terraform JSON of a large
+ * workspace is larger, so allow some room. */
+export const TEMPLATE_FILE_LIMIT = 16 * 1024 * 1024;
+
 /** Nested cloud assemblies deeper than this are not followed (CDK nests one per stage). */
 const MAX_ASSEMBLY_DEPTH = 8;
 

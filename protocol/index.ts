@@ -11,6 +11,10 @@ export const Commands = {
     showTopology: 'mregion.showTopology',
     /** args: [code?: string] */
     openRuleDocumentation: 'mregion.openRuleDocumentation',
+    /** args: [input?: Uri | string (a template, a cdk.out folder or Terraform JSON; else the user picks one)] */
+    importDeployed: 'mregion.importDeployed',
+    /** args: [uri?: string (the design; else the active one), against?: Uri | string (else the user picks one)] */
+    compareDeployed: 'mregion.compareDeployed',
 } as const;
 
 export const Requests = {
@@ -26,7 +30,41 @@ export const Requests = {
     exportCdk: 'mregion/exportCdk',
     /** The topology graph of a document for the topology view: TopologyParams → TopologyGraph */
     topology: 'mregion/topology',
+    /** A first design from deployed templates or Terraform JSON: ImportDeployedParams → ImportDeployedResult (the client writes it) */
+    importDeployed: 'mregion/importDeployed',
+    /** Where a design and deployed templates or Terraform JSON part ways: DriftParams → DriftResult */
+    drift: 'mregion/drift',
 } as const;
+
+export interface ImportDeployedParams {
+    /** A local path: a CloudFormation template, a cdk.out folder, or `terraform show -json` output. */
+    readonly path: string;
+    /** The region of a lone template (and of Terraform resources nothing else places). */
+    readonly region?: string;
+}
+
+export interface ImportDeployedResult {
+    /** The formatted design; it parses and links. */
+    readonly text: string;
+    readonly topology?: string;
+    /** What was imported, what was not, and warnings: one line each. */
+    readonly summary: readonly string[];
+}
+
+export interface DriftParams extends DocumentParams {
+    /** A local path, as for ImportDeployedParams. */
+    readonly against: string;
+    readonly region?: string;
+}
+
+export interface DriftResult {
+    readonly findings: readonly {
+        readonly code: string;
+        readonly message: string;
+        /** Zero-based, at the design's clause a user would change. */
+        readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+    }[];
+}
 
 export interface DocumentParams {
     readonly uri: string;

@@ -1,5 +1,6 @@
-// What every command handler needs: the running language client, the Output channel and the two views.
-import type { EventEmitter, ExtensionContext, LogOutputChannel } from 'vscode';
+// What every command handler needs: the running language client, the Output channel, the two views and the
+// drift diagnostics.
+import type { DiagnosticCollection, EventEmitter, ExtensionContext, LogOutputChannel } from 'vscode';
 import type { SimulationProgress } from '../api.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Notices } from '../notices.js';
@@ -15,4 +16,6 @@ export interface CommandContext {
     readonly topology: TopologyPanel;
     /** What a running simulation's notification shows, for the extension's API. */
     readonly simulationProgress: EventEmitter<SimulationProgress>;
+    /** The drift "Compare with deployed template…" found, per design, until the design is edited. */
+    readonly drift: DiagnosticCollection;
 }

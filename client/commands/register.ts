@@ -3,7 +3,9 @@
 import { commands } from 'vscode';
 import { Commands } from '../../protocol/index.js';
 import type { CommandContext } from './context.js';
+import { compareDeployed } from './compare-deployed.js';
 import { exportCdk } from './export-cdk.js';
+import { importDeployed } from './import-deployed.js';
 import { reportFailure } from './messages.js';
 import { OPEN_DOCS_COMMAND } from '../docs-links.js';
 import { openDocs } from './open-docs.js';
@@ -17,6 +19,8 @@ export function registerCommands(ctx: CommandContext): void {
         [Commands.exportCdk]: (uri) => exportCdk(ctx, uri),
         [Commands.showTopology]: (uri) => showTopology(ctx, uri),
         [Commands.openRuleDocumentation]: (code) => openRuleDocumentation(ctx, code),
+        [Commands.importDeployed]: (input) => importDeployed(ctx, input),
+        [Commands.compareDeployed]: (uri, against) => compareDeployed(ctx, uri, against),
         // Not in the palette: the target of the documentation links of hovers and diagnostics.
         [OPEN_DOCS_COMMAND]: (page, fragment) => openDocs(ctx, page, fragment),
     };
