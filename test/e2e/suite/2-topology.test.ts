@@ -30,6 +30,9 @@ describe('the topology view', () => {
         assert.ok(await vscode.workspace.applyEdit(edit));
         const view = await waitForRender(api.topologyView, document.uri, (v) => v.counts.regions === 7, 'the topology with the new region', false);
         assert.ok(view.text.includes('ca-central-1'));
+        // Revert acts on the active editor: the topology view may hold the focus, so the file's editor is shown first.
+        const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
+        await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
         await vscode.commands.executeCommand('workbench.action.files.revert');
         await waitForRender(api.topologyView, document.uri, (v) => v.counts.regions === 6, 'the topology after revert', false);
     });
