@@ -284,6 +284,127 @@ describe('a standby outside AWS', () => {
     });
 });
 
+describe('DNS records follow what each endpoint is', () => {
+    const primary = 'mregion:endpoint:api:us-east-1';
+    const standby = 'mregion:endpoint:api:us-central1';
+    const zone = 'mregion:endpoint-zone:api:us-east-1';
+    // Canonical zone ids are opaque to the app: any non-empty value is passed through as the alias target's zone.
+    const valid: readonly { case: string; context: Record<string, string>; records: unknown[][] }[] = [
+        {
+            case: 'a load balancer primary and an IP address outside AWS: an alias A record that evaluates the target, and an A record',
+            context: { [primary]: 'api-123.us-east-1.elb.amazonaws.com', [zone]: 'ZLBCANONICAL', [standby]: '203.0.113.10' },
+            records: [['A', 'PRIMARY', { DNSName: 'api-123.us-east-1.elb.amazonaws.com', HostedZoneId: 'ZLBCANONICAL', EvaluateTargetHealth: true }, undefined, undefined],
+                ['A', 'SECONDARY', undefined, ['203.0.113.10'], '60']],
+        },
+        {
+            case: 'a network load balancer (elb.<region> form) and Global Accelerator: both alias records evaluating target health',
+            context: { [primary]: 'api-abc.elb.us-east-1.amazonaws.com', [zone]: 'ZNLBCANONICAL', [standby]: 'a1234567890abcdef.awsglobalaccelerator.com' },
+            records: [['A', 'PRIMARY', { DNSName: 'api-abc.elb.us-east-1.amazonaws.com', HostedZoneId: 'ZNLBCANONICAL', EvaluateTargetHealth: true }, undefined, undefined],
+                ['A', 'SECONDARY', { DNSName: 'a1234567890abcdef.awsglobalaccelerator.com', HostedZoneId: 'Z2BJ6XQ5FK7U4H', EvaluateTargetHealth: true }, undefined, undefined]],
+        },
+        {
+            case: 'two IPv6 addresses: AAAA records',
+            context: { [primary]: '2001:db8::10', [standby]: '2001:db8:1::20' },
+            records: [['AAAA', 'PRIMARY', undefined, ['2001:db8::10'], '60'], ['AAAA', 'SECONDARY', undefined, ['2001:db8:1::20'], '60']],
+        },
+        {
+            case: 'two host names: CNAME records with the design\'s TTL',
+            context: { [primary]: 'api.example.net', [standby]: 'api.other-cloud.example' },
+            records: [['CNAME', 'PRIMARY', undefined, ['api.example.net'], '60'], ['CNAME', 'SECONDARY', undefined, ['api.other-cloud.example'], '60']],
+        },
+    ];
+    test.each(valid)('$case', ({ context, records }) => {
+        const app = apps.get('hybrid')!;
+        const t = new Templates(synthesize(app, { validation: true, context: cdkJsonContext(app, context) }).assembly);
+        const found = t.props('Hybrid-global', 'AWS::Route53::RecordSet');
+        expect(found.map((r) => [r.Type, r.Failover, r.AliasTarget, r.ResourceRecords, r.TTL])).toEqual(records);
+        // Every record keeps its endpoint's health check, whatever its type.
+        expect(found.every((r) => r.HealthCheckId !== undefined)).toBe(true);
+    });
+
+    const invalid: readonly { case: string; context: Record<string, string>; error: RegExp }[] = [
+        { case: 'a load balancer without its canonical hosted zone id', context: { [primary]: 'api-123.us-east-1.elb.amazonaws.com', [standby]: '203.0.113.10' }, error: /is a load balancer: an alias record to it needs its canonical hosted zone id/ },
+        { case: 'a host name beside an IP address at one record name', context: { [primary]: 'api.example.net', [standby]: '203.0.113.10' }, error: /us-east-1: CNAME, us-central1: A.*Route 53 routes between records of one name and one type/ },
+        { case: 'an IPv4 address beside an IPv6 address', context: { [primary]: '198.51.100.7', [standby]: '2001:db8::10' }, error: /us-east-1: A, us-central1: AAAA/ },
+        { case: 'CloudFront as a failover target', context: { [primary]: 'd111111abcdef8.cloudfront.net', [standby]: '203.0.113.10' }, error: /is a CloudFront distribution: a failover alias record must evaluate/ },
+        { case: 'an empty hosted zone id', context: { [primary]: 'api-123.us-east-1.elb.amazonaws.com', [zone]: ' ', [standby]: '203.0.113.10' }, error: /'mregion:endpoint-zone:api:us-east-1' must be a non-empty string/ },
+    ];
+    test.each(invalid)('stops synth with the reason for $case', ({ context, error }) => {
+        const app = apps.get('hybrid')!;
+        expect(() => synthesize(app, { validation: false, context: cdkJsonContext(app, context) })).toThrow(error);
+    });
+
+    test('evaluates the alias target\'s health under ARC routing controls too', () => {
+        const app = apps.get('kitchen')!;
+        const context = { 'mregion:endpoint:ops:us-east-1': 'd111.us-east-1.awsglobalaccelerator.com', 'mregion:endpoint:ops:us-east-2': 'd222.awsglobalaccelerator.com' };
+        const t = new Templates(synthesize(app, { validation: false, context: cdkJsonContext(app, context) }).assembly);
+        const records = t.props('Kitchen-global', 'AWS::Route53::RecordSet').filter((r) => r.Name === 'ops.example.com.');
+        expect(records.map((r) => [r.AliasTarget?.EvaluateTargetHealth, r.HealthCheckId !== undefined])).toEqual([[true, true], [true, true]]);
+    });
+
+    test('documents the optional zone keys in the README and never seeds them in cdk.json', () => {
+        const app = apps.get('hybrid')!;
+        expect(Object.keys(cdkJsonContext(app)).filter((k) => k.startsWith('mregion:endpoint-zone:'))).toEqual([]);
+        const readme = app.files.find((f) => f.path === 'README.md')!.content;
+        expect(readme).toContain('| `mregion:endpoint-zone:api:us-east-1` |');
+    });
+});
+
+describe('an existing VPC', () => {
+    const key = 'mregion:vpc:us-east-2';
+    const existing = { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-2a', 'us-east-2b'], subnetIds: ['subnet-0aaa1111', 'subnet-0bbb2222'] };
+
+    test.each([
+        { case: 'an object in cdk.json', value: existing },
+        { case: 'the same object as a JSON string (cdk synth -c)', value: JSON.stringify(existing) },
+    ])('from context as $case puts the writer cluster in its subnets, with no VPC, flow log or endpoint of its own', ({ value }) => {
+        const app = apps.get('kitchen')!;
+        const t = new Templates(synthesize(app, { validation: true, context: cdkJsonContext(app, { [key]: value }) }).assembly);
+        expect(t.props('Kitchen-us-east-2', 'AWS::EC2::VPC')).toEqual([]);
+        expect(t.props('Kitchen-us-east-2', 'AWS::EC2::FlowLog')).toEqual([]);
+        expect(t.props('Kitchen-us-east-2', 'AWS::EC2::VPCEndpoint')).toEqual([]);
+        expect(t.props('Kitchen-us-east-2', 'AWS::RDS::DBSubnetGroup').map((g) => g.SubnetIds)).toEqual([existing.subnetIds]);
+        expect(t.props('Kitchen-us-east-2', 'AWS::EC2::SecurityGroup').map((g) => g.VpcId)).toEqual(expect.arrayContaining(['vpc-0a1b2c3d']));
+        // The other region keeps its own isolated VPC.
+        expect(t.props('Kitchen-us-west-2', 'AWS::EC2::VPC')).toHaveLength(1);
+        expect(deployBlockers(t.assembly, cdkJsonContext(app, { [key]: value }))).toEqual([]);
+    });
+
+    test('given as the stack prop, is the stack\'s public vpc field and hosts the secondary cluster', () => {
+        const app = apps.get('kitchen')!;
+        const cdk = createRequire(import.meta.url)('aws-cdk-lib') as typeof import('aws-cdk-lib');
+        const ec2 = createRequire(import.meta.url)('aws-cdk-lib/aws-ec2') as typeof import('aws-cdk-lib/aws-ec2');
+        const { UsWest2Stack } = createRequire(import.meta.url)(path.join(app.jsDir, 'lib', 'stacks', 'us-west-2-stack.js')) as { UsWest2Stack: new (scope: Construct, id: string, props: object) => Stack & { vpc?: unknown } };
+        const cdkApp = new cdk.App({ context: cdkJsonContext(app), outdir: path.join(OUTPUT, 'fixtures', 'cdk.out', 'vpc-prop') });
+        const holder = new cdk.Stack(cdkApp, 'Holder', { env: { account: '210987654321', region: 'us-west-2' } });
+        // A stack needs one resource; this one only hosts the imported VPC.
+        new cdk.CfnWaitConditionHandle(holder, 'Placeholder');
+        const vpc = ec2.Vpc.fromVpcAttributes(holder, 'Vpc', { vpcId: 'vpc-0f0e0d0c', availabilityZones: ['us-west-2a', 'us-west-2b'], isolatedSubnetIds: ['subnet-0ccc3333', 'subnet-0ddd4444'] });
+        const stack = new UsWest2Stack(cdkApp, 'West', { env: { account: '210987654321', region: 'us-west-2' }, vpc });
+        expect(stack.vpc).toBe(vpc);
+        const template = cdk.assertions.Template.fromStack(stack);
+        expect(Object.values(template.findResources('AWS::RDS::DBSubnetGroup')).map((g) => (g as { Properties: { SubnetIds: string[] } }).Properties.SubnetIds)).toEqual([['subnet-0ccc3333', 'subnet-0ddd4444']]);
+        template.resourceCountIs('AWS::EC2::VPC', 0);
+    });
+
+    test.each([
+        { case: 'a string that is not JSON', value: 'vpc-0a1b2c3d', error: /'mregion:vpc:us-east-2' is not JSON: it must be an object/ },
+        { case: 'a VPC id of the wrong form', value: { ...existing, vpcId: 'my-vpc' }, error: /'mregion:vpc:us-east-2' must be an object \{"vpcId"/ },
+        { case: 'no subnets', value: { ...existing, subnetIds: [] }, error: /'mregion:vpc:us-east-2' must be an object/ },
+        { case: 'three subnets over two zones', value: { ...existing, subnetIds: ['subnet-01', 'subnet-02', 'subnet-03'] }, error: /lists 3 subnets for 2 availability zones/ },
+    ])('stops synth with the reason for $case', ({ value, error }) => {
+        const app = apps.get('kitchen')!;
+        expect(() => synthesize(app, { validation: false, context: cdkJsonContext(app, { [key]: value }) })).toThrow(error);
+    });
+
+    test('is documented as an optional context value and never seeded in cdk.json', () => {
+        const app = apps.get('kitchen')!;
+        expect(Object.keys(cdkJsonContext(app)).filter((k) => k.startsWith('mregion:vpc:'))).toEqual([]);
+        const readme = app.files.find((f) => f.path === 'README.md')!.content;
+        for (const region of ['us-east-1', 'us-east-2', 'us-west-2']) expect(readme).toContain(`| \`mregion:vpc:${region}\` |`);
+    });
+});
+
 describe('names that normalize alike', () => {
     test('give distinct bucket names and stack names within 128 characters, with no deploy blocker', () => {
         const app = apps.get('alike')!;

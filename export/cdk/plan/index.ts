@@ -2,7 +2,7 @@
 import { ARC } from '../../../language/semantics/facts/defaults.js';
 import type { Model } from '../../../language/semantics/model.js';
 import { IdentifierScope } from '../code.js';
-import { fileStem, stackName } from '../names.js';
+import { contextKeyPart, fileStem, stackName } from '../names.js';
 import { baseName, PlanCollector } from './collector.js';
 import { ARC_CLUSTER_OUTPUT_ID, planRouting } from './routing.js';
 import { planObjectives, planRunbooks, planServices } from './services.js';
@@ -11,6 +11,11 @@ import { layoutStacks } from './layout.js';
 import type { ExportPlan, GlobalStackPlan, NoteItem, RegionStackPlan } from './types.js';
 
 export const ACCOUNT_KEY = 'mregion:account';
+
+/** The optional context value naming an existing VPC for a region's stacks (README.md documents its shape). */
+export function existingVpcKey(region: string): string {
+    return `mregion:vpc:${contextKeyPart(region)}`;
+}
 /** The documentation placeholder account id AWS itself uses in examples; synth warns while it is set. */
 export const PLACEHOLDER_ACCOUNT = '123456789012';
 
@@ -57,6 +62,14 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         c.issue(`stacks ${cycle.keys.join(' → ')}`, `the stacks depend on each other (${cycle.reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
     }
     const names = c.uniqueNames([...layout.slots.map((slot) => slot.key), 'global', 'recovery'], (key, hashed) => stackName(topologyName, key, hashed), 'stack name');
+    for (const region of new Set(layout.slots.map((slot) => slot.region))) {
+        c.context({
+            key: existingVpcKey(region),
+            value: '',
+            kind: 'optional',
+            description: `an existing VPC for the stacks in ${region}, as {"vpcId": "vpc-…", "availabilityZones": ["…", "…"], "subnetIds": ["subnet-…", "subnet-…"]} (one subnet per zone, in the same order; more subnets per zone are listed zone by zone); databases go into its subnets instead of a new isolated VPC. Nothing is looked up: synth stays offline`,
+        });
+    }
     const regionStacks: RegionStackPlan[] = layout.slots.map((slot) => ({
         region: model.regions.get(slot.region)!,
         replication: slot.replication,

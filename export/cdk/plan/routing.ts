@@ -119,9 +119,15 @@ function endpointDomain(c: PlanCollector, service: ServiceM, region: string): Ro
         key: `mregion:endpoint:${contextKeyPart(service.id)}:${contextKeyPart(region)}`,
         value: `${dnsLabel(serviceLabel(service))}.${dnsLabel(region)}.example.com`,
         kind: 'todo',
-        description: `domain name of ${titleOf('service', service.name, service.cell)}'s endpoint in ${region} (its load balancer or API); health checks and records point at it`,
+        description: `endpoint of ${titleOf('service', service.name, service.cell)} in ${region}: a load balancer's, Global Accelerator's or CloudFront's DNS name (an alias record), an IP address (an A or AAAA record, for an endpoint outside AWS) or another host name (a CNAME); health checks and records point at it`,
     });
-    return { region, contextKey: key };
+    const aliasZoneKey = c.context({
+        key: `mregion:endpoint-zone:${contextKeyPart(service.id)}:${contextKeyPart(region)}`,
+        value: '',
+        kind: 'optional',
+        description: `canonical hosted zone id of the load balancer in \`${key}\`, when that is a load balancer (\`aws elbv2 describe-load-balancers\` prints it as CanonicalHostedZoneId); alias records to a load balancer need it`,
+    });
+    return { region, contextKey: key, aliasZoneKey };
 }
 
 function hostedZone(c: PlanCollector): void {

@@ -17,9 +17,10 @@ export interface ContextEntry {
     /**
      * `todo`: a placeholder the user must replace before deploying (synth warns while it is unchanged);
      * `choice`: a value the exporter picked that the design does not decide (listed for review).
+     * `optional`: read when set, never written to cdk.json (the README documents it; nothing is invented).
      * Nothing else: the app needs no lookup, so cdk.json holds no lookup result the exporter would have to invent.
      */
-    readonly kind: 'todo' | 'choice';
+    readonly kind: 'todo' | 'choice' | 'optional';
     readonly description: string;
 }
 
@@ -136,6 +137,8 @@ export interface RoutedRegion {
     readonly region: string;
     /** Context key holding the region's endpoint domain name (DNS) or endpoint ARN (Global Accelerator). */
     readonly contextKey: string;
+    /** DNS only: the optional context key of a load balancer's canonical hosted zone id, for an alias record. */
+    readonly aliasZoneKey?: string;
 }
 
 export interface DnsRoutingItem extends ItemBase {

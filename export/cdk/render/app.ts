@@ -88,6 +88,7 @@ export function renderContextModule(plan: ExportPlan): string {
     w.comment('Values the design does not contain come from CDK context: cdk.json, or `cdk synth -c key=value`.');
     w.comment('The placeholders cdk.json was generated with are listed here; synth warns about each one still in use.');
     w.line("import { Annotations } from 'aws-cdk-lib';");
+    w.line("import * as ec2 from 'aws-cdk-lib/aws-ec2';");
     w.line("import type { Construct } from 'constructs';");
     w.blank();
     const todos = plan.context.filter((c) => c.kind === 'todo' && typeof c.value === 'string');
@@ -102,6 +103,41 @@ export function renderContextModule(plan: ExportPlan): string {
             b.line("throw new Error(`Context value '${key}' is missing: set it in cdk.json (\"context\") or pass -c ${key}=... (see README.md)`);");
         });
         f.line('return value;');
+    });
+    w.blank();
+    w.line('/** The context value `key` when it is set (README.md lists these optional values), else undefined. */');
+    w.block('export function optionalContext(scope: Construct, key: string): string | undefined {', (f) => {
+        f.line('const value: unknown = scope.node.tryGetContext(key);');
+        f.line('if (value === undefined) return undefined;');
+        f.block("if (typeof value !== 'string' || value.trim() === '') {", (b) => {
+            b.line("throw new Error(`Context value '${key}' must be a non-empty string when set (see README.md)`);");
+        });
+        f.line('return value;');
+    });
+    w.blank();
+    w.line('/**');
+    w.line(' * The existing VPC the optional context value `key` names, imported from its ids (no lookup, so synth stays');
+    w.line(' * offline), or undefined when the value is not set. The value is an object, or the same as a JSON string for `-c`.');
+    w.line(' */');
+    w.block('export function existingVpc(scope: Construct, key: string): ec2.IVpc | undefined {', (f) => {
+        f.line('const raw: unknown = scope.node.tryGetContext(key);');
+        f.line('if (raw === undefined) return undefined;');
+        f.line(`const shape = 'an object {"vpcId": "vpc-…", "availabilityZones": ["…"], "subnetIds": ["subnet-…"]} with one or more subnets per zone, zone by zone (see README.md)';`);
+        f.line('let value: unknown = raw;');
+        f.block("if (typeof raw === 'string') {", (b) => {
+            b.block('try {', (t) => t.line('value = JSON.parse(raw);'), '} catch {');
+            b.indented((t) => t.line("throw new Error(`Context value '${key}' is not JSON: it must be ${shape}`);"));
+            b.line('}');
+        });
+        f.line('const v = value as { vpcId?: unknown; availabilityZones?: unknown; subnetIds?: unknown } | null;');
+        f.line("const strings = (list: unknown, pattern: RegExp): list is string[] => Array.isArray(list) && list.length > 0 && list.every((s) => typeof s === 'string' && pattern.test(s));");
+        f.block("if (typeof v?.vpcId !== 'string' || !/^vpc-[0-9a-f]+$/.test(v.vpcId) || !strings(v.availabilityZones, /^[a-z0-9-]+$/) || !strings(v.subnetIds, /^subnet-[0-9a-f]+$/)) {", (b) => {
+            b.line("throw new Error(`Context value '${key}' must be ${shape}`);");
+        });
+        f.block('if (v.subnetIds.length % v.availabilityZones.length !== 0) {', (b) => {
+            b.line("throw new Error(`Context value '${key}' lists ${v.subnetIds.length} subnets for ${v.availabilityZones.length} availability zones: give the same number of subnets in every zone, zone by zone`);");
+        });
+        f.line("return ec2.Vpc.fromVpcAttributes(scope, 'ExistingVpc', { vpcId: v.vpcId, availabilityZones: v.availabilityZones, privateSubnetIds: v.subnetIds });");
     });
     w.blank();
     w.line('/** Adds a synth warning on `scope` while `value` is still the placeholder cdk.json was generated with. */');

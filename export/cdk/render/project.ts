@@ -55,7 +55,8 @@ export function renderCdkJson(plan: ExportPlan): string {
         ...RECOMMENDED_FEATURE_FLAGS,
         ...STRICT_VALIDATION_CONTEXT,
     };
-    for (const entry of plan.context) context[entry.key] = entry.value;
+    // Optional values are documented in the README, never seeded: a made-up value would be used as if real.
+    for (const entry of plan.context) if (entry.kind !== 'optional') context[entry.key] = entry.value;
     return json({
         app: 'npx tsx bin/app.ts',
         watch: { include: ['**'], exclude: ['README.md', 'cdk*.json', 'tsconfig.json', 'package*.json', 'node_modules', 'cdk.out'] },

@@ -154,6 +154,14 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     p('| Context key | Placeholder | What it is |', '|---|---|---|');
     for (const c of todos) p(`| ${code(c.key)} | ${code(String(c.value))} | ${md(c.description)} |`);
     p('');
+    const optional = plan.context.filter((c) => c.kind === 'optional');
+    if (optional.length > 0) {
+        p('## Optional context values', '');
+        p('The app reads these only when they are set; `cdk.json` does not hold them, because no value could be guessed. Add them to its `context` or pass `-c key=value`.', '');
+        p('| Context key | What it is |', '|---|---|');
+        for (const c of optional) p(`| ${code(c.key)} | ${md(c.description)} |`);
+        p('');
+    }
 
     p('## Choices to review', '');
     for (const c of plan.context.filter((e) => e.kind === 'choice')) p(`- ${code(c.key)} = ${code(String(c.value))}: ${md(c.description)}.`);
@@ -163,7 +171,7 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     const derivedKey = items.filter((i) => i.kind === 'dynamodb-table' && i.partitionKey.fromInvariant);
     if (derivedKey.length > 0) p(`- DynamoDB partition keys from \`invariant unique\`: ${md(derivedKey.map((i) => i.kind === 'dynamodb-table' ? `${i.title} → \`${i.partitionKey.name}\`` : '').join(', '))} (DynamoDB keeps only the primary key unique).`);
     if (needs.has('aurora')) {
-        p(`- Aurora engine version and instance class: \`ENGINE_VERSION\` and \`INSTANCE_TYPE\` in \`lib/constructs/${CONSTRUCT_MODULES.aurora}.ts\` (Aurora PostgreSQL, a memory-optimized class as global databases require). Each region gets an isolated two-AZ VPC with flow logs; allow your clients' security groups into the database security group.`);
+        p(`- Aurora engine version and instance class: \`ENGINE_VERSION\` and \`INSTANCE_TYPE\` in \`lib/constructs/${CONSTRUCT_MODULES.aurora}.ts\` (Aurora PostgreSQL, a memory-optimized class as global databases require). Each region gets an isolated two-AZ VPC with flow logs, unless its stacks are given an existing VPC (the stack prop \`vpc\`, or the optional context value \`mregion:vpc:<region>\` below): then the databases use its isolated subnets (else its private ones), no flow log or endpoint is added to it, and the password rotation function needs a route from those subnets to Secrets Manager (a NAT gateway or the VPC's own endpoint). Allow your clients' security groups into the database security group.`);
         p('- The master password: RDS cannot manage it for a cluster in a global database (Aurora user guide, "Limitations for Secrets Manager integration"), so it is a Secrets Manager secret generated at deploy, replicated to every secondary region (a promoted secondary finds it there) and rotated every 30 days by a function in the isolated subnets, which reaches Secrets Manager through a VPC endpoint.');
     }
     if (needs.has('bucket')) p('- S3 replication copies delete markers: a delete in the source hides the object in every replica too, so all regions read the same bucket. Replication never deletes an object version, so a deleted object stays recoverable in each region. Replication Time Control is on only where the design promises a lag or RPO (15 minutes or more: S3 promises nothing shorter).');
@@ -171,7 +179,10 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
         p(`- Global Accelerator listens on TCP 443 (\`lib/constructs/${CONSTRUCT_MODULES.accelerator}.ts\`).`);
         p('- Global Accelerator applies an endpoint group\'s health-check settings only to EC2 instance and Elastic IP endpoints; a load balancer endpoint is judged by the load balancer\'s own target-group health checks (Global Accelerator developer guide, "Endpoint groups"). So the design\'s interval and threshold are set on the endpoint groups only when the endpoint context value is an instance or Elastic IP id; for a load balancer ARN, configure its target groups with `targetGroupHealthCheck` of `AcceleratedEndpoints` (synth prints the values). Target groups accept thresholds of 2–10 (Elastic Load Balancing API reference, CreateTargetGroup).');
     }
-    if (needs.has('dns')) p(`- Route 53 health checks are HTTPS requests to each endpoint's domain on port 443, path \`/\` (\`lib/constructs/${CONSTRUCT_MODULES.dns}.ts\`). Record names are the service name (plus the cell) under the hosted zone.`);
+    if (needs.has('dns')) {
+        p(`- Route 53 health checks are HTTPS requests to each endpoint on port 443, path \`/\` (\`lib/constructs/${CONSTRUCT_MODULES.dns}.ts\`). Record names are the service name (plus the cell) under the hosted zone.`);
+        p('- The record type follows each endpoint value: a load balancer\'s, Global Accelerator\'s or CloudFront\'s DNS name gets an alias A record that evaluates the target\'s own health (also under ARC routing controls: a region switched On whose target is unhealthy does not answer); an IP address gets an A or AAAA record (an endpoint outside AWS); any other host name a CNAME. Route 53 routes between records of one name and one type, so the regions of one service must all be host names, all IPv4 addresses or alias targets, or all IPv6 addresses; and Route 53 cannot evaluate a CloudFront alias\'s health, so CloudFront can be a latency record\'s target but not a failover record\'s. Synth stops with the reason otherwise.');
+    }
     if (needs.has('aurora')) p('- Each database VPC uses the region\'s first two availability zones, chosen at deploy time (`Fn::GetAZs`; every AWS region has at least two), so synth needs no lookup and `cdk.json` holds no zone names.');
     p('');
 

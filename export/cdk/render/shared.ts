@@ -82,7 +82,7 @@ export interface StackField {
 /** Members every Stack already has; a field must not shadow one. */
 const STACK_MEMBERS = ['node', 'account', 'region', 'partition', 'environment', 'tags', 'stackName', 'stackId', 'templateOptions',
     'templateFile', 'artifactId', 'nested', 'nestedStackParent', 'nestedStackResource', 'availabilityZones', 'dependencies',
-    'terminationProtection', 'urlSuffix', 'notificationArns', 'synthesizer', 'bundlingRequired'];
+    'terminationProtection', 'urlSuffix', 'notificationArns', 'synthesizer', 'bundlingRequired', 'vpc'];
 
 /** Construct ids, variable names and public fields for one generated class. */
 export class Naming {
@@ -102,7 +102,7 @@ export class Naming {
     constructId(parent: string, name: string, suffix = ''): string {
         let scope = this.ids.get(parent);
         if (!scope) {
-            scope = new IdentifierScope('pascal', ['Zone', 'RecoveryCluster'], 'hash');
+            scope = new IdentifierScope('pascal', ['Zone', 'RecoveryCluster', 'ExistingVpc'], 'hash');
             this.ids.set(parent, scope);
         }
         return scope.get(name, suffix);

@@ -7,6 +7,7 @@ import type {
 } from '../plan/types.js';
 import { RESILIENCE_TIER_KEY } from '../plan/services.js';
 import { HOSTED_ZONE_ID_KEY, HOSTED_ZONE_NAME_KEY } from '../plan/routing.js';
+import { existingVpcKey } from '../plan/index.js';
 import { sourceRef } from '../plan/collector.js';
 import { at, cellScope, durationCode, GENERATED_NOTE, Imports, Naming, TAG_RESIDENCY, type StackField } from './shared.js';
 import { factRef } from '../../../language/semantics/facts/citation.js';
@@ -54,21 +55,41 @@ function availabilityZonesAtDeploy(w: CodeWriter): void {
     w.block('override get availabilityZones(): string[] {', (b) => b.line('return [Fn.select(0, Fn.getAzs()), Fn.select(1, Fn.getAzs())];'));
 }
 
+/** A region stack takes an existing VPC: from its props, else from an optional context value (README.md). */
+interface ExistingVpc {
+    readonly propsName: string;
+    readonly contextKey: string;
+    readonly region: string;
+}
+
 /** The file around a stack class; `body` was written two levels deep (class, constructor). */
-function classFile(imports: Imports, header: string[], className: string, body: CodeWriter, members?: (w: CodeWriter) => void, fields: readonly StackField[] = []): string {
+function classFile(imports: Imports, header: string[], className: string, body: CodeWriter, members?: (w: CodeWriter) => void, fields: readonly StackField[] = [], vpc?: ExistingVpc): string {
     const w = new CodeWriter();
     for (const line of header) w.commentWrapped(line);
     imports.add('aws-cdk-lib', 'Stack').addType('aws-cdk-lib', 'StackProps').add('constructs', 'Construct');
+    if (vpc !== undefined) imports.addType('aws-cdk-lib/aws-ec2', 'IVpc').add('../context', 'existingVpc');
     imports.write(w);
     w.blank();
+    if (vpc !== undefined) {
+        w.block(`export interface ${vpc.propsName} extends StackProps {`, (i) => {
+            i.line(`/** An existing VPC in ${commentText(vpc.region)} for the databases (and the compute you add); without one, context ${commentText(vpc.contextKey)} (README.md), else each database gets a new isolated VPC. */`);
+            i.line('readonly vpc?: IVpc;');
+        });
+        w.blank();
+    }
     w.block(`export class ${className} extends Stack {`, (c) => {
+        if (vpc !== undefined) {
+            c.line('/** The existing VPC this stack was given, if any; databases created without one get their own. */');
+            c.line('readonly vpc?: IVpc;');
+        }
         for (const field of fields) {
             c.line(`/** ${commentText(field.doc)} */`);
             c.line(`readonly ${field.name}: ${field.type};`);
         }
-        if (fields.length > 0) c.blank();
-        c.block('constructor(scope: Construct, id: string, props: StackProps) {', (inner) => {
+        if (fields.length > 0 || vpc !== undefined) c.blank();
+        c.block(`constructor(scope: Construct, id: string, props: ${vpc?.propsName ?? 'StackProps'}) {`, (inner) => {
             inner.line('super(scope, id, props);');
+            if (vpc !== undefined) inner.line(`this.vpc = props.vpc ?? existingVpc(this, ${tsString(vpc.contextKey)});`);
             const text = body.toString().trimEnd();
             if (text.length > 0) inner.line().append(text);
         });
@@ -99,7 +120,8 @@ export function renderRegionStack(plan: ExportPlan, stack: RegionStackPlan, need
     const header = [`${plan.topologyName} in ${region.name} (region ${region.name}, ${at(sourceRef(region.source))}). ${GENERATED_NOTE}`];
     const needsZones = stack.items.some((i) => i.kind === 'aurora-primary' || i.kind === 'aurora-secondary');
     if (needsZones) imports.add('aws-cdk-lib', 'Fn');
-    return classFile(imports, header, stack.className, body, needsZones ? availabilityZonesAtDeploy : undefined, naming.fields);
+    const vpc: ExistingVpc = { propsName: `${stack.className}Props`, contextKey: existingVpcKey(region.name), region: region.name };
+    return classFile(imports, header, stack.className, body, needsZones ? availabilityZonesAtDeploy : undefined, naming.fields, vpc);
 }
 
 function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming: Naming, imports: Imports, needs: Set<ConstructFile>): void {
@@ -139,6 +161,7 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
                     p.line(`globalClusterIdentifier: ${tsString(item.globalClusterIdentifier)},`);
                     p.line(`secondaryRegions: [${item.secondaryRegions.map(tsString).join(', ')}],`);
                 }
+                p.line('vpc: this.vpc,');
             }, '});');
             residencyTag(w, imports, variable, item.residency);
             return;
@@ -153,6 +176,7 @@ function renderRegionItem(w: CodeWriter, item: RegionItem, scope: string, naming
                     p.comment(item.headlessText ?? 'pilot light');
                     p.line('headless: true,');
                 }
+                p.line('vpc: this.vpc,');
             }, '});');
             residencyTag(w, imports, variable, item.residency);
             return;
@@ -271,7 +295,11 @@ function renderDns(w: CodeWriter, item: DnsRoutingItem, scope: string, naming: N
         p.line(`ttl: ${durationCode(item.ttlSeconds)}, // ${commentText(item.ttlText)}`);
         p.line(`routing: ${tsString(item.mode)},`);
         p.block('endpoints: [', (e) => {
-            for (const r of item.regions) e.line(`{ region: ${tsString(r.region)}, domainName: contextValue(this, ${tsString(r.contextKey)}) },`);
+            for (const r of item.regions) {
+                const zone = r.aliasZoneKey !== undefined ? `, aliasHostedZoneId: optionalContext(this, ${tsString(r.aliasZoneKey)})` : '';
+                if (zone !== '') imports.add('../context', 'optionalContext');
+                e.line(`{ region: ${tsString(r.region)}, domainName: contextValue(this, ${tsString(r.contextKey)})${zone} },`);
+            }
         }, '],');
         if (item.healthCheck) {
             p.comment(item.healthCheck.text);

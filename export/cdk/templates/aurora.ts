@@ -22,20 +22,34 @@ const MASTER_USERNAME = 'postgres';
 /** How often the master password rotates (Secrets Manager's rotation schedule). */
 const ROTATION = Duration.days(30);
 
-/** An isolated network for one region's cluster: two availability zones, no internet route, flow logs on. */
+/**
+ * One region's network for its cluster: an existing VPC when the stack is given one (its isolated subnets, else its
+ * private ones), otherwise a new isolated VPC over two availability zones, with no internet route and flow logs on.
+ */
 class DatabaseNetwork extends Construct {
-    readonly vpc: ec2.Vpc;
+    readonly vpc: ec2.IVpc;
+    readonly subnets: ec2.SubnetSelection;
     readonly securityGroup: ec2.SecurityGroup;
     readonly storageKey: kms.Key;
+    private readonly created: boolean;
 
-    constructor(scope: Construct, id: string) {
+    constructor(scope: Construct, id: string, existing?: ec2.IVpc) {
         super(scope, id);
-        this.vpc = new ec2.Vpc(this, 'Vpc', {
-            maxAzs: 2,
-            natGateways: 0,
-            subnetConfiguration: [{ name: 'database', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-        });
-        this.vpc.addFlowLog('FlowLog');
+        this.created = existing === undefined;
+        if (existing !== undefined) {
+            // The VPC is the team's: its flow logs and endpoints are theirs to manage, so none are added to it.
+            this.vpc = existing;
+            this.subnets = { subnets: existing.isolatedSubnets.length > 0 ? existing.isolatedSubnets : existing.privateSubnets };
+        } else {
+            const vpc = new ec2.Vpc(this, 'Vpc', {
+                maxAzs: 2,
+                natGateways: 0,
+                subnetConfiguration: [{ name: 'database', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+            });
+            vpc.addFlowLog('FlowLog');
+            this.vpc = vpc;
+            this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+        }
         this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
             vpc: this.vpc,
             allowAllOutbound: false,
@@ -48,18 +62,21 @@ class DatabaseNetwork extends Construct {
     }
 
     /**
-     * The password rotation function runs in the isolated subnets: it reaches Secrets Manager through an interface
-     * endpoint open to its security group only (rotation itself opens the database port to that group).
+     * The password rotation function runs in the database subnets. In a VPC created here it reaches Secrets Manager
+     * through an interface endpoint open to its security group only (rotation itself opens the database port to
+     * that group). An existing VPC gets no endpoint (a second Secrets Manager endpoint with private DNS would clash
+     * with one it may have): its subnets need a route to Secrets Manager, through a NAT gateway or its own endpoint.
      */
-    addRotationAccess(): { endpoint: ec2.InterfaceVpcEndpoint; securityGroup: ec2.SecurityGroup } {
+    addRotationAccess(): { endpoint?: ec2.InterfaceVpcEndpoint; securityGroup: ec2.SecurityGroup } {
         const securityGroup = new ec2.SecurityGroup(this, 'RotationSecurityGroup', {
             vpc: this.vpc,
-            allowAllOutbound: false,
+            allowAllOutbound: !this.created,
             description: 'Master password rotation function',
         });
+        if (!this.created) return { securityGroup };
         const endpoint = this.vpc.addInterfaceEndpoint('SecretsManager', {
             service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
-            subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+            subnets: this.subnets,
             open: false,
         });
         endpoint.connections.allowDefaultPortFrom(securityGroup);
@@ -72,6 +89,8 @@ export interface AuroraGlobalPrimaryProps {
     readonly globalClusterIdentifier?: string;
     /** Regions of the secondary clusters: the master secret is replicated there, so a promoted secondary has it. */
     readonly secondaryRegions?: readonly string[];
+    /** An existing VPC to place the cluster in; a new isolated one is created when absent. */
+    readonly vpc?: ec2.IVpc;
 }
 
 /** The writer cluster, and the global cluster created from it. */
@@ -82,12 +101,12 @@ export class AuroraGlobalPrimary extends Construct {
 
     constructor(scope: Construct, id: string, props: AuroraGlobalPrimaryProps) {
         super(scope, id);
-        const network = new DatabaseNetwork(this, 'Network');
+        const network = new DatabaseNetwork(this, 'Network', props.vpc);
         this.cluster = new rds.DatabaseCluster(this, 'Cluster', {
             engine: rds.DatabaseClusterEngine.auroraPostgres({ version: ENGINE_VERSION }),
             writer: rds.ClusterInstance.provisioned('Writer', { instanceType: INSTANCE_TYPE }),
             vpc: network.vpc,
-            vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+            vpcSubnets: network.subnets,
             securityGroups: [network.securityGroup],
             port: PORT,
             storageEncrypted: true,
@@ -108,7 +127,7 @@ export class AuroraGlobalPrimary extends Construct {
         const rotation = network.addRotationAccess();
         this.cluster.addRotationSingleUser({
             automaticallyAfter: ROTATION,
-            vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+            vpcSubnets: network.subnets,
             endpoint: rotation.endpoint,
             securityGroup: rotation.securityGroup,
         });
@@ -130,6 +149,8 @@ export interface AuroraGlobalSecondaryProps {
      * a reader, which is then promoted. Otherwise one reader runs all the time.
      */
     readonly headless?: boolean;
+    /** An existing VPC to place the cluster in; a new isolated one is created when absent. */
+    readonly vpc?: ec2.IVpc;
 }
 
 /** A read-only cluster that replicates from the writer region and can be promoted when it fails. */
@@ -138,10 +159,10 @@ export class AuroraGlobalSecondary extends Construct {
 
     constructor(scope: Construct, id: string, props: AuroraGlobalSecondaryProps) {
         super(scope, id);
-        const network = new DatabaseNetwork(this, 'Network');
+        const network = new DatabaseNetwork(this, 'Network', props.vpc);
         const subnetGroup = new rds.CfnDBSubnetGroup(this, 'SubnetGroup', {
-            dbSubnetGroupDescription: 'Isolated subnets of the secondary cluster',
-            subnetIds: network.vpc.isolatedSubnets.map((subnet) => subnet.subnetId),
+            dbSubnetGroupDescription: 'Database subnets of the secondary cluster',
+            subnetIds: network.vpc.selectSubnets(network.subnets).subnetIds,
         });
         // No master user: a secondary takes its users and data from the writer through the global cluster.
         this.cluster = new rds.CfnDBCluster(this, 'Cluster', {

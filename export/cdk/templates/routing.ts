@@ -5,6 +5,7 @@ export const DNS_ROUTING = `// Route 53 records that move traffic between region
 // health check passes; that decision is data plane and needs no record edit during an outage (docs/facts.md#control-plane-vs-data-plane).
 import { Duration } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 
 /** Decides per region whether its record may answer (ARC routing controls do). */
@@ -14,8 +15,14 @@ export interface RegionSwitches {
 
 export interface RegionalEndpoint {
     readonly region: string;
-    /** What the record answers with (a CNAME target): the service's endpoint in that region. */
+    /**
+     * The service's endpoint in that region: a load balancer's, Global Accelerator's or CloudFront's DNS name (an
+     * alias record), an IPv4 or IPv6 address (an A or AAAA record: an endpoint outside AWS), or any other host name
+     * (a CNAME record).
+     */
     readonly domainName: string;
+    /** A load balancer's canonical hosted zone id: alias records to it need one, and no lookup is made at synth. */
+    readonly aliasHostedZoneId?: string;
 }
 
 export interface HealthCheckSettings {
@@ -37,29 +44,112 @@ export interface DnsRoutingProps {
     readonly switches?: RegionSwitches;
 }
 
+/** What one endpoint's record points at, decided from the endpoint's value alone (no AWS call at synth). */
+export type EndpointTarget = AliasTarget | { readonly kind: 'address'; readonly address: string; readonly ipv6: boolean } | { readonly kind: 'host'; readonly domainName: string };
+
+export interface AliasTarget {
+    readonly kind: 'alias';
+    readonly service: 'load-balancer' | 'global-accelerator' | 'cloudfront';
+    readonly dnsName: string;
+    readonly hostedZoneId: string;
+    readonly evaluateTargetHealth: boolean;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$/;
+const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
+
+/**
+ * Alias targets answer with the AWS resource's current addresses, and Route 53 can follow their own health
+ * (EvaluateTargetHealth) for load balancers and Global Accelerator; it cannot for CloudFront (Route 53 API
+ * reference, AliasTarget), whose records rely on the health check alone.
+ */
+export function endpointTarget(endpoint: RegionalEndpoint): EndpointTarget {
+    const value = endpoint.domainName.trim().replace(/\\.$/, '');
+    const name = value.toLowerCase();
+    if (IPV4.test(value)) return { kind: 'address', address: value, ipv6: false };
+    if (value.includes(':') && IPV6.test(value)) return { kind: 'address', address: value, ipv6: true };
+    if (name.endsWith('.elb.amazonaws.com') || /\\.elb\\.[a-z0-9-]+\\.amazonaws\\.com$/.test(name)) {
+        if (endpoint.aliasHostedZoneId === undefined || endpoint.aliasHostedZoneId.trim() === '') {
+            throw new Error('The endpoint in ' + endpoint.region + ' (' + value + ') is a load balancer: an alias record to it needs its canonical hosted zone id. Set it as context (README.md, "Optional context values"); aws elbv2 describe-load-balancers prints it as CanonicalHostedZoneId.');
+        }
+        return { kind: 'alias', service: 'load-balancer', dnsName: value, hostedZoneId: endpoint.aliasHostedZoneId.trim(), evaluateTargetHealth: true };
+    }
+    if (name.endsWith('.awsglobalaccelerator.com')) {
+        return { kind: 'alias', service: 'global-accelerator', dnsName: value, hostedZoneId: targets.GlobalAcceleratorDomainTarget.GLOBAL_ACCELERATOR_ZONE_ID, evaluateTargetHealth: true };
+    }
+    if (name.endsWith('.cloudfront.net')) {
+        return { kind: 'alias', service: 'cloudfront', dnsName: value, hostedZoneId: targets.CloudFrontTarget.CLOUDFRONT_ZONE_ID, evaluateTargetHealth: false };
+    }
+    return { kind: 'host', domainName: value };
+}
+
+/** The DNS record type a target is answered with: Route 53 pairs failover and latency records of one name and one type. */
+function recordType(target: EndpointTarget): 'A' | 'AAAA' | 'CNAME' {
+    if (target.kind === 'host') return 'CNAME';
+    return target.kind === 'address' && target.ipv6 ? 'AAAA' : 'A';
+}
+
+/** What an endpoint's health check requests: an address directly, anything else by name. */
+function checkedAddress(target: EndpointTarget): { ipAddress: string } | { fqdn: string } {
+    switch (target.kind) {
+        case 'address':
+            return { ipAddress: target.address };
+        case 'host':
+            return { fqdn: target.domainName };
+        case 'alias':
+            return { fqdn: target.dnsName };
+    }
+}
+
 export class DnsRouting extends Construct {
     constructor(scope: Construct, id: string, props: DnsRoutingProps) {
         super(scope, id);
+        const resolved = props.endpoints.map((endpoint) => ({ endpoint, target: endpointTarget(endpoint) }));
+        const types = [...new Set(resolved.map((r) => recordType(r.target)))];
+        if (types.length > 1) {
+            throw new Error('The endpoints of ' + props.recordName + ' need records of different types (' + resolved.map((r) => r.endpoint.region + ': ' + recordType(r.target)).join(', ') + '), but Route 53 routes between records of one name and one type: give every region a host name (CNAME), every region an IPv4 address or AWS alias target (A), or every region an IPv6 address (AAAA).');
+        }
+        // Route 53 cannot evaluate a CloudFront alias's health, and CDK refuses a failover alias that does not.
+        const cloudFront = resolved.find((r) => r.target.kind === 'alias' && r.target.service === 'cloudfront');
+        if (props.routing === 'failover' && cloudFront !== undefined) {
+            throw new Error('The endpoint in ' + cloudFront.endpoint.region + ' of ' + props.recordName + ' is a CloudFront distribution: a failover alias record must evaluate its target\\'s health, which Route 53 cannot do for CloudFront. Route to the distribution\\'s origins per region instead, or put both regions behind one distribution with origin failover.');
+        }
         // Construct ids (and so logical ids) are keyed by region, not position: adding or reordering regions in the
         // design replaces only the records of the regions that changed.
-        props.endpoints.forEach((endpoint, index) => {
+        resolved.forEach(({ endpoint, target }, index) => {
             const endpointCheck = props.healthCheck === undefined ? undefined : new route53.HealthCheck(this, 'HealthCheck-' + endpoint.region, {
                 type: route53.HealthCheckType.HTTPS,
-                fqdn: endpoint.domainName,
+                ...checkedAddress(target),
                 requestInterval: props.healthCheck.interval,
                 failureThreshold: props.healthCheck.failureThreshold,
             });
             const failover = props.routing === 'failover' ? (index === 0 ? route53.Failover.PRIMARY : route53.Failover.SECONDARY) : undefined;
-            new route53.CnameRecord(this, 'Record-' + endpoint.region, {
+            const common = {
                 zone: props.zone,
                 recordName: props.recordName,
-                domainName: endpoint.domainName,
-                ttl: props.ttl,
                 setIdentifier: (failover ?? 'latency').toLowerCase() + '-' + endpoint.region,
                 failover,
                 region: props.routing === 'latency' ? endpoint.region : undefined,
                 healthCheck: props.switches !== undefined ? props.switches.healthCheckFor(endpoint.region) : endpointCheck,
-            });
+            };
+            const recordId = 'Record-' + endpoint.region;
+            if (target.kind === 'host') {
+                new route53.CnameRecord(this, recordId, { ...common, domainName: target.domainName, ttl: props.ttl });
+            } else if (target.kind === 'address') {
+                const record = { ...common, target: route53.RecordTarget.fromIpAddresses(target.address), ttl: props.ttl };
+                if (target.ipv6) new route53.AaaaRecord(this, recordId, record);
+                else new route53.ARecord(this, recordId, record);
+            } else {
+                const alias = target;
+                // Alias records have no TTL of their own: resolvers get the target's. Under routing controls the
+                // target's health is a second condition: a switched-on region with no healthy target does not answer.
+                new route53.ARecord(this, recordId, {
+                    ...common,
+                    target: route53.RecordTarget.fromAlias({
+                        bind: () => ({ dnsName: alias.dnsName, hostedZoneId: alias.hostedZoneId, evaluateTargetHealth: alias.evaluateTargetHealth }),
+                    }),
+                });
+            }
         });
     }
 }
