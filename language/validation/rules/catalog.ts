@@ -24,7 +24,7 @@ export const RULE_CODES = [
     'control-plane-failover', 'dns-ttl-too-long', 'failover-never-rehearsed', 'single-region-spof', 'residency-violation',
     'cross-cell-write', 'standby-capacity', 'home-region-unrouted', 'egress-cost', 'unknown-latency',
     // Beyond the floor of rules.md: a real flaw the model shows.
-    'health-check-interval',
+    'health-check-interval', 'catch-up-undeclared',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -112,6 +112,9 @@ export const RULES: Readonly<Record<RuleCode, RuleInfo>> = {
         'A failover of a design on AWS detects failures with health checks at an interval Route 53 and Global Accelerator do not offer (they check every 10 s or 30 s), so its detection time is not the one the design assumes.',
         'Use a 10 s or 30 s interval.',
         ['use the nearest interval AWS offers']),
+    'catch-up-undeclared': row('catch-up-undeclared', 'info', 'recovery', 'Backlog drain rate not declared',
+        'An asynchronous store whose scenarios heal a partition or an outage between its replicas declares no catch-up rate, so the simulation delivers the backlog at once and its drain time is a lower bound.',
+        'Declare how fast the store\'s replication applies a backlog: `catch-up <writes>/s` or a throughput.'),
 };
 
 export function isRuleCode(code: string): code is RuleCode {

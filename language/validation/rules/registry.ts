@@ -6,6 +6,7 @@ import { cellRules } from './cell-rules.js';
 import { conflictRules } from './conflict-rules.js';
 import { consistencyRules } from './consistency-rules.js';
 import { costRules } from './cost-rules.js';
+import { drainRules } from './drain-rules.js';
 import { failoverRules } from './failover-rules.js';
 import { latencyRules } from './latency-rules.js';
 import { recoveryRules } from './recovery-rules.js';
@@ -34,6 +35,7 @@ export const RULE_REGISTRY: Readonly<Record<RuleCode, Rule>> = {
     'egress-cost': costRules.egressCost,
     'unknown-latency': latencyRules.unknownLatency,
     'health-check-interval': failoverRules.healthCheckInterval,
+    'catch-up-undeclared': drainRules.catchUpUndeclared,
 };
 
 /** The rules in catalog order. */
