@@ -8,7 +8,7 @@ import { ProgressLocation, Uri, commands, window, workspace, type TextDocument }
 import { Requests, type ExportCdkParams, type ExportCdkResult } from '../../protocol/index.js';
 import { exportSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
-import { defaultExportFolderName, inspectExportFolder, replaceExport, type ExportManifest, type FolderState } from './export-folder.js';
+import { defaultExportFolderName, exportFolderPath, exportStep, inspectExportFolder, replaceExport, type ExportManifest, type FolderState } from './export-folder.js';
 import { reportFailure } from './messages.js';
 import { validatedGraph } from './server-state.js';
 import { fileName, refuseWithErrors, targetDocument } from './target-document.js';
@@ -48,23 +48,17 @@ async function exportIntoChosen(ctx: CommandContext, document: TextDocument, fol
     const state: FolderState = folder.scheme === 'file'
         ? inspectExportFolder(folder.fsPath)
         : { kind: 'refused', reason: `it is a ${folder.scheme}: folder, and the export writes only to folders on disk (file:)` };
-    if (state.kind === 'refused') {
-        void ctx.notices.show('error',
-            `Cannot export into ${folder.fsPath}: ${state.reason}. Choose an empty or new folder (an earlier export by this command may be replaced).`,
-            'Choose Folder…',
-        ).then(async (choice) => choice && exportIntoChosen(ctx, document, await pickFolder(document)));
+    const step = exportStep(folder.fsPath, state);
+    if (step.kind === 'refuse') {
+        void ctx.notices.show('error', step.message, 'Choose Folder…')
+            .then(async (choice) => choice && exportIntoChosen(ctx, document, await pickFolder(document)));
         return undefined;
     }
-    const previous = state.kind === 'previous' ? state.manifest : undefined;
-    if (previous) {
-        const choice = await ctx.notices.showWith('warning',
-            `${folder.fsPath} holds an earlier export of ${previous.source}. Replace its ${previous.files.length} generated files?`,
-            { modal: true },
-            'Replace',
-        );
+    if (step.kind === 'confirm-replace') {
+        const choice = await ctx.notices.showWith('warning', step.question, { modal: true }, 'Replace');
         if (choice !== 'Replace') return undefined;
     }
-    return exportInto(ctx, document, folder, previous);
+    return exportInto(ctx, document, folder, step.kind === 'confirm-replace' ? step.manifest : undefined);
 }
 
 async function exportInto(ctx: CommandContext, document: TextDocument, folder: Uri, previous: ExportManifest | undefined): Promise<ExportRun | undefined> {
@@ -110,9 +104,12 @@ async function exportInto(ctx: CommandContext, document: TextDocument, folder: U
  */
 function chooseFolder(document: TextDocument, topology: string | undefined): Uri {
     const configured = exportSettings(document.uri).outputFolder;
-    if (configured && path.isAbsolute(configured)) return Uri.file(configured);
     const base = workspace.getWorkspaceFolder(document.uri)?.uri ?? Uri.joinPath(document.uri, '..');
-    return Uri.joinPath(base, configured || defaultExportFolderName(topology, document.uri.path));
+    // Only file: folders can take an export (exportIntoChosen refuses the others, naming their scheme).
+    if (base.scheme !== 'file' && !(configured && path.isAbsolute(configured))) {
+        return Uri.joinPath(base, configured || defaultExportFolderName(topology, document.uri.path));
+    }
+    return Uri.file(exportFolderPath(base.fsPath, configured, topology, document.uri.path));
 }
 
 async function pickFolder(document: TextDocument): Promise<Uri | undefined> {

@@ -29,6 +29,36 @@ export function defaultExportFolderName(topology: string | undefined, designFile
     return `cdk-${word || 'design'}`;
 }
 
+/**
+ * Where an export goes, as a path: the configured folder (absolute, or relative to the workspace folder), else
+ * `<workspace>/cdk-<topology>/`. `base` is the workspace folder of the design, or the design's own folder
+ * outside a workspace.
+ */
+export function exportFolderPath(base: string, configured: string | undefined, topology: string | undefined, designFile: string): string {
+    if (configured && path.isAbsolute(configured)) return configured;
+    return path.join(base, configured || defaultExportFolderName(topology, designFile));
+}
+
+/** What the command does with the chosen folder: write, ask before replacing an earlier export, or refuse and say why. */
+export type ExportStep =
+    | { readonly kind: 'write' }
+    | { readonly kind: 'confirm-replace'; readonly manifest: ExportManifest; readonly question: string }
+    | { readonly kind: 'refuse'; readonly message: string };
+
+export function exportStep(folder: string, state: FolderState): ExportStep {
+    switch (state.kind) {
+        case 'empty': return { kind: 'write' };
+        case 'previous': return {
+            kind: 'confirm-replace', manifest: state.manifest,
+            question: `${folder} holds an earlier export of ${state.manifest.source}. Replace its ${state.manifest.files.length} generated files?`,
+        };
+        case 'refused': return {
+            kind: 'refuse',
+            message: `Cannot export into ${folder}: ${state.reason}. Choose an empty or new folder (an earlier export by this command may be replaced).`,
+        };
+    }
+}
+
 /** What the chosen folder holds: nothing (missing or empty), only an earlier export, or anything else (and why it cannot be used). */
 export type FolderState =
     | { readonly kind: 'empty' }

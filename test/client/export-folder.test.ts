@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { defaultExportFolderName, inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport } from '../../client/commands/export-folder.js';
+import { defaultExportFolderName, exportFolderPath, exportStep, inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport } from '../../client/commands/export-folder.js';
 import { writeError } from '../export/helpers/write-error.js';
 
 let sandbox: string;
@@ -132,5 +132,56 @@ describe('the default folder of an export', () => {
         rmSync(path.join(folder, manifestName));
         writeFileSync(path.join(folder, 'notes.txt'), 'mine');
         expect(inspectExportFolder(folder)).toEqual({ kind: 'refused', reason: 'the folder is not empty' });
+    });
+});
+
+describe('where an export goes', () => {
+    test.each([
+        { what: 'the default folder cdk-<topology> in the workspace folder', configured: undefined, topology: 'Fintech', expected: '/ws/cdk-fintech' },
+        { what: 'cdk-<file name> when the design names no topology', configured: undefined, topology: undefined, expected: '/ws/cdk-orders' },
+        { what: 'a configured relative folder, under the workspace folder', configured: 'build/cdk', topology: 'Fintech', expected: '/ws/build/cdk' },
+        { what: 'a configured absolute folder, as it is', configured: '/exports/fintech', topology: 'Fintech', expected: '/exports/fintech' },
+    ])('is $what', ({ configured, topology, expected }) => {
+        expect(exportFolderPath('/ws', configured, topology, '/ws/designs/orders.mregion')).toBe(expected);
+    });
+});
+
+describe('what the export command does with the folder', () => {
+    test.each([
+        { what: 'writes into a missing or empty folder without asking', state: { kind: 'empty' as const }, step: { kind: 'write' } },
+        {
+            what: 'asks before replacing an earlier export, naming its design and how many files go',
+            state: { kind: 'previous' as const, manifest: { source: 'file:///ws/fintech.mregion', files: ['README.md', 'bin/app.ts', 'lib/stack.ts'] } },
+            step: {
+                kind: 'confirm-replace', manifest: { source: 'file:///ws/fintech.mregion', files: ['README.md', 'bin/app.ts', 'lib/stack.ts'] },
+                question: '/ws/cdk-fintech holds an earlier export of file:///ws/fintech.mregion. Replace its 3 generated files?',
+            },
+        },
+        {
+            what: 'refuses a folder holding anything else, with the reason and what to do',
+            state: { kind: 'refused' as const, reason: 'the folder is not empty' },
+            step: { kind: 'refuse', message: 'Cannot export into /ws/cdk-fintech: the folder is not empty. Choose an empty or new folder (an earlier export by this command may be replaced).' },
+        },
+    ])('$what', ({ state, step }) => {
+        expect(exportStep('/ws/cdk-fintech', state)).toEqual(step);
+    });
+
+    test('writes the first export into the default folder, asks the second time, and refuses once the folder is the user’s', () => {
+        const workspace = path.join(sandbox, 'ws');
+        const folder = exportFolderPath(workspace, undefined, 'Fintech', path.join(workspace, 'fintech.mregion'));
+        expect(folder).toBe(path.join(workspace, 'cdk-fintech'));
+        expect(exportStep(folder, inspectExportFolder(folder))).toEqual({ kind: 'write' });
+        replaceExport(folder, 'file:///ws/fintech.mregion', [{ path: 'README.md', content: 'first' }, { path: 'lib/stack.ts', content: 'first' }]);
+
+        const again = exportStep(folder, inspectExportFolder(folder));
+        expect(again).toMatchObject({ kind: 'confirm-replace', question: `${folder} holds an earlier export of file:///ws/fintech.mregion. Replace its 2 generated files?` });
+        // Declined: nothing is written, so the folder is as the first export left it.
+        expect(listing(folder)).toEqual([manifestName, 'README.md', path.join('lib', 'stack.ts')]);
+
+        rmSync(path.join(folder, manifestName));
+        writeFileSync(path.join(folder, 'notes.txt'), 'mine');
+        expect(exportStep(folder, inspectExportFolder(folder))).toEqual({
+            kind: 'refuse', message: `Cannot export into ${folder}: the folder is not empty. Choose an empty or new folder (an earlier export by this command may be replaced).`,
+        });
     });
 });
