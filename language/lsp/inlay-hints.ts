@@ -7,7 +7,7 @@ import type { InlayHintProvider } from 'langium/lsp';
 import { InlayHintKind, type InlayHint, type InlayHintParams, type Position, type Range } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
-import { describeFailoverTime, estimateFailoverTime, estimateWriteLatency } from '../semantics/estimators/index.js';
+import { describeFailoverTime, estimateFailoverTime, estimateWriteLatency, failoverRangeLabel, type FailoverTimeEstimate } from '../semantics/estimators/index.js';
 import { estimateRtt } from '../semantics/latency.js';
 import type { Model, StoreM } from '../semantics/model.js';
 import { formatDuration } from '../semantics/units.js';
@@ -60,11 +60,15 @@ function failoverHint(document: LangiumDocument, model: Model, failover: ast.Fai
     const position = endOf(anchor) ?? endOfProperty(failover, 'target');
     if (!position) return [];
     const estimates = instances.map((f) => ({ cell: f.cell, estimate: estimateFailoverTime(model, f) }));
-    const totals = [...new Set(estimates.map((e) => e.estimate.totalMs))];
-    const prefix = estimates[0]!.estimate.unknownParts.length > 0 ? '≥ ' : '≈ ';
-    const label = totals.length === 1
-        ? `${prefix}${formatDuration(totals[0]!)} failover`
-        : `${prefix}${estimates.map((e) => `${formatDuration(e.estimate.totalMs)} (${e.cell})`).join(' · ')} failover`;
+    // "26–36 s failover, typical 31 s": the range, then its typical end (the worst is the range's top).
+    const short = (e: FailoverTimeEstimate) => {
+        const span = failoverRangeLabel(e);
+        return span.includes('–') ? `${span}, typical ${formatDuration(e.range.typicalMs)}` : span;
+    };
+    const labels = [...new Set(estimates.map((e) => short(e.estimate)))];
+    const label = labels.length === 1
+        ? `${failoverRangeLabel(estimates[0]!.estimate)} failover${labels[0]!.includes(', typical') ? labels[0]!.slice(labels[0]!.indexOf(',')) : ''}`
+        : `${estimates.map((e) => `${short(e.estimate)} (${e.cell})`).join(' · ')} failover`;
     const tooltip = estimates.map((e) => `${e.cell ? `cell ${e.cell}: ` : ''}${describeFailoverTime(e.estimate)}`).join('\n\n');
     return [hint(position, label, tooltip)];
 }

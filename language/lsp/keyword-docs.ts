@@ -272,7 +272,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     ],
     'depends-on': value('services', ['DependsOnClause'], 'Other services this one calls; a single-region dependency of a multi-region service is a single point of failure.', 'depends-on auth'),
     objective: value('services', ['ObjectiveClause'], 'What the service or store promises: any of `rto`, `rpo`, `availability`, `write-latency pNN`, `cost`. Rules compare the design\'s estimates with them.', 'objective rto 5m  rpo 1s  availability 99.99%'),
-    rto: metric('Recovery time objective: longest acceptable outage after a region fails. Compared with the estimated failover time (detection + routing + actions).',
+    rto: metric('Recovery time objective: longest acceptable outage after a region fails. Compared with the estimated failover time (detection + routing + actions), a range from best to worst: the rules judge its worst end, or its typical end with `judge` "typical" in .mregion.json.',
         'Simulated recovery time: from the fault until traffic is served again.', 'duration', 'objective rto 5m', 'expect rto <= 5m'),
     rpo: metric('Recovery point objective: most data (as time) an unplanned failover may lose. Async replication gives RPO ≈ lag; 0 needs sync or consensus.',
         'Simulated data loss window of the failover.', 'duration', 'objective rpo 1s', 'expect rpo <= 1s'),
@@ -284,7 +284,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         'Simulated write latency at a percentile.', 'duration', 'objective write-latency p99 150ms', 'expect write-latency p99 <= 150ms'),
 
     // ------------------------------------------------------------------ failovers
-    failover: value('failovers', ['Failover'], 'How a service or store fails over: `detect`, `route`, ordered `action`s and the `drill` schedule. Optional `from`/`to` regions (default: from the primary to the next region). Hover shows the estimated failover time.', 'failover payments { detect health-check every 10s threshold 3 … }'),
+    failover: value('failovers', ['Failover'], 'How a service or store fails over: `detect`, `route`, ordered `action`s and the `drill` schedule. Optional `from`/`to` regions (default: from the primary to the next region). Hover leads with the estimated failover time as a range (best, typical, worst) against the RTO.', 'failover payments { detect health-check every 10s threshold 3 … }'),
     from: [
         { in: ['Failover'], section: 'failovers', summary: 'The region the failover moves away from (default: the target\'s primary).', example: 'failover orders from us-east-1 to us-west-2 { … }' },
         { in: ['WriteRateClause', 'ReadRateClause'], section: 'workloads', summary: 'Where the traffic comes from: regions with their share (adding up to 100%).', example: 'writes 2000/s from eu-west-1 50%, us-east-1 50%' },

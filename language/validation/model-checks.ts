@@ -58,6 +58,7 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
         }
         const found = runRules(model, rules, {
             settingOf: (code) => config?.settingOf(code),
+            ...(config ? { judge: config.judge } : {}),
             ...(held ? { heldBack: (f: Finding) => f.uri === uri && held.covers(f.range, f.cell) } : {}),
         }).filter((d) => d.uri === uri);
         const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));

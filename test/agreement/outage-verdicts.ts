@@ -23,7 +23,8 @@ export interface Row {
 
 export function findings(model: Model, rule: Row['rule']): Finding[] {
     const found: Finding[] = [];
-    RULE_REGISTRY[rule].check({ model, report: (f) => found.push(f) });
+    // The worst end of each range, as the rules judge by default (and as the one figure they judged before ranges).
+    RULE_REGISTRY[rule].check({ model, judge: 'worst', report: (f) => found.push(f) });
     return found;
 }
 

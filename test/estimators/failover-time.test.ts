@@ -116,7 +116,8 @@ describe('failover-time estimator', () => {
 
     it('describes the total with its breakdown as messages show it', async () => {
         const e = await estimate(`failover api { detect health-check every 10s threshold 3  route dns ttl 60s  action promote db }`);
-        expect(describeFailoverTime(e)).toBe('≈ 2 m 36 s (10 s × 3 + 6 s timeout detection + 1 m TTL + 1 m promotion)');
+        // 20–30 s to the third failing check + 6 s timeout, 0–60 s until a client's cached answer expires, 1 m promotion.
+        expect(describeFailoverTime(e)).toBe('1 m 26 s–2 m 36 s, typical 2 m 1 s (worst when the failure lands just after a check and a client fetched its answer just before the change: 10 s × 3 + 6 s timeout detection + 1 m TTL + 1 m promotion)');
     });
 
     it('says "at least" and names the part when manual detection declares no delay', async () => {

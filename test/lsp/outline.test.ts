@@ -36,7 +36,7 @@ describe('document symbols', () => {
                     'Services — 1',
                     '  payments — warm-standby · per cell',
                     'Failovers — 1',
-                    '  failover payments — ≈ 1 m 36 s',
+                    '  failover payments — 1 m–1 m 36 s, typical 1 m 1 s',
                     '    action promote ledger',
                     '    action rehome sessions',
                     '    action shift-traffic',

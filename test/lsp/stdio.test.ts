@@ -130,11 +130,12 @@ describe('the bundled language server over stdio', () => {
 
     it('returns inlay hints with the failover time the estimator computes', async () => {
         const { model } = await modelOf(text);
-        const total = formatDuration(estimateFailoverTime(model, model.failovers[0]!).totalMs);
+        const { range } = estimateFailoverTime(model, model.failovers[0]!);
+        const [best, typical, worst] = [range.bestMs, range.typicalMs, range.worstMs].map(formatDuration);
         const hints: InlayHint[] = await connection.sendRequest('textDocument/inlayHint', {
             textDocument, range: { start: { line: 0, character: 0 }, end: at('scenario') },
         });
-        expect(hints.map((h) => h.label)).toEqual(['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write', `≈ ${total} failover`]);
+        expect(hints.map((h) => h.label)).toEqual(['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write', `${best}–${worst} failover, typical ${typical}`]);
         expect(hints[1]!.position).toEqual(at('route  dns ttl 60s', 'route  dns ttl 60s'.length));
     });
 

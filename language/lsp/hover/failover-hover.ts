@@ -1,7 +1,10 @@
-// Hover for a failover: the failover-time breakdown (detection + routing + actions, floored by the DR tier),
-// the same estimate the rto-unachievable rule compares with the objective, and the control planes it needs.
+// Hover for a failover: first the answer — the failover-time range and how it compares with the target's RTO —
+// then the breakdown (detection + routing + actions, floored by the DR tier) per end, the same estimate the
+// rto-unachievable rule judges, and the control planes it needs.
 import { POSTURE } from '../../semantics/facts/defaults.js';
-import { describeFailoverTime, estimateFailoverTime, type FailoverTimeEstimate } from '../../semantics/estimators/index.js';
+import {
+    describeFailoverRange, describeFailoverTime, estimateFailoverTime, failoverTarget, formatDurationRange, type BoundedRange, type FailoverTimeEstimate,
+} from '../../semantics/estimators/index.js';
 import type { FailoverM, Model } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { cite, list, provenanceNote, table } from './markdown.js';
@@ -21,7 +24,9 @@ export function describeFailovers(model: Model, targetName: string, failovers: r
         const key = `${describeFailoverTime(e)}|${controlPlanes(e)}`;
         groups.set(key, [...(groups.get(key) ?? []), e]);
     }
-    const out = [`**failover ${targetName}** — estimated failover time ${describeFailoverTime(estimates[0]!)}`];
+    const first = estimates[0]!;
+    const rto = failoverTarget(model, first.failover)?.objective?.rtoMs;
+    const out = [`**failover ${targetName}** — failover ${describeFailoverRange(first)}${rto === undefined ? '' : ` — ${rtoVerdict(first.range, rto)}`}`];
     for (const group of groups.values()) {
         const e = group[0]!;
         const where = group.map((g) => `${g.failover.cell ? `cell ${g.failover.cell}: ` : ''}${route(g)}`);
@@ -32,6 +37,17 @@ export function describeFailovers(model: Model, targetName: string, failovers: r
     return out.join('\n');
 }
 
+/**
+ * The RTO against the range, both ends the rules can judge (the worst by default, `judge: "typical"`):
+ * "within the RTO of 5 m, even in the worst case" / "**misses the RTO of 1 m in the worst case** (typical 41 s meets it)".
+ */
+export function rtoVerdict(range: BoundedRange, rtoMs: number): string {
+    const rto = formatDuration(rtoMs);
+    if (range.worstMs <= rtoMs) return `within the RTO of ${rto}, even in the worst case`;
+    if (range.typicalMs <= rtoMs) return `**misses the RTO of ${rto} in the worst case** (${formatDuration(range.worstMs)}; typical ${formatDuration(range.typicalMs)} meets it)`;
+    return `**misses the RTO of ${rto}**, even typically (${formatDuration(range.typicalMs)})`;
+}
+
 /** Where the failover moves: active-active targets have no `from`, any region's loss moves its traffic. */
 function route(e: FailoverTimeEstimate): string {
     const f = e.failover;
@@ -39,25 +55,39 @@ function route(e: FailoverTimeEstimate): string {
     return `from ${f.from} to ${f.to ?? 'another region'}`;
 }
 
+/** A part's time as its range: "20–30 s" and its typical value, or one figure when it does not vary. */
+function span(range: BoundedRange | undefined, ms: number | undefined): [string, string] {
+    if (range === undefined) return [ms !== undefined ? formatDuration(ms) : 'unknown', ''];
+    const text = formatDurationRange(range.bestMs, range.worstMs);
+    return [text, text.includes('–') ? formatDuration(range.typicalMs) : ''];
+}
+
 function breakdownTable(e: FailoverTimeEstimate): string {
     const rows: string[][] = [];
     const d = e.failover.detection;
-    rows.push(['detection', e.detection.ms !== undefined ? formatDuration(e.detection.ms) : 'unknown',
-        `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}`]);
+    const detectionWhy = e.detection.range && e.detection.range.bestMs !== e.detection.range.worstMs
+        ? `; best when ${e.detection.range.why.best}, worst when ${e.detection.range.why.worst}` : '';
+    rows.push(['detection', ...span(e.detection.range, e.detection.ms),
+        `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}${detectionWhy}`]);
     if (e.failover.route) {
-        rows.push([`routing (${e.failover.route.method})`, e.routing.ms !== undefined ? formatDuration(e.routing.ms) : 'unknown', e.routing.text || `no DNS tail (${factRef('global-accelerator-no-dns')}, ${factRef('arc-routing-control')})`]);
+        const routingWhy = e.routing.range && e.routing.range.bestMs !== e.routing.range.worstMs
+            ? `; best when ${e.routing.range.why.best}, worst when ${e.routing.range.why.worst}` : '';
+        rows.push([`routing (${e.failover.route.method})`, ...span(e.routing.range, e.routing.ms),
+            `${e.routing.text || `no DNS tail (${factRef('global-accelerator-no-dns')}, ${factRef('arc-routing-control')})`}${routingWhy}`]);
     }
     for (const a of e.actions) {
         const target = a.action.target ? ` ${a.action.target.id.split('@')[0]}` : '';
         const plane = a.action.plane === 'control-plane' ? `control plane${a.controlPlane?.name ? ` (${a.controlPlane.name}${a.controlPlane.region ? ` in ${a.controlPlane.region}` : ''})` : ''}` : 'data plane';
         const why = a.action.durationProvenance.kind === 'default' ? `; ${a.action.durationProvenance.source}` : provenanceNote(a.action.durationProvenance);
-        rows.push([`action ${a.action.kind}${target}`, a.ms !== undefined ? formatDuration(a.ms) : 'unknown: declare `takes`', `${plane}${why}`]);
+        rows.push([`action ${a.action.kind}${target}`, a.ms !== undefined ? formatDuration(a.ms) : 'unknown: declare `takes`', '', `${plane}${why}`]);
     }
     if (e.posture && e.postureMinimumMs !== undefined) {
-        rows.push([`posture minimum (${e.posture})`, formatDuration(e.postureMinimumMs), `a floor, not added (${cite(POSTURE[e.posture].minRtoMs.source)})`]);
+        rows.push([`posture minimum (${e.posture})`, formatDuration(e.postureMinimumMs), '', `a floor on every end, not added (${cite(POSTURE[e.posture].minRtoMs.source)})`]);
     }
-    rows.push(['**total**', `**${formatDuration(e.totalMs)}**`, e.unknownParts.length > 0 ? 'a lower bound: some parts are unknown' : 'max(sum of the parts, posture minimum)']);
-    return table(['part', 'time', 'how'], rows);
+    const [total, typical] = span(e.range, e.totalMs);
+    rows.push(['**total**', `**${total}**`, typical === '' ? '' : `**${typical}**`,
+        e.unknownParts.length > 0 ? 'a lower bound: some parts are unknown' : 'max(sum of the parts, posture minimum), end by end']);
+    return table(['part', 'best–worst', 'typical', 'how'], rows);
 }
 
 function controlPlanes(e: FailoverTimeEstimate): string {

@@ -1,7 +1,8 @@
-// Hover for a service: placement, posture with its DR-tier facts, capacity, dependencies, objectives, and the
-// estimated failover time of the failovers that move it, against its RTO.
+// Hover for a service: first the answer — the failover-time range of the failovers that move it, against its
+// RTO — then placement, posture with its DR-tier facts, capacity, dependencies, objectives and egress.
 import { POSTURE } from '../../semantics/facts/defaults.js';
-import { describeFailoverTime, estimateFailoverTime, estimateMonthlyEgress } from '../../semantics/estimators/index.js';
+import { describeFailoverRange, estimateFailoverTime, estimateMonthlyEgress } from '../../semantics/estimators/index.js';
+import { rtoVerdict } from './failover-hover.js';
 import type { Model, ObjectiveM, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration, formatPercent, formatUsd } from '../../semantics/units.js';
 import { cite, list } from './markdown.js';
@@ -12,6 +13,13 @@ export function describeService(model: Model, name: string): string | undefined 
     const first = services[0]!;
     const posture = first.posture ? POSTURE[first.posture] : undefined;
     const out = [`**service ${name}**${first.cell ? ' · per cell' : ''}${first.posture ? ` · ${first.posture}` : ''}`, ''];
+    for (const s of services) {
+        for (const f of model.failovers.filter((x) => x.target.kind === 'service' && x.target.id === s.id)) {
+            const e = estimateFailoverTime(model, f);
+            const rto = s.objective?.rtoMs;
+            out.push(`- Failover${s.cell ? ` (cell ${s.cell})` : ''}: ${describeFailoverRange(e)}${rto === undefined ? '' : ` — ${rtoVerdict(e.range, rto)}`}`);
+        }
+    }
     if (posture) {
         out.push(`- Posture: ${first.posture}: recovery ≥ ${formatDuration(posture.minRtoMs.value)}, ≈ ${posture.costMultiplier.value}× a single region *(${cite(posture.minRtoMs.source)})*`);
     }
@@ -32,14 +40,6 @@ export function describeService(model: Model, name: string): string | undefined 
         const cost = s.objective?.costUsdPerMonth;
         const verdict = cost === undefined ? '' : total <= cost ? ` — within the cost objective of ${formatUsd(cost)}/month` : ` — **above the cost objective of ${formatUsd(cost)}/month**`;
         out.push(`- Replication egress${s.cell ? ` (cell ${s.cell})` : ''}: ≈ ${formatUsd(total)}/month (${list(egress.map((e) => `${e.store.split('@')[0]} ≈ ${formatUsd(e.usdPerMonth!)}`))})${verdict}`);
-    }
-    for (const s of services) {
-        for (const f of model.failovers.filter((x) => x.target.kind === 'service' && x.target.id === s.id)) {
-            const e = estimateFailoverTime(model, f);
-            const rto = s.objective?.rtoMs;
-            const verdict = rto === undefined ? '' : e.totalMs <= rto ? ` — within the RTO of ${formatDuration(rto)}` : ` — **exceeds the RTO of ${formatDuration(rto)}**`;
-            out.push(`- Failover${s.cell ? ` (cell ${s.cell})` : ''}: ${describeFailoverTime(e)}${verdict}`);
-        }
     }
     return out.join('\n');
 }

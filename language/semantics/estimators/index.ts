@@ -8,3 +8,4 @@ export * from './replication.js';
 export * from './write-flows.js';
 export * from './egress.js';
 export * from './lww-losses.js';
+export * from './range.js';

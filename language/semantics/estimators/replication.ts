@@ -2,6 +2,8 @@
 // acknowledged data a region loss can take with it. Shared by hover, rpo-unachievable and the simulation.
 import type { Provenance, StoreM } from '../model.js';
 import { formatDuration } from '../units.js';
+import { factRef } from '../facts/citation.js';
+import { pointRange, type EstimateRange } from './range.js';
 
 export interface ReplicationLagEstimate {
     /** Typical lag of the other regions behind the writer, in ms (0 for sync/consensus); undefined when unknown. */
@@ -36,11 +38,47 @@ export function replicationLag(store: StoreM): ReplicationLagEstimate {
 export type RpoBasis = 'sync' | 'consensus' | 'async-lag' | 'backup' | 'cache' | 'independent' | 'no-copy' | 'unknown';
 
 export interface RpoEstimate {
-    /** Worst acknowledged-data loss window in ms; undefined = unbounded (no copy outside the failed region) or unknown. */
+    /**
+     * The loss window in ms as one figure: the worst end when a source bounds it, else the typical lag (the figure
+     * RPO was always given); undefined = unbounded (no copy outside the failed region) or unknown.
+     */
     readonly ms?: number;
+    /** Best / typical / worst loss window; undefined with `ms`. A typical-only lag has no worst end. */
+    readonly range?: EstimateRange;
     readonly basis: RpoBasis;
     /** Why, in words a reviewer would use. */
     readonly reason: string;
+}
+
+/**
+ * The loss window of a periodic backup every B: the failure lands anywhere in the cycle, so the writes since the
+ * last backup span [0, B): best 0 (just after a backup), typical B/2, worst B (just before the next).
+ */
+function backupRange(intervalMs: number): EstimateRange {
+    return {
+        bestMs: 0, typicalMs: intervalMs / 2, worstMs: intervalMs,
+        why: { best: 'the failure lands just after a backup', typical: 'the mean over the backup cycle', worst: 'the failure lands just before a backup' },
+    };
+}
+
+/**
+ * The loss window of asynchronous replication: the writes not yet replicated when the region is lost. A declared
+ * lag is the design's own figure (all ends). An engine default is a vendor's *typical* value, not a bound
+ * (docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag): best 0 (nothing in flight), typical the lag, and no worst end —
+ * unless a backup bounds the loss at its interval.
+ */
+function lagRange(lagMs: number, provenance: Provenance | undefined, backupMs: number | undefined): EstimateRange {
+    if (provenance?.kind !== 'default') return pointRange(lagMs, 'the declared lag');
+    const cite = /docs\/facts\.md#[a-z0-9-]+/.exec(provenance.source)?.[0] ?? factRef('dynamodb-mrec-lag');
+    return {
+        bestMs: 0, typicalMs: lagMs, ...(backupMs !== undefined ? { worstMs: backupMs } : {}),
+        why: {
+            best: 'no write is in flight at the failure',
+            typical: `the engine's typical lag (${cite})`,
+            worst: backupMs !== undefined ? 'the lag grows past the backup interval: the last backup bounds the loss'
+                : 'the lag is typical, not a bound; it grows in the congestion that precedes regional failures',
+        },
+    };
 }
 
 /**
@@ -48,7 +86,9 @@ export interface RpoEstimate {
  * - memcached: not counted — a cache holds no data of record (whatever it loses is recomputed).
  * - sync or consensus across ≥ 2 regions: 0 (MRSC, Cosmos DB strong and consensus acknowledge a write only once another region has it).
  * - async: the replication lag (RPO = replication delay: docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag),
- *   or the backup interval when that is shorter.
+ *   or the backup interval when that is shorter. An engine's default lag is typical, not a bound: the range has no
+ *   worst end unless a backup bounds it (`lagRange`).
+ * - a backup every B: the loss window spans [0, B) (`backupRange`); `ms` is B, the worst.
  * - `replication none` over several regions that each write (any-region, home-region): independent copies, one
  *   per region (a cache per region): no acknowledged write is expected anywhere but where it was written, so a
  *   failover loses nothing replicated (0); the users moved to another region find its own copy, cold for their
@@ -59,29 +99,33 @@ export interface RpoEstimate {
 export function estimateRpo(store: StoreM): RpoEstimate {
     const backup = store.backupIntervalMs;
     const backupText = backup !== undefined ? `a backup every ${formatDuration(backup)}` : undefined;
-    if (store.engine === 'memcached') return { ms: 0, basis: 'cache', reason: 'memcached is a cache: losing it loses no data of record' };
+    if (store.engine === 'memcached') return { ms: 0, range: pointRange(0, 'a cache holds no data of record'), basis: 'cache', reason: 'memcached is a cache: losing it loses no data of record' };
     const multiRegion = store.regions.length > 1 || (store.witness !== undefined && store.regions.length === 1 && store.witness !== store.regions[0]);
     const mode = store.replication.mode;
     if (multiRegion && (mode === 'sync' || mode === 'consensus')) {
-        return { ms: 0, basis: mode, reason: `${mode} replication: a write is in another region before it is acknowledged` };
+        return { ms: 0, range: pointRange(0, 'a write is in another region before it is acknowledged'), basis: mode, reason: `${mode} replication: a write is in another region before it is acknowledged` };
     }
     if (multiRegion && mode === 'async') {
         const lag = store.replication.lagMs;
         if (lag === undefined) {
             return backup !== undefined
-                ? { ms: backup, basis: 'backup', reason: `async replication without a declared lag; ${backupText}` }
+                ? { ms: backup, range: backupRange(backup), basis: 'backup', reason: `async replication without a declared lag; ${backupText}` }
                 : { basis: 'unknown', reason: 'async replication without a declared lag' };
         }
-        if (backup !== undefined && backup < lag) return { ms: backup, basis: 'backup', reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)` };
-        return { ms: lag, basis: 'async-lag', reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind: an unplanned failover loses the writes not yet replicated` };
+        if (backup !== undefined && backup < lag) return { ms: backup, range: backupRange(backup), basis: 'backup', reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)` };
+        const typicalOnly = store.replication.lagProvenance?.kind === 'default';
+        return {
+            ms: lag, range: lagRange(lag, store.replication.lagProvenance, backup), basis: 'async-lag',
+            reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind${typicalOnly ? ' (typical, not a bound)' : ''}: an unplanned failover loses the writes not yet replicated`,
+        };
     }
     if (multiRegion && mode === 'none' && store.writes.policy !== 'primary') {
         return {
-            ms: 0, basis: 'independent',
+            ms: 0, range: pointRange(0, 'each region keeps its own copy'), basis: 'independent',
             reason: 'replication none: each region keeps its own independent copy, so a failover loses no replicated write — users moved to another region find its copy cold for their keys',
         };
     }
     const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
-    if (backup !== undefined) return { ms: backup, basis: 'backup', reason: `the data is ${where}; the last copy elsewhere is ${backupText}` };
+    if (backup !== undefined) return { ms: backup, range: backupRange(backup), basis: 'backup', reason: `the data is ${where}; the last copy elsewhere is ${backupText}` };
     return { basis: 'no-copy', reason: `the data is ${where} and no backup is declared: a region loss loses it all` };
 }

@@ -1,14 +1,18 @@
 // The rule configuration of a document: `.mregion.json` (shared with the CLI) overridden by the editor's
-// `mregion.rules` setting. When either changes, every document is checked again.
+// `mregion.rules` and `mregion.judge` settings. When either changes, every document is checked again.
 import { DocumentState, URI, UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { RuleCode } from '../rules/catalog.js';
 import type { RuleSetting } from '../rules/runner.js';
+import { DEFAULT_JUDGE, type Judge } from '../../semantics/estimators/range.js';
+import { parseJudge } from './judge-setting.js';
 import { mergeRuleSettings, parseRuleSettings, type ParsedRuleSettings } from './rule-settings.js';
 import { contains, readWorkspaceFile, WORKSPACE_FILE, type WorkspaceFileSettings } from './workspace-file.js';
 
 export interface DocumentRuleConfig extends ParsedRuleSettings {
     settingOf(code: RuleCode): RuleSetting | undefined;
+    /** Which end of an estimate's range the rules judge: the setting, else the file's, else the worst. */
+    readonly judge: Judge;
 }
 
 export class RuleConfigProvider {
@@ -46,7 +50,12 @@ export class RuleConfigProvider {
         const file = this.folderSettings.get(`${UriUtils.dirname(document.uri).toString()} ${root.toString()}`, () => readWorkspaceFile(this.fs, document.uri, root));
         const editorValue: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'rules');
         const merged = mergeRuleSettings(file, parseRuleSettings(editorValue, 'setting mregion.rules'));
-        return { ...merged, settingOf: (code) => merged.settings.get(code) };
+        const editorJudge = parseJudge(await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'judge'), 'setting mregion.judge');
+        return {
+            ...merged, problems: [...merged.problems, ...editorJudge.problems],
+            settingOf: (code) => merged.settings.get(code),
+            judge: editorJudge.judge ?? file.judge ?? DEFAULT_JUDGE,
+        };
     }
 
     /** Validates every document again (their text did not change, their configuration did). */

@@ -2,9 +2,12 @@
 // folder to the root of its project (the editor's workspace folder, the CLI's git root), never above: a file
 // planted higher up (a FIFO, a link to /dev/zero) once made every check block or fill memory. Read through
 // Langium's file system provider, so the CLI, the server and tests read it the same way, and only when it is a
-// regular file within CONFIG_FILE_LIMIT.
+// regular file within CONFIG_FILE_LIMIT. It holds `rules` (severities) and `judge` (which end of a range the rules
+// judge, judge-setting.ts).
 import { URI, UriUtils, type FileSystemProvider } from 'langium';
 import { CONFIG_FILE_LIMIT, readCapped } from '../../workspace/file-system.js';
+import type { Judge } from '../../semantics/estimators/range.js';
+import { parseJudge } from './judge-setting.js';
 import { parseRuleSettings, type ParsedRuleSettings } from './rule-settings.js';
 
 export const WORKSPACE_FILE = '.mregion.json';
@@ -12,6 +15,8 @@ export const WORKSPACE_FILE = '.mregion.json';
 export interface WorkspaceFileSettings extends ParsedRuleSettings {
     /** The file that was read, when one was found. */
     readonly file?: URI;
+    /** Its `judge`, when set. */
+    readonly judge?: Judge;
 }
 
 /**
@@ -62,5 +67,7 @@ export function readWorkspaceFile(fs: FileSystemProvider, document: URI, root: U
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
         return { file, settings: new Map(), problems: [`${shown} must hold an object such as { "rules": { "dns-ttl-too-long": "error" } }`] };
     }
-    return { file, ...parseRuleSettings((json as Record<string, unknown>).rules, `${shown} "rules"`) };
+    const rules = parseRuleSettings((json as Record<string, unknown>).rules, `${shown} "rules"`);
+    const judge = parseJudge((json as Record<string, unknown>).judge, `${shown} "judge"`);
+    return { file, settings: rules.settings, problems: [...rules.problems, ...judge.problems], ...(judge.judge ? { judge: judge.judge } : {}) };
 }

@@ -1,6 +1,6 @@
 // Recovery objectives against the estimates: RPO against replication, RTO against the failover time.
 import { POSTURE } from '../../semantics/facts/defaults.js';
-import { describeFailoverTime, estimateFailoverTime, estimateRpo } from '../../semantics/estimators/index.js';
+import { describeFailoverTime, estimateFailoverTime, estimateRpo, formatDurationRange, hasSpread, judged, type Judge } from '../../semantics/estimators/index.js';
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import type { Fix, FixEdit } from './fix.js';
@@ -10,19 +10,23 @@ import { factRef } from '../../semantics/facts/citation.js';
 
 const rpoUnachievable: Rule = {
     code: 'rpo-unachievable',
-    check({ model, report }) {
+    check({ model, judge, report }) {
         const check = (owner: Deployable, stores: readonly StoreM[]) => {
             const objective = owner.objective;
             if (objective?.rpoMs === undefined) return;
             for (const store of stores) {
                 const rpo = estimateRpo(store);
                 if (rpo.basis === 'unknown') continue; // the builder already asks for the missing lag
-                if (rpo.ms !== undefined && rpo.ms <= objective.rpoMs) continue;
-                const loss = rpo.ms === undefined ? 'everything written since its last copy' : `up to ${formatDuration(rpo.ms)} of acknowledged writes`;
+                const verdict = rpo.range ? judged(rpo.range, judge) : undefined;
+                if (verdict !== undefined && verdict.ms <= objective.rpoMs) continue;
+                const loss = verdict === undefined ? 'everything written since its last copy'
+                    : `${verdict.end === 'worst' ? 'up to' : 'typically'} ${formatDuration(verdict.ms)} of acknowledged writes`;
                 const needs = objective.rpoMs === 0 ? ' RPO 0 needs synchronous replication or consensus' : '';
+                const spread = rpo.range !== undefined && rpo.range.worstMs !== undefined && hasSpread(rpo.range) ? ` of ${formatDurationRange(rpo.range.bestMs, rpo.range.worstMs)}` : '';
+                const which = verdict === undefined ? '' : ` (judged: the ${verdict.label}${spread})`;
                 report({
                     ...at(objective.source, 'rpo'), cell: owner.cell, key: `${owner.name}:${store.name}`,
-                    message: `RPO objective ${formatDuration(objective.rpoMs)}, but a region loss can cost ${store.name === owner.name ? 'it' : store.name} ${loss}: ${rpo.reason}.${needs}`,
+                    message: `RPO objective ${formatDuration(objective.rpoMs)}, but a region loss can cost ${store.name === owner.name ? 'it' : store.name} ${loss}${which}: ${rpo.reason}.${needs}`,
                     related: [{ ...at(store.source, 'replication', 'backup', 'regions', 'engine'), message: `${store.name}'s replication` }],
                 });
             }
@@ -34,27 +38,32 @@ const rpoUnachievable: Rule = {
     },
 };
 
-/** What a failover's estimate would be with some of its parts changed (for the titles of the quick fixes). */
-function withChanges(model: Model, failover: FailoverM, change: Partial<FailoverM>, service?: Partial<ServiceM>): number {
+/** The judged end of a failover's estimate with some of its parts changed (for the titles of the quick fixes). */
+function withChanges(model: Model, failover: FailoverM, judge: Judge, change: Partial<FailoverM>, service?: Partial<ServiceM>): number {
     const changedModel: Model = service && failover.target.kind === 'service'
         ? { ...model, services: new Map([...model.services, [failover.target.id, { ...model.services.get(failover.target.id)!, ...service }]]) }
         : model;
-    return estimateFailoverTime(changedModel, { ...failover, ...change }).totalMs;
+    return judged(estimateFailoverTime(changedModel, { ...failover, ...change }).range, judge).ms;
+}
+
+/** "worst-case failover 36 s" / "typical failover 31 s": what a fix's title promises, on the end the rule judges. */
+function promise(judge: Judge, ms: number): string {
+    return `${judge === 'worst' ? 'worst-case' : 'typical'} failover ${formatDuration(ms)}`;
 }
 
 const LAUNCHES: ReadonlySet<ActionM['kind']> = new Set(['launch-capacity', 'scale-out', 'create-resources', 'restore-backup']);
 
-function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
+function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge): Fix[] {
     const fixes: Fix[] = [];
     const uri = failover.source.uri;
     const d = failover.detection;
     if (d.method === 'manual' || d.intervalMs > 10_000 || d.threshold > 3) {
         const faster: FailoverM['detection'] = { method: 'health-check', intervalMs: 10_000, threshold: 3, timeoutMs: 6_000, provenance: { kind: 'declared' } };
-        const ms = withChanges(model, failover, { detection: faster });
+        const ms = withChanges(model, failover, judge, { detection: faster });
         const edit: FixEdit = failover.source.props.detection
             ? { kind: 'replace', uri, range: failover.source.props.detection, text: 'detect health-check every 10s threshold 3' }
             : { kind: 'insert-clause', uri, block: failover.source.range, text: 'detect health-check every 10s threshold 3' };
-        fixes.push({ title: `Detect faster: health checks every 10 s, threshold 3 (failover ≈ ${formatDuration(ms)})`, edits: [edit], preferred: ms <= rtoMs });
+        fixes.push({ title: `Detect faster: health checks every 10 s, threshold 3 (${promise(judge, ms)})`, edits: [edit], preferred: ms <= rtoMs });
     }
     const route = failover.route;
     if (route && (route.method === 'dns' || route.method === 'arc-routing-control' || route.method === 'manual') && failover.source.props.route) {
@@ -67,9 +76,9 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
             edits.push({ kind: 'delete-clause', uri: a.source.uri, range: a.source.range });
             return false;
         });
-        const ms = withChanges(model, failover, { route: { method: ttlFree }, actions });
+        const ms = withChanges(model, failover, judge, { route: { method: ttlFree }, actions });
         fixes.push({
-            title: `Route through ${ttlFree === 'anycast' ? 'anycast' : 'Global Accelerator'}, which waits out no DNS TTL (failover ≈ ${formatDuration(ms)})`,
+            title: `Route through ${ttlFree === 'anycast' ? 'anycast' : 'Global Accelerator'}, which waits out no DNS TTL (${promise(judge, ms)})`,
             edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
         });
     }
@@ -81,10 +90,10 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
         if (slowPosture && service?.source.props.posture) edits.push({ kind: 'replace', uri: service.source.uri, range: service.source.props.posture, text: 'posture warm-standby' });
         const actions = failover.actions.map((a) => LAUNCHES.has(a.kind) && a.source.props.kind
             ? { ...a, kind: 'shift-traffic' as const, plane: 'data-plane' as const, durationMs: a.durationProvenance.kind === 'declared' ? a.durationMs : 0 } : a);
-        const ms = withChanges(model, failover, { actions }, slowPosture ? { posture: 'warm-standby' } : undefined);
+        const ms = withChanges(model, failover, judge, { actions }, slowPosture ? { posture: 'warm-standby' } : undefined);
         if (edits.length > 0) {
             fixes.push({
-                title: `Pre-provision capacity: warm standby that shifts traffic instead of launching (failover ≈ ${formatDuration(ms)})`,
+                title: `Pre-provision capacity: warm standby that shifts traffic instead of launching (${promise(judge, ms)})`,
                 edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
             });
         }
@@ -94,7 +103,7 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number): Fix[] {
 
 const rtoUnachievable: Rule = {
     code: 'rto-unachievable',
-    check({ model, report }) {
+    check({ model, judge, report }) {
         const targets: Deployable[] = [...model.services.values(), ...model.stores.values()];
         const byTarget = new Map<string, FailoverM[]>();
         for (const f of model.failovers) byTarget.set(f.target.id, [...(byTarget.get(f.target.id) ?? []), f]);
@@ -115,12 +124,13 @@ const rtoUnachievable: Rule = {
             }
             for (const failover of failovers) {
                 const estimate = estimateFailoverTime(model, failover);
-                if (estimate.totalMs <= objective.rtoMs) continue;
+                const verdict = judged(estimate.range, judge);
+                if (verdict.ms <= objective.rtoMs) continue;
                 report({
                     ...at(failover.source, 'target'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
-                    message: `failover takes ${describeFailoverTime(estimate)} but the RTO objective of ${target.name} is ${formatDuration(objective.rtoMs)}`,
+                    message: `failover takes ${describeFailoverTime(estimate)} but the RTO objective of ${target.name} is ${formatDuration(objective.rtoMs)} (judged: the ${verdict.label}, ${formatDuration(verdict.ms)})`,
                     related: [{ ...at(objective.source, 'rto'), message: `RTO objective of ${target.name}` }],
-                    fixes: rtoFixes(model, failover, objective.rtoMs),
+                    fixes: rtoFixes(model, failover, objective.rtoMs, judge),
                 });
             }
         }

@@ -2,6 +2,7 @@
 import type { Model, Range, Severity } from '../../semantics/model.js';
 import type { RuleCode } from './catalog.js';
 import type { Fix } from './fix.js';
+import type { Judge } from '../../semantics/estimators/range.js';
 
 export interface Related {
     readonly uri: string;
@@ -30,6 +31,8 @@ export interface Finding {
 
 export interface RuleContext {
     readonly model: Model;
+    /** Which end of an estimate's range to compare with an objective (messages say which was judged). */
+    readonly judge: Judge;
     report(finding: Finding): void;
 }
 

@@ -5,6 +5,7 @@ import { CheckerCodes, RULES, type RuleCode } from './catalog.js';
 import type { Fix } from './fix.js';
 import { rangeKey } from './helpers.js';
 import type { Finding, Related, Rule } from './rule.js';
+import { DEFAULT_JUDGE, type Judge } from '../../semantics/estimators/range.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -23,6 +24,8 @@ export interface RunOptions {
     readonly settingOf?: (code: RuleCode) => RuleSetting | undefined;
     /** Findings that wait until what they concern reads and resolves (validation/held-back.ts). */
     readonly heldBack?: (finding: Finding) => boolean;
+    /** Which end of an estimate's range the rules judge; the worst by default. */
+    readonly judge?: Judge;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -35,7 +38,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
         const findings: Finding[] = [];
         try {
             const held = options.heldBack;
-            rule.check({ model, report: held ? (f) => { if (!held(f)) findings.push(f); } : (f) => findings.push(f) });
+            rule.check({ model, judge: options.judge ?? DEFAULT_JUDGE, report: held ? (f) => { if (!held(f)) findings.push(f); } : (f) => findings.push(f) });
         } catch (error) {
             diagnostics.push(ruleFailed(model, rule.code, error));
             continue;
