@@ -3,7 +3,7 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 
 export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
@@ -101,7 +101,7 @@ export interface LagReport {
      *  still waiting at its end when that is larger (a stalled link); null when the link carried nothing. */
     readonly series: readonly (number | null)[];
     /** Each heal that found writes waiting: the backlog, and how it drained at the store's catch-up rate (at
-     *  once when none is declared). Since 1.3.0; the drain's outcome, writes and egress since 1.4.0. */
+     *  once when none is declared). Since 1.3.0; the drain's outcome, writes and egress since 1.5.0. */
     readonly heals: readonly HealReport[];
 }
 
@@ -111,21 +111,21 @@ export interface HealReport {
     /** Writes waiting at the heal: the backlog's peak. */
     readonly backlogWrites: number;
     /** When the backlog and the writes queued behind it had all been applied; null when that did not happen
-     *  in the run (nullable since 1.4.0). */
+     *  in the run (nullable since 1.5.0). */
     readonly drainedAtMs: number | null;
     /** drainedAtMs − atMs: one replication delay plus the drain; null when not drained. */
     readonly drainMs: number | null;
     /** `drained`; `never-drains` (the catch-up rate is not above the arrival rate); `unfinished` (the run ended
-     *  first); `cut-again` (another cut came first). Since 1.4.0. */
+     *  first); `cut-again` (another cut came first). Since 1.5.0. */
     readonly outcome: 'drained' | 'never-drains' | 'unfinished' | 'cut-again';
-    /** Writes applied from the heal to the drain's end: the backlog plus what queued behind it. Since 1.4.0. */
+    /** Writes applied from the heal to the drain's end: the backlog plus what queued behind it. Since 1.5.0. */
     readonly drainedWrites: number;
-    /** Those writes × the mean item size, and × the egress price of the direction; null when unknown. Since 1.4.0. */
+    /** Those writes × the mean item size, and × the egress price of the direction; null when unknown. Since 1.5.0. */
     readonly egressBytes: number | null;
     readonly egressUsd: number | null;
 }
 
-/** A store's heals together. Since 1.4.0. */
+/** A store's heals together. Since 1.5.0. */
 export interface DrainReport {
     /** The declared catch-up in writes per second; null when none is declared (the backlog arrives at once). */
     readonly catchUpWritesPerS: number | null;
@@ -178,7 +178,7 @@ export interface StoreReport {
         /** The reads served while a healed link's backlog was on its way to a replica. Since 1.3.0. */
         readonly duringDrain: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
     };
-    /** The store's heals that found a backlog, together; null when none did. Since 1.4.0. */
+    /** The store's heals that found a backlog, together; null when none did. Since 1.5.0. */
     readonly drain: DrainReport | null;
     readonly writeLatencyMs: Percentiles;
     /** Per origin region of the writers: their writes to this store, overall and per sample interval. */

@@ -146,6 +146,19 @@ describe('the simulation view adapter', () => {
         expect(view.writes[0]!.location?.range.start.line).toBe(17);
     });
 
+    it.each([
+        { name: 'no heal found a backlog', drain: null, cell: '—' },
+        { name: 'a drain simulated at the declared rate', drain: { catchUpWritesPerS: 300, drainTime: 'simulated', drainMs: 304_000, outcome: 'drained' }, cell: '5 m 4 s at 300/s' },
+        { name: 'no declared rate: a lower bound', drain: { catchUpWritesPerS: null, drainTime: 'lower-bound', drainMs: 1_000, outcome: 'drained' }, cell: '≥ 1 s (lower bound: no catch-up declared)' },
+        { name: 'a rate not above the write rate', drain: { catchUpWritesPerS: 80, drainTime: 'simulated', drainMs: null, outcome: 'never-drains' }, cell: 'never (catch-up ≤ write rate)' },
+        { name: 'a report from before schema 1.5', drain: undefined, cell: '—' },
+    ])('shows the drain after a heal per store when $name', ({ drain, cell }) => {
+        const report = structuredClone(sampleReport) as unknown as { stores: Record<string, unknown>[] };
+        report.stores[0]!.drain = drain === null || drain === undefined ? drain : { heals: 1, backlogPeakWrites: 60_370, staleReadShare: null, egressBytes: null, egressUsd: null, ...drain };
+        const cells = Object.fromEntries(adaptReport(report).writes[0]!.cells.map((c) => [c.label, c.value]));
+        expect(cells['drain after heal']).toBe(cell);
+    });
+
     it('shows the egress cost and the total', () => {
         expect(view.cost.map((c) => c.value)).toEqual(['$1,843', '', '$1,843']);
     });

@@ -2,7 +2,7 @@
 // shows. The schema version is checked first, so a report this view does not understand gives a clear error
 // instead of a half-drawn page. `declarations` (instance id or region name → where it is declared) comes
 // from the topology request and lets store, service and timeline rows link back to the editor.
-import type { ClauseRef, LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
+import type { ClauseRef, DrainReport, LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../common/format.js';
 import type { Location } from '../common/location.js';
 import { verdictOf } from './verdict.js';
@@ -61,6 +61,7 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             { label: 'RPO', value: st.rpoMs === null ? '—' : duration(st.rpoMs) },
             { label: 'stranded · delivered at heal', value: `${count(st.strandedWrites)} · ${count(st.deliveredAtHeal)}` },
             { label: 'overwritten at heal', value: count(st.overwrittenAtHeal) },
+            { label: 'drain after heal', value: drainCell(st.drain) },
             { label: 'discarded (LWW)', value: count(st.discardedWrites) },
             { label: 'merged', value: count(st.merges) },
             { label: 'siblings', value: count(st.siblings) },
@@ -176,6 +177,17 @@ function emptiness(series: readonly RegionSeries[], flat: number, allFlat: strin
     const values = series.flatMap((s) => s.points.map((p) => p.y)).filter((y): y is number => y !== null);
     if (values.length === 0) return series.length === 0 ? none : 'No samples in this run.';
     return values.every((y) => y === flat) ? allFlat : undefined;
+}
+
+/**
+ * How long the store's healed backlogs took to drain: simulated at the declared catch-up rate, or a lower bound
+ * when none is declared (docs/facts.md#catch-up-rate). Reports before schema 1.5 have no drain: '—'.
+ */
+function drainCell(drain: DrainReport | null | undefined): string {
+    if (!drain) return '—';
+    if (drain.outcome === 'never-drains') return 'never (catch-up ≤ write rate)';
+    if (drain.drainMs === null) return 'still draining at the end';
+    return drain.drainTime === 'lower-bound' ? `≥ ${duration(drain.drainMs)} (lower bound: no catch-up declared)` : `${duration(drain.drainMs)} at ${count(drain.catchUpWritesPerS)}/s`;
 }
 
 /** The cost total, compared with the scenario's cost objective only when it states one. */
