@@ -87,8 +87,10 @@ describe('Run Simulation', () => {
         assert.equal(result.scenario, 'december-2021');
         const view = await waitForRender(api.simulationView, document.uri, (v) => v.text.includes('december-2021'), 'the simulation view of december-2021');
         assert.equal(view.counts.failed, 1, 'the RTO expectation fails');
-        assert.match(view.text, /1 of 1 objective is missed/);
+        // The scenario's expect clause, then the objective declared on status-page (rto 1h, rpo 1m).
+        assert.match(view.text, /2 of 3 objectives are missed/);
         assert.match(view.text, /rto <= 1h: missed by /);
+        assert.match(view.text, /status-page: objective rto 1 h: missed by /);
         assert.match(view.text, /expect rto <= 1h/);
         assert.match(view.text, /simulated despite 2 design-rule errors/);
     });
