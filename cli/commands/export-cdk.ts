@@ -1,9 +1,12 @@
-// `mregion export-cdk FILE --out DIR [--account ID] [--force]`: writes a CDK v2 TypeScript app for the design.
-// Exit 0 written; 1 not exported (errors in the design, or nothing maps to AWS); 2 usage, a non-empty or
-// unsafe output folder, or two model names that give one AWS name (no --force can make that app deploy).
+// `mregion export-cdk FILE --out DIR [--account ID] [--force] [--overwrite]`: writes a CDK v2 TypeScript app for the
+// design. `--force` exports despite errors in the design; `--overwrite` replaces an earlier export in DIR, recognized
+// by its manifest (.mregion-export.json), and nothing else. Exit 0 written; 1 not exported (errors in the design,
+// or nothing maps to AWS); 2 usage, an output folder that holds anything but an earlier export (or one without
+// --overwrite), an unsafe folder, or two model names that give one AWS name (no --force can make that app deploy).
 import type { Command } from 'commander';
 import { exportCdk, isAccountId } from '../../export/cdk/index.js';
-import { ExportWriteError, writeGeneratedFiles } from '../../export/cdk/writer.js';
+import { inspectExportFolder, manifestName, replaceExport } from '../../export/cdk/previous-export.js';
+import { ExportWriteError } from '../../export/cdk/writer.js';
 import { visibleControls } from '../../language/semantics/escape.js';
 import { collect } from '../diagnostics.js';
 import { expandPaths, loadWorkspace, UsageError } from '../workspace.js';
@@ -15,7 +18,10 @@ export const EXIT_FOLDER = 2;
 export interface ExportCdkOptions {
     readonly out: string;
     readonly account?: string;
+    /** Export despite errors in the design (and parts AWS cannot express, which are listed). */
     readonly force: boolean;
+    /** Replace an earlier export in the folder (recognized by its manifest); anything else non-empty is refused. */
+    readonly overwrite?: boolean;
 }
 
 export interface ExportCdkOutput {
@@ -54,8 +60,19 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
         return EXIT_NOT_EXPORTED;
     }
 
+    // The folder is checked before writing: empty, or an earlier export the user asked to replace.
+    const folder = inspectExportFolder(options.out);
+    if (folder.kind === 'refused') {
+        output.err(`mregion: cannot export into ${options.out}: ${folder.reason}; choose an empty folder, or the folder of an earlier export with --overwrite`);
+        return EXIT_FOLDER;
+    }
+    const previous = folder.kind === 'previous' ? folder.manifest : undefined;
+    if (previous !== undefined && !options.overwrite) {
+        output.err(`mregion: ${options.out} holds an earlier export of ${previous.source} (${previous.files.length} files listed in its ${manifestName}); pass --overwrite to replace it`);
+        return EXIT_FOLDER;
+    }
     try {
-        writeGeneratedFiles(options.out, result.files, { force: options.force });
+        replaceExport(options.out, document.uri.toString(), result.files, previous);
     } catch (error) {
         if (error instanceof ExportWriteError) {
             output.err(`mregion: ${error.message}`);
@@ -64,7 +81,7 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
         throw error;
     }
 
-    output.out(`Wrote ${result.files.length} files to ${options.out}:`);
+    output.out(`${previous ? `Replaced the earlier export (${previous.files.length} files) with` : 'Wrote'} ${result.files.length} files to ${options.out}:`);
     for (const f of result.files) output.out(`  ${f.path}`);
     if (result.notGenerated.length > 0) {
         output.out('Not generated:');
@@ -80,11 +97,12 @@ export function registerExportCdk(program: Command, run: (action: () => Promise<
         .command('export-cdk')
         .description('write an AWS CDK v2 TypeScript app (one stack per region plus a global stack) for a .mregion design')
         .argument('<file>', 'the .mregion file to export (its imports are included)')
-        .requiredOption('-o, --out <dir>', 'folder to write the app into (must be empty unless --force)')
+        .requiredOption('-o, --out <dir>', 'folder to write the app into: empty, or an earlier export with --overwrite')
         .option('--account <id>', '12-digit AWS account id for every stack (default: a documented placeholder in cdk.json)')
-        .option('--force', 'export despite errors in the design, and write into a non-empty folder', false)
+        .option('--force', 'export despite errors in the design (what cannot be generated is listed)', false)
+        .option('--overwrite', `replace an earlier export in the folder (recognized by its ${manifestName}); anything else in it is refused`, false)
         // One line per call, quoting file names, folders and messages: control characters are shown, not run.
-        .action((file: string, opts: { out: string; account?: string; force: boolean }) => run(() => runExportCdk(file, opts, {
+        .action((file: string, opts: { out: string; account?: string; force: boolean; overwrite: boolean }) => run(() => runExportCdk(file, opts, {
             out: (t) => process.stdout.write(`${visibleControls(t)}\n`),
             err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
         })));

@@ -1,6 +1,6 @@
 // `mregion export-cdk` as users run it: the bundled CLI, spawned, writing into temporary folders.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -41,16 +41,36 @@ describe('mregion export-cdk', () => {
         expect(readdirSync(path.join(out, 'lib', 'stacks')).sort()).toEqual(['eu-west-1-stack.ts', 'global-stack.ts', 'us-east-1-stack.ts']);
     });
 
-    test('refuses a folder with content (exit 2) and leaves it as it was, then writes into it with --force', () => {
+    test('refuses a folder with the user\'s files (exit 2) with the reason, even with --force and --overwrite, changing nothing', () => {
         const out = path.join(sandbox, 'occupied');
-        expect(mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out).status).toBe(0);
+        mkdirSync(out);
         writeFileSync(path.join(out, 'README.md'), 'my notes');
+        for (const flags of [[], ['--force'], ['--overwrite'], ['--force', '--overwrite']]) {
+            const refused = mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out, ...flags);
+            expect(refused.status, flags.join(' ')).toBe(2);
+            expect(refused.stderr).toContain(`cannot export into ${out}: the folder is not empty; choose an empty folder, or the folder of an earlier export with --overwrite`);
+            expect(readdirSync(out)).toEqual(['README.md']);
+            expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('my notes');
+        }
+    });
+
+    test('replaces an earlier export only with --overwrite: the files its manifest lists go, the user\'s stay', () => {
+        const out = path.join(sandbox, 'earlier');
+        expect(mregion('export-cdk', 'examples/fintech.mregion', '--out', out).status).toBe(0);
+        const manifest = JSON.parse(readFileSync(path.join(out, '.mregion-export.json'), 'utf8')) as { source: string; files: string[] };
+        expect(manifest.source).toMatch(/^file:\/\/.*\/examples\/fintech\.mregion$/);
+        expect(manifest.files).toContain('lib/stacks/eu-west-1-stack.ts');
+        writeFileSync(path.join(out, 'NOTES.md'), 'mine');
         const refused = mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out);
         expect(refused.status).toBe(2);
-        expect(refused.stderr).toContain('is not empty');
-        expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('my notes');
-        expect(mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out, '--force').status).toBe(0);
+        expect(refused.stderr).toMatch(/holds an earlier export of file:.*fintech\.mregion \(\d+ files listed in its \.mregion-export\.json\); pass --overwrite to replace it/);
+        const replaced = mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out, '--overwrite');
+        expect(replaced.status).toBe(0);
+        expect(replaced.stdout).toContain(`Replaced the earlier export (${manifest.files.length} files) with`);
         expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/^# InventoryMrsc: AWS CDK app/);
+        // The earlier design's stack files are gone; the user's file is kept.
+        expect(existsSync(path.join(out, 'lib', 'stacks', 'eu-west-1-stack.ts'))).toBe(false);
+        expect(readFileSync(path.join(out, 'NOTES.md'), 'utf8')).toBe('mine');
     });
 
     test('refuses a design with errors (exit 1), naming each error, and exports it with --force', () => {
