@@ -2,6 +2,7 @@
 // closed forms of a queue served at c and fed at w (docs/facts.md#catch-up-rate): a backlog B is empty after
 // B ÷ (c − w), so the drain reported (heal → empty) is one lag d plus that; it applies B·c ÷ (c − w) writes; and
 // with c ≤ w it never empties. Counts are Poisson, so each check allows a few standard deviations.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run, SECOND, TWO_US_REGIONS } from './helpers.js';
 
@@ -120,5 +121,35 @@ describe('reads during a finite drain', () => {
         expect(Math.abs(store.reads.duringDrain.served - served) / served).toBeLessThan(1e-5);
         expect(Math.abs(store.reads.duringDrain.stale - stale) / stale).toBeLessThan(1e-5);
         expect(store.drain!.staleReadShare).toBe(store.reads.duringDrain.staleShare);
+    });
+});
+
+describe('for generated rates, partitions and lags', () => {
+    it('a drain above the write rate ends after d + B/(c − w) and one below it never does, losing nothing', async () => {
+        const arbitrary = fc.record({
+            w: fc.integer({ min: 20, max: 300 }),
+            // c = k·w: below (never drains) or well above (drains); c = w is left to the table above.
+            k: fc.constantFrom(0.5, 0.8, 1.5, 2, 3, 5),
+            partitionS: fc.integer({ min: 10, max: 120 }),
+            seed: fc.integer({ min: 0, max: 1_000 }),
+        });
+        await fc.assert(fc.asyncProperty(arbitrary, async ({ w, k, partitionS, seed }) => {
+            const c = Math.round(w * k);
+            // Long enough for the slowest drain, (P + d)/(k − 1), with a minute to spare.
+            const durationS = T0 + partitionS + (k > 1 ? Math.ceil((partitionS + D) / (k - 1)) : 120) + 60;
+            const text = design({ w, catchUp: `${c}/s`, partitionS, durationS }).replace('seed 11', `seed ${seed}`);
+            const { store, heal } = await eastHeal(text);
+            expect(store.lostWrites).toBe(0);
+            for (const r of store.replicas) expect(r.appliedWrites + r.pendingWrites).toBeLessThanOrEqual(store.writes.acknowledged);
+            if (c <= w) {
+                expect(heal.outcome).toBe('never-drains');
+                return;
+            }
+            const B = heal.backlogWrites;
+            const expected = D + B / (c - w);
+            const slack = (5 * Math.sqrt((w * B) / (c - w))) / (c - w) + 0.05;
+            expect(heal.outcome).toBe('drained');
+            expect(Math.abs(heal.drainMs! / SECOND - expected)).toBeLessThanOrEqual(slack);
+        }), { numRuns: 12, seed: 20_261_206 });
     });
 });
