@@ -20,6 +20,8 @@ export interface ImportedStore {
     readonly consistency?: 'strong' | 'eventual';
     readonly conflicts?: 'lww' | 'reject';
     readonly witness?: string;
+    /** The input cannot state a witness (Terraform's table resource has no witness block): not compared by drift. */
+    readonly witnessUnknown?: boolean;
     readonly notes: readonly string[];
     readonly todos: readonly Todo[];
     readonly origins: readonly Origin[];

@@ -91,7 +91,7 @@ function storeDrift(store: StoreM, deployed: ImportedStore): DriftFinding[] {
     if (deployedMode !== undefined && deployedMode !== store.replication.mode) {
         findings.push({ code: 'drift-replication', message: `store ${store.id}: deployed with replication ${deployedMode}, the design says ${store.replication.mode}`, range: at('replication') });
     }
-    if (store.engine === 'dynamodb' && deployed.witness !== store.witness) {
+    if (store.engine === 'dynamodb' && !deployed.witnessUnknown && deployed.witness !== store.witness) {
         findings.push({ code: 'drift-replicas', message: `store ${store.id}: the deployed witness is ${deployed.witness ?? 'none'}, the design's ${store.witness ?? 'none'}`, range: at('witness') });
     }
     return findings;

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_MANIFEST_BYTES } from '../client/commands/export-folder.js';
+import { TEMPLATE_FILE_LIMIT } from '../import/read.js';
+import { MAX_MODULE_DEPTH } from '../import/terraform/json.js';
 import { MAX_TABLE_ROWS } from '../language/lsp/hover/markdown.js';
 import { MAX_SYNTAX_ERRORS } from '../language/parser/recovery.js';
 import { LISTED_ITEMS } from '../language/semantics/units.js';
@@ -36,6 +38,8 @@ describe('docs/limits.md', () => {
         ['the numbers of state and series', counted(MAX_STATE_NUMBERS)],
         ['the cells of tracked key state', `${counted(MAX_KEY_STATE_CELLS)} cells`],
         ['the seeds of one sweep', `1 to ${counted(MAX_SWEEP_SEEDS)} runs`],
+        ['the size of what mregion import reads', `of at most ${TEMPLATE_FILE_LIMIT / MIB} MiB (${counted(TEMPLATE_FILE_LIMIT)} bytes)`],
+        ['the depth of Terraform modules', `modules nested at most ${MAX_MODULE_DEPTH} levels deep`],
     ])('states %s as the code enforces it (%s)', (_what, text) => {
         expect(limits).toContain(text);
     });

@@ -34,6 +34,7 @@ export function importDynamoTables(context: ImportContext): ImportedStore[] {
             consistency: strong ? 'strong' : 'eventual',
             conflicts: strong ? 'reject' : 'lww',
             ...(witness !== undefined ? { witness } : {}),
+            ...(table.resource.SourceType !== undefined ? { witnessUnknown: true } : {}),
             notes: [],
             todos,
             origins: [originOf(table)],

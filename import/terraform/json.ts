@@ -19,6 +19,9 @@ export interface TfResource {
     readonly expressions?: Readonly<Record<string, unknown>>;
 }
 
+/** Modules nested deeper than this are not read (a guard against a hostile file, not a real configuration). */
+export const MAX_MODULE_DEPTH = 64;
+
 export interface TfInput {
     readonly kind: 'plan' | 'state';
     readonly resources: readonly TfResource[];
@@ -55,7 +58,7 @@ export function readTerraform(json: unknown, file: string): TfInput {
 
 /** The managed resources of a values representation, child modules included. */
 function valuesResources(module: Record<string, unknown> | undefined, depth = 0): TfResource[] {
-    if (module === undefined || depth > 64) return [];
+    if (module === undefined || depth > MAX_MODULE_DEPTH) return [];
     const found: TfResource[] = [];
     for (const r of objects(module.resources)) {
         const address = literal(r.address);
@@ -79,7 +82,7 @@ interface Configured {
 function configuredResources(configuration: Record<string, unknown> | undefined): Map<string, Configured> {
     const found = new Map<string, Configured>();
     const walk = (module: Record<string, unknown> | undefined, prefix: string, depth: number) => {
-        if (module === undefined || depth > 64) return;
+        if (module === undefined || depth > MAX_MODULE_DEPTH) return;
         for (const r of objects(module.resources)) {
             if (r.mode !== 'managed' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
             found.set(`${prefix}${r.type}.${r.name}`, {

@@ -245,6 +245,15 @@ describe('mregion drift against Terraform JSON', () => {
         });
     }
 
+    it('does not compare a DynamoDB witness, which Terraform\'s table resource cannot state', () => {
+        const design = path.join(work, 'witness.mregion');
+        writeFileSync(design, readFileSync(DESIGN, 'utf8').replace('regions     us-east-1, us-east-2, us-west-2', 'regions     us-east-1, us-east-2\n    witness     us-west-2'));
+        const { stdout } = mregion('drift', design, '--against', STATE, '--format', 'json');
+        const [file] = JSON.parse(stdout) as { diagnostics: { code: string; message: string }[] }[];
+        const locks = file!.diagnostics.filter((d) => d.message.startsWith('store locks'));
+        expect(locks.map((d) => d.message)).toEqual(['store locks: the deployed replicas are us-east-1, us-east-2 and us-west-2 (deployed but not declared: us-west-2)']);
+    });
+
     it('reports no drift between a plan and the design imported from it', () => {
         const imported = path.join(work, 'pay.mregion');
         writeFileSync(imported, mregion('import', PLAN).stdout);
