@@ -13,6 +13,7 @@ import { formatDuration } from '../language/semantics/units.js';
 import { EventKind } from './engine/event-kinds.js';
 import type { Simulation } from './engine/simulation.js';
 import { Rank } from './engine/event-queue.js';
+import { noticePartialFaults, partialCheck } from './gray-detection.js';
 import { nearestOf } from './routing.js';
 import type { FailoverRuntime, Probe, Run, TransitionRoute } from './runtime.js';
 
@@ -63,7 +64,10 @@ function targetId(sim: Simulation, f: FailoverRuntime): string {
 
 export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number): void {
     sim.work.scans += sim.faults.activeCount;
-    const fails = sim.faults.isDown(probe.region) || sim.faults.flapFails(targetName(sim, probe.failover), probe.region, t, probe.count);
+    const hard = sim.faults.isDown(probe.region) || sim.faults.flapFails(targetName(sim, probe.failover), probe.region, t, probe.count);
+    // A partial fault: an error answer is known when it arrives, a missing or late one at the timeout.
+    const partial = hard ? undefined : partialCheck(sim, probe);
+    const fails = hard || partial!.fails;
     probe.count++;
     if (fails) {
         probe.oks = 0;
@@ -72,7 +76,7 @@ export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number
             probe.failed = true;
             probe.stamp++;
             // A probe of an unresponsive endpoint fails when it times out.
-            sim.queue.push(t + probe.timeoutMs, Rank.control, EventKind.detect, probe.index, probe.stamp);
+            sim.queue.push(t + (partial?.delayMs ?? probe.timeoutMs), Rank.control, EventKind.detect, probe.index, probe.stamp);
         }
     } else {
         probe.fails = 0;
@@ -133,6 +137,7 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
     const how = d.method === 'health-check' ? `${d.threshold} failed health check${d.threshold === 1 ? '' : 's'} every ${formatDuration(d.intervalMs)}` : 'manual detection';
     sim.record(t, 'detection', `failure of ${id} in ${sim.regionName(region)} detected (${how})`, id, region, f.plan.model.source);
     sim.markEpisodes(f.plan.targetKind, f.plan.target, 'detectionAt', t);
+    if (sim.partial.active) noticePartialFaults(sim, probe, t);
     const existing = f.runs.get(region);
     if (existing && existing.state !== 'abandoned') return;
     if (f.plan.targetKind === 'service') {
@@ -145,7 +150,7 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
     const run: Run = {
         index: sim.runs.length, failover: f, region, detectedAt: t, step: 0, state: 'running', stamp: 0, endsAt: 0,
         remainingMs: -1, routed: false, acceptOutage: f.plan.model.actions.some((a) => a.kind === 'accept-outage'),
-        falseAlarm: !sim.faults.isDown(region), committedAt: -1, healthyAgainAt: -1, doneAt: -1,
+        falseAlarm: !sim.faults.isDown(region) && !sim.partial.impaired(f.plan.targetKind, f.plan.target, region), committedAt: -1, healthyAgainAt: -1, doneAt: -1,
     };
     sim.runs.push(run);
     sim.activeRuns.push(run);

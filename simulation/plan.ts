@@ -9,6 +9,7 @@ import type {
 import { COSMOS } from '../language/semantics/facts/defaults.js';
 import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
 import { commitWaitMs, homedPerRow, readsLocally } from '../language/semantics/estimators/consensus-write.js';
+import { formatDuration, formatPercent } from '../language/semantics/units.js';
 import { SimulationError } from './errors.js';
 import { regionsUsed } from './regions-used.js';
 import { compileDrain, type DrainPlan } from './drain.js';
@@ -74,6 +75,8 @@ export interface ServicePlan {
     readonly capacity: Float64Array;
     readonly uses: readonly number[];
     readonly reads: readonly number[];
+    /** Service indices it calls (`depends-on`): a partial fault of one of them in a region reaches it there. */
+    readonly dependsOn: readonly number[];
 }
 
 export interface WorkloadPlan {
@@ -134,7 +137,27 @@ export type FaultPlan =
     | { readonly index: number; readonly kind: 'partition'; readonly at: number; readonly until: number; readonly a: number; readonly b: number; readonly label: string; readonly line: number }
     | { readonly index: number; readonly kind: 'control-plane'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
     | { readonly index: number; readonly kind: 'lag-spike'; readonly at: number; readonly until: number; readonly stores: readonly number[]; readonly lagMs: number; readonly label: string; readonly line: number }
-    | { readonly index: number; readonly kind: 'flap'; readonly at: number; readonly until: number; readonly region: number; readonly targetName?: string; readonly periodMs?: number; readonly label: string; readonly line: number };
+    | { readonly index: number; readonly kind: 'flap'; readonly at: number; readonly until: number; readonly region: number; readonly targetName?: string; readonly periodMs?: number; readonly label: string; readonly line: number }
+    | PartialFaultPlan;
+
+/**
+ * `degrade` and `fail`: the instances named (services, or stores for a degrade) that run in `region` answer
+ * `errorShare` of requests with an error and add `addedLatencyMs`; a `fail` answers nothing (`errorShare` 1).
+ */
+export interface PartialFaultPlan {
+    readonly index: number;
+    readonly kind: 'degrade' | 'fail';
+    readonly at: number;
+    readonly until: number;
+    readonly region: number;
+    readonly targetKind: 'service' | 'store';
+    readonly targetName: string;
+    readonly targets: readonly number[];
+    readonly errorShare: number;
+    readonly addedLatencyMs: number;
+    readonly label: string;
+    readonly line: number;
+}
 
 /** Everything but the RTT matrix: what the budget estimates a run from, before the quadratic part is built. */
 export interface PlanStructure {
@@ -239,7 +262,8 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
         failovers.push({ index: failovers.length, model: f, targetKind, target, monitored, to: f.to !== undefined ? region(f.to, `failover of ${f.target.id}`) : -1 });
     }
 
-    const faults = compileFaults(scenario, stores, region);
+    for (const s of services) (s.dependsOn as number[]).push(...s.model.dependsOn.map((id) => serviceIndex.get(id)).filter((i): i is number => i !== undefined));
+    const faults = compileFaults(scenario, stores, services, region);
     return { model, scenario, durationMs: scenario.durationMs, regions, regionIndex, stores, services, workloads, groups, streams, failovers, faults };
 }
 
@@ -292,7 +316,7 @@ function compileService(s: ServiceM, index: number, R: number, storeIndex: Reado
     return {
         index, id: s.id, name: s.name, cell: s.cell, model: s, regions, runsIn, posture: s.posture, activeActive,
         primary: activeActive ? -1 : region(s.primary ?? s.regions[0], `service ${s.id}`),
-        capacity, uses: stores(s.uses), reads: stores(s.reads),
+        capacity, uses: stores(s.uses), reads: stores(s.reads), dependsOn: [],
     };
 }
 
@@ -398,7 +422,7 @@ function assignKeySpaces(workloads: readonly WorkloadPlan[], streams: readonly S
     }
 }
 
-function compileFaults(scenario: ScenarioM, stores: readonly StorePlan[], region: (name: string | undefined, what: string) => number): FaultPlan[] {
+function compileFaults(scenario: ScenarioM, stores: readonly StorePlan[], services: readonly ServicePlan[], region: (name: string | undefined, what: string) => number): FaultPlan[] {
     return scenario.faults.map((f, index): FaultPlan => {
         const base = { index, at: f.atMs, until: f.kind === 'destroy' ? Math.max(f.atMs, scenario.durationMs ?? f.atMs) : f.atMs + f.durationMs, line: f.source.range.start.line + 1 };
         switch (f.kind) {
@@ -417,6 +441,20 @@ function compileFaults(scenario: ScenarioM, stores: readonly StorePlan[], region
             case 'flap': {
                 const targetName = f.target ? ('name' in f.target ? f.target.name : f.target.id) : undefined;
                 return { ...base, kind: 'flap', region: region(f.region, 'a health-check flap'), targetName, periodMs: f.periodMs, label: `health-check flap${targetName ? ` of ${targetName}` : ''} in ${f.region}` };
+            }
+            case 'degrade':
+            case 'fail': {
+                const r = region(f.region, `a ${f.kind}`);
+                const targetKind = f.target.kind;
+                const targets = targetKind === 'service'
+                    ? services.filter((s) => s.name === f.target.name && s.runsIn[r] === 1).map((s) => s.index)
+                    : stores.filter((s) => s.name === f.target.name && s.slotOf[r]! >= 0).map((s) => s.index);
+                if (targets.length === 0) throw new SimulationError('incomplete-design', `the ${f.kind} of ${f.target.name} names region ${f.region}, where it does not run`);
+                const errorShare = f.kind === 'fail' ? 1 : f.errorShare;
+                const addedLatencyMs = f.kind === 'fail' ? 0 : f.addedLatencyMs;
+                const what = f.kind === 'fail' ? 'does not answer' : [errorShare > 0 ? `${formatPercent(errorShare)} errors` : '', addedLatencyMs > 0 ? `+${formatDuration(addedLatencyMs)}` : ''].filter(Boolean).join(', ');
+                const label = `${f.kind === 'fail' ? 'failure' : 'degrade'} of ${f.target.name} in ${f.region} (${what})`;
+                return { ...base, kind: f.kind, region: r, targetKind, targetName: f.target.name, targets, errorShare, addedLatencyMs, label };
             }
         }
     });

@@ -12,8 +12,9 @@ import { intervalSeries, type IntervalLatencies } from './metrics/interval-laten
 import { percentileName } from './percentile.js';
 import {
     REPORT_SCHEMA_VERSION, type FailoverRunReport, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport, type SplitBrainReport,
-    type StoreReport, type StrandingReport,
+    type StoreReport, type StrandingReport, type PartialFaultReport,
 } from './report.js';
+import type { PartialFaultPlan } from './plan.js';
 import { StoreFate } from './data-fate.js';
 import { drainReport, healReport } from './drain-report.js';
 import type { Episode, GroupRuntime } from './runtime.js';
@@ -82,7 +83,9 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     const notes = [...sim.notes];
     if (sim.timelineDropped > 0) notes.push(`the timeline shows the first ${sim.timeline.length} events; ${sim.timelineDropped} more were left out`);
     if (objectives.note) notes.push(objectives.note);
-    if (plan.services.some((s) => s.model.dependsOn.length > 0)) notes.push('service dependencies (depends-on) are not simulated: each service is judged on its own regions and stores');
+    if (plan.services.some((s) => s.model.dependsOn.length > 0) && !sim.partial.present) {
+        notes.push('service dependencies (depends-on) only carry partial faults (degrade, fail) in this run, and it has none: each service is judged on its own regions and stores');
+    }
 
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -128,11 +131,31 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         splitBrain,
         regions,
         cost,
+        partialFaults: partialFaultReports(sim),
         // Deliveries are noticed when links are next applied in bulk, after later events: the report orders by time.
         timeline: [...sim.timeline].sort((a, b) => a.atMs - b.atMs),
         sampleTimesMs: Array.from({ length: sim.ticks }, (_, k) => k * sim.sampleIntervalMs),
         notes,
     };
+}
+
+/** Each degrade or fail: what it reached in its region and whether the health checks watching it noticed. */
+function partialFaultReports(sim: Simulation): PartialFaultReport[] {
+    const plan = sim.plan;
+    return plan.faults.filter((f): f is PartialFaultPlan => (f.kind === 'degrade' || f.kind === 'fail') && f.at < plan.durationMs).map((f) => ({
+        fault: f.index, kind: f.kind, label: f.label, target: f.targetName, targetKind: f.targetKind, region: plan.regions[f.region]!,
+        atMs: f.at, untilMs: f.until, errorShare: f.errorShare, addedLatencyMs: f.addedLatencyMs,
+        reached: [...sim.partial.reach(f)].sort((a, b) => a - b).map((s) => plan.services[s]!.id),
+        checks: sim.grayWatches.filter((w) => w.fault === f.index).map((w) => {
+            const probe = sim.probes[w.probe]!;
+            const target = probe.failover.plan;
+            return {
+                failover: target.targetKind === 'service' ? plan.services[target.target]!.id : plan.stores[target.target]!.id,
+                depth: w.depth, noticed: w.noticedAt >= 0,
+                noticedAtMs: w.noticedAt >= 0 ? w.noticedAt : null, afterMs: w.noticedAt >= 0 ? w.noticedAt - f.at : null,
+            };
+        }),
+    }));
 }
 
 /** Each group's interruptions, gathered in one pass (a run can have a group × state-change count of them). */

@@ -3,7 +3,7 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
-export const REPORT_SCHEMA_VERSION = '1.5.0';
+export const REPORT_SCHEMA_VERSION = '1.6.0';
 
 export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
     | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
@@ -29,7 +29,8 @@ export interface LatencySeries {
 
 export interface FaultReport {
     readonly index: number;
-    readonly kind: 'outage' | 'destroy' | 'partition' | 'control-plane' | 'lag-spike' | 'flap';
+    /** degrade and fail since 1.6.0. */
+    readonly kind: 'outage' | 'destroy' | 'partition' | 'control-plane' | 'lag-spike' | 'flap' | 'degrade' | 'fail';
     readonly label: string;
     readonly atMs: number;
     readonly untilMs: number;
@@ -249,6 +250,39 @@ export interface SplitBrainReport {
     readonly writesNewPrimary: number;
 }
 
+/**
+ * A partial fault (`degrade`, `fail`): one service or store impaired in a region that stays up, the services
+ * it reached there through `uses`, `reads` and `depends-on`, and whether each failover's health checks that
+ * watch one of them noticed it. Since 1.6.0.
+ */
+export interface PartialFaultReport {
+    readonly fault: number;
+    readonly kind: 'degrade' | 'fail';
+    readonly label: string;
+    readonly target: string;
+    readonly targetKind: 'service' | 'store';
+    readonly region: string;
+    readonly atMs: number;
+    readonly untilMs: number;
+    /** Share of the target's requests answered with an error (1 for fail). */
+    readonly errorShare: number;
+    readonly addedLatencyMs: number;
+    /** Service instances it reached in the region, the target's own included. */
+    readonly reached: readonly string[];
+    readonly checks: readonly PartialFaultCheck[];
+}
+
+export interface PartialFaultCheck {
+    /** The failover's target. */
+    readonly failover: string;
+    readonly depth: 'shallow' | 'deep';
+    readonly noticed: boolean;
+    /** When its health checks detected the failure while the fault was in effect; null if they never did. */
+    readonly noticedAtMs: number | null;
+    /** noticedAtMs − the fault's start. */
+    readonly afterMs: number | null;
+}
+
 export interface RecoveryReport {
     readonly target: string;
     readonly targetName: string;
@@ -278,7 +312,9 @@ export interface TimelineEvent {
     readonly atMs: number;
     readonly kind: 'fault-start' | 'fault-end' | 'detection' | 'healthy-again' | 'action-start' | 'action-blocked' | 'action-done'
         | 'routing-change' | 'traffic-moved' | 'failback' | 'failover-abandoned' | 'writes-lost' | 'interrupted' | 'recovered'
-        | 'writes-stranded' | 'writes-delivered' | 'failover-committed' | 'split-brain';
+        | 'writes-stranded' | 'writes-delivered' | 'failover-committed' | 'split-brain'
+        /** Since 1.6.0: a service impaired through what it depends on, and a partial fault its health checks never noticed. */
+        | 'cascade' | 'gray-undetected';
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
@@ -368,6 +404,8 @@ export interface SimulationReport {
     readonly splitBrain: readonly SplitBrainReport[];
     readonly regions: readonly RegionShare[];
     readonly cost: CostReport;
+    /** Since 1.6.0. */
+    readonly partialFaults: readonly PartialFaultReport[];
     readonly timeline: readonly TimelineEvent[];
     /** Start of each sample interval of the series (ms). */
     readonly sampleTimesMs: readonly number[];

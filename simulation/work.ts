@@ -262,7 +262,8 @@ function maxOverlap(faults: PlanStructure['faults']): number {
  * Each state change is a fault starting or ending, or follows a health flip of a watched region: a detection
  * and its actions, a manual routing delay and the DNS breakpoints (two per user group moved), or a recovery and
  * the failback's breakpoints. A probe's health flips at most once per change of what it sees: an outage of its
- * region starting or ending, or a flap turning (every period, or every probe without one).
+ * region starting or ending, a flap turning (every period, or every probe without one), or, under a partial
+ * fault in its region, any probe.
  */
 function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']): { changes: number; flips: number; probes: number; monitored: number } {
     const end = plan.durationMs;
@@ -284,6 +285,10 @@ function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']):
                 else if (x.kind === 'flap' && x.region === region && d.method === 'health-check') {
                     const window = Math.min(x.until, end) - x.at;
                     n += 2 + Math.ceil(window / (x.periodMs ?? d.intervalMs));
+                } else if ((x.kind === 'degrade' || x.kind === 'fail') && x.region === region && d.method === 'health-check') {
+                    // Checks that fail at random can flip at any probe while the fault lasts.
+                    const window = Math.max(0, Math.min(x.until, end) - x.at);
+                    n += 2 + Math.ceil(window / d.intervalMs);
                 }
             }
             flips += n;

@@ -18,6 +18,7 @@ export const MregionTerminals = {
 export type MregionTerminalNames = keyof typeof MregionTerminals;
 
 export type MregionKeywordNames =
+    | "+"
     | ","
     | "<"
     | "<->"
@@ -66,6 +67,8 @@ export type MregionKeywordNames =
     | "create-resources"
     | "custom"
     | "data-plane"
+    | "deep"
+    | "degrade"
     | "depends-on"
     | "destroy"
     | "detect"
@@ -81,9 +84,11 @@ export type MregionKeywordNames =
     | "edit-dns"
     | "egress"
     | "engine"
+    | "errors"
     | "eventual"
     | "every"
     | "expect"
+    | "fail"
     | "failover"
     | "features"
     | "flap"
@@ -108,6 +113,7 @@ export type MregionKeywordNames =
     | "keys"
     | "lag"
     | "lag-spike"
+    | "latency"
     | "launch-capacity"
     | "leader"
     | "link"
@@ -180,6 +186,7 @@ export type MregionKeywordNames =
     | "service"
     | "session"
     | "set"
+    | "shallow"
     | "shared"
     | "shift-traffic"
     | "siblings"
@@ -455,6 +462,7 @@ export interface DetectClause extends langium.AstNode {
     readonly $container: Failover;
     readonly $type: 'DetectClause';
     delay?: Quantity;
+    depth?: 'deep' | 'shallow';
     interval?: Quantity;
     method: 'health-check' | 'manual';
     threshold?: Quantity;
@@ -464,6 +472,7 @@ export interface DetectClause extends langium.AstNode {
 export const DetectClause = {
     $type: 'DetectClause',
     delay: 'delay',
+    depth: 'depth',
     interval: 'interval',
     method: 'method',
     threshold: 'threshold',
@@ -629,10 +638,13 @@ export function isFailoverClause(item: unknown): item is FailoverClause {
 export interface Fault extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Fault';
+    added: boolean;
     at: Quantity;
     duration?: Quantity;
-    kind: 'destroy' | 'flap' | 'impair' | 'lag-spike' | 'outage' | 'partition';
+    errors?: Quantity;
+    kind: 'degrade' | 'destroy' | 'fail' | 'flap' | 'impair' | 'lag-spike' | 'outage' | 'partition';
     lag?: Quantity;
+    latency?: Quantity;
     other?: langium.Reference<Region>;
     period?: Quantity;
     region: langium.Reference<Region>;
@@ -642,10 +654,13 @@ export interface Fault extends langium.AstNode {
 
 export const Fault = {
     $type: 'Fault',
+    added: 'added',
     at: 'at',
     duration: 'duration',
+    errors: 'errors',
     kind: 'kind',
     lag: 'lag',
+    latency: 'latency',
     other: 'other',
     period: 'period',
     region: 'region',
@@ -1684,6 +1699,10 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                     name: DetectClause.delay,
                     optional: true
                 },
+                depth: {
+                    name: DetectClause.depth,
+                    optional: true
+                },
                 interval: {
                     name: DetectClause.interval,
                     optional: true
@@ -1833,6 +1852,11 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
         Fault: {
             name: Fault.$type,
             properties: {
+                added: {
+                    name: Fault.added,
+                    defaultValue: false,
+                    optional: true
+                },
                 at: {
                     name: Fault.at
                 },
@@ -1840,11 +1864,19 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                     name: Fault.duration,
                     optional: true
                 },
+                errors: {
+                    name: Fault.errors,
+                    optional: true
+                },
                 kind: {
                     name: Fault.kind
                 },
                 lag: {
                     name: Fault.lag,
+                    optional: true
+                },
+                latency: {
+                    name: Fault.latency,
                     optional: true
                 },
                 other: {

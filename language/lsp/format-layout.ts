@@ -8,7 +8,8 @@
 // - in a multi-line block the value after each clause keyword starts in one column (keywords padded);
 // - consecutive one-line declarations of the same kind read as a table: their `{` and, while the rows write
 //   the same clauses in the same order, each clause in one column;
-// - single spaces inside a clause, none before a comma, two spaces between objective terms;
+// - single spaces inside a clause, none before a comma or after the `+` of an added latency, two spaces
+//   between objective terms;
 // - a comment on its own line stays on its own line (indented like the code it precedes); a `//` comment
 //   after code stays there, and those on consecutive lines line up two spaces after the longest code;
 // - the file ends with one line break.
@@ -132,6 +133,8 @@ export function layoutEdits(document: LangiumDocument, options: LayoutOptions): 
             case 'clause-start': return p.role === 'open' ? ' ' : '  ';
             case 'close': return p.role === 'open' && !p.comment ? '' : ' ';
             default: {
+                // `latency +2s`: the plus belongs to the value it marks as added.
+                if (p.text === '+' && !p.comment) return '';
                 if (p.clauseKeyword && !p.comment) {
                     const width = blockOfToken(p)?.keywordWidth ?? 0;
                     return ' '.repeat(Math.max(1, width - (p.headWidth ?? p.text.length) + 1));

@@ -293,7 +293,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['Failover'], section: 'failovers', summary: 'The region the failover moves to (default: the first other region of the target).', example: 'failover orders from us-east-1 to us-west-2 { … }' },
         { in: ['Fault'], section: 'scenarios', summary: '`lag-spike [store] to T`: the replication lag during the spike.', example: 'at 20m lag-spike sessions to 30s for 5m' },
     ],
-    detect: value('failovers', ['DetectClause'], `How the failure is noticed: \`health-check [every T] [threshold N] [timeout T]\` or \`manual [after T]\`. Health checks default to every ${seconds(HEALTH_CHECK.intervalMs)}, threshold ${HEALTH_CHECK.threshold.value}, timeout ${formatDuration(HEALTH_CHECK.timeoutMs.value)}.`, 'detect health-check every 10s threshold 3'),
+    detect: value('failovers', ['DetectClause'], `How the failure is noticed: \`health-check [every T] [threshold N] [timeout T] [shallow|deep]\` or \`manual [after T]\`. Health checks default to every ${seconds(HEALTH_CHECK.intervalMs)}, threshold ${HEALTH_CHECK.threshold.value}, timeout ${formatDuration(HEALTH_CHECK.timeoutMs.value)}.`, 'detect health-check every 10s threshold 3'),
     'health-check': [
         { in: ['DetectClause'], section: 'failovers', summary: `Automatic detection: down after \`threshold\` consecutive failed checks, one \`every\` interval. Route 53 allows 10 s or 30 s intervals and thresholds ${HEALTH_CHECK.thresholdRange.value[0]}–${HEALTH_CHECK.thresholdRange.value[1]} (${cite(HEALTH_CHECK.thresholdRange)}).`, example: 'detect health-check every 10s threshold 3' },
         { in: ['Fault'], section: 'scenarios', summary: '`flap health-check [target] in R [every T]`: health checks in R alternate between failing and passing.', example: 'at 15m flap health-check payments in eu-west-1 every 30s for 5m' },
@@ -305,6 +305,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['Fault'], section: 'scenarios', summary: 'Flap period: how often the health check changes state.', unit: 'duration', example: 'at 15m flap health-check in eu-west-1 every 30s for 5m' },
     ],
     threshold: [{ in: ['DetectClause'], section: 'failovers', summary: `Consecutive failed checks before the target is declared down (default ${HEALTH_CHECK.threshold.value}, ${cite(HEALTH_CHECK.threshold)}).`, unit: 'count', example: 'detect health-check every 10s threshold 3' }],
+    shallow: value('failovers', ['DetectClause'], `The default depth: the check asks only whether the endpoint answers, in time and without an error, as a Route 53 HTTP check does (${cite(HEALTH_CHECK.timeoutMs)}). It never notices a dependency's degrade or failure, and notices the service's own degrade only when errors happen to fail \`threshold\` checks in a row.`, 'detect health-check every 10s threshold 3 shallow'),
+    deep: value('failovers', ['DetectClause'], 'The check also asks what the service calls in its region — the stores it `uses` and `reads` and the services it `depends-on` — so a dependency\'s errors fail it as often as they fail requests. In the simulation one check fails with probability equal to the error share it sees.', 'detect health-check every 10s threshold 3 deep'),
     timeout: [{ in: ['DetectClause'], section: 'failovers', summary: `How long one check waits (default ${seconds(HEALTH_CHECK.timeoutMs)}).`, unit: 'duration', example: 'detect health-check timeout 4s' }],
     manual: [
         { in: ['DetectClause'], section: 'failovers', summary: 'An operator notices the failure; `after T` says how long that takes.', example: 'detect manual after 15m' },
@@ -339,7 +341,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     notify: action('notify', 'Notify people or systems; does not block recovery.'),
     in: [
         { in: ['ActionClause'], section: 'failovers', summary: 'The region the action acts in (default: the failover\'s destination).', example: 'action launch-capacity web in us-west-2' },
-        { in: ['Fault'], section: 'scenarios', summary: 'The region whose health checks flap.', example: 'at 15m flap health-check in eu-west-1 for 5m' },
+        { in: ['Fault'], section: 'scenarios', summary: 'The region the fault hits: whose health checks flap, or where a service or store is degraded or fails (the region itself stays up).', example: 'at 15m flap health-check in eu-west-1 for 5m' },
         { in: ['Expectation'], section: 'scenarios', summary: 'Restricts the expectation to one region.', example: 'expect availability in eu-west-1 >= 99.9%' },
     ],
     via: value('failovers', ['ActionClause'], '`via control-plane [R]` or `via data-plane`: overrides the plane the action needs, and the region whose control plane it uses.', 'action edit-dns via control-plane us-east-1'),
@@ -376,6 +378,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     impair: value('scenarios', ['Fault'], '`impair control-plane R`: only the control plane of R fails.', 'at 10m impair control-plane us-east-1 for 7h'),
     'lag-spike': value('scenarios', ['Fault'], 'Replication lag of a store (or all stores) rises to the given value.', 'at 20m lag-spike sessions to 30s for 5m'),
     flap: value('scenarios', ['Fault'], 'Health checks alternate between failing and passing.', 'at 15m flap health-check in eu-west-1 every 30s for 5m'),
+    degrade: value('scenarios', ['Fault'], '`degrade <service|store> in R [errors E%] [latency +T]`: a gray failure — the target answers E% of requests in R with an error and adds T to each, while R stays up. Services that use, read or depend on it in R are degraded with it.', 'at 10m degrade card-gateway in eu-west-1 errors 30% latency +2s for 20m'),
+    fail: value('scenarios', ['Fault'], '`fail <service> in R`: the service stops answering in R while the region and everything else in it stay up. Services that depend on it in R fail with it.', 'at 10m fail card-gateway in eu-west-1 for 15m'),
+    errors: [{ in: ['Fault'], section: 'scenarios', summary: 'Share of the degraded target\'s requests answered with an error (0–100%).', unit: 'percent', example: 'at 10m degrade card-gateway in eu-west-1 errors 30% for 20m' }],
+    latency: [{ in: ['Fault'], section: 'scenarios', summary: 'Latency the degrade adds to each request, written with a plus: `latency +2s`. An added latency at or above a health check\'s timeout fails every check.', unit: 'duration', example: 'at 10m degrade card-gateway in eu-west-1 latency +2s for 20m' }],
+    '+': value('scenarios', ['Fault'], 'Marks the latency of a degrade as added to each request.', 'at 10m degrade card-gateway in eu-west-1 latency +2s for 20m'),
     expect: value('scenarios', ['Expectation'], 'A pass/fail check on the simulation: `expect <metric> [pNN] [of target] [in region] <op> <value>`. With `pNN`, write-latency takes that percentile of the run\'s writes; any other metric is judged across the runs of a seed sweep (`mregion simulate --seeds N`): `expect rto p95 <= 5m` passes when 95 % of the runs meet it (a single run judges it on itself). Without `pNN`, a sweep needs every run to meet it.', 'expect rto p95 <= 5m'),
     of: value('scenarios', ['Expectation'], 'Restricts the expectation to one store or service.', 'expect lost-writes of ledger == 0'),
     'lost-writes': metric(undefined, 'Acknowledged writes lost: not yet replicated when a promotion elsewhere abandoned them or their region was destroyed. An outage alone only strands them.', 'count', '', 'expect lost-writes == 0'),

@@ -52,6 +52,8 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'Fault.duration': { kind: 'duration', what: 'fault duration' },
     'Fault.lag': { kind: 'duration', what: 'replication lag during the spike' },
     'Fault.period': { kind: 'duration', what: 'flap period' },
+    'Fault.errors': { kind: 'percent', what: 'share of requests answered with an error' },
+    'Fault.latency': { kind: 'duration', what: 'latency added to each request' },
 };
 
 /** The unit family of each metric, for objectives and expectations. */

@@ -193,8 +193,14 @@ export type Deployable = StoreM | ServiceM;
 export interface TargetRef { readonly kind: 'store' | 'service'; readonly id: string }
 
 export type DetectionM =
-    | { readonly method: 'health-check'; readonly intervalMs: number; readonly threshold: number; readonly timeoutMs: number; readonly provenance: Provenance }
+    /**
+     * `depth`: a `shallow` check asks whether the endpoint answers; a `deep` one also checks what the service
+     * `uses` and `depends-on` in its region. Default `shallow` (what a Route 53 HTTP check does on its own).
+     */
+    | { readonly method: 'health-check'; readonly intervalMs: number; readonly threshold: number; readonly timeoutMs: number; readonly depth: HealthCheckDepth; readonly provenance: Provenance }
     | { readonly method: 'manual'; readonly delayMs?: number; readonly provenance: Provenance };
+
+export type HealthCheckDepth = 'shallow' | 'deep';
 
 export type RouteM =
     // ARC routing controls flip Route 53 health checks on DNS records, so clients wait out the TTL as with DNS (docs/facts.md#arc-routing-control).
@@ -258,6 +264,10 @@ export type FaultM = { readonly atMs: number; readonly durationMs: number; reado
     | { readonly kind: 'control-plane'; readonly region: string }
     | { readonly kind: 'lag-spike'; readonly store?: string; readonly lagMs: number }
     | { readonly kind: 'flap'; readonly target?: TargetRef | { readonly kind: 'store' | 'service'; readonly name: string }; readonly region: string; readonly periodMs?: number }
+    /** One service or store in one region answers `errorShare` of its requests with an error and adds latency; the region stays up. */
+    | { readonly kind: 'degrade'; readonly target: { readonly kind: 'store' | 'service'; readonly name: string }; readonly region: string; readonly errorShare: number; readonly addedLatencyMs: number }
+    /** One service stops answering in one region; the region and everything else in it stay up. */
+    | { readonly kind: 'fail'; readonly target: { readonly kind: 'service'; readonly name: string }; readonly region: string }
 );
 
 export interface ExpectationM {

@@ -5,6 +5,8 @@
 // flow (rate × time), integrated in closed form between breakpoints (read-flow.ts), so read-heavy designs cost
 // nothing extra.
 import { FaultState } from '../faults.js';
+import { PartialFaults } from '../partial-faults.js';
+import { type GrayWatch, onPartialFaultEnd, onPartialFaultStart } from '../gray-detection.js';
 import {
     initFailovers, onActionDone, onControlPlaneChange, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp, onRouteDelayed,
 } from '../failover.js';
@@ -97,6 +99,10 @@ const TIMELINE_LIMIT = 400;
 
 export class Simulation {
     readonly faults: FaultState;
+    /** Services and stores impaired in a region that stays up (`degrade`, `fail`), with their cascade. */
+    readonly partial: PartialFaults;
+    /** Health checks that watch a partial fault, and whether they noticed it (gray-detection.ts). */
+    readonly grayWatches: GrayWatch[] = [];
     /** Regions whose storage a `destroy` fault removed: they never come back. */
     readonly destroyed: Uint8Array;
     readonly queue = new EventQueue(256);
@@ -120,6 +126,8 @@ export class Simulation {
     private readonly choices: Random;
     private readonly keyDraws: Random;
     readonly control: Random;
+    /** Health checks' error draws under a partial fault (a stream of its own: other designs' runs stay identical). */
+    readonly health: Random;
 
     readonly storeRouting: StoreRouting[];
     readonly storeCounters: StoreCounters[];
@@ -169,6 +177,7 @@ export class Simulation {
     constructor(readonly plan: Plan, readonly options: EngineOptions) {
         const R = plan.regions.length;
         this.faults = new FaultState(plan);
+        this.partial = new PartialFaults(plan);
         this.destroyed = new Uint8Array(R);
         this.weight = options.sampling;
         this.classes = R + 1;
@@ -177,6 +186,7 @@ export class Simulation {
         this.choices = root.fork();
         this.keyDraws = root.fork();
         this.control = root.fork();
+        this.health = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
         this.tableSteps = Float64Array.from(plan.groups, (g) => {
@@ -704,10 +714,11 @@ export class Simulation {
         const f = this.plan.faults[index]!;
         this.integrate(t);
         const down = f.kind === 'outage' || f.kind === 'destroy';
-        const where = down || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null;
+        const where = down || f.kind === 'control-plane' || f.kind === 'flap' || f.kind === 'degrade' || f.kind === 'fail' ? f.region : null;
         this.record(t, 'fault-start', f.kind === 'destroy' ? `${f.label}: its storage is gone and it does not come back` : `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, where, this.faultSource(index));
         if (f.kind === 'destroy') this.destroyRegion(f.region, t, index);
         this.faults.start(f);
+        if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultStart(this, f, t);
         this.afterFaultChange(t, index);
         if (down) onRegionDown(this, f.region, t);
     }
@@ -716,7 +727,8 @@ export class Simulation {
         const f = this.plan.faults[index]!;
         this.integrate(t);
         this.faults.end(f);
-        this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' ? f.region : null, this.faultSource(index));
+        this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' || f.kind === 'degrade' || f.kind === 'fail' ? f.region : null, this.faultSource(index));
+        if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultEnd(this, f, t);
         this.afterFaultChange(t, index);
         if (f.kind === 'outage' && !this.faults.isDown(f.region)) {
             this.regionBack(f.region, t);
@@ -1042,12 +1054,14 @@ export class Simulation {
             let clientMs = 0;
             let from = d;
             if (g.plan.kind === 'store') {
-                serviceProb = 1;
+                // A degraded store answers its users in that region with errors and added latency.
+                serviceProb = 1 - this.partial.storeErrorShare(g.plan.target, origin);
+                clientMs = this.partial.storeAddedLatency(g.plan.target, origin);
                 from = origin;
             } else if (d >= 0) {
                 const s = this.services[g.plan.target]!;
-                serviceProb = this.faults.isDown(d) || !s.plan.runsIn[d] ? 0 : s.capacityFactor[d]!;
-                clientMs = d === origin ? 0 : plan.rtt[origin * R + d]!;
+                serviceProb = this.faults.isDown(d) || !s.plan.runsIn[d] ? 0 : s.capacityFactor[d]! * (1 - this.partial.serviceErrorShare(s.plan.index, d));
+                clientMs = (d === origin ? 0 : plan.rtt[origin * R + d]!) + this.partial.serviceAddedLatency(s.plan.index, d);
             }
             g.serviceProb[slot] = serviceProb;
             // Only the key classes its writes can draw (the origin's own keys, and the homes of shared keys).

@@ -4,6 +4,7 @@ import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
+import { partialFaultLines } from './partial-faults.js';
 
 const MAX_GANTT_TASKS = 40;
 
@@ -42,6 +43,14 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('## Failovers and split brain');
         out.push('');
         for (const line of verdict) out.push(`- ⚠️ ${line}`);
+        out.push('');
+    }
+
+    const partial = partialFaultLines(r);
+    if (partial.length > 0) {
+        out.push('## Partial faults and detection');
+        out.push('');
+        for (const line of partial) out.push(`- ${cell(line)}`);
         out.push('');
     }
 

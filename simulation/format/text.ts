@@ -4,6 +4,7 @@ import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxBacklogMs, maxLagMs, resolutionLine, share } from './common.js';
+import { partialFaultLines } from './partial-faults.js';
 
 export interface TextOptions {
     readonly color?: boolean;
@@ -37,6 +38,13 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
     if (verdict.length > 0) {
         out.push(paint('1', 'Failovers and split brain'));
         for (const line of verdict) out.push(`  ${paint('33', '!')} ${line}`);
+        out.push('');
+    }
+
+    const partial = partialFaultLines(r);
+    if (partial.length > 0) {
+        out.push(paint('1', 'Partial faults and detection'));
+        for (const line of partial) out.push(`  ${line}`);
         out.push('');
     }
 

@@ -52,7 +52,7 @@ describe('mregion check', () => {
 
     it('writes SARIF 2.1.0 that validates against the official schema, for every example at once', async () => {
         const files = RULE_CODES.length > 0 ? ['aurora-false-strong', 'aurora-warm-standby', 'cloudflare', 'cockroachdb-global', 'control-plane-2021', 'cosmos-far-strong',
-            'dynamodb-mrec-cart', 'dynamodb-mrsc', 'fintech', 'netflix', 'shopify-pods'] : [];
+            'dynamodb-mrec-cart', 'dynamodb-mrsc', 'fintech', 'gray-payment-dependency', 'netflix', 'shopify-pods'] : [];
         const { out, exitCode } = await check(files.map(example), { format: 'sarif', version: '1.2.3' });
         const log = JSON.parse(out);
         expect(sarifErrors(log)).toEqual([]);

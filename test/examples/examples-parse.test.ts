@@ -22,7 +22,7 @@ describe('examples', () => {
         expect(files).toEqual(expect.arrayContaining([
             'fintech.mregion', 'netflix.mregion', 'shopify-pods.mregion', 'cloudflare.mregion', 'dynamodb-mrec-cart.mregion',
             'dynamodb-mrsc.mregion', 'aurora-warm-standby.mregion', 'aurora-false-strong.mregion', 'cockroachdb-global.mregion',
-            'cosmos-far-strong.mregion', 'control-plane-2021.mregion',
+            'cosmos-far-strong.mregion', 'control-plane-2021.mregion', 'gray-payment-dependency.mregion',
         ]));
     });
 

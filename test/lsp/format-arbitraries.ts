@@ -81,6 +81,8 @@ const scenario = block(clause('scenario', names), [
         clause('at', quantity('5m'), 'impair', 'control-plane', names, 'for', quantity('5m')),
         clause('at', quantity('5m'), 'lag-spike', optional(names), 'to', quantity('30s'), 'for', quantity('5m')),
         clause('at', quantity('5m'), 'flap', 'health-check', optional(names), 'in', names, optional('every', quantity('30s')), 'for', quantity('5m')),
+        clause('at', quantity('5m'), 'degrade', names, 'in', names, optional('errors', quantity('30%')), optional('latency', '+2s'), 'for', quantity('5m')),
+        clause('at', quantity('5m'), 'fail', names, 'in', names, 'for', quantity('5m')),
     ),
     clause('expect', fc.constantFrom('rto', 'lost-writes', 'availability'), optional('of', names), optional('in', names), fc.constantFrom('<=', '==', '>'), quantity('5m', '0', '99%')),
 ]);

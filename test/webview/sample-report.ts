@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.5.0',
+    schemaVersion: '1.6.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -95,6 +95,7 @@ export const sampleReport: SimulationReport = {
         postures: [{ service: 'payments@us', posture: 'warm-standby', multiplier: 1.5, source: 'docs/facts.md#dr-strategy-cost-multiplier' }],
         totalUsdPerMonth: 1843, note: 'Egress only: no compute baseline is declared.',
     },
+    partialFaults: [],
     timeline: [
         { atMs: 600_000, kind: 'fault-start', text: 'outage of us-east-1 begins', target: null, region: 'us-east-1', clause: { uri, line: 62, endLine: 62 } },
         { atMs: 630_000, kind: 'detection', text: 'health checks of payments@us fail 3 times', target: 'payments@us', region: 'us-east-1', clause: { uri, line: 40, endLine: 47 } },

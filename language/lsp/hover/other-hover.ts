@@ -49,7 +49,9 @@ export function describeScenario(model: Model, name: string): string | undefined
         }
         const what = f.kind === 'outage' ? `outage of ${f.region}` : f.kind === 'partition' ? `partition ${f.regions[0]} ↔ ${f.regions[1]}`
             : f.kind === 'control-plane' ? `control plane of ${f.region} impaired` : f.kind === 'lag-spike' ? `lag spike${f.store ? ` of ${f.store}` : ''} to ${formatDuration(f.lagMs)}`
-                : `health checks flapping in ${f.region}`;
+                : f.kind === 'degrade' ? `${f.target.kind} ${f.target.name} degraded in ${f.region} (${degradeText(f.errorShare, f.addedLatencyMs)}; the region stays up)`
+                    : f.kind === 'fail' ? `service ${f.target.name} fails in ${f.region} (the region stays up)`
+                        : `health checks flapping in ${f.region}`;
         out.push(`- At ${formatDuration(f.atMs)}: ${what} for ${formatDuration(f.durationMs)}`);
     }
     if (s.expectations.length > 0) out.push(`- Expects: ${list(s.expectations.map((e) => markdownCode(e.text.replace(/^expect\s+/, '').replace(/\s+/g, ' '))))}`);
@@ -65,4 +67,9 @@ export function describeTopology(model: Model): string | undefined {
         `${count(model.regions.size, 'region')}, ${count(model.cells.size, 'cell')}, ${count(new Set([...model.stores.values()].map((s) => s.name)).size, 'store')}, `
         + `${count(new Set([...model.services.values()].map((s) => s.name)).size, 'service')}, ${count(model.workloads.size, 'workload')}, ${count(model.scenarios.size, 'scenario')}`,
     ].join('\n');
+}
+
+/** "30% of requests fail, +2 s each": what a degrade does, for the scenario hover. */
+function degradeText(errorShare: number, addedLatencyMs: number): string {
+    return [errorShare > 0 ? `${formatPercent(errorShare)} of requests fail` : '', addedLatencyMs > 0 ? `+${formatDuration(addedLatencyMs)} each` : ''].filter(Boolean).join(', ');
 }

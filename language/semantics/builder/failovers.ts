@@ -133,6 +133,8 @@ function readDetection(ctx: BuildContext, detect: ast.DetectClause | undefined, 
         intervalMs: interval ?? defaults.interval.value,
         threshold: threshold ?? defaults.threshold.value,
         timeoutMs: timeout ?? HEALTH_CHECK.timeoutMs.value,
+        // Unsaid: shallow, the endpoint answering is all a check sees — what every design meant before `deep` existed.
+        depth: detect?.depth === 'deep' ? 'deep' : 'shallow',
         provenance: sources.length === 0 ? DECLARED : { kind: 'default', source: sources.join('; ') },
     };
 }

@@ -130,7 +130,7 @@ function build(ctx: BuildContext, root: ast.Document, documents: readonly ast.Do
     }
     const scenarios = new Map<string, ScenarioM>();
     for (const s of declared<ast.Scenario>(ast.Scenario)) {
-        if (!scenarios.has(s.name)) scenarios.set(s.name, memoized(ctx, s, queries, () => buildScenario(ctx, s)));
+        if (!scenarios.has(s.name)) scenarios.set(s.name, memoized(ctx, s, queries, (q) => buildScenario(ctx, s, (name) => q.deployables(name, undefined))));
     }
 
     const topology = root.topology?.name !== undefined ? {

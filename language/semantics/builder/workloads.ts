@@ -2,7 +2,7 @@
 import * as ast from '../../generated/ast.js';
 import type { Deployable, ExpectationM, FaultM, Metric, OriginShare, ScenarioM, WorkloadM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
-import type { UnitKind } from '../units.js';
+import { listing, type UnitKind } from '../units.js';
 import type { BuildContext } from './context.js';
 import { readPercentile } from './objectives.js';
 import { refNames } from './regions.js';
@@ -57,7 +57,7 @@ const METRIC_UNIT: Readonly<Record<Metric, UnitKind>> = {
     cost: 'money',
 };
 
-export function buildScenario(ctx: BuildContext, node: ast.Scenario): ScenarioM {
+export function buildScenario(ctx: BuildContext, node: ast.Scenario, instances: (name: string) => readonly Deployable[]): ScenarioM {
     const c = node.clauses;
     const workloads = ctx.single(c, ast.isScenarioWorkloadClause, 'workload');
     const duration = ctx.single(c, ast.isDurationClause, 'duration');
@@ -67,7 +67,7 @@ export function buildScenario(ctx: BuildContext, node: ast.Scenario): ScenarioM 
     if (!workloads) ctx.missing(node, `scenario ${node.name} needs a 'workload'`);
 
     const durationMs = duration ? ctx.quantity(duration.duration, 'duration', { what: 'scenario duration', min: 0, above: true }) : undefined;
-    const faults = ctx.all(c, ast.isFault).map((f) => readFault(ctx, f, durationMs)).filter((f): f is FaultM => f !== undefined);
+    const faults = ctx.all(c, ast.isFault).map((f) => readFault(ctx, f, durationMs, instances)).filter((f): f is FaultM => f !== undefined);
     const expectations = ctx.all(c, ast.isExpectation).map((e) => readExpectation(ctx, e)).filter((e): e is ExpectationM => e !== undefined);
     return {
         name: node.name,
@@ -81,7 +81,7 @@ export function buildScenario(ctx: BuildContext, node: ast.Scenario): ScenarioM 
     };
 }
 
-function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | undefined): FaultM | undefined {
+function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | undefined, instances: (name: string) => readonly Deployable[]): FaultM | undefined {
     const atMs = ctx.quantity(node.at, 'duration', { what: 'fault start', min: 0 });
     const durationMs = node.kind === 'destroy' ? Infinity : ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
     if (atMs === undefined || durationMs === undefined) return undefined;
@@ -119,7 +119,51 @@ function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | unde
                 target: targetNode ? { kind: targetNode.$type === 'Store' ? 'store' : 'service', name: targetNode.name } : undefined,
             };
         }
+        case 'degrade':
+        case 'fail':
+            return readPartialFault(ctx, node, region, atMs, durationMs, source, instances);
     }
+}
+
+/**
+ * `degrade X in R errors E% latency +T` and `fail S in R`: one service (or, for degrade, one store) in one region.
+ * The target must run in that region, or the fault would hit nothing; a degrade must say what it does.
+ */
+function readPartialFault(
+    ctx: BuildContext, node: ast.Fault, region: string | undefined, atMs: number, durationMs: number, source: FaultM['source'],
+    instances: (name: string) => readonly Deployable[],
+): FaultM | undefined {
+    const targetNode = node.target?.ref;
+    if (targetNode === undefined || region === undefined) return undefined;
+    const kind = targetNode.$type === 'Store' ? 'store' : 'service';
+    if (node.kind === 'fail' && kind === 'store') {
+        ctx.report(ProblemCodes.InapplicableProperty, 'error',
+            `'fail' takes a service; ${targetNode.name} is a store: write 'degrade ${targetNode.name} in ${region} errors 100%' for a store that fails every request`, node, 'target');
+        return undefined;
+    }
+    const deployed = instances(targetNode.name);
+    const where = [...new Set(deployed.flatMap((d) => d.regions))];
+    if (deployed.length > 0 && !where.includes(region)) {
+        ctx.report(ProblemCodes.ValueOutOfRange, 'error',
+            `${kind} ${targetNode.name} does not run in ${region} (its regions: ${listing(where)}), so this fault would hit nothing`, node, 'region');
+        return undefined;
+    }
+    const target = { kind, name: targetNode.name } as const;
+    if (node.kind === 'fail') return { kind: 'fail', target: { kind: 'service', name: targetNode.name }, region, atMs, durationMs, source };
+    if (node.errors === undefined && node.latency === undefined) {
+        ctx.report(ProblemCodes.MissingProperty, 'error',
+            `say how ${targetNode.name} is degraded: 'errors 30%' (share of requests that fail), 'latency +2s' (added to each request), or both`, node, 'kind');
+        return undefined;
+    }
+    const errorShare = node.errors ? ctx.quantity(node.errors, 'percent', { what: 'error rate', min: 0, max: 1 }) : 0;
+    const addedLatencyMs = node.latency ? ctx.quantity(node.latency, 'duration', { what: 'added latency', min: 0 }) : 0;
+    if (errorShare === undefined || addedLatencyMs === undefined) return undefined;
+    if (node.latency !== undefined && !node.added) {
+        ctx.report(ProblemCodes.MissingUnit, 'error',
+            `write 'latency +${node.latency.text}': a degrade adds latency to each request (there is no absolute latency to set)`, node, 'latency', { replacement: `+${node.latency.text}` });
+        return undefined;
+    }
+    return { kind: 'degrade', target, region, errorShare, addedLatencyMs, atMs, durationMs, source };
 }
 
 function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM | undefined {

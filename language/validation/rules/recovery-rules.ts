@@ -58,7 +58,7 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
     const uri = failover.source.uri;
     const d = failover.detection;
     if (d.method === 'manual' || d.intervalMs > 10_000 || d.threshold > 3) {
-        const faster: FailoverM['detection'] = { method: 'health-check', intervalMs: 10_000, threshold: 3, timeoutMs: 6_000, provenance: { kind: 'declared' } };
+        const faster: FailoverM['detection'] = { method: 'health-check', intervalMs: 10_000, threshold: 3, timeoutMs: 6_000, depth: 'shallow', provenance: { kind: 'declared' } };
         const ms = withChanges(model, failover, judge, { detection: faster });
         const edit: FixEdit = failover.source.props.detection
             ? { kind: 'replace', uri, range: failover.source.props.detection, text: 'detect health-check every 10s threshold 3' }

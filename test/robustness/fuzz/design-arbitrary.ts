@@ -260,6 +260,11 @@ class Generator {
             region.map((r) => `impair control-plane ${r}`),
             fc.tuple(this.maybe(this.ref(this.n.stores, STORE_NAMES), 2), q.duration('seconds')).map(([s, lag]) => `lag-spike${s ? ` ${s}` : ''} to ${lag}`),
             fc.tuple(this.maybe(this.target, 2), region, this.maybe(q.duration('seconds'), 2)).map(([t, r, every]) => `flap health-check${t ? ` ${t}` : ''} in ${r}${every ? ` every ${every}` : ''}`),
+            // A target need not run in the region named (an error): only messy designs carry partial faults.
+            ...(this.messy ? [
+                fc.tuple(this.target, region, fc.integer({ min: 0, max: 100 }), this.maybe(q.duration('seconds'), 2)).map(([t, r, errors, latency]) => `degrade ${t} in ${r} errors ${errors}%${latency ? ` latency +${latency}` : ''}`),
+                fc.tuple(this.target, region).map(([t, r]) => `fail ${t} in ${r}`),
+            ] : []),
         );
         return fc.tuple(q.duration('minutes'), what, q.duration('minutes')).map(([at, w, lasts]) => `at ${at} ${w} for ${lasts}`);
     }

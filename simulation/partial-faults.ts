@@ -1,0 +1,195 @@
+// Partial faults: one service or store impaired in one region while the region stays up (`degrade`, `fail`),
+// and their cascade. A service in a region is impaired when what it calls there is: the stores it `uses` and
+// `reads` (their replica in that region) and the services it `depends-on` (their instance in that region),
+// transitively. Each dependency a request calls adds its error share (independently) and its latency.
+// Recomputed only when a fault starts or ends; requests and health checks then read arrays.
+import type { HealthCheckDepth } from '../language/semantics/model.js';
+import type { PartialFaultPlan, Plan } from './plan.js';
+
+/** What a health check of a target in a region sees. */
+export interface CheckView {
+    /** Probability that one check fails on an error answer. */
+    readonly errorShare: number;
+    /** Latency added to the answer, ms. */
+    readonly addedLatencyMs: number;
+    /** The endpoint itself does not answer (`fail`): the check times out. */
+    readonly noAnswer: boolean;
+}
+
+/** A service whose impairment in a region changed through its dependencies (for the timeline). */
+export interface CascadeChange {
+    readonly service: number;
+    readonly region: number;
+    readonly errorShare: number;
+    readonly addedLatencyMs: number;
+    /** Ids of the direct dependencies impaired there; empty once it is no longer impaired through them. */
+    readonly via: readonly string[];
+}
+
+const HEALTHY: CheckView = { errorShare: 0, addedLatencyMs: 0, noAnswer: false };
+
+export class PartialFaults {
+    private readonly R: number;
+    /** Own impairment from the faults in effect: service × region and store × region. */
+    private readonly serviceOwnError: Float64Array;
+    private readonly serviceOwnLatency: Float64Array;
+    private readonly serviceSilent: Uint8Array;
+    private readonly storeOwnError: Float64Array;
+    private readonly storeOwnLatency: Float64Array;
+    /** Through the dependencies too: what a request served there meets. */
+    private readonly serviceError: Float64Array;
+    private readonly serviceLatency: Float64Array;
+    private readonly viaOf: (readonly string[])[];
+    /** Whether the scenario has partial faults at all: without them nothing here costs anything. */
+    readonly present: boolean;
+    active = false;
+
+    constructor(private readonly plan: Plan) {
+        const R = (this.R = plan.regions.length);
+        const S = plan.services.length;
+        const T = plan.stores.length;
+        this.present = plan.faults.some((f) => f.kind === 'degrade' || f.kind === 'fail');
+        const n = this.present ? 1 : 0;
+        this.serviceOwnError = new Float64Array(n * S * R);
+        this.serviceOwnLatency = new Float64Array(n * S * R);
+        this.serviceSilent = new Uint8Array(n * S * R);
+        this.storeOwnError = new Float64Array(n * T * R);
+        this.storeOwnLatency = new Float64Array(n * T * R);
+        this.serviceError = new Float64Array(n * S * R);
+        this.serviceLatency = new Float64Array(n * S * R);
+        this.viaOf = new Array(n * S * R).fill([]);
+    }
+
+    /** Share of the requests served by `service` in `region` that fail (0 when nothing is impaired). */
+    serviceErrorShare(service: number, region: number): number {
+        return this.active ? this.serviceError[service * this.R + region]! : 0;
+    }
+
+    serviceAddedLatency(service: number, region: number): number {
+        return this.active ? this.serviceLatency[service * this.R + region]! : 0;
+    }
+
+    storeErrorShare(store: number, region: number): number {
+        return this.active ? this.storeOwnError[store * this.R + region]! : 0;
+    }
+
+    storeAddedLatency(store: number, region: number): number {
+        return this.active ? this.storeOwnLatency[store * this.R + region]! : 0;
+    }
+
+    /**
+     * What a health check of a service or store in `region` sees: a `shallow` check only whether the endpoint
+     * answers (its own impairment), a `deep` one also what it calls there. A store has nothing behind it.
+     */
+    check(kind: 'service' | 'store', target: number, region: number, depth: HealthCheckDepth): CheckView {
+        if (!this.active) return HEALTHY;
+        const i = target * this.R + region;
+        if (kind === 'store') return { errorShare: this.storeOwnError[i]!, addedLatencyMs: this.storeOwnLatency[i]!, noAnswer: false };
+        const silent = this.serviceSilent[i] === 1;
+        if (depth === 'shallow') return { errorShare: this.serviceOwnError[i]!, addedLatencyMs: this.serviceOwnLatency[i]!, noAnswer: silent };
+        return { errorShare: this.serviceError[i]!, addedLatencyMs: this.serviceLatency[i]!, noAnswer: silent };
+    }
+
+    /** Whether anything is wrong with the target in the region (a detection then is no false alarm). */
+    impaired(kind: 'service' | 'store', target: number, region: number): boolean {
+        const v = this.check(kind, target, region, 'deep');
+        return v.errorShare > 0 || v.addedLatencyMs > 0 || v.noAnswer;
+    }
+
+    /** Recomputes everything from the partial faults in effect; returns the services whose cascade changed. */
+    update(faults: readonly PartialFaultPlan[]): CascadeChange[] {
+        if (!this.present) return [];
+        const { plan, R } = this;
+        this.active = faults.length > 0;
+        this.serviceOwnError.fill(0);
+        this.serviceOwnLatency.fill(0);
+        this.serviceSilent.fill(0);
+        this.storeOwnError.fill(0);
+        this.storeOwnLatency.fill(0);
+        for (const f of faults) {
+            for (const t of f.targets) {
+                const i = t * R + f.region;
+                const error = f.targetKind === 'service' ? this.serviceOwnError : this.storeOwnError;
+                const latency = f.targetKind === 'service' ? this.serviceOwnLatency : this.storeOwnLatency;
+                error[i] = 1 - (1 - error[i]!) * (1 - f.errorShare);
+                latency[i]! += f.addedLatencyMs;
+                if (f.kind === 'fail') this.serviceSilent[i] = 1;
+            }
+        }
+        const changes: CascadeChange[] = [];
+        const done = new Uint8Array(plan.services.length * R);
+        const visiting = new Uint8Array(plan.services.length * R);
+        const before = Float64Array.from(this.serviceError);
+        const beforeLatency = Float64Array.from(this.serviceLatency);
+        const beforeVia = [...this.viaOf];
+        this.serviceError.fill(0);
+        this.serviceLatency.fill(0);
+        const resolve = (s: number, r: number): void => {
+            const i = s * R + r;
+            if (done[i] === 1 || visiting[i] === 1) return; // a dependency cycle adds nothing twice
+            visiting[i] = 1;
+            const service = plan.services[s]!;
+            let ok = 1 - this.serviceOwnError[i]!;
+            let latency = this.serviceOwnLatency[i]!;
+            const via: string[] = [];
+            for (const st of new Set([...service.uses, ...service.reads])) {
+                if (plan.stores[st]!.slotOf[r]! < 0) continue;
+                const e = this.storeOwnError[st * R + r]!;
+                const l = this.storeOwnLatency[st * R + r]!;
+                if (e === 0 && l === 0) continue;
+                ok *= 1 - e;
+                latency += l;
+                via.push(plan.stores[st]!.id);
+            }
+            for (const d of service.dependsOn) {
+                if (plan.services[d]!.runsIn[r] !== 1) continue;
+                resolve(d, r);
+                const e = this.serviceError[d * R + r]!;
+                const l = this.serviceLatency[d * R + r]!;
+                if (e === 0 && l === 0) continue;
+                ok *= 1 - e;
+                latency += l;
+                via.push(plan.services[d]!.id);
+            }
+            this.serviceError[i] = 1 - ok;
+            this.serviceLatency[i] = latency;
+            this.viaOf[i] = via;
+            visiting[i] = 0;
+            done[i] = 1;
+        };
+        for (const s of plan.services) {
+            for (const r of s.regions) {
+                resolve(s.index, r);
+                const i = s.index * R + r;
+                const via = this.viaOf[i]!;
+                const was = beforeVia[i]!;
+                const same = before[i] === this.serviceError[i] && beforeLatency[i] === this.serviceLatency[i] && via.join() === was.join();
+                if (same || (via.length === 0 && was.length === 0)) continue;
+                changes.push({ service: s.index, region: r, errorShare: this.serviceError[i]!, addedLatencyMs: this.serviceLatency[i]!, via });
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The services a partial fault reaches in its region: its targets (services) or the services using its targets
+     * (stores), and everything that depends on those there, transitively. Fixed by the design, so computed once.
+     */
+    reach(f: PartialFaultPlan): ReadonlySet<number> {
+        const { plan } = this;
+        const reached = new Set<number>();
+        const queue: number[] = [];
+        const add = (s: number) => {
+            if (reached.has(s) || plan.services[s]!.runsIn[f.region] !== 1) return;
+            reached.add(s);
+            queue.push(s);
+        };
+        if (f.targetKind === 'service') f.targets.forEach(add);
+        else for (const s of plan.services) if (f.targets.some((t) => s.uses.includes(t) || s.reads.includes(t))) add(s.index);
+        while (queue.length > 0) {
+            const d = queue.pop()!;
+            for (const s of plan.services) if (s.dependsOn.includes(d)) add(s.index);
+        }
+        return reached;
+    }
+}
