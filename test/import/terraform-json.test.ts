@@ -119,3 +119,24 @@ describe('any JSON value in a Terraform shape', () => {
         }), { numRuns: 300 });
     });
 });
+
+describe('a Route 53 record read from Terraform', () => {
+    const recordOf = (values: Record<string, unknown>) => {
+        const json = { format_version: '1.0', values: { root_module: { resources: [resource('aws_route53_record.r', 'aws_route53_record', { name: 'api.example.com', ...values })] } } };
+        return terraformStacks(json, 's.json', 's')[0]!.resources.get('aws_route53_record.r')!.Properties;
+    };
+    const cases: { policy: string; values: Record<string, unknown>; expected: Record<string, unknown> }[] = [
+        { policy: 'a failover policy', values: { failover_routing_policy: [{ type: 'SECONDARY' }], latency_routing_policy: [], weighted_routing_policy: [] }, expected: { Failover: 'SECONDARY' } },
+        { policy: 'a latency policy', values: { failover_routing_policy: [], latency_routing_policy: [{ region: 'eu-west-1' }], weighted_routing_policy: [] }, expected: { Region: 'eu-west-1' } },
+        { policy: 'a weighted policy, weight 0 included', values: { failover_routing_policy: [], latency_routing_policy: [], weighted_routing_policy: [{ weight: 0 }] }, expected: { Weight: 0 } },
+        { policy: 'an alias and a TTL', values: { ttl: 60, alias: [{ name: 'lb-1.us-east-1.elb.amazonaws.com', zone_id: 'Z1', evaluate_target_health: true }] }, expected: { TTL: 60, AliasTarget: { DNSName: 'lb-1.us-east-1.elb.amazonaws.com' } } },
+        { policy: 'no policy (a simple record)', values: { failover_routing_policy: [], latency_routing_policy: [], weighted_routing_policy: [] }, expected: {} },
+    ];
+    for (const c of cases) {
+        it(`states ${c.policy} as CloudFormation does`, () => {
+            const properties = recordOf(c.values);
+            expect(properties).toMatchObject(c.expected);
+            for (const key of ['Failover', 'Region', 'Weight', 'TTL', 'AliasTarget'].filter((k) => !(k in c.expected))) expect(properties).not.toHaveProperty(key);
+        });
+    }
+});
