@@ -39,11 +39,14 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
     const document = workspace.requested[0]!;
     const { model } = workspace.modelOf(document);
     // Errors anywhere in the import closure make the model incomplete.
-    const designErrors = collect(workspace.all).flatMap((f) => f.diagnostics
-        .filter((d) => d.severity === 'error')
+    const diagnostics = (severity: 'error' | 'warning') => collect(workspace.all).flatMap((f) => f.diagnostics
+        .filter((d) => d.severity === severity)
         .map((d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`));
+    const designErrors = diagnostics('error');
+    // The README names files by their base name only, never a local path.
+    const designWarnings = diagnostics('warning').map((w) => w.replace(/^[^:]*[\\/]/, ''));
 
-    const result = exportCdk(model, designErrors, { account: options.account, force: options.force });
+    const result = exportCdk(model, designErrors, { account: options.account, force: options.force, designWarnings });
     if (result.nameCollisions !== undefined && result.nameCollisions.length > 0) {
         output.err('Not exported: two names in the design give one AWS name, so the app could not deploy:');
         for (const e of result.nameCollisions) output.err(`  ${e}`);

@@ -17,6 +17,8 @@ export interface ExportOptions {
     readonly account?: string;
     /** Generate despite errors in the design and parts the exporter cannot express (they are listed instead). */
     readonly force?: boolean;
+    /** The design's warnings, already formatted (`file:line:column code message`): the README carries them over. */
+    readonly designWarnings?: readonly string[];
 }
 
 const CONSTRUCT_SOURCES: Readonly<Record<ConstructFile, string>> = {
@@ -48,7 +50,7 @@ export function exportCdk(model: Model, designErrors: readonly string[], options
     const issues = plan.issues.map((i) => `${i.name}: ${i.reason}`);
     if (issues.length > 0 && !options.force) return { files: [], notGenerated: plan.notGenerated, errors: issues };
     // Forced past its issues, the export lists them with everything else it leaves out.
-    const exported: ExportPlan = { ...plan, notGenerated: [...plan.issues, ...plan.notGenerated] };
+    const exported: ExportPlan = { ...plan, notGenerated: [...plan.issues, ...plan.notGenerated], designWarnings: options.designWarnings ?? [] };
 
     if (exported.regionStacks.length === 0 && !exported.globalStack) {
         const aws = [...model.regions.values()].some((r) => r.provider === 'aws');

@@ -5,7 +5,9 @@ import { IdentifierScope } from '../code.js';
 import { contextKeyPart, fileStem, stackName } from '../names.js';
 import { baseName, PlanCollector } from './collector.js';
 import { ARC_CLUSTER_OUTPUT_ID, planRouting } from './routing.js';
-import { planObjectives, planRunbooks, planServices } from './services.js';
+import { planObjectives, planServices } from './services.js';
+import { planRunbooks } from './runbooks.js';
+import { planCosts } from './costs.js';
 import { planStores } from './stores.js';
 import { layoutStacks } from './layout.js';
 import type { ExportPlan, GlobalStackPlan, NoteItem, RegionStackPlan } from './types.js';
@@ -104,6 +106,7 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         issues: c.issues,
         nameCollisions: c.nameCollisions,
         runbooks: planRunbooks(c),
+        costs: planCosts(c, regionStacks, globalStack),
     };
 }
 

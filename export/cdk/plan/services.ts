@@ -4,7 +4,6 @@ import type { ObjectiveM, ServiceM, StoreM } from '../../../language/semantics/m
 import { formatDuration } from '../../../language/semantics/units.js';
 import { resourceName } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
-import type { Runbook } from './types.js';
 
 export const RESILIENCE_TIER_KEY = 'mregion:resilience-tier';
 
@@ -80,16 +79,3 @@ function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: Objec
     });
 }
 
-export function planRunbooks(c: PlanCollector): Runbook[] {
-    return c.model.failovers.map((f) => ({
-        title: `${titleOf('failover', f.target.id.replace(/@.*$/, ''), f.cell)}${f.from && f.to ? `: ${f.from} → ${f.to}` : ''}`,
-        source: sourceRef(f.source),
-        steps: f.actions.map((a) => ({
-            text: [a.kind, a.target?.id, a.region ? `in ${a.region}` : undefined,
-                a.durationMs !== undefined && a.durationMs > 0 ? `(${formatDuration(a.durationMs)})` : undefined,
-                a.controlPlaneName ? `through ${a.controlPlaneName}${a.controlPlaneRegion ? ` (homed in ${a.controlPlaneRegion})` : ''}` : undefined]
-                .filter((p) => p !== undefined).join(' '),
-            plane: a.plane,
-        })),
-    }));
-}

@@ -202,10 +202,26 @@ export interface ExportPlan {
     readonly nameCollisions: readonly string[];
     /** Failover steps of the design, for the README's runbook section. */
     readonly runbooks: readonly Runbook[];
+    /** The design's own warnings (`file:line:column code message`), carried into the README. */
+    readonly designWarnings?: readonly string[];
+    /** The monthly cost of what was generated, as far as docs/facts.md prices it. */
+    readonly costs: readonly CostLine[];
 }
 
 export interface Runbook {
     readonly title: string;
     readonly source: SourceRef;
-    readonly steps: readonly { readonly text: string; readonly plane: 'control-plane' | 'data-plane' }[];
+    /** Each action of the design's failover, with the commands that carry it out (none where nothing is run by hand). */
+    readonly steps: readonly { readonly text: string; readonly plane: 'control-plane' | 'data-plane'; readonly commands: readonly string[]; readonly note?: string }[];
+    /** Commands that move back once the failed region has recovered. */
+    readonly failback: readonly string[];
+}
+
+/** One line of the README's monthly cost estimate. */
+export interface CostLine {
+    readonly item: string;
+    /** USD per 30-day month, when docs/facts.md prices it. */
+    readonly usdPerMonth?: number;
+    /** What the figure is and where it comes from (with the price's date), or why there is none. */
+    readonly basis: string;
 }

@@ -92,6 +92,34 @@ function routingControlSteps(plan: ExportPlan, p: (...lines: string[]) => number
     }
 }
 
+/** A command on one line: design names inside it cannot start another. */
+function oneLine(text: string): string {
+    return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+function costSection(plan: ExportPlan, p: (...lines: string[]) => number): void {
+    if (plan.costs.length === 0) return;
+    p('## Monthly cost of what was generated', '');
+    p('Only prices recorded in mregion\'s facts table (docs/facts.md) are used, with their dates; an item without one says so rather than guessing. Compute you add, storage, requests and data served to clients come on top.', '');
+    p('| Item | USD per month | Basis |', '|---|---|---|');
+    for (const line of plan.costs) p(`| ${md(line.item)} | ${line.usdPerMonth === undefined ? '—' : `$${line.usdPerMonth.toLocaleString('en-US', { maximumFractionDigits: 2 })}`} | ${md(line.basis)} |`);
+    const priced = plan.costs.filter((l) => l.usdPerMonth !== undefined);
+    if (priced.length > 0) {
+        const total = priced.reduce((sum, l) => sum + l.usdPerMonth!, 0);
+        p(`| **priced items together** | **$${total.toLocaleString('en-US', { maximumFractionDigits: 2 })}** | the sum of the rows with a price; the others are not included |`);
+    }
+    p('');
+}
+
+function warningSection(plan: ExportPlan, p: (...lines: string[]) => number): void {
+    const warnings = plan.designWarnings ?? [];
+    if (warnings.length === 0) return;
+    p('## Warnings from the design', '');
+    p('`mregion check` reported these for the design this app was exported from; the app inherits them.', '');
+    for (const w of warnings) p(`- ${md(w)}`);
+    p('');
+}
+
 export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>): string {
     const out: string[] = [];
     const p = (...lines: string[]) => out.push(...lines);
@@ -186,14 +214,21 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     if (needs.has('aurora')) p('- Each database VPC uses the region\'s first two availability zones, chosen at deploy time (`Fn::GetAZs`; every AWS region has at least two), so synth needs no lookup and `cdk.json` holds no zone names.');
     p('');
 
+    costSection(plan, p);
+    warningSection(plan, p);
+
     if (plan.runbooks.length > 0) {
-        p('## Failover steps from the design', '');
-        p(`Health-checked DNS, Global Accelerator and ARC above move traffic; the other steps are yours to run (or automate). Control-plane steps depend on management APIs that may be impaired in an outage (${factRef('control-plane-vs-data-plane')}).`, '');
+        p('## Failover and failback runbook', '');
+        p(`One section per failover of the design, its actions in the declared order with the commands that carry them out. Health-checked DNS, Global Accelerator and ARC move traffic by themselves or with one data-plane call; control-plane steps depend on management APIs that may be impaired in an outage (${factRef('control-plane-vs-data-plane')}). \`<…>\` marks a value to read first, with the command that reads it.`, '');
         for (const r of plan.runbooks) {
             p(`### ${md(r.title)} (\`${md(r.source.file)}:${r.source.line}\`)`, '');
             if (r.steps.length === 0) p('No actions declared.');
-            r.steps.forEach((s, i) => p(`${i + 1}. ${md(s.text)}: ${s.plane}`));
+            r.steps.forEach((s, i) => {
+                p(`${i + 1}. ${md(s.text)}: ${s.plane}${s.note ? `; ${md(s.note)}` : ''}`);
+                if (s.commands.length > 0) p('', '   ```sh', ...s.commands.map((c) => `   ${oneLine(c)}`), '   ```', '');
+            });
             p('');
+            if (r.failback.length > 0) p('Failback, once the region has recovered and caught up:', '', '```sh', ...r.failback.map(oneLine), '```', '');
         }
     }
 
