@@ -7,7 +7,9 @@ import type { InlayHintProvider } from 'langium/lsp';
 import { InlayHintKind, type InlayHint, type InlayHintParams, type Position, type Range } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
-import { describeFailoverTime, estimateFailoverTime, estimateWriteLatency, failoverRangeLabel, type FailoverTimeEstimate } from '../semantics/estimators/index.js';
+import {
+    describeFailoverTime, estimateFailoverTime, estimateWriteLatency, failoverRangeLabel, latencyKindOf, writeLatencyAfterLeaderLoss, type FailoverTimeEstimate,
+} from '../semantics/estimators/index.js';
 import { estimateRtt } from '../semantics/latency.js';
 import type { Model, StoreM } from '../semantics/model.js';
 import { formatDuration } from '../semantics/units.js';
@@ -89,11 +91,21 @@ function storeHint(model: Model, store: ast.Store): InlayHint[] {
     }).filter((w) => w.latency !== undefined);
     if (worst.length === 0) return [];
     const what = WAIT_WORD[worst[0]!.latency.kind];
-    const text = (ms: number | undefined) => (ms === undefined ? 'unknown' : `≈ ${formatDuration(ms)}`);
+    // A p99 bound reads "≤"; a figure over mean RTTs is typical, and says so (the links' p99 is not sourced).
+    const kind = latencyKindOf(worst[0]!.latency);
+    const text = (ms: number | undefined) => (ms === undefined ? 'unknown' : `${kind === 'p99 bound' ? '≤' : '≈'} ${formatDuration(ms)}`);
+    const suffix = kind === 'none' ? '' : ` (${kind})`;
     const label = worst.length === 1 || new Set(worst.map((w) => w.latency.ms)).size === 1
-        ? `${text(worst[0]!.latency.ms)} ${what} write`
-        : `${worst.map((w) => `${text(w.latency.ms)} (${w.cell})`).join(' · ')} ${what} write`;
-    const tooltip = worst.map((w) => `${w.cell ? `cell ${w.cell}: ` : ''}from ${w.latency.from}: ${w.latency.formula}`).join('\n\n');
+        ? `${text(worst[0]!.latency.ms)} ${what} write${suffix}`
+        : `${worst.map((w) => `${text(w.latency.ms)} (${w.cell})`).join(' · ')} ${what} write${suffix}`;
+    const tooltip = worst.map((w) => {
+        const range = w.latency.range;
+        const why = range === undefined ? '' : range.worstMs === undefined ? `; typical: ${range.why.typical}; no worst end: ${range.why.worst}` : range.worstMs > 0 ? `; ${range.why.worst}` : '';
+        const store = coordinated.find((s) => s.cell === w.cell)!;
+        const moved = writeLatencyAfterLeaderLoss(model, store, w.latency.from);
+        const leader = moved?.ms !== undefined ? `\n\nIf ${moved.failed} (the leader's region) fails, the leader moves to ${moved.leader}: ≈ ${formatDuration(moved.ms)} (${moved.formula})` : '';
+        return `${w.cell ? `cell ${w.cell}: ` : ''}from ${w.latency.from}: ${w.latency.formula}${why}${leader}`;
+    }).join('\n\n');
     return [hint(position, label, tooltip)];
 }
 

@@ -135,7 +135,7 @@ describe('the bundled language server over stdio', () => {
         const hints: InlayHint[] = await connection.sendRequest('textDocument/inlayHint', {
             textDocument, range: { start: { line: 0, character: 0 }, end: at('scenario') },
         });
-        expect(hints.map((h) => h.label)).toEqual(['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write', `${best}–${worst} failover, typical ${typical}`]);
+        expect(hints.map((h) => h.label)).toEqual(['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write (typical)', `${best}–${worst} failover, typical ${typical}`]);
         expect(hints[1]!.position).toEqual(at('route  dns ttl 60s', 'route  dns ttl 60s'.length));
     });
 

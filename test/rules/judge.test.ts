@@ -33,7 +33,16 @@ const hourlyBackup = (rpo: string) => `${REGIONS}store db { engine postgres  reg
 const aurora = (rpo: string) => `${REGIONS}store db { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes primary us-east-1  consistency session  objective rpo ${rpo} }
 `;
 
-const cases: { name: string; code: 'rto-unachievable' | 'rpo-unachievable'; text: string; worst: string | undefined; typical: string | undefined }[] = [
+/** A consensus write from Tokyo: 163 ms to the leader in us-east-1 + 76 ms quorum = 239 ms over mean RTTs (no p99 sourced). */
+const tickets = (objective: string) => `topology T
+region us-east-1 {}
+region eu-west-1 {}
+region ap-northeast-1 {}
+store tickets { engine cockroachdb  regions us-east-1, eu-west-1, ap-northeast-1  holds shared rows  leader us-east-1  survive region  consistency strong }
+service box { regions us-east-1, eu-west-1, ap-northeast-1  posture active-active  capacity 50% per region  uses tickets  objective ${objective} }
+`;
+
+const cases: { name: string; code: 'rto-unachievable' | 'rpo-unachievable' | 'write-latency-budget'; text: string; worst: string | undefined; typical: string | undefined }[] = [
     { name: 'an RTO of 70 s passes the typical 55 s and fails the worst 90 s', code: 'rto-unachievable', text: dnsFailover('70s'), worst: '(judged: the worst case, 1 m 30 s)', typical: undefined },
     { name: 'an RTO of 2 minutes passes both', code: 'rto-unachievable', text: dnsFailover('2m'), worst: undefined, typical: undefined },
     { name: 'an RTO of 50 s fails both, each saying which case it judged', code: 'rto-unachievable', text: dnsFailover('50s'), worst: '(judged: the worst case, 1 m 30 s)', typical: '(judged: the typical case, 55 s)' },
@@ -41,6 +50,8 @@ const cases: { name: string; code: 'rto-unachievable' | 'rpo-unachievable'; text
     { name: 'an RPO of 10 minutes fails both for an hourly backup', code: 'rpo-unachievable', text: hourlyBackup('10m'), worst: '(judged: the worst case of 0–1 h)', typical: 'typically 30 m of acknowledged writes (judged: the typical case of 0–1 h)' },
     { name: 'an RPO of 2 s passes Aurora’s typical lag under both (nothing bounds its worst)', code: 'rpo-unachievable', text: aurora('2s'), worst: undefined, typical: undefined },
     { name: 'an RPO of 500 ms fails Aurora’s typical lag under both, saying the worst is unbounded', code: 'rpo-unachievable', text: aurora('500ms'), worst: '(judged: the typical case — no source bounds the worst)', typical: '(judged: the typical case)' },
+    { name: 'a p99 write-latency objective of 200 ms fails the typical 239 ms under both (the links’ p99 is not sourced)', code: 'write-latency-budget', text: tickets('write-latency p99 200ms'), worst: 'waits ≈ 239 ms', typical: 'objective of 200 ms (judged: the typical case)' },
+    { name: 'a p99 write-latency objective of 250 ms passes under both', code: 'write-latency-budget', text: tickets('write-latency p99 250ms'), worst: undefined, typical: undefined },
 ];
 
 describe('judging the worst or the typical end', () => {

@@ -1,7 +1,8 @@
 // Hover for a store: what it is, then the numbers the rules use — write latency from each region, replication
 // lag, RPO, monthly egress and (for last-write-wins on shared data) the writes it loses.
 import {
-    describeEgress, estimateMonthlyEgress, estimateRpo, estimateWriteLatency, lwwLossesForStore, quorumOf, replicationLag, votersOf,
+    describeEgress, describeRpoRange, estimateMonthlyEgress, estimateRpo, estimateWriteLatency, latencyKindOf, lwwLossesForStore, quorumOf, replicationLag,
+    hasSpread, votersOf, writeLatencyAfterLeaderLoss, type WriteLatencyEstimate,
 } from '../../semantics/estimators/index.js';
 import type { Model, StoreM } from '../../semantics/model.js';
 import { formatDuration, formatUsd } from '../../semantics/units.js';
@@ -50,17 +51,23 @@ function consensusLines(stores: readonly StoreM[]): string[] {
     return out;
 }
 
-/** The worst write as a person would say it: a store whose writes wait for no other region has no "worst" to speak of. */
-function worstWriteText(worst: { readonly ms?: number; readonly from: string }): string {
+/**
+ * The slowest origin's write as a person would say it, labelled as what it is: typical (mean RTTs) or Cosmos DB's
+ * p99 bound. A store whose writes wait for no other region has no slowest write to speak of.
+ */
+function worstWriteText(worst: WriteLatencyEstimate): string {
     if (worst.ms === undefined) return `unknown from ${worst.from}`;
-    return worst.ms === 0 ? 'no write waits for another region' : `≈ ${formatDuration(worst.ms)} at worst, from ${worst.from}`;
+    if (worst.ms === 0) return 'no write waits for another region';
+    return latencyKindOf(worst) === 'p99 bound'
+        ? `≤ ${formatDuration(worst.ms)} (p99 bound), from ${worst.from}, the slowest`
+        : `≈ ${formatDuration(worst.ms)} typical, from ${worst.from}, the slowest`;
 }
 
 function estimates(model: Model, store: StoreM): string[] {
     const out: string[] = [];
     const latencies = store.regions.map((from) => estimateWriteLatency(model, store, from));
     const rpo = estimateRpo(store);
-    const rpoText = rpo.ms !== undefined ? formatDuration(rpo.ms) : rpo.basis === 'no-copy' ? 'everything since the last copy' : 'unknown';
+    const rpoText = describeRpoRange(rpo) ?? (rpo.basis === 'no-copy' ? 'everything since the last copy' : 'unknown');
     const egress = estimateMonthlyEgress(model, store);
     const worst = latencies.length > 0 ? latencies.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a)) : undefined;
     // The answer first (estimates, detailed below): how slow a write can be, what a region loss costs, what it costs a month.
@@ -71,13 +78,25 @@ function estimates(model: Model, store: StoreM): string[] {
     ].join(' · '), '');
     if (worst) {
         out.push(`- Write latency: ${worstWriteText(worst)} (${worst.formula})`);
+        if (worst.range && worst.range.worstMs === undefined && worst.ms !== undefined && worst.ms > 0) out.push(`- Range: best = typical; no worst end: ${worst.range.why.worst}`);
         if (latencies.length > 1) {
             out.push('', table(['write from', 'waits', 'because'], latencies.map((l) => [l.from, l.ms !== undefined ? `≈ ${formatDuration(l.ms)}` : 'unknown', l.formula])), '');
+        }
+        const moved = latencies.map((l) => writeLatencyAfterLeaderLoss(model, store, l.from)).filter((m) => m !== undefined);
+        if (moved.length > 0) {
+            const m = moved[0]!;
+            const each = latencies.map((l) => ({ from: l.from, after: writeLatencyAfterLeaderLoss(model, store, l.from) }))
+                .filter((x) => x.after?.ms !== undefined).map((x) => `${x.from} ≈ ${formatDuration(x.after!.ms!)}`);
+            out.push(m.leader === undefined
+                ? `- Leader placement: if ${m.failed} (the leader's region) fails, ${m.formula}: writes stop`
+                : `- Leader placement: if ${m.failed} (the leader's region) fails, the surviving voters elect ${m.leader}; writes then wait ${each.length > 0 ? list(each) : 'an unknown time'}`);
         }
     }
     const lag = replicationLag(store);
     out.push(`- Replication lag: ${lag.text}${provenanceNote(lag.provenance)}`);
-    out.push(`- RPO: ${rpoText} (${rpo.reason})`);
+    const rpoWhy = rpo.range === undefined || !hasSpread(rpo.range) ? ''
+        : rpo.range.worstMs === undefined ? `; no bound: ${rpo.range.why.worst}` : `; worst when ${rpo.range.why.worst}`;
+    out.push(`- RPO: ${rpoText} (${rpo.reason}${rpoWhy})`);
     out.push(`- Monthly egress: ${describeEgress(egress)}`);
     if (store.conflicts.strategy === 'lww' && store.holds === 'shared') {
         for (const loss of lwwLossesForStore(model, store)) {

@@ -3,7 +3,7 @@
 import type { Provenance, StoreM } from '../model.js';
 import { formatDuration } from '../units.js';
 import { factRef } from '../facts/citation.js';
-import { pointRange, type EstimateRange } from './range.js';
+import { formatDurationRange, pointRange, type EstimateRange } from './range.js';
 
 export interface ReplicationLagEstimate {
     /** Typical lag of the other regions behind the writer, in ms (0 for sync/consensus); undefined when unknown. */
@@ -128,4 +128,14 @@ export function estimateRpo(store: StoreM): RpoEstimate {
     const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
     if (backup !== undefined) return { ms: backup, range: backupRange(backup), basis: 'backup', reason: `the data is ${where}; the last copy elsewhere is ${backupText}` };
     return { basis: 'no-copy', reason: `the data is ${where} and no backup is declared: a region loss loses it all` };
+}
+
+/** The RPO as hover shows it: "0–1 h, typical 30 m", "1 s typical, no documented bound", "0 ms"; undefined when unbounded or unknown. */
+export function describeRpoRange(rpo: RpoEstimate): string | undefined {
+    if (rpo.ms === undefined) return undefined;
+    const r = rpo.range;
+    if (r === undefined) return formatDuration(rpo.ms);
+    if (r.worstMs === undefined) return `${formatDuration(r.typicalMs)} typical, no documented bound`;
+    const span = formatDurationRange(r.bestMs, r.worstMs);
+    return span.includes('–') ? `${span}, typical ${formatDuration(r.typicalMs)}` : formatDuration(rpo.ms);
 }

@@ -7,6 +7,7 @@ import { formatDuration } from '../units.js';
 import { commitWaitMs, consensusHomeOf, homedPerRow, quorumRoundTrip } from './consensus-write.js';
 import { quorumOf, votersOf } from './voters.js';
 import { factRef } from '../facts/citation.js';
+import { pointRange, type EstimateRange } from './range.js';
 
 export type WriteLatencyKind =
     /** Acknowledged by the region that accepts it (async or no replication). */
@@ -25,8 +26,10 @@ export interface WriteLatencyEstimate {
     /** The replica region that accepts the write (the origin itself, the primary, or the nearest replica). */
     readonly coordinator: string;
     readonly kind: WriteLatencyKind;
-    /** Estimated latency in ms; undefined when an RTT it needs is unknown. */
+    /** Estimated latency in ms (the typical end of `range`, or Cosmos DB's p99 bound); undefined when an RTT it needs is unknown. */
     readonly ms?: number;
+    /** Best / typical / worst; undefined with `ms`. The RTTs are means, so only Cosmos DB's documented p99 bound closes the worst end. */
+    readonly range?: EstimateRange;
     /** Round trip from the origin to the coordinator (0 when the origin accepts the write itself). */
     readonly forwardMs?: number;
     /** The replication part (quorum, sync or Cosmos strong), in ms. */
@@ -87,10 +90,10 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
     const forwardMs = rtt(from, coordinator);
     const forwardText = coordinator === from ? '' : `RTT ${from} → ${coordinator} ${formatMs(forwardMs)} + `;
     const base = { store: store.id, from, coordinator, forwardMs, unknownPairs };
-    const done = (kind: WriteLatencyKind, replicationMs: number | undefined, waitsFor: string[], formula: string, extra: { quorum?: number; voters?: number } = {}): WriteLatencyEstimate => ({
-        ...base, kind, replicationMs, waitsFor, formula: `${forwardText}${formula}`, ...extra,
-        ms: forwardMs === undefined || replicationMs === undefined ? undefined : forwardMs + replicationMs,
-    });
+    const done = (kind: WriteLatencyKind, replicationMs: number | undefined, waitsFor: string[], formula: string, extra: { quorum?: number; voters?: number } = {}): WriteLatencyEstimate => {
+        const ms = forwardMs === undefined || replicationMs === undefined ? undefined : forwardMs + replicationMs;
+        return { ...base, kind, replicationMs, waitsFor, formula: `${forwardText}${formula}`, ...extra, ms, ...(ms !== undefined ? { range: latencyRange(kind, ms) } : {}) };
+    };
 
     if (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1) {
         const { far, unknown } = farthestPairOf(model, store);
@@ -138,6 +141,79 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
         default:
             return done('local', 0, [], `acknowledged in ${coordinator} (${store.replication.mode} replication)`);
     }
+}
+
+/**
+ * The range of one write's latency. The measured matrix gives mean RTTs (docs/facts.md#cloudping-rtt-matrix: typical, not
+ * a bound) and no source gives a lower percentile or the links' p99: the estimate is the typical end, the best end
+ * is the same figure, and the worst end is left open. Cosmos DB strong's figure is a documented p99 upper bound
+ * (docs/facts.md#cosmos-strong-write-latency), so it closes the worst end (and stands for the typical one, which is not sourced).
+ * A write acknowledged where it is issued waits for no round trip at all.
+ */
+function latencyRange(kind: WriteLatencyKind, ms: number): EstimateRange {
+    if (ms === 0) return pointRange(0, 'acknowledged where it is written');
+    if (kind === 'cosmos-strong') {
+        const why = `no typical figure is sourced: the p99 bound (${factRef('cosmos-strong-write-latency')})`;
+        return { bestMs: ms, typicalMs: ms, worstMs: ms, why: { best: why, typical: why, worst: `the documented p99 bound (${factRef('cosmos-strong-write-latency')})` } };
+    }
+    return {
+        bestMs: ms, typicalMs: ms,
+        why: {
+            best: 'no lower percentile of the links is sourced',
+            typical: `mean RTTs (${factRef('cloudping-rtt-matrix')}) or the declared links`,
+            worst: `the links' p99 is not sourced (${factRef('cloudping-rtt-matrix')} gives means)`,
+        },
+    };
+}
+
+/** What a write-latency figure is, for labels: "typical" (mean RTTs) or "p99 bound" (Cosmos DB strong). */
+export function latencyKindOf(e: WriteLatencyEstimate): 'typical' | 'p99 bound' | 'none' {
+    if (e.range === undefined) return 'typical';
+    if (e.range.worstMs === 0) return 'none';
+    return e.range.worstMs !== undefined ? 'p99 bound' : 'typical';
+}
+
+export interface LeaderLossLatency {
+    /** The leader's region, lost. */
+    readonly failed: string;
+    /** Where the surviving voters elect the new leader; undefined when none can reach a quorum. */
+    readonly leader?: string;
+    /** The latency of a write from the origin once the new leader serves it; undefined when unknown or no quorum. */
+    readonly ms?: number;
+    readonly formula: string;
+}
+
+/**
+ * Leader placement after a failure: when the leader's region is lost, the surviving voter region holding most
+ * voters that still reaches a quorum is elected (ties: placement order), as simulation/leadership.ts elects, and a
+ * write from `from` pays RTT(from, new leader) + the new leader's quorum round trip over the surviving voters
+ * (+ a GLOBAL table's commit wait). Undefined for stores without a leader, for writes that a row's home orders,
+ * and for writes issued in the lost region itself.
+ */
+export function writeLatencyAfterLeaderLoss(model: Model, store: StoreM, from: string): LeaderLossLatency | undefined {
+    if (!store.consensus || store.replication.mode !== 'consensus') return undefined;
+    const failed = store.consensus.leader;
+    if (from === failed || coordinatorOf(model, store, from) !== failed) return undefined;
+    const voters = votersOf(store).map((v) => v.region);
+    const quorum = quorumOf(store);
+    const rtt = (a: string, b: string) => rttBetween(model, a, b).ms;
+    const counts = new Map<string, number>();
+    for (const v of voters) counts.set(v, (counts.get(v) ?? 0) + 1);
+    let elected: { region: string; votes: number; ms: number; closing: string } | undefined;
+    for (const [region, votes] of counts) {
+        if (region === failed || (elected !== undefined && votes <= elected.votes)) continue;
+        const q = quorumRoundTrip(region, voters, quorum, rtt, (v) => v !== failed);
+        if (q.kind === 'ok') elected = { region, votes, ms: q.ms, closing: q.closing };
+    }
+    if (!elected) return { failed, formula: `no surviving region reaches a quorum of ${quorum}` };
+    const forward = from === elected.region ? 0 : rtt(from, elected.region);
+    if (forward === undefined) return { failed, leader: elected.region, formula: `RTT ${from} → ${elected.region} unknown` };
+    const wait = commitWaitMs(store);
+    const quorumText = elected.ms === 0 ? `quorum inside ${elected.region}` : `quorum RTT ${elected.region} → ${elected.closing} ${formatMs(elected.ms)}`;
+    return {
+        failed, leader: elected.region, ms: forward + elected.ms + wait,
+        formula: `${forward > 0 ? `RTT ${from} → ${elected.region} ${formatMs(forward)} + ` : ''}${quorumText}${wait > 0 ? ` + ${formatMs(wait)} commit wait` : ''}`,
+    };
 }
 
 /** The worst write latency over the given origin regions (undefined parts ignored unless all are unknown). */
