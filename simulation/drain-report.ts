@@ -4,7 +4,9 @@
 import { egressPrice } from '../language/semantics/estimators/egress.js';
 import type { Simulation } from './engine/simulation.js';
 import type { Heal, Link } from './replication.js';
-import type { DrainReport, HealReport } from './report.js';
+import type { DrainReport, HealReport, StoreReport } from './report.js';
+import { factRef } from '../language/semantics/facts/citation.js';
+import { formatCount } from '../language/semantics/units.js';
 
 const OUTCOME_RANK: Readonly<Record<HealReport['outcome'], number>> = { drained: 0, 'cut-again': 1, unfinished: 2, 'never-drains': 3 };
 
@@ -50,6 +52,12 @@ export function drainReport(sim: Simulation, store: number, heals: readonly Heal
         egressBytes: bytes,
         egressUsd: usd === null ? null : round(usd, 6),
     };
+}
+
+/** One note per store whose declared catch-up cannot keep up: the backlog grows instead of draining. */
+export function drainNotes(stores: readonly StoreReport[]): string[] {
+    return stores.filter((s) => s.drain?.outcome === 'never-drains').map((s) =>
+        `${s.id}: a healed backlog never drains: its catch-up of ${formatCount(s.drain!.catchUpWritesPerS ?? 0)} writes/s is not above the writes arriving meanwhile, so the replica falls further behind (${factRef('catch-up-rate')}); declare the rate its replication really reaches`);
 }
 
 function round(n: number, digits: number): number {

@@ -16,7 +16,7 @@ import {
 } from './report.js';
 import type { PartialFaultPlan } from './plan.js';
 import { StoreFate } from './data-fate.js';
-import { drainReport, healReport } from './drain-report.js';
+import { drainNotes, drainReport, healReport } from './drain-report.js';
 import type { Episode, GroupRuntime } from './runtime.js';
 
 export const ENGINE_VERSION = 'mregion-des 1';
@@ -86,6 +86,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     if (plan.services.some((s) => s.model.dependsOn.length > 0) && !sim.partial.present) {
         notes.push('service dependencies (depends-on) only carry partial faults (degrade, fail) in this run, and it has none: each service is judged on its own regions and stores');
     }
+    notes.push(...drainNotes(stores));
 
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,

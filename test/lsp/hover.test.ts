@@ -103,6 +103,15 @@ describe('hover over a store', () => {
         expect(text).toContain('- RPO: 1 s typical, no documented bound (asynchronous replication lags ≈ 1 s behind (typical, not a bound)');
     });
 
+    it.each([
+        { name: 'says a store without a catch-up rate drains its simulated backlogs at once', clause: '', line: `- Catch-up after a heal: not declared — a simulated backlog arrives at once, so drain times are lower bounds (${cited('catch-up-rate')})` },
+        { name: 'shows a declared catch-up rate in writes per second', clause: '    catch-up 5000/s\n', line: '- Catch-up after a heal: 5,000 writes/s *(declared)*' },
+        { name: 'shows a declared catch-up throughput', clause: '    catch-up 50MB/s\n', line: '- Catch-up after a heal: 50 MB/s *(declared)*' },
+    ])('$name', async ({ clause, line }) => {
+        const text = await hoverAt(STORE.replace('store carts', 'store ca<|>rts').replace('    writes  any-region\n}', `    writes  any-region\n${clause}}`));
+        expect(text).toContain(line);
+    });
+
     it('shows the writes last-write-wins loses with the number the lww-on-shared-state rule reports', async () => {
         const text = await hoverAt(STORE.replace('store carts', 'store ca<|>rts'));
         const { model, diagnostics } = await modelOf(STORE);

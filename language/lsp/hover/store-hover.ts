@@ -5,7 +5,8 @@ import {
     hasSpread, votersOf, writeLatencyAfterLeaderLoss, type WriteLatencyEstimate,
 } from '../../semantics/estimators/index.js';
 import type { Model, StoreM } from '../../semantics/model.js';
-import { formatDuration, formatUsd } from '../../semantics/units.js';
+import { factRef } from '../../semantics/facts/citation.js';
+import { formatBytes, formatCount, formatDuration, formatUsd } from '../../semantics/units.js';
 import { roughly } from '../../validation/rules/helpers.js';
 import { list, provenanceNote, table } from './markdown.js';
 
@@ -17,6 +18,8 @@ export function describeStore(model: Model, name: string): string | undefined {
     out.push(`- Holds: ${first.holds ?? '?'} ${first.shape ?? ''}`.trimEnd());
     out.push(`- Writes: ${first.writes.policy}${first.writes.primary ? ` (primary ${first.writes.primary})` : ''}${provenanceNote(first.writes.provenance)}`);
     out.push(`- Replication: ${replicationText(first)}${provenanceNote(first.replication.provenance)}`);
+    const catchUp = catchUpText(first);
+    if (catchUp !== undefined) out.push(`- Catch-up after a heal: ${catchUp}`);
     out.push(...consensusLines(stores));
     out.push(`- Consistency: ${first.consistency.level}${provenanceNote(first.consistency.provenance)}`);
     out.push(`- Conflicts: ${first.conflicts.strategy}${first.conflicts.crdt ? ` ${first.conflicts.crdt}` : ''}${provenanceNote(first.conflicts.provenance)}`);
@@ -38,6 +41,15 @@ function replicationText(store: StoreM): string {
         case 'consensus': return `consensus, quorum ${quorumOf(store)} of ${votersOf(store).length} voters`;
         default: return r.mode;
     }
+}
+
+/** How fast an asynchronous store drains a healed backlog: declared, or why the simulation's drain is a lower bound. */
+function catchUpText(store: StoreM): string | undefined {
+    if (store.replication.mode !== 'async' || new Set(store.regions).size < 2) return undefined;
+    const c = store.catchUp;
+    if (c?.writesPerS !== undefined) return `${formatCount(c.writesPerS)} writes/s *(declared)*`;
+    if (c?.bytesPerS !== undefined) return `${formatBytes(c.bytesPerS)}/s *(declared)*`;
+    return `not declared — a simulated backlog arrives at once, so drain times are lower bounds (${factRef('catch-up-rate')})`;
 }
 
 /** Leader (per cell when they differ), locality and survival goal of a consensus store. */
