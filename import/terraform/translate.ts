@@ -169,6 +169,14 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
         TrafficDialPercentage: r.values.traffic_dial_percentage,
         EndpointConfigurations: objects(r.values.endpoint_configuration).map((e) => defined({ EndpointId: literal(e.endpoint_id) })),
     }),
+    // Terraform writes the objectives as Go durations (`1h`, `2h45m`, `30m15s`); CloudFormation as seconds.
+    aws_resiliencehub_resiliency_policy: (r) => {
+        const region = first(first(r.values.policy)?.region);
+        return cfn('AWS::ResilienceHub::ResiliencyPolicy', r, {
+            PolicyName: literal(r.values.name),
+            Policy: { Region: defined({ RtoInSecs: goDurationSeconds(region?.rto), RpoInSecs: goDurationSeconds(region?.rpo) }) },
+        });
+    },
     // Terraform names the members from the other side: the primary on the global group, each secondary's
     // replication group names the global group it joins.
     aws_elasticache_global_replication_group: (r, index) => {
@@ -190,6 +198,18 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
         GlobalReplicationGroupId: index.ref(r, ['global_replication_group_id'], 'aws_elasticache_global_replication_group', ['global_replication_group_id', 'id']),
     }),
 };
+
+const GO_UNITS: Readonly<Record<string, number>> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, 'µs': 1e-6, ns: 1e-9 };
+
+/** A Go duration in whole seconds (`2h45m` → 9900); undefined when it is not one, or not whole seconds. */
+export function goDurationSeconds(value: unknown): number | undefined {
+    const text = literal(value);
+    if (text === undefined || !/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/.test(text)) return undefined;
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) seconds += Number(amount) * GO_UNITS[unit!]!;
+    const rounded = Math.round(seconds * 1e6) / 1e6;
+    return Number.isInteger(rounded) ? rounded : undefined;
+}
 
 /** Every resource in CloudFormation's shape where a translation exists, else under its Terraform type (listed as not imported). */
 export function translate(resources: readonly TfResource[]): Map<TfResource, Translated> {

@@ -46,7 +46,7 @@ const inputs: { what: string; file: string; summary: RegExp; regions: string[]; 
     {
         what: 'a state',
         file: STATE,
-        summary: /imported Terraform JSON: 4 regions, 6 stores, 2 services, 2 failovers/,
+        summary: /imported Terraform JSON: 4 regions, 6 stores, 2 services, 2 failovers; 19 TODO clauses/,
         regions: ['us-east-1', 'us-west-2', 'us-east-2', 'eu-west-1'],
         notImported: ['aws_dynamodb_table ×1: aws_dynamodb_table.audit (Terraform shop.tfstate)', 'aws_sqs_queue ×1: aws_sqs_queue.jobs (Terraform shop.tfstate)'],
         declarations: [
@@ -61,7 +61,8 @@ const inputs: { what: string; file: string; summary: RegExp; regions: string[]; 
             { head: 'store sessions', from: ['aws_elasticache_global_replication_group.sessions', 'aws_elasticache_replication_group.sessions_west'], clauses: ['engine redis', 'regions us-east-1, us-west-2', 'writes primary us-east-1', 'replication async'] },
             // The replication configuration takes the region of the bucket it configures; RTC enabled.
             { head: 'store assets', from: ['aws_s3_bucket_replication_configuration.assets', 'aws_s3_bucket.assets ', 'aws_s3_bucket.assets_replica'], clauses: ['engine s3', 'regions us-east-1, us-west-2', 'writes primary us-east-1', 'replication async lag 15m'] },
-            { head: 'service checkout', from: ['aws_route53_record.checkout_primary'], clauses: ['regions us-east-1, us-west-2', 'primary us-east-1'] },
+            // The Resilience Hub policy named after the service: its Region objectives, Go durations in seconds.
+            { head: 'service checkout', from: ['aws_route53_record.checkout_primary', 'aws_resiliencehub_resiliency_policy.checkout'], clauses: ['regions us-east-1, us-west-2', 'primary us-east-1', 'objective rto 900s rpo 60s'] },
             { head: 'failover checkout', from: ['aws_route53_health_check.checkout_primary'], clauses: ['detect health-check every 10s threshold 2', 'route dns ttl 30s'] },
             { head: 'service edge', from: ['aws_globalaccelerator_accelerator.edge'], clauses: ['regions us-east-1, us-west-2', 'posture active-active'] },
             { head: 'failover edge', from: ['aws_globalaccelerator_endpoint_group.edge_west'], clauses: ['detect health-check every 10s threshold 3', 'route global-accelerator'] },

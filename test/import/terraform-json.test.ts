@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DeployedInputError } from '../../import/errors.js';
 import { importStacks } from '../../import/index.js';
 import { isTerraformJson, terraformStacks } from '../../import/terraform/index.js';
+import { goDurationSeconds } from '../../import/terraform/translate.js';
 
 const resource = (address: string, type: string, values: Record<string, unknown>) => ({ address, mode: 'managed', type, name: address.split('.').pop()!.replace(/\[.*$/, ''), values });
 
@@ -139,4 +140,30 @@ describe('a Route 53 record read from Terraform', () => {
             for (const key of ['Failover', 'Region', 'Weight', 'TTL', 'AliasTarget'].filter((k) => !(k in c.expected))) expect(properties).not.toHaveProperty(key);
         });
     }
+});
+
+describe('a Resilience Hub objective written as a Go duration', () => {
+    const cases: { text: unknown; seconds: number | undefined }[] = [
+        { text: '15m', seconds: 900 },
+        { text: '1h0m0s', seconds: 3600 },
+        { text: '2h45m', seconds: 9900 },
+        { text: '30m15s', seconds: 1815 },
+        { text: '1.5h', seconds: 5400 },
+        { text: '1500ms', seconds: undefined },
+        { text: '2000ms', seconds: 2 },
+        { text: '15 minutes', seconds: undefined },
+        { text: '', seconds: undefined },
+        { text: 900, seconds: undefined },
+    ];
+    for (const c of cases) {
+        it(`${JSON.stringify(c.text)} is ${c.seconds === undefined ? 'not whole seconds, so not read' : `${c.seconds} s`}`, () => {
+            expect(goDurationSeconds(c.text)).toBe(c.seconds);
+        });
+    }
+
+    it('matches a sum of hours, minutes and seconds for any whole durations', () => {
+        fc.assert(fc.property(fc.nat(100), fc.nat(59), fc.nat(59), (h, m, s) => {
+            expect(goDurationSeconds(`${h}h${m}m${s}s`)).toBe(h * 3600 + m * 60 + s);
+        }));
+    });
 });
