@@ -48,3 +48,11 @@ describe('hover of partial faults', () => {
         expect(text).toContain('At 5 m: service gateway fails in eu-central-1 (the region stays up) for 15 m');
     });
 });
+
+describe('failover hover', () => {
+    it('says a deep health check also checks what the target depends on', async () => {
+        const at = await openAt(`${DESIGN}fail<|>over checkout { detect health-check every 10s threshold 3 deep  route dns ttl 60s  drill every 30d }`);
+        const hover = await mregion.lsp.HoverProvider!.getHoverContent(at.document, { textDocument: at.params.textDocument, position: at.position });
+        expect(JSON.stringify(hover?.contents)).toContain('deep: also checks what the target uses and depends on in its region');
+    });
+});

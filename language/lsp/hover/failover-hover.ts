@@ -62,13 +62,18 @@ function span(range: BoundedRange | undefined, ms: number | undefined): [string,
     return [text, text.includes('–') ? formatDuration(range.typicalMs) : ''];
 }
 
+/** A deep check also sees a dependency's degrade or failure; the default shallow one says nothing more. */
+function depthNote(d: FailoverTimeEstimate['failover']['detection']): string {
+    return d.method === 'health-check' && d.depth === 'deep' ? '; deep: also checks what the target uses and depends on in its region' : '';
+}
+
 function breakdownTable(e: FailoverTimeEstimate): string {
     const rows: string[][] = [];
     const d = e.failover.detection;
     const detectionWhy = e.detection.range && e.detection.range.bestMs !== e.detection.range.worstMs
         ? `; best when ${e.detection.range.why.best}, worst when ${e.detection.range.why.worst}` : '';
     rows.push(['detection', ...span(e.detection.range, e.detection.ms),
-        `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}${detectionWhy}`]);
+        `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}${detectionWhy}${depthNote(d)}`]);
     if (e.failover.route) {
         const routingWhy = e.routing.range && e.routing.range.bestMs !== e.routing.range.worstMs
             ? `; best when ${e.routing.range.why.best}, worst when ${e.routing.range.why.worst}` : '';
