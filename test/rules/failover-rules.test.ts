@@ -122,17 +122,17 @@ ruleCases('health-check-interval', {
         {
             name: 'health checks every 5 s on AWS',
             text: detected('detect health-check every 5s threshold 3'),
-            at: '5s', says: ['health checks every 5 s are not available on AWS', 'every 10 s or 30 s (docs/facts.md#route53-health-check-interval, docs/facts.md#global-accelerator-health-check)', 'Detection takes 10 s × 3 + 6 s timeout = 36 s, not the 21 s this design assumes'],
+            at: '5s', says: ['health checks every 5 s are not available on AWS', 'every 10 s or 30 s (docs/facts.md#route53-health-check-interval, docs/facts.md#global-accelerator-health-check)', 'Detection takes 10 s × 3 + 6 s timeout = 26–36 s, not the 16–21 s this design assumes'],
         },
         {
             name: 'health checks every 20 s, between the two AWS offers',
             text: detected('detect health-check every 20s threshold 3'),
-            at: '20s', says: ['36 s or 30 s × 3 + 6 s timeout = 1 m 36 s, not the 1 m 6 s'],
+            at: '20s', says: ['36 s or 30 s × 3 + 6 s timeout = 1 m 6 s–1 m 36 s, not the 46 s–1 m 6 s'],
         },
         {
             name: 'health checks every minute',
             text: detected('detect health-check every 1m threshold 3'),
-            at: '1m', says: ['30 s × 3 + 6 s timeout = 1 m 36 s, not the 3 m 6 s'],
+            at: '1m', says: ['30 s × 3 + 6 s timeout = 1 m 6 s–1 m 36 s, not the 2 m 6 s–3 m 6 s'],
         },
         {
             name: 'Route 53 health checks every 5 s behind a DNS failover record',

@@ -1,7 +1,7 @@
 // Failovers: what they depend on (control planes, docs/facts.md#control-plane-vs-data-plane), how long DNS keeps clients away (docs/facts.md#route53-failover-ttl),
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
 import { DNS, HEALTH_CHECK, rehomesItself, THRESHOLDS } from '../../semantics/facts/defaults.js';
-import { actionTimes, detectionTime } from '../../semantics/estimators/index.js';
+import { actionTimes, detectionTime, formatDurationRange, type DetectionTime } from '../../semantics/estimators/index.js';
 import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
@@ -181,6 +181,11 @@ const homeRegionUnrouted: Rule = {
 /** Routes whose failover is driven by Route 53 or Global Accelerator health checks, which run every 10 s or 30 s. */
 const AWS_HEALTH_CHECKED: ReadonlySet<string> = new Set(['dns', 'anycast', 'global-accelerator']);
 
+/** A health-checked detection's range: "26–36 s" (best to worst, by where the failure lands in the check cycle). */
+function spanOf(d: DetectionTime): string {
+    return d.range ? formatDurationRange(d.range.bestMs, d.range.worstMs) : formatDuration(d.ms ?? 0);
+}
+
 const healthCheckInterval: Rule = {
     code: 'health-check-interval',
     check({ model, report }) {
@@ -198,10 +203,10 @@ const healthCheckInterval: Rule = {
             report({
                 uri: failover.source.uri, range: written, cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
                 message: `health checks every ${formatDuration(d.intervalMs)} are not available on AWS: Route 53 and Global Accelerator check every `
-                    + `${listing(allowed.map(formatDuration), 'or')} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')}). Detection takes ${listing(real.map((r) => `${r.text.replace(/ detection$/, '')} = ${formatDuration(r.ms!)}`), 'or')}, `
-                    + `not the ${formatDuration(assumed.ms!)} this design assumes`,
+                    + `${listing(allowed.map(formatDuration), 'or')} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')}). Detection takes ${listing(real.map((r) => `${r.text.replace(/ detection$/, '')} = ${spanOf(r)}`), 'or')}, `
+                    + `not the ${spanOf(assumed)} this design assumes (by where the failure lands in the check cycle)`,
                 fixes: options.map((ms, i) => ({
-                    title: `Check every ${formatDuration(ms)} (detection ≈ ${formatDuration(real[i]!.ms!)})`,
+                    title: `Check every ${formatDuration(ms)} (detection ${spanOf(real[i]!)})`,
                     edits: [{ kind: 'replace' as const, uri: failover.source.uri, range: written, text: `${ms / 1_000}s` }],
                     preferred: i === 0,
                 })),
