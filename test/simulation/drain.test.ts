@@ -73,6 +73,22 @@ describe('a backlog drains in B ÷ (c − w) after one lag', () => {
     }
 });
 
+describe('a sampled run drains at the declared rate too', () => {
+    it('keeps d + B/(c − w) when one write in k stands for k', async () => {
+        const w = 10_000;
+        const c = 30_000;
+        const text = design({ w, catchUp: `${c}/s`, partitionS: 120, durationS: 600 }).replace('seed 11', 'resolution 10ms  seed 3');
+        const report = await run(text, undefined, { eventBudget: 2_000_000 });
+        const k = report.run.resolution.sampling;
+        expect(k).toBeGreaterThan(1);
+        const heal = report.stores[0]!.lag.find((l) => l.from === 'us-east-1')!.heals[0]!;
+        const B = heal.backlogWrites;
+        // Each simulated write stands for k: the count's variance is k times a Poisson one.
+        const slack = (5 * Math.sqrt((k * w * B) / (c - w))) / (c - w) + (k / c);
+        expect(Math.abs(heal.drainMs! / SECOND - (D + B / (c - w)))).toBeLessThanOrEqual(slack);
+    });
+});
+
 describe('a catch-up rate not above the write rate never drains', () => {
     const cases = [
         { name: 'equal to it', catchUp: '100/s' },
