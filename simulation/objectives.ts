@@ -5,10 +5,10 @@
 import type { ExpectationM, Metric, ObjectiveM, Source } from '../language/semantics/model.js';
 import { listing } from '../language/semantics/units.js';
 import { clauseOf } from './clause.js';
-import { formatValue, judge, type Measurement } from './expectations.js';
+import { formatValue, judge, type Measurement, type Wording } from './expectations.js';
 import type { PlanStructure } from './plan.js';
 import { percentileName } from './percentile.js';
-import type { ObjectiveResult } from './report.js';
+import type { ClauseRef, ObjectiveResult } from './report.js';
 
 export interface ObjectiveOwner {
     readonly kind: 'service' | 'store';
@@ -48,33 +48,52 @@ export function objectiveText(term: Term): string {
     return `objective ${term.metric}${percentile} ${formatValue(term.metric, term.value)}`;
 }
 
+/** One objective term of a reached owner, as the `expect` clause it is judged as, with where it is written. */
+export interface ObjectiveClause {
+    readonly owner: ObjectiveOwner;
+    readonly clause: ExpectationM;
+    readonly ref: ClauseRef;
+}
+
 /**
- * Judges every term of every owner a workload reaches (`reached`); `measure` is the run's measurement of an
- * `expect` clause. Returns the results and, when some owners were left out, a note naming them.
+ * The terms of every owner a workload of the scenario reaches (its user groups load the service, or read or
+ * write the store), and a note naming the owners left out. Structural: every seed of a sweep has the same list.
  */
-export function judgeObjectives(
-    owners: readonly ObjectiveOwner[], reached: (owner: ObjectiveOwner) => boolean, measure: (e: ExpectationM) => Measurement,
-): { results: ObjectiveResult[]; note?: string } {
-    const results: ObjectiveResult[] = [];
+export function objectiveClauses(plan: PlanStructure): { clauses: ObjectiveClause[]; note?: string } {
+    const reached = (owner: ObjectiveOwner) => plan.groups.some((g) => (owner.kind === 'service'
+        ? g.kind === 'service' && g.targetName === owner.name
+        : [...g.writes, ...g.readsFrom].some((st) => plan.stores[st]!.name === owner.name)));
+    const clauses: ObjectiveClause[] = [];
     const skipped: string[] = [];
-    for (const owner of owners) {
+    for (const owner of objectiveOwners(plan)) {
         if (!reached(owner)) {
             skipped.push(`${owner.kind} ${owner.name}`);
             continue;
         }
+        const source: Source = owner.objective.source;
         for (const term of termsOf(owner.objective)) {
-            const source: Source = owner.objective.source;
-            const text = objectiveText(term);
             const clause: ExpectationM = {
-                metric: term.metric, op: term.op, value: term.value, text, source,
+                metric: term.metric, op: term.op, value: term.value, text: objectiveText(term), source,
                 target: { kind: owner.kind, name: owner.name },
                 ...(term.percentile !== undefined ? { percentile: term.percentile } : {}),
             };
-            const { line: _line, ...result } = judge(clause, measure(clause), { text, subject: `${owner.name}: `, verbs: ['met', 'missed'] });
-            results.push({ ...result, owner: owner.name, ownerKind: owner.kind, clause: clauseOf(source, source.props[term.prop] ?? source.range) });
+            clauses.push({ owner, clause, ref: clauseOf(source, source.props[term.prop] ?? source.range) });
         }
     }
     const note = skipped.length === 0 ? undefined
         : `objectives of ${listing(skipped)} are not judged: no workload of this scenario reaches ${skipped.length === 1 ? 'it' : 'them'}`;
-    return { results, ...(note ? { note } : {}) };
+    return { clauses, ...(note ? { note } : {}) };
+}
+
+/** How an objective is worded in messages: "orders: objective rto 5 m met: …". */
+export function objectiveWording(o: ObjectiveClause): Wording {
+    return { text: o.clause.text, subject: `${o.owner.name}: `, verbs: ['met', 'missed'] };
+}
+
+/** Judges each objective term on one run; `measure` is the run's measurement of an `expect` clause. */
+export function judgeObjectives(clauses: readonly ObjectiveClause[], measure: (e: ExpectationM) => Measurement): ObjectiveResult[] {
+    return clauses.map((o) => {
+        const { line: _line, ...result } = judge(o.clause, measure(o.clause), objectiveWording(o));
+        return { ...result, owner: o.owner.name, ownerKind: o.owner.kind, clause: o.ref };
+    });
 }

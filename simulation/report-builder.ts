@@ -6,7 +6,7 @@ import type { Resolution } from './budget.js';
 import { costOf } from './cost.js';
 import type { Simulation } from './engine/simulation.js';
 import { judge, type Measurement } from './expectations.js';
-import { judgeObjectives, objectiveOwners } from './objectives.js';
+import { judgeObjectives, objectiveClauses } from './objectives.js';
 import { LatencyHistogram } from './metrics/histogram.js';
 import { intervalSeries, type IntervalLatencies } from './metrics/interval-latencies.js';
 import { percentileName } from './percentile.js';
@@ -60,9 +60,8 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     const cost = costOf(plan.model);
     const source = new Measurements(sim, cost.totalUsdPerMonth);
     const expectations = scenario.expectations.map((e) => judge(e, source.measure(e)));
-    const objectives = judgeObjectives(objectiveOwners(plan), (owner) => sim.groups.some((g) => (owner.kind === 'service'
-        ? g.plan.kind === 'service' && g.plan.targetName === owner.name
-        : [...g.plan.writes, ...g.plan.readsFrom].some((st) => plan.stores[st]!.name === owner.name))), (e) => source.measure(e));
+    const objectiveTerms = objectiveClauses(plan);
+    const objectives = judgeObjectives(objectiveTerms.clauses, (e) => source.measure(e));
 
     const all = new LatencyHistogram();
     let offered = 0;
@@ -82,7 +81,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     const passedCount = expectations.filter((e) => e.passed).length;
     const notes = [...sim.notes];
     if (sim.timelineDropped > 0) notes.push(`the timeline shows the first ${sim.timeline.length} events; ${sim.timelineDropped} more were left out`);
-    if (objectives.note) notes.push(objectives.note);
+    if (objectiveTerms.note) notes.push(objectiveTerms.note);
     if (plan.services.some((s) => s.model.dependsOn.length > 0) && !sim.partial.present) {
         notes.push('service dependencies (depends-on) only carry partial faults (degrade, fail) in this run, and it has none: each service is judged on its own regions and stores');
     }
@@ -124,7 +123,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
             costUsdPerMonth: cost.totalUsdPerMonth === null ? null : round(cost.totalUsdPerMonth, 2),
         },
         expectations,
-        objectives: objectives.results,
+        objectives,
         services,
         stores,
         recovery,

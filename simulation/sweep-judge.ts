@@ -3,25 +3,33 @@
 // is the run at the judged rank, counted from the best run: the ⌈p × N⌉-th (for `<=` that is the nearest-rank
 // p95 of the values; for `>=` the p5, the value 95 % of the runs reach), and its seed replays it.
 import type { ExpectationM } from '../language/semantics/model.js';
-import { clauseText } from './expectations.js';
+import { clauseText, type Wording } from './expectations.js';
 import { percentileName } from './percentile.js';
 import type { Metric } from './report.js';
 import type { SeedExpectation, SeedOutcome } from './sweep-metrics.js';
 import type { SweepExpectation, SweepValue } from './sweep-report.js';
 
-export function judgeAcrossSeeds(e: ExpectationM, index: number, runs: readonly SeedOutcome[]): SweepExpectation {
+/**
+ * `judged` picks the clause's outcome in a run (an expect clause by default; a declared objective with
+ * `wording` met/missed).
+ */
+export function judgeAcrossSeeds(
+    e: ExpectationM, index: number, runs: readonly SeedOutcome[],
+    judged: (run: SeedOutcome) => readonly SeedExpectation[] = (run) => run.expectations,
+    wording: Wording = { text: clauseText(e), verbs: ['passed', 'failed'] },
+): SweepExpectation {
     const required = e.acrossSeeds ?? 1;
     const n = runs.length;
-    const ranked = runs.map((run, i) => ({ run, x: run.expectations[index]!, i }))
+    const ranked = runs.map((run, i) => ({ run, x: judged(run)[index]!, i }))
         .sort((a, b) => badness(e, a.x) - badness(e, b.x) || a.i - b.i);
     const rank = rankOf(required, n);
     // Among runs as bad as the one at that rank, the first in seed order (the same run whatever the tie).
     const chosen = ranked.find((x) => sameBadness(e, x.x, ranked[rank - 1]!.x))!;
-    const seedsPassed = runs.filter((r) => r.expectations[index]!.passed).length;
+    const seedsPassed = runs.filter((r) => judged(r)[index]!.passed).length;
     const passed = seedsPassed >= rank;
-    const text = clauseText(e);
+    const text = wording.text;
     const which = e.acrossSeeds === undefined ? `worst of ${n} seed${n === 1 ? '' : 's'}` : `${percentileName(required)} of ${n} seed${n === 1 ? '' : 's'}`;
-    const message = `${text} ${passed ? 'passed' : 'failed'}: ${which} ${chosen.x.measuredText} (seed ${chosen.run.seed}); ${seedsPassed} of ${n} seed${n === 1 ? '' : 's'} met it`
+    const message = `${wording.subject ?? ''}${text} ${passed ? wording.verbs[0] : wording.verbs[1]}: ${which} ${chosen.x.measuredText} (seed ${chosen.run.seed}); ${seedsPassed} of ${n} seed${n === 1 ? '' : 's'} met it`
         + `${e.acrossSeeds === undefined ? '' : `, ${rank} needed`}`;
     return {
         text, line: e.source.range.start.line + 1, metric: e.metric as Metric, required, passed, seedsPassed, seeds: n,

@@ -64,13 +64,15 @@ export interface SeedOutcome {
     readonly metrics: RunMetrics;
     /** In the order of the scenario's expect clauses. */
     readonly expectations: readonly SeedExpectation[];
+    /** In the order of the report's objectives (the same in every run: which owners are judged is structural). */
+    readonly objectives: readonly SeedExpectation[];
 }
 
 export function seedOutcome(r: SimulationReport): SeedOutcome {
-    return { seed: r.scenario.seed, metrics: runMetrics(r), expectations: r.expectations.map(seedExpectation) };
+    return { seed: r.scenario.seed, metrics: runMetrics(r), expectations: r.expectations.map(seedExpectation), objectives: r.objectives.map(seedExpectation) };
 }
 
-function seedExpectation(e: ExpectationResult): SeedExpectation {
+function seedExpectation(e: Pick<ExpectationResult, 'passed' | 'measured' | 'measuredText'>): SeedExpectation {
     // The report writes "never" as measured null with no difference; a run that could not measure says why.
     const never = e.measured === null && e.measuredText.startsWith('never');
     return { passed: e.passed, measured: never ? Infinity : e.measured, measuredText: e.measuredText };

@@ -3,11 +3,11 @@
 // `mregion simulate FILE --seed S` replays it. Values in base units (ms, count, share 0–1); "never" stands for an
 // RTO that did not end by the end of the scenario. Ordered by seed, never by completion: the same seeds give
 // the same document.
-import type { Metric } from './report.js';
+import type { ClauseRef, Metric } from './report.js';
 import type { SweepMetric } from './sweep-metrics.js';
 
-/** 1.1.0 added the stranded, overwritten-at-heal and split-brain write counts (report 1.2.0's). */
-export const SWEEP_SCHEMA_VERSION = '1.1.0';
+/** 1.1.0 added the stranded, overwritten-at-heal and split-brain write counts (report 1.2.0's); 1.2.0 the declared objectives. */
+export const SWEEP_SCHEMA_VERSION = '1.2.0';
 
 /** A number, or "never" for an interruption not recovered by the end of the scenario. */
 export type SweepValue = number | 'never';
@@ -46,6 +46,13 @@ export interface SweepExpectation {
     readonly message: string;
 }
 
+/** A declared `objective` term judged across the runs as the matching expect clause (every run must meet it). Since 1.2.0. */
+export interface SweepObjective extends Omit<SweepExpectation, 'line'> {
+    readonly owner: string;
+    readonly ownerKind: 'service' | 'store';
+    readonly clause: ClauseRef;
+}
+
 export interface SweepRun {
     readonly seed: number;
     /** null when the scenario declares no expectation. */
@@ -75,6 +82,8 @@ export interface SweepReport {
     };
     readonly metrics: readonly MetricSpread[];
     readonly expectations: readonly SweepExpectation[];
+    /** The objectives declared on the services and stores the scenario reaches. Since 1.2.0. */
+    readonly objectives: readonly SweepObjective[];
     /** One entry per seed, in the order the seeds were derived. */
     readonly runs: readonly SweepRun[];
     readonly notes: readonly string[];

@@ -6,11 +6,18 @@ import { ENGINE_VERSION } from './report-builder.js';
 import { judgeAcrossSeeds, rankOf, sweepValue } from './sweep-judge.js';
 import { SEED_DERIVATION } from './sweep-seeds.js';
 import { SWEEP_METRICS, type SeedOutcome, type SweepMetric } from './sweep-metrics.js';
-import { SWEEP_SCHEMA_VERSION, type MetricSpread, type SweepReport, type SweepRun } from './sweep-report.js';
+import { SWEEP_SCHEMA_VERSION, type MetricSpread, type SweepObjective, type SweepReport, type SweepRun } from './sweep-report.js';
+import { objectiveClauses, objectiveWording } from './objectives.js';
+import { compileStructure } from './plan.js';
 
 export function buildSweep(model: Model, scenarioName: string, outcomes: readonly SeedOutcome[], notes: readonly string[] = []): SweepReport {
     const scenario = model.scenarios.get(scenarioName)!;
     const expectations = scenario.expectations.map((e, i) => judgeAcrossSeeds(e, i, outcomes));
+    // The runs judged the same objective terms in the same order (which owners a workload reaches is structural).
+    const objectives = objectiveClauses(compileStructure(model, scenario)).clauses.map((o, i): SweepObjective => {
+        const { line: _line, ...judged } = judgeAcrossSeeds(o.clause, i, outcomes, (run) => run.objectives, objectiveWording(o));
+        return { ...judged, owner: o.owner.name, ownerKind: o.owner.kind, clause: o.ref };
+    });
     const passedCount = expectations.filter((e) => e.passed).length;
     const worst = worstRun(outcomes);
     return {
@@ -28,6 +35,7 @@ export function buildSweep(model: Model, scenarioName: string, outcomes: readonl
         },
         metrics: SWEEP_METRICS.map((m) => spread(m, outcomes)),
         expectations,
+        objectives,
         runs: outcomes.map(sweepRun),
         notes,
     };

@@ -106,7 +106,7 @@ export function fileName(uri: string): string {
 }
 
 /** "met", "both met", "all 3 met", "1 of 3 missed": how the declared objectives fared in the run. */
-export function objectivesHeadline(objectives: readonly ObjectiveResult[]): string {
+export function objectivesHeadline(objectives: readonly Pick<ObjectiveResult, 'passed'>[]): string {
     const missed = objectives.filter((o) => !o.passed).length;
     if (missed > 0) return `${missed} of ${objectives.length} missed`;
     return objectives.length === 1 ? 'met' : objectives.length === 2 ? 'both met' : `all ${objectives.length} met`;

@@ -3,7 +3,7 @@
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import { percentileName } from '../percentile.js';
 import type { SweepReport } from '../sweep-report.js';
-import { fileName, formatDuration } from './common.js';
+import { fileName, formatDuration, objectivesHeadline } from './common.js';
 import { spreadRow } from './sweep-text.js';
 
 export function formatSweepMarkdown(r: SweepReport): string {
@@ -25,6 +25,17 @@ export function formatSweepMarkdown(r: SweepReport): string {
         for (const x of r.expectations) {
             const rank = x.required === 1 ? 'worst run' : `${percentileName(x.required)} run`;
             out.push(`| ${x.passed ? '✅' : '❌'} | ${markdownCode(x.text, true)} (line ${x.line}) | ${markdownText(`${rank}: ${x.measuredText} (seed ${x.seed})`)} | ${x.seedsPassed} of ${x.seeds} |`);
+        }
+        out.push('');
+    }
+    const objectives = r.objectives ?? [];
+    if (objectives.length > 0) {
+        out.push(`## Objectives of the services and stores — ${objectivesHeadline(objectives)}`);
+        out.push('');
+        out.push('| | Objective | Judged on | Seeds that met it |');
+        out.push('|---|---|---|---|');
+        for (const x of objectives) {
+            out.push(`| ${x.passed ? '✅' : '❌'} | ${markdownText(x.owner)}: ${markdownCode(x.text, true)} (line ${x.clause.line}) | ${markdownText(`worst run: ${x.measuredText} (seed ${x.seed})`)} | ${x.seedsPassed} of ${x.seeds} |`);
         }
         out.push('');
     }

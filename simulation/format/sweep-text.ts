@@ -2,7 +2,7 @@
 // (min / p50 / p95 / max and the worst seed) and the worst run with the seed that replays it.
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../sweep-report.js';
-import { fileName, formatCount, formatDuration, formatShare } from './common.js';
+import { fileName, formatCount, formatDuration, formatShare, objectivesHeadline } from './common.js';
 
 export function formatSweepText(r: SweepReport, options: { readonly color?: boolean } = {}): string {
     const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -16,6 +16,12 @@ export function formatSweepText(r: SweepReport, options: { readonly color?: bool
     else out.push(paint('1', `Expectations across ${countOf(r.seeds.count, 'seed')}: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`));
     for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.line})`);
     out.push('');
+    const objectives = r.objectives ?? [];
+    if (objectives.length > 0) {
+        out.push(paint('1', `Objectives of the services and stores across ${countOf(r.seeds.count, 'seed')}: ${objectivesHeadline(objectives)}`));
+        for (const x of objectives) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.clause.line})`);
+        out.push('');
+    }
     out.push(paint('1', `Across ${countOf(r.seeds.count, 'seed')}`));
     const rows = [['', 'min', 'p50', 'p95', 'max', 'worst seed'], ...r.metrics.map(spreadRow(r.seeds.count))];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));

@@ -20,6 +20,7 @@ function outcomes(values: readonly (number | null)[], passes: (v: number) => boo
         seed: 100 + i,
         metrics: { ...NO_METRICS, ...metrics(v) },
         expectations: [{ passed: v !== null && passes(v), measured: v, measuredText: v === null ? 'not measured (no data)' : v === Infinity ? 'never (not recovered by the end of the scenario)' : String(v) }],
+        objectives: [],
     }));
 }
 

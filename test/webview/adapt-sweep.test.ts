@@ -11,6 +11,7 @@ const run = (seed: number, rto: number, lost: number, passed: boolean): SeedOutc
     seed,
     metrics: { 'rto': rto, 'rpo': 0, 'lost-writes': lost, 'availability': 0.99, 'stranded-writes': 0, 'overwritten-at-heal': 0, 'split-brain-writes': 0, 'rejected-writes': 0, 'discarded-writes': 0, 'stale-reads': null, 'write-latency-p99': 12.5 } satisfies RunMetrics,
     expectations: [{ passed, measured: rto, measuredText: `${rto / 1000} s` }],
+    objectives: [],
 });
 
 describe('the seed sweep in the results view', () => {
@@ -34,6 +35,25 @@ describe('the seed sweep in the results view', () => {
         { name: 'a sweep without its lists', value: { kind: 'seed-sweep', schemaVersion: '1.0.0' }, error: 'the seed sweep has no expectations list' },
     ])('refuses $name with a message', ({ value, error }) => {
         expect(() => adaptSweep(value)).toThrow(error);
+    });
+
+    it('lists each declared objective with the run it was judged on and links it to its term', async () => {
+        const text = sweepDesign([]).replace('    uses      db\n', '    uses      db\n    objective rto 145s\n');
+        // The checker predicts the miss (rto-unachievable); a sweep still runs and judges it.
+        const model = await designOf(text, true);
+        const judged = (rto: number, passed: boolean) => ({ ...run(rto === 141_000 ? 7 : 8, rto, 0, passed), expectations: [], objectives: [{ passed, measured: rto, measuredText: `${rto / 1000} s` }] });
+        const view = adaptSweep(JSON.parse(JSON.stringify(buildSweep(model, 's', [judged(141_000, true), judged(149_000, false)]))));
+        const line = text.split('\n').findIndex((l) => l.includes('objective rto 145s'));
+        expect(view.objectives).toEqual([{
+            text: 'api: objective rto 2 m 25 s', passed: false, measured: 'worst run: 149 s (seed 8); 1 of 2 runs met it',
+            location: { uri: model.uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } },
+        }]);
+    });
+
+    it('shows no objectives for a sweep from before schema 1.2', async () => {
+        const model = await designOf(sweepDesign([]));
+        const { objectives: _none, ...old } = { ...buildSweep(model, 's', [run(7, 141_000, 0, true)]), schemaVersion: '1.1.0' };
+        expect(adaptSweep(old).objectives).toEqual([]);
     });
 
     it('tells a sweep from a single run', () => {

@@ -1,10 +1,11 @@
 // Maps a seed sweep's report (simulation/sweep-report.ts, JSON from the language server) to what the view shows:
-// the expectations judged across the runs, and one row per metric with its min / p50 / p95 / max and the
+// the expectations and declared objectives judged across the runs, and one row per metric with its min / p50 / p95 / max and the
 // seed of its worst run. The schema version is checked first, as for a single run's report.
 import { percentileName } from '../../simulation/percentile.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../../simulation/sweep-report.js';
 import { count, duration, percent } from '../common/format.js';
 import type { Location } from '../common/location.js';
+import { clauseLocation } from './adapt.js';
 import type { ExpectationRow } from './view-model.js';
 
 const supportedMajor = '1.';
@@ -13,6 +14,8 @@ export interface SweepViewModel {
     readonly scenario: string;
     readonly facts: readonly { readonly label: string; readonly value: string }[];
     readonly expectations: readonly ExpectationRow[];
+    /** The objectives declared on the services and stores the scenario reaches (sweep schema 1.2). */
+    readonly objectives: readonly ExpectationRow[];
     readonly spread: readonly { readonly metric: string; readonly values: readonly [string, string, string, string]; readonly worstSeed: string }[];
     readonly notes: readonly string[];
 }
@@ -35,6 +38,10 @@ export function adaptSweep(value: unknown): SweepViewModel {
         expectations: r.expectations.map((e) => ({
             text: e.text, passed: e.passed, location: atLine(e.line),
             measured: `${e.required === 1 ? 'worst run' : `${percentileName(e.required)} run`}: ${e.measuredText} (seed ${e.seed}); ${e.seedsPassed} of ${e.seeds} runs met it`,
+        })),
+        objectives: (r.objectives ?? []).map((o) => ({
+            text: `${o.owner}: ${o.text}`, passed: o.passed, location: clauseLocation(o.clause),
+            measured: `worst run: ${o.measuredText} (seed ${o.seed}); ${o.seedsPassed} of ${o.seeds} runs met it`,
         })),
         spread: r.metrics.map((m) => ({
             metric: m.runs === r.seeds.count ? m.label : `${m.label} (${m.runs} of ${r.seeds.count} runs)`,

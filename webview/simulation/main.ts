@@ -90,19 +90,24 @@ function renderSweep(report: unknown): void {
         reportRendered(api, { error: 1 });
         return;
     }
-    const passed = view.expectations.filter((e) => e.passed).length;
-    const verdict = view.expectations.length === 0 ? 'no expectations'
-        : passed === view.expectations.length ? `all ${passed} expectations pass across the seeds` : `${view.expectations.length - passed} of ${view.expectations.length} expectations fail across the seeds`;
+    const judged = [...view.expectations, ...view.objectives];
+    const passed = judged.filter((e) => e.passed).length;
+    const verdict = judged.length === 0 ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
+        : passed === judged.length ? `All ${passed} objectives are met across the seeds.` : `${judged.length - passed} of ${judged.length} objectives are missed across the seeds.`;
     app.replaceChildren(
         el('header', {},
             el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario} — seed sweep` }), rerunButton(), ...exportButtons()),
-            el('p', { class: `verdict ${passed === view.expectations.length ? 'pass' : 'fail'}`, text: verdict }),
+            el('p', { class: `verdict ${passed === judged.length ? 'pass' : 'fail'}`, text: verdict }),
             el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
         section('Expectations across the seeds', expectationsTable(view.expectations, api)),
+        ...(view.objectives.length > 0 ? [section('Objectives of the services and stores across the seeds', expectationsTable(view.objectives, api))] : []),
         section('Across the seeds', spreadTable(view.spread)),
         ...(view.notes.length > 0 ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))] : []),
     );
-    reportRendered(api, { expectations: view.expectations.length, failed: view.expectations.length - passed, spread: view.spread.length });
+    reportRendered(api, {
+        expectations: view.expectations.length, failed: view.expectations.filter((e) => !e.passed).length,
+        objectives: view.objectives.length, spread: view.spread.length,
+    });
 }
 
 /** "Run again": the extension re-runs the same scenario (and the same number of seeds). */
