@@ -10,6 +10,8 @@ import { renderReadme } from './render/readme.js';
 import { CONSTRUCT_MODULES, renderGlobalStack, renderRegionStack, type ConstructFile } from './render/stacks.js';
 import { AURORA_GLOBAL_DATABASE } from './templates/aurora.js';
 import { REPLICATED_BUCKET } from './templates/bucket.js';
+import { GAME_DAY_EXPERIMENT } from './templates/game-day.js';
+import { renderGameDayStack } from './render/game-days.js';
 import { ACCELERATED_ENDPOINTS, DNS_ROUTING, RESILIENCY_POLICY, ROUTING_CONTROLS } from './templates/routing.js';
 
 export interface ExportOptions {
@@ -74,7 +76,9 @@ export function renderApp(plan: ExportPlan): GeneratedFile[] {
         content: renderRegionStack(plan, stack, needs),
     }));
     if (plan.globalStack) stacks.push({ path: 'lib/stacks/global-stack.ts', content: renderGlobalStack(plan, plan.globalStack, needs) });
+    for (const stack of plan.gameDayStacks) stacks.push({ path: `lib/stacks/${stack.fileStem}-stack.ts`, content: renderGameDayStack(plan, stack) });
     const constructs = [...needs].sort().map((file) => ({ path: `lib/constructs/${CONSTRUCT_MODULES[file]}.ts`, content: CONSTRUCT_SOURCES[file] }));
+    if (plan.gameDayStacks.length > 0) constructs.push({ path: 'lib/constructs/game-day-experiment.ts', content: GAME_DAY_EXPERIMENT });
     return [
         { path: 'README.md', content: renderReadme(plan, needs) },
         { path: 'package.json', content: renderPackageJson(plan) },

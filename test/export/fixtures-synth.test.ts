@@ -72,6 +72,21 @@ service api { regions us-east-1, us-central1  primary us-east-1  posture warm-st
 failover api { detect health-check every 30s threshold 3  route dns ttl 60s  action shift-traffic }
 `;
 
+/** Scenarios that take a region down, partition two, and slow replication: game days where FIS can inject them. */
+const DRILLS = `topology Drills "game days from scenarios"
+${'region us-east-1 { provider aws  jurisdiction US }'}
+region us-west-2 { provider aws  jurisdiction US }
+
+store orders { engine aurora  regions us-east-1, us-west-2  writes primary us-east-1  holds shared rows  consistency session }
+store carts { engine dynamodb  regions us-east-1, us-west-2  holds per-user rows  writes any-region  replication async lag 1s  consistency eventual  conflicts lww }
+service api { regions us-east-1, us-west-2  primary us-east-1  posture warm-standby  capacity 100% per region  uses orders, carts  objective rto 5m rpo 1s }
+failover api { detect health-check every 10s threshold 3  route dns ttl 60s  action promote orders  action shift-traffic }
+workload steady for api { writes 100/s from us-east-1 100%  reads 100/s  keys 1000  item-size 1KB }
+
+scenario lose-east { workload steady  duration 1h  at 10m outage region us-east-1 for 30m  expect rto <= 5m  expect rpo <= 1s }
+scenario split { workload steady  duration 1h  at 5m partition us-east-1 <-> us-west-2 for 10m }
+`;
+
 /** Names that normalize alike, under a topology name too long for a stack name. */
 const ALIKE = `topology ${'Orders'.repeat(20)} "long names and names that normalize alike"
 
@@ -108,6 +123,9 @@ beforeAll(async () => {
     const hybrid = await modelOf(HYBRID);
     expect(hybrid.problems.filter((p) => p.severity === 'error')).toEqual([]);
     models.set('hybrid', hybrid.model);
+    const drills = await modelOf(DRILLS);
+    expect(drills.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    models.set('drills', drills.model);
     const alike = await modelOf(ALIKE);
     expect(alike.problems.filter((p) => p.severity === 'error')).toEqual([]);
     models.set('alike', alike.model);
@@ -347,6 +365,48 @@ describe('DNS records follow what each endpoint is', () => {
         expect(Object.keys(cdkJsonContext(app)).filter((k) => k.startsWith('mregion:endpoint-zone:'))).toEqual([]);
         const readme = app.files.find((f) => f.path === 'README.md')!.content;
         expect(readme).toContain('| `mregion:endpoint-zone:api:us-east-1` |');
+    });
+});
+
+describe('game days from scenarios', () => {
+    test('are not deployed unless asked', () => {
+        const t = new Templates(synthesize(apps.get('drills')!, { validation: true }).assembly);
+        expect(t.stackNames).toEqual(['Drills-global', 'Drills-us-east-1', 'Drills-us-west-2']);
+    });
+
+    test('map a region outage to FIS network disruption, replication pause and Aurora failover, with a role and an alarm stop condition', () => {
+        const app = apps.get('drills')!;
+        const context = cdkJsonContext(app, { 'mregion:game-days': 'true' });
+        const t = new Templates(synthesize(app, { validation: true, context }).assembly);
+        expect(t.stackNames).toContain('Drills-us-east-1-gameday');
+        expect(t.dependencies('Drills-us-east-1-gameday')).toEqual(['Drills-us-east-1']);
+        const [template] = t.props('Drills-us-east-1-gameday', 'AWS::FIS::ExperimentTemplate');
+        const actions = Object.values(template!.Actions as Record<string, { ActionId: string; Parameters?: Record<string, string>; Targets: Record<string, string> }>)
+            .map((a) => [a.ActionId, a.Parameters, a.Targets]);
+        expect(actions).toEqual([
+            ['aws:network:disrupt-connectivity', { duration: 'PT30M', scope: 'all' }, { Subnets: 'Subnets' }],
+            ['aws:dynamodb:global-table-pause-replication', { duration: 'PT30M' }, { Tables: 'GlobalTables' }],
+            ['aws:rds:failover-db-cluster', undefined, { Clusters: 'Clusters' }],
+        ]);
+        const targets = template!.Targets as Record<string, { ResourceType: string; ResourceTags: Record<string, string>; SelectionMode: string }>;
+        expect(Object.values(targets).map((x) => [x.ResourceType, x.ResourceTags, x.SelectionMode])).toEqual([
+            ['aws:ec2:subnet', { 'mregion:topology': 'Drills' }, 'ALL'],
+            ['aws:dynamodb:global-table', { 'mregion:topology': 'Drills' }, 'ALL'],
+            ['aws:rds:cluster', { 'mregion:topology': 'Drills' }, 'ALL'],
+        ]);
+        expect(template!.StopConditions).toEqual([{ Source: 'aws:cloudwatch:alarm', Value: { 'Fn::GetAtt': [expect.stringMatching(/ObjectiveBreached/), 'Arn'] } }]);
+        const [role] = t.props('Drills-us-east-1-gameday', 'AWS::IAM::Role');
+        expect(JSON.stringify(role!.AssumeRolePolicyDocument)).toContain('fis.amazonaws.com');
+        const alarm = t.props('Drills-us-east-1-gameday', 'AWS::CloudWatch::Alarm')[0]!;
+        expect(alarm.AlarmDescription).toContain('(expect rto <= 5m, expect rpo <= 1s)');
+        expect(deployBlockers(t.assembly, context)).toEqual([]);
+    });
+
+    test('list what FIS cannot inject with the reason', () => {
+        const readme = apps.get('drills')!.files.find((f) => f.path === 'README.md')!.content;
+        expect(readme).toContain('## Game days (AWS FIS)');
+        expect(readme).toMatch(/\| scenario split: partition us-east-1 \/ us-west-2 \| FIS cuts cross-region traffic only through transit gateways/);
+        expect(readme).toMatch(/\| scenario lose-east: fault times \| an experiment starts every action when it starts/);
     });
 });
 

@@ -10,7 +10,8 @@ import { planRunbooks } from './runbooks.js';
 import { planCosts } from './costs.js';
 import { planStores } from './stores.js';
 import { layoutStacks } from './layout.js';
-import type { ExportPlan, GlobalStackPlan, NoteItem, RegionStackPlan } from './types.js';
+import type { ExportPlan, GameDayStackPlan, GlobalStackPlan, NoteItem, RegionStackPlan } from './types.js';
+import { ARC_NOT_INJECTABLE, planGameDays } from './game-days.js';
 
 export const ACCOUNT_KEY = 'mregion:account';
 
@@ -63,7 +64,9 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     for (const cycle of layout.cycles) {
         c.issue(`stacks ${cycle.keys.join(' → ')}`, `the stacks depend on each other (${cycle.reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
     }
-    const names = c.uniqueNames([...layout.slots.map((slot) => slot.key), 'global', 'recovery'], (key, hashed) => stackName(topologyName, key, hashed), 'stack name');
+    const gameDays = planGameDays(c, layout.slots.map((slot) => slot.region));
+    const gameDayRegions = [...new Set(gameDays.experiments.map((e) => e.region))];
+    const names = c.uniqueNames([...layout.slots.map((slot) => slot.key), 'global', 'recovery', ...gameDayRegions.map((r) => `${r} gameday`)], (key, hashed) => stackName(topologyName, key, hashed), 'stack name');
     for (const region of new Set(layout.slots.map((slot) => slot.region))) {
         c.context({
             key: existingVpcKey(region),
@@ -81,6 +84,17 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         items: slot.items,
         dependsOn: slot.dependsOn.map((d) => ({ stack: d.key, stackName: names.get(d.key)!, reason: d.reason })),
     }));
+
+    const gameDayStacks: GameDayStackPlan[] = gameDayRegions.map((region) => ({
+        region,
+        stackName: names.get(`${region} gameday`)!,
+        className: classes.get(`${region} game day`, 'Stack'),
+        fileStem: uniqueStem(stems, fileStem(`${region} gameday`, 'region')),
+        regionStackName: regionStacks.find((s) => s.region.name === region && !s.replication)!.stackName,
+        experiments: gameDays.experiments.filter((e) => e.region === region),
+    }));
+    const arcFailovers = c.globalItems.filter((i) => i.kind === 'dns' && i.routingControls !== undefined).map((i) => i.title);
+    const notInjectable = [...gameDays.notInjectable, ...(gameDays.experiments.length > 0 ? arcFailovers.map((name) => ({ name, reason: ARC_NOT_INJECTABLE })) : [])];
 
     const globalStack: GlobalStackPlan | undefined = c.globalItems.length === 0 ? undefined : {
         region: ARC.controlPlaneRegion.value,
@@ -107,6 +121,8 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         nameCollisions: c.nameCollisions,
         runbooks: planRunbooks(c),
         costs: planCosts(c, regionStacks, globalStack),
+        gameDayStacks,
+        notInjectable,
     };
 }
 

@@ -2,6 +2,7 @@
 // Planning holds every mapping decision (which region hosts what, which values come from context, what
 // cannot be generated); rendering only prints the plan.
 import type { RegionM } from '../../../language/semantics/model.js';
+import type { GameDayExperiment } from './game-days.js';
 
 /** Where a declaration is written, for the comments that point back to it (`fintech.mregion:42`). */
 export interface SourceRef {
@@ -204,8 +205,22 @@ export interface ExportPlan {
     readonly runbooks: readonly Runbook[];
     /** The design's own warnings (`file:line:column code message`), carried into the README. */
     readonly designWarnings?: readonly string[];
+    /** One game-day stack per region with experiments, deployed only when the context flag asks for it. */
+    readonly gameDayStacks: readonly GameDayStackPlan[];
+    /** What the scenarios do that FIS cannot inject, with the reason. */
+    readonly notInjectable: readonly NotGenerated[];
     /** The monthly cost of what was generated, as far as docs/facts.md prices it. */
     readonly costs: readonly CostLine[];
+}
+
+export interface GameDayStackPlan {
+    readonly region: string;
+    readonly stackName: string;
+    readonly className: string;
+    readonly fileStem: string;
+    /** The region stack it acts on, deployed first. */
+    readonly regionStackName: string;
+    readonly experiments: readonly GameDayExperiment[];
 }
 
 export interface Runbook {

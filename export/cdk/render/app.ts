@@ -2,6 +2,7 @@
 import { CodeWriter, IdentifierScope, tsString } from '../code.js';
 import { tagValue } from '../names.js';
 import { ACCOUNT_KEY } from '../plan/index.js';
+import { GAME_DAYS_KEY } from '../plan/game-days.js';
 import type { ExportPlan } from '../plan/types.js';
 import { GENERATED_NOTE, Imports, TAG_TOPOLOGY } from './shared.js';
 
@@ -59,6 +60,23 @@ export function renderAppModule(plan: ExportPlan): string {
             for (const d of dependencies) {
                 w.line(`${stackVars.get(d.from)}.addStackDependency(${stackVars.get(d.stack)}, ${tsString(d.reason)});`);
             }
+        }
+        if (plan.gameDayStacks.length > 0) {
+            w.blank();
+            w.comment('Game days (AWS FIS experiment templates from the design\'s scenarios) deploy only when asked: -c mregion:game-days=true.');
+            w.block(`if (String(app.node.tryGetContext(${tsString(GAME_DAYS_KEY)})) === 'true') {`, (g) => {
+                for (const stack of plan.gameDayStacks) {
+                    imports.add(`./stacks/${stack.fileStem}-stack`, stack.className);
+                    const variable = variables.get(`${stack.region} game day`);
+                    g.block(`const ${variable} = new ${stack.className}(app, ${tsString(stack.stackName)}, {`, (p) => {
+                        p.line(`env: { account, region: ${tsString(stack.region)} },`);
+                        p.line(`description: ${tsString(stackDescription(plan, `game days in ${stack.region}`))},`);
+                    }, '});');
+                    const target = plan.regionStacks.find((s) => s.stackName === stack.regionStackName)!;
+                    g.line(`${variable}.addStackDependency(${stackVars.get(target.region.name)}, ${tsString('the experiments act on what this stack creates')});`);
+                    g.line(`Tags.of(${variable}).add(${tsString(TAG_TOPOLOGY)}, ${tsString(tagValue(plan.topologyName))});`);
+                }
+            });
         }
         const all = [...stackVars.values(), ...(globalVar ? [globalVar] : [])];
         w.blank();

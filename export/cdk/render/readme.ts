@@ -120,6 +120,25 @@ function warningSection(plan: ExportPlan, p: (...lines: string[]) => number): vo
     p('');
 }
 
+function gameDaySection(plan: ExportPlan, p: (...lines: string[]) => number): void {
+    if (plan.gameDayStacks.length === 0 && plan.notInjectable.length === 0) return;
+    p('## Game days (AWS FIS)', '');
+    if (plan.gameDayStacks.length > 0) {
+        p('Each scenario of the design that takes an AWS region down becomes an AWS FIS experiment template in a stack of its own, with the IAM role FIS assumes and a stop condition. These stacks deploy only when asked, and an experiment only runs when started:', '');
+        p('```sh', 'npx cdk deploy --all -c mregion:game-days=true', '```', '');
+        p('| Stack | Scenario | FIS actions (targets: this app\'s resources in the region, by the `mregion:topology` tag) |', '|---|---|---|');
+        for (const stack of plan.gameDayStacks) {
+            for (const e of stack.experiments) p(`| \`${md(stack.stackName)}\` (${md(stack.region)}) | ${md(e.scenario)} | ${md(e.actions.map((a) => `\`${a.actionId}\`${a.duration ? ` for ${a.duration}` : ''}: ${a.why}`).join('; '))} |`);
+        }
+        p('', 'Start one with `aws fis start-experiment --region <region> --experiment-template-id <id>` (`aws fis list-experiment-templates --region <region>` lists the ids). Its stop condition is the CloudWatch alarm `ObjectiveBreached` of the experiment: publish `mregion/GameDay` `ObjectiveBreached` = 1 with the dimension `Experiment` = the experiment\'s construct id while an objective of the scenario is breached (`aws cloudwatch put-metric-data --region <region> --namespace mregion/GameDay --metric-name ObjectiveBreached --dimensions Experiment=<id> --value 1`), and FIS stops the experiment. Subnets of an existing VPC do not carry the app\'s tag: tag those you want disrupted with `mregion:topology`, or the network action finds no target. Check the actions against `aws fis get-action --id <action id>` before the first run.', '');
+    }
+    if (plan.notInjectable.length > 0) {
+        p('What FIS cannot inject, and why:', '', '| Scenario part | Why |', '|---|---|');
+        for (const n of plan.notInjectable) p(`| ${md(n.name)} | ${md(n.reason)} |`);
+        p('');
+    }
+}
+
 export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>): string {
     const out: string[] = [];
     const p = (...lines: string[]) => out.push(...lines);
@@ -233,6 +252,7 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     }
 
     routingControlSteps(plan, p);
+    gameDaySection(plan, p);
 
     p('## Deploy', '');
     p('```sh', 'npm install', 'npx cdk synth --no-lookups --no-notices   # offline; lists every placeholder still in cdk.json');
