@@ -190,7 +190,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     replication: value('stores', ['ReplicationClause'], 'How writes reach the other replicas: `sync`, `async lag T`, `consensus [quorum N]` or `none`.', 'replication async lag 1s'),
     sync: value('stores', ['ReplicationClause'], 'Synchronous replication: a write returns after another region has it (RPO 0; every write pays a round trip).', 'replication sync'),
     async: value('stores', ['ReplicationClause'], 'Asynchronous replication: writes return locally and reach other regions after the lag; an unplanned failover loses up to the lag (RPO ≈ lag).', 'replication async lag 1s'),
-    lag: [{ in: ['ReplicationClause'], section: 'stores', summary: 'Typical replication lag of async replication; the RPO of an unplanned failover.', unit: 'duration', example: 'replication async lag 1s' }],
+    lag: [{ in: ['ReplicationClause'], section: 'stores', summary: 'Typical replication lag of async replication; the RPO of an unplanned failover (a declared lag is one figure; an engine default is typical, not a bound).', unit: 'duration', example: 'replication async lag 1s' }],
     consensus: [
         { in: ['ReplicationClause'], section: 'stores', summary: 'Consensus replication (Raft/Paxos): a write commits when a majority of voting replicas have it; survives losing a minority.', example: 'replication consensus quorum 2' },
         { in: ['ConflictsClause'], section: 'stores', summary: 'Conflicts cannot happen: consensus orders every write.', example: 'conflicts consensus' },
@@ -243,12 +243,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     features: value('stores', ['FeaturesClause'], 'Engine features the design uses; some are not available in every mode (DynamoDB MRSC supports no TTL, local secondary indexes or transactions, docs/facts.md#dynamodb-mrsc-unsupported-features).', 'features ttl, streams'),
     ttl: [
         { in: ['FeaturesClause'], section: 'stores', summary: 'Items expire after a time to live.', example: 'features ttl' },
-        { in: ['RouteClause'], section: 'failovers', summary: `DNS time to live of the failover records (\`dns\` and \`arc-routing-control\`): clients keep the old answer this long. Keep it at or below ${formatDuration(DNS.failoverTtlMaxMs.value)} (${cite(DNS.failoverTtlMaxMs)}).`, unit: 'duration', example: 'route dns ttl 60s' },
+        { in: ['RouteClause'], section: 'failovers', summary: `DNS time to live of the failover records (\`dns\` and \`arc-routing-control\`): a client's cached answer expires 0 to this long after the change (half of it typically), so it spans the routing part of the failover-time range. Keep it at or below ${formatDuration(DNS.failoverTtlMaxMs.value)} (${cite(DNS.failoverTtlMaxMs)}).`, unit: 'duration', example: 'route dns ttl 60s' },
     ],
     'local-secondary-index': value('stores', ['FeaturesClause'], 'DynamoDB local secondary indexes.', 'features local-secondary-index'),
     transactions: value('stores', ['FeaturesClause'], 'Multi-item transactions (in DynamoDB global tables atomic only in the invoking region, docs/facts.md#dynamodb-mrec).', 'features transactions'),
     streams: value('stores', ['FeaturesClause'], 'Change streams.', 'features streams'),
-    backup: [{ in: ['BackupClause'], section: 'stores', summary: '`backup every T`: point-in-time copies; without replication the RPO is the backup interval.', unit: 'duration', example: 'backup every 1h' }],
+    backup: [{ in: ['BackupClause'], section: 'stores', summary: '`backup every T`: point-in-time copies; without replication the RPO is 0 to the backup interval (half of it typically).', unit: 'duration', example: 'backup every 1h' }],
     size: [
         { in: ['SizeClause'], section: 'stores', summary: 'Amount of data the store holds (a restore of it takes size ÷ restore throughput).', unit: 'size', example: 'size 5TB' },
         { in: ['ActionClause'], section: 'failovers', summary: 'Amount of data a `restore-backup` restores (default: the store\'s `size`).', unit: 'size', example: 'action restore-backup orders-db size 2TB throughput 500MB/s' },
@@ -299,7 +299,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         { in: ['Fault'], section: 'scenarios', summary: '`flap health-check [target] in R [every T]`: health checks in R alternate between failing and passing.', example: 'at 15m flap health-check payments in eu-west-1 every 30s for 5m' },
     ],
     every: [
-        { in: ['DetectClause'], section: 'failovers', summary: `Health-check interval (default ${seconds(HEALTH_CHECK.intervalMs)}; ${formatDuration(ANYCAST.intervalMs.value)} for anycast and Global Accelerator, ${cite(ANYCAST.intervalMs)}).`, unit: 'duration', example: 'detect health-check every 10s' },
+        { in: ['DetectClause'], section: 'failovers', summary: `Health-check interval (default ${seconds(HEALTH_CHECK.intervalMs)}; ${formatDuration(ANYCAST.intervalMs.value)} for anycast and Global Accelerator, ${cite(ANYCAST.intervalMs)}). Where the failure lands in the interval makes detection up to one interval longer: the spread of the failover-time range.`, unit: 'duration', example: 'detect health-check every 10s' },
         { in: ['DrillClause'], section: 'failovers', summary: `How often the failover is rehearsed; more than ${formatDuration(THRESHOLDS.drillMaxIntervalMs.value)} apart is flagged.`, unit: 'duration', example: 'drill every 30d' },
         { in: ['BackupClause'], section: 'stores', summary: 'Backup interval.', unit: 'duration', example: 'backup every 1h' },
         { in: ['Fault'], section: 'scenarios', summary: 'Flap period: how often the health check changes state.', unit: 'duration', example: 'at 15m flap health-check in eu-west-1 every 30s for 5m' },
