@@ -63,9 +63,9 @@ export function formatMarkdown(r: SimulationReport): string {
     if (r.timeline.length > 0) {
         out.push('<details><summary>All events</summary>');
         out.push('');
-        out.push('| At | Event |');
-        out.push('|---|---|');
-        for (const t of r.timeline) out.push(`| ${at(t.atMs)} | ${cell(t.text)} |`);
+        out.push('| At | Event | Clause |');
+        out.push('|---|---|---|');
+        for (const t of r.timeline) out.push(`| ${at(t.atMs)} | ${cell(t.text)} | ${clauseCell(r, t.clause)} |`);
         out.push('');
         out.push('</details>');
         out.push('');
@@ -235,4 +235,11 @@ function label(text: string): string {
 
 function cell(text: string): string {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Where the clause that caused an event is written: its line, with the file's name when it is another file. */
+function clauseCell(r: SimulationReport, clause: TimelineEvent['clause'] | undefined): string {
+    if (!clause) return '';
+    const lines = clause.endLine > clause.line ? `lines ${clause.line}–${clause.endLine}` : `line ${clause.line}`;
+    return clause.uri === r.design.uri ? lines : `${markdownCode(fileName(clause.uri))} ${lines}`;
 }

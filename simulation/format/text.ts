@@ -1,7 +1,7 @@
 // The report as terminal text: expectations first (what CI and a reviewer look at), then recovery, data,
 // availability, latency, cost, the timeline and the notes.
 import { visibleControls } from '../../language/semantics/escape.js';
-import type { SimulationReport } from '../report.js';
+import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxBacklogMs, maxLagMs, resolutionLine, share } from './common.js';
 import { partialFaultLines } from './partial-faults.js';
@@ -104,7 +104,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
 
     const limit = options.timelineLimit ?? 25;
     out.push(paint('1', 'Timeline'));
-    for (const t of r.timeline.slice(0, limit)) out.push(`  ${at(t.atMs).padStart(10)}  ${visibleControls(t.text)}`);
+    for (const t of r.timeline.slice(0, limit)) out.push(`  ${at(t.atMs).padStart(10)}  ${visibleControls(t.text)}${clauseNote(r, t.clause)}`);
     if (r.timeline.length > limit) out.push(`  … ${r.timeline.length - limit} more event${r.timeline.length - limit === 1 ? '' : 's'} (--format json or markdown shows them all)`);
     if (r.notes.length > 0) {
         out.push('');
@@ -112,4 +112,10 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
         for (const n of r.notes) out.push(`  • ${visibleControls(n)}`);
     }
     return out.join('\n');
+}
+
+/** "  (line 48)": the clause that caused an event, with its file's name when it is another file. */
+function clauseNote(r: SimulationReport, clause: TimelineEvent['clause'] | undefined): string {
+    if (!clause) return '';
+    return clause.uri === r.design.uri ? `  (line ${clause.line})` : `  (${visibleControls(fileName(clause.uri))}:${clause.line})`;
 }

@@ -2,6 +2,8 @@
 // line, an action row its `action` line, a detection or routing row its `failover` block. The expected lines
 // are found in the design's text here, not taken from the model.
 import { describe, expect, it } from 'vitest';
+import { formatMarkdown } from '../../simulation/format/markdown.js';
+import { formatText } from '../../simulation/format/text.js';
 import type { TimelineEvent } from '../../simulation/report.js';
 import { example, run } from './helpers.js';
 
@@ -34,5 +36,14 @@ describe('timeline rows name the clause that caused them', async () => {
         const interrupted = report.timeline.filter((e) => e.kind === 'interrupted' || e.kind === 'recovered');
         expect(interrupted.length).toBeGreaterThan(0);
         expect(interrupted.map((e) => e.clause)).toEqual(interrupted.map(() => null));
+    });
+
+    it('names the line in the text report and the lines in the Markdown events table', () => {
+        const at = lineOf('at 10m');
+        expect(formatText(report)).toMatch(new RegExp(`outage of us-east-1 begins \\(for 30 m\\)  \\(line ${at}\\)`));
+        const markdown = formatMarkdown(report);
+        expect(markdown).toContain('| At | Event | Clause |');
+        expect(markdown).toMatch(new RegExp(`\\| outage of us-east-1 begins \\(for 30 m\\) \\| line ${at} \\|`));
+        expect(markdown).toMatch(new RegExp(`detected \\(.*\\) \\| lines ${failoverBlock.line}–${failoverBlock.endLine} \\|`));
     });
 });
