@@ -11,6 +11,7 @@ import { CONSTRUCT_MODULES, renderGlobalStack, renderRegionStack, type Construct
 import { AURORA_GLOBAL_DATABASE } from './templates/aurora.js';
 import { REPLICATED_BUCKET } from './templates/bucket.js';
 import { GAME_DAY_EXPERIMENT } from './templates/game-day.js';
+import { APP_TESTS, APP_VITEST_CONFIG } from './templates/app-tests.js';
 import { renderGameDayStack } from './render/game-days.js';
 import { ACCELERATED_ENDPOINTS, DNS_ROUTING, RESILIENCY_POLICY, ROUTING_CONTROLS } from './templates/routing.js';
 
@@ -90,6 +91,8 @@ export function renderApp(plan: ExportPlan): GeneratedFile[] {
         { path: 'lib/context.ts', content: renderContextModule(plan) },
         ...stacks,
         ...constructs,
+        { path: 'test/deploy-checks.test.ts', content: APP_TESTS },
+        { path: 'vitest.config.mjs', content: APP_VITEST_CONFIG },
     ];
 }
 

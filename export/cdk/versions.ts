@@ -11,4 +11,6 @@ export const PINNED = {
     /** Runs bin/app.ts for the CDK CLI without a compile step; works offline once installed. */
     tsx: '4.23.15',
     '@types/node': '^20.19.43',
+    /** Runs the app's own tests (test/): the version this repository tests with. */
+    vitest: '~4.1.12',
 } as const;

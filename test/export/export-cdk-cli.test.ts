@@ -31,13 +31,14 @@ describe('mregion export-cdk', () => {
         const out = path.join(sandbox, 'fintech');
         const { status, stdout } = mregion('export-cdk', 'examples/fintech.mregion', '--out', out);
         expect(status).toBe(0);
-        // 13 files, plus the game-day stack of its scenario in us-east-1 and the experiment construct.
-        expect(stdout).toContain(`Wrote 15 files to ${out}:`);
+        // 13 files, plus the game-day stack of its scenario in us-east-1, the experiment construct, the app's tests and their config.
+        expect(stdout).toContain(`Wrote 17 files to ${out}:`);
         expect(stdout).toMatch(/Not generated:\n {2}store ledger \(cells eu, us\): engine cockroachdb/);
         expect(stdout).toContain('npm install && npx cdk synth --no-lookups --no-notices');
         const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8'));
         expect(pkg.dependencies).toEqual({ 'aws-cdk-lib': '2.276.0', constructs: '10.8.1', 'cdk-nag': '3.0.2' });
-        expect(pkg.devDependencies).toMatchObject({ 'aws-cdk': PINNED['aws-cdk'], typescript: '~5.9.3', tsx: PINNED.tsx });
+        expect(pkg.devDependencies).toMatchObject({ 'aws-cdk': PINNED['aws-cdk'], typescript: '~5.9.3', tsx: PINNED.tsx, vitest: PINNED.vitest });
+        expect(pkg.scripts.test).toBe('vitest run');
         expect(JSON.parse(readFileSync(path.join(out, 'cdk.json'), 'utf8')).app).toBe('npx tsx bin/app.ts');
         expect(readdirSync(path.join(out, 'lib', 'stacks')).sort()).toEqual(['eu-west-1-stack.ts', 'global-stack.ts', 'us-east-1-gameday-stack.ts', 'us-east-1-stack.ts']);
     });

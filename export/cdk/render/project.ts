@@ -19,6 +19,7 @@ export function renderPackageJson(plan: ExportPlan): string {
         scripts: {
             build: 'tsc --noEmit',
             synth: 'cdk synth --no-lookups --no-notices',
+            test: 'vitest run',
             cdk: 'cdk',
         },
         dependencies: {
@@ -31,6 +32,7 @@ export function renderPackageJson(plan: ExportPlan): string {
             'aws-cdk': PINNED['aws-cdk'],
             tsx: PINNED.tsx,
             typescript: PINNED.typescript,
+            vitest: PINNED.vitest,
         },
         // tsx depends on esbuild, whose install script checks its platform binary (npm 11 asks before running scripts).
         allowScripts: { esbuild: true },
@@ -59,7 +61,7 @@ export function renderCdkJson(plan: ExportPlan): string {
     for (const entry of plan.context) if (entry.kind !== 'optional') context[entry.key] = entry.value;
     return json({
         app: 'npx tsx bin/app.ts',
-        watch: { include: ['**'], exclude: ['README.md', 'cdk*.json', 'tsconfig.json', 'package*.json', 'node_modules', 'cdk.out'] },
+        watch: { include: ['**'], exclude: ['README.md', 'cdk*.json', 'tsconfig.json', 'package*.json', 'node_modules', 'cdk.out', 'test', 'vitest.config.mjs'] },
         context,
     });
 }
@@ -81,7 +83,7 @@ export function renderTsconfig(): string {
             types: ['node'],
             noEmit: true,
         },
-        include: ['bin', 'lib'],
+        include: ['bin', 'lib', 'test'],
         exclude: ['node_modules', 'cdk.out'],
     });
 }

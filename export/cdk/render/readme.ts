@@ -259,6 +259,7 @@ export function renderReadme(plan: ExportPlan, needs: ReadonlySet<ConstructFile>
     const regions = [...new Set([...plan.regionStacks.map((s) => s.region.name), ...(plan.globalStack ? [plan.globalStack.region] : [])])];
     p(`npx cdk bootstrap ${regions.map((r) => `aws://${plan.accountIsPlaceholder ? 'ACCOUNT' : plan.account}/${r.replace(/[^A-Za-z0-9-]/g, '')}`).join(' ')}`);
     p('npx cdk deploy --all', '```', '');
+    p('`npm test` synthesizes the app (game-day stacks included, with cdk-nag) and checks the templates for what would fail or be ignored at deploy but passes synth: an RDS-managed password on a global cluster, Global Accelerator health checks where they do not apply, physical names used twice, lookups `--no-lookups` could not answer (`test/deploy-checks.test.ts`).', '');
     p('`npm run build` type-checks the app. Stacks keep their data when deleted (tables, buckets and clusters are retained or snapshotted, with deletion protection on).');
     return `${out.join('\n').trimEnd()}\n`;
 }
