@@ -226,9 +226,10 @@ describe('exported examples', () => {
             c.check(templates);
         });
 
-        test('has no deploy blocker synth cannot see (global-cluster passwords, ignored health checks, duplicate names, invented context)', () => {
+        test('has no deploy blocker synth cannot see (global-cluster passwords, ignored health checks, duplicate names, invented context), game-day stacks included under strict validation and cdk-nag', () => {
             const app = apps.get(c.example)!;
-            expect(deployBlockers(synthesize(app, { validation: false }).assembly, cdkJsonContext(app))).toEqual([]);
+            const context = cdkJsonContext(app, { 'mregion:game-days': 'true' });
+            expect(deployBlockers(synthesize(app, { validation: true, context }).assembly, context)).toEqual([]);
         });
     });
 });
