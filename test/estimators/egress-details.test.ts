@@ -105,3 +105,69 @@ workload w for s { writes 10/s from p0 50%, p1 50%  item-size 1KB }`);
         expect(describeEgress({ store: 's', bytesPerMonth: 0, flows: [], unpriced: [], unpricedCount: 0, workloads: [], formula: '' })).toBe('unknown');
     });
 });
+
+describe('the egress estimate’s grouping, in the cases that tell groupings apart', () => {
+    it.each([
+        {
+            name: 'the us-east pair listed first, a region of another provider, then the AWS group after the writer',
+            regions: 'us-east-2, x, eu-west-1, us-east-1',
+            flows: [['us-east-2', 1, 0.01], [undefined, 1, undefined], [undefined, 1, 0.02]],
+        },
+        {
+            name: 'the writer listed first: the region of another provider comes before the AWS group',
+            regions: 'us-east-1, x, eu-west-1',
+            flows: [[undefined, 1, undefined], [undefined, 1, 0.02]],
+        },
+    ])('keeps the order of the store’s regions: $name', async ({ regions, flows }) => {
+        const e = await egress(`region x { provider on-prem jurisdiction US }
+store s { engine aurora regions ${regions} holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
+        expect(e.flows.map((f) => [f.to, f.regions, f.usdPerGB])).toEqual(flows);
+        expect(e.workloads).toEqual(['w']);
+    });
+
+    it('groups the us-east regions with the rest when the writer is outside the pair', async () => {
+        const e = await egress(`store s { engine aurora regions eu-west-1, us-east-1, us-east-2 holds shared rows writes primary eu-west-1 consistency session }
+workload w for s { writes 100/s from eu-west-1 100%  item-size 1KB }`);
+        expect(e.flows.map((f) => [f.from, f.to, f.regions, f.usdPerGB])).toEqual([['eu-west-1', undefined, 2, 0.02]]);
+    });
+
+    it('prices a declared link to a region of another provider on its own, and keeps the AWS group whole', async () => {
+        const e = await egress(`region x { provider on-prem jurisdiction US }
+link us-east-1 <-> x { egress $0.07/GB }
+store s { engine aurora regions us-east-1, eu-west-1, ap-southeast-2, x holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
+        expect(e.flows.map((f) => [f.to, f.regions, f.usdPerGB])).toEqual([[undefined, 2, 0.02], ['x', 1, 0.07]]);
+        expect(e.unpricedCount).toBe(0);
+        // 259.2 GB × (2 × $0.02 + $0.07)
+        expect(e.usdPerMonth).toBeCloseTo(259.2 * 0.11, 9);
+    });
+
+    it('keeps every link of a region that has several', async () => {
+        const e = await egress(`link us-east-1 <-> eu-west-1 { egress $0.05/GB }
+link us-east-1 <-> ap-southeast-2 { egress $0.06/GB }
+store s { engine aurora regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes primary us-east-1 consistency session }
+workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
+        expect(e.flows.map((f) => [f.to, f.usdPerGB])).toEqual([['eu-west-1', 0.05], ['ap-southeast-2', 0.06]]);
+    });
+
+    it('keeps one forwarded flow per pair of regions, priced writes not counted as unpriced', async () => {
+        const e = await egress(`store s { engine cockroachdb regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes any-region replication consensus consistency strong conflicts consensus leader us-east-1 }
+workload w for s { writes 100/s from eu-west-1 50%, ap-southeast-2 50%  item-size 1KB }`);
+        expect(e.flows.filter((f) => f.forwarded).map((f) => [f.from, f.to, f.writesPerS, f.usdPerGB])).toEqual([
+            ['eu-west-1', 'us-east-1', 50, 0.02], ['ap-southeast-2', 'us-east-1', 50, 0.14],
+        ]);
+        expect(e.unpricedCount).toBe(0);
+        expect(e.unpriced).toEqual([]);
+    });
+
+    it(`names the first ${LISTED_ITEMS + 1} unpriced replication directions when nothing is forwarded, and no price in its formula`, async () => {
+        const onPrem = Array.from({ length: 14 }, (_, i) => `region p${i} { provider on-prem jurisdiction US }`).join('\n');
+        const e = await egress(`${onPrem}
+store s { engine postgres regions ${Array.from({ length: 14 }, (_, i) => `p${i}`).join(', ')} holds shared rows writes primary p0 replication async lag 1s consistency session }
+workload w for s { writes 10/s from p0 100%  item-size 1KB }`);
+        expect(e.unpricedCount).toBe(13);
+        expect(e.unpriced).toEqual(Array.from({ length: LISTED_ITEMS + 1 }, (_, i) => ['p0', `p${i + 1}`]));
+        expect(e.formula).toBe('10 writes/s × 1 KB × 13 other regions over 30 days');
+    });
+});

@@ -1,7 +1,7 @@
 // Which writes reach which store instance, from where, accepted where: the common start of the egress and
 // last-writer-wins estimates. Shares worked by hand from the workload's origins and the cells' regions.
 import { describe, expect, it } from 'vitest';
-import { storesWrittenBy, workloadsWriting, writeFlows, writesByWriter } from '../../language/semantics/estimators/write-flows.js';
+import { replicationWindowMs, storesWrittenBy, workloadsWriting, writeFlows, writesByWriter } from '../../language/semantics/estimators/write-flows.js';
 import { modelOf } from '../helpers/services.js';
 
 // Two cells share us-east-2; ap-southeast-2 holds no instance; t is written by another workload only.
@@ -49,5 +49,27 @@ describe('write flows', () => {
         expect(found.map((f) => [f.origin, f.writer, f.writesPerS])).toEqual(flows);
         expect(found.every((f) => f.workload === 'w')).toBe(true);
         expect([...writesByWriter(found)]).toEqual(byWriter);
+    });
+});
+
+describe('write flows at the edges', () => {
+    it('finds no store for a workload whose target does not resolve', async () => {
+        const { model } = await modelOf('topology T\nregion us-east-1 {}\nworkload w for nope { writes 10/s from us-east-1 100% }\n');
+        const w = model.workloads.get('w')!;
+        expect(w.target).toBeUndefined();
+        expect(storesWrittenBy(model, w)).toEqual([]);
+    });
+
+    it('has no replication window between regions whose RTT is unknown, and floors a short lag at RTT/2', async () => {
+        // us-east-1 ↔ eu-west-1 is 76 ms in the measured matrix (docs/facts.md#cloudping-rtt-matrix): RTT/2 = 38 ms.
+        const { model } = await modelOf(`topology T
+region us-east-1 {}
+region eu-west-1 {}
+region x { provider on-prem jurisdiction US }
+store s { engine postgres regions us-east-1, eu-west-1, x holds shared rows writes primary us-east-1 replication async lag 10ms consistency session }
+`);
+        const s = model.stores.get('s')!;
+        expect(replicationWindowMs(model, s, 'us-east-1', 'x')).toBeUndefined();
+        expect(replicationWindowMs(model, s, 'us-east-1', 'eu-west-1')).toBe(38);
     });
 });
