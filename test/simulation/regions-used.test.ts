@@ -46,7 +46,8 @@ describe('the regions a plan indexes', () => {
         const text = pathologicalDesign({ extraRegions: 1, workload: 'writes 10/s from us-east-1 50%, dc-0 50%  reads 20/s  keys 100 shared 50%', scenario: 'workload w  duration 10m  at 2m outage region us-east-1 for 1m' });
         const without = runModel(await designOf(text, true), 's');
         const withUnused = runModel(await designOf(`${text}\n${unusedRegions(6_000)}\n`, true), 's');
-        // Each design is a test document of its own: only its address differs.
-        expect({ ...withUnused, design: { ...withUnused.design, uri: without.design.uri } }).toEqual(without);
+        // Each design is a test document of its own: only its address differs (in the design and in each clause).
+        const sameAddress = JSON.parse(JSON.stringify(withUnused).replaceAll(JSON.stringify(withUnused.design.uri), JSON.stringify(without.design.uri)));
+        expect(sameAddress).toEqual(without);
     });
 });
