@@ -25,22 +25,34 @@ const common = {
 const entries = [
     { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'] },
     { entryPoints: { server: 'server/main.ts' } },
-    { entryPoints: { cli: 'cli/main.ts' }, banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" } },
+    {
+        entryPoints: { cli: 'cli/main.ts' },
+        banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    },
     // Runs simulations off the main thread of the server and the CLI (both resolve it next to themselves).
     { entryPoints: { 'simulation-worker': 'simulation/worker.ts' } },
     // Webview pages run in the browser sandbox of VS Code: plain scripts (iife) and their CSS, no Node shims.
     ...['simulation', 'topology'].map((view) => ({
         entryPoints: { [`webview-${view}`]: `webview/${view}/main.ts` },
-        platform: 'browser', format: 'iife', target: 'es2022', banner: {}, define: {}, outExtension: { '.js': '.js' },
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        banner: {},
+        define: {},
+        outExtension: { '.js': '.js' },
     })),
 ];
 
-const contexts = await Promise.all(entries.map((entry) => esbuild.context({
-    ...common,
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    ...entry,
-})));
+const contexts = await Promise.all(
+    entries.map((entry) =>
+        esbuild.context({
+            ...common,
+            outdir: 'dist',
+            outExtension: { '.js': '.cjs' },
+            ...entry,
+        }),
+    ),
+);
 
 if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -27,7 +27,9 @@ export function collect(documents: readonly LangiumDocument[]): FileDiagnostics[
     return documents.map((document) => ({
         file: displayPath(document.uri),
         diagnostics: [...(document.diagnostics ?? [])]
-            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+            .sort(
+                (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+            )
             .map((d) => ({
                 code: String(d.code ?? 'unknown'),
                 severity: severityName(d),
@@ -45,16 +47,20 @@ export function formatText(files: readonly FileDiagnostics[], color: boolean): s
         for (const d of f.diagnostics) {
             // File names and messages (which quote import paths) may hold ESC sequences or line breaks: shown, not run.
             const at = `${visibleControls(f.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-            lines.push(`${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${visibleControls(d.message)}`);
+            lines.push(
+                `${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${visibleControls(d.message)}`,
+            );
         }
     }
     const counts = countBySeverity(files);
     const parts = (['error', 'warning', 'info', 'hint'] as const)
         .filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
-    lines.push(parts.length === 0
-        ? `${files.length} file${files.length === 1 ? '' : 's'} checked: no problems`
-        : `${parts.join(', ')} in ${files.length} file${files.length === 1 ? '' : 's'}`);
+    lines.push(
+        parts.length === 0
+            ? `${files.length} file${files.length === 1 ? '' : 's'} checked: no problems`
+            : `${parts.join(', ')} in ${files.length} file${files.length === 1 ? '' : 's'}`,
+    );
     return lines.join('\n');
 }
 

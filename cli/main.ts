@@ -53,7 +53,10 @@ declare const MREGION_VERSION: string | undefined;
 
 program.parseAsync(process.argv).catch((error: unknown) => {
     if (error instanceof CommanderError) {
-        const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+        const ok =
+            error.code === 'commander.helpDisplayed' ||
+            error.code === 'commander.version' ||
+            error.code === 'commander.help';
         process.exitCode = ok ? 0 : EXIT_USAGE;
         return;
     }

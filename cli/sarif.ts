@@ -13,7 +13,12 @@ import { ruleDocMarkdown, ruleDocUri } from '../language/validation/rules/docs-l
 type Level = 'error' | 'warning' | 'note';
 
 const LEVEL: Readonly<Record<number, Level>> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
-const SEVERITY_LEVEL: Readonly<Record<string, Level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SEVERITY_LEVEL: Readonly<Record<string, Level>> = {
+    error: 'error',
+    warning: 'warning',
+    info: 'note',
+    hint: 'note',
+};
 
 export interface SarifRule {
     readonly id: string;
@@ -27,14 +32,18 @@ export interface SarifRule {
 }
 
 function pascal(code: string): string {
-    return code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+    return code
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('');
 }
 
 /** Every code `mregion check` can report: the 20 design rules, the language checks and the checker's own. */
 export function sarifRules(): SarifRule[] {
     const design = RULE_CODES.map((code): SarifRule => {
         const rule = RULES[code];
-        const quickFixes = rule.quickFixes.length > 0 ? ` Quick fixes in the editor: ${rule.quickFixes.join('; ')}.` : '';
+        const quickFixes =
+            rule.quickFixes.length > 0 ? ` Quick fixes in the editor: ${rule.quickFixes.join('; ')}.` : '';
         const markdown = ruleDocMarkdown(code);
         return {
             id: code,
@@ -48,12 +57,21 @@ export function sarifRules(): SarifRule[] {
         };
     });
     const language = Object.entries(STANDARD_CHECK_DESCRIPTIONS).map(([code, text]): SarifRule => ({
-        id: code, name: pascal(code), shortDescription: { text }, fullDescription: { text },
-        defaultConfiguration: { level: 'error' }, properties: { category: 'language', tags: ['language-check'] },
+        id: code,
+        name: pascal(code),
+        shortDescription: { text },
+        fullDescription: { text },
+        defaultConfiguration: { level: 'error' },
+        properties: { category: 'language', tags: ['language-check'] },
     }));
     const checker = Object.entries(CHECKER_CODE_DESCRIPTIONS).map(([code, text]): SarifRule => ({
-        id: code, name: pascal(code), shortDescription: { text }, fullDescription: { text },
-        defaultConfiguration: { level: code === 'rule-failed' ? 'error' : code === 'unused-suppression' ? 'note' : 'warning' },
+        id: code,
+        name: pascal(code),
+        shortDescription: { text },
+        fullDescription: { text },
+        defaultConfiguration: {
+            level: code === 'rule-failed' ? 'error' : code === 'unused-suppression' ? 'note' : 'warning',
+        },
         properties: { category: 'checker', tags: ['checker'] },
     }));
     return [...design, ...language, ...checker];
@@ -73,7 +91,12 @@ function artifact(fsPath: string, cwd: string): ArtifactLocation {
 
 function region(range: Diagnostic['range']) {
     // SARIF lines and columns are 1-based; LSP ranges are zero-based with an exclusive end (both count UTF-16 units).
-    return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+    return {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+    };
 }
 
 function fsPathOf(uri: string): string | undefined {
@@ -100,36 +123,70 @@ export function toSarif(documents: readonly LangiumDocument[], options: SarifOpt
         const code = String(d.code ?? 'unknown');
         const related = (d.relatedInformation ?? []).flatMap((r, i) => {
             const fsPath = fsPathOf(r.location.uri);
-            return fsPath ? [{ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: artifact(fsPath, cwd), region: region(r.location.range) } }] : [];
+            return fsPath
+                ? [
+                      {
+                          id: i + 1,
+                          message: { text: r.message },
+                          physicalLocation: {
+                              artifactLocation: artifact(fsPath, cwd),
+                              region: region(r.location.range),
+                          },
+                      },
+                  ]
+                : [];
         });
         return {
             ruleId: code,
             ...(ruleIndex.has(code) ? { ruleIndex: ruleIndex.get(code)! } : {}),
             level: LEVEL[d.severity ?? 1] ?? 'error',
             message: { text: typeof d.message === 'string' ? d.message : String(d.message) },
-            locations: [{ physicalLocation: { artifactLocation: { ...artifacts[index]!.location, index }, region: region(d.range) } }],
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { ...artifacts[index]!.location, index },
+                        region: region(d.range),
+                    },
+                },
+            ],
             ...(related.length > 0 ? { relatedLocations: related } : {}),
             // A finding silenced by `// mregion-ignore <code>: <reason>` stays in the log, marked suppressed in source.
-            ...(suppression !== undefined ? { suppressions: [{ kind: 'inSource' as const, justification: suppression }] } : {}),
+            ...(suppression !== undefined
+                ? { suppressions: [{ kind: 'inSource' as const, justification: suppression }] }
+                : {}),
         };
     };
     const results = documents.flatMap((document, index) => [
         ...(document.diagnostics ?? []).map((d) => result(d, index)),
-        ...suppressedIn(document).map((s) => result({
-            range: s.diagnostic.range, message: s.diagnostic.message, code: s.diagnostic.code,
-            severity: ({ error: 1, warning: 2, info: 3, hint: 4 } as const)[s.diagnostic.severity],
-        }, index, s.reason)),
+        ...suppressedIn(document).map((s) =>
+            result(
+                {
+                    range: s.diagnostic.range,
+                    message: s.diagnostic.message,
+                    code: s.diagnostic.code,
+                    severity: ({ error: 1, warning: 2, info: 3, hint: 4 } as const)[s.diagnostic.severity],
+                },
+                index,
+                s.reason,
+            ),
+        ),
     ]);
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0' as const,
-        runs: [{
-            tool: { driver: { name: 'mregion', semanticVersion: options.version, rules } },
-            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
-            artifacts,
-            results,
-            columnKind: 'utf16CodeUnits' as const,
-            ...(options.exitCode !== undefined ? { invocations: [{ executionSuccessful: true, exitCode: options.exitCode }] } : {}),
-        }],
+        runs: [
+            {
+                tool: { driver: { name: 'mregion', semanticVersion: options.version, rules } },
+                originalUriBaseIds: {
+                    '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href },
+                },
+                artifacts,
+                results,
+                columnKind: 'utf16CodeUnits' as const,
+                ...(options.exitCode !== undefined
+                    ? { invocations: [{ executionSuccessful: true, exitCode: options.exitCode }] }
+                    : {}),
+            },
+        ],
     };
 }

@@ -6,7 +6,13 @@ import { URI, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { isDocument, type Document } from '../language/generated/ast.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
 import { failureOf } from '../language/workspace/failed-documents.js';
-import { checkRegularFile, DESIGN_FILE_LIMIT, RegularFileSystem, RegularFileSystemProvider, UnreadableFileError } from '../language/workspace/file-system.js';
+import {
+    checkRegularFile,
+    DESIGN_FILE_LIMIT,
+    RegularFileSystem,
+    RegularFileSystemProvider,
+    UnreadableFileError,
+} from '../language/workspace/file-system.js';
 import { describeLimit, scanFolder, type ScanLimits } from '../language/workspace/folder-scan.js';
 import type { BuildResult } from '../language/semantics/model.js';
 import { projectRoot } from './project-root.js';
@@ -27,7 +33,11 @@ export interface LoadedWorkspace {
  * regular file (or a link to one) within the size limit, never a FIFO, a device or a folder. A folder that cannot
  * be listed, or that is too large to scan, is a usage error: a CI run must not pass with designs left unchecked.
  */
-export async function expandPaths(inputs: readonly string[], fileSystem: Pick<FileSystemProvider, 'readDirectory'> = new RegularFileSystemProvider(), limits?: ScanLimits): Promise<string[]> {
+export async function expandPaths(
+    inputs: readonly string[],
+    fileSystem: Pick<FileSystemProvider, 'readDirectory'> = new RegularFileSystemProvider(),
+    limits?: ScanLimits,
+): Promise<string[]> {
     if (inputs.length === 0) throw new UsageError('no input files: give one or more .mregion files or folders');
     const files: string[] = [];
     for (const input of inputs) {
@@ -68,15 +78,24 @@ export function readingFile<T>(shown: string, read: () => T): T {
  * The .mregion files below `folder`, as the server's workspace scan finds them: links to folders are not
  * followed (so a link cycle cannot loop), dangling links are skipped.
  */
-async function findMregionFiles(fileSystem: Pick<FileSystemProvider, 'readDirectory'>, folder: string, shown: string, limits?: ScanLimits): Promise<string[]> {
+async function findMregionFiles(
+    fileSystem: Pick<FileSystemProvider, 'readDirectory'>,
+    folder: string,
+    shown: string,
+    limits?: ScanLimits,
+): Promise<string[]> {
     const scan = await scanFolder(fileSystem, URI.file(folder), {
         limits,
         unlistable: (uri, reason) => {
-            throw new UsageError(`cannot list the folder '${displayPath(uri)}': ${reason}; make it readable, or name the folders and files to check`);
+            throw new UsageError(
+                `cannot list the folder '${displayPath(uri)}': ${reason}; make it readable, or name the folders and files to check`,
+            );
         },
     });
     if (scan.stoppedAt) {
-        throw new UsageError(`'${shown}' is too large to scan: it holds more than ${describeLimit(scan.stoppedAt)} (the limit of one folder scan); name a smaller folder, or the .mregion files themselves`);
+        throw new UsageError(
+            `'${shown}' is too large to scan: it holds more than ${describeLimit(scan.stoppedAt)} (the limit of one folder scan); name a smaller folder, or the .mregion files themselves`,
+        );
     }
     return scan.files.map((uri) => uri.fsPath);
 }
@@ -98,10 +117,11 @@ export async function loadWorkspace(files: readonly string[]): Promise<LoadedWor
         seen.add(uri.toString());
         const isRequested = requestedKeys.has(uri.toString());
         if (!isRequested && !existsSync(uri.fsPath)) continue; // reported by the import check
-        const document = await documents.getOrCreateDocument(uri) as LangiumDocument<Document>;
+        const document = (await documents.getOrCreateDocument(uri)) as LangiumDocument<Document>;
         const failure = failureOf(document);
         // Checked by expandPaths already; the file may have been replaced since.
-        if (isRequested && failure?.unreadable) throw new UsageError(`cannot read '${displayPath(uri)}': ${failure.reason}`);
+        if (isRequested && failure?.unreadable)
+            throw new UsageError(`cannot read '${displayPath(uri)}': ${failure.reason}`);
         all.push(document);
         if (isRequested) requested.push(document);
         const root = document.parseResult.value;

@@ -14,15 +14,20 @@ export function writeDesign(file: string, text: string, shown: string): void {
         checkRegularFile(file, Number.POSITIVE_INFINITY);
         writeFileAtomic.sync(file, text);
     } catch (error) {
-        const reason = error instanceof UnreadableFileError ? `it is no longer a regular file: ${error.reason}` : writeFailure(error);
+        const reason =
+            error instanceof UnreadableFileError
+                ? `it is no longer a regular file: ${error.reason}`
+                : writeFailure(error);
         throw new UsageError(`cannot write '${shown}': ${reason}; it was left as it is`);
     }
 }
 
 function writeFailure(error: unknown): string {
     const denied = 'permission denied (mregion writes a temporary file beside it, so its folder must be writable)';
-    return systemReason(error, { EACCES: denied, EPERM: denied })
-        ?? `the system refused to write it (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`;
+    return (
+        systemReason(error, { EACCES: denied, EPERM: denied }) ??
+        `the system refused to write it (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`
+    );
 }
 
 /**
@@ -34,9 +39,10 @@ export function createDesign(file: string, text: string, shown: string): void {
     try {
         fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
     } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'EEXIST'
-            ? 'it already exists (mregion import never overwrites a file: choose another --out, or remove it)'
-            : writeFailure(error);
+        const reason =
+            (error as NodeJS.ErrnoException).code === 'EEXIST'
+                ? 'it already exists (mregion import never overwrites a file: choose another --out, or remove it)'
+                : writeFailure(error);
         throw new UsageError(`cannot write '${shown}': ${reason}`);
     }
     try {

@@ -24,20 +24,26 @@ export async function activate(context: ExtensionContext): Promise<MregionApi> {
         client,
         output,
         notices,
-        simulation: new SimulationPanel(context, (source) => runSimulation(ctx, source.uri, source.scenario, source.seeds)),
+        simulation: new SimulationPanel(context, (source) =>
+            runSimulation(ctx, source.uri, source.scenario, source.seeds),
+        ),
         topology: new TopologyPanel(context, client, output),
         simulationProgress: new EventEmitter<SimulationProgress>(),
         drift: languages.createDiagnosticCollection('mregion-drift'),
     };
     context.subscriptions.push(notices, ctx.simulation, ctx.topology, ctx.simulationProgress, ctx.drift);
     // A comparison describes the design as it was: an edit makes its places and findings stale.
-    context.subscriptions.push(workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && ctx.drift.has(e.document.uri)) ctx.drift.delete(e.document.uri);
-    }));
+    context.subscriptions.push(
+        workspace.onDidChangeTextDocument((e) => {
+            if (e.contentChanges.length > 0 && ctx.drift.has(e.document.uri)) ctx.drift.delete(e.document.uri);
+        }),
+    );
     registerCommands(ctx);
     output.info(`Multi-Region extension active; commands: ${Object.values(Commands).join(', ')}`);
     return {
-        simulationView: ctx.simulation.probe, topologyView: ctx.topology.probe, onDidNotify: notices.onDidNotify,
+        simulationView: ctx.simulation.probe,
+        topologyView: ctx.topology.probe,
+        onDidNotify: notices.onDidNotify,
         onDidReportSimulationProgress: ctx.simulationProgress.event,
     };
 }

@@ -2,19 +2,35 @@
 // The client reads `mregion.trace.server` by itself because its id is `mregion`.
 import * as path from 'node:path';
 import { MarkdownString, Uri, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import {
+    LanguageClient,
+    TransportKind,
+    type LanguageClientOptions,
+    type Middleware,
+    type ServerOptions,
+} from 'vscode-languageclient/node';
 import { commandLink, docTarget, OPEN_DOCS_COMMAND, rewriteDocLinks } from './docs-links.js';
 // Node options for the server process; the LSP benchmark (bench/lsp) starts the server with the same ones.
 import serverProcess from '../protocol/server-process.json' with { type: 'json' };
 
-export async function startLanguageClient(context: ExtensionContext, output: LogOutputChannel): Promise<LanguageClient> {
+export async function startLanguageClient(
+    context: ExtensionContext,
+    output: LogOutputChannel,
+): Promise<LanguageClient> {
     const serverModule = context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverProcess.execArgv } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverProcess.execArgv, '--nolazy', '--inspect=6009'] } },
+        debug: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { execArgv: [...serverProcess.execArgv, '--nolazy', '--inspect=6009'] },
+        },
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'mregion' }, { scheme: 'untitled', language: 'mregion' }],
+        documentSelector: [
+            { scheme: 'file', language: 'mregion' },
+            { scheme: 'untitled', language: 'mregion' },
+        ],
         outputChannel: output,
         traceOutputChannel: output,
         // Hover Markdown may run exactly one command: opening a shipped documentation page in the preview.
@@ -38,12 +54,13 @@ function docsLinkMiddleware(context: ExtensionContext): Middleware {
     return {
         provideHover: async (document, position, token, next) => {
             const hover = await next(document, position, token);
-            if (hover) hover.contents = hover.contents.map((c) => c instanceof MarkdownString ? trusted(c.value) : c);
+            if (hover) hover.contents = hover.contents.map((c) => (c instanceof MarkdownString ? trusted(c.value) : c));
             return hover;
         },
         provideInlayHints: async (document, range, token, next) => {
             const hints = await next(document, range, token);
-            for (const hint of hints ?? []) if (hint.tooltip instanceof MarkdownString) hint.tooltip = trusted(hint.tooltip.value);
+            for (const hint of hints ?? [])
+                if (hint.tooltip instanceof MarkdownString) hint.tooltip = trusted(hint.tooltip.value);
             return hints;
         },
         handleDiagnostics: (uri, diagnostics, next) => {

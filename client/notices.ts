@@ -23,12 +23,22 @@ export class Notices {
         return this.showWith(level, message, {}, ...actions);
     }
 
-    showWith(level: NoticeLevel, message: string, options: MessageOptions, ...actions: string[]): Thenable<string | undefined> {
+    showWith(
+        level: NoticeLevel,
+        message: string,
+        options: MessageOptions,
+        ...actions: string[]
+    ): Thenable<string | undefined> {
         const notice = { level, message };
         this.recent.push(notice);
         if (this.recent.length > 50) this.recent.shift();
         this.emitter.fire(notice);
-        const show = level === 'error' ? window.showErrorMessage : level === 'warning' ? window.showWarningMessage : window.showInformationMessage;
+        const show =
+            level === 'error'
+                ? window.showErrorMessage
+                : level === 'warning'
+                  ? window.showWarningMessage
+                  : window.showInformationMessage;
         return show(plainNoticeText(message), options, ...actions);
     }
 

@@ -4,7 +4,10 @@ import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, worksp
 
 export interface SourceRange {
     readonly uri: string;
-    readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+    readonly range: {
+        readonly start: { readonly line: number; readonly character: number };
+        readonly end: { readonly line: number; readonly character: number };
+    };
 }
 
 export async function revealDeclaration(target: SourceRange): Promise<void> {
@@ -13,7 +16,10 @@ export async function revealDeclaration(target: SourceRange): Promise<void> {
     const range = new Range(start.line, start.character, end.line, end.character);
     // Open beside the view that asked, in the column the file is already shown in when there is one.
     const shown = window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
-    const editor = await window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? ViewColumn.One, preserveFocus: false });
+    const editor = await window.showTextDocument(document, {
+        viewColumn: shown?.viewColumn ?? ViewColumn.One,
+        preserveFocus: false,
+    });
     editor.selection = new Selection(range.start, range.start);
     // Centre the clause's first line (where the cursor goes): a block's whole range may be taller than the editor.
     editor.revealRange(new Range(range.start, range.start), TextEditorRevealType.InCenterIfOutsideViewport);

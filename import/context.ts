@@ -10,7 +10,10 @@ export class ImportContext {
     private readonly consumed = new Set<string>();
 
     /** `topology` is the exporter's mregion:topology tag: names it prefixed to resource names are taken off again. */
-    constructor(readonly stacks: readonly DeployedStack[], private readonly topology?: string) {}
+    constructor(
+        readonly stacks: readonly DeployedStack[],
+        private readonly topology?: string,
+    ) {}
 
     /** A free design name for what a template calls `raw` (`orders-aurora-orders-db` → `orders-db` in OrdersAurora). */
     name(raw: string): string {
@@ -21,7 +24,9 @@ export class ImportContext {
     withoutTopology(raw: string): string {
         const kebab = designName(raw);
         const prefix = this.topology === undefined ? undefined : `${designName(this.topology)}-`;
-        return prefix !== undefined && kebab.startsWith(prefix) && kebab.length > prefix.length ? kebab.slice(prefix.length) : kebab;
+        return prefix !== undefined && kebab.startsWith(prefix) && kebab.length > prefix.length
+            ? kebab.slice(prefix.length)
+            : kebab;
     }
 
     /** Marks resources as expressed by a declaration (or deliberately folded into one). */

@@ -35,22 +35,31 @@ function readAssembly(folder: string, files: DeployedFiles, depth: number): Depl
     const manifestFile = path.join(folder, 'manifest.json');
     const manifest = object(parseJson(manifestFile, files));
     const artifacts = object(manifest?.artifacts);
-    if (artifacts === undefined) throw new DeployedInputError(`'${manifestFile}' is not a cloud assembly manifest: it has no "artifacts"`);
+    if (artifacts === undefined)
+        throw new DeployedInputError(`'${manifestFile}' is not a cloud assembly manifest: it has no "artifacts"`);
     const stacks: DeployedStack[] = [];
     for (const [id, value] of Object.entries(artifacts)) {
         const artifact = object(value);
         const properties = object(artifact?.properties);
-        if (artifact?.type === 'cdk:cloud-assembly' && depth < MAX_ASSEMBLY_DEPTH && typeof properties?.directoryName === 'string') {
+        if (
+            artifact?.type === 'cdk:cloud-assembly' &&
+            depth < MAX_ASSEMBLY_DEPTH &&
+            typeof properties?.directoryName === 'string'
+        ) {
             stacks.push(...readAssembly(inside(folder, properties.directoryName, manifestFile), files, depth + 1));
             continue;
         }
         if (artifact?.type !== 'aws:cloudformation:stack' || typeof properties?.templateFile !== 'string') continue;
         const file = inside(folder, properties.templateFile, manifestFile);
-        const environment = typeof artifact.environment === 'string' ? /^aws:\/\/[^/]*\/(.+)$/.exec(artifact.environment)?.[1] : undefined;
+        const environment =
+            typeof artifact.environment === 'string'
+                ? /^aws:\/\/[^/]*\/(.+)$/.exec(artifact.environment)?.[1]
+                : undefined;
         const name = typeof artifact.displayName === 'string' ? artifact.displayName.split('/').pop()! : id;
         stacks.push(stackOf(name, regionValue(environment, undefined), parseJson(file, files), file));
     }
-    if (depth === 0 && stacks.length === 0) throw new DeployedInputError(`'${manifestFile}' lists no CloudFormation stack`);
+    if (depth === 0 && stacks.length === 0)
+        throw new DeployedInputError(`'${manifestFile}' lists no CloudFormation stack`);
     return stacks;
 }
 
@@ -70,19 +79,25 @@ function parseJson(file: string, files: DeployedFiles): unknown {
         return JSON.parse(text) as unknown;
     } catch (error) {
         const yaml = /^\s*(AWSTemplateFormatVersion|Resources|Description)\s*:/m.test(text);
-        throw new DeployedInputError(yaml
-            ? `'${file}' looks like a YAML template; mregion reads JSON templates (cdk synth writes JSON into cdk.out)`
-            : `'${file}' is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+        throw new DeployedInputError(
+            yaml
+                ? `'${file}' looks like a YAML template; mregion reads JSON templates (cdk synth writes JSON into cdk.out)`
+                : `'${file}' is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+        );
     }
 }
 
 function stackOf(name: string, region: string | undefined, json: unknown, file: string): DeployedStack {
     const resources = object(object(json)?.Resources);
-    if (resources === undefined) throw new DeployedInputError(`'${file}' is neither a CloudFormation template (it has no "Resources" object) nor Terraform JSON (no "format_version" with "values" or "planned_values")`);
+    if (resources === undefined)
+        throw new DeployedInputError(
+            `'${file}' is neither a CloudFormation template (it has no "Resources" object) nor Terraform JSON (no "format_version" with "values" or "planned_values")`,
+        );
     const map = new Map<string, CfnResource>();
     for (const [logicalId, value] of Object.entries(resources)) {
         const resource = object(value);
-        if (typeof resource?.Type !== 'string') throw new DeployedInputError(`'${file}': resource '${logicalId}' has no "Type"`);
+        if (typeof resource?.Type !== 'string')
+            throw new DeployedInputError(`'${file}': resource '${logicalId}' has no "Type"`);
         map.set(logicalId, { Type: resource.Type, Properties: object(resource.Properties) ?? {} });
     }
     return { name: name.replace(/[^A-Za-z0-9._-]/g, '_'), ...(region !== undefined ? { region } : {}), resources: map };

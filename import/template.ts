@@ -33,14 +33,19 @@ export interface Located {
 }
 
 export function originOf(located: Located): Origin {
-    return { logicalId: located.logicalId, stack: located.stack.name, ...(located.stack.kind !== undefined ? { kind: located.stack.kind } : {}) };
+    return {
+        logicalId: located.logicalId,
+        stack: located.stack.name,
+        ...(located.stack.kind !== undefined ? { kind: located.stack.kind } : {}),
+    };
 }
 
 /** Every resource of a type, across all stacks, in input order. */
 export function resourcesOfType(stacks: readonly DeployedStack[], type: string): Located[] {
     const found: Located[] = [];
     for (const stack of stacks) {
-        for (const [logicalId, resource] of stack.resources) if (resource.Type === type) found.push({ stack, logicalId, resource });
+        for (const [logicalId, resource] of stack.resources)
+            if (resource.Type === type) found.push({ stack, logicalId, resource });
     }
     return found;
 }

@@ -32,7 +32,8 @@ export function isStackRegion(value: unknown): boolean {
 }
 
 // AWS region codes: us-east-1, eu-central-2, ap-southeast-4, us-gov-west-1, ca-west-1, mx-central-1, il-central-1.
-const REGION_CODE = /(?<![a-z0-9])([a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2})(?![0-9])/;
+const REGION_CODE =
+    /(?<![a-z0-9])([a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2})(?![0-9])/;
 
 /** The region an ARN names (`arn:aws:rds:us-east-1:…`), if it names one. */
 export function regionOfArn(value: unknown): string | undefined {
@@ -59,17 +60,22 @@ export function regionValue(value: unknown, stackRegion: string | undefined): st
 export function tagValue(tags: unknown, key: string): string | undefined {
     if (!Array.isArray(tags)) return undefined;
     for (const tag of tags) {
-        if (typeof tag === 'object' && tag !== null && (tag as Record<string, unknown>).Key === key) return literal((tag as Record<string, unknown>).Value);
+        if (typeof tag === 'object' && tag !== null && (tag as Record<string, unknown>).Key === key)
+            return literal((tag as Record<string, unknown>).Value);
     }
     return undefined;
 }
 
 /** The property as an array of objects, or empty. */
 export function objects(value: unknown): Record<string, unknown>[] {
-    return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)) : [];
+    return Array.isArray(value)
+        ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v))
+        : [];
 }
 
 /** The property as an object, or undefined. */
 export function object(value: unknown): Record<string, unknown> | undefined {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
 }

@@ -2,8 +2,13 @@
 // semantic-model services shared by every feature.
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { MregionGeneratedModule, MregionGeneratedSharedModule } from './generated/module.js';
 import { EditorFeatures, SharedEditorFeatures } from './lsp/editor-features.js';
@@ -84,8 +89,16 @@ export const MregionSharedModule: Module<LangiumSharedServices, PartialLangiumSh
     },
 };
 
-export function createMregionServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Mregion: MregionServices } {
-    const shared = inject(createDefaultSharedModule(context), MregionGeneratedSharedModule, MregionSharedModule, SharedEditorFeatures);
+export function createMregionServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Mregion: MregionServices;
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        MregionGeneratedSharedModule,
+        MregionSharedModule,
+        SharedEditorFeatures,
+    );
     const Mregion = inject(createDefaultModule({ shared }), MregionGeneratedModule, MregionModule);
     shared.ServiceRegistry.register(Mregion);
     registerValidationChecks(Mregion);

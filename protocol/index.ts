@@ -62,7 +62,10 @@ export interface DriftResult {
         readonly code: string;
         readonly message: string;
         /** Zero-based, at the design's clause a user would change. */
-        readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+        readonly range: {
+            readonly start: { readonly line: number; readonly character: number };
+            readonly end: { readonly line: number; readonly character: number };
+        };
     }[];
 }
 
@@ -129,7 +132,10 @@ export type TopologySeverity = 'error' | 'warning' | 'info' | 'hint';
 /** Where a graph element is declared, so the view can reveal it (zero-based, end-exclusive). */
 export interface TopologyLocation {
     readonly uri: string;
-    readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+    readonly range: {
+        readonly start: { readonly line: number; readonly character: number };
+        readonly end: { readonly line: number; readonly character: number };
+    };
 }
 
 /** The worst diagnostic on a declaration and the messages behind it (for the tooltip). */

@@ -34,17 +34,28 @@ function without(names) {
 async function bundle(name) {
     const outfile = path.join(tmpdir(), `mregion-fuzz-${process.pid}-${name}.cjs`);
     await esbuild.build({
-        entryPoints: [path.join(root, 'test/robustness/fuzz', ENTRIES[name])], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-        logLevel: 'warning', define: { 'import.meta.url': 'importMetaUrl', 'import.meta.dirname': 'importMetaDirname' },
+        entryPoints: [path.join(root, 'test/robustness/fuzz', ENTRIES[name])],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        logLevel: 'warning',
+        define: { 'import.meta.url': 'importMetaUrl', 'import.meta.dirname': 'importMetaDirname' },
         // The harness's helpers find the repository (the bundles, examples) from their own folder, test/helpers.
-        banner: { js: `const importMetaUrl = require('url').pathToFileURL(__filename).href; const importMetaDirname = ${JSON.stringify(path.join(root, 'test', 'helpers'))};` },
+        banner: {
+            js: `const importMetaUrl = require('url').pathToFileURL(__filename).href; const importMetaDirname = ${JSON.stringify(path.join(root, 'test', 'helpers'))};`,
+        },
     });
     return outfile;
 }
 
 function run(name, stageArgs) {
     return bundle(name).then((file) => {
-        const result = spawnSync(process.execPath, [file, ...stageArgs], { stdio: 'inherit', env: { ...process.env, MREGION_ROOT: root } });
+        const result = spawnSync(process.execPath, [file, ...stageArgs], {
+            stdio: 'inherit',
+            env: { ...process.env, MREGION_ROOT: root },
+        });
         rmSync(file, { force: true });
         return result.status ?? 1;
     });
@@ -57,23 +68,56 @@ if (stage !== 'all') {
 // All three: each stage writes its report to a temporary file; they are joined under one title.
 const date = new Date().toISOString().slice(0, 10);
 const out = option('--out') ?? path.join(root, 'bench', 'results', `fuzz-${date}.md`);
-const shared = without(['--stage', '--out', '--cases', '--design-cases', '--workspace-cases', '--lsp-cases', '--replay']);
+const shared = without([
+    '--stage',
+    '--out',
+    '--cases',
+    '--design-cases',
+    '--workspace-cases',
+    '--lsp-cases',
+    '--replay',
+]);
 const parts = [];
 let status = 0;
 for (const name of Object.keys(ENTRIES)) {
     const part = path.join(tmpdir(), `mregion-fuzz-${process.pid}-${name}.md`);
     const cases = option(`--${name}-cases`) ?? String(ALL_CASES[name]);
     // The design stage takes none of the process stages' options, and they take none of its own.
-    const own = name === 'design'
-        ? shared.filter((a, i) => !['--hang', '--memory', '--max-bytes'].includes(a) && !['--hang', '--memory', '--max-bytes'].includes(shared[i - 1]))
-        : ['--stage', name, ...shared.filter((a, i) => !['--workers', '--bound', '--budget'].includes(a) && !['--workers', '--bound', '--budget'].includes(shared[i - 1]))];
+    const own =
+        name === 'design'
+            ? shared.filter(
+                  (a, i) =>
+                      !['--hang', '--memory', '--max-bytes'].includes(a) &&
+                      !['--hang', '--memory', '--max-bytes'].includes(shared[i - 1]),
+              )
+            : [
+                  '--stage',
+                  name,
+                  ...shared.filter(
+                      (a, i) =>
+                          !['--workers', '--bound', '--budget'].includes(a) &&
+                          !['--workers', '--bound', '--budget'].includes(shared[i - 1]),
+                  ),
+              ];
     status = Math.max(status, await run(name, [...own, '--cases', cases, '--out', part]));
     // One document: the stages' titles become sections.
-    const text = readFileSync(part, 'utf8').replace(/^# Fuzz run [0-9-]+$/m, '# Fuzz run of designs through the in-process pipeline');
+    const text = readFileSync(part, 'utf8').replace(
+        /^# Fuzz run [0-9-]+$/m,
+        '# Fuzz run of designs through the in-process pipeline',
+    );
     parts.push(text.replace(/^(#+) /gm, '#$1 '));
     rmSync(part, { force: true });
 }
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, [`# Fuzz run ${date}: designs, the workspace layer and the LSP protocol`, '', `Command: \`node scripts/fuzz.mjs ${args.join(' ')}\``, '', ...parts].join('\n'));
+writeFileSync(
+    out,
+    [
+        `# Fuzz run ${date}: designs, the workspace layer and the LSP protocol`,
+        '',
+        `Command: \`node scripts/fuzz.mjs ${args.join(' ')}\``,
+        '',
+        ...parts,
+    ].join('\n'),
+);
 process.stderr.write(`fuzz: report of all stages: ${out}\n`);
 process.exit(status);

@@ -23,9 +23,15 @@ const text = renderLanguageReference();
 
 if (process.argv.includes('--check')) {
     let current = '';
-    try { current = readFileSync(target, 'utf8'); } catch { /* missing counts as stale */ }
+    try {
+        current = readFileSync(target, 'utf8');
+    } catch {
+        /* missing counts as stale */
+    }
     if (current !== text) {
-        process.stderr.write('docs/language-reference.md is stale: run `node scripts/generate-language-reference.mjs`\n');
+        process.stderr.write(
+            'docs/language-reference.md is stale: run `node scripts/generate-language-reference.mjs`\n',
+        );
         process.exit(1);
     }
     process.stdout.write('docs/language-reference.md is up to date\n');

@@ -15,7 +15,13 @@ import { formatCheckedDesign } from '../language/lsp/checked-format.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
 import { ProblemCodes } from '../language/semantics/problem-codes.js';
 import { readRegularFile, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
-import { Requests, type DriftParams, type DriftResult, type ImportDeployedParams, type ImportDeployedResult } from '../protocol/index.js';
+import {
+    Requests,
+    type DriftParams,
+    type DriftResult,
+    type ImportDeployedParams,
+    type ImportDeployedResult,
+} from '../protocol/index.js';
 import { validatedDocument } from './validated-document.js';
 
 /** JSON-RPC's "invalid params": input the request cannot use, with a message that says why. */
@@ -28,15 +34,33 @@ export async function handleImportDeployed(params: ImportDeployedParams): Promis
     const stacks = readInput(params.path, params.region);
     const design = importStacks(stacks);
     formatting ??= createMregionServices(RegularFileSystem).Mregion;
-    const text = await formatCheckedDesign(formatting, renderDesign(design, path.basename(params.path)), 'imported.mregion');
-    return { text, ...(design.topology !== undefined ? { topology: design.topology } : {}), summary: importSummary(design, stacks) };
+    const text = await formatCheckedDesign(
+        formatting,
+        renderDesign(design, path.basename(params.path)),
+        'imported.mregion',
+    );
+    return {
+        text,
+        ...(design.topology !== undefined ? { topology: design.topology } : {}),
+        summary: importSummary(design, stacks),
+    };
 }
 
-export async function handleDrift(params: DriftParams, shared: LangiumSharedCoreServices, mregion: MregionServices, token?: CancellationToken): Promise<DriftResult> {
+export async function handleDrift(
+    params: DriftParams,
+    shared: LangiumSharedCoreServices,
+    mregion: MregionServices,
+    token?: CancellationToken,
+): Promise<DriftResult> {
     const document = await validatedDocument(shared, params.uri, token);
-    const broken = (document.diagnostics ?? []).filter((d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference);
+    const broken = (document.diagnostics ?? []).filter(
+        (d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference,
+    );
     if (broken.length > 0) {
-        throw new ResponseError(InvalidParams, `the design has ${broken.length} syntax or name error${broken.length === 1 ? '' : 's'} (first: line ${broken[0]!.range.start.line + 1}: ${broken[0]!.message}); fix ${broken.length === 1 ? 'it' : 'them'} first`);
+        throw new ResponseError(
+            InvalidParams,
+            `the design has ${broken.length} syntax or name error${broken.length === 1 ? '' : 's'} (first: line ${broken[0]!.range.start.line + 1}: ${broken[0]!.message}); fix ${broken.length === 1 ? 'it' : 'them'} first`,
+        );
     }
     const deployed = importStacks(readInput(params.against, params.region));
     const { model } = mregion.semantics.Models.modelFor(document);
@@ -44,33 +68,52 @@ export async function handleDrift(params: DriftParams, shared: LangiumSharedCore
 }
 
 function readInput(input: unknown, region: unknown): DeployedStack[] {
-    if (typeof input !== 'string' || !path.isAbsolute(input)) throw new ResponseError(InvalidParams, 'the deployed input must be an absolute path to a template, a cdk.out folder or Terraform JSON');
-    if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region))) throw new ResponseError(InvalidParams, `the region must be an AWS region code such as us-east-1, not '${String(region)}'`);
+    if (typeof input !== 'string' || !path.isAbsolute(input))
+        throw new ResponseError(
+            InvalidParams,
+            'the deployed input must be an absolute path to a template, a cdk.out folder or Terraform JSON',
+        );
+    if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)))
+        throw new ResponseError(
+            InvalidParams,
+            `the region must be an AWS region code such as us-east-1, not '${String(region)}'`,
+        );
     try {
-        return readDeployed(input, {
-            isDirectory: (file) => {
-                try {
-                    return statSync(file).isDirectory();
-                } catch {
-                    return false; // the read that follows says why
-                }
+        return readDeployed(
+            input,
+            {
+                isDirectory: (file) => {
+                    try {
+                        return statSync(file).isDirectory();
+                    } catch {
+                        return false; // the read that follows says why
+                    }
+                },
+                readText: (file) => {
+                    try {
+                        return readRegularFile(file, TEMPLATE_FILE_LIMIT);
+                    } catch (error) {
+                        if (error instanceof UnreadableFileError)
+                            throw new DeployedInputError(`cannot read '${file}': ${error.reason}`);
+                        throw error;
+                    }
+                },
             },
-            readText: (file) => {
-                try {
-                    return readRegularFile(file, TEMPLATE_FILE_LIMIT);
-                } catch (error) {
-                    if (error instanceof UnreadableFileError) throw new DeployedInputError(`cannot read '${file}': ${error.reason}`);
-                    throw error;
-                }
-            },
-        }, region !== undefined ? { region } : {});
+            region !== undefined ? { region } : {},
+        );
     } catch (error) {
         if (error instanceof DeployedInputError) throw new ResponseError(InvalidParams, error.message);
         throw error;
     }
 }
 
-export function registerDeployedHandlers(connection: Connection, shared: LangiumSharedCoreServices, mregion: MregionServices): void {
+export function registerDeployedHandlers(
+    connection: Connection,
+    shared: LangiumSharedCoreServices,
+    mregion: MregionServices,
+): void {
     connection.onRequest(Requests.importDeployed, (params: ImportDeployedParams) => handleImportDeployed(params));
-    connection.onRequest(Requests.drift, (params: DriftParams, token: CancellationToken) => handleDrift(params, shared, mregion, token));
+    connection.onRequest(Requests.drift, (params: DriftParams, token: CancellationToken) =>
+        handleDrift(params, shared, mregion, token),
+    );
 }

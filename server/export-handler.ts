@@ -21,16 +21,34 @@ export function designDiagnostics(document: LangiumDocument, mregion: MregionSer
         const file = URI.parse(uri).path.split('/').pop() ?? uri;
         return (doc?.diagnostics ?? [])
             .filter((d) => d.severity === severity)
-            .map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? (severity === 1 ? 'error' : 'warning'))} ${d.message}`);
+            .map(
+                (d) =>
+                    `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? (severity === 1 ? 'error' : 'warning'))} ${d.message}`,
+            );
     });
 }
 
-export async function handleExportCdk(params: ExportCdkParams, shared: LangiumSharedCoreServices, mregion: MregionServices, token?: CancellationToken): Promise<ExportCdkResult> {
+export async function handleExportCdk(
+    params: ExportCdkParams,
+    shared: LangiumSharedCoreServices,
+    mregion: MregionServices,
+    token?: CancellationToken,
+): Promise<ExportCdkResult> {
     const document = await validatedDocument(shared, params.uri, token);
     const { model } = mregion.semantics.Models.modelFor(document);
-    return exportCdk(model, designErrors(document, mregion), { account: params.account, force: params.force, designWarnings: designDiagnostics(document, mregion, 2) });
+    return exportCdk(model, designErrors(document, mregion), {
+        account: params.account,
+        force: params.force,
+        designWarnings: designDiagnostics(document, mregion, 2),
+    });
 }
 
-export function registerExportCdkHandler(connection: Connection, shared: LangiumSharedCoreServices, mregion: MregionServices): void {
-    connection.onRequest(Requests.exportCdk, (params: ExportCdkParams, token: CancellationToken) => handleExportCdk(params, shared, mregion, token));
+export function registerExportCdkHandler(
+    connection: Connection,
+    shared: LangiumSharedCoreServices,
+    mregion: MregionServices,
+): void {
+    connection.onRequest(Requests.exportCdk, (params: ExportCdkParams, token: CancellationToken) =>
+        handleExportCdk(params, shared, mregion, token),
+    );
 }

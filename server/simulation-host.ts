@@ -9,13 +9,28 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import {
-    LSPErrorCodes, ResponseError, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type CancellationToken, type Connection,
-    type ProgressToken, type WorkDoneProgressParams, type WorkDoneProgressReporter,
+    LSPErrorCodes,
+    ResponseError,
+    WorkDoneProgressCancelNotification,
+    WorkDoneProgressCreateRequest,
+    type CancellationToken,
+    type Connection,
+    type ProgressToken,
+    type WorkDoneProgressParams,
+    type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import type { MregionServices } from '../language/mregion-module.js';
 import { blocksSimulation, isRuleCode } from '../language/validation/rules/catalog.js';
 import { formatDuration } from '../language/semantics/units.js';
-import { Requests, type DocumentParams, type ListScenariosParams, type ScenarioSummary, type SimulateParams, type SimulateSeedsParams, type SimulationBlockers } from '../protocol/index.js';
+import {
+    Requests,
+    type DocumentParams,
+    type ListScenariosParams,
+    type ScenarioSummary,
+    type SimulateParams,
+    type SimulateSeedsParams,
+    type SimulationBlockers,
+} from '../protocol/index.js';
 import { SimulationError } from '../simulation/errors.js';
 import { validatedDocument } from './validated-document.js';
 import type { SimulationReport } from '../simulation/report.js';
@@ -32,7 +47,12 @@ interface SimulationSettings {
     readonly eventBudget?: unknown;
 }
 
-export function registerSimulationHost(connection: Connection, shared: LangiumSharedCoreServices, mregion: MregionServices, workerFile = defaultWorkerFile()): void {
+export function registerSimulationHost(
+    connection: Connection,
+    shared: LangiumSharedCoreServices,
+    mregion: MregionServices,
+    workerFile = defaultWorkerFile(),
+): void {
     /** The running simulations by their work-done progress token, whichever side created it. */
     const running = new Map<ProgressToken, AbortController>();
     // vscode-languageserver's own cancel handler only cancels progress made by `createWorkDoneProgress`, never a
@@ -44,48 +64,77 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         listening = true;
         connection.onNotification(WorkDoneProgressCancelNotification.type, ({ token }) => running.get(token)?.abort());
     };
-    const documentOf = (uri: string, token: CancellationToken): Promise<LangiumDocument> => validatedDocument(shared, uri, token);
+    const documentOf = (uri: string, token: CancellationToken): Promise<LangiumDocument> =>
+        validatedDocument(shared, uri, token);
 
-    connection.onRequest(Requests.listScenarios, async (params: ListScenariosParams, token: CancellationToken): Promise<ScenarioSummary[]> => {
-        const document = await documentOf(params.uri, token);
-        const { model } = mregion.semantics.Models.modelFor(document);
-        return [...model.scenarios.values()]
-            .filter((s) => s.source.uri === document.uri.toString())
-            .map((s) => ({ name: s.name, line: s.source.range.start.line }));
-    });
+    connection.onRequest(
+        Requests.listScenarios,
+        async (params: ListScenariosParams, token: CancellationToken): Promise<ScenarioSummary[]> => {
+            const document = await documentOf(params.uri, token);
+            const { model } = mregion.semantics.Models.modelFor(document);
+            return [...model.scenarios.values()]
+                .filter((s) => s.source.uri === document.uri.toString())
+                .map((s) => ({ name: s.name, line: s.source.range.start.line }));
+        },
+    );
 
-    connection.onRequest(Requests.simulationBlockers, async (params: DocumentParams, token: CancellationToken): Promise<SimulationBlockers> => {
-        const document = await documentOf(params.uri, token);
-        return { errors: blockingErrors(document, mregion).map((e) => ({ uri: e.document.uri.toString(), line: e.line, message: e.message })) };
-    });
+    connection.onRequest(
+        Requests.simulationBlockers,
+        async (params: DocumentParams, token: CancellationToken): Promise<SimulationBlockers> => {
+            const document = await documentOf(params.uri, token);
+            return {
+                errors: blockingErrors(document, mregion).map((e) => ({
+                    uri: e.document.uri.toString(),
+                    line: e.line,
+                    message: e.message,
+                })),
+            };
+        },
+    );
 
     /** The model and run settings of a simulate request, or the error that refuses it. */
     const prepare = async (params: SimulateParams, token: CancellationToken) => {
         const document = await documentOf(params.uri, token);
         const errors = designErrors(document, mregion);
         if (errors.length > 0) {
-            throw new ResponseError(InvalidParams, `${fileName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before simulating: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`);
+            throw new ResponseError(
+                InvalidParams,
+                `${fileName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before simulating: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`,
+            );
         }
         const { model } = mregion.semantics.Models.modelFor(document);
         if (!model.scenarios.has(params.scenario)) {
             const known = [...model.scenarios.keys()];
-            throw new ResponseError(InvalidParams, known.length === 0
-                ? `${fileName(document)} declares no scenario`
-                : `${fileName(document)} has no scenario '${params.scenario}' (it has ${known.map((n) => `'${n}'`).join(', ')})`);
+            throw new ResponseError(
+                InvalidParams,
+                known.length === 0
+                    ? `${fileName(document)} declares no scenario`
+                    : `${fileName(document)} has no scenario '${params.scenario}' (it has ${known.map((n) => `'${n}'`).join(', ')})`,
+            );
         }
-        if (!existsSync(workerFile)) throw new ResponseError(LSPErrorCodes.RequestFailed, `the simulation worker is missing (${workerFile}); rebuild with 'node esbuild.mjs'`);
+        if (!existsSync(workerFile))
+            throw new ResponseError(
+                LSPErrorCodes.RequestFailed,
+                `the simulation worker is missing (${workerFile}); rebuild with 'node esbuild.mjs'`,
+            );
         const settings = await readSettings(shared);
         const flagged = ruleErrors(document, mregion);
         return {
-            model, notes: flagged.length === 0 ? [] : [designRuleNote(flagged)],
+            model,
+            notes: flagged.length === 0 ? [] : [designRuleNote(flagged)],
             seed: wholeNumber(params.seed) ?? wholeNumber(settings.seed),
             eventBudget: wholeNumber(params.eventBudget) ?? wholeNumber(settings.eventBudget),
         };
     };
 
     /** Runs `work` with work-done progress and cancellation (by the request or its progress token); maps errors to LSP. */
-    const withProgress = async <T>(params: WorkDoneProgressParams, token: CancellationToken, title: string, first: string,
-        work: (signal: AbortSignal, report: (percent: number, message: string) => void) => Promise<T>): Promise<T> => {
+    const withProgress = async <T>(
+        params: WorkDoneProgressParams,
+        token: CancellationToken,
+        title: string,
+        first: string,
+        work: (signal: AbortSignal, report: (percent: number, message: string) => void) => Promise<T>,
+    ): Promise<T> => {
         const progress = await progressFor(connection, params);
         const abort = new AbortController();
         const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -106,7 +155,10 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
                 if (error.kind === 'cancelled') throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
                 throw new ResponseError(LSPErrorCodes.RequestFailed, error.message, { kind: error.kind });
             }
-            throw new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+            throw new ResponseError(
+                LSPErrorCodes.RequestFailed,
+                error instanceof Error ? error.message : String(error),
+            );
         } finally {
             progress.reporter.done();
             cancelled.dispose();
@@ -114,28 +166,65 @@ export function registerSimulationHost(connection: Connection, shared: LangiumSh
         }
     };
 
-    connection.onRequest(Requests.simulate, async (params: SimulateParams & WorkDoneProgressParams, token: CancellationToken): Promise<SimulationReport> => {
-        const run = await prepare(params, token);
-        const duration = run.model.scenarios.get(params.scenario)!.durationMs ?? 0;
-        return withProgress(params, token, `Simulating ${params.scenario}`, `0 of ${formatDuration(duration)} simulated`, async (signal, report) => {
-            const result = await runInWorker(workerFile, run.model, params.scenario, {
-                seed: run.seed, eventBudget: run.eventBudget, signal,
-                onProgress: (p) => report(Math.floor(p.fraction * 100), `${formatDuration(p.simulatedMs)} of ${formatDuration(duration)} simulated`),
-            });
-            return run.notes.length === 0 ? result : { ...result, notes: [...result.notes, ...run.notes] };
-        });
-    });
+    connection.onRequest(
+        Requests.simulate,
+        async (
+            params: SimulateParams & WorkDoneProgressParams,
+            token: CancellationToken,
+        ): Promise<SimulationReport> => {
+            const run = await prepare(params, token);
+            const duration = run.model.scenarios.get(params.scenario)!.durationMs ?? 0;
+            return withProgress(
+                params,
+                token,
+                `Simulating ${params.scenario}`,
+                `0 of ${formatDuration(duration)} simulated`,
+                async (signal, report) => {
+                    const result = await runInWorker(workerFile, run.model, params.scenario, {
+                        seed: run.seed,
+                        eventBudget: run.eventBudget,
+                        signal,
+                        onProgress: (p) =>
+                            report(
+                                Math.floor(p.fraction * 100),
+                                `${formatDuration(p.simulatedMs)} of ${formatDuration(duration)} simulated`,
+                            ),
+                    });
+                    return run.notes.length === 0 ? result : { ...result, notes: [...result.notes, ...run.notes] };
+                },
+            );
+        },
+    );
 
-    connection.onRequest(Requests.simulateSeeds, async (params: SimulateSeedsParams & WorkDoneProgressParams, token: CancellationToken): Promise<SweepReport> => {
-        const problem = typeof params.seeds === 'number' ? seedCountProblem(params.seeds) : 'the number of seeds is missing';
-        if (problem) throw new ResponseError(InvalidParams, problem);
-        const run = await prepare(params, token);
-        return withProgress(params, token, `Simulating ${params.scenario} with ${params.seeds} seeds`, `0 of ${params.seeds} runs done`, (signal, report) =>
-            sweepScenario(run.model, params.scenario, {
-                count: params.seeds, seed: run.seed, eventBudget: run.eventBudget, workerFile, signal, notes: run.notes,
-                onProgress: (done, total) => report(Math.floor((done / total) * 100), `${done} of ${total} runs done`),
-            }));
-    });
+    connection.onRequest(
+        Requests.simulateSeeds,
+        async (
+            params: SimulateSeedsParams & WorkDoneProgressParams,
+            token: CancellationToken,
+        ): Promise<SweepReport> => {
+            const problem =
+                typeof params.seeds === 'number' ? seedCountProblem(params.seeds) : 'the number of seeds is missing';
+            if (problem) throw new ResponseError(InvalidParams, problem);
+            const run = await prepare(params, token);
+            return withProgress(
+                params,
+                token,
+                `Simulating ${params.scenario} with ${params.seeds} seeds`,
+                `0 of ${params.seeds} runs done`,
+                (signal, report) =>
+                    sweepScenario(run.model, params.scenario, {
+                        count: params.seeds,
+                        seed: run.seed,
+                        eventBudget: run.eventBudget,
+                        workerFile,
+                        signal,
+                        notes: run.notes,
+                        onProgress: (done, total) =>
+                            report(Math.floor((done / total) * 100), `${done} of ${total} runs done`),
+                    }),
+            );
+        },
+    );
 }
 
 /** The worker bundle beside this server bundle (dist/). */
@@ -149,27 +238,53 @@ function defaultWorkerFile(): string {
  * errors: they name flaws whose cost the simulation is there to show (`blocksSimulation`, shared with the CLI).
  */
 function designErrors(document: LangiumDocument, mregion: MregionServices): string[] {
-    return blockingErrors(document, mregion).map((e) => `${e.document === document ? '' : `${fileName(e.document)} `}line ${e.line + 1}: ${e.message}`);
+    return blockingErrors(document, mregion).map(
+        (e) => `${e.document === document ? '' : `${fileName(e.document)} `}line ${e.line + 1}: ${e.message}`,
+    );
 }
 
-function blockingErrors(document: LangiumDocument, mregion: MregionServices): { document: LangiumDocument; line: number; message: string }[] {
-    return closureOf(document, mregion).flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1 && blocksSimulation(String(x.code)))
-        .map((x) => ({ document: d, line: x.range.start.line, message: typeof x.message === 'string' ? x.message : x.message.value })));
+function blockingErrors(
+    document: LangiumDocument,
+    mregion: MregionServices,
+): { document: LangiumDocument; line: number; message: string }[] {
+    return closureOf(document, mregion).flatMap((d) =>
+        (d.diagnostics ?? [])
+            .filter((x) => x.severity === 1 && blocksSimulation(String(x.code)))
+            .map((x) => ({
+                document: d,
+                line: x.range.start.line,
+                message: typeof x.message === 'string' ? x.message : x.message.value,
+            })),
+    );
 }
 
 /** Design-rule errors, named for the report's notes. */
 function ruleErrors(document: LangiumDocument, mregion: MregionServices): string[] {
-    return closureOf(document, mregion).flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1 && isRuleCode(String(x.code)))
-        .map((x) => `${x.code} (${d === document ? '' : `${fileName(d)} `}line ${x.range.start.line + 1})`));
+    return closureOf(document, mregion).flatMap((d) =>
+        (d.diagnostics ?? [])
+            .filter((x) => x.severity === 1 && isRuleCode(String(x.code)))
+            .map((x) => `${x.code} (${d === document ? '' : `${fileName(d)} `}line ${x.range.start.line + 1})`),
+    );
 }
 
 function closureOf(document: LangiumDocument, mregion: MregionServices): LangiumDocument[] {
-    return [document, ...mregion.semantics.Imports.closureRoots(document).map((root) => root.$document).filter((d): d is LangiumDocument => d !== undefined && d !== document)];
+    return [
+        document,
+        ...mregion.semantics.Imports.closureRoots(document)
+            .map((root) => root.$document)
+            .filter((d): d is LangiumDocument => d !== undefined && d !== document),
+    ];
 }
 
 /** `mregion.simulation` settings (seed, eventBudget) as the client last sent them. */
 async function readSettings(shared: LangiumSharedCoreServices): Promise<SimulationSettings> {
-    const provider = (shared as { workspace: { ConfigurationProvider?: { getConfiguration(language: string, section: string): Promise<unknown> } } }).workspace.ConfigurationProvider;
+    const provider = (
+        shared as {
+            workspace: {
+                ConfigurationProvider?: { getConfiguration(language: string, section: string): Promise<unknown> };
+            };
+        }
+    ).workspace.ConfigurationProvider;
     const value = provider ? await provider.getConfiguration('mregion', 'simulation') : undefined;
     return typeof value === 'object' && value !== null ? (value as SimulationSettings) : {};
 }
@@ -178,8 +293,15 @@ async function readSettings(shared: LangiumSharedCoreServices): Promise<Simulati
  * The client's work-done token when it sent one, else a token the server creates when the client accepts it.
  * The server creates its tokens itself (not with `createWorkDoneProgress`) so that one handler cancels both kinds.
  */
-async function progressFor(connection: Connection, params: WorkDoneProgressParams): Promise<{ reporter: WorkDoneProgressReporter; token?: ProgressToken }> {
-    if (params.workDoneToken !== undefined) return { reporter: connection.window.attachWorkDoneProgress(params.workDoneToken), token: params.workDoneToken };
+async function progressFor(
+    connection: Connection,
+    params: WorkDoneProgressParams,
+): Promise<{ reporter: WorkDoneProgressReporter; token?: ProgressToken }> {
+    if (params.workDoneToken !== undefined)
+        return {
+            reporter: connection.window.attachWorkDoneProgress(params.workDoneToken),
+            token: params.workDoneToken,
+        };
     const token = randomUUID();
     try {
         await connection.sendRequest(WorkDoneProgressCreateRequest.type, { token });

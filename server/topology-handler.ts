@@ -7,10 +7,17 @@ import type { MregionServices } from '../language/mregion-module.js';
 import { buildTopologyGraph } from './topology-graph.js';
 import { validatedDocument } from './validated-document.js';
 
-export function registerTopologyHandler(connection: Connection, shared: LangiumSharedCoreServices, mregion: MregionServices): void {
-    connection.onRequest(Requests.topology, async (params: TopologyParams, token: CancellationToken): Promise<TopologyGraph> => {
-        const document = await validatedDocument(shared, params.uri, token);
-        const { model } = mregion.semantics.Models.modelFor(document);
-        return buildTopologyGraph(model, document.diagnostics ?? []);
-    });
+export function registerTopologyHandler(
+    connection: Connection,
+    shared: LangiumSharedCoreServices,
+    mregion: MregionServices,
+): void {
+    connection.onRequest(
+        Requests.topology,
+        async (params: TopologyParams, token: CancellationToken): Promise<TopologyGraph> => {
+            const document = await validatedDocument(shared, params.uri, token);
+            const { model } = mregion.semantics.Models.modelFor(document);
+            return buildTopologyGraph(model, document.diagnostics ?? []);
+        },
+    );
 }

@@ -6,7 +6,16 @@
 import { formatCount, formatDuration } from '../language/semantics/units.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
-import { dominantDriver, electingStores, estimateWork, eventEquivalents, numbersKept, TRACKED_WRITE_EVENTS, type Driver, type WorkEstimate } from './work.js';
+import {
+    dominantDriver,
+    electingStores,
+    estimateWork,
+    eventEquivalents,
+    numbersKept,
+    TRACKED_WRITE_EVENTS,
+    type Driver,
+    type WorkEstimate,
+} from './work.js';
 
 /** About five seconds of work on one core at the engine's measured event rate (bench/README.md). */
 export const DEFAULT_EVENT_BUDGET = 50_000_000;
@@ -61,14 +70,25 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
         }
     }
     // Fault starts and ends, and the election each may start per consensus store.
-    let control = 2 * plan.faults.filter((f) => f.at < plan.durationMs).length * (1 + electingStores(plan)) + Math.ceil(plan.durationMs / sampleIntervalMs);
+    let control =
+        2 * plan.faults.filter((f) => f.at < plan.durationMs).length * (1 + electingStores(plan)) +
+        Math.ceil(plan.durationMs / sampleIntervalMs);
     for (const f of plan.failovers) {
         const d = f.model.detection;
         if (d.method === 'health-check') control += f.monitored.length * Math.ceil(plan.durationMs / d.intervalMs);
     }
     const work = estimateWork(plan, sampleIntervalMs, MAX_KEY_STATE_CELLS);
     const keyed = tracked * TRACKED_WRITE_EVENTS;
-    return { writes, deliveries, control, events: writes + deliveries + control, inFlight, keyed, work, workEvents: eventEquivalents(work.work) };
+    return {
+        writes,
+        deliveries,
+        control,
+        events: writes + deliveries + control,
+        inFlight,
+        keyed,
+        work,
+        workEvents: eventEquivalents(work.work),
+    };
 }
 
 /**
@@ -78,49 +98,76 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
 function longestStall(plan: PlanStructure): number {
     let longest = 0;
     for (const f of plan.faults) {
-        if ((f.kind === 'outage' || f.kind === 'destroy' || f.kind === 'partition') && f.at < plan.durationMs) longest = Math.max(longest, Math.min(f.until, plan.durationMs) - f.at);
+        if ((f.kind === 'outage' || f.kind === 'destroy' || f.kind === 'partition') && f.at < plan.durationMs)
+            longest = Math.max(longest, Math.min(f.until, plan.durationMs) - f.at);
     }
     return longest;
 }
 
 export function chooseResolution(plan: PlanStructure, estimate: EventEstimate, eventBudget: number): Resolution {
-    if (!(eventBudget > 0) || !Number.isFinite(eventBudget)) throw new SimulationError('invalid-options', `the event budget must be a positive number, got ${eventBudget}`);
+    if (!(eventBudget > 0) || !Number.isFinite(eventBudget))
+        throw new SimulationError('invalid-options', `the event budget must be a positive number, got ${eventBudget}`);
     refuseOversizedWork(plan, estimate, eventBudget);
-    const perWrite = estimate.writes > 0 ? (estimate.writes + estimate.deliveries + estimate.keyed) / estimate.writes : 1;
+    const perWrite =
+        estimate.writes > 0 ? (estimate.writes + estimate.deliveries + estimate.keyed) / estimate.writes : 1;
     const room = eventBudget - estimate.control - estimate.workEvents;
     const total = estimate.events + estimate.keyed + estimate.workEvents;
     const byEvents = total <= eventBudget ? 1 : room > 0 ? Math.ceil((estimate.writes * perWrite) / room) : Infinity;
-    const byMemory = estimate.inFlight <= MAX_IN_FLIGHT_WRITES ? 1 : Math.ceil(estimate.inFlight / MAX_IN_FLIGHT_WRITES);
+    const byMemory =
+        estimate.inFlight <= MAX_IN_FLIGHT_WRITES ? 1 : Math.ceil(estimate.inFlight / MAX_IN_FLIGHT_WRITES);
     const needed = Math.max(byEvents, byMemory);
     if (needed <= 1) return { mode: 'exact', sampling: 1, estimate, note: 'every write simulated' };
 
-    const keyed = estimate.keyed > 0.1 * total ? `, and conflict tracking on shared keys worth ${formatCount(estimate.keyed)} events` : '';
-    const work = estimate.workEvents > 0.1 * total ? `, and work worth ${formatCount(estimate.workEvents)} events ${driverPhrase(dominantDriver(estimate.work.work), estimate.work)}` : '';
-    const others = (estimate.control > 0.1 * estimate.events ? `, ${formatCount(estimate.control)} health-check probes and other control events` : '') + keyed + work;
-    const why = byEvents >= byMemory
-        ? `needs about ${formatCount(estimate.events)} events (${formatCount(estimate.writes)} writes, ${formatCount(estimate.deliveries)} replication deliveries${others}) — more than the event budget of ${formatCount(eventBudget)}`
-        : `would hold about ${formatCount(estimate.inFlight)} writes in flight at once — more than the ${formatCount(MAX_IN_FLIGHT_WRITES)} the engine keeps in memory`;
+    const keyed =
+        estimate.keyed > 0.1 * total
+            ? `, and conflict tracking on shared keys worth ${formatCount(estimate.keyed)} events`
+            : '';
+    const work =
+        estimate.workEvents > 0.1 * total
+            ? `, and work worth ${formatCount(estimate.workEvents)} events ${driverPhrase(dominantDriver(estimate.work.work), estimate.work)}`
+            : '';
+    const others =
+        (estimate.control > 0.1 * estimate.events
+            ? `, ${formatCount(estimate.control)} health-check probes and other control events`
+            : '') +
+        keyed +
+        work;
+    const why =
+        byEvents >= byMemory
+            ? `needs about ${formatCount(estimate.events)} events (${formatCount(estimate.writes)} writes, ${formatCount(estimate.deliveries)} replication deliveries${others}) — more than the event budget of ${formatCount(eventBudget)}`
+            : `would hold about ${formatCount(estimate.inFlight)} writes in flight at once — more than the ${formatCount(MAX_IN_FLIGHT_WRITES)} the engine keeps in memory`;
     let slowest = Infinity;
     for (const s of plan.streams) if (s.rate > 0 && s.rate < slowest) slowest = s.rate;
     const declared = plan.scenario.resolutionMs;
     if (!Number.isFinite(needed) || declared === undefined || !Number.isFinite(slowest)) {
-        const neededMs = Number.isFinite(needed) && Number.isFinite(slowest) ? roundUpToSeconds((needed * 1_000) / slowest) : undefined;
-        const hint = neededMs !== undefined ? `, or declare 'resolution ${compactDuration(neededMs)}' (or coarser) in the scenario to simulate one write in ${formatCount(needed)}` : '';
+        const neededMs =
+            Number.isFinite(needed) && Number.isFinite(slowest)
+                ? roundUpToSeconds((needed * 1_000) / slowest)
+                : undefined;
+        const hint =
+            neededMs !== undefined
+                ? `, or declare 'resolution ${compactDuration(neededMs)}' (or coarser) in the scenario to simulate one write in ${formatCount(needed)}`
+                : '';
         // The event budget does not bound the writes held in replication logs; only a shorter lag or lower rates do.
-        const remedy = byEvents >= byMemory
-            ? 'Raise the budget (setting mregion.simulation.eventBudget, or --event-budget), shorten the scenario or lower its rates'
-            : 'Shorten the replication lag, lag spikes and outages that hold writes, or lower the write rates';
+        const remedy =
+            byEvents >= byMemory
+                ? 'Raise the budget (setting mregion.simulation.eventBudget, or --event-budget), shorten the scenario or lower its rates'
+                : 'Shorten the replication lag, lag spikes and outages that hold writes, or lower the write rates';
         throw new SimulationError('over-budget', `scenario ${plan.scenario.name} ${why}. ${remedy}${hint}.`);
     }
     // The declared resolution bounds the coarsening: a sampled stream must still see a write per resolution.
     const allowed = Math.floor((declared * slowest) / 1_000);
     if (needed > allowed) {
         const neededMs = roundUpToSeconds((needed * 1_000) / slowest);
-        throw new SimulationError('over-budget',
-            `scenario ${plan.scenario.name} ${why}. Its declared resolution of ${formatDuration(declared)} allows simulating one write in ${formatCount(Math.max(1, allowed))} at most, and it needs one in ${formatCount(needed)}: declare 'resolution ${compactDuration(neededMs)}' or coarser, raise the budget, or shorten the scenario.`);
+        throw new SimulationError(
+            'over-budget',
+            `scenario ${plan.scenario.name} ${why}. Its declared resolution of ${formatDuration(declared)} allows simulating one write in ${formatCount(Math.max(1, allowed))} at most, and it needs one in ${formatCount(needed)}: declare 'resolution ${compactDuration(neededMs)}' or coarser, raise the budget, or shorten the scenario.`,
+        );
     }
     return {
-        mode: 'sampled', sampling: needed, estimate,
+        mode: 'sampled',
+        sampling: needed,
+        estimate,
         note: `one write in ${formatCount(needed)} simulated (keys sampled alike, so per-key conflict rates stay exact); counts scaled by ${formatCount(needed)}; within the declared resolution of ${formatDuration(declared)}. The exact run ${why}.`,
     };
 }
@@ -134,13 +181,17 @@ function refuseOversizedWork(plan: PlanStructure, estimate: EventEstimate, event
     const name = plan.scenario.name;
     const kept = numbersKept(w.work);
     if (kept > MAX_STATE_NUMBERS) {
-        throw new SimulationError('over-budget',
-            `scenario ${name} would keep about ${formatCount(kept)} numbers of state and series ${driverPhrase('state', w)} — more than the ${formatCount(MAX_STATE_NUMBERS)} (about ${Math.round((MAX_STATE_NUMBERS * 8) / 1e6)} MB) the engine allocates. ${REMEDIES.state}.`);
+        throw new SimulationError(
+            'over-budget',
+            `scenario ${name} would keep about ${formatCount(kept)} numbers of state and series ${driverPhrase('state', w)} — more than the ${formatCount(MAX_STATE_NUMBERS)} (about ${Math.round((MAX_STATE_NUMBERS * 8) / 1e6)} MB) the engine allocates. ${REMEDIES.state}.`,
+        );
     }
     if (estimate.workEvents <= estimate.control || estimate.control + estimate.workEvents <= eventBudget) return;
     const driver = dominantDriver(w.work);
-    throw new SimulationError('over-budget',
-        `scenario ${name} needs work worth about ${formatCount(estimate.workEvents)} events besides its ${formatCount(estimate.events)} events, mostly ${driverPhrase(driver, w)} — more than the event budget of ${formatCount(eventBudget)}, and simulating fewer writes does not reduce it. ${REMEDIES[driver]}, or raise the budget (setting mregion.simulation.eventBudget, or --event-budget).`);
+    throw new SimulationError(
+        'over-budget',
+        `scenario ${name} needs work worth about ${formatCount(estimate.workEvents)} events besides its ${formatCount(estimate.events)} events, mostly ${driverPhrase(driver, w)} — more than the event budget of ${formatCount(eventBudget)}, and simulating fewer writes does not reduce it. ${REMEDIES[driver]}, or raise the budget (setting mregion.simulation.eventBudget, or --event-budget).`,
+    );
 }
 
 const REMEDIES: Readonly<Record<Driver, string>> = {
@@ -157,12 +208,18 @@ function driverPhrase(driver: Driver, w: WorkEstimate): string {
     const groups = `${formatCount(w.groups)} user group${w.groups === 1 ? '' : 's'}`;
     const changes = `up to ${formatCount(w.stateChanges)} state changes (fault starts and ends, detections, failover actions, routing moves)`;
     switch (driver) {
-        case 'matrix': return `for the RTT matrix of ${formatCount(w.regions)} regions (${formatCount(w.regions * w.regions)} pairs)`;
-        case 'tables': return `recomputing the outcome tables of ${groups} × ${keyClasses(w.classes)} at ${changes}`;
-        case 'reads': return `integrating the reads of ${groups} at ${changes} and ${formatCount(w.ticks)} sample ticks`;
-        case 'scans': return `visiting ${groups} and ${formatCount(w.links)} replication links at ${changes} and ${formatCount(w.ticks)} sample ticks`;
-        case 'state': return `(${groups} × ${keyClasses(w.regions + 1)} of outcome tables, ${formatCount(w.links)} replication links × ${formatCount(w.ticks)} sample intervals of series)`;
-        case 'series': return `keeping and reporting series of ${formatCount(w.ticks)} sample intervals for ${groups} and ${formatCount(w.links)} replication links`;
+        case 'matrix':
+            return `for the RTT matrix of ${formatCount(w.regions)} regions (${formatCount(w.regions * w.regions)} pairs)`;
+        case 'tables':
+            return `recomputing the outcome tables of ${groups} × ${keyClasses(w.classes)} at ${changes}`;
+        case 'reads':
+            return `integrating the reads of ${groups} at ${changes} and ${formatCount(w.ticks)} sample ticks`;
+        case 'scans':
+            return `visiting ${groups} and ${formatCount(w.links)} replication links at ${changes} and ${formatCount(w.ticks)} sample ticks`;
+        case 'state':
+            return `(${groups} × ${keyClasses(w.regions + 1)} of outcome tables, ${formatCount(w.links)} replication links × ${formatCount(w.ticks)} sample intervals of series)`;
+        case 'series':
+            return `keeping and reporting series of ${formatCount(w.ticks)} sample intervals for ${groups} and ${formatCount(w.links)} replication links`;
     }
 }
 

@@ -10,7 +10,11 @@ import { factRef } from '../language/semantics/facts/citation.js';
 
 export function costOf(model: Model): CostReport {
     const egress = [...model.stores.values()]
-        .filter((s) => s.regions.length > 1 && (s.replication.mode === 'async' || s.replication.mode === 'sync' || s.replication.mode === 'consensus'))
+        .filter(
+            (s) =>
+                s.regions.length > 1 &&
+                (s.replication.mode === 'async' || s.replication.mode === 'sync' || s.replication.mode === 'consensus'),
+        )
         .map((s) => {
             const e = estimateMonthlyEgress(model, s);
             return { store: s.id, usdPerMonth: e.usdPerMonth ?? null, formula: e.formula, missing: e.missing ?? null };
@@ -19,13 +23,19 @@ export function costOf(model: Model): CostReport {
     const egressUsdPerMonth = priced.length > 0 ? priced.reduce((sum, e) => sum + e.usdPerMonth!, 0) : null;
     const postures = [...model.services.values()]
         .filter((s) => s.posture !== undefined)
-        .map((s) => ({ service: s.id, posture: s.posture!, multiplier: POSTURE[s.posture!].costMultiplier.value, source: POSTURE[s.posture!].costMultiplier.source }));
+        .map((s) => ({
+            service: s.id,
+            posture: s.posture!,
+            multiplier: POSTURE[s.posture!].costMultiplier.value,
+            source: POSTURE[s.posture!].costMultiplier.source,
+        }));
     return {
         egressUsdPerMonth,
         egress,
         postures,
         totalUsdPerMonth: egressUsdPerMonth,
-        note: `Egress of replication at the declared write rates, per 30-day month (${factRef('aws-inter-region-transfer-price')} prices or declared links). `
-            + `Compute and storage are not included: the design declares no single-region baseline, so each service's DR posture is shown as its cost multiplier (${factRef('dr-strategy-cost-multiplier')}).`,
+        note:
+            `Egress of replication at the declared write rates, per 30-day month (${factRef('aws-inter-region-transfer-price')} prices or declared links). ` +
+            `Compute and storage are not included: the design declares no single-region baseline, so each service's DR posture is shown as its cost multiplier (${factRef('dr-strategy-cost-multiplier')}).`,
     };
 }

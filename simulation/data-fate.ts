@@ -35,7 +35,10 @@ export class StoreFate {
     readonly all: Stranding[] = [];
     readonly open: (Stranding | undefined)[];
 
-    constructor(readonly store: number, replicas: number) {
+    constructor(
+        readonly store: number,
+        replicas: number,
+    ) {
         this.open = new Array(replicas).fill(undefined);
     }
 
@@ -55,8 +58,19 @@ export class StoreFate {
             previous.endIndex = Math.max(previous.firstIndex, furthest);
         }
         const s: Stranding = {
-            store: this.store, slot, fault, cutAt: t, firstIndex: furthest, firstTime: furthest < log.end ? log.timeAt(furthest) : t,
-            endIndex: -1, healedAt: -1, deliveredAt: -1, delivered: 0, lostAt: -1, lost: 0, overwritten: 0,
+            store: this.store,
+            slot,
+            fault,
+            cutAt: t,
+            firstIndex: furthest,
+            firstTime: furthest < log.end ? log.timeAt(furthest) : t,
+            endIndex: -1,
+            healedAt: -1,
+            deliveredAt: -1,
+            delivered: 0,
+            lostAt: -1,
+            lost: 0,
+            overwritten: 0,
         };
         this.all.push(s);
         this.open[slot] = s;

@@ -8,24 +8,41 @@ import type { DrainReport, HealReport, StoreReport } from './report.js';
 import { factRef } from '../language/semantics/facts/citation.js';
 import { formatCount } from '../language/semantics/units.js';
 
-const OUTCOME_RANK: Readonly<Record<HealReport['outcome'], number>> = { drained: 0, 'cut-again': 1, unfinished: 2, 'never-drains': 3 };
+const OUTCOME_RANK: Readonly<Record<HealReport['outcome'], number>> = {
+    drained: 0,
+    'cut-again': 1,
+    unfinished: 2,
+    'never-drains': 3,
+};
 
 export function healReport(sim: Simulation, link: Link, h: Heal): HealReport {
     const drained = h.outcome === 'drained' && h.drainedAt >= 0;
     const itemBytes = link.store.drain.itemBytes;
     const egressBytes = itemBytes === undefined ? null : round(h.drainedWrites * itemBytes, 0);
-    const price = egressBytes === null ? undefined : egressPrice(sim.plan.model, sim.plan.regions[link.from]!, sim.plan.regions[link.to]!);
+    const price =
+        egressBytes === null
+            ? undefined
+            : egressPrice(sim.plan.model, sim.plan.regions[link.from]!, sim.plan.regions[link.to]!);
     return {
-        cutAtMs: h.cutAt, atMs: h.at, backlogWrites: round(h.backlog, 3),
-        drainedAtMs: drained ? round(h.drainedAt, 3) : null, drainMs: drained ? round(h.drainedAt - h.at, 3) : null,
+        cutAtMs: h.cutAt,
+        atMs: h.at,
+        backlogWrites: round(h.backlog, 3),
+        drainedAtMs: drained ? round(h.drainedAt, 3) : null,
+        drainMs: drained ? round(h.drainedAt - h.at, 3) : null,
         outcome: h.outcome === 'draining' ? 'unfinished' : h.outcome,
         drainedWrites: round(h.drainedWrites, 3),
-        egressBytes, egressUsd: price === undefined || egressBytes === null ? null : round((egressBytes / 1e9) * price.usdPerGB, 6),
+        egressBytes,
+        egressUsd: price === undefined || egressBytes === null ? null : round((egressBytes / 1e9) * price.usdPerGB, 6),
     };
 }
 
 /** The store's heals together; null when no heal found a backlog. */
-export function drainReport(sim: Simulation, store: number, heals: readonly HealReport[], staleReadShare: number | null): DrainReport | null {
+export function drainReport(
+    sim: Simulation,
+    store: number,
+    heals: readonly HealReport[],
+    staleReadShare: number | null,
+): DrainReport | null {
     if (heals.length === 0) return null;
     const drain = sim.plan.stores[store]!.drain;
     let peak = 0;
@@ -56,8 +73,12 @@ export function drainReport(sim: Simulation, store: number, heals: readonly Heal
 
 /** One note per store whose declared catch-up cannot keep up: the backlog grows instead of draining. */
 export function drainNotes(stores: readonly StoreReport[]): string[] {
-    return stores.filter((s) => s.drain?.outcome === 'never-drains').map((s) =>
-        `${s.id}: a healed backlog never drains: its catch-up of ${formatCount(s.drain!.catchUpWritesPerS ?? 0)} writes/s is not above the writes arriving meanwhile, so the replica falls further behind (${factRef('catch-up-rate')}); declare the rate its replication really reaches`);
+    return stores
+        .filter((s) => s.drain?.outcome === 'never-drains')
+        .map(
+            (s) =>
+                `${s.id}: a healed backlog never drains: its catch-up of ${formatCount(s.drain!.catchUpWritesPerS ?? 0)} writes/s is not above the writes arriving meanwhile, so the replica falls further behind (${factRef('catch-up-rate')}); declare the rate its replication really reaches`,
+        );
 }
 
 function round(n: number, digits: number): number {

@@ -19,7 +19,12 @@ export interface DrainPlan {
  * The store's catch-up in writes per second: as declared, or a declared throughput divided by the mean item size
  * of the workloads writing it (an error naming the workload when one declares no item-size).
  */
-export function compileDrain(store: StorePlan, streams: readonly StreamPlan[], groups: readonly GroupPlan[], workloads: readonly WorkloadPlan[]): DrainPlan {
+export function compileDrain(
+    store: StorePlan,
+    streams: readonly StreamPlan[],
+    groups: readonly GroupPlan[],
+    workloads: readonly WorkloadPlan[],
+): DrainPlan {
     let rate = 0;
     let bytes = 0;
     let unsized: string | undefined;
@@ -35,10 +40,17 @@ export function compileDrain(store: StorePlan, streams: readonly StreamPlan[], g
     if (declared?.writesPerS !== undefined) return { catchUpPerS: declared.writesPerS, declared: true, itemBytes };
     if (declared?.bytesPerS !== undefined) {
         if (unsized !== undefined) {
-            throw new SimulationError('incomplete-design', `store ${store.id} declares 'catch-up ${formatBytes(declared.bytesPerS)}/s', which the simulation turns into writes with the item size, but workload ${unsized} declares no 'item-size': declare it, or write the catch-up in writes per second (e.g. 'catch-up 5000/s')`);
+            throw new SimulationError(
+                'incomplete-design',
+                `store ${store.id} declares 'catch-up ${formatBytes(declared.bytesPerS)}/s', which the simulation turns into writes with the item size, but workload ${unsized} declares no 'item-size': declare it, or write the catch-up in writes per second (e.g. 'catch-up 5000/s')`,
+            );
         }
         // No writing workload: nothing to drain, any rate will do.
-        return { catchUpPerS: itemBytes === undefined ? Infinity : declared.bytesPerS / itemBytes, declared: true, itemBytes };
+        return {
+            catchUpPerS: itemBytes === undefined ? Infinity : declared.bytesPerS / itemBytes,
+            declared: true,
+            itemBytes,
+        };
     }
     return { catchUpPerS: Infinity, declared: false, itemBytes };
 }

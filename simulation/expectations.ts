@@ -19,23 +19,43 @@ export interface Measurement {
 const TOLERANCE = 1e-9;
 
 /** How a judged clause is named in its message: an `expect` passes or fails, an `objective` is met or missed. */
-export interface Wording { readonly text: string; readonly subject?: string; readonly verbs: readonly [string, string] }
+export interface Wording {
+    readonly text: string;
+    readonly subject?: string;
+    readonly verbs: readonly [string, string];
+}
 
-export function judge(e: ExpectationM, m: Measurement, wording: Wording = { text: clauseText(e), verbs: ['passed', 'failed'] }): ExpectationResult {
+export function judge(
+    e: ExpectationM,
+    m: Measurement,
+    wording: Wording = { text: clauseText(e), verbs: ['passed', 'failed'] },
+): ExpectationResult {
     const metric = e.metric as Metric;
     const value = m.value;
     const passed = value !== null && compare(value, e.op, e.value);
     const finite = value !== null && Number.isFinite(value);
     const delta = finite ? value - e.value : null;
-    const measuredText = value === null ? `not measured (${m.reason ?? 'no data'})`
-        : !Number.isFinite(value) ? neverText(metric)
-        : `${formatValue(metric, value)}${delta !== null && !passed ? ` (${formatDelta(metric, delta)})` : ''}`;
+    const measuredText =
+        value === null
+            ? `not measured (${m.reason ?? 'no data'})`
+            : !Number.isFinite(value)
+              ? neverText(metric)
+              : `${formatValue(metric, value)}${delta !== null && !passed ? ` (${formatDelta(metric, delta)})` : ''}`;
     const text = wording.text;
     const message = `${wording.subject ?? ''}${text} ${passed ? wording.verbs[0] : wording.verbs[1]}: measured ${measuredText}${m.where ? ` ${m.where}` : ''}${e.acrossSeeds === undefined ? '' : oneRunNote(e.acrossSeeds)}`;
     return {
-        text, metric, op: e.op, expected: e.value, measured: value === null ? null : finite ? round(value) : null,
-        passed, delta: delta === null ? null : round(delta), measuredText, where: m.where, message,
-        line: e.source.range.start.line + 1, atMs: m.atMs,
+        text,
+        metric,
+        op: e.op,
+        expected: e.value,
+        measured: value === null ? null : finite ? round(value) : null,
+        passed,
+        delta: delta === null ? null : round(delta),
+        measuredText,
+        where: m.where,
+        message,
+        line: e.source.range.start.line + 1,
+        atMs: m.atMs,
     };
 }
 
@@ -54,20 +74,33 @@ export function clauseText(e: ExpectationM): string {
 
 function compare(measured: number, op: ExpectationM['op'], expected: number): boolean {
     switch (op) {
-        case '<=': return measured <= expected + TOLERANCE * Math.max(1, Math.abs(expected));
-        case '<': return measured < expected;
-        case '>=': return measured >= expected - TOLERANCE * Math.max(1, Math.abs(expected));
-        case '>': return measured > expected;
-        case '==': return Math.abs(measured - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
+        case '<=':
+            return measured <= expected + TOLERANCE * Math.max(1, Math.abs(expected));
+        case '<':
+            return measured < expected;
+        case '>=':
+            return measured >= expected - TOLERANCE * Math.max(1, Math.abs(expected));
+        case '>':
+            return measured > expected;
+        case '==':
+            return Math.abs(measured - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
     }
 }
 
 export function formatValue(metric: Metric, value: number): string {
     switch (metric) {
-        case 'rto': case 'rpo': case 'detection': case 'write-latency': return formatDuration(value);
-        case 'availability': case 'stale-reads': return formatShare(value);
-        case 'cost': return `${formatUsd(value)}/month`;
-        default: return formatCount(value);
+        case 'rto':
+        case 'rpo':
+        case 'detection':
+        case 'write-latency':
+            return formatDuration(value);
+        case 'availability':
+        case 'stale-reads':
+            return formatShare(value);
+        case 'cost':
+            return `${formatUsd(value)}/month`;
+        default:
+            return formatCount(value);
     }
 }
 
@@ -75,15 +108,25 @@ function formatDelta(metric: Metric, delta: number): string {
     const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
     const size = Math.abs(delta);
     switch (metric) {
-        case 'rto': case 'rpo': case 'detection': case 'write-latency': return `${sign}${formatDuration(size)}`;
-        case 'availability': case 'stale-reads': return `${sign}${trim(size * 100, 4)} pp`;
-        case 'cost': return `${sign}${formatUsd(size)}/month`;
-        default: return `${sign}${formatCount(size)}`;
+        case 'rto':
+        case 'rpo':
+        case 'detection':
+        case 'write-latency':
+            return `${sign}${formatDuration(size)}`;
+        case 'availability':
+        case 'stale-reads':
+            return `${sign}${trim(size * 100, 4)} pp`;
+        case 'cost':
+            return `${sign}${formatUsd(size)}/month`;
+        default:
+            return `${sign}${formatCount(size)}`;
     }
 }
 
 function neverText(metric: Metric): string {
-    return metric === 'detection' ? 'never (the failure was not detected)' : 'never (not recovered by the end of the scenario)';
+    return metric === 'detection'
+        ? 'never (the failure was not detected)'
+        : 'never (not recovered by the end of the scenario)';
 }
 
 /** Shares near 100 % need more digits to be told apart (99.99 % vs 99.9 %). */

@@ -33,29 +33,42 @@ export function initFailovers(sim: Simulation): void {
         const d = plan.model.detection;
         for (const region of plan.monitored) {
             const probe: Probe = {
-                index: sim.probes.length, failover: runtime, region,
+                index: sim.probes.length,
+                failover: runtime,
+                region,
                 intervalMs: d.method === 'health-check' ? d.intervalMs : 0,
                 threshold: d.method === 'health-check' ? d.threshold : 1,
                 timeoutMs: d.method === 'health-check' ? d.timeoutMs : 0,
-                fails: 0, oks: 0, failed: false, count: 0, stamp: 0,
+                fails: 0,
+                oks: 0,
+                failed: false,
+                count: 0,
+                stamp: 0,
             };
             sim.probes.push(probe);
             runtime.probes.push(probe);
             // Health checks run on their own clock: the first probe falls at a random phase of the interval.
-            if (d.method === 'health-check') sim.queue.push(sim.control.uniform() * probe.intervalMs, Rank.control, EventKind.probe, probe.index);
+            if (d.method === 'health-check')
+                sim.queue.push(sim.control.uniform() * probe.intervalMs, Rank.control, EventKind.probe, probe.index);
         }
         const route = plan.model.route;
         if (route?.method === 'arc-routing-control' && route.ttlMs === undefined) {
-            sim.notes.push(`the ARC route of ${plan.model.target.id} declares no TTL, so users move the moment the control flips in the simulation — a lower bound (declare 'route arc-routing-control ttl 60s')`);
+            sim.notes.push(
+                `the ARC route of ${plan.model.target.id} declares no TTL, so users move the moment the control flips in the simulation — a lower bound (declare 'route arc-routing-control ttl 60s')`,
+            );
         }
         if (d.method === 'manual' && d.delayMs === undefined) {
-            sim.notes.push(`the failover of ${plan.model.target.id} is detected manually with no declared delay, so the simulation never detects a failure (declare 'detect manual after 15m')`);
+            sim.notes.push(
+                `the failover of ${plan.model.target.id} is detected manually with no declared delay, so the simulation never detects a failure (declare 'detect manual after 15m')`,
+            );
         }
     }
 }
 
 function targetName(sim: Simulation, f: FailoverRuntime): string {
-    return f.plan.targetKind === 'service' ? sim.plan.services[f.plan.target]!.name : sim.plan.stores[f.plan.target]!.name;
+    return f.plan.targetKind === 'service'
+        ? sim.plan.services[f.plan.target]!.name
+        : sim.plan.stores[f.plan.target]!.name;
 }
 
 function targetId(sim: Simulation, f: FailoverRuntime): string {
@@ -64,7 +77,9 @@ function targetId(sim: Simulation, f: FailoverRuntime): string {
 
 export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number): void {
     sim.work.scans += sim.faults.activeCount;
-    const hard = sim.faults.isDown(probe.region) || sim.faults.flapFails(targetName(sim, probe.failover), probe.region, t, probe.count);
+    const hard =
+        sim.faults.isDown(probe.region) ||
+        sim.faults.flapFails(targetName(sim, probe.failover), probe.region, t, probe.count);
     // A partial fault: an error answer is known when it arrives, a missing or late one at the timeout.
     const partial = hard ? undefined : partialCheck(sim, probe);
     const fails = hard || partial!.fails;
@@ -76,7 +91,13 @@ export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number
             probe.failed = true;
             probe.stamp++;
             // A probe of an unresponsive endpoint fails when it times out.
-            sim.queue.push(t + (partial?.delayMs ?? probe.timeoutMs), Rank.control, EventKind.detect, probe.index, probe.stamp);
+            sim.queue.push(
+                t + (partial?.delayMs ?? probe.timeoutMs),
+                Rank.control,
+                EventKind.detect,
+                probe.index,
+                probe.stamp,
+            );
         }
     } else {
         probe.fails = 0;
@@ -134,8 +155,18 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
     const id = targetId(sim, f);
     sim.integrate(t);
     const d = f.plan.model.detection;
-    const how = d.method === 'health-check' ? `${d.threshold} failed health check${d.threshold === 1 ? '' : 's'} every ${formatDuration(d.intervalMs)}` : 'manual detection';
-    sim.record(t, 'detection', `failure of ${id} in ${sim.regionName(region)} detected (${how})`, id, region, f.plan.model.source);
+    const how =
+        d.method === 'health-check'
+            ? `${d.threshold} failed health check${d.threshold === 1 ? '' : 's'} every ${formatDuration(d.intervalMs)}`
+            : 'manual detection';
+    sim.record(
+        t,
+        'detection',
+        `failure of ${id} in ${sim.regionName(region)} detected (${how})`,
+        id,
+        region,
+        f.plan.model.source,
+    );
     sim.markEpisodes(f.plan.targetKind, f.plan.target, 'detectionAt', t);
     if (sim.partial.active) noticePartialFaults(sim, probe, t);
     const existing = f.runs.get(region);
@@ -148,9 +179,21 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
         if (store.policy === 'primary' && sim.storeRouting[store.index]!.primary !== region) return;
     }
     const run: Run = {
-        index: sim.runs.length, failover: f, region, detectedAt: t, step: 0, state: 'running', stamp: 0, endsAt: 0,
-        remainingMs: -1, routed: false, acceptOutage: f.plan.model.actions.some((a) => a.kind === 'accept-outage'),
-        falseAlarm: !sim.faults.isDown(region) && !sim.partial.impaired(f.plan.targetKind, f.plan.target, region), committedAt: -1, healthyAgainAt: -1, doneAt: -1,
+        index: sim.runs.length,
+        failover: f,
+        region,
+        detectedAt: t,
+        step: 0,
+        state: 'running',
+        stamp: 0,
+        endsAt: 0,
+        remainingMs: -1,
+        routed: false,
+        acceptOutage: f.plan.model.actions.some((a) => a.kind === 'accept-outage'),
+        falseAlarm: !sim.faults.isDown(region) && !sim.partial.impaired(f.plan.targetKind, f.plan.target, region),
+        committedAt: -1,
+        healthyAgainAt: -1,
+        doneAt: -1,
     };
     sim.runs.push(run);
     sim.activeRuns.push(run);
@@ -165,7 +208,14 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
     const region = probe.region;
     const id = targetId(sim, f);
     sim.integrate(t);
-    sim.record(t, 'healthy-again', `health checks of ${id} in ${sim.regionName(region)} pass again`, id, region, f.plan.model.source);
+    sim.record(
+        t,
+        'healthy-again',
+        `health checks of ${id} in ${sim.regionName(region)} pass again`,
+        id,
+        region,
+        f.plan.model.source,
+    );
     const run = f.runs.get(region);
     if (run === undefined) return;
     const inProgress = run.state === 'running' || run.state === 'blocked';
@@ -174,14 +224,28 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
     if (committed) {
         run.healthyAgainAt = t;
         const a = f.plan.model.actions[run.step]!;
-        sim.record(t, 'failover-committed', `${id} in ${sim.regionName(region)} looks healthy again, but the failover cannot be cancelled: an irreversible action started at ${formatDuration(run.committedAt)}; ${describe(a)} continues and the failover completes`, id, region, f.plan.model.source);
+        sim.record(
+            t,
+            'failover-committed',
+            `${id} in ${sim.regionName(region)} looks healthy again, but the failover cannot be cancelled: an irreversible action started at ${formatDuration(run.committedAt)}; ${describe(a)} continues and the failover completes`,
+            id,
+            region,
+            f.plan.model.source,
+        );
     }
     if (!run.routed) {
         if (committed) return;
         if (inProgress) {
             run.state = 'abandoned';
             run.stamp++;
-            sim.record(t, 'failover-abandoned', `failover of ${id} away from ${sim.regionName(region)} dropped: the region recovered before traffic moved`, id, region, f.plan.model.source);
+            sim.record(
+                t,
+                'failover-abandoned',
+                `failover of ${id} away from ${sim.regionName(region)} dropped: the region recovered before traffic moved`,
+                id,
+                region,
+                f.plan.model.source,
+            );
         }
         f.runs.delete(region);
         sim.changed(t);
@@ -196,7 +260,14 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
             }
             s.routable[region] = 1;
             sim.reroute(s.plan.index, s.route ?? NO_DELAY, t);
-            sim.record(t, 'failback', `${id} takes users back in ${sim.regionName(region)}`, id, region, f.plan.model.source);
+            sim.record(
+                t,
+                'failback',
+                `${id} takes users back in ${sim.regionName(region)}`,
+                id,
+                region,
+                f.plan.model.source,
+            );
             if (!committed) f.runs.delete(region);
         }
     }
@@ -215,7 +286,14 @@ function startStep(sim: Simulation, run: Run, t: number): void {
         const plane = controlPlaneOf(sim, a);
         if (plane >= 0 && !sim.faults.controlPlaneAvailable(plane)) {
             if (run.state !== 'blocked') {
-                sim.record(t, 'action-blocked', `${describe(a)} for ${id} waits: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} is unavailable`, id, plane, a.source);
+                sim.record(
+                    t,
+                    'action-blocked',
+                    `${describe(a)} for ${id} waits: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} is unavailable`,
+                    id,
+                    plane,
+                    a.source,
+                );
             }
             run.state = 'blocked';
             run.remainingMs = duration;
@@ -225,7 +303,14 @@ function startStep(sim: Simulation, run: Run, t: number): void {
         run.remainingMs = duration;
         if (run.committedAt < 0 && IRREVERSIBLE_ACTIONS.has(a.kind)) run.committedAt = t;
         if (duration > 0) {
-            sim.record(t, 'action-start', `${describe(a)} for ${id} starts (${formatDuration(duration)})`, id, a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null, a.source);
+            sim.record(
+                t,
+                'action-start',
+                `${describe(a)} for ${id} starts (${formatDuration(duration)})`,
+                id,
+                a.region !== undefined ? (sim.plan.regionIndex.get(a.region) ?? null) : null,
+                a.source,
+            );
             run.stamp++;
             run.endsAt = t + duration;
             sim.queue.push(run.endsAt, Rank.control, EventKind.actionDone, run.index, run.stamp);
@@ -249,7 +334,14 @@ function complete(sim: Simulation, run: Run, t: number): void {
     const f = run.failover;
     const a = f.plan.model.actions[run.step]!;
     applyEffect(sim, run, a, t);
-    sim.record(t, 'action-done', `${describe(a)} for ${targetId(sim, f)} done`, targetId(sim, f), a.region !== undefined ? sim.plan.regionIndex.get(a.region) ?? null : null, a.source);
+    sim.record(
+        t,
+        'action-done',
+        `${describe(a)} for ${targetId(sim, f)} done`,
+        targetId(sim, f),
+        a.region !== undefined ? (sim.plan.regionIndex.get(a.region) ?? null) : null,
+        a.source,
+    );
     if (run.step === f.routingStep) routeNow(sim, run, t);
     run.step++;
     run.remainingMs = -1;
@@ -270,7 +362,14 @@ export function onControlPlaneChange(sim: Simulation, t: number): void {
             run.remainingMs = Math.max(0, run.endsAt - t);
             run.stamp++;
             run.state = 'blocked';
-            sim.record(t, 'action-blocked', `${describe(a)} for ${targetId(sim, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} became unavailable`, targetId(sim, run.failover), plane, a.source);
+            sim.record(
+                t,
+                'action-blocked',
+                `${describe(a)} for ${targetId(sim, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: the ${a.controlPlaneName ?? 'control plane'} control plane in ${sim.regionName(plane)} became unavailable`,
+                targetId(sim, run.failover),
+                plane,
+                a.source,
+            );
         }
     }
     // At most one run per failover and region can be running or blocked: dropping the others keeps this linear.
@@ -288,7 +387,9 @@ function routeNow(sim: Simulation, run: Run, t: number): void {
     if (run.acceptOutage || route === undefined) return;
     if (route.method === 'manual') {
         if (route.delayMs === undefined) {
-            sim.notes.push(`the failover of ${targetId(sim, run.failover)} routes manually with no declared delay, so traffic never moves in the simulation (declare 'route manual after 10m')`);
+            sim.notes.push(
+                `the failover of ${targetId(sim, run.failover)} routes manually with no declared delay, so traffic never moves in the simulation (declare 'route manual after 10m')`,
+            );
             return;
         }
         sim.queue.push(t + route.delayMs, Rank.control, EventKind.routeDelayed, run.index, run.stamp);
@@ -311,24 +412,37 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
     const s = sim.services[f.plan.target]!;
     const route = f.plan.model.route;
     // An ARC flip changes which DNS records Route 53 answers with: users follow over the TTL as with DNS (docs/facts.md#arc-routing-control).
-    const transition: TransitionRoute = route?.method === 'dns' || route?.method === 'arc-routing-control'
-        ? { ttlMs: route.ttlMs ?? 0, tailShare: route.tailShare, tailMs: route.tailDelayMs }
-        : NO_DELAY;
+    const transition: TransitionRoute =
+        route?.method === 'dns' || route?.method === 'arc-routing-control'
+            ? { ttlMs: route.ttlMs ?? 0, tailShare: route.tailShare, tailMs: route.tailDelayMs }
+            : NO_DELAY;
     let where: string;
     if (s.plan.activeActive) {
         s.routable[run.region] = 0;
         where = `away from ${sim.regionName(run.region)}`;
     } else {
-        const to = f.plan.to >= 0 && f.plan.to !== run.region && s.plan.runsIn[f.plan.to] ? f.plan.to
-            : nearestOf(sim.plan, run.region, s.plan.regions, (r) => r !== run.region);
+        const to =
+            f.plan.to >= 0 && f.plan.to !== run.region && s.plan.runsIn[f.plan.to]
+                ? f.plan.to
+                : nearestOf(sim.plan, run.region, s.plan.regions, (r) => r !== run.region);
         if (to < 0) return;
         s.primary = to;
         where = `to ${sim.regionName(to)}`;
     }
     s.route = transition;
     sim.reroute(s.plan.index, transition, t);
-    const dns = transition.ttlMs > 0 ? ` (DNS: users follow within the ${formatDuration(transition.ttlMs)} TTL${transition.tailShare > 0 ? `, ${Math.round(transition.tailShare * 1000) / 10}% after ${formatDuration(transition.ttlMs + transition.tailMs)}` : ''})` : '';
-    sim.record(t, 'routing-change', `routing moves ${s.plan.id} ${where}${dns}`, s.plan.id, run.region, f.plan.model.source);
+    const dns =
+        transition.ttlMs > 0
+            ? ` (DNS: users follow within the ${formatDuration(transition.ttlMs)} TTL${transition.tailShare > 0 ? `, ${Math.round(transition.tailShare * 1000) / 10}% after ${formatDuration(transition.ttlMs + transition.tailMs)}` : ''})`
+            : '';
+    sim.record(
+        t,
+        'routing-change',
+        `routing moves ${s.plan.id} ${where}${dns}`,
+        s.plan.id,
+        run.region,
+        f.plan.model.source,
+    );
     coldCopies(sim, [...new Set([...s.plan.uses, ...s.plan.reads])], run.region, where, t, f.plan.model.source);
     sim.markEpisodes('service', s.plan.index, 'routingAt', t);
 }
@@ -337,19 +451,33 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
  * Stores kept as independent copies, one per region (`replication none`, every region writing): nothing was
  * replicated, so nothing is lost, but the users moved find the other region's own copy, cold for their keys.
  */
-function coldCopies(sim: Simulation, stores: readonly number[], region: number, where: string, t: number, failover: Source): void {
+function coldCopies(
+    sim: Simulation,
+    stores: readonly number[],
+    region: number,
+    where: string,
+    t: number,
+    failover: Source,
+): void {
     for (const i of stores) {
         const store = sim.plan.stores[i]!;
         if (store.mode !== 'none' || store.policy === 'primary' || store.replicas.length < 2) continue;
-        sim.record(t, 'routing-change', `${store.id} keeps an independent copy per region (replication none): the users moved ${where} `
-            + `find that region's own copy, cold for their keys — nothing was replicated, so nothing is lost`, store.id, region, failover);
+        sim.record(
+            t,
+            'routing-change',
+            `${store.id} keeps an independent copy per region (replication none): the users moved ${where} ` +
+                `find that region's own copy, cold for their keys — nothing was replicated, so nothing is lost`,
+            store.id,
+            region,
+            failover,
+        );
     }
 }
 
 function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
     const f = run.failover;
     const plan = sim.plan;
-    const destination = a.region !== undefined ? plan.regionIndex.get(a.region) ?? f.plan.to : f.plan.to;
+    const destination = a.region !== undefined ? (plan.regionIndex.get(a.region) ?? f.plan.to) : f.plan.to;
     const storesConcerned = (policy: 'primary' | 'home-region'): number[] => {
         if (a.target?.kind === 'store') {
             const i = plan.stores.findIndex((s) => s.id === a.target!.id);
@@ -378,13 +506,16 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
         case 'rehome':
             // Users of the lost region write elsewhere: home-region keys move to the destination, and a
             // single-writer store still homed in the lost region moves with them (a pod moved as a whole).
-            for (const i of a.target?.kind === 'store' || f.plan.targetKind === 'store' ? storesConcerned('home-region') : plan.services[f.plan.target]!.uses) {
+            for (const i of a.target?.kind === 'store' || f.plan.targetKind === 'store'
+                ? storesConcerned('home-region')
+                : plan.services[f.plan.target]!.uses) {
                 const s = plan.stores[i]!;
                 const routing = sim.storeRouting[i]!;
                 const to = replicaFor(i);
                 if (to < 0) continue;
                 if (s.policy === 'home-region') {
-                    for (let h = 0; h < routing.homeLocation.length; h++) if (routing.homeLocation[h] === run.region) routing.homeLocation[h] = to;
+                    for (let h = 0; h < routing.homeLocation.length; h++)
+                        if (routing.homeLocation[h] === run.region) routing.homeLocation[h] = to;
                 } else if (s.policy === 'primary' && routing.primary === run.region) {
                     movePrimary(sim, i, to, t, a);
                 }
@@ -392,7 +523,12 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
             return;
         case 'launch-capacity':
         case 'scale-out': {
-            const service = a.target?.kind === 'service' ? plan.services.findIndex((s) => s.id === a.target!.id) : f.plan.targetKind === 'service' ? f.plan.target : -1;
+            const service =
+                a.target?.kind === 'service'
+                    ? plan.services.findIndex((s) => s.id === a.target!.id)
+                    : f.plan.targetKind === 'service'
+                      ? f.plan.target
+                      : -1;
             if (service < 0 || destination < 0) return;
             const s = sim.services[service]!;
             s.capacity[destination] = Math.max(s.capacity[destination]!, 1);

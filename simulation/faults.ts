@@ -31,13 +31,18 @@ export class FaultState {
     private apply(f: FaultPlan, delta: number): void {
         switch (f.kind) {
             case 'outage':
-            case 'destroy': this.down[f.region]! += delta; break;
+            case 'destroy':
+                this.down[f.region]! += delta;
+                break;
             case 'partition':
                 this.cut[f.a * this.R + f.b]! += delta;
                 this.cut[f.b * this.R + f.a]! += delta;
                 break;
-            case 'control-plane': this.impaired[f.region]! += delta; break;
-            default: break;
+            case 'control-plane':
+                this.impaired[f.region]! += delta;
+                break;
+            default:
+                break;
         }
     }
 
@@ -93,7 +98,13 @@ export class FaultState {
  * Aurora Global, docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag), so it already contains the network transit; the one-way transit RTT/2 is only
  * a floor, for a lag declared shorter than physics allows.
  */
-export function lagFor(store: { readonly lagMs: number; readonly spikes: readonly { readonly from: number; readonly to: number; readonly lagMs: number }[] }, time: number): number {
+export function lagFor(
+    store: {
+        readonly lagMs: number;
+        readonly spikes: readonly { readonly from: number; readonly to: number; readonly lagMs: number }[];
+    },
+    time: number,
+): number {
     let lag = store.lagMs;
     for (const s of store.spikes) if (time >= s.from && time < s.to && s.lagMs > lag) lag = s.lagMs;
     return lag;

@@ -36,11 +36,15 @@ export function onPartialFaultStart(sim: Simulation, f: PartialFaultPlan, t: num
     const reached = sim.partial.reach(f);
     for (const failover of sim.failovers) {
         const plan = failover.plan;
-        const watched = plan.targetKind === 'service' ? reached.has(plan.target) : f.targetKind === 'store' && f.targets.includes(plan.target);
+        const watched =
+            plan.targetKind === 'service'
+                ? reached.has(plan.target)
+                : f.targetKind === 'store' && f.targets.includes(plan.target);
         const d = plan.model.detection;
         if (!watched || d.method !== 'health-check') continue;
         for (const probe of failover.probes) {
-            if (probe.region === f.region) sim.grayWatches.push({ fault: f.index, probe: probe.index, depth: d.depth, noticedAt: -1 });
+            if (probe.region === f.region)
+                sim.grayWatches.push({ fault: f.index, probe: probe.index, depth: d.depth, noticedAt: -1 });
         }
     }
 }
@@ -52,10 +56,18 @@ export function onPartialFaultEnd(sim: Simulation, f: PartialFaultPlan, t: numbe
         const probe = sim.probes[w.probe]!;
         const id = targetId(sim, probe);
         const own = f.targetKind === probe.failover.plan.targetKind && f.targets.includes(probe.failover.plan.target);
-        const why = w.depth === 'shallow' && !own
-            ? `a shallow check asks only whether ${id} answers, not whether what it calls works (declare 'deep' to check it)`
-            : `the checks never failed ${probe.threshold} time${probe.threshold === 1 ? '' : 's'} in a row`;
-        sim.record(t, 'gray-undetected', `the ${w.depth} health checks of ${id} in ${sim.regionName(probe.region)} never noticed the ${f.label}: ${why}`, id, probe.region, sim.faultSource(f.index));
+        const why =
+            w.depth === 'shallow' && !own
+                ? `a shallow check asks only whether ${id} answers, not whether what it calls works (declare 'deep' to check it)`
+                : `the checks never failed ${probe.threshold} time${probe.threshold === 1 ? '' : 's'} in a row`;
+        sim.record(
+            t,
+            'gray-undetected',
+            `the ${w.depth} health checks of ${id} in ${sim.regionName(probe.region)} never noticed the ${f.label}: ${why}`,
+            id,
+            probe.region,
+            sim.faultSource(f.index),
+        );
     }
 }
 
@@ -71,19 +83,41 @@ export function noticePartialFaults(sim: Simulation, probe: Probe, t: number): v
 /** Recomputes the impairments after `f` started or ended; the rows it causes point at its clause. */
 function updateCascade(sim: Simulation, f: PartialFaultPlan, t: number): void {
     const cause = sim.faultSource(f.index);
-    const active = sim.faults.activeFaults().map((i) => sim.plan.faults[i]!).filter((x): x is PartialFaultPlan => x.kind === 'degrade' || x.kind === 'fail');
+    const active = sim.faults
+        .activeFaults()
+        .map((i) => sim.plan.faults[i]!)
+        .filter((x): x is PartialFaultPlan => x.kind === 'degrade' || x.kind === 'fail');
     for (const c of sim.partial.update(active)) {
         const s = sim.plan.services[c.service]!;
         const where = sim.regionName(c.region);
         if (c.via.length === 0) {
-            sim.record(t, 'cascade', `${s.id} in ${where} is no longer impaired through what it depends on`, s.id, c.region, cause);
+            sim.record(
+                t,
+                'cascade',
+                `${s.id} in ${where} is no longer impaired through what it depends on`,
+                s.id,
+                c.region,
+                cause,
+            );
             continue;
         }
-        const how = c.errorShare >= 1 ? 'fails every request' : [
-            c.errorShare > 0 ? `fails ${formatPercent(c.errorShare)} of requests` : '',
-            c.addedLatencyMs > 0 ? `+${formatDuration(c.addedLatencyMs)} per request` : '',
-        ].filter(Boolean).join(', ');
-        sim.record(t, 'cascade', `${s.id} in ${where} ${how}: it depends on ${c.via.join(', ')}, impaired there`, s.id, c.region, cause);
+        const how =
+            c.errorShare >= 1
+                ? 'fails every request'
+                : [
+                      c.errorShare > 0 ? `fails ${formatPercent(c.errorShare)} of requests` : '',
+                      c.addedLatencyMs > 0 ? `+${formatDuration(c.addedLatencyMs)} per request` : '',
+                  ]
+                      .filter(Boolean)
+                      .join(', ');
+        sim.record(
+            t,
+            'cascade',
+            `${s.id} in ${where} ${how}: it depends on ${c.via.join(', ')}, impaired there`,
+            s.id,
+            c.region,
+            cause,
+        );
     }
 }
 

@@ -18,15 +18,27 @@ import { quorumWait } from './routing.js';
  * bound); no other engine documents a figure, so their new leader takes over at once — a lower bound, stated.
  */
 export function electionOf(store: StorePlan): { readonly ms: number; readonly source: string } {
-    if (store.model.engine === 'cockroachdb') return { ms: CONSENSUS.cockroachLeaseFailoverMs.value, source: CONSENSUS.cockroachLeaseFailoverMs.source };
-    return { ms: 0, source: `no documented election time for ${store.model.engine ?? 'this engine'}: taken as immediate (a lower bound)` };
+    if (store.model.engine === 'cockroachdb')
+        return { ms: CONSENSUS.cockroachLeaseFailoverMs.value, source: CONSENSUS.cockroachLeaseFailoverMs.source };
+    return {
+        ms: 0,
+        source: `no documented election time for ${store.model.engine ?? 'this engine'}: taken as immediate (a lower bound)`,
+    };
 }
 
 /** Whether region `r` can lead `store` now: it is up and the voters it reaches form a quorum. */
 export function canLead(plan: Plan, faults: FaultState, store: StorePlan, r: number): boolean {
     if (faults.isDown(r)) return false;
     const R = plan.regions.length;
-    return quorumRoundTrip(r, store.voters, store.quorum, (a, b) => plan.rtt[a * R + b]!, (v) => !faults.unreachable(r, v)).kind === 'ok';
+    return (
+        quorumRoundTrip(
+            r,
+            store.voters,
+            store.quorum,
+            (a, b) => plan.rtt[a * R + b]!,
+            (v) => !faults.unreachable(r, v),
+        ).kind === 'ok'
+    );
 }
 
 /** The voter region that wins an election: the one holding most voters among those that can lead (ties: placement order), or -1. */
@@ -56,7 +68,14 @@ export function updateLeadership(sim: Simulation, t: number): void {
                 routing.leader = store.leader;
                 routing.electionStamp++;
                 routing.candidate = -1;
-                sim.record(t, 'routing-change', `${store.id}: leadership returns to ${plan.regions[store.leader]}; ${writeLatencyText(sim, store)}`, store.id, store.leader, store.model.source);
+                sim.record(
+                    t,
+                    'routing-change',
+                    `${store.id}: leadership returns to ${plan.regions[store.leader]}; ${writeLatencyText(sim, store)}`,
+                    store.id,
+                    store.leader,
+                    store.model.source,
+                );
             }
             continue;
         }
@@ -68,11 +87,25 @@ export function updateLeadership(sim: Simulation, t: number): void {
         routing.candidate = candidate;
         routing.electionStamp++;
         if (candidate < 0) {
-            sim.record(t, 'routing-change', `${store.id}: the leader in ${plan.regions[lost]} is lost and no region reaches a quorum of voters: writes fail`, store.id, lost, store.model.source);
+            sim.record(
+                t,
+                'routing-change',
+                `${store.id}: the leader in ${plan.regions[lost]} is lost and no region reaches a quorum of voters: writes fail`,
+                store.id,
+                lost,
+                store.model.source,
+            );
             continue;
         }
         const election = electionOf(store);
-        sim.record(t, 'routing-change', `${store.id}: the leader in ${plan.regions[lost]} is lost; electing one in ${plan.regions[candidate]} (${formatDuration(election.ms)}, ${election.source}), writes fail meanwhile`, store.id, lost, store.model.source);
+        sim.record(
+            t,
+            'routing-change',
+            `${store.id}: the leader in ${plan.regions[lost]} is lost; electing one in ${plan.regions[candidate]} (${formatDuration(election.ms)}, ${election.source}), writes fail meanwhile`,
+            store.id,
+            lost,
+            store.model.source,
+        );
         if (election.ms === 0) elect(sim, store, t);
         else sim.queue.push(t + election.ms, Rank.control, EventKind.election, store.index, routing.electionStamp);
     }
@@ -91,12 +124,21 @@ function elect(sim: Simulation, store: StorePlan, t: number): void {
     const routing = sim.storeRouting[store.index]!;
     routing.leader = routing.candidate;
     routing.candidate = -1;
-    sim.record(t, 'routing-change', `${store.id}: new leader in ${sim.plan.regions[routing.leader]}; ${writeLatencyText(sim, store)}`, store.id, routing.leader, store.model.source);
+    sim.record(
+        t,
+        'routing-change',
+        `${store.id}: new leader in ${sim.plan.regions[routing.leader]}; ${writeLatencyText(sim, store)}`,
+        store.id,
+        routing.leader,
+        store.model.source,
+    );
 }
 
 /** "writes from the leader's region now wait 76 ms for their quorum": the after of the report's before/after. */
 function writeLatencyText(sim: Simulation, store: StorePlan): string {
     const leader = sim.storeRouting[store.index]!.leader;
     const q = quorumWait(sim.plan, sim.faults, store, leader);
-    return q < 0 ? 'no quorum reachable' : `a write issued there now waits ${formatDuration(q + store.commitWaitMs)} for its quorum`;
+    return q < 0
+        ? 'no quorum reachable'
+        : `a write issued there now waits ${formatDuration(q + store.commitWaitMs)} for its quorum`;
 }

@@ -16,15 +16,29 @@ export interface ObjectiveOwner {
     readonly objective: ObjectiveM;
 }
 
-type Term = { readonly metric: Metric; readonly prop: 'rto' | 'rpo' | 'availability' | 'writeLatency'; readonly op: ExpectationM['op']; readonly value: number; readonly percentile?: number };
+type Term = {
+    readonly metric: Metric;
+    readonly prop: 'rto' | 'rpo' | 'availability' | 'writeLatency';
+    readonly op: ExpectationM['op'];
+    readonly value: number;
+    readonly percentile?: number;
+};
 
 /** The judged terms of one objective, in the order the docs list them. */
 export function termsOf(o: ObjectiveM): Term[] {
     const terms: Term[] = [];
     if (o.rtoMs !== undefined) terms.push({ metric: 'rto', prop: 'rto', op: '<=', value: o.rtoMs });
     if (o.rpoMs !== undefined) terms.push({ metric: 'rpo', prop: 'rpo', op: '<=', value: o.rpoMs });
-    if (o.availability !== undefined) terms.push({ metric: 'availability', prop: 'availability', op: '>=', value: o.availability });
-    if (o.writeLatency !== undefined) terms.push({ metric: 'write-latency', prop: 'writeLatency', op: '<=', value: o.writeLatency.ms, percentile: o.writeLatency.percentile });
+    if (o.availability !== undefined)
+        terms.push({ metric: 'availability', prop: 'availability', op: '>=', value: o.availability });
+    if (o.writeLatency !== undefined)
+        terms.push({
+            metric: 'write-latency',
+            prop: 'writeLatency',
+            op: '<=',
+            value: o.writeLatency.ms,
+            percentile: o.writeLatency.percentile,
+        });
     return terms;
 }
 
@@ -60,9 +74,12 @@ export interface ObjectiveClause {
  * write the store), and a note naming the owners left out. Structural: every seed of a sweep has the same list.
  */
 export function objectiveClauses(plan: PlanStructure): { clauses: ObjectiveClause[]; note?: string } {
-    const reached = (owner: ObjectiveOwner) => plan.groups.some((g) => (owner.kind === 'service'
-        ? g.kind === 'service' && g.targetName === owner.name
-        : [...g.writes, ...g.readsFrom].some((st) => plan.stores[st]!.name === owner.name)));
+    const reached = (owner: ObjectiveOwner) =>
+        plan.groups.some((g) =>
+            owner.kind === 'service'
+                ? g.kind === 'service' && g.targetName === owner.name
+                : [...g.writes, ...g.readsFrom].some((st) => plan.stores[st]!.name === owner.name),
+        );
     const clauses: ObjectiveClause[] = [];
     const skipped: string[] = [];
     for (const owner of objectiveOwners(plan)) {
@@ -73,15 +90,21 @@ export function objectiveClauses(plan: PlanStructure): { clauses: ObjectiveClaus
         const source: Source = owner.objective.source;
         for (const term of termsOf(owner.objective)) {
             const clause: ExpectationM = {
-                metric: term.metric, op: term.op, value: term.value, text: objectiveText(term), source,
+                metric: term.metric,
+                op: term.op,
+                value: term.value,
+                text: objectiveText(term),
+                source,
                 target: { kind: owner.kind, name: owner.name },
                 ...(term.percentile !== undefined ? { percentile: term.percentile } : {}),
             };
             clauses.push({ owner, clause, ref: clauseOf(source, source.props[term.prop] ?? source.range) });
         }
     }
-    const note = skipped.length === 0 ? undefined
-        : `objectives of ${listing(skipped)} are not judged: no workload of this scenario reaches ${skipped.length === 1 ? 'it' : 'them'}`;
+    const note =
+        skipped.length === 0
+            ? undefined
+            : `objectives of ${listing(skipped)} are not judged: no workload of this scenario reaches ${skipped.length === 1 ? 'it' : 'them'}`;
     return { clauses, ...(note ? { note } : {}) };
 }
 
@@ -91,7 +114,10 @@ export function objectiveWording(o: ObjectiveClause): Wording {
 }
 
 /** Judges each objective term on one run; `measure` is the run's measurement of an `expect` clause. */
-export function judgeObjectives(clauses: readonly ObjectiveClause[], measure: (e: ExpectationM) => Measurement): ObjectiveResult[] {
+export function judgeObjectives(
+    clauses: readonly ObjectiveClause[],
+    measure: (e: ExpectationM) => Measurement,
+): ObjectiveResult[] {
     return clauses.map((o) => {
         const { line: _line, ...result } = judge(o.clause, measure(o.clause), objectiveWording(o));
         return { ...result, owner: o.owner.name, ownerKind: o.owner.kind, clause: o.ref };

@@ -84,9 +84,15 @@ export class PartialFaults {
     check(kind: 'service' | 'store', target: number, region: number, depth: HealthCheckDepth): CheckView {
         if (!this.active) return HEALTHY;
         const i = target * this.R + region;
-        if (kind === 'store') return { errorShare: this.storeOwnError[i]!, addedLatencyMs: this.storeOwnLatency[i]!, noAnswer: false };
+        if (kind === 'store')
+            return { errorShare: this.storeOwnError[i]!, addedLatencyMs: this.storeOwnLatency[i]!, noAnswer: false };
         const silent = this.serviceSilent[i] === 1;
-        if (depth === 'shallow') return { errorShare: this.serviceOwnError[i]!, addedLatencyMs: this.serviceOwnLatency[i]!, noAnswer: silent };
+        if (depth === 'shallow')
+            return {
+                errorShare: this.serviceOwnError[i]!,
+                addedLatencyMs: this.serviceOwnLatency[i]!,
+                noAnswer: silent,
+            };
         return { errorShare: this.serviceError[i]!, addedLatencyMs: this.serviceLatency[i]!, noAnswer: silent };
     }
 
@@ -163,9 +169,18 @@ export class PartialFaults {
                 const i = s.index * R + r;
                 const via = this.viaOf[i]!;
                 const was = beforeVia[i]!;
-                const same = before[i] === this.serviceError[i] && beforeLatency[i] === this.serviceLatency[i] && via.join() === was.join();
+                const same =
+                    before[i] === this.serviceError[i] &&
+                    beforeLatency[i] === this.serviceLatency[i] &&
+                    via.join() === was.join();
                 if (same || (via.length === 0 && was.length === 0)) continue;
-                changes.push({ service: s.index, region: r, errorShare: this.serviceError[i]!, addedLatencyMs: this.serviceLatency[i]!, via });
+                changes.push({
+                    service: s.index,
+                    region: r,
+                    errorShare: this.serviceError[i]!,
+                    addedLatencyMs: this.serviceLatency[i]!,
+                    via,
+                });
             }
         }
         return changes;
@@ -185,7 +200,9 @@ export class PartialFaults {
             queue.push(s);
         };
         if (f.targetKind === 'service') f.targets.forEach(add);
-        else for (const s of plan.services) if (f.targets.some((t) => s.uses.includes(t) || s.reads.includes(t))) add(s.index);
+        else
+            for (const s of plan.services)
+                if (f.targets.some((t) => s.uses.includes(t) || s.reads.includes(t))) add(s.index);
         while (queue.length > 0) {
             const d = queue.pop()!;
             for (const s of plan.services) if (s.dependsOn.includes(d)) add(s.index);

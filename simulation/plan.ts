@@ -4,7 +4,16 @@
 // checked here, so a run either starts with a complete plan or fails with a message naming what to declare.
 import { rttBetween } from '../language/semantics/latency.js';
 import type {
-    ConflictStrategy, FailoverM, Model, Posture, ReplicationMode, ScenarioM, ServiceM, StoreM, WorkloadM, WritePolicy,
+    ConflictStrategy,
+    FailoverM,
+    Model,
+    Posture,
+    ReplicationMode,
+    ScenarioM,
+    ServiceM,
+    StoreM,
+    WorkloadM,
+    WritePolicy,
 } from '../language/semantics/model.js';
 import { COSMOS } from '../language/semantics/facts/defaults.js';
 import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
@@ -131,13 +140,65 @@ export interface FailoverPlan {
 }
 
 export type FaultPlan =
-    | { readonly index: number; readonly kind: 'outage'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
+    | {
+          readonly index: number;
+          readonly kind: 'outage';
+          readonly at: number;
+          readonly until: number;
+          readonly region: number;
+          readonly label: string;
+          readonly line: number;
+      }
     /** Down from `at` to the end of the scenario (`until`), its storage gone. */
-    | { readonly index: number; readonly kind: 'destroy'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
-    | { readonly index: number; readonly kind: 'partition'; readonly at: number; readonly until: number; readonly a: number; readonly b: number; readonly label: string; readonly line: number }
-    | { readonly index: number; readonly kind: 'control-plane'; readonly at: number; readonly until: number; readonly region: number; readonly label: string; readonly line: number }
-    | { readonly index: number; readonly kind: 'lag-spike'; readonly at: number; readonly until: number; readonly stores: readonly number[]; readonly lagMs: number; readonly label: string; readonly line: number }
-    | { readonly index: number; readonly kind: 'flap'; readonly at: number; readonly until: number; readonly region: number; readonly targetName?: string; readonly periodMs?: number; readonly label: string; readonly line: number }
+    | {
+          readonly index: number;
+          readonly kind: 'destroy';
+          readonly at: number;
+          readonly until: number;
+          readonly region: number;
+          readonly label: string;
+          readonly line: number;
+      }
+    | {
+          readonly index: number;
+          readonly kind: 'partition';
+          readonly at: number;
+          readonly until: number;
+          readonly a: number;
+          readonly b: number;
+          readonly label: string;
+          readonly line: number;
+      }
+    | {
+          readonly index: number;
+          readonly kind: 'control-plane';
+          readonly at: number;
+          readonly until: number;
+          readonly region: number;
+          readonly label: string;
+          readonly line: number;
+      }
+    | {
+          readonly index: number;
+          readonly kind: 'lag-spike';
+          readonly at: number;
+          readonly until: number;
+          readonly stores: readonly number[];
+          readonly lagMs: number;
+          readonly label: string;
+          readonly line: number;
+      }
+    | {
+          readonly index: number;
+          readonly kind: 'flap';
+          readonly at: number;
+          readonly until: number;
+          readonly region: number;
+          readonly targetName?: string;
+          readonly periodMs?: number;
+          readonly label: string;
+          readonly line: number;
+      }
     | PartialFaultPlan;
 
 /**
@@ -211,14 +272,25 @@ export function completePlan(structure: PlanStructure): Plan {
 /** Compiles everything but the RTT matrix: regions, stores, services, user groups, streams, failovers, faults. */
 export function compileStructure(model: Model, scenario: ScenarioM): PlanStructure {
     if (scenario.durationMs === undefined || !(scenario.durationMs > 0)) {
-        throw new SimulationError('incomplete-design', `scenario ${scenario.name} has no duration: add e.g. 'duration 1h'`);
+        throw new SimulationError(
+            'incomplete-design',
+            `scenario ${scenario.name} has no duration: add e.g. 'duration 1h'`,
+        );
     }
     const workloadModels = scenario.workloads.map((name) => {
         const w = model.workloads.get(name);
-        if (!w) throw new SimulationError('incomplete-design', `scenario ${scenario.name} uses workload '${name}', which is not declared`);
+        if (!w)
+            throw new SimulationError(
+                'incomplete-design',
+                `scenario ${scenario.name} uses workload '${name}', which is not declared`,
+            );
         return w;
     });
-    if (workloadModels.length === 0) throw new SimulationError('incomplete-design', `scenario ${scenario.name} names no workload: add 'workload <name>'`);
+    if (workloadModels.length === 0)
+        throw new SimulationError(
+            'incomplete-design',
+            `scenario ${scenario.name} names no workload: add 'workload <name>'`,
+        );
 
     const regions = regionsUsed(model, scenario, workloadModels);
     const regionIndex = new Map(regions.map((r, i) => [r, i]));
@@ -227,8 +299,12 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
         const index = name === undefined ? undefined : regionIndex.get(name);
         if (index !== undefined) return index;
         // A declared region missing from the index is a gap in regionsUsed, not a design error.
-        if (name !== undefined && model.regions.has(name)) throw new Error(`regionsUsed misses region '${name}', named by ${what}`);
-        throw new SimulationError('incomplete-design', `${what} names region '${name ?? '?'}', which the design does not declare`);
+        if (name !== undefined && model.regions.has(name))
+            throw new Error(`regionsUsed misses region '${name}', named by ${what}`);
+        throw new SimulationError(
+            'incomplete-design',
+            `${what} names region '${name ?? '?'}', which the design does not declare`,
+        );
     };
 
     const stores: StorePlan[] = [];
@@ -259,15 +335,44 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
         if (target === undefined) continue;
         const targetRegions = targetKind === 'service' ? services[target]!.regions : stores[target]!.replicas;
         const monitored = f.from !== undefined ? [region(f.from, `failover of ${f.target.id}`)] : [...targetRegions];
-        failovers.push({ index: failovers.length, model: f, targetKind, target, monitored, to: f.to !== undefined ? region(f.to, `failover of ${f.target.id}`) : -1 });
+        failovers.push({
+            index: failovers.length,
+            model: f,
+            targetKind,
+            target,
+            monitored,
+            to: f.to !== undefined ? region(f.to, `failover of ${f.target.id}`) : -1,
+        });
     }
 
-    for (const s of services) (s.dependsOn as number[]).push(...s.model.dependsOn.map((id) => serviceIndex.get(id)).filter((i): i is number => i !== undefined));
+    for (const s of services)
+        (s.dependsOn as number[]).push(
+            ...s.model.dependsOn.map((id) => serviceIndex.get(id)).filter((i): i is number => i !== undefined),
+        );
     const faults = compileFaults(scenario, stores, services, region);
-    return { model, scenario, durationMs: scenario.durationMs, regions, regionIndex, stores, services, workloads, groups, streams, failovers, faults };
+    return {
+        model,
+        scenario,
+        durationMs: scenario.durationMs,
+        regions,
+        regionIndex,
+        stores,
+        services,
+        workloads,
+        groups,
+        streams,
+        failovers,
+        faults,
+    };
 }
 
-function compileStore(s: StoreM, index: number, R: number, scenario: ScenarioM, region: (name: string | undefined, what: string) => number): StorePlan {
+function compileStore(
+    s: StoreM,
+    index: number,
+    R: number,
+    scenario: ScenarioM,
+    region: (name: string | undefined, what: string) => number,
+): StorePlan {
     if (s.regions.length === 0) throw new SimulationError('incomplete-design', `store ${s.id} has no regions`);
     const replicas = [...new Set(s.regions.map((r) => region(r, `store ${s.id}`)))];
     const slotOf = new Int32Array(R).fill(-1);
@@ -276,15 +381,20 @@ function compileStore(s: StoreM, index: number, R: number, scenario: ScenarioM, 
     for (const v of votersOf(s)) votes[region(v.region, `store ${s.id}`)]! += 1;
     const mode = s.replication.mode;
     if (mode === 'async' && replicas.length > 1 && s.replication.lagMs === undefined) {
-        throw new SimulationError('incomplete-design', `store ${s.id} replicates asynchronously without a lag: declare it, e.g. 'replication async lag 1s'`);
+        throw new SimulationError(
+            'incomplete-design',
+            `store ${s.id} replicates asynchronously without a lag: declare it, e.g. 'replication async lag 1s'`,
+        );
     }
     const policy = s.writes.policy;
     const primary = policy === 'primary' ? region(s.writes.primary ?? s.regions[0], `store ${s.id}`) : -1;
     const conflicts = s.conflicts.strategy;
     const multiWriter = policy === 'any-region' || policy === 'home-region';
-    const tracksKeys = replicas.length > 1 && multiWriter && (
-        (mode === 'async' && (conflicts === 'lww' || conflicts === 'crdt' || conflicts === 'vector-clocks'))
-        || (mode === 'sync' && conflicts === 'reject'));
+    const tracksKeys =
+        replicas.length > 1 &&
+        multiWriter &&
+        ((mode === 'async' && (conflicts === 'lww' || conflicts === 'crdt' || conflicts === 'vector-clocks')) ||
+            (mode === 'sync' && conflicts === 'reject'));
     const spikes = scenario.faults
         .filter((f) => f.kind === 'lag-spike' && (f.store === undefined || f.store === s.name))
         .map((f) => ({ from: f.atMs, to: f.atMs + f.durationMs, lagMs: (f as { lagMs: number }).lagMs }));
@@ -292,35 +402,76 @@ function compileStore(s: StoreM, index: number, R: number, scenario: ScenarioM, 
     const perRow = s.consensus !== undefined && homedPerRow(s);
     const votersAt = (home: string) => votersOf(s, home).map((v) => region(v.region, `store ${s.id}`));
     const votersByHome = new Map<number, readonly number[]>();
-    if (perRow && s.consensus?.survive !== undefined) for (const r of s.regions) votersByHome.set(region(r, `store ${s.id}`), votersAt(r));
+    if (perRow && s.consensus?.survive !== undefined)
+        for (const r of s.regions) votersByHome.set(region(r, `store ${s.id}`), votersAt(r));
     return {
-        index, id: s.id, name: s.name, model: s, mode, policy, primary, replicas, slotOf, votes,
+        index,
+        id: s.id,
+        name: s.name,
+        model: s,
+        mode,
+        policy,
+        primary,
+        replicas,
+        slotOf,
+        votes,
         quorum: mode === 'consensus' ? quorumOf(s) : mode === 'sync' ? Math.min(2, votersOf(s).length) : 1,
-        leader, voters: s.consensus ? votersAt(s.consensus.leader) : [], votersByHome, perRow, commitWaitMs: commitWaitMs(s),
+        leader,
+        voters: s.consensus ? votersAt(s.consensus.leader) : [],
+        votersByHome,
+        perRow,
+        commitWaitMs: commitWaitMs(s),
         lagMs: s.replication.lagMs ?? 0,
         strongReads: s.consistency.level === 'strong' && (mode === 'sync' || mode === 'consensus') && !readsLocally(s),
-        conflicts, tracksKeys, spikes, keyOffsets: new Map(), trackedKeys: 0,
+        conflicts,
+        tracksKeys,
+        spikes,
+        keyOffsets: new Map(),
+        trackedKeys: 0,
         drain: { catchUpPerS: Infinity, declared: false, itemBytes: undefined },
     };
 }
 
-function compileService(s: ServiceM, index: number, R: number, storeIndex: ReadonlyMap<string, number>, region: (name: string | undefined, what: string) => number): ServicePlan {
+function compileService(
+    s: ServiceM,
+    index: number,
+    R: number,
+    storeIndex: ReadonlyMap<string, number>,
+    region: (name: string | undefined, what: string) => number,
+): ServicePlan {
     if (s.regions.length === 0) throw new SimulationError('incomplete-design', `service ${s.id} has no regions`);
     const regions = [...new Set(s.regions.map((r) => region(r, `service ${s.id}`)))];
     const runsIn = new Uint8Array(R);
     for (const r of regions) runsIn[r] = 1;
     const activeActive = s.posture === 'active-active' || regions.length === 1;
     const capacity = new Float64Array(R).fill(Infinity);
-    if (s.capacity) for (const [r, share] of Object.entries(s.capacity)) capacity[region(r, `capacity of ${s.id}`)] = share;
-    const stores = (ids: readonly string[]) => ids.map((id) => storeIndex.get(id)).filter((i): i is number => i !== undefined);
+    if (s.capacity)
+        for (const [r, share] of Object.entries(s.capacity)) capacity[region(r, `capacity of ${s.id}`)] = share;
+    const stores = (ids: readonly string[]) =>
+        ids.map((id) => storeIndex.get(id)).filter((i): i is number => i !== undefined);
     return {
-        index, id: s.id, name: s.name, cell: s.cell, model: s, regions, runsIn, posture: s.posture, activeActive,
+        index,
+        id: s.id,
+        name: s.name,
+        cell: s.cell,
+        model: s,
+        regions,
+        runsIn,
+        posture: s.posture,
+        activeActive,
         primary: activeActive ? -1 : region(s.primary ?? s.regions[0], `service ${s.id}`),
-        capacity, uses: stores(s.uses), reads: stores(s.reads), dependsOn: [],
+        capacity,
+        uses: stores(s.uses),
+        reads: stores(s.reads),
+        dependsOn: [],
     };
 }
 
-function compileWorkload(w: WorkloadM, index: number, region: (name: string | undefined, what: string) => number): WorkloadPlan {
+function compileWorkload(
+    w: WorkloadM,
+    index: number,
+    region: (name: string | undefined, what: string) => number,
+): WorkloadPlan {
     const keys = w.keys;
     const sharedKeys = keys === undefined ? 0 : Math.round(keys * w.sharedKeyShare);
     const origins = w.writeOrigins.filter((o) => o.share > 0);
@@ -333,12 +484,26 @@ function compileWorkload(w: WorkloadM, index: number, region: (name: string | un
         homeCut[i] = i === origins.length - 1 ? 1 : cumulative;
         homeRegion[i] = region(o.region, `workload ${w.name}`);
     });
-    return { index, name: w.name, model: w, sharedKeys, sharedShare: sharedKeys > 0 ? w.sharedKeyShare : 0, keys, homeCut, homeRegion };
+    return {
+        index,
+        name: w.name,
+        model: w,
+        sharedKeys,
+        sharedShare: sharedKeys > 0 ? w.sharedKeyShare : 0,
+        keys,
+        homeCut,
+        homeRegion,
+    };
 }
 
 function compileGroups(
-    model: Model, workloads: readonly WorkloadPlan[], stores: readonly StorePlan[], services: readonly ServicePlan[],
-    storeIndex: ReadonlyMap<string, number>, serviceIndex: ReadonlyMap<string, number>, region: (name: string | undefined, what: string) => number,
+    model: Model,
+    workloads: readonly WorkloadPlan[],
+    stores: readonly StorePlan[],
+    services: readonly ServicePlan[],
+    storeIndex: ReadonlyMap<string, number>,
+    serviceIndex: ReadonlyMap<string, number>,
+    region: (name: string | undefined, what: string) => number,
 ): { groups: GroupPlan[]; streams: StreamPlan[] } {
     const groups: GroupPlan[] = [];
     const groupKey = new Map<string, GroupPlan>();
@@ -348,14 +513,30 @@ function compileGroups(
     for (const w of workloads) {
         const target = w.model.target;
         if (!target) {
-            throw new SimulationError('incomplete-design',
-                `workload ${w.name} does not say what it loads: write 'workload ${w.name} for <service or store> { … }'`);
+            throw new SimulationError(
+                'incomplete-design',
+                `workload ${w.name} does not say what it loads: write 'workload ${w.name} for <service or store> { … }'`,
+            );
         }
         const ids = model.instances.get(target.name) ?? [];
-        if (ids.length === 0) throw new SimulationError('incomplete-design', `workload ${w.name} targets '${target.name}', which is not declared`);
-        const instances = ids.map((id) => target.kind === 'service'
-            ? { kind: 'service' as const, index: serviceIndex.get(id)!, regions: services[serviceIndex.get(id)!]!.regions }
-            : { kind: 'store' as const, index: storeIndex.get(id)!, regions: stores[storeIndex.get(id)!]!.replicas });
+        if (ids.length === 0)
+            throw new SimulationError(
+                'incomplete-design',
+                `workload ${w.name} targets '${target.name}', which is not declared`,
+            );
+        const instances = ids.map((id) =>
+            target.kind === 'service'
+                ? {
+                      kind: 'service' as const,
+                      index: serviceIndex.get(id)!,
+                      regions: services[serviceIndex.get(id)!]!.regions,
+                  }
+                : {
+                      kind: 'store' as const,
+                      index: storeIndex.get(id)!,
+                      regions: stores[storeIndex.get(id)!]!.replicas,
+                  },
+        );
 
         const add = (originName: string, writeRate: number, readRate: number) => {
             const origin = region(originName, `workload ${w.name}`);
@@ -369,9 +550,24 @@ function compileGroups(
                 let group = groupKey.get(key);
                 if (!group) {
                     const writes = inst.kind === 'service' ? services[inst.index]!.uses : [inst.index];
-                    const readsFrom = inst.kind === 'service' ? [...new Set([...services[inst.index]!.uses, ...services[inst.index]!.reads])] : [inst.index];
+                    const readsFrom =
+                        inst.kind === 'service'
+                            ? [...new Set([...services[inst.index]!.uses, ...services[inst.index]!.reads])]
+                            : [inst.index];
                     const t = inst.kind === 'service' ? services[inst.index]! : stores[inst.index]!;
-                    group = { index: groups.length, kind: inst.kind, target: inst.index, targetId: t.id, targetName: t.name, origin, writeRate: 0, readRate: 0, writes, readsFrom, classes: [0] };
+                    group = {
+                        index: groups.length,
+                        kind: inst.kind,
+                        target: inst.index,
+                        targetId: t.id,
+                        targetName: t.name,
+                        origin,
+                        writeRate: 0,
+                        readRate: 0,
+                        writes,
+                        readsFrom,
+                        classes: [0],
+                    };
                     groups.push(group);
                     groupKey.set(key, group);
                 }
@@ -382,7 +578,12 @@ function compileGroups(
                     const existing = streamKey.get(sKey);
                     if (existing) existing.rate += writeRate * share;
                     else {
-                        const stream = { index: streams.length, group: group.index, workload: w.index, rate: writeRate * share };
+                        const stream = {
+                            index: streams.length,
+                            group: group.index,
+                            workload: w.index,
+                            rate: writeRate * share,
+                        };
                         streams.push(stream);
                         streamKey.set(sKey, stream);
                     }
@@ -392,7 +593,10 @@ function compileGroups(
         for (const o of w.model.writeOrigins) if (o.share > 0) add(o.region, w.model.writesPerS * o.share, 0);
         for (const o of w.model.readOrigins) if (o.share > 0) add(o.region, 0, w.model.readsPerS * o.share);
         if (w.model.writesPerS > 0 && w.model.writeOrigins.length === 0) {
-            throw new SimulationError('incomplete-design', `workload ${w.name} writes ${w.model.writesPerS}/s but says from no region: add 'from <region> 100%'`);
+            throw new SimulationError(
+                'incomplete-design',
+                `workload ${w.name} writes ${w.model.writesPerS}/s but says from no region: add 'from <region> 100%'`,
+            );
         }
     }
     return { groups, streams };
@@ -409,7 +613,12 @@ function assignClasses(workloads: readonly WorkloadPlan[], streams: readonly Str
 }
 
 /** Gives each tracked store a slice of key state per workload that writes it. */
-function assignKeySpaces(workloads: readonly WorkloadPlan[], streams: readonly StreamPlan[], groups: readonly GroupPlan[], stores: StorePlan[]): void {
+function assignKeySpaces(
+    workloads: readonly WorkloadPlan[],
+    streams: readonly StreamPlan[],
+    groups: readonly GroupPlan[],
+    stores: StorePlan[],
+): void {
     for (const s of streams) {
         const w = workloads[s.workload]!;
         if (w.sharedKeys === 0) continue;
@@ -422,51 +631,129 @@ function assignKeySpaces(workloads: readonly WorkloadPlan[], streams: readonly S
     }
 }
 
-function compileFaults(scenario: ScenarioM, stores: readonly StorePlan[], services: readonly ServicePlan[], region: (name: string | undefined, what: string) => number): FaultPlan[] {
+function compileFaults(
+    scenario: ScenarioM,
+    stores: readonly StorePlan[],
+    services: readonly ServicePlan[],
+    region: (name: string | undefined, what: string) => number,
+): FaultPlan[] {
     return scenario.faults.map((f, index): FaultPlan => {
-        const base = { index, at: f.atMs, until: f.kind === 'destroy' ? Math.max(f.atMs, scenario.durationMs ?? f.atMs) : f.atMs + f.durationMs, line: f.source.range.start.line + 1 };
+        const base = {
+            index,
+            at: f.atMs,
+            until: f.kind === 'destroy' ? Math.max(f.atMs, scenario.durationMs ?? f.atMs) : f.atMs + f.durationMs,
+            line: f.source.range.start.line + 1,
+        };
         switch (f.kind) {
             case 'outage':
-                return { ...base, kind: 'outage', region: region(f.region, 'an outage'), label: `outage of ${f.region}` };
+                return {
+                    ...base,
+                    kind: 'outage',
+                    region: region(f.region, 'an outage'),
+                    label: `outage of ${f.region}`,
+                };
             case 'destroy':
-                return { ...base, kind: 'destroy', region: region(f.region, 'a destroyed region'), label: `destruction of ${f.region}` };
+                return {
+                    ...base,
+                    kind: 'destroy',
+                    region: region(f.region, 'a destroyed region'),
+                    label: `destruction of ${f.region}`,
+                };
             case 'partition':
-                return { ...base, kind: 'partition', a: region(f.regions[0], 'a partition'), b: region(f.regions[1], 'a partition'), label: `partition ${f.regions[0]} ↔ ${f.regions[1]}` };
+                return {
+                    ...base,
+                    kind: 'partition',
+                    a: region(f.regions[0], 'a partition'),
+                    b: region(f.regions[1], 'a partition'),
+                    label: `partition ${f.regions[0]} ↔ ${f.regions[1]}`,
+                };
             case 'control-plane':
-                return { ...base, kind: 'control-plane', region: region(f.region, 'a control-plane impairment'), label: `control-plane impairment in ${f.region}` };
+                return {
+                    ...base,
+                    kind: 'control-plane',
+                    region: region(f.region, 'a control-plane impairment'),
+                    label: `control-plane impairment in ${f.region}`,
+                };
             case 'lag-spike': {
-                const affected = stores.filter((s) => s.mode === 'async' && (f.store === undefined || s.name === f.store)).map((s) => s.index);
-                return { ...base, kind: 'lag-spike', stores: affected, lagMs: f.lagMs, label: `lag spike${f.store ? ` of ${f.store}` : ''} to ${f.lagMs} ms` };
+                const affected = stores
+                    .filter((s) => s.mode === 'async' && (f.store === undefined || s.name === f.store))
+                    .map((s) => s.index);
+                return {
+                    ...base,
+                    kind: 'lag-spike',
+                    stores: affected,
+                    lagMs: f.lagMs,
+                    label: `lag spike${f.store ? ` of ${f.store}` : ''} to ${f.lagMs} ms`,
+                };
             }
             case 'flap': {
                 const targetName = f.target ? ('name' in f.target ? f.target.name : f.target.id) : undefined;
-                return { ...base, kind: 'flap', region: region(f.region, 'a health-check flap'), targetName, periodMs: f.periodMs, label: `health-check flap${targetName ? ` of ${targetName}` : ''} in ${f.region}` };
+                return {
+                    ...base,
+                    kind: 'flap',
+                    region: region(f.region, 'a health-check flap'),
+                    targetName,
+                    periodMs: f.periodMs,
+                    label: `health-check flap${targetName ? ` of ${targetName}` : ''} in ${f.region}`,
+                };
             }
             case 'degrade':
             case 'fail': {
                 const r = region(f.region, `a ${f.kind}`);
                 const targetKind = f.target.kind;
-                const targets = targetKind === 'service'
-                    ? services.filter((s) => s.name === f.target.name && s.runsIn[r] === 1).map((s) => s.index)
-                    : stores.filter((s) => s.name === f.target.name && s.slotOf[r]! >= 0).map((s) => s.index);
-                if (targets.length === 0) throw new SimulationError('incomplete-design', `the ${f.kind} of ${f.target.name} names region ${f.region}, where it does not run`);
+                const targets =
+                    targetKind === 'service'
+                        ? services.filter((s) => s.name === f.target.name && s.runsIn[r] === 1).map((s) => s.index)
+                        : stores.filter((s) => s.name === f.target.name && s.slotOf[r]! >= 0).map((s) => s.index);
+                if (targets.length === 0)
+                    throw new SimulationError(
+                        'incomplete-design',
+                        `the ${f.kind} of ${f.target.name} names region ${f.region}, where it does not run`,
+                    );
                 const errorShare = f.kind === 'fail' ? 1 : f.errorShare;
                 const addedLatencyMs = f.kind === 'fail' ? 0 : f.addedLatencyMs;
-                const what = f.kind === 'fail' ? 'does not answer' : [errorShare > 0 ? `${formatPercent(errorShare)} errors` : '', addedLatencyMs > 0 ? `+${formatDuration(addedLatencyMs)}` : ''].filter(Boolean).join(', ');
+                const what =
+                    f.kind === 'fail'
+                        ? 'does not answer'
+                        : [
+                              errorShare > 0 ? `${formatPercent(errorShare)} errors` : '',
+                              addedLatencyMs > 0 ? `+${formatDuration(addedLatencyMs)}` : '',
+                          ]
+                              .filter(Boolean)
+                              .join(', ');
                 const label = `${f.kind === 'fail' ? 'failure' : 'degrade'} of ${f.target.name} in ${f.region} (${what})`;
-                return { ...base, kind: f.kind, region: r, targetKind, targetName: f.target.name, targets, errorShare, addedLatencyMs, label };
+                return {
+                    ...base,
+                    kind: f.kind,
+                    region: r,
+                    targetKind,
+                    targetName: f.target.name,
+                    targets,
+                    errorShare,
+                    addedLatencyMs,
+                    label,
+                };
             }
         }
     });
 }
 
 /** Every pair of regions that must exchange traffic needs a known RTT: a guess would be an invented number. */
-function checkLatencies(p: { regions: readonly string[]; rtt: Float64Array; stores: readonly StorePlan[]; services: readonly ServicePlan[]; groups: readonly GroupPlan[]; failovers: readonly FailoverPlan[] }): void {
+function checkLatencies(p: {
+    regions: readonly string[];
+    rtt: Float64Array;
+    stores: readonly StorePlan[];
+    services: readonly ServicePlan[];
+    groups: readonly GroupPlan[];
+    failovers: readonly FailoverPlan[];
+}): void {
     const R = p.regions.length;
     const need = (a: number, b: number, why: string) => {
         if (a === b || !Number.isNaN(p.rtt[a * R + b]!)) return;
-        throw new SimulationError('incomplete-design',
-            `the RTT between ${p.regions[a]} and ${p.regions[b]} is unknown (${why}): declare 'link ${p.regions[a]} <-> ${p.regions[b]} { rtt … }' or give both regions a location`);
+        throw new SimulationError(
+            'incomplete-design',
+            `the RTT between ${p.regions[a]} and ${p.regions[b]} is unknown (${why}): declare 'link ${p.regions[a]} <-> ${p.regions[b]} { rtt … }' or give both regions a location`,
+        );
     };
     for (const s of p.stores) {
         const members = [...s.replicas, ...[...s.votes.keys()].filter((r) => s.votes[r]! > 0)];
@@ -480,7 +767,10 @@ function checkLatencies(p: { regions: readonly string[]; rtt: Float64Array; stor
         for (const r of reachable) need(g.origin, r, `users of ${p.regions[g.origin]} reach ${g.targetId} there`);
         if (g.kind === 'service' && !checkedServices.has(g.target)) {
             checkedServices.add(g.target);
-            for (const r of reachable) for (const st of g.readsFrom) for (const x of p.stores[st]!.replicas) need(r, x, `${g.targetId} in ${p.regions[r]} uses ${p.stores[st]!.id}`);
+            for (const r of reachable)
+                for (const st of g.readsFrom)
+                    for (const x of p.stores[st]!.replicas)
+                        need(r, x, `${g.targetId} in ${p.regions[r]} uses ${p.stores[st]!.id}`);
         }
     }
 }

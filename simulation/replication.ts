@@ -34,7 +34,12 @@ export class WriteLog {
     trackedStart = 0;
     trackedEnd = 0;
 
-    constructor(readonly stride: number, readonly links: number, tracked: boolean, capacity = 1024) {
+    constructor(
+        readonly stride: number,
+        readonly links: number,
+        tracked: boolean,
+        capacity = 1024,
+    ) {
         this.times = new Float64Array(capacity);
         this.keys = new Int32Array(capacity);
         this.seen = tracked ? new Float64Array(capacity * stride) : undefined;
@@ -114,7 +119,13 @@ export class WriteLog {
  * Copies the entries [start, end) (absolute indices) of a power-of-two ring into a larger one, in contiguous
  * runs: each absolute index keeps its place modulo the ring's size. `stride` values per entry.
  */
-function copyRing<T extends Float64Array | Int32Array>(from: T, to: T, start: number, end: number, stride: number): void {
+function copyRing<T extends Float64Array | Int32Array>(
+    from: T,
+    to: T,
+    start: number,
+    end: number,
+    stride: number,
+): void {
     const fromSize = from.length / stride;
     const toSize = to.length / stride;
     let i = start;
@@ -268,7 +279,10 @@ export class KeyStates {
     readonly valueOrigin: Int8Array | Int16Array | Int32Array;
     readonly includes: Float64Array;
 
-    constructor(readonly keys: number, readonly replicas: number) {
+    constructor(
+        readonly keys: number,
+        readonly replicas: number,
+    ) {
         this.valueTime = new Float64Array(keys * replicas).fill(-1);
         this.valueOrigin = slotArray(keys * replicas, replicas).fill(-1);
         this.includes = new Float64Array(keys * replicas * replicas).fill(-1);
@@ -320,7 +334,16 @@ export const ApplyResult = { applied: 0, discardedLocal: 1, merged: 2, sibling: 
  * a value that carried it elsewhere is not followed). CRDTs join both values (a merge); vector clocks keep
  * both as siblings.
  */
-export function applyRemote(states: KeyStates, strategy: StorePlan['conflicts'], key: number, slot: number, origin: number, time: number, seen: Float64Array, seenOffset: number): number {
+export function applyRemote(
+    states: KeyStates,
+    strategy: StorePlan['conflicts'],
+    key: number,
+    slot: number,
+    origin: number,
+    time: number,
+    seen: Float64Array,
+    seenOffset: number,
+): number {
     const n = states.replicas;
     const cell = key * n + slot;
     const base = cell * n;
@@ -355,7 +378,15 @@ export function applyRemote(states: KeyStates, strategy: StorePlan['conflicts'],
 }
 
 /** CRDT or vector clocks: the value now includes both (the later timestamp names it). */
-function join(states: KeyStates, cell: number, base: number, time: number, origin: number, seen: Float64Array, seenOffset: number): void {
+function join(
+    states: KeyStates,
+    cell: number,
+    base: number,
+    time: number,
+    origin: number,
+    seen: Float64Array,
+    seenOffset: number,
+): void {
     for (let o = 0; o < states.replicas; o++) {
         const v = seen[seenOffset + o]!;
         if (v > states.includes[base + o]!) states.includes[base + o] = v;
@@ -366,7 +397,15 @@ function join(states: KeyStates, cell: number, base: number, time: number, origi
     }
 }
 
-function adopt(states: KeyStates, cell: number, base: number, time: number, origin: number, seen: Float64Array, seenOffset: number): void {
+function adopt(
+    states: KeyStates,
+    cell: number,
+    base: number,
+    time: number,
+    origin: number,
+    seen: Float64Array,
+    seenOffset: number,
+): void {
     states.valueTime[cell] = time;
     states.valueOrigin[cell] = origin;
     for (let o = 0; o < states.replicas; o++) states.includes[base + o] = seen[seenOffset + o]!;

@@ -11,8 +11,19 @@ import { LatencyHistogram } from './metrics/histogram.js';
 import { intervalSeries, type IntervalLatencies } from './metrics/interval-latencies.js';
 import { percentileName } from './percentile.js';
 import {
-    REPORT_SCHEMA_VERSION, type FailoverRunReport, type LagReport, type LatencySeries, type Percentiles, type RecoveryReport, type RegionShare, type ServiceReport, type SimulationReport, type SplitBrainReport,
-    type StoreReport, type StrandingReport, type PartialFaultReport,
+    REPORT_SCHEMA_VERSION,
+    type FailoverRunReport,
+    type LagReport,
+    type LatencySeries,
+    type Percentiles,
+    type RecoveryReport,
+    type RegionShare,
+    type ServiceReport,
+    type SimulationReport,
+    type SplitBrainReport,
+    type StoreReport,
+    type StrandingReport,
+    type PartialFaultReport,
 } from './report.js';
 import type { PartialFaultPlan } from './plan.js';
 import { StoreFate } from './data-fate.js';
@@ -39,22 +50,42 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         const fault = e.fault >= 0 ? plan.faults[e.fault]! : undefined;
         const from = fault ? fault.at : e.start;
         return {
-            target: g.plan.targetId, targetName: g.plan.targetName, usersOf: plan.regions[g.plan.origin]!,
-            fault: fault ? fault.index : null, faultLabel: fault ? fault.label : null, faultAtMs: fault ? fault.at : null,
-            startMs: e.start, endMs: e.end ?? null, rtoMs: e.end !== undefined ? e.end - from : null,
-            detectionMs: e.detectionAt ?? null, routingChangeMs: e.routingAt ?? null, worstServedShare: round(e.worstServed, 6),
+            target: g.plan.targetId,
+            targetName: g.plan.targetName,
+            usersOf: plan.regions[g.plan.origin]!,
+            fault: fault ? fault.index : null,
+            faultLabel: fault ? fault.label : null,
+            faultAtMs: fault ? fault.at : null,
+            startMs: e.start,
+            endMs: e.end ?? null,
+            rtoMs: e.end !== undefined ? e.end - from : null,
+            detectionMs: e.detectionAt ?? null,
+            routingChangeMs: e.routingAt ?? null,
+            worstServedShare: round(e.worstServed, 6),
         };
     });
     const failovers = sim.runs.map((run): FailoverRunReport => ({
-        target: run.failover.plan.targetKind === 'service' ? plan.services[run.failover.plan.target]!.id : plan.stores[run.failover.plan.target]!.id,
-        region: plan.regions[run.region]!, detectedAtMs: run.detectedAt, falseAlarm: run.falseAlarm,
+        target:
+            run.failover.plan.targetKind === 'service'
+                ? plan.services[run.failover.plan.target]!.id
+                : plan.stores[run.failover.plan.target]!.id,
+        region: plan.regions[run.region]!,
+        detectedAtMs: run.detectedAt,
+        falseAlarm: run.falseAlarm,
         outcome: run.state === 'done' ? 'completed' : run.state === 'abandoned' ? 'abandoned' : 'unfinished',
-        committedAtMs: run.committedAt >= 0 ? run.committedAt : null, healthyAgainAtMs: run.healthyAgainAt >= 0 ? run.healthyAgainAt : null,
+        committedAtMs: run.committedAt >= 0 ? run.committedAt : null,
+        healthyAgainAtMs: run.healthyAgainAt >= 0 ? run.healthyAgainAt : null,
         completedAtMs: run.doneAt >= 0 ? run.doneAt : null,
     }));
     const splitBrain = sim.splitBrains.map((b): SplitBrainReport => ({
-        store: plan.stores[b.store]!.id, oldPrimary: plan.regions[b.oldPrimary]!, newPrimary: plan.regions[b.newPrimary]!, promotedAtMs: b.promotedAt,
-        startMs: b.startAt >= 0 ? b.startAt : null, endMs: b.endAt >= 0 ? b.endAt : null, writesOldPrimary: b.oldWrites, writesNewPrimary: b.newWrites,
+        store: plan.stores[b.store]!.id,
+        oldPrimary: plan.regions[b.oldPrimary]!,
+        newPrimary: plan.regions[b.newPrimary]!,
+        promotedAtMs: b.promotedAt,
+        startMs: b.startAt >= 0 ? b.startAt : null,
+        endMs: b.endAt >= 0 ? b.endAt : null,
+        writesOldPrimary: b.oldWrites,
+        writesNewPrimary: b.newWrites,
     }));
     const regions = regionShares(sim);
     const cost = costOf(plan.model);
@@ -80,10 +111,15 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     const rtos = recovery.map((r) => r.rtoMs);
     const passedCount = expectations.filter((e) => e.passed).length;
     const notes = [...sim.notes];
-    if (sim.timelineDropped > 0) notes.push(`the timeline shows the first ${sim.timeline.length} events; ${sim.timelineDropped} more were left out`);
+    if (sim.timelineDropped > 0)
+        notes.push(
+            `the timeline shows the first ${sim.timeline.length} events; ${sim.timelineDropped} more were left out`,
+        );
     if (objectiveTerms.note) notes.push(objectiveTerms.note);
     if (plan.services.some((s) => s.model.dependsOn.length > 0) && !sim.partial.present) {
-        notes.push('service dependencies (depends-on) only carry partial faults (degrade, fail) in this run, and it has none: each service is judged on its own regions and stores');
+        notes.push(
+            'service dependencies (depends-on) only carry partial faults (degrade, fail) in this run, and it has none: each service is judged on its own regions and stores',
+        );
     }
     notes.push(...drainNotes(stores));
 
@@ -92,18 +128,40 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         generator: { name: 'mregion', engine: ENGINE_VERSION },
         design: { uri: plan.model.uri, topology: plan.model.topology?.name ?? null },
         scenario: {
-            name: scenario.name, line: scenario.source.range.start.line + 1, durationMs: plan.durationMs, seed,
+            name: scenario.name,
+            line: scenario.source.range.start.line + 1,
+            durationMs: plan.durationMs,
+            seed,
             workloads: [...scenario.workloads],
-            faults: plan.faults.map((f) => ({ index: f.index, kind: f.kind, label: f.label, atMs: f.at, untilMs: f.until, line: f.line })),
+            faults: plan.faults.map((f) => ({
+                index: f.index,
+                kind: f.kind,
+                label: f.label,
+                atMs: f.at,
+                untilMs: f.until,
+                line: f.line,
+            })),
         },
         run: {
-            resolution: { mode: resolution.mode, sampling: resolution.sampling, declaredMs: scenario.resolutionMs ?? null, note: resolution.note },
-            eventBudget, estimatedEvents: Math.round(resolution.estimate.events / resolution.sampling), events: sim.events + sim.appliesInBulk,
-            simulatedWrites: sim.simulatedWrites, sampleIntervalMs: sim.sampleIntervalMs,
+            resolution: {
+                mode: resolution.mode,
+                sampling: resolution.sampling,
+                declaredMs: scenario.resolutionMs ?? null,
+                note: resolution.note,
+            },
+            eventBudget,
+            estimatedEvents: Math.round(resolution.estimate.events / resolution.sampling),
+            events: sim.events + sim.appliesInBulk,
+            simulatedWrites: sim.simulatedWrites,
+            sampleIntervalMs: sim.sampleIntervalMs,
         },
         summary: {
             passed: expectations.length === 0 ? null : passedCount === expectations.length,
-            expectations: { total: expectations.length, passed: passedCount, failed: expectations.length - passedCount },
+            expectations: {
+                total: expectations.length,
+                passed: passedCount,
+                failed: expectations.length - passedCount,
+            },
             availability: offered > 0 ? round(served / offered, 9) : null,
             worstRtoMs: largest(rtos),
             unrecovered: rtos.some((r) => r === null),
@@ -142,20 +200,37 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
 /** Each degrade or fail: what it reached in its region and whether the health checks watching it noticed. */
 function partialFaultReports(sim: Simulation): PartialFaultReport[] {
     const plan = sim.plan;
-    return plan.faults.filter((f): f is PartialFaultPlan => (f.kind === 'degrade' || f.kind === 'fail') && f.at < plan.durationMs).map((f) => ({
-        fault: f.index, kind: f.kind, label: f.label, target: f.targetName, targetKind: f.targetKind, region: plan.regions[f.region]!,
-        atMs: f.at, untilMs: f.until, errorShare: f.errorShare, addedLatencyMs: f.addedLatencyMs,
-        reached: [...sim.partial.reach(f)].sort((a, b) => a - b).map((s) => plan.services[s]!.id),
-        checks: sim.grayWatches.filter((w) => w.fault === f.index).map((w) => {
-            const probe = sim.probes[w.probe]!;
-            const target = probe.failover.plan;
-            return {
-                failover: target.targetKind === 'service' ? plan.services[target.target]!.id : plan.stores[target.target]!.id,
-                depth: w.depth, noticed: w.noticedAt >= 0,
-                noticedAtMs: w.noticedAt >= 0 ? w.noticedAt : null, afterMs: w.noticedAt >= 0 ? w.noticedAt - f.at : null,
-            };
-        }),
-    }));
+    return plan.faults
+        .filter((f): f is PartialFaultPlan => (f.kind === 'degrade' || f.kind === 'fail') && f.at < plan.durationMs)
+        .map((f) => ({
+            fault: f.index,
+            kind: f.kind,
+            label: f.label,
+            target: f.targetName,
+            targetKind: f.targetKind,
+            region: plan.regions[f.region]!,
+            atMs: f.at,
+            untilMs: f.until,
+            errorShare: f.errorShare,
+            addedLatencyMs: f.addedLatencyMs,
+            reached: [...sim.partial.reach(f)].sort((a, b) => a - b).map((s) => plan.services[s]!.id),
+            checks: sim.grayWatches
+                .filter((w) => w.fault === f.index)
+                .map((w) => {
+                    const probe = sim.probes[w.probe]!;
+                    const target = probe.failover.plan;
+                    return {
+                        failover:
+                            target.targetKind === 'service'
+                                ? plan.services[target.target]!.id
+                                : plan.stores[target.target]!.id,
+                        depth: w.depth,
+                        noticed: w.noticedAt >= 0,
+                        noticedAtMs: w.noticedAt >= 0 ? w.noticedAt : null,
+                        afterMs: w.noticedAt >= 0 ? w.noticedAt - f.at : null,
+                    };
+                }),
+        }));
 }
 
 /** Each group's interruptions, gathered in one pass (a run can have a group × state-change count of them). */
@@ -187,17 +262,29 @@ function serviceReport(sim: Simulation, index: number, episodesOf: readonly Epis
         served += sv;
         const rtos = episodesOf[g.plan.index]!.map((e) => rtoOf(sim, e.fault, e.start, e.end));
         return {
-            region: sim.plan.regions[g.plan.origin]!, offered: round(o, 3), served: round(sv, 3), availability: o > 0 ? round(sv / o, 9) : null,
+            region: sim.plan.regions[g.plan.origin]!,
+            offered: round(o, 3),
+            served: round(sv, 3),
+            availability: o > 0 ? round(sv / o, 9) : null,
             writeLatencyMs: percentiles(h),
             writeLatencySeries: latencySeries(sim, [g.intervalLatencies[g.plan.writes.length]!]),
             worstRtoMs: rtos.some((r) => r === Infinity) ? null : largest(rtos),
-            availabilitySeries: Array.from(g.seriesOffered, (off, k) => (off > 0 ? round(g.seriesServed[k]! / off, 6) : null)),
+            availabilitySeries: Array.from(g.seriesOffered, (off, k) =>
+                off > 0 ? round(g.seriesServed[k]! / off, 6) : null,
+            ),
         };
     });
     return {
-        id: s.id, name: s.name, cell: s.cell ?? null, posture: s.posture ?? null, regions: s.regions.map((r) => sim.plan.regions[r]!),
-        offered: round(offered, 3), served: round(served, 3), availability: offered > 0 ? round(served / offered, 9) : null,
-        writeLatencyMs: percentiles(all), byRegion,
+        id: s.id,
+        name: s.name,
+        cell: s.cell ?? null,
+        posture: s.posture ?? null,
+        regions: s.regions.map((r) => sim.plan.regions[r]!),
+        offered: round(offered, 3),
+        served: round(served, 3),
+        availability: offered > 0 ? round(served / offered, 9) : null,
+        writeLatencyMs: percentiles(all),
+        byRegion,
     };
 }
 
@@ -225,43 +312,86 @@ function storeReport(sim: Simulation, index: number): StoreReport {
         const series = Array.from(sim.lagSeries[link.index]!, (v) => (Number.isNaN(v) ? null : round(v, 3)));
         if (series.every((v) => v === null)) continue;
         lag.push({
-            from: regions[link.from]!, to: regions[link.to]!, maxMs: round(Math.max(0, link.maxDelay), 3),
-            backlogMaxMs: link.maxHeld >= 0 ? round(link.maxHeld, 3) : null, series,
+            from: regions[link.from]!,
+            to: regions[link.to]!,
+            maxMs: round(Math.max(0, link.maxDelay), 3),
+            backlogMaxMs: link.maxHeld >= 0 ? round(link.maxHeld, 3) : null,
+            series,
             heals: link.heals.map((h) => healReport(sim, link, h)),
         });
     }
     const drainStale = c.drainReadsServed > 0 && c.staleKnown ? round(c.drainReadsStale / c.drainReadsServed, 9) : null;
     const stranded = strandings(sim, index);
-    const tracking = s.tracksKeys && s.trackedKeys > 0 ? {
-        trackedKeys: [...sim.trackedLimit[index]!.values()].reduce((a, b) => a + b, 0),
-        sharedKeys: [...s.keyOffsets.keys()].reduce((a, w) => a + sim.plan.workloads[w]!.sharedKeys, 0),
-        scale: round(sim.conflictScale[index]! * sim.weight, 6),
-    } : null;
+    const tracking =
+        s.tracksKeys && s.trackedKeys > 0
+            ? {
+                  trackedKeys: [...sim.trackedLimit[index]!.values()].reduce((a, b) => a + b, 0),
+                  sharedKeys: [...s.keyOffsets.keys()].reduce((a, w) => a + sim.plan.workloads[w]!.sharedKeys, 0),
+                  scale: round(sim.conflictScale[index]! * sim.weight, 6),
+              }
+            : null;
     return {
-        id: s.id, name: s.name, engine: s.model.engine ?? null,
-        replication: { mode: s.mode, lagMs: s.mode === 'async' ? s.lagMs : null, quorum: s.mode === 'consensus' ? s.quorum : null },
+        id: s.id,
+        name: s.name,
+        engine: s.model.engine ?? null,
+        replication: {
+            mode: s.mode,
+            lagMs: s.mode === 'async' ? s.lagMs : null,
+            quorum: s.mode === 'consensus' ? s.quorum : null,
+        },
         conflicts: s.conflicts + (s.model.conflicts.crdt ? ` ${s.model.conflicts.crdt}` : ''),
-        writes: { acknowledged: c.acknowledged, failed: c.failed, rejected: c.rejected, conflictRejected: round(c.conflictRejected, 3) },
+        writes: {
+            acknowledged: c.acknowledged,
+            failed: c.failed,
+            rejected: c.rejected,
+            conflictRejected: round(c.conflictRejected, 3),
+        },
         lostWrites: c.lost,
         rpoMs: c.rpoMs >= 0 ? round(c.rpoMs, 3) : null,
         strandedWrites: sum(stranded.map((x) => x.strandedWrites)),
         deliveredAtHeal: sum(stranded.map((x) => x.deliveredWrites)),
         overwrittenAtHeal: round(c.overwritten, 3),
         stranded,
-        discardedWrites: round(c.discarded, 3), merges: round(c.merges, 3), siblings: round(c.siblings, 3),
+        discardedWrites: round(c.discarded, 3),
+        merges: round(c.merges, 3),
+        siblings: round(c.siblings, 3),
         reads: {
-            served: round(c.readsServed, 3), stale: round(c.readsStale, 3),
+            served: round(c.readsServed, 3),
+            stale: round(c.readsStale, 3),
             staleShare: c.readsServed > 0 && c.staleKnown ? round(c.readsStale / c.readsServed, 9) : null,
-            duringDrain: { served: round(c.drainReadsServed, 3), stale: round(c.drainReadsStale, 3), staleShare: drainStale },
+            duringDrain: {
+                served: round(c.drainReadsServed, 3),
+                stale: round(c.drainReadsStale, 3),
+                staleShare: drainStale,
+            },
         },
-        drain: drainReport(sim, index, lag.flatMap((l) => l.heals), drainStale),
+        drain: drainReport(
+            sim,
+            index,
+            lag.flatMap((l) => l.heals),
+            drainStale,
+        ),
         writeLatencyMs: percentiles(all),
-        byRegion: [...byOrigin.entries()].sort((a, b) => a[0] - b[0])
-            .map(([r, o]) => ({ region: regions[r]!, writeLatencyMs: percentiles(o.histogram), writeLatencySeries: latencySeries(sim, o.intervals) })),
-        replicas: s.replicas.map((r, slot) => ({ region: regions[r]!, appliedWrites: c.applied[slot]!, pendingWrites: pending[slot]! })),
+        byRegion: [...byOrigin.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([r, o]) => ({
+                region: regions[r]!,
+                writeLatencyMs: percentiles(o.histogram),
+                writeLatencySeries: latencySeries(sim, o.intervals),
+            })),
+        replicas: s.replicas.map((r, slot) => ({
+            region: regions[r]!,
+            appliedWrites: c.applied[slot]!,
+            pendingWrites: pending[slot]!,
+        })),
         lag,
         losses: c.losses.map((l) => ({
-            region: regions[l.region]!, atMs: l.atMs, lostWrites: l.lostWrites, rpoMs: round(l.rpoMs, 3), fault: l.fault, cause: l.cause,
+            region: regions[l.region]!,
+            atMs: l.atMs,
+            lostWrites: l.lostWrites,
+            rpoMs: round(l.rpoMs, 3),
+            fault: l.fault,
+            cause: l.cause,
             primaryAfter: l.keptIn >= 0 ? regions[l.keptIn]! : null,
         })),
         conflictTracking: tracking,
@@ -276,10 +406,17 @@ function strandings(sim: Simulation, index: number): StrandingReport[] {
         const stranded = StoreFate.strandedCount(x, sim.logs[index]![x.slot]!) * sim.weight;
         if (stranded <= 0) continue;
         out.push({
-            region: sim.plan.regions[s.replicas[x.slot]!]!, fault: x.fault >= 0 ? x.fault : null, cutAtMs: x.cutAt,
-            oldestAtMs: stranded > 0 ? x.firstTime : null, strandedWrites: stranded,
-            healedAtMs: x.healedAt >= 0 ? x.healedAt : null, deliveredWrites: x.delivered, deliveredByMs: x.deliveredAt >= 0 ? round(x.deliveredAt, 3) : null,
-            lostWrites: x.lost, lostAtMs: x.lostAt >= 0 ? x.lostAt : null, overwrittenWrites: round(x.overwritten, 3),
+            region: sim.plan.regions[s.replicas[x.slot]!]!,
+            fault: x.fault >= 0 ? x.fault : null,
+            cutAtMs: x.cutAt,
+            oldestAtMs: stranded > 0 ? x.firstTime : null,
+            strandedWrites: stranded,
+            healedAtMs: x.healedAt >= 0 ? x.healedAt : null,
+            deliveredWrites: x.delivered,
+            deliveredByMs: x.deliveredAt >= 0 ? round(x.deliveredAt, 3) : null,
+            lostWrites: x.lost,
+            lostAtMs: x.lostAt >= 0 ? x.lostAt : null,
+            overwrittenWrites: round(x.overwritten, 3),
         });
     }
     return out;
@@ -292,7 +429,13 @@ function regionShares(sim: Simulation): RegionShare[] {
         offered[g.plan.origin]! += g.counters.writesOffered + g.counters.readsOffered;
         served[g.plan.origin]! += g.counters.writesServed + g.counters.readsServed;
     }
-    return sim.plan.regions.map((region, r) => ({ region, offered: round(offered[r]!, 3), served: round(served[r]!, 3), availability: offered[r]! > 0 ? round(served[r]! / offered[r]!, 9) : null }))
+    return sim.plan.regions
+        .map((region, r) => ({
+            region,
+            offered: round(offered[r]!, 3),
+            served: round(served[r]!, 3),
+            availability: offered[r]! > 0 ? round(served[r]! / offered[r]!, 9) : null,
+        }))
         .filter((r) => r.offered > 0);
 }
 
@@ -324,25 +467,45 @@ function round(n: number, digits: number): number {
 
 /** Measures each expectation's metric on the run, over the declarations and regions the clause names. */
 class Measurements {
-    constructor(private readonly sim: Simulation, private readonly costUsd: number | null) {}
+    constructor(
+        private readonly sim: Simulation,
+        private readonly costUsd: number | null,
+    ) {}
 
     measure(e: ExpectationM): Measurement {
         switch (e.metric) {
-            case 'rto': return this.recovery(e, 'rto');
-            case 'detection': return this.recovery(e, 'detection');
-            case 'rpo': return this.rpo(e);
-            case 'availability': return this.availability(e);
-            case 'lost-writes': return this.lost(e);
-            case 'stranded-writes': return this.stranded(e);
-            case 'discarded-writes': return this.perReplica(e, 'discardedAt', 'silently discarded by last-write-wins');
-            case 'merges': return this.perReplica(e, 'mergesAt', 'merged by the CRDT');
-            case 'siblings': return this.perReplica(e, 'siblingsAt', 'kept as siblings');
-            case 'rejected-writes': return this.rejected(e);
-            case 'stale-reads': return this.stale(e);
-            case 'write-latency': return this.latency(e);
-            case 'cost': return this.costUsd === null
-                ? { value: null, where: '', atMs: null, reason: 'no egress price or item-size to estimate from' }
-                : { value: this.costUsd, where: 'in replication egress per month at the declared rates', atMs: null };
+            case 'rto':
+                return this.recovery(e, 'rto');
+            case 'detection':
+                return this.recovery(e, 'detection');
+            case 'rpo':
+                return this.rpo(e);
+            case 'availability':
+                return this.availability(e);
+            case 'lost-writes':
+                return this.lost(e);
+            case 'stranded-writes':
+                return this.stranded(e);
+            case 'discarded-writes':
+                return this.perReplica(e, 'discardedAt', 'silently discarded by last-write-wins');
+            case 'merges':
+                return this.perReplica(e, 'mergesAt', 'merged by the CRDT');
+            case 'siblings':
+                return this.perReplica(e, 'siblingsAt', 'kept as siblings');
+            case 'rejected-writes':
+                return this.rejected(e);
+            case 'stale-reads':
+                return this.stale(e);
+            case 'write-latency':
+                return this.latency(e);
+            case 'cost':
+                return this.costUsd === null
+                    ? { value: null, where: '', atMs: null, reason: 'no egress price or item-size to estimate from' }
+                    : {
+                          value: this.costUsd,
+                          where: 'in replication egress per month at the declared rates',
+                          atMs: null,
+                      };
         }
     }
 
@@ -369,7 +532,9 @@ class Measurements {
         const plan = this.sim.plan;
         if (!e.target) return plan.stores.map((s) => s.index);
         if (e.target.kind === 'store') return plan.stores.filter((s) => s.name === e.target!.name).map((s) => s.index);
-        const ids = new Set(plan.services.filter((s) => s.name === e.target!.name).flatMap((s) => [...s.uses, ...s.reads]));
+        const ids = new Set(
+            plan.services.filter((s) => s.name === e.target!.name).flatMap((s) => [...s.uses, ...s.reads]),
+        );
         return [...ids];
     }
 
@@ -382,14 +547,26 @@ class Measurements {
             const g = this.sim.groups[ep.group]!;
             const fault = ep.fault >= 0 ? plan.faults[ep.fault]! : undefined;
             const from = fault ? fault.at : ep.start;
-            const value = kind === 'rto'
-                ? (ep.end === undefined ? Infinity : ep.end - from)
-                : (ep.detectionAt === undefined ? Infinity : ep.detectionAt - from);
-            const cause = fault ? `, from the ${fault.label} at ${formatDuration(fault.at)}` : `, from the interruption at ${formatDuration(ep.start)}`;
+            const value =
+                kind === 'rto'
+                    ? ep.end === undefined
+                        ? Infinity
+                        : ep.end - from
+                    : ep.detectionAt === undefined
+                      ? Infinity
+                      : ep.detectionAt - from;
+            const cause = fault
+                ? `, from the ${fault.label} at ${formatDuration(fault.at)}`
+                : `, from the interruption at ${formatDuration(ep.start)}`;
             const where = `for users of ${plan.regions[g.plan.origin]} on ${g.plan.targetId}${cause}`;
             if (!worst || value > worst.value) worst = { value, where, atMs: from };
         }
-        if (!worst) return { value: 0, where: `(no user${this.scope(e) ? ` ${this.scope(e)}` : ''} was interrupted)`, atMs: null };
+        if (!worst)
+            return {
+                value: 0,
+                where: `(no user${this.scope(e) ? ` ${this.scope(e)}` : ''} was interrupted)`,
+                atMs: null,
+            };
         return worst;
     }
 
@@ -400,30 +577,60 @@ class Measurements {
             for (const l of this.sim.storeCounters[s]!.losses) {
                 if (e.region !== undefined && plan.regions[l.region] !== e.region) continue;
                 if (!worst || l.rpoMs > (worst.value ?? -1)) {
-                    worst = { value: l.rpoMs, where: `in ${plan.stores[s]!.id}: writes lost from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`, atMs: l.atMs };
+                    worst = {
+                        value: l.rpoMs,
+                        where: `in ${plan.stores[s]!.id}: writes lost from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
+                        atMs: l.atMs,
+                    };
                 }
             }
         }
-        return worst ?? { value: 0, where: `(no acknowledged write${this.scope(e) ? ` ${this.scope(e)}` : ''} was lost)`, atMs: null };
+        return (
+            worst ?? {
+                value: 0,
+                where: `(no acknowledged write${this.scope(e) ? ` ${this.scope(e)}` : ''} was lost)`,
+                atMs: null,
+            }
+        );
     }
 
     private lost(e: ExpectationM): Measurement {
         const plan = this.sim.plan;
-        return this.tally(e, (s) => this.sim.storeCounters[s]!.losses.map((l) => ({
-            region: plan.regions[l.region]!, count: l.lostWrites, atMs: l.atMs, text: `${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
-        })));
+        return this.tally(e, (s) =>
+            this.sim.storeCounters[s]!.losses.map((l) => ({
+                region: plan.regions[l.region]!,
+                count: l.lostWrites,
+                atMs: l.atMs,
+                text: `${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
+            })),
+        );
     }
 
     /** Writes held only by cut-off replicas of the stores named (`in R`: cut off in R), and what became of them. */
     private stranded(e: ExpectationM): Measurement {
-        return this.tally(e, (s) => strandings(this.sim, s).map((x) => {
-            const fate = x.lostWrites > 0 ? `${formatCount(x.lostWrites)} lost` : x.deliveredWrites === x.strandedWrites ? 'all delivered' : `${formatCount(x.deliveredWrites)} delivered`;
-            return { region: x.region, count: x.strandedWrites, atMs: x.cutAtMs, text: `${this.sim.plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}` };
-        }));
+        return this.tally(e, (s) =>
+            strandings(this.sim, s).map((x) => {
+                const fate =
+                    x.lostWrites > 0
+                        ? `${formatCount(x.lostWrites)} lost`
+                        : x.deliveredWrites === x.strandedWrites
+                          ? 'all delivered'
+                          : `${formatCount(x.deliveredWrites)} delivered`;
+                return {
+                    region: x.region,
+                    count: x.strandedWrites,
+                    atMs: x.cutAtMs,
+                    text: `${this.sim.plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}`,
+                };
+            }),
+        );
     }
 
     /** Adds up per-store events of the stores and region a clause names, listing each; the time is the first. */
-    private tally(e: ExpectationM, eventsOf: (store: number) => { region: string; count: number; atMs: number; text: string }[]): Measurement {
+    private tally(
+        e: ExpectationM,
+        eventsOf: (store: number) => { region: string; count: number; atMs: number; text: string }[],
+    ): Measurement {
         let total = 0;
         let first: number | null = null;
         const parts: string[] = [];
@@ -435,7 +642,11 @@ class Measurements {
                 parts.push(x.text);
             }
         }
-        return { value: total, where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(), atMs: first };
+        return {
+            value: total,
+            where: parts.length > 0 ? `(${parts.join('; ')})` : `${this.scope(e)}`.trim(),
+            atMs: first,
+        };
     }
 
     private perReplica(e: ExpectationM, field: 'discardedAt' | 'mergesAt' | 'siblingsAt', what: string): Measurement {
@@ -448,7 +659,11 @@ class Measurements {
                 if (e.region === undefined || plan.regions[r] === e.region) total += counts[slot]!;
             });
         }
-        return { value: round(total, 3), where: `writes ${what}${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`, atMs: null };
+        return {
+            value: round(total, 3),
+            where: `writes ${what}${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`,
+            atMs: null,
+        };
     }
 
     private rejected(e: ExpectationM): Measurement {
@@ -456,11 +671,20 @@ class Measurements {
         if (e.region !== undefined || e.target?.kind === 'service') {
             let total = 0;
             for (const g of this.groups(e)) total += g.counters.rejected + g.counters.conflictRejected;
-            return { value: round(total, 3), where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
+            return {
+                value: round(total, 3),
+                where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''}`,
+                atMs: null,
+            };
         }
         let total = 0;
-        for (const s of this.stores(e)) total += this.sim.storeCounters[s]!.rejected + this.sim.storeCounters[s]!.conflictRejected;
-        return { value: round(total, 3), where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`, atMs: null };
+        for (const s of this.stores(e))
+            total += this.sim.storeCounters[s]!.rejected + this.sim.storeCounters[s]!.conflictRejected;
+        return {
+            value: round(total, 3),
+            where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`,
+            atMs: null,
+        };
     }
 
     private availability(e: ExpectationM): Measurement {
@@ -470,8 +694,18 @@ class Measurements {
             offered += g.counters.writesOffered + g.counters.readsOffered;
             served += g.counters.writesServed + g.counters.readsServed;
         }
-        if (offered <= 0) return { value: null, where: '', atMs: null, reason: `no request${this.scope(e) ? ` ${this.scope(e)}` : ''} was made` };
-        return { value: served / offered, where: `of requests${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(this.sim.plan.durationMs)}`, atMs: null };
+        if (offered <= 0)
+            return {
+                value: null,
+                where: '',
+                atMs: null,
+                reason: `no request${this.scope(e) ? ` ${this.scope(e)}` : ''} was made`,
+            };
+        return {
+            value: served / offered,
+            where: `of requests${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(this.sim.plan.durationMs)}`,
+            atMs: null,
+        };
     }
 
     private stale(e: ExpectationM): Measurement {
@@ -480,7 +714,8 @@ class Measurements {
         if (e.target?.kind === 'store' && e.region === undefined) {
             for (const s of this.stores(e)) {
                 const c = this.sim.storeCounters[s]!;
-                if (!c.staleKnown) return { value: null, where: '', atMs: null, reason: 'the workload declares no key count' };
+                if (!c.staleKnown)
+                    return { value: null, where: '', atMs: null, reason: 'the workload declares no key count' };
                 served += c.readsServed;
                 stale += c.readsStale;
             }
@@ -514,8 +749,18 @@ class Measurements {
             }
         }
         const value = h.percentile(p);
-        if (value === undefined) return { value: null, where: '', atMs: null, reason: `no write${this.scope(e) ? ` ${this.scope(e)}` : ''} was acknowledged` };
-        return { value, where: `at ${percentileName(p)} of ${formatCount(h.total)} writes${this.scope(e) ? ` ${this.scope(e)}` : ''}`, atMs: null };
+        if (value === undefined)
+            return {
+                value: null,
+                where: '',
+                atMs: null,
+                reason: `no write${this.scope(e) ? ` ${this.scope(e)}` : ''} was acknowledged`,
+            };
+        return {
+            value,
+            where: `at ${percentileName(p)} of ${formatCount(h.total)} writes${this.scope(e) ? ` ${this.scope(e)}` : ''}`,
+            atMs: null,
+        };
     }
 }
 

@@ -5,8 +5,20 @@
 
 export const REPORT_SCHEMA_VERSION = '1.6.0';
 
-export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
-    | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
+export type Metric =
+    | 'rto'
+    | 'rpo'
+    | 'availability'
+    | 'lost-writes'
+    | 'stranded-writes'
+    | 'discarded-writes'
+    | 'merges'
+    | 'siblings'
+    | 'rejected-writes'
+    | 'stale-reads'
+    | 'write-latency'
+    | 'detection'
+    | 'cost';
 
 export interface Percentiles {
     readonly p50: number | null;
@@ -175,7 +187,9 @@ export interface StoreReport {
     readonly merges: number;
     readonly siblings: number;
     readonly reads: {
-        readonly served: number; readonly stale: number; readonly staleShare: number | null;
+        readonly served: number;
+        readonly stale: number;
+        readonly staleShare: number | null;
         /** The reads served while a healed link's backlog was on its way to a replica. Since 1.3.0. */
         readonly duringDrain: { readonly served: number; readonly stale: number; readonly staleShare: number | null };
     };
@@ -183,19 +197,35 @@ export interface StoreReport {
     readonly drain: DrainReport | null;
     readonly writeLatencyMs: Percentiles;
     /** Per origin region of the writers: their writes to this store, overall and per sample interval. */
-    readonly byRegion: readonly { readonly region: string; readonly writeLatencyMs: Percentiles; readonly writeLatencySeries: LatencySeries }[];
+    readonly byRegion: readonly {
+        readonly region: string;
+        readonly writeLatencyMs: Percentiles;
+        readonly writeLatencySeries: LatencySeries;
+    }[];
     /** Writes each replica had applied when the scenario ended (its own and replicated ones). */
-    readonly replicas: readonly { readonly region: string; readonly appliedWrites: number; readonly pendingWrites: number }[];
+    readonly replicas: readonly {
+        readonly region: string;
+        readonly appliedWrites: number;
+        readonly pendingWrites: number;
+    }[];
     readonly lag: readonly LagReport[];
     readonly losses: readonly {
-        readonly region: string; readonly atMs: number; readonly lostWrites: number; readonly rpoMs: number; readonly fault: number;
+        readonly region: string;
+        readonly atMs: number;
+        readonly lostWrites: number;
+        readonly rpoMs: number;
+        readonly fault: number;
         /** `promotion`: abandoned when another replica became the primary; `destroyed`: the region's storage is gone. Since 1.2.0. */
         readonly cause: 'promotion' | 'destroyed';
         /** Where the store accepts writes after the promotion; null for a destroyed region. Since 1.2.0. */
         readonly primaryAfter: string | null;
     }[];
     /** How conflicts were tracked: all shared keys, or a sample of them (counts scaled up). */
-    readonly conflictTracking: { readonly trackedKeys: number; readonly sharedKeys: number; readonly scale: number } | null;
+    readonly conflictTracking: {
+        readonly trackedKeys: number;
+        readonly sharedKeys: number;
+        readonly scale: number;
+    } | null;
 }
 
 /** A replica cut off from every other one (times in ms from the start; null when it did not happen). */
@@ -310,11 +340,28 @@ export interface ClauseRef {
 
 export interface TimelineEvent {
     readonly atMs: number;
-    readonly kind: 'fault-start' | 'fault-end' | 'detection' | 'healthy-again' | 'action-start' | 'action-blocked' | 'action-done'
-        | 'routing-change' | 'traffic-moved' | 'failback' | 'failover-abandoned' | 'writes-lost' | 'interrupted' | 'recovered'
-        | 'writes-stranded' | 'writes-delivered' | 'failover-committed' | 'split-brain'
+    readonly kind:
+        | 'fault-start'
+        | 'fault-end'
+        | 'detection'
+        | 'healthy-again'
+        | 'action-start'
+        | 'action-blocked'
+        | 'action-done'
+        | 'routing-change'
+        | 'traffic-moved'
+        | 'failback'
+        | 'failover-abandoned'
+        | 'writes-lost'
+        | 'interrupted'
+        | 'recovered'
+        | 'writes-stranded'
+        | 'writes-delivered'
+        | 'failover-committed'
+        | 'split-brain'
         /** Since 1.6.0: a service impaired through what it depends on, and a partial fault its health checks never noticed. */
-        | 'cascade' | 'gray-undetected';
+        | 'cascade'
+        | 'gray-undetected';
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
@@ -338,8 +385,18 @@ export interface ObjectiveResult extends Omit<ExpectationResult, 'line'> {
 export interface CostReport {
     /** Cross-region replication egress at the workloads' declared rates, per 30-day month. */
     readonly egressUsdPerMonth: number | null;
-    readonly egress: readonly { readonly store: string; readonly usdPerMonth: number | null; readonly formula: string; readonly missing: string | null }[];
-    readonly postures: readonly { readonly service: string; readonly posture: string; readonly multiplier: number; readonly source: string }[];
+    readonly egress: readonly {
+        readonly store: string;
+        readonly usdPerMonth: number | null;
+        readonly formula: string;
+        readonly missing: string | null;
+    }[];
+    readonly postures: readonly {
+        readonly service: string;
+        readonly posture: string;
+        readonly multiplier: number;
+        readonly source: string;
+    }[];
     /** What the `cost` expectation is compared with: the egress estimate (no compute baseline is declared in the design). */
     readonly totalUsdPerMonth: number | null;
     readonly note: string;
@@ -359,7 +416,12 @@ export interface SimulationReport {
     };
     readonly run: {
         /** `exact`: every write simulated; `sampled`: one write in `sampling` (keys sampled alike), counts scaled. */
-        readonly resolution: { readonly mode: 'exact' | 'sampled'; readonly sampling: number; readonly declaredMs: number | null; readonly note: string };
+        readonly resolution: {
+            readonly mode: 'exact' | 'sampled';
+            readonly sampling: number;
+            readonly declaredMs: number | null;
+            readonly note: string;
+        };
         readonly eventBudget: number;
         readonly estimatedEvents: number;
         /** Events processed: write arrivals, replication deliveries (each applied at its own due time) and control events. */

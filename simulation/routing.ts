@@ -35,11 +35,23 @@ export function initialStoreRouting(plan: Plan, store: StorePlan): StoreRouting 
     const R = plan.regions.length;
     const homeLocation = new Int32Array(R);
     for (let h = 0; h < R; h++) homeLocation[h] = store.slotOf[h]! >= 0 ? h : nearestOf(plan, h, store.replicas);
-    return { primary: store.primary, stalePrimary: -1, leader: store.leader, candidate: -1, electionStamp: 0, homeLocation };
+    return {
+        primary: store.primary,
+        stalePrimary: -1,
+        leader: store.leader,
+        candidate: -1,
+        electionStamp: 0,
+        homeLocation,
+    };
 }
 
 /** The region of `candidates` with the smallest RTT from `from` (ties: declaration order), or -1. */
-export function nearestOf(plan: Plan, from: number, candidates: readonly number[], usable: (r: number) => boolean = () => true): number {
+export function nearestOf(
+    plan: Plan,
+    from: number,
+    candidates: readonly number[],
+    usable: (r: number) => boolean = () => true,
+): number {
     const R = plan.regions.length;
     let best = -1;
     let bestMs = Infinity;
@@ -64,7 +76,15 @@ export function nearestOf(plan: Plan, from: number, candidates: readonly number[
  *   for consensus (docs/facts.md#spanner-multi-region); 2 × RTT(farthest regions) + 10 ms for Cosmos DB strong (docs/facts.md#cosmos-strong-write-latency) — the same
  *   formulas as the write-latency estimator, applied to the regions reachable at that moment.
  */
-export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, routing: StoreRouting, from: number, home: number, out: WriteOutcome): WriteOutcome {
+export function writeOutcome(
+    plan: Plan,
+    faults: FaultState,
+    store: StorePlan,
+    routing: StoreRouting,
+    from: number,
+    home: number,
+    out: WriteOutcome,
+): WriteOutcome {
     const R = plan.regions.length;
     out.status = Status.unavailable;
     out.location = -1;
@@ -99,7 +119,12 @@ export function writeOutcome(plan: Plan, faults: FaultState, store: StorePlan, r
             wait = Math.max(wait, plan.rtt[location * R + r]!);
         }
     } else if (store.mode === 'sync') {
-        const other = nearestOf(plan, location, votingRegions(store), (r) => r !== location && !faults.unreachable(location, r));
+        const other = nearestOf(
+            plan,
+            location,
+            votingRegions(store),
+            (r) => r !== location && !faults.unreachable(location, r),
+        );
         if (other < 0) return noQuorum(out);
         wait = plan.rtt[location * R + other]!;
     } else if (store.mode === 'consensus') {
@@ -132,8 +157,17 @@ function votingRegions(store: StorePlan): number[] {
  */
 export function quorumWait(plan: Plan, faults: FaultState, store: StorePlan, location: number): number {
     const R = plan.regions.length;
-    const voters = store.mode === 'consensus' && store.leader >= 0 ? store.votersByHome.get(location) ?? store.voters : votersOfPlan(store);
-    const q = quorumRoundTrip(location, voters, store.quorum, (a, b) => plan.rtt[a * R + b]!, (r) => !faults.unreachable(location, r));
+    const voters =
+        store.mode === 'consensus' && store.leader >= 0
+            ? (store.votersByHome.get(location) ?? store.voters)
+            : votersOfPlan(store);
+    const q = quorumRoundTrip(
+        location,
+        voters,
+        store.quorum,
+        (a, b) => plan.rtt[a * R + b]!,
+        (r) => !faults.unreachable(location, r),
+    );
     return q.kind === 'ok' ? q.ms : -1;
 }
 
@@ -150,7 +184,13 @@ function votersOfPlan(store: StorePlan): number[] {
  * sync/consensus store need the coordinator and its quorum; every other read takes the nearest replica that
  * is up and reachable (the local one when it is).
  */
-export function readReplica(plan: Plan, faults: FaultState, store: StorePlan, routing: StoreRouting, from: number): number {
+export function readReplica(
+    plan: Plan,
+    faults: FaultState,
+    store: StorePlan,
+    routing: StoreRouting,
+    from: number,
+): number {
     if (from < 0 || faults.isDown(from)) return -1;
     if (store.strongReads) {
         const scratch: WriteOutcome = { status: 0, location: -1, latencyMs: 0 };

@@ -13,7 +13,10 @@ import type { SimulationReport } from './report.js';
 export const DEFAULT_SEED = 1;
 /** At most this many points per series (availability, lag) in a report. */
 const MAX_SAMPLES = 240;
-const SAMPLE_STEPS_MS = [1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
+const SAMPLE_STEPS_MS = [
+    1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
+    7_200_000, 21_600_000, 43_200_000, 86_400_000,
+];
 
 export interface Progress {
     /** Share of the scenario's simulated time done, 0–1. */
@@ -46,12 +49,19 @@ export function simulate(model: Model, scenarioName: string, options: SimulateOp
     const scenario = model.scenarios.get(scenarioName);
     if (!scenario) {
         const known = scenarioNames(model);
-        throw new SimulationError('unknown-scenario', known.length === 0
-            ? `the design declares no scenario (looked for '${scenarioName}')`
-            : `no scenario '${scenarioName}'; the design declares ${known.map((n) => `'${n}'`).join(', ')}`);
+        throw new SimulationError(
+            'unknown-scenario',
+            known.length === 0
+                ? `the design declares no scenario (looked for '${scenarioName}')`
+                : `no scenario '${scenarioName}'; the design declares ${known.map((n) => `'${n}'`).join(', ')}`,
+        );
     }
     const seed = seedOf(scenario, options);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SimulationError('invalid-options', `the seed must be a whole number from 0 to 4294967295, got ${seed}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+        throw new SimulationError(
+            'invalid-options',
+            `the seed must be a whole number from 0 to 4294967295, got ${seed}`,
+        );
     const eventBudget = options.eventBudget ?? DEFAULT_EVENT_BUDGET;
 
     // The budget is judged on the plan's structure, before the RTT matrix (regions²) is built.
@@ -60,12 +70,22 @@ export function simulate(model: Model, scenarioName: string, options: SimulateOp
     const resolution = chooseResolution(structure, estimateEvents(structure, sampleIntervalMs), eventBudget);
     const plan = completePlan(structure);
     const sim = new Simulation(plan, {
-        seed, sampling: resolution.sampling, sampleIntervalMs, maxKeyStateCells: MAX_KEY_STATE_CELLS,
-        onProgress: options.onProgress ? (fraction) => options.onProgress!({ fraction, simulatedMs: fraction * plan.durationMs, events: sim.events }) : undefined,
+        seed,
+        sampling: resolution.sampling,
+        sampleIntervalMs,
+        maxKeyStateCells: MAX_KEY_STATE_CELLS,
+        onProgress: options.onProgress
+            ? (fraction) =>
+                  options.onProgress!({ fraction, simulatedMs: fraction * plan.durationMs, events: sim.events })
+            : undefined,
         shouldStop: options.signal ? () => options.signal!.aborted : undefined,
     });
     sim.run();
-    if (sim.stopped) throw new SimulationError('cancelled', `simulation of ${scenario.name} cancelled at ${Math.round((sim.now / plan.durationMs) * 100)}%`);
+    if (sim.stopped)
+        throw new SimulationError(
+            'cancelled',
+            `simulation of ${scenario.name} cancelled at ${Math.round((sim.now / plan.durationMs) * 100)}%`,
+        );
     return buildReport({ sim, seed, eventBudget, resolution });
 }
 

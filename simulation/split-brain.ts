@@ -40,8 +40,14 @@ export function startSplitBrain(b: SplitBrain, t: number, accepted: Float64Array
 }
 
 /** Closes the window at `t` (or at the end of the run), counting what each side accepted during it. */
-export function endSplitBrain(b: SplitBrain, t: number, accepted: Float64Array, store: StorePlan, runEnded: boolean): void {
-    if (b.startAt < 0 || (b.endAt >= 0)) return;
+export function endSplitBrain(
+    b: SplitBrain,
+    t: number,
+    accepted: Float64Array,
+    store: StorePlan,
+    runEnded: boolean,
+): void {
+    if (b.startAt < 0 || b.endAt >= 0) return;
     if (!runEnded) b.endAt = t;
     b.oldWrites = accepted[store.slotOf[b.oldPrimary]!]! - b.oldAtStart;
     b.newWrites = accepted[store.slotOf[b.newPrimary]!]! - b.newAtStart;

@@ -14,13 +14,16 @@ import type { SweepExpectation, SweepValue } from './sweep-report.js';
  * `wording` met/missed).
  */
 export function judgeAcrossSeeds(
-    e: ExpectationM, index: number, runs: readonly SeedOutcome[],
+    e: ExpectationM,
+    index: number,
+    runs: readonly SeedOutcome[],
     judged: (run: SeedOutcome) => readonly SeedExpectation[] = (run) => run.expectations,
     wording: Wording = { text: clauseText(e), verbs: ['passed', 'failed'] },
 ): SweepExpectation {
     const required = e.acrossSeeds ?? 1;
     const n = runs.length;
-    const ranked = runs.map((run, i) => ({ run, x: judged(run)[index]!, i }))
+    const ranked = runs
+        .map((run, i) => ({ run, x: judged(run)[index]!, i }))
         .sort((a, b) => badness(e, a.x) - badness(e, b.x) || a.i - b.i);
     const rank = rankOf(required, n);
     // Among runs as bad as the one at that rank, the first in seed order (the same run whatever the tie).
@@ -28,12 +31,25 @@ export function judgeAcrossSeeds(
     const seedsPassed = runs.filter((r) => judged(r)[index]!.passed).length;
     const passed = seedsPassed >= rank;
     const text = wording.text;
-    const which = e.acrossSeeds === undefined ? `worst of ${n} seed${n === 1 ? '' : 's'}` : `${percentileName(required)} of ${n} seed${n === 1 ? '' : 's'}`;
-    const message = `${wording.subject ?? ''}${text} ${passed ? wording.verbs[0] : wording.verbs[1]}: ${which} ${chosen.x.measuredText} (seed ${chosen.run.seed}); ${seedsPassed} of ${n} seed${n === 1 ? '' : 's'} met it`
-        + `${e.acrossSeeds === undefined ? '' : `, ${rank} needed`}`;
+    const which =
+        e.acrossSeeds === undefined
+            ? `worst of ${n} seed${n === 1 ? '' : 's'}`
+            : `${percentileName(required)} of ${n} seed${n === 1 ? '' : 's'}`;
+    const message =
+        `${wording.subject ?? ''}${text} ${passed ? wording.verbs[0] : wording.verbs[1]}: ${which} ${chosen.x.measuredText} (seed ${chosen.run.seed}); ${seedsPassed} of ${n} seed${n === 1 ? '' : 's'} met it` +
+        `${e.acrossSeeds === undefined ? '' : `, ${rank} needed`}`;
     return {
-        text, line: e.source.range.start.line + 1, metric: e.metric as Metric, required, passed, seedsPassed, seeds: n,
-        seed: chosen.run.seed, measured: sweepValue(chosen.x.measured), measuredText: chosen.x.measuredText, message,
+        text,
+        line: e.source.range.start.line + 1,
+        metric: e.metric as Metric,
+        required,
+        passed,
+        seedsPassed,
+        seeds: n,
+        seed: chosen.run.seed,
+        measured: sweepValue(chosen.x.measured),
+        measuredText: chosen.x.measuredText,
+        message,
     };
 }
 
@@ -46,9 +62,14 @@ export function rankOf(p: number, n: number): number {
 function badness(e: ExpectationM, x: SeedExpectation): number {
     if (x.measured === null || Number.isNaN(x.measured)) return Infinity;
     switch (e.op) {
-        case '<=': case '<': return x.measured;
-        case '>=': case '>': return -x.measured;
-        case '==': return Math.abs(x.measured - e.value);
+        case '<=':
+        case '<':
+            return x.measured;
+        case '>=':
+        case '>':
+            return -x.measured;
+        case '==':
+            return Math.abs(x.measured - e.value);
     }
 }
 

@@ -5,8 +5,18 @@ import type { ExpectationResult, SimulationReport } from './report.js';
 
 /** A per-run number of a sweep, with the direction in which it gets worse. */
 export interface SweepMetric {
-    readonly id: 'rto' | 'rpo' | 'lost-writes' | 'availability' | 'stranded-writes' | 'overwritten-at-heal' | 'split-brain-writes'
-        | 'rejected-writes' | 'discarded-writes' | 'stale-reads' | 'write-latency-p99';
+    readonly id:
+        | 'rto'
+        | 'rpo'
+        | 'lost-writes'
+        | 'availability'
+        | 'stranded-writes'
+        | 'overwritten-at-heal'
+        | 'split-brain-writes'
+        | 'rejected-writes'
+        | 'discarded-writes'
+        | 'stale-reads'
+        | 'write-latency-p99';
     readonly label: string;
     readonly unit: 'ms' | 'count' | 'share';
     readonly worse: 'higher' | 'lower';
@@ -37,11 +47,11 @@ export type RunMetrics = Readonly<Record<SweepMetricId, number | null>>;
 export function runMetrics(r: SimulationReport): RunMetrics {
     const s = r.summary;
     return {
-        'rto': s.unrecovered ? Infinity : s.worstRtoMs,
+        rto: s.unrecovered ? Infinity : s.worstRtoMs,
         // No write lost: nothing of the past is missing, an RPO of 0 (as `expect rpo` measures it).
-        'rpo': s.worstRpoMs ?? 0,
+        rpo: s.worstRpoMs ?? 0,
         'lost-writes': s.lostWrites,
-        'availability': s.availability,
+        availability: s.availability,
         'stranded-writes': s.strandedWrites,
         'overwritten-at-heal': s.overwrittenAtHeal,
         'split-brain-writes': s.splitBrainWrites,
@@ -69,7 +79,12 @@ export interface SeedOutcome {
 }
 
 export function seedOutcome(r: SimulationReport): SeedOutcome {
-    return { seed: r.scenario.seed, metrics: runMetrics(r), expectations: r.expectations.map(seedExpectation), objectives: r.objectives.map(seedExpectation) };
+    return {
+        seed: r.scenario.seed,
+        metrics: runMetrics(r),
+        expectations: r.expectations.map(seedExpectation),
+        objectives: r.objectives.map(seedExpectation),
+    };
 }
 
 function seedExpectation(e: Pick<ExpectationResult, 'passed' | 'measured' | 'measuredText'>): SeedExpectation {

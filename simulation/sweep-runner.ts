@@ -40,12 +40,18 @@ export interface SweepOptions extends Omit<SweepRunOptions, 'seeds'> {
 /** Runs `count` seeds of a scenario (derived from its base seed, `sweepSeeds`) and builds the sweep's report. */
 export async function sweepScenario(model: Model, scenario: string, options: SweepOptions): Promise<SweepReport> {
     const declared = model.scenarios.get(scenario);
-    if (!declared) throw new SimulationError('unknown-scenario', `no scenario '${scenario}'; the design declares ${[...model.scenarios.keys()].map((n) => `'${n}'`).join(', ') || 'none'}`);
+    if (!declared)
+        throw new SimulationError(
+            'unknown-scenario',
+            `no scenario '${scenario}'; the design declares ${[...model.scenarios.keys()].map((n) => `'${n}'`).join(', ') || 'none'}`,
+        );
     const problem = seedCountProblem(options.count);
     if (problem) throw new SimulationError('invalid-options', problem);
     const seeds = sweepSeeds(seedOf(declared, options), options.count);
     const run = { ...options, seeds };
-    const outcomes = options.workerFile ? await runSweepInWorkers(options.workerFile, model, scenario, run) : runSweepHere(model, scenario, run);
+    const outcomes = options.workerFile
+        ? await runSweepInWorkers(options.workerFile, model, scenario, run)
+        : runSweepHere(model, scenario, run);
     return buildSweep(model, scenario, outcomes, options.notes);
 }
 
@@ -53,14 +59,24 @@ export function workerCount(seeds: number, requested?: number): number {
     return Math.max(1, Math.min(seeds, requested ?? availableParallelism()));
 }
 
-export function runSweepInWorkers(workerFile: string, model: Model, scenario: string, options: SweepRunOptions): Promise<SeedOutcome[]> {
+export function runSweepInWorkers(
+    workerFile: string,
+    model: Model,
+    scenario: string,
+    options: SweepRunOptions,
+): Promise<SeedOutcome[]> {
     const total = options.seeds.length;
     return new Promise((resolve, reject) => {
         if (options.signal?.aborted) return reject(cancelled(scenario, 0, total));
         const cancel = new SharedArrayBuffer(4);
         const request: SweepRequest = {
-            type: 'sweep', model: toPlainModel(model), scenario, seeds: options.seeds, eventBudget: options.eventBudget,
-            next: new SharedArrayBuffer(4), cancel,
+            type: 'sweep',
+            model: toPlainModel(model),
+            scenario,
+            seeds: options.seeds,
+            eventBudget: options.eventBudget,
+            next: new SharedArrayBuffer(4),
+            cancel,
         };
         const outcomes: SeedOutcome[] = new Array(total);
         let done = 0;
@@ -95,7 +111,8 @@ export function runSweepInWorkers(workerFile: string, model: Model, scenario: st
             worker.on('error', (error) => finish(() => reject(error)));
             // A worker that has posted its last outcome exits by itself; any other exit is a failure.
             worker.on('exit', (code) => {
-                if (!finished) finish(() => reject(new Error(`a simulation worker stopped unexpectedly (exit code ${code})`)));
+                if (!finished)
+                    finish(() => reject(new Error(`a simulation worker stopped unexpectedly (exit code ${code})`)));
             });
             worker.postMessage(request);
         }
@@ -103,7 +120,11 @@ export function runSweepInWorkers(workerFile: string, model: Model, scenario: st
 }
 
 /** The same sweep in this thread (no worker bundle): for tests from the sources and the API. */
-export function runSweepHere(model: Model, scenario: string, options: Omit<SweepRunOptions, 'workers' | 'signal'>): SeedOutcome[] {
+export function runSweepHere(
+    model: Model,
+    scenario: string,
+    options: Omit<SweepRunOptions, 'workers' | 'signal'>,
+): SeedOutcome[] {
     return options.seeds.map((seed, i) => {
         const outcome = seedOutcome(simulate(model, scenario, { seed, eventBudget: options.eventBudget }));
         options.onProgress?.(i + 1, options.seeds.length);

@@ -10,7 +10,8 @@ export const MAX_SWEEP_SEEDS = 10_000;
 const GOLDEN = 0x9e3779b9;
 
 /** The rule below, as the sweep report states it. */
-export const SEED_DERIVATION = "run 0 uses the base seed; run k (k = 1 … N − 1) uses fmix32((base + k × 0x9E3779B9) mod 2^32), MurmurHash3's 32-bit finalizer, skipping a value already used";
+export const SEED_DERIVATION =
+    "run 0 uses the base seed; run k (k = 1 … N − 1) uses fmix32((base + k × 0x9E3779B9) mod 2^32), MurmurHash3's 32-bit finalizer, skipping a value already used";
 
 export function sweepSeeds(base: number, count: number): number[] {
     const seeds = [base >>> 0];

@@ -6,16 +6,33 @@ import { ENGINE_VERSION } from './report-builder.js';
 import { judgeAcrossSeeds, rankOf, sweepValue } from './sweep-judge.js';
 import { SEED_DERIVATION } from './sweep-seeds.js';
 import { SWEEP_METRICS, type SeedOutcome, type SweepMetric } from './sweep-metrics.js';
-import { SWEEP_SCHEMA_VERSION, type MetricSpread, type SweepObjective, type SweepReport, type SweepRun } from './sweep-report.js';
+import {
+    SWEEP_SCHEMA_VERSION,
+    type MetricSpread,
+    type SweepObjective,
+    type SweepReport,
+    type SweepRun,
+} from './sweep-report.js';
 import { objectiveClauses, objectiveWording } from './objectives.js';
 import { compileStructure } from './plan.js';
 
-export function buildSweep(model: Model, scenarioName: string, outcomes: readonly SeedOutcome[], notes: readonly string[] = []): SweepReport {
+export function buildSweep(
+    model: Model,
+    scenarioName: string,
+    outcomes: readonly SeedOutcome[],
+    notes: readonly string[] = [],
+): SweepReport {
     const scenario = model.scenarios.get(scenarioName)!;
     const expectations = scenario.expectations.map((e, i) => judgeAcrossSeeds(e, i, outcomes));
     // The runs judged the same objective terms in the same order (which owners a workload reaches is structural).
     const objectives = objectiveClauses(compileStructure(model, scenario)).clauses.map((o, i): SweepObjective => {
-        const { line: _line, ...judged } = judgeAcrossSeeds(o.clause, i, outcomes, (run) => run.objectives, objectiveWording(o));
+        const { line: _line, ...judged } = judgeAcrossSeeds(
+            o.clause,
+            i,
+            outcomes,
+            (run) => run.objectives,
+            objectiveWording(o),
+        );
         return { ...judged, owner: o.owner.name, ownerKind: o.owner.kind, clause: o.ref };
     });
     const passedCount = expectations.filter((e) => e.passed).length;
@@ -25,11 +42,19 @@ export function buildSweep(model: Model, scenarioName: string, outcomes: readonl
         kind: 'seed-sweep',
         generator: { name: 'mregion', engine: ENGINE_VERSION },
         design: { uri: model.uri, topology: model.topology?.name ?? null },
-        scenario: { name: scenario.name, line: scenario.source.range.start.line + 1, durationMs: scenario.durationMs ?? 0 },
+        scenario: {
+            name: scenario.name,
+            line: scenario.source.range.start.line + 1,
+            durationMs: scenario.durationMs ?? 0,
+        },
         seeds: { count: outcomes.length, base: outcomes[0]!.seed, derivation: SEED_DERIVATION },
         summary: {
             passed: expectations.length === 0 ? null : passedCount === expectations.length,
-            expectations: { total: expectations.length, passed: passedCount, failed: expectations.length - passedCount },
+            expectations: {
+                total: expectations.length,
+                passed: passedCount,
+                failed: expectations.length - passedCount,
+            },
             worstSeed: worst.seed,
             worstReason: worstReason(worst),
         },
@@ -51,8 +76,16 @@ function spread(m: SweepMetric, outcomes: readonly SeedOutcome[]): MetricSpread 
     let worst: { v: number; seed: number } | undefined;
     for (const x of measured) if (!worst || worse(m, x.v, worst.v) > 0) worst = x;
     return {
-        id: m.id, label: m.label, unit: m.unit, worse: m.worse, runs: measured.length,
-        min: at(0), p50: at(0.5), p95: at(0.95), max: at(1), worstSeed: worst?.seed ?? null,
+        id: m.id,
+        label: m.label,
+        unit: m.unit,
+        worse: m.worse,
+        runs: measured.length,
+        min: at(0),
+        p50: at(0.5),
+        p95: at(0.95),
+        max: at(1),
+        worstSeed: worst?.seed ?? null,
     };
 }
 
@@ -87,13 +120,22 @@ function failedCount(o: SeedOutcome): number {
 
 function worstReason(o: SeedOutcome): string {
     const failed = failedCount(o);
-    return o.expectations.length === 0 ? 'no expectation declared: the worst run by RTO, then RPO, lost writes and availability'
-        : failed === 0 ? 'every run met every expectation: the worst by RTO, then RPO, lost writes and availability'
-        : `fails ${failed} of ${o.expectations.length} expectation${o.expectations.length === 1 ? '' : 's'}, the most of any run (ties: the worst RTO, then RPO, lost writes, availability)`;
+    return o.expectations.length === 0
+        ? 'no expectation declared: the worst run by RTO, then RPO, lost writes and availability'
+        : failed === 0
+          ? 'every run met every expectation: the worst by RTO, then RPO, lost writes and availability'
+          : `fails ${failed} of ${o.expectations.length} expectation${o.expectations.length === 1 ? '' : 's'}, the most of any run (ties: the worst RTO, then RPO, lost writes, availability)`;
 }
 
 function sweepRun(o: SeedOutcome): SweepRun {
-    const metrics = Object.fromEntries(SWEEP_METRICS.map((m) => [m.id, sweepValue(o.metrics[m.id])])) as SweepRun['metrics'];
+    const metrics = Object.fromEntries(
+        SWEEP_METRICS.map((m) => [m.id, sweepValue(o.metrics[m.id])]),
+    ) as SweepRun['metrics'];
     const failed = failedCount(o);
-    return { seed: o.seed, passed: o.expectations.length === 0 ? null : failed === 0, failedExpectations: failed, metrics };
+    return {
+        seed: o.seed,
+        passed: o.expectations.length === 0 ? null : failed === 0,
+        failedExpectations: failed,
+        metrics,
+    };
 }

@@ -99,7 +99,10 @@ export function readFlowCost(stores: readonly StorePlan[]): { describe: number; 
     }
     const K = stores.length;
     const full = (1 + TERMS) ** exposed;
-    const product = full <= MAX_EXPANDED_TERMS ? (exposed + 1) * full : Math.max((exposed + 1) * MAX_EXPANDED_TERMS, GAUSS_NODES * K * (1 + TERMS));
+    const product =
+        full <= MAX_EXPANDED_TERMS
+            ? (exposed + 1) * full
+            : Math.max((exposed + 1) * MAX_EXPANDED_TERMS, GAUSS_NODES * K * (1 + TERMS));
     return { describe, piece: 2 * (K * (1 + TERMS) + product) };
 }
 
@@ -136,7 +139,8 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     const ticks = Math.max(1, Math.ceil(end / sampleIntervalMs));
     const faults = plan.faults.filter((f) => f.at < end);
     let links = 0;
-    for (const s of plan.stores) if (s.mode === 'async' && s.replicas.length > 1) links += s.replicas.length * (s.replicas.length - 1);
+    for (const s of plan.stores)
+        if (s.mode === 'async' && s.replicas.length > 1) links += s.replicas.length * (s.replicas.length - 1);
 
     // Per refresh of the outcome tables (the start, then once per state change).
     const homeCuts = new Float64Array(G);
@@ -174,7 +178,8 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         state += groupState(g.writes.length, g.readsFrom.length, C);
         series += groupSeries(g.writes.length, ticks);
     }
-    for (const st of plan.streams) scans += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
+    for (const st of plan.streams)
+        scans += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
     let serviceGroups = 0;
     for (const g of plan.groups) if (g.kind === 'service') serviceGroups++;
     const maxActive = maxOverlap(faults);
@@ -192,9 +197,14 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     // Per fault start or end: every link, the runs still going (at most one per watched region, visited twice),
     // every probe (outages), every store (what an outage loses). Per health flip: interruptions marked twice and
     // one reroute (groups), a run dropped. Per probe: the faults in effect (flaps). Then the report's group passes.
-    work.scans = refreshes * scans + integrations * G + (ticks + 1) * (links + flushCells)
-        + 2 * faults.length * (links + 3 * monitored + plan.stores.length + leadershipScans(plan)) + flips * (3 * G + 2) + probes * maxActive
-        + (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
+    work.scans =
+        refreshes * scans +
+        integrations * G +
+        (ticks + 1) * (links + flushCells) +
+        2 * faults.length * (links + 3 * monitored + plan.stores.length + leadershipScans(plan)) +
+        flips * (3 * G + 2) +
+        probes * maxActive +
+        (plan.stores.length + plan.services.length + plan.scenario.expectations.length) * G;
     work.state = state + plan.stores.length * R + R * R;
     work.series = series;
     for (const s of plan.stores) {
@@ -202,7 +212,8 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         // The engine tracks keys (and sizes its logs for them) only when a workload shares keys on the store.
         const tracked = s.tracksKeys && s.trackedKeys > 0;
         // Key states are capped by maxKeyStateCells, but every workload keeps at least one key.
-        if (tracked) work.state += Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2);
+        if (tracked)
+            work.state += Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2);
         if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked);
     }
     let classes = 1;
@@ -225,7 +236,8 @@ export function eventEquivalents(work: Work): number {
 /** The driver with the most event-equivalents. */
 export function dominantDriver(work: Work): Driver {
     let best: Driver = 'scans';
-    for (const d of Object.keys(WORK_WEIGHTS) as Driver[]) if (work[d] * WORK_WEIGHTS[d] > work[best] * WORK_WEIGHTS[best]) best = d;
+    for (const d of Object.keys(WORK_WEIGHTS) as Driver[])
+        if (work[d] * WORK_WEIGHTS[d] > work[best] * WORK_WEIGHTS[best]) best = d;
     return best;
 }
 
@@ -235,7 +247,8 @@ function latencyChecks(plan: PlanStructure): number {
     for (const s of plan.stores) pairs += (2 * s.replicas.length) ** 2;
     const counted = new Set<number>();
     for (const g of plan.groups) {
-        const reach = g.kind === 'service' ? plan.services[g.target]!.regions.length : plan.stores[g.target]!.replicas.length;
+        const reach =
+            g.kind === 'service' ? plan.services[g.target]!.regions.length : plan.stores[g.target]!.replicas.length;
         pairs += reach;
         if (g.kind !== 'service' || counted.has(g.target)) continue;
         counted.add(g.target);
@@ -265,7 +278,10 @@ function maxOverlap(faults: PlanStructure['faults']): number {
  * region starting or ending, a flap turning (every period, or every probe without one), or, under a partial
  * fault in its region, any probe.
  */
-function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']): { changes: number; flips: number; probes: number; monitored: number } {
+function stateChangeBound(
+    plan: PlanStructure,
+    faults: PlanStructure['faults'],
+): { changes: number; flips: number; probes: number; monitored: number } {
     const end = plan.durationMs;
     const groupsOf = new Float64Array(plan.services.length);
     for (const g of plan.groups) if (g.kind === 'service') groupsOf[g.target]!++;
@@ -285,7 +301,11 @@ function stateChangeBound(plan: PlanStructure, faults: PlanStructure['faults']):
                 else if (x.kind === 'flap' && x.region === region && d.method === 'health-check') {
                     const window = Math.min(x.until, end) - x.at;
                     n += 2 + Math.ceil(window / (x.periodMs ?? d.intervalMs));
-                } else if ((x.kind === 'degrade' || x.kind === 'fail') && x.region === region && d.method === 'health-check') {
+                } else if (
+                    (x.kind === 'degrade' || x.kind === 'fail') &&
+                    x.region === region &&
+                    d.method === 'health-check'
+                ) {
                     // Checks that fail at random can flip at any probe while the fault lasts.
                     const window = Math.max(0, Math.min(x.until, end) - x.at);
                     n += 2 + Math.ceil(window / d.intervalMs);

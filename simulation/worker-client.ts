@@ -17,9 +17,15 @@ export interface WorkerRunOptions {
     readonly signal?: AbortSignal;
 }
 
-export function runInWorker(workerFile: string, model: Model, scenario: string, options: WorkerRunOptions = {}): Promise<SimulationReport> {
+export function runInWorker(
+    workerFile: string,
+    model: Model,
+    scenario: string,
+    options: WorkerRunOptions = {},
+): Promise<SimulationReport> {
     return new Promise((resolve, reject) => {
-        if (options.signal?.aborted) return reject(new SimulationError('cancelled', `simulation of ${scenario} cancelled before it started`));
+        if (options.signal?.aborted)
+            return reject(new SimulationError('cancelled', `simulation of ${scenario} cancelled before it started`));
         const cancel = new SharedArrayBuffer(4);
         const flag = new Int32Array(cancel);
         const worker = new Worker(workerFile);
@@ -37,15 +43,27 @@ export function runInWorker(workerFile: string, model: Model, scenario: string, 
         };
         options.signal?.addEventListener('abort', onAbort, { once: true });
         worker.on('message', (message: WorkerMessage) => {
-            if (message.type === 'progress') options.onProgress?.({ fraction: message.fraction, simulatedMs: message.simulatedMs, events: message.events });
+            if (message.type === 'progress')
+                options.onProgress?.({
+                    fraction: message.fraction,
+                    simulatedMs: message.simulatedMs,
+                    events: message.events,
+                });
             else if (message.type === 'report') finish(() => resolve(message.report));
             else if (message.type === 'error') finish(() => reject(workerError(message)));
         });
         worker.on('error', (error) => finish(() => reject(error)));
-        worker.on('exit', (code) => finish(() => reject(new Error(`the simulation worker stopped unexpectedly (exit code ${code})`))));
+        worker.on('exit', (code) =>
+            finish(() => reject(new Error(`the simulation worker stopped unexpectedly (exit code ${code})`))),
+        );
         const request: RunRequest = {
-            type: 'run', model: toPlainModel(model), scenario, seed: options.seed, defaultSeed: options.defaultSeed,
-            eventBudget: options.eventBudget, cancel,
+            type: 'run',
+            model: toPlainModel(model),
+            scenario,
+            seed: options.seed,
+            defaultSeed: options.defaultSeed,
+            eventBudget: options.eventBudget,
+            cancel,
         };
         worker.postMessage(request);
     });
@@ -53,5 +71,7 @@ export function runInWorker(workerFile: string, model: Model, scenario: string, 
 
 /** A worker's error message as the exception a host throws: a SimulationError the user can act on, or a failure. */
 export function workerError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
-    return message.kind === 'internal' ? new Error(`the simulation failed: ${message.message}`) : new SimulationError(message.kind, message.message);
+    return message.kind === 'internal'
+        ? new Error(`the simulation failed: ${message.message}`)
+        : new SimulationError(message.kind, message.message);
 }

@@ -19,7 +19,12 @@ port.once('message', (request: WorkerRequest) => {
         else run(request);
     } catch (error) {
         if (error instanceof SimulationError) post({ type: 'error', kind: error.kind, message: error.message });
-        else post({ type: 'error', kind: 'internal', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+        else
+            post({
+                type: 'error',
+                kind: 'internal',
+                message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+            });
     }
 });
 
@@ -29,8 +34,15 @@ function run(request: RunRequest): void {
         seed: request.seed,
         defaultSeed: request.defaultSeed,
         eventBudget: request.eventBudget,
-        onProgress: (p) => post({ type: 'progress', fraction: p.fraction, simulatedMs: p.simulatedMs, events: p.events }),
-        signal: flag ? { get aborted() { return Atomics.load(flag, 0) !== 0; } } : undefined,
+        onProgress: (p) =>
+            post({ type: 'progress', fraction: p.fraction, simulatedMs: p.simulatedMs, events: p.events }),
+        signal: flag
+            ? {
+                  get aborted() {
+                      return Atomics.load(flag, 0) !== 0;
+                  },
+              }
+            : undefined,
     });
     post({ type: 'report', report });
 }
@@ -39,9 +51,21 @@ function sweep(request: SweepRequest): void {
     const model = fromPlainModel(request.model);
     const next = new Int32Array(request.next);
     const flag = new Int32Array(request.cancel);
-    const signal = { get aborted() { return Atomics.load(flag, 0) !== 0; } };
-    for (let index = Atomics.add(next, 0, 1); index < request.seeds.length && !signal.aborted; index = Atomics.add(next, 0, 1)) {
-        const report = simulate(model, request.scenario, { seed: request.seeds[index], eventBudget: request.eventBudget, signal });
+    const signal = {
+        get aborted() {
+            return Atomics.load(flag, 0) !== 0;
+        },
+    };
+    for (
+        let index = Atomics.add(next, 0, 1);
+        index < request.seeds.length && !signal.aborted;
+        index = Atomics.add(next, 0, 1)
+    ) {
+        const report = simulate(model, request.scenario, {
+            seed: request.seeds[index],
+            eventBudget: request.eventBudget,
+            signal,
+        });
         post({ type: 'outcome', index, outcome: seedOutcome(report) });
     }
     post({ type: 'sweep-done' });

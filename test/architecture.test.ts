@@ -23,7 +23,8 @@ function walk(folder: string): string[] {
     });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function read(file: string): SourceFile {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
@@ -42,7 +43,9 @@ function resolve(from: string, specifier: string): string | undefined {
 }
 
 function importers(predicate: (specifier: string, target: string | undefined, file: SourceFile) => boolean): string[] {
-    return files.flatMap((f) => f.imports.filter((s) => predicate(s, resolve(f.file, s), f)).map((s) => `${f.file} imports ${s}`));
+    return files.flatMap((f) =>
+        f.imports.filter((s) => predicate(s, resolve(f.file, s), f)).map((s) => `${f.file} imports ${s}`),
+    );
 }
 
 /** Files reachable from `start` through relative imports. */
@@ -62,7 +65,9 @@ function closure(start: string): Set<string> {
 }
 
 const isLangium = (s: string) => s === 'langium' || s.startsWith('langium/');
-const PURE_SEMANTICS = files.map((f) => f.file).filter((f) => f.startsWith('language/semantics/') && !f.startsWith('language/semantics/builder/'));
+const PURE_SEMANTICS = files
+    .map((f) => f.file)
+    .filter((f) => f.startsWith('language/semantics/') && !f.startsWith('language/semantics/builder/'));
 
 describe('architecture invariants', () => {
     test('only client/ imports vscode', () => {
@@ -70,39 +75,72 @@ describe('architecture invariants', () => {
     });
 
     test('only server/ and language/ import langium/lsp', () => {
-        expect(importers((s, _t, f) => s.startsWith('langium/lsp') && !f.file.startsWith('server/') && !f.file.startsWith('language/'))).toEqual([]);
+        expect(
+            importers(
+                (s, _t, f) =>
+                    s.startsWith('langium/lsp') && !f.file.startsWith('server/') && !f.file.startsWith('language/'),
+            ),
+        ).toEqual([]);
     });
 
     test('client/ imports nothing from language/', () => {
-        expect(importers((_s, t, f) => f.file.startsWith('client/') && t !== undefined && t.startsWith('language/'))).toEqual([]);
+        expect(
+            importers((_s, t, f) => f.file.startsWith('client/') && t !== undefined && t.startsWith('language/')),
+        ).toEqual([]);
     });
 
     test('the semantic model and its pure helpers import neither langium nor the AST', () => {
         expect(PURE_SEMANTICS).toContain('language/semantics/model.ts');
-        const offenders = PURE_SEMANTICS.flatMap((file) => [...closure(file)])
-            .flatMap((file) => (byFile.get(file)?.imports ?? []).filter((s) => isLangium(s) || (resolve(file, s) ?? '').startsWith('language/generated/'))
-                .map((s) => `${file} imports ${s}`));
+        const offenders = PURE_SEMANTICS.flatMap((file) => [...closure(file)]).flatMap((file) =>
+            (byFile.get(file)?.imports ?? [])
+                .filter((s) => isLangium(s) || (resolve(file, s) ?? '').startsWith('language/generated/'))
+                .map((s) => `${file} imports ${s}`),
+        );
         expect([...new Set(offenders)]).toEqual([]);
     });
 
     test('simulation/ and export/ import the semantic model, never the AST, Langium or vscode', () => {
-        const offenders = files.filter((f) => f.file.startsWith('simulation/') || f.file.startsWith('export/'))
+        const offenders = files
+            .filter((f) => f.file.startsWith('simulation/') || f.file.startsWith('export/'))
             .flatMap((f) => [...closure(f.file)])
-            .flatMap((file) => (byFile.get(file)?.imports ?? [])
-                .filter((s) => isLangium(s) || s === 'vscode' || s.startsWith('vscode-language') || (resolve(file, s) ?? '').startsWith('language/generated/')
-                    || (resolve(file, s) ?? '').startsWith('language/semantics/builder/'))
-                .map((s) => `${file} imports ${s}`));
+            .flatMap((file) =>
+                (byFile.get(file)?.imports ?? [])
+                    .filter(
+                        (s) =>
+                            isLangium(s) ||
+                            s === 'vscode' ||
+                            s.startsWith('vscode-language') ||
+                            (resolve(file, s) ?? '').startsWith('language/generated/') ||
+                            (resolve(file, s) ?? '').startsWith('language/semantics/builder/'),
+                    )
+                    .map((s) => `${file} imports ${s}`),
+            );
         expect([...new Set(offenders)]).toEqual([]);
     });
 
     test('import/ imports only itself, the pure semantic model and protocol/ (and Node built-ins)', () => {
-        expect(importers((s, t, f) => f.file.startsWith('import/') && (t === undefined
-            ? !s.startsWith('node:')
-            : !t.startsWith('import/') && !PURE_SEMANTICS.includes(t) && !t.startsWith('protocol/')))).toEqual([]);
+        expect(
+            importers(
+                (s, t, f) =>
+                    f.file.startsWith('import/') &&
+                    (t === undefined
+                        ? !s.startsWith('node:')
+                        : !t.startsWith('import/') && !PURE_SEMANTICS.includes(t) && !t.startsWith('protocol/')),
+            ),
+        ).toEqual([]);
     });
 
     test('only cli/ and server/ import import/', () => {
-        expect(importers((_s, t, f) => t !== undefined && t.startsWith('import/') && !f.file.startsWith('import/') && !f.file.startsWith('cli/') && !f.file.startsWith('server/'))).toEqual([]);
+        expect(
+            importers(
+                (_s, t, f) =>
+                    t !== undefined &&
+                    t.startsWith('import/') &&
+                    !f.file.startsWith('import/') &&
+                    !f.file.startsWith('cli/') &&
+                    !f.file.startsWith('server/'),
+            ),
+        ).toEqual([]);
     });
 
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {
@@ -120,8 +158,11 @@ describe('architecture invariants', () => {
             const module = path.join(ROOT, 'language/polyfill/object-group-by.cjs');
             // Evaluate the file's source fresh: module caching would skip it after the first load.
             new Function('require', readFileSync(module, 'utf8'))(() => undefined);
-            const grouped = (Object as unknown as { groupBy: (items: number[], key: (n: number) => string) => Record<string, number[]> })
-                .groupBy([1, 2, 3, 4], (n) => (n % 2 ? 'odd' : 'even'));
+            const grouped = (
+                Object as unknown as {
+                    groupBy: (items: number[], key: (n: number) => string) => Record<string, number[]>;
+                }
+            ).groupBy([1, 2, 3, 4], (n) => (n % 2 ? 'odd' : 'even'));
             expect({ ...grouped }).toEqual({ odd: [1, 3], even: [2, 4] });
         } finally {
             if (saved) Object.defineProperty(Object, 'groupBy', saved);

@@ -14,19 +14,33 @@ describe('generated code', () => {
     test('language/generated is what langium generate produces from language/mregion.langium', () => {
         const config = JSON.parse(readFileSync(path.join(ROOT, 'langium-config.json'), 'utf8'));
         config.out = path.join(out, 'generated');
-        config.languages = config.languages.map((l: { grammar: string }) => ({ ...l, grammar: path.join(ROOT, l.grammar) }));
+        config.languages = config.languages.map((l: { grammar: string }) => ({
+            ...l,
+            grammar: path.join(ROOT, l.grammar),
+        }));
         const configFile = path.join(out, 'langium-config.json');
         writeFileSync(configFile, JSON.stringify(config));
-        execFileSync(process.execPath, [
-            '--require', path.join(ROOT, 'language/polyfill/object-group-by.cjs'),
-            path.join(ROOT, 'node_modules/langium-cli/bin/langium.js'), 'generate', '--file', configFile,
-        ], { cwd: out, stdio: 'pipe' });
+        execFileSync(
+            process.execPath,
+            [
+                '--require',
+                path.join(ROOT, 'language/polyfill/object-group-by.cjs'),
+                path.join(ROOT, 'node_modules/langium-cli/bin/langium.js'),
+                'generate',
+                '--file',
+                configFile,
+            ],
+            { cwd: out, stdio: 'pipe' },
+        );
         const committed = path.join(ROOT, 'language', 'generated');
         const files = readdirSync(committed).sort();
         expect(readdirSync(config.out).sort()).toEqual(files);
         for (const file of files) {
             const fresh = readFileSync(path.join(config.out, file), 'utf8');
-            expect(readFileSync(path.join(committed, file), 'utf8'), `${file} is stale: run npm run langium:generate`).toBe(fresh);
+            expect(
+                readFileSync(path.join(committed, file), 'utf8'),
+                `${file} is stale: run npm run langium:generate`,
+            ).toBe(fresh);
         }
     });
 });

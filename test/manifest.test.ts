@@ -10,7 +10,12 @@ import { mregion } from './helpers/services.js';
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const textMate = JSON.parse(readFileSync(path.join(ROOT, 'syntaxes', 'mregion.tmLanguage.json'), 'utf8'));
 
-interface Pattern { match?: string; begin?: string; patterns?: Pattern[]; include?: string }
+interface Pattern {
+    match?: string;
+    begin?: string;
+    patterns?: Pattern[];
+    include?: string;
+}
 
 function allMatchPatterns(): RegExp[] {
     const found: RegExp[] = [];
@@ -30,7 +35,9 @@ describe('extension manifest', () => {
         const configuration = JSON.parse(readFileSync(path.join(ROOT, language.configuration), 'utf8'));
         expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
         expect(configuration.brackets).toContainEqual(['{', '}']);
-        expect(configuration.autoClosingPairs.map((p: { open: string }) => p.open)).toEqual(expect.arrayContaining(['{', '"']));
+        expect(configuration.autoClosingPairs.map((p: { open: string }) => p.open)).toEqual(
+            expect.arrayContaining(['{', '"']),
+        );
         expect(configuration.folding.markers.start).toBeTruthy();
     });
 
@@ -48,15 +55,22 @@ describe('extension manifest', () => {
     });
 
     test('colours every keyword of the grammar as a whole word in the TextMate grammar', () => {
-        const keywords = AstUtils.streamAllContents(mregion.Grammar).filter(GrammarAST.isKeyword).map((k) => k.value).toArray();
+        const keywords = AstUtils.streamAllContents(mregion.Grammar)
+            .filter(GrammarAST.isKeyword)
+            .map((k) => k.value)
+            .toArray();
         const patterns = allMatchPatterns();
-        const uncoloured = [...new Set(keywords)].filter((keyword) => !patterns.some((re) => re.exec(keyword)?.[0] === keyword));
+        const uncoloured = [...new Set(keywords)].filter(
+            (keyword) => !patterns.some((re) => re.exec(keyword)?.[0] === keyword),
+        );
         expect(uncoloured).toEqual([]);
         expect(keywords.length).toBeGreaterThan(150);
     });
 
     test('does not colour a keyword inside a longer hyphenated name', () => {
-        const declaration = textMate.repository.keywords.patterns.find((p: Pattern) => p.match?.includes('replication'));
+        const declaration = textMate.repository.keywords.patterns.find((p: Pattern) =>
+            p.match?.includes('replication'),
+        );
         expect(new RegExp(declaration.match).exec('my-replication-db')).toBeNull();
     });
 });

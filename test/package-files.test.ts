@@ -15,7 +15,9 @@ const strip = (p: string) => p.replace(/^\.\//, '');
 
 /** What the extension, the server and the CLI open at run time (and npm's README). */
 function runtimeFiles(options: { npm: boolean }): string[] {
-    const webviews = readdirSync(path.join(ROOT, 'dist')).filter((f) => /^webview-.*\.(js|css)$/.test(f)).map((f) => `dist/${f}`);
+    const webviews = readdirSync(path.join(ROOT, 'dist'))
+        .filter((f) => /^webview-.*\.(js|css)$/.test(f))
+        .map((f) => `dist/${f}`);
     return [
         'package.json',
         ...(options.npm ? ['README.md', strip(manifest.bin.mregion)] : []),
@@ -43,7 +45,12 @@ const FORBIDDEN = [
 ];
 
 function run(command: string, args: string[]): string {
-    return execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(command, args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-package-'));
@@ -52,8 +59,19 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The files of a .vsix packaged with the options of `npm run package` (from the current bundles). */
 function vsixFiles(): string[] {
     const vsix = path.join(scratch, 'mregion.vsix');
-    run(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--skip-license', '--out', vsix]);
-    return run('unzip', ['-Z1', vsix]).split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    run(process.execPath, [
+        path.join(ROOT, 'node_modules/@vscode/vsce/vsce'),
+        'package',
+        '--no-dependencies',
+        '--no-rewrite-relative-links',
+        '--skip-license',
+        '--out',
+        vsix,
+    ]);
+    return run('unzip', ['-Z1', vsix])
+        .split('\n')
+        .filter((f) => f.startsWith('extension/'))
+        .map((f) => f.slice('extension/'.length));
 }
 
 describe.each([
@@ -61,7 +79,12 @@ describe.each([
         what: 'the npm package',
         npm: true,
         // --ignore-scripts: listing must not rebuild (the prepare script runs esbuild).
-        list: () => (JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']))[0].files as { path: string }[]).map((f) => f.path),
+        list: () =>
+            (
+                JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']))[0].files as {
+                    path: string;
+                }[]
+            ).map((f) => f.path),
     },
     {
         what: 'the .vsix',

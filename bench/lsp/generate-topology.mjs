@@ -1,7 +1,19 @@
 // Generates a large, valid .mregion design of about N lines, deterministically (same N → same text).
 // Usage: node bench/lsp/generate-topology.mjs 10000 > /tmp/t10k.mregion
-const AWS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'eu-west-2', 'ap-southeast-1',
-    'ap-northeast-1', 'ap-south-1', 'sa-east-1', 'ca-central-1', 'ap-southeast-2'];
+const AWS = [
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-central-1',
+    'eu-west-2',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+    'ca-central-1',
+    'ap-southeast-2',
+];
 
 /** A small deterministic PRNG (mulberry32) so the generated design is reproducible. */
 function prng(seed) {
@@ -18,12 +30,18 @@ function prng(seed) {
 export function generateTopology(targetLines, seed = 1) {
     const random = prng(seed);
     const pick = (items) => items[Math.floor(random() * items.length)];
-    const lines = [`// Generated benchmark design (${targetLines} lines target, seed ${seed})`, `topology Bench${targetLines} "generated"`, ''];
+    const lines = [
+        `// Generated benchmark design (${targetLines} lines target, seed ${seed})`,
+        `topology Bench${targetLines} "generated"`,
+        '',
+    ];
     const regions = [...AWS];
     for (let i = 0; i < 24; i++) {
         const name = `dc-${i}`;
         regions.push(name);
-        lines.push(`region ${name} { provider on-prem  jurisdiction US  location ${(30 + random() * 15).toFixed(3)}, ${(-120 + random() * 45).toFixed(3)} }`);
+        lines.push(
+            `region ${name} { provider on-prem  jurisdiction US  location ${(30 + random() * 15).toFixed(3)}, ${(-120 + random() * 45).toFixed(3)} }`,
+        );
     }
     for (const r of AWS) lines.push(`region ${r} { provider aws }`);
     lines.push('');

@@ -23,7 +23,9 @@ async function measure(lines) {
     const uri = `file:///bench/topology-${lines}.mregion`;
     const server = await startServer();
     const first = server.next(uri);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mregion', version: 1, text } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'mregion', version: 1, text },
+    });
     const firstDiagnostics = await first;
     const coldStartMs = performance.now() - server.t0;
     const rssAfterOpen = rssMb(server.child.pid);
@@ -32,7 +34,8 @@ async function measure(lines) {
     // Resident pages of the Node executable and libraries (shared, file-backed) versus the server's own memory.
     const rssFileAtRest = rssMb(server.child.pid, 'RssFile');
     const rssAnonAtRest = rssMb(server.child.pid, 'RssAnon');
-    if (firstDiagnostics.diagnostics.some((d) => d.severity === 1)) throw new Error(`generated design has errors: ${JSON.stringify(firstDiagnostics.diagnostics[0])}`);
+    if (firstDiagnostics.diagnostics.some((d) => d.severity === 1))
+        throw new Error(`generated design has errors: ${JSON.stringify(firstDiagnostics.diagnostics[0])}`);
 
     // Edit a TTL in the middle of the file, back and forth: each edit changes one character.
     const docLines = text.split('\n');
@@ -45,7 +48,9 @@ async function measure(lines) {
         const start = performance.now();
         await server.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: i + 2 },
-            contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement }],
+            contentChanges: [
+                { range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement },
+            ],
         });
         await published;
         latencies.push(performance.now() - start);
@@ -63,21 +68,34 @@ async function measure(lines) {
     server.connection.dispose();
     latencies.sort((a, b) => a - b);
     return {
-        lines: text.split('\n').length, diagnostics: firstDiagnostics.diagnostics.length, coldStartMs,
-        editMedianMs: quantile(latencies, 0.5), editP95Ms: quantile(latencies, 0.95),
-        rssAfterOpenMb: rssAfterOpen, rssAtRestMb: rssAtRest, rssFileAtRestMb: rssFileAtRest, rssAnonAtRestMb: rssAnonAtRest, rssMb: rss, rssAfterEditsAtRestMb: rssAfterEditsAtRest,
+        lines: text.split('\n').length,
+        diagnostics: firstDiagnostics.diagnostics.length,
+        coldStartMs,
+        editMedianMs: quantile(latencies, 0.5),
+        editP95Ms: quantile(latencies, 0.95),
+        rssAfterOpenMb: rssAfterOpen,
+        rssAtRestMb: rssAtRest,
+        rssFileAtRestMb: rssFileAtRest,
+        rssAnonAtRestMb: rssAnonAtRest,
+        rssMb: rss,
+        rssAfterEditsAtRestMb: rssAfterEditsAtRest,
     };
 }
 
 const results = [];
 for (const size of sizes) results.push(await measure(size));
 const byLines = Object.fromEntries(results.map((r) => [r.lines, r]));
-console.log('| lines | diagnostics | cold start → first diagnostics | edit → diagnostics median | p95 | RSS after open | at rest | RSS after the edits | at rest |');
+console.log(
+    '| lines | diagnostics | cold start → first diagnostics | edit → diagnostics median | p95 | RSS after open | at rest | RSS after the edits | at rest |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-    console.log(`| ${r.lines} | ${r.diagnostics} | ${r.coldStartMs.toFixed(0)} ms | ${r.editMedianMs.toFixed(1)} ms | ${r.editP95Ms.toFixed(1)} ms | ${r.rssAfterOpenMb.toFixed(0)} MB | ${r.rssAtRestMb.toFixed(0)} MB | ${r.rssMb.toFixed(0)} MB | ${r.rssAfterEditsAtRestMb.toFixed(0)} MB |`);
+    console.log(
+        `| ${r.lines} | ${r.diagnostics} | ${r.coldStartMs.toFixed(0)} ms | ${r.editMedianMs.toFixed(1)} ms | ${r.editP95Ms.toFixed(1)} ms | ${r.rssAfterOpenMb.toFixed(0)} MB | ${r.rssAtRestMb.toFixed(0)} MB | ${r.rssMb.toFixed(0)} MB | ${r.rssAfterEditsAtRestMb.toFixed(0)} MB |`,
+    );
 }
 const small = results.find((r) => r.lines >= 9000 && r.lines < 11000);
 const large = results.find((r) => r.lines >= 45000);
-if (small && large) console.log(`\nscaling 50k/10k (edit median): ${(large.editMedianMs / small.editMedianMs).toFixed(2)}×`);
+if (small && large)
+    console.log(`\nscaling 50k/10k (edit median): ${(large.editMedianMs / small.editMedianMs).toFixed(2)}×`);
 console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results: byLines }));

@@ -16,19 +16,38 @@ const serverProcess = JSON.parse(readFileSync(path.join(ROOT, 'protocol/server-p
  */
 export async function startServer(rootUri = null) {
     const t0 = performance.now();
-    const nodeOptions = [...serverProcess.execArgv, ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-    const child = spawn(process.execPath, [...nodeOptions, process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const nodeOptions = [
+        ...serverProcess.execArgv,
+        ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ];
+    const child = spawn(
+        process.execPath,
+        [...nodeOptions, process.env.SERVER_BUNDLE ?? path.join(ROOT, 'dist/server.cjs'), '--stdio'],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
     const waiters = [];
     connection.onNotification('textDocument/publishDiagnostics', (params) => {
-        for (const w of [...waiters]) if (w.uri === params.uri) { waiters.splice(waiters.indexOf(w), 1); w.resolve(params); }
+        for (const w of [...waiters])
+            if (w.uri === params.uri) {
+                waiters.splice(waiters.indexOf(w), 1);
+                w.resolve(params);
+            }
     });
     connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const workspaceFolders = rootUri ? [{ uri: rootUri, name: 'workspace' }] : null;
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders, capabilities: { workspace: { configuration: true } } });
+    await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders,
+        capabilities: { workspace: { configuration: true } },
+    });
     await connection.sendNotification('initialized', {});
     const next = (uri) => new Promise((resolve) => waiters.push({ uri, resolve }));
     return { child, connection, next, t0 };

@@ -21,9 +21,17 @@ for (const [file, { mutants: all }] of Object.entries(report.files)) {
     const detected = killed + timeout;
     const valid = detected + survived + noCoverage;
     const score = valid === 0 ? '—' : `${((100 * detected) / valid).toFixed(1)} %`;
-    rows.push(`| ${file} | ${all.length} | ${killed} | ${timeout} | ${survived} | ${noCoverage} | ${ignored} | ${errors} | ${score} |`);
+    rows.push(
+        `| ${file} | ${all.length} | ${killed} | ${timeout} | ${survived} | ${noCoverage} | ${ignored} | ${errors} | ${score} |`,
+    );
     for (const m of mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
-        open.push(`- ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → \`${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}\` (${m.status})`);
+        open.push(
+            `- ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → \`${String(
+                m.replacement ?? '',
+            )
+                .replace(/\s+/g, ' ')
+                .slice(0, 80)}\` (${m.status})`,
+        );
     }
 }
 console.log('| module | mutants | killed | timeout | survived | no coverage | ignored or static | errors | score |');

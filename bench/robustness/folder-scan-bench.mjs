@@ -35,15 +35,27 @@ const makeSeconds = (performance.now() - made) / 1000;
 /** One CLI run: wall time, peak RSS and CPU time (peak-usage.cjs), exit code, the first line on standard error. */
 function runCli(folder) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['--require', PEAK, CLI, 'check', folder], { cwd: temp, encoding: 'utf8', timeout: 600_000 });
+    const result = spawnSync(process.execPath, ['--require', PEAK, CLI, 'check', folder], {
+        cwd: temp,
+        encoding: 'utf8',
+        timeout: 600_000,
+    });
     const ms = performance.now() - started;
     const usage = JSON.parse(/peak-usage (\{.*\})/.exec(result.stderr)?.[1] ?? '{}');
-    return { ms, rssMb: usage.maxRssKiB / 1024, cpuMs: usage.cpuMs, status: result.status ?? `killed (${result.signal})`, said: result.stderr.split('\n')[0] };
+    return {
+        ms,
+        rssMb: usage.maxRssKiB / 1024,
+        cpuMs: usage.cpuMs,
+        status: result.status ?? `killed (${result.signal})`,
+        said: result.stderr.split('\n')[0],
+    };
 }
 
 async function runServer() {
     const { child, connection, t0 } = await startServer(pathToFileURL(path.join(temp, 'entries')).href);
-    const warning = await new Promise((resolve) => connection.onNotification('window/showMessage', (p) => resolve(p.message)));
+    const warning = await new Promise((resolve) =>
+        connection.onNotification('window/showMessage', (p) => resolve(p.message)),
+    );
     const ms = performance.now() - t0;
     const peak = rssMb(child.pid, 'VmHWM');
     await connection.sendRequest('shutdown').catch(() => {});
@@ -54,19 +66,37 @@ async function runServer() {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const lines = [`# Folder scans past their bounds — ${new Date().toISOString().slice(0, 10)}`, '',
+const lines = [
+    `# Folder scans past their bounds — ${new Date().toISOString().slice(0, 10)}`,
+    '',
     `Node ${process.version}, ${rounds} runs per case, medians (peak RSS: maximum). Fixtures: ${ENTRIES.toLocaleString('en-US')} empty files and`,
-    `${DESIGNS.toLocaleString('en-US')} one-line designs, in folders of 1,000 (made in ${makeSeconds.toFixed(0)} s).`, '',
-    '## mregion check', '', '| folder | exit | wall | CPU | peak RSS | standard error |', '|---|---|---|---|---|---|'];
+    `${DESIGNS.toLocaleString('en-US')} one-line designs, in folders of 1,000 (made in ${makeSeconds.toFixed(0)} s).`,
+    '',
+    '## mregion check',
+    '',
+    '| folder | exit | wall | CPU | peak RSS | standard error |',
+    '|---|---|---|---|---|---|',
+];
 for (const folder of ['entries', 'designs']) {
     const runs = Array.from({ length: rounds }, () => runCli(folder));
-    lines.push(`| ${folder} | ${runs[0].status} | ${Math.round(median(runs.map((r) => r.ms)))} ms | ${median(runs.map((r) => r.cpuMs))} ms | ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB | ${runs[0].said.replaceAll('|', '\\|')} |`);
+    lines.push(
+        `| ${folder} | ${runs[0].status} | ${Math.round(median(runs.map((r) => r.ms)))} ms | ${median(runs.map((r) => r.cpuMs))} ms | ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB | ${runs[0].said.replaceAll('|', '\\|')} |`,
+    );
 }
-lines.push('', '## The language server', '', 'The `entries` folder as its workspace: time from start until its warning, peak RSS (VmHWM) then.', '',
-    '| run | until the warning | peak RSS | warning |', '|---|---|---|---|');
+lines.push(
+    '',
+    '## The language server',
+    '',
+    'The `entries` folder as its workspace: time from start until its warning, peak RSS (VmHWM) then.',
+    '',
+    '| run | until the warning | peak RSS | warning |',
+    '|---|---|---|---|',
+);
 for (let i = 0; i < rounds; i++) {
     const run = await runServer();
-    lines.push(`| ${i + 1} | ${Math.round(run.ms)} ms | ${run.peak.toFixed(0)} MB | ${run.warning.replace(temp, '<tmp>')} |`);
+    lines.push(
+        `| ${i + 1} | ${Math.round(run.ms)} ms | ${run.peak.toFixed(0)} MB | ${run.warning.replace(temp, '<tmp>')} |`,
+    );
 }
 rmSync(temp, { recursive: true, force: true });
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -73,7 +73,10 @@ const cases = [
 ].filter(([name]) => name.includes(match));
 
 function parseUsage(stderr) {
-    const line = stderr.split('\n').reverse().find((l) => l.startsWith('peak-usage '));
+    const line = stderr
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('peak-usage '));
     return line ? JSON.parse(line.slice('peak-usage '.length)) : undefined;
 }
 
@@ -81,7 +84,11 @@ function parseUsage(stderr) {
 function runCli(file) {
     return new Promise((resolve) => {
         const started = performance.now();
-        const child = spawn(process.execPath, [...nodeArgs, '--require', PROBE, path.join(dist, 'cli.cjs'), 'check', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(
+            process.execPath,
+            [...nodeArgs, '--require', PROBE, path.join(dist, 'cli.cjs'), 'check', file],
+            { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+        );
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         const timer = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
@@ -90,7 +97,11 @@ function runCli(file) {
             const wallMs = performance.now() - started;
             const usage = parseUsage(stderr);
             const crashed = signal !== null || code === 2 || /\n\s+at /.test(stderr);
-            resolve({ wallMs, ...usage, outcome: signal === 'SIGKILL' ? 'hang' : crashed ? `crash (exit ${code ?? signal})` : `exit ${code}` });
+            resolve({
+                wallMs,
+                ...usage,
+                outcome: signal === 'SIGKILL' ? 'hang' : crashed ? `crash (exit ${code ?? signal})` : `exit ${code}`,
+            });
         });
     });
 }
@@ -98,22 +109,33 @@ function runCli(file) {
 /** The bundled server over stdio: didOpen of the text → the first publishDiagnostics for it, then shutdown. */
 async function runServer(text) {
     const serverProcess = JSON.parse(readFileSync(path.join(root, 'protocol', 'server-process.json'), 'utf8'));
-    const child = spawn(process.execPath, [...serverProcess.execArgv, ...nodeArgs, '--require', PROBE, path.join(dist, 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+        process.execPath,
+        [...serverProcess.execArgv, ...nodeArgs, '--require', PROBE, path.join(dist, 'server.cjs'), '--stdio'],
+        { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const closed = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
     connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onError(() => {});
     const uri = 'file:///bench/large.mregion';
-    const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && resolve(p)));
+    const published = new Promise((resolve) =>
+        connection.onNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && resolve(p)),
+    );
     connection.listen();
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     await connection.sendNotification('initialized', {});
     const started = performance.now();
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mregion', version: 1, text } });
+    await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'mregion', version: 1, text },
+    });
     let timer;
     const outcome = await Promise.race([
         published.then((p) => `${p.diagnostics.length} diagnostics`),
@@ -124,7 +146,10 @@ async function runServer(text) {
     const wallMs = performance.now() - started;
     if (outcome === 'hang') child.kill('SIGKILL');
     else {
-        await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), closed]).catch(() => {});
+        await Promise.race([
+            connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')),
+            closed,
+        ]).catch(() => {});
     }
     await closed;
     connection.dispose();
@@ -150,11 +175,13 @@ try {
 } finally {
     rmSync(folder, { recursive: true, force: true });
 }
-process.stdout.write([
-    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; CLI: \`mregion check FILE\`; server: didOpen → publishDiagnostics (CPU time and peak RSS of the whole server run).`,
-    '',
-    '| input | size | CLI wall | CLI CPU | CLI peak RSS | CLI outcome | server wall | server CPU | server peak RSS | server outcome |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
-].join('\n'));
+process.stdout.write(
+    [
+        `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; CLI: \`mregion check FILE\`; server: didOpen → publishDiagnostics (CPU time and peak RSS of the whole server run).`,
+        '',
+        '| input | size | CLI wall | CLI CPU | CLI peak RSS | CLI outcome | server wall | server CPU | server peak RSS | server outcome |',
+        '|---|---|---|---|---|---|---|---|---|---|',
+        ...rows,
+        '',
+    ].join('\n'),
+);

@@ -22,12 +22,23 @@ if (!existsSync(path.join(root, 'dist', 'server.cjs')) || !existsSync(path.join(
 }
 const outfile = path.join(tmpdir(), `mregion-robustness-bench-${process.pid}.cjs`);
 await esbuild.build({
-    entryPoints: [path.join(here, BENCHES[which])], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    entryPoints: [path.join(here, BENCHES[which])],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
     logLevel: 'warning',
     // The test helpers locate the repository from their own folder.
-    define: { 'import.meta.url': 'importMetaUrl', 'import.meta.dirname': JSON.stringify(path.join(root, 'test', 'helpers')) },
+    define: {
+        'import.meta.url': 'importMetaUrl',
+        'import.meta.dirname': JSON.stringify(path.join(root, 'test', 'helpers')),
+    },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], { stdio: 'inherit', env: { ...process.env, MREGION_ROOT: root } });
+const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], {
+    stdio: 'inherit',
+    env: { ...process.env, MREGION_ROOT: root },
+});
 rmSync(outfile, { force: true });
 process.exit(result.status ?? 1);

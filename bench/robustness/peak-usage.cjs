@@ -4,5 +4,7 @@
 'use strict';
 process.on('exit', () => {
     const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-    process.stderr.write(`\npeak-usage ${JSON.stringify({ maxRssKiB: maxRSS, cpuMs: Math.round((userCPUTime + systemCPUTime) / 1000) })}\n`);
+    process.stderr.write(
+        `\npeak-usage ${JSON.stringify({ maxRssKiB: maxRSS, cpuMs: Math.round((userCPUTime + systemCPUTime) / 1000) })}\n`,
+    );
 });

@@ -60,7 +60,9 @@ async function measure(name: string, parts: DesignParts, folder: string): Promis
     const cli: number[] = [];
     for (let i = 0; i < cliRounds; i++) {
         const t = performance.now();
-        spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'simulate', file, '--format', 'json'], { encoding: 'utf8' });
+        spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'simulate', file, '--format', 'json'], {
+            encoding: 'utf8',
+        });
         cli.push(performance.now() - t);
     }
     return `| ${name} | ${text.split('\n').length.toLocaleString('en-US')} | ${outcome} | ${ms(median(checks))} | ${ms(median(runs))} | ${ms(median(cli))} |`;
@@ -74,13 +76,15 @@ async function main(): Promise<void> {
     } finally {
         rmSync(folder, { recursive: true, force: true });
     }
-    process.stdout.write([
-        `Medians of ${rounds} in-process rounds and ${cliRounds} CLI runs.`,
-        '',
-        '| scenario | lines | outcome | check the design (in process) | simulate: refuse or run (API) | `mregion simulate` end to end |',
-        '|---|---|---|---|---|---|',
-        ...rows,
-    ].join('\n') + '\n');
+    process.stdout.write(
+        [
+            `Medians of ${rounds} in-process rounds and ${cliRounds} CLI runs.`,
+            '',
+            '| scenario | lines | outcome | check the design (in process) | simulate: refuse or run (API) | `mregion simulate` end to end |',
+            '|---|---|---|---|---|---|',
+            ...rows,
+        ].join('\n') + '\n',
+    );
 }
 
 void main();

@@ -54,7 +54,14 @@ export function manyRegions(regions, storeRegions = 0) {
     for (let i = 0; i + 1 < regions; i += 100) lines.push(...system(i / 100, [regionName(i), regionName(i + 1)]));
     if (storeRegions > 0) {
         const names = Array.from({ length: Math.min(storeRegions, regions) }, (_, i) => regionName(i));
-        lines.push('store sessions {', '    engine  dynamodb', `    regions ${names.join(', ')}`, '    holds   per-user set', '    writes  home-region', '}');
+        lines.push(
+            'store sessions {',
+            '    engine  dynamodb',
+            `    regions ${names.join(', ')}`,
+            '    holds   per-user set',
+            '    writes  home-region',
+            '}',
+        );
     }
     return `${lines.join('\n')}\n`;
 }
@@ -75,8 +82,15 @@ export function importChain(files) {
         if (i + 1 < files) lines.push(`import "${partName(i + 1)}"`);
         lines.push(regionDeclaration(i));
         if (i % 10 === 0 && i + 1 < files) {
-            lines.push(`store chain-${i} {`, '    engine      aurora', `    regions     ${regionName(i)}, ${regionName(i + 1)}`,
-                '    holds       shared rows', `    writes      primary ${regionName(i)}`, '    consistency session', '}');
+            lines.push(
+                `store chain-${i} {`,
+                '    engine      aurora',
+                `    regions     ${regionName(i)}, ${regionName(i + 1)}`,
+                '    holds       shared rows',
+                `    writes      primary ${regionName(i)}`,
+                '    consistency session',
+                '}',
+            );
         }
         parts[partName(i)] = `${lines.join('\n')}\n`;
     }
@@ -91,6 +105,7 @@ export function importStar(files) {
         imports.push(`import "${partName(i)}"`);
         parts[partName(i)] = `${regionDeclaration(i)}\n`;
     }
-    parts[partName(0)] = `${[...imports, `topology Star${files} "generated: a file importing ${files - 1}"`, regionDeclaration(0), ...system(0, [regionName(0), regionName(1)])].join('\n')}\n`;
+    parts[partName(0)] =
+        `${[...imports, `topology Star${files} "generated: a file importing ${files - 1}"`, regionDeclaration(0), ...system(0, [regionName(0), regionName(1)])].join('\n')}\n`;
     return parts;
 }

@@ -18,14 +18,19 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
     // The LSP benchmark's generator, loaded at run time (it is a script as well as a module).
-    const generator = pathToFileURL(path.resolve(process.env.MREGION_ROOT ?? '.', 'bench/lsp/generate-topology.mjs')).href;
-    const { generateTopology } = await import(generator) as { generateTopology: (lines: number) => string };
+    const generator = pathToFileURL(
+        path.resolve(process.env.MREGION_ROOT ?? '.', 'bench/lsp/generate-topology.mjs'),
+    ).href;
+    const { generateTopology } = (await import(generator)) as { generateTopology: (lines: number) => string };
     const rules = allRules();
     const rows: string[] = [];
     for (const size of sizes) {
         const { shared, Mregion } = createMregionServices(EmptyFileSystem);
         const text: string = generateTopology(size);
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///bench/t${size}.mregion`));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(
+            text,
+            URI.parse(`file:///bench/t${size}.mregion`),
+        );
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
         const { model } = Mregion.semantics.Models.modelFor(document);
@@ -42,10 +47,21 @@ async function main(): Promise<void> {
             }
             totals.push(performance.now() - start);
         }
-        const slowest = [...perRule].map(([code, times]) => ({ code, ms: median(times) })).sort((a, b) => b.ms - a.ms).slice(0, 3);
-        rows.push(`| ${text.split('\n').length} | ${model.stores.size} / ${model.services.size} / ${model.failovers.length} | ${findings} | ${median(totals).toFixed(1)} ms | ${slowest.map((s) => `${s.code} ${s.ms.toFixed(1)} ms`).join(', ')} |`);
+        const slowest = [...perRule]
+            .map(([code, times]) => ({ code, ms: median(times) }))
+            .sort((a, b) => b.ms - a.ms)
+            .slice(0, 3);
+        rows.push(
+            `| ${text.split('\n').length} | ${model.stores.size} / ${model.services.size} / ${model.failovers.length} | ${findings} | ${median(totals).toFixed(1)} ms | ${slowest.map((s) => `${s.code} ${s.ms.toFixed(1)} ms`).join(', ')} |`,
+        );
     }
-    process.stdout.write(['| lines | stores / services / failovers | findings | all rules (median) | slowest rules (median) |', '|---|---|---|---|---|', ...rows].join('\n') + '\n');
+    process.stdout.write(
+        [
+            '| lines | stores / services / failovers | findings | all rules (median) | slowest rules (median) |',
+            '|---|---|---|---|---|',
+            ...rows,
+        ].join('\n') + '\n',
+    );
 }
 
 void main();

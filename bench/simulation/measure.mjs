@@ -13,10 +13,19 @@ const SCRIPTS = { oracles: 'oracle-table.ts', calibrate: 'calibrate.ts' };
 const named = SCRIPTS[process.argv[2]];
 const outfile = path.join(tmpdir(), `mregion-sim-bench-${process.pid}.cjs`);
 await esbuild.build({
-    entryPoints: [path.join(here, named ?? 'sim-bench.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-    logLevel: 'warning', define: { 'import.meta.url': 'importMetaUrl' },
+    entryPoints: [path.join(here, named ?? 'sim-bench.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });
 const root = path.resolve(here, '..', '..');
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(named ? 3 : 2)], { stdio: 'inherit', env: { ...process.env, MREGION_ROOT: root } });
+const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(named ? 3 : 2)], {
+    stdio: 'inherit',
+    env: { ...process.env, MREGION_ROOT: root },
+});
 process.exit(result.status ?? 1);

@@ -9,7 +9,10 @@ const services = createMregionServices(EmptyFileSystem).Mregion;
 let documents = 0;
 
 export async function modelOf(text: string, validation = true): Promise<Model> {
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///bench/d${++documents}.mregion`));
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(
+        text,
+        URI.parse(`file:///bench/d${++documents}.mregion`),
+    );
     services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation });
     return services.semantics.Models.modelFor(document).model;

@@ -32,7 +32,12 @@ function measure(model: Model, scenario: string, rounds: number): Measured {
         const plan = compilePlan(model, model.scenarios.get(scenario)!);
         const interval = sampleInterval(plan.durationMs);
         const resolution = chooseResolution(plan, estimateEvents(plan, interval), Number.MAX_SAFE_INTEGER);
-        const sim = new Simulation(plan, { seed: 1, sampling: resolution.sampling, sampleIntervalMs: interval, maxKeyStateCells: 8_000_000 });
+        const sim = new Simulation(plan, {
+            seed: 1,
+            sampling: resolution.sampling,
+            sampleIntervalMs: interval,
+            maxKeyStateCells: 8_000_000,
+        });
         const start = process.hrtime.bigint();
         sim.run();
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -80,7 +85,15 @@ const mps = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
 async function main(): Promise<void> {
     const cpu = (() => {
         try {
-            return execSync('lscpu', { encoding: 'utf8' }).split('\n').find((l) => l.startsWith('Model name'))?.split(':')[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+            return (
+                execSync('lscpu', { encoding: 'utf8' })
+                    .split('\n')
+                    .find((l) => l.startsWith('Model name'))
+                    ?.split(':')[1]
+                    ?.trim() ??
+                os.cpus()[0]?.model ??
+                'unknown'
+            );
         } catch {
             return os.cpus()[0]?.model ?? 'unknown';
         }
@@ -88,21 +101,41 @@ async function main(): Promise<void> {
     const out: string[] = [];
     out.push(`# Simulation benchmark, ${new Date().toISOString().slice(0, 10)}`);
     out.push('');
-    out.push(`Machine: ${cpu}, ${os.cpus().length} cores (shared with other work: numbers are noisy), Node ${process.version}. One run uses one core.`);
-    out.push(`Command: \`node bench/simulation/measure.mjs${quick ? ' --quick' : ''}\`. Median of ${quick ? 1 : 3} runs per row; times are the engine's run only (compiling the plan and building the report excluded).`);
+    out.push(
+        `Machine: ${cpu}, ${os.cpus().length} cores (shared with other work: numbers are noisy), Node ${process.version}. One run uses one core.`,
+    );
+    out.push(
+        `Command: \`node bench/simulation/measure.mjs${quick ? ' --quick' : ''}\`. Median of ${quick ? 1 : 3} runs per row; times are the engine's run only (compiling the plan and building the report excluded).`,
+    );
     out.push('');
 
     // 1. Scaling with rate × duration.
     out.push('## Time against rate × duration');
     out.push('');
-    out.push('Two regions, async replication with LWW on 1 % shared keys, one outage. Events = write arrivals + replication deliveries + control events.');
+    out.push(
+        'Two regions, async replication with LWW on 1 % shared keys, one outage. Events = write arrivals + replication deliveries + control events.',
+    );
     out.push('');
     out.push('| writes/s | duration | simulated writes | events | time | writes/s simulated | events/s |');
     out.push('|---|---|---|---|---|---|---|');
-    const grid = quick ? [[20_000, 2], [20_000, 8], [80_000, 2]] : [[10_000, 2], [10_000, 8], [40_000, 2], [40_000, 8], [160_000, 2]];
+    const grid = quick
+        ? [
+              [20_000, 2],
+              [20_000, 8],
+              [80_000, 2],
+          ]
+        : [
+              [10_000, 2],
+              [10_000, 8],
+              [40_000, 2],
+              [40_000, 8],
+              [160_000, 2],
+          ];
     for (const [rate, minutes] of grid) {
         const m = measure(await modelOf(scalingDesign(rate!, minutes!)), 's', quick ? 1 : 3);
-        out.push(`| ${fmt(rate!)} | ${minutes} m | ${fmt(m.writes)} | ${fmt(m.events)} | ${m.ms.toFixed(0)} ms | ${mps(m.writes / (m.ms / 1000))} | ${mps(m.events / (m.ms / 1000))} |`);
+        out.push(
+            `| ${fmt(rate!)} | ${minutes} m | ${fmt(m.writes)} | ${fmt(m.events)} | ${m.ms.toFixed(0)} ms | ${mps(m.writes / (m.ms / 1000))} | ${mps(m.events / (m.ms / 1000))} |`,
+        );
     }
     out.push('');
 
@@ -111,13 +144,17 @@ async function main(): Promise<void> {
     const big = measure(tenMillion, 's', quick ? 1 : 3);
     out.push('## A ten-million-write scenario');
     out.push('');
-    out.push(`50,000 writes/s for 200 s (two regions, async, LWW on shared keys, an outage): ${fmt(big.writes)} writes, ${fmt(big.events)} events in **${(big.ms / 1000).toFixed(2)} s** — ${mps(big.writes / (big.ms / 1000))} writes, ${mps(big.events / (big.ms / 1000))} events.`);
+    out.push(
+        `50,000 writes/s for 200 s (two regions, async, LWW on shared keys, an outage): ${fmt(big.writes)} writes, ${fmt(big.events)} events in **${(big.ms / 1000).toFixed(2)} s** — ${mps(big.writes / (big.ms / 1000))} writes, ${mps(big.events / (big.ms / 1000))} events.`,
+    );
     out.push('');
 
     // 3. The bare heap.
     out.push('## Against a bare binary-heap event loop');
     out.push('');
-    out.push('The hold model on the same `EventQueue`: pop the earliest event, push one a random gap later, nothing else.');
+    out.push(
+        'The hold model on the same `EventQueue`: pop the earliest event, push one a random gap later, nothing else.',
+    );
     out.push('');
     out.push('| pending events | events/s |');
     out.push('|---|---|');
@@ -129,7 +166,9 @@ async function main(): Promise<void> {
     }
     const engineRate = big.events / (big.ms / 1000);
     out.push('');
-    out.push(`The engine keeps about 8 events pending (one per arrival stream and per link with a tracked key, plus probes and ticks), so the fair comparison is the first row: the engine runs at **${(engineRate / bare.get(8)!).toFixed(2)}×** its rate while doing the work. A simulator that queued every replication delivery would hold rate × lag events (50,000 at 50,000 writes/s and 1 s lag): the engine runs at ${(engineRate / bare.get(50_000)!).toFixed(2)}× that bare loop.`);
+    out.push(
+        `The engine keeps about 8 events pending (one per arrival stream and per link with a tracked key, plus probes and ticks), so the fair comparison is the first row: the engine runs at **${(engineRate / bare.get(8)!).toFixed(2)}×** its rate while doing the work. A simulator that queued every replication delivery would hold rate × lag events (50,000 at 50,000 writes/s and 1 s lag): the engine runs at ${(engineRate / bare.get(50_000)!).toFixed(2)}× that bare loop.`,
+    );
     out.push('');
 
     // 4. The bundled examples.
@@ -137,12 +176,16 @@ async function main(): Promise<void> {
     out.push('');
     out.push('| example | scenario | simulated writes | events | time |');
     out.push('|---|---|---|---|---|');
-    const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).sort();
+    const examples = readdirSync(path.join(ROOT, 'examples'))
+        .filter((f) => f.endsWith('.mregion'))
+        .sort();
     for (const file of examples) {
         const model = await modelOf(readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
         for (const scenario of model.scenarios.keys()) {
             const m = measure(model, scenario, quick ? 1 : 3);
-            out.push(`| ${file.replace('.mregion', '')} | ${scenario} | ${fmt(m.writes)} | ${fmt(m.events)} | ${m.ms.toFixed(0)} ms |`);
+            out.push(
+                `| ${file.replace('.mregion', '')} | ${scenario} | ${fmt(m.writes)} | ${fmt(m.events)} | ${m.ms.toFixed(0)} ms |`,
+            );
         }
     }
     out.push('');

@@ -15,7 +15,13 @@ export interface CheckOptions {
     readonly version?: string;
 }
 
-export async function runCheck(inputs: readonly string[], options: CheckOptions, write: (text: string) => void, color = false, warn: (text: string) => void = () => {}): Promise<number> {
+export async function runCheck(
+    inputs: readonly string[],
+    options: CheckOptions,
+    write: (text: string) => void,
+    color = false,
+    warn: (text: string) => void = () => {},
+): Promise<number> {
     const files = await expandPaths(inputs);
     const workspace = await loadWorkspace(files);
     const results = collect(workspace.all);
@@ -23,14 +29,19 @@ export async function runCheck(inputs: readonly string[], options: CheckOptions,
     const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
     const exitCode = counts.error > 0 || tooManyWarnings ? 1 : 0;
     if (options.format === 'json') write(JSON.stringify(results, null, 2));
-    else if (options.format === 'sarif') write(JSON.stringify(toSarif(workspace.all, { version: options.version ?? 'dev', exitCode }), null, 2));
+    else if (options.format === 'sarif')
+        write(JSON.stringify(toSarif(workspace.all, { version: options.version ?? 'dev', exitCode }), null, 2));
     else write(formatText(results, color));
-    if (tooManyWarnings) warn(`${counts.warning} warning${counts.warning === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
+    if (tooManyWarnings)
+        warn(
+            `${counts.warning} warning${counts.warning === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`,
+        );
     return exitCode;
 }
 
 export function parseMaxWarnings(value: string): number {
-    if (!/^[0-9]+$/.test(value.trim())) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), not '${value}'`);
+    if (!/^[0-9]+$/.test(value.trim()))
+        throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), not '${value}'`);
     return Number(value.trim());
 }
 
@@ -41,13 +52,24 @@ export function registerCheck(program: Command, run: (action: () => Promise<numb
         .argument('<files...>', '.mregion files or folders to check')
         .option('-f, --format <format>', 'output format: text, json or sarif (SARIF 2.1.0)', 'text')
         .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
-        .addHelpText('after', '\nExit codes: 0 no errors (and no more warnings than --max-warnings), 1 errors or too many warnings, 2 usage or I/O error.\nRule severities come from the nearest .mregion.json ({ "rules": { "<code>": "error|warning|info|hint|off" } }).')
-        .action((inputs: string[], opts: { format: string; maxWarnings?: string }) => run(async () => {
-            if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format '${opts.format}': use ${FORMATS.join(', ')}`);
-            const maxWarnings = opts.maxWarnings !== undefined ? parseMaxWarnings(opts.maxWarnings) : undefined;
-            return runCheck(inputs, { format: opts.format as CheckFormat, maxWarnings, version: program.version() }, (t) => process.stdout.write(`${t}\n`), useColor(),
-                (t) => process.stderr.write(`mregion: ${t}\n`));
-        }));
+        .addHelpText(
+            'after',
+            '\nExit codes: 0 no errors (and no more warnings than --max-warnings), 1 errors or too many warnings, 2 usage or I/O error.\nRule severities come from the nearest .mregion.json ({ "rules": { "<code>": "error|warning|info|hint|off" } }).',
+        )
+        .action((inputs: string[], opts: { format: string; maxWarnings?: string }) =>
+            run(async () => {
+                if (!(FORMATS as readonly string[]).includes(opts.format))
+                    throw new UsageError(`unknown format '${opts.format}': use ${FORMATS.join(', ')}`);
+                const maxWarnings = opts.maxWarnings !== undefined ? parseMaxWarnings(opts.maxWarnings) : undefined;
+                return runCheck(
+                    inputs,
+                    { format: opts.format as CheckFormat, maxWarnings, version: program.version() },
+                    (t) => process.stdout.write(`${t}\n`),
+                    useColor(),
+                    (t) => process.stderr.write(`mregion: ${t}\n`),
+                );
+            }),
+        );
 }
 
 function useColor(): boolean {

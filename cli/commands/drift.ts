@@ -22,21 +22,33 @@ const DRIFT_SEVERITY = 2; // warning: the design or the deployment may be the on
 
 export async function runDrift(design: string, options: DriftOptions, write: (text: string) => void): Promise<number> {
     const files = await expandPaths([design]);
-    if (files.length !== 1) throw new UsageError(`drift compares one design, and '${design}' names ${files.length} .mregion files`);
+    if (files.length !== 1)
+        throw new UsageError(`drift compares one design, and '${design}' names ${files.length} .mregion files`);
     const workspace = await loadWorkspace(files);
     const document = workspace.requested[0]!;
-    const broken = (document.diagnostics ?? []).filter((d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference);
+    const broken = (document.diagnostics ?? []).filter(
+        (d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference,
+    );
     if (broken.length > 0) {
         const shown = displayPath(document.uri);
-        throw new UsageError(`'${shown}' has ${broken.length} syntax or name error${broken.length === 1 ? '' : 's'} (first: line ${broken[0]!.range.start.line + 1}: ${broken[0]!.message}); run mregion check`);
+        throw new UsageError(
+            `'${shown}' has ${broken.length} syntax or name error${broken.length === 1 ? '' : 's'} (first: line ${broken[0]!.range.start.line + 1}: ${broken[0]!.message}); run mregion check`,
+        );
     }
     const deployed = importStacks(readDeployedInput(options.against, options.region));
     const findings = findDrift(workspace.modelOf(document).model, deployed);
     // The drift, not the design's own diagnostics, is what this command reports.
-    document.diagnostics = findings.map((f): Diagnostic => ({ range: f.range, message: f.message, code: f.code, severity: DRIFT_SEVERITY, source: 'mregion drift' }));
+    document.diagnostics = findings.map((f): Diagnostic => ({
+        range: f.range,
+        message: f.message,
+        code: f.code,
+        severity: DRIFT_SEVERITY,
+        source: 'mregion drift',
+    }));
     const exitCode = findings.length > 0 ? 1 : 0;
     if (options.format === 'json') write(JSON.stringify(collect([document]), null, 2));
-    else if (options.format === 'sarif') write(JSON.stringify(toSarif([document], { version: options.version ?? 'dev', exitCode }), null, 2));
+    else if (options.format === 'sarif')
+        write(JSON.stringify(toSarif([document], { version: options.version ?? 'dev', exitCode }), null, 2));
     else write(formatText(collect([document]), false).replace(/1 file checked: no problems$/, 'no drift'));
     return exitCode;
 }
@@ -46,13 +58,30 @@ export function registerDrift(program: Command, run: (action: () => Promise<numb
         .command('drift')
         .description('compare a design with a synthesized CloudFormation template, a cdk.out folder or Terraform JSON')
         .argument('<design>', 'the .mregion design')
-        .requiredOption('--against <path>', 'a CloudFormation template (JSON), a cdk.out folder, or `terraform show -json` output of a plan or state')
+        .requiredOption(
+            '--against <path>',
+            'a CloudFormation template (JSON), a cdk.out folder, or `terraform show -json` output of a plan or state',
+        )
         .option('-f, --format <format>', 'output format: text, json or sarif (SARIF 2.1.0)', 'text')
         .option('--region <region>', 'the region a lone template is deployed to')
-        .addHelpText('after', '\nExit codes: 0 no drift, 1 drift (each difference is printed at the design\'s clause), 2 unreadable input, a design with syntax errors, or bad usage.')
-        .action((design: string, opts: { against: string; format: string; region?: string }) => run(async () => {
-            if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format '${opts.format}': use ${FORMATS.join(', ')}`);
-            return runDrift(design, { against: opts.against, format: opts.format as CheckFormat, ...(opts.region !== undefined ? { region: opts.region } : {}), version: program.version() },
-                (t) => process.stdout.write(`${t}\n`));
-        }));
+        .addHelpText(
+            'after',
+            "\nExit codes: 0 no drift, 1 drift (each difference is printed at the design's clause), 2 unreadable input, a design with syntax errors, or bad usage.",
+        )
+        .action((design: string, opts: { against: string; format: string; region?: string }) =>
+            run(async () => {
+                if (!(FORMATS as readonly string[]).includes(opts.format))
+                    throw new UsageError(`unknown format '${opts.format}': use ${FORMATS.join(', ')}`);
+                return runDrift(
+                    design,
+                    {
+                        against: opts.against,
+                        format: opts.format as CheckFormat,
+                        ...(opts.region !== undefined ? { region: opts.region } : {}),
+                        version: program.version(),
+                    },
+                    (t) => process.stdout.write(`${t}\n`),
+                );
+            }),
+        );
 }

@@ -39,9 +39,14 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
     const document = workspace.requested[0]!;
     const { model } = workspace.modelOf(document);
     // Errors anywhere in the import closure make the model incomplete.
-    const diagnostics = (severity: 'error' | 'warning') => collect(workspace.all).flatMap((f) => f.diagnostics
-        .filter((d) => d.severity === severity)
-        .map((d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`));
+    const diagnostics = (severity: 'error' | 'warning') =>
+        collect(workspace.all).flatMap((f) =>
+            f.diagnostics
+                .filter((d) => d.severity === severity)
+                .map(
+                    (d) => `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`,
+                ),
+        );
     const designErrors = diagnostics('error');
     // The README names files by their base name only, never a local path.
     const designWarnings = diagnostics('warning').map((w) => w.replace(/^[^:]*[\\/]/, ''));
@@ -53,7 +58,9 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
         return EXIT_FOLDER;
     }
     if (result.errors.length > 0) {
-        output.err(`Not exported: ${designErrors.length > 0 ? 'the design has errors' : 'the design asks for what AWS cannot express'} (--force exports anyway and lists what it skips):`);
+        output.err(
+            `Not exported: ${designErrors.length > 0 ? 'the design has errors' : 'the design asks for what AWS cannot express'} (--force exports anyway and lists what it skips):`,
+        );
         for (const e of result.errors) output.err(`  ${e}`);
         return EXIT_NOT_EXPORTED;
     }
@@ -66,12 +73,16 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
     // The folder is checked before writing: empty, or an earlier export the user asked to replace.
     const folder = inspectExportFolder(options.out);
     if (folder.kind === 'refused') {
-        output.err(`mregion: cannot export into ${options.out}: ${folder.reason}; choose an empty folder, or the folder of an earlier export with --overwrite`);
+        output.err(
+            `mregion: cannot export into ${options.out}: ${folder.reason}; choose an empty folder, or the folder of an earlier export with --overwrite`,
+        );
         return EXIT_FOLDER;
     }
     const previous = folder.kind === 'previous' ? folder.manifest : undefined;
     if (previous !== undefined && !options.overwrite) {
-        output.err(`mregion: ${options.out} holds an earlier export of ${previous.source} (${previous.files.length} files listed in its ${manifestName}); pass --overwrite to replace it`);
+        output.err(
+            `mregion: ${options.out} holds an earlier export of ${previous.source} (${previous.files.length} files listed in its ${manifestName}); pass --overwrite to replace it`,
+        );
         return EXIT_FOLDER;
     }
     try {
@@ -84,29 +95,49 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
         throw error;
     }
 
-    output.out(`${previous ? `Replaced the earlier export (${previous.files.length} files) with` : 'Wrote'} ${result.files.length} files to ${options.out}:`);
+    output.out(
+        `${previous ? `Replaced the earlier export (${previous.files.length} files) with` : 'Wrote'} ${result.files.length} files to ${options.out}:`,
+    );
     for (const f of result.files) output.out(`  ${f.path}`);
     if (result.notGenerated.length > 0) {
         output.out('Not generated:');
         for (const n of result.notGenerated) output.out(`  ${n.name}: ${n.reason}`);
     }
-    if (designErrors.length > 0) output.err(`Exported despite ${designErrors.length} error${designErrors.length === 1 ? '' : 's'} in the design (--force).`);
-    output.out(`Next: cd ${options.out} && npm install && npx cdk synth --no-lookups --no-notices (README.md lists the context values to set before deploying)`);
+    if (designErrors.length > 0)
+        output.err(
+            `Exported despite ${designErrors.length} error${designErrors.length === 1 ? '' : 's'} in the design (--force).`,
+        );
+    output.out(
+        `Next: cd ${options.out} && npm install && npx cdk synth --no-lookups --no-notices (README.md lists the context values to set before deploying)`,
+    );
     return EXIT_WRITTEN;
 }
 
 export function registerExportCdk(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
     program
         .command('export-cdk')
-        .description('write an AWS CDK v2 TypeScript app (one stack per region plus a global stack) for a .mregion design')
+        .description(
+            'write an AWS CDK v2 TypeScript app (one stack per region plus a global stack) for a .mregion design',
+        )
         .argument('<file>', 'the .mregion file to export (its imports are included)')
         .requiredOption('-o, --out <dir>', 'folder to write the app into: empty, or an earlier export with --overwrite')
-        .option('--account <id>', '12-digit AWS account id for every stack (default: a documented placeholder in cdk.json)')
+        .option(
+            '--account <id>',
+            '12-digit AWS account id for every stack (default: a documented placeholder in cdk.json)',
+        )
         .option('--force', 'export despite errors in the design (what cannot be generated is listed)', false)
-        .option('--overwrite', `replace an earlier export in the folder (recognized by its ${manifestName}); anything else in it is refused`, false)
+        .option(
+            '--overwrite',
+            `replace an earlier export in the folder (recognized by its ${manifestName}); anything else in it is refused`,
+            false,
+        )
         // One line per call, quoting file names, folders and messages: control characters are shown, not run.
-        .action((file: string, opts: { out: string; account?: string; force: boolean; overwrite: boolean }) => run(() => runExportCdk(file, opts, {
-            out: (t) => process.stdout.write(`${visibleControls(t)}\n`),
-            err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
-        })));
+        .action((file: string, opts: { out: string; account?: string; force: boolean; overwrite: boolean }) =>
+            run(() =>
+                runExportCdk(file, opts, {
+                    out: (t) => process.stdout.write(`${visibleControls(t)}\n`),
+                    err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
+                }),
+            ),
+        );
 }

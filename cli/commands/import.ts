@@ -35,16 +35,34 @@ export async function runImport(input: string, options: ImportOptions, output: I
 export function registerImport(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
     program
         .command('import')
-        .description('write a first design from a synthesized CloudFormation template, a cdk.out folder or Terraform JSON')
-        .argument('<path>', 'a CloudFormation template (JSON), a cdk.out folder, or `terraform show -json` output of a plan or state')
+        .description(
+            'write a first design from a synthesized CloudFormation template, a cdk.out folder or Terraform JSON',
+        )
+        .argument(
+            '<path>',
+            'a CloudFormation template (JSON), a cdk.out folder, or `terraform show -json` output of a plan or state',
+        )
         .option('-o, --out <file>', 'write the design to this new file instead of printing it')
-        .option('--region <region>', 'the region a lone template is deployed to (cdk.out says it per stack; for Terraform, the region of resources no attribute, ARN or provider names)')
+        .option(
+            '--region <region>',
+            'the region a lone template is deployed to (cdk.out says it per stack; for Terraform, the region of resources no attribute, ARN or provider names)',
+        )
         .addHelpText('after', '\nExit codes: 0 imported, 2 unreadable or unrecognized input, or bad usage.')
-        .action((input: string, opts: { out?: string; region?: string }) => run(() => runImport(input, {
-            ...(opts.out !== undefined ? { out: opts.out } : {}),
-            ...(opts.region !== undefined ? { region: opts.region } : {}),
-        }, {
-            out: (t) => process.stdout.write(t),
-            err: (t) => { for (const line of t.split("\n")) process.stderr.write(`${visibleControls(line)}\n`); },
-        })));
+        .action((input: string, opts: { out?: string; region?: string }) =>
+            run(() =>
+                runImport(
+                    input,
+                    {
+                        ...(opts.out !== undefined ? { out: opts.out } : {}),
+                        ...(opts.region !== undefined ? { region: opts.region } : {}),
+                    },
+                    {
+                        out: (t) => process.stdout.write(t),
+                        err: (t) => {
+                            for (const line of t.split('\n')) process.stderr.write(`${visibleControls(line)}\n`);
+                        },
+                    },
+                ),
+            ),
+        );
 }

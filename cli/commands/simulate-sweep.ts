@@ -17,19 +17,40 @@ export interface SweepCliOptions {
 }
 
 /** Runs the sweeps (SimulationError propagates: the caller turns it into exit 2) and prints them. */
-export async function runSweeps(model: Model, names: readonly string[], options: SweepCliOptions, output: SimulateOutput,
-    workerFile: string | undefined, notes: readonly string[]): Promise<SweepReport[]> {
+export async function runSweeps(
+    model: Model,
+    names: readonly string[],
+    options: SweepCliOptions,
+    output: SimulateOutput,
+    workerFile: string | undefined,
+    notes: readonly string[],
+): Promise<SweepReport[]> {
     const reports: SweepReport[] = [];
     for (const name of names) {
-        const bar = output.interactive && options.format === 'text' && workerFile
-            ? new SingleBar({ stream: process.stderr, format: `${name} [{bar}] {value} of {total} seeds`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
-            : undefined;
+        const bar =
+            output.interactive && options.format === 'text' && workerFile
+                ? new SingleBar(
+                      {
+                          stream: process.stderr,
+                          format: `${name} [{bar}] {value} of {total} seeds`,
+                          hideCursor: true,
+                          clearOnComplete: true,
+                      },
+                      Presets.shades_classic,
+                  )
+                : undefined;
         bar?.start(options.seeds, 0);
         try {
-            reports.push(await sweepScenario(model, name, {
-                count: options.seeds, seed: options.seed, eventBudget: options.eventBudget, workerFile, notes,
-                onProgress: (done) => bar?.update(done),
-            }));
+            reports.push(
+                await sweepScenario(model, name, {
+                    count: options.seeds,
+                    seed: options.seed,
+                    eventBudget: options.eventBudget,
+                    workerFile,
+                    notes,
+                    onProgress: (done) => bar?.update(done),
+                }),
+            );
         } finally {
             bar?.stop();
         }

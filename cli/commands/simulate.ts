@@ -57,28 +57,59 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     const document = workspace.requested[0]!;
     // Errors that leave the model incomplete block a run; design-rule findings do not (the simulation shows
     // what they cost): `blocksSimulation`, shared with the language server.
-    const found = collect(workspace.all).flatMap((f) => f.diagnostics
-        .filter((d) => d.severity === 'error')
-        .map((d) => ({ code: d.code, text: `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`, line: d.range.start.line + 1, file: f.file })));
+    const found = collect(workspace.all).flatMap((f) =>
+        f.diagnostics
+            .filter((d) => d.severity === 'error')
+            .map((d) => ({
+                code: d.code,
+                text: `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`,
+                line: d.range.start.line + 1,
+                file: f.file,
+            })),
+    );
     const errors = found.filter((e) => blocksSimulation(e.code)).map((e) => e.text);
-    const flagged = found.filter((e) => isRuleCode(e.code)).map((e) => `${e.code} (${e.file === displayPath(document.uri) ? '' : `${e.file} `}line ${e.line})`);
+    const flagged = found
+        .filter((e) => isRuleCode(e.code))
+        .map((e) => `${e.code} (${e.file === displayPath(document.uri) ? '' : `${e.file} `}line ${e.line})`);
     if (errors.length > 0) {
-        output.err(`mregion: cannot simulate ${displayPath(document.uri)}: the design has ${errors.length} error${errors.length === 1 ? '' : 's'}`);
+        output.err(
+            `mregion: cannot simulate ${displayPath(document.uri)}: the design has ${errors.length} error${errors.length === 1 ? '' : 's'}`,
+        );
         for (const e of errors) output.err(e);
         return EXIT_USAGE;
     }
     const { model } = workspace.modelOf(document);
     const known = [...model.scenarios.keys()];
-    if (known.length === 0) throw new UsageError(`${displayPath(document.uri)} declares no scenario: add one (scenario <name> { workload … duration … })`);
+    if (known.length === 0)
+        throw new UsageError(
+            `${displayPath(document.uri)} declares no scenario: add one (scenario <name> { workload … duration … })`,
+        );
     if (options.scenario !== undefined && !model.scenarios.has(options.scenario)) {
-        throw new UsageError(`no scenario '${options.scenario}' in ${displayPath(document.uri)}; it declares ${known.map((n) => `'${n}'`).join(', ')}`);
+        throw new UsageError(
+            `no scenario '${options.scenario}' in ${displayPath(document.uri)}; it declares ${known.map((n) => `'${n}'`).join(', ')}`,
+        );
     }
     const names = options.scenario !== undefined ? [options.scenario] : known;
 
     if (options.seeds !== undefined) {
         try {
-            const sweeps = await runSweeps(model, names, { ...options, seeds: options.seeds }, output, workerFile(), flagged.length === 0 ? [] : [designRuleNote(flagged)]);
-            return reportOutcome(sweeps.map((r) => ({ name: r.scenario.name, passed: r.summary.passed, failures: r.expectations.filter((e) => !e.passed) })), options, output);
+            const sweeps = await runSweeps(
+                model,
+                names,
+                { ...options, seeds: options.seeds },
+                output,
+                workerFile(),
+                flagged.length === 0 ? [] : [designRuleNote(flagged)],
+            );
+            return reportOutcome(
+                sweeps.map((r) => ({
+                    name: r.scenario.name,
+                    passed: r.summary.passed,
+                    failures: r.expectations.filter((e) => !e.passed),
+                })),
+                options,
+                output,
+            );
         } catch (error) {
             if (error instanceof SimulationError) {
                 output.err(`mregion: ${error.message}`);
@@ -92,7 +123,9 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     for (const name of names) {
         try {
             const report = await runOne(model, name, options, output);
-            reports.push(flagged.length === 0 ? report : { ...report, notes: [...report.notes, designRuleNote(flagged)] });
+            reports.push(
+                flagged.length === 0 ? report : { ...report, notes: [...report.notes, designRuleNote(flagged)] },
+            );
         } catch (error) {
             if (error instanceof SimulationError) {
                 output.err(`mregion: scenario ${name}: ${error.message}`);
@@ -106,34 +139,63 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     else if (options.format === 'markdown') output.out(reports.map(formatMarkdown).join('\n---\n\n'));
     else output.out(reports.map((r) => formatText(r, { color: output.color })).join('\n\n'));
 
-    return reportOutcome(reports.map((r) => ({ name: r.scenario.name, passed: r.summary.passed, failures: r.expectations.filter((e) => !e.passed) })), options, output);
+    return reportOutcome(
+        reports.map((r) => ({
+            name: r.scenario.name,
+            passed: r.summary.passed,
+            failures: r.expectations.filter((e) => !e.passed),
+        })),
+        options,
+        output,
+    );
 }
 
 /** Failures on standard error too (unless the text report on its own already shows them) and the exit code. */
-function reportOutcome(results: readonly { name: string; passed: boolean | null; failures: readonly { message: string; line: number }[] }[],
-    options: SimulateOptions, output: SimulateOutput): number {
+function reportOutcome(
+    results: readonly {
+        name: string;
+        passed: boolean | null;
+        failures: readonly { message: string; line: number }[];
+    }[],
+    options: SimulateOptions,
+    output: SimulateOutput,
+): number {
     if (options.format !== 'text' || results.length > 1) {
-        for (const r of results) for (const f of r.failures) output.err(`mregion: scenario ${r.name}: ${f.message} (line ${f.line})`);
+        for (const r of results)
+            for (const f of r.failures) output.err(`mregion: scenario ${r.name}: ${f.message} (line ${f.line})`);
     }
     const passed = results.filter((r) => r.passed !== false).length;
     if (results.length > 1 || options.format !== 'text') {
-        output.err(`${results.length} scenario${results.length === 1 ? '' : 's'} simulated: ${passed} passed, ${results.length - passed} failed`);
+        output.err(
+            `${results.length} scenario${results.length === 1 ? '' : 's'} simulated: ${passed} passed, ${results.length - passed} failed`,
+        );
     }
     return results.some((r) => r.failures.length > 0) ? EXIT_FAILED : EXIT_PASSED;
 }
 
-async function runOne(model: Model, scenario: string, options: SimulateOptions, output: SimulateOutput): Promise<SimulationReport> {
+async function runOne(
+    model: Model,
+    scenario: string,
+    options: SimulateOptions,
+    output: SimulateOutput,
+): Promise<SimulationReport> {
     const showProgress = output.interactive && options.format === 'text';
     let bar: SingleBar | undefined;
     let latest: Progress | undefined;
     const startBar = () => {
-        bar = new SingleBar({
-            stream: process.stderr,
-            format: `${scenario} [{bar}] {percentage}% | {simulated} of {span} simulated`,
-            hideCursor: true,
-            clearOnComplete: true,
-        }, Presets.shades_classic);
-        bar.start(100, Math.round((latest?.fraction ?? 0) * 100), { simulated: formatDuration(latest?.simulatedMs ?? 0), span: formatDuration(model.scenarios.get(scenario)!.durationMs ?? 0) });
+        bar = new SingleBar(
+            {
+                stream: process.stderr,
+                format: `${scenario} [{bar}] {percentage}% | {simulated} of {span} simulated`,
+                hideCursor: true,
+                clearOnComplete: true,
+            },
+            Presets.shades_classic,
+        );
+        bar.start(100, Math.round((latest?.fraction ?? 0) * 100), {
+            simulated: formatDuration(latest?.simulatedMs ?? 0),
+            span: formatDuration(model.scenarios.get(scenario)!.durationMs ?? 0),
+        });
     };
     const timer = showProgress ? setTimeout(startBar, PROGRESS_AFTER_MS) : undefined;
     const onProgress = (p: Progress) => {
@@ -165,7 +227,9 @@ function workerFile(): string | undefined {
 function parseWhole(value: string, what: string, min: number, max: number): number {
     const n = Number(value.replace(/_/g, ''));
     if (!/^[0-9_]+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-        throw new UsageError(`${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${value}'`);
+        throw new UsageError(
+            `${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${value}'`,
+        );
     }
     return n;
 }
@@ -173,30 +237,50 @@ function parseWhole(value: string, what: string, min: number, max: number): numb
 export function registerSimulate(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
     program
         .command('simulate')
-        .description('simulate the scenarios of a .mregion design (outages, partitions, control-plane impairments) and check their expectations')
+        .description(
+            'simulate the scenarios of a .mregion design (outages, partitions, control-plane impairments) and check their expectations',
+        )
         .argument('<file>', 'the .mregion file (its imports are included)')
         .option('-s, --scenario <name>', 'run only this scenario (default: all of them)')
         .option('--seed <n>', "random seed, overriding the scenario's own (with --seeds: the first of the N)")
-        .option('--seeds <n>', `run each scenario with N seeds (1 to ${MAX_SWEEP_SEEDS.toLocaleString('en-US')}) on one worker per core and report min / p50 / p95 / max and the worst seed`)
+        .option(
+            '--seeds <n>',
+            `run each scenario with N seeds (1 to ${MAX_SWEEP_SEEDS.toLocaleString('en-US')}) on one worker per core and report min / p50 / p95 / max and the worst seed`,
+        )
         .option('-f, --format <format>', 'output format: text, json or markdown', 'text')
-        .option('--event-budget <n>', 'refuse (or, with a declared resolution, sample) scenarios needing more events than this')
-        .action((file: string, opts: { scenario?: string; seed?: string; seeds?: string; format: string; eventBudget?: string }) => run(async () => {
-            if (opts.format !== 'text' && opts.format !== 'json' && opts.format !== 'markdown') {
-                throw new UsageError(`unknown format '${opts.format}': use text, json or markdown`);
-            }
-            const options: SimulateOptions = {
-                scenario: opts.scenario,
-                format: opts.format,
-                seed: opts.seed === undefined ? undefined : parseWhole(opts.seed, '--seed', 0, 0xffffffff),
-                seeds: opts.seeds === undefined ? undefined : parseWhole(opts.seeds, '--seeds', 1, MAX_SWEEP_SEEDS),
-                eventBudget: opts.eventBudget === undefined ? undefined : parseWhole(opts.eventBudget, '--event-budget', 1, Number.MAX_SAFE_INTEGER),
-            };
-            return runSimulate(file, options, {
-                // The report escapes what it quotes; error lines (one per call) quote file names and messages.
-                out: (t) => process.stdout.write(`${t}\n`),
-                err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
-                interactive: process.stderr.isTTY === true,
-                color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-            });
-        }));
+        .option(
+            '--event-budget <n>',
+            'refuse (or, with a declared resolution, sample) scenarios needing more events than this',
+        )
+        .action(
+            (
+                file: string,
+                opts: { scenario?: string; seed?: string; seeds?: string; format: string; eventBudget?: string },
+            ) =>
+                run(async () => {
+                    if (opts.format !== 'text' && opts.format !== 'json' && opts.format !== 'markdown') {
+                        throw new UsageError(`unknown format '${opts.format}': use text, json or markdown`);
+                    }
+                    const options: SimulateOptions = {
+                        scenario: opts.scenario,
+                        format: opts.format,
+                        seed: opts.seed === undefined ? undefined : parseWhole(opts.seed, '--seed', 0, 0xffffffff),
+                        seeds:
+                            opts.seeds === undefined
+                                ? undefined
+                                : parseWhole(opts.seeds, '--seeds', 1, MAX_SWEEP_SEEDS),
+                        eventBudget:
+                            opts.eventBudget === undefined
+                                ? undefined
+                                : parseWhole(opts.eventBudget, '--event-budget', 1, Number.MAX_SAFE_INTEGER),
+                    };
+                    return runSimulate(file, options, {
+                        // The report escapes what it quotes; error lines (one per call) quote file names and messages.
+                        out: (t) => process.stdout.write(`${t}\n`),
+                        err: (t) => process.stderr.write(`${visibleControls(t)}\n`),
+                        interactive: process.stderr.isTTY === true,
+                        color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+                    });
+                }),
+        );
 }

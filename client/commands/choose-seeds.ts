@@ -8,13 +8,26 @@ import { seedsInputProblem } from './seeds-input.js';
 export type SeedsChoice = number | undefined | 'cancelled';
 
 export async function chooseSeeds(scenario: string, seed: number | undefined): Promise<SeedsChoice> {
-    const once = { label: '$(play) Run once', description: seed === undefined ? "with the scenario's seed" : `with seed ${seed}`, seeds: false };
-    const sweep = { label: '$(graph) Run N seeds…', description: 'min / p50 / p95 / max of RTO, RPO, lost writes, availability, with the worst seed', seeds: true };
-    const picked = await window.showQuickPick<QuickPickItem & { seeds: boolean }>([once, sweep], { title: `Simulate ${scenario}`, placeHolder: 'One run, or a distribution over seeds' });
+    const once = {
+        label: '$(play) Run once',
+        description: seed === undefined ? "with the scenario's seed" : `with seed ${seed}`,
+        seeds: false,
+    };
+    const sweep = {
+        label: '$(graph) Run N seeds…',
+        description: 'min / p50 / p95 / max of RTO, RPO, lost writes, availability, with the worst seed',
+        seeds: true,
+    };
+    const picked = await window.showQuickPick<QuickPickItem & { seeds: boolean }>([once, sweep], {
+        title: `Simulate ${scenario}`,
+        placeHolder: 'One run, or a distribution over seeds',
+    });
     if (!picked) return 'cancelled';
     if (!picked.seeds) return undefined;
     const typed = await window.showInputBox({
-        title: `Simulate ${scenario} with N seeds`, prompt: 'How many seeds (1 to 10,000)? They run on one worker per core.', value: '20',
+        title: `Simulate ${scenario} with N seeds`,
+        prompt: 'How many seeds (1 to 10,000)? They run on one worker per core.',
+        value: '20',
         validateInput: (text) => seedsInputProblem(text),
     });
     return typed === undefined ? 'cancelled' : Number(typed.trim());

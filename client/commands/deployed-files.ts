@@ -10,7 +10,11 @@ import * as path from 'node:path';
  */
 export function importedDesignPath(input: string, isFolder: boolean, topology?: string): string {
     if (isFolder) {
-        const word = (topology ?? 'imported').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'imported';
+        const word =
+            (topology ?? 'imported')
+                .toLowerCase()
+                .replace(/[^a-z0-9-]+/g, '-')
+                .replace(/^-+|-+$/g, '') || 'imported';
         return path.join(path.dirname(path.resolve(input)), `${word}.mregion`);
     }
     const stem = path.basename(input).replace(/\.template\.json$|\.json$/i, '') || 'imported';

@@ -8,7 +8,15 @@ import { ProgressLocation, Uri, commands, window, workspace, type TextDocument }
 import { Requests, type ExportCdkParams, type ExportCdkResult } from '../../protocol/index.js';
 import { exportSettings } from '../settings.js';
 import type { CommandContext } from './context.js';
-import { defaultExportFolderName, exportFolderPath, exportStep, inspectExportFolder, replaceExport, type ExportManifest, type FolderState } from './export-folder.js';
+import {
+    defaultExportFolderName,
+    exportFolderPath,
+    exportStep,
+    inspectExportFolder,
+    replaceExport,
+    type ExportManifest,
+    type FolderState,
+} from './export-folder.js';
 import { reportFailure } from './messages.js';
 import { validatedGraph } from './server-state.js';
 import { fileName, refuseWithErrors, targetDocument } from './target-document.js';
@@ -21,10 +29,13 @@ export interface ExportRun {
 
 export async function exportCdk(ctx: CommandContext, uriArg?: unknown): Promise<ExportRun | undefined> {
     if (!workspace.isTrusted) {
-        void ctx.notices.show('warning',
-            'Export to CDK writes files, so it needs a trusted workspace. Checking, topology and simulation work without trust.',
-            'Manage Workspace Trust',
-        ).then((choice) => choice && commands.executeCommand('workbench.trust.manage'));
+        void ctx.notices
+            .show(
+                'warning',
+                'Export to CDK writes files, so it needs a trusted workspace. Checking, topology and simulation work without trust.',
+                'Manage Workspace Trust',
+            )
+            .then((choice) => choice && commands.executeCommand('workbench.trust.manage'));
         return undefined;
     }
     const document = await targetDocument(ctx.notices, uriArg, 'export it to CDK');
@@ -43,14 +54,23 @@ export async function exportCdk(ctx: CommandContext, uriArg?: unknown): Promise<
 }
 
 /** Exports into `folder` when it is empty or new, or, once the user confirms, over an earlier export there. */
-async function exportIntoChosen(ctx: CommandContext, document: TextDocument, folder: Uri | undefined): Promise<ExportRun | undefined> {
+async function exportIntoChosen(
+    ctx: CommandContext,
+    document: TextDocument,
+    folder: Uri | undefined,
+): Promise<ExportRun | undefined> {
     if (!folder) return undefined;
-    const state: FolderState = folder.scheme === 'file'
-        ? inspectExportFolder(folder.fsPath)
-        : { kind: 'refused', reason: `it is a ${folder.scheme}: folder, and the export writes only to folders on disk (file:)` };
+    const state: FolderState =
+        folder.scheme === 'file'
+            ? inspectExportFolder(folder.fsPath)
+            : {
+                  kind: 'refused',
+                  reason: `it is a ${folder.scheme}: folder, and the export writes only to folders on disk (file:)`,
+              };
     const step = exportStep(folder.fsPath, state);
     if (step.kind === 'refuse') {
-        void ctx.notices.show('error', step.message, 'Choose Folder…')
+        void ctx.notices
+            .show('error', step.message, 'Choose Folder…')
             .then(async (choice) => choice && exportIntoChosen(ctx, document, await pickFolder(document)));
         return undefined;
     }
@@ -61,13 +81,22 @@ async function exportIntoChosen(ctx: CommandContext, document: TextDocument, fol
     return exportInto(ctx, document, folder, step.kind === 'confirm-replace' ? step.manifest : undefined);
 }
 
-async function exportInto(ctx: CommandContext, document: TextDocument, folder: Uri, previous: ExportManifest | undefined): Promise<ExportRun | undefined> {
+async function exportInto(
+    ctx: CommandContext,
+    document: TextDocument,
+    folder: Uri,
+    previous: ExportManifest | undefined,
+): Promise<ExportRun | undefined> {
     const settings = exportSettings(document.uri);
     const params: ExportCdkParams = { uri: document.uri.toString(), account: settings.account };
     let result: ExportCdkResult;
     try {
         result = await window.withProgress(
-            { location: ProgressLocation.Notification, title: `Generating the CDK app of ${fileName(document)}`, cancellable: true },
+            {
+                location: ProgressLocation.Notification,
+                title: `Generating the CDK app of ${fileName(document)}`,
+                cancellable: true,
+            },
             (_progress, token) => ctx.client.sendRequest<ExportCdkResult>(Requests.exportCdk, params, token),
         );
     } catch (error) {
@@ -89,12 +118,22 @@ async function exportInto(ctx: CommandContext, document: TextDocument, folder: U
 
     ctx.output.info(`Exported ${result.files.length} files of ${fileName(document)} to ${folder.fsPath}`);
     for (const missing of result.notGenerated) ctx.output.warn(`Not generated: ${missing.name}: ${missing.reason}`);
-    const skipped = result.notGenerated.length > 0 ? ` ${result.notGenerated.length} declarations have no AWS equivalent (see Output).` : '';
-    void ctx.notices.show('info', `Exported ${result.files.length} files to ${folder.fsPath}.${skipped}`, 'Open README', 'Show Output').then(async (choice) => {
-        if (choice === 'Show Output') ctx.output.show(true);
-        const readme = result.files.find((f) => /^readme\.md$/i.test(f.path));
-        if (choice === 'Open README' && readme) await window.showTextDocument(Uri.joinPath(folder, readme.path));
-    });
+    const skipped =
+        result.notGenerated.length > 0
+            ? ` ${result.notGenerated.length} declarations have no AWS equivalent (see Output).`
+            : '';
+    void ctx.notices
+        .show(
+            'info',
+            `Exported ${result.files.length} files to ${folder.fsPath}.${skipped}`,
+            'Open README',
+            'Show Output',
+        )
+        .then(async (choice) => {
+            if (choice === 'Show Output') ctx.output.show(true);
+            const readme = result.files.find((f) => /^readme\.md$/i.test(f.path));
+            if (choice === 'Open README' && readme) await window.showTextDocument(Uri.joinPath(folder, readme.path));
+        });
     return { folder: folder.toString(), files: result.files.map((f) => f.path), notGenerated: result.notGenerated };
 }
 
@@ -114,7 +153,10 @@ function chooseFolder(document: TextDocument, topology: string | undefined): Uri
 
 async function pickFolder(document: TextDocument): Promise<Uri | undefined> {
     const picked = await window.showOpenDialog({
-        canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here',
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: 'Export Here',
         title: `Export ${fileName(document)} to an empty folder`,
         defaultUri: workspace.getWorkspaceFolder(document.uri)?.uri,
     });

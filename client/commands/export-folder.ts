@@ -5,7 +5,12 @@ import * as path from 'node:path';
 import type { ExportManifest, FolderState } from '../../export/cdk/previous-export.js';
 
 export {
-    inspectExportFolder, manifestName, MAX_MANIFEST_BYTES, replaceExport, type ExportManifest, type FolderState,
+    inspectExportFolder,
+    manifestName,
+    MAX_MANIFEST_BYTES,
+    replaceExport,
+    type ExportManifest,
+    type FolderState,
 } from '../../export/cdk/previous-export.js';
 
 /**
@@ -15,7 +20,10 @@ export {
  */
 export function defaultExportFolderName(topology: string | undefined, designFile: string): string {
     const from = topology ?? path.basename(designFile).replace(/\.mregion$/i, '');
-    const word = from.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+    const word = from
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
     return `cdk-${word || 'design'}`;
 }
 
@@ -24,7 +32,12 @@ export function defaultExportFolderName(topology: string | undefined, designFile
  * `<workspace>/cdk-<topology>/`. `base` is the workspace folder of the design, or the design's own folder
  * outside a workspace.
  */
-export function exportFolderPath(base: string, configured: string | undefined, topology: string | undefined, designFile: string): string {
+export function exportFolderPath(
+    base: string,
+    configured: string | undefined,
+    topology: string | undefined,
+    designFile: string,
+): string {
     if (configured && path.isAbsolute(configured)) return configured;
     return path.join(base, configured || defaultExportFolderName(topology, designFile));
 }
@@ -37,14 +50,18 @@ export type ExportStep =
 
 export function exportStep(folder: string, state: FolderState): ExportStep {
     switch (state.kind) {
-        case 'empty': return { kind: 'write' };
-        case 'previous': return {
-            kind: 'confirm-replace', manifest: state.manifest,
-            question: `${folder} holds an earlier export of ${state.manifest.source}. Replace its ${state.manifest.files.length} generated files?`,
-        };
-        case 'refused': return {
-            kind: 'refuse',
-            message: `Cannot export into ${folder}: ${state.reason}. Choose an empty or new folder (an earlier export by this command may be replaced).`,
-        };
+        case 'empty':
+            return { kind: 'write' };
+        case 'previous':
+            return {
+                kind: 'confirm-replace',
+                manifest: state.manifest,
+                question: `${folder} holds an earlier export of ${state.manifest.source}. Replace its ${state.manifest.files.length} generated files?`,
+            };
+        case 'refused':
+            return {
+                kind: 'refuse',
+                message: `Cannot export into ${folder}: ${state.reason}. Choose an empty or new folder (an earlier export by this command may be replaced).`,
+            };
     }
 }

@@ -12,16 +12,22 @@ import { pickDeployed, uriArgument } from './pick-deployed.js';
 
 export async function importDeployed(ctx: CommandContext, inputArg?: unknown): Promise<string | undefined> {
     if (!workspace.isTrusted) {
-        void ctx.notices.show('warning',
-            'Import from a deployed template writes a new design, so it needs a trusted workspace. Checking, topology and simulation work without trust.',
-            'Manage Workspace Trust',
-        ).then((choice) => choice && commands.executeCommand('workbench.trust.manage'));
+        void ctx.notices
+            .show(
+                'warning',
+                'Import from a deployed template writes a new design, so it needs a trusted workspace. Checking, topology and simulation work without trust.',
+                'Manage Workspace Trust',
+            )
+            .then((choice) => choice && commands.executeCommand('workbench.trust.manage'));
         return undefined;
     }
-    const input = uriArgument(inputArg) ?? await pickDeployed('Import');
+    const input = uriArgument(inputArg) ?? (await pickDeployed('Import'));
     if (!input) return undefined;
     if (input.scheme !== 'file') {
-        void ctx.notices.show('error', `Cannot import ${input.toString()}: mregion reads templates and Terraform JSON from files on disk (file:).`);
+        void ctx.notices.show(
+            'error',
+            `Cannot import ${input.toString()}: mregion reads templates and Terraform JSON from files on disk (file:).`,
+        );
         return undefined;
     }
     const shown = path.basename(input.fsPath);
@@ -41,15 +47,25 @@ export async function importDeployed(ctx: CommandContext, inputArg?: unknown): P
     try {
         writeNewDesign(target, result.text);
     } catch (error) {
-        reportFailure(ctx, `Cannot write ${target}`, `${messageOf(error)} (the import never replaces an existing file)`);
+        reportFailure(
+            ctx,
+            `Cannot write ${target}`,
+            `${messageOf(error)} (the import never replaces an existing file)`,
+        );
         return undefined;
     }
     ctx.output.info(`Imported ${input.fsPath} into ${target}`);
     for (const line of result.summary) ctx.output.info(line);
     await window.showTextDocument(Uri.file(target));
-    void ctx.notices.show('info', `Imported ${shown} into ${path.basename(target)}: fill in its TODO lines, then check it.`, 'Show Output').then((choice) => {
-        if (choice === 'Show Output') ctx.output.show(true);
-    });
+    void ctx.notices
+        .show(
+            'info',
+            `Imported ${shown} into ${path.basename(target)}: fill in its TODO lines, then check it.`,
+            'Show Output',
+        )
+        .then((choice) => {
+            if (choice === 'Show Output') ctx.output.show(true);
+        });
     return target;
 }
 
@@ -57,7 +73,8 @@ export async function importDeployed(ctx: CommandContext, inputArg?: unknown): P
 async function chooseTarget(preferred: string): Promise<string | undefined> {
     if (!taken(preferred)) return preferred;
     const picked = await window.showSaveDialog({
-        defaultUri: Uri.file(preferred), title: `${path.basename(preferred)} exists: save the imported design as…`,
+        defaultUri: Uri.file(preferred),
+        title: `${path.basename(preferred)} exists: save the imported design as…`,
         filters: { 'Multi-Region design': ['mregion'] },
     });
     return picked?.fsPath;

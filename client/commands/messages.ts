@@ -6,7 +6,11 @@ export function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
-export function reportFailure(ctx: { readonly output: LogOutputChannel; readonly notices: Notices }, what: string, error: unknown): void {
+export function reportFailure(
+    ctx: { readonly output: LogOutputChannel; readonly notices: Notices },
+    what: string,
+    error: unknown,
+): void {
     ctx.output.error(`${what}: ${messageOf(error)}`);
     void ctx.notices.show('error', `${what}: ${messageOf(error)}`, 'Show Output').then((choice) => {
         if (choice === 'Show Output') ctx.output.show(true);

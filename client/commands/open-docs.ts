@@ -7,7 +7,10 @@ import type { CommandContext } from './context.js';
 
 export async function openDocs(ctx: CommandContext, page: unknown, fragment?: unknown): Promise<string | undefined> {
     if (!isDocPage(page)) {
-        void ctx.notices.show('error', `There is no page "${String(page)}" in the documentation installed with this extension.`);
+        void ctx.notices.show(
+            'error',
+            `There is no page "${String(page)}" in the documentation installed with this extension.`,
+        );
         return undefined;
     }
     const anchor = typeof fragment === 'string' && /^[a-z0-9-]+$/.test(fragment) ? fragment : '';

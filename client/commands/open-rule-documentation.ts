@@ -7,13 +7,22 @@ export async function openRuleDocumentation(ctx: CommandContext, codeArg?: unkno
     const rulesFolder = Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules');
     const available = await ruleCodes(rulesFolder);
     if (available.length === 0) {
-        void ctx.notices.show('error', 'No rule documentation is installed with this extension (docs/rules is missing).');
+        void ctx.notices.show(
+            'error',
+            'No rule documentation is installed with this extension (docs/rules is missing).',
+        );
         return undefined;
     }
-    const code = typeof codeArg === 'string' && codeArg !== '' ? codeArg : codeUnderCursor(available) ?? await pickCode(rulesFolder, available);
+    const code =
+        typeof codeArg === 'string' && codeArg !== ''
+            ? codeArg
+            : (codeUnderCursor(available) ?? (await pickCode(rulesFolder, available)));
     if (!code) return undefined;
     if (!available.includes(code)) {
-        void ctx.notices.show('error', `There is no documentation for rule "${code}". Documented rules: ${available.join(', ')}.`);
+        void ctx.notices.show(
+            'error',
+            `There is no documentation for rule "${code}". Documented rules: ${available.join(', ')}.`,
+        );
         return undefined;
     }
     const file = Uri.joinPath(rulesFolder, `${code}.md`);
@@ -26,7 +35,11 @@ async function ruleCodes(folder: Uri): Promise<string[]> {
         // stat first: reading a missing folder logs a stack trace in the extension host.
         await workspace.fs.stat(folder);
         const entries = await workspace.fs.readDirectory(folder);
-        return entries.map(([name]) => name).filter((n) => n.endsWith('.md') && n !== 'README.md').map((n) => n.slice(0, -3)).sort();
+        return entries
+            .map(([name]) => name)
+            .filter((n) => n.endsWith('.md') && n !== 'README.md')
+            .map((n) => n.slice(0, -3))
+            .sort();
     } catch {
         return [];
     }
@@ -39,15 +52,25 @@ function codeUnderCursor(available: readonly string[]): string | undefined {
     const codes = new Set<string>();
     const cursor = editor.selection.active;
     for (const d of languages.getDiagnostics(editor.document.uri).filter((x) => x.range.contains(cursor))) {
-        const code = typeof d.code === 'object' ? String(d.code.value) : d.code !== undefined ? String(d.code) : undefined;
+        const code =
+            typeof d.code === 'object' ? String(d.code.value) : d.code !== undefined ? String(d.code) : undefined;
         if (code && available.includes(code)) codes.add(code);
     }
     return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 async function pickCode(folder: Uri, available: readonly string[]): Promise<string | undefined> {
-    const items: QuickPickItem[] = await Promise.all(available.map(async (code) => ({ label: code, detail: await firstHeading(Uri.joinPath(folder, `${code}.md`)) })));
-    const picked = await window.showQuickPick(items, { title: 'Open the documentation of a design rule', placeHolder: 'Rule code', matchOnDetail: true });
+    const items: QuickPickItem[] = await Promise.all(
+        available.map(async (code) => ({
+            label: code,
+            detail: await firstHeading(Uri.joinPath(folder, `${code}.md`)),
+        })),
+    );
+    const picked = await window.showQuickPick(items, {
+        title: 'Open the documentation of a design rule',
+        placeHolder: 'Rule code',
+        matchOnDetail: true,
+    });
     return picked?.label;
 }
 

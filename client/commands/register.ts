@@ -25,14 +25,16 @@ export function registerCommands(ctx: CommandContext): void {
         [OPEN_DOCS_COMMAND]: (page, fragment) => openDocs(ctx, page, fragment),
     };
     for (const [id, handler] of Object.entries(handlers)) {
-        ctx.extension.subscriptions.push(commands.registerCommand(id, async (...args: unknown[]) => {
-            try {
-                return await handler(...args);
-            } catch (error) {
-                // A bug in a handler must still tell the user what did not happen.
-                reportFailure(ctx, `Command ${id} failed`, error);
-                return undefined;
-            }
-        }));
+        ctx.extension.subscriptions.push(
+            commands.registerCommand(id, async (...args: unknown[]) => {
+                try {
+                    return await handler(...args);
+                } catch (error) {
+                    // A bug in a handler must still tell the user what did not happen.
+                    reportFailure(ctx, `Command ${id} failed`, error);
+                    return undefined;
+                }
+            }),
+        );
     }
 }

@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { ProgressLocation, Uri, window, type Progress, type QuickPickItem, type TextDocument } from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { Notices } from '../notices.js';
-import { Requests, type ScenarioSummary, type SimulateParams, type SimulateSeedsParams, type SimulationBlockers, type TopologyGraph } from '../../protocol/index.js';
+import {
+    Requests,
+    type ScenarioSummary,
+    type SimulateParams,
+    type SimulateSeedsParams,
+    type SimulationBlockers,
+    type TopologyGraph,
+} from '../../protocol/index.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import type { SweepReport } from '../../simulation/sweep-report.js';
 import { chooseSeeds } from './choose-seeds.js';
@@ -26,7 +33,12 @@ export interface SimulationRun {
     readonly seeds?: number;
 }
 
-export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scenarioArg?: unknown, seedsArg?: unknown): Promise<SimulationRun | undefined> {
+export async function runSimulation(
+    ctx: CommandContext,
+    uriArg?: unknown,
+    scenarioArg?: unknown,
+    seedsArg?: unknown,
+): Promise<SimulationRun | undefined> {
     const document = await targetDocument(ctx.notices, uriArg, 'run a simulation');
     if (!document) return undefined;
     const uri = document.uri.toString();
@@ -38,7 +50,16 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
         // Only errors that leave the design incomplete stop a run; design-rule errors do not (the report notes
         // them): the server says which ones count, as it does when it refuses a run.
         const blockers = await ctx.client.sendRequest<SimulationBlockers>(Requests.simulationBlockers, { uri });
-        if (refuseWithErrors(ctx.notices, document, blockers.errors.length, 'run a simulation', firstBlocker(document, blockers))) return undefined;
+        if (
+            refuseWithErrors(
+                ctx.notices,
+                document,
+                blockers.errors.length,
+                'run a simulation',
+                firstBlocker(document, blockers),
+            )
+        )
+            return undefined;
         scenarios = await ctx.client.sendRequest<ScenarioSummary[]>(Requests.listScenarios, { uri });
     } catch (error) {
         reportFailure(ctx, `Cannot list the scenarios of ${fileName(document)}`, error);
@@ -50,7 +71,12 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
 
     const params: SimulateParams = { uri, scenario, ...simulationSettings(document.uri) };
     // Programmatic callers (code lenses, "Run again", tests) pass string arguments and their own choice.
-    const seeds = seedsArg !== undefined ? seedsArg : typeof uriArg === 'string' || scenarioArg !== undefined ? undefined : await chooseSeeds(scenario, params.seed);
+    const seeds =
+        seedsArg !== undefined
+            ? seedsArg
+            : typeof uriArg === 'string' || scenarioArg !== undefined
+              ? undefined
+              : await chooseSeeds(scenario, params.seed);
     if (seeds === 'cancelled') return undefined;
     const problem = seeds === undefined ? undefined : seedsInputProblem(String(seeds));
     if (problem) {
@@ -59,7 +85,9 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
     }
     const sweep = seeds === undefined ? undefined : Number(String(seeds).trim());
     const title = sweep === undefined ? `Simulating ${scenario}` : `Simulating ${scenario} with ${sweep} seeds`;
-    ctx.output.info(`${title} of ${document.uri.fsPath || uri} (seed ${params.seed ?? 'from the scenario'}, event budget ${params.eventBudget ?? 'default'})`);
+    ctx.output.info(
+        `${title} of ${document.uri.fsPath || uri} (seed ${params.seed ?? 'from the scenario'}, event budget ${params.eventBudget ?? 'default'})`,
+    );
     const started = Date.now();
     let report: SimulationReport | SweepReport;
     let cancelled = false;
@@ -67,16 +95,27 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
         report = await window.withProgress(
             { location: ProgressLocation.Notification, title, cancellable: true },
             async (progress, token) => {
-                token.onCancellationRequested(() => { cancelled = true; });
+                token.onCancellationRequested(() => {
+                    cancelled = true;
+                });
                 // The server reports how much simulated time has run through this work-done token.
                 const workDoneToken = `mregion-simulate-${randomUUID()}`;
                 const listener = forwardProgress(ctx.client, workDoneToken, progress, (percentage, message) => {
                     ctx.simulationProgress.fire({ uri, scenario, percentage, message });
                 });
                 try {
-                    if (sweep === undefined) return await ctx.client.sendRequest<SimulationReport>(Requests.simulate, { ...params, workDoneToken }, token);
+                    if (sweep === undefined)
+                        return await ctx.client.sendRequest<SimulationReport>(
+                            Requests.simulate,
+                            { ...params, workDoneToken },
+                            token,
+                        );
                     const sweepParams: SimulateSeedsParams = { ...params, seeds: sweep };
-                    return await ctx.client.sendRequest<SweepReport>(Requests.simulateSeeds, { ...sweepParams, workDoneToken }, token);
+                    return await ctx.client.sendRequest<SweepReport>(
+                        Requests.simulateSeeds,
+                        { ...sweepParams, workDoneToken },
+                        token,
+                    );
                 } finally {
                     listener.dispose();
                 }
@@ -92,7 +131,9 @@ export async function runSimulation(ctx: CommandContext, uriArg?: unknown, scena
         return undefined;
     }
     const { expectations } = report.summary;
-    ctx.output.info(`Simulation of ${scenario}${sweep === undefined ? '' : ` with ${sweep} seeds`} finished in ${Date.now() - started} ms: ${expectations.passed} of ${expectations.total} expectations pass`);
+    ctx.output.info(
+        `Simulation of ${scenario}${sweep === undefined ? '' : ` with ${sweep} seeds`} finished in ${Date.now() - started} ms: ${expectations.passed} of ${expectations.total} expectations pass`,
+    );
     await ctx.simulation.show({ uri, scenario, seeds: sweep }, report, declarationsOf(graph));
     return { uri, scenario, report, seeds: sweep };
 }
@@ -104,21 +145,37 @@ function firstBlocker(document: TextDocument, blockers: SimulationBlockers): str
     return `${elsewhere}line ${first.line + 1}: ${first.message}`;
 }
 
-async function chooseScenario(notices: Notices, document: TextDocument, scenarios: readonly ScenarioSummary[], requested: unknown): Promise<string | undefined> {
+async function chooseScenario(
+    notices: Notices,
+    document: TextDocument,
+    scenarios: readonly ScenarioSummary[],
+    requested: unknown,
+): Promise<string | undefined> {
     if (scenarios.length === 0) {
-        void notices.show('warning',
+        void notices.show(
+            'warning',
             `${fileName(document)} has no scenario to simulate. Add one, e.g. "scenario outage { workload peak  duration 1h  at 10m outage region us-east-1 for 30m }".`,
         );
         return undefined;
     }
     if (typeof requested === 'string' && requested !== '') {
         if (scenarios.some((s) => s.name === requested)) return requested;
-        void notices.show('error', `${fileName(document)} has no scenario named "${requested}" (it has: ${scenarios.map((s) => s.name).join(', ')}).`);
+        void notices.show(
+            'error',
+            `${fileName(document)} has no scenario named "${requested}" (it has: ${scenarios.map((s) => s.name).join(', ')}).`,
+        );
         return undefined;
     }
     if (scenarios.length === 1) return scenarios[0]!.name;
-    const items: (QuickPickItem & { name: string })[] = scenarios.map((s) => ({ label: s.name, description: `line ${s.line + 1}`, name: s.name }));
-    const picked = await window.showQuickPick(items, { title: `Simulate a scenario of ${fileName(document)}`, placeHolder: 'Scenario' });
+    const items: (QuickPickItem & { name: string })[] = scenarios.map((s) => ({
+        label: s.name,
+        description: `line ${s.line + 1}`,
+        name: s.name,
+    }));
+    const picked = await window.showQuickPick(items, {
+        title: `Simulate a scenario of ${fileName(document)}`,
+        placeHolder: 'Scenario',
+    });
     return picked?.name;
 }
 
@@ -126,8 +183,12 @@ async function chooseScenario(notices: Notices, document: TextDocument, scenario
  * Shows the server's work-done progress (percentage and message) in the command's own notification, and tells
  * `shown` what the notification now says.
  */
-function forwardProgress(client: LanguageClient, token: string, progress: Progress<{ message?: string; increment?: number }>,
-    shown: (percentage: number, message: string | undefined) => void) {
+function forwardProgress(
+    client: LanguageClient,
+    token: string,
+    progress: Progress<{ message?: string; increment?: number }>,
+    shown: (percentage: number, message: string | undefined) => void,
+) {
     let done = 0;
     return client.onProgress(WorkDoneProgress.type, token, (value) => {
         if (value.kind === 'end') return;

@@ -5,6 +5,10 @@ import { Requests, type TopologyGraph } from '../../protocol/index.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CancellationToken, TextDocument } from 'vscode';
 
-export async function validatedGraph(client: LanguageClient, document: TextDocument, token?: CancellationToken): Promise<TopologyGraph> {
+export async function validatedGraph(
+    client: LanguageClient,
+    document: TextDocument,
+    token?: CancellationToken,
+): Promise<TopologyGraph> {
     return client.sendRequest<TopologyGraph>(Requests.topology, { uri: document.uri.toString() }, token);
 }

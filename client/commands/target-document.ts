@@ -5,7 +5,11 @@ import { messageOf } from './messages.js';
 import { DiagnosticSeverity, Uri, commands, languages, window, workspace, type TextDocument } from 'vscode';
 import type { Notices } from '../notices.js';
 
-export async function targetDocument(notices: Notices, arg: unknown, action: string): Promise<TextDocument | undefined> {
+export async function targetDocument(
+    notices: Notices,
+    arg: unknown,
+    action: string,
+): Promise<TextDocument | undefined> {
     const uri = typeof arg === 'string' ? Uri.parse(arg) : arg instanceof Uri ? arg : shownDocument();
     if (!uri) {
         void notices.show('warning', `Open a .mregion file to ${action}.`);
@@ -41,15 +45,28 @@ export function fileName(document: TextDocument): string {
  * does not mean what it says would give numbers nobody should trust. `firstError` ("line 3: …") names the
  * first of them when the caller knows which errors count; else the first error diagnostic of the file does.
  */
-export function refuseWithErrors(notices: Notices, document: TextDocument, errorCount: number, action: string, firstError?: string): boolean {
+export function refuseWithErrors(
+    notices: Notices,
+    document: TextDocument,
+    errorCount: number,
+    action: string,
+    firstError?: string,
+): boolean {
     if (errorCount === 0) return false;
     const errors = languages.getDiagnostics(document.uri).filter((d) => d.severity === DiagnosticSeverity.Error);
-    const first = firstError !== undefined ? ` First: ${firstError}`
-        : errors[0] ? ` First: line ${errors[0].range.start.line + 1}: ${errors[0].message}` : '';
+    const first =
+        firstError !== undefined
+            ? ` First: ${firstError}`
+            : errors[0]
+              ? ` First: line ${errors[0].range.start.line + 1}: ${errors[0].message}`
+              : '';
     // Not awaited: the command ends now; the button works for as long as the notification is shown.
-    void notices.show('error', 
-        `Cannot ${action}: ${fileName(document)} has ${errorCount} error${errorCount === 1 ? '' : 's'}. Fix ${errorCount === 1 ? 'it' : 'them'} first.${first}`,
-        'Show Problems',
-    ).then((choice) => choice === 'Show Problems' && commands.executeCommand('workbench.actions.view.problems'));
+    void notices
+        .show(
+            'error',
+            `Cannot ${action}: ${fileName(document)} has ${errorCount} error${errorCount === 1 ? '' : 's'}. Fix ${errorCount === 1 ? 'it' : 'them'} first.${first}`,
+            'Show Problems',
+        )
+        .then((choice) => choice === 'Show Problems' && commands.executeCommand('workbench.actions.view.problems'));
     return true;
 }

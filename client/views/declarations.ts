@@ -6,7 +6,9 @@ export type Declarations = Record<string, TopologyLocation>;
 
 export function declarationsOf(graph: TopologyGraph): Declarations {
     const found: Declarations = {};
-    const add = (key: string, location: TopologyLocation) => { found[key] ??= location; };
+    const add = (key: string, location: TopologyLocation) => {
+        found[key] ??= location;
+    };
     for (const r of graph.regions) add(r.name, r.location);
     for (const c of graph.cells) add(`cell:${c.name}`, c.location);
     for (const n of graph.nodes) {

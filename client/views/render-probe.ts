@@ -46,7 +46,8 @@ export class RenderProbe implements ViewProbe {
 export function asRendered(message: unknown, uri: string): RenderedView | undefined {
     if (typeof message !== 'object' || message === null) return undefined;
     const m = message as { type?: unknown; text?: unknown; counts?: unknown };
-    if (m.type !== 'rendered' || typeof m.text !== 'string' || typeof m.counts !== 'object' || m.counts === null) return undefined;
+    if (m.type !== 'rendered' || typeof m.text !== 'string' || typeof m.counts !== 'object' || m.counts === null)
+        return undefined;
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(m.counts)) if (typeof v === 'number') counts[k] = v;
     return { uri, text: m.text, counts };

@@ -20,7 +20,12 @@ export interface SimulationSource {
 }
 
 /** What the extension sends to the simulation webview. */
-export type ToSimulationView = { readonly type: 'report'; readonly source: SimulationSource; readonly report: unknown; readonly declarations: Declarations };
+export type ToSimulationView = {
+    readonly type: 'report';
+    readonly source: SimulationSource;
+    readonly report: unknown;
+    readonly declarations: Declarations;
+};
 
 export class SimulationPanel implements Disposable {
     private panel: WebviewPanel | undefined;
@@ -32,18 +37,24 @@ export class SimulationPanel implements Disposable {
         private readonly context: ExtensionContext,
         private readonly rerun: (source: SimulationSource) => Thenable<unknown>,
     ) {
-        context.subscriptions.push(window.registerWebviewPanelSerializer(simulationViewType, {
-            deserializeWebviewPanel: async (panel, state: unknown) => {
-                this.adopt(panel, sourceOf(state));
-            },
-        }));
+        context.subscriptions.push(
+            window.registerWebviewPanelSerializer(simulationViewType, {
+                deserializeWebviewPanel: async (panel, state: unknown) => {
+                    this.adopt(panel, sourceOf(state));
+                },
+            }),
+        );
     }
 
     async show(source: SimulationSource, report: unknown, declarations: Declarations): Promise<void> {
         this.current = { source, report, declarations };
         if (!this.panel) {
-            const panel = window.createWebviewPanel(simulationViewType, title(source), { viewColumn: ViewColumn.Beside, preserveFocus: true },
-                webviewOptions(this.context.extensionUri));
+            const panel = window.createWebviewPanel(
+                simulationViewType,
+                title(source),
+                { viewColumn: ViewColumn.Beside, preserveFocus: true },
+                webviewOptions(this.context.extensionUri),
+            );
             this.adopt(panel, source);
         } else {
             this.panel.title = title(source);
@@ -95,9 +106,13 @@ export class SimulationPanel implements Disposable {
         if (!target) return;
         try {
             await workspace.fs.writeFile(target, new TextEncoder().encode(exportRun(shown.report, format)));
-            void window.showInformationMessage(`Saved the run of ${shown.source.scenario} to ${path.basename(target.path)}.`);
+            void window.showInformationMessage(
+                `Saved the run of ${shown.source.scenario} to ${path.basename(target.path)}.`,
+            );
         } catch (error) {
-            void window.showErrorMessage(`Could not save ${path.basename(target.path)}: ${error instanceof Error ? error.message : String(error)}`);
+            void window.showErrorMessage(
+                `Could not save ${path.basename(target.path)}: ${error instanceof Error ? error.message : String(error)}`,
+            );
         }
     }
 
@@ -120,5 +135,9 @@ function title(source: SimulationSource): string {
 function sourceOf(state: unknown): SimulationSource | undefined {
     const source = (state as { source?: { uri?: unknown; scenario?: unknown; seeds?: unknown } } | undefined)?.source;
     if (typeof source?.uri !== 'string' || typeof source.scenario !== 'string') return undefined;
-    return { uri: source.uri, scenario: source.scenario, ...(typeof source.seeds === 'number' ? { seeds: source.seeds } : {}) };
+    return {
+        uri: source.uri,
+        scenario: source.scenario,
+        ...(typeof source.seeds === 'number' ? { seeds: source.seeds } : {}),
+    };
 }

@@ -2,8 +2,16 @@
 // document or its diagnostics change, and the webview lays it out (elkjs) and draws it.
 import * as path from 'node:path';
 import {
-    Uri, ViewColumn, languages, window, workspace, type Disposable, type ExtensionContext, type LogOutputChannel,
-    type TextDocument, type WebviewPanel,
+    Uri,
+    ViewColumn,
+    languages,
+    window,
+    workspace,
+    type Disposable,
+    type ExtensionContext,
+    type LogOutputChannel,
+    type TextDocument,
+    type WebviewPanel,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests, type TopologyGraph } from '../../protocol/index.js';
@@ -32,24 +40,36 @@ export class TopologyPanel implements Disposable {
     private readonly watchers: Disposable[] = [];
     readonly probe = new RenderProbe();
 
-    constructor(private readonly context: ExtensionContext, private readonly client: LanguageClient, private readonly output: LogOutputChannel) {
-        context.subscriptions.push(window.registerWebviewPanelSerializer(topologyViewType, {
-            deserializeWebviewPanel: async (panel, state: unknown) => {
-                const uri = (state as { uri?: unknown } | undefined)?.uri;
-                if (typeof uri !== 'string') {
-                    panel.dispose();
-                    return;
-                }
-                this.adopt(panel);
-                this.follow(Uri.parse(uri));
-            },
-        }));
+    constructor(
+        private readonly context: ExtensionContext,
+        private readonly client: LanguageClient,
+        private readonly output: LogOutputChannel,
+    ) {
+        context.subscriptions.push(
+            window.registerWebviewPanelSerializer(topologyViewType, {
+                deserializeWebviewPanel: async (panel, state: unknown) => {
+                    const uri = (state as { uri?: unknown } | undefined)?.uri;
+                    if (typeof uri !== 'string') {
+                        panel.dispose();
+                        return;
+                    }
+                    this.adopt(panel);
+                    this.follow(Uri.parse(uri));
+                },
+            }),
+        );
     }
 
     async show(document: TextDocument): Promise<void> {
         if (!this.panel) {
-            this.adopt(window.createWebviewPanel(topologyViewType, 'Topology', { viewColumn: ViewColumn.Beside, preserveFocus: true },
-                webviewOptions(this.context.extensionUri)));
+            this.adopt(
+                window.createWebviewPanel(
+                    topologyViewType,
+                    'Topology',
+                    { viewColumn: ViewColumn.Beside, preserveFocus: true },
+                    webviewOptions(this.context.extensionUri),
+                ),
+            );
         } else {
             this.panel.reveal(undefined, true);
         }
@@ -81,8 +101,12 @@ export class TopologyPanel implements Disposable {
             this.probe.closed();
         });
         this.watchers.push(
-            workspace.onDidChangeTextDocument((e) => { if (this.isFollowed(e.document.uri)) this.schedule(); }),
-            languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => this.isFollowed(u))) this.schedule(); }),
+            workspace.onDidChangeTextDocument((e) => {
+                if (this.isFollowed(e.document.uri)) this.schedule();
+            }),
+            languages.onDidChangeDiagnostics((e) => {
+                if (e.uris.some((u) => this.isFollowed(u))) this.schedule();
+            }),
         );
     }
 

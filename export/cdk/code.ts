@@ -6,10 +6,18 @@ import { stableHash } from './hash.js';
 
 /** Characters escaped in string literals besides quotes and backslashes: line terminators, control characters,
  *  invisible or direction-changing format characters (they make source read differently than it runs). */
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/;
+const NEEDS_ESCAPE =
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/;
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = {
-    '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v',
+    '\\': '\\\\',
+    "'": "\\'",
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+    '\b': '\\b',
+    '\f': '\\f',
+    '\v': '\\v',
 };
 
 function hex4(code: number): string {
@@ -54,12 +62,80 @@ export function commentText(value: string): string {
 }
 
 const RESERVED = new Set([
-    'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
-    'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
-    'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'as', 'implements', 'interface',
-    'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'any', 'boolean', 'constructor', 'declare',
-    'get', 'module', 'require', 'number', 'set', 'string', 'symbol', 'type', 'from', 'of', 'await', 'async', 'undefined',
-    'arguments', 'eval', 'unknown', 'never', 'object', 'keyof', 'readonly', 'infer', 'is', 'asserts', 'namespace',
+    'break',
+    'case',
+    'catch',
+    'class',
+    'const',
+    'continue',
+    'debugger',
+    'default',
+    'delete',
+    'do',
+    'else',
+    'enum',
+    'export',
+    'extends',
+    'false',
+    'finally',
+    'for',
+    'function',
+    'if',
+    'import',
+    'in',
+    'instanceof',
+    'new',
+    'null',
+    'return',
+    'super',
+    'switch',
+    'this',
+    'throw',
+    'true',
+    'try',
+    'typeof',
+    'var',
+    'void',
+    'while',
+    'with',
+    'as',
+    'implements',
+    'interface',
+    'let',
+    'package',
+    'private',
+    'protected',
+    'public',
+    'static',
+    'yield',
+    'any',
+    'boolean',
+    'constructor',
+    'declare',
+    'get',
+    'module',
+    'require',
+    'number',
+    'set',
+    'string',
+    'symbol',
+    'type',
+    'from',
+    'of',
+    'await',
+    'async',
+    'undefined',
+    'arguments',
+    'eval',
+    'unknown',
+    'never',
+    'object',
+    'keyof',
+    'readonly',
+    'infer',
+    'is',
+    'asserts',
+    'namespace',
 ]);
 
 /** ASCII words of `name`: `sessions@eu` → [sessions, eu]; `us-east-1` → [us, east, 1]; camelCase splits too. */
@@ -78,7 +154,13 @@ export type IdentifierStyle = 'pascal' | 'camel';
 export function identifierFor(name: string, style: IdentifierStyle, fallback = 'unnamed'): string {
     const parts = words(name);
     const list = parts.length > 0 ? parts : words(fallback);
-    let id = list.map((w, i) => (i === 0 && style === 'camel' ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+    let id = list
+        .map((w, i) =>
+            i === 0 && style === 'camel'
+                ? w.charAt(0).toLowerCase() + w.slice(1)
+                : w.charAt(0).toUpperCase() + w.slice(1),
+        )
+        .join('');
     if (/^[0-9]/.test(id)) id = `${style === 'pascal' ? 'N' : 'n'}${id}`;
     if (id.length > 64) id = id.slice(0, 64);
     if (RESERVED.has(id)) id = `${id}_`;
@@ -101,7 +183,11 @@ export class IdentifierScope {
      * `hash`: a name whose readable form is taken gets its stable hash appended (construct ids become logical
      * ids, which must not change when another declaration is added before it); `counter`: 2, 3, … (variables).
      */
-    constructor(private readonly style: IdentifierStyle, reserved: Iterable<string> = [], private readonly disambiguate: 'counter' | 'hash' = 'counter') {
+    constructor(
+        private readonly style: IdentifierStyle,
+        reserved: Iterable<string> = [],
+        private readonly disambiguate: 'counter' | 'hash' = 'counter',
+    ) {
         for (const r of reserved) this.taken.add(r.toLowerCase());
     }
 
@@ -111,7 +197,10 @@ export class IdentifierScope {
         const known = this.byName.get(key);
         if (known !== undefined) return known;
         const base = identifierFor(`${name} ${suffix}`, this.style);
-        let id = this.disambiguate === 'hash' && this.taken.has(base.toLowerCase()) ? `${base}${stableHash(key).toUpperCase()}` : base;
+        let id =
+            this.disambiguate === 'hash' && this.taken.has(base.toLowerCase())
+                ? `${base}${stableHash(key).toUpperCase()}`
+                : base;
         // Case-insensitive uniqueness keeps file names derived from identifiers distinct on any file system.
         for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${base}${n}`;
         this.taken.add(id.toLowerCase());
@@ -182,6 +271,9 @@ export class CodeWriter {
     }
 
     toString(): string {
-        return `${this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+        return `${this.lines
+            .join('\n')
+            .replace(/\n{3,}/g, '\n\n')
+            .trimEnd()}\n`;
     }
 }

@@ -4,7 +4,11 @@ import { fact } from '../../language/semantics/facts/fact.js';
 
 /** An ARC cluster is billed by the hour while it exists, whatever it hosts (ARC developer guide, "Creating routing control components"). */
 export const ARC_CLUSTER_PRICE = {
-    usdPerHour: fact(2.5, 'arc-cluster-price', 'Route 53 ARC cluster billed per hour, about $2.50/hour; check the current ARC pricing page'),
+    usdPerHour: fact(
+        2.5,
+        'arc-cluster-price',
+        'Route 53 ARC cluster billed per hour, about $2.50/hour; check the current ARC pricing page',
+    ),
     usdPerMonth: fact(1800, 'arc-cluster-price', 'about $1,800/month for one cluster'),
 } as const;
 

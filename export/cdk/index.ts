@@ -43,24 +43,38 @@ export function isAccountId(value: string): boolean {
  */
 export function exportCdk(model: Model, designErrors: readonly string[], options: ExportOptions = {}): ExportCdkResult {
     if (options.account !== undefined && !isAccountId(options.account)) {
-        return { files: [], notGenerated: [], errors: [`account '${options.account}' is not a 12-digit AWS account id`] };
+        return {
+            files: [],
+            notGenerated: [],
+            errors: [`account '${options.account}' is not a 12-digit AWS account id`],
+        };
     }
     if (designErrors.length > 0 && !options.force) return { files: [], notGenerated: [], errors: [...designErrors] };
 
     const plan = planExport(model, { account: options.account });
     // Two resources with one name cannot both deploy: no forced export could build, so this refuses even --force.
-    if (plan.nameCollisions.length > 0) return { files: [], notGenerated: [], errors: [...plan.nameCollisions], nameCollisions: plan.nameCollisions };
+    if (plan.nameCollisions.length > 0)
+        return { files: [], notGenerated: [], errors: [...plan.nameCollisions], nameCollisions: plan.nameCollisions };
     const issues = plan.issues.map((i) => `${i.name}: ${i.reason}`);
     if (issues.length > 0 && !options.force) return { files: [], notGenerated: plan.notGenerated, errors: issues };
     // Forced past its issues, the export lists them with everything else it leaves out.
-    const exported: ExportPlan = { ...plan, notGenerated: [...plan.issues, ...plan.notGenerated], designWarnings: options.designWarnings ?? [] };
+    const exported: ExportPlan = {
+        ...plan,
+        notGenerated: [...plan.issues, ...plan.notGenerated],
+        designWarnings: options.designWarnings ?? [],
+    };
 
     if (exported.regionStacks.length === 0 && !exported.globalStack) {
         const aws = [...model.regions.values()].some((r) => r.provider === 'aws');
         return {
             files: [],
             notGenerated: [
-                { name: `topology ${exported.topologyName}`, reason: aws ? 'nothing in the design maps to an AWS resource' : 'the design has no region with provider aws: there is nothing to deploy with AWS CDK' },
+                {
+                    name: `topology ${exported.topologyName}`,
+                    reason: aws
+                        ? 'nothing in the design maps to an AWS resource'
+                        : 'the design has no region with provider aws: there is nothing to deploy with AWS CDK',
+                },
                 ...exported.notGenerated,
             ],
             errors: [],
@@ -76,10 +90,15 @@ export function renderApp(plan: ExportPlan): GeneratedFile[] {
         path: `lib/stacks/${stack.fileStem}-stack.ts`,
         content: renderRegionStack(plan, stack, needs),
     }));
-    if (plan.globalStack) stacks.push({ path: 'lib/stacks/global-stack.ts', content: renderGlobalStack(plan, plan.globalStack, needs) });
-    for (const stack of plan.gameDayStacks) stacks.push({ path: `lib/stacks/${stack.fileStem}-stack.ts`, content: renderGameDayStack(plan, stack) });
-    const constructs = [...needs].sort().map((file) => ({ path: `lib/constructs/${CONSTRUCT_MODULES[file]}.ts`, content: CONSTRUCT_SOURCES[file] }));
-    if (plan.gameDayStacks.length > 0) constructs.push({ path: 'lib/constructs/game-day-experiment.ts', content: GAME_DAY_EXPERIMENT });
+    if (plan.globalStack)
+        stacks.push({ path: 'lib/stacks/global-stack.ts', content: renderGlobalStack(plan, plan.globalStack, needs) });
+    for (const stack of plan.gameDayStacks)
+        stacks.push({ path: `lib/stacks/${stack.fileStem}-stack.ts`, content: renderGameDayStack(plan, stack) });
+    const constructs = [...needs]
+        .sort()
+        .map((file) => ({ path: `lib/constructs/${CONSTRUCT_MODULES[file]}.ts`, content: CONSTRUCT_SOURCES[file] }));
+    if (plan.gameDayStacks.length > 0)
+        constructs.push({ path: 'lib/constructs/game-day-experiment.ts', content: GAME_DAY_EXPERIMENT });
     return [
         { path: 'README.md', content: renderReadme(plan, needs) },
         { path: 'package.json', content: renderPackageJson(plan) },

@@ -5,7 +5,9 @@ import { words } from './code.js';
 import { stableHash } from './hash.js';
 
 export function kebab(name: string): string {
-    return words(name).map((w) => w.toLowerCase()).join('-');
+    return words(name)
+        .map((w) => w.toLowerCase())
+        .join('-');
 }
 
 function clip(text: string, max: number): string {
@@ -30,7 +32,10 @@ export function fileStem(name: string, fallback = 'unnamed'): string {
 
 /** CloudFormation stack names: `^[A-Za-z][A-Za-z0-9-]*$`, at most 128 characters. */
 export function stackName(topology: string, part: string, hashed = false): string {
-    const head = words(topology).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Mregion';
+    const head =
+        words(topology)
+            .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+            .join('') || 'Mregion';
     const name = `${/^[A-Za-z]/.test(head) ? head : `M${head}`}-${kebab(part) || 'stack'}`;
     return fitted(name, 128, `${topology}\u0000${part}`, hashed);
 }
@@ -54,12 +59,20 @@ export function globalClusterIdentifier(topology: string, store: string, hashed 
 export function bucketNamePrefix(topology: string, store: string, hashed = false): string {
     const prefix = joined(topology, store);
     // `-<region up to 14>-<account 12>` takes at most 28 characters.
-    return fitted(/^[a-z0-9]/.test(prefix) && prefix.length >= 3 ? prefix : `mregion-${prefix}`.replace(/-+$/, ''), 35, `${topology}\u0000${store}`, hashed);
+    return fitted(
+        /^[a-z0-9]/.test(prefix) && prefix.length >= 3 ? prefix : `mregion-${prefix}`.replace(/-+$/, ''),
+        35,
+        `${topology}\u0000${store}`,
+        hashed,
+    );
 }
 
 /** Names of Resilience Hub policies, Global Accelerators and ARC objects: letters, digits, `_` and `-`. */
 export function resourceName(parts: readonly string[], max: number, hashed = false): string {
-    const name = parts.map(kebab).filter((p) => p.length > 0).join('-');
+    const name = parts
+        .map(kebab)
+        .filter((p) => p.length > 0)
+        .join('-');
     return fitted(name.length >= 2 ? name : `mregion-${name}`.replace(/-+$/, ''), max, parts.join('\u0000'), hashed);
 }
 

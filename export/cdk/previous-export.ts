@@ -5,7 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../../protocol/index.js';
-import { checkWritablePaths, ExportWriteError, lstatOrUndefined, removeGeneratedFiles, unsafePathReason, writeGeneratedFiles } from './writer.js';
+import {
+    checkWritablePaths,
+    ExportWriteError,
+    lstatOrUndefined,
+    removeGeneratedFiles,
+    unsafePathReason,
+    writeGeneratedFiles,
+} from './writer.js';
 
 /** Written beside the generated files so a later export may replace exactly those files and nothing else. */
 export const manifestName = '.mregion-export.json';
@@ -27,13 +34,17 @@ export type FolderState =
 export function inspectExportFolder(folder: string): FolderState {
     const stat = lstatOrUndefined(folder);
     if (stat === undefined) return { kind: 'empty' };
-    if (stat.isSymbolicLink()) return { kind: 'refused', reason: 'the folder is a link; choose the folder it points to, or another folder' };
+    if (stat.isSymbolicLink())
+        return { kind: 'refused', reason: 'the folder is a link; choose the folder it points to, or another folder' };
     if (!stat.isDirectory()) return { kind: 'refused', reason: 'it is not a folder' };
     let entries: string[];
     try {
         entries = readdirSync(folder);
     } catch (error) {
-        return { kind: 'refused', reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+        return {
+            kind: 'refused',
+            reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        };
     }
     if (entries.length === 0) return { kind: 'empty' };
     const manifest = readManifest(path.join(folder, manifestName));
@@ -47,7 +58,8 @@ function readManifest(file: string): ExportManifest | string {
     const stat = lstatOrUndefined(file);
     // No manifest, or not a plain file (a link, a FIFO, a device): the folder is the user's.
     if (stat === undefined || !stat.isFile()) return NOT_EMPTY;
-    if (stat.size > MAX_MANIFEST_BYTES) return `${NOT_EMPTY} (its ${manifestName} is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB, so this command did not write it)`;
+    if (stat.size > MAX_MANIFEST_BYTES)
+        return `${NOT_EMPTY} (its ${manifestName} is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB, so this command did not write it)`;
     let parsed: unknown;
     try {
         parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -55,10 +67,16 @@ function readManifest(file: string): ExportManifest | string {
         return NOT_EMPTY;
     }
     const candidate = parsed as Partial<ExportManifest> | null;
-    if (typeof candidate?.source !== 'string' || !Array.isArray(candidate.files) || !candidate.files.every((f) => typeof f === 'string')) return NOT_EMPTY;
+    if (
+        typeof candidate?.source !== 'string' ||
+        !Array.isArray(candidate.files) ||
+        !candidate.files.every((f) => typeof f === 'string')
+    )
+        return NOT_EMPTY;
     for (const listed of candidate.files) {
         const reason = unsafePathReason(listed);
-        if (reason !== undefined) return `its ${manifestName} lists '${listed}', which is not a file inside the folder (${reason}); nothing was removed`;
+        if (reason !== undefined)
+            return `its ${manifestName} lists '${listed}', which is not a file inside the folder (${reason}); nothing was removed`;
     }
     return { source: candidate.source, files: candidate.files };
 }
@@ -68,13 +86,24 @@ function readManifest(file: string): ExportManifest | string {
  * checked first (none may lie outside the folder, be a link or sit behind one): when one is unsafe this throws an
  * ExportWriteError having changed nothing.
  */
-export function replaceExport(folder: string, source: string, files: readonly GeneratedFile[], previous?: ExportManifest): void {
+export function replaceExport(
+    folder: string,
+    source: string,
+    files: readonly GeneratedFile[],
+    previous?: ExportManifest,
+): void {
     if (files.some((f) => f.path === manifestName)) {
-        throw new ExportWriteError('unsafe-path', `refusing to write '${manifestName}': the export keeps its list of files there`);
+        throw new ExportWriteError(
+            'unsafe-path',
+            `refusing to write '${manifestName}': the export keeps its list of files there`,
+        );
     }
     const manifest: ExportManifest = { source, files: files.map((f) => f.path) };
     const all = [...files, { path: manifestName, content: `${JSON.stringify(manifest, null, 2)}\n` }];
-    checkWritablePaths(folder, all.map((f) => f.path));
+    checkWritablePaths(
+        folder,
+        all.map((f) => f.path),
+    );
     if (previous) removeGeneratedFiles(folder, previous.files);
     writeGeneratedFiles(folder, all, { force: true });
 }

@@ -2,7 +2,18 @@
 // before anything is written or removed, links are never followed (not even dangling ones, whose targets do not
 // exist yet), and a folder with content is only written into when the caller forces it. The CLI and the
 // extension both write through this module.
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+    closeSync,
+    constants,
+    lstatSync,
+    mkdirSync,
+    openSync,
+    readdirSync,
+    realpathSync,
+    unlinkSync,
+    writeFileSync,
+    type Stats,
+} from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../../protocol/index.js';
 import { systemReason } from '../../language/semantics/system-errors.js';
@@ -10,7 +21,10 @@ import { systemReason } from '../../language/semantics/system-errors.js';
 export type WriteErrorKind = 'not-empty' | 'unsafe-path' | 'not-a-folder' | 'io';
 
 export class ExportWriteError extends Error {
-    constructor(readonly kind: WriteErrorKind, message: string) {
+    constructor(
+        readonly kind: WriteErrorKind,
+        message: string,
+    ) {
         super(message);
         this.name = 'ExportWriteError';
     }
@@ -26,7 +40,8 @@ export function unsafePathReason(relative: string): string | undefined {
     if (relative.length === 0) return 'the path is empty';
     if (relative.includes('\0')) return 'the path contains a NUL character';
     if (relative.includes('\\')) return 'the path contains a backslash';
-    if (path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) return 'the path is absolute';
+    if (path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[A-Za-z]:/.test(relative))
+        return 'the path is absolute';
     const segments = relative.split('/');
     if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'the path has an empty, `.` or `..` segment';
     return undefined;
@@ -38,15 +53,31 @@ export function isEmptyFolder(folder: string): boolean {
 }
 
 /** Writes `files` under `folder` (created if missing); returns the absolute paths written. */
-export function writeGeneratedFiles(folder: string, files: readonly GeneratedFile[], options: WriteOptions = {}): string[] {
+export function writeGeneratedFiles(
+    folder: string,
+    files: readonly GeneratedFile[],
+    options: WriteOptions = {},
+): string[] {
     const root = path.resolve(folder);
     const rootStat = lstatOrUndefined(root);
-    if (rootStat?.isSymbolicLink()) throw new ExportWriteError('not-a-folder', `${folder} is a link; give the folder it points to, or another folder`);
-    if (rootStat && !rootStat.isDirectory()) throw new ExportWriteError('not-a-folder', `${folder} exists and is not a folder`);
+    if (rootStat?.isSymbolicLink())
+        throw new ExportWriteError(
+            'not-a-folder',
+            `${folder} is a link; give the folder it points to, or another folder`,
+        );
+    if (rootStat && !rootStat.isDirectory())
+        throw new ExportWriteError('not-a-folder', `${folder} exists and is not a folder`);
     if (rootStat && !options.force && readdirSync(root).length > 0) {
-        throw new ExportWriteError('not-empty', `${folder} is not empty; choose an empty folder or force the export to write into it`);
+        throw new ExportWriteError(
+            'not-empty',
+            `${folder} is not empty; choose an empty folder or force the export to write into it`,
+        );
     }
-    const targets = files.map((file) => ({ target: targetInside(root, file.path, 'write'), content: file.content, relative: file.path }));
+    const targets = files.map((file) => ({
+        target: targetInside(root, file.path, 'write'),
+        content: file.content,
+        relative: file.path,
+    }));
 
     io(`create ${folder}`, () => mkdirSync(root, { recursive: true }));
     const realRoot = realpathSync(root);
@@ -59,7 +90,10 @@ export function writeGeneratedFiles(folder: string, files: readonly GeneratedFil
         assertNoLinks(root, target, relative, 'write');
         const realFolder = realpathSync(path.dirname(target));
         if (realFolder !== realRoot && !realFolder.startsWith(realRoot + path.sep)) {
-            throw new ExportWriteError('unsafe-path', `refusing to write '${relative}': its folder resolves outside the output folder`);
+            throw new ExportWriteError(
+                'unsafe-path',
+                `refusing to write '${relative}': its folder resolves outside the output folder`,
+            );
         }
         writeNoFollow(target, content, relative);
         written.push(target);
@@ -96,7 +130,10 @@ function targetInside(root: string, relative: string, verb: 'write' | 'remove'):
     const reason = unsafePathReason(relative);
     const target = path.resolve(root, ...relative.split('/'));
     if (reason !== undefined || !target.startsWith(root + path.sep)) {
-        throw new ExportWriteError('unsafe-path', `refusing to ${verb} '${relative}': ${reason ?? 'it resolves outside the output folder'}`);
+        throw new ExportWriteError(
+            'unsafe-path',
+            `refusing to ${verb} '${relative}': ${reason ?? 'it resolves outside the output folder'}`,
+        );
     }
     return target;
 }
@@ -109,7 +146,8 @@ function assertNoLinks(root: string, target: string, relative: string, verb: 'wr
         current = path.join(current, parts[i]!);
         const stat = lstatOrUndefined(current);
         if (stat === undefined) return;
-        const refuse = (why: string) => new ExportWriteError('unsafe-path', `refusing to ${verb} '${relative}': ${why}`);
+        const refuse = (why: string) =>
+            new ExportWriteError('unsafe-path', `refusing to ${verb} '${relative}': ${why}`);
         const last = i === parts.length - 1;
         if (stat.isSymbolicLink()) throw refuse(`${path.relative(root, current)} is a link`);
         if (!last && !stat.isDirectory()) throw refuse(`${path.relative(root, current)} is not a folder`);
@@ -122,13 +160,22 @@ function assertNoLinks(root: string, target: string, relative: string, verb: 'wr
  * waiting on a FIFO that appeared there (O_NONBLOCK: opening one with no reader fails at once).
  */
 function writeNoFollow(target: string, content: string, relative: string): void {
-    const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    const flags =
+        constants.O_WRONLY |
+        constants.O_CREAT |
+        constants.O_TRUNC |
+        (constants.O_NOFOLLOW ?? 0) |
+        (constants.O_NONBLOCK ?? 0);
     let fd: number;
     try {
         fd = openSync(target, flags, 0o666);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP' || code === 'ENXIO') throw new ExportWriteError('unsafe-path', `refusing to write '${relative}': it became a link or a pipe while writing`);
+        if (code === 'ELOOP' || code === 'ENXIO')
+            throw new ExportWriteError(
+                'unsafe-path',
+                `refusing to write '${relative}': it became a link or a pipe while writing`,
+            );
         throw ioError(`write '${relative}'`, error);
     }
     try {
@@ -158,6 +205,8 @@ function io<T>(what: string, action: () => T): T {
 
 function ioError(what: string, error: unknown): ExportWriteError {
     const e = error as NodeJS.ErrnoException;
-    const why = systemReason(e, { ENOENT: 'a folder on its path does not exist (a link whose target is missing?)' }) ?? e.message;
+    const why =
+        systemReason(e, { ENOENT: 'a folder on its path does not exist (a link whose target is missing?)' }) ??
+        e.message;
     return new ExportWriteError('io', `cannot ${what}: ${why}${e.code ? ` (${e.code})` : ''}`);
 }

@@ -15,12 +15,16 @@ export function importDynamoTables(context: ImportContext): ImportedStore[] {
         for (const replica of objects(props.Replicas)) {
             const region = regionValue(replica.Region, table.stack.region);
             if (region === undefined) {
-                context.warnings.push(`${table.stack.name}/${table.logicalId}: a replica's region is not written in the template (give --region for a lone template)`);
+                context.warnings.push(
+                    `${table.stack.name}/${table.logicalId}: a replica's region is not written in the template (give --region for a lone template)`,
+                );
             } else if (!regions.includes(region)) {
                 regions.push(region);
             }
         }
-        const witness = objects(props.GlobalTableWitnesses).map((w) => regionValue(w.Region, table.stack.region)).find((r) => r !== undefined);
+        const witness = objects(props.GlobalTableWitnesses)
+            .map((w) => regionValue(w.Region, table.stack.region))
+            .find((r) => r !== undefined);
         const strong = literal(props.MultiRegionConsistency) === 'STRONG';
         const store: ImportedStore = {
             kind: 'store',
@@ -29,8 +33,14 @@ export function importDynamoTables(context: ImportContext): ImportedStore[] {
             regions,
             writes: { policy: 'any-region' },
             replication: strong
-                ? { mode: 'sync', note: 'MultiRegionConsistency STRONG (MRSC): writes replicate before they return (docs/facts.md#dynamodb-mrsc-region-sets)' }
-                : { mode: 'async', note: 'no MultiRegionConsistency: eventual consistency (MREC), last writer wins (docs/facts.md#dynamodb-mrec)' },
+                ? {
+                      mode: 'sync',
+                      note: 'MultiRegionConsistency STRONG (MRSC): writes replicate before they return (docs/facts.md#dynamodb-mrsc-region-sets)',
+                  }
+                : {
+                      mode: 'async',
+                      note: 'no MultiRegionConsistency: eventual consistency (MREC), last writer wins (docs/facts.md#dynamodb-mrec)',
+                  },
             consistency: strong ? 'strong' : 'eventual',
             conflicts: strong ? 'reject' : 'lww',
             ...(witness !== undefined ? { witness } : {}),

@@ -8,13 +8,18 @@ import { literal, object, wholeNumber } from '../values.js';
 export function endpointCheck(properties: Readonly<Record<string, unknown>>): HealthCheck | undefined {
     const config = object(properties.HealthCheckConfig);
     const type = literal(config?.Type);
-    if (config === undefined || type === 'RECOVERY_CONTROL' || type === 'CALCULATED' || type === 'CLOUDWATCH_METRIC') return undefined;
+    if (config === undefined || type === 'RECOVERY_CONTROL' || type === 'CALCULATED' || type === 'CLOUDWATCH_METRIC')
+        return undefined;
     const interval = wholeNumber(config.RequestInterval);
     const threshold = wholeNumber(config.FailureThreshold);
     const defaulted: string[] = [];
     if (interval === undefined) defaulted.push(HEALTH_CHECK.intervalMs.source);
     if (threshold === undefined) defaulted.push(HEALTH_CHECK.threshold.source);
-    return { interval: interval ?? HEALTH_CHECK.intervalMs.value / 1000, threshold: threshold ?? HEALTH_CHECK.threshold.value, defaulted };
+    return {
+        interval: interval ?? HEALTH_CHECK.intervalMs.value / 1000,
+        threshold: threshold ?? HEALTH_CHECK.threshold.value,
+        defaulted,
+    };
 }
 
 export function isRoutingControlCheck(properties: Readonly<Record<string, unknown>>): boolean {

@@ -5,7 +5,10 @@ import type { ImportedDeclaration, ImportedService } from '../design.js';
 import { originOf, resourcesOfType } from '../template.js';
 import { literal, object, wholeNumber } from '../values.js';
 
-export function attachResiliencePolicies(context: ImportContext, declarations: readonly ImportedDeclaration[]): ImportedDeclaration[] {
+export function attachResiliencePolicies(
+    context: ImportContext,
+    declarations: readonly ImportedDeclaration[],
+): ImportedDeclaration[] {
     const objectives = new Map<string, NonNullable<ImportedService['objective']>>();
     for (const policy of resourcesOfType(context.stacks, 'AWS::ResilienceHub::ResiliencyPolicy')) {
         const region = object(object(policy.resource.Properties.Policy)?.Region);
@@ -21,6 +24,11 @@ export function attachResiliencePolicies(context: ImportContext, declarations: r
     return declarations.map((d) => {
         const objective = d.kind === 'service' ? objectives.get(d.name) : undefined;
         if (d.kind !== 'service' || objective === undefined) return d;
-        return { ...d, objective, todos: d.todos.filter((t) => !t.clause.startsWith('objective')), origins: [...d.origins, objective.origin] };
+        return {
+            ...d,
+            objective,
+            todos: d.todos.filter((t) => !t.clause.startsWith('objective')),
+            origins: [...d.origins, objective.origin],
+        };
     });
 }

@@ -14,7 +14,12 @@ interface RoutedRecord {
     readonly policy: 'failover' | 'latency' | 'weighted';
 }
 
-const ARC_TYPES = ['AWS::Route53RecoveryControl::Cluster', 'AWS::Route53RecoveryControl::ControlPanel', 'AWS::Route53RecoveryControl::RoutingControl', 'AWS::Route53RecoveryControl::SafetyRule'];
+const ARC_TYPES = [
+    'AWS::Route53RecoveryControl::Cluster',
+    'AWS::Route53RecoveryControl::ControlPanel',
+    'AWS::Route53RecoveryControl::RoutingControl',
+    'AWS::Route53RecoveryControl::SafetyRule',
+];
 
 export function importRoutedRecords(context: ImportContext): (ImportedService | ImportedFailover)[] {
     const groups = new Map<string, RoutedRecord[]>();
@@ -37,15 +42,25 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
             const check = context.points(record.located, record.props.HealthCheckId);
             if (check) context.consume(check);
             const targets = recordTargets(record.props);
-            const region = regionValue(record.props.Region, undefined) ?? regionIn(record.props.SetIdentifier) ?? targets.map(regionIn).find((r) => r !== undefined)
-                ?? (check ? regionIn(probedHost(check.resource.Properties)) : undefined);
-            if (region === undefined) context.warnings.push(`${record.located.stack.name}/${record.located.logicalId}: the region behind record ${recordName} (${literal(record.props.SetIdentifier) ?? 'no set identifier'}) is not written in it`);
+            const region =
+                regionValue(record.props.Region, undefined) ??
+                regionIn(record.props.SetIdentifier) ??
+                targets.map(regionIn).find((r) => r !== undefined) ??
+                (check ? regionIn(probedHost(check.resource.Properties)) : undefined);
+            if (region === undefined)
+                context.warnings.push(
+                    `${record.located.stack.name}/${record.located.logicalId}: the region behind record ${recordName} (${literal(record.props.SetIdentifier) ?? 'no set identifier'}) is not written in it`,
+                );
             else if (!regions.includes(region)) regions.push(region);
             if (literal(record.props.Failover) === 'PRIMARY' && region !== undefined) primary = region;
             if (check && isRoutingControlCheck(check.resource.Properties)) {
                 routingControls = true;
                 // With ARC the record's check is the routing control; the endpoint is probed by a check of its own.
-                const probe = checks.find((c) => sameScope(c.stack, check.stack) && targets.includes(probedHost(c.resource.Properties) ?? '\u0000'));
+                const probe = checks.find(
+                    (c) =>
+                        sameScope(c.stack, check.stack) &&
+                        targets.includes(probedHost(c.resource.Properties) ?? '\u0000'),
+                );
                 if (probe) {
                     context.consume(probe);
                     const detection = endpointCheck(probe.resource.Properties);
@@ -58,11 +73,22 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
             else unchecked.push(literal(record.props.SetIdentifier) ?? record.located.logicalId);
         }
         if (routingControls) {
-            for (const type of ARC_TYPES) context.consume(...resourcesOfType(context.stacks, type).filter((l) => records.some((r) => sameScope(r.located.stack, l.stack))));
+            for (const type of ARC_TYPES)
+                context.consume(
+                    ...resourcesOfType(context.stacks, type).filter((l) =>
+                        records.some((r) => sameScope(r.located.stack, l.stack)),
+                    ),
+                );
         }
         const failoverPolicy = records.some((r) => r.policy === 'failover');
         const serviceTodos: Todo[] = failoverPolicy
-            ? [{ clause: 'posture <active-passive|warm-standby|pilot-light>', why: 'how ready the secondary is: failover records only say it takes the traffic' }, ...SERVICE_TODOS]
+            ? [
+                  {
+                      clause: 'posture <active-passive|warm-standby|pilot-light>',
+                      why: 'how ready the secondary is: failover records only say it takes the traffic',
+                  },
+                  ...SERVICE_TODOS,
+              ]
             : [...SERVICE_TODOS];
         declarations.push({
             kind: 'service',
@@ -78,16 +104,31 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
         const notes: string[] = [];
         const todos: Todo[] = [];
         const differing = detections.filter((d) => !sameDetection(d.check, first!.check));
-        if (differing.length > 0) notes.push(`health checks differ: ${differing.map((d) => `${d.located.logicalId} every ${d.check.interval}s threshold ${d.check.threshold}`).join(', ')}; the first is written`);
+        if (differing.length > 0)
+            notes.push(
+                `health checks differ: ${differing.map((d) => `${d.located.logicalId} every ${d.check.interval}s threshold ${d.check.threshold}`).join(', ')}; the first is written`,
+            );
         if (first) notes.push(...first.check.defaulted.map((d) => `not in the template, so Route 53's default: ${d}`));
         if (unchecked.length > 0) {
-            notes.push(`no health check on ${unchecked.join(', ')}: Route 53 never moves traffic away from ${unchecked.length === 1 ? 'that record' : 'those records'} on its own`);
-            if (!first) todos.push({ clause: 'detect health-check every <10s|30s> threshold <1–10>', why: 'add a health check to the records, or declare `detect manual`' });
+            notes.push(
+                `no health check on ${unchecked.join(', ')}: Route 53 never moves traffic away from ${unchecked.length === 1 ? 'that record' : 'those records'} on its own`,
+            );
+            if (!first)
+                todos.push({
+                    clause: 'detect health-check every <10s|30s> threshold <1–10>',
+                    why: 'add a health check to the records, or declare `detect manual`',
+                });
         }
-        const ttls = [...new Set(records.map((r) => wholeNumber(r.props.TTL)).filter((t): t is number => t !== undefined))];
+        const ttls = [
+            ...new Set(records.map((r) => wholeNumber(r.props.TTL)).filter((t): t is number => t !== undefined)),
+        ];
         if (ttls.length > 1) notes.push(`the records' TTLs differ (${ttls.join(', ')} s); the largest is written`);
         const ttl = ttls.length > 0 ? ttls.reduce((a, b) => Math.max(a, b)) : undefined;
-        if (ttl === undefined) todos.push({ clause: 'route dns ttl <seconds>', why: 'alias records take the TTL of their target; write the one clients see' });
+        if (ttl === undefined)
+            todos.push({
+                clause: 'route dns ttl <seconds>',
+                why: 'alias records take the TTL of their target; write the one clients see',
+            });
         todos.push(ACTIONS_TODO);
         declarations.push({
             kind: 'failover',
@@ -109,10 +150,18 @@ function routedRecords(context: ImportContext): RoutedRecord[] {
     const found: RoutedRecord[] = [];
     const add = (located: Located, props: Readonly<Record<string, unknown>>) => {
         const name = literal(props.Name);
-        const policy = props.Failover !== undefined ? 'failover' : props.Region !== undefined ? 'latency' : props.Weight !== undefined ? 'weighted' : undefined;
+        const policy =
+            props.Failover !== undefined
+                ? 'failover'
+                : props.Region !== undefined
+                  ? 'latency'
+                  : props.Weight !== undefined
+                    ? 'weighted'
+                    : undefined;
         if (name !== undefined && policy !== undefined) found.push({ located, props, name: hostName(name), policy });
     };
-    for (const record of resourcesOfType(context.stacks, 'AWS::Route53::RecordSet')) add(record, record.resource.Properties);
+    for (const record of resourcesOfType(context.stacks, 'AWS::Route53::RecordSet'))
+        add(record, record.resource.Properties);
     for (const group of resourcesOfType(context.stacks, 'AWS::Route53::RecordSetGroup')) {
         for (const props of objects(group.resource.Properties.RecordSets)) add(group, props);
     }
@@ -121,7 +170,9 @@ function routedRecords(context: ImportContext): RoutedRecord[] {
 
 /** The host names a record answers with: its values, or its alias target. */
 function recordTargets(props: Readonly<Record<string, unknown>>): string[] {
-    const values = Array.isArray(props.ResourceRecords) ? props.ResourceRecords.map(literal).filter((v): v is string => v !== undefined) : [];
+    const values = Array.isArray(props.ResourceRecords)
+        ? props.ResourceRecords.map(literal).filter((v): v is string => v !== undefined)
+        : [];
     const alias = literal(object(props.AliasTarget)?.DNSName);
     return [...values, ...(alias !== undefined ? [alias] : [])].map(hostName);
 }

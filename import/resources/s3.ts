@@ -10,41 +10,74 @@ export function importReplicatedBuckets(context: ImportContext): ImportedStore[]
     const buckets = resourcesOfType(context.stacks, 'AWS::S3::Bucket');
     const stores: ImportedStore[] = [];
     for (const source of buckets) {
-        const rules = objects(object(source.resource.Properties.ReplicationConfiguration)?.Rules).filter((r) => literal(r.Status) !== 'Disabled');
+        const rules = objects(object(source.resource.Properties.ReplicationConfiguration)?.Rules).filter(
+            (r) => literal(r.Status) !== 'Disabled',
+        );
         if (rules.length === 0) continue;
         context.consume(source);
         const destinations: Located[] = [];
         const regions = source.stack.region !== undefined ? [source.stack.region] : [];
-        if (source.stack.region === undefined) context.warnings.push(`${source.stack.name}/${source.logicalId}: the source bucket's region is unknown (give --region for a lone template)`);
+        if (source.stack.region === undefined)
+            context.warnings.push(
+                `${source.stack.name}/${source.logicalId}: the source bucket's region is unknown (give --region for a lone template)`,
+            );
         let unknownDestinations = 0;
         for (const rule of rules) {
             const target = object(rule.Destination)?.Bucket;
             const found = findBucket(context, buckets, source, target);
             if (found) destinations.push(found);
-            const region = found?.stack.region ?? regionIn(literal(target) ?? (found ? literal(found.resource.Properties.BucketName) : undefined));
+            const region =
+                found?.stack.region ??
+                regionIn(literal(target) ?? (found ? literal(found.resource.Properties.BucketName) : undefined));
             if (region === undefined) unknownDestinations++;
             else if (!regions.includes(region)) regions.push(region);
         }
         context.consume(...destinations);
         // Terraform states a bucket and its replication configuration as two resources with the same bucket name.
         const sourceName = literal(source.resource.Properties.BucketName);
-        const sameBucket = sourceName === undefined ? [] : buckets.filter((b) => b !== source && sameScope(b.stack, source.stack) && literal(b.resource.Properties.BucketName) === sourceName);
+        const sameBucket =
+            sourceName === undefined
+                ? []
+                : buckets.filter(
+                      (b) =>
+                          b !== source &&
+                          sameScope(b.stack, source.stack) &&
+                          literal(b.resource.Properties.BucketName) === sourceName,
+                  );
         context.consume(...sameBucket);
-        const rtc = rules.length > 0 && rules.every((r) => literal(object(object(r.Destination)?.ReplicationTime)?.Status) === 'Enabled');
+        const rtc =
+            rules.length > 0 &&
+            rules.every((r) => literal(object(object(r.Destination)?.ReplicationTime)?.Status) === 'Enabled');
         const name = context.name(bucketStem(literal(source.resource.Properties.BucketName)) ?? source.logicalId);
         stores.push({
             kind: 'store',
             name,
             engine: 's3',
             regions,
-            ...(source.stack.region !== undefined ? { writes: { policy: 'primary' as const, region: source.stack.region } } : {}),
+            ...(source.stack.region !== undefined
+                ? { writes: { policy: 'primary' as const, region: source.stack.region } }
+                : {}),
             replication: rtc
-                ? { mode: 'async', lag: '15m', note: 'Replication Time Control: 99.99 % of objects within 15 minutes, an SLA bound (docs/facts.md#s3-cross-region-replication)' }
-                : { mode: 'async', note: 'no Replication Time Control: S3 promises no replication time (docs/facts.md#s3-cross-region-replication)' },
+                ? {
+                      mode: 'async',
+                      lag: '15m',
+                      note: 'Replication Time Control: 99.99 % of objects within 15 minutes, an SLA bound (docs/facts.md#s3-cross-region-replication)',
+                  }
+                : {
+                      mode: 'async',
+                      note: 'no Replication Time Control: S3 promises no replication time (docs/facts.md#s3-cross-region-replication)',
+                  },
             notes: [],
-            todos: unknownDestinations > 0
-                ? [HOLDS_TODO, { clause: 'regions <add the destination regions>', why: `${unknownDestinations} replication destination${unknownDestinations === 1 ? '' : 's'} name no region the importer can tell` }]
-                : [HOLDS_TODO],
+            todos:
+                unknownDestinations > 0
+                    ? [
+                          HOLDS_TODO,
+                          {
+                              clause: 'regions <add the destination regions>',
+                              why: `${unknownDestinations} replication destination${unknownDestinations === 1 ? '' : 's'} name no region the importer can tell`,
+                          },
+                      ]
+                    : [HOLDS_TODO],
             origins: [originOf(source), ...sameBucket.map(originOf), ...destinations.map(originOf)],
         });
     }
@@ -52,7 +85,12 @@ export function importReplicatedBuckets(context: ImportContext): ImportedStore[]
 }
 
 /** The destination bucket among the templates' buckets: by reference in the same stack, or by name or ARN. */
-function findBucket(context: ImportContext, buckets: readonly Located[], source: Located, target: unknown): Located | undefined {
+function findBucket(
+    context: ImportContext,
+    buckets: readonly Located[],
+    source: Located,
+    target: unknown,
+): Located | undefined {
     if (referencedId(target) !== undefined) return buckets.find((b) => context.refersTo(source, target, b));
     const text = literal(target);
     if (text === undefined) return undefined;
@@ -64,6 +102,9 @@ function findBucket(context: ImportContext, buckets: readonly Located[], source:
 function bucketStem(name: string | undefined): string | undefined {
     if (name === undefined) return undefined;
     const region = regionIn(name);
-    const stem = (region !== undefined ? name.replace(region, '') : name).replace(/\d{12}/g, '').replace(/[-.]+/g, '-').replace(/^-|-$/g, '');
+    const stem = (region !== undefined ? name.replace(region, '') : name)
+        .replace(/\d{12}/g, '')
+        .replace(/[-.]+/g, '-')
+        .replace(/^-|-$/g, '');
     return stem === '' ? undefined : stem;
 }

@@ -9,7 +9,10 @@ export const HOLDS_TODO: Todo = {
 export const SERVICE_TODOS: readonly Todo[] = [
     { clause: 'uses <stores>', why: 'the stores this service reads and writes' },
     { clause: 'capacity <share> per region', why: 'the share of the peak load each region can carry' },
-    { clause: 'objective rto <time> rpo <time>', why: 'the recovery objectives (no Resilience Hub policy was imported)' },
+    {
+        clause: 'objective rto <time> rpo <time>',
+        why: 'the recovery objectives (no Resilience Hub policy was imported)',
+    },
 ];
 
 export const ACTIONS_TODO: Todo = {
@@ -19,5 +22,8 @@ export const ACTIONS_TODO: Todo = {
 
 /** The lag of an engine mregion's reference documents no default for: the design must state it. */
 export function replicaLagTodo(what: string): Todo {
-    return { clause: 'replication async lag <time>', why: `the replica lag of ${what} is not in the template and mregion has no documented default: write what you measure` };
+    return {
+        clause: 'replication async lag <time>',
+        why: `the replica lag of ${what} is not in the template and mregion has no documented default: write what you measure`,
+    };
 }

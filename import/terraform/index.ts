@@ -20,5 +20,10 @@ export function terraformStacks(json: unknown, file: string, name: string, fallb
         byRegion.set(region, resources);
     }
     const stackName = name.replace(/[^A-Za-z0-9._-]/g, '_');
-    return [...byRegion].map(([region, resources]) => ({ name: stackName, kind: 'terraform' as const, ...(region !== undefined ? { region } : {}), resources }));
+    return [...byRegion].map(([region, resources]) => ({
+        name: stackName,
+        kind: 'terraform' as const,
+        ...(region !== undefined ? { region } : {}),
+        resources,
+    }));
 }

@@ -30,15 +30,22 @@ export interface TfInput {
 /** `terraform show -json` output: a `format_version` and the values of a state or a plan, never `Resources`. */
 export function isTerraformJson(json: unknown): boolean {
     const o = object(json);
-    return o !== undefined && typeof o.format_version === 'string' && o.Resources === undefined
-        && (o.values !== undefined || o.planned_values !== undefined || o.terraform_version !== undefined);
+    return (
+        o !== undefined &&
+        typeof o.format_version === 'string' &&
+        o.Resources === undefined &&
+        (o.values !== undefined || o.planned_values !== undefined || o.terraform_version !== undefined)
+    );
 }
 
 export function readTerraform(json: unknown, file: string): TfInput {
     const o = object(json)!;
     const version = String(o.format_version);
     // The format promises compatible minor versions; a new major version may mean anything.
-    if (!/^1(\.|$)/.test(version)) throw new DeployedInputError(`'${file}' is Terraform JSON format ${version}; mregion reads format 1.x (Terraform 0.12 and later)`);
+    if (!/^1(\.|$)/.test(version))
+        throw new DeployedInputError(
+            `'${file}' is Terraform JSON format ${version}; mregion reads format 1.x (Terraform 0.12 and later)`,
+        );
     if (o.planned_values !== undefined) {
         const configuration = object(o.configuration);
         const config = configuredResources(configuration);
@@ -49,7 +56,11 @@ export function readTerraform(json: unknown, file: string): TfInput {
             resources: valuesResources(object(object(o.planned_values)?.root_module)).map((r) => {
                 const configured = config.get(r.configAddress);
                 const region = r.region ?? providerRegion(providers, variables, configured?.providerKey);
-                return { ...r, ...(region !== undefined ? { region } : {}), ...(configured ? { expressions: configured.expressions } : {}) };
+                return {
+                    ...r,
+                    ...(region !== undefined ? { region } : {}),
+                    ...(configured ? { expressions: configured.expressions } : {}),
+                };
             }),
         };
     }
@@ -67,7 +78,14 @@ function valuesResources(module: Record<string, unknown> | undefined, depth = 0)
         const values = object(r.values) ?? {};
         const configAddress = address.replace(/\[[^\]]*\]/g, '');
         const region = regionAttribute(values.region) ?? regionOfArn(values.arn);
-        found.push({ address, configAddress, module: configAddress.slice(0, configAddress.length - `${type}.${literal(r.name) ?? ''}`.length), type, values, ...(region !== undefined ? { region } : {}) });
+        found.push({
+            address,
+            configAddress,
+            module: configAddress.slice(0, configAddress.length - `${type}.${literal(r.name) ?? ''}`.length),
+            type,
+            values,
+            ...(region !== undefined ? { region } : {}),
+        });
     }
     for (const child of objects(module.child_modules)) found.push(...valuesResources(child, depth + 1));
     return found;
@@ -90,19 +108,26 @@ function configuredResources(configuration: Record<string, unknown> | undefined)
                 expressions: object(r.expressions) ?? {},
             });
         }
-        for (const [name, call] of Object.entries(object(module.module_calls) ?? {})) walk(object(object(call)?.module), `${prefix}module.${name}.`, depth + 1);
+        for (const [name, call] of Object.entries(object(module.module_calls) ?? {}))
+            walk(object(object(call)?.module), `${prefix}module.${name}.`, depth + 1);
     };
     walk(object(configuration?.root_module), '', 0);
     return found;
 }
 
 /** The region a provider configuration sets: a constant, or a root variable's value. */
-function providerRegion(providers: Record<string, unknown>, variables: Record<string, unknown>, key: string | undefined): string | undefined {
+function providerRegion(
+    providers: Record<string, unknown>,
+    variables: Record<string, unknown>,
+    key: string | undefined,
+): string | undefined {
     const expression = object(object(object(key === undefined ? undefined : providers[key])?.expressions)?.region);
     if (expression === undefined) return undefined;
     const constant = regionAttribute(expression.constant_value);
     if (constant !== undefined) return constant;
-    const variable = Array.isArray(expression.references) ? expression.references.map(literal).find((r) => r?.startsWith('var.')) : undefined;
+    const variable = Array.isArray(expression.references)
+        ? expression.references.map(literal).find((r) => r?.startsWith('var.'))
+        : undefined;
     return variable === undefined ? undefined : regionAttribute(object(variables[variable.slice(4)])?.value);
 }
 

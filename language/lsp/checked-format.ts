@@ -7,17 +7,29 @@ import { ProblemCodes } from '../semantics/problem-codes.js';
 import { applyGapEdits, MregionFormatter } from './formatter.js';
 
 /** What makes a design unusable as written: it does not parse, a name does not resolve, or one is declared twice. */
-const BROKEN: ReadonlySet<string> = new Set([ProblemCodes.SyntaxError, ProblemCodes.UnresolvedReference, ProblemCodes.DuplicateName, ProblemCodes.DuplicateClause]);
+const BROKEN: ReadonlySet<string> = new Set([
+    ProblemCodes.SyntaxError,
+    ProblemCodes.UnresolvedReference,
+    ProblemCodes.DuplicateName,
+    ProblemCodes.DuplicateClause,
+]);
 
 export async function formatCheckedDesign(services: MregionServices, text: string, name: string): Promise<string> {
     const formatter = services.lsp.Formatter;
     if (!(formatter instanceof MregionFormatter)) throw new Error('the mregion formatter is not registered');
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/${name}`));
-    const diagnostics = await services.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
+    const diagnostics = await services.validation.DocumentValidator.validateDocument(document, {
+        categories: ['built-in'],
+    });
     const broken = diagnostics.filter((d) => BROKEN.has(String(d.code)));
     const edits = formatter.gapEdits(document);
     if (broken.length > 0 || !edits) {
-        throw new Error(`the imported design does not parse (a bug in mregion import): ${broken.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).slice(0, 5).join('; ')}`);
+        throw new Error(
+            `the imported design does not parse (a bug in mregion import): ${broken
+                .map((d) => `line ${d.range.start.line + 1}: ${d.message}`)
+                .slice(0, 5)
+                .join('; ')}`,
+        );
     }
     return applyGapEdits(text, edits);
 }

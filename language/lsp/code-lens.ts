@@ -17,7 +17,10 @@ export class MregionCodeLensProvider implements CodeLensProvider {
         if (anchor) {
             const line = lineOf(anchor);
             lenses.push({ range: line, command: exportLens(document, uri) });
-            lenses.push({ range: line, command: { title: 'Show topology', command: Commands.showTopology, arguments: [uri] } });
+            lenses.push({
+                range: line,
+                command: { title: 'Show topology', command: Commands.showTopology, arguments: [uri] },
+            });
         }
         for (const scenario of root.elements) {
             if (scenario.$type !== 'Scenario' || typeof scenario.name !== 'string' || !scenario.$cstNode) continue;
@@ -37,7 +40,10 @@ export class MregionCodeLensProvider implements CodeLensProvider {
 function exportLens(document: LangiumDocument, uri: string): CodeLens['command'] & object {
     const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).length;
     if (errors === 0) return { title: 'Export to CDK', command: Commands.exportCdk, arguments: [uri] };
-    return { title: `Export to CDK: fix ${errors === 1 ? 'the error' : `the ${errors} errors`} first`, command: 'workbench.actions.view.problems' };
+    return {
+        title: `Export to CDK: fix ${errors === 1 ? 'the error' : `the ${errors} errors`} first`,
+        command: 'workbench.actions.view.problems',
+    };
 }
 
 /** The first line of a declaration: where an editor shows the lens. */

@@ -15,10 +15,16 @@ export class MregionFoldingRangeProvider implements FoldingRangeProvider {
         for (const element of root.elements) {
             const range = element.$cstNode?.range;
             // The last line holds the closing brace: fold up to the line before it.
-            if (range && range.end.line - range.start.line >= 2) ranges.push({ startLine: range.start.line, endLine: range.end.line - 1 });
+            if (range && range.end.line - range.start.line >= 2)
+                ranges.push({ startLine: range.start.line, endLine: range.end.line - 1 });
         }
         const imports = root.imports.map((i) => i.$cstNode?.range).filter((r) => r !== undefined);
-        if (imports.length >= 2) ranges.push({ startLine: imports[0]!.start.line, endLine: imports[imports.length - 1]!.end.line, kind: FoldingRangeKind.Imports });
+        if (imports.length >= 2)
+            ranges.push({
+                startLine: imports[0]!.start.line,
+                endLine: imports[imports.length - 1]!.end.line,
+                kind: FoldingRangeKind.Imports,
+            });
         ranges.push(...this.commentRanges(document));
         return ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
     }
@@ -29,7 +35,8 @@ export class MregionFoldingRangeProvider implements FoldingRangeProvider {
         const ranges: FoldingRange[] = [];
         let run: { start: number; end: number } | undefined;
         const flush = (): void => {
-            if (run && run.end > run.start) ranges.push({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
+            if (run && run.end > run.start)
+                ranges.push({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
             run = undefined;
         };
         for (const token of hidden) {
@@ -37,11 +44,13 @@ export class MregionFoldingRangeProvider implements FoldingRangeProvider {
             const end = document.textDocument.positionAt(token.endOffset! + 1);
             if (token.image.startsWith('/*')) {
                 flush();
-                if (end.line > start.line) ranges.push({ startLine: start.line, endLine: end.line, kind: FoldingRangeKind.Comment });
+                if (end.line > start.line)
+                    ranges.push({ startLine: start.line, endLine: end.line, kind: FoldingRangeKind.Comment });
                 continue;
             }
             // A `//` comment continues a run when it is alone on the very next line.
-            const alone = text.slice(text.lastIndexOf('\n', token.startOffset - 1) + 1, token.startOffset).trim() === '';
+            const alone =
+                text.slice(text.lastIndexOf('\n', token.startOffset - 1) + 1, token.startOffset).trim() === '';
             if (run && alone && start.line === run.end + 1) run.end = start.line;
             else {
                 flush();

@@ -107,11 +107,16 @@ export function layoutEdits(document: LangiumDocument, options: LayoutOptions): 
     function levelOf(t: Token | undefined): number {
         if (!t || !t.role) return 0;
         switch (t.role) {
-            case 'decl-start': return 0;
-            case 'close': return 0;
-            case 'clause-start': return 1;
-            case 'open': return 1;
-            default: return t.inBlock ? 2 : 1;
+            case 'decl-start':
+                return 0;
+            case 'close':
+                return 0;
+            case 'clause-start':
+                return 1;
+            case 'open':
+                return 1;
+            default:
+                return t.inBlock ? 2 : 1;
         }
     }
 
@@ -128,10 +133,14 @@ export function layoutEdits(document: LangiumDocument, options: LayoutOptions): 
 
     function spacing(t: Token, p: Token): string {
         switch (t.role) {
-            case 'comma': return '';
-            case 'term-start': return '  ';
-            case 'clause-start': return p.role === 'open' ? ' ' : '  ';
-            case 'close': return p.role === 'open' && !p.comment ? '' : ' ';
+            case 'comma':
+                return '';
+            case 'term-start':
+                return '  ';
+            case 'clause-start':
+                return p.role === 'open' ? ' ' : '  ';
+            case 'close':
+                return p.role === 'open' && !p.comment ? '' : ' ';
             default: {
                 // `latency +2s`: the plus belongs to the value it marks as added.
                 if (p.text === '+' && !p.comment) return '';
@@ -144,14 +153,24 @@ export function layoutEdits(document: LangiumDocument, options: LayoutOptions): 
         }
     }
 
-    function gapBefore(t: Token, p: Token, pCode: Token | undefined, nextCode: Token | undefined, lineBreaks: number, keepBlank: boolean): Gap {
+    function gapBefore(
+        t: Token,
+        p: Token,
+        pCode: Token | undefined,
+        nextCode: Token | undefined,
+        lineBreaks: number,
+        keepBlank: boolean,
+    ): Gap {
         const blank = (allowed: boolean): number => (allowed && keepBlank ? 2 : 1);
         if (t.comment) {
             if (lineBreaks === 0) {
                 return t.comment === 'line' ? { text: '  ', trailingLineComment: true } : { text: ' ' };
             }
             // A comment on its own line: indented like the code that follows it.
-            const level = nextCode && nextCode.role === 'close' && nextCode.inBlock === false && isInsideBlock(t, nextCode) ? 1 : levelOf(nextCode);
+            const level =
+                nextCode && nextCode.role === 'close' && nextCode.inBlock === false && isInsideBlock(t, nextCode)
+                    ? 1
+                    : levelOf(nextCode);
             return { text: lines(blank(p.role !== 'open' || !!p.comment), level) };
         }
         if (p.comment === 'line' || (p.comment === 'block' && lineBreaks > 0)) {
@@ -256,7 +275,13 @@ function findBlocks(tokens: Token[], text: string): Block[] {
         const breaks = text.indexOf('\n', tokens[open]!.end);
         const multiLine = lineComment || (breaks >= 0 && breaks < t.start);
         const heads = headsIn(tokens, open + 1, i);
-        blocks.push({ decl: t.decl, open, close: i, multiLine, keywordWidth: heads.reduce((w, h) => Math.max(w, h.width), 0) });
+        blocks.push({
+            decl: t.decl,
+            open,
+            close: i,
+            multiLine,
+            keywordWidth: heads.reduce((w, h) => Math.max(w, h.width), 0),
+        });
         // Mark what lies inside the block, and the clause heads of a multi-line block.
         for (let j = open + 1; j < i; j++) if (!tokens[j]!.comment) tokens[j]!.inBlock = true;
         tokens[open]!.inBlock = false;
@@ -340,8 +365,12 @@ function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Blo
         const column = Math.max(...indices.map((i) => at[i]!.column));
         for (const i of indices) pad(i, column - at[i]!.column);
     };
-    const candidates = blocks.filter((b) => gaps[b.open]!.alignBrace && at[b.open]!.line === at[b.close]!.line
-        && at[firstTokenOf(tokens, b)]!.line === at[b.open]!.line);
+    const candidates = blocks.filter(
+        (b) =>
+            gaps[b.open]!.alignBrace &&
+            at[b.open]!.line === at[b.close]!.line &&
+            at[firstTokenOf(tokens, b)]!.line === at[b.open]!.line,
+    );
     let run: Block[] = [];
     const flush = (): void => {
         if (run.length > 1) {
@@ -357,8 +386,10 @@ function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Blo
     };
     for (const block of candidates) {
         const last = run[run.length - 1];
-        const follows = last !== undefined && last.decl.$type === block.decl.$type
-            && at[firstTokenOf(tokens, block)]!.line === lastLineOf(at, tokens, last) + 1;
+        const follows =
+            last !== undefined &&
+            last.decl.$type === block.decl.$type &&
+            at[firstTokenOf(tokens, block)]!.line === lastLineOf(at, tokens, last) + 1;
         if (!follows) flush();
         run.push(block);
     }

@@ -5,19 +5,25 @@
 import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
-    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit,
+    DocumentFormattingParams,
+    DocumentOnTypeFormattingOptions,
+    DocumentRangeFormattingParams,
+    FormattingOptions,
+    Range,
+    TextEdit,
 } from 'vscode-languageserver-protocol';
 import { layoutEdits, type GapEdit, type LayoutOptions } from './format-layout.js';
 
 export class MregionFormatter implements Formatter {
-
     formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
         return this.edits(document, params.options);
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
         const { start, end } = params.range;
-        return this.edits(document, params.options).filter((e) => e.range.start.line >= start.line && e.range.end.line <= end.line);
+        return this.edits(document, params.options).filter(
+            (e) => e.range.start.line >= start.line && e.range.end.line <= end.line,
+        );
     }
 
     formatDocumentOnType(): TextEdit[] {
@@ -29,7 +35,10 @@ export class MregionFormatter implements Formatter {
     }
 
     /** Gap edits as offsets (for the CLI and tests); undefined when the document has syntax errors. */
-    gapEdits(document: LangiumDocument, options: LayoutOptions = { tabSize: 4, insertSpaces: true }): GapEdit[] | undefined {
+    gapEdits(
+        document: LangiumDocument,
+        options: LayoutOptions = { tabSize: 4, insertSpaces: true },
+    ): GapEdit[] | undefined {
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length > 0 || parserErrors.length > 0) return undefined;
         return layoutEdits(document, options);

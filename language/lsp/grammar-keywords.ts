@@ -22,8 +22,13 @@ export function keywordOwners(grammar: Grammar): ReadonlyMap<string, ReadonlySet
             if (AstUtils.getContainerOfType(element, GrammarAST.isCrossReference)) continue;
             if (GrammarAST.isKeyword(element)) {
                 add(element.value, dataType ? undefined : typeOfRule(rule));
-            } else if (!dataType && GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)
-                && GrammarUtils.isDataTypeRule(element.rule.ref) && element.rule.ref.name !== NAME_RULE) {
+            } else if (
+                !dataType &&
+                GrammarAST.isRuleCall(element) &&
+                GrammarAST.isParserRule(element.rule.ref) &&
+                GrammarUtils.isDataTypeRule(element.rule.ref) &&
+                element.rule.ref.name !== NAME_RULE
+            ) {
                 for (const keyword of keywordsOf(element.rule.ref)) add(keyword, typeOfRule(rule));
             }
         }
@@ -33,7 +38,10 @@ export function keywordOwners(grammar: Grammar): ReadonlyMap<string, ReadonlySet
 }
 
 function keywordsOf(rule: GrammarAST.ParserRule): string[] {
-    return AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isKeyword).map((k) => k.value).toArray();
+    return AstUtils.streamAllContents(rule.definition)
+        .filter(GrammarAST.isKeyword)
+        .map((k) => k.value)
+        .toArray();
 }
 
 function typeOfRule(rule: GrammarAST.ParserRule): string {
@@ -50,7 +58,8 @@ export function nameKeywords(grammar: Grammar): ReadonlySet<string> {
         seen.add(r.name);
         for (const element of AstUtils.streamAllContents(r.definition)) {
             if (GrammarAST.isKeyword(element)) words.add(element.value);
-            else if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) visit(element.rule.ref, seen);
+            else if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref))
+                visit(element.rule.ref, seen);
         }
     };
     visit(rule, new Set());

@@ -4,11 +4,23 @@
 // (default true) turns them off; a change of the setting asks the editor to refresh them.
 import type { AstNode, LangiumDocument } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
-import { InlayHintKind, type InlayHint, type InlayHintParams, type Position, type Range } from 'vscode-languageserver-protocol';
+import {
+    InlayHintKind,
+    type InlayHint,
+    type InlayHintParams,
+    type Position,
+    type Range,
+} from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
 import {
-    describeFailoverTime, estimateFailoverTime, estimateWriteLatency, failoverRangeLabel, latencyKindOf, writeLatencyAfterLeaderLoss, type FailoverTimeEstimate,
+    describeFailoverTime,
+    estimateFailoverTime,
+    estimateWriteLatency,
+    failoverRangeLabel,
+    latencyKindOf,
+    writeLatencyAfterLeaderLoss,
+    type FailoverTimeEstimate,
 } from '../semantics/estimators/index.js';
 import { estimateRtt } from '../semantics/latency.js';
 import type { Model, StoreM } from '../semantics/model.js';
@@ -29,7 +41,8 @@ export class MregionInlayHintProvider implements InlayHintProvider {
             this.refreshSupported = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
         });
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
-            if (update.section === INLAY_HINTS_SETTING.section && this.refreshSupported) void shared.lsp.Connection?.languages.inlayHint.refresh();
+            if (update.section === INLAY_HINTS_SETTING.section && this.refreshSupported)
+                void shared.lsp.Connection?.languages.inlayHint.refresh();
         });
     }
 
@@ -49,7 +62,10 @@ export class MregionInlayHintProvider implements InlayHintProvider {
     }
 
     private async enabled(): Promise<boolean> {
-        const value: unknown = await this.services.shared.workspace.ConfigurationProvider.getConfiguration(INLAY_HINTS_SETTING.section, INLAY_HINTS_SETTING.key);
+        const value: unknown = await this.services.shared.workspace.ConfigurationProvider.getConfiguration(
+            INLAY_HINTS_SETTING.section,
+            INLAY_HINTS_SETTING.key,
+        );
         return !(typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === false);
     }
 }
@@ -68,48 +84,81 @@ function failoverHint(document: LangiumDocument, model: Model, failover: ast.Fai
         return span.includes('–') ? `${span}, typical ${formatDuration(e.range.typicalMs)}` : span;
     };
     const labels = [...new Set(estimates.map((e) => short(e.estimate)))];
-    const label = labels.length === 1
-        ? `${failoverRangeLabel(estimates[0]!.estimate)} failover${labels[0]!.includes(', typical') ? labels[0]!.slice(labels[0]!.indexOf(',')) : ''}`
-        : `${estimates.map((e) => `${short(e.estimate)} (${e.cell})`).join(' · ')} failover`;
-    const tooltip = estimates.map((e) => `${e.cell ? `cell ${e.cell}: ` : ''}${describeFailoverTime(e.estimate)}`).join('\n\n');
+    const label =
+        labels.length === 1
+            ? `${failoverRangeLabel(estimates[0]!.estimate)} failover${labels[0]!.includes(', typical') ? labels[0]!.slice(labels[0]!.indexOf(',')) : ''}`
+            : `${estimates.map((e) => `${short(e.estimate)} (${e.cell})`).join(' · ')} failover`;
+    const tooltip = estimates
+        .map((e) => `${e.cell ? `cell ${e.cell}: ` : ''}${describeFailoverTime(e.estimate)}`)
+        .join('\n\n');
     return [hint(position, label, tooltip)];
 }
 
 /** The slowest write of a sync or consensus store: the round trip every write pays. */
 function storeHint(model: Model, store: ast.Store): InlayHint[] {
-    const instances = (model.instances.get(store.name) ?? []).map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined);
+    const instances = (model.instances.get(store.name) ?? [])
+        .map((id) => model.stores.get(id))
+        .filter((s): s is StoreM => s !== undefined);
     // The stores whose writes wait for other regions, as write-latency-budget counts them.
-    const coordinated = instances.filter((s) => s.replication.mode === 'sync' || s.replication.mode === 'consensus'
-        || (s.engine === 'cosmosdb' && s.consistency.level === 'strong' && s.regions.length > 1));
+    const coordinated = instances.filter(
+        (s) =>
+            s.replication.mode === 'sync' ||
+            s.replication.mode === 'consensus' ||
+            (s.engine === 'cosmosdb' && s.consistency.level === 'strong' && s.regions.length > 1),
+    );
     if (coordinated.length === 0) return [];
-    const anchor = store.clauses.find(ast.isReplicationClause) ?? store.clauses.find(ast.isConsistencyClause) ?? store.clauses.find(ast.isEngineClause);
+    const anchor =
+        store.clauses.find(ast.isReplicationClause) ??
+        store.clauses.find(ast.isConsistencyClause) ??
+        store.clauses.find(ast.isEngineClause);
     const position = endOf(anchor);
     if (!position) return [];
-    const worst = coordinated.map((s) => {
-        const all = s.regions.map((r) => estimateWriteLatency(model, s, r));
-        return { cell: s.cell, latency: all.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a), all[0]!) };
-    }).filter((w) => w.latency !== undefined);
+    const worst = coordinated
+        .map((s) => {
+            const all = s.regions.map((r) => estimateWriteLatency(model, s, r));
+            return { cell: s.cell, latency: all.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a), all[0]!) };
+        })
+        .filter((w) => w.latency !== undefined);
     if (worst.length === 0) return [];
     const what = WAIT_WORD[worst[0]!.latency.kind];
     // A p99 bound reads "≤"; a figure over mean RTTs is typical, and says so (the links' p99 is not sourced).
     const kind = latencyKindOf(worst[0]!.latency);
-    const text = (ms: number | undefined) => (ms === undefined ? 'unknown' : `${kind === 'p99 bound' ? '≤' : '≈'} ${formatDuration(ms)}`);
+    const text = (ms: number | undefined) =>
+        ms === undefined ? 'unknown' : `${kind === 'p99 bound' ? '≤' : '≈'} ${formatDuration(ms)}`;
     const suffix = kind === 'none' ? '' : ` (${kind})`;
-    const label = worst.length === 1 || new Set(worst.map((w) => w.latency.ms)).size === 1
-        ? `${text(worst[0]!.latency.ms)} ${what} write${suffix}`
-        : `${worst.map((w) => `${text(w.latency.ms)} (${w.cell})`).join(' · ')} ${what} write${suffix}`;
-    const tooltip = worst.map((w) => {
-        const range = w.latency.range;
-        const why = range === undefined ? '' : range.worstMs === undefined ? `; typical: ${range.why.typical}; no worst end: ${range.why.worst}` : range.worstMs > 0 ? `; ${range.why.worst}` : '';
-        const store = coordinated.find((s) => s.cell === w.cell)!;
-        const moved = writeLatencyAfterLeaderLoss(model, store, w.latency.from);
-        const leader = moved?.ms !== undefined ? `\n\nIf ${moved.failed} (the leader's region) fails, the leader moves to ${moved.leader}: ≈ ${formatDuration(moved.ms)} (${moved.formula})` : '';
-        return `${w.cell ? `cell ${w.cell}: ` : ''}from ${w.latency.from}: ${w.latency.formula}${why}${leader}`;
-    }).join('\n\n');
+    const label =
+        worst.length === 1 || new Set(worst.map((w) => w.latency.ms)).size === 1
+            ? `${text(worst[0]!.latency.ms)} ${what} write${suffix}`
+            : `${worst.map((w) => `${text(w.latency.ms)} (${w.cell})`).join(' · ')} ${what} write${suffix}`;
+    const tooltip = worst
+        .map((w) => {
+            const range = w.latency.range;
+            const why =
+                range === undefined
+                    ? ''
+                    : range.worstMs === undefined
+                      ? `; typical: ${range.why.typical}; no worst end: ${range.why.worst}`
+                      : range.worstMs > 0
+                        ? `; ${range.why.worst}`
+                        : '';
+            const store = coordinated.find((s) => s.cell === w.cell)!;
+            const moved = writeLatencyAfterLeaderLoss(model, store, w.latency.from);
+            const leader =
+                moved?.ms !== undefined
+                    ? `\n\nIf ${moved.failed} (the leader's region) fails, the leader moves to ${moved.leader}: ≈ ${formatDuration(moved.ms)} (${moved.formula})`
+                    : '';
+            return `${w.cell ? `cell ${w.cell}: ` : ''}from ${w.latency.from}: ${w.latency.formula}${why}${leader}`;
+        })
+        .join('\n\n');
     return [hint(position, label, tooltip)];
 }
 
-const WAIT_WORD: Readonly<Record<string, string>> = { quorum: 'quorum', sync: 'sync', 'cosmos-strong': 'strong', local: 'local' };
+const WAIT_WORD: Readonly<Record<string, string>> = {
+    quorum: 'quorum',
+    sync: 'sync',
+    'cosmos-strong': 'strong',
+    local: 'local',
+};
 
 function linkHint(model: Model, link: ast.Link): InlayHint[] {
     if (link.clauses.some(ast.isRttClause)) return [];
@@ -123,7 +172,13 @@ function linkHint(model: Model, link: ast.Link): InlayHint[] {
 }
 
 function hint(position: Position, label: string, tooltip: string): InlayHint {
-    return { position, label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: { kind: 'markdown', value: linkFactCitations(tooltip, factDocUri) } };
+    return {
+        position,
+        label,
+        kind: InlayHintKind.Type,
+        paddingLeft: true,
+        tooltip: { kind: 'markdown', value: linkFactCitations(tooltip, factDocUri) },
+    };
 }
 
 function endOf(node: AstNode | undefined): Position | undefined {

@@ -8,13 +8,35 @@ import { linkFactCitations } from '../semantics/facts/citation.js';
 
 /** Words for the places a keyword appears in, when it means different things in different places. */
 const PLACE: Readonly<Record<string, string>> = {
-    Region: 'a region declaration', Cell: 'a cell declaration', Store: 'a store declaration', Service: 'a service declaration',
-    Workload: 'a workload declaration', Scenario: 'a scenario', Failover: 'a failover header', Link: 'a link',
-    CapacityClause: '`capacity`', Fault: 'a fault (`at …`)', Expectation: '`expect`', ObjectiveTerm: '`objective`',
-    WritesClause: 'a store', WriteRateClause: 'a workload', ReadsClause: 'a service', ReadRateClause: 'a workload',
-    HoldsClause: '`holds`', KeysClause: '`keys`', FeaturesClause: '`features`', RouteClause: '`route`', DetectClause: '`detect`',
-    DrillClause: '`drill`', BackupClause: '`backup`', ActionClause: '`action`', ReplicationClause: '`replication`',
-    ConflictsClause: '`conflicts`', PrimaryClause: 'a service', ScenarioWorkloadClause: 'a scenario', Topology: 'the topology',
+    Region: 'a region declaration',
+    Cell: 'a cell declaration',
+    Store: 'a store declaration',
+    Service: 'a service declaration',
+    Workload: 'a workload declaration',
+    Scenario: 'a scenario',
+    Failover: 'a failover header',
+    Link: 'a link',
+    CapacityClause: '`capacity`',
+    Fault: 'a fault (`at …`)',
+    Expectation: '`expect`',
+    ObjectiveTerm: '`objective`',
+    WritesClause: 'a store',
+    WriteRateClause: 'a workload',
+    ReadsClause: 'a service',
+    ReadRateClause: 'a workload',
+    HoldsClause: '`holds`',
+    KeysClause: '`keys`',
+    FeaturesClause: '`features`',
+    RouteClause: '`route`',
+    DetectClause: '`detect`',
+    DrillClause: '`drill`',
+    BackupClause: '`backup`',
+    ActionClause: '`action`',
+    ReplicationClause: '`replication`',
+    ConflictsClause: '`conflicts`',
+    PrimaryClause: 'a service',
+    ScenarioWorkloadClause: 'a scenario',
+    Topology: 'the topology',
 };
 
 export function renderLanguageReference(): string {
@@ -35,9 +57,13 @@ export function renderLanguageReference(): string {
         for (const [keyword, usages] of usagesIn(section.id)) {
             out.push(`### \`${keyword}\``, '');
             for (const usage of usages) {
-                const where = usages.length > 1 || KEYWORD_DOCS[keyword]!.length > usages.length ? `*In ${places(usage)}:* ` : '';
+                const where =
+                    usages.length > 1 || KEYWORD_DOCS[keyword]!.length > usages.length ? `*In ${places(usage)}:* ` : '';
                 // This page sits next to facts.md: citations link to it relatively.
-                out.push(linkFactCitations(`${where}${usage.summary}`, (id) => `facts.md#${id}`), '');
+                out.push(
+                    linkFactCitations(`${where}${usage.summary}`, (id) => `facts.md#${id}`),
+                    '',
+                );
                 if (usage.unit) out.push(`Value: ${describeUnit(usage.unit)}.`, '');
                 out.push('```mregion', usage.example, '```', '');
             }
@@ -61,7 +87,17 @@ function places(usage: KeywordUsage): string {
 }
 
 function renderUnits(): string[] {
-    const kinds: UnitKind[] = ['duration', 'rate', 'percent', 'size', 'throughput', 'price', 'money', 'count', 'number'];
+    const kinds: UnitKind[] = [
+        'duration',
+        'rate',
+        'percent',
+        'size',
+        'throughput',
+        'price',
+        'money',
+        'count',
+        'number',
+    ];
     const out = [
         '## Units',
         '',
@@ -70,12 +106,18 @@ function renderUnits(): string[] {
         '',
         '| Kind | Written as |',
         '|---|---|',
-        ...kinds.map((k) => `| ${k} | ${UNIT_SPELLINGS[k].length > 0 ? UNIT_SPELLINGS[k].map((u) => `\`${u}\``).join(' ') : 'plain number'} |`),
+        ...kinds.map(
+            (k) =>
+                `| ${k} | ${UNIT_SPELLINGS[k].length > 0 ? UNIT_SPELLINGS[k].map((u) => `\`${u}\``).join(' ') : 'plain number'} |`,
+        ),
         '',
         '| Value | Kind |',
         '|---|---|',
         ...Object.values(QUANTITY_SLOTS).map((s) => `| ${s.what} | ${s.kind} |`),
-        ...Object.entries(METRIC_KINDS).map(([metric, kind]) => `| \`${metric}\` in ${inObjectives(metric) ? 'objectives and expectations' : 'expectations'} | ${kind} |`),
+        ...Object.entries(METRIC_KINDS).map(
+            ([metric, kind]) =>
+                `| \`${metric}\` in ${inObjectives(metric) ? 'objectives and expectations' : 'expectations'} | ${kind} |`,
+        ),
         '',
     ];
     return out;
@@ -86,5 +128,8 @@ function inObjectives(metric: string): boolean {
 }
 
 function anchor(title: string): string {
-    return title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+    return title
+        .toLowerCase()
+        .replace(/[^a-z0-9 -]/g, '')
+        .replace(/ /g, '-');
 }

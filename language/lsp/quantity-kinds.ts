@@ -24,7 +24,10 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'ConsistencyClause.maxLag': { kind: 'duration', what: 'bounded-staleness time (T)' },
     'BackupClause.interval': { kind: 'duration', what: 'backup interval' },
     'SizeClause.size': { kind: 'size', what: 'data size' },
-    'CatchUpClause.rate': { kind: 'rate', what: 'catch-up rate after a heal (writes per second, or a throughput such as 50MB/s)' },
+    'CatchUpClause.rate': {
+        kind: 'rate',
+        what: 'catch-up rate after a heal (writes per second, or a throughput such as 50MB/s)',
+    },
     'CapacityClause.uniform': { kind: 'percent', what: 'capacity of each region (share of the total load)' },
     'CapacityEntry.share': { kind: 'percent', what: 'capacity of this region (share of the total load)' },
     'DetectClause.interval': { kind: 'duration', what: 'health-check interval' },
@@ -58,9 +61,18 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
 
 /** The unit family of each metric, for objectives and expectations. */
 export const METRIC_KINDS: Readonly<Record<string, UnitKind>> = {
-    rto: 'duration', rpo: 'duration', detection: 'duration', 'write-latency': 'duration',
-    availability: 'percent', 'stale-reads': 'percent',
-    'lost-writes': 'count', 'stranded-writes': 'count', 'discarded-writes': 'count', merges: 'count', siblings: 'count', 'rejected-writes': 'count',
+    rto: 'duration',
+    rpo: 'duration',
+    detection: 'duration',
+    'write-latency': 'duration',
+    availability: 'percent',
+    'stale-reads': 'percent',
+    'lost-writes': 'count',
+    'stranded-writes': 'count',
+    'discarded-writes': 'count',
+    merges: 'count',
+    siblings: 'count',
+    'rejected-writes': 'count',
     cost: 'money',
 };
 

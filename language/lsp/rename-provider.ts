@@ -10,7 +10,13 @@ import { nameKeywords } from './grammar-keywords.js';
 
 /** Declarations that share one namespace (as the model builder checks duplicates). */
 const NAMESPACE: Readonly<Record<string, string>> = {
-    Region: 'region', Cell: 'cell', Store: 'store-or-service', Service: 'store-or-service', Workload: 'workload', Scenario: 'scenario', Topology: 'topology',
+    Region: 'region',
+    Cell: 'cell',
+    Store: 'store-or-service',
+    Service: 'store-or-service',
+    Workload: 'workload',
+    Scenario: 'scenario',
+    Topology: 'topology',
 };
 
 export class MregionRenameProvider extends DefaultRenameProvider {
@@ -36,7 +42,11 @@ export class MregionRenameProvider extends DefaultRenameProvider {
     private targetAt(document: LangiumDocument, params: RenameParams): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(
+            root,
+            document.textDocument.offsetAt(params.position),
+            this.grammarConfig.nameRegexp,
+        );
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
@@ -66,7 +76,12 @@ export class MregionRenameProvider extends DefaultRenameProvider {
             for (const uri of imports.closure(viewer)) {
                 const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
                 if (!isDocument(root)) continue;
-                const other = root.elements.find((e) => e !== target && NAMESPACE[e.$type] === namespace && (e as AstNode & { name?: string }).name === newName);
+                const other = root.elements.find(
+                    (e) =>
+                        e !== target &&
+                        NAMESPACE[e.$type] === namespace &&
+                        (e as AstNode & { name?: string }).name === newName,
+                );
                 if (!other) continue;
                 const where = `${fileName(uri)}:${(other.$cstNode?.range.start.line ?? 0) + 1}`;
                 const seenFrom = uri === targetUri ? '' : ` (both are visible in ${fileName(viewer.uri.toString())})`;

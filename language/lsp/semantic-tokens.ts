@@ -37,7 +37,11 @@ export class MregionSemanticTokenProvider extends AbstractSemanticTokenProvider 
             const target = reference.ref;
             const targetType = target ? TOKEN_OF_DECLARATION[target.$type] : undefined;
             if (!target || !targetType || !reference.$refNode) continue;
-            acceptor({ cst: reference.$refNode, type: targetType, modifier: modifiers(target.$type, reference.$refText, false) });
+            acceptor({
+                cst: reference.$refNode,
+                type: targetType,
+                modifier: modifiers(target.$type, reference.$refText, false),
+            });
         }
         if (node.$type === 'Quantity' && node.$cstNode) this.highlightQuantity(node, acceptor);
     }
@@ -48,7 +52,13 @@ export class MregionSemanticTokenProvider extends AbstractSemanticTokenProvider 
         const { line, character } = cst.range.start;
         if (digits.length === 0 || cst.range.end.line !== line) return;
         acceptor({ line, char: character, length: digits.length, type: SemanticTokenTypes.number });
-        if (digits.length < cst.text.length) acceptor({ line, char: character + digits.length, length: cst.text.length - digits.length, type: SemanticTokenTypes.type });
+        if (digits.length < cst.text.length)
+            acceptor({
+                line,
+                char: character + digits.length,
+                length: cst.text.length - digits.length,
+                type: SemanticTokenTypes.type,
+            });
     }
 
     private highlightSuppressions(root: AstNode, acceptor: SemanticTokenAcceptor): void {
@@ -57,7 +67,8 @@ export class MregionSemanticTokenProvider extends AbstractSemanticTokenProvider 
             const { line } = suppression.range.start;
             const lineText = text.split(/\r?\n/)[line] ?? '';
             const at = lineText.indexOf(SUPPRESSION_KEYWORD);
-            if (at >= 0) acceptor({ line, char: at, length: SUPPRESSION_KEYWORD.length, type: SemanticTokenTypes.keyword });
+            if (at >= 0)
+                acceptor({ line, char: at, length: SUPPRESSION_KEYWORD.length, type: SemanticTokenTypes.keyword });
             for (const code of suppression.codes) acceptor({ range: code.range, type: SemanticTokenTypes.decorator });
         }
     }

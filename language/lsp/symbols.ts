@@ -3,7 +3,13 @@
 // failover time); scenarios list their faults and expectations, failovers their actions.
 import { GrammarUtils, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
 import { DefaultNodeKindProvider, DefaultWorkspaceSymbolProvider, type DocumentSymbolProvider } from 'langium/lsp';
-import { CompletionItemKind, SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import {
+    CompletionItemKind,
+    SymbolKind,
+    type DocumentSymbol,
+    type Range,
+    type WorkspaceSymbol,
+} from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
 import { describeFailoverTime, estimateFailoverTime } from '../semantics/estimators/index.js';
@@ -13,19 +19,38 @@ import { failoversDeclaredAt } from './hover/failover-hover.js';
 
 /** One symbol kind per declaration kind, shared by the outline, workspace symbols and completion. */
 export const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
-    Topology: SymbolKind.Package, Import: SymbolKind.File, Region: SymbolKind.Namespace, Link: SymbolKind.Operator, Cell: SymbolKind.Struct,
-    Store: SymbolKind.Object, Service: SymbolKind.Class, Failover: SymbolKind.Event, Workload: SymbolKind.Constant, Scenario: SymbolKind.Function,
+    Topology: SymbolKind.Package,
+    Import: SymbolKind.File,
+    Region: SymbolKind.Namespace,
+    Link: SymbolKind.Operator,
+    Cell: SymbolKind.Struct,
+    Store: SymbolKind.Object,
+    Service: SymbolKind.Class,
+    Failover: SymbolKind.Event,
+    Workload: SymbolKind.Constant,
+    Scenario: SymbolKind.Function,
 };
 
 const COMPLETION_KINDS: Readonly<Record<string, CompletionItemKind>> = {
-    Topology: CompletionItemKind.Module, Region: CompletionItemKind.Module, Cell: CompletionItemKind.Struct, Store: CompletionItemKind.Variable,
-    Service: CompletionItemKind.Class, Workload: CompletionItemKind.Constant, Scenario: CompletionItemKind.Function,
+    Topology: CompletionItemKind.Module,
+    Region: CompletionItemKind.Module,
+    Cell: CompletionItemKind.Struct,
+    Store: CompletionItemKind.Variable,
+    Service: CompletionItemKind.Class,
+    Workload: CompletionItemKind.Constant,
+    Scenario: CompletionItemKind.Function,
 };
 
 const GROUPS: readonly { readonly type: string; readonly title: string }[] = [
-    { type: 'Import', title: 'Imports' }, { type: 'Region', title: 'Regions' }, { type: 'Link', title: 'Links' }, { type: 'Cell', title: 'Cells' },
-    { type: 'Store', title: 'Stores' }, { type: 'Service', title: 'Services' }, { type: 'Failover', title: 'Failovers' },
-    { type: 'Workload', title: 'Workloads' }, { type: 'Scenario', title: 'Scenarios' },
+    { type: 'Import', title: 'Imports' },
+    { type: 'Region', title: 'Regions' },
+    { type: 'Link', title: 'Links' },
+    { type: 'Cell', title: 'Cells' },
+    { type: 'Store', title: 'Stores' },
+    { type: 'Service', title: 'Services' },
+    { type: 'Failover', title: 'Failovers' },
+    { type: 'Workload', title: 'Workloads' },
+    { type: 'Scenario', title: 'Scenarios' },
 ];
 
 export class MregionDocumentSymbolProvider implements DocumentSymbolProvider {
@@ -37,11 +62,19 @@ export class MregionDocumentSymbolProvider implements DocumentSymbolProvider {
         const model = this.services.semantics.Models.modelFor(document).model;
         const symbols: DocumentSymbol[] = [];
         if (root.topology?.$cstNode && typeof root.topology.name === 'string') {
-            symbols.push(symbol(root.topology.name, SymbolKind.Package, root.topology, root.topology.description?.replace(/^"|"$/g, '')));
+            symbols.push(
+                symbol(
+                    root.topology.name,
+                    SymbolKind.Package,
+                    root.topology,
+                    root.topology.description?.replace(/^"|"$/g, ''),
+                ),
+            );
         }
         const declarations: AstNode[] = [...root.imports, ...root.elements];
         for (const group of GROUPS) {
-            const members = declarations.filter((d) => d.$type === group.type && d.$cstNode)
+            const members = declarations
+                .filter((d) => d.$type === group.type && d.$cstNode)
                 .map((d) => this.declarationSymbol(document, model, d))
                 .filter((s): s is DocumentSymbol => s !== undefined);
             if (members.length === 0) continue;
@@ -62,12 +95,19 @@ export class MregionDocumentSymbolProvider implements DocumentSymbolProvider {
         if (ast.isImport(node)) return symbol(node.path?.replace(/^"|"$/g, '') ?? 'import', kind, node);
         if (ast.isLink(node)) {
             const rtt = model.links.find((l) => l.source.range.start.line === node.$cstNode!.range.start.line)?.rttMs;
-            return symbol(`${node.from?.$refText ?? '?'} <-> ${node.to?.$refText ?? '?'}`, kind, node, rtt !== undefined ? `rtt ${formatDuration(rtt)}` : undefined);
+            return symbol(
+                `${node.from?.$refText ?? '?'} <-> ${node.to?.$refText ?? '?'}`,
+                kind,
+                node,
+                rtt !== undefined ? `rtt ${formatDuration(rtt)}` : undefined,
+            );
         }
         if (ast.isFailover(node)) {
             const start = node.$cstNode!.range.start;
             const instances = failoversDeclaredAt(model, document.uri.toString(), start.line, start.character);
-            const detail = instances[0] ? describeFailoverTime(estimateFailoverTime(model, instances[0])).replace(/ \(.*$/, '') : undefined;
+            const detail = instances[0]
+                ? describeFailoverTime(estimateFailoverTime(model, instances[0])).replace(/ \(.*$/, '')
+                : undefined;
             const children = node.clauses.filter(ast.isActionClause).map((a) => symbol(text(a), SymbolKind.Method, a));
             return { ...symbol(`failover ${node.target?.$refText ?? '?'}`, kind, node, detail, 'target'), children };
         }
@@ -75,7 +115,8 @@ export class MregionDocumentSymbolProvider implements DocumentSymbolProvider {
         if (typeof name !== 'string') return undefined;
         const result = symbol(name, kind, node, detailOf(model, node, name));
         if (ast.isScenario(node)) {
-            result.children = node.clauses.filter((c) => ast.isFault(c) || ast.isExpectation(c))
+            result.children = node.clauses
+                .filter((c) => ast.isFault(c) || ast.isExpectation(c))
                 .map((c) => symbol(text(c), ast.isFault(c) ? SymbolKind.Event : SymbolKind.Boolean, c));
         }
         return result;
@@ -90,15 +131,27 @@ function detailOf(model: Model, node: AstNode, name: string): string | undefined
         }
         case 'Cell': {
             const c = model.cells.get(name);
-            return c ? [c.residency, `${c.regions.length} region${c.regions.length === 1 ? '' : 's'}`].filter(Boolean).join(' · ') : undefined;
+            return c
+                ? [c.residency, `${c.regions.length} region${c.regions.length === 1 ? '' : 's'}`]
+                      .filter(Boolean)
+                      .join(' · ')
+                : undefined;
         }
         case 'Store': {
             const s = model.stores.get(model.instances.get(name)?.[0] ?? '');
-            return s ? [s.engine, s.replication.mode, s.consistency.level, s.cell ? 'per cell' : undefined].filter(Boolean).join(' · ') : undefined;
+            return s
+                ? [s.engine, s.replication.mode, s.consistency.level, s.cell ? 'per cell' : undefined]
+                      .filter(Boolean)
+                      .join(' · ')
+                : undefined;
         }
         case 'Service': {
             const s = model.services.get(model.instances.get(name)?.[0] ?? '');
-            return s ? [s.posture, s.cell ? 'per cell' : `${s.regions.length} region${s.regions.length === 1 ? '' : 's'}`].filter(Boolean).join(' · ') : undefined;
+            return s
+                ? [s.posture, s.cell ? 'per cell' : `${s.regions.length} region${s.regions.length === 1 ? '' : 's'}`]
+                      .filter(Boolean)
+                      .join(' · ')
+                : undefined;
         }
         case 'Workload': {
             const w = model.workloads.get(name);
@@ -107,26 +160,42 @@ function detailOf(model: Model, node: AstNode, name: string): string | undefined
         case 'Scenario': {
             const s = model.scenarios.get(name);
             if (!s) return undefined;
-            return [s.durationMs !== undefined ? formatDuration(s.durationMs) : undefined, `${s.faults.length} fault${s.faults.length === 1 ? '' : 's'}`,
-                `${s.expectations.length} expectation${s.expectations.length === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+            return [
+                s.durationMs !== undefined ? formatDuration(s.durationMs) : undefined,
+                `${s.faults.length} fault${s.faults.length === 1 ? '' : 's'}`,
+                `${s.expectations.length} expectation${s.expectations.length === 1 ? '' : 's'}`,
+            ]
+                .filter(Boolean)
+                .join(' · ');
         }
-        default: return undefined;
+        default:
+            return undefined;
     }
 }
 
 function symbol(name: string, kind: SymbolKind, node: AstNode, detail?: string, nameProperty = 'name'): DocumentSymbol {
     const range = node.$cstNode!.range;
     const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, nameProperty);
-    return { name: name === '' ? '?' : name, kind, range, selectionRange: nameNode?.range ?? range, ...(detail ? { detail } : {}) };
+    return {
+        name: name === '' ? '?' : name,
+        kind,
+        range,
+        selectionRange: nameNode?.range ?? range,
+        ...(detail ? { detail } : {}),
+    };
 }
 
 /** A clause as written, on one line. */
 function text(node: AstNode): string {
-    return (node.$cstNode?.text ?? '').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
+    return (node.$cstNode?.text ?? '')
+        .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 function span(ranges: readonly Range[]): Range {
-    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+    const before = (a: Range['start'], b: Range['start']) =>
+        a.line < b.line || (a.line === b.line && a.character < b.character);
     let start = ranges[0]!.start;
     let end = ranges[0]!.end;
     for (const r of ranges) {
@@ -155,7 +224,9 @@ export class MregionWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvid
     override getWorkspaceSymbol(description: AstNodeDescription): WorkspaceSymbol | undefined {
         const symbol = super.getWorkspaceSymbol(description);
         if (!symbol) return undefined;
-        return { ...symbol, containerName: `${description.type.toLowerCase()} in ${description.documentUri.path.split('/').pop()}` };
+        return {
+            ...symbol,
+            containerName: `${description.type.toLowerCase()} in ${description.documentUri.path.split('/').pop()}`,
+        };
     }
 }
-

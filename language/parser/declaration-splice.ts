@@ -12,12 +12,24 @@
 // moved leaves get new positions and moved composites lose their cache (through language/langium/internals.ts).
 import type { AstNode, CompositeCstNode, CstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
 import { isDocument, type Document } from '../generated/ast.js';
-import { cachedRange, contentOf, forgetCachedRange, moveLeaf, setContainer, setRootText } from '../langium/internals.js';
+import {
+    cachedRange,
+    contentOf,
+    forgetCachedRange,
+    moveLeaf,
+    setContainer,
+    setRootText,
+} from '../langium/internals.js';
 import { spliceAll } from './splice-array.js';
 
 const LINE_BREAK = /\r\n?|\n/g;
 
-export function spliceChangedDeclarations(parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string): ParseResult<AstNode> | undefined {
+export function spliceChangedDeclarations(
+    parser: LangiumParser,
+    previous: ParseResult<AstNode>,
+    oldText: string,
+    newText: string,
+): ParseResult<AstNode> | undefined {
     if (!isClean(previous)) return undefined;
     const document = previous.value;
     if (!isDocument(document)) return undefined;
@@ -26,7 +38,9 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
 
     const change = changedRegion(oldText, newText);
     const children = contentOf(rootCst);
-    const declarations = new Set<CstNode>(document.elements.map((e) => e.$cstNode).filter((c): c is CstNode => c !== undefined));
+    const declarations = new Set<CstNode>(
+        document.elements.map((e) => e.$cstNode).filter((c): c is CstNode => c !== undefined),
+    );
 
     // The window of root children to replace: from after the last untouched node before the change (moving
     // back over the comments that precede the change) to the first declaration that starts after it.
@@ -60,7 +74,8 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
         const oldStart = children[end]!.range.start;
         const newStart = positionAfter(spanText, loPosition);
         const lineDelta = newStart.line - oldStart.line;
-        for (let i = end; i < children.length; i++) shift(children[i]!, delta, lineDelta, oldStart.line, newStart.character - oldStart.character);
+        for (let i = end; i < children.length; i++)
+            shift(children[i]!, delta, lineDelta, oldStart.line, newStart.character - oldStart.character);
     }
 
     const removedDeclarations = children.slice(first, end).filter((c) => !c.hidden).length;
@@ -73,7 +88,11 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
     const elements = document.elements as Document['elements'][number][];
     spliceAll(elements, declarationsBefore, removedDeclarations, spanDocument.elements);
     for (let i = declarationsBefore; i < elements.length; i++) {
-        const element = elements[i] as Document['elements'][number] & { $container: AstNode; $containerProperty: string; $containerIndex: number };
+        const element = elements[i] as Document['elements'][number] & {
+            $container: AstNode;
+            $containerProperty: string;
+            $containerIndex: number;
+        };
         element.$container = document;
         element.$containerProperty = 'elements';
         element.$containerIndex = i;
@@ -82,7 +101,11 @@ export function spliceChangedDeclarations(parser: LangiumParser, previous: Parse
 }
 
 function isClean(result: ParseResult<AstNode>): boolean {
-    return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
+    return (
+        result.lexerErrors.length === 0 &&
+        result.parserErrors.length === 0 &&
+        (result.lexerReport?.diagnostics.length ?? 0) === 0
+    );
 }
 
 /** The edit as the longest common prefix and suffix leave it: [start, oldEnd) in the old text. */
@@ -94,8 +117,16 @@ function changedRegion(oldText: string, newText: string): { start: number; oldEn
     let prefix = longestCommon(shorter, block, (n) => oldText.slice(0, n) === newText.slice(0, n));
     while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
     const room = shorter - prefix;
-    let suffix = longestCommon(room, block, (n) => oldText.slice(oldText.length - n) === newText.slice(newText.length - n));
-    while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    let suffix = longestCommon(
+        room,
+        block,
+        (n) => oldText.slice(oldText.length - n) === newText.slice(newText.length - n),
+    );
+    while (
+        suffix < room &&
+        oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
+    )
+        suffix++;
     return { start: prefix, oldEnd: oldText.length - suffix };
 }
 
@@ -132,7 +163,9 @@ function positionAfter(text: string, start: { line: number; character: number })
         lines++;
         lineStart = match.index + match[0].length;
     }
-    return lines === 0 ? { line: start.line, character: start.character + text.length } : { line: start.line + lines, character: text.length - lineStart };
+    return lines === 0
+        ? { line: start.line, character: start.character + text.length }
+        : { line: start.line + lines, character: text.length - lineStart };
 }
 
 /**
@@ -144,7 +177,8 @@ function shift(node: CstNode, offset: number, lines: number, onLine: number, col
         const composite = node as CompositeCstNode;
         // A range is lines and columns: it moves only with added lines or on the edited line.
         const range = cachedRange(composite);
-        if (lines !== 0 || (range && range.start.line <= onLine && range.end.line >= onLine)) forgetCachedRange(composite);
+        if (lines !== 0 || (range && range.start.line <= onLine && range.end.line >= onLine))
+            forgetCachedRange(composite);
         for (const child of composite.content) shift(child, offset, lines, onLine, columns);
         return;
     }

@@ -35,12 +35,26 @@ function unexpectedErrors(tokens: readonly IToken[]): ILexingError[] {
 function unexpectedError(token: IToken): ILexingError {
     const { image } = token;
     const at = { offset: token.startOffset, line: token.startLine, column: token.startColumn };
-    if (image.startsWith('"')) return { ...at, length: image.length, message: `unterminated string: close it with '"' before the end of the line` };
+    if (image.startsWith('"'))
+        return {
+            ...at,
+            length: image.length,
+            message: `unterminated string: close it with '"' before the end of the line`,
+        };
     if (image.startsWith('/*')) return { ...at, length: 2, message: `unterminated comment: close it with '*/'` };
-    if (image.length === 1) return { ...at, length: 1, message: `unexpected character ${shown(image)}: remove it, or put it in a comment or a quoted string` };
+    if (image.length === 1)
+        return {
+            ...at,
+            length: 1,
+            message: `unexpected character ${shown(image)}: remove it, or put it in a comment or a quoted string`,
+        };
     const preview = image.length > PREVIEW ? `${image.slice(0, PREVIEW)}…` : image;
     const count = image.length.toLocaleString('en-US');
-    return { ...at, length: image.length, message: `unexpected characters ${shown(preview)} (${count} characters): remove them, or put them in a comment or a quoted string` };
+    return {
+        ...at,
+        length: image.length,
+        message: `unexpected characters ${shown(preview)} (${count} characters): remove them, or put them in a comment or a quoted string`,
+    };
 }
 
 /** The characters quoted, with those an editor would not show (controls, lone surrogates) as code points. */

@@ -10,7 +10,14 @@
 // It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
 // the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import {
+    createParser,
+    LangiumParser,
+    type AstNode,
+    type LangiumCoreServices,
+    type ParseResult,
+    type ParserOptions,
+} from 'langium';
 import { parserInternals, setAstNode } from '../langium/internals.js';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
 import { boundRecovery } from './recovery.js';
@@ -32,13 +39,19 @@ export class MregionParser extends LangiumParser {
             state.lexerResult = lexerResult;
             this.wrapper.input = lexerResult.tokens;
             const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
-            if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+            if (!ruleMethod)
+                throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
             const value = state.doParse(ruleMethod) as T;
             state.nodeBuilder.addHiddenNodes(lexerResult.hidden);
             this.unorderedGroups.clear();
             state.lexerResult = undefined;
             linkAndCompact(value);
-            return { value, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: this.wrapper.errors };
+            return {
+                value,
+                lexerErrors: lexerResult.errors,
+                lexerReport: lexerResult.report,
+                parserErrors: this.wrapper.errors,
+            };
         } catch (error) {
             state.stack.length = 0;
             state.lexerResult = undefined;
@@ -60,10 +73,15 @@ function unparsed<T extends AstNode>(input: string, error: unknown): ParseResult
     const firstLine = /^[^\r\n]*/.exec(input)![0].length;
     return {
         value: document,
-        lexerErrors: [{
-            offset: 0, line: 1, column: 1, length: firstLine,
-            message: `this file could not be parsed (${reason}): split it into smaller files, and please report this as a bug`,
-        }],
+        lexerErrors: [
+            {
+                offset: 0,
+                line: 1,
+                column: 1,
+                length: firstLine,
+                message: `this file could not be parsed (${reason}): split it into smaller files, and please report this as a bug`,
+            },
+        ],
         lexerReport: { diagnostics: [] },
         parserErrors: [],
     };

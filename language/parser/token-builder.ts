@@ -12,7 +12,9 @@ import { lineEnd, NAME_START_CHARS, scanName, scanString } from './token-scanner
 
 export const UNEXPECTED_GROUP = 'unexpected';
 
-const SCANNERS: Readonly<Record<string, { scan: (text: string, offset: number) => number; startChars: readonly string[] }>> = {
+const SCANNERS: Readonly<
+    Record<string, { scan: (text: string, offset: number) => number; startChars: readonly string[] }>
+> = {
     ID: { scan: scanName, startChars: NAME_START_CHARS },
     STRING: { scan: scanString, startChars: ['"'] },
 };
@@ -71,7 +73,8 @@ class StartChars {
     has(code: number): boolean {
         if (this.known[code] === 0) {
             const char = String.fromCharCode(code);
-            const starts = this.firstChars.has(code) || this.partials.some((partial) => (partial.exec(char)?.[0].length ?? 0) > 0);
+            const starts =
+                this.firstChars.has(code) || this.partials.some((partial) => (partial.exec(char)?.[0].length ?? 0) > 0);
             this.known[code] = starts ? 1 : 2;
         }
         return this.known[code] === 1;

@@ -5,7 +5,13 @@
 // token-scanners.test.ts compares them on random texts), in one pass and constant stack.
 
 const enum Char {
-    Newline = 10, Return = 13, Quote = 34, Dash = 45, Backslash = 92, LineSeparator = 0x2028, ParagraphSeparator = 0x2029,
+    Newline = 10,
+    Return = 13,
+    Quote = 34,
+    Dash = 45,
+    Backslash = 92,
+    LineSeparator = 0x2028,
+    ParagraphSeparator = 0x2029,
 }
 
 function isNameStart(c: number): boolean {

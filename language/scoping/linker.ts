@@ -11,7 +11,15 @@
 // after a cancelled one) is resolved as Langium does. The order of `document.references` is Langium's
 // (pre-order, properties in order). test/language/incremental-update.test.ts compares the diagnostics after edit
 // sequences with a fresh validation; test/language/linker.test.ts checks order and targets.
-import { Cancellation, DefaultLinker, interruptAndCheck, isAstNode, type AstNode, type LangiumDocument, type ReferenceInfo } from 'langium';
+import {
+    Cancellation,
+    DefaultLinker,
+    interruptAndCheck,
+    isAstNode,
+    type AstNode,
+    type LangiumDocument,
+    type ReferenceInfo,
+} from 'langium';
 import { forgetResolution, resolvedTarget } from '../langium/internals.js';
 import { ownReferences, referencesBelow } from '../util/subtree-references.js';
 
@@ -68,7 +76,11 @@ export class MregionLinker extends DefaultLinker {
     }
 
     /** Names declared by the declarations added or removed since the last linking; undefined: keep nothing. */
-    private namesChangedSinceLastLinking(document: LangiumDocument, root: AstNode, declarations: readonly AstNode[]): Set<string> | undefined {
+    private namesChangedSinceLastLinking(
+        document: LangiumDocument,
+        root: AstNode,
+        declarations: readonly AstNode[],
+    ): Set<string> | undefined {
         const last = this.lastLinked.get(document);
         if (!last || last.root !== root) return undefined;
         // An edit replaces one run of declarations (language/parser/declaration-splice.ts): what lies between the
@@ -78,7 +90,11 @@ export class MregionLinker extends DefaultLinker {
         let head = 0;
         while (head < shorter && before[head] === declarations[head]) head++;
         let tail = 0;
-        while (tail < shorter - head && before[before.length - 1 - tail] === declarations[declarations.length - 1 - tail]) tail++;
+        while (
+            tail < shorter - head &&
+            before[before.length - 1 - tail] === declarations[declarations.length - 1 - tail]
+        )
+            tail++;
         const names = new Set<string>();
         for (let i = head; i < before.length - tail; i++) addName(names, before[i]!);
         for (let i = head; i < declarations.length - tail; i++) addName(names, declarations[i]!);
@@ -88,7 +104,7 @@ export class MregionLinker extends DefaultLinker {
 
 function declarationsOf(root: AstNode): readonly AstNode[] {
     const elements = (root as { elements?: unknown }).elements;
-    return Array.isArray(elements) ? elements as AstNode[] : [];
+    return Array.isArray(elements) ? (elements as AstNode[]) : [];
 }
 
 function addName(names: Set<string>, declaration: AstNode): void {

@@ -3,7 +3,15 @@
 // reference, which is quadratic in the number of declarations (10k-line designs made edits take 0.3 s).
 // Exports are the root's children; they are collected in one loop, with a cancellation check every few hundred
 // (Langium awaits one per child, thousands of promises per edit on a large design).
-import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import {
+    Cancellation,
+    DefaultScopeComputation,
+    interruptAndCheck,
+    MultiMap,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LocalSymbols,
+} from 'langium';
 import { childrenOf } from '../util/subtree-references.js';
 
 const NODES_PER_CHECK = 256;
@@ -13,7 +21,10 @@ export class MregionScopeComputation extends DefaultScopeComputation {
         return new MultiMap<never, AstNodeDescription>();
     }
 
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(
+        document: LangiumDocument,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value;
         const children = childrenOf(root);
         const exports: AstNodeDescription[] = [];

@@ -23,7 +23,9 @@ const HTML: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': 
  * characters as entities, on one line.
  */
 export function markdownText(text: string): string {
-    return oneLine(text).replace(/[\\`*_[\]|~!#]/g, '\\$&').replace(/[<>&]/g, (c) => HTML[c]!);
+    return oneLine(text)
+        .replace(/[\\`*_[\]|~!#]/g, '\\$&')
+        .replace(/[<>&]/g, (c) => HTML[c]!);
 }
 
 /**

@@ -10,16 +10,32 @@ export function pairKey(a: string, b: string): string {
     return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-export function estimateRtt(a: RegionM | undefined, b: RegionM | undefined, link: LinkM | undefined, nameA: string, nameB: string): RttEstimate {
+export function estimateRtt(
+    a: RegionM | undefined,
+    b: RegionM | undefined,
+    link: LinkM | undefined,
+    nameA: string,
+    nameB: string,
+): RttEstimate {
     const distanceKm = a?.location && b?.location ? greatCircleKm(a.location, b.location) : undefined;
     if (nameA === nameB) return { ms: 0, source: 'same-region', distanceKm: 0, note: 'same region' };
     if (link?.rttMs !== undefined) {
-        return { ms: link.rttMs, source: 'link', distanceKm, note: `declared link at line ${link.source.range.start.line + 1}` };
+        return {
+            ms: link.rttMs,
+            source: 'link',
+            distanceKm,
+            note: `declared link at line ${link.source.range.start.line + 1}`,
+        };
     }
     const measured = measuredRttMs(nameA, nameB);
     if (measured !== undefined) return { ms: measured, source: 'table', distanceKm, note: MEASURED_RTT_SOURCE };
     if (distanceKm !== undefined) {
-        return { ms: rttFromDistanceMs(distanceKm), source: 'great-circle', distanceKm, note: `${GREAT_CIRCLE.msPerKm.source} over ${Math.round(distanceKm)} km` };
+        return {
+            ms: rttFromDistanceMs(distanceKm),
+            source: 'great-circle',
+            distanceKm,
+            note: `${GREAT_CIRCLE.msPerKm.source} over ${Math.round(distanceKm)} km`,
+        };
     }
     return { ms: undefined, source: 'unknown', note: 'no link, no measured value and no location for both regions' };
 }

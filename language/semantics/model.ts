@@ -2,9 +2,15 @@
 // values computed. Plain readonly data with no Langium import; rules, hover, simulation and export read
 // this and never the AST. Base units: ms, per second, fraction 0–1, bytes, USD, USD per GB, km, degrees.
 
-export interface Position { readonly line: number; readonly character: number }
+export interface Position {
+    readonly line: number;
+    readonly character: number;
+}
 /** Zero-based, end-exclusive, LSP-shaped. */
-export interface Range { readonly start: Position; readonly end: Position }
+export interface Range {
+    readonly start: Position;
+    readonly end: Position;
+}
 
 /** Where a declaration is written, with the range of each clause/property it was built from. */
 export interface Source {
@@ -31,11 +37,27 @@ export interface Problem {
 }
 
 /** Where a resolved value comes from: written in the design, a facts-table default, or derived. */
-export type Provenance = { readonly kind: 'declared' } | { readonly kind: 'default'; readonly source: string } | { readonly kind: 'derived'; readonly from: string };
+export type Provenance =
+    | { readonly kind: 'declared' }
+    | { readonly kind: 'default'; readonly source: string }
+    | { readonly kind: 'derived'; readonly from: string };
 
 export type Provider = 'aws' | 'gcp' | 'azure' | 'cloudflare' | 'on-prem';
-export type Engine = 'dynamodb' | 'aurora' | 'spanner' | 'cockroachdb' | 'cosmosdb' | 'cassandra' | 'postgres' | 'mysql'
-    | 'redis' | 'memcached' | 's3' | 'durable-object' | 'workers-kv' | 'custom';
+export type Engine =
+    | 'dynamodb'
+    | 'aurora'
+    | 'spanner'
+    | 'cockroachdb'
+    | 'cosmosdb'
+    | 'cassandra'
+    | 'postgres'
+    | 'mysql'
+    | 'redis'
+    | 'memcached'
+    | 's3'
+    | 'durable-object'
+    | 'workers-kv'
+    | 'custom';
 export type HoldsKind = 'shared' | 'per-user' | 'per-tenant' | 'reference';
 export type Shape = 'rows' | 'counter' | 'set' | 'register' | 'document' | 'sequence' | 'blob';
 export type WritePolicy = 'any-region' | 'home-region' | 'primary';
@@ -48,20 +70,56 @@ export type ConsistencyLevel = 'strong' | 'bounded-staleness' | 'session' | 'con
 /** Cassandra's per-request consistency level for the store's writes (docs/facts.md#cassandra-multi-datacenter). */
 export type CassandraLevel = 'local-quorum' | 'each-quorum' | 'quorum' | 'serial' | 'local-serial';
 export type ConflictStrategy = 'lww' | 'crdt' | 'vector-clocks' | 'consensus' | 'reject' | 'single-owner';
-export type CrdtType = 'g-counter' | 'pn-counter' | 'bounded-counter' | 'g-set' | 'two-phase-set' | 'or-set'
-    | 'lww-register' | 'mv-register' | 'rga' | 'or-map';
+export type CrdtType =
+    | 'g-counter'
+    | 'pn-counter'
+    | 'bounded-counter'
+    | 'g-set'
+    | 'two-phase-set'
+    | 'or-set'
+    | 'lww-register'
+    | 'mv-register'
+    | 'rga'
+    | 'or-map';
 export type InvariantKind = 'unique' | 'non-negative' | 'references';
 export type StoreFeature = 'ttl' | 'local-secondary-index' | 'transactions' | 'streams';
 export type Posture = 'active-active' | 'active-passive' | 'warm-standby' | 'pilot-light' | 'backup-restore';
-export type ActionKind = 'promote' | 'launch-capacity' | 'scale-out' | 'edit-dns' | 'flip-routing-control' | 'restore-backup'
-    | 'shift-traffic' | 'rehome' | 'accept-outage' | 'console' | 'create-resources' | 'update-health-check'
-    | 'invalidate-cache' | 'notify';
+export type ActionKind =
+    | 'promote'
+    | 'launch-capacity'
+    | 'scale-out'
+    | 'edit-dns'
+    | 'flip-routing-control'
+    | 'restore-backup'
+    | 'shift-traffic'
+    | 'rehome'
+    | 'accept-outage'
+    | 'console'
+    | 'create-resources'
+    | 'update-health-check'
+    | 'invalidate-cache'
+    | 'notify';
 export type Plane = 'control-plane' | 'data-plane';
-export type Metric = 'rto' | 'rpo' | 'availability' | 'lost-writes' | 'stranded-writes' | 'discarded-writes' | 'merges' | 'siblings'
-    | 'rejected-writes' | 'stale-reads' | 'write-latency' | 'detection' | 'cost';
+export type Metric =
+    | 'rto'
+    | 'rpo'
+    | 'availability'
+    | 'lost-writes'
+    | 'stranded-writes'
+    | 'discarded-writes'
+    | 'merges'
+    | 'siblings'
+    | 'rejected-writes'
+    | 'stale-reads'
+    | 'write-latency'
+    | 'detection'
+    | 'cost';
 export type Comparison = '<=' | '<' | '==' | '>=' | '>';
 
-export interface GeoPoint { readonly lat: number; readonly lon: number }
+export interface GeoPoint {
+    readonly lat: number;
+    readonly lon: number;
+}
 
 export interface TopologyM {
     readonly name: string;
@@ -137,7 +195,11 @@ export interface StoreM {
         readonly maxLagMs?: number;
         readonly provenance: Provenance;
     };
-    readonly conflicts: { readonly strategy: ConflictStrategy; readonly crdt?: CrdtType; readonly provenance: Provenance };
+    readonly conflicts: {
+        readonly strategy: ConflictStrategy;
+        readonly crdt?: CrdtType;
+        readonly provenance: Provenance;
+    };
     /** Cassandra only: the consistency level of its writes (declared, or LOCAL_QUORUM), which sets the replication mode. */
     readonly cassandraLevel?: { readonly level: CassandraLevel; readonly provenance: Provenance };
     readonly invariants: readonly { readonly kind: InvariantKind; readonly field: string; readonly range: Range }[];
@@ -190,21 +252,37 @@ export interface ServiceM {
 }
 
 export type Deployable = StoreM | ServiceM;
-export interface TargetRef { readonly kind: 'store' | 'service'; readonly id: string }
+export interface TargetRef {
+    readonly kind: 'store' | 'service';
+    readonly id: string;
+}
 
 export type DetectionM =
     /**
      * `depth`: a `shallow` check asks whether the endpoint answers; a `deep` one also checks what the service
      * `uses` and `depends-on` in its region. Default `shallow` (what a Route 53 HTTP check does on its own).
      */
-    | { readonly method: 'health-check'; readonly intervalMs: number; readonly threshold: number; readonly timeoutMs: number; readonly depth: HealthCheckDepth; readonly provenance: Provenance }
+    | {
+          readonly method: 'health-check';
+          readonly intervalMs: number;
+          readonly threshold: number;
+          readonly timeoutMs: number;
+          readonly depth: HealthCheckDepth;
+          readonly provenance: Provenance;
+      }
     | { readonly method: 'manual'; readonly delayMs?: number; readonly provenance: Provenance };
 
 export type HealthCheckDepth = 'shallow' | 'deep';
 
 export type RouteM =
     // ARC routing controls flip Route 53 health checks on DNS records, so clients wait out the TTL as with DNS (docs/facts.md#arc-routing-control).
-    | { readonly method: 'dns' | 'arc-routing-control'; readonly ttlMs?: number; readonly tailShare: number; readonly tailDelayMs: number; readonly providers: readonly string[] }
+    | {
+          readonly method: 'dns' | 'arc-routing-control';
+          readonly ttlMs?: number;
+          readonly tailShare: number;
+          readonly tailDelayMs: number;
+          readonly providers: readonly string[];
+      }
     | { readonly method: 'anycast' | 'global-accelerator' | 'router' }
     | { readonly method: 'manual'; readonly delayMs?: number };
 
@@ -240,7 +318,10 @@ export interface FailoverM {
     readonly source: Source;
 }
 
-export interface OriginShare { readonly region: string; readonly share: number }
+export interface OriginShare {
+    readonly region: string;
+    readonly share: number;
+}
 
 export interface WorkloadM {
     readonly name: string;
@@ -263,11 +344,26 @@ export type FaultM = { readonly atMs: number; readonly durationMs: number; reado
     | { readonly kind: 'partition'; readonly regions: readonly [string, string] }
     | { readonly kind: 'control-plane'; readonly region: string }
     | { readonly kind: 'lag-spike'; readonly store?: string; readonly lagMs: number }
-    | { readonly kind: 'flap'; readonly target?: TargetRef | { readonly kind: 'store' | 'service'; readonly name: string }; readonly region: string; readonly periodMs?: number }
+    | {
+          readonly kind: 'flap';
+          readonly target?: TargetRef | { readonly kind: 'store' | 'service'; readonly name: string };
+          readonly region: string;
+          readonly periodMs?: number;
+      }
     /** One service or store in one region answers `errorShare` of its requests with an error and adds latency; the region stays up. */
-    | { readonly kind: 'degrade'; readonly target: { readonly kind: 'store' | 'service'; readonly name: string }; readonly region: string; readonly errorShare: number; readonly addedLatencyMs: number }
+    | {
+          readonly kind: 'degrade';
+          readonly target: { readonly kind: 'store' | 'service'; readonly name: string };
+          readonly region: string;
+          readonly errorShare: number;
+          readonly addedLatencyMs: number;
+      }
     /** One service stops answering in one region; the region and everything else in it stay up. */
-    | { readonly kind: 'fail'; readonly target: { readonly kind: 'service'; readonly name: string }; readonly region: string }
+    | {
+          readonly kind: 'fail';
+          readonly target: { readonly kind: 'service'; readonly name: string };
+          readonly region: string;
+      }
 );
 
 export interface ExpectationM {

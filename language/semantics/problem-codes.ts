@@ -36,6 +36,7 @@ export const STANDARD_CHECK_DESCRIPTIONS: Readonly<Record<ProblemCode, string>> 
     'unknown-import': 'An import whose file does not exist or cannot be read.',
     'missing-topology': 'A file that declares services or scenarios but no topology.',
     'syntax-error': 'Text the grammar cannot read.',
-    'unreadable-file': 'A file mregion does not read: not a regular file (a FIFO, a device, a folder), larger than 16 MiB, or not readable.',
+    'unreadable-file':
+        'A file mregion does not read: not a regular file (a FIFO, a device, a folder), larger than 16 MiB, or not readable.',
     'internal-error': 'The checker itself failed; please report it with the file.',
 };

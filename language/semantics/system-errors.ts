@@ -13,5 +13,5 @@ const REASONS: Readonly<Record<string, string>> = {
 /** The reason for `error`'s code (`context` first), or undefined when the error has no code with a wording. */
 export function systemReason(error: unknown, context: Readonly<Record<string, string>> = {}): string | undefined {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    return code === undefined ? undefined : context[code] ?? REASONS[code];
+    return code === undefined ? undefined : (context[code] ?? REASONS[code]);
 }

@@ -34,8 +34,16 @@ const DURATION_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_0
 const PER_SECOND: Readonly<Record<string, number>> = { s: 1, m: 1 / 60, h: 1 / 3_600, d: 1 / 86_400 };
 // Sizes are decimal (1 GB = 10^9 bytes), as cloud bills count them; the binary spellings are exact powers of two.
 const BYTES: Readonly<Record<string, number>> = {
-    B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15,
-    KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40,
+    B: 1,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    PB: 1e15,
+    KiB: 2 ** 10,
+    MiB: 2 ** 20,
+    GiB: 2 ** 30,
+    TiB: 2 ** 40,
 };
 const GB_PER: Readonly<Record<string, number>> = { GB: 1, TB: 1_000 };
 const MONTH_SPELLINGS = new Set(['month', 'mo']);
@@ -62,7 +70,12 @@ export function splitQuantity(text: string): WrittenQuantity | undefined {
 
 export type Normalized =
     | { readonly ok: true; readonly value: number; readonly written: WrittenQuantity }
-    | { readonly ok: false; readonly reason: 'missing-unit' | 'wrong-unit' | 'not-integer' | 'too-large'; readonly message: string; readonly suggestion?: string };
+    | {
+          readonly ok: false;
+          readonly reason: 'missing-unit' | 'wrong-unit' | 'not-integer' | 'too-large';
+          readonly message: string;
+          readonly suggestion?: string;
+      };
 
 /** Which family a written quantity belongs to, ignoring what the property wants. */
 export function kindOf(q: WrittenQuantity): UnitKind | undefined {
@@ -89,29 +102,46 @@ function valueIn(kind: UnitKind, q: WrittenQuantity): number {
 
 function rawValueIn(kind: UnitKind, q: WrittenQuantity): number {
     switch (kind) {
-        case 'duration': return q.number * DURATION_MS[q.unit]!;
-        case 'rate': return q.number * PER_SECOND[q.per]!;
-        case 'percent': return q.number / 100;
-        case 'size': return q.number * BYTES[q.unit]!;
-        case 'throughput': return q.number * BYTES[q.unit]! * PER_SECOND[q.per]!;
-        case 'price': return q.number / GB_PER[q.per]!;
-        case 'money': return q.number;
+        case 'duration':
+            return q.number * DURATION_MS[q.unit]!;
+        case 'rate':
+            return q.number * PER_SECOND[q.per]!;
+        case 'percent':
+            return q.number / 100;
+        case 'size':
+            return q.number * BYTES[q.unit]!;
+        case 'throughput':
+            return q.number * BYTES[q.unit]! * PER_SECOND[q.per]!;
+        case 'price':
+            return q.number / GB_PER[q.per]!;
+        case 'money':
+            return q.number;
         case 'count':
-        case 'number': return q.number;
+        case 'number':
+            return q.number;
     }
 }
 
 export function describeKind(kind: UnitKind): string {
     switch (kind) {
-        case 'duration': return 'a duration (ms, s, m, h, d)';
-        case 'rate': return 'a rate (e.g. 2000/s)';
-        case 'percent': return 'a percentage (e.g. 99.99%)';
-        case 'size': return 'a size (B, KB, MB, GB, TB)';
-        case 'throughput': return 'a throughput (e.g. 200MB/s, 1TB/h)';
-        case 'price': return 'a price per GB (e.g. $0.02/GB)';
-        case 'money': return 'a monthly amount (e.g. $5000/month)';
-        case 'count': return 'a plain number without unit';
-        case 'number': return 'a number';
+        case 'duration':
+            return 'a duration (ms, s, m, h, d)';
+        case 'rate':
+            return 'a rate (e.g. 2000/s)';
+        case 'percent':
+            return 'a percentage (e.g. 99.99%)';
+        case 'size':
+            return 'a size (B, KB, MB, GB, TB)';
+        case 'throughput':
+            return 'a throughput (e.g. 200MB/s, 1TB/h)';
+        case 'price':
+            return 'a price per GB (e.g. $0.02/GB)';
+        case 'money':
+            return 'a monthly amount (e.g. $5000/month)';
+        case 'count':
+            return 'a plain number without unit';
+        case 'number':
+            return 'a number';
     }
 }
 
@@ -133,7 +163,11 @@ export function normalize(text: string, expected: UnitKind): Normalized {
     if (!q) {
         if (QUANTITY_SHAPE.test(text)) {
             const shown = text.length > 16 ? `${text.slice(0, 12)}…` : text;
-            return { ok: false, reason: 'too-large', message: `'${shown}' is too large a number (${text.replace(/[^0-9]/g, '').length} digits)` };
+            return {
+                ok: false,
+                reason: 'too-large',
+                message: `'${shown}' is too large a number (${text.replace(/[^0-9]/g, '').length} digits)`,
+            };
         }
         return { ok: false, reason: 'wrong-unit', message: `'${text}' is not a number with a unit` };
     }
@@ -147,19 +181,39 @@ export function normalize(text: string, expected: UnitKind): Normalized {
         const value = valueIn(expected, q);
         // Durations (in ms) and counts are simulated and reported as exact whole numbers; past 2^53 they are not.
         if ((expected === 'duration' || expected === 'count') && value > Number.MAX_SAFE_INTEGER) {
-            const limit = expected === 'duration' ? `${formatCount(Math.floor(Number.MAX_SAFE_INTEGER / YEAR_MS))} years` : formatCount(Number.MAX_SAFE_INTEGER);
-            return { ok: false, reason: 'too-large', message: `'${text}' is too large: ${expected === 'duration' ? 'durations' : 'counts'} are exact up to ${limit}` };
+            const limit =
+                expected === 'duration'
+                    ? `${formatCount(Math.floor(Number.MAX_SAFE_INTEGER / YEAR_MS))} years`
+                    : formatCount(Number.MAX_SAFE_INTEGER);
+            return {
+                ok: false,
+                reason: 'too-large',
+                message: `'${text}' is too large: ${expected === 'duration' ? 'durations' : 'counts'} are exact up to ${limit}`,
+            };
         }
         return { ok: true, value, written: q };
     }
     if (actual === 'count') {
         const suggestion = EXAMPLE_UNIT[expected](digits);
-        return { ok: false, reason: 'missing-unit', message: `'${text}' has no unit: expected ${describeKind(expected)}, e.g. '${suggestion}'`, suggestion };
+        return {
+            ok: false,
+            reason: 'missing-unit',
+            message: `'${text}' has no unit: expected ${describeKind(expected)}, e.g. '${suggestion}'`,
+            suggestion,
+        };
     }
     if (actual === undefined) {
-        return { ok: false, reason: 'wrong-unit', message: `'${text}' has an unknown unit: expected ${describeKind(expected)}` };
+        return {
+            ok: false,
+            reason: 'wrong-unit',
+            message: `'${text}' has an unknown unit: expected ${describeKind(expected)}`,
+        };
     }
-    return { ok: false, reason: 'wrong-unit', message: `'${text}' is ${describeKind(actual)}, but ${describeKind(expected)} is expected here` };
+    return {
+        ok: false,
+        reason: 'wrong-unit',
+        message: `'${text}' is ${describeKind(actual)}, but ${describeKind(expected)} is expected here`,
+    };
 }
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -174,7 +228,12 @@ export function formatDuration(ms: number): string {
     if (rest < 1_000) return `${sign}${trim(rest, rest < 10 ? 2 : rest < 100 ? 1 : 0)} ms`;
     if (rest < 60_000) return `${sign}${trim(rest / 1_000, 1)} s`;
     const parts: string[] = [];
-    const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]];
+    const units: [string, number][] = [
+        ['d', 86_400_000],
+        ['h', 3_600_000],
+        ['m', 60_000],
+        ['s', 1_000],
+    ];
     rest = Math.round(rest / 1_000) * 1_000;
     for (const [name, size] of units) {
         const n = Math.floor(rest / size);
@@ -200,7 +259,8 @@ export const LISTED_ITEMS = 10;
 /** "a, b and c"; past LISTED_ITEMS items, "a, b, …, j and 990 more" (`total` counts items the caller did not collect). */
 export function listing(items: readonly string[], conjunction = 'and', total = items.length): string {
     if (total <= 1) return items.join('');
-    if (total > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(total - LISTED_ITEMS)} more`;
+    if (total > LISTED_ITEMS + 1)
+        return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(total - LISTED_ITEMS)} more`;
     return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
@@ -210,7 +270,13 @@ export function formatCount(n: number): string {
 }
 
 export function formatBytes(bytes: number): string {
-    const units: [string, number][] = [['PB', 1e15], ['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+    const units: [string, number][] = [
+        ['PB', 1e15],
+        ['TB', 1e12],
+        ['GB', 1e9],
+        ['MB', 1e6],
+        ['KB', 1e3],
+    ];
     for (const [name, size] of units) if (bytes >= size) return `${trim(bytes / size, 1)} ${name}`;
     return `${Math.round(bytes)} B`;
 }

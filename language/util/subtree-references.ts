@@ -1,14 +1,22 @@
 // The references inside a subtree below a document root, found once per subtree: below the root, a node's subtree
 // never changes (an edit re-parses a declaration into new nodes, see language/parser/declaration-splice.ts), so
 // the linker and the model builder's memo can ask on every build without walking the tree again.
-import { isAstNode, isMultiReference, isReference, type AstNode, type MultiReference, type Reference, type ReferenceInfo } from 'langium';
+import {
+    isAstNode,
+    isMultiReference,
+    isReference,
+    type AstNode,
+    type MultiReference,
+    type Reference,
+    type ReferenceInfo,
+} from 'langium';
 
 const found = new WeakMap<AstNode, readonly ReferenceInfo[]>();
 
 /** The references of `top` and everything below it, in Langium's order (pre-order, properties in order). */
 export function referencesBelow(top: AstNode): readonly ReferenceInfo[] {
     let infos = found.get(top);
-    if (!infos) found.set(top, infos = walk(top));
+    if (!infos) found.set(top, (infos = walk(top)));
     return infos;
 }
 
@@ -39,7 +47,13 @@ export function ownReferences(node: AstNode, references: ReferenceInfo[], childr
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const item: unknown = value[index];
-                if (isReference(item) || isMultiReference(item)) references.push({ reference: item as Reference | MultiReference, container: node, property, index });
+                if (isReference(item) || isMultiReference(item))
+                    references.push({
+                        reference: item as Reference | MultiReference,
+                        container: node,
+                        property,
+                        index,
+                    });
                 else if (isAstNode(item)) children.push(item);
             }
         } else if (isReference(value) || isMultiReference(value)) {

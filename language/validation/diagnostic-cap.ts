@@ -26,7 +26,9 @@ export function capDiagnostics(diagnostics: Diagnostic[], max = MAX_PUBLISHED): 
 }
 
 function bySeverityThenPosition(a: Diagnostic, b: Diagnostic): number {
-    return (a.severity ?? DiagnosticSeverity.Error) - (b.severity ?? DiagnosticSeverity.Error)
-        || a.range.start.line - b.range.start.line
-        || a.range.start.character - b.range.start.character;
+    return (
+        (a.severity ?? DiagnosticSeverity.Error) - (b.severity ?? DiagnosticSeverity.Error) ||
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character
+    );
 }

@@ -45,7 +45,9 @@ function before(a: Range['start'], b: Range['start']): boolean {
 }
 
 export function findHeldBack(root: Document, broken: readonly BrokenPlace[]): HeldBack | undefined {
-    const top: AstNode[] = [...(root.topology ? [root.topology] : []), ...(root.elements ?? [])].filter((n) => n.$cstNode);
+    const top: AstNode[] = [...(root.topology ? [root.topology] : []), ...(root.elements ?? [])].filter(
+        (n) => n.$cstNode,
+    );
     const ranges = top.map((n) => n.$cstNode!.range);
     /** The top-level declaration containing `p`, by binary search over their ordered ranges. */
     const indexAt = (p: Range['start']): number | undefined => {
@@ -102,7 +104,11 @@ export function findHeldBack(root: Document, broken: readonly BrokenPlace[]): He
         held.add(i);
         for (const j of dependents.get(i) ?? []) pending.push(j);
     }
-    const suggested = new Map(broken.filter((b) => b.suggestion).map((b) => [`${b.range.start.line}:${b.range.start.character}`, b.suggestion!]));
+    const suggested = new Map(
+        broken
+            .filter((b) => b.suggestion)
+            .map((b) => [`${b.range.start.line}:${b.range.start.character}`, b.suggestion!]),
+    );
     for (const i of incomplete) {
         for (const info of referencesBelow(top[i]!)) {
             const ref = info.reference as { ref?: AstNode; $refNode?: { range: Range } };
@@ -110,10 +116,15 @@ export function findHeldBack(root: Document, broken: readonly BrokenPlace[]): He
             if (target !== undefined) held.add(target);
             const at = ref.$refNode?.range.start;
             const suggestion = at ? suggested.get(`${at.line}:${at.character}`) : undefined;
-            for (const j of suggestion ? byName.get(suggestion) ?? [] : []) held.add(j);
+            for (const j of suggestion ? (byName.get(suggestion) ?? []) : []) held.add(j);
         }
     }
-    const cells = new Set([...incomplete].map((i) => top[i]!).filter((n) => n.$type === 'Cell').map((n) => (n as { name?: string }).name));
+    const cells = new Set(
+        [...incomplete]
+            .map((i) => top[i]!)
+            .filter((n) => n.$type === 'Cell')
+            .map((n) => (n as { name?: string }).name),
+    );
     return {
         covers(range: Range, cell?: string): boolean {
             if (cell !== undefined && cells.has(cell)) return true;

@@ -21,7 +21,13 @@ import { runRules, type RuleDiagnostic } from './rules/runner.js';
  * value out of range for the regions listed) may be the consequence of a clause the parser skipped or a name that
  * did not resolve, and wait with the design findings (held-back.ts).
  */
-const TEXTUAL: ReadonlySet<string> = new Set([ProblemCodes.WrongUnit, ProblemCodes.MissingUnit, ProblemCodes.DuplicateClause, ProblemCodes.DuplicateName, ProblemCodes.UnknownImport]);
+const TEXTUAL: ReadonlySet<string> = new Set([
+    ProblemCodes.WrongUnit,
+    ProblemCodes.MissingUnit,
+    ProblemCodes.DuplicateClause,
+    ProblemCodes.DuplicateName,
+    ProblemCodes.UnknownImport,
+]);
 
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -54,7 +60,12 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
 
         const config = ruleConfig ? await ruleConfig.configFor(document) : undefined;
         for (const message of config?.problems ?? []) {
-            accept('warning', message, { node: root, range: TOP_OF_FILE, code: CheckerCodes.InvalidConfig, data: { code: CheckerCodes.InvalidConfig } });
+            accept('warning', message, {
+                node: root,
+                range: TOP_OF_FILE,
+                code: CheckerCodes.InvalidConfig,
+                data: { code: CheckerCodes.InvalidConfig },
+            });
         }
         const found = runRules(model, rules, {
             settingOf: (code) => config?.settingOf(code),
@@ -62,12 +73,19 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
             ...(held ? { heldBack: (f: Finding) => f.uri === uri && held.covers(f.range, f.cell) } : {}),
         }).filter((d) => d.uri === uri);
         const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));
-        const { kept, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, (code) => isRuleCode(code) && config?.settingOf(code) === 'off');
+        const {
+            kept,
+            suppressed,
+            problems: suppressionProblems,
+        } = applySuppressions(found, suppressions, (code) => isRuleCode(code) && config?.settingOf(code) === 'off');
         for (const d of kept) acceptRuleDiagnostic(accept, root, d);
         suppressedByDocument.set(document, suppressed);
         for (const p of suppressionProblems) {
             accept(p.severity, p.message, {
-                node: root, range: p.range, code: p.code, data: { code: p.code },
+                node: root,
+                range: p.range,
+                code: p.code,
+                data: { code: p.code },
                 ...(p.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
             });
         }
@@ -75,7 +93,12 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
 }
 
 export function acceptProblem(accept: ValidationAcceptor, root: Document, p: Problem): void {
-    accept(p.severity, p.message, { node: root, range: p.range, code: p.code, data: { code: p.code, ...(p.data ?? {}) } });
+    accept(p.severity, p.message, {
+        node: root,
+        range: p.range,
+        code: p.code,
+        data: { code: p.code, ...(p.data ?? {}) },
+    });
 }
 
 function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: RuleDiagnostic): void {
@@ -84,7 +107,14 @@ function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: Rul
         range: d.range,
         code: d.code,
         ...(isRuleCode(d.code) ? { codeDescription: { href: ruleDocUri(d.code) } } : {}),
-        ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
+        ...(d.related
+            ? {
+                  relatedInformation: d.related.map((r) => ({
+                      location: { uri: r.uri, range: r.range },
+                      message: r.message,
+                  })),
+              }
+            : {}),
         data: { code: d.code, ...(d.fixes ? { fixes: d.fixes } : {}) },
     });
 }

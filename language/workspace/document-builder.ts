@@ -13,7 +13,13 @@
 // is cancelled, though the document has reached the phase, and no later build brings it there again: a request
 // sent between two changes then never got an answer. Every listener now hears of every phase reached.
 import {
-    DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, type BuildOptions, type Cancellation, type LangiumDocument,
+    DefaultDocumentBuilder,
+    DocumentState,
+    isOperationCancelled,
+    OperationCancelled,
+    type BuildOptions,
+    type Cancellation,
+    type LangiumDocument,
     type MaybePromise,
 } from 'langium';
 import { failureDiagnostic, failureFrom, failureOf, markFailed } from './failed-documents.js';
@@ -28,14 +34,22 @@ const PHASES: Partial<Record<DocumentState, string>> = {
 };
 
 export class CoalescingDocumentBuilder extends DefaultDocumentBuilder {
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (cancelToken.isCancellationRequested) throw OperationCancelled;
         return super.buildDocuments(documents, options, cancelToken);
     }
 
-    protected override runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
-        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+    protected override runCancelable(
+        documents: LangiumDocument[],
+        targetState: DocumentState,
+        cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>,
+    ): Promise<void> {
         return super.runCancelable(documents, targetState, cancelToken, async (document) => {
             try {
                 await callback(document);
@@ -46,7 +60,11 @@ export class CoalescingDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    protected override async notifyDocumentPhase(
+        document: LangiumDocument,
+        state: DocumentState,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
         for (const listener of this.documentPhaseListeners.get(state).slice()) {
             try {
                 await listener(document, cancelToken);
@@ -56,10 +74,13 @@ export class CoalescingDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    protected override async validate(
+        document: LangiumDocument,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
         await super.validate(document, cancelToken);
         const failure = failureOf(document);
-        if (failure) document.diagnostics = [failureDiagnostic(failure), ...document.diagnostics ?? []];
+        if (failure) document.diagnostics = [failureDiagnostic(failure), ...(document.diagnostics ?? [])];
     }
 
     /** Leaves `document` as if it had reached `targetState` with nothing in it but the diagnostic of its failure. */

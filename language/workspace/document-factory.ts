@@ -4,8 +4,14 @@
 // size limit of a design file (from disk or from the editor), or a parse that throws makes a failed document
 // (failed-documents.ts) instead of failing the whole load or build.
 import {
-    DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices,
-    type ParseResult, type URI,
+    DefaultLangiumDocumentFactory,
+    isOperationCancelled,
+    type AstNode,
+    type Cancellation,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type ParseResult,
+    type URI,
 } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { spliceChangedDeclarations } from '../parser/declaration-splice.js';
@@ -20,7 +26,10 @@ export class MregionDocumentFactory extends DefaultLangiumDocumentFactory {
         super(services);
     }
 
-    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(
+        document: LangiumDocument<T>,
+        cancellationToken: Cancellation.CancellationToken,
+    ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
         this.previous.set(key, document.parseResult);
         try {
@@ -34,7 +43,10 @@ export class MregionDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
-    override async fromUri<T extends AstNode = AstNode>(uri: URI, cancellationToken?: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+    override async fromUri<T extends AstNode = AstNode>(
+        uri: URI,
+        cancellationToken?: Cancellation.CancellationToken,
+    ): Promise<LangiumDocument<T>> {
         try {
             return await super.fromUri<T>(uri, cancellationToken);
         } catch (error) {
@@ -43,7 +55,11 @@ export class MregionDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
-    protected override async createAsync<T extends AstNode = AstNode>(uri: URI, content: string | TextDocument, cancelToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+    protected override async createAsync<T extends AstNode = AstNode>(
+        uri: URI,
+        content: string | TextDocument,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<LangiumDocument<T>> {
         try {
             return await super.createAsync<T>(uri, content, cancelToken);
         } catch (error) {
@@ -54,10 +70,16 @@ export class MregionDocumentFactory extends DefaultLangiumDocumentFactory {
 
     private failed<T extends AstNode>(uri: URI, error: unknown, content: string | TextDocument): LangiumDocument<T> {
         const result = failedParseResult(failureFrom(error, 'parsing')) as unknown as ParseResult<T>;
-        return typeof content === 'string' ? this.createLangiumDocument(result, uri, undefined, content) : this.createLangiumDocument(result, uri, content);
+        return typeof content === 'string'
+            ? this.createLangiumDocument(result, uri, undefined, content)
+            : this.createLangiumDocument(result, uri, content);
     }
 
-    protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+    protected override async parseAsync<T extends AstNode>(
+        uri: URI,
+        text: string,
+        cancellationToken: Cancellation.CancellationToken,
+    ): Promise<ParseResult<T>> {
         checkDesignText(text);
         const previous = this.previous.get(uri.toString());
         const oldText = previous?.value.$cstNode?.root.fullText;

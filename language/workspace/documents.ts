@@ -2,7 +2,13 @@
 // folders behind as empty nodes that every listing of all documents walks again. A long session that creates
 // and removes many folders (a fuzz run removes two per case) slowed down a little with every folder. This trie
 // removes the folders a deletion leaves empty.
-import { DefaultLangiumDocuments, UriTrie, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import {
+    DefaultLangiumDocuments,
+    UriTrie,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type URI,
+} from 'langium';
 
 export class PruningUriTrie<T> extends UriTrie<T> {
     override delete(uri: URI | string): void {

@@ -53,7 +53,9 @@ export function readRegularBytes(file: string, limit: number): Buffer {
             length += read;
         }
         if (length > stats.size) {
-            throw new UnreadableFileError(`it holds more than the ${bytes(stats.size)} its size says (it is being written, or it is a pseudo-file such as those in /proc); save it again, or copy it to a regular file`);
+            throw new UnreadableFileError(
+                `it holds more than the ${bytes(stats.size)} its size says (it is being written, or it is a pseudo-file such as those in /proc); save it again, or copy it to a regular file`,
+            );
         }
         return buffer.subarray(0, length);
     } finally {
@@ -87,8 +89,13 @@ export function checkDesignText(text: string): void {
 
 function checkSize(size: number, limit: number): void {
     if (size <= limit) return;
-    const advice = limit === DESIGN_FILE_LIMIT ? 'split the design into files that import each other' : 'a rule configuration needs only a few hundred bytes';
-    throw new UnreadableFileError(`it is ${bytes(size)}, more than the ${limit / MIB} MiB (${bytes(limit)}) mregion reads; ${advice}`);
+    const advice =
+        limit === DESIGN_FILE_LIMIT
+            ? 'split the design into files that import each other'
+            : 'a rule configuration needs only a few hundred bytes';
+    throw new UnreadableFileError(
+        `it is ${bytes(size)}, more than the ${limit / MIB} MiB (${bytes(limit)}) mregion reads; ${advice}`,
+    );
 }
 
 function kindOf(stats: Stats): string {
@@ -111,7 +118,9 @@ function unreadable(error: unknown): UnreadableFileError {
         ELOOP: 'it is a symbolic link that leads back to itself',
         ENXIO: 'it is a socket or a device, not a regular file',
     });
-    return new UnreadableFileError(reason ?? `the system refused to read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return new UnreadableFileError(
+        reason ?? `the system refused to read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
 }
 
 /**
@@ -148,9 +157,15 @@ export class RegularFileSystemProvider extends NodeFileSystemProvider {
 
     override readDirectorySync(uri: URI): FileSystemNode[] {
         return super.readDirectorySync(uri).map((entry) => {
-            const { dirent } = entry as FileSystemNode & { dirent: { isSymbolicLink(): boolean; isDirectory(): boolean } };
+            const { dirent } = entry as FileSystemNode & {
+                dirent: { isSymbolicLink(): boolean; isDirectory(): boolean };
+            };
             if (dirent.isDirectory()) return entry;
-            return { isFile: !dirent.isSymbolicLink() || linkLeadsToFile(entry.uri.fsPath), isDirectory: false, uri: entry.uri };
+            return {
+                isFile: !dirent.isSymbolicLink() || linkLeadsToFile(entry.uri.fsPath),
+                isDirectory: false,
+                uri: entry.uri,
+            };
         });
     }
 

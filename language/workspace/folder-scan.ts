@@ -27,7 +27,11 @@ export interface ScanResult {
     readonly stoppedAt?: { readonly limit: keyof ScanLimits; readonly count: number };
 }
 
-export async function scanFolder(fs: { readDirectory(uri: URI): Promise<FileSystemNode[]> }, folder: URI, options: ScanOptions): Promise<ScanResult> {
+export async function scanFolder(
+    fs: { readDirectory(uri: URI): Promise<FileSystemNode[]> },
+    folder: URI,
+    options: ScanOptions,
+): Promise<ScanResult> {
     const limits = options.limits ?? SCAN_LIMITS;
     const files: URI[] = [];
     let entries = 0;
@@ -71,8 +75,10 @@ export function isScanned(entry: FileSystemNode): boolean {
 
 /** Why a folder could not be listed, without a stack. */
 function listingFailure(error: unknown): string {
-    return systemReason(error, { ENOENT: 'it no longer exists', ENOTDIR: 'it is no longer a folder' })
-        ?? `the system refused to list it (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`;
+    return (
+        systemReason(error, { ENOENT: 'it no longer exists', ENOTDIR: 'it is no longer a folder' }) ??
+        `the system refused to list it (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`
+    );
 }
 
 /** The limit a scan stopped at, as users read it: "100,000 files and folders", "10,000 .mregion files". */

@@ -1,5 +1,12 @@
 // `import "file.mregion"` makes another file's declarations visible. Paths are relative to the importing file.
-import { URI, UriUtils, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import {
+    URI,
+    UriUtils,
+    WorkspaceCache,
+    type LangiumDocument,
+    type LangiumDocuments,
+    type LangiumSharedCoreServices,
+} from 'langium';
 import { isDocument, type Document, type Import } from '../generated/ast.js';
 
 /** A document's import closure: URIs in the order they are found, and the loaded documents' roots. */
@@ -12,7 +19,10 @@ export class ImportResolver {
     private readonly documents: LangiumDocuments;
     private readonly closures: WorkspaceCache<string, Closure>;
     /** Each document's imports, resolved once per workspace change (a closure walk visits a file many times). */
-    private readonly direct: WorkspaceCache<string, readonly { readonly uri: string; readonly document?: LangiumDocument }[]>;
+    private readonly direct: WorkspaceCache<
+        string,
+        readonly { readonly uri: string; readonly document?: LangiumDocument }[]
+    >;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -53,11 +63,15 @@ export class ImportResolver {
         });
     }
 
-    private importsOf(document: LangiumDocument): readonly { readonly uri: string; readonly document?: LangiumDocument }[] {
+    private importsOf(
+        document: LangiumDocument,
+    ): readonly { readonly uri: string; readonly document?: LangiumDocument }[] {
         return this.direct.get(document.uri.toString(), () => {
             const root = document.parseResult?.value;
             if (!isDocument(root)) return [];
-            return root.imports.map((imp) => this.resolve(document.uri, imp)).filter((t) => t !== undefined)
+            return root.imports
+                .map((imp) => this.resolve(document.uri, imp))
+                .filter((t) => t !== undefined)
                 .map((target) => ({ uri: target.toString(), document: this.documents.getDocument(target) }));
         });
     }

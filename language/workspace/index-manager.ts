@@ -4,7 +4,15 @@
 // an edit affects read them. The index therefore describes a document's references when one of those first asks,
 // from the references its last linking collected; relinking a document (which resets its references) drops that
 // promise together with the index entry.
-import { DefaultIndexManager, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ReferenceDescription, type Stream, type URI } from 'langium';
+import {
+    DefaultIndexManager,
+    type AstNode,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type ReferenceDescription,
+    type Stream,
+    type URI,
+} from 'langium';
 import type { MregionReferenceDescriptionProvider } from './reference-descriptions.js';
 
 export class MregionIndexManager extends DefaultIndexManager {
@@ -40,7 +48,8 @@ export class MregionIndexManager extends DefaultIndexManager {
         const document = this.undescribed.get(uri);
         if (!document) return;
         this.undescribed.delete(uri);
-        const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider as MregionReferenceDescriptionProvider;
+        const provider = this.serviceRegistry.getServices(document.uri).workspace
+            .ReferenceDescriptionProvider as MregionReferenceDescriptionProvider;
         this.referenceIndex.set(uri, provider.describe(document));
     }
 }

@@ -14,7 +14,10 @@ export class ModelProvider {
      */
     rememberDeclarations = true;
 
-    constructor(shared: LangiumSharedCoreServices, private readonly imports: ImportResolver) {
+    constructor(
+        shared: LangiumSharedCoreServices,
+        private readonly imports: ImportResolver,
+    ) {
         // Any change in the workspace may change an imported declaration, so the cache is workspace-wide.
         this.cache = new WorkspaceCache(shared);
     }

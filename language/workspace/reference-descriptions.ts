@@ -3,7 +3,15 @@
 // The target's path is read from the node itself: the linker keeps resolutions across edits
 // (language/scoping/linker.ts), and the path Langium remembered with a resolution goes stale when declarations
 // are added or removed above its target.
-import { AstUtils, CstUtils, DefaultReferenceDescriptionProvider, UriUtils, isAstNode, type LangiumDocument, type ReferenceDescription } from 'langium';
+import {
+    AstUtils,
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    UriUtils,
+    isAstNode,
+    type LangiumDocument,
+    type ReferenceDescription,
+} from 'langium';
 
 export class MregionReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {

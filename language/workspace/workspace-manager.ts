@@ -23,7 +23,9 @@ export class MregionWorkspaceManager extends DefaultWorkspaceManager {
         try {
             return await super.performStartup(folders);
         } catch (error) {
-            console.error(`mregion: loading the workspace failed (${error instanceof Error ? error.message : String(error)}); files are checked as they are opened`);
+            console.error(
+                `mregion: loading the workspace failed (${error instanceof Error ? error.message : String(error)}); files are checked as they are opened`,
+            );
             this._ready.resolve();
             return [];
         }
@@ -37,18 +39,24 @@ export class MregionWorkspaceManager extends DefaultWorkspaceManager {
     protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
         const scan = await scanFolder(this.fileSystemProvider, folder, {
             // Skipped, as Langium does, but said in one line without a stack.
-            unlistable: (uri, reason) => console.error(`mregion: cannot list the folder '${uri.fsPath}': ${reason}; the designs in it are checked when they are opened`),
+            unlistable: (uri, reason) =>
+                console.error(
+                    `mregion: cannot list the folder '${uri.fsPath}': ${reason}; the designs in it are checked when they are opened`,
+                ),
         });
         uris.push(...scan.files);
         if (scan.stoppedAt) {
-            this.warn(`mregion stopped scanning '${folder.fsPath}' at ${describeLimit(scan.stoppedAt)} (the limit of one folder scan): designs it did not reach are checked only when they are opened. Open a smaller folder to have every design checked.`);
+            this.warn(
+                `mregion stopped scanning '${folder.fsPath}' at ${describeLimit(scan.stoppedAt)} (the limit of one folder scan): designs it did not reach are checked only when they are opened. Open a smaller folder to have every design checked.`,
+            );
         }
     }
 
     private warn(message: string): void {
         const connection = this.services.lsp.Connection;
         // A notification: the editor shows it without waiting for an answer (showWarningMessage is a request).
-        if (connection) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+        if (connection)
+            void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
         else console.warn(message);
     }
 }

@@ -76,7 +76,14 @@ export class EventQueue {
     pop(): void {
         this.take();
         const last = --this.count;
-        if (last > 0) this.siftDown(this.times[last]!, this.orders[last]!, this.kinds[last]!, this.args[last]!, this.stamps[last]!);
+        if (last > 0)
+            this.siftDown(
+                this.times[last]!,
+                this.orders[last]!,
+                this.kinds[last]!,
+                this.args[last]!,
+                this.stamps[last]!,
+            );
     }
 
     /**
@@ -104,7 +111,11 @@ export class EventQueue {
             let child = 2 * i + 1;
             if (child >= n) break;
             const right = child + 1;
-            if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && orders[right]! < orders[child]!))) child = right;
+            if (
+                right < n &&
+                (times[right]! < times[child]! || (times[right] === times[child] && orders[right]! < orders[child]!))
+            )
+                child = right;
             const ct = times[child]!;
             if (ct > time || (ct === time && orders[child]! > order)) break;
             this.move(child, i);

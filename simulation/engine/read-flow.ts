@@ -66,7 +66,12 @@ export class ReadFlow {
         this.x = new Float64Array(2 * stores * TERMS);
         this.slope = new Float64Array(2 * stores * TERMS);
         this.product = new Float64Array(3 * MAX_EXPANDED_TERMS);
-        this.totals = { served: 0, stale: 0, storeServed: new Float64Array(stores), storeStale: new Float64Array(stores) };
+        this.totals = {
+            served: 0,
+            stale: 0,
+            storeServed: new Float64Array(stores),
+            storeStale: new Float64Array(stores),
+        };
     }
 
     /**
@@ -93,7 +98,8 @@ export class ReadFlow {
                 let fresh = this.keep[c]! * served;
                 for (let j = 0; j < TERMS; j++) {
                     const i = c * TERMS + j;
-                    if (this.coef[i]! > 0) fresh += this.coef[i]! * linearExpIntegral(a, b, this.x[i]!, this.slope[i]!, h);
+                    if (this.coef[i]! > 0)
+                        fresh += this.coef[i]! * linearExpIntegral(a, b, this.x[i]!, this.slope[i]!, h);
                 }
                 t.storeServed[k]! += served;
                 t.storeStale[k]! += Math.max(0, served - fresh);
@@ -116,7 +122,13 @@ export class ReadFlow {
      * integrated by 16-point Gauss–Legendre instead (exact to about 1e-9 while the exponents move by less than
      * a few units over the piece).
      */
-    private freshOfRequest(slot: number, a: number, b: number, h: number, served: number): { fresh: number; steps: number } {
+    private freshOfRequest(
+        slot: number,
+        a: number,
+        b: number,
+        h: number,
+        served: number,
+    ): { fresh: number; steps: number } {
         const K = this.stores;
         const p = this.product;
         // Terms (coefficient, exponent, slope), three numbers each, grown one store at a time.
@@ -131,7 +143,8 @@ export class ReadFlow {
             let factors = keep > 0 ? 1 : 0;
             for (let j = 0; j < TERMS; j++) if (this.coef[c * TERMS + j]! > 0) factors++;
             if (factors === 1 && keep === 1) continue;
-            if (n * factors > MAX_EXPANDED_TERMS) return { fresh: this.gaussLegendre(slot, a, b, h), steps: steps + GAUSS_NODES * K * (1 + TERMS) };
+            if (n * factors > MAX_EXPANDED_TERMS)
+                return { fresh: this.gaussLegendre(slot, a, b, h), steps: steps + GAUSS_NODES * K * (1 + TERMS) };
             // Write the new terms after the old ones, then move them down.
             let m = 0;
             const base = 3 * n;
@@ -162,7 +175,10 @@ export class ReadFlow {
         for (let i = 0; i < n; i++) {
             const c = p[3 * i]!;
             if (c === 0) continue;
-            fresh += p[3 * i + 1] === 0 && p[3 * i + 2] === 0 ? c * served : c * linearExpIntegral(a, b, p[3 * i + 1]!, p[3 * i + 2]!, h);
+            fresh +=
+                p[3 * i + 1] === 0 && p[3 * i + 2] === 0
+                    ? c * served
+                    : c * linearExpIntegral(a, b, p[3 * i + 1]!, p[3 * i + 2]!, h);
         }
         return { fresh, steps: steps + n };
     }
@@ -189,7 +205,13 @@ export class ReadFlow {
 }
 
 // Nodes and weights of 16-point Gauss–Legendre quadrature on [−1, 1] (Abramowitz & Stegun, table 25.4).
-const GAUSS_HALF_X = [0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.7554044083550030, 0.8656312023878318, 0.9445750230732326, 0.9894009349916499];
-const GAUSS_HALF_W = [0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767, 0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541];
+const GAUSS_HALF_X = [
+    0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.755404408355003,
+    0.8656312023878318, 0.9445750230732326, 0.9894009349916499,
+];
+const GAUSS_HALF_W = [
+    0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767, 0.1246289712555339,
+    0.0951585116824928, 0.0622535239386479, 0.0271524594117541,
+];
 const GAUSS_X = [...GAUSS_HALF_X.map((v) => -v), ...GAUSS_HALF_X];
 const GAUSS_W = [...GAUSS_HALF_W, ...GAUSS_HALF_W];

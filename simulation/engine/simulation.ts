@@ -8,7 +8,15 @@ import { FaultState } from '../faults.js';
 import { PartialFaults } from '../partial-faults.js';
 import { type GrayWatch, onPartialFaultEnd, onPartialFaultStart } from '../gray-detection.js';
 import {
-    initFailovers, onActionDone, onControlPlaneChange, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp, onRouteDelayed,
+    initFailovers,
+    onActionDone,
+    onControlPlaneChange,
+    onDetect,
+    onManualDetect,
+    onProbe,
+    onRegionDown,
+    onRegionUp,
+    onRouteDelayed,
 } from '../failover.js';
 import { onElectionDone, updateLeadership } from '../leadership.js';
 import { binOf, LatencyHistogram } from '../metrics/histogram.js';
@@ -17,19 +25,60 @@ import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
 import { drainSeconds } from '../drain.js';
-import { applyRemote, ApplyResult, delayOf, KeyStates, stalled, trackedDueTime, visibilityWindow, windowBreak, windowSlope, WriteLog, type Heal, type Link } from '../replication.js';
+import {
+    applyRemote,
+    ApplyResult,
+    delayOf,
+    KeyStates,
+    stalled,
+    trackedDueTime,
+    visibilityWindow,
+    windowBreak,
+    windowSlope,
+    WriteLog,
+    type Heal,
+    type Link,
+} from '../replication.js';
 import type { TimelineEvent } from '../report.js';
 import { clauseOf } from '../clause.js';
 import type { Source } from '../../language/semantics/model.js';
-import { initialStoreRouting, nearestOf, readReplica, Status, writeOutcome, type StoreRouting, type WriteOutcome } from '../routing.js';
-import type { Episode, FailoverRuntime, GroupRuntime, Probe, Run, ServiceRuntime, Transition, TransitionRoute } from '../runtime.js';
-import { cellCost, emptyWork, groupSeries, groupState, logState, readCost, readFlowCost, sharedHomes, staleExposed, TERMS, type Work } from '../work.js';
+import {
+    initialStoreRouting,
+    nearestOf,
+    readReplica,
+    Status,
+    writeOutcome,
+    type StoreRouting,
+    type WriteOutcome,
+} from '../routing.js';
+import type {
+    Episode,
+    FailoverRuntime,
+    GroupRuntime,
+    Probe,
+    Run,
+    ServiceRuntime,
+    Transition,
+    TransitionRoute,
+} from '../runtime.js';
+import {
+    cellCost,
+    emptyWork,
+    groupSeries,
+    groupState,
+    logState,
+    readCost,
+    readFlowCost,
+    sharedHomes,
+    staleExposed,
+    TERMS,
+    type Work,
+} from '../work.js';
 import { formatCount, formatDuration } from '../../language/semantics/units.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
 import { ReadFlow } from './read-flow.js';
-
 
 export interface EngineOptions {
     readonly seed: number;
@@ -174,7 +223,10 @@ export class Simulation {
 
     private readonly scratch: WriteOutcome = { status: 0, location: -1, latencyMs: 0 };
 
-    constructor(readonly plan: Plan, readonly options: EngineOptions) {
+    constructor(
+        readonly plan: Plan,
+        readonly options: EngineOptions,
+    ) {
         const R = plan.regions.length;
         this.faults = new FaultState(plan);
         this.partial = new PartialFaults(plan);
@@ -195,32 +247,59 @@ export class Simulation {
             for (const s of g.readsFrom) steps += readCost(plan.stores[s]!, R);
             return steps;
         });
-        this.readFlowSteps = Float64Array.from(plan.groups, (g) => (g.readRate > 0 ? readFlowCost(g.readsFrom.map((s) => plan.stores[s]!)).describe : 0));
+        this.readFlowSteps = Float64Array.from(plan.groups, (g) =>
+            g.readRate > 0 ? readFlowCost(g.readsFrom.map((s) => plan.stores[s]!)).describe : 0,
+        );
         let streamSteps = 0;
-        for (const st of plan.streams) streamSteps += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
+        for (const st of plan.streams)
+            streamSteps += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
         this.streamSteps = streamSteps;
         this.work.state += R * R + plan.stores.length * R;
         for (const s of plan.stores) this.work.tables += R * (1 + s.replicas.length);
 
         for (const f of plan.faults) {
             // The checker warns at the fault too; the report says why it is missing from the timeline.
-            if (f.at >= plan.durationMs) this.notes.push(`the ${f.label} at ${formatDuration(f.at)} (line ${f.line}) starts after the scenario ends at ${formatDuration(plan.durationMs)}, so it is not simulated: move it inside the scenario or lengthen the scenario`);
+            if (f.at >= plan.durationMs)
+                this.notes.push(
+                    `the ${f.label} at ${formatDuration(f.at)} (line ${f.line}) starts after the scenario ends at ${formatDuration(plan.durationMs)}, so it is not simulated: move it inside the scenario or lengthen the scenario`,
+                );
         }
         this.storeRouting = plan.stores.map((s) => initialStoreRouting(plan, s));
         this.storeCounters = plan.stores.map((s) => ({
-            acknowledged: 0, failed: 0, rejected: 0, conflictRejected: 0, lost: 0, rpoMs: -1, discarded: 0, overwritten: 0, merges: 0, siblings: 0,
-            readsServed: 0, readsStale: 0, drainReadsServed: 0, drainReadsStale: 0, staleKnown: true, applied: new Float64Array(s.replicas.length), accepted: new Float64Array(s.replicas.length), losses: [],
-            discardedAt: new Float64Array(s.replicas.length), mergesAt: new Float64Array(s.replicas.length), siblingsAt: new Float64Array(s.replicas.length),
+            acknowledged: 0,
+            failed: 0,
+            rejected: 0,
+            conflictRejected: 0,
+            lost: 0,
+            rpoMs: -1,
+            discarded: 0,
+            overwritten: 0,
+            merges: 0,
+            siblings: 0,
+            readsServed: 0,
+            readsStale: 0,
+            drainReadsServed: 0,
+            drainReadsStale: 0,
+            staleKnown: true,
+            applied: new Float64Array(s.replicas.length),
+            accepted: new Float64Array(s.replicas.length),
+            losses: [],
+            discardedAt: new Float64Array(s.replicas.length),
+            mergesAt: new Float64Array(s.replicas.length),
+            siblingsAt: new Float64Array(s.replicas.length),
         }));
         this.fates = plan.stores.map((s) => new StoreFate(s.index, s.replicas.length));
         this.openSplitBrain = plan.stores.map(() => undefined);
         this.services = plan.services.map((s) => ({
-            plan: s, primary: s.primary,
+            plan: s,
+            primary: s.primary,
             routable: Uint8Array.from(s.runsIn),
             capacity: Float64Array.from(s.capacity),
             capacityFactor: new Float64Array(R).fill(1),
         }));
-        this.sharedSpace = Float64Array.from(plan.workloads, (w) => (w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0));
+        this.sharedSpace = Float64Array.from(plan.workloads, (w) =>
+            w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0,
+        );
         this.groupsOfService = plan.services.map(() => []);
         this.streamsOf = plan.groups.map(() => []);
         for (const s of plan.streams) this.streamsOf[s.group]!.push(s);
@@ -249,17 +328,37 @@ export class Simulation {
         this.work.state += groupState(W, g.readsFrom.length, C);
         this.work.series += groupSeries(W, this.ticks);
         return {
-            plan: g, dest, previous: -1, transitionStamp: 0,
-            status: new Int8Array(2 * W * C), location: new Int32Array(2 * W * C), latency: new Float64Array(2 * W * C), bin: new Int32Array(2 * W * C),
-            requestStatus: new Int8Array(2 * C), requestLatency: new Float64Array(2 * C), requestBin: new Int32Array(2 * C),
-            serviceProb: new Float64Array(2), readOk: new Float64Array(2), writeOk: new Float64Array(2),
+            plan: g,
+            dest,
+            previous: -1,
+            transitionStamp: 0,
+            status: new Int8Array(2 * W * C),
+            location: new Int32Array(2 * W * C),
+            latency: new Float64Array(2 * W * C),
+            bin: new Int32Array(2 * W * C),
+            requestStatus: new Int8Array(2 * C),
+            requestLatency: new Float64Array(2 * C),
+            requestBin: new Int32Array(2 * C),
+            serviceProb: new Float64Array(2),
+            readOk: new Float64Array(2),
+            writeOk: new Float64Array(2),
             readReplica: new Int32Array(2 * g.readsFrom.length).fill(-1),
-            counters: { writesOffered: 0, writesServed: 0, readsOffered: 0, readsServed: 0, staleReads: 0, rejected: 0, conflictRejected: 0 },
+            counters: {
+                writesOffered: 0,
+                writesServed: 0,
+                readsOffered: 0,
+                readsServed: 0,
+                staleReads: 0,
+                rejected: 0,
+                conflictRejected: 0,
+            },
             histograms: new Array(W + 1).fill(undefined),
-            pendingStoreWrites: new Float64Array(2 * W * C), pendingRequestWrites: new Float64Array(2 * C),
+            pendingStoreWrites: new Float64Array(2 * W * C),
+            pendingRequestWrites: new Float64Array(2 * C),
             intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
             reads: new ReadFlow(g.readsFrom.length),
-            seriesOffered: new Float64Array(this.ticks), seriesServed: new Float64Array(this.ticks),
+            seriesOffered: new Float64Array(this.ticks),
+            seriesServed: new Float64Array(this.ticks),
         };
     }
 
@@ -295,7 +394,9 @@ export class Simulation {
             this.trackedLimit[s.index] = limits;
             if (fraction < 1) {
                 this.conflictScale[s.index] = 1 / fraction;
-                this.notes.push(`${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`);
+                this.notes.push(
+                    `${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`,
+                );
             }
             this.work.state += offset * n * (n + 2);
             if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(offset, n);
@@ -316,11 +417,32 @@ export class Simulation {
                 const a = s.replicas[from]!;
                 const b = s.replicas[to]!;
                 const link: Link = {
-                    index: this.links.length, store: s, fromSlot: from, toSlot: to, from: a, to: b,
+                    index: this.links.length,
+                    store: s,
+                    fromSlot: from,
+                    toSlot: to,
+                    from: a,
+                    to: b,
                     column: this.linksFrom[s.index]![from]!.length,
-                    oneWayMs: this.plan.rtt[a * R + b]! / 2, log, head: 0, trackedHead: 0, appendedDue: 0, scheduled: false, stamp: 0,
-                    blocked: false, blockedSince: 0, resumeAt: 0, lastApplied: 0, intervalMaxLag: -1, maxDelay: -1, maxHeld: -1, heals: [], healWatch: Infinity,
-                    gapMs: Number.isFinite(s.drain.catchUpPerS) ? (this.weight * 1_000) / s.drain.catchUpPerS : 0, draining: undefined, drainFree: 0,
+                    oneWayMs: this.plan.rtt[a * R + b]! / 2,
+                    log,
+                    head: 0,
+                    trackedHead: 0,
+                    appendedDue: 0,
+                    scheduled: false,
+                    stamp: 0,
+                    blocked: false,
+                    blockedSince: 0,
+                    resumeAt: 0,
+                    lastApplied: 0,
+                    intervalMaxLag: -1,
+                    maxDelay: -1,
+                    maxHeld: -1,
+                    heals: [],
+                    healWatch: Infinity,
+                    gapMs: Number.isFinite(s.drain.catchUpPerS) ? (this.weight * 1_000) / s.drain.catchUpPerS : 0,
+                    draining: undefined,
+                    drainFree: 0,
                 };
                 this.links.push(link);
                 this.linksFrom[s.index]![from]!.push(link);
@@ -342,7 +464,8 @@ export class Simulation {
             if (s.rate <= 0) continue;
             this.queue.push(this.nextArrivalGap(s), Rank.arrival, EventKind.arrival, s.index);
         }
-        for (let k = 1; k <= this.ticks; k++) this.queue.push(Math.min(k * this.sampleIntervalMs, plan.durationMs), Rank.tick, EventKind.tick, k);
+        for (let k = 1; k <= this.ticks; k++)
+            this.queue.push(Math.min(k * this.sampleIntervalMs, plan.durationMs), Rank.tick, EventKind.tick, k);
         this.refresh();
         this.refreshFluid(0);
         this.evaluateEpisodes(0);
@@ -427,7 +550,15 @@ export class Simulation {
             if (ls === undefined || key < 0) continue;
             const limit = this.trackedLimit[s]!.get(workload.index) ?? 0;
             if (key >= limit) continue;
-            if (this.syncConflict(s, ls, key + this.plan.stores[s]!.keyOffsets.get(workload.index)!, g.location[(slot * W + j) * C + cls]!, t)) {
+            if (
+                this.syncConflict(
+                    s,
+                    ls,
+                    key + this.plan.stores[s]!.keyOffsets.get(workload.index)!,
+                    g.location[(slot * W + j) * C + cls]!,
+                    t,
+                )
+            ) {
                 c.conflictRejected += w;
                 this.storeCounters[s]!.conflictRejected += w * this.conflictScale[s]!;
                 return;
@@ -499,7 +630,17 @@ export class Simulation {
         return false;
     }
 
-    private applyLocal(s: number, g: GroupRuntime, j: number, location: number, latency: number, bin: number, key: number, workload: WorkloadPlan, t: number): void {
+    private applyLocal(
+        s: number,
+        g: GroupRuntime,
+        j: number,
+        location: number,
+        latency: number,
+        bin: number,
+        key: number,
+        workload: WorkloadPlan,
+        t: number,
+    ): void {
         const w = this.weight;
         const store = this.plan.stores[s]!;
         const counters = this.storeCounters[s]!;
@@ -513,7 +654,8 @@ export class Simulation {
         if (log === undefined || location === this.storeRouting[s]!.stalePrimary) return;
         let tracked = -1;
         const states = this.keyStates[s];
-        if (states !== undefined && key >= 0 && key < (this.trackedLimit[s]!.get(workload.index) ?? 0)) tracked = key + store.keyOffsets.get(workload.index)!;
+        if (states !== undefined && key >= 0 && key < (this.trackedLimit[s]!.get(workload.index) ?? 0))
+            tracked = key + store.keyOffsets.get(workload.index)!;
         const at = log.push(t, tracked);
         const links = this.linksFrom[s]![slot]!;
         for (let i = 0; i < links.length; i++) {
@@ -536,7 +678,13 @@ export class Simulation {
     private scheduleTracked(link: Link): void {
         if (link.trackedHead >= link.log.trackedEnd) return;
         link.scheduled = true;
-        this.queue.push(Math.max(trackedDueTime(link), this.now), Rank.delivery, EventKind.delivery, link.index, link.stamp);
+        this.queue.push(
+            Math.max(trackedDueTime(link), this.now),
+            Rank.delivery,
+            EventKind.delivery,
+            link.index,
+            link.stamp,
+        );
     }
 
     /**
@@ -547,7 +695,8 @@ export class Simulation {
         const log = link.log;
         const end = log.end;
         if (link.head >= end || link.resumeAt === Infinity) return;
-        const nextTracked = link.trackedHead < log.trackedEnd ? log.trackedAt[log.trackedSlot(link.trackedHead)]! : Infinity;
+        const nextTracked =
+            link.trackedHead < log.trackedEnd ? log.trackedAt[log.trackedSlot(link.trackedHead)]! : Infinity;
         const stop = nextTracked < end ? nextTracked : end;
         const watch = link.healWatch;
         if (watch <= stop) {
@@ -626,7 +775,13 @@ export class Simulation {
         for (const l of this.linksFrom[s]![link.fromSlot]!) l.healWatch = Infinity;
         const record = this.fates[s]!.delivered(link.fromSlot, t, this.weight);
         if (record === undefined || record.delivered <= 0) return;
-        this.record(t, 'writes-delivered', `${link.store.id}: the ${formatCount(record.delivered)} write${record.delivered === 1 ? '' : 's'} stranded in ${this.plan.regions[link.from]} since ${formatDuration(record.cutAt)} reached ${this.plan.regions[link.to]}, ${formatDuration(t - record.healedAt)} after it became reachable again`, link.store.id, link.from);
+        this.record(
+            t,
+            'writes-delivered',
+            `${link.store.id}: the ${formatCount(record.delivered)} write${record.delivered === 1 ? '' : 's'} stranded in ${this.plan.regions[link.from]} since ${formatDuration(record.cutAt)} reached ${this.plan.regions[link.to]}, ${formatDuration(t - record.healedAt)} after it became reachable again`,
+            link.store.id,
+            link.from,
+        );
     }
 
     /** The next tracked entry of a link is due: apply what precedes it, then it, against the key's state. */
@@ -658,7 +813,16 @@ export class Simulation {
         const key = log.keys[at]!;
         // The destination's value before: if it is discarded, was it a write stranded there until a heal?
         const replaced = states.valueTime[key * states.replicas + link.toSlot]!;
-        const result = applyRemote(states, link.store.conflicts, key, link.toSlot, link.fromSlot, sent, log.seen!, at * log.stride);
+        const result = applyRemote(
+            states,
+            link.store.conflicts,
+            key,
+            link.toSlot,
+            link.fromSlot,
+            sent,
+            log.seen!,
+            at * log.stride,
+        );
         const scaled = w * this.conflictScale[s]!;
         if (result === ApplyResult.discardedLocal) {
             counters.discarded += scaled;
@@ -696,17 +860,28 @@ export class Simulation {
 
     private onControl(kind: number, arg: number, stamp: number, t: number): void {
         switch (kind) {
-            case EventKind.faultStart: return this.onFaultStart(arg, t);
-            case EventKind.faultEnd: return this.onFaultEnd(arg, t);
-            case EventKind.probe: return onProbe(this, this.probes[arg]!, stamp, t);
-            case EventKind.detect: return onDetect(this, this.probes[arg]!, stamp, t);
-            case EventKind.manualDetect: return onManualDetect(this, this.probes[arg]!, stamp, t);
-            case EventKind.actionDone: return onActionDone(this, this.runs[arg]!, stamp, t);
-            case EventKind.routeDelayed: return onRouteDelayed(this, this.runs[arg]!, stamp, t);
-            case EventKind.transition: return this.onTransition(arg, stamp, t);
-            case EventKind.tick: return this.onTick(arg, t);
-            case EventKind.election: return onElectionDone(this, arg, stamp, t);
-            default: return;
+            case EventKind.faultStart:
+                return this.onFaultStart(arg, t);
+            case EventKind.faultEnd:
+                return this.onFaultEnd(arg, t);
+            case EventKind.probe:
+                return onProbe(this, this.probes[arg]!, stamp, t);
+            case EventKind.detect:
+                return onDetect(this, this.probes[arg]!, stamp, t);
+            case EventKind.manualDetect:
+                return onManualDetect(this, this.probes[arg]!, stamp, t);
+            case EventKind.actionDone:
+                return onActionDone(this, this.runs[arg]!, stamp, t);
+            case EventKind.routeDelayed:
+                return onRouteDelayed(this, this.runs[arg]!, stamp, t);
+            case EventKind.transition:
+                return this.onTransition(arg, stamp, t);
+            case EventKind.tick:
+                return this.onTick(arg, t);
+            case EventKind.election:
+                return onElectionDone(this, arg, stamp, t);
+            default:
+                return;
         }
     }
 
@@ -714,8 +889,20 @@ export class Simulation {
         const f = this.plan.faults[index]!;
         this.integrate(t);
         const down = f.kind === 'outage' || f.kind === 'destroy';
-        const where = down || f.kind === 'control-plane' || f.kind === 'flap' || f.kind === 'degrade' || f.kind === 'fail' ? f.region : null;
-        this.record(t, 'fault-start', f.kind === 'destroy' ? `${f.label}: its storage is gone and it does not come back` : `${f.label} begins (for ${formatDuration(f.until - f.at)})`, null, where, this.faultSource(index));
+        const where =
+            down || f.kind === 'control-plane' || f.kind === 'flap' || f.kind === 'degrade' || f.kind === 'fail'
+                ? f.region
+                : null;
+        this.record(
+            t,
+            'fault-start',
+            f.kind === 'destroy'
+                ? `${f.label}: its storage is gone and it does not come back`
+                : `${f.label} begins (for ${formatDuration(f.until - f.at)})`,
+            null,
+            where,
+            this.faultSource(index),
+        );
         if (f.kind === 'destroy') this.destroyRegion(f.region, t, index);
         this.faults.start(f);
         if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultStart(this, f, t);
@@ -727,7 +914,20 @@ export class Simulation {
         const f = this.plan.faults[index]!;
         this.integrate(t);
         this.faults.end(f);
-        this.record(t, 'fault-end', `${f.label} ends`, null, f.kind === 'outage' || f.kind === 'control-plane' || f.kind === 'flap' || f.kind === 'degrade' || f.kind === 'fail' ? f.region : null, this.faultSource(index));
+        this.record(
+            t,
+            'fault-end',
+            `${f.label} ends`,
+            null,
+            f.kind === 'outage' ||
+                f.kind === 'control-plane' ||
+                f.kind === 'flap' ||
+                f.kind === 'degrade' ||
+                f.kind === 'fail'
+                ? f.region
+                : null,
+            this.faultSource(index),
+        );
         if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultEnd(this, f, t);
         this.afterFaultChange(t, index);
         if (f.kind === 'outage' && !this.faults.isDown(f.region)) {
@@ -775,7 +975,18 @@ export class Simulation {
         routing.stalePrimary = -1;
         if (oldPrimaryStaysWritable(s) && from !== to && this.destroyed[from] === 0) {
             routing.stalePrimary = from;
-            const b: SplitBrain = { store, oldPrimary: from, newPrimary: to, promotedAt: t, startAt: -1, endAt: -1, oldAtStart: 0, newAtStart: 0, oldWrites: 0, newWrites: 0 };
+            const b: SplitBrain = {
+                store,
+                oldPrimary: from,
+                newPrimary: to,
+                promotedAt: t,
+                startAt: -1,
+                endAt: -1,
+                oldAtStart: 0,
+                newAtStart: 0,
+                oldWrites: 0,
+                newWrites: 0,
+            };
             this.splitBrains.push(b);
             this.openSplitBrain[store] = b;
             if (!this.faults.isDown(from)) this.splitBrainStarts(b, t);
@@ -786,12 +997,19 @@ export class Simulation {
     private splitBrainStarts(b: SplitBrain, t: number): void {
         const s = this.plan.stores[b.store]!;
         startSplitBrain(b, t, this.storeCounters[b.store]!.accepted, s);
-        this.record(t, 'split-brain', `${s.id} has two primaries: ${this.plan.regions[b.oldPrimary]} is up and was not fenced when ${this.plan.regions[b.newPrimary]} was promoted, so writes issued in ${this.plan.regions[b.oldPrimary]} still land there and neither side sees the other's`, s.id, b.oldPrimary);
+        this.record(
+            t,
+            'split-brain',
+            `${s.id} has two primaries: ${this.plan.regions[b.oldPrimary]} is up and was not fenced when ${this.plan.regions[b.newPrimary]} was promoted, so writes issued in ${this.plan.regions[b.oldPrimary]} still land there and neither side sees the other's`,
+            s.id,
+            b.oldPrimary,
+        );
     }
 
     /** A region is up again: an unfenced old primary there takes writes next to the new one. */
     private regionBack(region: number, t: number): void {
-        for (const b of this.openSplitBrain) if (b !== undefined && b.oldPrimary === region && b.startAt < 0) this.splitBrainStarts(b, t);
+        for (const b of this.openSplitBrain)
+            if (b !== undefined && b.oldPrimary === region && b.startAt < 0) this.splitBrainStarts(b, t);
     }
 
     private abandonOldPrimary(store: number, from: number, to: number, t: number): void {
@@ -808,12 +1026,21 @@ export class Simulation {
     /** The fault most recently started by `t` (what a failover without a cut-off reacted to), or -1. */
     private latestFault(t: number): number {
         let best = -1;
-        for (const f of this.plan.faults) if (f.at <= t && (best < 0 || f.at >= this.plan.faults[best]!.at)) best = f.index;
+        for (const f of this.plan.faults)
+            if (f.at <= t && (best < 0 || f.at >= this.plan.faults[best]!.at)) best = f.index;
         return best;
     }
 
     /** Drops the log of a replica from `kept` on: counted as lost, with the age of the oldest as the RPO. */
-    private abandon(store: number, slot: number, kept: number, t: number, fault: number, cause: Loss['cause'], keptIn: number): void {
+    private abandon(
+        store: number,
+        slot: number,
+        kept: number,
+        t: number,
+        fault: number,
+        cause: Loss['cause'],
+        keptIn: number,
+    ): void {
         const s = this.plan.stores[store]!;
         const log = this.logs[store]![slot]!;
         const region = s.replicas[slot]!;
@@ -837,9 +1064,18 @@ export class Simulation {
             counters.lost += lost;
             if (rpo > counters.rpoMs) counters.rpoMs = rpo;
             counters.losses.push({ region, atMs: t, lostWrites: lost, rpoMs: rpo, fault, cause, keptIn });
-            const why = cause === 'destroyed' ? `destroyed with ${this.plan.regions[region]}` : `abandoned in ${this.plan.regions[region]}: ${s.id} now accepts writes in ${this.regionName(keptIn)}, which never received them`;
-            this.record(t, 'writes-lost', `${s.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`, s.id, region,
-                cause === 'destroyed' && fault >= 0 ? this.faultSource(fault) : undefined);
+            const why =
+                cause === 'destroyed'
+                    ? `destroyed with ${this.plan.regions[region]}`
+                    : `abandoned in ${this.plan.regions[region]}: ${s.id} now accepts writes in ${this.regionName(keptIn)}, which never received them`;
+            this.record(
+                t,
+                'writes-lost',
+                `${s.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`,
+                s.id,
+                region,
+                cause === 'destroyed' && fault >= 0 ? this.faultSource(fault) : undefined,
+            );
         }
         for (const link of this.linksFrom[store]![slot]!) {
             // What was still queued behind a heal's backlog is dropped with the log: the drain ends here.
@@ -878,8 +1114,20 @@ export class Simulation {
                 if (backlog > 0) {
                     // The fluid estimate: writes keep arriving as they did while the link was cut.
                     const arrivalsPerMs = backlog / (link.resumeAt - link.blockedSince);
-                    const expectedEnd = link.resumeAt + drainSeconds(backlog, link.store.drain.catchUpPerS, arrivalsPerMs * 1_000) * 1_000;
-                    const heal: Heal = { cutAt: link.blockedSince, at: t, backlog, fromIndex: link.head, arrivalsPerMs, expectedEnd, drainedAt: -1, drainedWrites: 0, outcome: 'draining' };
+                    const expectedEnd =
+                        link.resumeAt +
+                        drainSeconds(backlog, link.store.drain.catchUpPerS, arrivalsPerMs * 1_000) * 1_000;
+                    const heal: Heal = {
+                        cutAt: link.blockedSince,
+                        at: t,
+                        backlog,
+                        fromIndex: link.head,
+                        arrivalsPerMs,
+                        expectedEnd,
+                        drainedAt: -1,
+                        drainedWrites: 0,
+                        outcome: 'draining',
+                    };
                     link.heals.push(heal);
                     link.draining = heal;
                     link.drainFree = link.resumeAt;
@@ -889,7 +1137,8 @@ export class Simulation {
                 this.scheduleTracked(link);
             }
         }
-        if (changed !== undefined) for (const link of changed) this.updateCutOff(link.store.index, link.fromSlot, t, fault);
+        if (changed !== undefined)
+            for (const link of changed) this.updateCutOff(link.store.index, link.fromSlot, t, fault);
     }
 
     /**
@@ -918,7 +1167,14 @@ export class Simulation {
             for (const link of links) link.healWatch = Infinity;
             const record = fate.cut(slot, t, fault, furthest, log, this.weight);
             const held = StoreFate.strandedCount(record, log) * this.weight;
-            if (held > 0) this.record(t, 'writes-stranded', `${this.plan.stores[store]!.id}: ${formatCount(held)} acknowledged write${held === 1 ? '' : 's'} held only in ${this.plan.regions[region]} are stranded there until it is reachable again (kept, not lost)`, this.plan.stores[store]!.id, region);
+            if (held > 0)
+                this.record(
+                    t,
+                    'writes-stranded',
+                    `${this.plan.stores[store]!.id}: ${formatCount(held)} acknowledged write${held === 1 ? '' : 's'} held only in ${this.plan.regions[region]} are stranded there until it is reachable again (kept, not lost)`,
+                    this.plan.stores[store]!.id,
+                    region,
+                );
         } else if (!isolated && cutOff) {
             const record = fate.heal(slot, t, log)!;
             if (furthest >= record.endIndex) {
@@ -936,7 +1192,13 @@ export class Simulation {
         if (t >= g.transition.end) {
             g.transition = undefined;
             g.previous = -1;
-            this.record(t, 'traffic-moved', `all users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} now reach ${this.regionName(g.dest)}`, g.plan.targetId, g.plan.origin);
+            this.record(
+                t,
+                'traffic-moved',
+                `all users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} now reach ${this.regionName(g.dest)}`,
+                g.plan.targetId,
+                g.plan.origin,
+            );
         }
         this.changed(t);
     }
@@ -973,7 +1235,9 @@ export class Simulation {
             heal.outcome = Number.isFinite(heal.expectedEnd) ? 'unfinished' : 'never-drains';
             heal.drainedWrites = (link.head - heal.fromIndex) * this.weight;
         }
-        for (const b of this.openSplitBrain) if (b !== undefined) endSplitBrain(b, end, this.storeCounters[b.store]!.accepted, this.plan.stores[b.store]!, true);
+        for (const b of this.openSplitBrain)
+            if (b !== undefined)
+                endSplitBrain(b, end, this.storeCounters[b.store]!.accepted, this.plan.stores[b.store]!, true);
         // Writes still on their way after a heal: what the furthest link has applied counts as delivered.
         for (const link of this.links) this.fates[link.store.index]!.settle(link.fromSlot, link.head, this.weight);
     }
@@ -1060,8 +1324,12 @@ export class Simulation {
                 from = origin;
             } else if (d >= 0) {
                 const s = this.services[g.plan.target]!;
-                serviceProb = this.faults.isDown(d) || !s.plan.runsIn[d] ? 0 : s.capacityFactor[d]! * (1 - this.partial.serviceErrorShare(s.plan.index, d));
-                clientMs = (d === origin ? 0 : plan.rtt[origin * R + d]!) + this.partial.serviceAddedLatency(s.plan.index, d);
+                serviceProb =
+                    this.faults.isDown(d) || !s.plan.runsIn[d]
+                        ? 0
+                        : s.capacityFactor[d]! * (1 - this.partial.serviceErrorShare(s.plan.index, d));
+                clientMs =
+                    (d === origin ? 0 : plan.rtt[origin * R + d]!) + this.partial.serviceAddedLatency(s.plan.index, d);
             }
             g.serviceProb[slot] = serviceProb;
             // Only the key classes its writes can draw (the origin's own keys, and the homes of shared keys).
@@ -1071,7 +1339,15 @@ export class Simulation {
                 for (let j = 0; j < W; j++) {
                     const s = writes[j]!;
                     const home = cls === 0 ? origin : cls - 1;
-                    const o = writeOutcome(plan, this.faults, plan.stores[s]!, this.storeRouting[s]!, from, home, this.scratch);
+                    const o = writeOutcome(
+                        plan,
+                        this.faults,
+                        plan.stores[s]!,
+                        this.storeRouting[s]!,
+                        from,
+                        home,
+                        this.scratch,
+                    );
                     const index = (slot * W + j) * C + cls;
                     g.status[index] = o.status;
                     g.location[index] = o.location;
@@ -1120,11 +1396,17 @@ export class Simulation {
         const R = this.plan.regions.length;
         const rates = new Map<number, number>();
         for (const stream of this.plan.streams) {
-            if (this.plan.groups[stream.group]!.writes.includes(store)) rates.set(stream.workload, (rates.get(stream.workload) ?? 0) + stream.rate);
+            if (this.plan.groups[stream.group]!.writes.includes(store))
+                rates.set(stream.workload, (rates.get(stream.workload) ?? 0) + stream.rate);
         }
         const best = [...rates.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
         if (best === undefined) return undefined;
-        return { workload: best[0], shared: new Float64Array(R), other: new Float64Array(R), ownLocation: new Int32Array(R).fill(-1) };
+        return {
+            workload: best[0],
+            shared: new Float64Array(R),
+            other: new Float64Array(R),
+            ownLocation: new Int32Array(R).fill(-1),
+        };
     }
 
     /** Where each store's main writing workload lands its writes now: shared keys, and each origin's own keys. */
@@ -1229,7 +1511,14 @@ export class Simulation {
             flow.ok[slot] = scale * (slot === 0 ? f : 1 - f);
             flow.okSlope[slot] = scale * (slot === 0 ? fSlope : -fSlope);
             for (let k = 0; k < K; k++) {
-                const until = this.describeStaleness(g, g.plan.readsFrom[k]!, g.readReplica[slot * K + k]!, t, flow, slot * K + k);
+                const until = this.describeStaleness(
+                    g,
+                    g.plan.readsFrom[k]!,
+                    g.readReplica[slot * K + k]!,
+                    t,
+                    flow,
+                    slot * K + k,
+                );
                 if (until < flow.until) flow.until = until;
             }
         }
@@ -1244,7 +1533,14 @@ export class Simulation {
      *   P(fresh) = 1 − shared·(1 − e^{−Σ μ·window}) − own·(1 − e^{−Σ μ·window}),
      * each window linear in time until a stalled link's backlog arrives — returned, as the flow's next breakpoint.
      */
-    private describeStaleness(g: GroupRuntime, s: number, replica: number, t: number, flow: ReadFlow, c: number): number {
+    private describeStaleness(
+        g: GroupRuntime,
+        s: number,
+        replica: number,
+        t: number,
+        flow: ReadFlow,
+        c: number,
+    ): number {
         flow.keep[c] = 1;
         for (let j = 0; j < TERMS; j++) flow.coef[c * TERMS + j] = 0;
         // The end of a drain is a breakpoint: the reads during it are reported apart.
@@ -1279,7 +1575,10 @@ export class Simulation {
             flow.x[i] = x;
             flow.slope[i] = slope;
         };
-        const rateFrom = (rates: Float64Array, keys: number) => (from: number): number => (keys > 0 ? rates[store.replicas[from]!]! / keys : 0);
+        const rateFrom =
+            (rates: Float64Array, keys: number) =>
+            (from: number): number =>
+                keys > 0 ? rates[store.replicas[from]!]! / keys : 0;
         if (w.sharedShare > 0) term(0, w.sharedShare, rateFrom(landing.shared, w.sharedKeys));
         if (w.sharedShare < 1) {
             const own = landing.ownLocation[g.plan.origin]!;
@@ -1305,7 +1604,11 @@ export class Simulation {
         for (let slot = 0; slot < 2; slot++) {
             const weight = slot === 0 ? f : 1 - f;
             if (weight <= 0) continue;
-            share += weight * g.serviceProb[slot]! * (g.plan.writeRate * g.writeOk[slot]! + g.plan.readRate * g.readOk[slot]!) / total;
+            share +=
+                (weight *
+                    g.serviceProb[slot]! *
+                    (g.plan.writeRate * g.writeOk[slot]! + g.plan.readRate * g.readOk[slot]!)) /
+                total;
         }
         return share;
     }
@@ -1325,17 +1628,30 @@ export class Simulation {
                     // detection and routing change are the ones that followed the same fault.
                     const since = fault >= 0 ? this.plan.faults[fault]!.at : t;
                     const seen = this.lastReaction.get(this.reactionKey(g));
-                    if (seen?.detectionAt !== undefined && seen.detectionAt >= since) episode.detectionAt = seen.detectionAt;
+                    if (seen?.detectionAt !== undefined && seen.detectionAt >= since)
+                        episode.detectionAt = seen.detectionAt;
                     if (seen?.routingAt !== undefined && seen.routingAt >= since) episode.routingAt = seen.routingAt;
                     g.episode = episode;
                     this.episodes.push(episode);
-                    this.record(t, 'interrupted', `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId}: ${pct(1 - share)} of requests fail`, g.plan.targetId, g.plan.origin);
+                    this.record(
+                        t,
+                        'interrupted',
+                        `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId}: ${pct(1 - share)} of requests fail`,
+                        g.plan.targetId,
+                        g.plan.origin,
+                    );
                 } else if (share < e.worstServed) e.worstServed = share;
             } else if (e !== undefined) {
                 e.end = t;
                 g.episode = undefined;
                 const from = e.fault >= 0 ? this.plan.faults[e.fault]!.at : e.start;
-                this.record(t, 'recovered', `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} are served again (${formatDuration(t - from)} after ${e.fault >= 0 ? `the ${this.plan.faults[e.fault]!.label}` : 'the interruption'})`, g.plan.targetId, g.plan.origin);
+                this.record(
+                    t,
+                    'recovered',
+                    `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} are served again (${formatDuration(t - from)} after ${e.fault >= 0 ? `the ${this.plan.faults[e.fault]!.label}` : 'the interruption'})`,
+                    g.plan.targetId,
+                    g.plan.origin,
+                );
             }
         }
     }
@@ -1350,9 +1666,10 @@ export class Simulation {
         for (const g of this.groups) {
             const e = g.episode;
             if (e === undefined || e[field] !== undefined) continue;
-            const concerned = targetKind === 'service'
-                ? g.plan.kind === 'service' && g.plan.target === target
-                : g.plan.writes.includes(target) || g.plan.readsFrom.includes(target);
+            const concerned =
+                targetKind === 'service'
+                    ? g.plan.kind === 'service' && g.plan.target === target
+                    : g.plan.writes.includes(target) || g.plan.readsFrom.includes(target);
             if (concerned) e[field] = t;
         }
     }
@@ -1367,12 +1684,26 @@ export class Simulation {
     // ------------------------------------------------------------------------------------------ helpers
 
     /** `cause`: the clause that made it happen (a fault, an action, a failover), which the results view reveals. */
-    record(t: number, kind: TimelineEvent['kind'], text: string, target: string | null, region: number | null, cause?: Source): void {
+    record(
+        t: number,
+        kind: TimelineEvent['kind'],
+        text: string,
+        target: string | null,
+        region: number | null,
+        cause?: Source,
+    ): void {
         if (this.timeline.length >= TIMELINE_LIMIT) {
             this.timelineDropped++;
             return;
         }
-        this.timeline.push({ atMs: t, kind, text, target, region: region === null || region < 0 ? null : this.plan.regions[region]!, clause: cause ? clauseOf(cause) : null });
+        this.timeline.push({
+            atMs: t,
+            kind,
+            text,
+            target,
+            region: region === null || region < 0 ? null : this.plan.regions[region]!,
+            clause: cause ? clauseOf(cause) : null,
+        });
     }
 
     /** The `at …` clause of a fault of the scenario. */

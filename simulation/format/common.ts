@@ -40,31 +40,38 @@ export interface LatencyOverTime {
  * without services, writes per writers' region of each store. Regions with no acknowledged write are left out.
  */
 export function latencyOverTime(r: SimulationReport): LatencyOverTime[] {
-    const serviceRows = r.services.flatMap((s) => s.byRegion.map((x) => ({ usersOf: x.region, on: s.id, series: x.writeLatencySeries })));
-    const rows = serviceRows.some((x) => hasWrites(x.series)) ? serviceRows
-        : r.stores.flatMap((s) => s.byRegion.map((x) => ({ usersOf: x.region, on: s.id, series: x.writeLatencySeries })));
+    const serviceRows = r.services.flatMap((s) =>
+        s.byRegion.map((x) => ({ usersOf: x.region, on: s.id, series: x.writeLatencySeries })),
+    );
+    const rows = serviceRows.some((x) => hasWrites(x.series))
+        ? serviceRows
+        : r.stores.flatMap((s) =>
+              s.byRegion.map((x) => ({ usersOf: x.region, on: s.id, series: x.writeLatencySeries })),
+          );
     const step = r.run.sampleIntervalMs;
     const end = (i: number) => Math.min((r.sampleTimesMs[i] ?? 0) + step, r.scenario.durationMs);
-    return rows.filter((x) => hasWrites(x.series)).map(({ usersOf, on, series }) => {
-        let low = Infinity;
-        let high = -Infinity;
-        let highAt = 0;
-        const gaps: { fromMs: number; toMs: number }[] = [];
-        series.p99.forEach((v, i) => {
-            if (v !== null) {
-                if (v < low) low = v;
-                if (v > high) {
-                    high = v;
-                    highAt = r.sampleTimesMs[i] ?? 0;
+    return rows
+        .filter((x) => hasWrites(x.series))
+        .map(({ usersOf, on, series }) => {
+            let low = Infinity;
+            let high = -Infinity;
+            let highAt = 0;
+            const gaps: { fromMs: number; toMs: number }[] = [];
+            series.p99.forEach((v, i) => {
+                if (v !== null) {
+                    if (v < low) low = v;
+                    if (v > high) {
+                        high = v;
+                        highAt = r.sampleTimesMs[i] ?? 0;
+                    }
+                    return;
                 }
-                return;
-            }
-            const last = gaps[gaps.length - 1];
-            if (last && last.toMs === (r.sampleTimesMs[i] ?? 0)) last.toMs = end(i);
-            else gaps.push({ fromMs: r.sampleTimesMs[i] ?? 0, toMs: end(i) });
+                const last = gaps[gaps.length - 1];
+                if (last && last.toMs === (r.sampleTimesMs[i] ?? 0)) last.toMs = end(i);
+                else gaps.push({ fromMs: r.sampleTimesMs[i] ?? 0, toMs: end(i) });
+            });
+            return { usersOf, on, lowMs: low, highMs: high, highAtMs: highAt, gaps };
         });
-        return { usersOf, on, lowMs: low, highMs: high, highAtMs: highAt, gaps };
-    });
 }
 
 function hasWrites(series: LatencySeries): boolean {
@@ -93,7 +100,10 @@ export function maxBacklogMs(s: SimulationReport['stores'][number]): number | nu
 
 export function resolutionLine(r: SimulationReport): string {
     const res = r.run.resolution;
-    const mode = res.mode === 'exact' ? 'every write simulated' : `one write in ${formatCount(res.sampling)} simulated (sampled)`;
+    const mode =
+        res.mode === 'exact'
+            ? 'every write simulated'
+            : `one write in ${formatCount(res.sampling)} simulated (sampled)`;
     return `${formatCount(r.run.simulatedWrites)} writes, ${formatCount(r.run.events)} events — ${mode}`;
 }
 
@@ -102,7 +112,11 @@ export function faultLine(f: SimulationReport['scenario']['faults'][number]): st
 }
 
 export function fileName(uri: string): string {
-    return decodeURIComponent(uri.replace(/^file:\/\//, '')).split('/').pop() ?? uri;
+    return (
+        decodeURIComponent(uri.replace(/^file:\/\//, ''))
+            .split('/')
+            .pop() ?? uri
+    );
 }
 
 /** "met", "both met", "all 3 met", "1 of 3 missed": how the declared objectives fared in the run. */

@@ -3,7 +3,22 @@
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
-import { at, duration, objectivesHeadline, faultLine, fileName, formatCount, formatDuration, formatUsd, gapList, latency, latencyOverTime, maxLagMs, resolutionLine, share } from './common.js';
+import {
+    at,
+    duration,
+    objectivesHeadline,
+    faultLine,
+    fileName,
+    formatCount,
+    formatDuration,
+    formatUsd,
+    gapList,
+    latency,
+    latencyOverTime,
+    maxLagMs,
+    resolutionLine,
+    share,
+} from './common.js';
 import { partialFaultLines } from './partial-faults.js';
 
 const MAX_GANTT_TASKS = 40;
@@ -13,18 +28,25 @@ export function formatMarkdown(r: SimulationReport): string {
     out.push(`# Simulation: ${r.scenario.name}${r.design.topology ? ` — ${r.design.topology}` : ''}`);
     out.push('');
     // The file name, an expectation's source text (comments included) and notes quoting file names are free text.
-    out.push(`${markdownCode(fileName(r.design.uri))} line ${r.scenario.line} · ${formatDuration(r.scenario.durationMs)} · seed ${r.scenario.seed} · ${resolutionLine(r)}`);
+    out.push(
+        `${markdownCode(fileName(r.design.uri))} line ${r.scenario.line} · ${formatDuration(r.scenario.durationMs)} · seed ${r.scenario.seed} · ${resolutionLine(r)}`,
+    );
     out.push('');
     out.push(`**Faults:** ${r.scenario.faults.length === 0 ? 'none' : r.scenario.faults.map(faultLine).join('; ')}`);
     out.push('');
 
     const e = r.summary.expectations;
-    out.push(`## Expectations — ${e.total === 0 ? 'none declared' : e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`);
+    out.push(
+        `## Expectations — ${e.total === 0 ? 'none declared' : e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`,
+    );
     out.push('');
     if (e.total > 0) {
         out.push('| | Expectation | Measured | For whom, when |');
         out.push('|---|---|---|---|');
-        for (const x of r.expectations) out.push(`| ${x.passed ? '✅' : '❌'} | ${markdownCode(x.text, true)} (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
+        for (const x of r.expectations)
+            out.push(
+                `| ${x.passed ? '✅' : '❌'} | ${markdownCode(x.text, true)} (line ${x.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`,
+            );
         out.push('');
     }
 
@@ -34,7 +56,10 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('');
         out.push('| | Objective | Measured | For whom, when |');
         out.push('|---|---|---|---|');
-        for (const x of objectives) out.push(`| ${x.passed ? '✅' : '❌'} | ${cell(x.owner)}: ${markdownCode(x.text, true)} (line ${x.clause.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`);
+        for (const x of objectives)
+            out.push(
+                `| ${x.passed ? '✅' : '❌'} | ${cell(x.owner)}: ${markdownCode(x.text, true)} (line ${x.clause.line}) | ${cell(x.measuredText)} | ${cell(x.where)} |`,
+            );
         out.push('');
     }
 
@@ -79,25 +104,38 @@ export function formatMarkdown(r: SimulationReport): string {
         for (const x of r.recovery) {
             const from = x.faultAtMs ?? x.startMs;
             const rel = (v: number | null) => (v === null ? '—' : `+${formatDuration(v - from)}`);
-            out.push(`| ${x.usersOf} | ${x.target} | ${cell(x.faultLabel ?? 'interruption')} at ${at(from)} | ${rel(x.detectionMs)} | ${rel(x.routingChangeMs)} | ${x.endMs === null ? 'not by the end' : rel(x.endMs)} | ${duration(x.rtoMs)} | ${share(x.worstServedShare)} |`);
+            out.push(
+                `| ${x.usersOf} | ${x.target} | ${cell(x.faultLabel ?? 'interruption')} at ${at(from)} | ${rel(x.detectionMs)} | ${rel(x.routingChangeMs)} | ${x.endMs === null ? 'not by the end' : rel(x.endMs)} | ${duration(x.rtoMs)} | ${share(x.worstServedShare)} |`,
+            );
         }
         out.push('');
     }
 
     out.push('## Data');
     out.push('');
-    out.push('| Store | Replication | Acknowledged | Lost (RPO) | Stranded | Silently discarded | Merged / siblings | Rejected | Stale reads | Latency p50 / p95 / p99 | Max lag |');
+    out.push(
+        '| Store | Replication | Acknowledged | Lost (RPO) | Stranded | Silently discarded | Merged / siblings | Rejected | Stale reads | Latency p50 / p95 / p99 | Max lag |',
+    );
     out.push('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const s of r.stores) {
         if (s.writes.acknowledged === 0 && s.reads.served === 0) continue;
-        const mode = s.replication.mode === 'async' ? `async ${formatDuration(s.replication.lagMs ?? 0)}` : s.replication.mode === 'consensus' ? `consensus, quorum ${s.replication.quorum}` : s.replication.mode;
-        out.push(`| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${strandedSummary(s) ?? '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(maxLagMs(s)) : '—'} |`);
+        const mode =
+            s.replication.mode === 'async'
+                ? `async ${formatDuration(s.replication.lagMs ?? 0)}`
+                : s.replication.mode === 'consensus'
+                  ? `consensus, quorum ${s.replication.quorum}`
+                  : s.replication.mode;
+        out.push(
+            `| ${s.id} | ${mode}, ${s.conflicts} | ${formatCount(s.writes.acknowledged)} | ${s.lostWrites > 0 ? `**${formatCount(s.lostWrites)}** (${formatDuration(s.rpoMs!)})` : '0'} | ${strandedSummary(s) ?? '0'} | ${s.discardedWrites > 0 ? `**${formatCount(s.discardedWrites)}**` : '0'} | ${formatCount(s.merges)} / ${formatCount(s.siblings)} | ${formatCount(s.writes.rejected + s.writes.conflictRejected)} | ${share(s.reads.staleShare)} | ${latency(s.writeLatencyMs)} | ${s.lag.length > 0 ? formatDuration(maxLagMs(s)) : '—'} |`,
+        );
     }
     out.push('');
 
     const strandings = r.stores.flatMap((s) => s.stranded.map((x) => `- ${s.id}: ${strandingLine(x)}`));
     if (strandings.length > 0) {
-        out.push('Writes held only by a replica that was cut off (an outage or partition does not lose them; a promotion elsewhere or a destroyed region does):');
+        out.push(
+            'Writes held only by a replica that was cut off (an outage or partition does not lose them; a promotion elsewhere or a destroyed region does):',
+        );
         out.push('');
         out.push(...strandings);
         out.push('');
@@ -115,11 +153,14 @@ export function formatMarkdown(r: SimulationReport): string {
 
     out.push('## Availability');
     out.push('');
-    out.push(`Overall ${share(r.summary.availability)} of requests served; write latency p50 / p95 / p99 ${latency(r.summary.writeLatencyMs)}; stale reads ${r.summary.staleReadShare === null ? 'not estimated' : share(r.summary.staleReadShare)}.`);
+    out.push(
+        `Overall ${share(r.summary.availability)} of requests served; write latency p50 / p95 / p99 ${latency(r.summary.writeLatencyMs)}; stale reads ${r.summary.staleReadShare === null ? 'not estimated' : share(r.summary.staleReadShare)}.`,
+    );
     out.push('');
     out.push('| Users of | Requests | Served | Availability |');
     out.push('|---|---|---|---|');
-    for (const x of r.regions) out.push(`| ${x.region} | ${formatCount(x.offered)} | ${formatCount(x.served)} | ${share(x.availability)} |`);
+    for (const x of r.regions)
+        out.push(`| ${x.region} | ${formatCount(x.offered)} | ${formatCount(x.served)} | ${share(x.availability)} |`);
     out.push('');
     const overTime = latencyOverTime(r);
     if (r.sampleTimesMs.length > 1 && overTime.length > 0) {
@@ -128,16 +169,26 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('| Users of | On | Lowest | Highest (from) | No write acknowledged |');
         out.push('|---|---|---|---|---|');
         for (const x of overTime) {
-            out.push(`| ${x.usersOf} | ${x.on} | ${formatDuration(x.lowMs)} | ${formatDuration(x.highMs)} (${at(x.highAtMs)}) | ${x.gaps.length > 0 ? gapList(x.gaps) : '—'} |`);
+            out.push(
+                `| ${x.usersOf} | ${x.on} | ${formatDuration(x.lowMs)} | ${formatDuration(x.highMs)} (${at(x.highAtMs)}) | ${x.gaps.length > 0 ? gapList(x.gaps) : '—'} |`,
+            );
         }
         out.push('');
     }
 
     out.push('## Cost');
     out.push('');
-    out.push(r.cost.egressUsdPerMonth === null ? 'Replication egress: not estimated.' : `Replication egress ≈ **${formatUsd(r.cost.egressUsdPerMonth)}/month**.`);
-    for (const x of r.cost.egress) out.push(`- ${x.store}: ${x.usdPerMonth === null ? x.missing ?? 'not estimated' : `${formatUsd(x.usdPerMonth)}/month (${x.formula})`}`);
-    for (const p of r.cost.postures) out.push(`- ${p.service}: ${p.posture}, ×${p.multiplier} of a single-region deployment (${p.source})`);
+    out.push(
+        r.cost.egressUsdPerMonth === null
+            ? 'Replication egress: not estimated.'
+            : `Replication egress ≈ **${formatUsd(r.cost.egressUsdPerMonth)}/month**.`,
+    );
+    for (const x of r.cost.egress)
+        out.push(
+            `- ${x.store}: ${x.usdPerMonth === null ? (x.missing ?? 'not estimated') : `${formatUsd(x.usdPerMonth)}/month (${x.formula})`}`,
+        );
+    for (const p of r.cost.postures)
+        out.push(`- ${p.service}: ${p.posture}, ×${p.multiplier} of a single-region deployment (${p.source})`);
     out.push('');
     out.push(`_${r.cost.note}_`);
     if (r.notes.length > 0) {
@@ -152,8 +203,12 @@ export function formatMarkdown(r: SimulationReport): string {
 
 /** Mermaid gantt lines: fault bars, waits for control planes, actions, detections, routing changes, interruptions. */
 export function gantt(r: SimulationReport): string[] {
-    const lines = ['gantt', `    title ${label(r.scenario.name)}: faults and failover`, '    dateFormat YYYY-MM-DD HH:mm:ss',
-        `    axisFormat ${r.scenario.durationMs > 86_400_000 ? '%d %H:%M' : '%H:%M'}`];
+    const lines = [
+        'gantt',
+        `    title ${label(r.scenario.name)}: faults and failover`,
+        '    dateFormat YYYY-MM-DD HH:mm:ss',
+        `    axisFormat ${r.scenario.durationMs > 86_400_000 ? '%d %H:%M' : '%H:%M'}`,
+    ];
     let tasks = 0;
     let id = 0;
     const add = (section: string[], text: string) => {
@@ -162,7 +217,11 @@ export function gantt(r: SimulationReport): string[] {
         tasks++;
     };
     const faults: string[] = [];
-    for (const f of r.scenario.faults) add(faults, `    ${label(f.label)} :crit, f${f.index}, ${stamp(f.atMs)}, ${stamp(Math.min(f.untilMs, r.scenario.durationMs))}`);
+    for (const f of r.scenario.faults)
+        add(
+            faults,
+            `    ${label(f.label)} :crit, f${f.index}, ${stamp(f.atMs)}, ${stamp(Math.min(f.untilMs, r.scenario.durationMs))}`,
+        );
     const sections = new Map<string, string[]>();
     const sectionOf = (name: string) => {
         let s = sections.get(name);
@@ -175,7 +234,10 @@ export function gantt(r: SimulationReport): string[] {
         const target = t.target ?? 'design';
         switch (t.kind) {
             case 'detection':
-                add(sectionOf(target), `    failure detected in ${label(t.region ?? '')} :milestone, m${id++}, ${stamp(t.atMs)}, 0s`);
+                add(
+                    sectionOf(target),
+                    `    failure detected in ${label(t.region ?? '')} :milestone, m${id++}, ${stamp(t.atMs)}, 0s`,
+                );
                 break;
             case 'routing-change':
                 add(sectionOf(target), `    routing moves :milestone, m${id++}, ${stamp(t.atMs)}, 0s`);
@@ -187,7 +249,10 @@ export function gantt(r: SimulationReport): string[] {
                 const key = actionKey(t.text);
                 const wait = blocked.get(key);
                 if (wait) {
-                    add(sectionOf(target), `    ${label(key)} waits for its control plane :done, w${id++}, ${stamp(wait.atMs)}, ${stamp(t.atMs)}`);
+                    add(
+                        sectionOf(target),
+                        `    ${label(key)} waits for its control plane :done, w${id++}, ${stamp(wait.atMs)}, ${stamp(t.atMs)}`,
+                    );
                     blocked.delete(key);
                 }
                 started.set(key, t);
@@ -197,7 +262,10 @@ export function gantt(r: SimulationReport): string[] {
                 const key = actionKey(t.text);
                 const start = started.get(key);
                 if (start) {
-                    add(sectionOf(target), `    ${label(key)} :active, a${id++}, ${stamp(start.atMs)}, ${stamp(t.atMs)}`);
+                    add(
+                        sectionOf(target),
+                        `    ${label(key)} :active, a${id++}, ${stamp(start.atMs)}, ${stamp(t.atMs)}`,
+                    );
                     started.delete(key);
                 }
                 break;
@@ -206,13 +274,21 @@ export function gantt(r: SimulationReport): string[] {
                 break;
         }
     }
-    for (const [key, wait] of blocked) add(sectionOf(wait.target ?? 'design'), `    ${label(key)} waits for its control plane :done, w${id++}, ${stamp(wait.atMs)}, ${stamp(r.scenario.durationMs)}`);
+    for (const [key, wait] of blocked)
+        add(
+            sectionOf(wait.target ?? 'design'),
+            `    ${label(key)} waits for its control plane :done, w${id++}, ${stamp(wait.atMs)}, ${stamp(r.scenario.durationMs)}`,
+        );
     for (const x of r.recovery) {
-        add(sectionOf(x.target), `    users of ${label(x.usersOf)} interrupted :crit, i${id++}, ${stamp(x.startMs)}, ${stamp(x.endMs ?? r.scenario.durationMs)}`);
+        add(
+            sectionOf(x.target),
+            `    users of ${label(x.usersOf)} interrupted :crit, i${id++}, ${stamp(x.startMs)}, ${stamp(x.endMs ?? r.scenario.durationMs)}`,
+        );
     }
     if (faults.length > 0) lines.push('    section Faults', ...faults);
     for (const [name, body] of sections) lines.push(`    section ${label(name)}`, ...body);
-    if (tasks === 0) lines.push('    section Scenario', `    no fault :s0, ${stamp(0)}, ${stamp(r.scenario.durationMs)}`);
+    if (tasks === 0)
+        lines.push('    section Scenario', `    no fault :s0, ${stamp(0)}, ${stamp(r.scenario.durationMs)}`);
     return lines;
 }
 
@@ -230,7 +306,10 @@ function stamp(ms: number): string {
 
 /** Mermaid task names end at ':' and break on '#' or ';'; a run of backticks would close the diagram's fence. */
 function label(text: string): string {
-    return text.replace(/[:;#`]/g, ' ').replace(/\s+/g, ' ').trim();
+    return text
+        .replace(/[:;#`]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 function cell(text: string): string {

@@ -10,8 +10,14 @@ export function partialFaultLines(r: SimulationReport): string[] {
 
 function partialFaultLine(p: PartialFaultReport): string {
     const reached = p.reached.length === 0 ? 'reached no service' : `reached ${p.reached.join(', ')}`;
-    const checks = p.checks.length === 0
-        ? 'no health check watches it'
-        : p.checks.map((c) => `${c.depth} checks of ${c.failover} ${c.noticed ? `noticed after ${formatDuration(c.afterMs!)}` : 'never noticed'}`).join('; ');
+    const checks =
+        p.checks.length === 0
+            ? 'no health check watches it'
+            : p.checks
+                  .map(
+                      (c) =>
+                          `${c.depth} checks of ${c.failover} ${c.noticed ? `noticed after ${formatDuration(c.afterMs!)}` : 'never noticed'}`,
+                  )
+                  .join('; ');
     return `${p.label} at ${formatDuration(p.atMs)}: ${reached}; ${checks}`;
 }

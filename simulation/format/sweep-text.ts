@@ -9,23 +9,43 @@ export function formatSweepText(r: SweepReport, options: { readonly color?: bool
     const out: string[] = [];
     out.push(paint('1', `${sweepTitle(r, visibleControls(fileName(r.design.uri)))}`));
     out.push(`  seeds: ${r.seeds.derivation}`);
-    out.push(`  worst run: seed ${r.summary.worstSeed} (${r.summary.worstReason}); replay it with --scenario ${visibleControls(r.scenario.name)} --seed ${r.summary.worstSeed}`);
+    out.push(
+        `  worst run: seed ${r.summary.worstSeed} (${r.summary.worstReason}); replay it with --scenario ${visibleControls(r.scenario.name)} --seed ${r.summary.worstSeed}`,
+    );
     out.push('');
     const e = r.summary.expectations;
     if (e.total === 0) out.push('Expectations: none declared');
-    else out.push(paint('1', `Expectations across ${countOf(r.seeds.count, 'seed')}: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`));
-    for (const x of r.expectations) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.line})`);
+    else
+        out.push(
+            paint(
+                '1',
+                `Expectations across ${countOf(r.seeds.count, 'seed')}: ${e.failed === 0 ? `all ${e.total} passed` : `${e.failed} of ${e.total} failed`}`,
+            ),
+        );
+    for (const x of r.expectations)
+        out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.line})`);
     out.push('');
     const objectives = r.objectives ?? [];
     if (objectives.length > 0) {
-        out.push(paint('1', `Objectives of the services and stores across ${countOf(r.seeds.count, 'seed')}: ${objectivesHeadline(objectives)}`));
-        for (const x of objectives) out.push(`  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.clause.line})`);
+        out.push(
+            paint(
+                '1',
+                `Objectives of the services and stores across ${countOf(r.seeds.count, 'seed')}: ${objectivesHeadline(objectives)}`,
+            ),
+        );
+        for (const x of objectives)
+            out.push(
+                `  ${x.passed ? paint('32', '✔') : paint('31', '✘')} ${visibleControls(x.message)}  (line ${x.clause.line})`,
+            );
         out.push('');
     }
     out.push(paint('1', `Across ${countOf(r.seeds.count, 'seed')}`));
     const rows = [['', 'min', 'p50', 'p95', 'max', 'worst seed'], ...r.metrics.map(spreadRow(r.seeds.count))];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-    for (const row of rows) out.push(`  ${row.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  ')}`.trimEnd());
+    for (const row of rows)
+        out.push(
+            `  ${row.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  ')}`.trimEnd(),
+        );
     for (const note of r.notes) out.push(`Note: ${visibleControls(note)}`);
     return out.join('\n');
 }

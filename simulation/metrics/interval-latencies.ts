@@ -34,7 +34,8 @@ export interface IntervalSeries {
 export function intervalSeries(parts: readonly IntervalLatencies[], ticks: number): IntervalSeries {
     const byTick: { ms: number; weight: number }[][] = Array.from({ length: ticks }, () => []);
     for (const part of parts) {
-        for (let i = 0; i < part.ticks.length; i++) byTick[part.ticks[i]!]?.push({ ms: part.latencies[i]!, weight: part.weights[i]! });
+        for (let i = 0; i < part.ticks.length; i++)
+            byTick[part.ticks[i]!]?.push({ ms: part.latencies[i]!, weight: part.weights[i]! });
     }
     const series: IntervalSeries = { p50: [], p99: [], acknowledged: [] };
     for (const entries of byTick) {

@@ -14,7 +14,10 @@ import { designOf, example } from '../simulation/helpers.js';
 import { ownOutage, rows, type Row } from './outage-verdicts.js';
 
 const SEEDS = [11, 12, 13];
-const names = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).map((f) => f.replace(/\.mregion$/, '')).sort();
+const names = readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.mregion'))
+    .map((f) => f.replace(/\.mregion$/, ''))
+    .sort();
 
 /** The example's text with its scenarios replaced by the outage of `region` at 5 min for 30 min on all its workloads. */
 function outageDesign(text: string, model: Model, region: string): string {
@@ -25,9 +28,17 @@ function outageDesign(text: string, model: Model, region: string): string {
 // The examples meet their objectives; the same designs with tighter objectives give the rules something to report.
 // No rule fixture under test/rules carries a workload or scenario, so these variants stand in for them.
 const VARIANTS: readonly { name: string; from: string; objective: [string, string] }[] = [
-    { name: 'aurora-warm-standby with rto 2m rpo 500ms', from: 'aurora-warm-standby', objective: ['objective rto 5m  rpo 1s', 'objective rto 2m  rpo 500ms'] },
+    {
+        name: 'aurora-warm-standby with rto 2m rpo 500ms',
+        from: 'aurora-warm-standby',
+        objective: ['objective rto 5m  rpo 1s', 'objective rto 2m  rpo 500ms'],
+    },
     { name: 'netflix with rto 1m', from: 'netflix', objective: ['objective  rto 10m', 'objective  rto 1m'] },
-    { name: 'shopify-pods with rto 1m rpo 0s', from: 'shopify-pods', objective: ['objective  rto 5m  rpo 1s', 'objective  rto 1m  rpo 0s'] },
+    {
+        name: 'shopify-pods with rto 1m rpo 0s',
+        from: 'shopify-pods',
+        objective: ['objective  rto 5m  rpo 1s', 'objective  rto 1m  rpo 0s'],
+    },
 ];
 
 function variantText(v: (typeof VARIANTS)[number]): string {
@@ -55,19 +66,26 @@ const simulated = new Map<string, Promise<SimulationReport[]>>();
 function outageRuns(design: string, region: string): Promise<SimulationReport[]> {
     const k = `${design}|${region}`;
     if (!simulated.has(k)) {
-        simulated.set(k, (async () => {
-            const { text, model } = models.get(design)!;
-            const own = ownOutage(model, region);
-            const [m, scenario] = own ? [model, own.name] : [await designOf(outageDesign(text, model, region), true), `agree-${region}`];
-            const runs: SimulationReport[] = [];
-            for (const seed of SEEDS) runs.push(await simulateWithDeadline(m, scenario, { seed }));
-            return runs;
-        })());
+        simulated.set(
+            k,
+            (async () => {
+                const { text, model } = models.get(design)!;
+                const own = ownOutage(model, region);
+                const [m, scenario] = own
+                    ? [model, own.name]
+                    : [await designOf(outageDesign(text, model, region), true), `agree-${region}`];
+                const runs: SimulationReport[] = [];
+                for (const seed of SEEDS) runs.push(await simulateWithDeadline(m, scenario, { seed }));
+                return runs;
+            })(),
+        );
     }
     return simulated.get(k)!;
 }
 
-interface Case extends Row { readonly runs: readonly SimulationReport[] }
+interface Case extends Row {
+    readonly runs: readonly SimulationReport[];
+}
 const caseOf = async (row: Row): Promise<Case> => ({ ...row, runs: await outageRuns(row.design, row.region) });
 
 /** The target's worst interruption in one run: Infinity when its users were still not served at the end, 0 when never interrupted. */
@@ -80,7 +98,9 @@ function rpoOf(r: SimulationReport, store: string): number {
 }
 
 function measured(c: Case): number[] {
-    return c.runs.map((r) => (c.rule === 'rpo-unachievable' ? rpoOf(r, c.store!) : rtoOf(r, c.target))).sort((a, b) => a - b);
+    return c.runs
+        .map((r) => (c.rule === 'rpo-unachievable' ? rpoOf(r, c.store!) : rtoOf(r, c.target)))
+        .sort((a, b) => a - b);
 }
 
 /** How long the simulated outage lasts (the region's own scenario or the 30 min one built here). */
@@ -89,10 +109,11 @@ function outageMs(r: SimulationReport): number {
     return fault.untilMs - fault.atMs;
 }
 
-const sentence = (c: Row) => c.rule === 'standby-capacity'
-    ? `${c.design}: standby-capacity ${c.missed ? 'says' : 'does not say'} that losing ${c.region} leaves ${c.target} short of capacity until it returns, and the simulation agrees`
-    : `${c.design}: ${c.rule} ${c.missed ? 'reports' : 'does not report'} the ${c.rule === 'rto-unachievable' ? 'RTO' : 'RPO'} `
-        + `objective ${formatDuration(c.objectiveMs!)} of ${c.target}${c.store && c.store !== c.target ? ` (store ${c.store})` : ''} for the loss of ${c.region}, and the simulation agrees`;
+const sentence = (c: Row) =>
+    c.rule === 'standby-capacity'
+        ? `${c.design}: standby-capacity ${c.missed ? 'says' : 'does not say'} that losing ${c.region} leaves ${c.target} short of capacity until it returns, and the simulation agrees`
+        : `${c.design}: ${c.rule} ${c.missed ? 'reports' : 'does not report'} the ${c.rule === 'rto-unachievable' ? 'RTO' : 'RPO'} ` +
+          `objective ${formatDuration(c.objectiveMs!)} of ${c.target}${c.store && c.store !== c.target ? ` (store ${c.store})` : ''} for the loss of ${c.region}, and the simulation agrees`;
 
 // Known disagreements, `${design}|${rule}|${target}|${region}`. In these active-active designs losing a region
 // overloads the survivors: standby-capacity says so (its rows agree) and the simulation fails some users of the
@@ -105,7 +126,9 @@ const sentence = (c: Row) => c.rule === 'standby-capacity'
 // diagnosed yet: either the simulation does not track (or re-route) users of a service without a failover, or
 // the rule's placement (regionLoss) sends the lost region's users where the simulation does not.
 const KNOWN: ReadonlySet<string> = new Set([
-    ...['shopify-pods', 'shopify-pods with rto 1m rpo 0s'].flatMap((d) => ['us-east-1', 'us-east-2', 'us-west-2'].map((r) => `${d}|standby-capacity|sorting-hat|${r}`)),
+    ...['shopify-pods', 'shopify-pods with rto 1m rpo 0s'].flatMap((d) =>
+        ['us-east-1', 'us-east-2', 'us-west-2'].map((r) => `${d}|standby-capacity|sorting-hat|${r}`),
+    ),
     'cockroachdb-global|rto-unachievable|box-office|us-east-1',
     'cockroachdb-global|rto-unachievable|box-office|eu-west-1',
     'cockroachdb-global|rto-unachievable|box-office|ap-northeast-1',
@@ -125,8 +148,16 @@ function agreement(c: Case): { verdict: string; measured: string; agrees: boolea
         // Short of capacity, some users fail until the region returns: the interruption lasts the whole outage.
         const outage = outageMs(c.runs[0]!);
         return c.missed
-            ? { verdict: 'short until the region returns', measured: `worst of ${text} against a ${formatDuration(outage)} outage`, agrees: worst >= outage }
-            : { verdict: 'enough capacity', measured: `middle of ${text} against a ${formatDuration(outage)} outage`, agrees: middle < outage };
+            ? {
+                  verdict: 'short until the region returns',
+                  measured: `worst of ${text} against a ${formatDuration(outage)} outage`,
+                  agrees: worst >= outage,
+              }
+            : {
+                  verdict: 'enough capacity',
+                  measured: `middle of ${text} against a ${formatDuration(outage)} outage`,
+                  agrees: middle < outage,
+              };
     }
     return c.missed
         ? { verdict: 'missed', measured: `worst of ${text}`, agrees: worst > c.objectiveMs! }
@@ -148,12 +179,22 @@ describe('the checker and the simulation agree on the loss of a region', () => {
     });
 
     const named = all.map((row) => ({ row, name: sentence(row) }));
-    it.each(named.filter(({ row }) => !KNOWN.has(key(row))))('$name', async ({ row }) => {
-        const result = agreement(await caseOf(row));
-        expect(result, `the rule says ${result.verdict}, the simulation measured ${result.measured}`).toMatchObject({ agrees: true });
-    }, SIM_TIMEOUT_MS);
+    it.each(named.filter(({ row }) => !KNOWN.has(key(row))))(
+        '$name',
+        async ({ row }) => {
+            const result = agreement(await caseOf(row));
+            expect(result, `the rule says ${result.verdict}, the simulation measured ${result.measured}`).toMatchObject(
+                { agrees: true },
+            );
+        },
+        SIM_TIMEOUT_MS,
+    );
 
-    it.fails.each(named.filter(({ row }) => KNOWN.has(key(row))))('known disagreement — $name', async ({ row }) => {
-        expect(agreement(await caseOf(row)).agrees).toBe(true);
-    }, SIM_TIMEOUT_MS);
+    it.fails.each(named.filter(({ row }) => KNOWN.has(key(row))))(
+        'known disagreement — $name',
+        async ({ row }) => {
+            expect(agreement(await caseOf(row)).agrees).toBe(true);
+        },
+        SIM_TIMEOUT_MS,
+    );
 });

@@ -43,18 +43,33 @@ export function rows(design: string, model: Model): Row[] {
         const rtoMs = target?.objective?.rtoMs;
         if (!target || rtoMs === undefined) continue;
         const missed = rto.some((x) => x.key === base(f.id) && (x.cell ?? undefined) === (f.cell ?? undefined));
-        for (const region of protectedRegions(model, f)) out.push({ design, rule: 'rto-unachievable', target: target.id, region, objectiveMs: rtoMs, missed });
+        for (const region of protectedRegions(model, f))
+            out.push({ design, rule: 'rto-unachievable', target: target.id, region, objectiveMs: rtoMs, missed });
     }
     const rpo = findings(model, 'rpo-unachievable');
     const owners = [...model.services.values(), ...model.stores.values()];
     for (const owner of owners) {
         const rpoMs = owner.objective?.rpoMs;
         if (rpoMs === undefined) continue;
-        const stores = owner.kind === 'service' ? owner.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined) : [owner as StoreM];
+        const stores =
+            owner.kind === 'service'
+                ? owner.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined)
+                : [owner as StoreM];
         for (const store of stores) {
             if (store.regions.length < 2) continue; // a single-region store loses its data: no failover to simulate
-            const missed = rpo.some((x) => x.key === `${owner.name}:${store.name}` && (x.cell ?? undefined) === (owner.cell ?? undefined));
-            for (const region of writerRegions(store)) out.push({ design, rule: 'rpo-unachievable', target: owner.id, store: store.id, region, objectiveMs: rpoMs, missed });
+            const missed = rpo.some(
+                (x) => x.key === `${owner.name}:${store.name}` && (x.cell ?? undefined) === (owner.cell ?? undefined),
+            );
+            for (const region of writerRegions(store))
+                out.push({
+                    design,
+                    rule: 'rpo-unachievable',
+                    target: owner.id,
+                    store: store.id,
+                    region,
+                    objectiveMs: rpoMs,
+                    missed,
+                });
         }
     }
     out.push(...capacityRows(design, model));
@@ -71,21 +86,38 @@ function capacityRows(design: string, model: Model): Row[] {
     for (const service of model.services.values()) {
         if (!service.capacity || service.regions.length < 2) continue;
         // A failover that launches or scales out capacity is what the rule leaves alone: its time is the RTO's.
-        if (model.failovers.some((f) => f.target.id === service.id && f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out'))) continue;
+        if (
+            model.failovers.some(
+                (f) =>
+                    f.target.id === service.id &&
+                    f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out'),
+            )
+        )
+            continue;
         const placement = placeLoad(model, service, serviceLoad(model, service));
-        const candidates = service.posture === 'active-active' ? service.regions : [service.primary ?? service.regions[0]!];
+        const candidates =
+            service.posture === 'active-active' ? service.regions : [service.primary ?? service.regions[0]!];
         const fired = reported.has(`${service.name}|${service.cell ?? ''}`);
         const overloads = candidates.filter((r) => regionLoss(model, service, placement, r).failingShare > 1e-9);
-        if (fired !== overloads.length > 0) throw new Error(`${design}: standby-capacity ${fired ? 'reports' : 'is silent on'} ${service.id}, but regionLoss says ${overloads.length} regions overload`);
+        if (fired !== overloads.length > 0)
+            throw new Error(
+                `${design}: standby-capacity ${fired ? 'reports' : 'is silent on'} ${service.id}, but regionLoss says ${overloads.length} regions overload`,
+            );
         // Only the losses it reports: a silent rule says nothing about the RTO, which other causes (a strong store
         // that stops writing, a missing failover) can stretch to the whole outage, and the report has no
         // capacity-only measure to hold a silent verdict against.
-        for (const region of overloads) out.push({ design, rule: 'standby-capacity', target: service.id, region, missed: true });
+        for (const region of overloads)
+            out.push({ design, rule: 'standby-capacity', target: service.id, region, missed: true });
     }
     return out;
 }
 
 /** The design's own scenario when it is exactly the outage of `region`. */
 export function ownOutage(model: Model, region: string): ScenarioM | undefined {
-    return [...model.scenarios.values()].find((s) => s.faults.length === 1 && s.faults[0]!.kind === 'outage' && (s.faults[0] as { region?: string }).region === region);
+    return [...model.scenarios.values()].find(
+        (s) =>
+            s.faults.length === 1 &&
+            s.faults[0]!.kind === 'outage' &&
+            (s.faults[0] as { region?: string }).region === region,
+    );
 }

@@ -7,7 +7,11 @@ import { bundle, ROOT } from '../helpers/bundles.js';
 import { sarifErrors } from './sarif-schema.js';
 
 function mregion(...args: string[]) {
-    const result = spawnSync(process.execPath, [bundle('cli'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bundle('cli'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -17,17 +21,33 @@ describe('the mregion check command', () => {
         expect(status).toBe(1);
         const log = JSON.parse(stdout);
         expect(sarifErrors(log)).toEqual([]);
-        expect(log.runs[0].artifacts).toHaveLength(readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).length);
-        expect(log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'rto-unachievable').help.markdown).toContain('# rto-unachievable');
+        expect(log.runs[0].artifacts).toHaveLength(
+            readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).length,
+        );
+        expect(
+            log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'rto-unachievable').help.markdown,
+        ).toContain('# rto-unachievable');
     });
 
     const cases: { args: string[]; status: number; stderr?: RegExp; stdout?: RegExp }[] = [
         // An info finding (catch-up-undeclared) does not fail a check.
         { args: ['check', 'examples/netflix.mregion'], status: 0, stdout: /1 info in 1 file/ },
-        { args: ['check', 'examples/aurora-warm-standby.mregion', '--max-warnings', '0'], status: 1, stderr: /1 warning, more than --max-warnings 0/ },
+        {
+            args: ['check', 'examples/aurora-warm-standby.mregion', '--max-warnings', '0'],
+            status: 1,
+            stderr: /1 warning, more than --max-warnings 0/,
+        },
         { args: ['check', 'examples/aurora-warm-standby.mregion', '--max-warnings', '1'], status: 0 },
-        { args: ['check', 'examples/netflix.mregion', '--format', 'xml'], status: 2, stderr: /unknown format 'xml': use text, json, sarif/ },
-        { args: ['check', 'examples/netflix.mregion', '--max-warnings', 'lots'], status: 2, stderr: /--max-warnings needs a whole number/ },
+        {
+            args: ['check', 'examples/netflix.mregion', '--format', 'xml'],
+            status: 2,
+            stderr: /unknown format 'xml': use text, json, sarif/,
+        },
+        {
+            args: ['check', 'examples/netflix.mregion', '--max-warnings', 'lots'],
+            status: 2,
+            stderr: /--max-warnings needs a whole number/,
+        },
         { args: ['check', 'examples/nope.mregion'], status: 2, stderr: /cannot read 'examples\/nope.mregion'/ },
     ];
     for (const c of cases) {

@@ -1,7 +1,20 @@
 // `mregion format` writing designs back: the design is read as `mregion check` reads it, and replaced whole, so
 // that a FIFO swapped in for it after the read is refused instead of blocking the write (or receiving the text),
 // and the design keeps its mode and the links that lead to it.
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    closeSync,
+    constants,
+    lstatSync,
+    mkdirSync,
+    openSync,
+    readFileSync,
+    readlinkSync,
+    readSync,
+    rmSync,
+    statSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +37,12 @@ function caseFolder(): string {
 
 async function format(files: string[], fileSystem?: Parameters<typeof runFormat>[3]) {
     const lines: string[] = [];
-    const run = runFormat(files, { check: false }, { out: (t) => lines.push(t), err: (t) => lines.push(t) }, fileSystem);
+    const run = runFormat(
+        files,
+        { check: false },
+        { out: (t) => lines.push(t), err: (t) => lines.push(t) },
+        fileSystem,
+    );
     return { exitCode: await run, lines };
 }
 
@@ -47,7 +65,8 @@ describe('mregion format writing a design back', () => {
         writeFileSync(file, MESSY);
         const swapping = new SwapForFifoAfterRead();
         await expect(format([file], { fileSystemProvider: () => swapping })).rejects.toThrow(
-            `cannot write '${displayPath(URI.file(file))}': it is no longer a regular file: it is a FIFO (named pipe), not a regular file; it was left as it is`);
+            `cannot write '${displayPath(URI.file(file))}': it is no longer a regular file: it is a FIFO (named pipe), not a regular file; it was left as it is`,
+        );
         expect(lstatSync(file).isFIFO()).toBe(true);
         let received = 0;
         try {

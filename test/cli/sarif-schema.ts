@@ -15,5 +15,9 @@ const validator = ajv.compile(schema);
 
 /** Schema violations of a SARIF log, as readable lines (empty when valid). */
 export function sarifErrors(log: unknown): string[] {
-    return validator(log) ? [] : (validator.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
+    return validator(log)
+        ? []
+        : (validator.errors ?? []).map(
+              (e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`,
+          );
 }

@@ -28,16 +28,26 @@ beforeAll(() => {
     scratch = mkdtempSync(path.join(tmpdir(), 'mregion-terminal-'));
     hostileFile = `${HOSTILE}.mregion`;
     writeFileSync(path.join(scratch, hostileFile), DESIGN);
-    writeFileSync(path.join(scratch, `${HOSTILE}-broken.mregion`), `${DESIGN}store s2 { engine dynamodb  regions us-east-1, mars-1  holds per-user rows }\n`);
+    writeFileSync(
+        path.join(scratch, `${HOSTILE}-broken.mregion`),
+        `${DESIGN}store s2 { engine dynamodb  regions us-east-1, mars-1  holds per-user rows }\n`,
+    );
     writeFileSync(path.join(scratch, `${HOSTILE}-unformatted.mregion`), DESIGN.replace('topology T', 'topology    T'));
     writeFileSync(path.join(scratch, `${HOSTILE}-syntax.mregion`), 'region {{\n');
-    writeFileSync(path.join(scratch, 'imports.mregion'), `import "${HOSTILE}.mregion"\nimport "missing\u001b[2J.mregion"\n`);
+    writeFileSync(
+        path.join(scratch, 'imports.mregion'),
+        `import "${HOSTILE}.mregion"\nimport "missing\u001b[2J.mregion"\n`,
+    );
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function mregion(...args: string[]) {
     // In the scratch folder, so the CLI names files by their relative path: the hostile name itself.
-    const result = spawnSync(process.execPath, [bundle('cli'), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bundle('cli'), ...args], {
+        cwd: scratch,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,14 +56,46 @@ const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('terminal output of file names and paths', () => {
     it.each([
-        { what: 'check lists the diagnostics of a file named with an ESC sequence and a line break', args: () => ['check', `${HOSTILE}-broken.mregion`], shows: `${SHOWN}-broken.mregion:17:` },
-        { what: 'check quotes an import path holding an ESC sequence', args: () => ['check', 'imports.mregion'], shows: 'missing\\u001b[2J.mregion' },
-        { what: 'simulate titles its text report with the file name', args: () => ['simulate', hostileFile], shows: `(${SHOWN}.mregion:` },
-        { what: 'simulate names the file in a usage error', args: () => ['simulate', hostileFile, '--scenario', 'nope'], shows: `no scenario 'nope' in ${SHOWN}.mregion` },
-        { what: 'check names a missing file in a usage error', args: () => ['check', `${HOSTILE}-missing.mregion`], shows: `cannot read '${SHOWN}-missing.mregion'` },
-        { what: 'format lists a file it would reformat', args: () => ['format', '--check', `${HOSTILE}-unformatted.mregion`], shows: `${SHOWN}-unformatted.mregion` },
-        { what: 'format names a file with syntax errors', args: () => ['format', `${HOSTILE}-syntax.mregion`], shows: `${SHOWN}-syntax.mregion:1:` },
-        { what: 'export-cdk names its output folder', args: () => ['export-cdk', hostileFile, '--out', HOSTILE], shows: `files to ${SHOWN}:` },
+        {
+            what: 'check lists the diagnostics of a file named with an ESC sequence and a line break',
+            args: () => ['check', `${HOSTILE}-broken.mregion`],
+            shows: `${SHOWN}-broken.mregion:17:`,
+        },
+        {
+            what: 'check quotes an import path holding an ESC sequence',
+            args: () => ['check', 'imports.mregion'],
+            shows: 'missing\\u001b[2J.mregion',
+        },
+        {
+            what: 'simulate titles its text report with the file name',
+            args: () => ['simulate', hostileFile],
+            shows: `(${SHOWN}.mregion:`,
+        },
+        {
+            what: 'simulate names the file in a usage error',
+            args: () => ['simulate', hostileFile, '--scenario', 'nope'],
+            shows: `no scenario 'nope' in ${SHOWN}.mregion`,
+        },
+        {
+            what: 'check names a missing file in a usage error',
+            args: () => ['check', `${HOSTILE}-missing.mregion`],
+            shows: `cannot read '${SHOWN}-missing.mregion'`,
+        },
+        {
+            what: 'format lists a file it would reformat',
+            args: () => ['format', '--check', `${HOSTILE}-unformatted.mregion`],
+            shows: `${SHOWN}-unformatted.mregion`,
+        },
+        {
+            what: 'format names a file with syntax errors',
+            args: () => ['format', `${HOSTILE}-syntax.mregion`],
+            shows: `${SHOWN}-syntax.mregion:1:`,
+        },
+        {
+            what: 'export-cdk names its output folder',
+            args: () => ['export-cdk', hostileFile, '--out', HOSTILE],
+            shows: `files to ${SHOWN}:`,
+        },
     ])('$what', ({ args, shows }) => {
         const { stdout, stderr } = mregion(...args());
         const output = stdout + stderr;

@@ -17,15 +17,25 @@ function write(files: Record<string, string>): string[] {
 
 describe('models the CLI builds', () => {
     it.each<{ what: string; files: Record<string, string>; remembers: boolean }>([
-        { what: 'one design without imports', files: { 'a.mregion': 'region us-east-1 { provider aws }\n' }, remembers: false },
+        {
+            what: 'one design without imports',
+            files: { 'a.mregion': 'region us-east-1 { provider aws }\n' },
+            remembers: false,
+        },
         {
             what: 'two designs that import nothing',
-            files: { 'a.mregion': 'region us-east-1 { provider aws }\n', 'b.mregion': 'region eu-west-1 { provider aws }\n' },
+            files: {
+                'a.mregion': 'region us-east-1 { provider aws }\n',
+                'b.mregion': 'region eu-west-1 { provider aws }\n',
+            },
             remembers: false,
         },
         {
             what: 'a design importing another',
-            files: { 'a.mregion': 'import "b.mregion"\nregion us-east-1 { provider aws }\n', 'b.mregion': 'region eu-west-1 { provider aws }\n' },
+            files: {
+                'a.mregion': 'import "b.mregion"\nregion us-east-1 { provider aws }\n',
+                'b.mregion': 'region eu-west-1 { provider aws }\n',
+            },
             remembers: true,
         },
     ])('records declarations for reuse only where another model reuses them: $what', async ({ files, remembers }) => {

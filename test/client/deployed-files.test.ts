@@ -1,10 +1,25 @@
 // The file side of "Import from deployed template…" without VS Code: the default path beside the input, and a
 // write that creates a new file or fails having changed nothing — over a file, a folder or a link, dangling or not.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    existsSync,
+    lstatSync,
+    mkdirSync,
+    mkdtempSync,
+    readFileSync,
+    rmSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { driftNotice, importedDesignPath, isFolder, taken, writeNewDesign } from '../../client/commands/deployed-files.js';
+import {
+    driftNotice,
+    importedDesignPath,
+    isFolder,
+    taken,
+    writeNewDesign,
+} from '../../client/commands/deployed-files.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'mregion-deployed-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -36,20 +51,30 @@ describe('writing an imported design', () => {
 
     const existing: { what: string; make: (at: string) => void; unchanged: (at: string) => void }[] = [
         {
-            what: 'a file', make: (at) => writeFileSync(at, 'keep me\n'),
+            what: 'a file',
+            make: (at) => writeFileSync(at, 'keep me\n'),
             unchanged: (at) => expect(readFileSync(at, 'utf8')).toBe('keep me\n'),
         },
         {
-            what: 'a folder', make: (at) => mkdirSync(at),
+            what: 'a folder',
+            make: (at) => mkdirSync(at),
             unchanged: (at) => expect(isFolder(at)).toBe(true),
         },
         {
-            what: 'a link to a file', make: (at) => { writeFileSync(`${at}.target`, 'target\n'); symlinkSync(`${at}.target`, at); },
+            what: 'a link to a file',
+            make: (at) => {
+                writeFileSync(`${at}.target`, 'target\n');
+                symlinkSync(`${at}.target`, at);
+            },
             unchanged: (at) => expect(readFileSync(`${at}.target`, 'utf8')).toBe('target\n'),
         },
         {
-            what: 'a dangling link', make: (at) => symlinkSync(`${at}.nowhere`, at),
-            unchanged: (at) => { expect(lstatSync(at).isSymbolicLink()).toBe(true); expect(existsSync(`${at}.nowhere`)).toBe(false); },
+            what: 'a dangling link',
+            make: (at) => symlinkSync(`${at}.nowhere`, at),
+            unchanged: (at) => {
+                expect(lstatSync(at).isSymbolicLink()).toBe(true);
+                expect(existsSync(`${at}.nowhere`)).toBe(false);
+            },
         },
     ];
     for (const [i, c] of existing.entries()) {
@@ -65,9 +90,19 @@ describe('writing an imported design', () => {
 
 describe('the notice after a comparison', () => {
     it.each([
-        { count: 0, expected: 'No drift: shop.mregion and plan.json agree on regions, replicas, replication, health checks and TTLs.' },
-        { count: 1, expected: '1 difference between shop.mregion and plan.json, shown in Problems on the design\'s clauses.' },
-        { count: 3, expected: '3 differences between shop.mregion and plan.json, shown in Problems on the design\'s clauses.' },
+        {
+            count: 0,
+            expected:
+                'No drift: shop.mregion and plan.json agree on regions, replicas, replication, health checks and TTLs.',
+        },
+        {
+            count: 1,
+            expected: "1 difference between shop.mregion and plan.json, shown in Problems on the design's clauses.",
+        },
+        {
+            count: 3,
+            expected: "3 differences between shop.mregion and plan.json, shown in Problems on the design's clauses.",
+        },
     ])('says $expected', ({ count, expected }) => {
         expect(driftNotice(count, 'shop.mregion', 'plan.json')).toBe(expected);
     });

@@ -23,7 +23,8 @@ function filesUnder(dir: string, extensions: readonly string[]): string[] {
 }
 
 const PRODUCT_SOURCES = ['language', 'simulation', 'export', 'import', 'cli', 'server', 'client', 'protocol', 'webview']
-    .flatMap((d) => filesUnder(d, ['.ts', '.langium'])).filter((f) => !f.startsWith(path.join('language', 'generated')));
+    .flatMap((d) => filesUnder(d, ['.ts', '.langium']))
+    .filter((f) => !f.startsWith(path.join('language', 'generated')));
 const DOCS = [...filesUnder('docs', ['.md']), 'README.md', path.join('simulation', 'README.md')];
 const EXAMPLES = filesUnder('examples', ['.mregion']);
 
@@ -45,7 +46,8 @@ function factsIn(value: unknown, seen = new Set<unknown>()): { id: string; sourc
     if (value === null || typeof value !== 'object' || seen.has(value)) return [];
     seen.add(value);
     const record = value as Record<string, unknown>;
-    if (typeof record.id === 'string' && typeof record.source === 'string' && 'value' in record) return [{ id: record.id, source: record.source }];
+    if (typeof record.id === 'string' && typeof record.source === 'string' && 'value' in record)
+        return [{ id: record.id, source: record.source }];
     return Object.values(record).flatMap((v) => factsIn(v, seen));
 }
 
@@ -57,17 +59,22 @@ describe('docs/facts.md', () => {
         expect([...ids].sort()).toEqual([...FACT_IDS].sort());
     });
 
-    it.each(entries())('entry $id states a value, what it is, a kinded source and the date it was checked', ({ text }) => {
-        expect(text).toMatch(/^### \S/);
-        expect(text).toMatch(/\n- \*\*Value:\*\* \S/);
-        expect(text).toMatch(/\n- \*\*What it is:\*\* \S/);
-        const source = /\n- \*\*Source:\*\* ([\s\S]*?)\n- \*\*Checked:\*\*/.exec(text)?.[1];
-        expect(source).toMatch(/^\[[DMES]\]/);
-        // A public address, the honest statement that none could be confirmed, or for an estimate what it is
-        // worked out from (other entries, or a modelling decision with no public source).
-        expect(source).toMatch(/https:\/\/\S+|URLs? not verified|\]\(#[a-z0-9-]+\)|no public source|modelling decision|calculation from/);
-        expect(text).toMatch(/\n- \*\*Checked:\*\* 2026-12-06\n?/);
-    });
+    it.each(entries())(
+        'entry $id states a value, what it is, a kinded source and the date it was checked',
+        ({ text }) => {
+            expect(text).toMatch(/^### \S/);
+            expect(text).toMatch(/\n- \*\*Value:\*\* \S/);
+            expect(text).toMatch(/\n- \*\*What it is:\*\* \S/);
+            const source = /\n- \*\*Source:\*\* ([\s\S]*?)\n- \*\*Checked:\*\*/.exec(text)?.[1];
+            expect(source).toMatch(/^\[[DMES]\]/);
+            // A public address, the honest statement that none could be confirmed, or for an estimate what it is
+            // worked out from (other entries, or a modelling decision with no public source).
+            expect(source).toMatch(
+                /https:\/\/\S+|URLs? not verified|\]\(#[a-z0-9-]+\)|no public source|modelling decision|calculation from/,
+            );
+            expect(text).toMatch(/\n- \*\*Checked:\*\* 2026-12-06\n?/);
+        },
+    );
 
     it('links only to its own anchors', () => {
         const internal = [...FACTS_MD.matchAll(/\]\(#([a-z0-9-]+)\)/g)].map((m) => m[1]!);
@@ -76,8 +83,11 @@ describe('docs/facts.md', () => {
 
     it('has every entry used by the product: a fact, or a citation in a message or comment', () => {
         const text = PRODUCT_SOURCES.filter((f) => !f.endsWith(path.join('facts', 'citation.ts')))
-            .map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
-        const used = new Set([...text.matchAll(/'([a-z0-9]+(?:-[a-z0-9]+)*)'/g)].map((m) => m[1]!).concat(anchorsCitedIn(text)));
+            .map((f) => readFileSync(path.join(ROOT, f), 'utf8'))
+            .join('\n');
+        const used = new Set(
+            [...text.matchAll(/'([a-z0-9]+(?:-[a-z0-9]+)*)'/g)].map((m) => m[1]!).concat(anchorsCitedIn(text)),
+        );
         expect(FACT_IDS.filter((id) => !used.has(id))).toEqual([]);
     });
 });
@@ -87,14 +97,22 @@ describe('citations of the facts reference', () => {
 
     it('render as the plain path and anchor, and as a Markdown link whose target the caller chooses', () => {
         expect(factRef('route53-failover-ttl')).toBe('docs/facts.md#route53-failover-ttl');
-        expect(citedFactIds('TTL 60 s (docs/facts.md#route53-failover-ttl), escaped docs/facts.md\\#dns-resolver-tail'))
-            .toEqual(['route53-failover-ttl', 'dns-resolver-tail']);
-        expect(linkFactCitations('60 s (docs/facts.md#route53-failover-ttl); [docs/facts.md#a-b](x)', (id) => `facts.md#${id}`))
-            .toBe('60 s ([docs/facts.md#route53-failover-ttl](facts.md#route53-failover-ttl)); [docs/facts.md#a-b](x)');
+        expect(
+            citedFactIds('TTL 60 s (docs/facts.md#route53-failover-ttl), escaped docs/facts.md\\#dns-resolver-tail'),
+        ).toEqual(['route53-failover-ttl', 'dns-resolver-tail']);
+        expect(
+            linkFactCitations(
+                '60 s (docs/facts.md#route53-failover-ttl); [docs/facts.md#a-b](x)',
+                (id) => `facts.md#${id}`,
+            ),
+        ).toBe('60 s ([docs/facts.md#route53-failover-ttl](facts.md#route53-failover-ttl)); [docs/facts.md#a-b](x)');
     });
 
     it('in every fact object name an anchor, and its source text cites that same anchor', () => {
-        const facts = [...factsIn(defaults), ...KNOWN_REGIONS.map((r) => ({ id: citedFactIds(r.source)[0] ?? '', source: r.source }))];
+        const facts = [
+            ...factsIn(defaults),
+            ...KNOWN_REGIONS.map((r) => ({ id: citedFactIds(r.source)[0] ?? '', source: r.source })),
+        ];
         expect(facts.length).toBeGreaterThan(50);
         for (const f of facts) {
             expect(anchors.has(f.id), f.source).toBe(true);
@@ -103,11 +121,14 @@ describe('citations of the facts reference', () => {
         expect(citedFactIds(MEASURED_RTT_SOURCE)).toEqual(['cloudping-rtt-matrix']);
     });
 
-    it.each([...PRODUCT_SOURCES, ...DOCS, ...EXAMPLES])('in %s resolve to an anchor, and no "facts §" section is cited', (file) => {
-        const text = readFileSync(path.join(ROOT, file), 'utf8');
-        expect(anchorsCitedIn(text).filter((id) => !anchors.has(id))).toEqual([]);
-        expect(text).not.toMatch(/facts §|shared\/reference/);
-    });
+    it.each([...PRODUCT_SOURCES, ...DOCS, ...EXAMPLES])(
+        'in %s resolve to an anchor, and no "facts §" section is cited',
+        (file) => {
+            const text = readFileSync(path.join(ROOT, file), 'utf8');
+            expect(anchorsCitedIn(text).filter((id) => !anchors.has(id))).toEqual([]);
+            expect(text).not.toMatch(/facts §|shared\/reference/);
+        },
+    );
 
     it.each(DOCS)('%s names no path under shared/', (file) => {
         expect(readFileSync(path.join(ROOT, file), 'utf8')).not.toContain('shared/');
@@ -120,13 +141,26 @@ describe('citations of the facts reference', () => {
         for (const f of shipped) expect(readFileSync(path.join(ROOT, 'dist', f), 'utf8'), f).not.toContain('shared/');
     });
 
-    it.each(['text', 'sarif'])('printed by `mregion check --format %s` on every example resolve to an anchor', (format) => {
-        const result = spawnSync(process.execPath, [bundle('cli'), 'check', '--format', format, ...EXAMPLES], { cwd: ROOT, encoding: 'utf8' });
-        expect(result.status, result.stderr).not.toBe(2);
-        const cited = anchorsCitedIn(result.stdout);
-        // The examples trigger rules that cite at least these entries; a message that lost its citation fails here.
-        expect(cited).toEqual(expect.arrayContaining(['aurora-global-lag', 'control-plane-vs-data-plane', 'cosmos-strong-max-distance', 'us-east-1-2021-outage']));
-        expect(cited.filter((id) => !anchors.has(id))).toEqual([]);
-        expect(result.stdout).not.toContain('shared/');
-    });
+    it.each(['text', 'sarif'])(
+        'printed by `mregion check --format %s` on every example resolve to an anchor',
+        (format) => {
+            const result = spawnSync(process.execPath, [bundle('cli'), 'check', '--format', format, ...EXAMPLES], {
+                cwd: ROOT,
+                encoding: 'utf8',
+            });
+            expect(result.status, result.stderr).not.toBe(2);
+            const cited = anchorsCitedIn(result.stdout);
+            // The examples trigger rules that cite at least these entries; a message that lost its citation fails here.
+            expect(cited).toEqual(
+                expect.arrayContaining([
+                    'aurora-global-lag',
+                    'control-plane-vs-data-plane',
+                    'cosmos-strong-max-distance',
+                    'us-east-1-2021-outage',
+                ]),
+            );
+            expect(cited.filter((id) => !anchors.has(id))).toEqual([]);
+            expect(result.stdout).not.toContain('shared/');
+        },
+    );
 });

@@ -7,12 +7,23 @@ import * as path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const suite = path.join(root, 'test', 'e2e', 'suite');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning', absWorkingDir: root };
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    absWorkingDir: root,
+};
 
 await esbuild.build({
     ...common,
-    entryPoints: Object.fromEntries(readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
-        .map((f) => [f.replace(/\.ts$/, ''), path.join(suite, f)])),
+    entryPoints: Object.fromEntries(
+        readdirSync(suite)
+            .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+            .map((f) => [f.replace(/\.ts$/, ''), path.join(suite, f)]),
+    ),
     outdir: path.join(root, 'out', 'e2e', 'suite'),
     outExtension: { '.js': '.cjs' },
     external: ['vscode', 'mocha'],

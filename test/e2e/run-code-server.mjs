@@ -23,11 +23,21 @@ const lap = (m) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1
 
 const vsix = path.join(root, 'mregion.vsix');
 const suiteIndex = path.join(root, 'out', 'e2e', 'suite', 'index.cjs');
-for (const [file, how] of [[vsix, 'npm run package'], [suiteIndex, 'node test/e2e/build.mjs']]) {
-    if (!existsSync(file)) fail(`${path.relative(root, file)} is missing: run \`${how}\` first (npm run test:e2e does both).`);
+for (const [file, how] of [
+    [vsix, 'npm run package'],
+    [suiteIndex, 'node test/e2e/build.mjs'],
+]) {
+    if (!existsSync(file))
+        fail(`${path.relative(root, file)} is missing: run \`${how}\` first (npm run test:e2e does both).`);
 }
 
-const host = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install-host.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
+const host = execFileSync('bash', [path.join(root, 'test', 'e2e', 'install-host.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+})
+    .trim()
+    .split('\n')
+    .pop();
 const entry = path.join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 lap(`code-server ready in ${host}`);
 
@@ -38,8 +48,14 @@ const extensions = path.join(work, 'exts');
 prepareWorkspace(workspace);
 mkdirSync(path.join(userData, 'User'), { recursive: true });
 const userSettings = {
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'telemetry.telemetryLevel': 'off',
-    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'window.restoreWindows': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'window.restoreWindows': 'none',
     'files.hotExit': 'off',
     // The UI driver maximizes an editor group by double-clicking its tab.
     'workbench.editor.doubleClickTabToToggleEditorGroupSizes': 'maximize',
@@ -48,8 +64,11 @@ writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userS
 
 // The extension under test is the installed .vsix: packaging mistakes (a missing bundle, a wrong path in
 // package.json, a file missing from its `files` list) fail here or in the suite.
-const install = spawnSync(process.execPath, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix],
-    { encoding: 'utf8' });
+const install = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix],
+    { encoding: 'utf8' },
+);
 if (install.status !== 0) fail(`installing mregion.vsix failed:\n${install.stdout}\n${install.stderr}`);
 const installed = readdirSync(extensions).find((d) => d.startsWith('mregion.mregion-'));
 if (!installed) fail(`mregion.vsix did not install into ${extensions}: ${install.stdout}`);
@@ -84,7 +103,9 @@ try {
     lap(`extension test suite (untrusted workspace) exit code ${restrictedCode}`);
     exitCode = suiteCode === 0 && uiOk && restrictedCode === 0 ? 0 : 1;
     if (exitCode === 0 && tally.passed < MINIMUM_PASSED) {
-        console.error(`only ${tally.passed} end-to-end checks passed, expected at least ${MINIMUM_PASSED}: a test or a UI check went missing`);
+        console.error(
+            `only ${tally.passed} end-to-end checks passed, expected at least ${MINIMUM_PASSED}: a test or a UI check went missing`,
+        );
         exitCode = 1;
     }
 } catch (error) {
@@ -92,7 +113,8 @@ try {
     exitCode = 1;
 } finally {
     for (const server of servers) await server.stop();
-    if (process.env.MREGION_E2E_KEEP === '1' || exitCode !== 0) lap(`kept ${work} (code-server logs, user data, workspaces)`);
+    if (process.env.MREGION_E2E_KEEP === '1' || exitCode !== 0)
+        lap(`kept ${work} (code-server logs, user data, workspaces)`);
     else rmSync(work, { recursive: true, force: true });
 }
 lap(exitCode === 0 ? 'end-to-end tests passed' : 'end-to-end tests FAILED');
@@ -113,8 +135,14 @@ async function runSuite({ base, port }, folder) {
         const page = await browser.newPage();
         const done = new Promise((resolve) => {
             const deadline = Number(process.env.MREGION_E2E_TIMEOUT_MS ?? 300_000);
-            const timer = setTimeout(() => { console.error(`the suite did not finish in ${deadline} ms`); resolve(124); }, deadline);
-            void page.exposeFunction('codeAutomationExit', (code) => { clearTimeout(timer); resolve(code); });
+            const timer = setTimeout(() => {
+                console.error(`the suite did not finish in ${deadline} ms`);
+                resolve(124);
+            }, deadline);
+            void page.exposeFunction('codeAutomationExit', (code) => {
+                clearTimeout(timer);
+                resolve(code);
+            });
         });
         await page.exposeFunction('codeAutomationLog', (type, args) => {
             (console[type] ?? console.log)(...args);
@@ -140,19 +168,49 @@ async function startCodeServer({ name, trust }) {
     const userDataDir = trust ? path.join(work, `ud-${name}`) : userData;
     if (trust) {
         mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-        writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, 'security.workspace.trust.enabled': true,
-            'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }, null, 2));
+        writeFileSync(
+            path.join(userDataDir, 'User', 'settings.json'),
+            JSON.stringify(
+                {
+                    ...userSettings,
+                    'security.workspace.trust.enabled': true,
+                    'security.workspace.trust.startupPrompt': 'never',
+                    'security.workspace.trust.emptyWindow': false,
+                },
+                null,
+                2,
+            ),
+        );
     }
     const port = await freePort();
     const config = path.join(work, `config-${name}.yaml`);
     writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-    const args = [entry, '--config', config, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-        '--user-data-dir', userDataDir, '--extensions-dir', extensions, ...(trust ? [] : ['--disable-workspace-trust'])];
+    const args = [
+        entry,
+        '--config',
+        config,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-getting-started-override',
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensions,
+        ...(trust ? [] : ['--disable-workspace-trust']),
+    ];
     const child = spawn(process.execPath, args, {
-        detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
         // The extension host inherits this environment: the suite checks it does not run the source folder.
         // The gallery points at a closed loopback port: the workbench must not look for extensions online.
-        env: { ...process.env, MREGION_SOURCE_ROOT: root, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }) },
+        env: {
+            ...process.env,
+            MREGION_SOURCE_ROOT: root,
+            EXTENSIONS_GALLERY: JSON.stringify({
+                serviceUrl: 'http://127.0.0.1:9/gallery',
+                itemUrl: 'http://127.0.0.1:9/item',
+            }),
+        },
     });
     const log = [];
     const stopServer = async () => {
@@ -162,13 +220,22 @@ async function startCodeServer({ name, trust }) {
     try {
         // code-server prints this line once it accepts connections: wait for it instead of polling.
         await new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${log.join('')}`)), 60_000);
+            const timer = setTimeout(
+                () => reject(new Error(`code-server did not start in 60 s:\n${log.join('')}`)),
+                60_000,
+            );
             child.stdout.on('data', (chunk) => {
                 log.push(String(chunk));
-                if (/HTTP server listening on/.test(log.join(''))) { clearTimeout(timer); resolve(); }
+                if (/HTTP server listening on/.test(log.join(''))) {
+                    clearTimeout(timer);
+                    resolve();
+                }
             });
             child.stderr.on('data', (chunk) => log.push(String(chunk)));
-            child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${log.join('')}`)); });
+            child.once('exit', (code) => {
+                clearTimeout(timer);
+                reject(new Error(`code-server exited with ${code}:\n${log.join('')}`));
+            });
         });
     } catch (error) {
         await stopServer();
@@ -202,12 +269,26 @@ function freePort() {
 async function stop(child) {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } }, 5_000);
+    try {
+        process.kill(-child.pid, 'SIGTERM');
+    } catch {
+        return;
+    }
+    const timer = setTimeout(() => {
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        } catch {
+            /* already gone */
+        }
+    }, 5_000);
     await exited;
     clearTimeout(timer);
     // Children that outlived the main process (extension hosts, language servers) go with the group.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* the group is gone */ }
+    try {
+        process.kill(-child.pid, 'SIGKILL');
+    } catch {
+        /* the group is gone */
+    }
 }
 
 function fail(message) {

@@ -18,8 +18,20 @@ async function main(): Promise<void> {
 
     const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_VERSION ?? 'stable');
     const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
-    const install = spawnSync(cli!, [...cliArgs, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
-        '--install-extension', path.join(root, 'mregion.vsix'), '--force'], { stdio: 'inherit', encoding: 'utf8' });
+    const install = spawnSync(
+        cli!,
+        [
+            ...cliArgs,
+            '--extensions-dir',
+            extensionsDir,
+            '--user-data-dir',
+            userDataDir,
+            '--install-extension',
+            path.join(root, 'mregion.vsix'),
+            '--force',
+        ],
+        { stdio: 'inherit', encoding: 'utf8' },
+    );
     if (install.status !== 0) throw new Error(`installing mregion.vsix failed (exit ${install.status})`);
 
     await runTests({
@@ -27,7 +39,15 @@ async function main(): Promise<void> {
         // The suite runs against the installed .vsix; the development path is an empty extension-less folder.
         extensionDevelopmentPath: path.join(root, 'test', 'e2e', 'host-extension'),
         extensionTestsPath: path.join(root, 'out', 'e2e', 'suite', 'index.cjs'),
-        launchArgs: [workspace, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome'],
+        launchArgs: [
+            workspace,
+            '--extensions-dir',
+            extensionsDir,
+            '--user-data-dir',
+            userDataDir,
+            '--disable-workspace-trust',
+            '--skip-welcome',
+        ],
         extensionTestsEnv: { MREGION_SOURCE_ROOT: root },
     });
 }

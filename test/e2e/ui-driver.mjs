@@ -5,8 +5,16 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const browserArgs = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+];
 
 /** @returns {Promise<{ passed: number; failed: number }>} how many checks passed and failed */
 export async function driveUi({ base, folder, outDir, log = console.log }) {
@@ -16,15 +24,28 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: browserArgs });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const cspViolations = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text()); });
+    page.on('console', (m) => {
+        if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text());
+    });
     const failures = [];
     let passed = 0;
-    const check = (ok, what) => { log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (ok) passed++; else failures.push(what); };
-    const shot = async (name) => { const file = path.join(outDir, name); await page.screenshot({ path: file }); log(`screenshot ${file}`); };
+    const check = (ok, what) => {
+        log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+        if (ok) passed++;
+        else failures.push(what);
+    };
+    const shot = async (name) => {
+        const file = path.join(outDir, name);
+        await page.screenshot({ path: file });
+        log(`screenshot ${file}`);
+    };
     try {
         await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-        await page.locator('.explorer-folders-view .monaco-list-row:has-text("fintech.mregion")').first().waitFor({ timeout: 60_000 });
+        await page
+            .locator('.explorer-folders-view .monaco-list-row:has-text("fintech.mregion")')
+            .first()
+            .waitFor({ timeout: 60_000 });
         log('workbench ready');
 
         // 1. Problems panel: the errors of broken.mregion, as the language server reports them.
@@ -33,7 +54,10 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         const markers = page.locator('.markers-panel');
         await markers.locator('.monaco-tl-contents:has-text("3parsecs")').first().waitFor({ timeout: 60_000 });
         const problemsText = await markers.innerText();
-        check(/unknown unit/.test(problemsText) && /3parsecs/.test(problemsText), 'the Problems panel shows the unit error of broken.mregion');
+        check(
+            /unknown unit/.test(problemsText) && /3parsecs/.test(problemsText),
+            'the Problems panel shows the unit error of broken.mregion',
+        );
         check(/wrong-unit/.test(problemsText), 'the Problems panel shows the rule code wrong-unit');
         await shot('problems.png');
         // A rule code in the Problems panel is a link: clicking it opens the rule's page in the Markdown preview.
@@ -42,8 +66,14 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         await ruleLink.waitFor({ timeout: 60_000 });
         await ruleLink.click();
         const previewTab = page.locator('.tab[aria-label*="control-plane-failover.md"]').first();
-        const preview = await previewTab.waitFor({ timeout: 15_000 }).then(() => true, () => false);
-        check(preview, 'clicking the rule code control-plane-failover in the Problems panel opens its page in the preview');
+        const preview = await previewTab.waitFor({ timeout: 15_000 }).then(
+            () => true,
+            () => false,
+        );
+        check(
+            preview,
+            'clicking the rule code control-plane-failover in the Problems panel opens its page in the preview',
+        );
         // Close it (a middle click on its tab), so keyboard focus is back in a text editor for the steps below.
         if (preview) await previewTab.click({ button: 'middle' });
         await page.keyboard.press('Control+J'); // hide the panel: more room for the views
@@ -53,16 +83,36 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         await runCommand(page, 'Multi-Region: Show Topology');
         const topology = await webview(page, 'topology', 'Topology Fintech');
         const topologyText = await topology.innerText();
-        check(['eu-west-1', 'us-east-1', 'ledger @eu', 'payments @us', '6 regions · 2 cells'].every((t) => topologyText.includes(t)),
-            'the topology view shows the regions, cells and deployments of fintech.mregion');
-        check(await topology.locator('svg.topology g.node').count() === 18, 'the topology view draws 18 deployment boxes');
-        check(await topology.locator('svg.topology g.edge.failover').count() === 2, 'the topology view draws 2 failover edges');
+        check(
+            ['eu-west-1', 'us-east-1', 'ledger @eu', 'payments @us', '6 regions · 2 cells'].every((t) =>
+                topologyText.includes(t),
+            ),
+            'the topology view shows the regions, cells and deployments of fintech.mregion',
+        );
+        check(
+            (await topology.locator('svg.topology g.node').count()) === 18,
+            'the topology view draws 18 deployment boxes',
+        );
+        check(
+            (await topology.locator('svg.topology g.edge.failover').count()) === 2,
+            'the topology view draws 2 failover edges',
+        );
         await checkTopologyLegible(topology, check, 'beside the editor');
         await shot('topology.png');
         // Clicking a box reveals its declaration: the cursor moves to the store's line.
-        const ledgerLine = readFileSync(path.join(folder, 'fintech.mregion'), 'utf8').split('\n').findIndex((l) => l.startsWith('store ledger')) + 1;
+        const ledgerLine =
+            readFileSync(path.join(folder, 'fintech.mregion'), 'utf8')
+                .split('\n')
+                .findIndex((l) => l.startsWith('store ledger')) + 1;
         await topology.locator('svg.topology g.node[data-id="store:ledger@eu|eu-west-1"]').click();
-        const revealed = await page.locator(`.statusbar-item:has-text("Ln ${ledgerLine}, Col 1")`).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+        const revealed = await page
+            .locator(`.statusbar-item:has-text("Ln ${ledgerLine}, Col 1")`)
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .then(
+                () => true,
+                () => false,
+            );
         check(revealed, `clicking ledger @eu in the topology view reveals its declaration (line ${ledgerLine})`);
 
         // 3. Simulation view of the fintech outage scenario (the only scenario: no scenario picker; the command
@@ -72,9 +122,13 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         await pick(page, 'Run once');
         const simulation = await webview(page, 'simulation', 'Scenario us-east-1-outage');
         const simulationText = await simulation.innerText();
-        check(['rto <= 5m', 'lost-writes of ledger == 0', 'Availability', 'Replication lag', 'Write latency'].every((t) => simulationText.includes(t)),
-            'the simulation view shows the expectations and the per-region charts');
-        check(await simulation.locator('canvas').count() >= 3, 'the simulation view draws its charts');
+        check(
+            ['rto <= 5m', 'lost-writes of ledger == 0', 'Availability', 'Replication lag', 'Write latency'].every((t) =>
+                simulationText.includes(t),
+            ),
+            'the simulation view shows the expectations and the per-region charts',
+        );
+        check((await simulation.locator('canvas').count()) >= 3, 'the simulation view draws its charts');
         await checkResultsReadable(simulation, check, 'beside the editor');
         await shot('simulation.png');
         // Hidden behind another tab and shown again, the view still has its results.
@@ -84,11 +138,24 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         check((await again.innerText()).includes('rto <= 5m'), 'the simulation view keeps its results while hidden');
         // "Run again" re-runs the scenario and redraws the view.
         await again.getByRole('button', { name: 'Run again' }).click();
-        const rerun = await again.getByRole('button', { name: 'Run again' }).waitFor({ timeout: 120_000 }).then(() => true, () => false);
-        check(rerun && (await again.innerText()).includes('rto <= 5m'), 'Run again re-runs the scenario and shows the new results');
+        const rerun = await again
+            .getByRole('button', { name: 'Run again' })
+            .waitFor({ timeout: 120_000 })
+            .then(
+                () => true,
+                () => false,
+            );
+        check(
+            rerun && (await again.innerText()).includes('rto <= 5m'),
+            'Run again re-runs the scenario and shows the new results',
+        );
         // Both views in Light, Dark and High Contrast, beside the editor and maximized: what a person sees
         // (legible labels, no sideways scrolling, every legend entry, the verdict) holds in each.
-        for (const [theme, name] of [['Light Modern', 'light'], ['Dark High Contrast', 'high-contrast'], ['Dark Modern', 'dark']]) {
+        for (const [theme, name] of [
+            ['Light Modern', 'light'],
+            ['Dark High Contrast', 'high-contrast'],
+            ['Dark Modern', 'dark'],
+        ]) {
             await setColorTheme(page, theme);
             await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
             const topo = await webview(page, 'topology', 'Topology Fintech');
@@ -102,7 +169,11 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
             await checkResultsReadable(results, check, `${theme}, maximized`);
             await shot(`simulation-${name}-maximized.png`);
             await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
-            await checkTopologyLegible(await webview(page, 'topology', 'Topology Fintech'), check, `${theme}, maximized`);
+            await checkTopologyLegible(
+                await webview(page, 'topology', 'Topology Fintech'),
+                check,
+                `${theme}, maximized`,
+            );
             await shot(`topology-${name}-maximized.png`);
             await toggleMaximized(page, 'Topology · fintech.mregion');
         }
@@ -116,11 +187,16 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         await page.keyboard.press('Enter');
         const sweep = await webview(page, 'simulation', 'seed sweep');
         const sweepText = await sweep.innerText();
-        check(['3 from seed', 'RTO (worst interruption)', 'worst seed', 'rto <= 5m'].every((t) => sweepText.includes(t)),
-            'Run N seeds shows the expectations across the seeds and the spread of each metric');
+        check(
+            ['3 from seed', 'RTO (worst interruption)', 'worst seed', 'rto <= 5m'].every((t) => sweepText.includes(t)),
+            'Run N seeds shows the expectations across the seeds and the spread of each metric',
+        );
         await shot('simulation-seeds.png');
 
-        check(cspViolations.length === 0, `no Content-Security-Policy violations${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(' | ')}` : ''}`);
+        check(
+            cspViolations.length === 0,
+            `no Content-Security-Policy violations${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(' | ')}` : ''}`,
+        );
     } catch (error) {
         failures.push(String(error?.message ?? error));
         log(`FAIL ${error?.message ?? error}`);
@@ -143,7 +219,10 @@ async function openFile(page, name) {
 
 /** Chooses the row of the open quick pick that shows `label`. */
 async function pick(page, label) {
-    await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`).first().waitFor({ timeout: 15_000 });
+    await page
+        .locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`)
+        .first()
+        .waitFor({ timeout: 15_000 });
     await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row:has-text("${label}")`).first().click();
 }
 
@@ -158,11 +237,15 @@ async function toggleMaximized(page, tab) {
     const share = async () => ((await group.boundingBox())?.width ?? 0) / ((await part.boundingBox())?.width ?? 1);
     const wasMaximized = (await share()) > 0.95;
     await page.locator(`.tab[aria-label^="${tab}"]`).dblclick();
-    await page.waitForFunction(([selector, want]) => {
-        const g = document.querySelector(selector)?.closest('.editor-group-container');
-        const p = document.querySelector('.part.editor');
-        return g && p && (g.getBoundingClientRect().width / p.getBoundingClientRect().width > 0.95) === want;
-    }, [`.tab[aria-label^="${tab}"]`, !wasMaximized], { timeout: 15_000 });
+    await page.waitForFunction(
+        ([selector, want]) => {
+            const g = document.querySelector(selector)?.closest('.editor-group-container');
+            const p = document.querySelector('.part.editor');
+            return g && p && g.getBoundingClientRect().width / p.getBoundingClientRect().width > 0.95 === want;
+        },
+        [`.tab[aria-label^="${tab}"]`, !wasMaximized],
+        { timeout: 15_000 },
+    );
 }
 
 async function runCommand(page, title) {
@@ -173,20 +256,32 @@ async function runCommand(page, title) {
     // open it from the title bar's command center, and try again while it does not stay open.
     for (let attempt = 1; ; attempt++) {
         if (attempt === 1) await page.keyboard.press('F1');
-        if (attempt > 1 || !(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+        if (
+            attempt > 1 ||
+            !(await input.waitFor({ timeout: 5_000 }).then(
+                () => true,
+                () => false,
+            ))
+        ) {
             await page.locator('.command-center-center').first().click();
             await input.waitFor({ timeout: 15_000 });
         }
-        const filled = await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, (error) => {
-            if (attempt === 3) throw error;
-            return false;
-        });
+        const filled = await input.fill(`>${title}`, { timeout: 5_000 }).then(
+            () => true,
+            (error) => {
+                if (attempt === 3) throw error;
+                return false;
+            },
+        );
         if (filled) break;
     }
     await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     // The palette closes before the command's own quick pick (if any) opens: the next step must not find it.
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+    await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 15_000 })
+        .catch(() => undefined);
 }
 
 /**
@@ -200,18 +295,33 @@ async function setColorTheme(page, theme) {
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const row = page.locator(`.quick-input-list .monaco-list-row:has-text("${theme}")`).first();
     const kind = theme.includes('High Contrast') ? 'hc-black' : theme.startsWith('Light') ? 'vs' : 'vs-dark';
-    const worn = () => page.waitForFunction((want) => document.querySelector('.monaco-workbench')?.classList.contains(want), kind, { timeout: 10_000 });
+    const worn = () =>
+        page.waitForFunction((want) => document.querySelector('.monaco-workbench')?.classList.contains(want), kind, {
+            timeout: 10_000,
+        });
     for (let attempt = 1; attempt <= 4; attempt++) {
-        await page.locator('.editor-group-container .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+        await page
+            .locator('.editor-group-container .monaco-editor .view-lines')
+            .first()
+            .click({ position: { x: 5, y: 5 } });
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+T');
-        const listed = await input.waitFor({ state: 'visible', timeout: 5_000 })
+        const listed = await input
+            .waitFor({ state: 'visible', timeout: 5_000 })
             .then(() => input.fill(theme, { timeout: 5_000 }))
             .then(() => row.waitFor({ timeout: 5_000 }))
-            .then(() => true, () => false);
+            .then(
+                () => true,
+                () => false,
+            );
         if (listed) {
             await page.keyboard.press('Enter');
-            if (await worn().then(() => true, () => false)) {
+            if (
+                await worn().then(
+                    () => true,
+                    () => false,
+                )
+            ) {
                 await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
                 return;
             }
@@ -229,15 +339,25 @@ async function checkTopologyLegible(topology, check, where) {
     const seen = await topology.evaluate((body) => {
         const drawing = body.querySelector('svg.topology');
         const scale = drawing.getBoundingClientRect().width / drawing.width.baseVal.value;
-        const smallest = Math.min(...[...drawing.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-        const hidden = [...body.querySelectorAll('ul.legend li')].filter((li) => {
-            const r = li.getBoundingClientRect();
-            return r.width === 0 || r.height === 0 || r.left < 0 || r.right > innerWidth + 0.5;
-        }).map((li) => li.textContent);
+        const smallest = Math.min(
+            ...[...drawing.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+        );
+        const hidden = [...body.querySelectorAll('ul.legend li')]
+            .filter((li) => {
+                const r = li.getBoundingClientRect();
+                return r.width === 0 || r.height === 0 || r.left < 0 || r.right > innerWidth + 0.5;
+            })
+            .map((li) => li.textContent);
         return { smallest, legend: body.querySelectorAll('ul.legend li').length, hidden };
     });
-    check(seen.smallest >= 10, `${where}: the topology's smallest label renders at ${seen.smallest.toFixed(2)} px (at least 10 px)`);
-    check(seen.legend >= 10 && seen.hidden.length === 0, `${where}: all ${seen.legend} topology legend entries are visible${seen.hidden.length ? `; hidden: ${seen.hidden.join(', ')}` : ''}`);
+    check(
+        seen.smallest >= 10,
+        `${where}: the topology's smallest label renders at ${seen.smallest.toFixed(2)} px (at least 10 px)`,
+    );
+    check(
+        seen.legend >= 10 && seen.hidden.length === 0,
+        `${where}: all ${seen.legend} topology legend entries are visible${seen.hidden.length ? `; hidden: ${seen.hidden.join(', ')}` : ''}`,
+    );
 }
 
 /**
@@ -246,25 +366,38 @@ async function checkTopologyLegible(topology, check, where) {
  */
 async function checkResultsReadable(results, check, where) {
     const seen = await results.evaluate((body) => {
-        const legends = [...body.querySelectorAll('.chart-legend')].map((legend) => [...legend.querySelectorAll('li')].map((li) => {
-            const r = li.getBoundingClientRect();
-            const line = li.querySelector('line');
-            return {
-                text: li.textContent, visible: r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth + 0.5,
-                look: `${line?.getAttribute('stroke')}|${line?.getAttribute('stroke-dasharray')}|${li.querySelector('path') !== null}`,
-            };
-        }));
+        const legends = [...body.querySelectorAll('.chart-legend')].map((legend) =>
+            [...legend.querySelectorAll('li')].map((li) => {
+                const r = li.getBoundingClientRect();
+                const line = li.querySelector('line');
+                return {
+                    text: li.textContent,
+                    visible: r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth + 0.5,
+                    look: `${line?.getAttribute('stroke')}|${line?.getAttribute('stroke-dasharray')}|${li.querySelector('path') !== null}`,
+                };
+            }),
+        );
         return {
             overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-            legends, verdict: body.querySelector('.verdict')?.innerText ?? '',
+            legends,
+            verdict: body.querySelector('.verdict')?.innerText ?? '',
         };
     });
     check(seen.overflow <= 0, `${where}: the results view has no horizontal overflow (${seen.overflow} px)`);
     const entries = seen.legends.flat();
-    check(seen.legends.length > 0 && entries.every((e) => e.visible), `${where}: every chart legend entry is visible (${entries.length} entries)`);
-    check(seen.legends.every((l) => new Set(l.map((e) => e.look)).size === l.length), `${where}: the entries of each chart legend are drawn differently`);
-    check(['rto <= 5m', 'lost-writes of ledger == 0'].every((o) => seen.verdict.includes(o)) && /objectives? (is|are) (met|missed)/.test(seen.verdict),
-        `${where}: the verdict names each objective: ${seen.verdict.split('\n')[0]}`);
+    check(
+        seen.legends.length > 0 && entries.every((e) => e.visible),
+        `${where}: every chart legend entry is visible (${entries.length} entries)`,
+    );
+    check(
+        seen.legends.every((l) => new Set(l.map((e) => e.look)).size === l.length),
+        `${where}: the entries of each chart legend are drawn differently`,
+    );
+    check(
+        ['rto <= 5m', 'lost-writes of ledger == 0'].every((o) => seen.verdict.includes(o)) &&
+            /objectives? (is|are) (met|missed)/.test(seen.verdict),
+        `${where}: the verdict names each objective: ${seen.verdict.split('\n')[0]}`,
+    );
 }
 
 /** The body of the webview page of one of our views, once it shows `text` (webviews are nested iframes). */
@@ -277,7 +410,12 @@ async function webview(page, view, text) {
         const hosts = page.locator('iframe.webview');
         const count = await hosts.count();
         for (let i = 0; i < count; i++) {
-            const body = hosts.nth(i).contentFrame().locator('iframe#active-frame').contentFrame().locator(`body[data-view="${view}"]`);
+            const body = hosts
+                .nth(i)
+                .contentFrame()
+                .locator('iframe#active-frame')
+                .contentFrame()
+                .locator(`body[data-view="${view}"]`);
             try {
                 await body.getByText(text).first().waitFor({ timeout: 2_000 });
                 return body;

@@ -4,7 +4,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-    SECONDS_PER_MONTH, egressPrice, estimateMonthlyEgress, workloadsWriting, writeFlows, writesByWriter,
+    SECONDS_PER_MONTH,
+    egressPrice,
+    estimateMonthlyEgress,
+    workloadsWriting,
+    writeFlows,
+    writesByWriter,
 } from '../../language/semantics/estimators/index.js';
 import type { Model, StoreM } from '../../language/semantics/model.js';
 import { ROOT } from '../helpers/bundles.js';
@@ -23,7 +28,8 @@ function perPair(model: Model, store: StoreM) {
     const prices: number[] = [];
     for (const w of workloadsWriting(model, store)) {
         const flows = writeFlows(model, store, w);
-        for (const [writer, perS] of writesByWriter(flows)) bytesPerS.set(writer, (bytesPerS.get(writer) ?? 0) + perS * w.itemSizeBytes!);
+        for (const [writer, perS] of writesByWriter(flows))
+            bytesPerS.set(writer, (bytesPerS.get(writer) ?? 0) + perS * w.itemSizeBytes!);
         for (const f of flows.filter((f) => f.origin !== f.writer && store.regions.includes(f.origin))) {
             const perMonth = f.writesPerS * w.itemSizeBytes! * SECONDS_PER_MONTH;
             const price = egressPrice(model, f.origin, f.writer);
@@ -42,7 +48,7 @@ function perPair(model: Model, store: StoreM) {
             bytes += perS * SECONDS_PER_MONTH;
             if (!price) unpriced.push([from, to]);
             else {
-                usd += (perS * SECONDS_PER_MONTH / 1e9) * price.usdPerGB;
+                usd += ((perS * SECONDS_PER_MONTH) / 1e9) * price.usdPerGB;
                 if (!prices.includes(price.usdPerGB)) prices.push(price.usdPerGB);
             }
         }
@@ -50,8 +56,9 @@ function perPair(model: Model, store: StoreM) {
     return { usd, bytes, unpriced: [...unpriced, ...unpricedForwards], prices };
 }
 
-const AWS = 'region us-east-1 {}\nregion us-east-2 {}\nregion eu-west-1 {}\nregion ap-southeast-2 {}\nregion af-south-1 {}\n'
-    + 'region x { provider on-prem jurisdiction US }\nregion y { provider gcp jurisdiction EU }\n';
+const AWS =
+    'region us-east-1 {}\nregion us-east-2 {}\nregion eu-west-1 {}\nregion ap-southeast-2 {}\nregion af-south-1 {}\n' +
+    'region x { provider on-prem jurisdiction US }\nregion y { provider gcp jurisdiction EU }\n';
 
 describe('egress estimate grouped by price', () => {
     it.each([
@@ -83,11 +90,15 @@ workload v for s { writes 5/s from x 100%  item-size 2KB }`,
         expect(e.usdPerMonth ?? 0).toBeCloseTo(expected.usd, 9);
         expect(e.unpricedCount).toBe(expected.unpriced.length);
         expect(e.unpriced).toEqual(expected.unpriced.slice(0, 11));
-        expect(e.formula).toContain(expected.prices.length > 0 ? `× ${expected.prices.map((p) => `$${p}/GB`).join(' or ')} over` : 'region');
+        expect(e.formula).toContain(
+            expected.prices.length > 0 ? `× ${expected.prices.map((p) => `$${p}/GB`).join(' or ')} over` : 'region',
+        );
     });
 
     it('builds flows per writer region and price, not per pair, for a store over 300 regions written from all of them', async () => {
-        const { manyRegions } = await import(pathToFileURL(path.join(ROOT, 'bench', 'robustness', 'scaling-designs.mjs')).href) as { manyRegions(n: number, k: number): string };
+        const { manyRegions } = (await import(
+            pathToFileURL(path.join(ROOT, 'bench', 'robustness', 'scaling-designs.mjs')).href
+        )) as { manyRegions(n: number, k: number): string };
         const text = `${manyRegions(300, 300)}workload everywhere for sessions {\n    writes    100/s\n    keys      100000 shared 0%\n    item-size 1KB\n}\n`;
         const { model } = await modelOf(text);
         const e = estimateMonthlyEgress(model, model.stores.get('sessions')!);

@@ -13,7 +13,8 @@ async function egress(text: string) {
     return estimateMonthlyEgress(model, model.stores.get('s')!);
 }
 
-const AURORA = 'store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }';
+const AURORA =
+    'store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }';
 
 describe('the egress estimate in detail', () => {
     it('counts a 30-day month of 2,592,000 seconds', () => {
@@ -26,8 +27,18 @@ describe('the egress estimate in detail', () => {
         expect(e.usdPerMonth).toBeCloseTo(31.104, 9);
         expect(e.bytesPerMonth).toBe(1_555_200_000_000);
         expect(describeEgress(e)).toBe('≈ $31.1/month (300 writes/s × 2 KB × 1 other region × $0.02/GB over 30 days)');
-        expect(e.flows).toEqual([{ from: 'us-east-1', to: undefined, regions: 1, writesPerS: 300, bytesPerMonth: 1_555_200_000_000, usdPerGB: 0.02,
-            priceSource: expect.stringContaining('aws-inter-region-transfer-price'), usdPerMonth: expect.closeTo(31.104, 9) }]);
+        expect(e.flows).toEqual([
+            {
+                from: 'us-east-1',
+                to: undefined,
+                regions: 1,
+                writesPerS: 300,
+                bytesPerMonth: 1_555_200_000_000,
+                usdPerGB: 0.02,
+                priceSource: expect.stringContaining('aws-inter-region-transfer-price'),
+                usdPerMonth: expect.closeTo(31.104, 9),
+            },
+        ]);
         expect(e.missing).toBeUndefined();
     });
 
@@ -35,7 +46,11 @@ describe('the egress estimate in detail', () => {
         const e = await egress(`region x { provider on-prem jurisdiction US }
 store s { engine aurora regions us-east-1, eu-west-1, x, us-east-2 holds shared rows writes primary us-east-1 consistency session }
 workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
-        expect(e.flows.map((f) => [f.to, f.regions, f.usdPerGB])).toEqual([[undefined, 1, 0.02], [undefined, 1, undefined], ['us-east-2', 1, 0.01]]);
+        expect(e.flows.map((f) => [f.to, f.regions, f.usdPerGB])).toEqual([
+            [undefined, 1, 0.02],
+            [undefined, 1, undefined],
+            ['us-east-2', 1, 0.01],
+        ]);
         expect(e.unpriced).toEqual([['us-east-1', 'x']]);
         expect(e.unpricedCount).toBe(1);
         // Priced flows only: 259.2 GB × $0.02 + 259.2 GB × $0.01
@@ -44,40 +59,60 @@ workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
     });
 
     it('names the price of a declared link by its line, and still prices a link that declares only an RTT from the facts', async () => {
-        const priced = await egress(`link us-east-1 <-> eu-west-1 { egress $0.05/GB }\n${AURORA}\nworkload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
+        const priced = await egress(
+            `link us-east-1 <-> eu-west-1 { egress $0.05/GB }\n${AURORA}\nworkload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`,
+        );
         expect(priced.flows.map((f) => f.priceSource)).toEqual(['link at line 6']);
-        const rttOnly = await egress(`link us-east-1 <-> eu-west-1 { rtt 70ms }\n${AURORA}\nworkload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
+        const rttOnly = await egress(
+            `link us-east-1 <-> eu-west-1 { rtt 70ms }\n${AURORA}\nworkload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`,
+        );
         expect(rttOnly.usdPerMonth).toBeCloseTo(259.2 * 0.02, 9);
     });
 
     it('adds the writes several workloads forward from one region into one flow, and names the leader in the formula', async () => {
-        const e = await egress(`store s { engine cockroachdb regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes any-region replication consensus consistency strong conflicts consensus leader us-east-1 }
+        const e =
+            await egress(`store s { engine cockroachdb regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes any-region replication consensus consistency strong conflicts consensus leader us-east-1 }
 workload a for s { writes 60/s from eu-west-1 100%  item-size 1KB }
 workload b for s { writes 40/s from eu-west-1 100%  item-size 1KB }`);
         const forwarded = e.flows.filter((f) => f.forwarded);
         expect(forwarded.map((f) => [f.from, f.to, f.writesPerS])).toEqual([['eu-west-1', 'us-east-1', 100]]);
         expect(e.flows.filter((f) => !f.forwarded).every((f) => f.forwarded === undefined)).toBe(true);
-        expect(e.formula).toBe('(100 writes/s × 1 KB × 2 other regions + 100 writes/s × 1 KB forwarded to the leader) × $0.02/GB over 30 days');
+        expect(e.formula).toBe(
+            '(100 writes/s × 1 KB × 2 other regions + 100 writes/s × 1 KB forwarded to the leader) × $0.02/GB over 30 days',
+        );
     });
 
     it('says "the writing region" for a primary store, and joins different item sizes with a slash', async () => {
         const e = await egress(`${AURORA}
 workload a for s { writes 10/s from eu-west-1 100%  item-size 1KB }
 workload b for s { writes 10/s from us-east-1 100%  item-size 4KB }`);
-        expect(e.formula).toBe('(20 writes/s × 1 KB / 4 KB × 1 other region + 10 writes/s × 1 KB / 4 KB forwarded to the writing region) × $0.02/GB over 30 days');
+        expect(e.formula).toBe(
+            '(20 writes/s × 1 KB / 4 KB × 1 other region + 10 writes/s × 1 KB / 4 KB forwarded to the writing region) × $0.02/GB over 30 days',
+        );
     });
 
     it('costs nothing, with no flows and nothing unpriced, for a store kept in one region', async () => {
-        const e = await egress(`store s { engine aurora regions us-east-1 holds shared rows writes primary us-east-1 consistency session }
+        const e =
+            await egress(`store s { engine aurora regions us-east-1 holds shared rows writes primary us-east-1 consistency session }
 workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
         expect(e).toMatchObject({ usdPerMonth: 0, bytesPerMonth: 0, flows: [], unpriced: [], unpricedCount: 0 });
         expect(e.missing).toBeUndefined();
     });
 
     it.each([
-        { name: 'replication none', text: 'store s { engine redis regions us-east-1, eu-west-1 holds per-user document writes any-region replication none consistency eventual conflicts lww }\nworkload w for s { writes 10/s from us-east-1 100%  item-size 1KB }', formula: 'replication none: each region keeps its own copy, so nothing crosses regions', missing: undefined },
+        {
+            name: 'replication none',
+            text: 'store s { engine redis regions us-east-1, eu-west-1 holds per-user document writes any-region replication none consistency eventual conflicts lww }\nworkload w for s { writes 10/s from us-east-1 100%  item-size 1KB }',
+            formula: 'replication none: each region keeps its own copy, so nothing crosses regions',
+            missing: undefined,
+        },
         { name: 'no workload', text: AURORA, formula: '', missing: 'no workload writes this store' },
-        { name: 'no item size', text: `${AURORA}\nworkload w for s { writes 10/s from us-east-1 100% }`, formula: '', missing: 'workload w declares no item-size' },
+        {
+            name: 'no item size',
+            text: `${AURORA}\nworkload w for s { writes 10/s from us-east-1 100% }`,
+            formula: '',
+            missing: 'workload w declares no item-size',
+        },
     ])('has no flows and nothing unpriced with $name', async ({ text, formula, missing }) => {
         const e = await egress(text);
         expect(e.flows).toEqual([]);
@@ -88,7 +123,9 @@ workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
     });
 
     it(`names the first ${LISTED_ITEMS + 1} directions it cannot price and counts all of them, forwarded writes included`, async () => {
-        const onPrem = Array.from({ length: 14 }, (_, i) => `region p${i} { provider on-prem jurisdiction US }`).join('\n');
+        const onPrem = Array.from({ length: 14 }, (_, i) => `region p${i} { provider on-prem jurisdiction US }`).join(
+            '\n',
+        );
         const e = await egress(`${onPrem}
 store s { engine postgres regions ${Array.from({ length: 14 }, (_, i) => `p${i}`).join(', ')} holds shared rows writes primary p0 replication async lag 1s consistency session }
 workload w for s { writes 10/s from p0 50%, p1 50%  item-size 1KB }`);
@@ -97,12 +134,27 @@ workload w for s { writes 10/s from p0 50%, p1 50%  item-size 1KB }`);
         expect(e.unpriced).toHaveLength(LISTED_ITEMS + 1);
         expect(e.unpriced[0]).toEqual(['p0', 'p1']);
         expect(e.usdPerMonth).toBeUndefined();
-        expect(e.missing).toBe(`no price is known for ${e.unpriced.slice(0, LISTED_ITEMS).map(([a, b]) => `${a} → ${b}`).join(', ')} and 4 more: declare 'link … { egress $…/GB }'`);
+        expect(e.missing).toBe(
+            `no price is known for ${e.unpriced
+                .slice(0, LISTED_ITEMS)
+                .map(([a, b]) => `${a} → ${b}`)
+                .join(', ')} and 4 more: declare 'link … { egress $…/GB }'`,
+        );
         expect(describeEgress(e)).toBe(e.missing);
     });
 
     it('says "unknown" in its hover line when it has no total and no reason', () => {
-        expect(describeEgress({ store: 's', bytesPerMonth: 0, flows: [], unpriced: [], unpricedCount: 0, workloads: [], formula: '' })).toBe('unknown');
+        expect(
+            describeEgress({
+                store: 's',
+                bytesPerMonth: 0,
+                flows: [],
+                unpriced: [],
+                unpricedCount: 0,
+                workloads: [],
+                formula: '',
+            }),
+        ).toBe('unknown');
     });
 });
 
@@ -111,12 +163,19 @@ describe('the egress estimate’s grouping, in the cases that tell groupings apa
         {
             name: 'the us-east pair listed first, a region of another provider, then the AWS group after the writer',
             regions: 'us-east-2, x, eu-west-1, us-east-1',
-            flows: [['us-east-2', 1, 0.01], [undefined, 1, undefined], [undefined, 1, 0.02]],
+            flows: [
+                ['us-east-2', 1, 0.01],
+                [undefined, 1, undefined],
+                [undefined, 1, 0.02],
+            ],
         },
         {
             name: 'the writer listed first: the region of another provider comes before the AWS group',
             regions: 'us-east-1, x, eu-west-1',
-            flows: [[undefined, 1, undefined], [undefined, 1, 0.02]],
+            flows: [
+                [undefined, 1, undefined],
+                [undefined, 1, 0.02],
+            ],
         },
     ])('keeps the order of the store’s regions: $name', async ({ regions, flows }) => {
         const e = await egress(`region x { provider on-prem jurisdiction US }
@@ -127,7 +186,8 @@ workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
     });
 
     it('groups the us-east regions with the rest when the writer is outside the pair', async () => {
-        const e = await egress(`store s { engine aurora regions eu-west-1, us-east-1, us-east-2 holds shared rows writes primary eu-west-1 consistency session }
+        const e =
+            await egress(`store s { engine aurora regions eu-west-1, us-east-1, us-east-2 holds shared rows writes primary eu-west-1 consistency session }
 workload w for s { writes 100/s from eu-west-1 100%  item-size 1KB }`);
         expect(e.flows.map((f) => [f.from, f.to, f.regions, f.usdPerGB])).toEqual([['eu-west-1', undefined, 2, 0.02]]);
     });
@@ -137,7 +197,10 @@ workload w for s { writes 100/s from eu-west-1 100%  item-size 1KB }`);
 link us-east-1 <-> x { egress $0.07/GB }
 store s { engine aurora regions us-east-1, eu-west-1, ap-southeast-2, x holds shared rows writes primary us-east-1 consistency session }
 workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
-        expect(e.flows.map((f) => [f.to, f.regions, f.usdPerGB])).toEqual([[undefined, 2, 0.02], ['x', 1, 0.07]]);
+        expect(e.flows.map((f) => [f.to, f.regions, f.usdPerGB])).toEqual([
+            [undefined, 2, 0.02],
+            ['x', 1, 0.07],
+        ]);
         expect(e.unpricedCount).toBe(0);
         // 259.2 GB × (2 × $0.02 + $0.07)
         expect(e.usdPerMonth).toBeCloseTo(259.2 * 0.11, 9);
@@ -148,21 +211,28 @@ workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
 link us-east-1 <-> ap-southeast-2 { egress $0.06/GB }
 store s { engine aurora regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes primary us-east-1 consistency session }
 workload w for s { writes 100/s from us-east-1 100%  item-size 1KB }`);
-        expect(e.flows.map((f) => [f.to, f.usdPerGB])).toEqual([['eu-west-1', 0.05], ['ap-southeast-2', 0.06]]);
+        expect(e.flows.map((f) => [f.to, f.usdPerGB])).toEqual([
+            ['eu-west-1', 0.05],
+            ['ap-southeast-2', 0.06],
+        ]);
     });
 
     it('keeps one forwarded flow per pair of regions, priced writes not counted as unpriced', async () => {
-        const e = await egress(`store s { engine cockroachdb regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes any-region replication consensus consistency strong conflicts consensus leader us-east-1 }
+        const e =
+            await egress(`store s { engine cockroachdb regions us-east-1, eu-west-1, ap-southeast-2 holds shared rows writes any-region replication consensus consistency strong conflicts consensus leader us-east-1 }
 workload w for s { writes 100/s from eu-west-1 50%, ap-southeast-2 50%  item-size 1KB }`);
         expect(e.flows.filter((f) => f.forwarded).map((f) => [f.from, f.to, f.writesPerS, f.usdPerGB])).toEqual([
-            ['eu-west-1', 'us-east-1', 50, 0.02], ['ap-southeast-2', 'us-east-1', 50, 0.14],
+            ['eu-west-1', 'us-east-1', 50, 0.02],
+            ['ap-southeast-2', 'us-east-1', 50, 0.14],
         ]);
         expect(e.unpricedCount).toBe(0);
         expect(e.unpriced).toEqual([]);
     });
 
     it(`names the first ${LISTED_ITEMS + 1} unpriced replication directions when nothing is forwarded, and no price in its formula`, async () => {
-        const onPrem = Array.from({ length: 14 }, (_, i) => `region p${i} { provider on-prem jurisdiction US }`).join('\n');
+        const onPrem = Array.from({ length: 14 }, (_, i) => `region p${i} { provider on-prem jurisdiction US }`).join(
+            '\n',
+        );
         const e = await egress(`${onPrem}
 store s { engine postgres regions ${Array.from({ length: 14 }, (_, i) => `p${i}`).join(', ')} holds shared rows writes primary p0 replication async lag 1s consistency session }
 workload w for s { writes 10/s from p0 100%  item-size 1KB }`);

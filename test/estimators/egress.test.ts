@@ -86,7 +86,8 @@ workload w for s { writes 300/s from us-east-1 100% }`,
     }
 
     it('lists directions with no known price instead of guessing one', async () => {
-        const e = await egress(`store s { engine postgres regions us-east-1, x holds shared rows writes primary us-east-1 replication async lag 1s consistency session }
+        const e =
+            await egress(`store s { engine postgres regions us-east-1, x holds shared rows writes primary us-east-1 replication async lag 1s consistency session }
 workload w for s { writes 10/s from us-east-1 100%  item-size 1KB }`);
         expect(e.unpriced).toEqual([['us-east-1', 'x']]);
         expect(e.usdPerMonth).toBeUndefined();
@@ -94,7 +95,8 @@ workload w for s { writes 10/s from us-east-1 100%  item-size 1KB }`);
     });
 
     it('explains the formula with the numbers it used', async () => {
-        const e = await egress(`store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
+        const e =
+            await egress(`store s { engine aurora regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 consistency session }
 workload w for s { writes 300/s from us-east-1 100%  item-size 2KB }`);
         expect(e.formula).toBe('300 writes/s × 2 KB × 1 other region × $0.02/GB over 30 days');
     });

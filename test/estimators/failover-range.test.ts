@@ -5,7 +5,11 @@ import fc from 'fast-check';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import { describeFailoverTime, estimateFailoverTime, failoverRangeLabel } from '../../language/semantics/estimators/index.js';
+import {
+    describeFailoverTime,
+    estimateFailoverTime,
+    failoverRangeLabel,
+} from '../../language/semantics/estimators/index.js';
 import { modelOf } from '../helpers/services.js';
 
 const S = 1_000;
@@ -27,16 +31,67 @@ async function rangeOf(failover: string, posture?: string) {
 
 describe('the failover-time range', () => {
     // detection = φ + (N−1)·I + T with φ ∈ [0, I); routing = a ∈ [0, TTL) (+ the tail for a share S of clients).
-    const cases: { name: string; failover: string; posture?: string; best: number; typical: number; worst: number }[] = [
-        { name: 'spans one check interval for anycast', failover: 'detect health-check every 10s threshold 4  route anycast', best: 36 * S, typical: 41 * S, worst: 46 * S },
-        { name: 'adds 0 to the TTL for DNS, half the TTL typically', failover: 'detect health-check every 10s threshold 3  route dns ttl 60s', best: 26 * S, typical: 25 * S + 6 * S + 30 * S, worst: 96 * S },
-        { name: 'treats an ARC routing control like DNS (it waits out the TTL)', failover: 'detect health-check every 10s threshold 3  route arc-routing-control ttl 60s', best: 26 * S, typical: 61 * S, worst: 96 * S },
-        { name: 'adds the declared tail at its share typically and whole at worst', failover: 'detect health-check every 10s threshold 3 timeout 0s  route dns ttl 60s tail 10% 5m', best: 20 * S, typical: 25 * S + 30 * S + 30 * S, worst: 30 * S + 60 * S + 300 * S },
-        { name: 'detects on the first failing check with threshold 1', failover: 'detect health-check every 30s threshold 1 timeout 0s  route anycast', best: 0, typical: 15 * S, worst: 30 * S },
-        { name: 'adds actions as single figures to every end', failover: 'detect health-check every 10s threshold 3 timeout 0s  route anycast  action scale-out api takes 2m', best: 140 * S, typical: 145 * S, worst: 150 * S },
-        { name: 'has no spread with a declared manual detection and routing', failover: 'detect manual after 5m  route manual after 2m', best: 420 * S, typical: 420 * S, worst: 420 * S },
-        { name: 'floors every end at the DR tier minimum', failover: 'detect health-check every 10s threshold 3 timeout 0s  route anycast', posture: 'warm-standby', best: 60 * S, typical: 60 * S, worst: 60 * S },
-    ];
+    const cases: { name: string; failover: string; posture?: string; best: number; typical: number; worst: number }[] =
+        [
+            {
+                name: 'spans one check interval for anycast',
+                failover: 'detect health-check every 10s threshold 4  route anycast',
+                best: 36 * S,
+                typical: 41 * S,
+                worst: 46 * S,
+            },
+            {
+                name: 'adds 0 to the TTL for DNS, half the TTL typically',
+                failover: 'detect health-check every 10s threshold 3  route dns ttl 60s',
+                best: 26 * S,
+                typical: 25 * S + 6 * S + 30 * S,
+                worst: 96 * S,
+            },
+            {
+                name: 'treats an ARC routing control like DNS (it waits out the TTL)',
+                failover: 'detect health-check every 10s threshold 3  route arc-routing-control ttl 60s',
+                best: 26 * S,
+                typical: 61 * S,
+                worst: 96 * S,
+            },
+            {
+                name: 'adds the declared tail at its share typically and whole at worst',
+                failover: 'detect health-check every 10s threshold 3 timeout 0s  route dns ttl 60s tail 10% 5m',
+                best: 20 * S,
+                typical: 25 * S + 30 * S + 30 * S,
+                worst: 30 * S + 60 * S + 300 * S,
+            },
+            {
+                name: 'detects on the first failing check with threshold 1',
+                failover: 'detect health-check every 30s threshold 1 timeout 0s  route anycast',
+                best: 0,
+                typical: 15 * S,
+                worst: 30 * S,
+            },
+            {
+                name: 'adds actions as single figures to every end',
+                failover:
+                    'detect health-check every 10s threshold 3 timeout 0s  route anycast  action scale-out api takes 2m',
+                best: 140 * S,
+                typical: 145 * S,
+                worst: 150 * S,
+            },
+            {
+                name: 'has no spread with a declared manual detection and routing',
+                failover: 'detect manual after 5m  route manual after 2m',
+                best: 420 * S,
+                typical: 420 * S,
+                worst: 420 * S,
+            },
+            {
+                name: 'floors every end at the DR tier minimum',
+                failover: 'detect health-check every 10s threshold 3 timeout 0s  route anycast',
+                posture: 'warm-standby',
+                best: 60 * S,
+                typical: 60 * S,
+                worst: 60 * S,
+            },
+        ];
     it.each(cases)('$name', async (c) => {
         const e = await rangeOf(c.failover, c.posture);
         expect([e.range.bestMs, e.range.typicalMs, e.range.worstMs]).toEqual([c.best, c.typical, c.worst]);
@@ -47,18 +102,32 @@ describe('the failover-time range', () => {
     it('says what makes the worst case in the one-line summary', async () => {
         const e = await rangeOf('detect health-check every 10s threshold 4  route anycast');
         expect(failoverRangeLabel(e)).toBe('36–46 s');
-        expect(describeFailoverTime(e)).toBe('36–46 s, typical 41 s (worst when the failure lands just after a check: 10 s × 4 + 6 s timeout detection)');
+        expect(describeFailoverTime(e)).toBe(
+            '36–46 s, typical 41 s (worst when the failure lands just after a check: 10 s × 4 + 6 s timeout detection)',
+        );
     });
 
     it('names both reasons when detection and the TTL both vary', async () => {
         const e = await rangeOf('detect health-check every 10s threshold 3  route dns ttl 60s');
-        expect(e.range.why.worst).toBe('the failure lands just after a check and a client fetched its answer just before the change');
-        expect(e.range.why.best).toBe('the failure lands just before a check and a cached answer expires at the change');
+        expect(e.range.why.worst).toBe(
+            'the failure lands just after a check and a client fetched its answer just before the change',
+        );
+        expect(e.range.why.best).toBe(
+            'the failure lands just before a check and a cached answer expires at the change',
+        );
     });
 });
 
 /** One failover as the oracle runs it: the failure at time 0, checks on their own schedule, one client's cache. */
-interface Draw { interval: number; threshold: number; timeout: number; ttl: number; tailShare: number; tailMs: number; actions: number }
+interface Draw {
+    interval: number;
+    threshold: number;
+    timeout: number;
+    ttl: number;
+    tailShare: number;
+    tailMs: number;
+    actions: number;
+}
 
 function sample(p: Draw, u: () => number): number {
     // Checks start at c, c + I, c + 2I, … with c uniform in [0, I) after the failure (a check started before it passed).
@@ -89,30 +158,43 @@ describe('a Monte Carlo oracle of the failover-time range', () => {
         seed: fc.integer(),
     });
     it('keeps every sampled failover inside [best, worst] with its mean at the typical end', async () => {
-        await fc.assert(fc.asyncProperty(params, async (q) => {
-            const tail = q.tailPercent > 0 ? ` tail ${q.tailPercent}% ${q.tailMinutes}m` : '';
-            const e = await rangeOf(`detect health-check every ${q.interval}s threshold ${q.threshold} timeout ${q.timeout}s  route dns ttl ${q.ttl}s${tail}  action scale-out api takes ${q.actions}s`);
-            const draw: Draw = {
-                interval: q.interval * S, threshold: q.threshold, timeout: q.timeout * S, ttl: q.ttl * S,
-                tailShare: q.tailPercent / 100, tailMs: q.tailPercent > 0 ? q.tailMinutes * 60 * S : 0, actions: q.actions * S,
-            };
-            const rng = xoroshiro128plus(q.seed);
-            const u = () => uniformFloat64(rng);
-            const n = 4_000;
-            let sum = 0, sumSq = 0, low = Infinity, high = -Infinity;
-            for (let i = 0; i < n; i++) {
-                const x = sample(draw, u);
-                low = Math.min(low, x);
-                high = Math.max(high, x);
-                sum += x;
-                sumSq += x * x;
-            }
-            expect(low).toBeGreaterThanOrEqual(e.range.bestMs);
-            expect(high).toBeLessThanOrEqual(e.range.worstMs);
-            const mean = sum / n;
-            const sd = Math.sqrt(Math.max(0, sumSq / n - mean * mean));
-            // 5 standard errors of the mean (plus a millisecond for ranges with no spread).
-            expect(Math.abs(mean - e.range.typicalMs)).toBeLessThanOrEqual(5 * sd / Math.sqrt(n) + 1);
-        }), { numRuns: 40 });
+        await fc.assert(
+            fc.asyncProperty(params, async (q) => {
+                const tail = q.tailPercent > 0 ? ` tail ${q.tailPercent}% ${q.tailMinutes}m` : '';
+                const e = await rangeOf(
+                    `detect health-check every ${q.interval}s threshold ${q.threshold} timeout ${q.timeout}s  route dns ttl ${q.ttl}s${tail}  action scale-out api takes ${q.actions}s`,
+                );
+                const draw: Draw = {
+                    interval: q.interval * S,
+                    threshold: q.threshold,
+                    timeout: q.timeout * S,
+                    ttl: q.ttl * S,
+                    tailShare: q.tailPercent / 100,
+                    tailMs: q.tailPercent > 0 ? q.tailMinutes * 60 * S : 0,
+                    actions: q.actions * S,
+                };
+                const rng = xoroshiro128plus(q.seed);
+                const u = () => uniformFloat64(rng);
+                const n = 4_000;
+                let sum = 0,
+                    sumSq = 0,
+                    low = Infinity,
+                    high = -Infinity;
+                for (let i = 0; i < n; i++) {
+                    const x = sample(draw, u);
+                    low = Math.min(low, x);
+                    high = Math.max(high, x);
+                    sum += x;
+                    sumSq += x * x;
+                }
+                expect(low).toBeGreaterThanOrEqual(e.range.bestMs);
+                expect(high).toBeLessThanOrEqual(e.range.worstMs);
+                const mean = sum / n;
+                const sd = Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+                // 5 standard errors of the mean (plus a millisecond for ranges with no spread).
+                expect(Math.abs(mean - e.range.typicalMs)).toBeLessThanOrEqual((5 * sd) / Math.sqrt(n) + 1);
+            }),
+            { numRuns: 40 },
+        );
     });
 });

@@ -4,7 +4,14 @@ import { estimateLwwLosses } from '../../language/semantics/estimators/index.js'
 import type { Model } from '../../language/semantics/model.js';
 import { modelOf } from '../helpers/services.js';
 
-function design(opts: { rate: number; keys: number; shared: number; lag: string; rtt: string; split?: [number, number] }): string {
+function design(opts: {
+    rate: number;
+    keys: number;
+    shared: number;
+    lag: string;
+    rtt: string;
+    split?: [number, number];
+}): string {
     const [a, b] = opts.split ?? [50, 50];
     return `topology T
 region r1 { provider on-prem jurisdiction US }
@@ -15,7 +22,7 @@ workload w for s { writes ${opts.rate}/s from r1 ${a}%, r2 ${b}%  keys ${opts.ke
 }
 
 async function lossesPerDay(text: string): Promise<number | undefined> {
-    const { model } = await modelOf(text) as { model: Model };
+    const { model } = (await modelOf(text)) as { model: Model };
     return estimateLwwLosses(model, model.stores.get('s')!, model.workloads.get('w')!).perDay;
 }
 
@@ -41,38 +48,63 @@ workload w for c { writes 500/s from us-east-1 50%, eu-west-1 50%  keys 10000 sh
     });
 
     const zero: { name: string; text: string }[] = [
-        { name: 'loses nothing when no key is shared between regions', text: design({ rate: 500, keys: 1000, shared: 0, lag: '1s', rtt: '80ms' }) },
-        { name: 'loses nothing when all writes come from one region', text: design({ rate: 500, keys: 1000, shared: 50, lag: '1s', rtt: '80ms', split: [100, 0] }) },
+        {
+            name: 'loses nothing when no key is shared between regions',
+            text: design({ rate: 500, keys: 1000, shared: 0, lag: '1s', rtt: '80ms' }),
+        },
+        {
+            name: 'loses nothing when all writes come from one region',
+            text: design({ rate: 500, keys: 1000, shared: 50, lag: '1s', rtt: '80ms', split: [100, 0] }),
+        },
     ];
     for (const c of zero) it(c.name, async () => expect(await lossesPerDay(c.text)).toBe(0));
 
     it('needs a key count', async () => {
-        const { model } = await modelOf(design({ rate: 10, keys: 1, shared: 1, lag: '1s', rtt: '80ms' }).replace(/keys 1 shared 1%/, ''));
+        const { model } = await modelOf(
+            design({ rate: 10, keys: 1, shared: 1, lag: '1s', rtt: '80ms' }).replace(/keys 1 shared 1%/, ''),
+        );
         const e = estimateLwwLosses(model, model.stores.get('s')!, model.workloads.get('w')!);
         expect(e.perDay).toBeUndefined();
         expect(e.missing).toContain('key count');
     });
 
     it('approaches the Poisson pair count 2·μ²·w per shared key when writes are rare', async () => {
-        await fc.assert(fc.asyncProperty(
-            fc.integer({ min: 1, max: 20 }), fc.integer({ min: 100_000, max: 1_000_000 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 10, max: 2_000 }),
-            async (rate, keys, shared, lagMs) => {
-                const perDay = await lossesPerDay(design({ rate, keys, shared, lag: `${lagMs}ms`, rtt: '100ms' }));
-                const mu = rate / 2 / keys;
-                const w = Math.max(lagMs, 50) / 1_000;
-                const pairs = 2 * mu * mu * w * keys * (shared / 100) * 86_400;
-                expect(perDay!).toBeLessThanOrEqual(pairs * (1 + 1e-9));
-                expect(perDay!).toBeGreaterThan(pairs * 0.99);
-            },
-        ), { numRuns: 25 });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.integer({ min: 1, max: 20 }),
+                fc.integer({ min: 100_000, max: 1_000_000 }),
+                fc.integer({ min: 1, max: 100 }),
+                fc.integer({ min: 10, max: 2_000 }),
+                async (rate, keys, shared, lagMs) => {
+                    const perDay = await lossesPerDay(design({ rate, keys, shared, lag: `${lagMs}ms`, rtt: '100ms' }));
+                    const mu = rate / 2 / keys;
+                    const w = Math.max(lagMs, 50) / 1_000;
+                    const pairs = 2 * mu * mu * w * keys * (shared / 100) * 86_400;
+                    expect(perDay!).toBeLessThanOrEqual(pairs * (1 + 1e-9));
+                    expect(perDay!).toBeGreaterThan(pairs * 0.99);
+                },
+            ),
+            { numRuns: 25 },
+        );
     });
 
     it('grows with the replication lag while a key sees less than one write per window', async () => {
         // μ = 0.02/s per key and region; μ·lag ≤ 0.2, below ln 3 / 2 where the loss rate peaks.
-        await fc.assert(fc.asyncProperty(fc.integer({ min: 40, max: 5_000 }), fc.integer({ min: 1, max: 5_000 }), async (lag, extra) => {
-            const a = await lossesPerDay(design({ rate: 200, keys: 5_000, shared: 30, lag: `${lag}ms`, rtt: '80ms' }));
-            const b = await lossesPerDay(design({ rate: 200, keys: 5_000, shared: 30, lag: `${lag + extra}ms`, rtt: '80ms' }));
-            expect(b!).toBeGreaterThan(a!);
-        }), { numRuns: 20 });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.integer({ min: 40, max: 5_000 }),
+                fc.integer({ min: 1, max: 5_000 }),
+                async (lag, extra) => {
+                    const a = await lossesPerDay(
+                        design({ rate: 200, keys: 5_000, shared: 30, lag: `${lag}ms`, rtt: '80ms' }),
+                    );
+                    const b = await lossesPerDay(
+                        design({ rate: 200, keys: 5_000, shared: 30, lag: `${lag + extra}ms`, rtt: '80ms' }),
+                    );
+                    expect(b!).toBeGreaterThan(a!);
+                },
+            ),
+            { numRuns: 20 },
+        );
     });
 });

@@ -17,7 +17,10 @@ describe('nthSmallestIndex', () => {
         { name: '1,000 values with many repeats', values: values(1_000, 17, 1) },
         { name: '1,001 values, nearly all distinct', values: values(1_001, 1_000_000, 2) },
     ])('picks the element a stable sort puts at each position, for $name', ({ values: vs }) => {
-        const sorted = vs.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v).map((e) => e.i);
+        const sorted = vs
+            .map((v, i) => ({ v, i }))
+            .sort((a, b) => a.v - b.v)
+            .map((e) => e.i);
         const positions = vs.length <= 10 ? vs.map((_, n) => n) : [0, 1, vs.length >> 1, vs.length - 2, vs.length - 1];
         expect(positions.map((n) => nthSmallestIndex(vs, n))).toEqual(positions.map((n) => sorted[n]));
     });

@@ -1,7 +1,13 @@
 // Which writes reach which store instance, from where, accepted where: the common start of the egress and
 // last-writer-wins estimates. Shares worked by hand from the workload's origins and the cells' regions.
 import { describe, expect, it } from 'vitest';
-import { replicationWindowMs, storesWrittenBy, workloadsWriting, writeFlows, writesByWriter } from '../../language/semantics/estimators/write-flows.js';
+import {
+    replicationWindowMs,
+    storesWrittenBy,
+    workloadsWriting,
+    writeFlows,
+    writesByWriter,
+} from '../../language/semantics/estimators/write-flows.js';
 import { modelOf } from '../helpers/services.js';
 
 // Two cells share us-east-2; ap-southeast-2 holds no instance; t is written by another workload only.
@@ -33,28 +39,47 @@ describe('write flows', () => {
             // us-east-1 200/s: only c1 serves it. us-east-2 300/s: both cells, 150 each. ap-southeast-2 400/s: no
             // cell, so each instance takes half, accepted at its nearest replica (us-east-2).
             instance: 's@c1',
-            flows: [['us-east-1', 'us-east-1', 200], ['us-east-2', 'us-east-2', 150], ['ap-southeast-2', 'us-east-2', 200]],
-            byWriter: [['us-east-1', 200], ['us-east-2', 350]],
+            flows: [
+                ['us-east-1', 'us-east-1', 200],
+                ['us-east-2', 'us-east-2', 150],
+                ['ap-southeast-2', 'us-east-2', 200],
+            ],
+            byWriter: [
+                ['us-east-1', 200],
+                ['us-east-2', 350],
+            ],
         },
         {
             // eu-west-1 100/s: only c2; nothing from us-east-1, which c1 serves alone.
             instance: 's@c2',
-            flows: [['us-east-2', 'us-east-2', 150], ['eu-west-1', 'eu-west-1', 100], ['ap-southeast-2', 'us-east-2', 200]],
-            byWriter: [['us-east-2', 350], ['eu-west-1', 100]],
+            flows: [
+                ['us-east-2', 'us-east-2', 150],
+                ['eu-west-1', 'eu-west-1', 100],
+                ['ap-southeast-2', 'us-east-2', 200],
+            ],
+            byWriter: [
+                ['us-east-2', 350],
+                ['eu-west-1', 100],
+            ],
         },
         { instance: 't', flows: [], byWriter: [] },
-    ])('splits the workload’s writes to $instance by the cells that serve each origin', async ({ instance, flows, byWriter }) => {
-        const { model } = await modelOf(DESIGN);
-        const found = writeFlows(model, model.stores.get(instance)!, model.workloads.get('w')!);
-        expect(found.map((f) => [f.origin, f.writer, f.writesPerS])).toEqual(flows);
-        expect(found.every((f) => f.workload === 'w')).toBe(true);
-        expect([...writesByWriter(found)]).toEqual(byWriter);
-    });
+    ])(
+        'splits the workload’s writes to $instance by the cells that serve each origin',
+        async ({ instance, flows, byWriter }) => {
+            const { model } = await modelOf(DESIGN);
+            const found = writeFlows(model, model.stores.get(instance)!, model.workloads.get('w')!);
+            expect(found.map((f) => [f.origin, f.writer, f.writesPerS])).toEqual(flows);
+            expect(found.every((f) => f.workload === 'w')).toBe(true);
+            expect([...writesByWriter(found)]).toEqual(byWriter);
+        },
+    );
 });
 
 describe('write flows at the edges', () => {
     it('finds no store for a workload whose target does not resolve', async () => {
-        const { model } = await modelOf('topology T\nregion us-east-1 {}\nworkload w for nope { writes 10/s from us-east-1 100% }\n');
+        const { model } = await modelOf(
+            'topology T\nregion us-east-1 {}\nworkload w for nope { writes 10/s from us-east-1 100% }\n',
+        );
         const w = model.workloads.get('w')!;
         expect(w.target).toBeUndefined();
         expect(storesWrittenBy(model, w)).toEqual([]);

@@ -1,7 +1,11 @@
 // Write latency as a range, and what leader placement does to it. RTTs are the measured means of
 // docs/facts.md#cloudping-rtt-matrix: us-east-1↔eu-west-1 76, us-east-1↔ap-northeast-1 163, eu-west-1↔ap-northeast-1 220 ms.
 import { describe, expect, it } from 'vitest';
-import { estimateWriteLatency, latencyKindOf, writeLatencyAfterLeaderLoss } from '../../language/semantics/estimators/index.js';
+import {
+    estimateWriteLatency,
+    latencyKindOf,
+    writeLatencyAfterLeaderLoss,
+} from '../../language/semantics/estimators/index.js';
 import { modelOf } from '../helpers/services.js';
 
 const REGIONS = `topology T
@@ -19,8 +23,24 @@ async function storeOf(store: string) {
 describe('the write-latency range', () => {
     it.each([
         // 163 ms to the leader + its quorum (3 of 5: us-east-1 ×2, eu-west-1 ×2, ap-northeast-1) closing at eu-west-1, 76 ms.
-        { name: 'is typical over mean RTTs, with no worst end (the links’ p99 is not sourced)', store: TICKETS, from: 'ap-northeast-1', best: 239, typical: 239, worst: undefined, kind: 'typical' },
-        { name: 'is one figure, 0, for a write acknowledged where it is written', store: 'store s { engine dynamodb  regions us-east-1, eu-west-1  holds per-user rows }', from: 'eu-west-1', best: 0, typical: 0, worst: 0, kind: 'none' },
+        {
+            name: 'is typical over mean RTTs, with no worst end (the links’ p99 is not sourced)',
+            store: TICKETS,
+            from: 'ap-northeast-1',
+            best: 239,
+            typical: 239,
+            worst: undefined,
+            kind: 'typical',
+        },
+        {
+            name: 'is one figure, 0, for a write acknowledged where it is written',
+            store: 'store s { engine dynamodb  regions us-east-1, eu-west-1  holds per-user rows }',
+            from: 'eu-west-1',
+            best: 0,
+            typical: 0,
+            worst: 0,
+            kind: 'none',
+        },
     ])('$name', async (c) => {
         const { model, store } = await storeOf(c.store);
         const e = estimateWriteLatency(model, store, c.from);
@@ -29,7 +49,9 @@ describe('the write-latency range', () => {
     });
 
     it('closes the worst end at Cosmos DB strong’s documented p99 bound', async () => {
-        const { model, store } = await storeOf('store p { engine cosmosdb  regions us-east-1, eu-west-1  holds shared rows  writes primary us-east-1  replication sync  consistency strong }');
+        const { model, store } = await storeOf(
+            'store p { engine cosmosdb  regions us-east-1, eu-west-1  holds shared rows  writes primary us-east-1  replication sync  consistency strong }',
+        );
         const e = estimateWriteLatency(model, store, 'us-east-1');
         // 2 × 76 ms + 10 ms (docs/facts.md#cosmos-strong-write-latency).
         expect([e.range?.bestMs, e.range?.typicalMs, e.range?.worstMs]).toEqual([162, 162, 162]);

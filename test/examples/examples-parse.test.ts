@@ -9,7 +9,9 @@ import { ProblemCodes } from '../../language/semantics/problem-codes.js';
 import { bundle, ROOT } from '../helpers/bundles.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mregion')).sort();
+const files = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.mregion'))
+    .sort();
 const STANDARD = new Set<string>(Object.values(ProblemCodes));
 
 describe('examples', () => {
@@ -19,11 +21,22 @@ describe('examples', () => {
     });
 
     test('include one file per system of the language design', () => {
-        expect(files).toEqual(expect.arrayContaining([
-            'fintech.mregion', 'netflix.mregion', 'shopify-pods.mregion', 'cloudflare.mregion', 'dynamodb-mrec-cart.mregion',
-            'dynamodb-mrsc.mregion', 'aurora-warm-standby.mregion', 'aurora-false-strong.mregion', 'cockroachdb-global.mregion',
-            'cosmos-far-strong.mregion', 'control-plane-2021.mregion', 'gray-payment-dependency.mregion',
-        ]));
+        expect(files).toEqual(
+            expect.arrayContaining([
+                'fintech.mregion',
+                'netflix.mregion',
+                'shopify-pods.mregion',
+                'cloudflare.mregion',
+                'dynamodb-mrec-cart.mregion',
+                'dynamodb-mrsc.mregion',
+                'aurora-warm-standby.mregion',
+                'aurora-false-strong.mregion',
+                'cockroachdb-global.mregion',
+                'cosmos-far-strong.mregion',
+                'control-plane-2021.mregion',
+                'gray-payment-dependency.mregion',
+            ]),
+        );
     });
 
     test.each(files)('%s parses and links with no syntax, reference or standard-check problem', (file) => {
@@ -34,12 +47,19 @@ describe('examples', () => {
     });
 
     test.each(files)('%s names the rules it is meant to trigger in its header', (file) => {
-        const header = readFileSync(path.join(EXAMPLES, file), 'utf8').split('\n').filter((l) => l.startsWith('//'));
-        expect(header.some((l) => /^\/\/ rules: (none|[a-z-]+(, [a-z-]+)*)$/.test(l)), header.join('\n')).toBe(true);
+        const header = readFileSync(path.join(EXAMPLES, file), 'utf8')
+            .split('\n')
+            .filter((l) => l.startsWith('//'));
+        expect(
+            header.some((l) => /^\/\/ rules: (none|[a-z-]+(, [a-z-]+)*)$/.test(l)),
+            header.join('\n'),
+        ).toBe(true);
     });
 
-    test('are written in the formatter\'s canonical layout (mregion format --check)', () => {
-        const result = spawnSync(process.execPath, [bundle('cli'), 'format', '--check', EXAMPLES], { encoding: 'utf8' });
+    test("are written in the formatter's canonical layout (mregion format --check)", () => {
+        const result = spawnSync(process.execPath, [bundle('cli'), 'format', '--check', EXAMPLES], {
+            encoding: 'utf8',
+        });
         expect(result.stdout + result.stderr).toMatch(/already formatted|formatted/);
         expect(result.status, result.stdout + result.stderr).toBe(0);
     });

@@ -16,7 +16,8 @@ store carts { engine dynamodb regions us-east-1, us-west-2 holds per-user rows w
 
 describe('mregion/exportCdk over stdio', () => {
     let client: LspClient;
-    const exportCdk = (params: ExportCdkParams) => client.connection.sendRequest<ExportCdkResult>(Requests.exportCdk, params);
+    const exportCdk = (params: ExportCdkParams) =>
+        client.connection.sendRequest<ExportCdkResult>(Requests.exportCdk, params);
 
     beforeAll(async () => {
         client = await LspClient.start();
@@ -32,19 +33,31 @@ describe('mregion/exportCdk over stdio', () => {
     test('returns the files of the app and what was not generated', async () => {
         const result = await exportCdk({ uri: FINTECH, account: '210987654321' });
         expect(result.errors).toEqual([]);
-        expect(result.files.map((f) => f.path)).toEqual(expect.arrayContaining(['README.md', 'cdk.json', 'bin/app.ts', 'lib/stacks/global-stack.ts']));
-        expect(JSON.parse(result.files.find((f) => f.path === 'cdk.json')!.content).context['mregion:account']).toBe('210987654321');
-        expect(result.notGenerated).toContainEqual({ name: 'store ledger (cells eu, us)', reason: expect.stringMatching(/^engine cockroachdb/) });
+        expect(result.files.map((f) => f.path)).toEqual(
+            expect.arrayContaining(['README.md', 'cdk.json', 'bin/app.ts', 'lib/stacks/global-stack.ts']),
+        );
+        expect(JSON.parse(result.files.find((f) => f.path === 'cdk.json')!.content).context['mregion:account']).toBe(
+            '210987654321',
+        );
+        expect(result.notGenerated).toContainEqual({
+            name: 'store ledger (cells eu, us)',
+            reason: expect.stringMatching(/^engine cockroachdb/),
+        });
     });
 
     test('refuses a design with errors, naming them, and exports it when forced', async () => {
         const refused = await exportCdk({ uri: BROKEN });
         expect(refused.files).toEqual([]);
-        expect(refused.errors).toEqual([expect.stringMatching(/^broken\.mregion:4:7 missing-property store orders needs an 'engine'/)]);
+        expect(refused.errors).toEqual([
+            expect.stringMatching(/^broken\.mregion:4:7 missing-property store orders needs an 'engine'/),
+        ]);
         const forced = await exportCdk({ uri: BROKEN, force: true });
         expect(forced.errors).toEqual([]);
         expect(forced.files.some((f) => f.path === 'lib/stacks/us-east-1-stack.ts')).toBe(true);
-        expect(forced.notGenerated).toContainEqual({ name: 'store orders', reason: 'the design declares no engine for it' });
+        expect(forced.notGenerated).toContainEqual({
+            name: 'store orders',
+            reason: 'the design declares no engine for it',
+        });
     });
 
     test('answers "invalid params" for a document the server does not know', async () => {

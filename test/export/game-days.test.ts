@@ -20,31 +20,62 @@ describe('game days', () => {
         {
             name: 'a region outage becomes network disruption, replication pause and Aurora failover in that region',
             faults: 'at 0s outage region us-west-2 for 20m',
-            experiments: [['rehearsal us-west-2', ['aws:network:disrupt-connectivity PT20M', 'aws:dynamodb:global-table-pause-replication PT20M', 'aws:rds:failover-db-cluster']]],
+            experiments: [
+                [
+                    'rehearsal us-west-2',
+                    [
+                        'aws:network:disrupt-connectivity PT20M',
+                        'aws:dynamodb:global-table-pause-replication PT20M',
+                        'aws:rds:failover-db-cluster',
+                    ],
+                ],
+            ],
             notInjectable: [],
         },
         {
             name: 'an outage longer than FIS allows is capped at twelve hours',
             faults: 'at 0s outage region us-east-1 for 20h',
-            experiments: [['rehearsal us-east-1', ['aws:network:disrupt-connectivity PT720M', 'aws:dynamodb:global-table-pause-replication PT720M', 'aws:rds:failover-db-cluster']]],
+            experiments: [
+                [
+                    'rehearsal us-east-1',
+                    [
+                        'aws:network:disrupt-connectivity PT720M',
+                        'aws:dynamodb:global-table-pause-replication PT720M',
+                        'aws:rds:failover-db-cluster',
+                    ],
+                ],
+            ],
             notInjectable: [],
         },
     ])('$name', async ({ faults, experiments }) => {
         const { model } = await modelOf(DESIGN(faults));
         const plan = planExport(model);
-        expect(plan.gameDayStacks.flatMap((s) => s.experiments).map((e) => [e.key, e.actions.map((a) => `${a.actionId}${a.duration ? ` ${a.duration}` : ''}`)])).toEqual(experiments);
+        expect(
+            plan.gameDayStacks
+                .flatMap((s) => s.experiments)
+                .map((e) => [e.key, e.actions.map((a) => `${a.actionId}${a.duration ? ` ${a.duration}` : ''}`)]),
+        ).toEqual(experiments);
     });
 
     test.each([
-        { fault: 'at 1m outage region us-central1 for 10m', reason: /not an AWS region: FIS acts on AWS resources only/ },
+        {
+            fault: 'at 1m outage region us-central1 for 10m',
+            reason: /not an AWS region: FIS acts on AWS resources only/,
+        },
         { fault: 'at 1m destroy region us-east-1', reason: /FIS cannot destroy a region's storage/ },
         { fault: 'at 1m partition us-east-1 <-> us-west-2 for 10m', reason: /transit gateways and route tables/ },
-        { fault: 'at 1m impair control-plane us-east-1 for 10m', reason: /cannot make an AWS management API unavailable/ },
+        {
+            fault: 'at 1m impair control-plane us-east-1 for 10m',
+            reason: /cannot make an AWS management API unavailable/,
+        },
     ])('lists "$fault" as not injectable, with the reason', async ({ fault, reason }) => {
         const { model, problems } = await modelOf(DESIGN(fault));
         expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
         const plan = planExport(model);
         expect(plan.gameDayStacks).toEqual([]);
-        expect(plan.notInjectable).toContainEqual({ name: expect.stringMatching(/^scenario rehearsal: /), reason: expect.stringMatching(reason) });
+        expect(plan.notInjectable).toContainEqual({
+            name: expect.stringMatching(/^scenario rehearsal: /),
+            reason: expect.stringMatching(reason),
+        });
     });
 });

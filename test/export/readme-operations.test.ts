@@ -40,24 +40,41 @@ async function readme(design: string, warnings: readonly string[] = []): Promise
 describe('the monthly cost estimate', () => {
     test.each([
         {
-            name: 'lists Aurora instances and fast health checks without a price, and prices replicated writes\' transfer from the facts',
+            name: "lists Aurora instances and fast health checks without a price, and prices replicated writes' transfer from the facts",
             design: AURORA,
             lines: [
-                { item: expect.stringMatching(/^2 Aurora PostgreSQL instances \(1 writer, 1 secondary reader/), basis: NO_PRICE },
+                {
+                    item: expect.stringMatching(/^2 Aurora PostgreSQL instances \(1 writer, 1 secondary reader/),
+                    basis: NO_PRICE,
+                },
                 { item: '2 Route 53 health checks at the fast 10 s interval', basis: NO_PRICE },
                 // 100 writes/s × 1 KB × 2,592,000 s = 259.2 GB a month to one other US region at $0.02/GB.
-                { item: 'inter-region transfer of store orders\'s replicated writes', usdPerMonth: expect.closeTo(259.2 * 0.02, 6), basis: expect.stringContaining('a 2020 price list, checked 2026-12-06') },
+                {
+                    item: "inter-region transfer of store orders's replicated writes",
+                    usdPerMonth: expect.closeTo(259.2 * 0.02, 6),
+                    basis: expect.stringContaining('a 2020 price list, checked 2026-12-06'),
+                },
             ],
         },
         {
-            name: 'prices the ARC cluster at the facts\' typical monthly figure and lists the accelerator and DynamoDB replicated writes without one',
+            name: "prices the ARC cluster at the facts' typical monthly figure and lists the accelerator and DynamoDB replicated writes without one",
             design: ACCELERATED,
             lines: [
-                { item: 'ARC cluster `Edge-recovery`', usdPerMonth: ARC_CLUSTER_PRICE.usdPerMonth.value, basis: expect.stringContaining('a typical price, not a bound') },
+                {
+                    item: 'ARC cluster `Edge-recovery`',
+                    usdPerMonth: ARC_CLUSTER_PRICE.usdPerMonth.value,
+                    basis: expect.stringContaining('a typical price, not a bound'),
+                },
                 { item: '1 Global Accelerator', basis: NO_PRICE },
                 { item: '2 Route 53 health checks at the 30 s interval', basis: NO_PRICE },
-                { item: 'replicated writes of store carts into 1 other region (DynamoDB replicated write units)', basis: NO_PRICE },
-                { item: 'inter-region transfer of store carts\'s replicated writes', basis: 'no estimate: no workload writes this store' },
+                {
+                    item: 'replicated writes of store carts into 1 other region (DynamoDB replicated write units)',
+                    basis: NO_PRICE,
+                },
+                {
+                    item: "inter-region transfer of store carts's replicated writes",
+                    basis: 'no estimate: no workload writes this store',
+                },
             ],
         },
     ])('$name', async ({ design, lines }) => {
@@ -79,11 +96,13 @@ describe('the monthly cost estimate', () => {
     test('sums only the priced rows, and says so', async () => {
         const text = await readme(ACCELERATED);
         expect(text).toContain('| ARC cluster `Edge-recovery` | $1,800 |');
-        expect(text).toContain('| **priced items together** | **$1,800** | the sum of the rows with a price; the others are not included |');
+        expect(text).toContain(
+            '| **priced items together** | **$1,800** | the sum of the rows with a price; the others are not included |',
+        );
     });
 });
 
-describe('the design\'s warnings', () => {
+describe("the design's warnings", () => {
     test('are carried into the README, one item each, escaped', async () => {
         const text = await readme(AURORA, ['orders.mregion:12:5 control-plane-failover promote <needs> | the RDS API']);
         expect(text).toContain('## Warnings from the design');
@@ -98,15 +117,21 @@ describe('the design\'s warnings', () => {
 describe('the runbook', () => {
     test('fails an Aurora store over with data loss accepted, and fails back by switchover', async () => {
         const text = await readme(AURORA);
-        expect(text).toContain('aws rds failover-global-cluster --region us-west-2 --global-cluster-identifier orders-orders --target-db-cluster-identifier <ARN of the us-west-2 cluster: aws rds describe-global-clusters --region us-west-2 --global-cluster-identifier orders-orders');
+        expect(text).toContain(
+            'aws rds failover-global-cluster --region us-west-2 --global-cluster-identifier orders-orders --target-db-cluster-identifier <ARN of the us-west-2 cluster: aws rds describe-global-clusters --region us-west-2 --global-cluster-identifier orders-orders',
+        );
         expect(text).toMatch(/failover-global-cluster .* --allow-data-loss/);
-        expect(text).toMatch(/Failback, once the region has recovered and caught up:\n\n```sh\naws rds switchover-global-cluster --region us-east-1 --global-cluster-identifier orders-orders /);
+        expect(text).toMatch(
+            /Failback, once the region has recovered and caught up:\n\n```sh\naws rds switchover-global-cluster --region us-east-1 --global-cluster-identifier orders-orders /,
+        );
         expect(text).toContain('Route 53 stops answering with the region whose health check fails');
     });
 
     test('moves Global Accelerator dials both ways, and says a DynamoDB promotion needs no command', async () => {
         const text = await readme(ACCELERATED);
-        expect(text).toMatch(/update-endpoint-group --region us-west-2 --endpoint-group-arn <endpoint group ARN of us-west-2: [^\n]*> --traffic-dial-percentage 100\n\s*aws globalaccelerator update-endpoint-group [^\n]*of us-east-1: [^\n]*--traffic-dial-percentage 0/);
+        expect(text).toMatch(
+            /update-endpoint-group --region us-west-2 --endpoint-group-arn <endpoint group ARN of us-west-2: [^\n]*> --traffic-dial-percentage 100\n\s*aws globalaccelerator update-endpoint-group [^\n]*of us-east-1: [^\n]*--traffic-dial-percentage 0/,
+        );
         expect(text).toContain('nothing to run: every replica of a DynamoDB global table accepts writes');
         expect(text).toContain('the update-routing-control-states commands in "Routing controls (ARC)" below');
     });

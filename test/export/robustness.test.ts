@@ -7,14 +7,45 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportCdk } from '../../export/cdk/index.js';
 import { unsafePathReason } from '../../export/cdk/writer.js';
-import type { ConsistencyLevel, Engine, Model, Posture, Provider, RegionM, ServiceM, StoreM } from '../../language/semantics/model.js';
+import type {
+    ConsistencyLevel,
+    Engine,
+    Model,
+    Posture,
+    Provider,
+    RegionM,
+    ServiceM,
+    StoreM,
+} from '../../language/semantics/model.js';
 import { modelOf } from '../helpers/services.js';
 import { hostileModel } from './helpers/hostile.js';
 
-const ENGINES: readonly Engine[] = ['dynamodb', 'aurora', 's3', 'cockroachdb', 'spanner', 'cosmosdb', 'cassandra', 'postgres', 'mysql', 'redis', 'memcached', 'durable-object', 'workers-kv', 'custom'];
+const ENGINES: readonly Engine[] = [
+    'dynamodb',
+    'aurora',
+    's3',
+    'cockroachdb',
+    'spanner',
+    'cosmosdb',
+    'cassandra',
+    'postgres',
+    'mysql',
+    'redis',
+    'memcached',
+    'durable-object',
+    'workers-kv',
+    'custom',
+];
 const PROVIDERS: readonly (Provider | undefined)[] = ['aws', 'aws', 'gcp', 'azure', 'cloudflare', 'on-prem', undefined];
 const LEVELS: readonly ConsistencyLevel[] = ['strong', 'eventual', 'session', 'bounded-staleness', 'consistent-prefix'];
-const POSTURES: readonly (Posture | undefined)[] = ['active-active', 'active-passive', 'warm-standby', 'pilot-light', 'backup-restore', undefined];
+const POSTURES: readonly (Posture | undefined)[] = [
+    'active-active',
+    'active-passive',
+    'warm-standby',
+    'pilot-light',
+    'backup-restore',
+    undefined,
+];
 
 const examples = new Map<string, Model>();
 beforeAll(async () => {
@@ -52,43 +83,59 @@ function mutate(base: Model, m: Mutation): Model {
         if (m.dropRegions[i]) return;
         regions.set(r.name, { ...r, provider: m.providers[i] === undefined ? r.provider : PROVIDERS[m.providers[i]!] });
     });
-    const stores = new Map<string, StoreM>([...base.stores.values()].map((s, i) => [s.id, {
-        ...s,
-        engine: m.engines[i] === undefined ? s.engine : ENGINES[m.engines[i]!],
-        consistency: m.levels[i] === undefined ? s.consistency : { ...s.consistency, level: LEVELS[m.levels[i]!]! },
-        witness: m.witness && i === 0 ? regionList[regionList.length - 1]?.name : s.witness,
-    }]));
-    const services = new Map<string, ServiceM>([...base.services.values()].map((s, i) => [s.id, {
-        ...s,
-        posture: m.postures[i] === undefined ? s.posture : POSTURES[m.postures[i]!],
-    }]));
+    const stores = new Map<string, StoreM>(
+        [...base.stores.values()].map((s, i) => [
+            s.id,
+            {
+                ...s,
+                engine: m.engines[i] === undefined ? s.engine : ENGINES[m.engines[i]!],
+                consistency:
+                    m.levels[i] === undefined ? s.consistency : { ...s.consistency, level: LEVELS[m.levels[i]!]! },
+                witness: m.witness && i === 0 ? regionList[regionList.length - 1]?.name : s.witness,
+            },
+        ]),
+    );
+    const services = new Map<string, ServiceM>(
+        [...base.services.values()].map((s, i) => [
+            s.id,
+            {
+                ...s,
+                posture: m.postures[i] === undefined ? s.posture : POSTURES[m.postures[i]!],
+            },
+        ]),
+    );
     const mutated: Model = { ...base, regions, stores, services };
     return m.suffix === '' ? mutated : hostileModel(mutated, (name) => `${name}${m.suffix}`);
 }
 
 function syntaxErrors(path: string, source: string): string[] {
     const file = ts.createSourceFile(path, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => `${path}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map(
+        (d) => `${path}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    );
 }
 
 describe('exporting any model', () => {
     test('never throws, and yields safe paths, parseable TypeScript and valid JSON, or a refusal with reasons', () => {
         const bases = [...examples.values()];
-        fc.assert(fc.property(mutation, fc.boolean(), (m, force) => {
-            const model = mutate(bases[m.example % bases.length]!, m);
-            const result = exportCdk(model, [], { force });
-            if (result.files.length === 0) {
-                expect(result.errors.length + result.notGenerated.length).toBeGreaterThan(0);
-                return;
-            }
-            expect(result.errors).toEqual([]);
-            const paths = result.files.map((f) => f.path);
-            expect(new Set(paths).size).toBe(paths.length);
-            for (const file of result.files) {
-                expect(unsafePathReason(file.path), file.path).toBeUndefined();
-                if (file.path.endsWith('.ts')) expect(syntaxErrors(file.path, file.content)).toEqual([]);
-                if (file.path.endsWith('.json')) expect(() => JSON.parse(file.content)).not.toThrow();
-            }
-        }), { numRuns: 300 });
+        fc.assert(
+            fc.property(mutation, fc.boolean(), (m, force) => {
+                const model = mutate(bases[m.example % bases.length]!, m);
+                const result = exportCdk(model, [], { force });
+                if (result.files.length === 0) {
+                    expect(result.errors.length + result.notGenerated.length).toBeGreaterThan(0);
+                    return;
+                }
+                expect(result.errors).toEqual([]);
+                const paths = result.files.map((f) => f.path);
+                expect(new Set(paths).size).toBe(paths.length);
+                for (const file of result.files) {
+                    expect(unsafePathReason(file.path), file.path).toBeUndefined();
+                    if (file.path.endsWith('.ts')) expect(syntaxErrors(file.path, file.content)).toEqual([]);
+                    if (file.path.endsWith('.json')) expect(() => JSON.parse(file.content)).not.toThrow();
+                }
+            }),
+            { numRuns: 300 },
+        );
     });
 });

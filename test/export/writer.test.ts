@@ -1,11 +1,25 @@
 // The writer puts generated files inside the chosen folder and nowhere else, and leaves folders with
 // content alone unless forced.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ExportWriteError, removeGeneratedFiles, unsafePathReason, writeGeneratedFiles } from '../../export/cdk/writer.js';
+import {
+    ExportWriteError,
+    removeGeneratedFiles,
+    unsafePathReason,
+    writeGeneratedFiles,
+} from '../../export/cdk/writer.js';
 import { writeError } from './helpers/write-error.js';
 
 let sandbox: string;
@@ -67,7 +81,12 @@ describe('writing generated files', () => {
         { path: 'nul\0.ts', why: 'a NUL character' },
         { path: '', why: 'an empty path' },
     ])('refuses $why ($path) before writing anything', ({ path: bad }) => {
-        const error = writeError(() => writeGeneratedFiles(out, [{ path: 'ok.ts', content: '' }, { path: bad, content: '' }]));
+        const error = writeError(() =>
+            writeGeneratedFiles(out, [
+                { path: 'ok.ts', content: '' },
+                { path: bad, content: '' },
+            ]),
+        );
         expect(error.kind).toBe('unsafe-path');
         expect(listing(sandbox)).toEqual([]);
     });
@@ -77,7 +96,9 @@ describe('writing generated files', () => {
         mkdirSync(elsewhere);
         mkdirSync(out);
         symlinkSync(elsewhere, path.join(out, 'lib'));
-        const error = writeError(() => writeGeneratedFiles(out, [{ path: 'lib/app.ts', content: 'x' }], { force: true }));
+        const error = writeError(() =>
+            writeGeneratedFiles(out, [{ path: 'lib/app.ts', content: 'x' }], { force: true }),
+        );
         expect(error.kind).toBe('unsafe-path');
         expect(listing(elsewhere)).toEqual([]);
     });
@@ -87,7 +108,9 @@ describe('writing generated files', () => {
         writeFileSync(target, 'keep');
         mkdirSync(out);
         symlinkSync(target, path.join(out, 'README.md'));
-        expect(writeError(() => writeGeneratedFiles(out, [{ path: 'README.md', content: 'x' }], { force: true })).kind).toBe('unsafe-path');
+        expect(
+            writeError(() => writeGeneratedFiles(out, [{ path: 'README.md', content: 'x' }], { force: true })).kind,
+        ).toBe('unsafe-path');
         expect(readFileSync(target, 'utf8')).toBe('keep');
     });
 
@@ -126,26 +149,32 @@ describe('writing generated files', () => {
     });
 
     test('for any relative path, either refuses it or writes inside the folder', () => {
-        const segment = fc.oneof(fc.constantFrom('..', '.', '', 'lib', '~', '$HOME', '%2e%2e', 'a b', 'é', '\\..'), fc.string({ maxLength: 6 }));
-        fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
-            const relative = segments.join('/');
-            rmSync(sandbox, { recursive: true, force: true });
-            mkdirSync(sandbox);
-            let wrote = false;
-            try {
-                writeGeneratedFiles(out, [{ path: relative, content: 'x' }]);
-                wrote = true;
-            } catch (error) {
-                if (!(error instanceof ExportWriteError)) throw error;
-                if (error.kind === 'io') {
-                    // The file system may reject a name (e.g. too long); it must never be written elsewhere.
-                    expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
-                    return;
+        const segment = fc.oneof(
+            fc.constantFrom('..', '.', '', 'lib', '~', '$HOME', '%2e%2e', 'a b', 'é', '\\..'),
+            fc.string({ maxLength: 6 }),
+        );
+        fc.assert(
+            fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
+                const relative = segments.join('/');
+                rmSync(sandbox, { recursive: true, force: true });
+                mkdirSync(sandbox);
+                let wrote = false;
+                try {
+                    writeGeneratedFiles(out, [{ path: relative, content: 'x' }]);
+                    wrote = true;
+                } catch (error) {
+                    if (!(error instanceof ExportWriteError)) throw error;
+                    if (error.kind === 'io') {
+                        // The file system may reject a name (e.g. too long); it must never be written elsewhere.
+                        expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
+                        return;
+                    }
                 }
-            }
-            expect(wrote).toBe(unsafePathReason(relative) === undefined);
-            expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
-        }), { numRuns: 300 });
+                expect(wrote).toBe(unsafePathReason(relative) === undefined);
+                expect(listing(sandbox).every((f) => f.startsWith(`out${path.sep}`))).toBe(true);
+            }),
+            { numRuns: 300 },
+        );
     });
 });
 
@@ -159,17 +188,48 @@ describe('removing the files of an earlier export', () => {
     });
 
     test('removes the listed files and skips those already gone', () => {
-        expect(removeGeneratedFiles(out, ['lib/app.ts', 'README.md', 'gone.ts'])).toEqual([path.join(out, 'lib', 'app.ts'), path.join(out, 'README.md')]);
+        expect(removeGeneratedFiles(out, ['lib/app.ts', 'README.md', 'gone.ts'])).toEqual([
+            path.join(out, 'lib', 'app.ts'),
+            path.join(out, 'README.md'),
+        ]);
         expect(listing(out)).toEqual([]);
     });
 
     test.each([
-        { what: 'a path climbing out of the folder', listed: '../elsewhere/keep.ts', message: "refusing to remove '../elsewhere/keep.ts': the path has an empty, `.` or `..` segment" },
-        { what: 'an absolute path', listed: '/etc/passwd', message: "refusing to remove '/etc/passwd': the path is absolute" },
-        { what: 'a path through a linked folder', listed: 'linked/keep.ts', link: { at: 'linked', to: 'elsewhere' }, message: "refusing to remove 'linked/keep.ts': linked is a link" },
-        { what: 'a linked file', listed: 'keep.ts', link: { at: 'keep.ts', to: 'elsewhere/keep.ts' }, message: "refusing to remove 'keep.ts': keep.ts is a link" },
-        { what: 'a link whose target does not exist yet', listed: 'ghost.ts', link: { at: 'ghost.ts', to: 'missing.ts' }, message: "refusing to remove 'ghost.ts': ghost.ts is a link" },
-        { what: 'a path through a linked folder whose target does not exist yet', listed: 'ghost/x.ts', link: { at: 'ghost', to: 'missing' }, message: "refusing to remove 'ghost/x.ts': ghost is a link" },
+        {
+            what: 'a path climbing out of the folder',
+            listed: '../elsewhere/keep.ts',
+            message: "refusing to remove '../elsewhere/keep.ts': the path has an empty, `.` or `..` segment",
+        },
+        {
+            what: 'an absolute path',
+            listed: '/etc/passwd',
+            message: "refusing to remove '/etc/passwd': the path is absolute",
+        },
+        {
+            what: 'a path through a linked folder',
+            listed: 'linked/keep.ts',
+            link: { at: 'linked', to: 'elsewhere' },
+            message: "refusing to remove 'linked/keep.ts': linked is a link",
+        },
+        {
+            what: 'a linked file',
+            listed: 'keep.ts',
+            link: { at: 'keep.ts', to: 'elsewhere/keep.ts' },
+            message: "refusing to remove 'keep.ts': keep.ts is a link",
+        },
+        {
+            what: 'a link whose target does not exist yet',
+            listed: 'ghost.ts',
+            link: { at: 'ghost.ts', to: 'missing.ts' },
+            message: "refusing to remove 'ghost.ts': ghost.ts is a link",
+        },
+        {
+            what: 'a path through a linked folder whose target does not exist yet',
+            listed: 'ghost/x.ts',
+            link: { at: 'ghost', to: 'missing' },
+            message: "refusing to remove 'ghost/x.ts': ghost is a link",
+        },
         { what: 'a folder', listed: 'lib', message: "refusing to remove 'lib': it exists and is not a file" },
     ])('refuses $what and removes nothing', ({ listed, link, message }) => {
         if (link) symlinkSync(path.join(sandbox, link.to), path.join(out, link.at));
@@ -202,11 +262,47 @@ describe('the reason a generated path is refused', () => {
 
 describe('what a refused write says', () => {
     test.each([
-        { what: 'an output folder that is a file', setup: () => writeFileSync(out, 'a file'), file: 'a.ts', force: false, message: () => `${out} exists and is not a folder` },
-        { what: 'an output folder with content', setup: () => { mkdirSync(out); writeFileSync(path.join(out, 'notes.txt'), 'mine'); }, file: 'a.ts', force: false, message: () => `${out} is not empty; choose an empty folder or force the export to write into it` },
-        { what: 'a file where a folder of the path should be', setup: () => { mkdirSync(out); writeFileSync(path.join(out, 'lib'), 'x'); }, file: 'lib/a.ts', force: true, message: () => "refusing to write 'lib/a.ts': lib is not a folder" },
-        { what: 'a folder where the file should be', setup: () => mkdirSync(path.join(out, 'a.ts'), { recursive: true }), file: 'a.ts', force: true, message: () => "refusing to write 'a.ts': it exists and is not a file" },
-        { what: 'a path climbing out of the folder', setup: () => undefined, file: '../a.ts', force: false, message: () => "refusing to write '../a.ts': the path has an empty, `.` or `..` segment" },
+        {
+            what: 'an output folder that is a file',
+            setup: () => writeFileSync(out, 'a file'),
+            file: 'a.ts',
+            force: false,
+            message: () => `${out} exists and is not a folder`,
+        },
+        {
+            what: 'an output folder with content',
+            setup: () => {
+                mkdirSync(out);
+                writeFileSync(path.join(out, 'notes.txt'), 'mine');
+            },
+            file: 'a.ts',
+            force: false,
+            message: () => `${out} is not empty; choose an empty folder or force the export to write into it`,
+        },
+        {
+            what: 'a file where a folder of the path should be',
+            setup: () => {
+                mkdirSync(out);
+                writeFileSync(path.join(out, 'lib'), 'x');
+            },
+            file: 'lib/a.ts',
+            force: true,
+            message: () => "refusing to write 'lib/a.ts': lib is not a folder",
+        },
+        {
+            what: 'a folder where the file should be',
+            setup: () => mkdirSync(path.join(out, 'a.ts'), { recursive: true }),
+            file: 'a.ts',
+            force: true,
+            message: () => "refusing to write 'a.ts': it exists and is not a file",
+        },
+        {
+            what: 'a path climbing out of the folder',
+            setup: () => undefined,
+            file: '../a.ts',
+            force: false,
+            message: () => "refusing to write '../a.ts': the path has an empty, `.` or `..` segment",
+        },
     ])('refuses $what with a message that says what to do or why', ({ setup, file, force, message }) => {
         setup();
         const error = writeError(() => writeGeneratedFiles(out, [{ path: file, content: '' }], { force }));

@@ -1,7 +1,12 @@
 // A minimal LSP client over stdio for tests: spawns the bundled server and waits for notifications by predicate.
 import { spawn, type ChildProcess } from 'node:child_process';
 import serverProcess from '../../protocol/server-process.json' with { type: 'json' };
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+    createMessageConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { afterAll, beforeAll } from 'vitest';
 import { bundle } from './bundles.js';
@@ -14,13 +19,19 @@ export interface PublishedDiagnostics {
 
 export class LspClient {
     readonly connection: MessageConnection;
-    private readonly waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+    private readonly waiters: {
+        predicate: (p: PublishedDiagnostics) => boolean;
+        resolve: (p: PublishedDiagnostics) => void;
+    }[] = [];
     readonly published: PublishedDiagnostics[] = [];
     readonly stderr: string[] = [];
 
     /** The server process (its pid, its standard error), for tests that watch the process itself. */
     private constructor(readonly child: ChildProcess) {
-        this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        this.connection = createMessageConnection(
+            new StreamMessageReader(child.stdout!),
+            new StreamMessageWriter(child.stdin!),
+        );
         child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
             this.published.push(params);
@@ -32,7 +43,9 @@ export class LspClient {
             }
         });
         // The server asks for configuration and registers capabilities: answer like an editor would.
-        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+            params.items.map(() => null),
+        );
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.listen();
@@ -40,7 +53,9 @@ export class LspClient {
 
     static async start(rootUri: string | null = null): Promise<LspClient> {
         // With the Node options the extension starts it with, so the tests run the server as it ships.
-        const child = spawn(process.execPath, [...serverProcess.execArgv, bundle('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...serverProcess.execArgv, bundle('server'), '--stdio'], {
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
         const client = new LspClient(child);
         await client.connection.sendRequest('initialize', {
             processId: process.pid,
@@ -48,7 +63,10 @@ export class LspClient {
             workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
             capabilities: {
                 workspace: { configuration: true, workspaceFolders: true },
-                textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+                textDocument: {
+                    publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                },
                 window: { workDoneProgress: true },
             },
         });
@@ -69,11 +87,16 @@ export class LspClient {
     }
 
     open(uri: string, text: string, version = 1): Promise<void> {
-        return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mregion', version, text } });
+        return this.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'mregion', version, text },
+        });
     }
 
     change(uri: string, text: string, version: number): Promise<void> {
-        return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+        return this.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges: [{ text }],
+        });
     }
 
     async stop(): Promise<void> {

@@ -13,7 +13,10 @@ const parse = parseHelper<Document>(mregion);
 let counter = 0;
 
 /** Parses and validates `text` as a fresh document (optionally with other files it can import). */
-export async function validate(text: string, others: Record<string, string> = {}): Promise<{ document: LangiumDocument<Document>; diagnostics: Diagnostic[] }> {
+export async function validate(
+    text: string,
+    others: Record<string, string> = {},
+): Promise<{ document: LangiumDocument<Document>; diagnostics: Diagnostic[] }> {
     const folder = `file:///test/case${++counter}`;
     const extra: LangiumDocument[] = [];
     for (const [name, content] of Object.entries(others)) {
@@ -26,7 +29,10 @@ export async function validate(text: string, others: Record<string, string> = {}
     return { document, diagnostics: document.diagnostics ?? [] };
 }
 
-export async function modelOf(text: string, others: Record<string, string> = {}): Promise<BuildResult & { diagnostics: Diagnostic[] }> {
+export async function modelOf(
+    text: string,
+    others: Record<string, string> = {},
+): Promise<BuildResult & { diagnostics: Diagnostic[] }> {
     const { document, diagnostics } = await validate(text, others);
     return { ...mregion.semantics.Models.modelFor(document), diagnostics };
 }

@@ -37,8 +37,14 @@ function sourceWorker(): Promise<string> {
         process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
         const outfile = path.join(folder, 'simulation-worker.cjs');
         await esbuild.build({
-            entryPoints: [path.join(ROOT, 'simulation', 'worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20',
-            format: 'cjs', logLevel: 'warning', define: { 'import.meta.url': 'importMetaUrl' },
+            entryPoints: [path.join(ROOT, 'simulation', 'worker.ts')],
+            outfile,
+            bundle: true,
+            platform: 'node',
+            target: 'node20',
+            format: 'cjs',
+            logLevel: 'warning',
+            define: { 'import.meta.url': 'importMetaUrl' },
             banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
         });
         return outfile;
@@ -50,13 +56,20 @@ function sourceWorker(): Promise<string> {
  * Runs `scenario` of `model` and resolves with its report, or rejects with "did not finish in N s" once the
  * deadline passes (the worker is terminated, however busy). Engine errors reject as they would in-process.
  */
-export async function simulateWithDeadline(model: Model, scenario: string, options: DeadlineOptions = {}): Promise<SimulationReport> {
+export async function simulateWithDeadline(
+    model: Model,
+    scenario: string,
+    options: DeadlineOptions = {},
+): Promise<SimulationReport> {
     const { deadlineS = DEFAULT_DEADLINE_S, workerFile, ...run } = options;
     if (underStryker && workerFile === undefined) return simulate(model, scenario, run);
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), deadlineS * 1_000);
     try {
-        return await runInWorker(workerFile ?? await sourceWorker(), model, scenario, { ...run, signal: abort.signal });
+        return await runInWorker(workerFile ?? (await sourceWorker()), model, scenario, {
+            ...run,
+            signal: abort.signal,
+        });
     } catch (error) {
         if (abort.signal.aborted) throw new Error(`the simulation of ${scenario} did not finish in ${deadlineS} s`);
         throw error;

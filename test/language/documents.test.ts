@@ -23,10 +23,17 @@ describe('the workspace document trie', () => {
         const { shared } = createMregionServices(EmptyFileSystem);
         const documents = shared.workspace.LangiumDocuments;
         for (const name of ['a.mregion', 'b.mregion']) {
-            documents.addDocument(shared.workspace.LangiumDocumentFactory.fromString('region r1 { provider aws }', URI.parse(`file:///w/case-1/${name}`)));
+            documents.addDocument(
+                shared.workspace.LangiumDocumentFactory.fromString(
+                    'region r1 { provider aws }',
+                    URI.parse(`file:///w/case-1/${name}`),
+                ),
+            );
         }
         documents.deleteDocuments(URI.parse('file:///w/case-1'));
         expect(documents.all.count()).toBe(0);
-        expect((documents as unknown as { documentTrie: PruningUriTrie<unknown> }).documentTrie.hasNode('file:///w')).toBe(false);
+        expect(
+            (documents as unknown as { documentTrie: PruningUriTrie<unknown> }).documentTrie.hasNode('file:///w'),
+        ).toBe(false);
     });
 });

@@ -15,7 +15,11 @@ describe('escaping user text', () => {
     });
 
     it.each([
-        { what: 'emphasis, links and code', text: '**b** [l](u) `c` _i_', shown: '\\*\\*b\\*\\* \\[l\\](u) \\`c\\` \\_i\\_' },
+        {
+            what: 'emphasis, links and code',
+            text: '**b** [l](u) `c` _i_',
+            shown: '\\*\\*b\\*\\* \\[l\\](u) \\`c\\` \\_i\\_',
+        },
         { what: 'HTML', text: '<script>&amp;</script>', shown: '&lt;script&gt;&amp;amp;&lt;/script&gt;' },
         { what: 'a table separator and a backslash', text: 'a | b \\', shown: 'a \\| b \\\\' },
         { what: 'a line break before a heading', text: 'a\n# b', shown: 'a \\# b' },

@@ -15,8 +15,14 @@ export interface HostileText {
 export const hostile: HostileText[] = [
     { name: '200,000 line comments', text: '// c\n'.repeat(200_000) },
     { name: '130,000 empty block comments on one line', text: '/**/'.repeat(130_000) },
-    { name: '150,000 comments inside a declaration', text: `${DESIGN_HEAD}region eu-west-1 {\n${'// c\n'.repeat(150_000)} provider aws jurisdiction EU }\n` },
-    { name: '150,000 comments between two clauses', text: `${DESIGN_HEAD}region eu-west-1 { provider aws\n${'/* c */ '.repeat(150_000)} jurisdiction EU }\n` },
+    {
+        name: '150,000 comments inside a declaration',
+        text: `${DESIGN_HEAD}region eu-west-1 {\n${'// c\n'.repeat(150_000)} provider aws jurisdiction EU }\n`,
+    },
+    {
+        name: '150,000 comments between two clauses',
+        text: `${DESIGN_HEAD}region eu-west-1 { provider aws\n${'/* c */ '.repeat(150_000)} jurisdiction EU }\n`,
+    },
     { name: 'a 5 MB string literal', text: `topology T "${'a'.repeat(5_000_000)}"\n` },
     { name: 'a 5 MB string literal of escapes', text: `topology T "${'\\n'.repeat(2_500_000)}"\n` },
     { name: 'an 8 MB name of dashed parts', text: `topology ${'a-'.repeat(4_000_000)}b\n` },
@@ -38,30 +44,51 @@ export const hostile: HostileText[] = [
     {
         name: '1,000,000 characters the language does not use',
         text: `topology T\n${'@'.repeat(1_000_000)}\n`,
-        expected: { message: /^unexpected characters '@{20}…' \(1,000,000 characters\): remove them, or put them in a comment or a quoted string$/, at: '@@@@' },
+        expected: {
+            message:
+                /^unexpected characters '@{20}…' \(1,000,000 characters\): remove them, or put them in a comment or a quoted string$/,
+            at: '@@@@',
+        },
     },
     {
         name: '200,000 stray characters between declarations',
         text: `${DESIGN_HEAD}${'# '.repeat(200_000)}\n`,
-        expected: { message: /^199,900 more places below have characters the language does not use \(the next: '#'\): fix the 100 above first$/, at: '#' },
+        expected: {
+            message:
+                /^199,900 more places below have characters the language does not use \(the next: '#'\): fix the 100 above first$/,
+            at: '#',
+        },
     },
     { name: '100,000 opening braces', text: `topology T\nregion r ${'{'.repeat(100_000)}\n` },
     { name: '100,000 closing braces', text: `${DESIGN_HEAD}${'}'.repeat(100_000)}\n` },
-    { name: 'a NUL, a lone surrogate and a byte-order mark mid-file', text: `${DESIGN_HEAD}\u0000 \ud800 \ufeff region x { provider aws }\n` },
+    {
+        name: 'a NUL, a lone surrogate and a byte-order mark mid-file',
+        text: `${DESIGN_HEAD}\u0000 \ud800 \ufeff region x { provider aws }\n`,
+    },
 ];
 
 /** Whether every diagnostic's range lies inside the document, start before end. */
 export function outOfRange(text: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
     const document = TextDocument.create('file:///x.mregion', 'mregion', 1, text);
     return diagnostics.filter(({ range: { start, end } }) => {
-        const inside = (p: { line: number; character: number }) => p.line >= 0 && p.line < document.lineCount && p.character >= 0
-            && document.offsetAt(p) === document.offsetAt({ line: p.line, character: 0 }) + p.character;
+        const inside = (p: { line: number; character: number }) =>
+            p.line >= 0 &&
+            p.line < document.lineCount &&
+            p.character >= 0 &&
+            document.offsetAt(p) === document.offsetAt({ line: p.line, character: 0 }) + p.character;
         return !inside(start) || !inside(end) || document.offsetAt(start) > document.offsetAt(end);
     });
 }
 
 /** The diagnostic a hostile text expects (its message, starting at the expected characters), if it was given. */
-export function expectedDiagnostic(text: string, diagnostics: readonly Diagnostic[], expected: NonNullable<HostileText['expected']>): Diagnostic | undefined {
+export function expectedDiagnostic(
+    text: string,
+    diagnostics: readonly Diagnostic[],
+    expected: NonNullable<HostileText['expected']>,
+): Diagnostic | undefined {
     const document = TextDocument.create('file:///x.mregion', 'mregion', 1, text);
-    return diagnostics.find((d) => expected.message.test(String(d.message)) && text.startsWith(expected.at, document.offsetAt(d.range.start)));
+    return diagnostics.find(
+        (d) =>
+            expected.message.test(String(d.message)) && text.startsWith(expected.at, document.offsetAt(d.range.start)),
+    );
 }

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkAfterEveryEdit } from './edit-sequences.js';
 
-const summary = (d: { code?: unknown; severity?: unknown; message: unknown; range: unknown }) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
+const summary = (d: { code?: unknown; severity?: unknown; message: unknown; range: unknown }) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: d.range,
+});
 
 describe('validating a document after each change', () => {
     it('gives the diagnostics of a fresh validation after every change of a sequence', async () => {

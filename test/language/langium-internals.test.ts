@@ -5,7 +5,15 @@ import * as path from 'node:path';
 import { CstUtils, isReference, type CstNode, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import {
-    LANGIUM_CHECKED_VERSION, cachedRange, contentOf, forgetCachedRange, forgetResolution, moveLeaf, parserInternals, resolvedTarget, setRootText,
+    LANGIUM_CHECKED_VERSION,
+    cachedRange,
+    contentOf,
+    forgetCachedRange,
+    forgetResolution,
+    moveLeaf,
+    parserInternals,
+    resolvedTarget,
+    setRootText,
 } from '../../language/langium/internals.js';
 import { ROOT } from '../helpers/bundles.js';
 import { mregion, validate } from '../helpers/services.js';
@@ -14,7 +22,9 @@ const TEXT = 'topology T\nregion us-east-1 {}\nregion eu-west-1 {}\ncell c { reg
 
 describe('the adapter over Langium internals', () => {
     it(`was checked against the installed Langium (${LANGIUM_CHECKED_VERSION}); on an upgrade, re-read each accessor against node_modules/langium/lib and bump it`, () => {
-        const installed = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/langium/package.json'), 'utf8')).version;
+        const installed = JSON.parse(
+            readFileSync(path.join(ROOT, 'node_modules/langium/package.json'), 'utf8'),
+        ).version;
         expect(installed).toBe(LANGIUM_CHECKED_VERSION);
     });
 
@@ -31,7 +41,10 @@ describe('the adapter over Langium internals', () => {
         const before = { offset: leaf.offset, range: leaf.range };
         moveLeaf(leaf, 7, 2, before.range.start.line, 3);
         expect(leaf.offset).toBe(before.offset + 7);
-        expect(leaf.range.start).toEqual({ line: before.range.start.line + 2, character: before.range.start.character + 3 });
+        expect(leaf.range.start).toEqual({
+            line: before.range.start.line + 2,
+            character: before.range.start.character + 3,
+        });
         expect(leaf.range.end).toEqual({ line: before.range.end.line + 2, character: before.range.end.character + 3 });
     });
 
@@ -65,14 +78,16 @@ describe('the adapter over Langium internals', () => {
     });
 
     it('is the only module that names Langium’s private fields', () => {
-        const privateField = /\._(offset|length|startLine|startColumn|endLine|endColumn|rangeCache|text|ref|nodeDescription|items|linkingError)\b/;
+        const privateField =
+            /\._(offset|length|startLine|startColumn|endLine|endColumn|rangeCache|text|ref|nodeDescription|items|linkingError)\b/;
         const offenders: string[] = [];
         const walk = (dir: string) => {
             for (const name of readdirSync(dir)) {
                 const file = path.join(dir, name);
                 if (statSync(file).isDirectory()) {
                     if (name !== 'generated' && name !== 'langium') walk(file);
-                } else if (file.endsWith('.ts') && privateField.test(readFileSync(file, 'utf8'))) offenders.push(path.relative(ROOT, file));
+                } else if (file.endsWith('.ts') && privateField.test(readFileSync(file, 'utf8')))
+                    offenders.push(path.relative(ROOT, file));
             }
         };
         for (const folder of ['language', 'server', 'cli', 'simulation', 'export']) walk(path.join(ROOT, folder));

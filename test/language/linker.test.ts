@@ -9,13 +9,19 @@ import { exampleNames, examples } from './design-edits.js';
 import { checkAfterEveryEdit } from './edit-sequences.js';
 
 describe('linking', () => {
-    it.each(examples.map((text, i) => [exampleNames[i]!, text] as const))('links every reference of %s in the order Langium streams them', async (_name, text) => {
-        const { document } = await validate(text);
-        const streamed = AstUtils.streamAst(document.parseResult.value).flatMap((node) => AstUtils.streamReferences(node)).map((r) => r.reference).toArray();
-        expect(streamed.length).toBeGreaterThan(0);
-        expect(document.references).toHaveLength(streamed.length);
-        document.references.forEach((reference, i) => expect(reference).toBe(streamed[i]));
-    });
+    it.each(examples.map((text, i) => [exampleNames[i]!, text] as const))(
+        'links every reference of %s in the order Langium streams them',
+        async (_name, text) => {
+            const { document } = await validate(text);
+            const streamed = AstUtils.streamAst(document.parseResult.value)
+                .flatMap((node) => AstUtils.streamReferences(node))
+                .map((r) => r.reference)
+                .toArray();
+            expect(streamed.length).toBeGreaterThan(0);
+            expect(document.references).toHaveLength(streamed.length);
+            document.references.forEach((reference, i) => expect(reference).toBe(streamed[i]));
+        },
+    );
 });
 
 describe('linking after edits', () => {

@@ -4,10 +4,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mregion, validate } from '../helpers/services.js';
 
-const REGIONS = 'region us-east-1 { provider aws  jurisdiction US }\nregion eu-west-1 { provider aws  jurisdiction EU }\n';
+const REGIONS =
+    'region us-east-1 { provider aws  jurisdiction US }\nregion eu-west-1 { provider aws  jurisdiction EU }\n';
 
 function manyUnknownNames(count: number): string {
-    const stores = Array.from({ length: count }, (_, i) => `store s${i} { engine dynamodb  regions us-eest-1, eu-west-9  holds shared rows }`);
+    const stores = Array.from(
+        { length: count },
+        (_, i) => `store s${i} { engine dynamodb  regions us-eest-1, eu-west-9  holds shared rows }`,
+    );
     const workloads = Array.from({ length: count }, (_, i) => `workload w${i} for nothing-${i} { writes 1/s }`);
     return `topology T\n${REGIONS}${stores.join('\n')}\n${workloads.join('\n')}\n`;
 }
@@ -16,7 +20,9 @@ describe('unresolved names', () => {
     afterEach(() => vi.restoreAllMocks());
 
     it('looks up the names in scope once per kind of reference, however many names are unknown', async () => {
-        const validator = mregion.validation.DocumentValidator as unknown as { processLinkingErrors: (...args: unknown[]) => void };
+        const validator = mregion.validation.DocumentValidator as unknown as {
+            processLinkingErrors: (...args: unknown[]) => void;
+        };
         const scopes = mregion.references.ScopeProvider;
         let reporting = false;
         let lookups = 0;
@@ -40,8 +46,18 @@ describe('unresolved names', () => {
         const unresolved = diagnostics.filter((d) => d.code === 'unresolved-reference');
         expect(unresolved).toHaveLength(3_000);
         expect(lookups).toBeLessThanOrEqual(2);
-        expect(unresolved.filter((d) => d.message === "unknown region 'us-eest-1': did you mean 'us-east-1'?")).toHaveLength(1_000);
-        expect(unresolved.filter((d) => d.message === "unknown region 'eu-west-9': did you mean 'eu-west-1'?")).toHaveLength(1_000);
-        expect(unresolved.filter((d) => /^unknown store or service 'nothing-\d+' \(declared: s0, s1, s2, s3, s4, s5, s6, s7, …\)$/.test(String(d.message)))).toHaveLength(1_000);
+        expect(
+            unresolved.filter((d) => d.message === "unknown region 'us-eest-1': did you mean 'us-east-1'?"),
+        ).toHaveLength(1_000);
+        expect(
+            unresolved.filter((d) => d.message === "unknown region 'eu-west-9': did you mean 'eu-west-1'?"),
+        ).toHaveLength(1_000);
+        expect(
+            unresolved.filter((d) =>
+                /^unknown store or service 'nothing-\d+' \(declared: s0, s1, s2, s3, s4, s5, s6, s7, …\)$/.test(
+                    String(d.message),
+                ),
+            ),
+        ).toHaveLength(1_000);
     });
 });

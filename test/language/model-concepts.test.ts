@@ -18,7 +18,11 @@ region eu-central-1 { provider aws }
 
 async function clean(text: string) {
     const result = await modelOf(text);
-    expect(errors(result.diagnostics).filter((d) => STANDARD.has(String(d.code))).map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+    expect(
+        errors(result.diagnostics)
+            .filter((d) => STANDARD.has(String(d.code)))
+            .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+    ).toEqual([]);
     return result.model;
 }
 
@@ -29,11 +33,22 @@ describe('the semantic model', () => {
     });
 
     test('takes a region as declared and completes it from the facts table', async () => {
-        const model = await clean(`region dc1 { provider on-prem jurisdiction IN city "Pune" location 18.52, 73.85 }\n${REGIONS}`);
-        expect(model.regions.get('dc1')).toMatchObject({ provider: 'on-prem', jurisdiction: 'IN', city: 'Pune', location: { lat: 18.52, lon: 73.85 }, known: false });
+        const model = await clean(
+            `region dc1 { provider on-prem jurisdiction IN city "Pune" location 18.52, 73.85 }\n${REGIONS}`,
+        );
+        expect(model.regions.get('dc1')).toMatchObject({
+            provider: 'on-prem',
+            jurisdiction: 'IN',
+            city: 'Pune',
+            location: { lat: 18.52, lon: 73.85 },
+            known: false,
+        });
         const frankfurt = model.regions.get('eu-central-1')!;
         expect(frankfurt).toMatchObject({ provider: 'aws', jurisdiction: 'EU', city: 'Frankfurt', known: true });
-        expect(frankfurt.jurisdictionProvenance).toMatchObject({ kind: 'default', source: expect.stringContaining('docs/facts.md#aws-region-jurisdictions') });
+        expect(frankfurt.jurisdictionProvenance).toMatchObject({
+            kind: 'default',
+            source: expect.stringContaining('docs/facts.md#aws-region-jurisdictions'),
+        });
         expect(frankfurt.location?.lat).toBeCloseTo(50.11, 1);
     });
 
@@ -48,7 +63,7 @@ link us-east-1 <-> eu-west-1 { rtt 70ms egress $0.015/GB }`);
         expect(paris.source).toBe('great-circle');
         // Paris–Frankfurt ≈ 479 km → max(2, 1.6 × 479 / 100) ≈ 7.7 ms (docs/facts.md#rtt-from-distance)
         expect(paris.distanceKm).toBeCloseTo(479, -1);
-        expect(paris.ms).toBeCloseTo(1.6 * paris.distanceKm! / 100, 6);
+        expect(paris.ms).toBeCloseTo((1.6 * paris.distanceKm!) / 100, 6);
         expect(rttBetween(model, 'mars', 'us-east-1')).toMatchObject({ ms: undefined, source: 'unknown' });
         expect(rttBetween(model, 'us-east-1', 'us-east-1')).toMatchObject({ ms: 0, source: 'same-region' });
         expect(model.links[0]).toMatchObject({ a: 'us-east-1', b: 'eu-west-1', rttMs: 70, egressUsdPerGB: 0.015 });
@@ -62,9 +77,22 @@ store ledger per cell { engine cockroachdb holds shared rows }
 store audit { engine s3 regions us-east-1, eu-west-1 holds reference blob writes primary us-east-1 replication async lag 15m consistency eventual }
 service payments per cell { posture active-active capacity 100% per region uses ledger reads audit }`);
         expect([...model.stores.keys()]).toEqual(['ledger@eu', 'ledger@us', 'audit']);
-        expect(model.stores.get('ledger@eu')).toMatchObject({ name: 'ledger', cell: 'eu', regions: ['eu-west-1', 'eu-central-1'], residency: 'EU' });
-        expect(model.stores.get('ledger@us')).toMatchObject({ cell: 'us', regions: ['us-east-1', 'us-west-2'], residency: undefined });
-        expect(model.services.get('payments@eu')).toMatchObject({ uses: ['ledger@eu'], reads: ['audit'], capacity: { 'eu-west-1': 1, 'eu-central-1': 1 } });
+        expect(model.stores.get('ledger@eu')).toMatchObject({
+            name: 'ledger',
+            cell: 'eu',
+            regions: ['eu-west-1', 'eu-central-1'],
+            residency: 'EU',
+        });
+        expect(model.stores.get('ledger@us')).toMatchObject({
+            cell: 'us',
+            regions: ['us-east-1', 'us-west-2'],
+            residency: undefined,
+        });
+        expect(model.services.get('payments@eu')).toMatchObject({
+            uses: ['ledger@eu'],
+            reads: ['audit'],
+            capacity: { 'eu-west-1': 1, 'eu-central-1': 1 },
+        });
         expect(model.instances.get('payments')).toEqual(['payments@eu', 'payments@us']);
     });
 
@@ -81,18 +109,31 @@ store profiles {
 }`);
         const carts = model.stores.get('carts')!;
         expect(carts).toMatchObject({
-            engine: 'dynamodb', regions: ['us-east-1', 'eu-west-1'], replicas: 2, holds: 'shared', shape: 'set',
-            writes: { policy: 'any-region' }, conflicts: { strategy: 'crdt', crdt: 'or-set' }, features: ['streams'],
-            backupIntervalMs: 86_400_000, sizeBytes: 5e12, residency: 'US',
+            engine: 'dynamodb',
+            regions: ['us-east-1', 'eu-west-1'],
+            replicas: 2,
+            holds: 'shared',
+            shape: 'set',
+            writes: { policy: 'any-region' },
+            conflicts: { strategy: 'crdt', crdt: 'or-set' },
+            features: ['streams'],
+            backupIntervalMs: 86_400_000,
+            sizeBytes: 5e12,
+            residency: 'US',
             invariants: [{ kind: 'references', field: 'product_id' }],
         });
         // Not declared: DynamoDB MREC defaults (docs/facts.md#dynamodb-mrec)
         expect(carts.replication).toMatchObject({ mode: 'async', lagMs: 1000, provenance: { kind: 'default' } });
-        expect(carts.replication.lagProvenance).toMatchObject({ kind: 'default', source: expect.stringContaining('docs/facts.md#dynamodb-mrec-lag') });
+        expect(carts.replication.lagProvenance).toMatchObject({
+            kind: 'default',
+            source: expect.stringContaining('docs/facts.md#dynamodb-mrec-lag'),
+        });
         expect(carts.consistency).toMatchObject({ level: 'eventual', provenance: { kind: 'default' } });
         const profiles = model.stores.get('profiles')!;
         expect(profiles).toMatchObject({
-            replicas: 6, witness: 'eu-central-1', writes: { policy: 'primary', primary: 'us-west-2' },
+            replicas: 6,
+            witness: 'eu-central-1',
+            writes: { policy: 'primary', primary: 'us-west-2' },
             replication: { mode: 'consensus', quorum: 4 },
             consistency: { level: 'bounded-staleness', maxVersions: 100_000, maxLagMs: 300_000 },
             conflicts: { strategy: 'consensus' },
@@ -122,10 +163,19 @@ service api {
 }`);
         const api = model.services.get('api')!;
         expect(api).toMatchObject({
-            regions: ['us-east-1', 'us-west-2'], primary: 'us-west-2', posture: 'warm-standby',
-            capacity: { 'us-east-1': 1, 'us-west-2': 0.6 }, uses: ['db'], dependsOn: ['auth'],
+            regions: ['us-east-1', 'us-west-2'],
+            primary: 'us-west-2',
+            posture: 'warm-standby',
+            capacity: { 'us-east-1': 1, 'us-west-2': 0.6 },
+            uses: ['db'],
+            dependsOn: ['auth'],
         });
-        expect(api.objective).toMatchObject({ rtoMs: 300_000, rpoMs: 1_000, writeLatency: { percentile: 0.99, ms: 150 }, costUsdPerMonth: 12_000 });
+        expect(api.objective).toMatchObject({
+            rtoMs: 300_000,
+            rpoMs: 1_000,
+            writeLatency: { percentile: 0.99, ms: 150 },
+            costUsdPerMonth: 12_000,
+        });
         expect(api.objective!.availability).toBeCloseTo(0.9999, 10);
     });
 
@@ -145,15 +195,23 @@ failover api {
 }`);
         const [failover] = model.failovers;
         expect(failover).toMatchObject({
-            target: { kind: 'service', id: 'api' }, from: 'us-east-1', to: 'us-west-2',
+            target: { kind: 'service', id: 'api' },
+            from: 'us-east-1',
+            to: 'us-west-2',
             detection: { method: 'health-check', intervalMs: 10_000, threshold: 3, timeoutMs: 6_000 },
-            route: { method: 'dns', ttlMs: 60_000, tailShare: 0.05, tailDelayMs: 600_000, providers: ['route53', 'ultradns'] },
+            route: {
+                method: 'dns',
+                ttlMs: 60_000,
+                tailShare: 0.05,
+                tailDelayMs: 600_000,
+                providers: ['route53', 'ultradns'],
+            },
             drill: { intervalMs: 30 * 86_400_000, never: false },
         });
         expect(failover!.actions.map((a) => [a.kind, a.plane, a.controlPlaneRegion, a.durationMs])).toEqual([
-            ['promote', 'control-plane', 'us-west-2', 60_000],          // docs/facts.md#aurora-managed-failover-time: ≈ 1 min
+            ['promote', 'control-plane', 'us-west-2', 60_000], // docs/facts.md#aurora-managed-failover-time: ≈ 1 min
             ['launch-capacity', 'control-plane', 'us-west-2', 600_000], // launching capacity ≈ 10 min (lower bound)
-            ['edit-dns', 'control-plane', 'us-east-1', 60_000],         // docs/facts.md#global-control-planes-us-east-1
+            ['edit-dns', 'control-plane', 'us-east-1', 60_000], // docs/facts.md#global-control-planes-us-east-1
             ['console', 'control-plane', 'us-east-1', 300_000],
             ['shift-traffic', 'data-plane', undefined, 0],
         ]);
@@ -172,10 +230,20 @@ failover c { route router }
 failover d { detect manual after 15m route manual after 5m }
 failover kv { action promote }`);
         const byTarget = new Map(model.failovers.map((f) => [f.target.id, f]));
-        expect(byTarget.get('a')).toMatchObject({ route: { method: 'anycast' }, detection: { method: 'health-check', intervalMs: 30_000, threshold: 3 } });
-        expect(byTarget.get('b')!.actions[0]).toMatchObject({ kind: 'flip-routing-control', plane: 'data-plane', durationMs: 0 });
+        expect(byTarget.get('a')).toMatchObject({
+            route: { method: 'anycast' },
+            detection: { method: 'health-check', intervalMs: 30_000, threshold: 3 },
+        });
+        expect(byTarget.get('b')!.actions[0]).toMatchObject({
+            kind: 'flip-routing-control',
+            plane: 'data-plane',
+            durationMs: 0,
+        });
         expect(byTarget.get('c')!.route).toEqual({ method: 'router' });
-        expect(byTarget.get('d')).toMatchObject({ detection: { method: 'manual', delayMs: 900_000 }, route: { method: 'manual', delayMs: 300_000 } });
+        expect(byTarget.get('d')).toMatchObject({
+            detection: { method: 'manual', delayMs: 900_000 },
+            route: { method: 'manual', delayMs: 300_000 },
+        });
         // CockroachDB fails over by itself: promotion is data plane and immediate
         expect(byTarget.get('kv')!.actions[0]).toMatchObject({ kind: 'promote', plane: 'data-plane', durationMs: 0 });
     });
@@ -190,12 +258,22 @@ workload peak for api {
     item-size 2KB
 }`);
         expect(model.workloads.get('peak')).toMatchObject({
-            target: { kind: 'service', name: 'api' }, writesPerS: 2000,
-            writeOrigins: [{ region: 'us-east-1', share: 0.7 }, { region: 'us-west-2', share: 0.3 }],
-            readsPerS: 20, keys: 1_000_000, sharedKeyShare: 0.01, itemSizeBytes: 2000,
+            target: { kind: 'service', name: 'api' },
+            writesPerS: 2000,
+            writeOrigins: [
+                { region: 'us-east-1', share: 0.7 },
+                { region: 'us-west-2', share: 0.3 },
+            ],
+            readsPerS: 20,
+            keys: 1_000_000,
+            sharedKeyShare: 0.01,
+            itemSizeBytes: 2000,
         });
         // Reads without origins spread evenly over the target's regions
-        expect(model.workloads.get('peak')!.readOrigins).toEqual([{ region: 'us-east-1', share: 0.5 }, { region: 'us-west-2', share: 0.5 }]);
+        expect(model.workloads.get('peak')!.readOrigins).toEqual([
+            { region: 'us-east-1', share: 0.5 },
+            { region: 'us-west-2', share: 0.5 },
+        ]);
     });
 
     test('takes a scenario with every kind of timed fault, a seed and expect clauses', async () => {
@@ -233,18 +311,50 @@ scenario exercise {
         ]);
         expect(scenario.faults[5]).toMatchObject({ region: 'eu-west-1' });
         expect(scenario.faults[3]).toMatchObject({ store: 'db', lagMs: 30_000 });
-        expect(scenario.faults[4]).toMatchObject({ region: 'us-west-2', periodMs: 30_000, target: { kind: 'service', name: 'api' } });
+        expect(scenario.faults[4]).toMatchObject({
+            region: 'us-west-2',
+            periodMs: 30_000,
+            target: { kind: 'service', name: 'api' },
+        });
         expect(scenario.expectations.map((e) => [e.metric, e.op, e.value])).toEqual([
-            ['rto', '<=', 300_000], ['write-latency', '<', 150], ['availability', '>=', 0.999], ['lost-writes', '==', 0], ['cost', '<=', 20_000],
+            ['rto', '<=', 300_000],
+            ['write-latency', '<', 150],
+            ['availability', '>=', 0.999],
+            ['lost-writes', '==', 0],
+            ['cost', '<=', 20_000],
         ]);
-        expect(scenario.expectations[1]).toMatchObject({ percentile: 0.99, target: { kind: 'service', name: 'api' }, region: 'us-west-2' });
+        expect(scenario.expectations[1]).toMatchObject({
+            percentile: 0.99,
+            target: { kind: 'service', name: 'api' },
+            region: 'us-west-2',
+        });
     });
 
     test.each([
-        { name: 'an outage without `for` is a syntax error, and no fault', fault: 'at 10m outage region us-east-1', valid: false, faults: 0 },
-        { name: '`destroy` takes no `for` (the region does not come back): the `for` is a syntax error', fault: 'at 10m destroy region us-east-1 for 5m', valid: false, faults: 1 },
-        { name: '`destroy region R` is a fault on its own', fault: 'at 10m destroy region us-east-1', valid: true, faults: 1 },
-        { name: '`destroy R` without the optional word too', fault: 'at 10m destroy us-east-1', valid: true, faults: 1 },
+        {
+            name: 'an outage without `for` is a syntax error, and no fault',
+            fault: 'at 10m outage region us-east-1',
+            valid: false,
+            faults: 0,
+        },
+        {
+            name: '`destroy` takes no `for` (the region does not come back): the `for` is a syntax error',
+            fault: 'at 10m destroy region us-east-1 for 5m',
+            valid: false,
+            faults: 1,
+        },
+        {
+            name: '`destroy region R` is a fault on its own',
+            fault: 'at 10m destroy region us-east-1',
+            valid: true,
+            faults: 1,
+        },
+        {
+            name: '`destroy R` without the optional word too',
+            fault: 'at 10m destroy us-east-1',
+            valid: true,
+            faults: 1,
+        },
     ])('$name', async ({ fault, valid, faults }) => {
         const result = await modelOf(`topology T\n${REGIONS}
 store db { engine dynamodb regions us-east-1, us-west-2 holds per-user rows }
@@ -257,11 +367,17 @@ scenario s { workload w  duration 1h  ${fault} }`);
 
     test('sees regions declared once in an imported file, and only in files it imports', async () => {
         const main = `import "shared/regions.mregion"\ntopology T\nstore s { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows }`;
-        const result = await modelOf(main, { 'shared/regions.mregion': REGIONS, 'other.mregion': 'region ap-south-1 { provider aws }' });
+        const result = await modelOf(main, {
+            'shared/regions.mregion': REGIONS,
+            'other.mregion': 'region ap-south-1 { provider aws }',
+        });
         expect(errors(result.diagnostics).filter((d) => STANDARD.has(String(d.code)))).toEqual([]);
         expect(result.model.stores.get('s')!.regions).toEqual(['us-east-1', 'eu-west-1']);
         expect(result.model.regions.has('ap-south-1')).toBe(false);
-        const unimported = await modelOf(`topology T\nstore s { engine dynamodb regions ap-south-1 holds per-user rows }`, { 'other.mregion': 'region ap-south-1 { provider aws }' });
+        const unimported = await modelOf(
+            `topology T\nstore s { engine dynamodb regions ap-south-1 holds per-user rows }`,
+            { 'other.mregion': 'region ap-south-1 { provider aws }' },
+        );
         expect(unimported.diagnostics.map((d) => d.code)).toContain('unresolved-reference');
     });
 });

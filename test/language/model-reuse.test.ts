@@ -35,9 +35,18 @@ failover sessions {
 `;
 
 type Pick = (model: Model) => unknown;
-const region = (name: string): Pick => (model) => model.regions.get(name);
-const store = (name: string): Pick => (model) => model.stores.get(name);
-const failover = (target: string): Pick => (model) => model.failovers.find((f) => f.target.id === target);
+const region =
+    (name: string): Pick =>
+    (model) =>
+        model.regions.get(name);
+const store =
+    (name: string): Pick =>
+    (model) =>
+        model.stores.get(name);
+const failover =
+    (target: string): Pick =>
+    (model) =>
+        model.failovers.find((f) => f.target.id === target);
 
 interface Case {
     readonly edit: string;
@@ -49,17 +58,94 @@ interface Case {
 }
 
 const cases: readonly Case[] = [
-    { edit: 'a digit in a failover', from: 'every 10s', to: 'every 20s', declaration: 'store carts', pick: store('carts'), reused: true },
-    { edit: 'a digit in a failover', from: 'every 10s', to: 'every 20s', declaration: 'region us-west-2', pick: region('us-west-2'), reused: true },
-    { edit: 'a space on the line of an earlier declaration', from: 'region eu-west-1 { provider aws }', to: 'region eu-west-1 {  provider aws }', declaration: 'region us-west-2', pick: region('us-west-2'), reused: true },
-    { edit: 'a line added above', from: 'region eu-west-1 { provider aws }', to: 'region eu-west-1 {\n    provider aws\n}', declaration: 'region us-west-2', pick: region('us-west-2'), reused: false },
-    { edit: 'a line added above', from: 'region eu-west-1 { provider aws }', to: 'region eu-west-1 {\n    provider aws\n}', declaration: 'store carts', pick: store('carts'), reused: false },
-    { edit: 'its own text', from: 'holds   shared counter', to: 'holds   shared  counter', declaration: 'store carts', pick: store('carts'), reused: false },
-    { edit: 'a region it names, rebuilt', from: 'region us-west-2 { provider gcp }', to: 'region us-west-2 { provider  gcp }', declaration: 'store carts', pick: store('carts'), reused: false },
-    { edit: 'a store it fails over, rebuilt', from: 'holds   per-user rows', to: 'holds   per-user  rows', declaration: 'failover sessions', pick: failover('sessions'), reused: false },
-    { edit: 'a store it does not fail over, rebuilt', from: 'holds   shared counter', to: 'holds   shared  counter', declaration: 'failover sessions', pick: failover('sessions'), reused: true },
-    { edit: 'a region it names, removed', from: 'region us-west-2 { provider gcp }', to: '', declaration: 'store carts', pick: store('carts'), reused: false },
-    { edit: 'a cell declared (its cells are an input)', from: 'store sessions', to: 'cell eu { regions eu-west-1 }\n\nstore sessions', declaration: 'store carts', pick: store('carts'), reused: false },
+    {
+        edit: 'a digit in a failover',
+        from: 'every 10s',
+        to: 'every 20s',
+        declaration: 'store carts',
+        pick: store('carts'),
+        reused: true,
+    },
+    {
+        edit: 'a digit in a failover',
+        from: 'every 10s',
+        to: 'every 20s',
+        declaration: 'region us-west-2',
+        pick: region('us-west-2'),
+        reused: true,
+    },
+    {
+        edit: 'a space on the line of an earlier declaration',
+        from: 'region eu-west-1 { provider aws }',
+        to: 'region eu-west-1 {  provider aws }',
+        declaration: 'region us-west-2',
+        pick: region('us-west-2'),
+        reused: true,
+    },
+    {
+        edit: 'a line added above',
+        from: 'region eu-west-1 { provider aws }',
+        to: 'region eu-west-1 {\n    provider aws\n}',
+        declaration: 'region us-west-2',
+        pick: region('us-west-2'),
+        reused: false,
+    },
+    {
+        edit: 'a line added above',
+        from: 'region eu-west-1 { provider aws }',
+        to: 'region eu-west-1 {\n    provider aws\n}',
+        declaration: 'store carts',
+        pick: store('carts'),
+        reused: false,
+    },
+    {
+        edit: 'its own text',
+        from: 'holds   shared counter',
+        to: 'holds   shared  counter',
+        declaration: 'store carts',
+        pick: store('carts'),
+        reused: false,
+    },
+    {
+        edit: 'a region it names, rebuilt',
+        from: 'region us-west-2 { provider gcp }',
+        to: 'region us-west-2 { provider  gcp }',
+        declaration: 'store carts',
+        pick: store('carts'),
+        reused: false,
+    },
+    {
+        edit: 'a store it fails over, rebuilt',
+        from: 'holds   per-user rows',
+        to: 'holds   per-user  rows',
+        declaration: 'failover sessions',
+        pick: failover('sessions'),
+        reused: false,
+    },
+    {
+        edit: 'a store it does not fail over, rebuilt',
+        from: 'holds   shared counter',
+        to: 'holds   shared  counter',
+        declaration: 'failover sessions',
+        pick: failover('sessions'),
+        reused: true,
+    },
+    {
+        edit: 'a region it names, removed',
+        from: 'region us-west-2 { provider gcp }',
+        to: '',
+        declaration: 'store carts',
+        pick: store('carts'),
+        reused: false,
+    },
+    {
+        edit: 'a cell declared (its cells are an input)',
+        from: 'store sessions',
+        to: 'cell eu { regions eu-west-1 }\n\nstore sessions',
+        declaration: 'store carts',
+        pick: store('carts'),
+        reused: false,
+    },
 ];
 
 async function openAndEdit(from: string, to: string, rememberDeclarations = true) {
@@ -68,7 +154,9 @@ async function openAndEdit(from: string, to: string, rememberDeclarations = true
     const texts = shared.workspace.TextDocuments!;
     const uri = URI.parse('file:///reuse/design.mregion');
     texts.set(TextDocument.create(uri.toString(), 'mregion', 0, design));
-    const document: LangiumDocument = shared.workspace.LangiumDocumentFactory.fromTextDocument(texts.get(uri.toString())!);
+    const document: LangiumDocument = shared.workspace.LangiumDocumentFactory.fromTextDocument(
+        texts.get(uri.toString())!,
+    );
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     const before = Mregion.semantics.Models.modelFor(document).model;
@@ -79,7 +167,11 @@ async function openAndEdit(from: string, to: string, rememberDeclarations = true
     return { document, edited, before, after: Mregion.semantics.Models.modelFor(document).model };
 }
 
-const summary = (d: { code?: unknown; message: unknown; range: unknown }) => ({ code: d.code, message: d.message, range: d.range });
+const summary = (d: { code?: unknown; message: unknown; range: unknown }) => ({
+    code: d.code,
+    message: d.message,
+    range: d.range,
+});
 
 describe('reusing the model of declarations an edit did not change', () => {
     it.each(cases)('after $edit, $declaration is reused: $reused', async ({ from, to, pick, reused }) => {

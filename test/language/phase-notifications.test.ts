@@ -28,7 +28,9 @@ describe('document phase notifications', () => {
                 if (document.uri.toString() === b.uri.toString()) build.cancel();
             });
             let answered = false;
-            const waiting = builder.waitUntil(state, b.uri).then(() => { answered = true; });
+            const waiting = builder.waitUntil(state, b.uri).then(() => {
+                answered = true;
+            });
 
             await builder.build([a, b], { validation: true }, build.token).catch(() => undefined);
             await macrotask();

@@ -21,7 +21,9 @@ function workspace() {
     };
     const open = async (files: Record<string, string>): Promise<void> => {
         const documents = Object.entries(files).map(([name, text]) => {
-            const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(texts.get(set(name, text).toString())!);
+            const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(
+                texts.get(set(name, text).toString())!,
+            );
             shared.workspace.LangiumDocuments.addDocument(document);
             return document;
         });
@@ -36,17 +38,32 @@ function workspace() {
     const referenceLines = (name: string, region: string): number[] => {
         const target = document(name).parseResult.value.elements.find((e) => isRegion(e) && e.name === region)!;
         const path = Mregion.workspace.AstNodeLocator.getAstNodePath(target);
-        return shared.workspace.IndexManager.findAllReferences(target, path).map((r) => r.segment.range.start.line).toArray();
+        return shared.workspace.IndexManager.findAllReferences(target, path)
+            .map((r) => r.segment.range.start.line)
+            .toArray();
     };
-    const unresolved = (name: string): string[] => (document(name).diagnostics ?? []).filter((d) => d.code === 'unresolved-reference').map((d) => String(d.message));
+    const unresolved = (name: string): string[] =>
+        (document(name).diagnostics ?? [])
+            .filter((d) => d.code === 'unresolved-reference')
+            .map((d) => String(d.message));
     /** The index's descriptions of a file's declarations, with everything positional read out. */
-    const exported = (name: string) => [...shared.workspace.IndexManager.allElements(undefined, new Set([`file:///index/${name}`]))]
-        .map((d) => ({ name: d.name, type: d.type, path: d.path, nameAt: d.nameSegment?.range, at: d.selectionSegment?.range, node: d.node?.$cstNode?.text }));
+    const exported = (name: string) =>
+        [...shared.workspace.IndexManager.allElements(undefined, new Set([`file:///index/${name}`]))].map((d) => ({
+            name: d.name,
+            type: d.type,
+            path: d.path,
+            nameAt: d.nameSegment?.range,
+            at: d.selectionSegment?.range,
+            node: d.node?.$cstNode?.text,
+        }));
     return { open, change, document, referenceLines, unresolved, exported };
 }
 
 const targetsIn = (document: LangiumDocument<Document>) =>
-    AstUtils.streamAst(document.parseResult.value).flatMap((n) => AstUtils.streamReferences(n)).map((r) => (r.reference as Reference).ref).toArray();
+    AstUtils.streamAst(document.parseResult.value)
+        .flatMap((n) => AstUtils.streamReferences(n))
+        .map((r) => (r.reference as Reference).ref)
+        .toArray();
 
 const design = `region us-east-1 { provider aws }
 region eu-west-1 { provider aws }
@@ -76,7 +93,9 @@ describe('the reference index', () => {
         expect(ws.unresolved('main.mregion')).toEqual([expect.stringContaining("unknown region 'eu-west-1'")]);
         await ws.change('regions.mregion', 'region eu-west-1 { provider aws }\n');
         expect(ws.unresolved('main.mregion')).toEqual([]);
-        expect(targetsIn(ws.document('main.mregion'))).toEqual([ws.document('regions.mregion').parseResult.value.elements[0]]);
+        expect(targetsIn(ws.document('main.mregion'))).toEqual([
+            ws.document('regions.mregion').parseResult.value.elements[0],
+        ]);
     });
 
     it('relinks a file when a file it imports changes a declaration it resolved to', async () => {
@@ -109,4 +128,3 @@ describe('the reference index', () => {
         }
     });
 });
-

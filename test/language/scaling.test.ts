@@ -24,7 +24,7 @@ interface Designs {
 
 /** The scaling benchmark's generator (bench/robustness/scaling-designs.mjs), loaded at run time. */
 async function designs(): Promise<Designs> {
-    return await import(pathToFileURL(path.join(ROOT, 'bench', 'robustness', 'scaling-designs.mjs')).href) as Designs;
+    return (await import(pathToFileURL(path.join(ROOT, 'bench', 'robustness', 'scaling-designs.mjs')).href)) as Designs;
 }
 
 /** The design without its regions' locations: no pair then has an RTT. */
@@ -46,15 +46,19 @@ describe('scaling with regions', () => {
     it('keeps the model linear in the number of regions (no table of region pairs)', async () => {
         const { manyRegions } = await designs();
         const sizes: number[] = [];
-        for (const regions of [500, 1_000]) sizes.push(JSON.stringify(toPlainModel((await modelOf(manyRegions(regions))).model)).length);
+        for (const regions of [500, 1_000])
+            sizes.push(JSON.stringify(toPlainModel((await modelOf(manyRegions(regions))).model)).length);
         expect(sizes[1]! / sizes[0]!).toBeLessThan(2.2);
     });
 
-    it.each([1_000, 2_000])('estimates the same number of RTTs for %i regions when every store spans two of them', async (regions) => {
-        const { model } = await modelOf((await designs()).manyRegions(regions));
-        // At most one pair per store (a store every 100 regions), asked by the rules; none for the other regions.
-        expect(rttEstimatesComputed(model)).toBeLessThanOrEqual(regions / 100);
-    });
+    it.each([1_000, 2_000])(
+        'estimates the same number of RTTs for %i regions when every store spans two of them',
+        async (regions) => {
+            const { model } = await modelOf((await designs()).manyRegions(regions));
+            // At most one pair per store (a store every 100 regions), asked by the rules; none for the other regions.
+            expect(rttEstimatesComputed(model)).toBeLessThanOrEqual(regions / 100);
+        },
+    );
 
     it('estimates a pair again when asked again: nothing per pair is kept beside the model', async () => {
         const { model } = await modelOf((await designs()).manyRegions(300));
@@ -64,38 +68,49 @@ describe('scaling with regions', () => {
         expect(rttEstimatesComputed(model) - before).toBe(2);
     });
 
-    it.each([100, 2_000])('bounds the unknown-latency message for a store over %i regions and names how many pairs it leaves out', async (regions) => {
-        // Every pair of the store's regions but those of the small stores (one pair every 100 regions), reported there.
-        // Without locations no pair has an RTT, so each is one the rule reports.
-        const pairs = (regions * (regions - 1)) / 2 - regions / 100;
-        const { diagnostics } = await modelOf(withoutLocations((await designs()).manyRegions(regions, regions)));
-        const unknown = diagnostics.filter((d) => d.code === 'unknown-latency' && text(d).includes(`${pairs.toLocaleString('en-US')} region pairs`));
-        expect(unknown).toHaveLength(1);
-        expect(text(unknown[0]!).length).toBeLessThanOrEqual(2_000);
-        expect(text(unknown[0]!)).toContain(`and ${(pairs - 5).toLocaleString('en-US')} more`);
-    });
+    it.each([100, 2_000])(
+        'bounds the unknown-latency message for a store over %i regions and names how many pairs it leaves out',
+        async (regions) => {
+            // Every pair of the store's regions but those of the small stores (one pair every 100 regions), reported there.
+            // Without locations no pair has an RTT, so each is one the rule reports.
+            const pairs = (regions * (regions - 1)) / 2 - regions / 100;
+            const { diagnostics } = await modelOf(withoutLocations((await designs()).manyRegions(regions, regions)));
+            const unknown = diagnostics.filter(
+                (d) =>
+                    d.code === 'unknown-latency' && text(d).includes(`${pairs.toLocaleString('en-US')} region pairs`),
+            );
+            expect(unknown).toHaveLength(1);
+            expect(text(unknown[0]!).length).toBeLessThanOrEqual(2_000);
+            expect(text(unknown[0]!)).toContain(`and ${(pairs - 5).toLocaleString('en-US')} more`);
+        },
+    );
 
     it('estimates each pair of a Cosmos DB strong store over 1,000 regions once when every region writes', async () => {
         const regions = Array.from({ length: 1_000 }, (_, i) => `r${String(i).padStart(5, '0')}`).join(', ');
-        const text = (await designs()).manyRegions(1_000)
-            + `store docs {\n    engine      cosmosdb\n    regions     ${regions}\n    holds       shared rows\n    writes      any-region\n    consistency strong\n}\n`
-            + `service editor {\n    regions   ${regions}\n    posture   active-active\n    capacity  100% per region\n    uses      docs\n    objective write-latency p99 100ms\n}\n`;
+        const text =
+            (await designs()).manyRegions(1_000) +
+            `store docs {\n    engine      cosmosdb\n    regions     ${regions}\n    holds       shared rows\n    writes      any-region\n    consistency strong\n}\n` +
+            `service editor {\n    regions   ${regions}\n    posture   active-active\n    capacity  100% per region\n    uses      docs\n    objective write-latency p99 100ms\n}\n`;
         const { model, diagnostics } = await modelOf(text);
         expect(diagnostics.filter((d) => d.code === 'write-latency-budget')).toHaveLength(1);
         // Every pair once for the farthest pair, not once per writing region; the other rules ask for a few more.
-        expect(rttEstimatesComputed(model)).toBeLessThan(1_000 * 999 / 2 + 1_000);
+        expect(rttEstimatesComputed(model)).toBeLessThan((1_000 * 999) / 2 + 1_000);
     });
 
     it('finds the voter closing the quorum of a store over 300 regions without sorting the voters for each origin', async () => {
         const { manyRegions, regionName } = await designs();
         const regions = Array.from({ length: 300 }, (_, i) => regionName(i)).join(', ');
-        const { model } = await modelOf(`${manyRegions(300)}store votes {\n    engine      cockroachdb\n    regions     ${regions}\n    holds       shared rows\n    replication consensus quorum 151\n}\n`);
+        const { model } = await modelOf(
+            `${manyRegions(300)}store votes {\n    engine      cockroachdb\n    regions     ${regions}\n    holds       shared rows\n    replication consensus quorum 151\n}\n`,
+        );
         const store = model.stores.get('votes')!;
         const sort = vi.spyOn(Array.prototype, 'sort');
         const estimates = store.regions.map((from) => estimateWriteLatency(model, store, from));
         const sorts = sort.mock.calls.length;
         sort.mockRestore();
-        expect(estimates.filter((e) => e.kind === 'quorum' && e.ms !== undefined && e.waitsFor.length === 1)).toHaveLength(300);
+        expect(
+            estimates.filter((e) => e.kind === 'quorum' && e.ms !== undefined && e.waitsFor.length === 1),
+        ).toHaveLength(300);
         expect(sorts).toBe(0);
     });
 
@@ -112,12 +127,17 @@ describe('scaling with regions', () => {
     it.each([
         { regions: 12, edges: 66, label: 'async ≈ 1 s' },
         { regions: 1_000, edges: 1_000, label: 'async ≈ 1 s, every pair of 1,000 regions' },
-    ])('draws the replication of a store written in $regions regions with $edges edges', async ({ regions, edges, label }) => {
-        const { model } = await modelOf((await designs()).manyRegions(1_000, regions));
-        const replication = buildTopologyGraph(model, []).edges.filter((e) => e.kind === 'replication' && e.id.startsWith('replication:sessions|'));
-        expect(replication).toHaveLength(edges);
-        expect(new Set(replication.map((e) => e.label))).toEqual(new Set([label]));
-    });
+    ])(
+        'draws the replication of a store written in $regions regions with $edges edges',
+        async ({ regions, edges, label }) => {
+            const { model } = await modelOf((await designs()).manyRegions(1_000, regions));
+            const replication = buildTopologyGraph(model, []).edges.filter(
+                (e) => e.kind === 'replication' && e.id.startsWith('replication:sessions|'),
+            );
+            expect(replication).toHaveLength(edges);
+            expect(new Set(replication.map((e) => e.label))).toEqual(new Set([label]));
+        },
+    );
 
     it('ranks the regions that could hold a witness with one RTT per candidate and store region', async () => {
         const { manyRegions, regionName } = await designs();
@@ -139,15 +159,21 @@ describe('scaling with regions', () => {
 
     it('bounds every message of a design with a store over 2,000 regions', async () => {
         const { diagnostics } = await modelOf((await designs()).manyRegions(2_000, 2_000));
-        expect(diagnostics.filter((d) => text(d).length > 2_000).map((d) => `${String(d.code)}: ${text(d).slice(0, 100)}…`)).toEqual([]);
+        expect(
+            diagnostics
+                .filter((d) => text(d).length > 2_000)
+                .map((d) => `${String(d.code)}: ${text(d).slice(0, 100)}…`),
+        ).toEqual([]);
     });
 });
 
 describe('scaling with import chains', () => {
-    it('resolves each import of a 200-file chain once, and reports each file\'s own findings', async () => {
+    it("resolves each import of a 200-file chain once, and reports each file's own findings", async () => {
         const { importChain, partName } = await designs();
         const { [partName(0)]: main, ...located } = importChain(200);
-        const others = Object.fromEntries(Object.entries(located).map(([name, text]) => [name, withoutLocations(text)]));
+        const others = Object.fromEntries(
+            Object.entries(located).map(([name, text]) => [name, withoutLocations(text)]),
+        );
         const getDocument = vi.spyOn(mregion.shared.workspace.LangiumDocuments, 'getDocument');
         const { document, diagnostics } = await validate(withoutLocations(main!), others);
         const lookups = getDocument.mock.calls.length;
@@ -159,7 +185,8 @@ describe('scaling with import chains', () => {
         const perFile = mregion.shared.workspace.LangiumDocuments.all
             .filter((d) => d.uri.toString().startsWith(folder) && d !== document)
             .map((d) => (d.diagnostics ?? []).map((x) => String(x.code)).join(','))
-            .filter((codes) => codes !== '').toArray();
+            .filter((codes) => codes !== '')
+            .toArray();
         // Files 10, 20, … 190 hold a store over two regions with no RTT (their locations removed).
         expect(perFile).toEqual(Array.from({ length: 19 }, () => 'unknown-latency'));
     });

@@ -16,9 +16,11 @@ describe('the reason shown for a system error', () => {
         expect(systemReason(failure(code))).toBe(reason);
     });
 
-    it('takes the caller\'s wording of a code first', () => {
+    it("takes the caller's wording of a code first", () => {
         expect(systemReason(failure('ENOENT'), { ENOENT: 'it does not exist' })).toBe('it does not exist');
-        expect(systemReason(failure('EACCES'), { EACCES: 'permission denied (the folder must be writable)' })).toBe('permission denied (the folder must be writable)');
+        expect(systemReason(failure('EACCES'), { EACCES: 'permission denied (the folder must be writable)' })).toBe(
+            'permission denied (the folder must be writable)',
+        );
     });
 
     it('leaves an error without a code, or with a code it does not word, to the caller', () => {

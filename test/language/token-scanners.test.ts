@@ -9,7 +9,9 @@ import { unquote } from '../../language/parser/value-converter.js';
 import { mregion } from '../helpers/services.js';
 
 function grammarRegex(name: string): RegExp {
-    const terminal = mregion.Grammar.rules.find((r): r is GrammarAST.TerminalRule => GrammarAST.isTerminalRule(r) && r.name === name)!;
+    const terminal = mregion.Grammar.rules.find(
+        (r): r is GrammarAST.TerminalRule => GrammarAST.isTerminalRule(r) && r.name === name,
+    )!;
     return new RegExp(GrammarUtils.terminalRegex(terminal).source, 'y');
 }
 
@@ -20,22 +22,50 @@ function regexEnd(regex: RegExp, text: string, offset: number): number {
 }
 
 // Texts made of the characters that matter to the two tokens, and a few that do not.
-const characters = fc.constantFrom('a', 'Z', '_', '0', '9', '-', '"', '\\', '\n', '\r', '\u2028', '\u2029', ' ', 'é', '\ud800', '$');
+const characters = fc.constantFrom(
+    'a',
+    'Z',
+    '_',
+    '0',
+    '9',
+    '-',
+    '"',
+    '\\',
+    '\n',
+    '\r',
+    '\u2028',
+    '\u2029',
+    ' ',
+    'é',
+    '\ud800',
+    '$',
+);
 const texts = fc.array(characters, { maxLength: 24 }).map((chars) => chars.join(''));
 
 describe('the hand-written token scanners', () => {
-    it.each([['ID', scanName], ['STRING', scanString]] as const)('match the grammar regex of %s on any text from any offset', (name, scan) => {
+    it.each([
+        ['ID', scanName],
+        ['STRING', scanString],
+    ] as const)('match the grammar regex of %s on any text from any offset', (name, scan) => {
         const regex = grammarRegex(name);
-        fc.assert(fc.property(texts, fc.nat(), (text, at) => {
-            const offset = text.length === 0 ? 0 : at % text.length;
-            expect(scan(text, offset)).toBe(regexEnd(regex, text, offset));
-        }), { numRuns: 20_000, seed: 20261206 });
+        fc.assert(
+            fc.property(texts, fc.nat(), (text, at) => {
+                const offset = text.length === 0 ? 0 : at % text.length;
+                expect(scan(text, offset)).toBe(regexEnd(regex, text, offset));
+            }),
+            { numRuns: 20_000, seed: 20261206 },
+        );
     });
 
     it('gives a string literal the value Langium gives it, escapes included', () => {
-        const strings = texts.filter((text) => scanString(`"${text}"`, 0) === text.length + 2).map((text) => `"${text}"`);
-        fc.assert(fc.property(strings, (literal) => {
-            expect(unquote(literal)).toBe(ValueConverter.convertString(literal));
-        }), { numRuns: 5_000, seed: 20261206 });
+        const strings = texts
+            .filter((text) => scanString(`"${text}"`, 0) === text.length + 2)
+            .map((text) => `"${text}"`);
+        fc.assert(
+            fc.property(strings, (literal) => {
+                expect(unquote(literal)).toBe(ValueConverter.convertString(literal));
+            }),
+            { numRuns: 5_000, seed: 20261206 },
+        );
     });
 });

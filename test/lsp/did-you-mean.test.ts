@@ -44,86 +44,132 @@ const cases: readonly TypoCase[] = [
     {
         name: 'a misspelled region in a store of three voters (no quorum-survival or latency finding about the partial store)',
         example: GLOBAL,
-        text: typo(GLOBAL, 'regions     us-east-1, eu-west-1, ap-northeast-1', 'regions     us-east-1, eu-wset-1, ap-northeast-1'),
-        message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?", others: [],
+        text: typo(
+            GLOBAL,
+            'regions     us-east-1, eu-west-1, ap-northeast-1',
+            'regions     us-east-1, eu-wset-1, ap-northeast-1',
+        ),
+        message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?",
+        others: [],
     },
     {
         name: 'a misspelled region in a service (no standby-capacity finding about the two regions left)',
         example: GLOBAL,
-        text: typo(GLOBAL, 'regions   us-east-1, eu-west-1, ap-northeast-1\n    posture', 'regions   us-east-1, eu-wset-1, ap-northeast-1\n    posture'),
-        message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?", others: [],
+        text: typo(
+            GLOBAL,
+            'regions   us-east-1, eu-west-1, ap-northeast-1\n    posture',
+            'regions   us-east-1, eu-wset-1, ap-northeast-1\n    posture',
+        ),
+        message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?",
+        others: [],
     },
     {
         name: "a misspelled region in a cell (no RPO finding about the cell's per-cell stores; the router's own finding stays)",
         example: PODS,
         text: typo(PODS, 'cell pod1 { regions us-east-1, us-east-2 }', 'cell pod1 { regions us-eats-1, us-east-2 }'),
-        message: "unknown region 'us-eats-1': did you mean 'us-east-1'?", others: ['standby-capacity', 'catch-up-undeclared'],
+        message: "unknown region 'us-eats-1': did you mean 'us-east-1'?",
+        others: ['standby-capacity', 'catch-up-undeclared'],
     },
     {
         name: 'a misspelled region next to a number without its unit still reports the unit (what is wrong in the text is never held back)',
         example: GLOBAL,
-        text: typo(typo(GLOBAL, 'regions     us-east-1, eu-west-1, ap-northeast-1', 'regions     us-east-1, eu-wset-1, ap-northeast-1'), 'drill  every 30d', 'drill  every 30'),
-        message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?", others: ['missing-unit'], remaining: ['missing-unit', 'standby-capacity'],
+        text: typo(
+            typo(
+                GLOBAL,
+                'regions     us-east-1, eu-west-1, ap-northeast-1',
+                'regions     us-east-1, eu-wset-1, ap-northeast-1',
+            ),
+            'drill  every 30d',
+            'drill  every 30',
+        ),
+        message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?",
+        others: ['missing-unit'],
+        remaining: ['missing-unit', 'standby-capacity'],
     },
     {
         name: 'a misspelled store in a service',
         example: GLOBAL,
         text: typo(GLOBAL, 'uses      tickets', 'uses      tickest'),
-        message: "unknown store 'tickest': did you mean 'tickets'?", others: [],
+        message: "unknown store 'tickest': did you mean 'tickets'?",
+        others: [],
     },
     {
         name: 'a misspelled failover target (no RTO finding about the service it was meant for)',
         example: GLOBAL,
         text: typo(GLOBAL, 'failover box-office', 'failover box-ofice'),
-        message: "unknown store or service 'box-ofice': did you mean 'box-office'?", others: [],
+        message: "unknown store or service 'box-ofice': did you mean 'box-office'?",
+        others: [],
     },
     {
         name: 'a misspelled engine (no missing engine, undocumented promotion or control-plane finding)',
         example: GLOBAL,
         text: typo(GLOBAL, 'engine      cockroachdb', 'engine      cockroachbd'),
-        message: "expected 'dynamodb', 'aurora', 'spanner', 'cockroachdb', 'cosmosdb', 'cassandra', …; found 'cockroachbd': did you mean 'cockroachdb'?", others: [],
+        message:
+            "expected 'dynamodb', 'aurora', 'spanner', 'cockroachdb', 'cosmosdb', 'cassandra', …; found 'cockroachbd': did you mean 'cockroachdb'?",
+        others: [],
     },
     {
         name: 'a misspelled clause keyword',
         example: GLOBAL,
         text: typo(GLOBAL, 'replication consensus', 'replicaton consensus'),
-        message: "expected '}', found 'replicaton': did you mean 'replication'?", others: [],
+        message: "expected '}', found 'replicaton': did you mean 'replication'?",
+        others: [],
     },
     {
         name: 'a misspelled value keyword',
         example: GLOBAL,
         text: typo(GLOBAL, 'replication consensus', 'replication consnsus'),
-        message: "expected 'sync', 'async', 'consensus', 'none'; found 'consnsus': did you mean 'consensus'?", others: [],
+        message: "expected 'sync', 'async', 'consensus', 'none'; found 'consnsus': did you mean 'consensus'?",
+        others: [],
     },
     {
         name: "a misspelled workload in a scenario still leaves the unrelated store's finding reported",
         example: AURORA,
-        text: typo(AURORA, 'scenario primary-lost {\n    workload reads-everywhere', 'scenario primary-lost {\n    workload reads-everywere'),
-        message: "unknown workload 'reads-everywere': did you mean 'reads-everywhere'?", others: ['strong-needs-sync'],
+        text: typo(
+            AURORA,
+            'scenario primary-lost {\n    workload reads-everywhere',
+            'scenario primary-lost {\n    workload reads-everywere',
+        ),
+        message: "unknown workload 'reads-everywere': did you mean 'reads-everywhere'?",
+        others: ['strong-needs-sync'],
     },
 ];
 
 describe('a misspelled name or keyword', () => {
-    it.each([['cockroachdb-global', GLOBAL], ['shopify-pods', PODS], ['aurora-false-strong', AURORA]])(
-        'starts from %s, whose diagnostics are exactly the rules its header names', async (_, text) => {
-            expect(distinct((await check(text)).diagnostics.map((d) => d.code))).toEqual(rulesOf(text));
-        });
+    it.each([
+        ['cockroachdb-global', GLOBAL],
+        ['shopify-pods', PODS],
+        ['aurora-false-strong', AURORA],
+    ])('starts from %s, whose diagnostics are exactly the rules its header names', async (_, text) => {
+        expect(distinct((await check(text)).diagnostics.map((d) => d.code))).toEqual(rulesOf(text));
+    });
 
     for (const c of cases) {
         it(`${c.name} is one diagnostic whose quick fix restores the example`, async () => {
-            const { checked, actions, diagnostic } = await actionsFor(c.text, (d) => /did you mean/.test(String(d.message)));
+            const { checked, actions, diagnostic } = await actionsFor(c.text, (d) =>
+                /did you mean/.test(String(d.message)),
+            );
             expect(diagnostic.message).toBe(c.message);
             expect(distinct(checked.diagnostics.filter((d) => d !== diagnostic).map((d) => d.code))).toEqual(c.others);
             const suggested = /did you mean '([^']+)'/.exec(c.message)![1]!;
             const fix = actions.find((a) => a.title === `Change to '${suggested}'`);
             expect(fix?.isPreferred).toBe(true);
-            expect(distinct((await check(apply(checked, fix!))).diagnostics.map((d) => d.code))).toEqual(c.remaining ?? rulesOf(c.example));
+            expect(distinct((await check(apply(checked, fix!))).diagnostics.map((d) => d.code))).toEqual(
+                c.remaining ?? rulesOf(c.example),
+            );
         });
     }
 
     it.each([
         ['a word far from every keyword', typo(GLOBAL, 'replication consensus', 'zzzzzzzz consensus')],
-        ['a name where a name is expected', typo(GLOBAL, 'region ap-northeast-1 { provider aws  jurisdiction JP }', 'region ap-northeast-1 { provider aws  jurisdiction JP }\nregion')],
+        [
+            'a name where a name is expected',
+            typo(
+                GLOBAL,
+                'region ap-northeast-1 { provider aws  jurisdiction JP }',
+                'region ap-northeast-1 { provider aws  jurisdiction JP }\nregion',
+            ),
+        ],
     ])('offers no keyword for %s', async (_, text) => {
         const syntax = (await check(text)).diagnostics.filter((d) => d.code === 'syntax-error');
         expect(syntax.length).toBeGreaterThan(0);

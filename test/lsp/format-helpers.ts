@@ -8,7 +8,10 @@ let counter = 0;
 
 /** The formatted text, or undefined when the formatter refuses (syntax errors). */
 export async function formatText(text: string): Promise<string | undefined> {
-    const document = mregion.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///format/${++counter}.mregion`));
+    const document = mregion.shared.workspace.LangiumDocumentFactory.fromString(
+        text,
+        URI.parse(`file:///format/${++counter}.mregion`),
+    );
     const edits = (mregion.lsp.Formatter as MregionFormatter).gapEdits(document);
     return edits ? applyGapEdits(text, edits) : undefined;
 }

@@ -13,7 +13,11 @@ const EVERYTHING: Range = { start: { line: 0, character: 0 }, end: { line: 10_00
 
 async function hints(text: string, range: Range = EVERYTHING): Promise<{ hints: InlayHint[]; lines: string[] }> {
     const { document } = await validate(text);
-    const result = await mregion.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range }) ?? [];
+    const result =
+        (await mregion.lsp.InlayHintProvider!.getInlayHints(document, {
+            textDocument: { uri: document.uri.toString() },
+            range,
+        })) ?? [];
     return { hints: result, lines: text.split('\n') };
 }
 
@@ -44,7 +48,11 @@ describe('inlay hints', () => {
             `    route  dns ttl 60s ⟨${formatDuration(range.bestMs)}–${formatDuration(range.worstMs)} failover, typical ${formatDuration(range.typicalMs)}⟩`,
         ]);
         // Re-homing DynamoDB sessions costs nothing: every replica already accepts writes (docs/facts.md#dynamodb-mrec).
-        expect(list[1]!.tooltip).toMatchObject({ value: expect.stringContaining('1 m–1 m 36 s, typical 1 m 1 s (worst when the failure lands just after a check and a client fetched its answer just before the change: 10 s × 3 + 6 s timeout detection + 1 m TTL)') });
+        expect(list[1]!.tooltip).toMatchObject({
+            value: expect.stringContaining(
+                '1 m–1 m 36 s, typical 1 m 1 s (worst when the failure lands just after a check and a client fetched its answer just before the change: 10 s × 3 + 6 s timeout detection + 1 m TTL)',
+            ),
+        });
     });
 
     it('shows the RTT a link without an rtt would use: measured, or estimated from the distance', async () => {
@@ -53,22 +61,31 @@ describe('inlay hints', () => {
             `link us-east-1 <-> eu-west-1 ⟨rtt ${measuredRttMs('us-east-1', 'eu-west-1')} ms⟩`,
             'link paris <-> eu-west-1 ⟨rtt ≈ 12 ms⟩',
         ]);
-        expect(list[0]!.tooltip).toMatchObject({ value: `measured ([docs/facts.md#cloudping-rtt-matrix](${factDocUri('cloudping-rtt-matrix')}))` });
+        expect(list[0]!.tooltip).toMatchObject({
+            value: `measured ([docs/facts.md#cloudping-rtt-matrix](${factDocUri('cloudping-rtt-matrix')}))`,
+        });
     });
 
     it.each([
         ['cosmos-far-strong.mregion', 'profiles', 'strong'],
         ['dynamodb-mrsc.mregion', 'inventory', 'sync'],
         ['cockroachdb-global.mregion', 'tickets', 'quorum'],
-    ])('shows the slowest write of the coordinated store in %s as the estimator computes it', async (file, storeName, word) => {
-        const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
-        const { hints: list } = await hints(text);
-        const { model } = mregion.semantics.Models.modelFor((await validate(text)).document);
-        const store = model.stores.get(storeName)!;
-        const worst = Math.max(...store.regions.map((r) => estimateWriteLatency(model, store, r).ms!));
-        // Mean RTTs make a typical figure; Cosmos DB strong's is a documented p99 bound (docs/facts.md#cosmos-strong-write-latency).
-        expect(list.map((h) => h.label)).toContain(word === 'strong' ? `≤ ${formatDuration(worst)} strong write (p99 bound)` : `≈ ${formatDuration(worst)} ${word} write (typical)`);
-    });
+    ])(
+        'shows the slowest write of the coordinated store in %s as the estimator computes it',
+        async (file, storeName, word) => {
+            const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
+            const { hints: list } = await hints(text);
+            const { model } = mregion.semantics.Models.modelFor((await validate(text)).document);
+            const store = model.stores.get(storeName)!;
+            const worst = Math.max(...store.regions.map((r) => estimateWriteLatency(model, store, r).ms!));
+            // Mean RTTs make a typical figure; Cosmos DB strong's is a documented p99 bound (docs/facts.md#cosmos-strong-write-latency).
+            expect(list.map((h) => h.label)).toContain(
+                word === 'strong'
+                    ? `≤ ${formatDuration(worst)} strong write (p99 bound)`
+                    : `≈ ${formatDuration(worst)} ${word} write (typical)`,
+            );
+        },
+    );
 
     // Worked out by hand from the facts; the RTTs are the measured matrix (docs/facts.md#cloudping-rtt-matrix) unless said otherwise.
     it.each([
@@ -76,11 +93,17 @@ describe('inlay hints', () => {
         // 78 ms); from us-east-1 and us-east-2 it is each other at 17 ms. The slowest: 62 ms. Health check every 10 s,
         // threshold 3, 6 s timeout: 26–36 s (the failure lands just before / just after a check), then up to the
         // ARC-flipped records' 60 s TTL (docs/facts.md#arc-routing-control): 26–96 s, typical 25 + 6 + 30 = 61 s.
-        { file: 'dynamodb-mrsc.mregion', labels: ['≈ 62 ms sync write (typical)', '26 s–1 m 36 s failover, typical 1 m 1 s'] },
+        {
+            file: 'dynamodb-mrsc.mregion',
+            labels: ['≈ 62 ms sync write (typical)', '26 s–1 m 36 s failover, typical 1 m 1 s'],
+        },
         // REGION survival, leader us-east-1: voters us-east-1 ×2, eu-west-1 ×2, ap-northeast-1; the quorum of 3
         // closes at eu-west-1 (76 ms). Tokyo first travels to the leader (163 ms): 239 ms, the slowest (docs/facts.md#cockroachdb-multi-region).
         // Failover through Global Accelerator: detection alone, 26–36 s, typical 31 s.
-        { file: 'cockroachdb-global.mregion', labels: ['≈ 239 ms quorum write (typical)', '26–36 s failover, typical 31 s'] },
+        {
+            file: 'cockroachdb-global.mregion',
+            labels: ['≈ 239 ms quorum write (typical)', '26–36 s failover, typical 31 s'],
+        },
         // Cosmos DB strong (docs/facts.md#cosmos-strong-write-latency): forward to the write region, then 2 × RTT of the farthest pair + 10 ms. Azure
         // regions are not in the measured table: Ashburn ↔ Tokyo is ≈ 10,870 km great-circle × 1.6 ms per 100 km
         // = 174 ms (docs/facts.md#rtt-from-distance), so 174 + 2 × 174 + 10 = 532 ms.
@@ -90,7 +113,10 @@ describe('inlay hints', () => {
         // us-west-2 pays 78 + 17 = 95 ms. Failover: health check 20–30 s + 6 s timeout + 0–60 s TTL = 26–96 s, typical 61 s,
         // floored at the warm-standby tier's 1 m (docs/facts.md#dr-strategy-recovery-time): 1 m–1 m 36 s;
         // re-homing DynamoDB sessions adds nothing, as every replica already accepts writes (docs/facts.md#dynamodb-mrec).
-        { file: 'fintech.mregion', labels: ['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write (typical)', '1 m–1 m 36 s failover, typical 1 m 1 s'] },
+        {
+            file: 'fintech.mregion',
+            labels: ['≈ 40.5 ms (eu) · ≈ 95 ms (us) quorum write (typical)', '1 m–1 m 36 s failover, typical 1 m 1 s'],
+        },
     ])('shows the figures worked out by hand for $file', async ({ file, labels }) => {
         const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
         expect((await hints(text)).hints.map((h) => h.label)).toEqual(labels);
@@ -107,17 +133,24 @@ describe('inlay hints', () => {
     });
 
     it('shows nothing for a store that acknowledges writes locally', async () => {
-        const { hints: list } = await hints('region a { provider aws }\nregion b { provider aws }\nstore s {\n    engine dynamodb\n    regions a, b\n}');
+        const { hints: list } = await hints(
+            'region a { provider aws }\nregion b { provider aws }\nstore s {\n    engine dynamodb\n    regions a, b\n}',
+        );
         expect(list).toEqual([]);
     });
 
     it('returns only the hints inside the requested range', async () => {
-        const { hints: list, lines } = await hints(LINKS, { start: { line: 4, character: 0 }, end: { line: 4, character: 40 } });
+        const { hints: list, lines } = await hints(LINKS, {
+            start: { line: 4, character: 0 },
+            end: { line: 4, character: 40 },
+        });
         expect(list.map((h) => shown(h, lines))).toEqual(['link paris <-> eu-west-1 ⟨rtt ≈ 12 ms⟩']);
     });
 
     it('shows nothing when mregion.inlayHints.enabled is false', async () => {
-        mregion.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { inlayHints: { enabled: false } } } });
+        mregion.shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { mregion: { inlayHints: { enabled: false } } },
+        });
         expect((await hints(fintech)).hints).toEqual([]);
     });
 });
@@ -126,10 +159,12 @@ describe('code lenses', () => {
     it('offers Export to CDK and Show topology above the topology and ▶ Simulate above each scenario', async () => {
         const { document } = await validate(fintech);
         const uri = document.uri.toString();
-        const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri } }) ?? [];
+        const lenses = (await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri } })) ?? [];
         const topologyLine = fintech.split('\n').findIndex((l) => l.startsWith('topology'));
         const scenarioLine = fintech.split('\n').findIndex((l) => l.startsWith('scenario'));
-        expect(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments])).toEqual([
+        expect(
+            lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
+        ).toEqual([
             [topologyLine, 'Export to CDK', Commands.exportCdk, [uri]],
             [topologyLine, 'Show topology', Commands.showTopology, [uri]],
             [scenarioLine, '▶ Simulate', Commands.runSimulation, [uri, 'us-east-1-outage']],
@@ -138,21 +173,46 @@ describe('code lenses', () => {
 
     it('anchors the design lenses on the first declaration of a file without a topology', async () => {
         const { document } = await validate('\n\nregion a { provider aws  jurisdiction US }');
-        const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
-        expect(lenses.map((l) => [l.range.start.line, l.command?.title])).toEqual([[2, 'Export to CDK'], [2, 'Show topology']]);
+        const lenses =
+            (await mregion.lsp.CodeLensProvider!.provideCodeLens(document, {
+                textDocument: { uri: document.uri.toString() },
+            })) ?? [];
+        expect(lenses.map((l) => [l.range.start.line, l.command?.title])).toEqual([
+            [2, 'Export to CDK'],
+            [2, 'Show topology'],
+        ]);
     });
 
     it.each([
-        ['one error', 'topology T\nregion a { provider aws }\nstore s { engine dynamodb  regions b  holds per-user rows }\n', 'Export to CDK: fix the error first'],
-        ['two errors', 'topology T\nregion a { provider aws }\nstore s { engine dynamodb  regions b, c  holds per-user rows }\n', 'Export to CDK: fix the 2 errors first'],
-    ])('says why the export cannot run on a file with %s, and opens the Problems panel instead', async (_, text, title) => {
-        const { document, diagnostics } = await validate(text);
-        expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.code)).toEqual(title.includes('2') ? ['unresolved-reference', 'unresolved-reference'] : ['unresolved-reference']);
-        const lenses = await mregion.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
-        expect(lenses.map((l) => [l.command?.title, l.command?.command])).toEqual([[title, 'workbench.actions.view.problems'], ['Show topology', Commands.showTopology]]);
-    });
+        [
+            'one error',
+            'topology T\nregion a { provider aws }\nstore s { engine dynamodb  regions b  holds per-user rows }\n',
+            'Export to CDK: fix the error first',
+        ],
+        [
+            'two errors',
+            'topology T\nregion a { provider aws }\nstore s { engine dynamodb  regions b, c  holds per-user rows }\n',
+            'Export to CDK: fix the 2 errors first',
+        ],
+    ])(
+        'says why the export cannot run on a file with %s, and opens the Problems panel instead',
+        async (_, text, title) => {
+            const { document, diagnostics } = await validate(text);
+            expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.code)).toEqual(
+                title.includes('2') ? ['unresolved-reference', 'unresolved-reference'] : ['unresolved-reference'],
+            );
+            const lenses =
+                (await mregion.lsp.CodeLensProvider!.provideCodeLens(document, {
+                    textDocument: { uri: document.uri.toString() },
+                })) ?? [];
+            expect(lenses.map((l) => [l.command?.title, l.command?.command])).toEqual([
+                [title, 'workbench.actions.view.problems'],
+                ['Show topology', Commands.showTopology],
+            ]);
+        },
+    );
 
-    it('does not make the server depend on the client\'s commands: the server executes none of them', () => {
+    it("does not make the server depend on the client's commands: the server executes none of them", () => {
         const handled = mregion.shared.lsp.ExecuteCommandHandler?.commands ?? [];
         expect(handled.filter((c) => Object.values(Commands).includes(c as never))).toEqual([]);
     });

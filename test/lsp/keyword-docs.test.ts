@@ -12,11 +12,15 @@ describe('keyword documentation', () => {
         expect(KEYWORD_DOCS[keyword], `no entry for '${keyword}'`).toBeDefined();
     });
 
-    const contexts = [...owners.entries()].flatMap(([keyword, types]) => [...types].map((type) => [keyword, type] as const))
+    const contexts = [...owners.entries()]
+        .flatMap(([keyword, types]) => [...types].map((type) => [keyword, type] as const))
         .filter(([k]) => !UNDOCUMENTED_PUNCTUATION.has(k));
     it.each(contexts)('documents %s where a %s uses it', (keyword, type) => {
         const usages = KEYWORD_DOCS[keyword] ?? [];
-        expect(usages.some((u) => u.in.includes(type)), `no usage of '${keyword}' for ${type}`).toBe(true);
+        expect(
+            usages.some((u) => u.in.includes(type)),
+            `no usage of '${keyword}' for ${type}`,
+        ).toBe(true);
     });
 
     it('documents no keyword the grammar does not have', () => {
@@ -25,13 +29,19 @@ describe('keyword documentation', () => {
 
     it('names only AST types that exist', () => {
         const types = new Set(new MregionAstReflection().getAllTypes());
-        const unknown = Object.entries(KEYWORD_DOCS).flatMap(([k, usages]) => usages.flatMap((u) => u.in.filter((t) => !types.has(t)).map((t) => `${k}: ${t}`)));
+        const unknown = Object.entries(KEYWORD_DOCS).flatMap(([k, usages]) =>
+            usages.flatMap((u) => u.in.filter((t) => !types.has(t)).map((t) => `${k}: ${t}`)),
+        );
         expect(unknown).toEqual([]);
     });
 
     it('files every usage under a known section', () => {
         const ids = new Set(SECTIONS.map((s) => s.id));
-        expect(Object.values(KEYWORD_DOCS).flat().filter((u) => !ids.has(u.section))).toEqual([]);
+        expect(
+            Object.values(KEYWORD_DOCS)
+                .flat()
+                .filter((u) => !ids.has(u.section)),
+        ).toEqual([]);
     });
 
     it.each([

@@ -9,7 +9,10 @@ const foldings = expectFoldings(mregion);
 const fintech = readFileSync(new URL('../../examples/fintech.mregion', import.meta.url), 'utf8');
 
 function flatten(list: readonly DocumentSymbol[], depth = 0): string[] {
-    return list.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` — ${s.detail}` : ''}`, ...flatten(s.children ?? [], depth + 1)]);
+    return list.flatMap((s) => [
+        `${'  '.repeat(depth)}${s.name}${s.detail ? ` — ${s.detail}` : ''}`,
+        ...flatten(s.children ?? [], depth + 1),
+    ]);
 }
 
 describe('document symbols', () => {
@@ -49,18 +52,27 @@ describe('document symbols', () => {
                     '    expect rto <= 5m',
                     '    expect lost-writes of ledger == 0',
                 ]);
-                expect(list.find((s) => s.name === 'Regions')!.children!.every((c) => c.kind === SymbolKind.Namespace)).toBe(true);
+                expect(
+                    list.find((s) => s.name === 'Regions')!.children!.every((c) => c.kind === SymbolKind.Namespace),
+                ).toBe(true);
                 expect(list.find((s) => s.name === 'Services')!.children![0]!.kind).toBe(SymbolKind.Class);
             },
         });
     });
 
     it('selects the name of each declaration and keeps every child inside its parent', async () => {
-        const { document } = await validate('region a { provider aws }\n\nstore s {\n    engine redis\n}\nregion b { provider aws }');
-        const list = await mregion.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } });
+        const { document } = await validate(
+            'region a { provider aws }\n\nstore s {\n    engine redis\n}\nregion b { provider aws }',
+        );
+        const list = await mregion.lsp.DocumentSymbolProvider!.getSymbols(document, {
+            textDocument: { uri: document.uri.toString() },
+        });
         const regions = list.find((s) => s.name === 'Regions')!;
         expect(regions.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 5, character: 25 } });
-        expect(regions.children!.map((c) => c.selectionRange.start)).toEqual([{ line: 0, character: 7 }, { line: 5, character: 7 }]);
+        expect(regions.children!.map((c) => c.selectionRange.start)).toEqual([
+            { line: 0, character: 7 },
+            { line: 5, character: 7 },
+        ]);
     });
 });
 

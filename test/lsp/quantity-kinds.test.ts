@@ -11,7 +11,8 @@ function quantityProperties(): string[] {
     const result: string[] = [];
     for (const rule of MregionGrammar().rules.filter(GrammarAST.isParserRule)) {
         for (const a of AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isAssignment)) {
-            if (GrammarAST.isRuleCall(a.terminal) && a.terminal.rule.ref?.name === 'Quantity') result.push(`${rule.name}.${a.feature}`);
+            if (GrammarAST.isRuleCall(a.terminal) && a.terminal.rule.ref?.name === 'Quantity')
+                result.push(`${rule.name}.${a.feature}`);
         }
     }
     return [...new Set(result)].sort();
@@ -26,11 +27,17 @@ describe('the unit each quantity takes', () => {
     const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => f.endsWith('.mregion'));
     it.each(examples)('agrees with every quantity written in %s', async (name) => {
         const { document } = await validate(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
-        const wrong = AstUtils.streamAllContents(document.parseResult.value).filter((n) => n.$type === 'Quantity').map((q) => {
-            const slot = slotOfQuantity(q);
-            const text = (q as { text?: string }).text ?? '';
-            return slot && normalize(text, slot.kind).ok ? undefined : `${text} as ${slot?.kind ?? 'nothing'} (${q.$container?.$type}.${q.$containerProperty})`;
-        }).filter((x) => x !== undefined).toArray();
+        const wrong = AstUtils.streamAllContents(document.parseResult.value)
+            .filter((n) => n.$type === 'Quantity')
+            .map((q) => {
+                const slot = slotOfQuantity(q);
+                const text = (q as { text?: string }).text ?? '';
+                return slot && normalize(text, slot.kind).ok
+                    ? undefined
+                    : `${text} as ${slot?.kind ?? 'nothing'} (${q.$container?.$type}.${q.$containerProperty})`;
+            })
+            .filter((x) => x !== undefined)
+            .toArray();
         expect(wrong).toEqual([]);
     });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { mregion, validate } from '../helpers/services.js';
 
 const examplesDir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.mregion')).sort()
+const examples = readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.mregion'))
+    .sort()
     .map((f) => [f, readFileSync(new URL(f, examplesDir), 'utf8')] as const);
 
 /** Every editor feature at one position; throws if any of them does. */
@@ -25,24 +27,63 @@ async function everyFeature(text: string, offset: number): Promise<void> {
     await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument });
     await lsp.Formatter!.formatDocument(document, { textDocument, options: { tabSize: 4, insertSpaces: true } });
     await lsp.DefinitionProvider!.getDefinition(document, { textDocument, position });
-    await lsp.ReferencesProvider!.findReferences(document, { textDocument, position, context: { includeDeclaration: true } });
+    await lsp.ReferencesProvider!.findReferences(document, {
+        textDocument,
+        position,
+        context: { includeDeclaration: true },
+    });
     await lsp.RenameProvider!.prepareRename(document, { textDocument, position });
 }
 
-const fragments = fc.constantFrom('{', '}', ',', '<->', ' ', '\n', '60', '60s', '$', '%', '"', '/*', '//', 'region', 'store', 'per cell', 'crdt', 'at', 'expect', '-', 'x-', '99.99%', '$0.02/GB', '1e9');
+const fragments = fc.constantFrom(
+    '{',
+    '}',
+    ',',
+    '<->',
+    ' ',
+    '\n',
+    '60',
+    '60s',
+    '$',
+    '%',
+    '"',
+    '/*',
+    '//',
+    'region',
+    'store',
+    'per cell',
+    'crdt',
+    'at',
+    'expect',
+    '-',
+    'x-',
+    '99.99%',
+    '$0.02/GB',
+    '1e9',
+);
 
 describe('the language features survive anything a user can type', () => {
     it('answers every request at any position of an example after random edits, without throwing or logging errors', async () => {
         const logged = vi.spyOn(console, 'error');
-        const edited = fc.tuple(fc.constantFrom(...examples), fc.nat(), fc.nat({ max: 40 }), fc.array(fragments, { maxLength: 4 }), fc.nat())
+        const edited = fc
+            .tuple(
+                fc.constantFrom(...examples),
+                fc.nat(),
+                fc.nat({ max: 40 }),
+                fc.array(fragments, { maxLength: 4 }),
+                fc.nat(),
+            )
             .map(([[, text], at, cut, inserted, cursor]) => {
                 const start = at % (text.length + 1);
                 const next = text.slice(0, start) + inserted.join('') + text.slice(start + cut);
                 return { text: next, cursor: cursor % (next.length + 1) };
             });
-        await fc.assert(fc.asyncProperty(edited, async ({ text, cursor }) => {
-            await everyFeature(text, cursor);
-        }), { numRuns: 120, seed: 42 });
+        await fc.assert(
+            fc.asyncProperty(edited, async ({ text, cursor }) => {
+                await everyFeature(text, cursor);
+            }),
+            { numRuns: 120, seed: 42 },
+        );
         expect(logged).not.toHaveBeenCalled();
         logged.mockRestore();
     });
@@ -61,18 +102,29 @@ describe('the language features survive anything a user can type', () => {
 });
 
 describe('hover on the examples, as a new user tries it', () => {
-    it.each(examples)('shows something sensible over every name, reference, keyword and value of %s', async (_name, text) => {
-        const { document } = await validate(text);
-        const root = document.parseResult.value.$cstNode!;
-        const silent: string[] = [];
-        for (const leaf of CstUtils.flattenCst(root)) {
-            if (leaf.hidden || ['{', '}', ',', '<->'].includes(leaf.text)) continue;
-            const position = document.textDocument.positionAt(leaf.offset + 1);
-            const hover = await mregion.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
-            const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-            if (value === '') silent.push(`${leaf.text} (line ${leaf.range.start.line + 1})`);
-            expect(value, `hover over '${leaf.text}' at line ${leaf.range.start.line + 1}`).not.toMatch(/undefined|NaN|\[object Object\]/);
-        }
-        expect(silent).toEqual([]);
-    });
+    it.each(examples)(
+        'shows something sensible over every name, reference, keyword and value of %s',
+        async (_name, text) => {
+            const { document } = await validate(text);
+            const root = document.parseResult.value.$cstNode!;
+            const silent: string[] = [];
+            for (const leaf of CstUtils.flattenCst(root)) {
+                if (leaf.hidden || ['{', '}', ',', '<->'].includes(leaf.text)) continue;
+                const position = document.textDocument.positionAt(leaf.offset + 1);
+                const hover = await mregion.lsp.HoverProvider!.getHoverContent(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    position,
+                });
+                const value =
+                    hover && typeof hover.contents === 'object' && 'value' in hover.contents
+                        ? hover.contents.value
+                        : '';
+                if (value === '') silent.push(`${leaf.text} (line ${leaf.range.start.line + 1})`);
+                expect(value, `hover over '${leaf.text}' at line ${leaf.range.start.line + 1}`).not.toMatch(
+                    /undefined|NaN|\[object Object\]/,
+                );
+            }
+            expect(silent).toEqual([]);
+        },
+    );
 });

@@ -44,7 +44,10 @@ describe('semantic tokens', () => {
         const { tokens } = await highlight(TEXT);
         const modifiers = (text: string) => {
             const t = tokens.find((x) => x.text === text)!;
-            return Object.entries(provider.tokenModifiers).filter(([, bit]) => (t.tokenModifiers & bit) !== 0).map(([name]) => name).sort();
+            return Object.entries(provider.tokenModifiers)
+                .filter(([, bit]) => (t.tokenModifiers & bit) !== 0)
+                .map(([name]) => name)
+                .sort();
         };
         expect(modifiers('us-east-1')).toEqual(['declaration', 'defaultLibrary']);
         expect(modifiers('lab')).toEqual(['declaration']);

@@ -6,8 +6,10 @@ import { formatDuration, formatUsd } from '../../language/semantics/units.js';
 import { modelOf } from '../helpers/services.js';
 import { hoverAt } from './lsp-helpers.js';
 
-const REGIONS = 'topology T\nregion us-east-1 { provider aws  jurisdiction US }\nregion eu-west-1 { provider aws  jurisdiction EU }\n';
-const WORKLOAD = (store: string) => `\nworkload w for ${store} {\n    writes    100/s from us-east-1 50%, eu-west-1 50%\n    keys      1000 shared 0%\n    item-size 1KB\n}\n`;
+const REGIONS =
+    'topology T\nregion us-east-1 { provider aws  jurisdiction US }\nregion eu-west-1 { provider aws  jurisdiction EU }\n';
+const WORKLOAD = (store: string) =>
+    `\nworkload w for ${store} {\n    writes    100/s from us-east-1 50%, eu-west-1 50%\n    keys      1000 shared 0%\n    item-size 1KB\n}\n`;
 
 const cases = [
     {
@@ -25,7 +27,10 @@ const cases = [
 describe('the first line of a store hover', () => {
     for (const c of cases) {
         it(`for ${c.name} gives the worst write, the RPO and the monthly egress, then the detail`, async () => {
-            const hover = (await hoverAt(c.text.replace(`store ${c.store}`, `store ${c.store.slice(0, 2)}<|>${c.store.slice(2)}`))) ?? '';
+            const hover =
+                (await hoverAt(
+                    c.text.replace(`store ${c.store}`, `store ${c.store.slice(0, 2)}<|>${c.store.slice(2)}`),
+                )) ?? '';
             const { model } = await modelOf(c.text);
             const store = model.stores.get(c.store)!;
             const worst = Math.max(...store.regions.map((r) => estimateWriteLatency(model, store, r).ms!));
@@ -33,12 +38,18 @@ describe('the first line of a store hover', () => {
             const egress = estimateMonthlyEgress(model, store).usdPerMonth;
             const lead = hover.split('\n').find((l) => l.startsWith('Writes: '));
             // Over mean RTTs the slowest origin's write is a typical figure, and says so.
-            const writes = worst === 0 ? 'no write waits for another region' : `≈ ${formatDuration(worst)} typical, from `;
+            const writes =
+                worst === 0 ? 'no write waits for another region' : `≈ ${formatDuration(worst)} typical, from `;
             expect(lead).toContain(`Writes: **${writes}`);
             const r = rpo.range;
-            const rpoText = rpo.ms === undefined ? 'everything since the last copy'
-                : r?.worstMs === undefined ? `${formatDuration(r!.typicalMs)} typical, no documented bound`
-                    : r.bestMs !== r.worstMs ? `${r.bestMs === 0 ? '0' : formatDuration(r.bestMs)}–${formatDuration(r.worstMs)}, typical ${formatDuration(r.typicalMs)}` : formatDuration(rpo.ms);
+            const rpoText =
+                rpo.ms === undefined
+                    ? 'everything since the last copy'
+                    : r?.worstMs === undefined
+                      ? `${formatDuration(r!.typicalMs)} typical, no documented bound`
+                      : r.bestMs !== r.worstMs
+                        ? `${r.bestMs === 0 ? '0' : formatDuration(r.bestMs)}–${formatDuration(r.worstMs)}, typical ${formatDuration(r.typicalMs)}`
+                        : formatDuration(rpo.ms);
             expect(lead).toContain(`RPO: **${rpoText}**`);
             expect(lead).toContain(`egress: **≈ ${formatUsd(egress!)}/month**`);
             expect(hover.indexOf(lead!)).toBeLessThan(hover.indexOf('- Write latency:'));

@@ -13,7 +13,10 @@ afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 /** Runs the CLI with its standard output closed by the reader before anything is written. */
 function withClosedOutput(args: string[]): Promise<{ code: number | null; stderr: string }> {
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, [bundle('cli'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [bundle('cli'), ...args], {
+            cwd: ROOT,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
         child.stdout.destroy();
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

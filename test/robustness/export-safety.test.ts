@@ -19,16 +19,44 @@ const sandbox = mkdtempSync(path.join(tmpdir(), 'mregion-export-safety-'));
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 /** Text that would run, close a literal or comment, or climb out of a folder if it ever escaped. */
-const HOSTILE_PIECES = [`\${${INJECTED}()}`, `'); ${INJECTED}(); ('`, `"; ${INJECTED}(); "`, `*/ ${INJECTED}() /*`, '`', '\\', '../../', '\u2028', '\u202e', 'é🚀', '\t', ' '];
+const HOSTILE_PIECES = [
+    `\${${INJECTED}()}`,
+    `'); ${INJECTED}(); ('`,
+    `"; ${INJECTED}(); "`,
+    `*/ ${INJECTED}() /*`,
+    '`',
+    '\\',
+    '../../',
+    '\u2028',
+    '\u202e',
+    'é🚀',
+    '\t',
+    ' ',
+];
 
 /** A string literal of the language holding `text` (escapes for `\` and `"`; `\n` for a line break). */
 function literal(text: string): string {
-    return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+    return `"${text
+        .replace(/[\\"]/g, (c) => `\\${c}`)
+        .replace(/\r?\n/g, '\\n')
+        .replace(/\r/g, '\\r')}"`;
 }
 
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constant('\n')), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+const hostileText = fc
+    .array(
+        fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constant('\n')),
+        { minLength: 1, maxLength: 6 },
+    )
+    .map((parts) => parts.join(''));
 /** A file or folder name Linux accepts: anything but `/` and NUL, not `.` or `..`, at most 120 bytes. */
-const hostileName = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES, '\n', '$(INJECTED)', '..', '~', '-rf'), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength: 1, maxLength: 5 })
+const hostileName = fc
+    .array(
+        fc.oneof(
+            fc.constantFrom(...HOSTILE_PIECES, '\n', '$(INJECTED)', '..', '~', '-rf'),
+            fc.string({ unit: 'grapheme', maxLength: 4 }),
+        ),
+        { minLength: 1, maxLength: 5 },
+    )
     .map((parts) => parts.join('').replace(/[/\0]/g, '_'))
     .filter((name) => name !== '.' && name !== '..' && Buffer.byteLength(name) <= 120 && name.length > 0);
 
@@ -85,8 +113,10 @@ function problemsOfApp(out: string): string[] {
         const content = readFileSync(full, 'utf8');
         if (relative.endsWith('.ts')) {
             const parsed = ts.createSourceFile(relative, content, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-            for (const d of (parsed as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics) problems.push(`${relative}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
-            if (identifiersIn(relative, content).has(INJECTED)) problems.push(`${relative}: the identifier ${INJECTED} escaped into code`);
+            for (const d of (parsed as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics)
+                problems.push(`${relative}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+            if (identifiersIn(relative, content).has(INJECTED))
+                problems.push(`${relative}: the identifier ${INJECTED} escaped into code`);
         }
         if (relative.endsWith('.json')) {
             try {
@@ -121,30 +151,65 @@ function expectOnlyInside(cwd: string, out: string, before: readonly string[]): 
 
 describe('export safety with hostile text a user can write', () => {
     it('writes only inside the output folder, and no hostile text escapes into code, for any description, city, file and folder name', async () => {
-        await fc.assert(fc.asyncProperty(hostileText, hostileText, hostileName, hostileName, async (description, city, fileName, outName) => {
-            const { cwd, file, out, before } = workspace(fileName, design(description, city), outName);
-            const printed: string[] = [];
-            const status = await runExportCdk(file, { out, force: false }, { out: (t) => printed.push(t), err: (t) => printed.push(t) });
-            expect(status, printed.join('\n')).toBe(0);
-            expectOnlyInside(cwd, out, before);
-            expect(problemsOfApp(out)).toEqual([]);
-            const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as { name: string; description: string };
-            expect(pkg.name).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
-            rmSync(cwd, { recursive: true, force: true });
-        }), { numRuns: 25, seed: 20261129 });
+        await fc.assert(
+            fc.asyncProperty(
+                hostileText,
+                hostileText,
+                hostileName,
+                hostileName,
+                async (description, city, fileName, outName) => {
+                    const { cwd, file, out, before } = workspace(fileName, design(description, city), outName);
+                    const printed: string[] = [];
+                    const status = await runExportCdk(
+                        file,
+                        { out, force: false },
+                        { out: (t) => printed.push(t), err: (t) => printed.push(t) },
+                    );
+                    expect(status, printed.join('\n')).toBe(0);
+                    expectOnlyInside(cwd, out, before);
+                    expect(problemsOfApp(out)).toEqual([]);
+                    const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as {
+                        name: string;
+                        description: string;
+                    };
+                    expect(pkg.name).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
+                    rmSync(cwd, { recursive: true, force: true });
+                },
+            ),
+            { numRuns: 25, seed: 20261129 },
+        );
     });
 
     it.each([
-        { name: 'injection in every string', fileName: `design '"\${${INJECTED}()}\` *\\ é🚀`, description: `"\${${INJECTED}()}\` */ ${INJECTED}() /* \n// ${INJECTED}()`, city: `\\'); ${INJECTED}(); ('`, outName: `out '"\$(${INJECTED}) \u202e` },
-        { name: 'line breaks and path climbing in the file name', fileName: `..\n${INJECTED}()\n\\..\\`, description: '../../../../etc/passwd', city: '\u2028\u2029', outName: '..\u2028..' },
-    ])('the bundled CLI exports a design with $name into its folder and nowhere else', ({ fileName, description, city, outName }) => {
-        const { cwd, file, out, before } = workspace(fileName, design(description, city), outName);
-        const r = spawnSync(process.execPath, [bundle('cli'), 'export-cdk', path.basename(file), '--out', path.relative(cwd, out)], { cwd, encoding: 'utf8' });
-        expect(r.status, r.stderr).toBe(0);
-        expect(r.stdout).toContain('Wrote ');
-        expectOnlyInside(cwd, out, before);
-        expect(problemsOfApp(out)).toEqual([]);
-        // The hostile description reaches the README as text, never as Markdown that runs or links elsewhere.
-        expect(readFileSync(path.join(out, 'README.md'), 'utf8')).not.toMatch(/<script|javascript:/i);
-    });
+        {
+            name: 'injection in every string',
+            fileName: `design '"\${${INJECTED}()}\` *\\ é🚀`,
+            description: `"\${${INJECTED}()}\` */ ${INJECTED}() /* \n// ${INJECTED}()`,
+            city: `\\'); ${INJECTED}(); ('`,
+            outName: `out '"\$(${INJECTED}) \u202e`,
+        },
+        {
+            name: 'line breaks and path climbing in the file name',
+            fileName: `..\n${INJECTED}()\n\\..\\`,
+            description: '../../../../etc/passwd',
+            city: '\u2028\u2029',
+            outName: '..\u2028..',
+        },
+    ])(
+        'the bundled CLI exports a design with $name into its folder and nowhere else',
+        ({ fileName, description, city, outName }) => {
+            const { cwd, file, out, before } = workspace(fileName, design(description, city), outName);
+            const r = spawnSync(
+                process.execPath,
+                [bundle('cli'), 'export-cdk', path.basename(file), '--out', path.relative(cwd, out)],
+                { cwd, encoding: 'utf8' },
+            );
+            expect(r.status, r.stderr).toBe(0);
+            expect(r.stdout).toContain('Wrote ');
+            expectOnlyInside(cwd, out, before);
+            expect(problemsOfApp(out)).toEqual([]);
+            // The hostile description reaches the README as text, never as Markdown that runs or links elsewhere.
+            expect(readFileSync(path.join(out, 'README.md'), 'utf8')).not.toMatch(/<script|javascript:/i);
+        },
+    );
 });

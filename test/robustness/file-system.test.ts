@@ -14,7 +14,7 @@ describe('the file system of the CLI and the server', () => {
     it('reads the raw bytes of a file that is not UTF-8', async () => {
         const file = URI.file(path.join(root(), 'latin1.mregion'));
         writeFileSync(file.fsPath, Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0xff, 0x0a]));
-        expect([...await fs.readBinary(file)]).toEqual([0x2f, 0x2f, 0x20, 0xe9, 0xff, 0x0a]);
+        expect([...(await fs.readBinary(file))]).toEqual([0x2f, 0x2f, 0x20, 0xe9, 0xff, 0x0a]);
         expect([...fs.readBinarySync(file)]).toEqual([0x2f, 0x2f, 0x20, 0xe9, 0xff, 0x0a]);
     });
 
@@ -26,8 +26,20 @@ describe('the file system of the CLI and the server', () => {
         symlinkSync('sub', path.join(folder, 'to-folder.mregion'));
         symlinkSync('nowhere', path.join(folder, 'dangling.mregion'));
         makeFifo(path.join(folder, 'pipe.mregion'));
-        const listed = fs.readDirectorySync(URI.file(folder)).map((e) => `${path.basename(e.uri.fsPath)} ${e.isFile ? 'file' : e.isDirectory ? 'folder' : 'skipped'}`).sort();
-        expect(listed).toEqual(['a.mregion file', 'dangling.mregion skipped', 'pipe.mregion file', 'sub folder', 'to-file.mregion file', 'to-folder.mregion skipped']);
-        expect(() => fs.readFileSync(URI.file(path.join(folder, 'pipe.mregion')))).toThrow('it is a FIFO (named pipe), not a regular file');
+        const listed = fs
+            .readDirectorySync(URI.file(folder))
+            .map((e) => `${path.basename(e.uri.fsPath)} ${e.isFile ? 'file' : e.isDirectory ? 'folder' : 'skipped'}`)
+            .sort();
+        expect(listed).toEqual([
+            'a.mregion file',
+            'dangling.mregion skipped',
+            'pipe.mregion file',
+            'sub folder',
+            'to-file.mregion file',
+            'to-folder.mregion skipped',
+        ]);
+        expect(() => fs.readFileSync(URI.file(path.join(folder, 'pipe.mregion')))).toThrow(
+            'it is a FIFO (named pipe), not a regular file',
+        );
     });
 });

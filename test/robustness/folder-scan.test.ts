@@ -42,9 +42,10 @@ beforeAll(() => {
 function failingListing(failing: string, code: string) {
     const real = new RegularFileSystemProvider();
     return {
-        readDirectory: (uri: URI): Promise<FileSystemNode[]> => uri.fsPath === failing
-            ? Promise.reject(Object.assign(new Error(`${code}: injected, scandir '${failing}'`), { code }))
-            : real.readDirectory(uri),
+        readDirectory: (uri: URI): Promise<FileSystemNode[]> =>
+            uri.fsPath === failing
+                ? Promise.reject(Object.assign(new Error(`${code}: injected, scandir '${failing}'`), { code }))
+                : real.readDirectory(uri),
     };
 }
 
@@ -64,36 +65,53 @@ describe('a CLI folder scan that cannot list a subfolder', () => {
     ];
     for (const c of cases) {
         it(`stops with a usage error naming the folder when listing it fails with ${c.code}`, async () => {
-            const scan = inRootFolder(() => expandPaths(['designs'], failingListing(inRoot('designs', 'private'), c.code)));
+            const scan = inRootFolder(() =>
+                expandPaths(['designs'], failingListing(inRoot('designs', 'private'), c.code)),
+            );
             await expect(scan).rejects.toThrow(
-                `cannot list the folder '${path.join('designs', 'private')}': ${c.reason}; make it readable, or name the folders and files to check`);
+                `cannot list the folder '${path.join('designs', 'private')}': ${c.reason}; make it readable, or name the folders and files to check`,
+            );
         });
     }
 
     it('lists every design below the folder when every subfolder can be listed', async () => {
         const found = await inRootFolder(() => expandPaths(['designs'], failingListing(inRoot('elsewhere'), 'EACCES')));
-        expect(found).toEqual(['designs/a.mregion', 'designs/private/b.mregion', 'designs/z/c.mregion'].map((f) => inRoot(f)));
+        expect(found).toEqual(
+            ['designs/a.mregion', 'designs/private/b.mregion', 'designs/z/c.mregion'].map((f) => inRoot(f)),
+        );
     });
 
     it('stops at the limits it is given, counting every entry listed and every design found', async () => {
         const fs = new RegularFileSystemProvider();
         await expect(inRootFolder(() => expandPaths(['designs'], fs, { entries: 4, designs: 10 }))).rejects.toThrow(
-            `'designs' is too large to scan: it holds more than 4 files and folders (the limit of one folder scan); name a smaller folder, or the .mregion files themselves`);
+            `'designs' is too large to scan: it holds more than 4 files and folders (the limit of one folder scan); name a smaller folder, or the .mregion files themselves`,
+        );
         await expect(inRootFolder(() => expandPaths(['designs'], fs, { entries: 10, designs: 2 }))).rejects.toThrow(
-            `'designs' is too large to scan: it holds more than 2 .mregion files (the limit of one folder scan)`);
+            `'designs' is too large to scan: it holds more than 2 .mregion files (the limit of one folder scan)`,
+        );
         expect(await inRootFolder(() => expandPaths(['designs'], fs, { entries: 5, designs: 3 }))).toHaveLength(3);
     });
 });
 
 describe('the CLI given a folder too large to scan', () => {
     const cases = [
-        { name: 'more entries than a scan visits', folder: path.join('workspace', 'many'), holds: '100,000 files and folders' },
+        {
+            name: 'more entries than a scan visits',
+            folder: path.join('workspace', 'many'),
+            holds: '100,000 files and folders',
+        },
         { name: 'more designs than a scan loads', folder: 'designs-galore', holds: '10,000 .mregion files' },
     ];
     for (const c of cases) {
         it(`exits 2 naming the limit for a folder with ${c.name}`, () => {
-            const result = spawnSync(process.execPath, [bundle('cli'), 'check', c.folder], { cwd: root(), encoding: 'utf8', timeout: 60_000 });
-            expect(result.stderr).toBe(`mregion: '${c.folder}' is too large to scan: it holds more than ${c.holds} (the limit of one folder scan); name a smaller folder, or the .mregion files themselves\n`);
+            const result = spawnSync(process.execPath, [bundle('cli'), 'check', c.folder], {
+                cwd: root(),
+                encoding: 'utf8',
+                timeout: 60_000,
+            });
+            expect(result.stderr).toBe(
+                `mregion: '${c.folder}' is too large to scan: it holds more than ${c.holds} (the limit of one folder scan); name a smaller folder, or the .mregion files themselves\n`,
+            );
             expect(result.status).toBe(2);
         });
     }
@@ -106,37 +124,61 @@ describe("the language server's workspace scan", () => {
     it('stops at the limit on a workspace too large to scan, warns naming it, checks the designs found before it and the others when they are opened', async () => {
         const workspace = inRoot('workspace');
         client = await LspClient.start(URI.file(workspace).toString());
-        const warning = new Promise<string>((resolve) => client!.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
-            if (p.type === 2) resolve(p.message);
-        }));
-        expect(await warning).toBe(`mregion stopped scanning '${workspace}' at 100,000 files and folders (the limit of one folder scan): designs it did not reach are checked only when they are opened. Open a smaller folder to have every design checked.`);
+        const warning = new Promise<string>((resolve) =>
+            client!.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+                if (p.type === 2) resolve(p.message);
+            }),
+        );
+        expect(await warning).toBe(
+            `mregion stopped scanning '${workspace}' at 100,000 files and folders (the limit of one folder scan): designs it did not reach are checked only when they are opened. Open a smaller folder to have every design checked.`,
+        );
         // The workspace's designs are validated once a document is opened; z.mregion is past the limit.
         const uri = (name: string) => URI.file(path.join(workspace, name)).toString();
         await client.open(uri('z.mregion'), UNRESOLVED);
         for (const name of ['a.mregion', 'z.mregion']) {
-            expect((await client.diagnostics((p) => p.uri === uri(name))).diagnostics.map((d) => d.code)).toEqual(['unknown-import']);
+            expect((await client.diagnostics((p) => p.uri === uri(name))).diagnostics.map((d) => d.code)).toEqual([
+                'unknown-import',
+            ]);
         }
     });
 
     it('skips a folder it cannot list, says so in one line without a stack, and keeps the other designs', async () => {
         const failing = failingListing(inRoot('designs', 'private'), 'EACCES');
-        const { shared } = createMregionServices({ fileSystemProvider: () => Object.assign(new RegularFileSystemProvider(), failing) });
+        const { shared } = createMregionServices({
+            fileSystemProvider: () => Object.assign(new RegularFileSystemProvider(), failing),
+        });
         const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
         try {
             const found = await shared.workspace.WorkspaceManager.searchFolder(URI.file(inRoot('designs')));
-            expect(found.map((uri) => uri.fsPath)).toEqual([inRoot('designs', 'a.mregion'), inRoot('designs', 'z', 'c.mregion')]);
-            expect(logged.mock.calls).toEqual([[`mregion: cannot list the folder '${inRoot('designs', 'private')}': permission denied; the designs in it are checked when they are opened`]]);
+            expect(found.map((uri) => uri.fsPath)).toEqual([
+                inRoot('designs', 'a.mregion'),
+                inRoot('designs', 'z', 'c.mregion'),
+            ]);
+            expect(logged.mock.calls).toEqual([
+                [
+                    `mregion: cannot list the folder '${inRoot('designs', 'private')}': permission denied; the designs in it are checked when they are opened`,
+                ],
+            ]);
         } finally {
             logged.mockRestore();
         }
     });
 
     it("takes the entries the CLI's scan takes: no node_modules, no dot-names", async () => {
-        for (const design of ['small/a.mregion', 'small/node_modules/b.mregion', 'small/.git/c.mregion', 'small/.hidden.mregion', 'small/out/d.mregion', 'small/e.txt']) {
+        for (const design of [
+            'small/a.mregion',
+            'small/node_modules/b.mregion',
+            'small/.git/c.mregion',
+            'small/.hidden.mregion',
+            'small/out/d.mregion',
+            'small/e.txt',
+        ]) {
             mkdirSync(path.dirname(inRoot(design)), { recursive: true });
             writeFileSync(inRoot(design), DESIGN);
         }
-        const found = await createMregionServices(RegularFileSystem).shared.workspace.WorkspaceManager.searchFolder(URI.file(inRoot('small')));
+        const found = await createMregionServices(RegularFileSystem).shared.workspace.WorkspaceManager.searchFolder(
+            URI.file(inRoot('small')),
+        );
         const expected = [inRoot('small', 'a.mregion'), inRoot('small', 'out', 'd.mregion')];
         expect(found.map((uri) => uri.fsPath)).toEqual(expected);
         expect(await inRootFolder(() => expandPaths(['small']))).toEqual(expected);

@@ -24,7 +24,11 @@ async function expectRobust(c: LspCase): Promise<void> {
 
 describe('fuzzing the LSP protocol against the real server', () => {
     it('answers random requests, edits, cancellations and malformed params, and ends with the diagnostics of a fresh validation', async () => {
-        await fc.assert(fc.asyncProperty(lspCase(examples), expectRobust), { numRuns: 12, seed: 20261206, endOnFailure: true });
+        await fc.assert(fc.asyncProperty(lspCase(examples), expectRobust), {
+            numRuns: 12,
+            seed: 20261206,
+            endOnFailure: true,
+        });
     }, 300_000);
 
     it('sends every request, malformed params, cancellations and out-of-range positions', () => {
@@ -34,7 +38,9 @@ describe('fuzzing the LSP protocol against the real server', () => {
         expect(new Set(requests.map((r) => r.method)).size).toBe(25);
         expect(requests.some((r) => r.malformed)).toBe(true);
         expect(requests.some((r) => r.cancel === 0) && requests.some((r) => (r.cancel ?? 0) > 0)).toBe(true);
-        expect(new Set(ops.map((o) => o.op))).toEqual(new Set(['request', 'change', 'cancel-id', 'progress-cancel', 'close', 'open']));
+        expect(new Set(ops.map((o) => o.op))).toEqual(
+            new Set(['request', 'change', 'cancel-id', 'progress-cancel', 'close', 'open']),
+        );
         expect(JSON.stringify(requests.map((r) => r.params))).toMatch(/"line":-1|"character":-1/);
         expect(JSON.stringify(requests.map((r) => r.params))).toMatch(/"line":0\.5|"character":0\.5/);
     });

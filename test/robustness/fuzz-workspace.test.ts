@@ -20,7 +20,11 @@ async function expectRobust(c: WorkspaceCase): Promise<void> {
 
 describe('fuzzing the workspace layer through the real CLI and server', () => {
     it('survives generated folders of every file kind, size, encoding and import graph', async () => {
-        await fc.assert(fc.asyncProperty(workspaceCase(2_000_000), expectRobust), { numRuns: 6, seed: 20261206, endOnFailure: true });
+        await fc.assert(fc.asyncProperty(workspaceCase(2_000_000), expectRobust), {
+            numRuns: 6,
+            seed: 20261206,
+            endOnFailure: true,
+        });
     }, 600_000);
 
     it('generates every file kind and import shape it promises', () => {
@@ -28,9 +32,32 @@ describe('fuzzing the workspace layer through the real CLI and server', () => {
         const cases = fc.sample(workspaceCase(2_000_000), { seed: 7, numRuns: 200 });
         const entries = cases.flatMap((c) => c.entries);
         const kinds = new Set(entries.map((e) => (e.kind === 'file' ? `file ${e.encoding}` : e.kind)));
-        expect([...kinds].sort()).toEqual(['bytes', 'fifo', 'file invalid-utf8', 'file nul-bytes', 'file utf16be-bom', 'file utf16le-bom', 'file utf8', 'file utf8-bom', 'folder', 'symlink']);
-        const imports = entries.flatMap((e) => (e.kind === 'file' ? [...e.text.matchAll(/^import "([^"]*)"/gm)].map((m) => m[1]!) : []));
-        for (const target of ['main.mregion', 'a.mregion', '../a.mregion', 'fifo.mregion', 'x.mregion', 'notes.txt', 'sub', '${CASE}/outside.mregion']) expect(imports).toContain(target);
+        expect([...kinds].sort()).toEqual([
+            'bytes',
+            'fifo',
+            'file invalid-utf8',
+            'file nul-bytes',
+            'file utf16be-bom',
+            'file utf16le-bom',
+            'file utf8',
+            'file utf8-bom',
+            'folder',
+            'symlink',
+        ]);
+        const imports = entries.flatMap((e) =>
+            e.kind === 'file' ? [...e.text.matchAll(/^import "([^"]*)"/gm)].map((m) => m[1]!) : [],
+        );
+        for (const target of [
+            'main.mregion',
+            'a.mregion',
+            '../a.mregion',
+            'fifo.mregion',
+            'x.mregion',
+            'notes.txt',
+            'sub',
+            '${CASE}/outside.mregion',
+        ])
+            expect(imports).toContain(target);
         expect(imports.some((p) => p.startsWith('../../'))).toBe(true);
         expect(entries.some((e) => e.kind === 'file' && e.path.endsWith('.mregion.json'))).toBe(true);
         expect(entries.some((e) => e.kind === 'file' && (e.pad?.bytes ?? 0) > 1_000_000)).toBe(true);

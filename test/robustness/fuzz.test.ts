@@ -14,7 +14,9 @@ import { generatedCase, mutatedCase, soupCase, textChange, type FuzzCase } from 
 import { knownIssueOf } from './fuzz/known-issues.js';
 import { DEFAULT_OPTIONS, FuzzPipeline } from './fuzz/pipeline.js';
 
-const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).sort()
+const examples = readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.mregion'))
+    .sort()
     .map((f) => ({ name: f.replace(/\.mregion$/, ''), text: readFileSync(path.join(ROOT, 'examples', f), 'utf8') }));
 
 // The time bound here only catches a hang: timing on a shared machine is measured by the large run, not asserted.
@@ -35,7 +37,7 @@ describe('fuzzing parse → rules → simulation → export', () => {
         await fc.assert(fc.asyncProperty(mutatedCase(examples), expectRobust), { numRuns: 160, seed: 20261130 });
     });
 
-    it('survives token soup: the language\'s words in any order', async () => {
+    it("survives token soup: the language's words in any order", async () => {
         await fc.assert(fc.asyncProperty(soupCase(), expectRobust), { numRuns: 80, seed: 20261131 });
     });
 
@@ -47,7 +49,10 @@ describe('fuzzing parse → rules → simulation → export', () => {
     it('drives every stage: most generated designs are simulated and exported, some refused with reasons, some edits spliced', async () => {
         // Guards the generators themselves: a fuzzer whose cases all die in the parser proves nothing downstream.
         const totals = { cases: 0, blocked: 0, simulated: 0, refused: 0, exported: 0, spliced: 0 };
-        for (const c of fc.sample(fc.tuple(generatedCase, textChange).map(([g, edit]) => ({ ...g, edit })), { seed: 7, numRuns: 60 })) {
+        for (const c of fc.sample(
+            fc.tuple(generatedCase, textChange).map(([g, edit]) => ({ ...g, edit })),
+            { seed: 7, numRuns: 60 },
+        )) {
             const o = await pipeline.run(c);
             totals.cases++;
             if (o.blocked) totals.blocked++;

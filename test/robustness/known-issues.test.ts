@@ -55,7 +55,11 @@ region us-west-2 { provider aws  jurisdiction US }
 store ledger { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes us-east-1  consistency session }
 `);
         expect(errors(diagnostics).map((d) => d.code)).toContain('syntax-error');
-        const result = exportCdk(model, errors(diagnostics).map((d) => String(d.message)), { force: true });
+        const result = exportCdk(
+            model,
+            errors(diagnostics).map((d) => String(d.message)),
+            { force: true },
+        );
         expect(result.notGenerated.map((n) => n.reason).join('\n')).not.toContain('undefined');
     });
 
@@ -108,19 +112,35 @@ workload w for s { writes ${'9'.repeat(400)}/s }
 
     describe('simulation-requests-answer-internal-errors', () => {
         let client: LspClient;
-        serverForSuite((started) => { client = started; });
-        const codeOf = (request: Promise<unknown>) => request.then(() => 'result', (error: unknown) => (error instanceof ResponseError ? error.code : String(error)));
+        serverForSuite((started) => {
+            client = started;
+        });
+        const codeOf = (request: Promise<unknown>) =>
+            request.then(
+                () => 'result',
+                (error: unknown) => (error instanceof ResponseError ? error.code : String(error)),
+            );
 
         for (const method of [Requests.listScenarios, Requests.simulationBlockers, Requests.simulate]) {
             it(`${method} on a document the server does not have is invalid params (-32602), not an internal error`, async () => {
-                expect(await codeOf(client.connection.sendRequest(method, { uri: 'file:///virtual/never-opened.mregion', scenario: 's' }))).toBe(-32602);
+                expect(
+                    await codeOf(
+                        client.connection.sendRequest(method, {
+                            uri: 'file:///virtual/never-opened.mregion',
+                            scenario: 's',
+                        }),
+                    ),
+                ).toBe(-32602);
             });
         }
 
         it('mregion/listScenarios cancelled while its document is built is answered as cancelled (-32800), not an internal error', async () => {
             const uri = 'file:///virtual/large.mregion';
             const built = client.nextDiagnostics(uri);
-            await client.open(uri, `topology T\n${Array.from({ length: 3_000 }, (_, i) => `region r-${i} { provider aws  jurisdiction US }`).join('\n')}\n`);
+            await client.open(
+                uri,
+                `topology T\n${Array.from({ length: 3_000 }, (_, i) => `region r-${i} { provider aws  jurisdiction US }`).join('\n')}\n`,
+            );
             const source = new CancellationTokenSource();
             const answer = codeOf(client.connection.sendRequest(Requests.listScenarios, { uri }, source.token));
             source.cancel();

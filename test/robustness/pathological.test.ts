@@ -20,11 +20,19 @@ import { BOUNDED, CHECKER_REFUSED, REFUSED, pathologicalDesign, type BoundedCase
 const scratch = mkdtempSync(path.join(tmpdir(), 'mregion-pathological-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function cli(name: string, text: string, eventBudget?: number): { status: number | null; stdout: string; stderr: string } {
+function cli(
+    name: string,
+    text: string,
+    eventBudget?: number,
+): { status: number | null; stdout: string; stderr: string } {
     const file = path.join(scratch, `${name.replace(/[^a-z0-9]+/gi, '-')}.mregion`);
     writeFileSync(file, text);
     const budget = eventBudget === undefined ? [] : ['--event-budget', String(eventBudget)];
-    const r = spawnSync(process.execPath, [bundle('cli'), 'simulate', file, '--format', 'json', ...budget], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [bundle('cli'), 'simulate', file, '--format', 'json', ...budget], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

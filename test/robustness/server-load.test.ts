@@ -16,7 +16,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LspClient } from '../helpers/lsp-client.js';
 import { validate } from '../helpers/services.js';
-import { burst, comparable, diagnosticsNaming, largeDesign, serverMemory, startProbedServer } from './helpers/server-load.js';
+import {
+    burst,
+    comparable,
+    diagnosticsNaming,
+    largeDesign,
+    serverMemory,
+    startProbedServer,
+} from './helpers/server-load.js';
 
 const URI = 'file:///virtual/load.mregion';
 const LINES = 2_000;
@@ -52,7 +59,13 @@ describe('language server under load', () => {
         expect(comparable(published.diagnostics)).toEqual(comparable(fresh.diagnostics));
         expect(client.stderr.join('')).not.toMatch(/Error|exception/i);
 
-        expect(after.heapUsed, `heap used after a full collection: ${before.heapUsed} bytes before, ${after.heapUsed} after`).toBeLessThanOrEqual(before.heapUsed * 1.1);
-        expect(after.rss, `RSS after a full collection: ${before.rss} bytes before, ${after.rss} after`).toBeLessThanOrEqual(before.rss * 1.5);
+        expect(
+            after.heapUsed,
+            `heap used after a full collection: ${before.heapUsed} bytes before, ${after.heapUsed} after`,
+        ).toBeLessThanOrEqual(before.heapUsed * 1.1);
+        expect(
+            after.rss,
+            `RSS after a full collection: ${before.rss} bytes before, ${after.rss} after`,
+        ).toBeLessThanOrEqual(before.rss * 1.5);
     }, 300_000);
 });

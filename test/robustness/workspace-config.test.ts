@@ -36,8 +36,12 @@ function project(git: boolean): string {
 
 /** The real CLI; a hang is ended after 30 s and shows as status null. */
 function check(cwd: string) {
-    const result = spawnSync(process.execPath, [bundle('cli'), 'check', path.join('designs', 'web.mregion')],
-        { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bundle('cli'), 'check', path.join('designs', 'web.mregion')], {
+        cwd,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -45,7 +49,11 @@ describe('.mregion.json for the CLI', () => {
     const refused: { name: string; make: Special; says: string }[] = [
         { name: 'a FIFO', make: fifo, says: 'it is a FIFO (named pipe), not a regular file' },
         { name: 'a link to /dev/zero', make: linkToZero, says: 'it is a character device, not a regular file' },
-        { name: 'a file over 1 MiB', make: overOneMiB, says: 'it is 1,048,577 bytes, more than the 1 MiB (1,048,576 bytes) mregion reads; a rule configuration needs only a few hundred bytes' },
+        {
+            name: 'a file over 1 MiB',
+            make: overOneMiB,
+            says: 'it is 1,048,577 bytes, more than the 1 MiB (1,048,576 bytes) mregion reads; a rule configuration needs only a few hundred bytes',
+        },
     ];
     for (const c of refused) {
         it(`refuses ${c.name} named .mregion.json with a warning on the design`, () => {
@@ -53,7 +61,9 @@ describe('.mregion.json for the CLI', () => {
             const config = path.join(folder, 'repo', '.mregion.json');
             c.make(config);
             const { status, stdout, stderr } = check(path.join(folder, 'repo'));
-            expect(stdout).toContain(`${path.join('designs', 'web.mregion')}:1:1 warning invalid-config ${config} cannot be read: ${c.says}; ${IGNORED}`);
+            expect(stdout).toContain(
+                `${path.join('designs', 'web.mregion')}:1:1 warning invalid-config ${config} cannot be read: ${c.says}; ${IGNORED}`,
+            );
             expect(stderr).toBe('');
             expect(status).toBe(0);
         });
@@ -78,14 +88,16 @@ describe('.mregion.json for the language server', () => {
     let client: LspClient | undefined;
     afterAll(() => client?.stop());
 
-    it('looks no higher than the workspace folder (or, outside every folder, than the design\'s own folder) and refuses a link to /dev/zero', async () => {
+    it("looks no higher than the workspace folder (or, outside every folder, than the design's own folder) and refuses a link to /dev/zero", async () => {
         const folder = path.join(root(), 'server');
         const workspace = path.join(folder, 'workspace');
         mkdirSync(path.join(workspace, 'inner'), { recursive: true });
         mkdirSync(path.join(folder, 'outside'));
         fifo(path.join(folder, '.mregion.json'));
         linkToZero(path.join(workspace, 'inner', '.mregion.json'));
-        const designs = ['workspace/top.mregion', 'workspace/inner/deep.mregion', 'outside/alone.mregion'].map((name) => URI.file(path.join(folder, name)).toString());
+        const designs = ['workspace/top.mregion', 'workspace/inner/deep.mregion', 'outside/alone.mregion'].map((name) =>
+            URI.file(path.join(folder, name)).toString(),
+        );
         for (const design of designs) writeFileSync(URI.parse(design).fsPath, DESIGN);
 
         client = await LspClient.start(URI.file(workspace).toString());
@@ -96,7 +108,9 @@ describe('.mregion.json for the language server', () => {
         }
         expect(published).toEqual([
             [],
-            [`${path.join(workspace, 'inner', '.mregion.json')} cannot be read: it is a character device, not a regular file; ${IGNORED}`],
+            [
+                `${path.join(workspace, 'inner', '.mregion.json')} cannot be read: it is a character device, not a regular file; ${IGNORED}`,
+            ],
             [],
         ]);
     });
@@ -112,7 +126,11 @@ describe('.mregion.json for many designs', () => {
         const documents = [];
         for (let i = 0; i < 20; i++) {
             writeFileSync(path.join(folder, `d${i}.mregion`), DESIGN);
-            documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path.join(folder, `d${i}.mregion`))));
+            documents.push(
+                await shared.workspace.LangiumDocuments.getOrCreateDocument(
+                    URI.file(path.join(folder, `d${i}.mregion`)),
+                ),
+            );
         }
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
         expect(reads).toHaveBeenCalledTimes(1);
@@ -120,4 +138,3 @@ describe('.mregion.json for many designs', () => {
         expect(reads).toHaveBeenCalledTimes(2);
     });
 });
-

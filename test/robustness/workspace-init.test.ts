@@ -18,7 +18,12 @@ const BAD = 'region us-east-1 {} // BOOM\n';
 const GOOD = 'import "bad.mregion"\nregion eu-west-1 {}\n';
 
 /** `method` of `target` throws `message` for the bad document. */
-function throwIn<T extends object>(target: T, method: keyof T & string, isBad: (args: unknown[]) => boolean, message = 'injected failure'): void {
+function throwIn<T extends object>(
+    target: T,
+    method: keyof T & string,
+    isBad: (args: unknown[]) => boolean,
+    message = 'injected failure',
+): void {
     const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
     (target as Record<string, unknown>)[method] = (...args: unknown[]) => {
         if (isBad(args)) throw new RangeError(message);
@@ -28,7 +33,10 @@ function throwIn<T extends object>(target: T, method: keyof T & string, isBad: (
 
 const badDocument = (args: unknown[]) => (args[0] as LangiumDocument).uri.path.endsWith('/bad.mregion');
 const phases: { phase: string; inject: (services: MregionServices) => void }[] = [
-    { phase: 'parsing', inject: (s) => throwIn(s.parser.LangiumParser, 'parse', (args) => String(args[0]).includes('BOOM')) },
+    {
+        phase: 'parsing',
+        inject: (s) => throwIn(s.parser.LangiumParser, 'parse', (args) => String(args[0]).includes('BOOM')),
+    },
     { phase: 'indexing', inject: (s) => throwIn(s.references.ScopeComputation, 'collectExportedSymbols', badDocument) },
     { phase: 'linking', inject: (s) => throwIn(s.references.Linker, 'link', badDocument) },
     { phase: 'checking', inject: (s) => throwIn(s.validation.DocumentValidator, 'validateDocument', badDocument) },
@@ -48,24 +56,35 @@ function workspace(inject: (services: MregionServices) => void) {
     return { shared, folder, good: () => document('good.mregion'), bad: () => document('bad.mregion') };
 }
 
-const messages = (document: LangiumDocument) => (document.diagnostics ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+const messages = (document: LangiumDocument) =>
+    (document.diagnostics ?? []).map(
+        (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`,
+    );
 
 describe('a document whose build throws', () => {
     for (const { phase, inject } of phases) {
         it(`is contained to that document when ${phase} throws during workspace initialization`, async () => {
             const { shared, folder, good, bad } = workspace(inject);
-            await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
+            await shared.workspace.WorkspaceManager.initializeWorkspace([
+                { uri: URI.file(folder).toString(), name: 'ws' },
+            ]);
             expect(messages(bad())).toEqual([
                 `1:1 internal-error mregion failed while ${phase} this file (RangeError: injected failure), so its other problems are not shown; please report this with the file`,
             ]);
-            expect(messages(good())).toEqual(phase === 'checking' ? [] : [
-                `1:8 unknown-import 'bad.mregion' is not available: mregion failed while ${phase} it (RangeError: injected failure)`,
-            ]);
+            expect(messages(good())).toEqual(
+                phase === 'checking'
+                    ? []
+                    : [
+                          `1:8 unknown-import 'bad.mregion' is not available: mregion failed while ${phase} it (RangeError: injected failure)`,
+                      ],
+            );
         });
     }
 
     it('is contained to that document in a later build, and recovers when the file is fixed', async () => {
-        const { shared, folder, good, bad } = workspace((s) => throwIn(s.parser.LangiumParser, 'parse', (args) => String(args[0]).includes('BOOM')));
+        const { shared, folder, good, bad } = workspace((s) =>
+            throwIn(s.parser.LangiumParser, 'parse', (args) => String(args[0]).includes('BOOM')),
+        );
         writeFileSync(path.join(folder, 'bad.mregion'), 'region us-east-1 {}\n');
         await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
         expect(messages(good())).toEqual([]);
@@ -90,12 +109,16 @@ describe('a document whose build throws', () => {
         const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
         await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
         await shared.workspace.WorkspaceManager.ready;
-        expect(logged.mock.calls.map((c) => String(c[0]))).toEqual(['mregion: loading the workspace failed (injected failure); files are checked as they are opened']);
+        expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([
+            'mregion: loading the workspace failed (injected failure); files are checked as they are opened',
+        ]);
         logged.mockRestore();
     });
 
     it('cuts the message of the exception to its first 200 characters', async () => {
-        const { shared, folder, bad } = workspace((s) => throwIn(s.references.Linker, 'link', badDocument, 'x'.repeat(100_000)));
+        const { shared, folder, bad } = workspace((s) =>
+            throwIn(s.references.Linker, 'link', badDocument, 'x'.repeat(100_000)),
+        );
         await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
         expect(messages(bad())).toEqual([
             `1:1 internal-error mregion failed while linking this file (RangeError: ${'x'.repeat(200 - 'RangeError: '.length)}…), so its other problems are not shown; please report this with the file`,
@@ -106,16 +129,26 @@ describe('a document whose build throws', () => {
         const { shared, Mregion } = createMregionServices(EmptyFileSystem);
         const uri = URI.parse(`file:///editor/case${++counter}/open.mregion`);
         const huge = `region us-east-1 {}\n${' '.repeat(16 * 1024 * 1024)}`;
-        const refusal = [`1:1 unreadable-file mregion cannot read this file: it is 16,777,236 bytes, more than the 16 MiB (16,777,216 bytes) mregion reads; split the design into files that import each other`];
+        const refusal = [
+            `1:1 unreadable-file mregion cannot read this file: it is 16,777,236 bytes, more than the 16 MiB (16,777,216 bytes) mregion reads; split the design into files that import each other`,
+        ];
 
-        const opened = await shared.workspace.LangiumDocuments.createDocument(uri, huge, Cancellation.CancellationToken.None);
+        const opened = await shared.workspace.LangiumDocuments.createDocument(
+            uri,
+            huge,
+            Cancellation.CancellationToken.None,
+        );
         await shared.workspace.DocumentBuilder.build([opened], { validation: true });
         expect(messages(opened)).toEqual(refusal);
 
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), Mregion.LanguageMetaData.languageId, 2, 'region us-east-1 {}\n'));
+        shared.workspace.TextDocuments!.set(
+            TextDocument.create(uri.toString(), Mregion.LanguageMetaData.languageId, 2, 'region us-east-1 {}\n'),
+        );
         await shared.workspace.DocumentBuilder.update([uri], []);
         expect(messages(opened)).toEqual([]);
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), Mregion.LanguageMetaData.languageId, 3, huge));
+        shared.workspace.TextDocuments!.set(
+            TextDocument.create(uri.toString(), Mregion.LanguageMetaData.languageId, 3, huge),
+        );
         await shared.workspace.DocumentBuilder.update([uri], []);
         expect(messages(opened)).toEqual(refusal);
     });

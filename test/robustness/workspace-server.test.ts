@@ -36,24 +36,41 @@ const messages = (diagnostics: readonly Diagnostic[]) =>
 describe('the language server with hostile files in its workspace', () => {
     it('gives each its own diagnostic and keeps answering for the other files', async () => {
         client = await LspClient.start(URI.file(folder).toString());
-        const published = (name: string) => client!.diagnostics((p) => p.uri === uri(name)).then((p) => messages(p.diagnostics));
+        const published = (name: string) =>
+            client!.diagnostics((p) => p.uri === uri(name)).then((p) => messages(p.diagnostics));
         await client.open(uri('good.mregion'), GOOD);
 
-        expect(await published('good.mregion')).toEqual([`1:8 unknown-import cannot read 'pipe.mregion': it is a FIFO (named pipe), not a regular file`]);
-        expect(await published('pipe.mregion')).toEqual(['1:1 unreadable-file mregion cannot read this file: it is a FIFO (named pipe), not a regular file']);
-        expect(await published('zero.mregion')).toEqual(['1:1 unreadable-file mregion cannot read this file: it is a character device, not a regular file']);
+        expect(await published('good.mregion')).toEqual([
+            `1:8 unknown-import cannot read 'pipe.mregion': it is a FIFO (named pipe), not a regular file`,
+        ]);
+        expect(await published('pipe.mregion')).toEqual([
+            '1:1 unreadable-file mregion cannot read this file: it is a FIFO (named pipe), not a regular file',
+        ]);
+        expect(await published('zero.mregion')).toEqual([
+            '1:1 unreadable-file mregion cannot read this file: it is a character device, not a regular file',
+        ]);
         expect(await published('huge.mregion')).toEqual([
             '1:1 unreadable-file mregion cannot read this file: it is 16,777,217 bytes, more than the 16 MiB (16,777,216 bytes) mregion reads; split the design into files that import each other',
         ]);
         // Parsed once the parser copes with it, or contained to itself (one internal error) while it does not.
-        expect((await published('comments.mregion')).filter((m) => !m.includes('internal-error mregion failed while parsing this file'))).toEqual([]);
+        expect(
+            (await published('comments.mregion')).filter(
+                (m) => !m.includes('internal-error mregion failed while parsing this file'),
+            ),
+        ).toEqual([]);
 
         // A FIFO created later, reported by the editor's file watcher, is refused the same way.
         fifo('late.mregion');
-        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('late.mregion'), type: 1 }] });
-        expect(await published('late.mregion')).toEqual(['1:1 unreadable-file mregion cannot read this file: it is a FIFO (named pipe), not a regular file']);
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: uri('late.mregion'), type: 1 }],
+        });
+        expect(await published('late.mregion')).toEqual([
+            '1:1 unreadable-file mregion cannot read this file: it is a FIFO (named pipe), not a regular file',
+        ]);
 
-        const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('good.mregion') } }) as { name: string }[];
+        const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+            textDocument: { uri: uri('good.mregion') },
+        })) as { name: string }[];
         expect(symbols.map((s) => s.name)).toEqual(['Imports', 'Regions']);
     });
 });

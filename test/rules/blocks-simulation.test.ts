@@ -13,7 +13,10 @@ describe('which errors keep a design from being simulated', () => {
     it.each(Object.values(CheckerCodes))('a note about the checker itself (%s) does not block', (code) => {
         expect(blocksSimulation(code)).toBe(false);
     });
-    it.each(['linking-error', 'parsing-error', 'lexing-error'])('a Langium syntax or reference error (%s) blocks a run', (code) => {
-        expect(blocksSimulation(code)).toBe(true);
-    });
+    it.each(['linking-error', 'parsing-error', 'lexing-error'])(
+        'a Langium syntax or reference error (%s) blocks a run',
+        (code) => {
+            expect(blocksSimulation(code)).toBe(true);
+        },
+    );
 });

@@ -38,20 +38,34 @@ function project(config?: string): { folder: string; design: string } {
 async function open(design: string) {
     const { shared, Mregion } = createMregionServices(NodeFileSystem);
     // The project folder is the editor's workspace folder: .mregion.json is looked for up to it, never above.
-    shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: URI.file(path.dirname(path.dirname(design))).toString(), name: 'project' }] } as InitializeParams);
+    shared.workspace.WorkspaceManager.initialize({
+        workspaceFolders: [{ uri: URI.file(path.dirname(path.dirname(design))).toString(), name: 'project' }],
+    } as InitializeParams);
     const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(design));
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return { shared, Mregion, document };
 }
 
-const ttl = (document: LangiumDocument): Diagnostic[] => (document.diagnostics ?? []).filter((d) => d.code === 'dns-ttl-too-long');
-const configProblems = (document: LangiumDocument): string[] => (document.diagnostics ?? []).filter((d) => d.code === 'invalid-config').map((d) => String(d.message));
+const ttl = (document: LangiumDocument): Diagnostic[] =>
+    (document.diagnostics ?? []).filter((d) => d.code === 'dns-ttl-too-long');
+const configProblems = (document: LangiumDocument): string[] =>
+    (document.diagnostics ?? []).filter((d) => d.code === 'invalid-config').map((d) => String(d.message));
 
 describe('rule configuration', () => {
     const fileCases: { name: string; config?: string; severity?: number; count: number }[] = [
         { name: 'uses the default severity without a .mregion.json', count: 1, severity: 2 },
-        { name: 'raises a rule to an error from .mregion.json in a parent folder', config: '{ "rules": { "dns-ttl-too-long": "error" } }', count: 1, severity: 1 },
-        { name: 'lowers a rule to a hint', config: '{ "rules": { "dns-ttl-too-long": "hint" } }', count: 1, severity: 4 },
+        {
+            name: 'raises a rule to an error from .mregion.json in a parent folder',
+            config: '{ "rules": { "dns-ttl-too-long": "error" } }',
+            count: 1,
+            severity: 1,
+        },
+        {
+            name: 'lowers a rule to a hint',
+            config: '{ "rules": { "dns-ttl-too-long": "hint" } }',
+            count: 1,
+            severity: 4,
+        },
         { name: 'turns a rule off', config: '{ "rules": { "dns-ttl-too-long": "off" } }', count: 0 },
         { name: 'leaves other rules alone', config: '{ "rules": { "egress-cost": "off" } }', count: 1, severity: 2 },
     ];
@@ -65,10 +79,22 @@ describe('rule configuration', () => {
     }
 
     const brokenCases: { name: string; config: string; says: string }[] = [
-        { name: 'reports an unknown rule code with the nearest one', config: '{ "rules": { "dns-ttl-to-long": "error" } }', says: `'dns-ttl-to-long' is not a design rule — did you mean 'dns-ttl-too-long'?` },
-        { name: 'reports a severity that does not exist', config: '{ "rules": { "dns-ttl-too-long": "loud" } }', says: `'dns-ttl-too-long' must be one of error, warning, info, hint, off, not "loud"` },
+        {
+            name: 'reports an unknown rule code with the nearest one',
+            config: '{ "rules": { "dns-ttl-to-long": "error" } }',
+            says: `'dns-ttl-to-long' is not a design rule — did you mean 'dns-ttl-too-long'?`,
+        },
+        {
+            name: 'reports a severity that does not exist',
+            config: '{ "rules": { "dns-ttl-too-long": "loud" } }',
+            says: `'dns-ttl-too-long' must be one of error, warning, info, hint, off, not "loud"`,
+        },
         { name: 'reports a file that is not JSON', config: '{ "rules": { ', says: 'is not valid JSON' },
-        { name: 'reports rules that are not an object', config: '{ "rules": ["dns-ttl-too-long"] }', says: 'must be an object of rule code → severity' },
+        {
+            name: 'reports rules that are not an object',
+            config: '{ "rules": ["dns-ttl-too-long"] }',
+            says: 'must be an object of rule code → severity',
+        },
     ];
     for (const c of brokenCases) {
         it(c.name, async () => {
@@ -89,7 +115,9 @@ describe('rule configuration', () => {
                 resolve();
             });
         });
-        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { rules: { 'dns-ttl-too-long': 'info' } } } });
+        shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { mregion: { rules: { 'dns-ttl-too-long': 'info' } } },
+        });
         await rechecked;
         expect(ttl(document)[0]!.severity).toBe(3);
     });
@@ -105,7 +133,9 @@ describe('rule configuration', () => {
                 resolve();
             });
         });
-        shared.lsp.DocumentUpdateHandler!.didChangeWatchedFiles!({ changes: [{ uri: URI.file(path.join(folder, '.mregion.json')).toString(), type: 2 }] });
+        shared.lsp.DocumentUpdateHandler!.didChangeWatchedFiles!({
+            changes: [{ uri: URI.file(path.join(folder, '.mregion.json')).toString(), type: 2 }],
+        });
         await rechecked;
         expect(ttl(document)).toEqual([]);
     });
@@ -113,8 +143,15 @@ describe('rule configuration', () => {
 
 describe('rule settings parser', () => {
     it('reads every severity and off', () => {
-        const parsed = parseRuleSettings({ 'dns-ttl-too-long': 'error', 'egress-cost': 'off', 'unknown-latency': 'hint' }, 'setting');
-        expect([...parsed.settings]).toEqual([['dns-ttl-too-long', 'error'], ['egress-cost', 'off'], ['unknown-latency', 'hint']]);
+        const parsed = parseRuleSettings(
+            { 'dns-ttl-too-long': 'error', 'egress-cost': 'off', 'unknown-latency': 'hint' },
+            'setting',
+        );
+        expect([...parsed.settings]).toEqual([
+            ['dns-ttl-too-long', 'error'],
+            ['egress-cost', 'off'],
+            ['unknown-latency', 'hint'],
+        ]);
         expect(parsed.problems).toEqual([]);
     });
 

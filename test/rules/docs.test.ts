@@ -19,7 +19,8 @@ function example(markdown: string, heading: string): string | undefined {
 describe('rule documentation', () => {
     it('is indexed in docs/rules/README.md, one row per rule', () => {
         const readme = readFileSync(path.join(DOCS, 'README.md'), 'utf8');
-        for (const code of RULE_CODES) expect(readme, code).toContain(`| [${code}](${code}.md) | ${RULES[code].severity}`);
+        for (const code of RULE_CODES)
+            expect(readme, code).toContain(`| [${code}](${code}.md) | ${RULES[code].severity}`);
     });
 
     it('is where diagnostics link to', () => {
@@ -31,12 +32,15 @@ describe('rule documentation', () => {
 
     for (const code of RULE_CODES) {
         describe(code, () => {
-            const markdown = existsSync(path.join(DOCS, `${code}.md`)) ? readFileSync(path.join(DOCS, `${code}.md`), 'utf8') : '';
+            const markdown = existsSync(path.join(DOCS, `${code}.md`))
+                ? readFileSync(path.join(DOCS, `${code}.md`), 'utf8')
+                : '';
 
             it('says what it checks, why, how to fix, with a flagged and a fixed example', () => {
                 expect(markdown.startsWith(`# ${code}\n`)).toBe(true);
                 expect(markdown).toContain(`**Default severity:** ${RULES[code].severity}`);
-                for (const heading of ['What it checks', 'Why it matters', 'How to fix', 'Flagged', 'Fixed']) expect(markdown).toContain(`\n## ${heading}\n`);
+                for (const heading of ['What it checks', 'Why it matters', 'How to fix', 'Flagged', 'Fixed'])
+                    expect(markdown).toContain(`\n## ${heading}\n`);
                 expect(markdown).toMatch(/facts\.md#[a-z0-9-]+|the seed/);
             });
 
@@ -44,7 +48,11 @@ describe('rule documentation', () => {
                 const text = example(markdown, 'Flagged');
                 expect(text).toBeDefined();
                 const { diagnostics } = await diagnosticsOf(text!);
-                expect(diagnostics.filter((d) => d.severity === 1 && !(String(d.code) in RULES)).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+                expect(
+                    diagnostics
+                        .filter((d) => d.severity === 1 && !(String(d.code) in RULES))
+                        .map((d) => `${d.code} ${d.message}`),
+                ).toEqual([]);
                 expect(diagnostics.map((d) => d.code)).toContain(code);
             });
 
@@ -52,7 +60,11 @@ describe('rule documentation', () => {
                 const text = example(markdown, 'Fixed');
                 expect(text).toBeDefined();
                 const { diagnostics } = await diagnosticsOf(text!);
-                expect(diagnostics.filter((d) => d.severity === 1 && !(String(d.code) in RULES)).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+                expect(
+                    diagnostics
+                        .filter((d) => d.severity === 1 && !(String(d.code) in RULES))
+                        .map((d) => `${d.code} ${d.message}`),
+                ).toEqual([]);
                 expect(diagnostics.filter((d) => d.code === code).map((d) => d.message)).toEqual([]);
             });
         });

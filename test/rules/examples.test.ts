@@ -8,12 +8,21 @@ import { RULES } from '../../language/validation/rules/catalog.js';
 import { ROOT } from '../helpers/bundles.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mregion')).sort();
+const files = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.mregion'))
+    .sort();
 
 function header(file: string): string[] {
-    const line = readFileSync(path.join(EXAMPLES, file), 'utf8').split('\n').find((l) => l.startsWith('// rules:'));
+    const line = readFileSync(path.join(EXAMPLES, file), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('// rules:'));
     const list = line?.slice('// rules:'.length).trim() ?? '';
-    return list === 'none' ? [] : list.split(',').map((s) => s.trim()).sort();
+    return list === 'none'
+        ? []
+        : list
+              .split(',')
+              .map((s) => s.trim())
+              .sort();
 }
 
 describe('examples trigger exactly the rules their header names', () => {

@@ -15,13 +15,25 @@ export async function check(text: string): Promise<Checked> {
     return { uri: document.uri.toString(), text: document.textDocument.getText(), diagnostics };
 }
 
-export async function actionsFor(text: string, diagnostic: (d: Diagnostic) => boolean): Promise<{ checked: Checked; actions: CodeAction[]; diagnostic: Diagnostic }> {
+export async function actionsFor(
+    text: string,
+    diagnostic: (d: Diagnostic) => boolean,
+): Promise<{ checked: Checked; actions: CodeAction[]; diagnostic: Diagnostic }> {
     const { document, diagnostics } = await validate(text);
     const d = diagnostics.find(diagnostic);
-    if (!d) throw new Error(`no such diagnostic among:\n${diagnostics.map((x) => `${x.code} ${x.message}`).join('\n')}`);
+    if (!d)
+        throw new Error(`no such diagnostic among:\n${diagnostics.map((x) => `${x.code} ${x.message}`).join('\n')}`);
     const provider = mregion.lsp.CodeActionProvider!;
-    const actions = (await provider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: d.range, context: { diagnostics: [d] } }) ?? []) as CodeAction[];
-    return { checked: { uri: document.uri.toString(), text: document.textDocument.getText(), diagnostics }, actions, diagnostic: d };
+    const actions = ((await provider.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: d.range,
+        context: { diagnostics: [d] },
+    })) ?? []) as CodeAction[];
+    return {
+        checked: { uri: document.uri.toString(), text: document.textDocument.getText(), diagnostics },
+        actions,
+        diagnostic: d,
+    };
 }
 
 /** The text after applying `action` (edits to the one document under test). */

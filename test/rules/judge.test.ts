@@ -21,16 +21,22 @@ region us-west-2 {}
 `;
 
 /** A DNS failover: health checks every 10 s × 3 with no timeout (20–30 s), then a 60 s TTL (0–60 s): 20–90 s, typical 55 s. */
-const dnsFailover = (rto: string) => `${REGIONS}service api { regions us-east-1, us-west-2  primary us-east-1  posture active-active  capacity 100% per region  objective rto ${rto} }
+const dnsFailover = (
+    rto: string,
+) => `${REGIONS}service api { regions us-east-1, us-west-2  primary us-east-1  posture active-active  capacity 100% per region  objective rto ${rto} }
 failover api { detect health-check every 10s threshold 3 timeout 0s  route dns ttl 60s  drill every 30d }
 `;
 
 /** A single-region store backed up hourly: it loses 0–1 h of writes, typically 30 min. */
-const hourlyBackup = (rpo: string) => `${REGIONS}store db { engine postgres  regions us-east-1  holds shared rows  backup every 1h  objective rpo ${rpo} }
+const hourlyBackup = (
+    rpo: string,
+) => `${REGIONS}store db { engine postgres  regions us-east-1  holds shared rows  backup every 1h  objective rpo ${rpo} }
 `;
 
 /** Aurora Global's lag is typical (1 s), not a bound: no worst end, so both judges use the typical lag. */
-const aurora = (rpo: string) => `${REGIONS}store db { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes primary us-east-1  consistency session  objective rpo ${rpo} }
+const aurora = (
+    rpo: string,
+) => `${REGIONS}store db { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes primary us-east-1  consistency session  objective rpo ${rpo} }
 `;
 
 /** A consensus write from Tokyo: 163 ms to the leader in us-east-1 + 76 ms quorum = 239 ms over mean RTTs (no p99 sourced). */
@@ -42,16 +48,76 @@ store tickets { engine cockroachdb  regions us-east-1, eu-west-1, ap-northeast-1
 service box { regions us-east-1, eu-west-1, ap-northeast-1  posture active-active  capacity 50% per region  uses tickets  objective ${objective} }
 `;
 
-const cases: { name: string; code: 'rto-unachievable' | 'rpo-unachievable' | 'write-latency-budget'; text: string; worst: string | undefined; typical: string | undefined }[] = [
-    { name: 'an RTO of 70 s passes the typical 55 s and fails the worst 90 s', code: 'rto-unachievable', text: dnsFailover('70s'), worst: '(judged: the worst case, 1 m 30 s)', typical: undefined },
-    { name: 'an RTO of 2 minutes passes both', code: 'rto-unachievable', text: dnsFailover('2m'), worst: undefined, typical: undefined },
-    { name: 'an RTO of 50 s fails both, each saying which case it judged', code: 'rto-unachievable', text: dnsFailover('50s'), worst: '(judged: the worst case, 1 m 30 s)', typical: '(judged: the typical case, 55 s)' },
-    { name: 'an RPO of 45 minutes passes the typical 30 min of an hourly backup and fails the worst hour', code: 'rpo-unachievable', text: hourlyBackup('45m'), worst: 'up to 1 h of acknowledged writes (judged: the worst case of 0–1 h)', typical: undefined },
-    { name: 'an RPO of 10 minutes fails both for an hourly backup', code: 'rpo-unachievable', text: hourlyBackup('10m'), worst: '(judged: the worst case of 0–1 h)', typical: 'typically 30 m of acknowledged writes (judged: the typical case of 0–1 h)' },
-    { name: 'an RPO of 2 s passes Aurora’s typical lag under both (nothing bounds its worst)', code: 'rpo-unachievable', text: aurora('2s'), worst: undefined, typical: undefined },
-    { name: 'an RPO of 500 ms fails Aurora’s typical lag under both, saying the worst is unbounded', code: 'rpo-unachievable', text: aurora('500ms'), worst: '(judged: the typical case — no source bounds the worst)', typical: '(judged: the typical case)' },
-    { name: 'a p99 write-latency objective of 200 ms fails the typical 239 ms under both (the links’ p99 is not sourced)', code: 'write-latency-budget', text: tickets('write-latency p99 200ms'), worst: 'waits ≈ 239 ms', typical: 'objective of 200 ms (judged: the typical case)' },
-    { name: 'a p99 write-latency objective of 250 ms passes under both', code: 'write-latency-budget', text: tickets('write-latency p99 250ms'), worst: undefined, typical: undefined },
+const cases: {
+    name: string;
+    code: 'rto-unachievable' | 'rpo-unachievable' | 'write-latency-budget';
+    text: string;
+    worst: string | undefined;
+    typical: string | undefined;
+}[] = [
+    {
+        name: 'an RTO of 70 s passes the typical 55 s and fails the worst 90 s',
+        code: 'rto-unachievable',
+        text: dnsFailover('70s'),
+        worst: '(judged: the worst case, 1 m 30 s)',
+        typical: undefined,
+    },
+    {
+        name: 'an RTO of 2 minutes passes both',
+        code: 'rto-unachievable',
+        text: dnsFailover('2m'),
+        worst: undefined,
+        typical: undefined,
+    },
+    {
+        name: 'an RTO of 50 s fails both, each saying which case it judged',
+        code: 'rto-unachievable',
+        text: dnsFailover('50s'),
+        worst: '(judged: the worst case, 1 m 30 s)',
+        typical: '(judged: the typical case, 55 s)',
+    },
+    {
+        name: 'an RPO of 45 minutes passes the typical 30 min of an hourly backup and fails the worst hour',
+        code: 'rpo-unachievable',
+        text: hourlyBackup('45m'),
+        worst: 'up to 1 h of acknowledged writes (judged: the worst case of 0–1 h)',
+        typical: undefined,
+    },
+    {
+        name: 'an RPO of 10 minutes fails both for an hourly backup',
+        code: 'rpo-unachievable',
+        text: hourlyBackup('10m'),
+        worst: '(judged: the worst case of 0–1 h)',
+        typical: 'typically 30 m of acknowledged writes (judged: the typical case of 0–1 h)',
+    },
+    {
+        name: 'an RPO of 2 s passes Aurora’s typical lag under both (nothing bounds its worst)',
+        code: 'rpo-unachievable',
+        text: aurora('2s'),
+        worst: undefined,
+        typical: undefined,
+    },
+    {
+        name: 'an RPO of 500 ms fails Aurora’s typical lag under both, saying the worst is unbounded',
+        code: 'rpo-unachievable',
+        text: aurora('500ms'),
+        worst: '(judged: the typical case — no source bounds the worst)',
+        typical: '(judged: the typical case)',
+    },
+    {
+        name: 'a p99 write-latency objective of 200 ms fails the typical 239 ms under both (the links’ p99 is not sourced)',
+        code: 'write-latency-budget',
+        text: tickets('write-latency p99 200ms'),
+        worst: 'waits ≈ 239 ms',
+        typical: 'objective of 200 ms (judged: the typical case)',
+    },
+    {
+        name: 'a p99 write-latency objective of 250 ms passes under both',
+        code: 'write-latency-budget',
+        text: tickets('write-latency p99 250ms'),
+        worst: undefined,
+        typical: undefined,
+    },
 ];
 
 describe('judging the worst or the typical end', () => {
@@ -78,7 +144,11 @@ describe('the judge setting', () => {
         expect(parseJudge(value, 'setting mregion.judge')).toEqual({ ...(value ? { judge: value } : {}), problems });
     });
 
-    it.each([['"best"', 'best'], ['a number', 3], ['an object', { judge: 'worst' }]])('reports %s, naming the values it takes', (_what, value) => {
+    it.each([
+        ['"best"', 'best'],
+        ['a number', 3],
+        ['an object', { judge: 'worst' }],
+    ])('reports %s, naming the values it takes', (_what, value) => {
         expect(parseJudge(value, 'setting mregion.judge').problems).toEqual([
             `setting mregion.judge must be "worst" or "typical" (which end of an estimate's range the rules judge), not ${JSON.stringify(value)}`,
         ]);
@@ -87,7 +157,9 @@ describe('the judge setting', () => {
 
 describe('judge in .mregion.json and mregion.judge', () => {
     let root: string;
-    beforeAll(() => { root = mkdtempSync(path.join(tmpdir(), 'mregion-judge-')); });
+    beforeAll(() => {
+        root = mkdtempSync(path.join(tmpdir(), 'mregion-judge-'));
+    });
     afterAll(() => rmSync(root, { recursive: true, force: true }));
     let counter = 0;
 
@@ -98,18 +170,26 @@ describe('judge in .mregion.json and mregion.judge', () => {
         const design = path.join(folder, 'api.mregion');
         writeFileSync(design, dnsFailover('70s'));
         const { shared } = createMregionServices(NodeFileSystem);
-        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'project' }] } as InitializeParams);
+        shared.workspace.WorkspaceManager.initialize({
+            workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'project' }],
+        } as InitializeParams);
         const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(design));
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         return { shared, document };
     }
-    const rto = (d: LangiumDocument) => (d.diagnostics ?? []).filter((x) => x.code === 'rto-unachievable').map((x) => String(x.message));
-    const configProblems = (d: LangiumDocument) => (d.diagnostics ?? []).filter((x) => x.code === 'invalid-config').map((x) => String(x.message));
+    const rto = (d: LangiumDocument) =>
+        (d.diagnostics ?? []).filter((x) => x.code === 'rto-unachievable').map((x) => String(x.message));
+    const configProblems = (d: LangiumDocument) =>
+        (d.diagnostics ?? []).filter((x) => x.code === 'invalid-config').map((x) => String(x.message));
 
     it.each([
         { name: 'judges the worst case without a .mregion.json', config: undefined, flagged: true },
         { name: 'judges the typical case with judge "typical"', config: '{ "judge": "typical" }', flagged: false },
-        { name: 'judges the worst case with judge "worst"', config: '{ "judge": "worst", "rules": {} }', flagged: true },
+        {
+            name: 'judges the worst case with judge "worst"',
+            config: '{ "judge": "worst", "rules": {} }',
+            flagged: true,
+        },
     ])('$name', async ({ config, flagged }) => {
         const { document } = await open(config);
         expect(configProblems(document)).toEqual([]);

@@ -19,7 +19,9 @@ failover web {
 
 describe('design rules over stdio', () => {
     let client: LspClient;
-    serverForSuite((started) => { client = started; });
+    serverForSuite((started) => {
+        client = started;
+    });
 
     it('publishes a rule diagnostic linked to its page, offers its fixes, and follows the mregion.rules setting', async () => {
         const first = client.nextDiagnostics(URI);
@@ -31,14 +33,21 @@ describe('design rules over stdio', () => {
         expect(existsSync(fileURLToPath(ttl.codeDescription!.href))).toBe(true);
         expect(ttl.codeDescription!.href).toMatch(/\/docs\/rules\/dns-ttl-too-long\.md$/);
 
-        const actions = await client.connection.sendRequest('textDocument/codeAction', {
-            textDocument: { uri: URI }, range: ttl.range, context: { diagnostics: [ttl] },
-        }) as CodeAction[];
-        expect(actions.map((a) => a.title)).toEqual(['Set the TTL to 60s', 'Suppress dns-ttl-too-long for this declaration (with a reason)']);
+        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: URI },
+            range: ttl.range,
+            context: { diagnostics: [ttl] },
+        })) as CodeAction[];
+        expect(actions.map((a) => a.title)).toEqual([
+            'Set the TTL to 60s',
+            'Suppress dns-ttl-too-long for this declaration (with a reason)',
+        ]);
         expect(actions[0]!.edit!.changes![URI]).toEqual([{ range: ttl.range, newText: '60s' }]);
 
         const rechecked = client.nextDiagnostics(URI);
-        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: { rules: { 'dns-ttl-too-long': 'error' } } } });
+        await client.connection.sendNotification('workspace/didChangeConfiguration', {
+            settings: { mregion: { rules: { 'dns-ttl-too-long': 'error' } } },
+        });
         expect((await rechecked).diagnostics.find((d) => d.code === 'dns-ttl-too-long')!.severity).toBe(1);
         expect(client.stderr.join('')).not.toMatch(/Error|TypeError/);
     });

@@ -14,11 +14,14 @@ cell eu { regions eu-west-1, eu-central-1, eu-west-2 }
 cell us { regions us-east-1, us-east-2, us-west-2 }
 store ledger per cell { engine cockroachdb holds shared rows }
 `;
-const payments = (objective: string) => `${CELLS}service payments per cell { posture warm-standby capacity 100% per region uses ledger objective ${objective} }\n`;
+const payments = (objective: string) =>
+    `${CELLS}service payments per cell { posture warm-standby capacity 100% per region uses ledger objective ${objective} }\n`;
 
 describe('per-cell findings', () => {
     it('reports a finding that reads the same in every cell once, without naming cells', async () => {
-        const { diagnostics } = await check(`${payments('rto 5m')}failover payments { route dns ttl 300s drill every 30d }`);
+        const { diagnostics } = await check(
+            `${payments('rto 5m')}failover payments { route dns ttl 300s drill every 30d }`,
+        );
         const ttl = diagnostics.filter((d) => d.code === 'dns-ttl-too-long');
         expect(ttl).toHaveLength(1);
         expect(ttl[0]!.message).not.toContain('(cell');
@@ -26,7 +29,10 @@ describe('per-cell findings', () => {
 
     it('names the cell of each diagnostic when the numbers differ', async () => {
         const { diagnostics } = await check(payments('write-latency p99 10ms'));
-        const messages = diagnostics.filter((d) => d.code === 'write-latency-budget').map((d) => String(d.message)).sort();
+        const messages = diagnostics
+            .filter((d) => d.code === 'write-latency-budget')
+            .map((d) => String(d.message))
+            .sort();
         expect(messages).toEqual([
             expect.stringMatching(/^a write from eu-west-1 to ledger waits ≈ 16 ms .* \(cell eu\)$/),
             expect.stringMatching(/^a write from us-east-1 to ledger waits ≈ 17 ms .* \(cell us\)$/),

@@ -8,9 +8,18 @@ import { ROOT } from '../helpers/bundles.js';
 import { validate } from '../helpers/services.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
-const texts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mregion')).sort().map((f) => readFileSync(path.join(EXAMPLES, f), 'utf8'));
+const texts = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.mregion'))
+    .sort()
+    .map((f) => readFileSync(path.join(EXAMPLES, f), 'utf8'));
 
-const mangled = fc.tuple(fc.integer({ min: 0, max: texts.length - 1 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 6 }))
+const mangled = fc
+    .tuple(
+        fc.integer({ min: 0, max: texts.length - 1 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 6 }),
+    )
     .map(([which, how, at, span]) => {
         const text = texts[which]!;
         if (how === 0) return text.slice(0, at % (text.length + 1));
@@ -26,10 +35,13 @@ const mangled = fc.tuple(fc.integer({ min: 0, max: texts.length - 1 }), fc.integ
 
 describe('rules on broken designs', () => {
     it('never fail on truncated or partly deleted examples', async () => {
-        await fc.assert(fc.asyncProperty(mangled, async (text) => {
-            const { diagnostics } = await validate(text);
-            const failures = diagnostics.filter((d) => d.code === 'rule-failed' || d.code === 'internal-error');
-            expect(failures.map((d) => d.message)).toEqual([]);
-        }), { numRuns: 300, seed: 20261129 });
+        await fc.assert(
+            fc.asyncProperty(mangled, async (text) => {
+                const { diagnostics } = await validate(text);
+                const failures = diagnostics.filter((d) => d.code === 'rule-failed' || d.code === 'internal-error');
+                expect(failures.map((d) => d.message)).toEqual([]);
+            }),
+            { numRuns: 300, seed: 20261129 },
+        );
     });
 });

@@ -24,7 +24,9 @@ const SEVERITY: Readonly<Record<number, string>> = { 1: 'error', 2: 'warning', 3
 
 /** Codes of the language checks: a case that trips one of these tests nothing about the rule. */
 function languageErrors(diagnostics: readonly Diagnostic[]): string[] {
-    return diagnostics.filter((d) => d.severity === 1 && !(String(d.code) in RULES)).map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
+    return diagnostics
+        .filter((d) => d.severity === 1 && !(String(d.code) in RULES))
+        .map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
 }
 
 export async function diagnosticsOf(text: string): Promise<{ text: string; diagnostics: Diagnostic[] }> {
@@ -34,11 +36,19 @@ export async function diagnosticsOf(text: string): Promise<{ text: string; diagn
 
 export function textAt(text: string, d: Diagnostic): string {
     const lines = text.split('\n');
-    if (d.range.start.line === d.range.end.line) return lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
-    return [lines[d.range.start.line]!.slice(d.range.start.character), ...lines.slice(d.range.start.line + 1, d.range.end.line), lines[d.range.end.line]!.slice(0, d.range.end.character)].join('\n');
+    if (d.range.start.line === d.range.end.line)
+        return lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
+    return [
+        lines[d.range.start.line]!.slice(d.range.start.character),
+        ...lines.slice(d.range.start.line + 1, d.range.end.line),
+        lines[d.range.end.line]!.slice(0, d.range.end.character),
+    ].join('\n');
 }
 
-export function ruleCases(code: RuleCode, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleCases(
+    code: RuleCode,
+    cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): void {
     group(`${code}`, () => {
         for (const c of cases.valid) {
             it(`passes: ${c.name}`, async () => {

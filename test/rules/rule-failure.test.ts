@@ -33,15 +33,22 @@ describe('a rule that throws', () => {
         const diagnostics = runRules(model, rules);
         const failed = diagnostics.filter((d) => d.code === 'rule-failed');
         expect(failed).toHaveLength(1);
-        expect(failed[0]!.message).toBe('the rule egress-cost failed (TypeError: cannot read properties of undefined) and checked nothing in this file; the other rules ran. Please report this file');
+        expect(failed[0]!.message).toBe(
+            'the rule egress-cost failed (TypeError: cannot read properties of undefined) and checked nothing in this file; the other rules ran. Please report this file',
+        );
         expect(diagnostics.some((d) => d.code === 'dns-ttl-too-long')).toBe(true);
     });
 
     it('does not stop validation of the document in a language server', async () => {
         const shared = inject(createDefaultSharedModule(EmptyFileSystem), MregionGeneratedSharedModule);
-        const services: MregionServices = inject(createDefaultModule({ shared }), MregionGeneratedModule, MregionModule, {
-            semantics: { Rules: () => allRules().map((r) => (r.code === 'egress-cost' ? BROKEN : r)) },
-        });
+        const services: MregionServices = inject(
+            createDefaultModule({ shared }),
+            MregionGeneratedModule,
+            MregionModule,
+            {
+                semantics: { Rules: () => allRules().map((r) => (r.code === 'egress-cost' ? BROKEN : r)) },
+            },
+        );
         shared.ServiceRegistry.register(services);
         registerValidationChecks(services);
         shared.workspace.ConfigurationProvider.initialized({});

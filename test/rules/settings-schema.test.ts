@@ -15,7 +15,9 @@ describe('the mregion.rules setting', () => {
         expect(Object.keys(setting.properties)).toEqual([...RULE_CODES]);
         for (const code of RULE_CODES) {
             expect(setting.properties[code].enum).toEqual(RULE_SETTINGS);
-            expect(setting.properties[code].markdownDescription).toBe(`**${RULES[code].title}** (default: \`${RULES[code].severity}\`). ${RULES[code].description}`);
+            expect(setting.properties[code].markdownDescription).toBe(
+                `**${RULES[code].title}** (default: \`${RULES[code].severity}\`). ${RULES[code].description}`,
+            );
         }
     });
 

@@ -59,7 +59,12 @@ const cases: SuppressionCase[] = [
         name: 'reports an unknown rule with the nearest one',
         text: `${HEAD}// mregion-ignore dns-ttl-to-long: legacy resolvers\nfailover web { route dns ttl 300s drill every 30d }\n`,
         remaining: { 'dns-ttl-too-long': 1 },
-        reported: [{ code: 'invalid-suppression', says: `'dns-ttl-to-long' is not a design rule — did you mean 'dns-ttl-too-long'?` }],
+        reported: [
+            {
+                code: 'invalid-suppression',
+                says: `'dns-ttl-to-long' is not a design rule — did you mean 'dns-ttl-too-long'?`,
+            },
+        ],
     },
     {
         name: 'refuses to suppress a language check',
@@ -71,7 +76,9 @@ const cases: SuppressionCase[] = [
         name: 'reports a suppression separated from the declaration by a blank line',
         text: `${HEAD}// mregion-ignore dns-ttl-too-long: legacy resolvers\n\nfailover web { route dns ttl 300s drill every 30d }\n`,
         remaining: { 'dns-ttl-too-long': 1 },
-        reported: [{ code: 'invalid-suppression', says: 'applies to the declaration or clause on the line directly below it' }],
+        reported: [
+            { code: 'invalid-suppression', says: 'applies to the declaration or clause on the line directly below it' },
+        ],
     },
     {
         name: 'hints at a suppression that suppresses nothing',
@@ -85,8 +92,11 @@ describe('suppression comments', () => {
     for (const c of cases) {
         it(c.name, async () => {
             const { diagnostics } = await check(c.text);
-            for (const [code, count] of Object.entries(c.remaining)) expect(codes(diagnostics, code).length, code).toBe(count);
-            const reported = diagnostics.filter((d) => d.code === 'invalid-suppression' || d.code === 'unused-suppression');
+            for (const [code, count] of Object.entries(c.remaining))
+                expect(codes(diagnostics, code).length, code).toBe(count);
+            const reported = diagnostics.filter(
+                (d) => d.code === 'invalid-suppression' || d.code === 'unused-suppression',
+            );
             expect(reported.map((d) => d.code)).toEqual((c.reported ?? []).map((r) => r.code));
             (c.reported ?? []).forEach((r, i) => expect(reported[i]!.message).toContain(r.says));
         });
@@ -98,18 +108,24 @@ describe('suppression comments', () => {
         const unused = codes(diagnostics, 'unused-suppression')[0]!;
         expect(unused.severity).toBe(4);
         expect(unused.tags).toEqual([DiagnosticTag.Unnecessary]);
-        expect(text.split('\n')[unused.range.start.line]!.slice(unused.range.start.character, unused.range.end.character)).toBe('egress-cost');
+        expect(
+            text.split('\n')[unused.range.start.line]!.slice(unused.range.start.character, unused.range.end.character),
+        ).toBe('egress-cost');
     });
 
     it('does not call a suppression unused when its rule is turned off', async () => {
         const text = `${HEAD}// mregion-ignore egress-cost: the budget is someone else's\nfailover web { route anycast drill every 30d }\n`;
-        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { rules: { 'egress-cost': 'off' } } } });
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { mregion: { rules: { 'egress-cost': 'off' } } },
+        });
         await services.Mregion.semantics.RuleConfig.recheckAll();
         try {
             const { diagnostics } = await check(text);
             expect(codes(diagnostics, 'unused-suppression')).toEqual([]);
         } finally {
-            services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mregion: { rules: {} } } });
+            services.shared.workspace.ConfigurationProvider.updateConfiguration({
+                settings: { mregion: { rules: {} } },
+            });
             await services.Mregion.semantics.RuleConfig.recheckAll();
         }
     });

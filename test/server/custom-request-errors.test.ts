@@ -13,8 +13,9 @@ const INVALID_PARAMS = -32602;
 const REQUEST_CANCELLED = -32800;
 
 /** A design large enough that building it takes far longer than the client's cancellation takes to arrive. */
-const LARGE = readFileSync('examples/fintech.mregion', 'utf8')
-    + Array.from({ length: 3_000 }, (_, i) => `region extra-${i} { provider aws  jurisdiction US }`).join('\n');
+const LARGE =
+    readFileSync('examples/fintech.mregion', 'utf8') +
+    Array.from({ length: 3_000 }, (_, i) => `region extra-${i} { provider aws  jurisdiction US }`).join('\n');
 
 async function answerOf(request: Promise<unknown>): Promise<{ code: number; message: string } | 'result'> {
     try {
@@ -28,11 +29,18 @@ async function answerOf(request: Promise<unknown>): Promise<{ code: number; mess
 
 describe.each([Requests.topology, Requests.exportCdk])('%s over stdio', (method) => {
     let client: LspClient;
-    serverForSuite((started) => { client = started; });
+    serverForSuite((started) => {
+        client = started;
+    });
 
     it('answers a document the server does not have with invalid params naming it', async () => {
-        const answer = await answerOf(client.connection.sendRequest(method, { uri: 'file:///virtual/never-opened.mregion' }));
-        expect(answer).toEqual({ code: INVALID_PARAMS, message: 'file:///virtual/never-opened.mregion is not open in the language server' });
+        const answer = await answerOf(
+            client.connection.sendRequest(method, { uri: 'file:///virtual/never-opened.mregion' }),
+        );
+        expect(answer).toEqual({
+            code: INVALID_PARAMS,
+            message: 'file:///virtual/never-opened.mregion is not open in the language server',
+        });
     });
 
     it('answers a request cancelled while its document is being built as cancelled', async () => {

@@ -26,23 +26,45 @@ async function failure(request: Promise<unknown>): Promise<{ code: number; messa
 
 describe('the deployed-template requests over stdio', () => {
     let client: LspClient;
-    serverForSuite((started) => { client = started; });
+    serverForSuite((started) => {
+        client = started;
+    });
 
     it('imports what `mregion import` imports, the header naming the file only', async () => {
-        const result = await client.connection.sendRequest<ImportDeployedResult>(Requests.importDeployed, { path: STATE });
+        const result = await client.connection.sendRequest<ImportDeployedResult>(Requests.importDeployed, {
+            path: STATE,
+        });
         const cli = mregion('import', STATE);
-        expect(result.text.replace(/^\/\/ Imported by .*\n/, '')).toBe(cli.stdout.replace(/^\/\/ Imported by .*\n/, ''));
+        expect(result.text.replace(/^\/\/ Imported by .*\n/, '')).toBe(
+            cli.stdout.replace(/^\/\/ Imported by .*\n/, ''),
+        );
         expect(result.text.split('\n')[0]).toContain('from shop.tfstate.json:');
         expect(result.topology).toBe('Shop');
         expect(result.summary).toEqual(cli.stderr.trim().split('\n'));
     });
 
     const bad: { what: string; params: unknown; message: RegExp }[] = [
-        { what: 'a relative path', params: { path: 'test/import/fixtures/lone.template.json' }, message: /must be an absolute path/ },
+        {
+            what: 'a relative path',
+            params: { path: 'test/import/fixtures/lone.template.json' },
+            message: /must be an absolute path/,
+        },
         { what: 'no path', params: {}, message: /must be an absolute path/ },
-        { what: 'a missing file', params: { path: path.join(FIXTURES, 'missing.json') }, message: /cannot read '.*missing\.json'/ },
-        { what: 'a YAML template', params: { path: path.join(FIXTURES, 'bad/yaml.template.json') }, message: /looks like a YAML template/ },
-        { what: 'a bad region', params: { path: STATE, region: 'moon-1' }, message: /must be an AWS region code such as us-east-1, not 'moon-1'/ },
+        {
+            what: 'a missing file',
+            params: { path: path.join(FIXTURES, 'missing.json') },
+            message: /cannot read '.*missing\.json'/,
+        },
+        {
+            what: 'a YAML template',
+            params: { path: path.join(FIXTURES, 'bad/yaml.template.json') },
+            message: /looks like a YAML template/,
+        },
+        {
+            what: 'a bad region',
+            params: { path: STATE, region: 'moon-1' },
+            message: /must be an AWS region code such as us-east-1, not 'moon-1'/,
+        },
     ];
     for (const c of bad) {
         it(`answers an import of ${c.what} as invalid params that say why`, async () => {
@@ -58,9 +80,12 @@ describe('the deployed-template requests over stdio', () => {
         await client.open(uri, readFileSync(DESIGN, 'utf8'));
         await built;
         const result = await client.connection.sendRequest<DriftResult>(Requests.drift, { uri, against: STATE });
-        const cli = JSON.parse(mregion('drift', DESIGN, '--against', STATE, '--format', 'json').stdout) as { diagnostics: { code: string; message: string; range: unknown }[] }[];
-        expect(result.findings.map((f) => ({ code: f.code, message: f.message, range: f.range })))
-            .toEqual(cli[0]!.diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range })));
+        const cli = JSON.parse(mregion('drift', DESIGN, '--against', STATE, '--format', 'json').stdout) as {
+            diagnostics: { code: string; message: string; range: unknown }[];
+        }[];
+        expect(result.findings.map((f) => ({ code: f.code, message: f.message, range: f.range }))).toEqual(
+            cli[0]!.diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range })),
+        );
         expect(result.findings.map((f) => f.code)).toEqual(['drift-no-health-check']);
     });
 
@@ -75,7 +100,12 @@ describe('the deployed-template requests over stdio', () => {
     });
 
     it('answers a comparison of a design the server does not have as invalid params naming it', async () => {
-        const answer = await failure(client.connection.sendRequest(Requests.drift, { uri: 'file:///virtual/never.mregion', against: STATE }));
-        expect(answer).toEqual({ code: INVALID_PARAMS, message: 'file:///virtual/never.mregion is not open in the language server' });
+        const answer = await failure(
+            client.connection.sendRequest(Requests.drift, { uri: 'file:///virtual/never.mregion', against: STATE }),
+        );
+        expect(answer).toEqual({
+            code: INVALID_PARAMS,
+            message: 'file:///virtual/never.mregion is not open in the language server',
+        });
     });
 });

@@ -9,16 +9,20 @@ import { MAX_PUBLISHED } from '../../language/validation/diagnostic-cap.js';
 function design(stores: number, errorAt: number): string {
     const lines = ['topology Many', 'region us-east-1 { provider aws }', 'region eu-west-1 { provider aws }'];
     for (let i = 0; i < stores; i++) {
-        lines.push(i === errorAt
-            ? `store s-${i} { engine dynamodb regions us-east-1, eu-west-1, nowhere holds per-user rows writes home-region }`
-            : `store s-${i} { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows writes home-region }`);
+        lines.push(
+            i === errorAt
+                ? `store s-${i} { engine dynamodb regions us-east-1, eu-west-1, nowhere holds per-user rows writes home-region }`
+                : `store s-${i} { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows writes home-region }`,
+        );
     }
     return `${lines.join('\n')}\n`;
 }
 
 describe('the cap on published diagnostics', () => {
     let client: LspClient;
-    serverForSuite((started) => { client = started; });
+    serverForSuite((started) => {
+        client = started;
+    });
 
     it('publishes a design with 5,000 problems as the first ones, errors first, and one diagnostic counting the rest', async () => {
         const uri = 'file:///virtual/many-problems.mregion';
@@ -32,8 +36,12 @@ describe('the cap on published diagnostics', () => {
         expect(shown).toEqual([...shown].sort((a, b) => a - b));
         const last = diagnostics[MAX_PUBLISHED]!;
         expect(last.code).toBe('too-many-problems');
-        expect(last.message).toMatch(/^\d[\d,]* more problems not shown: fix the ones above first, or run `mregion check` for all of them$/);
-        expect(Number(String(last.message).replace(/,/g, '').split(' ')[0]) + MAX_PUBLISHED).toBeGreaterThanOrEqual(5_000);
+        expect(last.message).toMatch(
+            /^\d[\d,]* more problems not shown: fix the ones above first, or run `mregion check` for all of them$/,
+        );
+        expect(Number(String(last.message).replace(/,/g, '').split(' ')[0]) + MAX_PUBLISHED).toBeGreaterThanOrEqual(
+            5_000,
+        );
     });
 
     it('publishes every diagnostic of a design under the cap', async () => {

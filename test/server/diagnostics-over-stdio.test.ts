@@ -13,7 +13,9 @@ const FIXED = BROKEN.replace('us-wset-2', 'us-west-2');
 
 describe('language server over stdio', () => {
     let client: LspClient;
-    serverForSuite((started) => { client = started; });
+    serverForSuite((started) => {
+        client = started;
+    });
 
     test('publishes an unresolved-reference error for a misspelled region, then clears it after the fix', async () => {
         const first = client.nextDiagnostics(URI);

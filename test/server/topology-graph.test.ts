@@ -18,17 +18,31 @@ describe('topology graph', () => {
         {
             name: 'draws a star from the primary for a single-writer async store',
             store: 'store db { engine aurora regions us-east-1, us-west-2 writes primary us-east-1 replication async lag 1s consistency eventual conflicts single-owner holds shared rows }',
-            expected: [{ source: nodeId('store', 'db', 'us-east-1'), target: nodeId('store', 'db', 'us-west-2'), bidirectional: false }],
+            expected: [
+                {
+                    source: nodeId('store', 'db', 'us-east-1'),
+                    target: nodeId('store', 'db', 'us-west-2'),
+                    bidirectional: false,
+                },
+            ],
         },
         {
             name: 'draws one two-way edge per pair for a store written in every region',
             store: 'store carts { engine dynamodb regions us-east-1, us-west-2 writes any-region replication async lag 1s consistency eventual conflicts lww holds per-user rows }',
-            expected: [{ source: nodeId('store', 'carts', 'us-east-1'), target: nodeId('store', 'carts', 'us-west-2'), bidirectional: true }],
+            expected: [
+                {
+                    source: nodeId('store', 'carts', 'us-east-1'),
+                    target: nodeId('store', 'carts', 'us-west-2'),
+                    bidirectional: true,
+                },
+            ],
         },
     ])('$name', async ({ store, expected }) => {
         const graph = await graphOf(twoRegions + store);
         const replication = graph.edges.filter((e) => e.kind === 'replication');
-        expect(replication.map(({ source, target, bidirectional }) => ({ source, target, bidirectional }))).toEqual(expected);
+        expect(replication.map(({ source, target, bidirectional }) => ({ source, target, bidirectional }))).toEqual(
+            expected,
+        );
         expect(graph.nodes.map((n) => n.region).sort()).toEqual(['us-east-1', 'us-west-2']);
     });
 
@@ -36,8 +50,14 @@ describe('topology graph', () => {
         const graph = await graphOf(readFileSync('examples/fintech.mregion', 'utf8'));
         expect(graph.name).toBe('Fintech');
         expect(graph.regions.map((r) => r.name)).toHaveLength(6);
-        expect(graph.cells.map((c) => [c.name, c.regions.length])).toEqual([['eu', 3], ['us', 3]]);
-        const ledgerEu = graph.nodes.filter((n) => n.instance === 'ledger@eu').map((n) => n.region).sort();
+        expect(graph.cells.map((c) => [c.name, c.regions.length])).toEqual([
+            ['eu', 3],
+            ['us', 3],
+        ]);
+        const ledgerEu = graph.nodes
+            .filter((n) => n.instance === 'ledger@eu')
+            .map((n) => n.region)
+            .sort();
         expect(ledgerEu).toEqual(['eu-central-1', 'eu-west-1', 'eu-west-3']);
         const failovers = graph.edges.filter((e) => e.kind === 'failover');
         expect(failovers.length).toBe(2);

@@ -32,12 +32,15 @@ describe('event budget', () => {
         expect(error).toBeInstanceOf(SimulationError);
         expect((error as SimulationError).kind).toBe('over-budget');
         expect((error as Error).message).toMatch(
-            /^scenario big needs about 14,400,[0-9]{3} events \(7,200,000 writes, 7,200,000 replication deliveries, and conflict tracking on shared keys worth 43,200,000 events\) — more than the event budget of 4,000,000\. .* declare 'resolution 15ms' \(or coarser\) in the scenario to simulate one write in 15\.$/);
+            /^scenario big needs about 14,400,[0-9]{3} events \(7,200,000 writes, 7,200,000 replication deliveries, and conflict tracking on shared keys worth 43,200,000 events\) — more than the event budget of 4,000,000\. .* declare 'resolution 15ms' \(or coarser\) in the scenario to simulate one write in 15\.$/,
+        );
     });
 
     it('refuses when the declared resolution is finer than the coarsening the budget needs', async () => {
         const model = await designOf(design('resolution 1ms'));
-        expect(() => runModel(model, 'big', { eventBudget: 4_000_000 })).toThrow(/declared resolution of 1 ms allows simulating one write in 1 at most, and it needs one in 15: declare 'resolution 15ms' or coarser/);
+        expect(() => runModel(model, 'big', { eventBudget: 4_000_000 })).toThrow(
+            /declared resolution of 1 ms allows simulating one write in 1 at most, and it needs one in 15: declare 'resolution 15ms' or coarser/,
+        );
     });
 
     it('runs sampled within a declared resolution, with counts that match the exact run', async () => {
@@ -47,9 +50,13 @@ describe('event budget', () => {
         expect(sampled.run.resolution).toMatchObject({ mode: 'sampled', sampling: 15, declaredMs: 10_000 });
         expect(sampled.run.simulatedWrites).toBeLessThan(exact.run.simulatedWrites / 10);
         // Lost writes at the outage: ≈ 1000/s × 0.5 s = 500 exact; the sampled count is 15 × Poisson(≈ 33): ±4σ ≈ 366.
-        expect(Math.abs(sampled.summary.lostWrites - exact.summary.lostWrites)).toBeLessThanOrEqual(4 * 15 * Math.sqrt(500 / 15) + 4 * Math.sqrt(500));
+        expect(Math.abs(sampled.summary.lostWrites - exact.summary.lostWrites)).toBeLessThanOrEqual(
+            4 * 15 * Math.sqrt(500 / 15) + 4 * Math.sqrt(500),
+        );
         // LWW discards depend on per-key rates, which key sampling keeps: the scaled count stays within 10 %.
-        expect(Math.abs(sampled.summary.discardedWrites - exact.summary.discardedWrites) / exact.summary.discardedWrites).toBeLessThan(0.1);
+        expect(
+            Math.abs(sampled.summary.discardedWrites - exact.summary.discardedWrites) / exact.summary.discardedWrites,
+        ).toBeLessThan(0.1);
         // Recovery and availability do not depend on the sampling at all.
         expect(sampled.summary.worstRtoMs).toBe(exact.summary.worstRtoMs);
         expect(sampled.run.resolution.note).toContain('one write in 15 simulated');
@@ -57,11 +64,17 @@ describe('event budget', () => {
 });
 
 describe('faults outside the scenario', () => {
-    const late = (fault: string) => pathologicalDesign({ workload: 'writes 10/s from us-east-1 50%, us-west-2 50%', scenario: `workload w  duration 2h\n${fault}` });
+    const late = (fault: string) =>
+        pathologicalDesign({
+            workload: 'writes 10/s from us-east-1 50%, us-west-2 50%',
+            scenario: `workload w  duration 2h\n${fault}`,
+        });
 
     it('leaves out a fault that starts after the scenario ends, with a note naming it, instead of refusing for writes in flight', async () => {
         const report = runModel(await designOf(late('at 5h outage region us-east-1 for 99999999d'), true), 's');
-        expect(report.notes.join('\n')).toBe('the outage of us-east-1 at 5 h (line 28) starts after the scenario ends at 2 h, so it is not simulated: move it inside the scenario or lengthen the scenario');
+        expect(report.notes.join('\n')).toBe(
+            'the outage of us-east-1 at 5 h (line 28) starts after the scenario ends at 2 h, so it is not simulated: move it inside the scenario or lengthen the scenario',
+        );
         expect(report.timeline.filter((t) => t.kind === 'fault-start')).toEqual([]);
         expect(report.summary.lostWrites).toBe(0);
     });

@@ -22,14 +22,19 @@ export function cliHarness(prefix: string): CliHarness {
     const scratch = mkdtempSync(path.join(tmpdir(), prefix));
     beforeAll(() => {
         cli = bundle('cli');
-        if (!existsSync(path.join(ROOT, 'dist', 'simulation-worker.cjs'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+        if (!existsSync(path.join(ROOT, 'dist', 'simulation-worker.cjs')))
+            execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
     });
     afterAll(() => rmSync(scratch, { recursive: true, force: true }));
     return {
         cli: () => cli,
         scratch,
         mregion(...args) {
-            const r = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+            const r = spawnSync(process.execPath, [cli, ...args], {
+                cwd: ROOT,
+                encoding: 'utf8',
+                env: { ...process.env, NO_COLOR: '1' },
+            });
             return { status: r.status, stdout: r.stdout, stderr: r.stderr };
         },
         design(name, text) {

@@ -34,8 +34,12 @@ describe('mregion simulate', () => {
     it('exits 1 when an expectation fails and says which, by how much and when', () => {
         const { status, stdout, stderr } = mregion('simulate', 'examples/control-plane-2021.mregion');
         expect(status).toBe(1);
-        expect(stdout).toContain('✘ expect rto <= 1h failed: measured 7 h (+6 h) for users of us-east-1 on status-page, from the outage of us-east-1 at 30 m');
-        expect(stdout).toMatch(/simulated despite 2 design-rule errors — control-plane-failover \(line \d+\), control-plane-failover \(line \d+\)/);
+        expect(stdout).toContain(
+            '✘ expect rto <= 1h failed: measured 7 h (+6 h) for users of us-east-1 on status-page, from the outage of us-east-1 at 30 m',
+        );
+        expect(stdout).toMatch(
+            /simulated despite 2 design-rule errors — control-plane-failover \(line \d+\), control-plane-failover \(line \d+\)/,
+        );
         expect(stderr).toBe('');
     });
 
@@ -45,7 +49,9 @@ describe('mregion simulate', () => {
         expect(all.status).toBe(1);
         expect(all.stdout).toContain('Scenario quick');
         expect(all.stdout).toContain('Scenario lossy');
-        expect(all.stderr).toMatch(/scenario lossy: expect lost-writes == 0 failed: measured \d+ \(\+\d+\) \(db from us-east-1 at 1 m\)/);
+        expect(all.stderr).toMatch(
+            /scenario lossy: expect lost-writes == 0 failed: measured \d+ \(\+\d+\) \(db from us-east-1 at 1 m\)/,
+        );
         expect(all.stderr).toContain('2 scenarios simulated: 1 passed, 1 failed');
         const one = mregion('simulate', file, '--scenario', 'quick');
         expect(one.status).toBe(0);
@@ -66,13 +72,39 @@ describe('mregion simulate', () => {
     });
 
     it.each([
-        { name: 'lists the scenarios when the one asked for does not exist', args: ['--scenario', 'nope'], message: /no scenario 'nope' in .*; it declares 'quick', 'lossy'/ },
-        { name: 'rejects an unknown format', args: ['--format', 'yaml'], message: /unknown format 'yaml': use text, json or markdown/ },
-        { name: 'rejects a seed that is not a whole number', args: ['--seed', '1.5'], message: /--seed must be a whole number from 0 to 4,294,967,295, got '1.5'/ },
-        { name: 'rejects a zero event budget', args: ['--event-budget', '0'], message: /--event-budget must be a whole number from 1/ },
+        {
+            name: 'lists the scenarios when the one asked for does not exist',
+            args: ['--scenario', 'nope'],
+            message: /no scenario 'nope' in .*; it declares 'quick', 'lossy'/,
+        },
+        {
+            name: 'rejects an unknown format',
+            args: ['--format', 'yaml'],
+            message: /unknown format 'yaml': use text, json or markdown/,
+        },
+        {
+            name: 'rejects a seed that is not a whole number',
+            args: ['--seed', '1.5'],
+            message: /--seed must be a whole number from 0 to 4,294,967,295, got '1.5'/,
+        },
+        {
+            name: 'rejects a zero event budget',
+            args: ['--event-budget', '0'],
+            message: /--event-budget must be a whole number from 1/,
+        },
         // At 1,000 events even the series of this small design are beyond the budget, which sampling cannot reduce.
-        { name: 'refuses a scenario beyond the event budget, naming the budget and the estimate', args: ['--scenario', 'lossy', '--event-budget', '1000'], message: /scenario lossy: scenario lossy needs work worth about [0-9,]+ events besides its [0-9,]+ events, mostly keeping and reporting series .* — more than the event budget of 1,000/ },
-        { name: 'refuses a scenario whose events are beyond the event budget', args: ['--scenario', 'lossy', '--event-budget', '10000'], message: /scenario lossy: scenario lossy needs about [0-9,]+ events \([0-9,]+ writes, [0-9,]+ replication deliveries, and work worth [0-9,]+ events keeping and reporting series .*\) — more than the event budget of 10,000/ },
+        {
+            name: 'refuses a scenario beyond the event budget, naming the budget and the estimate',
+            args: ['--scenario', 'lossy', '--event-budget', '1000'],
+            message:
+                /scenario lossy: scenario lossy needs work worth about [0-9,]+ events besides its [0-9,]+ events, mostly keeping and reporting series .* — more than the event budget of 1,000/,
+        },
+        {
+            name: 'refuses a scenario whose events are beyond the event budget',
+            args: ['--scenario', 'lossy', '--event-budget', '10000'],
+            message:
+                /scenario lossy: scenario lossy needs about [0-9,]+ events \([0-9,]+ writes, [0-9,]+ replication deliveries, and work worth [0-9,]+ events keeping and reporting series .*\) — more than the event budget of 10,000/,
+        },
     ])('exits 2 and $name', ({ args, message }) => {
         const { status, stderr, stdout } = mregion('simulate', design('usage', SMALL), ...args);
         expect(status).toBe(2);
@@ -81,7 +113,10 @@ describe('mregion simulate', () => {
     });
 
     it('exits 2 with the diagnostics when the design has errors', () => {
-        const file = design('broken', SMALL.replace('regions     us-east-1, us-west-2', 'regions     us-east-1, us-wset-2'));
+        const file = design(
+            'broken',
+            SMALL.replace('regions     us-east-1, us-west-2', 'regions     us-east-1, us-wset-2'),
+        );
         const { status, stderr } = mregion('simulate', file);
         expect(status).toBe(2);
         expect(stderr).toMatch(/cannot simulate .*broken\.mregion: the design has 1 error/);
@@ -109,7 +144,11 @@ scenario long { workload heavy  duration 10m  seed 1 }
     function onTerminal(args: string[]): { status: number | null; terminal: string; stdout: string } {
         const out = path.join(scratch, `stdout-${args.join('-').replace(/[^a-z0-9-]/gi, '')}.txt`);
         const command = [process.execPath, cli(), ...args].map((a) => `'${a}'`).join(' ');
-        const r = spawnSync('script', ['-qec', `${command} > '${out}'`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const r = spawnSync('script', ['-qec', `${command} > '${out}'`, '/dev/null'], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+        });
         return { status: r.status, terminal: r.stdout, stdout: readFileSync(out, 'utf8') };
     }
 

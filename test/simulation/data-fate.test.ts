@@ -27,11 +27,14 @@ scenario s { workload w  duration 12m  ${outages}  seed 5  expect lost-writes ==
         expect(report.summary.lostWrites).toBe(0);
         expect(report.expectations[0]!.passed).toBe(true);
         expect(report.expectations[1]).toMatchObject({ passed: true, measured: store.strandedWrites, atMs: 120_000 });
-        expect(report.expectations[1]!.where).toMatch(/^\(db in us-east-1 at 2 m, all delivered; db in us-east-1 at 4 m, all delivered; .*\)$/);
+        expect(report.expectations[1]!.where).toMatch(
+            /^\(db in us-east-1 at 2 m, all delivered; db in us-east-1 at 4 m, all delivered; .*\)$/,
+        );
         expect(Math.abs(store.strandedWrites - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
         expect(store.deliveredAtHeal).toBe(store.strandedWrites);
         expect(store.stranded.map((x) => [x.region, x.cutAtMs, x.healedAtMs])).toEqual(
-            [2, 4, 6, 8, 10].map((m) => ['us-east-1', m * 60_000, m * 60_000 + 20_000]));
+            [2, 4, 6, 8, 10].map((m) => ['us-east-1', m * 60_000, m * 60_000 + 20_000]),
+        );
         for (const x of store.stranded) {
             expect(x.strandedWrites).toBeGreaterThan(0);
             expect(x.deliveredWrites).toBe(x.strandedWrites);
@@ -77,8 +80,18 @@ describe('a promotion elsewhere abandons what the promoted replica never receive
     // without a write has probability e^(−λ·10 ms) ≤ e^(−20) at these rates.
     it.each([
         { name: 'lag 1 s at 2000 writes/s loses ≈ 2000 writes, within 10 %', lag: '1s', rate: 2000, delayMs: 1000 },
-        { name: 'lag 250 ms at 8000 writes/s loses ≈ 2000 writes, within 10 %', lag: '250ms', rate: 8000, delayMs: 250 },
-        { name: 'a lag declared below RTT/2 is floored at the one-way transit: 39 ms at 50,000 writes/s ≈ 1950', lag: '10ms', rate: 50_000, delayMs: 39 },
+        {
+            name: 'lag 250 ms at 8000 writes/s loses ≈ 2000 writes, within 10 %',
+            lag: '250ms',
+            rate: 8000,
+            delayMs: 250,
+        },
+        {
+            name: 'a lag declared below RTT/2 is floored at the one-way transit: 39 ms at 50,000 writes/s ≈ 1950',
+            lag: '10ms',
+            rate: 50_000,
+            delayMs: 39,
+        },
     ])('$name', async ({ lag, rate, delayMs }) => {
         const report = await run(`${TWO_US_REGIONS}
 ${auroraDb(lag)}
@@ -95,15 +108,32 @@ scenario s { workload w  duration 4m  at 1m outage region us-east-1 for 2m  seed
         expect(Math.abs(store.lostWrites - expected)).toBeLessThanOrEqual(0.1 * expected);
         expect(store.rpoMs!).toBeLessThanOrEqual(delayMs);
         expect(store.rpoMs!).toBeGreaterThan(delayMs - 10);
-        const promoted = report.timeline.find((e) => e.kind === 'action-done' && e.text === 'db now accepts writes in us-west-2')!;
-        expect(store.losses).toEqual([{
-            region: 'us-east-1', atMs: promoted.atMs, lostWrites: store.lostWrites, rpoMs: store.rpoMs, fault: 0, cause: 'promotion', primaryAfter: 'us-west-2',
-        }]);
+        const promoted = report.timeline.find(
+            (e) => e.kind === 'action-done' && e.text === 'db now accepts writes in us-west-2',
+        )!;
+        expect(store.losses).toEqual([
+            {
+                region: 'us-east-1',
+                atMs: promoted.atMs,
+                lostWrites: store.lostWrites,
+                rpoMs: store.rpoMs,
+                fault: 0,
+                cause: 'promotion',
+                primaryAfter: 'us-west-2',
+            },
+        ]);
         // Detection (20–30 s) plus the promotion (the facts table's minute) after the cut, while the region is still down.
         expect(promoted.atMs).toBeGreaterThan(60_000 + 20_000);
         expect(promoted.atMs).toBeLessThan(180_000);
         const [cut] = store.stranded;
-        expect(cut).toMatchObject({ region: 'us-east-1', cutAtMs: 60_000, lostWrites: store.lostWrites, lostAtMs: promoted.atMs, deliveredWrites: 0, healedAtMs: null });
+        expect(cut).toMatchObject({
+            region: 'us-east-1',
+            cutAtMs: 60_000,
+            lostWrites: store.lostWrites,
+            lostAtMs: promoted.atMs,
+            deliveredWrites: 0,
+            healedAtMs: null,
+        });
         expect(cut!.strandedWrites).toBe(store.lostWrites);
     });
 
@@ -139,8 +169,18 @@ describe('a destroyed region loses what no other replica had applied', () => {
     it.each([
         { name: 'lag 1 s at 1000 writes/s loses ≈ 1000 writes with RPO ≈ 1 s', lag: '1s', rate: 1000, delayMs: 1000 },
         { name: 'lag 5 s at 200 writes/s loses ≈ 1000 writes with RPO ≈ 5 s', lag: '5s', rate: 200, delayMs: 5000 },
-        { name: 'lag 250 ms at 4000 writes/s loses ≈ 1000 writes with RPO ≈ 250 ms', lag: '250ms', rate: 4000, delayMs: 250 },
-        { name: 'a lag declared below RTT/2 is floored at the one-way transit (39 ms)', lag: '10ms', rate: 4000, delayMs: 39 },
+        {
+            name: 'lag 250 ms at 4000 writes/s loses ≈ 1000 writes with RPO ≈ 250 ms',
+            lag: '250ms',
+            rate: 4000,
+            delayMs: 250,
+        },
+        {
+            name: 'a lag declared below RTT/2 is floored at the one-way transit (39 ms)',
+            lag: '10ms',
+            rate: 4000,
+            delayMs: 39,
+        },
     ])('$name', async ({ lag, rate, delayMs }) => {
         const report = await run(`${TWO_US_REGIONS}
 ${auroraDb(lag)}
@@ -153,7 +193,17 @@ scenario s { workload w  duration 10m  at 5m destroy region us-east-1  seed 3 }
         expect(store.rpoMs!).toBeLessThanOrEqual(delayMs);
         expect(store.rpoMs!).toBeGreaterThan(delayMs - 25);
         expect(report.summary.worstRpoMs).toBe(store.rpoMs);
-        expect(store.losses).toEqual([{ region: 'us-east-1', atMs: 300_000, lostWrites: store.lostWrites, rpoMs: store.rpoMs, fault: 0, cause: 'destroyed', primaryAfter: null }]);
+        expect(store.losses).toEqual([
+            {
+                region: 'us-east-1',
+                atMs: 300_000,
+                lostWrites: store.lostWrites,
+                rpoMs: store.rpoMs,
+                fault: 0,
+                cause: 'destroyed',
+                primaryAfter: null,
+            },
+        ]);
         expect(store.strandedWrites).toBe(0);
         expect(report.scenario.faults[0]).toMatchObject({ kind: 'destroy', atMs: 300_000, untilMs: 600_000 });
         // Nothing is acknowledged after the destruction: λ × 5 minutes, ± 4σ.
@@ -183,7 +233,9 @@ scenario s { workload w  duration 12m  at 1m partition us-east-1 <-> us-west-2 f
         const p = 1 - Math.exp(-perKeyPerSide * (P + d));
         const expected = K * p * p;
         expect(store.lostWrites).toBe(0);
-        expect(Math.abs(store.overwrittenAtHeal - expected)).toBeLessThanOrEqual(4 * Math.sqrt(K * p * p * (1 - p * p)));
+        expect(Math.abs(store.overwrittenAtHeal - expected)).toBeLessThanOrEqual(
+            4 * Math.sqrt(K * p * p * (1 - p * p)),
+        );
         expect(store.overwrittenAtHeal).toBeLessThanOrEqual(store.discardedWrites);
         expect(report.summary.overwrittenAtHeal).toBe(store.overwrittenAtHeal);
         // Both sides are cut off for the whole partition; each strands about λ·K·P writes (Poisson, 4σ) and delivers

@@ -23,8 +23,9 @@ function spinningWorker(): string {
 describe('simulations with a deadline', () => {
     it('fails a run that never finishes with "did not finish in 1 s", terminating the busy worker', async () => {
         const model = await designOf(DESIGN);
-        await expect(simulateWithDeadline(model, 's', { deadlineS: 1, workerFile: spinningWorker() }))
-            .rejects.toThrow('the simulation of s did not finish in 1 s');
+        await expect(simulateWithDeadline(model, 's', { deadlineS: 1, workerFile: spinningWorker() })).rejects.toThrow(
+            'the simulation of s did not finish in 1 s',
+        );
     });
 
     it('gives the same report as a run on the test thread', async () => {

@@ -3,7 +3,12 @@
 // last event.
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../language/semantics/model.js';
-import { chooseResolution, DEFAULT_EVENT_BUDGET, estimateEvents, MAX_KEY_STATE_CELLS } from '../../simulation/budget.js';
+import {
+    chooseResolution,
+    DEFAULT_EVENT_BUDGET,
+    estimateEvents,
+    MAX_KEY_STATE_CELLS,
+} from '../../simulation/budget.js';
 import { Simulation } from '../../simulation/engine/simulation.js';
 import { compileStructure, completePlan } from '../../simulation/plan.js';
 import { buildReport } from '../../simulation/report-builder.js';
@@ -17,7 +22,12 @@ function runWithInterval(model: Model, sampleIntervalMs: number): SimulationRepo
     const structure = compileStructure(model, scenario);
     const resolution = chooseResolution(structure, estimateEvents(structure, sampleIntervalMs), DEFAULT_EVENT_BUDGET);
     const seed = seedOf(scenario, {});
-    const sim = new Simulation(completePlan(structure), { seed, sampling: resolution.sampling, sampleIntervalMs, maxKeyStateCells: MAX_KEY_STATE_CELLS });
+    const sim = new Simulation(completePlan(structure), {
+        seed,
+        sampling: resolution.sampling,
+        sampleIntervalMs,
+        maxKeyStateCells: MAX_KEY_STATE_CELLS,
+    });
     sim.run();
     const report = buildReport({ sim, seed, eventBudget: DEFAULT_EVENT_BUDGET, resolution });
     expectValidReport(report);
@@ -58,10 +68,14 @@ function staleExpected(c: StaleCase, durationS: number): number {
     return WEST_READS * ((durationS - c.forS - c.lagS) * steadyStale(c) + partitionStale(c) + drainStale(c));
 }
 
-const staleDesign = (c: StaleCase, durationS: number) => replicaReaders({
-    lag: `${c.lagS}s`, writes: c.writes, keys: c.keys, readsPerRegion: WEST_READS,
-    scenario: `duration ${durationS}s  at ${c.atS}s partition us-east-1 <-> us-west-2 for ${c.forS}s  seed 5`,
-});
+const staleDesign = (c: StaleCase, durationS: number) =>
+    replicaReaders({
+        lag: `${c.lagS}s`,
+        writes: c.writes,
+        keys: c.keys,
+        readsPerRegion: WEST_READS,
+        scenario: `duration ${durationS}s  at ${c.atS}s partition us-east-1 <-> us-west-2 for ${c.forS}s  seed 5`,
+    });
 
 // ----------------------------------------------------------------------------------------------- failed reads
 // Health checks see the outage and routing changes at R (the report's routingChangeMs); until then every read of
@@ -102,7 +116,10 @@ function failedReads(report: SimulationReport): number {
 
 function failedExpected(c: DnsCase, report: SimulationReport): number {
     const routing = report.recovery[0]!.routingChangeMs!;
-    return DNS_READS * ((routing - OUTAGE_AT_S * SECOND) / SECOND + (c.ttlS * (1 + c.tailShare)) / 2 + c.tailShare * c.tailS);
+    return (
+        DNS_READS *
+        ((routing - OUTAGE_AT_S * SECOND) / SECOND + (c.ttlS * (1 + c.tailShare)) / 2 + c.tailShare * c.tailS)
+    );
 }
 
 // ----------------------------------------------------------------------------------------------- the cases
@@ -136,11 +153,44 @@ const dnsCase = (c: DnsCase): Case => ({
 });
 
 const cases: Case[] = [
-    staleCase({ name: 'stale reads over a 60 s partition with a 30 s lag (the drain weighs a quarter)', writes: 5, keys: 1_000, lagS: 30, atS: 200, forS: 60 }),
-    staleCase({ name: 'stale reads over a 3-minute partition of hot keys (the window saturates)', writes: 50, keys: 100, lagS: 1, atS: 123.4, forS: 180 }),
-    staleCase({ name: 'stale reads over a 30 s partition with a 100 ms lag', writes: 100, keys: 5_000, lagS: 0.1, atS: 61, forS: 30 }),
-    dnsCase({ name: 'failed reads in an outage with DNS failover (TTL 60 s)', route: 'dns ttl 60s', ttlS: 60, tailShare: 0, tailS: 0 }),
-    dnsCase({ name: 'failed reads over a DNS TTL ramp with a 10 % resolver tail of 5 minutes', route: 'dns ttl 60s tail 10% 5m', ttlS: 60, tailShare: 0.1, tailS: 300 }),
+    staleCase({
+        name: 'stale reads over a 60 s partition with a 30 s lag (the drain weighs a quarter)',
+        writes: 5,
+        keys: 1_000,
+        lagS: 30,
+        atS: 200,
+        forS: 60,
+    }),
+    staleCase({
+        name: 'stale reads over a 3-minute partition of hot keys (the window saturates)',
+        writes: 50,
+        keys: 100,
+        lagS: 1,
+        atS: 123.4,
+        forS: 180,
+    }),
+    staleCase({
+        name: 'stale reads over a 30 s partition with a 100 ms lag',
+        writes: 100,
+        keys: 5_000,
+        lagS: 0.1,
+        atS: 61,
+        forS: 30,
+    }),
+    dnsCase({
+        name: 'failed reads in an outage with DNS failover (TTL 60 s)',
+        route: 'dns ttl 60s',
+        ttlS: 60,
+        tailShare: 0,
+        tailS: 0,
+    }),
+    dnsCase({
+        name: 'failed reads over a DNS TTL ramp with a 10 % resolver tail of 5 minutes',
+        route: 'dns ttl 60s tail 10% 5m',
+        ttlS: 60,
+        tailShare: 0.1,
+        tailS: 300,
+    }),
 ];
 
 describe('reads are integrated exactly between breakpoints', () => {
@@ -153,19 +203,24 @@ describe('reads are integrated exactly between breakpoints', () => {
 
     // Ticks at 1 s, at 7 s (never on an event) and at 2 minutes: the same flow, split at other places.
     const intervals = [1_000, 7_000, 120_000];
-    it.each(cases.flatMap((c) => intervals.map((ms) => ({ ...c, ms }))))('$name do not change with a $ms ms sample interval', async (c) => {
-        const model = await designOf(c.design(c.durationS));
-        const reference = runWithInterval(model, 10_000);
-        const measured = c.measure(runWithInterval(model, c.ms));
-        expect(Math.abs(measured - c.measure(reference))).toBeLessThanOrEqual(1e-9 * c.measure(reference) + 0.002);
-    });
+    it.each(cases.flatMap((c) => intervals.map((ms) => ({ ...c, ms }))))(
+        '$name do not change with a $ms ms sample interval',
+        async (c) => {
+            const model = await designOf(c.design(c.durationS));
+            const reference = runWithInterval(model, 10_000);
+            const measured = c.measure(runWithInterval(model, c.ms));
+            expect(Math.abs(measured - c.measure(reference))).toBeLessThanOrEqual(1e-9 * c.measure(reference) + 0.002);
+        },
+    );
 
     it.each(cases)('$name do not change when the scenario runs 17 minutes longer', async (c) => {
         const longer = 17 * 60;
         const short = await run(c.design(c.durationS));
         const long = await run(c.design(c.durationS + longer));
         // Rounded to 0.001 in the report; the steady state adds exactly its closed form.
-        expect(Math.abs(c.measure(long) - c.measure(short) - c.extra(longer))).toBeLessThanOrEqual(1e-9 * c.measure(long) + 0.002);
+        expect(Math.abs(c.measure(long) - c.measure(short) - c.extra(longer))).toBeLessThanOrEqual(
+            1e-9 * c.measure(long) + 0.002,
+        );
     });
 });
 

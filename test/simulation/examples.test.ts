@@ -8,7 +8,10 @@ import type { SimulationReport } from '../../simulation/report.js';
 import { ROOT } from '../helpers/bundles.js';
 import { designOf, example, runModelWithDeadline, MINUTE } from './helpers.js';
 
-const names = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mregion')).map((f) => f.replace(/\.mregion$/, '')).sort();
+const names = readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.mregion'))
+    .map((f) => f.replace(/\.mregion$/, ''))
+    .sort();
 const reports = new Map<string, SimulationReport[]>();
 
 beforeAll(async () => {
@@ -38,10 +41,16 @@ describe('bundled examples', () => {
         const [r] = reports.get('control-plane-2021')!;
         const rto = r!.expectations.find((e) => e.metric === 'rto')!;
         expect(rto.passed).toBe(false);
-        expect(rto.message).toBe('expect rto <= 1h failed: measured 7 h (+6 h) for users of us-east-1 on status-page, from the outage of us-east-1 at 30 m');
+        expect(rto.message).toBe(
+            'expect rto <= 1h failed: measured 7 h (+6 h) for users of us-east-1 on status-page, from the outage of us-east-1 at 30 m',
+        );
         const blocked = r!.timeline.filter((t) => t.kind === 'action-blocked');
-        expect(blocked[0]!.text).toMatch(/console .* waits: the console sign-in \/ IAM control plane in us-east-1 is unavailable/);
-        expect(r!.notes.some((n) => n.includes('never')) || r!.timeline.some((t) => t.kind === 'failover-abandoned')).toBe(true);
+        expect(blocked[0]!.text).toMatch(
+            /console .* waits: the console sign-in \/ IAM control plane in us-east-1 is unavailable/,
+        );
+        expect(
+            r!.notes.some((n) => n.includes('never')) || r!.timeline.some((t) => t.kind === 'failover-abandoned'),
+        ).toBe(true);
     });
 
     it('dynamodb-mrec-cart silently discards thousands of increments an hour', () => {

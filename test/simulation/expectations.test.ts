@@ -62,15 +62,52 @@ describe('expectations', () => {
     };
 
     it.each([
-        { text: 'rto <= 15m', passed: false, message: 'expect rto <= 15m failed: measured 26 m (+11 m) for users of us-east-1 on api, from the outage of us-east-1 at 10 m' },
-        { text: 'rto <= 30m', passed: true, message: 'expect rto <= 30m passed: measured 26 m for users of us-east-1 on api, from the outage of us-east-1 at 10 m' },
-        { text: 'rto of api in us-west-2 <= 30m', passed: true, message: 'expect rto of api in us-west-2 <= 30m passed: measured 26 m for users of us-west-2 on api, from the outage of us-east-1 at 10 m' },
-        { text: 'lost-writes in us-west-2 == 0', passed: true, message: 'expect lost-writes in us-west-2 == 0 passed: measured 0 in us-west-2' },
-        { text: 'availability > 50%', passed: true, message: /^expect availability > 50% passed: measured 5\d\.\d+% of requests over 1 h$/ },
+        {
+            text: 'rto <= 15m',
+            passed: false,
+            message:
+                'expect rto <= 15m failed: measured 26 m (+11 m) for users of us-east-1 on api, from the outage of us-east-1 at 10 m',
+        },
+        {
+            text: 'rto <= 30m',
+            passed: true,
+            message:
+                'expect rto <= 30m passed: measured 26 m for users of us-east-1 on api, from the outage of us-east-1 at 10 m',
+        },
+        {
+            text: 'rto of api in us-west-2 <= 30m',
+            passed: true,
+            message:
+                'expect rto of api in us-west-2 <= 30m passed: measured 26 m for users of us-west-2 on api, from the outage of us-east-1 at 10 m',
+        },
+        {
+            text: 'lost-writes in us-west-2 == 0',
+            passed: true,
+            message: 'expect lost-writes in us-west-2 == 0 passed: measured 0 in us-west-2',
+        },
+        {
+            text: 'availability > 50%',
+            passed: true,
+            message: /^expect availability > 50% passed: measured 5\d\.\d+% of requests over 1 h$/,
+        },
         // After the move, users of us-east-1 reach the service in us-west-2: one RTT (78 ms) more per write.
-        { text: 'write-latency p99 of api in us-east-1 == 78ms', passed: true, message: /^expect write-latency p99 of api in us-east-1 == 78ms passed: measured 78 ms at p99 of [\d,]+ writes of api in us-east-1$/ },
-        { text: 'discarded-writes == 0', passed: true, message: 'expect discarded-writes == 0 passed: measured 0 writes silently discarded by last-write-wins over 1 h' },
-        { text: 'rejected-writes == 0', passed: true, message: 'expect rejected-writes == 0 passed: measured 0 writes refused over 1 h' },
+        {
+            text: 'write-latency p99 of api in us-east-1 == 78ms',
+            passed: true,
+            message:
+                /^expect write-latency p99 of api in us-east-1 == 78ms passed: measured 78 ms at p99 of [\d,]+ writes of api in us-east-1$/,
+        },
+        {
+            text: 'discarded-writes == 0',
+            passed: true,
+            message:
+                'expect discarded-writes == 0 passed: measured 0 writes silently discarded by last-write-wins over 1 h',
+        },
+        {
+            text: 'rejected-writes == 0',
+            passed: true,
+            message: 'expect rejected-writes == 0 passed: measured 0 writes refused over 1 h',
+        },
     ])('$text → $passed', ({ text, passed, message }) => {
         const e = find(text);
         expect(e.passed).toBe(passed);
@@ -99,17 +136,23 @@ describe('expectations', () => {
         const lost = find('lost-writes == 0');
         expect(lost.passed).toBe(false);
         expect(lost.measured!).toBeGreaterThan(50);
-        expect(lost.message).toMatch(/^expect lost-writes == 0 failed: measured \d+ \(\+\d+\) \(db from us-east-1 at 26 m\)$/);
+        expect(lost.message).toMatch(
+            /^expect lost-writes == 0 failed: measured \d+ \(\+\d+\) \(db from us-east-1 at 26 m\)$/,
+        );
         const rpo = find('rpo <= 1s');
         expect(rpo.passed).toBe(true);
-        expect(rpo.message).toMatch(/^expect rpo <= 1s passed: measured (9\d\d|1000) ms in db: writes lost from us-east-1 at 26 m$/);
+        expect(rpo.message).toMatch(
+            /^expect rpo <= 1s passed: measured (9\d\d|1000) ms in db: writes lost from us-east-1 at 26 m$/,
+        );
         expect(rpo.measured!).toBeLessThanOrEqual(1_000);
     });
 
     it('states availability shortfalls in percentage points', () => {
         const e = find('availability >= 99%');
         expect(e.passed).toBe(false);
-        expect(e.message).toMatch(/^expect availability >= 99% failed: measured 5\d\.\d+% \(−4\d\.\d+ pp\) of requests over 1 h$/);
+        expect(e.message).toMatch(
+            /^expect availability >= 99% failed: measured 5\d\.\d+% \(−4\d\.\d+ pp\) of requests over 1 h$/,
+        );
     });
 
     it('compares cost with the replication egress estimate', () => {
@@ -117,13 +160,21 @@ describe('expectations', () => {
         const e = find('cost <= $1/month');
         expect(e.passed).toBe(false);
         expect(e.measured).toBeCloseTo(5.184, 3);
-        expect(e.message).toBe('expect cost <= $1/month failed: measured $5.18/month (+$4.18/month) in replication egress per month at the declared rates');
+        expect(e.message).toBe(
+            'expect cost <= $1/month failed: measured $5.18/month (+$4.18/month) in replication egress per month at the declared rates',
+        );
     });
 
     it('fails a clause the run cannot measure and says why', async () => {
-        const r = await run(DESIGN.replace('keys 1000  ', '').replace(/expect [^\n]*\n/g, '').replace('seed 3', 'seed 3\n    expect stale-reads < 10%'));
+        const r = await run(
+            DESIGN.replace('keys 1000  ', '')
+                .replace(/expect [^\n]*\n/g, '')
+                .replace('seed 3', 'seed 3\n    expect stale-reads < 10%'),
+        );
         expect(r.expectations[0]!.passed).toBe(false);
-        expect(r.expectations[0]!.message).toBe('expect stale-reads < 10% failed: measured not measured (the workload declares no key count)');
+        expect(r.expectations[0]!.message).toBe(
+            'expect stale-reads < 10% failed: measured not measured (the workload declares no key count)',
+        );
         expect(r.summary.staleReadShare).toBeNull();
     });
 });

@@ -16,7 +16,17 @@ import { designOf, runModel, SECOND, MINUTE } from './helpers.js';
 
 const INTERVAL = 10 * SECOND;
 
-function design({ fault, depth = 'deep', threshold = 3, duration = '2h' }: { fault: string; depth?: string; threshold?: number; duration?: string }): string {
+function design({
+    fault,
+    depth = 'deep',
+    threshold = 3,
+    duration = '2h',
+}: {
+    fault: string;
+    depth?: string;
+    threshold?: number;
+    duration?: string;
+}): string {
     return `topology T
 region us-east-1 { provider aws }
 region us-west-2 { provider aws }
@@ -55,41 +65,79 @@ describe('detection of a degrade against the run-length closed form', () => {
         { p: 0.5, n: 3 },
         { p: 0.3, n: 2 },
         { p: 0.8, n: 5 },
-    ])('a deep check failing with p = $p and threshold $n: P(within N checks) = p^N and the mean time matches (U + E[K] − 1) × interval', async ({ p, n }) => {
-        const model = await designOf(design({ fault: `degrade api in us-east-1 errors ${p * 100}% for 105m`, threshold: n }));
-        const after = sweep(model, RUNS);
-        expect(after.every((a) => a !== null)).toBe(true);
-        const times = after as number[];
+    ])(
+        'a deep check failing with p = $p and threshold $n: P(within N checks) = p^N and the mean time matches (U + E[K] − 1) × interval',
+        async ({ p, n }) => {
+            const model = await designOf(
+                design({ fault: `degrade api in us-east-1 errors ${p * 100}% for 105m`, threshold: n }),
+            );
+            const after = sweep(model, RUNS);
+            expect(after.every((a) => a !== null)).toBe(true);
+            const times = after as number[];
 
-        const quick = times.filter((a) => a < n * INTERVAL).length / RUNS;
-        const pn = p ** n;
-        expect(Math.abs(quick - pn)).toBeLessThanOrEqual(4 * Math.sqrt((pn * (1 - pn)) / RUNS));
+            const quick = times.filter((a) => a < n * INTERVAL).length / RUNS;
+            const pn = p ** n;
+            expect(Math.abs(quick - pn)).toBeLessThanOrEqual(4 * Math.sqrt((pn * (1 - pn)) / RUNS));
 
-        const { mean: k, variance } = runLength(p, n);
-        const expected = (0.5 + k - 1) * INTERVAL;
-        const sd = INTERVAL * Math.sqrt(variance + 1 / 12);
-        const measured = times.reduce((a, b) => a + b, 0) / RUNS;
-        expect(Math.abs(measured - expected)).toBeLessThanOrEqual(4 * sd / Math.sqrt(RUNS));
-    }, 120_000);
+            const { mean: k, variance } = runLength(p, n);
+            const expected = (0.5 + k - 1) * INTERVAL;
+            const sd = INTERVAL * Math.sqrt(variance + 1 / 12);
+            const measured = times.reduce((a, b) => a + b, 0) / RUNS;
+            expect(Math.abs(measured - expected)).toBeLessThanOrEqual((4 * sd) / Math.sqrt(RUNS));
+        },
+        120_000,
+    );
 });
 
 describe('what a health check sees', () => {
     it('a shallow check never notices a degrade or failure of what the service depends on, whatever the error share, threshold or seed', async () => {
-        await fc.assert(fc.asyncProperty(
-            fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 10 }), fc.boolean(), fc.integer({ min: 0, max: 1_000 }),
-            async (percent, threshold, fail, seed) => {
-                const fault = fail ? 'fail ledger in us-east-1 for 20m' : `degrade ledger in us-east-1 errors ${percent}% for 20m`;
-                const model = await designOf(design({ fault, depth: 'shallow', threshold, duration: '40m' }));
-                const r = runModel(model, 's', { seed });
-                expect(r.partialFaults[0]!.checks).toEqual([{ failover: 'api', depth: 'shallow', noticed: false, noticedAtMs: null, afterMs: null }]);
-                expect(r.timeline.some((t) => t.kind === 'gray-undetected' && t.text.includes('a shallow check asks only whether api answers'))).toBe(true);
-            }), { numRuns: 12 });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.integer({ min: 1, max: 100 }),
+                fc.integer({ min: 1, max: 10 }),
+                fc.boolean(),
+                fc.integer({ min: 0, max: 1_000 }),
+                async (percent, threshold, fail, seed) => {
+                    const fault = fail
+                        ? 'fail ledger in us-east-1 for 20m'
+                        : `degrade ledger in us-east-1 errors ${percent}% for 20m`;
+                    const model = await designOf(design({ fault, depth: 'shallow', threshold, duration: '40m' }));
+                    const r = runModel(model, 's', { seed });
+                    expect(r.partialFaults[0]!.checks).toEqual([
+                        { failover: 'api', depth: 'shallow', noticed: false, noticedAtMs: null, afterMs: null },
+                    ]);
+                    expect(
+                        r.timeline.some(
+                            (t) =>
+                                t.kind === 'gray-undetected' &&
+                                t.text.includes('a shallow check asks only whether api answers'),
+                        ),
+                    ).toBe(true);
+                },
+            ),
+            { numRuns: 12 },
+        );
     }, 120_000);
 
     it.each([
-        { name: 'a deep check sees a failed dependency as a failing check, answered at once', fault: 'fail ledger in us-east-1 for 20m', depth: 'deep', delay: 0 },
-        { name: 'a shallow check notices the service itself failing, when its checks time out', fault: 'fail api in us-east-1 for 20m', depth: 'shallow', delay: 6 * SECOND },
-        { name: 'an added latency at or above the timeout fails every check, with no errors at all', fault: 'degrade api in us-east-1 latency +6s for 20m', depth: 'shallow', delay: 6 * SECOND },
+        {
+            name: 'a deep check sees a failed dependency as a failing check, answered at once',
+            fault: 'fail ledger in us-east-1 for 20m',
+            depth: 'deep',
+            delay: 0,
+        },
+        {
+            name: 'a shallow check notices the service itself failing, when its checks time out',
+            fault: 'fail api in us-east-1 for 20m',
+            depth: 'shallow',
+            delay: 6 * SECOND,
+        },
+        {
+            name: 'an added latency at or above the timeout fails every check, with no errors at all',
+            fault: 'degrade api in us-east-1 latency +6s for 20m',
+            depth: 'shallow',
+            delay: 6 * SECOND,
+        },
     ])('$name: noticed within threshold intervals, plus the delay', async ({ fault, depth, delay }) => {
         const model = await designOf(design({ fault, depth, threshold: 3, duration: '40m' }));
         for (const seed of [1, 2, 3, 4, 5]) {
@@ -117,7 +165,7 @@ scenario s {
 }
 `;
 
-    it('serves (1 − 10%)(1 − 20%)(1 − 50%) = 36% of api\'s requests in the region, and none of the other region\'s are touched', async () => {
+    it("serves (1 − 10%)(1 − 20%)(1 − 50%) = 36% of api's requests in the region, and none of the other region's are touched", async () => {
         const r = runModel(await designOf(chain), 's', { seed: 3 });
         const east = r.recovery.filter((x) => x.target === 'api' && x.usersOf === 'us-east-1');
         expect(east).toHaveLength(1);
@@ -131,15 +179,37 @@ scenario s {
         const cascade = r.timeline.filter((t) => t.kind === 'cascade').map((t) => [t.atMs, t.text]);
         // Each row: the service's whole error share and added latency, its own included (1 − 0.9 × 0.8 = 28%).
         expect(cascade).toEqual([
-            [10 * MINUTE, 'ledger in us-east-1 fails 50% of requests, +100 ms per request: it depends on db, impaired there'],
-            [10 * MINUTE, 'api in us-east-1 fails 50% of requests, +100 ms per request: it depends on ledger, impaired there'],
-            [11 * MINUTE, 'ledger in us-east-1 fails 60% of requests, +300 ms per request: it depends on db, impaired there'],
-            [11 * MINUTE, 'api in us-east-1 fails 60% of requests, +300 ms per request: it depends on ledger, impaired there'],
-            [12 * MINUTE, 'api in us-east-1 fails 64% of requests, +600 ms per request: it depends on ledger, impaired there'],
+            [
+                10 * MINUTE,
+                'ledger in us-east-1 fails 50% of requests, +100 ms per request: it depends on db, impaired there',
+            ],
+            [
+                10 * MINUTE,
+                'api in us-east-1 fails 50% of requests, +100 ms per request: it depends on ledger, impaired there',
+            ],
+            [
+                11 * MINUTE,
+                'ledger in us-east-1 fails 60% of requests, +300 ms per request: it depends on db, impaired there',
+            ],
+            [
+                11 * MINUTE,
+                'api in us-east-1 fails 60% of requests, +300 ms per request: it depends on ledger, impaired there',
+            ],
+            [
+                12 * MINUTE,
+                'api in us-east-1 fails 64% of requests, +600 ms per request: it depends on ledger, impaired there',
+            ],
             [20 * MINUTE, 'ledger in us-east-1 is no longer impaired through what it depends on'],
-            [20 * MINUTE, 'api in us-east-1 fails 28% of requests, +500 ms per request: it depends on ledger, impaired there'],
+            [
+                20 * MINUTE,
+                'api in us-east-1 fails 28% of requests, +500 ms per request: it depends on ledger, impaired there',
+            ],
             [21 * MINUTE, 'api in us-east-1 is no longer impaired through what it depends on'],
         ]);
-        expect(r.partialFaults.map((p) => [p.target, p.reached])).toEqual([['db', ['ledger', 'api']], ['ledger', ['ledger', 'api']], ['api', ['api']]]);
+        expect(r.partialFaults.map((p) => [p.target, p.reached])).toEqual([
+            ['db', ['ledger', 'api']],
+            ['ledger', ['ledger', 'api']],
+            ['api', ['api']],
+        ]);
     });
 });

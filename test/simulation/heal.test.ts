@@ -14,7 +14,13 @@ const P = 60;
 const T1 = T0 + P;
 const READS = 500;
 
-const design = replicaReaders({ lag: `${D}s`, writes: LAMBDA, keys: KEYS, readsPerRegion: READS, scenario: `duration 10m  at ${T0}s partition us-east-1 <-> us-west-2 for ${P}s  seed 5` });
+const design = replicaReaders({
+    lag: `${D}s`,
+    writes: LAMBDA,
+    keys: KEYS,
+    readsPerRegion: READS,
+    scenario: `duration 10m  at ${T0}s partition us-east-1 <-> us-west-2 for ${P}s  seed 5`,
+});
 
 describe('a partition heals with its backlog arriving one lag later', () => {
     it('reports one heal on the link that held writes, with the backlog and the drain', async () => {
@@ -25,7 +31,12 @@ describe('a partition heals with its backlog arriving one lag later', () => {
         // Held: the writes sent from T0 − d (not yet applied at the cut) to T1: λ(P + d), ± 4σ of a Poisson count.
         const held = LAMBDA * (P + D);
         expect(Math.abs(heal!.backlogWrites - held)).toBeLessThanOrEqual(4 * Math.sqrt(held));
-        expect(heal).toMatchObject({ cutAtMs: T0 * SECOND, atMs: T1 * SECOND, drainedAtMs: (T1 + D) * SECOND, drainMs: D * SECOND });
+        expect(heal).toMatchObject({
+            cutAtMs: T0 * SECOND,
+            atMs: T1 * SECOND,
+            drainedAtMs: (T1 + D) * SECOND,
+            drainMs: D * SECOND,
+        });
         // us-west-2 wrote nothing, so its link held nothing.
         expect(store.lag.find((l) => l.from === 'us-west-2')?.heals ?? []).toEqual([]);
     });

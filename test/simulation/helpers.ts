@@ -23,7 +23,9 @@ export function expectValidReport(report: unknown): void {
     expect(ok ? [] : validateSchema.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
 
-const validateSweepSchema = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'simulation/sweep-schema.json'), 'utf8')));
+const validateSweepSchema = ajv.compile(
+    JSON.parse(readFileSync(path.join(ROOT, 'simulation/sweep-schema.json'), 'utf8')),
+);
 
 /** Fails the test with ajv's messages when a seed sweep's report does not match its published schema. */
 export function expectValidSweep(sweep: unknown): void {
@@ -52,7 +54,11 @@ export async function run(text: string, scenario?: string, options: DeadlineOpti
 }
 
 /** runModel in a worker with a deadline: for the runs that take seconds. */
-export async function runModelWithDeadline(model: Model, scenario?: string, options: DeadlineOptions = {}): Promise<SimulationReport> {
+export async function runModelWithDeadline(
+    model: Model,
+    scenario?: string,
+    options: DeadlineOptions = {},
+): Promise<SimulationReport> {
     const report = await simulateWithDeadline(model, scenario ?? firstScenario(model), options);
     expectValidReport(report);
     return report;
@@ -108,7 +114,12 @@ export function dynamoStore(name: string, { holds = 'shared counter', lag = '1s'
 
 /** A CockroachDB store of shared rows, written anywhere, replicated by consensus (majority quorum unless told). */
 /** A CockroachDB store; `clauses` (e.g. `leader eu-west-1`) default to a leader in the first region. */
-export function consensusStore(name: string, regions: readonly string[], quorum?: number, clauses = `leader ${regions[0]}`): string {
+export function consensusStore(
+    name: string,
+    regions: readonly string[],
+    quorum?: number,
+    clauses = `leader ${regions[0]}`,
+): string {
     return `store ${name} {
     engine      cockroachdb
     regions     ${regions.join(', ')}
@@ -130,7 +141,19 @@ region us-west-2 { provider aws  jurisdiction US }
  * Stale-read designs: an active-active service on `auroraDb(lag)`, written in us-east-1 at `writes`/s over `keys`
  * keys and read at `readsPerRegion`/s in each US region, with the scenario's other clauses in `scenario`.
  */
-export function replicaReaders({ lag, writes, keys, readsPerRegion, scenario }: { lag: string; writes: number; keys: number; readsPerRegion: number; scenario: string }): string {
+export function replicaReaders({
+    lag,
+    writes,
+    keys,
+    readsPerRegion,
+    scenario,
+}: {
+    lag: string;
+    writes: number;
+    keys: number;
+    readsPerRegion: number;
+    scenario: string;
+}): string {
     return `${TWO_US_REGIONS}
 ${auroraDb(lag)}
 service app {

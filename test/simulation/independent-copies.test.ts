@@ -29,7 +29,8 @@ scenario lose-east {
 }
 `;
 
-const CACHE = 'store cache { engine redis regions us-east-1, us-west-2 holds per-user document writes any-region replication none consistency eventual conflicts lww }';
+const CACHE =
+    'store cache { engine redis regions us-east-1, us-west-2 holds per-user document writes any-region replication none consistency eventual conflicts lww }';
 
 describe('independent copies per region (replication none)', () => {
     it('lose no write and ship nothing when a region fails, and say the moved users find a cold copy', async () => {
@@ -38,9 +39,11 @@ describe('independent copies per region (replication none)', () => {
         expect(store.replication.mode).toBe('none');
         expect(store.lostWrites).toBe(0);
         expect(store.strandedWrites).toBe(0);
-        const cold = report.timeline.filter((e) => e.kind === 'routing-change' && e.text.startsWith('cache keeps an independent copy per region'));
+        const cold = report.timeline.filter(
+            (e) => e.kind === 'routing-change' && e.text.startsWith('cache keeps an independent copy per region'),
+        );
         expect(cold.map((e) => e.text)).toEqual([
-            'cache keeps an independent copy per region (replication none): the users moved to us-west-2 find that region\'s own copy, cold for their keys — nothing was replicated, so nothing is lost',
+            "cache keeps an independent copy per region (replication none): the users moved to us-west-2 find that region's own copy, cold for their keys — nothing was replicated, so nothing is lost",
         ]);
     });
 

@@ -29,7 +29,8 @@ describe('a flapping health check during a 1-minute promotion', () => {
     // the promotion starts then and takes 1 minute; in the passing 40 s the check recovers (three passes), which
     // no longer cancels anything. The region never went down, so the promotion abandons only the writes in
     // flight to us-west-2 at that moment: Poisson(λ·lag).
-    const scenario = 'scenario s { workload w  duration 5m  at 1m flap health-check db in us-east-1 every 40s for 3m  seed 2 }';
+    const scenario =
+        'scenario s { workload w  duration 5m  at 1m flap health-check db in us-east-1 every 40s for 3m  seed 2 }';
 
     it('completes the promotion and says it could not be cancelled, and that it ran on a false alarm', async () => {
         const report = await run(`${TWO_US_REGIONS}
@@ -39,7 +40,13 @@ ${scenario}
 `);
         expect(report.failovers).toHaveLength(1);
         const f = report.failovers[0]!;
-        expect(f).toMatchObject({ target: 'db', region: 'us-east-1', falseAlarm: true, outcome: 'completed', committedAtMs: f.detectedAtMs });
+        expect(f).toMatchObject({
+            target: 'db',
+            region: 'us-east-1',
+            falseAlarm: true,
+            outcome: 'completed',
+            committedAtMs: f.detectedAtMs,
+        });
         expect(f.detectedAtMs).toBeGreaterThanOrEqual(60_000 + 20 * SECOND);
         expect(f.detectedAtMs).toBeLessThan(60_000 + 30 * SECOND);
         expect(f.completedAtMs! - f.committedAtMs!).toBeCloseTo(60 * SECOND, 6);
@@ -48,9 +55,13 @@ ${scenario}
         expect(report.summary.falseAlarmFailovers).toBe(1);
         const committed = report.timeline.find((e) => e.kind === 'failover-committed')!;
         expect(committed.atMs).toBe(f.healthyAgainAtMs);
-        expect(committed.text).toMatch(/cannot be cancelled.*promote db in us-west-2 continues and the failover completes/);
+        expect(committed.text).toMatch(
+            /cannot be cancelled.*promote db in us-west-2 continues and the failover completes/,
+        );
         expect(report.timeline.some((e) => e.kind === 'failover-abandoned')).toBe(false);
-        expect(report.timeline.find((e) => e.text === 'db now accepts writes in us-west-2')!.atMs).toBe(f.completedAtMs);
+        expect(report.timeline.find((e) => e.text === 'db now accepts writes in us-west-2')!.atMs).toBe(
+            f.completedAtMs,
+        );
         const db = report.stores[0]!;
         expectPoisson(db.lostWrites, 1000);
         expect(db.losses[0]).toMatchObject({ atMs: f.completedAtMs, cause: 'promotion', primaryAfter: 'us-west-2' });
@@ -59,7 +70,7 @@ ${scenario}
         expect(report.summary.splitBrainWrites).toBe(0);
     });
 
-    it('without a fence, the old primary keeps its region\'s writes: split brain from the promotion to the end', async () => {
+    it("without a fence, the old primary keeps its region's writes: split brain from the promotion to the end", async () => {
         const report = await run(`${TWO_US_REGIONS}
 ${store('postgres')}
 workload w for db { writes 1000/s from us-east-1 50%, us-west-2 50% }
@@ -69,7 +80,14 @@ ${scenario}
         expect(f.outcome).toBe('completed');
         expect(report.splitBrain).toHaveLength(1);
         const b = report.splitBrain[0]!;
-        expect(b).toMatchObject({ store: 'db', oldPrimary: 'us-east-1', newPrimary: 'us-west-2', promotedAtMs: f.completedAtMs, startMs: f.completedAtMs, endMs: null });
+        expect(b).toMatchObject({
+            store: 'db',
+            oldPrimary: 'us-east-1',
+            newPrimary: 'us-west-2',
+            promotedAtMs: f.completedAtMs,
+            startMs: f.completedAtMs,
+            endMs: null,
+        });
         // Each origin writes 500/s; from the promotion to the end each side takes its own region's writes.
         const windowS = (300_000 - b.startMs!) / SECOND;
         expectPoisson(b.writesOldPrimary, 500 * windowS);

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { rttBetween } from '../../language/semantics/latency.js';
 import type { Model } from '../../language/semantics/model.js';
 import type { LatencySeries, SimulationReport } from '../../simulation/report.js';
-import { auroraDb, consensusStore, designOf, MINUTE, runModel, runModelWithDeadline, TWO_US_REGIONS } from './helpers.js';
+import {
+    auroraDb,
+    consensusStore,
+    designOf,
+    MINUTE,
+    runModel,
+    runModelWithDeadline,
+    TWO_US_REGIONS,
+} from './helpers.js';
 
 const THREE_REGIONS = `
 topology T
@@ -21,7 +29,9 @@ const VOTERS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 /** Indexes of the sample intervals that lie wholly inside [from, to). */
 function intervalsWithin(report: SimulationReport, from: number, to: number): number[] {
     const step = report.run.sampleIntervalMs;
-    return report.sampleTimesMs.flatMap((start, i) => (start >= from && Math.min(start + step, report.scenario.durationMs) <= to ? [i] : []));
+    return report.sampleTimesMs.flatMap((start, i) =>
+        start >= from && Math.min(start + step, report.scenario.durationMs) <= to ? [i] : [],
+    );
 }
 
 function seriesOfStore(report: SimulationReport, region: string): LatencySeries {
@@ -84,9 +94,13 @@ scenario s {
         const cut = intervalsWithin(report, 5 * MINUTE, 10 * MINUTE);
         expect(cut.length).toBeGreaterThan(0);
         const east = seriesOfStore(report, 'us-east-1');
-        for (const i of cut) expect([east.acknowledged[i], east.p50[i], east.p99[i]], `interval ${i}`).toEqual([0, null, null]);
+        for (const i of cut)
+            expect([east.acknowledged[i], east.p50[i], east.p99[i]], `interval ${i}`).toEqual([0, null, null]);
         // Before and after the partition the same users write at the quorum's RTT in every interval.
-        for (const i of [...intervalsWithin(report, 0, 5 * MINUTE), ...intervalsWithin(report, 10 * MINUTE, 15 * MINUTE)]) {
+        for (const i of [
+            ...intervalsWithin(report, 0, 5 * MINUTE),
+            ...intervalsWithin(report, 10 * MINUTE, 15 * MINUTE),
+        ]) {
             expect(east.acknowledged[i]!, `interval ${i}`).toBeGreaterThan(0);
         }
     });
@@ -98,15 +112,21 @@ scenario s {
         const usual = rtt(model, 'us-west-2', 'us-east-1');
         const detour = rtt(model, 'us-west-2', 'eu-west-1');
         expect(detour).toBeGreaterThan(usual);
-        for (const i of intervalsWithin(report, 0, 5 * MINUTE)) expect([west.p50[i], west.p99[i]], `interval ${i}`).toEqual([usual, usual]);
-        for (const i of intervalsWithin(report, 5 * MINUTE, 10 * MINUTE)) expect([west.p50[i], west.p99[i]], `interval ${i}`).toEqual([detour, detour]);
-        for (const i of intervalsWithin(report, 10 * MINUTE, 15 * MINUTE)) expect([west.p50[i], west.p99[i]], `interval ${i}`).toEqual([usual, usual]);
+        for (const i of intervalsWithin(report, 0, 5 * MINUTE))
+            expect([west.p50[i], west.p99[i]], `interval ${i}`).toEqual([usual, usual]);
+        for (const i of intervalsWithin(report, 5 * MINUTE, 10 * MINUTE))
+            expect([west.p50[i], west.p99[i]], `interval ${i}`).toEqual([detour, detour]);
+        for (const i of intervalsWithin(report, 10 * MINUTE, 15 * MINUTE))
+            expect([west.p50[i], west.p99[i]], `interval ${i}`).toEqual([usual, usual]);
     });
 
     it('counts every acknowledged write in exactly one interval of its region', async () => {
         const report = runModel(await designOf(design));
         const store = report.stores[0]!;
-        const counted = store.byRegion.reduce((sum, r) => sum + r.writeLatencySeries.acknowledged.reduce((a, b) => a + b, 0), 0);
+        const counted = store.byRegion.reduce(
+            (sum, r) => sum + r.writeLatencySeries.acknowledged.reduce((a, b) => a + b, 0),
+            0,
+        );
         expect(counted).toBe(store.writes.acknowledged);
     });
 
@@ -154,14 +174,25 @@ scenario s { workload w  duration 20m  at 5m outage region us-east-1 for 15m  se
         expect(recovered).toBeGreaterThan(5 * MINUTE);
         expect(recovered).toBeLessThan(8 * MINUTE);
         for (const i of intervalsWithin(report, 0, 5 * MINUTE)) {
-            expect([east.p50[i], east.p99[i], west.p50[i], west.p99[i]], `interval ${i}`).toEqual([0, 0, crossing, crossing]);
+            expect([east.p50[i], east.p99[i], west.p50[i], west.p99[i]], `interval ${i}`).toEqual([
+                0,
+                0,
+                crossing,
+                crossing,
+            ]);
         }
         for (const i of intervalsWithin(report, 5 * MINUTE, Math.min(...report.recovery.map((r) => r.endMs!)))) {
             expect([east.acknowledged[i], west.acknowledged[i]], `interval ${i}`).toEqual([0, 0]);
         }
         const after = intervalsWithin(report, recovered, 20 * MINUTE);
         expect(after.length).toBeGreaterThan(100);
-        for (const i of after) expect([east.p50[i], east.p99[i], west.p50[i], west.p99[i]], `interval ${i}`).toEqual([crossing, crossing, 0, 0]);
+        for (const i of after)
+            expect([east.p50[i], east.p99[i], west.p50[i], west.p99[i]], `interval ${i}`).toEqual([
+                crossing,
+                crossing,
+                0,
+                0,
+            ]);
     });
 });
 
@@ -171,13 +202,18 @@ describe('latency series over generated designs', () => {
             mode: fc.constantFrom('consensus', 'async lag 500ms', 'sync'),
             rate: fc.integer({ min: 1, max: 300 }),
             eastShare: fc.integer({ min: 0, max: 100 }),
-            fault: fc.constantFrom('outage region us-east-1', 'partition us-east-1 <-> us-west-2', 'outage region eu-west-1'),
+            fault: fc.constantFrom(
+                'outage region us-east-1',
+                'partition us-east-1 <-> us-west-2',
+                'outage region eu-west-1',
+            ),
             faultAt: fc.integer({ min: 0, max: 170 }),
             faultFor: fc.integer({ min: 1, max: 180 }),
             seed: fc.integer({ min: 0, max: 1_000 }),
         });
-        await fc.assert(fc.asyncProperty(arbitrary, async (p) => {
-            const model = await designOf(`${THREE_REGIONS}
+        await fc.assert(
+            fc.asyncProperty(arbitrary, async (p) => {
+                const model = await designOf(`${THREE_REGIONS}
 store db {
     engine      ${p.mode === 'consensus' ? 'cockroachdb' : p.mode === 'sync' ? 'spanner' : 'dynamodb'}
     regions     us-east-1, us-west-2, eu-west-1
@@ -190,23 +226,27 @@ store db {
 workload w for db { writes ${p.rate}/s from us-east-1 ${p.eastShare}%, us-west-2 ${100 - p.eastShare}% }
 scenario s { workload w  duration 3m  at ${p.faultAt}s ${p.fault} for ${p.faultFor}s  seed ${p.seed} }
 `);
-            const report = await runModelWithDeadline(model);
-            const store = report.stores[0]!;
-            let counted = 0;
-            for (const r of store.byRegion) {
-                const s = r.writeLatencySeries;
-                expect([s.p50.length, s.p99.length, s.acknowledged.length]).toEqual(Array(3).fill(report.sampleTimesMs.length));
-                s.acknowledged.forEach((n, i) => {
-                    counted += n;
-                    expect(s.p50[i] === null, `interval ${i} of ${r.region}`).toBe(n === 0);
-                    expect(s.p99[i] === null).toBe(n === 0);
-                    if (n > 0) {
-                        expect(s.p99[i]!).toBeGreaterThanOrEqual(s.p50[i]!);
-                        expect(s.p99[i]!).toBeLessThanOrEqual(r.writeLatencyMs.max!);
-                    }
-                });
-            }
-            expect(counted).toBeCloseTo(store.writes.acknowledged, 6);
-        }), { numRuns: 20 });
+                const report = await runModelWithDeadline(model);
+                const store = report.stores[0]!;
+                let counted = 0;
+                for (const r of store.byRegion) {
+                    const s = r.writeLatencySeries;
+                    expect([s.p50.length, s.p99.length, s.acknowledged.length]).toEqual(
+                        Array(3).fill(report.sampleTimesMs.length),
+                    );
+                    s.acknowledged.forEach((n, i) => {
+                        counted += n;
+                        expect(s.p50[i] === null, `interval ${i} of ${r.region}`).toBe(n === 0);
+                        expect(s.p99[i] === null).toBe(n === 0);
+                        if (n > 0) {
+                            expect(s.p99[i]!).toBeGreaterThanOrEqual(s.p50[i]!);
+                            expect(s.p99[i]!).toBeLessThanOrEqual(r.writeLatencyMs.max!);
+                        }
+                    });
+                }
+                expect(counted).toBeCloseTo(store.writes.acknowledged, 6);
+            }),
+            { numRuns: 20 },
+        );
     });
 });

@@ -38,7 +38,9 @@ const ELECTION_MS = CONSENSUS.cockroachLeaseFailoverMs.value;
 
 function intervals(report: SimulationReport, from: number, to: number): number[] {
     const step = report.run.sampleIntervalMs;
-    return report.sampleTimesMs.flatMap((start, i) => (start >= from && Math.min(start + step, report.scenario.durationMs) <= to ? [i] : []));
+    return report.sampleTimesMs.flatMap((start, i) =>
+        start >= from && Math.min(start + step, report.scenario.durationMs) <= to ? [i] : [],
+    );
 }
 
 function p99s(report: SimulationReport, region: string, from: number, to: number): Set<number | null> {
@@ -55,13 +57,16 @@ describe('a consensus store elects a new leader when its leader region fails', (
     it.each([
         { region: 'eu-west-1', before: 76 + 76, after: 220 },
         { region: 'ap-northeast-1', before: 163 + 76, after: 220 + 220 },
-    ])('writes from $region take $before ms before, $after ms under the new leader, and $before ms once it is back', async ({ region, before, after }) => {
-        const report = runModel(await designOf(cockroach));
-        const step = report.run.sampleIntervalMs;
-        expect(p99s(report, region, 0, 5 * MINUTE)).toEqual(new Set([before]));
-        expect(p99s(report, region, 5 * MINUTE + ELECTION_MS + step, 20 * MINUTE)).toEqual(new Set([after]));
-        expect(p99s(report, region, 20 * MINUTE, 30 * MINUTE)).toEqual(new Set([before]));
-    });
+    ])(
+        'writes from $region take $before ms before, $after ms under the new leader, and $before ms once it is back',
+        async ({ region, before, after }) => {
+            const report = runModel(await designOf(cockroach));
+            const step = report.run.sampleIntervalMs;
+            expect(p99s(report, region, 0, 5 * MINUTE)).toEqual(new Set([before]));
+            expect(p99s(report, region, 5 * MINUTE + ELECTION_MS + step, 20 * MINUTE)).toEqual(new Set([after]));
+            expect(p99s(report, region, 20 * MINUTE, 30 * MINUTE)).toEqual(new Set([before]));
+        },
+    );
 
     it('fails the writes of the election, 9 s at 180 writes/s (± 4σ of a Poisson count)', async () => {
         const report = runModel(await designOf(cockroach));
@@ -73,18 +78,35 @@ describe('a consensus store elects a new leader when its leader region fails', (
 
     it('tells the election, the new leader and the return in the timeline', async () => {
         const report = runModel(await designOf(cockroach));
-        const leadership = report.timeline.filter((e) => e.target === 'tickets' && e.kind === 'routing-change').map((e) => [e.atMs, e.text]);
+        const leadership = report.timeline
+            .filter((e) => e.target === 'tickets' && e.kind === 'routing-change')
+            .map((e) => [e.atMs, e.text]);
         expect(leadership).toEqual([
-            [5 * MINUTE, expect.stringMatching(/^tickets: the leader in us-east-1 is lost; electing one in eu-west-1 \(9 s, CockroachDB moves leases .*docs\/facts\.md#cockroachdb-lease-failover-time\)\), writes fail meanwhile$/)],
-            [5 * MINUTE + ELECTION_MS, 'tickets: new leader in eu-west-1; a write issued there now waits 220 ms for its quorum'],
-            [20 * MINUTE, 'tickets: leadership returns to us-east-1; a write issued there now waits 76 ms for its quorum'],
+            [
+                5 * MINUTE,
+                expect.stringMatching(
+                    /^tickets: the leader in us-east-1 is lost; electing one in eu-west-1 \(9 s, CockroachDB moves leases .*docs\/facts\.md#cockroachdb-lease-failover-time\)\), writes fail meanwhile$/,
+                ),
+            ],
+            [
+                5 * MINUTE + ELECTION_MS,
+                'tickets: new leader in eu-west-1; a write issued there now waits 220 ms for its quorum',
+            ],
+            [
+                20 * MINUTE,
+                'tickets: leadership returns to us-east-1; a write issued there now waits 76 ms for its quorum',
+            ],
         ]);
     });
 
     it('takes a Spanner leader over at once: Spanner documents no election time, so none is invented', async () => {
         const report = runModel(await designOf(design('spanner', 'leader us-east-1\n    replicas 5')));
         expect(report.stores[0]!.writes.failed).toBe(0);
-        expect(report.timeline.some((e) => e.text.includes('no documented election time for spanner: taken as immediate (a lower bound)'))).toBe(true);
+        expect(
+            report.timeline.some((e) =>
+                e.text.includes('no documented election time for spanner: taken as immediate (a lower bound)'),
+            ),
+        ).toBe(true);
     });
 
     it('refuses every write while the region of a ZONE-survival store is down: no other region holds a voter', async () => {
@@ -92,6 +114,12 @@ describe('a consensus store elects a new leader when its leader region fails', (
         const report = runModel(await designOf(design('cockroachdb', 'leader us-east-1\n    survive zone'), true));
         const expected = 180 * 15 * 60;
         expect(Math.abs(report.stores[0]!.writes.rejected - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
-        expect(report.timeline.some((e) => e.text === 'tickets: the leader in us-east-1 is lost and no region reaches a quorum of voters: writes fail')).toBe(true);
+        expect(
+            report.timeline.some(
+                (e) =>
+                    e.text ===
+                    'tickets: the leader in us-east-1 is lost and no region reaches a quorum of voters: writes fail',
+            ),
+        ).toBe(true);
     });
 });

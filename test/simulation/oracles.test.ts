@@ -3,7 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFailoverTime } from '../../language/semantics/estimators/failover-time.js';
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
-import { auroraDb, consensusStore, designOf, dynamoStore, MINUTE, replicaReaders, run, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
+import {
+    auroraDb,
+    consensusStore,
+    designOf,
+    dynamoStore,
+    MINUTE,
+    replicaReaders,
+    run,
+    runModel,
+    SECOND,
+    TWO_US_REGIONS,
+} from './helpers.js';
 
 // What an outage strands and what a promotion or a destroyed region loses (λ·d with d = max(lag, RTT/2)):
 // test/simulation/data-fate.test.ts.
@@ -14,14 +25,63 @@ describe('DNS failover recovers after detection, the actions and the TTL', () =>
     // (and the declared tail); actions before the routing action add their durations. The estimator's figure
     // i·k + timeout + T + actions is the upper end of that range.
     const cases = [
-        { name: 'every 10 s × 3, no timeout, TTL 60 s: RTO ∈ [80 s, 90 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s', actions: '', low: 80 * SECOND, high: 90 * SECOND },
-        { name: 'every 30 s × 3 with the default 6 s timeout, TTL 60 s: RTO ∈ [126 s, 156 s)', detect: 'every 30s threshold 3', route: 'dns ttl 60s', actions: '', low: 126 * SECOND, high: 156 * SECOND },
-        { name: 'a 1-minute promotion before the traffic shift adds 1 minute', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s', actions: 'action promote db\n    action shift-traffic', low: 140 * SECOND, high: 150 * SECOND },
-        { name: 'a 10 % resolver tail of 5 minutes extends recovery to TTL + 5 minutes', detect: 'every 10s threshold 3 timeout 0s', route: 'dns ttl 60s tail 10% 5m', actions: '', low: 380 * SECOND, high: 390 * SECOND },
-        { name: 'anycast with the same detection recovers at detection: RTO ∈ [20 s, 30 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'anycast', actions: '', low: 20 * SECOND, high: 30 * SECOND },
+        {
+            name: 'every 10 s × 3, no timeout, TTL 60 s: RTO ∈ [80 s, 90 s)',
+            detect: 'every 10s threshold 3 timeout 0s',
+            route: 'dns ttl 60s',
+            actions: '',
+            low: 80 * SECOND,
+            high: 90 * SECOND,
+        },
+        {
+            name: 'every 30 s × 3 with the default 6 s timeout, TTL 60 s: RTO ∈ [126 s, 156 s)',
+            detect: 'every 30s threshold 3',
+            route: 'dns ttl 60s',
+            actions: '',
+            low: 126 * SECOND,
+            high: 156 * SECOND,
+        },
+        {
+            name: 'a 1-minute promotion before the traffic shift adds 1 minute',
+            detect: 'every 10s threshold 3 timeout 0s',
+            route: 'dns ttl 60s',
+            actions: 'action promote db\n    action shift-traffic',
+            low: 140 * SECOND,
+            high: 150 * SECOND,
+        },
+        {
+            name: 'a 10 % resolver tail of 5 minutes extends recovery to TTL + 5 minutes',
+            detect: 'every 10s threshold 3 timeout 0s',
+            route: 'dns ttl 60s tail 10% 5m',
+            actions: '',
+            low: 380 * SECOND,
+            high: 390 * SECOND,
+        },
+        {
+            name: 'anycast with the same detection recovers at detection: RTO ∈ [20 s, 30 s)',
+            detect: 'every 10s threshold 3 timeout 0s',
+            route: 'anycast',
+            actions: '',
+            low: 20 * SECOND,
+            high: 30 * SECOND,
+        },
         // ARC flips health checks on DNS records, so its users wait out the TTL like DNS users (docs/facts.md#arc-routing-control).
-        { name: 'an ARC routing control with TTL 60 s recovers like DNS: RTO ∈ [80 s, 90 s)', detect: 'every 10s threshold 3 timeout 0s', route: 'arc-routing-control ttl 60s', actions: '', low: 80 * SECOND, high: 90 * SECOND },
-        { name: 'the ARC acceptance case (every 10 s × 3, 6 s timeout, TTL 60 s): RTO ∈ [86 s, 96 s), TTL included', detect: 'every 10s threshold 3', route: 'arc-routing-control ttl 60s', actions: '', low: 86 * SECOND, high: 96 * SECOND },
+        {
+            name: 'an ARC routing control with TTL 60 s recovers like DNS: RTO ∈ [80 s, 90 s)',
+            detect: 'every 10s threshold 3 timeout 0s',
+            route: 'arc-routing-control ttl 60s',
+            actions: '',
+            low: 80 * SECOND,
+            high: 90 * SECOND,
+        },
+        {
+            name: 'the ARC acceptance case (every 10 s × 3, 6 s timeout, TTL 60 s): RTO ∈ [86 s, 96 s), TTL included',
+            detect: 'every 10s threshold 3',
+            route: 'arc-routing-control ttl 60s',
+            actions: '',
+            low: 86 * SECOND,
+            high: 96 * SECOND,
+        },
     ];
     // The service keeps its data in an Aurora-like store only when the case promotes it; otherwise it has none, so
     // recovery is routing alone.
@@ -92,15 +152,78 @@ scenario s { workload w  duration 2m  seed 4 }
     const leaderTokyo = 'leader ap-northeast-1';
     const byRow = 'leader us-east-1  locality regional-by-row';
     it.each([
-        { name: 'leader us-east-1: a write from us-east-1 waits for eu-west-1 (76 ms)', regions: three, quorum: 2, clauses: leaderUs, region: 'us-east-1', ms: 76 },
-        { name: 'leader us-east-1: a write from eu-west-1 pays 76 ms to the leader + 76 ms quorum', regions: three, quorum: 2, clauses: leaderUs, region: 'eu-west-1', ms: 76 + 76 },
-        { name: 'leader us-east-1: a write from Tokyo pays 163 ms to the leader + 76 ms quorum', regions: three, quorum: 2, clauses: leaderUs, region: 'ap-northeast-1', ms: 163 + 76 },
-        { name: 'leader ap-northeast-1: a write from Tokyo waits only for us-east-1 (163 ms)', regions: three, quorum: 2, clauses: leaderTokyo, region: 'ap-northeast-1', ms: 163 },
-        { name: 'leader ap-northeast-1: a write from Dublin pays 220 ms to the leader + 163 ms quorum', regions: three, quorum: 2, clauses: leaderTokyo, region: 'eu-west-1', ms: 220 + 163 },
-        { name: 'regional-by-row: a write from eu-west-1 is ordered there and waits for us-east-1 (76 ms)', regions: three, quorum: 2, clauses: byRow, region: 'eu-west-1', ms: 76 },
-        { name: 'regional-by-row, quorum 3 of 4: a write from us-east-1 waits for the second nearest voter, eu-west-1 (76 ms)', regions: four, quorum: 3, clauses: byRow, region: 'us-east-1', ms: 76 },
-        { name: 'regional-by-row, quorum 3 of 4: a write from eu-west-1 waits for us-east-2 (102 ms)', regions: four, quorum: 3, clauses: byRow, region: 'eu-west-1', ms: 102 },
-        { name: 'regional-by-row, quorum 3 of 4: a write from Tokyo waits for the tie at 163 ms', regions: four, quorum: 3, clauses: byRow, region: 'ap-northeast-1', ms: 163 },
+        {
+            name: 'leader us-east-1: a write from us-east-1 waits for eu-west-1 (76 ms)',
+            regions: three,
+            quorum: 2,
+            clauses: leaderUs,
+            region: 'us-east-1',
+            ms: 76,
+        },
+        {
+            name: 'leader us-east-1: a write from eu-west-1 pays 76 ms to the leader + 76 ms quorum',
+            regions: three,
+            quorum: 2,
+            clauses: leaderUs,
+            region: 'eu-west-1',
+            ms: 76 + 76,
+        },
+        {
+            name: 'leader us-east-1: a write from Tokyo pays 163 ms to the leader + 76 ms quorum',
+            regions: three,
+            quorum: 2,
+            clauses: leaderUs,
+            region: 'ap-northeast-1',
+            ms: 163 + 76,
+        },
+        {
+            name: 'leader ap-northeast-1: a write from Tokyo waits only for us-east-1 (163 ms)',
+            regions: three,
+            quorum: 2,
+            clauses: leaderTokyo,
+            region: 'ap-northeast-1',
+            ms: 163,
+        },
+        {
+            name: 'leader ap-northeast-1: a write from Dublin pays 220 ms to the leader + 163 ms quorum',
+            regions: three,
+            quorum: 2,
+            clauses: leaderTokyo,
+            region: 'eu-west-1',
+            ms: 220 + 163,
+        },
+        {
+            name: 'regional-by-row: a write from eu-west-1 is ordered there and waits for us-east-1 (76 ms)',
+            regions: three,
+            quorum: 2,
+            clauses: byRow,
+            region: 'eu-west-1',
+            ms: 76,
+        },
+        {
+            name: 'regional-by-row, quorum 3 of 4: a write from us-east-1 waits for the second nearest voter, eu-west-1 (76 ms)',
+            regions: four,
+            quorum: 3,
+            clauses: byRow,
+            region: 'us-east-1',
+            ms: 76,
+        },
+        {
+            name: 'regional-by-row, quorum 3 of 4: a write from eu-west-1 waits for us-east-2 (102 ms)',
+            regions: four,
+            quorum: 3,
+            clauses: byRow,
+            region: 'eu-west-1',
+            ms: 102,
+        },
+        {
+            name: 'regional-by-row, quorum 3 of 4: a write from Tokyo waits for the tie at 163 ms',
+            regions: four,
+            quorum: 3,
+            clauses: byRow,
+            region: 'ap-northeast-1',
+            ms: 163,
+        },
     ])('$name', async ({ regions, quorum, clauses, region, ms }) => {
         const model = await designOf(design(regions, quorum, clauses));
         const report = runModel(model);
@@ -260,7 +383,15 @@ describe('stale reads follow the replica lag and the per-key write rate', () => 
     // when its key was written within the last d = lag: P = 1 − e^{−μd}. Half the reads are in us-west-2.
     // Analytic in the engine too, so the tolerance is 0.1 % relative.
     it('matches 1 − e^(−μd) for reads in the secondary region', async () => {
-        const report = await run(replicaReaders({ lag: '2s', writes: 500, keys: 1000, readsPerRegion: 500, scenario: 'duration 10m  seed 5' }));
+        const report = await run(
+            replicaReaders({
+                lag: '2s',
+                writes: 500,
+                keys: 1000,
+                readsPerRegion: 500,
+                scenario: 'duration 10m  seed 5',
+            }),
+        );
         const mu = 500 / 1000;
         const expected = 0.5 * (1 - Math.exp(-mu * 2));
         expect(report.summary.staleReadShare!).toBeCloseTo(expected, 3);

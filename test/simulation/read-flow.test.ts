@@ -20,11 +20,43 @@ describe('linearExpIntegral integrates a linear rate times a decaying exponentia
     it.each([
         { name: 'a constant with no decay is a rectangle', a: 3, b: 0, x: 0, s: 0, h: 5, expected: 15 },
         { name: 'a ramp with no decay is a triangle', a: 0, b: 2, x: 0, s: 0, h: 5, expected: 25 },
-        { name: 'a constant decaying is (e^{−x} − e^{−x−sh})/s', a: 1, b: 0, x: 0.5, s: 0.2, h: 10, expected: (Math.exp(-0.5) - Math.exp(-2.5)) / 0.2 },
+        {
+            name: 'a constant decaying is (e^{−x} − e^{−x−sh})/s',
+            a: 1,
+            b: 0,
+            x: 0.5,
+            s: 0.2,
+            h: 10,
+            expected: (Math.exp(-0.5) - Math.exp(-2.5)) / 0.2,
+        },
         // ∫₀ʰ τe^{−sτ} dτ = (1 − e^{−sh}(1 + sh))/s²
-        { name: 'a ramp decaying is (1 − e^{−sh}(1 + sh))/s²', a: 0, b: 1, x: 0, s: 0.3, h: 4, expected: (1 - Math.exp(-1.2) * 2.2) / 0.09 },
-        { name: 'a tiny decay (series branch) is the rectangle less its first-order term', a: 1, b: 0, x: 0, s: 1e-9, h: 1_000, expected: 1_000 - 1e-9 * 1_000 ** 2 / 2 + (1e-9 ** 2 * 1_000 ** 3) / 6 },
-        { name: 'a saturated exposure (e^{−800}) integrates to 0, not NaN', a: 1, b: 1, x: 800, s: 1, h: 100, expected: 0 },
+        {
+            name: 'a ramp decaying is (1 − e^{−sh}(1 + sh))/s²',
+            a: 0,
+            b: 1,
+            x: 0,
+            s: 0.3,
+            h: 4,
+            expected: (1 - Math.exp(-1.2) * 2.2) / 0.09,
+        },
+        {
+            name: 'a tiny decay (series branch) is the rectangle less its first-order term',
+            a: 1,
+            b: 0,
+            x: 0,
+            s: 1e-9,
+            h: 1_000,
+            expected: 1_000 - (1e-9 * 1_000 ** 2) / 2 + (1e-9 ** 2 * 1_000 ** 3) / 6,
+        },
+        {
+            name: 'a saturated exposure (e^{−800}) integrates to 0, not NaN',
+            a: 1,
+            b: 1,
+            x: 800,
+            s: 1,
+            h: 100,
+            expected: 0,
+        },
     ])('$name', ({ a, b, x, s, h, expected }) => {
         const value = linearExpIntegral(a, b, x, s, h);
         expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
@@ -35,10 +67,19 @@ describe('linearExpIntegral integrates a linear rate times a decaying exponentia
         { name: 'on both sides of the series threshold (s·h = 0.51)', a: 2, b: -0.01, x: 0.1, s: 0.051, h: 10 },
         { name: 'with a falling rate (the users leaving during a DNS ramp)', a: 5, b: -0.05, x: 2, s: 0.5, h: 100 },
         { name: 'with a growing exponent over a long piece', a: 0, b: 0.02, x: 0, s: 0.08, h: 600 },
-        { name: 'with a shrinking exponent (a backlog draining faster than it grew)', a: 1, b: 0, x: 30, s: -0.05, h: 500 },
+        {
+            name: 'with a shrinking exponent (a backlog draining faster than it grew)',
+            a: 1,
+            b: 0,
+            x: 30,
+            s: -0.05,
+            h: 500,
+        },
     ])('matches a fine midpoint sum $name', ({ a, b, x, s, h }) => {
         const expected = midpoint(a, b, x, s, h);
-        expect(Math.abs(linearExpIntegral(a, b, x, s, h) - expected)).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
+        expect(Math.abs(linearExpIntegral(a, b, x, s, h) - expected)).toBeLessThanOrEqual(
+            1e-8 * Math.max(1, Math.abs(expected)),
+        );
     });
 
     it('is 0 over an empty piece', () => {
@@ -49,9 +90,16 @@ describe('linearExpIntegral integrates a linear rate times a decaying exponentia
 describe('a request is fresh only when every store it reads is', () => {
     // One slot of users (the other empty), K stores each with 1 − p = keep + c₀e^{−(x₀+s₀τ)} + c₁e^{−(x₁+s₁τ)}.
     // The request's stale reads are ∫ ok·(1 − Π(1 − pₖ)); each store's are ∫ ok·pₖ. Oracle: a midpoint sum.
-    interface StoreTerms { readonly keep: number; readonly terms: readonly (readonly [number, number, number])[] }
+    interface StoreTerms {
+        readonly keep: number;
+        readonly terms: readonly (readonly [number, number, number])[];
+    }
     const store = (shared: number, x: number, s: number, own = 0, ox = 0, os = 0): StoreTerms => ({
-        keep: 1 - shared - own, terms: [[shared, x, s], [own, ox, os]],
+        keep: 1 - shared - own,
+        terms: [
+            [shared, x, s],
+            [own, ox, os],
+        ],
     });
     function flowOf(stores: readonly StoreTerms[], ok: number, okSlope: number): ReadFlow {
         const flow = new ReadFlow(stores.length);
@@ -69,7 +117,12 @@ describe('a request is fresh only when every store it reads is', () => {
         for (let k = 0; k < stores.length; k++) flow.keep[stores.length + k] = 1;
         return flow;
     }
-    function numeric(stores: readonly StoreTerms[], ok: number, okSlope: number, h: number): { stale: number; perStore: number[] } {
+    function numeric(
+        stores: readonly StoreTerms[],
+        ok: number,
+        okSlope: number,
+        h: number,
+    ): { stale: number; perStore: number[] } {
         const n = 200_000;
         const step = h / n;
         let stale = 0;
@@ -92,8 +145,14 @@ describe('a request is fresh only when every store it reads is', () => {
     it.each([
         { name: 'one store read (expanded: 3 terms)', stores: [hot] },
         { name: 'two stores read (expanded: 9 terms)', stores: [hot, store(1, 0.5, 0.001)] },
-        { name: 'three stores read, one never stale (expanded: 9 terms)', stores: [hot, store(0, 0, 0), store(0.5, 0.1, 0.02, 0.5, 0, 0.004)] },
-        { name: `five stores read (${3 ** 5} terms > ${MAX_EXPANDED_TERMS}: Gauss–Legendre)`, stores: [hot, hot, store(0.5, 0.1, 0.02, 0.5, 0, 0.004), hot, store(0.4, 1, 0.003, 0.6, 0.3, 0)] },
+        {
+            name: 'three stores read, one never stale (expanded: 9 terms)',
+            stores: [hot, store(0, 0, 0), store(0.5, 0.1, 0.02, 0.5, 0, 0.004)],
+        },
+        {
+            name: `five stores read (${3 ** 5} terms > ${MAX_EXPANDED_TERMS}: Gauss–Legendre)`,
+            stores: [hot, hot, store(0.5, 0.1, 0.02, 0.5, 0, 0.004), hot, store(0.4, 1, 0.003, 0.6, 0.3, 0)],
+        },
     ])('$name', ({ stores }) => {
         const h = 120;
         const flow = flowOf(stores, 2, -0.01);
@@ -102,7 +161,9 @@ describe('a request is fresh only when every store it reads is', () => {
         const served = 2 * h - (0.01 * h * h) / 2;
         expect(flow.totals.served).toBeCloseTo(served, 9);
         expect(Math.abs(flow.totals.stale - expected.stale)).toBeLessThanOrEqual(1e-6 * expected.stale);
-        expected.perStore.forEach((v, k) => expect(Math.abs(flow.totals.storeStale[k]! - v)).toBeLessThanOrEqual(1e-6 * Math.max(v, 1e-9)));
+        expected.perStore.forEach((v, k) =>
+            expect(Math.abs(flow.totals.storeStale[k]! - v)).toBeLessThanOrEqual(1e-6 * Math.max(v, 1e-9)),
+        );
         // The flow moved to the piece's end: the exposures and the rate continue from there.
         expect(flow.from).toBe(h);
         expect(flow.ok[0]).toBeCloseTo(2 - 0.01 * h, 12);

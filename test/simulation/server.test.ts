@@ -21,7 +21,11 @@ store carts { engine dynamodb regions us-east-1, us-wset-2 holds per-user rows }
 
 interface ProgressParams {
     readonly token: string | number;
-    readonly value: { readonly kind: 'begin' | 'report' | 'end'; readonly percentage?: number; readonly message?: string };
+    readonly value: {
+        readonly kind: 'begin' | 'report' | 'end';
+        readonly percentage?: number;
+        readonly message?: string;
+    };
 }
 
 describe('simulation in the language server', () => {
@@ -51,19 +55,29 @@ describe('simulation in the language server', () => {
     const firstReport = (token: string) => new Promise<void>((resolve) => progressWaiters.push({ token, resolve }));
 
     it('lists the scenarios of a document with their lines', async () => {
-        const scenarios = await client.connection.sendRequest<ScenarioSummary[]>(Requests.listScenarios, { uri: 'file:///sim/long.mregion' });
+        const scenarios = await client.connection.sendRequest<ScenarioSummary[]>(Requests.listScenarios, {
+            uri: 'file:///sim/long.mregion',
+        });
         const lineOf = (text: string) => LONG.split('\n').findIndex((l) => l.startsWith(text));
-        expect(scenarios).toEqual([{ name: 'long', line: lineOf('scenario long') }, { name: 'short', line: lineOf('scenario short') }]);
+        expect(scenarios).toEqual([
+            { name: 'long', line: lineOf('scenario long') },
+            { name: 'short', line: lineOf('scenario short') },
+        ]);
     });
 
     it('keeps publishing diagnostics for other documents while a long simulation runs', async () => {
         let finished = false;
-        const running = client.connection.sendRequest<SimulationReport>(Requests.simulate, {
-            uri: 'file:///sim/long.mregion', scenario: 'long', eventBudget: 100_000_000, workDoneToken: 'long-run',
-        }).then((report) => {
-            finished = true;
-            return report;
-        });
+        const running = client.connection
+            .sendRequest<SimulationReport>(Requests.simulate, {
+                uri: 'file:///sim/long.mregion',
+                scenario: 'long',
+                eventBudget: 100_000_000,
+                workDoneToken: 'long-run',
+            })
+            .then((report) => {
+                finished = true;
+                return report;
+            });
         await firstReport('long-run');
 
         const diagnostics = client.nextDiagnostics('file:///sim/other.mregion');
@@ -86,34 +100,61 @@ describe('simulation in the language server', () => {
 
     it('stops the worker when the request is cancelled', async () => {
         const source = new CancellationTokenSource();
-        const running = client.connection.sendRequest<SimulationReport>(Requests.simulate, {
-            uri: 'file:///sim/long.mregion', scenario: 'long', eventBudget: 100_000_000, workDoneToken: 'cancelled-run',
-        }, source.token);
+        const running = client.connection.sendRequest<SimulationReport>(
+            Requests.simulate,
+            {
+                uri: 'file:///sim/long.mregion',
+                scenario: 'long',
+                eventBudget: 100_000_000,
+                workDoneToken: 'cancelled-run',
+            },
+            source.token,
+        );
         await firstReport('cancelled-run');
         source.cancel();
-        const error = await running.then(() => undefined, (e: unknown) => e);
+        const error = await running.then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ResponseError);
         expect((error as ResponseError<unknown>).code).toBe(-32800);
         // The server still answers afterwards.
-        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'short' });
+        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, {
+            uri: 'file:///sim/long.mregion',
+            scenario: 'short',
+        });
         expect(report.scenario.name).toBe('short');
     });
 
     it.each([
-        { name: 'stops the worker when the client cancels the work-done progress it supplied', clientToken: 'client-progress' },
-        { name: 'stops the worker when the client cancels the work-done progress the server created', clientToken: undefined },
+        {
+            name: 'stops the worker when the client cancels the work-done progress it supplied',
+            clientToken: 'client-progress',
+        },
+        {
+            name: 'stops the worker when the client cancels the work-done progress the server created',
+            clientToken: undefined,
+        },
     ])('$name', async ({ clientToken }) => {
-        const created = new Promise<string | number>((resolve) => client.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
-            resolve(p.token);
-            return null;
-        }));
+        const created = new Promise<string | number>((resolve) =>
+            client.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+                resolve(p.token);
+                return null;
+            }),
+        );
         const running = client.connection.sendRequest<SimulationReport>(Requests.simulate, {
-            uri: 'file:///sim/long.mregion', scenario: 'long', eventBudget: 100_000_000, workDoneToken: clientToken,
+            uri: 'file:///sim/long.mregion',
+            scenario: 'long',
+            eventBudget: 100_000_000,
+            workDoneToken: clientToken,
         });
         const token = clientToken ?? String(await created);
         await firstReport(token);
         await client.connection.sendNotification('window/workDoneProgress/cancel', { token });
-        const error = await running.then(() => undefined, (e: unknown) => e);
+        const error = await running.then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ResponseError);
         expect((error as ResponseError<unknown>).code).toBe(-32800);
         expect(progress.filter((p) => p.token === token).at(-1)!.value.kind).toBe('end');
@@ -121,20 +162,34 @@ describe('simulation in the language server', () => {
     });
 
     it('takes the seed and event budget from the mregion.simulation settings when the request has none', async () => {
-        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: { simulation: { seed: 123, eventBudget: 1_000 } } } });
-        const refused = await client.connection.sendRequest(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'long' }).then(() => undefined, (e: unknown) => e);
+        await client.connection.sendNotification('workspace/didChangeConfiguration', {
+            settings: { mregion: { simulation: { seed: 123, eventBudget: 1_000 } } },
+        });
+        const refused = await client.connection
+            .sendRequest(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'long' })
+            .then(
+                () => undefined,
+                (e: unknown) => e,
+            );
         expect((refused as Error).message).toMatch(/more than the event budget of 1,000/);
-        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, { uri: 'file:///sim/long.mregion', scenario: 'short', eventBudget: 1_000_000 });
+        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, {
+            uri: 'file:///sim/long.mregion',
+            scenario: 'short',
+            eventBudget: 1_000_000,
+        });
         expect(report.scenario.seed).toBe(123);
         expect(report.run.eventBudget).toBe(1_000_000);
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mregion: {} } });
     });
 
     it('names the errors that stop a simulation — language errors, not design-rule errors — so the editor can refuse as the server would', async () => {
-        const blockers = (uri: string) => client.connection.sendRequest<SimulationBlockers>(Requests.simulationBlockers, { uri });
+        const blockers = (uri: string) =>
+            client.connection.sendRequest<SimulationBlockers>(Requests.simulationBlockers, { uri });
         expect(await blockers('file:///sim/long.mregion')).toEqual({ errors: [] });
         const broken = await blockers('file:///sim/other.mregion');
-        expect(broken.errors).toEqual([{ uri: 'file:///sim/other.mregion', line: 5, message: expect.stringMatching(/unknown region 'us-wset-2'/) }]);
+        expect(broken.errors).toEqual([
+            { uri: 'file:///sim/other.mregion', line: 5, message: expect.stringMatching(/unknown region 'us-wset-2'/) },
+        ]);
 
         const flawed = 'file:///sim/control-plane-2021.mregion';
         const diagnostics = client.nextDiagnostics(flawed);
@@ -142,16 +197,38 @@ describe('simulation in the language server', () => {
         const ruleErrors = (await diagnostics).diagnostics.filter((d) => d.severity === 1);
         expect(ruleErrors.map((d) => d.code)).toEqual(['control-plane-failover', 'control-plane-failover']);
         expect(await blockers(flawed)).toEqual({ errors: [] });
-        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, { uri: flawed, scenario: 'december-2021' });
+        const report = await client.connection.sendRequest<SimulationReport>(Requests.simulate, {
+            uri: flawed,
+            scenario: 'december-2021',
+        });
         expect(report.summary.passed).toBe(false);
     });
 
     it.each([
-        { name: 'refuses a document with errors and names them', uri: 'file:///sim/other.mregion', scenario: 'any', message: /other\.mregion has 1 error; fix it before simulating: line 6: unknown region 'us-wset-2'/ },
-        { name: 'refuses an unknown scenario and lists the known ones', uri: 'file:///sim/long.mregion', scenario: 'nope', message: /has no scenario 'nope' \(it has 'long', 'short'\)/ },
-        { name: 'refuses a scenario beyond the event budget, naming the budget and the estimate', uri: 'file:///sim/long.mregion', scenario: 'long', eventBudget: 1_000_000, message: /more than the event budget of 1,000,000/ },
+        {
+            name: 'refuses a document with errors and names them',
+            uri: 'file:///sim/other.mregion',
+            scenario: 'any',
+            message: /other\.mregion has 1 error; fix it before simulating: line 6: unknown region 'us-wset-2'/,
+        },
+        {
+            name: 'refuses an unknown scenario and lists the known ones',
+            uri: 'file:///sim/long.mregion',
+            scenario: 'nope',
+            message: /has no scenario 'nope' \(it has 'long', 'short'\)/,
+        },
+        {
+            name: 'refuses a scenario beyond the event budget, naming the budget and the estimate',
+            uri: 'file:///sim/long.mregion',
+            scenario: 'long',
+            eventBudget: 1_000_000,
+            message: /more than the event budget of 1,000,000/,
+        },
     ])('$name', async ({ uri, scenario, eventBudget, message }) => {
-        const error = await client.connection.sendRequest(Requests.simulate, { uri, scenario, eventBudget }).then(() => undefined, (e: unknown) => e);
+        const error = await client.connection.sendRequest(Requests.simulate, { uri, scenario, eventBudget }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ResponseError);
         expect((error as Error).message).toMatch(message);
     });

@@ -20,7 +20,9 @@ function sweepOf(file: string, seeds: number, ...more: string[]): { status: numb
 }
 
 function singleRun(file: string, seed: number): SimulationReport {
-    return (JSON.parse(mregion('simulate', file, '--seed', String(seed), '--format', 'json').stdout) as SimulationReport[])[0]!;
+    return (
+        JSON.parse(mregion('simulate', file, '--seed', String(seed), '--format', 'json').stdout) as SimulationReport[]
+    )[0]!;
 }
 
 /** Nearest rank, written out here: the value at rank ⌈p·n⌉ of the ascending values. */
@@ -36,11 +38,23 @@ describe('mregion simulate --seeds', () => {
         expect(status).toBe(0);
         expect(sweep.runs.map((r) => r.seed)[0]).toBe(7);
         const singles = sweep.runs.map((r) => singleRun(file, r.seed));
-        const fields = { 'rto': (r: SimulationReport) => r.summary.worstRtoMs!, 'lost-writes': (r: SimulationReport) => r.summary.lostWrites, 'availability': (r: SimulationReport) => r.summary.availability!, 'stranded-writes': (r: SimulationReport) => r.summary.strandedWrites };
+        const fields = {
+            rto: (r: SimulationReport) => r.summary.worstRtoMs!,
+            'lost-writes': (r: SimulationReport) => r.summary.lostWrites,
+            availability: (r: SimulationReport) => r.summary.availability!,
+            'stranded-writes': (r: SimulationReport) => r.summary.strandedWrites,
+        };
         for (const [id, read] of Object.entries(fields)) {
             const values = singles.map(read);
-            expect(sweep.metrics.find((m) => m.id === id), id).toMatchObject({
-                runs: 6, min: Math.min(...values), p50: nearestRank(values, 0.5), p95: nearestRank(values, 0.95), max: Math.max(...values),
+            expect(
+                sweep.metrics.find((m) => m.id === id),
+                id,
+            ).toMatchObject({
+                runs: 6,
+                min: Math.min(...values),
+                p50: nearestRank(values, 0.5),
+                p95: nearestRank(values, 0.95),
+                max: Math.max(...values),
             });
         }
         const rtos = singles.map((r) => r.summary.worstRtoMs!);
@@ -56,8 +70,17 @@ describe('mregion simulate --seeds', () => {
         expect(worst.failedExpectations).toBe(Math.max(...sweep.runs.map((r) => r.failedExpectations)));
         const replay = singleRun(file, sweep.summary.worstSeed);
         expect(replay.scenario.seed).toBe(sweep.summary.worstSeed);
-        expect({ rto: replay.summary.worstRtoMs, lost: replay.summary.lostWrites, availability: replay.summary.availability, failed: replay.summary.expectations.failed })
-            .toEqual({ rto: worst.metrics['rto'], lost: worst.metrics['lost-writes'], availability: worst.metrics['availability'], failed: worst.failedExpectations });
+        expect({
+            rto: replay.summary.worstRtoMs,
+            lost: replay.summary.lostWrites,
+            availability: replay.summary.availability,
+            failed: replay.summary.expectations.failed,
+        }).toEqual({
+            rto: worst.metrics['rto'],
+            lost: worst.metrics['lost-writes'],
+            availability: worst.metrics['availability'],
+            failed: worst.failedExpectations,
+        });
     });
 
     it.each(['json', 'text', 'markdown'])('prints byte-identical %s when rerun with the same seeds', (format) => {
@@ -71,15 +94,20 @@ describe('mregion simulate --seeds', () => {
 
     it('judges a percentile clause by the single runs that meet it, and exits 1 when too few do', () => {
         // 145 s splits the closed-form range [140 s, 150 s): which runs meet it depends on the seed.
-        const file = design('judge', sweepDesign(['expect rto p50 <= 145s', 'expect rto p95 <= 150s', 'expect rto p50 < 140s']));
+        const file = design(
+            'judge',
+            sweepDesign(['expect rto p50 <= 145s', 'expect rto p95 <= 150s', 'expect rto p50 < 140s']),
+        );
         const { status, sweep } = sweepOf(file, 10);
         const rtos = sweep.runs.map((r) => singleRun(file, r.seed).summary.worstRtoMs!);
         const meeting = rtos.filter((v) => v <= 145_000).length;
-        expect(sweep.expectations.map((e) => ({ text: e.text, passed: e.passed, seedsPassed: e.seedsPassed }))).toEqual([
-            { text: 'expect rto p50 <= 145s', passed: meeting >= 5, seedsPassed: meeting },
-            { text: 'expect rto p95 <= 150s', passed: true, seedsPassed: 10 },
-            { text: 'expect rto p50 < 140s', passed: false, seedsPassed: 0 },
-        ]);
+        expect(sweep.expectations.map((e) => ({ text: e.text, passed: e.passed, seedsPassed: e.seedsPassed }))).toEqual(
+            [
+                { text: 'expect rto p50 <= 145s', passed: meeting >= 5, seedsPassed: meeting },
+                { text: 'expect rto p95 <= 150s', passed: true, seedsPassed: 10 },
+                { text: 'expect rto p50 < 140s', passed: false, seedsPassed: 0 },
+            ],
+        );
         expect(status).toBe(1);
     });
 
@@ -89,7 +117,9 @@ describe('mregion simulate --seeds', () => {
         expect(status).toBe(0);
         expect(stdout).toContain('Scenario s (text.mregion:');
         expect(stdout).toContain('4 seeds from seed 7');
-        expect(stdout).toMatch(/✔ expect rto p95 <= 150s passed: p95 of 4 seeds 2 m 2\d s \(seed \d+\); 4 of 4 seeds met it, 4 needed/);
+        expect(stdout).toMatch(
+            /✔ expect rto p95 <= 150s passed: p95 of 4 seeds 2 m 2\d s \(seed \d+\); 4 of 4 seeds met it, 4 needed/,
+        );
         expect(stdout).toMatch(/\n {2}RTO \(worst interruption\) +2 m 2\d s +2 m 2\d s +2 m 2\d s +2 m 2\d s +\d+\n/);
         expect(stdout).toMatch(/worst run: seed \d+ .*replay it with --scenario s --seed \d+/);
     });
@@ -98,7 +128,17 @@ describe('mregion simulate --seeds', () => {
         const file = design('one', sweepDesign([]));
         const { sweep } = sweepOf(file, 1);
         const single = singleRun(file, 7);
-        expect(sweep.runs).toEqual([{ seed: 7, passed: null, failedExpectations: 0, metrics: expect.objectContaining({ 'rto': single.summary.worstRtoMs, 'lost-writes': single.summary.lostWrites }) }]);
+        expect(sweep.runs).toEqual([
+            {
+                seed: 7,
+                passed: null,
+                failedExpectations: 0,
+                metrics: expect.objectContaining({
+                    rto: single.summary.worstRtoMs,
+                    'lost-writes': single.summary.lostWrites,
+                }),
+            },
+        ]);
     });
 
     it('derives the seeds from --seed when one is given', () => {

@@ -11,15 +11,40 @@ import { designOf, MINUTE, runModel } from './helpers.js';
 import { sweepDesign } from './sweep-design.js';
 
 const NO_METRICS: RunMetrics = {
-    'rto': null, 'rpo': 0, 'lost-writes': 0, 'availability': 1, 'stranded-writes': 0, 'overwritten-at-heal': 0, 'split-brain-writes': 0, 'rejected-writes': 0, 'discarded-writes': 0, 'stale-reads': null, 'write-latency-p99': null,
+    rto: null,
+    rpo: 0,
+    'lost-writes': 0,
+    availability: 1,
+    'stranded-writes': 0,
+    'overwritten-at-heal': 0,
+    'split-brain-writes': 0,
+    'rejected-writes': 0,
+    'discarded-writes': 0,
+    'stale-reads': null,
+    'write-latency-p99': null,
 };
 
 /** Run i (seed 100 + i) measured `values[i]` for the one clause, passing as the clause itself decides. */
-function outcomes(values: readonly (number | null)[], passes: (v: number) => boolean, metrics: (v: number | null) => Partial<RunMetrics> = () => ({})): SeedOutcome[] {
+function outcomes(
+    values: readonly (number | null)[],
+    passes: (v: number) => boolean,
+    metrics: (v: number | null) => Partial<RunMetrics> = () => ({}),
+): SeedOutcome[] {
     return values.map((v, i) => ({
         seed: 100 + i,
         metrics: { ...NO_METRICS, ...metrics(v) },
-        expectations: [{ passed: v !== null && passes(v), measured: v, measuredText: v === null ? 'not measured (no data)' : v === Infinity ? 'never (not recovered by the end of the scenario)' : String(v) }],
+        expectations: [
+            {
+                passed: v !== null && passes(v),
+                measured: v,
+                measuredText:
+                    v === null
+                        ? 'not measured (no data)'
+                        : v === Infinity
+                          ? 'never (not recovered by the end of the scenario)'
+                          : String(v),
+            },
+        ],
         objectives: [],
     }));
 }
@@ -40,7 +65,11 @@ describe('seeds of a sweep', () => {
     it('continue with MurmurHash3 fmix32 of a Weyl sequence (published vector: fmix32(1) = 0x514E28B7)', () => {
         expect(fmix32(1)).toBe(0x514e28b7);
         expect(fmix32(0)).toBe(0);
-        expect(sweepSeeds(42, 3)).toEqual([42, fmix32((42 + 0x9e3779b9) >>> 0), fmix32((42 + 2 * 0x9e3779b9) % 2 ** 32)]);
+        expect(sweepSeeds(42, 3)).toEqual([
+            42,
+            fmix32((42 + 0x9e3779b9) >>> 0),
+            fmix32((42 + 2 * 0x9e3779b9) % 2 ** 32),
+        ]);
     });
 
     it('are distinct 32-bit seeds and the same for the same base', () => {
@@ -51,10 +80,17 @@ describe('seeds of a sweep', () => {
     });
 
     it.each([
-        { n: 1, ok: true }, { n: MAX_SWEEP_SEEDS, ok: true }, { n: 0, ok: false }, { n: MAX_SWEEP_SEEDS + 1, ok: false },
-        { n: 2.5, ok: false }, { n: -3, ok: false }, { n: Number.NaN, ok: false },
+        { n: 1, ok: true },
+        { n: MAX_SWEEP_SEEDS, ok: true },
+        { n: 0, ok: false },
+        { n: MAX_SWEEP_SEEDS + 1, ok: false },
+        { n: 2.5, ok: false },
+        { n: -3, ok: false },
+        { n: Number.NaN, ok: false },
     ])('a count of $n is accepted: $ok', ({ n, ok }) => {
-        expect(seedCountProblem(n)).toBe(ok ? undefined : `the number of seeds must be a whole number from 1 to 10,000, got ${n}`);
+        expect(seedCountProblem(n)).toBe(
+            ok ? undefined : `the number of seeds must be a whole number from 1 to 10,000, got ${n}`,
+        );
     });
 });
 
@@ -62,38 +98,121 @@ describe('expectations judged across seeds', () => {
     // Twenty runs with RTOs of 1, 2, …, 20 minutes. `rto pP <= X` needs ⌈P × 20⌉ runs at or under X.
     const minutes = Array.from({ length: 20 }, (_, i) => (i + 1) * MINUTE);
     const cases = [
-        { name: 'p95 <= 19m passes: 19 of 20 runs meet it, 19 needed', text: 'expect rto p95 <= 19m', passed: true, seedsPassed: 19, judgedSeed: 118, measured: 19 * MINUTE },
-        { name: 'p95 <= 18m fails: 18 of 20 runs meet it, 19 needed', text: 'expect rto p95 <= 18m', passed: false, seedsPassed: 18, judgedSeed: 118, measured: 19 * MINUTE },
-        { name: 'p50 <= 10m passes: 10 of 20 meet it, 10 needed', text: 'expect rto p50 <= 10m', passed: true, seedsPassed: 10, judgedSeed: 109, measured: 10 * MINUTE },
-        { name: 'p50 < 10m fails: 9 of 20 meet it', text: 'expect rto p50 < 10m', passed: false, seedsPassed: 9, judgedSeed: 109, measured: 10 * MINUTE },
-        { name: 'no percentile means every run: <= 20m passes', text: 'expect rto <= 20m', passed: true, seedsPassed: 20, judgedSeed: 119, measured: 20 * MINUTE },
-        { name: 'no percentile means every run: <= 19m fails on the worst run', text: 'expect rto <= 19m', passed: false, seedsPassed: 19, judgedSeed: 119, measured: 20 * MINUTE },
-        { name: 'p99 of 20 runs needs all 20 (⌈19.8⌉)', text: 'expect rto p99 <= 19m', passed: false, seedsPassed: 19, judgedSeed: 119, measured: 20 * MINUTE },
-        { name: '>= counts from the high end: p90 >= 3m needs 18 runs at or over 3 minutes, and 18 are', text: 'expect rto p90 >= 3m', passed: true, seedsPassed: 18, judgedSeed: 102, measured: 3 * MINUTE },
-        { name: '>= p90 >= 4m fails: 17 runs', text: 'expect rto p90 >= 4m', passed: false, seedsPassed: 17, judgedSeed: 102, measured: 3 * MINUTE },
+        {
+            name: 'p95 <= 19m passes: 19 of 20 runs meet it, 19 needed',
+            text: 'expect rto p95 <= 19m',
+            passed: true,
+            seedsPassed: 19,
+            judgedSeed: 118,
+            measured: 19 * MINUTE,
+        },
+        {
+            name: 'p95 <= 18m fails: 18 of 20 runs meet it, 19 needed',
+            text: 'expect rto p95 <= 18m',
+            passed: false,
+            seedsPassed: 18,
+            judgedSeed: 118,
+            measured: 19 * MINUTE,
+        },
+        {
+            name: 'p50 <= 10m passes: 10 of 20 meet it, 10 needed',
+            text: 'expect rto p50 <= 10m',
+            passed: true,
+            seedsPassed: 10,
+            judgedSeed: 109,
+            measured: 10 * MINUTE,
+        },
+        {
+            name: 'p50 < 10m fails: 9 of 20 meet it',
+            text: 'expect rto p50 < 10m',
+            passed: false,
+            seedsPassed: 9,
+            judgedSeed: 109,
+            measured: 10 * MINUTE,
+        },
+        {
+            name: 'no percentile means every run: <= 20m passes',
+            text: 'expect rto <= 20m',
+            passed: true,
+            seedsPassed: 20,
+            judgedSeed: 119,
+            measured: 20 * MINUTE,
+        },
+        {
+            name: 'no percentile means every run: <= 19m fails on the worst run',
+            text: 'expect rto <= 19m',
+            passed: false,
+            seedsPassed: 19,
+            judgedSeed: 119,
+            measured: 20 * MINUTE,
+        },
+        {
+            name: 'p99 of 20 runs needs all 20 (⌈19.8⌉)',
+            text: 'expect rto p99 <= 19m',
+            passed: false,
+            seedsPassed: 19,
+            judgedSeed: 119,
+            measured: 20 * MINUTE,
+        },
+        {
+            name: '>= counts from the high end: p90 >= 3m needs 18 runs at or over 3 minutes, and 18 are',
+            text: 'expect rto p90 >= 3m',
+            passed: true,
+            seedsPassed: 18,
+            judgedSeed: 102,
+            measured: 3 * MINUTE,
+        },
+        {
+            name: '>= p90 >= 4m fails: 17 runs',
+            text: 'expect rto p90 >= 4m',
+            passed: false,
+            seedsPassed: 17,
+            judgedSeed: 102,
+            measured: 3 * MINUTE,
+        },
     ];
     it.each(cases)('$name', async (c) => {
         const e = await clause(c.text);
         const limit = e.value;
         const passes = (v: number) => (e.op === '<=' ? v <= limit : e.op === '<' ? v < limit : v >= limit);
         const judged = judgeAcrossSeeds(e, 0, outcomes(minutes, passes));
-        expect({ passed: judged.passed, seedsPassed: judged.seedsPassed, seed: judged.seed, measured: judged.measured })
-            .toEqual({ passed: c.passed, seedsPassed: c.seedsPassed, seed: c.judgedSeed, measured: c.measured });
+        expect({
+            passed: judged.passed,
+            seedsPassed: judged.seedsPassed,
+            seed: judged.seed,
+            measured: judged.measured,
+        }).toEqual({ passed: c.passed, seedsPassed: c.seedsPassed, seed: c.judgedSeed, measured: c.measured });
     });
 
     it('ranks runs that never recovered, or measured nothing, as the worst', async () => {
         const e = await clause('expect rto p50 <= 5m');
-        const judged = judgeAcrossSeeds(e, 0, outcomes([Infinity, MINUTE, null, 2 * MINUTE], (v) => v <= 5 * MINUTE));
+        const judged = judgeAcrossSeeds(
+            e,
+            0,
+            outcomes([Infinity, MINUTE, null, 2 * MINUTE], (v) => v <= 5 * MINUTE),
+        );
         // Ranked best first: 1 m (seed 101), 2 m (103), never (100), not measured (102); p50 of 4 is rank 2.
         expect(judged).toMatchObject({ passed: true, seedsPassed: 2, seed: 103, measured: 2 * MINUTE });
-        const worst = judgeAcrossSeeds(await clause('expect rto <= 5m'), 0, outcomes([Infinity, MINUTE], (v) => v <= 5 * MINUTE));
+        const worst = judgeAcrossSeeds(
+            await clause('expect rto <= 5m'),
+            0,
+            outcomes([Infinity, MINUTE], (v) => v <= 5 * MINUTE),
+        );
         expect(worst).toMatchObject({ passed: false, seed: 100, measured: 'never' });
-        expect(worst.message).toBe('expect rto <= 5m failed: worst of 2 seeds never (not recovered by the end of the scenario) (seed 100); 1 of 2 seeds met it');
+        expect(worst.message).toBe(
+            'expect rto <= 5m failed: worst of 2 seeds never (not recovered by the end of the scenario) (seed 100); 1 of 2 seeds met it',
+        );
     });
 
     it('names the percentile and the rank needed in its message', async () => {
-        const judged = judgeAcrossSeeds(await clause('expect rto p95 <= 18m'), 0, outcomes(minutes, (v) => v <= 18 * MINUTE));
-        expect(judged.message).toBe(`expect rto p95 <= 18m failed: p95 of 20 seeds ${19 * MINUTE} (seed 118); 18 of 20 seeds met it, 19 needed`);
+        const judged = judgeAcrossSeeds(
+            await clause('expect rto p95 <= 18m'),
+            0,
+            outcomes(minutes, (v) => v <= 18 * MINUTE),
+        );
+        expect(judged.message).toBe(
+            `expect rto p95 <= 18m failed: p95 of 20 seeds ${19 * MINUTE} (seed 118); 18 of 20 seeds met it, 19 needed`,
+        );
     });
 });
 
@@ -102,23 +221,47 @@ describe('the spread of a sweep', () => {
         const model = await designOf(sweepDesign(['expect lost-writes <= 3']));
         // Lost writes 0…19 in a shuffled seed order; availability falls as losses rise.
         const order = [7, 3, 19, 0, 12, 5, 18, 1, 9, 14, 2, 16, 11, 6, 4, 17, 8, 13, 10, 15];
-        const runs = outcomes(order, (v) => v <= 3, (v) => ({ 'lost-writes': v, 'availability': 1 - v! / 100, 'rto': v === 19 ? Infinity : v! * 1000 }));
+        const runs = outcomes(
+            order,
+            (v) => v <= 3,
+            (v) => ({ 'lost-writes': v, availability: 1 - v! / 100, rto: v === 19 ? Infinity : v! * 1000 }),
+        );
         const sweep = buildSweep(model, 's', runs);
         const lost = sweep.metrics.find((m) => m.id === 'lost-writes')!;
         // 20 values 0…19: rank ⌈0.5·20⌉ = 10 → 9; rank ⌈0.95·20⌉ = 19 → 18.
         expect(lost).toMatchObject({ runs: 20, min: 0, p50: 9, p95: 18, max: 19, worstSeed: 100 + order.indexOf(19) });
         const availability = sweep.metrics.find((m) => m.id === 'availability')!;
         // Plain ascending percentiles of 0.81…1.00 (the worst run is the lowest, whatever column it lands in).
-        expect(availability).toMatchObject({ min: 0.81, p50: 0.9, p95: 0.99, max: 1, worstSeed: 100 + order.indexOf(19) });
-        expect(sweep.metrics.find((m) => m.id === 'rto')).toMatchObject({ min: 0, p50: 9000, p95: 18000, max: 'never' });
-        expect(sweep.metrics.find((m) => m.id === 'stale-reads')).toMatchObject({ runs: 0, min: null, max: null, worstSeed: null });
+        expect(availability).toMatchObject({
+            min: 0.81,
+            p50: 0.9,
+            p95: 0.99,
+            max: 1,
+            worstSeed: 100 + order.indexOf(19),
+        });
+        expect(sweep.metrics.find((m) => m.id === 'rto')).toMatchObject({
+            min: 0,
+            p50: 9000,
+            p95: 18000,
+            max: 'never',
+        });
+        expect(sweep.metrics.find((m) => m.id === 'stale-reads')).toMatchObject({
+            runs: 0,
+            min: null,
+            max: null,
+            worstSeed: null,
+        });
         expect(sweep.summary).toMatchObject({ passed: false, worstSeed: 100 + order.indexOf(19) });
         expect(sweep.runs.map((r) => r.seed)).toEqual(order.map((_, i) => 100 + i));
     });
 
     it('breaks a tie in failed expectations by the worst RTO', async () => {
         const model = await designOf(sweepDesign(['expect lost-writes <= 3']));
-        const runs = outcomes([5, 5, 5], () => false, (v) => ({ 'lost-writes': v }));
+        const runs = outcomes(
+            [5, 5, 5],
+            () => false,
+            (v) => ({ 'lost-writes': v }),
+        );
         const withRto = runs.map((r, i) => ({ ...r, metrics: { ...r.metrics, rto: [1000, 3000, 2000][i]! } }));
         expect(buildSweep(model, 's', withRto).summary.worstSeed).toBe(101);
     });
@@ -129,14 +272,19 @@ describe('a percentile clause in a single run', () => {
         expect((await clause('expect rto p95 <= 5m')).acrossSeeds).toBe(0.95);
         expect((await clause('expect availability p999 >= 99%')).acrossSeeds).toBe(0.999);
         const latency = await clause('expect write-latency p99 <= 200ms');
-        expect({ percentile: latency.percentile, acrossSeeds: latency.acrossSeeds }).toEqual({ percentile: 0.99, acrossSeeds: undefined });
+        expect({ percentile: latency.percentile, acrossSeeds: latency.acrossSeeds }).toEqual({
+            percentile: 0.99,
+            acrossSeeds: undefined,
+        });
     });
 
     it('is judged on the run itself, and the message says so', async () => {
         const model = await designOf(sweepDesign(['expect rto p95 <= 10m']));
         const report = runModel(model, 's');
         expect(report.expectations[0]!.passed).toBe(true);
-        expect(report.expectations[0]!.message).toMatch(/^expect rto p95 <= 10m passed: measured 2 m 2\d s for users of us-east-1 on api, from the outage of us-east-1 at 5 m — p95 across seeds, judged on this one run \(a seed sweep judges it across seeds\)$/);
+        expect(report.expectations[0]!.message).toMatch(
+            /^expect rto p95 <= 10m passed: measured 2 m 2\d s for users of us-east-1 on api, from the outage of us-east-1 at 5 m — p95 across seeds, judged on this one run \(a seed sweep judges it across seeds\)$/,
+        );
     });
 
     it('reads every metric from the report through one function', async () => {

@@ -11,19 +11,60 @@ const text = example('aurora-warm-standby');
 const lines = text.split('\n');
 /** 1-based line of the first line that starts (after indentation) with `prefix`. */
 const lineOf = (prefix: string) => lines.findIndex((l) => l.trimStart().startsWith(prefix)) + 1;
-const failoverBlock = { line: lineOf('failover orders {'), endLine: lineOf('failover orders {') + lines.slice(lineOf('failover orders {')).findIndex((l) => l.startsWith('}')) + 1 };
+const failoverBlock = {
+    line: lineOf('failover orders {'),
+    endLine:
+        lineOf('failover orders {') + lines.slice(lineOf('failover orders {')).findIndex((l) => l.startsWith('}')) + 1,
+};
 
 describe('timeline rows name the clause that caused them', async () => {
     const report = await run(text, 'lose-primary');
-    const first = (kind: TimelineEvent['kind'], startsWith = '') => report.timeline.find((e) => e.kind === kind && e.text.startsWith(startsWith));
+    const first = (kind: TimelineEvent['kind'], startsWith = '') =>
+        report.timeline.find((e) => e.kind === kind && e.text.startsWith(startsWith));
 
     it.each([
-        { row: 'the outage starting', kind: 'fault-start' as const, startsWith: '', line: lineOf('at 10m'), endLine: lineOf('at 10m') },
-        { row: 'the outage ending', kind: 'fault-end' as const, startsWith: '', line: lineOf('at 10m'), endLine: lineOf('at 10m') },
-        { row: 'the promotion starting', kind: 'action-start' as const, startsWith: 'promote', line: lineOf('action promote'), endLine: lineOf('action promote') },
-        { row: 'the promotion done', kind: 'action-done' as const, startsWith: 'promote', line: lineOf('action promote'), endLine: lineOf('action promote') },
-        { row: 'the store accepting writes in the standby', kind: 'action-done' as const, startsWith: 'orders-db now accepts', line: lineOf('action promote'), endLine: lineOf('action promote') },
-        { row: 'the traffic shift done', kind: 'action-done' as const, startsWith: 'shift-traffic', line: lineOf('action shift-traffic'), endLine: lineOf('action shift-traffic') },
+        {
+            row: 'the outage starting',
+            kind: 'fault-start' as const,
+            startsWith: '',
+            line: lineOf('at 10m'),
+            endLine: lineOf('at 10m'),
+        },
+        {
+            row: 'the outage ending',
+            kind: 'fault-end' as const,
+            startsWith: '',
+            line: lineOf('at 10m'),
+            endLine: lineOf('at 10m'),
+        },
+        {
+            row: 'the promotion starting',
+            kind: 'action-start' as const,
+            startsWith: 'promote',
+            line: lineOf('action promote'),
+            endLine: lineOf('action promote'),
+        },
+        {
+            row: 'the promotion done',
+            kind: 'action-done' as const,
+            startsWith: 'promote',
+            line: lineOf('action promote'),
+            endLine: lineOf('action promote'),
+        },
+        {
+            row: 'the store accepting writes in the standby',
+            kind: 'action-done' as const,
+            startsWith: 'orders-db now accepts',
+            line: lineOf('action promote'),
+            endLine: lineOf('action promote'),
+        },
+        {
+            row: 'the traffic shift done',
+            kind: 'action-done' as const,
+            startsWith: 'shift-traffic',
+            line: lineOf('action shift-traffic'),
+            endLine: lineOf('action shift-traffic'),
+        },
         { row: 'the detection', kind: 'detection' as const, startsWith: '', ...failoverBlock },
         { row: 'the routing change', kind: 'routing-change' as const, startsWith: 'routing moves', ...failoverBlock },
     ])('$row reveals lines $line–$endLine', ({ kind, startsWith, line, endLine }) => {
@@ -44,6 +85,8 @@ describe('timeline rows name the clause that caused them', async () => {
         const markdown = formatMarkdown(report);
         expect(markdown).toContain('| At | Event | Clause |');
         expect(markdown).toMatch(new RegExp(`\\| outage of us-east-1 begins \\(for 30 m\\) \\| line ${at} \\|`));
-        expect(markdown).toMatch(new RegExp(`detected \\(.*\\) \\| lines ${failoverBlock.line}–${failoverBlock.endLine} \\|`));
+        expect(markdown).toMatch(
+            new RegExp(`detected \\(.*\\) \\| lines ${failoverBlock.line}–${failoverBlock.endLine} \\|`),
+        );
     });
 });

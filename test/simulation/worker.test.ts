@@ -25,13 +25,17 @@ describe('simulation worker', () => {
         expect([...back.stores.keys()]).toEqual([...model.stores.keys()]);
         expect(rttBetween(back, 'us-east-1', 'us-west-2')).toEqual(rttBetween(model, 'us-east-1', 'us-west-2'));
         expect(rttBetween(back, 'eu-west-3', 'us-east-2')).toEqual(rttBetween(model, 'eu-west-3', 'us-east-2'));
-        expect(() => fromPlainModel({ ...plain, stores: undefined })).toThrow("not a serialized model: 'stores' is missing");
+        expect(() => fromPlainModel({ ...plain, stores: undefined })).toThrow(
+            "not a serialized model: 'stores' is missing",
+        );
     });
 
     it('gives the same report as an in-process run, with progress along the way', async () => {
         const model = await designOf(example('aurora-warm-standby'));
         const fractions: number[] = [];
-        const report = await runInWorker(WORKER, model, 'lose-primary', { onProgress: (p) => fractions.push(p.fraction) });
+        const report = await runInWorker(WORKER, model, 'lose-primary', {
+            onProgress: (p) => fractions.push(p.fraction),
+        });
         expectValidReport(report);
         expect(JSON.stringify(report)).toBe(JSON.stringify(runModel(model, 'lose-primary')));
         expect(fractions.length).toBeGreaterThan(10);
@@ -41,13 +45,19 @@ describe('simulation worker', () => {
     it('rejects with a cancelled error when aborted', async () => {
         const model = await designOf(example('aurora-warm-standby'));
         const abort = new AbortController();
-        const running = runInWorker(WORKER, model, 'lose-primary', { signal: abort.signal, onProgress: () => abort.abort() });
+        const running = runInWorker(WORKER, model, 'lose-primary', {
+            signal: abort.signal,
+            onProgress: () => abort.abort(),
+        });
         await expect(running).rejects.toThrow(SimulationError);
         await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
     });
 
     it('passes the engine errors through with their kind', async () => {
         const model = await designOf(example('aurora-warm-standby'));
-        await expect(runInWorker(WORKER, model, 'nope')).rejects.toMatchObject({ kind: 'unknown-scenario', message: "no scenario 'nope'; the design declares 'lose-primary'" });
+        await expect(runInWorker(WORKER, model, 'nope')).rejects.toMatchObject({
+            kind: 'unknown-scenario',
+            message: "no scenario 'nope'; the design declares 'lose-primary'",
+        });
     });
 });

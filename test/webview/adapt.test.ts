@@ -3,7 +3,12 @@ import { adaptReport } from '../../webview/simulation/adapt.js';
 import { imported, sampleReport, uri } from './sample-report.js';
 
 const at = (line: number) => ({ uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
-const declarations = { 'payments@us': at(37), 'ledger@us': at(17), 'us-east-1': at(10), 'failover:payments@us': at(44) };
+const declarations = {
+    'payments@us': at(37),
+    'ledger@us': at(17),
+    'us-east-1': at(10),
+    'failover:payments@us': at(44),
+};
 
 describe('the simulation view adapter', () => {
     const view = adaptReport(sampleReport, declarations);
@@ -29,27 +34,42 @@ describe('the simulation view adapter', () => {
     it('puts availability samples at their minute in percent, with the outage dip', () => {
         const chart = view.charts.find((c) => c.id === 'availability')!;
         if (chart.kind !== 'time') throw new Error('expected a time chart');
-        expect(chart.series[0]!.points.slice(0, 3)).toEqual([{ x: 0, y: 100 }, { x: 10, y: 20 }, { x: 20, y: 100 }]);
+        expect(chart.series[0]!.points.slice(0, 3)).toEqual([
+            { x: 0, y: 100 },
+            { x: 10, y: 20 },
+            { x: 20, y: 100 },
+        ]);
     });
 
-    it('draws write latency over time per users\' region: p99 solid and p50 dashed in the region\'s color, held over each interval', () => {
+    it("draws write latency over time per users' region: p99 solid and p50 dashed in the region's color, held over each interval", () => {
         const chart = view.charts.find((c) => c.id === 'write-latency')!;
         if (chart.kind !== 'time') throw new Error('expected a time chart');
         expect(chart.stepped).toBe(true);
         expect(chart.unit).toBe('ms');
         const [p99, p50] = chart.series;
         expect([p99!.colorIndex, p99!.dashed ?? false, p50!.colorIndex, p50!.dashed]).toEqual([0, false, 0, true]);
-        expect(p99!.points.slice(0, 3)).toEqual([{ x: 0, y: 145 }, { x: 10, y: 300 }, { x: 20, y: 145 }]);
-        expect(p50!.points.slice(0, 3)).toEqual([{ x: 0, y: 42 }, { x: 10, y: 140 }, { x: 20, y: 42 }]);
+        expect(p99!.points.slice(0, 3)).toEqual([
+            { x: 0, y: 145 },
+            { x: 10, y: 300 },
+            { x: 20, y: 145 },
+        ]);
+        expect(p50!.points.slice(0, 3)).toEqual([
+            { x: 0, y: 42 },
+            { x: 10, y: 140 },
+            { x: 20, y: 42 },
+        ]);
     });
 
-    it('ends each stepped line at the scenario\'s end so the last interval is drawn', () => {
+    it("ends each stepped line at the scenario's end so the last interval is drawn", () => {
         const short = structuredClone(sampleReport) as typeof sampleReport;
         Object.assign(short.scenario, { durationMs: 125 * 60_000 });
         for (const id of ['availability', 'write-latency']) {
             const chart = adaptReport(short).charts.find((c) => c.id === id)!;
             if (chart.kind !== 'time') throw new Error('expected a time chart');
-            expect(chart.series[0]!.points.slice(-2).map((p) => p.x), id).toEqual([120, 125]);
+            expect(
+                chart.series[0]!.points.slice(-2).map((p) => p.x),
+                id,
+            ).toEqual([120, 125]);
             expect(chart.series[0]!.points.at(-1)!.y, id).toBe(chart.series[0]!.points.at(-2)!.y);
         }
     });
@@ -57,17 +77,26 @@ describe('the simulation view adapter', () => {
     it('leaves intervals without an acknowledged write as gaps in the latency lines', () => {
         const gap = structuredClone(sampleReport) as typeof sampleReport;
         const s = gap.services[0]!.byRegion[0]!.writeLatencySeries;
-        Object.assign(s, { p50: s.p50.map((v, i) => (i === 2 ? null : v)), p99: s.p99.map((v, i) => (i === 2 ? null : v)) });
+        Object.assign(s, {
+            p50: s.p50.map((v, i) => (i === 2 ? null : v)),
+            p99: s.p99.map((v, i) => (i === 2 ? null : v)),
+        });
         const chart = adaptReport(gap).charts.find((c) => c.id === 'write-latency')!;
         if (chart.kind !== 'time') throw new Error('expected a time chart');
-        expect(chart.series.map((line) => line.points[2])).toEqual([{ x: 20, y: null }, { x: 20, y: null }]);
+        expect(chart.series.map((line) => line.points[2])).toEqual([
+            { x: 20, y: null },
+            { x: 20, y: null },
+        ]);
     });
 
     it('draws the writers of each store when the design has no service', () => {
         const storesOnly = structuredClone(sampleReport) as typeof sampleReport;
         Object.assign(storesOnly, { services: [] });
         const chart = adaptReport(storesOnly).charts.find((c) => c.id === 'write-latency')!;
-        expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual(['us-east-2 (ledger@us) p99', 'us-east-2 (ledger@us) p50']);
+        expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual([
+            'us-east-2 (ledger@us) p99',
+            'us-east-2 (ledger@us) p50',
+        ]);
     });
 
     it('switches the latency axis to seconds when a detour reaches seconds', () => {
@@ -81,9 +110,14 @@ describe('the simulation view adapter', () => {
     });
 
     it('draws per-region latency bars for a report from before schema 1.1, which has no latency series', () => {
-        const old = structuredClone(sampleReport) as unknown as { schemaVersion: string; services: { byRegion: Record<string, unknown>[] }[]; stores: { byRegion: Record<string, unknown>[] }[] };
+        const old = structuredClone(sampleReport) as unknown as {
+            schemaVersion: string;
+            services: { byRegion: Record<string, unknown>[] }[];
+            stores: { byRegion: Record<string, unknown>[] }[];
+        };
         old.schemaVersion = '1.0.0';
-        for (const r of [...old.services.flatMap((s) => s.byRegion), ...old.stores.flatMap((s) => s.byRegion)]) delete r.writeLatencySeries;
+        for (const r of [...old.services.flatMap((s) => s.byRegion), ...old.stores.flatMap((s) => s.byRegion)])
+            delete r.writeLatencySeries;
         const chart = adaptReport(old).charts.find((c) => c.id === 'write-latency')!;
         expect(chart.kind).toBe('bars');
         expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual(['p50', 'p95', 'p99']);
@@ -102,7 +136,19 @@ describe('the simulation view adapter', () => {
     it('leaves out regions where a service had no users', () => {
         const quiet = structuredClone(sampleReport) as typeof sampleReport;
         const svc = quiet.services[0]!;
-        Object.assign(svc, { byRegion: [...svc.byRegion, { ...svc.byRegion[0]!, region: 'us-west-2', offered: 0, served: 0, availability: null, availabilitySeries: [] }] });
+        Object.assign(svc, {
+            byRegion: [
+                ...svc.byRegion,
+                {
+                    ...svc.byRegion[0]!,
+                    region: 'us-west-2',
+                    offered: 0,
+                    served: 0,
+                    availability: null,
+                    availabilitySeries: [],
+                },
+            ],
+        });
         const chart = adaptReport(quiet).charts.find((c) => c.id === 'availability')!;
         expect(chart.series.map((s) => ('region' in s ? s.region : s.label))).toEqual(['us-east-1']);
     });
@@ -116,14 +162,21 @@ describe('the simulation view adapter', () => {
         { kind: 'routing-change', uri, start: 39, end: 46 },
     ])('links a $kind row to the clause the report names', ({ kind, uri: file, start, end }) => {
         const row = view.timeline.find((t) => t.kind === kind)!;
-        expect(row.location).toEqual({ uri: file, range: { start: { line: start, character: 0 }, end: { line: end, character: 0 } } });
+        expect(row.location).toEqual({
+            uri: file,
+            range: { start: { line: start, character: 0 }, end: { line: end, character: 0 } },
+        });
     });
 
-    it('links rows of reports before schema 1.4 by the fault\'s line and the target\'s declaration', () => {
-        const old = structuredClone(sampleReport) as unknown as { schemaVersion: string; timeline: Record<string, unknown>[] };
+    it("links rows of reports before schema 1.4 by the fault's line and the target's declaration", () => {
+        const old = structuredClone(sampleReport) as unknown as {
+            schemaVersion: string;
+            timeline: Record<string, unknown>[];
+        };
         old.schemaVersion = '1.3.0';
         for (const t of old.timeline) delete t.clause;
-        const line = (kind: string) => adaptReport(old, declarations).timeline.find((t) => t.kind === kind)?.location?.range.start.line;
+        const line = (kind: string) =>
+            adaptReport(old, declarations).timeline.find((t) => t.kind === kind)?.location?.range.start.line;
         expect(line('fault-start')).toBe(61);
         expect(line('fault-end')).toBe(61);
         expect(line('detection')).toBe(37);
@@ -148,13 +201,35 @@ describe('the simulation view adapter', () => {
 
     it.each([
         { name: 'no heal found a backlog', drain: null, cell: '—' },
-        { name: 'a drain simulated at the declared rate', drain: { catchUpWritesPerS: 300, drainTime: 'simulated', drainMs: 304_000, outcome: 'drained' }, cell: '5 m 4 s at 300/s' },
-        { name: 'no declared rate: a lower bound', drain: { catchUpWritesPerS: null, drainTime: 'lower-bound', drainMs: 1_000, outcome: 'drained' }, cell: '≥ 1 s (lower bound: no catch-up declared)' },
-        { name: 'a rate not above the write rate', drain: { catchUpWritesPerS: 80, drainTime: 'simulated', drainMs: null, outcome: 'never-drains' }, cell: 'never (catch-up ≤ write rate)' },
+        {
+            name: 'a drain simulated at the declared rate',
+            drain: { catchUpWritesPerS: 300, drainTime: 'simulated', drainMs: 304_000, outcome: 'drained' },
+            cell: '5 m 4 s at 300/s',
+        },
+        {
+            name: 'no declared rate: a lower bound',
+            drain: { catchUpWritesPerS: null, drainTime: 'lower-bound', drainMs: 1_000, outcome: 'drained' },
+            cell: '≥ 1 s (lower bound: no catch-up declared)',
+        },
+        {
+            name: 'a rate not above the write rate',
+            drain: { catchUpWritesPerS: 80, drainTime: 'simulated', drainMs: null, outcome: 'never-drains' },
+            cell: 'never (catch-up ≤ write rate)',
+        },
         { name: 'a report from before schema 1.5', drain: undefined, cell: '—' },
     ])('shows the drain after a heal per store when $name', ({ drain, cell }) => {
         const report = structuredClone(sampleReport) as unknown as { stores: Record<string, unknown>[] };
-        report.stores[0]!.drain = drain === null || drain === undefined ? drain : { heals: 1, backlogPeakWrites: 60_370, staleReadShare: null, egressBytes: null, egressUsd: null, ...drain };
+        report.stores[0]!.drain =
+            drain === null || drain === undefined
+                ? drain
+                : {
+                      heals: 1,
+                      backlogPeakWrites: 60_370,
+                      staleReadShare: null,
+                      egressBytes: null,
+                      egressUsd: null,
+                      ...drain,
+                  };
         const cells = Object.fromEntries(adaptReport(report).writes[0]!.cells.map((c) => [c.label, c.value]));
         expect(cells['drain after heal']).toBe(cell);
     });
@@ -164,10 +239,25 @@ describe('the simulation view adapter', () => {
     });
 
     it.each([
-        { name: 'calls the total just "Total" when the scenario expects no cost', expectations: sampleReport.expectations, label: 'Total' },
+        {
+            name: 'calls the total just "Total" when the scenario expects no cost',
+            expectations: sampleReport.expectations,
+            label: 'Total',
+        },
         {
             name: 'compares the total with the cost objective when the scenario states one',
-            expectations: [{ ...sampleReport.expectations[1]!, text: 'expect cost <= $2000', metric: 'cost' as const, op: '<=' as const, expected: 2000, measured: 1843, delta: -157, passed: true }],
+            expectations: [
+                {
+                    ...sampleReport.expectations[1]!,
+                    text: 'expect cost <= $2000',
+                    metric: 'cost' as const,
+                    op: '<=' as const,
+                    expected: 2000,
+                    measured: 1843,
+                    delta: -157,
+                    passed: true,
+                },
+            ],
             label: 'Total, against cost <= $2000: met',
         },
     ])('$name', ({ expectations, label }) => {
@@ -201,17 +291,31 @@ describe('the simulation view adapter', () => {
     it.each([
         {
             name: 'collapses write latency to a sentence when every write took 0 ms',
-            id: 'write-latency', edit: (r: typeof sampleReport) => { for (const b of r.services[0]!.byRegion) Object.assign(b.writeLatencySeries, { p50: b.writeLatencySeries.p50.map(() => 0), p99: b.writeLatencySeries.p99.map(() => 0) }); },
+            id: 'write-latency',
+            edit: (r: typeof sampleReport) => {
+                for (const b of r.services[0]!.byRegion)
+                    Object.assign(b.writeLatencySeries, {
+                        p50: b.writeLatencySeries.p50.map(() => 0),
+                        p99: b.writeLatencySeries.p99.map(() => 0),
+                    });
+            },
             sentence: 'Every write was acknowledged at once (0 ms) for the whole run.',
         },
         {
             name: 'collapses availability to a sentence when every region stayed at 100 %',
-            id: 'availability', edit: (r: typeof sampleReport) => { for (const b of r.services[0]!.byRegion) Object.assign(b, { availabilitySeries: b.availabilitySeries.map(() => 1) }); },
+            id: 'availability',
+            edit: (r: typeof sampleReport) => {
+                for (const b of r.services[0]!.byRegion)
+                    Object.assign(b, { availabilitySeries: b.availabilitySeries.map(() => 1) });
+            },
             sentence: 'Every region with users stayed at 100 % availability for the whole run.',
         },
         {
             name: 'collapses replication lag to a sentence when no store replicates',
-            id: 'replication-lag', edit: (r: typeof sampleReport) => { for (const st of r.stores) Object.assign(st, { lag: [] }); },
+            id: 'replication-lag',
+            edit: (r: typeof sampleReport) => {
+                for (const st of r.stores) Object.assign(st, { lag: [] });
+            },
             sentence: 'No store replicates between regions in this design.',
         },
     ])('$name', ({ id, edit, sentence }) => {
@@ -222,17 +326,22 @@ describe('the simulation view adapter', () => {
         expect(view.charts.find((c) => c.id === id)!.empty).toBeUndefined();
     });
 
-    it('puts a region\'s p99 and p50 in one small multiple, p50 dashed with markers so it shows where they coincide', () => {
+    it("puts a region's p99 and p50 in one small multiple, p50 dashed with markers so it shows where they coincide", () => {
         const chart = view.charts.find((c) => c.id === 'write-latency')!;
         if (chart.kind !== 'time') throw new Error('expected a time chart');
         expect(chart.series.map((s) => [s.group, s.style, s.dashed ?? false, s.markers ?? false])).toEqual([
-            ['us-east-1', 'p99', false, false], ['us-east-1', 'p50', true, true],
+            ['us-east-1', 'p99', false, false],
+            ['us-east-1', 'p50', true, true],
         ]);
     });
 
     it.each([
         { name: 'a non-object', report: 42, message: /not a JSON object/ },
-        { name: 'another schema version', report: { ...sampleReport, schemaVersion: '2.0.0' }, message: /schema version 2\.0\.0 is not supported/ },
+        {
+            name: 'another schema version',
+            report: { ...sampleReport, schemaVersion: '2.0.0' },
+            message: /schema version 2\.0\.0 is not supported/,
+        },
         { name: 'a report without its lists', report: { schemaVersion: '1.0.0' }, message: /no expectations list/ },
     ])('refuses $name with a clear message', ({ report, message }) => {
         expect(() => adaptReport(report)).toThrow(message);

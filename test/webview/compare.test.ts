@@ -14,13 +14,18 @@ describe('two runs side by side', () => {
     it('shows each objective now and before, marking the one that changed', () => {
         const rows = compareRuns(now, before);
         expect(rows.find((r) => r.label === 'rto <= 5m')).toEqual({
-            label: 'rto <= 5m', now: '✔ met with 1 m to spare (measured 4 m)', before: '✘ missed by 1 m 28 s (measured 6 m 28 s)', changed: true,
+            label: 'rto <= 5m',
+            now: '✔ met with 1 m to spare (measured 4 m)',
+            before: '✘ missed by 1 m 28 s (measured 6 m 28 s)',
+            changed: true,
         });
         expect(rows.find((r) => r.label === 'lost-writes of ledger == 0')!.changed).toBe(false);
     });
 
     it('compares every number of the run, and only the worst RTO changed', () => {
-        const changed = compareRuns(now, before).filter((r) => r.changed).map((r) => r.label);
+        const changed = compareRuns(now, before)
+            .filter((r) => r.changed)
+            .map((r) => r.label);
         expect(changed).toEqual(['rto <= 5m', 'worst RTO']);
     });
 

@@ -14,32 +14,46 @@ function rules(file: string): { selectors: string[]; declarations: Record<string
     const css = readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     return [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(([, selector, body]) => ({
         selectors: selector!.split(',').map((s) => s.trim().replace(/\s+/g, ' ')),
-        declarations: Object.fromEntries(body!.split(';').map((d) => d.split(':')).filter((d) => d.length >= 2)
-            .map(([k, ...v]) => [k!.trim(), v.join(':').trim()])),
+        declarations: Object.fromEntries(
+            body!
+                .split(';')
+                .map((d) => d.split(':'))
+                .filter((d) => d.length >= 2)
+                .map(([k, ...v]) => [k!.trim(), v.join(':').trim()]),
+        ),
     }));
 }
 
 describe.each(sheets)('%s in High Contrast', (file) => {
     const all = rules(file);
-    const declared = (selector: string, property: string) => all.find((r) => r.selectors.includes(selector) && r.declarations[property] !== undefined)?.declarations[property];
+    const declared = (selector: string, property: string) =>
+        all.find((r) => r.selectors.includes(selector) && r.declarations[property] !== undefined)?.declarations[
+            property
+        ];
 
     it('gives buttons a border from the theme, falling back to its contrast border, which no variant takes away', () => {
         const themeBorder = /^1px solid var\(--vscode-button-border, var\(--vscode-contrastBorder, transparent\)\)$/;
         // The base rule: `button`, or `<scope> button`.
-        const base = all.filter((r) => r.selectors.some((s) => /(^|\s)button$/.test(s)) && r.declarations.background !== undefined);
+        const base = all.filter(
+            (r) => r.selectors.some((s) => /(^|\s)button$/.test(s)) && r.declarations.background !== undefined,
+        );
         expect(base.length).toBeGreaterThan(0);
         for (const rule of base) expect(rule.declarations.border, rule.selectors.join(', ')).toMatch(themeBorder);
         const variants = all.filter((r) => r.selectors.some((s) => /button[.:]/.test(s)));
         for (const rule of variants) {
             for (const property of ['border', 'border-color', 'border-width', 'border-style']) {
-                if (rule.declarations[property] !== undefined) expect(rule.declarations[property], rule.selectors.join(', ')).toMatch(themeBorder);
+                if (rule.declarations[property] !== undefined)
+                    expect(rule.declarations[property], rule.selectors.join(', ')).toMatch(themeBorder);
             }
         }
     });
 
-    it.each(['body.vscode-high-contrast button:hover', 'body.vscode-high-contrast-light button:hover'])('outlines %s with the contrast active border', (selector) => {
-        expect(declared(selector, 'outline')).toBe('1px dashed var(--vscode-contrastActiveBorder)');
-    });
+    it.each(['body.vscode-high-contrast button:hover', 'body.vscode-high-contrast-light button:hover'])(
+        'outlines %s with the contrast active border',
+        (selector) => {
+            expect(declared(selector, 'outline')).toBe('1px dashed var(--vscode-contrastActiveBorder)');
+        },
+    );
 
     it('outlines a focused button with the focus border', () => {
         expect(declared('button:focus-visible', 'outline')).toBe('1px solid var(--vscode-focusBorder)');

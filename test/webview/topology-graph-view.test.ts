@@ -17,9 +17,14 @@ const fintech = readFileSync('examples/fintech.mregion', 'utf8');
 function distanceToPolyline(p: { x: number; y: number }, points: readonly { x: number; y: number }[]): number {
     let best = Infinity;
     for (let i = 1; i < points.length; i++) {
-        const a = points[i - 1]!, b = points[i]!;
-        const dx = b.x - a.x, dy = b.y - a.y;
-        const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)));
+        const a = points[i - 1]!,
+            b = points[i]!;
+        const dx = b.x - a.x,
+            dy = b.y - a.y;
+        const t =
+            dx === 0 && dy === 0
+                ? 0
+                : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)));
         best = Math.min(best, Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)));
     }
     return best;
@@ -53,8 +58,24 @@ store db { engine aurora regions us-east-1 writes primary us-east-1 replication 
     });
 
     it.each([
-        { name: 'a straight edge: on its middle', points: [{ x: 0, y: 0 }, { x: 100, y: 0 }], centre: { x: 50, y: 0 } },
-        { name: 'a bent edge: on the middle of its longest segment', points: [{ x: 0, y: 0 }, { x: 0, y: 10 }, { x: 200, y: 10 }, { x: 200, y: 30 }], centre: { x: 100, y: 10 } },
+        {
+            name: 'a straight edge: on its middle',
+            points: [
+                { x: 0, y: 0 },
+                { x: 100, y: 0 },
+            ],
+            centre: { x: 50, y: 0 },
+        },
+        {
+            name: 'a bent edge: on the middle of its longest segment',
+            points: [
+                { x: 0, y: 0 },
+                { x: 0, y: 10 },
+                { x: 200, y: 10 },
+                { x: 200, y: 30 },
+            ],
+            centre: { x: 100, y: 10 },
+        },
     ])('centres an edge label on $name', ({ points, centre }) => {
         const l = labelOn(points, 'async ≈ 1 s')!;
         expect({ x: l.x + l.width / 2, y: l.y + l.height / 2 }).toEqual(centre);
@@ -63,7 +84,15 @@ store db { engine aurora regions us-east-1 writes primary us-east-1 replication 
     it('moves a label off a box onto a shorter free segment of its edge', () => {
         // the long segment's middle (100, 0) is under the box; the short one's (200, 20) is free
         const box = { x: 60, y: -20, width: 80, height: 40 };
-        const l = labelOn([{ x: 0, y: 0 }, { x: 200, y: 0 }, { x: 200, y: 40 }], 'failover', [box])!;
+        const l = labelOn(
+            [
+                { x: 0, y: 0 },
+                { x: 200, y: 0 },
+                { x: 200, y: 40 },
+            ],
+            'failover',
+            [box],
+        )!;
         expect({ x: l.x + l.width / 2, y: l.y + l.height / 2 }).toEqual({ x: 200, y: 20 });
     });
 
@@ -76,9 +105,16 @@ store db { engine aurora regions us-east-1 writes primary us-east-1 replication 
             const placed = layout.edges.get(edge.id)!;
             const l = placed.label!;
             const centre = { x: l.x + l.width / 2, y: l.y + l.height / 2 };
-            expect(distanceToPolyline(centre, placed.points), `${edge.id} "${edge.label}"`).toBeLessThanOrEqual(l.height / 2);
-            const covered = [...layout.nodes].filter(([, b]) => l.x < b.x + b.width && b.x < l.x + l.width && l.y < b.y + b.height && b.y < l.y + l.height);
-            expect(covered.map(([id]) => id), `${edge.id} "${edge.label}"`).toEqual([]);
+            expect(distanceToPolyline(centre, placed.points), `${edge.id} "${edge.label}"`).toBeLessThanOrEqual(
+                l.height / 2,
+            );
+            const covered = [...layout.nodes].filter(
+                ([, b]) => l.x < b.x + b.width && b.x < l.x + l.width && l.y < b.y + b.height && b.y < l.y + l.height,
+            );
+            expect(
+                covered.map(([id]) => id),
+                `${edge.id} "${edge.label}"`,
+            ).toEqual([]);
         }
     });
 
@@ -88,7 +124,7 @@ store db { engine aurora regions us-east-1 writes primary us-east-1 replication 
         expect(new Set(sessions.map((e) => e.label))).toEqual(new Set(['async ≈ 1 s']));
     });
 
-    it('draws a region left out of every cell by a typo as a box of its own, and opens on the cell\'s error', async () => {
+    it("draws a region left out of every cell by a typo as a box of its own, and opens on the cell's error", async () => {
         const graph = await graphOf(`region us-east-1 { provider aws jurisdiction US }
 region us-west-2 { provider aws jurisdiction US }
 cell us { regions us-east-1, us-wset-2 }`);
@@ -109,11 +145,13 @@ scenario s {
         const { rows, elsewhere } = problemRows(graph);
         expect(graph.counts.error).toBeGreaterThan(0);
         const listed = rows.reduce((n, r) => n + r.messages.length, 0);
-        expect(listed + elsewhere).toBe(graph.counts.error + graph.counts.warning + graph.counts.info + graph.counts.hint);
+        expect(listed + elsewhere).toBe(
+            graph.counts.error + graph.counts.warning + graph.counts.info + graph.counts.hint,
+        );
         expect(elsewhere).toBeGreaterThan(0);
     });
 
-    it('lists a store\'s diagnostics once, not once per deployment', async () => {
+    it("lists a store's diagnostics once, not once per deployment", async () => {
         const graph = await graphOf(readFileSync('test/e2e/workspace/broken.mregion', 'utf8'));
         const orders = problemRows(graph).rows.filter((r) => r.label === 'store orders');
         expect(orders).toHaveLength(1);
@@ -125,7 +163,10 @@ scenario s {
         const layout = await layoutGraph(graph, true);
         for (const cell of graph.cells) {
             const box = layout.cells.get(cell.name)!;
-            const covered = cell.regions.reduce((sum, r) => sum + layout.regions.get(r)!.width * layout.regions.get(r)!.height, 0);
+            const covered = cell.regions.reduce(
+                (sum, r) => sum + layout.regions.get(r)!.width * layout.regions.get(r)!.height,
+                0,
+            );
             expect(covered / (box.width * box.height), cell.name).toBeGreaterThanOrEqual(0.5);
         }
     });

@@ -1,12 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { centredOn, fitView, legibleScale, minLabelPx, openingView, smallestFontPx, visibleBox, zoomAt } from '../../webview/topology/viewport.js';
+import {
+    centredOn,
+    fitView,
+    legibleScale,
+    minLabelPx,
+    openingView,
+    smallestFontPx,
+    visibleBox,
+    zoomAt,
+} from '../../webview/topology/viewport.js';
 
-describe('the topology view\'s zoom and pan', () => {
+describe("the topology view's zoom and pan", () => {
     it.each([
         // content, panel → closed form of the fitted scale: min(1, pw / cw, ph / ch)
-        { name: 'a small design is drawn at 100 % and centred', content: { width: 400, height: 200 }, panel: { width: 800, height: 600 }, scale: 1, x: 200, y: 200 },
-        { name: 'a wide design is scaled to the panel width and centred vertically', content: { width: 1000, height: 200 }, panel: { width: 800, height: 600 }, scale: 0.8, x: 0, y: 220 },
-        { name: 'a tall design is scaled to the panel height and centred horizontally', content: { width: 300, height: 1200 }, panel: { width: 800, height: 600 }, scale: 0.5, x: 325, y: 0 },
+        {
+            name: 'a small design is drawn at 100 % and centred',
+            content: { width: 400, height: 200 },
+            panel: { width: 800, height: 600 },
+            scale: 1,
+            x: 200,
+            y: 200,
+        },
+        {
+            name: 'a wide design is scaled to the panel width and centred vertically',
+            content: { width: 1000, height: 200 },
+            panel: { width: 800, height: 600 },
+            scale: 0.8,
+            x: 0,
+            y: 220,
+        },
+        {
+            name: 'a tall design is scaled to the panel height and centred horizontally',
+            content: { width: 300, height: 1200 },
+            panel: { width: 800, height: 600 },
+            scale: 0.5,
+            x: 325,
+            y: 0,
+        },
     ])('fit: $name', ({ content, panel, scale, x, y }) => {
         const view = fitView(content, panel);
         expect(view.scale).toBeCloseTo(scale, 9);
@@ -38,12 +68,22 @@ describe('the topology view\'s zoom and pan', () => {
 
     it('shows the start of a focus box wider than the panel, where its title is, not its middle', () => {
         // box 800 wide at 0.91 = 728 px > 600 px panel: its left edge goes 12 px from the panel's edge
-        const view = centredOn({ x: 1000, y: 0, width: 800, height: 100 }, 0.91, { width: 3000, height: 3000 }, { width: 600, height: 400 });
+        const view = centredOn(
+            { x: 1000, y: 0, width: 800, height: 100 },
+            0.91,
+            { width: 3000, height: 3000 },
+            { width: 600, height: 400 },
+        );
         expect(view.x).toBeCloseTo(12 - 1000 * 0.91, 9);
     });
 
-    it('does not leave an empty band when the focus is near the drawing\'s corner', () => {
-        const view = centredOn({ x: 0, y: 0, width: 10, height: 10 }, legibleScale, { width: 3000, height: 3000 }, { width: 600, height: 400 });
+    it("does not leave an empty band when the focus is near the drawing's corner", () => {
+        const view = centredOn(
+            { x: 0, y: 0, width: 10, height: 10 },
+            legibleScale,
+            { width: 3000, height: 3000 },
+            { width: 600, height: 400 },
+        );
         expect([view.x, view.y]).toEqual([0, 0]);
     });
 
@@ -68,6 +108,11 @@ describe('the topology view\'s zoom and pan', () => {
     });
 
     it('frames the visible part of the drawing for the overview', () => {
-        expect(visibleBox({ scale: 0.5, x: -100, y: -50 }, { width: 400, height: 300 })).toEqual({ x: 200, y: 100, width: 800, height: 600 });
+        expect(visibleBox({ scale: 0.5, x: -100, y: -50 }, { width: 400, height: 300 })).toEqual({
+            x: 200,
+            y: 100,
+            width: 800,
+            height: 600,
+        });
     });
 });

@@ -6,7 +6,12 @@ export function duration(ms: number | null | undefined): string {
     if (s < 60) return `${trim(s, s < 10 ? 2 : 1)} s`;
     const parts: string[] = [];
     let rest = Math.round(s);
-    for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]] as const) {
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1],
+    ] as const) {
         const n = Math.floor(rest / size);
         rest -= n * size;
         if (n > 0) parts.push(`${n} ${unit}`);

@@ -16,7 +16,11 @@ export interface SweepViewModel {
     readonly expectations: readonly ExpectationRow[];
     /** The objectives declared on the services and stores the scenario reaches (sweep schema 1.2). */
     readonly objectives: readonly ExpectationRow[];
-    readonly spread: readonly { readonly metric: string; readonly values: readonly [string, string, string, string]; readonly worstSeed: string }[];
+    readonly spread: readonly {
+        readonly metric: string;
+        readonly values: readonly [string, string, string, string];
+        readonly worstSeed: string;
+    }[];
     readonly notes: readonly string[];
 }
 
@@ -27,7 +31,10 @@ export function isSweep(value: unknown): boolean {
 export function adaptSweep(value: unknown): SweepViewModel {
     const r = checked(value);
     const uri = r.design.uri;
-    const atLine = (line: number): Location => ({ uri, range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } } });
+    const atLine = (line: number): Location => ({
+        uri,
+        range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } },
+    });
     return {
         scenario: r.scenario.name,
         facts: [
@@ -36,11 +43,15 @@ export function adaptSweep(value: unknown): SweepViewModel {
             { label: 'Scenario', value: duration(r.scenario.durationMs) },
         ],
         expectations: r.expectations.map((e) => ({
-            text: e.text, passed: e.passed, location: atLine(e.line),
+            text: e.text,
+            passed: e.passed,
+            location: atLine(e.line),
             measured: `${e.required === 1 ? 'worst run' : `${percentileName(e.required)} run`}: ${e.measuredText} (seed ${e.seed}); ${e.seedsPassed} of ${e.seeds} runs met it`,
         })),
         objectives: (r.objectives ?? []).map((o) => ({
-            text: `${o.owner}: ${o.text}`, passed: o.passed, location: clauseLocation(o.clause),
+            text: `${o.owner}: ${o.text}`,
+            passed: o.passed,
+            location: clauseLocation(o.clause),
             measured: `worst run: ${o.measuredText} (seed ${o.seed}); ${o.seedsPassed} of ${o.seeds} runs met it`,
         })),
         spread: r.metrics.map((m) => ({
@@ -61,7 +72,9 @@ function checked(value: unknown): SweepReport {
     if (!isSweep(value)) throw new Error('the report is not a seed sweep');
     const version = (value as { schemaVersion?: unknown }).schemaVersion;
     if (typeof version !== 'string' || !version.startsWith(supportedMajor)) {
-        throw new Error(`seed sweep schema version ${String(version)} is not supported by this view (expected ${supportedMajor}x)`);
+        throw new Error(
+            `seed sweep schema version ${String(version)} is not supported by this view (expected ${supportedMajor}x)`,
+        );
     }
     const r = value as SweepReport;
     for (const key of ['expectations', 'metrics', 'runs'] as const) {

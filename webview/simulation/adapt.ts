@@ -2,11 +2,27 @@
 // shows. The schema version is checked first, so a report this view does not understand gives a clear error
 // instead of a half-drawn page. `declarations` (instance id or region name → where it is declared) comes
 // from the topology request and lets store, service and timeline rows link back to the editor.
-import type { ClauseRef, DrainReport, LatencySeries, Percentiles, SimulationReport, TimelineEvent } from '../../simulation/report.js';
+import type {
+    ClauseRef,
+    DrainReport,
+    LatencySeries,
+    Percentiles,
+    SimulationReport,
+    TimelineEvent,
+} from '../../simulation/report.js';
 import { count, duration, percent, usd } from '../common/format.js';
 import type { Location } from '../common/location.js';
 import { verdictOf } from './verdict.js';
-import type { ChartModel, CostRow, ExpectationRow, RegionSeries, SimulationViewModel, TimeAxis, TimelineRow, WritesRow } from './view-model.js';
+import type {
+    ChartModel,
+    CostRow,
+    ExpectationRow,
+    RegionSeries,
+    SimulationViewModel,
+    TimeAxis,
+    TimelineRow,
+    WritesRow,
+} from './view-model.js';
 
 export type Declarations = Readonly<Record<string, Location>>;
 
@@ -19,38 +35,85 @@ const maxLatencyRegions = 5;
 export function adaptReport(value: unknown, declarations: Declarations = {}): SimulationViewModel {
     const report = checked(value);
     const uri = report.design.uri;
-    const atLine = (line: number): Location => ({ uri, range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } } });
+    const atLine = (line: number): Location => ({
+        uri,
+        range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } },
+    });
     const time = timeAxis(report.scenario.durationMs);
     const s = report.summary;
 
     const expectations = report.expectations.map((e): ExpectationRow => ({
-        text: e.text, passed: e.passed, measured: e.where ? `${e.measuredText} — ${e.where}` : e.measuredText, location: atLine(e.line),
+        text: e.text,
+        passed: e.passed,
+        measured: e.where ? `${e.measuredText} — ${e.where}` : e.measuredText,
+        location: atLine(e.line),
     }));
 
-    const availabilitySeries: RegionSeries[] = report.services.flatMap((svc) => svc.byRegion.filter((r) => r.offered > 0).map((r) => {
-        // Regions without users of a service have nothing to show.
-        const region = report.services.length > 1 ? `${r.region} (${svc.id})` : r.region;
-        return { region, group: region, style: 'availability', points: intervalPoints(report, time, r.availabilitySeries, (v) => v * 100) };
-    }));
+    const availabilitySeries: RegionSeries[] = report.services.flatMap((svc) =>
+        svc.byRegion
+            .filter((r) => r.offered > 0)
+            .map((r) => {
+                // Regions without users of a service have nothing to show.
+                const region = report.services.length > 1 ? `${r.region} (${svc.id})` : r.region;
+                return {
+                    region,
+                    group: region,
+                    style: 'availability',
+                    points: intervalPoints(report, time, r.availabilitySeries, (v) => v * 100),
+                };
+            }),
+    );
     const availability: ChartModel = {
-        id: 'availability', title: 'Availability', unit: '%', kind: 'time', stepped: true, time, series: availabilitySeries,
-        empty: emptiness(availabilitySeries, 100, 'Every region with users stayed at 100 % availability for the whole run.', 'No region had users of a service in this run.'),
+        id: 'availability',
+        title: 'Availability',
+        unit: '%',
+        kind: 'time',
+        stepped: true,
+        time,
+        series: availabilitySeries,
+        empty: emptiness(
+            availabilitySeries,
+            100,
+            'Every region with users stayed at 100 % availability for the whole run.',
+            'No region had users of a service in this run.',
+        ),
     };
-    const links = report.stores.flatMap((st) => st.lag.map((l) => ({ label: `${st.id} ${l.from} → ${l.to}`, lag: l })))
-        .sort((a, b) => b.lag.maxMs - a.lag.maxMs).slice(0, maxLagLines);
+    const links = report.stores
+        .flatMap((st) => st.lag.map((l) => ({ label: `${st.id} ${l.from} → ${l.to}`, lag: l })))
+        .sort((a, b) => b.lag.maxMs - a.lag.maxMs)
+        .slice(0, maxLagLines);
     // A stalled link reaches minutes of lag: pick the unit from the largest value so the axis stays readable.
     const lagUnit = timeUnit(Math.max(0, ...links.map((l) => l.lag.maxMs)));
     const lagSeries: RegionSeries[] = links.map(({ label, lag: l }) => ({
-        region: label, group: label, style: 'lag', points: l.series.map((v, i) => ({ x: (report.sampleTimesMs[i] ?? 0) / time.ms, y: v === null ? null : v / lagUnit.ms })),
+        region: label,
+        group: label,
+        style: 'lag',
+        points: l.series.map((v, i) => ({
+            x: (report.sampleTimesMs[i] ?? 0) / time.ms,
+            y: v === null ? null : v / lagUnit.ms,
+        })),
     }));
     const lag: ChartModel = {
-        id: 'replication-lag', title: 'Replication lag', unit: lagUnit.name, kind: 'time', time, series: lagSeries,
-        empty: emptiness(lagSeries, 0, 'Replication lag stayed at 0 on every link for the whole run.', 'No store replicates between regions in this design.'),
+        id: 'replication-lag',
+        title: 'Replication lag',
+        unit: lagUnit.name,
+        kind: 'time',
+        time,
+        series: lagSeries,
+        empty: emptiness(
+            lagSeries,
+            0,
+            'Replication lag stayed at 0 on every link for the whole run.',
+            'No store replicates between regions in this design.',
+        ),
     };
     const latency = latencyChart(report, time);
 
     const timeline = report.timeline.map((t): TimelineRow => ({
-        atMs: t.atMs, kind: t.kind, text: t.text, location: timelineLocation(t, report, declarations, atLine),
+        atMs: t.atMs,
+        kind: t.kind,
+        text: t.text,
+        location: timelineLocation(t, report, declarations, atLine),
     }));
 
     const writes = report.stores.map((st): WritesRow => ({
@@ -59,7 +122,10 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             { label: 'acknowledged', value: count(st.writes.acknowledged) },
             { label: 'lost', value: count(st.lostWrites) },
             { label: 'RPO', value: st.rpoMs === null ? '—' : duration(st.rpoMs) },
-            { label: 'stranded · delivered at heal', value: `${count(st.strandedWrites)} · ${count(st.deliveredAtHeal)}` },
+            {
+                label: 'stranded · delivered at heal',
+                value: `${count(st.strandedWrites)} · ${count(st.deliveredAtHeal)}`,
+            },
             { label: 'overwritten at heal', value: count(st.overwrittenAtHeal) },
             { label: 'drain after heal', value: drainCell(st.drain) },
             { label: 'discarded (LWW)', value: count(st.discardedWrites) },
@@ -73,9 +139,15 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
 
     const cost: CostRow[] = [
         ...report.cost.egress.map((e) => ({
-            label: `egress of ${e.store}${e.missing ? ` (missing: ${e.missing})` : ` (${e.formula})`}`, value: usd(e.usdPerMonth), location: declarations[e.store],
+            label: `egress of ${e.store}${e.missing ? ` (missing: ${e.missing})` : ` (${e.formula})`}`,
+            value: usd(e.usdPerMonth),
+            location: declarations[e.store],
         })),
-        ...report.cost.postures.map((p) => ({ label: `${p.service}: ${p.posture} posture ×${p.multiplier} (${p.source})`, value: '', location: declarations[p.service] })),
+        ...report.cost.postures.map((p) => ({
+            label: `${p.service}: ${p.posture} posture ×${p.multiplier} (${p.source})`,
+            value: '',
+            location: declarations[p.service],
+        })),
         { label: costTotalLabel(report), value: usd(report.cost.totalUsdPerMonth) },
     ];
 
@@ -88,15 +160,47 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
         ),
         facts: [
             { label: 'design', value: report.design.topology ?? uri },
-            { label: 'duration · seed', value: `${duration(report.scenario.durationMs)} · seed ${report.scenario.seed}` },
-            { label: 'run', value: `${report.run.resolution.mode}${report.run.resolution.mode === 'sampled' ? ` (1 in ${report.run.resolution.sampling})` : ''} · ${count(report.run.events)} events · ${count(report.run.simulatedWrites)} writes` },
-            { label: `availability over the ${duration(report.scenario.durationMs)} run, all users`, value: percent(s.availability) },
-            { label: 'worst RTO', value: s.worstRtoMs === null ? (s.unrecovered ? 'not recovered' : '—') : `${duration(s.worstRtoMs)}${s.unrecovered ? ' (some users not recovered)' : ''}` },
-            { label: 'lost writes · worst RPO', value: `${count(s.lostWrites)} · ${s.worstRpoMs === null ? '—' : duration(s.worstRpoMs)}` },
-            { label: 'stranded · delivered · overwritten at heal', value: `${count(s.strandedWrites)} · ${count(s.deliveredAtHeal)} · ${count(s.overwrittenAtHeal)}` },
-            { label: 'false-alarm failovers · split-brain writes', value: `${count(s.falseAlarmFailovers)} · ${count(s.splitBrainWrites)}` },
-            { label: 'discarded · merged · rejected', value: `${count(s.discardedWrites)} · ${count(s.merges)} · ${count(s.rejectedWrites)}` },
-            { label: 'write latency p50 / p99', value: `${duration(s.writeLatencyMs.p50)} / ${duration(s.writeLatencyMs.p99)}` },
+            {
+                label: 'duration · seed',
+                value: `${duration(report.scenario.durationMs)} · seed ${report.scenario.seed}`,
+            },
+            {
+                label: 'run',
+                value: `${report.run.resolution.mode}${report.run.resolution.mode === 'sampled' ? ` (1 in ${report.run.resolution.sampling})` : ''} · ${count(report.run.events)} events · ${count(report.run.simulatedWrites)} writes`,
+            },
+            {
+                label: `availability over the ${duration(report.scenario.durationMs)} run, all users`,
+                value: percent(s.availability),
+            },
+            {
+                label: 'worst RTO',
+                value:
+                    s.worstRtoMs === null
+                        ? s.unrecovered
+                            ? 'not recovered'
+                            : '—'
+                        : `${duration(s.worstRtoMs)}${s.unrecovered ? ' (some users not recovered)' : ''}`,
+            },
+            {
+                label: 'lost writes · worst RPO',
+                value: `${count(s.lostWrites)} · ${s.worstRpoMs === null ? '—' : duration(s.worstRpoMs)}`,
+            },
+            {
+                label: 'stranded · delivered · overwritten at heal',
+                value: `${count(s.strandedWrites)} · ${count(s.deliveredAtHeal)} · ${count(s.overwrittenAtHeal)}`,
+            },
+            {
+                label: 'false-alarm failovers · split-brain writes',
+                value: `${count(s.falseAlarmFailovers)} · ${count(s.splitBrainWrites)}`,
+            },
+            {
+                label: 'discarded · merged · rejected',
+                value: `${count(s.discardedWrites)} · ${count(s.merges)} · ${count(s.rejectedWrites)}`,
+            },
+            {
+                label: 'write latency p50 / p99',
+                value: `${duration(s.writeLatencyMs.p50)} / ${duration(s.writeLatencyMs.p99)}`,
+            },
             { label: 'cost', value: s.costUsdPerMonth === null ? '—' : `${usd(s.costUsdPerMonth)} per month` },
         ],
         expectations,
@@ -122,32 +226,74 @@ interface LatencyRow {
  */
 function latencyChart(report: SimulationReport, time: TimeAxis): ChartModel {
     const several = report.services.length > 1;
-    const serviceRows: LatencyRow[] = report.services.flatMap((svc) => svc.byRegion.map((r) => ({
-        label: several ? `${r.region} (${svc.id})` : r.region, overall: r.writeLatencyMs, series: r.writeLatencySeries,
-    })));
-    const rows = (serviceRows.some((r) => r.overall.p50 !== null) ? serviceRows
-        : report.stores.flatMap((st) => st.byRegion.map((r) => ({ label: `${r.region} (${st.id})`, overall: r.writeLatencyMs, series: r.writeLatencySeries }))))
-        .filter((r) => r.overall.p50 !== null);
+    const serviceRows: LatencyRow[] = report.services.flatMap((svc) =>
+        svc.byRegion.map((r) => ({
+            label: several ? `${r.region} (${svc.id})` : r.region,
+            overall: r.writeLatencyMs,
+            series: r.writeLatencySeries,
+        })),
+    );
+    const rows = (
+        serviceRows.some((r) => r.overall.p50 !== null)
+            ? serviceRows
+            : report.stores.flatMap((st) =>
+                  st.byRegion.map((r) => ({
+                      label: `${r.region} (${st.id})`,
+                      overall: r.writeLatencyMs,
+                      series: r.writeLatencySeries,
+                  })),
+              )
+    ).filter((r) => r.overall.p50 !== null);
     if (rows.some((r) => !Array.isArray(r.series?.p99) || !Array.isArray(r.series?.p50))) {
         return {
-            id: 'write-latency', title: 'Write latency by users\' region', unit: 'ms', kind: 'bars',
+            id: 'write-latency',
+            title: "Write latency by users' region",
+            unit: 'ms',
+            kind: 'bars',
             ...(rows.length === 0 ? { empty: 'No write was acknowledged in this run.' } : {}),
             categories: rows.map((r) => r.label),
             series: (['p50', 'p95', 'p99'] as const).map((k) => ({ label: k, values: rows.map((r) => r.overall[k]) })),
         };
     }
-    const shown = [...rows].sort((a, b) => (b.overall.max ?? 0) - (a.overall.max ?? 0)).slice(0, maxLatencyRegions)
+    const shown = [...rows]
+        .sort((a, b) => (b.overall.max ?? 0) - (a.overall.max ?? 0))
+        .slice(0, maxLatencyRegions)
         .sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
     // Failover detours reach seconds: pick the unit from the largest value so the axis stays readable.
     const unit = timeUnit(Math.max(0, ...shown.flatMap((r) => r.series!.p99.filter((v): v is number => v !== null))));
     // p50 is dashed with markers: where it equals p99 it still shows.
     const series: RegionSeries[] = shown.flatMap((r, i) => [
-        { region: `${r.label} p99`, group: r.label, style: 'p99', colorIndex: i, points: intervalPoints(report, time, r.series!.p99, (v) => v / unit.ms) },
-        { region: `${r.label} p50`, group: r.label, style: 'p50', colorIndex: i, dashed: true, markers: true, points: intervalPoints(report, time, r.series!.p50, (v) => v / unit.ms) },
+        {
+            region: `${r.label} p99`,
+            group: r.label,
+            style: 'p99',
+            colorIndex: i,
+            points: intervalPoints(report, time, r.series!.p99, (v) => v / unit.ms),
+        },
+        {
+            region: `${r.label} p50`,
+            group: r.label,
+            style: 'p50',
+            colorIndex: i,
+            dashed: true,
+            markers: true,
+            points: intervalPoints(report, time, r.series!.p50, (v) => v / unit.ms),
+        },
     ]);
     return {
-        id: 'write-latency', title: 'Write latency per users\' region', unit: unit.name, kind: 'time', stepped: true, time, series,
-        empty: emptiness(series, 0, 'Every write was acknowledged at once (0 ms) for the whole run.', 'No write was acknowledged in this run.'),
+        id: 'write-latency',
+        title: "Write latency per users' region",
+        unit: unit.name,
+        kind: 'time',
+        stepped: true,
+        time,
+        series,
+        empty: emptiness(
+            series,
+            0,
+            'Every write was acknowledged at once (0 ms) for the whole run.',
+            'No write was acknowledged in this run.',
+        ),
     };
 }
 
@@ -155,17 +301,30 @@ function latencyChart(report: SimulationReport, time: TimeAxis): ChartModel {
  * One point at the start of each sample interval, and one at the scenario's end repeating the last value, so a
  * stepped line draws the last interval too. Gaps (null) stay gaps.
  */
-function intervalPoints(report: SimulationReport, time: TimeAxis, values: readonly (number | null)[], scale: (v: number) => number): { x: number; y: number | null }[] {
-    const points = values.map((v, i) => ({ x: (report.sampleTimesMs[i] ?? 0) / time.ms, y: v === null ? null : scale(v) }));
+function intervalPoints(
+    report: SimulationReport,
+    time: TimeAxis,
+    values: readonly (number | null)[],
+    scale: (v: number) => number,
+): { x: number; y: number | null }[] {
+    const points = values.map((v, i) => ({
+        x: (report.sampleTimesMs[i] ?? 0) / time.ms,
+        y: v === null ? null : scale(v),
+    }));
     const last = points[points.length - 1];
-    if (last && report.scenario.durationMs / time.ms > last.x) points.push({ x: report.scenario.durationMs / time.ms, y: last.y });
+    if (last && report.scenario.durationMs / time.ms > last.x)
+        points.push({ x: report.scenario.durationMs / time.ms, y: last.y });
     return points;
 }
 
 /** Hours from 3 h on, minutes from 3 min on, else seconds: the axis reads 0–10 h, not 0–600 min. */
 export function timeAxis(durationMs: number): TimeAxis {
-    const [unit, ms, label] = durationMs >= 3 * 3_600_000 ? ['h', 3_600_000, 'hours'] as const
-        : durationMs >= 3 * 60_000 ? ['min', 60_000, 'minutes'] as const : ['s', 1000, 'seconds'] as const;
+    const [unit, ms, label] =
+        durationMs >= 3 * 3_600_000
+            ? (['h', 3_600_000, 'hours'] as const)
+            : durationMs >= 3 * 60_000
+              ? (['min', 60_000, 'minutes'] as const)
+              : (['s', 1000, 'seconds'] as const);
     return { unit, ms, label: `${label} since the scenario started`, end: durationMs / ms };
 }
 
@@ -187,13 +346,17 @@ function drainCell(drain: DrainReport | null | undefined): string {
     if (!drain) return '—';
     if (drain.outcome === 'never-drains') return 'never (catch-up ≤ write rate)';
     if (drain.drainMs === null) return 'still draining at the end';
-    return drain.drainTime === 'lower-bound' ? `≥ ${duration(drain.drainMs)} (lower bound: no catch-up declared)` : `${duration(drain.drainMs)} at ${count(drain.catchUpWritesPerS)}/s`;
+    return drain.drainTime === 'lower-bound'
+        ? `≥ ${duration(drain.drainMs)} (lower bound: no catch-up declared)`
+        : `${duration(drain.drainMs)} at ${count(drain.catchUpWritesPerS)}/s`;
 }
 
 /** The cost total, compared with the scenario's cost objective only when it states one. */
 function costTotalLabel(report: SimulationReport): string {
     const objective = report.expectations.find((e) => e.metric === 'cost');
-    return objective ? `Total, against ${objective.text.replace(/^expect\s+/, '')}: ${objective.passed ? 'met' : 'missed'}` : 'Total';
+    return objective
+        ? `Total, against ${objective.text.replace(/^expect\s+/, '')}: ${objective.passed ? 'met' : 'missed'}`
+        : 'Total';
 }
 
 function timeUnit(maxMs: number): { name: string; ms: number } {
@@ -206,7 +369,9 @@ function checked(value: unknown): SimulationReport {
     if (typeof value !== 'object' || value === null) throw new Error('the report is not a JSON object');
     const version = (value as { schemaVersion?: unknown }).schemaVersion;
     if (typeof version !== 'string' || !version.startsWith(supportedMajor)) {
-        throw new Error(`report schema version ${String(version)} is not supported by this view (expected ${supportedMajor}x)`);
+        throw new Error(
+            `report schema version ${String(version)} is not supported by this view (expected ${supportedMajor}x)`,
+        );
     }
     const r = value as SimulationReport;
     for (const key of ['expectations', 'services', 'stores', 'timeline', 'sampleTimesMs'] as const) {
@@ -217,10 +382,18 @@ function checked(value: unknown): SimulationReport {
 
 /** A clause's lines as the editor's zero-based range: revealing it puts the cursor at the start of its first line. */
 export function clauseLocation(clause: ClauseRef): Location {
-    return { uri: clause.uri, range: { start: { line: clause.line - 1, character: 0 }, end: { line: clause.endLine - 1, character: 0 } } };
+    return {
+        uri: clause.uri,
+        range: { start: { line: clause.line - 1, character: 0 }, end: { line: clause.endLine - 1, character: 0 } },
+    };
 }
 
-function timelineLocation(t: TimelineEvent, report: SimulationReport, declarations: Declarations, atLine: (line: number) => Location): Location | undefined {
+function timelineLocation(
+    t: TimelineEvent,
+    report: SimulationReport,
+    declarations: Declarations,
+    atLine: (line: number) => Location,
+): Location | undefined {
     // Since schema 1.4 the report names the clause that caused the event; older reports are matched by name.
     if (t.clause) return clauseLocation(t.clause);
     if (t.kind === 'fault-start' || t.kind === 'fault-end') {

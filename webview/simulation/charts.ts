@@ -3,7 +3,15 @@
 // that coincide (six regions at 0 %) cannot hide each other; inside a panel, dash and markers tell the lines
 // apart. The legend is HTML (it wraps and never drops an entry). A chart with nothing to show is one sentence.
 import {
-    BarController, BarElement, CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip,
+    BarController,
+    BarElement,
+    CategoryScale,
+    Chart,
+    LineController,
+    LineElement,
+    LinearScale,
+    PointElement,
+    Tooltip,
     type ChartConfiguration,
 } from 'chart.js';
 import { el, svg } from '../common/dom.js';
@@ -11,7 +19,16 @@ import { gridColor } from '../common/grid.js';
 import { cssColor, seriesColor } from '../common/theme.js';
 import type { ChartModel, RegionSeries } from './view-model.js';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+Chart.register(
+    LineController,
+    LineElement,
+    PointElement,
+    BarController,
+    BarElement,
+    CategoryScale,
+    LinearScale,
+    Tooltip,
+);
 
 const live: Chart[] = [];
 
@@ -27,7 +44,10 @@ export function chartSection(model: ChartModel): HTMLElement {
         return section;
     }
     if (model.kind === 'bars') {
-        section.append(legend(model.series.map((s, i) => ({ label: s.label, color: i, dashed: false, markers: false }))), box(barChart(model)));
+        section.append(
+            legend(model.series.map((s, i) => ({ label: s.label, color: i, dashed: false, markers: false }))),
+            box(barChart(model)),
+        );
         return section;
     }
     const groups = groupsOf(model.series);
@@ -38,10 +58,18 @@ export function chartSection(model: ChartModel): HTMLElement {
     const several = groups.length > 1;
     // In small multiples a style (p99, p50) has one color in every panel, and each panel is titled; in one chart
     // each line has its own color.
-    const colorOf = (s: RegionSeries) => several ? styles.findIndex((st) => st.style === s.style) : s.colorIndex ?? model.series.indexOf(s);
-    section.append(legend((several ? styles : model.series).map((s) => ({
-        label: several ? s.style : s.region, color: colorOf(s), dashed: s.dashed ?? false, markers: s.markers ?? false,
-    }))));
+    const colorOf = (s: RegionSeries) =>
+        several ? styles.findIndex((st) => st.style === s.style) : (s.colorIndex ?? model.series.indexOf(s));
+    section.append(
+        legend(
+            (several ? styles : model.series).map((s) => ({
+                label: several ? s.style : s.region,
+                color: colorOf(s),
+                dashed: s.dashed ?? false,
+                markers: s.markers ?? false,
+            })),
+        ),
+    );
     const grid = el('div', { class: several ? 'multiples' : 'single' });
     for (const [group, series] of groups) {
         const panel = el('div', { class: 'panel' });
@@ -72,10 +100,21 @@ function canvasFor(label: string): HTMLCanvasElement {
 
 function axis(title: string | undefined) {
     const foreground = cssColor('--vscode-foreground', '#888');
-    return { title: { display: title !== undefined, text: title ?? '', color: foreground }, ticks: { color: foreground }, grid: { color: gridColor }, border: { color: gridColor } };
+    return {
+        title: { display: title !== undefined, text: title ?? '', color: foreground },
+        ticks: { color: foreground },
+        grid: { color: gridColor },
+        border: { color: gridColor },
+    };
 }
 
-function lineChart(model: Extract<ChartModel, { kind: 'time' }>, series: readonly RegionSeries[], yMax: number, small: boolean, colorOf: (s: RegionSeries) => number): HTMLCanvasElement {
+function lineChart(
+    model: Extract<ChartModel, { kind: 'time' }>,
+    series: readonly RegionSeries[],
+    yMax: number,
+    small: boolean,
+    colorOf: (s: RegionSeries) => number,
+): HTMLCanvasElement {
     const canvas = canvasFor(`${model.title}: ${series.map((s) => s.region).join(', ')}`);
     const config: ChartConfiguration<'line'> = {
         type: 'line',
@@ -83,21 +122,40 @@ function lineChart(model: Extract<ChartModel, { kind: 'time' }>, series: readonl
             datasets: series.map((s) => {
                 const color = seriesColor(colorOf(s));
                 return {
-                    label: s.region, data: s.points.map((p) => ({ x: p.x, y: p.y })),
-                    borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [],
-                    pointRadius: s.markers ? 3 : 0, pointStyle: 'triangle' as const, borderWidth: s.dashed ? 1.5 : 2.5, spanGaps: false,
+                    label: s.region,
+                    data: s.points.map((p) => ({ x: p.x, y: p.y })),
+                    borderColor: color,
+                    backgroundColor: color,
+                    borderDash: s.dashed ? [6, 4] : [],
+                    pointRadius: s.markers ? 3 : 0,
+                    pointStyle: 'triangle' as const,
+                    borderWidth: s.dashed ? 1.5 : 2.5,
+                    spanGaps: false,
                     // 'before': a point's value holds from it to the next point, as an interval's value does.
-                    stepped: model.stepped ? 'before' as const : false,
+                    stepped: model.stepped ? ('before' as const) : false,
                 };
             }),
         },
         options: {
-            animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            parsing: false,
             interaction: { mode: 'nearest', intersect: false },
-            plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => `t = ${items[0]?.parsed.x?.toFixed(2)} ${model.time.unit}` } } },
+            plugins: {
+                legend: { display: false },
+                tooltip: {
+                    callbacks: { title: (items) => `t = ${items[0]?.parsed.x?.toFixed(2)} ${model.time.unit}` },
+                },
+            },
             scales: {
                 x: { type: 'linear', min: 0, max: model.time.end, ...axis(small ? model.time.unit : model.time.label) },
-                y: { ...axis(small ? undefined : model.unit), min: 0, max: model.id === 'availability' ? 100 : undefined, suggestedMax: yMax },
+                y: {
+                    ...axis(small ? undefined : model.unit),
+                    min: 0,
+                    max: model.id === 'availability' ? 100 : undefined,
+                    suggestedMax: yMax,
+                },
             },
         },
     };
@@ -111,10 +169,18 @@ function barChart(model: Extract<ChartModel, { kind: 'bars' }>): HTMLCanvasEleme
         type: 'bar',
         data: {
             labels: [...model.categories],
-            datasets: model.series.map((s, i) => ({ label: s.label, data: [...s.values], backgroundColor: seriesColor(i), borderColor: seriesColor(i) })),
+            datasets: model.series.map((s, i) => ({
+                label: s.label,
+                data: [...s.values],
+                backgroundColor: seriesColor(i),
+                borderColor: seriesColor(i),
+            })),
         },
         options: {
-            animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            plugins: { legend: { display: false } },
             scales: { x: axis('region'), y: { ...axis(model.unit), beginAtZero: true } },
         },
     };
@@ -124,11 +190,26 @@ function barChart(model: Extract<ChartModel, { kind: 'bars' }>): HTMLCanvasEleme
 
 /** An HTML legend: every entry, wrapping as the panel narrows. */
 function legend(entries: readonly { label: string; color: number; dashed: boolean; markers: boolean }[]): HTMLElement {
-    return el('ul', { class: 'chart-legend' }, ...entries.map((e) => {
-        const stroke = seriesColor(e.color);
-        const sample = svg('svg', { width: 28, height: 12, 'aria-hidden': 'true' },
-            svg('line', { x1: 1, y1: 6, x2: 27, y2: 6, stroke, 'stroke-width': e.dashed ? 1.5 : 2.5, 'stroke-dasharray': e.dashed ? '6 4' : undefined }),
-            e.markers ? svg('path', { d: 'M14,2 L18,9 L10,9 z', fill: stroke }) : undefined);
-        return el('li', {}, sample, e.label);
-    }));
+    return el(
+        'ul',
+        { class: 'chart-legend' },
+        ...entries.map((e) => {
+            const stroke = seriesColor(e.color);
+            const sample = svg(
+                'svg',
+                { width: 28, height: 12, 'aria-hidden': 'true' },
+                svg('line', {
+                    x1: 1,
+                    y1: 6,
+                    x2: 27,
+                    y2: 6,
+                    stroke,
+                    'stroke-width': e.dashed ? 1.5 : 2.5,
+                    'stroke-dasharray': e.dashed ? '6 4' : undefined,
+                }),
+                e.markers ? svg('path', { d: 'M14,2 L18,9 L10,9 z', fill: stroke }) : undefined,
+            );
+            return el('li', {}, sample, e.label);
+        }),
+    );
 }

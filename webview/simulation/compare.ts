@@ -20,6 +20,7 @@ export function compareRuns(now: SimulationViewModel, before: SimulationViewMode
     const objectives = [...new Set([...now.verdict.objectives, ...before.verdict.objectives].map((o) => o.objective))];
     for (const name of objectives) add(name, objective(now, name), objective(before, name));
     const facts = [...new Set([...now.facts, ...before.facts].map((f) => f.label))];
-    for (const label of facts) add(label, now.facts.find((f) => f.label === label)?.value, before.facts.find((f) => f.label === label)?.value);
+    for (const label of facts)
+        add(label, now.facts.find((f) => f.label === label)?.value, before.facts.find((f) => f.label === label)?.value);
     return rows;
 }

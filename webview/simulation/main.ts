@@ -13,10 +13,22 @@ import { compareRuns } from './compare.js';
 import type { SimulationViewModel } from './view-model.js';
 import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
 
-interface Source { readonly uri: string; readonly scenario: string }
+interface Source {
+    readonly uri: string;
+    readonly scenario: string;
+}
 /** An earlier single run kept for comparison (the newest first). */
-interface Kept { readonly label: string; readonly report: unknown; readonly declarations: Declarations }
-interface State { readonly source?: Source; readonly report?: unknown; readonly declarations?: Declarations; readonly earlier?: readonly Kept[] }
+interface Kept {
+    readonly label: string;
+    readonly report: unknown;
+    readonly declarations: Declarations;
+}
+interface State {
+    readonly source?: Source;
+    readonly report?: unknown;
+    readonly declarations?: Declarations;
+    readonly earlier?: readonly Kept[];
+}
 /** Runs kept for comparison: reports carry their series, and the webview state is kept in memory. */
 const keptRuns = 3;
 type Incoming = { type: 'report'; source: Source; report: unknown; declarations: Declarations };
@@ -31,9 +43,14 @@ let comparedWith = 0;
 window.addEventListener('message', (event: MessageEvent<Incoming>) => {
     if (event.data?.type !== 'report') return;
     running = false;
-    const previous = state.report !== undefined && !isSweep(state.report) ? [{ label: runLabel(state.report), report: state.report, declarations: state.declarations ?? {} }] : [];
+    const previous =
+        state.report !== undefined && !isSweep(state.report)
+            ? [{ label: runLabel(state.report), report: state.report, declarations: state.declarations ?? {} }]
+            : [];
     state = {
-        source: event.data.source, report: event.data.report, declarations: event.data.declarations,
+        source: event.data.source,
+        report: event.data.report,
+        declarations: event.data.declarations,
         earlier: [...previous, ...(state.earlier ?? [])].slice(0, keptRuns),
     };
     comparedWith = 0;
@@ -41,7 +58,9 @@ window.addEventListener('message', (event: MessageEvent<Incoming>) => {
     render();
 });
 
-onThemeChange(() => { if (state.report !== undefined) render(); });
+onThemeChange(() => {
+    if (state.report !== undefined) render();
+});
 
 function render(): void {
     const { source, report } = state;
@@ -52,31 +71,50 @@ function render(): void {
     try {
         view = adaptReport(report, state.declarations ?? {});
     } catch (error) {
-        app.replaceChildren(el('p', { class: 'error', text: `This report cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
+        app.replaceChildren(
+            el('p', {
+                class: 'error',
+                text: `This report cannot be shown: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        );
         reportRendered(api, { error: 1 });
         return;
     }
     const rerun = rerunButton();
     const passed = view.expectations.filter((e) => e.passed).length;
     app.replaceChildren(
-        el('header', {},
+        el(
+            'header',
+            {},
             el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario}` }), rerun, ...exportButtons()),
             verdictSection(view.verdict),
             el('h2', { text: 'The run in numbers (not judged unless an objective above names them)' }),
-            el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
+            el(
+                'dl',
+                { class: 'facts' },
+                ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]),
+            ),
+        ),
         section('Expectations', expectationsTable(view.expectations, api)),
         section('Over time, per region', el('div', { class: 'charts' }, ...view.charts.map(chartSection))),
         ...(state.earlier?.length ? [section('Compared with an earlier run', comparison(view, state.earlier))] : []),
         section('Fault and failover timeline', timelineTable(view.timeline, api)),
         section('Lost, discarded and merged writes', writesTable(view.writes, api)),
         section('Cost', costTable(view.cost, api)),
-        ...(view.notes.length > 0 ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))] : []),
+        ...(view.notes.length > 0
+            ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))]
+            : []),
     );
     reportRendered(api, {
-        expectations: view.expectations.length, failed: view.expectations.length - passed, charts: view.charts.length,
-        objectives: view.verdict.objectives.length, emptyCharts: view.charts.filter((c) => c.empty).length,
+        expectations: view.expectations.length,
+        failed: view.expectations.length - passed,
+        charts: view.charts.length,
+        objectives: view.verdict.objectives.length,
+        emptyCharts: view.charts.filter((c) => c.empty).length,
         latencyLines: view.charts.find((c) => c.id === 'write-latency' && c.kind === 'time')?.series.length ?? 0,
-        timeline: view.timeline.length, writes: view.writes.length, cost: view.cost.length,
+        timeline: view.timeline.length,
+        writes: view.writes.length,
+        cost: view.cost.length,
     });
 }
 
@@ -86,33 +124,69 @@ function renderSweep(report: unknown): void {
     try {
         view = adaptSweep(report);
     } catch (error) {
-        app.replaceChildren(el('p', { class: 'error', text: `This seed sweep cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
+        app.replaceChildren(
+            el('p', {
+                class: 'error',
+                text: `This seed sweep cannot be shown: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        );
         reportRendered(api, { error: 1 });
         return;
     }
     const judged = [...view.expectations, ...view.objectives];
     const passed = judged.filter((e) => e.passed).length;
-    const verdict = judged.length === 0 ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
-        : passed === judged.length ? `All ${passed} objectives are met across the seeds.` : `${judged.length - passed} of ${judged.length} objectives are missed across the seeds.`;
+    const verdict =
+        judged.length === 0
+            ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
+            : passed === judged.length
+              ? `All ${passed} objectives are met across the seeds.`
+              : `${judged.length - passed} of ${judged.length} objectives are missed across the seeds.`;
     app.replaceChildren(
-        el('header', {},
-            el('div', { class: 'title' }, el('h1', { text: `Scenario ${view.scenario} — seed sweep` }), rerunButton(), ...exportButtons()),
+        el(
+            'header',
+            {},
+            el(
+                'div',
+                { class: 'title' },
+                el('h1', { text: `Scenario ${view.scenario} — seed sweep` }),
+                rerunButton(),
+                ...exportButtons(),
+            ),
             el('p', { class: `verdict ${passed === judged.length ? 'pass' : 'fail'}`, text: verdict }),
-            el('dl', { class: 'facts' }, ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]))),
+            el(
+                'dl',
+                { class: 'facts' },
+                ...view.facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })]),
+            ),
+        ),
         section('Expectations across the seeds', expectationsTable(view.expectations, api)),
-        ...(view.objectives.length > 0 ? [section('Objectives of the services and stores across the seeds', expectationsTable(view.objectives, api))] : []),
+        ...(view.objectives.length > 0
+            ? [
+                  section(
+                      'Objectives of the services and stores across the seeds',
+                      expectationsTable(view.objectives, api),
+                  ),
+              ]
+            : []),
         section('Across the seeds', spreadTable(view.spread)),
-        ...(view.notes.length > 0 ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))] : []),
+        ...(view.notes.length > 0
+            ? [section('Notes', el('ul', {}, ...view.notes.map((n) => el('li', { text: n }))))]
+            : []),
     );
     reportRendered(api, {
-        expectations: view.expectations.length, failed: view.expectations.filter((e) => !e.passed).length,
-        objectives: view.objectives.length, spread: view.spread.length,
+        expectations: view.expectations.length,
+        failed: view.expectations.filter((e) => !e.passed).length,
+        objectives: view.objectives.length,
+        spread: view.spread.length,
     });
 }
 
 /** "Run again": the extension re-runs the same scenario (and the same number of seeds). */
 function rerunButton(): HTMLButtonElement {
-    const rerun = el('button', { text: running ? 'Running…' : 'Run again', title: 'Run this scenario again with the current file and settings' });
+    const rerun = el('button', {
+        text: running ? 'Running…' : 'Run again',
+        title: 'Run this scenario again with the current file and settings',
+    });
     rerun.disabled = running;
     rerun.addEventListener('click', () => {
         running = true;
@@ -139,19 +213,41 @@ function comparison(view: SimulationViewModel, earlier: readonly Kept[]): HTMLEl
         option.selected = i === comparedWith;
         choice.append(option);
     });
-    choice.addEventListener('change', () => { comparedWith = Number(choice.value); render(); });
+    choice.addEventListener('change', () => {
+        comparedWith = Number(choice.value);
+        render();
+    });
     let before: SimulationViewModel;
     try {
         before = adaptReport(earlier[comparedWith]?.report, earlier[comparedWith]?.declarations ?? {});
     } catch (error) {
-        return el('div', {}, choice, el('p', { class: 'error', text: `That run cannot be shown: ${error instanceof Error ? error.message : String(error)}` }));
+        return el(
+            'div',
+            {},
+            choice,
+            el('p', {
+                class: 'error',
+                text: `That run cannot be shown: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        );
     }
     const body = el('tbody');
     for (const row of compareRuns(view, before)) {
-        body.append(el('tr', { class: row.changed ? 'changed' : undefined },
-            el('td', { text: row.label }), el('td', { text: row.now }), el('td', { text: row.before })));
+        body.append(
+            el(
+                'tr',
+                { class: row.changed ? 'changed' : undefined },
+                el('td', { text: row.label }),
+                el('td', { text: row.now }),
+                el('td', { text: row.before }),
+            ),
+        );
     }
-    const head = el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: 'This run' }), el('th', { text: 'Earlier run' })));
+    const head = el(
+        'thead',
+        {},
+        el('tr', {}, el('th', { text: '' }), el('th', { text: 'This run' }), el('th', { text: 'Earlier run' })),
+    );
     return el('div', {}, el('label', {}, 'Earlier run: ', choice), el('table', { class: 'compare' }, head, body));
 }
 
@@ -162,12 +258,29 @@ function comparison(view: SimulationViewModel, earlier: readonly Kept[]): HTMLEl
 function verdictSection(verdict: Verdict): HTMLElement {
     const list = el('ul', { class: 'objectives' });
     for (const o of verdict.objectives) {
-        const item = el('li', { class: `${o.met ? 'pass' : 'fail'} ${o.kind}`, title: o.kind === 'expect' ? 'An expect clause of the scenario' : 'An objective declared on a service or store' },
-            el('span', { class: 'mark', text: o.met ? '✔' : '✘' }), ' ', el('code', { text: o.objective }), `: ${o.detail}`);
+        const item = el(
+            'li',
+            {
+                class: `${o.met ? 'pass' : 'fail'} ${o.kind}`,
+                title:
+                    o.kind === 'expect'
+                        ? 'An expect clause of the scenario'
+                        : 'An objective declared on a service or store',
+            },
+            el('span', { class: 'mark', text: o.met ? '✔' : '✘' }),
+            ' ',
+            el('code', { text: o.objective }),
+            `: ${o.detail}`,
+        );
         linkTo(item, api, o.location);
         list.append(item);
     }
-    return el('section', { class: `verdict ${verdict.met ? 'pass' : 'fail'}` }, el('p', { class: 'headline', text: verdict.headline }), list);
+    return el(
+        'section',
+        { class: `verdict ${verdict.met ? 'pass' : 'fail'}` },
+        el('p', { class: 'headline', text: verdict.headline }),
+        list,
+    );
 }
 
 /** Export the shown run as the CLI prints it (Markdown for a review, JSON for tools); the extension asks where. */

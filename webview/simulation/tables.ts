@@ -9,10 +9,13 @@ export function expectationsTable(rows: readonly ExpectationRow[], api: Api): HT
     if (rows.length === 0) return el('p', { class: 'muted', text: 'This scenario has no expect clauses.' });
     const body = el('tbody');
     for (const row of rows) {
-        const tr = el('tr', { class: row.passed ? 'pass' : 'fail' },
+        const tr = el(
+            'tr',
+            { class: row.passed ? 'pass' : 'fail' },
             el('td', { class: 'status', text: row.passed ? '✔ pass' : '✘ fail' }),
             el('td', { class: 'code', text: row.text }),
-            el('td', { text: row.measured ?? '' }));
+            el('td', { text: row.measured ?? '' }),
+        );
         linkTo(tr, api, row.location);
         body.append(tr);
     }
@@ -20,11 +23,20 @@ export function expectationsTable(rows: readonly ExpectationRow[], api: Api): HT
 }
 
 /** A seed sweep's spread: one row per metric with min / p50 / p95 / max and the seed of its worst run. */
-export function spreadTable(rows: readonly { metric: string; values: readonly string[]; worstSeed: string }[]): HTMLElement {
+export function spreadTable(
+    rows: readonly { metric: string; values: readonly string[]; worstSeed: string }[],
+): HTMLElement {
     const body = el('tbody');
     for (const row of rows) {
-        body.append(el('tr', {}, el('td', { text: row.metric }), ...row.values.map((v) => el('td', { class: 'number', text: v })),
-            el('td', { class: 'number', text: row.worstSeed })));
+        body.append(
+            el(
+                'tr',
+                {},
+                el('td', { text: row.metric }),
+                ...row.values.map((v) => el('td', { class: 'number', text: v })),
+                el('td', { class: 'number', text: row.worstSeed }),
+            ),
+        );
     }
     return el('table', { class: 'spread' }, head('Metric', 'min', 'p50', 'p95', 'max', 'worst seed'), body);
 }
@@ -33,10 +45,13 @@ export function timelineTable(rows: readonly TimelineRow[], api: Api): HTMLEleme
     if (rows.length === 0) return el('p', { class: 'muted', text: 'No faults or failover events.' });
     const body = el('tbody');
     for (const row of rows) {
-        const tr = el('tr', { class: `event ${row.kind}` },
+        const tr = el(
+            'tr',
+            { class: `event ${row.kind}` },
             el('td', { class: 'time', text: clock(row.atMs) }),
             el('td', { class: 'kind', text: row.kind }),
-            el('td', { text: row.text }));
+            el('td', { text: row.text }),
+        );
         linkTo(tr, api, row.location);
         body.append(tr);
     }
@@ -48,8 +63,14 @@ export function writesTable(rows: readonly WritesRow[], api: Api): HTMLElement {
     const labels = [...new Set(rows.flatMap((r) => r.cells.map((c) => c.label)))];
     const body = el('tbody');
     for (const row of rows) {
-        const tr = el('tr', {}, el('td', { class: 'code', text: row.target }),
-            ...labels.map((label) => el('td', { class: 'number', text: row.cells.find((c) => c.label === label)?.value ?? '—' })));
+        const tr = el(
+            'tr',
+            {},
+            el('td', { class: 'code', text: row.target }),
+            ...labels.map((label) =>
+                el('td', { class: 'number', text: row.cells.find((c) => c.label === label)?.value ?? '—' }),
+            ),
+        );
         linkTo(tr, api, row.location);
         body.append(tr);
     }

@@ -29,14 +29,28 @@ export function verdictOf(
     declared: readonly (Judged & Pick<ObjectiveResult, 'owner'> & { readonly location?: Location })[] = [],
 ): Verdict {
     const objectives = [
-        ...expectations.map((e): ObjectiveVerdict => ({ objective: e.text.replace(/^expect\s+/, ''), kind: 'expect', met: e.passed, detail: detailOf(e), ...(e.location ? { location: e.location } : {}) })),
-        ...declared.map((o): ObjectiveVerdict => ({ objective: `${o.owner}: ${o.text}`, kind: 'objective', met: o.passed, detail: detailOf(o), ...(o.location ? { location: o.location } : {}) })),
+        ...expectations.map((e): ObjectiveVerdict => ({
+            objective: e.text.replace(/^expect\s+/, ''),
+            kind: 'expect',
+            met: e.passed,
+            detail: detailOf(e),
+            ...(e.location ? { location: e.location } : {}),
+        })),
+        ...declared.map((o): ObjectiveVerdict => ({
+            objective: `${o.owner}: ${o.text}`,
+            kind: 'objective',
+            met: o.passed,
+            detail: detailOf(o),
+            ...(o.location ? { location: o.location } : {}),
+        })),
     ];
     const missed = objectives.filter((o) => !o.met).length;
-    const headline = objectives.length === 0
-        ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
-        : missed === 0 ? `${objectives.length === 1 ? 'The objective is' : `All ${objectives.length} objectives are`} met.`
-        : `${missed} of ${objectives.length} objective${objectives.length === 1 ? ' is' : 's are'} missed.`;
+    const headline =
+        objectives.length === 0
+            ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
+            : missed === 0
+              ? `${objectives.length === 1 ? 'The objective is' : `All ${objectives.length} objectives are`} met.`
+              : `${missed} of ${objectives.length} objective${objectives.length === 1 ? ' is' : 's are'} missed.`;
     return { headline, met: missed === 0, objectives };
 }
 
@@ -53,9 +67,13 @@ function detailOf(e: Pick<ExpectationResult, 'metric' | 'op' | 'measured' | 'del
 /** A metric's value (or a difference of two, `difference`) in the unit people read it in. */
 export function formatMetric(metric: Metric, value: number, difference = false): string {
     switch (metric) {
-        case 'rto': case 'rpo': case 'write-latency': case 'detection':
+        case 'rto':
+        case 'rpo':
+        case 'write-latency':
+        case 'detection':
             return duration(value);
-        case 'availability': case 'stale-reads':
+        case 'availability':
+        case 'stale-reads':
             return difference ? `${percent(value).replace(' %', '')} percentage points` : percent(value);
         case 'cost':
             return `${usd(value)} per month`;

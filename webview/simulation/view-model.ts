@@ -44,8 +44,17 @@ export type ChartModel = {
     /** Set when the chart has nothing to show: the sentence shown instead of it. */
     readonly empty?: string;
 } & (
-    | { readonly kind: 'time'; readonly series: readonly RegionSeries[]; readonly stepped?: boolean; readonly time: TimeAxis }
-    | { readonly kind: 'bars'; readonly categories: readonly string[]; readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[] }
+    | {
+          readonly kind: 'time';
+          readonly series: readonly RegionSeries[];
+          readonly stepped?: boolean;
+          readonly time: TimeAxis;
+      }
+    | {
+          readonly kind: 'bars';
+          readonly categories: readonly string[];
+          readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[];
+      }
 );
 
 export interface TimelineRow {

@@ -10,11 +10,18 @@ import { strayRegions } from './roles.js';
 type Api = Parameters<typeof linkTo>[1];
 
 export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SVGSVGElement {
-    const root = svg('svg', {
-        class: 'topology', width: Math.ceil(layout.width), height: Math.ceil(layout.height),
-        viewBox: `0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`, role: 'img',
-        'aria-label': `Topology${graph.name ? ` ${graph.name}` : ''}`,
-    }, markers());
+    const root = svg(
+        'svg',
+        {
+            class: 'topology',
+            width: Math.ceil(layout.width),
+            height: Math.ceil(layout.height),
+            viewBox: `0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`,
+            role: 'img',
+            'aria-label': `Topology${graph.name ? ` ${graph.name}` : ''}`,
+        },
+        markers(),
+    );
 
     for (const cell of graph.cells) {
         const box = layout.cells.get(cell.name);
@@ -23,23 +30,49 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
     const stray = strayRegions(graph);
     for (const region of graph.regions) {
         const box = layout.regions.get(region.name);
-        if (box) root.append(group(stray.has(region.name) ? 'region stray' : 'region', regionTitle(region.name, graph), box, region, api));
+        if (box)
+            root.append(
+                group(
+                    stray.has(region.name) ? 'region stray' : 'region',
+                    regionTitle(region.name, graph),
+                    box,
+                    region,
+                    api,
+                ),
+            );
     }
     const labels: SVGGElement[] = [];
     for (const edge of graph.edges) {
         const placed = layout.edges.get(edge.id);
         if (!placed || placed.points.length < 2) continue;
         const d = placed.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-        const g = svg('g', { class: `edge ${edge.kind} ${severityClass(edge.severity)}`, 'data-id': edge.id },
+        const g = svg(
+            'g',
+            { class: `edge ${edge.kind} ${severityClass(edge.severity)}`, 'data-id': edge.id },
             svgTitle(tooltip(edge.label, edge.messages)),
-            svg('path', { d, 'marker-end': 'url(#arrow)', 'marker-start': edge.bidirectional ? 'url(#arrow-start)' : undefined }));
+            svg('path', {
+                d,
+                'marker-end': 'url(#arrow)',
+                'marker-start': edge.bidirectional ? 'url(#arrow-start)' : undefined,
+            }),
+        );
         if (placed.label && edge.kind !== 'uses') {
             // On the edge, over a patch of the background so the line does not strike through the text; drawn
             // after the boxes so no box hides it.
             const { x, y, width, height } = placed.label;
-            const label = svg('g', { class: `edge-label-group ${edge.kind} ${severityClass(edge.severity)}` }, svgTitle(tooltip(edge.label, edge.messages)),
+            const label = svg(
+                'g',
+                { class: `edge-label-group ${edge.kind} ${severityClass(edge.severity)}` },
+                svgTitle(tooltip(edge.label, edge.messages)),
                 svg('rect', { x: x - 2, y, width: width + 4, height, class: 'edge-label-bg' }),
-                svgText(edge.label, { x: x + width / 2, y: y + height / 2, class: 'edge-label', 'text-anchor': 'middle', 'dominant-baseline': 'central' }));
+                svgText(edge.label, {
+                    x: x + width / 2,
+                    y: y + height / 2,
+                    class: 'edge-label',
+                    'text-anchor': 'middle',
+                    'dominant-baseline': 'central',
+                }),
+            );
             linkTo(label, api, edge.location);
             labels.push(label);
         }
@@ -50,11 +83,23 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
         const box = layout.nodes.get(node.id);
         if (!box) continue;
         const [title, detail] = nodeLabel(node, graph);
-        const g = svg('g', { class: `node ${node.kind} ${severityClass(node.severity)}${node.primary ? ' primary' : ''}`, 'data-id': node.id },
+        const g = svg(
+            'g',
+            {
+                class: `node ${node.kind} ${severityClass(node.severity)}${node.primary ? ' primary' : ''}`,
+                'data-id': node.id,
+            },
             svgTitle(tooltip(`${node.kind} ${node.instance} in ${node.region}`, node.messages)),
-            svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: node.kind === 'store' ? 10 : 3 }),
+            svg('rect', {
+                x: box.x,
+                y: box.y,
+                width: box.width,
+                height: box.height,
+                rx: node.kind === 'store' ? 10 : 3,
+            }),
             svgText(title, { x: box.x + 10, y: box.y + 18, class: 'node-title' }),
-            svgText(detail, { x: box.x + 10, y: box.y + 34, class: 'node-detail' }));
+            svgText(detail, { x: box.x + 10, y: box.y + 34, class: 'node-detail' }),
+        );
         linkTo(g, api, node.location);
         root.append(g);
     }
@@ -62,10 +107,19 @@ export function drawTopology(graph: TopologyGraph, layout: Layout, api: Api): SV
     return root;
 }
 
-function group(kind: 'cell' | 'region' | 'region stray', label: string, box: Placed, element: { severity?: string; messages: readonly string[]; location: Location }, api: Api): SVGGElement {
-    const g = svg('g', { class: `group ${kind} ${severityClass(element.severity)}` },
+function group(
+    kind: 'cell' | 'region' | 'region stray',
+    label: string,
+    box: Placed,
+    element: { severity?: string; messages: readonly string[]; location: Location },
+    api: Api,
+): SVGGElement {
+    const g = svg(
+        'g',
+        { class: `group ${kind} ${severityClass(element.severity)}` },
         svgTitle(tooltip(label, element.messages)),
-        svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 6 }));
+        svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 6 }),
+    );
     const title = svgText(label, { x: box.x + 10, y: box.y + 18, class: 'group-title' });
     linkTo(title, api, element.location);
     g.append(title);
@@ -73,8 +127,21 @@ function group(kind: 'cell' | 'region' | 'region stray', label: string, box: Pla
 }
 
 function markers(): SVGDefsElement {
-    const arrow = (id: string, d: string) => svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: 'arrow' },
-        svg('path', { d }));
+    const arrow = (id: string, d: string) =>
+        svg(
+            'marker',
+            {
+                id,
+                viewBox: '0 0 10 10',
+                refX: 9,
+                refY: 5,
+                markerWidth: 7,
+                markerHeight: 7,
+                orient: 'auto-start-reverse',
+                class: 'arrow',
+            },
+            svg('path', { d }),
+        );
     return svg('defs', {}, arrow('arrow', 'M0,0 L10,5 L0,10 z'), arrow('arrow-start', 'M0,0 L10,5 L0,10 z'));
 }
 

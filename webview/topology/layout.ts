@@ -20,7 +20,10 @@ export interface Layout {
     readonly cells: ReadonlyMap<string, Placed>;
     readonly regions: ReadonlyMap<string, Placed>;
     readonly nodes: ReadonlyMap<string, Placed>;
-    readonly edges: ReadonlyMap<string, { readonly points: readonly { x: number; y: number }[]; readonly label?: Placed }>;
+    readonly edges: ReadonlyMap<
+        string,
+        { readonly points: readonly { x: number; y: number }[]; readonly label?: Placed }
+    >;
 }
 
 // The bundler and Node's module resolution (the unit tests) see this CommonJS module's default export differently.
@@ -49,28 +52,40 @@ export async function layoutGraph(graph: TopologyGraph, showUses: boolean): Prom
     const cellOf = cellOfRegion(graph);
     const regionNode = (name: string): ElkNode => {
         const titleWidth = regionTitle(name, graph).length * charWidth + 20;
-        const children = graph.nodes.filter((n) => n.region === name).map((n) => {
-            const [title, detail] = nodeLabel(n, graph);
-            return { id: n.id, width: Math.max(title.length, detail.length) * charWidth + 20, height: nodeHeight };
-        });
+        const children = graph.nodes
+            .filter((n) => n.region === name)
+            .map((n) => {
+                const [title, detail] = nodeLabel(n, graph);
+                return { id: n.id, width: Math.max(title.length, detail.length) * charWidth + 20, height: nodeHeight };
+            });
         // A region without deployments is a box of its own (a leaf), not a title floating on nothing.
         if (children.length === 0) return { id: `region:${name}`, width: titleWidth, height: nodeHeight };
-        return { id: `region:${name}`, layoutOptions: groupOptions, labels: [{ text: name, width: titleWidth, height: lineHeight }], children };
+        return {
+            id: `region:${name}`,
+            layoutOptions: groupOptions,
+            labels: [{ text: name, width: titleWidth, height: lineHeight }],
+            children,
+        };
     };
     const regionsInCells = new Set(cellOf?.keys() ?? []);
     const children: ElkNode[] = [
-        ...(cellOf ? graph.cells.map((c) => ({
-            id: `cell:${c.name}`, layoutOptions: groupOptions,
-            labels: [{ text: cellTitle(c), width: cellTitle(c).length * charWidth, height: lineHeight }],
-            children: c.regions.filter((r) => graph.regions.some((g) => g.name === r)).map(regionNode),
-        })) : []),
+        ...(cellOf
+            ? graph.cells.map((c) => ({
+                  id: `cell:${c.name}`,
+                  layoutOptions: groupOptions,
+                  labels: [{ text: cellTitle(c), width: cellTitle(c).length * charWidth, height: lineHeight }],
+                  children: c.regions.filter((r) => graph.regions.some((g) => g.name === r)).map(regionNode),
+              }))
+            : []),
         ...graph.regions.filter((r) => !regionsInCells.has(r.name)).map((r) => regionNode(r.name)),
     ];
     const drawn = new Set(graph.nodes.map((n) => n.id));
     const edges: ElkExtendedEdge[] = graph.edges
         .filter((e) => (showUses || e.kind !== 'uses') && drawn.has(e.source) && drawn.has(e.target))
         .map((e) => ({
-            id: e.id, sources: [e.source], targets: [e.target],
+            id: e.id,
+            sources: [e.source],
+            targets: [e.target],
         }));
     const root: ElkNode = {
         id: 'root',
@@ -105,15 +120,18 @@ export function regionTitle(name: string, graph: TopologyGraph): string {
     const detail = [region?.provider, region?.jurisdiction].filter(Boolean).join(' · ');
     const roles = regionRoles(name, graph);
     const stray = strayRegions(graph).get(name);
-    return [detail ? `${name} (${detail})` : name, roles.length > 0 ? roles.join(' + ') : undefined, stray].filter(Boolean).join(' · ');
+    return [detail ? `${name} (${detail})` : name, roles.length > 0 ? roles.join(' + ') : undefined, stray]
+        .filter(Boolean)
+        .join(' · ');
 }
 
 /** What the view opens on when the whole drawing is not legible: the first box with an error, else the first region. */
 export function attentionBox(graph: TopologyGraph, layout: Layout): Box | undefined {
     const errorNode = graph.nodes.find((n) => n.severity === 'error' && layout.nodes.has(n.id));
     if (errorNode) return layout.nodes.get(errorNode.id);
-    const errorRegion = graph.regions.find((r) => r.severity === 'error' && layout.regions.has(r.name))?.name
-        ?? graph.cells.find((c) => c.severity === 'error' && layout.cells.has(c.name))?.name;
+    const errorRegion =
+        graph.regions.find((r) => r.severity === 'error' && layout.regions.has(r.name))?.name ??
+        graph.cells.find((c) => c.severity === 'error' && layout.cells.has(c.name))?.name;
     if (errorRegion && layout.regions.has(errorRegion)) return layout.regions.get(errorRegion);
     if (errorRegion) return layout.cells.get(errorRegion);
     const first = graph.regions.find((r) => layout.regions.has(r.name));
@@ -130,14 +148,30 @@ const groupOptions = {
  * placement, across nested groups, puts labels in a band between layers, off their edges). The longest segment
  * whose label would cover no box is chosen, else the longest: a label over a box would hide it and take its clicks.
  */
-export function labelOn(points: readonly { x: number; y: number }[], text: string | undefined, boxes: readonly Placed[] = []): Placed | undefined {
+export function labelOn(
+    points: readonly { x: number; y: number }[],
+    text: string | undefined,
+    boxes: readonly Placed[] = [],
+): Placed | undefined {
     if (text === undefined || points.length < 2) return undefined;
     const width = text.length * labelCharWidth + 4;
-    const candidates = points.slice(1).map((b, i) => {
-        const a = points[i]!;
-        const placed = { x: (a.x + b.x) / 2 - width / 2, y: (a.y + b.y) / 2 - lineHeight / 2, width, height: lineHeight };
-        return { placed, length: Math.hypot(b.x - a.x, b.y - a.y), clear: !boxes.some((box) => overlaps(placed, box)) };
-    }).sort((p, q) => Number(q.clear) - Number(p.clear) || q.length - p.length);
+    const candidates = points
+        .slice(1)
+        .map((b, i) => {
+            const a = points[i]!;
+            const placed = {
+                x: (a.x + b.x) / 2 - width / 2,
+                y: (a.y + b.y) / 2 - lineHeight / 2,
+                width,
+                height: lineHeight,
+            };
+            return {
+                placed,
+                length: Math.hypot(b.x - a.x, b.y - a.y),
+                clear: !boxes.some((box) => overlaps(placed, box)),
+            };
+        })
+        .sort((p, q) => Number(q.clear) - Number(p.clear) || q.length - p.length);
     return candidates[0]!.placed;
 }
 

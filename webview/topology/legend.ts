@@ -17,12 +17,24 @@ export const legendEntries: readonly (readonly [sample: string, meaning: string]
 ];
 
 export function legend(): HTMLElement {
-    return el('ul', { class: 'legend', title: 'Legend' }, ...legendEntries.map(([sample, meaning]) => el('li', {}, swatch(sample), meaning)));
+    return el(
+        'ul',
+        { class: 'legend', title: 'Legend' },
+        ...legendEntries.map(([sample, meaning]) => el('li', {}, swatch(sample), meaning)),
+    );
 }
 
 function swatch(sample: string): SVGSVGElement {
     const shape = sample.startsWith('edge')
-        ? svg('path', { d: 'M2,7 L28,7', 'marker-end': 'url(#arrow)', 'marker-start': sample.includes('two-way') ? 'url(#arrow-start)' : undefined })
+        ? svg('path', {
+              d: 'M2,7 L28,7',
+              'marker-end': 'url(#arrow)',
+              'marker-start': sample.includes('two-way') ? 'url(#arrow-start)' : undefined,
+          })
         : svg('rect', { x: 2, y: 2, width: 26, height: 10, rx: 2 });
-    return svg('svg', { class: 'swatch', width: 30, height: 14, 'aria-hidden': 'true' }, svg('g', { class: sample }, shape));
+    return svg(
+        'svg',
+        { class: 'swatch', width: 30, height: 14, 'aria-hidden': 'true' },
+        svg('g', { class: sample }, shape),
+    );
 }

@@ -50,7 +50,12 @@ async function render(graph: TopologyGraph): Promise<void> {
     try {
         layout = await layoutGraph(graph, showUses);
     } catch (error) {
-        app.replaceChildren(el('p', { class: 'error', text: `Layout failed: ${error instanceof Error ? error.message : String(error)}` }));
+        app.replaceChildren(
+            el('p', {
+                class: 'error',
+                text: `Layout failed: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        );
         reportRendered(api, { error: 1 });
         return;
     }
@@ -66,31 +71,45 @@ async function render(graph: TopologyGraph): Promise<void> {
     });
     const drawing = drawTopology(graph, layout, api);
     const canvas = el('div', { class: 'canvas' }, drawing);
-    const zoom = panZoom(canvas, drawing, layout, attentionBox(graph, layout), moved?.uri === graph.uri ? moved.view : undefined,
-        (view) => { moved = { uri: graph.uri, view }; });
+    const zoom = panZoom(
+        canvas,
+        drawing,
+        layout,
+        attentionBox(graph, layout),
+        moved?.uri === graph.uri ? moved.view : undefined,
+        (view) => {
+            moved = { uri: graph.uri, view };
+        },
+    );
     const problems = problemList(graph);
     app.replaceChildren(
-        el('header', {},
+        el(
+            'header',
+            {},
             el('h1', { text: graph.name ? `Topology ${graph.name}` : 'Topology' }),
             el('p', { class: 'summary', text: summary(graph) }),
-            el('div', { class: 'toolbar' },
-                zoom.toolbar,
-                el('label', {}, toggle, ' show service → store edges')),
-            legend()),
+            el('div', { class: 'toolbar' }, zoom.toolbar, el('label', {}, toggle, ' show service → store edges')),
+            legend(),
+        ),
         canvas,
         problems,
     );
     zoom.open();
     reportRendered(api, {
-        regions: graph.regions.length, cells: graph.cells.length, nodes: layout.nodes.size, edges: layout.edges.size,
-        errors: graph.counts.error, warnings: graph.counts.warning,
+        regions: graph.regions.length,
+        cells: graph.cells.length,
+        nodes: layout.nodes.size,
+        edges: layout.edges.size,
+        errors: graph.counts.error,
+        warnings: graph.counts.warning,
     });
 }
 
 function summary(graph: TopologyGraph): string {
     const instances = new Set(graph.nodes.map((n) => n.instance)).size;
     const parts = [
-        plural(graph.regions.length, 'region'), plural(graph.cells.length, 'cell'),
+        plural(graph.regions.length, 'region'),
+        plural(graph.cells.length, 'cell'),
         `${plural(instances, 'store/service', 'stores/services')} in ${plural(graph.nodes.length, 'deployment')}`,
         plural(graph.edges.filter((e) => e.kind === 'replication').length, 'replication link'),
         plural(graph.edges.filter((e) => e.kind === 'failover').length, 'failover'),
@@ -108,16 +127,31 @@ function problemList(graph: TopologyGraph): HTMLElement {
     const { rows, elsewhere } = problemRows(graph);
     const list = el('ul');
     for (const row of rows) {
-        const item = el('li', { class: severityClass(row.severity) },
-            el('span', { class: 'badge', text: row.severity }), ` ${row.label}: `, el('span', { class: 'message', text: row.messages.join(' — ') }));
+        const item = el(
+            'li',
+            { class: severityClass(row.severity) },
+            el('span', { class: 'badge', text: row.severity }),
+            ` ${row.label}: `,
+            el('span', { class: 'message', text: row.messages.join(' — ') }),
+        );
         linkTo(item, api, row.location);
         list.append(item);
     }
     // The summary counts every diagnostic of the file; those on nothing drawn (a scenario, an import) are listed too.
     if (elsewhere > 0) {
-        list.append(el('li', { class: 'elsewhere', text: `${plural(elsewhere, 'diagnostic')} on declarations not drawn here (scenarios, objectives, imports): see the Problems panel` }));
+        list.append(
+            el('li', {
+                class: 'elsewhere',
+                text: `${plural(elsewhere, 'diagnostic')} on declarations not drawn here (scenarios, objectives, imports): see the Problems panel`,
+            }),
+        );
     }
-    if (rows.length === 0 && elsewhere === 0) return el('section', { class: 'problems' }, el('p', { class: 'ok', text: 'No diagnostics on any declaration.' }));
+    if (rows.length === 0 && elsewhere === 0)
+        return el(
+            'section',
+            { class: 'problems' },
+            el('p', { class: 'ok', text: 'No diagnostics on any declaration.' }),
+        );
     return el('section', { class: 'problems' }, el('h2', { text: 'Declarations with diagnostics' }), list);
 }
 

@@ -1,7 +1,17 @@
 // The DOM side of zoom and pan: wheel (around the pointer), drag, the toolbar's +/−/fit/100 % buttons, and an
 // overview that frames the visible part when the drawing does not fit legibly. The arithmetic is viewport.ts.
 import { el, svg } from '../common/dom.js';
-import { fitView, openingView, panBy, visibleBox, zoomAt, zoomStep, type Box, type Size, type View } from './viewport.js';
+import {
+    fitView,
+    openingView,
+    panBy,
+    visibleBox,
+    zoomAt,
+    zoomStep,
+    type Box,
+    type Size,
+    type View,
+} from './viewport.js';
 
 /** The overview fits in this many pixels, keeping the drawing's proportions. */
 const overviewMax = { width: 180, height: 140 };
@@ -16,7 +26,14 @@ export interface PanZoom {
  * `kept`: the view the person had zoomed or panned to before the graph was redrawn (an edit of the file), kept
  * instead of the opening view; `moved` is told of each such change.
  */
-export function panZoom(canvas: HTMLElement, drawing: SVGSVGElement, content: Size, focus: Box | undefined, kept?: View, moved?: (view: View) => void): PanZoom {
+export function panZoom(
+    canvas: HTMLElement,
+    drawing: SVGSVGElement,
+    content: Size,
+    focus: Box | undefined,
+    kept?: View,
+    moved?: (view: View) => void,
+): PanZoom {
     let view: View = { scale: 1, x: 0, y: 0 };
     const panel = (): Size => ({ width: canvas.clientWidth, height: canvas.clientHeight });
     const zoomLabel = el('span', { class: 'zoom-level' });
@@ -40,16 +57,25 @@ export function panZoom(canvas: HTMLElement, drawing: SVGSVGElement, content: Si
         return b;
     };
 
-    canvas.addEventListener('wheel', (e) => {
-        e.preventDefault();
-        const r = canvas.getBoundingClientRect();
-        apply(zoomAt(view, e.deltaY < 0 ? zoomStep : 1 / zoomStep, { x: e.clientX - r.left, y: e.clientY - r.top }));
-    }, { passive: false });
+    canvas.addEventListener(
+        'wheel',
+        (e) => {
+            e.preventDefault();
+            const r = canvas.getBoundingClientRect();
+            apply(
+                zoomAt(view, e.deltaY < 0 ? zoomStep : 1 / zoomStep, { x: e.clientX - r.left, y: e.clientY - r.top }),
+            );
+        },
+        { passive: false },
+    );
     let drag: { x: number; y: number; moved: boolean } | undefined;
-    canvas.addEventListener('pointerdown', (e) => { if (e.button === 0) drag = { x: e.clientX, y: e.clientY, moved: false }; });
+    canvas.addEventListener('pointerdown', (e) => {
+        if (e.button === 0) drag = { x: e.clientX, y: e.clientY, moved: false };
+    });
     canvas.addEventListener('pointermove', (e) => {
         if (!drag) return;
-        const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+        const dx = e.clientX - drag.x,
+            dy = e.clientY - drag.y;
         // A few pixels of jitter is still a click on a box (which reveals its declaration), not a drag.
         if (!drag.moved && Math.hypot(dx, dy) < 4) return;
         if (!drag.moved) canvas.setPointerCapture(e.pointerId);
@@ -57,23 +83,32 @@ export function panZoom(canvas: HTMLElement, drawing: SVGSVGElement, content: Si
         canvas.classList.add('dragging');
         apply(panBy(view, dx, dy));
     });
-    const endDrag = () => { drag = undefined; canvas.classList.remove('dragging'); };
+    const endDrag = () => {
+        drag = undefined;
+        canvas.classList.remove('dragging');
+    };
     canvas.addEventListener('pointerup', endDrag);
     canvas.addEventListener('pointercancel', endDrag);
     overview.addEventListener('click', (e) => {
         // Clicking the overview centres the main view on that point.
         const r = overview.getBoundingClientRect();
-        const at = { x: ((e.clientX - r.left) / r.width) * content.width, y: ((e.clientY - r.top) / r.height) * content.height };
+        const at = {
+            x: ((e.clientX - r.left) / r.width) * content.width,
+            y: ((e.clientY - r.top) / r.height) * content.height,
+        };
         const p = panel();
         apply({ ...view, x: p.width / 2 - at.x * view.scale, y: p.height / 2 - at.y * view.scale });
     });
 
-    const toolbar = el('div', { class: 'zoom' },
+    const toolbar = el(
+        'div',
+        { class: 'zoom' },
         button('−', 'Zoom out', () => zoomAt(view, 1 / zoomStep, centre())),
         zoomLabel,
         button('+', 'Zoom in', () => zoomAt(view, zoomStep, centre())),
         button('Fit', 'Fit the whole design in the panel', () => fitView(content, panel())),
-        button('100 %', 'Actual size', () => zoomAt(view, 1 / view.scale, centre())));
+        button('100 %', 'Actual size', () => zoomAt(view, 1 / view.scale, centre())),
+    );
     return {
         toolbar,
         open() {
@@ -92,10 +127,22 @@ function overviewOf(drawing: SVGSVGElement, content: Size, frame: SVGRectElement
     const copy = drawing.cloneNode(true) as SVGSVGElement;
     copy.querySelector('defs')?.remove();
     const inner = svg('g', { class: 'overview-drawing' }, ...[...copy.childNodes]);
-    const k = Math.min(overviewMax.width / Math.max(1, content.width), overviewMax.height / Math.max(1, content.height));
-    const overview = svg('svg', {
-        class: 'overview', width: Math.round(content.width * k), height: Math.round(content.height * k), viewBox: `0 0 ${content.width} ${content.height}`, 'aria-hidden': 'true',
-    }, inner, frame);
+    const k = Math.min(
+        overviewMax.width / Math.max(1, content.width),
+        overviewMax.height / Math.max(1, content.height),
+    );
+    const overview = svg(
+        'svg',
+        {
+            class: 'overview',
+            width: Math.round(content.width * k),
+            height: Math.round(content.height * k),
+            viewBox: `0 0 ${content.width} ${content.height}`,
+            'aria-hidden': 'true',
+        },
+        inner,
+        frame,
+    );
     for (const link of overview.querySelectorAll('[tabindex]')) link.removeAttribute('tabindex');
     return overview;
 }

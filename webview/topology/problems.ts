@@ -14,9 +14,13 @@ export function problemRows(graph: TopologyGraph): { rows: ProblemRow[]; elsewhe
     // Keyed by where the declaration is written: the deployments of a store share its declaration's diagnostics.
     const rows = new Map<string, ProblemRow>();
     const add = (label: string, e: TopologyDiagnostics & { location: TopologyLocation }) => {
-        const { uri, range: { start } } = e.location;
+        const {
+            uri,
+            range: { start },
+        } = e.location;
         const key = `${uri}:${start.line}:${start.character}`;
-        if (e.severity && !rows.has(key)) rows.set(key, { label, severity: e.severity, messages: e.messages, location: e.location });
+        if (e.severity && !rows.has(key))
+            rows.set(key, { label, severity: e.severity, messages: e.messages, location: e.location });
     };
     for (const r of graph.regions) add(`region ${r.name}`, r);
     for (const c of graph.cells) add(`cell ${c.name}`, c);

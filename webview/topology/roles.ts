@@ -27,7 +27,10 @@ export function strayRegions(graph: TopologyGraph): Map<string, string> {
     const used = new Set(graph.nodes.map((n) => n.region));
     const stray = new Map<string, string>();
     for (const { name } of graph.regions) {
-        const why = [graph.cells.length > 0 && !inCell.has(name) ? 'in no cell' : undefined, used.has(name) ? undefined : 'nothing deployed'];
+        const why = [
+            graph.cells.length > 0 && !inCell.has(name) ? 'in no cell' : undefined,
+            used.has(name) ? undefined : 'nothing deployed',
+        ];
         if (why.some(Boolean)) stray.set(name, why.filter(Boolean).join(', '));
     }
     return stray;

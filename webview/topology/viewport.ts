@@ -3,9 +3,19 @@
 // drawing would shrink the smallest label under `minLabelPx`, it opens at the smallest legible zoom instead,
 // centred on what needs attention first (the first error, else the first region).
 
-export interface View { readonly scale: number; readonly x: number; readonly y: number }
-export interface Size { readonly width: number; readonly height: number }
-export interface Box extends Size { readonly x: number; readonly y: number }
+export interface View {
+    readonly scale: number;
+    readonly x: number;
+    readonly y: number;
+}
+export interface Size {
+    readonly width: number;
+    readonly height: number;
+}
+export interface Box extends Size {
+    readonly x: number;
+    readonly y: number;
+}
 
 /** Smallest on-screen label height a person reads without zooming (WCAG has no figure; 10 px is our floor). */
 export const minLabelPx = 10;
@@ -25,7 +35,9 @@ export function clampScale(scale: number): number {
 
 /** The whole drawing, centred, never enlarged past 100 %. */
 export function fitView(content: Size, panel: Size): View {
-    const scale = clampScale(Math.min(1, panel.width / Math.max(1, content.width), panel.height / Math.max(1, content.height)));
+    const scale = clampScale(
+        Math.min(1, panel.width / Math.max(1, content.width), panel.height / Math.max(1, content.height)),
+    );
     return centredOn({ x: 0, y: 0, ...content }, scale, content, panel);
 }
 
@@ -53,7 +65,11 @@ export function centredOn(box: Box, scale: number, content: Size, panel: Size): 
         size * scale > room ? focusMargin - start * scale : room / 2 - (start + size / 2) * scale;
     const x = along(box.x, box.width, panel.width);
     const y = along(box.y, box.height, panel.height);
-    return { scale, x: settle(x, content.width * scale, panel.width), y: settle(y, content.height * scale, panel.height) };
+    return {
+        scale,
+        x: settle(x, content.width * scale, panel.width),
+        y: settle(y, content.height * scale, panel.height),
+    };
 }
 
 /** A drawing smaller than the panel is centred; a larger one is kept from leaving empty space at either edge. */
@@ -75,5 +91,10 @@ export function panBy(view: View, dx: number, dy: number): View {
 
 /** The part of the drawing the panel shows, in drawing coordinates (the overview's frame). */
 export function visibleBox(view: View, panel: Size): Box {
-    return { x: -view.x / view.scale, y: -view.y / view.scale, width: panel.width / view.scale, height: panel.height / view.scale };
+    return {
+        x: -view.x / view.scale,
+        y: -view.y / view.scale,
+        width: panel.width / view.scale,
+        height: panel.height / view.scale,
+    };
 }

@@ -13,7 +13,11 @@ export class PlanCollector {
     readonly nameCollisions: string[] = [];
     private readonly contextEntries = new Map<string, ContextEntry>();
 
-    constructor(readonly model: Model, readonly topologyName: string, readonly account: string) {}
+    constructor(
+        readonly model: Model,
+        readonly topologyName: string,
+        readonly account: string,
+    ) {}
 
     /** AWS regions of the design, in declaration order. */
     awsRegion(name: string): RegionM | undefined {
@@ -41,7 +45,8 @@ export class PlanCollector {
     }
 
     skip(name: string, reason: string): void {
-        if (!this.notGenerated.some((n) => n.name === name && n.reason === reason)) this.notGenerated.push({ name, reason });
+        if (!this.notGenerated.some((n) => n.name === name && n.reason === reason))
+            this.notGenerated.push({ name, reason });
     }
 
     /** Something the design asks for that AWS cannot express as declared: blocks the export unless forced. */
@@ -50,16 +55,25 @@ export class PlanCollector {
     }
 
     /** Distinct physical names for `keys` (see unique-names.ts); a name that still collides is recorded. */
-    uniqueNames(keys: readonly string[], make: (key: string, hashed: boolean) => string, what: string): ReadonlyMap<string, string> {
+    uniqueNames(
+        keys: readonly string[],
+        make: (key: string, hashed: boolean) => string,
+        what: string,
+    ): ReadonlyMap<string, string> {
         const result = uniqueNames(keys, make, what);
-        for (const collision of result.collisions) if (!this.nameCollisions.includes(collision)) this.nameCollisions.push(collision);
+        for (const collision of result.collisions)
+            if (!this.nameCollisions.includes(collision)) this.nameCollisions.push(collision);
         return result.names;
     }
 
     cellRef(cell: string | undefined): CellRef | undefined {
         if (cell === undefined) return undefined;
         const declared = this.model.cells.get(cell);
-        return { name: cell, residency: declared?.residency, source: declared ? sourceRef(declared.source) : undefined };
+        return {
+            name: cell,
+            residency: declared?.residency,
+            source: declared ? sourceRef(declared.source) : undefined,
+        };
     }
 }
 

@@ -11,7 +11,8 @@ import type { NotGenerated, SourceRef } from './types.js';
 export const FIS_MIN_DURATION_S = 60;
 export const FIS_MAX_DURATION_S = 12 * 3600;
 
-export type FisActionId = 'aws:network:disrupt-connectivity' | 'aws:dynamodb:global-table-pause-replication' | 'aws:rds:failover-db-cluster';
+export type FisActionId =
+    'aws:network:disrupt-connectivity' | 'aws:dynamodb:global-table-pause-replication' | 'aws:rds:failover-db-cluster';
 
 export interface FisAction {
     readonly actionId: FisActionId;
@@ -64,10 +65,20 @@ export function planGameDays(c: PlanCollector, stackRegions: readonly string[]):
         }
         const objectives = scenario.expectations.map((e) => e.text).join(', ') || 'none declared';
         for (const [region, actions] of byRegion) {
-            experiments.push({ key: `${scenario.name} ${region}`, scenario: scenario.name, region, source: sourceRef(scenario.source), actions, objectives });
+            experiments.push({
+                key: `${scenario.name} ${region}`,
+                scenario: scenario.name,
+                region,
+                source: sourceRef(scenario.source),
+                actions,
+                objectives,
+            });
         }
         if (scenario.faults.some((f) => f.atMs > 0)) {
-            notInjectable.push({ name: `scenario ${scenario.name}: fault times`, reason: 'an experiment starts every action when it starts; the scenario\'s offsets (`at …`) are not kept, so start the experiment at the moment the scenario injects its fault' });
+            notInjectable.push({
+                name: `scenario ${scenario.name}: fault times`,
+                reason: "an experiment starts every action when it starts; the scenario's offsets (`at …`) are not kept, so start the experiment at the moment the scenario injects its fault",
+            });
         }
     }
     return { experiments, notInjectable };
@@ -75,44 +86,77 @@ export function planGameDays(c: PlanCollector, stackRegions: readonly string[]):
 
 function describeFault(f: FaultM): string {
     switch (f.kind) {
-        case 'outage': return `outage region ${f.region} for ${formatDuration(f.durationMs)}`;
-        case 'destroy': return `destroy region ${f.region}`;
-        case 'partition': return `partition ${f.regions[0]} / ${f.regions[1]}`;
-        case 'control-plane': return `control-plane outage in ${f.region}`;
-        case 'lag-spike': return `lag-spike${f.store ? ` on ${f.store}` : ''}`;
-        case 'flap': return `flap in ${f.region}`;
-        case 'degrade': return `degrade ${f.target.name} in ${f.region}`;
-        case 'fail': return `fail ${f.target.name} in ${f.region}`;
+        case 'outage':
+            return `outage region ${f.region} for ${formatDuration(f.durationMs)}`;
+        case 'destroy':
+            return `destroy region ${f.region}`;
+        case 'partition':
+            return `partition ${f.regions[0]} / ${f.regions[1]}`;
+        case 'control-plane':
+            return `control-plane outage in ${f.region}`;
+        case 'lag-spike':
+            return `lag-spike${f.store ? ` on ${f.store}` : ''}`;
+        case 'flap':
+            return `flap in ${f.region}`;
+        case 'degrade':
+            return `degrade ${f.target.name} in ${f.region}`;
+        case 'fail':
+            return `fail ${f.target.name} in ${f.region}`;
     }
 }
 
 /** Adds the FIS actions for one fault, or says why FIS cannot inject it. */
-function mapFault(c: PlanCollector, f: FaultM, stacked: ReadonlySet<string>, add: (region: string, action: FisAction) => void): string | undefined {
+function mapFault(
+    c: PlanCollector,
+    f: FaultM,
+    stacked: ReadonlySet<string>,
+    add: (region: string, action: FisAction) => void,
+): string | undefined {
     switch (f.kind) {
         case 'outage': {
             if (!c.awsRegion(f.region)) return `${f.region} is not an AWS region: FIS acts on AWS resources only`;
-            if (!stacked.has(f.region)) return `the app creates nothing in ${f.region} for FIS to act on (its services' compute is yours to add; target it with your own experiment)`;
+            if (!stacked.has(f.region))
+                return `the app creates nothing in ${f.region} for FIS to act on (its services' compute is yours to add; target it with your own experiment)`;
             const duration = isoDuration(f.durationMs / 1000);
-            add(f.region, { actionId: 'aws:network:disrupt-connectivity', resourceType: 'aws:ec2:subnet', duration, why: `cuts all traffic of the region's subnets (scope all) for ${formatDuration(f.durationMs)}` });
+            add(f.region, {
+                actionId: 'aws:network:disrupt-connectivity',
+                resourceType: 'aws:ec2:subnet',
+                duration,
+                why: `cuts all traffic of the region's subnets (scope all) for ${formatDuration(f.durationMs)}`,
+            });
             const stores = [...c.model.stores.values()].filter((s) => s.regions.includes(f.region));
             if (stores.some((s) => s.engine === 'dynamodb' && new Set(s.regions).size > 1)) {
-                add(f.region, { actionId: 'aws:dynamodb:global-table-pause-replication', resourceType: 'aws:dynamodb:global-table', duration, why: 'pauses replication to and from the region\'s global-table replicas, as a cut-off region would' });
+                add(f.region, {
+                    actionId: 'aws:dynamodb:global-table-pause-replication',
+                    resourceType: 'aws:dynamodb:global-table',
+                    duration,
+                    why: "pauses replication to and from the region's global-table replicas, as a cut-off region would",
+                });
             }
             if (stores.some((s) => s.engine === 'aurora')) {
-                add(f.region, { actionId: 'aws:rds:failover-db-cluster', resourceType: 'aws:rds:cluster', why: 'fails the region\'s Aurora clusters over to another instance; FIS has no action that fails a global database over to another region, so promoting a secondary stays the runbook\'s step' });
+                add(f.region, {
+                    actionId: 'aws:rds:failover-db-cluster',
+                    resourceType: 'aws:rds:cluster',
+                    why: "fails the region's Aurora clusters over to another instance; FIS has no action that fails a global database over to another region, so promoting a secondary stays the runbook's step",
+                });
             }
             return undefined;
         }
-        case 'destroy': return 'FIS cannot destroy a region\'s storage; rehearse it as an outage that never heals (an outage fault), with the runbook\'s promotion';
-        case 'partition': return 'FIS cuts cross-region traffic only through transit gateways and route tables (its cross-region connectivity scenario), which this app does not create';
-        case 'control-plane': return 'FIS cannot make an AWS management API unavailable for the whole region; its API-error actions cover EC2 calls made by a role you choose';
-        case 'lag-spike': return 'FIS can pause DynamoDB replication but cannot slow it by a set amount; a pause of the spike\'s length is the closest rehearsal';
-        case 'flap': return 'an FIS action runs once per experiment; a flapping fault needs a repeated one, which a template cannot express';
+        case 'destroy':
+            return "FIS cannot destroy a region's storage; rehearse it as an outage that never heals (an outage fault), with the runbook's promotion";
+        case 'partition':
+            return 'FIS cuts cross-region traffic only through transit gateways and route tables (its cross-region connectivity scenario), which this app does not create';
+        case 'control-plane':
+            return 'FIS cannot make an AWS management API unavailable for the whole region; its API-error actions cover EC2 calls made by a role you choose';
+        case 'lag-spike':
+            return "FIS can pause DynamoDB replication but cannot slow it by a set amount; a pause of the spike's length is the closest rehearsal";
+        case 'flap':
+            return 'an FIS action runs once per experiment; a flapping fault needs a repeated one, which a template cannot express';
         case 'degrade':
         case 'fail':
             return `it acts on ${f.target.name}'s compute, which the app does not create; FIS actions for that compute (EC2, ECS, EKS, Lambda) target it once you add it`;
     }
 }
 
-export const ARC_NOT_INJECTABLE = 'the FIS actions reference lists no action that changes ARC routing-control states; flip them with the runbook\'s update-routing-control-states commands during the game day';
-
+export const ARC_NOT_INJECTABLE =
+    "the FIS actions reference lists no action that changes ARC routing-control states; flip them with the runbook's update-routing-control-states commands during the game day";

@@ -44,7 +44,10 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     });
     for (const region of model.regions.values()) {
         if (region.provider === 'aws' && !AWS_REGION_ID.test(region.name)) {
-            c.issue(`region ${region.name}`, 'not an AWS region id (like eu-west-1): stacks, replicas and bucket names in it cannot deploy');
+            c.issue(
+                `region ${region.name}`,
+                'not an AWS region id (like eu-west-1): stacks, replicas and bucket names in it cannot deploy',
+            );
         }
     }
     planStores(c);
@@ -59,14 +62,27 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
     const hasResources = (name: string) => (c.regionItems.get(name) ?? []).some((i) => i.kind !== 'note');
     const regionsWithoutStack = [...model.regions.keys()]
         .filter((name) => c.regionItems.has(name) && !hasResources(name))
-        .map((name) => ({ region: name, notes: c.regionItems.get(name)!.filter((i): i is NoteItem => i.kind === 'note') }));
+        .map((name) => ({
+            region: name,
+            notes: c.regionItems.get(name)!.filter((i): i is NoteItem => i.kind === 'note'),
+        }));
     const layout = layoutStacks([...model.regions.keys()].filter(hasResources), (region) => c.regionItems.get(region)!);
     for (const cycle of layout.cycles) {
-        c.issue(`stacks ${cycle.keys.join(' → ')}`, `the stacks depend on each other (${cycle.reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`);
+        c.issue(
+            `stacks ${cycle.keys.join(' → ')}`,
+            `the stacks depend on each other (${cycle.reasons.join('; ')}), so no deployment order exists; move one of these stores to another region`,
+        );
     }
-    const gameDays = planGameDays(c, layout.slots.map((slot) => slot.region));
+    const gameDays = planGameDays(
+        c,
+        layout.slots.map((slot) => slot.region),
+    );
     const gameDayRegions = [...new Set(gameDays.experiments.map((e) => e.region))];
-    const names = c.uniqueNames([...layout.slots.map((slot) => slot.key), 'global', 'recovery', ...gameDayRegions.map((r) => `${r} gameday`)], (key, hashed) => stackName(topologyName, key, hashed), 'stack name');
+    const names = c.uniqueNames(
+        [...layout.slots.map((slot) => slot.key), 'global', 'recovery', ...gameDayRegions.map((r) => `${r} gameday`)],
+        (key, hashed) => stackName(topologyName, key, hashed),
+        'stack name',
+    );
     for (const region of new Set(layout.slots.map((slot) => slot.region))) {
         c.context({
             key: existingVpcKey(region),
@@ -93,18 +109,30 @@ export function planExport(model: Model, options: PlanOptions = {}): ExportPlan 
         regionStackName: regionStacks.find((s) => s.region.name === region && !s.replication)!.stackName,
         experiments: gameDays.experiments.filter((e) => e.region === region),
     }));
-    const arcFailovers = c.globalItems.filter((i) => i.kind === 'dns' && i.routingControls !== undefined).map((i) => i.title);
-    const notInjectable = [...gameDays.notInjectable, ...(gameDays.experiments.length > 0 ? arcFailovers.map((name) => ({ name, reason: ARC_NOT_INJECTABLE })) : [])];
+    const arcFailovers = c.globalItems
+        .filter((i) => i.kind === 'dns' && i.routingControls !== undefined)
+        .map((i) => i.title);
+    const notInjectable = [
+        ...gameDays.notInjectable,
+        ...(gameDays.experiments.length > 0 ? arcFailovers.map((name) => ({ name, reason: ARC_NOT_INJECTABLE })) : []),
+    ];
 
-    const globalStack: GlobalStackPlan | undefined = c.globalItems.length === 0 ? undefined : {
-        region: ARC.controlPlaneRegion.value,
-        regionReason: `Global Accelerator and ARC objects are created through their control planes in ${ARC.controlPlaneRegion.value} (${ARC.controlPlaneRegion.source}); Route 53 is global`,
-        stackName: names.get('global')!,
-        className: 'GlobalStack',
-        items: c.globalItems,
-        arcClusterName: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls) ? names.get('recovery')!.slice(0, 64) : undefined,
-        arcClusterOutputId: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls) ? ARC_CLUSTER_OUTPUT_ID : undefined,
-    };
+    const globalStack: GlobalStackPlan | undefined =
+        c.globalItems.length === 0
+            ? undefined
+            : {
+                  region: ARC.controlPlaneRegion.value,
+                  regionReason: `Global Accelerator and ARC objects are created through their control planes in ${ARC.controlPlaneRegion.value} (${ARC.controlPlaneRegion.source}); Route 53 is global`,
+                  stackName: names.get('global')!,
+                  className: 'GlobalStack',
+                  items: c.globalItems,
+                  arcClusterName: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls)
+                      ? names.get('recovery')!.slice(0, 64)
+                      : undefined,
+                  arcClusterOutputId: c.globalItems.some((i) => i.kind === 'dns' && i.routingControls)
+                      ? ARC_CLUSTER_OUTPUT_ID
+                      : undefined,
+              };
 
     return {
         topologyName,

@@ -15,10 +15,18 @@ export interface ItemNeed {
 
 export function needsOf(item: RegionItem): ItemNeed[] {
     if (item.kind === 'aurora-secondary') {
-        return [{ region: item.primaryRegion, reason: `${item.title}: the secondary cluster joins the global cluster created in ${item.primaryRegion}` }];
+        return [
+            {
+                region: item.primaryRegion,
+                reason: `${item.title}: the secondary cluster joins the global cluster created in ${item.primaryRegion}`,
+            },
+        ];
     }
     if (item.kind === 'bucket-source') {
-        return item.replicaRegions.map((region) => ({ region, reason: `${item.title}: replication rules need the replica bucket in ${region} to exist` }));
+        return item.replicaRegions.map((region) => ({
+            region,
+            reason: `${item.title}: replication rules need the replica bucket in ${region} to exist`,
+        }));
     }
     return [];
 }
@@ -40,23 +48,53 @@ export interface Layout {
 
 /** `regions`: the regions with resources, in declaration order. */
 export function layoutStacks(regions: readonly string[], itemsOf: (region: string) => readonly RegionItem[]): Layout {
-    const edges = new Map(regions.map((r) => [r, [...new Set(itemsOf(r).flatMap(needsOf).map((n) => n.region))].filter((to) => to !== r && regions.includes(to))]));
+    const edges = new Map(
+        regions.map((r) => [
+            r,
+            [
+                ...new Set(
+                    itemsOf(r)
+                        .flatMap(needsOf)
+                        .map((n) => n.region),
+                ),
+            ].filter((to) => to !== r && regions.includes(to)),
+        ]),
+    );
     const split = new Set(regionsOnCycles(regions, (r) => edges.get(r) ?? []));
-    const slots: { key: string; region: string; replication: boolean; items: RegionItem[]; dependsOn: { key: string; reason: string }[] }[] = [];
+    const slots: {
+        key: string;
+        region: string;
+        replication: boolean;
+        items: RegionItem[];
+        dependsOn: { key: string; reason: string }[];
+    }[] = [];
     for (const region of regions) {
         const items = itemsOf(region);
         if (!split.has(region)) {
             slots.push({ key: region, region, replication: false, items: [...items], dependsOn: [] });
             continue;
         }
-        slots.push({ key: region, region, replication: false, items: items.filter((i) => needsOf(i).length === 0), dependsOn: [] });
-        slots.push({ key: `${region} replication`, region, replication: true, items: items.filter((i) => needsOf(i).length > 0), dependsOn: [] });
+        slots.push({
+            key: region,
+            region,
+            replication: false,
+            items: items.filter((i) => needsOf(i).length === 0),
+            dependsOn: [],
+        });
+        slots.push({
+            key: `${region} replication`,
+            region,
+            replication: true,
+            items: items.filter((i) => needsOf(i).length > 0),
+            dependsOn: [],
+        });
     }
     for (const slot of slots) {
         for (const need of slot.items.flatMap(needsOf)) {
             // What a region offers other regions always lives in its first stack.
             if (need.region === slot.region || !regions.includes(need.region)) continue;
-            if (!slot.dependsOn.some((d) => d.key === need.region)) slot.dependsOn.push({ key: need.region, reason: need.reason });
+            if (!slot.dependsOn.some((d) => d.key === need.region))
+                slot.dependsOn.push({ key: need.region, reason: need.reason });
         }
     }
     return { slots, cycles: breakCycles(slots) };
@@ -112,7 +150,9 @@ export function regionsOnCycles(nodes: readonly string[], next: (node: string) =
 }
 
 /** Reports each dependency cycle among the slots and drops its closing dependency. */
-export function breakCycles(slots: readonly { key: string; dependsOn: { key: string; reason: string }[] }[]): Layout['cycles'] {
+export function breakCycles(
+    slots: readonly { key: string; dependsOn: { key: string; reason: string }[] }[],
+): Layout['cycles'] {
     const byKey = new Map(slots.map((s) => [s.key, s]));
     const state = new Map<string, 'visiting' | 'done'>();
     const cycles: { keys: string[]; reasons: string[] }[] = [];
@@ -122,7 +162,9 @@ export function breakCycles(slots: readonly { key: string; dependsOn: { key: str
         for (const dep of [...slot.dependsOn]) {
             if (state.get(dep.key) === 'visiting') {
                 const keys = [...path.slice(path.indexOf(dep.key)), key, dep.key];
-                const reasons = keys.slice(0, -1).map((k, i) => byKey.get(k)!.dependsOn.find((d) => d.key === keys[i + 1])?.reason ?? '');
+                const reasons = keys
+                    .slice(0, -1)
+                    .map((k, i) => byKey.get(k)!.dependsOn.find((d) => d.key === keys[i + 1])?.reason ?? '');
                 cycles.push({ keys, reasons });
                 slot.dependsOn.splice(slot.dependsOn.indexOf(dep), 1);
             } else if (state.get(dep.key) !== 'done' && byKey.has(dep.key)) {

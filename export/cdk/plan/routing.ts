@@ -24,9 +24,10 @@ export function planRouting(c: PlanCollector): void {
     const recordNames = new Set<string>();
     // Stack output ids (logical ids) for the routing controls' ARNs, distinct in the global stack.
     const outputIds = new IdentifierScope('pascal', [ARC_CLUSTER_OUTPUT_ID], 'hash');
-    const routed = (methods: readonly string[]) => c.model.failovers
-        .filter((f) => f.target.kind === 'service' && f.route !== undefined && methods.includes(f.route.method))
-        .map((f) => f.target.id);
+    const routed = (methods: readonly string[]) =>
+        c.model.failovers
+            .filter((f) => f.target.kind === 'service' && f.route !== undefined && methods.includes(f.route.method))
+            .map((f) => f.target.id);
     const nameOf = (id: string, hashed: boolean) => {
         const service = c.model.services.get(id);
         return resourceName([c.topologyName, service ? serviceLabel(service) : id], 64, hashed);
@@ -40,7 +41,10 @@ export function planRouting(c: PlanCollector): void {
         const route = failover.route;
         if (failover.target.kind === 'store') {
             if (route && route.method !== 'manual') {
-                c.skip(title, 'clients reach a database through its own endpoints; traffic routing is generated for service failovers only');
+                c.skip(
+                    title,
+                    'clients reach a database through its own endpoints; traffic routing is generated for service failovers only',
+                );
             }
             continue;
         }
@@ -49,9 +53,12 @@ export function planRouting(c: PlanCollector): void {
         const regions = service.regions.filter((r) => c.awsRegion(r));
         const foreign = service.regions.filter((r) => !c.awsRegion(r));
         if (route.method === 'router' || route.method === 'manual') {
-            c.skip(title, route.method === 'router'
-                ? 'routing by the application\'s own router has no AWS resource to generate'
-                : 'manual routing has nothing to automate');
+            c.skip(
+                title,
+                route.method === 'router'
+                    ? "routing by the application's own router has no AWS resource to generate"
+                    : 'manual routing has nothing to automate',
+            );
             continue;
         }
         if (regions.length === 0) {
@@ -60,8 +67,13 @@ export function planRouting(c: PlanCollector): void {
         }
         // Route 53 health-checks and fails over to any endpoint, so failover records may point outside AWS;
         // latency records and Global Accelerator endpoint groups exist only in AWS regions.
-        const anyEndpoint = (route.method === 'dns' || route.method === 'arc-routing-control') && service.posture !== 'active-active';
-        if (foreign.length > 0 && !anyEndpoint) c.skip(`${title}: ${foreign.join(', ')}`, 'not AWS regions; AWS routing covers only the AWS regions of the service');
+        const anyEndpoint =
+            (route.method === 'dns' || route.method === 'arc-routing-control') && service.posture !== 'active-active';
+        if (foreign.length > 0 && !anyEndpoint)
+            c.skip(
+                `${title}: ${foreign.join(', ')}`,
+                'not AWS regions; AWS routing covers only the AWS regions of the service',
+            );
         const routable = anyEndpoint ? service.regions : regions;
 
         if (route.method === 'dns') {
@@ -71,18 +83,36 @@ export function planRouting(c: PlanCollector): void {
                 c.skip(title, `DNS through ${others.join(', ')}: not Route 53, so nothing to generate with AWS CDK`);
                 continue;
             }
-            if (others.length > 0) c.skip(`${title}: DNS provider${others.length > 1 ? 's' : ''} ${others.join(', ')}`, 'not an AWS service; configure the same records there');
+            if (others.length > 0)
+                c.skip(
+                    `${title}: DNS provider${others.length > 1 ? 's' : ''} ${others.join(', ')}`,
+                    'not an AWS service; configure the same records there',
+                );
             planDns(c, title, failover, service, routable, recordNames);
         } else if (route.method === 'anycast' || route.method === 'global-accelerator') {
             planAccelerator(c, title, failover, service, regions, names.accelerator.get(service.id)!);
         } else {
-            planRoutingControls(c, title, failover, service, routable, recordNames, names.panel.get(service.id)!, outputIds);
+            planRoutingControls(
+                c,
+                title,
+                failover,
+                service,
+                routable,
+                recordNames,
+                names.panel.get(service.id)!,
+                outputIds,
+            );
         }
     }
 }
 
 /** Route 53 and Global Accelerator check every 10 s or 30 s with a threshold of 1–10 (docs/facts.md#route53-health-check-interval, docs/facts.md#global-accelerator-health-check). */
-function healthCheckSettings(c: PlanCollector, title: string, failover: FailoverM, what: string): HealthCheckSettings | undefined | 'invalid' {
+function healthCheckSettings(
+    c: PlanCollector,
+    title: string,
+    failover: FailoverM,
+    what: string,
+): HealthCheckSettings | undefined | 'invalid' {
     const detection = failover.detection;
     if (detection.method !== 'health-check') return undefined;
     // Which of the two values the design wrote; the others are the facts-table defaults the model resolved.
@@ -93,12 +123,18 @@ function healthCheckSettings(c: PlanCollector, title: string, failover: Failover
         : { interval: HEALTH_CHECK.intervalMs.source, threshold: HEALTH_CHECK.threshold.source };
     const allowed = HEALTH_CHECK.allowedIntervalsMs.value;
     if (!allowed.includes(detection.intervalMs)) {
-        c.issue(title, `${what} checks every 10 s or 30 s; the design's interval is ${formatDuration(detection.intervalMs)} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')})`);
+        c.issue(
+            title,
+            `${what} checks every 10 s or 30 s; the design's interval is ${formatDuration(detection.intervalMs)} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')})`,
+        );
         return 'invalid';
     }
     const [min, max] = HEALTH_CHECK.thresholdRange.value;
     if (!Number.isInteger(detection.threshold) || detection.threshold < min || detection.threshold > max) {
-        c.issue(title, `${what} accepts a failure threshold of ${min}–${max}; the design's is ${detection.threshold} (${factRef('route53-failure-threshold')})`);
+        c.issue(
+            title,
+            `${what} accepts a failure threshold of ${min}–${max}; the design's is ${detection.threshold} (${factRef('route53-failure-threshold')})`,
+        );
         return 'invalid';
     }
     const interval = `every ${formatDuration(detection.intervalMs)}${props.interval ? '' : ` (default: ${defaults.interval})`}`;
@@ -131,8 +167,18 @@ function endpointDomain(c: PlanCollector, service: ServiceM, region: string): Ro
 }
 
 function hostedZone(c: PlanCollector): void {
-    c.context({ key: HOSTED_ZONE_ID_KEY, value: 'Z0000000000EXAMPLE', kind: 'todo', description: 'id of the existing Route 53 public hosted zone that gets the failover records' });
-    c.context({ key: HOSTED_ZONE_NAME_KEY, value: 'example.com', kind: 'todo', description: 'domain name of that hosted zone' });
+    c.context({
+        key: HOSTED_ZONE_ID_KEY,
+        value: 'Z0000000000EXAMPLE',
+        kind: 'todo',
+        description: 'id of the existing Route 53 public hosted zone that gets the failover records',
+    });
+    c.context({
+        key: HOSTED_ZONE_NAME_KEY,
+        value: 'example.com',
+        kind: 'todo',
+        description: 'domain name of that hosted zone',
+    });
 }
 
 function uniqueRecordName(names: Set<string>, service: ServiceM): string {
@@ -144,20 +190,41 @@ function uniqueRecordName(names: Set<string>, service: ServiceM): string {
 }
 
 /** Failover routing: PRIMARY = the region the failover leaves, SECONDARY = where it goes. Active-active: latency. */
-function routedRegions(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[]): { mode: 'failover' | 'latency'; list: RoutedRegion[] } | undefined {
-    if (service.posture === 'active-active') return { mode: 'latency', list: regions.map((r) => endpointDomain(c, service, r)) };
+function routedRegions(
+    c: PlanCollector,
+    title: string,
+    failover: FailoverM,
+    service: ServiceM,
+    regions: readonly string[],
+): { mode: 'failover' | 'latency'; list: RoutedRegion[] } | undefined {
+    if (service.posture === 'active-active')
+        return { mode: 'latency', list: regions.map((r) => endpointDomain(c, service, r)) };
     const from = failover.from ?? service.primary ?? regions[0];
     const to = failover.to ?? regions.find((r) => r !== from);
     if (from === undefined || to === undefined || from === to) {
-        c.issue(title, `failover routing needs two regions (from and to); service ${service.name} has ${regions.length} region${regions.length === 1 ? '' : 's'} to route to`);
+        c.issue(
+            title,
+            `failover routing needs two regions (from and to); service ${service.name} has ${regions.length} region${regions.length === 1 ? '' : 's'} to route to`,
+        );
         return undefined;
     }
     const idle = regions.filter((r) => r !== from && r !== to);
-    if (idle.length > 0) c.skip(`${title}: ${idle.join(', ')}`, 'Route 53 failover records have one primary and one secondary; these regions get no record');
+    if (idle.length > 0)
+        c.skip(
+            `${title}: ${idle.join(', ')}`,
+            'Route 53 failover records have one primary and one secondary; these regions get no record',
+        );
     return { mode: 'failover', list: [endpointDomain(c, service, from), endpointDomain(c, service, to)] };
 }
 
-function planDns(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[], names: Set<string>): void {
+function planDns(
+    c: PlanCollector,
+    title: string,
+    failover: FailoverM,
+    service: ServiceM,
+    regions: readonly string[],
+    names: Set<string>,
+): void {
     const route = failover.route;
     if (route?.method !== 'dns') return;
     if (route.ttlMs === undefined) {
@@ -188,7 +255,14 @@ function planDns(c: PlanCollector, title: string, failover: FailoverM, service: 
     });
 }
 
-function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[], acceleratorName: string): void {
+function planAccelerator(
+    c: PlanCollector,
+    title: string,
+    failover: FailoverM,
+    service: ServiceM,
+    regions: readonly string[],
+    acceleratorName: string,
+): void {
     const health = healthCheckSettings(c, title, failover, 'Global Accelerator');
     if (health === 'invalid') return;
     const active = service.posture === 'active-active';
@@ -217,11 +291,23 @@ function planAccelerator(c: PlanCollector, title: string, failover: FailoverM, s
             : `posture ${service.posture ?? 'not declared'}: ${primary} takes the traffic (dial 100 %), the others stand by at 0 %; failing over raises their dial, a Global Accelerator control-plane call homed in ${ARC.controlPlaneRegion.value} (${factRef('arc-control-plane-region')})`,
     });
     if (!health && failover.detection.method === 'manual') {
-        c.skip(`${title}: manual detection`, `Global Accelerator always health-checks its endpoints (default every ${formatDuration(ANYCAST.intervalMs.value)}, ${factRef('global-accelerator-health-check')}); its defaults apply`);
+        c.skip(
+            `${title}: manual detection`,
+            `Global Accelerator always health-checks its endpoints (default every ${formatDuration(ANYCAST.intervalMs.value)}, ${factRef('global-accelerator-health-check')}); its defaults apply`,
+        );
     }
 }
 
-function planRoutingControls(c: PlanCollector, title: string, failover: FailoverM, service: ServiceM, regions: readonly string[], names: Set<string>, panelName: string, outputIds: IdentifierScope): void {
+function planRoutingControls(
+    c: PlanCollector,
+    title: string,
+    failover: FailoverM,
+    service: ServiceM,
+    regions: readonly string[],
+    names: Set<string>,
+    panelName: string,
+    outputIds: IdentifierScope,
+): void {
     const health = healthCheckSettings(c, title, failover, 'a Route 53 health check');
     if (health === 'invalid') return;
     const routed = routedRegions(c, title, failover, service, regions);
@@ -229,7 +315,8 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
     hostedZone(c);
     // The safety rule's wait period keeps a routing control from flipping back faster than a failure can be
     // detected: one detection interval (derived from the design), or Route 53's default interval.
-    const interval = failover.detection.method === 'health-check' ? failover.detection.intervalMs : HEALTH_CHECK.intervalMs.value;
+    const interval =
+        failover.detection.method === 'health-check' ? failover.detection.intervalMs : HEALTH_CHECK.intervalMs.value;
     // The records the routing controls act on keep the design's TTL when it declares one (docs/facts.md#arc-routing-control).
     const declaredTtl = failover.route?.method === 'arc-routing-control' ? failover.route.ttlMs : undefined;
     const ttlMs = declaredTtl !== undefined && declaredTtl % 1000 === 0 ? declaredTtl : DNS.failoverTtlMaxMs.value;
@@ -241,17 +328,24 @@ function planRoutingControls(c: PlanCollector, title: string, failover: Failover
         name: service.name,
         recordName: uniqueRecordName(names, service),
         ttlSeconds: ttlMs / 1000,
-        ttlText: ttlMs === declaredTtl ? `route arc-routing-control ttl ${formatDuration(ttlMs)}` : `no whole-second TTL in the design; the failover TTL of ${factRef('route53-failover-ttl')}`,
+        ttlText:
+            ttlMs === declaredTtl
+                ? `route arc-routing-control ttl ${formatDuration(ttlMs)}`
+                : `no whole-second TTL in the design; the failover TTL of ${factRef('route53-failover-ttl')}`,
         mode: routed.mode,
         regions: routed.list,
         healthCheck: health,
         routingControls: {
             panelName,
             waitPeriodMs: interval,
-            waitPeriodText: failover.detection.method === 'health-check'
-                ? `one health-check interval of the design (${formatDuration(interval)})`
-                : `Route 53's default health-check interval (${formatDuration(interval)}, ${HEALTH_CHECK.intervalMs.source})`,
-            controls: routed.list.map((r) => ({ region: r.region, outputId: outputIds.get(`${serviceLabel(service)} ${r.region}`, 'routing control arn') })),
+            waitPeriodText:
+                failover.detection.method === 'health-check'
+                    ? `one health-check interval of the design (${formatDuration(interval)})`
+                    : `Route 53's default health-check interval (${formatDuration(interval)}, ${HEALTH_CHECK.intervalMs.source})`,
+            controls: routed.list.map((r) => ({
+                region: r.region,
+                outputId: outputIds.get(`${serviceLabel(service)} ${r.region}`, 'routing control arn'),
+            })),
         },
     });
 }

@@ -12,8 +12,12 @@ export function planServices(c: PlanCollector): void {
     for (const service of c.model.services.values()) {
         const regions = service.regions.filter((r) => c.awsRegion(r));
         for (const region of regions) {
-            const role = service.posture === 'active-active' || service.primary === undefined ? 'serves traffic'
-                : region === service.primary ? 'is the primary' : `stands by (${service.posture ?? 'posture not declared'})`;
+            const role =
+                service.posture === 'active-active' || service.primary === undefined
+                    ? 'serves traffic'
+                    : region === service.primary
+                      ? 'is the primary'
+                      : `stands by (${service.posture ?? 'posture not declared'})`;
             c.addRegionItem(region, {
                 kind: 'note',
                 title: titleOf('service', service.name, service.cell),
@@ -25,7 +29,10 @@ export function planServices(c: PlanCollector): void {
         }
         if (!skipped.has(service.name)) {
             skipped.add(service.name);
-            c.skip(`service ${service.name}`, 'compute is not generated: the design says where the service runs and how it fails over, not what it runs');
+            c.skip(
+                `service ${service.name}`,
+                'compute is not generated: the design says where the service runs and how it fails over, not what it runs',
+            );
         }
     }
 }
@@ -35,9 +42,20 @@ export function planObjectives(c: PlanCollector): void {
     // A service and a store may share a name: the owner's kind keeps their keys apart.
     const keyOf = (owner: ServiceM | StoreM) => `${owner.kind} ${owner.id}`;
     const byKey = new Map(owners.map((o) => [keyOf(o), o]));
-    const names = c.uniqueNames([...byKey.keys()], (key, hashed) => resourceName([c.topologyName, byKey.get(key)!.id], 60, hashed), 'Resilience Hub policy name');
+    const names = c.uniqueNames(
+        [...byKey.keys()],
+        (key, hashed) => resourceName([c.topologyName, byKey.get(key)!.id], 60, hashed),
+        'Resilience Hub policy name',
+    );
     for (const service of c.model.services.values()) {
-        if (service.objective) planPolicy(c, service, service.objective, service.primary ?? service.regions.find((r) => c.awsRegion(r)), names.get(keyOf(service))!);
+        if (service.objective)
+            planPolicy(
+                c,
+                service,
+                service.objective,
+                service.primary ?? service.regions.find((r) => c.awsRegion(r)),
+                names.get(keyOf(service))!,
+            );
     }
     for (const store of c.model.stores.values()) {
         if (store.objective) planPolicy(c, store, store.objective, storePrimary(store), names.get(keyOf(store))!);
@@ -48,11 +66,20 @@ function storePrimary(store: StoreM): string | undefined {
     return store.writes.primary ?? store.regions[0];
 }
 
-function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: ObjectiveM, region: string | undefined, policyName: string): void {
+function planPolicy(
+    c: PlanCollector,
+    owner: ServiceM | StoreM,
+    objective: ObjectiveM,
+    region: string | undefined,
+    policyName: string,
+): void {
     const title = titleOf(owner.kind, owner.name, owner.cell);
     if (objective.rtoMs === undefined && objective.rpoMs === undefined) return;
     if (objective.rtoMs === undefined || objective.rpoMs === undefined) {
-        c.skip(`${title}: objective`, `a Resilience Hub policy needs both RTO and RPO; the design declares only ${objective.rtoMs === undefined ? 'rpo' : 'rto'}`);
+        c.skip(
+            `${title}: objective`,
+            `a Resilience Hub policy needs both RTO and RPO; the design declares only ${objective.rtoMs === undefined ? 'rpo' : 'rto'}`,
+        );
         return;
     }
     if (region === undefined || !c.awsRegion(region)) {
@@ -63,7 +90,8 @@ function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: Objec
         key: RESILIENCE_TIER_KEY,
         value: 'NonCritical',
         kind: 'choice',
-        description: 'Resilience Hub tier of every generated policy (MissionCritical, Critical, Important, CoreServices or NonCritical); the design does not say how critical the system is',
+        description:
+            'Resilience Hub tier of every generated policy (MissionCritical, Critical, Important, CoreServices or NonCritical); the design does not say how critical the system is',
     });
     c.addRegionItem(region, {
         kind: 'resiliency-policy',
@@ -78,4 +106,3 @@ function planPolicy(c: PlanCollector, owner: ServiceM | StoreM, objective: Objec
         objectiveText: `objective rto ${formatDuration(objective.rtoMs)}, rpo ${formatDuration(objective.rpoMs)}`,
     });
 }
-

@@ -19,12 +19,16 @@ interface StoreNames {
 const NOT_EXPORTED: Readonly<Record<Exclude<Engine, ExportedEngine>, string>> = {
     spanner: 'Spanner is a Google Cloud service; AWS CDK cannot deploy it',
     cosmosdb: 'Cosmos DB is an Azure service; AWS CDK cannot deploy it',
-    cockroachdb: 'CockroachDB has no AWS-managed equivalent; run it yourself (EC2, EKS) or on its vendor\'s managed service',
-    cassandra: 'Cassandra is not in the exporter\'s AWS mapping; run it yourself or pick a managed Cassandra-compatible service',
-    postgres: 'a self-managed PostgreSQL has no one-to-one AWS resource; declare `engine aurora` to export an Aurora Global Database',
+    cockroachdb:
+        "CockroachDB has no AWS-managed equivalent; run it yourself (EC2, EKS) or on its vendor's managed service",
+    cassandra:
+        "Cassandra is not in the exporter's AWS mapping; run it yourself or pick a managed Cassandra-compatible service",
+    postgres:
+        'a self-managed PostgreSQL has no one-to-one AWS resource; declare `engine aurora` to export an Aurora Global Database',
     mysql: 'a self-managed MySQL has no one-to-one AWS resource; declare `engine aurora` to export an Aurora Global Database',
-    redis: 'caches are not in the exporter\'s AWS mapping (a cache cluster needs node sizes the design does not declare)',
-    memcached: 'caches are not in the exporter\'s AWS mapping (a cache cluster needs node sizes the design does not declare)',
+    redis: "caches are not in the exporter's AWS mapping (a cache cluster needs node sizes the design does not declare)",
+    memcached:
+        "caches are not in the exporter's AWS mapping (a cache cluster needs node sizes the design does not declare)",
     'durable-object': 'Durable Objects are a Cloudflare service; AWS CDK cannot deploy them',
     'workers-kv': 'Workers KV is a Cloudflare service; AWS CDK cannot deploy it',
     custom: 'a custom engine has no AWS resource to generate',
@@ -34,8 +38,16 @@ export function planStores(c: PlanCollector): void {
     const stores = [...c.model.stores.values()];
     const ids = (engine: Engine) => stores.filter((s) => s.engine === engine).map((s) => s.id);
     const names: StoreNames = {
-        bucket: c.uniqueNames(ids('s3'), (id, hashed) => bucketNamePrefix(c.topologyName, id, hashed), 'S3 bucket name prefix'),
-        cluster: c.uniqueNames(ids('aurora'), (id, hashed) => globalClusterIdentifier(c.topologyName, id, hashed), 'Aurora global cluster identifier'),
+        bucket: c.uniqueNames(
+            ids('s3'),
+            (id, hashed) => bucketNamePrefix(c.topologyName, id, hashed),
+            'S3 bucket name prefix',
+        ),
+        cluster: c.uniqueNames(
+            ids('aurora'),
+            (id, hashed) => globalClusterIdentifier(c.topologyName, id, hashed),
+            'Aurora global cluster identifier',
+        ),
     };
     // One "not generated" line per declaration, however many cells it is instantiated in.
     const skipped = new Map<string, { reason: string; cells: string[] }>();
@@ -57,7 +69,10 @@ export function planStores(c: PlanCollector): void {
         }
         const foreign = [...store.regions, ...(store.witness ? [store.witness] : [])].filter((r) => !c.awsRegion(r));
         if (foreign.length > 0) {
-            skipStore(store, `engine ${store.engine} runs only in AWS regions, but ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not an AWS region`);
+            skipStore(
+                store,
+                `engine ${store.engine} runs only in AWS regions, but ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not an AWS region`,
+            );
             continue;
         }
         if (store.regions.length === 0) {
@@ -70,7 +85,10 @@ export function planStores(c: PlanCollector): void {
     }
 
     for (const [name, { reason, cells }] of skipped) {
-        c.skip(`store ${name}${cells.length > 0 ? ` (cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')})` : ''}`, reason);
+        c.skip(
+            `store ${name}${cells.length > 0 ? ` (cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')})` : ''}`,
+            reason,
+        );
     }
 }
 
@@ -99,32 +117,53 @@ function planDynamo(c: PlanCollector, store: StoreM): void {
     if (strong) {
         const all = [...store.regions, ...(store.witness ? [store.witness] : [])];
         if (all.length !== 3) {
-            c.issue(title, `DynamoDB strong consistency (MRSC) needs exactly three regions, or two plus a witness; the design has ${all.length} (${factRef('dynamodb-mrsc-region-sets')})`);
+            c.issue(
+                title,
+                `DynamoDB strong consistency (MRSC) needs exactly three regions, or two plus a witness; the design has ${all.length} (${factRef('dynamodb-mrsc-region-sets')})`,
+            );
             return;
         }
         const set = DYNAMODB.mrscRegionSets.value.find((s) => all.every((r) => s.includes(r)));
         if (!set) {
-            c.issue(title, `DynamoDB strong consistency (MRSC) needs all three regions in one region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3); ${all.join(', ')} span several (${factRef('dynamodb-mrsc-region-sets')})`);
+            c.issue(
+                title,
+                `DynamoDB strong consistency (MRSC) needs all three regions in one region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3); ${all.join(', ')} span several (${factRef('dynamodb-mrsc-region-sets')})`,
+            );
             return;
         }
-        const unsupported = store.features.filter((f) => (DYNAMODB.mrscUnsupported.value as readonly string[]).includes(f));
+        const unsupported = store.features.filter((f) =>
+            (DYNAMODB.mrscUnsupported.value as readonly string[]).includes(f),
+        );
         if (unsupported.length > 0) {
-            c.issue(title, `DynamoDB strong consistency (MRSC) does not support ${unsupported.join(', ')} (${factRef('dynamodb-mrsc-unsupported-features')})`);
+            c.issue(
+                title,
+                `DynamoDB strong consistency (MRSC) does not support ${unsupported.join(', ')} (${factRef('dynamodb-mrsc-unsupported-features')})`,
+            );
             return;
         }
     } else if (store.witness !== undefined) {
-        c.issue(title, `a witness region (${store.witness}) exists only for DynamoDB strong consistency (MRSC); the store is ${store.consistency.level}`);
+        c.issue(
+            title,
+            `a witness region (${store.witness}) exists only for DynamoDB strong consistency (MRSC); the store is ${store.consistency.level}`,
+        );
         return;
     }
     if (store.features.includes('ttl')) {
-        c.skip(`${title}: feature ttl`, 'the design does not name the attribute that holds the expiry time; set `timeToLiveAttribute` on the table');
+        c.skip(
+            `${title}: feature ttl`,
+            'the design does not name the attribute that holds the expiry time; set `timeToLiveAttribute` on the table',
+        );
     }
     if (store.features.includes('local-secondary-index')) {
-        c.skip(`${title}: feature local-secondary-index`, 'the design does not declare the index keys; add `localSecondaryIndexes` to the table (they can only be created with it)');
+        c.skip(
+            `${title}: feature local-secondary-index`,
+            'the design does not declare the index keys; add `localSecondaryIndexes` to the table (they can only be created with it)',
+        );
     }
 
     const unique = store.invariants.find((i) => i.kind === 'unique');
-    const lag = store.replication.lagMs !== undefined ? `, replication lag ${formatDuration(store.replication.lagMs)}` : '';
+    const lag =
+        store.replication.lagMs !== undefined ? `, replication lag ${formatDuration(store.replication.lagMs)}` : '';
     const summary = strong
         ? `multi-region strong consistency (MRSC): writes replicate synchronously before they return; conflicting writes fail and can be retried (${factRef('dynamodb-mrsc-region-sets')})`
         : `multi-region eventual consistency (MREC)${lag}; conflicts: ${store.conflicts.strategy === 'lww' ? 'last writer wins per item' : store.conflicts.strategy} (${factRef('dynamodb-mrec')})`;
@@ -142,7 +181,8 @@ function planDynamo(c: PlanCollector, store: StoreM): void {
     });
     for (const region of replicaRegions) {
         c.addRegionItem(region, {
-            kind: 'note', ...base(c, store),
+            kind: 'note',
+            ...base(c, store),
             text: `has a replica here, created by the global table in ${home}'s stack`,
         });
     }
@@ -153,7 +193,10 @@ function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
     const primary = homeRegion(store);
     const secondaries = store.regions.filter((r) => r !== primary);
     if (secondaries.length > AURORA.maxSecondaries.value) {
-        c.issue(title, `Aurora Global Database supports up to ${AURORA.maxSecondaries.value} secondary regions; the design has ${secondaries.length} (${factRef('aurora-global-max-secondaries')})`);
+        c.issue(
+            title,
+            `Aurora Global Database supports up to ${AURORA.maxSecondaries.value} secondary regions; the design has ${secondaries.length} (${factRef('aurora-global-max-secondaries')})`,
+        );
         return;
     }
     if (store.writes.policy !== 'primary') {
@@ -166,18 +209,23 @@ function planAurora(c: PlanCollector, store: StoreM, identifier: string): void {
         ...base(c, store),
         globalClusterIdentifier: identifier,
         secondaryRegions: secondaries,
-        summary: secondaries.length > 0
-            ? `Aurora Global Database: the writer is here; ${secondaries.join(', ')} receive${secondaries.length === 1 ? 's' : ''} asynchronous storage replication${lag} (${factRef('aurora-global-single-writer')})`
-            : 'Aurora in one region: no global cluster to create',
+        summary:
+            secondaries.length > 0
+                ? `Aurora Global Database: the writer is here; ${secondaries.join(', ')} receive${secondaries.length === 1 ? 's' : ''} asynchronous storage replication${lag} (${factRef('aurora-global-single-writer')})`
+                : 'Aurora in one region: no global cluster to create',
     });
     for (const region of secondaries) {
         const pilotLight = headlessFor(c, store, region);
         c.addRegionItem(region, {
-            kind: 'aurora-secondary', ...base(c, store), globalClusterIdentifier: identifier, primaryRegion: primary,
+            kind: 'aurora-secondary',
+            ...base(c, store),
+            globalClusterIdentifier: identifier,
+            primaryRegion: primary,
             headless: pilotLight.length > 0,
-            headlessText: pilotLight.length > 0
-                ? `no DB instance: ${pilotLight.join(', ')} ${pilotLight.length === 1 ? 'is' : 'are'} pilot light here, and a headless secondary replicates storage without instances until a reader is added at failover (${factRef('aurora-global-single-writer')})`
-                : undefined,
+            headlessText:
+                pilotLight.length > 0
+                    ? `no DB instance: ${pilotLight.join(', ')} ${pilotLight.length === 1 ? 'is' : 'are'} pilot light here, and a headless secondary replicates storage without instances until a reader is added at failover (${factRef('aurora-global-single-writer')})`
+                    : undefined,
         });
     }
 }
@@ -198,7 +246,9 @@ function replicationPromises(store: StoreM): { what: string; ms: number }[] {
  * running capacity), else none: a headless secondary would leave a warmer standby without a database.
  */
 function headlessFor(c: PlanCollector, store: StoreM, region: string): string[] {
-    const users = [...c.model.services.values()].filter((s) => s.regions.includes(region) && (s.uses.includes(store.id) || s.reads.includes(store.id)));
+    const users = [...c.model.services.values()].filter(
+        (s) => s.regions.includes(region) && (s.uses.includes(store.id) || s.reads.includes(store.id)),
+    );
     const standby = users.every((s) => s.posture === 'pilot-light' && s.primary !== region);
     return users.length > 0 && standby ? users.map((s) => titleOf('service', s.name, s.cell)) : [];
 }
@@ -210,7 +260,10 @@ function planBucket(c: PlanCollector, store: StoreM, prefix: string): void {
     const promises = replicas.length > 0 ? replicationPromises(store) : [];
     const tooTight = promises.filter((p) => p.ms < RTC_MS);
     if (tooTight.length > 0) {
-        c.issue(title, `S3 cross-region replication promises no replication time, and with Replication Time Control 99.99 % of objects within 15 minutes (its SLA, ${factRef('s3-cross-region-replication')}); the design's ${tooTight.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')} cannot be kept: declare 15 min or more, or use a store that replicates faster`);
+        c.issue(
+            title,
+            `S3 cross-region replication promises no replication time, and with Replication Time Control 99.99 % of objects within 15 minutes (its SLA, ${factRef('s3-cross-region-replication')}); the design's ${tooTight.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')} cannot be kept: declare 15 min or more, or use a store that replicates faster`,
+        );
         return;
     }
     const replicationTimeControl = promises.length > 0;
@@ -218,11 +271,25 @@ function planBucket(c: PlanCollector, store: StoreM, prefix: string): void {
         ? `Replication Time Control on: 99.99 % of objects replicate within 15 minutes (S3's SLA, ${factRef('s3-cross-region-replication')}), which keeps the design's ${promises.map((p) => `${p.what} of ${formatDuration(p.ms)}`).join(' and ')}`
         : `Replication Time Control off: the design promises no replication time, and without RTC S3 gives none (${factRef('s3-cross-region-replication')})`;
     if (store.writes.policy === 'any-region' && replicas.length > 0) {
-        c.skip(`${title}: replication back to ${source}`,
-            'two-way replication needs every bucket to exist before any replication rule points at it; deploy once, then add rules from the replicas to the source');
+        c.skip(
+            `${title}: replication back to ${source}`,
+            'two-way replication needs every bucket to exist before any replication rule points at it; deploy once, then add rules from the replicas to the source',
+        );
     }
-    c.addRegionItem(source, { kind: 'bucket-source', ...base(c, store), namePrefix: prefix, replicaRegions: replicas, replicationTimeControl, replicationTimeText });
+    c.addRegionItem(source, {
+        kind: 'bucket-source',
+        ...base(c, store),
+        namePrefix: prefix,
+        replicaRegions: replicas,
+        replicationTimeControl,
+        replicationTimeText,
+    });
     for (const region of replicas) {
-        c.addRegionItem(region, { kind: 'bucket-replica', ...base(c, store), namePrefix: prefix, sourceRegion: source });
+        c.addRegionItem(region, {
+            kind: 'bucket-replica',
+            ...base(c, store),
+            namePrefix: prefix,
+            sourceRegion: source,
+        });
     }
 }

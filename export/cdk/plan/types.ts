@@ -106,8 +106,14 @@ export interface NoteItem extends ItemBase {
     readonly text: string;
 }
 
-export type RegionItem = DynamoTableItem | AuroraPrimaryItem | AuroraSecondaryItem | BucketSourceItem | BucketReplicaItem
-    | ResiliencyPolicyItem | NoteItem;
+export type RegionItem =
+    | DynamoTableItem
+    | AuroraPrimaryItem
+    | AuroraSecondaryItem
+    | BucketSourceItem
+    | BucketReplicaItem
+    | ResiliencyPolicyItem
+    | NoteItem;
 
 export interface StackDependency {
     /** The key of the stack it deploys after (its region, or `<region> replication`). */
@@ -227,7 +233,12 @@ export interface Runbook {
     readonly title: string;
     readonly source: SourceRef;
     /** Each action of the design's failover, with the commands that carry it out (none where nothing is run by hand). */
-    readonly steps: readonly { readonly text: string; readonly plane: 'control-plane' | 'data-plane'; readonly commands: readonly string[]; readonly note?: string }[];
+    readonly steps: readonly {
+        readonly text: string;
+        readonly plane: 'control-plane' | 'data-plane';
+        readonly commands: readonly string[];
+        readonly note?: string;
+    }[];
     /** Commands that move back once the failed region has recovered. */
     readonly failback: readonly string[];
 }

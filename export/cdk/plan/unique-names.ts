@@ -15,7 +15,11 @@ export interface UniqueNames {
  * `make(key, hashed)`: the physical name of `key` (a model name), with the hash suffix when `hashed`.
  * `what`: how the collision message names the resource (`S3 bucket name`).
  */
-export function uniqueNames(keys: readonly string[], make: (key: string, hashed: boolean) => string, what: string): UniqueNames {
+export function uniqueNames(
+    keys: readonly string[],
+    make: (key: string, hashed: boolean) => string,
+    what: string,
+): UniqueNames {
     const groups = new Map<string, string[]>();
     for (const key of new Set(keys)) {
         const name = make(key, false);
@@ -33,7 +37,9 @@ export function uniqueNames(keys: readonly string[], make: (key: string, hashed:
         if (other === undefined) owner.set(name, key);
         else {
             const [first, second] = [other, key].sort();
-            collisions.push(`'${first}' and '${second}' both give the ${what} '${name}'; rename one of them in the design`);
+            collisions.push(
+                `'${first}' and '${second}' both give the ${what} '${name}'; rename one of them in the design`,
+            );
         }
     }
     return { names, collisions };

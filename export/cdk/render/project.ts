@@ -15,7 +15,9 @@ export function renderPackageJson(plan: ExportPlan): string {
         name: packageName(plan.topologyName),
         version: '0.1.0',
         private: true,
-        description: [...`AWS CDK app for ${plan.topologyName}, exported from ${plan.sourceFile} by mregion`].slice(0, 200).join(''),
+        description: [...`AWS CDK app for ${plan.topologyName}, exported from ${plan.sourceFile} by mregion`]
+            .slice(0, 200)
+            .join(''),
         scripts: {
             build: 'tsc --noEmit',
             synth: 'cdk synth --no-lookups --no-notices',
@@ -61,7 +63,19 @@ export function renderCdkJson(plan: ExportPlan): string {
     for (const entry of plan.context) if (entry.kind !== 'optional') context[entry.key] = entry.value;
     return json({
         app: 'npx tsx bin/app.ts',
-        watch: { include: ['**'], exclude: ['README.md', 'cdk*.json', 'tsconfig.json', 'package*.json', 'node_modules', 'cdk.out', 'test', 'vitest.config.mjs'] },
+        watch: {
+            include: ['**'],
+            exclude: [
+                'README.md',
+                'cdk*.json',
+                'tsconfig.json',
+                'package*.json',
+                'node_modules',
+                'cdk.out',
+                'test',
+                'vitest.config.mjs',
+            ],
+        },
         context,
     });
 }

@@ -3,7 +3,15 @@
 import { URI, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
-import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+    CodeActionKind,
+    type CodeAction,
+    type Command,
+    type Diagnostic,
+    type Range,
+    type TextEdit,
+    type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { ProblemCodes } from '../../semantics/problem-codes.js';
 import { isRuleCode } from '../../validation/rules/catalog.js';
 import type { Fix } from '../../validation/rules/fix.js';
@@ -42,13 +50,34 @@ export class MregionCodeActionProvider implements CodeActionProvider {
             const data = dataOf(diagnostic);
             for (const fix of data.fixes ?? []) {
                 const edit = this.workspaceEdit(document, fix);
-                if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
+                if (edit)
+                    actions.push({
+                        title: fix.title,
+                        kind: CodeActionKind.QuickFix,
+                        diagnostics: [diagnostic],
+                        isPreferred: fix.preferred === true,
+                        edit,
+                    });
             }
-            if ((code === ProblemCodes.UnresolvedReference || code === ProblemCodes.MissingUnit || code === ProblemCodes.SyntaxError) && typeof data.replacement === 'string') {
+            if (
+                (code === ProblemCodes.UnresolvedReference ||
+                    code === ProblemCodes.MissingUnit ||
+                    code === ProblemCodes.SyntaxError) &&
+                typeof data.replacement === 'string'
+            ) {
                 actions.push({
-                    title: code === ProblemCodes.MissingUnit ? `Write it as '${data.replacement}'` : `Change to '${data.replacement}'`,
-                    kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-                    edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: data.replacement }] } },
+                    title:
+                        code === ProblemCodes.MissingUnit
+                            ? `Write it as '${data.replacement}'`
+                            : `Change to '${data.replacement}'`,
+                    kind: CodeActionKind.QuickFix,
+                    diagnostics: [diagnostic],
+                    isPreferred: true,
+                    edit: {
+                        changes: {
+                            [document.uri.toString()]: [{ range: diagnostic.range, newText: data.replacement }],
+                        },
+                    },
                 });
             }
             if (isRuleCode(code)) {
@@ -57,12 +86,19 @@ export class MregionCodeActionProvider implements CodeActionProvider {
                 // it would be the one entry and fix only other lines.
                 if (all && !fixAllOffered.has(code) && all.diagnostics.some((d) => sameDiagnostic(d, diagnostic))) {
                     fixAllOffered.add(code);
-                    fixAlls.push({ title: `Fix all ${code} problems in this file (${all.count})`, kind: CodeActionKind.QuickFix, diagnostics: all.diagnostics, edit: all.edit });
+                    fixAlls.push({
+                        title: `Fix all ${code} problems in this file (${all.count})`,
+                        kind: CodeActionKind.QuickFix,
+                        diagnostics: all.diagnostics,
+                        edit: all.edit,
+                    });
                 }
                 const suppress = suppressEdit(document, diagnostic.range, code);
                 if (suppress) {
                     suppressions.push({
-                        title: `Suppress ${code} for this declaration (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+                        title: `Suppress ${code} for this declaration (with a reason)`,
+                        kind: CodeActionKind.QuickFix,
+                        diagnostics: [diagnostic],
                         edit: { changes: { [document.uri.toString()]: [suppress] } },
                     });
                 }
@@ -75,7 +111,10 @@ export class MregionCodeActionProvider implements CodeActionProvider {
     workspaceEdit(document: LangiumDocument, fix: Fix): WorkspaceEdit | undefined {
         const changes: Record<string, TextEdit[]> = {};
         for (const edit of fix.edits) {
-            const target = edit.uri === document.uri.toString() || edit.uri === '' ? document : this.documents.getDocument(URI.parse(edit.uri));
+            const target =
+                edit.uri === document.uri.toString() || edit.uri === ''
+                    ? document
+                    : this.documents.getDocument(URI.parse(edit.uri));
             if (!target) return undefined;
             const textEdit = toTextEdit(target.textDocument, edit);
             if (!textEdit) return undefined;
@@ -85,8 +124,13 @@ export class MregionCodeActionProvider implements CodeActionProvider {
     }
 
     /** Every diagnostic of `code` in the file with a fix, each fixed by its preferred fix; skipped when edits collide. */
-    private fixAll(document: LangiumDocument, code: string): { edit: WorkspaceEdit; count: number; diagnostics: Diagnostic[] } | undefined {
-        const same = (document.diagnostics ?? []).filter((d) => codeOf(d) === code && (dataOf(d).fixes?.length ?? 0) > 0);
+    private fixAll(
+        document: LangiumDocument,
+        code: string,
+    ): { edit: WorkspaceEdit; count: number; diagnostics: Diagnostic[] } | undefined {
+        const same = (document.diagnostics ?? []).filter(
+            (d) => codeOf(d) === code && (dataOf(d).fixes?.length ?? 0) > 0,
+        );
         if (same.length < 2) return undefined;
         const changes: Record<string, TextEdit[]> = {};
         const used: Diagnostic[] = [];
@@ -95,7 +139,9 @@ export class MregionCodeActionProvider implements CodeActionProvider {
             const fix = fixes.find((f) => f.preferred) ?? fixes[0]!;
             const edit = this.workspaceEdit(document, fix);
             if (!edit?.changes) continue;
-            const collides = Object.entries(edit.changes).some(([uri, edits]) => edits.some((e) => (changes[uri] ?? []).some((o) => overlaps(o, e))));
+            const collides = Object.entries(edit.changes).some(([uri, edits]) =>
+                edits.some((e) => (changes[uri] ?? []).some((o) => overlaps(o, e))),
+            );
             if (collides) continue;
             for (const [uri, edits] of Object.entries(edit.changes)) (changes[uri] ??= []).push(...edits);
             used.push(d);
@@ -105,7 +151,12 @@ export class MregionCodeActionProvider implements CodeActionProvider {
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-    return a.message === b.message && a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+    return (
+        a.message === b.message &&
+        a.code === b.code &&
+        a.range.start.line === b.range.start.line &&
+        a.range.start.character === b.range.start.character
+    );
 }
 
 /**
@@ -113,12 +164,16 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
  * that edit elsewhere (adding a witness to a block, a failover after a store); "fix all" and "suppress" follow.
  */
 function linesFirst(actions: readonly CodeAction[], range: Range, uri: string): CodeAction[] {
-    const onLines = (a: CodeAction) => (a.edit?.changes?.[uri] ?? []).some((e) => e.range.start.line <= range.end.line && e.range.end.line >= range.start.line);
+    const onLines = (a: CodeAction) =>
+        (a.edit?.changes?.[uri] ?? []).some(
+            (e) => e.range.start.line <= range.end.line && e.range.end.line >= range.start.line,
+        );
     return [...actions.filter(onLines), ...actions.filter((a) => !onLines(a))];
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-    const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+    const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) =>
+        p.line < q.line || (p.line === q.line && p.character <= q.character);
     // Two insertions at one point also collide: their order would be undefined.
     return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
 }

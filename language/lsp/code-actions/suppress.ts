@@ -20,8 +20,14 @@ export function suppressEdit(document: LangiumDocument, range: Range, code: stri
     const declaration = declarationAt(document, range);
     if (!declaration) return undefined;
     const line = declaration.start.line;
-    const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line, character: declaration.start.character } });
+    const text = document.textDocument.getText({
+        start: { line, character: 0 },
+        end: { line, character: declaration.start.character },
+    });
     const indent = /^\s*/.exec(text)![0];
     const at = { line, character: 0 };
-    return { range: { start: at, end: at }, newText: `${indent}// ${SUPPRESSION_KEYWORD} ${code}: ${REASON_PLACEHOLDER}\n` };
+    return {
+        range: { start: at, end: at },
+        newText: `${indent}// ${SUPPRESSION_KEYWORD} ${code}: ${REASON_PLACEHOLDER}\n`,
+    };
 }

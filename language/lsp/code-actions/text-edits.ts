@@ -38,12 +38,16 @@ export function toTextEdit(doc: TextDocument, edit: FixEdit): TextEdit | undefin
         case 'insert-clause': {
             const brace = { line: edit.block.end.line, character: Math.max(0, edit.block.end.character - 1) };
             const before = lineText(doc, brace.line).slice(0, brace.character);
-            if (edit.block.start.line === edit.block.end.line) return { range: { start: brace, end: brace }, newText: `${edit.text} ` };
+            if (edit.block.start.line === edit.block.end.line)
+                return { range: { start: brace, end: brace }, newText: `${edit.text} ` };
             if (before.trim() === '') {
                 const at = { line: brace.line, character: 0 };
                 return { range: { start: at, end: at }, newText: `${clauseIndent(doc, edit.block)}${edit.text}\n` };
             }
-            return { range: { start: brace, end: brace }, newText: `\n${clauseIndent(doc, edit.block)}${edit.text}\n${indentOf(lineText(doc, edit.block.start.line))}` };
+            return {
+                range: { start: brace, end: brace },
+                newText: `\n${clauseIndent(doc, edit.block)}${edit.text}\n${indentOf(lineText(doc, edit.block.start.line))}`,
+            };
         }
         case 'delete-clause': {
             const first = lineText(doc, edit.range.start.line);
@@ -51,10 +55,22 @@ export function toTextEdit(doc: TextDocument, edit: FixEdit): TextEdit | undefin
             const aloneBefore = first.slice(0, edit.range.start.character).trim() === '';
             const after = last.slice(edit.range.end.character).trim();
             if (aloneBefore && (after === '' || after.startsWith('//'))) {
-                return { range: { start: { line: edit.range.start.line, character: 0 }, end: { line: edit.range.end.line + 1, character: 0 } }, newText: '' };
+                return {
+                    range: {
+                        start: { line: edit.range.start.line, character: 0 },
+                        end: { line: edit.range.end.line + 1, character: 0 },
+                    },
+                    newText: '',
+                };
             }
             const spaces = /^ */.exec(last.slice(edit.range.end.character))![0].length;
-            return { range: { start: edit.range.start, end: { line: edit.range.end.line, character: edit.range.end.character + spaces } }, newText: '' };
+            return {
+                range: {
+                    start: edit.range.start,
+                    end: { line: edit.range.end.line, character: edit.range.end.character + spaces },
+                },
+                newText: '',
+            };
         }
         case 'remove-list-item': {
             const text = doc.getText(edit.clause);

@@ -2,15 +2,44 @@
 // would only be names (a region called `dynamodb`), clauses already written in a single-valued block, names
 // already listed or not applicable; plus known region codes of the provider, CRDT types fitting the store's
 // shape, units after a number and a snippet for each block kind. Keywords carry their documentation.
-import { AstUtils, CstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+    AstUtils,
+    CstUtils,
+    GrammarAST,
+    stream,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type ReferenceInfo,
+    type Stream,
+} from 'langium';
+import {
+    DefaultCompletionProvider,
+    type CompletionAcceptor,
+    type CompletionContext,
+    type CompletionValueItem,
+    type NextFeature,
 } from 'langium/lsp';
-import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver-protocol';
+import type {
+    CancellationToken,
+    CompletionItem,
+    CompletionList,
+    CompletionParams,
+} from 'vscode-languageserver-protocol';
 import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import {
-    isCapacityClause, isCapacityEntry, isDocument, isFailover, isHoldsClause, isObjectiveClause, isPrimaryClause, isProviderClause, isRegion, isStore,
-    isWritesClause, type Region,
+    isCapacityClause,
+    isCapacityEntry,
+    isDocument,
+    isFailover,
+    isHoldsClause,
+    isObjectiveClause,
+    isPrimaryClause,
+    isProviderClause,
+    isRegion,
+    isStore,
+    isWritesClause,
+    type Region,
 } from '../../generated/ast.js';
 import type { MregionServices } from '../../mregion-module.js';
 import type { CrdtType, Provider, Shape } from '../../semantics/model.js';
@@ -32,14 +61,27 @@ const DASHED_WORD = /(?<![\w-])[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*-$/;
 /** Clauses a block may contain more than once; every other clause is single (a repeat is an error). */
 const REPEATABLE_CLAUSES: ReadonlySet<string> = new Set(['InvariantClause', 'ActionClause', 'Fault', 'Expectation']);
 /** Rules that open a top-level declaration: they get a snippet beside their keyword. */
-const BLOCK_RULES: ReadonlySet<string> = new Set(['Region', 'Link', 'Cell', 'Store', 'Service', 'Failover', 'Workload', 'Scenario']);
+const BLOCK_RULES: ReadonlySet<string> = new Set([
+    'Region',
+    'Link',
+    'Cell',
+    'Store',
+    'Service',
+    'Failover',
+    'Workload',
+    'Scenario',
+]);
 
 export class MregionCompletionProvider extends DefaultCompletionProvider {
     constructor(private readonly mregion: MregionServices) {
         super(mregion);
     }
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    override async getCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        cancelToken?: CancellationToken,
+    ): Promise<CompletionList | undefined> {
         const offset = document.textDocument.offsetAt(params.position);
         const units = this.unitCompletion(document, offset);
         if (units) return { isIncomplete: false, items: units };
@@ -55,14 +97,20 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
      * `eu-` or `any-` is not a token yet (a name or keyword cannot end with '-'), so the list would vanish while
      * the user types `eu-west-1`: complete at the start of the word and keep what continues it.
      */
-    private async dashedWordCompletion(document: LangiumDocument, params: CompletionParams, offset: number, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    private async dashedWordCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        offset: number,
+        cancelToken?: CancellationToken,
+    ): Promise<CompletionList | undefined> {
         const before = document.textDocument.getText().slice(Math.max(0, offset - 200), offset);
         const typed = DASHED_WORD.exec(before)?.[0];
         if (!typed) return undefined;
         const start = document.textDocument.positionAt(offset - typed.length);
         const list = await super.getCompletion(document, { ...params, position: start }, cancelToken);
         const range = { start, end: params.position };
-        const items = (list?.items ?? []).filter((i) => i.label.startsWith(typed) && i.insertTextFormat !== 2)
+        const items = (list?.items ?? [])
+            .filter((i) => i.label.startsWith(typed) && i.insertTextFormat !== 2)
             .map((i) => ({ ...i, textEdit: { range, newText: i.textEdit?.newText ?? i.insertText ?? i.label } }));
         return { isIncomplete: true, items };
     }
@@ -82,7 +130,8 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
         if (next.property === 'name') {
             // Declaring a name: the grammar's value words are valid names, but offering them would be noise.
-            if (GrammarAST.isRuleCall(next.feature) && isRegion(context.node)) this.regionCodes(context, context.node, acceptor);
+            if (GrammarAST.isRuleCall(next.feature) && isRegion(context.node))
+                this.regionCodes(context, context.node, acceptor);
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -96,7 +145,11 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         regionCodeCandidates(model, provider, editing).forEach((r, i) => acceptor(context, regionCodeItem(r, i)));
     }
 
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {
+    protected override completionForKeyword(
+        context: CompletionContext,
+        keyword: GrammarAST.Keyword,
+        acceptor: CompletionAcceptor,
+    ) {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         if (rule && opensClause(rule, keyword) && this.clauseTaken(context, rule.name)) return;
@@ -144,12 +197,16 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         return shape === undefined || CRDT_FITS[crdt].includes(shape);
     }
 
-    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+    protected override getReferenceCandidates(
+        refInfo: ReferenceInfo,
+        context: CompletionContext,
+    ): Stream<AstNodeDescription> {
         const listed = new Set<string>();
         const value = (refInfo.container as AstNode & Record<string, unknown>)[refInfo.property];
         if (Array.isArray(value)) {
             for (const ref of value as { $refText?: string; $refNode?: { offset: number; end: number } }[]) {
-                const here = ref.$refNode && ref.$refNode.offset <= context.offset && ref.$refNode.end >= context.offset;
+                const here =
+                    ref.$refNode && ref.$refNode.offset <= context.offset && ref.$refNode.end >= context.offset;
                 if (!here && ref.$refText) listed.add(ref.$refText);
             }
         }
@@ -162,7 +219,9 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
             // In broken text the completion parser can guess a reference where the grammar has none: offer no names.
             return stream([]);
         }
-        return candidates.filter((d) => !listed.has(d.name) && d.node !== self && (allowed === undefined || allowed.has(d.name)));
+        return candidates.filter(
+            (d) => !listed.has(d.name) && d.node !== self && (allowed === undefined || allowed.has(d.name)),
+        );
     }
 
     /**
@@ -172,10 +231,14 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
     private allowedRegions(refInfo: ReferenceInfo, context: CompletionContext): ReadonlySet<string> | undefined {
         const container = refInfo.container;
         let owner: string | undefined;
-        if (isFailover(container) && (refInfo.property === 'from' || refInfo.property === 'to')) owner = container.target?.ref?.name;
-        else if ((isWritesClause(container) && refInfo.property === 'primary') || (isPrimaryClause(container) && refInfo.property === 'region')
-            || (isCapacityEntry(container) && refInfo.property === 'region')) {
-            owner = (declarationOf(container) as AstNode & { name?: string } | undefined)?.name;
+        if (isFailover(container) && (refInfo.property === 'from' || refInfo.property === 'to'))
+            owner = container.target?.ref?.name;
+        else if (
+            (isWritesClause(container) && refInfo.property === 'primary') ||
+            (isPrimaryClause(container) && refInfo.property === 'region') ||
+            (isCapacityEntry(container) && refInfo.property === 'region')
+        ) {
+            owner = (declarationOf(container) as (AstNode & { name?: string }) | undefined)?.name;
         }
         if (owner === undefined) return undefined;
         const model = this.mregion.semantics.Models.modelFor(context.document).model;
@@ -183,12 +246,18 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         const regions = ids.flatMap((id) => (model.stores.get(id) ?? model.services.get(id))?.regions ?? []);
         if (regions.length === 0) return undefined;
         // A capacity entry names each region once.
-        const taken = isCapacityEntry(container) && isCapacityClause(container.$container)
-            ? container.$container.entries.filter((e) => e !== container).map((e) => e.region?.$refText) : [];
+        const taken =
+            isCapacityEntry(container) && isCapacityClause(container.$container)
+                ? container.$container.entries.filter((e) => e !== container).map((e) => e.region?.$refText)
+                : [];
         return new Set(regions.filter((r) => !taken.includes(r)));
     }
 
-    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        nodeDescription: AstNodeDescription,
+        refInfo: ReferenceInfo,
+        context: CompletionContext,
+    ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
         const node = nodeDescription.node;
         if (!node) return item;
@@ -197,7 +266,9 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         const region = isRegion(node) ? model.regions.get(nodeDescription.name) : undefined;
         return {
             ...item,
-            detail: region ? [region.provider, region.jurisdiction].filter(Boolean).join(' · ') : node.$type.toLowerCase(),
+            detail: region
+                ? [region.provider, region.jurisdiction].filter(Boolean).join(' · ')
+                : node.$type.toLowerCase(),
             documentation: markdown ? { kind: 'markdown', value: markdown } : item.documentation,
         };
     }
@@ -211,7 +282,10 @@ function insideComment(document: LangiumDocument, offset: number): boolean {
 }
 
 /** Rule codes after `// mregion-ignore` (and after each comma before the reason's colon). */
-function ruleCodeCompletion(document: LangiumDocument, position: { line: number; character: number }): CompletionItem[] | undefined {
+function ruleCodeCompletion(
+    document: LangiumDocument,
+    position: { line: number; character: number },
+): CompletionItem[] | undefined {
     const before = document.textDocument.getText({ start: { line: position.line, character: 0 }, end: position });
     const match = SUPPRESSION_CODES.exec(before);
     if (!match) return undefined;

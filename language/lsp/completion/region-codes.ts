@@ -5,7 +5,11 @@ import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import { KNOWN_REGIONS, type KnownRegion } from '../../semantics/facts/regions.js';
 import type { Model, Provider } from '../../semantics/model.js';
 
-export function providerForNewRegion(model: Model, declared: Provider | undefined, editing: string | undefined): Provider | undefined {
+export function providerForNewRegion(
+    model: Model,
+    declared: Provider | undefined,
+    editing: string | undefined,
+): Provider | undefined {
     if (declared) return declared;
     const counts = new Map<Provider, number>();
     for (const r of model.regions.values()) {
@@ -16,7 +20,11 @@ export function providerForNewRegion(model: Model, declared: Provider | undefine
 }
 
 /** Known regions not yet declared, of `provider` (all providers when undefined). */
-export function regionCodeCandidates(model: Model, provider: Provider | undefined, editing: string | undefined): KnownRegion[] {
+export function regionCodeCandidates(
+    model: Model,
+    provider: Provider | undefined,
+    editing: string | undefined,
+): KnownRegion[] {
     const taken = new Set([...model.regions.keys()].filter((n) => n !== editing));
     return KNOWN_REGIONS.filter((r) => (provider === undefined || r.provider === provider) && !taken.has(r.id));
 }
@@ -30,8 +38,9 @@ export function regionCodeItem(region: KnownRegion, index: number): CompletionIt
         labelDetails: { description: region.jurisdiction },
         documentation: {
             kind: 'markdown',
-            value: `**${region.id}** — ${region.provider}, jurisdiction ${region.jurisdiction}${region.city ? `, ${region.city}` : ''}`
-                + `${region.location ? ` (${region.location.lat}, ${region.location.lon})` : ', no location in the facts table'}.\n\nSource: ${region.source}.`,
+            value:
+                `**${region.id}** — ${region.provider}, jurisdiction ${region.jurisdiction}${region.city ? `, ${region.city}` : ''}` +
+                `${region.location ? ` (${region.location.lat}, ${region.location.lon})` : ', no location in the facts table'}.\n\nSource: ${region.source}.`,
         },
         sortText: `0${String(index).padStart(3, '0')}`,
     };

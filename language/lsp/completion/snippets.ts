@@ -4,8 +4,10 @@
 import type { CompletionItem } from 'vscode-languageserver-protocol';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 
-const ENGINES = 'dynamodb,aurora,spanner,cockroachdb,cosmosdb,cassandra,postgres,mysql,redis,memcached,s3,durable-object,workers-kv,custom';
-const ACTIONS = 'shift-traffic,promote,rehome,flip-routing-control,launch-capacity,scale-out,edit-dns,restore-backup,accept-outage';
+const ENGINES =
+    'dynamodb,aurora,spanner,cockroachdb,cosmosdb,cassandra,postgres,mysql,redis,memcached,s3,durable-object,workers-kv,custom';
+const ACTIONS =
+    'shift-traffic,promote,rehome,flip-routing-control,launch-capacity,scale-out,edit-dns,restore-backup,accept-outage';
 
 export const BLOCK_SNIPPETS: Readonly<Record<string, { readonly description: string; readonly body: string }>> = {
     region: {
@@ -90,7 +92,13 @@ export function snippetItem(keyword: string): CompletionItem | undefined {
         detail: snippet.description,
         insertText: snippet.body,
         insertTextFormat: InsertTextFormat.Snippet,
-        documentation: { kind: 'markdown', value: `\`\`\`mregion\n${snippet.body.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:?([^}]*)\}/g, '$1').replace(/\t/g, '    ')}\n\`\`\`` },
+        documentation: {
+            kind: 'markdown',
+            value: `\`\`\`mregion\n${snippet.body
+                .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+                .replace(/\$\{\d+:?([^}]*)\}/g, '$1')
+                .replace(/\t/g, '    ')}\n\`\`\``,
+        },
         sortText: '2',
     };
 }

@@ -30,23 +30,35 @@ export function unitItems(typed: string, slot: QuantitySlot, range: Range): Comp
 
 function spellings(kind: UnitKind, digits: string): string[] {
     switch (kind) {
-        case 'price': return [`$${digits}/GB`, `$${digits}/TB`];
-        case 'money': return [`$${digits}/month`];
+        case 'price':
+            return [`$${digits}/GB`, `$${digits}/TB`];
+        case 'money':
+            return [`$${digits}/month`];
         case 'count':
-        case 'number': return [];
-        default: return UNIT_SPELLINGS[kind].map((u) => `${digits}${u}`);
+        case 'number':
+            return [];
+        default:
+            return UNIT_SPELLINGS[kind].map((u) => `${digits}${u}`);
     }
 }
 
 function baseUnit(kind: UnitKind): string {
     switch (kind) {
-        case 'duration': return 'ms';
-        case 'rate': return 'per second';
-        case 'percent': return '(fraction)';
-        case 'size': return 'bytes';
-        case 'throughput': return 'bytes per second';
-        case 'price': return 'USD per GB';
-        case 'money': return 'USD per month';
-        default: return '';
+        case 'duration':
+            return 'ms';
+        case 'rate':
+            return 'per second';
+        case 'percent':
+            return '(fraction)';
+        case 'size':
+            return 'bytes';
+        case 'throughput':
+            return 'bytes per second';
+        case 'price':
+            return 'USD per GB';
+        case 'money':
+            return 'USD per month';
+        default:
+            return '';
     }
 }

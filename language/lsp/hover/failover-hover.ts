@@ -3,7 +3,13 @@
 // rto-unachievable rule judges, and the control planes it needs.
 import { POSTURE } from '../../semantics/facts/defaults.js';
 import {
-    describeFailoverRange, describeFailoverTime, estimateFailoverTime, failoverTarget, formatDurationRange, type BoundedRange, type FailoverTimeEstimate,
+    describeFailoverRange,
+    describeFailoverTime,
+    estimateFailoverTime,
+    failoverTarget,
+    formatDurationRange,
+    type BoundedRange,
+    type FailoverTimeEstimate,
 } from '../../semantics/estimators/index.js';
 import type { FailoverM, Model } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
@@ -12,10 +18,17 @@ import { factRef } from '../../semantics/facts/citation.js';
 
 /** The failover instances (one per cell for a per-cell target) built from the declaration at `range`. */
 export function failoversDeclaredAt(model: Model, uri: string, line: number, character: number): FailoverM[] {
-    return model.failovers.filter((f) => f.source.uri === uri && f.source.range.start.line === line && f.source.range.start.character === character);
+    return model.failovers.filter(
+        (f) =>
+            f.source.uri === uri && f.source.range.start.line === line && f.source.range.start.character === character,
+    );
 }
 
-export function describeFailovers(model: Model, targetName: string, failovers: readonly FailoverM[]): string | undefined {
+export function describeFailovers(
+    model: Model,
+    targetName: string,
+    failovers: readonly FailoverM[],
+): string | undefined {
     if (failovers.length === 0) return undefined;
     const estimates = failovers.map((f) => estimateFailoverTime(model, f));
     // Per-cell instances usually share one breakdown: show it once, naming the cells.
@@ -26,7 +39,9 @@ export function describeFailovers(model: Model, targetName: string, failovers: r
     }
     const first = estimates[0]!;
     const rto = failoverTarget(model, first.failover)?.objective?.rtoMs;
-    const out = [`**failover ${targetName}** — failover ${describeFailoverRange(first)}${rto === undefined ? '' : ` — ${rtoVerdict(first.range, rto)}`}`];
+    const out = [
+        `**failover ${targetName}** — failover ${describeFailoverRange(first)}${rto === undefined ? '' : ` — ${rtoVerdict(first.range, rto)}`}`,
+    ];
     for (const group of groups.values()) {
         const e = group[0]!;
         const where = group.map((g) => `${g.failover.cell ? `cell ${g.failover.cell}: ` : ''}${route(g)}`);
@@ -44,7 +59,8 @@ export function describeFailovers(model: Model, targetName: string, failovers: r
 export function rtoVerdict(range: BoundedRange, rtoMs: number): string {
     const rto = formatDuration(rtoMs);
     if (range.worstMs <= rtoMs) return `within the RTO of ${rto}, even in the worst case`;
-    if (range.typicalMs <= rtoMs) return `**misses the RTO of ${rto} in the worst case** (${formatDuration(range.worstMs)}; typical ${formatDuration(range.typicalMs)} meets it)`;
+    if (range.typicalMs <= rtoMs)
+        return `**misses the RTO of ${rto} in the worst case** (${formatDuration(range.worstMs)}; typical ${formatDuration(range.typicalMs)} meets it)`;
     return `**misses the RTO of ${rto}**, even typically (${formatDuration(range.typicalMs)})`;
 }
 
@@ -64,34 +80,68 @@ function span(range: BoundedRange | undefined, ms: number | undefined): [string,
 
 /** A deep check also sees a dependency's degrade or failure; the default shallow one says nothing more. */
 function depthNote(d: FailoverTimeEstimate['failover']['detection']): string {
-    return d.method === 'health-check' && d.depth === 'deep' ? '; deep: also checks what the target uses and depends on in its region' : '';
+    return d.method === 'health-check' && d.depth === 'deep'
+        ? '; deep: also checks what the target uses and depends on in its region'
+        : '';
 }
 
 function breakdownTable(e: FailoverTimeEstimate): string {
     const rows: string[][] = [];
     const d = e.failover.detection;
-    const detectionWhy = e.detection.range && e.detection.range.bestMs !== e.detection.range.worstMs
-        ? `; best when ${e.detection.range.why.best}, worst when ${e.detection.range.why.worst}` : '';
-    rows.push(['detection', ...span(e.detection.range, e.detection.ms),
-        `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}${detectionWhy}${depthNote(d)}`]);
+    const detectionWhy =
+        e.detection.range && e.detection.range.bestMs !== e.detection.range.worstMs
+            ? `; best when ${e.detection.range.why.best}, worst when ${e.detection.range.why.worst}`
+            : '';
+    rows.push([
+        'detection',
+        ...span(e.detection.range, e.detection.ms),
+        `${e.detection.text}${d.method === 'health-check' ? provenanceNote(d.provenance) : ''}${detectionWhy}${depthNote(d)}`,
+    ]);
     if (e.failover.route) {
-        const routingWhy = e.routing.range && e.routing.range.bestMs !== e.routing.range.worstMs
-            ? `; best when ${e.routing.range.why.best}, worst when ${e.routing.range.why.worst}` : '';
-        rows.push([`routing (${e.failover.route.method})`, ...span(e.routing.range, e.routing.ms),
-            `${e.routing.text || `no DNS tail (${factRef('global-accelerator-no-dns')}, ${factRef('arc-routing-control')})`}${routingWhy}`]);
+        const routingWhy =
+            e.routing.range && e.routing.range.bestMs !== e.routing.range.worstMs
+                ? `; best when ${e.routing.range.why.best}, worst when ${e.routing.range.why.worst}`
+                : '';
+        rows.push([
+            `routing (${e.failover.route.method})`,
+            ...span(e.routing.range, e.routing.ms),
+            `${e.routing.text || `no DNS tail (${factRef('global-accelerator-no-dns')}, ${factRef('arc-routing-control')})`}${routingWhy}`,
+        ]);
     }
     for (const a of e.actions) {
         const target = a.action.target ? ` ${a.action.target.id.split('@')[0]}` : '';
-        const plane = a.action.plane === 'control-plane' ? `control plane${a.controlPlane?.name ? ` (${a.controlPlane.name}${a.controlPlane.region ? ` in ${a.controlPlane.region}` : ''})` : ''}` : 'data plane';
-        const why = a.action.durationProvenance.kind === 'default' ? `; ${a.action.durationProvenance.source}` : provenanceNote(a.action.durationProvenance);
-        rows.push([`action ${a.action.kind}${target}`, a.ms !== undefined ? formatDuration(a.ms) : 'unknown: declare `takes`', '', `${plane}${why}`]);
+        const plane =
+            a.action.plane === 'control-plane'
+                ? `control plane${a.controlPlane?.name ? ` (${a.controlPlane.name}${a.controlPlane.region ? ` in ${a.controlPlane.region}` : ''})` : ''}`
+                : 'data plane';
+        const why =
+            a.action.durationProvenance.kind === 'default'
+                ? `; ${a.action.durationProvenance.source}`
+                : provenanceNote(a.action.durationProvenance);
+        rows.push([
+            `action ${a.action.kind}${target}`,
+            a.ms !== undefined ? formatDuration(a.ms) : 'unknown: declare `takes`',
+            '',
+            `${plane}${why}`,
+        ]);
     }
     if (e.posture && e.postureMinimumMs !== undefined) {
-        rows.push([`posture minimum (${e.posture})`, formatDuration(e.postureMinimumMs), '', `a floor on every end, not added (${cite(POSTURE[e.posture].minRtoMs.source)})`]);
+        rows.push([
+            `posture minimum (${e.posture})`,
+            formatDuration(e.postureMinimumMs),
+            '',
+            `a floor on every end, not added (${cite(POSTURE[e.posture].minRtoMs.source)})`,
+        ]);
     }
     const [total, typical] = span(e.range, e.totalMs);
-    rows.push(['**total**', `**${total}**`, typical === '' ? '' : `**${typical}**`,
-        e.unknownParts.length > 0 ? 'a lower bound: some parts are unknown' : 'max(sum of the parts, posture minimum), end by end']);
+    rows.push([
+        '**total**',
+        `**${total}**`,
+        typical === '' ? '' : `**${typical}**`,
+        e.unknownParts.length > 0
+            ? 'a lower bound: some parts are unknown'
+            : 'max(sum of the parts, posture minimum), end by end',
+    ]);
     return table(['part', 'best–worst', 'typical', 'how'], rows);
 }
 

@@ -43,16 +43,22 @@ export function rttText(rtt: RttEstimate): string {
 
 export function rttSource(rtt: RttEstimate): string {
     switch (rtt.source) {
-        case 'same-region': return 'same region';
-        case 'link': return rtt.note;
-        case 'table': return `measured (${factRef('cloudping-rtt-matrix')})`;
-        case 'great-circle': return `great-circle estimate over ${formatCount(Math.round(rtt.distanceKm ?? 0))} km (${factRef('rtt-from-distance')})`;
-        case 'unknown': return 'no link, no measured value, no location: declare a link with a measured rtt';
+        case 'same-region':
+            return 'same region';
+        case 'link':
+            return rtt.note;
+        case 'table':
+            return `measured (${factRef('cloudping-rtt-matrix')})`;
+        case 'great-circle':
+            return `great-circle estimate over ${formatCount(Math.round(rtt.distanceKm ?? 0))} km (${factRef('rtt-from-distance')})`;
+        case 'unknown':
+            return 'no link, no measured value, no location: declare a link with a measured rtt';
     }
 }
 
 /** "a, b, c"; past LISTED_ITEMS items, "a, b, …, j, … and 990 more". */
 export function list(items: readonly string[]): string {
-    if (items.length > LISTED_ITEMS + 1) return `${items.slice(0, LISTED_ITEMS).join(', ')}, … and ${formatCount(items.length - LISTED_ITEMS)} more`;
+    if (items.length > LISTED_ITEMS + 1)
+        return `${items.slice(0, LISTED_ITEMS).join(', ')}, … and ${formatCount(items.length - LISTED_ITEMS)} more`;
     return items.length === 0 ? '—' : items.join(', ');
 }

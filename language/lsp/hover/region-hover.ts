@@ -12,16 +12,25 @@ export function describeRegion(model: Model, name: string): string | undefined {
     const region = model.regions.get(name);
     if (!region) return undefined;
     const out = [`**region ${name}**${region.known ? '' : ' *(not in the facts table of known regions)*'}`, ''];
-    out.push(`- Provider: ${region.provider ?? 'not declared'}${region.source.props.provider || !region.known ? '' : ` *(${factRef('aws-region-jurisdictions')})*`}`);
+    out.push(
+        `- Provider: ${region.provider ?? 'not declared'}${region.source.props.provider || !region.known ? '' : ` *(${factRef('aws-region-jurisdictions')})*`}`,
+    );
     out.push(`- Jurisdiction: ${region.jurisdiction ?? 'not declared'}${jurisdictionSource(region)}`);
     out.push(`- Location: ${locationText(region)}`);
     const others = [...model.regions.keys()].filter((r) => r !== name);
     if (others.length > 0) {
         // Only the rows the table shows are estimated.
-        out.push('', table(['RTT to', 'ms', 'from'], others.slice(0, MAX_TABLE_ROWS).map((other) => {
-            const rtt = rttBetween(model, name, other);
-            return [other, rttText(rtt), rttSource(rtt)];
-        }), others.length));
+        out.push(
+            '',
+            table(
+                ['RTT to', 'ms', 'from'],
+                others.slice(0, MAX_TABLE_ROWS).map((other) => {
+                    const rtt = rttBetween(model, name, other);
+                    return [other, rttText(rtt), rttSource(rtt)];
+                }),
+                others.length,
+            ),
+        );
     }
     return out.join('\n');
 }
@@ -47,12 +56,16 @@ function citeFor(source: string, preferred: FactId): string {
 
 export function describeLink(model: Model, link: LinkM): string {
     const out = [`**link ${link.a} <-> ${link.b}**`, ''];
-    out.push(`- RTT: ${link.rttMs !== undefined ? `${formatDuration(link.rttMs)} *(declared; wins over the facts table)*` : 'not declared'}`);
+    out.push(
+        `- RTT: ${link.rttMs !== undefined ? `${formatDuration(link.rttMs)} *(declared; wins over the facts table)*` : 'not declared'}`,
+    );
     if (link.rttMs === undefined) {
         const rtt = rttBetween(model, link.a, link.b);
         out.push(`  - without it: ${rttText(rtt)} (${rttSource(rtt)})`);
     }
-    out.push(`- Egress: ${link.egressUsdPerGB !== undefined ? `${formatUsd(link.egressUsdPerGB)}/GB *(declared)*` : `not declared (${factRef('aws-inter-region-transfer-price')} by source region)`}`);
+    out.push(
+        `- Egress: ${link.egressUsdPerGB !== undefined ? `${formatUsd(link.egressUsdPerGB)}/GB *(declared)*` : `not declared (${factRef('aws-inter-region-transfer-price')} by source region)`}`,
+    );
     const a = model.regions.get(link.a)?.location;
     const b = model.regions.get(link.b)?.location;
     if (a && b) out.push(`- Great-circle distance: ${Math.round(greatCircleKm(a, b)).toLocaleString('en-US')} km`);

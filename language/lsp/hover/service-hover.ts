@@ -1,45 +1,73 @@
 // Hover for a service: first the answer — the failover-time range of the failovers that move it, against its
 // RTO — then placement, posture with its DR-tier facts, capacity, dependencies, objectives and egress.
 import { POSTURE } from '../../semantics/facts/defaults.js';
-import { describeFailoverRange, estimateFailoverTime, estimateMonthlyEgress } from '../../semantics/estimators/index.js';
+import {
+    describeFailoverRange,
+    estimateFailoverTime,
+    estimateMonthlyEgress,
+} from '../../semantics/estimators/index.js';
 import { rtoVerdict } from './failover-hover.js';
 import type { Model, ObjectiveM, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration, formatPercent, formatUsd } from '../../semantics/units.js';
 import { cite, list } from './markdown.js';
 
 export function describeService(model: Model, name: string): string | undefined {
-    const services = (model.instances.get(name) ?? []).map((id) => model.services.get(id)).filter((s): s is ServiceM => s !== undefined);
+    const services = (model.instances.get(name) ?? [])
+        .map((id) => model.services.get(id))
+        .filter((s): s is ServiceM => s !== undefined);
     if (services.length === 0) return undefined;
     const first = services[0]!;
     const posture = first.posture ? POSTURE[first.posture] : undefined;
-    const out = [`**service ${name}**${first.cell ? ' · per cell' : ''}${first.posture ? ` · ${first.posture}` : ''}`, ''];
+    const out = [
+        `**service ${name}**${first.cell ? ' · per cell' : ''}${first.posture ? ` · ${first.posture}` : ''}`,
+        '',
+    ];
     for (const s of services) {
         for (const f of model.failovers.filter((x) => x.target.kind === 'service' && x.target.id === s.id)) {
             const e = estimateFailoverTime(model, f);
             const rto = s.objective?.rtoMs;
-            out.push(`- Failover${s.cell ? ` (cell ${s.cell})` : ''}: ${describeFailoverRange(e)}${rto === undefined ? '' : ` — ${rtoVerdict(e.range, rto)}`}`);
+            out.push(
+                `- Failover${s.cell ? ` (cell ${s.cell})` : ''}: ${describeFailoverRange(e)}${rto === undefined ? '' : ` — ${rtoVerdict(e.range, rto)}`}`,
+            );
         }
     }
     if (posture) {
-        out.push(`- Posture: ${first.posture}: recovery ≥ ${formatDuration(posture.minRtoMs.value)}, ≈ ${posture.costMultiplier.value}× a single region *(${cite(posture.minRtoMs.source)})*`);
+        out.push(
+            `- Posture: ${first.posture}: recovery ≥ ${formatDuration(posture.minRtoMs.value)}, ≈ ${posture.costMultiplier.value}× a single region *(${cite(posture.minRtoMs.source)})*`,
+        );
     }
     for (const s of services) {
         const cell = s.cell ? ` (cell ${s.cell})` : '';
         out.push(`- Regions${cell}: ${list(s.regions)}${s.primary ? `; primary ${s.primary}` : ''}`);
     }
-    if (first.capacity) out.push(`- Capacity: ${list(Object.entries(first.capacity).map(([r, share]) => `${r} ${formatPercent(share)}`))}`);
-    out.push(`- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`);
+    if (first.capacity)
+        out.push(
+            `- Capacity: ${list(Object.entries(first.capacity).map(([r, share]) => `${r} ${formatPercent(share)}`))}`,
+        );
+    out.push(
+        `- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`,
+    );
     if (first.dependsOn.length > 0) out.push(`- Depends on: ${list(unique(first.dependsOn))}`);
     if (first.objective) out.push(`- Objectives: ${objectiveText(first.objective)}`);
     for (const s of services) {
         // The same sum egress-cost compares with a cost objective.
-        const egress = s.uses.map((id) => model.stores.get(id)).filter((x): x is StoreM => x !== undefined)
-            .map((store) => estimateMonthlyEgress(model, store)).filter((e) => e.usdPerMonth !== undefined && e.usdPerMonth > 0);
+        const egress = s.uses
+            .map((id) => model.stores.get(id))
+            .filter((x): x is StoreM => x !== undefined)
+            .map((store) => estimateMonthlyEgress(model, store))
+            .filter((e) => e.usdPerMonth !== undefined && e.usdPerMonth > 0);
         if (egress.length === 0) continue;
         const total = egress.reduce((sum, e) => sum + e.usdPerMonth!, 0);
         const cost = s.objective?.costUsdPerMonth;
-        const verdict = cost === undefined ? '' : total <= cost ? ` — within the cost objective of ${formatUsd(cost)}/month` : ` — **above the cost objective of ${formatUsd(cost)}/month**`;
-        out.push(`- Replication egress${s.cell ? ` (cell ${s.cell})` : ''}: ≈ ${formatUsd(total)}/month (${list(egress.map((e) => `${e.store.split('@')[0]} ≈ ${formatUsd(e.usdPerMonth!)}`))})${verdict}`);
+        const verdict =
+            cost === undefined
+                ? ''
+                : total <= cost
+                  ? ` — within the cost objective of ${formatUsd(cost)}/month`
+                  : ` — **above the cost objective of ${formatUsd(cost)}/month**`;
+        out.push(
+            `- Replication egress${s.cell ? ` (cell ${s.cell})` : ''}: ≈ ${formatUsd(total)}/month (${list(egress.map((e) => `${e.store.split('@')[0]} ≈ ${formatUsd(e.usdPerMonth!)}`))})${verdict}`,
+        );
     }
     return out.join('\n');
 }
@@ -54,7 +82,10 @@ export function objectiveText(o: ObjectiveM): string {
     if (o.rtoMs !== undefined) parts.push(`RTO ${formatDuration(o.rtoMs)}`);
     if (o.rpoMs !== undefined) parts.push(`RPO ${formatDuration(o.rpoMs)}`);
     if (o.availability !== undefined) parts.push(`availability ${formatPercent(o.availability)}`);
-    if (o.writeLatency) parts.push(`write-latency p${String(o.writeLatency.percentile).replace(/^0\./, '')} ${formatDuration(o.writeLatency.ms)}`);
+    if (o.writeLatency)
+        parts.push(
+            `write-latency p${String(o.writeLatency.percentile).replace(/^0\./, '')} ${formatDuration(o.writeLatency.ms)}`,
+        );
     if (o.costUsdPerMonth !== undefined) parts.push(`cost ${formatUsd(o.costUsdPerMonth)}/month`);
     return parts.length > 0 ? parts.join(' · ') : 'none';
 }

@@ -1,8 +1,19 @@
 // Hover for a store: what it is, then the numbers the rules use — write latency from each region, replication
 // lag, RPO, monthly egress and (for last-write-wins on shared data) the writes it loses.
 import {
-    describeEgress, describeRpoRange, estimateMonthlyEgress, estimateRpo, estimateWriteLatency, latencyKindOf, lwwLossesForStore, quorumOf, replicationLag,
-    hasSpread, votersOf, writeLatencyAfterLeaderLoss, type WriteLatencyEstimate,
+    describeEgress,
+    describeRpoRange,
+    estimateMonthlyEgress,
+    estimateRpo,
+    estimateWriteLatency,
+    latencyKindOf,
+    lwwLossesForStore,
+    quorumOf,
+    replicationLag,
+    hasSpread,
+    votersOf,
+    writeLatencyAfterLeaderLoss,
+    type WriteLatencyEstimate,
 } from '../../semantics/estimators/index.js';
 import type { Model, StoreM } from '../../semantics/model.js';
 import { factRef } from '../../semantics/facts/citation.js';
@@ -11,23 +22,33 @@ import { roughly } from '../../validation/rules/helpers.js';
 import { list, provenanceNote, table } from './markdown.js';
 
 export function describeStore(model: Model, name: string): string | undefined {
-    const stores = (model.instances.get(name) ?? []).map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined);
+    const stores = (model.instances.get(name) ?? [])
+        .map((id) => model.stores.get(id))
+        .filter((s): s is StoreM => s !== undefined);
     if (stores.length === 0) return undefined;
     const first = stores[0]!;
     const out = [`**store ${name}**${first.cell ? ' · per cell' : ''}${first.engine ? ` · ${first.engine}` : ''}`, ''];
     out.push(`- Holds: ${first.holds ?? '?'} ${first.shape ?? ''}`.trimEnd());
-    out.push(`- Writes: ${first.writes.policy}${first.writes.primary ? ` (primary ${first.writes.primary})` : ''}${provenanceNote(first.writes.provenance)}`);
+    out.push(
+        `- Writes: ${first.writes.policy}${first.writes.primary ? ` (primary ${first.writes.primary})` : ''}${provenanceNote(first.writes.provenance)}`,
+    );
     out.push(`- Replication: ${replicationText(first)}${provenanceNote(first.replication.provenance)}`);
     const catchUp = catchUpText(first);
     if (catchUp !== undefined) out.push(`- Catch-up after a heal: ${catchUp}`);
     out.push(...consensusLines(stores));
     out.push(`- Consistency: ${first.consistency.level}${provenanceNote(first.consistency.provenance)}`);
-    out.push(`- Conflicts: ${first.conflicts.strategy}${first.conflicts.crdt ? ` ${first.conflicts.crdt}` : ''}${provenanceNote(first.conflicts.provenance)}`);
-    if (first.invariants.length > 0) out.push(`- Invariants: ${list(first.invariants.map((i) => `${i.kind} ${i.field}`))}`);
+    out.push(
+        `- Conflicts: ${first.conflicts.strategy}${first.conflicts.crdt ? ` ${first.conflicts.crdt}` : ''}${provenanceNote(first.conflicts.provenance)}`,
+    );
+    if (first.invariants.length > 0)
+        out.push(`- Invariants: ${list(first.invariants.map((i) => `${i.kind} ${i.field}`))}`);
     if (first.residency && first.residencyProvenance?.kind === 'declared') out.push(`- Residency: ${first.residency}`);
     for (const store of stores) {
-        const residency = store.residency && store.residencyProvenance?.kind !== 'declared' ? `, residency ${store.residency}` : '';
-        const heading = store.cell ? `**Estimates in cell ${store.cell}** (${list(store.regions)}${residency})` : `**Estimates** (${list(store.regions)}${residency})`;
+        const residency =
+            store.residency && store.residencyProvenance?.kind !== 'declared' ? `, residency ${store.residency}` : '';
+        const heading = store.cell
+            ? `**Estimates in cell ${store.cell}** (${list(store.regions)}${residency})`
+            : `**Estimates** (${list(store.regions)}${residency})`;
         out.push('', heading, '');
         out.push(...estimates(model, store));
     }
@@ -37,9 +58,12 @@ export function describeStore(model: Model, name: string): string | undefined {
 function replicationText(store: StoreM): string {
     const r = store.replication;
     switch (r.mode) {
-        case 'async': return `async${r.lagMs !== undefined ? `, lag ${formatDuration(r.lagMs)}` : ''}`;
-        case 'consensus': return `consensus, quorum ${quorumOf(store)} of ${votersOf(store).length} voters`;
-        default: return r.mode;
+        case 'async':
+            return `async${r.lagMs !== undefined ? `, lag ${formatDuration(r.lagMs)}` : ''}`;
+        case 'consensus':
+            return `consensus, quorum ${quorumOf(store)} of ${votersOf(store).length} voters`;
+        default:
+            return r.mode;
     }
 }
 
@@ -56,7 +80,9 @@ function catchUpText(store: StoreM): string | undefined {
 function consensusLines(stores: readonly StoreM[]): string[] {
     const first = stores[0]!.consensus;
     if (!first) return [];
-    const leaders = stores.map((s) => (s.cell && stores.length > 1 ? `${s.consensus?.leader} (${s.cell})` : `${s.consensus?.leader}`));
+    const leaders = stores.map((s) =>
+        s.cell && stores.length > 1 ? `${s.consensus?.leader} (${s.cell})` : `${s.consensus?.leader}`,
+    );
     const out = [`- Leader: ${list(leaders)}${provenanceNote(first.leaderProvenance)}`];
     if (first.locality) out.push(`- Locality: ${first.locality}${provenanceNote(first.localityProvenance)}`);
     if (first.survive) out.push(`- Survives: ${first.survive} failure`);
@@ -83,36 +109,63 @@ function estimates(model: Model, store: StoreM): string[] {
     const egress = estimateMonthlyEgress(model, store);
     const worst = latencies.length > 0 ? latencies.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a)) : undefined;
     // The answer first (estimates, detailed below): how slow a write can be, what a region loss costs, what it costs a month.
-    out.push([
-        ...(worst ? [`Writes: **${worstWriteText(worst)}**`] : []),
-        `RPO: **${rpoText}**`,
-        `egress: **${egress.usdPerMonth !== undefined ? `≈ ${formatUsd(egress.usdPerMonth)}/month` : 'unknown'}**`,
-    ].join(' · '), '');
+    out.push(
+        [
+            ...(worst ? [`Writes: **${worstWriteText(worst)}**`] : []),
+            `RPO: **${rpoText}**`,
+            `egress: **${egress.usdPerMonth !== undefined ? `≈ ${formatUsd(egress.usdPerMonth)}/month` : 'unknown'}**`,
+        ].join(' · '),
+        '',
+    );
     if (worst) {
         out.push(`- Write latency: ${worstWriteText(worst)} (${worst.formula})`);
-        if (worst.range && worst.range.worstMs === undefined && worst.ms !== undefined && worst.ms > 0) out.push(`- Range: best = typical; no worst end: ${worst.range.why.worst}`);
+        if (worst.range && worst.range.worstMs === undefined && worst.ms !== undefined && worst.ms > 0)
+            out.push(`- Range: best = typical; no worst end: ${worst.range.why.worst}`);
         if (latencies.length > 1) {
-            out.push('', table(['write from', 'waits', 'because'], latencies.map((l) => [l.from, l.ms !== undefined ? `≈ ${formatDuration(l.ms)}` : 'unknown', l.formula])), '');
+            out.push(
+                '',
+                table(
+                    ['write from', 'waits', 'because'],
+                    latencies.map((l) => [
+                        l.from,
+                        l.ms !== undefined ? `≈ ${formatDuration(l.ms)}` : 'unknown',
+                        l.formula,
+                    ]),
+                ),
+                '',
+            );
         }
-        const moved = latencies.map((l) => writeLatencyAfterLeaderLoss(model, store, l.from)).filter((m) => m !== undefined);
+        const moved = latencies
+            .map((l) => writeLatencyAfterLeaderLoss(model, store, l.from))
+            .filter((m) => m !== undefined);
         if (moved.length > 0) {
             const m = moved[0]!;
-            const each = latencies.map((l) => ({ from: l.from, after: writeLatencyAfterLeaderLoss(model, store, l.from) }))
-                .filter((x) => x.after?.ms !== undefined).map((x) => `${x.from} ≈ ${formatDuration(x.after!.ms!)}`);
-            out.push(m.leader === undefined
-                ? `- Leader placement: if ${m.failed} (the leader's region) fails, ${m.formula}: writes stop`
-                : `- Leader placement: if ${m.failed} (the leader's region) fails, the surviving voters elect ${m.leader}; writes then wait ${each.length > 0 ? list(each) : 'an unknown time'}`);
+            const each = latencies
+                .map((l) => ({ from: l.from, after: writeLatencyAfterLeaderLoss(model, store, l.from) }))
+                .filter((x) => x.after?.ms !== undefined)
+                .map((x) => `${x.from} ≈ ${formatDuration(x.after!.ms!)}`);
+            out.push(
+                m.leader === undefined
+                    ? `- Leader placement: if ${m.failed} (the leader's region) fails, ${m.formula}: writes stop`
+                    : `- Leader placement: if ${m.failed} (the leader's region) fails, the surviving voters elect ${m.leader}; writes then wait ${each.length > 0 ? list(each) : 'an unknown time'}`,
+            );
         }
     }
     const lag = replicationLag(store);
     out.push(`- Replication lag: ${lag.text}${provenanceNote(lag.provenance)}`);
-    const rpoWhy = rpo.range === undefined || !hasSpread(rpo.range) ? ''
-        : rpo.range.worstMs === undefined ? `; no bound: ${rpo.range.why.worst}` : `; worst when ${rpo.range.why.worst}`;
+    const rpoWhy =
+        rpo.range === undefined || !hasSpread(rpo.range)
+            ? ''
+            : rpo.range.worstMs === undefined
+              ? `; no bound: ${rpo.range.why.worst}`
+              : `; worst when ${rpo.range.why.worst}`;
     out.push(`- RPO: ${rpoText} (${rpo.reason}${rpoWhy})`);
     out.push(`- Monthly egress: ${describeEgress(egress)}`);
     if (store.conflicts.strategy === 'lww' && store.holds === 'shared') {
         for (const loss of lwwLossesForStore(model, store)) {
-            out.push(`- Last-write-wins losses, workload ${loss.workload}: ${loss.perDay !== undefined ? `≈ ${roughly(loss.perDay)} lost writes a day (${loss.formula})` : loss.missing}`);
+            out.push(
+                `- Last-write-wins losses, workload ${loss.workload}: ${loss.perDay !== undefined ? `≈ ${roughly(loss.perDay)} lost writes a day (${loss.formula})` : loss.missing}`,
+            );
         }
     }
     return out;

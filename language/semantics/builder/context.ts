@@ -85,8 +85,16 @@ export class BuildContext {
         };
     }
 
-    report(code: string, severity: Severity, message: string, node: AstNode, where?: string | Range, data?: Record<string, unknown>): void {
-        const range = where === undefined ? this.range(node) : typeof where === 'string' ? this.propRange(node, where) : where;
+    report(
+        code: string,
+        severity: Severity,
+        message: string,
+        node: AstNode,
+        where?: string | Range,
+        data?: Record<string, unknown>,
+    ): void {
+        const range =
+            where === undefined ? this.range(node) : typeof where === 'string' ? this.propRange(node, where) : where;
         this.problems.push({ code, severity, message, uri: this.uriOf(node), range, ...(data ? { data } : {}) });
     }
 
@@ -95,25 +103,49 @@ export class BuildContext {
         if (!q || typeof q.text !== 'string') return undefined;
         const result = normalize(q.text, kind);
         if (!result.ok) {
-            const code = result.reason === 'missing-unit' ? ProblemCodes.MissingUnit
-                : result.reason === 'not-integer' || result.reason === 'too-large' ? ProblemCodes.ValueOutOfRange : ProblemCodes.WrongUnit;
-            this.report(code, 'error', `${bounds.what}: ${result.message}`, q, undefined,
-                result.suggestion ? { replacement: result.suggestion } : undefined);
+            const code =
+                result.reason === 'missing-unit'
+                    ? ProblemCodes.MissingUnit
+                    : result.reason === 'not-integer' || result.reason === 'too-large'
+                      ? ProblemCodes.ValueOutOfRange
+                      : ProblemCodes.WrongUnit;
+            this.report(
+                code,
+                'error',
+                `${bounds.what}: ${result.message}`,
+                q,
+                undefined,
+                result.suggestion ? { replacement: result.suggestion } : undefined,
+            );
             return undefined;
         }
         const value = result.value;
         const shown = q.text;
         if (bounds.integer && !Number.isInteger(value)) {
-            this.report(ProblemCodes.ValueOutOfRange, 'error', `${bounds.what} must be a whole number, got ${shown}`, q);
+            this.report(
+                ProblemCodes.ValueOutOfRange,
+                'error',
+                `${bounds.what} must be a whole number, got ${shown}`,
+                q,
+            );
             return undefined;
         }
         if (bounds.min !== undefined && (bounds.above ? value <= bounds.min : value < bounds.min)) {
-            this.report(ProblemCodes.ValueOutOfRange, 'error',
-                `${bounds.what} must be ${bounds.above ? 'greater than' : 'at least'} ${describeBound(bounds.min, kind)}, got ${shown}`, q);
+            this.report(
+                ProblemCodes.ValueOutOfRange,
+                'error',
+                `${bounds.what} must be ${bounds.above ? 'greater than' : 'at least'} ${describeBound(bounds.min, kind)}, got ${shown}`,
+                q,
+            );
             return undefined;
         }
         if (bounds.max !== undefined && value > bounds.max) {
-            this.report(ProblemCodes.ValueOutOfRange, 'error', `${bounds.what} must be at most ${describeBound(bounds.max, kind)}, got ${shown}`, q);
+            this.report(
+                ProblemCodes.ValueOutOfRange,
+                'error',
+                `${bounds.what} must be at most ${describeBound(bounds.max, kind)}, got ${shown}`,
+                q,
+            );
             return undefined;
         }
         return value;
@@ -124,8 +156,13 @@ export class BuildContext {
         const found = this.all(clauses, is);
         for (const extra of found.slice(1)) {
             const first = found[0]!;
-            this.report(ProblemCodes.DuplicateClause, 'error',
-                `'${keyword}' is already declared at line ${this.range(first).start.line + 1}; keep one`, extra, this.keywordRange(extra, keyword));
+            this.report(
+                ProblemCodes.DuplicateClause,
+                'error',
+                `'${keyword}' is already declared at line ${this.range(first).start.line + 1}; keep one`,
+                extra,
+                this.keywordRange(extra, keyword),
+            );
         }
         return found[0];
     }
@@ -136,14 +173,23 @@ export class BuildContext {
     }
 
     missing(node: AstNode, message: string, where?: string | Range): void {
-        this.report(ProblemCodes.MissingProperty, 'error', message, node, where ?? (('name' in node) ? 'name' : undefined));
+        this.report(
+            ProblemCodes.MissingProperty,
+            'error',
+            message,
+            node,
+            where ?? ('name' in node ? 'name' : undefined),
+        );
     }
 }
 
 function describeBound(value: number, kind: UnitKind): string {
     switch (kind) {
-        case 'percent': return `${value * 100}%`;
-        case 'duration': return value === 0 ? '0' : `${value} ms`;
-        default: return String(value);
+        case 'percent':
+            return `${value * 100}%`;
+        case 'duration':
+            return value === 0 ? '0' : `${value} ms`;
+        default:
+            return String(value);
     }
 }

@@ -54,7 +54,12 @@ const entries = new WeakMap<AstNode, Entry>();
  * Runs `build` for a declaration, or returns what it returned last time if nothing it depended on changed. The
  * problems it reports go to `ctx` either way, in the order a rebuild would report them.
  */
-export function memoized<T>(ctx: BuildContext, declaration: AstNode, queries: ModelQueries, build: (queries: ModelQueries) => T): T {
+export function memoized<T>(
+    ctx: BuildContext,
+    declaration: AstNode,
+    queries: ModelQueries,
+    build: (queries: ModelQueries) => T,
+): T {
     if (!ctx.remember) return build(queries);
     const start = declaration.$cstNode?.range.start;
     const previous = entries.get(declaration);
@@ -78,10 +83,17 @@ export function memoized<T>(ctx: BuildContext, declaration: AstNode, queries: Mo
     return value;
 }
 
-function isCurrent(declaration: AstNode, entry: Entry, line: number, character: number, queries: ModelQueries): boolean {
+function isCurrent(
+    declaration: AstNode,
+    entry: Entry,
+    line: number,
+    character: number,
+    queries: ModelQueries,
+): boolean {
     if (entry.line !== line || entry.character !== character) return false;
     const references = referencesBelow(declaration);
-    for (let i = 0; i < references.length; i++) if ((references[i]!.reference as Reference).ref !== entry.targets[i]) return false;
+    for (let i = 0; i < references.length; i++)
+        if ((references[i]!.reference as Reference).ref !== entry.targets[i]) return false;
     for (const { query, name, cell, answer } of entry.asked) {
         if (!sameAnswer(answer, ask(queries, query, name, cell))) return false;
     }
@@ -104,10 +116,14 @@ function recording(queries: ModelQueries, asked: Asked[]): ModelQueries {
 
 function ask(queries: ModelQueries, query: QueryName, name: string | undefined, cell: string | undefined): unknown {
     switch (query) {
-        case 'cells': return queries.cells();
-        case 'instanceIds': return queries.instanceIds(name!, cell);
-        case 'deployables': return queries.deployables(name!, cell);
-        case 'region': return queries.region(name!);
+        case 'cells':
+            return queries.cells();
+        case 'instanceIds':
+            return queries.instanceIds(name!, cell);
+        case 'deployables':
+            return queries.deployables(name!, cell);
+        case 'region':
+            return queries.region(name!);
     }
 }
 

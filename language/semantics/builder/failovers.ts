@@ -2,7 +2,18 @@
 import * as ast from '../../generated/ast.js';
 import { factRef } from '../facts/citation.js';
 import { ACTIONS, ANYCAST, ENGINE_STEPS, GLOBAL_CONTROL_PLANE_REGION, HEALTH_CHECK } from '../facts/defaults.js';
-import type { ActionM, Deployable, DetectionM, FailoverM, Plane, Provenance, RegionM, RouteM, StoreM, TargetRef } from '../model.js';
+import type {
+    ActionM,
+    Deployable,
+    DetectionM,
+    FailoverM,
+    Plane,
+    Provenance,
+    RegionM,
+    RouteM,
+    StoreM,
+    TargetRef,
+} from '../model.js';
 import { formatBytes } from '../units.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
@@ -23,39 +34,69 @@ export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: F
     const route = ctx.single(c, ast.isRouteClause, 'route');
     const drill = ctx.single(c, ast.isDrillClause, 'drill');
     // An action whose kind did not parse already has a syntax error; there is nothing to build from it.
-    const actionClauses = ctx.all(c, ast.isActionClause).filter((a) => Object.prototype.hasOwnProperty.call(ACTIONS, a.kind));
+    const actionClauses = ctx
+        .all(c, ast.isActionClause)
+        .filter((a) => Object.prototype.hasOwnProperty.call(ACTIONS, a.kind));
     const declaredFrom = node.from?.ref?.name;
     const declaredTo = node.to?.ref?.name;
 
     const routeM = readRoute(ctx, route);
     const detection = readDetection(ctx, detect, routeM);
-    const drillM = drill ? {
-        intervalMs: drill.interval ? ctx.quantity(drill.interval, 'duration', { what: 'drill interval', min: 0, above: true }) : undefined,
-        never: drill.never,
-    } : undefined;
+    const drillM = drill
+        ? {
+              intervalMs: drill.interval
+                  ? ctx.quantity(drill.interval, 'duration', { what: 'drill interval', min: 0, above: true })
+                  : undefined,
+              never: drill.never,
+          }
+        : undefined;
 
-    const instances = lookups.instances(targetName, undefined)
+    const instances = lookups
+        .instances(targetName, undefined)
         .filter((t) => declaredFrom === undefined || t.regions.includes(declaredFrom));
     if (declaredFrom !== undefined && instances.length === 0) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'error', `${targetName} does not run in ${declaredFrom}`, node, 'from');
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'error',
+            `${targetName} does not run in ${declaredFrom}`,
+            node,
+            'from',
+        );
         return [];
     }
     if (instances.some((t) => t.kind === 'service') && !route) {
-        ctx.missing(node, `failover of service ${targetName} needs a 'route' (dns ttl …, anycast, global-accelerator, arc-routing-control, manual)`, 'target');
+        ctx.missing(
+            node,
+            `failover of service ${targetName} needs a 'route' (dns ttl …, anycast, global-accelerator, arc-routing-control, manual)`,
+            'target',
+        );
     }
 
     const source = ctx.source(node, {
-        target: ctx.propRange(node, 'target'), from: node.from ? ctx.propRange(node, 'from') : undefined,
-        to: node.to ? ctx.propRange(node, 'to') : undefined, detection: detect, route, drill,
-        ttl: route?.ttl, interval: detect?.interval, threshold: detect?.threshold,
+        target: ctx.propRange(node, 'target'),
+        from: node.from ? ctx.propRange(node, 'from') : undefined,
+        to: node.to ? ctx.propRange(node, 'to') : undefined,
+        detection: detect,
+        route,
+        drill,
+        ttl: route?.ttl,
+        interval: detect?.interval,
+        threshold: detect?.threshold,
     });
 
     return instances.map((target) => {
         const from = declaredFrom ?? primaryOf(target);
         const to = declaredTo ?? target.regions.find((r) => r !== from);
         if (declaredTo !== undefined && !target.regions.includes(declaredTo)) {
-            ctx.once(node, `to${target.cell ?? ''}`, () => ctx.report(ProblemCodes.ValueOutOfRange, 'error',
-                `${target.name} does not run in ${declaredTo}${target.cell ? ` (cell ${target.cell})` : ''}`, node, 'to'));
+            ctx.once(node, `to${target.cell ?? ''}`, () =>
+                ctx.report(
+                    ProblemCodes.ValueOutOfRange,
+                    'error',
+                    `${target.name} does not run in ${declaredTo}${target.cell ? ` (cell ${target.cell})` : ''}`,
+                    node,
+                    'to',
+                ),
+            );
         }
         const actions = actionClauses.map((a) => readAction(ctx, a, target, to, lookups));
         return {
@@ -82,47 +123,82 @@ function readRoute(ctx: BuildContext, route: ast.RouteClause | undefined): Route
     if (!route) return undefined;
     switch (route.method) {
         case 'dns':
-            if (!route.ttl) ctx.missing(route, `a DNS failover route needs its 'ttl' (e.g. 'route dns ttl 60s')`, ctx.keywordRange(route, 'dns'));
+            if (!route.ttl)
+                ctx.missing(
+                    route,
+                    `a DNS failover route needs its 'ttl' (e.g. 'route dns ttl 60s')`,
+                    ctx.keywordRange(route, 'dns'),
+                );
             return { method: 'dns', ...readTtl(ctx, route), providers: route.providers };
         case 'arc-routing-control':
             // The reference gives the TTLs people choose (60 or 120 s), not a default: without one the routing time is unknown.
             if (!route.ttl) {
-                ctx.report(ProblemCodes.MissingProperty, 'warning', `an ARC routing control flips Route 53 health checks on DNS records, so clients `
-                    + `still wait out the records' TTL (${factRef('arc-routing-control')}): declare it (e.g. 'route arc-routing-control ttl 60s'); until then the routing time is unknown`,
-                route, ctx.keywordRange(route, 'arc-routing-control'));
+                ctx.report(
+                    ProblemCodes.MissingProperty,
+                    'warning',
+                    `an ARC routing control flips Route 53 health checks on DNS records, so clients ` +
+                        `still wait out the records' TTL (${factRef('arc-routing-control')}): declare it (e.g. 'route arc-routing-control ttl 60s'); until then the routing time is unknown`,
+                    route,
+                    ctx.keywordRange(route, 'arc-routing-control'),
+                );
             }
             return { method: 'arc-routing-control', ...readTtl(ctx, route), providers: [] };
         case 'manual':
-            return { method: 'manual', delayMs: route.delay ? ctx.quantity(route.delay, 'duration', { what: 'manual routing delay', min: 0 }) : undefined };
+            return {
+                method: 'manual',
+                delayMs: route.delay
+                    ? ctx.quantity(route.delay, 'duration', { what: 'manual routing delay', min: 0 })
+                    : undefined,
+            };
         default:
             return { method: route.method };
     }
 }
 
 /** The TTL of the records a route acts on, and the declared resolver tail (docs/facts.md#dns-resolver-tail gives no default share). */
-function readTtl(ctx: BuildContext, route: ast.RouteClause): { ttlMs?: number; tailShare: number; tailDelayMs: number } {
+function readTtl(
+    ctx: BuildContext,
+    route: ast.RouteClause,
+): { ttlMs?: number; tailShare: number; tailDelayMs: number } {
     const ttlMs = route.ttl ? ctx.quantity(route.ttl, 'duration', { what: 'TTL', min: 0, above: true }) : undefined;
-    const tailShare = route.tailShare ? ctx.quantity(route.tailShare, 'percent', { what: 'resolver tail share', min: 0, max: 1 }) : undefined;
-    const tailDelayMs = route.tailDelay ? ctx.quantity(route.tailDelay, 'duration', { what: 'resolver tail delay', min: 0 }) : undefined;
+    const tailShare = route.tailShare
+        ? ctx.quantity(route.tailShare, 'percent', { what: 'resolver tail share', min: 0, max: 1 })
+        : undefined;
+    const tailDelayMs = route.tailDelay
+        ? ctx.quantity(route.tailDelay, 'duration', { what: 'resolver tail delay', min: 0 })
+        : undefined;
     return { ttlMs, tailShare: tailShare ?? 0, tailDelayMs: tailDelayMs ?? 0 };
 }
 
 function readDetection(ctx: BuildContext, detect: ast.DetectClause | undefined, route: RouteM | undefined): DetectionM {
     const viaAccelerator = route?.method === 'anycast' || route?.method === 'global-accelerator';
-    const defaults = viaAccelerator ? { interval: ANYCAST.intervalMs, threshold: ANYCAST.threshold } : { interval: HEALTH_CHECK.intervalMs, threshold: HEALTH_CHECK.threshold };
+    const defaults = viaAccelerator
+        ? { interval: ANYCAST.intervalMs, threshold: ANYCAST.threshold }
+        : { interval: HEALTH_CHECK.intervalMs, threshold: HEALTH_CHECK.threshold };
     if (detect?.method === 'manual') {
         return {
             method: 'manual',
-            delayMs: detect.delay ? ctx.quantity(detect.delay, 'duration', { what: 'manual detection delay', min: 0 }) : undefined,
+            delayMs: detect.delay
+                ? ctx.quantity(detect.delay, 'duration', { what: 'manual detection delay', min: 0 })
+                : undefined,
             provenance: DECLARED,
         };
     }
     const [minThreshold, maxThreshold] = HEALTH_CHECK.thresholdRange.value;
-    const interval = detect?.interval ? ctx.quantity(detect.interval, 'duration', { what: 'health-check interval', min: 0, above: true }) : undefined;
-    const threshold = detect?.threshold
-        ? ctx.quantity(detect.threshold, 'count', { what: 'health-check threshold', min: minThreshold, max: maxThreshold, integer: true })
+    const interval = detect?.interval
+        ? ctx.quantity(detect.interval, 'duration', { what: 'health-check interval', min: 0, above: true })
         : undefined;
-    const timeout = detect?.timeout ? ctx.quantity(detect.timeout, 'duration', { what: 'health-check timeout', min: 0 }) : undefined;
+    const threshold = detect?.threshold
+        ? ctx.quantity(detect.threshold, 'count', {
+              what: 'health-check threshold',
+              min: minThreshold,
+              max: maxThreshold,
+              integer: true,
+          })
+        : undefined;
+    const timeout = detect?.timeout
+        ? ctx.quantity(detect.timeout, 'duration', { what: 'health-check timeout', min: 0 })
+        : undefined;
     const sources = [
         interval === undefined ? defaults.interval.source : undefined,
         threshold === undefined ? defaults.threshold.source : undefined,
@@ -139,7 +215,13 @@ function readDetection(ctx: BuildContext, detect: ast.DetectClause | undefined, 
     };
 }
 
-function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: Deployable, to: string | undefined, lookups: FailoverLookups): ActionM {
+function readAction(
+    ctx: BuildContext,
+    node: ast.ActionClause,
+    failoverTarget: Deployable,
+    to: string | undefined,
+    lookups: FailoverLookups,
+): ActionM {
     const facts = ACTIONS[node.kind];
     const targetName = node.target?.ref?.name;
     const actionTarget = targetName !== undefined ? lookups.instances(targetName, failoverTarget.cell)[0] : undefined;
@@ -149,13 +231,18 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
     let plane: Plane = facts.plane.value;
     let planeProvenance: Provenance = { kind: 'default', source: facts.plane.source };
     let durationMs = facts.durationMs?.value;
-    let durationProvenance: Provenance = facts.durationMs ? { kind: 'default', source: facts.durationMs.source } : { kind: 'derived', from: 'not declared' };
+    let durationProvenance: Provenance = facts.durationMs
+        ? { kind: 'default', source: facts.durationMs.source }
+        : { kind: 'derived', from: 'not declared' };
     /** Why there is no default duration, when a source says so. */
     let undocumented: string | undefined;
 
     const acted = actionTarget ?? failoverTarget;
     const store = acted.kind === 'store' ? acted : undefined;
-    const step = (node.kind === 'promote' || node.kind === 'rehome') && store?.engine ? ENGINE_STEPS[node.kind][store.engine] : undefined;
+    const step =
+        (node.kind === 'promote' || node.kind === 'rehome') && store?.engine
+            ? ENGINE_STEPS[node.kind][store.engine]
+            : undefined;
     if (step && 'itself' in step) {
         plane = 'data-plane';
         durationMs = step.itself.value;
@@ -179,15 +266,25 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
         durationMs = ctx.quantity(node.duration, 'duration', { what: `${node.kind} duration`, min: 0 });
         durationProvenance = DECLARED;
     } else if (durationMs === undefined) {
-        ctx.once(node, 'takes', () => ctx.missing(node, undocumented
-            ? `action ${node.kind} on ${acted.name} has no documented duration: ${undocumented}. Say how long it 'takes' (e.g. 'takes 15m')`
-            : `action ${node.kind} has no documented duration: say how long it 'takes' (e.g. 'takes 15m')`, ctx.propRange(node, 'kind')));
+        ctx.once(node, 'takes', () =>
+            ctx.missing(
+                node,
+                undocumented
+                    ? `action ${node.kind} on ${acted.name} has no documented duration: ${undocumented}. Say how long it 'takes' (e.g. 'takes 15m')`
+                    : `action ${node.kind} has no documented duration: say how long it 'takes' (e.g. 'takes 15m')`,
+                ctx.propRange(node, 'kind'),
+            ),
+        );
     }
 
     let controlPlaneRegion: string | undefined;
     if (plane === 'control-plane') {
         controlPlaneRegion = node.planeRegion?.ref?.name;
-        if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'global' && isAws(failoverTarget, lookups.region)) {
+        if (
+            controlPlaneRegion === undefined &&
+            facts.controlPlaneHome === 'global' &&
+            isAws(failoverTarget, lookups.region)
+        ) {
             controlPlaneRegion = GLOBAL_CONTROL_PLANE_REGION.value;
         }
         if (controlPlaneRegion === undefined && facts.controlPlaneHome === 'target') controlPlaneRegion = region;
@@ -203,8 +300,10 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
         durationMs,
         durationProvenance,
         source: ctx.source(node, {
-            kind: ctx.propRange(node, 'kind'), target: node.target ? ctx.propRange(node, 'target') : undefined,
-            plane: node.plane ? ctx.propRange(node, 'plane') : undefined, duration: node.duration,
+            kind: ctx.propRange(node, 'kind'),
+            target: node.target ? ctx.propRange(node, 'target') : undefined,
+            plane: node.plane ? ctx.propRange(node, 'plane') : undefined,
+            duration: node.duration,
         }),
     };
 }
@@ -213,24 +312,44 @@ function readAction(ctx: BuildContext, node: ast.ActionClause, failoverTarget: D
  * A restore takes the data size ÷ the restore throughput (docs/facts.md#restore-throughput). The size is the action's or the restored
  * store's `size`; the throughput must be declared, because no vendor documents one.
  */
-function readRestore(ctx: BuildContext, node: ast.ActionClause, store: StoreM | undefined): { ms?: number; from: string; missing?: string } {
+function readRestore(
+    ctx: BuildContext,
+    node: ast.ActionClause,
+    store: StoreM | undefined,
+): { ms?: number; from: string; missing?: string } {
     const size = node.size ? ctx.quantity(node.size, 'size', { what: 'restore size', min: 0, above: true }) : undefined;
-    const throughput = node.throughput ? ctx.quantity(node.throughput, 'throughput', { what: 'restore throughput', min: 0, above: true }) : undefined;
+    const throughput = node.throughput
+        ? ctx.quantity(node.throughput, 'throughput', { what: 'restore throughput', min: 0, above: true })
+        : undefined;
     if (node.kind !== 'restore-backup') {
         for (const property of ['size', 'throughput'] as const) {
-            if (node[property]) ctx.report(ProblemCodes.InapplicableProperty, 'error', `only a restore-backup action has a ${property}`, node, property);
+            if (node[property])
+                ctx.report(
+                    ProblemCodes.InapplicableProperty,
+                    'error',
+                    `only a restore-backup action has a ${property}`,
+                    node,
+                    property,
+                );
         }
         return { from: '' };
     }
     const bytes = size ?? store?.sizeBytes;
     if (bytes !== undefined && throughput !== undefined) {
-        return { ms: Math.ceil((bytes / throughput) * 1_000), from: `${formatBytes(bytes)} ÷ ${formatBytes(throughput)}/s` };
+        return {
+            ms: Math.ceil((bytes / throughput) * 1_000),
+            from: `${formatBytes(bytes)} ÷ ${formatBytes(throughput)}/s`,
+        };
     }
-    const needs = [bytes === undefined ? `its 'size' (or the store's)` : undefined, throughput === undefined ? `its 'throughput'` : undefined].filter((x) => x !== undefined);
+    const needs = [
+        bytes === undefined ? `its 'size' (or the store's)` : undefined,
+        throughput === undefined ? `its 'throughput'` : undefined,
+    ].filter((x) => x !== undefined);
     return {
         from: '',
-        missing: `a restore takes size ÷ restore throughput, and no vendor documents a restore throughput (${factRef('restore-throughput')}); `
-            + `declare ${needs.join(' and ')} to have it worked out (e.g. 'size 2TB throughput 500MB/s')`,
+        missing:
+            `a restore takes size ÷ restore throughput, and no vendor documents a restore throughput (${factRef('restore-throughput')}); ` +
+            `declare ${needs.join(' and ')} to have it worked out (e.g. 'size 2TB throughput 500MB/s')`,
     };
 }
 

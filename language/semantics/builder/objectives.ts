@@ -7,14 +7,25 @@ import { isComplete } from './complete.js';
 import type { BuildContext } from './context.js';
 
 /** `p99` → 0.99, `p999` → 0.999, `p50` → 0.5; anything else is a problem at `property`. */
-export function readPercentile(ctx: BuildContext, node: AstNode, property: string, text: string | undefined): number | undefined {
+export function readPercentile(
+    ctx: BuildContext,
+    node: AstNode,
+    property: string,
+    text: string | undefined,
+): number | undefined {
     if (text === undefined) {
         ctx.missing(node, `write-latency needs a percentile, e.g. 'write-latency p99 150ms'`, ctx.range(node));
         return undefined;
     }
     const digits = /^p([0-9]{2,})$/.exec(text)?.[1];
     if (!digits || digits === '00' || /^0/.test(digits)) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'error', `'${text}' is not a percentile: write p50, p90, p95, p99 or p999`, node, property);
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'error',
+            `'${text}' is not a percentile: write p50, p90, p95, p99 or p999`,
+            node,
+            property,
+        );
         return undefined;
     }
     return Number(`0.${digits}`);
@@ -32,8 +43,13 @@ export function buildObjective(ctx: BuildContext, clause: ast.ObjectiveClause | 
     for (const term of clause.terms.filter(isComplete)) {
         const first = seen.get(term.metric);
         if (first) {
-            ctx.report(ProblemCodes.DuplicateClause, 'error',
-                `objective '${term.metric}' is already set at line ${ctx.range(first).start.line + 1}; keep one`, term, 'metric');
+            ctx.report(
+                ProblemCodes.DuplicateClause,
+                'error',
+                `objective '${term.metric}' is already set at line ${ctx.range(first).start.line + 1}; keep one`,
+                term,
+                'metric',
+            );
             continue;
         }
         seen.set(term.metric, term);
@@ -56,7 +72,11 @@ export function buildObjective(ctx: BuildContext, clause: ast.ObjectiveClause | 
                 break;
             case 'write-latency': {
                 const percentile = readPercentile(ctx, term, 'percentile', term.percentile);
-                const ms = ctx.quantity(term.value, 'duration', { what: 'write-latency objective', min: 0, above: true });
+                const ms = ctx.quantity(term.value, 'duration', {
+                    what: 'write-latency objective',
+                    min: 0,
+                    above: true,
+                });
                 if (percentile !== undefined && ms !== undefined) writeLatency = { percentile, ms };
                 props.writeLatency = term;
                 break;

@@ -6,7 +6,13 @@ import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
-const PROVIDER_NAME: Readonly<Record<Provider, string>> = { aws: 'an AWS', gcp: 'a Google Cloud', azure: 'an Azure', cloudflare: 'a Cloudflare', 'on-prem': 'an on-premises' };
+const PROVIDER_NAME: Readonly<Record<Provider, string>> = {
+    aws: 'an AWS',
+    gcp: 'a Google Cloud',
+    azure: 'an Azure',
+    cloudflare: 'a Cloudflare',
+    'on-prem': 'an on-premises',
+};
 
 export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
     const c = node.clauses;
@@ -16,22 +22,37 @@ export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
     const city = ctx.single(c, ast.isCityClause, 'city');
     const known = knownRegion(node.name);
 
-    const lat = location ? ctx.quantity(location.latitude, 'number', { what: 'latitude', min: -90, max: 90 }) : undefined;
-    const lon = location ? ctx.quantity(location.longitude, 'number', { what: 'longitude', min: -180, max: 180 }) : undefined;
+    const lat = location
+        ? ctx.quantity(location.latitude, 'number', { what: 'latitude', min: -90, max: 90 })
+        : undefined;
+    const lon = location
+        ? ctx.quantity(location.longitude, 'number', { what: 'longitude', min: -180, max: 180 })
+        : undefined;
 
     const declaredProvider = provider?.provider as Provider | undefined;
     if (!declaredProvider && !known) {
-        ctx.missing(node, `region ${node.name} is not a known cloud region: declare its 'provider' (aws, gcp, azure, cloudflare, on-prem)`);
+        ctx.missing(
+            node,
+            `region ${node.name} is not a known cloud region: declare its 'provider' (aws, gcp, azure, cloudflare, on-prem)`,
+        );
     }
     if (declaredProvider && known && declaredProvider !== known.provider) {
         // Its jurisdiction, city, RTTs and prices would all be the other provider's region's: an error, not a guess.
-        ctx.report(ProblemCodes.RegionProviderMismatch, 'error',
-            `${node.name} is ${PROVIDER_NAME[known.provider]} region code (${known.source}), but it is declared under provider ${declaredProvider}: `
-            + `its jurisdiction, location, latency and prices would be those of ${known.provider} region ${node.name}. Declare provider ${known.provider}, `
-            + `or give the ${declaredProvider} region its own name`, provider!, 'provider');
+        ctx.report(
+            ProblemCodes.RegionProviderMismatch,
+            'error',
+            `${node.name} is ${PROVIDER_NAME[known.provider]} region code (${known.source}), but it is declared under provider ${declaredProvider}: ` +
+                `its jurisdiction, location, latency and prices would be those of ${known.provider} region ${node.name}. Declare provider ${known.provider}, ` +
+                `or give the ${declaredProvider} region its own name`,
+            provider!,
+            'provider',
+        );
     }
     if (!jurisdiction && !known) {
-        ctx.missing(node, `region ${node.name}: declare its 'jurisdiction' (EU, US, UK, IN, …); residency rules need it`);
+        ctx.missing(
+            node,
+            `region ${node.name}: declare its 'jurisdiction' (EU, US, UK, IN, …); residency rules need it`,
+        );
     }
 
     const hasLocation = lat !== undefined && lon !== undefined;
@@ -39,9 +60,17 @@ export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
         name: node.name,
         provider: declaredProvider ?? known?.provider,
         jurisdiction: jurisdiction?.jurisdiction ?? known?.jurisdiction,
-        jurisdictionProvenance: jurisdiction ? DECLARED : known ? { kind: 'default', source: known.source } : { kind: 'derived', from: 'unknown' },
+        jurisdictionProvenance: jurisdiction
+            ? DECLARED
+            : known
+              ? { kind: 'default', source: known.source }
+              : { kind: 'derived', from: 'unknown' },
         location: hasLocation ? { lat, lon } : known?.location,
-        locationProvenance: hasLocation ? DECLARED : known?.location ? { kind: 'default', source: known.source } : { kind: 'derived', from: 'unknown' },
+        locationProvenance: hasLocation
+            ? DECLARED
+            : known?.location
+              ? { kind: 'default', source: known.source }
+              : { kind: 'derived', from: 'unknown' },
         city: city?.city?.replace(/^"|"$/g, '') ?? known?.city,
         known: known !== undefined,
         source: ctx.source(node, { provider, jurisdiction, location, city }),
@@ -58,10 +87,22 @@ export function buildLink(ctx: BuildContext, node: ast.Link): LinkM | undefined 
     if (!rtt && !egress) ctx.missing(node, `link declares neither 'rtt' nor 'egress'`, ctx.keywordRange(node, 'link'));
     if (a === undefined || b === undefined) return undefined;
     if (a === b) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'error', `a link joins two different regions; both ends are ${a}`, node, 'to');
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'error',
+            `a link joins two different regions; both ends are ${a}`,
+            node,
+            'to',
+        );
         return undefined;
     }
-    return { a, b, rttMs, egressUsdPerGB, source: ctx.source(node, { rtt, egress, from: ctx.propRange(node, 'from'), to: ctx.propRange(node, 'to') }) };
+    return {
+        a,
+        b,
+        rttMs,
+        egressUsdPerGB,
+        source: ctx.source(node, { rtt, egress, from: ctx.propRange(node, 'from'), to: ctx.propRange(node, 'to') }),
+    };
 }
 
 export function buildCell(ctx: BuildContext, node: ast.Cell): CellM {
@@ -95,7 +136,13 @@ export function reportRepeated(ctx: BuildContext, clause: ast.RegionsClause | un
         const name = r.ref?.name;
         if (name === undefined) return;
         if (seen.has(name)) {
-            ctx.report(ProblemCodes.DuplicateName, 'warning', `${name} is listed twice`, clause, ctx.propRangeAt(clause, 'regions', i));
+            ctx.report(
+                ProblemCodes.DuplicateName,
+                'warning',
+                `${name} is listed twice`,
+                clause,
+                ctx.propRangeAt(clause, 'regions', i),
+            );
         }
         seen.add(name);
     });

@@ -10,7 +10,13 @@ import { refNames, reportRepeated, unique } from './regions.js';
 /** Instance ids of a store/service declaration as seen from a declaration in `cell` (or global). */
 export type InstanceLookup = (declaredName: string, cell: string | undefined) => readonly string[];
 
-export function buildServices(ctx: BuildContext, node: ast.Service, cells: readonly CellM[], storeIds: InstanceLookup, serviceIds: InstanceLookup): ServiceM[] {
+export function buildServices(
+    ctx: BuildContext,
+    node: ast.Service,
+    cells: readonly CellM[],
+    storeIds: InstanceLookup,
+    serviceIds: InstanceLookup,
+): ServiceM[] {
     const c = node.clauses;
     const regionsClause = ctx.single(c, ast.isRegionsClause, 'regions');
     const primary = ctx.single(c, ast.isPrimaryClause, 'primary');
@@ -22,22 +28,42 @@ export function buildServices(ctx: BuildContext, node: ast.Service, cells: reado
     const objective = buildObjective(ctx, ctx.single(c, ast.isObjectiveClause, 'objective'));
 
     if (node.perCell && regionsClause) {
-        ctx.report(ProblemCodes.InapplicableProperty, 'error', `a per-cell service takes its regions from each cell; remove 'regions'`, regionsClause, ctx.keywordRange(regionsClause, 'regions'));
+        ctx.report(
+            ProblemCodes.InapplicableProperty,
+            'error',
+            `a per-cell service takes its regions from each cell; remove 'regions'`,
+            regionsClause,
+            ctx.keywordRange(regionsClause, 'regions'),
+        );
     }
     if (node.perCell && cells.length === 0) {
-        ctx.report(ProblemCodes.PerCellWithoutCells, 'error', `service ${node.name} is declared 'per cell' but the design declares no cells`, node, ctx.keywordRange(node, 'cell'));
+        ctx.report(
+            ProblemCodes.PerCellWithoutCells,
+            'error',
+            `service ${node.name} is declared 'per cell' but the design declares no cells`,
+            node,
+            ctx.keywordRange(node, 'cell'),
+        );
     }
     if (!node.perCell && !regionsClause) ctx.missing(node, `service ${node.name} needs 'regions' (or 'per cell')`);
     reportRepeated(ctx, regionsClause);
 
-    const uniform = capacity?.uniform ? ctx.quantity(capacity.uniform, 'percent', { what: 'capacity', min: 0 }) : undefined;
+    const uniform = capacity?.uniform
+        ? ctx.quantity(capacity.uniform, 'percent', { what: 'capacity', min: 0 })
+        : undefined;
     const entries = (capacity?.entries ?? []).filter(isComplete).map((e) => ({
         node: e,
         region: e.region?.ref?.name,
         share: ctx.quantity(e.share, 'percent', { what: `capacity in ${e.region?.ref?.name ?? 'region'}`, min: 0 }),
     }));
     const source = ctx.source(node, {
-        regions: regionsClause, primary, posture, capacity, uses, reads, dependsOn,
+        regions: regionsClause,
+        primary,
+        posture,
+        capacity,
+        uses,
+        reads,
+        dependsOn,
         objective: objective ? objective.source.range : undefined,
         perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
     });
@@ -46,17 +72,32 @@ export function buildServices(ctx: BuildContext, node: ast.Service, cells: reado
         const where = cell ? ` in cell ${cell.name}` : '';
         const multiRegion = regions.length > 1;
         if (multiRegion && !posture) {
-            ctx.once(node, 'posture', () => ctx.missing(node,
-                `service ${node.name} runs in ${regions.length} regions: declare its 'posture' (active-active, active-passive, warm-standby, pilot-light, backup-restore)`));
+            ctx.once(node, 'posture', () =>
+                ctx.missing(
+                    node,
+                    `service ${node.name} runs in ${regions.length} regions: declare its 'posture' (active-active, active-passive, warm-standby, pilot-light, backup-restore)`,
+                ),
+            );
         }
         const declaredPrimary = primary?.region?.ref?.name;
         if (declaredPrimary && !regions.includes(declaredPrimary)) {
-            ctx.once(node, `primary${where}`, () => ctx.report(ProblemCodes.ValueOutOfRange, 'error',
-                `primary ${declaredPrimary} is not one of the service's regions${where} (${regions.join(', ')})`, primary!, 'region'));
+            ctx.once(node, `primary${where}`, () =>
+                ctx.report(
+                    ProblemCodes.ValueOutOfRange,
+                    'error',
+                    `primary ${declaredPrimary} is not one of the service's regions${where} (${regions.join(', ')})`,
+                    primary!,
+                    'region',
+                ),
+            );
         }
         const postureValue = posture?.posture as Posture | undefined;
-        const primaryRegion = postureValue === 'active-active' ? undefined
-            : declaredPrimary && regions.includes(declaredPrimary) ? declaredPrimary : regions[0];
+        const primaryRegion =
+            postureValue === 'active-active'
+                ? undefined
+                : declaredPrimary && regions.includes(declaredPrimary)
+                  ? declaredPrimary
+                  : regions[0];
         let capacityMap: Record<string, number> | undefined;
         if (uniform !== undefined) capacityMap = Object.fromEntries(regions.map((r) => [r, uniform]));
         else if (entries.length > 0) {
@@ -64,8 +105,15 @@ export function buildServices(ctx: BuildContext, node: ast.Service, cells: reado
             for (const e of entries) {
                 if (e.region === undefined || e.share === undefined) continue;
                 if (!regions.includes(e.region)) {
-                    ctx.once(e.node, `capacity${where}`, () => ctx.report(ProblemCodes.ValueOutOfRange, 'error',
-                        `${e.region} is not one of the service's regions${where}`, e.node, 'region'));
+                    ctx.once(e.node, `capacity${where}`, () =>
+                        ctx.report(
+                            ProblemCodes.ValueOutOfRange,
+                            'error',
+                            `${e.region} is not one of the service's regions${where}`,
+                            e.node,
+                            'region',
+                        ),
+                    );
                     continue;
                 }
                 capacityMap[e.region] = e.share;

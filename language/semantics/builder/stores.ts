@@ -2,8 +2,25 @@
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
 import type {
-    CassandraLevel, CatchUpM, CellM, ConflictStrategy, ConsistencyLevel, CrdtType, Engine, HoldsKind, InvariantKind, Locality, ObjectiveM, Provenance,
-    ReplicationMode, Shape, Source, StoreFeature, StoreM, SurvivalGoal, WritePolicy,
+    CassandraLevel,
+    CatchUpM,
+    CellM,
+    ConflictStrategy,
+    ConsistencyLevel,
+    CrdtType,
+    Engine,
+    HoldsKind,
+    InvariantKind,
+    Locality,
+    ObjectiveM,
+    Provenance,
+    ReplicationMode,
+    Shape,
+    Source,
+    StoreFeature,
+    StoreM,
+    SurvivalGoal,
+    WritePolicy,
 } from '../model.js';
 import { votersOf } from '../estimators/voters.js';
 import { resolveConsensus } from './consensus.js';
@@ -74,40 +91,85 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
 
     if (!engine) ctx.missing(node, `store ${node.name} needs an 'engine' (dynamodb, aurora, spanner, cockroachdb, …)`);
     if (node.perCell && regions) {
-        ctx.report(ProblemCodes.InapplicableProperty, 'error', `a per-cell store takes its regions from each cell; remove 'regions'`, regions, ctx.keywordRange(regions, 'regions'));
+        ctx.report(
+            ProblemCodes.InapplicableProperty,
+            'error',
+            `a per-cell store takes its regions from each cell; remove 'regions'`,
+            regions,
+            ctx.keywordRange(regions, 'regions'),
+        );
     }
     if (node.perCell && cells.length === 0) {
-        ctx.report(ProblemCodes.PerCellWithoutCells, 'error', `store ${node.name} is declared 'per cell' but the design declares no cells`, node, ctx.keywordRange(node, 'cell'));
+        ctx.report(
+            ProblemCodes.PerCellWithoutCells,
+            'error',
+            `store ${node.name} is declared 'per cell' but the design declares no cells`,
+            node,
+            ctx.keywordRange(node, 'cell'),
+        );
     }
     if (!node.perCell && !regions) ctx.missing(node, `store ${node.name} needs 'regions' (or 'per cell')`);
-    if (!holds) ctx.missing(node, `store ${node.name}: declare what it 'holds' (shared, per-user, per-tenant, reference) and its shape`);
+    if (!holds)
+        ctx.missing(
+            node,
+            `store ${node.name}: declare what it 'holds' (shared, per-user, per-tenant, reference) and its shape`,
+        );
     reportRepeated(ctx, regions);
     const level = consistencyLevel?.level as CassandraLevel | undefined;
     if (level !== undefined && engine?.engine !== undefined && engine.engine !== 'cassandra') {
-        ctx.report(ProblemCodes.InapplicableProperty, 'error', `'consistency-level' is Cassandra's per-request level; a ${engine.engine} store has none: remove it`,
-            consistencyLevel!, ctx.keywordRange(consistencyLevel!, 'consistency-level'));
+        ctx.report(
+            ProblemCodes.InapplicableProperty,
+            'error',
+            `'consistency-level' is Cassandra's per-request level; a ${engine.engine} store has none: remove it`,
+            consistencyLevel!,
+            ctx.keywordRange(consistencyLevel!, 'consistency-level'),
+        );
     }
     const levelMode = level !== undefined ? CASSANDRA_LEVELS[level] : undefined;
     if (engine?.engine === 'cassandra' && levelMode && replication && replication.mode !== levelMode.value) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'error', `consistency-level ${level} makes replication ${levelMode.value} across datacenters `
-            + `(${levelMode.source}), but the store declares replication ${replication.mode}: declare one or the other`, consistencyLevel!, 'level');
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'error',
+            `consistency-level ${level} makes replication ${levelMode.value} across datacenters ` +
+                `(${levelMode.source}), but the store declares replication ${replication.mode}: declare one or the other`,
+            consistencyLevel!,
+            'level',
+        );
     }
 
     const regionNames = unique(refNames(regions?.regions));
-    const replicaCount = replicas ? ctx.quantity(replicas.count, 'count', { what: 'replicas', min: 1, integer: true }) : undefined;
+    const replicaCount = replicas
+        ? ctx.quantity(replicas.count, 'count', { what: 'replicas', min: 1, integer: true })
+        : undefined;
 
     let lagMs: number | undefined;
     let quorum: number | undefined;
-    if (replication?.mode === 'async' && replication.lag) lagMs = ctx.quantity(replication.lag, 'duration', { what: 'replication lag', min: 0 });
-    if (replication?.mode === 'consensus' && replication.quorum) quorum = ctx.quantity(replication.quorum, 'count', { what: 'quorum', min: 1, integer: true });
+    if (replication?.mode === 'async' && replication.lag)
+        lagMs = ctx.quantity(replication.lag, 'duration', { what: 'replication lag', min: 0 });
+    if (replication?.mode === 'consensus' && replication.quorum)
+        quorum = ctx.quantity(replication.quorum, 'count', { what: 'quorum', min: 1, integer: true });
 
     let maxVersions: number | undefined;
     let maxLagMs: number | undefined;
     if (consistency?.level === 'bounded-staleness') {
-        if (consistency.maxVersions) maxVersions = ctx.quantity(consistency.maxVersions, 'count', { what: 'bounded-staleness versions', min: 1, integer: true });
-        if (consistency.maxLag) maxLagMs = ctx.quantity(consistency.maxLag, 'duration', { what: 'bounded-staleness time', min: 0, above: true });
+        if (consistency.maxVersions)
+            maxVersions = ctx.quantity(consistency.maxVersions, 'count', {
+                what: 'bounded-staleness versions',
+                min: 1,
+                integer: true,
+            });
+        if (consistency.maxLag)
+            maxLagMs = ctx.quantity(consistency.maxLag, 'duration', {
+                what: 'bounded-staleness time',
+                min: 0,
+                above: true,
+            });
         if (!consistency.maxVersions && !consistency.maxLag) {
-            ctx.missing(consistency, `bounded-staleness needs its bounds: 'versions K' and/or 'time T'`, ctx.range(consistency));
+            ctx.missing(
+                consistency,
+                `bounded-staleness needs its bounds: 'versions K' and/or 'time T'`,
+                ctx.range(consistency),
+            );
         }
     }
 
@@ -126,72 +188,179 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         locality: locality?.locality as Locality | undefined,
         survive: survive?.goal as SurvivalGoal | undefined,
         consistency: consistency ? { level: consistency.level, maxVersions, maxLagMs } : undefined,
-        conflicts: conflicts ? { strategy: conflicts.strategy, crdt: conflicts.crdt as CrdtType | undefined } : undefined,
+        conflicts: conflicts
+            ? { strategy: conflicts.strategy, crdt: conflicts.crdt as CrdtType | undefined }
+            : undefined,
         cassandraLevel: level,
         invariants: invariants.map((i) => ({ kind: i.kind as InvariantKind, field: i.field, range: ctx.range(i) })),
         residency: residency?.jurisdiction,
         features: unique((features?.features ?? []) as StoreFeature[]),
-        backupIntervalMs: backup ? ctx.quantity(backup.interval, 'duration', { what: 'backup interval', min: 0, above: true }) : undefined,
+        backupIntervalMs: backup
+            ? ctx.quantity(backup.interval, 'duration', { what: 'backup interval', min: 0, above: true })
+            : undefined,
         sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
         catchUp: catchUp ? readCatchUp(ctx, catchUp) : undefined,
         objective: buildObjective(ctx, objective),
         source: ctx.source(node, {
-            engine, regions, replicas, witness, holds, writes, replication, consistency, conflicts, residency, features,
-            backup, size, catchUp, objective, consistencyLevel, perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
-            lag: replication?.lag, quorum: replication?.quorum, leader, locality, survive,
+            engine,
+            regions,
+            replicas,
+            witness,
+            holds,
+            writes,
+            replication,
+            consistency,
+            conflicts,
+            residency,
+            features,
+            backup,
+            size,
+            catchUp,
+            objective,
+            consistencyLevel,
+            perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
+            lag: replication?.lag,
+            quorum: replication?.quorum,
+            leader,
+            locality,
+            survive,
         }),
     };
 }
 
-function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, regions: readonly string[], cell: CellM | undefined): StoreM {
+function instantiate(
+    ctx: BuildContext,
+    node: ast.Store,
+    decl: StoreDecl,
+    regions: readonly string[],
+    cell: CellM | undefined,
+): StoreM {
     // Cassandra's replication across datacenters is what its consistency level makes of it (docs/facts.md#cassandra-multi-datacenter).
-    const cassandraLevel: StoreM['cassandraLevel'] = decl.engine !== 'cassandra' ? undefined : decl.cassandraLevel !== undefined
-        ? { level: decl.cassandraLevel, provenance: DECLARED }
-        : { level: CASSANDRA_DEFAULT_LEVEL.value, provenance: { kind: 'default', source: CASSANDRA_DEFAULT_LEVEL.source } };
+    const cassandraLevel: StoreM['cassandraLevel'] =
+        decl.engine !== 'cassandra'
+            ? undefined
+            : decl.cassandraLevel !== undefined
+              ? { level: decl.cassandraLevel, provenance: DECLARED }
+              : {
+                    level: CASSANDRA_DEFAULT_LEVEL.value,
+                    provenance: { kind: 'default', source: CASSANDRA_DEFAULT_LEVEL.source },
+                };
     const engineFacts = decl.engine ? ENGINES[decl.engine] : {};
-    const facts = cassandraLevel ? { ...engineFacts, replication: CASSANDRA_LEVELS[cassandraLevel.level] } : engineFacts;
+    const facts = cassandraLevel
+        ? { ...engineFacts, replication: CASSANDRA_LEVELS[cassandraLevel.level] }
+        : engineFacts;
     const multiRegion = regions.length > 1;
     const where = cell ? ` (in cell ${cell.name})` : '';
 
-    const replication = resolveReplication(decl, facts, multiRegion, () => ctx.once(node, 'replication', () =>
-        ctx.missing(node, `store ${decl.name}${where} spans ${regions.length} regions: declare its 'replication' (sync, async lag …, consensus)`)));
+    const replication = resolveReplication(decl, facts, multiRegion, () =>
+        ctx.once(node, 'replication', () =>
+            ctx.missing(
+                node,
+                `store ${decl.name}${where} spans ${regions.length} regions: declare its 'replication' (sync, async lag …, consensus)`,
+            ),
+        ),
+    );
     if (replication.mode === 'async' && replication.lagMs === undefined && multiRegion) {
-        ctx.once(node, 'lag', () => ctx.missing(node,
-            `async replication of ${decl.engine ?? 'this'} store needs 'lag' (e.g. 'replication async lag 1s'): the reference documents no default for it`,
-            decl.source.props.replication));
+        ctx.once(node, 'lag', () =>
+            ctx.missing(
+                node,
+                `async replication of ${decl.engine ?? 'this'} store needs 'lag' (e.g. 'replication async lag 1s'): the reference documents no default for it`,
+                decl.source.props.replication,
+            ),
+        );
     }
 
     if (decl.catchUp !== undefined && replication.mode !== 'async') {
         // Only an asynchronous stream keeps a backlog to drain; the simulation would ignore the rate silently.
-        ctx.once(node, 'catch-up-inapplicable', () => ctx.report(ProblemCodes.InapplicableProperty, 'error',
-            `'catch-up' applies to asynchronous replication ('replication async'); store ${decl.name}${where} replicates by ${replication.mode}`, node, decl.source.props.catchUp));
+        ctx.once(node, 'catch-up-inapplicable', () =>
+            ctx.report(
+                ProblemCodes.InapplicableProperty,
+                'error',
+                `'catch-up' applies to asynchronous replication ('replication async'); store ${decl.name}${where} replicates by ${replication.mode}`,
+                node,
+                decl.source.props.catchUp,
+            ),
+        );
     }
 
     const replicas = decl.replicas ?? regions.length;
     const writesDecl = decl.writes?.policy === 'primary' ? decl.writes.primary : undefined;
-    const consensus = resolveConsensus(ctx, node, { ...decl, writesPrimary: writesDecl }, replication.mode, regions, where);
-    const voters = consensus?.survive !== undefined ? votersOf({ regions, replicas, witness: decl.witness, consensus }).length
-        : replicas + (decl.witness ? 1 : 0);
+    const consensus = resolveConsensus(
+        ctx,
+        node,
+        { ...decl, writesPrimary: writesDecl },
+        replication.mode,
+        regions,
+        where,
+    );
+    const voters =
+        consensus?.survive !== undefined
+            ? votersOf({ regions, replicas, witness: decl.witness, consensus }).length
+            : replicas + (decl.witness ? 1 : 0);
     let quorum = replication.quorum;
     if (replication.mode === 'consensus') {
         if (quorum === undefined) quorum = Math.floor(voters / 2) + 1;
         else if (quorum > voters) {
-            ctx.once(node, 'quorum', () => ctx.report(ProblemCodes.QuorumExceedsReplicas, 'error',
-                `quorum ${quorum} is larger than the ${voters} voting replicas${where}: no write can ever commit`, node, decl.source.props.quorum));
+            ctx.once(node, 'quorum', () =>
+                ctx.report(
+                    ProblemCodes.QuorumExceedsReplicas,
+                    'error',
+                    `quorum ${quorum} is larger than the ${voters} voting replicas${where}: no write can ever commit`,
+                    node,
+                    decl.source.props.quorum,
+                ),
+            );
         } else if (quorum <= voters / 2) {
-            ctx.once(node, 'quorum-minority', () => ctx.report(ProblemCodes.ValueOutOfRange, 'warning',
-                `quorum ${quorum} of ${voters} voters is not a majority${where}: two sides of a partition can both commit`, node, decl.source.props.quorum));
+            ctx.once(node, 'quorum-minority', () =>
+                ctx.report(
+                    ProblemCodes.ValueOutOfRange,
+                    'warning',
+                    `quorum ${quorum} of ${voters} voters is not a majority${where}: two sides of a partition can both commit`,
+                    node,
+                    decl.source.props.quorum,
+                ),
+            );
         }
     }
 
-    const writes = resolveWrites(decl, facts, regions, () => ctx.once(node, 'writes', () =>
-        ctx.missing(node, `store ${decl.name}${where} spans ${regions.length} regions: declare who 'writes' (any-region, home-region, primary <region>)`)),
-    (primary) => ctx.once(node, `primary${where}`, () => ctx.report(ProblemCodes.ValueOutOfRange, 'error',
-        `primary ${primary} is not one of the store's regions${where} (${regions.join(', ') || 'none'})`, node, decl.source.props.writes)));
-    const consistency = resolveConsistency(decl, facts, replication.mode, multiRegion, () => ctx.once(node, 'consistency', () =>
-        ctx.missing(node, `store ${decl.name}${where}: declare its 'consistency' (strong, bounded-staleness, session, consistent-prefix, eventual)`)));
-    const conflicts = resolveConflicts(decl, facts, replication.mode, writes.policy, multiRegion, () => ctx.once(node, 'conflicts', () =>
-        ctx.missing(node, `store ${decl.name}${where} accepts writes in several regions: declare how 'conflicts' resolve (lww, crdt …, vector-clocks, consensus, reject)`)));
+    const writes = resolveWrites(
+        decl,
+        facts,
+        regions,
+        () =>
+            ctx.once(node, 'writes', () =>
+                ctx.missing(
+                    node,
+                    `store ${decl.name}${where} spans ${regions.length} regions: declare who 'writes' (any-region, home-region, primary <region>)`,
+                ),
+            ),
+        (primary) =>
+            ctx.once(node, `primary${where}`, () =>
+                ctx.report(
+                    ProblemCodes.ValueOutOfRange,
+                    'error',
+                    `primary ${primary} is not one of the store's regions${where} (${regions.join(', ') || 'none'})`,
+                    node,
+                    decl.source.props.writes,
+                ),
+            ),
+    );
+    const consistency = resolveConsistency(decl, facts, replication.mode, multiRegion, () =>
+        ctx.once(node, 'consistency', () =>
+            ctx.missing(
+                node,
+                `store ${decl.name}${where}: declare its 'consistency' (strong, bounded-staleness, session, consistent-prefix, eventual)`,
+            ),
+        ),
+    );
+    const conflicts = resolveConflicts(decl, facts, replication.mode, writes.policy, multiRegion, () =>
+        ctx.once(node, 'conflicts', () =>
+            ctx.missing(
+                node,
+                `store ${decl.name}${where} accepts writes in several regions: declare how 'conflicts' resolve (lww, crdt …, vector-clocks, consensus, reject)`,
+            ),
+        ),
+    );
 
     return {
         kind: 'store',
@@ -212,7 +381,11 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
         ...(cassandraLevel ? { cassandraLevel } : {}),
         invariants: decl.invariants,
         residency: decl.residency ?? cell?.residency,
-        residencyProvenance: decl.residency ? DECLARED : cell?.residency ? { kind: 'derived', from: `cell ${cell.name}` } : undefined,
+        residencyProvenance: decl.residency
+            ? DECLARED
+            : cell?.residency
+              ? { kind: 'derived', from: `cell ${cell.name}` }
+              : undefined,
         features: decl.features,
         backupIntervalMs: decl.backupIntervalMs,
         sizeBytes: decl.sizeBytes,
@@ -224,13 +397,24 @@ function instantiate(ctx: BuildContext, node: ast.Store, decl: StoreDecl, region
 
 type EngineFacts = (typeof ENGINES)[Engine];
 
-function resolveReplication(decl: StoreDecl, facts: EngineFacts, multiRegion: boolean, onMissing: () => void): StoreM['replication'] {
+function resolveReplication(
+    decl: StoreDecl,
+    facts: EngineFacts,
+    multiRegion: boolean,
+    onMissing: () => void,
+): StoreM['replication'] {
     if (decl.replication) {
-        const lagFromFacts = decl.replication.mode === 'async' && decl.replication.lagMs === undefined ? facts.asyncLagMs : undefined;
+        const lagFromFacts =
+            decl.replication.mode === 'async' && decl.replication.lagMs === undefined ? facts.asyncLagMs : undefined;
         return {
             mode: decl.replication.mode,
             lagMs: decl.replication.lagMs ?? lagFromFacts?.value,
-            lagProvenance: decl.replication.lagMs !== undefined ? DECLARED : lagFromFacts ? { kind: 'default', source: lagFromFacts.source } : undefined,
+            lagProvenance:
+                decl.replication.lagMs !== undefined
+                    ? DECLARED
+                    : lagFromFacts
+                      ? { kind: 'default', source: lagFromFacts.source }
+                      : undefined,
             quorum: decl.replication.quorum,
             provenance: DECLARED,
         };
@@ -244,14 +428,21 @@ function resolveReplication(decl: StoreDecl, facts: EngineFacts, multiRegion: bo
             provenance: { kind: 'default', source: facts.replication.source },
         };
     }
-    if (!multiRegion) return { mode: 'none', provenance: { kind: 'derived', from: 'a single region has nothing to replicate to' } };
+    if (!multiRegion)
+        return { mode: 'none', provenance: { kind: 'derived', from: 'a single region has nothing to replicate to' } };
     onMissing();
     return { mode: 'none', provenance: { kind: 'derived', from: 'not declared' } };
 }
 
-function resolveWrites(decl: StoreDecl, facts: EngineFacts, regions: readonly string[], onMissing: () => void, onOutside: (primary: string) => void): StoreM['writes'] {
+function resolveWrites(
+    decl: StoreDecl,
+    facts: EngineFacts,
+    regions: readonly string[],
+    onMissing: () => void,
+    onOutside: (primary: string) => void,
+): StoreM['writes'] {
     if (decl.writes) {
-        let primary = decl.writes.policy === 'primary' ? decl.writes.primary ?? regions[0] : undefined;
+        let primary = decl.writes.policy === 'primary' ? (decl.writes.primary ?? regions[0]) : undefined;
         if (primary !== undefined && !regions.includes(primary)) {
             onOutside(primary);
             primary = regions[0];
@@ -262,25 +453,47 @@ function resolveWrites(decl: StoreDecl, facts: EngineFacts, regions: readonly st
         const primary = facts.writes.value === 'primary' ? regions[0] : undefined;
         return { policy: facts.writes.value, primary, provenance: { kind: 'default', source: facts.writes.source } };
     }
-    if (regions.length <= 1) return { policy: 'primary', primary: regions[0], provenance: { kind: 'derived', from: 'single region' } };
+    if (regions.length <= 1)
+        return { policy: 'primary', primary: regions[0], provenance: { kind: 'derived', from: 'single region' } };
     onMissing();
     return { policy: 'primary', primary: regions[0], provenance: { kind: 'derived', from: 'not declared' } };
 }
 
-function resolveConsistency(decl: StoreDecl, facts: EngineFacts, mode: ReplicationMode, multiRegion: boolean, onMissing: () => void): StoreM['consistency'] {
+function resolveConsistency(
+    decl: StoreDecl,
+    facts: EngineFacts,
+    mode: ReplicationMode,
+    multiRegion: boolean,
+    onMissing: () => void,
+): StoreM['consistency'] {
     if (decl.consistency) return { ...decl.consistency, provenance: DECLARED };
-    if (facts.consistency) return { level: facts.consistency.value, provenance: { kind: 'default', source: facts.consistency.source } };
-    if (mode === 'consensus' || mode === 'sync') return { level: 'strong', provenance: { kind: 'derived', from: `${mode} replication` } };
+    if (facts.consistency)
+        return { level: facts.consistency.value, provenance: { kind: 'default', source: facts.consistency.source } };
+    if (mode === 'consensus' || mode === 'sync')
+        return { level: 'strong', provenance: { kind: 'derived', from: `${mode} replication` } };
     if (!multiRegion) return { level: 'strong', provenance: { kind: 'derived', from: 'a single copy' } };
     onMissing();
     return { level: 'eventual', provenance: { kind: 'derived', from: 'not declared' } };
 }
 
-function resolveConflicts(decl: StoreDecl, facts: EngineFacts, mode: ReplicationMode, policy: WritePolicy, multiRegion: boolean, onMissing: () => void): StoreM['conflicts'] {
+function resolveConflicts(
+    decl: StoreDecl,
+    facts: EngineFacts,
+    mode: ReplicationMode,
+    policy: WritePolicy,
+    multiRegion: boolean,
+    onMissing: () => void,
+): StoreM['conflicts'] {
     if (decl.conflicts) return { ...decl.conflicts, provenance: DECLARED };
-    if (mode === 'consensus') return { strategy: 'consensus', provenance: { kind: 'derived', from: 'consensus replication' } };
-    if (policy !== 'any-region') return { strategy: 'single-owner', provenance: { kind: 'derived', from: `${policy} writes have one writer per key` } };
-    if (facts.conflicts) return { strategy: facts.conflicts.value, provenance: { kind: 'default', source: facts.conflicts.source } };
+    if (mode === 'consensus')
+        return { strategy: 'consensus', provenance: { kind: 'derived', from: 'consensus replication' } };
+    if (policy !== 'any-region')
+        return {
+            strategy: 'single-owner',
+            provenance: { kind: 'derived', from: `${policy} writes have one writer per key` },
+        };
+    if (facts.conflicts)
+        return { strategy: facts.conflicts.value, provenance: { kind: 'default', source: facts.conflicts.source } };
     if (!multiRegion) return { strategy: 'single-owner', provenance: { kind: 'derived', from: 'single region' } };
     onMissing();
     return { strategy: 'lww', provenance: { kind: 'derived', from: 'not declared' } };
@@ -289,7 +502,11 @@ function resolveConflicts(decl: StoreDecl, facts: EngineFacts, mode: Replication
 /** `catch-up 5000/s` (writes) or `catch-up 50MB/s` (bytes, turned into writes by the item size where simulated). */
 function readCatchUp(ctx: BuildContext, clause: ast.CatchUpClause): CatchUpM | undefined {
     const written = typeof clause.rate?.text === 'string' ? splitQuantity(clause.rate.text) : undefined;
-    const bounds = { what: 'catch-up rate (writes per second, e.g. 5000/s, or a throughput, e.g. 50MB/s)', min: 0, above: true };
+    const bounds = {
+        what: 'catch-up rate (writes per second, e.g. 5000/s, or a throughput, e.g. 50MB/s)',
+        min: 0,
+        above: true,
+    };
     if (written !== undefined && kindOf(written) === 'throughput') {
         const bytesPerS = ctx.quantity(clause.rate, 'throughput', bounds);
         return bytesPerS === undefined ? undefined : { bytesPerS };

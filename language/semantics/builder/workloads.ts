@@ -9,7 +9,11 @@ import { refNames } from './regions.js';
 
 const SHARE_TOLERANCE = 0.005;
 
-export function buildWorkload(ctx: BuildContext, node: ast.Workload, instances: (name: string) => readonly Deployable[]): WorkloadM {
+export function buildWorkload(
+    ctx: BuildContext,
+    node: ast.Workload,
+    instances: (name: string) => readonly Deployable[],
+): WorkloadM {
     const c = node.clauses;
     const writes = ctx.single(c, ast.isWriteRateClause, 'writes');
     const reads = ctx.single(c, ast.isReadRateClause, 'reads');
@@ -18,20 +22,33 @@ export function buildWorkload(ctx: BuildContext, node: ast.Workload, instances: 
     if (!writes && !reads) ctx.missing(node, `workload ${node.name} declares neither 'writes' nor 'reads'`);
 
     const targetNode = node.target?.ref;
-    const target = targetNode ? { kind: targetNode.$type === 'Store' ? 'store' as const : 'service' as const, name: targetNode.name } : undefined;
+    const target = targetNode
+        ? { kind: targetNode.$type === 'Store' ? ('store' as const) : ('service' as const), name: targetNode.name }
+        : undefined;
     const targetRegions = target ? [...new Set(instances(target.name).flatMap((t) => t.regions))] : [];
 
     const origins = (clause: ast.WriteRateClause | ast.ReadRateClause | undefined, what: string): OriginShare[] => {
         if (!clause) return [];
-        if (clause.origins.length === 0) return targetRegions.map((region) => ({ region, share: 1 / targetRegions.length }));
+        if (clause.origins.length === 0)
+            return targetRegions.map((region) => ({ region, share: 1 / targetRegions.length }));
         const shares: OriginShare[] = [];
         for (const o of clause.origins) {
-            const share = ctx.quantity(o.share, 'percent', { what: `${what} share from ${o.region?.ref?.name ?? 'region'}`, min: 0, max: 1 });
+            const share = ctx.quantity(o.share, 'percent', {
+                what: `${what} share from ${o.region?.ref?.name ?? 'region'}`,
+                min: 0,
+                max: 1,
+            });
             if (o.region?.ref && share !== undefined) shares.push({ region: o.region.ref.name, share });
         }
         const total = shares.reduce((sum, o) => sum + o.share, 0);
         if (shares.length === clause.origins.length && Math.abs(total - 1) > SHARE_TOLERANCE) {
-            ctx.report(ProblemCodes.ValueOutOfRange, 'error', `${what} origin shares add up to ${round(total * 100)}%, not 100%`, clause, ctx.listRange(clause, 'origins'));
+            ctx.report(
+                ProblemCodes.ValueOutOfRange,
+                'error',
+                `${what} origin shares add up to ${round(total * 100)}%, not 100%`,
+                clause,
+                ctx.listRange(clause, 'origins'),
+            );
         }
         return shares;
     };
@@ -39,25 +56,48 @@ export function buildWorkload(ctx: BuildContext, node: ast.Workload, instances: 
     return {
         name: node.name,
         target,
-        writesPerS: writes ? ctx.quantity(writes.rate, 'rate', { what: 'write rate', min: 0 }) ?? 0 : 0,
+        writesPerS: writes ? (ctx.quantity(writes.rate, 'rate', { what: 'write rate', min: 0 }) ?? 0) : 0,
         writeOrigins: origins(writes, 'write'),
-        readsPerS: reads ? ctx.quantity(reads.rate, 'rate', { what: 'read rate', min: 0 }) ?? 0 : 0,
+        readsPerS: reads ? (ctx.quantity(reads.rate, 'rate', { what: 'read rate', min: 0 }) ?? 0) : 0,
         readOrigins: origins(reads, 'read'),
         keys: keys ? ctx.quantity(keys.count, 'count', { what: 'key count', min: 1, integer: true }) : undefined,
-        sharedKeyShare: keys?.sharedShare ? ctx.quantity(keys.sharedShare, 'percent', { what: 'shared key share', min: 0, max: 1 }) ?? 0 : 0,
-        itemSizeBytes: itemSize ? ctx.quantity(itemSize.size, 'size', { what: 'item size', min: 0, above: true }) : undefined,
-        source: ctx.source(node, { writes, reads, keys, itemSize, target: node.target ? ctx.propRange(node, 'target') : undefined }),
+        sharedKeyShare: keys?.sharedShare
+            ? (ctx.quantity(keys.sharedShare, 'percent', { what: 'shared key share', min: 0, max: 1 }) ?? 0)
+            : 0,
+        itemSizeBytes: itemSize
+            ? ctx.quantity(itemSize.size, 'size', { what: 'item size', min: 0, above: true })
+            : undefined,
+        source: ctx.source(node, {
+            writes,
+            reads,
+            keys,
+            itemSize,
+            target: node.target ? ctx.propRange(node, 'target') : undefined,
+        }),
     };
 }
 
 const METRIC_UNIT: Readonly<Record<Metric, UnitKind>> = {
-    rto: 'duration', rpo: 'duration', detection: 'duration', 'write-latency': 'duration',
-    availability: 'percent', 'stale-reads': 'percent',
-    'lost-writes': 'count', 'stranded-writes': 'count', 'discarded-writes': 'count', merges: 'count', siblings: 'count', 'rejected-writes': 'count',
+    rto: 'duration',
+    rpo: 'duration',
+    detection: 'duration',
+    'write-latency': 'duration',
+    availability: 'percent',
+    'stale-reads': 'percent',
+    'lost-writes': 'count',
+    'stranded-writes': 'count',
+    'discarded-writes': 'count',
+    merges: 'count',
+    siblings: 'count',
+    'rejected-writes': 'count',
     cost: 'money',
 };
 
-export function buildScenario(ctx: BuildContext, node: ast.Scenario, instances: (name: string) => readonly Deployable[]): ScenarioM {
+export function buildScenario(
+    ctx: BuildContext,
+    node: ast.Scenario,
+    instances: (name: string) => readonly Deployable[],
+): ScenarioM {
     const c = node.clauses;
     const workloads = ctx.single(c, ast.isScenarioWorkloadClause, 'workload');
     const duration = ctx.single(c, ast.isDurationClause, 'duration');
@@ -66,29 +106,59 @@ export function buildScenario(ctx: BuildContext, node: ast.Scenario, instances: 
     if (!duration) ctx.missing(node, `scenario ${node.name} needs a 'duration'`);
     if (!workloads) ctx.missing(node, `scenario ${node.name} needs a 'workload'`);
 
-    const durationMs = duration ? ctx.quantity(duration.duration, 'duration', { what: 'scenario duration', min: 0, above: true }) : undefined;
-    const faults = ctx.all(c, ast.isFault).map((f) => readFault(ctx, f, durationMs, instances)).filter((f): f is FaultM => f !== undefined);
-    const expectations = ctx.all(c, ast.isExpectation).map((e) => readExpectation(ctx, e)).filter((e): e is ExpectationM => e !== undefined);
+    const durationMs = duration
+        ? ctx.quantity(duration.duration, 'duration', { what: 'scenario duration', min: 0, above: true })
+        : undefined;
+    const faults = ctx
+        .all(c, ast.isFault)
+        .map((f) => readFault(ctx, f, durationMs, instances))
+        .filter((f): f is FaultM => f !== undefined);
+    const expectations = ctx
+        .all(c, ast.isExpectation)
+        .map((e) => readExpectation(ctx, e))
+        .filter((e): e is ExpectationM => e !== undefined);
     return {
         name: node.name,
         workloads: refNames(workloads?.workloads),
         durationMs,
-        resolutionMs: resolution ? ctx.quantity(resolution.resolution, 'duration', { what: 'resolution', min: 0, above: true }) : undefined,
-        seed: seed ? ctx.quantity(seed.seed, 'count', { what: 'seed', min: 0, integer: true, max: 2 ** 32 - 1 }) : undefined,
+        resolutionMs: resolution
+            ? ctx.quantity(resolution.resolution, 'duration', { what: 'resolution', min: 0, above: true })
+            : undefined,
+        seed: seed
+            ? ctx.quantity(seed.seed, 'count', { what: 'seed', min: 0, integer: true, max: 2 ** 32 - 1 })
+            : undefined,
         faults,
         expectations,
         source: ctx.source(node, { workloads, duration, resolution, seed }),
     };
 }
 
-function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | undefined, instances: (name: string) => readonly Deployable[]): FaultM | undefined {
+function readFault(
+    ctx: BuildContext,
+    node: ast.Fault,
+    scenarioMs: number | undefined,
+    instances: (name: string) => readonly Deployable[],
+): FaultM | undefined {
     const atMs = ctx.quantity(node.at, 'duration', { what: 'fault start', min: 0 });
-    const durationMs = node.kind === 'destroy' ? Infinity : ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
+    const durationMs =
+        node.kind === 'destroy'
+            ? Infinity
+            : ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
     if (atMs === undefined || durationMs === undefined) return undefined;
     if (scenarioMs !== undefined && atMs >= scenarioMs) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'warning', `this fault starts at ${node.at.text}, after the scenario ends`, node, 'at');
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'warning',
+            `this fault starts at ${node.at.text}, after the scenario ends`,
+            node,
+            'at',
+        );
     }
-    const source = ctx.source(node, { at: node.at, duration: node.duration, region: node.region ? ctx.propRange(node, 'region') : undefined });
+    const source = ctx.source(node, {
+        at: node.at,
+        duration: node.duration,
+        region: node.region ? ctx.propRange(node, 'region') : undefined,
+    });
     const region = node.region?.ref?.name;
     switch (node.kind) {
         case 'outage':
@@ -101,22 +171,39 @@ function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | unde
             const other = node.other?.ref?.name;
             if (region === undefined || other === undefined) return undefined;
             if (region === other) {
-                ctx.report(ProblemCodes.ValueOutOfRange, 'error', `a partition separates two different regions; both sides are ${region}`, node, 'other');
+                ctx.report(
+                    ProblemCodes.ValueOutOfRange,
+                    'error',
+                    `a partition separates two different regions; both sides are ${region}`,
+                    node,
+                    'other',
+                );
                 return undefined;
             }
             return { kind: 'partition', regions: [region, other], atMs, durationMs, source };
         }
         case 'lag-spike': {
             const lagMs = ctx.quantity(node.lag, 'duration', { what: 'lag', min: 0, above: true });
-            return lagMs === undefined ? undefined : { kind: 'lag-spike', store: node.store?.ref?.name, lagMs, atMs, durationMs, source };
+            return lagMs === undefined
+                ? undefined
+                : { kind: 'lag-spike', store: node.store?.ref?.name, lagMs, atMs, durationMs, source };
         }
         case 'flap': {
             if (region === undefined) return undefined;
             const targetNode = node.target?.ref;
-            const periodMs = node.period ? ctx.quantity(node.period, 'duration', { what: 'flap period', min: 0, above: true }) : undefined;
+            const periodMs = node.period
+                ? ctx.quantity(node.period, 'duration', { what: 'flap period', min: 0, above: true })
+                : undefined;
             return {
-                kind: 'flap', region, atMs, durationMs, periodMs, source,
-                target: targetNode ? { kind: targetNode.$type === 'Store' ? 'store' : 'service', name: targetNode.name } : undefined,
+                kind: 'flap',
+                region,
+                atMs,
+                durationMs,
+                periodMs,
+                source,
+                target: targetNode
+                    ? { kind: targetNode.$type === 'Store' ? 'store' : 'service', name: targetNode.name }
+                    : undefined,
             };
         }
         case 'degrade':
@@ -130,37 +217,64 @@ function readFault(ctx: BuildContext, node: ast.Fault, scenarioMs: number | unde
  * The target must run in that region, or the fault would hit nothing; a degrade must say what it does.
  */
 function readPartialFault(
-    ctx: BuildContext, node: ast.Fault, region: string | undefined, atMs: number, durationMs: number, source: FaultM['source'],
+    ctx: BuildContext,
+    node: ast.Fault,
+    region: string | undefined,
+    atMs: number,
+    durationMs: number,
+    source: FaultM['source'],
     instances: (name: string) => readonly Deployable[],
 ): FaultM | undefined {
     const targetNode = node.target?.ref;
     if (targetNode === undefined || region === undefined) return undefined;
     const kind = targetNode.$type === 'Store' ? 'store' : 'service';
     if (node.kind === 'fail' && kind === 'store') {
-        ctx.report(ProblemCodes.InapplicableProperty, 'error',
-            `'fail' takes a service; ${targetNode.name} is a store: write 'degrade ${targetNode.name} in ${region} errors 100%' for a store that fails every request`, node, 'target');
+        ctx.report(
+            ProblemCodes.InapplicableProperty,
+            'error',
+            `'fail' takes a service; ${targetNode.name} is a store: write 'degrade ${targetNode.name} in ${region} errors 100%' for a store that fails every request`,
+            node,
+            'target',
+        );
         return undefined;
     }
     const deployed = instances(targetNode.name);
     const where = [...new Set(deployed.flatMap((d) => d.regions))];
     if (deployed.length > 0 && !where.includes(region)) {
-        ctx.report(ProblemCodes.ValueOutOfRange, 'error',
-            `${kind} ${targetNode.name} does not run in ${region} (its regions: ${listing(where)}), so this fault would hit nothing`, node, 'region');
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'error',
+            `${kind} ${targetNode.name} does not run in ${region} (its regions: ${listing(where)}), so this fault would hit nothing`,
+            node,
+            'region',
+        );
         return undefined;
     }
     const target = { kind, name: targetNode.name } as const;
-    if (node.kind === 'fail') return { kind: 'fail', target: { kind: 'service', name: targetNode.name }, region, atMs, durationMs, source };
+    if (node.kind === 'fail')
+        return { kind: 'fail', target: { kind: 'service', name: targetNode.name }, region, atMs, durationMs, source };
     if (node.errors === undefined && node.latency === undefined) {
-        ctx.report(ProblemCodes.MissingProperty, 'error',
-            `say how ${targetNode.name} is degraded: 'errors 30%' (share of requests that fail), 'latency +2s' (added to each request), or both`, node, 'kind');
+        ctx.report(
+            ProblemCodes.MissingProperty,
+            'error',
+            `say how ${targetNode.name} is degraded: 'errors 30%' (share of requests that fail), 'latency +2s' (added to each request), or both`,
+            node,
+            'kind',
+        );
         return undefined;
     }
     const errorShare = node.errors ? ctx.quantity(node.errors, 'percent', { what: 'error rate', min: 0, max: 1 }) : 0;
     const addedLatencyMs = node.latency ? ctx.quantity(node.latency, 'duration', { what: 'added latency', min: 0 }) : 0;
     if (errorShare === undefined || addedLatencyMs === undefined) return undefined;
     if (node.latency !== undefined && !node.added) {
-        ctx.report(ProblemCodes.MissingUnit, 'error',
-            `write 'latency +${node.latency.text}': a degrade adds latency to each request (there is no absolute latency to set)`, node, 'latency', { replacement: `+${node.latency.text}` });
+        ctx.report(
+            ProblemCodes.MissingUnit,
+            'error',
+            `write 'latency +${node.latency.text}': a degrade adds latency to each request (there is no absolute latency to set)`,
+            node,
+            'latency',
+            { replacement: `+${node.latency.text}` },
+        );
         return undefined;
     }
     return { kind: 'degrade', target, region, errorShare, addedLatencyMs, atMs, durationMs, source };
@@ -176,8 +290,10 @@ function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM
     const unit = METRIC_UNIT[metric];
     if (unit === undefined) return undefined; // the metric did not parse: a syntax error already says so
     const value = ctx.quantity(node.value, unit, {
-        what: `expected ${metric}`, min: 0,
-        ...(unit === 'percent' ? { max: 1 } : {}), ...(unit === 'count' ? { integer: true } : {}),
+        what: `expected ${metric}`,
+        min: 0,
+        ...(unit === 'percent' ? { max: 1 } : {}),
+        ...(unit === 'count' ? { integer: true } : {}),
     });
     if (value === undefined) return undefined;
     const targetNode = node.target?.ref;
@@ -185,7 +301,9 @@ function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM
         metric,
         percentile,
         acrossSeeds,
-        target: targetNode ? { kind: targetNode.$type === 'Store' ? 'store' : 'service', name: targetNode.name } : undefined,
+        target: targetNode
+            ? { kind: targetNode.$type === 'Store' ? 'store' : 'service', name: targetNode.name }
+            : undefined,
         region: node.region?.ref?.name,
         op: node.op as ExpectationM['op'],
         value,

@@ -32,7 +32,11 @@ export type QuorumRoundTrip<R> =
  * nearest reachable voter, own-region voters at 0 ms (the leader votes for itself). Selected in O(voters).
  */
 export function quorumRoundTrip<R>(
-    leader: R, voters: readonly R[], quorum: number, rtt: (a: R, b: R) => number | undefined, reachable: (r: R) => boolean = () => true,
+    leader: R,
+    voters: readonly R[],
+    quorum: number,
+    rtt: (a: R, b: R) => number | undefined,
+    reachable: (r: R) => boolean = () => true,
 ): QuorumRoundTrip<R> {
     const regions: R[] = [];
     const ms: number[] = [];

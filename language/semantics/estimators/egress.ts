@@ -59,7 +59,10 @@ function egressLinksOf(model: Model): ReadonlyMap<string, ReadonlyMap<string, Li
         const links = new Map<string, Map<string, LinkM>>();
         for (const link of model.links) {
             if (link.egressUsdPerGB === undefined) continue;
-            for (const [a, b] of [[link.a, link.b], [link.b, link.a]] as const) {
+            for (const [a, b] of [
+                [link.a, link.b],
+                [link.b, link.a],
+            ] as const) {
                 if (!links.has(a)) links.set(a, new Map());
                 if (!links.get(a)!.has(b)) links.get(a)!.set(b, link);
             }
@@ -114,11 +117,34 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
     const base = { store: store.id, workloads: workloads.map((w) => w.name), unpricedCount: 0 };
     // Independent copies (a cache per region): nothing is shipped between regions, whatever the workload.
     if (store.replication.mode === 'none') {
-        return { ...base, usdPerMonth: 0, bytesPerMonth: 0, flows: [], unpriced: [], formula: 'replication none: each region keeps its own copy, so nothing crosses regions' };
+        return {
+            ...base,
+            usdPerMonth: 0,
+            bytesPerMonth: 0,
+            flows: [],
+            unpriced: [],
+            formula: 'replication none: each region keeps its own copy, so nothing crosses regions',
+        };
     }
-    if (workloads.length === 0) return { ...base, bytesPerMonth: 0, flows: [], unpriced: [], missing: 'no workload writes this store', formula: '' };
+    if (workloads.length === 0)
+        return {
+            ...base,
+            bytesPerMonth: 0,
+            flows: [],
+            unpriced: [],
+            missing: 'no workload writes this store',
+            formula: '',
+        };
     const unsized = workloads.find((w) => w.itemSizeBytes === undefined);
-    if (unsized) return { ...base, bytesPerMonth: 0, flows: [], unpriced: [], missing: `workload ${unsized.name} declares no item-size`, formula: '' };
+    if (unsized)
+        return {
+            ...base,
+            bytesPerMonth: 0,
+            flows: [],
+            unpriced: [],
+            missing: `workload ${unsized.name} declares no item-size`,
+            formula: '',
+        };
 
     const bytesPerS = new Map<string, number>();
     const writes = new Map<string, number>();
@@ -157,14 +183,22 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
         const rate = sourceRate(model, from);
         const own = pairPriced(model, from, occurrences);
         const ownSet = new Set(own);
-        const price = (to: string): Price | undefined => ownSet.has(to) ? egressPrice(model, from, to) : isAws(model, to) ? rate : undefined;
+        const price = (to: string): Price | undefined =>
+            ownSet.has(to) ? egressPrice(model, from, to) : isAws(model, to) ? rate : undefined;
         const grouped = (i: number) => store.regions[i] !== from && !ownSet.has(store.regions[i]!);
         const ownAws = count(own.filter((r) => isAws(model, r)));
         const fromAws = isAws(model, from);
         const groups: { to?: string; regions: number; price?: Price; first: number }[] = [
             ...own.map((to) => ({ to, regions: occurrences.get(to)!, price: price(to), first: firstAt.get(to)! })),
-            { regions: positions.aws.length - ownAws - (fromAws ? occurrences.get(from) ?? 0 : 0), price: rate, first: positions.aws.find(grouped) ?? -1 },
-            { regions: positions.other.length - (count(own) - ownAws) - (fromAws ? 0 : occurrences.get(from) ?? 0), first: positions.other.find(grouped) ?? -1 },
+            {
+                regions: positions.aws.length - ownAws - (fromAws ? (occurrences.get(from) ?? 0) : 0),
+                price: rate,
+                first: positions.aws.find(grouped) ?? -1,
+            },
+            {
+                regions: positions.other.length - (count(own) - ownAws) - (fromAws ? 0 : (occurrences.get(from) ?? 0)),
+                first: positions.other.find(grouped) ?? -1,
+            },
         ];
         let unpricedHere = 0;
         // In the order of the store's regions, as a list of every pair would be.
@@ -172,7 +206,13 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
             const bytesPerMonth = perS * SECONDS_PER_MONTH * g.regions;
             if (!g.price) unpricedHere += g.regions;
             flows.push({
-                from, to: g.to, regions: g.regions, writesPerS: writes.get(from) ?? 0, bytesPerMonth, usdPerGB: g.price?.usdPerGB, priceSource: g.price?.source,
+                from,
+                to: g.to,
+                regions: g.regions,
+                writesPerS: writes.get(from) ?? 0,
+                bytesPerMonth,
+                usdPerGB: g.price?.usdPerGB,
+                priceSource: g.price?.source,
                 usdPerMonth: g.price ? (bytesPerMonth / 1e9) * g.price.usdPerGB : undefined,
             });
         }
@@ -193,8 +233,15 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
             if (unpriced.length <= LISTED_ITEMS) unpriced.push([pair.from, pair.to]);
         }
         flows.push({
-            from: pair.from, to: pair.to, regions: 1, writesPerS: pair.writesPerS, bytesPerMonth, usdPerGB: price?.usdPerGB, priceSource: price?.source,
-            usdPerMonth: price ? (bytesPerMonth / 1e9) * price.usdPerGB : undefined, forwarded: true,
+            from: pair.from,
+            to: pair.to,
+            regions: 1,
+            writesPerS: pair.writesPerS,
+            bytesPerMonth,
+            usdPerGB: price?.usdPerGB,
+            priceSource: price?.source,
+            usdPerMonth: price ? (bytesPerMonth / 1e9) * price.usdPerGB : undefined,
+            forwarded: true,
         });
     }
     const priced = flows.filter((f) => f.usdPerMonth !== undefined);
@@ -204,13 +251,21 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
     const itemSizes = [...new Set(workloads.map((w) => w.itemSizeBytes!))].map(formatBytes).join(' / ');
     return {
         ...base,
-        usdPerMonth: priced.length > 0 || flows.length === 0 ? priced.reduce((sum, f) => sum + f.usdPerMonth!, 0) : undefined,
+        usdPerMonth:
+            priced.length > 0 || flows.length === 0 ? priced.reduce((sum, f) => sum + f.usdPerMonth!, 0) : undefined,
         bytesPerMonth: flows.reduce((sum, f) => sum + f.bytesPerMonth, 0),
         flows,
         unpriced,
         unpricedCount,
         ...(priced.length === 0 && flows.length > 0
-            ? { missing: `no price is known for ${listing(unpriced.map(([a, b]) => `${a} → ${b}`), 'and', unpricedCount)}: declare 'link … { egress $…/GB }'` } : {}),
+            ? {
+                  missing: `no price is known for ${listing(
+                      unpriced.map(([a, b]) => `${a} → ${b}`),
+                      'and',
+                      unpricedCount,
+                  )}: declare 'link … { egress $…/GB }'`,
+              }
+            : {}),
         formula: `${egressTerms(totalWrites, itemSizes, others, forwardedWrites, store.consensus ? 'the leader' : 'the writing region')}${prices ? ` × ${prices}` : ''} over 30 days`,
     };
 }
@@ -218,7 +273,9 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
 /** "N writes/s × size × k other regions", with the forwarded writes as a second term when there are any. */
 function egressTerms(writes: number, itemSizes: string, others: number, forwarded: number, acceptedIn: string): string {
     const replication = `${formatCount(writes)} writes/s × ${itemSizes} × ${others} other region${others === 1 ? '' : 's'}`;
-    return forwarded > 0 ? `(${replication} + ${formatCount(forwarded)} writes/s × ${itemSizes} forwarded to ${acceptedIn})` : replication;
+    return forwarded > 0
+        ? `(${replication} + ${formatCount(forwarded)} writes/s × ${itemSizes} forwarded to ${acceptedIn})`
+        : replication;
 }
 
 export function describeEgress(e: EgressEstimate): string {

@@ -71,25 +71,27 @@ export interface FailoverTimeEstimate {
 }
 
 const ACTION_LABEL: Readonly<Record<ActionKind, string>> = {
-    'promote': 'promotion',
+    promote: 'promotion',
     'launch-capacity': 'capacity launch',
     'scale-out': 'scale-out',
     'edit-dns': 'DNS record edit',
     'flip-routing-control': 'routing-control flip',
     'restore-backup': 'restore',
     'shift-traffic': 'traffic shift',
-    'rehome': 're-homing',
+    rehome: 're-homing',
     'accept-outage': 'accepted outage',
-    'console': 'console step',
+    console: 'console step',
     'create-resources': 'resource creation',
     'update-health-check': 'health-check update',
     'invalidate-cache': 'cache invalidation',
-    'notify': 'notification',
+    notify: 'notification',
 };
 
 /** The target of a failover instance (a store or service of the model), if it still exists. */
 export function failoverTarget(model: Model, failover: FailoverM): Deployable | undefined {
-    return failover.target.kind === 'store' ? model.stores.get(failover.target.id) : model.services.get(failover.target.id);
+    return failover.target.kind === 'store'
+        ? model.stores.get(failover.target.id)
+        : model.services.get(failover.target.id);
 }
 
 /** Regions whose failure a failover handles: its `from`, or, when it has none (active-active), every target region. */
@@ -111,13 +113,23 @@ export function detectionTime(failover: FailoverM): DetectionTime {
     if (d.method === 'manual') {
         return d.delayMs === undefined
             ? { text: 'manual detection (no delay declared)' }
-            : { ms: d.delayMs, range: pointRange(d.delayMs, 'the declared manual delay'), text: `${formatDuration(d.delayMs)} manual detection` };
+            : {
+                  ms: d.delayMs,
+                  range: pointRange(d.delayMs, 'the declared manual delay'),
+                  text: `${formatDuration(d.delayMs)} manual detection`,
+              };
     }
     const timeout = d.timeoutMs > 0 ? ` + ${formatDuration(d.timeoutMs)} timeout` : '';
     const base = (d.threshold - 1) * d.intervalMs + d.timeoutMs;
     const range: BoundedRange = {
-        bestMs: base, typicalMs: base + d.intervalMs / 2, worstMs: base + d.intervalMs,
-        why: { best: 'the failure lands just before a check', typical: 'the mean over the check cycle', worst: 'the failure lands just after a check' },
+        bestMs: base,
+        typicalMs: base + d.intervalMs / 2,
+        worstMs: base + d.intervalMs,
+        why: {
+            best: 'the failure lands just before a check',
+            typical: 'the mean over the check cycle',
+            worst: 'the failure lands just after a check',
+        },
     };
     return { ms: range.worstMs, range, text: `${formatDuration(d.intervalMs)} × ${d.threshold}${timeout} detection` };
 }
@@ -144,10 +156,14 @@ export function routingTime(failover: FailoverM): RoutingTime {
         case 'dns':
         case 'arc-routing-control': {
             const arc = r.method === 'arc-routing-control';
-            if (r.ttlMs === undefined) return { method: r.method, text: `${arc ? 'ARC-flipped DNS records' : 'DNS'} (no TTL declared)` };
+            if (r.ttlMs === undefined)
+                return { method: r.method, text: `${arc ? 'ARC-flipped DNS records' : 'DNS'} (no TTL declared)` };
             const flipMs = arc ? ARC.switchMs.value : 0;
             const tailMs = r.tailShare > 0 ? r.tailDelayMs : 0;
-            const tail = tailMs > 0 ? ` + ${formatDuration(tailMs)} resolver tail (${formatPercent(r.tailShare)} of clients)` : '';
+            const tail =
+                tailMs > 0
+                    ? ` + ${formatDuration(tailMs)} resolver tail (${formatPercent(r.tailShare)} of clients)`
+                    : '';
             const ttl = `${formatDuration(r.ttlMs)} TTL${arc ? ' of the ARC-flipped records' : ''}`;
             const range: BoundedRange = {
                 bestMs: flipMs + (r.tailShare >= 1 ? tailMs : 0),
@@ -155,8 +171,14 @@ export function routingTime(failover: FailoverM): RoutingTime {
                 worstMs: flipMs + r.ttlMs + tailMs,
                 why: {
                     best: 'a cached answer expires at the change',
-                    typical: tailMs > 0 ? 'cached answers half a TTL old, with the declared tail share' : 'cached answers half a TTL old',
-                    worst: tailMs > 0 ? 'a client in the resolver tail fetched its answer just before the change' : 'a client fetched its answer just before the change',
+                    typical:
+                        tailMs > 0
+                            ? 'cached answers half a TTL old, with the declared tail share'
+                            : 'cached answers half a TTL old',
+                    worst:
+                        tailMs > 0
+                            ? 'a client in the resolver tail fetched its answer just before the change'
+                            : 'a client fetched its answer just before the change',
                 },
             };
             return { method: r.method, ms: range.worstMs, range, ttlMs: r.ttlMs, tailMs, text: `${ttl}${tail}` };
@@ -164,7 +186,12 @@ export function routingTime(failover: FailoverM): RoutingTime {
         case 'manual':
             return r.delayMs === undefined
                 ? { method: 'manual', text: 'manual routing (no delay declared)' }
-                : { method: 'manual', ms: r.delayMs, range: pointRange(r.delayMs, 'the declared manual delay'), text: `${formatDuration(r.delayMs)} manual re-routing` };
+                : {
+                      method: 'manual',
+                      ms: r.delayMs,
+                      range: pointRange(r.delayMs, 'the declared manual delay'),
+                      text: `${formatDuration(r.delayMs)} manual re-routing`,
+                  };
         default:
             return { method: r.method, ms: 0, range: NO_TIME, text: '' };
     }
@@ -179,13 +206,18 @@ export function actionTimes(model: Model, failover: FailoverM): ActionTime[] {
         action,
         ms: action.durationMs,
         // A worked-out duration shows how (a restore: "20 TB ÷ 1 GB/s").
-        label: action.durationProvenance.kind === 'derived' && action.durationMs !== undefined
-            ? `${ACTION_LABEL[action.kind]} (${action.durationProvenance.from})` : ACTION_LABEL[action.kind],
-        controlPlane: action.plane === 'control-plane' ? {
-            name: action.controlPlaneName,
-            region: action.controlPlaneRegion,
-            inFailedRegion: action.controlPlaneRegion !== undefined && failed.has(action.controlPlaneRegion),
-        } : undefined,
+        label:
+            action.durationProvenance.kind === 'derived' && action.durationMs !== undefined
+                ? `${ACTION_LABEL[action.kind]} (${action.durationProvenance.from})`
+                : ACTION_LABEL[action.kind],
+        controlPlane:
+            action.plane === 'control-plane'
+                ? {
+                      name: action.controlPlaneName,
+                      region: action.controlPlaneRegion,
+                      inFailedRegion: action.controlPlaneRegion !== undefined && failed.has(action.controlPlaneRegion),
+                  }
+                : undefined,
     }));
 }
 
@@ -213,10 +245,14 @@ export function estimateFailoverTime(model: Model, failover: FailoverM): Failove
     const posture = target?.kind === 'service' ? target.posture : undefined;
     const postureMinimumMs = posture ? POSTURE[posture].minRtoMs.value : undefined;
     const sumMs = (detection.ms ?? 0) + (routing.ms ?? 0) + actionsMs;
-    const range = floorRange(sumRanges(
-        [detection.range ?? NO_TIME, routing.range ?? NO_TIME, pointRange(actionsMs, 'the actions')],
-        rangeReasons([detection.range, routing.range]),
-    ), postureMinimumMs, posture);
+    const range = floorRange(
+        sumRanges(
+            [detection.range ?? NO_TIME, routing.range ?? NO_TIME, pointRange(actionsMs, 'the actions')],
+            rangeReasons([detection.range, routing.range]),
+        ),
+        postureMinimumMs,
+        posture,
+    );
     const unknownParts = [
         ...(detection.ms === undefined ? [detection.text] : []),
         ...(routing.ms === undefined ? [routing.text] : []),
@@ -228,7 +264,14 @@ export function estimateFailoverTime(model: Model, failover: FailoverM): Failove
         ...actions.filter((a) => a.ms !== undefined && a.ms > 0).map((a) => `${formatDuration(a.ms!)} ${a.label}`),
     ].filter((p): p is string => p !== undefined);
     return {
-        failover, detection, routing, actions, actionsMs, posture, postureMinimumMs, sumMs,
+        failover,
+        detection,
+        routing,
+        actions,
+        actionsMs,
+        posture,
+        postureMinimumMs,
+        sumMs,
         totalMs: range.worstMs,
         range,
         unknownParts,
@@ -240,9 +283,18 @@ export function estimateFailoverTime(model: Model, failover: FailoverM): Failove
 /** What makes each end of the sum so: the reasons of the parts that vary, joined. */
 function rangeReasons(parts: readonly (BoundedRange | undefined)[]): BoundedRange['why'] {
     const varying = parts.filter((p): p is BoundedRange => p !== undefined && hasSpread(p));
-    if (varying.length === 0) return { best: 'every part is one figure', typical: 'every part is one figure', worst: 'every part is one figure' };
+    if (varying.length === 0)
+        return {
+            best: 'every part is one figure',
+            typical: 'every part is one figure',
+            worst: 'every part is one figure',
+        };
     const join = (end: keyof BoundedRange['why']) => varying.map((p) => p.why[end]).join(' and ');
-    return { best: join('best'), typical: varying.length > 1 ? 'the mean over the check cycle and the age of cached answers' : join('typical'), worst: join('worst') };
+    return {
+        best: join('best'),
+        typical: varying.length > 1 ? 'the mean over the check cycle and the age of cached answers' : join('typical'),
+        worst: join('worst'),
+    };
 }
 
 /** Each end of a failover's range, at least the DR tier's minimum (a floor on the recovery, not a step). */
@@ -251,8 +303,14 @@ function floorRange(range: BoundedRange, minimumMs: number | undefined, posture:
     const floor = `the ${posture} tier's minimum`;
     const at = (ms: number, why: string) => (ms >= minimumMs ? why : floor);
     return {
-        bestMs: Math.max(range.bestMs, minimumMs), typicalMs: Math.max(range.typicalMs, minimumMs), worstMs: Math.max(range.worstMs, minimumMs),
-        why: { best: at(range.bestMs, range.why.best), typical: at(range.typicalMs, range.why.typical), worst: at(range.worstMs, range.why.worst) },
+        bestMs: Math.max(range.bestMs, minimumMs),
+        typicalMs: Math.max(range.typicalMs, minimumMs),
+        worstMs: Math.max(range.worstMs, minimumMs),
+        why: {
+            best: at(range.bestMs, range.why.best),
+            typical: at(range.typicalMs, range.why.typical),
+            worst: at(range.worstMs, range.why.worst),
+        },
     };
 }
 

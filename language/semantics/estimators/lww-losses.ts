@@ -42,7 +42,12 @@ export interface LwwLossEstimate {
 export function estimateLwwLosses(model: Model, store: StoreM, workload: WorkloadM): LwwLossEstimate {
     const byRegion = writesByWriter(writeFlows(model, store, workload));
     const base = { store: store.id, workload: workload.name, writesByRegion: byRegion };
-    if (workload.keys === undefined) return { ...base, missing: `workload ${workload.name} declares no key count ('keys N shared S%')`, formula: '' };
+    if (workload.keys === undefined)
+        return {
+            ...base,
+            missing: `workload ${workload.name} declares no key count ('keys N shared S%')`,
+            formula: '',
+        };
     const sharedKeys = workload.keys * workload.sharedKeyShare;
     const regions = [...byRegion.keys()];
     const total = [...byRegion.values()].reduce((a, b) => a + b, 0);
@@ -53,19 +58,24 @@ export function estimateLwwLosses(model: Model, store: StoreM, workload: Workloa
         for (const j of regions) {
             if (j === i) continue;
             const windowOrUnknown = replicationWindowMs(model, store, i, j);
-            if (windowOrUnknown === undefined) return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
+            if (windowOrUnknown === undefined)
+                return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
             windowMs = Math.max(windowMs, windowOrUnknown);
             const w = windowOrUnknown / 1_000;
             const mj = byRegion.get(j)! / workload.keys;
-            if (mi + mj > 0) lostPerS += mi * mj * Math.exp(-mi * w) * (1 - Math.exp(-(mi + mj) * w)) / (mi + mj);
+            if (mi + mj > 0) lostPerS += (mi * mj * Math.exp(-mi * w) * (1 - Math.exp(-(mi + mj) * w))) / (mi + mj);
         }
     }
     const perDay = lostPerS * sharedKeys * SECONDS_PER_DAY;
     return {
-        ...base, perDay, sharedKeys, windowMs: regions.length > 1 ? windowMs : undefined,
-        formula: `${formatCount(total)} writes/s from ${regions.length} region${regions.length === 1 ? '' : 's'}, `
-            + `${formatPercent(workload.sharedKeyShare)} of ${formatCount(workload.keys)} keys shared`
-            + (regions.length > 1 ? `, replication window ≈ ${formatDuration(windowMs)}` : ''),
+        ...base,
+        perDay,
+        sharedKeys,
+        windowMs: regions.length > 1 ? windowMs : undefined,
+        formula:
+            `${formatCount(total)} writes/s from ${regions.length} region${regions.length === 1 ? '' : 's'}, ` +
+            `${formatPercent(workload.sharedKeyShare)} of ${formatCount(workload.keys)} keys shared` +
+            (regions.length > 1 ? `, replication window ≈ ${formatDuration(windowMs)}` : ''),
     };
 }
 

@@ -7,7 +7,8 @@
  * (value, index) pairs, which are all distinct: O(length) on average, `values` untouched.
  */
 export function nthSmallestIndex(values: readonly number[], n: number): number {
-    if (!Number.isInteger(n) || n < 0 || n >= values.length) throw new RangeError(`no element ${n} among ${values.length}`);
+    if (!Number.isInteger(n) || n < 0 || n >= values.length)
+        throw new RangeError(`no element ${n} among ${values.length}`);
     const order = Int32Array.from(values.keys());
     const before = (a: number, b: number) => values[a]! < values[b]! || (values[a] === values[b] && a < b);
     let lo = 0;

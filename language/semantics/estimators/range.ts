@@ -32,8 +32,10 @@ export interface JudgedValue {
 
 /** The end of `range` a rule compares with an objective. */
 export function judged(range: EstimateRange, judge: Judge): JudgedValue {
-    if (judge === 'worst' && range.worstMs !== undefined) return { ms: range.worstMs, end: 'worst', label: 'worst case' };
-    if (judge === 'worst') return { ms: range.typicalMs, end: 'typical', label: 'typical case — no source bounds the worst' };
+    if (judge === 'worst' && range.worstMs !== undefined)
+        return { ms: range.worstMs, end: 'worst', label: 'worst case' };
+    if (judge === 'worst')
+        return { ms: range.typicalMs, end: 'typical', label: 'typical case — no source bounds the worst' };
     return { ms: range.typicalMs, end: 'typical', label: 'typical case' };
 }
 
@@ -49,7 +51,9 @@ export function hasSpread(range: EstimateRange): boolean {
 
 /** The sum of independent parts, end by end (each end of the sum is the same end of every part). */
 export function sumRanges(parts: readonly BoundedRange[], why: BoundedRange['why']): BoundedRange {
-    let bestMs = 0, typicalMs = 0, worstMs = 0;
+    let bestMs = 0,
+        typicalMs = 0,
+        worstMs = 0;
     for (const p of parts) {
         bestMs += p.bestMs;
         typicalMs += p.typicalMs;
@@ -77,7 +81,8 @@ export function formatDurationRange(lowMs: number, highMs: number | undefined): 
 
 /** "36–46 s (typical 41 s; worst when …)", or "≈ 41 s" with no spread. */
 export function describeRange(range: EstimateRange): string {
-    if (range.worstMs !== undefined && !formatDurationRange(range.bestMs, range.worstMs).includes('–')) return `≈ ${formatDuration(range.typicalMs)}`;
+    if (range.worstMs !== undefined && !formatDurationRange(range.bestMs, range.worstMs).includes('–'))
+        return `≈ ${formatDuration(range.typicalMs)}`;
     const worst = range.worstMs === undefined ? `no bound: ${range.why.worst}` : `worst when ${range.why.worst}`;
     return `${formatDurationRange(range.bestMs, range.worstMs)} (typical ${formatDuration(range.typicalMs)}; ${worst})`;
 }

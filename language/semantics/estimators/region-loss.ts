@@ -31,14 +31,21 @@ export interface RegionLoss {
  * them, and an origin outside every instance is served by all of them in equal parts — the plan's split.
  */
 export function serviceLoad(model: Model, service: ServiceM): ServiceLoad {
-    const siblings = (model.instances.get(service.name) ?? []).map((id) => model.services.get(id)).filter((s): s is ServiceM => s !== undefined);
+    const siblings = (model.instances.get(service.name) ?? [])
+        .map((id) => model.services.get(id))
+        .filter((s): s is ServiceM => s !== undefined);
     const rates = new Map<string, number>();
     let total = 0;
     for (const w of model.workloads.values()) {
         if (w.target?.kind !== 'service' || w.target.name !== service.name) continue;
         const add = (region: string, rate: number) => {
             const serving = siblings.filter((s) => s.regions.includes(region));
-            const share = serving.length > 0 ? (serving.some((s) => s.id === service.id) ? 1 / serving.length : 0) : 1 / Math.max(1, siblings.length);
+            const share =
+                serving.length > 0
+                    ? serving.some((s) => s.id === service.id)
+                        ? 1 / serving.length
+                        : 0
+                    : 1 / Math.max(1, siblings.length);
             if (rate * share <= 0) return;
             rates.set(region, (rates.get(region) ?? 0) + rate * share);
             total += rate * share;
@@ -64,7 +71,9 @@ export function placeLoad(model: Model, service: ServiceM, load: ServiceLoad): L
     const servedBy = new Map<string, string>();
     const carried = new Map<string, number>();
     for (const [origin, share] of load.byOrigin) {
-        const to = isActiveActive(service) ? servingRegion(model, service.regions, regions, origin) : primaryOf(service);
+        const to = isActiveActive(service)
+            ? servingRegion(model, service.regions, regions, origin)
+            : primaryOf(service);
         if (to === undefined) continue;
         servedBy.set(origin, to);
         carried.set(to, (carried.get(to) ?? 0) + share);
@@ -77,10 +86,13 @@ export function placeLoad(model: Model, service: ServiceM, load: ServiceLoad): L
  * that region's capacity. A cheap test (no RTT) that lets a service over many regions skip the routing.
  */
 export function lossFits(service: ServiceM, placement: LoadPlacement, lost: string): boolean {
-    const moved = isActiveActive(service) || primaryOf(service) === lost ? placement.carried.get(lost) ?? 0 : 0;
+    const moved = isActiveActive(service) || primaryOf(service) === lost ? (placement.carried.get(lost) ?? 0) : 0;
     if (moved === 0) return true;
     const capacity = service.capacity ?? {};
-    return service.regions.every((r) => r === lost || capacity[r] === undefined || (placement.carried.get(r) ?? 0) + moved <= capacity[r]! + 1e-9);
+    return service.regions.every(
+        (r) =>
+            r === lost || capacity[r] === undefined || (placement.carried.get(r) ?? 0) + moved <= capacity[r]! + 1e-9,
+    );
 }
 
 /** Where each region's load goes once `lost` is down, and what overflows the declared capacity. */
@@ -132,12 +144,19 @@ function primaryOf(service: ServiceM): string {
 
 /** Where a failover of the service moves its primary: the declared destination, else its first other region. */
 function failoverDestination(model: Model, service: ServiceM, lost: string): string | undefined {
-    const failover = model.failovers.find((f) => f.target.kind === 'service' && f.target.id === service.id && f.to !== undefined && f.to !== lost);
+    const failover = model.failovers.find(
+        (f) => f.target.kind === 'service' && f.target.id === service.id && f.to !== undefined && f.to !== lost,
+    );
     return failover?.to ?? service.regions.find((r) => r !== lost);
 }
 
 /** The origin itself when the service runs there, else the nearest region with a known RTT (ties: declaration order). */
-function servingRegion(model: Model, regions: readonly string[], members: ReadonlySet<string>, origin: string): string | undefined {
+function servingRegion(
+    model: Model,
+    regions: readonly string[],
+    members: ReadonlySet<string>,
+    origin: string,
+): string | undefined {
     if (members.has(origin)) return origin;
     let best: string | undefined;
     let bestMs = Infinity;

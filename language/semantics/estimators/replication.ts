@@ -29,7 +29,12 @@ export function replicationLag(store: StoreM): ReplicationLagEstimate {
         case 'async':
             return r.lagMs === undefined
                 ? { mode: r.mode, text: 'unknown (async replication without a declared lag)' }
-                : { ms: r.lagMs, mode: r.mode, provenance: r.lagProvenance, text: `≈ ${formatDuration(r.lagMs)} (async)` };
+                : {
+                      ms: r.lagMs,
+                      mode: r.mode,
+                      provenance: r.lagProvenance,
+                      text: `≈ ${formatDuration(r.lagMs)} (async)`,
+                  };
         case 'none':
             return { mode: r.mode, text: 'not replicated' };
     }
@@ -56,8 +61,14 @@ export interface RpoEstimate {
  */
 function backupRange(intervalMs: number): EstimateRange {
     return {
-        bestMs: 0, typicalMs: intervalMs / 2, worstMs: intervalMs,
-        why: { best: 'the failure lands just after a backup', typical: 'the mean over the backup cycle', worst: 'the failure lands just before a backup' },
+        bestMs: 0,
+        typicalMs: intervalMs / 2,
+        worstMs: intervalMs,
+        why: {
+            best: 'the failure lands just after a backup',
+            typical: 'the mean over the backup cycle',
+            worst: 'the failure lands just before a backup',
+        },
     };
 }
 
@@ -71,12 +82,16 @@ function lagRange(lagMs: number, provenance: Provenance | undefined, backupMs: n
     if (provenance?.kind !== 'default') return pointRange(lagMs, 'the declared lag');
     const cite = /docs\/facts\.md#[a-z0-9-]+/.exec(provenance.source)?.[0] ?? factRef('dynamodb-mrec-lag');
     return {
-        bestMs: 0, typicalMs: lagMs, ...(backupMs !== undefined ? { worstMs: backupMs } : {}),
+        bestMs: 0,
+        typicalMs: lagMs,
+        ...(backupMs !== undefined ? { worstMs: backupMs } : {}),
         why: {
             best: 'no write is in flight at the failure',
             typical: `the engine's typical lag (${cite})`,
-            worst: backupMs !== undefined ? 'the lag grows past the backup interval: the last backup bounds the loss'
-                : 'the lag is typical, not a bound; it grows in the congestion that precedes regional failures',
+            worst:
+                backupMs !== undefined
+                    ? 'the lag grows past the backup interval: the last backup bounds the loss'
+                    : 'the lag is typical, not a bound; it grows in the congestion that precedes regional failures',
         },
     };
 }
@@ -99,34 +114,68 @@ function lagRange(lagMs: number, provenance: Provenance | undefined, backupMs: n
 export function estimateRpo(store: StoreM): RpoEstimate {
     const backup = store.backupIntervalMs;
     const backupText = backup !== undefined ? `a backup every ${formatDuration(backup)}` : undefined;
-    if (store.engine === 'memcached') return { ms: 0, range: pointRange(0, 'a cache holds no data of record'), basis: 'cache', reason: 'memcached is a cache: losing it loses no data of record' };
-    const multiRegion = store.regions.length > 1 || (store.witness !== undefined && store.regions.length === 1 && store.witness !== store.regions[0]);
+    if (store.engine === 'memcached')
+        return {
+            ms: 0,
+            range: pointRange(0, 'a cache holds no data of record'),
+            basis: 'cache',
+            reason: 'memcached is a cache: losing it loses no data of record',
+        };
+    const multiRegion =
+        store.regions.length > 1 ||
+        (store.witness !== undefined && store.regions.length === 1 && store.witness !== store.regions[0]);
     const mode = store.replication.mode;
     if (multiRegion && (mode === 'sync' || mode === 'consensus')) {
-        return { ms: 0, range: pointRange(0, 'a write is in another region before it is acknowledged'), basis: mode, reason: `${mode} replication: a write is in another region before it is acknowledged` };
+        return {
+            ms: 0,
+            range: pointRange(0, 'a write is in another region before it is acknowledged'),
+            basis: mode,
+            reason: `${mode} replication: a write is in another region before it is acknowledged`,
+        };
     }
     if (multiRegion && mode === 'async') {
         const lag = store.replication.lagMs;
         if (lag === undefined) {
             return backup !== undefined
-                ? { ms: backup, range: backupRange(backup), basis: 'backup', reason: `async replication without a declared lag; ${backupText}` }
+                ? {
+                      ms: backup,
+                      range: backupRange(backup),
+                      basis: 'backup',
+                      reason: `async replication without a declared lag; ${backupText}`,
+                  }
                 : { basis: 'unknown', reason: 'async replication without a declared lag' };
         }
-        if (backup !== undefined && backup < lag) return { ms: backup, range: backupRange(backup), basis: 'backup', reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)` };
+        if (backup !== undefined && backup < lag)
+            return {
+                ms: backup,
+                range: backupRange(backup),
+                basis: 'backup',
+                reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)`,
+            };
         const typicalOnly = store.replication.lagProvenance?.kind === 'default';
         return {
-            ms: lag, range: lagRange(lag, store.replication.lagProvenance, backup), basis: 'async-lag',
+            ms: lag,
+            range: lagRange(lag, store.replication.lagProvenance, backup),
+            basis: 'async-lag',
             reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind${typicalOnly ? ' (typical, not a bound)' : ''}: an unplanned failover loses the writes not yet replicated`,
         };
     }
     if (multiRegion && mode === 'none' && store.writes.policy !== 'primary') {
         return {
-            ms: 0, range: pointRange(0, 'each region keeps its own copy'), basis: 'independent',
+            ms: 0,
+            range: pointRange(0, 'each region keeps its own copy'),
+            basis: 'independent',
             reason: 'replication none: each region keeps its own independent copy, so a failover loses no replicated write — users moved to another region find its copy cold for their keys',
         };
     }
     const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
-    if (backup !== undefined) return { ms: backup, range: backupRange(backup), basis: 'backup', reason: `the data is ${where}; the last copy elsewhere is ${backupText}` };
+    if (backup !== undefined)
+        return {
+            ms: backup,
+            range: backupRange(backup),
+            basis: 'backup',
+            reason: `the data is ${where}; the last copy elsewhere is ${backupText}`,
+        };
     return { basis: 'no-copy', reason: `the data is ${where} and no backup is declared: a region loss loses it all` };
 }
 

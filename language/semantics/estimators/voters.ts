@@ -34,7 +34,8 @@ export function votersOf(store: VoterLayout, home: string | undefined = store.co
             voters.push({ region, witness: false });
         }
     } else if (store.regions.length > 0) {
-        for (let i = 0; i < store.replicas; i++) voters.push({ region: store.regions[i % store.regions.length]!, witness: false });
+        for (let i = 0; i < store.replicas; i++)
+            voters.push({ region: store.regions[i % store.regions.length]!, witness: false });
     }
     if (store.witness !== undefined) voters.push({ region: store.witness, witness: true });
     return voters;
@@ -68,6 +69,10 @@ export function regionLossSurvival(store: StoreM): RegionLossSurvival[] {
     const voters = votersOf(store).length;
     const quorum = quorumOf(store);
     return [...byRegion.entries()].map(([region, count]) => ({
-        region, votersLeft: voters - count, voters, quorum, survives: voters - count >= quorum,
+        region,
+        votersLeft: voters - count,
+        voters,
+        quorum,
+        survives: voters - count >= quorum,
     }));
 }

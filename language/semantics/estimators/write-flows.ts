@@ -37,16 +37,26 @@ export function workloadsWriting(model: Model, store: StoreM): WorkloadM[] {
 export function writeFlows(model: Model, store: StoreM, workload: WorkloadM): WriteFlow[] {
     const written = storesWrittenBy(model, workload);
     if (!written.includes(store.id)) return [];
-    const siblings = written.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined && s.name === store.name);
+    const siblings = written
+        .map((id) => model.stores.get(id))
+        .filter((s): s is StoreM => s !== undefined && s.name === store.name);
     const flows: WriteFlow[] = [];
     for (const o of workload.writeOrigins) {
         const serving = siblings.filter((s) => s.regions.includes(o.region));
-        const share = serving.length > 0
-            ? (serving.some((s) => s.id === store.id) ? 1 / serving.length : 0)
-            : 1 / Math.max(1, siblings.length);
+        const share =
+            serving.length > 0
+                ? serving.some((s) => s.id === store.id)
+                    ? 1 / serving.length
+                    : 0
+                : 1 / Math.max(1, siblings.length);
         const writesPerS = workload.writesPerS * o.share * share;
         if (writesPerS <= 0) continue;
-        flows.push({ workload: workload.name, origin: o.region, writer: coordinatorOf(model, store, o.region), writesPerS });
+        flows.push({
+            workload: workload.name,
+            origin: o.region,
+            writer: coordinatorOf(model, store, o.region),
+            writesPerS,
+        });
     }
     return flows;
 }

@@ -46,7 +46,8 @@ export interface WriteLatencyEstimate {
 
 /** The replica region that accepts a write issued in `from` (for a consensus store: its leader or the row's home). */
 export function coordinatorOf(model: Model, store: StoreM, from: string): string {
-    if (store.consensus) return consensusHomeOf(homedPerRow(store), store.consensus.leader, from, (r) => store.regions.includes(r));
+    if (store.consensus)
+        return consensusHomeOf(homedPerRow(store), store.consensus.leader, from, (r) => store.regions.includes(r));
     if (store.writes.policy === 'primary' && store.writes.primary !== undefined) return store.writes.primary;
     if (store.regions.includes(from)) return from;
     return nearest(model, from, store.regions) ?? store.regions[0] ?? from;
@@ -90,18 +91,38 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
     const forwardMs = rtt(from, coordinator);
     const forwardText = coordinator === from ? '' : `RTT ${from} → ${coordinator} ${formatMs(forwardMs)} + `;
     const base = { store: store.id, from, coordinator, forwardMs, unknownPairs };
-    const done = (kind: WriteLatencyKind, replicationMs: number | undefined, waitsFor: string[], formula: string, extra: { quorum?: number; voters?: number } = {}): WriteLatencyEstimate => {
+    const done = (
+        kind: WriteLatencyKind,
+        replicationMs: number | undefined,
+        waitsFor: string[],
+        formula: string,
+        extra: { quorum?: number; voters?: number } = {},
+    ): WriteLatencyEstimate => {
         const ms = forwardMs === undefined || replicationMs === undefined ? undefined : forwardMs + replicationMs;
-        return { ...base, kind, replicationMs, waitsFor, formula: `${forwardText}${formula}`, ...extra, ms, ...(ms !== undefined ? { range: latencyRange(kind, ms) } : {}) };
+        return {
+            ...base,
+            kind,
+            replicationMs,
+            waitsFor,
+            formula: `${forwardText}${formula}`,
+            ...extra,
+            ms,
+            ...(ms !== undefined ? { range: latencyRange(kind, ms) } : {}),
+        };
     };
 
     if (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1) {
         const { far, unknown } = farthestPairOf(model, store);
         unknownPairs.push(...unknown);
-        if (!far) return done('cosmos-strong', undefined, [], 'Cosmos DB strong: RTT between the farthest regions unknown');
+        if (!far)
+            return done('cosmos-strong', undefined, [], 'Cosmos DB strong: RTT between the farthest regions unknown');
         const ms = 2 * far.ms + COSMOS.strongWriteOverheadMs.value;
-        return done('cosmos-strong', ms, [far.a, far.b],
-            `2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms for Cosmos DB strong, ${factRef('cosmos-strong-write-latency')}`);
+        return done(
+            'cosmos-strong',
+            ms,
+            [far.a, far.b],
+            `2 × RTT ${far.a} ↔ ${far.b} ${formatMs(far.ms)} + ${COSMOS.strongWriteOverheadMs.value} ms for Cosmos DB strong, ${factRef('cosmos-strong-write-latency')}`,
+        );
     }
     // Cassandra EACH_QUORUM waits for a quorum in every datacenter: the farthest one closes the write (docs/facts.md#cassandra-multi-datacenter).
     const eachQuorum = (coordinator: string, others: readonly string[]): WriteLatencyEstimate => {
@@ -111,21 +132,43 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
             if (ms === undefined) return done('sync', undefined, [], 'EACH_QUORUM: the RTT to a datacenter is unknown');
             if (far === undefined || ms > far.ms) far = { region: o, ms };
         }
-        return done('sync', far!.ms, [far!.region], `EACH_QUORUM waits for a quorum in every datacenter: RTT ${coordinator} → ${far!.region} ${formatMs(far!.ms)}`);
+        return done(
+            'sync',
+            far!.ms,
+            [far!.region],
+            `EACH_QUORUM waits for a quorum in every datacenter: RTT ${coordinator} → ${far!.region} ${formatMs(far!.ms)}`,
+        );
     };
     switch (store.replication.mode) {
         case 'consensus': {
             const voters = votersOf(store, coordinator);
             const quorum = quorumOf(store);
-            const q = quorumRoundTrip(coordinator, voters.map((v) => v.region), quorum, rtt);
+            const q = quorumRoundTrip(
+                coordinator,
+                voters.map((v) => v.region),
+                quorum,
+                rtt,
+            );
             const counts = { quorum, voters: voters.length };
-            if (q.kind === 'unknown') return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length}: an RTT is unknown`, counts);
-            if (q.kind === 'no-quorum') return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length} voters can never be reached`, counts);
+            if (q.kind === 'unknown')
+                return done('quorum', undefined, [], `quorum ${quorum} of ${voters.length}: an RTT is unknown`, counts);
+            if (q.kind === 'no-quorum')
+                return done(
+                    'quorum',
+                    undefined,
+                    [],
+                    `quorum ${quorum} of ${voters.length} voters can never be reached`,
+                    counts,
+                );
             const wait = commitWaitMs(store);
-            const quorumText = q.ms === 0
-                ? `quorum ${quorum} of ${voters.length} inside ${coordinator}`
-                : `quorum ${quorum} of ${voters.length}: RTT ${coordinator} → ${q.closing} ${formatMs(q.ms)}`;
-            const waitText = wait > 0 ? ` + ${formatMs(wait)} commit wait of a GLOBAL table (max clock offset, ${factRef(CONSENSUS.maxClockOffsetMs.id)})` : '';
+            const quorumText =
+                q.ms === 0
+                    ? `quorum ${quorum} of ${voters.length} inside ${coordinator}`
+                    : `quorum ${quorum} of ${voters.length}: RTT ${coordinator} → ${q.closing} ${formatMs(q.ms)}`;
+            const waitText =
+                wait > 0
+                    ? ` + ${formatMs(wait)} commit wait of a GLOBAL table (max clock offset, ${factRef(CONSENSUS.maxClockOffsetMs.id)})`
+                    : '';
             return done('quorum', q.ms + wait, q.ms === 0 ? [] : [q.closing], `${quorumText}${waitText}`, counts);
         }
         case 'sync': {
@@ -136,7 +179,12 @@ export function estimateWriteLatency(model: Model, store: StoreM, from: string):
             others.forEach((o) => rtt(coordinator, o));
             if (near === undefined) return done('sync', undefined, [], 'sync: RTT to the other replicas unknown');
             const ms = rttBetween(model, coordinator, near).ms!;
-            return done('sync', ms, [near], `sync to the nearest replica: RTT ${coordinator} → ${near} ${formatMs(ms)}`);
+            return done(
+                'sync',
+                ms,
+                [near],
+                `sync to the nearest replica: RTT ${coordinator} → ${near} ${formatMs(ms)}`,
+            );
         }
         default:
             return done('local', 0, [], `acknowledged in ${coordinator} (${store.replication.mode} replication)`);
@@ -154,10 +202,20 @@ function latencyRange(kind: WriteLatencyKind, ms: number): EstimateRange {
     if (ms === 0) return pointRange(0, 'acknowledged where it is written');
     if (kind === 'cosmos-strong') {
         const why = `no typical figure is sourced: the p99 bound (${factRef('cosmos-strong-write-latency')})`;
-        return { bestMs: ms, typicalMs: ms, worstMs: ms, why: { best: why, typical: why, worst: `the documented p99 bound (${factRef('cosmos-strong-write-latency')})` } };
+        return {
+            bestMs: ms,
+            typicalMs: ms,
+            worstMs: ms,
+            why: {
+                best: why,
+                typical: why,
+                worst: `the documented p99 bound (${factRef('cosmos-strong-write-latency')})`,
+            },
+        };
     }
     return {
-        bestMs: ms, typicalMs: ms,
+        bestMs: ms,
+        typicalMs: ms,
         why: {
             best: 'no lower percentile of the links is sourced',
             typical: `mean RTTs (${factRef('cloudping-rtt-matrix')}) or the declared links`,
@@ -207,17 +265,27 @@ export function writeLatencyAfterLeaderLoss(model: Model, store: StoreM, from: s
     }
     if (!elected) return { failed, formula: `no surviving region reaches a quorum of ${quorum}` };
     const forward = from === elected.region ? 0 : rtt(from, elected.region);
-    if (forward === undefined) return { failed, leader: elected.region, formula: `RTT ${from} → ${elected.region} unknown` };
+    if (forward === undefined)
+        return { failed, leader: elected.region, formula: `RTT ${from} → ${elected.region} unknown` };
     const wait = commitWaitMs(store);
-    const quorumText = elected.ms === 0 ? `quorum inside ${elected.region}` : `quorum RTT ${elected.region} → ${elected.closing} ${formatMs(elected.ms)}`;
+    const quorumText =
+        elected.ms === 0
+            ? `quorum inside ${elected.region}`
+            : `quorum RTT ${elected.region} → ${elected.closing} ${formatMs(elected.ms)}`;
     return {
-        failed, leader: elected.region, ms: forward + elected.ms + wait,
+        failed,
+        leader: elected.region,
+        ms: forward + elected.ms + wait,
         formula: `${forward > 0 ? `RTT ${from} → ${elected.region} ${formatMs(forward)} + ` : ''}${quorumText}${wait > 0 ? ` + ${formatMs(wait)} commit wait` : ''}`,
     };
 }
 
 /** The worst write latency over the given origin regions (undefined parts ignored unless all are unknown). */
-export function worstWriteLatency(model: Model, store: StoreM, origins: readonly string[]): WriteLatencyEstimate | undefined {
+export function worstWriteLatency(
+    model: Model,
+    store: StoreM,
+    origins: readonly string[],
+): WriteLatencyEstimate | undefined {
     let worst: WriteLatencyEstimate | undefined;
     for (const from of origins) {
         const e = estimateWriteLatency(model, store, from);

@@ -5,41 +5,83 @@
 
 export const FACT_IDS = [
     // Inter-region latency
-    'cloudping-rtt-matrix', 'rtt-from-distance', 'haversine-earth-radius', 'region-cities', 'same-city-regions',
+    'cloudping-rtt-matrix',
+    'rtt-from-distance',
+    'haversine-earth-radius',
+    'region-cities',
+    'same-city-regions',
     // DNS failover (Route 53)
-    'route53-health-check-interval', 'route53-failure-threshold', 'route53-health-check-timeout', 'route53-failover-ttl',
-    'route53-change-propagation', 'dns-resolver-tail', 'dns-failover-time',
+    'route53-health-check-interval',
+    'route53-failure-threshold',
+    'route53-health-check-timeout',
+    'route53-failover-ttl',
+    'route53-change-propagation',
+    'dns-resolver-tail',
+    'dns-failover-time',
     // Anycast, Global Accelerator, ARC
-    'global-accelerator-health-check', 'global-accelerator-no-dns', 'arc-routing-control', 'arc-control-plane-region',
+    'global-accelerator-health-check',
+    'global-accelerator-no-dns',
+    'arc-routing-control',
+    'arc-control-plane-region',
     'arc-cluster-price',
     // Control plane and data plane
-    'control-plane-vs-data-plane', 'global-control-planes-us-east-1', 'us-east-1-2021-outage', 'data-plane-shift-time',
-    'capacity-launch-time', 'restore-throughput', 'non-blocking-actions', 'self-failover-engines',
+    'control-plane-vs-data-plane',
+    'global-control-planes-us-east-1',
+    'us-east-1-2021-outage',
+    'data-plane-shift-time',
+    'capacity-launch-time',
+    'restore-throughput',
+    'non-blocking-actions',
+    'self-failover-engines',
     // What an outage does to acknowledged writes
-    'stranded-writes', 'catch-up-rate',
+    'stranded-writes',
+    'catch-up-rate',
     // DynamoDB global tables
-    'dynamodb-mrec', 'dynamodb-mrec-lag', 'dynamodb-mrsc-region-sets', 'dynamodb-mrsc-unsupported-features',
+    'dynamodb-mrec',
+    'dynamodb-mrec-lag',
+    'dynamodb-mrsc-region-sets',
+    'dynamodb-mrsc-unsupported-features',
     // Aurora Global Database
-    'aurora-global-single-writer', 'aurora-global-lag', 'aurora-managed-failover-time', 'aurora-global-max-secondaries',
+    'aurora-global-single-writer',
+    'aurora-global-lag',
+    'aurora-managed-failover-time',
+    'aurora-global-max-secondaries',
     // Cosmos DB
-    'cosmos-consistency-levels', 'cosmos-strong-max-distance', 'cosmos-strong-write-latency', 'cosmos-bounded-staleness-minimums',
+    'cosmos-consistency-levels',
+    'cosmos-strong-max-distance',
+    'cosmos-strong-write-latency',
+    'cosmos-bounded-staleness-minimums',
     // Consensus databases
-    'spanner-multi-region', 'cockroachdb-multi-region', 'cockroachdb-region-survival', 'consensus-write-cost',
-    'cockroachdb-zone-survival', 'cockroachdb-default-locality', 'cockroachdb-lease-failover-time',
+    'spanner-multi-region',
+    'cockroachdb-multi-region',
+    'cockroachdb-region-survival',
+    'consensus-write-cost',
+    'cockroachdb-zone-survival',
+    'cockroachdb-default-locality',
+    'cockroachdb-lease-failover-time',
     // Other engines
-    'cassandra-multi-datacenter', 'netflix-cross-region-visibility', 's3-cross-region-replication',
-    'rds-cross-region-read-replica', 'elasticache-global-datastore',
-    'cloudflare-durable-objects', 'cloudflare-workers-kv', 'shopify-pod-failover-time',
+    'cassandra-multi-datacenter',
+    'netflix-cross-region-visibility',
+    's3-cross-region-replication',
+    'rds-cross-region-read-replica',
+    'elasticache-global-datastore',
+    'cloudflare-durable-objects',
+    'cloudflare-workers-kv',
+    'shopify-pod-failover-time',
     // CRDTs
     'crdt-limits',
     // Disaster-recovery strategies
-    'dr-strategy-recovery-time', 'dr-strategy-cost-multiplier',
+    'dr-strategy-recovery-time',
+    'dr-strategy-cost-multiplier',
     // Data transfer prices
-    'aws-inter-region-transfer-price', 'aws-us-east-pair-transfer-price',
+    'aws-inter-region-transfer-price',
+    'aws-us-east-pair-transfer-price',
     // Residency
-    'aws-region-jurisdictions', 'eu-adequacy-decisions',
+    'aws-region-jurisdictions',
+    'eu-adequacy-decisions',
     // The product's own thresholds
-    'drill-max-interval', 'single-region-availability-threshold',
+    'drill-max-interval',
+    'single-region-availability-threshold',
 ] as const;
 
 export type FactId = (typeof FACT_IDS)[number];
@@ -66,6 +108,9 @@ export function citedFactIds(text: string): string[] {
  * A citation already inside a link's text or target is left as it is.
  */
 export function linkFactCitations(markdown: string, href: (id: string) => string): string {
-    return markdown.replace(/(\[[^\]]*\]\([^)]*\))|docs\/facts\.md\\?#([a-z0-9]+(?:-[a-z0-9]+)*)/g,
-        (_whole, link: string | undefined, id: string | undefined) => link !== undefined ? link : `[${FACTS_DOC}#${id}](${href(id!)})`);
+    return markdown.replace(
+        /(\[[^\]]*\]\([^)]*\))|docs\/facts\.md\\?#([a-z0-9]+(?:-[a-z0-9]+)*)/g,
+        (_whole, link: string | undefined, id: string | undefined) =>
+            link !== undefined ? link : `[${FACTS_DOC}#${id}](${href(id!)})`,
+    );
 }

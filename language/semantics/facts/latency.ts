@@ -4,8 +4,18 @@ import { factRef } from './citation.js';
 const SOURCE = `cloudping.co 2020-04-23 (${factRef('cloudping-rtt-matrix')})`;
 
 const ORDER = [
-    'us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'eu-west-2',
-    'ap-southeast-1', 'ap-northeast-1', 'ap-south-1', 'sa-east-1', 'ca-central-1', 'ap-southeast-2',
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-central-1',
+    'eu-west-2',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+    'ca-central-1',
+    'ap-southeast-2',
 ] as const;
 
 // Lower triangle of the measured matrix (docs/facts.md#cloudping-rtt-matrix), row by row (row i lists RTT to columns 0..i-1).
@@ -25,10 +35,12 @@ const LOWER: readonly (readonly number[])[] = [
 ];
 
 const TABLE = new Map<string, number>();
-ORDER.forEach((row, i) => LOWER[i]!.forEach((ms, j) => {
-    TABLE.set(`${row}|${ORDER[j]}`, ms);
-    TABLE.set(`${ORDER[j]}|${row}`, ms);
-}));
+ORDER.forEach((row, i) =>
+    LOWER[i]!.forEach((ms, j) => {
+        TABLE.set(`${row}|${ORDER[j]}`, ms);
+        TABLE.set(`${ORDER[j]}|${row}`, ms);
+    }),
+);
 
 export const MEASURED_RTT_SOURCE = SOURCE;
 export const MEASURED_REGIONS: readonly string[] = ORDER;

@@ -24,10 +24,10 @@ const CITY: Readonly<Record<string, GeoPoint>> = {
     Tokyo: { lat: 35.6762, lon: 139.6503 },
     Mumbai: { lat: 19.076, lon: 72.8777 },
     'São Paulo': { lat: -23.5505, lon: -46.6333 },
-    'Montréal': { lat: 45.5017, lon: -73.5673 },
+    Montréal: { lat: 45.5017, lon: -73.5673 },
     Sydney: { lat: -33.8688, lon: 151.2093 },
     Toronto: { lat: 43.6532, lon: -79.3832 },
-    'Québec City': { lat: 46.8139, lon: -71.2080 },
+    'Québec City': { lat: 46.8139, lon: -71.208 },
     'The Dalles': { lat: 45.5946, lon: -121.1787 },
 };
 
@@ -41,7 +41,14 @@ function aws(id: string, jurisdiction: string, city?: string): KnownRegion {
 }
 
 function other(provider: Provider, id: string, jurisdiction: string, city: string): KnownRegion {
-    return { id, provider, jurisdiction, city, location: CITY[city], source: `${S1_SAME_CITY}; jurisdiction of ${city}` };
+    return {
+        id,
+        provider,
+        jurisdiction,
+        city,
+        location: CITY[city],
+        source: `${S1_SAME_CITY}; jurisdiction of ${city}`,
+    };
 }
 
 /** EU/EEA jurisdictions (docs/facts.md#aws-region-jurisdictions). */
@@ -54,10 +61,21 @@ export const EU_JURISDICTIONS: ReadonlySet<string> = new Set(['EU', 'EEA']);
  * the EU-US Data Privacy Framework, which the residency rule says separately.
  */
 export const EU_ADEQUATE_JURISDICTIONS: ReadonlyMap<string, string> = new Map([
-    ['AD', 'Andorra'], ['AR', 'Argentina'], ['CA', 'Canada (commercial organisations)'], ['FO', 'the Faroe Islands'],
-    ['GG', 'Guernsey'], ['IL', 'Israel'], ['IM', 'the Isle of Man'], ['JP', 'Japan'], ['JE', 'Jersey'],
-    ['NZ', 'New Zealand'], ['KR', 'the Republic of Korea'], ['CH', 'Switzerland'], ['UK', 'the United Kingdom'],
-    ['GB', 'the United Kingdom'], ['UY', 'Uruguay'],
+    ['AD', 'Andorra'],
+    ['AR', 'Argentina'],
+    ['CA', 'Canada (commercial organisations)'],
+    ['FO', 'the Faroe Islands'],
+    ['GG', 'Guernsey'],
+    ['IL', 'Israel'],
+    ['IM', 'the Isle of Man'],
+    ['JP', 'Japan'],
+    ['JE', 'Jersey'],
+    ['NZ', 'New Zealand'],
+    ['KR', 'the Republic of Korea'],
+    ['CH', 'Switzerland'],
+    ['UK', 'the United Kingdom'],
+    ['GB', 'the United Kingdom'],
+    ['UY', 'Uruguay'],
 ]);
 
 export const KNOWN_REGIONS: readonly KnownRegion[] = [

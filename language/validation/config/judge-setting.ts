@@ -11,6 +11,11 @@ export interface ParsedJudge {
 /** Reads a `judge` value; `where` names its origin in problems ("setting mregion.judge", ".mregion.json \"judge\""). */
 export function parseJudge(value: unknown, where: string): ParsedJudge {
     if (value === undefined || value === null) return { problems: [] };
-    if (typeof value === 'string' && (JUDGES as readonly string[]).includes(value)) return { judge: value as Judge, problems: [] };
-    return { problems: [`${where} must be ${JUDGES.map((j) => `"${j}"`).join(' or ')} (which end of an estimate's range the rules judge), not ${JSON.stringify(value)}`] };
+    if (typeof value === 'string' && (JUDGES as readonly string[]).includes(value))
+        return { judge: value as Judge, problems: [] };
+    return {
+        problems: [
+            `${where} must be ${JUDGES.map((j) => `"${j}"`).join(' or ')} (which end of an estimate's range the rules judge), not ${JSON.stringify(value)}`,
+        ],
+    };
 }

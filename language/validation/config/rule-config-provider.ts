@@ -41,18 +41,29 @@ export class RuleConfigProvider {
      */
     searchRoot: (document: URI) => URI = (document) => {
         const folder = UriUtils.dirname(document);
-        const roots = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).map((f) => URI.parse(f.uri)).filter((root) => contains(root, folder));
+        const roots = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? [])
+            .map((f) => URI.parse(f.uri))
+            .filter((root) => contains(root, folder));
         return roots.sort((a, b) => b.path.length - a.path.length)[0] ?? folder;
     };
 
     async configFor(document: LangiumDocument): Promise<DocumentRuleConfig> {
         const root = this.searchRoot(document.uri);
-        const file = this.folderSettings.get(`${UriUtils.dirname(document.uri).toString()} ${root.toString()}`, () => readWorkspaceFile(this.fs, document.uri, root));
-        const editorValue: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'rules');
+        const file = this.folderSettings.get(`${UriUtils.dirname(document.uri).toString()} ${root.toString()}`, () =>
+            readWorkspaceFile(this.fs, document.uri, root),
+        );
+        const editorValue: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration(
+            'mregion',
+            'rules',
+        );
         const merged = mergeRuleSettings(file, parseRuleSettings(editorValue, 'setting mregion.rules'));
-        const editorJudge = parseJudge(await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'judge'), 'setting mregion.judge');
+        const editorJudge = parseJudge(
+            await this.shared.workspace.ConfigurationProvider.getConfiguration('mregion', 'judge'),
+            'setting mregion.judge',
+        );
         return {
-            ...merged, problems: [...merged.problems, ...editorJudge.problems],
+            ...merged,
+            problems: [...merged.problems, ...editorJudge.problems],
             settingOf: (code) => merged.settings.get(code),
             judge: editorJudge.judge ?? file.judge ?? DEFAULT_JUDGE,
         };
@@ -63,7 +74,8 @@ export class RuleConfigProvider {
         const builder = this.shared.workspace.DocumentBuilder;
         return this.shared.workspace.WorkspaceLock.write(async (token) => {
             for (const document of this.shared.workspace.LangiumDocuments.all) {
-                if (document.state >= DocumentState.Validated) builder.resetToState(document, DocumentState.IndexedReferences);
+                if (document.state >= DocumentState.Validated)
+                    builder.resetToState(document, DocumentState.IndexedReferences);
             }
             await builder.update([], [], token);
         });

@@ -19,7 +19,10 @@ export function parseRuleSettings(value: unknown, where: string): ParsedRuleSett
     const problems: string[] = [];
     if (value === undefined || value === null) return { settings, problems };
     if (typeof value !== 'object' || Array.isArray(value)) {
-        return { settings, problems: [`${where} must be an object of rule code → severity, e.g. { "dns-ttl-too-long": "error" }`] };
+        return {
+            settings,
+            problems: [`${where} must be an object of rule code → severity, e.g. { "dns-ttl-too-long": "error" }`],
+        };
     }
     for (const [code, setting] of Object.entries(value as Record<string, unknown>)) {
         if (!isRuleCode(code)) {
@@ -28,7 +31,9 @@ export function parseRuleSettings(value: unknown, where: string): ParsedRuleSett
             continue;
         }
         if (typeof setting !== 'string' || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
-            problems.push(`${where}: '${code}' must be one of ${RULE_SETTINGS.join(', ')}, not ${JSON.stringify(setting)}`);
+            problems.push(
+                `${where}: '${code}' must be one of ${RULE_SETTINGS.join(', ')}, not ${JSON.stringify(setting)}`,
+            );
             continue;
         }
         settings.set(code, setting as RuleSetting);

@@ -47,15 +47,26 @@ export function parseSuppressions(text: string, targets: Targets): Suppression[]
         const codePattern = /[A-Za-z0-9_-]+/g;
         for (let m = codePattern.exec(codesText); m; m = codePattern.exec(codesText)) {
             const start = restStart + m.index;
-            codes.push({ code: m[0], range: { start: { line: index, character: start }, end: { line: index, character: start + m[0].length } } });
+            codes.push({
+                code: m[0],
+                range: {
+                    start: { line: index, character: start },
+                    end: { line: index, character: start + m[0].length },
+                },
+            });
         }
         const reasonText = colon >= 0 ? rest.slice(colon + 1).trim() : '';
         const reason = reasonText === '' || /^<.*>$/.test(reasonText) ? undefined : reasonText;
         let next = index + 1;
         while (next < lines.length && /^\s*\/\//.test(lines[next]!)) next++;
         result.push({
-            range: { start: { line: index, character: match[1]!.length }, end: { line: index, character: line.length } },
-            codes, reason, target: next < lines.length ? targets.at(next) : undefined,
+            range: {
+                start: { line: index, character: match[1]!.length },
+                end: { line: index, character: line.length },
+            },
+            codes,
+            reason,
+            target: next < lines.length ? targets.at(next) : undefined,
         });
     });
     return result;
@@ -83,7 +94,8 @@ export interface SuppressionResult<D> {
 const STANDARD_CODES: ReadonlySet<string> = new Set<string>(Object.values(ProblemCodes));
 
 function inside(range: Range, target: Range): boolean {
-    const after = (a: Range['start'], b: Range['start']) => a.line > b.line || (a.line === b.line && a.character >= b.character);
+    const after = (a: Range['start'], b: Range['start']) =>
+        a.line > b.line || (a.line === b.line && a.character >= b.character);
     return after(range.start, target.start) && after(target.end, range.start);
 }
 
@@ -91,13 +103,21 @@ function inside(range: Range, target: Range): boolean {
  * Applies the valid suppressions to `diagnostics` (design-rule diagnostics only) and reports the invalid
  * and unused ones. `isOff` says which rules are turned off, whose suppressions are then not "unused".
  */
-export function applySuppressions<D extends SuppressibleDiagnostic>(diagnostics: readonly D[], suppressions: readonly Suppression[], isOff: (code: string) => boolean): SuppressionResult<D> {
+export function applySuppressions<D extends SuppressibleDiagnostic>(
+    diagnostics: readonly D[],
+    suppressions: readonly Suppression[],
+    isOff: (code: string) => boolean,
+): SuppressionResult<D> {
     const problems: SuppressionProblem[] = [];
     const active: { s: Suppression; c: SuppressedCode; used: boolean }[] = [];
     for (const s of suppressions) {
         if (s.codes.length === 0) {
-            problems.push({ code: CheckerCodes.InvalidSuppression, severity: 'warning', range: s.range,
-                message: `name the rule to suppress and why: // ${SUPPRESSION_KEYWORD} <rule-code>: <reason>` });
+            problems.push({
+                code: CheckerCodes.InvalidSuppression,
+                severity: 'warning',
+                range: s.range,
+                message: `name the rule to suppress and why: // ${SUPPRESSION_KEYWORD} <rule-code>: <reason>`,
+            });
             continue;
         }
         let valid = true;
@@ -106,7 +126,9 @@ export function applySuppressions<D extends SuppressibleDiagnostic>(diagnostics:
             valid = false;
             const guess = closestName(c.code, RULE_CODES);
             problems.push({
-                code: CheckerCodes.InvalidSuppression, severity: 'warning', range: c.range,
+                code: CheckerCodes.InvalidSuppression,
+                severity: 'warning',
+                range: c.range,
                 message: STANDARD_CODES.has(c.code)
                     ? `'${c.code}' is a language check, not a design rule: correct the text instead of suppressing it`
                     : `'${c.code}' is not a design rule${guess ? ` — did you mean '${guess}'?` : ''}`,
@@ -115,14 +137,18 @@ export function applySuppressions<D extends SuppressibleDiagnostic>(diagnostics:
         if (s.reason === undefined) {
             valid = false;
             problems.push({
-                code: CheckerCodes.InvalidSuppression, severity: 'warning', range: s.range,
+                code: CheckerCodes.InvalidSuppression,
+                severity: 'warning',
+                range: s.range,
                 message: `a suppression needs a reason after a colon, e.g. // ${SUPPRESSION_KEYWORD} ${s.codes[0]!.code}: legacy resolvers pin 300 s — it does not apply until it has one`,
             });
         }
         if (s.target === undefined) {
             valid = false;
             problems.push({
-                code: CheckerCodes.InvalidSuppression, severity: 'warning', range: s.range,
+                code: CheckerCodes.InvalidSuppression,
+                severity: 'warning',
+                range: s.range,
                 message: `a suppression applies to the declaration or clause on the line directly below it, and none starts there`,
             });
         }
@@ -136,13 +162,18 @@ export function applySuppressions<D extends SuppressibleDiagnostic>(diagnostics:
             kept.push(d);
             continue;
         }
-        by.forEach((a) => { a.used = true; });
+        by.forEach((a) => {
+            a.used = true;
+        });
         suppressed.push({ diagnostic: d, reason: by[0]!.s.reason! });
     }
     for (const a of active) {
         if (a.used || isOff(a.c.code)) continue;
         problems.push({
-            code: CheckerCodes.UnusedSuppression, severity: 'hint', range: a.c.range, unnecessary: true,
+            code: CheckerCodes.UnusedSuppression,
+            severity: 'hint',
+            range: a.c.range,
+            unnecessary: true,
             message: `${a.c.code} reports nothing here: this suppression can go`,
         });
     }

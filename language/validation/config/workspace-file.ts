@@ -56,18 +56,39 @@ export function readWorkspaceFile(fs: FileSystemProvider, document: URI, root: U
     try {
         text = readCapped(fs, file, CONFIG_FILE_LIMIT);
     } catch (error) {
-        return { file, settings: new Map(), problems: [`${shown} cannot be read: ${error instanceof Error ? error.message : String(error)}; its rule settings are ignored`] };
+        return {
+            file,
+            settings: new Map(),
+            problems: [
+                `${shown} cannot be read: ${error instanceof Error ? error.message : String(error)}; its rule settings are ignored`,
+            ],
+        };
     }
     let json: unknown;
     try {
         json = JSON.parse(text);
     } catch (error) {
-        return { file, settings: new Map(), problems: [`${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)}); its rule settings are ignored`] };
+        return {
+            file,
+            settings: new Map(),
+            problems: [
+                `${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)}); its rule settings are ignored`,
+            ],
+        };
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { file, settings: new Map(), problems: [`${shown} must hold an object such as { "rules": { "dns-ttl-too-long": "error" } }`] };
+        return {
+            file,
+            settings: new Map(),
+            problems: [`${shown} must hold an object such as { "rules": { "dns-ttl-too-long": "error" } }`],
+        };
     }
     const rules = parseRuleSettings((json as Record<string, unknown>).rules, `${shown} "rules"`);
     const judge = parseJudge((json as Record<string, unknown>).judge, `${shown} "judge"`);
-    return { file, settings: rules.settings, problems: [...rules.problems, ...judge.problems], ...(judge.judge ? { judge: judge.judge } : {}) };
+    return {
+        file,
+        settings: rules.settings,
+        problems: [...rules.problems, ...judge.problems],
+        ...(judge.judge ? { judge: judge.judge } : {}),
+    };
 }

@@ -24,20 +24,40 @@ const singleRegionSpof: Rule = {
             const availability = d.objective?.availability;
             if (availability !== undefined && availability >= THRESHOLDS.spofAvailability.value) {
                 report({
-                    ...where(model, d), cell: d.cell, key: `${d.name}:availability`,
-                    message: `${d.name} runs only in ${region} but promises ${formatPercent(availability)} availability, about `
-                        + `${formatDuration((1 - availability) * MONTH_MS)} of downtime a month: one regional outage spends years of that budget `
-                        + `(us-east-1 was impaired for about seven hours on 7 December 2021, ${factRef('us-east-1-2021-outage')})`,
+                    ...where(model, d),
+                    cell: d.cell,
+                    key: `${d.name}:availability`,
+                    message:
+                        `${d.name} runs only in ${region} but promises ${formatPercent(availability)} availability, about ` +
+                        `${formatDuration((1 - availability) * MONTH_MS)} of downtime a month: one regional outage spends years of that budget ` +
+                        `(us-east-1 was impaired for about seven hours on 7 December 2021, ${factRef('us-east-1-2021-outage')})`,
                 });
             }
-            const dependents = [...model.services.values()].filter((s) => s.regions.length > 1
-                && (s.dependsOn.includes(d.id) || s.uses.includes(d.id) || s.reads.includes(d.id)));
+            const dependents = [...model.services.values()].filter(
+                (s) =>
+                    s.regions.length > 1 &&
+                    (s.dependsOn.includes(d.id) || s.uses.includes(d.id) || s.reads.includes(d.id)),
+            );
             for (const s of dependents) {
-                const how = s.dependsOn.includes(d.id) ? 'depends on it' : s.uses.includes(d.id) ? 'writes it' : 'reads it';
+                const how = s.dependsOn.includes(d.id)
+                    ? 'depends on it'
+                    : s.uses.includes(d.id)
+                      ? 'writes it'
+                      : 'reads it';
                 report({
-                    ...where(model, d), cell: d.cell, key: `${d.name}:${s.name}`,
+                    ...where(model, d),
+                    cell: d.cell,
+                    key: `${d.name}:${s.name}`,
                     message: `${d.name} runs only in ${region}, and ${s.name} (${listing(s.regions)}) ${how}: losing ${region} takes ${s.name} down in every region`,
-                    related: [{ ...at(s.source, s.dependsOn.includes(d.id) ? 'dependsOn' : s.uses.includes(d.id) ? 'uses' : 'reads'), message: `${s.name} ${how}` }],
+                    related: [
+                        {
+                            ...at(
+                                s.source,
+                                s.dependsOn.includes(d.id) ? 'dependsOn' : s.uses.includes(d.id) ? 'uses' : 'reads',
+                            ),
+                            message: `${s.name} ${how}`,
+                        },
+                    ],
                 });
             }
         }
@@ -48,7 +68,11 @@ const singleRegionSpof: Rule = {
 function servicesAddingCapacity(model: Model): Set<string> {
     const ids = new Set<string>();
     for (const f of model.failovers) {
-        if (f.target.kind === 'service' && f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out')) ids.add(f.target.id);
+        if (
+            f.target.kind === 'service' &&
+            f.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out')
+        )
+            ids.add(f.target.id);
     }
     return ids;
 }
@@ -73,19 +97,37 @@ const standbyCapacity: Rule = {
             const worst = losses.reduce((a, b) => (b.failingShare > a.failingShare + 1e-9 ? b : a));
             if (worst.failingShare <= 1e-9) continue;
             const needed = Math.ceil(losses.reduce((m, l) => Math.max(m, l.largestLoad), 0) * 100 - 1e-6);
-            const fixes: Fix[] = service.source.props.capacity ? [{
-                title: `Raise capacity to ${needed}% per region (enough for the region that takes over to carry the load)`,
-                edits: [{ kind: 'replace', uri: service.source.uri, range: service.source.props.capacity, text: `capacity ${needed}% per region` }],
-                preferred: true,
-            }] : [];
-            const carrying = worst.overloaded.map((o) => `${o.region} then carries ${formatPercent(o.load)} of the load with capacity for ${formatPercent(o.capacity)}`);
+            const fixes: Fix[] = service.source.props.capacity
+                ? [
+                      {
+                          title: `Raise capacity to ${needed}% per region (enough for the region that takes over to carry the load)`,
+                          edits: [
+                              {
+                                  kind: 'replace',
+                                  uri: service.source.uri,
+                                  range: service.source.props.capacity,
+                                  text: `capacity ${needed}% per region`,
+                              },
+                          ],
+                          preferred: true,
+                      },
+                  ]
+                : [];
+            const carrying = worst.overloaded.map(
+                (o) =>
+                    `${o.region} then carries ${formatPercent(o.load)} of the load with capacity for ${formatPercent(o.capacity)}`,
+            );
             const others = losses.filter((l) => l !== worst && l.failingShare > 1e-9).length;
             report({
-                ...at(service.source, 'capacity'), cell: service.cell, key: service.name, fixes,
-                message: `losing ${worst.lost} sends its users to ${listing(worst.receivers.length > 0 ? worst.receivers : ['the other regions'])}: ${listing(carrying)} — about `
-                    + `${formatPercent(worst.failingShare)} of requests fail or queue until capacity is added, and no failover action adds it`
-                    + `${others > 0 ? ` (losing ${others === 1 ? 'one other region overloads' : `${others} other regions overload`} too)` : ''}`
-                    + `${load.assumed ? `; no workload says where the load comes from, so it is taken as ${activeActive ? 'even over the regions' : 'all at the primary'}` : ''}`,
+                ...at(service.source, 'capacity'),
+                cell: service.cell,
+                key: service.name,
+                fixes,
+                message:
+                    `losing ${worst.lost} sends its users to ${listing(worst.receivers.length > 0 ? worst.receivers : ['the other regions'])}: ${listing(carrying)} — about ` +
+                    `${formatPercent(worst.failingShare)} of requests fail or queue until capacity is added, and no failover action adds it` +
+                    `${others > 0 ? ` (losing ${others === 1 ? 'one other region overloads' : `${others} other regions overload`} too)` : ''}` +
+                    `${load.assumed ? `; no workload says where the load comes from, so it is taken as ${activeActive ? 'even over the regions' : 'all at the primary'}` : ''}`,
             });
         }
     },

@@ -11,17 +11,36 @@ const crossCellWrite: Rule = {
             for (const id of service.uses) {
                 const store = model.stores.get(id);
                 if (!store || store.cell === service.cell) continue;
-                const what = store.cell === undefined ? `${store.name}, a global store every cell shares` : `${store.name} of cell ${store.cell}`;
+                const what =
+                    store.cell === undefined
+                        ? `${store.name}, a global store every cell shares`
+                        : `${store.name} of cell ${store.cell}`;
                 const fixes: Fix[] = [];
                 if (store.cell === undefined) {
-                    const edits: FixEdit[] = [{ kind: 'replace', uri: store.source.uri, range: store.source.nameRange, text: `${store.name} per cell` }];
-                    if (store.source.props.regions) edits.push({ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.regions });
-                    fixes.push({ title: `Make ${store.name} per cell (each cell gets its own)`, edits, preferred: true });
+                    const edits: FixEdit[] = [
+                        {
+                            kind: 'replace',
+                            uri: store.source.uri,
+                            range: store.source.nameRange,
+                            text: `${store.name} per cell`,
+                        },
+                    ];
+                    if (store.source.props.regions)
+                        edits.push({ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.regions });
+                    fixes.push({
+                        title: `Make ${store.name} per cell (each cell gets its own)`,
+                        edits,
+                        preferred: true,
+                    });
                 }
                 report({
-                    ...at(service.source, 'uses'), cell: service.cell, key: `${service.name}:${store.name}`, fixes,
-                    message: `${service.name} runs per cell but writes ${what}: a bad deploy, hot key or overload in one cell reaches every cell through it, `
-                        + `so the cell no longer bounds the blast radius`,
+                    ...at(service.source, 'uses'),
+                    cell: service.cell,
+                    key: `${service.name}:${store.name}`,
+                    fixes,
+                    message:
+                        `${service.name} runs per cell but writes ${what}: a bad deploy, hot key or overload in one cell reaches every cell through it, ` +
+                        `so the cell no longer bounds the blast radius`,
                 });
             }
         }

@@ -17,7 +17,7 @@ export const CRDT_FITS: Readonly<Record<CrdtType, readonly Shape[]>> = {
     'or-set': ['set'],
     'lww-register': ['register', 'blob'],
     'mv-register': ['register', 'blob', 'document'],
-    'rga': ['sequence'],
+    rga: ['sequence'],
     'or-map': ['document', 'rows'],
 };
 
@@ -40,10 +40,14 @@ const SILENT_BY_ENGINE: Partial<Record<NonNullable<StoreM['engine']>, string>> =
 
 function strategyName(store: StoreM): string {
     switch (store.conflicts.strategy) {
-        case 'crdt': return `the ${store.conflicts.crdt ?? ''} CRDT`.replace('the  CRDT', 'a CRDT');
-        case 'lww': return 'last-write-wins';
-        case 'vector-clocks': return 'vector clocks';
-        default: return store.conflicts.strategy;
+        case 'crdt':
+            return `the ${store.conflicts.crdt ?? ''} CRDT`.replace('the  CRDT', 'a CRDT');
+        case 'lww':
+            return 'last-write-wins';
+        case 'vector-clocks':
+            return 'vector clocks';
+        default:
+            return store.conflicts.strategy;
     }
 }
 
@@ -53,11 +57,21 @@ function useConsensus(store: StoreM): Fix {
     // for writes that stop, and says so.
     const regionsOfVoters = new Set([...store.regions, ...(store.witness !== undefined ? [store.witness] : [])]).size;
     return {
-        title: regionsOfVoters < 3 ? raising(title, 'consensus-quorum-survival', `with voters in ${regionsOfVoters} regions, losing one stops writes`) : title,
+        title:
+            regionsOfVoters < 3
+                ? raising(
+                      title,
+                      'consensus-quorum-survival',
+                      `with voters in ${regionsOfVoters} regions, losing one stops writes`,
+                  )
+                : title,
         edits: [
-            setClause(store.source, 'replication', 'replication consensus'), setClause(store.source, 'conflicts', 'conflicts consensus'),
+            setClause(store.source, 'replication', 'replication consensus'),
+            setClause(store.source, 'conflicts', 'conflicts consensus'),
             // A consensus group orders writes at a leader; naming the first region keeps today's routing explicit.
-            ...(store.source.props.leader || store.regions.length === 0 ? [] : [setClause(store.source, 'leader', `leader ${store.regions[0]}`)]),
+            ...(store.source.props.leader || store.regions.length === 0
+                ? []
+                : [setClause(store.source, 'leader', `leader ${store.regions[0]}`)]),
         ],
     };
 }
@@ -67,48 +81,70 @@ const lwwOnSharedState: Rule = {
     check({ model, report }) {
         let byStore: ReturnType<typeof failoversByStore> | undefined;
         for (const store of model.stores.values()) {
-            if (store.holds !== 'shared' || !acceptsWritesInSeveralRegions(store) || store.conflicts.strategy !== 'lww') continue;
+            if (store.holds !== 'shared' || !acceptsWritesInSeveralRegions(store) || store.conflicts.strategy !== 'lww')
+                continue;
             if (store.replication.mode === 'none') continue;
             const silently = SILENT_BY_ENGINE[store.engine ?? 'custom'] ?? 'nothing records the loss';
             const losses = lwwLossesForStore(model, store)
                 .filter((e) => e.perDay !== undefined && e.perDay > 0)
                 .map((e) => `Workload ${e.workload}: ≈ ${roughly(e.perDay!)} lost writes a day (${e.formula})`);
             const invariants = store.invariants.map((i) => `${i.kind} ${i.field}`);
-            const message = `${store.name} holds a shared ${store.shape ?? 'value'} written in ${listing(store.regions)} with last-write-wins: `
-                + `of two concurrent writes to one key, one is discarded silently (${silently})`
-                + (losses.length > 0 ? `. ${losses.join('; ')}` : '')
-                + (invariants.length > 0 ? `. The invariant${invariants.length > 1 ? 's' : ''} ${listing(invariants)} cannot hold either` : '');
+            const message =
+                `${store.name} holds a shared ${store.shape ?? 'value'} written in ${listing(store.regions)} with last-write-wins: ` +
+                `of two concurrent writes to one key, one is discarded silently (${silently})` +
+                (losses.length > 0 ? `. ${losses.join('; ')}` : '') +
+                (invariants.length > 0
+                    ? `. The invariant${invariants.length > 1 ? 's' : ''} ${listing(invariants)} cannot hold either`
+                    : '');
             const homeTitle = `Route writes to each key's home region (writes home-region)`;
-            const fixes: Fix[] = [{
-                title: homeRegionLossUnplanned(store, byStore ??= failoversByStore(model))
-                    ? raising(homeTitle, 'home-region-unrouted', 'no failover re-homes the keys of a lost home region yet') : homeTitle,
-                edits: [setClause(store.source, 'writes', 'writes home-region')],
-                preferred: true,
-            }];
+            const fixes: Fix[] = [
+                {
+                    title: homeRegionLossUnplanned(store, (byStore ??= failoversByStore(model)))
+                        ? raising(
+                              homeTitle,
+                              'home-region-unrouted',
+                              'no failover re-homes the keys of a lost home region yet',
+                          )
+                        : homeTitle,
+                    edits: [setClause(store.source, 'writes', 'writes home-region')],
+                    preferred: true,
+                },
+            ];
             const crdt = store.shape ? CRDT_FOR_SHAPE[store.shape] : undefined;
             if (crdt && invariants.length === 0) {
-                fixes.push({ title: `Merge concurrent writes with a CRDT (conflicts crdt ${crdt})`, edits: [setClause(store.source, 'conflicts', `conflicts crdt ${crdt}`)] });
+                fixes.push({
+                    title: `Merge concurrent writes with a CRDT (conflicts crdt ${crdt})`,
+                    edits: [setClause(store.source, 'conflicts', `conflicts crdt ${crdt}`)],
+                });
             }
             fixes.push(useConsensus(store));
             report({
-                ...at(store.source, 'conflicts', 'writes', 'engine'), message, cell: store.cell, key: store.name,
-                severity: invariants.length > 0 ? 'error' : undefined, fixes,
+                ...at(store.source, 'conflicts', 'writes', 'engine'),
+                message,
+                cell: store.cell,
+                key: store.name,
+                severity: invariants.length > 0 ? 'error' : undefined,
+                fixes,
             });
         }
     },
 };
 
 const INVARIANT_BREAKS: Readonly<Record<StoreM['invariants'][number]['kind'], (field: string) => string>> = {
-    'unique': (f) => `two regions can each accept the same ${f} before they see each other's write, and the merge keeps both`,
-    'non-negative': (f) => `two regions can each spend the last units of ${f} concurrently, and the merged value goes below zero`,
-    'references': (f) => `a delete in one region and a new reference to it in another both succeed, leaving ${f} dangling`,
+    unique: (f) =>
+        `two regions can each accept the same ${f} before they see each other's write, and the merge keeps both`,
+    'non-negative': (f) =>
+        `two regions can each spend the last units of ${f} concurrently, and the merged value goes below zero`,
+    references: (f) =>
+        `a delete in one region and a new reference to it in another both succeed, leaving ${f} dangling`,
 };
 
 const crdtCannotKeepInvariant: Rule = {
     code: 'crdt-cannot-keep-invariant',
     check({ model, report }) {
         for (const store of model.stores.values()) {
-            if (!['crdt', 'lww', 'vector-clocks'].includes(store.conflicts.strategy) || store.regions.length < 2) continue;
+            if (!['crdt', 'lww', 'vector-clocks'].includes(store.conflicts.strategy) || store.regions.length < 2)
+                continue;
             const anyRegion = store.writes.policy === 'any-region';
             const homeRegion = store.writes.policy === 'home-region';
             if (!anyRegion && !homeRegion) continue;
@@ -116,15 +152,25 @@ const crdtCannotKeepInvariant: Rule = {
                 // A key written only in its home region has one writer: a per-key bound holds, a cross-key one does not.
                 if (homeRegion && inv.kind === 'non-negative') continue;
                 if (inv.kind === 'non-negative' && store.conflicts.crdt === 'bounded-counter') continue;
-                const writers = anyRegion ? `writes in ${listing(store.regions)}` : `keys homed in different regions (${listing(store.regions)})`;
+                const writers = anyRegion
+                    ? `writes in ${listing(store.regions)}`
+                    : `keys homed in different regions (${listing(store.regions)})`;
                 const fixes: Fix[] = [{ ...useConsensus(store), preferred: true }];
                 if (inv.kind === 'non-negative' && store.shape === 'counter') {
-                    fixes.push({ title: 'Keep the bound with an escrow counter (conflicts crdt bounded-counter)', edits: [setClause(store.source, 'conflicts', 'conflicts crdt bounded-counter')] });
+                    fixes.push({
+                        title: 'Keep the bound with an escrow counter (conflicts crdt bounded-counter)',
+                        edits: [setClause(store.source, 'conflicts', 'conflicts crdt bounded-counter')],
+                    });
                 }
                 report({
-                    uri: store.source.uri, range: inv.range, cell: store.cell, key: `${store.name}:${inv.kind}:${inv.field}`, fixes,
-                    message: `invariant ${inv.kind} ${inv.field} cannot hold with ${strategyName(store)} and ${writers}: ${INVARIANT_BREAKS[inv.kind](inv.field)}. `
-                        + `No CRDT keeps ${inv.kind === 'unique' ? 'uniqueness' : inv.kind === 'non-negative' ? 'a bound under decrement' : 'referential integrity'} without coordination (${factRef('crdt-limits')})`,
+                    uri: store.source.uri,
+                    range: inv.range,
+                    cell: store.cell,
+                    key: `${store.name}:${inv.kind}:${inv.field}`,
+                    fixes,
+                    message:
+                        `invariant ${inv.kind} ${inv.field} cannot hold with ${strategyName(store)} and ${writers}: ${INVARIANT_BREAKS[inv.kind](inv.field)}. ` +
+                        `No CRDT keeps ${inv.kind === 'unique' ? 'uniqueness' : inv.kind === 'non-negative' ? 'a bound under decrement' : 'referential integrity'} without coordination (${factRef('crdt-limits')})`,
                 });
             }
         }
@@ -138,13 +184,26 @@ const crdtShapeMismatch: Rule = {
             const crdt = store.conflicts.crdt;
             if (store.conflicts.strategy !== 'crdt' || !crdt || !store.shape) continue;
             if (CRDT_FITS[crdt].includes(store.shape)) continue;
-            const nonNegativeCounter = store.shape === 'counter' && store.invariants.some((i) => i.kind === 'non-negative');
+            const nonNegativeCounter =
+                store.shape === 'counter' && store.invariants.some((i) => i.kind === 'non-negative');
             const best = nonNegativeCounter ? 'bounded-counter' : CRDT_FOR_SHAPE[store.shape];
             report({
-                ...at(store.source, 'conflicts'), cell: store.cell, key: store.name,
-                message: `${crdt} merges ${listing(CRDT_FITS[crdt].map((s) => `${s}s`), 'or')}, but ${store.name} holds a ${store.shape}: `
-                    + `its merge has no meaning for this data. A ${store.shape} fits ${best} (${factRef('crdt-limits')})`,
-                fixes: [{ title: `Use ${best} (conflicts crdt ${best})`, edits: [setClause(store.source, 'conflicts', `conflicts crdt ${best}`)], preferred: true }],
+                ...at(store.source, 'conflicts'),
+                cell: store.cell,
+                key: store.name,
+                message:
+                    `${crdt} merges ${listing(
+                        CRDT_FITS[crdt].map((s) => `${s}s`),
+                        'or',
+                    )}, but ${store.name} holds a ${store.shape}: ` +
+                    `its merge has no meaning for this data. A ${store.shape} fits ${best} (${factRef('crdt-limits')})`,
+                fixes: [
+                    {
+                        title: `Use ${best} (conflicts crdt ${best})`,
+                        edits: [setClause(store.source, 'conflicts', `conflicts crdt ${best}`)],
+                        preferred: true,
+                    },
+                ],
             });
         }
     },

@@ -29,21 +29,40 @@ const strongNeedsSync: Rule = {
             if (store.replication.mode !== 'async' && !engineOnlyAsync) continue;
             const lag = store.replication.lagMs;
             const others = store.regions.filter((r) => r !== (store.writes.primary ?? store.regions[0]));
-            const how = engineOnlyAsync && store.replication.mode !== 'async'
-                ? `${store.engine} replicates across regions only asynchronously, whatever the declaration says (${ENGINES[store.engine!].asyncOnlyAcrossRegions!.source})`
-                : `${store.name} replicates to ${listing(others)} asynchronously${lag !== undefined ? ` (≈ ${formatDuration(lag)} behind${lagSource(store)})` : ''}`;
-            const fixes: Fix[] = [{ title: 'Declare what the engine gives (consistency eventual)', edits: [setClause(store.source, 'consistency', 'consistency eventual')], preferred: true }];
-            if (!engineOnlyAsync) fixes.push({ title: 'Replicate synchronously (replication sync)', edits: [setClause(store.source, 'replication', 'replication sync')] });
+            const how =
+                engineOnlyAsync && store.replication.mode !== 'async'
+                    ? `${store.engine} replicates across regions only asynchronously, whatever the declaration says (${ENGINES[store.engine!].asyncOnlyAcrossRegions!.source})`
+                    : `${store.name} replicates to ${listing(others)} asynchronously${lag !== undefined ? ` (≈ ${formatDuration(lag)} behind${lagSource(store)})` : ''}`;
+            const fixes: Fix[] = [
+                {
+                    title: 'Declare what the engine gives (consistency eventual)',
+                    edits: [setClause(store.source, 'consistency', 'consistency eventual')],
+                    preferred: true,
+                },
+            ];
+            if (!engineOnlyAsync)
+                fixes.push({
+                    title: 'Replicate synchronously (replication sync)',
+                    edits: [setClause(store.source, 'replication', 'replication sync')],
+                });
             report({
-                ...at(store.source, 'consistency', 'replication', 'engine'), cell: store.cell, key: store.name, fixes,
-                message: `consistency strong, but ${how}: a read in another region can miss the latest writes, and an unplanned failover loses `
-                    + `the writes not yet replicated. Strong consistency across regions needs synchronous replication or consensus`,
+                ...at(store.source, 'consistency', 'replication', 'engine'),
+                cell: store.cell,
+                key: store.name,
+                fixes,
+                message:
+                    `consistency strong, but ${how}: a read in another region can miss the latest writes, and an unplanned failover loses ` +
+                    `the writes not yet replicated. Strong consistency across regions needs synchronous replication or consensus`,
             });
         }
     },
 };
 
-const MRSC_UNSUPPORTED: Readonly<Record<string, string>> = { ttl: 'TTL', 'local-secondary-index': 'local secondary indexes', transactions: 'transactions' };
+const MRSC_UNSUPPORTED: Readonly<Record<string, string>> = {
+    ttl: 'TTL',
+    'local-secondary-index': 'local secondary indexes',
+    transactions: 'transactions',
+};
 
 const mrscThreeRegions: Rule = {
     code: 'mrsc-three-regions',
@@ -55,31 +74,42 @@ const mrscThreeRegions: Rule = {
             const sets = DYNAMODB.mrscRegionSets.value;
             if (members.length !== 3) {
                 report({
-                    ...place, cell: store.cell, key: `${store.name}:count`,
-                    message: `DynamoDB multi-region strong consistency (MRSC) needs exactly three regions — three replicas, or two and a witness — `
-                        + `but ${store.name} has ${members.length} (${listing(members)}) (${DYNAMODB.mrscRegionSets.source.replace('allowed region sets', 'topology')})`,
+                    ...place,
+                    cell: store.cell,
+                    key: `${store.name}:count`,
+                    message:
+                        `DynamoDB multi-region strong consistency (MRSC) needs exactly three regions — three replicas, or two and a witness — ` +
+                        `but ${store.name} has ${members.length} (${listing(members)}) (${DYNAMODB.mrscRegionSets.source.replace('allowed region sets', 'topology')})`,
                 });
             }
             const outside = members.filter((r) => !sets.some((s) => s.includes(r)));
             const home = sets.find((s) => members.every((r) => s.includes(r)));
             if (outside.length > 0) {
                 report({
-                    ...place, cell: store.cell, key: `${store.name}:outside`,
-                    message: `${listing(outside)} ${outside.length > 1 ? 'are' : 'is'} in no MRSC region set: MRSC tables live in US {${sets[0]!.join(', ')}}, `
-                        + `EU {${sets[1]!.join(', ')}} or AP {${sets[2]!.join(', ')}} (${factRef('dynamodb-mrsc-region-sets')})`,
+                    ...place,
+                    cell: store.cell,
+                    key: `${store.name}:outside`,
+                    message:
+                        `${listing(outside)} ${outside.length > 1 ? 'are' : 'is'} in no MRSC region set: MRSC tables live in US {${sets[0]!.join(', ')}}, ` +
+                        `EU {${sets[1]!.join(', ')}} or AP {${sets[2]!.join(', ')}} (${factRef('dynamodb-mrsc-region-sets')})`,
                 });
             } else if (!home && members.length > 0) {
                 report({
-                    ...place, cell: store.cell, key: `${store.name}:span`,
+                    ...place,
+                    cell: store.cell,
+                    key: `${store.name}:span`,
                     message: `${listing(members)} span more than one MRSC region set; an MRSC table cannot span sets (${factRef('dynamodb-mrsc-region-sets')})`,
                 });
             }
             const unsupported = store.features.filter((f) => MRSC_UNSUPPORTED[f] !== undefined);
             if (unsupported.length > 0) {
                 report({
-                    ...at(store.source, 'features'), cell: store.cell, key: `${store.name}:features`,
-                    message: `MRSC does not support ${listing(unsupported.map((f) => MRSC_UNSUPPORTED[f]!))} (${DYNAMODB.mrscUnsupported.source}); `
-                        + `with synchronous replication ${store.name} cannot use ${unsupported.length > 1 ? 'them' : 'it'}`,
+                    ...at(store.source, 'features'),
+                    cell: store.cell,
+                    key: `${store.name}:features`,
+                    message:
+                        `MRSC does not support ${listing(unsupported.map((f) => MRSC_UNSUPPORTED[f]!))} (${DYNAMODB.mrscUnsupported.source}); ` +
+                        `with synchronous replication ${store.name} cannot use ${unsupported.length > 1 ? 'them' : 'it'}`,
                 });
             }
         }
@@ -104,11 +134,18 @@ const strongDistanceLimit: Rule = {
     check({ model, report }) {
         const limit = COSMOS.strongMaxDistanceKm.value;
         for (const store of model.stores.values()) {
-            if (store.engine !== 'cosmosdb' || store.consistency.level !== 'strong' || store.regions.length < 2) continue;
+            if (store.engine !== 'cosmosdb' || store.consistency.level !== 'strong' || store.regions.length < 2)
+                continue;
             const bounded = COSMOS.boundedStalenessMultiRegion.value;
             const boundedFix: Fix = {
                 title: `Use bounded staleness (versions ${bounded.versions}, time ${bounded.lagMs / 1_000}s, the multi-region minimum)`,
-                edits: [setClause(store.source, 'consistency', `consistency bounded-staleness versions ${bounded.versions} time ${bounded.lagMs / 1_000}s`)],
+                edits: [
+                    setClause(
+                        store.source,
+                        'consistency',
+                        `consistency bounded-staleness versions ${bounded.versions} time ${bounded.lagMs / 1_000}s`,
+                    ),
+                ],
                 preferred: true,
             };
             const far = farthestPair(model, store.regions);
@@ -116,21 +153,37 @@ const strongDistanceLimit: Rule = {
                 const latency = estimateWriteLatency(model, store, store.writes.primary ?? store.regions[0]!);
                 const place = regionsPlace(model, store);
                 const fixes: Fix[] = [boundedFix];
-                if (place.clause) fixes.push({ title: `Drop ${far.b} from the regions`, edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: far.b }] });
+                if (place.clause)
+                    fixes.push({
+                        title: `Drop ${far.b} from the regions`,
+                        edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: far.b }],
+                    });
                 report({
-                    ...place, cell: store.cell, key: `${store.name}:distance`, fixes,
-                    message: `${far.a} and ${far.b} are ${formatCount(Math.round(far.km))} km apart: Cosmos DB blocks strong consistency for regions more than `
-                        + `${formatCount(limit)} km apart (${factRef('cosmos-strong-max-distance')})`
-                        + (latency.ms !== undefined ? `, and every write would wait ≈ ${formatDuration(latency.ms)} (${latency.formula})` : ''),
+                    ...place,
+                    cell: store.cell,
+                    key: `${store.name}:distance`,
+                    fixes,
+                    message:
+                        `${far.a} and ${far.b} are ${formatCount(Math.round(far.km))} km apart: Cosmos DB blocks strong consistency for regions more than ` +
+                        `${formatCount(limit)} km apart (${factRef('cosmos-strong-max-distance')})` +
+                        (latency.ms !== undefined
+                            ? `, and every write would wait ≈ ${formatDuration(latency.ms)} (${latency.formula})`
+                            : ''),
                 });
             }
             if (store.writes.policy === 'any-region') {
                 const first = store.regions[0]!;
                 report({
-                    ...at(store.source, 'writes', 'consistency'), cell: store.cell, key: `${store.name}:writers`,
+                    ...at(store.source, 'writes', 'consistency'),
+                    cell: store.cell,
+                    key: `${store.name}:writers`,
                     message: `Cosmos DB cannot use strong consistency with several write regions (${factRef('cosmos-strong-max-distance')}), and ${store.name} accepts writes in ${listing(store.regions)}`,
                     fixes: [
-                        { title: `Write in one region (writes primary ${first})`, edits: [setClause(store.source, 'writes', `writes primary ${first}`)], preferred: true },
+                        {
+                            title: `Write in one region (writes primary ${first})`,
+                            edits: [setClause(store.source, 'writes', `writes primary ${first}`)],
+                            preferred: true,
+                        },
                         { ...boundedFix, preferred: false },
                     ],
                 });
@@ -148,9 +201,21 @@ function candidateRegions(model: Model, store: StoreM): string[] {
         .filter((r) => !members.has(r.name) && r.name !== store.witness)
         .filter((r) => residency === undefined || r.jurisdiction === residency);
     // Each candidate's worst RTT once (a sort asks for it n log n times, and it costs one RTT per store region).
-    const worstRtt = new Map(candidates.map((c) => [c.name, store.regions.reduce((worst, r) => Math.max(worst, rttBetween(model, c.name, r).ms ?? Number.POSITIVE_INFINITY), Number.NEGATIVE_INFINITY)]));
+    const worstRtt = new Map(
+        candidates.map((c) => [
+            c.name,
+            store.regions.reduce(
+                (worst, r) => Math.max(worst, rttBetween(model, c.name, r).ms ?? Number.POSITIVE_INFINITY),
+                Number.NEGATIVE_INFINITY,
+            ),
+        ]),
+    );
     return candidates
-        .sort((x, y) => Number(!jurisdictions.has(x.jurisdiction)) - Number(!jurisdictions.has(y.jurisdiction)) || worstRtt.get(x.name)! - worstRtt.get(y.name)!)
+        .sort(
+            (x, y) =>
+                Number(!jurisdictions.has(x.jurisdiction)) - Number(!jurisdictions.has(y.jurisdiction)) ||
+                worstRtt.get(x.name)! - worstRtt.get(y.name)!,
+        )
         .map((r) => r.name);
 }
 
@@ -162,28 +227,49 @@ const consensusQuorumSurvival: Rule = {
             const failing = regionLossSurvival(store).filter((s) => !s.survives);
             if (failing.length === 0) continue;
             const first = failing[0]!;
-            const lost = listing(failing.map((f) => f.region), 'or');
-            const place = store.source.props.quorum && store.replication.quorum !== undefined && store.replication.quorum > Math.floor(first.voters / 2) + 1
-                ? at(store.source, 'quorum') : regionsPlace(model, store);
+            const lost = listing(
+                failing.map((f) => f.region),
+                'or',
+            );
+            const place =
+                store.source.props.quorum &&
+                store.replication.quorum !== undefined &&
+                store.replication.quorum > Math.floor(first.voters / 2) + 1
+                    ? at(store.source, 'quorum')
+                    : regionsPlace(model, store);
             const fixes: Fix[] = [];
             const candidates = candidateRegions(model, store);
-            const witness = candidates.find((c) => regionLossSurvival({ ...store, witness: c }).every((s) => s.survives));
+            const witness = candidates.find((c) =>
+                regionLossSurvival({ ...store, witness: c }).every((s) => s.survives),
+            );
             if (witness && store.witness === undefined) {
-                fixes.push({ title: `Add a witness in ${witness} (it votes, holds the log, serves no reads)`, edits: [setClause(store.source, 'witness', `witness ${witness}`)], preferred: true });
+                fixes.push({
+                    title: `Add a witness in ${witness} (it votes, holds the log, serves no reads)`,
+                    edits: [setClause(store.source, 'witness', `witness ${witness}`)],
+                    preferred: true,
+                });
             }
             const ownRegions = store.source.props.regions;
-            const third = candidates.find((c) => regionLossSurvival({
-                ...store, regions: [...store.regions, c], replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
-            }).every((s) => s.survives));
+            const third = candidates.find((c) =>
+                regionLossSurvival({
+                    ...store,
+                    regions: [...store.regions, c],
+                    replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
+                }).every((s) => s.survives),
+            );
             if (ownRegions && third) {
                 const edit: FixEdit = { kind: 'add-list-item', uri: store.source.uri, clause: ownRegions, item: third };
                 fixes.push({ title: `Add ${third} to the regions`, edits: [edit], preferred: fixes.length === 0 });
             }
             report({
-                ...place, cell: store.cell, key: store.name, fixes,
-                message: `losing ${lost} leaves ${first.votersLeft} of ${first.voters} voters, short of the quorum of ${first.quorum}: `
-                    + `${store.name} stops accepting writes until the region returns. Surviving a region loss needs voters in at least three regions `
-                    + `(or two and a witness) with no region holding enough of them to break the quorum (${factRef('cockroachdb-region-survival')})`,
+                ...place,
+                cell: store.cell,
+                key: store.name,
+                fixes,
+                message:
+                    `losing ${lost} leaves ${first.votersLeft} of ${first.voters} voters, short of the quorum of ${first.quorum}: ` +
+                    `${store.name} stops accepting writes until the region returns. Surviving a region loss needs voters in at least three regions ` +
+                    `(or two and a witness) with no region holding enough of them to break the quorum (${factRef('cockroachdb-region-survival')})`,
             });
         }
     },

@@ -12,18 +12,28 @@ const egressCost: Rule = {
         const check = (owner: Deployable, stores: readonly StoreM[]) => {
             const objective = owner.objective;
             if (objective?.costUsdPerMonth === undefined) return;
-            const estimates = stores.map((s) => estimateMonthlyEgress(model, s)).filter((e) => e.usdPerMonth !== undefined && e.usdPerMonth > 0);
+            const estimates = stores
+                .map((s) => estimateMonthlyEgress(model, s))
+                .filter((e) => e.usdPerMonth !== undefined && e.usdPerMonth > 0);
             const total = estimates.reduce((sum, e) => sum + e.usdPerMonth!, 0);
             if (total <= objective.costUsdPerMonth) return;
-            const parts = estimates.map((e) => `${e.store.replace(/@.*$/, '')} ≈ ${formatUsd(e.usdPerMonth!)} (${e.formula})`);
+            const parts = estimates.map(
+                (e) => `${e.store.replace(/@.*$/, '')} ≈ ${formatUsd(e.usdPerMonth!)} (${e.formula})`,
+            );
             report({
-                ...at(objective.source, 'cost'), cell: owner.cell, key: owner.name,
-                message: `cross-region replication alone costs ≈ ${formatUsd(total)}/month, above the cost objective of ${formatUsd(objective.costUsdPerMonth)}/month: `
-                    + `${parts.join('; ')} — at the source region's transfer price (${factRef('aws-inter-region-transfer-price')})`,
+                ...at(objective.source, 'cost'),
+                cell: owner.cell,
+                key: owner.name,
+                message:
+                    `cross-region replication alone costs ≈ ${formatUsd(total)}/month, above the cost objective of ${formatUsd(objective.costUsdPerMonth)}/month: ` +
+                    `${parts.join('; ')} — at the source region's transfer price (${factRef('aws-inter-region-transfer-price')})`,
             });
         };
         for (const service of model.services.values()) {
-            check(service, service.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined));
+            check(
+                service,
+                service.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined),
+            );
         }
         for (const store of model.stores.values()) check(store, [store]);
     },

@@ -12,7 +12,8 @@ function healingFault(store: StoreM, scenario: ScenarioM): { fault: FaultM; what
     const regions = new Set(store.regions);
     for (const fault of scenario.faults) {
         if (!(fault.durationMs > 0)) continue;
-        if (fault.kind === 'outage' && regions.has(fault.region)) return { fault, what: `the outage of ${fault.region}` };
+        if (fault.kind === 'outage' && regions.has(fault.region))
+            return { fault, what: `the outage of ${fault.region}` };
         if (fault.kind === 'partition' && regions.has(fault.regions[0]) && regions.has(fault.regions[1])) {
             return { fault, what: `the partition ${fault.regions[0]} ↔ ${fault.regions[1]}` };
         }
@@ -36,15 +37,19 @@ const catchUpUndeclared: Rule = {
     code: 'catch-up-undeclared',
     check({ model, report }) {
         for (const store of model.stores.values()) {
-            if (store.catchUp !== undefined || store.replication.mode !== 'async' || new Set(store.regions).size < 2) continue;
+            if (store.catchUp !== undefined || store.replication.mode !== 'async' || new Set(store.regions).size < 2)
+                continue;
             const heal = firstHeal(model, store);
             if (heal === undefined) continue;
             const lag = store.replication.lagMs !== undefined ? formatDuration(store.replication.lagMs) : 'its lag';
             report({
-                ...at(store.source, 'replication', 'engine'), cell: store.cell, key: store.name,
-                message: `scenario ${heal.scenario.name} heals ${heal.what} after ${formatDuration(heal.fault.durationMs)}, but store ${store.name} declares no 'catch-up': `
-                    + `the simulation delivers its backlog at once, so the drain time it reports (one lag, ${lag}) is a lower bound. `
-                    + `Declare how fast its replication applies a backlog, in writes per second or as a throughput (${factRef('catch-up-rate')})`,
+                ...at(store.source, 'replication', 'engine'),
+                cell: store.cell,
+                key: store.name,
+                message:
+                    `scenario ${heal.scenario.name} heals ${heal.what} after ${formatDuration(heal.fault.durationMs)}, but store ${store.name} declares no 'catch-up': ` +
+                    `the simulation delivers its backlog at once, so the drain time it reports (one lag, ${lag}) is a lower bound. ` +
+                    `Declare how fast its replication applies a backlog, in writes per second or as a throughput (${factRef('catch-up-rate')})`,
             });
         }
     },

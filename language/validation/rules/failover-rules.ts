@@ -1,7 +1,12 @@
 // Failovers: what they depend on (control planes, docs/facts.md#control-plane-vs-data-plane), how long DNS keeps clients away (docs/facts.md#route53-failover-ttl),
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
 import { DNS, HEALTH_CHECK, rehomesItself, THRESHOLDS } from '../../semantics/facts/defaults.js';
-import { actionTimes, detectionTime, formatDurationRange, type DetectionTime } from '../../semantics/estimators/index.js';
+import {
+    actionTimes,
+    detectionTime,
+    formatDurationRange,
+    type DetectionTime,
+} from '../../semantics/estimators/index.js';
 import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import { setClause, type Fix } from './fix.js';
@@ -15,9 +20,9 @@ const STEP: Readonly<Partial<Record<ActionM['kind'], string>>> = {
     'launch-capacity': 'launching capacity',
     'scale-out': 'scaling out',
     'create-resources': 'creating resources',
-    'promote': 'promoting the replica',
+    promote: 'promoting the replica',
     'restore-backup': 'restoring the backup',
-    'console': 'the console step',
+    console: 'the console step',
 };
 
 function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
@@ -27,17 +32,24 @@ function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
         case 'edit-dns': {
             const fixes: Fix[] = [];
             if (failover.route?.method === 'dns') {
-                fixes.push({ title: 'Let health checks fail the DNS record over: remove the record edit (data plane)', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true });
+                fixes.push({
+                    title: 'Let health checks fail the DNS record over: remove the record edit (data plane)',
+                    edits: [{ kind: 'delete-clause', uri, range: action.source.range }],
+                    preferred: true,
+                });
             }
             if (kindRange) {
                 // The routing control flips health checks on the same records, so their TTL stays (docs/facts.md#arc-routing-control).
                 const ttlMs = failover.route?.method === 'dns' ? failover.route.ttlMs : undefined;
-                const ttl = ttlMs !== undefined ? ` ttl ${ttlMs % 1_000 === 0 ? `${ttlMs / 1_000}s` : `${ttlMs}ms`}` : '';
+                const ttl =
+                    ttlMs !== undefined ? ` ttl ${ttlMs % 1_000 === 0 ? `${ttlMs / 1_000}s` : `${ttlMs}ms`}` : '';
                 fixes.push({
                     title: 'Flip an ARC routing control instead (data plane; clients still wait out the TTL)',
                     edits: [
                         { kind: 'replace', uri, range: kindRange, text: 'flip-routing-control' },
-                        ...(failover.route?.method !== 'arc-routing-control' ? [setClause(failover.source, 'route', `route arc-routing-control${ttl}`)] : []),
+                        ...(failover.route?.method !== 'arc-routing-control'
+                            ? [setClause(failover.source, 'route', `route arc-routing-control${ttl}`)]
+                            : []),
                     ],
                     preferred: fixes.length === 0,
                 });
@@ -45,12 +57,32 @@ function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
             return fixes;
         }
         case 'update-health-check':
-            return [{ title: 'Create the health checks in advance: remove this step', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true }];
+            return [
+                {
+                    title: 'Create the health checks in advance: remove this step',
+                    edits: [{ kind: 'delete-clause', uri, range: action.source.range }],
+                    preferred: true,
+                },
+            ];
         case 'launch-capacity':
         case 'scale-out':
-            return kindRange ? [{ title: 'Pre-provision capacity: shift traffic to capacity that is already running', edits: [{ kind: 'replace', uri, range: kindRange, text: 'shift-traffic' }], preferred: true }] : [];
+            return kindRange
+                ? [
+                      {
+                          title: 'Pre-provision capacity: shift traffic to capacity that is already running',
+                          edits: [{ kind: 'replace', uri, range: kindRange, text: 'shift-traffic' }],
+                          preferred: true,
+                      },
+                  ]
+                : [];
         case 'create-resources':
-            return [{ title: 'Create the resources in advance: remove this step', edits: [{ kind: 'delete-clause', uri, range: action.source.range }], preferred: true }];
+            return [
+                {
+                    title: 'Create the resources in advance: remove this step',
+                    edits: [{ kind: 'delete-clause', uri, range: action.source.range }],
+                    preferred: true,
+                },
+            ];
         default:
             return [];
     }
@@ -66,15 +98,23 @@ const controlPlaneFailover: Rule = {
                 const step = STEP[action.kind] ?? action.kind;
                 const name = t.controlPlane.name;
                 const where = t.controlPlane.region ? ` homed in ${t.controlPlane.region}` : '';
-                const plane = !name ? `a control plane${where}` : name.startsWith('the ') ? `${name}, a control plane${where}` : `the ${name} control plane${where ? `,${where}` : ''}`;
+                const plane = !name
+                    ? `a control plane${where}`
+                    : name.startsWith('the ')
+                      ? `${name}, a control plane${where}`
+                      : `the ${name} control plane${where ? `,${where}` : ''}`;
                 const message = t.controlPlane.inFailedRegion
-                    ? `${step} goes through ${plane} — the region this failover protects against. On 7 December 2021 us-east-1's control planes `
-                        + `were impaired for about seven hours while running instances kept serving (${factRef('us-east-1-2021-outage')}): this step would wait for the outage to end`
-                    : `${step} goes through ${plane}: recovery depends on a control plane staying healthy during the incident, `
-                        + `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (${factRef('control-plane-vs-data-plane')}, REL11-BP04)`;
+                    ? `${step} goes through ${plane} — the region this failover protects against. On 7 December 2021 us-east-1's control planes ` +
+                      `were impaired for about seven hours while running instances kept serving (${factRef('us-east-1-2021-outage')}): this step would wait for the outage to end`
+                    : `${step} goes through ${plane}: recovery depends on a control plane staying healthy during the incident, ` +
+                      `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (${factRef('control-plane-vs-data-plane')}, REL11-BP04)`;
                 report({
-                    ...at(action.source, 'kind'), cell: failover.cell, key: `${action.kind}@${action.source.range.start.line}:${action.source.range.start.character}`,
-                    severity: t.controlPlane.inFailedRegion ? 'error' : undefined, message, fixes: controlPlaneFixes(failover, action),
+                    ...at(action.source, 'kind'),
+                    cell: failover.cell,
+                    key: `${action.kind}@${action.source.range.start.line}:${action.source.range.start.character}`,
+                    severity: t.controlPlane.inFailedRegion ? 'error' : undefined,
+                    message,
+                    fixes: controlPlaneFixes(failover, action),
                 });
             }
         }
@@ -88,13 +128,29 @@ const dnsTtlTooLong: Rule = {
         for (const failover of model.failovers) {
             const route = failover.route;
             // ARC routing controls act on DNS records too, so their TTL keeps clients just as long (docs/facts.md#arc-routing-control).
-            if ((route?.method !== 'dns' && route?.method !== 'arc-routing-control') || route.ttlMs === undefined || route.ttlMs <= max) continue;
+            if (
+                (route?.method !== 'dns' && route?.method !== 'arc-routing-control') ||
+                route.ttlMs === undefined ||
+                route.ttlMs <= max
+            )
+                continue;
             const ttl = failover.source.props.ttl;
             report({
-                ...at(failover.source, 'ttl', 'route'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
-                message: `TTL ${formatDuration(route.ttlMs)} keeps resolvers sending clients to the failed region for up to ${formatDuration(route.ttlMs)} after the record `
-                    + `fails over, ${formatDuration(route.ttlMs - max)} longer than the 60 s recommended for failover records (${factRef('route53-failover-ttl')}); resolvers that ignore TTLs hold on longer still`,
-                fixes: ttl ? [{ title: 'Set the TTL to 60s', edits: [{ kind: 'replace', uri: failover.source.uri, range: ttl, text: '60s' }], preferred: true }] : [],
+                ...at(failover.source, 'ttl', 'route'),
+                cell: failover.cell,
+                key: failover.id.replace(/@.*$/, ''),
+                message:
+                    `TTL ${formatDuration(route.ttlMs)} keeps resolvers sending clients to the failed region for up to ${formatDuration(route.ttlMs)} after the record ` +
+                    `fails over, ${formatDuration(route.ttlMs - max)} longer than the 60 s recommended for failover records (${factRef('route53-failover-ttl')}); resolvers that ignore TTLs hold on longer still`,
+                fixes: ttl
+                    ? [
+                          {
+                              title: 'Set the TTL to 60s',
+                              edits: [{ kind: 'replace', uri: failover.source.uri, range: ttl, text: '60s' }],
+                              preferred: true,
+                          },
+                      ]
+                    : [],
             });
         }
     },
@@ -109,14 +165,24 @@ const failoverNeverRehearsed: Rule = {
             let problem: string | undefined;
             if (!drill) problem = 'declares no drill (rehearse it at least every 90 days)';
             else if (drill.never) problem = 'is never drilled (rehearse it at least every 90 days)';
-            else if (drill.intervalMs !== undefined && drill.intervalMs > max) problem = `is drilled every ${formatDuration(drill.intervalMs)}, more than 90 days apart`;
+            else if (drill.intervalMs !== undefined && drill.intervalMs > max)
+                problem = `is drilled every ${formatDuration(drill.intervalMs)}, more than 90 days apart`;
             if (!problem) continue;
             const target = failover.target.id.replace(/@.*$/, '');
             report({
-                ...at(failover.source, 'drill', 'target'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
-                message: `the failover of ${target} ${problem}: a path that is not exercised tends to fail when it is needed — stale runbooks, expired `
-                    + `credentials, capacity that was never tested (the seed: Netflix evacuates a whole region every few weeks)`,
-                fixes: [{ title: 'Rehearse it every 30 days (drill every 30d)', edits: [setClause(failover.source, 'drill', 'drill every 30d')], preferred: true }],
+                ...at(failover.source, 'drill', 'target'),
+                cell: failover.cell,
+                key: failover.id.replace(/@.*$/, ''),
+                message:
+                    `the failover of ${target} ${problem}: a path that is not exercised tends to fail when it is needed — stale runbooks, expired ` +
+                    `credentials, capacity that was never tested (the seed: Netflix evacuates a whole region every few weeks)`,
+                fixes: [
+                    {
+                        title: 'Rehearse it every 30 days (drill every 30d)',
+                        edits: [setClause(failover.source, 'drill', 'drill every 30d')],
+                        preferred: true,
+                    },
+                ],
             });
         }
     },
@@ -144,8 +210,13 @@ export function failoversByStore(model: Model): Map<string, FailoverM[]> {
  */
 export function homeRegionLossUnplanned(store: StoreM, byStore: Map<string, FailoverM[]>): boolean {
     if (store.regions.length < 2 || rehomesItself(store.engine)) return false;
-    return !(byStore.get(store.id) ?? []).some((f) => f.actions.some((a) => (a.kind === 'rehome' || a.kind === 'accept-outage')
-        && (a.target === undefined || a.target.id === store.id)));
+    return !(byStore.get(store.id) ?? []).some((f) =>
+        f.actions.some(
+            (a) =>
+                (a.kind === 'rehome' || a.kind === 'accept-outage') &&
+                (a.target === undefined || a.target.id === store.id),
+        ),
+    );
 }
 
 const homeRegionUnrouted: Rule = {
@@ -159,20 +230,66 @@ const homeRegionUnrouted: Rule = {
             const first = failovers.find((f) => f.source.uri === store.source.uri) ?? failovers[0];
             const fixes: Fix[] = first
                 ? [
-                    { title: `Re-home ${store.name} in the failover of ${first.target.id.replace(/@.*$/, '')} (action rehome ${store.name})`, edits: [{ kind: 'insert-clause', uri: first.source.uri, block: first.source.range, text: `action rehome ${store.name}` }], preferred: true },
-                    { title: `Accept the outage explicitly (action accept-outage ${store.name})`, edits: [{ kind: 'insert-clause', uri: first.source.uri, block: first.source.range, text: `action accept-outage ${store.name}` }] },
-                ]
+                      {
+                          title: `Re-home ${store.name} in the failover of ${first.target.id.replace(/@.*$/, '')} (action rehome ${store.name})`,
+                          edits: [
+                              {
+                                  kind: 'insert-clause',
+                                  uri: first.source.uri,
+                                  block: first.source.range,
+                                  text: `action rehome ${store.name}`,
+                              },
+                          ],
+                          preferred: true,
+                      },
+                      {
+                          title: `Accept the outage explicitly (action accept-outage ${store.name})`,
+                          edits: [
+                              {
+                                  kind: 'insert-clause',
+                                  uri: first.source.uri,
+                                  block: first.source.range,
+                                  text: `action accept-outage ${store.name}`,
+                              },
+                          ],
+                      },
+                  ]
                 : [
-                    { title: `Add a failover that re-homes ${store.name}'s keys`, edits: [{ kind: 'insert-declaration', uri: store.source.uri, after: store.source.range, text: `failover ${store.name} {\n    action rehome\n    drill  every 30d\n}` }], preferred: true },
-                    { title: `Add a failover that accepts the outage explicitly`, edits: [{ kind: 'insert-declaration', uri: store.source.uri, after: store.source.range, text: `failover ${store.name} {\n    action accept-outage\n    drill  every 30d\n}` }] },
-                ];
+                      {
+                          title: `Add a failover that re-homes ${store.name}'s keys`,
+                          edits: [
+                              {
+                                  kind: 'insert-declaration',
+                                  uri: store.source.uri,
+                                  after: store.source.range,
+                                  text: `failover ${store.name} {\n    action rehome\n    drill  every 30d\n}`,
+                              },
+                          ],
+                          preferred: true,
+                      },
+                      {
+                          title: `Add a failover that accepts the outage explicitly`,
+                          edits: [
+                              {
+                                  kind: 'insert-declaration',
+                                  uri: store.source.uri,
+                                  after: store.source.range,
+                                  text: `failover ${store.name} {\n    action accept-outage\n    drill  every 30d\n}`,
+                              },
+                          ],
+                      },
+                  ];
             report({
-                ...at(store.source, 'writes'), cell: store.cell, key: store.name, fixes,
-                message: `${store.name} writes each key in its home region (${listing(store.regions, 'or')}), `
-                    + (failovers.length === 0
+                ...at(store.source, 'writes'),
+                cell: store.cell,
+                key: store.name,
+                fixes,
+                message:
+                    `${store.name} writes each key in its home region (${listing(store.regions, 'or')}), ` +
+                    (failovers.length === 0
                         ? 'and no failover concerns it'
-                        : `but ${listing([...new Set(failovers.map((f) => `failover ${f.target.id.replace(/@.*$/, '')}`))])} ${failovers.length === 1 ? 'says' : 'say'} nothing of where a lost home region's users write`)
-                    + `: until that region returns, their writes fail. Re-home their keys to another region, or accept the outage explicitly`,
+                        : `but ${listing([...new Set(failovers.map((f) => `failover ${f.target.id.replace(/@.*$/, '')}`))])} ${failovers.length === 1 ? 'says' : 'say'} nothing of where a lost home region's users write`) +
+                    `: until that region returns, their writes fail. Re-home their keys to another region, or accept the outage explicitly`,
             });
         }
     },
@@ -196,18 +313,28 @@ const healthCheckInterval: Rule = {
             if (d.method !== 'health-check' || !written || allowed.includes(d.intervalMs)) continue;
             // A router, an ARC automation or a store's own monitoring probes at whatever interval it is given.
             if (!AWS_HEALTH_CHECKED.has(failover.route?.method ?? '') || !targetOnAws(model, failover)) continue;
-            const nearest = d.intervalMs < allowed[0]! ? allowed[0]! : d.intervalMs > allowed[1]! ? allowed[1]! : undefined;
+            const nearest =
+                d.intervalMs < allowed[0]! ? allowed[0]! : d.intervalMs > allowed[1]! ? allowed[1]! : undefined;
             const options = nearest !== undefined ? [nearest] : [...allowed];
             const real = options.map((ms) => detectionTime({ ...failover, detection: { ...d, intervalMs: ms } }));
             const assumed = detectionTime(failover);
             report({
-                uri: failover.source.uri, range: written, cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
-                message: `health checks every ${formatDuration(d.intervalMs)} are not available on AWS: Route 53 and Global Accelerator check every `
-                    + `${listing(allowed.map(formatDuration), 'or')} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')}). Detection takes ${listing(real.map((r) => `${r.text.replace(/ detection$/, '')} = ${spanOf(r)}`), 'or')}, `
-                    + `not the ${spanOf(assumed)} this design assumes (by where the failure lands in the check cycle)`,
+                uri: failover.source.uri,
+                range: written,
+                cell: failover.cell,
+                key: failover.id.replace(/@.*$/, ''),
+                message:
+                    `health checks every ${formatDuration(d.intervalMs)} are not available on AWS: Route 53 and Global Accelerator check every ` +
+                    `${listing(allowed.map(formatDuration), 'or')} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')}). Detection takes ${listing(
+                        real.map((r) => `${r.text.replace(/ detection$/, '')} = ${spanOf(r)}`),
+                        'or',
+                    )}, ` +
+                    `not the ${spanOf(assumed)} this design assumes (by where the failure lands in the check cycle)`,
                 fixes: options.map((ms, i) => ({
                     title: `Check every ${formatDuration(ms)} (detection ${spanOf(real[i]!)})`,
-                    edits: [{ kind: 'replace' as const, uri: failover.source.uri, range: written, text: `${ms / 1_000}s` }],
+                    edits: [
+                        { kind: 'replace' as const, uri: failover.source.uri, range: written, text: `${ms / 1_000}s` },
+                    ],
                     preferred: i === 0,
                 })),
             });
@@ -215,4 +342,10 @@ const healthCheckInterval: Rule = {
     },
 };
 
-export const failoverRules = { controlPlaneFailover, dnsTtlTooLong, failoverNeverRehearsed, homeRegionUnrouted, healthCheckInterval };
+export const failoverRules = {
+    controlPlaneFailover,
+    dnsTtlTooLong,
+    failoverNeverRehearsed,
+    homeRegionUnrouted,
+    healthCheckInterval,
+};

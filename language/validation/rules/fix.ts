@@ -26,7 +26,9 @@ export interface Fix {
 /** Replace a clause when it is written, else add it to the block. */
 export function setClause(source: Source, prop: string, text: string): FixEdit {
     const range = source.props[prop];
-    return range ? { kind: 'replace', uri: source.uri, range, text } : { kind: 'insert-clause', uri: source.uri, block: source.range, text };
+    return range
+        ? { kind: 'replace', uri: source.uri, range, text }
+        : { kind: 'insert-clause', uri: source.uri, block: source.range, text };
 }
 
 /**

@@ -23,7 +23,10 @@ export function at(source: Source, ...props: string[]): Place {
 }
 
 /** Where a store's regions are written: its own `regions` clause, or its cell's (per-cell stores). */
-export function regionsPlace(model: Model, store: { readonly cell?: string; readonly source: Source }): Place & { readonly clause?: Range } {
+export function regionsPlace(
+    model: Model,
+    store: { readonly cell?: string; readonly source: Source },
+): Place & { readonly clause?: Range } {
     const own = store.source.props.regions;
     if (own) return { uri: store.source.uri, range: own, clause: own };
     const cell = store.cell ? model.cells.get(store.cell) : undefined;

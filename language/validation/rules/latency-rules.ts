@@ -15,8 +15,11 @@ export function writingRegions(service: ServiceM): string[] {
 }
 
 function coordinated(store: StoreM): boolean {
-    return store.replication.mode === 'sync' || store.replication.mode === 'consensus'
-        || (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1);
+    return (
+        store.replication.mode === 'sync' ||
+        store.replication.mode === 'consensus' ||
+        (store.engine === 'cosmosdb' && store.consistency.level === 'strong' && store.regions.length > 1)
+    );
 }
 
 /** The RTTs an estimate used that come from the distance formula, said where they are used (docs/facts.md#rtt-from-distance). */
@@ -24,9 +27,13 @@ function estimatedRtts(model: Model, e: WriteLatencyEstimate): string {
     const pairs: [string, string][] = e.coordinator !== e.from ? [[e.from, e.coordinator]] : [];
     if (e.kind === 'cosmos-strong' && e.waitsFor.length === 2) pairs.push([e.waitsFor[0]!, e.waitsFor[1]!]);
     else for (const w of e.waitsFor) pairs.push([e.coordinator, w]);
-    const estimated = pairs.map(([a, b]) => ({ a, b, rtt: rttBetween(model, a, b) })).filter((p) => p.rtt.source === 'great-circle');
+    const estimated = pairs
+        .map(([a, b]) => ({ a, b, rtt: rttBetween(model, a, b) }))
+        .filter((p) => p.rtt.source === 'great-circle');
     if (estimated.length === 0) return '';
-    const which = estimated.map((p) => `RTT ${p.a} ↔ ${p.b} is estimated from ${formatCount(Math.round(p.rtt.distanceKm ?? 0))} km`);
+    const which = estimated.map(
+        (p) => `RTT ${p.a} ↔ ${p.b} is estimated from ${formatCount(Math.round(p.rtt.distanceKm ?? 0))} km`,
+    );
     return `. ${listing(which)} (${factRef('rtt-from-distance')}: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured`;
 }
 
@@ -47,15 +54,27 @@ const writeLatencyBudget: Rule = {
                 const p = percentileName(objective.percentile);
                 const relaxed = Math.ceil(verdict.ms / 10) * 10;
                 report({
-                    ...at(service.objective.source, 'writeLatency'), cell: service.cell, key: `${service.name}:${store.name}`,
-                    message: `a write from ${worst.from} to ${store.name} waits ≈ ${formatDuration(verdict.ms)} (${worst.formula}), above the ${p} write-latency `
-                        + `objective of ${formatDuration(objective.ms)} (judged: the ${verdict.label}): every write pays this round trip, before any queueing${estimatedRtts(model, worst)}`,
+                    ...at(service.objective.source, 'writeLatency'),
+                    cell: service.cell,
+                    key: `${service.name}:${store.name}`,
+                    message:
+                        `a write from ${worst.from} to ${store.name} waits ≈ ${formatDuration(verdict.ms)} (${worst.formula}), above the ${p} write-latency ` +
+                        `objective of ${formatDuration(objective.ms)} (judged: the ${verdict.label}): every write pays this round trip, before any queueing${estimatedRtts(model, worst)}`,
                     related: [{ ...at(store.source, 'replication', 'engine'), message: `${store.name}'s replication` }],
-                    fixes: [{
-                        title: `Relax the objective to the estimate (write-latency ${p} ${relaxed}ms)`,
-                        edits: [{ kind: 'replace', uri: service.objective.source.uri, range: service.objective.source.props.writeLatency!, text: `write-latency ${p} ${relaxed}ms` }],
-                        preferred: true,
-                    }],
+                    fixes: [
+                        {
+                            title: `Relax the objective to the estimate (write-latency ${p} ${relaxed}ms)`,
+                            edits: [
+                                {
+                                    kind: 'replace',
+                                    uri: service.objective.source.uri,
+                                    range: service.objective.source.props.writeLatency!,
+                                    text: `write-latency ${p} ${relaxed}ms`,
+                                },
+                            ],
+                            preferred: true,
+                        },
+                    ],
                 });
             }
         }
@@ -103,34 +122,47 @@ const unknownLatency: Rule = {
             let entry: PairsAt | undefined;
             for (let i = 0; i < regions.length; i++) {
                 for (let j = i + 1; j < regions.length; j++) {
-                    if (unknown(sourceOf(i, j)) && !(touched[i] && touched[j] && reported.has(regions[i]!, regions[j]!))) need((entry ??= placeEntry(place)), regions[i]!, regions[j]!);
+                    if (
+                        unknown(sourceOf(i, j)) &&
+                        !(touched[i] && touched[j] && reported.has(regions[i]!, regions[j]!))
+                    )
+                        need((entry ??= placeEntry(place)), regions[i]!, regions[j]!);
                 }
             }
             reported.addGroup(members);
             if (witness !== undefined) {
                 let atWitness: PairsAt | undefined;
                 regions.forEach((r, i) => {
-                    if (unknown(sourceOf(i, regions.length)) && !reported.has(r, witness)) need((atWitness ??= placeEntry(at(store.source, 'witness'))), r, witness);
+                    if (unknown(sourceOf(i, regions.length)) && !reported.has(r, witness))
+                        need((atWitness ??= placeEntry(at(store.source, 'witness'))), r, witness);
                 });
                 reported.addStar(witness, members);
             }
         }
         for (const f of model.failovers) {
             if (f.from === undefined || f.to === undefined || f.from === f.to) continue;
-            if (unknown(rttBetween(model, f.from, f.to).source) && !reported.has(f.from, f.to)) need(placeEntry(at(f.source, 'to', 'from', 'target')), f.from, f.to);
+            if (unknown(rttBetween(model, f.from, f.to).source) && !reported.has(f.from, f.to))
+                need(placeEntry(at(f.source, 'to', 'from', 'target')), f.from, f.to);
             reported.addPair(f.from, f.to);
         }
         for (const { place, listed, count, last } of needsAt.values()) {
             const names = listed.map(([a, b]) => `${a} ↔ ${b}`);
             const more = count - listed.length;
-            const pairsText = count > 1 ? `${formatCount(count)} region pairs (${names.join('; ')}${more > 0 ? `; and ${formatCount(more)} more` : ''})` : names[0]!;
+            const pairsText =
+                count > 1
+                    ? `${formatCount(count)} region pairs (${names.join('; ')}${more > 0 ? `; and ${formatCount(more)} more` : ''})`
+                    : names[0]!;
             report({
                 ...place,
                 // Findings at one place merge when their keys are equal: the pairs themselves while they are few.
-                key: more === 0 ? listed.map(([a, b]) => `${a}|${b}`).join(',') : `${count} pairs from ${listed[0]!.join('|')} to ${last.join('|')}`,
-                message: `no RTT for ${pairsText}: no link, no measured value and no location, so latency rules skip `
-                    + `${count > 1 ? 'these pairs' : 'this pair'}; declare ${count > 1 ? 'links' : 'a link'} with a measured RTT, or the regions' `
-                    + `locations for a distance estimate (${factRef('rtt-from-distance')})`,
+                key:
+                    more === 0
+                        ? listed.map(([a, b]) => `${a}|${b}`).join(',')
+                        : `${count} pairs from ${listed[0]!.join('|')} to ${last.join('|')}`,
+                message:
+                    `no RTT for ${pairsText}: no link, no measured value and no location, so latency rules skip ` +
+                    `${count > 1 ? 'these pairs' : 'this pair'}; declare ${count > 1 ? 'links' : 'a link'} with a measured RTT, or the regions' ` +
+                    `locations for a distance estimate (${factRef('rtt-from-distance')})`,
             });
         }
     },

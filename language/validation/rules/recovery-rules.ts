@@ -1,6 +1,14 @@
 // Recovery objectives against the estimates: RPO against replication, RTO against the failover time.
 import { POSTURE } from '../../semantics/facts/defaults.js';
-import { describeFailoverTime, estimateFailoverTime, estimateRpo, formatDurationRange, hasSpread, judged, type Judge } from '../../semantics/estimators/index.js';
+import {
+    describeFailoverTime,
+    estimateFailoverTime,
+    estimateRpo,
+    formatDurationRange,
+    hasSpread,
+    judged,
+    type Judge,
+} from '../../semantics/estimators/index.js';
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration } from '../../semantics/units.js';
 import type { Fix, FixEdit } from './fix.js';
@@ -19,30 +27,58 @@ const rpoUnachievable: Rule = {
                 if (rpo.basis === 'unknown') continue; // the builder already asks for the missing lag
                 const verdict = rpo.range ? judged(rpo.range, judge) : undefined;
                 if (verdict !== undefined && verdict.ms <= objective.rpoMs) continue;
-                const loss = verdict === undefined ? 'everything written since its last copy'
-                    : `${verdict.end === 'worst' ? 'up to' : 'typically'} ${formatDuration(verdict.ms)} of acknowledged writes`;
+                const loss =
+                    verdict === undefined
+                        ? 'everything written since its last copy'
+                        : `${verdict.end === 'worst' ? 'up to' : 'typically'} ${formatDuration(verdict.ms)} of acknowledged writes`;
                 const needs = objective.rpoMs === 0 ? ' RPO 0 needs synchronous replication or consensus' : '';
-                const spread = rpo.range !== undefined && rpo.range.worstMs !== undefined && hasSpread(rpo.range) ? ` of ${formatDurationRange(rpo.range.bestMs, rpo.range.worstMs)}` : '';
+                const spread =
+                    rpo.range !== undefined && rpo.range.worstMs !== undefined && hasSpread(rpo.range)
+                        ? ` of ${formatDurationRange(rpo.range.bestMs, rpo.range.worstMs)}`
+                        : '';
                 const which = verdict === undefined ? '' : ` (judged: the ${verdict.label}${spread})`;
                 report({
-                    ...at(objective.source, 'rpo'), cell: owner.cell, key: `${owner.name}:${store.name}`,
+                    ...at(objective.source, 'rpo'),
+                    cell: owner.cell,
+                    key: `${owner.name}:${store.name}`,
                     message: `RPO objective ${formatDuration(objective.rpoMs)}, but a region loss can cost ${store.name === owner.name ? 'it' : store.name} ${loss}${which}: ${rpo.reason}.${needs}`,
-                    related: [{ ...at(store.source, 'replication', 'backup', 'regions', 'engine'), message: `${store.name}'s replication` }],
+                    related: [
+                        {
+                            ...at(store.source, 'replication', 'backup', 'regions', 'engine'),
+                            message: `${store.name}'s replication`,
+                        },
+                    ],
                 });
             }
         };
         for (const service of model.services.values()) {
-            check(service, service.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined));
+            check(
+                service,
+                service.uses.map((id) => model.stores.get(id)).filter((s): s is StoreM => s !== undefined),
+            );
         }
         for (const store of model.stores.values()) check(store, [store]);
     },
 };
 
 /** The judged end of a failover's estimate with some of its parts changed (for the titles of the quick fixes). */
-function withChanges(model: Model, failover: FailoverM, judge: Judge, change: Partial<FailoverM>, service?: Partial<ServiceM>): number {
-    const changedModel: Model = service && failover.target.kind === 'service'
-        ? { ...model, services: new Map([...model.services, [failover.target.id, { ...model.services.get(failover.target.id)!, ...service }]]) }
-        : model;
+function withChanges(
+    model: Model,
+    failover: FailoverM,
+    judge: Judge,
+    change: Partial<FailoverM>,
+    service?: Partial<ServiceM>,
+): number {
+    const changedModel: Model =
+        service && failover.target.kind === 'service'
+            ? {
+                  ...model,
+                  services: new Map([
+                      ...model.services,
+                      [failover.target.id, { ...model.services.get(failover.target.id)!, ...service }],
+                  ]),
+              }
+            : model;
     return judged(estimateFailoverTime(changedModel, { ...failover, ...change }).range, judge).ms;
 }
 
@@ -51,26 +87,58 @@ function promise(judge: Judge, ms: number): string {
     return `${judge === 'worst' ? 'worst-case' : 'typical'} failover ${formatDuration(ms)}`;
 }
 
-const LAUNCHES: ReadonlySet<ActionM['kind']> = new Set(['launch-capacity', 'scale-out', 'create-resources', 'restore-backup']);
+const LAUNCHES: ReadonlySet<ActionM['kind']> = new Set([
+    'launch-capacity',
+    'scale-out',
+    'create-resources',
+    'restore-backup',
+]);
 
 function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge): Fix[] {
     const fixes: Fix[] = [];
     const uri = failover.source.uri;
     const d = failover.detection;
     if (d.method === 'manual' || d.intervalMs > 10_000 || d.threshold > 3) {
-        const faster: FailoverM['detection'] = { method: 'health-check', intervalMs: 10_000, threshold: 3, timeoutMs: 6_000, depth: 'shallow', provenance: { kind: 'declared' } };
+        const faster: FailoverM['detection'] = {
+            method: 'health-check',
+            intervalMs: 10_000,
+            threshold: 3,
+            timeoutMs: 6_000,
+            depth: 'shallow',
+            provenance: { kind: 'declared' },
+        };
         const ms = withChanges(model, failover, judge, { detection: faster });
         const edit: FixEdit = failover.source.props.detection
-            ? { kind: 'replace', uri, range: failover.source.props.detection, text: 'detect health-check every 10s threshold 3' }
-            : { kind: 'insert-clause', uri, block: failover.source.range, text: 'detect health-check every 10s threshold 3' };
-        fixes.push({ title: `Detect faster: health checks every 10 s, threshold 3 (${promise(judge, ms)})`, edits: [edit], preferred: ms <= rtoMs });
+            ? {
+                  kind: 'replace',
+                  uri,
+                  range: failover.source.props.detection,
+                  text: 'detect health-check every 10s threshold 3',
+              }
+            : {
+                  kind: 'insert-clause',
+                  uri,
+                  block: failover.source.range,
+                  text: 'detect health-check every 10s threshold 3',
+              };
+        fixes.push({
+            title: `Detect faster: health checks every 10 s, threshold 3 (${promise(judge, ms)})`,
+            edits: [edit],
+            preferred: ms <= rtoMs,
+        });
     }
     const route = failover.route;
-    if (route && (route.method === 'dns' || route.method === 'arc-routing-control' || route.method === 'manual') && failover.source.props.route) {
+    if (
+        route &&
+        (route.method === 'dns' || route.method === 'arc-routing-control' || route.method === 'manual') &&
+        failover.source.props.route
+    ) {
         // Only anycast and Global Accelerator move traffic without waiting out a DNS TTL (docs/facts.md#global-accelerator-no-dns); an ARC routing
         // control still acts on DNS records (docs/facts.md#arc-routing-control), so it saves no TTL. The record edits and flips go with the DNS.
         const ttlFree = targetOnAws(model, failover) ? 'global-accelerator' : 'anycast';
-        const edits: FixEdit[] = [{ kind: 'replace', uri, range: failover.source.props.route, text: `route ${ttlFree}` }];
+        const edits: FixEdit[] = [
+            { kind: 'replace', uri, range: failover.source.props.route, text: `route ${ttlFree}` },
+        ];
         const actions = failover.actions.filter((a) => {
             if (a.kind !== 'edit-dns' && a.kind !== 'flip-routing-control') return true;
             edits.push({ kind: 'delete-clause', uri: a.source.uri, range: a.source.range });
@@ -79,22 +147,49 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
         const ms = withChanges(model, failover, judge, { route: { method: ttlFree }, actions });
         fixes.push({
             title: `Route through ${ttlFree === 'anycast' ? 'anycast' : 'Global Accelerator'}, which waits out no DNS TTL (${promise(judge, ms)})`,
-            edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
+            edits,
+            preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
         });
     }
     const service = failover.target.kind === 'service' ? model.services.get(failover.target.id) : undefined;
     const slowPosture = service?.posture === 'pilot-light' || service?.posture === 'backup-restore';
     const launches = failover.actions.filter((a) => LAUNCHES.has(a.kind) && a.source.props.kind);
     if (slowPosture || launches.length > 0) {
-        const edits: FixEdit[] = launches.map((a) => ({ kind: 'replace', uri: a.source.uri, range: a.source.props.kind!, text: 'shift-traffic' }));
-        if (slowPosture && service?.source.props.posture) edits.push({ kind: 'replace', uri: service.source.uri, range: service.source.props.posture, text: 'posture warm-standby' });
-        const actions = failover.actions.map((a) => LAUNCHES.has(a.kind) && a.source.props.kind
-            ? { ...a, kind: 'shift-traffic' as const, plane: 'data-plane' as const, durationMs: a.durationProvenance.kind === 'declared' ? a.durationMs : 0 } : a);
-        const ms = withChanges(model, failover, judge, { actions }, slowPosture ? { posture: 'warm-standby' } : undefined);
+        const edits: FixEdit[] = launches.map((a) => ({
+            kind: 'replace',
+            uri: a.source.uri,
+            range: a.source.props.kind!,
+            text: 'shift-traffic',
+        }));
+        if (slowPosture && service?.source.props.posture)
+            edits.push({
+                kind: 'replace',
+                uri: service.source.uri,
+                range: service.source.props.posture,
+                text: 'posture warm-standby',
+            });
+        const actions = failover.actions.map((a) =>
+            LAUNCHES.has(a.kind) && a.source.props.kind
+                ? {
+                      ...a,
+                      kind: 'shift-traffic' as const,
+                      plane: 'data-plane' as const,
+                      durationMs: a.durationProvenance.kind === 'declared' ? a.durationMs : 0,
+                  }
+                : a,
+        );
+        const ms = withChanges(
+            model,
+            failover,
+            judge,
+            { actions },
+            slowPosture ? { posture: 'warm-standby' } : undefined,
+        );
         if (edits.length > 0) {
             fixes.push({
                 title: `Pre-provision capacity: warm standby that shifts traffic instead of launching (${promise(judge, ms)})`,
-                edits, preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
+                edits,
+                preferred: ms <= rtoMs && !fixes.some((f) => f.preferred),
             });
         }
     }
@@ -115,10 +210,15 @@ const rtoUnachievable: Rule = {
                 if (target.regions.length < 2) continue; // single-region-spof speaks for these
                 const tier = target.kind === 'service' && target.posture ? POSTURE[target.posture].minRtoMs.value : 0;
                 report({
-                    ...at(objective.source, 'rto'), cell: target.cell, key: `${target.name}:no-failover`,
-                    message: `RTO objective ${formatDuration(objective.rtoMs)}, but no failover of ${target.name} says how traffic leaves a failed region `
-                        + `(${listing(target.regions)}): recovery waits for the region to return`
-                        + (tier > 0 ? `; even its ${(target as ServiceM).posture} tier needs at least ${formatDuration(tier)} (${factRef('dr-strategy-recovery-time')})` : ''),
+                    ...at(objective.source, 'rto'),
+                    cell: target.cell,
+                    key: `${target.name}:no-failover`,
+                    message:
+                        `RTO objective ${formatDuration(objective.rtoMs)}, but no failover of ${target.name} says how traffic leaves a failed region ` +
+                        `(${listing(target.regions)}): recovery waits for the region to return` +
+                        (tier > 0
+                            ? `; even its ${(target as ServiceM).posture} tier needs at least ${formatDuration(tier)} (${factRef('dr-strategy-recovery-time')})`
+                            : ''),
                 });
                 continue;
             }
@@ -127,7 +227,9 @@ const rtoUnachievable: Rule = {
                 const verdict = judged(estimate.range, judge);
                 if (verdict.ms <= objective.rtoMs) continue;
                 report({
-                    ...at(failover.source, 'target'), cell: failover.cell, key: failover.id.replace(/@.*$/, ''),
+                    ...at(failover.source, 'target'),
+                    cell: failover.cell,
+                    key: failover.id.replace(/@.*$/, ''),
                     message: `failover takes ${describeFailoverTime(estimate)} but the RTO objective of ${target.name} is ${formatDuration(objective.rtoMs)} (judged: the ${verdict.label}, ${formatDuration(verdict.ms)})`,
                     related: [{ ...at(objective.source, 'rto'), message: `RTO objective of ${target.name}` }],
                     fixes: rtoFixes(model, failover, objective.rtoMs, judge),

@@ -11,7 +11,9 @@ import { raising } from './fix.js';
 /** Removing a witness the quorum needed to outlive a region says what it costs. */
 function withoutWitnessTitle(store: StoreM, witness: string): string {
     const title = `Remove the witness in ${witness}`;
-    const survives = store.replication.mode !== 'consensus' || regionLossSurvival({ ...store, witness: undefined }).every((s) => s.survives);
+    const survives =
+        store.replication.mode !== 'consensus' ||
+        regionLossSurvival({ ...store, witness: undefined }).every((s) => s.survives);
     return survives ? title : raising(title, 'consensus-quorum-survival', 'without it, losing a region stops writes');
 }
 
@@ -27,18 +29,35 @@ export function residencyVerdict(residency: string, jurisdiction: string): Verdi
         if (EU_JURISDICTIONS.has(jurisdiction)) return undefined;
         const adequate = EU_ADEQUATE_JURISDICTIONS.get(jurisdiction);
         if (adequate !== undefined) {
-            return { severity: 'warning', why: `${jurisdiction} (${adequate}) has an EU adequacy decision, so the transfer is possible but must be documented (${factRef('eu-adequacy-decisions')})` };
+            return {
+                severity: 'warning',
+                why: `${jurisdiction} (${adequate}) has an EU adequacy decision, so the transfer is possible but must be documented (${factRef('eu-adequacy-decisions')})`,
+            };
         }
         if (jurisdiction === 'US') {
-            return { severity: 'warning', why: `EU personal data in a US region depends on the recipient's EU-US Data Privacy Framework certification (${factRef('eu-adequacy-decisions')})` };
+            return {
+                severity: 'warning',
+                why: `EU personal data in a US region depends on the recipient's EU-US Data Privacy Framework certification (${factRef('eu-adequacy-decisions')})`,
+            };
         }
-        return { severity: 'error', why: `that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (${factRef('eu-adequacy-decisions')})` };
+        return {
+            severity: 'error',
+            why: `that is outside the EU/EEA with no adequacy decision: GDPR needs an explicit safeguard for the transfer (${factRef('eu-adequacy-decisions')})`,
+        };
     }
     return { severity: 'error', why: `the design declares this data resident in ${residency}` };
 }
 
 function removeRegionFix(place: Place & { clause?: import('../../semantics/model.js').Range }, region: string): Fix[] {
-    return place.clause ? [{ title: `Remove ${region} from the regions`, edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: region }], preferred: true }] : [];
+    return place.clause
+        ? [
+              {
+                  title: `Remove ${region} from the regions`,
+                  edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: region }],
+                  preferred: true,
+              },
+          ]
+        : [];
 }
 
 function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check']>[0]['report']): void {
@@ -51,18 +70,32 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
         const verdict = jurisdiction === undefined ? undefined : residencyVerdict(residency, jurisdiction);
         if (!verdict) continue;
         report({
-            ...place, cell: store.cell, key: `${store.name}:${region}`, severity: verdict.severity, fixes: removeRegionFix(place, region),
+            ...place,
+            cell: store.cell,
+            key: `${store.name}:${region}`,
+            severity: verdict.severity,
+            fixes: removeRegionFix(place, region),
             message: `${store.name} must stay in ${residency}${from}, but a replica is in ${region} (${jurisdiction}): ${verdict.why}`,
         });
     }
     const witness = store.witness;
     const witnessJurisdiction = witness !== undefined ? model.regions.get(witness)?.jurisdiction : undefined;
-    const witnessVerdict = witnessJurisdiction !== undefined ? residencyVerdict(residency, witnessJurisdiction) : undefined;
+    const witnessVerdict =
+        witnessJurisdiction !== undefined ? residencyVerdict(residency, witnessJurisdiction) : undefined;
     if (witness !== undefined && witnessVerdict && store.source.props.witness) {
         report({
-            ...at(store.source, 'witness'), cell: store.cell, key: `${store.name}:witness`, severity: witnessVerdict.severity,
+            ...at(store.source, 'witness'),
+            cell: store.cell,
+            key: `${store.name}:witness`,
+            severity: witnessVerdict.severity,
             message: `${store.name} must stay in ${residency}${from}, but its witness in ${witness} (${witnessJurisdiction}) keeps the replication log: ${witnessVerdict.why}`,
-            fixes: [{ title: withoutWitnessTitle(store, witness), edits: [{ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.witness }], preferred: true }],
+            fixes: [
+                {
+                    title: withoutWitnessTitle(store, witness),
+                    edits: [{ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.witness }],
+                    preferred: true,
+                },
+            ],
         });
     }
     for (const service of model.services.values()) {
@@ -75,13 +108,29 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
             // Remote access from a third country is a transfer as much as a copy there (EDPB Guidelines 05/2021).
             const message = writes
                 ? `${service.name} writes ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: ${verdict.why}`
-                : `${service.name} reads ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: reading personal data `
-                    + `from a region outside its jurisdiction transfers it as much as a replica there does (EDPB Guidelines 05/2021, ${factRef('eu-adequacy-decisions')}), and ${verdict.why}`;
+                : `${service.name} reads ${store.name} from ${region} (${jurisdiction}), but ${store.name} must stay in ${residency}${from}: reading personal data ` +
+                  `from a region outside its jurisdiction transfers it as much as a replica there does (EDPB Guidelines 05/2021, ${factRef('eu-adequacy-decisions')}), and ${verdict.why}`;
             report({
-                ...at(service.source, writes ? 'uses' : 'reads'), cell: service.cell, key: `${service.name}:${store.name}:${region}`,
-                severity: writes ? verdict.severity : 'warning', message,
+                ...at(service.source, writes ? 'uses' : 'reads'),
+                cell: service.cell,
+                key: `${service.name}:${store.name}:${region}`,
+                severity: writes ? verdict.severity : 'warning',
+                message,
                 fixes: service.source.props.regions
-                    ? [{ title: `Remove ${region} from ${service.name}'s regions`, edits: [{ kind: 'remove-list-item', uri: service.source.uri, clause: service.source.props.regions, item: region }], preferred: true }]
+                    ? [
+                          {
+                              title: `Remove ${region} from ${service.name}'s regions`,
+                              edits: [
+                                  {
+                                      kind: 'remove-list-item',
+                                      uri: service.source.uri,
+                                      clause: service.source.props.regions,
+                                      item: region,
+                                  },
+                              ],
+                              preferred: true,
+                          },
+                      ]
                     : [],
             });
         }

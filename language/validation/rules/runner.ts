@@ -38,7 +38,15 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
         const findings: Finding[] = [];
         try {
             const held = options.heldBack;
-            rule.check({ model, judge: options.judge ?? DEFAULT_JUDGE, report: held ? (f) => { if (!held(f)) findings.push(f); } : (f) => findings.push(f) });
+            rule.check({
+                model,
+                judge: options.judge ?? DEFAULT_JUDGE,
+                report: held
+                    ? (f) => {
+                          if (!held(f)) findings.push(f);
+                      }
+                    : (f) => findings.push(f),
+            });
         } catch (error) {
             diagnostics.push(ruleFailed(model, rule.code, error));
             continue;
@@ -106,7 +114,10 @@ function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
             const cells = [...new Set(same.map((f) => f.cell).filter((c): c is string => c !== undefined))];
             const everyCell = cells.length === 0 || (byMessage.size === 1 && cells.length === allCells.length);
             const suffix = everyCell ? '' : ` (cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')})`;
-            const severity = same.map((f) => f.severity).filter((s): s is Severity => s !== undefined).sort((a, b) => RANK[a] - RANK[b])[0];
+            const severity = same
+                .map((f) => f.severity)
+                .filter((s): s is Severity => s !== undefined)
+                .sort((a, b) => RANK[a] - RANK[b])[0];
             result.push({ ...same[0]!, message: `${message}${suffix}`, severity });
         }
     }

@@ -17,7 +17,11 @@ describe('the installed extension and its language server', () => {
     it('reports the errors of a broken design with their codes, as the server computes them', async () => {
         const document = await open('broken.mregion');
         assert.equal(document.languageId, 'mregion');
-        const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'errors in broken.mregion');
+        const diagnostics = await waitForDiagnostics(
+            document.uri,
+            (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+            'errors in broken.mregion',
+        );
         const codes = codesOf(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error));
         assert.ok(codes.includes('wrong-unit'), `codes were ${codes.join(', ')}`);
         const unit = diagnostics.find((d) => codesOf([d])[0] === 'wrong-unit')!;
@@ -32,8 +36,16 @@ describe('the installed extension and its language server', () => {
         const edit = new vscode.WorkspaceEdit();
         edit.replace(document.uri, line.range, line.text.replace('3parsecs', '3s'));
         assert.ok(await vscode.workspace.applyEdit(edit));
-        await waitForDiagnostics(document.uri, (d) => !codesOf(d).includes('wrong-unit'), 'the unit error to go away after the fix');
+        await waitForDiagnostics(
+            document.uri,
+            (d) => !codesOf(d).includes('wrong-unit'),
+            'the unit error to go away after the fix',
+        );
         await vscode.commands.executeCommand('workbench.action.files.revert');
-        await waitForDiagnostics(document.uri, (d) => codesOf(d).includes('wrong-unit'), 'the unit error to come back after revert');
+        await waitForDiagnostics(
+            document.uri,
+            (d) => codesOf(d).includes('wrong-unit'),
+            'the unit error to come back after revert',
+        );
     });
 });

@@ -16,10 +16,19 @@ describe('in an untrusted workspace', () => {
     it('still checks the design and draws its topology', async () => {
         const { api } = await extensionApi();
         const broken = await open('broken.mregion');
-        await waitForDiagnostics(broken.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'errors in broken.mregion');
+        await waitForDiagnostics(
+            broken.uri,
+            (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+            'errors in broken.mregion',
+        );
         const document = await open('fintech.mregion');
         await vscode.commands.executeCommand(Commands.showTopology, document.uri.toString());
-        const view = await waitForRender(api.topologyView, document.uri, (v) => v.counts.regions === 6, 'the fintech topology');
+        const view = await waitForRender(
+            api.topologyView,
+            document.uri,
+            (v) => v.counts.regions === 6,
+            'the fintech topology',
+        );
         assert.ok(view.text.includes('Topology Fintech'));
     });
 
@@ -28,10 +37,16 @@ describe('in an untrusted workspace', () => {
         const notices: Notice[] = [];
         const listener = api.onDidNotify((n) => notices.push(n));
         const document = await open('fintech.mregion');
-        const result = await vscode.commands.executeCommand(Commands.exportCdk, document.uri.toString()).then((r) => r, (e) => e);
+        const result = await vscode.commands.executeCommand(Commands.exportCdk, document.uri.toString()).then(
+            (r) => r,
+            (e) => e,
+        );
         listener.dispose();
         assert.equal(result, undefined);
-        assert.match(notices.map((n) => n.message).join('\n'), /Export to CDK writes files, so it needs a trusted workspace/);
+        assert.match(
+            notices.map((n) => n.message).join('\n'),
+            /Export to CDK writes files, so it needs a trusted workspace/,
+        );
         assert.equal(fs.existsSync(workspaceFile('cdk-out').fsPath), false);
     });
 });

@@ -10,18 +10,27 @@ const OPEN_DOCS = 'mregion.openDocs';
 
 /** The preview tab whose label names `page` (VS Code labels a Markdown preview "Preview <file name>"). */
 function previewOpened(page: string): Promise<vscode.Tab> {
-    return waitFor(vscode.window.tabGroups.onDidChangeTabs, () =>
-        vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(page) && t.input instanceof vscode.TabInputWebview),
-    `the Markdown preview of ${page}`);
+    return waitFor(
+        vscode.window.tabGroups.onDidChangeTabs,
+        () =>
+            vscode.window.tabGroups.all
+                .flatMap((g) => g.tabs)
+                .find((t) => t.label.includes(page) && t.input instanceof vscode.TabInputWebview),
+        `the Markdown preview of ${page}`,
+    );
 }
 
 async function closePreviews(): Promise<void> {
-    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+    const previews = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview);
     await vscode.window.tabGroups.close(previews);
 }
 
 function markdownOf(hover: vscode.Hover): vscode.MarkdownString[] {
-    return hover.contents.filter((c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c && 'isTrusted' in c);
+    return hover.contents.filter(
+        (c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c && 'isTrusted' in c,
+    );
 }
 
 describe('Documentation links', () => {
@@ -31,11 +40,22 @@ describe('Documentation links', () => {
         assert.ok(offset >= 0, 'the example declares orders-db');
         // The server has built the document once its diagnostics are published.
         await waitForDiagnostics(document.uri, (d) => d.length > 0, 'the diagnostics of aurora-warm-standby.mregion');
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            document.uri,
+            document.positionAt(offset + 1),
+        );
         const parts = hovers.flatMap(markdownOf);
         const linked = parts.find((p) => p.value.includes(`command:${OPEN_DOCS}?`));
-        assert.ok(linked, `a hover of orders-db links into the docs through ${OPEN_DOCS}:\n${parts.map((p) => p.value).join('\n---\n')}`);
-        assert.deepEqual(linked.isTrusted, { enabledCommands: [OPEN_DOCS] }, 'only the documentation command is trusted');
+        assert.ok(
+            linked,
+            `a hover of orders-db links into the docs through ${OPEN_DOCS}:\n${parts.map((p) => p.value).join('\n---\n')}`,
+        );
+        assert.deepEqual(
+            linked.isTrusted,
+            { enabledCommands: [OPEN_DOCS] },
+            'only the documentation command is trusted',
+        );
         const link = /command:mregion\.openDocs\?([^)\s]+)/.exec(linked.value)!;
         const [page, fragment] = JSON.parse(decodeURIComponent(link[1]!)) as [string, string];
         assert.equal(page, 'facts.md');
@@ -49,8 +69,14 @@ describe('Documentation links', () => {
 
     it('links each rule code of the Problems panel to its page through the same command', async () => {
         const document = await open('aurora-warm-standby.mregion');
-        const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => typeof x.code === 'object'), 'a diagnostic with a rule link');
-        const code = diagnostics.map((d) => d.code).find((c): c is { value: string | number; target: vscode.Uri } => typeof c === 'object')!;
+        const diagnostics = await waitForDiagnostics(
+            document.uri,
+            (d) => d.some((x) => typeof x.code === 'object'),
+            'a diagnostic with a rule link',
+        );
+        const code = diagnostics
+            .map((d) => d.code)
+            .find((c): c is { value: string | number; target: vscode.Uri } => typeof c === 'object')!;
         // The Problems panel opens a code link with commands allowed (the UI driver clicks one); here: its target.
         assert.equal(code.target.scheme, 'command');
         assert.equal(code.target.path, OPEN_DOCS);

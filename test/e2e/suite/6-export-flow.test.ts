@@ -15,12 +15,17 @@ import { extensionApi, open, workspaceFile } from './helpers.js';
 
 const manifestName = '.mregion-export.json';
 
-async function exportOf(document: vscode.TextDocument): Promise<{ result: { folder: string; files: string[] } | undefined; notices: Notice[] }> {
+async function exportOf(
+    document: vscode.TextDocument,
+): Promise<{ result: { folder: string; files: string[] } | undefined; notices: Notice[] }> {
     const { api } = await extensionApi();
     const notices: Notice[] = [];
     const listener = api.onDidNotify((n) => notices.push(n));
     try {
-        const result = await vscode.commands.executeCommand<{ folder: string; files: string[] }>(Commands.exportCdk, document.uri.toString());
+        const result = await vscode.commands.executeCommand<{ folder: string; files: string[] }>(
+            Commands.exportCdk,
+            document.uri.toString(),
+        );
         return { result, notices };
     } finally {
         listener.dispose();
@@ -34,7 +39,10 @@ function snapshot(folder: string): Record<string, string> {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
             const full = path.join(dir, entry.name);
             if (entry.isDirectory()) walk(full);
-            else found[path.relative(folder, full)] = entry.isFile() ? fs.readFileSync(full, 'utf8') : `<${entry.isSymbolicLink() ? 'link' : 'other'}>`;
+            else
+                found[path.relative(folder, full)] = entry.isFile()
+                    ? fs.readFileSync(full, 'utf8')
+                    : `<${entry.isSymbolicLink() ? 'link' : 'other'}>`;
         }
     };
     walk(folder);
@@ -66,11 +74,18 @@ describe('Export to CDK into its default folder', () => {
         assert.ok(result, `the export ran (messages: ${said(notices)})`);
         assert.equal(vscode.Uri.parse(result.folder).fsPath, folder());
         assert.ok(result.files.length > 0);
-        for (const file of result.files) assert.ok(fs.statSync(path.join(folder(), file)).size > 0, `${file} was written`);
-        const manifest = JSON.parse(fs.readFileSync(path.join(folder(), manifestName), 'utf8')) as { source: string; files: string[] };
+        for (const file of result.files)
+            assert.ok(fs.statSync(path.join(folder(), file)).size > 0, `${file} was written`);
+        const manifest = JSON.parse(fs.readFileSync(path.join(folder(), manifestName), 'utf8')) as {
+            source: string;
+            files: string[];
+        };
         assert.deepEqual(manifest, { source: document.uri.toString(), files: result.files });
         assert.ok(!notices.some((n) => n.level !== 'info'), `no question or refusal (messages: ${said(notices)})`);
-        assert.ok(notices.some((n) => /^Exported \d+ files to .*cdk-fintech\./.test(n.message)), `messages: ${said(notices)}`);
+        assert.ok(
+            notices.some((n) => /^Exported \d+ files to .*cdk-fintech\./.test(n.message)),
+            `messages: ${said(notices)}`,
+        );
     });
 
     it('asks before replacing the earlier export there, and changes nothing while unanswered', async () => {
@@ -83,7 +98,10 @@ describe('Export to CDK into its default folder', () => {
         assert.equal(result, undefined, 'nothing is exported without a "Replace"');
         const question = notices.find((n) => n.level === 'warning');
         assert.ok(question, `a question was asked (messages: ${said(notices)})`);
-        assert.equal(question.message, `${folder()} holds an earlier export of ${document.uri.toString()}. Replace its ${files.length} generated files?`);
+        assert.equal(
+            question.message,
+            `${folder()} holds an earlier export of ${document.uri.toString()}. Replace its ${files.length} generated files?`,
+        );
         assert.ok(!notices.some((n) => /^Exported /.test(n.message)), `messages: ${said(notices)}`);
         assert.deepEqual(snapshot(folder()), before);
     });
@@ -97,8 +115,14 @@ describe('Export to CDK into its default folder', () => {
         assert.equal(result, undefined);
         const refusal = notices.find((n) => n.level === 'error');
         assert.ok(refusal, `the export was refused (messages: ${said(notices)})`);
-        assert.equal(refusal.message, `Cannot export into ${folder()}: the folder is not empty. Choose an empty or new folder (an earlier export by this command may be replaced).`);
-        assert.ok(!notices.some((n) => n.level === 'warning'), 'no question is asked about a folder this command did not write');
+        assert.equal(
+            refusal.message,
+            `Cannot export into ${folder()}: the folder is not empty. Choose an empty or new folder (an earlier export by this command may be replaced).`,
+        );
+        assert.ok(
+            !notices.some((n) => n.level === 'warning'),
+            'no question is asked about a folder this command did not write',
+        );
         assert.deepEqual(snapshot(folder()), before);
     });
 });

@@ -26,9 +26,18 @@ export async function open(...parts: string[]): Promise<vscode.TextDocument> {
 }
 
 /** Resolves with the first value `check` returns (checked now and on every `event`), or fails after `ms`. */
-export function waitFor<E, T>(event: vscode.Event<E>, check: () => T | undefined, what: string, ms = 30_000): Promise<T> {
+export function waitFor<E, T>(
+    event: vscode.Event<E>,
+    check: () => T | undefined,
+    what: string,
+    ms = 30_000,
+): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-        const done = (fn: () => void) => { listener.dispose(); clearTimeout(timer); fn(); };
+        const done = (fn: () => void) => {
+            listener.dispose();
+            clearTimeout(timer);
+            fn();
+        };
         const attempt = () => {
             try {
                 const value = check();
@@ -38,24 +47,46 @@ export function waitFor<E, T>(event: vscode.Event<E>, check: () => T | undefined
             }
         };
         const listener = event(attempt);
-        const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`))), ms);
+        const timer = setTimeout(
+            () => done(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`))),
+            ms,
+        );
         attempt();
     });
 }
 
-export function waitForDiagnostics(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, what: string): Promise<readonly vscode.Diagnostic[]> {
-    return waitFor(vscode.languages.onDidChangeDiagnostics, () => {
-        const diagnostics = vscode.languages.getDiagnostics(uri);
-        return accept(diagnostics) ? diagnostics : undefined;
-    }, what);
+export function waitForDiagnostics(
+    uri: vscode.Uri,
+    accept: (d: readonly vscode.Diagnostic[]) => boolean,
+    what: string,
+): Promise<readonly vscode.Diagnostic[]> {
+    return waitFor(
+        vscode.languages.onDidChangeDiagnostics,
+        () => {
+            const diagnostics = vscode.languages.getDiagnostics(uri);
+            return accept(diagnostics) ? diagnostics : undefined;
+        },
+        what,
+    );
 }
 
 /** The next render of a view for `uri` that satisfies `accept` (the last one counts when it already does). */
-export function waitForRender(probe: MregionApi['topologyView'], uri: vscode.Uri, accept: (v: RenderedView) => boolean, what: string, includeLast = true): Promise<RenderedView> {
+export function waitForRender(
+    probe: MregionApi['topologyView'],
+    uri: vscode.Uri,
+    accept: (v: RenderedView) => boolean,
+    what: string,
+    includeLast = true,
+): Promise<RenderedView> {
     let seen: RenderedView | undefined = includeLast ? probe.last : undefined;
-    const listener = probe.onDidRender((v) => { seen = v; });
-    return waitFor(probe.onDidRender, () => (seen && seen.uri === uri.toString() && accept(seen) ? seen : undefined), what)
-        .finally(() => listener.dispose());
+    const listener = probe.onDidRender((v) => {
+        seen = v;
+    });
+    return waitFor(
+        probe.onDidRender,
+        () => (seen && seen.uri === uri.toString() && accept(seen) ? seen : undefined),
+        what,
+    ).finally(() => listener.dispose());
 }
 
 export function codesOf(diagnostics: readonly vscode.Diagnostic[]): string[] {

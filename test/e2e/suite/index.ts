@@ -17,8 +17,18 @@ export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 90_000, reporter: 'spec' });
     mocha.grep(untrustedSuite);
     if (trusted) mocha.invert();
-    console.log(`workspace ${trusted ? 'trusted' : 'untrusted'}: running the ${trusted ? 'trusted-workspace' : 'untrusted-workspace'} tests`);
+    console.log(
+        `workspace ${trusted ? 'trusted' : 'untrusted'}: running the ${trusted ? 'trusted-workspace' : 'untrusted-workspace'} tests`,
+    );
     const here = __dirname;
-    for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.test.cjs')).sort()) mocha.addFile(path.join(here, file));
-    await runMocha(mocha, trusted ? MINIMUM_TESTS.trusted : MINIMUM_TESTS.untrusted, `in the ${trusted ? 'trusted' : 'untrusted'} workspace`);
+    for (const file of fs
+        .readdirSync(here)
+        .filter((f) => f.endsWith('.test.cjs'))
+        .sort())
+        mocha.addFile(path.join(here, file));
+    await runMocha(
+        mocha,
+        trusted ? MINIMUM_TESTS.trusted : MINIMUM_TESTS.untrusted,
+        `in the ${trusted ? 'trusted' : 'untrusted'} workspace`,
+    );
 }

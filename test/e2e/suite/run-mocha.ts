@@ -8,7 +8,12 @@ export function runMocha(mocha: Mocha, minimum: number, where: string): Promise<
         let ran = 0;
         const runner = mocha.run((failures) => {
             if (failures > 0) reject(new Error(`${failures} end-to-end test(s) failed ${where}`));
-            else if (ran < minimum) reject(new Error(`only ${ran} end-to-end test(s) ran ${where}, expected at least ${minimum}: check that every suite/*.test.ts file was bundled into out/e2e/suite/`));
+            else if (ran < minimum)
+                reject(
+                    new Error(
+                        `only ${ran} end-to-end test(s) ran ${where}, expected at least ${minimum}: check that every suite/*.test.ts file was bundled into out/e2e/suite/`,
+                    ),
+                );
             else resolve();
         });
         runner.on('test end', () => ran++);

@@ -38,14 +38,27 @@ export function compileApps(suite: string, apps: readonly GeneratedApp[]): reado
     mkdirSync(jsRoot, { recursive: true });
     // The repository's package.json says "type": "module"; the compiled apps are CommonJS, like the sources.
     writeFileSync(path.join(jsRoot, 'package.json'), '{ "type": "commonjs" }\n');
-    const config = JSON.parse(readFileSync(path.join(apps[0]!.sourceDir, 'tsconfig.json'), 'utf8')) as { compilerOptions: object };
+    const config = JSON.parse(readFileSync(path.join(apps[0]!.sourceDir, 'tsconfig.json'), 'utf8')) as {
+        compilerOptions: object;
+    };
     const { options, errors } = ts.convertCompilerOptionsFromJson(config.compilerOptions, srcRoot);
     if (errors.length > 0) return errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, '\n'));
-    const roots = apps.flatMap((app) => app.files.filter((f) => f.path.endsWith('.ts')).map((f) => path.join(app.sourceDir, f.path)));
-    const program = ts.createProgram(roots, { ...options, noEmit: false, outDir: jsRoot, rootDir: srcRoot, sourceMap: false });
+    const roots = apps.flatMap((app) =>
+        app.files.filter((f) => f.path.endsWith('.ts')).map((f) => path.join(app.sourceDir, f.path)),
+    );
+    const program = ts.createProgram(roots, {
+        ...options,
+        noEmit: false,
+        outDir: jsRoot,
+        rootDir: srcRoot,
+        sourceMap: false,
+    });
     const emitted = program.emit();
     return [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map((d) => {
-        const where = d.file && d.start !== undefined ? `${path.relative(srcRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : '';
+        const where =
+            d.file && d.start !== undefined
+                ? `${path.relative(srcRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} `
+                : '';
         return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
 }
@@ -57,12 +70,17 @@ export interface Synthesized {
 
 /** The app's context as `cdk` would pass it: cdk.json's `context` plus any overrides. */
 export function cdkJsonContext(app: GeneratedApp, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    const cdkJson = JSON.parse(app.files.find((f) => f.path === 'cdk.json')!.content) as { context: Record<string, unknown> };
+    const cdkJson = JSON.parse(app.files.find((f) => f.path === 'cdk.json')!.content) as {
+        context: Record<string, unknown>;
+    };
     return { ...cdkJson.context, ...overrides };
 }
 
 /** Runs the compiled app's createApp() in this process and synthesizes it. */
-export function synthesize(app: GeneratedApp, options: { validation: boolean; context?: Record<string, unknown> }): Synthesized {
+export function synthesize(
+    app: GeneratedApp,
+    options: { validation: boolean; context?: Record<string, unknown> },
+): Synthesized {
     const require = createRequire(path.join(app.jsDir, 'lib', 'app.js'));
     const { createApp } = require(path.join(app.jsDir, 'lib', 'app.js')) as { createApp(props: object): App };
     const outdir = path.join(path.dirname(app.jsDir), '..', 'cdk.out', app.name);

@@ -11,30 +11,59 @@ export interface StackTemplate {
 }
 
 export function stackTemplates(assembly: CloudAssembly): StackTemplate[] {
-    return assembly.stacks.map((s) => ({ stackName: s.stackName, region: s.environment.region, template: s.template as StackTemplate['template'] }));
+    return assembly.stacks.map((s) => ({
+        stackName: s.stackName,
+        region: s.environment.region,
+        template: s.template as StackTemplate['template'],
+    }));
 }
 
 function resources(stack: StackTemplate, type: string): [string, Props][] {
-    return Object.entries(stack.template.Resources ?? {}).filter(([, r]) => r.Type === type).map(([id, r]) => [id, r.Properties ?? {}]);
+    return Object.entries(stack.template.Resources ?? {})
+        .filter(([, r]) => r.Type === type)
+        .map(([id, r]) => [id, r.Properties ?? {}]);
 }
 
 /** Aurora user guide, "Limitations for Secrets Manager integration": no RDS-managed password in a global database. */
 export function managedPasswordsInGlobalClusters(stacks: readonly StackTemplate[]): string[] {
     return stacks.flatMap((stack) => {
-        const sources = new Set(resources(stack, 'AWS::RDS::GlobalCluster').map(([, g]) => g.SourceDBClusterIdentifier?.Ref as string | undefined));
+        const sources = new Set(
+            resources(stack, 'AWS::RDS::GlobalCluster').map(
+                ([, g]) => g.SourceDBClusterIdentifier?.Ref as string | undefined,
+            ),
+        );
         return resources(stack, 'AWS::RDS::DBCluster')
-            .filter(([id, c]) => c.ManageMasterUserPassword === true && (c.GlobalClusterIdentifier !== undefined || sources.has(id)))
+            .filter(
+                ([id, c]) =>
+                    c.ManageMasterUserPassword === true && (c.GlobalClusterIdentifier !== undefined || sources.has(id)),
+            )
             .map(([id]) => `${stack.stackName}/${id}: ManageMasterUserPassword on a cluster of a global database`);
     });
 }
 
 /** Global Accelerator developer guide, "Endpoint groups": health-check settings apply only to EC2 instance and Elastic IP endpoints. */
 export function ignoredAcceleratorHealthChecks(stacks: readonly StackTemplate[]): string[] {
-    const settings = ['HealthCheckIntervalSeconds', 'ThresholdCount', 'HealthCheckPath', 'HealthCheckPort', 'HealthCheckProtocol'];
-    return stacks.flatMap((stack) => resources(stack, 'AWS::GlobalAccelerator::EndpointGroup')
-        .filter(([, g]) => settings.some((k) => g[k] !== undefined)
-            && (g.EndpointConfigurations as { EndpointId: string }[] | undefined ?? []).every((e) => /^arn:[^:]+:elasticloadbalancing:/.test(e.EndpointId)))
-        .map(([id]) => `${stack.stackName}/${id}: endpoint-group health-check settings on load-balancer endpoints, which Global Accelerator ignores`));
+    const settings = [
+        'HealthCheckIntervalSeconds',
+        'ThresholdCount',
+        'HealthCheckPath',
+        'HealthCheckPort',
+        'HealthCheckProtocol',
+    ];
+    return stacks.flatMap((stack) =>
+        resources(stack, 'AWS::GlobalAccelerator::EndpointGroup')
+            .filter(
+                ([, g]) =>
+                    settings.some((k) => g[k] !== undefined) &&
+                    ((g.EndpointConfigurations as { EndpointId: string }[] | undefined) ?? []).every((e) =>
+                        /^arn:[^:]+:elasticloadbalancing:/.test(e.EndpointId),
+                    ),
+            )
+            .map(
+                ([id]) =>
+                    `${stack.stackName}/${id}: endpoint-group health-check settings on load-balancer endpoints, which Global Accelerator ignores`,
+            ),
+    );
 }
 
 /** Physical names that must be unique: bucket names everywhere, global cluster ids per account, the rest per region. */
@@ -58,7 +87,8 @@ export function duplicatePhysicalNames(stacks: readonly StackTemplate[]): string
                 if (typeof name !== 'string') continue;
                 const key = `${type} ${scope === 'region' ? stack.region : '*'} ${name}`;
                 const first = seen.get(key);
-                if (first !== undefined) found.push(`${type} ${property} '${name}' in ${first} and ${stack.stackName}/${id}`);
+                if (first !== undefined)
+                    found.push(`${type} ${property} '${name}' in ${first} and ${stack.stackName}/${id}`);
                 else seen.set(key, `${stack.stackName}/${id}`);
             }
         }
@@ -72,7 +102,9 @@ export function duplicatePhysicalNames(stacks: readonly StackTemplate[]): string
 export function inventedOrMissingContext(assembly: CloudAssembly, cdkJsonContext: Record<string, unknown>): string[] {
     return [
         // Lookup results are keyed `provider:account=…:region=…`; the exporter cannot know them.
-        ...Object.keys(cdkJsonContext).filter((k) => /:account=.*:region=/.test(k)).map((k) => `cdk.json seeds the lookup '${k}'`),
+        ...Object.keys(cdkJsonContext)
+            .filter((k) => /:account=.*:region=/.test(k))
+            .map((k) => `cdk.json seeds the lookup '${k}'`),
         // Anything missing here makes `cdk synth --no-lookups` fail.
         ...(assembly.manifest.missing ?? []).map((m) => `synth needs the lookup '${m.key}'`),
     ];

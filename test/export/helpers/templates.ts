@@ -27,19 +27,26 @@ export class Templates {
 
     /** Properties of every resource of `type` in the stack, in template order. */
     props(stackName: string, type: string): Props[] {
-        return Object.values(this.of(stackName).findResources(type)).map((r) => (r as { Properties?: Props }).Properties ?? {});
+        return Object.values(this.of(stackName).findResources(type)).map(
+            (r) => (r as { Properties?: Props }).Properties ?? {},
+        );
     }
 
     /** Stack names the stack depends on. */
     dependencies(stackName: string): string[] {
-        return this.assembly.getStackByName(stackName).dependencies.map((d) => d.id).filter((id) => !id.endsWith('.assets')).sort();
+        return this.assembly
+            .getStackByName(stackName)
+            .dependencies.map((d) => d.id)
+            .filter((id) => !id.endsWith('.assets'))
+            .sort();
     }
 }
 
 /** Tags as a plain object, whether the resource lists them as [{Key, Value}] or as a map. */
 export function tagsOf(props: Props): Record<string, string> {
     const tags = props.Tags ?? props.HealthCheckTags;
-    if (Array.isArray(tags)) return Object.fromEntries(tags.map((t: { Key: string; Value: string }) => [t.Key, t.Value]));
+    if (Array.isArray(tags))
+        return Object.fromEntries(tags.map((t: { Key: string; Value: string }) => [t.Key, t.Value]));
     return (tags ?? {}) as Record<string, string>;
 }
 

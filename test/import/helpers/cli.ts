@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { bundle, ROOT } from '../../helpers/bundles.js';
 
 export function mregion(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [bundle('cli'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bundle('cli'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

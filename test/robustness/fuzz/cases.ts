@@ -32,7 +32,23 @@ export function applyChange(text: string, change: TextChange): string {
 export const textChange: fc.Arbitrary<TextChange> = fc.record({
     at: fc.nat({ max: 9_999 }).map((n) => n / 10_000),
     remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 80 })),
-    insert: fc.constantFrom('', ' ', '\n', '\r\n', 'x', '7', 's', '-', '}', '{', '//', '/*', '"', 'region zz { provider aws }\n', '\nscenario z { duration 1m }\n'),
+    insert: fc.constantFrom(
+        '',
+        ' ',
+        '\n',
+        '\r\n',
+        'x',
+        '7',
+        's',
+        '-',
+        '}',
+        '{',
+        '//',
+        '/*',
+        '"',
+        'region zz { provider aws }\n',
+        '\nscenario z { duration 1m }\n',
+    ),
 });
 
 export interface Example {
@@ -42,13 +58,27 @@ export interface Example {
 
 /** Every keyword of the grammar, read from the generated grammar so the list follows the language. */
 export function grammarKeywords(): string[] {
-    return [...new Set(AstUtils.streamAllContents(MregionGrammar()).filter(GrammarAST.isKeyword).map((k) => k.value))].sort();
+    return [
+        ...new Set(
+            AstUtils.streamAllContents(MregionGrammar())
+                .filter(GrammarAST.isKeyword)
+                .map((k) => k.value),
+        ),
+    ].sort();
 }
 
-export const generatedCase: fc.Arbitrary<FuzzCase> = designArbitrary.map((d) => ({ origin: 'generated', main: d.main, others: d.others }));
+export const generatedCase: fc.Arbitrary<FuzzCase> = designArbitrary.map((d) => ({
+    origin: 'generated',
+    main: d.main,
+    others: d.others,
+}));
 
-export function mutatedCase(examples: readonly Example[], keywords: readonly string[] = grammarKeywords()): fc.Arbitrary<FuzzCase> {
-    return fc.tuple(fc.constantFrom(...examples), fc.array(mutationArbitrary(keywords), { minLength: 1, maxLength: 5 }))
+export function mutatedCase(
+    examples: readonly Example[],
+    keywords: readonly string[] = grammarKeywords(),
+): fc.Arbitrary<FuzzCase> {
+    return fc
+        .tuple(fc.constantFrom(...examples), fc.array(mutationArbitrary(keywords), { minLength: 1, maxLength: 5 }))
         .map(([example, mutations]: [Example, Mutation[]]) => ({
             origin: `example ${example.name}: ${mutations.map(describeMutation).join('; ')}`,
             main: applyMutations(example.text, mutations),
@@ -65,10 +95,32 @@ export function soupCase(keywords: readonly string[] = grammarKeywords()): fc.Ar
         { arbitrary: fc.constantFrom(...keywords), weight: 8 },
         { arbitrary: fc.constantFrom(...REGION_POOL, 'orders', 'api', 'x', 'per', 'cell'), weight: 4 },
         { arbitrary: junkQuantity, weight: 3 },
-        { arbitrary: fc.constantFrom('{', '}', '{', '}', ',', '<->', '"text"', '"', '// note\n', '/* c */', '/*', '\n', '\r\n', '-', '$', '%'), weight: 4 },
+        {
+            arbitrary: fc.constantFrom(
+                '{',
+                '}',
+                '{',
+                '}',
+                ',',
+                '<->',
+                '"text"',
+                '"',
+                '// note\n',
+                '/* c */',
+                '/*',
+                '\n',
+                '\r\n',
+                '-',
+                '$',
+                '%',
+            ),
+            weight: 4,
+        },
         { arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }), weight: 1 },
     );
-    return fc.array(token, { maxLength: 300 }).map((tokens) => ({ origin: 'token soup', main: tokens.join(' '), others: {} }));
+    return fc
+        .array(token, { maxLength: 300 })
+        .map((tokens) => ({ origin: 'token soup', main: tokens.join(' '), others: {} }));
 }
 
 /** Two in five generated designs, two in five mutated examples, one in five token soup; each then edited once. */
@@ -80,6 +132,8 @@ export function fuzzCase(examples: readonly Example[]): fc.Arbitrary<FuzzCase> {
         { arbitrary: soupCase(keywords), weight: 1 },
     );
     return fc.tuple(design, textChange).map(([c, edit]) => ({
-        ...c, edit, origin: `${c.origin}; then edited at ${Math.round(edit.at * 100)}%: ${edit.remove} removed, ${JSON.stringify(edit.insert)} inserted`,
+        ...c,
+        edit,
+        origin: `${c.origin}; then edited at ${Math.round(edit.at * 100)}%: ${edit.remove} removed, ${JSON.stringify(edit.insert)} inserted`,
     }));
 }

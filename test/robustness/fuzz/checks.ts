@@ -12,11 +12,26 @@ export type Stage = 'parse' | 'build' | 'model' | 'rules' | 'simulate' | 'export
 export const STAGES: readonly Stage[] = ['parse', 'build', 'model', 'rules', 'simulate', 'export', 'edit'];
 
 export type FailureKind =
-    | 'exception' | 'console-output' | 'internal-diagnostic' | 'invalid-range' | 'unclear-message' | 'invalid-report'
-    | 'nondeterministic' | 'unsafe-export' | 'too-slow' | 'stale-after-edit'
+    | 'exception'
+    | 'console-output'
+    | 'internal-diagnostic'
+    | 'invalid-range'
+    | 'unclear-message'
+    | 'invalid-report'
+    | 'nondeterministic'
+    | 'unsafe-export'
+    | 'too-slow'
+    | 'stale-after-edit'
     // The real programs: exited by a signal or an unexpected code, printed a stack trace, ended for taking too long,
     // grew past the memory bound, left a request unanswered, answered it with an internal error, printed unusable output.
-    | 'crash' | 'exit-code' | 'stack-trace' | 'hang' | 'memory' | 'no-response' | 'internal-error-response' | 'bad-output';
+    | 'crash'
+    | 'exit-code'
+    | 'stack-trace'
+    | 'hang'
+    | 'memory'
+    | 'no-response'
+    | 'internal-error-response'
+    | 'bad-output';
 
 export interface Failure {
     readonly stage: Stage;
@@ -30,9 +45,12 @@ export function lineLengths(text: string): number[] {
 }
 
 function positionProblem(p: { line: number; character: number }, lengths: readonly number[]): string | undefined {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character)) return `position ${p.line}:${p.character} is not whole numbers`;
-    if (p.line < 0 || p.line >= lengths.length) return `line ${p.line} is outside the document's ${lengths.length} lines`;
-    if (p.character < 0 || p.character > lengths[p.line]!) return `character ${p.character} is outside line ${p.line} (length ${lengths[p.line]})`;
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character))
+        return `position ${p.line}:${p.character} is not whole numbers`;
+    if (p.line < 0 || p.line >= lengths.length)
+        return `line ${p.line} is outside the document's ${lengths.length} lines`;
+    if (p.character < 0 || p.character > lengths[p.line]!)
+        return `character ${p.character} is outside line ${p.line} (length ${lengths[p.line]})`;
     return undefined;
 }
 
@@ -42,7 +60,8 @@ export function rangeProblem(range: Range | undefined, lengths: readonly number[
     const problem = positionProblem(range.start, lengths) ?? positionProblem(range.end, lengths);
     if (problem) return problem;
     const { start, end } = range;
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) return 'the range ends before it starts';
+    if (start.line > end.line || (start.line === end.line && start.character > end.character))
+        return 'the range ends before it starts';
     return undefined;
 }
 
@@ -71,19 +90,33 @@ export function diagnosticFailures(diagnostics: readonly Diagnostic[], text: str
         if (INTERNAL_CODES.has(String(d.code)) || /^An error occurred/.test(d.message)) {
             failures.push({ stage: 'build', kind: 'internal-diagnostic', message: `${where}: ${d.message}` });
         }
-        if (typeof d.code !== 'string' || d.code === '') failures.push({ stage: 'build', kind: 'unclear-message', message: `${where}: a diagnostic has no code: ${d.message}` });
-        if (d.severity === undefined || d.severity < 1 || d.severity > 4) failures.push({ stage: 'build', kind: 'unclear-message', message: `${where}: severity ${d.severity}` });
+        if (typeof d.code !== 'string' || d.code === '')
+            failures.push({
+                stage: 'build',
+                kind: 'unclear-message',
+                message: `${where}: a diagnostic has no code: ${d.message}`,
+            });
+        if (d.severity === undefined || d.severity < 1 || d.severity > 4)
+            failures.push({ stage: 'build', kind: 'unclear-message', message: `${where}: severity ${d.severity}` });
         const unclear = unclearMessage(d.message, text);
-        if (unclear) failures.push({ stage: 'build', kind: 'unclear-message', message: `${where}: ${unclear}: ${d.message}` });
+        if (unclear)
+            failures.push({ stage: 'build', kind: 'unclear-message', message: `${where}: ${unclear}: ${d.message}` });
         const bad = rangeProblem(d.range, lengths);
-        if (bad) failures.push({ stage: 'build', kind: 'invalid-range', message: `${where}: ${bad} (${JSON.stringify(d.range)}): ${d.message}` });
+        if (bad)
+            failures.push({
+                stage: 'build',
+                kind: 'invalid-range',
+                message: `${where}: ${bad} (${JSON.stringify(d.range)}): ${d.message}`,
+            });
     }
     return failures;
 }
 
 function typescriptSyntaxErrors(file: string, source: string): string[] {
     const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-    return (parsed as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    return (parsed as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
+        ts.flattenDiagnosticMessageText(d.messageText, ' '),
+    );
 }
 
 /** Problems of a (forced) export: unsafe or repeated paths, JSON that does not load, TypeScript that does not parse. */
@@ -104,7 +137,8 @@ export function exportFailures(result: ExportCdkResult, designText: string, chec
                 fail('unsafe-export', `'${file.path}' is not JSON: ${(error as Error).message}`);
             }
         } else if (checkTypescript && file.path.endsWith('.ts')) {
-            for (const e of typescriptSyntaxErrors(file.path, file.content)) fail('unsafe-export', `'${file.path}' does not parse: ${e}`);
+            for (const e of typescriptSyntaxErrors(file.path, file.content))
+                fail('unsafe-export', `'${file.path}' does not parse: ${e}`);
         }
     }
     for (const text of [...result.errors, ...result.notGenerated.flatMap((n) => [n.name, n.reason])]) {

@@ -22,11 +22,17 @@ const PEAK_RSS = path.join(ROOT, 'test', 'robustness', 'fuzz', 'peak-rss.cjs');
 let runs = 0;
 
 /** Runs `node <script> ...args` to its end or until `timeoutMs`, whichever comes first. */
-export function runNode(script: string, args: readonly string[], options: { cwd: string; timeoutMs: number }): Promise<ChildResult> {
+export function runNode(
+    script: string,
+    args: readonly string[],
+    options: { cwd: string; timeoutMs: number },
+): Promise<ChildResult> {
     const peakFile = path.join(tmpdir(), `mregion-fuzz-peak-${process.pid}-${++runs}`);
     const started = performance.now();
     const child = spawn(process.execPath, ['-r', PEAK_RSS, script, ...args], {
-        cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', MREGION_PEAK_RSS_FILE: peakFile },
+        cwd: options.cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', MREGION_PEAK_RSS_FILE: peakFile },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -42,7 +48,15 @@ export function runNode(script: string, args: readonly string[], options: { cwd:
             clearTimeout(timer);
             const peakMB = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : undefined;
             rmSync(peakFile, { force: true });
-            resolve({ status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), hung, ms: performance.now() - started, peakMB });
+            resolve({
+                status,
+                signal,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+                hung,
+                ms: performance.now() - started,
+                peakMB,
+            });
         });
     });
 }

@@ -57,7 +57,8 @@ interface Shrunk {
     readonly reproduced: boolean;
 }
 
-type ToWorker = { type: 'cases'; indices: number[] } | { type: 'shrink'; signature: string; seed: number } | { type: 'stop' };
+type ToWorker =
+    { type: 'cases'; indices: number[] } | { type: 'shrink'; signature: string; seed: number } | { type: 'stop' };
 type FromWorker =
     | { type: 'ready' }
     | { type: 'start'; index: number }
@@ -71,7 +72,9 @@ async function workerMain(): Promise<void> {
     const post = (m: FromWorker) => parentPort!.postMessage(m);
     // A promise nobody awaited that fails during a case is that case's failure.
     let unhandled: Failure[] = [];
-    process.on('unhandledRejection', (reason) => unhandled.push({ stage: 'build', kind: 'exception', message: `unhandled rejection: ${String(reason)}` }));
+    process.on('unhandledRejection', (reason) =>
+        unhandled.push({ stage: 'build', kind: 'exception', message: `unhandled rejection: ${String(reason)}` }),
+    );
 
     parentPort!.on('message', async (message: ToWorker) => {
         if (message.type === 'stop') process.exit(0);
@@ -85,12 +88,26 @@ async function workerMain(): Promise<void> {
             post({ type: 'start', index });
             unhandled = [];
             const outcome = await pipeline.run(c);
-            const failures = [...outcome.failures, ...unhandled].map((f) => ({ ...f, signature: signatureOf(f), known: knownIssueOf(f)?.id }));
+            const failures = [...outcome.failures, ...unhandled].map((f) => ({
+                ...f,
+                signature: signatureOf(f),
+                known: knownIssueOf(f)?.id,
+            }));
             post({
-                type: 'done', heapMB: process.memoryUsage().heapUsed / 1e6,
+                type: 'done',
+                heapMB: process.memoryUsage().heapUsed / 1e6,
                 summary: {
-                    index, seed, origin: c.origin.slice(0, 300), times: outcome.times, totalMs: outcome.totalMs, failures,
-                    blocked: outcome.blocked, simulated: outcome.simulated, refused: outcome.refused, exported: outcome.exported, spliced: outcome.spliced,
+                    index,
+                    seed,
+                    origin: c.origin.slice(0, 300),
+                    times: outcome.times,
+                    totalMs: outcome.totalMs,
+                    failures,
+                    blocked: outcome.blocked,
+                    simulated: outcome.simulated,
+                    refused: outcome.refused,
+                    exported: outcome.exported,
+                    spliced: outcome.spliced,
                 },
             });
         }
@@ -100,23 +117,42 @@ async function workerMain(): Promise<void> {
 }
 
 /** fast-check replays the case from its seed and shrinks it while the same failure (by signature) persists. */
-async function shrink(pipeline: FuzzPipeline, arbitrary: fc.Arbitrary<FuzzCase>, signature: string, seed: number): Promise<Shrunk> {
+async function shrink(
+    pipeline: FuzzPipeline,
+    arbitrary: fc.Arbitrary<FuzzCase>,
+    signature: string,
+    seed: number,
+): Promise<Shrunk> {
     let steps = 0;
     let message: string | undefined;
-    const result = await fc.check(fc.asyncProperty(arbitrary, async (c) => {
-        const outcome = await pipeline.run(c);
-        const match = outcome.failures.find((f) => signatureOf(f) === signature);
-        if (match) {
-            steps++;
-            message = match.message;
-        }
-        return match === undefined;
-    }), { seed, numRuns: 1, interruptAfterTimeLimit: 180_000, markInterruptAsFailure: false });
+    const result = await fc.check(
+        fc.asyncProperty(arbitrary, async (c) => {
+            const outcome = await pipeline.run(c);
+            const match = outcome.failures.find((f) => signatureOf(f) === signature);
+            if (match) {
+                steps++;
+                message = match.message;
+            }
+            return match === undefined;
+        }),
+        { seed, numRuns: 1, interruptAfterTimeLimit: 180_000, markInterruptAsFailure: false },
+    );
     if (!result.failed || result.counterexample === null) {
         const again = await pipeline.run(caseOf(arbitrary, seed));
-        return { signature, reproduced: false, note: `the failure did not happen again when the case was replayed alone (${Math.round(again.totalMs)} ms; it depended on the load of the shared machine)` };
+        return {
+            signature,
+            reproduced: false,
+            note: `the failure did not happen again when the case was replayed alone (${Math.round(again.totalMs)} ms; it depended on the load of the shared machine)`,
+        };
     }
-    return { signature, reproduced: true, counterexample: result.counterexample[0], message, steps: steps - 1, note: result.interrupted ? 'shrinking stopped after 3 minutes' : undefined };
+    return {
+        signature,
+        reproduced: true,
+        counterexample: result.counterexample[0],
+        message,
+        steps: steps - 1,
+        note: result.interrupted ? 'shrinking stopped after 3 minutes' : undefined,
+    };
 }
 
 // ------------------------------------------------------------------------------------------------ main side
@@ -156,8 +192,14 @@ function parseArgs(argv: readonly string[]): RunOptions {
 async function replay(options: RunOptions): Promise<void> {
     const c = caseOf(fuzzCase(loadExamples(ROOT)), options.replay!);
     const outcome = await new FuzzPipeline(options.pipeline).run(c);
-    process.stdout.write(`${c.origin}\n\n${c.main}\n${Object.entries(c.others).map(([n, t]) => `--- ${n}\n${t}`).join('\n')}\n`);
-    process.stdout.write(`${JSON.stringify({ ...outcome, failures: outcome.failures.map((f) => ({ ...f, known: knownIssueOf(f)?.id })) }, null, 2)}\n`);
+    process.stdout.write(
+        `${c.origin}\n\n${c.main}\n${Object.entries(c.others)
+            .map(([n, t]) => `--- ${n}\n${t}`)
+            .join('\n')}\n`,
+    );
+    process.stdout.write(
+        `${JSON.stringify({ ...outcome, failures: outcome.failures.map((f) => ({ ...f, known: knownIssueOf(f)?.id })) }, null, 2)}\n`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -167,8 +209,18 @@ async function main(): Promise<void> {
     // Taken now: others may commit while a long run goes on, and the cases come from what is checked out at the start.
     const commit = commitOf(ROOT);
     const aggregate: Aggregate = {
-        cases: 0, blocked: 0, simulated: 0, exported: 0, spliced: 0, refused: {}, overBound: 0, totals: [],
-        stageTimes: Object.fromEntries(STAGES.map((s) => [s, []])), slowest: [], bySignature: new Map(), heapMB: [],
+        cases: 0,
+        blocked: 0,
+        simulated: 0,
+        exported: 0,
+        spliced: 0,
+        refused: {},
+        overBound: 0,
+        totals: [],
+        stageTimes: Object.fromEntries(STAGES.map((s) => [s, []])),
+        slowest: [],
+        bySignature: new Map(),
+        heapMB: [],
     };
     const queue: number[] = Array.from({ length: options.cases }, (_, i) => i);
     const CHUNK = 25;
@@ -184,8 +236,14 @@ async function main(): Promise<void> {
         aggregate.totals.push(summary.totalMs);
         if (summary.totalMs > options.pipeline.caseBoundMs) aggregate.overBound++;
         for (const s of STAGES) aggregate.stageTimes[s]!.push(summary.times[s]);
-        aggregate.slowest.push({ ms: summary.totalMs, index: summary.index, seed: summary.seed, origin: summary.origin });
-        if (aggregate.slowest.length > 20) aggregate.slowest = aggregate.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
+        aggregate.slowest.push({
+            ms: summary.totalMs,
+            index: summary.index,
+            seed: summary.seed,
+            origin: summary.origin,
+        });
+        if (aggregate.slowest.length > 20)
+            aggregate.slowest = aggregate.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
         for (const f of summary.failures) {
             const entry = aggregate.bySignature.get(f.signature);
             if (entry) entry.count++;
@@ -194,8 +252,10 @@ async function main(): Promise<void> {
         if (Date.now() - lastReport > 30_000) {
             lastReport = Date.now();
             const rate = aggregate.cases / ((Date.now() - started) / 1_000);
-            process.stderr.write(`fuzz: ${aggregate.cases.toLocaleString('en-US')} / ${options.cases.toLocaleString('en-US')} cases, ${rate.toFixed(1)}/s, `
-                + `${aggregate.bySignature.size} failure signature(s), worker heap ${Math.round(aggregate.heapMB.at(-1) ?? 0)} MB\n`);
+            process.stderr.write(
+                `fuzz: ${aggregate.cases.toLocaleString('en-US')} / ${options.cases.toLocaleString('en-US')} cases, ${rate.toFixed(1)}/s, ` +
+                    `${aggregate.bySignature.size} failure signature(s), worker heap ${Math.round(aggregate.heapMB.at(-1) ?? 0)} MB\n`,
+            );
         }
     };
 
@@ -203,7 +263,9 @@ async function main(): Promise<void> {
         let running = 0;
         const start = () => {
             running++;
-            const worker = new Worker(__filename, { workerData: { runSeed: options.seed, pipeline: options.pipeline } });
+            const worker = new Worker(__filename, {
+                workerData: { runSeed: options.seed, pipeline: options.pipeline },
+            });
             let current: number | undefined;
             let pending: number[] = [];
             let watchdog: NodeJS.Timeout | undefined;
@@ -223,9 +285,24 @@ async function main(): Promise<void> {
                         // Stuck in one case: record it, end the worker, carry on with a fresh one.
                         const index = current!;
                         const seed = caseSeed(options.seed, index);
-                        const failure: Failure = { stage: 'build', kind: 'too-slow', message: `no answer after ${options.hangMs} ms: the worker was ended (a hang)` };
-                        record({ index, seed, origin: '(hung; replay with --replay)', times: Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes,
-                            totalMs: options.hangMs, failures: [{ ...failure, signature: signatureOf(failure) }], blocked: false, simulated: 0, refused: {}, exported: false, spliced: false });
+                        const failure: Failure = {
+                            stage: 'build',
+                            kind: 'too-slow',
+                            message: `no answer after ${options.hangMs} ms: the worker was ended (a hang)`,
+                        };
+                        record({
+                            index,
+                            seed,
+                            origin: '(hung; replay with --replay)',
+                            times: Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes,
+                            totalMs: options.hangMs,
+                            failures: [{ ...failure, signature: signatureOf(failure) }],
+                            blocked: false,
+                            simulated: 0,
+                            refused: {},
+                            exported: false,
+                            spliced: false,
+                        });
                         queue.unshift(...pending.filter((i) => i !== index));
                         void worker.terminate();
                         end(true);
@@ -246,10 +323,25 @@ async function main(): Promise<void> {
                 }
             });
             worker.on('error', (error) => {
-                const failure: Failure = { stage: 'build', kind: 'exception', message: `worker crashed: ${error.stack ?? error.message}` };
+                const failure: Failure = {
+                    stage: 'build',
+                    kind: 'exception',
+                    message: `worker crashed: ${error.stack ?? error.message}`,
+                };
                 const index = current ?? -1;
-                record({ index, seed: caseSeed(options.seed, index), origin: '(worker crashed)', times: Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes,
-                    totalMs: 0, failures: [{ ...failure, signature: signatureOf(failure) }], blocked: false, simulated: 0, refused: {}, exported: false, spliced: false });
+                record({
+                    index,
+                    seed: caseSeed(options.seed, index),
+                    origin: '(worker crashed)',
+                    times: Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes,
+                    totalMs: 0,
+                    failures: [{ ...failure, signature: signatureOf(failure) }],
+                    blocked: false,
+                    simulated: 0,
+                    refused: {},
+                    exported: false,
+                    spliced: false,
+                });
                 queue.unshift(...pending.filter((i) => i !== index));
                 end(true);
             });
@@ -264,23 +356,31 @@ async function main(): Promise<void> {
     const out = options.out ?? path.join(ROOT, 'bench', 'results', `fuzz-${new Date().toISOString().slice(0, 10)}.md`);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, report);
-    const fresh = [...aggregate.bySignature.entries()].filter(([signature, e]) => !e.failure.known && shrunk.get(signature)?.reproduced !== false);
-    process.stderr.write(`fuzz: ${aggregate.cases.toLocaleString('en-US')} cases in ${(elapsedMs / 60_000).toFixed(1)} min; `
-        + `${aggregate.bySignature.size} failure signature(s) (${fresh.length} new and reproducible); report: ${out}\n`);
+    const fresh = [...aggregate.bySignature.entries()].filter(
+        ([signature, e]) => !e.failure.known && shrunk.get(signature)?.reproduced !== false,
+    );
+    process.stderr.write(
+        `fuzz: ${aggregate.cases.toLocaleString('en-US')} cases in ${(elapsedMs / 60_000).toFixed(1)} min; ` +
+            `${aggregate.bySignature.size} failure signature(s) (${fresh.length} new and reproducible); report: ${out}\n`,
+    );
     process.exitCode = fresh.length > 0 ? 1 : 0;
 }
 
 /** Shrinks the first case of each failure signature in a fresh worker (hangs are reported as found). */
 async function shrinkAll(options: RunOptions, aggregate: Aggregate): Promise<Map<string, Shrunk>> {
     const results = new Map<string, Shrunk>();
-    const targets = [...aggregate.bySignature.entries()].filter(([, e]) => e.first.origin !== '(hung; replay with --replay)' && e.first.origin !== '(worker crashed)').slice(0, 25);
+    const targets = [...aggregate.bySignature.entries()]
+        .filter(([, e]) => e.first.origin !== '(hung; replay with --replay)' && e.first.origin !== '(worker crashed)')
+        .slice(0, 25);
     if (targets.length === 0) return results;
     const worker = new Worker(__filename, { workerData: { runSeed: options.seed, pipeline: options.pipeline } });
     await new Promise<void>((resolve) => worker.once('message', () => resolve()));
     for (const [signature, entry] of targets) {
         process.stderr.write(`fuzz: shrinking ${signature.slice(0, 100)}\n`);
         const result = await new Promise<Shrunk>((resolve) => {
-            worker.once('message', (m: FromWorker) => resolve(m.type === 'shrunk' ? m.result : { signature, reproduced: true, note: 'no answer' }));
+            worker.once('message', (m: FromWorker) =>
+                resolve(m.type === 'shrunk' ? m.result : { signature, reproduced: true, note: 'no answer' }),
+            );
             worker.postMessage({ type: 'shrink', signature, seed: entry.first.seed } satisfies ToWorker);
         });
         results.set(signature, result);
@@ -289,7 +389,13 @@ async function shrinkAll(options: RunOptions, aggregate: Aggregate): Promise<Map
     return results;
 }
 
-function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shrunk>, elapsedMs: number, commit: string): string {
+function renderReport(
+    options: RunOptions,
+    a: Aggregate,
+    shrunk: Map<string, Shrunk>,
+    elapsedMs: number,
+    commit: string,
+): string {
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const failures = [...a.bySignature.entries()].sort((x, y) => y[1].count - x[1].count);
     const failingCases = new Set<number>();
@@ -307,13 +413,17 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         `|---|---|`,
         `| cases | ${a.cases.toLocaleString('en-US')} (two in five generated designs, clean and messy; two in five mutated examples; one in five token soup) |`,
         `| total time | ${(elapsedMs / 60_000).toFixed(1)} min (${(a.cases / (elapsedMs / 1_000)).toFixed(1)} cases/s on ${options.workers} worker${options.workers === 1 ? '' : 's'}) |`,
-        `| failure signatures | ${failures.length}: ${failures.filter(([sig, e]) => !e.failure.known && shrunk.get(sig)?.reproduced !== false).length} new, `
-            + `${failures.filter(([, e]) => e.failure.known).length} known, ${failures.filter(([sig, e]) => !e.failure.known && shrunk.get(sig)?.reproduced === false).length} not reproducible alone |`,
+        `| failure signatures | ${failures.length}: ${failures.filter(([sig, e]) => !e.failure.known && shrunk.get(sig)?.reproduced !== false).length} new, ` +
+            `${failures.filter(([, e]) => e.failure.known).length} known, ${failures.filter(([sig, e]) => !e.failure.known && shrunk.get(sig)?.reproduced === false).length} not reproducible alone |`,
         `| cases over the ${ms(options.pipeline.caseBoundMs)} bound | ${a.overBound} |`,
         `| time per case | median ${ms(percentile(a.totals, 50))}, p99 ${ms(percentile(a.totals, 99))}, max ${ms(Math.max(0, ...a.totals))} |`,
         `| designs the product would not simulate (errors beyond design rules) | ${a.blocked.toLocaleString('en-US')} |`,
         `| scenarios simulated to a report | ${a.simulated.toLocaleString('en-US')} |`,
-        `| scenarios refused with a SimulationError | ${Object.entries(a.refused).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ') || 'none'} |`,
+        `| scenarios refused with a SimulationError | ${
+            Object.entries(a.refused)
+                .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+                .join(', ') || 'none'
+        } |`,
         `| forced exports that produced an app | ${a.exported.toLocaleString('en-US')} |`,
         `| edits re-parsed declaration by declaration (the rest parsed whole) | ${a.spliced.toLocaleString('en-US')} |`,
         `| worker heap after each case | first ${Math.round(a.heapMB[0] ?? 0)} MB, last ${Math.round(a.heapMB.at(-1) ?? 0)} MB, max ${Math.round(Math.max(0, ...a.heapMB))} MB |`,
@@ -322,18 +432,27 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         '',
         '| stage | median | p99 | max |',
         '|---|---|---|---|',
-        ...STAGES.map((s) => `| ${s} | ${ms(percentile(a.stageTimes[s]!, 50))} | ${ms(percentile(a.stageTimes[s]!, 99))} | ${ms(Math.max(0, ...a.stageTimes[s]!))} |`),
+        ...STAGES.map(
+            (s) =>
+                `| ${s} | ${ms(percentile(a.stageTimes[s]!, 50))} | ${ms(percentile(a.stageTimes[s]!, 99))} | ${ms(Math.max(0, ...a.stageTimes[s]!))} |`,
+        ),
         '',
         'Stages: `parse` (Langium lexer and parser), `build` (linking, scoping and validation: every check and design rule, as the',
         'editor and CLI run them), `model` (the semantic model built again on its own), `rules` (the design rules run again on',
         'their own), `simulate` (every scenario, at most three, under an event budget of',
         `${options.pipeline.eventBudget.toLocaleString('en-US')}; the first twice to compare the reports), \`export\` (CDK export in memory, plain and forced,`,
-        'with the TypeScript parsed), `edit` (one change through the editor\'s incremental path — the document updated, only the',
+        "with the TypeScript parsed), `edit` (one change through the editor's incremental path — the document updated, only the",
         'touched declarations re-parsed where possible — and a fresh validation of the changed text to compare with).',
         '',
         '## Slowest cases',
         '',
-        ...a.slowest.sort((x, y) => y.ms - x.ms).slice(0, 5).map((s) => `- ${ms(s.ms)}: case ${s.index} (replay: \`node scripts/fuzz.mjs --replay ${s.seed}\`) — ${s.origin.slice(0, 160)}`),
+        ...a.slowest
+            .sort((x, y) => y.ms - x.ms)
+            .slice(0, 5)
+            .map(
+                (s) =>
+                    `- ${ms(s.ms)}: case ${s.index} (replay: \`node scripts/fuzz.mjs --replay ${s.seed}\`) — ${s.origin.slice(0, 160)}`,
+            ),
         '',
         '## Failures',
         '',
@@ -355,7 +474,11 @@ function renderReport(options: RunOptions, a: Aggregate, shrunk: Map<string, Shr
         );
         if (s?.counterexample) {
             const c = s.counterexample;
-            lines.push(`Minimal counterexample (${s.steps ?? 0} shrinking steps${s.note ? `; ${s.note}` : ''}): ${c.origin.slice(0, 300)}`, '', fence(c.main));
+            lines.push(
+                `Minimal counterexample (${s.steps ?? 0} shrinking steps${s.note ? `; ${s.note}` : ''}): ${c.origin.slice(0, 300)}`,
+                '',
+                fence(c.main),
+            );
             for (const [name, text] of Object.entries(c.others)) lines.push('', `Imported ${name}:`, '', fence(text));
             if (s.message) lines.push('', `Its failure: ${s.message.slice(0, 600)}`);
             lines.push('');

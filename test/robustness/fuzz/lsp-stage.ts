@@ -22,7 +22,8 @@ export interface LspOutcome {
 
 const INTERNAL_ERROR = -32603;
 /** A JavaScript exception's words in an error's message: the server's own failure, whatever the code says. */
-const EXCEPTION = /\b(TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|Maximum call stack)/;
+const EXCEPTION =
+    /\b(TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|Maximum call stack)/;
 
 const fresh = createMregionServices(EmptyFileSystem).shared;
 
@@ -39,7 +40,12 @@ async function freshDiagnostics(uri: string, text: string): Promise<string[]> {
 }
 
 function lines(diagnostics: readonly Diagnostic[]): string[] {
-    return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`).sort();
+    return diagnostics
+        .map(
+            (d) =>
+                `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${d.message}`,
+        )
+        .sort();
 }
 
 interface Pending {
@@ -67,8 +73,13 @@ export async function runLspCase(c: LspCase, options: ProcessOptions): Promise<L
             switch (op.op) {
                 case 'request': {
                     const cancel = op.cancel === undefined ? undefined : new CancellationTokenSource();
-                    const params = op.workDoneToken !== undefined && typeof op.params === 'object' && op.params !== null ? { ...op.params, workDoneToken: op.workDoneToken } : op.params;
-                    const answer = cancel ? connection.sendRequest(op.method, params, cancel.token) : connection.sendRequest(op.method, params);
+                    const params =
+                        op.workDoneToken !== undefined && typeof op.params === 'object' && op.params !== null
+                            ? { ...op.params, workDoneToken: op.workDoneToken }
+                            : op.params;
+                    const answer = cancel
+                        ? connection.sendRequest(op.method, params, cancel.token)
+                        : connection.sendRequest(op.method, params);
                     answer.catch(() => undefined); // examined below, once all are sent
                     pending.push({ op, answer, cancel });
                     if (cancel && op.cancel === 0) cancel.cancel();
@@ -76,7 +87,10 @@ export async function runLspCase(c: LspCase, options: ProcessOptions): Promise<L
                     break;
                 }
                 case 'change':
-                    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: DOCS[op.doc], version: ++versions[op.doc]! }, contentChanges: op.changes });
+                    await connection.sendNotification('textDocument/didChange', {
+                        textDocument: { uri: DOCS[op.doc], version: ++versions[op.doc]! },
+                        contentChanges: op.changes,
+                    });
                     break;
                 case 'cancel-id':
                     await connection.sendNotification('$/cancelRequest', { id: op.id });
@@ -109,15 +123,36 @@ export async function runLspCase(c: LspCase, options: ProcessOptions): Promise<L
         if (open[0]) await client.change(DOCS[0], c.known.text, ++versions[0]!);
         else await client.open(DOCS[0], c.known.text, ++versions[0]!);
         try {
-            await withTimeout(settled, options.hangMs, `the diagnostics of ${c.known.name} given to the first document`);
+            await withTimeout(
+                settled,
+                options.hangMs,
+                `the diagnostics of ${c.known.name} given to the first document`,
+            );
         } catch {
             const last = seen.at(-1);
             const got = last ? lines(last.diagnostics) : [];
-            fail('stale-after-edit', last
-                ? `after the sequence, ${c.known.name} has ${got.length} diagnostics, a fresh validation ${expected.length}; missing: ${expected.filter((d) => !got.includes(d)).slice(0, 2).join(' | ') || 'none'}; extra: ${got.filter((d) => !expected.includes(d)).slice(0, 2).join(' | ') || 'none'}`
-                : `after the sequence, no diagnostics were published for ${c.known.name} within ${options.hangMs} ms`);
+            fail(
+                'stale-after-edit',
+                last
+                    ? `after the sequence, ${c.known.name} has ${got.length} diagnostics, a fresh validation ${expected.length}; missing: ${
+                          expected
+                              .filter((d) => !got.includes(d))
+                              .slice(0, 2)
+                              .join(' | ') || 'none'
+                      }; extra: ${
+                          got
+                              .filter((d) => !expected.includes(d))
+                              .slice(0, 2)
+                              .join(' | ') || 'none'
+                      }`
+                    : `after the sequence, no diagnostics were published for ${c.known.name} within ${options.hangMs} ms`,
+            );
         }
-        await withTimeout(connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: DOCS[0] } }), options.hangMs, 'a documentSymbol request at the end');
+        await withTimeout(
+            connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: DOCS[0] } }),
+            options.hangMs,
+            'a documentSymbol request at the end',
+        );
     } catch (error) {
         fail(watch.exited() ? 'crash' : 'no-response', error instanceof Error ? error.message : String(error));
     }
@@ -131,7 +166,12 @@ export async function runLspCase(c: LspCase, options: ProcessOptions): Promise<L
  * their values, and cancelled or not) never an internal error or a JavaScript exception's message — a wrong URI is
  * invalid params, a cancelled request is cancelled, a refused one says why. Params of the wrong shape may get any error.
  */
-async function examine(p: Pending, hangMs: number, answers: Record<string, number>, fail: (kind: Failure['kind'], message: string) => void): Promise<void> {
+async function examine(
+    p: Pending,
+    hangMs: number,
+    answers: Record<string, number>,
+    fail: (kind: Failure['kind'], message: string) => void,
+): Promise<void> {
     const what = `${p.op.method}${p.op.malformed ? ' (malformed params)' : ''}`;
     try {
         await withTimeout(p.answer, hangMs, what);
@@ -143,9 +183,16 @@ async function examine(p: Pending, hangMs: number, answers: Record<string, numbe
         }
         answers[error.code] = (answers[error.code] ?? 0) + 1;
         const trace = stackTraceIn(error.message) ?? stackTraceIn(JSON.stringify(error.data ?? ''));
-        if (trace) fail('stack-trace', `${what} answered error ${error.code} with a stack trace: ${error.message.split('\n')[0]} ${trace}`);
+        if (trace)
+            fail(
+                'stack-trace',
+                `${what} answered error ${error.code} with a stack trace: ${error.message.split('\n')[0]} ${trace}`,
+            );
         else if (!p.op.malformed && (error.code === INTERNAL_ERROR || EXCEPTION.test(error.message))) {
-            fail('internal-error-response', `${what} answered error ${error.code}: ${error.message.split('\n')[0]!.slice(0, 200)}`);
+            fail(
+                'internal-error-response',
+                `${what} answered error ${error.code}: ${error.message.split('\n')[0]!.slice(0, 200)}`,
+            );
         }
     }
 }

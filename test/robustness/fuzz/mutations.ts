@@ -20,7 +20,8 @@ export type Mutation =
     | { readonly op: 'line-endings'; readonly eol: '\r\n' | '\r' };
 
 // One token per match: comments, strings, quantities, names, `<->`, whitespace, or any other single code point.
-const TOKEN = /\/\/[^\n\r]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\\r\n])*"|-?\$?[0-9][0-9_]*(?:\.[0-9]+)?(?:%|[a-zA-Z]+)?(?:\/[a-zA-Z]+)?|[a-zA-Z_][a-zA-Z0-9_]*(?:-[a-zA-Z0-9_]+)*|<->|\s+|[\s\S]/gu;
+const TOKEN =
+    /\/\/[^\n\r]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\\r\n])*"|-?\$?[0-9][0-9_]*(?:\.[0-9]+)?(?:%|[a-zA-Z]+)?(?:\/[a-zA-Z]+)?|[a-zA-Z_][a-zA-Z0-9_]*(?:-[a-zA-Z0-9_]+)*|<->|\s+|[\s\S]/gu;
 const QUANTITY = /^-?\$?[0-9]/;
 const NAME = /^[a-zA-Z_]/;
 const UNITS = ['ms', 's', 'm', 'h', 'd', '%', 'KB', 'GB', 'TB', '/s', '/h', '/GB', '/month', 'x', ''];
@@ -80,8 +81,10 @@ export function applyMutation(text: string, m: Mutation): string {
         case 'wrong-unit': {
             const i = nth(tokens, m.at, (t) => QUANTITY.test(t));
             if (i < 0) return text;
-            const [, sign = '', digits = '', unit = ''] = /^(-?\$?)([0-9][0-9_]*(?:\.[0-9]+)?)(.*)$/.exec(tokens[i]!) ?? [];
-            tokens[i] = m.op === 'extreme-number' ? `${sign}${m.digits}${m.keepUnit ? unit : ''}` : `${sign}${digits}${m.unit}`;
+            const [, sign = '', digits = '', unit = ''] =
+                /^(-?\$?)([0-9][0-9_]*(?:\.[0-9]+)?)(.*)$/.exec(tokens[i]!) ?? [];
+            tokens[i] =
+                m.op === 'extreme-number' ? `${sign}${m.digits}${m.keepUnit ? unit : ''}` : `${sign}${digits}${m.unit}`;
             return tokens.join('');
         }
         case 'rename': {
@@ -92,11 +95,13 @@ export function applyMutation(text: string, m: Mutation): string {
         }
         case 'tame-rates':
             // Rates a hundredth and hours turned into minutes, so the examples' scenarios fit a small event budget.
-            return tokens.map((t) => {
-                const rateMatch = /^([0-9][0-9_]*)\/s$/.exec(t);
-                if (rateMatch) return `${Math.max(1, Math.round(Number(rateMatch[1]!.replace(/_/g, '')) / 100))}/s`;
-                return /^[0-9]+h$/.test(t) ? t.replace('h', 'm') : t;
-            }).join('');
+            return tokens
+                .map((t) => {
+                    const rateMatch = /^([0-9][0-9_]*)\/s$/.exec(t);
+                    if (rateMatch) return `${Math.max(1, Math.round(Number(rateMatch[1]!.replace(/_/g, '')) / 100))}/s`;
+                    return /^[0-9]+h$/.test(t) ? t.replace('h', 'm') : t;
+                })
+                .join('');
         case 'line-endings':
             return text.replace(/\r?\n/g, m.eol);
     }
@@ -110,8 +115,37 @@ export function applyMutations(text: string, mutations: readonly Mutation[]): st
 const insertedText: fc.Arbitrary<string> = fc.oneof(
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }),
-    fc.constantFrom('{', '}', '{ }', '"', '/*', '*/', '//', ',', '<->', '\u0000', '\ufeff', '\u2028', '\t', '\r', '\n\n', 'é\u0301', '😀', '\ud800',
-        'region', 'store s {', 'per cell', '-', '$', '%', '60s', '1e9', '0x10', 'NaN', 'Infinity'),
+    fc.constantFrom(
+        '{',
+        '}',
+        '{ }',
+        '"',
+        '/*',
+        '*/',
+        '//',
+        ',',
+        '<->',
+        '\u0000',
+        '\ufeff',
+        '\u2028',
+        '\t',
+        '\r',
+        '\n\n',
+        'é\u0301',
+        '😀',
+        '\ud800',
+        'region',
+        'store s {',
+        'per cell',
+        '-',
+        '$',
+        '%',
+        '60s',
+        '1e9',
+        '0x10',
+        'NaN',
+        'Infinity',
+    ),
 );
 
 export function mutationArbitrary(keywords: readonly string[]): fc.Arbitrary<Mutation> {
@@ -120,16 +154,49 @@ export function mutationArbitrary(keywords: readonly string[]): fc.Arbitrary<Mut
         { arbitrary: at.map((a) => ({ op: 'delete-token' as const, at: a })), weight: 3 },
         { arbitrary: fc.tuple(at, at).map(([a, b]) => ({ op: 'swap-tokens' as const, at: a, with: b })), weight: 2 },
         { arbitrary: at.map((a) => ({ op: 'duplicate-token' as const, at: a })), weight: 2 },
-        { arbitrary: fc.tuple(at, fc.integer({ min: 1, max: 12 })).map(([a, count]) => ({ op: 'duplicate-lines' as const, at: a, count })), weight: 2 },
-        { arbitrary: fc.tuple(at, fc.integer({ min: 1, max: 6 })).map(([a, count]) => ({ op: 'delete-lines' as const, at: a, count })), weight: 2 },
+        {
+            arbitrary: fc
+                .tuple(at, fc.integer({ min: 1, max: 12 }))
+                .map(([a, count]) => ({ op: 'duplicate-lines' as const, at: a, count })),
+            weight: 2,
+        },
+        {
+            arbitrary: fc
+                .tuple(at, fc.integer({ min: 1, max: 6 }))
+                .map(([a, count]) => ({ op: 'delete-lines' as const, at: a, count })),
+            weight: 2,
+        },
         { arbitrary: fc.nat(100_000).map((a) => ({ op: 'truncate' as const, at: a })), weight: 1 },
-        { arbitrary: fc.tuple(at, insertedText).map(([a, text]) => ({ op: 'insert-text' as const, at: a, text })), weight: 3 },
-        { arbitrary: fc.tuple(at, fc.constantFrom(...keywords)).map(([a, keyword]) => ({ op: 'insert-keyword' as const, at: a, keyword })), weight: 2 },
-        { arbitrary: fc.tuple(at, extremeDigits, fc.boolean()).map(([a, digits, keepUnit]) => ({ op: 'extreme-number' as const, at: a, digits, keepUnit })), weight: 2 },
-        { arbitrary: fc.tuple(at, fc.constantFrom(...UNITS)).map(([a, unit]) => ({ op: 'wrong-unit' as const, at: a, unit })), weight: 2 },
+        {
+            arbitrary: fc.tuple(at, insertedText).map(([a, text]) => ({ op: 'insert-text' as const, at: a, text })),
+            weight: 3,
+        },
+        {
+            arbitrary: fc
+                .tuple(at, fc.constantFrom(...keywords))
+                .map(([a, keyword]) => ({ op: 'insert-keyword' as const, at: a, keyword })),
+            weight: 2,
+        },
+        {
+            arbitrary: fc
+                .tuple(at, extremeDigits, fc.boolean())
+                .map(([a, digits, keepUnit]) => ({ op: 'extreme-number' as const, at: a, digits, keepUnit })),
+            weight: 2,
+        },
+        {
+            arbitrary: fc
+                .tuple(at, fc.constantFrom(...UNITS))
+                .map(([a, unit]) => ({ op: 'wrong-unit' as const, at: a, unit })),
+            weight: 2,
+        },
         { arbitrary: fc.tuple(at, at).map(([a, b]) => ({ op: 'rename' as const, at: a, to: b })), weight: 2 },
         { arbitrary: fc.constant({ op: 'tame-rates' as const }), weight: 3 },
-        { arbitrary: fc.constantFrom('\r\n' as const, '\r' as const).map((eol) => ({ op: 'line-endings' as const, eol })), weight: 1 },
+        {
+            arbitrary: fc
+                .constantFrom('\r\n' as const, '\r' as const)
+                .map((eol) => ({ op: 'line-endings' as const, eol })),
+            weight: 1,
+        },
     );
 }
 

@@ -33,7 +33,13 @@ export interface PipelineOptions {
     readonly checkDeterminism: boolean;
 }
 
-export const DEFAULT_OPTIONS: PipelineOptions = { eventBudget: 300_000, maxScenarios: 3, caseBoundMs: 2_000, checkTypescript: true, checkDeterminism: true };
+export const DEFAULT_OPTIONS: PipelineOptions = {
+    eventBudget: 300_000,
+    maxScenarios: 3,
+    caseBoundMs: 2_000,
+    checkTypescript: true,
+    checkDeterminism: true,
+};
 
 export type StageTimes = Record<Stage, number>;
 
@@ -63,10 +69,19 @@ export class FuzzPipeline {
     async run(fuzzCase: FuzzCase): Promise<CaseOutcome> {
         const failures: Failure[] = [];
         const times = Object.fromEntries(STAGES.map((s) => [s, 0])) as StageTimes;
-        const stats = { diagnostics: 0, simulated: 0, blocked: false, refused: {} as Record<string, number>, exported: false, spliced: false };
+        const stats = {
+            diagnostics: 0,
+            simulated: 0,
+            blocked: false,
+            refused: {} as Record<string, number>,
+            exported: false,
+            spliced: false,
+        };
         const started = performance.now();
         let current: Stage = 'parse';
-        const restoreConsole = captureConsole((line) => failures.push({ stage: current, kind: 'console-output', message: line }));
+        const restoreConsole = captureConsole((line) =>
+            failures.push({ stage: current, kind: 'console-output', message: line }),
+        );
         const documents: LangiumDocument<Document>[] = [];
         const timed = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T | undefined> => {
             current = stage;
@@ -89,14 +104,27 @@ export class FuzzPipeline {
         const totalMs = performance.now() - started;
         if (totalMs > this.options.caseBoundMs) {
             const slowest = STAGES.reduce((a, b) => (times[a] >= times[b] ? a : b));
-            failures.push({ stage: slowest, kind: 'too-slow', message: `the case took ${Math.round(totalMs)} ms (bound ${this.options.caseBoundMs} ms; ${slowest} ${Math.round(times[slowest])} ms)` });
+            failures.push({
+                stage: slowest,
+                kind: 'too-slow',
+                message: `the case took ${Math.round(totalMs)} ms (bound ${this.options.caseBoundMs} ms; ${slowest} ${Math.round(times[slowest])} ms)`,
+            });
         }
         return { failures, times, totalMs, ...stats };
     }
 
     private async stages(
-        fuzzCase: FuzzCase, documents: LangiumDocument<Document>[], failures: Failure[],
-        stats: { diagnostics: number; simulated: number; blocked: boolean; refused: Record<string, number>; exported: boolean; spliced: boolean },
+        fuzzCase: FuzzCase,
+        documents: LangiumDocument<Document>[],
+        failures: Failure[],
+        stats: {
+            diagnostics: number;
+            simulated: number;
+            blocked: boolean;
+            refused: Record<string, number>;
+            exported: boolean;
+            spliced: boolean;
+        },
         timed: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T | undefined>,
     ): Promise<void> {
         const { shared, Mregion } = this.services;
@@ -125,17 +153,26 @@ export class FuzzPipeline {
             if (document === main) diagnostics = found;
             if (found.some((d) => d.severity === 1 && blocksSimulation(String(d.code)))) stats.blocked = true;
             stats.diagnostics += found.length;
-            failures.push(...diagnosticFailures(found, texts.get(document.uri.toString()) ?? '', document.uri.path.split('/').pop()!));
+            failures.push(
+                ...diagnosticFailures(
+                    found,
+                    texts.get(document.uri.toString()) ?? '',
+                    document.uri.path.split('/').pop()!,
+                ),
+            );
         }
 
         const root = main.parseResult.value;
         const direct = await timed('model', () => buildModel(root, Mregion.semantics.Imports.closureRoots(main)));
         for (const p of direct?.problems ?? []) {
-            if (p.code === 'internal-error') failures.push({ stage: 'model', kind: 'internal-diagnostic', message: p.message });
+            if (p.code === 'internal-error')
+                failures.push({ stage: 'model', kind: 'internal-diagnostic', message: p.message });
         }
         if (direct) {
             const ruled = await timed('rules', () => runRules(direct.model, Mregion.semantics.Rules));
-            for (const d of ruled ?? []) if (d.code === 'rule-failed') failures.push({ stage: 'rules', kind: 'internal-diagnostic', message: d.message });
+            for (const d of ruled ?? [])
+                if (d.code === 'rule-failed')
+                    failures.push({ stage: 'rules', kind: 'internal-diagnostic', message: d.message });
         }
 
         // The model the product uses (cached by the validation above), as the CLI and the server pass it on. A design
@@ -149,31 +186,56 @@ export class FuzzPipeline {
                     const report = simulate(model, name, { eventBudget: this.options.eventBudget });
                     stats.simulated++;
                     if (shown && !this.validateReport(report)) {
-                        const errors = this.validateReport.errors!.slice(0, 3).map((e) => `${e.instancePath} ${e.message}`).join('; ');
-                        failures.push({ stage: 'simulate', kind: 'invalid-report', message: `scenario ${name}: ${errors}` });
+                        const errors = this.validateReport
+                            .errors!.slice(0, 3)
+                            .map((e) => `${e.instancePath} ${e.message}`)
+                            .join('; ');
+                        failures.push({
+                            stage: 'simulate',
+                            kind: 'invalid-report',
+                            message: `scenario ${name}: ${errors}`,
+                        });
                     }
                     if (shown && i === 0 && this.options.checkDeterminism) {
                         const again = simulate(model, name, { eventBudget: this.options.eventBudget });
-                        if (JSON.stringify(again) !== JSON.stringify(report)) failures.push({ stage: 'simulate', kind: 'nondeterministic', message: `scenario ${name}: two runs with seed ${report.scenario.seed} differ` });
+                        if (JSON.stringify(again) !== JSON.stringify(report))
+                            failures.push({
+                                stage: 'simulate',
+                                kind: 'nondeterministic',
+                                message: `scenario ${name}: two runs with seed ${report.scenario.seed} differ`,
+                            });
                     }
                 } catch (error) {
                     if (!(error instanceof SimulationError)) throw error;
                     stats.refused[error.kind] = (stats.refused[error.kind] ?? 0) + 1;
-                    const unclear = unclearMessage(error.message, fuzzCase.main) ?? (error.message.length < 20 ? 'the message is too short to help' : undefined);
-                    if (unclear) failures.push({ stage: 'simulate', kind: 'unclear-message', message: `scenario ${name} (${error.kind}): ${unclear}: ${error.message}` });
+                    const unclear =
+                        unclearMessage(error.message, fuzzCase.main) ??
+                        (error.message.length < 20 ? 'the message is too short to help' : undefined);
+                    if (unclear)
+                        failures.push({
+                            stage: 'simulate',
+                            kind: 'unclear-message',
+                            message: `scenario ${name} (${error.kind}): ${unclear}: ${error.message}`,
+                        });
                 }
             }
         });
 
         await timed('export', () => {
-            const designErrors = diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+            const designErrors = diagnostics
+                .filter((d) => d.severity === 1)
+                .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
             exportCdk(model, designErrors);
             const forced = exportCdk(model, designErrors, { force: true });
             stats.exported = forced.files.length > 0;
             failures.push(...exportFailures(forced, fuzzCase.main, this.options.checkTypescript));
         });
 
-        if (fuzzCase.edit) stats.spliced = await timed('edit', () => this.checkEdit(fuzzCase, fuzzCase.edit!, main, folder, documents, failures)) ?? false;
+        if (fuzzCase.edit)
+            stats.spliced =
+                (await timed('edit', () =>
+                    this.checkEdit(fuzzCase, fuzzCase.edit!, main, folder, documents, failures),
+                )) ?? false;
     }
 
     /**
@@ -181,7 +243,14 @@ export class FuzzPipeline {
      * the declarations it touched where it can) must end with the diagnostics a fresh validation of the new text
      * gives — the same files validated from scratch in a sibling folder. Returns whether the edit was spliced.
      */
-    private async checkEdit(fuzzCase: FuzzCase, edit: TextChange, main: LangiumDocument<Document>, folder: string, documents: LangiumDocument<Document>[], failures: Failure[]): Promise<boolean> {
+    private async checkEdit(
+        fuzzCase: FuzzCase,
+        edit: TextChange,
+        main: LangiumDocument<Document>,
+        folder: string,
+        documents: LangiumDocument<Document>[],
+        failures: Failure[],
+    ): Promise<boolean> {
         const { shared } = this.services;
         const rootBefore = main.parseResult.value;
         const edited = applyChange(fuzzCase.main, edit);
@@ -194,21 +263,25 @@ export class FuzzPipeline {
         }
 
         const factory = shared.workspace.LangiumDocumentFactory;
-        const fresh = [...Object.entries(fuzzCase.others), ['main.mregion', edited] as const].map(([name, text]) => factory.fromString<Document>(text, URI.parse(`${folder}-fresh/${name}`)));
+        const fresh = [...Object.entries(fuzzCase.others), ['main.mregion', edited] as const].map(([name, text]) =>
+            factory.fromString<Document>(text, URI.parse(`${folder}-fresh/${name}`)),
+        );
         documents.push(...fresh);
         for (const d of fresh) shared.workspace.LangiumDocuments.addDocument(d);
         await shared.workspace.DocumentBuilder.build(fresh, { validation: true });
 
         // Messages naming a path name the folder; the fresh copy's folder is the case's own plus `-fresh`.
         const freshFolder = `${URI.parse(folder).path}-fresh/`;
-        const show = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${String(d.message).replaceAll(freshFolder, `${URI.parse(folder).path}/`)}`;
+        const show = (d: Diagnostic) =>
+            `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.code} ${String(d.message).replaceAll(freshFolder, `${URI.parse(folder).path}/`)}`;
         const updated = (main.diagnostics ?? []).map(show);
         const expected = (fresh.at(-1)!.diagnostics ?? []).map(show);
         const missing = expected.filter((d) => !updated.includes(d));
         const extra = updated.filter((d) => !expected.includes(d));
         if (missing.length > 0 || extra.length > 0 || updated.length !== expected.length) {
             failures.push({
-                stage: 'edit', kind: 'stale-after-edit',
+                stage: 'edit',
+                kind: 'stale-after-edit',
                 message: `after the edit the document has ${updated.length} diagnostics, a fresh validation ${expected.length}; missing: ${missing.slice(0, 2).join(' | ') || 'none'}; extra: ${extra.slice(0, 2).join(' | ') || 'none'}`,
             });
         }
@@ -219,20 +292,35 @@ export class FuzzPipeline {
     /** Removes the case's documents (and what was indexed and cached for them) from the workspace. */
     private async forget(documents: readonly LangiumDocument[]): Promise<void> {
         if (documents.length === 0) return;
-        await this.services.shared.workspace.DocumentBuilder.update([], documents.map((d) => d.uri));
+        await this.services.shared.workspace.DocumentBuilder.update(
+            [],
+            documents.map((d) => d.uri),
+        );
     }
 }
 
 function describeError(error: unknown): string {
     if (!(error instanceof Error)) return `non-Error thrown: ${String(error)}`;
-    const frames = (error.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()).join(' | ');
+    const frames = (error.stack ?? '')
+        .split('\n')
+        .slice(1, 6)
+        .map((l) => l.trim())
+        .join(' | ');
     return `${error.name}: ${error.message}${frames ? ` @ ${frames}` : ''}`;
 }
 
 /** Routes console.error/warn/log to `record` until the returned function is called. */
 function captureConsole(record: (line: string) => void): () => void {
     const saved = { error: console.error, warn: console.warn, log: console.log };
-    const capture = (level: string) => (...args: unknown[]) => record(`console.${level}: ${args.map((a) => (a instanceof Error ? describeError(a) : String(a))).join(' ').slice(0, 500)}`);
+    const capture =
+        (level: string) =>
+        (...args: unknown[]) =>
+            record(
+                `console.${level}: ${args
+                    .map((a) => (a instanceof Error ? describeError(a) : String(a)))
+                    .join(' ')
+                    .slice(0, 500)}`,
+            );
     console.error = capture('error');
     console.warn = capture('warn');
     console.log = capture('log');

@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import type { Example } from './cases.js';
 
 /** Reads `--name value` options; whole numbers may be written with underscores (100_000). */
-export function optionReader(argv: readonly string[]): { value(name: string): string | undefined; number(name: string, fallback: number): number } {
+export function optionReader(argv: readonly string[]): {
+    value(name: string): string | undefined;
+    number(name: string, fallback: number): number;
+} {
     const value = (name: string) => {
         const i = argv.indexOf(name);
         return i >= 0 ? argv[i + 1] : undefined;
@@ -24,7 +27,9 @@ export function optionReader(argv: readonly string[]): { value(name: string): st
 /** The examples the mutations start from and the LSP cases end with. */
 export function loadExamples(root: string): Example[] {
     const folder = path.join(root, 'examples');
-    return readdirSync(folder).filter((f) => f.endsWith('.mregion')).sort()
+    return readdirSync(folder)
+        .filter((f) => f.endsWith('.mregion'))
+        .sort()
         .map((f) => ({ name: f.replace(/\.mregion$/, ''), text: readFileSync(path.join(folder, f), 'utf8') }));
 }
 
@@ -40,7 +45,10 @@ export function caseSeed(runSeed: number, index: number): number {
 export function commitOf(root: string): string {
     try {
         const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-        const changed = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'test/robustness/fuzz'], { cwd: root, encoding: 'utf8' }).trim();
+        const changed = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'test/robustness/fuzz'], {
+            cwd: root,
+            encoding: 'utf8',
+        }).trim();
         return changed === '' ? commit : `${commit} (with uncommitted changes to examples/ or the fuzz harness)`;
     } catch {
         return 'unknown (not a git checkout)';
@@ -57,6 +65,7 @@ export const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLoca
 
 export function fence(text: string, maxLines = 80): string {
     const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    const shown = lines.length > maxLines ? [...lines.slice(0, maxLines), `… (${lines.length - maxLines} more lines)`] : lines;
+    const shown =
+        lines.length > maxLines ? [...lines.slice(0, maxLines), `… (${lines.length - maxLines} more lines)`] : lines;
     return ['```', ...shown.map((l) => l.replace(/```/g, '`\u200b``')), '```'].join('\n');
 }

@@ -32,13 +32,33 @@ export function watchServer(client: LspClient): ServerWatch {
         },
         failures(stage) {
             const failures: Failure[] = [];
-            if (ended) failures.push({ stage, kind: 'crash', message: `the server exited on its own (${ended}): ${client.stderr.join('').split('\n').find((l) => l.trim() !== '') ?? ''}` });
+            if (ended)
+                failures.push({
+                    stage,
+                    kind: 'crash',
+                    message: `the server exited on its own (${ended}): ${
+                        client.stderr
+                            .join('')
+                            .split('\n')
+                            .find((l) => l.trim() !== '') ?? ''
+                    }`,
+                });
             const stderr = client.stderr.join('');
             const trace = stackTraceIn(stderr);
-            if (trace) failures.push({ stage, kind: 'stack-trace', message: `the server printed a stack trace on standard error: ${stderr.split('\n').find((l) => l.trim() !== '')} ${trace}` });
+            if (trace)
+                failures.push({
+                    stage,
+                    kind: 'stack-trace',
+                    message: `the server printed a stack trace on standard error: ${stderr.split('\n').find((l) => l.trim() !== '')} ${trace}`,
+                });
             for (const message of logged) {
                 const frame = stackTraceIn(message);
-                if (frame) failures.push({ stage, kind: 'stack-trace', message: `the server logged an error with a stack trace: ${message.split('\n')[0]} ${frame}` });
+                if (frame)
+                    failures.push({
+                        stage,
+                        kind: 'stack-trace',
+                        message: `the server logged an error with a stack trace: ${message.split('\n')[0]} ${frame}`,
+                    });
             }
             return failures;
         },

@@ -16,7 +16,14 @@ export type Padding = 'line-comment' | 'block-comment' | 'string' | 'blank-lines
 
 /** Paths are relative to the case folder; the workspace the CLI and the server open is its `ws/` subfolder. */
 export type Entry =
-    | { readonly kind: 'file'; readonly path: string; readonly text: string; readonly encoding: Encoding; readonly eol: string; readonly pad?: { readonly how: Padding; readonly bytes: number } }
+    | {
+          readonly kind: 'file';
+          readonly path: string;
+          readonly text: string;
+          readonly encoding: Encoding;
+          readonly eol: string;
+          readonly pad?: { readonly how: Padding; readonly bytes: number };
+      }
     | { readonly kind: 'bytes'; readonly path: string; readonly bytes: readonly number[] }
     | { readonly kind: 'symlink'; readonly path: string; readonly target: string }
     | { readonly kind: 'fifo'; readonly path: string }
@@ -45,12 +52,35 @@ function importTargets(from: string): fc.Arbitrary<string> {
         { arbitrary: fc.constantFrom(...ALL_DESIGNS).map(rel), weight: 6 },
         { arbitrary: fc.constant(path.posix.basename(from)), weight: 1 },
         {
-            arbitrary: fc.constantFrom(
-                'missing.mregion', 'sub', 'sub/', 'notes.txt', 'x.mregion', 'link.mregion', 'dangling.mregion', 'loop-a.mregion',
-                'fifo.mregion', 'dir-link.mregion', '../../../../../../etc/passwd', '../../../../../../etc/hostname.mregion',
-                `${CASE_FOLDER}/ws/a.mregion`, `${CASE_FOLDER}/outside.mregion`, 'file:///etc/passwd', 'http://example.com/x.mregion',
-                '', ' ', '.', '..', 'a.mregion\u0000b', '%2e%2e/a.mregion', 'C:\\\\x.mregion', 'ü.mregion', '\u{1F600}.mregion',
-            ).map((p) => (p.startsWith('..') ? rel(`ws/${p}`) : p)),
+            arbitrary: fc
+                .constantFrom(
+                    'missing.mregion',
+                    'sub',
+                    'sub/',
+                    'notes.txt',
+                    'x.mregion',
+                    'link.mregion',
+                    'dangling.mregion',
+                    'loop-a.mregion',
+                    'fifo.mregion',
+                    'dir-link.mregion',
+                    '../../../../../../etc/passwd',
+                    '../../../../../../etc/hostname.mregion',
+                    `${CASE_FOLDER}/ws/a.mregion`,
+                    `${CASE_FOLDER}/outside.mregion`,
+                    'file:///etc/passwd',
+                    'http://example.com/x.mregion',
+                    '',
+                    ' ',
+                    '.',
+                    '..',
+                    'a.mregion\u0000b',
+                    '%2e%2e/a.mregion',
+                    'C:\\\\x.mregion',
+                    'ü.mregion',
+                    '\u{1F600}.mregion',
+                )
+                .map((p) => (p.startsWith('..') ? rel(`ws/${p}`) : p)),
             weight: 3,
         },
     );
@@ -58,7 +88,10 @@ function importTargets(from: string): fc.Arbitrary<string> {
 
 const encoding: fc.Arbitrary<Encoding> = fc.oneof(
     { arbitrary: fc.constant<Encoding>('utf8'), weight: 10 },
-    { arbitrary: fc.constantFrom<Encoding>('utf8-bom', 'utf16le-bom', 'utf16be-bom', 'invalid-utf8', 'nul-bytes'), weight: 5 },
+    {
+        arbitrary: fc.constantFrom<Encoding>('utf8-bom', 'utf16le-bom', 'utf16be-bom', 'invalid-utf8', 'nul-bytes'),
+        weight: 5,
+    },
 );
 
 /** Mostly small; sometimes large, up to `maxBytes`. */
@@ -68,7 +101,10 @@ function size(maxBytes: number): fc.Arbitrary<{ how: Padding; bytes: number } | 
         {
             arbitrary: fc.record({
                 how: fc.constantFrom<Padding>('line-comment', 'block-comment', 'string', 'blank-lines', 'repeat'),
-                bytes: fc.oneof(fc.integer({ min: 1, max: 64 * 1024 }), fc.integer({ min: 64 * 1024, max: Math.max(64 * 1024, maxBytes) })),
+                bytes: fc.oneof(
+                    fc.integer({ min: 1, max: 64 * 1024 }),
+                    fc.integer({ min: 64 * 1024, max: Math.max(64 * 1024, maxBytes) }),
+                ),
             }),
             weight: 3,
         },
@@ -76,16 +112,22 @@ function size(maxBytes: number): fc.Arbitrary<{ how: Padding; bytes: number } | 
 }
 
 function designFile(file: string, maxBytes: number): fc.Arbitrary<Entry> {
-    return fc.record({
-        design: designArbitrary,
-        imports: fc.array(importTargets(file), { maxLength: 3 }),
-        encoding,
-        eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
-        pad: size(maxBytes),
-    }).map(({ design, imports, encoding: enc, eol, pad }) => ({
-        kind: 'file' as const, path: file, encoding: enc, eol, ...(pad ? { pad } : {}),
-        text: `${imports.map((p) => `import ${JSON.stringify(p)}\n`).join('')}${design.main}`,
-    }));
+    return fc
+        .record({
+            design: designArbitrary,
+            imports: fc.array(importTargets(file), { maxLength: 3 }),
+            encoding,
+            eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
+            pad: size(maxBytes),
+        })
+        .map(({ design, imports, encoding: enc, eol, pad }) => ({
+            kind: 'file' as const,
+            path: file,
+            encoding: enc,
+            eol,
+            ...(pad ? { pad } : {}),
+            text: `${imports.map((p) => `import ${JSON.stringify(p)}\n`).join('')}${design.main}`,
+        }));
 }
 
 /** Every other kind a path can be; the paths are the names imports above point at. */
@@ -109,14 +151,38 @@ const specialEntries: fc.Arbitrary<Entry[]> = fc.subarray<Entry>([
 function configEntry(maxBytes: number): fc.Arbitrary<Entry> {
     const where = fc.constantFrom('.mregion.json', 'ws/.mregion.json', 'ws/sub/.mregion.json');
     const text = fc.oneof(
-        fc.constantFrom('{ "rules": { "dns-ttl-too-long": "error", "failover-never-rehearsed": "off" } }', '{ "rules": { "no-such-rule": "loud" } }',
-            '{ "rules": [] }', '[]', 'null', '{', '', '{ "rules": { "dns-ttl-too-long": 7 } }', '\uFEFF{ "rules": {} }'),
+        fc.constantFrom(
+            '{ "rules": { "dns-ttl-too-long": "error", "failover-never-rehearsed": "off" } }',
+            '{ "rules": { "no-such-rule": "loud" } }',
+            '{ "rules": [] }',
+            '[]',
+            'null',
+            '{',
+            '',
+            '{ "rules": { "dns-ttl-too-long": 7 } }',
+            '\uFEFF{ "rules": {} }',
+        ),
         fc.json(),
         fc.string({ unit: 'binary', maxLength: 200 }),
     );
     return fc.oneof(
-        { arbitrary: fc.tuple(where, text, encoding).map(([p, t, enc]): Entry => ({ kind: 'file', path: p, text: t, encoding: enc, eol: '\n' })), weight: 5 },
-        { arbitrary: fc.tuple(where, fc.integer({ min: 1, max: Math.max(1, maxBytes) })).map(([p, bytes]): Entry => ({ kind: 'file', path: p, text: '{ "rules": {} }', encoding: 'utf8', eol: '\n', pad: { how: 'string', bytes } })), weight: 1 },
+        {
+            arbitrary: fc
+                .tuple(where, text, encoding)
+                .map(([p, t, enc]): Entry => ({ kind: 'file', path: p, text: t, encoding: enc, eol: '\n' })),
+            weight: 5,
+        },
+        {
+            arbitrary: fc.tuple(where, fc.integer({ min: 1, max: Math.max(1, maxBytes) })).map(([p, bytes]): Entry => ({
+                kind: 'file',
+                path: p,
+                text: '{ "rules": {} }',
+                encoding: 'utf8',
+                eol: '\n',
+                pad: { how: 'string', bytes },
+            })),
+            weight: 1,
+        },
         { arbitrary: where.map((p): Entry => ({ kind: 'fifo', path: p })), weight: 1 },
         { arbitrary: where.map((p): Entry => ({ kind: 'folder', path: p })), weight: 1 },
         { arbitrary: where.map((p): Entry => ({ kind: 'symlink', path: p, target: '.mregion.json' })), weight: 1 },
@@ -125,28 +191,45 @@ function configEntry(maxBytes: number): fc.Arbitrary<Entry> {
 }
 
 export function workspaceCase(maxBytes: number): fc.Arbitrary<WorkspaceCase> {
-    return fc.record({
-        main: designFile('ws/main.mregion', maxBytes),
-        designs: fc.subarray(DESIGN_PATHS).chain((paths) => fc.tuple(...paths.map((p) => designFile(p, maxBytes)))),
-        special: specialEntries,
-        configs: fc.array(configEntry(maxBytes), { maxLength: 2 }),
-        opened: fc.subarray(['ws/a.mregion', 'ws/link.mregion', 'ws/empty.mregion', 'ws/fifo.mregion', 'ws/x.mregion', 'ws/missing.mregion'], { maxLength: 2 }),
-    }).map(({ main, designs, special, configs, opened }) => {
-        // One entry per path: the first wins (a design beats a special kind of the same name).
-        const byPath = new Map<string, Entry>();
-        for (const e of [main, ...designs, ...special, ...configs]) if (!byPath.has(e.path)) byPath.set(e.path, e);
-        const entries = [...byPath.values()];
-        return { origin: `workspace: ${entries.map(describeEntry).join(', ')}`, entries, main: main.path, opened };
-    });
+    return fc
+        .record({
+            main: designFile('ws/main.mregion', maxBytes),
+            designs: fc.subarray(DESIGN_PATHS).chain((paths) => fc.tuple(...paths.map((p) => designFile(p, maxBytes)))),
+            special: specialEntries,
+            configs: fc.array(configEntry(maxBytes), { maxLength: 2 }),
+            opened: fc.subarray(
+                [
+                    'ws/a.mregion',
+                    'ws/link.mregion',
+                    'ws/empty.mregion',
+                    'ws/fifo.mregion',
+                    'ws/x.mregion',
+                    'ws/missing.mregion',
+                ],
+                { maxLength: 2 },
+            ),
+        })
+        .map(({ main, designs, special, configs, opened }) => {
+            // One entry per path: the first wins (a design beats a special kind of the same name).
+            const byPath = new Map<string, Entry>();
+            for (const e of [main, ...designs, ...special, ...configs]) if (!byPath.has(e.path)) byPath.set(e.path, e);
+            const entries = [...byPath.values()];
+            return { origin: `workspace: ${entries.map(describeEntry).join(', ')}`, entries, main: main.path, opened };
+        });
 }
 
 export function describeEntry(e: Entry): string {
     switch (e.kind) {
-        case 'file': return `${e.path} (${e.encoding}${e.eol === '\n' ? '' : `, ${JSON.stringify(e.eol)}`}${e.pad ? `, ${e.pad.how} to ${e.pad.bytes} bytes` : ''})`;
-        case 'bytes': return `${e.path} (${e.bytes.length} bytes)`;
-        case 'symlink': return `${e.path} -> ${e.target}`;
-        case 'fifo': return `${e.path} (FIFO)`;
-        case 'folder': return `${e.path}/`;
+        case 'file':
+            return `${e.path} (${e.encoding}${e.eol === '\n' ? '' : `, ${JSON.stringify(e.eol)}`}${e.pad ? `, ${e.pad.how} to ${e.pad.bytes} bytes` : ''})`;
+        case 'bytes':
+            return `${e.path} (${e.bytes.length} bytes)`;
+        case 'symlink':
+            return `${e.path} -> ${e.target}`;
+        case 'fifo':
+            return `${e.path} (FIFO)`;
+        case 'folder':
+            return `${e.path}/`;
     }
 }
 
@@ -154,22 +237,40 @@ export function describeEntry(e: Entry): string {
 export function padded(text: string, pad: { how: Padding; bytes: number }, eol: string): string {
     const missing = Math.max(0, pad.bytes - Buffer.byteLength(text));
     switch (pad.how) {
-        case 'line-comment': return `${text}${eol}// ${'x'.repeat(missing)}${eol}`;
-        case 'block-comment': return `${text}${eol}/* ${`${'y'.repeat(99)}${eol}`.repeat(Math.ceil(missing / 100))} */${eol}`;
-        case 'string': return text.startsWith('{') ? `{ "pad": "${'z'.repeat(missing)}", ${text.slice(1)}` : `topology Padded "${'z'.repeat(missing)}"${eol}${text}`;
-        case 'blank-lines': return text + eol.repeat(Math.ceil(missing / eol.length));
-        case 'repeat': return text.length === 0 ? text : text.repeat(Math.max(1, Math.ceil(pad.bytes / Math.max(1, Buffer.byteLength(text)))));
+        case 'line-comment':
+            return `${text}${eol}// ${'x'.repeat(missing)}${eol}`;
+        case 'block-comment':
+            return `${text}${eol}/* ${`${'y'.repeat(99)}${eol}`.repeat(Math.ceil(missing / 100))} */${eol}`;
+        case 'string':
+            return text.startsWith('{')
+                ? `{ "pad": "${'z'.repeat(missing)}", ${text.slice(1)}`
+                : `topology Padded "${'z'.repeat(missing)}"${eol}${text}`;
+        case 'blank-lines':
+            return text + eol.repeat(Math.ceil(missing / eol.length));
+        case 'repeat':
+            return text.length === 0
+                ? text
+                : text.repeat(Math.max(1, Math.ceil(pad.bytes / Math.max(1, Buffer.byteLength(text)))));
     }
 }
 
 export function encode(text: string, enc: Encoding): Buffer {
     switch (enc) {
-        case 'utf8': return Buffer.from(text, 'utf8');
-        case 'utf8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-        case 'utf16le-bom': return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-        case 'utf16be-bom': return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-        case 'invalid-utf8': return spliceEvery(Buffer.from(text, 'utf8'), Buffer.from([0xc3, 0x28, 0xff, 0xc0, 0x80, 0xed, 0xa0, 0x80]));
-        case 'nul-bytes': return spliceEvery(Buffer.from(text, 'utf8'), Buffer.from([0x00]));
+        case 'utf8':
+            return Buffer.from(text, 'utf8');
+        case 'utf8-bom':
+            return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+        case 'utf16le-bom':
+            return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+        case 'utf16be-bom':
+            return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+        case 'invalid-utf8':
+            return spliceEvery(
+                Buffer.from(text, 'utf8'),
+                Buffer.from([0xc3, 0x28, 0xff, 0xc0, 0x80, 0xed, 0xa0, 0x80]),
+            );
+        case 'nul-bytes':
+            return spliceEvery(Buffer.from(text, 'utf8'), Buffer.from([0x00]));
     }
 }
 
@@ -196,10 +297,18 @@ export function materialize(c: WorkspaceCase, folder: string): void {
                 writeFileSync(target, fileBytes(absolute));
                 break;
             }
-            case 'bytes': writeFileSync(target, Buffer.from(e.bytes)); break;
-            case 'symlink': symlinkSync(e.target, target); break;
-            case 'fifo': execFileSync('mkfifo', [target]); break;
-            case 'folder': mkdirSync(target, { recursive: true }); break;
+            case 'bytes':
+                writeFileSync(target, Buffer.from(e.bytes));
+                break;
+            case 'symlink':
+                symlinkSync(e.target, target);
+                break;
+            case 'fifo':
+                execFileSync('mkfifo', [target]);
+                break;
+            case 'folder':
+                mkdirSync(target, { recursive: true });
+                break;
         }
     }
 }

@@ -42,7 +42,10 @@ function diskText(file: string): string | undefined {
     }
 }
 
-export async function runWorkspaceCase(c: WorkspaceCase, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS): Promise<WorkspaceOutcome> {
+export async function runWorkspaceCase(
+    c: WorkspaceCase,
+    options: ProcessOptions = DEFAULT_PROCESS_OPTIONS,
+): Promise<WorkspaceOutcome> {
     const started = performance.now();
     const folder = mkdtempSync(path.join(tmpdir(), 'mregion-fuzz-ws-'));
     const failures: Failure[] = [];
@@ -57,7 +60,12 @@ export async function runWorkspaceCase(c: WorkspaceCase, options: ProcessOptions
             'export-cdk': ['export-cdk', c.main, '--out', 'cdk-out', '--force'],
         };
         const [results] = await Promise.all([
-            Promise.all(Object.entries(commands).map(async ([name, args]) => [name, await runNode(cli, args, { cwd: folder, timeoutMs: options.hangMs })] as const)),
+            Promise.all(
+                Object.entries(commands).map(
+                    async ([name, args]) =>
+                        [name, await runNode(cli, args, { cwd: folder, timeoutMs: options.hangMs })] as const,
+                ),
+            ),
             runServer(c, folder, options, failures, peakMB),
         ]);
         for (const [name, result] of results) {
@@ -74,13 +82,20 @@ export async function runWorkspaceCase(c: WorkspaceCase, options: ProcessOptions
 
 function cliFailures(command: string, r: ChildResult, options: ProcessOptions): Failure[] {
     const failures: Failure[] = [];
-    const fail = (kind: Failure['kind'], message: string) => failures.push({ stage: 'cli', kind, message: `${command}: ${message}` });
+    const fail = (kind: Failure['kind'], message: string) =>
+        failures.push({ stage: 'cli', kind, message: `${command}: ${message}` });
     if (r.hung) fail('hang', `still running after ${options.hangMs} ms (ended)`);
     else if (r.signal) fail('crash', `ended by ${r.signal}`);
-    else if (r.status === null || ![0, 1, 2].includes(r.status)) fail('exit-code', `exit code ${r.status}: ${r.stderr.split('\n')[0]}`);
+    else if (r.status === null || ![0, 1, 2].includes(r.status))
+        fail('exit-code', `exit code ${r.status}: ${r.stderr.split('\n')[0]}`);
     const trace = stackTraceIn(r.stderr) ?? stackTraceIn(r.stdout);
-    if (trace) fail('stack-trace', `printed a stack trace: ${r.stderr.split('\n').find((l) => l.trim() !== '') ?? ''} ${trace}`);
-    if (r.peakMB !== undefined && r.peakMB > options.memoryMB) fail('memory', `peak resident memory ${Math.round(r.peakMB)} MB (bound ${options.memoryMB} MB)`);
+    if (trace)
+        fail(
+            'stack-trace',
+            `printed a stack trace: ${r.stderr.split('\n').find((l) => l.trim() !== '') ?? ''} ${trace}`,
+        );
+    if (r.peakMB !== undefined && r.peakMB > options.memoryMB)
+        fail('memory', `peak resident memory ${Math.round(r.peakMB)} MB (bound ${options.memoryMB} MB)`);
     return failures;
 }
 
@@ -91,12 +106,23 @@ function checkOutputFailures(r: ChildResult, folder: string): Failure[] {
     try {
         files = JSON.parse(r.stdout);
     } catch {
-        return [{ stage: 'cli', kind: 'bad-output', message: `mregion check --format json: exit ${r.status} but standard output is not JSON: ${r.stdout.slice(0, 120)}` }];
+        return [
+            {
+                stage: 'cli',
+                kind: 'bad-output',
+                message: `mregion check --format json: exit ${r.status} but standard output is not JSON: ${r.stdout.slice(0, 120)}`,
+            },
+        ];
     }
     return files.flatMap((f) => {
         const text = diskText(path.resolve(folder, f.file));
-        return text === undefined ? [] : diagnosticFailures(f.diagnostics.map((d) => ({ ...d, severity: 1 })), text, `mregion check: ${path.basename(f.file)}`)
-            .map((x) => ({ ...x, stage: 'cli' as const }));
+        return text === undefined
+            ? []
+            : diagnosticFailures(
+                  f.diagnostics.map((d) => ({ ...d, severity: 1 })),
+                  text,
+                  `mregion check: ${path.basename(f.file)}`,
+              ).map((x) => ({ ...x, stage: 'cli' as const }));
     });
 }
 
@@ -104,7 +130,13 @@ function checkOutputFailures(r: ChildResult, folder: string): Failure[] {
  * The server with the case folder as its workspace: the main file opened, edited once, a request answered, other
  * files opened as editor tabs; every diagnostic it publishes must lie inside the text it describes.
  */
-async function runServer(c: WorkspaceCase, folder: string, options: ProcessOptions, failures: Failure[], peakMB: Record<string, number>): Promise<void> {
+async function runServer(
+    c: WorkspaceCase,
+    folder: string,
+    options: ProcessOptions,
+    failures: Failure[],
+    peakMB: Record<string, number>,
+): Promise<void> {
     const workspace = path.join(folder, WORKSPACE);
     const fail = (kind: Failure['kind'], message: string) => failures.push({ stage: 'server', kind, message });
     const uriOf = (file: string) => pathToFileURL(path.join(folder, file)).toString();
@@ -140,23 +172,38 @@ async function runServer(c: WorkspaceCase, folder: string, options: ProcessOptio
         const second = client.nextDiagnostics(mainUri);
         await client.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri: mainUri, version: 2 },
-            contentChanges: [{ range: { start: { line: 1e6, character: 0 }, end: { line: 1e6, character: 0 } }, text: appended }],
+            contentChanges: [
+                { range: { start: { line: 1e6, character: 0 }, end: { line: 1e6, character: 0 } }, text: appended },
+            ],
         });
         await withTimeout(second, options.hangMs, 'the diagnostics after an edit');
-        await withTimeout(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: mainUri } }), options.hangMs, 'a documentSymbol request after the edit');
+        await withTimeout(
+            client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: mainUri } }),
+            options.hangMs,
+            'a documentSymbol request after the edit',
+        );
     } catch (error) {
-        fail(watch.exited() ? 'crash' : 'hang', `${error instanceof Error ? error.message : String(error)}${watch.exited() ? ` (the server exited: ${watch.exited()})` : ''}`);
+        fail(
+            watch.exited() ? 'crash' : 'hang',
+            `${error instanceof Error ? error.message : String(error)}${watch.exited() ? ` (the server exited: ${watch.exited()})` : ''}`,
+        );
     }
     const peak = peakMemoryMB(client.child.pid!);
     if (peak !== undefined) {
         peakMB.server = peak;
-        if (peak > options.memoryMB) fail('memory', `server peak resident memory ${Math.round(peak)} MB (bound ${options.memoryMB} MB)`);
+        if (peak > options.memoryMB)
+            fail('memory', `server peak resident memory ${Math.round(peak)} MB (bound ${options.memoryMB} MB)`);
     }
     await watch.stop();
     failures.push(...watch.failures('server'));
     for (const p of client.published) {
         const text = sent.get(p.uri) ?? (p.uri.startsWith('file:') ? diskText(fileURLToPath(p.uri)) : undefined);
         if (text === undefined) continue;
-        failures.push(...diagnosticFailures(p.diagnostics, text, `server: ${path.basename(p.uri)}`).map((f) => ({ ...f, stage: 'server' as const })));
+        failures.push(
+            ...diagnosticFailures(p.diagnostics, text, `server: ${path.basename(p.uri)}`).map((f) => ({
+                ...f,
+                stage: 'server' as const,
+            })),
+        );
     }
 }

@@ -45,7 +45,7 @@ export function serverMemory(client: LspClient): Promise<Memory> {
 /** The benchmark's large-design generator (bench/lsp/generate-topology.mjs), loaded at run time. */
 export async function largeDesign(lines: number): Promise<string> {
     const generator = pathToFileURL(path.join(ROOT, 'bench', 'lsp', 'generate-topology.mjs')).href;
-    const { generateTopology } = await import(generator) as { generateTopology: (lines: number) => string };
+    const { generateTopology } = (await import(generator)) as { generateTopology: (lines: number) => string };
     return generateTopology(lines);
 }
 
@@ -59,13 +59,25 @@ function typedDeclaration(n: number): string {
  * backspace every tenth keystroke, then one edit renaming the reference to store `carts-<unit>` near the top to
  * `marker` — the only edit that can produce the diagnostic "unknown store '<marker>'". Returns the final document.
  */
-export async function burst(client: LspClient, document: TextDocument, count: number, unit: number, marker: string): Promise<TextDocument> {
+export async function burst(
+    client: LspClient,
+    document: TextDocument,
+    count: number,
+    unit: number,
+    marker: string,
+): Promise<TextDocument> {
     let doc = document;
     let typed = '';
     let n = 0;
-    const send = (range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string) => {
+    const send = (
+        range: { start: { line: number; character: number }; end: { line: number; character: number } },
+        text: string,
+    ) => {
         doc = TextDocument.update(doc, [{ range, text }], doc.version + 1);
-        return client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [{ range, text }] });
+        return client.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: doc.uri, version: doc.version },
+            contentChanges: [{ range, text }],
+        });
     };
     const sent: Promise<void>[] = [];
     for (let k = 0; k < count - 1; k++) {
@@ -91,10 +103,14 @@ export async function burst(client: LspClient, document: TextDocument, count: nu
 
 /** The first diagnostics published for `uri` that name `marker` (already received or future). */
 export function diagnosticsNaming(client: LspClient, uri: string, marker: string): Promise<PublishedDiagnostics> {
-    return client.diagnostics((p) => p.uri === uri && p.diagnostics.some((d) => String(d.message).includes(`'${marker}'`)));
+    return client.diagnostics(
+        (p) => p.uri === uri && p.diagnostics.some((d) => String(d.message).includes(`'${marker}'`)),
+    );
 }
 
 /** Diagnostics as comparable strings: code, severity, message and range, in a stable order. */
 export function comparable(diagnostics: readonly Diagnostic[]): string[] {
-    return diagnostics.map((d) => JSON.stringify({ code: d.code, severity: d.severity, message: d.message, range: d.range })).sort();
+    return diagnostics
+        .map((d) => JSON.stringify({ code: d.code, severity: d.severity, message: d.message, range: d.range }))
+        .sort();
 }
