@@ -99,6 +99,5 @@ function originList(origins: readonly Origin[]): string {
 
 /** Text from the templates made safe inside a line comment: no line breaks or control characters. */
 function comment(text: string): string {
-    // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 }

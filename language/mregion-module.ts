@@ -104,7 +104,7 @@ export function createMregionServices(context: DefaultSharedModuleContext): {
     registerValidationChecks(Mregion);
     if (!context.connection) {
         // Without a language client nothing sends the initial build's configuration; mark it as received.
-        shared.workspace.ConfigurationProvider.initialized({});
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Mregion };
 }

@@ -1,6 +1,6 @@
 // `import "file.mregion"` makes another file's declarations visible. Paths are relative to the importing file.
 import {
-    URI,
+    type URI,
     UriUtils,
     WorkspaceCache,
     type LangiumDocument,

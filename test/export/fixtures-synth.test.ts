@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { App, Stack } from 'aws-cdk-lib';
+import type * as CdkLib from 'aws-cdk-lib';
+import type * as Ec2 from 'aws-cdk-lib/aws-ec2';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportCdk } from '../../export/cdk/index.js';
 import { dnsLabel, tagValue } from '../../export/cdk/names.js';
@@ -649,8 +651,8 @@ describe('an existing VPC', () => {
 
     test("given as the stack prop, is the stack's public vpc field and hosts the secondary cluster", () => {
         const app = apps.get('kitchen')!;
-        const cdk = createRequire(import.meta.url)('aws-cdk-lib') as typeof import('aws-cdk-lib');
-        const ec2 = createRequire(import.meta.url)('aws-cdk-lib/aws-ec2') as typeof import('aws-cdk-lib/aws-ec2');
+        const cdk = createRequire(import.meta.url)('aws-cdk-lib') as typeof CdkLib;
+        const ec2 = createRequire(import.meta.url)('aws-cdk-lib/aws-ec2') as typeof Ec2;
         const { UsWest2Stack } = createRequire(import.meta.url)(
             path.join(app.jsDir, 'lib', 'stacks', 'us-west-2-stack.js'),
         ) as { UsWest2Stack: new (scope: Construct, id: string, props: object) => Stack & { vpc?: unknown } };

@@ -8,7 +8,7 @@ import { exportCdk } from '../../export/cdk/index.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { simulate } from '../../simulation/run.js';
 import { Requests } from '../../protocol/index.js';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 import { errors, modelOf, validate } from '../helpers/services.js';
 
 const PRIMARY_OUTSIDE = `topology T

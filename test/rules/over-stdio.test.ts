@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 const URI = 'file:///virtual/web.mregion';
 const DESIGN = `topology Web

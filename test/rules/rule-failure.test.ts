@@ -51,7 +51,7 @@ describe('a rule that throws', () => {
         );
         shared.ServiceRegistry.register(services);
         registerValidationChecks(services);
-        shared.workspace.ConfigurationProvider.initialized({});
+        await shared.workspace.ConfigurationProvider.initialized({});
         const parse = parseHelper<Document>(services);
         for (const text of [DESIGN, DESIGN.replace('300s', '400s')]) {
             const document = await parse(text, { validation: true });

@@ -7,7 +7,7 @@ import { ResponseError } from 'vscode-jsonrpc';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { describe, expect, it } from 'vitest';
 import { Requests } from '../../protocol/index.js';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 const INVALID_PARAMS = -32602;
 const REQUEST_CANCELLED = -32800;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc';
 import { describe, expect, it } from 'vitest';
 import { Requests, type DriftResult, type ImportDeployedResult } from '../../protocol/index.js';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 import { mregion } from '../import/helpers/cli.js';
 
 const INVALID_PARAMS = -32602;

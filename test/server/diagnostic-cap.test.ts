@@ -2,7 +2,7 @@
 // position) and one last diagnostic counting the rest: an editor given 80,000 squiggles is unusable, and holding
 // and sending them cost the server gigabytes. A design under the cap is published whole.
 import { describe, expect, it } from 'vitest';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 import { MAX_PUBLISHED } from '../../language/validation/diagnostic-cap.js';
 
 /** A design whose every store writes in a home region no failover concerns (one warning each), one with an error. */

@@ -1,7 +1,7 @@
 // The bundled language server, spawned as an editor would over stdio, publishes diagnostics for a broken
 // file and clears them after an edit that fixes it.
 import { describe, expect, test } from 'vitest';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 const URI = 'file:///virtual/broken.mregion';
 const BROKEN = `topology T

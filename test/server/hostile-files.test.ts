@@ -3,7 +3,7 @@
 // answers for an ordinary file afterwards.
 import { describe, expect, it } from 'vitest';
 import { expectedDiagnostic, hostile, outOfRange } from '../language/hostile-texts.js';
-import { LspClient, serverForSuite } from '../helpers/lsp-client.js';
+import { type LspClient, serverForSuite } from '../helpers/lsp-client.js';
 
 describe('the language server on hostile files', () => {
     let client: LspClient;

@@ -1,6 +1,6 @@
 // Pieces every generated TypeScript file uses: import lists, durations, comments that point back to the
 // design, and per-cell scopes with their tags.
-import { CodeWriter, IdentifierScope, tsString } from '../code.js';
+import { type CodeWriter, IdentifierScope, tsString } from '../code.js';
 import { tagValue } from '../names.js';
 import type { CellRef, SourceRef } from '../plan/types.js';
 

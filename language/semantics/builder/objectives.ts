@@ -1,6 +1,6 @@
 // Objectives (RTO, RPO, availability, write-latency percentile, monthly cost) and percentile names.
 import type { AstNode } from 'langium';
-import * as ast from '../../generated/ast.js';
+import type * as ast from '../../generated/ast.js';
 import type { ObjectiveM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { isComplete } from './complete.js';

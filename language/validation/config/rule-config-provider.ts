@@ -1,6 +1,14 @@
 // The rule configuration of a document: `.mregion.json` (shared with the CLI) overridden by the editor's
 // `mregion.rules` and `mregion.judge` settings. When either changes, every document is checked again.
-import { DocumentState, URI, UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument } from 'langium';
+import {
+    DocumentState,
+    isOperationCancelled,
+    URI,
+    UriUtils,
+    WorkspaceCache,
+    type FileSystemProvider,
+    type LangiumDocument,
+} from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { RuleCode } from '../rules/catalog.js';
 import type { RuleSetting } from '../rules/runner.js';
@@ -28,10 +36,10 @@ export class RuleConfigProvider {
         this.fs = shared.workspace.FileSystemProvider;
         this.folderSettings = new WorkspaceCache(shared);
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
-            if (update.section === 'mregion') this.recheckAll();
+            if (update.section === 'mregion') this.recheckInBackground();
         });
         shared.lsp.DocumentUpdateHandler?.onWatchedFilesChange?.((params) => {
-            if (params.changes.some((c) => c.uri.endsWith(`/${WORKSPACE_FILE}`))) this.recheckAll();
+            if (params.changes.some((c) => c.uri.endsWith(`/${WORKSPACE_FILE}`))) this.recheckInBackground();
         });
     }
 
@@ -70,6 +78,14 @@ export class RuleConfigProvider {
     }
 
     /** Validates every document again (their text did not change, their configuration did). */
+    /** A settings change rechecks every document; a later change cancels it, and any other failure is logged. */
+    private recheckInBackground(): void {
+        this.recheckAll().catch((error: unknown) => {
+            if (!isOperationCancelled(error))
+                console.error(`mregion: rechecking after a settings change failed: ${String(error)}`);
+        });
+    }
+
     recheckAll(): Promise<void> {
         const builder = this.shared.workspace.DocumentBuilder;
         return this.shared.workspace.WorkspaceLock.write(async (token) => {

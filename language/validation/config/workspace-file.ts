@@ -4,7 +4,7 @@
 // Langium's file system provider, so the CLI, the server and tests read it the same way, and only when it is a
 // regular file within CONFIG_FILE_LIMIT. It holds `rules` (severities) and `judge` (which end of a range the rules
 // judge, judge-setting.ts).
-import { URI, UriUtils, type FileSystemProvider } from 'langium';
+import { type URI, UriUtils, type FileSystemProvider } from 'langium';
 import { CONFIG_FILE_LIMIT, readCapped } from '../../workspace/file-system.js';
 import type { Judge } from '../../semantics/estimators/range.js';
 import { parseJudge } from './judge-setting.js';

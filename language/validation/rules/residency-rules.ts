@@ -1,6 +1,6 @@
 // Data residency (docs/facts.md#aws-region-jurisdictions, docs/facts.md#eu-adequacy-decisions): where data with a jurisdiction may be stored, written and read from.
 import { EU_ADEQUATE_JURISDICTIONS, EU_JURISDICTIONS } from '../../semantics/facts/regions.js';
-import type { Model, Severity, StoreM } from '../../semantics/model.js';
+import type { Model, Range, Severity, StoreM } from '../../semantics/model.js';
 import type { Fix } from './fix.js';
 import { at, regionsPlace, type Place } from './helpers.js';
 import type { Rule } from './rule.js';
@@ -48,7 +48,7 @@ export function residencyVerdict(residency: string, jurisdiction: string): Verdi
     return { severity: 'error', why: `the design declares this data resident in ${residency}` };
 }
 
-function removeRegionFix(place: Place & { clause?: import('../../semantics/model.js').Range }, region: string): Fix[] {
+function removeRegionFix(place: Place & { clause?: Range }, region: string): Fix[] {
     return place.clause
         ? [
               {

@@ -4,7 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 
 // Template JSON is untyped; assertions read it as plain data.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Props = Record<string, any>;
 
 export class Templates {
