@@ -241,3 +241,19 @@ workload w for s { writes 10/s from p0 100%  item-size 1KB }`);
         expect(e.formula).toBe('10 writes/s × 1 KB × 13 other regions over 30 days');
     });
 });
+
+describe('the list of unpriced directions at its bound', () => {
+    it(`still names a forwarded direction when replication filled exactly ${LISTED_ITEMS} places`, async () => {
+        const onPrem = Array.from(
+            { length: LISTED_ITEMS + 1 },
+            (_, i) => `region p${i} { provider on-prem jurisdiction US }`,
+        );
+        const e = await egress(`${onPrem.join('\n')}
+store s { engine postgres regions ${onPrem.map((_, i) => `p${i}`).join(', ')} holds shared rows writes primary p0 replication async lag 1s consistency session }
+workload w for s { writes 10/s from p0 50%, p1 50%  item-size 1KB }`);
+        // p0 → p1 … p10 fill the first ten places; the writes issued in p1 and forwarded to p0 take the eleventh.
+        expect(e.unpriced).toHaveLength(LISTED_ITEMS + 1);
+        expect(e.unpriced.at(-1)).toEqual(['p1', 'p0']);
+        expect(e.unpricedCount).toBe(LISTED_ITEMS + 1);
+    });
+});
