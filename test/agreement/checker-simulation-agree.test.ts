@@ -129,12 +129,6 @@ const KNOWN: ReadonlySet<string> = new Set([
     ...['shopify-pods', 'shopify-pods with rto 1m rpo 0s'].flatMap((d) =>
         ['us-east-1', 'us-east-2', 'us-west-2'].map((r) => `${d}|standby-capacity|sorting-hat|${r}`),
     ),
-    'cockroachdb-global|rto-unachievable|box-office|us-east-1',
-    'cockroachdb-global|rto-unachievable|box-office|eu-west-1',
-    'cockroachdb-global|rto-unachievable|box-office|ap-northeast-1',
-    'dynamodb-mrsc|rto-unachievable|orders|us-east-1',
-    'dynamodb-mrsc|rto-unachievable|orders|us-east-2',
-    'dynamodb-mrsc|rto-unachievable|orders|us-west-2',
 ]);
 const key = (c: Row) => `${c.design}|${c.rule}|${c.target}|${c.region}`;
 

@@ -42,9 +42,27 @@ export function rows(design: string, model: Model): Row[] {
         const target: ServiceM | StoreM | undefined = model.services.get(f.target.id) ?? model.stores.get(f.target.id);
         const rtoMs = target?.objective?.rtoMs;
         if (!target || rtoMs === undefined) continue;
-        const missed = rto.some((x) => x.key === base(f.id) && (x.cell ?? undefined) === (f.cell ?? undefined));
-        for (const region of protectedRegions(model, f))
-            out.push({ design, rule: 'rto-unachievable', target: target.id, region, objectiveMs: rtoMs, missed });
+        const found = (key: string) =>
+            rto.some((x) => x.key === key && (x.cell ?? undefined) === (f.cell ?? undefined));
+        const slow = found(base(f.id));
+        // The capacity finding is about the losses that leave the other regions short: read which from the
+        // estimator the rule calls, as for standby-capacity below.
+        const short = found(`${base(f.id)}:capacity`);
+        const placement = target.kind === 'service' ? placeLoad(model, target, serviceLoad(model, target)) : undefined;
+        for (const region of protectedRegions(model, f)) {
+            const overloads =
+                short &&
+                placement !== undefined &&
+                regionLoss(model, target as ServiceM, placement, region).failingShare > 1e-9;
+            out.push({
+                design,
+                rule: 'rto-unachievable',
+                target: target.id,
+                region,
+                objectiveMs: rtoMs,
+                missed: slow || overloads,
+            });
+        }
     }
     const rpo = findings(model, 'rpo-unachievable');
     const owners = [...model.services.values(), ...model.stores.values()];

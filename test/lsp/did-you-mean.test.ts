@@ -84,7 +84,7 @@ const cases: readonly TypoCase[] = [
         ),
         message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?",
         others: ['missing-unit'],
-        remaining: ['missing-unit', 'standby-capacity'],
+        remaining: ['missing-unit', 'rto-unachievable', 'standby-capacity'],
     },
     {
         name: 'a misspelled store in a service',

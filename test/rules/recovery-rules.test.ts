@@ -115,6 +115,14 @@ drill every 30d
 }
 `;
 
+// Three active-active regions at 50 % capacity each; half the users in us-east-1, a quarter in each other region.
+// Losing us-east-1 sends its half to us-east-2 (its nearest): 75 % against 50 %, so 25 % of requests fail until
+// it returns; losing us-east-2 sends its quarter to us-east-1: 75 % again; losing us-west-2 leaves us-east-2 at 50 %.
+const shortAfterLoss = (capacity: string, actions = '') =>
+    `${REGIONS}region us-east-2 {}\nservice orders { regions us-east-1, us-east-2, us-west-2 posture active-active capacity ${capacity} per region objective rto 5m }\n` +
+    `failover orders { detect health-check every 10s threshold 3 route anycast ${actions} drill every 30d }\n` +
+    `workload w for orders { writes 1000/s from us-east-1 50%, us-east-2 25%, us-west-2 25% }\n`;
+
 ruleCases('rto-unachievable', {
     valid: [
         { name: 'a DNS failover of ≈ 2 m 36 s against an RTO of 5 minutes', text: failoverOf(DNS_PROMOTE) },
@@ -136,8 +144,21 @@ ruleCases('rto-unachievable', {
         },
         // 1 TB ÷ 1 GB/s = 1,000 s, + 36 s detection = 17 m 16 s: under 2 h.
         { name: 'a 1 TB restore at 1 GB/s against an RTO of 2 hours', text: restored('1TB', '1GB/s', 'rto 2h') },
+        { name: 'active-active regions with the capacity to absorb any one loss', text: shortAfterLoss('100%') },
+        {
+            name: 'regions short after a loss, but the failover scales out (its time is the RTO)',
+            text: shortAfterLoss('50%', 'action scale-out orders takes 2m'),
+        },
     ],
     invalid: [
+        {
+            name: 'active-active regions left short of capacity by a loss: some users fail until the region returns',
+            text: shortAfterLoss('50%'),
+            at: 'rto 5m',
+            says: [
+                'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 and us-east-2 leaves the other regions short of capacity, and about 25% of requests fail until us-east-1 returns',
+            ],
+        },
         {
             name: 'a DNS failover of ≈ 2 m 36 s against an RTO of 1 minute, with the breakdown',
             text: failoverOf(DNS_PROMOTE, 'warm-standby', 'rto 1m'),

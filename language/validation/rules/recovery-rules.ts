@@ -10,7 +10,9 @@ import {
     type Judge,
 } from '../../semantics/estimators/index.js';
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
-import { formatDuration } from '../../semantics/units.js';
+import { placeLoad, regionLoss, serviceLoad, type RegionLoss } from '../../semantics/estimators/region-loss.js';
+import { protectedRegions } from '../../semantics/estimators/failover-time.js';
+import { formatDuration, formatPercent } from '../../semantics/units.js';
 import type { Fix, FixEdit } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
@@ -196,6 +198,21 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
     return fixes;
 }
 
+/**
+ * The losses this failover handles that leave the service's other regions short of their declared capacity, when
+ * none of its actions adds capacity: the excess fails until the region returns, whatever the failover time
+ * (the same estimate standby-capacity and the simulation use, estimators/region-loss.ts).
+ */
+function shortAfterLoss(model: Model, service: ServiceM, failover: FailoverM): RegionLoss[] {
+    if (!service.capacity || service.regions.length < 2) return [];
+    if (failover.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out')) return [];
+    const placement = placeLoad(model, service, serviceLoad(model, service));
+    return protectedRegions(model, failover)
+        .filter((r) => service.regions.includes(r))
+        .map((r) => regionLoss(model, service, placement, r))
+        .filter((l) => l.failingShare > 1e-9);
+}
+
 const rtoUnachievable: Rule = {
     code: 'rto-unachievable',
     check({ model, judge, report }) {
@@ -223,6 +240,20 @@ const rtoUnachievable: Rule = {
                 continue;
             }
             for (const failover of failovers) {
+                const short = target.kind === 'service' ? shortAfterLoss(model, target as ServiceM, failover) : [];
+                if (short.length > 0) {
+                    const worst = short.reduce((a, b) => (b.failingShare > a.failingShare ? b : a));
+                    report({
+                        ...at(objective.source, 'rto'),
+                        cell: failover.cell,
+                        key: `${failover.id.replace(/@.*$/, '')}:capacity`,
+                        message:
+                            `the RTO objective of ${target.name} (${formatDuration(objective.rtoMs)}) is missed for some users however fast the failover: ` +
+                            `losing ${listing(short.map((l) => l.lost))} leaves the other regions short of capacity, and about ` +
+                            `${formatPercent(worst.failingShare)} of requests fail until ${worst.lost} returns, since no action of the failover adds capacity (standby-capacity)`,
+                        related: [{ ...at(failover.source, 'target'), message: `failover of ${target.name}` }],
+                    });
+                }
                 const estimate = estimateFailoverTime(model, failover);
                 const verdict = judged(estimate.range, judge);
                 if (verdict.ms <= objective.rtoMs) continue;
