@@ -6,18 +6,8 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, ErrorCodes, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { isDocument } from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
+import { namespaceOf } from '../semantics/builder/namespaces.js';
 import { nameKeywords } from './grammar-keywords.js';
-
-/** Declarations that share one namespace (as the model builder checks duplicates). */
-const NAMESPACE: Readonly<Record<string, string>> = {
-    Region: 'region',
-    Cell: 'cell',
-    Store: 'store-or-service',
-    Service: 'store-or-service',
-    Workload: 'workload',
-    Scenario: 'scenario',
-    Topology: 'topology',
-};
 
 export class MregionRenameProvider extends DefaultRenameProvider {
     private readonly allowedKeywords: ReadonlySet<string>;
@@ -64,8 +54,8 @@ export class MregionRenameProvider extends DefaultRenameProvider {
 
     /** A description of the declaration the new name would clash with, or undefined. */
     private clash(target: AstNode, newName: string): string | undefined {
-        const namespace = NAMESPACE[target.$type];
-        if (!namespace || namespace === 'topology') return undefined;
+        const namespace = namespaceOf(target.$type);
+        if (!namespace) return undefined;
         const targetDocument = AstUtils.getDocument(target);
         const imports = this.mregion.semantics.Imports;
         const documents = this.mregion.shared.workspace.LangiumDocuments;
@@ -79,7 +69,7 @@ export class MregionRenameProvider extends DefaultRenameProvider {
                 const other = root.elements.find(
                     (e) =>
                         e !== target &&
-                        NAMESPACE[e.$type] === namespace &&
+                        namespaceOf(e.$type) === namespace &&
                         (e as AstNode & { name?: string }).name === newName,
                 );
                 if (!other) continue;

@@ -24,15 +24,7 @@ import { buildCell, buildLink, buildRegion } from './regions.js';
 import { buildServices } from './services.js';
 import { buildStores } from './stores.js';
 import { buildScenario, buildWorkload } from './workloads.js';
-
-/** Declarations that share one namespace (a store and a service cannot share a name: failovers name either). */
-const NAMESPACES: readonly { readonly label: string; readonly types: readonly string[] }[] = [
-    { label: 'region', types: ['Region'] },
-    { label: 'cell', types: ['Cell'] },
-    { label: 'store or service', types: ['Store', 'Service'] },
-    { label: 'workload', types: ['Workload'] },
-    { label: 'scenario', types: ['Scenario'] },
-];
+import { NAMESPACES } from './namespaces.js';
 
 /**
  * @param root the document the model is for

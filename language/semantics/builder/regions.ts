@@ -29,7 +29,7 @@ export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
         ? ctx.quantity(location.longitude, 'number', { what: 'longitude', min: -180, max: 180 })
         : undefined;
 
-    const declaredProvider = provider?.provider as Provider | undefined;
+    const declaredProvider = provider?.provider;
     if (!declaredProvider && !known) {
         ctx.missing(
             node,

@@ -1,6 +1,6 @@
 // Services: regions, posture, capacity and the stores they use; `per cell` services get one instance per cell.
 import * as ast from '../../generated/ast.js';
-import type { CellM, Posture, ServiceM, StoreM } from '../model.js';
+import type { CellM, ServiceM, StoreM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { isComplete } from './complete.js';
 import type { BuildContext } from './context.js';
@@ -91,7 +91,7 @@ export function buildServices(
                 ),
             );
         }
-        const postureValue = posture?.posture as Posture | undefined;
+        const postureValue = posture?.posture;
         const primaryRegion =
             postureValue === 'active-active'
                 ? undefined

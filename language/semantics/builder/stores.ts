@@ -10,7 +10,6 @@ import type {
     CrdtType,
     Engine,
     HoldsKind,
-    InvariantKind,
     Locality,
     ObjectiveM,
     Provenance,
@@ -115,7 +114,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
             `store ${node.name}: declare what it 'holds' (shared, per-user, per-tenant, reference) and its shape`,
         );
     reportRepeated(ctx, regions);
-    const level = consistencyLevel?.level as CassandraLevel | undefined;
+    const level = consistencyLevel?.level;
     if (level !== undefined && engine?.engine !== undefined && engine.engine !== 'cassandra') {
         ctx.report(
             ProblemCodes.InapplicableProperty,
@@ -176,23 +175,23 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     return {
         name: node.name,
         perCell: node.perCell,
-        engine: engine?.engine as Engine | undefined,
+        engine: engine?.engine,
         regions: regionNames,
         replicas: replicaCount,
         witness: witness?.region?.ref?.name,
-        holds: holds?.holds as HoldsKind | undefined,
-        shape: holds?.shape as Shape | undefined,
-        writes: writes ? { policy: writes.policy as WritePolicy, primary: writes.primary?.ref?.name } : undefined,
+        holds: holds?.holds,
+        shape: holds?.shape,
+        writes: writes ? { policy: writes.policy, primary: writes.primary?.ref?.name } : undefined,
         replication: replication ? { mode: replication.mode, lagMs, quorum } : undefined,
         leader: leader?.region?.ref?.name,
-        locality: locality?.locality as Locality | undefined,
-        survive: survive?.goal as SurvivalGoal | undefined,
+        locality: locality?.locality,
+        survive: survive?.goal,
         consistency: consistency ? { level: consistency.level, maxVersions, maxLagMs } : undefined,
         conflicts: conflicts
             ? { strategy: conflicts.strategy, crdt: conflicts.crdt as CrdtType | undefined }
             : undefined,
         cassandraLevel: level,
-        invariants: invariants.map((i) => ({ kind: i.kind as InvariantKind, field: i.field, range: ctx.range(i) })),
+        invariants: invariants.map((i) => ({ kind: i.kind, field: i.field, range: ctx.range(i) })),
         residency: residency?.jurisdiction,
         features: unique((features?.features ?? []) as StoreFeature[]),
         backupIntervalMs: backup

@@ -281,7 +281,7 @@ function readPartialFault(
 }
 
 function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM | undefined {
-    const metric = node.metric as Metric;
+    const metric = node.metric;
     // write-latency's percentile is over the writes of one run; any other metric's is over the seeds of a sweep.
     let percentile: number | undefined;
     let acrossSeeds: number | undefined;
