@@ -58,7 +58,7 @@ describe('mregion export-cdk', () => {
         mkdirSync(out);
         writeFileSync(path.join(out, 'README.md'), 'my notes');
         for (const flags of [[], ['--force'], ['--overwrite'], ['--force', '--overwrite']]) {
-            const refused = mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out, ...flags);
+            const refused = mregion('export-cdk', 'examples/aurora-warm-standby.mregion', '--out', out, ...flags);
             expect(refused.status, flags.join(' ')).toBe(2);
             expect(refused.stderr).toContain(
                 `cannot export into ${out}: the folder is not empty; choose an empty folder, or the folder of an earlier export with --overwrite`,
@@ -78,15 +78,16 @@ describe('mregion export-cdk', () => {
         expect(manifest.source).toMatch(/^file:\/\/.*\/examples\/fintech\.mregion$/);
         expect(manifest.files).toContain('lib/stacks/eu-west-1-stack.ts');
         writeFileSync(path.join(out, 'NOTES.md'), 'mine');
-        const refused = mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out);
+        // A design without errors: only the folder can refuse it.
+        const refused = mregion('export-cdk', 'examples/aurora-warm-standby.mregion', '--out', out);
         expect(refused.status).toBe(2);
         expect(refused.stderr).toMatch(
             /holds an earlier export of file:.*fintech\.mregion \(\d+ files listed in its \.mregion-export\.json\); pass --overwrite to replace it/,
         );
-        const replaced = mregion('export-cdk', 'examples/dynamodb-mrsc.mregion', '--out', out, '--overwrite');
+        const replaced = mregion('export-cdk', 'examples/aurora-warm-standby.mregion', '--out', out, '--overwrite');
         expect(replaced.status).toBe(0);
         expect(replaced.stdout).toContain(`Replaced the earlier export (${manifest.files.length} files) with`);
-        expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/^# InventoryMrsc: AWS CDK app/);
+        expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/^# OrdersAurora: AWS CDK app/);
         // The earlier design's stack files are gone; the user's file is kept.
         expect(existsSync(path.join(out, 'lib', 'stacks', 'eu-west-1-stack.ts'))).toBe(false);
         expect(readFileSync(path.join(out, 'NOTES.md'), 'utf8')).toBe('mine');
