@@ -5,30 +5,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCodes, FIXTURES, mregion } from './helpers/cli.js';
+import { block, commentAbove } from './helpers/design-text.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'mregion-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** The clauses of one declaration in formatted text: its lines between `head {` and `}`, spaces collapsed. */
-function block(text: string, head: string): string[] {
-    const start = text.indexOf(`\n${head} {`);
-    expect(start, `${head} is declared`).toBeGreaterThanOrEqual(0);
-    const body = text.slice(text.indexOf('{', start) + 1, text.indexOf('\n}', start));
-    return body
-        .split('\n')
-        .map((l) => l.trim().replace(/\s+/g, ' '))
-        .filter((l) => l !== '' && !l.startsWith('//'))
-        .map((l) => l.replace(/ \/\/.*$/, ''));
-}
-
-/** The comment lines right above a declaration. */
-function commentAbove(text: string, head: string): string {
-    const lines = text.split('\n');
-    const at = lines.findIndex((l) => l.startsWith(`${head} {`));
-    const above: string[] = [];
-    for (let i = at - 1; i >= 0 && lines[i]!.startsWith('//'); i--) above.unshift(lines[i]!);
-    return above.join('\n');
-}
 
 describe('mregion import of a cdk.out folder', () => {
     const result = mregion('import', `${FIXTURES}/cdk.out`);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCodes, FIXTURES, mregion } from './helpers/cli.js';
+import { block, commentAbove } from './helpers/design-text.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'mregion-import-tf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -14,26 +15,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const STATE = `${FIXTURES}/terraform/shop.tfstate.json`;
 const PLAN = `${FIXTURES}/terraform/pay.tfplan.json`;
 const DESIGN = `${FIXTURES}/terraform/shop.mregion`;
-
-/** The clauses of one declaration in formatted text, spaces collapsed, comments dropped. */
-function block(text: string, head: string): string[] {
-    const start = text.indexOf(`\n${head} {`);
-    expect(start, `${head} is declared`).toBeGreaterThanOrEqual(0);
-    const body = text.slice(text.indexOf('{', start) + 1, text.indexOf('\n}', start));
-    return body
-        .split('\n')
-        .map((l) => l.trim().replace(/\s+/g, ' '))
-        .filter((l) => l !== '' && !l.startsWith('//'))
-        .map((l) => l.replace(/ \/\/.*$/, ''));
-}
-
-function commentAbove(text: string, head: string): string {
-    const lines = text.split('\n');
-    const at = lines.findIndex((l) => l.startsWith(`${head} {`));
-    const above: string[] = [];
-    for (let i = at - 1; i >= 0 && lines[i]!.startsWith('//'); i--) above.unshift(lines[i]!);
-    return above.join('\n');
-}
 
 function todosOf(text: string, head: string): string {
     const start = text.indexOf(`\n${head} {`);
