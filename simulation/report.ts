@@ -3,22 +3,12 @@
 // this shape. Times are ms from the scenario start (or durations in ms), shares are fractions 0–1, money is USD.
 // Nothing here depends on the wall clock: the same design, scenario and seed give the same document.
 
+import type { Metric } from '../language/semantics/model.js';
+
 export const REPORT_SCHEMA_VERSION = '1.6.0';
 
-export type Metric =
-    | 'rto'
-    | 'rpo'
-    | 'availability'
-    | 'lost-writes'
-    | 'stranded-writes'
-    | 'discarded-writes'
-    | 'merges'
-    | 'siblings'
-    | 'rejected-writes'
-    | 'stale-reads'
-    | 'write-latency'
-    | 'detection'
-    | 'cost';
+/** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
+export type { Metric };
 
 export interface Percentiles {
     readonly p50: number | null;
