@@ -2,7 +2,8 @@
 // completion say the same thing. scripts/generate-language-reference.mjs writes the file; a test regenerates
 // it in memory and compares.
 import { KEYWORD_DOCS, SECTIONS, describeUnit, type KeywordUsage, type SectionId } from './keyword-docs.js';
-import { QUANTITY_SLOTS, METRIC_KINDS } from './quantity-kinds.js';
+import { METRIC_UNITS } from '../semantics/units.js';
+import { QUANTITY_SLOTS } from './quantity-kinds.js';
 import { UNIT_SPELLINGS, type UnitKind } from '../semantics/units.js';
 import { linkFactCitations } from '../semantics/facts/citation.js';
 
@@ -114,7 +115,7 @@ function renderUnits(): string[] {
         '| Value | Kind |',
         '|---|---|',
         ...Object.values(QUANTITY_SLOTS).map((s) => `| ${s.what} | ${s.kind} |`),
-        ...Object.entries(METRIC_KINDS).map(
+        ...Object.entries(METRIC_UNITS).map(
             ([metric, kind]) =>
                 `| \`${metric}\` in ${inObjectives(metric) ? 'objectives and expectations' : 'expectations'} | ${kind} |`,
         ),

@@ -3,7 +3,7 @@
 // in test/lsp/quantity-kinds.test.ts checks every Quantity property of the grammar is listed and that every
 // quantity of the examples normalizes with the kind given here.
 import type { AstNode } from 'langium';
-import type { UnitKind } from '../semantics/units.js';
+import { METRIC_UNITS, type UnitKind } from '../semantics/units.js';
 
 export interface QuantitySlot {
     readonly kind: UnitKind;
@@ -59,28 +59,11 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'Fault.latency': { kind: 'duration', what: 'latency added to each request' },
 };
 
-/** The unit family of each metric, for objectives and expectations. */
-export const METRIC_KINDS: Readonly<Record<string, UnitKind>> = {
-    rto: 'duration',
-    rpo: 'duration',
-    detection: 'duration',
-    'write-latency': 'duration',
-    availability: 'percent',
-    'stale-reads': 'percent',
-    'lost-writes': 'count',
-    'stranded-writes': 'count',
-    'discarded-writes': 'count',
-    merges: 'count',
-    siblings: 'count',
-    'rejected-writes': 'count',
-    cost: 'money',
-};
-
 /** The slot of `property` on `container` (a Quantity's container and its containment property). */
 export function quantitySlot(container: AstNode, property: string): QuantitySlot | undefined {
     if ((container.$type === 'ObjectiveTerm' || container.$type === 'Expectation') && property === 'value') {
         const metric = (container as AstNode & { metric?: string }).metric;
-        const kind = metric !== undefined ? METRIC_KINDS[metric] : undefined;
+        const kind = metric !== undefined ? (METRIC_UNITS as Readonly<Record<string, UnitKind>>)[metric] : undefined;
         if (!kind) return undefined;
         const what = container.$type === 'ObjectiveTerm' ? `${metric} objective` : `expected ${metric}`;
         return { kind, what };

@@ -1,8 +1,27 @@
 // Quantities are written with their unit glued on (`60s`, `99.99%`, `$0.02/GB`); this file splits and
 // normalizes them to base units. No Langium import: the CLI, simulation and export share it.
+import type { Metric } from './model.js';
 
 /** The unit families a property can ask for. */
 export type UnitKind = 'duration' | 'rate' | 'percent' | 'size' | 'throughput' | 'price' | 'money' | 'count' | 'number';
+
+/** The unit family of each metric an objective or expectation names: the builder checks values with it, the
+ * editor offers units from it, and the language reference lists it. */
+export const METRIC_UNITS: Readonly<Record<Metric, UnitKind>> = {
+    rto: 'duration',
+    rpo: 'duration',
+    detection: 'duration',
+    'write-latency': 'duration',
+    availability: 'percent',
+    'stale-reads': 'percent',
+    'lost-writes': 'count',
+    'stranded-writes': 'count',
+    'discarded-writes': 'count',
+    merges: 'count',
+    siblings: 'count',
+    'rejected-writes': 'count',
+    cost: 'money',
+};
 
 /** Base units after normalization. */
 export const BASE_UNIT: Readonly<Record<UnitKind, string>> = {

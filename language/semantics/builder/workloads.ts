@@ -1,8 +1,8 @@
 // Workloads (rates, origins, key space, conflict exposure) and scenarios (timed faults and expectations).
 import * as ast from '../../generated/ast.js';
-import type { Deployable, ExpectationM, FaultM, Metric, OriginShare, ScenarioM, WorkloadM } from '../model.js';
+import type { Deployable, ExpectationM, FaultM, OriginShare, ScenarioM, WorkloadM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
-import { listing, type UnitKind } from '../units.js';
+import { listing, METRIC_UNITS } from '../units.js';
 import type { BuildContext } from './context.js';
 import { readPercentile } from './objectives.js';
 import { refNames } from './regions.js';
@@ -76,22 +76,6 @@ export function buildWorkload(
         }),
     };
 }
-
-const METRIC_UNIT: Readonly<Record<Metric, UnitKind>> = {
-    rto: 'duration',
-    rpo: 'duration',
-    detection: 'duration',
-    'write-latency': 'duration',
-    availability: 'percent',
-    'stale-reads': 'percent',
-    'lost-writes': 'count',
-    'stranded-writes': 'count',
-    'discarded-writes': 'count',
-    merges: 'count',
-    siblings: 'count',
-    'rejected-writes': 'count',
-    cost: 'money',
-};
 
 export function buildScenario(
     ctx: BuildContext,
@@ -287,7 +271,7 @@ function readExpectation(ctx: BuildContext, node: ast.Expectation): ExpectationM
     let acrossSeeds: number | undefined;
     if (metric === 'write-latency') percentile = readPercentile(ctx, node, 'percentile', node.percentile);
     else if (node.percentile !== undefined) acrossSeeds = readPercentile(ctx, node, 'percentile', node.percentile);
-    const unit = METRIC_UNIT[metric];
+    const unit = METRIC_UNITS[metric];
     if (unit === undefined) return undefined; // the metric did not parse: a syntax error already says so
     const value = ctx.quantity(node.value, unit, {
         what: `expected ${metric}`,
