@@ -355,8 +355,9 @@ export interface TimelineEvent {
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
-    /** The clause that caused the event — the fault's `at …` line, the failover's `action` line, or the `failover`
-     *  block for its detection and routing; null when no one clause did (interruptions, replication). Since 1.4.0. */
+    /** The clause that caused the event — the fault's `at …` line (also for the interruptions, recoveries and
+     *  stranded or delivered writes it caused), the failover's `action` line, or the `failover` block for its
+     *  detection and routing; null when no one clause did. Since 1.4.0. */
     readonly clause: ClauseRef | null;
 }
 

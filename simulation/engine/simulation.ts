@@ -781,6 +781,7 @@ export class Simulation {
             `${link.store.id}: the ${formatCount(record.delivered)} write${record.delivered === 1 ? '' : 's'} stranded in ${this.plan.regions[link.from]} since ${formatDuration(record.cutAt)} reached ${this.plan.regions[link.to]}, ${formatDuration(t - record.healedAt)} after it became reachable again`,
             link.store.id,
             link.from,
+            record.fault >= 0 ? this.faultSource(record.fault) : undefined,
         );
     }
 
@@ -1174,6 +1175,7 @@ export class Simulation {
                     `${this.plan.stores[store]!.id}: ${formatCount(held)} acknowledged write${held === 1 ? '' : 's'} held only in ${this.plan.regions[region]} are stranded there until it is reachable again (kept, not lost)`,
                     this.plan.stores[store]!.id,
                     region,
+                    fault >= 0 ? this.faultSource(fault) : undefined,
                 );
         } else if (!isolated && cutOff) {
             const record = fate.heal(slot, t, log)!;
@@ -1639,6 +1641,7 @@ export class Simulation {
                         `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId}: ${pct(1 - share)} of requests fail`,
                         g.plan.targetId,
                         g.plan.origin,
+                        fault >= 0 ? this.faultSource(fault) : undefined,
                     );
                 } else if (share < e.worstServed) e.worstServed = share;
             } else if (e !== undefined) {
@@ -1651,6 +1654,7 @@ export class Simulation {
                     `users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} are served again (${formatDuration(t - from)} after ${e.fault >= 0 ? `the ${this.plan.faults[e.fault]!.label}` : 'the interruption'})`,
                     g.plan.targetId,
                     g.plan.origin,
+                    e.fault >= 0 ? this.faultSource(e.fault) : undefined,
                 );
             }
         }

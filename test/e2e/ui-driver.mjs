@@ -131,6 +131,24 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
         check((await simulation.locator('canvas').count()) >= 3, 'the simulation view draws its charts');
         await checkResultsReadable(simulation, check, 'beside the editor');
         await shot('simulation.png');
+        // Clicking a timeline row reveals the clause that caused it: the outage's row, its `at 5m outage …` line.
+        const outageLine =
+            readFileSync(path.join(folder, 'fintech.mregion'), 'utf8')
+                .split('\n')
+                .findIndex((l) => /^\s*at 5m\s+outage region us-east-1/.test(l)) + 1;
+        await simulation.locator('table.timeline tr.event.fault-start.link').first().click();
+        const outageRevealed = await page
+            .locator(`.statusbar-item:has-text("Ln ${outageLine}, Col 1")`)
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .then(
+                () => true,
+                () => false,
+            );
+        check(
+            outageRevealed,
+            `clicking the outage in the simulation's timeline reveals its clause (line ${outageLine})`,
+        );
         // Hidden behind another tab and shown again, the view still has its results.
         await page.locator('.tab[aria-label^="Topology · fintech.mregion"]').click();
         await page.locator('.tab[aria-label^="Simulation · us-east-1-outage"]').click();
@@ -300,10 +318,8 @@ async function setColorTheme(page, theme) {
             timeout: 10_000,
         });
     for (let attempt = 1; attempt <= 4; attempt++) {
-        await page
-            .locator('.editor-group-container .monaco-editor .view-lines')
-            .first()
-            .click({ position: { x: 5, y: 5 } });
+        // The editor's viewport, not its lines: after a reveal scrolls the lines, their corner can sit outside it.
+        await page.locator('.editor-group-container .monaco-editor .overflow-guard').first().click();
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+T');
         const listed = await input

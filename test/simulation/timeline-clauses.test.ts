@@ -73,10 +73,11 @@ describe('timeline rows name the clause that caused them', async () => {
         expect(event!.clause).toEqual({ uri: report.design.uri, line, endLine });
     });
 
-    it('leaves rows no single clause caused without one', () => {
-        const interrupted = report.timeline.filter((e) => e.kind === 'interrupted' || e.kind === 'recovered');
-        expect(interrupted.length).toBeGreaterThan(0);
-        expect(interrupted.map((e) => e.clause)).toEqual(interrupted.map(() => null));
+    it('links the interruptions and recoveries an outage caused to the line of the outage', () => {
+        const interruptions = report.timeline.filter((e) => e.kind === 'interrupted' || e.kind === 'recovered');
+        expect(interruptions.length).toBeGreaterThan(0);
+        const outage = { uri: report.design.uri, line: lineOf('at 10m'), endLine: lineOf('at 10m') };
+        expect(interruptions.map((e) => e.clause)).toEqual(interruptions.map(() => outage));
     });
 
     it('names the line in the text report and the lines in the Markdown events table', () => {
@@ -87,6 +88,20 @@ describe('timeline rows name the clause that caused them', async () => {
         expect(markdown).toMatch(new RegExp(`\\| outage of us-east-1 begins \\(for 30 m\\) \\| line ${at} \\|`));
         expect(markdown).toMatch(
             new RegExp(`detected \\(.*\\) \\| lines ${failoverBlock.line}–${failoverBlock.endLine} \\|`),
+        );
+    });
+});
+
+describe('writes stranded by an outage name the outage', async () => {
+    const fintech = example('fintech');
+    const outageLine = fintech.split('\n').findIndex((l) => /^\s*at 5m\s+outage region us-east-1/.test(l)) + 1;
+    const report = await run(fintech, 'us-east-1-outage');
+
+    it.each(['writes-stranded', 'writes-delivered'] as const)('every %s row reveals the outage line', (kind) => {
+        const rows = report.timeline.filter((e) => e.kind === kind);
+        expect(rows.length, `no ${kind} row`).toBeGreaterThan(0);
+        expect(rows.map((e) => e.clause)).toEqual(
+            rows.map(() => ({ uri: report.design.uri, line: outageLine, endLine: outageLine })),
         );
     });
 });
