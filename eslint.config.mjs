@@ -75,6 +75,17 @@ export default tseslint.config(
         rules: { 'no-restricted-imports': restrict(vscode, [...langium, ...ast, ...builder]) },
     },
     {
+        files: ['format/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict(vscode, [
+                {
+                    group: ['../*', '../**', '*', '!./*'],
+                    message: 'format/ imports nothing: every program and webview imports it',
+                },
+            ]),
+        },
+    },
+    {
         files: ['language/semantics/**/*.ts'],
         ignores: ['language/semantics/builder/**'],
         rules: { 'no-restricted-imports': restrict(vscode, [...langium, ...ast]) },

@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver';
 import type { MregionServices } from '../language/mregion-module.js';
 import { blocksSimulation, isRuleCode } from '../language/validation/rules/catalog.js';
-import { formatDuration } from '../language/semantics/units.js';
+import { formatDuration } from '../format/quantities.js';
 import {
     Requests,
     type DocumentParams,

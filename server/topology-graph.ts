@@ -11,7 +11,7 @@ import type {
     TopologySeverity,
 } from '../protocol/index.js';
 import type { Deployable, FailoverM, Model, Range, Source, StoreM } from '../language/semantics/model.js';
-import { formatCount, formatDuration } from '../language/semantics/units.js';
+import { formatCount, formatDuration } from '../format/quantities.js';
 
 const severities: readonly TopologySeverity[] = ['error', 'warning', 'info', 'hint'];
 

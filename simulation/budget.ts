@@ -3,7 +3,7 @@
 // them (simulation/work.ts: outcome tables at each state change, read flow, scans, state), the writes it will
 // hold in flight and the state it allocates, then runs it exactly, runs it at the coarser resolution the
 // scenario declares (one write in k, keys sampled alike), or refuses with the numbers and the main driver.
-import { formatCount, formatDuration } from '../language/semantics/units.js';
+import { formatCount, formatDuration } from '../format/quantities.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
 import {

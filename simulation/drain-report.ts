@@ -6,7 +6,7 @@ import type { Simulation } from './engine/simulation.js';
 import type { Heal, Link } from './replication.js';
 import type { DrainReport, HealReport, StoreReport } from './report.js';
 import { factRef } from '../language/semantics/facts/citation.js';
-import { formatCount } from '../language/semantics/units.js';
+import { formatCount } from '../format/quantities.js';
 
 const OUTCOME_RANK: Readonly<Record<HealReport['outcome'], number>> = {
     drained: 0,

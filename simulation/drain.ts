@@ -5,7 +5,7 @@
 // store-level rate, so without a declared one the backlog arrives at once and the drain time is a lower bound.
 import type { StorePlan, StreamPlan, GroupPlan, WorkloadPlan } from './plan.js';
 import { SimulationError } from './errors.js';
-import { formatBytes } from '../language/semantics/units.js';
+import { formatBytes } from '../format/quantities.js';
 
 /** What a store's drain needs from the plan: writes per second (+∞ when not declared) and the mean item size. */
 export interface DrainPlan {

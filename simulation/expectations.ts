@@ -2,7 +2,7 @@
 // "expect rto <= 5m failed: measured 7 h 2 m (+6 h 57 m) for users of us-east-1 on status-page, from the
 // outage of us-east-1 at 30 m". The measurement itself comes from the run (see report-builder.ts).
 import type { ExpectationM } from '../language/semantics/model.js';
-import { formatCount, formatDuration, formatPercent, formatUsd } from '../language/semantics/units.js';
+import { formatCount, formatDuration, formatPoints, formatShare, formatUsd } from '../format/quantities.js';
 import { percentileName } from './percentile.js';
 import type { ExpectationResult, Metric } from './report.js';
 
@@ -115,7 +115,7 @@ function formatDelta(metric: Metric, delta: number): string {
             return `${sign}${formatDuration(size)}`;
         case 'availability':
         case 'stale-reads':
-            return `${sign}${trim(size * 100, 4)} pp`;
+            return `${sign}${formatPoints(size)}`;
         case 'cost':
             return `${sign}${formatUsd(size)}/month`;
         default:
@@ -127,17 +127,6 @@ function neverText(metric: Metric): string {
     return metric === 'detection'
         ? 'never (the failure was not detected)'
         : 'never (not recovered by the end of the scenario)';
-}
-
-/** Shares near 100 % need more digits to be told apart (99.99 % vs 99.9 %). */
-export function formatShare(share: number): string {
-    if (share > 0.99 && share < 1) return formatPercent(share, 4);
-    if (share > 0 && share < 0.0001) return formatPercent(share, 6);
-    return formatPercent(share, 2);
-}
-
-function trim(n: number, digits: number): string {
-    return Number(n.toFixed(digits)).toString();
 }
 
 function round(n: number): number {

@@ -9,7 +9,7 @@
 // irreversible action (promote, restore-backup, rehome) has started: then it completes. An
 // active-active service takes the region back (over the same DNS transition).
 import type { ActionM, Source } from '../language/semantics/model.js';
-import { formatDuration } from '../language/semantics/units.js';
+import { formatDuration } from '../format/quantities.js';
 import { EventKind } from './engine/event-kinds.js';
 import type { Simulation } from './engine/simulation.js';
 import { Rank } from './engine/event-queue.js';

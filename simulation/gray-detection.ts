@@ -6,7 +6,7 @@
 // Each failover whose health checks watch a service the fault reaches in its region is a watch: the report
 // says whether and when it noticed, and the timeline says so when a fault ends unnoticed.
 import type { HealthCheckDepth } from '../language/semantics/model.js';
-import { formatDuration, formatPercent } from '../language/semantics/units.js';
+import { formatDuration, formatPercent } from '../format/quantities.js';
 import type { Simulation } from './engine/simulation.js';
 import type { PartialFaultPlan } from './plan.js';
 import type { Probe } from './runtime.js';

@@ -5,7 +5,7 @@
 // CockroachDB's lease preferences move the leases back — planned transfers, not elections.
 import { quorumRoundTrip } from '../language/semantics/estimators/consensus-write.js';
 import { CONSENSUS } from '../language/semantics/facts/defaults.js';
-import { formatDuration } from '../language/semantics/units.js';
+import { formatDuration } from '../format/quantities.js';
 import { EventKind } from './engine/event-kinds.js';
 import { Rank } from './engine/event-queue.js';
 import type { Simulation } from './engine/simulation.js';

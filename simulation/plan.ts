@@ -18,7 +18,7 @@ import type {
 import { COSMOS } from '../language/semantics/facts/defaults.js';
 import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
 import { commitWaitMs, homedPerRow, readsLocally } from '../language/semantics/estimators/consensus-write.js';
-import { formatDuration, formatPercent } from '../language/semantics/units.js';
+import { formatDuration, formatPercent } from '../format/quantities.js';
 import { SimulationError } from './errors.js';
 import { regionsUsed } from './regions-used.js';
 import { compileDrain, type DrainPlan } from './drain.js';

@@ -1,7 +1,7 @@
 // Reads a finished run into the report: per service, store, origin region and interruption, the timeline,
 // the cost, and every expectation measured against the run.
 import type { ExpectationM } from '../language/semantics/model.js';
-import { formatDuration } from '../language/semantics/units.js';
+import { formatCount, formatDuration } from '../format/quantities.js';
 import type { Resolution } from './budget.js';
 import { costOf } from './cost.js';
 import type { Simulation } from './engine/simulation.js';
@@ -762,8 +762,4 @@ class Measurements {
             atMs: null,
         };
     }
-}
-
-function formatCount(n: number): string {
-    return Math.round(n).toLocaleString('en-US');
 }

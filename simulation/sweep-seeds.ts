@@ -3,6 +3,7 @@
 // 32-bit finalizer over a Weyl sequence. The finalizer scatters neighbouring inputs across all 32 bits, so the
 // generator never starts from near-identical states (xoroshiro128+'s first draws are correlated when seeds
 // differ only in low bits). A value already in the list is skipped, so the N seeds are distinct.
+import { formatCount } from '../format/quantities.js';
 
 /** Largest N a sweep accepts: `--seeds` and the editor's input both refuse more. */
 export const MAX_SWEEP_SEEDS = 10_000;
@@ -38,5 +39,5 @@ export function fmix32(h: number): number {
 /** Why `n` is not a seed count, or undefined when it is one (a whole number from 1 to MAX_SWEEP_SEEDS). */
 export function seedCountProblem(n: number): string | undefined {
     if (Number.isSafeInteger(n) && n >= 1 && n <= MAX_SWEEP_SEEDS) return undefined;
-    return `the number of seeds must be a whole number from 1 to ${MAX_SWEEP_SEEDS.toLocaleString('en-US')}, got ${n}`;
+    return `the number of seeds must be a whole number from 1 to ${formatCount(MAX_SWEEP_SEEDS)}, got ${n}`;
 }

@@ -10,7 +10,18 @@ interface SourceFile {
     readonly imports: readonly string[]; // specifiers as written
 }
 
-const SOURCE_FOLDERS = ['language', 'server', 'client', 'cli', 'simulation', 'export', 'import', 'protocol', 'webview'];
+const SOURCE_FOLDERS = [
+    'language',
+    'server',
+    'client',
+    'cli',
+    'simulation',
+    'export',
+    'import',
+    'protocol',
+    'format',
+    'webview',
+];
 
 function walk(folder: string): string[] {
     const absolute = path.join(ROOT, folder);
@@ -141,6 +152,27 @@ describe('architecture invariants', () => {
                     !f.file.startsWith('server/'),
             ),
         ).toEqual([]);
+    });
+
+    test('format/ imports nothing outside itself, so every program and the webviews may import it', () => {
+        expect(byFile.has('format/quantities.ts')).toBe(true);
+        expect(
+            importers((_s, t, f) => f.file.startsWith('format/') && (t === undefined || !t.startsWith('format/'))),
+        ).toEqual([]);
+    });
+
+    test('numbers are formatted for people in format/ only: no other source calls toLocaleString or defines a formatter of its own', () => {
+        const offenders = files
+            .filter((f) => !f.file.startsWith('format/'))
+            .flatMap((f) => {
+                const text = readFileSync(path.join(ROOT, f.file), 'utf8');
+                return [
+                    ...text.matchAll(
+                        /\.toLocaleString\(|function (formatDuration|formatCount|formatPercent|formatShare|formatUsd|formatBytes)\b/g,
+                    ),
+                ].map((m) => `${f.file}: ${m[0]}`);
+            });
+        expect(offenders).toEqual([]);
     });
 
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {

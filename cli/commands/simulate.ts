@@ -12,7 +12,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Model } from '../../language/semantics/model.js';
 import { blocksSimulation, isRuleCode } from '../../language/validation/rules/catalog.js';
 import { visibleControls } from '../../language/semantics/escape.js';
-import { formatDuration } from '../../language/semantics/units.js';
+import { formatCount, formatDuration } from '../../format/quantities.js';
 import { SimulationError } from '../../simulation/errors.js';
 import { formatMarkdown } from '../../simulation/format/markdown.js';
 import { formatText } from '../../simulation/format/text.js';
@@ -228,7 +228,7 @@ function parseWhole(value: string, what: string, min: number, max: number): numb
     const n = Number(value.replace(/_/g, ''));
     if (!/^[0-9_]+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
         throw new UsageError(
-            `${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${value}'`,
+            `${what} must be a whole number from ${formatCount(min)} to ${formatCount(max)}, got '${value}'`,
         );
     }
     return n;
@@ -245,7 +245,7 @@ export function registerSimulate(program: Command, run: (action: () => Promise<n
         .option('--seed <n>', "random seed, overriding the scenario's own (with --seeds: the first of the N)")
         .option(
             '--seeds <n>',
-            `run each scenario with N seeds (1 to ${MAX_SWEEP_SEEDS.toLocaleString('en-US')}) on one worker per core and report min / p50 / p95 / max and the worst seed`,
+            `run each scenario with N seeds (1 to ${formatCount(MAX_SWEEP_SEEDS)}) on one worker per core and report min / p50 / p95 / max and the worst seed`,
         )
         .option('-f, --format <format>', 'output format: text, json or markdown', 'text')
         .option(

@@ -24,7 +24,7 @@ import {
 } from '../semantics/estimators/index.js';
 import { estimateRtt } from '../semantics/latency.js';
 import type { Model, StoreM } from '../semantics/model.js';
-import { formatDuration } from '../semantics/units.js';
+import { formatDuration } from '../../format/quantities.js';
 import { failoversDeclaredAt } from './hover/failover-hover.js';
 import { rttSource, rttText } from './hover/markdown.js';
 import { linkFactCitations } from '../semantics/facts/citation.js';

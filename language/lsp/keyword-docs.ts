@@ -3,6 +3,7 @@
 // in different places (`writes` in a store and in a workload) has one usage per meaning, chosen by the AST
 // node that owns the keyword. Numbers come from the facts table (language/semantics/facts/defaults.ts), never
 // from this file.
+import { formatCount, formatDuration, formatPercent } from '../../format/quantities.js';
 import {
     ACTIONS,
     ANYCAST,
@@ -20,7 +21,7 @@ import {
 import { factRef } from '../semantics/facts/citation.js';
 import type { Fact } from '../semantics/facts/fact.js';
 import type { ActionKind, Engine, Posture } from '../semantics/model.js';
-import { formatDuration, formatPercent, type UnitKind } from '../semantics/units.js';
+import type { UnitKind } from '../semantics/units.js';
 
 export type SectionId = 'file' | 'regions' | 'stores' | 'services' | 'failovers' | 'workloads' | 'scenarios' | 'names';
 
@@ -374,7 +375,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     ),
     cosmosdb: engine(
         'cosmosdb',
-        `Azure Cosmos DB: five consistency levels; strong is blocked across regions more than ${COSMOS.strongMaxDistanceKm.value.toLocaleString('en-US')} km apart (${cite(COSMOS.strongMaxDistanceKm)}).`,
+        `Azure Cosmos DB: five consistency levels; strong is blocked across regions more than ${formatCount(COSMOS.strongMaxDistanceKm.value)} km apart (${cite(COSMOS.strongMaxDistanceKm)}).`,
     ),
     cassandra: engine(
         'cassandra',
@@ -661,7 +662,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     'bounded-staleness': value(
         'stores',
         ['ConsistencyClause'],
-        `Reads lag by at most K versions or T time. Cosmos DB minimums across regions: K = ${COSMOS.boundedStalenessMultiRegion.value.versions.toLocaleString('en-US')}, T = ${formatDuration(COSMOS.boundedStalenessMultiRegion.value.lagMs)} (${cite(COSMOS.boundedStalenessMultiRegion)}).`,
+        `Reads lag by at most K versions or T time. Cosmos DB minimums across regions: K = ${formatCount(COSMOS.boundedStalenessMultiRegion.value.versions)}, T = ${formatDuration(COSMOS.boundedStalenessMultiRegion.value.lagMs)} (${cite(COSMOS.boundedStalenessMultiRegion)}).`,
         'consistency bounded-staleness versions 100000 time 300s',
     ),
     versions: [

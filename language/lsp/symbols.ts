@@ -14,7 +14,7 @@ import * as ast from '../generated/ast.js';
 import type { MregionServices } from '../mregion-module.js';
 import { describeFailoverTime, estimateFailoverTime } from '../semantics/estimators/index.js';
 import type { Model } from '../semantics/model.js';
-import { formatCount, formatDuration } from '../semantics/units.js';
+import { formatCount, formatDuration } from '../../format/quantities.js';
 import { failoversDeclaredAt } from './hover/failover-hover.js';
 
 /** One symbol kind per declaration kind, shared by the outline, workspace symbols and completion. */

@@ -1,6 +1,7 @@
 // Langium's lexer, with the text no token matched (the UNEXPECTED tokens of `token-builder.ts`) reported as
 // lexing errors that say what is wrong and what to do, each on the first line of its text. Past the first
 // hundred, one error sums up the rest: a file of stray characters would otherwise publish one per character.
+import { formatCount } from '../../format/quantities.js';
 import type { IToken, ILexingError } from 'chevrotain';
 import { DefaultLexer, type LexerResult } from 'langium';
 import { UNEXPECTED_GROUP } from './token-builder.js';
@@ -25,7 +26,7 @@ function unexpectedErrors(tokens: readonly IToken[]): ILexingError[] {
     const errors = tokens.slice(0, REPORTED).map(unexpectedError);
     const next = tokens[REPORTED];
     if (next) {
-        const more = (tokens.length - REPORTED).toLocaleString('en-US');
+        const more = formatCount(tokens.length - REPORTED);
         const message = `${more} more places below have characters the language does not use (the next: ${shown(next.image.slice(0, PREVIEW))}): fix the ${REPORTED} above first`;
         errors.push({ ...unexpectedError(next), message });
     }
@@ -49,7 +50,7 @@ function unexpectedError(token: IToken): ILexingError {
             message: `unexpected character ${shown(image)}: remove it, or put it in a comment or a quoted string`,
         };
     const preview = image.length > PREVIEW ? `${image.slice(0, PREVIEW)}…` : image;
-    const count = image.length.toLocaleString('en-US');
+    const count = formatCount(image.length);
     return {
         ...at,
         length: image.length,

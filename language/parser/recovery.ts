@@ -7,6 +7,7 @@
 // - each recovery inside a list (of declarations, of clauses) parses the rest of the list one call deeper, so about
 //   1,400 errors overflowed the stack and the whole file became one "could not be parsed" error. Past
 //   `MAX_SYNTAX_ERRORS`, recovery stops: the parse ends at the next error, and the last error says so.
+import { formatCount } from '../../format/quantities.js';
 import { EOF, type IRecognitionException, type TokenType } from 'chevrotain';
 
 export const MAX_SYNTAX_ERRORS = 500;
@@ -36,7 +37,7 @@ export function boundRecovery(parser: object): () => void {
         if (!this.recoveryEnabled) return error; // already stopped: the summary is the last error
         if (this.errors.length === MAX_SYNTAX_ERRORS) {
             this.recoveryEnabled = false;
-            error.message = `more than ${MAX_SYNTAX_ERRORS.toLocaleString('en-US')} syntax errors: the rest of the file was not read; fix the errors above first`;
+            error.message = `more than ${formatCount(MAX_SYNTAX_ERRORS)} syntax errors: the rest of the file was not read; fix the errors above first`;
         }
         return SAVE_ERROR.call(this, error);
     };

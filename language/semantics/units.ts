@@ -1,5 +1,6 @@
 // Quantities are written with their unit glued on (`60s`, `99.99%`, `$0.02/GB`); this file splits and
 // normalizes them to base units. No Langium import: the CLI, simulation and export share it.
+import { formatCount } from '../../format/quantities.js';
 import type { Metric } from './model.js';
 
 /** The unit families a property can ask for. */
@@ -237,40 +238,7 @@ export function normalize(text: string, expected: UnitKind): Normalized {
 
 const YEAR_MS = 365.25 * 86_400_000;
 
-// ---------------------------------------------------------------- formatting numbers for people
-
-/** `150000` → `2 m 30 s`; `850` → `850 ms`. Used in messages, hovers and reports so they agree. */
-export function formatDuration(ms: number): string {
-    if (!Number.isFinite(ms)) return ms > 0 ? '∞' : '—';
-    const sign = ms < 0 ? '-' : '';
-    let rest = Math.abs(ms);
-    if (rest < 1_000) return `${sign}${trim(rest, rest < 10 ? 2 : rest < 100 ? 1 : 0)} ms`;
-    if (rest < 60_000) return `${sign}${trim(rest / 1_000, 1)} s`;
-    const parts: string[] = [];
-    const units: [string, number][] = [
-        ['d', 86_400_000],
-        ['h', 3_600_000],
-        ['m', 60_000],
-        ['s', 1_000],
-    ];
-    rest = Math.round(rest / 1_000) * 1_000;
-    for (const [name, size] of units) {
-        const n = Math.floor(rest / size);
-        if (n > 0) parts.push(`${n} ${name}`);
-        rest -= n * size;
-        if (parts.length === 2) break;
-    }
-    return sign + parts.join(' ');
-}
-
-export function formatPercent(fraction: number, digits = 2): string {
-    return `${trim(fraction * 100, digits)}%`;
-}
-
-export function formatUsd(usd: number): string {
-    if (usd >= 100) return `$${Math.round(usd).toLocaleString('en-US')}`;
-    return `$${trim(usd, 2)}`;
-}
+// ---------------------------------------------------------------- lists in messages
 
 /** Items a listing names; it counts the others, so a message about thousands of regions stays readable. */
 export const LISTED_ITEMS = 10;
@@ -281,25 +249,4 @@ export function listing(items: readonly string[], conjunction = 'and', total = i
     if (total > LISTED_ITEMS + 1)
         return `${items.slice(0, LISTED_ITEMS).join(', ')} ${conjunction} ${formatCount(total - LISTED_ITEMS)} more`;
     return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-export function formatCount(n: number): string {
-    if (Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
-    return trim(n, 2);
-}
-
-export function formatBytes(bytes: number): string {
-    const units: [string, number][] = [
-        ['PB', 1e15],
-        ['TB', 1e12],
-        ['GB', 1e9],
-        ['MB', 1e6],
-        ['KB', 1e3],
-    ];
-    for (const [name, size] of units) if (bytes >= size) return `${trim(bytes / size, 1)} ${name}`;
-    return `${Math.round(bytes)} B`;
-}
-
-function trim(n: number, digits: number): string {
-    return Number(n.toFixed(digits)).toString();
 }

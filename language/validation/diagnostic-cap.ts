@@ -2,6 +2,7 @@
 // cost the server gigabytes to hold and send them, and no editor shows that many usefully. The most severe come
 // first, then by position, and one last diagnostic counts the rest and says where to see them all (the CLI,
 // which reports every one).
+import { formatCount } from '../../format/quantities.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CheckerCodes } from './rules/catalog.js';
 
@@ -19,7 +20,7 @@ export function capDiagnostics(diagnostics: Diagnostic[], max = MAX_PUBLISHED): 
         range: TOP_OF_FILE,
         code: CheckerCodes.TooManyProblems,
         source: 'mregion',
-        message: `${hidden.toLocaleString('en-US')} more problems not shown: fix the ones above first, or run \`mregion check\` for all of them`,
+        message: `${formatCount(hidden)} more problems not shown: fix the ones above first, or run \`mregion check\` for all of them`,
         data: { code: CheckerCodes.TooManyProblems },
     });
     return shown;

@@ -4,6 +4,7 @@
 // checked on the opened descriptor, so a file swapped or grown between the check and the read cannot get past
 // them. Symbolic links to regular files are followed, as repositories use them; links to folders are not
 // followed by folder scans, so a link cycle cannot make a scan loop.
+import { formatCount } from '../../format/quantities.js';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import type { FileSystemNode, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
@@ -108,7 +109,7 @@ function kindOf(stats: Stats): string {
 }
 
 function bytes(count: number): string {
-    return `${count.toLocaleString('en-US')} bytes`;
+    return `${formatCount(count)} bytes`;
 }
 
 /** An operating-system error (missing file, no permission) as a reason, without a stack. */

@@ -2,6 +2,7 @@
 // folder named by mistake (`mregion check /`, a home folder opened as the workspace) must not have millions of
 // entries visited, so a scan stops at a number of entries listed and of designs found. A folder that cannot be
 // listed is reported to the caller, which decides whether to stop (the CLI) or skip it (the server).
+import { formatCount } from '../../format/quantities.js';
 import { UriUtils, type FileSystemNode, type URI } from 'langium';
 import { systemReason } from '../semantics/system-errors.js';
 
@@ -83,6 +84,6 @@ function listingFailure(error: unknown): string {
 
 /** The limit a scan stopped at, as users read it: "100,000 files and folders", "10,000 .mregion files". */
 export function describeLimit(stoppedAt: NonNullable<ScanResult['stoppedAt']>): string {
-    const count = stoppedAt.count.toLocaleString('en-US');
+    const count = formatCount(stoppedAt.count);
     return stoppedAt.limit === 'entries' ? `${count} files and folders` : `${count} .mregion files`;
 }

@@ -74,7 +74,7 @@ import {
     TERMS,
     type Work,
 } from '../work.js';
-import { formatCount, formatDuration } from '../../language/semantics/units.js';
+import { formatCount, formatDuration } from '../../format/quantities.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';

@@ -1,9 +1,7 @@
-// Number formatting shared by the text and Markdown reports (the units.ts formatters the editor uses too).
-import { formatCount, formatDuration, formatUsd } from '../../language/semantics/units.js';
-import { formatShare } from '../expectations.js';
+// What the text and Markdown reports write alike: times, shares, latencies, gaps and headlines (the numbers
+// themselves read as everywhere else: format/quantities.ts).
+import { formatCount, formatDuration, formatShare } from '../../format/quantities.js';
 import type { LatencySeries, ObjectiveResult, Percentiles, SimulationReport } from '../report.js';
-
-export { formatCount, formatDuration, formatShare, formatUsd };
 
 /** "at 10 m" style offset from the scenario start; "0 s" at the start. */
 export function at(ms: number): string {

@@ -2,9 +2,9 @@
 // failovers that ran on a false alarm or could not be cancelled, and about split brain. Plain text made of the
 // report's own words and declared names (identifiers), as the rest of both reports shows them.
 import { factRef } from '../../language/semantics/facts/citation.js';
-import { formatBytes } from '../../language/semantics/units.js';
+import { formatBytes, formatCount, formatDuration, formatUsd } from '../../format/quantities.js';
 import type { FailoverRunReport, SimulationReport, SplitBrainReport, StoreReport, StrandingReport } from '../report.js';
-import { at, formatCount, formatDuration, formatUsd, share } from './common.js';
+import { at, share } from './common.js';
 
 /** "1,000 stranded, all delivered at heal, 12 then overwritten" — empty when nothing was stranded. */
 export function strandedSummary(s: StoreReport): string | undefined {

@@ -1,5 +1,6 @@
 // The report as Markdown for pull requests and CI summaries: tables, and a Mermaid gantt chart of the faults,
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
+import { formatCount, formatDuration, formatUsd } from '../../format/quantities.js';
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
@@ -9,9 +10,6 @@ import {
     objectivesHeadline,
     faultLine,
     fileName,
-    formatCount,
-    formatDuration,
-    formatUsd,
     gapList,
     latency,
     latencyOverTime,

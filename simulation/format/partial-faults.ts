@@ -1,7 +1,7 @@
 // The sentences the text and Markdown reports share about partial faults (degrade, fail): what each reached
 // in its region through the dependencies, and whether the health checks watching it noticed, and when.
 import type { PartialFaultReport, SimulationReport } from '../report.js';
-import { formatDuration } from './common.js';
+import { formatDuration } from '../../format/quantities.js';
 
 /** One line per partial fault: "degrade of … at 10 m reached checkout, refunds; deep checks of checkout noticed after 2 m 17 s; …". */
 export function partialFaultLines(r: SimulationReport): string[] {

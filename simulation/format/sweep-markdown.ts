@@ -1,9 +1,10 @@
 // A seed sweep as Markdown for pull requests and CI summaries: the expectations judged across the runs and a
 // table of each per-run metric's spread, with the seed of the worst run to replay.
+import { formatDuration } from '../../format/quantities.js';
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import { percentileName } from '../percentile.js';
 import type { SweepReport } from '../sweep-report.js';
-import { fileName, formatDuration, objectivesHeadline } from './common.js';
+import { fileName, objectivesHeadline } from './common.js';
 import { spreadRow } from './sweep-text.js';
 
 export function formatSweepMarkdown(r: SweepReport): string {

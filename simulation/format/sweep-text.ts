@@ -1,8 +1,9 @@
 // A seed sweep as terminal text: the expectations judged across the runs, the spread of each per-run metric
 // (min / p50 / p95 / max and the worst seed) and the worst run with the seed that replays it.
+import { formatCount, formatDuration, formatShare } from '../../format/quantities.js';
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../sweep-report.js';
-import { fileName, formatCount, formatDuration, formatShare, objectivesHeadline } from './common.js';
+import { fileName, objectivesHeadline } from './common.js';
 
 export function formatSweepText(r: SweepReport, options: { readonly color?: boolean } = {}): string {
     const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);

@@ -1,5 +1,6 @@
 // The report as terminal text: expectations first (what CI and a reviewer look at), then recovery, data,
 // availability, latency, cost, the timeline and the notes.
+import { formatCount, formatDuration, formatUsd } from '../../format/quantities.js';
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
@@ -9,9 +10,6 @@ import {
     objectivesHeadline,
     faultLine,
     fileName,
-    formatCount,
-    formatDuration,
-    formatUsd,
     gapList,
     latency,
     latencyOverTime,

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../language/semantics/model.js';
-import { formatDuration } from '../../language/semantics/units.js';
+import { formatDuration } from '../../format/quantities.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import { ROOT } from '../helpers/bundles.js';
 import { simulateWithDeadline } from '../helpers/simulation-deadline.js';

@@ -1,33 +1,7 @@
-// The shared range helpers: how a range reads, and which end a rule judges.
+// The shared range helpers: which end a rule judges, and how a range is described (how its ends read:
+// test/format/quantities.test.ts).
 import { describe, expect, it } from 'vitest';
-import {
-    describeRange,
-    formatDurationRange,
-    judged,
-    type EstimateRange,
-} from '../../language/semantics/estimators/range.js';
-
-describe('a duration range as text', () => {
-    it.each([
-        { name: 'shares the unit when both ends read in one', low: 36_000, high: 46_000, text: '36–46 s' },
-        {
-            name: 'writes both ends in full when their units differ',
-            low: 86_000,
-            high: 156_000,
-            text: '1 m 26 s–2 m 36 s',
-        },
-        { name: 'writes a zero lower end as 0', low: 0, high: 3_600_000, text: '0–1 h' },
-        {
-            name: 'reads as one figure when the ends round to the same text',
-            low: 19_999_000,
-            high: 20_036_000,
-            text: '5 h 33 m',
-        },
-        { name: 'says "or more" when the upper end is open', low: 1_000, high: undefined, text: '1 s or more' },
-    ])('$name', ({ low, high, text }) => {
-        expect(formatDurationRange(low, high)).toBe(text);
-    });
-});
+import { describeRange, judged, type EstimateRange } from '../../language/semantics/estimators/range.js';
 
 const WHY = { best: 'b', typical: 't', worst: 'the failure lands just after a check' };
 

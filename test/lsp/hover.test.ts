@@ -7,7 +7,7 @@ import {
     lwwLossesForStore,
 } from '../../language/semantics/estimators/index.js';
 import { measuredRttMs } from '../../language/semantics/facts/latency.js';
-import { formatDuration } from '../../language/semantics/units.js';
+import { formatDuration } from '../../format/quantities.js';
 import { modelOf, mregion } from '../helpers/services.js';
 import { hoverAt } from './lsp-helpers.js';
 import { factDocUri } from '../../language/validation/rules/docs-link.js';

@@ -4,7 +4,7 @@ import type { InlayHint, Range } from 'vscode-languageserver-protocol';
 import { Commands } from '../../protocol/index.js';
 import { estimateFailoverTime, estimateWriteLatency } from '../../language/semantics/estimators/index.js';
 import { measuredRttMs } from '../../language/semantics/facts/latency.js';
-import { formatDuration } from '../../language/semantics/units.js';
+import { formatDuration } from '../../format/quantities.js';
 import { mregion, validate } from '../helpers/services.js';
 import { factDocUri } from '../../language/validation/rules/docs-link.js';
 

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands } from '../../protocol/index.js';
 import { estimateFailoverTime } from '../../language/semantics/estimators/index.js';
 import { measuredRttMs } from '../../language/semantics/facts/latency.js';
-import { formatDuration } from '../../language/semantics/units.js';
+import { formatDuration } from '../../format/quantities.js';
 import { ROOT } from '../helpers/bundles.js';
 import { modelOf } from '../helpers/services.js';
 import { formatText } from './format-helpers.js';

@@ -2,7 +2,7 @@
 // says what is true of a store whose writes wait for no other region instead of "≈ 0 ms at worst".
 import { describe, expect, it } from 'vitest';
 import { estimateMonthlyEgress, estimateRpo, estimateWriteLatency } from '../../language/semantics/estimators/index.js';
-import { formatDuration, formatUsd } from '../../language/semantics/units.js';
+import { formatDuration, formatUsd } from '../../format/quantities.js';
 import { modelOf } from '../helpers/services.js';
 import { hoverAt } from './lsp-helpers.js';
 

@@ -302,13 +302,13 @@ describe('the simulation view adapter', () => {
             sentence: 'Every write was acknowledged at once (0 ms) for the whole run.',
         },
         {
-            name: 'collapses availability to a sentence when every region stayed at 100 %',
+            name: 'collapses availability to a sentence when every region stayed at 100%',
             id: 'availability',
             edit: (r: typeof sampleReport) => {
                 for (const b of r.services[0]!.byRegion)
                     Object.assign(b, { availabilitySeries: b.availabilitySeries.map(() => 1) });
             },
-            sentence: 'Every region with users stayed at 100 % availability for the whole run.',
+            sentence: 'Every region with users stayed at 100% availability for the whole run.',
         },
         {
             name: 'collapses replication lag to a sentence when no store replicates',

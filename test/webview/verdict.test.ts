@@ -54,7 +54,7 @@ describe('the verdict the results view leads with', () => {
                 delta: -0.00114,
                 passed: false,
             },
-            detail: 'missed by 0.114 percentage points (measured 99.876 %)',
+            detail: 'missed by 0.114 percentage points (measured 99.876%)',
         },
         {
             name: 'a cost objective is in dollars per month',
@@ -172,7 +172,7 @@ describe('the verdict the results view leads with', () => {
             objective: 'orders: objective availability 99.99%',
             kind: 'objective',
             met: false,
-            detail: 'missed by 3.21 percentage points (measured 96.78 %)',
+            detail: 'missed by 3.21 percentage points (measured 96.78%)',
             location,
         });
     });

@@ -3,7 +3,7 @@
 // seed of its worst run. The schema version is checked first, as for a single run's report.
 import { percentileName } from '../../simulation/percentile.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../../simulation/sweep-report.js';
-import { count, duration, percent } from '../common/format.js';
+import { formatCount, formatDuration, formatShare } from '../../format/quantities.js';
 import type { Location } from '../common/location.js';
 import { clauseLocation } from './adapt.js';
 import type { ExpectationRow } from './view-model.js';
@@ -38,9 +38,9 @@ export function adaptSweep(value: unknown): SweepViewModel {
     return {
         scenario: r.scenario.name,
         facts: [
-            { label: 'Seeds', value: `${count(r.seeds.count)} from seed ${r.seeds.base}` },
+            { label: 'Seeds', value: `${formatCount(r.seeds.count)} from seed ${r.seeds.base}` },
             { label: 'Worst run', value: `seed ${r.summary.worstSeed} — ${r.summary.worstReason}` },
-            { label: 'Scenario', value: duration(r.scenario.durationMs) },
+            { label: 'Scenario', value: formatDuration(r.scenario.durationMs) },
         ],
         expectations: r.expectations.map((e) => ({
             text: e.text,
@@ -65,7 +65,7 @@ export function adaptSweep(value: unknown): SweepViewModel {
 
 function valueText(m: MetricSpread, v: SweepValue | null): string {
     if (v === 'never') return 'never';
-    return m.unit === 'ms' ? duration(v) : m.unit === 'share' ? percent(v, 4) : count(v);
+    return m.unit === 'ms' ? formatDuration(v) : m.unit === 'share' ? formatShare(v) : formatCount(v);
 }
 
 function checked(value: unknown): SweepReport {

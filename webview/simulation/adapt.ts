@@ -10,7 +10,7 @@ import type {
     SimulationReport,
     TimelineEvent,
 } from '../../simulation/report.js';
-import { count, duration, percent, usd } from '../common/format.js';
+import { formatCount, formatDuration, formatShare, formatUsd } from '../../format/quantities.js';
 import type { Location } from '../common/location.js';
 import { verdictOf } from './verdict.js';
 import type {
@@ -74,7 +74,7 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
         empty: emptiness(
             availabilitySeries,
             100,
-            'Every region with users stayed at 100 % availability for the whole run.',
+            'Every region with users stayed at 100% availability for the whole run.',
             'No region had users of a service in this run.',
         ),
     };
@@ -119,20 +119,20 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
     const writes = report.stores.map((st): WritesRow => ({
         target: st.id,
         cells: [
-            { label: 'acknowledged', value: count(st.writes.acknowledged) },
-            { label: 'lost', value: count(st.lostWrites) },
-            { label: 'RPO', value: st.rpoMs === null ? '—' : duration(st.rpoMs) },
+            { label: 'acknowledged', value: formatCount(st.writes.acknowledged) },
+            { label: 'lost', value: formatCount(st.lostWrites) },
+            { label: 'RPO', value: st.rpoMs === null ? '—' : formatDuration(st.rpoMs) },
             {
                 label: 'stranded · delivered at heal',
-                value: `${count(st.strandedWrites)} · ${count(st.deliveredAtHeal)}`,
+                value: `${formatCount(st.strandedWrites)} · ${formatCount(st.deliveredAtHeal)}`,
             },
-            { label: 'overwritten at heal', value: count(st.overwrittenAtHeal) },
+            { label: 'overwritten at heal', value: formatCount(st.overwrittenAtHeal) },
             { label: 'drain after heal', value: drainCell(st.drain) },
-            { label: 'discarded (LWW)', value: count(st.discardedWrites) },
-            { label: 'merged', value: count(st.merges) },
-            { label: 'siblings', value: count(st.siblings) },
-            { label: 'rejected', value: count(st.writes.rejected + st.writes.conflictRejected) },
-            { label: 'stale reads', value: percent(st.reads.staleShare, 2) },
+            { label: 'discarded (LWW)', value: formatCount(st.discardedWrites) },
+            { label: 'merged', value: formatCount(st.merges) },
+            { label: 'siblings', value: formatCount(st.siblings) },
+            { label: 'rejected', value: formatCount(st.writes.rejected + st.writes.conflictRejected) },
+            { label: 'stale reads', value: formatShare(st.reads.staleShare) },
         ],
         location: declarations[st.id] ?? declarations[st.name],
     }));
@@ -140,7 +140,7 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
     const cost: CostRow[] = [
         ...report.cost.egress.map((e) => ({
             label: `egress of ${e.store}${e.missing ? ` (missing: ${e.missing})` : ` (${e.formula})`}`,
-            value: usd(e.usdPerMonth),
+            value: formatUsd(e.usdPerMonth),
             location: declarations[e.store],
         })),
         ...report.cost.postures.map((p) => ({
@@ -148,7 +148,7 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             value: '',
             location: declarations[p.service],
         })),
-        { label: costTotalLabel(report), value: usd(report.cost.totalUsdPerMonth) },
+        { label: costTotalLabel(report), value: formatUsd(report.cost.totalUsdPerMonth) },
     ];
 
     return {
@@ -162,15 +162,15 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             { label: 'design', value: report.design.topology ?? uri },
             {
                 label: 'duration · seed',
-                value: `${duration(report.scenario.durationMs)} · seed ${report.scenario.seed}`,
+                value: `${formatDuration(report.scenario.durationMs)} · seed ${report.scenario.seed}`,
             },
             {
                 label: 'run',
-                value: `${report.run.resolution.mode}${report.run.resolution.mode === 'sampled' ? ` (1 in ${report.run.resolution.sampling})` : ''} · ${count(report.run.events)} events · ${count(report.run.simulatedWrites)} writes`,
+                value: `${report.run.resolution.mode}${report.run.resolution.mode === 'sampled' ? ` (1 in ${report.run.resolution.sampling})` : ''} · ${formatCount(report.run.events)} events · ${formatCount(report.run.simulatedWrites)} writes`,
             },
             {
-                label: `availability over the ${duration(report.scenario.durationMs)} run, all users`,
-                value: percent(s.availability),
+                label: `availability over the ${formatDuration(report.scenario.durationMs)} run, all users`,
+                value: formatShare(s.availability),
             },
             {
                 label: 'worst RTO',
@@ -179,29 +179,29 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
                         ? s.unrecovered
                             ? 'not recovered'
                             : '—'
-                        : `${duration(s.worstRtoMs)}${s.unrecovered ? ' (some users not recovered)' : ''}`,
+                        : `${formatDuration(s.worstRtoMs)}${s.unrecovered ? ' (some users not recovered)' : ''}`,
             },
             {
                 label: 'lost writes · worst RPO',
-                value: `${count(s.lostWrites)} · ${s.worstRpoMs === null ? '—' : duration(s.worstRpoMs)}`,
+                value: `${formatCount(s.lostWrites)} · ${s.worstRpoMs === null ? '—' : formatDuration(s.worstRpoMs)}`,
             },
             {
                 label: 'stranded · delivered · overwritten at heal',
-                value: `${count(s.strandedWrites)} · ${count(s.deliveredAtHeal)} · ${count(s.overwrittenAtHeal)}`,
+                value: `${formatCount(s.strandedWrites)} · ${formatCount(s.deliveredAtHeal)} · ${formatCount(s.overwrittenAtHeal)}`,
             },
             {
                 label: 'false-alarm failovers · split-brain writes',
-                value: `${count(s.falseAlarmFailovers)} · ${count(s.splitBrainWrites)}`,
+                value: `${formatCount(s.falseAlarmFailovers)} · ${formatCount(s.splitBrainWrites)}`,
             },
             {
                 label: 'discarded · merged · rejected',
-                value: `${count(s.discardedWrites)} · ${count(s.merges)} · ${count(s.rejectedWrites)}`,
+                value: `${formatCount(s.discardedWrites)} · ${formatCount(s.merges)} · ${formatCount(s.rejectedWrites)}`,
             },
             {
                 label: 'write latency p50 / p99',
-                value: `${duration(s.writeLatencyMs.p50)} / ${duration(s.writeLatencyMs.p99)}`,
+                value: `${formatDuration(s.writeLatencyMs.p50)} / ${formatDuration(s.writeLatencyMs.p99)}`,
             },
-            { label: 'cost', value: s.costUsdPerMonth === null ? '—' : `${usd(s.costUsdPerMonth)} per month` },
+            { label: 'cost', value: s.costUsdPerMonth === null ? '—' : `${formatUsd(s.costUsdPerMonth)} per month` },
         ],
         expectations,
         charts: [availability, lag, latency],
@@ -347,8 +347,8 @@ function drainCell(drain: DrainReport | null | undefined): string {
     if (drain.outcome === 'never-drains') return 'never (catch-up ≤ write rate)';
     if (drain.drainMs === null) return 'still draining at the end';
     return drain.drainTime === 'lower-bound'
-        ? `≥ ${duration(drain.drainMs)} (lower bound: no catch-up declared)`
-        : `${duration(drain.drainMs)} at ${count(drain.catchUpWritesPerS)}/s`;
+        ? `≥ ${formatDuration(drain.drainMs)} (lower bound: no catch-up declared)`
+        : `${formatDuration(drain.drainMs)} at ${formatCount(drain.catchUpWritesPerS)}/s`;
 }
 
 /** The cost total, compared with the scenario's cost objective only when it states one. */

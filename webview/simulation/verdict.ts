@@ -2,7 +2,7 @@
 // much, in the metric's own unit — the scenario's `expect` clauses first, then the `objective` terms declared on
 // the services and stores it reaches (schema 1.4). Numbers not judged against one are shown below as facts.
 import type { ExpectationResult, Metric, ObjectiveResult } from '../../simulation/report.js';
-import { count, duration, percent, usd } from '../common/format.js';
+import { formatCount, formatDuration, formatPoints, formatShare, formatUsd } from '../../format/quantities.js';
 import type { Location } from '../common/location.js';
 
 export interface ObjectiveVerdict {
@@ -71,15 +71,15 @@ export function formatMetric(metric: Metric, value: number, difference = false):
         case 'rpo':
         case 'write-latency':
         case 'detection':
-            return duration(value);
+            return formatDuration(value);
         case 'availability':
         case 'stale-reads':
-            return difference ? `${percent(value).replace(' %', '')} percentage points` : percent(value);
+            return difference ? formatPoints(value, true) : formatShare(value);
         case 'cost':
-            return `${usd(value)} per month`;
+            return `${formatUsd(value)} per month`;
         default: {
             const noun = metric === 'merges' ? 'merge' : metric === 'siblings' ? 'sibling' : 'write';
-            return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+            return `${formatCount(value)} ${noun}${value === 1 ? '' : 's'}`;
         }
     }
 }

@@ -3,7 +3,7 @@
 // over. Action ids and target types are those of the AWS FIS actions reference. Everything else a scenario does
 // is listed with the reason FIS cannot inject it.
 import type { FaultM } from '../../../language/semantics/model.js';
-import { formatDuration } from '../../../language/semantics/units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { sourceRef, type PlanCollector } from './collector.js';
 import type { NotGenerated, SourceRef } from './types.js';
 

@@ -2,7 +2,7 @@
 // groups, ARC routing controls. Endpoints are not in the design, so they come from context values.
 import { ANYCAST, ARC, DNS, HEALTH_CHECK } from '../../../language/semantics/facts/defaults.js';
 import type { FailoverM, ServiceM } from '../../../language/semantics/model.js';
-import { formatDuration } from '../../../language/semantics/units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { IdentifierScope } from '../code.js';
 import { contextKeyPart, dnsLabel, resourceName } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';

@@ -3,7 +3,7 @@
 // as <placeholders> naming where to read them.
 import { ARC } from '../../../language/semantics/facts/defaults.js';
 import type { ActionM, FailoverM } from '../../../language/semantics/model.js';
-import { formatDuration } from '../../../language/semantics/units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 import type { AuroraPrimaryItem, AuroraSecondaryItem, Runbook } from './types.js';
 

@@ -1,7 +1,7 @@
 // Services and objectives: where each service runs (a note in each region stack, since the design does not
 // say what it runs), a Resilience Hub policy per RTO/RPO objective, and the failover steps for the README.
 import type { ObjectiveM, ServiceM, StoreM } from '../../../language/semantics/model.js';
-import { formatDuration } from '../../../language/semantics/units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { resourceName } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 

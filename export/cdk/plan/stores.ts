@@ -2,7 +2,7 @@
 // Engines without an AWS equivalent are listed as not generated, never approximated.
 import { AURORA, DYNAMODB } from '../../../language/semantics/facts/defaults.js';
 import type { Engine, StoreM } from '../../../language/semantics/model.js';
-import { formatDuration } from '../../../language/semantics/units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { bucketNamePrefix, globalClusterIdentifier } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 import { factRef } from '../../../language/semantics/facts/citation.js';

@@ -1,5 +1,6 @@
 // README.md of the generated app: what was generated, what was not and why, the context values to fill in,
 // the choices to review, the design's failover steps and how to deploy.
+import { formatUsd } from '../../../format/quantities.js';
 import { ARC_CLUSTER_PRICE } from '../costs.js';
 import type { DnsRoutingItem, ExportPlan, GlobalItem, RegionItem } from '../plan/types.js';
 import { CONSTRUCT_MODULES, type ConstructFile } from './stacks.js';
@@ -86,7 +87,7 @@ function routingControlSteps(plan: ExportPlan, p: (...lines: string[]) => number
         '',
     );
     p(
-        `The ARC cluster \`${md(stack.arcClusterName ?? '')}\` costs about $${price.usdPerHour.value.toFixed(2)} per hour (about $${price.usdPerMonth.value.toLocaleString('en-US')} per month) for as long as it exists, however many routing controls it hosts: a typical price, not a bound (${md(price.usdPerHour.source)}).`,
+        `The ARC cluster \`${md(stack.arcClusterName ?? '')}\` costs about $${price.usdPerHour.value.toFixed(2)} per hour (about ${formatUsd(price.usdPerMonth.value)} per month) for as long as it exists, however many routing controls it hosts: a typical price, not a bound (${md(price.usdPerHour.source)}).`,
         '',
     );
     p(
@@ -169,13 +170,13 @@ function costSection(plan: ExportPlan, p: (...lines: string[]) => number): void 
     p('| Item | USD per month | Basis |', '|---|---|---|');
     for (const line of plan.costs)
         p(
-            `| ${md(line.item)} | ${line.usdPerMonth === undefined ? '—' : `$${line.usdPerMonth.toLocaleString('en-US', { maximumFractionDigits: 2 })}`} | ${md(line.basis)} |`,
+            `| ${md(line.item)} | ${line.usdPerMonth === undefined ? '—' : formatUsd(line.usdPerMonth)} | ${md(line.basis)} |`,
         );
     const priced = plan.costs.filter((l) => l.usdPerMonth !== undefined);
     if (priced.length > 0) {
         const total = priced.reduce((sum, l) => sum + l.usdPerMonth!, 0);
         p(
-            `| **priced items together** | **$${total.toLocaleString('en-US', { maximumFractionDigits: 2 })}** | the sum of the rows with a price; the others are not included |`,
+            `| **priced items together** | **${formatUsd(total)}** | the sum of the rows with a price; the others are not included |`,
         );
     }
     p('');

@@ -7,12 +7,11 @@ import {
     describeFailoverTime,
     estimateFailoverTime,
     failoverTarget,
-    formatDurationRange,
     type BoundedRange,
     type FailoverTimeEstimate,
 } from '../../semantics/estimators/index.js';
 import type { FailoverM, Model } from '../../semantics/model.js';
-import { formatDuration } from '../../semantics/units.js';
+import { formatDuration, formatDurationRange } from '../../../format/quantities.js';
 import { cite, list, provenanceNote, table } from './markdown.js';
 import { factRef } from '../../semantics/facts/citation.js';
 

@@ -1,6 +1,7 @@
 // Hover: documentation for keywords (keyword-docs.ts), the meaning of a written quantity, and for a declared
 // name or a reference to one, what it is with the numbers the rules use (the same estimators, the same
 // formatting), plus where it is declared.
+import { formatBytes, formatCount, formatDuration, formatPercent, formatUsd } from '../../../format/quantities.js';
 import {
     AstUtils,
     CstUtils,
@@ -16,15 +17,7 @@ import { isFailover, isLink, type Failover, type Link } from '../../generated/as
 import type { MregionServices } from '../../mregion-module.js';
 import { markdownText } from '../../semantics/escape.js';
 import type { Model } from '../../semantics/model.js';
-import {
-    formatBytes,
-    formatCount,
-    formatDuration,
-    formatPercent,
-    formatUsd,
-    normalize,
-    type UnitKind,
-} from '../../semantics/units.js';
+import { normalize, type UnitKind } from '../../semantics/units.js';
 import { describeUnit, keywordMarkdown, keywordUsage, UNDOCUMENTED_PUNCTUATION } from '../keyword-docs.js';
 import { slotOfQuantity } from '../quantity-kinds.js';
 import { parseSuppressions } from '../../validation/config/suppressions.js';

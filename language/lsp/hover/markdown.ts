@@ -1,7 +1,8 @@
 // Small helpers for hover markdown: tables, provenance notes and number formatting shared by the describers.
+import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { citedFactIds, factRef } from '../../semantics/facts/citation.js';
 import type { Provenance, RttEstimate } from '../../semantics/model.js';
-import { formatCount, formatDuration, LISTED_ITEMS } from '../../semantics/units.js';
+import { LISTED_ITEMS } from '../../semantics/units.js';
 
 /** Rows a hover table shows; it counts the others (a region's RTT to 5,999 others is no hover). */
 export const MAX_TABLE_ROWS = 20;

@@ -1,7 +1,7 @@
 // Hover for cells, workloads, scenarios and the topology: what they declare, in base units.
 import { storesWrittenBy } from '../../semantics/estimators/index.js';
 import type { Model, OriginShare } from '../../semantics/model.js';
-import { formatBytes, formatCount, formatDuration, formatPercent } from '../../semantics/units.js';
+import { formatBytes, formatCount, formatDuration, formatPercent } from '../../../format/quantities.js';
 import { markdownCode, markdownText } from '../../semantics/escape.js';
 import { list } from './markdown.js';
 

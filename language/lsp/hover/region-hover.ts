@@ -2,7 +2,7 @@
 // declared region with where that number comes from (link, measured table, great-circle estimate).
 import { rttBetween } from '../../semantics/latency.js';
 import type { LinkM, Model, RegionM } from '../../semantics/model.js';
-import { formatDuration, formatUsd } from '../../semantics/units.js';
+import { formatCount, formatDuration, formatUsd } from '../../../format/quantities.js';
 import { greatCircleKm } from '../../semantics/geo.js';
 import { markdownText } from '../../semantics/escape.js';
 import { cite, MAX_TABLE_ROWS, rttSource, rttText, table } from './markdown.js';
@@ -68,6 +68,6 @@ export function describeLink(model: Model, link: LinkM): string {
     );
     const a = model.regions.get(link.a)?.location;
     const b = model.regions.get(link.b)?.location;
-    if (a && b) out.push(`- Great-circle distance: ${Math.round(greatCircleKm(a, b)).toLocaleString('en-US')} km`);
+    if (a && b) out.push(`- Great-circle distance: ${formatCount(Math.round(greatCircleKm(a, b)))} km`);
     return out.join('\n');
 }

@@ -8,7 +8,7 @@ import {
 } from '../../semantics/estimators/index.js';
 import { rtoVerdict } from './failover-hover.js';
 import type { Model, ObjectiveM, ServiceM, StoreM } from '../../semantics/model.js';
-import { formatDuration, formatPercent, formatUsd } from '../../semantics/units.js';
+import { formatDuration, formatPercent, formatUsd } from '../../../format/quantities.js';
 import { cite, list } from './markdown.js';
 
 export function describeService(model: Model, name: string): string | undefined {

@@ -17,7 +17,7 @@ import {
 } from '../../semantics/estimators/index.js';
 import type { Model, StoreM } from '../../semantics/model.js';
 import { factRef } from '../../semantics/facts/citation.js';
-import { formatBytes, formatCount, formatDuration, formatUsd } from '../../semantics/units.js';
+import { formatBytes, formatCount, formatDuration, formatUsd } from '../../../format/quantities.js';
 import { roughly } from '../../validation/rules/helpers.js';
 import { list, provenanceNote, table } from './markdown.js';
 

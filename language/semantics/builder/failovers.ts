@@ -14,7 +14,7 @@ import type {
     StoreM,
     TargetRef,
 } from '../model.js';
-import { formatBytes } from '../units.js';
+import { formatBytes } from '../../../format/quantities.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
 

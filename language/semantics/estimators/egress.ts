@@ -1,8 +1,9 @@
 // Monthly cross-region data-transfer cost of a store's replication (docs/facts.md#aws-inter-region-transfer-price). Hover shows it; egress-cost
 // compares it with a cost objective.
+import { formatBytes, formatCount, formatUsd } from '../../../format/quantities.js';
 import { EGRESS_PAIR_PRICED_REGIONS, egressUsdPerGB, egressUsdPerGBFrom } from '../facts/defaults.js';
 import type { LinkM, Model, StoreM } from '../model.js';
-import { formatBytes, formatCount, formatUsd, LISTED_ITEMS, listing } from '../units.js';
+import { LISTED_ITEMS, listing } from '../units.js';
 import { workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
 
 /** Estimates use a 30-day month (a convention of these estimates, not a billing fact). */

@@ -3,9 +3,9 @@
 // tests all read this one estimate, so they agree on every number.
 import { ARC, POSTURE } from '../facts/defaults.js';
 import type { ActionKind, ActionM, Deployable, FailoverM, Model, Posture } from '../model.js';
-import { formatDuration, formatPercent } from '../units.js';
+import { formatDuration, formatDurationRange, formatPercent } from '../../../format/quantities.js';
 import { factRef } from '../facts/citation.js';
-import { describeRange, formatDurationRange, hasSpread, pointRange, sumRanges, type BoundedRange } from './range.js';
+import { describeRange, hasSpread, pointRange, sumRanges, type BoundedRange } from './range.js';
 
 export interface DetectionTime {
     /** Undefined for manual detection without a declared delay. The worst end of `range`. */

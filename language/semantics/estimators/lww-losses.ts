@@ -2,7 +2,7 @@
 // within the replication window. The simulation counts the same thing event by event; this is its
 // closed-form expectation (the simulation spec's oracle for LWW).
 import type { Model, StoreM, WorkloadM } from '../model.js';
-import { formatCount, formatDuration, formatPercent } from '../units.js';
+import { formatCount, formatDuration, formatPercent } from '../../../format/quantities.js';
 import { replicationWindowMs, workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
 
 const SECONDS_PER_DAY = 86_400;

@@ -1,7 +1,7 @@
 // An estimate as a range: the best case, the typical case and the worst case, each with what makes it so.
 // Failover time, write latency and RPO all report one; the rules judge one end of it (the worst by default,
 // `judge: "typical"` in .mregion.json or the `mregion.judge` setting), and say which.
-import { formatDuration } from '../units.js';
+import { formatDuration, formatDurationRange } from '../../../format/quantities.js';
 
 export interface EstimateRange {
     readonly bestMs: number;
@@ -60,23 +60,6 @@ export function sumRanges(parts: readonly BoundedRange[], why: BoundedRange['why
         worstMs += p.worstMs;
     }
     return { bestMs, typicalMs, worstMs, why };
-}
-
-/**
- * "36–46 s" when both ends read in the same single unit, else "1 m 26 s–2 m 36 s"; one value when they are
- * equal; "36 s or more" when the upper end is unbounded.
- */
-export function formatDurationRange(lowMs: number, highMs: number | undefined): string {
-    const low = lowMs === 0 ? '0' : formatDuration(lowMs);
-    if (highMs === undefined) return `${low} or more`;
-    const high = formatDuration(highMs);
-    if (low === high || (lowMs === 0 && highMs === 0)) return high;
-    const unit = /^([\d.,]+) (ms|s|m|h|d)$/;
-    const a = unit.exec(low);
-    const b = unit.exec(high);
-    if (lowMs === 0) return `0–${high}`;
-    if (a && b && a[2] === b[2]) return `${a[1]}–${b[1]} ${b[2]}`;
-    return `${low}–${high}`;
 }
 
 /** "36–46 s (typical 41 s; worst when …)", or "≈ 41 s" with no spread. */

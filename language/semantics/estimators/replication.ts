@@ -1,9 +1,9 @@
 // Replication lag and recovery point of a store: how far behind the other regions are, and how much
 // acknowledged data a region loss can take with it. Shared by hover, rpo-unachievable and the simulation.
 import type { Provenance, StoreM } from '../model.js';
-import { formatDuration } from '../units.js';
+import { formatDuration, formatDurationRange } from '../../../format/quantities.js';
 import { factRef } from '../facts/citation.js';
-import { formatDurationRange, pointRange, type EstimateRange } from './range.js';
+import { pointRange, type EstimateRange } from './range.js';
 
 export interface ReplicationLagEstimate {
     /** Typical lag of the other regions behind the writer, in ms (0 for sync/consensus); undefined when unknown. */

@@ -3,7 +3,7 @@
 import { COSMOS, CONSENSUS } from '../facts/defaults.js';
 import { rttBetween } from '../latency.js';
 import type { Model, StoreM } from '../model.js';
-import { formatDuration } from '../units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { commitWaitMs, consensusHomeOf, homedPerRow, quorumRoundTrip } from './consensus-write.js';
 import { quorumOf, votersOf } from './voters.js';
 import { factRef } from '../facts/citation.js';

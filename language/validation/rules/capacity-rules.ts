@@ -2,7 +2,7 @@
 import { THRESHOLDS } from '../../semantics/facts/defaults.js';
 import { lossFits, placeLoad, regionLoss, serviceLoad } from '../../semantics/estimators/region-loss.js';
 import type { Deployable, Model } from '../../semantics/model.js';
-import { formatDuration, formatPercent } from '../../semantics/units.js';
+import { formatDuration, formatPercent } from '../../../format/quantities.js';
 import type { Fix } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';

@@ -3,7 +3,7 @@ import { COSMOS, DYNAMODB, ENGINES } from '../../semantics/facts/defaults.js';
 import { estimateWriteLatency, regionLossSurvival } from '../../semantics/estimators/index.js';
 import { distanceKmBetween, rttBetween } from '../../semantics/latency.js';
 import type { Model, StoreM } from '../../semantics/model.js';
-import { formatCount, formatDuration } from '../../semantics/units.js';
+import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { setClause, type Fix, type FixEdit } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';

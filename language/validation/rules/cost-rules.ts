@@ -1,7 +1,7 @@
 // Cost: the estimated replication egress against a monthly cost objective (docs/facts.md#aws-inter-region-transfer-price).
 import { estimateMonthlyEgress } from '../../semantics/estimators/index.js';
 import type { Deployable, StoreM } from '../../semantics/model.js';
-import { formatUsd } from '../../semantics/units.js';
+import { formatUsd } from '../../../format/quantities.js';
 import { at } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';

@@ -3,7 +3,7 @@
 import { workloadsWriting } from '../../semantics/estimators/write-flows.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import type { FaultM, Model, ScenarioM, StoreM } from '../../semantics/model.js';
-import { formatDuration } from '../../semantics/units.js';
+import { formatDuration } from '../../../format/quantities.js';
 import { at } from './helpers.js';
 import type { Rule } from './rule.js';
 

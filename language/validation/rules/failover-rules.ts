@@ -1,14 +1,9 @@
 // Failovers: what they depend on (control planes, docs/facts.md#control-plane-vs-data-plane), how long DNS keeps clients away (docs/facts.md#route53-failover-ttl),
 // whether they are rehearsed, and whether home-region writes have somewhere to go.
 import { DNS, HEALTH_CHECK, rehomesItself, THRESHOLDS } from '../../semantics/facts/defaults.js';
-import {
-    actionTimes,
-    detectionTime,
-    formatDurationRange,
-    type DetectionTime,
-} from '../../semantics/estimators/index.js';
+import { actionTimes, detectionTime, type DetectionTime } from '../../semantics/estimators/index.js';
 import type { ActionM, FailoverM, Model, StoreM } from '../../semantics/model.js';
-import { formatDuration } from '../../semantics/units.js';
+import { formatDuration, formatDurationRange } from '../../../format/quantities.js';
 import { setClause, type Fix } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';

@@ -1,7 +1,7 @@
 // Small helpers the rules share: where to point a finding, how to name things in messages.
 import { failoverTarget } from '../../semantics/estimators/index.js';
 import type { FailoverM, Model, Range, Source, StoreM } from '../../semantics/model.js';
-import { formatCount } from '../../semantics/units.js';
+import { formatCount } from '../../../format/quantities.js';
 
 export interface Place {
     readonly uri: string;

@@ -3,7 +3,7 @@ import { judged, worstWriteLatency, type WriteLatencyEstimate } from '../../sema
 import { factRef } from '../../semantics/facts/citation.js';
 import { pairSources, rttBetween } from '../../semantics/latency.js';
 import type { Model, RttSource, ServiceM, StoreM } from '../../semantics/model.js';
-import { formatCount, formatDuration } from '../../semantics/units.js';
+import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { at, listing, percentileName, rangeKey, regionsPlace, type Place } from './helpers.js';
 import { ReportedPairs } from './reported-pairs.js';
 import type { Rule } from './rule.js';

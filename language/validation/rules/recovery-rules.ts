@@ -4,7 +4,6 @@ import {
     describeFailoverTime,
     estimateFailoverTime,
     estimateRpo,
-    formatDurationRange,
     hasSpread,
     judged,
     type Judge,
@@ -12,7 +11,7 @@ import {
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { placeLoad, regionLoss, serviceLoad, type RegionLoss } from '../../semantics/estimators/region-loss.js';
 import { protectedRegions } from '../../semantics/estimators/failover-time.js';
-import { formatDuration, formatPercent } from '../../semantics/units.js';
+import { formatDuration, formatDurationRange, formatPercent } from '../../../format/quantities.js';
 import type { Fix, FixEdit } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
