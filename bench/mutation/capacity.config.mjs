@@ -12,6 +12,7 @@ export default {
     ],
     testFiles: [
         'test/estimators/region-loss.test.ts',
+        'test/estimators/region-loss-routing.test.ts',
         'test/estimators/nth-smallest.test.ts',
         'test/estimators/write-latency.test.ts',
         'test/rules/availability-rules.test.ts',

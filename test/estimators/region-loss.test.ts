@@ -2,13 +2,15 @@
 // and rto-unachievable's capacity finding. Shares worked by hand from the workloads' origins and the capacities.
 import { describe, expect, it } from 'vitest';
 import { lossFits, placeLoad, regionLoss, serviceLoad } from '../../language/semantics/estimators/region-loss.js';
-import { modelOf } from '../helpers/services.js';
+import { errors, modelOf } from '../helpers/services.js';
 
 const REGIONS =
     'topology T\nregion us-east-1 {}\nregion us-east-2 {}\nregion us-west-2 {}\nregion eu-west-1 {}\nregion ap-southeast-2 {}\n';
 
 async function serviceOf(text: string, id: string) {
-    const { model } = await modelOf(`${REGIONS}${text}`);
+    const { model, diagnostics } = await modelOf(`${REGIONS}${text}`);
+    // A design that does not parse or link would test a model other than the one the case describes.
+    expect(errors(diagnostics).map((d) => d.message)).toEqual([]);
     return { model, service: model.services.get(id)! };
 }
 
@@ -113,7 +115,7 @@ workload w for s { writes 1000/s from us-east-1 50%, us-east-2 25%, us-west-2 25
     ])('of $lost in a warm standby moves the load to $receivers', async ({ lost, receivers, failing, largest }) => {
         const { model, service } = await serviceOf(
             `service s { regions us-east-1, us-west-2 posture warm-standby capacity 100% per region }
-failover s { from us-east-1 to us-west-2 detect health-check every 10s threshold 3 route anycast drill every 30d }
+failover s from us-east-1 to us-west-2 { detect health-check every 10s threshold 3 route anycast drill every 30d }
 workload w for s { writes 1000/s from us-east-1 100% }`,
             's',
         );
