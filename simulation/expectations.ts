@@ -93,6 +93,7 @@ export function formatValue(metric: Metric, value: number): string {
         case 'rpo':
         case 'detection':
         case 'write-latency':
+        case 'drain':
             return formatDuration(value);
         case 'availability':
         case 'stale-reads':
@@ -112,6 +113,7 @@ function formatDelta(metric: Metric, delta: number): string {
         case 'rpo':
         case 'detection':
         case 'write-latency':
+        case 'drain':
             return `${sign}${formatDuration(size)}`;
         case 'availability':
         case 'stale-reads':
@@ -124,9 +126,9 @@ function formatDelta(metric: Metric, delta: number): string {
 }
 
 function neverText(metric: Metric): string {
-    return metric === 'detection'
-        ? 'never (the failure was not detected)'
-        : 'never (not recovered by the end of the scenario)';
+    if (metric === 'detection') return 'never (the failure was not detected)';
+    if (metric === 'drain') return 'never (a healed backlog had not drained by the end of the scenario)';
+    return 'never (not recovered by the end of the scenario)';
 }
 
 function round(n: number): number {

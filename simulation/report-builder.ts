@@ -28,6 +28,7 @@ import {
 import type { PartialFaultPlan } from './plan.js';
 import { StoreFate } from './data-fate.js';
 import { drainNotes, drainReport, healReport } from './drain-report.js';
+import { measureDrain } from './drain-measure.js';
 import type { Episode, GroupRuntime } from './runtime.js';
 
 export const ENGINE_VERSION = 'mregion-des 1';
@@ -498,6 +499,8 @@ class Measurements {
                 return this.stale(e);
             case 'write-latency':
                 return this.latency(e);
+            case 'drain':
+                return measureDrain(this.sim, this.stores(e), e, this.scope(e));
             case 'cost':
                 return this.costUsd === null
                     ? { value: null, where: '', atMs: null, reason: 'no egress price or item-size to estimate from' }

@@ -76,6 +76,7 @@ export type MregionKeywordNames =
     | "discarded-writes"
     | "dns"
     | "document"
+    | "drain"
     | "drill"
     | "durable-object"
     | "duration"
@@ -865,10 +866,10 @@ export function isLocationClause(item: unknown): item is LocationClause {
     return reflection.isInstance(item, LocationClause.$type);
 }
 
-export type Metric = 'availability' | 'cost' | 'detection' | 'discarded-writes' | 'lost-writes' | 'merges' | 'rejected-writes' | 'rpo' | 'rto' | 'siblings' | 'stale-reads' | 'stranded-writes' | 'write-latency';
+export type Metric = 'availability' | 'cost' | 'detection' | 'discarded-writes' | 'drain' | 'lost-writes' | 'merges' | 'rejected-writes' | 'rpo' | 'rto' | 'siblings' | 'stale-reads' | 'stranded-writes' | 'write-latency';
 
 export function isMetric(item: unknown): item is Metric {
-    return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'stranded-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'cost';
+    return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'stranded-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'drain' || item === 'cost';
 }
 
 export type Name = 'cache' | 'manual' | 'primary' | Engine | HoldsKind | Provider | Shape | string;

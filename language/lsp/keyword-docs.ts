@@ -1488,6 +1488,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         '',
         'expect detection <= 1m',
     ),
+    drain: metric(
+        undefined,
+        `Longest time from a heal until the replica that was cut off has applied its backlog and the writes queued behind it (one replication delay plus B ÷ (catch-up − write rate)), over the asynchronous stores named; "never" when a backlog had not drained by the end of the scenario. Without a declared \`catch-up\` the backlog arrives at once and the time is a lower bound (${factRef('catch-up-rate')}). \`in R\` names the replica that catches up.`,
+        'duration',
+        '',
+        'expect drain of orders <= 10m',
+    ),
     '<=': COMPARISON('at most', '<='),
     '<': COMPARISON('below', '<'),
     '==': COMPARISON('exactly', '=='),

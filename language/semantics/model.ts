@@ -113,6 +113,7 @@ export type Metric =
     | 'stale-reads'
     | 'write-latency'
     | 'detection'
+    | 'drain'
     | 'cost';
 export type Comparison = '<=' | '<' | '==' | '>=' | '>';
 

@@ -13,6 +13,7 @@ export const METRIC_UNITS: Readonly<Record<Metric, UnitKind>> = {
     rpo: 'duration',
     detection: 'duration',
     'write-latency': 'duration',
+    drain: 'duration',
     availability: 'percent',
     'stale-reads': 'percent',
     'lost-writes': 'count',
