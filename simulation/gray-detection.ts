@@ -8,7 +8,10 @@
 import type { HealthCheckDepth } from '../language/semantics/model.js';
 import { formatDuration, formatPercent } from '../format/quantities.js';
 import type { Simulation } from './engine/simulation.js';
+import type { ImpairedGlobal } from './partial-faults.js';
 import type { PartialFaultPlan } from './plan.js';
+import { factRef } from '../language/semantics/facts/citation.js';
+import { GLOBAL_SERVICES, isGlobalServiceName } from '../language/semantics/facts/global-services.js';
 import type { Probe } from './runtime.js';
 
 export interface GrayWatch {
@@ -32,7 +35,7 @@ export function partialCheck(sim: Simulation, probe: Probe): { readonly fails: b
 }
 
 export function onPartialFaultStart(sim: Simulation, f: PartialFaultPlan, t: number): void {
-    updateCascade(sim, f, t);
+    updateCascade(sim, f.index, t);
     const reached = sim.partial.reach(f);
     for (const failover of sim.failovers) {
         const plan = failover.plan;
@@ -50,7 +53,7 @@ export function onPartialFaultStart(sim: Simulation, f: PartialFaultPlan, t: num
 }
 
 export function onPartialFaultEnd(sim: Simulation, f: PartialFaultPlan, t: number): void {
-    updateCascade(sim, f, t);
+    updateCascade(sim, f.index, t);
     for (const w of sim.grayWatches) {
         if (w.fault !== f.index || w.noticedAt >= 0) continue;
         const probe = sim.probes[w.probe]!;
@@ -80,17 +83,21 @@ export function noticePartialFaults(sim: Simulation, probe: Probe, t: number): v
     }
 }
 
-/** Recomputes the impairments after `f` started or ended; the rows it causes point at its clause. */
-function updateCascade(sim: Simulation, f: PartialFaultPlan, t: number): void {
-    const cause = sim.faultSource(f.index);
+/**
+ * Recomputes the impairments after fault `fault` started or ended — a partial fault, or an outage, destroy or
+ * control-plane impairment of a region some global dependency is homed in; the rows it causes point at its clause.
+ */
+export function updateCascade(sim: Simulation, fault: number, t: number): void {
+    const cause = sim.faultSource(fault);
     const active = sim.faults
         .activeFaults()
         .map((i) => sim.plan.faults[i]!)
         .filter((x): x is PartialFaultPlan => x.kind === 'degrade' || x.kind === 'fail');
-    for (const c of sim.partial.update(active)) {
+    const homeImpaired = (region: number) => !sim.faults.controlPlaneAvailable(region);
+    for (const c of sim.partial.update(active, homeImpaired)) {
         const s = sim.plan.services[c.service]!;
         const where = sim.regionName(c.region);
-        if (c.via.length === 0) {
+        if (c.via.length === 0 && c.global.length === 0) {
             sim.record(
                 t,
                 'cascade',
@@ -110,15 +117,29 @@ function updateCascade(sim: Simulation, f: PartialFaultPlan, t: number): void {
                   ]
                       .filter(Boolean)
                       .join(', ');
-        sim.record(
-            t,
-            'cascade',
-            `${s.id} in ${where} ${how}: it depends on ${c.via.join(', ')}, impaired there`,
-            s.id,
-            c.region,
-            cause,
-        );
+        const why = [
+            c.via.length > 0 ? `it depends on ${c.via.join(', ')}, impaired there` : '',
+            c.global.length > 0 ? globalWhy(sim, c.global) : '',
+        ]
+            .filter(Boolean)
+            .join('; ');
+        sim.record(t, 'cascade', `${s.id} in ${where} ${how}: ${why}`, s.id, c.region, cause);
     }
+}
+
+/** "it calls sts, homed in us-east-1, whose control plane is unavailable": why a global dependency fails it. */
+function globalWhy(sim: Simulation, global: readonly ImpairedGlobal[]): string {
+    const homes = [...new Set(global.map((g) => g.home))];
+    return homes
+        .map((h) => {
+            const names = global.filter((g) => g.home === h).map((g) => g.name);
+            const what = sim.faults.isDown(h) ? 'which is down' : 'whose control plane is impaired';
+            const cited = [
+                ...new Set(names.map((n) => (isGlobalServiceName(n) ? factRef(GLOBAL_SERVICES[n].home.id) : ''))),
+            ].filter(Boolean);
+            return `it calls ${names.join(', ')} on every request, homed in ${sim.regionName(h)}, ${what} (${cited.join(', ')})`;
+        })
+        .join('; ');
 }
 
 function targetId(sim: Simulation, probe: Probe): string {

@@ -2,6 +2,8 @@
 // and their cascade. A service in a region is impaired when what it calls there is: the stores it `uses` and
 // `reads` (their replica in that region) and the services it `depends-on` (their instance in that region),
 // transitively. Each dependency a request calls adds its error share (independently) and its latency.
+// A provider-global dependency (`global-dependency`) whose home region is down or has its control plane impaired
+// fails every request of the service in every region it runs in (global-dependencies.ts says which are impaired).
 // Recomputed only when a fault starts or ends; requests and health checks then read arrays.
 import type { HealthCheckDepth } from '../language/semantics/model.js';
 import type { PartialFaultPlan, Plan } from './plan.js';
@@ -24,6 +26,14 @@ export interface CascadeChange {
     readonly addedLatencyMs: number;
     /** Ids of the direct dependencies impaired there; empty once it is no longer impaired through them. */
     readonly via: readonly string[];
+    /** Its provider-global dependencies impaired now (from their home region), whatever the region. */
+    readonly global: readonly ImpairedGlobal[];
+}
+
+/** A provider-global dependency impaired because its home region is. */
+export interface ImpairedGlobal {
+    readonly name: string;
+    readonly home: number;
 }
 
 const HEALTHY: CheckView = { errorShare: 0, addedLatencyMs: 0, noAnswer: false };
@@ -40,7 +50,11 @@ export class PartialFaults {
     private readonly serviceError: Float64Array;
     private readonly serviceLatency: Float64Array;
     private readonly viaOf: (readonly string[])[];
-    /** Whether the scenario has partial faults at all: without them nothing here costs anything. */
+    private readonly globalOf: (readonly ImpairedGlobal[])[];
+    /**
+     * Whether the scenario has partial faults at all, or faults on the home of a service's global dependency:
+     * without them nothing here costs anything.
+     */
     readonly present: boolean;
     active = false;
 
@@ -48,7 +62,7 @@ export class PartialFaults {
         const R = (this.R = plan.regions.length);
         const S = plan.services.length;
         const T = plan.stores.length;
-        this.present = plan.faults.some((f) => f.kind === 'degrade' || f.kind === 'fail');
+        this.present = plan.faults.some((f) => f.kind === 'degrade' || f.kind === 'fail') || globalHomesFaulted(plan);
         const n = this.present ? 1 : 0;
         this.serviceOwnError = new Float64Array(n * S * R);
         this.serviceOwnLatency = new Float64Array(n * S * R);
@@ -58,6 +72,7 @@ export class PartialFaults {
         this.serviceError = new Float64Array(n * S * R);
         this.serviceLatency = new Float64Array(n * S * R);
         this.viaOf = new Array(n * S * R).fill([]);
+        this.globalOf = new Array(n * S).fill([]);
     }
 
     /** Share of the requests served by `service` in `region` that fail (0 when nothing is impaired). */
@@ -102,11 +117,24 @@ export class PartialFaults {
         return v.errorShare > 0 || v.addedLatencyMs > 0 || v.noAnswer;
     }
 
-    /** Recomputes everything from the partial faults in effect; returns the services whose cascade changed. */
-    update(faults: readonly PartialFaultPlan[]): CascadeChange[] {
+    /**
+     * Recomputes everything from the partial faults in effect and the regions whose control plane is unavailable
+     * (`homeImpaired`); returns the services whose cascade changed.
+     */
+    update(
+        faults: readonly PartialFaultPlan[],
+        homeImpaired: (region: number) => boolean = () => false,
+    ): CascadeChange[] {
         if (!this.present) return [];
         const { plan, R } = this;
-        this.active = faults.length > 0;
+        const beforeGlobal = [...this.globalOf];
+        let anyGlobal = false;
+        for (const s of plan.services) {
+            const impaired = s.globalDependencies.filter((g) => homeImpaired(g.home));
+            this.globalOf[s.index] = impaired;
+            if (impaired.length > 0) anyGlobal = true;
+        }
+        this.active = faults.length > 0 || anyGlobal;
         this.serviceOwnError.fill(0);
         this.serviceOwnLatency.fill(0);
         this.serviceSilent.fill(0);
@@ -135,7 +163,8 @@ export class PartialFaults {
             if (done[i] === 1 || visiting[i] === 1) return; // a dependency cycle adds nothing twice
             visiting[i] = 1;
             const service = plan.services[s]!;
-            let ok = 1 - this.serviceOwnError[i]!;
+            // A global dependency homed in an impaired region answers no request, wherever the service runs.
+            let ok = this.globalOf[s]!.length > 0 ? 0 : 1 - this.serviceOwnError[i]!;
             let latency = this.serviceOwnLatency[i]!;
             const via: string[] = [];
             for (const st of new Set([...service.uses, ...service.reads])) {
@@ -169,17 +198,23 @@ export class PartialFaults {
                 const i = s.index * R + r;
                 const via = this.viaOf[i]!;
                 const was = beforeVia[i]!;
+                const global = this.globalOf[s.index]!;
+                const wasGlobal = beforeGlobal[s.index]!;
+                const names = (g: readonly ImpairedGlobal[]) => g.map((x) => x.name).join();
                 const same =
                     before[i] === this.serviceError[i] &&
                     beforeLatency[i] === this.serviceLatency[i] &&
-                    via.join() === was.join();
-                if (same || (via.length === 0 && was.length === 0)) continue;
+                    via.join() === was.join() &&
+                    names(global) === names(wasGlobal);
+                const never = via.length === 0 && was.length === 0 && global.length === 0 && wasGlobal.length === 0;
+                if (same || never) continue;
                 changes.push({
                     service: s.index,
                     region: r,
                     errorShare: this.serviceError[i]!,
                     addedLatencyMs: this.serviceLatency[i]!,
                     via,
+                    global,
                 });
             }
         }
@@ -209,4 +244,12 @@ export class PartialFaults {
         }
         return reached;
     }
+}
+
+/** Some service's global dependency is homed in a region a fault can take down or impair the control plane of. */
+function globalHomesFaulted(plan: Plan): boolean {
+    const homes = new Set(plan.services.flatMap((s) => s.globalDependencies.map((g) => g.home)));
+    return plan.faults.some(
+        (f) => (f.kind === 'outage' || f.kind === 'destroy' || f.kind === 'control-plane') && homes.has(f.region),
+    );
 }

@@ -86,6 +86,11 @@ export interface ServicePlan {
     readonly reads: readonly number[];
     /** Service indices it calls (`depends-on`): a partial fault of one of them in a region reaches it there. */
     readonly dependsOn: readonly number[];
+    /**
+     * Provider-global services its requests call (`global-dependency`) whose home region the run can touch: an
+     * outage, destroy or control-plane impairment there fails the service in every region (global-dependencies.ts).
+     */
+    readonly globalDependencies: readonly { readonly name: string; readonly home: number }[];
 }
 
 export interface WorkloadPlan {
@@ -317,7 +322,7 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
     const services: ServicePlan[] = [];
     const serviceIndex = new Map<string, number>();
     for (const s of model.services.values()) {
-        const plan = compileService(s, services.length, R, storeIndex, region);
+        const plan = compileService(s, services.length, R, storeIndex, region, regionIndex);
         serviceIndex.set(s.id, plan.index);
         services.push(plan);
     }
@@ -438,6 +443,7 @@ function compileService(
     R: number,
     storeIndex: ReadonlyMap<string, number>,
     region: (name: string | undefined, what: string) => number,
+    regionIndex: ReadonlyMap<string, number>,
 ): ServicePlan {
     if (s.regions.length === 0) throw new SimulationError('incomplete-design', `service ${s.id} has no regions`);
     const regions = [...new Set(s.regions.map((r) => region(r, `service ${s.id}`)))];
@@ -464,6 +470,11 @@ function compileService(
         uses: stores(s.uses),
         reads: stores(s.reads),
         dependsOn: [],
+        globalDependencies: s.globalDependencies.flatMap((d) => {
+            // A home the design does not declare cannot be named by a fault, so it is never impaired in a run.
+            const home = d.home === undefined ? undefined : regionIndex.get(d.home);
+            return home === undefined ? [] : [{ name: d.name, home }];
+        }),
     };
 }
 

@@ -119,7 +119,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     if (objectiveTerms.note) notes.push(objectiveTerms.note);
     if (plan.services.some((s) => s.model.dependsOn.length > 0) && !sim.partial.present) {
         notes.push(
-            'service dependencies (depends-on) only carry partial faults (degrade, fail) in this run, and it has none: each service is judged on its own regions and stores',
+            'service dependencies (depends-on) only carry partial faults (degrade, fail) and impaired global dependencies in this run, and it has none: each service is judged on its own regions and stores',
         );
     }
     notes.push(...drainNotes(stores));

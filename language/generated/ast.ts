@@ -101,6 +101,7 @@ export type MregionKeywordNames =
     | "gcp"
     | "global"
     | "global-accelerator"
+    | "global-dependency"
     | "health-check"
     | "holds"
     | "home-region"
@@ -688,6 +689,27 @@ export function isFeaturesClause(item: unknown): item is FeaturesClause {
     return reflection.isInstance(item, FeaturesClause.$type);
 }
 
+export interface GlobalDependencyClause extends langium.AstNode {
+    readonly $container: Service;
+    readonly $type: 'GlobalDependencyClause';
+    services: Array<GlobalServiceName>;
+}
+
+export const GlobalDependencyClause = {
+    $type: 'GlobalDependencyClause',
+    services: 'services'
+} as const;
+
+export function isGlobalDependencyClause(item: unknown): item is GlobalDependencyClause {
+    return reflection.isInstance(item, GlobalDependencyClause.$type);
+}
+
+export type GlobalServiceName = 'global-accelerator' | Name;
+
+export function isGlobalServiceName(item: unknown): item is GlobalServiceName {
+    return isName(item) || item === 'global-accelerator';
+}
+
 export interface HoldsClause extends langium.AstNode {
     readonly $container: Store;
     readonly $type: 'HoldsClause';
@@ -1239,7 +1261,7 @@ export function isSeedClause(item: unknown): item is SeedClause {
 export interface Service extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Service';
-    clauses: Array<CapacityClause | DependsOnClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause>;
+    clauses: Array<CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1255,7 +1277,7 @@ export function isService(item: unknown): item is Service {
     return reflection.isInstance(item, Service.$type);
 }
 
-export type ServiceClause = CapacityClause | DependsOnClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause;
+export type ServiceClause = CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause;
 
 export const ServiceClause = {
     $type: 'ServiceClause'
@@ -1472,6 +1494,7 @@ export type MregionAstType = {
     FailoverClause: FailoverClause
     Fault: Fault
     FeaturesClause: FeaturesClause
+    GlobalDependencyClause: GlobalDependencyClause
     HoldsClause: HoldsClause
     Import: Import
     InvariantClause: InvariantClause
@@ -1915,6 +1938,16 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [StoreClause.$type]
+        },
+        GlobalDependencyClause: {
+            name: GlobalDependencyClause.$type,
+            properties: {
+                services: {
+                    name: GlobalDependencyClause.services,
+                    defaultValue: []
+                }
+            },
+            superTypes: [ServiceClause.$type]
         },
         HoldsClause: {
             name: HoldsClause.$type,

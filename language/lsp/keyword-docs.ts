@@ -18,6 +18,7 @@ import {
     SELF_FAILOVER_ENGINES,
     THRESHOLDS,
 } from '../semantics/facts/defaults.js';
+import { GLOBAL_SERVICE_NAMES, GLOBAL_SERVICES } from '../semantics/facts/global-services.js';
 import { factRef } from '../semantics/facts/citation.js';
 import type { Fact } from '../semantics/facts/fact.js';
 import type { ActionKind, Engine, Posture } from '../semantics/model.js';
@@ -112,6 +113,14 @@ function actionFacts(kind: ActionKind): string {
         ? `, takes ${formatDuration(f.durationMs.value)} (${cite(f.durationMs)})`
         : ', no documented duration: say how long it `takes`';
     return ` ${plane} (${cite(f.plane)})${duration}.`;
+}
+
+/** "iam (us-east-1, docs/facts.md#…), …, route53 (global data plane, …)": every known name with its home. */
+function globalServiceHomes(): string {
+    return GLOBAL_SERVICE_NAMES.map((name) => {
+        const home = GLOBAL_SERVICES[name].home;
+        return `\`${name}\` (${home.value ?? 'global data plane, not homed'}, ${cite(home)})`;
+    }).join(', ');
 }
 
 function postureFacts(p: Posture): string {
@@ -912,6 +921,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         'Other services this one calls; a single-region dependency of a multi-region service is a single point of failure.',
         'depends-on auth',
     ),
+    'global-dependency': value(
+        'services',
+        ['GlobalDependencyClause'],
+        `Provider-global services the service calls on its request path, each homed where the facts say: ${globalServiceHomes()}. While the home region is down or its control plane impaired (\`impair control-plane R\`), the simulation fails the service in every region it runs in; the data planes are never impaired. A service running outside a home is flagged (request-path-control-plane).`,
+        'global-dependency sts, route53',
+    ),
     objective: value(
         'services',
         ['ObjectiveClause'],
@@ -1134,12 +1149,20 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         `Anycast: one address announced everywhere; traffic moves as soon as the failure is detected, with no DNS tail (docs/facts.md#global-accelerator-no-dns).`,
         'route anycast',
     ),
-    'global-accelerator': value(
-        'failovers',
-        ['RouteClause'],
-        `AWS Global Accelerator: health checks every ${formatDuration(ANYCAST.intervalMs.value)} by default, threshold ${ANYCAST.threshold.value}, then an immediate switch (${cite(ANYCAST.threshold)}).`,
-        'route global-accelerator',
-    ),
+    'global-accelerator': [
+        {
+            in: ['RouteClause'],
+            section: 'failovers',
+            summary: `AWS Global Accelerator: health checks every ${formatDuration(ANYCAST.intervalMs.value)} by default, threshold ${ANYCAST.threshold.value}, then an immediate switch (${cite(ANYCAST.threshold)}).`,
+            example: 'route global-accelerator',
+        },
+        {
+            in: ['GlobalDependencyClause'],
+            section: 'services',
+            summary: `Global Accelerator's data plane (anycast addresses, endpoint health): served from every edge location, not homed in a region (${cite(GLOBAL_SERVICES['global-accelerator'].home)}). Its control plane is \`global-accelerator-control\`.`,
+            example: 'global-dependency global-accelerator',
+        },
+    ],
     'arc-routing-control': value(
         'failovers',
         ['RouteClause'],

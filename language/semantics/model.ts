@@ -100,6 +100,18 @@ export type ActionKind =
     | 'invalidate-cache'
     | 'notify';
 export type Plane = 'control-plane' | 'data-plane';
+/** Provider-global services a request path can call (language/semantics/facts/global-services.ts). */
+export type GlobalServiceName =
+    | 'iam'
+    | 'organizations'
+    | 'sts'
+    | 'route53-control'
+    | 'cloudfront-control'
+    | 'arc-control'
+    | 'global-accelerator-control'
+    | 'route53'
+    | 'cloudfront'
+    | 'global-accelerator';
 export type Metric =
     | 'rto'
     | 'rpo'
@@ -248,8 +260,18 @@ export interface ServiceM {
     /** Store instance ids the service only reads. */
     readonly reads: readonly string[];
     readonly dependsOn: readonly string[];
+    /** Provider-global services its requests call (`global-dependency`), each with the region it is homed in. */
+    readonly globalDependencies: readonly GlobalDependencyM[];
     readonly objective?: ObjectiveM;
     readonly source: Source;
+}
+
+export interface GlobalDependencyM {
+    readonly name: GlobalServiceName;
+    /** The region whose impairment impairs it (docs/facts.md); absent for a data plane served from everywhere. */
+    readonly home?: string;
+    /** Where the name is written. */
+    readonly range: Range;
 }
 
 export type Deployable = StoreM | ServiceM;

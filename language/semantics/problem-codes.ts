@@ -12,6 +12,7 @@ export const ProblemCodes = {
     PerCellWithoutCells: 'per-cell-without-cells',
     InapplicableProperty: 'inapplicable-property',
     RegionProviderMismatch: 'region-provider-mismatch',
+    UnknownGlobalService: 'unknown-global-service',
     UnknownImport: 'unknown-import',
     MissingTopology: 'missing-topology',
     SyntaxError: 'syntax-error',
@@ -33,6 +34,8 @@ export const STANDARD_CHECK_DESCRIPTIONS: Readonly<Record<ProblemCode, string>> 
     'per-cell-without-cells': 'A `per cell` declaration in a design that declares no cells.',
     'inapplicable-property': 'A property that has no meaning where it is written.',
     'region-provider-mismatch': 'A known region code (e.g. an AWS region) declared under another provider.',
+    'unknown-global-service':
+        'A `global-dependency` name that is not one of the provider-global services mregion knows the home of.',
     'unknown-import': 'An import whose file does not exist or cannot be read.',
     'missing-topology': 'A file that declares services or scenarios but no topology.',
     'syntax-error': 'Text the grammar cannot read.',

@@ -83,6 +83,7 @@ const service = block(clause('service', names, optional('per', 'cell')), [
     clause('uses', list(names)),
     clause('reads', list(names)),
     clause('depends-on', list(names)),
+    clause('global-dependency', list(fc.constantFrom('iam', 'sts', 'route53-control', 'global-accelerator'))),
     objective,
 ]);
 const failover = block(clause('failover', names, optional('from', names), optional('to', names)), [

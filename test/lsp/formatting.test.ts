@@ -64,6 +64,11 @@ describe('formatter', () => {
         ],
         ['keeps an empty block empty', 'region a {  }', 'region a {}\n'],
         [
+            'aligns the names of a global dependency with the other values, one space after each comma',
+            'service api {\nregions a , b\n  global-dependency sts ,iam,   global-accelerator\n}',
+            'service api {\n    regions           a, b\n    global-dependency sts, iam, global-accelerator\n}\n',
+        ],
+        [
             'puts each declaration on its own line',
             'region a { provider aws } region b { provider aws }',
             'region a { provider aws }\nregion b { provider aws }\n',

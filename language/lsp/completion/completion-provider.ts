@@ -32,11 +32,13 @@ import {
     isCapacityEntry,
     isDocument,
     isFailover,
+    isGlobalDependencyClause,
     isHoldsClause,
     isObjectiveClause,
     isPrimaryClause,
     isProviderClause,
     isRegion,
+    isService,
     isStore,
     isWritesClause,
     type Region,
@@ -46,6 +48,8 @@ import type { CrdtType, Provider, Shape } from '../../semantics/model.js';
 import { CRDT_FITS } from '../../validation/rules/conflict-rules.js';
 import { RULE_CODES, RULES } from '../../validation/rules/catalog.js';
 import { describeDeclaration } from '../hover/hover-provider.js';
+import { describeGlobalService } from '../hover/global-dependency-hover.js';
+import { GLOBAL_SERVICE_NAMES, GLOBAL_SERVICES } from '../../semantics/facts/global-services.js';
 import { keywordMarkdown, keywordUsage } from '../keyword-docs.js';
 import { slotOfQuantity } from '../quantity-kinds.js';
 import { providerForNewRegion, regionCodeCandidates, regionCodeItem } from './region-codes.js';
@@ -128,6 +132,10 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
+        // A provider-global service (the one `services` that is no reference): the names the facts know, not the
+        // value words a name may be. The follow set reaches it once as the ID rule and once per value word.
+        if (next.property === 'services' && !GrammarAST.isCrossReference(next.feature))
+            return GrammarAST.isRuleCall(next.feature) ? this.globalServices(context, acceptor) : undefined;
         if (next.property === 'name') {
             // Declaring a name: the grammar's value words are valid names, but offering them would be noise.
             if (GrammarAST.isRuleCall(next.feature) && isRegion(context.node))
@@ -135,6 +143,26 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    private globalServices(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const clause = AstUtils.getContainerOfType(context.node, isGlobalDependencyClause);
+        const service = clause ? undefined : declarationOf(context.node);
+        const written =
+            clause?.services ?? (isService(service) ? service.clauses.find(isGlobalDependencyClause)?.services : []);
+        const typed = context.document.textDocument.getText().slice(context.tokenOffset, context.offset);
+        const listed = new Set((written ?? []).filter((n) => n !== typed));
+        GLOBAL_SERVICE_NAMES.filter((n) => !listed.has(n)).forEach((name, i) =>
+            acceptor(context, {
+                label: name,
+                kind: CompletionItemKind.EnumMember,
+                detail: GLOBAL_SERVICES[name].home.value
+                    ? `homed in ${GLOBAL_SERVICES[name].home.value}`
+                    : 'global data plane, not homed',
+                documentation: { kind: 'markdown', value: describeGlobalService(name) },
+                sortText: `0${String(i).padStart(2, '0')}`,
+            }),
+        );
     }
 
     private regionCodes(context: CompletionContext, region: Region, acceptor: CompletionAcceptor): void {

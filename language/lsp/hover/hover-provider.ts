@@ -13,7 +13,7 @@ import {
 } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
-import { isFailover, isLink, type Failover, type Link } from '../../generated/ast.js';
+import { isFailover, isGlobalDependencyClause, isLink, type Failover, type Link } from '../../generated/ast.js';
 import type { MregionServices } from '../../mregion-module.js';
 import { markdownText } from '../../semantics/escape.js';
 import type { Model } from '../../semantics/model.js';
@@ -25,6 +25,7 @@ import { isRuleCode, RULES } from '../../validation/rules/catalog.js';
 import { factDocUri, ruleDocUri } from '../../validation/rules/docs-link.js';
 import { linkFactCitations } from '../../semantics/facts/citation.js';
 import { describeFailovers, failoversDeclaredAt } from './failover-hover.js';
+import { describeGlobalService } from './global-dependency-hover.js';
 import { describeCell, describeScenario, describeTopology, describeWorkload } from './other-hover.js';
 import { describeLink, describeRegion } from './region-hover.js';
 import { describeService } from './service-hover.js';
@@ -63,6 +64,9 @@ export class MregionHoverProvider implements HoverProvider {
         }
         const owner = leaf.astNode;
         if (owner.$type === 'Quantity') return quantityMarkdown(owner, leaf.text);
+        // A name of `global-dependency` (`global-accelerator` is a keyword elsewhere): the service it names.
+        if (isGlobalDependencyClause(owner) && leaf.text !== 'global-dependency' && leaf.text !== ',')
+            return describeGlobalService(leaf.text);
         if (GrammarAST.isKeyword(leaf.grammarSource)) {
             const usage = keywordUsage(leaf.text, owner.$type);
             const docs = usage ? keywordMarkdown(leaf.text, usage) : undefined;

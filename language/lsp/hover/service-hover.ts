@@ -1,6 +1,8 @@
 // Hover for a service: first the answer — the failover-time range of the failovers that move it, against its
 // RTO — then placement, posture with its DR-tier facts, capacity, dependencies, objectives and egress.
 import { POSTURE } from '../../semantics/facts/defaults.js';
+import { factRef } from '../../semantics/facts/citation.js';
+import { GLOBAL_SERVICES } from '../../semantics/facts/global-services.js';
 import {
     describeFailoverRange,
     estimateFailoverTime,
@@ -48,6 +50,13 @@ export function describeService(model: Model, name: string): string | undefined 
         `- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`,
     );
     if (first.dependsOn.length > 0) out.push(`- Depends on: ${list(unique(first.dependsOn))}`);
+    if (first.globalDependencies.length > 0) {
+        const deps = first.globalDependencies;
+        const sources = [...new Set(deps.map((d) => factRef(GLOBAL_SERVICES[d.name].home.id)))].join(', ');
+        out.push(
+            `- Global dependencies: ${list(deps.map((d) => `${d.name} (${d.home ? `homed in ${d.home}` : 'not homed'})`))} *(${sources})*`,
+        );
+    }
     if (first.objective) out.push(`- Objectives: ${objectiveText(first.objective)}`);
     for (const s of services) {
         // The same sum egress-cost compares with a cost objective.

@@ -1,6 +1,8 @@
 // Services: regions, posture, capacity and the stores they use; `per cell` services get one instance per cell.
 import * as ast from '../../generated/ast.js';
-import type { CellM, ServiceM, StoreM } from '../model.js';
+import type { CellM, GlobalDependencyM, ServiceM, StoreM } from '../model.js';
+import { GLOBAL_SERVICE_NAMES, GLOBAL_SERVICES, isGlobalServiceName } from '../facts/global-services.js';
+import { closestName } from '../../util/closest.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { isComplete } from './complete.js';
 import type { BuildContext } from './context.js';
@@ -25,6 +27,8 @@ export function buildServices(
     const uses = ctx.single(c, ast.isUsesClause, 'uses');
     const reads = ctx.single(c, ast.isReadsClause, 'reads');
     const dependsOn = ctx.single(c, ast.isDependsOnClause, 'depends-on');
+    const globalClause = ctx.single(c, ast.isGlobalDependencyClause, 'global-dependency');
+    const globalDependencies = buildGlobalDependencies(ctx, globalClause);
     const objective = buildObjective(ctx, ctx.single(c, ast.isObjectiveClause, 'objective'));
 
     if (node.perCell && regionsClause) {
@@ -64,6 +68,7 @@ export function buildServices(
         uses,
         reads,
         dependsOn,
+        globalDependencies: globalClause,
         objective: objective ? objective.source.range : undefined,
         perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
     });
@@ -132,6 +137,7 @@ export function buildServices(
             uses: unique(refNames(uses?.stores).flatMap((s) => storeIds(s, cellName))),
             reads: unique(refNames(reads?.stores).flatMap((s) => storeIds(s, cellName))),
             dependsOn: unique(refNames(dependsOn?.services).flatMap((s) => serviceIds(s, cellName))),
+            globalDependencies,
             objective,
             source,
         };
@@ -140,6 +146,42 @@ export function buildServices(
     const declaredRegions = unique(refNames(regionsClause?.regions));
     if (!node.perCell || cells.length === 0) return [instance(declaredRegions, undefined)];
     return cells.map((cell) => instance(cell.regions, cell));
+}
+
+/**
+ * The names of `global-dependency`, each with its home from the facts table. An unknown name is an error with the
+ * nearest known one (never a guessed home); a name written twice is reported once and kept once.
+ */
+function buildGlobalDependencies(
+    ctx: BuildContext,
+    clause: ast.GlobalDependencyClause | undefined,
+): GlobalDependencyM[] {
+    if (!clause) return [];
+    const result: GlobalDependencyM[] = [];
+    clause.services.forEach((name, i) => {
+        const range = ctx.propRangeAt(clause, 'services', i);
+        if (!isGlobalServiceName(name)) {
+            const guess = closestName(name, GLOBAL_SERVICE_NAMES);
+            ctx.report(
+                ProblemCodes.UnknownGlobalService,
+                'error',
+                `'${name}' is not a provider-global service mregion knows the home of` +
+                    (guess ? ` — did you mean '${guess}'?` : '') +
+                    ` (known: ${GLOBAL_SERVICE_NAMES.join(', ')})`,
+                clause,
+                range,
+                guess ? { replacement: guess } : undefined,
+            );
+            return;
+        }
+        if (result.some((d) => d.name === name)) {
+            ctx.report(ProblemCodes.DuplicateName, 'error', `'${name}' is already listed; keep one`, clause, range);
+            return;
+        }
+        const home = GLOBAL_SERVICES[name].home.value;
+        result.push(home === undefined ? { name, range } : { name, home, range });
+    });
+    return result;
 }
 
 export type { StoreM };

@@ -27,7 +27,9 @@ export const FACT_IDS = [
     // Control plane and data plane
     'control-plane-vs-data-plane',
     'global-control-planes-us-east-1',
+    'sts-global-endpoint',
     'us-east-1-2021-outage',
+    's3-us-east-1-2017-outage',
     'data-plane-shift-time',
     'capacity-launch-time',
     'restore-throughput',

@@ -48,7 +48,12 @@ const singleRegionSpof: Rule = {
                     ...where(model, d),
                     cell: d.cell,
                     key: `${d.name}:${s.name}`,
-                    message: `${d.name} runs only in ${region}, and ${s.name} (${listing(s.regions)}) ${how}: losing ${region} takes ${s.name} down in every region`,
+                    message:
+                        `${d.name} runs only in ${region}, and ${s.name} (${listing(s.regions)}) ${how}: losing ${region} takes ${s.name} down in every region` +
+                        // The 2017 S3 event is this shape: one region's buckets on every region's request path.
+                        (d.kind === 'store' && d.engine === 's3'
+                            ? ` (S3 in us-east-1 failed for about four hours on 28 February 2017, and so did everything that read or wrote its buckets, ${factRef('s3-us-east-1-2017-outage')})`
+                            : ''),
                     related: [
                         {
                             ...at(

@@ -31,6 +31,7 @@ export const RULE_CODES = [
     'rpo-unachievable',
     'rto-unachievable',
     'control-plane-failover',
+    'request-path-control-plane',
     'dns-ttl-too-long',
     'failover-never-rehearsed',
     'single-region-spof',
@@ -154,6 +155,14 @@ export const RULES: Readonly<Record<RuleCode, RuleInfo>> = {
         'A failover action needs a control plane (editing DNS, launching or scaling capacity, promoting through a management API, console steps); an error when that control plane is homed in a region the failover protects against.',
         'Use health-check-driven routing or ARC routing controls, and pre-provisioned capacity.',
         ['use health-check-driven DNS failover', 'use an ARC routing control', 'pre-provision capacity'],
+    ),
+    'request-path-control-plane': row(
+        'request-path-control-plane',
+        'warning',
+        'availability',
+        'Request path depends on a control plane in one region',
+        "A service's requests call a provider-global service (`global-dependency`) whose control plane is homed in a region other than the only one the service runs in, so that region's impairment takes the service down everywhere; an error when a failover of the service protects against that very region.",
+        'Take the call off the request path: use the regional endpoint (STS), create resources ahead of time, or rely on the data plane.',
     ),
     'dns-ttl-too-long': row(
         'dns-ttl-too-long',

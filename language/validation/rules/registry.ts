@@ -8,6 +8,7 @@ import { consistencyRules } from './consistency-rules.js';
 import { costRules } from './cost-rules.js';
 import { drainRules } from './drain-rules.js';
 import { failoverRules } from './failover-rules.js';
+import { globalDependencyRules } from './global-dependency-rules.js';
 import { latencyRules } from './latency-rules.js';
 import { recoveryRules } from './recovery-rules.js';
 import { residencyRules } from './residency-rules.js';
@@ -25,6 +26,7 @@ export const RULE_REGISTRY: Readonly<Record<RuleCode, Rule>> = {
     'rpo-unachievable': recoveryRules.rpoUnachievable,
     'rto-unachievable': recoveryRules.rtoUnachievable,
     'control-plane-failover': failoverRules.controlPlaneFailover,
+    'request-path-control-plane': globalDependencyRules.requestPathControlPlane,
     'dns-ttl-too-long': failoverRules.dnsTtlTooLong,
     'failover-never-rehearsed': failoverRules.failoverNeverRehearsed,
     'single-region-spof': capacityRules.singleRegionSpof,
