@@ -1,16 +1,9 @@
 // Opens a declaration in the editor: the rows of the simulation view and the boxes of the topology view
 // link back to where they were declared (a timeline row to the clause that caused it).
 import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace } from 'vscode';
+import type { SourceLocation } from '../protocol/webview-messages.js';
 
-export interface SourceRange {
-    readonly uri: string;
-    readonly range: {
-        readonly start: { readonly line: number; readonly character: number };
-        readonly end: { readonly line: number; readonly character: number };
-    };
-}
-
-export async function revealDeclaration(target: SourceRange): Promise<void> {
+export async function revealDeclaration(target: SourceLocation): Promise<void> {
     const document = await workspace.openTextDocument(Uri.parse(target.uri));
     const { start, end } = target.range;
     const range = new Range(start.line, start.character, end.line, end.character);

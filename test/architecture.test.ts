@@ -175,6 +175,31 @@ describe('architecture invariants', () => {
         expect(offenders).toEqual([]);
     });
 
+    test('the messages between the extension and its webviews are declared once, in protocol/webview-messages.ts', () => {
+        const text = (f: SourceFile) => readFileSync(path.join(ROOT, f.file), 'utf8');
+        const sides = files.filter(
+            (f) =>
+                (f.file.startsWith('client/') || f.file.startsWith('webview/')) &&
+                /\.postMessage\(|onDidReceiveMessage\(|addEventListener\('message'/.test(text(f)),
+        );
+        expect(sides.map((f) => f.file)).toEqual(
+            expect.arrayContaining(['client/views/simulation-panel.ts', 'webview/simulation/main.ts']),
+        );
+        const protocol = 'protocol/webview-messages.ts';
+        expect(sides.filter((f) => !f.imports.some((s) => resolve(f.file, s) === protocol)).map((f) => f.file)).toEqual(
+            [],
+        );
+        // A type with a `type: '…'` member outside protocol/ would be a second declaration of a message.
+        const declared = files
+            .filter((f) => f.file.startsWith('client/') || f.file.startsWith('webview/'))
+            .flatMap((f) =>
+                [...text(f).matchAll(/(?:\btype \w+\s*=|\binterface \w+)[^;]*?\btype\??:\s*'/g)].map(
+                    (m) => `${f.file}: ${m[0]}`,
+                ),
+            );
+        expect(declared).toEqual([]);
+    });
+
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {
         const entries = ['server/main.ts', 'cli/main.ts', 'simulation/worker.ts'].filter((f) => byFile.has(f));
         expect(entries).toContain('server/main.ts');

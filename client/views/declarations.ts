@@ -1,11 +1,10 @@
 // Where each store, service, region and failover is declared, from the topology graph: the simulation report
 // names them by id, and the simulation view uses this to link its rows back to the editor.
 import type { TopologyGraph, TopologyLocation } from '../../protocol/index.js';
-
-export type Declarations = Record<string, TopologyLocation>;
+import type { Declarations } from '../../protocol/webview-messages.js';
 
 export function declarationsOf(graph: TopologyGraph): Declarations {
-    const found: Declarations = {};
+    const found: Record<string, TopologyLocation> = {};
     const add = (key: string, location: TopologyLocation) => {
         found[key] ??= location;
     };

@@ -4,8 +4,7 @@ import { formatMarkdown } from '../../simulation/format/markdown.js';
 import { formatSweepMarkdown } from '../../simulation/format/sweep-markdown.js';
 import type { SimulationReport } from '../../simulation/report.js';
 import type { SweepReport } from '../../simulation/sweep-report.js';
-
-export type RunFormat = 'markdown' | 'json';
+import type { RunFormat } from '../../protocol/webview-messages.js';
 
 export function exportRun(report: unknown, format: RunFormat): string {
     if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;

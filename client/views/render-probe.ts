@@ -1,4 +1,5 @@
-// What a webview reports after it rendered: its visible text and how many rows, charts or boxes it drew.
+// What a webview reports after it rendered (protocol/webview-messages.ts, `rendered`): its visible text and how
+// many rows, charts or boxes it drew.
 // The extension's API exposes it so the end-to-end suite can check the view shows the server's results.
 import { EventEmitter, type Event } from 'vscode';
 
@@ -40,15 +41,4 @@ export class RenderProbe implements ViewProbe {
     dispose(): void {
         this.emitter.dispose();
     }
-}
-
-/** Checks a `rendered` message from a webview, which is untrusted input like any postMessage. */
-export function asRendered(message: unknown, uri: string): RenderedView | undefined {
-    if (typeof message !== 'object' || message === null) return undefined;
-    const m = message as { type?: unknown; text?: unknown; counts?: unknown };
-    if (m.type !== 'rendered' || typeof m.text !== 'string' || typeof m.counts !== 'object' || m.counts === null)
-        return undefined;
-    const counts: Record<string, number> = {};
-    for (const [k, v] of Object.entries(m.counts)) if (typeof v === 'number') counts[k] = v;
-    return { uri, text: m.text, counts };
 }

@@ -3,29 +3,20 @@
 // The webview keeps the report in its own state, so a reloaded window restores the panel as it was.
 import * as path from 'node:path';
 import { Uri, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
+import {
+    readViewMessage,
+    type Declarations,
+    type FromSimulationView,
+    type RunFormat,
+    type SimulationSource,
+    type ToSimulationView,
+} from '../../protocol/webview-messages.js';
 import { revealDeclaration } from '../reveal.js';
-import type { Declarations } from './declarations.js';
-import { exportName, exportRun, type RunFormat } from './export-run.js';
-import { asReveal, isType } from './messages.js';
-import { RenderProbe, asRendered } from './render-probe.js';
+import { exportName, exportRun } from './export-run.js';
+import { RenderProbe } from './render-probe.js';
 import { loadPage, webviewOptions } from './webview-html.js';
 
 export const simulationViewType = 'mregion.simulation';
-
-export interface SimulationSource {
-    readonly uri: string;
-    readonly scenario: string;
-    /** Set for a seed sweep: "Run again" runs as many seeds. */
-    readonly seeds?: number;
-}
-
-/** What the extension sends to the simulation webview. */
-export type ToSimulationView = {
-    readonly type: 'report';
-    readonly source: SimulationSource;
-    readonly report: unknown;
-    readonly declarations: Declarations;
-};
 
 export class SimulationPanel implements Disposable {
     private panel: WebviewPanel | undefined;
@@ -69,27 +60,39 @@ export class SimulationPanel implements Disposable {
         this.probe.isOpen = true;
         if (source && !this.current) this.current = { source, report: undefined, declarations: {} };
         loadPage(panel, this.context.extensionUri, 'simulation', 'Simulation results');
-        panel.webview.onDidReceiveMessage(async (message: unknown) => {
-            const reveal = asReveal(message);
-            if (reveal) {
-                await revealDeclaration(reveal);
-            } else if (isType(message, 'ready')) {
-                this.ready = true;
-                if (this.current?.report !== undefined) await this.post();
-            } else if (isType(message, 'rerun') && this.current) {
-                await this.rerun(this.current.source);
-            } else if (isType(message, 'export')) {
-                const format = (message as { format?: unknown }).format;
-                if (format === 'markdown' || format === 'json') await this.exportShown(format);
-            }
-            const rendered = asRendered(message, this.current?.source.uri ?? '');
-            if (rendered) this.probe.rendered(rendered);
+        panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+            const message = readViewMessage(raw);
+            if (message) await this.receive(message);
         });
         panel.onDidDispose(() => {
             this.panel = undefined;
             this.current = undefined;
             this.probe.closed();
         });
+    }
+
+    private async receive(message: FromSimulationView): Promise<void> {
+        switch (message.type) {
+            case 'reveal':
+                return revealDeclaration(message.location);
+            case 'ready':
+                this.ready = true;
+                if (this.current?.report !== undefined) await this.post();
+                return;
+            case 'rerun':
+                if (this.current) await this.rerun(this.current.source);
+                return;
+            case 'export':
+                return this.exportShown(message.format);
+            case 'rendered':
+                return this.probe.rendered({
+                    uri: this.current?.source.uri ?? '',
+                    text: message.text,
+                    counts: message.counts,
+                });
+            default:
+                return unhandled(message);
+        }
     }
 
     /** Saves the shown run where the person chooses (by default beside the design), as Markdown or JSON. */
@@ -140,4 +143,9 @@ function sourceOf(state: unknown): SimulationSource | undefined {
         scenario: source.scenario,
         ...(typeof source.seeds === 'number' ? { seeds: source.seeds } : {}),
     };
+}
+
+/** Fails the type check when a message the protocol declares is not handled above. */
+function unhandled(message: never): void {
+    void message;
 }

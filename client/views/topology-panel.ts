@@ -16,16 +16,11 @@ import {
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests, type TopologyGraph } from '../../protocol/index.js';
 import { revealDeclaration } from '../reveal.js';
-import { asReveal, isType } from './messages.js';
-import { RenderProbe, asRendered } from './render-probe.js';
+import { readViewMessage, type FromView, type ToTopologyView } from '../../protocol/webview-messages.js';
+import { RenderProbe } from './render-probe.js';
 import { loadPage, webviewOptions } from './webview-html.js';
 
 export const topologyViewType = 'mregion.topology';
-
-/** What the extension sends to the topology webview. */
-export type ToTopologyView =
-    | { readonly type: 'graph'; readonly graph: TopologyGraph }
-    | { readonly type: 'error'; readonly uri: string; readonly message: string };
 
 /** Typing produces a burst of changes; one request after the burst is enough. */
 const refreshDelayMs = 150;
@@ -77,21 +72,35 @@ export class TopologyPanel implements Disposable {
         await this.refresh();
     }
 
+    private async receive(message: FromView): Promise<void> {
+        switch (message.type) {
+            case 'reveal':
+                return revealDeclaration(message.location);
+            case 'ready':
+                this.ready = true;
+                return this.refresh();
+            case 'rendered':
+                return this.probe.rendered({
+                    uri: this.uri?.toString() ?? '',
+                    text: message.text,
+                    counts: message.counts,
+                });
+            case 'rerun':
+            case 'export':
+                return; // the simulation page's requests: this page has no run to repeat or save
+            default:
+                return unhandled(message);
+        }
+    }
+
     private adopt(panel: WebviewPanel): void {
         this.panel = panel;
         this.ready = false;
         this.probe.isOpen = true;
         loadPage(panel, this.context.extensionUri, 'topology', 'Topology');
-        panel.webview.onDidReceiveMessage(async (message: unknown) => {
-            const reveal = asReveal(message);
-            if (reveal) {
-                await revealDeclaration(reveal);
-            } else if (isType(message, 'ready')) {
-                this.ready = true;
-                await this.refresh();
-            }
-            const rendered = asRendered(message, this.uri?.toString() ?? '');
-            if (rendered) this.probe.rendered(rendered);
+        panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+            const message = readViewMessage(raw);
+            if (message) await this.receive(message);
         });
         panel.onDidDispose(() => {
             this.panel = undefined;
@@ -157,4 +166,9 @@ export class TopologyPanel implements Disposable {
         this.panel?.dispose();
         this.probe.dispose();
     }
+}
+
+/** Fails the type check when a message the protocol declares is not handled above. */
+function unhandled(message: never): void {
+    void message;
 }

@@ -4,7 +4,7 @@
 import { percentileName } from '../../simulation/percentile.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../../simulation/sweep-report.js';
 import { formatCount, formatDuration, formatShare } from '../../format/quantities.js';
-import type { Location } from '../common/location.js';
+import type { SourceLocation } from '../../protocol/webview-messages.js';
 import { clauseLocation } from './adapt.js';
 import type { ExpectationRow } from './view-model.js';
 
@@ -31,7 +31,7 @@ export function isSweep(value: unknown): boolean {
 export function adaptSweep(value: unknown): SweepViewModel {
     const r = checked(value);
     const uri = r.design.uri;
-    const atLine = (line: number): Location => ({
+    const atLine = (line: number): SourceLocation => ({
         uri,
         range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } },
     });

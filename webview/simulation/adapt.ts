@@ -11,7 +11,7 @@ import type {
     TimelineEvent,
 } from '../../simulation/report.js';
 import { formatCount, formatDuration, formatShare, formatUsd } from '../../format/quantities.js';
-import type { Location } from '../common/location.js';
+import type { Declarations, SourceLocation } from '../../protocol/webview-messages.js';
 import { verdictOf } from './verdict.js';
 import type {
     ChartModel,
@@ -24,8 +24,6 @@ import type {
     WritesRow,
 } from './view-model.js';
 
-export type Declarations = Readonly<Record<string, Location>>;
-
 const supportedMajor = '1.';
 /** More lines than this make a chart unreadable; the busiest links are kept. */
 const maxLagLines = 8;
@@ -35,7 +33,7 @@ const maxLatencyRegions = 5;
 export function adaptReport(value: unknown, declarations: Declarations = {}): SimulationViewModel {
     const report = checked(value);
     const uri = report.design.uri;
-    const atLine = (line: number): Location => ({
+    const atLine = (line: number): SourceLocation => ({
         uri,
         range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } },
     });
@@ -381,7 +379,7 @@ function checked(value: unknown): SimulationReport {
 }
 
 /** A clause's lines as the editor's zero-based range: revealing it puts the cursor at the start of its first line. */
-export function clauseLocation(clause: ClauseRef): Location {
+export function clauseLocation(clause: ClauseRef): SourceLocation {
     return {
         uri: clause.uri,
         range: { start: { line: clause.line - 1, character: 0 }, end: { line: clause.endLine - 1, character: 0 } },
@@ -392,8 +390,8 @@ function timelineLocation(
     t: TimelineEvent,
     report: SimulationReport,
     declarations: Declarations,
-    atLine: (line: number) => Location,
-): Location | undefined {
+    atLine: (line: number) => SourceLocation,
+): SourceLocation | undefined {
     // Since schema 1.4 the report names the clause that caused the event; older reports are matched by name.
     if (t.clause) return clauseLocation(t.clause);
     if (t.kind === 'fault-start' || t.kind === 'fault-end') {

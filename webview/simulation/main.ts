@@ -5,7 +5,14 @@ import './simulation.css';
 import { el } from '../common/dom.js';
 import { onThemeChange } from '../common/theme.js';
 import { linkTo, reportRendered, vscodeApi } from '../common/vscode-api.js';
-import { adaptReport, type Declarations } from './adapt.js';
+import {
+    RUN_FORMATS,
+    type Declarations,
+    type FromSimulationView,
+    type SimulationSource,
+    type ToSimulationView,
+} from '../../protocol/webview-messages.js';
+import { adaptReport } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
 import { adaptSweep, isSweep } from './adapt-sweep.js';
 import type { Verdict } from './verdict.js';
@@ -13,10 +20,6 @@ import { compareRuns } from './compare.js';
 import type { SimulationViewModel } from './view-model.js';
 import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
 
-interface Source {
-    readonly uri: string;
-    readonly scenario: string;
-}
 /** An earlier single run kept for comparison (the newest first). */
 interface Kept {
     readonly label: string;
@@ -24,23 +27,22 @@ interface Kept {
     readonly declarations: Declarations;
 }
 interface State {
-    readonly source?: Source;
+    readonly source?: SimulationSource;
     readonly report?: unknown;
     readonly declarations?: Declarations;
     readonly earlier?: readonly Kept[];
 }
 /** Runs kept for comparison: reports carry their series, and the webview state is kept in memory. */
 const keptRuns = 3;
-type Incoming = { type: 'report'; source: Source; report: unknown; declarations: Declarations };
 
-const api = vscodeApi<State>();
+const api = vscodeApi<State, FromSimulationView>();
 const app = document.getElementById('app')!;
 let state: State = api.getState() ?? {};
 let running = false;
 /** Which earlier run the comparison shows (index into state.earlier). */
 let comparedWith = 0;
 
-window.addEventListener('message', (event: MessageEvent<Incoming>) => {
+window.addEventListener('message', (event: MessageEvent<ToSimulationView>) => {
     if (event.data?.type !== 'report') return;
     running = false;
     const previous =
@@ -285,7 +287,7 @@ function verdictSection(verdict: Verdict): HTMLElement {
 
 /** Export the shown run as the CLI prints it (Markdown for a review, JSON for tools); the extension asks where. */
 function exportButtons(): HTMLButtonElement[] {
-    return (['markdown', 'json'] as const).map((format) => {
+    return RUN_FORMATS.map((format) => {
         const name = format === 'json' ? 'JSON' : 'Markdown';
         const button = el('button', { class: 'secondary', text: `Export ${name}`, title: `Save this run as ${name}` });
         button.addEventListener('click', () => api.postMessage({ type: 'export', format }));

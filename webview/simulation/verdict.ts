@@ -3,7 +3,7 @@
 // the services and stores it reaches (schema 1.4). Numbers not judged against one are shown below as facts.
 import type { ExpectationResult, Metric, ObjectiveResult } from '../../simulation/report.js';
 import { formatCount, formatDuration, formatPoints, formatShare, formatUsd } from '../../format/quantities.js';
-import type { Location } from '../common/location.js';
+import type { SourceLocation } from '../../protocol/webview-messages.js';
 
 export interface ObjectiveVerdict {
     /** The clause without `expect` ("rto <= 5m"), or the owner and its objective ("orders: objective rto 5 m"). */
@@ -13,7 +13,7 @@ export interface ObjectiveVerdict {
     /** e.g. "missed by 1 m 28 s (measured 6 m 28 s)", "met with 3 m 32 s to spare (measured 1 m 28 s)". */
     readonly detail: string;
     /** Where the clause is written, when known. */
-    readonly location?: Location;
+    readonly location?: SourceLocation;
 }
 
 export interface Verdict {
@@ -25,8 +25,8 @@ export interface Verdict {
 type Judged = Pick<ExpectationResult, 'text' | 'metric' | 'op' | 'measured' | 'delta' | 'passed'>;
 
 export function verdictOf(
-    expectations: readonly (Judged & { readonly location?: Location })[],
-    declared: readonly (Judged & Pick<ObjectiveResult, 'owner'> & { readonly location?: Location })[] = [],
+    expectations: readonly (Judged & { readonly location?: SourceLocation })[],
+    declared: readonly (Judged & Pick<ObjectiveResult, 'owner'> & { readonly location?: SourceLocation })[] = [],
 ): Verdict {
     const objectives = [
         ...expectations.map((e): ObjectiveVerdict => ({

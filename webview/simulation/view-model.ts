@@ -1,12 +1,12 @@
 // What the simulation view shows, independent of the report's wire format: adapt.ts maps the report here.
-import type { Location } from '../common/location.js';
+import type { SourceLocation } from '../../protocol/webview-messages.js';
 import type { Verdict } from './verdict.js';
 
 export interface ExpectationRow {
     readonly text: string;
     readonly passed: boolean;
     readonly measured?: string;
-    readonly location?: Location;
+    readonly location?: SourceLocation;
 }
 
 export interface RegionSeries {
@@ -61,19 +61,19 @@ export interface TimelineRow {
     readonly atMs: number;
     readonly kind: string;
     readonly text: string;
-    readonly location?: Location;
+    readonly location?: SourceLocation;
 }
 
 export interface WritesRow {
     readonly target: string;
     readonly cells: readonly { readonly label: string; readonly value: string }[];
-    readonly location?: Location;
+    readonly location?: SourceLocation;
 }
 
 export interface CostRow {
     readonly label: string;
     readonly value: string;
-    readonly location?: Location;
+    readonly location?: SourceLocation;
 }
 
 export interface SimulationViewModel {

@@ -3,7 +3,8 @@
 // or with nothing deployed is a dashed box of its own. Colors come from the stylesheet (VS Code theme variables).
 import type { TopologyGraph } from '../../protocol/index.js';
 import { svg, svgText, svgTitle } from '../common/dom.js';
-import { linkTo, type Location } from '../common/vscode-api.js';
+import type { SourceLocation } from '../../protocol/webview-messages.js';
+import { linkTo } from '../common/vscode-api.js';
 import { cellTitle, nodeLabel, regionTitle, type Layout, type Placed } from './layout.js';
 import { strayRegions } from './roles.js';
 
@@ -111,7 +112,7 @@ function group(
     kind: 'cell' | 'region' | 'region stray',
     label: string,
     box: Placed,
-    element: { severity?: string; messages: readonly string[]; location: Location },
+    element: { severity?: string; messages: readonly string[]; location: SourceLocation },
     api: Api,
 ): SVGGElement {
     const g = svg(

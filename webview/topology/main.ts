@@ -3,6 +3,7 @@
 // state for restores.
 import './topology.css';
 import type { TopologyGraph } from '../../protocol/index.js';
+import type { FromTopologyView, ToTopologyView } from '../../protocol/webview-messages.js';
 import { el } from '../common/dom.js';
 import { linkTo, reportRendered, vscodeApi } from '../common/vscode-api.js';
 import { drawTopology, severityClass } from './draw.js';
@@ -18,16 +19,14 @@ interface State {
     readonly showUses?: boolean;
 }
 
-type Incoming = { type: 'graph'; graph: TopologyGraph } | { type: 'error'; uri: string; message: string };
-
-const api = vscodeApi<State>();
+const api = vscodeApi<State, FromTopologyView>();
 const app = document.getElementById('app')!;
 let state: State = api.getState() ?? {};
 let generation = 0;
 /** Where the person zoomed or panned to, per document: a redraw after an edit keeps it. */
 let moved: { uri: string; view: View } | undefined;
 
-window.addEventListener('message', (event: MessageEvent<Incoming>) => {
+window.addEventListener('message', (event: MessageEvent<ToTopologyView>) => {
     const message = event.data;
     if (message?.type === 'graph') {
         save({ uri: message.graph.uri, graph: message.graph });
