@@ -2,7 +2,8 @@
 // `mregion check` end to end (time, CPU time and peak RSS of a fresh process, with GNU time), and the bundled language server's
 // edit → diagnostics time in a file with a store over many regions. Prints Markdown with the ratio of each time to
 // the previous size's, so linear growth shows as a ratio near the ratio of the sizes.
-// Usage: node esbuild.mjs && node bench/robustness/scaling.mjs [--quick]
+// Usage: node esbuild.mjs && node bench/robustness/scaling.mjs [--quick] [--only 'generated design']
+//   --only: the CLI cases whose group contains this text, and no server run.
 //   CLI_BUNDLE / SERVER_BUNDLE: other bundles to measure (default dist/cli.cjs, dist/server.cjs).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,12 +11,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rssMb, startServer } from '../lsp/server-process.mjs';
+import { generateTopology } from '../lsp/generate-topology.mjs';
 import { importChain, importStar, manyRegions, partName } from './scaling-designs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = process.env.CLI_BUNDLE ?? path.join(ROOT, 'dist', 'cli.cjs');
 const quick = process.argv.includes('--quick');
 const EDITS = quick ? 6 : 20;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 /** `mregion check` of `entry` in a fresh process, under /usr/bin/time: wall time, CPU time and peak RSS. */
 function check(entry) {
@@ -95,7 +98,14 @@ const cases = [
         size: 1_000,
         entry: () => writeFiles(path.join(work, 'star1000'), importStar(1_000)),
     },
-];
+    // Everything grows together: per unit two stores, a service, a failover, a workload and a scenario over 36
+    // regions (bench/lsp/generate-topology.mjs), so a rule or estimate that pairs declarations shows here.
+    ...[25_000, 100_000].map((lines) => ({
+        group: 'lines of a generated design',
+        size: lines,
+        entry: () => writeFiles(path.join(work, `generated${lines}`), { [partName(0)]: generateTopology(lines) }),
+    })),
+].filter((c) => only === undefined || c.group.includes(only));
 
 const baseline = check(writeFiles(path.join(work, 'empty'), { [partName(0)]: 'topology Empty "nothing"\n' }));
 const rows = [];
@@ -157,7 +167,7 @@ async function serverEdits(storeRegions) {
 }
 
 const serverRows = [];
-for (const storeRegions of [100, 300, 1_000]) {
+for (const storeRegions of only === undefined ? [100, 300, 1_000] : []) {
     const r = await serverEdits(storeRegions);
     serverRows.push(
         `| ${storeRegions.toLocaleString('en-US')} | ${r.openMs.toFixed(0)} ms | ${r.medianMs.toFixed(0)} ms | ${r.maxMs.toFixed(0)} ms | ${r.rssMb.toFixed(0)} MB |`,

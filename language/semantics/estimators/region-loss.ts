@@ -5,6 +5,7 @@
 // share the simulation's capacity factor drops. Pure: reads the semantic model only.
 import { rttBetween } from '../latency.js';
 import type { Model, ServiceM } from '../model.js';
+import { failoversOf, workloadsAimedAt } from '../model-index.js';
 
 export interface ServiceLoad {
     /** Share of the service instance's requests (writes + reads) by origin region; sums to 1. */
@@ -36,8 +37,7 @@ export function serviceLoad(model: Model, service: ServiceM): ServiceLoad {
         .filter((s): s is ServiceM => s !== undefined);
     const rates = new Map<string, number>();
     let total = 0;
-    for (const w of model.workloads.values()) {
-        if (w.target?.kind !== 'service' || w.target.name !== service.name) continue;
+    for (const w of workloadsAimedAt(model, service.name)) {
         const add = (region: string, rate: number) => {
             const serving = siblings.filter((s) => s.regions.includes(region));
             const share =
@@ -144,9 +144,7 @@ function primaryOf(service: ServiceM): string {
 
 /** Where a failover of the service moves its primary: the declared destination, else its first other region. */
 function failoverDestination(model: Model, service: ServiceM, lost: string): string | undefined {
-    const failover = model.failovers.find(
-        (f) => f.target.kind === 'service' && f.target.id === service.id && f.to !== undefined && f.to !== lost,
-    );
+    const failover = failoversOf(model, 'service', service.id).find((f) => f.to !== undefined && f.to !== lost);
     return failover?.to ?? service.regions.find((r) => r !== lost);
 }
 

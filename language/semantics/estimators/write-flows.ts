@@ -22,9 +22,26 @@ export function storesWrittenBy(model: Model, workload: WorkloadM): string[] {
     return [...new Set(ids.flatMap((id) => model.services.get(id)?.uses ?? []))];
 }
 
+/** Per model: the workloads writing each store instance, in the model's order. Built once, so asking it for every
+ *  store costs one pass over the workloads, not one per store. */
+const writersByStore = new WeakMap<Model, ReadonlyMap<string, readonly WorkloadM[]>>();
+
 /** Workloads that write `store` (directly, or through a service that uses it). */
-export function workloadsWriting(model: Model, store: StoreM): WorkloadM[] {
-    return [...model.workloads.values()].filter((w) => storesWrittenBy(model, w).includes(store.id));
+export function workloadsWriting(model: Model, store: StoreM): readonly WorkloadM[] {
+    let index = writersByStore.get(model);
+    if (index === undefined) {
+        const built = new Map<string, WorkloadM[]>();
+        for (const workload of model.workloads.values()) {
+            for (const id of storesWrittenBy(model, workload)) {
+                const list = built.get(id);
+                if (list === undefined) built.set(id, [workload]);
+                else list.push(workload);
+            }
+        }
+        index = built;
+        writersByStore.set(model, index);
+    }
+    return index.get(store.id) ?? [];
 }
 
 /**

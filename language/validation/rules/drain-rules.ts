@@ -21,12 +21,44 @@ function healingFault(store: StoreM, scenario: ScenarioM): { fault: FaultM; what
     return undefined;
 }
 
-/** The first scenario that writes the store and heals a cut between its replicas. */
+interface ScenarioIndex {
+    /** The scenarios that run each workload, in the model's order. */
+    readonly byWorkload: ReadonlyMap<string, readonly ScenarioM[]>;
+    readonly order: ReadonlyMap<ScenarioM, number>;
+}
+
+/** Per model, built once: looking up a store's scenarios through its writers keeps the rule linear in the design
+ *  (a design with a scenario per store would otherwise cost stores × scenarios). */
+const scenarioIndexes = new WeakMap<Model, ScenarioIndex>();
+
+function scenarioIndex(model: Model): ScenarioIndex {
+    let index = scenarioIndexes.get(model);
+    if (index === undefined) {
+        const byWorkload = new Map<string, ScenarioM[]>();
+        const order = new Map<ScenarioM, number>();
+        for (const scenario of model.scenarios.values()) {
+            order.set(scenario, order.size);
+            for (const workload of new Set(scenario.workloads)) {
+                const list = byWorkload.get(workload);
+                if (list === undefined) byWorkload.set(workload, [scenario]);
+                else list.push(scenario);
+            }
+        }
+        index = { byWorkload, order };
+        scenarioIndexes.set(model, index);
+    }
+    return index;
+}
+
+/** The first scenario (in the design's order) that writes the store and heals a cut between its replicas. */
 function firstHeal(model: Model, store: StoreM): { scenario: ScenarioM; fault: FaultM; what: string } | undefined {
-    const writers = new Set(workloadsWriting(model, store).map((w) => w.name));
-    if (writers.size === 0) return undefined;
-    for (const scenario of model.scenarios.values()) {
-        if (!scenario.workloads.some((w) => writers.has(w))) continue;
+    const { byWorkload, order } = scenarioIndex(model);
+    const candidates = new Set<ScenarioM>();
+    for (const writer of workloadsWriting(model, store)) {
+        for (const scenario of byWorkload.get(writer.name) ?? []) candidates.add(scenario);
+    }
+    const inOrder = [...candidates].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    for (const scenario of inOrder) {
         const found = healingFault(store, scenario);
         if (found) return { scenario, ...found };
     }

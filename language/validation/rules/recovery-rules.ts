@@ -10,6 +10,7 @@ import {
 } from '../../semantics/estimators/index.js';
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { placeLoad, regionLoss, serviceLoad, type RegionLoss } from '../../semantics/estimators/region-loss.js';
+import { failoversOf } from '../../semantics/model-index.js';
 import { protectedRegions } from '../../semantics/estimators/failover-time.js';
 import { formatDuration, formatDurationRange, formatPercent } from '../../../format/quantities.js';
 import type { Fix, FixEdit } from './fix.js';
@@ -216,12 +217,10 @@ const rtoUnachievable: Rule = {
     code: 'rto-unachievable',
     check({ model, judge, report }) {
         const targets: Deployable[] = [...model.services.values(), ...model.stores.values()];
-        const byTarget = new Map<string, FailoverM[]>();
-        for (const f of model.failovers) byTarget.set(f.target.id, [...(byTarget.get(f.target.id) ?? []), f]);
         for (const target of targets) {
             const objective = target.objective;
             if (objective?.rtoMs === undefined) continue;
-            const failovers = byTarget.get(target.id) ?? [];
+            const failovers = failoversOf(model, target.kind, target.id);
             if (failovers.length === 0) {
                 if (target.regions.length < 2) continue; // single-region-spof speaks for these
                 const tier = target.kind === 'service' && target.posture ? POSTURE[target.posture].minRtoMs.value : 0;

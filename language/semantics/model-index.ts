@@ -1,0 +1,42 @@
+// Lookups over a model, each built once per model on first use. A rule or estimator that asks them for every
+// service or store then costs one pass over the design, not one pass per declaration (issue 15: cost stays
+// linear in every dimension). The model is immutable once built, so an index never goes stale.
+import type { FailoverM, Model, WorkloadM } from './model.js';
+
+interface ModelIndex {
+    readonly failoversByTarget: ReadonlyMap<string, readonly FailoverM[]>;
+    readonly workloadsByService: ReadonlyMap<string, readonly WorkloadM[]>;
+}
+
+const indexes = new WeakMap<Model, ModelIndex>();
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [value]);
+    else list.push(value);
+}
+
+function indexOf(model: Model): ModelIndex {
+    let index = indexes.get(model);
+    if (index === undefined) {
+        const failoversByTarget = new Map<string, FailoverM[]>();
+        for (const f of model.failovers) push(failoversByTarget, `${f.target.kind}:${f.target.id}`, f);
+        const workloadsByService = new Map<string, WorkloadM[]>();
+        for (const w of model.workloads.values()) {
+            if (w.target?.kind === 'service') push(workloadsByService, w.target.name, w);
+        }
+        index = { failoversByTarget, workloadsByService };
+        indexes.set(model, index);
+    }
+    return index;
+}
+
+/** The failovers of one service or store instance (by its id), in the design's order. */
+export function failoversOf(model: Model, kind: 'service' | 'store', id: string): readonly FailoverM[] {
+    return indexOf(model).failoversByTarget.get(`${kind}:${id}`) ?? [];
+}
+
+/** The workloads aimed at a service declaration (by name: every instance of a `per cell` service), in the design's order. */
+export function workloadsAimedAt(model: Model, service: string): readonly WorkloadM[] {
+    return indexOf(model).workloadsByService.get(service) ?? [];
+}
