@@ -291,6 +291,52 @@ describe('hover over a reference', () => {
         expect(await hoverAt(`${STORE}${extra}`)).toContain(heading);
     });
 
+    it.each([
+        {
+            kind: 'outage',
+            fault: 'at 1m outage region us-east-1 for 10m',
+            line: '- At 1 m: outage of us-east-1 for 10 m',
+        },
+        {
+            kind: 'destroy',
+            fault: 'at 1m destroy region eu-west-1',
+            line: '- At 1 m: eu-west-1 destroyed (its storage is gone; it does not come back)',
+        },
+        {
+            kind: 'partition',
+            fault: 'at 2m partition us-east-1 <-> eu-west-1 for 30m',
+            line: '- At 2 m: partition us-east-1 ↔ eu-west-1 for 30 m',
+        },
+        {
+            kind: 'control-plane',
+            fault: 'at 10m impair control-plane us-east-1 for 7h',
+            line: '- At 10 m: control plane of us-east-1 impaired for 7 h',
+        },
+        {
+            kind: 'lag-spike',
+            fault: 'at 20m lag-spike carts to 30s for 5m',
+            line: '- At 20 m: lag spike of carts to 30 s for 5 m',
+        },
+        {
+            kind: 'flap',
+            fault: 'at 30m flap health-check api in eu-west-1 every 30s for 10m',
+            line: '- At 30 m: health checks flapping in eu-west-1 for 10 m',
+        },
+        {
+            kind: 'degrade',
+            fault: 'at 40m degrade api in eu-west-1 errors 30% latency +2s for 20m',
+            line: '- At 40 m: service api degraded in eu-west-1 (30% of requests fail, +2 s each; the region stays up) for 20 m',
+        },
+        {
+            kind: 'fail',
+            fault: 'at 50m fail api in eu-west-1 for 15m',
+            line: '- At 50 m: service api fails in eu-west-1 (the region stays up) for 15 m',
+        },
+    ])('shows a $kind fault of a scenario as one line of its timeline', async ({ fault, line }) => {
+        const text = await hoverAt(`${STORE}scenario s<|>c {\n    workload busy\n    duration 2h\n    ${fault}\n}\n`);
+        expect(text).toContain(line);
+    });
+
     it('shows a scenario with its faults and expectations', async () => {
         const fintech = readFileSync(new URL('../../examples/fintech.mregion', import.meta.url), 'utf8');
         const text = await hoverAt(fintech.replace('scenario us-east-1-outage', 'scenario us-east-1-out<|>age'));
