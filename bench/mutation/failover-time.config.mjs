@@ -11,6 +11,7 @@ export default {
     testFiles: [
         'test/estimators/failover-time.test.ts',
         'test/estimators/failover-range.test.ts',
+        'test/estimators/failover-paths.test.ts',
         'test/rules/recovery-rules.test.ts',
         'test/rules/failover-rules.test.ts',
     ],

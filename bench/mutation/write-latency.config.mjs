@@ -11,6 +11,7 @@ export default {
     testFiles: [
         'test/estimators/write-latency.test.ts',
         'test/estimators/write-latency-range.test.ts',
+        'test/estimators/write-latency-paths.test.ts',
         'test/rules/latency-rules.test.ts',
         'test/rules/consistency-rules.test.ts',
         'test/lsp/store-hover-lead.test.ts',
