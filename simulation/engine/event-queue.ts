@@ -103,16 +103,16 @@ export class EventQueue {
     }
 
     private siftDown(time: number, order: number, kind: number, arg: number, stamp: number): void {
-        const n = this.count;
+        const count = this.count;
         const times = this.times;
         const orders = this.orders;
         let i = 0;
         for (;;) {
             let child = 2 * i + 1;
-            if (child >= n) break;
+            if (child >= count) break;
             const right = child + 1;
             if (
-                right < n &&
+                right < count &&
                 (times[right]! < times[child]! || (times[right] === times[child] && orders[right]! < orders[child]!))
             )
                 child = right;
@@ -142,10 +142,10 @@ export class EventQueue {
 
     private grow(): void {
         const size = this.times.length * 2;
-        const grown = <T extends Float64Array | Int32Array>(a: T): T => {
-            const b = new (a.constructor as new (n: number) => T)(size);
-            b.set(a);
-            return b;
+        const grown = <T extends Float64Array | Int32Array>(array: T): T => {
+            const copy = new (array.constructor as new (length: number) => T)(size);
+            copy.set(array);
+            return copy;
         };
         this.times = grown(this.times);
         this.orders = grown(this.orders);

@@ -79,12 +79,12 @@ export class ReadFlow {
      * values to the piece's end, and returns the steps taken (for the work count).
      */
     integrate(h: number): number {
-        const K = this.stores;
-        const t = this.totals;
-        t.served = 0;
-        t.stale = 0;
-        t.storeServed.fill(0);
-        t.storeStale.fill(0);
+        const stores = this.stores;
+        const totals = this.totals;
+        totals.served = 0;
+        totals.stale = 0;
+        totals.storeServed.fill(0);
+        totals.storeStale.fill(0);
         let steps = 0;
         for (let slot = 0; slot < 2; slot++) {
             const a = this.ok[slot]!;
@@ -92,21 +92,21 @@ export class ReadFlow {
             if (a === 0 && b === 0) continue;
             const served = a * h + (b * h * h) / 2;
             if (served <= 0) continue;
-            t.served += served;
-            for (let k = 0; k < K; k++) {
-                const c = slot * K + k;
-                let fresh = this.keep[c]! * served;
+            totals.served += served;
+            for (let k = 0; k < stores; k++) {
+                const cell = slot * stores + k;
+                let fresh = this.keep[cell]! * served;
                 for (let j = 0; j < TERMS; j++) {
-                    const i = c * TERMS + j;
-                    if (this.coef[i]! > 0)
-                        fresh += this.coef[i]! * linearExpIntegral(a, b, this.x[i]!, this.slope[i]!, h);
+                    const term = cell * TERMS + j;
+                    if (this.coef[term]! > 0)
+                        fresh += this.coef[term]! * linearExpIntegral(a, b, this.x[term]!, this.slope[term]!, h);
                 }
-                t.storeServed[k]! += served;
-                t.storeStale[k]! += Math.max(0, served - fresh);
+                totals.storeServed[k]! += served;
+                totals.storeStale[k]! += Math.max(0, served - fresh);
             }
-            steps += K * (1 + TERMS);
+            steps += stores * (1 + TERMS);
             const { fresh, steps: productSteps } = this.freshOfRequest(slot, a, b, h, served);
-            t.stale += Math.max(0, served - fresh);
+            totals.stale += Math.max(0, served - fresh);
             steps += productSteps;
         }
         const end = this.from + h;
@@ -129,74 +129,75 @@ export class ReadFlow {
         h: number,
         served: number,
     ): { fresh: number; steps: number } {
-        const K = this.stores;
-        const p = this.product;
+        const stores = this.stores;
+        const product = this.product;
         // Terms (coefficient, exponent, slope), three numbers each, grown one store at a time.
-        let n = 1;
-        p[0] = 1;
-        p[1] = 0;
-        p[2] = 0;
+        let count = 1;
+        product[0] = 1;
+        product[1] = 0;
+        product[2] = 0;
         let steps = 0;
-        for (let k = 0; k < K; k++) {
-            const c = slot * K + k;
-            const keep = this.keep[c]!;
+        for (let k = 0; k < stores; k++) {
+            const cell = slot * stores + k;
+            const keep = this.keep[cell]!;
             let factors = keep > 0 ? 1 : 0;
-            for (let j = 0; j < TERMS; j++) if (this.coef[c * TERMS + j]! > 0) factors++;
+            for (let j = 0; j < TERMS; j++) if (this.coef[cell * TERMS + j]! > 0) factors++;
             if (factors === 1 && keep === 1) continue;
-            if (n * factors > MAX_EXPANDED_TERMS)
-                return { fresh: this.gaussLegendre(slot, a, b, h), steps: steps + GAUSS_NODES * K * (1 + TERMS) };
+            if (count * factors > MAX_EXPANDED_TERMS)
+                return { fresh: this.gaussLegendre(slot, a, b, h), steps: steps + GAUSS_NODES * stores * (1 + TERMS) };
             // Write the new terms after the old ones, then move them down.
-            let m = 0;
-            const base = 3 * n;
-            for (let i = 0; i < n; i++) {
-                const ci = p[3 * i]!;
-                const xi = p[3 * i + 1]!;
-                const si = p[3 * i + 2]!;
+            let added = 0;
+            const base = 3 * count;
+            for (let i = 0; i < count; i++) {
+                const ci = product[3 * i]!;
+                const xi = product[3 * i + 1]!;
+                const si = product[3 * i + 2]!;
                 if (keep > 0) {
-                    p[base + 3 * m] = ci * keep;
-                    p[base + 3 * m + 1] = xi;
-                    p[base + 3 * m + 2] = si;
-                    m++;
+                    product[base + 3 * added] = ci * keep;
+                    product[base + 3 * added + 1] = xi;
+                    product[base + 3 * added + 2] = si;
+                    added++;
                 }
                 for (let j = 0; j < TERMS; j++) {
-                    const e = c * TERMS + j;
-                    if (!(this.coef[e]! > 0)) continue;
-                    p[base + 3 * m] = ci * this.coef[e]!;
-                    p[base + 3 * m + 1] = xi + this.x[e]!;
-                    p[base + 3 * m + 2] = si + this.slope[e]!;
-                    m++;
+                    const term = cell * TERMS + j;
+                    if (!(this.coef[term]! > 0)) continue;
+                    product[base + 3 * added] = ci * this.coef[term]!;
+                    product[base + 3 * added + 1] = xi + this.x[term]!;
+                    product[base + 3 * added + 2] = si + this.slope[term]!;
+                    added++;
                 }
             }
-            p.copyWithin(0, base, base + 3 * m);
-            n = m;
-            steps += n;
+            product.copyWithin(0, base, base + 3 * added);
+            count = added;
+            steps += count;
         }
         let fresh = 0;
-        for (let i = 0; i < n; i++) {
-            const c = p[3 * i]!;
-            if (c === 0) continue;
+        for (let i = 0; i < count; i++) {
+            const coefficient = product[3 * i]!;
+            if (coefficient === 0) continue;
             fresh +=
-                p[3 * i + 1] === 0 && p[3 * i + 2] === 0
-                    ? c * served
-                    : c * linearExpIntegral(a, b, p[3 * i + 1]!, p[3 * i + 2]!, h);
+                product[3 * i + 1] === 0 && product[3 * i + 2] === 0
+                    ? coefficient * served
+                    : coefficient * linearExpIntegral(a, b, product[3 * i + 1]!, product[3 * i + 2]!, h);
         }
-        return { fresh, steps: steps + n };
+        return { fresh, steps: steps + count };
     }
 
     private gaussLegendre(slot: number, a: number, b: number, h: number): number {
-        const K = this.stores;
+        const stores = this.stores;
         let sum = 0;
         for (let q = 0; q < GAUSS_NODES; q++) {
             const tau = (h * (1 + GAUSS_X[q]!)) / 2;
             let fresh = 1;
-            for (let k = 0; k < K; k++) {
-                const c = slot * K + k;
-                let f = this.keep[c]!;
+            for (let k = 0; k < stores; k++) {
+                const cell = slot * stores + k;
+                let factor = this.keep[cell]!;
                 for (let j = 0; j < TERMS; j++) {
-                    const e = c * TERMS + j;
-                    if (this.coef[e]! > 0) f += this.coef[e]! * Math.exp(-(this.x[e]! + this.slope[e]! * tau));
+                    const term = cell * TERMS + j;
+                    if (this.coef[term]! > 0)
+                        factor += this.coef[term]! * Math.exp(-(this.x[term]! + this.slope[term]! * tau));
                 }
-                fresh *= f;
+                fresh *= factor;
             }
             sum += GAUSS_W[q]! * (a + b * tau) * fresh;
         }
