@@ -1,12 +1,14 @@
 // Partial faults: one service or store impaired in one region while the region stays up (`degrade`, `fail`),
 // and their cascade. A service in a region is impaired when what it calls there is: the stores it `uses` and
-// `reads` (their replica in that region) and the services it `depends-on` (their instance in that region),
-// transitively. Each dependency a request calls adds its error share (independently) and its latency.
+// `reads` (their replica in that region, or the nearest one when they have none there — a bucket in one region is
+// reached there from everywhere, the 2017 S3 shape) and the services it `depends-on` (their instance in that
+// region), transitively. Each dependency a request calls adds its error share (independently) and its latency.
 // A provider-global dependency (`global-dependency`) whose home region is down or has its control plane impaired
 // fails every request of the service in every region it runs in (global-dependencies.ts says which are impaired).
 // Recomputed only when a fault starts or ends; requests and health checks then read arrays.
 import type { HealthCheckDepth } from '../language/semantics/model.js';
 import type { PartialFaultPlan, Plan } from './plan.js';
+import { nearestOf } from './routing.js';
 
 /** What a health check of a target in a region sees. */
 export interface CheckView {
@@ -51,6 +53,8 @@ export class PartialFaults {
     private readonly serviceLatency: Float64Array;
     private readonly viaOf: (readonly string[])[];
     private readonly globalOf: (readonly ImpairedGlobal[])[];
+    /** store × region → the region whose replica a request from there reaches (-1: none). */
+    private readonly storeServing: Int32Array;
     /**
      * Whether the scenario has partial faults at all, or faults on the home of a service's global dependency:
      * without them nothing here costs anything.
@@ -73,6 +77,13 @@ export class PartialFaults {
         this.serviceLatency = new Float64Array(n * S * R);
         this.viaOf = new Array(n * S * R).fill([]);
         this.globalOf = new Array(n * S).fill([]);
+        this.storeServing = new Int32Array(n * T * R).fill(-1);
+        if (this.present)
+            for (const st of plan.stores)
+                for (let r = 0; r < R; r++) {
+                    const near = st.slotOf[r]! >= 0 ? r : nearestOf(plan, r, st.replicas);
+                    this.storeServing[st.index * R + r] = near >= 0 ? near : (st.replicas[0] ?? -1);
+                }
     }
 
     /** Share of the requests served by `service` in `region` that fail (0 when nothing is impaired). */
@@ -168,13 +179,15 @@ export class PartialFaults {
             let latency = this.serviceOwnLatency[i]!;
             const via: string[] = [];
             for (const st of new Set([...service.uses, ...service.reads])) {
-                if (plan.stores[st]!.slotOf[r]! < 0) continue;
-                const e = this.storeOwnError[st * R + r]!;
-                const l = this.storeOwnLatency[st * R + r]!;
+                const at = this.storeServing[st * R + r]!;
+                if (at < 0) continue;
+                const e = this.storeOwnError[st * R + at]!;
+                const l = this.storeOwnLatency[st * R + at]!;
                 if (e === 0 && l === 0) continue;
                 ok *= 1 - e;
                 latency += l;
-                via.push(plan.stores[st]!.id);
+                // A replica in another region is named with it: "impaired there" is then that region.
+                via.push(at === r ? plan.stores[st]!.id : `${plan.stores[st]!.id} in ${plan.regions[at]}`);
             }
             for (const d of service.dependsOn) {
                 if (plan.services[d]!.runsIn[r] !== 1) continue;

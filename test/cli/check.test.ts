@@ -94,6 +94,7 @@ describe('mregion check', () => {
                       'fintech',
                       'gray-payment-dependency',
                       'netflix',
+                      's3-2017-us-east-1',
                       'shopify-pods',
                   ]
                 : [];

@@ -35,6 +35,7 @@ describe('examples', () => {
                 'cosmos-far-strong.mregion',
                 'control-plane-2021.mregion',
                 'gray-payment-dependency.mregion',
+                's3-2017-us-east-1.mregion',
             ]),
         );
     });

@@ -267,6 +267,25 @@ const CASES: readonly ExampleCase[] = [
             );
         },
     },
+    {
+        example: 's3-2017-us-east-1',
+        stacks: ['S3UsEast1-global', 'S3UsEast1-us-east-1', 'S3UsEast1-us-west-2'],
+        notGenerated: ['service storefront', 'service storefront-fixed'],
+        check: (t) => {
+            // The 2017 shape replicates nowhere; the fixed bucket replicates to us-west-2 under Replication Time
+            // Control (lag 15m: 99.99 % within 15 minutes).
+            const sources = t.props('S3UsEast1-us-east-1', 'AWS::S3::Bucket').filter((b) => b.ReplicationConfiguration);
+            expect(sources).toHaveLength(1);
+            expect(
+                sources[0]!.ReplicationConfiguration.Rules.map(
+                    (r: { Destination: { ReplicationTime: unknown } }) => r.Destination.ReplicationTime,
+                ),
+            ).toEqual([{ Status: 'Enabled', Time: { Minutes: 15 } }]);
+            expect(t.props('S3UsEast1-us-west-2', 'AWS::S3::Bucket').filter((b) => b.ReplicationConfiguration)).toEqual(
+                [],
+            );
+        },
+    },
 ];
 
 const WITHOUT_AWS = ['cloudflare', 'cosmos-far-strong', 'gray-payment-dependency'];

@@ -134,3 +134,42 @@ scenario s {
         expect(r.notes.join('\n')).not.toContain('only carry partial faults');
     });
 });
+
+describe('a store that lives in one region, on the request path of a service in several (the 2017 S3 shape)', () => {
+    const text = (errors: number, at: number, d: number) => `${REGIONS}
+store images { engine s3  regions us-east-1  holds reference blob }
+service site { regions us-east-1, us-west-2, eu-west-1  posture active-active  capacity 100% per region  reads images }
+workload w for site { reads 300/s from us-east-1 20%, us-west-2 30%, eu-west-1 50% }
+scenario s {
+    workload w
+    duration 60m
+    at ${at}m degrade images in us-east-1 errors ${errors}% for ${d}m
+}
+`;
+
+    it('fails the requests of every region of the service with the store’s error share: availability = 1 − E × d / T everywhere', async () => {
+        await fc.assert(
+            fc.asyncProperty(
+                fc.integer({ min: 1, max: 100 }),
+                fc.integer({ min: 0, max: 30 }),
+                fc.integer({ min: 1, max: 30 }),
+                async (errors, at, d) => {
+                    const r = runModel(await designOf(text(errors, at, d), true), 's');
+                    const expected = 1 - (errors / 100) * (d / 60);
+                    expect(r.summary.availability).toBeCloseTo(expected, 6);
+                    for (const region of r.services[0]!.byRegion) expect(region.availability).toBeCloseTo(expected, 6);
+                },
+            ),
+            { numRuns: 20 },
+        );
+    }, 120_000);
+
+    it('names the store with its region in the cascade of the regions that have no replica', async () => {
+        const r = runModel(await designOf(text(100, 5, 10), true), 's');
+        expect(r.timeline.filter((e) => e.kind === 'cascade' && e.atMs === 5 * 60_000).map((e) => e.text)).toEqual([
+            'site in us-east-1 fails every request: it depends on images, impaired there',
+            'site in us-west-2 fails every request: it depends on images in us-east-1, impaired there',
+            'site in eu-west-1 fails every request: it depends on images in us-east-1, impaired there',
+        ]);
+    });
+});
