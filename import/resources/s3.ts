@@ -81,6 +81,34 @@ export function importReplicatedBuckets(context: ImportContext): ImportedStore[]
             origins: [originOf(source), ...sameBucket.map(originOf), ...destinations.map(originOf)],
         });
     }
+    stores.push(...importLoneBuckets(context, buckets));
+    return stores;
+}
+
+/**
+ * Versioned, named buckets that replicate nowhere and receive no replica: a store in one region (the shape the
+ * exporter writes for a one-region `engine s3` store). Unnamed or unversioned buckets — access logs, scratch — are
+ * left to the list of resources not imported.
+ */
+function importLoneBuckets(context: ImportContext, buckets: readonly Located[]): ImportedStore[] {
+    const stores: ImportedStore[] = [];
+    for (const bucket of buckets) {
+        if (context.isConsumed(bucket.stack.name, bucket.logicalId)) continue;
+        const props = bucket.resource.Properties;
+        const name = literal(props.BucketName);
+        if (name === undefined || literal(object(props.VersioningConfiguration)?.Status) !== 'Enabled') continue;
+        if (bucket.stack.region === undefined) continue;
+        context.consume(bucket);
+        stores.push({
+            kind: 'store',
+            name: context.name(bucketStem(name) ?? bucket.logicalId),
+            engine: 's3',
+            regions: [bucket.stack.region],
+            notes: [],
+            todos: [HOLDS_TODO],
+            origins: [originOf(bucket)],
+        });
+    }
     return stores;
 }
 
