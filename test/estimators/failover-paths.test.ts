@@ -138,6 +138,10 @@ describe('the ends of the failover-time range and what makes each', () => {
             text: '2 m manual re-routing',
         });
     });
+    it('manual routing without a delay is known to be manual, and nothing more', async () => {
+        const { failover } = await failoverOf('detect manual after 5m  route manual');
+        expect(routingTime(failover)).toEqual({ method: 'manual', text: 'manual routing (no delay declared)' });
+    });
 });
 
 describe('the summary of a failover time', () => {
@@ -159,7 +163,25 @@ describe('the summary of a failover time', () => {
             label: '≥ 5 m',
             range: 'at least 5 m',
             summary: 'at least 5 m (5 m manual detection + manual routing (no delay declared))',
-            errorCount: 0,
+        },
+        {
+            // Neither manual step declares a delay: both are named, joined as the known parts are.
+            name: 'joins two unknown parts',
+            failover: 'detect manual  route manual',
+            unknown: ['manual detection (no delay declared)', 'manual routing (no delay declared)'],
+            label: '≥ 0 ms',
+            range: 'at least 0 ms',
+            summary: 'at least 0 ms (manual detection (no delay declared) + manual routing (no delay declared))',
+        },
+        {
+            // A DNS route without its TTL (an error the builder reports): only the 5 m detection is known.
+            name: 'is a lower bound when a DNS route declares no TTL',
+            failover: 'detect manual after 5m  route dns',
+            errorCount: 1,
+            unknown: ['DNS (no TTL declared)'],
+            label: '≥ 5 m',
+            range: 'at least 5 m',
+            summary: 'at least 5 m (5 m manual detection + DNS (no TTL declared))',
         },
         {
             // Nothing known but anycast (0): at least 0 ms, the unknown detection named alone.
@@ -191,8 +213,8 @@ describe('the summary of a failover time', () => {
             summary:
                 'at least 1 m (manual detection (no delay declared); the warm-standby tier itself needs at least 1 m (docs/facts.md#dr-strategy-recovery-time))',
         },
-    ])('$name', async ({ failover, posture, unknown, label, range, summary }) => {
-        const { estimate } = await failoverOf(failover, posture);
+    ])('$name', async ({ failover, posture, errorCount, unknown, label, range, summary }) => {
+        const { estimate } = await failoverOf(failover, posture, errorCount);
         expect(estimate.unknownParts).toEqual(unknown);
         expect(failoverRangeLabel(estimate)).toBe(label);
         expect(describeFailoverRange(estimate)).toBe(range);

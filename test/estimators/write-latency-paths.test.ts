@@ -49,6 +49,8 @@ interface Case {
     waitsFor: string[];
     formula: string;
     unknownPairs?: string[][];
+    /** The quorum and the voters, for a consensus store. */
+    counts?: [number, number];
     label: 'typical' | 'p99 bound' | 'none';
 }
 
@@ -211,6 +213,7 @@ describe('the latency of one write', () => {
             kind: 'quorum',
             waitsFor: ['b'],
             formula: 'RTT c → a 30 ms + quorum 2 of 3: RTT a → b 10 ms',
+            counts: [2, 3],
             label: 'typical',
         },
         {
@@ -225,6 +228,7 @@ describe('the latency of one write', () => {
             kind: 'quorum',
             waitsFor: [],
             formula: 'RTT b → a 10 ms + quorum 2 of 3 inside a',
+            counts: [2, 3],
             label: 'typical',
         },
         {
@@ -238,6 +242,7 @@ describe('the latency of one write', () => {
             waitsFor: ['b'],
             formula:
                 'quorum 2 of 3: RTT a → b 10 ms + 250 ms commit wait of a GLOBAL table (max clock offset, docs/facts.md#cockroachdb-multi-region)',
+            counts: [2, 3],
             label: 'typical',
         },
         {
@@ -249,6 +254,7 @@ describe('the latency of one write', () => {
             kind: 'quorum',
             waitsFor: [],
             formula: 'quorum 2 of 3: an RTT is unknown',
+            counts: [2, 3],
             unknownPairs: [['a', 'x']],
             label: 'typical',
         },
@@ -263,6 +269,7 @@ describe('the latency of one write', () => {
             kind: 'quorum',
             waitsFor: [],
             formula: 'quorum 4 of 3 voters can never be reached',
+            counts: [4, 3],
             label: 'typical',
         },
         {
@@ -317,6 +324,43 @@ describe('the latency of one write', () => {
             unknownPairs: [['x', 'a']],
             label: 'typical',
         },
+        {
+            // Strong consistency in one region has no other region to agree with.
+            name: 'to Cosmos DB strong in one region is acknowledged in that region',
+            store: 'engine cosmosdb regions a holds shared rows consistency strong',
+            from: 'a',
+            coordinator: 'a',
+            ms: 0,
+            kind: 'local',
+            waitsFor: [],
+            formula: 'acknowledged in a (none replication)',
+            label: 'none',
+        },
+        {
+            // Session consistency: no global majority, only b's 10 ms trip to the primary a.
+            name: 'to Cosmos DB below strong consistency pays no global write',
+            store: 'engine cosmosdb regions a, b, c holds shared rows writes primary a replication async lag 1s consistency session',
+            from: 'b',
+            coordinator: 'a',
+            ms: 10,
+            kind: 'local',
+            waitsFor: [],
+            formula: 'RTT b → a 10 ms + acknowledged in a (async replication)',
+            label: 'typical',
+        },
+        {
+            // A store without regions (an error) has no replica to send the write to: it stays where it is issued.
+            name: 'to a store without regions is acknowledged where it is issued',
+            store: 'engine custom holds shared rows',
+            from: 'a',
+            errorCount: 1,
+            coordinator: 'a',
+            ms: 0,
+            kind: 'local',
+            waitsFor: [],
+            formula: 'acknowledged in a (none replication)',
+            label: 'none',
+        },
     ])('$name', async (c) => {
         const { model, store } = await storeOf(c.store, c.errorCount);
         const e = estimateWriteLatency(model, store, c.from);
@@ -327,7 +371,10 @@ describe('the latency of one write', () => {
             waitsFor: e.waitsFor,
             formula: e.formula,
             unknownPairs: e.unknownPairs,
+            counts: [e.quorum, e.voters],
             label: latencyKindOf(e),
+            // An unknown figure has no range either.
+            hasRange: e.range !== undefined,
         }).toEqual({
             coordinator: c.coordinator,
             ms: c.ms,
@@ -335,13 +382,24 @@ describe('the latency of one write', () => {
             waitsFor: c.waitsFor,
             formula: c.formula,
             unknownPairs: c.unknownPairs ?? [],
+            counts: c.counts ?? [undefined, undefined],
             label: c.label,
+            hasRange: c.ms !== undefined,
         });
         // The figure is the trip to the coordinator plus the replication wait, as the formula reads.
         if (c.ms !== undefined) expect(e.forwardMs! + e.replicationMs!).toBe(c.ms);
     });
 
     it.each([
+        {
+            name: 'a write acknowledged where it is issued says so',
+            store: ASYNC('a, b, c'),
+            why: {
+                best: 'acknowledged where it is written',
+                typical: 'acknowledged where it is written',
+                worst: 'acknowledged where it is written',
+            },
+        },
         {
             name: 'a write over the links says the links give means and no p99',
             store: SYNC('a, b, c'),
@@ -366,6 +424,23 @@ describe('the latency of one write', () => {
     });
 });
 
+describe('the unknown pairs of a write', () => {
+    it('are listed up to 100', async () => {
+        // Cosmos DB strong over 15 regions with no RTT between any two: 15 × 14 / 2 = 105 unknown pairs, in the order
+        // r1–r2 … r1–r15 (14), r2–… (13), … r11–… (4): 14 + 13 + … + 4 = 99 pairs, then r12–r13 is the 100th.
+        const names = Array.from({ length: 15 }, (_, i) => `r${i + 1}`);
+        const { model } = await modelOf(`topology T
+${names.map((r) => `region ${r} { provider on-prem  jurisdiction US }`).join('\n')}
+store s { engine cosmosdb regions ${names.join(', ')} holds shared rows writes primary r1 replication sync consistency strong }`);
+        const e = estimateWriteLatency(model, model.stores.get('s')!, 'r1');
+        expect([e.unknownPairs.length, e.unknownPairs[0], e.unknownPairs[99]]).toEqual([
+            100,
+            ['r1', 'r2'],
+            ['r12', 'r13'],
+        ]);
+    });
+});
+
 describe('the worst write latency over several origins', () => {
     it.each([
         {
@@ -375,6 +450,14 @@ describe('the worst write latency over several origins', () => {
             origins: ['x', 'a', 'c'],
             from: 'c',
             ms: 20,
+        },
+        {
+            // From x the write's latency is unknown; from b (a replica, async) it is 0 ms, a known figure, so b.
+            name: 'is a write acknowledged at once rather than an unknown one',
+            store: ASYNC('a, b, c'),
+            origins: ['x', 'b'],
+            from: 'b',
+            ms: 0,
         },
         {
             // Primary o: from b 40 ms, from c 40 ms. The first of the two is kept.
@@ -428,6 +511,14 @@ describe('a write once the leader’s region is lost', () => {
             store: CONSENSUS('a, c, b', 'replicas 5'),
             from: 'b',
             expected: { failed: 'a', leader: 'c', ms: 20 + 20, formula: 'RTT b → c 20 ms + quorum RTT c → b 20 ms' },
+        },
+        {
+            // Six voters round-robin over a, b, c: two each; quorum 2 (declared). With a lost, b (two votes, listed
+            // before c) is elected and its own two voters make the quorum: 0 ms. From c: the 20 ms trip to b.
+            name: 'needs no round trip when the new leader’s region holds a quorum',
+            store: CONSENSUS('a, b, c', 'replicas 6 replication consensus quorum 2'),
+            from: 'c',
+            expected: { failed: 'a', leader: 'b', ms: 20, formula: 'RTT c → b 20 ms + quorum inside b' },
         },
         {
             // A GLOBAL table still waits out the 250 ms max clock offset (docs/facts.md#cockroachdb-multi-region).
