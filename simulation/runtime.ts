@@ -13,8 +13,10 @@ export interface ServiceRuntime {
     readonly routable: Uint8Array;
     /** Declared capacity, raised by launch-capacity / scale-out actions. */
     readonly capacity: Float64Array;
-    /** Share of the service's load each region can serve right now (1 = all of what is routed to it). */
+    /** Share of the load routed to each region that its own capacity can serve right now (1 = all of it). */
     readonly capacityFactor: Float64Array;
+    /** The same, also limited by what the services it depends on can serve in that region (service-capacity.ts). */
+    readonly servedFactor: Float64Array;
     /** The route of the failover that last moved traffic (used for the move back, too). */
     route?: TransitionRoute;
 }

@@ -183,7 +183,15 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     let serviceGroups = 0;
     for (const g of plan.groups) if (g.kind === 'service') serviceGroups++;
     const maxActive = maxOverlap(faults);
-    scans += serviceGroups + plan.services.length * R + 3 * plan.stores.length * R + flushCells + G * (2 + maxActive);
+    let dependencyEdges = 0;
+    for (const s of plan.services) dependencyEdges += s.dependsOn.length;
+    scans +=
+        serviceGroups +
+        2 * plan.services.length * R +
+        2 * dependencyEdges * R +
+        3 * plan.stores.length * R +
+        flushCells +
+        G * (2 + maxActive);
 
     const { changes, flips, probes, monitored } = stateChangeBound(plan, faults);
     const refreshes = 1 + changes;

@@ -1,11 +1,12 @@
 // Lookups over a model, each built once per model on first use. A rule or estimator that asks them for every
 // service or store then costs one pass over the design, not one pass per declaration (issue 15: cost stays
 // linear in every dimension). The model is immutable once built, so an index never goes stale.
-import type { FailoverM, Model, WorkloadM } from './model.js';
+import type { FailoverM, Model, ServiceM, WorkloadM } from './model.js';
 
 interface ModelIndex {
     readonly failoversByTarget: ReadonlyMap<string, readonly FailoverM[]>;
     readonly workloadsByService: ReadonlyMap<string, readonly WorkloadM[]>;
+    readonly dependentsByService: ReadonlyMap<string, readonly ServiceM[]>;
 }
 
 const indexes = new WeakMap<Model, ModelIndex>();
@@ -25,7 +26,11 @@ function indexOf(model: Model): ModelIndex {
         for (const w of model.workloads.values()) {
             if (w.target?.kind === 'service') push(workloadsByService, w.target.name, w);
         }
-        index = { failoversByTarget, workloadsByService };
+        const dependentsByService = new Map<string, ServiceM[]>();
+        for (const s of model.services.values()) {
+            for (const id of new Set(s.dependsOn)) push(dependentsByService, id, s);
+        }
+        index = { failoversByTarget, workloadsByService, dependentsByService };
         indexes.set(model, index);
     }
     return index;
@@ -39,4 +44,9 @@ export function failoversOf(model: Model, kind: 'service' | 'store', id: string)
 /** The workloads aimed at a service declaration (by name: every instance of a `per cell` service), in the design's order. */
 export function workloadsAimedAt(model: Model, service: string): readonly WorkloadM[] {
     return indexOf(model).workloadsByService.get(service) ?? [];
+}
+
+/** The service instances whose `depends-on` names this one (by its id), in the design's order. */
+export function dependentsOf(model: Model, service: string): readonly ServiceM[] {
+    return indexOf(model).dependentsByService.get(service) ?? [];
 }

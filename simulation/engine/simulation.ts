@@ -79,6 +79,7 @@ import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
 import { ReadFlow } from './read-flow.js';
+import { ServiceCapacity } from '../service-capacity.js';
 
 export interface EngineOptions {
     readonly seed: number;
@@ -188,6 +189,7 @@ export class Simulation {
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
+    private readonly serviceCapacity: ServiceCapacity;
     /** The write streams of each group, in stream order. */
     private readonly streamsOf: StreamPlan[][];
     readonly logs: (WriteLog | undefined)[][];
@@ -296,6 +298,7 @@ export class Simulation {
             routable: Uint8Array.from(s.runsIn),
             capacity: Float64Array.from(s.capacity),
             capacityFactor: new Float64Array(R).fill(1),
+            servedFactor: new Float64Array(R).fill(1),
         }));
         this.sharedSpace = Float64Array.from(plan.workloads, (w) =>
             w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0,
@@ -305,6 +308,7 @@ export class Simulation {
         for (const s of plan.streams) this.streamsOf[s.group]!.push(s);
         this.groups = plan.groups.map((g) => this.createGroup(g.index));
         for (const g of plan.groups) if (g.kind === 'service') this.groupsOfService[g.target]!.push(g.index);
+        this.serviceCapacity = new ServiceCapacity(plan, this.groupsOfService);
 
         this.logs = plan.stores.map(() => []);
         this.linksFrom = plan.stores.map(() => []);
@@ -1294,22 +1298,9 @@ export class Simulation {
         const plan = this.plan;
         const R = plan.regions.length;
         this.work.scans += this.streamSteps + 3 * R * this.landing.length;
-        for (const s of this.services) {
-            this.work.scans += this.groupsOfService[s.plan.index]!.length + R;
-            const load = new Float64Array(R);
-            let total = 0;
-            for (const gi of this.groupsOfService[s.plan.index]!) {
-                const g = this.groups[gi]!;
-                const rate = g.plan.writeRate + g.plan.readRate;
-                total += rate;
-                if (g.dest >= 0) load[g.dest]! += rate;
-            }
-            for (let r = 0; r < R; r++) {
-                const cap = s.capacity[r]!;
-                const share = total > 0 ? load[r]! / total : 0;
-                s.capacityFactor[r] = cap === Infinity || share <= cap ? 1 : cap / share;
-            }
-        }
+        for (const s of this.services) this.work.scans += this.groupsOfService[s.plan.index]!.length + 2 * R;
+        this.work.scans += 2 * this.serviceCapacity.edgeCount * R;
+        this.serviceCapacity.update(this.services, this.groups);
         for (const g of this.groups) this.refreshGroup(g);
         this.refreshLanding();
     }
@@ -1337,7 +1328,7 @@ export class Simulation {
                 serviceProb =
                     this.faults.isDown(d) || !s.plan.runsIn[d]
                         ? 0
-                        : s.capacityFactor[d]! * (1 - this.partial.serviceErrorShare(s.plan.index, d));
+                        : s.servedFactor[d]! * (1 - this.partial.serviceErrorShare(s.plan.index, d));
                 clientMs =
                     (d === origin ? 0 : plan.rtt[origin * R + d]!) + this.partial.serviceAddedLatency(s.plan.index, d);
             }

@@ -49,11 +49,20 @@ export function rows(design: string, model: Model): Row[] {
         // estimator the rule calls, as for standby-capacity below.
         const short = found(`${base(f.id)}:capacity`);
         const placement = target.kind === 'service' ? placeLoad(model, target, serviceLoad(model, target)) : undefined;
+        // …or that leave a service it depends on short (its shortfall fails this service's requests too).
+        const dependencies = target.kind === 'service' ? dependenciesOf(model, target) : [];
         for (const region of protectedRegions(model, f)) {
             const overloads =
                 short &&
                 placement !== undefined &&
-                regionLoss(model, target as ServiceM, placement, region).failingShare > 1e-9;
+                (regionLoss(model, target as ServiceM, placement, region).failingShare > 1e-9 ||
+                    dependencies.some(
+                        (d) =>
+                            d.capacity !== undefined &&
+                            d.regions.length >= 2 &&
+                            regionLoss(model, d, placeLoad(model, d, serviceLoad(model, d)), region).failingShare >
+                                1e-9,
+                    ));
             out.push({
                 design,
                 rule: 'rto-unachievable',
@@ -138,4 +147,17 @@ export function ownOutage(model: Model, region: string): ScenarioM | undefined {
             s.faults[0]!.kind === 'outage' &&
             (s.faults[0] as { region?: string }).region === region,
     );
+}
+
+/** The services `service` depends on (`depends-on`), transitively. */
+function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
+    const found = new Map<string, ServiceM>();
+    const queue = [...service.dependsOn];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const d = model.services.get(id);
+        if (d === undefined || found.has(id) || id === service.id) continue;
+        found.set(id, d);
+        queue.push(...d.dependsOn);
+    }
+    return [...found.values()];
 }

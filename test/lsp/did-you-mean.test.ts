@@ -64,11 +64,11 @@ const cases: readonly TypoCase[] = [
         others: [],
     },
     {
-        name: "a misspelled region in a cell (no RPO finding about the cell's per-cell stores; the router's own finding stays)",
+        name: "a misspelled region in a cell (no RPO finding about the cell's per-cell stores; the stores' own findings stay)",
         example: PODS,
         text: typo(PODS, 'cell pod1 { regions us-east-1, us-east-2 }', 'cell pod1 { regions us-eats-1, us-east-2 }'),
         message: "unknown region 'us-eats-1': did you mean 'us-east-1'?",
-        others: ['standby-capacity', 'catch-up-undeclared'],
+        others: ['catch-up-undeclared'],
     },
     {
         name: 'a misspelled region next to a number without its unit still reports the unit (what is wrong in the text is never held back)',

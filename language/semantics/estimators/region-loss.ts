@@ -2,16 +2,21 @@
 // an active-active service's users go to their own region while it runs, else to the nearest region of the
 // service still up; other postures serve everything from the primary, and from the failover's destination once
 // the primary is lost. A region loaded beyond its declared capacity fails (or queues) the excess — the same
-// share the simulation's capacity factor drops. Pure: reads the semantic model only.
+// share the simulation's capacity factor drops. A service others `depends-on` also serves one call per request
+// each dependent serves, in the region the dependent serves it (where the service runs there), and that part of
+// its load moves as the dependents move when a region is lost (simulation/service-capacity.ts does the same).
+// Pure: reads the semantic model only.
 import { rttBetween } from '../latency.js';
 import type { Model, ServiceM } from '../model.js';
-import { failoversOf, workloadsAimedAt } from '../model-index.js';
+import { dependentsOf, failoversOf, workloadsAimedAt } from '../model-index.js';
 
 export interface ServiceLoad {
     /** Share of the service instance's requests (writes + reads) by origin region; sums to 1. */
     readonly byOrigin: ReadonlyMap<string, number>;
     /** No workload loads the instance: the shares are assumed (even over its regions, or all at the primary). */
     readonly assumed: boolean;
+    /** Requests per second of its workloads (writes + reads), 0 when assumed. */
+    readonly rate: number;
 }
 
 export interface RegionLoss {
@@ -24,6 +29,8 @@ export interface RegionLoss {
     readonly failingShare: number;
     /** The largest share one surviving region carries: the capacity every region needs to absorb this loss. */
     readonly largestLoad: number;
+    /** The share each surviving region carries after the loss. */
+    readonly carried: ReadonlyMap<string, number>;
 }
 
 /**
@@ -53,18 +60,36 @@ export function serviceLoad(model: Model, service: ServiceM): ServiceLoad {
         for (const o of w.writeOrigins) add(o.region, w.writesPerS * o.share);
         for (const o of w.readOrigins) add(o.region, w.readsPerS * o.share);
     }
-    if (total > 0) return { byOrigin: new Map([...rates].map(([r, x]) => [r, x / total])), assumed: false };
+    if (total > 0)
+        return { byOrigin: new Map([...rates].map(([r, x]) => [r, x / total])), assumed: false, rate: total };
     const activeActive = isActiveActive(service);
     const origins = activeActive ? service.regions : [primaryOf(service)];
-    return { byOrigin: new Map(origins.map((r) => [r, 1 / origins.length])), assumed: true };
+    return { byOrigin: new Map(origins.map((r) => [r, 1 / origins.length])), assumed: true, rate: 0 };
 }
 
 /** Where the load of each origin is served with every region up, and what each region then carries. */
 export interface LoadPlacement {
+    /** Shares of the service's whole load (its users' and its dependents' calls) by origin of its own users. */
     readonly byOrigin: ReadonlyMap<string, number>;
     readonly servedBy: ReadonlyMap<string, string>;
+    /** Share of the whole load each region carries. */
     readonly carried: ReadonlyMap<string, number>;
+    /** Requests per second reaching the service with every region up: its users' and its dependents' (0 if assumed). */
+    readonly offered: number;
+    /** The part of `carried` its own users bring, when dependents bring the rest. */
+    readonly own?: ReadonlyMap<string, number>;
+    /** The services that depend on it and load it, each with its share of the whole load and its own placement. */
+    readonly dependents?: readonly DependentLoad[];
 }
+
+export interface DependentLoad {
+    readonly service: ServiceM;
+    readonly weight: number;
+    readonly placement: LoadPlacement;
+}
+
+/** Services whose placement is being worked out: a `depends-on` cycle stops here instead of recursing forever. */
+const placing = new Set<string>();
 
 export function placeLoad(model: Model, service: ServiceM, load: ServiceLoad): LoadPlacement {
     const regions = new Set(service.regions);
@@ -78,7 +103,53 @@ export function placeLoad(model: Model, service: ServiceM, load: ServiceLoad): L
         servedBy.set(origin, to);
         carried.set(to, (carried.get(to) ?? 0) + share);
     }
-    return { byOrigin: load.byOrigin, servedBy, carried };
+    const own: LoadPlacement = { byOrigin: load.byOrigin, servedBy, carried, offered: load.rate };
+    const dependents = dependentPlacements(model, service);
+    if (dependents.length === 0) return own;
+    return withDependents(service, own, load.rate, dependents);
+}
+
+function dependentPlacements(model: Model, service: ServiceM): { service: ServiceM; placement: LoadPlacement }[] {
+    if (placing.has(service.id)) return [];
+    placing.add(service.id);
+    try {
+        return dependentsOf(model, service.id)
+            .map((d) => ({ service: d, placement: placeLoad(model, d, serviceLoad(model, d)) }))
+            .filter((d) => d.placement.offered > 0);
+    } finally {
+        placing.delete(service.id);
+    }
+}
+
+/** The whole load: own users' shares scaled by their part, plus each dependent's carried load where this runs. */
+function withDependents(
+    service: ServiceM,
+    own: LoadPlacement,
+    ownRate: number,
+    dependents: readonly { service: ServiceM; placement: LoadPlacement }[],
+): LoadPlacement {
+    const offered = ownRate + dependents.reduce((n, d) => n + d.placement.offered, 0);
+    const ownPart = ownRate / offered;
+    // With no users of its own (an assumed load), nothing of the service's own is placed or re-routed.
+    const ownOnly = <T>(m: ReadonlyMap<string, T>, f: (x: T) => T) =>
+        new Map(ownRate > 0 ? [...m].map(([r, x]) => [r, f(x)] as const) : []);
+    const ownCarried = ownOnly(own.carried, (x) => x * ownPart);
+    const carried = new Map(ownCarried);
+    const runs = new Set(service.regions);
+    const loads: DependentLoad[] = [];
+    for (const d of dependents) {
+        const weight = d.placement.offered / offered;
+        loads.push({ service: d.service, weight, placement: d.placement });
+        for (const [r, x] of d.placement.carried) if (runs.has(r)) carried.set(r, (carried.get(r) ?? 0) + weight * x);
+    }
+    return {
+        byOrigin: ownOnly(own.byOrigin, (x) => x * ownPart),
+        servedBy: ownOnly(own.servedBy, (x) => x),
+        carried,
+        offered,
+        own: ownCarried,
+        dependents: loads,
+    };
 }
 
 /**
@@ -86,7 +157,8 @@ export function placeLoad(model: Model, service: ServiceM, load: ServiceLoad): L
  * that region's capacity. A cheap test (no RTT) that lets a service over many regions skip the routing.
  */
 export function lossFits(service: ServiceM, placement: LoadPlacement, lost: string): boolean {
-    const moved = isActiveActive(service) || primaryOf(service) === lost ? (placement.carried.get(lost) ?? 0) : 0;
+    const moves = placement.dependents !== undefined || isActiveActive(service) || primaryOf(service) === lost;
+    const moved = moves ? (placement.carried.get(lost) ?? 0) : 0;
     if (moved === 0) return true;
     const capacity = service.capacity ?? {};
     return service.regions.every(
@@ -98,7 +170,8 @@ export function lossFits(service: ServiceM, placement: LoadPlacement, lost: stri
 /** Where each region's load goes once `lost` is down, and what overflows the declared capacity. */
 export function regionLoss(model: Model, service: ServiceM, placement: LoadPlacement, lost: string): RegionLoss {
     const capacity = service.capacity ?? {};
-    const carried = new Map(placement.carried);
+    const own = placement.own ?? placement.carried;
+    const carried = new Map(placement.own ?? placement.carried);
     carried.delete(lost);
     const receivers = new Set<string>();
     if (isActiveActive(service)) {
@@ -115,10 +188,20 @@ export function regionLoss(model: Model, service: ServiceM, placement: LoadPlace
         const to = failoverDestination(model, service, lost);
         if (to !== undefined) {
             receivers.add(to);
-            carried.set(to, (carried.get(to) ?? 0) + (placement.carried.get(lost) ?? 0));
+            carried.set(to, (carried.get(to) ?? 0) + (own.get(lost) ?? 0));
         }
     } else {
-        carried.set(lost, placement.carried.get(lost) ?? 0);
+        carried.set(lost, own.get(lost) ?? 0);
+    }
+    // The dependents' calls follow the dependents: each moves its load as its own loss of that region does.
+    const runs = new Set(service.regions);
+    for (const d of placement.dependents ?? []) {
+        const after = regionLoss(model, d.service, d.placement, lost).carried;
+        for (const [r, x] of after) {
+            if (!runs.has(r) || r === lost || x <= 0) continue;
+            carried.set(r, (carried.get(r) ?? 0) + d.weight * x);
+            if (x > (d.placement.carried.get(r) ?? 0) + 1e-9) receivers.add(r);
+        }
     }
     const overloaded: { region: string; load: number; capacity: number }[] = [];
     let failingShare = 0;
@@ -131,7 +214,7 @@ export function regionLoss(model: Model, service: ServiceM, placement: LoadPlace
         overloaded.push({ region, load: share, capacity: cap });
         failingShare += share - cap;
     }
-    return { lost, receivers: [...receivers], overloaded, failingShare, largestLoad };
+    return { lost, receivers: [...receivers], overloaded, failingShare, largestLoad, carried };
 }
 
 function isActiveActive(service: ServiceM): boolean {

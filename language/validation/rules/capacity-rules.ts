@@ -132,7 +132,11 @@ const standbyCapacity: Rule = {
                     `losing ${worst.lost} sends its users to ${listing(worst.receivers.length > 0 ? worst.receivers : ['the other regions'])}: ${listing(carrying)} — about ` +
                     `${formatPercent(worst.failingShare)} of requests fail or queue until capacity is added, and no failover action adds it` +
                     `${others > 0 ? ` (losing ${others === 1 ? 'one other region overloads' : `${others} other regions overload`} too)` : ''}` +
-                    `${load.assumed ? `; no workload says where the load comes from, so it is taken as ${activeActive ? 'even over the regions' : 'all at the primary'}` : ''}`,
+                    (placement.dependents !== undefined
+                        ? `; its load includes one call per request of ${listing(placement.dependents.map((d) => d.service.id))} (depends-on), served where they serve it`
+                        : load.assumed
+                          ? `; no workload says where the load comes from, so it is taken as ${activeActive ? 'even over the regions' : 'all at the primary'}`
+                          : ''),
             });
         }
     },

@@ -198,19 +198,55 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
     return fixes;
 }
 
+/** A region loss that leaves the service short — in its own regions, or in a service it depends on (`via`). */
+interface Shortfall {
+    readonly loss: RegionLoss;
+    readonly via?: string;
+}
+
 /**
  * The losses this failover handles that leave the service's other regions short of their declared capacity, when
- * none of its actions adds capacity: the excess fails until the region returns, whatever the failover time
- * (the same estimate standby-capacity and the simulation use, estimators/region-loss.ts).
+ * none of its actions adds capacity, or that leave a service it depends on (transitively) short when none of that
+ * one's failovers adds capacity: the excess fails until the region returns, whatever the failover time (the same
+ * estimate standby-capacity and the simulation use, estimators/region-loss.ts).
  */
-function shortAfterLoss(model: Model, service: ServiceM, failover: FailoverM): RegionLoss[] {
-    if (!service.capacity || service.regions.length < 2) return [];
-    if (failover.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out')) return [];
-    const placement = placeLoad(model, service, serviceLoad(model, service));
-    return protectedRegions(model, failover)
-        .filter((r) => service.regions.includes(r))
-        .map((r) => regionLoss(model, service, placement, r))
-        .filter((l) => l.failingShare > 1e-9);
+function shortAfterLoss(model: Model, service: ServiceM, failover: FailoverM): Shortfall[] {
+    const lost = protectedRegions(model, failover).filter((r) => service.regions.includes(r));
+    const shortfalls: Shortfall[] = [];
+    if (service.capacity && service.regions.length >= 2 && !addsCapacity(failover)) {
+        const placement = placeLoad(model, service, serviceLoad(model, service));
+        for (const r of lost) {
+            const loss = regionLoss(model, service, placement, r);
+            if (loss.failingShare > 1e-9) shortfalls.push({ loss });
+        }
+    }
+    for (const dependency of dependenciesOf(model, service)) {
+        if (!dependency.capacity || dependency.regions.length < 2) continue;
+        if (failoversOf(model, 'service', dependency.id).some(addsCapacity)) continue;
+        const placement = placeLoad(model, dependency, serviceLoad(model, dependency));
+        for (const r of lost) {
+            const loss = regionLoss(model, dependency, placement, r);
+            if (loss.failingShare > 1e-9) shortfalls.push({ loss, via: dependency.name });
+        }
+    }
+    return shortfalls;
+}
+
+function addsCapacity(failover: FailoverM): boolean {
+    return failover.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out');
+}
+
+/** The services `service` depends on, transitively, each once. */
+function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
+    const found = new Map<string, ServiceM>();
+    const queue = [...service.dependsOn];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const d = model.services.get(id);
+        if (d === undefined || found.has(id) || id === service.id) continue;
+        found.set(id, d);
+        queue.push(...d.dependsOn);
+    }
+    return [...found.values()];
 }
 
 const rtoUnachievable: Rule = {
@@ -240,15 +276,19 @@ const rtoUnachievable: Rule = {
             for (const failover of failovers) {
                 const short = target.kind === 'service' ? shortAfterLoss(model, target as ServiceM, failover) : [];
                 if (short.length > 0) {
-                    const worst = short.reduce((a, b) => (b.failingShare > a.failingShare ? b : a));
+                    const worst = short.reduce((a, b) => (b.loss.failingShare > a.loss.failingShare ? b : a));
+                    const lostRegions = [...new Set(short.map((l) => l.loss.lost))];
                     report({
                         ...at(objective.source, 'rto'),
                         cell: failover.cell,
                         key: `${failover.id.replace(/@.*$/, '')}:capacity`,
                         message:
                             `the RTO objective of ${target.name} (${formatDuration(objective.rtoMs)}) is missed for some users however fast the failover: ` +
-                            `losing ${listing(short.map((l) => l.lost))} leaves the other regions short of capacity, and about ` +
-                            `${formatPercent(worst.failingShare)} of requests fail until ${worst.lost} returns, since no action of the failover adds capacity (standby-capacity)`,
+                            (worst.via === undefined
+                                ? `losing ${listing(lostRegions)} leaves the other regions short of capacity, and about ` +
+                                  `${formatPercent(worst.loss.failingShare)} of requests fail until ${worst.loss.lost} returns, since no action of the failover adds capacity (standby-capacity)`
+                                : `losing ${listing(lostRegions)} leaves ${worst.via}, which it depends on, short of capacity, and about ` +
+                                  `${formatPercent(worst.loss.failingShare)} of the requests ${worst.via} serves fail until capacity is added, since no failover adds it (standby-capacity)`),
                         related: [{ ...at(failover.source, 'target'), message: `failover of ${target.name}` }],
                     });
                 }
