@@ -154,6 +154,18 @@ export type FaultPlan =
           readonly label: string;
           readonly line: number;
       }
+    /** One store's data damaged at `at` (`until` = `at`): nothing goes down; corruption.ts follows the damage. */
+    | {
+          readonly index: number;
+          readonly kind: 'corrupt';
+          readonly at: number;
+          readonly until: number;
+          /** Every instance of the named store (one per cell for a per-cell store). */
+          readonly stores: readonly number[];
+          readonly storeName: string;
+          readonly label: string;
+          readonly line: number;
+      }
     /** Down from `at` to the end of the scenario (`until`), its storage gone. */
     | {
           readonly index: number;
@@ -663,6 +675,21 @@ function compileFaults(
                     region: region(f.region, 'an outage'),
                     label: `outage of ${f.region}`,
                 };
+            case 'corrupt': {
+                const affected = stores.filter((s) => s.name === f.store).map((s) => s.index);
+                if (affected.length === 0)
+                    throw new SimulationError(
+                        'incomplete-design',
+                        `the corruption names store ${f.store}, which the design does not declare`,
+                    );
+                return {
+                    ...base,
+                    kind: 'corrupt',
+                    stores: affected,
+                    storeName: f.store,
+                    label: `corruption of ${f.store}`,
+                };
+            }
             case 'destroy':
                 return {
                     ...base,

@@ -30,7 +30,7 @@ export function regionsUsed(model: Model, scenario: ScenarioM, workloads: readon
     }
     for (const f of scenario.faults) {
         if (f.kind === 'partition') for (const r of f.regions) used.add(r);
-        else if (f.kind !== 'lag-spike') used.add(f.region);
+        else if (f.kind !== 'lag-spike' && f.kind !== 'corrupt') used.add(f.region);
     }
     return [...model.regions.keys()].filter((r) => used.has(r));
 }

@@ -1,5 +1,6 @@
 // Reads a finished run into the report: per service, store, origin region and interruption, the timeline,
 // the cost, and every expectation measured against the run.
+import { corruptionReports } from './corruption.js';
 import type { ExpectationM } from '../language/semantics/model.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
 import type { Resolution } from './budget.js';
@@ -123,6 +124,11 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         );
     }
     notes.push(...drainNotes(stores));
+    if (plan.faults.some((f) => f.kind === 'corrupt' && f.at < plan.durationMs)) {
+        notes.push(
+            'a corruption is restored as if the restore started at once: detecting it is not modelled, so the recovery times shown are lower bounds',
+        );
+    }
 
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -191,6 +197,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         regions,
         cost,
         partialFaults: partialFaultReports(sim),
+        corruptions: corruptionReports(plan.model, plan),
         // Deliveries are noticed when links are next applied in bulk, after later events: the report orders by time.
         timeline: [...sim.timeline].sort((a, b) => a.atMs - b.atMs),
         sampleTimesMs: Array.from({ length: sim.ticks }, (_, k) => k * sim.sampleIntervalMs),

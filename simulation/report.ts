@@ -5,7 +5,7 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.7.0';
+export const REPORT_SCHEMA_VERSION = '1.8.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };
@@ -31,8 +31,9 @@ export interface LatencySeries {
 
 export interface FaultReport {
     readonly index: number;
-    /** degrade and fail since 1.6.0. */
-    readonly kind: 'outage' | 'destroy' | 'partition' | 'control-plane' | 'lag-spike' | 'flap' | 'degrade' | 'fail';
+    /** degrade and fail since 1.6.0, corrupt since 1.8.0. */
+    readonly kind:
+        'outage' | 'destroy' | 'partition' | 'control-plane' | 'lag-spike' | 'flap' | 'degrade' | 'fail' | 'corrupt';
     readonly label: string;
     readonly atMs: number;
     readonly untilMs: number;
@@ -271,6 +272,45 @@ export interface SplitBrainReport {
 }
 
 /**
+ * A corruption (`at T corrupt <store>`) of one store instance: where the damage was written, when it reached each
+ * replica, the last clean restore point and the restore from it (size ÷ declared throughput, an estimate:
+ * docs/facts.md#restore-throughput), judged against the RTO that applies. Since 1.8.0.
+ */
+export interface CorruptionReport {
+    readonly fault: number;
+    readonly store: string;
+    readonly label: string;
+    readonly atMs: number;
+    /** The region the damaging write was made in: the primary, the leader or the first replica. */
+    readonly origin: string;
+    /** Each replica and when the damage reached it; null: never in the run (no replication, or a destroyed side). */
+    readonly replicas: readonly { readonly region: string; readonly damagedAtMs: number | null }[];
+    /** null: the store has no backup, so no clean copy is left. */
+    readonly restorePoint: {
+        readonly kind: 'pitr' | 'backup';
+        /** ms from the scenario start; negative when before it. */
+        readonly atMs: number;
+        /** Writes of this window before the corruption are lost with the restore, ms. */
+        readonly lostWindowMs: number;
+        /** The most the window can be: the PITR step or the backup interval. */
+        readonly lostWindowBoundMs: number;
+        readonly backupRegion: string | null;
+        readonly immutable: boolean;
+    } | null;
+    readonly restore: {
+        readonly sizeBytes: number | null;
+        readonly throughputBytesPerS: number | null;
+        /** size ÷ throughput, an estimate; null when either is not declared or there is nothing to restore. */
+        readonly durationMs: number | null;
+        /** When the restore ends if it starts at the corruption (detection is not modelled): a lower bound. */
+        readonly restoredAtMs: number | null;
+    };
+    /** The RTO that applies (the store's, else the tightest of the services using it); null when none is declared. */
+    readonly rto: { readonly objectiveMs: number; readonly from: string; readonly met: boolean | null } | null;
+    readonly notes: readonly string[];
+}
+
+/**
  * A partial fault (`degrade`, `fail`): one service or store impaired in a region that stays up, the services
  * it reached there through `uses`, `reads` and `depends-on`, and whether each failover's health checks that
  * watch one of them noticed it. Since 1.6.0.
@@ -351,7 +391,10 @@ export interface TimelineEvent {
         | 'split-brain'
         /** Since 1.6.0: a service impaired through what it depends on, and a partial fault its health checks never noticed. */
         | 'cascade'
-        | 'gray-undetected';
+        | 'gray-undetected'
+        /** Since 1.8.0: a corruption reaching a replica, and the estimated end of the restore from backup. */
+        | 'corruption-reached'
+        | 'corruption-restored';
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
@@ -459,6 +502,8 @@ export interface SimulationReport {
     readonly cost: CostReport;
     /** Since 1.6.0. */
     readonly partialFaults: readonly PartialFaultReport[];
+    /** Since 1.8.0. */
+    readonly corruptions: readonly CorruptionReport[];
     readonly timeline: readonly TimelineEvent[];
     /** Start of each sample interval of the series (ms). */
     readonly sampleTimesMs: readonly number[];

@@ -60,6 +60,7 @@ export type MregionKeywordNames =
     | "consistent-prefix"
     | "console"
     | "control-plane"
+    | "corrupt"
     | "cosmosdb"
     | "cost"
     | "counter"
@@ -105,6 +106,7 @@ export type MregionKeywordNames =
     | "health-check"
     | "holds"
     | "home-region"
+    | "immutable"
     | "impair"
     | "import"
     | "in"
@@ -147,6 +149,7 @@ export type MregionKeywordNames =
     | "per-tenant"
     | "per-user"
     | "pilot-light"
+    | "pitr"
     | "pn-counter"
     | "postgres"
     | "posture"
@@ -171,6 +174,7 @@ export type MregionKeywordNames =
     | "replication"
     | "residency"
     | "resolution"
+    | "restore"
     | "restore-backup"
     | "rga"
     | "route"
@@ -269,12 +273,20 @@ export function isActionKind(item: unknown): item is ActionKind {
 export interface BackupClause extends langium.AstNode {
     readonly $container: Store;
     readonly $type: 'BackupClause';
+    immutable: boolean;
     interval: Quantity;
+    pitr?: Quantity;
+    region?: langium.Reference<Region>;
+    restore?: Quantity;
 }
 
 export const BackupClause = {
     $type: 'BackupClause',
-    interval: 'interval'
+    immutable: 'immutable',
+    interval: 'interval',
+    pitr: 'pitr',
+    region: 'region',
+    restore: 'restore'
 } as const;
 
 export function isBackupClause(item: unknown): item is BackupClause {
@@ -644,12 +656,12 @@ export interface Fault extends langium.AstNode {
     at: Quantity;
     duration?: Quantity;
     errors?: Quantity;
-    kind: 'degrade' | 'destroy' | 'fail' | 'flap' | 'impair' | 'lag-spike' | 'outage' | 'partition';
+    kind: 'corrupt' | 'degrade' | 'destroy' | 'fail' | 'flap' | 'impair' | 'lag-spike' | 'outage' | 'partition';
     lag?: Quantity;
     latency?: Quantity;
     other?: langium.Reference<Region>;
     period?: Quantity;
-    region: langium.Reference<Region>;
+    region?: langium.Reference<Region>;
     store?: langium.Reference<Store>;
     target?: langium.Reference<Deployable>;
 }
@@ -1588,8 +1600,26 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
         BackupClause: {
             name: BackupClause.$type,
             properties: {
+                immutable: {
+                    name: BackupClause.immutable,
+                    defaultValue: false,
+                    optional: true
+                },
                 interval: {
                     name: BackupClause.interval
+                },
+                pitr: {
+                    name: BackupClause.pitr,
+                    optional: true
+                },
+                region: {
+                    name: BackupClause.region,
+                    referenceType: Region.$type,
+                    optional: true
+                },
+                restore: {
+                    name: BackupClause.restore,
+                    optional: true
                 }
             },
             superTypes: [StoreClause.$type]
@@ -1914,7 +1944,8 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 },
                 region: {
                     name: Fault.region,
-                    referenceType: Region.$type
+                    referenceType: Region.$type,
+                    optional: true
                 },
                 store: {
                     name: Fault.store,

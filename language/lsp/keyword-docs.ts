@@ -824,10 +824,33 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         {
             in: ['BackupClause'],
             section: 'stores',
-            summary:
-                '`backup every T`: point-in-time copies; without replication the RPO is 0 to the backup interval (half of it typically).',
+            summary: `\`backup every T [to R] [immutable] [pitr W] [restore X]\`: copies outside the replication path. Without replication the RPO of a region loss is 0 to the backup interval (half of it typically); a corruption replicates to every replica, and only a backup taken before it is clean (${factRef('corruption-replicates')}).`,
             unit: 'duration',
-            example: 'backup every 1h',
+            example: 'backup every 1h to us-west-2 immutable pitr 35d restore 500MB/s',
+        },
+    ],
+    immutable: value(
+        'stores',
+        ['BackupClause'],
+        `The backups are locked: nobody can delete them or shorten their retention, not even whoever can write to the store (${factRef('backup-vault-lock')}).`,
+        'backup every 1h to us-west-2 immutable',
+    ),
+    pitr: [
+        {
+            in: ['BackupClause'],
+            section: 'stores',
+            summary: `Point-in-time recovery window: a restore can reach any second within it, so a corruption costs seconds of writes instead of up to a backup interval. At most 35 d on DynamoDB and Aurora, 7 d on Spanner, 30 d on Cosmos DB (${factRef('pitr-retention')}).`,
+            unit: 'duration',
+            example: 'backup every 1d pitr 35d',
+        },
+    ],
+    restore: [
+        {
+            in: ['BackupClause'],
+            section: 'stores',
+            summary: `Restore throughput from the backup: a restore takes the store's \`size\` ÷ this. No vendor documents a figure (${factRef('restore-throughput')}), so without it the restore time after a corruption is unknown.`,
+            unit: 'throughput',
+            example: 'backup every 1h restore 500MB/s',
         },
     ],
     size: [
@@ -1002,6 +1025,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
             section: 'scenarios',
             summary: '`lag-spike [store] to T`: the replication lag during the spike.',
             example: 'at 20m lag-spike sessions to 30s for 5m',
+        },
+        {
+            in: ['BackupClause'],
+            section: 'stores',
+            summary:
+                'Where the backups are kept. In the only region of the data they are lost with it (rule backup-same-region); not stated: mregion assumes nothing.',
+            example: 'backup every 1h to us-west-2',
         },
     ],
     detect: value(
@@ -1381,6 +1411,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         ['Fault'],
         'The whole region goes down: data plane and control plane. Its storage survives: writes it alone held are stranded, and sent when it is back.',
         'at 10m outage region us-east-1 for 1h',
+    ),
+    corrupt: value(
+        'scenarios',
+        ['Fault'],
+        `\`corrupt <store>\`: a bad write damages the store's data once. It replicates to every replica at replication speed (${factRef('corruption-replicates')}); the simulation reports the writes lost back to the last clean restore point and the restore time (size ÷ \`restore\` throughput, an estimate). Takes no \`for\`.`,
+        'at 30m corrupt ledger',
     ),
     destroy: value(
         'scenarios',

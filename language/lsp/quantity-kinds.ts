@@ -23,6 +23,8 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'ConsistencyClause.maxVersions': { kind: 'count', what: 'bounded-staleness versions (K)' },
     'ConsistencyClause.maxLag': { kind: 'duration', what: 'bounded-staleness time (T)' },
     'BackupClause.interval': { kind: 'duration', what: 'backup interval' },
+    'BackupClause.pitr': { kind: 'duration', what: 'point-in-time recovery window' },
+    'BackupClause.restore': { kind: 'throughput', what: 'restore throughput' },
     'SizeClause.size': { kind: 'size', what: 'data size' },
     'CatchUpClause.rate': {
         kind: 'rate',

@@ -220,11 +220,29 @@ export interface StoreM {
     readonly residencyProvenance?: Provenance;
     readonly features: readonly StoreFeature[];
     readonly backupIntervalMs?: number;
+    /** The `backup` clause in full: where the backups are kept, whether they are locked, PITR, restore throughput. */
+    readonly backup?: BackupM;
     readonly sizeBytes?: number;
     /** Declared `catch-up`: how fast a replication backlog drains after a heal, as written (writes/s or bytes/s). */
     readonly catchUp?: CatchUpM;
     readonly objective?: ObjectiveM;
     readonly source: Source;
+}
+
+/**
+ * `backup every B [to R] [immutable] [pitr W] [restore T]`. Backups are copies outside the replication path: a
+ * corruption replicates to every replica but not into a backup taken before it.
+ */
+export interface BackupM {
+    readonly intervalMs: number;
+    /** Where the backups are kept (`to`); absent: not stated. */
+    readonly region?: string;
+    /** Locked against deletion and change (a vault lock: docs/facts.md#backup-vault-lock). */
+    readonly immutable: boolean;
+    /** Point-in-time recovery window: a restore can reach any second within it (docs/facts.md#pitr-retention). */
+    readonly pitrMs?: number;
+    /** Declared restore throughput, bytes/s: no vendor documents one (docs/facts.md#restore-throughput). */
+    readonly restoreBytesPerS?: number;
 }
 
 /** Exactly one of the two is set: no engine documents a store-level catch-up rate, so there is no default. */
@@ -364,6 +382,8 @@ export interface WorkloadM {
 export type FaultM = { readonly atMs: number; readonly durationMs: number; readonly source: Source } & (
     | { readonly kind: 'outage'; readonly region: string }
     | { readonly kind: 'destroy'; readonly region: string }
+    /** A store's data is damaged once at `atMs` (durationMs 0); the damage replicates like a write, backups before it stay clean. */
+    | { readonly kind: 'corrupt'; readonly store: string }
     | { readonly kind: 'partition'; readonly regions: readonly [string, string] }
     | { readonly kind: 'control-plane'; readonly region: string }
     | { readonly kind: 'lag-spike'; readonly store?: string; readonly lagMs: number }

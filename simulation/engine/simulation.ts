@@ -4,6 +4,7 @@
 // typed-array updates chosen from outcome tables that are recomputed only when the state changes. Reads are a
 // flow (rate × time), integrated in closed form between breakpoints (read-flow.ts), so read-heavy designs cost
 // nothing extra.
+import { corruptionEvents } from '../corruption.js';
 import { FaultState } from '../faults.js';
 import { PartialFaults } from '../partial-faults.js';
 import { type GrayWatch, onPartialFaultEnd, onPartialFaultStart, updateCascade } from '../gray-detection.js';
@@ -461,7 +462,9 @@ export class Simulation {
         const plan = this.plan;
         for (const f of plan.faults) {
             this.queue.push(f.at, Rank.fault, EventKind.faultStart, f.index);
-            if (f.kind !== 'destroy') this.queue.push(f.until, Rank.fault, EventKind.faultEnd, f.index);
+            // A destroy never ends; a corruption is one moment (corruption.ts follows what it reaches).
+            if (f.kind !== 'destroy' && f.kind !== 'corrupt')
+                this.queue.push(f.until, Rank.fault, EventKind.faultEnd, f.index);
         }
         initFailovers(this);
         for (const s of plan.streams) {
@@ -892,6 +895,23 @@ export class Simulation {
 
     private onFaultStart(index: number, t: number): void {
         const f = this.plan.faults[index]!;
+        if (f.kind === 'corrupt') {
+            // Nothing goes down: the corrupted data is served as if it were good until a restore.
+            this.record(
+                t,
+                'fault-start',
+                `${f.label}: the damage replicates to every replica`,
+                null,
+                null,
+                this.faultSource(index),
+            );
+            // Its later steps are known now (corruption.ts); the report orders the timeline by time.
+            for (const e of corruptionEvents(this.plan, f)) {
+                if (e.atMs < this.plan.durationMs)
+                    this.record(e.atMs, e.kind, e.text, e.target, e.region, this.faultSource(index));
+            }
+            return;
+        }
         this.integrate(t);
         const down = f.kind === 'outage' || f.kind === 'destroy';
         const where =

@@ -17,6 +17,7 @@ import {
     resolutionLine,
     share,
 } from './common.js';
+import { corruptionLines } from './corruptions.js';
 import { partialFaultLines } from './partial-faults.js';
 
 const MAX_GANTT_TASKS = 40;
@@ -74,6 +75,14 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('## Partial faults and detection');
         out.push('');
         for (const line of partial) out.push(`- ${cell(line)}`);
+        out.push('');
+    }
+
+    const corrupted = corruptionLines(r);
+    if (corrupted.length > 0) {
+        out.push('## Corruption and restore');
+        out.push('');
+        for (const line of corrupted) out.push(`- ${cell(line)}`);
         out.push('');
     }
 

@@ -18,6 +18,7 @@ import {
     resolutionLine,
     share,
 } from './common.js';
+import { corruptionLines } from './corruptions.js';
 import { partialFaultLines } from './partial-faults.js';
 
 export interface TextOptions {
@@ -69,6 +70,13 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
     if (partial.length > 0) {
         out.push(paint('1', 'Partial faults and detection'));
         for (const line of partial) out.push(`  ${line}`);
+        out.push('');
+    }
+
+    const corrupted = corruptionLines(r);
+    if (corrupted.length > 0) {
+        out.push(paint('1', 'Corruption and restore'));
+        for (const line of corrupted) out.push(`  ${line}`);
         out.push('');
     }
 

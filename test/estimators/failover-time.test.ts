@@ -332,6 +332,20 @@ describe('action times per engine', () => {
             label: 'restore (1 TB ÷ 277.8 MB/s)',
         },
         {
+            name: "the store's backup restore throughput when the action declares none",
+            extra: 'size 20TB  backup every 1h restore 1GB/s',
+            action: 'restore-backup db',
+            ms: 20_000_000,
+            label: 'restore (20 TB ÷ 1 GB/s)',
+        },
+        {
+            name: "the action's throughput over the store's backup restore throughput",
+            extra: 'size 20TB  backup every 1h restore 1GB/s',
+            action: 'restore-backup db throughput 2GB/s',
+            ms: 10_000_000,
+            label: 'restore (20 TB ÷ 2 GB/s)',
+        },
+        {
             name: 'a declared duration wins over the computed one',
             extra: 'size 20TB',
             action: 'restore-backup db throughput 1GB/s takes 3h',

@@ -68,7 +68,7 @@ const cases: readonly TypoCase[] = [
         example: PODS,
         text: typo(PODS, 'cell pod1 { regions us-east-1, us-east-2 }', 'cell pod1 { regions us-eats-1, us-east-2 }'),
         message: "unknown region 'us-eats-1': did you mean 'us-east-1'?",
-        others: ['catch-up-undeclared'],
+        others: ['catch-up-undeclared', 'no-backup'],
     },
     {
         name: 'a misspelled region next to a number without its unit still reports the unit (what is wrong in the text is never held back)',
@@ -84,7 +84,7 @@ const cases: readonly TypoCase[] = [
         ),
         message: "unknown region 'eu-wset-1': did you mean 'eu-west-1'?",
         others: ['missing-unit'],
-        remaining: ['missing-unit', 'rto-unachievable', 'standby-capacity'],
+        remaining: ['missing-unit', 'rto-unachievable', 'standby-capacity', 'no-backup'],
     },
     {
         name: 'a misspelled store in a service',

@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.7.0',
+    schemaVersion: '1.8.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -235,6 +235,7 @@ export const sampleReport: SimulationReport = {
         note: 'Egress only: no compute baseline is declared.',
     },
     partialFaults: [],
+    corruptions: [],
     timeline: [
         {
             atMs: 600_000,

@@ -102,6 +102,8 @@ function describeFault(f: FaultM): string {
             return `degrade ${f.target.name} in ${f.region}`;
         case 'fail':
             return `fail ${f.target.name} in ${f.region}`;
+        case 'corrupt':
+            return `corrupt ${f.store}`;
     }
 }
 
@@ -155,6 +157,8 @@ function mapFault(
         case 'degrade':
         case 'fail':
             return `it acts on ${f.target.name}'s compute, which the app does not create; FIS actions for that compute (EC2, ECS, EKS, Lambda) target it once you add it`;
+        case 'corrupt':
+            return 'FIS injects infrastructure faults, not bad data; rehearse a corruption as a restore drill: restore a backup to a new table or cluster and time it';
     }
 }
 

@@ -24,7 +24,7 @@ export function describeScenario(model: Model, name: string): string | undefined
     return out.join('\n');
 }
 
-/** What a fault does and for how long (a destroyed region does not come back, so it has no duration). */
+/** What a fault does and for how long (a destroyed region does not come back and a corruption is one moment: no duration). */
 function faultText(fault: FaultM): string {
     const lasting = (what: string) => `${what} for ${formatDuration(fault.durationMs)}`;
     switch (fault.kind) {
@@ -46,6 +46,8 @@ function faultText(fault: FaultM): string {
             return lasting(`service ${fault.target.name} fails in ${fault.region} (the region stays up)`);
         case 'flap':
             return lasting(`health checks flapping in ${fault.region}`);
+        case 'corrupt':
+            return `${fault.store} corrupted (the damage replicates to its replicas; backups taken before stay clean)`;
     }
 }
 

@@ -15,6 +15,7 @@ import {
     writeLatencyAfterLeaderLoss,
     type WriteLatencyEstimate,
 } from '../../semantics/estimators/index.js';
+import { describeRestore, restoreTime, restoreTimeUnknown, rtoFor } from '../../semantics/estimators/restore.js';
 import type { Model, StoreM } from '../../semantics/model.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { formatBytes, formatCount, formatDuration, formatUsd } from '../../../format/quantities.js';
@@ -43,6 +44,7 @@ export function describeStore(model: Model, name: string): string | undefined {
     if (first.invariants.length > 0)
         out.push(`- Invariants: ${list(first.invariants.map((i) => `${i.kind} ${i.field}`))}`);
     if (first.residency && first.residencyProvenance?.kind === 'declared') out.push(`- Residency: ${first.residency}`);
+    out.push(...backupLines(model, first));
     for (const store of stores) {
         const residency =
             store.residency && store.residencyProvenance?.kind !== 'declared' ? `, residency ${store.residency}` : '';
@@ -169,4 +171,33 @@ function estimates(model: Model, store: StoreM): string[] {
         }
     }
     return out;
+}
+
+/** The backup: where it is kept, the restore point a corruption falls back to and the restore time (an estimate). */
+function backupLines(model: Model, store: StoreM): string[] {
+    const b = store.backup;
+    if (b === undefined)
+        return [
+            `- Backup: none — a corruption replicates to every replica and no clean copy is left (${factRef('corruption-replicates')})`,
+        ];
+    const where = b.region !== undefined ? ` to ${b.region}` : '';
+    const lock = b.immutable ? `, immutable (${factRef('backup-vault-lock')})` : '';
+    const lines = [`- Backup: every ${formatDuration(b.intervalMs)}${where}${lock}`];
+    lines.push(
+        b.pitrMs !== undefined
+            ? `- After a corruption: point-in-time restore to a second before it, within ${formatDuration(b.pitrMs)} (${factRef('pitr-retention')})`
+            : `- After a corruption: back to the last backup, up to ${formatDuration(b.intervalMs)} of writes lost (${factRef('corruption-replicates')})`,
+    );
+    const restore = restoreTime(store);
+    const rto = rtoFor(model, store);
+    const verdict =
+        rto !== undefined && restore.ms !== undefined
+            ? ` — ${restore.ms <= rto.ms ? 'within' : 'longer than'} the ${formatDuration(rto.ms)} RTO of ${rto.from}`
+            : '';
+    lines.push(
+        restore.ms !== undefined
+            ? `- Restore: ${describeRestore(restore)}${verdict}`
+            : `- Restore: unknown — ${restoreTimeUnknown(store, restore.missing)}`,
+    );
+    return lines;
 }

@@ -45,8 +45,11 @@ export function isComplete(node: AstNode): boolean {
     if (!required) return true;
     const record = node as unknown as Record<string, unknown>;
     if (!required.every((property) => record[property] !== undefined && record[property] !== '')) return false;
-    // `conflicts crdt` needs its type; `drill` needs `every …` or `never`; a fault other than `destroy` its `for`.
-    if (node.$type === 'Fault' && record.kind !== 'destroy' && record.duration === undefined) return false;
+    // `conflicts crdt` needs its type; `drill` needs `every …` or `never`; a fault other than `destroy` and
+    // `corrupt` its `for`, and a `corrupt` its store.
+    const once = record.kind === 'destroy' || record.kind === 'corrupt';
+    if (node.$type === 'Fault' && !once && record.duration === undefined) return false;
+    if (node.$type === 'Fault' && record.kind === 'corrupt' && record.store === undefined) return false;
     if (node.$type === 'ConflictsClause' && record.strategy === 'crdt' && record.crdt === undefined) return false;
     if (node.$type === 'DrillClause' && record.interval === undefined && record.never !== true) return false;
     return true;

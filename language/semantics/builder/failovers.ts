@@ -310,7 +310,8 @@ function readAction(
 
 /**
  * A restore takes the data size ÷ the restore throughput (docs/facts.md#restore-throughput). The size is the action's or the restored
- * store's `size`; the throughput must be declared, because no vendor documents one.
+ * store's `size`; the throughput the action's or the store's backup `restore`, and must be declared, because no
+ * vendor documents one.
  */
 function readRestore(
     ctx: BuildContext,
@@ -335,15 +336,17 @@ function readRestore(
         return { from: '' };
     }
     const bytes = size ?? store?.sizeBytes;
-    if (bytes !== undefined && throughput !== undefined) {
+    // The store's backup may say how fast it restores (`backup … restore 500MB/s`); the action's own figure wins.
+    const rate = throughput ?? store?.backup?.restoreBytesPerS;
+    if (bytes !== undefined && rate !== undefined) {
         return {
-            ms: Math.ceil((bytes / throughput) * 1_000),
-            from: `${formatBytes(bytes)} ÷ ${formatBytes(throughput)}/s`,
+            ms: Math.ceil((bytes / rate) * 1_000),
+            from: `${formatBytes(bytes)} ÷ ${formatBytes(rate)}/s`,
         };
     }
     const needs = [
         bytes === undefined ? `its 'size' (or the store's)` : undefined,
-        throughput === undefined ? `its 'throughput'` : undefined,
+        rate === undefined ? `its 'throughput' (or the store's backup 'restore')` : undefined,
     ].filter((x) => x !== undefined);
     return {
         from: '',

@@ -2,6 +2,7 @@
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
 import type {
+    BackupM,
     CassandraLevel,
     CatchUpM,
     CellM,
@@ -25,6 +26,7 @@ import { votersOf } from '../estimators/voters.js';
 import { resolveConsensus } from './consensus.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
+import { readBackup } from './backup.js';
 import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
 import { kindOf, splitQuantity } from '../units.js';
@@ -53,6 +55,7 @@ export interface StoreDecl {
     readonly residency?: string;
     readonly features: readonly StoreFeature[];
     readonly backupIntervalMs?: number;
+    readonly backup?: BackupM;
     readonly sizeBytes?: number;
     readonly catchUp?: CatchUpM;
     readonly objective?: ObjectiveM;
@@ -194,9 +197,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         invariants: invariants.map((i) => ({ kind: i.kind, field: i.field, range: ctx.range(i) })),
         residency: residency?.jurisdiction,
         features: unique((features?.features ?? []) as StoreFeature[]),
-        backupIntervalMs: backup
-            ? ctx.quantity(backup.interval, 'duration', { what: 'backup interval', min: 0, above: true })
-            : undefined,
+        ...backupFields(backup ? readBackup(ctx, backup, engine?.engine) : undefined),
         sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
         catchUp: catchUp ? readCatchUp(ctx, catchUp) : undefined,
         objective: buildObjective(ctx, objective),
@@ -213,6 +214,9 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
             residency,
             features,
             backup,
+            backupTo: backup?.region ? ctx.propRange(backup, 'region') : undefined,
+            pitr: backup?.pitr,
+            restore: backup?.restore,
             size,
             catchUp,
             objective,
@@ -387,6 +391,7 @@ function instantiate(
               : undefined,
         features: decl.features,
         backupIntervalMs: decl.backupIntervalMs,
+        ...(decl.backup ? { backup: decl.backup } : {}),
         sizeBytes: decl.sizeBytes,
         ...(decl.catchUp ? { catchUp: decl.catchUp } : {}),
         objective: decl.objective,
@@ -512,4 +517,9 @@ function readCatchUp(ctx: BuildContext, clause: ast.CatchUpClause): CatchUpM | u
     }
     const writesPerS = ctx.quantity(clause.rate, 'rate', bounds);
     return writesPerS === undefined ? undefined : { writesPerS };
+}
+
+/** The interval stays a field of its own: the RPO estimators read it without the rest of the clause. */
+function backupFields(backup: BackupM | undefined): { backupIntervalMs?: number; backup?: BackupM } {
+    return backup ? { backupIntervalMs: backup.intervalMs, backup } : {};
 }

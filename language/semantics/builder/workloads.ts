@@ -124,10 +124,13 @@ function readFault(
     instances: (name: string) => readonly Deployable[],
 ): FaultM | undefined {
     const atMs = ctx.quantity(node.at, 'duration', { what: 'fault start', min: 0 });
+    // A corruption is one event (it lasts until a restore, which the simulation reports); a destroy never ends.
     const durationMs =
-        node.kind === 'destroy'
-            ? Infinity
-            : ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
+        node.kind === 'corrupt'
+            ? 0
+            : node.kind === 'destroy'
+              ? Infinity
+              : ctx.quantity(node.duration, 'duration', { what: 'fault duration', min: 0, above: true });
     if (atMs === undefined || durationMs === undefined) return undefined;
     if (scenarioMs !== undefined && atMs >= scenarioMs) {
         ctx.report(
@@ -193,6 +196,10 @@ function readFault(
         case 'degrade':
         case 'fail':
             return readPartialFault(ctx, node, region, atMs, durationMs, source, instances);
+        case 'corrupt': {
+            const store = node.store?.ref?.name;
+            return store === undefined ? undefined : { kind: 'corrupt', store, atMs, durationMs, source };
+        }
     }
 }
 

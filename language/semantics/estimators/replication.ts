@@ -169,6 +169,12 @@ export function estimateRpo(store: StoreM): RpoEstimate {
         };
     }
     const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
+    // Backups kept in the one region the data is in go with it (rule backup-same-region).
+    if (backup !== undefined && store.regions.length === 1 && store.backup?.region === store.regions[0])
+        return {
+            basis: 'no-copy',
+            reason: `the data and its backups (${backupText}) are ${where}: a region loss loses them all`,
+        };
     if (backup !== undefined)
         return {
             ms: backup,

@@ -38,6 +38,10 @@ export const FACT_IDS = [
     // What an outage does to acknowledged writes
     'stranded-writes',
     'catch-up-rate',
+    // Backups and corruption
+    'corruption-replicates',
+    'pitr-retention',
+    'backup-vault-lock',
     // DynamoDB global tables
     'dynamodb-mrec',
     'dynamodb-mrec-lag',

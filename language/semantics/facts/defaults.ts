@@ -574,3 +574,13 @@ export const ENGINES: Readonly<Record<Engine, EngineFacts>> = {
     },
     custom: {},
 };
+
+const DAY = 24 * HOUR;
+
+/** The longest point-in-time recovery window each engine accepts; engines not here have no documented bound. */
+export const PITR_MAX_MS: Readonly<Partial<Record<Engine, Fact<number>>>> = {
+    dynamodb: fact(35 * DAY, 'pitr-retention', 'DynamoDB PITR reaches back at most 35 days'),
+    aurora: fact(35 * DAY, 'pitr-retention', 'Aurora keeps restore data at most 35 days'),
+    spanner: fact(7 * DAY, 'pitr-retention', 'Spanner keeps old versions at most 7 days'),
+    cosmosdb: fact(30 * DAY, 'pitr-retention', 'Cosmos DB continuous backup reaches back at most 30 days'),
+};

@@ -44,6 +44,9 @@ export const RULE_CODES = [
     // Beyond the floor of rules.md: a real flaw the model shows.
     'health-check-interval',
     'catch-up-undeclared',
+    'no-backup',
+    'backup-same-region',
+    'restore-exceeds-rto',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -258,6 +261,30 @@ export const RULES: Readonly<Record<RuleCode, RuleInfo>> = {
         'Backlog drain rate not declared',
         'An asynchronous store whose scenarios heal a partition or an outage between its replicas declares no catch-up rate, so the simulation delivers the backlog at once and its drain time is a lower bound.',
         "Declare how fast the store's replication applies a backlog: `catch-up <writes>/s` or a throughput.",
+    ),
+    'no-backup': row(
+        'no-backup',
+        'info',
+        'recovery',
+        'No backup outside the replication path',
+        'A store held to an RPO objective (its own or that of a service using it), or corrupted by a scenario, keeps no backup, so a corruption that replicates to every replica leaves no clean copy.',
+        'Declare `backup every <interval> to <another region>`, with `pitr` where the engine offers it.',
+    ),
+    'backup-same-region': row(
+        'backup-same-region',
+        'warning',
+        'recovery',
+        'Backups in the region of the only replica',
+        'A store in one region keeps its backups in that same region, so losing the region loses the data and its backups together.',
+        'Keep the backups in another region: `backup every <interval> to <other region>`.',
+    ),
+    'restore-exceeds-rto': row(
+        'restore-exceeds-rto',
+        'warning',
+        'recovery',
+        'Restore slower than the RTO',
+        'Restoring a backed-up store (its size ÷ its declared restore throughput) takes longer than the RTO of the store or of a service using it; an info when the size or the restore throughput is not declared, so the restore time cannot be worked out.',
+        'Restore faster (a smaller store, a faster restore path, a warm copy outside the replication path) or accept a longer RTO for corruption.',
     ),
 };
 

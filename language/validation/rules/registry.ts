@@ -1,6 +1,7 @@
 // The one registry table of design rules: code → rule. Keyed by code so a rule missing from the catalog (or a
 // catalog row without a rule) is a compile error.
 import type { RuleCode } from './catalog.js';
+import { backupRules } from './backup-rules.js';
 import { capacityRules } from './capacity-rules.js';
 import { cellRules } from './cell-rules.js';
 import { conflictRules } from './conflict-rules.js';
@@ -38,6 +39,9 @@ export const RULE_REGISTRY: Readonly<Record<RuleCode, Rule>> = {
     'unknown-latency': latencyRules.unknownLatency,
     'health-check-interval': failoverRules.healthCheckInterval,
     'catch-up-undeclared': drainRules.catchUpUndeclared,
+    'no-backup': backupRules.noBackup,
+    'backup-same-region': backupRules.backupSameRegion,
+    'restore-exceeds-rto': backupRules.restoreExceedsRto,
 };
 
 /** The rules in catalog order. */
