@@ -369,9 +369,9 @@ export class Simulation {
 
     /** Where users of `origin` go before anything fails: their own region for active-active, else the primary. */
     private initialDestination(service: number, origin: number): number {
-        const s = this.services[service]!;
-        if (!s.plan.activeActive) return s.primary;
-        return this.routeActiveActive(s, origin);
+        const serviceRuntime = this.services[service]!;
+        if (!serviceRuntime.plan.activeActive) return serviceRuntime.primary;
+        return this.routeActiveActive(serviceRuntime, origin);
     }
 
     routeActiveActive(s: ServiceRuntime, origin: number): number {
@@ -380,13 +380,13 @@ export class Simulation {
     }
 
     private setUpStore(s: StorePlan): void {
-        const n = s.replicas.length;
-        const R = this.plan.regions.length;
+        const replicaCount = s.replicas.length;
+        const regionCount = this.plan.regions.length;
         if (s.tracksKeys && s.trackedKeys > 0) {
             // Each workload's shared keys (thinned like the writes when sampled), within the key-state budget.
             let needed = 0;
             for (const [w] of s.keyOffsets) needed += Math.max(1, this.sharedSpace[w]!);
-            const cells = needed * n * (n + 2);
+            const cells = needed * replicaCount * (replicaCount + 2);
             const fraction = cells > this.options.maxKeyStateCells ? this.options.maxKeyStateCells / cells : 1;
             const limits = new Map<number, number>();
             let offset = 0;
@@ -403,33 +403,33 @@ export class Simulation {
                     `${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`,
                 );
             }
-            this.work.state += offset * n * (n + 2);
-            if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(offset, n);
-            else this.syncLastWrite[s.index] = new Float64Array(offset * n).fill(-Infinity);
+            this.work.state += offset * replicaCount * (replicaCount + 2);
+            if (s.mode === 'async') this.keyStates[s.index] = new KeyStates(offset, replicaCount);
+            else this.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
         } else {
             this.trackedLimit[s.index] = new Map();
         }
-        if (s.mode !== 'async' || n < 2) return;
+        if (s.mode !== 'async' || replicaCount < 2) return;
         const tracked = this.keyStates[s.index] !== undefined;
-        for (let from = 0; from < n; from++) {
-            const log = new WriteLog(n, n - 1, tracked);
-            this.work.state += logState(n, tracked);
+        for (let from = 0; from < replicaCount; from++) {
+            const log = new WriteLog(replicaCount, replicaCount - 1, tracked);
+            this.work.state += logState(replicaCount, tracked);
             this.logs[s.index]![from] = log;
             this.linksFrom[s.index]![from] = [];
             this.linkOf[s.index]![from] = [];
-            for (let to = 0; to < n; to++) {
+            for (let to = 0; to < replicaCount; to++) {
                 if (to === from) continue;
-                const a = s.replicas[from]!;
-                const b = s.replicas[to]!;
+                const fromReplica = s.replicas[from]!;
+                const toReplica = s.replicas[to]!;
                 const link: Link = {
                     index: this.links.length,
                     store: s,
                     fromSlot: from,
                     toSlot: to,
-                    from: a,
-                    to: b,
+                    from: fromReplica,
+                    to: toReplica,
                     column: this.linksFrom[s.index]![from]!.length,
-                    oneWayMs: this.plan.rtt[a * R + b]! / 2,
+                    oneWayMs: this.plan.rtt[fromReplica * regionCount + toReplica]! / 2,
                     log,
                     head: 0,
                     trackedHead: 0,
@@ -624,16 +624,16 @@ export class Simulation {
 
     private syncConflict(s: number, last: Float64Array, trackedKey: number, location: number, t: number): boolean {
         const store = this.plan.stores[s]!;
-        const n = store.replicas.length;
-        const R = this.plan.regions.length;
+        const replicaCount = store.replicas.length;
+        const regionCount = this.plan.regions.length;
         const slot = store.slotOf[location]!;
-        for (let o = 0; o < n; o++) {
+        for (let o = 0; o < replicaCount; o++) {
             if (o === slot) continue;
-            const other = last[trackedKey * n + o]!;
+            const other = last[trackedKey * replicaCount + o]!;
             // The other region's write reaches this one RTT/2 after it was made; until then both are in flight.
-            if (t < other + this.plan.rtt[store.replicas[o]! * R + location]! / 2) return true;
+            if (t < other + this.plan.rtt[store.replicas[o]! * regionCount + location]! / 2) return true;
         }
-        last[trackedKey * n + slot] = t;
+        last[trackedKey * replicaCount + slot] = t;
         return false;
     }
 
@@ -648,14 +648,14 @@ export class Simulation {
         workload: WorkloadPlan,
         t: number,
     ): void {
-        const w = this.weight;
+        const weight = this.weight;
         const store = this.plan.stores[s]!;
         const counters = this.storeCounters[s]!;
-        counters.acknowledged += w;
-        this.histogram(g, j).add(bin, latency, w);
+        counters.acknowledged += weight;
+        this.histogram(g, j).add(bin, latency, weight);
         const slot = store.slotOf[location]!;
-        counters.applied[slot]! += w;
-        counters.accepted[slot]! += w;
+        counters.applied[slot]! += weight;
+        counters.accepted[slot]! += weight;
         const log = this.logs[s]![slot];
         // An unfenced old primary's writes go nowhere: the new primary does not replicate from it.
         if (log === undefined || location === this.storeRouting[s]!.stalePrimary) return;
@@ -778,9 +778,9 @@ export class Simulation {
 
     /** Every write stranded in the link's source has reached another replica (this link's) at `t`. */
     private strandedDelivered(link: Link, t: number): void {
-        const s = link.store.index;
-        for (const l of this.linksFrom[s]![link.fromSlot]!) l.healWatch = Infinity;
-        const record = this.fates[s]!.delivered(link.fromSlot, t, this.weight);
+        const storeIndex = link.store.index;
+        for (const l of this.linksFrom[storeIndex]![link.fromSlot]!) l.healWatch = Infinity;
+        const record = this.fates[storeIndex]!.delivered(link.fromSlot, t, this.weight);
         if (record === undefined || record.delivered <= 0) return;
         this.record(
             t,
@@ -805,10 +805,10 @@ export class Simulation {
         if (link.head !== absolute) return this.scheduleTracked(link);
         const at = log.slot(absolute);
         const sent = log.times[at]!;
-        const w = this.weight;
-        const s = link.store.index;
-        const counters = this.storeCounters[s]!;
-        counters.applied[link.toSlot]! += w;
+        const weight = this.weight;
+        const storeIndex = link.store.index;
+        const counters = this.storeCounters[storeIndex]!;
+        counters.applied[link.toSlot]! += weight;
         if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
         if (link.draining !== undefined) {
             if (sent + delayOf(link, sent) < link.drainFree) link.drainFree = t + link.gapMs;
@@ -817,7 +817,7 @@ export class Simulation {
         if (sent + delayOf(link, sent) < link.resumeAt) {
             if (t - sent > link.maxHeld) link.maxHeld = t - sent;
         } else if (t - sent > link.maxDelay) link.maxDelay = t - sent;
-        const states = this.keyStates[s]!;
+        const states = this.keyStates[storeIndex]!;
         const key = log.keys[at]!;
         // The destination's value before: if it is discarded, was it a write stranded there until a heal?
         const replaced = states.valueTime[key * states.replicas + link.toSlot]!;
@@ -831,11 +831,11 @@ export class Simulation {
             log.seen!,
             at * log.stride,
         );
-        const scaled = w * this.conflictScale[s]!;
+        const scaled = weight * this.conflictScale[storeIndex]!;
         if (result === ApplyResult.discardedLocal) {
             counters.discarded += scaled;
             counters.discardedAt[link.toSlot]! += scaled;
-            if (this.fates[s]!.overwritten(link.toSlot, replaced, scaled)) counters.overwritten += scaled;
+            if (this.fates[storeIndex]!.overwritten(link.toSlot, replaced, scaled)) counters.overwritten += scaled;
         } else if (result === ApplyResult.merged) {
             counters.merges += scaled;
             counters.mergesAt[link.toSlot]! += scaled;
@@ -847,7 +847,7 @@ export class Simulation {
         link.trackedHead++;
         link.lastApplied = t;
         if (link.head === link.healWatch) this.strandedDelivered(link, t);
-        this.trimLog(s, link.fromSlot, log);
+        this.trimLog(storeIndex, link.fromSlot, log);
         this.scheduleTracked(link);
     }
 
@@ -999,16 +999,16 @@ export class Simulation {
      * writes of its own region (split brain).
      */
     promoted(store: number, from: number, to: number, t: number): void {
-        const s = this.plan.stores[store]!;
+        const storePlan = this.plan.stores[store]!;
         const routing = this.storeRouting[store]!;
         const counters = this.storeCounters[store]!;
         const previous = this.openSplitBrain[store];
-        if (previous !== undefined) endSplitBrain(previous, t, counters.accepted, s, false);
+        if (previous !== undefined) endSplitBrain(previous, t, counters.accepted, storePlan, false);
         this.openSplitBrain[store] = undefined;
         routing.stalePrimary = -1;
-        if (oldPrimaryStaysWritable(s) && from !== to && this.destroyed[from] === 0) {
+        if (oldPrimaryStaysWritable(storePlan) && from !== to && this.destroyed[from] === 0) {
             routing.stalePrimary = from;
-            const b: SplitBrain = {
+            const splitBrain: SplitBrain = {
                 store,
                 oldPrimary: from,
                 newPrimary: to,
@@ -1020,21 +1020,21 @@ export class Simulation {
                 oldWrites: 0,
                 newWrites: 0,
             };
-            this.splitBrains.push(b);
-            this.openSplitBrain[store] = b;
-            if (!this.faults.isDown(from)) this.splitBrainStarts(b, t);
+            this.splitBrains.push(splitBrain);
+            this.openSplitBrain[store] = splitBrain;
+            if (!this.faults.isDown(from)) this.splitBrainStarts(splitBrain, t);
         }
         this.abandonOldPrimary(store, from, to, t);
     }
 
     private splitBrainStarts(b: SplitBrain, t: number): void {
-        const s = this.plan.stores[b.store]!;
-        startSplitBrain(b, t, this.storeCounters[b.store]!.accepted, s);
+        const storePlan = this.plan.stores[b.store]!;
+        startSplitBrain(b, t, this.storeCounters[b.store]!.accepted, storePlan);
         this.record(
             t,
             'split-brain',
-            `${s.id} has two primaries: ${this.plan.regions[b.oldPrimary]} is up and was not fenced when ${this.plan.regions[b.newPrimary]} was promoted, so writes issued in ${this.plan.regions[b.oldPrimary]} still land there and neither side sees the other's`,
-            s.id,
+            `${storePlan.id} has two primaries: ${this.plan.regions[b.oldPrimary]} is up and was not fenced when ${this.plan.regions[b.newPrimary]} was promoted, so writes issued in ${this.plan.regions[b.oldPrimary]} still land there and neither side sees the other's`,
+            storePlan.id,
             b.oldPrimary,
         );
     }
@@ -1046,10 +1046,10 @@ export class Simulation {
     }
 
     private abandonOldPrimary(store: number, from: number, to: number, t: number): void {
-        const s = this.plan.stores[store]!;
-        const slot = s.slotOf[from]!;
+        const storePlan = this.plan.stores[store]!;
+        const slot = storePlan.slotOf[from]!;
         const log = slot >= 0 ? this.logs[store]![slot] : undefined;
-        const link = log !== undefined ? this.linkOf[store]![slot]![s.slotOf[to]!] : undefined;
+        const link = log !== undefined ? this.linkOf[store]![slot]![storePlan.slotOf[to]!] : undefined;
         if (log === undefined || link === undefined) return;
         this.advance(link, t, false);
         const open = this.fates[store]!.open[slot];
@@ -1074,9 +1074,9 @@ export class Simulation {
         cause: Loss['cause'],
         keptIn: number,
     ): void {
-        const s = this.plan.stores[store]!;
+        const storePlan = this.plan.stores[store]!;
         const log = this.logs[store]![slot]!;
-        const region = s.replicas[slot]!;
+        const region = storePlan.replicas[slot]!;
         const record = this.fates[store]!.abandon(slot, t, kept, log, this.weight);
         const lost = (log.end - kept) * this.weight;
         const states = this.keyStates[store];
@@ -1100,12 +1100,12 @@ export class Simulation {
             const why =
                 cause === 'destroyed'
                     ? `destroyed with ${this.plan.regions[region]}`
-                    : `abandoned in ${this.plan.regions[region]}: ${s.id} now accepts writes in ${this.regionName(keptIn)}, which never received them`;
+                    : `abandoned in ${this.plan.regions[region]}: ${storePlan.id} now accepts writes in ${this.regionName(keptIn)}, which never received them`;
             this.record(
                 t,
                 'writes-lost',
-                `${s.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`,
-                s.id,
+                `${storePlan.id} loses ${formatCount(lost)} acknowledged write${lost === 1 ? '' : 's'} not yet replicated, ${why} (oldest ${formatDuration(rpo)} old when replication stopped)`,
+                storePlan.id,
                 region,
                 cause === 'destroyed' && fault >= 0 ? this.faultSource(fault) : undefined,
             );
@@ -1164,8 +1164,9 @@ export class Simulation {
                     link.heals.push(heal);
                     link.draining = heal;
                     link.drainFree = link.resumeAt;
-                    const s = link.store.index;
-                    if (staleExposed(link.store) && expectedEnd > this.drainUntil[s]!) this.drainUntil[s] = expectedEnd;
+                    const storeIndex = link.store.index;
+                    if (staleExposed(link.store) && expectedEnd > this.drainUntil[storeIndex]!)
+                        this.drainUntil[storeIndex] = expectedEnd;
                 }
                 this.scheduleTracked(link);
             }
@@ -1220,18 +1221,18 @@ export class Simulation {
     }
 
     private onTransition(group: number, stamp: number, t: number): void {
-        const g = this.groups[group]!;
-        if (g.transition === undefined || stamp !== g.transitionStamp) return;
+        const groupRuntime = this.groups[group]!;
+        if (groupRuntime.transition === undefined || stamp !== groupRuntime.transitionStamp) return;
         this.integrate(t);
-        if (t >= g.transition.end) {
-            g.transition = undefined;
-            g.previous = -1;
+        if (t >= groupRuntime.transition.end) {
+            groupRuntime.transition = undefined;
+            groupRuntime.previous = -1;
             this.record(
                 t,
                 'traffic-moved',
-                `all users of ${this.plan.regions[g.plan.origin]} on ${g.plan.targetId} now reach ${this.regionName(g.dest)}`,
-                g.plan.targetId,
-                g.plan.origin,
+                `all users of ${this.plan.regions[groupRuntime.plan.origin]} on ${groupRuntime.plan.targetId} now reach ${this.regionName(groupRuntime.dest)}`,
+                groupRuntime.plan.targetId,
+                groupRuntime.plan.origin,
             );
         }
         this.changed(t);
@@ -1244,8 +1245,8 @@ export class Simulation {
         for (const link of this.links) {
             this.advance(link, t, true);
             const waiting = link.head < link.log.end ? t - link.log.timeAt(link.head) : -1;
-            const v = Math.max(link.intervalMaxLag, waiting);
-            if (v >= 0) this.lagSeries[link.index]![index] = v;
+            const lag = Math.max(link.intervalMaxLag, waiting);
+            if (lag >= 0) this.lagSeries[link.index]![index] = lag;
             // The oldest write still waiting: held back by a stall, or on its way between live ends.
             if (stalled(link, t)) {
                 if (waiting > link.maxHeld) link.maxHeld = waiting;
@@ -1288,28 +1289,30 @@ export class Simulation {
 
     /** Moves users of `service` to where routing now sends them, over `route`'s DNS transition. */
     reroute(serviceIndex: number, route: TransitionRoute, t: number): void {
-        const s = this.services[serviceIndex]!;
+        const serviceRuntime = this.services[serviceIndex]!;
         this.work.scans += this.groupsOfService[serviceIndex]!.length;
         for (const gi of this.groupsOfService[serviceIndex]!) {
-            const g = this.groups[gi]!;
-            const target = s.plan.activeActive ? this.routeActiveActive(s, g.plan.origin) : s.primary;
-            if (target === g.dest) continue;
-            const previous = g.dest;
-            g.dest = target;
+            const group = this.groups[gi]!;
+            const target = serviceRuntime.plan.activeActive
+                ? this.routeActiveActive(serviceRuntime, group.plan.origin)
+                : serviceRuntime.primary;
+            if (target === group.dest) continue;
+            const previous = group.dest;
+            group.dest = target;
             const tail = route.tailShare > 0 ? route.tailMs : 0;
             const duration = route.ttlMs + tail;
             if (duration <= 0 || previous < 0) {
-                g.previous = -1;
-                g.transition = undefined;
-                g.transitionStamp++;
+                group.previous = -1;
+                group.transition = undefined;
+                group.transitionStamp++;
                 continue;
             }
-            g.previous = previous;
-            g.transition = { ...route, start: t, end: t + duration };
-            g.transitionStamp++;
+            group.previous = previous;
+            group.transition = { ...route, start: t, end: t + duration };
+            group.transitionStamp++;
             // Breakpoints: the TTL's end (every ordinary client has moved) and the tail's end.
-            this.queue.push(t + route.ttlMs, Rank.control, EventKind.transition, gi, g.transitionStamp);
-            if (tail > 0) this.queue.push(t + duration, Rank.control, EventKind.transition, gi, g.transitionStamp);
+            this.queue.push(t + route.ttlMs, Rank.control, EventKind.transition, gi, group.transitionStamp);
+            if (tail > 0) this.queue.push(t + duration, Rank.control, EventKind.transition, gi, group.transitionStamp);
         }
     }
 
@@ -1395,16 +1398,17 @@ export class Simulation {
 
     /** Share of the group's writes that succeed from a slot, over the key classes each workload draws. */
     private writeSuccessShare(g: GroupRuntime, slot: number): number {
-        const C = this.classes;
+        const classCount = this.classes;
         let total = 0;
         let ok = 0;
         for (const stream of this.streamsOf[g.plan.index]!) {
             this.work.scans += 1 + sharedHomes(this.plan.workloads[stream.workload]!);
-            const w = this.plan.workloads[stream.workload]!;
-            let share = (1 - w.sharedShare) * (g.requestStatus[slot * C]! === Status.ok ? 1 : 0);
-            for (let i = 0; i < sharedHomes(w); i++) {
-                const part = w.homeCut[i]! - (i === 0 ? 0 : w.homeCut[i - 1]!);
-                if (g.requestStatus[slot * C + 1 + w.homeRegion[i]!]! === Status.ok) share += w.sharedShare * part;
+            const workload = this.plan.workloads[stream.workload]!;
+            let share = (1 - workload.sharedShare) * (g.requestStatus[slot * classCount]! === Status.ok ? 1 : 0);
+            for (let i = 0; i < sharedHomes(workload); i++) {
+                const part = workload.homeCut[i]! - (i === 0 ? 0 : workload.homeCut[i - 1]!);
+                if (g.requestStatus[slot * classCount + 1 + workload.homeRegion[i]!]! === Status.ok)
+                    share += workload.sharedShare * part;
             }
             total += stream.rate;
             ok += stream.rate * share;
@@ -1414,7 +1418,7 @@ export class Simulation {
 
     /** The workload that writes a store the most: its key space is the one reads of the store are judged against. */
     private createLanding(store: number): Landing | undefined {
-        const R = this.plan.regions.length;
+        const regionCount = this.plan.regions.length;
         const rates = new Map<number, number>();
         for (const stream of this.plan.streams) {
             if (this.plan.groups[stream.group]!.writes.includes(store))
@@ -1424,15 +1428,15 @@ export class Simulation {
         if (best === undefined) return undefined;
         return {
             workload: best[0],
-            shared: new Float64Array(R),
-            other: new Float64Array(R),
-            ownLocation: new Int32Array(R).fill(-1),
+            shared: new Float64Array(regionCount),
+            other: new Float64Array(regionCount),
+            ownLocation: new Int32Array(regionCount).fill(-1),
         };
     }
 
     /** Where each store's main writing workload lands its writes now: shared keys, and each origin's own keys. */
     private refreshLanding(): void {
-        const C = this.classes;
+        const classCount = this.classes;
         for (const l of this.landing) {
             if (!l) continue;
             l.shared.fill(0);
@@ -1440,22 +1444,23 @@ export class Simulation {
             l.ownLocation.fill(-1);
         }
         for (const stream of this.plan.streams) {
-            const w = this.plan.workloads[stream.workload]!;
-            const g = this.groups[stream.group]!;
-            const W = g.plan.writes.length;
-            const perMs = (stream.rate / 1_000) * g.serviceProb[0]!;
-            for (let j = 0; j < W; j++) {
-                const l = this.landing[g.plan.writes[j]!];
-                if (l === undefined || l.workload !== w.index) continue;
-                if (g.status[j * C] === Status.ok) {
-                    const own = g.location[j * C]!;
-                    l.other[own]! += perMs * (1 - w.sharedShare);
-                    l.ownLocation[g.plan.origin] = own;
+            const workload = this.plan.workloads[stream.workload]!;
+            const group = this.groups[stream.group]!;
+            const writeCount = group.plan.writes.length;
+            const perMs = (stream.rate / 1_000) * group.serviceProb[0]!;
+            for (let j = 0; j < writeCount; j++) {
+                const landing = this.landing[group.plan.writes[j]!];
+                if (landing === undefined || landing.workload !== workload.index) continue;
+                if (group.status[j * classCount] === Status.ok) {
+                    const own = group.location[j * classCount]!;
+                    landing.other[own]! += perMs * (1 - workload.sharedShare);
+                    landing.ownLocation[group.plan.origin] = own;
                 }
-                for (let i = 0; i < sharedHomes(w); i++) {
-                    const part = w.homeCut[i]! - (i === 0 ? 0 : w.homeCut[i - 1]!);
-                    const index = j * C + 1 + w.homeRegion[i]!;
-                    if (g.status[index] === Status.ok) l.shared[g.location[index]!]! += perMs * w.sharedShare * part;
+                for (let i = 0; i < sharedHomes(workload); i++) {
+                    const part = workload.homeCut[i]! - (i === 0 ? 0 : workload.homeCut[i - 1]!);
+                    const index = j * classCount + 1 + workload.homeRegion[i]!;
+                    if (group.status[index] === Status.ok)
+                        landing.shared[group.location[index]!]! += perMs * workload.sharedShare * part;
                 }
             }
         }
@@ -1478,9 +1483,9 @@ export class Simulation {
             }
             while (flow.from < t) {
                 const end = flow.until < t ? flow.until : t;
-                const h = end - flow.from;
-                const offered = (g.plan.readRate / 1_000) * h;
-                this.work.reads += flow.integrate(h);
+                const span = end - flow.from;
+                const offered = (g.plan.readRate / 1_000) * span;
+                this.work.reads += flow.integrate(span);
                 const totals = flow.totals;
                 g.counters.readsOffered += offered;
                 g.counters.readsServed += totals.served;
@@ -1488,14 +1493,14 @@ export class Simulation {
                 g.seriesOffered[tick]! += offered;
                 g.seriesServed[tick]! += totals.served;
                 for (let k = 0; k < totals.storeServed.length; k++) {
-                    const s = g.plan.readsFrom[k]!;
-                    const c = this.storeCounters[s]!;
-                    c.readsServed += totals.storeServed[k]!;
-                    c.readsStale += totals.storeStale[k]!;
+                    const store = g.plan.readsFrom[k]!;
+                    const counters = this.storeCounters[store]!;
+                    counters.readsServed += totals.storeServed[k]!;
+                    counters.readsStale += totals.storeStale[k]!;
                     // The drain's end is a breakpoint (describeStaleness), so a piece is inside it or after it.
-                    if (end <= this.drainUntil[s]!) {
-                        c.drainReadsServed += totals.storeServed[k]!;
-                        c.drainReadsStale += totals.storeStale[k]!;
+                    if (end <= this.drainUntil[store]!) {
+                        counters.drainReadsServed += totals.storeServed[k]!;
+                        counters.drainReadsStale += totals.storeStale[k]!;
                     }
                 }
                 flow.from = end;
@@ -1524,21 +1529,21 @@ export class Simulation {
         flow.until = Infinity;
         const rate = g.plan.readRate / 1_000;
         const tr = g.transition;
-        const f = tr ? movedFraction(tr, t) : 1;
+        const moved = tr ? movedFraction(tr, t) : 1;
         const fSlope = tr ? movedSlope(tr, t) : 0;
-        const K = g.plan.readsFrom.length;
+        const readCount = g.plan.readsFrom.length;
         for (let slot = 0; slot < 2; slot++) {
             const scale = rate * g.serviceProb[slot]! * g.readOk[slot]!;
-            flow.ok[slot] = scale * (slot === 0 ? f : 1 - f);
+            flow.ok[slot] = scale * (slot === 0 ? moved : 1 - moved);
             flow.okSlope[slot] = scale * (slot === 0 ? fSlope : -fSlope);
-            for (let k = 0; k < K; k++) {
+            for (let k = 0; k < readCount; k++) {
                 const until = this.describeStaleness(
                     g,
                     g.plan.readsFrom[k]!,
-                    g.readReplica[slot * K + k]!,
+                    g.readReplica[slot * readCount + k]!,
                     t,
                     flow,
-                    slot * K + k,
+                    slot * readCount + k,
                 );
                 if (until < flow.until) flow.until = until;
             }
@@ -1570,8 +1575,8 @@ export class Simulation {
         if (replica < 0 || !staleExposed(store)) return drained;
         const landing = this.landing[s];
         if (landing === undefined) return drained;
-        const w = this.plan.workloads[landing.workload]!;
-        if (w.keys === undefined) {
+        const workload = this.plan.workloads[landing.workload]!;
+        if (workload.keys === undefined) {
             this.storeCounters[s]!.staleKnown = false;
             return drained;
         }
@@ -1600,14 +1605,15 @@ export class Simulation {
             (rates: Float64Array, keys: number) =>
             (from: number): number =>
                 keys > 0 ? rates[store.replicas[from]!]! / keys : 0;
-        if (w.sharedShare > 0) term(0, w.sharedShare, rateFrom(landing.shared, w.sharedKeys));
-        if (w.sharedShare < 1) {
+        if (workload.sharedShare > 0) term(0, workload.sharedShare, rateFrom(landing.shared, workload.sharedKeys));
+        if (workload.sharedShare < 1) {
             const own = landing.ownLocation[g.plan.origin]!;
-            if (own < 0) term(1, 1 - w.sharedShare, rateFrom(landing.other, w.keys - w.sharedKeys));
+            if (own < 0)
+                term(1, 1 - workload.sharedShare, rateFrom(landing.other, workload.keys - workload.sharedKeys));
             else if (own !== replica) {
-                const perKey = w.model.writesPerS / 1_000 / w.keys;
+                const perKey = workload.model.writesPerS / 1_000 / workload.keys;
                 const ownSlot = store.slotOf[own]!;
-                term(1, 1 - w.sharedShare, (from) => (from === ownSlot ? perKey : 0));
+                term(1, 1 - workload.sharedShare, (from) => (from === ownSlot ? perKey : 0));
             }
         }
         if (flow.keep[c]! < 0) flow.keep[c] = 0;
@@ -1620,10 +1626,10 @@ export class Simulation {
     servedShare(g: GroupRuntime, t: number): number {
         const total = g.plan.writeRate + g.plan.readRate;
         if (total <= 0) return 1;
-        const f = g.transition ? movedFraction(g.transition, t) : 1;
+        const moved = g.transition ? movedFraction(g.transition, t) : 1;
         let share = 0;
         for (let slot = 0; slot < 2; slot++) {
-            const weight = slot === 0 ? f : 1 - f;
+            const weight = slot === 0 ? moved : 1 - moved;
             if (weight <= 0) continue;
             share +=
                 (weight *
@@ -1687,13 +1693,13 @@ export class Simulation {
         this.lastReaction.set(key, reaction);
         this.work.scans += this.groups.length;
         for (const g of this.groups) {
-            const e = g.episode;
-            if (e === undefined || e[field] !== undefined) continue;
+            const episode = g.episode;
+            if (episode === undefined || episode[field] !== undefined) continue;
             const concerned =
                 targetKind === 'service'
                     ? g.plan.kind === 'service' && g.plan.target === target
                     : g.plan.writes.includes(target) || g.plan.readsFrom.includes(target);
-            if (concerned) e[field] = t;
+            if (concerned) episode[field] = t;
         }
     }
 
