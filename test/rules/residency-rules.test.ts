@@ -30,8 +30,22 @@ ruleCases('residency-violation', {
             name: 'a service in an EU region reading EU data',
             text: `${customers('eu-west-1, eu-central-1')}service reports { regions eu-central-1 reads customers }`,
         },
+        {
+            name: 'EU data backed up to another EU region',
+            text: customers('eu-west-1', 'EU', ' backup every 1h to eu-central-1'),
+        },
     ],
     invalid: [
+        {
+            name: 'EU data backed up to Singapore, as an error: a backup is a full copy',
+            text: customers('eu-west-1, eu-central-1', 'EU', ' backup every 1h to ap-southeast-1'),
+            at: 'ap-southeast-1',
+            severity: 'error',
+            says: [
+                'customers must stay in EU, but its backups are kept in ap-southeast-1 (SG), a full copy of the data',
+                'no adequacy decision',
+            ],
+        },
         {
             name: 'EU data with a replica in a US region, as a warning',
             text: customers('eu-west-1, us-east-1'),

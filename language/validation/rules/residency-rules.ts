@@ -98,6 +98,20 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
             ],
         });
     }
+    // A backup is a full copy of the data: kept in another jurisdiction, it moves the data there.
+    const backupRegion = store.backup?.region;
+    const backupJurisdiction = backupRegion !== undefined ? model.regions.get(backupRegion)?.jurisdiction : undefined;
+    const backupVerdict =
+        backupJurisdiction !== undefined ? residencyVerdict(residency, backupJurisdiction) : undefined;
+    if (backupVerdict) {
+        report({
+            ...at(store.source, 'backupTo', 'backup'),
+            cell: store.cell,
+            key: `${store.name}:backup`,
+            severity: backupVerdict.severity,
+            message: `${store.name} must stay in ${residency}${from}, but its backups are kept in ${backupRegion} (${backupJurisdiction}), a full copy of the data: ${backupVerdict.why}`,
+        });
+    }
     for (const service of model.services.values()) {
         const writes = service.uses.includes(store.id);
         if (!writes && !service.reads.includes(store.id)) continue;
