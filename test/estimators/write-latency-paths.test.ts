@@ -513,6 +513,16 @@ describe('a write once the leader’s region is lost', () => {
             expected: { failed: 'a', leader: 'c', ms: 20 + 20, formula: 'RTT b → c 20 ms + quorum RTT c → b 20 ms' },
         },
         {
+            // Three replicas (a, b, c) and a witness in c: c holds 2 of the 4 voters, b 1; quorum 3. With a lost, c (the
+            // most voters, though listed after b) is elected; its quorum is its two voters and b, 20 ms. From b:
+            // 20 ms to c, then 20 ms. (Losing c instead would leave 2 of 4 voters: the one error the checker reports.)
+            name: 'elects the survivor with the most voters even when it is listed later',
+            store: CONSENSUS('a, b, c', 'witness c'),
+            errorCount: 1,
+            from: 'b',
+            expected: { failed: 'a', leader: 'c', ms: 20 + 20, formula: 'RTT b → c 20 ms + quorum RTT c → b 20 ms' },
+        },
+        {
             // Six voters round-robin over a, b, c: two each; quorum 2 (declared). With a lost, b (two votes, listed
             // before c) is elected and its own two voters make the quorum: 0 ms. From c: the 20 ms trip to b.
             name: 'needs no round trip when the new leader’s region holds a quorum',
@@ -546,8 +556,8 @@ describe('a write once the leader’s region is lost', () => {
             from: 'b',
             expected: { failed: 'a', formula: 'no surviving region reaches a quorum of 2' },
         },
-    ])('$name', async ({ store: text, from, expected }) => {
-        const { model, store } = await storeOf(text);
+    ])('$name', async ({ store: text, errorCount, from, expected }) => {
+        const { model, store } = await storeOf(text, errorCount);
         expect(writeLatencyAfterLeaderLoss(model, store, from)).toEqual(expected);
     });
 
