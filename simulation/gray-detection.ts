@@ -93,7 +93,9 @@ export function updateCascade(sim: Simulation, fault: number, t: number): void {
         .activeFaults()
         .map((i) => sim.plan.faults[i]!)
         .filter((x): x is PartialFaultPlan => x.kind === 'degrade' || x.kind === 'fail');
-    const homeImpaired = (region: number) => !sim.faults.controlPlaneAvailable(region);
+    // A home serves no one while it is down or its control plane impaired, and no region a partition cuts off.
+    const homeImpaired = (home: number, from: number) =>
+        !sim.faults.controlPlaneAvailable(home) || sim.faults.partitioned(home, from);
     for (const c of sim.partial.update(active, homeImpaired)) {
         const s = sim.plan.services[c.service]!;
         const where = sim.regionName(c.region);
@@ -119,7 +121,7 @@ export function updateCascade(sim: Simulation, fault: number, t: number): void {
                       .join(', ');
         const why = [
             c.via.length > 0 ? `it depends on ${c.via.join(', ')}, impaired there` : '',
-            c.global.length > 0 ? globalWhy(sim, c.global) : '',
+            c.global.length > 0 ? globalWhy(sim, c.global, c.region) : '',
         ]
             .filter(Boolean)
             .join('; ');
@@ -128,12 +130,16 @@ export function updateCascade(sim: Simulation, fault: number, t: number): void {
 }
 
 /** "it calls sts, homed in us-east-1, whose control plane is unavailable": why a global dependency fails it. */
-function globalWhy(sim: Simulation, global: readonly ImpairedGlobal[]): string {
+function globalWhy(sim: Simulation, global: readonly ImpairedGlobal[], region: number): string {
     const homes = [...new Set(global.map((g) => g.home))];
     return homes
         .map((h) => {
             const names = global.filter((g) => g.home === h).map((g) => g.name);
-            const what = sim.faults.isDown(h) ? 'which is down' : 'whose control plane is impaired';
+            const what = sim.faults.isDown(h)
+                ? 'which is down'
+                : sim.faults.controlPlaneAvailable(h)
+                  ? `which a partition cuts off from ${sim.regionName(region)}`
+                  : 'whose control plane is impaired';
             const cited = [
                 ...new Set(names.map((n) => (isGlobalServiceName(n) ? factRef(GLOBAL_SERVICES[n].home.id) : ''))),
             ].filter(Boolean);

@@ -4,10 +4,10 @@
 // reached there from everywhere, the 2017 S3 shape) and the services it `depends-on` (their instance in that
 // region), transitively. Each dependency a request calls adds its error share (independently) and its latency.
 // A provider-global dependency (`global-dependency`) whose home region is down or has its control plane impaired
-// fails every request of the service in every region it runs in (global-dependencies.ts says which are impaired).
+// fails every request of the service in every region it runs in, and in a region a partition cuts off from it.
 // Recomputed only when a fault starts or ends; requests and health checks then read arrays.
 import type { HealthCheckDepth } from '../language/semantics/model.js';
-import type { PartialFaultPlan, Plan } from './plan.js';
+import type { FaultPlan, PartialFaultPlan, Plan } from './plan.js';
 import { nearestOf } from './routing.js';
 
 /** What a health check of a target in a region sees. */
@@ -28,7 +28,7 @@ export interface CascadeChange {
     readonly addedLatencyMs: number;
     /** Ids of the direct dependencies impaired there; empty once it is no longer impaired through them. */
     readonly via: readonly string[];
-    /** Its provider-global dependencies impaired now (from their home region), whatever the region. */
+    /** Its provider-global dependencies requests served there cannot reach now (their home is down, impaired or cut off). */
     readonly global: readonly ImpairedGlobal[];
 }
 
@@ -52,6 +52,7 @@ export class PartialFaults {
     private readonly serviceError: Float64Array;
     private readonly serviceLatency: Float64Array;
     private readonly viaOf: (readonly string[])[];
+    /** service × region → its global dependencies that requests served there cannot reach now. */
     private readonly globalOf: (readonly ImpairedGlobal[])[];
     /** store × region → the region whose replica a request from there reaches (-1: none). */
     private readonly storeServing: Int32Array;
@@ -76,7 +77,7 @@ export class PartialFaults {
         this.serviceError = new Float64Array(n * S * R);
         this.serviceLatency = new Float64Array(n * S * R);
         this.viaOf = new Array(n * S * R).fill([]);
-        this.globalOf = new Array(n * S).fill([]);
+        this.globalOf = new Array(n * S * R).fill([]);
         this.storeServing = new Int32Array(n * T * R).fill(-1);
         if (this.present)
             for (const st of plan.stores)
@@ -129,21 +130,24 @@ export class PartialFaults {
     }
 
     /**
-     * Recomputes everything from the partial faults in effect and the regions whose control plane is unavailable
-     * (`homeImpaired`); returns the services whose cascade changed.
+     * Recomputes everything from the partial faults in effect and whether a global dependency's home can serve a
+     * request from a region (`homeImpaired(home, from)`); returns the services whose cascade changed.
      */
     update(
         faults: readonly PartialFaultPlan[],
-        homeImpaired: (region: number) => boolean = () => false,
+        homeImpaired: (home: number, from: number) => boolean = () => false,
     ): CascadeChange[] {
         if (!this.present) return [];
         const { plan, R } = this;
         const beforeGlobal = [...this.globalOf];
         let anyGlobal = false;
         for (const s of plan.services) {
-            const impaired = s.globalDependencies.filter((g) => homeImpaired(g.home));
-            this.globalOf[s.index] = impaired;
-            if (impaired.length > 0) anyGlobal = true;
+            if (s.globalDependencies.length === 0) continue;
+            for (const r of s.regions) {
+                const impaired = s.globalDependencies.filter((g) => homeImpaired(g.home, r));
+                this.globalOf[s.index * R + r] = impaired;
+                if (impaired.length > 0) anyGlobal = true;
+            }
         }
         this.active = faults.length > 0 || anyGlobal;
         this.serviceOwnError.fill(0);
@@ -175,7 +179,7 @@ export class PartialFaults {
             visiting[i] = 1;
             const service = plan.services[s]!;
             // A global dependency homed in an impaired region answers no request, wherever the service runs.
-            let ok = this.globalOf[s]!.length > 0 ? 0 : 1 - this.serviceOwnError[i]!;
+            let ok = this.globalOf[i]!.length > 0 ? 0 : 1 - this.serviceOwnError[i]!;
             let latency = this.serviceOwnLatency[i]!;
             const via: string[] = [];
             for (const st of new Set([...service.uses, ...service.reads])) {
@@ -211,8 +215,8 @@ export class PartialFaults {
                 const i = s.index * R + r;
                 const via = this.viaOf[i]!;
                 const was = beforeVia[i]!;
-                const global = this.globalOf[s.index]!;
-                const wasGlobal = beforeGlobal[s.index]!;
+                const global = this.globalOf[i]!;
+                const wasGlobal = beforeGlobal[i]!;
                 const names = (g: readonly ImpairedGlobal[]) => g.map((x) => x.name).join();
                 const same =
                     before[i] === this.serviceError[i] &&
@@ -259,10 +263,15 @@ export class PartialFaults {
     }
 }
 
-/** Some service's global dependency is homed in a region a fault can take down or impair the control plane of. */
+/** Some service's global dependency is homed in a region a fault can take down, impair or cut off. */
 function globalHomesFaulted(plan: Plan): boolean {
-    const homes = new Set(plan.services.flatMap((s) => s.globalDependencies.map((g) => g.home)));
-    return plan.faults.some(
-        (f) => (f.kind === 'outage' || f.kind === 'destroy' || f.kind === 'control-plane') && homes.has(f.region),
-    );
+    return plan.faults.some((f) => homesGlobalDependency(plan, f));
+}
+
+/** An outage, destroy or control-plane impairment of a region some global dependency is homed in, or a partition of it. */
+export function homesGlobalDependency(plan: Plan, f: FaultPlan): boolean {
+    const homed = (region: number) => plan.services.some((s) => s.globalDependencies.some((g) => g.home === region));
+    if (f.kind === 'outage' || f.kind === 'destroy' || f.kind === 'control-plane') return homed(f.region);
+    if (f.kind === 'partition') return homed(f.a) || homed(f.b);
+    return false;
 }

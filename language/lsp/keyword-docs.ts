@@ -947,7 +947,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     'global-dependency': value(
         'services',
         ['GlobalDependencyClause'],
-        `Provider-global services the service calls on its request path, each homed where the facts say: ${globalServiceHomes()}. While the home region is down or its control plane impaired (\`impair control-plane R\`), the simulation fails the service in every region it runs in; the data planes are never impaired. A service running outside a home is flagged (request-path-control-plane).`,
+        `Provider-global services the service calls on its request path, each homed where the facts say: ${globalServiceHomes()}. While the home region is down or its control plane impaired (\`impair control-plane R\`), the simulation fails the service in every region it runs in (and in a region a \`partition\` cuts off from the home); the data planes are never impaired. A service running outside a home is flagged (request-path-control-plane).`,
         'global-dependency sts, route53',
     ),
     objective: value(

@@ -6,7 +6,7 @@
 // nothing extra.
 import { corruptionEvents } from '../corruption.js';
 import { FaultState } from '../faults.js';
-import { PartialFaults } from '../partial-faults.js';
+import { homesGlobalDependency, PartialFaults } from '../partial-faults.js';
 import { type GrayWatch, onPartialFaultEnd, onPartialFaultStart, updateCascade } from '../gray-detection.js';
 import {
     initFailovers,
@@ -22,7 +22,7 @@ import {
 import { onElectionDone, updateLeadership } from '../leadership.js';
 import { binOf, LatencyHistogram } from '../metrics/histogram.js';
 import { IntervalLatencies } from '../metrics/interval-latencies.js';
-import type { FaultPlan, Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
+import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
 import { drainSeconds } from '../drain.js';
@@ -931,7 +931,7 @@ export class Simulation {
         if (f.kind === 'destroy') this.destroyRegion(f.region, t, index);
         this.faults.start(f);
         if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultStart(this, f, t);
-        else if (this.homesGlobalDependency(f)) updateCascade(this, index, t);
+        else if (homesGlobalDependency(this.plan, f)) updateCascade(this, index, t);
         this.afterFaultChange(t, index);
         if (down) onRegionDown(this, f.region, t);
     }
@@ -955,18 +955,12 @@ export class Simulation {
             this.faultSource(index),
         );
         if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultEnd(this, f, t);
-        else if (this.homesGlobalDependency(f)) updateCascade(this, index, t);
+        else if (homesGlobalDependency(this.plan, f)) updateCascade(this, index, t);
         this.afterFaultChange(t, index);
         if (f.kind === 'outage' && !this.faults.isDown(f.region)) {
             this.regionBack(f.region, t);
             onRegionUp(this, f.region, t);
         }
-    }
-
-    /** An outage, destroy or control-plane impairment of a region some service's global dependency is homed in. */
-    private homesGlobalDependency(f: FaultPlan): boolean {
-        if (f.kind !== 'outage' && f.kind !== 'destroy' && f.kind !== 'control-plane') return false;
-        return this.plan.services.some((s) => s.globalDependencies.some((g) => g.home === f.region));
     }
 
     private afterFaultChange(t: number, fault: number): void {

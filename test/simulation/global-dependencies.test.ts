@@ -95,6 +95,30 @@ describe('a global dependency homed in an impaired region', () => {
     });
 });
 
+describe('a global dependency cut off by a partition', () => {
+    it('fails the service only in the region the partition cuts off from the home: availability = 1 − (d / T) × that region’s share', async () => {
+        const model = await designOf(
+            design({
+                dependency: 'sts',
+                fault: 'partition us-west-2 <-> us-east-1',
+                tokensRate: 100,
+                otherRate: 100,
+                at: 10,
+                d: 12,
+            }),
+            true,
+        );
+        const r = runModel(model, 's');
+        const tokens = r.services.find((s) => s.id === 'tokens')!;
+        // Users of us-west-2 (50 % of tokens' requests) are served in us-west-2, which cannot reach us-east-1.
+        expect(tokens.availability).toBeCloseTo(1 - (12 / 60) * 0.5, 9);
+        expect(tokens.byRegion.find((x) => x.region === 'eu-west-1')!.availability).toBe(1);
+        expect(r.timeline.filter((e) => e.kind === 'cascade').map((e) => e.text)[0]).toBe(
+            'tokens in us-west-2 fails every request: it calls sts on every request, homed in us-east-1, which a partition cuts off from us-west-2 (docs/facts.md#sts-global-endpoint)',
+        );
+    });
+});
+
 describe('the cascade of a global dependency', () => {
     const text = `${REGIONS}
 service tokens { regions us-west-2, eu-west-1  posture active-active  capacity 100% per region  global-dependency sts }

@@ -17,7 +17,7 @@ export function describeGlobalService(name: string): string {
     } else {
         lines.push(
             `- Homed in **${home}** (${factRef(facts.home.id)}).`,
-            `- In a simulation, \`outage ${home}\` or \`impair control-plane ${home}\` impairs it: every service that lists it fails in all its regions while the fault lasts, and so do the services that depend on them.`,
+            `- In a simulation, \`outage ${home}\` or \`impair control-plane ${home}\` impairs it: every service that lists it fails in all its regions while the fault lasts, and so do the services that depend on them; a \`partition\` between ${home} and another region fails them in that region.`,
             `- Instead: ${facts.instead}.`,
         );
     }
