@@ -46,6 +46,19 @@ export function workloadsAimedAt(model: Model, service: string): readonly Worklo
     return indexOf(model).workloadsByService.get(service) ?? [];
 }
 
+/** The services `service` depends on (`depends-on`), directly or through others, each once, nearest first. */
+export function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
+    const found = new Map<string, ServiceM>();
+    const queue = [...service.dependsOn];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const d = model.services.get(id);
+        if (d === undefined || found.has(id) || id === service.id) continue;
+        found.set(id, d);
+        queue.push(...d.dependsOn);
+    }
+    return [...found.values()];
+}
+
 /** The service instances whose `depends-on` names this one (by its id), in the design's order. */
 export function dependentsOf(model: Model, service: string): readonly ServiceM[] {
     return indexOf(model).dependentsByService.get(service) ?? [];

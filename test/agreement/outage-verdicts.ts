@@ -6,6 +6,7 @@ import type { Finding } from '../../language/validation/rules/rule.js';
 import { placeLoad, regionLoss, serviceLoad } from '../../language/semantics/estimators/region-loss.js';
 import { protectedRegions } from '../../language/semantics/estimators/failover-time.js';
 import type { Model, ScenarioM, ServiceM, StoreM } from '../../language/semantics/model.js';
+import { dependenciesOf } from '../../language/semantics/model-index.js';
 
 export interface Row {
     readonly design: string;
@@ -147,17 +148,4 @@ export function ownOutage(model: Model, region: string): ScenarioM | undefined {
             s.faults[0]!.kind === 'outage' &&
             (s.faults[0] as { region?: string }).region === region,
     );
-}
-
-/** The services `service` depends on (`depends-on`), transitively. */
-function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
-    const found = new Map<string, ServiceM>();
-    const queue = [...service.dependsOn];
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const d = model.services.get(id);
-        if (d === undefined || found.has(id) || id === service.id) continue;
-        found.set(id, d);
-        queue.push(...d.dependsOn);
-    }
-    return [...found.values()];
 }

@@ -10,7 +10,7 @@ import {
 } from '../../semantics/estimators/index.js';
 import type { ActionM, Deployable, FailoverM, Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { placeLoad, regionLoss, serviceLoad, type RegionLoss } from '../../semantics/estimators/region-loss.js';
-import { failoversOf } from '../../semantics/model-index.js';
+import { dependenciesOf, failoversOf } from '../../semantics/model-index.js';
 import { protectedRegions } from '../../semantics/estimators/failover-time.js';
 import { formatDuration, formatDurationRange, formatPercent } from '../../../format/quantities.js';
 import type { Fix, FixEdit } from './fix.js';
@@ -234,19 +234,6 @@ function shortAfterLoss(model: Model, service: ServiceM, failover: FailoverM): S
 
 function addsCapacity(failover: FailoverM): boolean {
     return failover.actions.some((a) => a.kind === 'launch-capacity' || a.kind === 'scale-out');
-}
-
-/** The services `service` depends on, transitively, each once. */
-function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
-    const found = new Map<string, ServiceM>();
-    const queue = [...service.dependsOn];
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const d = model.services.get(id);
-        if (d === undefined || found.has(id) || id === service.id) continue;
-        found.set(id, d);
-        queue.push(...d.dependsOn);
-    }
-    return [...found.values()];
 }
 
 const rtoUnachievable: Rule = {
