@@ -106,6 +106,8 @@ export function resolutionLine(r: SimulationReport): string {
 }
 
 export function faultLine(f: SimulationReport['scenario']['faults'][number]): string {
+    // A corruption is one moment: it lasts until a restore, which the corruption section times.
+    if (f.kind === 'corrupt') return `${f.label} at ${at(f.atMs)}`;
     return `${f.label} at ${at(f.atMs)} for ${formatDuration(f.untilMs - f.atMs)}`;
 }
 

@@ -227,7 +227,9 @@ export function gantt(r: SimulationReport): string[] {
     for (const f of r.scenario.faults)
         add(
             faults,
-            `    ${label(f.label)} :crit, f${f.index}, ${stamp(f.atMs)}, ${stamp(Math.min(f.untilMs, r.scenario.durationMs))}`,
+            f.kind === 'corrupt'
+                ? `    ${label(f.label)} :crit, milestone, f${f.index}, ${stamp(f.atMs)}, 0s`
+                : `    ${label(f.label)} :crit, f${f.index}, ${stamp(f.atMs)}, ${stamp(Math.min(f.untilMs, r.scenario.durationMs))}`,
         );
     const sections = new Map<string, string[]>();
     const sectionOf = (name: string) => {

@@ -5,6 +5,8 @@
 // a synchronous or consensus one at once, and never a region with its own copy (`replication none`).
 import { describe, expect, it } from 'vitest';
 import { corruptionLines } from '../../simulation/format/corruptions.js';
+import { formatMarkdown, gantt } from '../../simulation/format/markdown.js';
+import { formatText } from '../../simulation/format/text.js';
 import { designOf, MINUTE, runModel, SECOND } from './helpers.js';
 
 const HOUR = 60 * MINUTE;
@@ -210,6 +212,14 @@ describe('the report', () => {
                 "last clean backup in eu-west-1 12 m before it (up to 1 h): that window's writes are lost; " +
                 'restore 1 h 6 m (2 TB ÷ 500 MB/s, an estimate: docs/facts.md#restore-throughput); RTO 30 m (store orders) missed',
         ]);
+    });
+
+    it('writes the corruption as a moment: no duration in the fault list, a milestone in the Mermaid timeline', async () => {
+        const { report } = await corruption({});
+        expect(formatText(report, { color: false })).toContain('faults: corruption of orders at 12 m\n');
+        expect(formatMarkdown(report)).toContain('**Faults:** corruption of orders at 12 m\n');
+        expect(formatMarkdown(report)).toContain('## Corruption and restore');
+        expect(gantt(report)).toContain('    corruption of orders :crit, milestone, f0, 2000-01-01 00:12:00, 0s');
     });
 
     it('changes nothing else in the run: availability and writes are those of the same scenario without it', async () => {
