@@ -16,6 +16,7 @@ import type {
     WritePolicy,
 } from '../language/semantics/model.js';
 import { COSMOS } from '../language/semantics/facts/defaults.js';
+import { processingTimeOf, type ProcessingTime } from './processing-time.js';
 import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
 import { commitWaitMs, homedPerRow, readsLocally } from '../language/semantics/estimators/consensus-write.js';
 import { formatDuration, formatPercent } from '../format/quantities.js';
@@ -53,8 +54,12 @@ export interface StorePlan {
     readonly lagMs: number;
     /** Strong reads go through the quorum instead of the nearest replica. */
     readonly strongReads: boolean;
-    /** Cosmos DB strong across regions: every write pays 2 × RTT(farthest) + 10 ms, the p99 upper bound of docs/facts.md#cosmos-strong-write-latency; set with the RTT matrix. */
+    /** Cosmos DB strong across regions: every write waits 2 × RTT(farthest) — the network part of the p99 bound
+     *  2 × RTT + 10 ms of docs/facts.md#cosmos-strong-write-latency, whose 10 ms is the processing time drawn per
+     *  write (`processing`); set with the RTT matrix. */
     cosmosStrongMs?: number;
+    /** The engine's processing time, drawn per write; undefined where no source documents it. */
+    readonly processing: ProcessingTime | undefined;
     readonly conflicts: ConflictStrategy;
     /** Concurrent writes to one key from several regions are possible and must be tracked key by key. */
     readonly tracksKeys: boolean;
@@ -278,8 +283,9 @@ export function completePlan(structure: PlanStructure): Plan {
         if (s.model.engine !== 'cosmosdb' || s.model.consistency.level !== 'strong' || s.replicas.length < 2) continue;
         let far = 0;
         for (const a of s.replicas) for (const b of s.replicas) far = Math.max(far, rtt[a * R + b]!);
-        // docs/facts.md#cosmos-strong-write-latency: strong across regions, write p99 ≤ 2 × RTT(two farthest regions) + 10 ms.
-        s.cosmosStrongMs = 2 * far + COSMOS.strongWriteOverheadMs.value;
+        // docs/facts.md#cosmos-strong-write-latency: strong across regions, write p99 ≤ 2 × RTT(two farthest regions)
+        // + 10 ms; the 10 ms is the processing time's p99, drawn per write, so only the network part is fixed.
+        s.cosmosStrongMs = 2 * far + (s.processing ? 0 : COSMOS.strongWriteOverheadMs.value);
     }
     const plan = { ...structure, rtt };
     checkLatencies(plan);
@@ -446,6 +452,7 @@ function compileStore(
         keyOffsets: new Map(),
         trackedKeys: 0,
         drain: { catchUpPerS: Infinity, declared: false, itemBytes: undefined },
+        processing: processingTimeOf(s.engine),
     };
 }
 

@@ -30,6 +30,8 @@ import type { PartialFaultPlan } from './plan.js';
 import { StoreFate } from './data-fate.js';
 import { drainNotes, drainReport, healReport } from './drain-report.js';
 import { measureDrain } from './drain-measure.js';
+import { processingTimeReport } from './processing-time-report.js';
+import { NETWORK_JITTER_NOTE } from './processing-time.js';
 import type { Episode, GroupRuntime } from './runtime.js';
 
 export const ENGINE_VERSION = 'mregion-des 1';
@@ -201,6 +203,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         // Deliveries are noticed when links are next applied in bulk, after later events: the report orders by time.
         timeline: [...sim.timeline].sort((a, b) => a.atMs - b.atMs),
         sampleTimesMs: Array.from({ length: sim.ticks }, (_, k) => k * sim.sampleIntervalMs),
+        networkJitter: { modelled: false, reason: NETWORK_JITTER_NOTE },
         notes,
     };
 }
@@ -379,6 +382,7 @@ function storeReport(sim: Simulation, index: number): StoreReport {
             lag.flatMap((l) => l.heals),
             drainStale,
         ),
+        processingTime: processingTimeReport(s.model.engine, s.processing),
         writeLatencyMs: percentiles(all),
         byRegion: [...byOrigin.entries()]
             .sort((a, b) => a[0] - b[0])
@@ -453,9 +457,9 @@ function rtoOf(sim: Simulation, fault: number, start: number, end: number | unde
 }
 
 function percentiles(h: LatencyHistogram | undefined): Percentiles {
-    if (!h || h.total <= 0) return { p50: null, p95: null, p99: null, max: null };
+    if (!h || h.total <= 0) return { min: null, p50: null, p95: null, p99: null, max: null };
     const at = (p: number) => round(h.percentile(p)!, 3);
-    return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(h.max()!, 3) };
+    return { min: round(h.min()!, 3), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(h.max()!, 3) };
 }
 
 function latencySeries(sim: Simulation, parts: readonly IntervalLatencies[]): LatencySeries {

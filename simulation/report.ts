@@ -5,12 +5,14 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.8.0';
+export const REPORT_SCHEMA_VERSION = '1.9.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };
 
 export interface Percentiles {
+    /** The fastest write. Since 1.9.0. */
+    readonly min: number | null;
     readonly p50: number | null;
     readonly p95: number | null;
     readonly p99: number | null;
@@ -129,6 +131,23 @@ export interface HealReport {
     readonly egressUsd: number | null;
 }
 
+/**
+ * What a store's write latency adds to the network: modelled (an exponential fitted to a documented p99, drawn
+ * per write, so p99 > p50) or not (no source documents it: p99 = p50 for each network path). Since 1.9.0.
+ */
+export interface ProcessingTimeReport {
+    readonly modelled: boolean;
+    readonly distribution: 'exponential' | null;
+    /** The distribution's mean, median and 99th percentile, ms; null when not modelled. */
+    readonly meanMs: number | null;
+    readonly p50Ms: number | null;
+    readonly p99Ms: number | null;
+    /** `estimate` (fitted to a documented bound), or null when not modelled. */
+    readonly kind: 'estimate' | null;
+    /** Where the figure comes from, or why there is none, with its docs/facts.md citation. */
+    readonly source: string;
+}
+
 /** A store's heals together. Since 1.5.0. */
 export interface DrainReport {
     /** The declared catch-up in writes per second; null when none is declared (the backlog arrives at once). */
@@ -186,6 +205,8 @@ export interface StoreReport {
     };
     /** The store's heals that found a backlog, together; null when none did. Since 1.5.0. */
     readonly drain: DrainReport | null;
+    /** The engine's processing time, drawn per write where a source documents it, else why not. Since 1.9.0. */
+    readonly processingTime: ProcessingTimeReport;
     readonly writeLatencyMs: Percentiles;
     /** Per origin region of the writers: their writes to this store, overall and per sample interval. */
     readonly byRegion: readonly {
@@ -507,5 +528,7 @@ export interface SimulationReport {
     readonly timeline: readonly TimelineEvent[];
     /** Start of each sample interval of the series (ms). */
     readonly sampleTimesMs: readonly number[];
+    /** Whether the latency between regions varies around its RTT: not modelled, with the reason. Since 1.9.0. */
+    readonly networkJitter: { readonly modelled: false; readonly reason: string };
     readonly notes: readonly string[];
 }

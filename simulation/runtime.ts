@@ -94,6 +94,9 @@ export interface GroupRuntime {
     readonly pendingRequestWrites: Float64Array;
     /** Per store written (index j), then the request as a whole: latencies by sample interval. */
     readonly intervalLatencies: IntervalLatencies[];
+    /** Per store written, the mean of its engine's processing time drawn per write (0: none); undefined when no
+     *  store the group writes has one, so its writes keep the plain table lookup. */
+    readonly processingMeans: Float64Array | undefined;
     /** The read flow from its last breakpoint on, in closed form (engine/read-flow.ts). */
     readonly reads: ReadFlow;
     episode?: Episode;

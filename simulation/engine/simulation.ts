@@ -22,6 +22,7 @@ import {
 import { onElectionDone, updateLeadership } from '../leadership.js';
 import { binOf, LatencyHistogram } from '../metrics/histogram.js';
 import { IntervalLatencies } from '../metrics/interval-latencies.js';
+import type { LatencyShape } from '../metrics/latency-shape.js';
 import type { Plan, StorePlan, StreamPlan, WorkloadPlan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import { endSplitBrain, oldPrimaryStaysWritable, startSplitBrain, type SplitBrain } from '../split-brain.js';
@@ -179,6 +180,8 @@ export class Simulation {
     readonly control: Random;
     /** Health checks' error draws under a partial fault (a stream of its own: other designs' runs stay identical). */
     readonly health: Random;
+    /** Engines' processing times (processing-time.ts): a stream of its own, so the others draw as before. */
+    private readonly processingDraws: Random;
 
     readonly storeRouting: StoreRouting[];
     readonly storeCounters: StoreCounters[];
@@ -242,6 +245,7 @@ export class Simulation {
         this.keyDraws = root.fork();
         this.control = root.fork();
         this.health = root.fork();
+        this.processingDraws = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
         this.tableSteps = Float64Array.from(plan.groups, (g) => {
@@ -361,6 +365,7 @@ export class Simulation {
             pendingStoreWrites: new Float64Array(2 * W * C),
             pendingRequestWrites: new Float64Array(2 * C),
             intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
+            processingMeans: processingMeansOf(this.plan, g.writes),
             reads: new ReadFlow(g.readsFrom.length),
             seriesOffered: new Float64Array(this.ticks),
             seriesServed: new Float64Array(this.ticks),
@@ -571,14 +576,44 @@ export class Simulation {
                 return;
             }
         }
-        for (let j = 0; j < W; j++) {
-            const index = (slot * W + j) * C + cls;
-            g.pendingStoreWrites[index]! += w;
-            this.applyLocal(writes[j]!, g, j, g.location[index]!, g.latency[index]!, g.bin[index]!, key, workload, t);
-        }
+        const means = g.processingMeans;
         const r = slot * C + cls;
+        if (means === undefined) {
+            for (let j = 0; j < W; j++) {
+                const index = (slot * W + j) * C + cls;
+                g.pendingStoreWrites[index]! += w;
+                this.applyLocal(
+                    writes[j]!,
+                    g,
+                    j,
+                    g.location[index]!,
+                    g.latency[index]!,
+                    g.bin[index]!,
+                    key,
+                    workload,
+                    t,
+                );
+            }
+            this.histogram(g, W).add(g.requestBin[r]!, g.requestLatency[r]!, w);
+        } else {
+            // Each store's processing time is drawn; the request waits for the slowest store.
+            let slowest = -Infinity;
+            for (let j = 0; j < W; j++) {
+                const index = (slot * W + j) * C + cls;
+                g.pendingStoreWrites[index]! += w;
+                const mean = means[j]!;
+                let latency = g.latency[index]!;
+                let bin = g.bin[index]!;
+                if (mean > 0) {
+                    latency += this.processingDraws.exponential(1 / mean);
+                    bin = binOf(latency);
+                }
+                if (latency > slowest) slowest = latency;
+                this.applyLocal(writes[j]!, g, j, g.location[index]!, latency, bin, key, workload, t);
+            }
+            this.histogram(g, W).add(binOf(slowest), slowest, w);
+        }
         g.pendingRequestWrites[r]! += w;
-        this.histogram(g, W).add(g.requestBin[r]!, g.requestLatency[r]!, w);
         c.writesServed += w;
         g.seriesServed[tick]! += w;
     }
@@ -606,7 +641,14 @@ export class Simulation {
                     const index = row * C + cls;
                     const count = stores[index]!;
                     if (count === 0) continue;
-                    g.intervalLatencies[row % W]!.add(tick, g.latency[index]!, count);
+                    const latency = g.latency[index]!;
+                    const mean = g.processingMeans?.[row % W] ?? 0;
+                    g.intervalLatencies[row % W]!.add(
+                        tick,
+                        latency,
+                        count,
+                        mean > 0 ? Float64Array.of(latency, mean) : undefined,
+                    );
                     stores[index] = 0;
                 }
             }
@@ -615,7 +657,12 @@ export class Simulation {
                     const r = slot * C + cls;
                     const count = requests[r]!;
                     if (count === 0) continue;
-                    g.intervalLatencies[W]!.add(tick, g.requestLatency[r]!, count);
+                    g.intervalLatencies[W]!.add(
+                        tick,
+                        g.requestLatency[r]!,
+                        count,
+                        g.processingMeans === undefined ? undefined : requestShape(g, slot, cls, C),
+                    );
                     requests[r] = 0;
                 }
             }
@@ -1765,4 +1812,21 @@ function homeOf(w: WorkloadPlan, u: number): number {
 
 function pct(share: number): string {
     return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** Per store a group writes, its processing time's mean (0: not modelled); undefined when none is modelled. */
+function processingMeansOf(plan: Plan, writes: readonly number[]): Float64Array | undefined {
+    const means = Float64Array.from(writes, (s) => plan.stores[s]!.processing?.meanMs ?? 0);
+    return means.some((m) => m > 0) ? means : undefined;
+}
+
+/** A whole request's latency distribution in one cell: every store it writes, each with its processing time. */
+function requestShape(g: GroupRuntime, slot: number, cls: number, C: number): LatencyShape {
+    const W = g.plan.writes.length;
+    const shape = new Float64Array(2 * W);
+    for (let j = 0; j < W; j++) {
+        shape[2 * j] = g.latency[(slot * W + j) * C + cls]!;
+        shape[2 * j + 1] = g.processingMeans![j]!;
+    }
+    return shape;
 }

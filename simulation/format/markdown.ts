@@ -2,6 +2,7 @@
 // the failover steps and the interruptions, so code-hosting sites render the timeline as a picture.
 import { formatCount, formatDuration, formatUsd } from '../../format/quantities.js';
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
+import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import {
@@ -182,6 +183,12 @@ export function formatMarkdown(r: SimulationReport): string {
         }
         out.push('');
     }
+
+    out.push('### Latency spread');
+    out.push('');
+    for (const x of latencySpread(r))
+        out.push(`- ${x.store === undefined ? '' : `${markdownCode(x.store)}: `}${markdownText(x.text)}`);
+    out.push('');
 
     out.push('## Cost');
     out.push('');

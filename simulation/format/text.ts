@@ -2,6 +2,7 @@
 // availability, latency, cost, the timeline and the notes.
 import { formatCount, formatDuration, formatUsd } from '../../format/quantities.js';
 import { visibleControls } from '../../language/semantics/escape.js';
+import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
 import {
@@ -141,6 +142,9 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
                 : ''),
     );
     out.push(`Write latency p50/p95/p99: ${latency(r.summary.writeLatencyMs)}`);
+    out.push('  spread:');
+    for (const x of latencySpread(r))
+        out.push(`    ${x.store === undefined ? '' : `${x.store}: `}${visibleControls(x.text)}`);
     const overTime = latencyOverTime(r);
     if (r.sampleTimesMs.length > 1 && overTime.length > 0) {
         out.push(`  over time, p99 per ${formatDuration(r.run.sampleIntervalMs)} interval:`);

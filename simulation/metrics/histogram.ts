@@ -18,10 +18,13 @@ export class LatencyHistogram {
     readonly counts = new Float64Array(HISTOGRAM_BINS);
     readonly maxima = new Float64Array(HISTOGRAM_BINS).fill(-1);
     total = 0;
+    /** The smallest latency received (bins keep only their largest). */
+    minimum = Infinity;
 
     add(bin: number, ms: number, weight: number): void {
         this.counts[bin]! += weight;
         if (ms > this.maxima[bin]!) this.maxima[bin] = ms;
+        if (ms < this.minimum) this.minimum = ms;
         this.total += weight;
     }
 
@@ -33,6 +36,11 @@ export class LatencyHistogram {
             if (other.maxima[i]! > this.maxima[i]!) this.maxima[i] = other.maxima[i]!;
         }
         this.total += other.total;
+        if (other.minimum < this.minimum) this.minimum = other.minimum;
+    }
+
+    min(): number | undefined {
+        return this.total > 0 ? this.minimum : undefined;
     }
 
     /** The smallest recorded latency at or below which a share `p` (0–1] of the writes fall; undefined when empty. */

@@ -2,7 +2,7 @@
 // outage scenario could produce it: the input of the simulation view's adapter tests.
 import type { SimulationReport } from '../../simulation/report.js';
 
-const p = (p50: number, p95: number, p99: number) => ({ p50, p95, p99, max: p99 + 5 });
+const p = (p50: number, p95: number, p99: number) => ({ min: p50 / 2, p50, p95, p99, max: p99 + 5 });
 const samples = Array.from({ length: 13 }, (_, i) => i * 10 * 60_000);
 const outage = (i: number) => (i >= 1 && i < 7 ? (i === 1 ? 0.2 : 1) : 1);
 /** Per interval: the interval of the outage (index 1) is slower, while users are sent to the standby region. */
@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.8.0',
+    schemaVersion: '1.9.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -180,6 +180,15 @@ export const sampleReport: SimulationReport = {
                 duringDrain: { served: 0, stale: 0, staleShare: null },
             },
             drain: null,
+            processingTime: {
+                modelled: false,
+                distribution: null,
+                meanMs: null,
+                p50Ms: null,
+                p99Ms: null,
+                kind: null,
+                source: 'cockroachdb documents no percentile of its processing time (docs/facts.md#cosmos-point-latency)',
+            },
             writeLatencyMs: p(30, 60, 90),
             byRegion: [
                 { region: 'us-east-2', writeLatencyMs: p(30, 60, 90), writeLatencySeries: series([30, 90], [60, 120]) },
@@ -287,5 +296,9 @@ export const sampleReport: SimulationReport = {
         },
     ],
     sampleTimesMs: samples,
+    networkJitter: {
+        modelled: false,
+        reason: 'network jitter is not modelled (docs/facts.md#inter-region-jitter)',
+    },
     notes: [],
 };

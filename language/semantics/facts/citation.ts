@@ -10,6 +10,7 @@ export const FACT_IDS = [
     'haversine-earth-radius',
     'region-cities',
     'same-city-regions',
+    'inter-region-jitter',
     // DNS failover (Route 53)
     'route53-health-check-interval',
     'route53-failure-threshold',
@@ -57,6 +58,7 @@ export const FACT_IDS = [
     'cosmos-strong-max-distance',
     'cosmos-strong-write-latency',
     'cosmos-bounded-staleness-minimums',
+    'cosmos-point-latency',
     // Consensus databases
     'spanner-multi-region',
     'cockroachdb-multi-region',

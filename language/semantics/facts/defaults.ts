@@ -121,6 +121,12 @@ export const COSMOS = {
         'cosmos-strong-write-latency',
         'Cosmos DB strong write latency p99 upper bound 2 × RTT(farthest) + 10 ms',
     ),
+    // A p99 bound only: the simulation fits an exponential to it (simulation/processing-time.ts).
+    pointOperationP99Ms: fact(
+        10,
+        'cosmos-point-latency',
+        'Cosmos DB point reads and writes under 10 ms at p99 (SLA, direct connectivity)',
+    ),
     boundedStalenessMultiRegion: fact(
         { versions: 100_000, lagMs: 300_000 },
         'cosmos-bounded-staleness-minimums',
