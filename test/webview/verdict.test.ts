@@ -69,6 +69,19 @@ describe('the verdict the results view leads with', () => {
             detail: 'met with $157 per month to spare (measured $1,843 per month)',
         },
         {
+            name: 'a missed drain time is a duration, not a count of writes',
+            // 41 s − 30 s = 11 s
+            clause: {
+                text: 'expect drain <= 30s',
+                metric: 'drain',
+                op: '<=',
+                measured: 41_000,
+                delta: 11_000,
+                passed: false,
+            },
+            detail: 'missed by 11 s (measured 41 s)',
+        },
+        {
             name: 'an objective the run could not measure is missed, and says why',
             clause: { text: 'expect rpo <= 1s', metric: 'rpo', op: '<=', measured: null, delta: null, passed: false },
             detail: 'missed: this run could not measure it',

@@ -71,6 +71,7 @@ export function formatMetric(metric: Metric, value: number, difference = false):
         case 'rpo':
         case 'write-latency':
         case 'detection':
+        case 'drain':
             return formatDuration(value);
         case 'availability':
         case 'stale-reads':
