@@ -1360,10 +1360,10 @@ export class Simulation {
     private refresh(): void {
         this.flushLatencies();
         const plan = this.plan;
-        const R = plan.regions.length;
-        this.work.scans += this.streamSteps + 3 * R * this.landing.length;
-        for (const s of this.services) this.work.scans += this.groupsOfService[s.plan.index]!.length + 2 * R;
-        this.work.scans += 2 * this.serviceCapacity.edgeCount * R;
+        const regionCount = plan.regions.length;
+        this.work.scans += this.streamSteps + 3 * regionCount * this.landing.length;
+        for (const s of this.services) this.work.scans += this.groupsOfService[s.plan.index]!.length + 2 * regionCount;
+        this.work.scans += 2 * this.serviceCapacity.edgeCount * regionCount;
         this.serviceCapacity.update(this.services, this.groups);
         for (const g of this.groups) this.refreshGroup(g);
         this.refreshLanding();
@@ -1371,60 +1371,62 @@ export class Simulation {
 
     private refreshGroup(g: GroupRuntime): void {
         const plan = this.plan;
-        const R = plan.regions.length;
-        const C = this.classes;
+        const regionCount = plan.regions.length;
+        const classCount = this.classes;
         const writes = g.plan.writes;
-        const W = writes.length;
+        const writeCount = writes.length;
         const origin = g.plan.origin;
         this.work.tables += 2 * this.tableSteps[g.plan.index]!;
         for (let slot = 0; slot < 2; slot++) {
-            const d = slot === 0 ? g.dest : g.previous;
+            const destination = slot === 0 ? g.dest : g.previous;
             let serviceProb = 0;
             let clientMs = 0;
-            let from = d;
+            let from = destination;
             if (g.plan.kind === 'store') {
                 // A degraded store answers its users in that region with errors and added latency.
                 serviceProb = 1 - this.partial.storeErrorShare(g.plan.target, origin);
                 clientMs = this.partial.storeAddedLatency(g.plan.target, origin);
                 from = origin;
-            } else if (d >= 0) {
-                const s = this.services[g.plan.target]!;
+            } else if (destination >= 0) {
+                const serviceRuntime = this.services[g.plan.target]!;
                 serviceProb =
-                    this.faults.isDown(d) || !s.plan.runsIn[d]
+                    this.faults.isDown(destination) || !serviceRuntime.plan.runsIn[destination]
                         ? 0
-                        : s.servedFactor[d]! * (1 - this.partial.serviceErrorShare(s.plan.index, d));
+                        : serviceRuntime.servedFactor[destination]! *
+                          (1 - this.partial.serviceErrorShare(serviceRuntime.plan.index, destination));
                 clientMs =
-                    (d === origin ? 0 : plan.rtt[origin * R + d]!) + this.partial.serviceAddedLatency(s.plan.index, d);
+                    (destination === origin ? 0 : plan.rtt[origin * regionCount + destination]!) +
+                    this.partial.serviceAddedLatency(serviceRuntime.plan.index, destination);
             }
             g.serviceProb[slot] = serviceProb;
             // Only the key classes its writes can draw (the origin's own keys, and the homes of shared keys).
             for (const cls of g.plan.classes) {
                 let status: number = Status.ok;
                 let slowest = 0;
-                for (let j = 0; j < W; j++) {
-                    const s = writes[j]!;
+                for (let j = 0; j < writeCount; j++) {
+                    const storeIndex = writes[j]!;
                     const home = cls === 0 ? origin : cls - 1;
-                    const o = writeOutcome(
+                    const outcome = writeOutcome(
                         plan,
                         this.faults,
-                        plan.stores[s]!,
-                        this.storeRouting[s]!,
+                        plan.stores[storeIndex]!,
+                        this.storeRouting[storeIndex]!,
                         from,
                         home,
                         this.scratch,
                     );
-                    const index = (slot * W + j) * C + cls;
-                    g.status[index] = o.status;
-                    g.location[index] = o.location;
-                    const latency = clientMs + o.latencyMs;
+                    const index = (slot * writeCount + j) * classCount + cls;
+                    g.status[index] = outcome.status;
+                    g.location[index] = outcome.location;
+                    const latency = clientMs + outcome.latencyMs;
                     g.latency[index] = latency;
                     g.bin[index] = binOf(latency);
-                    if (o.status > status) status = o.status;
-                    if (o.latencyMs > slowest) slowest = o.latencyMs;
+                    if (outcome.status > status) status = outcome.status;
+                    if (outcome.latencyMs > slowest) slowest = outcome.latencyMs;
                 }
-                g.requestStatus[slot * C + cls] = status;
-                g.requestLatency[slot * C + cls] = clientMs + slowest;
-                g.requestBin[slot * C + cls] = binOf(clientMs + slowest);
+                g.requestStatus[slot * classCount + cls] = status;
+                g.requestLatency[slot * classCount + cls] = clientMs + slowest;
+                g.requestBin[slot * classCount + cls] = binOf(clientMs + slowest);
             }
             let readOk = 1;
             g.plan.readsFrom.forEach((s, k) => {
