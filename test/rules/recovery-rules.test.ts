@@ -156,7 +156,7 @@ ruleCases('rto-unachievable', {
             text: shortAfterLoss('50%'),
             at: 'rto 5m',
             says: [
-                'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 and us-east-2 leaves the other regions short of capacity, and about 25% of requests fail until us-east-1 returns',
+                'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1 or us-east-2 leaves the other regions short of capacity, and about 25% of requests fail until us-east-1 returns',
             ],
         },
         {

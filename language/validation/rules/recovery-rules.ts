@@ -265,6 +265,9 @@ const rtoUnachievable: Rule = {
                 if (short.length > 0) {
                     const worst = short.reduce((a, b) => (b.loss.failingShare > a.loss.failingShare ? b : a));
                     const lostRegions = [...new Set(short.map((l) => l.loss.lost))];
+                    // Each loss is judged alone (N−1): several regions are alternatives, never lost together.
+                    const losing =
+                        lostRegions.length === 1 ? lostRegions[0]! : `any one of ${listing(lostRegions, 'or')}`;
                     report({
                         ...at(objective.source, 'rto'),
                         cell: failover.cell,
@@ -272,9 +275,9 @@ const rtoUnachievable: Rule = {
                         message:
                             `the RTO objective of ${target.name} (${formatDuration(objective.rtoMs)}) is missed for some users however fast the failover: ` +
                             (worst.via === undefined
-                                ? `losing ${listing(lostRegions)} leaves the other regions short of capacity, and about ` +
+                                ? `losing ${losing} leaves the other regions short of capacity, and about ` +
                                   `${formatPercent(worst.loss.failingShare)} of requests fail until ${worst.loss.lost} returns, since no action of the failover adds capacity (standby-capacity)`
-                                : `losing ${listing(lostRegions)} leaves ${worst.via}, which it depends on, short of capacity, and about ` +
+                                : `losing ${losing} leaves ${worst.via}, which it depends on, short of capacity, and about ` +
                                   `${formatPercent(worst.loss.failingShare)} of the requests ${worst.via} serves fail until capacity is added, since no failover adds it (standby-capacity)`),
                         related: [{ ...at(failover.source, 'target'), message: `failover of ${target.name}` }],
                     });
