@@ -11,6 +11,7 @@ export default {
     // all of them.
     testFiles: [
         'test/rules/recovery-rules.test.ts',
+        'test/rules/rto-unachievable.test.ts',
         'test/rules/conflict-rules.test.ts',
         'test/rules/judge.test.ts',
         'test/rules/quick-fixes.test.ts',
