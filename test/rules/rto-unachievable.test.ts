@@ -81,7 +81,7 @@ workload w for orders { writes 1000/s from us-east-1 20%, us-east-2 50%, us-west
                 {
                     at: 'rto 5m',
                     message:
-                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1, us-east-2 and us-west-2 leaves the other regions short of capacity, and about 30% of requests fail until us-west-2 returns, since no action of the failover adds capacity (standby-capacity)',
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1, us-east-2 or us-west-2 leaves the other regions short of capacity, and about 30% of requests fail until us-west-2 returns, since no action of the failover adds capacity (standby-capacity)',
                     related: [['orders', 'failover of orders']],
                 },
             ],
@@ -96,7 +96,7 @@ workload w for orders { writes 1000/s from us-east-1 50%, us-west-2 50% }`,
                 {
                     at: 'rto 5m',
                     message:
-                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 and us-west-2 leaves the other regions short of capacity, and about 50% of requests fail until us-east-1 returns, since no action of the failover adds capacity (standby-capacity)',
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1 or us-west-2 leaves the other regions short of capacity, and about 50% of requests fail until us-east-1 returns, since no action of the failover adds capacity (standby-capacity)',
                     related: [['orders', 'failover of orders']],
                 },
             ],
@@ -113,7 +113,7 @@ failover orders { ${ANYCAST} }`,
                 {
                     at: 'rto 5m',
                     message:
-                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 and us-west-2 leaves auth, which it depends on, short of capacity, and about 50% of the requests auth serves fail until capacity is added, since no failover adds it (standby-capacity)',
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1 or us-west-2 leaves auth, which it depends on, short of capacity, and about 50% of the requests auth serves fail until capacity is added, since no failover adds it (standby-capacity)',
                     related: [['orders', 'failover of orders']],
                 },
             ],
@@ -139,7 +139,7 @@ failover orders { ${ANYCAST} }`,
                 {
                     at: 'rto 5m',
                     message:
-                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 and us-west-2 leaves auth, which it depends on, short of capacity, and about 50% of the requests auth serves fail until capacity is added, since no failover adds it (standby-capacity)',
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1 or us-west-2 leaves auth, which it depends on, short of capacity, and about 50% of the requests auth serves fail until capacity is added, since no failover adds it (standby-capacity)',
                     related: [['orders', 'failover of orders']],
                 },
             ],
@@ -164,7 +164,7 @@ workload w for orders { writes 1000/s from us-east-1 50%, us-west-2 50% }`,
                 {
                     at: 'rto 5m',
                     message:
-                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 and us-west-2 leaves the other regions short of capacity, and about 50% of requests fail until us-east-1 returns, since no action of the failover adds capacity (standby-capacity)',
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1 or us-west-2 leaves the other regions short of capacity, and about 50% of requests fail until us-east-1 returns, since no action of the failover adds capacity (standby-capacity)',
                     related: [['orders', 'failover of orders']],
                 },
             ],
