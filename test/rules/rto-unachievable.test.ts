@@ -119,6 +119,23 @@ failover orders { ${ANYCAST} }`,
             ],
         },
         {
+            // orders calls edge, which calls auth: the same 50 % shortfall of auth reaches orders through edge.
+            name: 'finds a shortfall two dependencies away',
+            design: `service auth { regions us-east-1, us-west-2 posture active-active capacity 50% per region }
+workload w for auth { writes 1000/s from us-east-1 50%, us-west-2 50% }
+service edge { regions us-east-1, us-west-2 posture active-active depends-on auth }
+service orders { regions us-east-1, us-west-2 posture active-active depends-on edge objective rto 5m }
+failover orders { ${ANYCAST} }`,
+            expected: [
+                {
+                    at: 'rto 5m',
+                    message:
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing any one of us-east-1 or us-west-2 leaves auth, which it depends on, short of capacity, and about 50% of the requests auth serves fail until capacity is added, since no failover adds it (standby-capacity)',
+                    related: [['orders', 'failover of orders']],
+                },
+            ],
+        },
+        {
             // auth has room for all of its load in either region (100 %): losing one leaves nothing short.
             name: 'finds nothing when the service it depends on can absorb a loss',
             design: `service auth { regions us-east-1, us-west-2 posture active-active capacity 100% per region }
