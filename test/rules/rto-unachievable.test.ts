@@ -220,3 +220,51 @@ failover orders { ${ANYCAST} }`,
         expect(await findings(design)).toEqual(expected);
     });
 });
+
+// Per-cell instances share one declaration: their findings are one diagnostic when they say the same thing in every
+// cell (no cell suffix), each naming its cells when they differ. Two cells over the same regions say the same.
+describe('rto-unachievable on a per-cell service', () => {
+    const cells = (second: string) => `cell c1 { regions us-east-1, us-west-2 }\ncell c2 { regions ${second} }\n`;
+    const orders = `service orders per cell { posture active-active capacity 50% per region objective rto 30s }
+workload w for orders { writes 1000/s from us-east-1 50%, us-west-2 50% }`;
+    // Each cell: half its load per region, 50 % capacity; losing either region puts 100 % on the other, 50 % fail.
+    const shortfall = (first: string, other: string) =>
+        `the RTO objective of orders (30 s) is missed for some users however fast the failover: losing any one of ${first} or ${other} leaves the other regions short of capacity, and about 50% of requests fail until ${first} returns, since no action of the failover adds capacity (standby-capacity)`;
+    const slower =
+        'failover takes 26–36 s, typical 31 s (worst when the failure lands just after a check: 10 s × 3 + 6 s timeout detection) but the RTO objective of orders is 30 s (judged: the worst case, 36 s)';
+
+    it.each([
+        {
+            name: 'says a shortfall and a slow failover once each when every cell is alike',
+            design: `${cells('us-east-1, us-west-2')}${orders}\nfailover orders { ${ANYCAST} }`,
+            expected: [
+                [shortfall('us-east-1', 'us-west-2'), 'rto 30s'],
+                [slower, 'orders'],
+            ],
+        },
+        {
+            name: 'says the missing failover once for every cell',
+            design: `${cells('us-east-1, us-west-2')}${orders}`,
+            expected: [
+                [
+                    'RTO objective 30 s, but no failover of orders says how traffic leaves a failed region (us-east-1 and us-west-2): recovery waits for the region to return',
+                    'rto 30s',
+                ],
+            ],
+        },
+        {
+            // c2 over us-east-2 and us-west-2 serves the us-east-1 half from its nearest region, us-east-2: its own
+            // two losses, each putting 100 % on the other region (50 % fail). The shortfalls differ, so each names its
+            // cell; the failover's time is the same in both, so it is said once.
+            name: 'names the cells when their shortfalls differ',
+            design: `${cells('us-east-2, us-west-2')}${orders}\nfailover orders { ${ANYCAST} }`,
+            expected: [
+                [`${shortfall('us-east-1', 'us-west-2')} (cell c1)`, 'rto 30s'],
+                [`${shortfall('us-east-2', 'us-west-2')} (cell c2)`, 'rto 30s'],
+                [slower, 'orders'],
+            ],
+        },
+    ])('$name', async ({ design, expected }) => {
+        expect((await findings(design)).map((f) => [f.message, f.at])).toEqual(expected);
+    });
+});
