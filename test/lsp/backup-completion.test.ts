@@ -1,7 +1,6 @@
 // Completion and hover for backups and corruption: what the editor offers after each word, and what it says.
 import { describe, expect, it } from 'vitest';
-import { mregion } from '../helpers/services.js';
-import { openAt } from './lsp-helpers.js';
+import { completionLabelsAt, hoverAt } from './lsp-helpers.js';
 
 const DESIGN = `topology T
 region us-east-1 { provider aws }
@@ -9,24 +8,6 @@ region us-west-2 { provider aws }
 `;
 const STORE = (backup: string) =>
     `store orders { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes primary us-east-1  replication async lag 1s  consistency session  ${backup}  size 2TB  objective rto 30m }\n`;
-
-async function labelsAt(marked: string): Promise<string[]> {
-    const at = await openAt(marked);
-    const list = await mregion.lsp.CompletionProvider!.getCompletion(at.document, {
-        textDocument: at.params.textDocument,
-        position: at.position,
-    });
-    return (list?.items ?? []).map((i) => i.label).sort();
-}
-
-async function hoverAt(marked: string): Promise<string> {
-    const at = await openAt(marked);
-    const hover = await mregion.lsp.HoverProvider!.getHoverContent(at.document, {
-        textDocument: at.params.textDocument,
-        position: at.position,
-    });
-    return JSON.stringify(hover?.contents);
-}
 
 describe('completion of backups and corruption', () => {
     it.each([
@@ -39,7 +20,7 @@ describe('completion of backups and corruption', () => {
         ['corrupt among the fault kinds', `${DESIGN}${STORE('')}scenario s { at 10m <|> }`, ['corrupt']],
         ['the stores after corrupt', `${DESIGN}${STORE('')}scenario s { at 10m corrupt <|> }`, ['orders']],
     ])('offers %s', async (_what, text, expected) => {
-        expect(await labelsAt(text)).toEqual(expect.arrayContaining(expected));
+        expect(await completionLabelsAt(text)).toEqual(expect.arrayContaining(expected));
     });
 });
 
@@ -87,10 +68,7 @@ describe('hover of backups and corruption', () => {
         },
         { name: 'no backup at all', backup: '', says: ['- Backup: none — a corruption replicates to every replica'] },
     ])('shows the backup of a store: $name', async ({ backup, says }) => {
-        const text = (await hoverAt(`${DESIGN}${STORE(backup).replace('store orders', 'store <|>orders')}`)).replace(
-            /\\n/g,
-            '\n',
-        );
+        const text = (await hoverAt(`${DESIGN}${STORE(backup).replace('store orders', 'store <|>orders')}`)) ?? '';
         for (const s of says) expect(text).toContain(s);
     });
 

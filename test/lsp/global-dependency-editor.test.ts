@@ -1,8 +1,7 @@
 // The editor on `global-dependency`: completion offers the provider-global services the facts know (each once),
 // hover says where each is homed, and the service hover lists them.
 import { describe, expect, it } from 'vitest';
-import { mregion } from '../helpers/services.js';
-import { openAt } from './lsp-helpers.js';
+import { completionLabelsAt, hoverAt } from './lsp-helpers.js';
 
 const DESIGN = `topology T
 region us-east-1 { provider aws }
@@ -22,24 +21,6 @@ const ALL = [
     'sts',
 ];
 
-async function labelsAt(marked: string): Promise<string[]> {
-    const at = await openAt(marked);
-    const list = await mregion.lsp.CompletionProvider!.getCompletion(at.document, {
-        textDocument: at.params.textDocument,
-        position: at.position,
-    });
-    return (list?.items ?? []).map((i) => i.label).sort();
-}
-
-async function hoverAt(marked: string): Promise<string> {
-    const at = await openAt(marked);
-    const hover = await mregion.lsp.HoverProvider!.getHoverContent(at.document, {
-        textDocument: at.params.textDocument,
-        position: at.position,
-    });
-    return JSON.stringify(hover?.contents ?? '');
-}
-
 describe('completion of global dependencies', () => {
     it.each([
         ['every known name after the keyword', `${DESIGN}service api { regions us-west-2 global-dependency <|> }`, ALL],
@@ -49,17 +30,19 @@ describe('completion of global dependencies', () => {
             ALL.filter((n) => n !== 'sts' && n !== 'iam'),
         ],
     ])('offers %s, and no value words', async (_what, text, expected) => {
-        expect(await labelsAt(text)).toEqual(expected);
+        expect(await completionLabelsAt(text)).toEqual(expected);
     });
 
     it('offers the clause in a service block', async () => {
-        expect(await labelsAt(`${DESIGN}service api { regions us-west-2 <|> }`)).toContain('global-dependency');
+        expect(await completionLabelsAt(`${DESIGN}service api { regions us-west-2 <|> }`)).toContain(
+            'global-dependency',
+        );
     });
 
     it('does not offer the clause twice', async () => {
-        expect(await labelsAt(`${DESIGN}service api { regions us-west-2 global-dependency sts <|> }`)).not.toContain(
-            'global-dependency',
-        );
+        expect(
+            await completionLabelsAt(`${DESIGN}service api { regions us-west-2 global-dependency sts <|> }`),
+        ).not.toContain('global-dependency');
     });
 });
 

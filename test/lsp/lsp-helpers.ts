@@ -26,3 +26,10 @@ export async function hoverAt(marked: string, others: Record<string, string> = {
     const hover = await mregion.lsp.HoverProvider!.getHoverContent(at.document, at.params);
     return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : undefined;
 }
+
+/** The labels completion offers at the cursor, sorted. */
+export async function completionLabelsAt(marked: string, others: Record<string, string> = {}): Promise<string[]> {
+    const at = await openAt(marked, others);
+    const list = await mregion.lsp.CompletionProvider!.getCompletion(at.document, at.params);
+    return (list?.items ?? []).map((i) => i.label).sort();
+}

@@ -1,7 +1,7 @@
 // Completion and hover for partial faults and health-check depth: what the editor offers after each word.
 import { describe, expect, it } from 'vitest';
 import { mregion } from '../helpers/services.js';
-import { openAt } from './lsp-helpers.js';
+import { completionLabelsAt, openAt } from './lsp-helpers.js';
 
 const DESIGN = `topology T
 region eu-west-1 { provider aws }
@@ -11,15 +11,6 @@ service gateway { regions eu-west-1, eu-central-1 }
 service checkout { regions eu-west-1, eu-central-1  depends-on gateway }
 workload w for checkout { writes 1/s from eu-west-1 100% }
 `;
-
-async function labelsAt(marked: string): Promise<string[]> {
-    const at = await openAt(marked);
-    const list = await mregion.lsp.CompletionProvider!.getCompletion(at.document, {
-        textDocument: at.params.textDocument,
-        position: at.position,
-    });
-    return (list?.items ?? []).map((i) => i.label).sort();
-}
 
 describe('completion of partial faults', () => {
     it.each([
@@ -40,7 +31,7 @@ describe('completion of partial faults', () => {
             ['deep', 'shallow'],
         ],
     ])('offers %s', async (_what, text, expected) => {
-        expect(await labelsAt(text)).toEqual(expect.arrayContaining(expected));
+        expect(await completionLabelsAt(text)).toEqual(expect.arrayContaining(expected));
     });
 });
 
