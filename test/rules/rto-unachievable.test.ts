@@ -187,6 +187,21 @@ workload w for orders { writes 1000/s from us-east-1 50%, us-west-2 50% }`,
             ],
         },
         {
+            // The same shortfall, but the failover protects us-east-1 only: one loss, named alone.
+            name: 'names the one loss a failover from a region handles',
+            design: `service orders { regions us-east-1, us-west-2 posture active-active capacity 50% per region objective rto 5m }
+failover orders from us-east-1 to us-west-2 { ${ANYCAST} }
+workload w for orders { writes 1000/s from us-east-1 50%, us-west-2 50% }`,
+            expected: [
+                {
+                    at: 'rto 5m',
+                    message:
+                        'the RTO objective of orders (5 m) is missed for some users however fast the failover: losing us-east-1 leaves the other regions short of capacity, and about 50% of requests fail until us-east-1 returns, since no action of the failover adds capacity (standby-capacity)',
+                    related: [['orders', 'failover of orders']],
+                },
+            ],
+        },
+        {
             // The same shortfall, but the failover launches capacity (10 m, docs/facts.md#capacity-launch-time): its
             // time, 36 s detection + 10 m, is what counts, and 1 h allows it.
             name: 'leaves a shortfall to a failover that launches capacity',
