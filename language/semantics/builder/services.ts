@@ -50,6 +50,18 @@ export function buildServices(
         );
     }
     if (!node.perCell && !regionsClause) ctx.missing(node, `service ${node.name} needs 'regions' (or 'per cell')`);
+    // A service calling itself adds nothing to what it depends on; read as written, its own load and shortfall
+    // would count twice (once as its own, once as a dependency's).
+    (dependsOn?.services ?? []).forEach((ref, i) => {
+        if (ref.ref !== node) return;
+        ctx.report(
+            ProblemCodes.InapplicableProperty,
+            'error',
+            `service ${node.name} cannot depend on itself: remove '${node.name}' from its 'depends-on'`,
+            dependsOn!,
+            ctx.propRangeAt(dependsOn!, 'services', i),
+        );
+    });
     reportRepeated(ctx, regionsClause);
 
     const uniform = capacity?.uniform
@@ -136,7 +148,11 @@ export function buildServices(
             capacity: capacityMap,
             uses: unique(refNames(uses?.stores).flatMap((s) => storeIds(s, cellName))),
             reads: unique(refNames(reads?.stores).flatMap((s) => storeIds(s, cellName))),
-            dependsOn: unique(refNames(dependsOn?.services).flatMap((s) => serviceIds(s, cellName))),
+            dependsOn: unique(
+                refNames(dependsOn?.services?.filter((ref) => ref.ref !== node)).flatMap((s) =>
+                    serviceIds(s, cellName),
+                ),
+            ),
             globalDependencies,
             objective,
             source,
