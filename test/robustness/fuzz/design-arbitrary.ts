@@ -452,12 +452,15 @@ class Generator {
                         .map((s) => `reads ${s.join(', ')}`),
                     1.3,
                 ),
+                // A tidy design never names the service itself (an error since a self-dependency is refused);
+                // filtering draws nothing more, so every other draw of a seed stays as it was.
                 this.maybe(
                     fc
                         .array(this.ref(this.n.services, SERVICE_NAMES), { minLength: 1, maxLength: 2 })
+                        .map((s) => (this.messy ? s : s.filter((x) => x !== name)))
                         .map((s) => `depends-on ${s.join(', ')}`),
                     1.2,
-                ),
+                ).map((c) => (c === 'depends-on ' ? null : c)),
                 this.maybe(this.objective(), 2),
             ]),
         );
