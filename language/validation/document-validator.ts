@@ -22,6 +22,7 @@ import { ProblemCodes } from '../semantics/problem-codes.js';
 import { closestName } from '../util/closest.js';
 import { capDiagnostics } from './diagnostic-cap.js';
 import { recordBrokenPlaces } from './held-back.js';
+import { declarationKeywords, foldMisspelledDeclarations, type DeclarationKeywords } from './misspelled-declaration.js';
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
     Region: 'region',
@@ -35,6 +36,9 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 export class MregionDocumentValidator extends DefaultDocumentValidator {
     private readonly keywords: ReadonlySet<string>;
 
+    /** The keywords that open a declaration: what may come where the parser expected one or the end of the file. */
+    private readonly declarations: DeclarationKeywords;
+
     /** In the language server: its diagnostics go to an editor, capped. The CLI reports every one. */
     private readonly publishing: boolean;
 
@@ -46,6 +50,7 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
                 .filter(GrammarAST.isKeyword)
                 .map((k) => k.value),
         );
+        this.declarations = declarationKeywords(services.Grammar);
     }
 
     /** Langium's, with two changes: the server (which has a connection) publishes at most MAX_PUBLISHED, and the
@@ -82,6 +87,13 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
                     };
                 }),
         );
+        const shown = foldMisspelledDeclarations(diagnostics, this.declarations, {
+            tokens: () => this.services.parser.Lexer.tokenize(document.textDocument.getText()).tokens,
+            offsetAt: (position) => document.textDocument.offsetAt(position),
+            lineAt: (offset) => document.textDocument.positionAt(offset).line,
+        });
+        diagnostics.length = 0;
+        for (const d of shown) diagnostics.push(d);
         try {
             for (const d of await this.validateAst(document.parseResult.value, options, cancelToken))
                 diagnostics.push(d);
@@ -167,9 +179,10 @@ export class MregionDocumentValidator extends DefaultDocumentValidator {
         for (const d of diagnostics.slice(before)) {
             d.code = ProblemCodes.SyntaxError;
             if (typeof d.message !== 'string') continue;
-            const keyword = misspelledKeyword(d.message, this.keywords);
+            const keyword = misspelledKeyword(d.message, this.keywords, this.declarations.all);
             d.message =
-                readableSyntaxMessage(d.message, this.keywords) + (keyword ? `: did you mean '${keyword}'?` : '');
+                readableSyntaxMessage(d.message, this.keywords, this.declarations.all) +
+                (keyword ? `: did you mean '${keyword}'?` : '');
             if (keyword) d.data = { ...(d.data as object | undefined), replacement: keyword };
         }
     }
@@ -244,9 +257,15 @@ function referenceKey(
  * (`consnsus` where `sync`, `async`, `consensus` or `none` may follow), else of every keyword (`replicaton`, found
  * where the block could only end, is the start of a clause that never was).
  */
-function misspelledKeyword(message: string, keywords: ReadonlySet<string>): string | undefined {
+function misspelledKeyword(
+    message: string,
+    keywords: ReadonlySet<string>,
+    declarations: readonly string[],
+): string | undefined {
     const found = /but found:? [`']([^`']*)[`']/.exec(message)?.[1];
     if (found === undefined || keywords.has(found) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(found)) return undefined;
+    // Where the file could end, a declaration could start: `servcie` there is a misspelled `service`.
+    if (/Expecting token of type 'EOF'/.test(message)) return closestName(found, declarations);
     const expected = [
         ...(/Expecting token of type '([^']+)'/.exec(message)?.slice(1) ?? []),
         ...[...message.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!),
@@ -254,17 +273,25 @@ function misspelledKeyword(message: string, keywords: ReadonlySet<string>): stri
     return closestName(found, expected) ?? closestName(found, keywords);
 }
 
-function readableSyntaxMessage(message: string, keywords: ReadonlySet<string>): string {
+function readableSyntaxMessage(
+    message: string,
+    keywords: ReadonlySet<string>,
+    declarations: readonly string[],
+): string {
     // A name that happens to be a keyword ("scenario drill") is the most common surprise: say so.
     const reserved =
         /Expecting token of type 'ID' but found `([^`]*)`/.exec(message)?.[1] ??
         (/^\s*1\. \[ID\]$/m.test(message) ? /but found: '([^']*)'/.exec(message)?.[1] : undefined);
-    if (reserved !== undefined && keywords.has(reserved)) {
+    if (reserved !== undefined && keywords.has(reserved) && /^[A-Za-z]/.test(reserved)) {
         return `expected a name, found '${reserved}', which is a keyword of the language: choose another name (e.g. '${reserved}-1')`;
     }
     // Chevrotain speaks of token types; users read keywords and names.
     return message
-        .replace(/Expecting token of type '([^']+)'/, (_, t) => `expected ${tokenWord(t)}`)
+        .replace(/Expecting token of type '([^']+)'/, (_, t: string) =>
+            t === 'EOF'
+                ? `expected a declaration (${declarations.map((k) => `'${k}'`).join(', ')}) or the end of the file`
+                : `expected ${tokenWord(t)}`,
+        )
         .replace(/Expecting: one of these possible Token sequences:([\s\S]*?)but found:/, (_, options: string) => {
             const expected = [...options.matchAll(/\[([^\]]+)\]/g)]
                 .map((m) => m[1]!)

@@ -10,6 +10,10 @@ const GLOBAL = example('cockroachdb-global');
 const PODS = example('shopify-pods');
 const AURORA = example('aurora-false-strong');
 
+/** What the parser expects between declarations, in words: every keyword that opens one, in the grammar's order. */
+const DECLARATION_EXPECTED =
+    "expected a declaration ('import', 'topology', 'region', 'link', 'cell', 'store', 'service', 'failover', 'workload', 'scenario') or the end of the file";
+
 /** The codes an example's header says it triggers, in order. */
 function rulesOf(text: string): string[] {
     const listed = /^\/\/ rules: (.*)$/m.exec(text)![1]!.trim();
@@ -123,6 +127,20 @@ const cases: readonly TypoCase[] = [
         others: [],
     },
     {
+        name: 'a misspelled declaration keyword (the store it declares is not read, and what follows from that is folded into the one diagnostic)',
+        example: PODS,
+        text: typo(PODS, 'store shop-db per cell {', 'stroe shop-db per cell {'),
+        message: `${DECLARATION_EXPECTED}, found 'stroe': did you mean 'store'? Until it is fixed, the store 'shop-db' (lines 16–23) is not read (4 errors that follow from it are not shown).`,
+        others: [],
+    },
+    {
+        name: 'a declaration keyword with two letters swapped, whose service is used elsewhere in the file',
+        example: PODS,
+        text: typo(PODS, 'service storefront per cell {', 'servcie storefront per cell {'),
+        message: `${DECLARATION_EXPECTED}, found 'servcie': did you mean 'service'? Until it is fixed, the service 'storefront' (lines 50–56) is not read (6 errors that follow from it are not shown).`,
+        others: [],
+    },
+    {
         name: "a misspelled workload in a scenario still leaves the unrelated store's finding reported",
         example: AURORA,
         text: typo(
@@ -174,5 +192,12 @@ describe('a misspelled name or keyword', () => {
         const syntax = (await check(text)).diagnostics.filter((d) => d.code === 'syntax-error');
         expect(syntax.length).toBeGreaterThan(0);
         expect(syntax.filter((d) => /did you mean/.test(String(d.message))).map((d) => String(d.message))).toEqual([]);
+    });
+
+    it('never calls a brace a keyword to rename (a block opened where a name was expected)', async () => {
+        const text = typo(GLOBAL, 'region ap-northeast-1 {', 'region {');
+        const messages = (await check(text)).diagnostics.map((d) => String(d.message));
+        expect(messages.filter((m) => /found '\{'/.test(m))).toHaveLength(1);
+        expect(messages.filter((m) => /keyword of the language/.test(m))).toEqual([]);
     });
 });
