@@ -268,7 +268,7 @@ describe('the simulation view adapter', () => {
     it('leads with the verdict on each expect clause of a report from before schema 1.4, which judges no declared objective', () => {
         const { objectives: _judged, ...old } = { ...sampleReport, schemaVersion: '1.3.0' };
         const verdict = adaptReport(old).verdict;
-        expect(verdict.headline).toBe('1 of 2 objectives are missed.');
+        expect(verdict.headline).toBe('1 of 2 objectives is missed.');
         expect(verdict.objectives.map((o) => o.objective)).toEqual(['rto <= 5m', 'lost-writes of ledger == 0']);
     });
 

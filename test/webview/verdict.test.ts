@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectationResult } from '../../simulation/report.js';
-import { verdictOf } from '../../webview/simulation/verdict.js';
+import { judgedHeadline, verdictOf } from '../../webview/simulation/verdict.js';
 
 type Clause = Pick<ExpectationResult, 'text' | 'metric' | 'op' | 'measured' | 'delta' | 'passed'>;
 
@@ -97,7 +97,7 @@ describe('the verdict the results view leads with', () => {
         {
             name: 'names how many objectives are missed',
             passed: [false, true],
-            headline: '1 of 2 objectives are missed.',
+            headline: '1 of 2 objectives is missed.',
             met: false,
         },
         {
@@ -133,7 +133,7 @@ describe('the verdict the results view leads with', () => {
             name: 'counts declared objectives with the expect clauses',
             expects: [true],
             declared: [false, true],
-            headline: '1 of 3 objectives are missed.',
+            headline: '1 of 3 objectives is missed.',
             kinds: 'expect objective objective',
         },
         {
@@ -188,5 +188,17 @@ describe('the verdict the results view leads with', () => {
             detail: 'missed by 3.21 percentage points (measured 96.78%)',
             location,
         });
+    });
+});
+
+describe('the headline of a verdict', () => {
+    it.each([
+        [1, 0, 'The objective is met'],
+        [3, 0, 'All 3 objectives are met'],
+        [1, 1, '1 of 1 objective is missed'],
+        [6, 1, '1 of 6 objectives is missed'],
+        [6, 2, '2 of 6 objectives are missed'],
+    ])('of %i objectives with %i missed reads "%s"', (total, missed, headline) => {
+        expect(judgedHeadline(total, missed)).toBe(headline);
     });
 });

@@ -15,7 +15,7 @@ import {
 import { adaptReport } from './adapt.js';
 import { chartSection, destroyCharts } from './charts.js';
 import { adaptSweep, isSweep } from './adapt-sweep.js';
-import type { Verdict } from './verdict.js';
+import { judgedHeadline, type Verdict } from './verdict.js';
 import { compareRuns } from './compare.js';
 import type { SimulationViewModel } from './view-model.js';
 import { costTable, expectationsTable, spreadTable, timelineTable, writesTable } from './tables.js';
@@ -140,9 +140,7 @@ function renderSweep(report: unknown): void {
     const verdict =
         judged.length === 0
             ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
-            : passed === judged.length
-              ? `All ${passed} objectives are met across the seeds.`
-              : `${judged.length - passed} of ${judged.length} objectives are missed across the seeds.`;
+            : `${judgedHeadline(judged.length, judged.length - passed)} across the seeds.`;
     app.replaceChildren(
         el(
             'header',

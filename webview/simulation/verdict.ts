@@ -48,10 +48,14 @@ export function verdictOf(
     const headline =
         objectives.length === 0
             ? 'Nothing is judged: the scenario has no expect clauses, and no service or store it reaches declares an objective.'
-            : missed === 0
-              ? `${objectives.length === 1 ? 'The objective is' : `All ${objectives.length} objectives are`} met.`
-              : `${missed} of ${objectives.length} objective${objectives.length === 1 ? ' is' : 's are'} missed.`;
+            : `${judgedHeadline(objectives.length, missed)}.`;
     return { headline, met: missed === 0, objectives };
+}
+
+/** "All 3 objectives are met", "1 of 3 objectives is missed", "2 of 3 objectives are missed" — the verb agrees. */
+export function judgedHeadline(total: number, missed: number): string {
+    if (missed === 0) return total === 1 ? 'The objective is met' : `All ${total} objectives are met`;
+    return `${missed} of ${total} objective${total === 1 ? '' : 's'} ${missed === 1 ? 'is' : 'are'} missed`;
 }
 
 function detailOf(e: Pick<ExpectationResult, 'metric' | 'op' | 'measured' | 'delta' | 'passed'>): string {
