@@ -12,6 +12,7 @@ export default {
     testFiles: [
         'test/rules/recovery-rules.test.ts',
         'test/rules/rto-unachievable.test.ts',
+        'test/rules/rpo-unachievable.test.ts',
         'test/rules/conflict-rules.test.ts',
         'test/rules/judge.test.ts',
         'test/rules/quick-fixes.test.ts',
