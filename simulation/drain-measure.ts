@@ -4,10 +4,10 @@
 import type { ExpectationM } from '../language/semantics/model.js';
 import { factRef } from '../language/semantics/facts/citation.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
-import type { Simulation } from './engine/simulation.js';
+import type { RunState } from './engine/context.js';
 import type { Measurement } from './expectations.js';
 
-export function measureDrain(sim: Simulation, stores: readonly number[], e: ExpectationM, scope: string): Measurement {
+export function measureDrain(sim: RunState, stores: readonly number[], e: ExpectationM, scope: string): Measurement {
     const plan = sim.plan;
     const wanted = new Set(stores);
     let worst: { value: number; where: string; atMs: number } | undefined;

@@ -2,7 +2,7 @@
 // together — backlog peak, longest drain, the stale-read share meanwhile and the egress burst of the drained
 // writes, priced like the editor's egress estimate (docs/facts.md#aws-inter-region-transfer-price).
 import { egressPrice } from '../language/semantics/estimators/egress.js';
-import type { Simulation } from './engine/simulation.js';
+import type { RunState } from './engine/context.js';
 import type { Heal, Link } from './replication.js';
 import type { DrainReport, HealReport, StoreReport } from './report.js';
 import { factRef } from '../language/semantics/facts/citation.js';
@@ -15,7 +15,7 @@ const OUTCOME_RANK: Readonly<Record<HealReport['outcome'], number>> = {
     'never-drains': 3,
 };
 
-export function healReport(sim: Simulation, link: Link, h: Heal): HealReport {
+export function healReport(sim: RunState, link: Link, h: Heal): HealReport {
     const drained = h.outcome === 'drained' && h.drainedAt >= 0;
     const itemBytes = link.store.drain.itemBytes;
     const egressBytes = itemBytes === undefined ? null : round(h.drainedWrites * itemBytes, 0);
@@ -38,7 +38,7 @@ export function healReport(sim: Simulation, link: Link, h: Heal): HealReport {
 
 /** The store's heals together; null when no heal found a backlog. */
 export function drainReport(
-    sim: Simulation,
+    sim: RunState,
     store: number,
     heals: readonly HealReport[],
     staleReadShare: number | null,

@@ -3,7 +3,7 @@
 // applied no faster than c, and writes accepted meanwhile queue behind the backlog. A backlog B drained while w
 // writes per second keep arriving is empty after B ÷ (c − w); with c ≤ w it never is. No engine documents a
 // store-level rate, so without a declared one the backlog arrives at once and the drain time is a lower bound.
-import type { StorePlan, StreamPlan, GroupPlan, WorkloadPlan } from './plan.js';
+import type { StoreM, WorkloadM } from '../language/semantics/model.js';
 import { SimulationError } from './errors.js';
 import { formatBytes } from '../format/quantities.js';
 
@@ -16,14 +16,15 @@ export interface DrainPlan {
 }
 
 /**
- * The store's catch-up in writes per second: as declared, or a declared throughput divided by the mean item size
+ * The store's catch-up in writes per second (given the parts of the plan it reads, so that plan.ts, which
+ * calls it, is not imported back): as declared, or a declared throughput divided by the mean item size
  * of the workloads writing it (an error naming the workload when one declares no item-size).
  */
 export function compileDrain(
-    store: StorePlan,
-    streams: readonly StreamPlan[],
-    groups: readonly GroupPlan[],
-    workloads: readonly WorkloadPlan[],
+    store: { readonly index: number; readonly id: string; readonly model: StoreM },
+    streams: readonly { readonly rate: number; readonly group: number; readonly workload: number }[],
+    groups: readonly { readonly writes: readonly number[] }[],
+    workloads: readonly { readonly name: string; readonly model: WorkloadM }[],
 ): DrainPlan {
     let rate = 0;
     let bytes = 0;

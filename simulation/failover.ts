@@ -11,7 +11,7 @@
 import type { ActionM, Source } from '../language/semantics/model.js';
 import { formatDuration } from '../format/quantities.js';
 import { EventKind } from './engine/event-kinds.js';
-import type { Simulation } from './engine/simulation.js';
+import type { EngineContext } from './engine/context.js';
 import { Rank } from './engine/event-queue.js';
 import { noticePartialFaults, partialCheck } from './gray-detection.js';
 import { nearestOf } from './routing.js';
@@ -21,7 +21,7 @@ const ROUTING_ACTIONS: ReadonlySet<ActionM['kind']> = new Set(['edit-dns', 'flip
 /** Actions that change where data is written: once one has started, recovering health checks cannot stop it. */
 const IRREVERSIBLE_ACTIONS: ReadonlySet<ActionM['kind']> = new Set(['promote', 'restore-backup', 'rehome']);
 
-export function initFailovers(sim: Simulation): void {
+export function initFailovers(sim: EngineContext): void {
     for (const plan of sim.plan.failovers) {
         const actions = plan.model.actions;
         let routingStep = -1;
@@ -65,17 +65,17 @@ export function initFailovers(sim: Simulation): void {
     }
 }
 
-function targetName(sim: Simulation, f: FailoverRuntime): string {
+function targetName(sim: EngineContext, f: FailoverRuntime): string {
     return f.plan.targetKind === 'service'
         ? sim.plan.services[f.plan.target]!.name
         : sim.plan.stores[f.plan.target]!.name;
 }
 
-function targetId(sim: Simulation, f: FailoverRuntime): string {
+function targetId(sim: EngineContext, f: FailoverRuntime): string {
     return f.plan.targetKind === 'service' ? sim.plan.services[f.plan.target]!.id : sim.plan.stores[f.plan.target]!.id;
 }
 
-export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number): void {
+export function onProbe(sim: EngineContext, probe: Probe, _stamp: number, t: number): void {
     sim.work.scans += sim.faults.activeCount;
     const hard =
         sim.faults.isDown(probe.region) ||
@@ -111,18 +111,18 @@ export function onProbe(sim: Simulation, probe: Probe, _stamp: number, t: number
     sim.queue.push(t + probe.intervalMs, Rank.control, EventKind.probe, probe.index);
 }
 
-export function onDetect(sim: Simulation, probe: Probe, stamp: number, t: number): void {
+export function onDetect(sim: EngineContext, probe: Probe, stamp: number, t: number): void {
     if (stamp !== probe.stamp || !probe.failed) return;
     detected(sim, probe, t);
 }
 
-export function onManualDetect(sim: Simulation, probe: Probe, stamp: number, t: number): void {
+export function onManualDetect(sim: EngineContext, probe: Probe, stamp: number, t: number): void {
     if (stamp !== probe.stamp || !probe.failed) return;
     detected(sim, probe, t);
 }
 
 /** Manual detection: someone notices the declared delay after the region goes down. */
-export function onRegionDown(sim: Simulation, region: number, t: number): void {
+export function onRegionDown(sim: EngineContext, region: number, t: number): void {
     for (const f of sim.failovers) {
         sim.work.scans += f.probes.length;
         const d = f.plan.model.detection;
@@ -136,7 +136,7 @@ export function onRegionDown(sim: Simulation, region: number, t: number): void {
     }
 }
 
-export function onRegionUp(sim: Simulation, region: number, t: number): void {
+export function onRegionUp(sim: EngineContext, region: number, t: number): void {
     for (const f of sim.failovers) {
         sim.work.scans += f.probes.length;
         if (f.plan.model.detection.method !== 'manual') continue;
@@ -149,7 +149,7 @@ export function onRegionUp(sim: Simulation, region: number, t: number): void {
     }
 }
 
-function detected(sim: Simulation, probe: Probe, t: number): void {
+function detected(sim: EngineContext, probe: Probe, t: number): void {
     const f = probe.failover;
     const region = probe.region;
     const id = targetId(sim, f);
@@ -203,7 +203,7 @@ function detected(sim: Simulation, probe: Probe, t: number): void {
     sim.changed(t);
 }
 
-function healthy(sim: Simulation, probe: Probe, t: number): void {
+function healthy(sim: EngineContext, probe: Probe, t: number): void {
     const f = probe.failover;
     const region = probe.region;
     const id = targetId(sim, f);
@@ -276,7 +276,7 @@ function healthy(sim: Simulation, probe: Probe, t: number): void {
 
 const NO_DELAY: TransitionRoute = { ttlMs: 0, tailShare: 0, tailMs: 0 };
 
-function startStep(sim: Simulation, run: Run, t: number): void {
+function startStep(sim: EngineContext, run: Run, t: number): void {
     const f = run.failover;
     const actions = f.plan.model.actions;
     const id = targetId(sim, f);
@@ -322,7 +322,7 @@ function startStep(sim: Simulation, run: Run, t: number): void {
     run.doneAt = t;
 }
 
-export function onActionDone(sim: Simulation, run: Run, stamp: number, t: number): void {
+export function onActionDone(sim: EngineContext, run: Run, stamp: number, t: number): void {
     if (stamp !== run.stamp || run.state !== 'running') return;
     sim.integrate(t);
     complete(sim, run, t);
@@ -330,7 +330,7 @@ export function onActionDone(sim: Simulation, run: Run, stamp: number, t: number
     sim.changed(t);
 }
 
-function complete(sim: Simulation, run: Run, t: number): void {
+function complete(sim: EngineContext, run: Run, t: number): void {
     const f = run.failover;
     const a = f.plan.model.actions[run.step]!;
     applyEffect(sim, run, a, t);
@@ -348,7 +348,7 @@ function complete(sim: Simulation, run: Run, t: number): void {
 }
 
 /** Control planes of running actions pause while impaired; blocked actions start once theirs is back. */
-export function onControlPlaneChange(sim: Simulation, t: number): void {
+export function onControlPlaneChange(sim: EngineContext, t: number): void {
     const runs = sim.activeRuns;
     sim.work.scans += 2 * runs.length;
     for (const run of runs) {
@@ -376,13 +376,13 @@ export function onControlPlaneChange(sim: Simulation, t: number): void {
     sim.activeRuns = runs.filter((r) => r.state === 'running' || r.state === 'blocked');
 }
 
-function controlPlaneOf(sim: Simulation, a: ActionM): number {
+function controlPlaneOf(sim: EngineContext, a: ActionM): number {
     if (a.plane !== 'control-plane' || a.controlPlaneRegion === undefined) return -1;
     return sim.plan.regionIndex.get(a.controlPlaneRegion) ?? -1;
 }
 
 /** The routing-change point: moves traffic now, after a manual delay, or never (no route, accept-outage). */
-function routeNow(sim: Simulation, run: Run, t: number): void {
+function routeNow(sim: EngineContext, run: Run, t: number): void {
     const route = run.failover.plan.model.route;
     if (run.acceptOutage || route === undefined) return;
     if (route.method === 'manual') {
@@ -398,14 +398,14 @@ function routeNow(sim: Simulation, run: Run, t: number): void {
     applyRouting(sim, run, t);
 }
 
-export function onRouteDelayed(sim: Simulation, run: Run, _stamp: number, t: number): void {
+export function onRouteDelayed(sim: EngineContext, run: Run, _stamp: number, t: number): void {
     if (run.state === 'abandoned') return;
     sim.integrate(t);
     applyRouting(sim, run, t);
     sim.changed(t);
 }
 
-function applyRouting(sim: Simulation, run: Run, t: number): void {
+function applyRouting(sim: EngineContext, run: Run, t: number): void {
     const f = run.failover;
     run.routed = true;
     if (f.plan.targetKind !== 'service') return;
@@ -452,7 +452,7 @@ function applyRouting(sim: Simulation, run: Run, t: number): void {
  * replicated, so nothing is lost, but the users moved find the other region's own copy, cold for their keys.
  */
 function coldCopies(
-    sim: Simulation,
+    sim: EngineContext,
     stores: readonly number[],
     region: number,
     where: string,
@@ -474,7 +474,7 @@ function coldCopies(
     }
 }
 
-function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
+function applyEffect(sim: EngineContext, run: Run, a: ActionM, t: number): void {
     const f = run.failover;
     const plan = sim.plan;
     const destination = a.region !== undefined ? (plan.regionIndex.get(a.region) ?? f.plan.to) : f.plan.to;
@@ -540,7 +540,7 @@ function applyEffect(sim: Simulation, run: Run, a: ActionM, t: number): void {
 }
 
 /** A single-writer store accepts writes in `to` from now on; what the old primary alone held is abandoned. */
-function movePrimary(sim: Simulation, store: number, to: number, t: number, action: ActionM): void {
+function movePrimary(sim: EngineContext, store: number, to: number, t: number, action: ActionM): void {
     const routing = sim.storeRouting[store]!;
     const from = routing.primary;
     routing.primary = to;

@@ -5,25 +5,16 @@
 // without partial faults draw nothing. Detection still needs `threshold` failed checks in a row (failover.ts).
 // Each failover whose health checks watch a service the fault reaches in its region is a watch: the report
 // says whether and when it noticed, and the timeline says so when a fault ends unnoticed.
-import type { HealthCheckDepth } from '../language/semantics/model.js';
 import { formatDuration, formatPercent } from '../format/quantities.js';
-import type { Simulation } from './engine/simulation.js';
+import type { EngineContext } from './engine/context.js';
 import type { ImpairedGlobal } from './partial-faults.js';
 import type { PartialFaultPlan } from './plan.js';
 import { factRef } from '../language/semantics/facts/citation.js';
 import { GLOBAL_SERVICES, isGlobalServiceName } from '../language/semantics/facts/global-services.js';
 import type { Probe } from './runtime.js';
 
-export interface GrayWatch {
-    readonly fault: number;
-    readonly probe: number;
-    readonly depth: HealthCheckDepth;
-    /** Detection of the watched target in the fault's region while the fault was in effect; -1 if none. */
-    noticedAt: number;
-}
-
 /** A probe's verdict under the partial faults in effect: whether it fails, and when that is known. */
-export function partialCheck(sim: Simulation, probe: Probe): { readonly fails: boolean; readonly delayMs: number } {
+export function partialCheck(sim: EngineContext, probe: Probe): { readonly fails: boolean; readonly delayMs: number } {
     const d = probe.failover.plan.model.detection;
     if (!sim.partial.active || d.method !== 'health-check') return { fails: false, delayMs: 0 };
     const f = probe.failover.plan;
@@ -34,7 +25,7 @@ export function partialCheck(sim: Simulation, probe: Probe): { readonly fails: b
     return { fails, delayMs: view.addedLatencyMs };
 }
 
-export function onPartialFaultStart(sim: Simulation, f: PartialFaultPlan, t: number): void {
+export function onPartialFaultStart(sim: EngineContext, f: PartialFaultPlan, t: number): void {
     updateCascade(sim, f.index, t);
     const reached = sim.partial.reach(f);
     for (const failover of sim.failovers) {
@@ -52,7 +43,7 @@ export function onPartialFaultStart(sim: Simulation, f: PartialFaultPlan, t: num
     }
 }
 
-export function onPartialFaultEnd(sim: Simulation, f: PartialFaultPlan, t: number): void {
+export function onPartialFaultEnd(sim: EngineContext, f: PartialFaultPlan, t: number): void {
     updateCascade(sim, f.index, t);
     for (const w of sim.grayWatches) {
         if (w.fault !== f.index || w.noticedAt >= 0) continue;
@@ -75,7 +66,7 @@ export function onPartialFaultEnd(sim: Simulation, f: PartialFaultPlan, t: numbe
 }
 
 /** A detection of a watched target while a partial fault is in effect: that fault was noticed. */
-export function noticePartialFaults(sim: Simulation, probe: Probe, t: number): void {
+export function noticePartialFaults(sim: EngineContext, probe: Probe, t: number): void {
     for (const w of sim.grayWatches) {
         if (w.probe !== probe.index || w.noticedAt >= 0) continue;
         const f = sim.plan.faults[w.fault]!;
@@ -87,7 +78,7 @@ export function noticePartialFaults(sim: Simulation, probe: Probe, t: number): v
  * Recomputes the impairments after fault `fault` started or ended — a partial fault, or an outage, destroy or
  * control-plane impairment of a region some global dependency is homed in; the rows it causes point at its clause.
  */
-export function updateCascade(sim: Simulation, fault: number, t: number): void {
+export function updateCascade(sim: EngineContext, fault: number, t: number): void {
     const cause = sim.faultSource(fault);
     const active = sim.faults
         .activeFaults()
@@ -130,7 +121,7 @@ export function updateCascade(sim: Simulation, fault: number, t: number): void {
 }
 
 /** "it calls sts, homed in us-east-1, whose control plane is unavailable": why a global dependency fails it. */
-function globalWhy(sim: Simulation, global: readonly ImpairedGlobal[], region: number): string {
+function globalWhy(sim: EngineContext, global: readonly ImpairedGlobal[], region: number): string {
     const homes = [...new Set(global.map((g) => g.home))];
     return homes
         .map((h) => {
@@ -148,7 +139,7 @@ function globalWhy(sim: Simulation, global: readonly ImpairedGlobal[], region: n
         .join('; ');
 }
 
-function targetId(sim: Simulation, probe: Probe): string {
+function targetId(sim: EngineContext, probe: Probe): string {
     const f = probe.failover.plan;
     return f.targetKind === 'service' ? sim.plan.services[f.target]!.id : sim.plan.stores[f.target]!.id;
 }

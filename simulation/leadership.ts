@@ -8,7 +8,7 @@ import { CONSENSUS } from '../language/semantics/facts/defaults.js';
 import { formatDuration } from '../format/quantities.js';
 import { EventKind } from './engine/event-kinds.js';
 import { Rank } from './engine/event-queue.js';
-import type { Simulation } from './engine/simulation.js';
+import type { EngineContext } from './engine/context.js';
 import type { FaultState } from './faults.js';
 import type { Plan, StorePlan } from './plan.js';
 import { quorumWait } from './routing.js';
@@ -57,7 +57,7 @@ export function electedLeader(plan: Plan, faults: FaultState, store: StorePlan):
 }
 
 /** After any fault change: every consensus store whose leader cannot lead starts an election (or takes its preferred leader back). */
-export function updateLeadership(sim: Simulation, t: number): void {
+export function updateLeadership(sim: EngineContext, t: number): void {
     const { plan, faults } = sim;
     for (const store of plan.stores) {
         if (store.mode !== 'consensus' || store.leader < 0) continue;
@@ -112,7 +112,7 @@ export function updateLeadership(sim: Simulation, t: number): void {
 }
 
 /** The election of `store` started with `stamp` completes (unless leadership changed since). */
-export function onElectionDone(sim: Simulation, storeIndex: number, stamp: number, t: number): void {
+export function onElectionDone(sim: EngineContext, storeIndex: number, stamp: number, t: number): void {
     const routing = sim.storeRouting[storeIndex]!;
     if (stamp !== routing.electionStamp || routing.candidate < 0) return;
     sim.integrate(t);
@@ -120,7 +120,7 @@ export function onElectionDone(sim: Simulation, storeIndex: number, stamp: numbe
     sim.changed(t);
 }
 
-function elect(sim: Simulation, store: StorePlan, t: number): void {
+function elect(sim: EngineContext, store: StorePlan, t: number): void {
     const routing = sim.storeRouting[store.index]!;
     routing.leader = routing.candidate;
     routing.candidate = -1;
@@ -135,7 +135,7 @@ function elect(sim: Simulation, store: StorePlan, t: number): void {
 }
 
 /** "writes from the leader's region now wait 76 ms for their quorum": the after of the report's before/after. */
-function writeLatencyText(sim: Simulation, store: StorePlan): string {
+function writeLatencyText(sim: EngineContext, store: StorePlan): string {
     const leader = sim.storeRouting[store.index]!.leader;
     const q = quorumWait(sim.plan, sim.faults, store, leader);
     return q < 0

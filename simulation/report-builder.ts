@@ -5,7 +5,7 @@ import type { ExpectationM } from '../language/semantics/model.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
 import type { Resolution } from './budget.js';
 import { costOf } from './cost.js';
-import type { Simulation } from './engine/simulation.js';
+import type { RunState } from './engine/context.js';
 import { judge, type Measurement } from './expectations.js';
 import { judgeObjectives, objectiveClauses } from './objectives.js';
 import { LatencyHistogram } from './metrics/histogram.js';
@@ -37,7 +37,7 @@ import type { Episode, GroupRuntime } from './runtime.js';
 export const ENGINE_VERSION = 'mregion-des 1';
 
 export interface BuildInput {
-    readonly sim: Simulation;
+    readonly sim: RunState;
     readonly seed: number;
     readonly eventBudget: number;
     readonly resolution: Resolution;
@@ -209,7 +209,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
 }
 
 /** Each degrade or fail: what it reached in its region and whether the health checks watching it noticed. */
-function partialFaultReports(sim: Simulation): PartialFaultReport[] {
+function partialFaultReports(sim: RunState): PartialFaultReport[] {
     const plan = sim.plan;
     return plan.faults
         .filter((f): f is PartialFaultPlan => (f.kind === 'degrade' || f.kind === 'fail') && f.at < plan.durationMs)
@@ -245,7 +245,7 @@ function partialFaultReports(sim: Simulation): PartialFaultReport[] {
 }
 
 /** Each group's interruptions, gathered in one pass (a run can have a group × state-change count of them). */
-function episodesByGroup(sim: Simulation): readonly Episode[][] {
+function episodesByGroup(sim: RunState): readonly Episode[][] {
     const byGroup: Episode[][] = sim.groups.map(() => []);
     for (const e of sim.episodes) byGroup[e.group]!.push(e);
     return byGroup;
@@ -258,7 +258,7 @@ function largest(values: readonly (number | null)[]): number | null {
     return max;
 }
 
-function serviceReport(sim: Simulation, index: number, episodesOf: readonly Episode[][]): ServiceReport {
+function serviceReport(sim: RunState, index: number, episodesOf: readonly Episode[][]): ServiceReport {
     const s = sim.plan.services[index]!;
     const groups = sim.groups.filter((g) => g.plan.kind === 'service' && g.plan.target === index);
     const all = new LatencyHistogram();
@@ -299,7 +299,7 @@ function serviceReport(sim: Simulation, index: number, episodesOf: readonly Epis
     };
 }
 
-function storeReport(sim: Simulation, index: number): StoreReport {
+function storeReport(sim: RunState, index: number): StoreReport {
     const s = sim.plan.stores[index]!;
     const c = sim.storeCounters[index]!;
     const regions = sim.plan.regions;
@@ -411,7 +411,7 @@ function storeReport(sim: Simulation, index: number): StoreReport {
 }
 
 /** Each cut-off of the store's replicas that held writes no other one had, and what became of them. */
-function strandings(sim: Simulation, index: number): StrandingReport[] {
+function strandings(sim: RunState, index: number): StrandingReport[] {
     const s = sim.plan.stores[index]!;
     const out: StrandingReport[] = [];
     for (const x of sim.fates[index]!.all) {
@@ -434,7 +434,7 @@ function strandings(sim: Simulation, index: number): StrandingReport[] {
     return out;
 }
 
-function regionShares(sim: Simulation): RegionShare[] {
+function regionShares(sim: RunState): RegionShare[] {
     const offered = new Float64Array(sim.plan.regions.length);
     const served = new Float64Array(sim.plan.regions.length);
     for (const g of sim.groups) {
@@ -451,7 +451,7 @@ function regionShares(sim: Simulation): RegionShare[] {
         .filter((r) => r.offered > 0);
 }
 
-function rtoOf(sim: Simulation, fault: number, start: number, end: number | undefined): number {
+function rtoOf(sim: RunState, fault: number, start: number, end: number | undefined): number {
     if (end === undefined) return Infinity;
     return end - (fault >= 0 ? sim.plan.faults[fault]!.at : start);
 }
@@ -462,7 +462,7 @@ function percentiles(h: LatencyHistogram | undefined): Percentiles {
     return { min: round(h.min()!, 3), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(h.max()!, 3) };
 }
 
-function latencySeries(sim: Simulation, parts: readonly IntervalLatencies[]): LatencySeries {
+function latencySeries(sim: RunState, parts: readonly IntervalLatencies[]): LatencySeries {
     const s = intervalSeries(parts, sim.ticks);
     const ms = (v: number | null) => (v === null ? null : round(v, 3));
     return { p50: s.p50.map(ms), p99: s.p99.map(ms), acknowledged: s.acknowledged.map((n) => round(n, 3)) };
@@ -480,7 +480,7 @@ function round(n: number, digits: number): number {
 /** Measures each expectation's metric on the run, over the declarations and regions the clause names. */
 class Measurements {
     constructor(
-        private readonly sim: Simulation,
+        private readonly sim: RunState,
         private readonly costUsd: number | null,
     ) {}
 

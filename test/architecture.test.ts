@@ -75,6 +75,32 @@ function closure(start: string): Set<string> {
     return seen;
 }
 
+/** The import cycles among `scope` (relative imports only): each as the files around the loop, from its first file. */
+function importCycles(scope: readonly string[]): string[] {
+    const inScope = new Set(scope);
+    const edges = (file: string) =>
+        (byFile.get(file)?.imports ?? [])
+            .map((s) => resolve(file, s))
+            .filter((t): t is string => t !== undefined && inScope.has(t));
+    // Depth-first search; an edge back to a file on the current path closes a cycle.
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const cycles: string[] = [];
+    const visit = (file: string): void => {
+        state.set(file, 'open');
+        path.push(file);
+        for (const next of edges(file)) {
+            const seen = state.get(next);
+            if (seen === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
+            else if (seen === undefined) visit(next);
+        }
+        path.pop();
+        state.set(file, 'done');
+    };
+    for (const file of [...scope].sort()) if (!state.has(file)) visit(file);
+    return cycles;
+}
+
 const isLangium = (s: string) => s === 'langium' || s.startsWith('langium/');
 const PURE_SEMANTICS = files
     .map((f) => f.file)
@@ -198,6 +224,12 @@ describe('architecture invariants', () => {
                 ),
             );
         expect(declared).toEqual([]);
+    });
+
+    test('no file of simulation/ imports, through any chain of imports (types included), a file that imports it back', () => {
+        const inSimulation = files.map((f) => f.file).filter((f) => f.startsWith('simulation/'));
+        expect(inSimulation).toContain('simulation/engine/simulation.ts');
+        expect(importCycles(inSimulation)).toEqual([]);
     });
 
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {

@@ -7,7 +7,7 @@
 import { corruptionEvents } from '../corruption.js';
 import { FaultState } from '../faults.js';
 import { homesGlobalDependency, PartialFaults } from '../partial-faults.js';
-import { type GrayWatch, onPartialFaultEnd, onPartialFaultStart, updateCascade } from '../gray-detection.js';
+import { onPartialFaultEnd, onPartialFaultStart, updateCascade } from '../gray-detection.js';
 import {
     initFailovers,
     onActionDone,
@@ -77,79 +77,17 @@ import {
     type Work,
 } from '../work.js';
 import { formatCount, formatDuration } from '../../format/quantities.js';
+import type { EngineContext, EngineOptions, GrayWatch, Landing, Loss, StoreCounters } from './context.js';
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
 import { ReadFlow } from './read-flow.js';
 import { ServiceCapacity } from '../service-capacity.js';
 
-export interface EngineOptions {
-    readonly seed: number;
-    /** Simulate one write in `sampling` (keys sampled alike so per-key rates stay exact); counts are scaled. */
-    readonly sampling: number;
-    readonly sampleIntervalMs: number;
-    /** Upper bound on per-key conflict state cells (keys × replicas × (replicas + 2)); beyond it keys are sampled. */
-    readonly maxKeyStateCells: number;
-    readonly onProgress?: (fraction: number) => void;
-    /** Polled every few thousand events; true stops the run. */
-    readonly shouldStop?: () => boolean;
-}
-
-export interface StoreCounters {
-    acknowledged: number;
-    failed: number;
-    rejected: number;
-    conflictRejected: number;
-    lost: number;
-    rpoMs: number;
-    discarded: number;
-    /** Of the discards, writes that were stranded in their region and lost to newer writes once delivered. */
-    overwritten: number;
-    merges: number;
-    siblings: number;
-    readsServed: number;
-    readsStale: number;
-    /** Of those, the reads served while a healed link's backlog was on its way. */
-    drainReadsServed: number;
-    drainReadsStale: number;
-    staleKnown: boolean;
-    readonly applied: Float64Array;
-    /** Writes each replica accepted itself (acknowledged there). */
-    readonly accepted: Float64Array;
-    /** Discards, merges and siblings by the replica (region slot) where they happened. */
-    readonly discardedAt: Float64Array;
-    readonly mergesAt: Float64Array;
-    readonly siblingsAt: Float64Array;
-    readonly losses: Loss[];
-}
-
-/** Acknowledged writes lost at once: abandoned by a promotion elsewhere, or destroyed with their region. */
-export interface Loss {
-    readonly region: number;
-    readonly atMs: number;
-    readonly lostWrites: number;
-    /** Age of the oldest lost write when its region stopped replicating (cut off, or the loss itself). */
-    readonly rpoMs: number;
-    readonly fault: number;
-    readonly cause: 'promotion' | 'destroyed';
-    /** Where the store accepts writes after a promotion; -1 for a destroyed region. */
-    readonly keptIn: number;
-}
-
-/** Where the writes of a store's main writing workload land, per ms, by region. */
-interface Landing {
-    readonly workload: number;
-    readonly shared: Float64Array;
-    /** Writes to keys that are not shared, by the region they land in. */
-    readonly other: Float64Array;
-    /** Region where each origin's own keys are written, or -1. */
-    readonly ownLocation: Int32Array;
-}
-
 const EPSILON = 1e-9;
 const TIMELINE_LIMIT = 400;
 
-export class Simulation {
+export class Simulation implements EngineContext {
     readonly faults: FaultState;
     /** Services and stores impaired in a region that stays up (`degrade`, `fail`), with their cascade. */
     readonly partial: PartialFaults;
