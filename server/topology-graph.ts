@@ -180,7 +180,7 @@ function diagnosticsOn(uri: string, diagnostics: readonly Diagnostic[]) {
         if (source.uri !== uri) return { messages: [] };
         const inside = diagnostics.filter((d) => contains(source.range, d.range.start));
         if (inside.length === 0) return { messages: [] };
-        const worst = Math.min(...inside.map((d) => d.severity ?? 1));
+        const worst = inside.reduce((most, d) => Math.min(most, d.severity ?? 1), 4);
         return { severity: severities[worst - 1], messages: inside.map(describe) };
     };
 }

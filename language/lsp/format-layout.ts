@@ -14,6 +14,7 @@
 //   after code stays there, and those on consecutive lines line up two spaces after the longest code;
 // - the file ends with one line break.
 import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { itemAt } from '../util/item-at.js';
 
 export interface LayoutOptions {
     readonly tabSize: number;
@@ -79,13 +80,13 @@ export function layoutEdits(document: LangiumDocument, options: LayoutOptions): 
     const nextCodeAfter: (Token | undefined)[] = new Array(tokens.length);
     for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
         nextCodeAfter[i] = next;
-        if (!tokens[i]!.comment) next = tokens[i];
+        if (!itemAt(tokens, i, 'token').comment) next = tokens[i];
     }
     const gaps: Gap[] = [];
     let previous: Token | undefined;
     let previousCode: Token | undefined;
     for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
+        const t = itemAt(tokens, i, 'token');
         if (!previous) {
             gaps.push({ text: '' });
         } else {
@@ -209,7 +210,7 @@ export function layoutEdits(document: LangiumDocument, options: LayoutOptions): 
     const edits: GapEdit[] = [];
     let end = 0;
     tokens.forEach((t, i) => {
-        const wanted = gaps[i]!.text;
+        const wanted = itemAt(gaps, i, 'gap').text;
         if (text.slice(end, t.start) !== wanted) edits.push({ start: end, end: t.start, text: wanted });
         end = t.end;
     });
@@ -271,8 +272,8 @@ function findBlocks(tokens: Token[], text: string): Block[] {
             return;
         }
         if (open >= 0 && t.comment === 'line') lineComment = true;
-        if (t.role !== 'close' || open < 0 || tokens[open]!.decl !== t.decl || !t.decl) return;
-        const breaks = text.indexOf('\n', tokens[open]!.end);
+        if (t.role !== 'close' || open < 0 || itemAt(tokens, open, 'token').decl !== t.decl || !t.decl) return;
+        const breaks = text.indexOf('\n', itemAt(tokens, open, 'token').end);
         const multiLine = lineComment || (breaks >= 0 && breaks < t.start);
         const heads = headsIn(tokens, open + 1, i);
         blocks.push({
@@ -283,13 +284,14 @@ function findBlocks(tokens: Token[], text: string): Block[] {
             keywordWidth: heads.reduce((w, h) => Math.max(w, h.width), 0),
         });
         // Mark what lies inside the block, and the clause heads of a multi-line block.
-        for (let j = open + 1; j < i; j++) if (!tokens[j]!.comment) tokens[j]!.inBlock = true;
-        tokens[open]!.inBlock = false;
+        for (let j = open + 1; j < i; j++)
+            if (!itemAt(tokens, j, 'token').comment) itemAt(tokens, j, 'token').inBlock = true;
+        itemAt(tokens, open, 'token').inBlock = false;
         t.inBlock = false;
         if (multiLine) {
             for (const head of heads) {
-                tokens[head.end]!.clauseKeyword = true;
-                tokens[head.end]!.headWidth = head.width;
+                itemAt(tokens, head.end, 'token').clauseKeyword = true;
+                itemAt(tokens, head.end, 'token').headWidth = head.width;
             }
         }
         open = -1;
@@ -304,7 +306,7 @@ function findBlocks(tokens: Token[], text: string): Block[] {
 function headsIn(tokens: readonly Token[], from: number, to: number): { end: number; width: number }[] {
     const heads: { end: number; width: number }[] = [];
     for (let i = from; i < to; i++) {
-        const t = tokens[i]!;
+        const t = itemAt(tokens, i, 'token');
         if (t.role !== 'clause-start') continue;
         const next = tokens[i + 1];
         if (t.text === 'at' && next && !next.comment && next.role === 'inner' && i + 1 < to) {
@@ -338,7 +340,7 @@ function positions(tokens: readonly Token[], gaps: readonly Gap[]): Position[] {
         column = s.length - last - 1;
     };
     tokens.forEach((t, i) => {
-        advance(gaps[i]!.text);
+        advance(itemAt(gaps, i, 'gap').text);
         const start = { line, column };
         advance(t.text);
         result.push({ line: start.line, column: start.column, endLine: line, endColumn: column });
@@ -354,31 +356,32 @@ function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Blo
     /** Adds spaces before token i, moving it and the rest of its line. */
     const pad = (i: number, n: number): void => {
         if (n <= 0) return;
-        gaps[i]!.text += ' '.repeat(n);
-        const line = at[i]!.line;
-        for (let j = i; j < tokens.length && at[j]!.line === line; j++) {
-            at[j]!.column += n;
-            if (at[j]!.endLine === line) at[j]!.endColumn += n;
+        itemAt(gaps, i, 'gap').text += ' '.repeat(n);
+        const line = itemAt(at, i, 'position').line;
+        for (let j = i; j < tokens.length && itemAt(at, j, 'position').line === line; j++) {
+            itemAt(at, j, 'position').column += n;
+            if (itemAt(at, j, 'position').endLine === line) itemAt(at, j, 'position').endColumn += n;
         }
     };
     const alignColumn = (indices: readonly number[]): void => {
-        const column = Math.max(...indices.map((i) => at[i]!.column));
-        for (const i of indices) pad(i, column - at[i]!.column);
+        const column = indices.reduce((most, i) => Math.max(most, itemAt(at, i, 'position').column), 0);
+        for (const i of indices) pad(i, column - itemAt(at, i, 'position').column);
     };
     const candidates = blocks.filter(
         (b) =>
-            gaps[b.open]!.alignBrace &&
-            at[b.open]!.line === at[b.close]!.line &&
-            at[firstTokenOf(tokens, b)]!.line === at[b.open]!.line,
+            itemAt(gaps, b.open, 'gap').alignBrace &&
+            itemAt(at, b.open, 'position').line === itemAt(at, b.close, 'position').line &&
+            itemAt(at, firstTokenOf(tokens, b), 'position').line === itemAt(at, b.open, 'position').line,
     );
     let run: Block[] = [];
     const flush = (): void => {
         if (run.length > 1) {
             alignColumn(run.map((b) => b.open));
             const rows = run.map((b) => clauseStarts(tokens, b));
-            for (let k = 0; k < Math.max(...rows.map((r) => r.length)); k++) {
-                const column = rows.filter((r) => r.length > k).map((r) => r[k]!);
-                if (new Set(column.map((i) => tokens[i]!.text)).size > 1) break;
+            const widest = rows.reduce((most, r) => Math.max(most, r.length), 0);
+            for (let k = 0; k < widest; k++) {
+                const column = rows.flatMap((r) => r.slice(k, k + 1));
+                if (new Set(column.map((i) => itemAt(tokens, i, 'token').text)).size > 1) break;
                 alignColumn(column);
             }
         }
@@ -389,7 +392,7 @@ function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Blo
         const follows =
             last !== undefined &&
             last.decl.$type === block.decl.$type &&
-            at[firstTokenOf(tokens, block)]!.line === lastLineOf(at, tokens, last) + 1;
+            itemAt(at, firstTokenOf(tokens, block), 'position').line === lastLineOf(at, tokens, last) + 1;
         if (!follows) flush();
         run.push(block);
     }
@@ -398,38 +401,44 @@ function alignBraces(tokens: readonly Token[], gaps: Gap[], blocks: readonly Blo
 
 function clauseStarts(tokens: readonly Token[], block: Block): number[] {
     const starts: number[] = [];
-    for (let i = block.open + 1; i < block.close; i++) if (tokens[i]!.role === 'clause-start') starts.push(i);
+    for (let i = block.open + 1; i < block.close; i++)
+        if (itemAt(tokens, i, 'token').role === 'clause-start') starts.push(i);
     return starts;
 }
 
 function firstTokenOf(tokens: readonly Token[], block: Block): number {
     let i = block.open;
-    while (i > 0 && tokens[i]!.role !== 'decl-start') i--;
+    while (i > 0 && itemAt(tokens, i, 'token').role !== 'decl-start') i--;
     return i;
 }
 
 /** Last output line of a declaration, including a trailing comment after its `}`. */
 function lastLineOf(at: readonly Position[], tokens: readonly Token[], block: Block): number {
     let i = block.close;
-    while (i + 1 < tokens.length && tokens[i + 1]!.comment && at[i + 1]!.line === at[block.close]!.line) i++;
-    return at[i]!.endLine;
+    while (
+        i + 1 < tokens.length &&
+        itemAt(tokens, i + 1, 'token').comment &&
+        itemAt(at, i + 1, 'position').line === itemAt(at, block.close, 'position').line
+    )
+        i++;
+    return itemAt(at, i, 'position').endLine;
 }
 
 /** `//` comments after code on consecutive lines start in one column, two spaces after the longest code. */
 function alignTrailingComments(tokens: readonly Token[], gaps: Gap[], at: readonly Position[]): void {
-    const trailing = tokens.map((_, i) => i).filter((i) => gaps[i]!.trailingLineComment);
+    const trailing = tokens.map((_, i) => i).filter((i) => itemAt(gaps, i, 'gap').trailingLineComment);
     let run: number[] = [];
     const flush = (): void => {
         if (run.length > 1) {
-            const codeEnd = (i: number): number => at[i - 1]!.endColumn;
-            const column = Math.max(...run.map(codeEnd)) + 2;
-            for (const i of run) gaps[i]!.text = ' '.repeat(column - codeEnd(i));
+            const codeEnd = (i: number): number => itemAt(at, i - 1, 'position').endColumn;
+            const column = run.reduce((most, i) => Math.max(most, codeEnd(i)), 0) + 2;
+            for (const i of run) itemAt(gaps, i, 'gap').text = ' '.repeat(column - codeEnd(i));
         }
         run = [];
     };
     for (const i of trailing) {
         const last = run[run.length - 1];
-        if (last === undefined || at[i]!.line !== at[last]!.line + 1) flush();
+        if (last === undefined || itemAt(at, i, 'position').line !== itemAt(at, last, 'position').line + 1) flush();
         run.push(i);
     }
     flush();

@@ -81,7 +81,7 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
         .sort((a, b) => b.lag.maxMs - a.lag.maxMs)
         .slice(0, maxLagLines);
     // A stalled link reaches minutes of lag: pick the unit from the largest value so the axis stays readable.
-    const lagUnit = timeUnit(Math.max(0, ...links.map((l) => l.lag.maxMs)));
+    const lagUnit = timeUnit(links.reduce((most, l) => Math.max(most, l.lag.maxMs), 0));
     const lagSeries: RegionSeries[] = links.map(({ label, lag: l }) => ({
         region: label,
         group: label,
@@ -258,7 +258,9 @@ function latencyChart(report: SimulationReport, time: TimeAxis): ChartModel {
         .slice(0, maxLatencyRegions)
         .sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
     // Failover detours reach seconds: pick the unit from the largest value so the axis stays readable.
-    const unit = timeUnit(Math.max(0, ...shown.flatMap((r) => r.series!.p99.filter((v): v is number => v !== null))));
+    const unit = timeUnit(
+        shown.reduce((most, r) => r.series!.p99.reduce<number>((m, v) => (v === null ? m : Math.max(m, v)), most), 0),
+    );
     // p50 is dashed with markers: where it equals p99 it still shows.
     const series: RegionSeries[] = shown.flatMap((r, i) => [
         {

@@ -53,7 +53,8 @@ export function chartSection(model: ChartModel): HTMLElement {
     const groups = groupsOf(model.series);
     // One value axis for every panel, so heights compare across regions.
     const values = model.series.flatMap((s) => s.points.map((p) => p.y)).filter((y): y is number => y !== null);
-    const yMax = model.id === 'availability' ? 100 : Math.max(...values);
+    // A reduce, not a spread: a long run over many regions has more points than a call has arguments.
+    const yMax = model.id === 'availability' ? 100 : values.reduce((most, y) => Math.max(most, y), -Infinity);
     const styles = [...new Map(model.series.map((s) => [s.style, s])).values()];
     const several = groups.length > 1;
     // In small multiples a style (p99, p50) has one color in every panel, and each panel is titled; in one chart
