@@ -608,7 +608,7 @@ describe('game days from scenarios', () => {
         const readme = apps.get('drills')!.files.find((f) => f.path === 'README.md')!.content;
         expect(readme).toContain('## Game days (AWS FIS)');
         expect(readme).toMatch(
-            /\| scenario split: partition us-east-1 \/ us-west-2 \| FIS cuts cross-region traffic only through transit gateways/,
+            /\| scenario split: partition us-east-1 \/ us-west-2 \| FIS cuts cross-region traffic only where it leaves subnets/,
         );
         expect(readme).toMatch(
             /\| scenario lose-east: fault times \| an experiment starts every action when it starts/,

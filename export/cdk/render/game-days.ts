@@ -38,7 +38,7 @@ export function renderGameDayStack(plan: ExportPlan, stack: GameDayStackPlan): s
                             (a) => {
                                 for (const action of e.actions) {
                                     a.line(
-                                        `{ actionId: ${tsString(action.actionId)}, ${action.duration !== undefined ? `duration: ${tsString(action.duration)}, ` : ''}description: ${tsString(action.why)} },`,
+                                        `{ actionId: ${tsString(action.actionId)}, ${action.duration !== undefined ? `duration: ${tsString(action.duration)}, ` : ''}${action.mrsc === true ? 'mrsc: true, ' : ''}description: ${tsString(action.why)} },`,
                                     );
                                 }
                             },

@@ -25,6 +25,9 @@ export const FACT_IDS = [
     'arc-routing-control',
     'arc-control-plane-region',
     'arc-cluster-price',
+    // Game days (AWS FIS)
+    'fis-action-duration',
+    'fis-pause-replication',
     // Control plane and data plane
     'control-plane-vs-data-plane',
     'global-control-planes-us-east-1',
