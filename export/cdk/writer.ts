@@ -5,6 +5,7 @@
 import {
     closeSync,
     constants,
+    fstatSync,
     lstatSync,
     mkdirSync,
     openSync,
@@ -45,11 +46,6 @@ export function unsafePathReason(relative: string): string | undefined {
     const segments = relative.split('/');
     if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'the path has an empty, `.` or `..` segment';
     return undefined;
-}
-
-export function isEmptyFolder(folder: string): boolean {
-    const stat = lstatOrUndefined(folder);
-    return stat === undefined || (stat.isDirectory() && readdirSync(folder).length === 0);
 }
 
 /** Writes `files` under `folder` (created if missing); returns the absolute paths written. */
@@ -117,12 +113,19 @@ export function removeGeneratedFiles(folder: string, relatives: readonly string[
     const targets = relatives.map((relative) => ({ target: targetInside(root, relative, 'remove'), relative }));
     for (const { target, relative } of targets) assertNoLinks(root, target, relative, 'remove');
     const removed: string[] = [];
-    for (const { target, relative } of targets) {
-        if (lstatOrUndefined(target) === undefined) continue;
-        io(`remove '${relative}'`, () => unlinkSync(target));
-        removed.push(target);
-    }
+    for (const { target, relative } of targets) if (removeIfPresent(target, relative)) removed.push(target);
     return removed;
+}
+
+/** Removes the file at `target`; false when it is already gone (also when it went after the checks). */
+function removeIfPresent(target: string, relative: string): boolean {
+    try {
+        unlinkSync(target);
+        return true;
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw ioError(`remove '${relative}'`, error);
+    }
 }
 
 /** The absolute path of `relative` under `root`, refused unless it is a plain relative path inside it. */
@@ -156,8 +159,9 @@ function assertNoLinks(root: string, target: string, relative: string, verb: 'wr
 }
 
 /**
- * Writes without following a link at the file itself, should one appear after the checks (O_NOFOLLOW), and without
- * waiting on a FIFO that appeared there (O_NONBLOCK: opening one with no reader fails at once).
+ * Writes without following a link at the file itself, should one appear after the checks (O_NOFOLLOW), without
+ * waiting on a FIFO that appeared there (O_NONBLOCK: opening one with no reader fails at once), and only into a
+ * regular file (a FIFO with a reader, or a device, that appeared there is refused once open).
  */
 function writeNoFollow(target: string, content: string, relative: string): void {
     const flags =
@@ -171,18 +175,22 @@ function writeNoFollow(target: string, content: string, relative: string): void 
         fd = openSync(target, flags, 0o666);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP' || code === 'ENXIO')
-            throw new ExportWriteError(
-                'unsafe-path',
-                `refusing to write '${relative}': it became a link or a pipe while writing`,
-            );
+        if (code === 'ELOOP' || code === 'ENXIO') throw becameSomethingElse(relative);
         throw ioError(`write '${relative}'`, error);
     }
     try {
-        io(`write '${relative}'`, () => writeFileSync(fd, content, 'utf8'));
+        if (!fstatSync(fd).isFile()) throw becameSomethingElse(relative);
+        io(`write '${relative}'`, () => writeFileSync(fd, content));
     } finally {
         closeSync(fd);
     }
+}
+
+function becameSomethingElse(relative: string): ExportWriteError {
+    return new ExportWriteError(
+        'unsafe-path',
+        `refusing to write '${relative}': it became a link, a pipe or a device while writing`,
+    );
 }
 
 /** The file's own status (a link's, not its target's), or undefined when there is nothing there to inspect. */
@@ -205,8 +213,14 @@ function io<T>(what: string, action: () => T): T {
 
 function ioError(what: string, error: unknown): ExportWriteError {
     const e = error as NodeJS.ErrnoException;
+    // The codes whose meaning depends on what the writer does: it creates folders (mkdir gives EEXIST or ENOTDIR
+    // when a file stands where a folder should be), and opens and removes files.
     const why =
-        systemReason(e, { ENOENT: 'a folder on its path does not exist (a link whose target is missing?)' }) ??
-        e.message;
+        systemReason(e, {
+            ENOENT: 'a folder on its path does not exist (a link whose target is missing?)',
+            ENOTDIR: 'something on its path is a file, not a folder',
+            EEXIST: 'something on its path is a file, not a folder',
+            EISDIR: 'it is a folder, not a file',
+        }) ?? e.message;
     return new ExportWriteError('io', `cannot ${what}: ${why}${e.code ? ` (${e.code})` : ''}`);
 }

@@ -1,5 +1,6 @@
 // The writer puts generated files inside the chosen folder and nowhere else, and leaves folders with
 // content alone unless forced.
+import { execFileSync } from 'node:child_process';
 import {
     existsSync,
     mkdirSync,
@@ -310,3 +311,80 @@ describe('what a refused write says', () => {
         expect(error.name).toBe('ExportWriteError');
     });
 });
+
+describe('what a failed file-system call says', () => {
+    test.each([
+        {
+            what: 'an output folder below a file',
+            setup: () => writeFileSync(path.join(sandbox, 'file'), 'x'),
+            folder: () => path.join(sandbox, 'file', 'out'),
+            files: ['a.ts'],
+            kind: 'io',
+            message: (folder: string) =>
+                `cannot create ${folder}: something on its path is a file, not a folder (ENOTDIR)`,
+        },
+        {
+            what: 'an output folder below a link whose target does not exist',
+            setup: () => symlinkSync(path.join(sandbox, 'missing'), path.join(sandbox, 'dangling')),
+            folder: () => path.join(sandbox, 'dangling', 'out'),
+            files: ['a.ts'],
+            kind: 'io',
+            message: (folder: string) =>
+                `cannot create ${folder}: a folder on its path does not exist (a link whose target is missing?) (ENOENT)`,
+        },
+        {
+            what: 'a generated file followed by a file inside a folder of the same name',
+            setup: () => undefined,
+            folder: () => out,
+            files: ['lib', 'lib/a.ts'],
+            kind: 'io',
+            message: () =>
+                "cannot create the folder of 'lib/a.ts': something on its path is a file, not a folder (EEXIST)",
+        },
+        {
+            what: 'a file inside a folder followed by a generated file of the folder’s name',
+            setup: () => undefined,
+            folder: () => out,
+            files: ['lib/a.ts', 'lib'],
+            kind: 'unsafe-path',
+            message: () => "refusing to write 'lib': it exists and is not a file",
+        },
+    ])('reports $what as an error that names what failed and why', ({ setup, folder, files, kind, message }) => {
+        setup();
+        const error = writeError(() =>
+            writeGeneratedFiles(
+                folder(),
+                files.map((p) => ({ path: p, content: 'x' })),
+            ),
+        );
+        expect(error.kind).toBe(kind);
+        expect(error.message).toBe(message(folder()));
+        expect(existsSync(path.join(sandbox, 'missing'))).toBe(false);
+    });
+
+    test('reports a full disk as an error that names the file being written (needs root, to mount a small disk)', (ctx) => {
+        const small = path.join(sandbox, 'small');
+        mkdirSync(small);
+        if (!mountSmallDisk(small)) ctx.skip();
+        try {
+            const error = writeError(() =>
+                writeGeneratedFiles(path.join(small, 'out'), [{ path: 'big.txt', content: 'x'.repeat(64 * 1024) }]),
+            );
+            expect(error.kind).toBe('io');
+            expect(error.message).toBe("cannot write 'big.txt': the disk is full (ENOSPC)");
+        } finally {
+            execFileSync('umount', [small]);
+        }
+    });
+});
+
+/** Mounts a 16 KiB file system at `at`; false when this process may not (only root may mount). */
+function mountSmallDisk(at: string): boolean {
+    if (process.getuid?.() !== 0) return false;
+    try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', at], { stdio: 'ignore' });
+        return true;
+    } catch {
+        return false;
+    }
+}
