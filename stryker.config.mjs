@@ -24,7 +24,7 @@ export default {
         'test/lsp/hover.test.ts',
         'test/lsp/inlay-hints-and-lenses.test.ts',
         'test/export/code.test.ts',
-        'test/export/writer.test.ts',
+        'test/export/writer*.test.ts',
         'test/export/plan.test.ts',
         'test/export/robustness.test.ts',
         'test/simulation/oracles.test.ts',
