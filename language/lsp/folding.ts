@@ -19,10 +19,11 @@ export class MregionFoldingRangeProvider implements FoldingRangeProvider {
                 ranges.push({ startLine: range.start.line, endLine: range.end.line - 1 });
         }
         const imports = root.imports.map((i) => i.$cstNode?.range).filter((r) => r !== undefined);
-        if (imports.length >= 2)
+        const [firstImport, lastImport] = [imports[0], imports[imports.length - 1]];
+        if (imports.length >= 2 && firstImport && lastImport)
             ranges.push({
-                startLine: imports[0]!.start.line,
-                endLine: imports[imports.length - 1]!.end.line,
+                startLine: firstImport.start.line,
+                endLine: lastImport.end.line,
                 kind: FoldingRangeKind.Imports,
             });
         ranges.push(...this.commentRanges(document));

@@ -84,9 +84,11 @@ function failoverHint(document: LangiumDocument, model: Model, failover: ast.Fai
         return span.includes('–') ? `${span}, typical ${formatDuration(e.range.typicalMs)}` : span;
     };
     const labels = [...new Set(estimates.map((e) => short(e.estimate)))];
+    const [first] = estimates;
+    const [only] = labels;
     const label =
-        labels.length === 1
-            ? `${failoverRangeLabel(estimates[0]!.estimate)} failover${labels[0]!.includes(', typical') ? labels[0]!.slice(labels[0]!.indexOf(',')) : ''}`
+        labels.length === 1 && first && only
+            ? `${failoverRangeLabel(first.estimate)} failover${only.includes(', typical') ? only.slice(only.indexOf(',')) : ''}`
             : `${estimates.map((e) => `${short(e.estimate)} (${e.cell})`).join(' · ')} failover`;
     const tooltip = estimates
         .map((e) => `${e.cell ? `cell ${e.cell}: ` : ''}${describeFailoverTime(e.estimate)}`)
@@ -116,19 +118,24 @@ function storeHint(model: Model, store: ast.Store): InlayHint[] {
     const worst = coordinated
         .map((s) => {
             const all = s.regions.map((r) => estimateWriteLatency(model, s, r));
-            return { cell: s.cell, latency: all.reduce((a, b) => ((b.ms ?? -1) > (a.ms ?? -1) ? b : a), all[0]!) };
+            const slowest = all.reduce<(typeof all)[number] | undefined>(
+                (a, b) => (a === undefined || (b.ms ?? -1) > (a.ms ?? -1) ? b : a),
+                undefined,
+            );
+            return slowest && { cell: s.cell, latency: slowest };
         })
-        .filter((w) => w.latency !== undefined);
-    if (worst.length === 0) return [];
-    const what = WAIT_WORD[worst[0]!.latency.kind];
+        .filter((w) => w !== undefined);
+    const [first] = worst;
+    if (!first) return [];
+    const what = WAIT_WORD[first.latency.kind];
     // A p99 bound reads "≤"; a figure over mean RTTs is typical, and says so (the links' p99 is not sourced).
-    const kind = latencyKindOf(worst[0]!.latency);
+    const kind = latencyKindOf(first.latency);
     const text = (ms: number | undefined) =>
         ms === undefined ? 'unknown' : `${kind === 'p99 bound' ? '≤' : '≈'} ${formatDuration(ms)}`;
     const suffix = kind === 'none' ? '' : ` (${kind})`;
     const label =
         worst.length === 1 || new Set(worst.map((w) => w.latency.ms)).size === 1
-            ? `${text(worst[0]!.latency.ms)} ${what} write${suffix}`
+            ? `${text(first.latency.ms)} ${what} write${suffix}`
             : `${worst.map((w) => `${text(w.latency.ms)} (${w.cell})`).join(' · ')} ${what} write${suffix}`;
     const tooltip = worst
         .map((w) => {

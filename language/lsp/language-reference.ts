@@ -59,7 +59,9 @@ export function renderLanguageReference(): string {
             out.push(`### \`${keyword}\``, '');
             for (const usage of usages) {
                 const where =
-                    usages.length > 1 || KEYWORD_DOCS[keyword]!.length > usages.length ? `*In ${places(usage)}:* ` : '';
+                    usages.length > 1 || (KEYWORD_DOCS[keyword]?.length ?? 0) > usages.length
+                        ? `*In ${places(usage)}:* `
+                        : '';
                 // This page sits next to facts.md: citations link to it relatively.
                 out.push(
                     linkFactCitations(`${where}${usage.summary}`, (id) => `facts.md#${id}`),

@@ -77,13 +77,17 @@ export class MregionDocumentSymbolProvider implements DocumentSymbolProvider {
                 .filter((d) => d.$type === group.type && d.$cstNode)
                 .map((d) => this.declarationSymbol(document, model, d))
                 .filter((s): s is DocumentSymbol => s !== undefined);
-            if (members.length === 0) continue;
+            const [first] = members;
+            if (!first) continue;
             symbols.push({
                 name: group.title,
                 detail: String(members.length),
                 kind: SymbolKind.Package,
-                range: span(members.map((m) => m.range)),
-                selectionRange: members[0]!.selectionRange,
+                range: span(
+                    first.range,
+                    members.map((m) => m.range),
+                ),
+                selectionRange: first.selectionRange,
                 children: members,
             });
         }
@@ -193,11 +197,11 @@ function text(node: AstNode): string {
         .trim();
 }
 
-function span(ranges: readonly Range[]): Range {
+/** The range from the earliest start to the latest end of `first` and `ranges`. */
+function span(first: Range, ranges: readonly Range[]): Range {
     const before = (a: Range['start'], b: Range['start']) =>
         a.line < b.line || (a.line === b.line && a.character < b.character);
-    let start = ranges[0]!.start;
-    let end = ranges[0]!.end;
+    let { start, end } = first;
     for (const r of ranges) {
         if (before(r.start, start)) start = r.start;
         if (before(end, r.end)) end = r.end;

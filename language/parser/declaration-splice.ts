@@ -46,15 +46,16 @@ export function spliceChangedDeclarations(
     // back over the comments that precede the change) to the first declaration that starts after it.
     let first = children.findIndex((c) => c.end >= change.start);
     if (first < 0) first = children.length;
-    while (first > 0 && children[first - 1]!.hidden) first--;
-    if (first === 0) return undefined;
+    while (children[first - 1]?.hidden) first--;
+    const before = children[first - 1];
+    if (!before) return undefined;
     let end = first;
-    while (end < children.length && (children[end]!.hidden || children[end]!.offset <= change.oldEnd)) end++;
-    for (let i = first; i < end; i++) if (!children[i]!.hidden && !declarations.has(children[i]!)) return undefined;
+    for (let c = children[end]; c && (c.hidden || c.offset <= change.oldEnd); c = children[end]) end++;
+    for (const c of children.slice(first, end)) if (!c.hidden && !declarations.has(c)) return undefined;
 
-    const before = children[first - 1]!;
     const lo = before.end;
-    const hi = end < children.length ? children[end]!.offset : oldText.length;
+    const after = children[end];
+    const hi = after ? after.offset : oldText.length;
     const delta = newText.length - oldText.length;
     const spanText = newText.slice(lo, hi + delta);
     if (!separates(newText, lo) || !separates(newText, hi + delta)) return undefined;
@@ -70,12 +71,12 @@ export function spliceChangedDeclarations(
     // From here on the previous tree is changed in place; nothing below can fail.
     const loPosition = before.range.end;
     for (const node of added) shift(node, lo, loPosition.line, 0, loPosition.character);
-    if (end < children.length) {
-        const oldStart = children[end]!.range.start;
+    if (after) {
+        const oldStart = after.range.start;
         const newStart = positionAfter(spanText, loPosition);
         const lineDelta = newStart.line - oldStart.line;
-        for (let i = end; i < children.length; i++)
-            shift(children[i]!, delta, lineDelta, oldStart.line, newStart.character - oldStart.character);
+        for (const c of children.slice(end))
+            shift(c, delta, lineDelta, oldStart.line, newStart.character - oldStart.character);
     }
 
     const removedDeclarations = children.slice(first, end).filter((c) => !c.hidden).length;
@@ -145,8 +146,8 @@ function longestCommon(limit: number, block: number, same: (length: number) => b
 /** Whether a token can end just before `at` and another start at `at`, as in a parse of the whole text. */
 function separates(text: string, at: number): boolean {
     if (at <= 0 || at >= text.length) return true;
-    const left = text[at - 1]!;
-    const right = text[at]!;
+    const left = text.charAt(at - 1);
+    const right = text.charAt(at);
     // `}` and a closing quote end their token whatever follows; white space ends any token.
     return left === '}' || left === '"' || /\s/.test(left) || /\s/.test(right);
 }

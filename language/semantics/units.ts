@@ -100,47 +100,37 @@ export type Normalized =
 
 /** Which family a written quantity belongs to, ignoring what the property wants. */
 export function kindOf(q: WrittenQuantity): UnitKind | undefined {
+    return measured(q)?.kind;
+}
+
+/**
+ * The family of a written quantity and its value in the family's base unit (ms, per second, bytes, fraction, $/GB),
+ * read from the unit tables once: a unit the tables lack has no family, so no value is ever taken from a missing
+ * entry.
+ */
+function measured(q: WrittenQuantity): { readonly kind: UnitKind; readonly value: number } | undefined {
+    const per = q.per === '' ? undefined : PER_SECOND[q.per];
+    const bytes = BYTES[q.unit];
     if (q.dollar) {
-        if (q.unit === '' && GB_PER[q.per] !== undefined) return 'price';
-        if (q.unit === '' && MONTH_SPELLINGS.has(q.per)) return 'money';
+        const gbPer = q.unit === '' ? GB_PER[q.per] : undefined;
+        if (gbPer !== undefined) return { kind: 'price', value: q.number / gbPer };
+        if (q.unit === '' && MONTH_SPELLINGS.has(q.per)) return { kind: 'money', value: q.number };
         return undefined;
     }
-    if (q.unit === '' && q.per === '') return 'count';
-    if (q.unit === '' && PER_SECOND[q.per] !== undefined) return 'rate';
-    if (BYTES[q.unit] !== undefined && PER_SECOND[q.per] !== undefined) return 'throughput';
+    if (q.unit === '' && q.per === '') return { kind: 'count', value: q.number };
+    if (q.unit === '' && per !== undefined) return { kind: 'rate', value: q.number * per };
+    if (bytes !== undefined && per !== undefined) return { kind: 'throughput', value: q.number * bytes * per };
     if (q.per !== '') return undefined;
-    if (q.unit === '%') return 'percent';
-    if (DURATION_MS[q.unit] !== undefined) return 'duration';
-    if (BYTES[q.unit] !== undefined) return 'size';
+    if (q.unit === '%') return { kind: 'percent', value: q.number / 100 };
+    const ms = DURATION_MS[q.unit];
+    if (ms !== undefined) return { kind: 'duration', value: q.number * ms };
+    if (bytes !== undefined) return { kind: 'size', value: q.number * bytes };
     return undefined;
 }
 
 // Decimal input times a power of ten should stay the decimal the user wrote (99.9% → 0.999, not 0.9990000000000001).
-function valueIn(kind: UnitKind, q: WrittenQuantity): number {
-    const raw = rawValueIn(kind, q);
+function exactDecimal(raw: number): number {
     return Number.isInteger(raw) ? raw : Number(raw.toPrecision(15));
-}
-
-function rawValueIn(kind: UnitKind, q: WrittenQuantity): number {
-    switch (kind) {
-        case 'duration':
-            return q.number * DURATION_MS[q.unit]!;
-        case 'rate':
-            return q.number * PER_SECOND[q.per]!;
-        case 'percent':
-            return q.number / 100;
-        case 'size':
-            return q.number * BYTES[q.unit]!;
-        case 'throughput':
-            return q.number * BYTES[q.unit]! * PER_SECOND[q.per]!;
-        case 'price':
-            return q.number / GB_PER[q.per]!;
-        case 'money':
-            return q.number;
-        case 'count':
-        case 'number':
-            return q.number;
-    }
 }
 
 export function describeKind(kind: UnitKind): string {
@@ -192,14 +182,15 @@ export function normalize(text: string, expected: UnitKind): Normalized {
         }
         return { ok: false, reason: 'wrong-unit', message: `'${text}' is not a number with a unit` };
     }
-    const actual = kindOf(q);
+    const found = measured(q);
+    const actual = found?.kind;
     const digits = text.replace(/^-?\$?/, '').match(/^[0-9_.]+/)?.[0] ?? text;
     if (expected === 'number' && actual === 'count') return { ok: true, value: q.number, written: q };
-    if (actual === expected) {
+    if (found && found.kind === expected) {
         if (expected === 'count' && !Number.isInteger(q.number)) {
             return { ok: false, reason: 'not-integer', message: `expected a whole number, got '${text}'` };
         }
-        const value = valueIn(expected, q);
+        const value = exactDecimal(found.value);
         // Durations (in ms) and counts are simulated and reported as exact whole numbers; past 2^53 they are not.
         if ((expected === 'duration' || expected === 'count') && value > Number.MAX_SAFE_INTEGER) {
             const limit =

@@ -135,9 +135,9 @@ export class MregionCodeActionProvider implements CodeActionProvider {
         const changes: Record<string, TextEdit[]> = {};
         const used: Diagnostic[] = [];
         for (const d of same) {
-            const fixes = dataOf(d).fixes!;
-            const fix = fixes.find((f) => f.preferred) ?? fixes[0]!;
-            const edit = this.workspaceEdit(document, fix);
+            const fixes = dataOf(d).fixes ?? [];
+            const fix = fixes.find((f) => f.preferred) ?? fixes[0];
+            const edit = fix && this.workspaceEdit(document, fix);
             if (!edit?.changes) continue;
             const collides = Object.entries(edit.changes).some(([uri, edits]) =>
                 edits.some((e) => (changes[uri] ?? []).some((o) => overlaps(o, e))),

@@ -25,10 +25,10 @@ function clauseIndent(doc: TextDocument, block: Range): string {
 
 /** Replacing `writes      any-region` by `writes home-region` keeps the column the values were aligned to. */
 function keepAlignment(old: string, text: string): string {
-    const written = /^([a-z-]+)(\s+)\S/.exec(old);
-    const replacement = /^([a-z-]+) (\S.*)$/s.exec(text);
-    if (!written || !replacement || written[1] !== replacement[1] || written[2]!.includes('\n')) return text;
-    return `${written[1]}${written[2]}${replacement[2]}`;
+    const [, keyword, gap] = /^([a-z-]+)(\s+)\S/.exec(old) ?? [];
+    const [, newKeyword, value] = /^([a-z-]+) (\S.*)$/s.exec(text) ?? [];
+    if (gap === undefined || keyword !== newKeyword || gap.includes('\n')) return text;
+    return `${keyword}${gap}${value}`;
 }
 
 export function toTextEdit(doc: TextDocument, edit: FixEdit): TextEdit | undefined {
@@ -75,15 +75,19 @@ export function toTextEdit(doc: TextDocument, edit: FixEdit): TextEdit | undefin
         case 'remove-list-item': {
             const text = doc.getText(edit.clause);
             const base = doc.offsetAt(edit.clause.start);
-            const names = [...text.matchAll(/[A-Za-z0-9_][A-Za-z0-9_-]*/g)].slice(1); // the first word is the keyword
-            const index = names.findIndex((m) => m[0] === edit.item);
-            if (index < 0) return undefined;
-            const item = names[index]!;
-            let start = item.index!;
-            let end = start + item[0].length;
-            if (index < names.length - 1) end = names[index + 1]!.index!;
-            else if (index > 0) start = names[index - 1]!.index! + names[index - 1]![0].length;
-            else return undefined; // the only item: removing it would leave an empty list
+            // Each name as [start, end) in the clause; the first word is the keyword.
+            const names = [...text.matchAll(/[A-Za-z0-9_][A-Za-z0-9_-]*/g)]
+                .slice(1)
+                .map((m) => ({ name: m[0], start: m.index, end: m.index + m[0].length }));
+            const index = names.findIndex((n) => n.name === edit.item);
+            const item = names[index];
+            if (!item) return undefined;
+            const next = names[index + 1];
+            const previous = names[index - 1];
+            // With the comma and space that separate it from its neighbour; the only item is not removed, as that
+            // would leave an empty list.
+            const [start, end] = next ? [item.start, next.start] : previous ? [previous.end, item.end] : [];
+            if (start === undefined || end === undefined) return undefined;
             return { range: { start: doc.positionAt(base + start), end: doc.positionAt(base + end) }, newText: '' };
         }
         case 'add-list-item':

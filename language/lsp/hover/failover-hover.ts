@@ -28,21 +28,22 @@ export function describeFailovers(
     targetName: string,
     failovers: readonly FailoverM[],
 ): string | undefined {
-    if (failovers.length === 0) return undefined;
     const estimates = failovers.map((f) => estimateFailoverTime(model, f));
+    const [first] = estimates;
+    if (!first) return undefined;
     // Per-cell instances usually share one breakdown: show it once, naming the cells.
     const groups = new Map<string, FailoverTimeEstimate[]>();
     for (const e of estimates) {
         const key = `${describeFailoverTime(e)}|${controlPlanes(e)}`;
         groups.set(key, [...(groups.get(key) ?? []), e]);
     }
-    const first = estimates[0]!;
     const rto = failoverTarget(model, first.failover)?.objective?.rtoMs;
     const out = [
         `**failover ${targetName}** — failover ${describeFailoverRange(first)}${rto === undefined ? '' : ` — ${rtoVerdict(first.range, rto)}`}`,
     ];
     for (const group of groups.values()) {
-        const e = group[0]!;
+        const [e] = group;
+        if (!e) continue;
         const where = group.map((g) => `${g.failover.cell ? `cell ${g.failover.cell}: ` : ''}${route(g)}`);
         out.push('', `**${list(where)}**`, '', breakdownTable(e), '', `Estimate: ${describeFailoverTime(e)}`);
         const planes = controlPlanes(e);

@@ -26,7 +26,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export function cite(source: string): string {
     const ids = citedFactIds(source);
     if (ids.length > 0) return [...new Set(ids)].map((id) => `docs/facts.md#${id}`).join(', ');
-    return source.split(/[:;]/)[0]!.trim();
+    return source.replace(/[:;][\s\S]*$/, '').trim();
 }
 
 /** A note saying where a value comes from, empty when it was written in the design. */
@@ -62,4 +62,10 @@ export function list(items: readonly string[]): string {
     if (items.length > LISTED_ITEMS + 1)
         return `${items.slice(0, LISTED_ITEMS).join(', ')}, … and ${formatCount(items.length - LISTED_ITEMS)} more`;
     return items.length === 0 ? '—' : items.join(', ');
+}
+
+/** The declared name of a deployment id: `ledger@eu` (the store ledger in cell eu) → `ledger`. */
+export function nameOf(id: string): string {
+    const at = id.indexOf('@');
+    return at < 0 ? id : id.slice(0, at);
 }

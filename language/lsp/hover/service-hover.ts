@@ -11,14 +11,14 @@ import {
 import { rtoVerdict } from './failover-hover.js';
 import type { Model, ObjectiveM, ServiceM, StoreM } from '../../semantics/model.js';
 import { formatDuration, formatPercent, formatUsd } from '../../../format/quantities.js';
-import { cite, list } from './markdown.js';
+import { cite, list, nameOf } from './markdown.js';
 
 export function describeService(model: Model, name: string): string | undefined {
     const services = (model.instances.get(name) ?? [])
         .map((id) => model.services.get(id))
         .filter((s): s is ServiceM => s !== undefined);
-    if (services.length === 0) return undefined;
-    const first = services[0]!;
+    const [first] = services;
+    if (!first) return undefined;
     const posture = first.posture ? POSTURE[first.posture] : undefined;
     const out = [
         `**service ${name}**${first.cell ? ' · per cell' : ''}${first.posture ? ` · ${first.posture}` : ''}`,
@@ -83,7 +83,7 @@ export function describeService(model: Model, name: string): string | undefined 
 
 /** Instance ids shown by declared name (`ledger@eu` → `ledger`). */
 function unique(ids: readonly string[]): string[] {
-    return [...new Set(ids.map((id) => id.split('@')[0]!))];
+    return [...new Set(ids.map(nameOf))];
 }
 
 export function objectiveText(o: ObjectiveM): string {

@@ -26,8 +26,8 @@ export function describeStore(model: Model, name: string): string | undefined {
     const stores = (model.instances.get(name) ?? [])
         .map((id) => model.stores.get(id))
         .filter((s): s is StoreM => s !== undefined);
-    if (stores.length === 0) return undefined;
-    const first = stores[0]!;
+    const [first] = stores;
+    if (!first) return undefined;
     const out = [`**store ${name}**${first.cell ? ' · per cell' : ''}${first.engine ? ` · ${first.engine}` : ''}`, ''];
     out.push(`- Holds: ${first.holds ?? '?'} ${first.shape ?? ''}`.trimEnd());
     out.push(
@@ -80,7 +80,7 @@ function catchUpText(store: StoreM): string | undefined {
 
 /** Leader (per cell when they differ), locality and survival goal of a consensus store. */
 function consensusLines(stores: readonly StoreM[]): string[] {
-    const first = stores[0]!.consensus;
+    const first = stores[0]?.consensus;
     if (!first) return [];
     const leaders = stores.map((s) =>
         s.cell && stores.length > 1 ? `${s.consensus?.leader} (${s.cell})` : `${s.consensus?.leader}`,
@@ -140,8 +140,8 @@ function estimates(model: Model, store: StoreM): string[] {
         const moved = latencies
             .map((l) => writeLatencyAfterLeaderLoss(model, store, l.from))
             .filter((m) => m !== undefined);
-        if (moved.length > 0) {
-            const m = moved[0]!;
+        const [m] = moved;
+        if (m) {
             const each = latencies
                 .map((l) => ({ from: l.from, after: writeLatencyAfterLeaderLoss(model, store, l.from) }))
                 .filter((x) => x.after?.ms !== undefined)

@@ -2,7 +2,7 @@
 import { formatBytes, formatCount, formatPercent } from '../../../format/quantities.js';
 import { storesWrittenBy } from '../../semantics/estimators/index.js';
 import type { Model, OriginShare } from '../../semantics/model.js';
-import { list } from './markdown.js';
+import { list, nameOf } from './markdown.js';
 
 export function describeWorkload(model: Model, name: string): string | undefined {
     const workload = model.workloads.get(name);
@@ -22,7 +22,7 @@ export function describeWorkload(model: Model, name: string): string | undefined
         out.push(`- Item size: ${formatBytes(workload.itemSizeBytes)} (${written}/s written)`);
     }
     const stores = storesWrittenBy(model, workload);
-    if (stores.length > 0) out.push(`- Writes reach: ${list([...new Set(stores.map((s) => s.split('@')[0]!))])}`);
+    if (stores.length > 0) out.push(`- Writes reach: ${list([...new Set(stores.map(nameOf))])}`);
     return out.join('\n');
 }
 
