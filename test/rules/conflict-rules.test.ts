@@ -171,6 +171,23 @@ ruleCases('crdt-shape-mismatch', {
             says: ['fits pn-counter'],
         },
         {
+            // Rows are plural: no article, and "rows", not "rowss", in the list of what an OR-map merges.
+            name: 'a G-counter on shared rows',
+            text: crdtStore('rows', 'g-counter'),
+            at: 'conflicts crdt g-counter',
+            says: [
+                'g-counter merges counters, but carts holds rows: its merge has no meaning for this data. Rows fit or-map (docs/facts.md#crdt-limits)',
+            ],
+        },
+        {
+            name: 'an OR-map on a counter',
+            text: crdtStore('counter', 'or-map'),
+            at: 'conflicts crdt or-map',
+            says: [
+                'or-map merges documents or rows, but carts holds a counter: its merge has no meaning for this data. A counter fits pn-counter (docs/facts.md#crdt-limits)',
+            ],
+        },
+        {
             name: 'an OR-set on a counter that must stay non-negative, suggesting the escrow counter',
             text: crdtStore('counter', 'or-set', '\ninvariant non-negative stock'),
             at: 'conflicts crdt or-set',

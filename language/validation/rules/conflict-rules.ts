@@ -38,6 +38,16 @@ const SILENT_BY_ENGINE: Partial<Record<NonNullable<StoreM['engine']>, string>> =
     'workers-kv': 'Workers KV keeps the last write and logs nothing',
 };
 
+/** "a shared counter", "shared rows": `rows` is plural and takes no article. */
+function shapePhrase(shape: Shape, adjective = ''): string {
+    return shape === 'rows' ? `${adjective}rows` : `a ${adjective}${shape}`;
+}
+
+/** "counters", "rows". */
+function shapePlural(shape: Shape): string {
+    return shape === 'rows' ? 'rows' : `${shape}s`;
+}
+
 function strategyName(store: StoreM): string {
     switch (store.conflicts.strategy) {
         case 'crdt':
@@ -90,7 +100,7 @@ const lwwOnSharedState: Rule = {
                 .map((e) => `Workload ${e.workload}: ≈ ${roughly(e.perDay!)} lost writes a day (${e.formula})`);
             const invariants = store.invariants.map((i) => `${i.kind} ${i.field}`);
             const message =
-                `${store.name} holds a shared ${store.shape ?? 'value'} written in ${listing(store.regions)} with last-write-wins: ` +
+                `${store.name} holds ${store.shape ? shapePhrase(store.shape, 'shared ') : 'shared data'} written in ${listing(store.regions)} with last-write-wins: ` +
                 `of two concurrent writes to one key, one is discarded silently (${silently})` +
                 (losses.length > 0 ? `. ${losses.join('; ')}` : '') +
                 (invariants.length > 0
@@ -193,10 +203,10 @@ const crdtShapeMismatch: Rule = {
                 key: store.name,
                 message:
                     `${crdt} merges ${listing(
-                        CRDT_FITS[crdt].map((s) => `${s}s`),
+                        CRDT_FITS[crdt].map(shapePlural),
                         'or',
-                    )}, but ${store.name} holds a ${store.shape}: ` +
-                    `its merge has no meaning for this data. A ${store.shape} fits ${best} (${factRef('crdt-limits')})`,
+                    )}, but ${store.name} holds ${shapePhrase(store.shape)}: ` +
+                    `its merge has no meaning for this data. ${store.shape === 'rows' ? 'Rows fit' : `A ${store.shape} fits`} ${best} (${factRef('crdt-limits')})`,
                 fixes: [
                     {
                         title: `Use ${best} (conflicts crdt ${best})`,
