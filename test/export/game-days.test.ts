@@ -191,7 +191,7 @@ describe('game days', () => {
         },
         {
             fault: 'at 1m impair control-plane us-east-1 for 10m',
-            reason: /cannot make an AWS management API unavailable/,
+            reason: /cannot make an AWS management API unavailable.*only EC2 and Kinesis Data Streams calls/,
         },
     ])('lists "$fault" as not injectable, with the reason', async ({ fault, reason }) => {
         const { model, problems } = await modelOf(DESIGN(fault));

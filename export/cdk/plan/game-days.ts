@@ -181,7 +181,7 @@ function mapFault(
         case 'partition':
             return "FIS cuts cross-region traffic only where it leaves subnets (route tables, transit gateways); the app's only subnets hold its databases, whose cross-region replication AWS carries itself, so there is nothing of the app's to cut: target your compute's subnets with aws:network:route-table-disrupt-cross-region-connectivity";
         case 'control-plane':
-            return 'FIS cannot make an AWS management API unavailable for the whole region; its API-error actions cover EC2 calls made by a role you choose';
+            return 'FIS cannot make an AWS management API unavailable for the whole region; its API-error actions cover only EC2 and Kinesis Data Streams calls made by a role you choose';
         case 'lag-spike':
             return "FIS can pause DynamoDB replication but cannot slow it by a set amount; a pause of the spike's length is the closest rehearsal";
         case 'flap':
