@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Severity } from '../language/semantics/model.js';
+import { itemAt } from '../language/util/item-at.js';
 import { STANDARD_CHECK_DESCRIPTIONS } from '../language/semantics/problem-codes.js';
 import { suppressedIn } from '../language/validation/model-checks.js';
 import { CHECKER_CODE_DESCRIPTIONS, RULES, RULE_CODES } from '../language/validation/rules/catalog.js';
@@ -13,7 +15,7 @@ import { ruleDocMarkdown, ruleDocUri } from '../language/validation/rules/docs-l
 type Level = 'error' | 'warning' | 'note';
 
 const LEVEL: Readonly<Record<number, Level>> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
-const SEVERITY_LEVEL: Readonly<Record<string, Level>> = {
+const SEVERITY_LEVEL: Readonly<Record<Severity, Level>> = {
     error: 'error',
     warning: 'warning',
     info: 'note',
@@ -52,7 +54,7 @@ export function sarifRules(): SarifRule[] {
             fullDescription: { text: rule.description },
             help: { text: `${rule.fix}${quickFixes}`, ...(markdown ? { markdown } : {}) },
             helpUri: ruleDocUri(code),
-            defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity]! },
+            defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },
             properties: { category: rule.category, tags: ['design-rule', rule.category] },
         };
     });
@@ -120,6 +122,7 @@ export function toSarif(documents: readonly LangiumDocument[], options: SarifOpt
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const artifacts = documents.map((d) => ({ location: artifact(d.uri.fsPath, cwd) }));
     const result = (d: Diagnostic, index: number, suppression?: string) => {
+        const location = itemAt(artifacts, index, 'SARIF artifact').location;
         const code = String(d.code ?? 'unknown');
         const related = (d.relatedInformation ?? []).flatMap((r, i) => {
             const fsPath = fsPathOf(r.location.uri);
@@ -144,7 +147,7 @@ export function toSarif(documents: readonly LangiumDocument[], options: SarifOpt
             locations: [
                 {
                     physicalLocation: {
-                        artifactLocation: { ...artifacts[index]!.location, index },
+                        artifactLocation: { ...location, index },
                         region: region(d.range),
                     },
                 },

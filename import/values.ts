@@ -39,7 +39,8 @@ const REGION_CODE =
 export function regionOfArn(value: unknown): string | undefined {
     const text = literal(value);
     const match = text === undefined ? undefined : /^arn:[^:]+:[^:]+:([^:]*):/.exec(text);
-    return match && REGION_CODE.test(match[1]!) ? match[1] : undefined;
+    const region = match?.[1];
+    return region !== undefined && REGION_CODE.test(region) ? region : undefined;
 }
 
 /** The first region code written inside a text (a host name, a bucket name, a set identifier). */

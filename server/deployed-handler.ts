@@ -12,8 +12,8 @@ import { DeployedInputError, readDeployed, TEMPLATE_FILE_LIMIT } from '../import
 import { importSummary } from '../import/summary.js';
 import type { DeployedStack } from '../import/template.js';
 import { formatCheckedDesign } from '../language/lsp/checked-format.js';
+import { brokenDesignSummary } from '../language/validation/broken-design.js';
 import { createMregionServices, type MregionServices } from '../language/mregion-module.js';
-import { ProblemCodes } from '../language/semantics/problem-codes.js';
 import { readRegularFile, RegularFileSystem, UnreadableFileError } from '../language/workspace/file-system.js';
 import {
     Requests,
@@ -53,15 +53,8 @@ export async function handleDrift(
     token?: CancellationToken,
 ): Promise<DriftResult> {
     const document = await validatedDocument(shared, params.uri, token);
-    const broken = (document.diagnostics ?? []).filter(
-        (d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference,
-    );
-    if (broken.length > 0) {
-        throw new ResponseError(
-            InvalidParams,
-            `the design has ${broken.length} syntax or name error${broken.length === 1 ? '' : 's'} (first: line ${broken[0]!.range.start.line + 1}: ${broken[0]!.message}); fix ${broken.length === 1 ? 'it' : 'them'} first`,
-        );
-    }
+    const broken = brokenDesignSummary(document);
+    if (broken) throw new ResponseError(InvalidParams, `the design has ${broken}; fix the design first`);
     const deployed = importStacks(readInput(params.against, params.region));
     const { model } = mregion.semantics.Models.modelFor(document);
     return { findings: findDrift(model, deployed).map((f) => ({ code: f.code, message: f.message, range: f.range })) };

@@ -12,6 +12,7 @@ import type {
 } from '../protocol/index.js';
 import type { Deployable, FailoverM, Model, Range, Source, StoreM } from '../language/semantics/model.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
+import { itemAt } from '../language/util/item-at.js';
 
 const severities: readonly TopologySeverity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -97,7 +98,12 @@ function replicationEdges(store: StoreM, where: TopologyLocation, diagnostics: T
     const k = store.regions.length;
     if (k > MAX_MESH_REGIONS)
         return store.regions.map((a, i) =>
-            edge(a, store.regions[(i + 1) % k]!, true, `${label}, every pair of ${formatCount(k)} regions`),
+            edge(
+                a,
+                itemAt(store.regions, (i + 1) % k, 'store region'),
+                true,
+                `${label}, every pair of ${formatCount(k)} regions`,
+            ),
         );
     const pairs: TopologyEdge[] = [];
     store.regions.forEach((a, i) => store.regions.slice(i + 1).forEach((b) => pairs.push(edge(a, b, true))));
@@ -150,9 +156,11 @@ function usesEdges(
     const edges: TopologyEdge[] = [];
     const add = (storeId: string, label: string) => {
         const store = model.stores.get(storeId);
-        if (!store || store.regions.length === 0) return;
+        const firstRegion = store?.regions[0];
+        if (!store || firstRegion === undefined) return;
+        const fallback = primaryRegion(store) ?? firstRegion;
         for (const region of service.regions) {
-            const storeRegion = store.regions.includes(region) ? region : (primaryRegion(store) ?? store.regions[0]!);
+            const storeRegion = store.regions.includes(region) ? region : fallback;
             edges.push({
                 id: `uses:${service.id}|${region}|${storeId}|${label}`,
                 kind: 'uses',

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { findDrift } from '../../import/drift.js';
 import { importStacks } from '../../import/index.js';
-import { ProblemCodes } from '../../language/semantics/problem-codes.js';
+import { brokenDesignSummary } from '../../language/validation/broken-design.js';
 import { readDeployedInput } from '../deployed-files.js';
 import { collect, formatText } from '../diagnostics.js';
 import { toSarif } from '../sarif.js';
@@ -25,16 +25,10 @@ export async function runDrift(design: string, options: DriftOptions, write: (te
     if (files.length !== 1)
         throw new UsageError(`drift compares one design, and '${design}' names ${files.length} .mregion files`);
     const workspace = await loadWorkspace(files);
-    const document = workspace.requested[0]!;
-    const broken = (document.diagnostics ?? []).filter(
-        (d) => d.code === ProblemCodes.SyntaxError || d.code === ProblemCodes.UnresolvedReference,
-    );
-    if (broken.length > 0) {
-        const shown = displayPath(document.uri);
-        throw new UsageError(
-            `'${shown}' has ${broken.length} syntax or name error${broken.length === 1 ? '' : 's'} (first: line ${broken[0]!.range.start.line + 1}: ${broken[0]!.message}); run mregion check`,
-        );
-    }
+    const [document] = workspace.requested;
+    if (!document) throw new UsageError(`'${design}' holds no design to read`);
+    const broken = brokenDesignSummary(document);
+    if (broken) throw new UsageError(`'${displayPath(document.uri)}' has ${broken}; run mregion check`);
     const deployed = importStacks(readDeployedInput(options.against, options.region));
     const findings = findDrift(workspace.modelOf(document).model, deployed);
     // The drift, not the design's own diagnostics, is what this command reports.

@@ -36,7 +36,8 @@ export async function runExportCdk(input: string, options: ExportCdkOptions, out
         throw new UsageError(`--account '${options.account}' is not a 12-digit AWS account id`);
     }
     const workspace = await loadWorkspace(files);
-    const document = workspace.requested[0]!;
+    const [document] = workspace.requested;
+    if (!document) throw new UsageError(`'${input}' holds no design to read`);
     const { model } = workspace.modelOf(document);
     // Errors anywhere in the import closure make the model incomplete.
     const diagnostics = (severity: 'error' | 'warning') =>

@@ -54,7 +54,8 @@ export async function runSimulate(input: string, options: SimulateOptions, outpu
     const files = await expandPaths([input]);
     if (files.length !== 1) throw new UsageError(`simulate takes one .mregion file; '${input}' has ${files.length}`);
     const workspace = await loadWorkspace(files);
-    const document = workspace.requested[0]!;
+    const [document] = workspace.requested;
+    if (!document) throw new UsageError(`'${input}' holds no design to read`);
     // Errors that leave the model incomplete block a run; design-rule findings do not (the simulation shows
     // what they cost): `blocksSimulation`, shared with the language server.
     const found = collect(workspace.all).flatMap((f) =>

@@ -166,7 +166,8 @@ async function chooseScenario(
         );
         return undefined;
     }
-    if (scenarios.length === 1) return scenarios[0]!.name;
+    const [only] = scenarios;
+    if (only && scenarios.length === 1) return only.name;
     const items: (QuickPickItem & { name: string })[] = scenarios.map((s) => ({
         label: s.name,
         description: `line ${s.line + 1}`,

@@ -6,5 +6,5 @@ export function seedsInputProblem(text: string): string | undefined {
     const trimmed = text.trim();
     if (!/^[0-9]+$/.test(trimmed)) return 'Type a whole number of seeds from 1 to 10,000.';
     const problem = seedCountProblem(Number(trimmed));
-    return problem === undefined ? undefined : `${problem[0]!.toUpperCase()}${problem.slice(1)}.`;
+    return problem === undefined ? undefined : `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
 }

@@ -28,7 +28,7 @@ function hex4(code: number): string {
 export function tsString(value: string): string {
     let out = "'";
     for (let i = 0; i < value.length; i++) {
-        const ch = value[i]!;
+        const ch = value.charAt(i);
         const code = value.charCodeAt(i);
         const short = SHORT_ESCAPES[ch];
         if (short !== undefined) {
@@ -36,7 +36,7 @@ export function tsString(value: string): string {
         } else if (code >= 0xd800 && code <= 0xdbff) {
             const next = value.charCodeAt(i + 1);
             if (next >= 0xdc00 && next <= 0xdfff) {
-                out += ch + value[i + 1]!;
+                out += ch + value.charAt(i + 1);
                 i++;
             } else {
                 out += hex4(code);

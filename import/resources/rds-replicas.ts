@@ -12,7 +12,8 @@ interface Source {
     readonly located?: Located;
     readonly identifier: string;
     readonly region?: string;
-    readonly replicas: Located[];
+    /** A source is recorded with its first replica. */
+    readonly replicas: [Located, ...Located[]];
 }
 
 export function importRdsReadReplicas(context: ImportContext): ImportedStore[] {
@@ -42,15 +43,16 @@ export function importRdsReadReplicas(context: ImportContext): ImportedStore[] {
             regionOfArn(text) ??
             (text !== undefined && !text.startsWith('arn:') ? replica.stack.region : undefined);
         const key = located ? `${located.stack.name}\u0000${located.logicalId}` : `id\u0000${identifier}`;
-        const source = sources.get(key) ?? {
-            key,
-            ...(located ? { located } : {}),
-            identifier,
-            ...(region !== undefined ? { region } : {}),
-            replicas: [],
-        };
-        source.replicas.push(replica);
-        sources.set(key, source);
+        const known = sources.get(key);
+        if (known) known.replicas.push(replica);
+        else
+            sources.set(key, {
+                key,
+                ...(located ? { located } : {}),
+                identifier,
+                ...(region !== undefined ? { region } : {}),
+                replicas: [replica],
+            });
     }
     const stores: ImportedStore[] = [];
     for (const source of sources.values()) {
@@ -86,7 +88,7 @@ export function importRdsReadReplicas(context: ImportContext): ImportedStore[] {
         ];
         if (source.region === undefined) {
             context.warnings.push(
-                `${source.replicas[0]!.stack.name}/${source.replicas[0]!.logicalId}: the region of the source instance ${source.identifier} is unknown`,
+                `${source.replicas[0].stack.name}/${source.replicas[0].logicalId}: the region of the source instance ${source.identifier} is unknown`,
             );
             todos.push({
                 clause: 'writes primary <region>',

@@ -22,16 +22,17 @@ const ARC_TYPES = [
 ];
 
 export function importRoutedRecords(context: ImportContext): (ImportedService | ImportedFailover)[] {
-    const groups = new Map<string, RoutedRecord[]>();
+    // Each name's records: a group exists because it has a first record.
+    const groups = new Map<string, [RoutedRecord, ...RoutedRecord[]]>();
     for (const record of routedRecords(context)) {
-        const list = groups.get(record.name) ?? [];
-        list.push(record);
-        groups.set(record.name, list);
+        const list = groups.get(record.name);
+        if (list) list.push(record);
+        else groups.set(record.name, [record]);
     }
     const checks = resourcesOfType(context.stacks, 'AWS::Route53::HealthCheck');
     const declarations: (ImportedService | ImportedFailover)[] = [];
     for (const [recordName, records] of groups) {
-        const name = context.name(recordName.split('.')[0]!);
+        const name = context.name(recordName.slice(0, (recordName + '.').indexOf('.')));
         const regions: string[] = [];
         let primary: string | undefined;
         const detections: { check: HealthCheck; located: Located }[] = [];
@@ -96,7 +97,7 @@ export function importRoutedRecords(context: ImportContext): (ImportedService | 
             regions,
             ...(primary !== undefined ? { primary } : {}),
             ...(failoverPolicy ? {} : { posture: 'active-active' as const }),
-            notes: [`${records[0]!.policy} records for ${recordName}`],
+            notes: [`${records[0].policy} records for ${recordName}`],
             todos: serviceTodos,
             origins: records.map((r) => originOf(r.located)),
         });

@@ -264,7 +264,7 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
         }),
 };
 
-const GO_UNITS: Readonly<Record<string, number>> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 };
+const GO_UNITS = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 } as const;
 
 /** A Go duration in whole seconds (`2h45m` → 9900); undefined when it is not one, or not whole seconds. */
 export function goDurationSeconds(value: unknown): number | undefined {
@@ -272,7 +272,7 @@ export function goDurationSeconds(value: unknown): number | undefined {
     if (text === undefined || !/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/.test(text)) return undefined;
     let seconds = 0;
     for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g))
-        seconds += Number(amount) * GO_UNITS[unit!]!;
+        seconds += Number(amount) * GO_UNITS[unit as keyof typeof GO_UNITS];
     const rounded = Math.round(seconds * 1e6) / 1e6;
     return Number.isInteger(rounded) ? rounded : undefined;
 }

@@ -155,10 +155,14 @@ export function labelOn(
 ): Placed | undefined {
     if (text === undefined || points.length < 2) return undefined;
     const width = text.length * labelCharWidth + 4;
-    const candidates = points
-        .slice(1)
-        .map((b, i) => {
-            const a = points[i]!;
+    // Each segment of the edge, from one bend to the next.
+    const segments: (readonly [{ x: number; y: number }, { x: number; y: number }])[] = [];
+    for (const [i, b] of points.entries()) {
+        const a = points[i - 1];
+        if (a) segments.push([a, b]);
+    }
+    const candidates = segments
+        .map(([a, b]) => {
             const placed = {
                 x: (a.x + b.x) / 2 - width / 2,
                 y: (a.y + b.y) / 2 - lineHeight / 2,
@@ -172,7 +176,7 @@ export function labelOn(
             };
         })
         .sort((p, q) => Number(q.clear) - Number(p.clear) || q.length - p.length);
-    return candidates[0]!.placed;
+    return candidates[0]?.placed;
 }
 
 function overlaps(a: Placed, b: Placed): boolean {

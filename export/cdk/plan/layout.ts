@@ -115,11 +115,11 @@ export function regionsOnCycles(nodes: readonly string[], next: (node: string) =
         low.set(root, counter++);
         stack.push(root);
         onStack.add(root);
-        while (work.length > 0) {
-            const frame = work[work.length - 1]!;
+        for (let frame = work.at(-1); frame; frame = work.at(-1)) {
             const targets = next(frame.node);
-            if (frame.i < targets.length) {
-                const to = targets[frame.i++]!;
+            const to = targets[frame.i];
+            if (to !== undefined) {
+                frame.i++;
                 if (!index.has(to)) {
                     index.set(to, counter);
                     low.set(to, counter++);

@@ -6,6 +6,7 @@ import { formatDuration } from '../../../format/quantities.js';
 import { bucketNamePrefix, globalClusterIdentifier } from '../names.js';
 import { sourceRef, titleOf, type PlanCollector } from './collector.js';
 import { factRef } from '../../../language/semantics/facts/citation.js';
+import { itemAt } from '../../../language/util/item-at.js';
 
 type ExportedEngine = 'dynamodb' | 'aurora' | 's3';
 
@@ -92,10 +93,13 @@ export function planStores(c: PlanCollector): void {
     }
 }
 
-/** The region a store's writes go to first: its declared primary, else its first region. */
+/** The region a store's writes go to first: its declared primary, else its first region (a store without regions
+ * is not planned). */
 function homeRegion(store: StoreM): string {
     const primary = store.writes.primary;
-    return primary !== undefined && store.regions.includes(primary) ? primary : store.regions[0]!;
+    return primary !== undefined && store.regions.includes(primary)
+        ? primary
+        : itemAt(store.regions, 0, 'store regions');
 }
 
 function base(c: PlanCollector, store: StoreM) {
