@@ -206,6 +206,15 @@ export interface Heal {
     outcome: DrainOutcome;
 }
 
+/** The backlog of the link's heal and what queued behind it are applied, the last at `t` (entries before `head`). */
+export function endDrain(link: Link, t: number, head: number, weight: number): void {
+    const heal = link.draining!;
+    link.draining = undefined;
+    heal.drainedAt = t;
+    heal.drainedWrites = (head - heal.fromIndex) * weight;
+    heal.outcome = 'drained';
+}
+
 /** Send-to-apply delay of a write sent at `sent` over `link`: the store's lag at that time, at least RTT/2. */
 export function delayOf(link: Link, sent: number): number {
     const lag = link.store.spikes.length === 0 ? link.store.lagMs : lagFor(link.store, sent);

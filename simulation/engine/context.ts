@@ -107,9 +107,10 @@ export interface RunState {
     readonly queue: EventQueue;
     readonly now: number;
     readonly events: number;
-    readonly simulatedWrites: number;
-    /** Replication deliveries applied in bulk (each one an event at its own due time). */
-    readonly appliesInBulk: number;
+    /** Counted by the writes mechanism. */
+    simulatedWrites: number;
+    /** Replication deliveries applied in bulk, each one an event at its own due time (counted by replication). */
+    appliesInBulk: number;
     readonly stopped: boolean;
     /** Work besides events, in the units `estimateWork` bounds (simulation/work.ts). */
     readonly work: Work;
@@ -200,7 +201,11 @@ export interface Calls {
     reroute(service: number, route: TransitionRoute, t: number): void;
     /** Availability: notes a detection or routing change on the open interruptions of a target's users. */
     markEpisodes(targetKind: 'service' | 'store', target: number, field: 'detectionAt' | 'routingAt', t: number): void;
-    /** Replication: a single-writer store now accepts writes in `to` instead of `from`. */
+    /** Replication: the write acknowledged in `location` (replica `slot` of store `s`) joins its log. */
+    replicate(s: number, slot: number, location: number, key: number, workload: number, t: number): void;
+    /** Replication: the link applies, in order, what is due by `t` (strictly before when not `inclusive`). */
+    advance(link: Link, t: number, inclusive: boolean): void;
+    /** Losses: a single-writer store now accepts writes in `to` instead of `from`. */
     promoted(store: number, from: number, to: number, t: number): void;
 }
 

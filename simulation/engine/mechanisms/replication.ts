@@ -1,0 +1,438 @@
+// Replication and heal: per store, per replica a write log; per destination a link that applies it in order,
+// at each entry's due time (the store's lag, at least RTT/2; after a stall, no earlier than the heal plus the
+// lag; behind a healed backlog, no faster than the store's catch-up). Entries are applied in bulk when
+// something needs them (a tick, a fault, a promotion); only keys whose conflicts are tracked have a real event
+// (`EventKind.delivery`), applied against the key's version vectors (LWW discards, CRDT merges, siblings). A
+// fault that cuts links stalls them; a heal starts a drain; a replica cut off from every other one strands
+// what it alone holds (data-fate.ts).
+import { formatCount, formatDuration } from '../../../format/quantities.js';
+import { drainSeconds } from '../../drain.js';
+import { StoreFate } from '../../data-fate.js';
+import type { StorePlan } from '../../plan.js';
+import {
+    applyRemote,
+    ApplyResult,
+    delayOf,
+    endDrain,
+    KeyStates,
+    stalled,
+    trackedDueTime,
+    WriteLog,
+    type Heal,
+    type Link,
+} from '../../replication.js';
+import { logState, staleExposed } from '../../work.js';
+import type { EngineContext, RunState } from '../context.js';
+import { EventKind } from '../event-kinds.js';
+import { Rank } from '../event-queue.js';
+
+export function setUpStore(ctx: EngineContext, s: StorePlan): void {
+    const replicaCount = s.replicas.length;
+    const regionCount = ctx.plan.regions.length;
+    if (s.tracksKeys && s.trackedKeys > 0) {
+        // Each workload's shared keys (thinned like the writes when sampled), within the key-state budget.
+        let needed = 0;
+        for (const [w] of s.keyOffsets) needed += Math.max(1, ctx.sharedSpace[w]!);
+        const cells = needed * replicaCount * (replicaCount + 2);
+        const fraction = cells > ctx.options.maxKeyStateCells ? ctx.options.maxKeyStateCells / cells : 1;
+        const limits = new Map<number, number>();
+        let offset = 0;
+        for (const [w] of s.keyOffsets) {
+            const limit = Math.max(1, Math.floor(ctx.sharedSpace[w]! * fraction));
+            limits.set(w, limit);
+            s.keyOffsets.set(w, offset);
+            offset += limit;
+        }
+        ctx.trackedLimit[s.index] = limits;
+        if (fraction < 1) {
+            ctx.conflictScale[s.index] = 1 / fraction;
+            ctx.notes.push(
+                `${s.id}: conflicts are tracked on ${Math.round(fraction * 1000) / 10}% of its shared keys (a uniform sample) and scaled up, to keep the key state within the memory budget`,
+            );
+        }
+        ctx.work.state += offset * replicaCount * (replicaCount + 2);
+        if (s.mode === 'async') ctx.keyStates[s.index] = new KeyStates(offset, replicaCount);
+        else ctx.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
+    } else {
+        ctx.trackedLimit[s.index] = new Map();
+    }
+    if (s.mode !== 'async' || replicaCount < 2) return;
+    const tracked = ctx.keyStates[s.index] !== undefined;
+    for (let from = 0; from < replicaCount; from++) {
+        const log = new WriteLog(replicaCount, replicaCount - 1, tracked);
+        ctx.work.state += logState(replicaCount, tracked);
+        ctx.logs[s.index]![from] = log;
+        ctx.linksFrom[s.index]![from] = [];
+        ctx.linkOf[s.index]![from] = [];
+        for (let to = 0; to < replicaCount; to++) {
+            if (to === from) continue;
+            const fromReplica = s.replicas[from]!;
+            const toReplica = s.replicas[to]!;
+            const link: Link = {
+                index: ctx.links.length,
+                store: s,
+                fromSlot: from,
+                toSlot: to,
+                from: fromReplica,
+                to: toReplica,
+                column: ctx.linksFrom[s.index]![from]!.length,
+                oneWayMs: ctx.plan.rtt[fromReplica * regionCount + toReplica]! / 2,
+                log,
+                head: 0,
+                trackedHead: 0,
+                appendedDue: 0,
+                scheduled: false,
+                stamp: 0,
+                blocked: false,
+                blockedSince: 0,
+                resumeAt: 0,
+                lastApplied: 0,
+                intervalMaxLag: -1,
+                maxDelay: -1,
+                maxHeld: -1,
+                heals: [],
+                healWatch: Infinity,
+                gapMs: Number.isFinite(s.drain.catchUpPerS) ? (ctx.weight * 1_000) / s.drain.catchUpPerS : 0,
+                draining: undefined,
+                drainFree: 0,
+            };
+            ctx.links.push(link);
+            ctx.linksFrom[s.index]![from]!.push(link);
+            ctx.linkOf[s.index]![from]![to] = link;
+        }
+    }
+}
+
+/** Schedules the delivery event of the link's next tracked entry, if it has one. */
+function scheduleTracked(ctx: EngineContext, link: Link): void {
+    if (link.trackedHead >= link.log.trackedEnd) return;
+    link.scheduled = true;
+    ctx.queue.push(Math.max(trackedDueTime(link), ctx.now), Rank.delivery, EventKind.delivery, link.index, link.stamp);
+}
+
+/**
+ * Applies, in order, every entry of the link that is due by `t` (strictly before `t` when `inclusive` is
+ * false: a fault at `t` comes before deliveries at `t`). Stops at a tracked entry: those have their own event.
+ */
+export function advance(ctx: EngineContext, link: Link, t: number, inclusive: boolean): void {
+    const log = link.log;
+    const end = log.end;
+    if (link.head >= end || link.resumeAt === Infinity) return;
+    const nextTracked =
+        link.trackedHead < log.trackedEnd ? log.trackedAt[log.trackedSlot(link.trackedHead)]! : Infinity;
+    const stop = nextTracked < end ? nextTracked : end;
+    const watch = link.healWatch;
+    if (watch <= stop) {
+        // Writes stranded in the source end at `watch`: stop there once to learn when the last one arrived.
+        applyDue(ctx, link, t, inclusive, watch);
+        if (link.head < watch) return trimLog(ctx, link.store.index, link.fromSlot, log);
+        strandedDelivered(ctx, link, link.lastApplied);
+    }
+    applyDue(ctx, link, t, inclusive, stop);
+    trimLog(ctx, link.store.index, link.fromSlot, log);
+}
+
+/** The bulk apply of `advance`, up to the absolute index `stop`. */
+function applyDue(ctx: EngineContext, link: Link, t: number, inclusive: boolean, stop: number): void {
+    const log = link.log;
+    let head = link.head;
+    let lastApplied = link.lastApplied;
+    let maxLag = link.intervalMaxLag;
+    let maxDelay = link.maxDelay;
+    let maxHeld = link.maxHeld;
+    const resumeAt = link.resumeAt;
+    const times = log.times;
+    const mask = times.length - 1;
+    const simple = link.store.spikes.length === 0;
+    // Without spikes the delay is the same for every entry: computed once, by the one implementation.
+    const delay = simple ? delayOf(link, 0) : 0;
+    const gap = link.gapMs;
+    let draining = link.draining !== undefined;
+    let free = link.drainFree;
+    while (head < stop) {
+        const sent = times[head & mask]!;
+        const natural = sent + (simple ? delay : delayOf(link, sent));
+        let due = natural < resumeAt ? resumeAt : natural;
+        if (draining) {
+            // Queued behind the backlog, or arriving to an empty queue: then the drain ended with the last one.
+            if (natural < free) due = free;
+            else {
+                endDrain(link, lastApplied, head, ctx.weight);
+                draining = false;
+            }
+        }
+        if (lastApplied > due) due = lastApplied;
+        if (due > t || (!inclusive && due === t)) break;
+        if (draining) free = due + gap;
+        lastApplied = due;
+        const age = due - sent;
+        if (age > maxLag) maxLag = age;
+        if (natural < resumeAt) {
+            if (age > maxHeld) maxHeld = age;
+        } else if (age > maxDelay) maxDelay = age;
+        head++;
+    }
+    ctx.storeCounters[link.store.index]!.applied[link.toSlot]! += (head - link.head) * ctx.weight;
+    ctx.appliesInBulk += head - link.head;
+    link.head = head;
+    link.lastApplied = lastApplied;
+    link.drainFree = free;
+    if (draining && head === log.end && head > link.draining!.fromIndex) endDrain(link, lastApplied, head, ctx.weight);
+    link.intervalMaxLag = maxLag;
+    link.maxDelay = maxDelay;
+    link.maxHeld = maxHeld;
+}
+
+/** Every write stranded in the link's source has reached another replica (this link's) at `t`. */
+function strandedDelivered(ctx: EngineContext, link: Link, t: number): void {
+    const storeIndex = link.store.index;
+    for (const l of ctx.linksFrom[storeIndex]![link.fromSlot]!) l.healWatch = Infinity;
+    const record = ctx.fates[storeIndex]!.delivered(link.fromSlot, t, ctx.weight);
+    if (record === undefined || record.delivered <= 0) return;
+    ctx.record(
+        t,
+        'writes-delivered',
+        `${link.store.id}: the ${formatCount(record.delivered)} write${record.delivered === 1 ? '' : 's'} stranded in ${ctx.plan.regions[link.from]} since ${formatDuration(record.cutAt)} reached ${ctx.plan.regions[link.to]}, ${formatDuration(t - record.healedAt)} after it became reachable again`,
+        link.store.id,
+        link.from,
+        record.fault >= 0 ? ctx.faultSource(record.fault) : undefined,
+    );
+}
+
+/** The next tracked entry of a link is due: apply what precedes it, then it, against the key's state. */
+export function onDelivery(ctx: EngineContext, t: number): void {
+    const queue = ctx.queue;
+    const link = ctx.links[queue.peekArgValue()]!;
+    queue.pop();
+    if (queue.stamp !== link.stamp) return;
+    link.scheduled = false;
+    advance(ctx, link, t, true);
+    const log = link.log;
+    const absolute = log.trackedAt[log.trackedSlot(link.trackedHead)]!;
+    if (link.head !== absolute) return scheduleTracked(ctx, link);
+    const at = log.slot(absolute);
+    const sent = log.times[at]!;
+    const weight = ctx.weight;
+    const storeIndex = link.store.index;
+    const counters = ctx.storeCounters[storeIndex]!;
+    counters.applied[link.toSlot]! += weight;
+    if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
+    if (link.draining !== undefined) {
+        if (sent + delayOf(link, sent) < link.drainFree) link.drainFree = t + link.gapMs;
+        else endDrain(link, link.lastApplied, link.head, ctx.weight);
+    }
+    if (sent + delayOf(link, sent) < link.resumeAt) {
+        if (t - sent > link.maxHeld) link.maxHeld = t - sent;
+    } else if (t - sent > link.maxDelay) link.maxDelay = t - sent;
+    const states = ctx.keyStates[storeIndex]!;
+    const key = log.keys[at]!;
+    // The destination's value before: if it is discarded, was it a write stranded there until a heal?
+    const replaced = states.valueTime[key * states.replicas + link.toSlot]!;
+    const result = applyRemote(
+        states,
+        link.store.conflicts,
+        key,
+        link.toSlot,
+        link.fromSlot,
+        sent,
+        log.seen!,
+        at * log.stride,
+    );
+    const scaled = weight * ctx.conflictScale[storeIndex]!;
+    if (result === ApplyResult.discardedLocal) {
+        counters.discarded += scaled;
+        counters.discardedAt[link.toSlot]! += scaled;
+        if (ctx.fates[storeIndex]!.overwritten(link.toSlot, replaced, scaled)) counters.overwritten += scaled;
+    } else if (result === ApplyResult.merged) {
+        counters.merges += scaled;
+        counters.mergesAt[link.toSlot]! += scaled;
+    } else if (result === ApplyResult.sibling) {
+        counters.siblings += scaled;
+        counters.siblingsAt[link.toSlot]! += scaled;
+    }
+    link.head++;
+    link.trackedHead++;
+    link.lastApplied = t;
+    if (link.head === link.healWatch) strandedDelivered(ctx, link, t);
+    trimLog(ctx, storeIndex, link.fromSlot, log);
+    scheduleTracked(ctx, link);
+}
+
+function trimLog(ctx: EngineContext, s: number, fromSlot: number, log: WriteLog): void {
+    const links = ctx.linksFrom[s]![fromSlot]!;
+    let min = log.end;
+    let minTracked = log.trackedEnd;
+    for (let i = 0; i < links.length; i++) {
+        const link = links[i]!;
+        if (link.head < min) min = link.head;
+        if (link.trackedHead < minTracked) minTracked = link.trackedHead;
+    }
+    log.start = min;
+    log.trackedStart = minTracked;
+}
+
+/** Stalls links that can no longer deliver and lets the ones that can drain, after the lag. */
+export function updateLinks(ctx: EngineContext, t: number, fault: number): void {
+    ctx.work.scans += ctx.links.length;
+    let changed: Link[] | undefined;
+    for (const link of ctx.links) {
+        const blocked = ctx.faults.unreachable(link.from, link.to);
+        if (blocked === link.blocked) continue;
+        (changed ??= []).push(link);
+        if (blocked) {
+            advance(ctx, link, t, false);
+            if (link.draining !== undefined) link.draining.outcome = 'cut-again';
+            link.draining = undefined;
+            link.blocked = true;
+            link.blockedSince = t;
+            link.resumeAt = Infinity;
+            link.stamp++;
+            link.scheduled = false;
+        } else {
+            link.blocked = false;
+            link.resumeAt = t + delayOf(link, t);
+            const backlog = (link.log.end - link.head) * ctx.weight;
+            if (backlog > 0) {
+                // The fluid estimate: writes keep arriving as they did while the link was cut.
+                const arrivalsPerMs = backlog / (link.resumeAt - link.blockedSince);
+                const expectedEnd =
+                    link.resumeAt + drainSeconds(backlog, link.store.drain.catchUpPerS, arrivalsPerMs * 1_000) * 1_000;
+                const heal: Heal = {
+                    cutAt: link.blockedSince,
+                    at: t,
+                    backlog,
+                    fromIndex: link.head,
+                    arrivalsPerMs,
+                    expectedEnd,
+                    drainedAt: -1,
+                    drainedWrites: 0,
+                    outcome: 'draining',
+                };
+                link.heals.push(heal);
+                link.draining = heal;
+                link.drainFree = link.resumeAt;
+                const storeIndex = link.store.index;
+                if (staleExposed(link.store) && expectedEnd > ctx.drainUntil[storeIndex]!)
+                    ctx.drainUntil[storeIndex] = expectedEnd;
+            }
+            scheduleTracked(ctx, link);
+        }
+    }
+    if (changed !== undefined) for (const link of changed) updateCutOff(ctx, link.store.index, link.fromSlot, t, fault);
+}
+
+/**
+ * A replica that can reach no other replica strands what it alone holds; once one link is back, that is
+ * on its way, and delivered when that link has applied it all.
+ */
+function updateCutOff(ctx: EngineContext, store: number, slot: number, t: number, fault: number): void {
+    const links = ctx.linksFrom[store]![slot]!;
+    const log = ctx.logs[store]![slot]!;
+    const fate = ctx.fates[store]!;
+    const open = fate.open[slot];
+    const cutOff = open !== undefined && open.endIndex < 0;
+    const region = ctx.plan.stores[store]!.replicas[slot]!;
+    let isolated = true;
+    // A live replica whose every peer is down still serves its users: what it alone holds is a backlog for
+    // the peers' return, not stranded. It is stranded when its own region is down or a partition cuts it off.
+    let peersAllDown = true;
+    let furthest = log.start;
+    for (const link of links) {
+        if (!link.blocked) isolated = false;
+        if (!ctx.faults.isDown(ctx.plan.stores[store]!.replicas[link.toSlot]!)) peersAllDown = false;
+        if (link.head > furthest) furthest = link.head;
+    }
+    if (isolated && peersAllDown && !ctx.faults.isDown(region)) isolated = false;
+    if (isolated && !cutOff && ctx.destroyed[region] === 0) {
+        for (const link of links) link.healWatch = Infinity;
+        const record = fate.cut(slot, t, fault, furthest, log, ctx.weight);
+        const held = StoreFate.strandedCount(record, log) * ctx.weight;
+        if (held > 0)
+            ctx.record(
+                t,
+                'writes-stranded',
+                `${ctx.plan.stores[store]!.id}: ${formatCount(held)} acknowledged write${held === 1 ? '' : 's'} held only in ${ctx.plan.regions[region]} are stranded there until it is reachable again (kept, not lost)`,
+                ctx.plan.stores[store]!.id,
+                region,
+                fault >= 0 ? ctx.faultSource(fault) : undefined,
+            );
+    } else if (!isolated && cutOff) {
+        const record = fate.heal(slot, t, log)!;
+        if (furthest >= record.endIndex) {
+            fate.delivered(slot, t, ctx.weight);
+            return;
+        }
+        for (const link of links) link.healWatch = record.endIndex;
+    }
+}
+
+/**
+ * A write acknowledged in `location` (replica `slot` of store `s`) joins that replica's log, and every link out
+ * of it learns when it is due; a write to a tracked key also gets its version vector and a delivery event.
+ */
+export function appendWrite(
+    ctx: EngineContext,
+    s: number,
+    slot: number,
+    location: number,
+    key: number,
+    workload: number,
+    t: number,
+): void {
+    const log = ctx.logs[s]![slot];
+    // An unfenced old primary's writes go nowhere: the new primary does not replicate from it.
+    if (log === undefined || location === ctx.storeRouting[s]!.stalePrimary) return;
+    let tracked = -1;
+    const states = ctx.keyStates[s];
+    if (states !== undefined && key >= 0 && key < (ctx.trackedLimit[s]!.get(workload) ?? 0))
+        tracked = key + ctx.plan.stores[s]!.keyOffsets.get(workload)!;
+    const at = log.push(t, tracked);
+    const links = ctx.linksFrom[s]![slot]!;
+    for (let i = 0; i < links.length; i++) {
+        const link = links[i]!;
+        const delay = delayOf(link, t);
+        if (t + delay > link.appendedDue) link.appendedDue = t + delay;
+    }
+    if (tracked < 0) return;
+    states!.writeLocal(tracked, slot, t);
+    states!.snapshot(tracked, slot, log.seen!, at * log.stride);
+    const ring = log.trackedSlot(log.pushTracked());
+    for (let i = 0; i < links.length; i++) {
+        const link = links[i]!;
+        log.trackedDue[ring * log.links + link.column] = link.appendedDue;
+        if (!link.scheduled && !link.blocked) scheduleTracked(ctx, link);
+    }
+}
+
+/** At the end of sample interval `index`: every link applies what is due, and its lag is sampled. */
+export function sampleLinks(ctx: EngineContext, index: number, t: number): void {
+    ctx.work.scans += ctx.links.length;
+    for (const link of ctx.links) {
+        advance(ctx, link, t, true);
+        const waiting = link.head < link.log.end ? t - link.log.timeAt(link.head) : -1;
+        const lag = Math.max(link.intervalMaxLag, waiting);
+        if (lag >= 0) ctx.lagSeries[link.index]![index] = lag;
+        // The oldest write still waiting: held back by a stall, or on its way between live ends.
+        if (stalled(link, t)) {
+            if (waiting > link.maxHeld) link.maxHeld = waiting;
+        } else if (waiting > link.maxDelay) link.maxDelay = waiting;
+        link.intervalMaxLag = -1;
+    }
+}
+
+/** At the run's end: every link applies what is due; a drain still under way is unfinished or never ends. */
+export function finishLinks(ctx: EngineContext, end: number): void {
+    ctx.work.scans += ctx.links.length;
+    for (const link of ctx.links) {
+        advance(ctx, link, end, true);
+        const heal = link.draining;
+        if (heal === undefined) continue;
+        heal.outcome = Number.isFinite(heal.expectedEnd) ? 'unfinished' : 'never-drains';
+        heal.drainedWrites = (link.head - heal.fromIndex) * ctx.weight;
+    }
+}
+
+/** Writes still on their way after a heal: what the furthest link has applied counts as delivered. */
+export function settleFates(run: RunState): void {
+    for (const link of run.links) run.fates[link.store.index]!.settle(link.fromSlot, link.head, run.weight);
+}
