@@ -167,6 +167,15 @@ export async function driveUi({ base, folder, outDir, log = console.log }) {
             rerun && (await again.innerText()).includes('rto <= 5m'),
             'Run again re-runs the scenario and shows the new results',
         );
+        // The run before is kept and compared with the new one, row by row (the same file and seed: nothing changed).
+        const compared = await again
+            .locator('table.compare tbody tr')
+            .count()
+            .catch(() => 0);
+        check(
+            compared >= 6 && (await again.innerText()).includes('Compared with an earlier run'),
+            `Run again keeps the earlier run and compares the two (${compared} rows)`,
+        );
         // Both views in Light, Dark and High Contrast, beside the editor and maximized: what a person sees
         // (legible labels, no sideways scrolling, every legend entry, the verdict) holds in each.
         for (const [theme, name] of [
