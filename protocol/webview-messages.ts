@@ -15,6 +15,8 @@ export interface SimulationSource {
     readonly uri: string;
     readonly scenario: string;
     readonly seeds?: number;
+    /** Set when the seed came from the `mregion.simulation.seed` setting, which overrides the scenario's own. */
+    readonly seedFromSetting?: boolean;
 }
 
 /** Extension → simulation page: a report (a run or a seed sweep, as JSON) to show. */

@@ -134,7 +134,11 @@ export async function runSimulation(
     ctx.output.info(
         `Simulation of ${scenario}${sweep === undefined ? '' : ` with ${sweep} seeds`} finished in ${Date.now() - started} ms: ${expectations.passed} of ${expectations.total} expectations pass`,
     );
-    await ctx.simulation.show({ uri, scenario, seeds: sweep }, report, declarationsOf(graph));
+    await ctx.simulation.show(
+        { uri, scenario, seeds: sweep, ...(params.seed !== undefined ? { seedFromSetting: true } : {}) },
+        report,
+        declarationsOf(graph),
+    );
     return { uri, scenario, report, seeds: sweep };
 }
 

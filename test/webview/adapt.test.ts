@@ -347,3 +347,13 @@ describe('the simulation view adapter', () => {
         expect(() => adaptReport(report)).toThrow(message);
     });
 });
+
+describe('the seed the results view shows', () => {
+    it.each([
+        [{}, '· seed 42'],
+        [{ seedFromSetting: true }, '· seed 42 (the mregion.simulation.seed setting, which overrides the scenario’s)'],
+    ])('with %j ends "%s"', (options, ending) => {
+        const seed = adaptReport(sampleReport, {}, options).facts.find((f) => f.label === 'duration · seed');
+        expect(seed?.value.endsWith(ending)).toBe(true);
+    });
+});

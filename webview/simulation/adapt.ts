@@ -30,7 +30,11 @@ const maxLagLines = 8;
 /** Two lines (p50, p99) per region: the regions with the slowest writes are kept. */
 const maxLatencyRegions = 5;
 
-export function adaptReport(value: unknown, declarations: Declarations = {}): SimulationViewModel {
+export function adaptReport(
+    value: unknown,
+    declarations: Declarations = {},
+    options: { readonly seedFromSetting?: boolean } = {},
+): SimulationViewModel {
     const report = checked(value);
     const uri = report.design.uri;
     const atLine = (line: number): SourceLocation => ({
@@ -160,7 +164,8 @@ export function adaptReport(value: unknown, declarations: Declarations = {}): Si
             { label: 'design', value: report.design.topology ?? uri },
             {
                 label: 'duration · seed',
-                value: `${formatDuration(report.scenario.durationMs)} · seed ${report.scenario.seed}`,
+                // A seed that is not the one the file shows says where it came from.
+                value: `${formatDuration(report.scenario.durationMs)} · seed ${report.scenario.seed}${options.seedFromSetting ? ' (the mregion.simulation.seed setting, which overrides the scenario’s)' : ''}`,
             },
             {
                 label: 'run',

@@ -71,7 +71,7 @@ function render(): void {
     if (isSweep(report)) return renderSweep(report);
     let view;
     try {
-        view = adaptReport(report, state.declarations ?? {});
+        view = adaptReport(report, state.declarations ?? {}, { seedFromSetting: source.seedFromSetting === true });
     } catch (error) {
         app.replaceChildren(
             el('p', {
