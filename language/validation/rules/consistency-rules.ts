@@ -8,6 +8,7 @@ import { setClause, type Fix, type FixEdit } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';
 import { citedFactIds, factRef } from '../../semantics/facts/citation.js';
+import { relaidOut, survivesAnyRegionLoss } from './voter-layout.js';
 
 function asyncOnlyEngine(store: StoreM): boolean {
     return store.engine !== undefined && ENGINES[store.engine].asyncOnlyAcrossRegions?.value === true;
@@ -239,9 +240,7 @@ const consensusQuorumSurvival: Rule = {
                     : regionsPlace(model, store);
             const fixes: Fix[] = [];
             const candidates = candidateRegions(model, store);
-            const witness = candidates.find((c) =>
-                regionLossSurvival({ ...store, witness: c }).every((s) => s.survives),
-            );
+            const witness = candidates.find((c) => survivesAnyRegionLoss(relaidOut(store, { witness: c })));
             if (witness && store.witness === undefined) {
                 fixes.push({
                     title: `Add a witness in ${witness} (it votes, holds the log, serves no reads)`,
@@ -251,11 +250,12 @@ const consensusQuorumSurvival: Rule = {
             }
             const ownRegions = store.source.props.regions;
             const third = candidates.find((c) =>
-                regionLossSurvival({
-                    ...store,
-                    regions: [...store.regions, c],
-                    replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
-                }).every((s) => s.survives),
+                survivesAnyRegionLoss(
+                    relaidOut(store, {
+                        regions: [...store.regions, c],
+                        replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
+                    }),
+                ),
             );
             if (ownRegions && third) {
                 const edit: FixEdit = { kind: 'add-list-item', uri: store.source.uri, clause: ownRegions, item: third };

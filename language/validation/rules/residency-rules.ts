@@ -5,15 +5,14 @@ import type { Fix } from './fix.js';
 import { at, regionsPlace, type Place } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
-import { regionLossSurvival } from '../../semantics/estimators/voters.js';
+import { relaidOut, survivesAnyRegionLoss } from './voter-layout.js';
 import { raising } from './fix.js';
 
 /** Removing a witness the quorum needed to outlive a region says what it costs. */
 function withoutWitnessTitle(store: StoreM, witness: string): string {
     const title = `Remove the witness in ${witness}`;
     const survives =
-        store.replication.mode !== 'consensus' ||
-        regionLossSurvival({ ...store, witness: undefined }).every((s) => s.survives);
+        store.replication.mode !== 'consensus' || survivesAnyRegionLoss(relaidOut(store, { witness: undefined }));
     return survives ? title : raising(title, 'consensus-quorum-survival', 'without it, losing a region stops writes');
 }
 
