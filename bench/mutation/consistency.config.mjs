@@ -11,6 +11,7 @@ export default {
     // The rules' own suites, the quick fixes they offer and the per-cell merging; a static mutant runs all of them.
     testFiles: [
         'test/rules/consistency-rules.test.ts',
+        'test/rules/consistency-findings.test.ts',
         'test/rules/residency-rules.test.ts',
         'test/rules/quick-fixes.test.ts',
         'test/rules/per-cell.test.ts',
