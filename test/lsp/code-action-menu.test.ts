@@ -32,11 +32,11 @@ function lineOf(text: string, fragment: string): number {
 
 describe('the quick-fix menu on a line', () => {
     // Two voters' regions: the consensus-quorum-survival finding sits on the regions line; adding a region edits
-    // that line, adding a witness edits the end of the block.
-    const TWO_VOTERS = example('cockroachdb-global').replace(
-        'regions     us-east-1, eu-west-1, ap-northeast-1',
-        'regions     us-east-1, eu-west-1',
-    );
+    // that line, adding a witness edits the end of the block. One voter per region (no `survive region`, whose five
+    // voters put three in eu-west-1: no single witness could outvote them), so both fixes are offered.
+    const TWO_VOTERS = example('cockroachdb-global')
+        .replace('regions     us-east-1, eu-west-1, ap-northeast-1', 'regions     us-east-1, eu-west-1')
+        .replace('    survive     region\n', '');
 
     it('offers the fix that edits the line before the one that edits elsewhere in the block', async () => {
         const { titles, actions } = await menuOn(TWO_VOTERS, lineOf(TWO_VOTERS, 'regions     us-east-1, eu-west-1'));
