@@ -40,6 +40,7 @@ export type MregionKeywordNames =
     | "availability"
     | "aws"
     | "azure"
+    | "azure-blob"
     | "backup"
     | "backup-restore"
     | "blob"
@@ -59,6 +60,7 @@ export type MregionKeywordNames =
     | "consistency-level"
     | "consistent-prefix"
     | "console"
+    | "consumers"
     | "control-plane"
     | "corrupt"
     | "cosmosdb"
@@ -100,12 +102,14 @@ export type MregionKeywordNames =
     | "g-counter"
     | "g-set"
     | "gcp"
+    | "gcs"
     | "global"
     | "global-accelerator"
     | "global-dependency"
     | "health-check"
     | "holds"
     | "home-region"
+    | "idempotent"
     | "immutable"
     | "impair"
     | "import"
@@ -114,7 +118,9 @@ export type MregionKeywordNames =
     | "invariant"
     | "item-size"
     | "jurisdiction"
+    | "kafka"
     | "keys"
+    | "kinesis"
     | "lag"
     | "lag-spike"
     | "latency"
@@ -199,6 +205,7 @@ export type MregionKeywordNames =
     | "single-owner"
     | "size"
     | "spanner"
+    | "sqs"
     | "stale-reads"
     | "store"
     | "stranded-writes"
@@ -216,6 +223,7 @@ export type MregionKeywordNames =
     | "topology"
     | "transactions"
     | "ttl"
+    | "turbo-replication"
     | "two-phase-set"
     | "unique"
     | "update-health-check"
@@ -441,6 +449,21 @@ export function isConsistencyLevelClause(item: unknown): item is ConsistencyLeve
     return reflection.isInstance(item, ConsistencyLevelClause.$type);
 }
 
+export interface ConsumersClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'ConsumersClause';
+    idempotent: boolean;
+}
+
+export const ConsumersClause = {
+    $type: 'ConsumersClause',
+    idempotent: 'idempotent'
+} as const;
+
+export function isConsumersClause(item: unknown): item is ConsumersClause {
+    return reflection.isInstance(item, ConsumersClause.$type);
+}
+
 export type CrdtType = 'bounded-counter' | 'g-counter' | 'g-set' | 'lww-register' | 'mv-register' | 'or-map' | 'or-set' | 'pn-counter' | 'rga' | 'two-phase-set';
 
 export function isCrdtType(item: unknown): item is CrdtType {
@@ -572,10 +595,10 @@ export function isElement(item: unknown): item is Element {
     return reflection.isInstance(item, Element.$type);
 }
 
-export type Engine = 'aurora' | 'cassandra' | 'cockroachdb' | 'cosmosdb' | 'custom' | 'durable-object' | 'dynamodb' | 'memcached' | 'mysql' | 'postgres' | 'redis' | 's3' | 'spanner' | 'workers-kv';
+export type Engine = 'aurora' | 'azure-blob' | 'cassandra' | 'cockroachdb' | 'cosmosdb' | 'custom' | 'durable-object' | 'dynamodb' | 'gcs' | 'kafka' | 'kinesis' | 'memcached' | 'mysql' | 'postgres' | 'redis' | 's3' | 'spanner' | 'sqs' | 'workers-kv';
 
 export function isEngine(item: unknown): item is Engine {
-    return item === 'dynamodb' || item === 'aurora' || item === 'spanner' || item === 'cockroachdb' || item === 'cosmosdb' || item === 'cassandra' || item === 'postgres' || item === 'mysql' || item === 'redis' || item === 'memcached' || item === 's3' || item === 'durable-object' || item === 'workers-kv' || item === 'custom';
+    return item === 'dynamodb' || item === 'aurora' || item === 'spanner' || item === 'cockroachdb' || item === 'cosmosdb' || item === 'cassandra' || item === 'postgres' || item === 'mysql' || item === 'redis' || item === 'memcached' || item === 's3' || item === 'gcs' || item === 'azure-blob' || item === 'kafka' || item === 'kinesis' || item === 'sqs' || item === 'durable-object' || item === 'workers-kv' || item === 'custom';
 }
 
 export interface EngineClause extends langium.AstNode {
@@ -1323,7 +1346,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
+    clauses: Array<BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1339,7 +1362,7 @@ export function isStore(item: unknown): item is Store {
     return reflection.isInstance(item, Store.$type);
 }
 
-export type StoreClause = BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
+export type StoreClause = BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
 
 export const StoreClause = {
     $type: 'StoreClause'
@@ -1349,10 +1372,10 @@ export function isStoreClause(item: unknown): item is StoreClause {
     return reflection.isInstance(item, StoreClause.$type);
 }
 
-export type StoreFeature = 'local-secondary-index' | 'streams' | 'transactions' | 'ttl';
+export type StoreFeature = 'local-secondary-index' | 'streams' | 'transactions' | 'ttl' | 'turbo-replication';
 
 export function isStoreFeature(item: unknown): item is StoreFeature {
-    return item === 'ttl' || item === 'local-secondary-index' || item === 'transactions' || item === 'streams';
+    return item === 'ttl' || item === 'local-secondary-index' || item === 'transactions' || item === 'streams' || item === 'turbo-replication';
 }
 
 export interface SurviveClause extends langium.AstNode {
@@ -1492,6 +1515,7 @@ export type MregionAstType = {
     ConflictsClause: ConflictsClause
     ConsistencyClause: ConsistencyClause
     ConsistencyLevelClause: ConsistencyLevelClause
+    ConsumersClause: ConsumersClause
     DependsOnClause: DependsOnClause
     Deployable: Deployable
     DetectClause: DetectClause
@@ -1725,6 +1749,16 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
             properties: {
                 level: {
                     name: ConsistencyLevelClause.level
+                }
+            },
+            superTypes: [StoreClause.$type]
+        },
+        ConsumersClause: {
+            name: ConsumersClause.$type,
+            properties: {
+                idempotent: {
+                    name: ConsumersClause.idempotent,
+                    defaultValue: false
                 }
             },
             superTypes: [StoreClause.$type]

@@ -19,6 +19,7 @@ import {
     THRESHOLDS,
 } from '../semantics/facts/defaults.js';
 import { GLOBAL_SERVICE_NAMES, GLOBAL_SERVICES } from '../semantics/facts/global-services.js';
+import { AZURE_STORAGE, GCS, KAFKA_MM2 } from '../semantics/facts/messaging-and-objects.js';
 import { factRef } from '../semantics/facts/citation.js';
 import type { Fact } from '../semantics/facts/fact.js';
 import type { ActionKind, Engine, Posture } from '../semantics/model.js';
@@ -395,6 +396,26 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     redis: engine('redis', 'Redis.'),
     memcached: engine('memcached', "Memcached (EVCache in the seed's Netflix design)."),
     s3: engine('s3', 'Amazon S3 with cross-region replication.'),
+    gcs: engine(
+        'gcs',
+        `Google Cloud Storage dual-region bucket: RPO at most ${formatDuration(GCS.defaultRpoMs.value)} with default replication (objects typically across within ${formatDuration(GCS.defaultTypicalLagMs.value)}, ${cite(GCS.defaultRpoMs)}), at most ${formatDuration(GCS.turboRpoMs.value)} with \`features turbo-replication\` (${cite(GCS.turboRpoMs)}); RTO 0 — the bucket serves what was replicated from the surviving region by itself.`,
+    ),
+    'azure-blob': engine(
+        'azure-blob',
+        `Azure Blob Storage in a geo-redundant account (GRS, GZRS, RA-GRS, RA-GZRS): account failover typically about ${formatDuration(AZURE_STORAGE.accountFailoverMs.value)} (${cite(AZURE_STORAGE.accountFailoverMs)}), started by you (\`action promote\`); RPO typically under ${formatDuration(AZURE_STORAGE.typicalLagMs.value)}, with no SLA and so no bound (${cite(AZURE_STORAGE.typicalLagMs)}).`,
+    ),
+    kafka: engine(
+        'kafka',
+        `Apache Kafka mirrored between regions by MirrorMaker 2: a consumer group that fails over resumes from the last offset checkpoint, every ${formatDuration(KAFKA_MM2.checkpointIntervalMs.value)} by default (${cite(KAFKA_MM2.checkpointIntervalMs)}), and is delivered again what it consumed since — declare \`consumers idempotent\` once consumers deduplicate. No replication lag is documented: declare \`replication async lag …\`.`,
+    ),
+    kinesis: engine(
+        'kinesis',
+        'Amazon Kinesis Data Streams: no cross-region replication — the records in a failed region are stranded there until it returns (docs/facts.md#kinesis-single-region).',
+    ),
+    sqs: engine(
+        'sqs',
+        'Amazon SQS: no cross-region replication — a queue and its messages live in one region and are stranded there while it is down (docs/facts.md#sqs-single-region).',
+    ),
     'durable-object': engine(
         'durable-object',
         'Cloudflare Durable Objects: one owner location per object id, single-threaded.',
@@ -820,6 +841,24 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         'features transactions',
     ),
     streams: value('stores', ['FeaturesClause'], 'Change streams.', 'features streams'),
+    'turbo-replication': value(
+        'stores',
+        ['FeaturesClause'],
+        `Cloud Storage turbo replication (dual-region buckets only): every new object in both regions within a ${formatDuration(GCS.turboRpoMs.value)} RPO, a bound (${cite(GCS.turboRpoMs)}); default replication's bound is ${formatDuration(GCS.defaultRpoMs.value)}.`,
+        'features turbo-replication',
+    ),
+    consumers: value(
+        'stores',
+        ['ConsumersClause'],
+        `Queues and streams (kafka, kinesis, sqs): \`consumers idempotent\` says the consumers deduplicate what is delivered again — after a Kafka failover, up to a checkpoint interval of messages (${formatDuration(KAFKA_MM2.checkpointIntervalMs.value)} by default, ${cite(KAFKA_MM2.checkpointIntervalMs)}).`,
+        'consumers idempotent',
+    ),
+    idempotent: value(
+        'stores',
+        ['ConsumersClause'],
+        'Processing a message twice has the effect of processing it once (the consumer deduplicates on a message key), so redelivery after a failover is harmless.',
+        'consumers idempotent',
+    ),
     backup: [
         {
             in: ['BackupClause'],

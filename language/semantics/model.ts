@@ -55,6 +55,11 @@ export type Engine =
     | 'redis'
     | 'memcached'
     | 's3'
+    | 'gcs'
+    | 'azure-blob'
+    | 'kafka'
+    | 'kinesis'
+    | 'sqs'
     | 'durable-object'
     | 'workers-kv'
     | 'custom';
@@ -82,7 +87,7 @@ export type CrdtType =
     | 'rga'
     | 'or-map';
 export type InvariantKind = 'unique' | 'non-negative' | 'references';
-export type StoreFeature = 'ttl' | 'local-secondary-index' | 'transactions' | 'streams';
+export type StoreFeature = 'ttl' | 'local-secondary-index' | 'transactions' | 'streams' | 'turbo-replication';
 export type Posture = 'active-active' | 'active-passive' | 'warm-standby' | 'pilot-light' | 'backup-restore';
 export type ActionKind =
     | 'promote'
@@ -197,6 +202,11 @@ export interface StoreM {
         readonly mode: ReplicationMode;
         readonly lagMs?: number;
         readonly lagProvenance?: Provenance;
+        /**
+         * A documented bound on the lag (GCS dual-region: 12 h by default, 15 min with turbo replication), with the
+         * docs/facts.md entry it comes from; absent where the vendor gives only a typical figure or none.
+         */
+        readonly lagBound?: { readonly ms: number; readonly source: string };
         readonly quorum?: number;
         readonly provenance: Provenance;
     };
@@ -225,6 +235,8 @@ export interface StoreM {
     readonly sizeBytes?: number;
     /** Declared `catch-up`: how fast a replication backlog drains after a heal, as written (writes/s or bytes/s). */
     readonly catchUp?: CatchUpM;
+    /** Queues and streams: `consumers idempotent` — redelivered messages do no harm (rule consumer-failover-duplicates). */
+    readonly consumersIdempotent: boolean;
     readonly objective?: ObjectiveM;
     readonly source: Source;
 }

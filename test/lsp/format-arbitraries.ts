@@ -66,7 +66,8 @@ const store = block(clause('store', names, optional('per', 'cell')), [
     ),
     fc.oneof(clause('conflicts', 'lww'), clause('conflicts', 'crdt', fc.constantFrom('or-set', 'pn-counter'))),
     clause('invariant', fc.constantFrom('unique', 'non-negative'), fc.constantFrom('id', 'balance')),
-    clause('features', list(fc.constantFrom('ttl', 'streams'))),
+    clause('features', list(fc.constantFrom('ttl', 'streams', 'turbo-replication'))),
+    clause('consumers', 'idempotent'),
     clause(
         'backup',
         'every',

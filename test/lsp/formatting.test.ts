@@ -69,6 +69,11 @@ describe('formatter', () => {
             'service api {\n    regions           a, b\n    global-dependency sts, iam, global-accelerator\n}\n',
         ],
         [
+            'aligns the consumers clause of a queue and the turbo-replication feature of a bucket like any other clause',
+            'store q {\nengine kafka\n  consumers    idempotent\n features turbo-replication ,ttl\n}',
+            'store q {\n    engine    kafka\n    consumers idempotent\n    features  turbo-replication, ttl\n}\n',
+        ],
+        [
             'puts each declaration on its own line',
             'region a { provider aws } region b { provider aws }',
             'region a { provider aws }\nregion b { provider aws }\n',

@@ -30,6 +30,11 @@ const NOT_EXPORTED: Readonly<Record<Exclude<Engine, ExportedEngine>, string>> = 
     redis: "caches are not in the exporter's AWS mapping (a cache cluster needs node sizes the design does not declare)",
     memcached:
         "caches are not in the exporter's AWS mapping (a cache cluster needs node sizes the design does not declare)",
+    gcs: 'Cloud Storage is a Google Cloud service; AWS CDK cannot deploy it',
+    'azure-blob': 'Azure Blob Storage is an Azure service; AWS CDK cannot deploy it',
+    kafka: "Kafka and MirrorMaker 2 are not in the exporter's AWS mapping (an MSK cluster needs broker sizes the design does not declare)",
+    kinesis: "Kinesis Data Streams are not in the exporter's AWS mapping yet; each region's stream is independent",
+    sqs: "SQS queues are not in the exporter's AWS mapping yet; each region's queue is independent",
     'durable-object': 'Durable Objects are a Cloudflare service; AWS CDK cannot deploy them',
     'workers-kv': 'Workers KV is a Cloudflare service; AWS CDK cannot deploy it',
     custom: 'a custom engine has no AWS resource to generate',

@@ -44,7 +44,8 @@ import {
     type Region,
 } from '../../generated/ast.js';
 import type { MregionServices } from '../../mregion-module.js';
-import type { CrdtType, Provider, Shape } from '../../semantics/model.js';
+import type { CrdtType, Engine, Provider, Shape } from '../../semantics/model.js';
+import { QUEUE_ENGINES } from '../../semantics/facts/messaging-and-objects.js';
 import { CRDT_FITS } from '../../validation/rules/conflict-rules.js';
 import { RULE_CODES, RULES } from '../../validation/rules/catalog.js';
 import { describeDeclaration } from '../hover/hover-provider.js';
@@ -208,6 +209,11 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         if (clauseType === 'ConsistencyLevelClause') {
             const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
             if (engine?.engine !== 'cassandra') return true;
+        }
+        // Only queues and streams have consumers: offered once the engine is one of them.
+        if (clauseType === 'ConsumersClause') {
+            const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
+            if (engine?.engine === undefined || !QUEUE_ENGINES.has(engine.engine as Engine)) return true;
         }
         return clauses.some((c) => c.$type === clauseType && !contains(c, context.offset));
     }

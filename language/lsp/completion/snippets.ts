@@ -5,7 +5,7 @@ import type { CompletionItem } from 'vscode-languageserver-protocol';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 
 const ENGINES =
-    'dynamodb,aurora,spanner,cockroachdb,cosmosdb,cassandra,postgres,mysql,redis,memcached,s3,durable-object,workers-kv,custom';
+    'dynamodb,aurora,spanner,cockroachdb,cosmosdb,cassandra,postgres,mysql,redis,memcached,s3,gcs,azure-blob,kafka,kinesis,sqs,durable-object,workers-kv,custom';
 const ACTIONS =
     'shift-traffic,promote,rehome,flip-routing-control,launch-capacity,scale-out,edit-dns,restore-backup,accept-outage';
 

@@ -21,6 +21,7 @@ import { factRef } from '../../semantics/facts/citation.js';
 import { formatBytes, formatCount, formatDuration, formatUsd } from '../../../format/quantities.js';
 import { roughly } from '../../validation/rules/helpers.js';
 import { list, provenanceNote, table } from './markdown.js';
+import { queueAndObjectLines } from './queue-store-lines.js';
 
 export function describeStore(model: Model, name: string): string | undefined {
     const stores = (model.instances.get(name) ?? [])
@@ -29,6 +30,7 @@ export function describeStore(model: Model, name: string): string | undefined {
     const [first] = stores;
     if (!first) return undefined;
     const out = [`**store ${name}**${first.cell ? ' · per cell' : ''}${first.engine ? ` · ${first.engine}` : ''}`, ''];
+    out.push(...queueAndObjectLines(model, first));
     out.push(`- Holds: ${first.holds ?? '?'} ${first.shape ?? ''}`.trimEnd());
     out.push(
         `- Writes: ${first.writes.policy}${first.writes.primary ? ` (primary ${first.writes.primary})` : ''}${provenanceNote(first.writes.provenance)}`,

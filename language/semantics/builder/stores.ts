@@ -1,6 +1,7 @@
 // Stores: one declaration read once (with its problems), then instantiated per cell when `per cell`.
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
+import { readQueueAndObjectClauses, withFeatureFacts } from './queues-and-objects.js';
 import type {
     BackupM,
     CassandraLevel,
@@ -58,6 +59,7 @@ export interface StoreDecl {
     readonly backup?: BackupM;
     readonly sizeBytes?: number;
     readonly catchUp?: CatchUpM;
+    readonly consumersIdempotent: boolean;
     readonly objective?: ObjectiveM;
     readonly source: Source;
 }
@@ -89,7 +91,9 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const size = ctx.single(c, ast.isSizeClause, 'size');
     const catchUp = ctx.single(c, ast.isCatchUpClause, 'catch-up');
     const objective = ctx.single(c, ast.isObjectiveClause, 'objective');
+    const consumers = ctx.single(c, ast.isConsumersClause, 'consumers');
     const invariants = ctx.all(c, ast.isInvariantClause);
+    readQueueAndObjectClauses(ctx, node, engine?.engine, consumers, features);
 
     if (!engine) ctx.missing(node, `store ${node.name} needs an 'engine' (dynamodb, aurora, spanner, cockroachdb, …)`);
     if (node.perCell && regions) {
@@ -200,6 +204,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         ...backupFields(backup ? readBackup(ctx, backup, engine?.engine) : undefined),
         sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
         catchUp: catchUp ? readCatchUp(ctx, catchUp) : undefined,
+        consumersIdempotent: consumers?.idempotent === true,
         objective: buildObjective(ctx, objective),
         source: ctx.source(node, {
             engine,
@@ -219,6 +224,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
             restore: backup?.restore,
             size,
             catchUp,
+            consumers,
             objective,
             consistencyLevel,
             perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
@@ -248,7 +254,7 @@ function instantiate(
                     level: CASSANDRA_DEFAULT_LEVEL.value,
                     provenance: { kind: 'default', source: CASSANDRA_DEFAULT_LEVEL.source },
                 };
-    const engineFacts = decl.engine ? ENGINES[decl.engine] : {};
+    const engineFacts = withFeatureFacts(decl.engine ? ENGINES[decl.engine] : {}, decl.engine, decl.features);
     const facts = cassandraLevel
         ? { ...engineFacts, replication: CASSANDRA_LEVELS[cassandraLevel.level] }
         : engineFacts;
@@ -394,6 +400,7 @@ function instantiate(
         ...(decl.backup ? { backup: decl.backup } : {}),
         sizeBytes: decl.sizeBytes,
         ...(decl.catchUp ? { catchUp: decl.catchUp } : {}),
+        consumersIdempotent: decl.consumersIdempotent,
         objective: decl.objective,
         source: decl.source,
     };
@@ -410,6 +417,7 @@ function resolveReplication(
     if (decl.replication) {
         const lagFromFacts =
             decl.replication.mode === 'async' && decl.replication.lagMs === undefined ? facts.asyncLagMs : undefined;
+        const boundFromFacts = lagFromFacts ? facts.asyncLagBoundMs : undefined;
         return {
             mode: decl.replication.mode,
             lagMs: decl.replication.lagMs ?? lagFromFacts?.value,
@@ -419,16 +427,19 @@ function resolveReplication(
                     : lagFromFacts
                       ? { kind: 'default', source: lagFromFacts.source }
                       : undefined,
+            ...(boundFromFacts ? { lagBound: { ms: boundFromFacts.value, source: boundFromFacts.source } } : {}),
             quorum: decl.replication.quorum,
             provenance: DECLARED,
         };
     }
     if (facts.replication) {
         const async = facts.replication.value === 'async';
+        const bound = async && facts.asyncLagMs ? facts.asyncLagBoundMs : undefined;
         return {
             mode: facts.replication.value,
             lagMs: async ? facts.asyncLagMs?.value : undefined,
             lagProvenance: async && facts.asyncLagMs ? { kind: 'default', source: facts.asyncLagMs.source } : undefined,
+            ...(bound ? { lagBound: { ms: bound.value, source: bound.source } } : {}),
             provenance: { kind: 'default', source: facts.replication.source },
         };
     }

@@ -78,20 +78,34 @@ function backupRange(intervalMs: number): EstimateRange {
  * (docs/facts.md#dynamodb-mrec-lag, docs/facts.md#aurora-global-lag): best 0 (nothing in flight), typical the lag, and no worst end —
  * unless a backup bounds the loss at its interval.
  */
-function lagRange(lagMs: number, provenance: Provenance | undefined, backupMs: number | undefined): EstimateRange {
+function lagRange(
+    lagMs: number,
+    provenance: Provenance | undefined,
+    backupMs: number | undefined,
+    bound: StoreM['replication']['lagBound'],
+): EstimateRange {
     if (provenance?.kind !== 'default') return pointRange(lagMs, 'the declared lag');
     const cite = /docs\/facts\.md#[a-z0-9-]+/.exec(provenance.source)?.[0] ?? factRef('dynamodb-mrec-lag');
+    // A documented bound (GCS's RPO) caps the loss; a backup taken more often caps it sooner.
+    const worstMs =
+        bound !== undefined && backupMs !== undefined ? Math.min(bound.ms, backupMs) : (bound?.ms ?? backupMs);
+    const boundCite = bound ? /docs\/facts\.md#[a-z0-9-]+/.exec(bound.source)?.[0] : undefined;
     return {
         bestMs: 0,
         typicalMs: lagMs,
-        ...(backupMs !== undefined ? { worstMs: backupMs } : {}),
+        ...(worstMs !== undefined ? { worstMs } : {}),
         why: {
             best: 'no write is in flight at the failure',
-            typical: `the engine's typical lag (${cite})`,
+            typical:
+                bound?.ms === lagMs
+                    ? `no typical lag is documented: the bound (${cite})`
+                    : `the engine's typical lag (${cite})`,
             worst:
-                backupMs !== undefined
-                    ? 'the lag grows past the backup interval: the last backup bounds the loss'
-                    : 'the lag is typical, not a bound; it grows in the congestion that precedes regional failures',
+                bound !== undefined && worstMs === bound.ms
+                    ? `replication reaches its documented bound (${boundCite ?? cite})`
+                    : backupMs !== undefined
+                      ? 'the lag grows past the backup interval: the last backup bounds the loss'
+                      : 'the lag is typical, not a bound; it grows in the congestion that precedes regional failures',
         },
     };
 }
@@ -152,12 +166,20 @@ export function estimateRpo(store: StoreM): RpoEstimate {
                 basis: 'backup',
                 reason: `${backupText} (shorter than the ${formatDuration(lag)} replication lag)`,
             };
-        const typicalOnly = store.replication.lagProvenance?.kind === 'default';
+        const fromDefault = store.replication.lagProvenance?.kind === 'default';
+        const bound = fromDefault ? store.replication.lagBound : undefined;
+        const kind = !fromDefault
+            ? ''
+            : bound === undefined
+              ? ' (typical, not a bound)'
+              : bound.ms === lag
+                ? ` (at most ${formatDuration(bound.ms)}, a documented bound; no typical figure)`
+                : ` (typical; at most ${formatDuration(bound.ms)}, a documented bound)`;
         return {
-            ms: lag,
-            range: lagRange(lag, store.replication.lagProvenance, backup),
+            ms: bound !== undefined ? Math.max(bound.ms, lag) : lag,
+            range: lagRange(lag, store.replication.lagProvenance, backup, bound),
             basis: 'async-lag',
-            reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind${typicalOnly ? ' (typical, not a bound)' : ''}: an unplanned failover loses the writes not yet replicated`,
+            reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind${kind}: an unplanned failover loses the writes not yet replicated`,
         };
     }
     if (multiRegion && mode === 'none' && store.writes.policy !== 'primary') {

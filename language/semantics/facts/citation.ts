@@ -79,6 +79,14 @@ export const FACT_IDS = [
     'cloudflare-durable-objects',
     'cloudflare-workers-kv',
     'shopify-pod-failover-time',
+    // Queues, streams and object storage beyond S3
+    'kafka-mirrormaker2',
+    'sqs-single-region',
+    'kinesis-single-region',
+    'gcs-dual-region-replication',
+    'gcs-turbo-replication',
+    'azure-storage-geo-replication',
+    'azure-storage-account-failover',
     // CRDTs
     'crdt-limits',
     // Disaster-recovery strategies

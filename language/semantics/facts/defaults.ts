@@ -4,6 +4,7 @@
 import type { FactId } from './citation.js';
 import { fact, type Fact } from './fact.js';
 import type { ActionKind, CassandraLevel, Engine, Posture } from '../model.js';
+import { AZURE_STORAGE, GCS, REGIONAL_QUEUE_ENGINES } from './messaging-and-objects.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -374,6 +375,15 @@ export const ENGINE_STEPS: Readonly<Record<'promote' | 'rehome', Readonly<Partia
         'workers-kv': EVERY_REPLICA_WRITES('Workers KV', 'cloudflare-workers-kv'),
         spanner: SPANNER_ELECTS,
         cockroachdb: COCKROACH_ELECTS,
+        'azure-blob': { operator: AZURE_STORAGE.accountFailoverMs },
+        // A dual-region bucket serves every object already replicated from the surviving region (RTO 0).
+        gcs: {
+            itself: fact(
+                0,
+                'gcs-dual-region-replication',
+                'a dual-region bucket serves from the surviving region by itself (RTO 0); there is nothing to promote',
+            ),
+        },
         'durable-object': {
             itself: fact(
                 0,
@@ -404,7 +414,7 @@ export function rehomesItself(engine: Engine | undefined): boolean {
 
 /** Engines that fail over by themselves: `promote` on them is automatic and data plane. */
 export const SELF_FAILOVER_ENGINES: Fact<ReadonlySet<Engine>> = fact(
-    new Set<Engine>(['dynamodb', 'spanner', 'cockroachdb', 'cassandra', 'durable-object', 'workers-kv']),
+    new Set<Engine>(['dynamodb', 'spanner', 'cockroachdb', 'cassandra', 'durable-object', 'workers-kv', 'gcs']),
     'self-failover-engines',
     'global tables are multi-active; consensus databases elect a new leader',
 );
@@ -503,6 +513,8 @@ export interface EngineFacts {
     readonly writes?: Fact<'any-region' | 'primary' | 'home-region'>;
     /** Replicates across regions only asynchronously whatever the declaration says (strong-needs-sync). */
     readonly asyncOnlyAcrossRegions?: Fact<boolean>;
+    /** A documented bound on the asynchronous lag (the worst end of the RPO), where the vendor gives one. */
+    readonly asyncLagBoundMs?: Fact<number>;
     readonly provider?: 'aws' | 'gcp' | 'azure' | 'cloudflare';
 }
 
@@ -562,6 +574,65 @@ export const ENGINES: Readonly<Record<Engine, EngineFacts>> = {
     s3: {
         provider: 'aws',
         replication: fact('async', 's3-cross-region-replication', 'cross-region replication of S3 is asynchronous'),
+    },
+    gcs: {
+        provider: 'gcp',
+        replication: fact('async', 'gcs-dual-region-replication', 'a dual-region bucket replicates asynchronously'),
+        asyncLagMs: GCS.defaultTypicalLagMs,
+        asyncLagBoundMs: GCS.defaultRpoMs,
+        asyncOnlyAcrossRegions: fact(
+            true,
+            'gcs-dual-region-replication',
+            'redundancy across regions occurs asynchronously, turbo replication included',
+        ),
+        writes: fact('any-region', 'gcs-dual-region-replication', 'one bucket, active-active across its two regions'),
+    },
+    'azure-blob': {
+        provider: 'azure',
+        replication: fact(
+            'async',
+            'azure-storage-geo-replication',
+            'GRS and GZRS copy to the secondary asynchronously',
+        ),
+        asyncLagMs: AZURE_STORAGE.typicalLagMs,
+        asyncOnlyAcrossRegions: fact(
+            true,
+            'azure-storage-geo-replication',
+            'geo-redundant storage copies to the secondary region asynchronously',
+        ),
+        writes: fact(
+            'primary',
+            'azure-storage-geo-replication',
+            'clients write to the primary region; the secondary is written only after an account failover',
+        ),
+    },
+    // MirrorMaker 2 documents no replication lag: a design states the one it measures.
+    kafka: {
+        replication: fact(
+            'async',
+            'kafka-mirrormaker2',
+            'MirrorMaker 2 mirrors topics between clusters asynchronously',
+        ),
+        asyncOnlyAcrossRegions: fact(
+            true,
+            'kafka-mirrormaker2',
+            'mirroring falls behind while a link is down and catches up after',
+        ),
+        conflicts: fact(
+            'single-owner',
+            'kafka-mirrormaker2',
+            'mirrored topics are renamed after their source cluster, so no two clusters write one partition',
+        ),
+    },
+    kinesis: {
+        provider: 'aws',
+        replication: REGIONAL_QUEUE_ENGINES.kinesis,
+        conflicts: fact('single-owner', 'kinesis-single-region', 'a record lives in one stream, in one region'),
+    },
+    sqs: {
+        provider: 'aws',
+        replication: REGIONAL_QUEUE_ENGINES.sqs,
+        conflicts: fact('single-owner', 'sqs-single-region', 'a message lives in one queue, in one region'),
     },
     'durable-object': {
         provider: 'cloudflare',

@@ -47,6 +47,8 @@ export const RULE_CODES = [
     'no-backup',
     'backup-same-region',
     'restore-exceeds-rto',
+    'queue-not-replicated',
+    'consumer-failover-duplicates',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -285,6 +287,22 @@ export const RULES: Readonly<Record<RuleCode, RuleInfo>> = {
         'Restore slower than the RTO',
         'Restoring a backed-up store (its size ÷ its declared restore throughput) takes longer than the RTO of the store or of a service using it; an info when the size or the restore throughput is not declared, so the restore time cannot be worked out.',
         'Restore faster (a smaller store, a faster restore path, a warm copy outside the replication path) or accept a longer RTO for corruption.',
+    ),
+    'queue-not-replicated': row(
+        'queue-not-replicated',
+        'warning',
+        'recovery',
+        'Queue without cross-region replication on a multi-region path',
+        'A service that runs in several regions (or fails over) with an RPO objective uses a queue or stream that is not replicated across regions (SQS, Kinesis, or `replication none`), so the messages in a failed region are stranded there until it returns.',
+        'Publish to a queue in a second region as well and declare that copy as `replication async lag …`, or accept the stranded messages in the RPO objective.',
+    ),
+    'consumer-failover-duplicates': row(
+        'consumer-failover-duplicates',
+        'warning',
+        'failover',
+        'Consumers re-read messages after a Kafka failover',
+        'A service that moves between regions consumes a Kafka topic mirrored by MirrorMaker 2 without `consumers idempotent`: after a failover it resumes from the last offset checkpoint and is delivered again what it consumed since; an error when the store declares a unique invariant.',
+        'Make the consumers idempotent (deduplicate on a message key) and declare `consumers idempotent`.',
     ),
 };
 

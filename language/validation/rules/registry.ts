@@ -11,6 +11,7 @@ import { drainRules } from './drain-rules.js';
 import { failoverRules } from './failover-rules.js';
 import { globalDependencyRules } from './global-dependency-rules.js';
 import { latencyRules } from './latency-rules.js';
+import { queueRules } from './queue-rules.js';
 import { recoveryRules } from './recovery-rules.js';
 import { residencyRules } from './residency-rules.js';
 import type { Rule } from './rule.js';
@@ -42,6 +43,8 @@ export const RULE_REGISTRY: Readonly<Record<RuleCode, Rule>> = {
     'no-backup': backupRules.noBackup,
     'backup-same-region': backupRules.backupSameRegion,
     'restore-exceeds-rto': backupRules.restoreExceedsRto,
+    'queue-not-replicated': queueRules.queueNotReplicated,
+    'consumer-failover-duplicates': queueRules.consumerFailoverDuplicates,
 };
 
 /** The rules in catalog order. */

@@ -1,0 +1,57 @@
+// The one number that matters first for a queue, stream or object store beyond S3: what a consumer re-reads after
+// a Kafka failover, where SQS and Kinesis messages are stranded, the RPO bound of a GCS bucket, how long an Azure
+// account failover takes. Every figure cites docs/facts.md.
+import { formatCount, formatDuration } from '../../../format/quantities.js';
+import { factRef } from '../../semantics/facts/citation.js';
+import { AZURE_STORAGE, KAFKA_MM2 } from '../../semantics/facts/messaging-and-objects.js';
+import type { Model, StoreM } from '../../semantics/model.js';
+
+/** Messages a second the workloads aimed at the store produce; undefined when none is. */
+function messagesPerS(model: Model, store: StoreM): number | undefined {
+    const rates = [...model.workloads.values()]
+        .filter((w) => w.target?.kind === 'store' && w.target.name === store.name)
+        .map((w) => w.writesPerS);
+    return rates.length === 0 ? undefined : rates.reduce((a, b) => a + b, 0);
+}
+
+/** Lines to lead the store's hover with; none for other engines. */
+export function queueAndObjectLines(model: Model, store: StoreM): string[] {
+    const multiRegion = new Set(store.regions).size > 1;
+    switch (store.engine) {
+        case 'kafka': {
+            if (!multiRegion || store.replication.mode !== 'async') return [];
+            const interval = KAFKA_MM2.checkpointIntervalMs.value;
+            const rate = messagesPerS(model, store);
+            const count =
+                rate !== undefined ? ` (≈ ${formatCount(Math.round((rate * interval) / 1000))} messages)` : '';
+            return [
+                store.consumersIdempotent
+                    ? `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}**, which the consumers deduplicate (\`consumers idempotent\`) (${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`
+                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(interval + KAFKA_MM2.groupOffsetSyncIntervalMs.value)} with the group-offset sync (an estimate from the default intervals, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`,
+            ];
+        }
+        case 'sqs':
+        case 'kinesis': {
+            if (store.replication.mode !== 'none') return [];
+            const id = store.engine === 'sqs' ? 'sqs-single-region' : 'kinesis-single-region';
+            return [
+                `- **Cross-region: none** — the messages in a failed region are stranded there until it returns (${factRef(id)})`,
+            ];
+        }
+        case 'gcs': {
+            const bound = store.replication.lagBound;
+            if (!multiRegion || bound === undefined || store.replication.lagProvenance?.kind !== 'default') return [];
+            return [
+                `- **RPO bound: ${formatDuration(bound.ms)}**; RTO 0 — the bucket serves what was replicated from the surviving region (${/docs\/facts\.md#[a-z0-9-]+/.exec(bound.source)?.[0] ?? factRef('gcs-dual-region-replication')})`,
+            ];
+        }
+        case 'azure-blob':
+            return multiRegion
+                ? [
+                      `- **Account failover: ≈ ${formatDuration(AZURE_STORAGE.accountFailoverMs.value)} typical** (\`action promote\`, started by you); writes not yet copied are lost (${factRef(AZURE_STORAGE.accountFailoverMs.id)})`,
+                  ]
+                : [];
+        default:
+            return [];
+    }
+}

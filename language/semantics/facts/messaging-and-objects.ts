@@ -1,0 +1,63 @@
+// Queues, streams and object storage beyond S3: what each replicates across regions, how far behind, and what a
+// failover costs. Every figure cites its docs/facts.md entry; where a vendor gives none, there is no default.
+import type { Engine } from '../model.js';
+import { fact, type Fact } from './fact.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Apache Kafka MirrorMaker 2 defaults (docs/facts.md#kafka-mirrormaker2). No replication lag is documented. */
+export const KAFKA_MM2 = {
+    checkpointIntervalMs: fact(
+        MINUTE,
+        'kafka-mirrormaker2',
+        'MirrorMaker 2 emits consumer-group checkpoints every 60 s by default (emit.checkpoints.interval.seconds)',
+    ),
+    groupOffsetSyncIntervalMs: fact(
+        MINUTE,
+        'kafka-mirrormaker2',
+        'MirrorMaker 2 writes translated group offsets every 60 s when sync.group.offsets.enabled is set (off by default)',
+    ),
+} as const;
+
+/** Google Cloud Storage dual-region buckets (docs/facts.md#gcs-dual-region-replication, #gcs-turbo-replication). */
+export const GCS = {
+    defaultTypicalLagMs: fact(
+        HOUR,
+        'gcs-dual-region-replication',
+        'GCS default replication: objects typically replicated across regions in one hour or less',
+    ),
+    defaultRpoMs: fact(
+        12 * HOUR,
+        'gcs-dual-region-replication',
+        'GCS default replication RPO 12 h (100 % of new objects within a 12 h target)',
+    ),
+    turboRpoMs: fact(
+        15 * MINUTE,
+        'gcs-turbo-replication',
+        'GCS turbo replication: 100 % of new objects in both regions within a 15 min RPO',
+    ),
+} as const;
+
+/** Azure Storage geo-redundant accounts (GRS, GZRS and their read-access forms). */
+export const AZURE_STORAGE = {
+    typicalLagMs: fact(
+        15 * MINUTE,
+        'azure-storage-geo-replication',
+        'Azure Storage geo-replication RPO typically under 15 min, no SLA (typical, not a bound)',
+    ),
+    accountFailoverMs: fact(
+        HOUR,
+        'azure-storage-account-failover',
+        'a customer-managed storage account failover typically takes about an hour',
+    ),
+} as const;
+
+/** Engines that carry messages: a consumer that moves region may be delivered some of them again. */
+export const QUEUE_ENGINES: ReadonlySet<Engine> = new Set<Engine>(['kafka', 'kinesis', 'sqs']);
+
+/** Queue engines whose messages never leave their region (no built-in cross-region replication). */
+export const REGIONAL_QUEUE_ENGINES: Readonly<Partial<Record<Engine, Fact<'none'>>>> = {
+    sqs: fact('none', 'sqs-single-region', 'SQS stores a queue and its messages in one region'),
+    kinesis: fact('none', 'kinesis-single-region', 'Kinesis Data Streams replicates only within its region'),
+};
