@@ -130,6 +130,23 @@ describe('the RPO of object stores, judged', () => {
     });
 });
 
+describe('the RPO of a queue that is not replicated', () => {
+    test('a queue per region loses no replicated message, and the reason says the failed region strands its own', async () => {
+        const rpo = estimateRpo((await storeOf(store('sqs', 'writes any-region consistency eventual'))).store);
+        expect(rpo).toMatchObject({ ms: 0, basis: 'independent' });
+        expect(rpo.reason).toContain('stranded there until it returns');
+    });
+
+    test('a queue in one region: an outage strands its messages, a lost region takes them', async () => {
+        const rpo = estimateRpo((await storeOf(store('kinesis', '', 'us-east-1'))).store);
+        expect(rpo).toMatchObject({ basis: 'no-copy' });
+        expect(rpo.ms).toBeUndefined();
+        expect(rpo.reason).toBe(
+            'the messages are only in us-east-1 and no backup is declared: a region outage strands them until it returns, and a lost region takes them all',
+        );
+    });
+});
+
 describe('clauses that apply to some engines only', () => {
     test('consumers idempotent is kept on a queue', async () => {
         const { store: s, problems } = await storeOf(

@@ -3,6 +3,7 @@
 import type { Provenance, StoreM } from '../model.js';
 import { formatDuration, formatDurationRange } from '../../../format/quantities.js';
 import { factRef } from '../facts/citation.js';
+import { QUEUE_ENGINES } from '../facts/messaging-and-objects.js';
 import { pointRange, type EstimateRange } from './range.js';
 
 export interface ReplicationLagEstimate {
@@ -187,7 +188,10 @@ export function estimateRpo(store: StoreM): RpoEstimate {
             ms: 0,
             range: pointRange(0, 'each region keeps its own copy'),
             basis: 'independent',
-            reason: 'replication none: each region keeps its own independent copy, so a failover loses no replicated write — users moved to another region find its copy cold for their keys',
+            reason:
+                store.engine !== undefined && QUEUE_ENGINES.has(store.engine)
+                    ? `replication none: each region's ${store.engine} queue is its own, so a failover loses no replicated message — but the messages queued in the failed region are stranded there until it returns (rule queue-not-replicated)`
+                    : 'replication none: each region keeps its own independent copy, so a failover loses no replicated write — users moved to another region find its copy cold for their keys',
         };
     }
     const where = store.regions.length === 1 ? `only in ${store.regions[0]}` : 'not replicated between its regions';
@@ -203,6 +207,12 @@ export function estimateRpo(store: StoreM): RpoEstimate {
             range: backupRange(backup),
             basis: 'backup',
             reason: `the data is ${where}; the last copy elsewhere is ${backupText}`,
+        };
+    // A queue's messages are durable within their region: an outage strands them, only a destroyed region loses them.
+    if (store.engine !== undefined && QUEUE_ENGINES.has(store.engine))
+        return {
+            basis: 'no-copy',
+            reason: `the messages are ${where} and no backup is declared: a region outage strands them until it returns, and a lost region takes them all`,
         };
     return { basis: 'no-copy', reason: `the data is ${where} and no backup is declared: a region loss loses it all` };
 }
