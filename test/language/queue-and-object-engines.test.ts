@@ -2,6 +2,7 @@
 // gives, and the clauses that apply to only some of them. The expected figures are the vendors' own (Google: 1 h
 // typical, 12 h RPO, 15 min with turbo replication; Microsoft: RPO typically under 15 min with no SLA; MirrorMaker 2
 // documents no lag), written here as numbers, not read from the implementation's tables.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { estimateRpo, judged } from '../../language/semantics/estimators/index.js';
 import { ProblemCodes } from '../../language/semantics/problem-codes.js';
@@ -113,6 +114,23 @@ describe('the RPO of object stores, judged', () => {
         expect(rpo.range?.bestMs).toBe(0);
         expect(judged(rpo.range!, 'typical').ms).toBe(typical);
         expect(judged(rpo.range!, 'worst')).toMatchObject({ ms: worst, end: 'worst' });
+    });
+
+    // Closed form: a backup every B copies the bucket elsewhere, so the loss is at most min(B, 12 h); a backup more
+    // often than the 1 h typical lag is the better estimate outright (0 to B, B/2 typical).
+    test('a GCS bucket backed up every B loses at most min(B, 12 h), for any B', async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.integer({ min: 1, max: 48 * 60 }), async (minutes) => {
+                const b = minutes * MIN;
+                const { store: s } = await storeOf(
+                    store('gcs', `conflicts lww consistency eventual backup every ${minutes}m to eu-west-1`),
+                );
+                const rpo = estimateRpo(s);
+                expect(judged(rpo.range!, 'worst').ms).toBe(Math.min(b, 12 * HOUR));
+                expect(judged(rpo.range!, 'typical').ms).toBe(b < HOUR ? b / 2 : HOUR);
+            }),
+            { numRuns: 40 },
+        );
     });
 
     test('Azure geo-replication has no SLA: the worst end stays open and the typical 15 min is judged', async () => {

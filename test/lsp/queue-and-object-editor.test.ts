@@ -15,8 +15,11 @@ describe('completion', () => {
         expect(labels).toEqual(expect.arrayContaining(['kafka', 'kinesis', 'sqs', 'gcs', 'azure-blob']));
     });
 
-    it('offers turbo-replication among the features', async () => {
+    it('offers turbo-replication among the features of a Cloud Storage bucket only', async () => {
         expect(await completionLabelsAt(`${DESIGN}store s { engine gcs features <|> }`)).toContain('turbo-replication');
+        expect(await completionLabelsAt(`${DESIGN}store s { engine dynamodb features <|> }`)).not.toContain(
+            'turbo-replication',
+        );
     });
 
     it('offers the consumers clause in a store, and idempotent after it', async () => {

@@ -1,9 +1,10 @@
 // Queues and streams on a multi-region path. The figures in these cases come from the vendor pages docs/facts.md
 // cites — SQS and Kinesis keep messages in one region; MirrorMaker 2 checkpoints every 60 s, group-offset sync
 // every 60 s when enabled — not from the implementation's tables.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsFor, apply, check } from './fix-harness.js';
-import { ruleCases } from './rule-cases.js';
+import { diagnosticsOf, ruleCases } from './rule-cases.js';
 
 const REGIONS = `topology Orders
 region us-east-1 { provider aws }
@@ -181,6 +182,32 @@ describe('the quick fix of consumer-failover-duplicates', () => {
             checked.diagnostics
                 .filter((d) => d.code !== 'consumer-failover-duplicates')
                 .map((d) => `${d.code}: ${d.message}`),
+        );
+    });
+});
+
+describe('the redelivery count of consumer-failover-duplicates', () => {
+    // Closed form: a consumer resumes from a checkpoint up to 60 s old (the MirrorMaker 2 default), so the messages
+    // delivered again at a produce rate r are r × 60.
+    it('is the workload rate × the 60 s checkpoint interval, for any rate', async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.integer({ min: 1, max: 200_000 }), async (rate) => {
+                const { diagnostics } = await diagnosticsOf(
+                    design(
+                        'kafka',
+                        'us-east-1, us-west-2',
+                        MIRRORED,
+                        `${ACTIVE_ACTIVE} reads q`,
+                        `workload events for q { writes ${rate}/s from us-east-1 100% }`,
+                    ),
+                );
+                const message = String(
+                    diagnostics.find((d) => d.code === 'consumer-failover-duplicates')?.message ?? '',
+                );
+                const count = /≈ ([\d,]+) messages at/.exec(message)?.[1];
+                expect(Number(count?.replaceAll(',', ''))).toBe(rate * 60);
+            }),
+            { numRuns: 25 },
         );
     });
 });

@@ -183,6 +183,8 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         if (rule && opensClause(rule, keyword) && this.clauseTaken(context, rule.name)) return;
         if (rule?.name === 'CrdtType' && !this.fitsShape(context, keyword.value as CrdtType)) return;
+        if (rule?.name === 'StoreFeature' && keyword.value === 'turbo-replication' && !this.isEngine(context, 'gcs'))
+            return;
         if (rule?.name === 'ObjectiveTerm' && this.metricTaken(context, keyword.value)) return;
         const usage = keywordUsage(keyword.value, rule && !GrammarAST.isParserRule(rule) ? undefined : rule?.name);
         acceptor(context, {
@@ -222,6 +224,15 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
     private metricTaken(context: CompletionContext, metric: string): boolean {
         const clause = AstUtils.getContainerOfType(context.node, isObjectiveClause);
         return clause?.terms.some((t) => t.metric === metric && !contains(t, context.offset)) ?? false;
+    }
+
+    /** Turbo replication exists on Cloud Storage buckets only; offered once the engine says gcs (or says nothing yet). */
+    private isEngine(context: CompletionContext, engine: Engine): boolean {
+        const store = declarationOf(context.node);
+        if (!isStore(store)) return true;
+        const declared = store.clauses.find((c) => c.$type === 'EngineClause') as
+            (AstNode & { engine?: string }) | undefined;
+        return declared?.engine === undefined || declared.engine === engine;
     }
 
     private fitsShape(context: CompletionContext, crdt: CrdtType): boolean {
