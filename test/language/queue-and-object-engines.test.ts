@@ -212,3 +212,21 @@ describe('clauses that apply to some engines only', () => {
         ).toEqual([ranges[0]]);
     });
 });
+
+describe('the Azure account failover', () => {
+    test('promote on an azure-blob store takes about an hour, through the Storage resource provider', async () => {
+        const { model, diagnostics } = await modelOf(`${store('azure-blob', 'consistency eventual')}
+service api { regions us-east-1, us-west-2 primary us-east-1 posture warm-standby uses s }
+failover api from us-east-1 to us-west-2 { detect health-check every 10s threshold 3 route anycast action promote s in us-west-2 }
+`);
+        expect(diagnostics.filter((d) => STANDARD.has(String(d.code))).map((d) => d.message)).toEqual([]);
+        const promote = model.failovers[0]!.actions[0]!;
+        expect(promote).toMatchObject({
+            kind: 'promote',
+            plane: 'control-plane',
+            controlPlaneRegion: 'us-west-2',
+            durationMs: HOUR,
+        });
+        expect(promote.controlPlaneName).toContain('Azure Storage resource provider');
+    });
+});

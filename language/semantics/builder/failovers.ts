@@ -295,7 +295,8 @@ function readAction(
         region,
         plane,
         controlPlaneRegion,
-        controlPlaneName: plane === 'control-plane' ? facts.controlPlaneName : undefined,
+        controlPlaneName:
+            plane === 'control-plane' ? (engineControlPlane(node.kind, store) ?? facts.controlPlaneName) : undefined,
         planeProvenance,
         durationMs,
         durationProvenance,
@@ -358,4 +359,11 @@ function readRestore(
 
 function isAws(target: Deployable, region: (name: string) => RegionM | undefined): boolean {
     return target.regions.some((r) => region(r)?.provider === 'aws');
+}
+
+/** An Azure storage account fails over through the Storage resource provider, not a database's management API. */
+function engineControlPlane(kind: string, store: { readonly engine?: string } | undefined): string | undefined {
+    return kind === 'promote' && store?.engine === 'azure-blob'
+        ? 'the Azure Storage resource provider (a customer-managed account failover)'
+        : undefined;
 }
