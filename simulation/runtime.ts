@@ -3,7 +3,7 @@
 import type { LatencyHistogram } from './metrics/histogram.js';
 import type { IntervalLatencies } from './metrics/interval-latencies.js';
 import type { ReadFlow } from './engine/read-flow.js';
-import type { FailoverPlan, GroupPlan, ServicePlan } from './plan.js';
+import type { FailoverPlan, GroupPlan, Plan, ServicePlan } from './plan.js';
 
 export interface ServiceRuntime {
     readonly plan: ServicePlan;
@@ -151,4 +151,9 @@ export interface FailoverRuntime {
     readonly runs: Map<number, Run>;
     /** Index of the last action that changes routing (edit-dns, flip-routing-control, shift-traffic), or -1. */
     readonly routingStep: number;
+}
+
+/** The id of what a failover protects (a service or a store), as the timeline names it. */
+export function failoverTargetId(plan: Plan, f: FailoverPlan): string {
+    return f.targetKind === 'service' ? plan.services[f.target]!.id : plan.stores[f.target]!.id;
 }

@@ -232,6 +232,15 @@ describe('architecture invariants', () => {
         expect(importCycles(inSimulation)).toEqual([]);
     });
 
+    test('only the engine core imports the mechanisms, and a mechanism imports neither another mechanism nor the core', () => {
+        const core = 'simulation/engine/simulation.ts';
+        const isMechanism = (file: string | undefined) => file?.startsWith('simulation/engine/mechanisms/') === true;
+        expect(files.filter((f) => isMechanism(f.file)).length).toBeGreaterThanOrEqual(7);
+        expect(importers((_s, t, f) => isMechanism(t) && f.file !== core)).toEqual([]);
+        // What one mechanism needs from another goes through EngineContext (engine/context.ts), which the core implements.
+        expect(importers((_s, t, f) => isMechanism(f.file) && t === core)).toEqual([]);
+    });
+
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {
         const entries = ['server/main.ts', 'cli/main.ts', 'simulation/worker.ts'].filter((f) => byFile.has(f));
         expect(entries).toContain('server/main.ts');

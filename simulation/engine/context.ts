@@ -207,6 +207,18 @@ export interface Calls {
     advance(link: Link, t: number, inclusive: boolean): void;
     /** Losses: a single-writer store now accepts writes in `to` instead of `from`. */
     promoted(store: number, from: number, to: number, t: number): void;
+    /** Losses: a `destroy` takes the region's storage and what only it held. */
+    destroyRegion(region: number, t: number, fault: number): void;
+    /** After a fault starts or ends: links, control planes, leadership and the tables react, in the core's order. */
+    faultsChanged(t: number, fault: number): void;
+    /** Detection: a region went down (manual detection starts its delay). */
+    regionDown(region: number, t: number): void;
+    /** Losses and detection: a region is back (an unfenced old primary writes again; manual detection clears). */
+    regionUp(region: number, t: number): void;
+    /** Failover actions: the target's failure in the probe's region was detected. */
+    startFailover(probe: Probe, t: number): void;
+    /** Failover actions: the target's health checks in the probe's region pass again. */
+    failoverHealthy(probe: Probe, t: number): void;
 }
 
 export interface EngineContext extends RunState, Calls {}

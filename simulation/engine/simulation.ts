@@ -1,25 +1,12 @@
-// The discrete-event engine. One pass over the event queue from 0 to the scenario's duration: Poisson write
-// arrivals per stream, in-order replication deliveries per link, fault starts and ends, health-check probes,
-// failover actions, DNS transitions and sample ticks. Writes are never objects: a write is a handful of
-// typed-array updates chosen from outcome tables that are recomputed only when the state changes. Reads are a
-// flow (rate × time), integrated in closed form between breakpoints (read-flow.ts), so read-heavy designs cost
-// nothing extra.
-import { corruptionEvents } from '../corruption.js';
+// The engine's core: the clock, the event queue, the run's shared state and the one dispatch from an event's
+// kind to the mechanism that owns it (engine/mechanisms/; ARCHITECTURE.md says how to add one). One pass over
+// the queue from 0 to the scenario's duration: write arrivals and tracked replication deliveries, nearly every
+// event, are tested first and call their mechanism directly; the rest go through `dispatch`. The calls one
+// mechanism makes into another (context.ts) are methods here that call the mechanism owning each, so every
+// mechanism sees only the context, and the order of the reactions to a change is written once (`faultsChanged`,
+// `changed`). Writes are never objects and reads are a flow: a state change costs a table refresh, not events.
 import { FaultState } from '../faults.js';
-import { homesGlobalDependency, PartialFaults } from '../partial-faults.js';
-import { onPartialFaultEnd, onPartialFaultStart, updateCascade } from '../gray-detection.js';
-import {
-    initFailovers,
-    onActionDone,
-    onControlPlaneChange,
-    onDetect,
-    onManualDetect,
-    onProbe,
-    onRegionDown,
-    onRegionUp,
-    onRouteDelayed,
-} from '../failover.js';
-import { onElectionDone, updateLeadership } from '../leadership.js';
+import { PartialFaults } from '../partial-faults.js';
 import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
@@ -46,6 +33,16 @@ import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
 import { ReadFlow } from './read-flow.js';
 import { evaluateEpisodes, markEpisodes, type Reactions } from './mechanisms/availability.js';
+import { initFailovers, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp } from './mechanisms/detection.js';
+import {
+    failoverHealthy,
+    onActionDone,
+    onControlPlaneChange,
+    onRouteDelayed,
+    startFailover,
+} from './mechanisms/failover.js';
+import { onFaultEnd, onFaultStart, scheduleFaults } from './mechanisms/faults.js';
+import { onElectionDone, updateLeadership } from './mechanisms/leadership.js';
 import { integrate, readSteps, refreshFluid } from './mechanisms/reads.js';
 import {
     createLanding,
@@ -279,12 +276,7 @@ export class Simulation implements EngineContext {
 
     run(): void {
         const plan = this.plan;
-        for (const f of plan.faults) {
-            this.queue.push(f.at, Rank.fault, EventKind.faultStart, f.index);
-            // A destroy never ends; a corruption is one moment (corruption.ts follows what it reaches).
-            if (f.kind !== 'destroy' && f.kind !== 'corrupt')
-                this.queue.push(f.until, Rank.fault, EventKind.faultEnd, f.index);
-        }
+        scheduleFaults(this);
         initFailovers(this);
         startArrivals(this, this.draws);
         for (let k = 1; k <= this.ticks; k++)
@@ -305,7 +297,7 @@ export class Simulation implements EngineContext {
             else if (kind === EventKind.delivery) onDelivery(this, t);
             else {
                 queue.pop();
-                this.onControl(queue.kind, queue.arg, queue.stamp, t);
+                this.dispatch(queue.kind, queue.arg, queue.stamp, t);
             }
         }
         this.finish(end);
@@ -319,24 +311,15 @@ export class Simulation implements EngineContext {
         return false;
     }
 
-    /** Replication: the write acknowledged in `location` joins its replica's log (mechanisms/replication.ts). */
-    replicate(s: number, slot: number, location: number, key: number, workload: number, t: number): void {
-        appendWrite(this, s, slot, location, key, workload, t);
-    }
+    // ------------------------------------------------------------------------------------------ the dispatch
 
-    /** Replication: the link applies, in order, what is due by `t`. */
-    advance(link: Link, t: number, inclusive: boolean): void {
-        advance(this, link, t, inclusive);
-    }
-
-    // ------------------------------------------------------------------------------------------ control events
-
-    private onControl(kind: number, arg: number, stamp: number, t: number): void {
+    /** Every event but the hot two goes to the mechanism that owns its kind (event-kinds.ts). */
+    private dispatch(kind: number, arg: number, stamp: number, t: number): void {
         switch (kind) {
             case EventKind.faultStart:
-                return this.onFaultStart(arg, t);
+                return onFaultStart(this, arg, t);
             case EventKind.faultEnd:
-                return this.onFaultEnd(arg, t);
+                return onFaultEnd(this, arg, t);
             case EventKind.probe:
                 return onProbe(this, this.probes[arg]!, stamp, t);
             case EventKind.detect:
@@ -358,87 +341,60 @@ export class Simulation implements EngineContext {
         }
     }
 
-    private onFaultStart(index: number, t: number): void {
-        const f = this.plan.faults[index]!;
-        if (f.kind === 'corrupt') {
-            // Nothing goes down: the corrupted data is served as if it were good until a restore.
-            this.record(
-                t,
-                'fault-start',
-                `${f.label}: the damage replicates to every replica`,
-                null,
-                null,
-                this.faultSource(index),
-            );
-            // Its later steps are known now (corruption.ts); the report orders the timeline by time.
-            for (const e of corruptionEvents(this.plan, f)) {
-                if (e.atMs < this.plan.durationMs)
-                    this.record(e.atMs, e.kind, e.text, e.target, e.region, this.faultSource(index));
-            }
-            return;
-        }
-        this.integrate(t);
-        const down = f.kind === 'outage' || f.kind === 'destroy';
-        const where =
-            down || f.kind === 'control-plane' || f.kind === 'flap' || f.kind === 'degrade' || f.kind === 'fail'
-                ? f.region
-                : null;
-        this.record(
-            t,
-            'fault-start',
-            f.kind === 'destroy'
-                ? `${f.label}: its storage is gone and it does not come back`
-                : `${f.label} begins (for ${formatDuration(f.until - f.at)})`,
-            null,
-            where,
-            this.faultSource(index),
-        );
-        if (f.kind === 'destroy') destroyRegion(this, f.region, t, index);
-        this.faults.start(f);
-        if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultStart(this, f, t);
-        else if (homesGlobalDependency(this.plan, f)) updateCascade(this, index, t);
-        this.afterFaultChange(t, index);
-        if (down) onRegionDown(this, f.region, t);
+    // ------------------------------------------------------------------------------------------ the calls
+
+    // What one mechanism asks of another (context.ts), routed here to the mechanism that owns it.
+
+    /** Writes → replication: the write acknowledged in `location` joins its replica's log. */
+    replicate(s: number, slot: number, location: number, key: number, workload: number, t: number): void {
+        appendWrite(this, s, slot, location, key, workload, t);
     }
 
-    private onFaultEnd(index: number, t: number): void {
-        const f = this.plan.faults[index]!;
-        this.integrate(t);
-        this.faults.end(f);
-        this.record(
-            t,
-            'fault-end',
-            `${f.label} ends`,
-            null,
-            f.kind === 'outage' ||
-                f.kind === 'control-plane' ||
-                f.kind === 'flap' ||
-                f.kind === 'degrade' ||
-                f.kind === 'fail'
-                ? f.region
-                : null,
-            this.faultSource(index),
-        );
-        if (f.kind === 'degrade' || f.kind === 'fail') onPartialFaultEnd(this, f, t);
-        else if (homesGlobalDependency(this.plan, f)) updateCascade(this, index, t);
-        this.afterFaultChange(t, index);
-        if (f.kind === 'outage' && !this.faults.isDown(f.region)) {
-            regionBack(this, this.openSplitBrain, f.region, t);
-            onRegionUp(this, f.region, t);
-        }
+    /** Losses → replication: the link applies, in order, what is due by `t`. */
+    advance(link: Link, t: number, inclusive: boolean): void {
+        advance(this, link, t, inclusive);
     }
 
-    private afterFaultChange(t: number, fault: number): void {
+    /** Faults → losses. */
+    destroyRegion(region: number, t: number, fault: number): void {
+        destroyRegion(this, region, t, fault);
+    }
+
+    /** Faults: after any fault starts or ends, in this order: links, control planes, leadership, then the tables. */
+    faultsChanged(t: number, fault: number): void {
         updateLinks(this, t, fault);
         onControlPlaneChange(this, t);
         updateLeadership(this, t);
         this.changed(t);
     }
 
+    /** Faults → detection: someone may notice the region is down (manual detection). */
+    regionDown(region: number, t: number): void {
+        onRegionDown(this, region, t);
+    }
+
+    /** Faults → losses and detection: an unfenced old primary there writes again; manual detection clears. */
+    regionUp(region: number, t: number): void {
+        regionBack(this, this.openSplitBrain, region, t);
+        onRegionUp(this, region, t);
+    }
+
+    /** Detection → failover actions. */
+    startFailover(probe: Probe, t: number): void {
+        startFailover(this, probe, t);
+    }
+
+    /** Detection → failover actions. */
+    failoverHealthy(probe: Probe, t: number): void {
+        failoverHealthy(this, probe, t);
+    }
+
+    /** Failover actions → losses. */
     promoted(store: number, from: number, to: number, t: number): void {
         promoted(this, this.openSplitBrain, store, from, to, t);
     }
 
+    /** `EventKind.tick`: the sample interval ends — reads, link lags and write latencies are recorded for it. */
     private onTick(k: number, t: number): void {
         this.integrate(t);
         sampleLinks(this, k - 1, t);
