@@ -85,6 +85,17 @@ describe('strong-needs-sync', () => {
         expect(await findings('strong-needs-sync', `${AWS}${design}`)).toEqual(expected);
     });
 
+    it('judges a store whose engine is missing by its declared replication', async () => {
+        // The builder asks for the engine; the rule still reads the declared lag, and fails on nothing.
+        const { diagnostics } = await diagnosticsOf(
+            `${AWS}store db { regions us-east-1, us-west-2 holds shared rows writes primary us-east-1 replication async lag 1s consistency strong }`,
+        );
+        expect(diagnostics.filter((d) => d.code === 'rule-failed')).toEqual([]);
+        expect(diagnostics.filter((d) => d.code === 'strong-needs-sync').map((d) => d.message)).toEqual([
+            `consistency strong, but db replicates to us-west-2 asynchronously (≈ 1 s behind): ${TAIL}`,
+        ]);
+    });
+
     it('leaves out the lag when asynchronous replication declares none', async () => {
         // postgres has no default lag: the builder asks for it, and the rule names no figure.
         const found = await findings(
@@ -313,6 +324,37 @@ describe('consensus-quorum-survival', () => {
             ],
         },
         {
+            // replicas 2 stay two voters however many regions: over a, b and e they sit in a and b (round robin),
+            // and either loss still leaves 1. A witness makes three voters, quorum 2.
+            name: 'offers no region that declared replicas would not reach',
+            design: 'store ledger { engine cockroachdb regions a, b replicas 2 holds shared rows }',
+            expected: [
+                {
+                    at: 'regions a, b',
+                    message: `losing a or b leaves 1 of 2 voters, short of the quorum of 2: ledger stops accepting writes until the region returns. ${SURVIVAL}`,
+                    fixes: [['Add a witness in e (it votes, holds the log, serves no reads)', true]],
+                },
+            ],
+        },
+        {
+            // replicas 4 over a, b and c: a 2, b 1, c 1, quorum 3; losing a leaves 2. A witness outside makes five
+            // voters, quorum 3: any loss leaves 3. The candidates are f, c, d and e less the store's own regions: e
+            // has no link to c and f none at all, so both are unknown (tied, in declaration order: f), d is foreign.
+            // A voter added in b would also make five, but b already holds one: it is never a candidate.
+            name: 'never offers a region the store already uses',
+            design: 'store ledger { engine cockroachdb regions a, b, c replicas 4 holds shared rows }',
+            expected: [
+                {
+                    at: 'regions a, b, c',
+                    message: `losing a leaves 2 of 4 voters, short of the quorum of 3: ledger stops accepting writes until the region returns. ${SURVIVAL}`,
+                    fixes: [
+                        ['Add a witness in f (it votes, holds the log, serves no reads)', true],
+                        ['Add f to the regions', false],
+                    ],
+                },
+            ],
+        },
+        {
             // Resident in US: d (EU) is no candidate; e and c are, and e is offered.
             name: 'keeps the candidates within the store’s residency',
             design: 'store ledger { engine cockroachdb regions a, b holds shared rows residency US }',
@@ -329,6 +371,27 @@ describe('consensus-quorum-survival', () => {
         },
     ])('$name', async ({ design, expected }) => {
         expect(await findings('consensus-quorum-survival', `${ONPREM}${design}`)).toEqual(expected);
+    });
+
+    it('prefers a region in the store’s jurisdiction even when a foreign one is declared first', async () => {
+        // d (EU) and e (US) are equally near; the store is in the US: e comes first.
+        const text = `topology T
+region a { provider on-prem jurisdiction US }
+region b { provider on-prem jurisdiction US }
+region d { provider on-prem jurisdiction EU }
+region e { provider on-prem jurisdiction US }
+link a <-> b { rtt 10ms }
+link a <-> d { rtt 10ms }
+link b <-> d { rtt 10ms }
+link a <-> e { rtt 10ms }
+link b <-> e { rtt 10ms }
+store ledger { engine cockroachdb regions a, b holds shared rows }`;
+        expect((await findings('consensus-quorum-survival', text)).map((f) => f.fixes)).toEqual([
+            [
+                ['Add a witness in e (it votes, holds the log, serves no reads)', true],
+                ['Add e to the regions', false],
+            ],
+        ]);
     });
 
     it('offers nothing when the only other region is outside the store’s residency', async () => {
