@@ -13,6 +13,7 @@ export default {
         'test/rules/consistency-rules.test.ts',
         'test/rules/consistency-findings.test.ts',
         'test/rules/residency-rules.test.ts',
+        'test/rules/residency-findings.test.ts',
         'test/rules/quick-fixes.test.ts',
         'test/rules/per-cell.test.ts',
     ],

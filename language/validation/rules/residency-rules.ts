@@ -11,6 +11,9 @@ import { raising } from './fix.js';
 /** Removing a witness the quorum needed to outlive a region says what it costs. */
 function withoutWitnessTitle(store: StoreM, witness: string): string {
     const title = `Remove the witness in ${witness}`;
+    // DynamoDB MRSC counts its witness among the three regions it needs (docs/facts.md#dynamodb-mrsc-region-sets).
+    if (store.engine === 'dynamodb' && store.replication.mode === 'sync' && store.regions.length === 2)
+        return raising(title, 'mrsc-three-regions', 'without it, MRSC has two regions and needs three');
     const survives =
         store.replication.mode !== 'consensus' || survivesAnyRegionLoss(relaidOut(store, { witness: undefined }));
     return survives ? title : raising(title, 'consensus-quorum-survival', 'without it, losing a region stops writes');
