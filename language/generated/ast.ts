@@ -51,6 +51,7 @@ export type MregionKeywordNames =
     | "cassandra"
     | "catch-up"
     | "cell"
+    | "checkpoint"
     | "city"
     | "cloudflare"
     | "cockroachdb"
@@ -375,6 +376,21 @@ export const CellClause = {
 
 export function isCellClause(item: unknown): item is CellClause {
     return reflection.isInstance(item, CellClause.$type);
+}
+
+export interface CheckpointClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'CheckpointClause';
+    interval: Quantity;
+}
+
+export const CheckpointClause = {
+    $type: 'CheckpointClause',
+    interval: 'interval'
+} as const;
+
+export function isCheckpointClause(item: unknown): item is CheckpointClause {
+    return reflection.isInstance(item, CheckpointClause.$type);
 }
 
 export interface CityClause extends langium.AstNode {
@@ -1044,7 +1060,7 @@ export function isProviderClause(item: unknown): item is ProviderClause {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | CatchUpClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
+    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
     readonly $type: 'Quantity';
     text: string;
 }
@@ -1346,7 +1362,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
+    clauses: Array<BackupClause | CatchUpClause | CheckpointClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1362,7 +1378,7 @@ export function isStore(item: unknown): item is Store {
     return reflection.isInstance(item, Store.$type);
 }
 
-export type StoreClause = BackupClause | CatchUpClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
+export type StoreClause = BackupClause | CatchUpClause | CheckpointClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
 
 export const StoreClause = {
     $type: 'StoreClause'
@@ -1511,6 +1527,7 @@ export type MregionAstType = {
     CatchUpClause: CatchUpClause
     Cell: Cell
     CellClause: CellClause
+    CheckpointClause: CheckpointClause
     CityClause: CityClause
     ConflictsClause: ConflictsClause
     ConsistencyClause: ConsistencyClause
@@ -1704,6 +1721,15 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        CheckpointClause: {
+            name: CheckpointClause.$type,
+            properties: {
+                interval: {
+                    name: CheckpointClause.interval
+                }
+            },
+            superTypes: [StoreClause.$type]
         },
         CityClause: {
             name: CityClause.$type,

@@ -853,6 +853,15 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
         `Queues and streams (kafka, kinesis, sqs): \`consumers idempotent\` says the consumers deduplicate what is delivered again — after a Kafka failover, up to a checkpoint interval of messages (${formatDuration(KAFKA_MM2.checkpointIntervalMs.value)} by default, ${cite(KAFKA_MM2.checkpointIntervalMs)}).`,
         'consumers idempotent',
     ),
+    checkpoint: [
+        {
+            in: ['CheckpointClause'],
+            section: 'stores',
+            summary: `Kafka only: how often MirrorMaker 2 checkpoints consumer-group offsets to the other cluster (\`emit.checkpoints.interval.seconds\`), where the design changes the ${formatDuration(KAFKA_MM2.checkpointIntervalMs.value)} default (${cite(KAFKA_MM2.checkpointIntervalMs)}). A consumer that fails over resumes from a checkpoint up to this old, so it is delivered again up to this much of what it consumed.`,
+            unit: 'duration',
+            example: 'checkpoint every 10s',
+        },
+    ],
     idempotent: value(
         'stores',
         ['ConsumersClause'],
@@ -1115,6 +1124,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
             summary: 'Backup interval.',
             unit: 'duration',
             example: 'backup every 1h',
+        },
+        {
+            in: ['CheckpointClause'],
+            section: 'stores',
+            summary: `MirrorMaker 2's checkpoint interval (default ${seconds(KAFKA_MM2.checkpointIntervalMs)}).`,
+            unit: 'duration',
+            example: 'checkpoint every 10s',
         },
         {
             in: ['Fault'],

@@ -30,6 +30,7 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
         kind: 'rate',
         what: 'catch-up rate after a heal (writes per second, or a throughput such as 50MB/s)',
     },
+    'CheckpointClause.interval': { kind: 'duration', what: 'MirrorMaker 2 checkpoint interval' },
     'CapacityClause.uniform': { kind: 'percent', what: 'capacity of each region (share of the total load)' },
     'CapacityEntry.share': { kind: 'percent', what: 'capacity of this region (share of the total load)' },
     'DetectClause.interval': { kind: 'duration', what: 'health-check interval' },

@@ -237,6 +237,8 @@ export interface StoreM {
     readonly catchUp?: CatchUpM;
     /** Queues and streams: `consumers idempotent` — redelivered messages do no harm (rule consumer-failover-duplicates). */
     readonly consumersIdempotent: boolean;
+    /** Kafka: the declared MirrorMaker 2 checkpoint interval (`checkpoint every`), ms; absent: the 60 s default. */
+    readonly checkpointMs?: number;
     readonly objective?: ObjectiveM;
     readonly source: Source;
 }

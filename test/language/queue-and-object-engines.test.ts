@@ -166,6 +166,27 @@ describe('the RPO of a queue that is not replicated', () => {
 });
 
 describe('clauses that apply to some engines only', () => {
+    test('checkpoint every is kept on a Kafka topic, in ms', async () => {
+        const { store: s, problems } = await storeOf(
+            store(
+                'kafka',
+                'writes primary us-east-1 replication async lag 2s consistency eventual checkpoint every 10s',
+            ),
+        );
+        expect(problems).toEqual([]);
+        expect(s.checkpointMs).toBe(10_000);
+    });
+
+    test('a checkpoint interval that is not a duration is a wrong unit', async () => {
+        const { problems } = await storeOf(
+            store(
+                'kafka',
+                'writes primary us-east-1 replication async lag 2s consistency eventual checkpoint every 10GB',
+            ),
+        );
+        expect(problems.join('\n')).toMatch(/^wrong-unit: .*checkpoint interval/m);
+    });
+
     test('consumers idempotent is kept on a queue', async () => {
         const { store: s, problems } = await storeOf(
             store(
@@ -183,6 +204,12 @@ describe('clauses that apply to some engines only', () => {
             text: store('dynamodb', '«consumers» idempotent'),
             message:
                 /'consumers' describes the consumers of a queue or stream \(kafka, kinesis, sqs\); a dynamodb store has none/,
+        },
+        {
+            name: 'a checkpoint interval on an SQS queue',
+            text: store('sqs', 'writes any-region consistency eventual «checkpoint» every 10s'),
+            message:
+                /'checkpoint' is the interval of Kafka MirrorMaker 2's consumer-offset checkpoints .*; a sqs store has none/,
         },
         {
             name: 'turbo replication on an S3 bucket',

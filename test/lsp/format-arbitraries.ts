@@ -68,6 +68,7 @@ const store = block(clause('store', names, optional('per', 'cell')), [
     clause('invariant', fc.constantFrom('unique', 'non-negative'), fc.constantFrom('id', 'balance')),
     clause('features', list(fc.constantFrom('ttl', 'streams', 'turbo-replication'))),
     clause('consumers', 'idempotent'),
+    clause('checkpoint', 'every', quantity('10s')),
     clause(
         'backup',
         'every',

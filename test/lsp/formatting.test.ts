@@ -70,8 +70,8 @@ describe('formatter', () => {
         ],
         [
             'aligns the consumers clause of a queue and the turbo-replication feature of a bucket like any other clause',
-            'store q {\nengine kafka\n  consumers    idempotent\n features turbo-replication ,ttl\n}',
-            'store q {\n    engine    kafka\n    consumers idempotent\n    features  turbo-replication, ttl\n}\n',
+            'store q {\nengine kafka\n  consumers    idempotent\n features turbo-replication ,ttl\ncheckpoint   every 10s\n}',
+            'store q {\n    engine     kafka\n    consumers  idempotent\n    features   turbo-replication, ttl\n    checkpoint every 10s\n}\n',
         ],
         [
             'puts each declaration on its own line',

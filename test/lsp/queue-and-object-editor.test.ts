@@ -22,6 +22,11 @@ describe('completion', () => {
         );
     });
 
+    it('offers the checkpoint clause in a Kafka store only', async () => {
+        expect(await completionLabelsAt(`${DESIGN}store s { engine kafka <|> }`)).toContain('checkpoint');
+        expect(await completionLabelsAt(`${DESIGN}store s { engine sqs <|> }`)).not.toContain('checkpoint');
+    });
+
     it('offers the consumers clause in a store, and idempotent after it', async () => {
         expect(await completionLabelsAt(`${DESIGN}store s { engine kafka <|> }`)).toContain('consumers');
         expect(await completionLabelsAt(`${DESIGN}store s { engine kafka consumers <|> }`)).toEqual(['idempotent']);
@@ -49,6 +54,11 @@ describe('hover of a store', () => {
             `${DESIGN}store <|>q { engine kafka regions us-east-1, us-west-2 holds shared sequence writes primary us-east-1 replication async lag 2s consistency eventual }
 workload w for q { writes 2000/s from us-east-1 100% }`,
             '- **Consumer failover: redelivers up to ≈ 1 m of messages (≈ 120,000 messages)** — the last MirrorMaker 2 checkpoint',
+        ],
+        [
+            'a Kafka topic with a declared checkpoint interval: the window it gives',
+            `${DESIGN}store <|>q { engine kafka regions us-east-1, us-west-2 holds shared sequence writes primary us-east-1 replication async lag 2s consistency eventual checkpoint every 10s }`,
+            '- **Consumer failover: redelivers up to ≈ 10 s of messages**',
         ],
         [
             'an SQS queue per region: no cross-region copy',

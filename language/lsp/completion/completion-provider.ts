@@ -217,6 +217,11 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
             const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
             if (engine?.engine === undefined || !QUEUE_ENGINES.has(engine.engine as Engine)) return true;
         }
+        // MirrorMaker 2's checkpoint interval: Kafka only.
+        if (clauseType === 'CheckpointClause') {
+            const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
+            if (engine?.engine !== 'kafka') return true;
+        }
         return clauses.some((c) => c.$type === clauseType && !contains(c, context.offset));
     }
 

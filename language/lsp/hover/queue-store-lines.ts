@@ -20,14 +20,14 @@ export function queueAndObjectLines(model: Model, store: StoreM): string[] {
     switch (store.engine) {
         case 'kafka': {
             if (!multiRegion || store.replication.mode !== 'async') return [];
-            const interval = KAFKA_MM2.checkpointIntervalMs.value;
+            const interval = store.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
             const rate = messagesPerS(model, store);
             const count =
                 rate !== undefined ? ` (≈ ${formatCount(Math.round((rate * interval) / 1000))} messages)` : '';
             return [
                 store.consumersIdempotent
                     ? `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}**, which the consumers deduplicate (\`consumers idempotent\`) (${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`
-                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(interval + KAFKA_MM2.groupOffsetSyncIntervalMs.value)} with the group-offset sync (an estimate from the default intervals, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`,
+                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(interval + KAFKA_MM2.groupOffsetSyncIntervalMs.value)} with the group-offset sync (an estimate from the ${store.checkpointMs !== undefined ? 'declared checkpoint interval' : 'default intervals'}, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`,
             ];
         }
         case 'sqs':

@@ -51,6 +51,26 @@ export function readQueueAndObjectClauses(
     }
 }
 
+/** `checkpoint every <duration>`: Kafka MirrorMaker 2 only (docs/facts.md#kafka-mirrormaker2); ms, or undefined. */
+export function readCheckpoint(
+    ctx: BuildContext,
+    engine: Engine | undefined,
+    clause: ast.CheckpointClause | undefined,
+): number | undefined {
+    if (!clause) return undefined;
+    if (engine !== undefined && engine !== 'kafka') {
+        ctx.report(
+            ProblemCodes.InapplicableProperty,
+            'error',
+            `'checkpoint' is the interval of Kafka MirrorMaker 2's consumer-offset checkpoints (${factRef('kafka-mirrormaker2')}); a ${engine} store has none: remove it`,
+            clause,
+            ctx.keywordRange(clause, 'checkpoint'),
+        );
+        return undefined;
+    }
+    return ctx.quantity(clause.interval, 'duration', { what: 'checkpoint interval', min: 0, above: true });
+}
+
 /**
  * The engine's facts as the declared features change them: turbo replication bounds a dual-region bucket's lag at
  * its 15-minute RPO, and no typical figure is documented, so the bound is the typical lag too.

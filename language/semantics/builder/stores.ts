@@ -1,7 +1,7 @@
 // Stores: one declaration read once (with its problems), then instantiated per cell when `per cell`.
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
-import { readQueueAndObjectClauses, withFeatureFacts } from './queues-and-objects.js';
+import { readCheckpoint, readQueueAndObjectClauses, withFeatureFacts } from './queues-and-objects.js';
 import type {
     BackupM,
     CassandraLevel,
@@ -60,6 +60,7 @@ export interface StoreDecl {
     readonly sizeBytes?: number;
     readonly catchUp?: CatchUpM;
     readonly consumersIdempotent: boolean;
+    readonly checkpointMs?: number;
     readonly objective?: ObjectiveM;
     readonly source: Source;
 }
@@ -92,8 +93,10 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const catchUp = ctx.single(c, ast.isCatchUpClause, 'catch-up');
     const objective = ctx.single(c, ast.isObjectiveClause, 'objective');
     const consumers = ctx.single(c, ast.isConsumersClause, 'consumers');
+    const checkpoint = ctx.single(c, ast.isCheckpointClause, 'checkpoint');
     const invariants = ctx.all(c, ast.isInvariantClause);
     readQueueAndObjectClauses(ctx, node, engine?.engine, consumers, features);
+    const checkpointMs = readCheckpoint(ctx, engine?.engine, checkpoint);
 
     if (!engine) ctx.missing(node, `store ${node.name} needs an 'engine' (dynamodb, aurora, spanner, cockroachdb, …)`);
     if (node.perCell && regions) {
@@ -205,6 +208,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
         catchUp: catchUp ? readCatchUp(ctx, catchUp) : undefined,
         consumersIdempotent: consumers?.idempotent === true,
+        ...(checkpointMs !== undefined ? { checkpointMs } : {}),
         objective: buildObjective(ctx, objective),
         source: ctx.source(node, {
             engine,
@@ -225,6 +229,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
             size,
             catchUp,
             consumers,
+            checkpoint,
             objective,
             consistencyLevel,
             perCell: node.perCell ? ctx.keywordRange(node, 'per') : undefined,
@@ -401,6 +406,7 @@ function instantiate(
         sizeBytes: decl.sizeBytes,
         ...(decl.catchUp ? { catchUp: decl.catchUp } : {}),
         consumersIdempotent: decl.consumersIdempotent,
+        ...(decl.checkpointMs !== undefined ? { checkpointMs: decl.checkpointMs } : {}),
         objective: decl.objective,
         source: decl.source,
     };

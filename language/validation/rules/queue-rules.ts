@@ -82,7 +82,8 @@ const consumerFailoverDuplicates: Rule = {
         for (const { service, store } of consumersOfQueues(model)) {
             if (store.engine !== 'kafka' || store.replication.mode !== 'async' || store.regions.length < 2) continue;
             if (store.consumersIdempotent || !movesRegion(model, service)) continue;
-            const checkpoint = KAFKA_MM2.checkpointIntervalMs.value;
+            const declared = store.checkpointMs !== undefined;
+            const checkpoint = store.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
             const withSync = checkpoint + KAFKA_MM2.groupOffsetSyncIntervalMs.value;
             const rate = messagesPerS(model, store);
             const count =
@@ -96,9 +97,9 @@ const consumerFailoverDuplicates: Rule = {
                 key: `${service.name}:${store.name}`,
                 severity: unique ? 'error' : undefined,
                 message:
-                    `${store.name} is mirrored between ${listing(store.regions)} by MirrorMaker 2, which translates consumer offsets only at checkpoints, every ${formatDuration(checkpoint)} by default (${factRef(KAFKA_MM2.checkpointIntervalMs.id)}): ` +
+                    `${store.name} is mirrored between ${listing(store.regions)} by MirrorMaker 2, which translates consumer offsets only at checkpoints, every ${formatDuration(checkpoint)}${declared ? ' (declared)' : ' by default'} (${factRef(KAFKA_MM2.checkpointIntervalMs.id)}): ` +
                     `when ${service.name}'s consumers fail over to another region they resume from the last checkpoint and are delivered again up to ≈ ${formatDuration(checkpoint)} of messages${count}, ` +
-                    `up to ≈ ${formatDuration(withSync)} when they rely on the group-offset sync (an estimate from the default intervals)` +
+                    `up to ≈ ${formatDuration(withSync)} when they rely on the group-offset sync (an estimate from the ${declared ? 'checkpoint interval and the default sync interval' : 'default intervals'})` +
                     (unique ? `; invariant unique ${unique.field} breaks on every duplicate` : '') +
                     `. Make the consumers idempotent (deduplicate on a message key) and declare 'consumers idempotent'.`,
                 fixes: [
