@@ -75,30 +75,35 @@ function closure(start: string): Set<string> {
     return seen;
 }
 
-/** The import cycles among `scope` (relative imports only): each as the files around the loop, from its first file. */
-function importCycles(scope: readonly string[]): string[] {
-    const inScope = new Set(scope);
-    const edges = (file: string) =>
-        (byFile.get(file)?.imports ?? [])
-            .map((s) => resolve(file, s))
-            .filter((t): t is string => t !== undefined && inScope.has(t));
-    // Depth-first search; an edge back to a file on the current path closes a cycle.
+/** The cycles of a graph: each as the nodes around the loop, from the first one the search met. */
+function cyclesOf(nodes: readonly string[], edges: (node: string) => readonly string[]): string[] {
+    // Depth-first search; an edge back to a node on the current path closes a cycle.
     const state = new Map<string, 'open' | 'done'>();
     const path: string[] = [];
     const cycles: string[] = [];
-    const visit = (file: string): void => {
-        state.set(file, 'open');
-        path.push(file);
-        for (const next of edges(file)) {
+    const visit = (node: string): void => {
+        state.set(node, 'open');
+        path.push(node);
+        for (const next of edges(node)) {
             const seen = state.get(next);
             if (seen === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
             else if (seen === undefined) visit(next);
         }
         path.pop();
-        state.set(file, 'done');
+        state.set(node, 'done');
     };
-    for (const file of [...scope].sort()) if (!state.has(file)) visit(file);
+    for (const node of [...nodes].sort()) if (!state.has(node)) visit(node);
     return cycles;
+}
+
+/** The import cycles among `scope` (relative imports only, types included). */
+function importCycles(scope: readonly string[]): string[] {
+    const inScope = new Set(scope);
+    return cyclesOf(scope, (file) =>
+        (byFile.get(file)?.imports ?? [])
+            .map((s) => resolve(file, s))
+            .filter((t): t is string => t !== undefined && inScope.has(t)),
+    );
 }
 
 const isLangium = (s: string) => s === 'langium' || s.startsWith('langium/');
@@ -226,6 +231,16 @@ describe('architecture invariants', () => {
         expect(declared).toEqual([]);
     });
 
+    test.each<{ graph: Record<string, string[]>; cycles: string[] }>([
+        { graph: { a: ['b'], b: ['c'], c: [] }, cycles: [] },
+        { graph: { a: ['a'] }, cycles: ['a → a'] },
+        { graph: { a: ['b'], b: ['a'] }, cycles: ['a → b → a'] },
+        { graph: { a: ['b', 'c'], b: ['d'], c: ['d'], d: [] }, cycles: [] },
+        { graph: { a: ['b'], b: ['c'], c: ['b'] }, cycles: ['b → c → b'] },
+    ])('the cycle search finds $cycles in $graph', ({ graph, cycles }) => {
+        expect(cyclesOf(Object.keys(graph), (node) => graph[node] ?? [])).toEqual(cycles);
+    });
+
     test('no file of simulation/ imports, through any chain of imports (types included), a file that imports it back', () => {
         const inSimulation = files.map((f) => f.file).filter((f) => f.startsWith('simulation/'));
         expect(inSimulation).toContain('simulation/engine/simulation.ts');
@@ -239,6 +254,18 @@ describe('architecture invariants', () => {
         expect(importers((_s, t, f) => isMechanism(t) && f.file !== core)).toEqual([]);
         // What one mechanism needs from another goes through EngineContext (engine/context.ts), which the core implements.
         expect(importers((_s, t, f) => isMechanism(f.file) && t === core)).toEqual([]);
+    });
+
+    test('every event kind has a handler in the engine core: the hot two in the loop, the others in its dispatch', () => {
+        const text = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+        const kinds = [...text('simulation/engine/event-kinds.ts').matchAll(/^\s+(\w+): \d+,$/gm)].map((m) => m[1]);
+        expect(kinds).toContain('arrival');
+        const core = text('simulation/engine/simulation.ts');
+        const loop = core.slice(core.indexOf('while (queue.size > 0)'), core.indexOf('this.finish(end)'));
+        const dispatch = core.slice(core.indexOf('private dispatch('), core.indexOf('default:'));
+        const handled = (kind: string | undefined) =>
+            loop.includes(`kind === EventKind.${kind})`) || dispatch.includes(`case EventKind.${kind}:`);
+        expect(kinds.filter((k) => !handled(k))).toEqual([]);
     });
 
     test('every Node entry point loads the Object.groupBy polyfill before anything else', () => {

@@ -1,7 +1,7 @@
 // What the mechanisms of the engine share: the run's state, and the calls one mechanism makes into another.
 // A mechanism (engine/mechanisms/) takes an `EngineContext`, never the Simulation class; the core
 // (simulation.ts) implements it and routes each call to the mechanism that owns it, so no mechanism imports
-// another and nothing in simulation/ imports the core but its callers (test/architecture.test.ts).
+// another or the core, and simulation/ has no import cycle (test/architecture.test.ts checks both).
 import type { HealthCheckDepth, Source } from '../../language/semantics/model.js';
 import type { StoreFate } from '../data-fate.js';
 import type { FaultState } from '../faults.js';
