@@ -22,6 +22,7 @@ const SEVERITY: Readonly<Record<number, string>> = { 1: 'error', 2: 'warning', 3
 
 async function findings(design: string) {
     const { text, diagnostics } = await diagnosticsOf(`${REGIONS}${design}`);
+    expect(diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message)).toEqual([]);
     return diagnostics
         .filter((d) => d.code === 'residency-violation')
         .map((d) => ({
@@ -132,6 +133,32 @@ describe('residency-violation', () => {
             ],
         },
         {
+            // Neither a consensus group nor DynamoDB MRSC: the witness counts in no quorum and no region set.
+            name: 'says removing the witness of a synchronous store of another engine raises nothing',
+            design: 'store ledger { engine postgres regions eu-west-1, eu-central-1 witness ap-southeast-1 holds shared rows writes primary eu-west-1 replication sync consistency strong residency EU }',
+            expected: [
+                {
+                    at: 'witness ap-southeast-1',
+                    severity: 'error',
+                    message: `ledger must stay in EU, but its witness in ap-southeast-1 (SG) keeps the replication log: ${NO_ADEQUACY}`,
+                    fixes: [['Remove the witness in ap-southeast-1', true]],
+                },
+            ],
+        },
+        {
+            // DynamoDB in its default (MREC) mode is no MRSC table: two regions without the witness raise nothing.
+            name: 'says removing the witness of DynamoDB outside MRSC raises nothing',
+            design: 'store ledger { engine dynamodb regions eu-west-1, eu-central-1 witness ap-southeast-1 holds per-user rows residency EU }',
+            expected: [
+                {
+                    at: 'witness ap-southeast-1',
+                    severity: 'error',
+                    message: `ledger must stay in EU, but its witness in ap-southeast-1 (SG) keeps the replication log: ${NO_ADEQUACY}`,
+                    fixes: [['Remove the witness in ap-southeast-1', true]],
+                },
+            ],
+        },
+        {
             name: 'passes a witness inside the EU',
             design: 'store ledger { engine cockroachdb regions eu-west-1, eu-central-1 witness eu-west-3 holds shared rows residency EU }',
             expected: [],
@@ -200,8 +227,9 @@ ${customers('eu-west-1, eu-central-1')}service crm per cell { posture active-act
             others: [],
         },
         {
+            // x is a replica's region, a witness's and a writing service's: none is judged without a jurisdiction.
             name: 'leaves a region with no jurisdiction to the missing-jurisdiction error',
-            design: `region x { provider on-prem }\n${customers('eu-west-1, x')}`,
+            design: `region x { provider on-prem }\n${customers('eu-west-1, x', 'EU', ' witness x')}service crm { regions x uses customers }`,
             others: ['missing-property'],
         },
     ])('$name', async ({ design, others }) => {
