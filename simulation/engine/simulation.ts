@@ -7,7 +7,6 @@
 // `changed`). Writes are never objects and reads are a flow: a state change costs a table refresh, not events.
 import { FaultState } from '../faults.js';
 import { PartialFaults } from '../partial-faults.js';
-import { IntervalLatencies } from '../metrics/interval-latencies.js';
 import type { Plan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import type { SplitBrain } from '../split-brain.js';
@@ -31,7 +30,7 @@ import type { EngineContext, EngineOptions, GrayWatch, Landing, StoreCounters } 
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
-import { ReadFlow } from './read-flow.js';
+import { newGroup, newService, newStoreCounters } from './run-state.js';
 import { evaluateEpisodes, markEpisodes, type Reactions } from './mechanisms/availability.js';
 import { initFailovers, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp } from './mechanisms/detection.js';
 import {
@@ -72,7 +71,7 @@ export class Simulation implements EngineContext {
     readonly faults: FaultState;
     /** Services and stores impaired in a region that stays up (`degrade`, `fail`), with their cascade. */
     readonly partial: PartialFaults;
-    /** Health checks that watch a partial fault, and whether they noticed it (gray-detection.ts). */
+    /** Health checks that watch a partial fault (faults.ts opens them) and whether they noticed it (detection.ts). */
     readonly grayWatches: GrayWatch[] = [];
     /** Regions whose storage a `destroy` fault removed: they never come back. */
     readonly destroyed: Uint8Array;
@@ -174,39 +173,10 @@ export class Simulation implements EngineContext {
                 );
         }
         this.storeRouting = plan.stores.map((s) => initialStoreRouting(plan, s));
-        this.storeCounters = plan.stores.map((s) => ({
-            acknowledged: 0,
-            failed: 0,
-            rejected: 0,
-            conflictRejected: 0,
-            lost: 0,
-            rpoMs: -1,
-            discarded: 0,
-            overwritten: 0,
-            merges: 0,
-            siblings: 0,
-            readsServed: 0,
-            readsStale: 0,
-            drainReadsServed: 0,
-            drainReadsStale: 0,
-            staleKnown: true,
-            applied: new Float64Array(s.replicas.length),
-            accepted: new Float64Array(s.replicas.length),
-            losses: [],
-            discardedAt: new Float64Array(s.replicas.length),
-            mergesAt: new Float64Array(s.replicas.length),
-            siblingsAt: new Float64Array(s.replicas.length),
-        }));
+        this.storeCounters = plan.stores.map(newStoreCounters);
         this.fates = plan.stores.map((s) => new StoreFate(s.index, s.replicas.length));
         this.openSplitBrain = plan.stores.map(() => undefined);
-        this.services = plan.services.map((s) => ({
-            plan: s,
-            primary: s.primary,
-            routable: Uint8Array.from(s.runsIn),
-            capacity: Float64Array.from(s.capacity),
-            capacityFactor: new Float64Array(R).fill(1),
-            servedFactor: new Float64Array(R).fill(1),
-        }));
+        this.services = plan.services.map((s) => newService(s, R));
         this.sharedSpace = Float64Array.from(plan.workloads, (w) =>
             w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0,
         );
@@ -236,40 +206,7 @@ export class Simulation implements EngineContext {
         const dest = g.kind === 'store' ? g.origin : initialDestination(this, g.target, g.origin);
         this.work.state += groupState(W, g.readsFrom.length, C);
         this.work.series += groupSeries(W, this.ticks);
-        return {
-            plan: g,
-            dest,
-            previous: -1,
-            transitionStamp: 0,
-            status: new Int8Array(2 * W * C),
-            location: new Int32Array(2 * W * C),
-            latency: new Float64Array(2 * W * C),
-            bin: new Int32Array(2 * W * C),
-            requestStatus: new Int8Array(2 * C),
-            requestLatency: new Float64Array(2 * C),
-            requestBin: new Int32Array(2 * C),
-            serviceProb: new Float64Array(2),
-            readOk: new Float64Array(2),
-            writeOk: new Float64Array(2),
-            readReplica: new Int32Array(2 * g.readsFrom.length).fill(-1),
-            counters: {
-                writesOffered: 0,
-                writesServed: 0,
-                readsOffered: 0,
-                readsServed: 0,
-                staleReads: 0,
-                rejected: 0,
-                conflictRejected: 0,
-            },
-            histograms: new Array(W + 1).fill(undefined),
-            pendingStoreWrites: new Float64Array(2 * W * C),
-            pendingRequestWrites: new Float64Array(2 * C),
-            intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
-            processingMeans: processingMeansOf(this.plan, g.writes),
-            reads: new ReadFlow(g.readsFrom.length),
-            seriesOffered: new Float64Array(this.ticks),
-            seriesServed: new Float64Array(this.ticks),
-        };
+        return newGroup(g, dest, C, this.ticks, processingMeansOf(this.plan, g.writes));
     }
 
     // ------------------------------------------------------------------------------------------ the run
