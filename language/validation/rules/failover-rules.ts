@@ -274,6 +274,8 @@ const homeRegionUnrouted: Rule = {
                           ],
                       },
                   ];
+            // The failovers of a per-cell declaration are one per cell: each is named once, and the verb agrees.
+            const named = [...new Set(failovers.map((f) => `failover ${f.target.id.replace(/@.*$/, '')}`))];
             report({
                 ...at(store.source, 'writes'),
                 cell: store.cell,
@@ -281,9 +283,9 @@ const homeRegionUnrouted: Rule = {
                 fixes,
                 message:
                     `${store.name} writes each key in its home region (${listing(store.regions, 'or')}), ` +
-                    (failovers.length === 0
+                    (named.length === 0
                         ? 'and no failover concerns it'
-                        : `but ${listing([...new Set(failovers.map((f) => `failover ${f.target.id.replace(/@.*$/, '')}`))])} ${failovers.length === 1 ? 'says' : 'say'} nothing of where a lost home region's users write`) +
+                        : `but ${listing(named)} ${named.length === 1 ? 'says' : 'say'} nothing of where a lost home region's users write`) +
                     `: until that region returns, their writes fail. Re-home their keys to another region, or accept the outage explicitly`,
             });
         }
