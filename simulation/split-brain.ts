@@ -1,11 +1,16 @@
 // Two primaries at once. A promotion moves a single-writer store's writes to another replica; unless the
 // engine's promotion fences the old primary, that primary still takes the writes of whoever reaches it in
 // its own region once the region is up (a false alarm, or a region that comes back): both sides accept
-// writes that the other never sees. Aurora Global Database's managed failover fences it — the old primary
-// rejoins as a secondary (docs/facts.md#aurora-managed-failover-time); for other asynchronously replicated engines neither the design nor the
-// facts table says the promotion does, so the old primary keeps accepting its region's writes until the
-// scenario ends (or another promotion).
+// writes that the other never sees. Two engines' promotions fence it: Aurora Global Database's managed failover
+// (the old primary rejoins as a secondary, docs/facts.md#aurora-managed-failover-time) and an Azure Storage account
+// failover (the account's one endpoint moves to the secondary, docs/facts.md#azure-storage-account-failover). For
+// other asynchronously replicated engines neither the design nor the facts table says the promotion does, so the
+// old primary keeps accepting its region's writes until the scenario ends (or another promotion).
+import type { Engine } from '../language/semantics/model.js';
 import type { StorePlan } from './plan.js';
+
+/** Engines whose promotion leaves no writable old primary behind. */
+const FENCING_PROMOTION: ReadonlySet<Engine> = new Set<Engine>(['aurora', 'azure-blob']);
 
 export interface SplitBrain {
     readonly store: number;
@@ -25,11 +30,11 @@ export interface SplitBrain {
 
 /**
  * Whether the old primary of `store` keeps taking writes after another replica is promoted: an asynchronously
- * replicated copy that nothing fences. Aurora's managed failover demotes it (docs/facts.md#aurora-managed-failover-time); stores without
- * replication keep independent copies, and synchronous or consensus stores do not leave a writable one behind.
+ * replicated copy that nothing fences (see FENCING_PROMOTION); stores without replication keep independent copies,
+ * and synchronous or consensus stores do not leave a writable one behind.
  */
 export function oldPrimaryStaysWritable(store: StorePlan): boolean {
-    return store.mode === 'async' && store.model.engine !== 'aurora';
+    return store.mode === 'async' && !(store.model.engine !== undefined && FENCING_PROMOTION.has(store.model.engine));
 }
 
 /** Starts the window: from now on both primaries accept writes (`accepted` = writes each replica accepted). */

@@ -118,3 +118,26 @@ scenario s { workload w  duration 6m  at 1m outage region us-east-1 for 3m  seed
         expect(db.stranded[0]).toMatchObject({ cutAtMs: 60_000, lostAtMs: b.promotedAtMs, deliveredWrites: 0 });
     });
 });
+
+describe('which promotions fence the old primary', () => {
+    const scenario =
+        'scenario s { workload w  duration 5m  at 1m flap health-check db in us-east-1 every 40s for 3m  seed 2 }';
+    // Aurora's managed failover demotes the old primary (docs/facts.md#aurora-managed-failover-time); an Azure Storage
+    // account failover moves the account's one endpoint to the secondary (docs/facts.md#azure-storage-account-failover).
+    // Nothing documented fences the others.
+    it.each([
+        ['aurora', 0],
+        ['azure-blob', 0],
+        ['postgres', 1],
+        ['mysql', 1],
+    ])('a promotion of an async %s store leaves %i split-brain windows', async (engine, windows) => {
+        const report = await run(`${TWO_US_REGIONS}
+${store(engine)}
+workload w for db { writes 1000/s from us-east-1 50%, us-west-2 50% }
+${scenario}
+`);
+        expect(report.failovers.map((f) => f.outcome)).toEqual(['completed']);
+        expect(report.splitBrain).toHaveLength(windows);
+        expect(report.summary.splitBrainWrites > 0).toBe(windows > 0);
+    });
+});
