@@ -22,6 +22,7 @@ import {
 } from 'langium';
 import { forgetResolution, resolvedTarget } from '../langium/internals.js';
 import { ownReferences, referencesBelow } from '../util/subtree-references.js';
+import { itemAt } from '../util/item-at.js';
 
 const REFERENCES_PER_CHECK = 256;
 
@@ -59,10 +60,10 @@ export class MregionLinker extends DefaultLinker {
         ownReferences(root, own, children);
         let linked = 0;
         for (let i = -1; i < children.length; i++) {
-            const infos = i < 0 ? own : referencesBelow(children[i]!);
+            const infos = i < 0 ? own : referencesBelow(itemAt(children, i, 'root child'));
             // Index loops: an iterator per declaration was most of what linking left for the garbage collector.
             for (let j = 0; j < infos.length; j++) {
-                const info = infos[j]!;
+                const info = itemAt(infos, j, 'reference');
                 if (++linked % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
                 if (stillTrue(info)) {
                     document.references.push(info.reference);
@@ -96,8 +97,8 @@ export class MregionLinker extends DefaultLinker {
         )
             tail++;
         const names = new Set<string>();
-        for (let i = head; i < before.length - tail; i++) addName(names, before[i]!);
-        for (let i = head; i < declarations.length - tail; i++) addName(names, declarations[i]!);
+        for (let i = head; i < before.length - tail; i++) addName(names, itemAt(before, i, 'earlier declaration'));
+        for (let i = head; i < declarations.length - tail; i++) addName(names, itemAt(declarations, i, 'declaration'));
         return names;
     }
 }

@@ -13,6 +13,7 @@ import {
     type LocalSymbols,
 } from 'langium';
 import { childrenOf } from '../util/subtree-references.js';
+import { itemAt } from '../util/item-at.js';
 
 const NODES_PER_CHECK = 256;
 
@@ -31,7 +32,7 @@ export class MregionScopeComputation extends DefaultScopeComputation {
         this.addExportedSymbol(root, exports, document);
         for (let i = 0; i < children.length; i++) {
             if ((i + 1) % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            this.addExportedSymbol(children[i]!, exports, document);
+            this.addExportedSymbol(itemAt(children, i, 'root child'), exports, document);
         }
         return exports;
     }

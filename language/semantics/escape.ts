@@ -16,7 +16,7 @@ function oneLine(text: string): string {
     return visibleControls(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '));
 }
 
-const HTML: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+const HTML = { '<': '&lt;', '>': '&gt;', '&': '&amp;' } as const;
 
 /**
  * Text shown literally inside a Markdown line (also a table cell): markup characters backslash-escaped, HTML
@@ -25,7 +25,7 @@ const HTML: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': 
 export function markdownText(text: string): string {
     return oneLine(text)
         .replace(/[\\`*_[\]|~!#]/g, '\\$&')
-        .replace(/[<>&]/g, (c) => HTML[c]!);
+        .replace(/[<>&]/g, (c) => HTML[c as keyof typeof HTML]);
 }
 
 /**

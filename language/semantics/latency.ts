@@ -5,6 +5,7 @@ import { greatCircleKm, rttFromDistanceMs } from './geo.js';
 import { isMeasuredRegion, measuredRttMs, MEASURED_RTT_SOURCE } from './facts/latency.js';
 import type { LinkM, Model, RegionM, RttEstimate, RttSource } from './model.js';
 import { GREAT_CIRCLE } from './facts/defaults.js';
+import { itemAt } from '../util/item-at.js';
 
 export function pairKey(a: string, b: string): string {
     return a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -104,7 +105,8 @@ export function pairSources(model: Model, regions: readonly string[]): (i: numbe
     const located = regions.map((r) => model.regions.get(r)?.location !== undefined);
     return (i, j) => {
         if (regions[i] === regions[j]) return 'same-region';
-        if ((linked[i] && linked[j]) || (measured[i] && measured[j])) return links.get(regions[i]!, regions[j]!).source;
+        if ((linked[i] && linked[j]) || (measured[i] && measured[j]))
+            return links.get(itemAt(regions, i, 'region'), itemAt(regions, j, 'region')).source;
         return located[i] && located[j] ? 'great-circle' : 'unknown';
     };
 }

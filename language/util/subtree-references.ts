@@ -27,7 +27,7 @@ function walk(top: AstNode): ReferenceInfo[] {
     while (pending.length > 0) {
         children.length = 0;
         ownReferences(pending.pop()!, references, children);
-        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+        for (const child of children.reverse()) pending.push(child);
     }
     return references;
 }

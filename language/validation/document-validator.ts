@@ -268,7 +268,7 @@ function misspelledKeyword(
     if (/Expecting token of type 'EOF'/.test(message)) return closestName(found, declarations);
     const expected = [
         ...(/Expecting token of type '([^']+)'/.exec(message)?.slice(1) ?? []),
-        ...[...message.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!),
+        ...[...message.matchAll(/\[([^\]]+)\]/g)].flatMap((m) => m.slice(1, 2)),
     ].filter((t) => keywords.has(t));
     return closestName(found, expected) ?? closestName(found, keywords);
 }
@@ -294,7 +294,7 @@ function readableSyntaxMessage(
         )
         .replace(/Expecting: one of these possible Token sequences:([\s\S]*?)but found:/, (_, options: string) => {
             const expected = [...options.matchAll(/\[([^\]]+)\]/g)]
-                .map((m) => m[1]!)
+                .flatMap((m) => m.slice(1, 2))
                 .map((t) => (t === 'ID' ? 'a name' : t === 'QUANTITY' ? 'a number with its unit' : `'${t}'`));
             const shown = expected.length > 6 ? [...expected.slice(0, 6), '…'] : expected;
             return `expected ${shown.join(', ')}; found`;

@@ -14,6 +14,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { Document } from '../generated/ast.js';
 import type { Range } from '../semantics/model.js';
 import { referencesBelow } from '../util/subtree-references.js';
+import { itemAt } from '../util/item-at.js';
 
 /** Where the built-in checks found a syntax error or an unresolved name, with the name suggested for it. */
 export interface BrokenPlace {
@@ -55,7 +56,7 @@ export function findHeldBack(root: Document, broken: readonly BrokenPlace[]): He
         let high = ranges.length - 1;
         while (low <= high) {
             const mid = (low + high) >> 1;
-            const r = ranges[mid]!;
+            const r = itemAt(ranges, mid, 'declaration range');
             if (before(p, r.start)) high = mid - 1;
             else if (before(r.end, p)) low = mid + 1;
             else return mid;
@@ -110,7 +111,7 @@ export function findHeldBack(root: Document, broken: readonly BrokenPlace[]): He
             .map((b) => [`${b.range.start.line}:${b.range.start.character}`, b.suggestion!]),
     );
     for (const i of incomplete) {
-        for (const info of referencesBelow(top[i]!)) {
+        for (const info of referencesBelow(itemAt(top, i, 'top-level declaration'))) {
             const ref = info.reference as { ref?: AstNode; $refNode?: { range: Range } };
             const target = topOf(ref.ref);
             if (target !== undefined) held.add(target);
@@ -121,7 +122,7 @@ export function findHeldBack(root: Document, broken: readonly BrokenPlace[]): He
     }
     const cells = new Set(
         [...incomplete]
-            .map((i) => top[i]!)
+            .map((i) => itemAt(top, i, 'top-level declaration'))
             .filter((n) => n.$type === 'Cell')
             .map((n) => (n as { name?: string }).name),
     );

@@ -5,6 +5,7 @@
 import { AstUtils, GrammarAST, type Grammar } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ProblemCodes } from '../semantics/problem-codes.js';
+import { itemAt } from '../util/item-at.js';
 
 /** The keywords that open a top-level declaration, and those of them whose next word is the declared name. */
 export interface DeclarationKeywords {
@@ -123,7 +124,7 @@ function declarationEnd(
 ): number {
     let depth = 0;
     for (let i = at + 1; i < tokens.length; i++) {
-        const token = tokens[i]!;
+        const token = itemAt(tokens, i, 'token');
         if (token.image === '{') depth++;
         else if (token.image === '}') {
             if (depth <= 1) return token.startOffset + 1;
@@ -131,7 +132,7 @@ function declarationEnd(
         } else if (
             depth === 0 &&
             keywords.includes(token.image) &&
-            lineAt(token.startOffset) !== lineAt(tokens[i - 1]!.startOffset)
+            lineAt(token.startOffset) !== lineAt(itemAt(tokens, i - 1, 'token').startOffset)
         )
             return token.startOffset;
     }

@@ -16,6 +16,7 @@ import { ProblemCodes } from '../problem-codes.js';
 import { listing } from '../units.js';
 import { factRef } from '../facts/citation.js';
 import type { BuildContext } from './context.js';
+import { itemAt } from '../../util/item-at.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
 /** Quick fixes offered for a leader outside the store's regions: one per region, up to this many. */
@@ -79,7 +80,7 @@ function resolveLeader(
     regions: readonly string[],
     where: string,
 ): Pick<ConsensusM, 'leader' | 'leaderProvenance'> {
-    const first = regions[0]!;
+    const first = itemAt(regions, 0, 'regions of a consensus store');
     if (decl.leader !== undefined) {
         if (regions.includes(decl.leader)) return { leader: decl.leader, leaderProvenance: DECLARED };
         const range = decl.source.props.leader!;

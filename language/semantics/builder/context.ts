@@ -61,8 +61,9 @@ export class BuildContext {
     /** From the first to the last value of a list property (e.g. all origins of `from a 50%, b 50%`). */
     listRange(node: AstNode, property: string): Range {
         const nodes = node.$cstNode ? GrammarUtils.findNodesForProperty(node.$cstNode, property) : [];
-        if (nodes.length === 0) return this.range(node);
-        return { start: nodes[0]!.range.start, end: nodes[nodes.length - 1]!.range.end };
+        const [first, last] = [nodes[0], nodes.at(-1)];
+        if (!first || !last) return this.range(node);
+        return { start: first.range.start, end: last.range.end };
     }
 
     keywordRange(node: AstNode, keyword: string): Range {
@@ -153,9 +154,8 @@ export class BuildContext {
 
     /** The first clause of a type; every further one is a duplicate-clause error at its keyword. */
     single<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T, keyword: string): T | undefined {
-        const found = this.all(clauses, is);
-        for (const extra of found.slice(1)) {
-            const first = found[0]!;
+        const [first, ...extras] = this.all(clauses, is);
+        for (const extra of first ? extras : []) {
             this.report(
                 ProblemCodes.DuplicateClause,
                 'error',
@@ -164,7 +164,7 @@ export class BuildContext {
                 this.keywordRange(extra, keyword),
             );
         }
-        return found[0];
+        return first;
     }
 
     /** Every complete clause of a type (repeatable clauses: invariants, actions, faults, expectations). */

@@ -92,8 +92,8 @@ function isCurrent(
 ): boolean {
     if (entry.line !== line || entry.character !== character) return false;
     const references = referencesBelow(declaration);
-    for (let i = 0; i < references.length; i++)
-        if ((references[i]!.reference as Reference).ref !== entry.targets[i]) return false;
+    for (const [i, info] of references.entries())
+        if ((info.reference as Reference).ref !== entry.targets[i]) return false;
     for (const { query, name, cell, answer } of entry.asked) {
         if (!sameAnswer(answer, ask(queries, query, name, cell))) return false;
     }

@@ -4,6 +4,7 @@
 import { CONSENSUS } from '../facts/defaults.js';
 import type { StoreM } from '../model.js';
 import { nthSmallestIndex } from './nth-smallest.js';
+import { itemAt } from '../../util/item-at.js';
 
 /** Rows are homed where they are written (regional-by-row, or `writes home-region`). */
 export function homedPerRow(store: Pick<StoreM, 'consensus' | 'writes'>): boolean {
@@ -49,7 +50,11 @@ export function quorumRoundTrip<R>(
     }
     if (quorum < 1 || quorum > ms.length) return { kind: 'no-quorum' };
     const nth = nthSmallestIndex(ms, quorum - 1);
-    return { kind: 'ok', ms: ms[nth]!, closing: regions[nth]! };
+    return {
+        kind: 'ok',
+        ms: itemAt(ms, nth, 'voter round trips'),
+        closing: itemAt(regions, nth, 'voter regions'),
+    };
 }
 
 /** What a write waits after its quorum: a GLOBAL table's commit wait, the max clock offset (docs/facts.md#cockroachdb-multi-region). */

@@ -63,7 +63,8 @@ export function serviceLoad(model: Model, service: ServiceM): ServiceLoad {
     if (total > 0)
         return { byOrigin: new Map([...rates].map(([r, x]) => [r, x / total])), assumed: false, rate: total };
     const activeActive = isActiveActive(service);
-    const origins = activeActive ? service.regions : [primaryOf(service)];
+    const primary = primaryOf(service);
+    const origins = activeActive ? service.regions : primary === undefined ? [] : [primary];
     return { byOrigin: new Map(origins.map((r) => [r, 1 / origins.length])), assumed: true, rate: 0 };
 }
 
@@ -221,8 +222,9 @@ function isActiveActive(service: ServiceM): boolean {
     return service.posture === 'active-active' || service.regions.length === 1;
 }
 
-function primaryOf(service: ServiceM): string {
-    return service.primary ?? service.regions[0]!;
+/** Its declared primary, else its first region; none for a service without regions. */
+function primaryOf(service: ServiceM): string | undefined {
+    return service.primary ?? service.regions[0];
 }
 
 /** Where a failover of the service moves its primary: the declared destination, else its first other region. */

@@ -118,7 +118,7 @@ const CITATION = /docs\/facts\.md\\?#([a-z0-9]+(?:-[a-z0-9]+)*)/g;
 
 /** The ids a text cites, in order of appearance (repeats kept). */
 export function citedFactIds(text: string): string[] {
-    return [...text.matchAll(CITATION)].map((m) => m[1]!);
+    return [...text.matchAll(CITATION)].flatMap((m) => m.slice(1, 2));
 }
 
 /**

@@ -1,4 +1,5 @@
 // Measured inter-region RTT (cloudping.co averages, snapshot 2020-04-23; A→B and B→A averaged).
+import { itemAt } from '../../util/item-at.js';
 import { factRef } from './citation.js';
 
 const SOURCE = `cloudping.co 2020-04-23 (${factRef('cloudping-rtt-matrix')})`;
@@ -35,10 +36,12 @@ const LOWER: readonly (readonly number[])[] = [
 ];
 
 const TABLE = new Map<string, number>();
-ORDER.forEach((row, i) =>
-    LOWER[i]!.forEach((ms, j) => {
-        TABLE.set(`${row}|${ORDER[j]}`, ms);
-        TABLE.set(`${ORDER[j]}|${row}`, ms);
+// Row i of the lower triangle holds the round trips from ORDER[i] to ORDER[0..i-1].
+LOWER.forEach((measured, i) =>
+    measured.forEach((ms, j) => {
+        const [row, column] = [itemAt(ORDER, i, 'region of a row'), itemAt(ORDER, j, 'region of a column')];
+        TABLE.set(`${row}|${column}`, ms);
+        TABLE.set(`${column}|${row}`, ms);
     }),
 );
 

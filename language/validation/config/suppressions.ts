@@ -39,7 +39,8 @@ export function parseSuppressions(text: string, targets: Targets): Suppression[]
     lines.forEach((line, index) => {
         const match = COMMENT.exec(line);
         if (!match) return;
-        const rest = match[2]!;
+        // Both groups always take part in a match: the indent (maybe empty) and the rest of the line.
+        const [, indent = '', rest = ''] = match;
         const restStart = line.length - rest.length;
         const colon = rest.indexOf(':');
         const codesText = colon >= 0 ? rest.slice(0, colon) : rest;
@@ -58,10 +59,10 @@ export function parseSuppressions(text: string, targets: Targets): Suppression[]
         const reasonText = colon >= 0 ? rest.slice(colon + 1).trim() : '';
         const reason = reasonText === '' || /^<.*>$/.test(reasonText) ? undefined : reasonText;
         let next = index + 1;
-        while (next < lines.length && /^\s*\/\//.test(lines[next]!)) next++;
+        while (/^\s*\/\//.test(lines[next] ?? '')) next++;
         result.push({
             range: {
-                start: { line: index, character: match[1]!.length },
+                start: { line: index, character: indent.length },
                 end: { line: index, character: line.length },
             },
             codes,
@@ -109,7 +110,7 @@ export function applySuppressions<D extends SuppressibleDiagnostic>(
     isOff: (code: string) => boolean,
 ): SuppressionResult<D> {
     const problems: SuppressionProblem[] = [];
-    const active: { s: Suppression; c: SuppressedCode; used: boolean }[] = [];
+    const active: { s: Suppression; c: SuppressedCode; target: Range; reason: string; used: boolean }[] = [];
     for (const s of suppressions) {
         if (s.codes.length === 0) {
             problems.push({
@@ -140,7 +141,7 @@ export function applySuppressions<D extends SuppressibleDiagnostic>(
                 code: CheckerCodes.InvalidSuppression,
                 severity: 'warning',
                 range: s.range,
-                message: `a suppression needs a reason after a colon, e.g. // ${SUPPRESSION_KEYWORD} ${s.codes[0]!.code}: legacy resolvers pin 300 s — it does not apply until it has one`,
+                message: `a suppression needs a reason after a colon, e.g. // ${SUPPRESSION_KEYWORD} ${s.codes[0]?.code ?? '<rule-code>'}: legacy resolvers pin 300 s — it does not apply until it has one`,
             });
         }
         if (s.target === undefined) {
@@ -152,20 +153,23 @@ export function applySuppressions<D extends SuppressibleDiagnostic>(
                 message: `a suppression applies to the declaration or clause on the line directly below it, and none starts there`,
             });
         }
-        if (valid) for (const c of s.codes) active.push({ s, c, used: false });
+        const { target, reason } = s;
+        if (valid && target && reason !== undefined)
+            for (const c of s.codes) active.push({ s, c, target, reason, used: false });
     }
     const kept: D[] = [];
     const suppressed: { diagnostic: D; reason: string }[] = [];
     for (const d of diagnostics) {
-        const by = isRuleCode(d.code) ? active.filter((a) => a.c.code === d.code && inside(d.range, a.s.target!)) : [];
-        if (by.length === 0) {
+        const by = isRuleCode(d.code) ? active.filter((a) => a.c.code === d.code && inside(d.range, a.target)) : [];
+        const [first] = by;
+        if (!first) {
             kept.push(d);
             continue;
         }
         by.forEach((a) => {
             a.used = true;
         });
-        suppressed.push({ diagnostic: d, reason: by[0]!.s.reason! });
+        suppressed.push({ diagnostic: d, reason: first.reason });
     }
     for (const a of active) {
         if (a.used || isOff(a.c.code)) continue;
