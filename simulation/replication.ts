@@ -19,6 +19,8 @@ export class WriteLog {
     keys: Int32Array;
     /** Per entry, what the writing replica's state of the key included from each replica (tracked keys only). */
     seen: Float64Array | undefined;
+    /** Per entry, the counter value the write carried (counter-shaped last-writer-wins stores only). */
+    values: Float64Array | undefined;
     private mask: number;
     /** Absolute index of the oldest entry still needed, and of the next entry to write. */
     start = 0;
@@ -39,8 +41,10 @@ export class WriteLog {
         readonly links: number,
         tracked: boolean,
         capacity = 1024,
+        counter = false,
     ) {
         this.times = new Float64Array(capacity);
+        this.values = counter ? new Float64Array(capacity) : undefined;
         this.keys = new Int32Array(capacity);
         this.seen = tracked ? new Float64Array(capacity * stride) : undefined;
         this.mask = capacity - 1;
@@ -93,6 +97,11 @@ export class WriteLog {
         copyRing(this.times, times, this.start, this.end, 1);
         copyRing(this.keys, keys, this.start, this.end, 1);
         if (seen) copyRing(this.seen!, seen, this.start, this.end, this.stride);
+        if (this.values) {
+            const values = new Float64Array(capacity);
+            copyRing(this.values, values, this.start, this.end, 1);
+            this.values = values;
+        }
         this.times = times;
         this.keys = keys;
         this.seen = seen;

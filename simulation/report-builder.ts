@@ -299,6 +299,16 @@ function serviceReport(sim: RunState, index: number, episodesOf: readonly Episod
     };
 }
 
+function lostIncrements(sim: RunState, index: number): StoreReport['lostIncrements'] {
+    const summary = sim.counterSummaries[index];
+    if (summary === undefined) return null;
+    return {
+        lost: round(summary.lost, 3),
+        notConvergedKeys: summary.notConvergedKeys,
+        notConvergedIncrements: round(summary.notConvergedIncrements, 3),
+    };
+}
+
 function storeReport(sim: RunState, index: number): StoreReport {
     const s = sim.plan.stores[index]!;
     const c = sim.storeCounters[index]!;
@@ -364,6 +374,7 @@ function storeReport(sim: RunState, index: number): StoreReport {
         overwrittenAtHeal: round(c.overwritten, 3),
         stranded,
         discardedWrites: round(c.discarded, 3),
+        lostIncrements: lostIncrements(sim, index),
         merges: round(c.merges, 3),
         siblings: round(c.siblings, 3),
         reads: {

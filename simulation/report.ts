@@ -5,7 +5,7 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.9.0';
+export const REPORT_SCHEMA_VERSION = '1.10.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };
@@ -167,6 +167,18 @@ export interface DrainReport {
     readonly egressUsd: number | null;
 }
 
+/**
+ * Increments of a counter-shaped last-writer-wins store lost once replication converges: acknowledged
+ * increments minus the converged value, per key, summed — not the discarded versions (a region's later write
+ * can carry an overwritten increment forward). Keys with a write still waiting on a cut link have not
+ * converged: their increments are stranded, not lost yet, and counted apart. Since 1.10.0.
+ */
+export interface LostIncrementsReport {
+    readonly lost: number;
+    readonly notConvergedKeys: number;
+    readonly notConvergedIncrements: number;
+}
+
 export interface StoreReport {
     readonly id: string;
     readonly name: string;
@@ -194,6 +206,8 @@ export interface StoreReport {
     /** Each cut-off of a replica, with what became of the writes it alone held. Since 1.2.0. */
     readonly stranded: readonly StrandingReport[];
     readonly discardedWrites: number;
+    /** A counter under last-writer-wins: increments lost; null for other stores. Since 1.10.0. */
+    readonly lostIncrements: LostIncrementsReport | null;
     readonly merges: number;
     readonly siblings: number;
     readonly reads: {

@@ -3,6 +3,7 @@
 // (simulation.ts) implements it and routes each call to the mechanism that owns it, so no mechanism imports
 // another or the core, and simulation/ has no import cycle (test/architecture.test.ts checks both).
 import type { HealthCheckDepth, Source } from '../../language/semantics/model.js';
+import type { CounterStates, CounterSummary } from '../counter-increments.js';
 import type { StoreFate } from '../data-fate.js';
 import type { FaultState } from '../faults.js';
 import type { PartialFaults } from '../partial-faults.js';
@@ -149,6 +150,10 @@ export interface RunState {
     readonly linksFrom: Link[][][];
     readonly linkOf: (Link | undefined)[][][];
     readonly keyStates: (KeyStates | undefined)[];
+    /** Per counter-shaped last-writer-wins store: the value each replica's version holds (counter-increments.ts). */
+    readonly counterStates: (CounterStates | undefined)[];
+    /** Filled at the run's end: the increments lost once replication converges, and those still stranded. */
+    readonly counterSummaries: (CounterSummary | undefined)[];
     readonly syncLastWrite: (Float64Array | undefined)[];
     /** Per store, per workload: keys below this index are tracked key by key. */
     readonly trackedLimit: Map<number, number>[];

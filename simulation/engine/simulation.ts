@@ -10,6 +10,7 @@ import { PartialFaults } from '../partial-faults.js';
 import type { Plan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
 import type { SplitBrain } from '../split-brain.js';
+import type { CounterStates, CounterSummary } from '../counter-increments.js';
 import type { KeyStates, Link, WriteLog } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
 import { clauseOf } from '../clause.js';
@@ -61,6 +62,7 @@ import {
     setUpStore,
     sampleLinks,
     settleFates,
+    summarizeCounters,
     updateLinks,
 } from './mechanisms/replication.js';
 import { flushLatencies, onArrival, processingMeansOf, startArrivals, type WriteDraws } from './mechanisms/writes.js';
@@ -115,6 +117,8 @@ export class Simulation implements EngineContext {
     readonly linksFrom: Link[][][];
     readonly linkOf: (Link | undefined)[][][];
     readonly keyStates: (KeyStates | undefined)[];
+    readonly counterStates: (CounterStates | undefined)[] = [];
+    readonly counterSummaries: (CounterSummary | undefined)[] = [];
     readonly syncLastWrite: (Float64Array | undefined)[];
     /** Per store, per workload: keys below this index are tracked key by key. */
     readonly trackedLimit: Map<number, number>[];
@@ -345,6 +349,7 @@ export class Simulation implements EngineContext {
         this.integrate(end);
         flushLatencies(this);
         finishLinks(this, end);
+        summarizeCounters(this);
         finishSplitBrains(this, this.openSplitBrain, end);
         settleFates(this);
     }

@@ -17,6 +17,18 @@ export function strandedSummary(s: StoreReport): string | undefined {
     return `${formatCount(s.strandedWrites)} stranded (${delivered}${overwritten})`;
 }
 
+/**
+ * "12 increments lost (counter)", plus the keys that had not converged — undefined for a store that is not a
+ * counter under last-writer-wins.
+ */
+export function lostIncrementsSummary(s: StoreReport): string | undefined {
+    const x = s.lostIncrements;
+    if (x === null || x === undefined) return undefined;
+    const lost = `${formatCount(x.lost)} increment${x.lost === 1 ? '' : 's'} lost (counter)`;
+    if (x.notConvergedKeys === 0) return lost;
+    return `${lost}; ${formatCount(x.notConvergedIncrements)} more on ${formatCount(x.notConvergedKeys)} key${x.notConvergedKeys === 1 ? '' : 's'} that had not converged (a region stayed cut off: stranded, not lost yet)`;
+}
+
 /** What happened to the writes one cut-off replica held alone. */
 export function strandingLine(x: StrandingReport): string {
     const cut = `${x.region} cut off at ${at(x.cutAtMs)}: ${formatCount(x.strandedWrites)} write${x.strandedWrites === 1 ? '' : 's'} held only there`;

@@ -4,7 +4,7 @@ import { formatCount, formatDuration, formatUsd } from '../../format/quantities.
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
-import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
+import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
 import {
     at,
     duration,
@@ -139,6 +139,18 @@ export function formatMarkdown(r: SimulationReport): string {
     }
     out.push('');
 
+    const increments = r.stores.flatMap((s) => {
+        const line = lostIncrementsSummary(s);
+        return line === undefined ? [] : [`- ${s.id}: ${line}`];
+    });
+    if (increments.length > 0) {
+        out.push(
+            'Counters under last-writer-wins (increments acknowledged minus the converged value, not the discarded writes):',
+        );
+        out.push('');
+        out.push(...increments);
+        out.push('');
+    }
     const strandings = r.stores.flatMap((s) => s.stranded.map((x) => `- ${s.id}: ${strandingLine(x)}`));
     if (strandings.length > 0) {
         out.push(

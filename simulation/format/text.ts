@@ -4,7 +4,7 @@ import { formatCount, formatDuration, formatUsd } from '../../format/quantities.
 import { visibleControls } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
-import { drainLine, failoverVerdict, strandedSummary, strandingLine } from './data-fate.js';
+import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
 import {
     at,
     duration,
@@ -119,6 +119,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
             s.discardedWrites > 0
                 ? paint('31', `${formatCount(s.discardedWrites)} silently discarded (LWW)`)
                 : undefined,
+            lostIncrementsSummary(s),
             s.merges > 0 ? `${formatCount(s.merges)} merged` : undefined,
             s.siblings > 0 ? `${formatCount(s.siblings)} siblings` : undefined,
             s.reads.staleShare !== null && s.reads.staleShare > 0

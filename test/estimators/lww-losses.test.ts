@@ -108,3 +108,28 @@ workload w for c { writes 500/s from us-east-1 50%, eu-west-1 50%  keys 10000 sh
         );
     });
 });
+
+describe('what the LWW loss estimate counts', () => {
+    // It counts overwritten writes; a counter loses at least that many increments (each overwritten write takes
+    // its own), so for a counter the same figure is offered as a lower bound on lost increments — the bound the
+    // Monte Carlo in test/simulation/counter-increments.test.ts checks. Other shapes have no increments.
+    it.each([
+        {
+            name: 'a counter gets the figure again as the lower bound on increments lost',
+            shape: 'counter',
+            bound: true,
+        },
+        { name: 'a register gets no increment bound', shape: 'register', bound: false },
+        { name: 'rows get no increment bound', shape: 'rows', bound: false },
+    ])('$name', async ({ shape, bound }) => {
+        const { model } = (await modelOf(
+            design({ rate: 2, keys: 1, shared: 100, lag: '1s', rtt: '100ms' }).replace(
+                'holds shared counter',
+                `holds shared ${shape}`,
+            ),
+        )) as { model: Model };
+        const e = estimateLwwLosses(model, model.stores.get('s')!, model.workloads.get('w')!);
+        expect(e.counts).toBe('overwritten writes');
+        expect(e.incrementsLostAtLeastPerDay).toBe(bound ? e.perDay : undefined);
+    });
+});

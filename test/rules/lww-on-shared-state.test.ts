@@ -37,6 +37,9 @@ const CONSENSUS = 'Use consensus for carts (replication consensus, conflicts con
 const CONSENSUS_RAISES = `${CONSENSUS} — then consensus-quorum-survival: with voters in 2 regions, losing one stops writes`;
 const MREC =
     'carts holds a shared counter written in us-east-1 and eu-west-1 with last-write-wins: of two concurrent writes to one key, one is discarded silently (DynamoDB MREC keeps the later item and logs nothing, docs/facts.md#dynamodb-mrec)';
+// A counter loses at least one increment with each overwritten write (test/simulation/counter-increments.test.ts).
+const COUNTER_BOUND =
+    '. These count overwritten writes; a counter loses the increment of each and can lose earlier increments only it carried, so at least as many increments are lost (a lower bound)';
 const CART = 'store carts { engine dynamodb regions us-east-1, eu-west-1 holds shared counter writes any-region }';
 
 describe('lww-on-shared-state', () => {
@@ -123,10 +126,30 @@ workload d for carts { writes 50/s from us-east-1 50%, eu-west-1 50% keys 100000
                 {
                     at: 'writes any-region',
                     severity: 'warning',
-                    message: `${MREC}. Workload c: ≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s); Workload d: ≈ 1.08 lost writes a day (50 writes/s from 2 regions, 1% of 1,000,000 keys shared, replication window ≈ 1 s)`,
+                    message: `${MREC}. Workload c: ≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s); Workload d: ≈ 1.08 lost writes a day (50 writes/s from 2 regions, 1% of 1,000,000 keys shared, replication window ≈ 1 s)${COUNTER_BOUND}`,
                     fixes: [
                         [HOME_RAISES, true],
                         ['Merge concurrent writes with a CRDT (conflicts crdt pn-counter)', false],
+                        [CONSENSUS_RAISES, false],
+                    ],
+                },
+            ],
+        },
+        {
+            // A register, not a counter: the same 205,000 overwritten writes a day as workload c above, and no
+            // sentence about increments (a register keeps one value; the overwritten write is the loss).
+            name: 'says nothing about increments for a shape that is not a counter',
+            design: `store carts { engine dynamodb regions us-east-1, eu-west-1 holds shared register writes any-region }
+workload c for carts { writes 500/s from us-east-1 50%, eu-west-1 50% keys 10000 shared 20% }`,
+            expected: [
+                {
+                    at: 'writes any-region',
+                    severity: 'warning',
+                    message:
+                        'carts holds a shared register written in us-east-1 and eu-west-1 with last-write-wins: of two concurrent writes to one key, one is discarded silently (DynamoDB MREC keeps the later item and logs nothing, docs/facts.md#dynamodb-mrec). Workload c: ≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s)',
+                    fixes: [
+                        [HOME_RAISES, true],
+                        ['Merge concurrent writes with a CRDT (conflicts crdt mv-register)', false],
                         [CONSENSUS_RAISES, false],
                     ],
                 },

@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.9.0',
+    schemaVersion: '1.10.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -171,6 +171,7 @@ export const sampleReport: SimulationReport = {
             overwrittenAtHeal: 0,
             stranded: [],
             discardedWrites: 0,
+            lostIncrements: null,
             merges: 0,
             siblings: 0,
             reads: {

@@ -131,6 +131,18 @@ export function adaptReport(
             { label: 'overwritten at heal', value: formatCount(st.overwrittenAtHeal) },
             { label: 'drain after heal', value: drainCell(st.drain) },
             { label: 'discarded (LWW)', value: formatCount(st.discardedWrites) },
+            // Reports before 1.10.0 have no such field; other stores have null.
+            ...(st.lostIncrements
+                ? [{ label: 'increments lost (counter)', value: formatCount(st.lostIncrements.lost) }]
+                : []),
+            ...(st.lostIncrements && st.lostIncrements.notConvergedKeys > 0
+                ? [
+                      {
+                          label: 'increments not converged (stranded)',
+                          value: formatCount(st.lostIncrements.notConvergedIncrements),
+                      },
+                  ]
+                : []),
             { label: 'merged', value: formatCount(st.merges) },
             { label: 'siblings', value: formatCount(st.siblings) },
             { label: 'rejected', value: formatCount(st.writes.rejected + st.writes.conflictRejected) },

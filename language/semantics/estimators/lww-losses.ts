@@ -1,5 +1,8 @@
 // Expected writes silently discarded by last-write-wins: concurrent writes to one key from two regions
-// within the replication window. The simulation counts the same thing event by event; this is its
+// within the replication window. It counts overwritten writes, not lost counter increments: for a counter each
+// overwritten write loses its own increment and can take with it earlier increments of its region that only it
+// carried, so the increments lost are at least this many (a lower bound; the simulation reports both, and
+// test/simulation/counter-increments.test.ts checks the bound against a Monte Carlo). The simulation counts the same thing event by event; this is its
 // closed-form expectation (the simulation spec's oracle for LWW).
 import type { Model, StoreM, WorkloadM } from '../model.js';
 import { formatCount, formatDuration, formatPercent } from '../../../format/quantities.js';
@@ -19,6 +22,10 @@ export interface LwwLossEstimate {
     /** The largest replication window between two writer regions, in ms (max(lag, RTT/2)). */
     readonly windowMs?: number;
     readonly missing?: string;
+    /** What perDay counts: overwritten writes (for a counter, a lower bound on the increments lost). */
+    readonly counts: 'overwritten writes';
+    /** For a counter-shaped store: perDay again, as the lower bound on increments lost a day. */
+    readonly incrementsLostAtLeastPerDay?: number;
     /** e.g. "500 writes/s over 2 regions, 20% of 10,000 keys shared, window ≈ 1 s". */
     readonly formula: string;
 }
@@ -41,7 +48,12 @@ export interface LwwLossEstimate {
  */
 export function estimateLwwLosses(model: Model, store: StoreM, workload: WorkloadM): LwwLossEstimate {
     const byRegion = writesByWriter(writeFlows(model, store, workload));
-    const base = { store: store.id, workload: workload.name, writesByRegion: byRegion };
+    const base = {
+        store: store.id,
+        workload: workload.name,
+        writesByRegion: byRegion,
+        counts: 'overwritten writes' as const,
+    };
     if (workload.keys === undefined)
         return {
             ...base,
@@ -70,6 +82,7 @@ export function estimateLwwLosses(model: Model, store: StoreM, workload: Workloa
     return {
         ...base,
         perDay,
+        ...(store.shape === 'counter' ? { incrementsLostAtLeastPerDay: perDay } : {}),
         sharedKeys,
         windowMs: regions.length > 1 ? windowMs : undefined,
         formula:

@@ -98,11 +98,17 @@ const lwwOnSharedState: Rule = {
             const losses = lwwLossesForStore(model, store)
                 .filter((e) => e.perDay !== undefined && e.perDay > 0)
                 .map((e) => `Workload ${e.workload}: ≈ ${roughly(e.perDay!)} lost writes a day (${e.formula})`);
+            // The estimate counts overwritten writes; a counter loses at least one increment with each.
+            const counter =
+                losses.length > 0 && store.shape === 'counter'
+                    ? '. These count overwritten writes; a counter loses the increment of each and can lose earlier increments only it carried, so at least as many increments are lost (a lower bound)'
+                    : '';
             const invariants = store.invariants.map((i) => `${i.kind} ${i.field}`);
             const message =
                 `${store.name} holds ${store.shape ? shapePhrase(store.shape, 'shared ') : 'shared data'} written in ${listing(store.regions)} with last-write-wins: ` +
                 `of two concurrent writes to one key, one is discarded silently (${silently})` +
                 (losses.length > 0 ? `. ${losses.join('; ')}` : '') +
+                counter +
                 (invariants.length > 0
                     ? `. The invariant${invariants.length > 1 ? 's' : ''} ${listing(invariants)} cannot hold either`
                     : '');

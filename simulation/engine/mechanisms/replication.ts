@@ -7,6 +7,7 @@
 // what it alone holds (data-fate.ts).
 import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { drainSeconds } from '../../drain.js';
+import { CounterStates } from '../../counter-increments.js';
 import { StoreFate } from '../../data-fate.js';
 import type { StorePlan } from '../../plan.js';
 import {
@@ -52,6 +53,9 @@ export function setUpStore(ctx: EngineContext, s: StorePlan): void {
         }
         ctx.work.state += offset * replicaCount * (replicaCount + 2);
         if (s.mode === 'async') ctx.keyStates[s.index] = new KeyStates(offset, replicaCount);
+        // A counter under last-writer-wins: follow the value each version carries (increments lost).
+        if (s.mode === 'async' && s.conflicts === 'lww' && s.model.shape === 'counter')
+            ctx.counterStates[s.index] = new CounterStates(offset, replicaCount);
         else ctx.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
     } else {
         ctx.trackedLimit[s.index] = new Map();
@@ -59,7 +63,13 @@ export function setUpStore(ctx: EngineContext, s: StorePlan): void {
     if (s.mode !== 'async' || replicaCount < 2) return;
     const tracked = ctx.keyStates[s.index] !== undefined;
     for (let from = 0; from < replicaCount; from++) {
-        const log = new WriteLog(replicaCount, replicaCount - 1, tracked);
+        const log = new WriteLog(
+            replicaCount,
+            replicaCount - 1,
+            tracked,
+            1024,
+            ctx.counterStates[s.index] !== undefined,
+        );
         ctx.work.state += logState(replicaCount, tracked);
         ctx.logs[s.index]![from] = log;
         ctx.linksFrom[s.index]![from] = [];
@@ -238,6 +248,17 @@ export function onDelivery(ctx: EngineContext, t: number): void {
         log.seen!,
         at * log.stride,
     );
+    const counter = ctx.counterStates[storeIndex];
+    // The replica now holds the replicated version (its timestamp was newer): it holds that version's count.
+    if (counter !== undefined) {
+        const cell = key * states.replicas + link.toSlot;
+        if (
+            states.valueTime[cell] === sent &&
+            states.valueOrigin[cell] === link.fromSlot &&
+            result !== ApplyResult.superseded
+        )
+            counter.adopt(key, link.toSlot, log.values![at]!);
+    }
     const scaled = weight * ctx.conflictScale[storeIndex]!;
     if (result === ApplyResult.discardedLocal) {
         counters.discarded += scaled;
@@ -395,6 +416,8 @@ export function appendWrite(
     }
     if (tracked < 0) return;
     states!.writeLocal(tracked, slot, t);
+    const counter = ctx.counterStates[s];
+    if (counter !== undefined) log.values![at] = counter.increment(tracked, slot, t);
     states!.snapshot(tracked, slot, log.seen!, at * log.stride);
     const ring = log.trackedSlot(log.pushTracked());
     for (let i = 0; i < links.length; i++) {
@@ -435,4 +458,30 @@ export function finishLinks(ctx: EngineContext, end: number): void {
 /** Writes still on their way after a heal: what the furthest link has applied counts as delivered. */
 export function settleFates(run: RunState): void {
     for (const link of run.links) run.fates[link.store.index]!.settle(link.fromSlot, link.head, run.weight);
+}
+
+/**
+ * At the run's end, per counter-shaped last-writer-wins store: the increments lost once replication converges,
+ * apart from keys with a write still waiting on a cut link (stranded there, not lost yet).
+ */
+export function summarizeCounters(run: RunState): void {
+    run.counterStates.forEach((counter, s) => {
+        if (counter === undefined) return;
+        const waiting = new Uint8Array(counter.keys);
+        for (const link of run.links) {
+            if (link.store.index !== s || !link.blocked) continue;
+            const log = link.log;
+            for (let i = link.trackedHead; i < log.trackedEnd; i++) {
+                const key = log.keys[log.slot(log.trackedAt[log.trackedSlot(i)]!)]!;
+                if (key >= 0) waiting[key] = 1;
+            }
+        }
+        const summary = counter.summary((key) => waiting[key] === 1);
+        const scale = run.weight * run.conflictScale[s]!;
+        run.counterSummaries[s] = {
+            lost: summary.lost * scale,
+            notConvergedKeys: summary.notConvergedKeys,
+            notConvergedIncrements: summary.notConvergedIncrements * scale,
+        };
+    });
 }
