@@ -5,6 +5,18 @@
 // That is not the number of discarded versions: a region's later write can carry an overwritten increment of
 // its own forward, and a discarded version can take several increments with it.
 
+import type { StorePlan } from './plan.js';
+
+/** Whether the engine follows the store's increments: a counter replicated asynchronously under last-writer-wins. */
+export function followsIncrements(s: Pick<StorePlan, 'mode' | 'conflicts' | 'model'>): boolean {
+    return s.mode === 'async' && s.conflicts === 'lww' && s.model.shape === 'counter';
+}
+
+/** Numbers CounterStates keeps for `keys` keys over `replicas` replicas (the budget's and the engine's count). */
+export function counterState(keys: number, replicas: number): number {
+    return keys * (replicas + 3);
+}
+
 /** Per key and replica the value of the replica's current version; per key the increments and the newest one. */
 export class CounterStates {
     /** key × replica: the count the replica's current version holds. */

@@ -3,6 +3,7 @@
 // tables, integrate the read flow, flush latency cells), at every sample tick, at every fault, and what it
 // allocates. The engine counts the same units as it runs (`Simulation.work`), and a test checks the bound
 // holds for a table of scenarios; bench/simulation/calibrate.ts measures what each unit costs in events.
+import { counterState, followsIncrements } from './counter-increments.js';
 import type { PlanStructure, StorePlan, WorkloadPlan } from './plan.js';
 
 /** Work units by driver (each driver's unit is one step of its inner loop). */
@@ -127,8 +128,9 @@ export function groupSeries(writes: number, ticks: number): number {
 }
 
 /** Numbers one replica's write log holds at its initial size. */
-export function logState(replicas: number, tracked: boolean): number {
-    return 1024 * (2 + (tracked ? replicas : 0)) + (tracked ? 256 * replicas : 1);
+export function logState(replicas: number, tracked: boolean, counter = false): number {
+    // A counter's log also keeps the value each write carried.
+    return 1024 * (2 + (tracked ? replicas : 0) + (counter ? 1 : 0)) + (tracked ? 256 * replicas : 1);
 }
 
 export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxKeyStateCells: number): WorkEstimate {
@@ -220,9 +222,12 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         // The engine tracks keys (and sizes its logs for them) only when a workload shares keys on the store.
         const tracked = s.tracksKeys && s.trackedKeys > 0;
         // Key states are capped by maxKeyStateCells, but every workload keeps at least one key.
-        if (tracked)
-            work.state += Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2);
-        if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked);
+        const keyCells = Math.min(maxKeyStateCells, s.trackedKeys * n * (n + 2)) + s.keyOffsets.size * n * (n + 2);
+        if (tracked) work.state += keyCells;
+        // A counter under last-writer-wins also keeps each tracked key's value per replica (counter-increments.ts).
+        const counter = tracked && followsIncrements(s);
+        if (counter) work.state += counterState(Math.ceil(keyCells / (n * (n + 2))), n);
+        if (s.mode === 'async' && n > 1) work.state += n * logState(n, tracked, counter);
     }
     let classes = 1;
     for (const g of plan.groups) if (g.classes.length > classes) classes = g.classes.length;

@@ -7,7 +7,7 @@
 // what it alone holds (data-fate.ts).
 import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { drainSeconds } from '../../drain.js';
-import { CounterStates } from '../../counter-increments.js';
+import { counterState, CounterStates, followsIncrements } from '../../counter-increments.js';
 import { StoreFate } from '../../data-fate.js';
 import type { StorePlan } from '../../plan.js';
 import {
@@ -54,23 +54,19 @@ export function setUpStore(ctx: EngineContext, s: StorePlan): void {
         ctx.work.state += offset * replicaCount * (replicaCount + 2);
         if (s.mode === 'async') ctx.keyStates[s.index] = new KeyStates(offset, replicaCount);
         // A counter under last-writer-wins: follow the value each version carries (increments lost).
-        if (s.mode === 'async' && s.conflicts === 'lww' && s.model.shape === 'counter')
+        if (followsIncrements(s)) {
             ctx.counterStates[s.index] = new CounterStates(offset, replicaCount);
-        else ctx.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
+            ctx.work.state += counterState(offset, replicaCount);
+        } else ctx.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
     } else {
         ctx.trackedLimit[s.index] = new Map();
     }
     if (s.mode !== 'async' || replicaCount < 2) return;
     const tracked = ctx.keyStates[s.index] !== undefined;
     for (let from = 0; from < replicaCount; from++) {
-        const log = new WriteLog(
-            replicaCount,
-            replicaCount - 1,
-            tracked,
-            1024,
-            ctx.counterStates[s.index] !== undefined,
-        );
-        ctx.work.state += logState(replicaCount, tracked);
+        const counter = ctx.counterStates[s.index] !== undefined;
+        const log = new WriteLog(replicaCount, replicaCount - 1, tracked, 1024, counter);
+        ctx.work.state += logState(replicaCount, tracked, counter);
         ctx.logs[s.index]![from] = log;
         ctx.linksFrom[s.index]![from] = [];
         ctx.linkOf[s.index]![from] = [];
