@@ -3,6 +3,8 @@
 // converges the counter reads the newest version, so lost increments = acknowledged − converged value. The
 // oracle here is a separate event loop over explicit writes (hand-worked cases) and a Monte Carlo of Poisson
 // writes with its own generator; the engine's count is compared with the Monte Carlo's mean.
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { mersenne } from 'pure-rand/generator/mersenne';
 import { describe, expect, it } from 'vitest';
 import { estimateLwwLosses } from '../../language/semantics/estimators/lww-losses.js';
 import { formatMarkdown } from '../../simulation/format/markdown.js';
@@ -42,16 +44,10 @@ function lostIncrements(writes: readonly Write[], regions: number, lag: number):
     return writes.length - newest.value;
 }
 
-/** mulberry32: a small seeded generator, independent of the engine's xoroshiro streams. */
+/** Mersenne Twister from pure-rand: a generator independent of the engine's xoroshiro streams. */
 function generator(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
+    const twister = mersenne(seed);
+    return () => uniformFloat64(twister);
 }
 
 /** One run of Poisson writes at `rate` per second in each region for `seconds`. */
