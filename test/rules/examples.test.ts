@@ -6,24 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, type LoadedWorkspace } from '../../cli/workspace.js';
 import { RULES } from '../../language/validation/rules/catalog.js';
 import { ROOT } from '../helpers/bundles.js';
+import { headerRules, reportedCodes } from '../helpers/rules-header.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const files = readdirSync(EXAMPLES)
     .filter((f) => f.endsWith('.mregion'))
     .sort();
 
-function header(file: string): string[] {
-    const line = readFileSync(path.join(EXAMPLES, file), 'utf8')
-        .split('\n')
-        .find((l) => l.startsWith('// rules:'));
-    const list = line?.slice('// rules:'.length).trim() ?? '';
-    return list === 'none'
-        ? []
-        : list
-              .split(',')
-              .map((s) => s.trim())
-              .sort();
-}
+const header = (file: string): string[] => headerRules(readFileSync(path.join(EXAMPLES, file), 'utf8'));
 
 describe('examples trigger exactly the rules their header names', () => {
     let workspace: LoadedWorkspace;
@@ -34,8 +24,7 @@ describe('examples trigger exactly the rules their header names', () => {
     for (const file of files) {
         it(`${file}: ${header(file).join(', ') || 'none'}`, () => {
             const document = workspace.requested.find((d) => d.uri.fsPath.endsWith(`/${file}`))!;
-            const produced = [...new Set((document.diagnostics ?? []).map((d) => String(d.code)))].sort();
-            expect(produced).toEqual(header(file));
+            expect(reportedCodes(document)).toEqual(header(file));
             for (const d of document.diagnostics ?? []) {
                 if (String(d.code) in RULES) expect(String(d.message), String(d.message)).toMatch(/[0-9]/);
             }

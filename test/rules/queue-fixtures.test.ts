@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, type LoadedWorkspace } from '../../cli/workspace.js';
 import { ROOT } from '../helpers/bundles.js';
+import { headerRules, reportedCodes } from '../helpers/rules-header.js';
 import { designOf, runModelWithDeadline } from '../simulation/helpers.js';
 
 const DIR = path.join(ROOT, 'test', 'fixtures', 'queues');
@@ -15,18 +16,7 @@ const files = readdirSync(DIR)
     .sort();
 const textOf = (file: string) => readFileSync(path.join(DIR, file), 'utf8');
 
-function header(file: string): string[] {
-    const line = textOf(file)
-        .split('\n')
-        .find((l) => l.startsWith('// rules:'));
-    const list = line?.slice('// rules:'.length).trim() ?? '';
-    return list === 'none'
-        ? []
-        : list
-              .split(',')
-              .map((s) => s.trim())
-              .sort();
-}
+const header = (file: string): string[] => headerRules(readFileSync(path.join(DIR, file), 'utf8'));
 
 describe('queue and object-storage fixtures trigger exactly the rules their header names', () => {
     let workspace: LoadedWorkspace;
@@ -42,8 +32,7 @@ describe('queue and object-storage fixtures trigger exactly the rules their head
     for (const file of files) {
         it(`${file}: ${header(file).join(', ') || 'none'}`, () => {
             const document = workspace.requested.find((d) => d.uri.fsPath.endsWith(`/${file}`))!;
-            const produced = [...new Set((document.diagnostics ?? []).map((d) => String(d.code)))].sort();
-            expect(produced).toEqual(header(file));
+            expect(reportedCodes(document)).toEqual(header(file));
         });
     }
 });
