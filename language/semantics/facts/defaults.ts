@@ -15,7 +15,7 @@ export const HEALTH_CHECK = {
         'route53-health-check-interval',
         'Route 53 HealthCheckConfig.RequestInterval default 30 s',
     ),
-    allowedIntervalsMs: fact(
+    allowedIntervalsMs: fact<readonly [number, number]>(
         [10_000, 30_000],
         'route53-health-check-interval',
         'Route 53 HealthCheckConfig.RequestInterval 10 s or 30 s',
@@ -81,7 +81,8 @@ export const GLOBAL_CONTROL_PLANE_REGION = fact(
 
 export const DYNAMODB = {
     mrecLagMs: fact(1_000, 'dynamodb-mrec-lag', 'MREC replication typically within a second (typical, not a bound)'),
-    mrscRegionSets: fact<readonly (readonly string[])[]>(
+    // US, EU, AP: the three sets the documentation lists.
+    mrscRegionSets: fact<readonly [readonly string[], readonly string[], readonly string[]]>(
         [
             ['us-east-1', 'us-east-2', 'us-west-2'],
             ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1'],

@@ -19,8 +19,8 @@ const singleRegionSpof: Rule = {
     check({ model, report }) {
         const all: Deployable[] = [...model.services.values(), ...model.stores.values()];
         for (const d of all) {
-            if (d.regions.length !== 1) continue;
-            const region = d.regions[0]!;
+            const [region, ...others] = d.regions;
+            if (region === undefined || others.length > 0) continue;
             const availability = d.objective?.availability;
             if (availability !== undefined && availability >= THRESHOLDS.spofAvailability.value) {
                 report({
@@ -96,7 +96,8 @@ const standbyCapacity: Rule = {
             const placement = placeLoad(model, service, load);
             const activeActive = service.posture === 'active-active';
             // Losing a standby moves nothing: only the regions that serve users can overload the others.
-            const candidates = activeActive ? service.regions : [service.primary ?? service.regions[0]!];
+            const primary = service.primary ?? service.regions[0];
+            const candidates = activeActive ? service.regions : primary === undefined ? [] : [primary];
             if (candidates.every((lost) => lossFits(service, placement, lost))) continue;
             const losses = candidates.map((lost) => regionLoss(model, service, placement, lost));
             const worst = losses.reduce((a, b) => (b.failingShare > a.failingShare + 1e-9 ? b : a));

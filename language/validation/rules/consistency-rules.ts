@@ -9,6 +9,7 @@ import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';
 import { citedFactIds, factRef } from '../../semantics/facts/citation.js';
 import { relaidOut, survivesAnyRegionLoss } from './voter-layout.js';
+import { itemAt } from '../../util/item-at.js';
 
 function asyncOnlyEngine(store: StoreM): boolean {
     return store.engine !== undefined && ENGINES[store.engine].asyncOnlyAcrossRegions?.value === true;
@@ -91,8 +92,8 @@ const mrscThreeRegions: Rule = {
                     cell: store.cell,
                     key: `${store.name}:outside`,
                     message:
-                        `${listing(outside)} ${outside.length > 1 ? 'are' : 'is'} in no MRSC region set: MRSC tables live in US {${sets[0]!.join(', ')}}, ` +
-                        `EU {${sets[1]!.join(', ')}} or AP {${sets[2]!.join(', ')}} (${factRef('dynamodb-mrsc-region-sets')})`,
+                        `${listing(outside)} ${outside.length > 1 ? 'are' : 'is'} in no MRSC region set: MRSC tables live in US {${sets[0].join(', ')}}, ` +
+                        `EU {${sets[1].join(', ')}} or AP {${sets[2].join(', ')}} (${factRef('dynamodb-mrsc-region-sets')})`,
                 });
             } else if (!home && members.length > 0) {
                 report({
@@ -102,14 +103,14 @@ const mrscThreeRegions: Rule = {
                     message: `${listing(members)} span more than one MRSC region set; an MRSC table cannot span sets (${factRef('dynamodb-mrsc-region-sets')})`,
                 });
             }
-            const unsupported = store.features.filter((f) => MRSC_UNSUPPORTED[f] !== undefined);
+            const unsupported = store.features.flatMap((f) => MRSC_UNSUPPORTED[f] ?? []);
             if (unsupported.length > 0) {
                 report({
                     ...at(store.source, 'features'),
                     cell: store.cell,
                     key: `${store.name}:features`,
                     message:
-                        `MRSC does not support ${listing(unsupported.map((f) => MRSC_UNSUPPORTED[f]!))} (${DYNAMODB.mrscUnsupported.source}); ` +
+                        `MRSC does not support ${listing(unsupported)} (${DYNAMODB.mrscUnsupported.source}); ` +
                         `with synchronous replication ${store.name} cannot use ${unsupported.length > 1 ? 'them' : 'it'}`,
                 });
             }
@@ -123,8 +124,9 @@ function farthestPair(model: Model, regions: readonly string[]): { a: string; b:
     // By index: a list of the k²/2 pairs would be as large as the pairs of a store over thousands of regions.
     for (let i = 0; i < regions.length; i++) {
         for (let j = i + 1; j < regions.length; j++) {
-            const km = distanceKmBetween(model, regions[i]!, regions[j]!);
-            if (km !== undefined && (far === undefined || km > far.km)) far = { a: regions[i]!, b: regions[j]!, km };
+            const [a, b] = [itemAt(regions, i, 'region'), itemAt(regions, j, 'region')];
+            const km = distanceKmBetween(model, a, b);
+            if (km !== undefined && (far === undefined || km > far.km)) far = { a, b, km };
         }
     }
     return far;
@@ -151,7 +153,11 @@ const strongDistanceLimit: Rule = {
             };
             const far = farthestPair(model, store.regions);
             if (far && Math.round(far.km) > limit) {
-                const latency = estimateWriteLatency(model, store, store.writes.primary ?? store.regions[0]!);
+                const latency = estimateWriteLatency(
+                    model,
+                    store,
+                    store.writes.primary ?? itemAt(store.regions, 0, 'store region'),
+                );
                 const place = regionsPlace(model, store);
                 const fixes: Fix[] = [boundedFix];
                 if (place.clause)
@@ -173,7 +179,7 @@ const strongDistanceLimit: Rule = {
                 });
             }
             if (store.writes.policy === 'any-region') {
-                const first = store.regions[0]!;
+                const first = itemAt(store.regions, 0, 'store region');
                 report({
                     ...at(store.source, 'writes', 'consistency'),
                     cell: store.cell,
@@ -226,8 +232,8 @@ const consensusQuorumSurvival: Rule = {
         for (const store of model.stores.values()) {
             if (store.replication.mode !== 'consensus' || store.regions.length < 2) continue;
             const failing = regionLossSurvival(store).filter((s) => !s.survives);
-            if (failing.length === 0) continue;
-            const first = failing[0]!;
+            const [first] = failing;
+            if (!first) continue;
             const lost = listing(
                 failing.map((f) => f.region),
                 'or',

@@ -310,10 +310,12 @@ const healthCheckInterval: Rule = {
             if (d.method !== 'health-check' || !written || allowed.includes(d.intervalMs)) continue;
             // A router, an ARC automation or a store's own monitoring probes at whatever interval it is given.
             if (!AWS_HEALTH_CHECKED.has(failover.route?.method ?? '') || !targetOnAws(model, failover)) continue;
-            const nearest =
-                d.intervalMs < allowed[0]! ? allowed[0]! : d.intervalMs > allowed[1]! ? allowed[1]! : undefined;
+            const nearest = d.intervalMs < allowed[0] ? allowed[0] : d.intervalMs > allowed[1] ? allowed[1] : undefined;
             const options = nearest !== undefined ? [nearest] : [...allowed];
-            const real = options.map((ms) => detectionTime({ ...failover, detection: { ...d, intervalMs: ms } }));
+            const real = options.map((ms) => ({
+                ms,
+                detection: detectionTime({ ...failover, detection: { ...d, intervalMs: ms } }),
+            }));
             const assumed = detectionTime(failover);
             report({
                 uri: failover.source.uri,
@@ -323,12 +325,12 @@ const healthCheckInterval: Rule = {
                 message:
                     `health checks every ${formatDuration(d.intervalMs)} are not available on AWS: Route 53 and Global Accelerator check every ` +
                     `${listing(allowed.map(formatDuration), 'or')} (${factRef('route53-health-check-interval')}, ${factRef('global-accelerator-health-check')}). Detection takes ${listing(
-                        real.map((r) => `${r.text.replace(/ detection$/, '')} = ${spanOf(r)}`),
+                        real.map(({ detection: r }) => `${r.text.replace(/ detection$/, '')} = ${spanOf(r)}`),
                         'or',
                     )}, ` +
                     `not the ${spanOf(assumed)} this design assumes (by where the failure lands in the check cycle)`,
-                fixes: options.map((ms, i) => ({
-                    title: `Check every ${formatDuration(ms)} (detection ${spanOf(real[i]!)})`,
+                fixes: real.map(({ ms, detection }, i) => ({
+                    title: `Check every ${formatDuration(ms)} (detection ${spanOf(detection)})`,
                     edits: [
                         { kind: 'replace' as const, uri: failover.source.uri, range: written, text: `${ms / 1_000}s` },
                     ],

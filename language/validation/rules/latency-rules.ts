@@ -7,6 +7,7 @@ import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { at, listing, percentileName, rangeKey, regionsPlace, type Place } from './helpers.js';
 import { ReportedPairs } from './reported-pairs.js';
 import type { Rule } from './rule.js';
+import { itemAt } from '../../util/item-at.js';
 
 /** Regions a service writes from in normal operation: all of them when active-active, else its primary. */
 export function writingRegions(service: ServiceM): string[] {
@@ -25,7 +26,9 @@ function coordinated(store: StoreM): boolean {
 /** The RTTs an estimate used that come from the distance formula, said where they are used (docs/facts.md#rtt-from-distance). */
 function estimatedRtts(model: Model, e: WriteLatencyEstimate): string {
     const pairs: [string, string][] = e.coordinator !== e.from ? [[e.from, e.coordinator]] : [];
-    if (e.kind === 'cosmos-strong' && e.waitsFor.length === 2) pairs.push([e.waitsFor[0]!, e.waitsFor[1]!]);
+    const [first, second, ...more] = e.waitsFor;
+    if (e.kind === 'cosmos-strong' && first !== undefined && second !== undefined && more.length === 0)
+        pairs.push([first, second]);
     else for (const w of e.waitsFor) pairs.push([e.coordinator, w]);
     const estimated = pairs
         .map(([a, b]) => ({ a, b, rtt: rttBetween(model, a, b) }))
@@ -122,11 +125,9 @@ const unknownLatency: Rule = {
             let entry: PairsAt | undefined;
             for (let i = 0; i < regions.length; i++) {
                 for (let j = i + 1; j < regions.length; j++) {
-                    if (
-                        unknown(sourceOf(i, j)) &&
-                        !(touched[i] && touched[j] && reported.has(regions[i]!, regions[j]!))
-                    )
-                        need((entry ??= placeEntry(place)), regions[i]!, regions[j]!);
+                    if (!unknown(sourceOf(i, j))) continue;
+                    const [a, b] = [itemAt(regions, i, 'region'), itemAt(regions, j, 'region')];
+                    if (!(touched[i] && touched[j] && reported.has(a, b))) need((entry ??= placeEntry(place)), a, b);
                 }
             }
             reported.addGroup(members);
@@ -151,14 +152,14 @@ const unknownLatency: Rule = {
             const pairsText =
                 count > 1
                     ? `${formatCount(count)} region pairs (${names.join('; ')}${more > 0 ? `; and ${formatCount(more)} more` : ''})`
-                    : names[0]!;
+                    : names.join('; ');
             report({
                 ...place,
                 // Findings at one place merge when their keys are equal: the pairs themselves while they are few.
                 key:
                     more === 0
                         ? listed.map(([a, b]) => `${a}|${b}`).join(',')
-                        : `${count} pairs from ${listed[0]!.join('|')} to ${last.join('|')}`,
+                        : `${count} pairs from ${listed[0]?.join('|')} to ${last.join('|')}`,
                 message:
                     `no RTT for ${pairsText}: no link, no measured value and no location, so latency rules skip ` +
                     `${count > 1 ? 'these pairs' : 'this pair'}; declare ${count > 1 ? 'links' : 'a link'} with a measured RTT, or the regions' ` +

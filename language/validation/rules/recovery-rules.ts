@@ -266,8 +266,11 @@ const rtoUnachievable: Rule = {
                     const worst = short.reduce((a, b) => (b.loss.failingShare > a.loss.failingShare ? b : a));
                     const lostRegions = [...new Set(short.map((l) => l.loss.lost))];
                     // Each loss is judged alone (N−1): several regions are alternatives, never lost together.
+                    const [only] = lostRegions;
                     const losing =
-                        lostRegions.length === 1 ? lostRegions[0]! : `any one of ${listing(lostRegions, 'or')}`;
+                        lostRegions.length === 1 && only !== undefined
+                            ? only
+                            : `any one of ${listing(lostRegions, 'or')}`;
                     report({
                         ...at(objective.source, 'rto'),
                         cell: failover.cell,

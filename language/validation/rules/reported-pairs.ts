@@ -17,7 +17,7 @@ export class ReportedPairs {
     }
 
     has(a: string, b: string): boolean {
-        for (const g of this.groupsOf.get(a) ?? []) if (this.groups[g]!.has(b)) return true;
+        for (const g of this.groupsOf.get(a) ?? []) if (this.groups[g]?.has(b)) return true;
         return this.inStar(a, b) || this.inStar(b, a) || (this.single.size > 0 && this.single.has(pairKey(a, b)));
     }
 

@@ -85,18 +85,20 @@ function ruleFailed(model: Model, code: string, error: unknown): RuleDiagnostic 
 function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
     // Grouped by range first (a short key), then by what they say: building one key out of every message made
     // merging a noticeable part of checking a large design.
-    const groups: Finding[][] = [];
-    const byRange = new Map<string, Finding[][]>();
+    // Each group starts with the finding that opened it.
+    type Group = [Finding, ...Finding[]];
+    const groups: Group[] = [];
+    const byRange = new Map<string, Group[]>();
     for (const f of findings) {
         const at = rangeKey(f.range);
         let candidates = byRange.get(at);
         if (!candidates) byRange.set(at, (candidates = []));
         const says = f.key ?? f.message;
-        const group = candidates.find((g) => g[0]!.uri === f.uri && (g[0]!.key ?? g[0]!.message) === says);
+        const group = candidates.find((g) => g[0].uri === f.uri && (g[0].key ?? g[0].message) === says);
         if (group) {
             group.push(f);
         } else {
-            const created = [f];
+            const created: Group = [f];
             candidates.push(created);
             groups.push(created);
         }
@@ -104,12 +106,16 @@ function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
     const allCells = [...model.cells.keys()];
     const result: Finding[] = [];
     for (const group of groups) {
-        if (group.length === 1 && group[0]!.cell === undefined) {
-            result.push(group[0]!);
+        if (group.length === 1 && group[0].cell === undefined) {
+            result.push(group[0]);
             continue;
         }
-        const byMessage = new Map<string, Finding[]>();
-        for (const f of group) byMessage.set(f.message, [...(byMessage.get(f.message) ?? []), f]);
+        const byMessage = new Map<string, Group>();
+        for (const f of group) {
+            const same = byMessage.get(f.message);
+            if (same) same.push(f);
+            else byMessage.set(f.message, [f]);
+        }
         for (const [message, same] of byMessage) {
             const cells = [...new Set(same.map((f) => f.cell).filter((c): c is string => c !== undefined))];
             const everyCell = cells.length === 0 || (byMessage.size === 1 && cells.length === allCells.length);
@@ -118,7 +124,7 @@ function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
                 .map((f) => f.severity)
                 .filter((s): s is Severity => s !== undefined)
                 .sort((a, b) => RANK[a] - RANK[b])[0];
-            result.push({ ...same[0]!, message: `${message}${suffix}`, severity });
+            result.push({ ...same[0], message: `${message}${suffix}`, severity });
         }
     }
     return result;
