@@ -145,8 +145,8 @@ function targetInside(root: string, relative: string, verb: 'write' | 'remove'):
 function assertNoLinks(root: string, target: string, relative: string, verb: 'write' | 'remove'): void {
     let current = root;
     const parts = path.relative(root, target).split(path.sep);
-    for (let i = 0; i < parts.length; i++) {
-        current = path.join(current, parts[i]!);
+    for (const [i, part] of parts.entries()) {
+        current = path.join(current, part);
         const stat = lstatOrUndefined(current);
         if (stat === undefined) return;
         const refuse = (why: string) =>

@@ -5,6 +5,7 @@ import { EGRESS_PAIR_PRICED_REGIONS, egressUsdPerGB, egressUsdPerGBFrom } from '
 import type { LinkM, Model, StoreM } from '../model.js';
 import { LISTED_ITEMS, listing } from '../units.js';
 import { workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
+import { itemAt } from '../../util/item-at.js';
 
 /** Estimates use a 30-day month (a convention of these estimates, not a billing fact). */
 export const SECONDS_PER_MONTH = 30 * 24 * 3_600;
@@ -186,7 +187,10 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
         const ownSet = new Set(own);
         const price = (to: string): Price | undefined =>
             ownSet.has(to) ? egressPrice(model, from, to) : isAws(model, to) ? rate : undefined;
-        const grouped = (i: number) => store.regions[i] !== from && !ownSet.has(store.regions[i]!);
+        const grouped = (i: number) => {
+            const to = store.regions[i];
+            return to !== undefined && to !== from && !ownSet.has(to);
+        };
         const ownAws = count(own.filter((r) => isAws(model, r)));
         const fromAws = isAws(model, from);
         const groups: { to?: string; regions: number; price?: Price; first: number }[] = [
@@ -220,7 +224,7 @@ export function estimateMonthlyEgress(model: Model, store: StoreM): EgressEstima
         unpricedCount += unpricedHere;
         // Name the first unpriced directions: at most LISTED_ITEMS + 1 writers with one are walked.
         for (let i = 0; unpricedHere > 0 && i < store.regions.length && unpriced.length <= LISTED_ITEMS; i++) {
-            const to = store.regions[i]!;
+            const to = itemAt(store.regions, i, 'store region');
             if (to !== from && !price(to)) unpriced.push([from, to]);
         }
     }

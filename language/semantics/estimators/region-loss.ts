@@ -162,10 +162,10 @@ export function lossFits(service: ServiceM, placement: LoadPlacement, lost: stri
     const moved = moves ? (placement.carried.get(lost) ?? 0) : 0;
     if (moved === 0) return true;
     const capacity = service.capacity ?? {};
-    return service.regions.every(
-        (r) =>
-            r === lost || capacity[r] === undefined || (placement.carried.get(r) ?? 0) + moved <= capacity[r]! + 1e-9,
-    );
+    return service.regions.every((r) => {
+        const limit = capacity[r];
+        return r === lost || limit === undefined || (placement.carried.get(r) ?? 0) + moved <= limit + 1e-9;
+    });
 }
 
 /** Where each region's load goes once `lost` is down, and what overflows the declared capacity. */

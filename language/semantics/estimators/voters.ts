@@ -2,6 +2,7 @@
 // (consensus-quorum-survival). Pure: reads the semantic model only.
 import { CONSENSUS } from '../facts/defaults.js';
 import type { StoreM } from '../model.js';
+import { itemAt } from '../../util/item-at.js';
 
 export interface Voter {
     readonly region: string;
@@ -30,12 +31,12 @@ export function votersOf(store: VoterLayout, home: string | undefined = store.co
         const atHome = survive === 'zone' ? total : CONSENSUS.regionSurvivalHomeVoters.value;
         const others = store.regions.filter((r) => r !== home);
         for (let i = 0; i < total; i++) {
-            const region = i < atHome || others.length === 0 ? home : others[(i - atHome) % others.length]!;
+            const region = i < atHome ? home : (others[(i - atHome) % others.length] ?? home);
             voters.push({ region, witness: false });
         }
     } else if (store.regions.length > 0) {
         for (let i = 0; i < store.replicas; i++)
-            voters.push({ region: store.regions[i % store.regions.length]!, witness: false });
+            voters.push({ region: itemAt(store.regions, i % store.regions.length, 'store region'), witness: false });
     }
     if (store.witness !== undefined) voters.push({ region: store.witness, witness: true });
     return voters;

@@ -8,6 +8,7 @@ import { commitWaitMs, consensusHomeOf, homedPerRow, quorumRoundTrip } from './c
 import { quorumOf, votersOf } from './voters.js';
 import { factRef } from '../facts/citation.js';
 import { pointRange, type EstimateRange } from './range.js';
+import { itemAt } from '../../util/item-at.js';
 
 export type WriteLatencyKind =
     /** Acknowledged by the region that accepts it (async or no replication). */
@@ -318,12 +319,13 @@ function farthestPair(model: Model, regions: readonly string[]): FarthestPair {
     const unknown: [string, string][] = [];
     for (let i = 0; i < regions.length; i++) {
         for (let j = i + 1; j < regions.length; j++) {
-            const ms = rttBetween(model, regions[i]!, regions[j]!).ms;
+            const [a, b] = [itemAt(regions, i, 'region'), itemAt(regions, j, 'region')];
+            const ms = rttBetween(model, a, b).ms;
             if (ms === undefined) {
-                if (unknown.length < MAX_UNKNOWN_PAIRS) unknown.push([regions[i]!, regions[j]!]);
+                if (unknown.length < MAX_UNKNOWN_PAIRS) unknown.push([a, b]);
                 continue;
             }
-            if (far === undefined || ms > far.ms) far = { a: regions[i]!, b: regions[j]!, ms };
+            if (far === undefined || ms > far.ms) far = { a, b, ms };
         }
     }
     return { far, unknown };
