@@ -75,6 +75,22 @@ export default tseslint.config(
         rules: { 'no-restricted-imports': restrict(vscode, [...langium, ...ast, ...builder]) },
     },
     {
+        // Mirrors the architecture test: only the engine's core imports the mechanisms, and a mechanism reaches the
+        // others through EngineContext (simulation/engine/context.ts), never by importing them or the core.
+        files: ['simulation/engine/mechanisms/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict(vscode, [
+                ...langium,
+                ...ast,
+                ...builder,
+                {
+                    group: ['./*', '../simulation', '../simulation.js'],
+                    message: 'a mechanism reaches the others through EngineContext (engine/context.ts), not by import',
+                },
+            ]),
+        },
+    },
+    {
         files: ['format/**/*.ts'],
         rules: {
             'no-restricted-imports': restrict(vscode, [
