@@ -6,6 +6,7 @@ import type { FailoverM, Model, ServiceM, WorkloadM } from './model.js';
 interface ModelIndex {
     readonly failoversByTarget: ReadonlyMap<string, readonly FailoverM[]>;
     readonly workloadsByService: ReadonlyMap<string, readonly WorkloadM[]>;
+    readonly workloadsByStore: ReadonlyMap<string, readonly WorkloadM[]>;
     readonly dependentsByService: ReadonlyMap<string, readonly ServiceM[]>;
 }
 
@@ -23,14 +24,16 @@ function indexOf(model: Model): ModelIndex {
         const failoversByTarget = new Map<string, FailoverM[]>();
         for (const f of model.failovers) push(failoversByTarget, `${f.target.kind}:${f.target.id}`, f);
         const workloadsByService = new Map<string, WorkloadM[]>();
+        const workloadsByStore = new Map<string, WorkloadM[]>();
         for (const w of model.workloads.values()) {
             if (w.target?.kind === 'service') push(workloadsByService, w.target.name, w);
+            else if (w.target?.kind === 'store') push(workloadsByStore, w.target.name, w);
         }
         const dependentsByService = new Map<string, ServiceM[]>();
         for (const s of model.services.values()) {
             for (const id of new Set(s.dependsOn)) push(dependentsByService, id, s);
         }
-        index = { failoversByTarget, workloadsByService, dependentsByService };
+        index = { failoversByTarget, workloadsByService, workloadsByStore, dependentsByService };
         indexes.set(model, index);
     }
     return index;
@@ -44,6 +47,11 @@ export function failoversOf(model: Model, kind: 'service' | 'store', id: string)
 /** The workloads aimed at a service declaration (by name: every instance of a `per cell` service), in the design's order. */
 export function workloadsAimedAt(model: Model, service: string): readonly WorkloadM[] {
     return indexOf(model).workloadsByService.get(service) ?? [];
+}
+
+/** The workloads written straight at a store (`workload w for <store>`), by the store's declared name. */
+export function workloadsAimedAtStore(model: Model, store: string): readonly WorkloadM[] {
+    return indexOf(model).workloadsByStore.get(store) ?? [];
 }
 
 /** The services `service` depends on (`depends-on`), directly or through others, each once, nearest first. */

@@ -4,15 +4,8 @@
 import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { AZURE_STORAGE, KAFKA_MM2 } from '../../semantics/facts/messaging-and-objects.js';
+import { consumerRedelivery } from '../../semantics/estimators/consumer-redelivery.js';
 import type { Model, StoreM } from '../../semantics/model.js';
-
-/** Messages a second the workloads aimed at the store produce; undefined when none is. */
-function messagesPerS(model: Model, store: StoreM): number | undefined {
-    const rates = [...model.workloads.values()]
-        .filter((w) => w.target?.kind === 'store' && w.target.name === store.name)
-        .map((w) => w.writesPerS);
-    return rates.length === 0 ? undefined : rates.reduce((a, b) => a + b, 0);
-}
 
 /** Lines to lead the store's hover with; none for other engines. */
 export function queueAndObjectLines(model: Model, store: StoreM): string[] {
@@ -20,14 +13,13 @@ export function queueAndObjectLines(model: Model, store: StoreM): string[] {
     switch (store.engine) {
         case 'kafka': {
             if (!multiRegion || store.replication.mode !== 'async') return [];
-            const interval = store.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
-            const rate = messagesPerS(model, store);
-            const count =
-                rate !== undefined ? ` (≈ ${formatCount(Math.round((rate * interval) / 1000))} messages)` : '';
+            const r = consumerRedelivery(model, store);
+            const interval = r.checkpointMs;
+            const count = r.produced ? ` (≈ ${formatCount(r.produced.messages)} messages)` : '';
             return [
                 store.consumersIdempotent
                     ? `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}**, which the consumers deduplicate (\`consumers idempotent\`) (${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`
-                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(interval + KAFKA_MM2.groupOffsetSyncIntervalMs.value)} with the group-offset sync (an estimate from the ${store.checkpointMs !== undefined ? 'declared checkpoint interval' : 'default intervals'}, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`,
+                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(r.withSyncMs)} with the group-offset sync (an estimate from the ${r.declared ? 'declared checkpoint interval' : 'default intervals'}, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`,
             ];
         }
         case 'sqs':

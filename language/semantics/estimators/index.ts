@@ -8,4 +8,5 @@ export * from './replication.js';
 export * from './write-flows.js';
 export * from './egress.js';
 export * from './lww-losses.js';
+export * from './consumer-redelivery.js';
 export * from './range.js';

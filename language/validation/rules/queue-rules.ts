@@ -2,6 +2,7 @@
 // their messages in one region (stranded there while it is down); Kafka MirrorMaker 2 mirrors them, but a
 // consumer group resumes from its last checkpoint and is delivered again what it had consumed since.
 import { formatCount, formatDuration } from '../../../format/quantities.js';
+import { consumerRedelivery } from '../../semantics/estimators/consumer-redelivery.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { KAFKA_MM2, QUEUE_ENGINES, REGIONAL_QUEUE_ENGINES } from '../../semantics/facts/messaging-and-objects.js';
 import type { Model, ServiceM, StoreM } from '../../semantics/model.js';
@@ -68,28 +69,21 @@ const queueNotReplicated: Rule = {
     },
 };
 
-/** Messages a second produced into the store by the workloads aimed at it; undefined when none is. */
-function messagesPerS(model: Model, store: StoreM): number | undefined {
-    const rates = [...model.workloads.values()]
-        .filter((w) => w.target?.kind === 'store' && w.target.name === store.name)
-        .map((w) => w.writesPerS);
-    return rates.length === 0 ? undefined : rates.reduce((a, b) => a + b, 0);
-}
-
 const consumerFailoverDuplicates: Rule = {
     code: 'consumer-failover-duplicates',
     check({ model, report }) {
         for (const { service, store } of consumersOfQueues(model)) {
             if (store.engine !== 'kafka' || store.replication.mode !== 'async' || store.regions.length < 2) continue;
             if (store.consumersIdempotent || !movesRegion(model, service)) continue;
-            const declared = store.checkpointMs !== undefined;
-            const checkpoint = store.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
-            const withSync = checkpoint + KAFKA_MM2.groupOffsetSyncIntervalMs.value;
-            const rate = messagesPerS(model, store);
-            const count =
-                rate !== undefined
-                    ? ` (≈ ${formatCount(Math.round((rate * checkpoint) / 1000))} messages at ${formatCount(rate)}/s)`
-                    : '';
+            const {
+                checkpointMs: checkpoint,
+                declared,
+                withSyncMs: withSync,
+                produced,
+            } = consumerRedelivery(model, store);
+            const count = produced
+                ? ` (≈ ${formatCount(produced.messages)} messages at ${formatCount(produced.perS)}/s)`
+                : '';
             const unique = store.invariants.find((i) => i.kind === 'unique');
             report({
                 ...at(store.source, 'engine', 'replication'),
