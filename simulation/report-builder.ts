@@ -31,6 +31,7 @@ import { StoreFate } from './data-fate.js';
 import { drainNotes, drainReport, healReport } from './drain-report.js';
 import { measureDrain } from './drain-measure.js';
 import { processingTimeReport } from './processing-time-report.js';
+import { stalenessReport } from './staleness-report.js';
 import { NETWORK_JITTER_NOTE } from './processing-time.js';
 import type { Episode, GroupRuntime } from './runtime.js';
 
@@ -185,6 +186,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
             merges: round(sum(stores.map((s) => s.merges)), 3),
             siblings: round(sum(stores.map((s) => s.siblings)), 3),
             rejectedWrites: sum(stores.map((s) => s.writes.rejected + s.writes.conflictRejected)),
+            throttledWrites: sum(stores.map((s) => s.throttledWrites)),
             staleReadShare: readsServed > 0 && staleKnown ? round(readsStale / readsServed, 9) : null,
             writeLatencyMs: percentiles(all),
             costUsdPerMonth: cost.totalUsdPerMonth === null ? null : round(cost.totalUsdPerMonth, 2),
@@ -375,6 +377,8 @@ function storeReport(sim: RunState, index: number): StoreReport {
         stranded,
         discardedWrites: round(c.discarded, 3),
         lostIncrements: lostIncrements(sim, index),
+        throttledWrites: sim.staleness[index]?.throttled ?? 0,
+        stalenessBound: stalenessReport(sim, index),
         merges: round(c.merges, 3),
         siblings: round(c.siblings, 3),
         reads: {

@@ -5,7 +5,7 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.10.0';
+export const REPORT_SCHEMA_VERSION = '1.11.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };
@@ -179,6 +179,28 @@ export interface LostIncrementsReport {
     readonly notConvergedIncrements: number;
 }
 
+/**
+ * A store's bounded staleness and the writes it throttled: Cosmos DB refuses the write region's writes while a
+ * read region lags beyond K versions or T (docs/facts.md#cosmos-bounded-staleness-throttling). Since 1.11.0.
+ */
+export interface StalenessBoundReport {
+    /** K, writes; null when not declared. */
+    readonly maxVersions: number | null;
+    /** T, ms; null when not declared. */
+    readonly maxLagMs: number | null;
+    /** Whether the run throttled at the bound; when not, `reason` says why. */
+    readonly simulated: boolean;
+    readonly reason: string | null;
+    readonly throttledWrites: number;
+    /** The first and the last throttled write; null when none was. */
+    readonly firstAtMs: number | null;
+    readonly lastAtMs: number | null;
+    /** Per region where the refused writes were to be accepted (the write region; another after a failover). */
+    readonly byRegion: readonly { readonly region: string; readonly throttledWrites: number }[];
+    /** The docs/facts.md entries the behaviour comes from. */
+    readonly source: string;
+}
+
 export interface StoreReport {
     readonly id: string;
     readonly name: string;
@@ -208,6 +230,10 @@ export interface StoreReport {
     readonly discardedWrites: number;
     /** A counter under last-writer-wins: increments lost; null for other stores. Since 1.10.0. */
     readonly lostIncrements: LostIncrementsReport | null;
+    /** Writes refused at the staleness bound (retryable: not accepted, not lost). Since 1.11.0. */
+    readonly throttledWrites: number;
+    /** A bounded-staleness store's bound and what it throttled; null for other consistency levels. Since 1.11.0. */
+    readonly stalenessBound: StalenessBoundReport | null;
     readonly merges: number;
     readonly siblings: number;
     readonly reads: {
@@ -429,7 +455,10 @@ export interface TimelineEvent {
         | 'gray-undetected'
         /** Since 1.8.0: a corruption reaching a replica, and the estimated end of the restore from backup. */
         | 'corruption-reached'
-        | 'corruption-restored';
+        | 'corruption-restored'
+        /** Since 1.11.0: a bounded-staleness store starts and stops throttling its writes. */
+        | 'writes-throttled'
+        | 'throttling-ended';
     readonly text: string;
     readonly target: string | null;
     readonly region: string | null;
@@ -519,6 +548,8 @@ export interface SimulationReport {
         readonly merges: number;
         readonly siblings: number;
         readonly rejectedWrites: number;
+        /** Writes refused at a bounded-staleness store's bound. Since 1.11.0. */
+        readonly throttledWrites: number;
         readonly staleReadShare: number | null;
         readonly writeLatencyMs: Percentiles;
         readonly costUsdPerMonth: number | null;

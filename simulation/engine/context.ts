@@ -21,6 +21,7 @@ import type {
     TransitionRoute,
 } from '../runtime.js';
 import type { SplitBrain } from '../split-brain.js';
+import type { StalenessBound } from '../staleness-bound.js';
 import type { Work } from '../work.js';
 import type { EventQueue } from './event-queue.js';
 import type { Random } from './random.js';
@@ -167,6 +168,10 @@ export interface RunState {
     readonly fates: StoreFate[];
     /** Promotions that left the old primary taking writes, in order. */
     readonly splitBrains: SplitBrain[];
+    /** Per bounded-staleness store: its bounds and the writes they throttled (mechanisms/staleness.ts). */
+    readonly staleness: (StalenessBound | undefined)[];
+    /** Some store's bound is simulated: only then do writes ask `throttles`. */
+    readonly stalenessBounded: boolean;
 
     // Failover actions.
     readonly failovers: FailoverRuntime[];
@@ -208,6 +213,8 @@ export interface Calls {
     markEpisodes(targetKind: 'service' | 'store', target: number, field: 'detectionAt' | 'routingAt', t: number): void;
     /** Replication: the write acknowledged in `location` (replica `slot` of store `s`) joins its log. */
     replicate(s: number, slot: number, location: number, key: number, workload: number, t: number): void;
+    /** Staleness: whether the store's bound refuses a write it would accept in `location` (counted if so). */
+    throttles(s: number, location: number, t: number): boolean;
     /** Replication: the link applies, in order, what is due by `t` (strictly before when not `inclusive`). */
     advance(link: Link, t: number, inclusive: boolean): void;
     /** Losses: a single-writer store now accepts writes in `to` instead of `from`. */

@@ -65,7 +65,9 @@ import {
     summarizeCounters,
     updateLinks,
 } from './mechanisms/replication.js';
+import { releaseDemoted, throttles } from './mechanisms/staleness.js';
 import { flushLatencies, onArrival, processingMeansOf, startArrivals, type WriteDraws } from './mechanisms/writes.js';
+import { stalenessBound, type StalenessBound } from '../staleness-bound.js';
 
 const TIMELINE_LIMIT = 400;
 
@@ -109,6 +111,9 @@ export class Simulation implements EngineContext {
     /** Promotions that left the old primary taking writes, in order; per store the open one (or undefined). */
     readonly splitBrains: SplitBrain[] = [];
     private readonly openSplitBrain: OpenSplitBrains;
+    /** Per bounded-staleness store: its bounds and the writes they throttled (mechanisms/staleness.ts). */
+    readonly staleness: (StalenessBound | undefined)[];
+    readonly stalenessBounded: boolean;
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
@@ -180,6 +185,8 @@ export class Simulation implements EngineContext {
         this.storeCounters = plan.stores.map(newStoreCounters);
         this.fates = plan.stores.map((s) => new StoreFate(s.index, s.replicas.length));
         this.openSplitBrain = plan.stores.map(() => undefined);
+        this.staleness = plan.stores.map(stalenessBound);
+        this.stalenessBounded = this.staleness.some((b) => b?.active === true);
         this.services = plan.services.map((s) => newService(s, R));
         this.sharedSpace = Float64Array.from(plan.workloads, (w) =>
             w.sharedKeys > 0 ? Math.max(1, Math.round(w.sharedKeys / options.sampling)) : 0,
@@ -291,6 +298,11 @@ export class Simulation implements EngineContext {
         appendWrite(this, s, slot, location, key, workload, t);
     }
 
+    /** Writes → staleness: whether the store's bound refuses the write (counted there). */
+    throttles(s: number, location: number, t: number): boolean {
+        return throttles(this, s, location, t);
+    }
+
     /** Losses → replication: the link applies, in order, what is due by `t`. */
     advance(link: Link, t: number, inclusive: boolean): void {
         advance(this, link, t, inclusive);
@@ -330,9 +342,10 @@ export class Simulation implements EngineContext {
         failoverHealthy(this, probe, t);
     }
 
-    /** Failover actions → losses. */
+    /** Failover actions → losses, then staleness: the old write region no longer bounds the writes. */
     promoted(store: number, from: number, to: number, t: number): void {
         promoted(this, this.openSplitBrain, store, from, to, t);
+        releaseDemoted(this, store, from, to);
     }
 
     /** `EventKind.tick`: the sample interval ends — reads, link lags and write latencies are recorded for it. */

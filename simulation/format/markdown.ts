@@ -5,6 +5,7 @@ import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
+import { stalenessLine } from './staleness.js';
 import {
     at,
     duration,
@@ -168,6 +169,16 @@ export function formatMarkdown(r: SimulationReport): string {
         out.push('Replication backlogs after a partition or outage healed:');
         out.push('');
         out.push(...drains);
+        out.push('');
+    }
+    const throttles = r.stores.flatMap((s) => {
+        const line = stalenessLine(s);
+        return line === undefined ? [] : [`- ${s.id}: ${line}`];
+    });
+    if (throttles.length > 0) {
+        out.push('Bounded staleness:');
+        out.push('');
+        out.push(...throttles);
         out.push('');
     }
 

@@ -5,6 +5,7 @@ import { visibleControls } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
+import { stalenessLine } from './staleness.js';
 import {
     at,
     duration,
@@ -133,6 +134,8 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
         for (const x of s.stranded) out.push(`    ${strandingLine(x)}`);
         const drain = drainLine(s);
         if (drain !== undefined) out.push(`    ${drain}`);
+        const staleness = stalenessLine(s);
+        if (staleness !== undefined) out.push(`    ${staleness}`);
     }
     out.push('');
 

@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.10.0',
+    schemaVersion: '1.11.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -63,6 +63,7 @@ export const sampleReport: SimulationReport = {
         merges: 0,
         siblings: 0,
         rejectedWrites: 0,
+        throttledWrites: 0,
         staleReadShare: 0.0004,
         writeLatencyMs: p(40, 95, 140),
         costUsdPerMonth: 1843,
@@ -172,6 +173,8 @@ export const sampleReport: SimulationReport = {
             stranded: [],
             discardedWrites: 0,
             lostIncrements: null,
+            throttledWrites: 0,
+            stalenessBound: null,
             merges: 0,
             siblings: 0,
             reads: {

@@ -143,6 +143,10 @@ export function adaptReport(
                       },
                   ]
                 : []),
+            // Reports before 1.11.0 have no such field; other consistency levels have null.
+            ...(st.stalenessBound
+                ? [{ label: 'throttled (staleness bound)', value: formatCount(st.stalenessBound.throttledWrites) }]
+                : []),
             { label: 'merged', value: formatCount(st.merges) },
             { label: 'siblings', value: formatCount(st.siblings) },
             { label: 'rejected', value: formatCount(st.writes.rejected + st.writes.conflictRejected) },

@@ -61,6 +61,8 @@ export const FACT_IDS = [
     'cosmos-strong-max-distance',
     'cosmos-strong-write-latency',
     'cosmos-bounded-staleness-minimums',
+    'cosmos-bounded-staleness-throttling',
+    'cosmos-bounded-staleness-read-region-outage',
     'cosmos-point-latency',
     // Consensus databases
     'spanner-multi-region',

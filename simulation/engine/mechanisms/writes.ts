@@ -101,6 +101,13 @@ function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: Gro
             return;
         }
     }
+    if (ctx.stalenessBounded) {
+        // A bounded-staleness store throttles the write while a read region lags beyond its bound: refused.
+        for (let j = 0; j < W; j++) {
+            const s = writes[j]!;
+            if (ctx.staleness[s]?.active === true && ctx.throttles(s, g.location[(slot * W + j) * C + cls]!, t)) return;
+        }
+    }
     const means = g.processingMeans;
     const r = slot * C + cls;
     if (means === undefined) {
