@@ -110,18 +110,18 @@ workload w for c { writes 500/s from us-east-1 50%, eu-west-1 50%  keys 10000 sh
 });
 
 describe('what the LWW loss estimate counts', () => {
-    // It counts overwritten writes; a counter loses at least that many increments (each overwritten write takes
-    // its own), so for a counter the same figure is offered as a lower bound on lost increments — the bound the
-    // Monte Carlo in test/simulation/counter-increments.test.ts checks. Other shapes have no increments.
+    // perDay counts overwritten writes. A counter also gets the increments lost, a larger number (an overwritten
+    // write can carry earlier increments of its region); test/estimators/counter-increments.test.ts checks it
+    // against a closed form and a Monte Carlo. Other shapes have no increments.
     it.each([
         {
-            name: 'a counter gets the figure again as the lower bound on increments lost',
+            name: 'a counter gets the increments lost, more than the overwritten writes',
             shape: 'counter',
-            bound: true,
+            counter: true,
         },
-        { name: 'a register gets no increment bound', shape: 'register', bound: false },
-        { name: 'rows get no increment bound', shape: 'rows', bound: false },
-    ])('$name', async ({ shape, bound }) => {
+        { name: 'a register gets no increment count', shape: 'register', counter: false },
+        { name: 'rows get no increment count', shape: 'rows', counter: false },
+    ])('$name', async ({ shape, counter }) => {
         const { model } = (await modelOf(
             design({ rate: 2, keys: 1, shared: 100, lag: '1s', rtt: '100ms' }).replace(
                 'holds shared counter',
@@ -130,6 +130,42 @@ describe('what the LWW loss estimate counts', () => {
         )) as { model: Model };
         const e = estimateLwwLosses(model, model.stores.get('s')!, model.workloads.get('w')!);
         expect(e.counts).toBe('overwritten writes');
-        expect(e.incrementsLostAtLeastPerDay).toBe(bound ? e.perDay : undefined);
+        if (!counter) {
+            expect(e.incrementsLostPerDay).toBeUndefined();
+            return;
+        }
+        // Two regions at 1 write/s each on one key, window max(1 s lag, 50 ms) = 1 s: 2 − 1 ÷ (1 − e⁻¹/2) a second.
+        expect(e.incrementsLostPerDay).toBeCloseTo((2 - 1 / (1 - Math.exp(-1) / 2)) * 86_400, 0);
+        expect(e.incrementsModel).toBe('exact');
+        expect(e.incrementsLostPerDay!).toBeGreaterThan(e.perDay!);
+    });
+});
+
+describe('how the increments a counter loses are obtained, by the number of writing regions', () => {
+    // Regions on a line of longitudes with locations, so every pair has a great-circle RTT estimate.
+    const counterIn = (n: number) => {
+        const names = Array.from({ length: n }, (_, i) => `r${i}`);
+        return `topology T
+${names.map((r, i) => `region ${r} { provider on-prem  jurisdiction US  location 40, ${-120 + i * 0.5} }`).join('\n')}
+store s { engine dynamodb regions ${names.join(', ')} holds shared counter writes any-region replication async lag 1s }
+workload w for s { writes ${n}/s from ${names.map((r) => `${r} ${100 / n}%`).join(', ')}  keys 1 shared 100% }`;
+    };
+    it.each([
+        { name: 'two regions: exact', n: 2, model: 'exact', missing: undefined },
+        { name: 'three regions: an approximation', n: 3, model: 'approximation', missing: undefined },
+        { name: '64 regions: still an approximation', n: 64, model: 'approximation', missing: undefined },
+        {
+            name: '65 regions: not computed, and says why',
+            n: 65,
+            model: undefined,
+            missing: 'more than 64 regions write the counter',
+        },
+    ])('$name', async ({ n, model: expectedModel, missing }) => {
+        const { model } = (await modelOf(counterIn(n))) as { model: Model };
+        const e = estimateLwwLosses(model, model.stores.get('s')!, model.workloads.get('w')!);
+        expect(e.missing).toBeUndefined();
+        expect(e.incrementsModel).toBe(expectedModel);
+        expect(e.incrementsMissing).toBe(missing);
+        if (missing === undefined) expect(e.incrementsLostPerDay!).toBeGreaterThan(e.perDay!);
     });
 });

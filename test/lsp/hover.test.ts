@@ -448,6 +448,13 @@ describe('hover shows figures worked out by hand from the facts', () => {
             at: ['store carts', 'store ca<|>rts'],
             shows: '≈ 205,000 lost writes a day (500 writes/s from 2 regions, 20% of 10,000 keys shared, replication window ≈ 1 s)',
         },
+        // The counter's increments (test/estimators/counter-increments.test.ts): per shared key
+        // 2μ − μ ÷ (1 − e^{−μw}/2) = 0.05 − 0.025 ÷ (1 − 0.97531/2) = 0.0012048 per s; × 2,000 × 86,400 = 208,182.
+        {
+            what: 'the increments the carts counter loses a day: ≈ 208,000, more than the overwritten writes',
+            at: ['store carts', 'store ca<|>rts'],
+            shows: '- Counter increments lost, workload busy: ≈ 208,000 a day (an estimate, exact for two writing regions; each overwritten write can carry earlier increments with it)',
+        },
         // $64.80 + $25.92.
         {
             what: 'the replication egress of a service: $90.72',

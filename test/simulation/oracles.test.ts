@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFailoverTime } from '../../language/semantics/estimators/failover-time.js';
 import { estimateWriteLatency } from '../../language/semantics/estimators/write-latency.js';
+import { estimateLwwLosses } from '../../language/semantics/estimators/lww-losses.js';
 import {
     auroraDb,
     consensusStore,
@@ -264,6 +265,44 @@ scenario s { workload w  duration ${hours}h  seed 11 }
         const measured = report.stores[0]!.discardedWrites;
         expect(Math.abs(measured - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
         expect(report.summary.discardedWrites).toBe(measured);
+    });
+});
+
+describe('with three or four writing regions, the first newer write to arrive decides', () => {
+    // n regions each writing one shared key at λ; delay d everywhere (the lag: every RTT/2 here is below it). A write
+    // x stays its region's value until that region writes again or the first newer write from elsewhere arrives;
+    // j's first write comes u after x and arrives at u + d, and never saw x when u < d. So, per write,
+    //   P(lost) = (n−1) · ∫_d^{2d} λe^{−λ(a−d)} · e^{−λa} · e^{−(n−2)λ(a−d)} da = (n−1)/n · e^{−λd}(1 − e^{−nλd})
+    // and over D all regions lose D · (n−1) · λ · e^{−λd}(1 − e^{−nλd}) — not the pairwise sum, which counts x once
+    // for every region that overlaps it. Tolerance: 4 standard deviations of a Poisson count.
+    const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
+    it.each([
+        { name: 'three regions, λ = 1/s each, d = 1 s, 2 h', n: 3, perRegion: 1, d: 1, hours: 2 },
+        { name: 'four regions, λ = 0.5/s each, d = 1 s, 2 h', n: 4, perRegion: 0.5, d: 1, hours: 2 },
+    ])('$name', async ({ n, perRegion, d, hours }) => {
+        const regions = REGIONS.slice(0, n);
+        const share = 100 / n;
+        const model = await designOf(`topology T
+${regions.map((r) => `region ${r} { provider aws }`).join('\n')}
+store counter {
+    engine      dynamodb
+    regions     ${regions.join(', ')}
+    holds       shared counter
+    writes      any-region
+    replication async lag ${d}s
+    consistency eventual
+    conflicts   lww
+}
+workload w for counter { writes ${n * perRegion}/s from ${regions.map((r) => `${r} ${share}%`).join(', ')}  keys 1 shared 100% }
+scenario s { workload w  duration ${hours}h  seed 12 }
+`);
+        const D = hours * 3_600;
+        const expected = D * (n - 1) * perRegion * Math.exp(-perRegion * d) * (1 - Math.exp(-n * perRegion * d));
+        const measured = runModel(model).stores[0]!.discardedWrites;
+        expect(Math.abs(measured - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
+        // The editor's estimate is the same expectation.
+        const estimate = estimateLwwLosses(model, model.stores.get('counter')!, model.workloads.get('w')!);
+        expect((estimate.perDay! * D) / 86_400).toBeCloseTo(expected, 6);
     });
 });
 

@@ -170,6 +170,10 @@ function estimates(model: Model, store: StoreM): string[] {
             out.push(
                 `- Last-write-wins losses, workload ${loss.workload}: ${loss.perDay !== undefined ? `≈ ${roughly(loss.perDay)} lost writes a day (${loss.formula})` : loss.missing}`,
             );
+            if (loss.incrementsLostPerDay !== undefined)
+                out.push(
+                    `- Counter increments lost, workload ${loss.workload}: ≈ ${roughly(loss.incrementsLostPerDay)} a day (an estimate, ${loss.incrementsModel === 'exact' ? 'exact for two writing regions' : 'approximate for three or more writing regions'}; each overwritten write can carry earlier increments with it)`,
+                );
         }
     }
     return out;

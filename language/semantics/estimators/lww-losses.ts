@@ -1,12 +1,12 @@
 // Expected writes silently discarded by last-write-wins: concurrent writes to one key from two regions
-// within the replication window. It counts overwritten writes, not lost counter increments: for a counter each
-// overwritten write loses its own increment and can take with it earlier increments of its region that only it
-// carried, so the increments lost are at least this many (a lower bound; the simulation reports both, and
-// test/simulation/counter-increments.test.ts checks the bound against a Monte Carlo). The simulation counts the same thing event by event; this is its
-// closed-form expectation (the simulation spec's oracle for LWW).
+// within the replication window. perDay counts overwritten writes; for a counter, the increments lost are a
+// different and larger number (an overwritten write can take with it earlier increments of its region that only
+// it carried), estimated apart in counter-increments.ts. The simulation counts both event by event; these are
+// their closed-form expectations (the simulation spec's oracle for LWW).
 import type { Model, StoreM, WorkloadM } from '../model.js';
 import { formatCount, formatDuration, formatPercent } from '../../../format/quantities.js';
 import { replicationWindowMs, workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
+import { incrementsLostPerSecond, MAX_COUNTER_WRITERS } from './counter-increments.js';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -22,10 +22,14 @@ export interface LwwLossEstimate {
     /** The largest replication window between two writer regions, in ms (max(lag, RTT/2)). */
     readonly windowMs?: number;
     readonly missing?: string;
-    /** What perDay counts: overwritten writes (for a counter, a lower bound on the increments lost). */
+    /** What perDay counts: overwritten writes, not counter increments. */
     readonly counts: 'overwritten writes';
-    /** For a counter-shaped store: perDay again, as the lower bound on increments lost a day. */
-    readonly incrementsLostAtLeastPerDay?: number;
+    /** For a counter-shaped store: expected increments lost a day (counter-increments.ts). */
+    readonly incrementsLostPerDay?: number;
+    /** How incrementsLostPerDay is obtained: exact for two writing regions, a Markov approximation beyond. */
+    readonly incrementsModel?: 'exact' | 'approximation';
+    /** Why a counter-shaped store has no incrementsLostPerDay although perDay is known. */
+    readonly incrementsMissing?: string;
     /** e.g. "500 writes/s over 2 regions, 20% of 10,000 keys shared, window ≈ 1 s". */
     readonly formula: string;
 }
@@ -35,16 +39,18 @@ export interface LwwLossEstimate {
  *
  * Model (the same rule the simulation applies, so hover, the rule and the report agree): writes are spread
  * evenly over `keys`; a share `s` of the keys is written from several regions. A shared key receives writes from
- * region i as a Poisson process of rate μᵢ = λᵢ / keys (λᵢ = writes/s accepted in region i). A write x from i is
- * silently lost when region j's next write to the key lands within the replication window w = wᵢⱼ =
- * max(lag, RTT(i, j)/2) after it (j has not seen x, and its later timestamp wins) and i does not write the key
- * again before j's write reaches i (i's next write has seen x and would win instead):
+ * region i as a Poisson process of rate μᵢ = λᵢ / keys (λᵢ = writes/s accepted in region i). A write x from i
+ * stays i's value until i writes the key again (after X ~ Exp(μᵢ)) or a newer write from elsewhere arrives. The
+ * first newer write from j is at uⱼ ~ Exp(μⱼ) and arrives at aⱼ = uⱼ + wⱼ (w = max(lag, RTT(i, j)/2), the
+ * replication window); it has not seen x when uⱼ < wⱼ, i.e. aⱼ < 2wⱼ. x is silently lost when the first of
+ * those arrivals comes before X and has not seen x:
  *
- *   P(x lost to j) = ∫₀ʷ μⱼ e^{−μⱼu} · e^{−μᵢ(u+w)} du = μⱼ e^{−μᵢw} (1 − e^{−(μᵢ+μⱼ)w}) / (μᵢ+μⱼ)
+ *   P(x lost) = Σⱼ μⱼ ∫_{wⱼ}^{2wⱼ} S(a) da,   S(a) = exp(−μᵢa − Σₖ μₖ (a − wₖ)⁺)
  *
- * so per shared key lost/s = Σᵢ μᵢ Σ_{j≠i} P(x lost to j), and the total is that × s × keys × 86,400 s/day. It
- * is exact for two writing regions (the simulation's oracle) and sums pairs for more. For rare writes it is
- * ≈ Σ_{i≠j} μᵢ μⱼ wᵢⱼ per key, the Poisson overlap count. Units: rates per s, windows in s.
+ * (S: i has not written again and no other region's first write has arrived by a). For two regions that is
+ * μⱼ e^{−μᵢw} (1 − e^{−(μᵢ+μⱼ)w}) / (μᵢ+μⱼ); for n regions of rate μ and one window, (n−1)/n · e^{−μw}(1 − e^{−nμw}).
+ * Per shared key lost/s = Σᵢ μᵢ P(x from i lost); the total is that × s × keys × 86,400 s/day. For rare writes
+ * it is ≈ Σ_{i≠j} μᵢ μⱼ wᵢⱼ per key, the Poisson overlap count. Units: rates per s, windows in s.
  */
 export function estimateLwwLosses(model: Model, store: StoreM, workload: WorkloadM): LwwLossEstimate {
     const byRegion = writesByWriter(writeFlows(model, store, workload));
@@ -66,29 +72,90 @@ export function estimateLwwLosses(model: Model, store: StoreM, workload: Workloa
     let lostPerS = 0;
     let windowMs = 0;
     for (const i of regions) {
-        const mi = byRegion.get(i)! / workload.keys;
+        const mi = (byRegion.get(i) ?? 0) / workload.keys;
+        const others: { rate: number; windowS: number }[] = [];
         for (const j of regions) {
             if (j === i) continue;
             const windowOrUnknown = replicationWindowMs(model, store, i, j);
             if (windowOrUnknown === undefined)
                 return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
             windowMs = Math.max(windowMs, windowOrUnknown);
-            const w = windowOrUnknown / 1_000;
-            const mj = byRegion.get(j)! / workload.keys;
-            if (mi + mj > 0) lostPerS += (mi * mj * Math.exp(-mi * w) * (1 - Math.exp(-(mi + mj) * w))) / (mi + mj);
+            others.push({ rate: (byRegion.get(j) ?? 0) / workload.keys, windowS: windowOrUnknown / 1_000 });
         }
+        if (mi > 0) lostPerS += mi * probabilityOverwritten(mi, others);
     }
     const perDay = lostPerS * sharedKeys * SECONDS_PER_DAY;
     return {
         ...base,
         perDay,
-        ...(store.shape === 'counter' ? { incrementsLostAtLeastPerDay: perDay } : {}),
+        ...(store.shape === 'counter' ? counterIncrements(model, store, workload.keys, byRegion, sharedKeys) : {}),
         sharedKeys,
         windowMs: regions.length > 1 ? windowMs : undefined,
         formula:
             `${formatCount(total)} writes/s from ${regions.length} region${regions.length === 1 ? '' : 's'}, ` +
             `${formatPercent(workload.sharedKeyShare)} of ${formatCount(workload.keys)} keys shared` +
             (regions.length > 1 ? `, replication window ≈ ${formatDuration(windowMs)}` : ''),
+    };
+}
+
+/**
+ * P(x lost) of the model above for a write from a region writing at `own` per s: Σⱼ μⱼ ∫_{wⱼ}^{2wⱼ} S(a) da, with
+ * S piecewise exponential between the windows (its rate grows by μₖ at each wₖ). O(n log n).
+ */
+function probabilityOverwritten(own: number, others: readonly { rate: number; windowS: number }[]): number {
+    const changes = [...others].sort((a, b) => a.windowS - b.windowS);
+    const points = others
+        .flatMap((o, index) => [
+            { at: o.windowS, index, sign: -1 },
+            { at: 2 * o.windowS, index, sign: 1 },
+        ])
+        .sort((a, b) => a.at - b.at);
+    const integral = new Array<number>(others.length).fill(0);
+    let position = 0;
+    let logSurvival = 0;
+    let rate = own;
+    let next = 0;
+    let accumulated = 0; // ∫₀^position S
+    const applyChangesAtPosition = () => {
+        for (let c = changes[next]; c !== undefined && c.windowS <= position; c = changes[++next]) rate += c.rate;
+    };
+    applyChangesAtPosition();
+    for (const p of points) {
+        while (position < p.at) {
+            const end = Math.min(p.at, changes[next]?.windowS ?? Infinity);
+            const length = end - position;
+            accumulated += (Math.exp(logSurvival) * -Math.expm1(-rate * length)) / rate;
+            logSurvival -= rate * length;
+            position = end;
+            applyChangesAtPosition();
+        }
+        integral[p.index] = (integral[p.index] ?? 0) + p.sign * accumulated;
+    }
+    return others.reduce((sum, o, k) => sum + o.rate * (integral[k] ?? 0), 0);
+}
+
+/** Increments lost a day on the shared keys (of `keys`) of a counter (writes are spread evenly over keys). */
+function counterIncrements(
+    model: Model,
+    store: StoreM,
+    keys: number,
+    byRegion: ReadonlyMap<string, number>,
+    sharedKeys: number,
+): Pick<LwwLossEstimate, 'incrementsLostPerDay' | 'incrementsModel' | 'incrementsMissing'> {
+    const regions = [...byRegion.keys()];
+    const rates = regions.map((r) => (byRegion.get(r) ?? 0) / keys);
+    // Every window was known when perDay was computed; 0 stands for none only where no pair writes.
+    const perKey = incrementsLostPerSecond(rates, (from, to) => {
+        const a = regions[from];
+        const b = regions[to];
+        return a === undefined || b === undefined ? 0 : (replicationWindowMs(model, store, a, b) ?? 0) / 1_000;
+    });
+    if (perKey === undefined)
+        return { incrementsMissing: `more than ${MAX_COUNTER_WRITERS} regions write the counter` };
+    const writers = rates.filter((r) => r > 0).length;
+    return {
+        incrementsLostPerDay: perKey * sharedKeys * SECONDS_PER_DAY,
+        incrementsModel: writers <= 2 ? 'exact' : 'approximation',
     };
 }
 

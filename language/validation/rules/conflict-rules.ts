@@ -1,5 +1,5 @@
 // Conflict resolution: what happens when two regions write the same key concurrently (docs/facts.md#dynamodb-mrec, docs/facts.md#crdt-limits).
-import { lwwLossesForStore } from '../../semantics/estimators/index.js';
+import { lwwLossesForStore, type LwwLossEstimate } from '../../semantics/estimators/index.js';
 import type { CrdtType, Shape, StoreM } from '../../semantics/model.js';
 import { raising, setClause, type Fix } from './fix.js';
 import { failoversByStore, homeRegionLossUnplanned } from './failover-rules.js';
@@ -86,6 +86,17 @@ function useConsensus(store: StoreM): Fix {
     };
 }
 
+/** For a counter: the increments lost, which the overwritten-write count understates (counter-increments.ts). */
+function counterIncrementsSentence(estimates: readonly LwwLossEstimate[]): string {
+    if (estimates.length === 0) return '';
+    const parts = estimates.map((e) =>
+        e.incrementsLostPerDay !== undefined
+            ? `workload ${e.workload}: ≈ ${roughly(e.incrementsLostPerDay)} increments lost a day (${e.incrementsModel === 'exact' ? 'exact for two writing regions' : 'an approximation for three or more writing regions'})`
+            : `workload ${e.workload}: not estimated, ${e.incrementsMissing ?? 'unknown'}`,
+    );
+    return `. Those count overwritten writes; each can carry earlier increments of its region with it, so the counter loses more: ${parts.join('; ')}`;
+}
+
 const lwwOnSharedState: Rule = {
     code: 'lww-on-shared-state',
     check({ model, report }) {
@@ -95,14 +106,11 @@ const lwwOnSharedState: Rule = {
                 continue;
             if (store.replication.mode === 'none') continue;
             const silently = SILENT_BY_ENGINE[store.engine ?? 'custom'] ?? 'nothing records the loss';
-            const losses = lwwLossesForStore(model, store)
-                .filter((e) => e.perDay !== undefined && e.perDay > 0)
-                .map((e) => `Workload ${e.workload}: ≈ ${roughly(e.perDay!)} lost writes a day (${e.formula})`);
-            // The estimate counts overwritten writes; a counter loses at least one increment with each.
-            const counter =
-                losses.length > 0 && store.shape === 'counter'
-                    ? '. These count overwritten writes; a counter loses the increment of each and can lose earlier increments only it carried, so at least as many increments are lost (a lower bound)'
-                    : '';
+            const estimates = lwwLossesForStore(model, store).filter((e) => e.perDay !== undefined && e.perDay > 0);
+            const losses = estimates.map(
+                (e) => `Workload ${e.workload}: ≈ ${roughly(e.perDay ?? 0)} lost writes a day (${e.formula})`,
+            );
+            const counter = store.shape === 'counter' ? counterIncrementsSentence(estimates) : '';
             const invariants = store.invariants.map((i) => `${i.kind} ${i.field}`);
             const message =
                 `${store.name} holds ${store.shape ? shapePhrase(store.shape, 'shared ') : 'shared data'} written in ${listing(store.regions)} with last-write-wins: ` +
