@@ -6,6 +6,7 @@
 import { formatCount, formatDuration } from '../format/quantities.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
+import { checkpointEvents } from './queues.js';
 import {
     dominantDriver,
     electingStores,
@@ -72,7 +73,8 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
     // Fault starts and ends, and the election each may start per consensus store.
     let control =
         2 * plan.faults.filter((f) => f.at < plan.durationMs).length * (1 + electingStores(plan)) +
-        Math.ceil(plan.durationMs / sampleIntervalMs);
+        Math.ceil(plan.durationMs / sampleIntervalMs) +
+        checkpointEvents(plan);
     for (const f of plan.failovers) {
         const d = f.model.detection;
         if (d.method === 'health-check') control += f.monitored.length * Math.ceil(plan.durationMs / d.intervalMs);

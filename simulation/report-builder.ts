@@ -1,5 +1,6 @@
 // Reads a finished run into the report: per service, store, origin region and interruption, the timeline,
 // the cost, and every expectation measured against the run.
+import { queueReport, queueStrandings } from './queue-report.js';
 import { corruptionReports } from './corruption.js';
 import type { ExpectationM } from '../language/semantics/model.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
@@ -421,6 +422,7 @@ function storeReport(sim: RunState, index: number): StoreReport {
             cause: l.cause,
             primaryAfter: l.keptIn >= 0 ? regions[l.keptIn]! : null,
         })),
+        queue: queueReport(sim, index),
         conflictTracking: tracking,
     };
 }
@@ -637,8 +639,8 @@ class Measurements {
 
     /** Writes held only by cut-off replicas of the stores named (`in R`: cut off in R), and what became of them. */
     private stranded(e: ExpectationM): Measurement {
-        return this.tally(e, (s) =>
-            strandings(this.sim, s).map((x) => {
+        return this.tally(e, (s) => [
+            ...strandings(this.sim, s).map((x) => {
                 const fate =
                     x.lostWrites > 0
                         ? `${formatCount(x.lostWrites)} lost`
@@ -652,7 +654,9 @@ class Measurements {
                     text: `${this.sim.plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}`,
                 };
             }),
-        );
+            // A queue without cross-region replication: the messages stranded with their region count too.
+            ...queueStrandings(this.sim, s),
+        ]);
     }
 
     /** Adds up per-store events of the stores and region a clause names, listing each; the time is the first. */

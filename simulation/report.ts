@@ -5,7 +5,7 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.11.0';
+export const REPORT_SCHEMA_VERSION = '1.12.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };
@@ -272,12 +272,71 @@ export interface StoreReport {
         /** Where the store accepts writes after the promotion; null for a destroyed region. Since 1.2.0. */
         readonly primaryAfter: string | null;
     }[];
+    /** A queue or stream: messages stranded with their region, re-delivered to consumers that moved; null for
+     *  other stores. Since 1.12.0. */
+    readonly queue: QueueReport | null;
     /** How conflicts were tracked: all shared keys, or a sample of them (counts scaled up). */
     readonly conflictTracking: {
         readonly trackedKeys: number;
         readonly sharedKeys: number;
         readonly scale: number;
     } | null;
+}
+
+/**
+ * What a queue or stream held when things failed (simulation/queues.ts). No consumption rate or consumer delay
+ * is declared, so consumers that are up are assumed to keep up (`assumption` says it in words). Since 1.12.0.
+ */
+export interface QueueReport {
+    /** The services that read the store: its consumers. */
+    readonly consumers: readonly string[];
+    readonly consumersIdempotent: boolean;
+    readonly assumption: string;
+    /** Messages stranded in a region that went down (no cross-region replication), and what became of them. */
+    readonly strandedMessages: number;
+    readonly deliveredAtHeal: number;
+    readonly lostMessages: number;
+    readonly stranded: readonly {
+        readonly region: string;
+        readonly fault: number | null;
+        readonly atMs: number;
+        /** Since when they were accepted with no consumer taking them. */
+        readonly sinceMs: number;
+        readonly messages: number;
+        /** When the region returned and consumers could take them again. */
+        readonly returnedAtMs: number | null;
+        readonly lostAtMs: number | null;
+    }[];
+    /** Messages that waited in a region that was up with no consumer taking them (none declared, or all down). */
+    readonly backlog: readonly {
+        readonly region: string;
+        readonly sinceMs: number;
+        readonly untilMs: number | null;
+        readonly messages: number;
+        readonly outcome: 'consumed' | 'stranded' | 'waiting';
+    }[];
+    /** Kafka MirrorMaker 2: the checkpoint interval (declared or the default) and the first checkpoint's time. */
+    readonly checkpoints: {
+        readonly intervalMs: number;
+        readonly declared: boolean;
+        readonly firstAtMs: number;
+    } | null;
+    /** Messages delivered again to consumer groups that moved cluster, and of them the duplicates (all of them
+     *  unless the consumers are idempotent). */
+    readonly redeliveredMessages: number;
+    readonly duplicates: number;
+    readonly moves: readonly {
+        readonly service: string;
+        readonly from: string;
+        readonly to: string;
+        readonly atMs: number;
+        /** The checkpoint the group resumed from; null when none had reached the target in the scenario. */
+        readonly checkpointAtMs: number | null;
+        /** What the target had received since that checkpoint: delivered again at the move. */
+        readonly atFailover: number;
+        /** What the group had consumed in the source before it was mirrored: delivered again once it arrives. */
+        readonly afterHeal: number;
+    }[];
 }
 
 /** A replica cut off from every other one (times in ms from the start; null when it did not happen). */

@@ -7,6 +7,7 @@ import type { CounterStates, CounterSummary } from '../counter-increments.js';
 import type { StoreFate } from '../data-fate.js';
 import type { FaultState } from '../faults.js';
 import type { PartialFaults } from '../partial-faults.js';
+import type { QueueState } from '../queues.js';
 import type { Plan } from '../plan.js';
 import type { KeyStates, Link, WriteLog } from '../replication.js';
 import type { TimelineEvent } from '../report.js';
@@ -172,6 +173,8 @@ export interface RunState {
     readonly staleness: (StalenessBound | undefined)[];
     /** Some store's bound is simulated: only then do writes ask `throttles`. */
     readonly stalenessBounded: boolean;
+    /** Queues and streams: backlogs stranded with their region, consumer groups re-delivered after a move. */
+    readonly queues: QueueState;
 
     // Failover actions.
     readonly failovers: FailoverRuntime[];

@@ -21,4 +21,6 @@ export const EventKind = {
     tick: 10,
     /** leadership.ts: an election completes. */
     election: 11,
+    /** queues.ts: a Kafka store's MirrorMaker 2 consumer-offset checkpoint. */
+    checkpoint: 12,
 } as const;

@@ -9,6 +9,7 @@ import { FaultState } from '../faults.js';
 import { PartialFaults } from '../partial-faults.js';
 import type { Plan } from '../plan.js';
 import { StoreFate } from '../data-fate.js';
+import type { QueueState } from '../queues.js';
 import type { SplitBrain } from '../split-brain.js';
 import type { CounterStates, CounterSummary } from '../counter-increments.js';
 import type { KeyStates, Link, WriteLog } from '../replication.js';
@@ -66,6 +67,7 @@ import {
     updateLinks,
 } from './mechanisms/replication.js';
 import { releaseDemoted, throttles } from './mechanisms/staleness.js';
+import { finishQueues, onCheckpoint, queuesChanged, scheduleCheckpoints, setUpQueues } from './mechanisms/queues.js';
 import { flushLatencies, onArrival, processingMeansOf, startArrivals, type WriteDraws } from './mechanisms/writes.js';
 import { stalenessBound, type StalenessBound } from '../staleness-bound.js';
 
@@ -114,6 +116,8 @@ export class Simulation implements EngineContext {
     /** Per bounded-staleness store: its bounds and the writes they throttled (mechanisms/staleness.ts). */
     readonly staleness: (StalenessBound | undefined)[];
     readonly stalenessBounded: boolean;
+    /** Queues and streams (mechanisms/queues.ts). */
+    readonly queues: QueueState;
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
@@ -168,6 +172,7 @@ export class Simulation implements EngineContext {
         this.control = root.fork();
         this.health = root.fork();
         this.draws = { arrivals, choices, keyDraws, processing: root.fork() };
+        const checkpointPhases = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
         this.readSteps = readSteps(plan);
@@ -205,6 +210,7 @@ export class Simulation implements EngineContext {
         this.conflictScale = new Float64Array(plan.stores.length).fill(1);
         for (const s of plan.stores) setUpStore(this, s);
         this.landing = plan.stores.map((s) => createLanding(plan, s.index));
+        this.queues = setUpQueues(this, checkpointPhases);
         this.lagSeries = this.links.map(() => new Float64Array(this.ticks).fill(NaN));
         this.work.series += this.links.length * this.ticks;
         this.drainUntil = new Float64Array(plan.stores.length);
@@ -227,11 +233,13 @@ export class Simulation implements EngineContext {
         scheduleFaults(this);
         initFailovers(this);
         startArrivals(this, this.draws);
+        scheduleCheckpoints(this, this.queues);
         for (let k = 1; k <= this.ticks; k++)
             this.queue.push(Math.min(k * this.sampleIntervalMs, plan.durationMs), Rank.tick, EventKind.tick, k);
         this.refresh();
         this.refreshFluid(0);
         this.evaluateEpisodes(0);
+        queuesChanged(this, this.queues, 0);
 
         const end = plan.durationMs;
         const queue = this.queue;
@@ -284,6 +292,8 @@ export class Simulation implements EngineContext {
                 return this.onTick(arg, t);
             case EventKind.election:
                 return onElectionDone(this, arg, stamp, t);
+            case EventKind.checkpoint:
+                return onCheckpoint(this, this.queues, arg, t);
             default:
                 return;
         }
@@ -365,6 +375,7 @@ export class Simulation implements EngineContext {
         summarizeCounters(this);
         finishSplitBrains(this, this.openSplitBrain, end);
         settleFates(this);
+        finishQueues(this, this.queues);
     }
 
     // ------------------------------------------------------------------------------------------ state changes
@@ -375,6 +386,7 @@ export class Simulation implements EngineContext {
         this.refresh();
         this.refreshFluid(t);
         this.evaluateEpisodes(t);
+        queuesChanged(this, this.queues, t);
     }
 
     /** Moves users of a service to where routing now sends them (routing). */

@@ -4,6 +4,7 @@ import { formatCount, formatDuration, formatUsd } from '../../format/quantities.
 import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
+import { queueLines, queueSummary } from './queues.js';
 import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
 import { stalenessLine } from './staleness.js';
 import {
@@ -159,6 +160,23 @@ export function formatMarkdown(r: SimulationReport): string {
         );
         out.push('');
         out.push(...strandings);
+        out.push('');
+    }
+    const queues = r.stores.flatMap((s) => {
+        const summary = queueSummary(s);
+        const lines = queueLines(s);
+        if (lines.length === 0) return [];
+        return [
+            `- ${s.id}: ${summary.length > 0 ? summary.join(', ') : 'no message stranded or re-delivered'}`,
+            ...lines.map((l) => `  - ${l}`),
+        ];
+    });
+    if (queues.length > 0) {
+        out.push(
+            'Queues and streams (messages stranded with their region, messages re-delivered to consumers that moved):',
+        );
+        out.push('');
+        out.push(...queues);
         out.push('');
     }
     const drains = r.stores.flatMap((s) => {

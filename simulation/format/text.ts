@@ -4,6 +4,7 @@ import { formatCount, formatDuration, formatUsd } from '../../format/quantities.
 import { visibleControls } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
+import { queueLines, queueSummary } from './queues.js';
 import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
 import { stalenessLine } from './staleness.js';
 import {
@@ -117,6 +118,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
                 ? paint('31', `${formatCount(s.lostWrites)} lost (RPO ${formatDuration(s.rpoMs!)})`)
                 : 'none lost',
             strandedSummary(s),
+            ...queueSummary(s),
             s.discardedWrites > 0
                 ? paint('31', `${formatCount(s.discardedWrites)} silently discarded (LWW)`)
                 : undefined,
@@ -132,6 +134,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
         ].filter(Boolean);
         out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
         for (const x of s.stranded) out.push(`    ${strandingLine(x)}`);
+        for (const line of queueLines(s)) out.push(`    ${line}`);
         const drain = drainLine(s);
         if (drain !== undefined) out.push(`    ${drain}`);
         const staleness = stalenessLine(s);

@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.11.0',
+    schemaVersion: '1.12.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -209,6 +209,7 @@ export const sampleReport: SimulationReport = {
                 },
             ],
             losses: [],
+            queue: null,
             conflictTracking: null,
         },
     ],

@@ -14,6 +14,14 @@ export interface ConsumerRedelivery {
     readonly withSyncMs: number;
     /** Messages a second the workloads aimed at the store produce, and the messages one checkpoint interval holds. */
     readonly produced?: { readonly perS: number; readonly messages: number };
+    /**
+     * The closed form the simulation is checked against (test/simulation/queues.test.ts), at a failover at a
+     * uniformly random phase of the checkpoints: delivered again at the move, λ·C/2 on average and below λ·C
+     * (`produced.messages`); then, once the source's unmirrored messages arrive, the ones the consumers had
+     * already taken there, λ·lag — only when the design declares the lag (no MirrorMaker 2 lag is documented).
+     * Estimates, not bounds: λ is the declared rate, the consumers are assumed to keep up.
+     */
+    readonly expected?: { readonly meanAtMove: number; readonly afterHeal?: number };
 }
 
 export function consumerRedelivery(model: Model, store: StoreM): ConsumerRedelivery {
@@ -21,10 +29,19 @@ export function consumerRedelivery(model: Model, store: StoreM): ConsumerRedeliv
     const checkpointMs = store.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
     const workloads = workloadsAimedAtStore(model, store.name);
     const perS = workloads.reduce((sum, w) => sum + w.writesPerS, 0);
+    const lagMs = store.replication.mode === 'async' ? store.replication.lagMs : undefined;
     return {
         checkpointMs,
         declared,
         withSyncMs: checkpointMs + KAFKA_MM2.groupOffsetSyncIntervalMs.value,
         ...(workloads.length > 0 ? { produced: { perS, messages: Math.round((perS * checkpointMs) / 1000) } } : {}),
+        ...(workloads.length > 0
+            ? {
+                  expected: {
+                      meanAtMove: (perS * checkpointMs) / 2 / 1000,
+                      ...(lagMs !== undefined ? { afterHeal: (perS * lagMs) / 1000 } : {}),
+                  },
+              }
+            : {}),
     };
 }
