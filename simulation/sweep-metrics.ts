@@ -14,7 +14,9 @@ export interface SweepMetric {
         | 'overwritten-at-heal'
         | 'split-brain-writes'
         | 'rejected-writes'
+        | 'throttled-writes'
         | 'discarded-writes'
+        | 'lost-increments'
         | 'stale-reads'
         | 'write-latency-p99';
     readonly label: string;
@@ -31,7 +33,9 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
     { id: 'overwritten-at-heal', label: 'overwritten at heal (LWW)', unit: 'count', worse: 'higher' },
     { id: 'split-brain-writes', label: 'split-brain writes', unit: 'count', worse: 'higher' },
     { id: 'rejected-writes', label: 'rejected writes', unit: 'count', worse: 'higher' },
+    { id: 'throttled-writes', label: 'throttled writes (bounded staleness)', unit: 'count', worse: 'higher' },
     { id: 'discarded-writes', label: 'discarded writes (LWW)', unit: 'count', worse: 'higher' },
+    { id: 'lost-increments', label: 'increments lost (LWW counter)', unit: 'count', worse: 'higher' },
     { id: 'stale-reads', label: 'stale reads', unit: 'share', worse: 'higher' },
     { id: 'write-latency-p99', label: 'write latency p99', unit: 'ms', worse: 'higher' },
 ];
@@ -56,10 +60,19 @@ export function runMetrics(r: SimulationReport): RunMetrics {
         'overwritten-at-heal': s.overwrittenAtHeal,
         'split-brain-writes': s.splitBrainWrites,
         'rejected-writes': s.rejectedWrites,
+        'throttled-writes': s.throttledWrites,
         'discarded-writes': s.discardedWrites,
+        'lost-increments': lostIncrements(r),
         'stale-reads': s.staleReadShare,
         'write-latency-p99': s.writeLatencyMs.p99,
     };
+}
+
+/** Increments lost over the counter stores under last-writer-wins; null when the design has none. */
+function lostIncrements(r: SimulationReport): number | null {
+    let total: number | null = null;
+    for (const store of r.stores) if (store.lostIncrements !== null) total = (total ?? 0) + store.lostIncrements.lost;
+    return total;
 }
 
 /** How one expectation fared in one run. `measured` is Infinity for "never", null when not measured. */

@@ -19,7 +19,9 @@ const NO_METRICS: RunMetrics = {
     'overwritten-at-heal': 0,
     'split-brain-writes': 0,
     'rejected-writes': 0,
+    'throttled-writes': 0,
     'discarded-writes': 0,
+    'lost-increments': null,
     'stale-reads': null,
     'write-latency-p99': null,
 };
@@ -297,5 +299,27 @@ describe('a percentile clause in a single run', () => {
         expect(m['split-brain-writes']).toBe(report.summary.splitBrainWrites);
         expect(m['rto']!).toBeGreaterThanOrEqual(140_000);
         expect(m['rto']!).toBeLessThan(150_000);
+        expect(m['throttled-writes']).toBe(report.summary.throttledWrites);
+        // No store holds a counter: no increments to count, which is not the same as none lost.
+        expect(m['lost-increments']).toBeNull();
+    });
+
+    it('sums the increments lost over the counters under last-writer-wins', async () => {
+        const report = runModel(
+            await designOf(`topology T
+region us-east-1 { provider aws }
+region us-west-2 { provider aws }
+store hits { engine dynamodb regions us-east-1, us-west-2 holds shared counter writes any-region replication async lag 1s conflicts lww }
+store likes { engine dynamodb regions us-east-1, us-west-2 holds shared counter writes any-region replication async lag 1s conflicts lww }
+workload h for hits { writes 2/s from us-east-1 50%, us-west-2 50%  keys 1 shared 100% }
+workload l for likes { writes 2/s from us-east-1 50%, us-west-2 50%  keys 1 shared 100% }
+scenario s { workload h, l  duration 10m  seed 3 }
+`),
+            's',
+        );
+        const [hits, likes] = report.stores.map((st) => st.lostIncrements!.lost);
+        expect(hits).toBeGreaterThan(0);
+        expect(likes).toBeGreaterThan(0);
+        expect(runMetrics(report)['lost-increments']).toBe(hits! + likes!);
     });
 });
