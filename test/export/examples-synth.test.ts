@@ -288,7 +288,7 @@ const CASES: readonly ExampleCase[] = [
     },
 ];
 
-const WITHOUT_AWS = ['cloudflare', 'cosmos-far-strong', 'gray-payment-dependency'];
+const WITHOUT_AWS = ['cloudflare', 'cosmos-bounded-staleness', 'cosmos-far-strong', 'gray-payment-dependency'];
 
 const results = new Map<string, ExportCdkResult>();
 const apps = new Map<string, GeneratedApp>();

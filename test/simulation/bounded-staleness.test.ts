@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
-import { designOf, MINUTE, run, runModel, SECOND } from './helpers.js';
+import { designOf, example, MINUTE, run, runModel, SECOND } from './helpers.js';
 
 const REGIONS = `
 topology T
@@ -231,5 +231,15 @@ describe('throttled writes are part of what the write region was offered', () =>
             ),
             { numRuns: 8 },
         );
+    });
+});
+
+describe('the example cosmos-bounded-staleness', () => {
+    it('an outage of the read region for 20 minutes with T = 5 minutes throttles ≈ λ × (P − T + 2d) writes in eastus', async () => {
+        const report = await run(example('cosmos-bounded-staleness'));
+        const catalog = report.stores[0]!;
+        near(catalog.throttledWrites, (100 * (20 * MINUTE - 5 * MINUTE + 2 * D)) / SECOND);
+        expect(catalog.stalenessBound!.byRegion.map((x) => x.region)).toEqual(['eastus']);
+        expect(report.expectations.map((e) => e.passed)).toEqual([true, true]);
     });
 });
