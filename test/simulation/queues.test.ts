@@ -17,11 +17,14 @@
 // taken by the consumers in the source but not mirrored; they are stranded and, once the source is back, mirrored
 // and delivered again — λ·d more on average, exactly the store's stranded writes. So the mean total is
 // λ·(C/2 + d).
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consumerRedelivery } from '../../language/semantics/estimators/consumer-redelivery.js';
 import { KAFKA_MM2 } from '../../language/semantics/facts/messaging-and-objects.js';
 import type { QueueReport, SimulationReport, StoreReport } from '../../simulation/report.js';
+import { ROOT } from '../helpers/bundles.js';
 import { designOf, MINUTE, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
 
 /** An SQS queue in two regions; `producer` publishes to it, `worker` (when `consumers`) reads it in both. */
@@ -290,5 +293,32 @@ describe('a Kafka consumer group that fails over is delivered again what followe
         expect(queue.moves).toEqual([]);
         expect(queue.redeliveredMessages).toBe(0);
         expectPoisson(store.strandedWrites, (rate * LAG_MS) / SECOND);
+    });
+});
+
+describe('the queue fixtures simulate to the same closed forms', () => {
+    const fixture = (file: string) => readFileSync(path.join(ROOT, 'test', 'fixtures', 'queues', file), 'utf8');
+
+    it.each([
+        // Half of 500/s (SQS) and of 1,000/s (Kinesis) is accepted in us-east-1, for the 10 minutes before its outage.
+        { file: 'sqs-per-region.mregion', name: 'order-queue', perRegion: 250 },
+        { file: 'kinesis-stream.mregion', name: 'clicks', perRegion: 500 },
+    ])('$file: no service reads $name, so λ_A × 10 min are stranded and consumable again at 30 m', async (c) => {
+        const report = await simulateText(fixture(c.file));
+        const { queue } = queueOf(report, c.name);
+        expect(queue.stranded.map((x) => [x.region, x.atMs, x.returnedAtMs])).toEqual([
+            ['us-east-1', 10 * MINUTE, 30 * MINUTE],
+        ]);
+        expectPoisson(queue.strandedMessages, c.perRegion * 600);
+        expect(report.expectations.every((e) => e.passed)).toBe(true);
+    });
+
+    it('kafka-mirrormaker2.mregion: 2,000/s × (10 m − the last checkpoint) at the move, the stranded writes after the heal', async () => {
+        const { store, queue } = queueOf(await simulateText(fixture('kafka-mirrormaker2.mregion')), 'order-events');
+        const move = queue.moves[0]!;
+        expect(move).toMatchObject({ service: 'fulfilment', from: 'us-east-1', to: 'us-west-2' });
+        expectPoisson(move.atFailover, 2 * (10 * MINUTE - move.checkpointAtMs!));
+        expect(move.afterHeal).toBe(store.strandedWrites);
+        expect(queue.duplicates).toBe(move.atFailover + move.afterHeal);
     });
 });
