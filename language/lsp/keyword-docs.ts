@@ -692,7 +692,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     'bounded-staleness': value(
         'stores',
         ['ConsistencyClause'],
-        `Reads lag by at most K versions or T time. Cosmos DB minimums across regions: K = ${formatCount(COSMOS.boundedStalenessMultiRegion.value.versions)}, T = ${formatDuration(COSMOS.boundedStalenessMultiRegion.value.lagMs)} (${cite(COSMOS.boundedStalenessMultiRegion)}).`,
+        `Reads lag by at most K versions or T time. Cosmos DB minimums across regions: K = ${formatCount(COSMOS.boundedStalenessMultiRegion.value.versions)}, T = ${formatDuration(COSMOS.boundedStalenessMultiRegion.value.lagMs)} (${cite(COSMOS.boundedStalenessMultiRegion)}). Beyond the bound Cosmos DB throttles the write region's writes, and the simulation refuses them (docs/facts.md#cosmos-bounded-staleness-throttling).`,
         'consistency bounded-staleness versions 100000 time 300s',
     ),
     versions: [
