@@ -289,6 +289,17 @@ const cases: FixCase[] = [
     },
     {
         code: 'control-plane-failover',
+        name: 'flips an ARC routing control, keeping the declared resolver tail',
+        text: ORDERS(
+            'warm-standby',
+            '    route  dns ttl 60s tail 5% 2m\n    action edit-dns\n    action shift-traffic',
+            '1h',
+        ),
+        title: /ARC routing control/,
+        writes: 'route  arc-routing-control ttl 60s tail 5% 120s',
+    },
+    {
+        code: 'control-plane-failover',
         name: 'shifts traffic to pre-provisioned capacity',
         text: ORDERS('warm-standby', '    route  dns ttl 60s\n    action launch-capacity orders in us-west-2', '1h'),
         title: /Pre-provision/,

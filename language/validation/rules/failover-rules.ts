@@ -20,6 +20,11 @@ const STEP: Readonly<Partial<Record<ActionM['kind'], string>>> = {
     console: 'the console step',
 };
 
+/** A duration as a design writes it: whole seconds in `s`, else in `ms` (no rounding). */
+function durationText(ms: number): string {
+    return ms % 1_000 === 0 ? `${ms / 1_000}s` : `${ms}ms`;
+}
+
 function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
     const uri = action.source.uri;
     const kindRange = action.source.props.kind;
@@ -34,16 +39,20 @@ function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
                 });
             }
             if (kindRange) {
-                // The routing control flips health checks on the same records, so their TTL stays (docs/facts.md#arc-routing-control).
-                const ttlMs = failover.route?.method === 'dns' ? failover.route.ttlMs : undefined;
-                const ttl =
-                    ttlMs !== undefined ? ` ttl ${ttlMs % 1_000 === 0 ? `${ttlMs / 1_000}s` : `${ttlMs}ms`}` : '';
+                // The routing control flips health checks on the same records, so their TTL and the resolvers that
+                // outlast it stay (docs/facts.md#arc-routing-control): the new route keeps both as declared.
+                const dns = failover.route?.method === 'dns' ? failover.route : undefined;
+                const ttl = dns?.ttlMs !== undefined ? ` ttl ${durationText(dns.ttlMs)}` : '';
+                const tail =
+                    dns && dns.tailShare > 0
+                        ? ` tail ${Number((dns.tailShare * 100).toPrecision(12))}% ${durationText(dns.tailDelayMs)}`
+                        : '';
                 fixes.push({
                     title: 'Flip an ARC routing control instead (data plane; clients still wait out the TTL)',
                     edits: [
                         { kind: 'replace', uri, range: kindRange, text: 'flip-routing-control' },
                         ...(failover.route?.method !== 'arc-routing-control'
-                            ? [setClause(failover.source, 'route', `route arc-routing-control${ttl}`)]
+                            ? [setClause(failover.source, 'route', `route arc-routing-control${ttl}${tail}`)]
                             : []),
                     ],
                     preferred: fixes.length === 0,
