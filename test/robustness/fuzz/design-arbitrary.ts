@@ -5,6 +5,7 @@
 // them reach the simulator and the exporter complete (design-rule findings included); `messy` ones add junk
 // values, unresolved references, missing and repeated clauses and broken imports, as a file being edited has.
 import fc from 'fast-check';
+import { ENGINES as ENGINE_FACTS } from '../../../language/semantics/facts/defaults.js';
 import { quantities, type Quantities } from './quantities.js';
 
 export const REGION_POOL = [
@@ -33,22 +34,8 @@ function providersOf(name: string): readonly string[] {
     return own === undefined ? PROVIDERS : [own, own, own, own, own, own === 'aws' ? 'gcp' : 'aws'];
 }
 const JURISDICTIONS = ['EU', 'US', 'IN', 'UK', 'CH', 'BR', 'JP', 'XX'];
-const ENGINES = [
-    'dynamodb',
-    'aurora',
-    'spanner',
-    'cockroachdb',
-    'cosmosdb',
-    'cassandra',
-    'postgres',
-    'mysql',
-    'redis',
-    'memcached',
-    's3',
-    'durable-object',
-    'workers-kv',
-    'custom',
-];
+// Every engine the language has (the facts table is total over them), so a new engine is fuzzed from day one.
+const ENGINES = Object.keys(ENGINE_FACTS);
 const HOLDS = ['shared', 'per-user', 'per-tenant', 'reference'];
 const SHAPES = ['rows', 'counter', 'set', 'register', 'document', 'sequence', 'blob'];
 const CRDTS = [
@@ -63,7 +50,7 @@ const CRDTS = [
     'rga',
     'or-map',
 ];
-const FEATURES = ['ttl', 'local-secondary-index', 'transactions', 'streams'];
+const FEATURES = ['ttl', 'local-secondary-index', 'transactions', 'streams', 'turbo-replication'];
 const POSTURES = ['active-active', 'active-passive', 'warm-standby', 'pilot-light', 'backup-restore'];
 const ACTIONS = [
     'promote',
@@ -293,114 +280,128 @@ class Generator {
     store(name: string): fc.Arbitrary<string[]> {
         const q = this.q;
         const cells = this.n.cells.length > 0;
-        return fc.tuple(fc.boolean(), this.regionList(4)).chain(([perCell, regions]) => {
-            const multi = perCell || regions.length > 1;
-            return this.block(`store ${name}${perCell && cells ? ' per cell' : ''}`, [
-                this.maybe(
-                    fc.constantFrom(...ENGINES).map((e) => `engine ${e}`),
-                    12,
-                    true,
-                ),
-                perCell && cells
-                    ? fc.constant(null)
-                    : this.maybe(fc.constant(`regions ${regions.join(', ')}`), 12, true),
-                this.maybe(
-                    q.count(1, 7).map((c) => `replicas ${c}`),
-                    1.1,
-                ),
-                this.maybe(
-                    this.ref(this.n.regions, REGION_POOL).map((r) => `witness ${r}`),
-                    1.1,
-                ),
-                this.maybe(
-                    fc.tuple(fc.constantFrom(...HOLDS), fc.constantFrom(...SHAPES)).map(([h, s]) => `holds ${h} ${s}`),
-                    10,
-                    true,
-                ),
-                // A clean per-cell store cannot name a primary that is in every cell.
-                this.maybe(
-                    fc.oneof(
-                        fc.constantFrom('writes any-region', 'writes home-region'),
-                        ...(perCell && cells && !this.messy
-                            ? []
-                            : [fc.constantFrom(...regions).map((r) => `writes primary ${r}`)]),
+        return fc
+            .tuple(fc.boolean(), this.regionList(4), fc.constantFrom(...ENGINES))
+            .chain(([perCell, regions, engine]) => {
+                const multi = perCell || regions.length > 1;
+                // Queue clauses only where they apply (elsewhere an error that would block most designs' later
+                // stages; the checker's refusal has its own tests). A clean design gets turbo replication only so too.
+                const queue = ['kafka', 'kinesis', 'sqs'].includes(engine);
+                const features = FEATURES.filter(
+                    (f) => f !== 'turbo-replication' || this.messy || (engine === 'gcs' && regions.length === 2),
+                );
+                return this.block(`store ${name}${perCell && cells ? ' per cell' : ''}`, [
+                    this.maybe(fc.constant(`engine ${engine}`), 12, true),
+                    perCell && cells
+                        ? fc.constant(null)
+                        : this.maybe(fc.constant(`regions ${regions.join(', ')}`), 12, true),
+                    this.maybe(
+                        q.count(1, 7).map((c) => `replicas ${c}`),
+                        1.1,
                     ),
-                    6,
-                    multi,
-                ),
-                this.maybe(
-                    fc.oneof(
-                        fc.constantFrom(
-                            'replication sync',
-                            'replication consensus',
-                            ...(this.messy ? ['replication none', 'replication async'] : []),
-                        ),
-                        q.duration('seconds').map((d) => `replication async lag ${d}`),
-                        ...(this.messy ? [q.count(1, 7).map((n) => `replication consensus quorum ${n}`)] : []),
+                    this.maybe(
+                        this.ref(this.n.regions, REGION_POOL).map((r) => `witness ${r}`),
+                        1.1,
                     ),
-                    8,
-                    multi,
-                ),
-                this.maybe(
-                    fc.oneof(
-                        fc.constantFrom(
-                            'consistency strong',
-                            'consistency session',
-                            'consistency consistent-prefix',
-                            'consistency eventual',
-                            ...(this.messy ? ['consistency bounded-staleness'] : []),
-                        ),
+                    this.maybe(
                         fc
-                            .tuple(q.count(1, 1_000), q.duration('seconds'))
-                            .map(([v, t]) => `consistency bounded-staleness versions ${v} time ${t}`),
+                            .tuple(fc.constantFrom(...HOLDS), fc.constantFrom(...SHAPES))
+                            .map(([h, s]) => `holds ${h} ${s}`),
+                        10,
+                        true,
                     ),
-                    6,
-                    multi,
-                ),
-                this.maybe(
-                    fc.oneof(
-                        fc.constantFrom(
-                            'conflicts lww',
-                            'conflicts vector-clocks',
-                            'conflicts consensus',
-                            'conflicts reject',
-                            'conflicts single-owner',
+                    // A clean per-cell store cannot name a primary that is in every cell.
+                    this.maybe(
+                        fc.oneof(
+                            fc.constantFrom('writes any-region', 'writes home-region'),
+                            ...(perCell && cells && !this.messy
+                                ? []
+                                : [fc.constantFrom(...regions).map((r) => `writes primary ${r}`)]),
                         ),
-                        fc.constantFrom(...CRDTS).map((c) => `conflicts crdt ${c}`),
+                        6,
+                        multi,
                     ),
-                    4,
-                    multi,
-                ),
-                this.maybe(
-                    fc
-                        .tuple(
-                            fc.constantFrom('unique', 'non-negative', 'references'),
-                            fc.constantFrom('id', 'balance', 'account_id'),
-                        )
-                        .map(([k, f]) => `invariant ${k} ${f}`),
-                    1.5,
-                ),
-                this.maybe(
-                    fc.constantFrom(...JURISDICTIONS).map((j) => `residency ${j}`),
-                    1.3,
-                ),
-                this.maybe(
-                    fc
-                        .uniqueArray(fc.constantFrom(...FEATURES), { minLength: 1, maxLength: 3 })
-                        .map((f) => `features ${f.join(', ')}`),
-                    1.3,
-                ),
-                this.maybe(
-                    q.duration('hours').map((d) => `backup every ${d}`),
-                    1.3,
-                ),
-                this.maybe(
-                    q.size.map((s) => `size ${s}`),
-                    1.3,
-                ),
-                this.maybe(this.objective(), 1.5),
-            ]);
-        });
+                    this.maybe(
+                        fc.oneof(
+                            fc.constantFrom(
+                                'replication sync',
+                                'replication consensus',
+                                ...(this.messy ? ['replication none', 'replication async'] : []),
+                            ),
+                            q.duration('seconds').map((d) => `replication async lag ${d}`),
+                            ...(this.messy ? [q.count(1, 7).map((n) => `replication consensus quorum ${n}`)] : []),
+                        ),
+                        8,
+                        multi,
+                    ),
+                    this.maybe(
+                        fc.oneof(
+                            fc.constantFrom(
+                                'consistency strong',
+                                'consistency session',
+                                'consistency consistent-prefix',
+                                'consistency eventual',
+                                ...(this.messy ? ['consistency bounded-staleness'] : []),
+                            ),
+                            fc
+                                .tuple(q.count(1, 1_000), q.duration('seconds'))
+                                .map(([v, t]) => `consistency bounded-staleness versions ${v} time ${t}`),
+                        ),
+                        6,
+                        multi,
+                    ),
+                    this.maybe(
+                        fc.oneof(
+                            fc.constantFrom(
+                                'conflicts lww',
+                                'conflicts vector-clocks',
+                                'conflicts consensus',
+                                'conflicts reject',
+                                'conflicts single-owner',
+                            ),
+                            fc.constantFrom(...CRDTS).map((c) => `conflicts crdt ${c}`),
+                        ),
+                        4,
+                        multi,
+                    ),
+                    this.maybe(
+                        fc
+                            .tuple(
+                                fc.constantFrom('unique', 'non-negative', 'references'),
+                                fc.constantFrom('id', 'balance', 'account_id'),
+                            )
+                            .map(([k, f]) => `invariant ${k} ${f}`),
+                        1.5,
+                    ),
+                    this.maybe(
+                        fc.constantFrom(...JURISDICTIONS).map((j) => `residency ${j}`),
+                        1.3,
+                    ),
+                    this.maybe(
+                        fc
+                            .uniqueArray(fc.constantFrom(...features), { minLength: 1, maxLength: 3 })
+                            .map((f) => `features ${f.join(', ')}`),
+                        1.3,
+                    ),
+                    this.maybe(
+                        q.duration('hours').map((d) => `backup every ${d}`),
+                        1.3,
+                    ),
+                    this.maybe(
+                        q.size.map((s) => `size ${s}`),
+                        1.3,
+                    ),
+                    this.maybe(this.objective(), 1.5),
+                    // Queues and streams (meaningful on kafka/kinesis/sqs; elsewhere the checker says so).
+                    queue ? this.maybe(fc.constant('consumers idempotent'), 1.5) : fc.constant(null),
+                    engine === 'kafka'
+                        ? this.maybe(
+                              q.duration('seconds').map((d) => `checkpoint every ${d}`),
+                              1.5,
+                          )
+                        : fc.constant(null),
+                ]);
+            });
     }
 
     service(name: string): fc.Arbitrary<string[]> {
