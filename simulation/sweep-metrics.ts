@@ -1,7 +1,7 @@
 // What a sweep keeps of one seed's run: its per-run numbers and how each expectation fared. The worker reduces
 // each report to this (a few hundred bytes) so that 10,000 seeds never hold 10,000 reports. `runMetrics` is the
 // one place a sweep reads the report's fields: a renamed field is a one-line change here.
-import type { ExpectationResult, SimulationReport } from './report.js';
+import type { ExpectationResult, QueueReport, SimulationReport } from './report.js';
 
 /** A per-run number of a sweep, with the direction in which it gets worse. */
 export interface SweepMetric {
@@ -17,6 +17,8 @@ export interface SweepMetric {
         | 'throttled-writes'
         | 'discarded-writes'
         | 'lost-increments'
+        | 'stranded-messages'
+        | 'duplicates'
         | 'stale-reads'
         | 'write-latency-p99';
     readonly label: string;
@@ -36,6 +38,8 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
     { id: 'throttled-writes', label: 'throttled writes (bounded staleness)', unit: 'count', worse: 'higher' },
     { id: 'discarded-writes', label: 'discarded writes (LWW)', unit: 'count', worse: 'higher' },
     { id: 'lost-increments', label: 'increments lost (LWW counter)', unit: 'count', worse: 'higher' },
+    { id: 'stranded-messages', label: 'messages stranded (queues)', unit: 'count', worse: 'higher' },
+    { id: 'duplicates', label: 'messages re-delivered (duplicates)', unit: 'count', worse: 'higher' },
     { id: 'stale-reads', label: 'stale reads', unit: 'share', worse: 'higher' },
     { id: 'write-latency-p99', label: 'write latency p99', unit: 'ms', worse: 'higher' },
 ];
@@ -63,6 +67,8 @@ export function runMetrics(r: SimulationReport): RunMetrics {
         'throttled-writes': s.throttledWrites,
         'discarded-writes': s.discardedWrites,
         'lost-increments': lostIncrements(r),
+        'stranded-messages': queueSum(r, (q) => q.strandedMessages),
+        duplicates: queueSum(r, (q) => q.duplicates),
         'stale-reads': s.staleReadShare,
         'write-latency-p99': s.writeLatencyMs.p99,
     };
@@ -72,6 +78,13 @@ export function runMetrics(r: SimulationReport): RunMetrics {
 function lostIncrements(r: SimulationReport): number | null {
     let total: number | null = null;
     for (const store of r.stores) if (store.lostIncrements !== null) total = (total ?? 0) + store.lostIncrements.lost;
+    return total;
+}
+
+/** A count summed over the queues and streams the simulation follows; null when the design has none. */
+function queueSum(r: SimulationReport, count: (q: QueueReport) => number): number | null {
+    let total: number | null = null;
+    for (const store of r.stores) if (store.queue) total = (total ?? 0) + count(store.queue);
     return total;
 }
 

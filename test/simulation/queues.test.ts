@@ -24,6 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { consumerRedelivery } from '../../language/semantics/estimators/consumer-redelivery.js';
 import { KAFKA_MM2 } from '../../language/semantics/facts/messaging-and-objects.js';
 import type { QueueReport, SimulationReport, StoreReport } from '../../simulation/report.js';
+import { runMetrics } from '../../simulation/sweep-metrics.js';
 import { ROOT } from '../helpers/bundles.js';
 import { designOf, MINUTE, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
 
@@ -320,5 +321,40 @@ describe('the queue fixtures simulate to the same closed forms', () => {
         expectPoisson(move.atFailover, 2 * (10 * MINUTE - move.checkpointAtMs!));
         expect(move.afterHeal).toBe(store.strandedWrites);
         expect(queue.duplicates).toBe(move.atFailover + move.afterHeal);
+    });
+});
+
+describe('a seed sweep keeps the messages stranded and the duplicates of each run', () => {
+    it.each([
+        {
+            name: 'an SQS queue with no consumer: its stranded messages, and no duplicates',
+            text: sqs({
+                rate: 100,
+                consumers: false,
+                scenario: 'duration 3m  at 2m outage us-east-1 for 30s  seed 21',
+            }),
+            store: 'q',
+        },
+        {
+            name: 'a Kafka topic whose consumers move: its duplicates, and no queue backlog',
+            text: kafka({ rate: 100, scenario: 'duration 3m  at 2m outage us-east-1 for 1m  seed 22' }),
+            store: 't',
+        },
+        {
+            name: 'idempotent Kafka consumers: delivered again, but no duplicates',
+            text: kafka({
+                rate: 100,
+                clauses: 'consumers idempotent',
+                scenario: 'duration 3m  at 2m outage us-east-1 for 1m  seed 22',
+            }),
+            store: 't',
+        },
+    ])('$name', async ({ text, store }) => {
+        const report = await simulateText(text);
+        const { queue } = queueOf(report, store);
+        const m = runMetrics(report);
+        expect(m['stranded-messages']).toBe(queue.strandedMessages);
+        expect(m.duplicates).toBe(queue.duplicates);
+        expect(queue.strandedMessages + queue.redeliveredMessages).toBeGreaterThan(0);
     });
 });

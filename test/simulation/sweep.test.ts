@@ -22,6 +22,8 @@ const NO_METRICS: RunMetrics = {
     'throttled-writes': 0,
     'discarded-writes': 0,
     'lost-increments': null,
+    'stranded-messages': null,
+    duplicates: null,
     'stale-reads': null,
     'write-latency-p99': null,
 };
@@ -302,6 +304,9 @@ describe('a percentile clause in a single run', () => {
         expect(m['throttled-writes']).toBe(report.summary.throttledWrites);
         // No store holds a counter: no increments to count, which is not the same as none lost.
         expect(m['lost-increments']).toBeNull();
+        // No queue or stream either.
+        expect(m['stranded-messages']).toBeNull();
+        expect(m.duplicates).toBeNull();
     });
 
     it('sums the increments lost over the counters under last-writer-wins', async () => {

@@ -21,6 +21,8 @@ const run = (seed: number, rto: number, lost: number, passed: boolean): SeedOutc
         'throttled-writes': 0,
         'discarded-writes': 0,
         'lost-increments': null,
+        'stranded-messages': null,
+        duplicates: null,
         'stale-reads': null,
         'write-latency-p99': 12.5,
     } satisfies RunMetrics,
