@@ -24,6 +24,9 @@ const PASSIVE = 'regions us-east-1, us-west-2 primary us-east-1 posture active-p
 const SQS_PER_REGION = 'writes any-region consistency eventual';
 const MIRRORED = 'writes primary us-east-1 replication async lag 2s consistency eventual';
 
+const SINGLE_REGION_SQS = `${REGIONS}store q { engine sqs regions us-east-1 holds per-user sequence consistency eventual }
+service worker { ${ACTIVE_ACTIVE} uses q objective rpo 1m }`;
+
 ruleCases('queue-not-replicated', {
     valid: [
         {
@@ -43,6 +46,11 @@ ruleCases('queue-not-replicated', {
             name: 'a single-region service and its single-region queue: nothing moves between regions',
             text: `${REGIONS}store q { engine sqs regions us-east-1 holds per-user sequence backup every 1h to us-west-2 }
 service worker { regions us-east-1 uses q objective rpo 1m }`,
+        },
+        {
+            // rpo-unachievable reports it (the next describe): one finding per cause.
+            name: 'an SQS queue in one region written by a service in two with an RPO objective',
+            text: SINGLE_REGION_SQS,
         },
         {
             name: 'a Kafka topic mirrored by MirrorMaker 2 (its consumers are the other rule)',
@@ -98,6 +106,33 @@ service worker { regions us-east-1 uses q objective rpo 1m }`,
             says: ["q is a Kafka topic and it declares 'replication none'"],
         },
     ],
+});
+
+describe('a queue in one region that misses an RPO objective is reported once, by rpo-unachievable', () => {
+    it.each([
+        { name: 'the objective of a service that writes it', text: SINGLE_REGION_SQS, rpoRule: true, queueRule: false },
+        {
+            name: 'the queue’s own objective',
+            text: SINGLE_REGION_SQS.replace('consistency eventual', 'consistency eventual objective rpo 1m').replace(
+                'uses q objective rpo 1m',
+                'uses q',
+            ),
+            rpoRule: true,
+            queueRule: false,
+        },
+        {
+            // rpo-unachievable judges the stores a service uses, not those it only reads: the queue rule speaks.
+            name: 'the objective of a service that only reads it',
+            text: SINGLE_REGION_SQS.replace('uses q', 'reads q'),
+            rpoRule: false,
+            queueRule: true,
+        },
+    ])('$name', async ({ text, rpoRule, queueRule }) => {
+        expect(text.match(/objective rpo 1m/g)).toHaveLength(1);
+        const codes = (await diagnosticsOf(text)).diagnostics.map((d) => d.code);
+        expect(codes.includes('rpo-unachievable')).toBe(rpoRule);
+        expect(codes.includes('queue-not-replicated')).toBe(queueRule);
+    });
 });
 
 ruleCases('consumer-failover-duplicates', {

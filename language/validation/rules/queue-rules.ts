@@ -9,6 +9,7 @@ import type { Model, ServiceM, StoreM } from '../../semantics/model.js';
 import { failoversOf } from '../../semantics/model-index.js';
 import { at, listing } from './helpers.js';
 import type { Rule } from './rule.js';
+import { rpoMisses } from './rpo-verdict.js';
 
 const ENGINE_NAMES: Readonly<Record<string, string>> = {
     sqs: 'an SQS queue',
@@ -35,11 +36,18 @@ function movesRegion(model: Model, service: ServiceM): boolean {
 
 const queueNotReplicated: Rule = {
     code: 'queue-not-replicated',
-    check({ model, report }) {
+    check({ model, judge, report }) {
         for (const { service, store } of consumersOfQueues(model)) {
             if (store.replication.mode !== 'none' || !movesRegion(model, service)) continue;
             const rpoMs = service.objective?.rpoMs ?? store.objective?.rpoMs;
             if (rpoMs === undefined) continue;
+            // A queue in one region: rpo-unachievable already says its messages are only there (an error), for the
+            // objective of a service that writes it and for the store's own; one finding per cause.
+            const reportedByRpoRule =
+                store.regions.length === 1 &&
+                (service.uses.includes(store.id) || service.objective?.rpoMs === undefined) &&
+                rpoMisses(store, rpoMs, judge) !== undefined;
+            if (reportedByRpoRule) continue;
             const fact = store.engine !== undefined ? REGIONAL_QUEUE_ENGINES[store.engine] : undefined;
             const why = fact
                 ? `${store.engine === 'sqs' ? 'SQS' : 'Kinesis Data Streams'} has no cross-region replication (${factRef(fact.id)})`

@@ -3,7 +3,6 @@ import { POSTURE } from '../../semantics/facts/defaults.js';
 import {
     describeFailoverTime,
     estimateFailoverTime,
-    estimateRpo,
     hasSpread,
     judged,
     type Judge,
@@ -16,6 +15,7 @@ import { formatDuration, formatDurationRange, formatPercent } from '../../../for
 import type { Fix, FixEdit } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
+import { rpoMisses } from './rpo-verdict.js';
 import { factRef } from '../../semantics/facts/citation.js';
 
 const rpoUnachievable: Rule = {
@@ -25,10 +25,9 @@ const rpoUnachievable: Rule = {
             const objective = owner.objective;
             if (objective?.rpoMs === undefined) return;
             for (const store of stores) {
-                const rpo = estimateRpo(store);
-                if (rpo.basis === 'unknown') continue; // the builder already asks for the missing lag
-                const verdict = rpo.range ? judged(rpo.range, judge) : undefined;
-                if (verdict !== undefined && verdict.ms <= objective.rpoMs) continue;
+                const missed = rpoMisses(store, objective.rpoMs, judge);
+                if (missed === undefined) continue;
+                const { rpo, verdict } = missed;
                 const loss =
                     verdict === undefined
                         ? 'everything written since its last copy'
