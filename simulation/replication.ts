@@ -171,6 +171,8 @@ export interface Link {
     stamp: number;
     blocked: boolean;
     blockedSince: number;
+    /** The fault that cut the link last (-1: never cut), which the timeline names as the cause of what follows. */
+    cutBy: number;
     /** No entry is applied before this time: +∞ while stalled, then the drain after the stall. */
     resumeAt: number;
     lastApplied: number;

@@ -27,6 +27,8 @@ export interface StalenessBound {
     lastAtMs: number;
     /** Whether the store's last write was refused: a change either way is a timeline row. */
     throttling: boolean;
+    /** The fault that cut the lagging link when the throttling started (-1: none, e.g. a lag spike). */
+    cause: number;
 }
 
 /** The store's bound, or undefined when its consistency is not bounded staleness. */
@@ -45,6 +47,7 @@ export function stalenessBound(s: StorePlan): StalenessBound | undefined {
         firstAtMs: -1,
         lastAtMs: -1,
         throttling: false,
+        cause: -1,
     };
 }
 

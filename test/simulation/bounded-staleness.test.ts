@@ -83,7 +83,9 @@ describe('a bounded-staleness store throttles the write region while a read regi
             first: cut + ((100_000 - 200) / 200) * SECOND,
         },
     ])('$name', async ({ consistency, rate, faults, expected, first }) => {
-        const report = await run(design(consistency, rate, faults));
+        const text = design(consistency, rate, faults);
+        const faultLine = text.split('\n').findIndex((l) => l.includes(faults)) + 1;
+        const report = await run(text);
         const db = report.stores[0]!;
         const bound = db.stalenessBound!;
         expect(bound.simulated).toBe(true);
@@ -102,7 +104,10 @@ describe('a bounded-staleness store throttles the write region while a read regi
         const started = report.timeline.filter((e) => e.kind === 'writes-throttled');
         expect(started).toHaveLength(1);
         expect(started[0]!.atMs).toBeCloseTo(bound.firstAtMs!, 2);
-        expect(report.timeline.filter((e) => e.kind === 'throttling-ended')).toHaveLength(1);
+        const ended = report.timeline.filter((e) => e.kind === 'throttling-ended');
+        expect(ended).toHaveLength(1);
+        // Both rows name the fault's clause (on the scenario's one line here), which the results view reveals.
+        expect([started[0]!.clause?.line, ended[0]!.clause?.line]).toEqual([faultLine, faultLine]);
     });
 
     it.each([

@@ -91,6 +91,7 @@ export function setUpStore(ctx: EngineContext, s: StorePlan): void {
                 stamp: 0,
                 blocked: false,
                 blockedSince: 0,
+                cutBy: -1,
                 resumeAt: 0,
                 lastApplied: 0,
                 intervalMaxLag: -1,
@@ -302,6 +303,7 @@ export function updateLinks(ctx: EngineContext, t: number, fault: number): void 
             link.draining = undefined;
             link.blocked = true;
             link.blockedSince = t;
+            link.cutBy = fault;
             link.resumeAt = Infinity;
             link.stamp++;
             link.scheduled = false;

@@ -18,6 +18,7 @@ export function throttles(ctx: EngineContext, s: number, location: number, t: nu
     const slot = store.slotOf[location]!;
     const links = ctx.linksFrom[s]![slot];
     let behind = -1;
+    let cutBy = -1;
     if (links !== undefined) {
         for (let i = 0; i < links.length; i++) {
             const link = links[i]!;
@@ -28,6 +29,7 @@ export function throttles(ctx: EngineContext, s: number, location: number, t: nu
             // Accepting one more would put the replica more than K versions behind; or it is already over T.
             if (waiting >= bound.maxVersions || t - link.log.timeAt(link.head) > bound.maxLagMs) {
                 behind = link.to;
+                cutBy = link.cutBy;
                 break;
             }
         }
@@ -41,6 +43,7 @@ export function throttles(ctx: EngineContext, s: number, location: number, t: nu
                 `${store.id}: writes in ${ctx.regionName(location)} are accepted again — every read region is back within the staleness bound`,
                 store.id,
                 location,
+                bound.cause >= 0 ? ctx.faultSource(bound.cause) : undefined,
             );
         }
         return false;
@@ -52,12 +55,14 @@ export function throttles(ctx: EngineContext, s: number, location: number, t: nu
     bound.lastAtMs = t;
     if (!bound.throttling) {
         bound.throttling = true;
+        bound.cause = cutBy;
         ctx.record(
             t,
             'writes-throttled',
             `${store.id}: writes in ${ctx.regionName(location)} are throttled — ${ctx.regionName(behind)} is beyond the staleness bound (${boundText(bound)}; ${factRef('cosmos-bounded-staleness-throttling')})`,
             store.id,
             location,
+            bound.cause >= 0 ? ctx.faultSource(bound.cause) : undefined,
         );
     }
     return true;
