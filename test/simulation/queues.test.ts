@@ -285,6 +285,30 @@ describe('a Kafka consumer group that fails over is delivered again what followe
         expect(Math.abs(atMove / n - estimate.expected!.meanAtMove)).toBeLessThanOrEqual(tolerance);
     });
 
+    it('destroying the source loses its unmirrored messages: none of them is delivered again after the move', async () => {
+        const text = kafka({ rate, scenario: 'duration 4m  at 2m destroy region us-east-1  seed 14' });
+        const { store, queue } = queueOf(await simulateText(text), 't');
+        const move = queue.moves[0]!;
+        const cStar = lastCheckpoint(queue.checkpoints!.firstAtMs, queue.checkpoints!.intervalMs);
+        expectPoisson(move.atFailover, (rate * (T - cStar)) / SECOND);
+        expect(move.afterHeal).toBe(0);
+        expectPoisson(store.lostWrites, (rate * LAG_MS) / SECOND);
+    });
+
+    it('a move before the first checkpoint resumes from the start of the scenario: all that was mirrored by then', async () => {
+        // Checkpoints every hour: at this seed the first falls after the outage at 2 m.
+        const text = kafka({
+            rate,
+            clauses: 'checkpoint every 1h',
+            scenario: 'duration 4m  at 2m outage us-east-1 for 1m  seed 15',
+        });
+        const { queue } = queueOf(await simulateText(text), 't');
+        expect(queue.checkpoints!.firstAtMs).toBeGreaterThan(T);
+        const move = queue.moves[0]!;
+        expect(move.checkpointAtMs).toBeNull();
+        expectPoisson(move.atFailover, (rate * (T - LAG_MS)) / SECOND);
+    });
+
     it('a consumer that never moves is delivered nothing again, though the writes not yet mirrored are stranded', async () => {
         const text = kafka({ rate, scenario: 'duration 4m  at 2m outage us-east-1 for 1m  seed 13' }).replace(
             /failover consumer[\s\S]*?\n\}\n/,

@@ -16,7 +16,7 @@ import {
     type QueueBacklog,
     type QueueState,
 } from '../../queues.js';
-import type { Stranding } from '../../data-fate.js';
+import type { Link } from '../../replication.js';
 import type { EngineContext } from '../context.js';
 import { EventKind } from '../event-kinds.js';
 import { Rank } from '../event-queue.js';
@@ -78,7 +78,7 @@ export function onCheckpoint(ctx: EngineContext, state: QueueState, index: numbe
     for (const link of ctx.links) {
         if (link.store.index !== c.store || link.blocked) continue;
         ctx.advance(link, t, true);
-        c.translated.set(link.index, { head: link.head, atMs: t });
+        c.translated.set(link.index, { head: received(ctx, link, t), atMs: t });
     }
     const next = t + c.intervalMs;
     if (next <= ctx.plan.durationMs) ctx.queue.push(next, Rank.control, EventKind.checkpoint, index);
@@ -208,8 +208,9 @@ function detectMoves(ctx: EngineContext, c: Checkpoints, t: number): void {
         const link = fromSlot >= 0 && toSlot >= 0 ? ctx.linkOf[c.store]![fromSlot]![toSlot] : undefined;
         if (link === undefined) return;
         ctx.advance(link, t, true);
+        const head = received(ctx, link, t);
         const last = c.translated.get(link.index);
-        const atFailover = redeliveredAtMove(link.head, last?.head ?? 0) * ctx.weight;
+        const atFailover = redeliveredAtMove(head, last?.head ?? 0) * ctx.weight;
         c.moves.push({
             store: c.store,
             service: v,
@@ -218,7 +219,7 @@ function detectMoves(ctx: EngineContext, c: Checkpoints, t: number): void {
             atMs: t,
             checkpointAtMs: last?.atMs ?? -1,
             atFailover,
-            headAt: link.head,
+            headAt: head,
             consumedEnd: link.log.end,
             afterHeal: 0,
         });
@@ -249,22 +250,20 @@ export function finishQueues(ctx: EngineContext, state: QueueState): void {
     for (const c of state.checkpoints) {
         const store = ctx.plan.stores[c.store]!;
         for (const m of c.moves) {
-            const fromSlot = store.slotOf[m.from]!;
-            const link = ctx.linkOf[c.store]![fromSlot]![store.slotOf[m.to]!]!;
-            // A loss drops the source's log (its head jumps to the end): count only what was delivered before.
-            const fate = lastCut(ctx, c.store, fromSlot, m.atMs);
-            const reached =
-                fate !== undefined && fate.lostAt >= 0 ? fate.firstIndex + fate.delivered / ctx.weight : link.head;
+            const link = ctx.linkOf[c.store]![store.slotOf[m.from]!]![store.slotOf[m.to]!]!;
+            const reached = received(ctx, link, ctx.plan.durationMs);
             m.afterHeal = redeliveredAfterHeal(m.headAt, m.consumedEnd, reached) * ctx.weight;
         }
     }
 }
 
-function lastCut(ctx: EngineContext, store: number, slot: number, t: number): Stranding | undefined {
-    const all = ctx.fates[store]!.all;
-    for (let i = all.length - 1; i >= 0; i--) {
-        const x = all[i]!;
-        if (x.slot === slot && x.cutAt <= t) return x;
-    }
-    return undefined;
+/**
+ * How far into the source's log the target got by `t`: the link's head, less what a loss (a promotion
+ * elsewhere, a destroy) dropped — dropping the log moves the head to its end without applying anything.
+ */
+function received(ctx: EngineContext, link: Link, t: number): number {
+    let dropped = 0;
+    for (const loss of ctx.storeCounters[link.store.index]!.losses)
+        if (loss.region === link.from && loss.atMs <= t) dropped += loss.lostWrites / ctx.weight;
+    return link.head - dropped;
 }
