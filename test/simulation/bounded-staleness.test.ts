@@ -172,6 +172,31 @@ describe('a bounded-staleness store throttles the write region while a read regi
     });
 });
 
+describe('one lagging read region is enough', () => {
+    // Three regions; only westus2 is cut off from the write region, northeurope keeps up. The docs throttle when
+    // the data in *a* region lags beyond the bound, so the time-bound closed form holds as with two regions.
+    it('a partition of one of two read regions throttles λ × (P − T + 2d) writes in the write region', async () => {
+        const report = await run(`${REGIONS}
+region northeurope { provider azure  jurisdiction EU }
+link westus2 <-> northeurope { rtt 140ms }
+store db {
+    engine      cosmosdb
+    regions     eastus, westus2, northeurope
+    holds       per-user document
+    writes      primary eastus
+    replication async lag 1s
+    consistency bounded-staleness time 60s
+}
+workload w for db { writes 100/s from eastus 100% }
+scenario s { workload w  duration 10m  at 1m partition eastus <-> westus2 for 5m  seed 5 }
+`);
+        const db = report.stores[0]!;
+        near(db.throttledWrites, (100 * (5 * MINUTE - 60 * SECOND + 2 * D)) / SECOND);
+        expect(db.stalenessBound!.byRegion.map((x) => x.region)).toEqual(['eastus']);
+        expect(report.timeline.find((e) => e.kind === 'writes-throttled')!.text).toMatch(/westus2 is beyond/);
+    });
+});
+
 describe('a failover takes the old write region out of the bound', () => {
     // The outage of the write region eastus is followed by a promotion of westus2 (after detection, 2 min): the
     // former write region rejoins only once it is back online (docs/facts.md#cosmos-bounded-staleness-read-region-outage),
