@@ -234,6 +234,36 @@ describe('the simulation view adapter', () => {
         expect(cells['drain after heal']).toBe(cell);
     });
 
+    it.each([
+        { name: 'a store that is not a queue', queue: null, cells: [undefined, undefined] },
+        { name: 'a report from before schema 1.12', queue: undefined, cells: [undefined, undefined] },
+        {
+            name: 'a queue that stranded messages',
+            queue: { strandedMessages: 149_381, deliveredAtHeal: 149_381, redeliveredMessages: 0, idempotent: false },
+            cells: ['149,381 · 149,381', '0'],
+        },
+        {
+            name: 'a topic whose consumers were delivered messages again',
+            queue: { strandedMessages: 0, deliveredAtHeal: 0, redeliveredMessages: 115_854, idempotent: false },
+            cells: ['0 · 0', '115,854'],
+        },
+    ])('shows the messages stranded and re-delivered for $name', ({ queue, cells: expected }) => {
+        const report = structuredClone(sampleReport) as unknown as { stores: Record<string, unknown>[] };
+        report.stores[0]!.queue =
+            queue === null || queue === undefined
+                ? queue
+                : {
+                      strandedMessages: queue.strandedMessages,
+                      deliveredAtHeal: queue.deliveredAtHeal,
+                      redeliveredMessages: queue.redeliveredMessages,
+                      consumersIdempotent: queue.idempotent,
+                  };
+        const cells = Object.fromEntries(adaptReport(report).writes[0]!.cells.map((c) => [c.label, c.value]));
+        expect([cells['messages stranded · delivered at heal'], cells['messages re-delivered (duplicates)']]).toEqual(
+            expected,
+        );
+    });
+
     it('shows the egress cost and the total', () => {
         expect(view.cost.map((c) => c.value)).toEqual(['$1,843', '', '$1,843']);
     });

@@ -147,6 +147,21 @@ export function adaptReport(
             ...(st.stalenessBound
                 ? [{ label: 'throttled (staleness bound)', value: formatCount(st.stalenessBound.throttledWrites) }]
                 : []),
+            // Reports before 1.12.0 have no such field; stores that are not queues or streams have null.
+            ...(st.queue
+                ? [
+                      {
+                          label: 'messages stranded · delivered at heal',
+                          value: `${formatCount(st.queue.strandedMessages)} · ${formatCount(st.queue.deliveredAtHeal)}`,
+                      },
+                      {
+                          label: st.queue.consumersIdempotent
+                              ? 'messages re-delivered (consumers idempotent)'
+                              : 'messages re-delivered (duplicates)',
+                          value: formatCount(st.queue.redeliveredMessages),
+                      },
+                  ]
+                : []),
             { label: 'merged', value: formatCount(st.merges) },
             { label: 'siblings', value: formatCount(st.siblings) },
             { label: 'rejected', value: formatCount(st.writes.rejected + st.writes.conflictRejected) },
