@@ -40,8 +40,16 @@ export function queueLines(s: StoreReport): string[] {
                 : x.returnedAtMs !== null
                   ? `consumable again at ${at(x.returnedAtMs)} (delivered at heal)`
                   : 'still stranded at the end (kept, not lost)';
+        // Which kind of number it is: no declared consumer makes it an upper bound; consumers that were up make it
+        // a lower bound (their in-flight messages are not counted); else it is what arrived while they were down.
+        const kind =
+            q.consumers.length === 0
+                ? `an upper bound: no service reads ${s.id}`
+                : x.sinceMs >= x.atMs
+                  ? 'a lower bound: its consumers were up, and the messages in flight to them are not counted'
+                  : 'accepted while none of its consumers was up';
         out.push(
-            `${x.region} down at ${at(x.atMs)}: ${messages(x.messages)} stranded, accepted since ${at(x.sinceMs)} and not consumed — ${fate}`,
+            `${x.region} down at ${at(x.atMs)}: ${messages(x.messages)} stranded, accepted since ${at(x.sinceMs)} and not consumed (${kind}; ${factRef(s.engine === 'kinesis' ? 'kinesis-single-region' : 'sqs-single-region')}) — ${fate}`,
         );
     }
     // A wait that ended stranded is the stranding line above.
@@ -73,5 +81,5 @@ function moveLine(q: QueueReport, m: QueueReport['moves'][number]): string {
     const heal =
         m.afterHeal > 0 ? `, and ${messages(m.afterHeal)} it had consumed in ${m.from} once they were mirrored` : '';
     const kind = q.consumersIdempotent ? 'consumers idempotent: no duplicates' : 'duplicates';
-    return `consumers of ${m.service} moved ${m.from} → ${m.to} at ${at(m.atMs)}, resuming from ${from}: ${messages(m.atFailover)} re-delivered at the move${heal} (${kind}; ${factRef('kafka-mirrormaker2')})`;
+    return `consumers of ${m.service} moved ${m.from} → ${m.to} at ${at(m.atMs)}, resuming from ${from}: ${messages(m.atFailover)} re-delivered at the move${heal} (${kind}, simulated; ${factRef('kafka-mirrormaker2')})`;
 }

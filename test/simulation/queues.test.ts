@@ -24,6 +24,8 @@ import { describe, expect, it } from 'vitest';
 import { consumerRedelivery } from '../../language/semantics/estimators/consumer-redelivery.js';
 import { KAFKA_MM2 } from '../../language/semantics/facts/messaging-and-objects.js';
 import type { QueueReport, SimulationReport, StoreReport } from '../../simulation/report.js';
+import { formatMarkdown } from '../../simulation/format/markdown.js';
+import { formatText } from '../../simulation/format/text.js';
 import { runMetrics } from '../../simulation/sweep-metrics.js';
 import { ROOT } from '../helpers/bundles.js';
 import { designOf, MINUTE, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
@@ -380,5 +382,44 @@ describe('a seed sweep keeps the messages stranded and the duplicates of each ru
         expect(m['stranded-messages']).toBe(queue.strandedMessages);
         expect(m.duplicates).toBe(queue.duplicates);
         expect(queue.strandedMessages + queue.redeliveredMessages).toBeGreaterThan(0);
+    });
+});
+
+describe('the text and Markdown reports say what a queue stranded and re-delivered, and what kind of number it is', () => {
+    it.each([
+        {
+            name: 'a queue no service reads: messages stranded, an upper bound citing the SQS fact',
+            text: sqs({
+                rate: 100,
+                consumers: false,
+                scenario: 'duration 3m  at 2m outage us-east-1 for 30s  seed 31',
+            }),
+            says: [
+                /\bq\b.*: .*[\d,]+ messages stranded \(all delivered at heal\)/,
+                /us-east-1 down at 2 m: [\d,]+ messages stranded, accepted since 0 s and not consumed \(an upper bound: no service reads q; docs\/facts\.md#sqs-single-region\) — consumable again at 2 m 30 s/,
+            ],
+        },
+        {
+            name: 'a queue whose consumers were up: a lower bound of zero, said plainly',
+            text: sqs({ rate: 100, consumers: true, scenario: 'duration 3m  at 2m outage us-east-1 for 30s  seed 32' }),
+            says: [/us-east-1 down at 2 m: 0 messages stranded, .*\(a lower bound: its consumers were up/],
+        },
+        {
+            name: 'a Kafka topic whose consumers moved: messages re-delivered (duplicates), simulated, citing MirrorMaker 2',
+            text: kafka({ rate: 100, scenario: 'duration 4m  at 2m outage us-east-1 for 1m  seed 33' }),
+            says: [
+                /\bt\b.*: .*[\d,]+ messages re-delivered \(duplicates\)/,
+                /consumers of consumer moved us-east-1 → us-west-2 at .*: [\d,]+ messages re-delivered at the move, and [\d,]+ messages it had consumed in us-east-1 once they were mirrored \(duplicates, simulated; docs\/facts\.md#kafka-mirrormaker2\)/,
+                /assumed: no consumption rate or consumer delay is declared/,
+            ],
+        },
+    ])('$name', async ({ text, says }) => {
+        const report = await simulateText(text);
+        const plain = formatText(report, { color: false });
+        const markdown = formatMarkdown(report);
+        for (const pattern of says) {
+            expect(plain).toMatch(pattern);
+            expect(markdown).toMatch(pattern);
+        }
     });
 });
