@@ -3,6 +3,7 @@
 // them (simulation/work.ts: outcome tables at each state change, read flow, scans, state), the writes it will
 // hold in flight and the state it allocates, then runs it exactly, runs it at the coarser resolution the
 // scenario declares (one write in k, keys sampled alike), or refuses with the numbers and the main driver.
+import { itemAt } from '../language/util/item-at.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
 import { SimulationError } from './errors.js';
 import type { PlanStructure } from './plan.js';
@@ -59,9 +60,10 @@ export function estimateEvents(plan: PlanStructure, sampleIntervalMs: number): E
     for (const stream of plan.streams) {
         const n = stream.rate * seconds;
         writes += n;
-        const shared = plan.workloads[stream.workload]!.sharedShare;
-        for (const s of plan.groups[stream.group]!.writes) {
-            const store = plan.stores[s]!;
+        const shared = itemAt(plan.workloads, stream.workload, 'workload').sharedShare;
+        for (const s of itemAt(plan.groups, stream.group, 'group').writes) {
+            const store = itemAt(plan.stores, s, 'store');
+
             if (store.tracksKeys && store.trackedKeys > 0) tracked += n * shared * store.replicas.length;
             if (store.mode !== 'async' || store.replicas.length < 2) continue;
             deliveries += n * (store.replicas.length - 1);

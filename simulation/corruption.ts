@@ -8,6 +8,7 @@ import { formatDuration } from '../format/quantities.js';
 import { factRef } from '../language/semantics/facts/citation.js';
 import type { Model } from '../language/semantics/model.js';
 import type { FaultPlan, Plan, StorePlan } from './plan.js';
+import { itemAt } from '../language/util/item-at.js';
 import type { CorruptionReport } from './report.js';
 
 type CorruptPlan = Extract<FaultPlan, { kind: 'corrupt' }>;
@@ -16,7 +17,7 @@ type CorruptPlan = Extract<FaultPlan, { kind: 'corrupt' }>;
 function originOf(store: StorePlan): number {
     if (store.primary >= 0) return store.primary;
     if (store.leader >= 0) return store.leader;
-    return store.replicas[0]!;
+    return itemAt(store.replicas, 0, `${store.id}'s replicas`);
 }
 
 /** Whether a fault keeps regions a and b apart: either down (or destroyed), or a partition between them. */
@@ -62,7 +63,7 @@ export function corruptionReports(model: Model, plan: Plan): CorruptionReport[] 
     const out: CorruptionReport[] = [];
     for (const f of plan.faults) {
         if (f.kind !== 'corrupt' || f.at >= plan.durationMs) continue;
-        for (const index of f.stores) out.push(reportFor(model, plan, f, plan.stores[index]!));
+        for (const index of f.stores) out.push(reportFor(model, plan, f, itemAt(plan.stores, index, 'store')));
     }
     return out;
 }
@@ -71,7 +72,7 @@ function reportFor(model: Model, plan: Plan, f: CorruptPlan, store: StorePlan): 
     const s = store.model;
     const origin = originOf(store);
     const replicas = store.replicas.map((r) => ({
-        region: plan.regions[r]!,
+        region: itemAt(plan.regions, r, 'region'),
         damagedAtMs: damageArrival(plan, store, origin, r, f.at),
     }));
     const point = lastCleanPoint(s, f.at);
@@ -88,7 +89,7 @@ function reportFor(model: Model, plan: Plan, f: CorruptPlan, store: StorePlan): 
         store: s.id,
         label: f.label,
         atMs: f.at,
-        origin: plan.regions[origin]!,
+        origin: itemAt(plan.regions, origin, 'region'),
         replicas,
         restorePoint:
             point === undefined
@@ -136,8 +137,9 @@ export interface CorruptionEvent {
 export function corruptionEvents(plan: Plan, f: CorruptPlan): CorruptionEvent[] {
     const events: CorruptionEvent[] = [];
     for (const index of f.stores) {
-        const store = plan.stores[index]!;
+        const store = itemAt(plan.stores, index, 'store');
         const origin = originOf(store);
+
         for (const r of store.replicas) {
             if (r === origin) continue;
             const at = damageArrival(plan, store, origin, r, f.at);

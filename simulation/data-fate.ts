@@ -123,8 +123,9 @@ export class StoreFate {
     /** A value of the replica's own, written at `time`, was discarded by last-writer-wins: a stranded one? */
     overwritten(slot: number, time: number, count: number): boolean {
         for (let i = this.all.length - 1; i >= 0; i--) {
-            const s = this.all[i]!;
-            if (s.slot !== slot) continue;
+            const s = this.all[i];
+            if (s === undefined || s.slot !== slot) continue;
+
             if (time < s.firstTime) continue;
             if (s.healedAt >= 0 && time > s.healedAt) return false;
             if (s.lostAt >= 0) return false;

@@ -1,6 +1,7 @@
 // The drain part of a store's report: each heal's backlog and how it drained (drain.ts), and the store's heals
 // together — backlog peak, longest drain, the stale-read share meanwhile and the egress burst of the drained
 // writes, priced like the editor's egress estimate (docs/facts.md#aws-inter-region-transfer-price).
+import { itemAt } from '../language/util/item-at.js';
 import { egressPrice } from '../language/semantics/estimators/egress.js';
 import type { RunState } from './engine/context.js';
 import type { Heal, Link } from './replication.js';
@@ -22,7 +23,11 @@ export function healReport(sim: RunState, link: Link, h: Heal): HealReport {
     const price =
         egressBytes === null
             ? undefined
-            : egressPrice(sim.plan.model, sim.plan.regions[link.from]!, sim.plan.regions[link.to]!);
+            : egressPrice(
+                  sim.plan.model,
+                  itemAt(sim.plan.regions, link.from, 'region'),
+                  itemAt(sim.plan.regions, link.to, 'region'),
+              );
     return {
         cutAtMs: h.cutAt,
         atMs: h.at,
@@ -44,7 +49,8 @@ export function drainReport(
     staleReadShare: number | null,
 ): DrainReport | null {
     if (heals.length === 0) return null;
-    const drain = sim.plan.stores[store]!.drain;
+    const drain = itemAt(sim.plan.stores, store, 'store').drain;
+
     let peak = 0;
     let longest = 0;
     let worst: HealReport['outcome'] = 'drained';

@@ -3,6 +3,7 @@
 // applied no faster than c, and writes accepted meanwhile queue behind the backlog. A backlog B drained while w
 // writes per second keep arriving is empty after B ÷ (c − w); with c ≤ w it never is. No engine documents a
 // store-level rate, so without a declared one the backlog arrives at once and the drain time is a lower bound.
+import { itemAt } from '../language/util/item-at.js';
 import type { StoreM, WorkloadM } from '../language/semantics/model.js';
 import { SimulationError } from './errors.js';
 import { formatBytes } from '../format/quantities.js';
@@ -30,9 +31,10 @@ export function compileDrain(
     let bytes = 0;
     let unsized: string | undefined;
     for (const st of streams) {
-        if (st.rate <= 0 || !groups[st.group]!.writes.includes(store.index)) continue;
-        const size = workloads[st.workload]!.model.itemSizeBytes;
-        if (size === undefined) unsized ??= workloads[st.workload]!.name;
+        if (st.rate <= 0 || !itemAt(groups, st.group, 'group').writes.includes(store.index)) continue;
+        const workload = itemAt(workloads, st.workload, 'workload');
+        const size = workload.model.itemSizeBytes;
+        if (size === undefined) unsized ??= workload.name;
         else bytes += st.rate * size;
         rate += st.rate;
     }

@@ -2,6 +2,7 @@
 // quorum of voters; the winner of an election is the voter region holding the most voters among those; and how
 // long an election stops writes. The engine's elections and the return of the preferred leader are
 // engine/mechanisms/leadership.ts.
+import { itemAt } from '../language/util/item-at.js';
 import { quorumRoundTrip } from '../language/semantics/estimators/consensus-write.js';
 import { CONSENSUS } from '../language/semantics/facts/defaults.js';
 import type { FaultState } from './faults.js';
@@ -29,7 +30,8 @@ export function canLead(plan: Plan, faults: FaultState, store: StorePlan, r: num
             r,
             store.voters,
             store.quorum,
-            (a, b) => plan.rtt[a * R + b]!,
+            (a, b) => itemAt(plan.rtt, a * R + b, 'RTT'),
+
             (v) => !faults.unreachable(r, v),
         ).kind === 'ok'
     );

@@ -2,6 +2,7 @@
 // clause would be: rto, rpo and write-latency at most the objective, availability at least it. Only owners a
 // workload of the scenario reaches are judged (anything else would be "not measured" noise); the cost
 // objective is the checker's (egress-cost): a run measures nothing about it.
+import { itemAt } from '../language/util/item-at.js';
 import type { ExpectationM, Metric, ObjectiveM, Source } from '../language/semantics/model.js';
 import { listing } from '../language/semantics/units.js';
 import { clauseOf } from './clause.js';
@@ -78,7 +79,7 @@ export function objectiveClauses(plan: PlanStructure): { clauses: ObjectiveClaus
         plan.groups.some((g) =>
             owner.kind === 'service'
                 ? g.kind === 'service' && g.targetName === owner.name
-                : [...g.writes, ...g.readsFrom].some((st) => plan.stores[st]!.name === owner.name),
+                : [...g.writes, ...g.readsFrom].some((st) => itemAt(plan.stores, st, 'store').name === owner.name),
         );
     const clauses: ObjectiveClause[] = [];
     const skipped: string[] = [];

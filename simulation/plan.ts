@@ -21,6 +21,7 @@ import { quorumOf, votersOf } from '../language/semantics/estimators/voters.js';
 import { commitWaitMs, homedPerRow, readsLocally } from '../language/semantics/estimators/consensus-write.js';
 import { formatDuration, formatPercent } from '../format/quantities.js';
 import { SimulationError } from './errors.js';
+import { itemAt } from '../language/util/item-at.js';
 import { regionsUsed } from './regions-used.js';
 import { compileDrain, type DrainPlan } from './drain.js';
 
@@ -273,16 +274,13 @@ export function completePlan(structure: PlanStructure): Plan {
     const { model, regions, stores } = structure;
     const R = regions.length;
     const rtt = new Float64Array(R * R).fill(NaN);
-    for (let i = 0; i < R; i++) {
-        for (let j = 0; j < R; j++) {
-            const ms = rttBetween(model, regions[i]!, regions[j]!).ms;
-            rtt[i * R + j] = ms ?? NaN;
-        }
+    for (const [i, a] of regions.entries()) {
+        for (const [j, b] of regions.entries()) rtt[i * R + j] = rttBetween(model, a, b).ms ?? NaN;
     }
     for (const s of stores) {
         if (s.model.engine !== 'cosmosdb' || s.model.consistency.level !== 'strong' || s.replicas.length < 2) continue;
         let far = 0;
-        for (const a of s.replicas) for (const b of s.replicas) far = Math.max(far, rtt[a * R + b]!);
+        for (const a of s.replicas) for (const b of s.replicas) far = Math.max(far, itemAt(rtt, a * R + b, 'RTT'));
         // docs/facts.md#cosmos-strong-write-latency: strong across regions, write p99 ≤ 2 × RTT(two farthest regions)
         // + 10 ms; the 10 ms is the processing time's p99, drawn per write, so only the network part is fixed.
         s.cosmosStrongMs = 2 * far + (s.processing ? 0 : COSMOS.strongWriteOverheadMs.value);
@@ -356,7 +354,10 @@ export function compileStructure(model: Model, scenario: ScenarioM): PlanStructu
         const targetKind = f.target.kind;
         const target = targetKind === 'service' ? serviceIndex.get(f.target.id) : storeIndex.get(f.target.id);
         if (target === undefined) continue;
-        const targetRegions = targetKind === 'service' ? services[target]!.regions : stores[target]!.replicas;
+        const targetRegions =
+            targetKind === 'service'
+                ? itemAt(services, target, 'service').regions
+                : itemAt(stores, target, 'store').replicas;
         const monitored = f.from !== undefined ? [region(f.from, `failover of ${f.target.id}`)] : [...targetRegions];
         failovers.push({
             index: failovers.length,
@@ -401,7 +402,10 @@ function compileStore(
     const slotOf = new Int32Array(R).fill(-1);
     replicas.forEach((r, slot) => (slotOf[r] = slot));
     const votes = new Int32Array(R);
-    for (const v of votersOf(s)) votes[region(v.region, `store ${s.id}`)]! += 1;
+    for (const v of votersOf(s)) {
+        const r = region(v.region, `store ${s.id}`);
+        votes[r] = itemAt(votes, r, 'votes') + 1;
+    }
     const mode = s.replication.mode;
     if (mode === 'async' && replicas.length > 1 && s.replication.lagMs === undefined) {
         throw new SimulationError(
@@ -554,19 +558,14 @@ function compileGroups(
                 'incomplete-design',
                 `workload ${w.name} targets '${target.name}', which is not declared`,
             );
-        const instances = ids.map((id) =>
-            target.kind === 'service'
-                ? {
-                      kind: 'service' as const,
-                      index: serviceIndex.get(id)!,
-                      regions: services[serviceIndex.get(id)!]!.regions,
-                  }
-                : {
-                      kind: 'store' as const,
-                      index: storeIndex.get(id)!,
-                      regions: stores[storeIndex.get(id)!]!.replicas,
-                  },
-        );
+        const instances = ids.map((id) => {
+            if (target.kind === 'service') {
+                const index = indexOfId(serviceIndex, id, 'service');
+                return { kind: 'service' as const, index, regions: itemAt(services, index, 'service').regions };
+            }
+            const index = indexOfId(storeIndex, id, 'store');
+            return { kind: 'store' as const, index, regions: itemAt(stores, index, 'store').replicas };
+        });
 
         const add = (originName: string, writeRate: number, readRate: number) => {
             const origin = region(originName, `workload ${w.name}`);
@@ -579,12 +578,10 @@ function compileGroups(
                 const key = `${inst.kind}:${inst.index}:${origin}`;
                 let group = groupKey.get(key);
                 if (!group) {
-                    const writes = inst.kind === 'service' ? services[inst.index]!.uses : [inst.index];
-                    const readsFrom =
-                        inst.kind === 'service'
-                            ? [...new Set([...services[inst.index]!.uses, ...services[inst.index]!.reads])]
-                            : [inst.index];
-                    const t = inst.kind === 'service' ? services[inst.index]! : stores[inst.index]!;
+                    const service = inst.kind === 'service' ? itemAt(services, inst.index, 'service') : undefined;
+                    const writes = service ? service.uses : [inst.index];
+                    const readsFrom = service ? [...new Set([...service.uses, ...service.reads])] : [inst.index];
+                    const t = service ?? itemAt(stores, inst.index, 'store');
                     group = {
                         index: groups.length,
                         kind: inst.kind,
@@ -636,10 +633,11 @@ function compileGroups(
 function assignClasses(workloads: readonly WorkloadPlan[], streams: readonly StreamPlan[], groups: GroupPlan[]): void {
     const homes = groups.map(() => new Set<number>());
     for (const s of streams) {
-        const w = workloads[s.workload]!;
-        if (w.sharedShare > 0) for (const h of w.homeRegion) homes[s.group]!.add(h);
+        const w = itemAt(workloads, s.workload, 'workload');
+        if (w.sharedShare > 0) for (const h of w.homeRegion) itemAt(homes, s.group, 'group').add(h);
     }
-    for (const g of groups) g.classes = [0, ...[...homes[g.index]!].sort((a, b) => a - b).map((h) => 1 + h)];
+    for (const g of groups)
+        g.classes = [0, ...[...itemAt(homes, g.index, 'group')].sort((a, b) => a - b).map((h) => 1 + h)];
 }
 
 /** Gives each tracked store a slice of key state per workload that writes it. */
@@ -650,10 +648,10 @@ function assignKeySpaces(
     stores: StorePlan[],
 ): void {
     for (const s of streams) {
-        const w = workloads[s.workload]!;
+        const w = itemAt(workloads, s.workload, 'workload');
         if (w.sharedKeys === 0) continue;
-        for (const st of groups[s.group]!.writes) {
-            const store = stores[st]!;
+        for (const st of itemAt(groups, s.group, 'group').writes) {
+            const store = itemAt(stores, st, 'store');
             if (!store.tracksKeys || store.keyOffsets.has(w.index)) continue;
             store.keyOffsets.set(w.index, store.trackedKeys);
             store.trackedKeys += w.sharedKeys;
@@ -749,7 +747,9 @@ function compileFaults(
                 const targets =
                     targetKind === 'service'
                         ? services.filter((s) => s.name === f.target.name && s.runsIn[r] === 1).map((s) => s.index)
-                        : stores.filter((s) => s.name === f.target.name && s.slotOf[r]! >= 0).map((s) => s.index);
+                        : stores
+                              .filter((s) => s.name === f.target.name && itemAt(s.slotOf, r, 'slot') >= 0)
+                              .map((s) => s.index);
                 if (targets.length === 0)
                     throw new SimulationError(
                         'incomplete-design',
@@ -794,28 +794,39 @@ function checkLatencies(p: {
 }): void {
     const R = p.regions.length;
     const need = (a: number, b: number, why: string) => {
-        if (a === b || !Number.isNaN(p.rtt[a * R + b]!)) return;
+        if (a === b || !Number.isNaN(itemAt(p.rtt, a * R + b, 'RTT'))) return;
         throw new SimulationError(
             'incomplete-design',
             `the RTT between ${p.regions[a]} and ${p.regions[b]} is unknown (${why}): declare 'link ${p.regions[a]} <-> ${p.regions[b]} { rtt … }' or give both regions a location`,
         );
     };
     for (const s of p.stores) {
-        const members = [...s.replicas, ...[...s.votes.keys()].filter((r) => s.votes[r]! > 0)];
+        const members = [...s.replicas, ...[...s.votes.entries()].filter(([, n]) => n > 0).map(([r]) => r)];
         for (const a of members) for (const b of members) need(a, b, `both hold ${s.id}`);
     }
     // A service's own pairs (its regions × its stores' replicas) do not depend on the origin: checked once per
     // service, at its first group, or a service in R regions with R origins would cost R³.
     const checkedServices = new Set<number>();
     for (const g of p.groups) {
-        const reachable = g.kind === 'service' ? p.services[g.target]!.regions : p.stores[g.target]!.replicas;
+        const reachable =
+            g.kind === 'service'
+                ? itemAt(p.services, g.target, 'service').regions
+                : itemAt(p.stores, g.target, 'store').replicas;
         for (const r of reachable) need(g.origin, r, `users of ${p.regions[g.origin]} reach ${g.targetId} there`);
         if (g.kind === 'service' && !checkedServices.has(g.target)) {
             checkedServices.add(g.target);
             for (const r of reachable)
-                for (const st of g.readsFrom)
-                    for (const x of p.stores[st]!.replicas)
-                        need(r, x, `${g.targetId} in ${p.regions[r]} uses ${p.stores[st]!.id}`);
+                for (const st of g.readsFrom) {
+                    const store = itemAt(p.stores, st, 'store');
+                    for (const x of store.replicas) need(r, x, `${g.targetId} in ${p.regions[r]} uses ${store.id}`);
+                }
         }
     }
+}
+
+/** The index an id was given when its plan was compiled; a miss is a broken plan, not a design error. */
+function indexOfId(index: ReadonlyMap<string, number>, id: string, what: string): number {
+    const i = index.get(id);
+    if (i === undefined) throw new RangeError(`${what} ${id} has no index in the plan`);
+    return i;
 }

@@ -1,5 +1,6 @@
 // The mutable state of a run, per service, user group and failover. Plain objects holding typed arrays: the
 // engine, the failover logic and the report read and write them directly.
+import { itemAt } from '../language/util/item-at.js';
 import type { LatencyHistogram } from './metrics/histogram.js';
 import type { IntervalLatencies } from './metrics/interval-latencies.js';
 import type { ReadFlow } from './engine/read-flow.js';
@@ -155,5 +156,7 @@ export interface FailoverRuntime {
 
 /** The id of what a failover protects (a service or a store), as the timeline names it. */
 export function failoverTargetId(plan: Plan, f: FailoverPlan): string {
-    return f.targetKind === 'service' ? plan.services[f.target]!.id : plan.stores[f.target]!.id;
+    return f.targetKind === 'service'
+        ? itemAt(plan.services, f.target, 'service').id
+        : itemAt(plan.stores, f.target, 'store').id;
 }

@@ -8,6 +8,7 @@
 // old primary keeps accepting its region's writes until the scenario ends (or another promotion).
 import type { Engine } from '../language/semantics/model.js';
 import type { StorePlan } from './plan.js';
+import { itemAt } from '../language/util/item-at.js';
 
 /** Engines whose promotion leaves no writable old primary behind. */
 const FENCING_PROMOTION: ReadonlySet<Engine> = new Set<Engine>(['aurora', 'azure-blob']);
@@ -40,8 +41,17 @@ export function oldPrimaryStaysWritable(store: StorePlan): boolean {
 /** Starts the window: from now on both primaries accept writes (`accepted` = writes each replica accepted). */
 export function startSplitBrain(b: SplitBrain, t: number, accepted: Float64Array, store: StorePlan): void {
     b.startAt = t;
-    b.oldAtStart = accepted[store.slotOf[b.oldPrimary]!]!;
-    b.newAtStart = accepted[store.slotOf[b.newPrimary]!]!;
+    b.oldAtStart = acceptedIn(accepted, store, b.oldPrimary);
+    b.newAtStart = acceptedIn(accepted, store, b.newPrimary);
+}
+
+/** Writes the replica in `region` accepted; both primaries are replicas, so a region without one is a broken plan. */
+function acceptedIn(accepted: Float64Array, store: StorePlan, region: number): number {
+    return itemAt(
+        accepted,
+        itemAt(store.slotOf, region, `${store.id}'s replica slots`),
+        `${store.id}'s accepted writes`,
+    );
 }
 
 /** Closes the window at `t` (or at the end of the run), counting what each side accepted during it. */
@@ -54,6 +64,6 @@ export function endSplitBrain(
 ): void {
     if (b.startAt < 0 || b.endAt >= 0) return;
     if (!runEnded) b.endAt = t;
-    b.oldWrites = accepted[store.slotOf[b.oldPrimary]!]! - b.oldAtStart;
-    b.newWrites = accepted[store.slotOf[b.newPrimary]!]! - b.newAtStart;
+    b.oldWrites = acceptedIn(accepted, store, b.oldPrimary) - b.oldAtStart;
+    b.newWrites = acceptedIn(accepted, store, b.newPrimary) - b.newAtStart;
 }

@@ -8,6 +8,7 @@ import { percentileName } from './percentile.js';
 import type { Metric } from './report.js';
 import type { SeedExpectation, SeedOutcome } from './sweep-metrics.js';
 import type { SweepExpectation, SweepValue } from './sweep-report.js';
+import { itemAt } from '../language/util/item-at.js';
 
 /**
  * `judged` picks the clause's outcome in a run (an expect clause by default; a declared objective with
@@ -22,13 +23,18 @@ export function judgeAcrossSeeds(
 ): SweepExpectation {
     const required = e.acrossSeeds ?? 1;
     const n = runs.length;
+    // Every run judged the same clauses in the same order, so each has one at `index`.
+    const clauseOf = (run: SeedOutcome) => itemAt(judged(run), index, `seed ${run.seed}'s judged clauses`);
     const ranked = runs
-        .map((run, i) => ({ run, x: judged(run)[index]!, i }))
+        .map((run, i) => ({ run, x: clauseOf(run), i }))
         .sort((a, b) => badness(e, a.x) - badness(e, b.x) || a.i - b.i);
     const rank = rankOf(required, n);
-    // Among runs as bad as the one at that rank, the first in seed order (the same run whatever the tie).
-    const chosen = ranked.find((x) => sameBadness(e, x.x, ranked[rank - 1]!.x))!;
-    const seedsPassed = runs.filter((r) => judged(r)[index]!.passed).length;
+    // Among runs as bad as the one at that rank, the first in seed order (the same run whatever the tie); the
+    // one at that rank is among them, so the search always finds one.
+    const atRank = itemAt(ranked, rank - 1, 'runs ranked by badness');
+    const chosen = ranked.find((x) => sameBadness(e, x.x, atRank.x)) ?? atRank;
+    const seedsPassed = runs.filter((r) => clauseOf(r).passed).length;
+
     const passed = seedsPassed >= rank;
     const text = wording.text;
     const which =

@@ -15,6 +15,8 @@ import {
 } from './sweep-report.js';
 import { objectiveClauses, objectiveWording } from './objectives.js';
 import { compileStructure } from './plan.js';
+import { SimulationError } from './errors.js';
+import { itemAt } from '../language/util/item-at.js';
 
 export function buildSweep(
     model: Model,
@@ -22,7 +24,10 @@ export function buildSweep(
     outcomes: readonly SeedOutcome[],
     notes: readonly string[] = [],
 ): SweepReport {
-    const scenario = model.scenarios.get(scenarioName)!;
+    const scenario = model.scenarios.get(scenarioName);
+    if (!scenario) throw new SimulationError('unknown-scenario', `no scenario '${scenarioName}' to sweep`);
+    const [first] = outcomes;
+    if (!first) throw new SimulationError('invalid-options', `a seed sweep of ${scenarioName} needs at least one run`);
     const expectations = scenario.expectations.map((e, i) => judgeAcrossSeeds(e, i, outcomes));
     // The runs judged the same objective terms in the same order (which owners a workload reaches is structural).
     const objectives = objectiveClauses(compileStructure(model, scenario)).clauses.map((o, i): SweepObjective => {
@@ -36,7 +41,7 @@ export function buildSweep(
         return { ...judged, owner: o.owner.name, ownerKind: o.owner.kind, clause: o.ref };
     });
     const passedCount = expectations.filter((e) => e.passed).length;
-    const worst = worstRun(outcomes);
+    const worst = worstRun(first, outcomes);
     return {
         schemaVersion: SWEEP_SCHEMA_VERSION,
         kind: 'seed-sweep',
@@ -47,7 +52,7 @@ export function buildSweep(
             line: scenario.source.range.start.line + 1,
             durationMs: scenario.durationMs ?? 0,
         },
-        seeds: { count: outcomes.length, base: outcomes[0]!.seed, derivation: SEED_DERIVATION },
+        seeds: { count: outcomes.length, base: first.seed, derivation: SEED_DERIVATION },
         summary: {
             passed: expectations.length === 0 ? null : passedCount === expectations.length,
             expectations: {
@@ -72,7 +77,8 @@ function spread(m: SweepMetric, outcomes: readonly SeedOutcome[]): MetricSpread 
         return v === null ? [] : [{ v, seed: o.seed }];
     });
     const sorted = measured.map((x) => x.v).sort((a, b) => a - b);
-    const at = (p: number) => (sorted.length === 0 ? null : sweepValue(sorted[rankOf(p, sorted.length) - 1]!));
+    const at = (p: number) =>
+        sorted.length === 0 ? null : sweepValue(itemAt(sorted, rankOf(p, sorted.length) - 1, 'sorted values'));
     let worst: { v: number; seed: number } | undefined;
     for (const x of measured) if (!worst || worse(m, x.v, worst.v) > 0) worst = x;
     return {
@@ -98,9 +104,9 @@ function worse(m: SweepMetric, a: number | null, b: number | null): number {
 }
 
 /** Most failed expectations, then the worst value of each metric in SWEEP_METRICS order, then seed order. */
-function worstRun(outcomes: readonly SeedOutcome[]): SeedOutcome {
-    let worst = outcomes[0]!;
-    for (const o of outcomes.slice(1)) if (compareRuns(o, worst) > 0) worst = o;
+function worstRun(first: SeedOutcome, outcomes: readonly SeedOutcome[]): SeedOutcome {
+    let worst = first;
+    for (const o of outcomes) if (compareRuns(o, worst) > 0) worst = o;
     return worst;
 }
 

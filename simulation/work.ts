@@ -5,6 +5,7 @@
 // holds for a table of scenarios; bench/simulation/calibrate.ts measures what each unit costs in events.
 import { counterState, followsIncrements } from './counter-increments.js';
 import type { PlanStructure, StorePlan, WorkloadPlan } from './plan.js';
+import { itemAt } from '../language/util/item-at.js';
 
 /** Work units by driver (each driver's unit is one step of its inner loop). */
 export interface Work {
@@ -148,8 +149,9 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     const homeCuts = new Float64Array(G);
     const streamsOf = new Float64Array(G);
     for (const st of plan.streams) {
-        homeCuts[st.group]! += sharedHomes(plan.workloads[st.workload]!);
-        streamsOf[st.group]!++;
+        const g = st.group;
+        homeCuts[g] = itemAt(homeCuts, g, 'group') + sharedHomes(itemAt(plan.workloads, st.workload, 'workload'));
+        streamsOf[g] = itemAt(streamsOf, g, 'group') + 1;
     }
     let tables = 0;
     let scans = 0;
@@ -163,13 +165,13 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
     let series = links * ticks;
     for (const g of plan.groups) {
         let cells = 0;
-        for (const s of g.writes) cells += cellCost(plan.stores[s]!, R);
+        for (const s of g.writes) cells += cellCost(itemAt(plan.stores, s, 'store'), R);
+        const stores = g.readsFrom.map((s) => itemAt(plan.stores, s, 'store'));
         let reads = 0;
-        for (const s of g.readsFrom) reads += readCost(plan.stores[s]!, R);
+        for (const store of stores) reads += readCost(store, R);
         tables += 2 * (g.classes.length * cells + reads);
-        scans += 2 * (streamsOf[g.index]! + homeCuts[g.index]!);
+        scans += 2 * (itemAt(streamsOf, g.index, 'group') + itemAt(homeCuts, g.index, 'group'));
         if (g.readRate > 0) {
-            const stores = g.readsFrom.map((s) => plan.stores[s]!);
             const cost = readFlowCost(stores);
             const breaks = drainBreaks(stores, faultEnds);
             describeFlow += cost.describe;
@@ -181,7 +183,9 @@ export function estimateWork(plan: PlanStructure, sampleIntervalMs: number, maxK
         series += groupSeries(g.writes.length, ticks);
     }
     for (const st of plan.streams)
-        scans += plan.groups[st.group]!.writes.length * (1 + sharedHomes(plan.workloads[st.workload]!));
+        scans +=
+            itemAt(plan.groups, st.group, 'group').writes.length *
+            (1 + sharedHomes(itemAt(plan.workloads, st.workload, 'workload')));
     let serviceGroups = 0;
     for (const g of plan.groups) if (g.kind === 'service') serviceGroups++;
     const maxActive = maxOverlap(faults);
@@ -261,11 +265,13 @@ function latencyChecks(plan: PlanStructure): number {
     const counted = new Set<number>();
     for (const g of plan.groups) {
         const reach =
-            g.kind === 'service' ? plan.services[g.target]!.regions.length : plan.stores[g.target]!.replicas.length;
+            g.kind === 'service'
+                ? itemAt(plan.services, g.target, 'service').regions.length
+                : itemAt(plan.stores, g.target, 'store').replicas.length;
         pairs += reach;
         if (g.kind !== 'service' || counted.has(g.target)) continue;
         counted.add(g.target);
-        for (const s of g.readsFrom) pairs += reach * plan.stores[s]!.replicas.length;
+        for (const s of g.readsFrom) pairs += reach * itemAt(plan.stores, s, 'store').replicas.length;
     }
     return pairs;
 }
@@ -297,7 +303,8 @@ function stateChangeBound(
 ): { changes: number; flips: number; probes: number; monitored: number } {
     const end = plan.durationMs;
     const groupsOf = new Float64Array(plan.services.length);
-    for (const g of plan.groups) if (g.kind === 'service') groupsOf[g.target]!++;
+    for (const g of plan.groups)
+        if (g.kind === 'service') groupsOf[g.target] = itemAt(groupsOf, g.target, 'service') + 1;
     // Each fault start or end may start one election per consensus store, whose end is one more state change.
     let changes = 2 * faults.length * (1 + electingStores(plan));
     let flips = 0;
@@ -305,7 +312,9 @@ function stateChangeBound(
     let monitored = 0;
     for (const f of plan.failovers) {
         const d = f.model.detection;
-        const perFlip = 2 + f.model.actions.length + (f.targetKind === 'service' ? 2 * groupsOf[f.target]! : 0);
+        const perFlip =
+            2 + f.model.actions.length + (f.targetKind === 'service' ? 2 * itemAt(groupsOf, f.target, 'service') : 0);
+
         for (const region of f.monitored) {
             monitored++;
             let n = 0;

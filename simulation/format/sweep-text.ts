@@ -4,6 +4,7 @@ import { formatCount, formatDuration, formatShare } from '../../format/quantitie
 import { visibleControls } from '../../language/semantics/escape.js';
 import type { MetricSpread, SweepReport, SweepValue } from '../sweep-report.js';
 import { fileName, objectivesHeadline } from './common.js';
+import { itemAt } from '../../language/util/item-at.js';
 
 export function formatSweepText(r: SweepReport, options: { readonly color?: boolean } = {}): string {
     const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -41,12 +42,16 @@ export function formatSweepText(r: SweepReport, options: { readonly color?: bool
         out.push('');
     }
     out.push(paint('1', `Across ${countOf(r.seeds.count, 'seed')}`));
-    const rows = [['', 'min', 'p50', 'p95', 'max', 'worst seed'], ...r.metrics.map(spreadRow(r.seeds.count))];
-    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-    for (const row of rows)
-        out.push(
-            `  ${row.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  ')}`.trimEnd(),
-        );
+    const header = ['', 'min', 'p50', 'p95', 'max', 'worst seed'];
+    const rows = [header, ...r.metrics.map(spreadRow(r.seeds.count))];
+    // Every row has the header's columns (spreadRow).
+    const widths = header.map((_, c) => Math.max(...rows.map((row) => itemAt(row, c, 'sweep table row').length)));
+    const cell = (v: string, c: number) => {
+        const width = itemAt(widths, c, 'sweep table widths');
+        return c === 0 ? v.padEnd(width) : v.padStart(width);
+    };
+    for (const row of rows) out.push(`  ${row.map(cell).join('  ')}`.trimEnd());
+
     for (const note of r.notes) out.push(`Note: ${visibleControls(note)}`);
     return out.join('\n');
 }
