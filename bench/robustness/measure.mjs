@@ -2,6 +2,7 @@
 // product's bundles (`node esbuild.mjs`), which it builds when missing.
 // Usage: node bench/robustness/measure.mjs refusals [rounds=5] [cliRounds=3]
 //        node bench/robustness/measure.mjs load [sizes=1000,3000,10000] [edits=1000]
+//        node bench/robustness/measure.mjs census FILE [--snapshot OUT.heapsnapshot]
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const BENCHES = { refusals: 'refusal-bench.ts', load: 'load-bench.ts' };
+const BENCHES = { refusals: 'refusal-bench.ts', load: 'load-bench.ts', census: 'memory-census.ts' };
+// Node options a benchmark needs (the census collects garbage before each measurement).
+const NODE_ARGS = { census: ['--expose-gc', '--max-old-space-size=4096'] };
 const which = process.argv[2];
 if (!(which in BENCHES)) {
     process.stderr.write(`usage: node bench/robustness/measure.mjs ${Object.keys(BENCHES).join('|')} [arguments]\n`);
@@ -36,7 +39,7 @@ await esbuild.build({
     },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], {
+const result = spawnSync(process.execPath, [...(NODE_ARGS[which] ?? []), outfile, ...process.argv.slice(3)], {
     stdio: 'inherit',
     env: { ...process.env, MREGION_ROOT: root },
 });

@@ -5,12 +5,12 @@
 // Why each is needed:
 // - parser: the parser's node builder, rule stack and lexer result, which MregionParser replaces or resets
 //   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw);
-// - CST positions: a leaf keeps its offset and line/column in fields and a composite caches its range; the
-//   declaration splice moves untouched nodes instead of re-parsing them (language/parser/declaration-splice.ts);
-// - CST content: a composite's child list, filled without spreads (language/parser/cst-node-builder.ts);
+// - CST: the builder's stack of open nodes, which takes our compact nodes (language/parser/cst-node-builder.ts,
+//   compact-cst.ts); a composite's child list, filled without spreads; the root's text and cached range, which the
+//   declaration splice replaces (language/parser/declaration-splice.ts);
 // - references: the resolution a reference holds, which the incremental linker keeps or forgets
 //   (language/scoping/linker.ts).
-import type { AstNode, CstNode, CompositeCstNode, LangiumParser, Reference } from 'langium';
+import type { AstNode, CstNode, CstNodeBuilder, CompositeCstNode, LangiumParser, Reference } from 'langium';
 
 /** The Langium release every accessor below was read against (node_modules/langium/lib). */
 export const LANGIUM_CHECKED_VERSION = '4.4.0';
@@ -31,39 +31,18 @@ export function parserInternals<Builder>(parser: LangiumParser): ParserInternals
 
 // ---- CST ------------------------------------------------------------------------------------------------------
 
-interface LeafPositions {
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
+/** The CST builder's stack of open composite nodes, which a builder that makes its own composites pushes to. */
+export function builderStack(builder: CstNodeBuilder): CstNode[] {
+    return (builder as unknown as { nodeStack: CstNode[] }).nodeStack;
 }
 
 interface CompositeInternals {
     content: CstNode[];
     container?: CompositeCstNode;
-    _rangeCache: { start: { line: number }; end: { line: number } } | undefined;
+    _rangeCache: unknown;
 }
 
-/**
- * Moves a leaf by `offset` characters and `lines` lines; when it starts or ends on line `onLine` (before the
- * move), that end also moves by `columns` characters.
- */
-export function moveLeaf(leaf: CstNode, offset: number, lines: number, onLine: number, columns: number): void {
-    const p = leaf as unknown as LeafPositions;
-    p._offset += offset;
-    if (p._startLine === onLine) p._startColumn += columns;
-    if (p._endLine === onLine) p._endColumn += columns;
-    p._startLine += lines;
-    p._endLine += lines;
-}
-
-/** The range a composite node cached, if it computed one (lines only: all a caller needs to decide on). */
-export function cachedRange(composite: CstNode): { start: { line: number }; end: { line: number } } | undefined {
-    return (composite as unknown as CompositeInternals)._rangeCache;
-}
-
-/** Drops a composite's cached range, so it is computed again from its (moved) children. */
+/** Drops the range Langium's root node cached, so it is computed again from its (moved) children. */
 export function forgetCachedRange(composite: CstNode): void {
     (composite as unknown as CompositeInternals)._rangeCache = undefined;
 }

@@ -4,12 +4,32 @@
 // - before every token it looks for where the preceding comments go, and the first token of a declaration
 //   searched the root's children from the start (`indexOf`), quadratic in the number of declarations. It now
 //   returns at once when there are none, and searches from the end, where the node being built is.
-import { CstNodeBuilder, type CompositeCstNode, type CstNode } from 'langium';
+// Its nodes are the compact ones of `compact-cst.ts` (no line and column per leaf, no cached range per composite).
+import { CstNodeBuilder, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNodeImpl } from 'langium';
 import type { IToken } from 'chevrotain';
-import { contentOf, setContainer, setContent } from '../langium/internals.js';
+import { builderStack, contentOf, setContainer, setContent } from '../langium/internals.js';
+import { CompactCompositeNode, CompactLeafNode } from './compact-cst.js';
 import { spliceAll } from './splice-array.js';
 
 export class MregionCstNodeBuilder extends CstNodeBuilder {
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const node = new CompactCompositeNode();
+        node.grammarSource = feature;
+        this.appendChild(this.current, node);
+        builderStack(this).push(node);
+        return node;
+    }
+
+    // Langium types the leaf as its own class; everything reads a leaf through the `LeafCstNode` interface.
+    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
+        return new CompactLeafNode(
+            token.startOffset,
+            token.image.length,
+            token.tokenType,
+            hidden,
+        ) as unknown as LeafCstNodeImpl;
+    }
+
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         const nodes = tokens.map((token) => this.createLeafNode(token, true));

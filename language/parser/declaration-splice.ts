@@ -8,21 +8,13 @@
 // edges cannot join tokens with the untouched text around it. Anything else returns undefined and the caller
 // parses the whole file. test/language/declaration-splice.test.ts compares spliced trees with fresh parses.
 //
-// Positions: Langium's CST leaves keep their offset and line/column in fields and composites cache their range;
-// moved leaves get new positions and moved composites lose their cache (through language/langium/internals.ts).
+// Positions: a leaf keeps only its offset (language/parser/compact-cst.ts: lines and columns are read from the
+// root's text), so a moved leaf gets its new offset and nothing else; the root forgets the range it cached.
 import type { AstNode, CompositeCstNode, CstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
 import { isDocument, type Document } from '../generated/ast.js';
-import {
-    cachedRange,
-    contentOf,
-    forgetCachedRange,
-    moveLeaf,
-    setContainer,
-    setRootText,
-} from '../langium/internals.js';
+import { contentOf, forgetCachedRange, setContainer, setRootText } from '../langium/internals.js';
+import { CompactLeafNode } from './compact-cst.js';
 import { spliceAll } from './splice-array.js';
-
-const LINE_BREAK = /\r\n?|\n/g;
 
 export function spliceChangedDeclarations(
     parser: LangiumParser,
@@ -69,15 +61,8 @@ export function spliceChangedDeclarations(
     const added = spanRoot?.content ?? [];
 
     // From here on the previous tree is changed in place; nothing below can fail.
-    const loPosition = before.range.end;
-    for (const node of added) shift(node, lo, loPosition.line, 0, loPosition.character);
-    if (after) {
-        const oldStart = after.range.start;
-        const newStart = positionAfter(spanText, loPosition);
-        const lineDelta = newStart.line - oldStart.line;
-        for (const c of children.slice(end))
-            shift(c, delta, lineDelta, oldStart.line, newStart.character - oldStart.character);
-    }
+    for (const node of added) shift(node, lo);
+    for (const c of children.slice(end)) shift(c, delta);
 
     const removedDeclarations = children.slice(first, end).filter((c) => !c.hidden).length;
     const declarationsBefore = children.slice(0, first).filter((c) => declarations.has(c)).length;
@@ -156,32 +141,12 @@ function lastLineStart(text: string): number {
     return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
 }
 
-/** The position just after `text` when it starts at `start`. */
-function positionAfter(text: string, start: { line: number; character: number }): { line: number; character: number } {
-    let lines = 0;
-    let lineStart = -1;
-    for (const match of text.matchAll(LINE_BREAK)) {
-        lines++;
-        lineStart = match.index + match[0].length;
-    }
-    return lines === 0
-        ? { line: start.line, character: start.character + text.length }
-        : { line: start.line + lines, character: text.length - lineStart };
-}
-
-/**
- * Moves a subtree by `offset` characters and `lines` lines; tokens on line `onLine` (before the move) also move
- * by `columns` characters, as the text before them on that line changed length.
- */
-function shift(node: CstNode, offset: number, lines: number, onLine: number, columns: number): void {
-    if ('content' in node) {
-        const composite = node as CompositeCstNode;
-        // A range is lines and columns: it moves only with added lines or on the edited line.
-        const range = cachedRange(composite);
-        if (lines !== 0 || (range && range.start.line <= onLine && range.end.line >= onLine))
-            forgetCachedRange(composite);
-        for (const child of composite.content) shift(child, offset, lines, onLine, columns);
+/** Moves every leaf of a subtree by `offset` characters. */
+function shift(node: CstNode, offset: number): void {
+    if (offset === 0) return;
+    if (node instanceof CompactLeafNode) {
+        node.offset += offset;
         return;
     }
-    moveLeaf(node, offset, lines, onLine, columns);
+    if ('content' in node) for (const child of (node as CompositeCstNode).content) shift(child, offset);
 }

@@ -1,0 +1,102 @@
+// The parser's compact syntax tree (language/parser/compact-cst.ts) against two oracles: Langium's own tree of the
+// same text (its CST builder, node for node: offsets, ranges, hidden flags, text) and vscode's TextDocument for
+// every position. And what it keeps, counted: the fields of a leaf and of a composite, before and after every
+// range has been asked for (no cache grows on the nodes).
+import { readdirSync, readFileSync } from 'node:fs';
+import * as fc from 'fast-check';
+import { createLangiumParser, isCompositeCstNode, type CstNode } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { CompactCompositeNode, CompactLeafNode, lineStarts } from '../../language/parser/compact-cst.js';
+import { mregion } from '../helpers/services.js';
+
+const examplesDir = new URL('../../examples/', import.meta.url);
+const examples = readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.mregion'))
+    .map((f) => [f, readFileSync(new URL(f, examplesDir), 'utf8')] as const);
+
+const langiumParser = createLangiumParser(mregion);
+
+function nodes(root: CstNode): CstNode[] {
+    const all: CstNode[] = [];
+    const pending = [root];
+    while (pending.length > 0) {
+        const node = pending.pop()!;
+        all.push(node);
+        if (isCompositeCstNode(node)) for (let i = node.content.length - 1; i >= 0; i--) pending.push(node.content[i]!);
+    }
+    return all;
+}
+
+function shape(node: CstNode) {
+    return { offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text };
+}
+
+/** Checks the compact tree of `text` against Langium's tree and against TextDocument's positions. */
+function expectSameAsLangium(text: string): void {
+    const ours = nodes(mregion.parser.LangiumParser.parse(text).value.$cstNode!);
+    const theirs = nodes(langiumParser.parse(text).value.$cstNode!);
+    expect(theirs.some((n) => n instanceof CompactLeafNode || n instanceof CompactCompositeNode)).toBe(false);
+    expect(ours.map(shape)).toEqual(theirs.map(shape));
+    const document = TextDocument.create('file:///t.mregion', 'mregion', 1, text);
+    for (const leaf of ours.filter((n) => n instanceof CompactLeafNode))
+        expect(leaf.range).toEqual({ start: document.positionAt(leaf.offset), end: document.positionAt(leaf.end) });
+}
+
+/** An example with its line breaks replaced and comments (some spanning lines) put between declarations. */
+const variant = fc
+    .record({
+        example: fc.constantFrom(...examples.map(([, text]) => text)),
+        lineBreak: fc.constantFrom('\n', '\r\n', '\r'),
+        comments: fc.array(
+            fc.constantFrom('/* one */', '/* two\r\nlines */', '/* three\n\nlines\r*/', '// a line comment'),
+            { maxLength: 5 },
+        ),
+    })
+    .map(({ example, lineBreak, comments }) => {
+        const lines = example.split(/\r\n|\r|\n/);
+        comments.forEach((comment, i) => {
+            const at = lines.findIndex((line, index) => index > i * 7 && /^(store|service|region) /.test(line));
+            if (at >= 0) lines.splice(at, 0, comment);
+        });
+        return lines.join(lineBreak);
+    });
+
+describe('the compact syntax tree', () => {
+    it.each(examples)('gives every node of %s the offsets, ranges and text of Langium’s tree', (_name, text) => {
+        expectSameAsLangium(text);
+    });
+
+    it('gives the positions of Langium’s tree for any line breaks and comments spanning lines', () => {
+        fc.assert(
+            fc.property(variant, (text) => expectSameAsLangium(text)),
+            { numRuns: 40 },
+        );
+    });
+
+    it.each([
+        ['an empty text', ''],
+        ['a text without a line break', 'topology T'],
+        ['a text ending in a line break', 'topology T\n'],
+        ['\\r\\n line breaks', 'topology T\r\n\r\nregion r { provider aws }\r\n'],
+        ['lone \\r line breaks', 'topology T\r\rregion r { provider aws }\r'],
+        ['a comment spanning three kinds of line break', 'topology T /* a\rb\r\nc\nd */ region r { provider aws }'],
+    ])('finds the line starts of %s as TextDocument does', (_name, text) => {
+        const document = TextDocument.create('file:///t.mregion', 'mregion', 1, text);
+        const expected = Array.from({ length: document.lineCount }, (_, line) =>
+            document.offsetAt({ line, character: 0 }),
+        );
+        expect([...lineStarts(text)]).toEqual(expected);
+        expectSameAsLangium(text);
+    });
+
+    it('keeps six fields per leaf and four per composite, before and after every range was asked for', () => {
+        const text = examples.find(([name]) => name === 'netflix.mregion')![1];
+        const all = nodes(mregion.parser.LangiumParser.parse(text).value.$cstNode!).slice(1); // the root is Langium's
+        const fieldCounts = () => new Set(all.map((n) => `${n.constructor.name} ${Object.keys(n).length}`));
+        const before = fieldCounts();
+        for (const node of all) void node.range;
+        expect(fieldCounts()).toEqual(before);
+        expect([...before].sort()).toEqual([`${CompactCompositeNode.name} 4`, `${CompactLeafNode.name} 6`]);
+    });
+});
