@@ -94,6 +94,8 @@ export function formatValue(metric: Metric, value: number): string {
         case 'detection':
         case 'write-latency':
         case 'drain':
+        case 'corruption-loss':
+        case 'restore-time':
             return formatDuration(value);
         case 'availability':
         case 'stale-reads':
@@ -114,6 +116,8 @@ function formatDelta(metric: Metric, delta: number): string {
         case 'detection':
         case 'write-latency':
         case 'drain':
+        case 'corruption-loss':
+        case 'restore-time':
             return `${sign}${formatDuration(size)}`;
         case 'availability':
         case 'stale-reads':
@@ -128,6 +132,7 @@ function formatDelta(metric: Metric, delta: number): string {
 function neverText(metric: Metric): string {
     if (metric === 'detection') return 'never (the failure was not detected)';
     if (metric === 'drain') return 'never (a healed backlog had not drained by the end of the scenario)';
+    if (metric === 'corruption-loss') return 'everything (no backup: the corruption reached every copy)';
     return 'never (not recovered by the end of the scenario)';
 }
 

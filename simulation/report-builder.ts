@@ -24,6 +24,7 @@ import {
     type SimulationReport,
     type SplitBrainReport,
     type StoreReport,
+    type CorruptionReport,
     type StrandingReport,
     type PartialFaultReport,
 } from './report.js';
@@ -95,7 +96,8 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     }));
     const regions = regionShares(sim);
     const cost = costOf(plan.model);
-    const source = new Measurements(sim, cost.totalUsdPerMonth);
+    const corruptions = corruptionReports(plan.model, plan);
+    const source = new Measurements(sim, cost.totalUsdPerMonth, stores, corruptions);
     const expectations = scenario.expectations.map((e) => judge(e, source.measure(e)));
     const objectiveTerms = objectiveClauses(plan);
     const objectives = judgeObjectives(objectiveTerms.clauses, (e) => source.measure(e));
@@ -202,7 +204,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         regions,
         cost,
         partialFaults: partialFaultReports(sim),
-        corruptions: corruptionReports(plan.model, plan),
+        corruptions,
         // Deliveries are noticed when links are next applied in bulk, after later events: the report orders by time.
         timeline: [...sim.timeline].sort((a, b) => a.atMs - b.atMs),
         sampleTimesMs: Array.from({ length: sim.ticks }, (_, k) => k * sim.sampleIntervalMs),
@@ -499,6 +501,8 @@ class Measurements {
     constructor(
         private readonly sim: RunState,
         private readonly costUsd: number | null,
+        private readonly storeReports: readonly StoreReport[],
+        private readonly corruptions: readonly CorruptionReport[],
     ) {}
 
     measure(e: ExpectationM): Measurement {
@@ -529,6 +533,14 @@ class Measurements {
                 return this.latency(e);
             case 'drain':
                 return measureDrain(this.sim, this.stores(e), e, this.scope(e));
+            case 'throttled-writes':
+                return this.throttled(e);
+            case 'duplicates':
+                return this.duplicates(e);
+            case 'corruption-loss':
+                return this.corruptionLoss(e);
+            case 'restore-time':
+                return this.restoreTime(e);
             case 'cost':
                 return this.costUsd === null
                     ? { value: null, where: '', atMs: null, reason: 'no egress price or item-size to estimate from' }
@@ -697,6 +709,96 @@ class Measurements {
             where: `writes ${what}${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`,
             atMs: null,
         };
+    }
+
+    /** Writes refused at a bounded-staleness store's bound, where they were to be accepted. */
+    private throttled(e: ExpectationM): Measurement {
+        let total = 0;
+        let first: number | null = null;
+        for (const s of this.stores(e)) {
+            const bound = this.storeReports[s]?.stalenessBound;
+            if (!bound) continue;
+            for (const r of bound.byRegion)
+                if (e.region === undefined || r.region === e.region) total += r.throttledWrites;
+            if (bound.firstAtMs !== null && (first === null || bound.firstAtMs < first)) first = bound.firstAtMs;
+        }
+        return {
+            value: round(total, 3),
+            where: `writes throttled at the staleness bound${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(this.sim.plan.durationMs)}`,
+            atMs: total > 0 ? first : null,
+        };
+    }
+
+    /** Messages delivered again to consumer groups that moved cluster (`in R`: the moves into R). */
+    private duplicates(e: ExpectationM): Measurement {
+        let total = 0;
+        let first: number | null = null;
+        for (const s of this.stores(e)) {
+            const queue = this.storeReports[s]?.queue;
+            if (!queue) continue;
+            const share = queue.redeliveredMessages > 0 ? queue.duplicates / queue.redeliveredMessages : 0;
+            for (const move of queue.moves) {
+                if (e.region !== undefined && move.to !== e.region) continue;
+                total += (move.atFailover + move.afterHeal) * share;
+                if (first === null || move.atMs < first) first = move.atMs;
+            }
+        }
+        return {
+            value: round(total, 3),
+            where: `messages delivered again as duplicates${this.scope(e) ? ` ${this.scope(e)}` : ''}`,
+            atMs: total > 0 ? first : null,
+        };
+    }
+
+    /** The corruptions of the stores a clause names (`in R`: those whose damaging write was made in R). */
+    private corruptionsOf(e: ExpectationM): CorruptionReport[] {
+        const ids = new Set(this.stores(e).map((s) => this.sim.plan.stores[s]?.id));
+        return this.corruptions.filter((c) => ids.has(c.store) && (e.region === undefined || c.origin === e.region));
+    }
+
+    /** The worst time back to the restore point: the writes of that window are lost with the restore. */
+    private corruptionLoss(e: ExpectationM): Measurement {
+        let worst: Measurement | undefined;
+        for (const c of this.corruptionsOf(e)) {
+            const point = c.restorePoint;
+            const value = point === null ? Infinity : point.lostWindowMs;
+            if (worst !== undefined && (worst.value ?? 0) >= value) continue;
+            const cause = `the ${c.label} at ${formatDuration(c.atMs)}`;
+            worst = {
+                value,
+                where:
+                    point === null
+                        ? `for ${c.store}: no backup, so no clean copy is left after ${cause}`
+                        : `for ${c.store}, back to its ${point.kind === 'pitr' ? 'point-in-time restore point' : 'last backup'} before ${cause}`,
+                atMs: c.atMs,
+            };
+        }
+        return worst ?? { value: 0, where: '(no corruption in the scenario)', atMs: null };
+    }
+
+    /** The longest restore from a restore point (size ÷ restore throughput, an estimate). */
+    private restoreTime(e: ExpectationM): Measurement {
+        let worst: Measurement | undefined;
+        for (const c of this.corruptionsOf(e)) {
+            const ms = c.restore.durationMs;
+            if (ms === null)
+                return {
+                    value: null,
+                    where: '',
+                    atMs: c.atMs,
+                    reason:
+                        c.restorePoint === null
+                            ? `${c.store} keeps no backup: there is nothing to restore from`
+                            : `${c.store} declares no ${c.restore.sizeBytes === null ? 'size' : 'restore throughput'} to estimate its restore from`,
+                };
+            if (worst !== undefined && (worst.value ?? 0) >= ms) continue;
+            worst = {
+                value: ms,
+                where: `for ${c.store} after the ${c.label} at ${formatDuration(c.atMs)} (size ÷ restore throughput, an estimate)`,
+                atMs: c.atMs,
+            };
+        }
+        return worst ?? { value: 0, where: '(no corruption in the scenario)', atMs: null };
     }
 
     private rejected(e: ExpectationM): Measurement {

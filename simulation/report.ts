@@ -5,7 +5,7 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.12.0';
+export const REPORT_SCHEMA_VERSION = '1.13.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };

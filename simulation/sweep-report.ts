@@ -8,8 +8,9 @@ import type { SweepMetric } from './sweep-metrics.js';
 
 /** 1.1.0 added the stranded, overwritten-at-heal and split-brain write counts (report 1.2.0's); 1.2.0 the declared objectives;
  * 1.3.0 the `drain` and `stranded-writes` expectation metrics; 1.4.0 the `throttled-writes` and `lost-increments` metrics;
- * 1.5.0 the `stranded-messages` and `duplicates` metrics of queues and streams. */
-export const SWEEP_SCHEMA_VERSION = '1.5.0';
+ * 1.5.0 the `stranded-messages` and `duplicates` metrics of queues and streams; 1.6.0 the expectation metrics
+ * `throttled-writes`, `duplicates`, `corruption-loss` and `restore-time`. */
+export const SWEEP_SCHEMA_VERSION = '1.6.0';
 
 /** A number, or "never" for an interruption not recovered by the end of the scenario. */
 export type SweepValue = number | 'never';

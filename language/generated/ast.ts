@@ -64,6 +64,7 @@ export type MregionKeywordNames =
     | "consumers"
     | "control-plane"
     | "corrupt"
+    | "corruption-loss"
     | "cosmosdb"
     | "cost"
     | "counter"
@@ -82,6 +83,7 @@ export type MregionKeywordNames =
     | "document"
     | "drain"
     | "drill"
+    | "duplicates"
     | "durable-object"
     | "duration"
     | "dynamodb"
@@ -183,6 +185,7 @@ export type MregionKeywordNames =
     | "resolution"
     | "restore"
     | "restore-backup"
+    | "restore-time"
     | "rga"
     | "route"
     | "router"
@@ -217,6 +220,7 @@ export type MregionKeywordNames =
     | "tail"
     | "takes"
     | "threshold"
+    | "throttled-writes"
     | "throughput"
     | "time"
     | "timeout"
@@ -939,10 +943,10 @@ export function isLocationClause(item: unknown): item is LocationClause {
     return reflection.isInstance(item, LocationClause.$type);
 }
 
-export type Metric = 'availability' | 'cost' | 'detection' | 'discarded-writes' | 'drain' | 'lost-writes' | 'merges' | 'rejected-writes' | 'rpo' | 'rto' | 'siblings' | 'stale-reads' | 'stranded-writes' | 'write-latency';
+export type Metric = 'availability' | 'corruption-loss' | 'cost' | 'detection' | 'discarded-writes' | 'drain' | 'duplicates' | 'lost-writes' | 'merges' | 'rejected-writes' | 'restore-time' | 'rpo' | 'rto' | 'siblings' | 'stale-reads' | 'stranded-writes' | 'throttled-writes' | 'write-latency';
 
 export function isMetric(item: unknown): item is Metric {
-    return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'stranded-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'drain' || item === 'cost';
+    return item === 'rto' || item === 'rpo' || item === 'availability' || item === 'lost-writes' || item === 'stranded-writes' || item === 'discarded-writes' || item === 'merges' || item === 'siblings' || item === 'rejected-writes' || item === 'stale-reads' || item === 'write-latency' || item === 'detection' || item === 'drain' || item === 'cost' || item === 'throttled-writes' || item === 'duplicates' || item === 'corruption-loss' || item === 'restore-time';
 }
 
 export type Name = 'cache' | 'manual' | 'primary' | Engine | HoldsKind | Provider | Shape | string;

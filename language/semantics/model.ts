@@ -131,7 +131,11 @@ export type Metric =
     | 'write-latency'
     | 'detection'
     | 'drain'
-    | 'cost';
+    | 'cost'
+    | 'throttled-writes'
+    | 'duplicates'
+    | 'corruption-loss'
+    | 'restore-time';
 export type Comparison = '<=' | '<' | '==' | '>=' | '>';
 
 export interface GeoPoint {

@@ -22,6 +22,10 @@ export const METRIC_UNITS: Readonly<Record<Metric, UnitKind>> = {
     merges: 'count',
     siblings: 'count',
     'rejected-writes': 'count',
+    'throttled-writes': 'count',
+    duplicates: 'count',
+    'corruption-loss': 'duration',
+    'restore-time': 'duration',
     cost: 'money',
 };
 

@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.12.0',
+    schemaVersion: '1.13.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {

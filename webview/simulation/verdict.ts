@@ -76,6 +76,8 @@ export function formatMetric(metric: Metric, value: number, difference = false):
         case 'write-latency':
         case 'detection':
         case 'drain':
+        case 'corruption-loss':
+        case 'restore-time':
             return formatDuration(value);
         case 'availability':
         case 'stale-reads':
@@ -83,7 +85,14 @@ export function formatMetric(metric: Metric, value: number, difference = false):
         case 'cost':
             return `${formatUsd(value)} per month`;
         default: {
-            const noun = metric === 'merges' ? 'merge' : metric === 'siblings' ? 'sibling' : 'write';
+            const noun =
+                metric === 'merges'
+                    ? 'merge'
+                    : metric === 'siblings'
+                      ? 'sibling'
+                      : metric === 'duplicates'
+                        ? 'message'
+                        : 'write';
             return `${formatCount(value)} ${noun}${value === 1 ? '' : 's'}`;
         }
     }
