@@ -61,6 +61,13 @@ workload w for q { writes 2000/s from us-east-1 100% }`,
             '- **Consumer failover: redelivers up to ≈ 10 s of messages**',
         ],
         [
+            // 2 s of lag × 2,000 messages/s: the tail not yet mirrored when the source failed.
+            'a mirrored Kafka topic: then the unmirrored tail, delivered again once the source returns',
+            `${DESIGN}store <|>q { engine kafka regions us-east-1, us-west-2 holds shared sequence writes primary us-east-1 replication async lag 2s consistency eventual }
+workload w for q { writes 2000/s from us-east-1 100% }`,
+            '; then ≈ 2 s of messages (≈ 4,000) not yet mirrored, delivered again once the source region returns',
+        ],
+        [
             'an SQS queue per region: no cross-region copy',
             `${DESIGN}store <|>q { engine sqs regions us-east-1, us-west-2 holds per-user sequence writes any-region consistency eventual }`,
             '- **Cross-region: none** — the messages in a failed region are stranded there until it returns',

@@ -4,7 +4,7 @@
 import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { AZURE_STORAGE, KAFKA_MM2 } from '../../semantics/facts/messaging-and-objects.js';
-import { consumerRedelivery } from '../../semantics/estimators/consumer-redelivery.js';
+import { consumerRedelivery, unmirroredTail } from '../../semantics/estimators/consumer-redelivery.js';
 import type { Model, StoreM } from '../../semantics/model.js';
 
 /** Lines to lead the store's hover with; none for other engines. */
@@ -16,10 +16,11 @@ export function queueAndObjectLines(model: Model, store: StoreM): string[] {
             const r = consumerRedelivery(model, store);
             const interval = r.checkpointMs;
             const count = r.produced ? ` (≈ ${formatCount(r.produced.messages)} messages)` : '';
+            const tail = unmirroredTail(r) ? `; then ${unmirroredTail(r)}` : '';
             return [
                 store.consumersIdempotent
-                    ? `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}**, which the consumers deduplicate (\`consumers idempotent\`) (${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`
-                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(r.withSyncMs)} with the group-offset sync (an estimate from the ${r.declared ? 'declared checkpoint interval' : 'default intervals'}, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})`,
+                    ? `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}**, which the consumers deduplicate (\`consumers idempotent\`) (${factRef(KAFKA_MM2.checkpointIntervalMs.id)})${tail}`
+                    : `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}** — the last MirrorMaker 2 checkpoint; up to ≈ ${formatDuration(r.withSyncMs)} with the group-offset sync (an estimate from the ${r.declared ? 'declared checkpoint interval' : 'default intervals'}, ${factRef(KAFKA_MM2.checkpointIntervalMs.id)})${tail}`,
             ];
         }
         case 'sqs':

@@ -1,6 +1,7 @@
 // What a Kafka consumer group is delivered again after it fails over to the other cluster: MirrorMaker 2 translates
 // consumer offsets only at checkpoints, so the group resumes from the last one and re-reads what it consumed since
 // (docs/facts.md#kafka-mirrormaker2). One implementation for the consumer-failover-duplicates rule and the hover.
+import { formatCount, formatDuration } from '../../../format/quantities.js';
 import { KAFKA_MM2 } from '../facts/messaging-and-objects.js';
 import type { Model, StoreM } from '../model.js';
 import { workloadsAimedAtStore } from '../model-index.js';
@@ -22,6 +23,15 @@ export interface ConsumerRedelivery {
      * Estimates, not bounds: λ is the declared rate, the consumers are assumed to keep up.
      */
     readonly expected?: { readonly meanAtMove: number; readonly afterHeal?: number };
+    /** The declared replication lag: the unmirrored tail the consumers are delivered again once the source returns. */
+    readonly lagMs?: number;
+}
+
+/** "≈ 2 s of messages (≈ 4,000) not yet mirrored, delivered again once the source region returns", or ''. */
+export function unmirroredTail(r: ConsumerRedelivery): string {
+    if (r.lagMs === undefined || r.lagMs <= 0) return '';
+    const count = r.expected?.afterHeal !== undefined ? ` (≈ ${formatCount(Math.round(r.expected.afterHeal))})` : '';
+    return `≈ ${formatDuration(r.lagMs)} of messages${count} not yet mirrored, delivered again once the source region returns`;
 }
 
 export function consumerRedelivery(model: Model, store: StoreM): ConsumerRedelivery {
@@ -34,6 +44,7 @@ export function consumerRedelivery(model: Model, store: StoreM): ConsumerRedeliv
         checkpointMs,
         declared,
         withSyncMs: checkpointMs + KAFKA_MM2.groupOffsetSyncIntervalMs.value,
+        ...(lagMs !== undefined ? { lagMs } : {}),
         ...(workloads.length > 0 ? { produced: { perS, messages: Math.round((perS * checkpointMs) / 1000) } } : {}),
         ...(workloads.length > 0
             ? {

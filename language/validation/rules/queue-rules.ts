@@ -2,7 +2,7 @@
 // their messages in one region (stranded there while it is down); Kafka MirrorMaker 2 mirrors them, but a
 // consumer group resumes from its last checkpoint and is delivered again what it had consumed since.
 import { formatCount, formatDuration } from '../../../format/quantities.js';
-import { consumerRedelivery } from '../../semantics/estimators/consumer-redelivery.js';
+import { consumerRedelivery, unmirroredTail } from '../../semantics/estimators/consumer-redelivery.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { KAFKA_MM2, QUEUE_ENGINES, REGIONAL_QUEUE_ENGINES } from '../../semantics/facts/messaging-and-objects.js';
 import type { Model, ServiceM, StoreM } from '../../semantics/model.js';
@@ -83,12 +83,9 @@ const consumerFailoverDuplicates: Rule = {
         for (const { service, store } of consumersOfQueues(model)) {
             if (store.engine !== 'kafka' || store.replication.mode !== 'async' || store.regions.length < 2) continue;
             if (store.consumersIdempotent || !movesRegion(model, service)) continue;
-            const {
-                checkpointMs: checkpoint,
-                declared,
-                withSyncMs: withSync,
-                produced,
-            } = consumerRedelivery(model, store);
+            const redelivery = consumerRedelivery(model, store);
+            const { checkpointMs: checkpoint, declared, withSyncMs: withSync, produced } = redelivery;
+            const tail = unmirroredTail(redelivery);
             const count = produced
                 ? ` (≈ ${formatCount(produced.messages)} messages at ${formatCount(produced.perS)}/s)`
                 : '';
@@ -102,6 +99,7 @@ const consumerFailoverDuplicates: Rule = {
                     `${store.name} is mirrored between ${listing(store.regions)} by MirrorMaker 2, which translates consumer offsets only at checkpoints, every ${formatDuration(checkpoint)}${declared ? ' (declared)' : ' by default'} (${factRef(KAFKA_MM2.checkpointIntervalMs.id)}): ` +
                     `when ${service.name}'s consumers fail over to another region they resume from the last checkpoint and are delivered again up to ≈ ${formatDuration(checkpoint)} of messages${count}, ` +
                     `up to ≈ ${formatDuration(withSync)} when they rely on the group-offset sync (an estimate from the ${declared ? 'checkpoint interval and the default sync interval' : 'default intervals'})` +
+                    (tail ? `; then ${tail}` : '') +
                     (unique ? `; invariant unique ${unique.field} breaks on every duplicate` : '') +
                     `. Make the consumers idempotent (deduplicate on a message key) and declare 'consumers idempotent'.`,
                 fixes: [
