@@ -88,6 +88,8 @@ export interface ServicePlan {
     readonly primary: number;
     /** Share of the total load each region can absorb; +∞ where capacity is not declared. */
     readonly capacity: Float64Array;
+    /** Retries its clients make after a failed attempt (`retries`); 0 when none are declared. */
+    readonly retries: number;
     readonly uses: readonly number[];
     readonly reads: readonly number[];
     /** Service indices it calls (`depends-on`): a partial fault of one of them in a region reaches it there. */
@@ -490,6 +492,7 @@ function compileService(
         activeActive,
         primary: activeActive ? -1 : region(s.primary ?? s.regions[0], `service ${s.id}`),
         capacity,
+        retries: s.retries?.count ?? 0,
         uses: stores(s.uses),
         reads: stores(s.reads),
         dependsOn: [],

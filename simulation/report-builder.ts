@@ -33,6 +33,7 @@ import { StoreFate } from './data-fate.js';
 import { drainNotes, drainReport, healReport } from './drain-report.js';
 import { measureDrain } from './drain-measure.js';
 import { processingTimeReport } from './processing-time-report.js';
+import { serviceLoadReport } from './load-report.js';
 import { stalenessReport } from './staleness-report.js';
 import { NETWORK_JITTER_NOTE } from './processing-time.js';
 import type { Episode, GroupRuntime } from './runtime.js';
@@ -301,6 +302,7 @@ function serviceReport(sim: RunState, index: number, episodesOf: readonly Episod
         availability: offered > 0 ? round(served / offered, 9) : null,
         writeLatencyMs: percentiles(all),
         byRegion,
+        load: serviceLoadReport(sim, index),
     };
 }
 

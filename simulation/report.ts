@@ -5,7 +5,7 @@
 
 import type { Metric } from '../language/semantics/model.js';
 
-export const REPORT_SCHEMA_VERSION = '1.13.0';
+export const REPORT_SCHEMA_VERSION = '1.14.0';
 
 /** What an expectation measures: the model's list (language/semantics/model.ts), which the grammar's must equal. */
 export type { Metric };
@@ -92,6 +92,32 @@ export interface ServiceReport {
         readonly worstRtoMs: number | null;
         readonly availabilitySeries: readonly (number | null)[];
     })[];
+    /** What each region was offered, with retries, against its capacity; null without retries or capacity. Since 1.14.0. */
+    readonly load: ServiceLoadReport | null;
+}
+
+export interface ServiceLoadReport {
+    /** Declared retries (`retries`); null: none declared, none assumed. */
+    readonly retries: number | null;
+    readonly backoffMs: number | null;
+    readonly note: string;
+    /** Loads are shares of the service's load with every region up, the unit of `capacity`. */
+    readonly regions: readonly {
+        readonly region: string;
+        readonly peakRequests: number;
+        readonly peakOffered: number;
+        /** Time the offered load (retries included) was over the capacity. */
+        readonly overCapacityMs: number;
+        /** From `atMs` on: first attempts, attempts with retries, the capacity (null: none) and the share served. */
+        readonly steps: readonly {
+            readonly atMs: number;
+            readonly requests: number;
+            readonly offered: number;
+            readonly capacity: number | null;
+            readonly served: number;
+        }[];
+    }[];
+    readonly source: string;
 }
 
 export interface LagReport {

@@ -41,6 +41,7 @@ export type MregionKeywordNames =
     | "aws"
     | "azure"
     | "azure-blob"
+    | "backoff"
     | "backup"
     | "backup-restore"
     | "blob"
@@ -186,6 +187,7 @@ export type MregionKeywordNames =
     | "restore"
     | "restore-backup"
     | "restore-time"
+    | "retries"
     | "rga"
     | "route"
     | "router"
@@ -1064,7 +1066,7 @@ export function isProviderClause(item: unknown): item is ProviderClause {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
+    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RetriesClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
     readonly $type: 'Quantity';
     text: string;
 }
@@ -1216,6 +1218,23 @@ export function isResolutionClause(item: unknown): item is ResolutionClause {
     return reflection.isInstance(item, ResolutionClause.$type);
 }
 
+export interface RetriesClause extends langium.AstNode {
+    readonly $container: Service;
+    readonly $type: 'RetriesClause';
+    backoff?: Quantity;
+    count: Quantity;
+}
+
+export const RetriesClause = {
+    $type: 'RetriesClause',
+    backoff: 'backoff',
+    count: 'count'
+} as const;
+
+export function isRetriesClause(item: unknown): item is RetriesClause {
+    return reflection.isInstance(item, RetriesClause.$type);
+}
+
 export interface RouteClause extends langium.AstNode {
     readonly $container: Failover;
     readonly $type: 'RouteClause';
@@ -1316,7 +1335,7 @@ export function isSeedClause(item: unknown): item is SeedClause {
 export interface Service extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Service';
-    clauses: Array<CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause>;
+    clauses: Array<CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | RetriesClause | UsesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1332,7 +1351,7 @@ export function isService(item: unknown): item is Service {
     return reflection.isInstance(item, Service.$type);
 }
 
-export type ServiceClause = CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | UsesClause;
+export type ServiceClause = CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | RetriesClause | UsesClause;
 
 export const ServiceClause = {
     $type: 'ServiceClause'
@@ -1579,6 +1598,7 @@ export type MregionAstType = {
     ReplicationClause: ReplicationClause
     ResidencyClause: ResidencyClause
     ResolutionClause: ResolutionClause
+    RetriesClause: RetriesClause
     RouteClause: RouteClause
     RttClause: RttClause
     Scenario: Scenario
@@ -2339,6 +2359,19 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioClause.$type]
+        },
+        RetriesClause: {
+            name: RetriesClause.$type,
+            properties: {
+                backoff: {
+                    name: RetriesClause.backoff,
+                    optional: true
+                },
+                count: {
+                    name: RetriesClause.count
+                }
+            },
+            superTypes: [ServiceClause.$type]
         },
         RouteClause: {
             name: RouteClause.$type,

@@ -965,6 +965,26 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
             example: 'capacity 100% per region',
         },
     ],
+    retries: [
+        {
+            in: ['RetriesClause'],
+            section: 'services',
+            summary:
+                "How many times the service's clients try a failed request again (0 = never). While a region's requests fail — over its capacity, or under a `degrade` — each retry is one more attempt it is offered: up to N + 1 times the requests (docs/facts.md#retry-load). Never assumed: without the clause there are no retries, whatever SDK defaults are (docs/facts.md#client-retries).",
+            unit: 'count',
+            example: 'retries 2 backoff 100ms',
+        },
+    ],
+    backoff: [
+        {
+            in: ['RetriesClause'],
+            section: 'services',
+            summary:
+                'Wait before the first retry. Recorded and shown; it does not change the steady-state load the retries add, and is not added to latency.',
+            unit: 'duration',
+            example: 'retries 3 backoff 100ms',
+        },
+    ],
     uses: value(
         'services',
         ['UsesClause'],

@@ -18,6 +18,7 @@ const PLACE: Readonly<Record<string, string>> = {
     Failover: 'a failover header',
     Link: 'a link',
     CapacityClause: '`capacity`',
+    RetriesClause: '`retries`',
     Fault: 'a fault (`at …`)',
     Expectation: '`expect`',
     ObjectiveTerm: '`objective`',

@@ -291,6 +291,8 @@ export interface ServiceM {
     readonly posture?: Posture;
     /** Share of the total load each region can absorb (fraction; 1 = 100 %). Absent when not declared. */
     readonly capacity?: Readonly<Record<string, number>>;
+    /** Its clients' retry policy (`retries`); absent when not declared, which means no retries (never a default). */
+    readonly retries?: RetriesM;
     /** Store instance ids the service reads and writes. */
     readonly uses: readonly string[];
     /** Store instance ids the service only reads. */
@@ -300,6 +302,13 @@ export interface ServiceM {
     readonly globalDependencies: readonly GlobalDependencyM[];
     readonly objective?: ObjectiveM;
     readonly source: Source;
+}
+
+export interface RetriesM {
+    /** Retries after the first attempt (0 = none): a request is tried at most `count + 1` times. */
+    readonly count: number;
+    /** Wait before the first retry (ms); absent when not declared. */
+    readonly backoffMs?: number;
 }
 
 export interface GlobalDependencyM {

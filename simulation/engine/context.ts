@@ -22,6 +22,7 @@ import type {
     TransitionRoute,
 } from '../runtime.js';
 import type { SplitBrain } from '../split-brain.js';
+import type { LoadStep } from '../service-capacity.js';
 import type { StalenessBound } from '../staleness-bound.js';
 import type { Work } from '../work.js';
 import type { EventQueue } from './event-queue.js';
@@ -175,6 +176,8 @@ export interface RunState {
     readonly stalenessBounded: boolean;
     /** Queues and streams: backlogs stranded with their region, consumer groups re-delivered after a move. */
     readonly queues: QueueState;
+    /** Service × region: what a region of a service with retries or a capacity was offered, per change (routing). */
+    readonly serviceLoad: readonly LoadStep[][];
 
     // Failover actions.
     readonly failovers: FailoverRuntime[];

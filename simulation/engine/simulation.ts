@@ -69,6 +69,7 @@ import {
 import { releaseDemoted, throttles } from './mechanisms/staleness.js';
 import { finishQueues, onCheckpoint, queuesChanged, scheduleCheckpoints, setUpQueues } from './mechanisms/queues.js';
 import { flushLatencies, onArrival, processingMeansOf, startArrivals, type WriteDraws } from './mechanisms/writes.js';
+import type { LoadStep } from '../service-capacity.js';
 import { stalenessBound, type StalenessBound } from '../staleness-bound.js';
 
 const TIMELINE_LIMIT = 400;
@@ -118,6 +119,8 @@ export class Simulation implements EngineContext {
     readonly stalenessBounded: boolean;
     /** Queues and streams (mechanisms/queues.ts). */
     readonly queues: QueueState;
+    /** What a region of a service with retries or a capacity was offered, per change (mechanisms/routing.ts). */
+    readonly serviceLoad: LoadStep[][];
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
@@ -199,6 +202,7 @@ export class Simulation implements EngineContext {
         this.groupsOfService = plan.services.map(() => []);
         this.groups = plan.groups.map((g) => this.createGroup(g.index));
         for (const g of plan.groups) if (g.kind === 'service') this.groupsOfService[g.target]!.push(g.index);
+        this.serviceLoad = Array.from({ length: plan.services.length * R }, () => []);
         this.tables = routingTables(this);
 
         this.logs = plan.stores.map(() => []);

@@ -17,7 +17,7 @@ export const uri = 'file:///ws/fintech.mregion';
 export const imported = 'file:///ws/shared/failover.mregion';
 
 export const sampleReport: SimulationReport = {
-    schemaVersion: '1.13.0',
+    schemaVersion: '1.14.0',
     generator: { name: 'mregion', engine: 'discrete-event 1' },
     design: { uri, topology: 'Fintech' },
     scenario: {
@@ -143,6 +143,7 @@ export const sampleReport: SimulationReport = {
             served: 7_191_000,
             availability: 0.99875,
             writeLatencyMs: p(42, 98, 145),
+            load: null,
             byRegion: [
                 {
                     region: 'us-east-1',

@@ -46,6 +46,7 @@ export function describeService(model: Model, name: string): string | undefined 
         out.push(
             `- Capacity: ${list(Object.entries(first.capacity).map(([r, share]) => `${r} ${formatPercent(share)}`))}`,
         );
+    out.push(retriesLine(first));
     out.push(
         `- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`,
     );
@@ -97,4 +98,12 @@ export function objectiveText(o: ObjectiveM): string {
         );
     if (o.costUsdPerMonth !== undefined) parts.push(`cost ${formatUsd(o.costUsdPerMonth)}/month`);
     return parts.length > 0 ? parts.join(' · ') : 'none';
+}
+
+/** Declared retries, with the load they can add; or that none are assumed. */
+function retriesLine(s: ServiceM): string {
+    const r = s.retries;
+    if (r === undefined) return `- Retries: none declared, none assumed *(${factRef('client-retries')})*`;
+    const backoff = r.backoffMs === undefined ? '' : `, backoff ${formatDuration(r.backoffMs)}`;
+    return `- Retries: ${r.count}${backoff} — while requests fail a region is offered up to ${r.count + 1}× them (bound) *(${factRef('retry-load')})*`;
 }

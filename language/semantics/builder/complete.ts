@@ -36,6 +36,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     Expectation: ['metric', 'op', 'value'],
     ObjectiveTerm: ['metric', 'value'],
     CapacityEntry: ['share'],
+    RetriesClause: ['count'],
     Origin: ['share'],
 };
 

@@ -1,6 +1,6 @@
 // Services: regions, posture, capacity and the stores they use; `per cell` services get one instance per cell.
 import * as ast from '../../generated/ast.js';
-import type { CellM, GlobalDependencyM, ServiceM, StoreM } from '../model.js';
+import type { CellM, GlobalDependencyM, RetriesM, ServiceM, StoreM } from '../model.js';
 import { GLOBAL_SERVICE_NAMES, GLOBAL_SERVICES, isGlobalServiceName } from '../facts/global-services.js';
 import { closestName } from '../../util/closest.js';
 import { ProblemCodes } from '../problem-codes.js';
@@ -8,6 +8,20 @@ import { isComplete } from './complete.js';
 import type { BuildContext } from './context.js';
 import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
+
+/** `retries N [backoff D]`: N whole retries (0 allowed: says there are none), D a duration. */
+function buildRetries(
+    ctx: BuildContext,
+    clause: ast.RetriesClause | undefined,
+): { node: ast.RetriesClause; model: RetriesM } | undefined {
+    if (!clause) return undefined;
+    const count = ctx.quantity(clause.count, 'count', { what: 'retries', min: 0, integer: true });
+    const backoffMs = clause.backoff
+        ? ctx.quantity(clause.backoff, 'duration', { what: 'retry backoff', min: 0 })
+        : undefined;
+    if (count === undefined || (clause.backoff && backoffMs === undefined)) return undefined;
+    return { node: clause, model: backoffMs === undefined ? { count } : { count, backoffMs } };
+}
 
 /** Instance ids of a store/service declaration as seen from a declaration in `cell` (or global). */
 export type InstanceLookup = (declaredName: string, cell: string | undefined) => readonly string[];
@@ -24,6 +38,7 @@ export function buildServices(
     const primary = ctx.single(c, ast.isPrimaryClause, 'primary');
     const posture = ctx.single(c, ast.isPostureClause, 'posture');
     const capacity = ctx.single(c, ast.isCapacityClause, 'capacity');
+    const retries = buildRetries(ctx, ctx.single(c, ast.isRetriesClause, 'retries'));
     const uses = ctx.single(c, ast.isUsesClause, 'uses');
     const reads = ctx.single(c, ast.isReadsClause, 'reads');
     const dependsOn = ctx.single(c, ast.isDependsOnClause, 'depends-on');
@@ -77,6 +92,7 @@ export function buildServices(
         primary,
         posture,
         capacity,
+        retries: retries?.node,
         uses,
         reads,
         dependsOn,
@@ -146,6 +162,7 @@ export function buildServices(
             primary: primaryRegion,
             posture: postureValue,
             capacity: capacityMap,
+            ...(retries ? { retries: retries.model } : {}),
             uses: unique(refNames(uses?.stores).flatMap((s) => storeIds(s, cellName))),
             reads: unique(refNames(reads?.stores).flatMap((s) => storeIds(s, cellName))),
             dependsOn: unique(

@@ -36,6 +36,8 @@ export const FACT_IDS = [
     's3-us-east-1-2017-outage',
     'data-plane-shift-time',
     'capacity-launch-time',
+    'client-retries',
+    'retry-load',
     'restore-throughput',
     'non-blocking-actions',
     'self-failover-engines',

@@ -43,7 +43,7 @@ export class RoutingTables {
 }
 
 export function routingTables(run: RunState): RoutingTables {
-    return new RoutingTables(run.plan, new ServiceCapacity(run.plan, run.groupsOfService));
+    return new RoutingTables(run.plan, new ServiceCapacity(run.plan, run.groupsOfService, run.serviceLoad));
 }
 
 /** Where users of `origin` go before anything fails: their own region for active-active, else the primary. */
@@ -65,7 +65,7 @@ export function refreshTables(run: RunState, tables: RoutingTables): void {
     run.work.scans += tables.streamSteps + 3 * regionCount * run.landing.length;
     for (const s of run.services) run.work.scans += run.groupsOfService[s.plan.index]!.length + 2 * regionCount;
     run.work.scans += 2 * tables.serviceCapacity.edgeCount * regionCount;
-    tables.serviceCapacity.update(run.services, run.groups);
+    tables.serviceCapacity.update(run.services, run.groups, run.partial, run.now);
     for (const g of run.groups) refreshGroup(run, tables, g);
     refreshLanding(run);
 }
