@@ -196,6 +196,7 @@ export type MregionKeywordNames =
     | "rto"
     | "rtt"
     | "s3"
+    | "s3-access-point"
     | "scale-out"
     | "scenario"
     | "seed"
@@ -1239,7 +1240,7 @@ export interface RouteClause extends langium.AstNode {
     readonly $container: Failover;
     readonly $type: 'RouteClause';
     delay?: Quantity;
-    method: 'anycast' | 'arc-routing-control' | 'dns' | 'global-accelerator' | 'manual' | 'router';
+    method: 'anycast' | 'arc-routing-control' | 'dns' | 'global-accelerator' | 'manual' | 'router' | 's3-access-point';
     providers: Array<Name>;
     tailDelay?: Quantity;
     tailShare?: Quantity;

@@ -19,7 +19,7 @@ import {
     THRESHOLDS,
 } from '../semantics/facts/defaults.js';
 import { GLOBAL_SERVICE_NAMES, GLOBAL_SERVICES } from '../semantics/facts/global-services.js';
-import { AZURE_STORAGE, GCS, KAFKA_MM2 } from '../semantics/facts/messaging-and-objects.js';
+import { AZURE_STORAGE, GCS, KAFKA_MM2, S3_MRAP } from '../semantics/facts/messaging-and-objects.js';
 import { factRef } from '../semantics/facts/citation.js';
 import type { Fact } from '../semantics/facts/fact.js';
 import type { ActionKind, Engine, Posture } from '../semantics/model.js';
@@ -1223,7 +1223,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     route: value(
         'failovers',
         ['RouteClause'],
-        'How traffic moves to the surviving region: `dns ttl T`, `anycast`, `global-accelerator`, `arc-routing-control`, `router` or `manual`.',
+        'How traffic moves to the surviving region: `dns ttl T`, `anycast`, `global-accelerator`, `s3-access-point`, `arc-routing-control`, `router` or `manual`.',
         'route dns ttl 60s',
     ),
     dns: value(
@@ -1268,6 +1268,12 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
             example: 'global-dependency global-accelerator',
         },
     ],
+    's3-access-point': value(
+        'failovers',
+        ['RouteClause'],
+        `An S3 Multi-Region Access Point in front of the service's buckets: each request goes to the nearest bucket whose routing status is active (${factRef('s3-multi-region-access-points')}). With a \`from\` region (active-passive) the failover is a routing-status change that may take up to ${formatDuration(S3_MRAP.routeChangeMs.value)} to apply — a bound; no typical figure is given, so both ends use it (${cite(S3_MRAP.routeChangeMs)}); the change is served from ${S3_MRAP.failoverControlRegions.value.length} regions' endpoints (${S3_MRAP.failoverControlRegions.value.join(', ')}), not one region's control plane. Active-active, the access point redirects on its own in no documented time, so the failover time is a lower bound. The buckets stay in step only by their own replication (\`replication async lag …\`, ${factRef('s3-cross-region-replication')}).`,
+        'route s3-access-point',
+    ),
     'arc-routing-control': value(
         'failovers',
         ['RouteClause'],

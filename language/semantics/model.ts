@@ -352,6 +352,9 @@ export type RouteM =
           readonly providers: readonly string[];
       }
     | { readonly method: 'anycast' | 'global-accelerator' | 'router' }
+    // An S3 Multi-Region Access Point: active-passive failover is a routing-status change that applies within a
+    // documented bound; an active-active one redirects on its own, in no documented time (docs/facts.md#s3-mrap-failover-controls).
+    | { readonly method: 's3-access-point' }
     | { readonly method: 'manual'; readonly delayMs?: number };
 
 export interface ActionM {

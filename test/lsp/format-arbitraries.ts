@@ -115,7 +115,10 @@ const failover = block(clause('failover', names, optional('from', names), option
             optional('tail', quantity('5%'), quantity('10m')),
             optional('providers', list(fc.constantFrom('r53', 'ns1'))),
         ),
-        clause('route', fc.constantFrom('anycast', 'global-accelerator', 'arc-routing-control', 'router')),
+        clause(
+            'route',
+            fc.constantFrom('anycast', 'global-accelerator', 's3-access-point', 'arc-routing-control', 'router'),
+        ),
     ),
     clause(
         'action',

@@ -52,6 +52,13 @@ export function planRouting(c: PlanCollector): void {
         if (!service || !route) continue;
         const regions = service.regions.filter((r) => c.awsRegion(r));
         const foreign = service.regions.filter((r) => !c.awsRegion(r));
+        if (route.method === 's3-access-point') {
+            c.skip(
+                title,
+                'S3 Multi-Region Access Points are not generated yet; create the access point beside this app',
+            );
+            continue;
+        }
         if (route.method === 'router' || route.method === 'manual') {
             c.skip(
                 title,

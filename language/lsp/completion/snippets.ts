@@ -51,7 +51,7 @@ export const BLOCK_SNIPPETS: Readonly<Record<string, { readonly description: str
         body: [
             'failover ${1:service} {',
             '\tdetect health-check every ${2:10s} threshold ${3:3}',
-            '\troute  ${4|dns ttl 60s,anycast,global-accelerator,arc-routing-control,router,manual|}',
+            '\troute  ${4|dns ttl 60s,anycast,global-accelerator,s3-access-point,arc-routing-control,router,manual|}',
             '\taction ${5|' + ACTIONS + '|}',
             '\tdrill  every ${6:30d}',
             '}',

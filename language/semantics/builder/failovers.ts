@@ -64,10 +64,23 @@ export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: F
         );
         return [];
     }
+    // An access point routes the requests a service makes or serves through it; a store's own failover has no requests
+    // of its own to move, and the simulation moves only a service's traffic.
+    if (route?.method === 's3-access-point' && instances.some((t) => t.kind === 'store')) {
+        ctx.report(
+            ProblemCodes.ValueOutOfRange,
+            'error',
+            `'route s3-access-point' moves the requests that go through an S3 Multi-Region Access Point ` +
+                `(${factRef('s3-multi-region-access-points')}): put it on the failover of the service whose requests use ` +
+                `the access point, not on store ${targetName}`,
+            route,
+            ctx.keywordRange(route, 's3-access-point'),
+        );
+    }
     if (instances.some((t) => t.kind === 'service') && !route) {
         ctx.missing(
             node,
-            `failover of service ${targetName} needs a 'route' (dns ttl …, anycast, global-accelerator, arc-routing-control, manual)`,
+            `failover of service ${targetName} needs a 'route' (dns ttl …, anycast, global-accelerator, s3-access-point, arc-routing-control, manual)`,
             'target',
         );
     }

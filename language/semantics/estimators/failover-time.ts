@@ -2,6 +2,7 @@
 // DR tier's documented minimum. Hover, inlay hints, the rto-unachievable rule and the simulation's oracle
 // tests all read this one estimate, so they agree on every number.
 import { ARC, POSTURE } from '../facts/defaults.js';
+import { S3_MRAP } from '../facts/messaging-and-objects.js';
 import type { ActionKind, ActionM, Deployable, FailoverM, Model, Posture } from '../model.js';
 import { formatDuration, formatDurationRange, formatPercent } from '../../../format/quantities.js';
 import { factRef } from '../facts/citation.js';
@@ -145,6 +146,8 @@ export function detectionTime(failover: FailoverM): DetectionTime {
  *   so clients keep their cached answers until the TTL expires (docs/facts.md#arc-routing-control). The decision is the detection
  *   (automation) or an operator's (`detect manual after T`); the flip takes seconds, counted as 0 (a lower bound).
  * - anycast, global-accelerator: 0 — traffic moves as soon as health checks fail, no DNS TTL (docs/facts.md#global-accelerator-no-dns).
+ * - s3-access-point: up to the documented routing-change bound when active-passive; unknown when active-active
+ *   (see {@link accessPointRouting}).
  * - router: 0 — the application's own router moves tenants.
  * - manual: the declared `after` delay; unknown otherwise.
  * - no route (a store failover): 0.
@@ -183,6 +186,8 @@ export function routingTime(failover: FailoverM): RoutingTime {
             };
             return { method: r.method, ms: range.worstMs, range, ttlMs: r.ttlMs, tailMs, text: `${ttl}${tail}` };
         }
+        case 's3-access-point':
+            return accessPointRouting(failover);
         case 'manual':
             return r.delayMs === undefined
                 ? { method: 'manual', text: 'manual routing (no delay declared)' }
@@ -198,6 +203,38 @@ export function routingTime(failover: FailoverM): RoutingTime {
 }
 
 const NO_TIME = pointRange(0, 'no wait');
+
+/**
+ * An S3 Multi-Region Access Point. Active-passive (the failover has a `from`): the decision changes the routing status,
+ * which applies within the documented bound B (docs/facts.md#s3-mrap-failover-controls) — best 0 (it may apply at
+ * once), worst B; no typical figure is documented, so the typical end is B too, never a guessed midpoint.
+ * Active-active (no `from`): the access point redirects on its own, in no documented time
+ * (docs/facts.md#s3-multi-region-access-points) — unknown, so the total is a lower bound.
+ */
+function accessPointRouting(failover: FailoverM): RoutingTime {
+    if (failover.from === undefined)
+        return {
+            method: 's3-access-point',
+            text: `the access point's own redirection (no documented time, ${factRef('s3-multi-region-access-points')})`,
+        };
+    const boundMs = S3_MRAP.routeChangeMs.value;
+    const range: BoundedRange = {
+        bestMs: 0,
+        typicalMs: boundMs,
+        worstMs: boundMs,
+        why: {
+            best: 'the routing change applies at once',
+            typical: 'no typical figure is documented, so the bound',
+            worst: 'the routing change takes its documented bound to apply',
+        },
+    };
+    return {
+        method: 's3-access-point',
+        ms: boundMs,
+        range,
+        text: `${formatDuration(boundMs)} access-point routing change (a bound, ${factRef('s3-mrap-failover-controls')})`,
+    };
+}
 
 /** Duration and control-plane need of each action, in the failover's order. */
 export function actionTimes(model: Model, failover: FailoverM): ActionTime[] {

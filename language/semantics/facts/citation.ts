@@ -78,6 +78,8 @@ export const FACT_IDS = [
     'cassandra-multi-datacenter',
     'netflix-cross-region-visibility',
     's3-cross-region-replication',
+    's3-multi-region-access-points',
+    's3-mrap-failover-controls',
     'rds-cross-region-read-replica',
     'elasticache-global-datastore',
     'cloudflare-durable-objects',

@@ -61,3 +61,21 @@ export const REGIONAL_QUEUE_ENGINES: Readonly<Partial<Record<Engine, Fact<'none'
     sqs: fact('none', 'sqs-single-region', 'SQS stores a queue and its messages in one region'),
     kinesis: fact('none', 'kinesis-single-region', 'Kinesis Data Streams replicates only within its region'),
 };
+
+/**
+ * S3 Multi-Region Access Points (docs/facts.md#s3-multi-region-access-points, #s3-mrap-failover-controls). Only the
+ * active-passive routing change has a documented time; the automatic redirection of an active-active access point
+ * has none, so there is no default for it.
+ */
+export const S3_MRAP = {
+    routeChangeMs: fact(
+        2 * MINUTE,
+        's3-mrap-failover-controls',
+        'an S3 Multi-Region Access Point routing change may take up to 2 min to take effect (a bound; no typical figure)',
+    ),
+    failoverControlRegions: fact(
+        ['us-east-1', 'us-west-2', 'ap-southeast-2', 'ap-northeast-1', 'eu-west-1'] as const,
+        's3-mrap-failover-controls',
+        'S3 failover-control endpoints serve routing changes from five regions',
+    ),
+} as const;

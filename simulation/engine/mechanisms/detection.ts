@@ -8,6 +8,8 @@
 // actions is failover.ts's, reached through the context.
 import type { ActionM } from '../../../language/semantics/model.js';
 import { formatDuration } from '../../../format/quantities.js';
+import { S3_MRAP } from '../../../language/semantics/facts/messaging-and-objects.js';
+import { factRef } from '../../../language/semantics/facts/citation.js';
 import { failoverTargetId, type FailoverRuntime, type Probe } from '../../runtime.js';
 import type { EngineContext } from '../context.js';
 import { EventKind } from '../event-kinds.js';
@@ -50,6 +52,13 @@ export function initFailovers(ctx: EngineContext): void {
         if (route?.method === 'arc-routing-control' && route.ttlMs === undefined) {
             ctx.notes.push(
                 `the ARC route of ${plan.model.target.id} declares no TTL, so users move the moment the control flips in the simulation — a lower bound (declare 'route arc-routing-control ttl 60s')`,
+            );
+        }
+        if (route?.method === 's3-access-point') {
+            ctx.notes.push(
+                plan.model.from !== undefined
+                    ? `the access-point routing change of ${plan.model.target.id} is simulated as its documented bound, ${formatDuration(S3_MRAP.routeChangeMs.value)} (${factRef('s3-mrap-failover-controls')}): an upper bound on its time`
+                    : `the active-active access point of ${plan.model.target.id} redirects in no documented time (${factRef('s3-multi-region-access-points')}), so users move the moment the failure is detected in the simulation — a lower bound`,
             );
         }
         if (d.method === 'manual' && d.delayMs === undefined) {

@@ -10,6 +10,7 @@
 // back (over the same DNS transition).
 import type { ActionM, Source } from '../../../language/semantics/model.js';
 import { formatDuration } from '../../../format/quantities.js';
+import { S3_MRAP } from '../../../language/semantics/facts/messaging-and-objects.js';
 import { nearestOf } from '../../routing.js';
 import { failoverTargetId, type FailoverRuntime, type Probe, type Run, type TransitionRoute } from '../../runtime.js';
 import type { EngineContext } from '../context.js';
@@ -239,6 +240,11 @@ function routeNow(ctx: EngineContext, run: Run, t: number): void {
             return;
         }
         ctx.queue.push(t + route.delayMs, Rank.control, EventKind.routeDelayed, run.index, run.stamp);
+        return;
+    }
+    // An active-passive access point's routing change applies within a bound, simulated as a fixed delay (an upper bound).
+    if (route.method === 's3-access-point' && run.failover.plan.model.from !== undefined) {
+        ctx.queue.push(t + S3_MRAP.routeChangeMs.value, Rank.control, EventKind.routeDelayed, run.index, run.stamp);
         return;
     }
     applyRouting(ctx, run, t);
