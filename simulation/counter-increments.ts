@@ -6,6 +6,7 @@
 // its own forward, and a discarded version can take several increments with it.
 
 import type { StorePlan } from './plan.js';
+import { float64At } from './typed-at.js';
 
 /** Whether the engine follows the store's increments: a counter replicated asynchronously under last-writer-wins. */
 export function followsIncrements(s: Pick<StorePlan, 'mode' | 'conflicts' | 'model'>): boolean {
@@ -64,13 +65,12 @@ export class CounterStates {
         let lost = 0;
         let notConvergedKeys = 0;
         let notConvergedIncrements = 0;
-        for (let key = 0; key < this.keys; key++) {
-            const acknowledged = this.acknowledged[key]!;
+        for (const [key, acknowledged] of this.acknowledged.entries()) {
             if (acknowledged === 0) continue;
             if (waiting(key)) {
                 notConvergedKeys++;
                 notConvergedIncrements += acknowledged;
-            } else lost += acknowledged - this.newestValue[key]!;
+            } else lost += acknowledged - float64At(this.newestValue, key, 'counter versions');
         }
         return { lost, notConvergedKeys, notConvergedIncrements };
     }

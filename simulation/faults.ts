@@ -3,6 +3,13 @@
 // off from each other, can a control plane take requests, what lag does a store replicate with right now,
 // and does a health check see its endpoint as failing.
 import type { FaultPlan, Plan } from './plan.js';
+import { itemAt } from '../language/util/item-at.js';
+import { int32At } from './typed-at.js';
+
+/** Counts of faults in effect per region or pair: an index outside the plan's regions is a broken plan. */
+function add(counts: Int32Array, index: number, delta: number, what: string): void {
+    counts[index] = int32At(counts, index, what) + delta;
+}
 
 export class FaultState {
     private readonly down: Int32Array;
@@ -32,14 +39,14 @@ export class FaultState {
         switch (f.kind) {
             case 'outage':
             case 'destroy':
-                this.down[f.region]! += delta;
+                add(this.down, f.region, delta, 'down regions');
                 break;
             case 'partition':
-                this.cut[f.a * this.R + f.b]! += delta;
-                this.cut[f.b * this.R + f.a]! += delta;
+                add(this.cut, f.a * this.R + f.b, delta, 'cut pairs');
+                add(this.cut, f.b * this.R + f.a, delta, 'cut pairs');
                 break;
             case 'control-plane':
-                this.impaired[f.region]! += delta;
+                add(this.impaired, f.region, delta, 'impaired control planes');
                 break;
             default:
                 break;
@@ -52,27 +59,27 @@ export class FaultState {
     }
 
     isDown(region: number): boolean {
-        return this.down[region]! > 0;
+        return int32At(this.down, region, 'down regions') > 0;
     }
 
     /** True when a and b cannot exchange traffic: either is down, or a partition separates them. */
     unreachable(a: number, b: number): boolean {
-        if (this.down[a]! > 0 || this.down[b]! > 0) return true;
-        return a !== b && this.cut[a * this.R + b]! > 0;
+        return this.isDown(a) || this.isDown(b) || this.partitioned(a, b);
     }
 
     partitioned(a: number, b: number): boolean {
-        return a !== b && this.cut[a * this.R + b]! > 0;
+        return a !== b && int32At(this.cut, a * this.R + b, 'cut pairs') > 0;
     }
 
     /** A region's control plane takes requests unless it is impaired or the whole region is down. */
     controlPlaneAvailable(region: number): boolean {
-        return this.impaired[region]! === 0 && this.down[region]! === 0;
+        return int32At(this.impaired, region, 'impaired control planes') === 0 && !this.isDown(region);
     }
 
     /** Indices of the faults in effect, oldest start first. */
     activeFaults(): number[] {
-        return [...this.active].sort((a, b) => this.plan.faults[a]!.at - this.plan.faults[b]!.at || a - b);
+        const at = (index: number) => itemAt(this.plan.faults, index, 'fault').at;
+        return [...this.active].sort((a, b) => at(a) - at(b) || a - b);
     }
 
     /**
@@ -82,7 +89,7 @@ export class FaultState {
      */
     flapFails(targetName: string, region: number, time: number, probeNumber: number): boolean {
         for (const index of this.active) {
-            const f = this.plan.faults[index]!;
+            const f = itemAt(this.plan.faults, index, 'fault');
             if (f.kind !== 'flap' || f.region !== region) continue;
             if (f.targetName !== undefined && f.targetName !== targetName) continue;
             if (f.periodMs === undefined) return probeNumber % 2 === 0;

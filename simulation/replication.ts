@@ -112,12 +112,8 @@ export class WriteLog {
         const capacity = this.trackedAt.length * 2;
         const at = new Float64Array(capacity);
         const due = new Float64Array(capacity * this.links);
-        for (let i = this.trackedStart; i < this.trackedEnd; i++) {
-            const from = i & this.trackedMask;
-            const dst = i & (capacity - 1);
-            at[dst] = this.trackedAt[from]!;
-            for (let k = 0; k < this.links; k++) due[dst * this.links + k] = this.trackedDue[from * this.links + k]!;
-        }
+        copyRing(this.trackedAt, at, this.trackedStart, this.trackedEnd, 1);
+        if (this.links > 0) copyRing(this.trackedDue, due, this.trackedStart, this.trackedEnd, this.links);
         this.trackedAt = at;
         this.trackedDue = due;
         this.trackedMask = capacity - 1;

@@ -186,8 +186,8 @@ export class ReadFlow {
     private gaussLegendre(slot: number, a: number, b: number, h: number): number {
         const stores = this.stores;
         let sum = 0;
-        for (let q = 0; q < GAUSS_NODES; q++) {
-            const tau = (h * (1 + GAUSS_X[q]!)) / 2;
+        for (const node of GAUSS) {
+            const tau = (h * (1 + node.x)) / 2;
             let fresh = 1;
             for (let k = 0; k < stores; k++) {
                 const cell = slot * stores + k;
@@ -199,20 +199,22 @@ export class ReadFlow {
                 }
                 fresh *= factor;
             }
-            sum += GAUSS_W[q]! * (a + b * tau) * fresh;
+            sum += node.w * (a + b * tau) * fresh;
         }
         return (sum * h) / 2;
     }
 }
 
-// Nodes and weights of 16-point Gauss–Legendre quadrature on [−1, 1] (Abramowitz & Stegun, table 25.4).
-const GAUSS_HALF_X = [
-    0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.755404408355003,
-    0.8656312023878318, 0.9445750230732326, 0.9894009349916499,
+// Nodes and weights of 16-point Gauss–Legendre quadrature on [−1, 1] (Abramowitz & Stegun, table 25.4): the
+// positive half, each node with its weight; the rule is symmetric about 0.
+const GAUSS_HALF: readonly { readonly x: number; readonly w: number }[] = [
+    { x: 0.0950125098376374, w: 0.1894506104550685 },
+    { x: 0.2816035507792589, w: 0.1826034150449236 },
+    { x: 0.4580167776572274, w: 0.1691565193950025 },
+    { x: 0.6178762444026438, w: 0.1495959888165767 },
+    { x: 0.755404408355003, w: 0.1246289712555339 },
+    { x: 0.8656312023878318, w: 0.0951585116824928 },
+    { x: 0.9445750230732326, w: 0.0622535239386479 },
+    { x: 0.9894009349916499, w: 0.0271524594117541 },
 ];
-const GAUSS_HALF_W = [
-    0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767, 0.1246289712555339,
-    0.0951585116824928, 0.0622535239386479, 0.0271524594117541,
-];
-const GAUSS_X = [...GAUSS_HALF_X.map((v) => -v), ...GAUSS_HALF_X];
-const GAUSS_W = [...GAUSS_HALF_W, ...GAUSS_HALF_W];
+const GAUSS = [...GAUSS_HALF.map(({ x, w }) => ({ x: -x, w })), ...GAUSS_HALF];

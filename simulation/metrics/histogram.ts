@@ -1,6 +1,7 @@
 // Write-latency histogram: 0.1 ms bins up to 1 s, then bins 0.1 % wide up to about 3 hours. Each bin also
 // remembers the largest value it received, so a percentile is reported as a value that really occurred
 // (exact when a bin holds one distinct latency, as the network-only latencies of a run mostly do).
+import { addAt, float64At } from '../typed-at.js';
 
 const LINEAR_LIMIT_MS = 1_000;
 const LINEAR_BINS = 10_000;
@@ -22,18 +23,19 @@ export class LatencyHistogram {
     minimum = Infinity;
 
     add(bin: number, ms: number, weight: number): void {
-        this.counts[bin]! += weight;
-        if (ms > this.maxima[bin]!) this.maxima[bin] = ms;
+        addAt(this.counts, bin, weight, 'latency bins');
+        if (ms > float64At(this.maxima, bin, 'latency bin maxima')) this.maxima[bin] = ms;
         if (ms < this.minimum) this.minimum = ms;
         this.total += weight;
     }
 
     merge(other: LatencyHistogram): void {
         for (let i = 0; i < HISTOGRAM_BINS; i++) {
-            const c = other.counts[i]!;
+            const c = float64At(other.counts, i, 'latency bins');
             if (c === 0) continue;
-            this.counts[i]! += c;
-            if (other.maxima[i]! > this.maxima[i]!) this.maxima[i] = other.maxima[i]!;
+            addAt(this.counts, i, c, 'latency bins');
+            const max = float64At(other.maxima, i, 'latency bin maxima');
+            if (max > float64At(this.maxima, i, 'latency bin maxima')) this.maxima[i] = max;
         }
         this.total += other.total;
         if (other.minimum < this.minimum) this.minimum = other.minimum;
@@ -49,17 +51,18 @@ export class LatencyHistogram {
         const target = p * this.total;
         let seen = 0;
         for (let i = 0; i < HISTOGRAM_BINS; i++) {
-            const c = this.counts[i]!;
+            const c = float64At(this.counts, i, 'latency bins');
             if (c === 0) continue;
             seen += c;
             // A tolerance for float sums of weights: p = 1 must land on the last non-empty bin.
-            if (seen >= target - 1e-9 * this.total) return this.maxima[i]!;
+            if (seen >= target - 1e-9 * this.total) return float64At(this.maxima, i, 'latency bin maxima');
         }
         return this.max();
     }
 
     max(): number | undefined {
-        for (let i = HISTOGRAM_BINS - 1; i >= 0; i--) if (this.counts[i]! > 0) return this.maxima[i]!;
+        for (let i = HISTOGRAM_BINS - 1; i >= 0; i--)
+            if (float64At(this.counts, i, 'latency bins') > 0) return float64At(this.maxima, i, 'latency bin maxima');
         return undefined;
     }
 }

@@ -5,6 +5,8 @@
 // the cell's entry carries the distribution instead — the latest of its stores' latencies, each a fixed part
 // plus an exponential — and the interval's percentiles are those of that distribution, solved exactly.
 import { latencyShapeCdf, type LatencyShape } from './latency-shape.js';
+import { itemAt } from '../../language/util/item-at.js';
+import { float64At } from '../typed-at.js';
 
 /** (interval, latency, writes) triples of one user group's writes to one store, or of its whole requests. */
 export class IntervalLatencies {
@@ -17,14 +19,15 @@ export class IntervalLatencies {
 
     add(tick: number, ms: number, weight: number, shape?: LatencyShape): void {
         const last = this.ticks.length - 1;
+        const lastWeight = this.weights[last];
         // Consecutive flushes of an unchanged table in one interval repeat the same latency: fold them.
         if (
-            last >= 0 &&
+            lastWeight !== undefined &&
             this.ticks[last] === tick &&
             this.latencies[last] === ms &&
             sameShape(this.shapes?.[last], shape)
         ) {
-            this.weights[last]! += weight;
+            this.weights[last] = lastWeight + weight;
             return;
         }
         if (shape !== undefined && this.shapes === undefined)
@@ -61,8 +64,13 @@ interface Entry {
 export function intervalSeries(parts: readonly IntervalLatencies[], ticks: number): IntervalSeries {
     const byTick: Entry[][] = Array.from({ length: ticks }, () => []);
     for (const part of parts) {
-        for (let i = 0; i < part.ticks.length; i++)
-            byTick[part.ticks[i]!]?.push({ ms: part.latencies[i]!, weight: part.weights[i]!, shape: part.shapes?.[i] });
+        // Parallel arrays, pushed together in add().
+        for (const [i, tick] of part.ticks.entries())
+            byTick[tick]?.push({
+                ms: itemAt(part.latencies, i, 'interval latencies'),
+                weight: itemAt(part.weights, i, 'interval weights'),
+                shape: part.shapes?.[i],
+            });
     }
     const series: IntervalSeries = { p50: [], p99: [], acknowledged: [] };
     for (const entries of byTick) {
@@ -90,7 +98,7 @@ function percentileOf(entries: readonly Entry[], total: number, p: number): numb
         // The same tolerance for float sums of weights as the run's histogram.
         if (seen >= target - 1e-9 * total) return e.ms;
     }
-    return entries[entries.length - 1]!.ms;
+    return itemAt(entries, entries.length - 1, 'interval entries').ms;
 }
 
 /**
@@ -99,13 +107,13 @@ function percentileOf(entries: readonly Entry[], total: number, p: number): numb
  * exponentials of mean at most m above its fixed part f: f + m × ln(K ÷ (1 − p)), a union bound).
  */
 function mixturePercentile(entries: readonly Entry[], total: number, p: number): number {
-    let lo = entries[0]!.ms;
+    let lo = itemAt(entries, 0, 'interval entries').ms;
     let hi = lo;
     for (const e of entries) {
         let top = e.ms;
         if (e.shape !== undefined) {
             let mean = 0;
-            for (let k = 1; k < e.shape.length; k += 2) mean = Math.max(mean, e.shape[k]!);
+            for (let k = 1; k < e.shape.length; k += 2) mean = Math.max(mean, float64At(e.shape, k, 'latency shape'));
             top = e.ms + mean * Math.log(e.shape.length / 2 / (1 - p));
         }
         hi = Math.max(hi, top);
