@@ -31,6 +31,7 @@ import {
 import type { PartialFaultPlan } from './plan.js';
 import { StoreFate } from './data-fate.js';
 import { drainNotes, drainReport, healReport } from './drain-report.js';
+import { lagPercentile, percentileLagNote } from '../language/semantics/estimators/object-lag.js';
 import { measureDrain } from './drain-measure.js';
 import { processingTimeReport } from './processing-time-report.js';
 import { serviceLoadReport } from './load-report.js';
@@ -131,6 +132,11 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         );
     }
     notes.push(...drainNotes(stores));
+    // Object storage documents its lag as a percentile only: the fixed delay makes every derived count an upper bound.
+    for (const store of plan.stores) {
+        const p = lagPercentile(store.model);
+        if (p !== undefined) notes.push(percentileLagNote(store.id, p));
+    }
     if (plan.faults.some((f) => f.kind === 'corrupt' && f.at < plan.durationMs)) {
         notes.push(
             'a corruption is restored as if the restore started at once: detecting it is not modelled, so the recovery times shown are lower bounds',

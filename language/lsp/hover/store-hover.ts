@@ -16,6 +16,7 @@ import {
     type WriteLatencyEstimate,
 } from '../../semantics/estimators/index.js';
 import { describeRestore, restoreTime, restoreTimeUnknown, rtoFor } from '../../semantics/estimators/restore.js';
+import { lagPercentile, percentileLagText } from '../../semantics/estimators/object-lag.js';
 import type { Model, StoreM } from '../../semantics/model.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { formatBytes, formatCount, formatDuration, formatUsd } from '../../../format/quantities.js';
@@ -156,7 +157,12 @@ function estimates(model: Model, store: StoreM): string[] {
         }
     }
     const lag = replicationLag(store);
-    out.push(`- Replication lag: ${lag.text}${provenanceNote(lag.provenance)}`);
+    const percentile = lagPercentile(store);
+    out.push(
+        percentile !== undefined
+            ? `- Replication lag: ${percentileLagText(percentile)}`
+            : `- Replication lag: ${lag.text}${provenanceNote(lag.provenance)}`,
+    );
     const rpoWhy =
         rpo.range === undefined || !hasSpread(rpo.range)
             ? ''
