@@ -34,6 +34,7 @@ import { drainNotes, drainReport, healReport } from './drain-report.js';
 import { lagPercentile, percentileLagNote } from '../language/semantics/estimators/object-lag.js';
 import { measureDrain } from './drain-measure.js';
 import { processingTimeReport } from './processing-time-report.js';
+import { coldCacheReport } from './cold-cache-report.js';
 import { serviceLoadReport } from './load-report.js';
 import { stalenessReport } from './staleness-report.js';
 import { NETWORK_JITTER_NOTE } from './processing-time.js';
@@ -390,6 +391,7 @@ function storeReport(sim: RunState, index: number): StoreReport {
         lostIncrements: lostIncrements(sim, index),
         throttledWrites: sim.staleness[index]?.throttled ?? 0,
         stalenessBound: stalenessReport(sim, index),
+        coldCache: coldCacheReport(sim, index),
         merges: round(c.merges, 3),
         siblings: round(c.siblings, 3),
         reads: {

@@ -96,6 +96,29 @@ export interface ServiceReport {
     readonly load: ServiceLoadReport | null;
 }
 
+export interface ColdCacheReport {
+    /** Instance id of the store the cache is in front of. */
+    readonly backingStore: string;
+    readonly hitRate: number;
+    readonly warmUpMs: number;
+    readonly regions: readonly {
+        readonly region: string;
+        /** Miss reads per second with the routing at the start (the cache warm). */
+        readonly steadyMissReadsPerS: number;
+        readonly peakMissReadsPerS: number;
+        /** Peak ÷ steady state; null when the steady state sends none. */
+        readonly multiplier: number | null;
+        /** Reads sent to the backing store beyond what a warm cache would have sent, over the run (an estimate). */
+        readonly extraMissReads: number;
+        /** Miss reads per second, linear between the points (two points at one time: a step). */
+        readonly series: readonly { readonly atMs: number; readonly missReadsPerS: number }[];
+    }[];
+    /** The backing store's read capacity: stores declare none, so always null (nothing is judged against it). */
+    readonly backingCapacity: null;
+    readonly note: string;
+    readonly source: string;
+}
+
 export interface ServiceLoadReport {
     /** Declared retries (`retries`); null: none declared, none assumed. */
     readonly retries: number | null;
@@ -260,6 +283,8 @@ export interface StoreReport {
     readonly throttledWrites: number;
     /** A bounded-staleness store's bound and what it throttled; null for other consistency levels. Since 1.11.0. */
     readonly stalenessBound: StalenessBoundReport | null;
+    /** A cache's (`caches`) miss reads on its backing store, per region over time; null for other stores. Since 1.14.0. */
+    readonly coldCache: ColdCacheReport | null;
     readonly merges: number;
     readonly siblings: number;
     readonly reads: {

@@ -48,6 +48,7 @@ export type MregionKeywordNames =
     | "bounded-counter"
     | "bounded-staleness"
     | "cache"
+    | "caches"
     | "capacity"
     | "cassandra"
     | "catch-up"
@@ -111,6 +112,7 @@ export type MregionKeywordNames =
     | "global-accelerator"
     | "global-dependency"
     | "health-check"
+    | "hit-rate"
     | "holds"
     | "home-region"
     | "idempotent"
@@ -240,6 +242,7 @@ export type MregionKeywordNames =
     | "versions"
     | "via"
     | "warm-standby"
+    | "warm-up"
     | "witness"
     | "workers-kv"
     | "workload"
@@ -307,6 +310,25 @@ export const BackupClause = {
 
 export function isBackupClause(item: unknown): item is BackupClause {
     return reflection.isInstance(item, BackupClause.$type);
+}
+
+export interface CachesClause extends langium.AstNode {
+    readonly $container: Store;
+    readonly $type: 'CachesClause';
+    hitRate: Quantity;
+    store: langium.Reference<Store>;
+    warmUp: Quantity;
+}
+
+export const CachesClause = {
+    $type: 'CachesClause',
+    hitRate: 'hitRate',
+    store: 'store',
+    warmUp: 'warmUp'
+} as const;
+
+export function isCachesClause(item: unknown): item is CachesClause {
+    return reflection.isInstance(item, CachesClause.$type);
 }
 
 export interface CapacityClause extends langium.AstNode {
@@ -1067,7 +1089,7 @@ export function isProviderClause(item: unknown): item is ProviderClause {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: ActionClause | BackupClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RetriesClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
+    readonly $container: ActionClause | BackupClause | CachesClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RetriesClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
     readonly $type: 'Quantity';
     text: string;
 }
@@ -1386,7 +1408,7 @@ export function isSizeClause(item: unknown): item is SizeClause {
 export interface Store extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Store';
-    clauses: Array<BackupClause | CatchUpClause | CheckpointClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
+    clauses: Array<BackupClause | CachesClause | CatchUpClause | CheckpointClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1402,7 +1424,7 @@ export function isStore(item: unknown): item is Store {
     return reflection.isInstance(item, Store.$type);
 }
 
-export type StoreClause = BackupClause | CatchUpClause | CheckpointClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
+export type StoreClause = BackupClause | CachesClause | CatchUpClause | CheckpointClause | ConflictsClause | ConsistencyClause | ConsistencyLevelClause | ConsumersClause | EngineClause | FeaturesClause | HoldsClause | InvariantClause | LeaderClause | LocalityClause | ObjectiveClause | RegionsClause | ReplicasClause | ReplicationClause | ResidencyClause | SizeClause | SurviveClause | WitnessClause | WritesClause;
 
 export const StoreClause = {
     $type: 'StoreClause'
@@ -1546,6 +1568,7 @@ export function isWritesClause(item: unknown): item is WritesClause {
 export type MregionAstType = {
     ActionClause: ActionClause
     BackupClause: BackupClause
+    CachesClause: CachesClause
     CapacityClause: CapacityClause
     CapacityEntry: CapacityEntry
     CatchUpClause: CatchUpClause
@@ -1686,6 +1709,22 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 restore: {
                     name: BackupClause.restore,
                     optional: true
+                }
+            },
+            superTypes: [StoreClause.$type]
+        },
+        CachesClause: {
+            name: CachesClause.$type,
+            properties: {
+                hitRate: {
+                    name: CachesClause.hitRate
+                },
+                store: {
+                    name: CachesClause.store,
+                    referenceType: Store.$type
+                },
+                warmUp: {
+                    name: CachesClause.warmUp
                 }
             },
             superTypes: [StoreClause.$type]

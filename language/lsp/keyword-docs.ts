@@ -968,6 +968,34 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
             example: 'capacity 100% per region',
         },
     ],
+    caches: [
+        {
+            in: ['CachesClause'],
+            section: 'stores',
+            summary:
+                'On a cache (engine redis or memcached): the store it is in front of, the share of reads it answers once warm (`hit-rate`) and its `warm-up`. Users routed to a region after a failover find its cache cold for their keys, so the backing store first sees all their reads (docs/facts.md#cold-cache). Neither figure has a default.',
+            example: 'caches orders hit-rate 95% warm-up 10m',
+        },
+    ],
+    'hit-rate': [
+        {
+            in: ['CachesClause'],
+            section: 'stores',
+            summary: 'Share of reads the cache answers once warm; the misses go to the backing store.',
+            unit: 'percent',
+            example: 'caches orders hit-rate 95% warm-up 10m',
+        },
+    ],
+    'warm-up': [
+        {
+            in: ['CachesClause'],
+            section: 'stores',
+            summary:
+                "Time a region's cache takes to reach its hit rate for users newly routed there (a linear ramp from 0, docs/facts.md#cold-cache); `0s` for a cache kept warm.",
+            unit: 'duration',
+            example: 'caches orders hit-rate 95% warm-up 10m',
+        },
+    ],
     retries: [
         {
             in: ['RetriesClause'],

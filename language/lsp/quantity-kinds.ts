@@ -33,6 +33,8 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'CheckpointClause.interval': { kind: 'duration', what: 'MirrorMaker 2 checkpoint interval' },
     'CapacityClause.uniform': { kind: 'percent', what: 'capacity of each region (share of the total load)' },
     'CapacityEntry.share': { kind: 'percent', what: 'capacity of this region (share of the total load)' },
+    'CachesClause.hitRate': { kind: 'percent', what: 'share of reads the cache answers once warm' },
+    'CachesClause.warmUp': { kind: 'duration', what: 'time the cache takes to warm up for users newly routed there' },
     'RetriesClause.count': { kind: 'count', what: 'retries after a failed attempt' },
     'RetriesClause.backoff': { kind: 'duration', what: 'wait before the first retry' },
     'DetectClause.interval': { kind: 'duration', what: 'health-check interval' },

@@ -239,6 +239,8 @@ export interface StoreM {
     readonly sizeBytes?: number;
     /** Declared `catch-up`: how fast a replication backlog drains after a heal, as written (writes/s or bytes/s). */
     readonly catchUp?: CatchUpM;
+    /** A cache store's backing store (`caches`): redis and memcached only. */
+    readonly caches?: CachesM;
     /** Queues and streams: `consumers idempotent` — redelivered messages do no harm (rule consumer-failover-duplicates). */
     readonly consumersIdempotent: boolean;
     /** Kafka: the declared MirrorMaker 2 checkpoint interval (`checkpoint every`), ms; absent: the 60 s default. */
@@ -264,6 +266,15 @@ export interface BackupM {
 }
 
 /** Exactly one of the two is set: no engine documents a store-level catch-up rate, so there is no default. */
+export interface CachesM {
+    /** Instance id of the store the cache is in front of. */
+    readonly store: string;
+    /** Share of reads the cache answers once warm (fraction). */
+    readonly hitRate: number;
+    /** Time a region's cache takes to reach the hit rate for users newly routed there (ms; 0 = kept warm). */
+    readonly warmUpMs: number;
+}
+
 export interface CatchUpM {
     readonly writesPerS?: number;
     readonly bytesPerS?: number;

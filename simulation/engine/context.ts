@@ -22,6 +22,7 @@ import type {
     TransitionRoute,
 } from '../runtime.js';
 import type { SplitBrain } from '../split-brain.js';
+import type { CacheReaders } from '../cold-cache.js';
 import type { LoadStep } from '../service-capacity.js';
 import type { StalenessBound } from '../staleness-bound.js';
 import type { Work } from '../work.js';
@@ -178,6 +179,8 @@ export interface RunState {
     readonly queues: QueueState;
     /** Service × region: what a region of a service with retries or a capacity was offered, per change (routing). */
     readonly serviceLoad: readonly LoadStep[][];
+    /** Where the readers of cache stores were served, per change; null when no cache declares `caches`. */
+    readonly cacheReaders: CacheReaders | null;
 
     // Failover actions.
     readonly failovers: FailoverRuntime[];

@@ -69,6 +69,7 @@ import {
 import { releaseDemoted, throttles } from './mechanisms/staleness.js';
 import { finishQueues, onCheckpoint, queuesChanged, scheduleCheckpoints, setUpQueues } from './mechanisms/queues.js';
 import { flushLatencies, onArrival, processingMeansOf, startArrivals, type WriteDraws } from './mechanisms/writes.js';
+import { CacheReaders } from '../cold-cache.js';
 import type { LoadStep } from '../service-capacity.js';
 import { stalenessBound, type StalenessBound } from '../staleness-bound.js';
 
@@ -121,6 +122,8 @@ export class Simulation implements EngineContext {
     readonly queues: QueueState;
     /** What a region of a service with retries or a capacity was offered, per change (mechanisms/routing.ts). */
     readonly serviceLoad: LoadStep[][];
+    /** Where cache readers were served, per change (mechanisms/routing.ts); null without a `caches` clause. */
+    readonly cacheReaders: CacheReaders | null;
     readonly services: ServiceRuntime[];
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
@@ -203,6 +206,7 @@ export class Simulation implements EngineContext {
         this.groups = plan.groups.map((g) => this.createGroup(g.index));
         for (const g of plan.groups) if (g.kind === 'service') this.groupsOfService[g.target]!.push(g.index);
         this.serviceLoad = Array.from({ length: plan.services.length * R }, () => []);
+        this.cacheReaders = CacheReaders.for(plan);
         this.tables = routingTables(this);
 
         this.logs = plan.stores.map(() => []);

@@ -33,6 +33,7 @@ describe('completion of keywords', () => {
             'store s {\n    engine redis\n    <|>\n}',
             [
                 'backup',
+                'caches',
                 'catch-up',
                 'conflicts',
                 'consistency',
@@ -57,6 +58,7 @@ describe('completion of keywords', () => {
             'store s per cell {\n    engine redis\n    <|>\n}',
             [
                 'backup',
+                'caches',
                 'catch-up',
                 'conflicts',
                 'consistency',
@@ -78,7 +80,18 @@ describe('completion of keywords', () => {
         [
             'a repeatable clause again (invariant) and the objective metrics not yet set',
             'store s {\n    invariant unique id\n    engine redis\n    regions a\n    holds shared rows\n    writes any-region\n    replication sync\n    consistency strong\n    conflicts reject\n    replicas 2\n    witness a\n    residency EU\n    features ttl\n    backup every 1h\n    size 1GB\n    objective rto 1m\n    <|>\n}',
-            ['availability', 'catch-up', 'cost', 'invariant', 'leader', 'locality', 'rpo', 'survive', 'write-latency'],
+            [
+                'availability',
+                'caches',
+                'catch-up',
+                'cost',
+                'invariant',
+                'leader',
+                'locality',
+                'rpo',
+                'survive',
+                'write-latency',
+            ],
         ],
         [
             'the consistency levels',

@@ -79,6 +79,7 @@ const store = block(clause('store', names, optional('per', 'cell')), [
         optional('restore', quantity('500MB/s')),
     ),
     clause('size', quantity('5TB')),
+    clause('caches', names, 'hit-rate', quantity('95%'), 'warm-up', quantity('10m')),
     clause('residency', 'EU'),
     objective,
 ]);
@@ -90,6 +91,7 @@ const service = block(clause('service', names, optional('per', 'cell')), [
         clause('capacity', quantity('100%'), 'per', 'region'),
         clause('capacity', list(clause(names, quantity('50%')).map((x) => x.join(' ')))),
     ),
+    clause('retries', quantity('3'), optional('backoff', quantity('100ms'))),
     clause('uses', list(names)),
     clause('reads', list(names)),
     clause('depends-on', list(names)),

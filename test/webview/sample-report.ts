@@ -176,6 +176,7 @@ export const sampleReport: SimulationReport = {
             lostIncrements: null,
             throttledWrites: 0,
             stalenessBound: null,
+            coldCache: null,
             merges: 0,
             siblings: 0,
             reads: {

@@ -217,6 +217,11 @@ export class MregionCompletionProvider extends DefaultCompletionProvider {
             const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
             if (engine?.engine === undefined || !QUEUE_ENGINES.has(engine.engine as Engine)) return true;
         }
+        // Only caches sit in front of a store: offered once the engine is redis or memcached.
+        if (clauseType === 'CachesClause') {
+            const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');
+            if (engine?.engine !== 'redis' && engine?.engine !== 'memcached') return true;
+        }
         // MirrorMaker 2's checkpoint interval: Kafka only.
         if (clauseType === 'CheckpointClause') {
             const engine = clauses.find((c): c is AstNode & { engine?: string } => c.$type === 'EngineClause');

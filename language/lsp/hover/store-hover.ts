@@ -17,9 +17,9 @@ import {
 } from '../../semantics/estimators/index.js';
 import { describeRestore, restoreTime, restoreTimeUnknown, rtoFor } from '../../semantics/estimators/restore.js';
 import { lagPercentile, percentileLagText } from '../../semantics/estimators/object-lag.js';
-import type { Model, StoreM } from '../../semantics/model.js';
+import type { CachesM, Model, StoreM } from '../../semantics/model.js';
 import { factRef } from '../../semantics/facts/citation.js';
-import { formatBytes, formatCount, formatDuration, formatUsd } from '../../../format/quantities.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, formatUsd } from '../../../format/quantities.js';
 import { roughly } from '../../validation/rules/helpers.js';
 import { list, provenanceNote, table } from './markdown.js';
 import { queueAndObjectLines } from './queue-store-lines.js';
@@ -39,6 +39,7 @@ export function describeStore(model: Model, name: string): string | undefined {
     out.push(`- Replication: ${replicationText(first)}${provenanceNote(first.replication.provenance)}`);
     const catchUp = catchUpText(first);
     if (catchUp !== undefined) out.push(`- Catch-up after a heal: ${catchUp}`);
+    if (first.caches) out.push(cachesLine(first.caches));
     out.push(...consensusLines(stores));
     out.push(`- Consistency: ${first.consistency.level}${provenanceNote(first.consistency.provenance)}`);
     out.push(
@@ -212,4 +213,13 @@ function backupLines(model: Model, store: StoreM): string[] {
             : `- Restore: unknown — ${restoreTimeUnknown(store, restore.missing)}`,
     );
     return lines;
+}
+
+/** What a cold cache sends its backing store, in words and the closed form the simulation uses. */
+function cachesLine(c: CachesM): string {
+    const extra =
+        c.warmUpMs > 0
+            ? `, about reads × ${formatPercent(c.hitRate)} × ${formatDuration(c.warmUpMs)} ÷ 2 more reads over a warm-up (estimate)`
+            : '';
+    return `- Caches ${c.store}: hit rate ${formatPercent(c.hitRate)}, warm-up ${formatDuration(c.warmUpMs)} — users routed here after a failover start cold: ${c.store} sees all their reads at first${extra} *(${factRef('cold-cache')})*`;
 }

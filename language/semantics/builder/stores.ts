@@ -1,4 +1,5 @@
 // Stores: one declaration read once (with its problems), then instantiated per cell when `per cell`.
+import { cachesInstance, readCaches, type CachesDecl } from './caches.js';
 import * as ast from '../../generated/ast.js';
 import { CASSANDRA_DEFAULT_LEVEL, CASSANDRA_LEVELS, ENGINES } from '../facts/defaults.js';
 import { readCheckpoint, readQueueAndObjectClauses, withFeatureFacts } from './queues-and-objects.js';
@@ -59,6 +60,7 @@ export interface StoreDecl {
     readonly backup?: BackupM;
     readonly sizeBytes?: number;
     readonly catchUp?: CatchUpM;
+    readonly caches?: CachesDecl;
     readonly consumersIdempotent: boolean;
     readonly checkpointMs?: number;
     readonly objective?: ObjectiveM;
@@ -91,6 +93,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
     const backup = ctx.single(c, ast.isBackupClause, 'backup');
     const size = ctx.single(c, ast.isSizeClause, 'size');
     const catchUp = ctx.single(c, ast.isCatchUpClause, 'catch-up');
+    const cachesClause = ctx.single(c, ast.isCachesClause, 'caches');
     const objective = ctx.single(c, ast.isObjectiveClause, 'objective');
     const consumers = ctx.single(c, ast.isConsumersClause, 'consumers');
     const checkpoint = ctx.single(c, ast.isCheckpointClause, 'checkpoint');
@@ -207,6 +210,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
         ...backupFields(backup ? readBackup(ctx, backup, engine?.engine) : undefined),
         sizeBytes: size ? ctx.quantity(size.size, 'size', { what: 'size', min: 0 }) : undefined,
         catchUp: catchUp ? readCatchUp(ctx, catchUp) : undefined,
+        caches: readCaches(ctx, node, cachesClause, engine?.engine),
         consumersIdempotent: consumers?.idempotent === true,
         ...(checkpointMs !== undefined ? { checkpointMs } : {}),
         objective: buildObjective(ctx, objective),
@@ -228,6 +232,7 @@ function readStore(ctx: BuildContext, node: ast.Store, cells: readonly CellM[]):
             restore: backup?.restore,
             size,
             catchUp,
+            caches: cachesClause,
             consumers,
             checkpoint,
             objective,
@@ -405,6 +410,7 @@ function instantiate(
         ...(decl.backup ? { backup: decl.backup } : {}),
         sizeBytes: decl.sizeBytes,
         ...(decl.catchUp ? { catchUp: decl.catchUp } : {}),
+        ...(decl.caches ? { caches: cachesInstance(decl.caches, cell) } : {}),
         consumersIdempotent: decl.consumersIdempotent,
         ...(decl.checkpointMs !== undefined ? { checkpointMs: decl.checkpointMs } : {}),
         objective: decl.objective,

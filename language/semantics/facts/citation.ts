@@ -38,6 +38,7 @@ export const FACT_IDS = [
     'capacity-launch-time',
     'client-retries',
     'retry-load',
+    'cold-cache',
     'restore-throughput',
     'non-blocking-actions',
     'self-failover-engines',

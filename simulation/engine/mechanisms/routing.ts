@@ -68,6 +68,7 @@ export function refreshTables(run: RunState, tables: RoutingTables): void {
     tables.serviceCapacity.update(run.services, run.groups, run.partial, run.now);
     for (const g of run.groups) refreshGroup(run, tables, g);
     refreshLanding(run);
+    run.cacheReaders?.observe(run.groups, run.faults, run.now);
 }
 
 function refreshGroup(run: RunState, tables: RoutingTables, g: GroupRuntime): void {
