@@ -96,7 +96,7 @@ export class WriteLog {
         const seen = this.seen ? new Float64Array(capacity * this.stride) : undefined;
         copyRing(this.times, times, this.start, this.end, 1);
         copyRing(this.keys, keys, this.start, this.end, 1);
-        if (seen) copyRing(this.seen!, seen, this.start, this.end, this.stride);
+        if (seen && this.seen) copyRing(this.seen, seen, this.start, this.end, this.stride);
         if (this.values) {
             const values = new Float64Array(capacity);
             copyRing(this.values, values, this.start, this.end, 1);
@@ -215,7 +215,8 @@ export interface Heal {
 
 /** The backlog of the link's heal and what queued behind it are applied, the last at `t` (entries before `head`). */
 export function endDrain(link: Link, t: number, head: number, weight: number): void {
-    const heal = link.draining!;
+    const heal = link.draining;
+    if (heal === undefined) throw new Error(`endDrain: link ${link.index} of ${link.store.id} is not draining`);
     link.draining = undefined;
     heal.drainedAt = t;
     heal.drainedWrites = (head - heal.fromIndex) * weight;

@@ -130,7 +130,7 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
                 : undefined,
             s.writeLatencyMs.p50 !== null ? `latency p50/p95/p99 ${latency(s.writeLatencyMs)}` : undefined,
             s.lag.length > 0 ? `max lag ${formatDuration(maxLagMs(s))}` : undefined,
-            maxBacklogMs(s) !== null ? `backlog held up to ${formatDuration(maxBacklogMs(s)!)} by a cut` : undefined,
+            backlogText(maxBacklogMs(s)),
         ].filter(Boolean);
         out.push(`  ${s.id} (${s.engine ?? 'store'}, ${mode}, ${s.conflicts}): ${facts.join(', ')}`);
         for (const x of s.stranded) out.push(`    ${strandingLine(x)}`);
@@ -194,4 +194,8 @@ function clauseNote(r: SimulationReport, clause: TimelineEvent['clause'] | undef
     return clause.uri === r.design.uri
         ? `  (line ${clause.line})`
         : `  (${visibleControls(fileName(clause.uri))}:${clause.line})`;
+}
+
+function backlogText(ms: number | null): string | undefined {
+    return ms === null ? undefined : `backlog held up to ${formatDuration(ms)} by a cut`;
 }
