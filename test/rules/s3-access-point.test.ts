@@ -93,4 +93,17 @@ describe('an access-point failover simulates to its closed form', () => {
             'the access-point routing change of downloads is simulated as its documented bound, 2 m (docs/facts.md#s3-mrap-failover-controls): an upper bound on its time',
         );
     });
+
+    it('moves an active-active access point’s users at detection, and notes that this is a lower bound', async () => {
+        const design = `${REGIONS}service downloads { regions us-east-1, us-west-2  posture active-active  capacity 100% per region  reads artifacts }
+failover downloads { detect health-check every 10s threshold 3  route s3-access-point  drill every 30d }
+workload fetches for downloads { reads 500/s from us-east-1 100% }
+scenario lose { workload fetches  duration 1h  at 10m outage us-east-1 for 20m }`;
+        const report = await runModelWithDeadline(await designOf(design, true));
+        const recovery = report.recovery.find((r) => r.targetName === 'downloads');
+        expect(recovery?.routingChangeMs).toBe(recovery?.detectionMs);
+        expect(report.notes).toContain(
+            'the active-active access point of downloads redirects in no documented time (docs/facts.md#s3-multi-region-access-points), so users move the moment the failure is detected in the simulation — a lower bound',
+        );
+    });
 });
