@@ -539,6 +539,7 @@ class Generator {
                         fc.constantFrom(
                             'route anycast',
                             'route global-accelerator',
+                            'route s3-access-point',
                             'route arc-routing-control',
                             'route router',
                             'route manual',
