@@ -1,13 +1,20 @@
 // Lookups over a model, each built once per model on first use. A rule or estimator that asks them for every
 // service or store then costs one pass over the design, not one pass per declaration (issue 15: cost stays
 // linear in every dimension). The model is immutable once built, so an index never goes stale.
-import type { FailoverM, Model, ServiceM, WorkloadM } from './model.js';
+import type { FailoverM, Model, ScenarioM, ServiceM, WorkloadM } from './model.js';
 
 interface ModelIndex {
     readonly failoversByTarget: ReadonlyMap<string, readonly FailoverM[]>;
     readonly workloadsByService: ReadonlyMap<string, readonly WorkloadM[]>;
     readonly workloadsByStore: ReadonlyMap<string, readonly WorkloadM[]>;
     readonly dependentsByService: ReadonlyMap<string, readonly ServiceM[]>;
+    /** By store id: the service instances whose `uses` names it, and whose `reads` does. */
+    readonly writersByStore: ReadonlyMap<string, readonly ServiceM[]>;
+    readonly readersByStore: ReadonlyMap<string, readonly ServiceM[]>;
+    /** By store name: the scenarios with an `at T corrupt <store>`. */
+    readonly corruptingByStore: ReadonlyMap<string, readonly ScenarioM[]>;
+    /** Each service instance's place in the design's order. */
+    readonly serviceOrder: ReadonlyMap<ServiceM, number>;
 }
 
 const indexes = new WeakMap<Model, ModelIndex>();
@@ -30,10 +37,28 @@ function indexOf(model: Model): ModelIndex {
             else if (w.target?.kind === 'store') push(workloadsByStore, w.target.name, w);
         }
         const dependentsByService = new Map<string, ServiceM[]>();
+        const writersByStore = new Map<string, ServiceM[]>();
+        const readersByStore = new Map<string, ServiceM[]>();
         for (const s of model.services.values()) {
             for (const id of new Set(s.dependsOn)) push(dependentsByService, id, s);
+            for (const id of new Set(s.uses)) push(writersByStore, id, s);
+            for (const id of new Set(s.reads)) push(readersByStore, id, s);
         }
-        index = { failoversByTarget, workloadsByService, workloadsByStore, dependentsByService };
+        const corruptingByStore = new Map<string, ScenarioM[]>();
+        for (const scenario of model.scenarios.values()) {
+            const stores = new Set(scenario.faults.flatMap((f) => (f.kind === 'corrupt' ? [f.store] : [])));
+            for (const store of stores) push(corruptingByStore, store, scenario);
+        }
+        index = {
+            failoversByTarget,
+            workloadsByService,
+            workloadsByStore,
+            dependentsByService,
+            writersByStore,
+            readersByStore,
+            corruptingByStore,
+            serviceOrder: new Map([...model.services.values()].map((s, i) => [s, i])),
+        };
         indexes.set(model, index);
     }
     return index;
@@ -70,4 +95,27 @@ export function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
 /** The service instances whose `depends-on` names this one (by its id), in the design's order. */
 export function dependentsOf(model: Model, service: string): readonly ServiceM[] {
     return indexOf(model).dependentsByService.get(service) ?? [];
+}
+
+/** The service instances whose `uses` names this store (by its id), in the design's order. */
+export function writersOf(model: Model, store: string): readonly ServiceM[] {
+    return indexOf(model).writersByStore.get(store) ?? [];
+}
+
+/** The service instances that name a store or service (by its id) in `uses`, `reads` or (unless `dependsOn` is
+ *  false) `depends-on`, each once, in the design's order. */
+export function servicesOn(model: Model, id: string, { dependsOn = true } = {}): ServiceM[] {
+    const index = indexOf(model);
+    const on = new Set([
+        ...(index.writersByStore.get(id) ?? []),
+        ...(index.readersByStore.get(id) ?? []),
+        ...(dependsOn ? (index.dependentsByService.get(id) ?? []) : []),
+    ]);
+    const order = index.serviceOrder;
+    return [...on].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+/** The scenarios that corrupt a store (by its declared name), in the design's order. */
+export function scenariosCorrupting(model: Model, store: string): readonly ScenarioM[] {
+    return indexOf(model).corruptingByStore.get(store) ?? [];
 }

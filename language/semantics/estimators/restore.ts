@@ -3,6 +3,7 @@
 // time objective that applies. The rules and the simulation read these; nothing here is a vendor default.
 import { factRef } from '../facts/citation.js';
 import type { Model, StoreM } from '../model.js';
+import { servicesOn } from '../model-index.js';
 import { formatBytes, formatDuration } from '../../../format/quantities.js';
 
 /** PITR restores to a chosen second (docs/facts.md#pitr-retention): the last clean point is one second before. */
@@ -79,9 +80,9 @@ export interface RtoFor {
 export function rtoFor(model: Model, store: StoreM): RtoFor | undefined {
     if (store.objective?.rtoMs !== undefined) return { ms: store.objective.rtoMs, from: `store ${store.name}` };
     let best: RtoFor | undefined;
-    for (const s of model.services.values()) {
+    for (const s of servicesOn(model, store.id, { dependsOn: false })) {
         const rto = s.objective?.rtoMs;
-        if (rto === undefined || !(s.uses.includes(store.id) || s.reads.includes(store.id))) continue;
+        if (rto === undefined) continue;
         if (best === undefined || rto < best.ms) best = { ms: rto, from: `service ${s.name}` };
     }
     return best;

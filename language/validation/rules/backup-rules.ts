@@ -5,6 +5,7 @@
 import { restoreTime, restoreTimeUnknown, rtoFor } from '../../semantics/estimators/restore.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import type { Model, StoreM } from '../../semantics/model.js';
+import { scenariosCorrupting, writersOf } from '../../semantics/model-index.js';
 import { formatDuration } from '../../../format/quantities.js';
 import { at } from './helpers.js';
 import type { Rule } from './rule.js';
@@ -13,9 +14,9 @@ import type { Rule } from './rule.js';
 function rpoFor(model: Model, store: StoreM): { ms: number; from: string } | undefined {
     if (store.objective?.rpoMs !== undefined) return { ms: store.objective.rpoMs, from: `its RPO objective` };
     let best: { ms: number; from: string } | undefined;
-    for (const s of model.services.values()) {
+    for (const s of writersOf(model, store.id)) {
         const rpo = s.objective?.rpoMs;
-        if (rpo === undefined || !s.uses.includes(store.id)) continue;
+        if (rpo === undefined) continue;
         if (best === undefined || rpo < best.ms) best = { ms: rpo, from: `the RPO objective of service ${s.name}` };
     }
     return best;
@@ -23,9 +24,7 @@ function rpoFor(model: Model, store: StoreM): { ms: number; from: string } | und
 
 /** The first scenario that corrupts the store. */
 function corruptedIn(model: Model, store: StoreM): string | undefined {
-    for (const scenario of model.scenarios.values())
-        if (scenario.faults.some((f) => f.kind === 'corrupt' && f.store === store.name)) return scenario.name;
-    return undefined;
+    return scenariosCorrupting(model, store.name)[0]?.name;
 }
 
 /** How fast a corruption reaches the other replicas, in words. */

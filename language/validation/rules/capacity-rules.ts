@@ -2,6 +2,7 @@
 import { THRESHOLDS } from '../../semantics/facts/defaults.js';
 import { lossFits, placeLoad, regionLoss, serviceLoad } from '../../semantics/estimators/region-loss.js';
 import type { Deployable, Model } from '../../semantics/model.js';
+import { servicesOn } from '../../semantics/model-index.js';
 import { formatDuration, formatPercent } from '../../../format/quantities.js';
 import type { Fix } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
@@ -33,11 +34,7 @@ const singleRegionSpof: Rule = {
                         `(us-east-1 was impaired for about seven hours on 7 December 2021, ${factRef('us-east-1-2021-outage')})`,
                 });
             }
-            const dependents = [...model.services.values()].filter(
-                (s) =>
-                    s.regions.length > 1 &&
-                    (s.dependsOn.includes(d.id) || s.uses.includes(d.id) || s.reads.includes(d.id)),
-            );
+            const dependents = servicesOn(model, d.id).filter((s) => s.regions.length > 1);
             for (const s of dependents) {
                 const how = s.dependsOn.includes(d.id)
                     ? 'depends on it'

@@ -1,6 +1,7 @@
 // Data residency (docs/facts.md#aws-region-jurisdictions, docs/facts.md#eu-adequacy-decisions): where data with a jurisdiction may be stored, written and read from.
 import { EU_ADEQUATE_JURISDICTIONS, EU_JURISDICTIONS } from '../../semantics/facts/regions.js';
 import type { Model, Range, Severity, StoreM } from '../../semantics/model.js';
+import { servicesOn } from '../../semantics/model-index.js';
 import type { Fix } from './fix.js';
 import { at, regionsPlace, type Place } from './helpers.js';
 import type { Rule } from './rule.js';
@@ -114,9 +115,8 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
             message: `${store.name} must stay in ${residency}${from}, but its backups are kept in ${backupRegion} (${backupJurisdiction}), a full copy of the data: ${backupVerdict.why}`,
         });
     }
-    for (const service of model.services.values()) {
+    for (const service of servicesOn(model, store.id, { dependsOn: false })) {
         const writes = service.uses.includes(store.id);
-        if (!writes && !service.reads.includes(store.id)) continue;
         for (const region of service.regions) {
             const jurisdiction = model.regions.get(region)?.jurisdiction;
             const verdict = jurisdiction === undefined ? undefined : residencyVerdict(residency, jurisdiction);
