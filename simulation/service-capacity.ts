@@ -7,7 +7,7 @@
 // change of what a region of a service with retries or a declared capacity is offered is kept for the report.
 import type { PartialFaults } from './partial-faults.js';
 import type { Plan } from './plan.js';
-import { retryLoad, type RetryLoad } from './retry-load.js';
+import { retryLoad, type RetryLoad } from '../language/semantics/estimators/retry-load.js';
 import type { GroupRuntime, ServiceRuntime } from './runtime.js';
 
 /** From `atMs` on, what one region of a service was offered and served, as shares of its load with every region up. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
-import { retryLoad, type RetryLoad } from '../../simulation/retry-load.js';
+import { retryLoad, type RetryLoad } from '../../language/semantics/estimators/retry-load.js';
 import { expectValidReport, run } from './helpers.js';
 
 const fresh = (): RetryLoad => ({ offered: 0, failedShare: 0, servedShare: 0, admittedShare: 0 });

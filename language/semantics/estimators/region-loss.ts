@@ -9,6 +9,7 @@
 import { rttBetween } from '../latency.js';
 import type { Model, ServiceM } from '../model.js';
 import { dependentsOf, failoversOf, workloadsAimedAt } from '../model-index.js';
+import { retryLoad, type RetryLoad } from './retry-load.js';
 
 export interface ServiceLoad {
     /** Share of the service instance's requests (writes + reads) by origin region; sums to 1. */
@@ -23,8 +24,16 @@ export interface RegionLoss {
     readonly lost: string;
     /** Regions that take the lost region's users. */
     readonly receivers: readonly string[];
-    /** Load share and capacity of each region that carries more than its capacity after the loss. */
-    readonly overloaded: readonly { readonly region: string; readonly load: number; readonly capacity: number }[];
+    /**
+     * Load share and capacity of each region that carries more than its capacity after the loss, and what its
+     * clients then offer it with their declared retries (`offered`, = `load` without retries; retry-load.ts).
+     */
+    readonly overloaded: readonly {
+        readonly region: string;
+        readonly load: number;
+        readonly capacity: number;
+        readonly offered: number;
+    }[];
     /** Share of all requests that fail or queue: the sum of the excess over capacity. */
     readonly failingShare: number;
     /** The largest share one surviving region carries: the capacity every region needs to absorb this loss. */
@@ -204,7 +213,8 @@ export function regionLoss(model: Model, service: ServiceM, placement: LoadPlace
             if (x > (d.placement.carried.get(r) ?? 0) + 1e-9) receivers.add(r);
         }
     }
-    const overloaded: { region: string; load: number; capacity: number }[] = [];
+    const overloaded: { region: string; load: number; capacity: number; offered: number }[] = [];
+    const retries = service.retries?.count ?? 0;
     let failingShare = 0;
     let largestLoad = 0;
     for (const [region, share] of carried) {
@@ -212,10 +222,16 @@ export function regionLoss(model: Model, service: ServiceM, placement: LoadPlace
         // A region with no declared capacity is not limited, as in the simulation.
         const cap = capacity[region];
         if (cap === undefined || share <= cap + 1e-9) continue;
-        overloaded.push({ region, load: share, capacity: cap });
+        // Retries add load, not successes: over capacity what fails is still the excess (retry-load.ts).
+        const offered = retries > 0 ? retryLoad(share, cap, 0, retries, scratch()).offered : share;
+        overloaded.push({ region, load: share, capacity: cap, offered });
         failingShare += share - cap;
     }
     return { lost, receivers: [...receivers], overloaded, failingShare, largestLoad, carried };
+}
+
+function scratch(): RetryLoad {
+    return { offered: 0, failedShare: 0, servedShare: 1, admittedShare: 1 };
 }
 
 function isActiveActive(service: ServiceM): boolean {

@@ -118,7 +118,10 @@ const standbyCapacity: Rule = {
                 : [];
             const carrying = worst.overloaded.map(
                 (o) =>
-                    `${o.region} then carries ${formatPercent(o.load)} of the load with capacity for ${formatPercent(o.capacity)}`,
+                    `${o.region} then carries ${formatPercent(o.load)} of the load with capacity for ${formatPercent(o.capacity)}` +
+                    (o.offered > o.load + 1e-9
+                        ? ` (offered about ${formatPercent(o.offered)} with its clients' ${service.retries?.count ?? 0} retries, ${factRef('retry-load')})`
+                        : ''),
             );
             const others = losses.filter((l) => l !== worst && l.failingShare > 1e-9).length;
             report({
