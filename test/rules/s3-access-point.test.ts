@@ -11,6 +11,8 @@ import { headerRules, reportedCodes } from '../helpers/rules-header.js';
 import { validate } from '../helpers/services.js';
 import { designOf, runModelWithDeadline } from '../simulation/helpers.js';
 import { ruleCases } from './rule-cases.js';
+import { planExport } from '../../export/cdk/index.js';
+import { modelOf } from '../helpers/services.js';
 
 const REGIONS = `topology T
 region us-east-1 { provider aws jurisdiction US }
@@ -105,5 +107,18 @@ scenario lose { workload fetches  duration 1h  at 10m outage us-east-1 for 20m }
         expect(report.notes).toContain(
             'the active-active access point of downloads redirects in no documented time (docs/facts.md#s3-multi-region-access-points), so users move the moment the failure is detected in the simulation — a lower bound',
         );
+    });
+});
+
+describe('the CDK export of an access-point failover', () => {
+    it('generates no routing for it and says why, rather than routing controls it does not have', async () => {
+        const { model } = await modelOf(downloads('rto 3m'));
+        const plan = planExport(model);
+        expect(plan.notGenerated.filter((n) => n.name.startsWith('failover downloads'))).toEqual([
+            {
+                name: 'failover downloads',
+                reason: 'S3 Multi-Region Access Points are not generated yet; create the access point beside this app',
+            },
+        ]);
     });
 });
