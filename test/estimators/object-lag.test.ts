@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lagPercentile } from '../../language/semantics/estimators/object-lag.js';
+import { estimateRpo } from '../../language/semantics/estimators/replication.js';
 import { ROOT } from '../helpers/bundles.js';
 import { modelOf } from '../helpers/services.js';
 import { hoverAt } from '../lsp/lsp-helpers.js';
@@ -75,6 +76,20 @@ describe('the hover and the report say the percentile is a fixed delay', () => {
                 'uploads: the replication lag is the documented percentile (GCS default replication: 99.9% of objects within 1 h, docs/facts.md#gcs-dual-region-replication), simulated as a fixed 1 h delay for every object — no median is documented, so no distribution is invented; the stranded counts and backlogs shown are upper bounds for the 99.9% it covers (the rest is not modelled)',
                 'thumbnails: the replication lag is the documented percentile (GCS turbo replication: every object within 15 m, docs/facts.md#gcs-turbo-replication), simulated as a fixed 15 m delay for every object — no median is documented, so no distribution is invented; the stranded counts and backlogs shown are upper bounds',
             ]),
+        );
+    });
+});
+
+describe('the RPO of a GCS bucket', () => {
+    it('calls its 1 h lag a percentile with no median, and the 12 h RPO the bound', async () => {
+        const { model } = await modelOf(`${REGIONS}store b { ${GCS} }`);
+        const rpo = estimateRpo(model.stores.get('b')!);
+        expect(rpo.ms).toBe(12 * 3_600_000);
+        expect(rpo.reason).toBe(
+            'asynchronous replication lags up to 1 h behind (GCS default replication: 99.9% of objects within 1 h — a percentile, no median documented; at most 12 h, a documented bound): an unplanned failover loses the writes not yet replicated',
+        );
+        expect(rpo.range?.why.typical).toBe(
+            'the documented percentile, GCS default replication: 99.9% of objects within 1 h, with no median documented (docs/facts.md#gcs-dual-region-replication)',
         );
     });
 });

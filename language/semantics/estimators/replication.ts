@@ -5,6 +5,7 @@ import { formatDuration, formatDurationRange } from '../../../format/quantities.
 import { factRef } from '../facts/citation.js';
 import { QUEUE_ENGINES } from '../facts/messaging-and-objects.js';
 import { pointRange, type EstimateRange } from './range.js';
+import { describePercentile, lagPercentile, type LagPercentile } from './object-lag.js';
 
 export interface ReplicationLagEstimate {
     /** Typical lag of the other regions behind the writer, in ms (0 for sync/consensus); undefined when unknown. */
@@ -84,6 +85,7 @@ function lagRange(
     provenance: Provenance | undefined,
     backupMs: number | undefined,
     bound: StoreM['replication']['lagBound'],
+    percentile?: LagPercentile,
 ): EstimateRange {
     if (provenance?.kind !== 'default') return pointRange(lagMs, 'the declared lag');
     const cite = /docs\/facts\.md#[a-z0-9-]+/.exec(provenance.source)?.[0] ?? factRef('dynamodb-mrec-lag');
@@ -100,7 +102,9 @@ function lagRange(
             typical:
                 bound?.ms === lagMs
                     ? `no typical lag is documented: the bound (${cite})`
-                    : `the engine's typical lag (${cite})`,
+                    : percentile !== undefined
+                      ? `the documented percentile, ${describePercentile(percentile)}, with no median documented (${cite})`
+                      : `the engine's typical lag (${cite})`,
             worst:
                 bound !== undefined && worstMs === bound.ms
                     ? `replication reaches its documented bound (${boundCite ?? cite})`
@@ -169,18 +173,21 @@ export function estimateRpo(store: StoreM): RpoEstimate {
             };
         const fromDefault = store.replication.lagProvenance?.kind === 'default';
         const bound = fromDefault ? store.replication.lagBound : undefined;
+        const percentile = lagPercentile(store);
         const kind = !fromDefault
             ? ''
-            : bound === undefined
-              ? ' (typical, not a bound)'
-              : bound.ms === lag
-                ? ` (at most ${formatDuration(bound.ms)}, a documented bound; no typical figure)`
-                : ` (typical; at most ${formatDuration(bound.ms)}, a documented bound)`;
+            : percentile !== undefined && percentile.share < 1 && bound !== undefined && bound.ms !== lag
+              ? ` (${describePercentile(percentile)} — a percentile, no median documented; at most ${formatDuration(bound.ms)}, a documented bound)`
+              : bound === undefined
+                ? ' (typical, not a bound)'
+                : bound.ms === lag
+                  ? ` (at most ${formatDuration(bound.ms)}, a documented bound; no typical figure)`
+                  : ` (typical; at most ${formatDuration(bound.ms)}, a documented bound)`;
         return {
             ms: bound !== undefined ? Math.max(bound.ms, lag) : lag,
-            range: lagRange(lag, store.replication.lagProvenance, backup, bound),
+            range: lagRange(lag, store.replication.lagProvenance, backup, bound, percentile),
             basis: 'async-lag',
-            reason: `asynchronous replication lags ≈ ${formatDuration(lag)} behind${kind}: an unplanned failover loses the writes not yet replicated`,
+            reason: `asynchronous replication lags ${percentile !== undefined ? 'up to' : '≈'} ${formatDuration(lag)} behind${kind}: an unplanned failover loses the writes not yet replicated`,
         };
     }
     if (multiRegion && mode === 'none' && store.writes.policy !== 'primary') {
