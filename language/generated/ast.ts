@@ -170,6 +170,7 @@ export type MregionKeywordNames =
     | "provider"
     | "providers"
     | "quorum"
+    | "quota"
     | "reads"
     | "redis"
     | "reference"
@@ -1089,7 +1090,7 @@ export function isProviderClause(item: unknown): item is ProviderClause {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: ActionClause | BackupClause | CachesClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RetriesClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
+    readonly $container: ActionClause | BackupClause | CachesClause | CapacityClause | CapacityEntry | CatchUpClause | CheckpointClause | ConsistencyClause | DetectClause | DrillClause | DurationClause | EgressClause | Expectation | Fault | ItemSizeClause | KeysClause | LocationClause | ObjectiveTerm | Origin | QuotaClause | ReadRateClause | ReplicasClause | ReplicationClause | ResolutionClause | RetriesClause | RouteClause | RttClause | SeedClause | SizeClause | WriteRateClause;
     readonly $type: 'Quantity';
     text: string;
 }
@@ -1101,6 +1102,21 @@ export const Quantity = {
 
 export function isQuantity(item: unknown): item is Quantity {
     return reflection.isInstance(item, Quantity.$type);
+}
+
+export interface QuotaClause extends langium.AstNode {
+    readonly $container: Service;
+    readonly $type: 'QuotaClause';
+    share: Quantity;
+}
+
+export const QuotaClause = {
+    $type: 'QuotaClause',
+    share: 'share'
+} as const;
+
+export function isQuotaClause(item: unknown): item is QuotaClause {
+    return reflection.isInstance(item, QuotaClause.$type);
 }
 
 export interface ReadRateClause extends langium.AstNode {
@@ -1358,7 +1374,7 @@ export function isSeedClause(item: unknown): item is SeedClause {
 export interface Service extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Service';
-    clauses: Array<CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | RetriesClause | UsesClause>;
+    clauses: Array<CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | QuotaClause | ReadsClause | RegionsClause | RetriesClause | UsesClause>;
     name: Name;
     perCell: boolean;
 }
@@ -1374,7 +1390,7 @@ export function isService(item: unknown): item is Service {
     return reflection.isInstance(item, Service.$type);
 }
 
-export type ServiceClause = CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | ReadsClause | RegionsClause | RetriesClause | UsesClause;
+export type ServiceClause = CapacityClause | DependsOnClause | GlobalDependencyClause | ObjectiveClause | PostureClause | PrimaryClause | QuotaClause | ReadsClause | RegionsClause | RetriesClause | UsesClause;
 
 export const ServiceClause = {
     $type: 'ServiceClause'
@@ -1613,6 +1629,7 @@ export type MregionAstType = {
     PrimaryClause: PrimaryClause
     ProviderClause: ProviderClause
     Quantity: Quantity
+    QuotaClause: QuotaClause
     ReadRateClause: ReadRateClause
     ReadsClause: ReadsClause
     Region: Region
@@ -2299,6 +2316,15 @@ export class MregionAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        QuotaClause: {
+            name: QuotaClause.$type,
+            properties: {
+                share: {
+                    name: QuotaClause.share
+                }
+            },
+            superTypes: [ServiceClause.$type]
         },
         ReadRateClause: {
             name: ReadRateClause.$type,

@@ -968,6 +968,16 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
             example: 'capacity 100% per region',
         },
     ],
+    quota: [
+        {
+            in: ['QuotaClause'],
+            section: 'services',
+            summary:
+                "The most capacity `launch-capacity` or `scale-out` can bring a region to — the account's limit — as a share of the total load, the unit of `capacity` (the language has no instance size to turn a count of instances into load). Without it the action brings the region to 100%.",
+            unit: 'percent',
+            example: 'quota 80%',
+        },
+    ],
     caches: [
         {
             in: ['CachesClause'],

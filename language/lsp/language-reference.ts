@@ -19,6 +19,7 @@ const PLACE: Readonly<Record<string, string>> = {
     Link: 'a link',
     CapacityClause: '`capacity`',
     RetriesClause: '`retries`',
+    QuotaClause: '`quota`',
     CachesClause: '`caches`',
     Fault: 'a fault (`at …`)',
     Expectation: '`expect`',

@@ -35,6 +35,7 @@ export const QUANTITY_SLOTS: Readonly<Record<string, QuantitySlot>> = {
     'CapacityEntry.share': { kind: 'percent', what: 'capacity of this region (share of the total load)' },
     'CachesClause.hitRate': { kind: 'percent', what: 'share of reads the cache answers once warm' },
     'CachesClause.warmUp': { kind: 'duration', what: 'time the cache takes to warm up for users newly routed there' },
+    'QuotaClause.share': { kind: 'percent', what: 'most capacity a scale-out can reach (share of the total load)' },
     'RetriesClause.count': { kind: 'count', what: 'retries after a failed attempt' },
     'RetriesClause.backoff': { kind: 'duration', what: 'wait before the first retry' },
     'DetectClause.interval': { kind: 'duration', what: 'health-check interval' },

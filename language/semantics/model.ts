@@ -302,6 +302,8 @@ export interface ServiceM {
     readonly posture?: Posture;
     /** Share of the total load each region can absorb (fraction; 1 = 100 %). Absent when not declared. */
     readonly capacity?: Readonly<Record<string, number>>;
+    /** The most capacity launch-capacity / scale-out can bring a region to (`quota`, a share); absent: no limit declared. */
+    readonly quota?: number;
     /** Its clients' retry policy (`retries`); absent when not declared, which means no retries (never a default). */
     readonly retries?: RetriesM;
     /** Store instance ids the service reads and writes. */

@@ -92,6 +92,7 @@ const service = block(clause('service', names, optional('per', 'cell')), [
         clause('capacity', list(clause(names, quantity('50%')).map((x) => x.join(' ')))),
     ),
     clause('retries', quantity('3'), optional('backoff', quantity('100ms'))),
+    clause('quota', quantity('80%')),
     clause('uses', list(names)),
     clause('reads', list(names)),
     clause('depends-on', list(names)),

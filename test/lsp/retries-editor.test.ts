@@ -54,6 +54,18 @@ describe('hover of retries', () => {
     });
 });
 
+describe('the quota clause in the editor', () => {
+    it('is offered in a service, explained on hover and listed in the service hover', async () => {
+        expect(await completionLabelsAt(`${DESIGN}service api { regions us-west-2 <|> }`)).toContain('quota');
+        expect(await hoverAt(`${DESIGN}service api { regions us-west-2 <|>quota 80% }`)).toMatch(
+            /most capacity `launch-capacity` or `scale-out` can bring a region to/,
+        );
+        expect(await hoverAt(`${DESIGN}service <|>api { regions us-west-2 quota 80% }`)).toMatch(
+            /Quota: scale-out stops at 80 ?% of the load/,
+        );
+    });
+});
+
 describe('formatting retries', () => {
     it.each([
         [

@@ -46,6 +46,7 @@ export function describeService(model: Model, name: string): string | undefined 
         out.push(
             `- Capacity: ${list(Object.entries(first.capacity).map(([r, share]) => `${r} ${formatPercent(share)}`))}`,
         );
+    if (first.quota !== undefined) out.push(`- Quota: scale-out stops at ${formatPercent(first.quota)} of the load`);
     out.push(retriesLine(first));
     out.push(
         `- Uses: ${list(unique(first.uses))}${first.reads.length > 0 ? `; reads ${list(unique(first.reads))}` : ''}`,

@@ -37,6 +37,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
     ObjectiveTerm: ['metric', 'value'],
     CapacityEntry: ['share'],
     RetriesClause: ['count'],
+    QuotaClause: ['share'],
     CachesClause: ['store', 'hitRate', 'warmUp'],
     Origin: ['share'],
 };

@@ -39,6 +39,8 @@ export function buildServices(
     const posture = ctx.single(c, ast.isPostureClause, 'posture');
     const capacity = ctx.single(c, ast.isCapacityClause, 'capacity');
     const retries = buildRetries(ctx, ctx.single(c, ast.isRetriesClause, 'retries'));
+    const quotaClause = ctx.single(c, ast.isQuotaClause, 'quota');
+    const quota = quotaClause ? ctx.quantity(quotaClause.share, 'percent', { what: 'quota', min: 0 }) : undefined;
     const uses = ctx.single(c, ast.isUsesClause, 'uses');
     const reads = ctx.single(c, ast.isReadsClause, 'reads');
     const dependsOn = ctx.single(c, ast.isDependsOnClause, 'depends-on');
@@ -93,6 +95,7 @@ export function buildServices(
         posture,
         capacity,
         retries: retries?.node,
+        quota: quotaClause,
         uses,
         reads,
         dependsOn,
@@ -163,6 +166,7 @@ export function buildServices(
             posture: postureValue,
             capacity: capacityMap,
             ...(retries ? { retries: retries.model } : {}),
+            ...(quota !== undefined ? { quota } : {}),
             uses: unique(refNames(uses?.stores).flatMap((s) => storeIds(s, cellName))),
             reads: unique(refNames(reads?.stores).flatMap((s) => storeIds(s, cellName))),
             dependsOn: unique(

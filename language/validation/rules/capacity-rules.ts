@@ -1,7 +1,7 @@
 // Availability: single-region parts and the capacity left after losing a region.
 import { THRESHOLDS } from '../../semantics/facts/defaults.js';
 import { lossFits, placeLoad, regionLoss, serviceLoad } from '../../semantics/estimators/region-loss.js';
-import type { Deployable, Model } from '../../semantics/model.js';
+import type { Deployable, Model, ServiceM } from '../../semantics/model.js';
 import { servicesOn } from '../../semantics/model-index.js';
 import { formatDuration, formatPercent } from '../../../format/quantities.js';
 import type { Fix } from './fix.js';
@@ -66,6 +66,14 @@ const singleRegionSpof: Rule = {
     },
 };
 
+/** The service as its capacity-adding failover leaves it: every region raised to its quota. */
+function withQuota(service: ServiceM, quota: number): ServiceM {
+    const capacity = Object.fromEntries(
+        Object.entries(service.capacity ?? {}).map(([r, c]) => [r, Math.max(c, Math.min(1, quota))]),
+    );
+    return { ...service, capacity };
+}
+
 /** Services whose failover adds capacity (a pilot light launching its standby), found in one pass. */
 function servicesAddingCapacity(model: Model): Set<string> {
     const ids = new Set<string>();
@@ -88,15 +96,18 @@ const standbyCapacity: Rule = {
     check({ model, report }) {
         const adding = servicesAddingCapacity(model);
         for (const service of model.services.values()) {
-            if (!service.capacity || service.regions.length < 2 || adding.has(service.id)) continue;
+            // A failover that adds capacity exempts the service, unless a quota stops it short of the whole load.
+            const quota = adding.has(service.id) ? (service.quota ?? Infinity) : undefined;
+            if (!service.capacity || service.regions.length < 2 || (quota !== undefined && quota >= 1)) continue;
+            const judged = quota === undefined ? service : withQuota(service, quota);
             const load = serviceLoad(model, service);
             const placement = placeLoad(model, service, load);
             const activeActive = service.posture === 'active-active';
             // Losing a standby moves nothing: only the regions that serve users can overload the others.
             const primary = service.primary ?? service.regions[0];
             const candidates = activeActive ? service.regions : primary === undefined ? [] : [primary];
-            if (candidates.every((lost) => lossFits(service, placement, lost))) continue;
-            const losses = candidates.map((lost) => regionLoss(model, service, placement, lost));
+            if (candidates.every((lost) => lossFits(judged, placement, lost))) continue;
+            const losses = candidates.map((lost) => regionLoss(model, judged, placement, lost));
             const worst = losses.reduce((a, b) => (b.failingShare > a.failingShare + 1e-9 ? b : a));
             if (worst.failingShare <= 1e-9) continue;
             const needed = Math.ceil(losses.reduce((m, l) => Math.max(m, l.largestLoad), 0) * 100 - 1e-6);
@@ -131,7 +142,7 @@ const standbyCapacity: Rule = {
                 fixes,
                 message:
                     `losing ${worst.lost} sends its users to ${listing(worst.receivers.length > 0 ? worst.receivers : ['the other regions'])}: ${listing(carrying)} — about ` +
-                    `${formatPercent(worst.failingShare)} of requests fail or queue until capacity is added, and no failover action adds it` +
+                    `${formatPercent(worst.failingShare)} of requests fail or queue until capacity is added, and ${quota === undefined ? 'no failover action adds it' : `its failover adds it only up to its quota of ${formatPercent(quota)}`}` +
                     `${others > 0 ? ` (losing ${others === 1 ? 'one other region overloads' : `${others} other regions overload`} too)` : ''}` +
                     (placement.dependents !== undefined
                         ? `; its load includes one call per request of ${listing(placement.dependents.map((d) => d.service.id))} (depends-on), served where they serve it`

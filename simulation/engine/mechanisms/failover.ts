@@ -383,7 +383,19 @@ function applyEffect(ctx: EngineContext, run: Run, a: ActionM, t: number): void 
                       : -1;
             if (service < 0 || destination < 0) return;
             const s = ctx.services[service]!;
-            s.capacity[destination] = Math.max(s.capacity[destination]!, 1);
+            // Full capacity (100 % of the load), or as far as the declared quota lets it go.
+            const quota = s.plan.model.quota ?? Infinity;
+            const before = s.capacity[destination] ?? Infinity;
+            s.capacity[destination] = Math.max(before, Math.min(1, quota));
+            if (quota < 1 && before < 1)
+                ctx.record(
+                    t,
+                    'action-done',
+                    `${s.plan.id} ${a.kind} in ${ctx.regionName(destination)} stopped at its quota: capacity ${Math.round(Math.max(before, quota) * 1e4) / 100}% of the load, not 100%`,
+                    s.plan.id,
+                    destination,
+                    a.source,
+                );
             return;
         }
         default:
