@@ -5,6 +5,7 @@ import { markdownCode, markdownText } from '../../language/semantics/escape.js';
 import { latencySpread } from './latency-spread.js';
 import type { SimulationReport, TimelineEvent } from '../report.js';
 import { queueLines, queueSummary } from './queues.js';
+import { coldCacheLines, overloadLines } from './load.js';
 import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
 import { stalenessLine } from './staleness.js';
 import {
@@ -177,6 +178,16 @@ export function formatMarkdown(r: SimulationReport): string {
         );
         out.push('');
         out.push(...queues);
+        out.push('');
+    }
+    const loads = [
+        ...r.services.flatMap((s) => overloadLines(s).map((l) => `- ${s.id}: ${l}`)),
+        ...r.stores.flatMap((s) => coldCacheLines(s).map((l) => `- ${s.id}: ${l}`)),
+    ];
+    if (loads.length > 0) {
+        out.push('Load at failover (regions over capacity, caches that started cold):');
+        out.push('');
+        out.push(...loads);
         out.push('');
     }
     const drains = r.stores.flatMap((s) => {

@@ -7,6 +7,7 @@ import type { SimulationReport, TimelineEvent } from '../report.js';
 import { queueLines, queueSummary } from './queues.js';
 import { drainLine, failoverVerdict, lostIncrementsSummary, strandedSummary, strandingLine } from './data-fate.js';
 import { stalenessLine } from './staleness.js';
+import { coldCacheLines, overloadLines } from './load.js';
 import {
     at,
     duration,
@@ -139,8 +140,11 @@ export function formatText(r: SimulationReport, options: TextOptions = {}): stri
         if (drain !== undefined) out.push(`    ${drain}`);
         const staleness = stalenessLine(s);
         if (staleness !== undefined) out.push(`    ${staleness}`);
+        for (const line of coldCacheLines(s)) out.push(`    ${line}`);
     }
     out.push('');
+    const overloads = r.services.flatMap((s) => overloadLines(s).map((l) => `  ${s.id}: ${l}`));
+    if (overloads.length > 0) out.push('Load over capacity:', ...overloads, '');
 
     out.push(
         paint('1', `Availability ${share(r.summary.availability)}`) +
