@@ -104,3 +104,58 @@ describe('the estimate agrees with an independent Monte Carlo', () => {
         expect(Math.abs(estimate - mean)).toBeLessThanOrEqual(tolerance);
     });
 });
+
+describe('with one window for every pair, any rates: the closed form of the walk', () => {
+    // Same window w everywhere: from region r the walk stays until w, then each other region s comes in at its rate,
+    // so E[Tᵣ] = (1 − e^{−μᵣw})/μᵣ + e^{−μᵣw}/Λ and P(r → s) = μₛe^{−μᵣw}/Λ (Λ = Σμ). Balancing flows in and out of
+    // each region gives πₛ ∝ μₛe^{μₛw}, hence chain writes per s = Σμe^{μw} ÷ (Σe^{μw} − n + 1) and
+    //   lost per s = Λ − Σμᵣe^{μᵣw} ÷ (Σe^{μᵣw} − n + 1).
+    // Unequal rates make π uneven, so this checks the stationary distribution, not only the step lengths.
+    const oneWindow = (rates: readonly number[], w: number) => {
+        const sum = (f: (mu: number) => number) => rates.reduce((s, mu) => s + f(mu), 0);
+        return (
+            sum((mu) => mu) - sum((mu) => mu * Math.exp(mu * w)) / (sum((mu) => Math.exp(mu * w)) - rates.length + 1)
+        );
+    };
+
+    it.each([
+        { name: 'three regions, 2, 1 and 0.5 writes/s, window 500 ms', rates: [2, 1, 0.5], w: 0.5 },
+        { name: 'four regions, 4, 0.1, 1 and 2 writes/s, window 1 s', rates: [4, 0.1, 1, 2], w: 1 },
+        {
+            name: 'five regions, one busy (10/s) and four quiet (0.2/s), window 300 ms',
+            rates: [0.2, 0.2, 10, 0.2, 0.2],
+            w: 0.3,
+        },
+    ])('$name', ({ rates, w }) => {
+        const expected = oneWindow(rates, w);
+        expect(Math.abs((incrementsLostPerSecond(rates, same(w)) ?? NaN) - expected)).toBeLessThanOrEqual(
+            1e-9 * expected,
+        );
+    });
+
+    it('matches the closed form for two to six regions, any rates, one window', () => {
+        fc.assert(
+            fc.property(
+                fc.array(fc.double({ min: 1e-2, max: 20, noNaN: true }), { minLength: 2, maxLength: 6 }),
+                fc.double({ min: 1e-2, max: 2, noNaN: true }),
+                (rates, w) => {
+                    const expected = oneWindow(rates, w);
+                    const written = rates.reduce((s, r) => s + r, 0);
+                    const estimate = incrementsLostPerSecond(rates, same(w)) ?? NaN;
+                    expect(Math.abs(estimate - expected)).toBeLessThanOrEqual(1e-9 * written);
+                },
+            ),
+        );
+    });
+});
+
+describe('how many writing regions the estimate takes', () => {
+    it.each([
+        { name: '64 writing regions get a number', n: 64, computed: true },
+        { name: '65 writing regions get none (the reduction is n³)', n: 65, computed: false },
+        { name: '65 listed regions of which one does not write get a number', n: 65, computed: true, idle: true },
+    ])('$name', ({ n, computed, idle }) => {
+        const rates = Array.from({ length: n }, (_, i) => (idle === true && i === 0 ? 0 : 0.1));
+        expect(incrementsLostPerSecond(rates, same(0.1)) !== undefined).toBe(computed);
+    });
+});

@@ -74,6 +74,40 @@ workload w for s { writes 60/s from r1 50%, r2 30%, r3 20%  keys 10 shared 50% }
         expect(e.formula).toBe('60 writes/s from 3 regions, 50% of 10 keys shared, replication window ≈ 500 ms');
     });
 
+    it('weighs three regions whose nearer peer is listed last: the windows are taken in time order', async () => {
+        // The same rates with the links swapped: r1–r2 1,000 ms and r2–r3 100 ms, so from r1 the later-listed r3
+        // (200 ms) is nearer than r2 (500 ms), and from r2 r3 (50 ms) is nearer than r1 (500 ms).
+        const e = await estimate(`link r1 <-> r2 { rtt 1000ms }
+link r1 <-> r3 { rtt 400ms }
+link r2 <-> r3 { rtt 100ms }
+workload w for s { writes 60/s from r1 50%, r2 30%, r3 20%  keys 10 shared 50% }`);
+        const mu = [3, 1.8, 1.2];
+        const perKey =
+            lostPerSecond(0, mu, [0, 0.5, 0.2]) +
+            lostPerSecond(1, mu, [0.5, 0, 0.05]) +
+            lostPerSecond(2, mu, [0.2, 0.05, 0]);
+        expect(e.perDay).toBeCloseTo(perKey * 5 * 86_400, 3);
+    });
+
+    it.each([
+        {
+            name: 'three regions of which one writes nothing: exact, as two',
+            split: 'r1 50%, r2 50%, r3 0%',
+            model: 'exact',
+        },
+        {
+            name: 'three regions that all write: an approximation',
+            split: 'r1 50%, r2 30%, r3 20%',
+            model: 'approximation',
+        },
+    ])('$name', async ({ split, model }) => {
+        const e = await estimate(`link r1 <-> r2 { rtt 100ms }
+link r1 <-> r3 { rtt 400ms }
+link r2 <-> r3 { rtt 1000ms }
+workload w for s { writes 60/s from ${split}  keys 10 shared 50% }`);
+        expect(e.incrementsModel).toBe(model);
+    });
+
     it('weighs a busy region’s write against a quiet one’s, not the other way round', async () => {
         // Two regions, one link of 2 s (window 1 s), 4 writes/s split 75/25 % on one key: μ₁ = 3, μ₂ = 1.
         // A write from the busy region is rarely lost (its own next write comes first); from the quiet one, often.
