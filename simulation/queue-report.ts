@@ -1,5 +1,6 @@
 // The report's view of a queue or stream (report.ts `QueueReport`): the stranded backlogs, the waits, the
 // consumer groups that moved and what they were delivered again, from the queues mechanism's records.
+import { itemAt } from '../language/util/item-at.js';
 import { formatCount, formatDuration } from '../format/quantities.js';
 import type { RunState } from './engine/context.js';
 import { checkpointIntervalOf } from './queues.js';
@@ -10,12 +11,15 @@ const ASSUME_KEEP_UP =
 
 export function queueReport(sim: RunState, index: number): QueueReport | null {
     const plan = sim.plan;
-    const store = plan.stores[index]!;
+    const store = itemAt(plan.stores, index, 'stores');
     const backlog = sim.queues.backlogOf[index];
     const checkpoints = sim.queues.checkpointsOf[index];
     if (backlog === undefined && checkpoints === undefined) return null;
-    const regionOf = (slot: number): string => plan.regions[store.replicas[slot]!]!;
-    const consumers = (backlog?.consumers ?? checkpoints?.consumers ?? []).map((v) => plan.services[v]!.id);
+    const regionOf = (slot: number): string =>
+        itemAt(plan.regions, itemAt(store.replicas, slot, 'replicas'), 'regions');
+    const consumers = (backlog?.consumers ?? checkpoints?.consumers ?? []).map(
+        (v) => itemAt(plan.services, v, 'services').id,
+    );
     const stranded = (backlog?.all ?? []).map((x) => ({
         region: regionOf(x.slot),
         fault: x.fault >= 0 ? x.fault : null,
@@ -26,9 +30,9 @@ export function queueReport(sim: RunState, index: number): QueueReport | null {
         lostAtMs: x.lostAtMs >= 0 ? x.lostAtMs : null,
     }));
     const moves = (checkpoints?.moves ?? []).map((m) => ({
-        service: plan.services[m.service]!.id,
-        from: plan.regions[m.from]!,
-        to: plan.regions[m.to]!,
+        service: itemAt(plan.services, m.service, 'services').id,
+        from: itemAt(plan.regions, m.from, 'regions'),
+        to: itemAt(plan.regions, m.to, 'regions'),
         atMs: m.atMs,
         checkpointAtMs: m.checkpointAtMs >= 0 ? m.checkpointAtMs : null,
         atFailover: m.atFailover,
@@ -73,11 +77,11 @@ export function queueStrandings(
     sim: RunState,
     index: number,
 ): { region: string; count: number; atMs: number; text: string }[] {
-    const store = sim.plan.stores[index]!;
+    const store = itemAt(sim.plan.stores, index, 'stores');
     return (sim.queues.backlogOf[index]?.all ?? [])
         .filter((x) => x.messages > 0)
         .map((x) => {
-            const region = sim.plan.regions[store.replicas[x.slot]!]!;
+            const region = itemAt(sim.plan.regions, itemAt(store.replicas, x.slot, 'replicas'), 'regions');
             const fate =
                 x.lostAtMs >= 0 ? 'lost with it' : x.returnedAtMs >= 0 ? 'consumable again at heal' : 'still stranded';
             return {

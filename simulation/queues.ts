@@ -14,6 +14,7 @@
 // is delivered again everything the target had received since that checkpoint (*re-delivered at failover*),
 // and, once the source's stranded messages arrive, those it had consumed in the source before it stopped
 // (*re-delivered after the heal*). Consumers are assumed to keep up in the source, as above.
+import { itemAt } from '../language/util/item-at.js';
 import { KAFKA_MM2 } from '../language/semantics/facts/messaging-and-objects.js';
 import type { PlanStructure as Plan } from './plan.js';
 
@@ -112,13 +113,13 @@ export function consumersOf(plan: Plan, s: number): number[] {
 }
 
 export function isRegionalQueue(plan: Plan, s: number): boolean {
-    const store = plan.stores[s]!;
+    const store = itemAt(plan.stores, s, 'stores');
     return store.mode === 'none' && REGIONAL_QUEUES.has(store.model.engine ?? '');
 }
 
 /** A Kafka store replicated between clusters whose consumer groups can move: the checkpoints are followed. */
 export function followsCheckpoints(plan: Plan, s: number): boolean {
-    const store = plan.stores[s]!;
+    const store = itemAt(plan.stores, s, 'stores');
     return store.model.engine === 'kafka' && store.mode === 'async' && store.replicas.length > 1;
 }
 
@@ -147,5 +148,5 @@ export function checkpointEvents(plan: Plan): number {
 
 /** The declared `checkpoint every`, or MirrorMaker 2's default (docs/facts.md#kafka-mirrormaker2). */
 export function checkpointIntervalOf(plan: Plan, s: number): number {
-    return plan.stores[s]!.model.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
+    return itemAt(plan.stores, s, 'stores').model.checkpointMs ?? KAFKA_MM2.checkpointIntervalMs.value;
 }

@@ -1,5 +1,7 @@
 // Reads a finished run into the report: per service, store, origin region and interruption, the timeline,
 // the cost, and every expectation measured against the run.
+import { itemAt } from '../language/util/item-at.js';
+import { addAt } from './typed-at.js';
 import { queueReport, queueStrandings } from './queue-report.js';
 import { corruptionReports } from './corruption.js';
 import type { ExpectationM } from '../language/semantics/model.js';
@@ -56,13 +58,13 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     const services = plan.services.map((s) => serviceReport(sim, s.index, episodesOf));
     const stores = plan.stores.map((s) => storeReport(sim, s.index));
     const recovery = sim.episodes.map((e): RecoveryReport => {
-        const g = sim.groups[e.group]!;
-        const fault = e.fault >= 0 ? plan.faults[e.fault]! : undefined;
+        const g = itemAt(sim.groups, e.group, 'groups');
+        const fault = e.fault >= 0 ? itemAt(plan.faults, e.fault, 'faults') : undefined;
         const from = fault ? fault.at : e.start;
         return {
             target: g.plan.targetId,
             targetName: g.plan.targetName,
-            usersOf: plan.regions[g.plan.origin]!,
+            usersOf: itemAt(plan.regions, g.plan.origin, 'regions'),
             fault: fault ? fault.index : null,
             faultLabel: fault ? fault.label : null,
             faultAtMs: fault ? fault.at : null,
@@ -77,9 +79,9 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
     const failovers = sim.runs.map((run): FailoverRunReport => ({
         target:
             run.failover.plan.targetKind === 'service'
-                ? plan.services[run.failover.plan.target]!.id
-                : plan.stores[run.failover.plan.target]!.id,
-        region: plan.regions[run.region]!,
+                ? itemAt(plan.services, run.failover.plan.target, 'services').id
+                : itemAt(plan.stores, run.failover.plan.target, 'stores').id,
+        region: itemAt(plan.regions, run.region, 'regions'),
         detectedAtMs: run.detectedAt,
         falseAlarm: run.falseAlarm,
         outcome: run.state === 'done' ? 'completed' : run.state === 'abandoned' ? 'abandoned' : 'unfinished',
@@ -88,9 +90,9 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         completedAtMs: run.doneAt >= 0 ? run.doneAt : null,
     }));
     const splitBrain = sim.splitBrains.map((b): SplitBrainReport => ({
-        store: plan.stores[b.store]!.id,
-        oldPrimary: plan.regions[b.oldPrimary]!,
-        newPrimary: plan.regions[b.newPrimary]!,
+        store: itemAt(plan.stores, b.store, 'stores').id,
+        oldPrimary: itemAt(plan.regions, b.oldPrimary, 'regions'),
+        newPrimary: itemAt(plan.regions, b.newPrimary, 'regions'),
         promotedAtMs: b.promotedAt,
         startMs: b.startAt >= 0 ? b.startAt : null,
         endMs: b.endAt >= 0 ? b.endAt : null,
@@ -118,7 +120,7 @@ export function buildReport({ sim, seed, eventBudget, resolution }: BuildInput):
         readsServed += g.counters.readsServed;
         readsStale += g.counters.staleReads;
     }
-    const staleKnown = plan.stores.every((s) => sim.storeCounters[s.index]!.staleKnown);
+    const staleKnown = plan.stores.every((s) => itemAt(sim.storeCounters, s.index, 'storeCounters').staleKnown);
     const rtos = recovery.map((r) => r.rtoMs);
     const passedCount = expectations.filter((e) => e.passed).length;
     const notes = [...sim.notes];
@@ -232,22 +234,24 @@ function partialFaultReports(sim: RunState): PartialFaultReport[] {
             label: f.label,
             target: f.targetName,
             targetKind: f.targetKind,
-            region: plan.regions[f.region]!,
+            region: itemAt(plan.regions, f.region, 'regions'),
             atMs: f.at,
             untilMs: f.until,
             errorShare: f.errorShare,
             addedLatencyMs: f.addedLatencyMs,
-            reached: [...sim.partial.reach(f)].sort((a, b) => a - b).map((s) => plan.services[s]!.id),
+            reached: [...sim.partial.reach(f)]
+                .sort((a, b) => a - b)
+                .map((s) => itemAt(plan.services, s, 'services').id),
             checks: sim.grayWatches
                 .filter((w) => w.fault === f.index)
                 .map((w) => {
-                    const probe = sim.probes[w.probe]!;
+                    const probe = itemAt(sim.probes, w.probe, 'probes');
                     const target = probe.failover.plan;
                     return {
                         failover:
                             target.targetKind === 'service'
-                                ? plan.services[target.target]!.id
-                                : plan.stores[target.target]!.id,
+                                ? itemAt(plan.services, target.target, 'services').id
+                                : itemAt(plan.stores, target.target, 'stores').id,
                         depth: w.depth,
                         noticed: w.noticedAt >= 0,
                         noticedAtMs: w.noticedAt >= 0 ? w.noticedAt : null,
@@ -260,7 +264,7 @@ function partialFaultReports(sim: RunState): PartialFaultReport[] {
 /** Each group's interruptions, gathered in one pass (a run can have a group × state-change count of them). */
 function episodesByGroup(sim: RunState): readonly Episode[][] {
     const byGroup: Episode[][] = sim.groups.map(() => []);
-    for (const e of sim.episodes) byGroup[e.group]!.push(e);
+    for (const e of sim.episodes) itemAt(byGroup, e.group, 'byGroup').push(e);
     return byGroup;
 }
 
@@ -272,7 +276,7 @@ function largest(values: readonly (number | null)[]): number | null {
 }
 
 function serviceReport(sim: RunState, index: number, episodesOf: readonly Episode[][]): ServiceReport {
-    const s = sim.plan.services[index]!;
+    const s = itemAt(sim.plan.services, index, 'services');
     const groups = sim.groups.filter((g) => g.plan.kind === 'service' && g.plan.target === index);
     const all = new LatencyHistogram();
     let offered = 0;
@@ -284,17 +288,19 @@ function serviceReport(sim: RunState, index: number, episodesOf: readonly Episod
         const sv = g.counters.writesServed + g.counters.readsServed;
         offered += o;
         served += sv;
-        const rtos = episodesOf[g.plan.index]!.map((e) => rtoOf(sim, e.fault, e.start, e.end));
+        const rtos = itemAt(episodesOf, g.plan.index, 'episodesOf').map((e) => rtoOf(sim, e.fault, e.start, e.end));
         return {
-            region: sim.plan.regions[g.plan.origin]!,
+            region: itemAt(sim.plan.regions, g.plan.origin, 'regions'),
             offered: round(o, 3),
             served: round(sv, 3),
             availability: o > 0 ? round(sv / o, 9) : null,
             writeLatencyMs: percentiles(h),
-            writeLatencySeries: latencySeries(sim, [g.intervalLatencies[g.plan.writes.length]!]),
+            writeLatencySeries: latencySeries(sim, [
+                itemAt(g.intervalLatencies, g.plan.writes.length, 'intervalLatencies'),
+            ]),
             worstRtoMs: rtos.some((r) => r === Infinity) ? null : largest(rtos),
             availabilitySeries: Array.from(g.seriesOffered, (off, k) =>
-                off > 0 ? round(g.seriesServed[k]! / off, 6) : null,
+                off > 0 ? round(itemAt(g.seriesServed, k, 'seriesServed') / off, 6) : null,
             ),
         };
     });
@@ -303,7 +309,7 @@ function serviceReport(sim: RunState, index: number, episodesOf: readonly Episod
         name: s.name,
         cell: s.cell ?? null,
         posture: s.posture ?? null,
-        regions: s.regions.map((r) => sim.plan.regions[r]!),
+        regions: s.regions.map((r) => itemAt(sim.plan.regions, r, 'regions')),
         offered: round(offered, 3),
         served: round(served, 3),
         availability: offered > 0 ? round(served / offered, 9) : null,
@@ -324,8 +330,8 @@ function lostIncrements(sim: RunState, index: number): StoreReport['lostIncremen
 }
 
 function storeReport(sim: RunState, index: number): StoreReport {
-    const s = sim.plan.stores[index]!;
-    const c = sim.storeCounters[index]!;
+    const s = itemAt(sim.plan.stores, index, 'stores');
+    const c = itemAt(sim.storeCounters, index, 'storeCounters');
     const regions = sim.plan.regions;
     const byOrigin = new Map<number, { histogram: LatencyHistogram; intervals: IntervalLatencies[] }>();
     const all = new LatencyHistogram();
@@ -336,19 +342,21 @@ function storeReport(sim: RunState, index: number): StoreReport {
         all.merge(h);
         const into = byOrigin.get(g.plan.origin) ?? { histogram: new LatencyHistogram(), intervals: [] };
         into.histogram.merge(h);
-        into.intervals.push(g.intervalLatencies[j]!);
+        into.intervals.push(itemAt(g.intervalLatencies, j, 'intervalLatencies'));
         byOrigin.set(g.plan.origin, into);
     }
     const pending = new Float64Array(s.replicas.length);
     const lag: LagReport[] = [];
     for (const link of sim.links) {
         if (link.store.index !== index) continue;
-        pending[link.toSlot]! += (link.log.end - link.head) * sim.weight;
-        const series = Array.from(sim.lagSeries[link.index]!, (v) => (Number.isNaN(v) ? null : round(v, 3)));
+        addAt(pending, link.toSlot, (link.log.end - link.head) * sim.weight, 'pending writes by replica');
+        const series = Array.from(itemAt(sim.lagSeries, link.index, 'lagSeries'), (v) =>
+            Number.isNaN(v) ? null : round(v, 3),
+        );
         if (series.every((v) => v === null)) continue;
         lag.push({
-            from: regions[link.from]!,
-            to: regions[link.to]!,
+            from: itemAt(regions, link.from, 'regions'),
+            to: itemAt(regions, link.to, 'regions'),
             maxMs: round(Math.max(0, link.maxDelay), 3),
             backlogMaxMs: link.maxHeld >= 0 ? round(link.maxHeld, 3) : null,
             series,
@@ -360,9 +368,12 @@ function storeReport(sim: RunState, index: number): StoreReport {
     const tracking =
         s.tracksKeys && s.trackedKeys > 0
             ? {
-                  trackedKeys: [...sim.trackedLimit[index]!.values()].reduce((a, b) => a + b, 0),
-                  sharedKeys: [...s.keyOffsets.keys()].reduce((a, w) => a + sim.plan.workloads[w]!.sharedKeys, 0),
-                  scale: round(sim.conflictScale[index]! * sim.weight, 6),
+                  trackedKeys: [...itemAt(sim.trackedLimit, index, 'trackedLimit').values()].reduce((a, b) => a + b, 0),
+                  sharedKeys: [...s.keyOffsets.keys()].reduce(
+                      (a, w) => a + itemAt(sim.plan.workloads, w, 'workloads').sharedKeys,
+                      0,
+                  ),
+                  scale: round(itemAt(sim.conflictScale, index, 'conflictScale') * sim.weight, 6),
               }
             : null;
     return {
@@ -415,24 +426,24 @@ function storeReport(sim: RunState, index: number): StoreReport {
         byRegion: [...byOrigin.entries()]
             .sort((a, b) => a[0] - b[0])
             .map(([r, o]) => ({
-                region: regions[r]!,
+                region: itemAt(regions, r, 'regions'),
                 writeLatencyMs: percentiles(o.histogram),
                 writeLatencySeries: latencySeries(sim, o.intervals),
             })),
         replicas: s.replicas.map((r, slot) => ({
-            region: regions[r]!,
-            appliedWrites: c.applied[slot]!,
-            pendingWrites: pending[slot]!,
+            region: itemAt(regions, r, 'regions'),
+            appliedWrites: itemAt(c.applied, slot, 'applied'),
+            pendingWrites: itemAt(pending, slot, 'pending'),
         })),
         lag,
         losses: c.losses.map((l) => ({
-            region: regions[l.region]!,
+            region: itemAt(regions, l.region, 'regions'),
             atMs: l.atMs,
             lostWrites: l.lostWrites,
             rpoMs: round(l.rpoMs, 3),
             fault: l.fault,
             cause: l.cause,
-            primaryAfter: l.keptIn >= 0 ? regions[l.keptIn]! : null,
+            primaryAfter: l.keptIn >= 0 ? itemAt(regions, l.keptIn, 'regions') : null,
         })),
         queue: queueReport(sim, index),
         conflictTracking: tracking,
@@ -441,13 +452,16 @@ function storeReport(sim: RunState, index: number): StoreReport {
 
 /** Each cut-off of the store's replicas that held writes no other one had, and what became of them. */
 function strandings(sim: RunState, index: number): StrandingReport[] {
-    const s = sim.plan.stores[index]!;
+    const s = itemAt(sim.plan.stores, index, 'stores');
     const out: StrandingReport[] = [];
-    for (const x of sim.fates[index]!.all) {
-        const stranded = StoreFate.strandedCount(x, sim.logs[index]![x.slot]!) * sim.weight;
+    for (const x of itemAt(sim.fates, index, 'fates').all) {
+        // A stranding is recorded on a replica that accepts writes, which always has its write log.
+        const log = itemAt(sim.logs, index, 'logs')[x.slot];
+        if (log === undefined) throw new Error(`${s.id}: a stranding on replica ${x.slot}, which has no write log`);
+        const stranded = StoreFate.strandedCount(x, log) * sim.weight;
         if (stranded <= 0) continue;
         out.push({
-            region: sim.plan.regions[s.replicas[x.slot]!]!,
+            region: itemAt(sim.plan.regions, itemAt(s.replicas, x.slot, 'replicas'), 'regions'),
             fault: x.fault >= 0 ? x.fault : null,
             cutAtMs: x.cutAt,
             oldestAtMs: stranded > 0 ? x.firstTime : null,
@@ -467,22 +481,25 @@ function regionShares(sim: RunState): RegionShare[] {
     const offered = new Float64Array(sim.plan.regions.length);
     const served = new Float64Array(sim.plan.regions.length);
     for (const g of sim.groups) {
-        offered[g.plan.origin]! += g.counters.writesOffered + g.counters.readsOffered;
-        served[g.plan.origin]! += g.counters.writesServed + g.counters.readsServed;
+        addAt(offered, g.plan.origin, g.counters.writesOffered + g.counters.readsOffered, 'offered by region');
+        addAt(served, g.plan.origin, g.counters.writesServed + g.counters.readsServed, 'served by region');
     }
     return sim.plan.regions
         .map((region, r) => ({
             region,
-            offered: round(offered[r]!, 3),
-            served: round(served[r]!, 3),
-            availability: offered[r]! > 0 ? round(served[r]! / offered[r]!, 9) : null,
+            offered: round(itemAt(offered, r, 'offered'), 3),
+            served: round(itemAt(served, r, 'served'), 3),
+            availability:
+                itemAt(offered, r, 'offered') > 0
+                    ? round(itemAt(served, r, 'served') / itemAt(offered, r, 'offered'), 9)
+                    : null,
         }))
         .filter((r) => r.offered > 0);
 }
 
 function rtoOf(sim: RunState, fault: number, start: number, end: number | undefined): number {
     if (end === undefined) return Infinity;
-    return end - (fault >= 0 ? sim.plan.faults[fault]!.at : start);
+    return end - (fault >= 0 ? itemAt(sim.plan.faults, fault, 'faults').at : start);
 }
 
 function percentiles(h: LatencyHistogram | undefined): Percentiles {
@@ -576,7 +593,9 @@ class Measurements {
             if (e.region !== undefined && plan.regions[g.plan.origin] !== e.region) return false;
             if (!e.target) return true;
             if (e.target.kind === 'service') return g.plan.kind === 'service' && g.plan.targetName === e.target.name;
-            return [...g.plan.writes, ...g.plan.readsFrom].some((s) => plan.stores[s]!.name === e.target!.name);
+            return [...g.plan.writes, ...g.plan.readsFrom].some(
+                (s) => itemAt(plan.stores, s, 'stores').name === e.target!.name,
+            );
         });
     }
 
@@ -597,8 +616,8 @@ class Measurements {
         let worst: { value: number; where: string; atMs: number | null } | undefined;
         for (const ep of this.sim.episodes) {
             if (!groups.has(ep.group)) continue;
-            const g = this.sim.groups[ep.group]!;
-            const fault = ep.fault >= 0 ? plan.faults[ep.fault]! : undefined;
+            const g = itemAt(this.sim.groups, ep.group, 'groups');
+            const fault = ep.fault >= 0 ? itemAt(plan.faults, ep.fault, 'faults') : undefined;
             const from = fault ? fault.at : ep.start;
             const value =
                 kind === 'rto'
@@ -627,12 +646,12 @@ class Measurements {
         const plan = this.sim.plan;
         let worst: Measurement | undefined;
         for (const s of this.stores(e)) {
-            for (const l of this.sim.storeCounters[s]!.losses) {
+            for (const l of itemAt(this.sim.storeCounters, s, 'storeCounters').losses) {
                 if (e.region !== undefined && plan.regions[l.region] !== e.region) continue;
                 if (!worst || l.rpoMs > (worst.value ?? -1)) {
                     worst = {
                         value: l.rpoMs,
-                        where: `in ${plan.stores[s]!.id}: writes lost from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
+                        where: `in ${itemAt(plan.stores, s, 'stores').id}: writes lost from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
                         atMs: l.atMs,
                     };
                 }
@@ -650,11 +669,11 @@ class Measurements {
     private lost(e: ExpectationM): Measurement {
         const plan = this.sim.plan;
         return this.tally(e, (s) =>
-            this.sim.storeCounters[s]!.losses.map((l) => ({
-                region: plan.regions[l.region]!,
+            itemAt(this.sim.storeCounters, s, 'storeCounters').losses.map((l) => ({
+                region: itemAt(plan.regions, l.region, 'regions'),
                 count: l.lostWrites,
                 atMs: l.atMs,
-                text: `${plan.stores[s]!.id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
+                text: `${itemAt(plan.stores, s, 'stores').id} from ${plan.regions[l.region]} at ${formatDuration(l.atMs)}`,
             })),
         );
     }
@@ -673,7 +692,7 @@ class Measurements {
                     region: x.region,
                     count: x.strandedWrites,
                     atMs: x.cutAtMs,
-                    text: `${this.sim.plan.stores[s]!.id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}`,
+                    text: `${itemAt(this.sim.plan.stores, s, 'stores').id} in ${x.region} at ${formatDuration(x.cutAtMs)}, ${fate}`,
                 };
             }),
             // A queue without cross-region replication: the messages stranded with their region count too.
@@ -708,10 +727,10 @@ class Measurements {
         const plan = this.sim.plan;
         let total = 0;
         for (const s of this.stores(e)) {
-            const store = plan.stores[s]!;
-            const counts = this.sim.storeCounters[s]![field];
+            const store = itemAt(plan.stores, s, 'stores');
+            const counts = itemAt(this.sim.storeCounters, s, 'storeCounters')[field];
             store.replicas.forEach((r, slot) => {
-                if (e.region === undefined || plan.regions[r] === e.region) total += counts[slot]!;
+                if (e.region === undefined || plan.regions[r] === e.region) total += itemAt(counts, slot, 'counts');
             });
         }
         return {
@@ -824,7 +843,9 @@ class Measurements {
         }
         let total = 0;
         for (const s of this.stores(e))
-            total += this.sim.storeCounters[s]!.rejected + this.sim.storeCounters[s]!.conflictRejected;
+            total +=
+                itemAt(this.sim.storeCounters, s, 'storeCounters').rejected +
+                itemAt(this.sim.storeCounters, s, 'storeCounters').conflictRejected;
         return {
             value: round(total, 3),
             where: `writes refused${this.scope(e) ? ` ${this.scope(e)}` : ''} over ${formatDuration(plan.durationMs)}`,
@@ -858,7 +879,7 @@ class Measurements {
         let stale = 0;
         if (e.target?.kind === 'store' && e.region === undefined) {
             for (const s of this.stores(e)) {
-                const c = this.sim.storeCounters[s]!;
+                const c = itemAt(this.sim.storeCounters, s, 'storeCounters');
                 if (!c.staleKnown)
                     return { value: null, where: '', atMs: null, reason: 'the workload declares no key count' };
                 served += c.readsServed;
@@ -869,7 +890,9 @@ class Measurements {
                 served += g.counters.readsServed;
                 stale += g.counters.staleReads;
             }
-            if (!this.sim.plan.stores.every((s) => this.sim.storeCounters[s.index]!.staleKnown)) {
+            if (
+                !this.sim.plan.stores.every((s) => itemAt(this.sim.storeCounters, s.index, 'storeCounters').staleKnown)
+            ) {
                 return { value: null, where: '', atMs: null, reason: 'the workload declares no key count' };
             }
         }
@@ -886,7 +909,7 @@ class Measurements {
             if (e.target?.kind === 'store') {
                 g.plan.writes.forEach((s, j) => {
                     const hist = g.histograms[j];
-                    if (plan.stores[s]!.name === e.target!.name && hist) h.merge(hist);
+                    if (itemAt(plan.stores, s, 'stores').name === e.target!.name && hist) h.merge(hist);
                 });
             } else if (!e.target || (g.plan.kind === 'service' && g.plan.targetName === e.target.name)) {
                 const hist = g.histograms[g.plan.writes.length];

@@ -1,5 +1,6 @@
 // A store's bounded staleness in the report: its bounds, whether the run throttled at them, and the writes it
 // refused — in total, per region and the first and last of them.
+import { itemAt } from '../language/util/item-at.js';
 import { factRef } from '../language/semantics/facts/citation.js';
 import type { RunState } from './engine/context.js';
 import type { StalenessBoundReport } from './report.js';
@@ -7,11 +8,12 @@ import type { StalenessBoundReport } from './report.js';
 export function stalenessReport(sim: RunState, index: number): StalenessBoundReport | null {
     const bound = sim.staleness[index];
     if (bound === undefined) return null;
-    const store = sim.plan.stores[index]!;
+    const store = itemAt(sim.plan.stores, index, 'stores');
     const byRegion: { region: string; throttledWrites: number }[] = [];
     store.replicas.forEach((r, slot) => {
-        const throttled = bound.throttledAt[slot]!;
-        if (throttled > 0) byRegion.push({ region: sim.plan.regions[r]!, throttledWrites: throttled });
+        const throttled = itemAt(bound.throttledAt, slot, 'throttledAt');
+        if (throttled > 0)
+            byRegion.push({ region: itemAt(sim.plan.regions, r, 'regions'), throttledWrites: throttled });
     });
     return {
         maxVersions: Number.isFinite(bound.maxVersions) ? bound.maxVersions : null,
