@@ -159,3 +159,64 @@ describe('how many writing regions the estimate takes', () => {
         expect(incrementsLostPerSecond(rates, same(0.1)) !== undefined).toBe(computed);
     });
 });
+
+describe('with unequal windows: the walk worked out numerically, apart from the estimate', () => {
+    // The walk of the derivation, computed another way: P(Tᵣ > u) = exp(−Σᵢ μᵢ (u − shiftᵢ)⁺) integrated by Simpson's
+    // rule between the shifts (0 for r, wₛᵣ for s), E[Tᵣ] and P(r → s) = μₛ ∫_{wₛᵣ}^∞ P(Tᵣ > u) du from it, and the
+    // stationary distribution by power iteration instead of state reduction.
+    const simpson = (f: (u: number) => number, a: number, b: number) => {
+        const n = 20_000;
+        const h = (b - a) / n;
+        let sum = f(a) + f(b);
+        for (let k = 1; k < n; k++) sum += (k % 2 === 1 ? 4 : 2) * f(a + k * h);
+        return (h / 3) * sum;
+    };
+    const walk = (rates: readonly number[], lag: readonly (readonly number[])[]) => {
+        const n = rates.length;
+        const total = rates.reduce((s, r) => s + r, 0);
+        const rows = rates.map((_, r) => {
+            const shift = rates.map((_, s) => (s === r ? 0 : (lag[s]?.[r] ?? NaN)));
+            const survival = (u: number) =>
+                Math.exp(-rates.reduce((x, mu, i) => x + mu * Math.max(0, u - shift[i]!), 0));
+            const cuts = [...new Set([...shift, Math.max(...shift) + 60 / total])].sort((a, b) => a - b);
+            const from = (start: number) =>
+                cuts.reduce((sum, c, k) => {
+                    const next = cuts[k + 1];
+                    return next === undefined || next <= start
+                        ? sum
+                        : sum + simpson(survival, Math.max(c, start), next);
+                }, 0);
+            return { mean: from(0), next: rates.map((mu, s) => mu * from(shift[s]!)) };
+        });
+        let pi = rates.map(() => 1 / n);
+        for (let it = 0; it < 5_000; it++)
+            pi = rates.map((_, s) => pi.reduce((x, p, r) => x + p * (rows[r]?.next[s] ?? NaN), 0));
+        return total - 1 / rows.reduce((x, row, r) => x + (pi[r] ?? NaN) * row.mean, 0);
+    };
+
+    it.each([
+        {
+            name: 'three regions, 1, 2 and 0.5 writes/s, two 100 ms apart and the third 1 s from both',
+            rates: [1, 2, 0.5],
+            lag: [
+                [0, 0.1, 1],
+                [0.1, 0, 1],
+                [1, 1, 0],
+            ],
+        },
+        {
+            name: 'four regions, 3, 0.5, 1 and 2 writes/s, windows from 50 ms to 2 s, not symmetric',
+            rates: [3, 0.5, 1, 2],
+            lag: [
+                [0, 0.05, 0.4, 2],
+                [0.3, 0, 0.2, 1],
+                [0.4, 0.2, 0, 0.5],
+                [1.5, 1, 0.5, 0],
+            ],
+        },
+    ])('$name', ({ rates, lag }) => {
+        const expected = walk(rates, lag);
+        const estimate = incrementsLostPerSecond(rates, (from, to) => lag[from]?.[to] ?? NaN) ?? NaN;
+        expect(Math.abs(estimate - expected)).toBeLessThanOrEqual(1e-6 * expected);
+    });
+});
