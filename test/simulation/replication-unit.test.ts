@@ -311,42 +311,46 @@ describe('the array of replica slots', () => {
 });
 
 describe('the write log ring', () => {
-    it('keeps every entry in order while it grows and its oldest entries are consumed', () => {
-        fc.assert(
-            fc.property(
-                fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), {
-                    maxLength: 12,
-                }),
-                ([...steps]) => {
-                    // capacity 4, stride 3, counter values: every column must survive each growth
-                    const log = new WriteLog(3, 1, true, 4, true);
-                    const model: { time: number; key: number; seen: number[]; value: number }[] = [];
-                    let n = 0;
-                    for (const [pushes, drops] of steps) {
-                        for (let i = 0; i < pushes; i++, n++) {
-                            const at = log.push(n * 1.5, n % 7);
-                            log.seen![at * 3] = n;
-                            log.seen![at * 3 + 2] = -n;
-                            log.values![at] = n * 10;
-                            model.push({ time: n * 1.5, key: n % 7, seen: [n, 0, -n], value: n * 10 });
+    it.each([
+        { tracked: true, counter: true },
+        { tracked: false, counter: false },
+    ])(
+        'keeps every entry in order while it grows and its oldest entries are consumed (tracked: $tracked, counter values: $counter)',
+        ({ tracked, counter }) => {
+            fc.assert(
+                fc.property(
+                    fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), {
+                        maxLength: 12,
+                    }),
+                    ([...steps]) => {
+                        // capacity 4, stride 3, counter values: every column must survive each growth
+                        const log = new WriteLog(3, 1, tracked, 4, counter);
+                        expect([log.seen !== undefined, log.values !== undefined]).toEqual([tracked, counter]);
+                        const model: { time: number; key: number; seen: number[]; value: number }[] = [];
+                        let n = 0;
+                        for (const [pushes, drops] of steps) {
+                            for (let i = 0; i < pushes; i++, n++) {
+                                const at = log.push(n * 1.5, n % 7);
+                                if (log.seen) log.seen.set([n, 0, -n], at * 3);
+                                if (log.values) log.values[at] = n * 10;
+                                model.push({ time: n * 1.5, key: n % 7, seen: [n, 0, -n], value: n * 10 });
+                            }
+                            log.start = Math.min(log.end, log.start + drops);
                         }
-                        log.start = Math.min(log.end, log.start + drops);
-                    }
-                    expect(log.length).toBe(log.end - log.start);
-                    for (let i = log.start; i < log.end; i++) {
-                        const s = log.slot(i);
-                        const m = model[i]!;
-                        expect(log.timeAt(i)).toBe(m.time);
-                        expect([log.keys[s], ...log.seen!.subarray(s * 3, s * 3 + 3), log.values![s]]).toEqual([
-                            m.key,
-                            ...m.seen,
-                            m.value,
-                        ]);
-                    }
-                },
-            ),
-        );
-    });
+                        expect(log.length).toBe(log.end - log.start);
+                        for (let i = log.start; i < log.end; i++) {
+                            const s = log.slot(i);
+                            const m = model[i]!;
+                            expect(log.timeAt(i)).toBe(m.time);
+                            expect(log.keys[s]).toBe(m.key);
+                            if (log.seen) expect([...log.seen.subarray(s * 3, s * 3 + 3)]).toEqual(m.seen);
+                            if (log.values) expect(log.values[s]).toBe(m.value);
+                        }
+                    },
+                ),
+            );
+        },
+    );
 
     it('keeps every tracked entry and its per-link due times past its first 256', () => {
         const log = new WriteLog(1, 3, true);
@@ -453,6 +457,16 @@ describe('applying a replicated write', () => {
             after: { time: 20, origin: 1, includes: [-1, 20, -1] },
         },
         {
+            name: 'a value written at 0 ms is a value: a later concurrent write discards it under LWW',
+            strategy: 'lww',
+            setup: (s) => s.writeLocal(1, 0, 0),
+            origin: 1,
+            time: 20,
+            seen: [-1, 20, -1],
+            result: ApplyResult.discardedLocal,
+            after: { time: 20, origin: 1, includes: [-1, 20, -1] },
+        },
+        {
             name: 'an earlier concurrent write loses under LWW and changes nothing',
             strategy: 'lww',
             setup: own,
@@ -513,6 +527,16 @@ describe('applying a replicated write', () => {
             after: { time: 10, origin: 0, includes: [10, 5, -1] },
         },
         {
+            name: 'a concurrent write with the same timestamp is merged by a CRDT and the value keeps its name',
+            strategy: 'crdt',
+            setup: own,
+            origin: 1,
+            time: 10,
+            seen: [-1, 10, -1],
+            result: ApplyResult.merged,
+            after: { time: 10, origin: 0, includes: [10, 10, -1] },
+        },
+        {
             name: 'a later write that saw the destination’s value is applied by a CRDT',
             strategy: 'crdt',
             setup: own,
@@ -549,6 +573,16 @@ describe('applying a replicated write', () => {
             origin: 1,
             time: 5,
             seen: [-1, 5, -1],
+            result: ApplyResult.applied,
+            after: { time: 10, origin: -2, includes: [10, -1, -1] },
+        },
+        {
+            name: 'a write with the same timestamp over a value lost in an outage leaves it lost under LWW',
+            strategy: 'lww',
+            setup: (s) => (own(s), s.markLost(1, 0, 10)),
+            origin: 1,
+            time: 10,
+            seen: [-1, 10, -1],
             result: ApplyResult.applied,
             after: { time: 10, origin: -2, includes: [10, -1, -1] },
         },
@@ -601,9 +635,11 @@ describe('applying a replicated write', () => {
         expect(applyRemote(states, strategy, 1, 0, origin, time, buffer, 3)).toBe(result);
         expect(cell(states)).toEqual(after);
         // the other key and the other replicas are untouched
-        expect([...states.valueTime.subarray(0, N), states.valueTime[1 * N + 1], states.valueTime[1 * N + 2]]).toEqual([
-            -1, -1, -1, -1, -1,
-        ]);
+        const others = [0, 1, 2, 4, 5];
+        expect(others.map((c) => [states.valueTime[c], states.valueOrigin[c]])).toEqual(others.map(() => [-1, -1]));
+        expect([...states.includes.subarray(0, 3 * N), ...states.includes.subarray(4 * N)]).toEqual(
+            new Array<number>(5 * N).fill(-1),
+        );
     });
 
     it('a local write records itself in its own value and a snapshot copies what the value includes', () => {
