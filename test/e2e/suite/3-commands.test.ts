@@ -73,7 +73,7 @@ describe('Run Simulation', () => {
         const { result, notices } = await runCommand<{
             scenario: string;
             seeds: number;
-            report: { kind: string; summary: { worstSeed: number } };
+            report: { kind: string; summary: { worstSeed: number }; metrics: readonly { id: string }[] };
         }>(Commands.runSimulation, document.uri.toString(), 'us-east-1-outage', 2);
         assert.ok(result, `the sweep ran (messages: ${notices.map((n) => n.message).join(' | ')})`);
         assert.equal(result.seeds, 2);
@@ -85,7 +85,12 @@ describe('Run Simulation', () => {
             'the simulation view of the seed sweep',
         );
         assert.equal(view.counts.expectations, 2, 'both expect clauses, judged across the seeds');
-        assert.equal(view.counts.spread, 11, 'one row per metric');
+        // One row per metric the sweep reports (RTO, RPO, lost writes, … — the list grows with the report).
+        assert.ok(
+            result.report.metrics.some((m) => m.id === 'rto'),
+            'the sweep has an RTO row',
+        );
+        assert.equal(view.counts.spread, result.report.metrics.length, 'one row per metric of the sweep');
         // The workspace's mregion.simulation.seed (7) overrides the scenario's seed, and the sweep starts from it.
         for (const text of [
             '2 from seed 7',
