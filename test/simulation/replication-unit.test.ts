@@ -200,6 +200,13 @@ describe('the stale-read window of a link', () => {
             window: 100,
             slope: 0,
         },
+        {
+            name: 'a drained link stays one delay behind after the drain end',
+            l: draining(),
+            t: 15_000,
+            window: 100,
+            slope: 0,
+        },
         // gapMs 0: the backlog lands at once, the window keeps 4100 until the end
         {
             name: 'a backlog applied at once leaves the window flat until the drain end',
@@ -259,6 +266,12 @@ describe('when the next tracked entry can be applied', () => {
     }
     it.each([
         { name: 'a live link applies it at its in-order due time', over: {}, want: 500 },
+        // drainFree 1000 and a 10 ms gap left from a drain that is over: no floor any more
+        {
+            name: 'a finished drain no longer holds it',
+            over: { draining: undefined, drainFree: 1_000, gapMs: 10, head: 1 },
+            want: 500,
+        },
         { name: 'a stall ending later holds it until then', over: { resumeAt: 700 }, want: 700 },
         { name: 'an entry applied later than its due holds it behind', over: { lastApplied: 800 }, want: 800 },
         // head at 1: entries 1, 2, 3 before the tracked entry 4, one 10 ms gap each from 1000 ms: 1030
@@ -369,6 +382,22 @@ describe('the write log ring', () => {
                 k * 3 + 2,
             ]);
         }
+    });
+
+    it('grows the tracked ring when it is full however far its entries have advanced', () => {
+        const log = new WriteLog(1, 1, true);
+        for (let i = 0; i < 1_000; i++) {
+            log.push(i, i);
+            log.pushTracked();
+            log.trackedStart++; // consumed at once: the ring is at 1000 but holds nothing
+        }
+        for (let i = 1_000; i < 1_300; i++) {
+            log.push(i, i);
+            log.trackedDue[log.pushTracked()] = i;
+        }
+        const kept = [];
+        for (let k = log.trackedStart; k < log.trackedEnd; k++) kept.push(log.trackedAt[log.trackedSlot(k)]);
+        expect(kept).toEqual(Array.from({ length: 300 }, (_, j) => 1_000 + j));
     });
 
     it('keeps tracked entries of a log with no outgoing links', () => {
@@ -537,6 +566,16 @@ describe('applying a replicated write', () => {
             after: { time: 10, origin: 0, includes: [10, 10, -1] },
         },
         {
+            name: 'a CRDT merge keeps what the value already included from each origin',
+            strategy: 'crdt',
+            setup: (s) => (own(s), applyRemote(s, 'crdt', 1, 0, 1, 15, vec(10, 15, -1), 0)),
+            origin: 2,
+            time: 20,
+            seen: [-1, 5, 20],
+            result: ApplyResult.merged,
+            after: { time: 20, origin: 2, includes: [10, 15, 20] },
+        },
+        {
             name: 'a later write that saw the destination’s value is applied by a CRDT',
             strategy: 'crdt',
             setup: own,
@@ -630,8 +669,8 @@ describe('applying a replicated write', () => {
     it.each(cases)('$name', ({ strategy, setup, origin, time, seen, result, after }) => {
         const states = new KeyStates(2, N);
         setup(states);
-        // the write's vector sits at offset 3 in a larger buffer, as it does in the write log
-        const buffer = vec(99, 99, 99, ...seen);
+        // the write's vector sits at offset 3 between two others, as it does in the write log
+        const buffer = vec(99, 99, 99, ...seen, 99, 99, 99);
         expect(applyRemote(states, strategy, 1, 0, origin, time, buffer, 3)).toBe(result);
         expect(cell(states)).toEqual(after);
         // the other key and the other replicas are untouched
@@ -641,6 +680,28 @@ describe('applying a replicated write', () => {
             new Array<number>(5 * N).fill(-1),
         );
     });
+
+    it.each([
+        { name: 'a loss mark names the replica that lost its own value', origin: 2, want: -2 },
+        { name: 'a loss mark leaves a value another replica wrote at the same time', origin: 1, want: 1 },
+    ])('$name', ({ origin, want }) => {
+        const states = new KeyStates(2, N);
+        if (origin === 2) states.writeLocal(1, 2, 10);
+        else applyRemote(states, 'lww', 1, 2, 1, 10, vec(-1, 10, -1), 0);
+        states.markLost(1, 2, 10);
+        expect([...states.valueOrigin]).toEqual([-1, -1, -1, -1, -1, want]);
+    });
+
+    it.each(['lww', 'crdt', 'vector-clocks'] as const)(
+        'a first write to an empty replica is applied under %s, its vector at the start of the log',
+        (strategy) => {
+            const states = new KeyStates(2, N);
+            expect(applyRemote(states, strategy, 1, 0, 1, 20, vec(-1, 20, -1, 99, 99, 99), 0)).toBe(
+                ApplyResult.applied,
+            );
+            expect(cell(states)).toEqual({ time: 20, origin: 1, includes: [-1, 20, -1] });
+        },
+    );
 
     it('a local write records itself in its own value and a snapshot copies what the value includes', () => {
         const states = new KeyStates(2, N);
