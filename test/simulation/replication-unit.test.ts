@@ -389,7 +389,7 @@ describe('the write log ring', () => {
         for (let i = 0; i < 1_000; i++) {
             log.push(i, i);
             log.pushTracked();
-            log.trackedStart++; // consumed at once: the ring is at 1000 but holds nothing
+            log.trackedStart = log.trackedEnd - 1; // all consumed but the newest: the ring holds one entry, far along
         }
         for (let i = 1_000; i < 1_300; i++) {
             log.push(i, i);
@@ -397,7 +397,7 @@ describe('the write log ring', () => {
         }
         const kept = [];
         for (let k = log.trackedStart; k < log.trackedEnd; k++) kept.push(log.trackedAt[log.trackedSlot(k)]);
-        expect(kept).toEqual(Array.from({ length: 300 }, (_, j) => 1_000 + j));
+        expect(kept).toEqual(Array.from({ length: 301 }, (_, j) => 999 + j));
     });
 
     it('keeps tracked entries of a log with no outgoing links', () => {
