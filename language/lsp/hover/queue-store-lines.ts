@@ -16,7 +16,8 @@ export function queueAndObjectLines(model: Model, store: StoreM): string[] {
             const r = consumerRedelivery(model, store);
             const interval = r.checkpointMs;
             const count = r.produced ? ` (≈ ${formatCount(r.produced.messages)} messages)` : '';
-            const tail = unmirroredTail(r) ? `; then ${unmirroredTail(r)}` : '';
+            const unmirrored = unmirroredTail(r);
+            const tail = unmirrored ? `; then ${unmirrored}` : '';
             return [
                 store.consumersIdempotent
                     ? `- **Consumer failover: redelivers up to ≈ ${formatDuration(interval)} of messages${count}**, which the consumers deduplicate (\`consumers idempotent\`) (${factRef(KAFKA_MM2.checkpointIntervalMs.id)})${tail}`

@@ -69,26 +69,32 @@ export function estimateLwwLosses(model: Model, store: StoreM, workload: Workloa
     const sharedKeys = workload.keys * workload.sharedKeyShare;
     const regions = [...byRegion.keys()];
     const total = [...byRegion.values()].reduce((a, b) => a + b, 0);
-    let lostPerS = 0;
+    const keys = workload.keys;
+    const rates = regions.map((r) => (byRegion.get(r) ?? 0) / keys);
+    // The window of every ordered pair, s, looked up once for both estimates (an RTT may be a distance estimate).
+    const windowsS: number[][] = [];
     let windowMs = 0;
     for (const i of regions) {
-        const mi = (byRegion.get(i) ?? 0) / workload.keys;
-        const others: { rate: number; windowS: number }[] = [];
+        const row: number[] = [];
         for (const j of regions) {
-            if (j === i) continue;
-            const windowOrUnknown = replicationWindowMs(model, store, i, j);
+            const windowOrUnknown = j === i ? 0 : replicationWindowMs(model, store, i, j);
             if (windowOrUnknown === undefined)
                 return { ...base, sharedKeys, missing: `the RTT between ${i} and ${j} is unknown`, formula: '' };
             windowMs = Math.max(windowMs, windowOrUnknown);
-            others.push({ rate: (byRegion.get(j) ?? 0) / workload.keys, windowS: windowOrUnknown / 1_000 });
+            row.push(windowOrUnknown / 1_000);
         }
-        if (mi > 0) lostPerS += mi * probabilityOverwritten(mi, others);
+        windowsS.push(row);
     }
+    let lostPerS = 0;
+    rates.forEach((mi, i) => {
+        const others = rates.flatMap((rate, j) => (j === i ? [] : [{ rate, windowS: windowsS[i]?.[j] ?? 0 }]));
+        if (mi > 0) lostPerS += mi * probabilityOverwritten(mi, others);
+    });
     const perDay = lostPerS * sharedKeys * SECONDS_PER_DAY;
     return {
         ...base,
         perDay,
-        ...(store.shape === 'counter' ? counterIncrements(model, store, workload.keys, byRegion, sharedKeys) : {}),
+        ...(store.shape === 'counter' ? counterIncrements(rates, windowsS, sharedKeys) : {}),
         sharedKeys,
         windowMs: regions.length > 1 ? windowMs : undefined,
         formula:
@@ -134,22 +140,13 @@ function probabilityOverwritten(own: number, others: readonly { rate: number; wi
     return others.reduce((sum, o, k) => sum + o.rate * (integral[k] ?? 0), 0);
 }
 
-/** Increments lost a day on the shared keys (of `keys`) of a counter (writes are spread evenly over keys). */
+/** Increments lost a day on the shared keys of a counter, from each region's write rate per key and the windows. */
 function counterIncrements(
-    model: Model,
-    store: StoreM,
-    keys: number,
-    byRegion: ReadonlyMap<string, number>,
+    rates: readonly number[],
+    windowsS: readonly (readonly number[])[],
     sharedKeys: number,
 ): Pick<LwwLossEstimate, 'incrementsLostPerDay' | 'incrementsModel' | 'incrementsMissing'> {
-    const regions = [...byRegion.keys()];
-    const rates = regions.map((r) => (byRegion.get(r) ?? 0) / keys);
-    // Every window was known when perDay was computed; 0 stands for none only where no pair writes.
-    const perKey = incrementsLostPerSecond(rates, (from, to) => {
-        const a = regions[from];
-        const b = regions[to];
-        return a === undefined || b === undefined ? 0 : (replicationWindowMs(model, store, a, b) ?? 0) / 1_000;
-    });
+    const perKey = incrementsLostPerSecond(rates, (from, to) => windowsS[from]?.[to] ?? 0);
     if (perKey === undefined)
         return { incrementsMissing: `more than ${MAX_COUNTER_WRITERS} regions write the counter` };
     const writers = rates.filter((r) => r > 0).length;
