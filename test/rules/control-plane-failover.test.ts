@@ -33,6 +33,14 @@ const ARC = (preferred: boolean, ...edits: string[]) => ({
     edits: ["replace 'edit-dns' with 'flip-routing-control'", ...edits],
 });
 
+/** The finding on an `action edit-dns` step: an error when Route 53's home is the failed region, else a warning. */
+const EDIT_DNS = (fixes: object[], ending = IN_FAILED) => ({
+    at: 'edit-dns',
+    severity: ending === IN_FAILED ? 'error' : 'warning',
+    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${ending}`,
+    fixes,
+});
+
 describe('control-plane-failover', () => {
     it.each([
         {
@@ -40,15 +48,10 @@ describe('control-plane-failover', () => {
             name: 'a DNS record edit against us-east-1 is an error, with both data-plane fixes keeping the 60 s TTL',
             design: failover('route dns ttl 60s\naction edit-dns'),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [
-                        REMOVE_EDIT('action edit-dns'),
-                        ARC(false, "replace 'route dns ttl 60s' with 'route arc-routing-control ttl 60s'"),
-                    ],
-                },
+                EDIT_DNS([
+                    REMOVE_EDIT('action edit-dns'),
+                    ARC(false, "replace 'route dns ttl 60s' with 'route arc-routing-control ttl 60s'"),
+                ]),
             ],
         },
         {
@@ -56,30 +59,20 @@ describe('control-plane-failover', () => {
             name: 'the ARC fix keeps a TTL that is not a whole number of seconds in milliseconds',
             design: failover('route dns ttl 1500ms\naction edit-dns'),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [
-                        REMOVE_EDIT('action edit-dns'),
-                        ARC(false, "replace 'route dns ttl 1500ms' with 'route arc-routing-control ttl 1500ms'"),
-                    ],
-                },
+                EDIT_DNS([
+                    REMOVE_EDIT('action edit-dns'),
+                    ARC(false, "replace 'route dns ttl 1500ms' with 'route arc-routing-control ttl 1500ms'"),
+                ]),
             ],
         },
         {
             name: 'the ARC fix writes a TTL of two minutes as 120s',
             design: failover('route dns ttl 2m\naction edit-dns'),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [
-                        REMOVE_EDIT('action edit-dns'),
-                        ARC(false, "replace 'route dns ttl 2m' with 'route arc-routing-control ttl 120s'"),
-                    ],
-                },
+                EDIT_DNS([
+                    REMOVE_EDIT('action edit-dns'),
+                    ARC(false, "replace 'route dns ttl 2m' with 'route arc-routing-control ttl 120s'"),
+                ]),
             ],
         },
         {
@@ -88,18 +81,13 @@ describe('control-plane-failover', () => {
             name: 'the ARC fix keeps a declared resolver tail',
             design: failover('route dns ttl 60s tail 5% 2m\naction edit-dns'),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [
-                        REMOVE_EDIT('action edit-dns'),
-                        ARC(
-                            false,
-                            "replace 'route dns ttl 60s tail 5% 2m' with 'route arc-routing-control ttl 60s tail 5% 120s'",
-                        ),
-                    ],
-                },
+                EDIT_DNS([
+                    REMOVE_EDIT('action edit-dns'),
+                    ARC(
+                        false,
+                        "replace 'route dns ttl 60s tail 5% 2m' with 'route arc-routing-control ttl 60s tail 5% 120s'",
+                    ),
+                ]),
             ],
         },
         {
@@ -107,18 +95,13 @@ describe('control-plane-failover', () => {
             name: 'the ARC fix writes a tail share and delay as they were declared',
             design: failover('route dns ttl 30s tail 70% 1500ms\naction edit-dns'),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [
-                        REMOVE_EDIT('action edit-dns'),
-                        ARC(
-                            false,
-                            "replace 'route dns ttl 30s tail 70% 1500ms' with 'route arc-routing-control ttl 30s tail 70% 1500ms'",
-                        ),
-                    ],
-                },
+                EDIT_DNS([
+                    REMOVE_EDIT('action edit-dns'),
+                    ARC(
+                        false,
+                        "replace 'route dns ttl 30s tail 70% 1500ms' with 'route arc-routing-control ttl 30s tail 70% 1500ms'",
+                    ),
+                ]),
             ],
         },
         {
@@ -126,68 +109,35 @@ describe('control-plane-failover', () => {
             name: 'the ARC fix leaves out a tail of no clients',
             design: failover('route dns ttl 60s tail 0% 2m\naction edit-dns'),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [
-                        REMOVE_EDIT('action edit-dns'),
-                        ARC(false, "replace 'route dns ttl 60s tail 0% 2m' with 'route arc-routing-control ttl 60s'"),
-                    ],
-                },
+                EDIT_DNS([
+                    REMOVE_EDIT('action edit-dns'),
+                    ARC(false, "replace 'route dns ttl 60s tail 0% 2m' with 'route arc-routing-control ttl 60s'"),
+                ]),
             ],
         },
         {
             // One edit per cell of a per-cell service, at one place: one finding.
             name: 'a per-cell service’s record edit is one finding',
             design: `${REGIONS}cell c1 { regions us-east-1, us-west-2 }\ncell c2 { regions us-east-1, us-west-2 }\nservice app per cell { primary us-east-1 posture warm-standby }\nfailover app {\nroute anycast\naction edit-dns\ndrill every 30d\n}\n`,
-            expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [ARC(true, "replace 'route anycast' with 'route arc-routing-control'")],
-                },
-            ],
+            expected: [EDIT_DNS([ARC(true, "replace 'route anycast' with 'route arc-routing-control'")])],
         },
         {
             // Already an ARC route: only the action changes, and health checks cannot take over a record edit.
             name: 'a DNS record edit under an ARC route is offered only the flip, preferred, leaving the route',
             design: failover('route arc-routing-control ttl 60s\naction edit-dns'),
-            expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [ARC(true)],
-                },
-            ],
+            expected: [EDIT_DNS([ARC(true)])],
         },
         {
             // Anycast has no TTL to keep: the new route has none.
             name: 'a DNS record edit under anycast is offered the flip with a route without a TTL',
             design: failover('route anycast\naction edit-dns'),
-            expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [ARC(true, "replace 'route anycast' with 'route arc-routing-control'")],
-                },
-            ],
+            expected: [EDIT_DNS([ARC(true, "replace 'route anycast' with 'route arc-routing-control'")])],
         },
         {
             // A store failover may have no route: the fix adds one.
             name: 'a DNS record edit in a store failover without a route is offered the flip with a new route',
             design: failover('action edit-dns', 'db'),
-            expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'error',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                    fixes: [ARC(true, "add 'route arc-routing-control' to 'failover db {'")],
-                },
-            ],
+            expected: [EDIT_DNS([ARC(true, "add 'route arc-routing-control' to 'failover db {'")])],
         },
         {
             // From us-west-2, Route 53 (us-east-1) is a control plane elsewhere: a warning.
@@ -197,15 +147,13 @@ describe('control-plane-failover', () => {
                 'failover web from us-west-2 {',
             ),
             expected: [
-                {
-                    at: 'edit-dns',
-                    severity: 'warning',
-                    message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${ELSEWHERE}`,
-                    fixes: [
+                EDIT_DNS(
+                    [
                         REMOVE_EDIT('action edit-dns'),
                         ARC(false, "replace 'route dns ttl 60s' with 'route arc-routing-control ttl 60s'"),
                     ],
-                },
+                    ELSEWHERE,
+                ),
             ],
         },
         {
@@ -385,12 +333,9 @@ failover one { action promote one drill every 30d }
             // Two edits of one failover are two findings, each at its own line.
             name: 'two record edits in one failover are two findings',
             design: failover('route anycast\naction edit-dns\naction edit-dns'),
-            expected: [1, 2].map(() => ({
-                at: 'edit-dns',
-                severity: 'error',
-                message: `editing the DNS record goes through the Route 53 control plane, homed in us-east-1${IN_FAILED}`,
-                fixes: [ARC(true, "replace 'route anycast' with 'route arc-routing-control'")],
-            })),
+            expected: [1, 2].map(() =>
+                EDIT_DNS([ARC(true, "replace 'route anycast' with 'route arc-routing-control'")]),
+            ),
         },
         {
             name: 'passes a failover with data-plane steps only',

@@ -158,6 +158,29 @@ workload c for carts { writes 500/s from us-east-1 50%, eu-west-1 50% keys 10000
             ],
         },
         {
+            // Three writing regions: the increments are the Markov approximation, and the sentence says so. Per key
+            // and s, μ = 0.2, 0.1, 0.1 (400 writes/s split 50/25/25 over 1,000 keys), one window w = 1 s for every
+            // pair: Λ − Σμe^{μw} ÷ (Σe^{μw} − n + 1) = 0.4 − 0.465315 ÷ 1.431745 = 0.075002; × 1,000 × 86,400 ≈
+            // 6,480,000 a day. The overwritten writes follow the n-region formula (test/estimators/lww-losses.test.ts).
+            // Voters in three regions survive the loss of one: the consensus fix raises nothing.
+            name: 'says the increments of a counter written in three regions are an approximation',
+            design: `store carts { engine dynamodb regions us-east-1, eu-west-1, us-west-2 holds shared counter writes any-region }
+workload t for carts { writes 400/s from us-east-1 50%, eu-west-1 25%, us-west-2 25% keys 1000 shared 100% }`,
+            expected: [
+                {
+                    at: 'writes any-region',
+                    severity: 'warning',
+                    message:
+                        'carts holds a shared counter written in us-east-1, eu-west-1 and us-west-2 with last-write-wins: of two concurrent writes to one key, one is discarded silently (DynamoDB MREC keeps the later item and logs nothing, docs/facts.md#dynamodb-mrec). Workload t: ≈ 6,200,000 lost writes a day (400 writes/s from 3 regions, 100% of 1,000 keys shared, replication window ≈ 1 s). Those count overwritten writes; each can carry earlier increments of its region with it, so the counter loses more: workload t: ≈ 6,480,000 increments lost a day (an approximation for three or more writing regions)',
+                    fixes: [
+                        [HOME_RAISES, true],
+                        ['Merge concurrent writes with a CRDT (conflicts crdt pn-counter)', false],
+                        [CONSENSUS, false],
+                    ],
+                },
+            ],
+        },
+        {
             // replication none: each region keeps its own copy, nothing is replicated, so nothing is overwritten.
             name: 'passes independent copies per region that never replicate',
             design: 'store carts { engine redis regions us-east-1, eu-west-1 holds shared counter writes any-region replication none consistency eventual conflicts lww }',

@@ -7,6 +7,7 @@ import {
     estimateRpo,
     estimateWriteLatency,
     latencyKindOf,
+    incrementsModelPhrase,
     lwwLossesForStore,
     quorumOf,
     replicationLag,
@@ -179,7 +180,7 @@ function estimates(model: Model, store: StoreM): string[] {
             );
             if (loss.incrementsLostPerDay !== undefined)
                 out.push(
-                    `- Counter increments lost, workload ${loss.workload}: ≈ ${roughly(loss.incrementsLostPerDay)} a day (an estimate, ${loss.incrementsModel === 'exact' ? 'exact for two writing regions' : 'approximate for three or more writing regions'}; each overwritten write can carry earlier increments with it)`,
+                    `- Counter increments lost, workload ${loss.workload}: ≈ ${roughly(loss.incrementsLostPerDay)} a day (an estimate, ${incrementsModelPhrase(loss.incrementsModel)}; each overwritten write can carry earlier increments with it)`,
                 );
         }
     }

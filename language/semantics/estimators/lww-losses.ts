@@ -156,6 +156,11 @@ function counterIncrements(
     };
 }
 
+/** How the increments figure was obtained, in the words the rule and the hover both use. */
+export function incrementsModelPhrase(model: LwwLossEstimate['incrementsModel']): string {
+    return model === 'exact' ? 'exact for two writing regions' : 'an approximation for three or more writing regions';
+}
+
 /** The estimate for every workload that writes the store. */
 export function lwwLossesForStore(model: Model, store: StoreM): LwwLossEstimate[] {
     return workloadsWriting(model, store).map((w) => estimateLwwLosses(model, store, w));

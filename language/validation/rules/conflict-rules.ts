@@ -1,5 +1,5 @@
 // Conflict resolution: what happens when two regions write the same key concurrently (docs/facts.md#dynamodb-mrec, docs/facts.md#crdt-limits).
-import { lwwLossesForStore, type LwwLossEstimate } from '../../semantics/estimators/index.js';
+import { incrementsModelPhrase, lwwLossesForStore, type LwwLossEstimate } from '../../semantics/estimators/index.js';
 import type { CrdtType, Shape, StoreM } from '../../semantics/model.js';
 import { raising, setClause, type Fix } from './fix.js';
 import { failoversByStore, homeRegionLossUnplanned } from './failover-rules.js';
@@ -91,7 +91,7 @@ function counterIncrementsSentence(estimates: readonly LwwLossEstimate[]): strin
     if (estimates.length === 0) return '';
     const parts = estimates.map((e) =>
         e.incrementsLostPerDay !== undefined
-            ? `workload ${e.workload}: ≈ ${roughly(e.incrementsLostPerDay)} increments lost a day (${e.incrementsModel === 'exact' ? 'exact for two writing regions' : 'an approximation for three or more writing regions'})`
+            ? `workload ${e.workload}: ≈ ${roughly(e.incrementsLostPerDay)} increments lost a day (${incrementsModelPhrase(e.incrementsModel)})`
             : `workload ${e.workload}: not estimated, ${e.incrementsMissing ?? 'unknown'}`,
     );
     return `. Those count overwritten writes; each can carry earlier increments of its region with it, so the counter loses more: ${parts.join('; ')}`;
