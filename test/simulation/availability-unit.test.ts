@@ -201,6 +201,7 @@ describe('an interruption', () => {
         evaluateEpisodes(ctx, reactions, 91_000);
         expect(ctx.episodes[0]).toMatchObject({ start: 1_000, end: 91_000 });
         expect(ctx.groups[0]!.episode).toBeUndefined();
+        expect(rows[0]!.cause).toEqual(cause);
         expect(rows[1]).toEqual({
             t: 91_000,
             kind: 'recovered',

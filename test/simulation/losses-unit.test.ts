@@ -58,7 +58,15 @@ function storePlan(index: number, spec: StoreSpec): StorePlan {
  */
 function context(
     stores: StoreSpec[],
-    opts: { reach?: Record<string, number>; down?: number[]; faults?: number[]; weight?: number } = {},
+    opts: {
+        reach?: Record<string, number>;
+        down?: number[];
+        /** Fault start times (outages), or a start and kind. */
+        faults?: (number | { at: number; kind: string })[];
+        weight?: number;
+        /** Stores whose keys are not tracked one by one (no key states). */
+        untracked?: number[];
+    } = {},
 ) {
     const plans = stores.map((s, i) => storePlan(i, s));
     const advanced: [string, number, boolean][] = [];
@@ -97,18 +105,21 @@ function context(
             }),
         ),
     );
-    const keyStates = plans.map(
-        (_, s) =>
-            ({
-                markLost: (key: number, slot: number, time: number) => marked.push([s, key, slot, time]),
-            }) as unknown as KeyStates,
+    const keyStates = plans.map((_, s) =>
+        opts.untracked?.includes(s)
+            ? undefined
+            : ({
+                  markLost: (key: number, slot: number, time: number) => marked.push([s, key, slot, time]),
+              } as unknown as KeyStates),
     );
     const storeRouting = plans.map(() => ({ stalePrimary: 2 }) as unknown as StoreRouting);
     const ctx = {
         plan: {
             regions: REGIONS,
             stores: plans,
-            faults: (opts.faults ?? []).map((at, index) => ({ index, at })),
+            faults: (opts.faults ?? []).map((f, index) =>
+                typeof f === 'number' ? { index, at: f, kind: 'outage' } : { index, ...f },
+            ),
         },
         weight: opts.weight ?? 1,
         destroyed: new Uint8Array(REGIONS.length),
@@ -226,6 +237,21 @@ describe('a destroyed region', () => {
                 cause: undefined,
             }),
         ]);
+    });
+
+    it('a store whose keys are not tracked loses its writes all the same', () => {
+        const { ctx, counters, marked } = context([ORDERS], { reach: { '0:0→1': 6 }, untracked: [0] });
+        destroyRegion(ctx, 0, 2_000, 0);
+        expect(counters[0]!.lost).toBe(4);
+        expect(marked).toEqual([]);
+    });
+
+    it('marks every lost value from the first write of the log, key 0 included, and cites fault 0', () => {
+        const { ctx, marked, rows } = context([ORDERS], { reach: { '0:0→1': 0 } });
+        destroyRegion(ctx, 0, 2_000, 0);
+        // indices 0 … 9 lost; the untracked key of index 8 is not marked
+        expect(marked.map(([, key]) => key)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9]);
+        expect(rows[0]!.cause).toEqual({ fault: 0 });
     });
 
     it('counts sampled writes at their weight', () => {
@@ -389,6 +415,16 @@ describe('a promotion', () => {
         expect(rows).toHaveLength(1);
     });
 
+    it('a window that started at time 0 is not restarted when its region is back, and other stores are skipped', () => {
+        const { ctx, rows } = context([ORDERS, { ...ORDERS, id: 'carts' }], { reach: { '1:0→1': 10 } });
+        const open: OpenSplitBrains = [undefined, undefined];
+        promoted(ctx, open, 1, 0, 1, 0);
+        regionBack(ctx, open, 0, 5_000);
+        expect(open[1]!.startAt).toBe(0);
+        expect(open[0]).toBeUndefined();
+        expect(rows.map((r) => r.kind)).toEqual(['split-brain']);
+    });
+
     it('a region back with no failover loses nothing and starts nothing', () => {
         const { ctx, rows, counters } = context([ORDERS]);
         const open: OpenSplitBrains = [undefined];
@@ -449,6 +485,20 @@ describe('a promotion', () => {
 
     it('faults declared out of order: the latest in time, not the last declared', () => {
         const { ctx, counters } = context([ORDERS], { reach: { '0:0→1': 0 }, faults: [2_000, 1_000] });
+        promoted(ctx, [undefined], 0, 0, 1, 3_000);
+        expect(counters[0]!.losses[0]!.fault).toBe(0);
+    });
+
+    it('a lag spike started since is not what the failover reacted to: the fault before it is blamed', () => {
+        // a degraded store at 1000 (no cut-off, so no stranded record), a lag spike at 2000, the promotion at 3000:
+        // a lag spike never starts a failover, the degradation did
+        const { ctx, counters } = context([ORDERS], {
+            reach: { '0:0→1': 0 },
+            faults: [
+                { at: 1_000, kind: 'degrade' },
+                { at: 2_000, kind: 'lag-spike' },
+            ],
+        });
         promoted(ctx, [undefined], 0, 0, 1, 3_000);
         expect(counters[0]!.losses[0]!.fault).toBe(0);
     });

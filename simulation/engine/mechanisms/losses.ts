@@ -96,10 +96,14 @@ function abandonOldPrimary(ctx: EngineContext, store: number, from: number, to: 
     abandon(ctx, store, slot, link.head, t, open !== undefined ? open.fault : latestFault(ctx, t), 'promotion', to);
 }
 
-/** The fault most recently started by `t` (what a failover without a cut-off reacted to), or -1. */
+/**
+ * The fault most recently started by `t` (what a failover without a cut-off reacted to), or -1. A lag spike
+ * never starts a failover (availability.ts blames none on it either), so it is passed over.
+ */
 function latestFault(ctx: EngineContext, t: number): number {
     let best = -1;
-    for (const f of ctx.plan.faults) if (f.at <= t && (best < 0 || f.at >= ctx.plan.faults[best]!.at)) best = f.index;
+    for (const f of ctx.plan.faults)
+        if (f.kind !== 'lag-spike' && f.at <= t && (best < 0 || f.at >= ctx.plan.faults[best]!.at)) best = f.index;
     return best;
 }
 
