@@ -82,7 +82,9 @@ export function failoverHealthy(ctx: EngineContext, probe: Probe, t: number): vo
     }
     if (!run.routed) {
         if (committed) return;
-        if (inProgress) {
+        // A run whose actions are done but whose routing change is still on its way (a manual route's delay, an
+        // access point's bound) has not moved traffic either: it is dropped too, unless it already promoted.
+        if (inProgress || (run.state === 'done' && run.committedAt < 0 && awaitsRoute(run))) {
             run.state = 'abandoned';
             run.stamp++;
             ctx.record(
@@ -136,7 +138,7 @@ function startStep(ctx: EngineContext, run: Run, t: number): void {
                 ctx.record(
                     t,
                     'action-blocked',
-                    `${describe(a)} for ${id} waits: the ${a.controlPlaneName ?? 'control plane'} control plane in ${ctx.regionName(plane)} is unavailable`,
+                    `${describe(a)} for ${id} waits: ${planeName(a)} in ${ctx.regionName(plane)} is unavailable`,
                     id,
                     plane,
                     a.source,
@@ -212,7 +214,7 @@ export function onControlPlaneChange(ctx: EngineContext, t: number): void {
             ctx.record(
                 t,
                 'action-blocked',
-                `${describe(a)} for ${targetId(ctx, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: the ${a.controlPlaneName ?? 'control plane'} control plane in ${ctx.regionName(plane)} became unavailable`,
+                `${describe(a)} for ${targetId(ctx, run.failover)} pauses with ${formatDuration(run.remainingMs)} to go: ${planeName(a)} in ${ctx.regionName(plane)} became unavailable`,
                 targetId(ctx, run.failover),
                 plane,
                 a.source,
@@ -248,6 +250,14 @@ function routeNow(ctx: EngineContext, run: Run, t: number): void {
         return;
     }
     applyRouting(ctx, run, t);
+}
+
+/** Whether the run's routing change, once its actions reached it, waits for a delay (see `routeNow`). */
+function awaitsRoute(run: Run): boolean {
+    const route = run.failover.plan.model.route;
+    if (run.acceptOutage || route === undefined) return false;
+    if (route.method === 'manual') return route.delayMs !== undefined;
+    return route.method === 's3-access-point' && run.failover.plan.model.from !== undefined;
 }
 
 export function onRouteDelayed(ctx: EngineContext, run: Run, _stamp: number, t: number): void {
@@ -411,6 +421,13 @@ function movePrimary(ctx: EngineContext, store: number, to: number, t: number, a
     const s = ctx.plan.stores[store]!;
     ctx.record(t, 'action-done', `${s.id} now accepts writes in ${ctx.regionName(to)}`, s.id, to, action.source);
     ctx.promoted(store, from, to, t);
+}
+
+/** "the Route 53 control plane"; some facts name theirs with the article ("the database management API"). */
+function planeName(a: ActionM): string {
+    const name = a.controlPlaneName;
+    if (name === undefined) return 'the control plane';
+    return `${name.startsWith('the ') ? name : `the ${name}`} control plane`;
 }
 
 function describe(a: ActionM): string {
