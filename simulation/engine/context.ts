@@ -220,8 +220,8 @@ export interface Calls {
     reroute(service: number, route: TransitionRoute, t: number): void;
     /** Availability: notes a detection or routing change on the open interruptions of a target's users. */
     markEpisodes(targetKind: 'service' | 'store', target: number, field: 'detectionAt' | 'routingAt', t: number): void;
-    /** Replication: the write acknowledged in `location` (replica `slot` of store `s`) joins its log. */
-    replicate(s: number, slot: number, location: number, key: number, workload: number, t: number): void;
+    /** Replication: the write acknowledged in `location` (replica `slot` of store `s`) at `now` joins its log. */
+    replicate(s: number, slot: number, location: number, key: number, workload: number): void;
     /** Staleness: whether the store's bound refuses a write it would accept in `location` (counted if so). */
     throttles(s: number, location: number, t: number): boolean;
     /** Replication: the link applies, in order, what is due by `t` (strictly before when not `inclusive`). */

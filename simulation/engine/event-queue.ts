@@ -16,6 +16,9 @@ export class EventQueue {
     private stamps: Int32Array;
     private count = 0;
     private sequence = 0;
+    /** The event {@link siftDown} places (see there); doubles from the start, so V8 stores them unboxed. */
+    private siftTime = 0.5;
+    private siftOrder = 0.5;
 
     /** The event most recently taken by {@link pop}. */
     time = 0;
@@ -76,14 +79,11 @@ export class EventQueue {
     pop(): void {
         this.take();
         const last = --this.count;
-        if (last > 0)
-            this.siftDown(
-                this.times[last]!,
-                this.orders[last]!,
-                this.kinds[last]!,
-                this.args[last]!,
-                this.stamps[last]!,
-            );
+        if (last > 0) {
+            this.siftTime = this.times[last]!;
+            this.siftOrder = this.orders[last]!;
+            this.siftDown(this.kinds[last]!, this.args[last]!, this.stamps[last]!);
+        }
     }
 
     /**
@@ -92,7 +92,9 @@ export class EventQueue {
      */
     popPush(time: number, rank: number, kind: number, arg: number, stamp = 0): void {
         this.take();
-        this.siftDown(time, rank * SEQUENCE_SPAN + this.sequence++, kind, arg, stamp);
+        this.siftTime = time;
+        this.siftOrder = rank * SEQUENCE_SPAN + this.sequence++;
+        this.siftDown(kind, arg, stamp);
     }
 
     private take(): void {
@@ -102,7 +104,13 @@ export class EventQueue {
         this.stamp = this.stamps[0]!;
     }
 
-    private siftDown(time: number, order: number, kind: number, arg: number, stamp: number): void {
+    /**
+     * Places the event whose time and order are in `siftTime`, `siftOrder` from the root down. They travel in
+     * fields, not arguments: a call V8 does not inline boxes its floating-point arguments, an allocation per event.
+     */
+    private siftDown(kind: number, arg: number, stamp: number): void {
+        const time = this.siftTime;
+        const order = this.siftOrder;
         const count = this.count;
         const times = this.times;
         const orders = this.orders;
@@ -121,7 +129,11 @@ export class EventQueue {
             this.move(child, i);
             i = child;
         }
-        this.place(i, time, order, kind, arg, stamp);
+        times[i] = time;
+        orders[i] = order;
+        this.kinds[i] = kind;
+        this.args[i] = arg;
+        this.stamps[i] = stamp;
     }
 
     private move(from: number, to: number): void {

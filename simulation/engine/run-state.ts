@@ -61,6 +61,9 @@ export function newGroup(
         plan: g,
         dest,
         previous: -1,
+        // Every field from the start, even those set later (a group object never changes shape: the per-write
+        // code stays specialised to one map instead of deoptimising when a transition or an episode starts).
+        transition: undefined,
         transitionStamp: 0,
         status: new Int8Array(2 * W * C),
         location: new Int32Array(2 * W * C),
@@ -88,6 +91,7 @@ export function newGroup(
         intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
         processingMeans,
         reads: new ReadFlow(g.readsFrom.length),
+        episode: undefined,
         seriesOffered: new Float64Array(ticks),
         seriesServed: new Float64Array(ticks),
     };

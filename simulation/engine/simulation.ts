@@ -242,8 +242,9 @@ export class Simulation implements EngineContext {
         initFailovers(this);
         startArrivals(this, this.draws);
         scheduleCheckpoints(this, this.queues);
-        for (let k = 1; k <= this.ticks; k++)
-            this.queue.push(Math.min(k * this.sampleIntervalMs, plan.durationMs), Rank.tick, EventKind.tick, k);
+        // One tick pending at a time (each schedules the next): the heap stays as small as the run's other
+        // events, and ticks keep their order, as no other kind shares their rank.
+        this.scheduleTick(1);
         this.refresh();
         this.refreshFluid(0);
         this.evaluateEpisodes(0);
@@ -257,8 +258,8 @@ export class Simulation implements EngineContext {
             this.now = t;
             if ((++this.events & 0x3fff) === 0 && this.checkpoint()) return;
             const kind = queue.peekKind();
-            if (kind === EventKind.arrival) onArrival(this, this.draws, t);
-            else if (kind === EventKind.delivery) onDelivery(this, t);
+            if (kind === EventKind.arrival) onArrival(this, this.draws);
+            else if (kind === EventKind.delivery) onDelivery(this);
             else {
                 queue.pop();
                 this.dispatch(queue.kind, queue.arg, queue.stamp, t);
@@ -311,9 +312,9 @@ export class Simulation implements EngineContext {
 
     // What one mechanism asks of another (context.ts), routed here to the mechanism that owns it.
 
-    /** Writes → replication: the write acknowledged in `location` joins its replica's log. */
-    replicate(s: number, slot: number, location: number, key: number, workload: number, t: number): void {
-        appendWrite(this, s, slot, location, key, workload, t);
+    /** Writes → replication: the write acknowledged in `location` now joins its replica's log. */
+    replicate(s: number, slot: number, location: number, key: number, workload: number): void {
+        appendWrite(this, s, slot, location, key, workload);
     }
 
     /** Writes → staleness: whether the store's bound refuses the write (counted there). */
@@ -366,8 +367,14 @@ export class Simulation implements EngineContext {
         releaseDemoted(this, store, from, to);
     }
 
+    private scheduleTick(k: number): void {
+        if (k <= this.ticks)
+            this.queue.push(Math.min(k * this.sampleIntervalMs, this.plan.durationMs), Rank.tick, EventKind.tick, k);
+    }
+
     /** `EventKind.tick`: the sample interval ends — reads, link lags and write latencies are recorded for it. */
     private onTick(k: number, t: number): void {
+        this.scheduleTick(k + 1);
         this.integrate(t);
         sampleLinks(this, k - 1, t);
         flushLatencies(this);

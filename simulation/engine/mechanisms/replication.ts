@@ -206,8 +206,9 @@ function strandedDelivered(ctx: EngineContext, link: Link, t: number): void {
     );
 }
 
-/** The next tracked entry of a link is due: apply what precedes it, then it, against the key's state. */
-export function onDelivery(ctx: EngineContext, t: number): void {
+/** The next tracked entry of a link is due (at `ctx.now`): apply what precedes it, then it, against the key's state. */
+export function onDelivery(ctx: EngineContext): void {
+    const t = ctx.now;
     const queue = ctx.queue;
     const link = ctx.links[queue.peekArgValue()]!;
     queue.pop();
@@ -386,8 +387,9 @@ function updateCutOff(ctx: EngineContext, store: number, slot: number, t: number
 }
 
 /**
- * A write acknowledged in `location` (replica `slot` of store `s`) joins that replica's log, and every link out
- * of it learns when it is due; a write to a tracked key also gets its version vector and a delivery event.
+ * A write acknowledged in `location` (replica `slot` of store `s`) now joins that replica's log, and every link
+ * out of it learns when it is due; a write to a tracked key also gets its version vector and a delivery event.
+ * The time is the context's (once per write: no floating-point argument to box).
  */
 export function appendWrite(
     ctx: EngineContext,
@@ -396,15 +398,13 @@ export function appendWrite(
     location: number,
     key: number,
     workload: number,
-    t: number,
 ): void {
     const log = ctx.logs[s]![slot];
     // An unfenced old primary's writes go nowhere: the new primary does not replicate from it.
     if (log === undefined || location === ctx.storeRouting[s]!.stalePrimary) return;
-    let tracked = -1;
+    const t = ctx.now;
     const states = ctx.keyStates[s];
-    if (states !== undefined && key >= 0 && key < (ctx.trackedLimit[s]!.get(workload) ?? 0))
-        tracked = key + ctx.plan.stores[s]!.keyOffsets.get(workload)!;
+    const tracked = states !== undefined && key >= 0 ? trackedIndex(ctx, s, key, workload) : -1;
     const at = log.push(t, tracked);
     const links = ctx.linksFrom[s]![slot]!;
     for (let i = 0; i < links.length; i++) {
@@ -412,11 +412,30 @@ export function appendWrite(
         const delay = delayOf(link, t);
         if (t + delay > link.appendedDue) link.appendedDue = t + delay;
     }
-    if (tracked < 0) return;
-    states!.writeLocal(tracked, slot, t);
+    if (tracked >= 0 && states !== undefined) appendTracked(ctx, states, s, slot, tracked, log, at, links);
+}
+
+/** The index of a workload's shared key in the store's key state, or -1 when its conflicts are not tracked. */
+function trackedIndex(ctx: EngineContext, s: number, key: number, workload: number): number {
+    return key < (ctx.trackedLimit[s]!.get(workload) ?? 0) ? key + ctx.plan.stores[s]!.keyOffsets.get(workload)! : -1;
+}
+
+/** A write to a tracked key (just appended at `at`): its version vector, its count, and a delivery event. */
+function appendTracked(
+    ctx: EngineContext,
+    states: KeyStates,
+    s: number,
+    slot: number,
+    tracked: number,
+    log: WriteLog,
+    at: number,
+    links: readonly Link[],
+): void {
+    const t = ctx.now;
+    states.writeLocal(tracked, slot, t);
     const counter = ctx.counterStates[s];
     if (counter !== undefined) log.values![at] = counter.increment(tracked, slot, t);
-    states!.snapshot(tracked, slot, log.seen!, at * log.stride);
+    states.snapshot(tracked, slot, log.seen!, at * log.stride);
     const ring = log.trackedSlot(log.pushTracked());
     for (let i = 0; i < links.length; i++) {
         const link = links[i]!;

@@ -7,7 +7,7 @@ import { binOf, LatencyHistogram } from '../../metrics/histogram.js';
 import type { LatencyShape } from '../../metrics/latency-shape.js';
 import type { Plan, StreamPlan, WorkloadPlan } from '../../plan.js';
 import { Status } from '../../routing.js';
-import type { GroupRuntime } from '../../runtime.js';
+import type { GroupRuntime, Transition } from '../../runtime.js';
 import type { EngineContext, RunState } from '../context.js';
 import { EventKind } from '../event-kinds.js';
 import { Rank } from '../event-queue.js';
@@ -36,26 +36,29 @@ function nextArrivalGap(run: RunState, draws: WriteDraws, s: StreamPlan): number
     return draws.arrivals.exponential(s.rate / 1_000 / run.weight);
 }
 
-/** `EventKind.arrival` (at the head of the queue): the stream's write, and its next arrival in its place. */
-export function onArrival(ctx: EngineContext, draws: WriteDraws, t: number): void {
+/**
+ * `EventKind.arrival` (at the head of the queue, at `ctx.now`): the stream's write, and its next arrival in its
+ * place. The time is read from the context, not passed: the per-write calls take no floating-point argument,
+ * which V8 would box (an allocation per write) wherever it does not inline the call.
+ */
+export function onArrival(ctx: EngineContext, draws: WriteDraws): void {
     const stream = ctx.plan.streams[ctx.queue.peekArgValue()]!;
-    ctx.queue.popPush(t + nextArrivalGap(ctx, draws, stream), Rank.arrival, EventKind.arrival, stream.index);
+    ctx.queue.popPush(ctx.now + nextArrivalGap(ctx, draws, stream), Rank.arrival, EventKind.arrival, stream.index);
     ctx.simulatedWrites++;
-    write(ctx, draws, stream, ctx.groups[stream.group]!, t);
+    write(ctx, draws, stream, ctx.groups[stream.group]!);
 }
 
-function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: GroupRuntime, t: number): void {
+// The common write is kept short: V8 inlines what a function calls only up to a budget of code, and what it
+// does not inline costs a call (and a boxed number per floating-point argument or result). The rare branches —
+// a DNS transition, a refusal, a tracked key's conflict, a throttle, a drawn processing time — are functions of
+// their own, called only when they apply.
+function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: GroupRuntime): void {
     const w = ctx.weight;
     const c = g.counters;
     c.writesOffered += w;
     const tick = ctx.tick < ctx.ticks ? ctx.tick : ctx.ticks - 1;
     g.seriesOffered[tick]! += w;
-    let slot = 0;
-    const tr = g.transition;
-    if (tr !== undefined) {
-        const f = movedFraction(tr, t);
-        if (f < 1 && (f <= 0 || draws.choices.chance() >= f)) slot = 1;
-    }
+    const slot = g.transition === undefined ? 0 : transitionSlot(ctx, draws, g.transition);
     const sp = g.serviceProb[slot]!;
     if (sp < 1 && (sp <= 0 || draws.choices.chance() >= sp)) return;
 
@@ -68,76 +71,126 @@ function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: Gro
         cls = 1 + homeOf(workload, key / space);
     }
     const C = ctx.classes;
+    const r = slot * C + cls;
+    if (g.requestStatus[r]! !== Status.ok) return refuse(ctx, g, slot, cls);
+    if (key >= 0 && conflicts(ctx, g, slot, cls, key, workload.index)) return;
+    if (ctx.stalenessBounded && throttled(ctx, g, slot, cls)) return;
+    if (g.processingMeans === undefined) {
+        // The latencies are the cells' own: the histograms get each cell's count when the counts are flushed.
+        const writes = g.plan.writes;
+        const W = writes.length;
+        for (let j = 0; j < W; j++) {
+            const index = (slot * W + j) * C + cls;
+            g.pendingStoreWrites[index]! += w;
+            applyLocal(ctx, writes[j]!, g.location[index]!, key, workload.index);
+        }
+    } else writeDrawn(ctx, draws, g, g.processingMeans, slot, cls, key, workload.index);
+    g.pendingRequestWrites[r]! += w;
+    c.writesServed += w;
+    g.seriesServed[tick]! += w;
+}
+
+/** During a DNS transition: 1 when the write's user has not moved yet (the previous destination), else 0. */
+function transitionSlot(ctx: EngineContext, draws: WriteDraws, tr: Transition): number {
+    const f = movedFraction(tr, ctx.now);
+    return f < 1 && (f <= 0 || draws.choices.chance() >= f) ? 1 : 0;
+}
+
+/** The request fails: refused for want of a quorum, or failed where a store is unavailable. */
+function refuse(ctx: EngineContext, g: GroupRuntime, slot: number, cls: number): void {
+    const w = ctx.weight;
+    const C = ctx.classes;
     const writes = g.plan.writes;
     const W = writes.length;
-    const rs = g.requestStatus[slot * C + cls]!;
-    if (rs !== Status.ok) {
-        if (rs === Status.noQuorum) c.rejected += w;
-        for (let j = 0; j < W; j++) {
-            const st = g.status[(slot * W + j) * C + cls]!;
-            if (st === Status.noQuorum) ctx.storeCounters[writes[j]!]!.rejected += w;
-            else if (st === Status.unavailable) ctx.storeCounters[writes[j]!]!.failed += w;
-        }
-        return;
+    if (g.requestStatus[slot * C + cls]! === Status.noQuorum) g.counters.rejected += w;
+    for (let j = 0; j < W; j++) {
+        const st = g.status[(slot * W + j) * C + cls]!;
+        if (st === Status.noQuorum) ctx.storeCounters[writes[j]!]!.rejected += w;
+        else if (st === Status.unavailable) ctx.storeCounters[writes[j]!]!.failed += w;
     }
+}
+
+/** A write to a shared key: whether a store that refuses concurrent writes refuses it (counted if so). */
+function conflicts(
+    ctx: EngineContext,
+    g: GroupRuntime,
+    slot: number,
+    cls: number,
+    key: number,
+    workload: number,
+): boolean {
+    const C = ctx.classes;
+    const writes = g.plan.writes;
+    const W = writes.length;
     for (let j = 0; j < W; j++) {
         const s = writes[j]!;
         const ls = ctx.syncLastWrite[s];
-        if (ls === undefined || key < 0) continue;
-        const limit = ctx.trackedLimit[s]!.get(workload.index) ?? 0;
+        if (ls === undefined) continue;
+        const limit = ctx.trackedLimit[s]!.get(workload) ?? 0;
         if (key >= limit) continue;
         if (
             syncConflict(
                 ctx,
                 s,
                 ls,
-                key + ctx.plan.stores[s]!.keyOffsets.get(workload.index)!,
+                key + ctx.plan.stores[s]!.keyOffsets.get(workload)!,
                 g.location[(slot * W + j) * C + cls]!,
-                t,
+                ctx.now,
             )
         ) {
-            c.conflictRejected += w;
+            const w = ctx.weight;
+            g.counters.conflictRejected += w;
             ctx.storeCounters[s]!.conflictRejected += w * ctx.conflictScale[s]!;
-            return;
+            return true;
         }
     }
-    if (ctx.stalenessBounded) {
-        // A bounded-staleness store throttles the write while a read region lags beyond its bound: refused.
-        for (let j = 0; j < W; j++) {
-            const s = writes[j]!;
-            if (ctx.staleness[s]?.active === true && ctx.throttles(s, g.location[(slot * W + j) * C + cls]!, t)) return;
-        }
+    return false;
+}
+
+/** A bounded-staleness store throttles the write while a read region lags beyond its bound: refused. */
+function throttled(ctx: EngineContext, g: GroupRuntime, slot: number, cls: number): boolean {
+    const C = ctx.classes;
+    const writes = g.plan.writes;
+    const W = writes.length;
+    for (let j = 0; j < W; j++) {
+        const s = writes[j]!;
+        if (ctx.staleness[s]?.active === true && ctx.throttles(s, g.location[(slot * W + j) * C + cls]!, ctx.now))
+            return true;
     }
-    const means = g.processingMeans;
-    const r = slot * C + cls;
-    if (means === undefined) {
-        for (let j = 0; j < W; j++) {
-            const index = (slot * W + j) * C + cls;
-            g.pendingStoreWrites[index]! += w;
-            applyLocal(ctx, writes[j]!, g, j, g.location[index]!, g.latency[index]!, g.bin[index]!, key, workload, t);
+    return false;
+}
+
+/** Each store's processing time is drawn; the request waits for the slowest store. */
+function writeDrawn(
+    ctx: EngineContext,
+    draws: WriteDraws,
+    g: GroupRuntime,
+    means: Float64Array,
+    slot: number,
+    cls: number,
+    key: number,
+    workload: number,
+): void {
+    const w = ctx.weight;
+    const C = ctx.classes;
+    const writes = g.plan.writes;
+    const W = writes.length;
+    let slowest = -Infinity;
+    for (let j = 0; j < W; j++) {
+        const index = (slot * W + j) * C + cls;
+        g.pendingStoreWrites[index]! += w;
+        const mean = means[j]!;
+        let latency = g.latency[index]!;
+        let bin = g.bin[index]!;
+        if (mean > 0) {
+            latency += draws.processing.exponential(1 / mean);
+            bin = binOf(latency);
         }
-        histogram(g, W).add(g.requestBin[r]!, g.requestLatency[r]!, w);
-    } else {
-        // Each store's processing time is drawn; the request waits for the slowest store.
-        let slowest = -Infinity;
-        for (let j = 0; j < W; j++) {
-            const index = (slot * W + j) * C + cls;
-            g.pendingStoreWrites[index]! += w;
-            const mean = means[j]!;
-            let latency = g.latency[index]!;
-            let bin = g.bin[index]!;
-            if (mean > 0) {
-                latency += draws.processing.exponential(1 / mean);
-                bin = binOf(latency);
-            }
-            if (latency > slowest) slowest = latency;
-            applyLocal(ctx, writes[j]!, g, j, g.location[index]!, latency, bin, key, workload, t);
-        }
-        histogram(g, W).add(binOf(slowest), slowest, w);
+        if (latency > slowest) slowest = latency;
+        histogram(g, j).add(bin, latency, w);
+        applyLocal(ctx, writes[j]!, g.location[index]!, key, workload);
     }
-    g.pendingRequestWrites[r]! += w;
-    c.writesServed += w;
-    g.seriesServed[tick]! += w;
+    histogram(g, W).add(binOf(slowest), slowest, w);
 }
 
 function histogram(g: GroupRuntime, j: number): LatencyHistogram {
@@ -169,33 +222,23 @@ function syncConflict(
     return false;
 }
 
-/** The store acknowledges the write where it landed; replication takes it from there. */
-function applyLocal(
-    ctx: EngineContext,
-    s: number,
-    g: GroupRuntime,
-    j: number,
-    location: number,
-    latency: number,
-    bin: number,
-    key: number,
-    workload: WorkloadPlan,
-    t: number,
-): void {
+/** The store acknowledges the write where it landed, now; replication takes it from there. */
+function applyLocal(ctx: EngineContext, s: number, location: number, key: number, workload: number): void {
     const weight = ctx.weight;
     const store = ctx.plan.stores[s]!;
     const counters = ctx.storeCounters[s]!;
     counters.acknowledged += weight;
-    histogram(g, j).add(bin, latency, weight);
     const slot = store.slotOf[location]!;
     counters.applied[slot]! += weight;
     counters.accepted[slot]! += weight;
-    ctx.replicate(s, slot, location, key, workload.index, t);
+    ctx.replicate(s, slot, location, key, workload);
 }
 
 /**
  * Records the writes counted per outcome cell with the cell's latency in the current interval, and resets
- * the counts: called before the tables change and when an interval ends.
+ * the counts: called before the tables change and when an interval ends. Where no processing time is drawn,
+ * every write of a cell has the cell's latency, so the cell's count goes to the latency histograms here, in
+ * one add instead of one per write (the same sums: weights are whole numbers).
  */
 export function flushLatencies(run: RunState): void {
     const tick = run.tick < run.ticks ? run.tick : run.ticks - 1;
@@ -213,6 +256,7 @@ export function flushLatencies(run: RunState): void {
                 const count = stores[index]!;
                 if (count === 0) continue;
                 const latency = g.latency[index]!;
+                if (g.processingMeans === undefined) histogram(g, row % W).add(g.bin[index]!, latency, count);
                 const mean = g.processingMeans?.[row % W] ?? 0;
                 g.intervalLatencies[row % W]!.add(
                     tick,
@@ -228,6 +272,7 @@ export function flushLatencies(run: RunState): void {
                 const r = slot * C + cls;
                 const count = requests[r]!;
                 if (count === 0) continue;
+                if (g.processingMeans === undefined) histogram(g, W).add(g.requestBin[r]!, g.requestLatency[r]!, count);
                 g.intervalLatencies[W]!.add(
                     tick,
                     g.requestLatency[r]!,
