@@ -880,3 +880,107 @@ scenario s { workload fetches  ${scenario} }
         expect(report.failovers.map((f) => f.outcome)).toEqual([outcome]);
     });
 });
+
+describe('a run dropped or committed while it waits or while the checks flap', () => {
+    it('a promotion still waiting for its control plane when the region recovers never started: the failover is dropped', async () => {
+        // us-east-1 down 60 → 240 s, the us-west-2 control plane impaired 60 → 600 s: the promotion waits from D;
+        // healthy again at D + 178 s, the run (not committed) is dropped, and nothing starts when the plane is back.
+        const report = await simulated({
+            failover: `detect health-check every 10s threshold 3 timeout 2s
+    route  dns ttl 60s
+    action promote db via control-plane us-west-2 takes 1m
+    action shift-traffic takes 30s`,
+            scenario:
+                'duration 15m  at 1m outage region us-east-1 for 3m\n    at 1m impair control-plane us-west-2 for 9m',
+        });
+        expect(relativeRows(report)).toEqual([
+            [0, 'detection', 'failure of app in us-east-1 detected (3 failed health checks every 10 s)'],
+            [
+                0,
+                'action-blocked',
+                'promote db in us-west-2 for app waits: the database management API control plane in us-west-2 is unavailable',
+            ],
+            [178_000, 'healthy-again', 'health checks of app in us-east-1 pass again'],
+            [
+                178_000,
+                'failover-abandoned',
+                'failover of app away from us-east-1 dropped: the region recovered before traffic moved',
+            ],
+        ]);
+        expect(report.failovers.map((f) => [f.committedAtMs, f.outcome])).toEqual([[null, 'abandoned']]);
+    });
+
+    it('an active-active service flapping during a 150 s promotion takes the region back twice and runs one failover', async () => {
+        // Flap every 40 s from 60 s (timeout 0 s): detected at D = p + 20 s, healthy at D + 40 s, detected again
+        // at D + 80 s (the committed run is still under way: nothing new starts), healthy at D + 120 s; the
+        // promotion started at D is done at D + 150 s.
+        const report = await simulated(
+            {
+                failover: `detect health-check every 10s threshold 3 timeout 0s
+    route  anycast
+    action promote db in us-west-2 takes 150s`,
+                scenario: 'duration 10m  at 1m flap health-check app in us-east-1 every 40s for 3m',
+                posture: 'active-active',
+            },
+            3,
+        );
+        const d = report.failovers[0]!.detectedAtMs;
+        const committed = `app in us-east-1 looks healthy again, but the failover cannot be cancelled: an irreversible action started at ${formatDuration(d)}; promote db in us-west-2 continues and the failover completes`;
+        expect(relativeRows(report)).toEqual([
+            [0, 'detection', 'failure of app in us-east-1 detected (3 failed health checks every 10 s)'],
+            [0, 'routing-change', 'routing moves app away from us-east-1'],
+            [0, 'action-start', 'promote db in us-west-2 for app starts (2 m 30 s)'],
+            [40_000, 'healthy-again', 'health checks of app in us-east-1 pass again'],
+            [40_000, 'failover-committed', committed],
+            [40_000, 'failback', 'app takes users back in us-east-1'],
+            [80_000, 'detection', 'failure of app in us-east-1 detected (3 failed health checks every 10 s)'],
+            [120_000, 'healthy-again', 'health checks of app in us-east-1 pass again'],
+            [120_000, 'failover-committed', committed],
+            [120_000, 'failback', 'app takes users back in us-east-1'],
+            [150_000, 'action-done', 'db now accepts writes in us-west-2'],
+            [150_000, 'action-done', 'promote db in us-west-2 for app done'],
+        ]);
+        expect(report.failovers.map((f) => [f.committedAtMs, f.healthyAgainAtMs, f.completedAtMs, f.outcome])).toEqual([
+            [d, d + 120_000, d + 150_000, 'completed'],
+        ]);
+    });
+});
+
+describe('the declared destination wins over the nearest region', () => {
+    it('a failover from us-west-2 to ap-southeast-2 routes and promotes there, though us-east-1 is nearer', async () => {
+        const text = `topology Far
+region ap-southeast-2 { provider aws  jurisdiction AU }
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+store db {
+    engine      aurora
+    regions     ap-southeast-2, us-east-1, us-west-2
+    holds       shared rows
+    writes      primary us-west-2
+    replication async lag 1s
+    consistency eventual
+}
+service app {
+    regions   ap-southeast-2, us-east-1, us-west-2
+    primary   us-west-2
+    posture   warm-standby
+    capacity  100% per region
+    uses      db
+}
+failover app from us-west-2 to ap-southeast-2 {
+    detect health-check every 10s threshold 3 timeout 2s
+    route  anycast
+    action promote db takes 1m
+    drill  every 30d
+}
+workload w for app { writes 1/s from us-west-2 100% }
+scenario s { workload w  duration 10m  at 1m outage region us-west-2 for 5m }
+`;
+        const report = runModel(await designOf(text, true), undefined, { seed: 1 });
+        expect(relativeRows(report).filter(([, k]) => k === 'routing-change' || k === 'action-done')).toEqual([
+            [0, 'routing-change', 'routing moves app to ap-southeast-2'],
+            [60_000, 'action-done', 'db now accepts writes in ap-southeast-2'],
+            [60_000, 'action-done', 'promote db in ap-southeast-2 for app done'],
+        ]);
+    });
+});
