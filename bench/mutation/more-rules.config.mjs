@@ -17,10 +17,18 @@ export default {
         'language/validation/rules/cost-rules.ts',
         'language/semantics/model-index.ts',
     ],
-    // Each rule's fragment suite, then the suites that also reach it: the RPO verdict through rpo-unachievable and
-    // the recovery rules, fixes through quick-fixes, per-cell merging, the judge's ends on the latency and RPO
-    // rules, and cross-cell-write in the residency suite. Each file runs in under 10 s here.
+    // Each rule's fragment suite and its whole-finding suite (*-findings), the model index's own suite, then the
+    // suites that also reach them: the RPO verdict through rpo-unachievable and the recovery rules, fixes through
+    // quick-fixes, per-cell merging, the judge's ends on the latency and RPO rules, and cross-cell-write in the
+    // residency suite. Each file runs in under 10 s here.
     testFiles: [
+        'test/rules/queue-findings.test.ts',
+        'test/rules/latency-findings.test.ts',
+        'test/rules/drain-findings.test.ts',
+        'test/rules/cost-findings.test.ts',
+        'test/rules/global-dependency-findings.test.ts',
+        'test/rules/cell-findings.test.ts',
+        'test/rules/model-index.test.ts',
         'test/rules/queue-rules.test.ts',
         'test/rules/latency-rules.test.ts',
         'test/rules/unknown-latency-pairs.test.ts',

@@ -30,7 +30,15 @@ function estimatedRtts(model: Model, e: WriteLatencyEstimate): string {
     if (e.kind === 'cosmos-strong' && first !== undefined && second !== undefined && more.length === 0)
         pairs.push([first, second]);
     else for (const w of e.waitsFor) pairs.push([e.coordinator, w]);
+    // A write that crosses one link twice (to the leader, then back for its quorum) names it once.
+    const seen = new Set<string>();
     const estimated = pairs
+        .filter(([a, b]) => {
+            const key = [a, b].sort().join('|');
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        })
         .map(([a, b]) => ({ a, b, rtt: rttBetween(model, a, b) }))
         .filter((p) => p.rtt.source === 'great-circle');
     if (estimated.length === 0) return '';
