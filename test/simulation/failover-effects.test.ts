@@ -244,6 +244,13 @@ scenario s { workload w  duration 20m  at 1m outage region us-east-1 for 15m }
             stopped: [],
         },
         {
+            name: 'a quota of exactly 100 % is the whole load: nothing stopped',
+            action: 'action scale-out web in us-west-2 takes 5m',
+            quota: 'quota 100%',
+            capacity: 1,
+            stopped: [],
+        },
+        {
             name: 'a 30 % quota below what the region has leaves it at its 50 %, and says so',
             action: 'action launch-capacity web in us-west-2 takes 5m',
             quota: 'quota 30%',
@@ -258,5 +265,62 @@ scenario s { workload w  duration 20m  at 1m outage region us-east-1 for 15m }
         const at = (t: number) => west.steps.filter((s) => s.atMs <= t).at(-1)!.capacity;
         expect([at(d + 299_999), at(d + 300_000)]).toEqual([0.5, capacity]);
         expect(report.timeline.filter((e) => e.text.includes('quota')).map((e) => e.text)).toEqual(stopped);
+    });
+});
+
+describe('an action raising a region that already carries the whole load', () => {
+    it('a 70 % quota on a region with 100 % capacity leaves it at 100 %, with nothing to say', async () => {
+        const text = `${REGIONS}
+service web {
+    regions   us-east-1, us-west-2
+    posture   active-active
+    capacity  100% per region
+    quota     70%
+}
+failover web from us-east-1 to us-west-2 {
+    detect health-check every 10s threshold 3 timeout 2s
+    route  anycast
+    action scale-out web in us-west-2 takes 5m
+    drill  every 30d
+}
+workload w for web { writes 1/s from us-east-1 50%, us-west-2 50% }
+scenario s { workload w  duration 20m  at 1m outage region us-east-1 for 15m }
+`;
+        const report = await simulated(text);
+        const west = report.services[0]!.load!.regions.find((r) => r.region === 'us-west-2')!;
+        expect(west.steps.map((s) => s.capacity)).toEqual(west.steps.map(() => 1));
+        expect(report.timeline.filter((e) => e.text.includes('quota'))).toEqual([]);
+    });
+});
+
+describe('a store’s own failover promotes that store', () => {
+    it.each([
+        {
+            name: 'an unnamed promotion in the failover of db2 (written in us-west-2) moves db2 to us-east-1',
+            actions: 'action promote takes 1m',
+        },
+        { name: 'a named one does the same', actions: 'action promote db2 takes 1m' },
+    ])('$name', async ({ actions }) => {
+        const text = `${REGIONS}
+${STORES}
+service app {
+    regions   us-east-1, us-west-2
+    primary   us-east-1
+    posture   warm-standby
+    capacity  100% per region
+    uses      db2
+}
+failover db2 {
+    detect health-check every 10s threshold 3 timeout 2s
+    ${actions}
+    drill  every 30d
+}
+workload w for app { writes 1/s from us-east-1 100% }
+scenario s { workload w  duration 10m  at 1m outage region us-west-2 for 5m }
+`;
+        const report = await simulated(text);
+        expect(actionRows(report).filter(([, t]) => t.includes('accepts'))).toEqual([
+            [60_000, 'db2 now accepts writes in us-east-1'],
+        ]);
     });
 });

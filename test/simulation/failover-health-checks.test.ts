@@ -242,3 +242,26 @@ describe('a verdict known after the checks passed again is dropped', () => {
         expect(report.failovers).toEqual([]);
     });
 });
+
+describe('the health checks draw an error answer at random only when the error share is strictly between 0 and 1', () => {
+    // The checks' own stream is drawn for each probe under a share in (0, 1): a probe under a certain error
+    // (100 %) or under latency alone (0 %) draws nothing, so a 50 % fault later sees the same draws, and the
+    // same detections, as with no earlier fault at all.
+    const LATER = 'at 5m degrade app in us-east-1 errors 50% for 3m';
+    const rowsAfter5m = (report: SimulationReport) =>
+        report.timeline
+            .filter((e) => (e.kind === 'detection' || e.kind === 'healthy-again') && e.atMs >= 300 * SECOND)
+            .map((e) => [e.atMs, e.kind]);
+    it.each([
+        { name: 'every request failing', earlier: 'at 1m degrade app in us-east-1 errors 100% for 2m' },
+        { name: 'latency alone, under the timeout', earlier: 'at 1m degrade app in us-east-1 latency +1s for 2m' },
+        { name: 'no answer at all', earlier: 'at 1m fail app in us-east-1 for 2m' },
+    ])('an earlier fault with $name leaves the later 50 % fault’s detections as they are', async ({ earlier }) => {
+        const detect = 'health-check every 10s threshold 2 timeout 2s';
+        const alone = rowsAfter5m(await simulated(designText(detect, `duration 10m  ${LATER}`)));
+        const after = rowsAfter5m(await simulated(designText(detect, `duration 10m  ${earlier}\n    ${LATER}`)));
+        // The later fault is detected at least once, so its draws decided something.
+        expect(alone.filter(([, k]) => k === 'detection').length).toBeGreaterThan(0);
+        expect(after).toEqual(alone);
+    });
+});
