@@ -152,6 +152,35 @@ describe('queue-not-replicated', () => {
             ],
         },
         {
+            // Kafka's default replication is MirrorMaker 2's asynchronous mirroring, but one cluster in one region has
+            // no other to mirror to: its messages are stranded there like an SQS queue's. rpo-unachievable does not
+            // judge a store a service only reads, so this rule speaks.
+            name: 'a Kafka topic in one region, read by a service in two, strands its messages there',
+            design: `${REGIONS}${queue('kafka', 'us-east-1', 'consistency eventual backup every 1h to us-west-2')}${worker(`${ACTIVE_ACTIVE} reads q objective rpo 1m`)}`,
+            expected: [
+                {
+                    at: 'engine kafka',
+                    severity: 'warning',
+                    message: STRANDED(
+                        'q is a Kafka topic',
+                        'it has no cluster in another region to mirror to',
+                        'its messages are only in us-east-1',
+                        'worker runs in us-east-1 and us-west-2',
+                        'it has',
+                        '1 m',
+                    ),
+                    fixes: [],
+                    related: [['rpo 1m', 'the RPO objective of worker']],
+                },
+            ],
+        },
+        {
+            // The same topic written by the service: rpo-unachievable's error says the data is only in us-east-1.
+            name: 'passes a Kafka topic in one region that misses the objective of a service writing it',
+            design: `${REGIONS}${queue('kafka', 'us-east-1', 'consistency eventual backup every 1h to us-west-2')}${worker(`${ACTIVE_ACTIVE} uses q objective rpo 1m`)}`,
+            expected: [],
+        },
+        {
             // One finding per (service, queue): each queue a service touches, and each service on a queue.
             name: 'two queues of one service and two services on one queue are three findings',
             design: `${REGIONS}${queue('sqs', BOTH, PER_REGION)}${queue('kinesis', BOTH, PER_REGION, 'r')}${worker(`${ACTIVE_ACTIVE} uses q reads r objective rpo 1m`)}${worker(`${ACTIVE_ACTIVE} reads q objective rpo 1m`, 'other')}`,

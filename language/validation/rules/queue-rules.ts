@@ -38,7 +38,10 @@ const queueNotReplicated: Rule = {
     code: 'queue-not-replicated',
     check({ model, judge, report }) {
         for (const { service, store } of consumersOfQueues(model)) {
-            if (store.replication.mode !== 'none' || !movesRegion(model, service)) continue;
+            // One region has no other to replicate to, whatever the engine's default mode says (Kafka's is MirrorMaker
+            // 2's asynchronous mirroring, which needs a second cluster).
+            const oneRegion = new Set(store.regions).size < 2;
+            if ((store.replication.mode !== 'none' && !oneRegion) || !movesRegion(model, service)) continue;
             const rpoMs = service.objective?.rpoMs ?? store.objective?.rpoMs;
             if (rpoMs === undefined) continue;
             // A queue in one region: rpo-unachievable already says its messages are only there (an error), for the
@@ -51,7 +54,9 @@ const queueNotReplicated: Rule = {
             const fact = store.engine !== undefined ? REGIONAL_QUEUE_ENGINES[store.engine] : undefined;
             const why = fact
                 ? `${store.engine === 'sqs' ? 'SQS' : 'Kinesis Data Streams'} has no cross-region replication (${factRef(fact.id)})`
-                : `it declares 'replication none'`;
+                : store.replication.mode === 'none'
+                  ? `it declares 'replication none'`
+                  : 'it has no cluster in another region to mirror to';
             const where =
                 store.regions.length > 1
                     ? `each of ${listing(store.regions)} has its own, independent copy`
