@@ -68,7 +68,14 @@ import {
 } from './mechanisms/replication.js';
 import { releaseDemoted, throttles } from './mechanisms/staleness.js';
 import { finishQueues, onCheckpoint, queuesChanged, scheduleCheckpoints, setUpQueues } from './mechanisms/queues.js';
-import { flushLatencies, onArrival, processingMeansOf, startArrivals, type WriteDraws } from './mechanisms/writes.js';
+import {
+    arrivalRates,
+    flushLatencies,
+    onArrival,
+    processingMeansOf,
+    startArrivals,
+    type WriteDraws,
+} from './mechanisms/writes.js';
 import { CacheReaders } from '../cold-cache.js';
 import type { LoadStep } from '../service-capacity.js';
 import { stalenessBound, type StalenessBound } from '../staleness-bound.js';
@@ -177,7 +184,13 @@ export class Simulation implements EngineContext {
         const keyDraws = root.fork();
         this.control = root.fork();
         this.health = root.fork();
-        this.draws = { arrivals, choices, keyDraws, processing: root.fork() };
+        this.draws = {
+            arrivals,
+            choices,
+            keyDraws,
+            processing: root.fork(),
+            arrivalRates: arrivalRates(plan, options.sampling),
+        };
         const checkpointPhases = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));

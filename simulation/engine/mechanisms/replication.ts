@@ -164,7 +164,8 @@ function applyDue(ctx: EngineContext, link: Link, t: number, inclusive: boolean,
             // Queued behind the backlog, or arriving to an empty queue: then the drain ended with the last one.
             if (natural < free) due = free;
             else {
-                endDrain(link, lastApplied, head, ctx.weight);
+                link.lastApplied = lastApplied;
+                drainEnded(ctx, link, head);
                 draining = false;
             }
         }
@@ -188,6 +189,14 @@ function applyDue(ctx: EngineContext, link: Link, t: number, inclusive: boolean,
     link.intervalMaxLag = maxLag;
     link.maxDelay = maxDelay;
     link.maxHeld = maxHeld;
+}
+
+/**
+ * The drain ended with the link's last applied entry. Called from `applyDue`'s loop without a floating-point
+ * argument: one there kept the loop's times boxed, an allocation per entry applied.
+ */
+function drainEnded(ctx: EngineContext, link: Link, head: number): void {
+    endDrain(link, link.lastApplied, head, ctx.weight);
 }
 
 /** Every write stranded in the link's source has reached another replica (this link's) at `t`. */

@@ -12,6 +12,7 @@ import type { EngineContext, RunState } from '../context.js';
 import { EventKind } from '../event-kinds.js';
 import { Rank } from '../event-queue.js';
 import type { Random } from '../random.js';
+import { float64At } from '../../typed-at.js';
 import { movedFraction } from '../transition.js';
 
 /** The seeded streams writes draw from: gaps between arrivals, slot and service choices, keys, processing times. */
@@ -21,19 +22,25 @@ export interface WriteDraws {
     readonly keyDraws: Random;
     /** Engines' processing times (processing-time.ts): a stream of its own, so the others draw as before. */
     readonly processing: Random;
+    /** Per write stream, its rate per ms of the simulated (possibly thinned) stream: `arrivalRates`. */
+    readonly arrivalRates: Float64Array;
+}
+
+/** Each stream's arrival rate per ms once `sampling` thins it, computed once rather than at every arrival. */
+export function arrivalRates(plan: Plan, sampling: number): Float64Array {
+    return Float64Array.from(plan.streams, (s) => s.rate / 1_000 / sampling);
 }
 
 /** Every stream's first arrival. */
 export function startArrivals(ctx: EngineContext, draws: WriteDraws): void {
     for (const s of ctx.plan.streams) {
         if (s.rate <= 0) continue;
-        ctx.queue.push(nextArrivalGap(ctx, draws, s), Rank.arrival, EventKind.arrival, s.index);
+        ctx.queue.push(nextArrivalGap(draws, s), Rank.arrival, EventKind.arrival, s.index);
     }
 }
 
-function nextArrivalGap(run: RunState, draws: WriteDraws, s: StreamPlan): number {
-    // Rate per ms of the simulated (possibly thinned) stream.
-    return draws.arrivals.exponential(s.rate / 1_000 / run.weight);
+function nextArrivalGap(draws: WriteDraws, s: StreamPlan): number {
+    return draws.arrivals.exponential(float64At(draws.arrivalRates, s.index, 'arrival rates'));
 }
 
 /**
@@ -43,7 +50,7 @@ function nextArrivalGap(run: RunState, draws: WriteDraws, s: StreamPlan): number
  */
 export function onArrival(ctx: EngineContext, draws: WriteDraws): void {
     const stream = ctx.plan.streams[ctx.queue.peekArgValue()]!;
-    ctx.queue.popPush(ctx.now + nextArrivalGap(ctx, draws, stream), Rank.arrival, EventKind.arrival, stream.index);
+    ctx.queue.popPush(ctx.now + nextArrivalGap(draws, stream), Rank.arrival, EventKind.arrival, stream.index);
     ctx.simulatedWrites++;
     write(ctx, draws, stream, ctx.groups[stream.group]!);
 }
