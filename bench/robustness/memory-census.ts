@@ -11,6 +11,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { AstUtils, DocumentState, isReference, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { isCompositeCstNode } from 'langium';
 import { createMregionServices } from '../../language/mregion-module.js';
+import { MregionLexer } from '../../language/parser/lexer.js';
 import { RegularFileSystem } from '../../language/workspace/file-system.js';
 
 const args = process.argv.slice(2);
@@ -81,7 +82,8 @@ async function main(): Promise<LangiumDocument> {
 
     // The tokens alone, as the lexer returns them to the parser (the parse below lexes again and drops them).
     {
-        const lexed = services.parser.Lexer.tokenize(text);
+        const lexer = services.parser.Lexer;
+        const lexed = lexer instanceof MregionLexer ? lexer.tokenizeForParser(text) : lexer.tokenize(text);
         row(
             'tokens (lexer result, held)',
             `${lexed.tokens.length.toLocaleString('en-US')} tokens, ${lexed.hidden.length.toLocaleString('en-US')} hidden`,

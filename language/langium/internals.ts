@@ -4,12 +4,14 @@
 //
 // Why each is needed:
 // - parser: the parser's node builder, rule stack and lexer result, which MregionParser replaces or resets
-//   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw);
+//   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw), and
+//   its check of a consumed token, which MregionParser replaces for tokens read by offset only;
 // - CST: the builder's stack of open nodes, which takes our compact nodes (language/parser/cst-node-builder.ts,
 //   compact-cst.ts); a composite's child list, filled without spreads; the root's text and cached range, which the
 //   declaration splice replaces (language/parser/declaration-splice.ts);
 // - references: the resolution a reference holds, which the incremental linker keeps or forgets
 //   (language/scoping/linker.ts).
+import type { IToken } from 'chevrotain';
 import type { AstNode, CstNode, CstNodeBuilder, CompositeCstNode, LangiumParser, Reference } from 'langium';
 
 /** The Langium release every accessor below was read against (node_modules/langium/lib). */
@@ -23,6 +25,8 @@ export interface ParserInternals<Builder> {
     stack: unknown[];
     lexerResult: unknown;
     doParse(rule: unknown): AstNode;
+    /** Whether a consumed token becomes a leaf (Langium 4.4 requires an end offset, which our tokens lack). */
+    isValidToken(token: IToken): boolean;
 }
 
 export function parserInternals<Builder>(parser: LangiumParser): ParserInternals<Builder> {

@@ -1,41 +1,68 @@
 // Langium's lexer, with the text no token matched (the UNEXPECTED tokens of `token-builder.ts`) reported as
 // lexing errors that say what is wrong and what to do, each on the first line of its text. Past the first
 // hundred, one error sums up the rest: a file of stray characters would otherwise publish one per character.
+// The parser's tokens carry offsets only (`tokenizeForParser`): a large design has about one token per 8
+// characters, all alive through the parse, and line and column tracking made each a third larger and the lexing
+// slower. Every other reader gets Chevrotain's full positions (`tokenize`), and so do the errors.
 import { formatCount } from '../../format/quantities.js';
-import type { IToken, ILexingError } from 'chevrotain';
-import { DefaultLexer, type LexerResult } from 'langium';
+import { Lexer, type IToken, type ILexingError, type TokenType } from 'chevrotain';
+import { DefaultLexer, type LangiumCoreServices, type LexerResult } from 'langium';
 import { UNEXPECTED_GROUP } from './token-builder.js';
+import { TextLines } from './token-positions.js';
 
 const PREVIEW = 20;
 const REPORTED = 100;
 
 export class MregionLexer extends DefaultLexer {
-    override tokenize(text: string): LexerResult {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        // Langium's lexer again with offsets only; its dictionary keeps the tokens in their order of precedence.
+        this.chevrotainLexer = new Lexer(Object.values(this.definition) as TokenType[], {
+            positionTracking: 'onlyOffset',
+            skipValidations: services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: this.errorMessageProvider,
+        });
+    }
+
+    /** Tokens with offsets and no end offset, line or column (for the parser); errors with their lines. */
+    tokenizeForParser(text: string, lines = new TextLines(text)): LexerResult {
         const result = this.chevrotainLexer.tokenize(text);
         const unexpected = result.groups[UNEXPECTED_GROUP] ?? [];
+        const errors = result.errors.map((error) => lines.locate(error));
+        for (const error of unexpectedErrors(unexpected, lines)) errors.push(error);
         return {
             tokens: result.tokens,
-            errors: unexpected.length === 0 ? result.errors : [...result.errors, ...unexpectedErrors(unexpected)],
+            errors,
             hidden: result.groups['hidden'] ?? [],
             report: this.tokenBuilder.flushLexingReport?.(text),
         };
     }
+
+    /** Langium's result, every token with Chevrotain's full positions. */
+    override tokenize(text: string): LexerResult {
+        const lines = new TextLines(text);
+        const result = this.tokenizeForParser(text, lines);
+        for (const token of result.tokens) lines.complete(token);
+        for (const token of result.hidden) lines.complete(token);
+        return result;
+    }
 }
 
-function unexpectedErrors(tokens: readonly IToken[]): ILexingError[] {
-    const errors = tokens.slice(0, REPORTED).map(unexpectedError);
+function unexpectedErrors(tokens: readonly IToken[], lines: TextLines): ILexingError[] {
+    const errors = tokens.slice(0, REPORTED).map((token) => unexpectedError(token, lines));
     const next = tokens[REPORTED];
     if (next) {
         const more = formatCount(tokens.length - REPORTED);
         const message = `${more} more places below have characters the language does not use (the next: ${shown(next.image.slice(0, PREVIEW))}): fix the ${REPORTED} above first`;
-        errors.push({ ...unexpectedError(next), message });
+        errors.push({ ...unexpectedError(next, lines), message });
     }
     return errors;
 }
 
-function unexpectedError(token: IToken): ILexingError {
+function unexpectedError(token: IToken, lines: TextLines): ILexingError {
     const { image } = token;
-    const at = { offset: token.startOffset, line: token.startLine, column: token.startColumn };
+    const { line, lineStart } = lines.lineOf(token.startOffset);
+    const at = { offset: token.startOffset, line: line + 1, column: token.startOffset - lineStart + 1 };
     if (image.startsWith('"'))
         return {
             ...at,

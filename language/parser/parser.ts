@@ -7,7 +7,8 @@
 //   node and one per property (the most garbage of the whole parse after the tokens); one walk here does both.
 //   `parse` is Langium 4.4's, with that walk in place of `linkContentToContainer` (test/language/parser-robustness
 //   checks the links equal Langium's).
-// It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
+// Its tokens carry offsets only (`lexer.ts`); the tokens of syntax errors get their lines and columns after the
+// parse, for the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
 // the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import {
@@ -18,16 +19,22 @@ import {
     type ParseResult,
     type ParserOptions,
 } from 'langium';
+import type { IToken } from 'chevrotain';
 import { parserInternals, setAstNode } from '../langium/internals.js';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
+import { MregionLexer } from './lexer.js';
 import { boundRecovery } from './recovery.js';
+import { isTextToken, TextLines } from './token-positions.js';
 
 export class MregionParser extends LangiumParser {
     private readonly resetRecovery: () => void;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        parserInternals<MregionCstNodeBuilder>(this).nodeBuilder = new MregionCstNodeBuilder();
+        const state = parserInternals<MregionCstNodeBuilder>(this);
+        state.nodeBuilder = new MregionCstNodeBuilder();
+        // Langium's check of a consumed token, without the end offset our tokens do not carry (`lexer.ts`).
+        state.isValidToken = isTextToken;
         this.resetRecovery = boundRecovery(this.wrapper);
     }
 
@@ -35,7 +42,11 @@ export class MregionParser extends LangiumParser {
         const state = parserInternals<MregionCstNodeBuilder>(this);
         try {
             state.nodeBuilder.buildRootNode(input);
-            const lexerResult = this.lexer.tokenize(input);
+            const lines = new TextLines(input);
+            const lexerResult =
+                this.lexer instanceof MregionLexer
+                    ? this.lexer.tokenizeForParser(input, lines)
+                    : this.lexer.tokenize(input);
             state.lexerResult = lexerResult;
             this.wrapper.input = lexerResult.tokens;
             const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
@@ -46,12 +57,13 @@ export class MregionParser extends LangiumParser {
             this.unorderedGroups.clear();
             state.lexerResult = undefined;
             linkAndCompact(value);
-            return {
-                value,
-                lexerErrors: lexerResult.errors,
-                lexerReport: lexerResult.report,
-                parserErrors: this.wrapper.errors,
-            };
+            const parserErrors = this.wrapper.errors;
+            for (const error of parserErrors) {
+                lines.complete(error.token);
+                const { previousToken } = error as { previousToken?: IToken };
+                if (previousToken) lines.complete(previousToken);
+            }
+            return { value, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors };
         } catch (error) {
             state.stack.length = 0;
             state.lexerResult = undefined;

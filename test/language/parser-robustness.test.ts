@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AstUtils } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { mregion, validate } from '../helpers/services.js';
+import type { MregionLexer } from '../../language/parser/lexer.js';
 import { DESIGN_HEAD, expectedDiagnostic, hostile, outOfRange } from './hostile-texts.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
@@ -31,7 +32,7 @@ describe('the parser on hostile texts', () => {
     });
 
     it('turns an exception inside the parser into a diagnostic on the document', async () => {
-        const spy = vi.spyOn(mregion.parser.Lexer, 'tokenize').mockImplementationOnce(() => {
+        const spy = vi.spyOn(mregion.parser.Lexer as MregionLexer, 'tokenizeForParser').mockImplementationOnce(() => {
             throw new RangeError('Maximum call stack size exceeded');
         });
         try {
