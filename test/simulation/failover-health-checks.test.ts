@@ -265,3 +265,31 @@ describe('the health checks draw an error answer at random only when the error s
         expect(after).toEqual(alone);
     });
 });
+
+describe('each failover’s checks notice a partial fault by their own detection', () => {
+    it('the store’s own checks notice its errors; the service’s shallow ones never do, whoever else detects it', async () => {
+        // db fails every request in us-east-1 from 60 s to 240 s: the store's own checks fail and detect it; the
+        // service's shallow checks ask only whether the service answers, so they never fail. The service's watch
+        // stays unnoticed although another failover detected the fault.
+        const text = designText(
+            'health-check every 10s threshold 3 timeout 2s',
+            'duration 10m  at 1m degrade db in us-east-1 errors 100% for 3m',
+        ).replace(
+            'workload w for app',
+            `failover db {
+    detect health-check every 10s threshold 3 timeout 2s
+    drill  every 30d
+}
+workload w for app`,
+        );
+        const report = await simulated(text);
+        const detections = report.timeline.filter((e) => e.kind === 'detection');
+        expect(detections.map((e) => e.text)).toEqual([
+            'failure of db in us-east-1 detected (3 failed health checks every 10 s)',
+        ]);
+        expect(report.partialFaults.flatMap((f) => f.checks.map((c) => [c.failover, c.depth, c.noticedAtMs]))).toEqual([
+            ['app', 'shallow', null],
+            ['db', 'shallow', detections[0]!.atMs],
+        ]);
+    });
+});

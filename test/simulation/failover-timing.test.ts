@@ -984,3 +984,84 @@ scenario s { workload w  duration 10m  at 1m outage region us-west-2 for 5m }
         ]);
     });
 });
+
+describe('each failover row names its target and the region it happened in', () => {
+    it.each([
+        {
+            name: 'an outage failed over: detection and routing in the failed region, actions and moves where they run',
+            parts: {
+                failover: `detect health-check every 10s threshold 3 timeout 2s
+    route  dns ttl 60s
+    action promote db takes 1m
+    action shift-traffic takes 30s`,
+                scenario: OUTAGE,
+            },
+            expected: [
+                ['detection', 'app', 'us-east-1'],
+                ['action-start', 'app', 'us-west-2'],
+                ['action-done', 'db', 'us-west-2'],
+                ['action-done', 'app', 'us-west-2'],
+                ['action-start', 'app', 'us-west-2'],
+                ['action-done', 'app', 'us-west-2'],
+                ['routing-change', 'app', 'us-east-1'],
+                // The users of us-east-1 have moved.
+                ['traffic-moved', 'app', 'us-east-1'],
+                ['healthy-again', 'app', 'us-east-1'],
+            ],
+        },
+        {
+            name: 'a wait is where its control plane is; a flap’s dropped and committed rows where the checks are',
+            parts: {
+                failover: `detect health-check every 10s threshold 3 timeout 0s
+    route  anycast
+    action edit-dns via control-plane us-east-1 takes 20s
+    action promote db takes 1m`,
+                scenario:
+                    'duration 10m  at 1m flap health-check app in us-east-1 every 40s for 3m\n    at 1m impair control-plane us-east-1 for 50s',
+            },
+            // D = p + 20 s ∈ [80 s, 90 s): the edit waits for its plane until 110 s, then runs 20 s; the checks
+            // pass at D + 40 s ≤ 130 s, before the promotion started: dropped. Detected again at D + 80 s: the
+            // edit runs at once (routing when done), the promotion starts at D + 100 s and is committed when the
+            // checks pass at D + 120 s.
+            expected: [
+                ['detection', 'app', 'us-east-1'],
+                ['action-blocked', 'app', 'us-east-1'],
+                ['action-start', 'app', 'us-west-2'],
+                ['healthy-again', 'app', 'us-east-1'],
+                ['failover-abandoned', 'app', 'us-east-1'],
+                ['detection', 'app', 'us-east-1'],
+                ['action-start', 'app', 'us-west-2'],
+                ['action-done', 'app', 'us-west-2'],
+                ['routing-change', 'app', 'us-east-1'],
+                ['action-start', 'app', 'us-west-2'],
+                ['healthy-again', 'app', 'us-east-1'],
+                ['failover-committed', 'app', 'us-east-1'],
+                ['action-done', 'db', 'us-west-2'],
+                ['action-done', 'app', 'us-west-2'],
+            ],
+        },
+        {
+            name: 'an active-active failback is in the region taken back',
+            parts: {
+                failover: `detect health-check every 10s threshold 3 timeout 2s
+    route  anycast`,
+                scenario: OUTAGE,
+                posture: 'active-active' as const,
+            },
+            expected: [
+                ['detection', 'app', 'us-east-1'],
+                ['routing-change', 'app', 'us-east-1'],
+                ['healthy-again', 'app', 'us-east-1'],
+                ['failback', 'app', 'us-east-1'],
+            ],
+        },
+    ])('$name', async ({ parts, expected }) => {
+        const report = await simulated(parts, 1);
+        const kinds = new Set(rows(report).map(([, k]) => k));
+        expect(
+            report.timeline
+                .filter((e) => kinds.has(e.kind) && e.atMs < 300_000)
+                .map((e) => [e.kind, e.target, e.region]),
+        ).toEqual(expected);
+    });
+});
