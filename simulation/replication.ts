@@ -17,9 +17,14 @@ import type { DrainOutcome } from './drain.js';
 export class WriteLog {
     times: Float64Array;
     keys: Int32Array;
-    /** Per entry, what the writing replica's state of the key included from each replica (tracked keys only). */
+    /**
+     * Per tracked entry (at its place in the tracked ring, `stride` values each), what the writing replica's
+     * state of the key included from each replica; kept with the tracked entries, not with every entry, as the
+     * others never need it.
+     */
     seen: Float64Array | undefined;
-    /** Per entry, the counter value the write carried (counter-shaped last-writer-wins stores only). */
+    /** Per tracked entry (at its place in the tracked ring), the counter value the write carried (counter-shaped
+     *  last-writer-wins stores only). */
     values: Float64Array | undefined;
     private mask: number;
     /** Absolute index of the oldest entry still needed, and of the next entry to write. */
@@ -44,11 +49,11 @@ export class WriteLog {
         counter = false,
     ) {
         this.times = new Float64Array(capacity);
-        this.values = counter ? new Float64Array(capacity) : undefined;
         this.keys = new Int32Array(capacity);
-        this.seen = tracked ? new Float64Array(capacity * stride) : undefined;
         this.mask = capacity - 1;
         const trackedCapacity = tracked ? 256 : 1;
+        this.seen = tracked ? new Float64Array(trackedCapacity * stride) : undefined;
+        this.values = counter ? new Float64Array(trackedCapacity) : undefined;
         this.trackedAt = new Float64Array(trackedCapacity);
         this.trackedDue = new Float64Array(trackedCapacity * links);
         this.trackedMask = trackedCapacity - 1;
@@ -58,7 +63,7 @@ export class WriteLog {
         return this.end - this.start;
     }
 
-    /** Appends an entry and returns its position in the ring (for writing its `seen` vector). */
+    /** Appends an entry and returns its position in the ring. */
     push(time: number, key: number): number {
         if (this.end - this.start === this.times.length) this.grow();
         const at = this.end & this.mask;
@@ -68,7 +73,7 @@ export class WriteLog {
         return at;
     }
 
-    /** Records the entry just pushed as tracked; returns its position in the tracked ring. */
+    /** Records the entry just pushed as tracked; returns its position in the tracked ring (for its `seen` vector). */
     pushTracked(): number {
         if (this.trackedEnd - this.trackedStart === this.trackedAt.length) this.growTracked();
         const at = this.trackedEnd & this.trackedMask;
@@ -93,18 +98,10 @@ export class WriteLog {
         const capacity = this.times.length * 2;
         const times = new Float64Array(capacity);
         const keys = new Int32Array(capacity);
-        const seen = this.seen ? new Float64Array(capacity * this.stride) : undefined;
         copyRing(this.times, times, this.start, this.end, 1);
         copyRing(this.keys, keys, this.start, this.end, 1);
-        if (seen && this.seen) copyRing(this.seen, seen, this.start, this.end, this.stride);
-        if (this.values) {
-            const values = new Float64Array(capacity);
-            copyRing(this.values, values, this.start, this.end, 1);
-            this.values = values;
-        }
         this.times = times;
         this.keys = keys;
-        this.seen = seen;
         this.mask = capacity - 1;
     }
 
@@ -114,6 +111,16 @@ export class WriteLog {
         const due = new Float64Array(capacity * this.links);
         copyRing(this.trackedAt, at, this.trackedStart, this.trackedEnd, 1);
         if (this.links > 0) copyRing(this.trackedDue, due, this.trackedStart, this.trackedEnd, this.links);
+        if (this.seen) {
+            const seen = new Float64Array(capacity * this.stride);
+            copyRing(this.seen, seen, this.trackedStart, this.trackedEnd, this.stride);
+            this.seen = seen;
+        }
+        if (this.values) {
+            const values = new Float64Array(capacity);
+            copyRing(this.values, values, this.trackedStart, this.trackedEnd, 1);
+            this.values = values;
+        }
         this.trackedAt = at;
         this.trackedDue = due;
         this.trackedMask = capacity - 1;

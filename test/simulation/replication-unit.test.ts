@@ -336,28 +336,35 @@ describe('the write log ring', () => {
                         maxLength: 12,
                     }),
                     ([...steps]) => {
-                        // capacity 4, stride 3, counter values: every column must survive each growth
+                        // capacity 4, stride 3, counter values: every column must survive each growth of either
+                        // ring (a tracked log tracks every entry here, so both rings are consumed alike)
                         const log = new WriteLog(3, 1, tracked, 4, counter);
                         expect([log.seen !== undefined, log.values !== undefined]).toEqual([tracked, counter]);
                         const model: { time: number; key: number; seen: number[]; value: number }[] = [];
                         let n = 0;
                         for (const [pushes, drops] of steps) {
                             for (let i = 0; i < pushes; i++, n++) {
-                                const at = log.push(n * 1.5, n % 7);
-                                if (log.seen) log.seen.set([n, 0, -n], at * 3);
-                                if (log.values) log.values[at] = n * 10;
+                                log.push(n * 1.5, n % 7);
+                                if (tracked) {
+                                    const ring = log.pushTracked();
+                                    if (log.seen) log.seen.set([n, 0, -n], ring * 3);
+                                    if (log.values) log.values[ring] = n * 10;
+                                }
                                 model.push({ time: n * 1.5, key: n % 7, seen: [n, 0, -n], value: n * 10 });
                             }
                             log.start = Math.min(log.end, log.start + drops);
+                            if (tracked) log.trackedStart = log.start;
                         }
                         expect(log.length).toBe(log.end - log.start);
                         for (let i = log.start; i < log.end; i++) {
                             const s = log.slot(i);
+                            const r = log.trackedSlot(i);
                             const m = model[i]!;
                             expect(log.timeAt(i)).toBe(m.time);
                             expect(log.keys[s]).toBe(m.key);
-                            if (log.seen) expect([...log.seen.subarray(s * 3, s * 3 + 3)]).toEqual(m.seen);
-                            if (log.values) expect(log.values[s]).toBe(m.value);
+                            if (tracked) expect(log.trackedAt[r]).toBe(i);
+                            if (log.seen) expect([...log.seen.subarray(r * 3, r * 3 + 3)]).toEqual(m.seen);
+                            if (log.values) expect(log.values[r]).toBe(m.value);
                         }
                     },
                 ),

@@ -225,7 +225,8 @@ export function onDelivery(ctx: EngineContext): void {
     link.scheduled = false;
     advance(ctx, link, t, true);
     const log = link.log;
-    const absolute = log.trackedAt[log.trackedSlot(link.trackedHead)]!;
+    const ring = log.trackedSlot(link.trackedHead);
+    const absolute = log.trackedAt[ring]!;
     if (link.head !== absolute) return scheduleTracked(ctx, link);
     const at = log.slot(absolute);
     const sent = log.times[at]!;
@@ -253,7 +254,7 @@ export function onDelivery(ctx: EngineContext): void {
         link.fromSlot,
         sent,
         log.seen!,
-        at * log.stride,
+        ring * log.stride,
     );
     const counter = ctx.counterStates[storeIndex];
     // The replica now holds the replicated version (its timestamp was newer): it holds that version's count.
@@ -264,7 +265,7 @@ export function onDelivery(ctx: EngineContext): void {
             states.valueOrigin[cell] === link.fromSlot &&
             result !== ApplyResult.superseded
         )
-            counter.adopt(key, link.toSlot, log.values![at]!);
+            counter.adopt(key, link.toSlot, log.values![ring]!);
     }
     const scaled = weight * ctx.conflictScale[storeIndex]!;
     if (result === ApplyResult.discardedLocal) {
@@ -414,14 +415,14 @@ export function appendWrite(
     const t = ctx.now;
     const states = ctx.keyStates[s];
     const tracked = states !== undefined && key >= 0 ? trackedIndex(ctx, s, key, workload) : -1;
-    const at = log.push(t, tracked);
+    log.push(t, tracked);
     const links = ctx.linksFrom[s]![slot]!;
     for (let i = 0; i < links.length; i++) {
         const link = links[i]!;
-        const delay = delayOf(link, t);
-        if (t + delay > link.appendedDue) link.appendedDue = t + delay;
+        const due = t + delayOf(link, t);
+        if (due > link.appendedDue) link.appendedDue = due;
     }
-    if (tracked >= 0 && states !== undefined) appendTracked(ctx, states, s, slot, tracked, log, at, links);
+    if (tracked >= 0 && states !== undefined) appendTracked(ctx, states, s, slot, tracked, log, links);
 }
 
 /** The index of a workload's shared key in the store's key state, or -1 when its conflicts are not tracked. */
@@ -429,7 +430,7 @@ function trackedIndex(ctx: EngineContext, s: number, key: number, workload: numb
     return key < (ctx.trackedLimit[s]!.get(workload) ?? 0) ? key + ctx.plan.stores[s]!.keyOffsets.get(workload)! : -1;
 }
 
-/** A write to a tracked key (just appended at `at`): its version vector, its count, and a delivery event. */
+/** A write to a tracked key (just appended): its version vector, its count, and a delivery event. */
 function appendTracked(
     ctx: EngineContext,
     states: KeyStates,
@@ -437,15 +438,14 @@ function appendTracked(
     slot: number,
     tracked: number,
     log: WriteLog,
-    at: number,
     links: readonly Link[],
 ): void {
     const t = ctx.now;
+    const ring = log.trackedSlot(log.pushTracked());
     states.writeLocal(tracked, slot, t);
     const counter = ctx.counterStates[s];
-    if (counter !== undefined) log.values![at] = counter.increment(tracked, slot, t);
-    states.snapshot(tracked, slot, log.seen!, at * log.stride);
-    const ring = log.trackedSlot(log.pushTracked());
+    if (counter !== undefined) log.values![ring] = counter.increment(tracked, slot, t);
+    states.snapshot(tracked, slot, log.seen!, ring * log.stride);
     for (let i = 0; i < links.length; i++) {
         const link = links[i]!;
         log.trackedDue[ring * log.links + link.column] = link.appendedDue;
