@@ -80,6 +80,12 @@ describe('cross-cell-write', () => {
             expected: [],
         },
         {
+            // Not in a cell, it has no blast radius a cell bounds.
+            name: 'passes a global service writing a per-cell store',
+            design: `${REGIONS}${CELLS}store shop per cell { engine postgres holds per-tenant rows }\nservice admin { regions eu-west-1 uses shop }\n`,
+            expected: [],
+        },
+        {
             name: 'passes a global service writing a global store',
             design: `${REGIONS}${postgres('catalog', 'eu-west-1')}service admin { regions eu-west-1 uses catalog }\n`,
             expected: [],

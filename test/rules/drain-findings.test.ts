@@ -4,6 +4,7 @@
 // regions, or a partition between two of them), with no `catch-up` declared, gets the simulation's drain time as a
 // lower bound (docs/facts.md#catch-up-rate); the first such scenario in the design's order is named.
 import { describe, expect, it } from 'vitest';
+import { diagnosticsOf } from './rule-cases.js';
 import { wholeFindings } from './whole-findings.js';
 
 const REGIONS = `topology Carts
@@ -78,6 +79,17 @@ describe('catch-up-undeclared', () => {
             expected: [],
         },
         {
+            // Either end of the partition outside the store's regions leaves its replicas connected.
+            name: 'passes a partition whose first region the store is not in',
+            design: `${REGIONS}${carts()}${SHOPPING}${scenario('a', 'at 5m partition eu-west-1 <-> us-west-2 for 2m')}`,
+            expected: [],
+        },
+        {
+            name: 'passes a store in one region, which has no replica to fall behind',
+            design: `${REGIONS}store carts { engine dynamodb regions us-east-1 holds per-user rows replication async lag 1s }\nworkload shopping for carts { writes 1000/s from us-east-1 100% }\n${scenario('a', 'at 5m outage region us-east-1 for 2m')}`,
+            expected: [],
+        },
+        {
             name: 'passes a scenario whose workload does not write the store',
             design: `${REGIONS}${carts()}store other { engine dynamodb regions us-east-1 holds per-user rows }\nworkload w for other { writes 10/s from us-east-1 100% }\n${scenario('a', 'at 5m outage region us-west-2 for 2m', 'w')}`,
             expected: [],
@@ -89,5 +101,16 @@ describe('catch-up-undeclared', () => {
         },
     ])('$name', async ({ design, expected }) => {
         expect(await wholeFindings('catch-up-undeclared', design)).toEqual(expected);
+    });
+});
+
+describe('catch-up-undeclared beside the builder’s missing-lag error', () => {
+    it('says "its lag" where the design gives no lag to quote', async () => {
+        const { diagnostics } = await diagnosticsOf(
+            `${REGIONS}store carts { engine postgres regions us-east-1, us-west-2 holds per-user rows writes primary us-east-1 replication async consistency session }\nworkload shopping for carts { writes 1000/s from us-east-1 100% }\n${scenario('a', 'at 5m outage region us-west-2 for 2m')}`,
+        );
+        expect(diagnostics.filter((d) => d.code === 'catch-up-undeclared').map((d) => d.message)).toEqual([
+            LOWER_BOUND('a', 'the outage of us-west-2', '2 m', 'its lag'),
+        ]);
     });
 });
