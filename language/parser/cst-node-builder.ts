@@ -4,7 +4,8 @@
 // - before every token it looks for where the preceding comments go, and the first token of a declaration
 //   searched the root's children from the start (`indexOf`), quadratic in the number of declarations. It now
 //   returns at once when there are none, and searches from the end, where the node being built is.
-// Its nodes are the compact ones of `compact-cst.ts` (no line and column per leaf, no cached range per composite).
+// Its nodes are the compact ones of `compact-cst.ts` (no line, column or hidden flag per leaf, no cached range per
+// composite).
 import { CstNodeBuilder, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNodeImpl } from 'langium';
 import type { IToken } from 'chevrotain';
 import { builderStack, contentOf, setContainer, setContent } from '../langium/internals.js';
@@ -21,12 +22,12 @@ export class MregionCstNodeBuilder extends CstNodeBuilder {
     }
 
     // Langium types the leaf as its own class; everything reads a leaf through the `LeafCstNode` interface.
-    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
+    // `hidden` is true exactly for the tokens of the hidden group (`addHiddenNodes`), which the leaf reads instead.
+    protected override createLeafNode(token: IToken, _hidden: boolean): LeafCstNodeImpl {
         return new CompactLeafNode(
             token.startOffset,
             token.image.length,
             token.tokenType,
-            hidden,
         ) as unknown as LeafCstNodeImpl;
     }
 

@@ -5,6 +5,7 @@ import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { isComplete } from './complete.js';
+import { propertyNode, propertyNodes } from './property-nodes.js';
 import { normalize, type UnitKind } from '../units.js';
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -48,19 +49,19 @@ export class BuildContext {
     }
 
     propRange(node: AstNode, property: string): Range {
-        const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
+        const cst = propertyNode(node.$cstNode, property);
         return cst?.range ?? this.range(node);
     }
 
     /** Range of the index-th value of a list property (e.g. the 2nd region of `regions a, b`). */
     propRangeAt(node: AstNode, property: string, index: number): Range {
-        const cst = node.$cstNode ? GrammarUtils.findNodesForProperty(node.$cstNode, property)[index] : undefined;
+        const cst = propertyNodes(node.$cstNode, property, index + 1)[index];
         return cst?.range ?? this.range(node);
     }
 
     /** From the first to the last value of a list property (e.g. all origins of `from a 50%, b 50%`). */
     listRange(node: AstNode, property: string): Range {
-        const nodes = node.$cstNode ? GrammarUtils.findNodesForProperty(node.$cstNode, property) : [];
+        const nodes = propertyNodes(node.$cstNode, property);
         const [first, last] = [nodes[0], nodes.at(-1)];
         if (!first || !last) return this.range(node);
         return { start: first.range.start, end: last.range.end };
@@ -72,16 +73,28 @@ export class BuildContext {
     }
 
     source(node: AstNode, props: Readonly<Record<string, AstNode | Range | undefined>> = {}): Source {
+        // A node given twice (the declaration as its own name's place, a clause for two properties) gets one range
+        // object: the model keeps every source, about one range per 20 bytes of a large design's text.
+        const range = this.range(node);
+        let lastNode: AstNode = node;
+        let lastRange = range;
         const resolved: Record<string, Range | undefined> = {};
-        for (const [key, value] of Object.entries(props)) {
+        for (const key in props) {
+            const value = props[key];
             if (value === undefined) continue;
-            resolved[key] = 'start' in value ? value : this.range(value);
+            if ('start' in value) resolved[key] = value;
+            else {
+                if (value !== lastNode) {
+                    lastNode = value;
+                    lastRange = this.range(value);
+                }
+                resolved[key] = lastRange;
+            }
         }
-        const hasName = 'name' in node;
         return {
             uri: this.uriOf(node),
-            range: this.range(node),
-            nameRange: hasName ? this.propRange(node, 'name') : this.range(node),
+            range,
+            nameRange: 'name' in node ? this.propRange(node, 'name') : range,
             props: resolved,
         };
     }
