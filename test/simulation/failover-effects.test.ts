@@ -75,6 +75,8 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
     it.each([
         {
             name: 'an unnamed promotion moves every such store the service uses, each to the destination or its nearest replica',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: 0,
             uses: 'db, db2, db3',
             actions: 'action promote takes 1m',
             expected: [
@@ -87,6 +89,8 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
         },
         {
             name: 'a named promotion moves that store only',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: 0,
             uses: 'db, db3',
             actions: 'action promote db3 takes 1m',
             expected: [
@@ -97,6 +101,8 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
         },
         {
             name: 'a named promotion of a store written elsewhere moves nothing',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: 0,
             uses: 'db, db2',
             actions: 'action promote db2 takes 1m',
             expected: [
@@ -106,6 +112,8 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
         },
         {
             name: 'a restore from backup moves the store when it completes, 3 m after detection',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: 0,
             uses: 'db',
             actions: 'action restore-backup db takes 3m',
             expected: [
@@ -116,6 +124,8 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
         },
         {
             name: 'an unnamed re-homing moves a single-writer store still written in the lost region with the users',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: 0,
             uses: 'db, db2, sessions',
             actions: 'action rehome takes 1m',
             expected: [
@@ -126,6 +136,8 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
         },
         {
             name: 'a re-homing of a named home-region store leaves the single-writer stores where they are',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: 0,
             uses: 'db, sessions',
             actions: 'action rehome sessions takes 1m',
             expected: [
@@ -134,7 +146,35 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
             ],
         },
         {
+            name: 'a re-homing after a promotion: the run committed when the promotion started, not later',
+            committed: 0,
+            uses: 'db, sessions',
+            actions: 'action promote db takes 1m\n    action rehome sessions takes 1m',
+            expected: [
+                [0, 'promote db in us-west-2 for app starts (1 m)'],
+                [60_000, 'db now accepts writes in us-west-2'],
+                [60_000, 'promote db in us-west-2 for app done'],
+                [60_000, 'rehome sessions in us-west-2 for app starts (1 m)'],
+                [120_000, 'rehome sessions in us-west-2 for app done'],
+            ],
+        },
+        {
+            name: 'a notification before a promotion: the run committed when the promotion started, 1 m in',
+            committed: 60_000,
+            uses: 'db',
+            actions: 'action notify takes 1m\n    action promote db takes 1m',
+            expected: [
+                [0, 'notify in us-west-2 for app starts (1 m)'],
+                [60_000, 'notify in us-west-2 for app done'],
+                [60_000, 'promote db in us-west-2 for app starts (1 m)'],
+                [120_000, 'db now accepts writes in us-west-2'],
+                [120_000, 'promote db in us-west-2 for app done'],
+            ],
+        },
+        {
             name: 'an action that moves no data moves no store',
+            // When the run committed to an irreversible action, relative to detection.
+            committed: null,
             uses: 'db',
             actions: 'action notify takes 1m',
             expected: [
@@ -142,8 +182,11 @@ describe('a promotion or restore moves the single-writer stores whose primary wa
                 [60_000, 'notify in us-west-2 for app done'],
             ],
         },
-    ])('$name', async ({ uses, actions, expected }) => {
-        expect(actionRows(await simulated(designText(uses, actions)))).toEqual(expected);
+    ])('$name', async ({ uses, actions, expected, committed }) => {
+        const report = await simulated(designText(uses, actions));
+        expect(actionRows(report)).toEqual(expected);
+        const f = report.failovers[0]!;
+        expect(f.committedAtMs === null ? null : f.committedAtMs - f.detectedAtMs).toBe(committed);
     });
 });
 
