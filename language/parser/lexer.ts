@@ -3,9 +3,10 @@
 // hundred, one error sums up the rest: a file of stray characters would otherwise publish one per character.
 // The parser's tokens carry offsets only (`tokenizeForParser`): a large design has about one token per 8
 // characters, all alive through the parse, and line and column tracking made each a third larger and the lexing
-// slower. Every other reader gets Chevrotain's full positions (`tokenize`), and so do the errors.
+// slower. Every other reader (completion, folding, …) gets Langium's lexer with Chevrotain's full positions
+// (`tokenize`); errors get their lines from the offsets in both.
 import { formatCount } from '../../format/quantities.js';
-import { Lexer, type IToken, type ILexingError, type TokenType } from 'chevrotain';
+import { Lexer, type ILexingResult, type IToken, type ILexingError, type TokenType } from 'chevrotain';
 import { DefaultLexer, type LangiumCoreServices, type LexerResult } from 'langium';
 import { UNEXPECTED_GROUP } from './token-builder.js';
 import { TextLines } from './token-positions.js';
@@ -14,37 +15,37 @@ const PREVIEW = 20;
 const REPORTED = 100;
 
 export class MregionLexer extends DefaultLexer {
+    /** Langium's lexer again, with offsets only; its dictionary keeps the tokens in their order of precedence. */
+    private readonly offsetLexer: Lexer;
+
     constructor(services: LangiumCoreServices) {
         super(services);
-        // Langium's lexer again with offsets only; its dictionary keeps the tokens in their order of precedence.
-        this.chevrotainLexer = new Lexer(Object.values(this.definition) as TokenType[], {
+        this.offsetLexer = new Lexer(Object.values(this.definition) as TokenType[], {
             positionTracking: 'onlyOffset',
             skipValidations: services.LanguageMetaData.mode === 'production',
             errorMessageProvider: this.errorMessageProvider,
         });
     }
 
-    /** Tokens with offsets and no end offset, line or column (for the parser); errors with their lines. */
+    /** Tokens with an offset and no end offset, line or column (for the parser); errors with their lines. */
     tokenizeForParser(text: string, lines = new TextLines(text)): LexerResult {
-        const result = this.chevrotainLexer.tokenize(text);
-        const unexpected = result.groups[UNEXPECTED_GROUP] ?? [];
-        const errors = result.errors.map((error) => lines.locate(error));
-        for (const error of unexpectedErrors(unexpected, lines)) errors.push(error);
-        return {
-            tokens: result.tokens,
-            errors,
-            hidden: result.groups['hidden'] ?? [],
-            report: this.tokenBuilder.flushLexingReport?.(text),
-        };
+        return this.result(this.offsetLexer.tokenize(text), text, lines);
     }
 
-    /** Langium's result, every token with Chevrotain's full positions. */
+    /** Langium's result: every token with Chevrotain's full positions. */
     override tokenize(text: string): LexerResult {
-        const lines = new TextLines(text);
-        const result = this.tokenizeForParser(text, lines);
-        for (const token of result.tokens) lines.complete(token);
-        for (const token of result.hidden) lines.complete(token);
-        return result;
+        return this.result(this.chevrotainLexer.tokenize(text), text, new TextLines(text));
+    }
+
+    private result(lexed: ILexingResult, text: string, lines: TextLines): LexerResult {
+        const errors = lexed.errors.map((error) => lines.locate(error));
+        for (const error of unexpectedErrors(lexed.groups[UNEXPECTED_GROUP] ?? [], lines)) errors.push(error);
+        return {
+            tokens: lexed.tokens,
+            errors,
+            hidden: lexed.groups['hidden'] ?? [],
+            report: this.tokenBuilder.flushLexingReport?.(text),
+        };
     }
 }
 

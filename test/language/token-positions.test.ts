@@ -1,11 +1,12 @@
-// The parser's tokens carry offsets only (language/parser/lexer.ts); the lines and columns given afterwards to the
-// tokens others read, to syntax errors' tokens and to lexing errors are those Chevrotain's own full position
-// tracking gives, on any text: the oracle is a Chevrotain lexer over the same token types with tracking on.
+// The parser's tokens carry offsets only (language/parser/lexer.ts); the lines and columns worked out afterwards
+// for syntax errors' tokens and for lexing errors are those Chevrotain's own full position tracking gives, on any
+// text: the oracle is a Chevrotain lexer over the same token types with tracking on.
 import * as fc from 'fast-check';
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import type { MregionLexer } from '../../language/parser/lexer.js';
 import { UNEXPECTED_GROUP } from '../../language/parser/token-builder.js';
+import { TextLines } from '../../language/parser/token-positions.js';
 import { mregion, validate } from '../helpers/services.js';
 
 const lexer = mregion.parser.Lexer as MregionLexer;
@@ -45,10 +46,12 @@ const pieces = fc.constantFrom(
 const texts = fc.array(pieces, { maxLength: 30 }).map((p) => p.join(''));
 
 describe('positions worked out from offsets', () => {
-    it('are Chevrotain’s for every token and comment the lexer gives to readers other than the parser', () => {
+    it('are Chevrotain’s, for every token and comment of any text', () => {
         fc.assert(
             fc.property(texts, (text) => {
-                const ours = lexer.tokenize(text);
+                const lines = new TextLines(text);
+                const ours = lexer.tokenizeForParser(text, lines);
+                for (const token of [...ours.tokens, ...ours.hidden]) lines.complete(token);
                 const theirs = tracking.tokenize(text);
                 expect(ours.tokens.map(position)).toEqual(theirs.tokens.map(position));
                 expect(ours.hidden.map(position)).toEqual((theirs.groups['hidden'] ?? []).map(position));
@@ -57,10 +60,19 @@ describe('positions worked out from offsets', () => {
         );
     });
 
+    it('are given by the lexer to every reader other than the parser', () => {
+        const text = 'topology T\r\nregion r { provider aws } // c\n';
+        const ours = lexer.tokenize(text);
+        const theirs = tracking.tokenize(text);
+        expect(ours.tokens.map(position)).toEqual(theirs.tokens.map(position));
+        expect(ours.hidden.map(position)).toEqual((theirs.groups['hidden'] ?? []).map(position));
+    });
+
     it('put each lexing error on the line and column where Chevrotain starts its text', () => {
         fc.assert(
             fc.property(texts, (text) => {
                 const errors = lexer.tokenizeForParser(text).errors;
+                expect(lexer.tokenize(text).errors).toEqual(errors);
                 const unexpected = (tracking.tokenize(text).groups[UNEXPECTED_GROUP] ?? []).slice(0, errors.length);
                 expect(errors.map((e) => [e.offset, e.line, e.column])).toEqual(
                     unexpected.map((t) => [t.startOffset, t.startLine, t.startColumn]),
