@@ -1,7 +1,8 @@
 // Bundles sim-bench.ts (TypeScript sources, as the product is bundled) and runs it; with `oracles`, runs
 // oracle-table.ts instead (the closed-form oracles, expected against measured); with `calibrate`, calibrate.ts
-// (the budget's work weights).
+// (the budget's work weights); with `seeds`, seed-runs.ts (what one run of a seed sweep costs in a worker).
 // Usage: node bench/simulation/measure.mjs [--quick] | node bench/simulation/measure.mjs oracles | … calibrate [rounds]
+//        | … seeds [--runs N] [--file F]
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SCRIPTS = { oracles: 'oracle-table.ts', calibrate: 'calibrate.ts' };
+const SCRIPTS = { oracles: 'oracle-table.ts', calibrate: 'calibrate.ts', seeds: 'seed-runs.ts' };
 const named = SCRIPTS[process.argv[2]];
 const outfile = path.join(tmpdir(), `mregion-sim-bench-${process.pid}.cjs`);
 await esbuild.build({
