@@ -52,12 +52,15 @@ export function setUpStore(ctx: EngineContext, s: StorePlan): void {
             );
         }
         ctx.work.state += offset * replicaCount * (replicaCount + 2);
+        // Asynchronous stores follow versions (LWW, CRDT, siblings); only a synchronous one refuses a write to a
+        // key while another region's write to it is in flight.
         if (s.mode === 'async') ctx.keyStates[s.index] = new KeyStates(offset, replicaCount);
+        else ctx.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
         // A counter under last-writer-wins: follow the value each version carries (increments lost).
         if (followsIncrements(s)) {
             ctx.counterStates[s.index] = new CounterStates(offset, replicaCount);
             ctx.work.state += counterState(offset, replicaCount);
-        } else ctx.syncLastWrite[s.index] = new Float64Array(offset * replicaCount).fill(-Infinity);
+        }
     } else {
         ctx.trackedLimit[s.index] = new Map();
     }
