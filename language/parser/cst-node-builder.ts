@@ -9,7 +9,7 @@
 import { CstNodeBuilder, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNodeImpl } from 'langium';
 import type { IToken } from 'chevrotain';
 import { builderStack, contentOf, setContainer, setContent } from '../langium/internals.js';
-import { CompactCompositeNode, CompactLeafNode } from './compact-cst.js';
+import { CompactCompositeNode, CompactHiddenLeafNode, CompactLeafNode } from './compact-cst.js';
 import { spliceAll } from './splice-array.js';
 
 export class MregionCstNodeBuilder extends CstNodeBuilder {
@@ -22,13 +22,9 @@ export class MregionCstNodeBuilder extends CstNodeBuilder {
     }
 
     // Langium types the leaf as its own class; everything reads a leaf through the `LeafCstNode` interface.
-    // `hidden` is true exactly for the tokens of the hidden group (`addHiddenNodes`), which the leaf reads instead.
-    protected override createLeafNode(token: IToken, _hidden: boolean): LeafCstNodeImpl {
-        return new CompactLeafNode(
-            token.startOffset,
-            token.image.length,
-            token.tokenType,
-        ) as unknown as LeafCstNodeImpl;
+    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
+        const Leaf = hidden ? CompactHiddenLeafNode : CompactLeafNode;
+        return new Leaf(token.startOffset, token.image.length, token.tokenType) as unknown as LeafCstNodeImpl;
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
