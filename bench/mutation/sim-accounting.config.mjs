@@ -4,7 +4,9 @@
 // (engine/mechanisms/availability.ts). The fast unit suites drive their exports on hand-built inputs; four small
 // simulation suites that reach them are kept (under ~10 s each here); the broad simulation suites are left
 // out, as for replication.config.mjs: they take minutes per surviving mutant.
-//   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/sim-accounting.config.mjs --mutate <module>
+// One module at a time, each with its own incremental file (a run limited with --mutate keeps only its modules):
+//   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/sim-accounting.config.mjs \
+//     --mutate simulation/data-fate.ts --incrementalFile bench/mutation/stryker-incremental-sim-accounting-data-fate.json
 import base from '../../stryker.config.mjs';
 
 export default {

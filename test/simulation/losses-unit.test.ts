@@ -393,6 +393,14 @@ describe('a promotion', () => {
         expect(counters[0]!.lost).toBe(0);
     });
 
+    it('a promotion away from a region without a replica loses nothing', () => {
+        // a fencing engine, so no old primary is left writable in a region the store is not in
+        const { ctx, counters, advanced } = context([{ ...CARTS, engine: 'aurora' }]);
+        promoted(ctx, [undefined], 0, 0, 1, 3_000);
+        expect(advanced).toEqual([]);
+        expect(counters[0]!.losses).toEqual([]);
+    });
+
     it('an old primary that is down opens a split brain that starts when its region is back', () => {
         const { ctx, rows, counters } = context([ORDERS], { reach: { '0:0→1': 10 }, down: [0] });
         const open: OpenSplitBrains = [undefined];

@@ -435,6 +435,93 @@ describe('stale reads', () => {
         expect(run.groups[0]!.counters.readsServed).toBeCloseTo(2_000, 9);
     });
 
+    it('a re-described flow forgets the terms of users still at the previous destination', () => {
+        // slot 1 reads region 1 (stale share 1 − e^{−0.2}) over a transition that moves no one within 1000 ms
+        // (TTL 10 s, so 1.8 of 2 reads/ms stay there, falling 0.0002/ms²); the landing is gone at 500
+        const transition = { start: 0, end: 100_000, ttlMs: 100_000, tailShare: 0, tailMs: 0 };
+        const run = runOf({
+            stores: [TWO],
+            groups: [{ ...FROM_WEST, replicas: [0, 1], transition }],
+            links: [{ '0→1': link(), '1→0': link() }],
+            landing: [EAST_WRITES],
+        });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 500);
+        const before = run.groups[0]!.counters.staleReads;
+        // slot 1 serves 2 × (1 − τ/100000) per ms: over [0, 500] the trapezoid (2 + 1.99)/2 × 500 = 997.5
+        expect(before).toBeCloseTo(997.5 * (1 - Math.exp(-0.2)), 9);
+        (run.landing as (Landing | undefined)[])[0] = undefined;
+        refreshFluid(run, steps(run), 500);
+        integrate(run, steps(run), 1_000);
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(before, 9);
+    });
+
+    it('a read served in the first region goes stale on writes landing in another', () => {
+        // writes land in region 1 at 0.02/ms; the read is served in region 0: x = 0.2 over the link 1 → 0
+        const run = runOf({
+            stores: [TWO],
+            groups: [{ ...FROM_WEST, replicas: [0, -1] }],
+            links: [{ '1→0': link() }],
+            landing: [{ shared: Float64Array.from([0, 0.02, 0, 0]) }],
+        });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 1_000);
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(2_000 * (1 - Math.exp(-0.2)), 9);
+    });
+
+    it.each([
+        // the read is served in region 2; the link from 0 resumes at 500, the one from 1 keeps up: the flow
+        // must be described again at 500, whichever link comes first
+        { name: 'the earliest backlog arrival of several links is the breakpoint', a: 500, b: -Infinity, want: 500 },
+        {
+            name: 'the earliest backlog arrival is the breakpoint even on the last link',
+            a: -Infinity,
+            b: 500,
+            want: 500,
+        },
+        { name: 'of two arrivals the earlier is the breakpoint', a: 800, b: 300, want: 300 },
+    ])('$name', ({ a, b, want }) => {
+        const run = runOf({
+            stores: [storePlan([0, 1, 2])],
+            groups: [{ ...FROM_WEST, replicas: [2, -1] }],
+            links: [{ '0→2': link({ resumeAt: a }), '1→2': link({ resumeAt: b }) }],
+            landing: [{ shared: Float64Array.from([0.02, 0.03, 0, 0]) }],
+        });
+        refreshFluid(run, steps(run), 0);
+        expect(run.groups[0]!.reads.until).toBe(want);
+    });
+
+    it('readers without keys of their own and shared keys weigh both: s·(1 − e^{−x₁}) + (1 − s)·(1 − e^{−x₂})', () => {
+        // 10 of 100 keys shared (a quarter of writes), landing in region 0 at 0.02/ms: x₁ = 0.002 × 100 = 0.2;
+        // the other writes land in region 0 at 0.09/ms over the 90 other keys: x₂ = 0.001 × 100 = 0.1
+        const run = runOf({
+            stores: [TWO],
+            groups: [FROM_WEST],
+            links: [{ '0→1': link() }],
+            landing: [{ ...EAST_WRITES, other: Float64Array.from([0.09, 0, 0, 0]) }],
+            workload: { keys: 100, sharedShare: 0.25, sharedKeys: 10 },
+        });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 1_000);
+        const share = 0.25 * (1 - Math.exp(-0.2)) + 0.75 * (1 - Math.exp(-0.1));
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(2_000 * share, 9);
+    });
+
+    it('writes to other keys when every key is shared (rounding) expose nothing', () => {
+        // 99 % shared of 10 keys rounds to 10 shared keys: the 1 % of other writes has no key of its own, so only
+        // the shared term counts: 0.99 × (1 − e^{−0.2}); never a division by zero keys
+        const run = runOf({
+            stores: [TWO],
+            groups: [FROM_WEST],
+            links: [{ '0→1': link() }],
+            landing: [{ ...EAST_WRITES, other: Float64Array.from([0.01, 0, 0, 0]) }],
+            workload: { keys: 10, sharedShare: 0.99, sharedKeys: 10 },
+        });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 1_000);
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(2_000 * 0.99 * (1 - Math.exp(-0.2)), 9);
+    });
+
     it('each store read is counted on its own store', () => {
         // the group reads a synchronous store 0 (never stale) and the exposed store 1
         const run = runOf({
