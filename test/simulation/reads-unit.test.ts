@@ -22,9 +22,9 @@ function storePlan(replicas: number[], mode = 'async', strongReads = false): Sto
 }
 
 /** A link whose window is its lag (100 ms over a 40 ms one-way transit) unless stalled. */
-function link(over: Partial<Link> = {}): Link {
+function link(over: Partial<Link> = {}, lagMs = 100): Link {
     return {
-        store: { spikes: [], lagMs: 100, drain: { catchUpPerS: 0 } },
+        store: { spikes: [], lagMs, drain: { catchUpPerS: 0 } },
         oneWayMs: 40,
         blocked: false,
         blockedSince: 0,
@@ -520,6 +520,51 @@ describe('stale reads', () => {
         refreshFluid(run, steps(run), 0);
         integrate(run, steps(run), 1_000);
         expect(run.groups[0]!.counters.staleReads).toBeCloseTo(2_000 * 0.99 * (1 - Math.exp(-0.2)), 9);
+    });
+
+    it("a reader's own keys moving to the replica it reads stop being stale from then on", () => {
+        // [0, 500]: a quarter shared (x₁ = 0.2) and three quarters own keys written in region 0 (x₂ = 0.04);
+        // [500, 1000]: the own keys are written where the read is served, only the shared quarter stays exposed
+        const landing = { ...EAST_WRITES, ownLocation: Int32Array.from([0, -1, -1, -1]) };
+        const run = runOf({
+            stores: [TWO],
+            groups: [FROM_WEST],
+            links: [{ '0→1': link() }],
+            landing: [landing],
+            workload: { keys: 100, sharedShare: 0.25, sharedKeys: 10, writesPerS: 40 },
+        });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 500);
+        run.landing[0]!.ownLocation[0] = 1;
+        refreshFluid(run, steps(run), 500);
+        integrate(run, steps(run), 1_000);
+        const first = 1_000 * (0.25 * (1 - Math.exp(-0.2)) + 0.75 * (1 - Math.exp(-0.04)));
+        const second = 1_000 * 0.25 * (1 - Math.exp(-0.2));
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(first + second, 9);
+    });
+
+    it("a reader's own keys are exposed only over the link from where they are written", () => {
+        // three replicas, the read served in region 2, own keys written in region 0 at 50/s over 100 keys:
+        // x = 0.0005 × 100 = 0.05 over the link 0 → 2 alone (region 1 writes none of them)
+        const run = runOf({
+            stores: [storePlan([0, 1, 2])],
+            groups: [{ ...FROM_WEST, replicas: [2, -1] }],
+            links: [{ '0→2': link(), '1→2': link() }],
+            landing: [{ ownLocation: Int32Array.from([0, -1, -1, -1]) }],
+            workload: { keys: 100, sharedShare: 0, sharedKeys: 0, writesPerS: 50 },
+        });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 1_000);
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(2_000 * (1 - Math.exp(-0.05)), 9);
+    });
+
+    it('a link with no delay stalled at the instant of the description starts from an empty window', () => {
+        // window 0 + τ: x(τ) = μτ, stale = 2 × [1000 − (1 − e^{−2})/0.002]
+        const noDelay = link({ oneWayMs: 0, blocked: true, blockedSince: 0, resumeAt: Infinity }, 0);
+        const run = runOf({ stores: [TWO], groups: [FROM_WEST], links: [{ '0→1': noDelay }], landing: [EAST_WRITES] });
+        refreshFluid(run, steps(run), 0);
+        integrate(run, steps(run), 1_000);
+        expect(run.groups[0]!.counters.staleReads).toBeCloseTo(2 * (1_000 - (1 - Math.exp(-2)) / MU), 9);
     });
 
     it('each store read is counted on its own store', () => {
