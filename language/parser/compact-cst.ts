@@ -151,8 +151,12 @@ export function positionAt(root: CstNode, offset: number): Position {
     if (typeof text !== 'string') return { line: 0, character: offset };
     let table = lineTables.get(root);
     if (table?.text !== text) lineTables.set(root, (table = { text, starts: lineStarts(text) }));
-    const { starts } = table;
-    // The last line starting at or before the offset.
+    const line = lineAt(table.starts, offset);
+    return { line, character: offset - (table.starts[line] ?? 0) };
+}
+
+/** The 0-based line holding `offset`: the last line that starts at or before it (binary search over `starts`). */
+export function lineAt(starts: Uint32Array, offset: number): number {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -160,7 +164,7 @@ export function positionAt(root: CstNode, offset: number): Position {
         if ((starts[mid] ?? 0) <= offset) low = mid;
         else high = mid - 1;
     }
-    return { line: low, character: offset - (starts[low] ?? 0) };
+    return low;
 }
 
 /** Where each line starts; a line ends at `\n`, `\r\n` or `\r`, as in the lexer and in LSP. */

@@ -3,7 +3,7 @@
 // and column tracking gave each token five more fields (a third of its size, alive through the whole parse).
 // Positions are Chevrotain's: lines and columns from 1, the end column inclusive.
 import type { ILexingError, IToken } from 'chevrotain';
-import { lineStarts } from './compact-cst.js';
+import { lineAt, lineStarts } from './compact-cst.js';
 
 /**
  * Whether a token stands for text: Langium's test (`isValidTokenRange`) without the end offset. The end of the file
@@ -27,14 +27,8 @@ export class TextLines {
     /** The 0-based line of `offset` and the offset its line starts at. */
     lineOf(offset: number): { line: number; lineStart: number } {
         const starts = (this.starts ??= lineStarts(this.text));
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >>> 1;
-            if ((starts[mid] ?? 0) <= offset) low = mid;
-            else high = mid - 1;
-        }
-        return { line: low, lineStart: starts[low] ?? 0 };
+        const line = lineAt(starts, offset);
+        return { line, lineStart: starts[line] ?? 0 };
     }
 
     /**
