@@ -98,6 +98,20 @@ describe('queue-not-replicated', () => {
             ],
         },
         {
+            // rpo-unachievable also reports this one (no copy, no backup), but only a queue in one region is left to it.
+            name: 'a queue in two regions written from one still speaks beside rpo-unachievable',
+            design: `${REGIONS}${queue('sqs', BOTH, 'writes primary us-east-1 consistency eventual')}${worker(`${ACTIVE_ACTIVE} uses q objective rpo 1m`)}`,
+            expected: [
+                {
+                    at: 'engine sqs',
+                    severity: 'warning',
+                    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
+                    fixes: [],
+                    related: [['rpo 1m', 'the RPO objective of worker']],
+                },
+            ],
+        },
+        {
             name: 'a Kinesis stream in one region read by a service that fails over',
             design: `${REGIONS}${queue('kinesis', 'us-east-1', 'backup every 1h to us-west-2')}${worker(`${PASSIVE} reads q objective rpo 5m`)}${FAILOVER}`,
             expected: [
