@@ -18,7 +18,11 @@ export default {
         'simulation/engine/mechanisms/detection.ts',
         'simulation/split-brain.ts',
     ],
-    testFiles: ['test/simulation/failover-*.test.ts', 'test/simulation/irreversible-actions.test.ts'],
+    testFiles: [
+        'test/simulation/failover-*.test.ts',
+        'test/simulation/split-brain-unit.test.ts',
+        'test/simulation/irreversible-actions.test.ts',
+    ],
     ignoreStatic: false,
     incrementalFile: 'bench/mutation/stryker-incremental-sim-failover.json',
     jsonReporter: { fileName: 'test-output/mutation/sim-failover-report.json' },

@@ -97,8 +97,21 @@ describe('a split-brain window counts what each side accepted while it was open'
         expect([b.endAt, b.oldWrites, b.newWrites]).toEqual([9_000, 7, 8]);
     });
 
+    it('opened and closed at 0 s (the -1 of “not yet” is the only sentinel): counted once', () => {
+        const b = window();
+        startSplitBrain(b, 0, Float64Array.from([10, 3]), db);
+        endSplitBrain(b, 0, Float64Array.from([12, 4]), db, false);
+        endSplitBrain(b, 5_000, Float64Array.from([30, 30]), db, true);
+        expect([b.startAt, b.endAt, b.oldWrites, b.newWrites]).toEqual([0, 0, 2, 1]);
+    });
+
+    it('a primary in a region beyond the plan’s regions is a broken plan, said so', () => {
+        const b = { ...window(), oldPrimary: 5 };
+        expect(() => startSplitBrain(b, 5_000, Float64Array.from([10, 3]), db)).toThrow(/db's replica slots/);
+    });
+
     it('a primary in a region where the store has no replica is a broken plan, said so', () => {
         const b = { ...window(), newPrimary: 1 };
-        expect(() => startSplitBrain(b, 5_000, Float64Array.from([10, 3]), db)).toThrow(/db's/);
+        expect(() => startSplitBrain(b, 5_000, Float64Array.from([10, 3]), db)).toThrow(/db's accepted writes/);
     });
 });
