@@ -121,9 +121,11 @@ describe('the share of requests served', () => {
         { name: 'a shortfall of one in a hundred million interrupts', ok: 1 - 1e-8, interrupted: true },
         // 1 − 1e-10 is rounding, not an interruption
         { name: 'a shortfall below one in a billion is rounding', ok: 1 - 1e-10, interrupted: false },
+        // exactly 1 − 1e-9 is still rounding: the threshold is strict
+        { name: 'a shortfall of exactly one in a billion is rounding', ok: 1 - 1e-9, interrupted: false },
         { name: 'everything served interrupts nothing', ok: 1, interrupted: false },
     ])('$name', ({ ok, interrupted }) => {
-        const { ctx, rows, reactions } = context([{ writeOk: [ok, 1], readRate: 0 }]);
+        const { ctx, rows, reactions } = context([{ writeOk: [ok, 1], writeRate: 1, readRate: 0 }]);
         evaluateEpisodes(ctx, reactions, 100);
         expect(ctx.groups[0]!.episode !== undefined).toBe(interrupted);
         expect(ctx.episodes).toHaveLength(interrupted ? 1 : 0);
@@ -180,10 +182,12 @@ describe('an interruption', () => {
     });
 
     it.each([
-        // fault 0 began at 1000; served again at 91000: 90 s after it
+        // fault 0 began at 1000, the interruption at 31000 (users moved in later); served again at 91000: 90 s
+        // after the fault, not the 60 s since the interruption began
         {
             name: 'ends when every request is served, timed from the fault',
             active: [0],
+            start: 31_000,
             text: '1 m 30 s after the outage of us-east-1',
             cause: { fault: 0 },
         },
@@ -191,15 +195,16 @@ describe('an interruption', () => {
         {
             name: 'with no fault, is timed from its own start',
             active: [],
+            start: 1_000,
             text: '1 m 30 s after the interruption',
             cause: undefined,
         },
-    ])('$name', ({ active, text, cause }) => {
+    ])('$name', ({ active, start, text, cause }) => {
         const { ctx, rows, reactions } = context([{ writeOk: [0, 1] }], active);
-        evaluateEpisodes(ctx, reactions, 1_000);
+        evaluateEpisodes(ctx, reactions, start);
         ctx.groups[0]!.writeOk[0] = 1;
         evaluateEpisodes(ctx, reactions, 91_000);
-        expect(ctx.episodes[0]).toMatchObject({ start: 1_000, end: 91_000 });
+        expect(ctx.episodes[0]).toMatchObject({ start, end: 91_000 });
         expect(ctx.groups[0]!.episode).toBeUndefined();
         expect(rows[0]!.cause).toEqual(cause);
         expect(rows[1]).toEqual({
