@@ -367,3 +367,52 @@ scenario s { workload w  duration 10m  at 1m outage region us-west-2 for 5m }
         ]);
     });
 });
+
+describe('paths the first mutation run found untested', () => {
+    it('a home-region store’s own failover runs (it has no primary to check) and re-homes the lost region’s keys', async () => {
+        const text = `${REGIONS}
+${STORES}
+service app {
+    regions   us-east-1, us-west-2
+    primary   us-east-1
+    posture   warm-standby
+    capacity  100% per region
+    uses      sessions
+}
+failover sessions from us-east-1 to us-west-2 {
+    detect health-check every 10s threshold 3 timeout 2s
+    action rehome takes 1m
+    drill  every 30d
+}
+workload w for app { writes 1/s from us-east-1 100% }
+scenario s { workload w  duration 10m  at 1m outage region us-east-1 for 5m }
+`;
+        const report = await simulated(text);
+        expect(report.failovers.map((f) => [f.target, f.outcome])).toEqual([['sessions', 'completed']]);
+        expect(actionRows(report)).toEqual([
+            [0, 'rehome in us-west-2 for sessions starts (1 m)'],
+            [60_000, 'rehome in us-west-2 for sessions done'],
+        ]);
+    });
+
+    it('the interruption of a service’s users records its routing change, whatever the store’s index', async () => {
+        // app (service 0) writes db2 (store 1) only: routing at D (anycast) ends the interruption of the users
+        // of us-east-1 at once, db2 being written in us-west-2.
+        const report = await simulated(designText('db2', ''));
+        const d = report.failovers[0]!.detectedAtMs;
+        expect(report.recovery.map((r) => [r.usersOf, r.detectionMs, r.routingChangeMs, r.endMs])).toEqual([
+            ['us-east-1', d, d, d],
+        ]);
+    });
+
+    it('a replicating store written anywhere is not named as a cold copy when users move', async () => {
+        const text = designText('sessions', '').replace(
+            'holds       per-user register\n    writes      home-region',
+            'holds       per-user register\n    writes      any-region',
+        );
+        const report = await simulated(text);
+        expect(report.timeline.filter((e) => e.kind === 'routing-change').map((e) => e.text)).toEqual([
+            'routing moves app to us-west-2',
+        ]);
+    });
+});

@@ -1065,3 +1065,55 @@ describe('each failover row names its target and the region it happened in', () 
         ).toEqual(expected);
     });
 });
+
+describe('paths the first mutation run found untested: second outages and region 0’s control plane', () => {
+    it('an active-active service losing the same region twice fails over twice', async () => {
+        // Outages 60 → 120 s and 300 → 360 s: each detected (D₁, D₂) and taken back when healthy again.
+        const report = await simulated({
+            failover: `detect health-check every 10s threshold 3 timeout 2s
+    route  anycast`,
+            scenario: 'duration 10m  at 1m outage region us-east-1 for 1m\n    at 5m outage region us-east-1 for 1m',
+            posture: 'active-active',
+        });
+        expect(report.failovers.map((f) => [f.region, f.outcome])).toEqual([
+            ['us-east-1', 'completed'],
+            ['us-east-1', 'completed'],
+        ]);
+        expect(report.timeline.filter((e) => e.kind === 'failback')).toHaveLength(2);
+    });
+
+    it('an action needing us-east-1’s control plane pauses when it is impaired mid-way, however its index', async () => {
+        // A flap (the region stays up): D = p + 20 s ∈ [80 s, 90 s); the 1-minute edit runs from D and pauses at
+        // 100 s while the us-east-1 plane is impaired (to 130 s): done at D + 90 s.
+        const report = await simulated({
+            failover: `detect health-check every 10s threshold 3 timeout 0s
+    route  dns ttl 60s
+    action edit-dns via control-plane us-east-1 takes 1m`,
+            scenario:
+                'duration 10m  at 1m flap health-check app in us-east-1 every 5m for 5m\n    at 100s impair control-plane us-east-1 for 30s',
+        });
+        const d = report.failovers[0]!.detectedAtMs;
+        expect(
+            report.timeline
+                .filter((e) => e.kind === 'action-blocked' || e.kind === 'action-done')
+                .map((e) => [Math.round(e.atMs - d), e.kind]),
+        ).toEqual([
+            [Math.round(100_000 - d), 'action-blocked'],
+            [90_000, 'action-done'],
+        ]);
+    });
+
+    it('a data-plane action runs while another region’s control plane is impaired', async () => {
+        const report = await simulated({
+            failover: `detect health-check every 10s threshold 3 timeout 2s
+    route  anycast
+    action notify takes 1m`,
+            scenario:
+                'duration 10m  at 1m outage region us-east-1 for 5m\n    at 1m impair control-plane us-west-2 for 5m',
+        });
+        expect(relativeRows(report).filter(([, k]) => k.startsWith('action'))).toEqual([
+            [0, 'action-start', 'notify in us-west-2 for app starts (1 m)'],
+            [60_000, 'action-done', 'notify in us-west-2 for app done'],
+        ]);
+    });
+});
