@@ -107,6 +107,12 @@ export function formatCount(n: Maybe): string {
 }
 
 /** A fraction as a percentage to `digits` decimals: 0.9999 → "99.99%". */
+/** `p99` from 0.99, `p999` from 0.999, `p50` from 0.5: the name the objective was written with (`p50` parses to 0.5,
+ *  whose digits alone would read `p5`). */
+export function percentileName(fraction: number): string {
+    return `p${String(fraction).replace(/^0\./, '').padEnd(2, '0')}`;
+}
+
 export function formatPercent(fraction: Maybe, digits = 2): string {
     const text = special(fraction);
     if (text !== undefined) return text;

@@ -10,7 +10,7 @@ import {
 } from '../../semantics/estimators/index.js';
 import { rtoVerdict } from './failover-hover.js';
 import type { Model, ObjectiveM, ServiceM, StoreM } from '../../semantics/model.js';
-import { formatDuration, formatPercent, formatUsd } from '../../../format/quantities.js';
+import { formatDuration, formatPercent, formatUsd, percentileName } from '../../../format/quantities.js';
 import { cite, list, nameOf } from './markdown.js';
 
 export function describeService(model: Model, name: string): string | undefined {
@@ -94,9 +94,7 @@ export function objectiveText(o: ObjectiveM): string {
     if (o.rpoMs !== undefined) parts.push(`RPO ${formatDuration(o.rpoMs)}`);
     if (o.availability !== undefined) parts.push(`availability ${formatPercent(o.availability)}`);
     if (o.writeLatency)
-        parts.push(
-            `write-latency p${String(o.writeLatency.percentile).replace(/^0\./, '')} ${formatDuration(o.writeLatency.ms)}`,
-        );
+        parts.push(`write-latency ${percentileName(o.writeLatency.percentile)} ${formatDuration(o.writeLatency.ms)}`);
     if (o.costUsdPerMonth !== undefined) parts.push(`cost ${formatUsd(o.costUsdPerMonth)}/month`);
     return parts.length > 0 ? parts.join(' · ') : 'none';
 }

@@ -47,11 +47,7 @@ export function acceptsWritesInSeveralRegions(store: StoreM): boolean {
 
 export { listing } from '../../semantics/units.js';
 
-/** `p99` from 0.99, `p999` from 0.999, `p50` from 0.5: the name the objective was written with (`p50` parses to 0.5,
- *  whose digits alone would read `p5`). */
-export function percentileName(fraction: number): string {
-    return `p${String(fraction).replace(/^0\./, '').padEnd(2, '0')}`;
-}
+export { percentileName } from '../../../format/quantities.js';
 
 /** An estimate to three significant figures, as a reviewer would say it: 221,324 → "221,000". */
 export function roughly(n: number): string {
