@@ -8,34 +8,16 @@
 // whatever the phase.
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
-import { designOf, runModel, SECOND, TWO_US_REGIONS } from './helpers.js';
+import { designText as failoverDesign } from './failover-design.js';
+import { designOf, runModel, SECOND } from './helpers.js';
 
-/** A service on an Aurora-like store in two regions, a write a second, a failover watching us-east-1. */
-function designText(detect: string, scenario: string, route = 'anycast', failover = 'failover app'): string {
-    return `${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 1s
-    consistency eventual
-}
-service app {
-    regions   us-east-1, us-west-2
-    primary   us-east-1
-    posture   warm-standby
-    capacity  100% per region
-    uses      db
-}
-${failover} {
-    detect ${detect}
-    ${route === '' ? '' : `route  ${route}`}
-    drill  every 30d
-}
-workload w for app { writes 1/s from us-east-1 100% }
-scenario s { workload w  ${scenario} }
-`;
+/** The failover suites' design (failover-design.ts) with these detection, route and head clauses. */
+function designText(detect: string, scenario: string, route = 'anycast', target: 'app' | 'db' = 'app'): string {
+    return failoverDesign({
+        failover: `detect ${detect}\n    ${route === '' ? '' : `route  ${route}`}`,
+        scenario,
+        target,
+    });
 }
 
 async function simulated(text: string, seed = 1): Promise<SimulationReport> {
@@ -164,7 +146,7 @@ describe('a flap of a store’s own health checks', () => {
                 'health-check every 10s threshold 3 timeout 0s',
                 'duration 10m  at 1m flap health-check db in us-east-1 every 40s for 3m',
                 '',
-                'failover db',
+                'db',
             ),
         );
         const [d] = atOf(report, 'detection');

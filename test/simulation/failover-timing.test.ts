@@ -11,51 +11,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport, TimelineEvent } from '../../simulation/report.js';
 import { formatDuration } from '../../format/quantities.js';
+import { simulated } from './failover-design.js';
 import { designOf, runModel, TWO_US_REGIONS } from './helpers.js';
-
-interface Parts {
-    /** The failover block's clauses (detect, route, actions). */
-    readonly failover: string;
-    /** The scenario's clauses besides the workload (duration, faults). */
-    readonly scenario: string;
-    readonly posture?: 'warm-standby' | 'active-active';
-    /** What the failover protects: the service (default) or its store. */
-    readonly target?: 'app' | 'db';
-    /** More declarations (a second failover). */
-    readonly extra?: string;
-}
-
-function designText({ failover, scenario, posture = 'warm-standby', target = 'app', extra = '' }: Parts): string {
-    return `${TWO_US_REGIONS}
-store db {
-    engine      aurora
-    regions     us-east-1, us-west-2
-    holds       shared rows
-    writes      primary us-east-1
-    replication async lag 1s
-    consistency eventual
-}
-service app {
-    regions   us-east-1, us-west-2
-    ${posture === 'warm-standby' ? 'primary   us-east-1' : ''}
-    posture   ${posture}
-    capacity  100% per region
-    uses      db
-}
-failover ${target} {
-    ${failover}
-    drill  every 30d
-}
-${extra}
-workload w for app { writes 1/s from us-east-1 100% }
-scenario s { workload w  ${scenario} }
-`;
-}
-
-async function simulated(parts: Parts, seed = 1): Promise<SimulationReport> {
-    // Design-rule findings (a slow failover, no backup…) are what some cases are about: only model errors fail.
-    return runModel(await designOf(designText(parts), true), undefined, { seed });
-}
 
 /** The failover's rows of the timeline (faults, detections, actions, routing), as [time, kind, text]. */
 function rows(report: SimulationReport): [number, TimelineEvent['kind'], string][] {
