@@ -62,8 +62,7 @@ function unexpectedErrors(tokens: readonly IToken[], lines: TextLines): ILexingE
 
 function unexpectedError(token: IToken, lines: TextLines): ILexingError {
     const { image } = token;
-    const { line, lineStart } = lines.lineOf(token.startOffset);
-    const at = { offset: token.startOffset, line: line + 1, column: token.startOffset - lineStart + 1 };
+    const at = lines.at(token.startOffset);
     if (image.startsWith('"'))
         return {
             ...at,

@@ -50,9 +50,14 @@ export class TextLines {
         token.endColumn = endsWithBreak && end.line > start.line ? 1 : endOffset - end.lineStart + 1;
     }
 
-    /** A lexing error's line and column (from 1), from its offset. */
+    /** An offset with its line and column (from 1), as a lexing error gives them. */
+    at(offset: number): { offset: number; line: number; column: number } {
+        const { line, lineStart } = this.lineOf(offset);
+        return { offset, line: line + 1, column: offset - lineStart + 1 };
+    }
+
+    /** A lexing error's line and column, from its offset. */
     locate(error: ILexingError): ILexingError {
-        const { line, lineStart } = this.lineOf(error.offset);
-        return { ...error, line: line + 1, column: error.offset - lineStart + 1 };
+        return { ...error, ...this.at(error.offset) };
     }
 }
