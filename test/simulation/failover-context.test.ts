@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../simulation/engine/context.js';
 import { EventKind } from '../../simulation/engine/event-kinds.js';
 import { Rank } from '../../simulation/engine/event-queue.js';
-import { onProbe, onRegionDown, onRegionUp } from '../../simulation/engine/mechanisms/detection.js';
+import { initFailovers, onProbe, onRegionDown, onRegionUp } from '../../simulation/engine/mechanisms/detection.js';
 import { onControlPlaneChange } from '../../simulation/engine/mechanisms/failover.js';
 import type { FailoverRuntime, Probe, Run } from '../../simulation/runtime.js';
 import { emptyWork } from '../../simulation/work.js';
@@ -24,9 +24,9 @@ const CHECK: Detection = {
 };
 
 /** A failover of service 0 with one probe per region in `regions`. */
-function failover(detection: Detection, regions: readonly number[]): FailoverRuntime {
+function failover(detection: Detection, regions: readonly number[], actions: readonly object[] = []): FailoverRuntime {
     const f = {
-        plan: { targetKind: 'service', target: 0, monitored: regions, to: -1, model: { detection, actions: [] } },
+        plan: { targetKind: 'service', target: 0, monitored: regions, to: -1, model: { detection, actions } },
         probes: [] as Probe[],
         runs: new Map<number, Run>(),
         routingStep: -1,
@@ -174,5 +174,91 @@ describe('a control plane changing', () => {
         // The failover has no actions: nothing to start or pause, and nothing recorded.
         expect(fake.ctx.activeRuns).toEqual([runs[2], runs[3]]);
         expect(fake.calls).toEqual([]);
+    });
+});
+
+describe('a manual failover watching two regions', () => {
+    it('clears only the region that came back: the other stays detected', () => {
+        // Both regions down (each probe failed, stamp 1); region 0 back: its probe is healthy (stamp 2), region 1's
+        // is untouched and one healthy-again call is made, for region 0.
+        const manual = failover({ method: 'manual', delayMs: 300_000 }, [0, 1]);
+        const fake = context([manual]);
+        onRegionDown(fake.ctx, 0, 60_000);
+        onRegionDown(fake.ctx, 1, 60_000);
+        onRegionUp(fake.ctx, 0, 120_000);
+        expect(manual.probes.map(counters).map((c) => [c.failed, c.stamp])).toEqual([
+            [false, 2],
+            [true, 1],
+        ]);
+        expect(fake.calls).toEqual(['120000 healthy-again', '120000 failoverHealthy r0']);
+    });
+});
+
+describe('setting up the failovers', () => {
+    it('gives each failover one probe per monitored region, shared with the engine’s list, each first due within an interval', () => {
+        // Two regions watched by health checks every 10 s: two probes, indices 0 and 1, and two probe events at
+        // uniform phases in [0, 10 s).
+        const plan = {
+            targetKind: 'service',
+            target: 0,
+            monitored: [0, 1],
+            to: -1,
+            model: { target: { id: 'app' }, detection: CHECK, actions: [] },
+        };
+        const pushed: number[][] = [];
+        const ctx = {
+            plan: { failovers: [plan] },
+            failovers: [] as FailoverRuntime[],
+            probes: [] as Probe[],
+            queue: { push: (...args: number[]) => pushed.push(args) },
+            control: { uniform: () => 0.25 },
+            notes: [] as string[],
+        } as unknown as EngineContext;
+        initFailovers(ctx);
+        expect(ctx.failovers).toHaveLength(1);
+        const probes = ctx.failovers[0]!.probes;
+        expect(probes.map((p) => [p.index, p.region, p.intervalMs, p.threshold, p.timeoutMs])).toEqual([
+            [0, 0, 10_000, 3, 2_000],
+            [1, 1, 10_000, 3, 2_000],
+        ]);
+        expect(ctx.probes).toEqual(probes);
+        expect(pushed).toEqual([
+            [2_500, Rank.control, EventKind.probe, 0],
+            [2_500, Rank.control, EventKind.probe, 1],
+        ]);
+        expect(ctx.failovers[0]!.routingStep).toBe(-1);
+    });
+});
+
+describe('a control plane changing under runs in every state', () => {
+    it('pauses the run still running, and leaves an abandoned or finished one alone', () => {
+        // One action on region 1's control plane, due at 90 s; the plane is now unavailable at 60 s. The running
+        // run pauses with 30 s to go (its stamp bumped so its pending completion is ignored); a run abandoned or done
+        // earlier is not paused, and only the running one is kept as active.
+        const action = {
+            kind: 'promote',
+            region: 'r1',
+            plane: 'control-plane',
+            controlPlaneRegion: 'r1',
+            controlPlaneName: 'the database management API',
+        };
+        const f = failover(CHECK, [0], [action]);
+        const fake = context([f]);
+        const ctx = fake.ctx as unknown as Record<string, unknown>;
+        ctx.plan = { ...(ctx.plan as object), regionIndex: new Map([['r1', 1]]) };
+        ctx.faults = { ...(ctx.faults as object), controlPlaneAvailable: () => false };
+        // A done run has passed its last action (step 1); an abandoned one stopped at its first.
+        const run = (state: Run['state'], step: number) =>
+            ({ failover: f, step, state, stamp: 5, endsAt: 90_000, remainingMs: 60_000 }) as unknown as Run;
+        const runs = [run('abandoned', 0), run('done', 1), run('running', 0)];
+        (fake.ctx as { activeRuns: Run[] }).activeRuns = runs;
+        onControlPlaneChange(fake.ctx, 60_000);
+        expect(runs.map((r) => [r.state, r.stamp, r.remainingMs])).toEqual([
+            ['abandoned', 5, 60_000],
+            ['done', 5, 60_000],
+            ['blocked', 6, 30_000],
+        ]);
+        expect(fake.calls).toEqual(['60000 action-blocked']);
+        expect(fake.ctx.activeRuns).toEqual([runs[2]]);
     });
 });

@@ -275,3 +275,55 @@ workload w for app`,
         ]);
     });
 });
+
+describe('a fault failing a fraction of requests fails each check with that chance', () => {
+    // 50 % errors in us-east-1 from 60 s to 240 s, checked every 10 s with threshold 1 (timeout 2 s): 18 checks
+    // fall in the fault, each failing with probability ½ on the checks' own stream. A check that fails detects
+    // (its error answer is known at once), the next passing one makes the target healthy again. The chance that
+    // all 18 fail is 2⁻¹⁸, so every seed sees the checks pass again during the fault, and detect more than once.
+    const text = () =>
+        designText(
+            'health-check every 10s threshold 1 timeout 2s',
+            'duration 10m  at 1m degrade app in us-east-1 errors 50% for 3m',
+        );
+    it.each([1, 2, 3, 4, 5, 6])('seed %i: the checks pass again while the fault lasts', async (seed) => {
+        const report = await simulated(text(), seed);
+        const within = (t: number) => t > 60 * SECOND && t < 240 * SECOND;
+        expect(atOf(report, 'healthy-again').filter(within).length).toBeGreaterThan(0);
+        expect(atOf(report, 'detection').filter(within).length).toBeGreaterThan(1);
+    });
+
+    it.each([1, 2, 3])('seed %i: the fault counts as noticed at its first detection, not a later one', async (seed) => {
+        const report = await simulated(text(), seed);
+        const [first] = atOf(report, 'detection');
+        expect(report.partialFaults.flatMap((f) => f.checks.map((c) => c.noticedAtMs))).toEqual([first]);
+    });
+});
+
+describe('a fault detected after it ended is not noticed, even while another partial fault is in effect', () => {
+    it('a 30 s failure under a 5-minute latency fault: the failure noticed only when D ≤ 90 s, the latency always', async () => {
+        // fail app 60 → 90 s; degrade app latency +1 s from 61 s for 5 m (under the 2 s timeout: its checks pass).
+        // Probes p, p + 10, p + 20 s fail (all before 90 s), D = p + 22 s ∈ [82 s, 92 s). The failure's watch is
+        // noticed when D falls within it (D ≤ 90 s); the latency fault, in effect from 61 s on, is noticed at D.
+        const model = await designOf(
+            designText(
+                'health-check every 10s threshold 3 timeout 2s',
+                'duration 10m  at 1m fail app in us-east-1 for 30s\n    at 61s degrade app in us-east-1 latency +1s for 5m',
+            ),
+            true,
+        );
+        const seen = new Set<boolean>();
+        for (let seed = 1; seed <= 24; seed++) {
+            const report = runModel(model, undefined, { seed });
+            const [d] = atOf(report, 'detection');
+            const within = d! <= 90 * SECOND;
+            seen.add(within);
+            expect(report.partialFaults.map((f) => f.checks.map((c) => c.noticedAtMs))).toEqual([
+                [within ? d : null],
+                [d],
+            ]);
+        }
+        // Both sides of the boundary occurred among the seeds.
+        expect([...seen].sort()).toEqual([false, true]);
+    });
+});
