@@ -1,11 +1,14 @@
 // The failover mechanism's edges on small designs (simulation/engine/mechanisms/failover.ts): where an action acts
 // when its declared region is not the failover's destination (or is the failed region itself), stores with no
 // replica to move to, re-homing with three regions, capacity raised for another service or from a store's failover,
-// and the control planes a design does not declare. Health checks every 10 s, threshold 3, timeout 2 s: the first
-// probe at or after an outage at 60 s falls at p ∈ [60 s, 70 s) and detection is D = p + 2·10 s + 2 s; a region
-// back at 360 s passes probes from p + 300 s, the third at p + 320 s = D + 298 s. Each case runs in milliseconds.
+// the control planes a design does not name or declare, a failover watching a standby, one detected at 0 ms (a
+// commit at 0 ms is a commit), and a control plane lost at the instant an action ends. Health checks every 10 s,
+// threshold 3, timeout 2 s: the first probe at or after an outage at 60 s falls at p ∈ [60 s, 70 s) and detection
+// is D = p + 2·10 s + 2 s; a region back at 360 s passes probes from p + 300 s, the third at p + 320 s = D + 298 s.
+// Each case runs in milliseconds.
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
+import { simulated as simulatedParts } from './failover-design.js';
 import { designOf, runModel } from './helpers.js';
 
 const REGIONS = `topology Edges
@@ -305,5 +308,120 @@ scenario s { workload w  duration 10m  at 1m outage region us-east-1 for 5m }
             [0, 'action-start', 'notify for app starts (1 m)'],
             [60_000, 'action-done', 'notify for app done'],
         ]);
+    });
+});
+
+describe('a failover that watches the standby of a warm-standby service', () => {
+    it('detects the standby’s outage but starts nothing: the service is not written or served there', async () => {
+        // `from us-west-2`: the checks watch us-west-2, detected at D; the primary is us-east-1, so no run starts,
+        // nothing routes, and the users of us-east-1 are never interrupted.
+        const report = await simulated(`${REGIONS}
+store db { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes primary us-east-1  replication async lag 1s  consistency eventual }
+service app { regions us-east-1, us-west-2  primary us-east-1  posture warm-standby  capacity 100% per region  uses db }
+failover app from us-west-2 to us-east-1 {
+    ${CHECK}
+    route  anycast
+    action promote db takes 1m
+    drill  every 30d
+}
+workload w for app { writes 1/s from us-east-1 100% }
+scenario s { workload w  duration 10m  at 1m outage region us-west-2 for 5m }
+`);
+        expect(report.timeline.filter((e) => e.kind === 'detection').map((e) => e.text)).toEqual([
+            'failure of app in us-west-2 detected (3 failed health checks every 10 s)',
+        ]);
+        expect(report.failovers).toEqual([]);
+        expect(report.timeline.filter((e) => e.kind.startsWith('action') || e.kind === 'routing-change')).toEqual([]);
+        expect(report.recovery).toEqual([]);
+    });
+});
+
+describe('a failover detected at the scenario’s first instant', () => {
+    // Manual detection after 0 s of an outage at 0 s: D = 0. The promotion (1 m, us-west-2's control plane) starts
+    // at 0 ms — the run is committed from 0 ms on — then the re-homing runs 60 → 120 s; the manual route lands at
+    // 10 m. Times are absolute (D = 0).
+    const failover = `detect manual after 0s
+    route  manual after 10m
+    action promote db takes 1m
+    action rehome takes 1m`;
+    const actions = [
+        [0, 'action-start', 'promote db in us-west-2 for app starts (1 m)'],
+        [60_000, 'action-done', 'db now accepts writes in us-west-2'],
+        [60_000, 'action-done', 'promote db in us-west-2 for app done'],
+        [60_000, 'action-start', 'rehome in us-west-2 for app starts (1 m)'],
+        [120_000, 'action-done', 'rehome in us-west-2 for app done'],
+    ];
+    it.each([
+        {
+            name: 'back at 30 s, while the promotion started at 0 ms runs: committed, it completes and routes at 10 m',
+            outage: '30s',
+            expected: [
+                [0, 'detection', 'failure of app in us-east-1 detected (manual detection)'],
+                actions[0]!,
+                [30_000, 'healthy-again', 'health checks of app in us-east-1 pass again'],
+                [
+                    30_000,
+                    'failover-committed',
+                    'app in us-east-1 looks healthy again, but the failover cannot be cancelled: an irreversible action started at 0 ms; promote db in us-west-2 continues and the failover completes',
+                ],
+                ...actions.slice(1),
+                [600_000, 'routing-change', 'routing moves app to us-west-2'],
+            ],
+            healthyAgain: 30_000,
+        },
+        {
+            name: 'back at 5 m, after the actions are done but before the route lands: it promoted at 0 ms, so it routes at 10 m',
+            outage: '5m',
+            expected: [
+                [0, 'detection', 'failure of app in us-east-1 detected (manual detection)'],
+                ...actions,
+                [300_000, 'healthy-again', 'health checks of app in us-east-1 pass again'],
+                [600_000, 'routing-change', 'routing moves app to us-west-2'],
+            ],
+            healthyAgain: null,
+        },
+    ])('$name', async ({ outage, expected, healthyAgain }) => {
+        const report = await simulatedParts({
+            failover,
+            scenario: `duration 15m  at 0s outage region us-east-1 for ${outage}`,
+        });
+        const kinds = new Set(expected.map(([, k]) => k));
+        expect(
+            report.timeline
+                .filter((e) => kinds.has(e.kind) || e.kind === 'failover-abandoned')
+                .map((e) => [e.atMs, e.kind, e.text]),
+        ).toEqual(expected);
+        // Committed when the promotion started at 0 ms, not when the re-homing started at 60 s.
+        expect(report.failovers.map((f) => [f.committedAtMs, f.healthyAgainAtMs, f.completedAtMs, f.outcome])).toEqual([
+            [0, healthyAgain, 120_000, 'completed'],
+        ]);
+    });
+});
+
+describe('a control plane lost at the very instant an action ends', () => {
+    it('pauses it with 0 ms to go; it completes the moment the plane is back, without running again', async () => {
+        // Manual detection 1 m after the outage at 60 s: D = 120 s; the promotion (us-west-2's control plane) runs
+        // 120 → 180 s. The plane is impaired 180 → 240 s: the fault applies first at that instant, so the promotion
+        // pauses with 0 ms left and is done at 240 s, not 240 s + 1 m.
+        const report = await simulatedParts({
+            failover: `detect manual after 1m
+    route  anycast
+    action promote db takes 1m`,
+            scenario:
+                'duration 10m  at 1m outage region us-east-1 for 8m\n    at 3m impair control-plane us-west-2 for 1m',
+        });
+        expect(report.timeline.filter((e) => e.kind.startsWith('action')).map((e) => [e.atMs, e.kind, e.text])).toEqual(
+            [
+                [120_000, 'action-start', 'promote db in us-west-2 for app starts (1 m)'],
+                [
+                    180_000,
+                    'action-blocked',
+                    'promote db in us-west-2 for app pauses with 0 ms to go: the database management API control plane in us-west-2 became unavailable',
+                ],
+                [240_000, 'action-done', 'db now accepts writes in us-west-2'],
+                [240_000, 'action-done', 'promote db in us-west-2 for app done'],
+            ],
+        );
+        expect(report.failovers.map((f) => f.completedAtMs)).toEqual([240_000]);
     });
 });
