@@ -20,8 +20,17 @@ const CONSENSUS = 'store db { engine cockroachdb regions a, b, c holds shared ro
 const api = (clauses: string) => `service api { regions a, b, c ${clauses} uses db }\n`;
 
 /** The message for a write from `from` waiting `ms` (`formula`) against a `p` objective of `objective`. */
-const WAITS = (from: string, ms: string, formula: string, p: string, objective: string, judged: string, rtts = '') =>
-    `a write from ${from} to db waits ≈ ${ms} (${formula}), above the ${p} write-latency objective of ${objective} ` +
+const WAITS = (
+    from: string,
+    ms: string,
+    formula: string,
+    p: string,
+    objective: string,
+    judged: string,
+    rtts = '',
+    store = 'db',
+) =>
+    `a write from ${from} to ${store} waits ≈ ${ms} (${formula}), above the ${p} write-latency objective of ${objective} ` +
     `(judged: the ${judged}): every write pays this round trip, before any queueing${rtts}`;
 const TYPICAL = 'typical case — no source bounds the worst';
 const RELAX = (objective: string, to: string) => [
@@ -270,6 +279,170 @@ service api { regions eastus posture active-passive uses db objective write-late
             expected: [],
         },
         {
+            // On the equator a degree of longitude is 6,371 km × π / 180 = 111.19 km (docs/facts.md#haversine-earth-radius),
+            // and an estimated RTT is 1.6 ms per 100 km (docs/facts.md#rtt-from-distance): a ↔ b 10° = 1,112 km, 17.8 ms;
+            // a ↔ c 30° = 3,336 km, 53.4 ms. Written from c: 53.4 ms to the leader a, then a's quorum of 2 of 3 closes at
+            // its nearest other voter, b, 17.8 ms: 71.16 ms, written 71.2 ms, rounded up to 80 ms by the fix. Two
+            // different estimated pairs, each said once, in the order the write crosses them.
+            name: 'two estimated pairs in one write are each named: the hop to the leader, then its quorum',
+            design: `topology T
+region a { provider on-prem jurisdiction US location 0, 0 }
+region b { provider on-prem jurisdiction US location 0, 10 }
+region c { provider on-prem jurisdiction US location 0, -30 }
+store db { engine cockroachdb regions a, b, c holds shared rows leader a }
+service api { regions a, b, c posture active-passive primary c uses db objective write-latency p99 10ms }
+`,
+            expected: [
+                {
+                    at: 'write-latency p99 10ms',
+                    severity: 'warning',
+                    message: WAITS(
+                        'c',
+                        '71.2 ms',
+                        'RTT c → a 53.4 ms + quorum 2 of 3: RTT a → b 17.8 ms',
+                        'p99',
+                        '10 ms',
+                        TYPICAL,
+                        '. RTT c ↔ a is estimated from 3,336 km and RTT a ↔ b is estimated from 1,112 km (docs/facts.md#rtt-from-distance: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured',
+                    ),
+                    fixes: RELAX('write-latency p99 10ms', 'write-latency p99 80ms'),
+                    related: [['engine cockroachdb', "db's replication"]],
+                },
+            ],
+        },
+        {
+            // The writer x is the store's primary, between y (20° W) and z (20° E). The farthest pair is y ↔ z, 40° =
+            // 4,448 km, 71.2 ms (docs/facts.md#rtt-from-distance); x ↔ y and x ↔ z, 2,224 km each, are never crossed.
+            // 2 × 71.16 + 10 = 152.3 ms (docs/facts.md#cosmos-strong-write-latency), a p99 bound; the fix writes 160 ms.
+            name: 'Cosmos DB strong names its farthest pair, not the writer’s links to it',
+            design: `topology T
+region x { provider azure jurisdiction US location 0, 0 }
+region y { provider azure jurisdiction US location 0, -20 }
+region z { provider azure jurisdiction US location 0, 20 }
+store db { engine cosmosdb regions x, y, z holds per-user document writes primary x replication sync consistency strong }
+service api { regions x, y, z posture active-passive primary x uses db objective write-latency p99 100ms }
+`,
+            expected: [
+                {
+                    at: 'write-latency p99 100ms',
+                    severity: 'warning',
+                    message: WAITS(
+                        'x',
+                        '152 ms',
+                        '2 × RTT y ↔ z 71.2 ms + 10 ms for Cosmos DB strong, docs/facts.md#cosmos-strong-write-latency',
+                        'p99',
+                        '100 ms',
+                        'worst case',
+                        '. RTT y ↔ z is estimated from 4,448 km (docs/facts.md#rtt-from-distance: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured',
+                    ),
+                    fixes: RELAX('write-latency p99 100ms', 'write-latency p99 160ms'),
+                    related: [['replication sync', "db's replication"]],
+                },
+            ],
+        },
+        {
+            // a ↔ bc and ab ↔ c spell the same letters: both pairs are said. From a to the primary bc, 5° = 556 km,
+            // 8.9 ms; the farthest pair ab ↔ c, 40° = 4,448 km, 71.2 ms (docs/facts.md#rtt-from-distance):
+            // 8.90 + 2 × 71.16 + 10 = 161.2 ms (docs/facts.md#cosmos-strong-write-latency), rounded up to 170 ms.
+            name: 'region names that run together still make two pairs (a ↔ bc, ab ↔ c)',
+            design: `topology T
+region a { provider azure jurisdiction US location 0, 0 }
+region ab { provider azure jurisdiction US location 0, -20 }
+region bc { provider azure jurisdiction US location 0, 5 }
+region c { provider azure jurisdiction US location 0, 20 }
+store db { engine cosmosdb regions a, ab, bc, c holds per-user document writes primary bc replication sync consistency strong }
+service api { regions a, bc posture active-passive primary a uses db objective write-latency p99 100ms }
+`,
+            expected: [
+                {
+                    at: 'write-latency p99 100ms',
+                    severity: 'warning',
+                    message: WAITS(
+                        'a',
+                        '161 ms',
+                        'RTT a → bc 8.9 ms + 2 × RTT ab ↔ c 71.2 ms + 10 ms for Cosmos DB strong, docs/facts.md#cosmos-strong-write-latency',
+                        'p99',
+                        '100 ms',
+                        'worst case',
+                        '. RTT a ↔ bc is estimated from 556 km and RTT ab ↔ c is estimated from 4,448 km (docs/facts.md#rtt-from-distance: ≈ 1.6 ms per 100 km, residual σ ≈ 33 ms), not measured',
+                    ),
+                    fixes: RELAX('write-latency p99 100ms', 'write-latency p99 170ms'),
+                    related: [['replication sync', "db's replication"]],
+                },
+            ],
+        },
+        {
+            // Each cell's instances are alike: db from c, 70 + 40 = 110 ms; db2 (leader b) from a, RTT a → b 40 ms +
+            // b's quorum at c 30 ms = 70 ms. One finding per store, each said once for both cells, naming no cell.
+            name: 'a per-cell service’s two stores, alike in every cell, are two findings naming no cell',
+            design: `${LINKED}cell c1 { regions a, b, c }
+cell c2 { regions a, b, c }
+store db per cell { engine cockroachdb holds shared rows leader a }
+store db2 per cell { engine cockroachdb holds shared rows leader b }
+service api per cell { posture active-active uses db, db2 objective write-latency p99 10ms }
+`,
+            expected: [
+                {
+                    at: 'write-latency p99 10ms',
+                    severity: 'warning',
+                    message: WAITS('c', '110 ms', FROM_C, 'p99', '10 ms', TYPICAL),
+                    fixes: RELAX('write-latency p99 10ms', 'write-latency p99 110ms'),
+                    related: [['engine cockroachdb', "db's replication"]],
+                },
+                {
+                    at: 'write-latency p99 10ms',
+                    severity: 'warning',
+                    message: WAITS(
+                        'a',
+                        '70 ms',
+                        'RTT a → b 40 ms + quorum 2 of 3: RTT b → c 30 ms',
+                        'p99',
+                        '10 ms',
+                        TYPICAL,
+                        '',
+                        'db2',
+                    ),
+                    fixes: RELAX('write-latency p99 10ms', 'write-latency p99 70ms'),
+                    related: [['engine cockroachdb', "db2's replication"]],
+                },
+            ],
+        },
+        {
+            // Written from eu-west-1 and forwarded to the primary in us-east-1 (76 ms, docs/facts.md#cloudping-rtt-matrix),
+            // but acknowledged there without waiting for another region: strong consistency alone does not make a
+            // store other than Cosmos DB wait (strong-needs-sync says what is wrong with it).
+            name: 'passes a strongly consistent store replicated asynchronously',
+            design: `topology T
+region us-east-1 {}
+region eu-west-1 {}
+store db { engine postgres regions us-east-1, eu-west-1 holds shared rows writes primary us-east-1 replication async lag 1s consistency strong }
+service api { regions us-east-1, eu-west-1 posture active-passive primary eu-west-1 uses db objective write-latency p99 1ms }
+`,
+            expected: [],
+        },
+        {
+            // The same 76 ms hop to the primary, with session consistency: Cosmos DB waits for no other region.
+            name: 'passes a write forwarded to the primary of Cosmos DB with session consistency',
+            design: `topology T
+region us-east-1 {}
+region eu-west-1 {}
+store db { engine cosmosdb regions us-east-1, eu-west-1 holds per-user document writes primary us-east-1 replication async lag 1s consistency session }
+service api { regions us-east-1, eu-west-1 posture active-passive primary eu-west-1 uses db objective write-latency p99 1ms }
+`,
+            expected: [],
+        },
+        {
+            // Written from eu-west-1 into its only region, us-east-1 (76 ms away): strong over one region waits for none.
+            name: 'passes a single-region Cosmos DB strong store written from another region',
+            design: `topology T
+region us-east-1 {}
+region eu-west-1 {}
+store db { engine cosmosdb regions us-east-1 holds per-user document consistency strong }
+service api { regions eu-west-1 uses db objective write-latency p99 1ms }
+`,
+            expected: [],
+        },
+        {
             // No link, no table entry, no location: unknown-latency says so; this rule has no figure to judge.
             name: 'passes a store whose RTTs are unknown',
             design: `topology T
@@ -359,6 +532,28 @@ describe('unknown-latency', () => {
                 info('regions r1, r2, r3', NO_RTT('3 region pairs (r1 ↔ r2; r1 ↔ r3; r2 ↔ r3)', 3)),
                 info('regions r1, r2, r4', NO_RTT('2 region pairs (r1 ↔ r4; r2 ↔ r4)', 2)),
             ],
+        },
+        {
+            // r1 and r3 were each named by an earlier store, but never together: u names r1 ↔ r3.
+            name: 'a store joining regions that earlier stores named apart names its pair',
+            design: `${UNLINKED(4)}${postgres('r1, r2')}store t { engine postgres regions r3, r4 holds shared rows writes primary r3 replication async lag 1s consistency session }\n${postgres('r1, r3', 'u')}`,
+            expected: [
+                info('regions r1, r2', NO_RTT('r1 ↔ r2', 1)),
+                info('regions r3, r4', NO_RTT('r3 ↔ r4', 1)),
+                info('regions r1, r3', NO_RTT('r1 ↔ r3', 1)),
+            ],
+        },
+        {
+            // One failover declaration, one instance per cell: c1 fails over r1 → r2, c2 r3 → r4, both said at `api`.
+            name: 'a per-cell failover names each cell’s pair at the one failover',
+            design: `${UNLINKED(4)}cell c1 { regions r1, r2 }\ncell c2 { regions r3, r4 }\nservice api per cell { posture active-passive }\nfailover api { route dns ttl 60s drill every 30d }\n`,
+            expected: [info('api', NO_RTT('2 region pairs (r1 ↔ r2; r3 ↔ r4)', 2))],
+        },
+        {
+            // No `to`: the pair is said at the `from` the failover declares.
+            name: 'a failover declaring only its from is said there',
+            design: `${UNLINKED(2)}service api { regions r1, r2 posture active-passive }\nfailover api from r1 { route dns ttl 60s drill every 30d }\n`,
+            expected: [info('r1', NO_RTT('r1 ↔ r2', 1))],
         },
         {
             name: 'passes linked regions',
