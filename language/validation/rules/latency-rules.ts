@@ -100,7 +100,6 @@ interface PairsAt {
     readonly place: Place;
     readonly listed: [string, string][];
     count: number;
-    last: readonly [string, string];
 }
 
 const unknownLatency: Rule = {
@@ -114,12 +113,11 @@ const unknownLatency: Rule = {
         const placeEntry = (place: Place): PairsAt => {
             const placeKey = `${place.uri}#${rangeKey(place.range)}`;
             let entry = needsAt.get(placeKey);
-            if (!entry) needsAt.set(placeKey, (entry = { place, listed: [], count: 0, last: ['', ''] }));
+            if (!entry) needsAt.set(placeKey, (entry = { place, listed: [], count: 0 }));
             return entry;
         };
         const need = (entry: PairsAt, a: string, b: string) => {
             entry.count++;
-            entry.last = [a, b];
             if (entry.listed.length < LISTED_PAIRS) entry.listed.push([a, b]);
         };
         const unknown = (source: RttSource) => source === 'unknown';
@@ -154,7 +152,8 @@ const unknownLatency: Rule = {
                 need(placeEntry(at(f.source, 'to', 'from', 'target')), f.from, f.to);
             reported.addPair(f.from, f.to);
         }
-        for (const { place, listed, count, last } of needsAt.values()) {
+        // One finding per place (pairs at one place are gathered in one entry), so none carries a merge key.
+        for (const { place, listed, count } of needsAt.values()) {
             const names = listed.map(([a, b]) => `${a} ↔ ${b}`);
             const more = count - listed.length;
             const pairsText =
@@ -163,11 +162,6 @@ const unknownLatency: Rule = {
                     : names.join('; ');
             report({
                 ...place,
-                // Findings at one place merge when their keys are equal: the pairs themselves while they are few.
-                key:
-                    more === 0
-                        ? listed.map(([a, b]) => `${a}|${b}`).join(',')
-                        : `${count} pairs from ${listed[0]?.join('|')} to ${last.join('|')}`,
                 message:
                     `no RTT for ${pairsText}: no link, no measured value and no location, so latency rules skip ` +
                     `${count > 1 ? 'these pairs' : 'this pair'}; declare ${count > 1 ? 'links' : 'a link'} with a measured RTT, or the regions' ` +
