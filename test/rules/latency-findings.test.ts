@@ -6,6 +6,7 @@
 // replica; the fix relaxes the objective to the estimate rounded up to 10 ms. An RTT from the distance formula is
 // 1.6 ms per 100 km of great circle (docs/facts.md#rtt-from-distance).
 import { describe, expect, it } from 'vitest';
+import { diagnosticsOf } from './rule-cases.js';
 import { wholeFindingsWithRelated } from './whole-findings-related.js';
 
 const LINKED = `topology T
@@ -455,6 +456,27 @@ service api { regions a, b posture active-active uses db objective write-latency
         },
     ])('$name', async ({ design, expected }) => {
         expect(await wholeFindingsWithRelated('write-latency-budget', design)).toEqual(expected);
+    });
+});
+
+// A service the builder gives no region writes from nowhere: the builder's error says what is missing, and the
+// rule has no write to estimate — it must neither speak nor fail (a rule that throws is a rule-failed error).
+describe('write-latency-budget on a service with no region', () => {
+    it.each([
+        {
+            name: 'a service without regions',
+            service: 'service api { uses db objective write-latency p99 1ms }',
+            expected: ["missing-property: service api needs 'regions' (or 'per cell')"],
+        },
+        {
+            name: 'a per-cell service in a design without cells',
+            service: 'service api per cell { uses db objective write-latency p99 1ms }',
+            expected: ["per-cell-without-cells: service api is declared 'per cell' but the design declares no cells"],
+        },
+    ])('$name has the builder’s error only', async ({ service, expected }) => {
+        const { diagnostics } = await diagnosticsOf(`${LINKED}${CONSENSUS}${service}\n`);
+        const said = diagnostics.filter((d) => d.severity === 1 || d.code === 'write-latency-budget');
+        expect(said.map((d) => `${String(d.code)}: ${d.message}`)).toEqual(expected);
     });
 });
 
