@@ -47,6 +47,10 @@ export class WriteLog {
         tracked: boolean,
         capacity = 1024,
         counter = false,
+        /** The store has lag spikes: a link's delay depends on the send time (see `delayOf`). */
+        readonly spiky = false,
+        /** The replica slot whose writes it holds. */
+        readonly replica = 0,
     ) {
         this.times = new Float64Array(capacity);
         this.keys = new Int32Array(capacity);

@@ -93,6 +93,10 @@ export interface GroupRuntime {
      *  `latency` (store writes) and of `requestLatency` (whole requests): a cell's latency is fixed meanwhile. */
     readonly pendingStoreWrites: Float64Array;
     readonly pendingRequestWrites: Float64Array;
+    /** Of those, the ones already added to the store counters and `writesServed` (writes.ts `settleCounts`):
+     *  a write costs one count in its cell, and the counters get the cells' counts when someone reads them. */
+    readonly settledStoreWrites: Float64Array;
+    readonly settledRequestWrites: Float64Array;
     /** Per store written (index j), then the request as a whole: latencies by sample interval. */
     readonly intervalLatencies: IntervalLatencies[];
     /** Per store written, the mean of its engine's processing time drawn per write (0: none); undefined when no

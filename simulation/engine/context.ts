@@ -150,6 +150,8 @@ export interface RunState {
     // Writes and replication.
     readonly storeCounters: StoreCounters[];
     readonly logs: (WriteLog | undefined)[][];
+    /** The same logs by region (store × region; undefined where the store has no log): one lookup per write. */
+    readonly logIn: (WriteLog | undefined)[][];
     readonly links: Link[];
     readonly linksFrom: Link[][][];
     readonly linkOf: (Link | undefined)[][][];
@@ -220,8 +222,8 @@ export interface Calls {
     reroute(service: number, route: TransitionRoute, t: number): void;
     /** Availability: notes a detection or routing change on the open interruptions of a target's users. */
     markEpisodes(targetKind: 'service' | 'store', target: number, field: 'detectionAt' | 'routingAt', t: number): void;
-    /** Replication: the write acknowledged in `location` (replica `slot` of store `s`) at `now` joins its log. */
-    replicate(s: number, slot: number, location: number, key: number, workload: number): void;
+    /** Replication: the write acknowledged in `location` (a replica region of store `s`) at `now` joins its log. */
+    replicate(s: number, location: number, key: number, workload: number): void;
     /** Staleness: whether the store's bound refuses a write it would accept in `location` (counted if so). */
     throttles(s: number, location: number, t: number): boolean;
     /** Replication: the link applies, in order, what is due by `t` (strictly before when not `inclusive`). */

@@ -88,6 +88,8 @@ export function newGroup(
         histograms: new Array(W + 1).fill(undefined),
         pendingStoreWrites: new Float64Array(2 * W * C),
         pendingRequestWrites: new Float64Array(2 * C),
+        settledStoreWrites: new Float64Array(2 * W * C),
+        settledRequestWrites: new Float64Array(2 * C),
         intervalLatencies: Array.from({ length: W + 1 }, () => new IntervalLatencies()),
         processingMeans,
         reads: new ReadFlow(g.readsFrom.length),

@@ -73,6 +73,7 @@ import {
     flushLatencies,
     onArrival,
     processingMeansOf,
+    settleCounts,
     startArrivals,
     type WriteDraws,
 } from './mechanisms/writes.js';
@@ -135,6 +136,7 @@ export class Simulation implements EngineContext {
     readonly groups: GroupRuntime[];
     readonly groupsOfService: number[][];
     readonly logs: (WriteLog | undefined)[][];
+    readonly logIn: (WriteLog | undefined)[][];
     readonly links: Link[] = [];
     readonly linksFrom: Link[][][];
     readonly linkOf: (Link | undefined)[][][];
@@ -223,6 +225,7 @@ export class Simulation implements EngineContext {
         this.tables = routingTables(this);
 
         this.logs = plan.stores.map(() => []);
+        this.logIn = plan.stores.map(() => new Array<WriteLog | undefined>(R).fill(undefined));
         this.linksFrom = plan.stores.map(() => []);
         this.linkOf = plan.stores.map(() => []);
         this.keyStates = [];
@@ -326,8 +329,8 @@ export class Simulation implements EngineContext {
     // What one mechanism asks of another (context.ts), routed here to the mechanism that owns it.
 
     /** Writes → replication: the write acknowledged in `location` now joins its replica's log. */
-    replicate(s: number, slot: number, location: number, key: number, workload: number): void {
-        appendWrite(this, s, slot, location, key, workload);
+    replicate(s: number, location: number, key: number, workload: number): void {
+        appendWrite(this, s, location, key, workload);
     }
 
     /** Writes → staleness: whether the store's bound refuses the write (counted there). */
@@ -360,6 +363,7 @@ export class Simulation implements EngineContext {
 
     /** Faults → losses and detection: an unfenced old primary there writes again; manual detection clears. */
     regionUp(region: number, t: number): void {
+        settleCounts(this);
         regionBack(this, this.openSplitBrain, region, t);
         onRegionUp(this, region, t);
     }
@@ -376,6 +380,8 @@ export class Simulation implements EngineContext {
 
     /** Failover actions → losses, then staleness: the old write region no longer bounds the writes. */
     promoted(store: number, from: number, to: number, t: number): void {
+        // Losses read what each replica accepted: the writes counted per cell so far go to the counters first.
+        settleCounts(this);
         promoted(this, this.openSplitBrain, store, from, to, t);
         releaseDemoted(this, store, from, to);
     }

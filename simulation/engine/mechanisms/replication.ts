@@ -6,6 +6,7 @@
 // fault that cuts links stalls them; a heal starts a drain; a replica cut off from every other one strands
 // what it alone holds (data-fate.ts).
 import { formatCount, formatDuration } from '../../../format/quantities.js';
+import { itemAt } from '../../../language/util/item-at.js';
 import { drainSeconds } from '../../drain.js';
 import { counterState, CounterStates, followsIncrements } from '../../counter-increments.js';
 import { StoreFate } from '../../data-fate.js';
@@ -68,9 +69,10 @@ export function setUpStore(ctx: EngineContext, s: StorePlan): void {
     const tracked = ctx.keyStates[s.index] !== undefined;
     for (let from = 0; from < replicaCount; from++) {
         const counter = ctx.counterStates[s.index] !== undefined;
-        const log = new WriteLog(replicaCount, replicaCount - 1, tracked, 1024, counter);
+        const log = new WriteLog(replicaCount, replicaCount - 1, tracked, 1024, counter, s.spikes.length > 0, from);
         ctx.work.state += logState(replicaCount, tracked, counter);
         ctx.logs[s.index]![from] = log;
+        itemAt(ctx.logIn, s.index, 'logs by region')[itemAt(s.replicas, from, 'replicas')] = log;
         ctx.linksFrom[s.index]![from] = [];
         ctx.linkOf[s.index]![from] = [];
         for (let to = 0; to < replicaCount; to++) {
@@ -404,28 +406,30 @@ function updateCutOff(ctx: EngineContext, store: number, slot: number, t: number
  * out of it learns when it is due; a write to a tracked key also gets its version vector and a delivery event.
  * The time is the context's (once per write: no floating-point argument to box).
  */
-export function appendWrite(
-    ctx: EngineContext,
-    s: number,
-    slot: number,
-    location: number,
-    key: number,
-    workload: number,
-): void {
-    const log = ctx.logs[s]![slot];
+export function appendWrite(ctx: EngineContext, s: number, location: number, key: number, workload: number): void {
+    const log = ctx.logIn[s]![location];
     // An unfenced old primary's writes go nowhere: the new primary does not replicate from it.
     if (log === undefined || location === ctx.storeRouting[s]!.stalePrimary) return;
     const t = ctx.now;
     const states = ctx.keyStates[s];
     const tracked = states !== undefined && key >= 0 ? trackedIndex(ctx, s, key, workload) : -1;
     log.push(t, tracked);
-    const links = ctx.linksFrom[s]![slot]!;
+    // Only a tracked entry reads `appendedDue`. Without lag spikes a link's delay is one constant and times only
+    // grow, so the latest due time is the newest entry's: appendTracked works it out then, not every write.
+    if (log.spiky || (tracked >= 0 && states !== undefined)) {
+        const links = ctx.linksFrom[s]![log.replica]!;
+        if (log.spiky) raiseAppendedDue(links, t);
+        if (tracked >= 0 && states !== undefined) appendTracked(ctx, states, s, log.replica, tracked, log, links);
+    }
+}
+
+/** Each link's latest due time of any entry appended, now that one sent at `t` is. */
+function raiseAppendedDue(links: readonly Link[], t: number): void {
     for (let i = 0; i < links.length; i++) {
         const link = links[i]!;
         const due = t + delayOf(link, t);
         if (due > link.appendedDue) link.appendedDue = due;
     }
-    if (tracked >= 0 && states !== undefined) appendTracked(ctx, states, s, slot, tracked, log, links);
 }
 
 /** The index of a workload's shared key in the store's key state, or -1 when its conflicts are not tracked. */
@@ -444,6 +448,7 @@ function appendTracked(
     links: readonly Link[],
 ): void {
     const t = ctx.now;
+    if (!log.spiky) raiseAppendedDue(links, t);
     const ring = log.trackedSlot(log.pushTracked());
     states.writeLocal(tracked, slot, t);
     const counter = ctx.counterStates[s];

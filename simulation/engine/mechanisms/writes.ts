@@ -12,7 +12,8 @@ import type { EngineContext, RunState } from '../context.js';
 import { EventKind } from '../event-kinds.js';
 import { Rank } from '../event-queue.js';
 import type { Random } from '../random.js';
-import { float64At } from '../../typed-at.js';
+import { itemAt } from '../../../language/util/item-at.js';
+import { addAt, float64At, int32At } from '../../typed-at.js';
 import { movedFraction } from '../transition.js';
 
 /** The seeded streams writes draw from: gaps between arrivals, slot and service choices, keys, processing times. */
@@ -89,11 +90,11 @@ function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: Gro
         for (let j = 0; j < W; j++) {
             const index = (slot * W + j) * C + cls;
             g.pendingStoreWrites[index]! += w;
-            applyLocal(ctx, writes[j]!, g.location[index]!, key, workload.index);
+            ctx.replicate(writes[j]!, g.location[index]!, key, workload.index);
         }
     } else writeDrawn(ctx, draws, g, g.processingMeans, slot, cls, key, workload.index);
+    // The cell counts stand for the store counters and `writesServed` too (settleCounts).
     g.pendingRequestWrites[r]! += w;
-    c.writesServed += w;
     g.seriesServed[tick]! += w;
 }
 
@@ -195,7 +196,7 @@ function writeDrawn(
         }
         if (latency > slowest) slowest = latency;
         histogram(g, j).add(bin, latency, w);
-        applyLocal(ctx, writes[j]!, g.location[index]!, key, workload);
+        ctx.replicate(writes[j]!, g.location[index]!, key, workload);
     }
     histogram(g, W).add(binOf(slowest), slowest, w);
 }
@@ -229,16 +230,48 @@ function syncConflict(
     return false;
 }
 
-/** The store acknowledges the write where it landed, now; replication takes it from there. */
-function applyLocal(ctx: EngineContext, s: number, location: number, key: number, workload: number): void {
-    const weight = ctx.weight;
-    const store = ctx.plan.stores[s]!;
-    const counters = ctx.storeCounters[s]!;
-    counters.acknowledged += weight;
-    const slot = store.slotOf[location]!;
-    counters.applied[slot]! += weight;
-    counters.accepted[slot]! += weight;
-    ctx.replicate(s, slot, location, key, workload);
+/**
+ * The writes counted per outcome cell since the last call, added to what they stand for: each store's
+ * acknowledged, applied and accepted writes in the replica the cell's writes land in, and the group's served
+ * writes. A write is one count in its cell; the counters are brought up to date when something reads them:
+ * before the cells are flushed (tables change, an interval ends, the run ends) and before a promotion or a
+ * region's return (split brain reads `accepted`). Weights are whole numbers, so the sums are the same in any
+ * order.
+ */
+export function settleCounts(run: RunState): void {
+    const C = run.classes;
+    for (const g of run.groups) {
+        const writes = g.plan.writes;
+        const W = writes.length;
+        const classes = g.plan.classes;
+        const pending = g.pendingStoreWrites;
+        const settled = g.settledStoreWrites;
+        for (let row = 0; row < 2 * W; row++) {
+            const s = itemAt(writes, row % W, 'stores written');
+            for (const cls of classes) {
+                const index = row * C + cls;
+                const total = float64At(pending, index, 'store writes');
+                const count = total - float64At(settled, index, 'settled store writes');
+                if (count === 0) continue;
+                settled[index] = total;
+                const counters = itemAt(run.storeCounters, s, 'store counters');
+                const location = int32At(g.location, index, 'locations');
+                const slot = itemAt(itemAt(run.plan.stores, s, 'stores').slotOf, location, 'replica slots');
+                counters.acknowledged += count;
+                addAt(counters.applied, slot, count, 'applied writes');
+                addAt(counters.accepted, slot, count, 'accepted writes');
+            }
+        }
+        const requests = g.pendingRequestWrites;
+        const settledRequests = g.settledRequestWrites;
+        for (let r = 0; r < requests.length; r++) {
+            const total = float64At(requests, r, 'request writes');
+            const count = total - float64At(settledRequests, r, 'settled request writes');
+            if (count === 0) continue;
+            settledRequests[r] = total;
+            g.counters.writesServed += count;
+        }
+    }
 }
 
 /**
@@ -248,6 +281,7 @@ function applyLocal(ctx: EngineContext, s: number, location: number, key: number
  * one add instead of one per write (the same sums: weights are whole numbers).
  */
 export function flushLatencies(run: RunState): void {
+    settleCounts(run);
     const tick = run.tick < run.ticks ? run.tick : run.ticks - 1;
     const C = run.classes;
     for (const g of run.groups) {
@@ -272,6 +306,7 @@ export function flushLatencies(run: RunState): void {
                     mean > 0 ? Float64Array.of(latency, mean) : undefined,
                 );
                 stores[index] = 0;
+                g.settledStoreWrites[index] = 0;
             }
         }
         for (let slot = 0; slot < 2; slot++) {
@@ -287,6 +322,7 @@ export function flushLatencies(run: RunState): void {
                     g.processingMeans === undefined ? undefined : requestShape(g, slot, cls, C),
                 );
                 requests[r] = 0;
+                g.settledRequestWrites[r] = 0;
             }
         }
     }
