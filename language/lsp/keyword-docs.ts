@@ -364,7 +364,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, readonly KeywordUsage[]>> = {
     engine: value(
         'stores',
         ['EngineClause'],
-        'The database or storage product. Engines bring documented defaults for replication, consistency and conflicts (the engine entries of docs/facts.md).',
+        'The database or storage product. Engines bring documented defaults for replication, consistency and conflicts (the engine entries of docs/facts.md); the replication default is for copies in other regions, so a store in one region replicates nowhere (`replication none`).',
         'engine cockroachdb',
     ),
     dynamodb: engine(

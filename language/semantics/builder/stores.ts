@@ -444,6 +444,13 @@ function resolveReplication(
             provenance: DECLARED,
         };
     }
+    // An engine's default mode describes its copies in other regions: one region has none, whatever the engine,
+    // unless a witness votes (its voters replicate by consensus though the data is in one region).
+    const single = {
+        mode: 'none',
+        provenance: { kind: 'derived', from: 'a single region has nothing to replicate to' },
+    } as const;
+    if (!multiRegion && decl.witness === undefined) return single;
     if (facts.replication) {
         const async = facts.replication.value === 'async';
         const bound = async && facts.asyncLagMs ? facts.asyncLagBoundMs : undefined;
@@ -455,8 +462,7 @@ function resolveReplication(
             provenance: { kind: 'default', source: facts.replication.source },
         };
     }
-    if (!multiRegion)
-        return { mode: 'none', provenance: { kind: 'derived', from: 'a single region has nothing to replicate to' } };
+    if (!multiRegion) return single;
     onMissing();
     return { mode: 'none', provenance: { kind: 'derived', from: 'not declared' } };
 }

@@ -38,8 +38,7 @@ const queueNotReplicated: Rule = {
     code: 'queue-not-replicated',
     check({ model, judge, report }) {
         for (const { service, store } of consumersOfQueues(model)) {
-            // One region has no other to replicate to, whatever the engine's default mode says (Kafka's is MirrorMaker
-            // 2's asynchronous mirroring, which needs a second cluster).
+            // One region has no other to replicate to, even where the design declares a mode for it.
             const oneRegion = new Set(store.regions).size < 2;
             if ((store.replication.mode !== 'none' && !oneRegion) || !movesRegion(model, service)) continue;
             const rpoMs = service.objective?.rpoMs ?? store.objective?.rpoMs;
@@ -54,9 +53,11 @@ const queueNotReplicated: Rule = {
             const fact = store.engine !== undefined ? REGIONAL_QUEUE_ENGINES[store.engine] : undefined;
             const why = fact
                 ? `${store.engine === 'sqs' ? 'SQS' : 'Kinesis Data Streams'} has no cross-region replication (${factRef(fact.id)})`
-                : store.replication.mode === 'none'
-                  ? `it declares 'replication none'`
-                  : 'it has no cluster in another region to mirror to';
+                : oneRegion
+                  ? 'it has no cluster in another region to mirror to'
+                  : store.replication.provenance.kind === 'declared'
+                    ? `it declares 'replication none'`
+                    : 'it declares no replication';
             const where =
                 store.regions.length > 1
                     ? `each of ${listing(store.regions)} has its own, independent copy`
