@@ -23,6 +23,7 @@ import {
     type Heal,
     type Link,
 } from '../../replication.js';
+import { addAt, float64At } from '../../typed-at.js';
 import { logState, staleExposed } from '../../work.js';
 import type { EngineContext, RunState } from '../context.js';
 import { EventKind } from '../event-kinds.js';
@@ -146,6 +147,12 @@ export function advance(ctx: EngineContext, link: Link, t: number, inclusive: bo
 
 /** The bulk apply of `advance`, up to the absolute index `stop`. */
 function applyDue(ctx: EngineContext, link: Link, t: number, inclusive: boolean, stop: number): void {
+    if (link.draining === undefined && link.store.spikes.length === 0) applySteady(ctx, link, t, inclusive, stop);
+    else applyGeneral(ctx, link, t, inclusive, stop);
+}
+
+/** `applyDue` entry by entry, for any link: lag spikes, a draining backlog. Exported for its equivalence test. */
+export function applyGeneral(ctx: RunState, link: Link, t: number, inclusive: boolean, stop: number): void {
     const log = link.log;
     let head = link.head;
     let lastApplied = link.lastApplied;
@@ -197,10 +204,56 @@ function applyDue(ctx: EngineContext, link: Link, t: number, inclusive: boolean,
 }
 
 /**
+ * `applyDue` for a link with no lag spike and no drain, the common case: every entry's delay is the same, so its
+ * due time is max(sent + delay, floor), the floor being the later of `resumeAt` and the last applied time (send
+ * times only grow, so each entry's due time is also the previous one's floor). An entry is due by `t` exactly
+ * when sent + delay is, once the floor is: the same entries, due times and ages as the general loop.
+ */
+export function applySteady(ctx: RunState, link: Link, t: number, inclusive: boolean, stop: number): void {
+    const floor = link.resumeAt > link.lastApplied ? link.resumeAt : link.lastApplied;
+    if (floor > t || (!inclusive && floor === t)) return;
+    const times = link.log.times;
+    const mask = times.length - 1;
+    const delay = delayOf(link, 0);
+    const resumeAt = link.resumeAt;
+    const from = link.head;
+    let head = from;
+    let due = floor;
+    let maxLag = link.intervalMaxLag;
+    let maxDelay = link.maxDelay;
+    let maxHeld = link.maxHeld;
+    for (; head < stop; head++) {
+        const sent = float64At(times, head & mask, 'write log');
+        const natural = sent + delay;
+        if (natural > t || (!inclusive && natural === t)) break;
+        due = natural > floor ? natural : floor;
+        const age = due - sent;
+        if (age > maxLag) maxLag = age;
+        // Held back by a stall (due at the resume, not at its own time), or on its way between live ends.
+        if (natural < resumeAt) {
+            if (age > maxHeld) maxHeld = age;
+        } else if (age > maxDelay) maxDelay = age;
+    }
+    if (head === from) return;
+    addAt(
+        itemAt(ctx.storeCounters, link.store.index, 'store counters').applied,
+        link.toSlot,
+        (head - from) * ctx.weight,
+        'applied writes',
+    );
+    ctx.appliesInBulk += head - from;
+    link.head = head;
+    link.lastApplied = due;
+    link.intervalMaxLag = maxLag;
+    link.maxDelay = maxDelay;
+    link.maxHeld = maxHeld;
+}
+
+/**
  * The drain ended with the link's last applied entry. Called from `applyDue`'s loop without a floating-point
  * argument: one there kept the loop's times boxed, an allocation per entry applied.
  */
-function drainEnded(ctx: EngineContext, link: Link, head: number): void {
+function drainEnded(ctx: RunState, link: Link, head: number): void {
     endDrain(link, link.lastApplied, head, ctx.weight);
 }
 
