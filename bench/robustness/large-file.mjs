@@ -40,12 +40,15 @@ function design(mb) {
     return generateTopology(Math.round((mb * MB) / bytesPerLine));
 }
 
-/** A whole design on one line of about `mb` MB: two regions and as many stores as fit. */
-function oneLine(mb) {
+/**
+ * A whole design on one line of about `mb` MB: two regions and as many stores as fit. With `separator` '\n', the
+ * same design with a store a line (to tell what the single line costs from what the design costs).
+ */
+function oneLine(mb, separator = ' ') {
     const parts = ['topology OneLine region us-east-1 { provider aws } region eu-west-1 { provider aws }'];
     let length = parts[0].length;
     for (let i = 0; length < mb * MB; i++) {
-        const store = ` store s-${i} { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows writes home-region }`;
+        const store = `${separator}store s-${i} { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows writes home-region }`;
         parts.push(store);
         length += store.length;
     }
@@ -59,6 +62,7 @@ const hostile = [
     ['a 5 MB string literal', () => `topology T "${'a'.repeat(5 * MB)}"\n`],
     ['an 8 MB name', () => `topology ${'a-'.repeat(4 * MB)}b\n`],
     ['an 8 MB design on a single line', () => oneLine(8)],
+    ['the same 8 MB design, a store a line', () => oneLine(8, '\n')],
     ['8 MB of stray characters', () => `topology T\n${'@'.repeat(8 * MB)}\n`],
     ['8 MB of stray characters between spaces', () => `topology T\n${'# '.repeat(4 * MB)}\n`],
     ['4 M unterminated quotes on one line (8 MB)', () => `topology T\n${'"\\'.repeat(4 * MB)}\n`],

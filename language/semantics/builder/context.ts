@@ -5,10 +5,9 @@ import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { isComplete } from './complete.js';
+import { NodeSource, rangeOf } from './node-source.js';
 import { propertyNode, propertyNodes } from './property-nodes.js';
 import { normalize, type UnitKind } from '../units.js';
-
-const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export interface Bounds {
     readonly min?: number;
@@ -45,7 +44,7 @@ export class BuildContext {
     }
 
     range(node: AstNode | undefined): Range {
-        return node?.$cstNode?.range ?? NOWHERE;
+        return rangeOf(node);
     }
 
     propRange(node: AstNode, property: string): Range {
@@ -72,31 +71,9 @@ export class BuildContext {
         return cst?.range ?? this.range(node);
     }
 
+    /** Where `node` was declared: its ranges (the declaration's, its name's, each property's) are read when asked. */
     source(node: AstNode, props: Readonly<Record<string, AstNode | Range | undefined>> = {}): Source {
-        // A node given twice (the declaration as its own name's place, a clause for two properties) gets one range
-        // object: the model keeps every source, about one range per 20 bytes of a large design's text.
-        const range = this.range(node);
-        let lastNode: AstNode = node;
-        let lastRange = range;
-        const resolved: Record<string, Range | undefined> = {};
-        for (const key in props) {
-            const value = props[key];
-            if (value === undefined) continue;
-            if ('start' in value) resolved[key] = value;
-            else {
-                if (value !== lastNode) {
-                    lastNode = value;
-                    lastRange = this.range(value);
-                }
-                resolved[key] = lastRange;
-            }
-        }
-        return {
-            uri: this.uriOf(node),
-            range,
-            nameRange: 'name' in node ? this.propRange(node, 'name') : range,
-            props: resolved,
-        };
+        return new NodeSource(this.uriOf(node), node, props);
     }
 
     report(
