@@ -25,6 +25,7 @@ export class MregionLexer extends DefaultLexer {
             skipValidations: services.LanguageMetaData.mode === 'production',
             errorMessageProvider: this.errorMessageProvider,
         });
+        shareKeywordImages(this.offsetLexer);
     }
 
     /** Tokens with an offset and no end offset, line or column (for the parser); errors with their lines. */
@@ -47,6 +48,31 @@ export class MregionLexer extends DefaultLexer {
             report: this.tokenBuilder.flushLexingReport?.(text),
         };
     }
+}
+
+/**
+ * Makes an offset-only lexer give every token of a keyword or punctuation the one string of its token type's name
+ * as its image, instead of a copy of the matched text per token: about two tokens in three are keywords, and a
+ * short string is 24–32 bytes, alive with its token through the parse (each copy the match still makes dies young).
+ * Chevrotain's lexer makes each token with its `createTokenInstance` (chevrotain 11, `lexer_public.js`: set in the
+ * constructor from the position tracking); `test/language/lexer-images.test.ts` fails if it stops calling it.
+ */
+export function shareKeywordImages(lexer: Lexer): void {
+    const internals = lexer as unknown as { createTokenInstance?: unknown };
+    if (typeof internals.createTokenInstance !== 'function') return;
+    // Chevrotain's offset-only token, field for field (`createOffsetOnlyToken`).
+    internals.createTokenInstance = (
+        image: string,
+        startOffset: number,
+        tokenTypeIdx: number,
+        tokenType: TokenType,
+    ): IToken =>
+        ({
+            image: image === tokenType.name ? tokenType.name : image,
+            startOffset,
+            tokenTypeIdx,
+            tokenType,
+        }) as IToken;
 }
 
 function unexpectedErrors(tokens: readonly IToken[], lines: TextLines): ILexingError[] {
