@@ -32,16 +32,16 @@ function rowsAfterDetection(report: SimulationReport): [number, string, string][
         .map((e) => [Math.round(e.atMs - d), e.kind, e.text] as [number, string, string]);
 }
 
-describe('a failover whose declared destination or action region is the failed region itself', () => {
+describe('a failover whose action region is the failed region itself', () => {
     it('routes to the nearest other region and promotes the nearest other replica, not the failed one', async () => {
-        // `from us-east-1 to us-east-1`: no other region was named, so routing at D (anycast) takes the nearest
-        // region the service runs in other than the failed one, us-west-2. The promotion `in us-east-1` needs that
+        // `from us-east-1` with no `to` (a `to` naming the failed region is an error of the design): routing at D
+        // (anycast) takes the nearest region the service runs in other than the failed one, us-west-2. The promotion `in us-east-1` needs that
         // region's database control plane: it waits until the region is back at 360 s, runs to 420 s, and moves
         // db to its nearest other replica, us-west-2.
         const report = await simulated(`${REGIONS}
 store db { engine aurora  regions us-east-1, us-west-2  holds shared rows  writes primary us-east-1  replication async lag 1s  consistency eventual }
 service app { regions us-east-1, us-west-2  primary us-east-1  posture warm-standby  capacity 100% per region  uses db }
-failover app from us-east-1 to us-east-1 {
+failover app from us-east-1 {
     ${CHECK}
     route  anycast
     action promote db in us-east-1 takes 1m

@@ -111,6 +111,20 @@ export function buildFailovers(ctx: BuildContext, node: ast.Failover, lookups: F
                 ),
             );
         }
+        // A failover moves away from the failed region; to the same region it would change nothing, and the
+        // simulation would have to guess where the traffic goes.
+        if (declaredTo !== undefined && declaredTo === from) {
+            ctx.once(node, `same${target.cell ?? ''}`, () =>
+                ctx.report(
+                    ProblemCodes.ValueOutOfRange,
+                    'error',
+                    `${target.name} would fail over from ${from} to ${from}${target.cell ? ` (cell ${target.cell})` : ''}: ` +
+                        `'to' must name another of its regions`,
+                    node,
+                    'to',
+                ),
+            );
+        }
         const actions = actionClauses.map((a) => readAction(ctx, a, target, to, lookups));
         return {
             id: `failover:${target.id}`,
