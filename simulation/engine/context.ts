@@ -42,6 +42,11 @@ export interface EngineOptions {
 }
 
 export interface StoreCounters {
+    /**
+     * Current only after `settleCounts` (writes.ts): a write is one count in its outcome cell, and `acknowledged`,
+     * `applied`, `accepted` (and a group's `writesServed`) are brought up to date when a flush, a promotion or a
+     * region's return reads them. A new mid-run reader calls `settleCounts` first.
+     */
     acknowledged: number;
     failed: number;
     rejected: number;
