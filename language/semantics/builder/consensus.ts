@@ -17,6 +17,7 @@ import { listing } from '../units.js';
 import { factRef } from '../facts/citation.js';
 import type { BuildContext } from './context.js';
 import { itemAt } from '../../util/item-at.js';
+import { defaultFrom } from './provenance.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
 /** Quick fixes offered for a leader outside the store's regions: one per region, up to this many. */
@@ -191,7 +192,7 @@ function resolveLocality(
     if (!supported) return {};
     return {
         locality: CONSENSUS.defaultLocality.value,
-        localityProvenance: { kind: 'default', source: CONSENSUS.defaultLocality.source },
+        localityProvenance: defaultFrom(CONSENSUS.defaultLocality.source),
     };
 }
 

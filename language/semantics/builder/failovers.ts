@@ -17,6 +17,7 @@ import type {
 import { formatBytes } from '../../../format/quantities.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
+import { defaultFrom } from './provenance.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
 
@@ -238,7 +239,7 @@ function readDetection(ctx: BuildContext, detect: ast.DetectClause | undefined, 
         timeoutMs: timeout ?? HEALTH_CHECK.timeoutMs.value,
         // Unsaid: shallow, the endpoint answering is all a check sees — what every design meant before `deep` existed.
         depth: detect?.depth === 'deep' ? 'deep' : 'shallow',
-        provenance: sources.length === 0 ? DECLARED : { kind: 'default', source: sources.join('; ') },
+        provenance: sources.length === 0 ? DECLARED : defaultFrom(sources.join('; ')),
     };
 }
 
@@ -256,10 +257,10 @@ function readAction(
     const region = node.region?.ref?.name ?? to;
 
     let plane: Plane = facts.plane.value;
-    let planeProvenance: Provenance = { kind: 'default', source: facts.plane.source };
+    let planeProvenance: Provenance = defaultFrom(facts.plane.source);
     let durationMs = facts.durationMs?.value;
     let durationProvenance: Provenance = facts.durationMs
-        ? { kind: 'default', source: facts.durationMs.source }
+        ? defaultFrom(facts.durationMs.source)
         : { kind: 'derived', from: 'not declared' };
     /** Why there is no default duration, when a source says so. */
     let undocumented: string | undefined;
@@ -273,10 +274,10 @@ function readAction(
     if (step && 'itself' in step) {
         plane = 'data-plane';
         durationMs = step.itself.value;
-        planeProvenance = durationProvenance = { kind: 'default', source: step.itself.source };
+        planeProvenance = durationProvenance = defaultFrom(step.itself.source);
     } else if (step && 'operator' in step) {
         durationMs = step.operator.value;
-        durationProvenance = { kind: 'default', source: step.operator.source };
+        durationProvenance = defaultFrom(step.operator.source);
     } else if (step) {
         undocumented = step.undocumented;
     }

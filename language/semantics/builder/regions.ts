@@ -4,6 +4,7 @@ import { knownRegion } from '../facts/regions.js';
 import type { CellM, LinkM, Provenance, Provider, RegionM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
+import { defaultFrom } from './provenance.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
 const PROVIDER_NAME: Readonly<Record<Provider, string>> = {
@@ -63,13 +64,13 @@ export function buildRegion(ctx: BuildContext, node: ast.Region): RegionM {
         jurisdictionProvenance: jurisdiction
             ? DECLARED
             : known
-              ? { kind: 'default', source: known.source }
+              ? defaultFrom(known.source)
               : { kind: 'derived', from: 'unknown' },
         location: hasLocation ? { lat, lon } : known?.location,
         locationProvenance: hasLocation
             ? DECLARED
             : known?.location
-              ? { kind: 'default', source: known.source }
+              ? defaultFrom(known.source)
               : { kind: 'derived', from: 'unknown' },
         city: city?.city?.replace(/^"|"$/g, '') ?? known?.city,
         known: known !== undefined,

@@ -32,6 +32,7 @@ import { readBackup } from './backup.js';
 import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
 import { kindOf, splitQuantity } from '../units.js';
+import { defaultFrom } from './provenance.js';
 
 const DECLARED: Provenance = { kind: 'declared' };
 
@@ -262,7 +263,7 @@ function instantiate(
               ? { level: decl.cassandraLevel, provenance: DECLARED }
               : {
                     level: CASSANDRA_DEFAULT_LEVEL.value,
-                    provenance: { kind: 'default', source: CASSANDRA_DEFAULT_LEVEL.source },
+                    provenance: defaultFrom(CASSANDRA_DEFAULT_LEVEL.source),
                 };
     const engineFacts = withFeatureFacts(decl.engine ? ENGINES[decl.engine] : {}, decl.engine, decl.features);
     const facts = cassandraLevel
@@ -437,7 +438,7 @@ function resolveReplication(
                 decl.replication.lagMs !== undefined
                     ? DECLARED
                     : lagFromFacts
-                      ? { kind: 'default', source: lagFromFacts.source }
+                      ? defaultFrom(lagFromFacts.source)
                       : undefined,
             ...(boundFromFacts ? { lagBound: { ms: boundFromFacts.value, source: boundFromFacts.source } } : {}),
             quorum: decl.replication.quorum,
@@ -457,9 +458,9 @@ function resolveReplication(
         return {
             mode: facts.replication.value,
             lagMs: async ? facts.asyncLagMs?.value : undefined,
-            lagProvenance: async && facts.asyncLagMs ? { kind: 'default', source: facts.asyncLagMs.source } : undefined,
+            lagProvenance: async && facts.asyncLagMs ? defaultFrom(facts.asyncLagMs.source) : undefined,
             ...(bound ? { lagBound: { ms: bound.value, source: bound.source } } : {}),
-            provenance: { kind: 'default', source: facts.replication.source },
+            provenance: defaultFrom(facts.replication.source),
         };
     }
     if (!multiRegion) return single;
@@ -484,7 +485,7 @@ function resolveWrites(
     }
     if (facts.writes) {
         const primary = facts.writes.value === 'primary' ? regions[0] : undefined;
-        return { policy: facts.writes.value, primary, provenance: { kind: 'default', source: facts.writes.source } };
+        return { policy: facts.writes.value, primary, provenance: defaultFrom(facts.writes.source) };
     }
     if (regions.length <= 1)
         return { policy: 'primary', primary: regions[0], provenance: { kind: 'derived', from: 'single region' } };
@@ -500,8 +501,7 @@ function resolveConsistency(
     onMissing: () => void,
 ): StoreM['consistency'] {
     if (decl.consistency) return { ...decl.consistency, provenance: DECLARED };
-    if (facts.consistency)
-        return { level: facts.consistency.value, provenance: { kind: 'default', source: facts.consistency.source } };
+    if (facts.consistency) return { level: facts.consistency.value, provenance: defaultFrom(facts.consistency.source) };
     if (mode === 'consensus' || mode === 'sync')
         return { level: 'strong', provenance: { kind: 'derived', from: `${mode} replication` } };
     if (!multiRegion) return { level: 'strong', provenance: { kind: 'derived', from: 'a single copy' } };
@@ -525,8 +525,7 @@ function resolveConflicts(
             strategy: 'single-owner',
             provenance: { kind: 'derived', from: `${policy} writes have one writer per key` },
         };
-    if (facts.conflicts)
-        return { strategy: facts.conflicts.value, provenance: { kind: 'default', source: facts.conflicts.source } };
+    if (facts.conflicts) return { strategy: facts.conflicts.value, provenance: defaultFrom(facts.conflicts.source) };
     if (!multiRegion) return { strategy: 'single-owner', provenance: { kind: 'derived', from: 'single region' } };
     onMissing();
     return { strategy: 'lww', provenance: { kind: 'derived', from: 'not declared' } };
