@@ -15,6 +15,11 @@ export default {
     // The suites that reach these modules (a few seconds each); a static mutant runs all of them.
     testFiles: [
         'test/estimators/range.test.ts',
+        'test/estimators/range-helpers.test.ts',
+        'test/estimators/consensus-write.test.ts',
+        'test/estimators/object-lag-units.test.ts',
+        'test/estimators/restore-texts.test.ts',
+        'test/estimators/retry-load.test.ts',
         'test/estimators/failover-range.test.ts',
         'test/estimators/write-latency-range.test.ts',
         'test/estimators/object-lag.test.ts',

@@ -29,6 +29,15 @@ describe('the restore time, worked out', () => {
         expect(restoreTime(storeNamed('s', size, rate))).toMatchObject({ ms, sizeBytes: size, bytesPerS: rate });
     });
 
+    it('asks for a restore throughput on a store with no backup at all', () => {
+        const noBackup = { name: 's', id: 's', sizeBytes: 1e12 } as unknown as StoreM;
+        expect(restoreTime(noBackup)).toEqual({
+            sizeBytes: 1e12,
+            bytesPerS: undefined,
+            missing: ["'restore <throughput>' on its backup"],
+        });
+    });
+
     it('keeps what was declared when it cannot be worked out', () => {
         expect(restoreTime(storeNamed('s', 5e12))).toEqual({
             sizeBytes: 5e12,
