@@ -75,6 +75,14 @@ describe('linearExpIntegral integrates a linear rate times a decaying exponentia
             s: -0.05,
             h: 500,
         },
+        {
+            name: 'with a shrinking exponent and a growing rate (the far end is where the rate is largest)',
+            a: 1,
+            b: 0.01,
+            x: 30,
+            s: -0.05,
+            h: 500,
+        },
     ])('matches a fine midpoint sum $name', ({ a, b, x, s, h }) => {
         const expected = midpoint(a, b, x, s, h);
         expect(Math.abs(linearExpIntegral(a, b, x, s, h) - expected)).toBeLessThanOrEqual(
@@ -141,17 +149,18 @@ describe('a request is fresh only when every store it reads is', () => {
         }
         return { stale, perStore };
     }
-    const hot = store(0.3, 0.2, 0.01, 0.7, 0.05, 0.002);
+    // keep = 0.1 > 0: three factors per store (keep and two terms), so five such stores expand to 3⁵ terms.
+    const hot = store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002);
     it.each([
         { name: 'one store read (expanded: 3 terms)', stores: [hot] },
-        { name: 'two stores read (expanded: 9 terms)', stores: [hot, store(1, 0.5, 0.001)] },
+        { name: 'two stores read (expanded: 3 × 1 terms)', stores: [hot, store(1, 0.5, 0.001)] },
         {
-            name: 'three stores read, one never stale (expanded: 9 terms)',
+            name: 'three stores read, one never stale (expanded: 3 × 2 terms)',
             stores: [hot, store(0, 0, 0), store(0.5, 0.1, 0.02, 0.5, 0, 0.004)],
         },
         {
             name: `five stores read (${3 ** 5} terms > ${MAX_EXPANDED_TERMS}: Gauss–Legendre)`,
-            stores: [hot, hot, store(0.5, 0.1, 0.02, 0.5, 0, 0.004), hot, store(0.4, 1, 0.003, 0.6, 0.3, 0)],
+            stores: [hot, hot, store(0.5, 0.1, 0.02, 0.4, 0, 0.004), hot, store(0.4, 1, 0.003, 0.5, 0.3, 0)],
         },
     ])('$name', ({ stores }) => {
         const h = 120;
@@ -167,5 +176,8 @@ describe('a request is fresh only when every store it reads is', () => {
         // The flow moved to the piece's end: the exposures and the rate continue from there.
         expect(flow.from).toBe(h);
         expect(flow.ok[0]).toBeCloseTo(2 - 0.01 * h, 12);
+        stores.forEach((st, k) =>
+            st.terms.forEach(([, x, s], j) => expect(flow.x[k * TERMS + j]).toBeCloseTo(x + s * h, 12)),
+        );
     });
 });
