@@ -10,7 +10,11 @@ import base from '../../stryker.config.mjs';
 
 const suites = {
     'simulation/engine/read-flow.ts': ['test/simulation/read-flow.test.ts', 'test/simulation/reads-unit.test.ts'],
-    'simulation/drain.ts': ['test/simulation/drain.test.ts', 'test/simulation/drain-expectation.test.ts'],
+    'simulation/drain.ts': [
+        'test/simulation/drain-unit.test.ts',
+        'test/simulation/drain.test.ts',
+        'test/simulation/drain-expectation.test.ts',
+    ],
     'simulation/staleness-bound.ts': ['test/simulation/bounded-staleness.test.ts'],
     'simulation/objectives.ts': ['test/simulation/objectives.test.ts'],
     'simulation/expectations.ts': [
