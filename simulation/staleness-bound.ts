@@ -63,7 +63,7 @@ function notSimulated(s: StorePlan): string | null {
     return null;
 }
 
-/** "K = 100,000 writes, T = 5 min" — the declared bounds only. */
+/** "K = 100,000 writes, T = 5 m" — the declared bounds only. */
 export function boundText(bound: { readonly maxVersions: number; readonly maxLagMs: number }): string {
     const parts: string[] = [];
     if (Number.isFinite(bound.maxVersions)) parts.push(`K = ${formatCount(bound.maxVersions)} writes`);

@@ -15,7 +15,10 @@ const suites = {
         'test/simulation/drain.test.ts',
         'test/simulation/drain-expectation.test.ts',
     ],
-    'simulation/staleness-bound.ts': ['test/simulation/bounded-staleness.test.ts'],
+    'simulation/staleness-bound.ts': [
+        'test/simulation/staleness-bound-unit.test.ts',
+        'test/simulation/bounded-staleness.test.ts',
+    ],
     'simulation/objectives.ts': ['test/simulation/objectives.test.ts'],
     'simulation/expectations.ts': [
         'test/simulation/expectations.test.ts',
