@@ -65,7 +65,9 @@ export class ReadFlow {
         this.coef = new Float64Array(2 * stores * TERMS);
         this.x = new Float64Array(2 * stores * TERMS);
         this.slope = new Float64Array(2 * stores * TERMS);
-        this.product = new Float64Array(3 * MAX_EXPANDED_TERMS);
+        // The next store's terms are written after the current ones before they move down: up to MAX_EXPANDED_TERMS
+        // of each (count × factors ≤ MAX with count ≤ MAX), three numbers a term.
+        this.product = new Float64Array(2 * 3 * MAX_EXPANDED_TERMS);
         this.totals = {
             served: 0,
             stale: 0,

@@ -95,60 +95,74 @@ describe('linearExpIntegral integrates a linear rate times a decaying exponentia
     });
 });
 
-describe('a request is fresh only when every store it reads is', () => {
-    // One slot of users (the other empty), K stores each with 1 − p = keep + c₀e^{−(x₀+s₀τ)} + c₁e^{−(x₁+s₁τ)}.
-    // The request's stale reads are ∫ ok·(1 − Π(1 − pₖ)); each store's are ∫ ok·pₖ. Oracle: a midpoint sum.
-    interface StoreTerms {
-        readonly keep: number;
-        readonly terms: readonly (readonly [number, number, number])[];
-    }
-    const store = (shared: number, x: number, s: number, own = 0, ox = 0, os = 0): StoreTerms => ({
-        keep: 1 - shared - own,
-        terms: [
-            [shared, x, s],
-            [own, ox, os],
-        ],
-    });
-    function flowOf(stores: readonly StoreTerms[], ok: number, okSlope: number): ReadFlow {
-        const flow = new ReadFlow(stores.length);
-        flow.ok[0] = ok;
-        flow.okSlope[0] = okSlope;
-        stores.forEach((st, k) => {
-            flow.keep[k] = st.keep;
+// One slot of users (the other empty), K stores each with 1 − p = keep + c₀e^{−(x₀+s₀τ)} + c₁e^{−(x₁+s₁τ)}.
+// The request's stale reads are ∫ ok·(1 − Π(1 − pₖ)); each store's are ∫ ok·pₖ. Oracle: a midpoint sum.
+interface StoreTerms {
+    readonly keep: number;
+    readonly terms: readonly (readonly [number, number, number])[];
+}
+const store = (shared: number, x: number, s: number, own = 0, ox = 0, os = 0): StoreTerms => ({
+    keep: 1 - shared - own,
+    terms: [
+        [shared, x, s],
+        [own, ox, os],
+    ],
+});
+/** Users in the first slot only (the second holds none and reads fresh), unless `second` gives its own. */
+function flowOf(
+    stores: readonly StoreTerms[],
+    ok: number,
+    okSlope: number,
+    second?: { stores: readonly StoreTerms[]; ok: number; okSlope: number },
+): ReadFlow {
+    const K = stores.length;
+    const flow = new ReadFlow(K);
+    const fill = (slot: number, list: readonly StoreTerms[]) =>
+        list.forEach((st, k) => {
+            const cell = slot * K + k;
+            flow.keep[cell] = st.keep;
             st.terms.forEach(([c, x, s], j) => {
-                flow.coef[k * TERMS + j] = c;
-                flow.x[k * TERMS + j] = x;
-                flow.slope[k * TERMS + j] = s;
+                flow.coef[cell * TERMS + j] = c;
+                flow.x[cell * TERMS + j] = x;
+                flow.slope[cell * TERMS + j] = s;
             });
         });
-        // The second slot holds no users.
-        for (let k = 0; k < stores.length; k++) flow.keep[stores.length + k] = 1;
-        return flow;
+    flow.ok[0] = ok;
+    flow.okSlope[0] = okSlope;
+    fill(0, stores);
+    if (second) {
+        flow.ok[1] = second.ok;
+        flow.okSlope[1] = second.okSlope;
+        fill(1, second.stores);
+    } else for (let k = 0; k < K; k++) flow.keep[K + k] = 1;
+    return flow;
+}
+function numeric(
+    stores: readonly StoreTerms[],
+    ok: number,
+    okSlope: number,
+    h: number,
+): { stale: number; perStore: number[] } {
+    const n = 200_000;
+    const step = h / n;
+    let stale = 0;
+    const perStore = stores.map(() => 0);
+    for (let i = 0; i < n; i++) {
+        const tau = (i + 0.5) * step;
+        const rate = ok + okSlope * tau;
+        let fresh = 1;
+        stores.forEach((st, k) => {
+            let f = st.keep;
+            for (const [c, x, s] of st.terms) f += c * Math.exp(-(x + s * tau));
+            fresh *= f;
+            perStore[k]! += rate * (1 - f) * step;
+        });
+        stale += rate * (1 - fresh) * step;
     }
-    function numeric(
-        stores: readonly StoreTerms[],
-        ok: number,
-        okSlope: number,
-        h: number,
-    ): { stale: number; perStore: number[] } {
-        const n = 200_000;
-        const step = h / n;
-        let stale = 0;
-        const perStore = stores.map(() => 0);
-        for (let i = 0; i < n; i++) {
-            const tau = (i + 0.5) * step;
-            const rate = ok + okSlope * tau;
-            let fresh = 1;
-            stores.forEach((st, k) => {
-                let f = st.keep;
-                for (const [c, x, s] of st.terms) f += c * Math.exp(-(x + s * tau));
-                fresh *= f;
-                perStore[k]! += rate * (1 - f) * step;
-            });
-            stale += rate * (1 - fresh) * step;
-        }
-        return { stale, perStore };
-    }
+    return { stale, perStore };
+}
+
+describe('a request is fresh only when every store it reads is', () => {
     // keep = 0.1 > 0: three factors per store (keep and two terms), so five such stores expand to 3⁵ terms.
     const hot = store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002);
     it.each([
@@ -179,5 +193,103 @@ describe('a request is fresh only when every store it reads is', () => {
         stores.forEach((st, k) =>
             st.terms.forEach(([, x, s], j) => expect(flow.x[k * TERMS + j]).toBeCloseTo(x + s * h, 12)),
         );
+    });
+});
+
+describe('linearExpIntegral at the edges of its domain', () => {
+    it('is 0 over a piece of negative length', () => {
+        expect(linearExpIntegral(1, 1, 0, 1, -5)).toBe(0);
+    });
+
+    it('integrates a shrinking exponent that starts saturated (e^{−800}) from its far end, where it is 1', () => {
+        // ∫₀⁸⁰⁰ e^{−(800 − τ)} dτ = 1 − e^{−800} = 1 to double precision; read from τ = 0, e^{−800} underflows to 0.
+        expect(Math.abs(linearExpIntegral(1, 0, 800, -1, 800) - 1)).toBeLessThanOrEqual(1e-12);
+    });
+});
+
+describe('users at both destinations of a DNS transition read their own stores', () => {
+    // Slot 0: the users already moved; slot 1: the users still at the previous destination, reading other
+    // replicas with other exposures. Each slot's stale reads are its own midpoint sum; the totals add them.
+    const moved = [store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002), store(1, 0.5, 0.001)];
+    const staying = [store(0.2, 0.4, 0.01, 0.3, 0.1, 0.003), store(0.6, 0.05, 0.005)];
+    const many = (list: readonly StoreTerms[]) => [...list, ...list, list[0]!].slice(0, 5);
+    it.each([
+        { name: 'two stores (expanded)', first: moved, second: staying },
+        {
+            name: `five stores (${3 ** 5} terms: Gauss–Legendre)`,
+            first: many([store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002)]),
+            second: many([store(0.2, 0.4, 0.01, 0.3, 0.1, 0.003)]),
+        },
+    ])('$name', ({ first, second }) => {
+        const h = 90;
+        const flow = flowOf(first, 2, -0.01, { stores: second, ok: 1.5, okSlope: 0.004 });
+        flow.integrate(h);
+        const a = numeric(first, 2, -0.01, h);
+        const b = numeric(second, 1.5, 0.004, h);
+        const served = 2 * h - (0.01 * h * h) / 2 + (1.5 * h + (0.004 * h * h) / 2);
+        expect(flow.totals.served).toBeCloseTo(served, 9);
+        const stale = a.stale + b.stale;
+        expect(Math.abs(flow.totals.stale - stale)).toBeLessThanOrEqual(1e-6 * stale);
+        first.forEach((_, k) => {
+            const v = a.perStore[k]! + b.perStore[k]!;
+            expect(Math.abs(flow.totals.storeStale[k]! - v)).toBeLessThanOrEqual(1e-6 * Math.max(v, 1e-9));
+            expect(flow.totals.storeServed[k]).toBeCloseTo(served, 9);
+        });
+        expect(flow.ok[1]).toBeCloseTo(1.5 + 0.004 * h, 12);
+    });
+});
+
+// The value check in each row also guards the expansion's scratch space: it holds the current terms and the next
+// store's, up to MAX_EXPANDED_TERMS each; with room for only one set, the 48- and 64-term rows came out wrong.
+describe('the work an integration reports is the terms it handled', () => {
+    // Per slot with users: K·(1 + TERMS) for the stores' own integrals, then the request's product: after each
+    // store it multiplies in (not a never-stale one), the count of terms so far, then one per final term — or,
+    // when the next store would take the product past MAX_EXPANDED_TERMS, what it had so far plus
+    // GAUSS_NODES·K·(1 + TERMS) for the quadrature. TERMS = 2, MAX_EXPANDED_TERMS = 64, GAUSS_NODES = 16.
+    const three = store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002); // keep 0.1 and two terms: 3 factors
+    const two = store(0.5, 0.1, 0.01, 0.5, 0.2, 0.003); // keep 0 and two terms: 2 factors
+    const one = store(1, 0.5, 0.001); // keep 0 and one term: 1 factor, not skipped
+    const never = store(0, 0, 0); // keep 1: skipped
+    it.each([
+        { name: 'one store of 3 factors: 3 + (3 + 3)', stores: [three], steps: 9 },
+        { name: 'two stores of 3 factors: 6 + (3 + 9 + 9)', stores: [three, three], steps: 27 },
+        { name: 'one store of a single term: 3 + (1 + 1)', stores: [one], steps: 5 },
+        { name: 'one never-stale store: 3 + (0 + 1)', stores: [never], steps: 4 },
+        {
+            name: 'six stores of 2 factors, exactly 64 terms, still expanded: 18 + (2+4+…+64 + 64)',
+            stores: [two, two, two, two, two, two],
+            steps: 18 + 126 + 64,
+        },
+        {
+            name: 'five stores of 3·2·2·2·2 = 48 terms: 15 + (3+6+12+24+48 + 48)',
+            stores: [three, two, two, two, two],
+            steps: 15 + 93 + 48,
+        },
+        {
+            name: 'seven stores of 2 factors, 128 terms: 21 + (2+4+…+64) + 16·7·3 by quadrature',
+            stores: [two, two, two, two, two, two, two],
+            steps: 21 + 126 + 336,
+        },
+    ])('$name', ({ stores, steps }) => {
+        const flow = flowOf(stores, 1, 0);
+        expect(flow.integrate(10)).toBe(steps);
+        const expected = numeric(stores, 1, 0, 10);
+        expect(Math.abs(flow.totals.stale - expected.stale)).toBeLessThanOrEqual(1e-6 * Math.max(expected.stale, 1e-9));
+    });
+
+    it('counts each slot with users: two slots of one 3-factor store are twice 9', () => {
+        const flow = flowOf([store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002)], 1, 0, {
+            stores: [store(0.2, 0.4, 0.01, 0.3, 0.1, 0.003)],
+            ok: 1,
+            okSlope: 0,
+        });
+        expect(flow.integrate(10)).toBe(18);
+    });
+
+    it('does no work for a slot whose rate falls to exactly zero served over the piece (1·2 − 1·2²/2 = 0)', () => {
+        const flow = flowOf([store(0.3, 0.2, 0.01, 0.6, 0.05, 0.002)], 1, -1);
+        expect(flow.integrate(2)).toBe(0);
+        expect(flow.totals.served).toBe(0);
+        expect(flow.totals.stale).toBe(0);
     });
 });
