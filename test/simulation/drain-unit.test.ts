@@ -86,6 +86,8 @@ describe('the catch-up rate a store drains at', () => {
         ];
         const run = () => compileDrain(storeOf({ bytesPerS: 1_000 }), streams, groups, workloads);
         expect(run).toThrow(SimulationError);
+        // The kind decides how the CLI and the editor present it: a design to complete, not a failed run.
+        expect(run).toThrow(expect.objectContaining({ kind: 'incomplete-design' }));
         expect(run).toThrow(/store orders declares 'catch-up [^']*'.* workload unsized declares no 'item-size'/);
     });
 });
