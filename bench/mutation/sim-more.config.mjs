@@ -21,6 +21,7 @@ const suites = {
     ],
     'simulation/objectives.ts': ['test/simulation/objectives.test.ts'],
     'simulation/expectations.ts': [
+        'test/simulation/expectations-unit.test.ts',
         'test/simulation/expectations.test.ts',
         'test/simulation/expectation-metrics.test.ts',
         'test/simulation/drain-expectation.test.ts',
