@@ -38,6 +38,10 @@ describe('each comparison at its boundary', () => {
         { op: '>', value: 3, measured: 3 + 1e-12, passed: true },
         { op: '==', value: 3, measured: 3 + 3e-9, passed: true },
         { op: '==', value: 3, measured: 3 - 4e-9, passed: false },
+        // Exactly at the forgiven margin: still within it.
+        { op: '<=', value: 3, measured: 3 + 1e-9 * 3, passed: true },
+        { op: '>=', value: 3, measured: 3 - 1e-9 * 3, passed: true },
+        { op: '==', value: 3, measured: 3 + 1e-9 * 3, passed: true },
         { op: '<=', value: 0.5, measured: 0.5 + 0.9e-9, passed: true },
         { op: '<=', value: 0.5, measured: 0.5 + 1.1e-9, passed: false },
     ] as const)('$measured $op $value is $passed', ({ op, value, measured: m, passed }) => {
@@ -71,6 +75,30 @@ describe('the measured value and its difference, in the clause’s unit', () => 
             delta: -0.004,
             passed: false,
         },
+        // Every metric in time reads as a duration, the value and the difference alike.
+        { metric: 'rpo', value: 1_000, m: 1_500, op: '<=', text: '1.5 s (+500 ms)', delta: 500, passed: false },
+        { metric: 'write-latency', value: 100, m: 150, op: '<=', text: '150 ms (+50 ms)', delta: 50, passed: false },
+        { metric: 'drain', value: 60_000, m: 90_000, op: '<=', text: '1 m 30 s (+30 s)', delta: 30_000, passed: false },
+        {
+            metric: 'corruption-loss',
+            value: 3_600_000,
+            m: 7_200_000,
+            op: '<=',
+            text: '2 h (+1 h)',
+            delta: 3_600_000,
+            passed: false,
+        },
+        {
+            metric: 'restore-time',
+            value: 1_800_000,
+            m: 2_700_000,
+            op: '<=',
+            text: '45 m (+15 m)',
+            delta: 900_000,
+            passed: false,
+        },
+        // A share of reads: 2.5% against at most 1%, +1.5 percentage points.
+        { metric: 'stale-reads', value: 0.01, m: 0.025, op: '<=', text: '2.5% (+1.5 pp)', delta: 0.015, passed: false },
         {
             metric: 'cost',
             value: 1_000,
@@ -147,6 +175,10 @@ describe('the message and the clause’s text', () => {
             verbs: ['met', 'missed'],
         });
         expect(result.message).toBe('service pay: objective rto 5m met: measured 2 m for users of us-east-1');
+    });
+
+    it('a clause with spaces around it reads without them', () => {
+        expect(clauseText(clause('rto', '<=', 1, 'expect rto <= 5m  '))).toBe('expect rto <= 5m');
     });
 
     it('a clause written without its keyword gets it', () => {
