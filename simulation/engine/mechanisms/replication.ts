@@ -468,12 +468,12 @@ export function appendWrite(ctx: EngineContext, s: number, location: number, key
     const tracked = states !== undefined && key >= 0 ? trackedIndex(ctx, s, key, workload) : -1;
     log.push(t, tracked);
     // Only a tracked entry reads `appendedDue`. Without lag spikes a link's delay is one constant and times only
-    // grow, so the latest due time is the newest entry's: appendTracked works it out then, not every write.
-    if (log.spiky || (tracked >= 0 && states !== undefined)) {
-        const links = ctx.linksFrom[s]![log.replica]!;
-        if (log.spiky) raiseAppendedDue(links, t);
-        if (tracked >= 0 && states !== undefined) appendTracked(ctx, states, s, log.replica, tracked, log, links);
-    }
+    // grow, so the latest due time is the newest entry's: it is raised for a tracked entry, not every write.
+    const trackedHere = tracked >= 0 && states !== undefined;
+    if (!log.spiky && !trackedHere) return;
+    const links = ctx.linksFrom[s]![log.replica]!;
+    raiseAppendedDue(links, t);
+    if (trackedHere) appendTracked(ctx, states, s, log.replica, tracked, log, links);
 }
 
 /** Each link's latest due time of any entry appended, now that one sent at `t` is. */
@@ -501,7 +501,6 @@ function appendTracked(
     links: readonly Link[],
 ): void {
     const t = ctx.now;
-    if (!log.spiky) raiseAppendedDue(links, t);
     const ring = log.trackedSlot(log.pushTracked());
     states.writeLocal(tracked, slot, t);
     const counter = ctx.counterStates[s];
