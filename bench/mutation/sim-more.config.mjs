@@ -19,7 +19,7 @@ const suites = {
         'test/simulation/staleness-bound-unit.test.ts',
         'test/simulation/bounded-staleness.test.ts',
     ],
-    'simulation/objectives.ts': ['test/simulation/objectives.test.ts'],
+    'simulation/objectives.ts': ['test/simulation/objectives-unit.test.ts', 'test/simulation/objectives.test.ts'],
     'simulation/expectations.ts': [
         'test/simulation/expectations-unit.test.ts',
         'test/simulation/expectations.test.ts',
