@@ -33,20 +33,21 @@ const SQS_WHY = 'SQS has no cross-region replication (docs/facts.md#sqs-single-r
 const KINESIS_WHY = 'Kinesis Data Streams has no cross-region replication (docs/facts.md#kinesis-single-region)';
 const COPIES = 'each of us-east-1 and us-west-2 has its own, independent copy';
 
+/** An SQS queue in both regions behind the active-active worker with an RPO objective of 1 m. */
+const SQS_BOTH_REGIONS_RPO_1M = {
+    at: 'engine sqs',
+    severity: 'warning',
+    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
+    fixes: [],
+    related: [['rpo 1m', 'the RPO objective of worker']],
+};
+
 describe('queue-not-replicated', () => {
     it.each([
         {
             name: 'an SQS queue in each region behind an active-active service points at the engine and the service’s objective',
             design: `${REGIONS}${queue('sqs', BOTH, PER_REGION)}${worker(`${ACTIVE_ACTIVE} uses q objective rpo 1m`)}`,
-            expected: [
-                {
-                    at: 'engine sqs',
-                    severity: 'warning',
-                    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
-                    fixes: [],
-                    related: [['rpo 1m', 'the RPO objective of worker']],
-                },
-            ],
+            expected: [SQS_BOTH_REGIONS_RPO_1M],
         },
         {
             name: 'the queue’s own objective is named as the queue’s, and the related location is on the queue',
@@ -65,15 +66,7 @@ describe('queue-not-replicated', () => {
             // Both objectives: the service's is the one it promises (1 m), not the queue's (30 s).
             name: 'a service objective wins over the queue’s own',
             design: `${REGIONS}${queue('sqs', BOTH, `${PER_REGION} objective rpo 30s`)}${worker(`${ACTIVE_ACTIVE} uses q objective rpo 1m`)}`,
-            expected: [
-                {
-                    at: 'engine sqs',
-                    severity: 'warning',
-                    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
-                    fixes: [],
-                    related: [['rpo 1m', 'the RPO objective of worker']],
-                },
-            ],
+            expected: [SQS_BOTH_REGIONS_RPO_1M],
         },
         {
             // A backup every hour loses at most 1 h, within the 2 h objective: rpo-unachievable is silent, so the queue
@@ -101,15 +94,7 @@ describe('queue-not-replicated', () => {
             // rpo-unachievable also reports this one (no copy, no backup), but only a queue in one region is left to it.
             name: 'a queue in two regions written from one still speaks beside rpo-unachievable',
             design: `${REGIONS}${queue('sqs', BOTH, 'writes primary us-east-1 consistency eventual')}${worker(`${ACTIVE_ACTIVE} uses q objective rpo 1m`)}`,
-            expected: [
-                {
-                    at: 'engine sqs',
-                    severity: 'warning',
-                    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
-                    fixes: [],
-                    related: [['rpo 1m', 'the RPO objective of worker']],
-                },
-            ],
+            expected: [SQS_BOTH_REGIONS_RPO_1M],
         },
         {
             name: 'a Kinesis stream in one region read by a service that fails over',
@@ -232,29 +217,13 @@ describe('queue-not-replicated', () => {
         {
             name: 'a service that both writes and reads a queue is one finding',
             design: `${REGIONS}${queue('sqs', BOTH, PER_REGION)}${worker(`${ACTIVE_ACTIVE} uses q reads q objective rpo 1m`)}`,
-            expected: [
-                {
-                    at: 'engine sqs',
-                    severity: 'warning',
-                    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
-                    fixes: [],
-                    related: [['rpo 1m', 'the RPO objective of worker']],
-                },
-            ],
+            expected: [SQS_BOTH_REGIONS_RPO_1M],
         },
         {
             // Per-cell instances over the same regions say the same thing: one finding, no cell named.
             name: 'a per-cell queue whose cells share their regions is one finding',
             design: `${REGIONS}cell c1 { regions ${BOTH} }\ncell c2 { regions ${BOTH} }\nstore q per cell { engine sqs holds per-user sequence ${PER_REGION} }\nservice worker per cell { posture active-active uses q objective rpo 1m }\n`,
-            expected: [
-                {
-                    at: 'engine sqs',
-                    severity: 'warning',
-                    message: STRANDED(SQS, SQS_WHY, COPIES, 'worker runs in us-east-1 and us-west-2', 'it has', '1 m'),
-                    fixes: [],
-                    related: [['rpo 1m', 'the RPO objective of worker']],
-                },
-            ],
+            expected: [SQS_BOTH_REGIONS_RPO_1M],
         },
         {
             name: 'a per-cell queue whose cells differ names each cell',

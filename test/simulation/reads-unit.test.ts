@@ -419,16 +419,25 @@ describe('stale reads', () => {
         expect(run.groups[0]!.counters.staleReads).toBeCloseTo(1_000 * (1 - Math.exp(-0.2)), 9);
     });
 
-    it('users still at the previous destination read its replica during a transition', () => {
-        // slot 1 (users not moved yet, a falling ramp 2 → 0 over 1000 ms) reads region 1, stale share 1 − e^{−0.2};
-        // slot 0 (moved users) reads region 0, where writes land: fresh. Stale = (1 − e^{−0.2}) × 1000
-        const transition = { start: 0, end: 1_000, ttlMs: 1_000, tailShare: 0, tailMs: 0 };
-        const run = runOf({
+    /** FROM_WEST's users moving from region 1 to region 0 over a DNS transition of `ttlMs`; writes land in 0. */
+    const movingFromWest = (ttlMs: number) =>
+        runOf({
             stores: [TWO],
-            groups: [{ ...FROM_WEST, replicas: [0, 1], transition }],
+            groups: [
+                {
+                    ...FROM_WEST,
+                    replicas: [0, 1],
+                    transition: { start: 0, end: ttlMs, ttlMs, tailShare: 0, tailMs: 0 },
+                },
+            ],
             links: [{ '0→1': link(), '1→0': link() }],
             landing: [EAST_WRITES],
         });
+
+    it('users still at the previous destination read its replica during a transition', () => {
+        // slot 1 (users not moved yet, a falling ramp 2 → 0 over 1000 ms) reads region 1, stale share 1 − e^{−0.2};
+        // slot 0 (moved users) reads region 0, where writes land: fresh. Stale = (1 − e^{−0.2}) × 1000
+        const run = movingFromWest(1_000);
         refreshFluid(run, steps(run), 0);
         integrate(run, steps(run), 1_000);
         expect(run.groups[0]!.counters.staleReads).toBeCloseTo(1_000 * (1 - Math.exp(-0.2)), 9);
@@ -438,13 +447,7 @@ describe('stale reads', () => {
     it('a re-described flow forgets the terms of users still at the previous destination', () => {
         // slot 1 reads region 1 (stale share 1 − e^{−0.2}) over a transition that moves no one within 1000 ms
         // (TTL 10 s, so 1.8 of 2 reads/ms stay there, falling 0.0002/ms²); the landing is gone at 500
-        const transition = { start: 0, end: 100_000, ttlMs: 100_000, tailShare: 0, tailMs: 0 };
-        const run = runOf({
-            stores: [TWO],
-            groups: [{ ...FROM_WEST, replicas: [0, 1], transition }],
-            links: [{ '0→1': link(), '1→0': link() }],
-            landing: [EAST_WRITES],
-        });
+        const run = movingFromWest(100_000);
         refreshFluid(run, steps(run), 0);
         integrate(run, steps(run), 500);
         const before = run.groups[0]!.counters.staleReads;

@@ -2,24 +2,14 @@
 // (CockroachDB only) and its survival goal, with the problems of each clause and the defaults the facts document.
 import type * as ast from '../../generated/ast.js';
 import { CONSENSUS, CONSENSUS_ENGINES_WITH_LOCALITY } from '../facts/defaults.js';
-import type {
-    ConsensusM,
-    Engine,
-    Locality,
-    Provenance,
-    Range,
-    ReplicationMode,
-    Source,
-    SurvivalGoal,
-} from '../model.js';
+import type { ConsensusM, Engine, Locality, Range, ReplicationMode, Source, SurvivalGoal } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import { listing } from '../units.js';
 import { factRef } from '../facts/citation.js';
 import type { BuildContext } from './context.js';
 import { itemAt } from '../../util/item-at.js';
-import { defaultFrom } from './provenance.js';
+import { DECLARED, defaultFrom } from './provenance.js';
 
-const DECLARED: Provenance = { kind: 'declared' };
 /** Quick fixes offered for a leader outside the store's regions: one per region, up to this many. */
 const MAX_LEADER_FIXES = 5;
 

@@ -17,9 +17,7 @@ import type {
 import { formatBytes } from '../../../format/quantities.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
-import { defaultFrom } from './provenance.js';
-
-const DECLARED: Provenance = { kind: 'declared' };
+import { DECLARED, defaultFrom } from './provenance.js';
 
 export interface FailoverLookups {
     /** Instances of a declared store/service name: all of them, or those of one cell. */

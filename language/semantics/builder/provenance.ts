@@ -12,3 +12,6 @@ export function defaultFrom(source: string): Provenance {
     if (!provenance) defaults.set(source, (provenance = Object.freeze({ kind: 'default', source })));
     return provenance;
 }
+
+/** The provenance of a value written in the design: one frozen object for every such value. */
+export const DECLARED: Provenance = Object.freeze({ kind: 'declared' });

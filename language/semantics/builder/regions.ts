@@ -1,12 +1,11 @@
 // Regions, links and cells: where the system runs and how far apart its parts are.
 import * as ast from '../../generated/ast.js';
 import { knownRegion } from '../facts/regions.js';
-import type { CellM, LinkM, Provenance, Provider, RegionM } from '../model.js';
+import type { CellM, LinkM, Provider, RegionM } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
 import type { BuildContext } from './context.js';
-import { defaultFrom } from './provenance.js';
+import { DECLARED, defaultFrom } from './provenance.js';
 
-const DECLARED: Provenance = { kind: 'declared' };
 const PROVIDER_NAME: Readonly<Record<Provider, string>> = {
     aws: 'an AWS',
     gcp: 'a Google Cloud',

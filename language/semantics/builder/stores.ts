@@ -15,7 +15,6 @@ import type {
     HoldsKind,
     Locality,
     ObjectiveM,
-    Provenance,
     ReplicationMode,
     Shape,
     Source,
@@ -32,9 +31,7 @@ import { readBackup } from './backup.js';
 import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
 import { kindOf, splitQuantity } from '../units.js';
-import { defaultFrom } from './provenance.js';
-
-const DECLARED: Provenance = { kind: 'declared' };
+import { DECLARED, defaultFrom } from './provenance.js';
 
 /** A store declaration as written, before per-cell expansion. */
 export interface StoreDecl {
