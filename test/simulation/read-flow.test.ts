@@ -270,6 +270,13 @@ describe('the work an integration reports is the terms it handled', () => {
             stores: [two, two, two, two, two, two, two],
             steps: 21 + 126 + 336,
         },
+        {
+            // Each store's factors are its own terms: the last store's second term counts although the store
+            // before it (one term) has none there, and at an odd place as at an even one.
+            name: 'eight stores, a one-term store before the last: 24 + (2+4+…+64 + 64) + 16·8·3 by quadrature',
+            stores: [two, two, two, two, two, two, one, two],
+            steps: 24 + 126 + 64 + 384,
+        },
     ])('$name', ({ stores, steps }) => {
         const flow = flowOf(stores, 1, 0);
         expect(flow.integrate(10)).toBe(steps);
