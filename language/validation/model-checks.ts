@@ -10,7 +10,9 @@ import type { ModelProvider } from '../workspace/model-provider.js';
 import type { RuleConfigProvider } from './config/rule-config-provider.js';
 import { applySuppressions, parseSuppressions, type Targets } from './config/suppressions.js';
 import { CheckerCodes, isRuleCode } from './rules/catalog.js';
-import { ruleDocUri } from './rules/docs-link.js';
+import { ruleCodeDescription } from './rules/docs-link.js';
+import type { Fix } from './rules/fix.js';
+import { diagnosticData } from './lazy-fixes.js';
 import type { Finding, Rule } from './rules/rule.js';
 import { heldBackIn } from './held-back.js';
 import { ProblemCodes } from '../semantics/problem-codes.js';
@@ -97,8 +99,15 @@ export function acceptProblem(accept: ValidationAcceptor, root: Document, p: Pro
         node: root,
         range: p.range,
         code: p.code,
-        data: { code: p.code, ...(p.data ?? {}) },
+        data: problemData(p),
     });
+}
+
+/** A problem's `data`, with the quick fixes it describes (a consensus store's leader) kept beside it (lazy-fixes.ts). */
+function problemData(p: Problem): Record<string, unknown> {
+    if (!p.data) return diagnosticData(p.code, undefined);
+    const { fixes, ...rest } = p.data as { readonly fixes?: readonly Fix[] };
+    return diagnosticData(p.code, fixes ? () => fixes : undefined, rest);
 }
 
 function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: RuleDiagnostic): void {
@@ -106,7 +115,7 @@ function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: Rul
         node: root,
         range: d.range,
         code: d.code,
-        ...(isRuleCode(d.code) ? { codeDescription: { href: ruleDocUri(d.code) } } : {}),
+        ...(isRuleCode(d.code) ? { codeDescription: ruleCodeDescription(d.code) } : {}),
         ...(d.related
             ? {
                   relatedInformation: d.related.map((r) => ({
@@ -115,7 +124,7 @@ function acceptRuleDiagnostic(accept: ValidationAcceptor, root: Document, d: Rul
                   })),
               }
             : {}),
-        data: { code: d.code, ...(d.fixes ? { fixes: d.fixes } : {}) },
+        data: diagnosticData(d.code, d.fixes),
     });
 }
 

@@ -5,7 +5,7 @@
 // others, and whose failover adds none, fails the excess. Shares and downtime are worked by hand in each comment.
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../language/validation/rules/catalog.js';
-import type { Fix } from '../../language/validation/rules/fix.js';
+import { fixesOf } from '../../language/validation/lazy-fixes.js';
 import { diagnosticsOf, textAt } from './rule-cases.js';
 
 const REGIONS = `topology Web
@@ -26,7 +26,7 @@ async function findings(code: string, design: string) {
                 textAt(text, { range: r.location.range } as never),
                 r.message,
             ]),
-            fixes: ((d.data as { fixes?: Fix[] } | undefined)?.fixes ?? []).map((f) => [f.title, f.preferred ?? false]),
+            fixes: fixesOf(d).map((f) => [f.title, f.preferred ?? false]),
         }));
 }
 

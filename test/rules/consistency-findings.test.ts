@@ -6,7 +6,7 @@
 // quorum that is a majority of the voters (docs/facts.md#cockroachdb-region-survival). Distances and voters are
 // worked by hand in each case's comment; RTTs that matter are links written in the case.
 import { describe, expect, it } from 'vitest';
-import type { Fix } from '../../language/validation/rules/fix.js';
+import { fixesOf } from '../../language/validation/lazy-fixes.js';
 import { diagnosticsOf, textAt } from './rule-cases.js';
 
 const AWS = `topology Data
@@ -27,7 +27,7 @@ async function findings(code: string, text: string) {
         .map((d) => ({
             at: textAt(written, d),
             message: d.message,
-            fixes: ((d.data as { fixes?: Fix[] } | undefined)?.fixes ?? []).map((f) => [f.title, f.preferred ?? false]),
+            fixes: fixesOf(d).map((f) => [f.title, f.preferred ?? false]),
         }));
 }
 

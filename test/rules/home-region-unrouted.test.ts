@@ -5,7 +5,7 @@
 // own file first), else adds one.
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Fix } from '../../language/validation/rules/fix.js';
+import { fixesOf } from '../../language/validation/lazy-fixes.js';
 import { validate } from '../helpers/services.js';
 import { textAt } from './rule-cases.js';
 
@@ -28,7 +28,7 @@ async function findings(design: string, others: Record<string, string> = {}) {
         .map((d) => ({
             at: textAt(text, d),
             message: d.message,
-            fixes: ((d.data as { fixes?: Fix[] } | undefined)?.fixes ?? []).map((f) => [f.title, f.preferred ?? false]),
+            fixes: fixesOf(d).map((f) => [f.title, f.preferred ?? false]),
         }));
 }
 

@@ -5,7 +5,7 @@
 // that names the finding it raises. Loss figures are worked by hand in each case's comment.
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../language/validation/rules/catalog.js';
-import type { Fix } from '../../language/validation/rules/fix.js';
+import { fixesOf } from '../../language/validation/lazy-fixes.js';
 import { diagnosticsOf, textAt } from './rule-cases.js';
 
 const REGIONS = `topology Shop
@@ -27,7 +27,7 @@ async function findings(design: string) {
             at: textAt(text, d),
             severity: SEVERITY[d.severity ?? 1],
             message: d.message,
-            fixes: ((d.data as { fixes?: Fix[] } | undefined)?.fixes ?? []).map((f) => [f.title, f.preferred ?? false]),
+            fixes: fixesOf(d).map((f) => [f.title, f.preferred ?? false]),
         }));
 }
 

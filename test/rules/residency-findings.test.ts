@@ -4,7 +4,7 @@
 // or the US (Data Privacy Framework) is a warning; anywhere else is an error; other residencies allow their own
 // jurisdiction only. A region with no known jurisdiction is left to the builder's missing-jurisdiction error.
 import { describe, expect, it } from 'vitest';
-import type { Fix } from '../../language/validation/rules/fix.js';
+import { fixesOf } from '../../language/validation/lazy-fixes.js';
 import { actionsFor, apply, check } from './fix-harness.js';
 import { diagnosticsOf, textAt } from './rule-cases.js';
 
@@ -29,7 +29,7 @@ async function findings(design: string) {
             at: textAt(text, d),
             severity: SEVERITY[d.severity ?? 1],
             message: d.message,
-            fixes: ((d.data as { fixes?: Fix[] } | undefined)?.fixes ?? []).map((f) => [f.title, f.preferred ?? false]),
+            fixes: fixesOf(d).map((f) => [f.title, f.preferred ?? false]),
         }));
 }
 

@@ -3,7 +3,8 @@
 import { expect } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../../language/validation/rules/catalog.js';
-import type { Fix, FixEdit } from '../../language/validation/rules/fix.js';
+import { fixesOf } from '../../language/validation/lazy-fixes.js';
+import type { FixEdit } from '../../language/validation/rules/fix.js';
 import { diagnosticsOf, textAt } from './rule-cases.js';
 
 const SEVERITY: Readonly<Record<number, string>> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -42,7 +43,7 @@ export async function wholeFindings(code: string, design: string): Promise<Whole
             at: textAt(text, d),
             severity: SEVERITY[d.severity ?? 1],
             message: typeof d.message === 'string' ? d.message : d.message.value,
-            fixes: ((d.data as { fixes?: Fix[] } | undefined)?.fixes ?? []).map((f) => ({
+            fixes: fixesOf(d).map((f) => ({
                 title: f.title,
                 preferred: f.preferred ?? false,
                 edits: f.edits.map((e) => describeEdit(text, e)),

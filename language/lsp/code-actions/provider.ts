@@ -1,5 +1,6 @@
-// Code actions: the quick fixes each rule describes (in the diagnostic's data), suggestions for misspelled
-// names and missing units, "suppress with a reason", and "fix all of this rule in the file".
+// Code actions: the quick fixes each rule describes (made when asked, from the server's own diagnostic:
+// validation/lazy-fixes.ts), suggestions for misspelled names and missing units (in the diagnostic's data),
+// "suppress with a reason", and "fix all of this rule in the file".
 import { URI, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
@@ -15,12 +16,12 @@ import {
 import { ProblemCodes } from '../../semantics/problem-codes.js';
 import { isRuleCode } from '../../validation/rules/catalog.js';
 import type { Fix } from '../../validation/rules/fix.js';
+import { fixesOf, ownDiagnostic } from '../../validation/lazy-fixes.js';
 import { suppressEdit } from './suppress.js';
 import { toTextEdit } from './text-edits.js';
 
 interface DiagnosticData {
     readonly code?: string;
-    readonly fixes?: readonly Fix[];
     readonly replacement?: string;
 }
 
@@ -48,7 +49,8 @@ export class MregionCodeActionProvider implements CodeActionProvider {
             const code = codeOf(diagnostic);
             if (!code) continue;
             const data = dataOf(diagnostic);
-            for (const fix of data.fixes ?? []) {
+            const own = ownDiagnostic(document, diagnostic);
+            for (const fix of own ? fixesOf(own) : []) {
                 const edit = this.workspaceEdit(document, fix);
                 if (edit)
                     actions.push({
@@ -128,14 +130,14 @@ export class MregionCodeActionProvider implements CodeActionProvider {
         document: LangiumDocument,
         code: string,
     ): { edit: WorkspaceEdit; count: number; diagnostics: Diagnostic[] } | undefined {
-        const same = (document.diagnostics ?? []).filter(
-            (d) => codeOf(d) === code && (dataOf(d).fixes?.length ?? 0) > 0,
-        );
+        const same = (document.diagnostics ?? [])
+            .filter((d) => codeOf(d) === code)
+            .map((d) => ({ d, fixes: fixesOf(d) }))
+            .filter(({ fixes }) => fixes.length > 0);
         if (same.length < 2) return undefined;
         const changes: Record<string, TextEdit[]> = {};
         const used: Diagnostic[] = [];
-        for (const d of same) {
-            const fixes = dataOf(d).fixes ?? [];
+        for (const { d, fixes } of same) {
             const fix = fixes.find((f) => f.preferred) ?? fixes[0];
             const edit = fix && this.workspaceEdit(document, fix);
             if (!edit?.changes) continue;

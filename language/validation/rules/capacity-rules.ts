@@ -111,22 +111,23 @@ const standbyCapacity: Rule = {
             const worst = losses.reduce((a, b) => (b.failingShare > a.failingShare + 1e-9 ? b : a));
             if (worst.failingShare <= 1e-9) continue;
             const needed = Math.ceil(losses.reduce((m, l) => Math.max(m, l.largestLoad), 0) * 100 - 1e-6);
-            const fixes: Fix[] = service.source.props.capacity
-                ? [
-                      {
-                          title: `Raise capacity to ${needed}% per region (enough for the region that takes over to carry the load)`,
-                          edits: [
-                              {
-                                  kind: 'replace',
-                                  uri: service.source.uri,
-                                  range: service.source.props.capacity,
-                                  text: `capacity ${needed}% per region`,
-                              },
-                          ],
-                          preferred: true,
-                      },
-                  ]
-                : [];
+            const fixes = (): Fix[] =>
+                service.source.props.capacity
+                    ? [
+                          {
+                              title: `Raise capacity to ${needed}% per region (enough for the region that takes over to carry the load)`,
+                              edits: [
+                                  {
+                                      kind: 'replace',
+                                      uri: service.source.uri,
+                                      range: service.source.props.capacity,
+                                      text: `capacity ${needed}% per region`,
+                                  },
+                              ],
+                              preferred: true,
+                          },
+                      ]
+                    : [];
             const carrying = worst.overloaded.map(
                 (o) =>
                     `${o.region} then carries ${formatPercent(o.load)} of the load with capacity for ${formatPercent(o.capacity)}` +

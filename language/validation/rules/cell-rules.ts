@@ -15,24 +15,31 @@ const crossCellWrite: Rule = {
                     store.cell === undefined
                         ? `${store.name}, a global store every cell shares`
                         : `${store.name} of cell ${store.cell}`;
-                const fixes: Fix[] = [];
-                if (store.cell === undefined) {
-                    const edits: FixEdit[] = [
-                        {
-                            kind: 'replace',
-                            uri: store.source.uri,
-                            range: store.source.nameRange,
-                            text: `${store.name} per cell`,
-                        },
-                    ];
-                    if (store.source.props.regions)
-                        edits.push({ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.regions });
-                    fixes.push({
-                        title: `Make ${store.name} per cell (each cell gets its own)`,
-                        edits,
-                        preferred: true,
-                    });
-                }
+                const fixes = (): Fix[] => {
+                    const fixes: Fix[] = [];
+                    if (store.cell === undefined) {
+                        const edits: FixEdit[] = [
+                            {
+                                kind: 'replace',
+                                uri: store.source.uri,
+                                range: store.source.nameRange,
+                                text: `${store.name} per cell`,
+                            },
+                        ];
+                        if (store.source.props.regions)
+                            edits.push({
+                                kind: 'delete-clause',
+                                uri: store.source.uri,
+                                range: store.source.props.regions,
+                            });
+                        fixes.push({
+                            title: `Make ${store.name} per cell (each cell gets its own)`,
+                            edits,
+                            preferred: true,
+                        });
+                    }
+                    return fixes;
+                };
                 report({
                     ...at(service.source, 'uses'),
                     cell: service.cell,

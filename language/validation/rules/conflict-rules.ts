@@ -121,27 +121,30 @@ const lwwOnSharedState: Rule = {
                     ? `. The invariant${invariants.length > 1 ? 's' : ''} ${listing(invariants)} cannot hold either`
                     : '');
             const homeTitle = `Route writes to each key's home region (writes home-region)`;
-            const fixes: Fix[] = [
-                {
-                    title: homeRegionLossUnplanned(store, (byStore ??= failoversByStore(model)))
-                        ? raising(
-                              homeTitle,
-                              'home-region-unrouted',
-                              'no failover re-homes the keys of a lost home region yet',
-                          )
-                        : homeTitle,
-                    edits: [setClause(store.source, 'writes', 'writes home-region')],
-                    preferred: true,
-                },
-            ];
-            const crdt = store.shape ? CRDT_FOR_SHAPE[store.shape] : undefined;
-            if (crdt && invariants.length === 0) {
-                fixes.push({
-                    title: `Merge concurrent writes with a CRDT (conflicts crdt ${crdt})`,
-                    edits: [setClause(store.source, 'conflicts', `conflicts crdt ${crdt}`)],
-                });
-            }
-            fixes.push(useConsensus(store));
+            const fixes = (): Fix[] => {
+                const fixes: Fix[] = [
+                    {
+                        title: homeRegionLossUnplanned(store, (byStore ??= failoversByStore(model)))
+                            ? raising(
+                                  homeTitle,
+                                  'home-region-unrouted',
+                                  'no failover re-homes the keys of a lost home region yet',
+                              )
+                            : homeTitle,
+                        edits: [setClause(store.source, 'writes', 'writes home-region')],
+                        preferred: true,
+                    },
+                ];
+                const crdt = store.shape ? CRDT_FOR_SHAPE[store.shape] : undefined;
+                if (crdt && invariants.length === 0) {
+                    fixes.push({
+                        title: `Merge concurrent writes with a CRDT (conflicts crdt ${crdt})`,
+                        edits: [setClause(store.source, 'conflicts', `conflicts crdt ${crdt}`)],
+                    });
+                }
+                fixes.push(useConsensus(store));
+                return fixes;
+            };
             report({
                 ...at(store.source, 'conflicts', 'writes', 'engine'),
                 message,
@@ -179,13 +182,16 @@ const crdtCannotKeepInvariant: Rule = {
                 const writers = anyRegion
                     ? `writes in ${listing(store.regions)}`
                     : `keys homed in different regions (${listing(store.regions)})`;
-                const fixes: Fix[] = [{ ...useConsensus(store), preferred: true }];
-                if (inv.kind === 'non-negative' && store.shape === 'counter') {
-                    fixes.push({
-                        title: 'Keep the bound with an escrow counter (conflicts crdt bounded-counter)',
-                        edits: [setClause(store.source, 'conflicts', 'conflicts crdt bounded-counter')],
-                    });
-                }
+                const fixes = (): Fix[] => {
+                    const fixes: Fix[] = [{ ...useConsensus(store), preferred: true }];
+                    if (inv.kind === 'non-negative' && store.shape === 'counter') {
+                        fixes.push({
+                            title: 'Keep the bound with an escrow counter (conflicts crdt bounded-counter)',
+                            edits: [setClause(store.source, 'conflicts', 'conflicts crdt bounded-counter')],
+                        });
+                    }
+                    return fixes;
+                };
                 report({
                     uri: store.source.uri,
                     range: inv.range,
@@ -221,7 +227,7 @@ const crdtShapeMismatch: Rule = {
                         'or',
                     )}, but ${store.name} holds ${shapePhrase(store.shape)}: ` +
                     `its merge has no meaning for this data. ${store.shape === 'rows' ? 'Rows fit' : `A ${store.shape} fits`} ${best} (${factRef('crdt-limits')})`,
-                fixes: [
+                fixes: () => [
                     {
                         title: `Use ${best} (conflicts crdt ${best})`,
                         edits: [setClause(store.source, 'conflicts', `conflicts crdt ${best}`)],

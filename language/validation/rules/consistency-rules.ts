@@ -35,18 +35,21 @@ const strongNeedsSync: Rule = {
                 engineOnlyAsync && store.replication.mode !== 'async'
                     ? `${store.engine} replicates across regions only asynchronously, whatever the declaration says (${ENGINES[store.engine!].asyncOnlyAcrossRegions!.source})`
                     : `${store.name} replicates to ${listing(others)} asynchronously${lag !== undefined ? ` (≈ ${formatDuration(lag)} behind${lagSource(store)})` : ''}`;
-            const fixes: Fix[] = [
-                {
-                    title: 'Declare what the engine gives (consistency eventual)',
-                    edits: [setClause(store.source, 'consistency', 'consistency eventual')],
-                    preferred: true,
-                },
-            ];
-            if (!engineOnlyAsync)
-                fixes.push({
-                    title: 'Replicate synchronously (replication sync)',
-                    edits: [setClause(store.source, 'replication', 'replication sync')],
-                });
+            const fixes = (): Fix[] => {
+                const fixes: Fix[] = [
+                    {
+                        title: 'Declare what the engine gives (consistency eventual)',
+                        edits: [setClause(store.source, 'consistency', 'consistency eventual')],
+                        preferred: true,
+                    },
+                ];
+                if (!engineOnlyAsync)
+                    fixes.push({
+                        title: 'Replicate synchronously (replication sync)',
+                        edits: [setClause(store.source, 'replication', 'replication sync')],
+                    });
+                return fixes;
+            };
             report({
                 ...at(store.source, 'consistency', 'replication', 'engine'),
                 cell: store.cell,
@@ -159,12 +162,15 @@ const strongDistanceLimit: Rule = {
                     store.writes.primary ?? itemAt(store.regions, 0, 'store region'),
                 );
                 const place = regionsPlace(model, store);
-                const fixes: Fix[] = [boundedFix];
-                if (place.clause)
-                    fixes.push({
-                        title: `Drop ${far.b} from the regions`,
-                        edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: far.b }],
-                    });
+                const fixes = (): Fix[] => {
+                    const fixes: Fix[] = [boundedFix];
+                    if (place.clause)
+                        fixes.push({
+                            title: `Drop ${far.b} from the regions`,
+                            edits: [{ kind: 'remove-list-item', uri: place.uri, clause: place.clause, item: far.b }],
+                        });
+                    return fixes;
+                };
                 report({
                     ...place,
                     cell: store.cell,
@@ -185,7 +191,7 @@ const strongDistanceLimit: Rule = {
                     cell: store.cell,
                     key: `${store.name}:writers`,
                     message: `Cosmos DB cannot use strong consistency with several write regions (${factRef('cosmos-strong-max-distance')}), and ${store.name} accepts writes in ${listing(store.regions)}`,
-                    fixes: [
+                    fixes: () => [
                         {
                             title: `Write in one region (writes primary ${first})`,
                             edits: [setClause(store.source, 'writes', `writes primary ${first}`)],
@@ -244,29 +250,37 @@ const consensusQuorumSurvival: Rule = {
                 store.replication.quorum > Math.floor(first.voters / 2) + 1
                     ? at(store.source, 'quorum')
                     : regionsPlace(model, store);
-            const fixes: Fix[] = [];
-            const candidates = candidateRegions(model, store);
-            const witness = candidates.find((c) => survivesAnyRegionLoss(relaidOut(store, { witness: c })));
-            if (witness && store.witness === undefined) {
-                fixes.push({
-                    title: `Add a witness in ${witness} (it votes, holds the log, serves no reads)`,
-                    edits: [setClause(store.source, 'witness', `witness ${witness}`)],
-                    preferred: true,
-                });
-            }
-            const ownRegions = store.source.props.regions;
-            const third = candidates.find((c) =>
-                survivesAnyRegionLoss(
-                    relaidOut(store, {
-                        regions: [...store.regions, c],
-                        replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
-                    }),
-                ),
-            );
-            if (ownRegions && third) {
-                const edit: FixEdit = { kind: 'add-list-item', uri: store.source.uri, clause: ownRegions, item: third };
-                fixes.push({ title: `Add ${third} to the regions`, edits: [edit], preferred: fixes.length === 0 });
-            }
+            const fixes = (): Fix[] => {
+                const fixes: Fix[] = [];
+                const candidates = candidateRegions(model, store);
+                const witness = candidates.find((c) => survivesAnyRegionLoss(relaidOut(store, { witness: c })));
+                if (witness && store.witness === undefined) {
+                    fixes.push({
+                        title: `Add a witness in ${witness} (it votes, holds the log, serves no reads)`,
+                        edits: [setClause(store.source, 'witness', `witness ${witness}`)],
+                        preferred: true,
+                    });
+                }
+                const ownRegions = store.source.props.regions;
+                const third = candidates.find((c) =>
+                    survivesAnyRegionLoss(
+                        relaidOut(store, {
+                            regions: [...store.regions, c],
+                            replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
+                        }),
+                    ),
+                );
+                if (ownRegions && third) {
+                    const edit: FixEdit = {
+                        kind: 'add-list-item',
+                        uri: store.source.uri,
+                        clause: ownRegions,
+                        item: third,
+                    };
+                    fixes.push({ title: `Add ${third} to the regions`, edits: [edit], preferred: fixes.length === 0 });
+                }
+                return fixes;
+            };
             report({
                 ...place,
                 cell: store.cell,

@@ -37,6 +37,16 @@ export function ruleDocUri(code: string): string {
     return uri;
 }
 
+const codeDescriptions = new Map<string, { readonly href: string }>();
+
+/** A diagnostic's `codeDescription`: one frozen object per rule, shared by its diagnostics (82,350 on one file). */
+export function ruleCodeDescription(code: string): { readonly href: string } {
+    let description = codeDescriptions.get(code);
+    if (description === undefined)
+        codeDescriptions.set(code, (description = Object.freeze({ href: ruleDocUri(code) })));
+    return description;
+}
+
 let factsUri: string | undefined;
 
 /** `file://` URI of an entry of the shipped docs/facts.md, for the links of hovers and inlay-hint tooltips. */

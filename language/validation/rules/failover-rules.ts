@@ -118,7 +118,7 @@ const controlPlaneFailover: Rule = {
                     key: `${action.kind}@${action.source.range.start.line}:${action.source.range.start.character}`,
                     severity: t.controlPlane.inFailedRegion ? 'error' : undefined,
                     message,
-                    fixes: controlPlaneFixes(failover, action),
+                    fixes: () => controlPlaneFixes(failover, action),
                 });
             }
         }
@@ -146,15 +146,16 @@ const dnsTtlTooLong: Rule = {
                 message:
                     `TTL ${formatDuration(route.ttlMs)} keeps resolvers sending clients to the failed region for up to ${formatDuration(route.ttlMs)} after the record ` +
                     `fails over, ${formatDuration(route.ttlMs - max)} longer than the 60 s recommended for failover records (${factRef('route53-failover-ttl')}); resolvers that ignore TTLs hold on longer still`,
-                fixes: ttl
-                    ? [
-                          {
-                              title: 'Set the TTL to 60s',
-                              edits: [{ kind: 'replace', uri: failover.source.uri, range: ttl, text: '60s' }],
-                              preferred: true,
-                          },
-                      ]
-                    : [],
+                fixes: () =>
+                    ttl
+                        ? [
+                              {
+                                  title: 'Set the TTL to 60s',
+                                  edits: [{ kind: 'replace', uri: failover.source.uri, range: ttl, text: '60s' }],
+                                  preferred: true,
+                              },
+                          ]
+                        : [],
             });
         }
     },
@@ -180,7 +181,7 @@ const failoverNeverRehearsed: Rule = {
                 message:
                     `the failover of ${target} ${problem}: a path that is not exercised tends to fail when it is needed — stale runbooks, expired ` +
                     `credentials, capacity that was never tested (the seed: Netflix evacuates a whole region every few weeks)`,
-                fixes: [
+                fixes: () => [
                     {
                         title: 'Rehearse it every 30 days (drill every 30d)',
                         edits: [setClause(failover.source, 'drill', 'drill every 30d')],
@@ -232,57 +233,58 @@ const homeRegionUnrouted: Rule = {
             if (store.writes.policy !== 'home-region' || !homeRegionLossUnplanned(store, byStore)) continue;
             const failovers = byStore.get(store.id) ?? [];
             const first = failovers.find((f) => f.source.uri === store.source.uri) ?? failovers[0];
-            const fixes: Fix[] = first
-                ? [
-                      {
-                          title: `Re-home ${store.name} in the failover of ${first.target.id.replace(/@.*$/, '')} (action rehome ${store.name})`,
-                          edits: [
-                              {
-                                  kind: 'insert-clause',
-                                  uri: first.source.uri,
-                                  block: first.source.range,
-                                  text: `action rehome ${store.name}`,
-                              },
-                          ],
-                          preferred: true,
-                      },
-                      {
-                          title: `Accept the outage explicitly (action accept-outage ${store.name})`,
-                          edits: [
-                              {
-                                  kind: 'insert-clause',
-                                  uri: first.source.uri,
-                                  block: first.source.range,
-                                  text: `action accept-outage ${store.name}`,
-                              },
-                          ],
-                      },
-                  ]
-                : [
-                      {
-                          title: `Add a failover that re-homes ${store.name}'s keys`,
-                          edits: [
-                              {
-                                  kind: 'insert-declaration',
-                                  uri: store.source.uri,
-                                  after: store.source.range,
-                                  text: `failover ${store.name} {\n    action rehome\n    drill  every 30d\n}`,
-                              },
-                          ],
-                          preferred: true,
-                      },
-                      {
-                          title: `Add a failover that accepts the outage explicitly`,
-                          edits: [
-                              {
-                                  kind: 'insert-declaration',
-                                  uri: store.source.uri,
-                                  after: store.source.range,
-                                  text: `failover ${store.name} {\n    action accept-outage\n    drill  every 30d\n}`,
-                              },
-                          ],
-                      },
-                  ];
+            const fixes = (): Fix[] =>
+                first
+                    ? [
+                          {
+                              title: `Re-home ${store.name} in the failover of ${first.target.id.replace(/@.*$/, '')} (action rehome ${store.name})`,
+                              edits: [
+                                  {
+                                      kind: 'insert-clause',
+                                      uri: first.source.uri,
+                                      block: first.source.range,
+                                      text: `action rehome ${store.name}`,
+                                  },
+                              ],
+                              preferred: true,
+                          },
+                          {
+                              title: `Accept the outage explicitly (action accept-outage ${store.name})`,
+                              edits: [
+                                  {
+                                      kind: 'insert-clause',
+                                      uri: first.source.uri,
+                                      block: first.source.range,
+                                      text: `action accept-outage ${store.name}`,
+                                  },
+                              ],
+                          },
+                      ]
+                    : [
+                          {
+                              title: `Add a failover that re-homes ${store.name}'s keys`,
+                              edits: [
+                                  {
+                                      kind: 'insert-declaration',
+                                      uri: store.source.uri,
+                                      after: store.source.range,
+                                      text: `failover ${store.name} {\n    action rehome\n    drill  every 30d\n}`,
+                                  },
+                              ],
+                              preferred: true,
+                          },
+                          {
+                              title: `Add a failover that accepts the outage explicitly`,
+                              edits: [
+                                  {
+                                      kind: 'insert-declaration',
+                                      uri: store.source.uri,
+                                      after: store.source.range,
+                                      text: `failover ${store.name} {\n    action accept-outage\n    drill  every 30d\n}`,
+                                  },
+                              ],
+                          },
+                      ];
             // The failovers of a per-cell declaration are one per cell: each is named once, and the verb agrees.
             const named = [...new Set(failovers.map((f) => `failover ${f.target.id.replace(/@.*$/, '')}`))];
             report({
@@ -338,13 +340,19 @@ const healthCheckInterval: Rule = {
                         'or',
                     )}, ` +
                     `not the ${spanOf(assumed)} this design assumes (by where the failure lands in the check cycle)`,
-                fixes: real.map(({ ms, detection }, i) => ({
-                    title: `Check every ${formatDuration(ms)} (detection ${spanOf(detection)})`,
-                    edits: [
-                        { kind: 'replace' as const, uri: failover.source.uri, range: written, text: `${ms / 1_000}s` },
-                    ],
-                    preferred: i === 0,
-                })),
+                fixes: () =>
+                    real.map(({ ms, detection }, i) => ({
+                        title: `Check every ${formatDuration(ms)} (detection ${spanOf(detection)})`,
+                        edits: [
+                            {
+                                kind: 'replace' as const,
+                                uri: failover.source.uri,
+                                range: written,
+                                text: `${ms / 1_000}s`,
+                            },
+                        ],
+                        preferred: i === 0,
+                    })),
             });
         }
     },

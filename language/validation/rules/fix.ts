@@ -1,5 +1,7 @@
 // Quick fixes as rules describe them: edits at model ranges, in words the code-action layer turns into
-// text edits (it has the document text, rules do not). Plain JSON: it travels in a diagnostic's `data`.
+// text edits (it has the document text, rules do not). Plain JSON. A finding carries them as `LazyFixes`, worked
+// out when a code action asks (validation/lazy-fixes.ts): built for every finding, they were most of what the
+// diagnostics of a large design kept (≈ 0.8 KB of 1.2 KB each, 98 MB for 82,350 warnings).
 import type { Range, Source } from '../../semantics/model.js';
 
 export type FixEdit =
@@ -22,6 +24,12 @@ export interface Fix {
     /** The fix "fix all" applies and editors offer first. */
     readonly preferred?: boolean;
 }
+
+/**
+ * The fixes of one finding, made when asked. It reads only the model (which does not change once built) and values
+ * fixed when the finding was reported, so it gives the same fixes whenever it is called.
+ */
+export type LazyFixes = () => readonly Fix[];
 
 /** Replace a clause when it is written, else add it to the block. */
 export function setClause(source: Source, prop: string, text: string): FixEdit {

@@ -64,6 +64,7 @@ const writeLatencyBudget: Rule = {
                 if (verdict.ms <= objective.ms) continue;
                 const p = percentileName(objective.percentile);
                 const relaxed = Math.ceil(verdict.ms / 10) * 10;
+                const objectiveSource = service.objective.source;
                 report({
                     ...at(service.objective.source, 'writeLatency'),
                     cell: service.cell,
@@ -72,14 +73,14 @@ const writeLatencyBudget: Rule = {
                         `a write from ${worst.from} to ${store.name} waits ≈ ${formatDuration(verdict.ms)} (${worst.formula}), above the ${p} write-latency ` +
                         `objective of ${formatDuration(objective.ms)} (judged: the ${verdict.label}): every write pays this round trip, before any queueing${estimatedRtts(model, worst)}`,
                     related: [{ ...at(store.source, 'replication', 'engine'), message: `${store.name}'s replication` }],
-                    fixes: [
+                    fixes: () => [
                         {
                             title: `Relax the objective to the estimate (write-latency ${p} ${relaxed}ms)`,
                             edits: [
                                 {
                                     kind: 'replace',
-                                    uri: service.objective.source.uri,
-                                    range: service.objective.source.props.writeLatency!,
+                                    uri: objectiveSource.uri,
+                                    range: objectiveSource.props.writeLatency!,
                                     text: `write-latency ${p} ${relaxed}ms`,
                                 },
                             ],

@@ -108,7 +108,7 @@ const consumerFailoverDuplicates: Rule = {
                     (tail ? `; then ${tail}` : '') +
                     (unique ? `; invariant unique ${unique.field} breaks on every duplicate` : '') +
                     `. Make the consumers idempotent (deduplicate on a message key) and declare 'consumers idempotent'.`,
-                fixes: [
+                fixes: () => [
                     {
                         title: 'Declare idempotent consumers (consumers idempotent)',
                         edits: [

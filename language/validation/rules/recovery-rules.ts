@@ -286,14 +286,15 @@ const rtoUnachievable: Rule = {
                 }
                 const estimate = estimateFailoverTime(model, failover);
                 const verdict = judged(estimate.range, judge);
-                if (verdict.ms <= objective.rtoMs) continue;
+                const rtoMs = objective.rtoMs;
+                if (verdict.ms <= rtoMs) continue;
                 report({
                     ...at(failover.source, 'target'),
                     cell: failover.cell,
                     key: failover.id.replace(/@.*$/, ''),
                     message: `failover takes ${describeFailoverTime(estimate)} but the RTO objective of ${target.name} is ${formatDuration(objective.rtoMs)} (judged: the ${verdict.label}, ${formatDuration(verdict.ms)})`,
                     related: [{ ...at(objective.source, 'rto'), message: `RTO objective of ${target.name}` }],
-                    fixes: rtoFixes(model, failover, objective.rtoMs, judge),
+                    fixes: () => rtoFixes(model, failover, rtoMs, judge),
                 });
             }
         }

@@ -77,7 +77,7 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
             cell: store.cell,
             key: `${store.name}:${region}`,
             severity: verdict.severity,
-            fixes: removeRegionFix(place, region),
+            fixes: () => removeRegionFix(place, region),
             message: `${store.name} must stay in ${residency}${from}, but a replica is in ${region} (${jurisdiction}): ${verdict.why}`,
         });
     }
@@ -85,17 +85,18 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
     const witnessJurisdiction = witness !== undefined ? model.regions.get(witness)?.jurisdiction : undefined;
     const witnessVerdict =
         witnessJurisdiction !== undefined ? residencyVerdict(residency, witnessJurisdiction) : undefined;
-    if (witness !== undefined && witnessVerdict && store.source.props.witness) {
+    const witnessClause = store.source.props.witness;
+    if (witness !== undefined && witnessVerdict && witnessClause) {
         report({
             ...at(store.source, 'witness'),
             cell: store.cell,
             key: `${store.name}:witness`,
             severity: witnessVerdict.severity,
             message: `${store.name} must stay in ${residency}${from}, but its witness in ${witness} (${witnessJurisdiction}) keeps the replication log: ${witnessVerdict.why}`,
-            fixes: [
+            fixes: () => [
                 {
                     title: withoutWitnessTitle(store, witness),
-                    edits: [{ kind: 'delete-clause', uri: store.source.uri, range: store.source.props.witness }],
+                    edits: [{ kind: 'delete-clause', uri: store.source.uri, range: witnessClause }],
                     preferred: true,
                 },
             ],
@@ -132,22 +133,23 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
                 key: `${service.name}:${store.name}:${region}`,
                 severity: writes ? verdict.severity : 'warning',
                 message,
-                fixes: service.source.props.regions
-                    ? [
-                          {
-                              title: `Remove ${region} from ${service.name}'s regions`,
-                              edits: [
-                                  {
-                                      kind: 'remove-list-item',
-                                      uri: service.source.uri,
-                                      clause: service.source.props.regions,
-                                      item: region,
-                                  },
-                              ],
-                              preferred: true,
-                          },
-                      ]
-                    : [],
+                fixes: () =>
+                    service.source.props.regions
+                        ? [
+                              {
+                                  title: `Remove ${region} from ${service.name}'s regions`,
+                                  edits: [
+                                      {
+                                          kind: 'remove-list-item',
+                                          uri: service.source.uri,
+                                          clause: service.source.props.regions,
+                                          item: region,
+                                      },
+                                  ],
+                                  preferred: true,
+                              },
+                          ]
+                        : [],
             });
         }
     }

@@ -1,7 +1,7 @@
 // What a design rule is: a check over the semantic model that reports findings. Rules never see the AST.
 import type { Model, Range, Severity } from '../../semantics/model.js';
 import type { RuleCode } from './catalog.js';
-import type { Fix } from './fix.js';
+import type { LazyFixes } from './fix.js';
 import type { Judge } from '../../semantics/estimators/range.js';
 
 export interface Related {
@@ -25,7 +25,8 @@ export interface Finding {
      * declaration: findings with the same code, place and key are one diagnostic.
      */
     readonly key?: string;
-    readonly fixes?: readonly Fix[];
+    /** Its quick fixes, worked out when a code action asks (fix.ts). */
+    readonly fixes?: LazyFixes;
     readonly related?: readonly Related[];
 }
 

@@ -2,7 +2,7 @@
 // diagnostic and the others still run), severities from the configuration, per-cell instances merged.
 import type { Model, Range, Severity } from '../../semantics/model.js';
 import { CheckerCodes, RULES, type RuleCode } from './catalog.js';
-import type { Fix } from './fix.js';
+import type { LazyFixes } from './fix.js';
 import { rangeKey } from './helpers.js';
 import type { Finding, Related, Rule } from './rule.js';
 import { DEFAULT_JUDGE, type Judge } from '../../semantics/estimators/range.js';
@@ -15,7 +15,7 @@ export interface RuleDiagnostic {
     readonly message: string;
     readonly uri: string;
     readonly range: Range;
-    readonly fixes?: readonly Fix[];
+    readonly fixes?: LazyFixes;
     readonly related?: readonly Related[];
 }
 
@@ -59,7 +59,7 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
                 message: merged.message,
                 uri: merged.uri,
                 range: merged.range,
-                ...(merged.fixes && merged.fixes.length > 0 ? { fixes: merged.fixes } : {}),
+                ...(merged.fixes ? { fixes: merged.fixes } : {}),
                 ...(merged.related && merged.related.length > 0 ? { related: merged.related } : {}),
             });
         }
