@@ -92,9 +92,20 @@ function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
     }
 }
 
+function controlPlaneMessage(step: string, plane: string, inFailedRegion: boolean): string {
+    return inFailedRegion
+        ? `${step} goes through ${plane} — the region this failover protects against. On 7 December 2021 us-east-1's control planes ` +
+              `were impaired for about seven hours while running instances kept serving (${factRef('us-east-1-2021-outage')}): this step would wait for the outage to end`
+        : `${step} goes through ${plane}: recovery depends on a control plane staying healthy during the incident, ` +
+              `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (${factRef('control-plane-vs-data-plane')}, REL11-BP04)`;
+}
+
 const controlPlaneFailover: Rule = {
     code: 'control-plane-failover',
     check({ model, report }) {
+        // One string per distinct message, which names no declaration: a large design repeats a dozen of them
+        // thousands of times (10,000 on a 10 MB design), and each diagnostic keeps its message (≈ 330 bytes).
+        const messages = new Map<string, string>();
         for (const failover of model.failovers) {
             for (const t of actionTimes(model, failover)) {
                 if (!t.controlPlane) continue;
@@ -107,16 +118,16 @@ const controlPlaneFailover: Rule = {
                     : name.startsWith('the ')
                       ? `${name}, a control plane${where}`
                       : `the ${name} control plane${where ? `,${where}` : ''}`;
-                const message = t.controlPlane.inFailedRegion
-                    ? `${step} goes through ${plane} — the region this failover protects against. On 7 December 2021 us-east-1's control planes ` +
-                      `were impaired for about seven hours while running instances kept serving (${factRef('us-east-1-2021-outage')}): this step would wait for the outage to end`
-                    : `${step} goes through ${plane}: recovery depends on a control plane staying healthy during the incident, ` +
-                      `while health-checked routing, ARC routing controls and pre-provisioned capacity are data-plane (${factRef('control-plane-vs-data-plane')}, REL11-BP04)`;
+                const inFailedRegion = t.controlPlane.inFailedRegion;
+                const said = `${step}\u0000${plane}\u0000${inFailedRegion}`;
+                let message = messages.get(said);
+                if (message === undefined)
+                    messages.set(said, (message = controlPlaneMessage(step, plane, inFailedRegion)));
                 report({
                     ...at(action.source, 'kind'),
                     cell: failover.cell,
                     key: `${action.kind}@${action.source.range.start.line}:${action.source.range.start.character}`,
-                    severity: t.controlPlane.inFailedRegion ? 'error' : undefined,
+                    severity: inFailedRegion ? 'error' : undefined,
                     message,
                     fixes: () => controlPlaneFixes(failover, action),
                 });
