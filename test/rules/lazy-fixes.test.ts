@@ -1,6 +1,7 @@
 // A diagnostic carries its code in `data`, not its quick fixes: those are made when a code action asks
 // (language/validation/lazy-fixes.ts). The edits a code action gives are those worked out by hand below, for the
 // editor's copy of a diagnostic as for the server's own object; and a diagnostic is small whatever its fixes.
+import type { LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { fixesOf } from '../../language/validation/lazy-fixes.js';
@@ -52,6 +53,15 @@ function on(diagnostics: readonly Diagnostic[], code: string, line: number): Dia
     return found;
 }
 
+/** The code actions for `sent`, as an editor asks for them with the cursor on it. */
+async function actionsFor(document: LangiumDocument, sent: Diagnostic): Promise<CodeAction[]> {
+    return ((await mregion.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: sent.range,
+        context: { diagnostics: [sent] },
+    })) ?? []) as CodeAction[];
+}
+
 /** The quick fixes offered for `diagnostic` (suppression aside), with their edits to the design. */
 async function offered(diagnostic: Diagnostic, copy: boolean): Promise<{ uri: string; offered: Offered[] }> {
     const { document, diagnostics } = await validate(DESIGN);
@@ -59,11 +69,7 @@ async function offered(diagnostic: Diagnostic, copy: boolean): Promise<{ uri: st
     // An editor sends back what it was published: a copy, through JSON.
     const sent = copy ? (JSON.parse(JSON.stringify(own)) as Diagnostic) : own;
     const uri = document.uri.toString();
-    const actions = ((await mregion.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri },
-        range: sent.range,
-        context: { diagnostics: [sent] },
-    })) ?? []) as CodeAction[];
+    const actions = await actionsFor(document, sent);
     return {
         uri,
         offered: actions
@@ -71,6 +77,13 @@ async function offered(diagnostic: Diagnostic, copy: boolean): Promise<{ uri: st
             .map((a) => ({ title: a.title, preferred: a.isPreferred === true, edits: a.edit?.changes?.[uri] ?? [] })),
     };
 }
+
+/** "Fix all" applies each home-region finding's preferred fix. */
+const FIX_ALL_HOME: Offered = {
+    title: 'Fix all home-region-unrouted problems in this file (3)',
+    preferred: false,
+    edits: [newFailover(4, 's-0', 'rehome'), newFailover(5, 's-1', 'rehome'), lastClause('action rehome s-2')],
+};
 
 const HOME_WRITES = (line: number) => ({
     start: at(line, LINE[line]!.indexOf('writes')),
@@ -93,15 +106,7 @@ const CASES: readonly { name: string; code: string; line: number; offered: Offer
                 preferred: false,
                 edits: [newFailover(4, 's-0', 'accept-outage')],
             },
-            {
-                title: 'Fix all home-region-unrouted problems in this file (3)',
-                preferred: false,
-                edits: [
-                    newFailover(4, 's-0', 'rehome'),
-                    newFailover(5, 's-1', 'rehome'),
-                    lastClause('action rehome s-2'),
-                ],
-            },
+            FIX_ALL_HOME,
         ],
     },
     {
@@ -119,15 +124,7 @@ const CASES: readonly { name: string; code: string; line: number; offered: Offer
                 preferred: false,
                 edits: [lastClause('action accept-outage s-2')],
             },
-            {
-                title: 'Fix all home-region-unrouted problems in this file (3)',
-                preferred: false,
-                edits: [
-                    newFailover(4, 's-0', 'rehome'),
-                    newFailover(5, 's-1', 'rehome'),
-                    lastClause('action rehome s-2'),
-                ],
-            },
+            FIX_ALL_HOME,
         ],
     },
     {
@@ -172,12 +169,7 @@ describe('quick fixes made when a code action asks', () => {
     ])('offers no rule fix for a copy the document no longer has (%s)', async (_, changed) => {
         const { document, diagnostics } = await validate(DESIGN);
         const stale = changed(JSON.parse(JSON.stringify(on(diagnostics, 'home-region-unrouted', 4))) as Diagnostic);
-        const uri = document.uri.toString();
-        const actions = ((await mregion.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri },
-            range: stale.range,
-            context: { diagnostics: [stale] },
-        })) ?? []) as CodeAction[];
+        const actions = await actionsFor(document, stale);
         expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual([]);
     });
 });
