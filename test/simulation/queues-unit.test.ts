@@ -103,7 +103,7 @@ function context(
     opts: {
         durationMs?: number;
         weight?: number;
-        faults?: { at: number; until: number; kind: string }[];
+        faults?: { at: number; until: number; kind: string; region?: number }[];
         reach?: (link: number, t: number) => number;
         /** Error shares from the start, `service:region` → share. */
         shares?: Record<string, number>;
@@ -328,7 +328,7 @@ const SQS_FACT = 'docs/facts.md#sqs-single-region';
 describe('a regional backlog', () => {
     it('consumers that are up take what arrived and strand nothing the model can count when the region goes down', () => {
         const { ctx, rows, down, accepted } = context([Q], [WORKER], {
-            faults: [{ at: 5_000, until: 9_000, kind: 'outage' }],
+            faults: [{ at: 5_000, until: 9_000, kind: 'outage', region: 0 }],
         });
         const state = setUpQueues(ctx, draws(0));
         const b = state.backlogs[0]!;
@@ -375,9 +375,9 @@ describe('a regional backlog', () => {
     it('with its consumers failed, an outage strands accepted − mark since they stopped, back when it returns', () => {
         const { ctx, state, rows, down, errorShare, accepted } = started([Q], [WORKER], {
             faults: [
-                { at: 2_000, until: 4_000, kind: 'outage' },
-                { at: 5_000, until: 9_000, kind: 'outage' },
-                { at: 6_000, until: 7_000, kind: 'outage' },
+                { at: 2_000, until: 4_000, kind: 'outage', region: 0 },
+                { at: 5_000, until: 9_000, kind: 'outage', region: 0 },
+                { at: 6_000, until: 7_000, kind: 'outage', region: 0 },
             ],
         });
         const b = state.backlogs[0]!;
@@ -532,7 +532,7 @@ describe('a regional backlog', () => {
 
     it('a region destroyed at once strands its backlog and loses it in the same change', () => {
         const { ctx, state, rows, down, accepted } = started([{ ...Q, replicas: [0] }], [], {
-            faults: [{ at: 90_000, until: 600_000, kind: 'destroy' }],
+            faults: [{ at: 90_000, until: 600_000, kind: 'destroy', region: 0 }],
         });
         accepted(0, [900]);
         down.add(0);
@@ -574,7 +574,7 @@ describe('a regional backlog', () => {
         { name: 'a backlog stranded as an outage ends cites none', kind: 'outage', cause: undefined },
     ])('$name', ({ kind, cause }) => {
         const { ctx, state, rows, down, accepted } = started([Q], [], {
-            faults: [{ at: 30_000, until: 90_000, kind }],
+            faults: [{ at: 30_000, until: 90_000, kind, region: 0 }],
         });
         accepted(0, [300, 0]);
         down.add(0);
@@ -594,6 +594,27 @@ describe('a regional backlog', () => {
         down.delete(0);
         queuesChanged(ctx, state, 150_000);
         expect(rows).toHaveLength(2);
+    });
+
+    it.each([
+        // declared after the outage of us-east-1 and in effect when it strands the backlog, but not what took
+        // us-east-1 down: an outage and a destroy of us-west-2, a lag spike, a failed service in us-east-1
+        { name: 'cause: an outage elsewhere is not cited', other: { kind: 'outage', region: 1 } },
+        { name: 'cause: a destroy elsewhere is not cited', other: { kind: 'destroy', region: 1 } },
+        { name: 'cause: a lag spike is not cited', other: { kind: 'lag-spike' } },
+        { name: 'cause: a failed service there is not cited', other: { kind: 'fail', region: 0 } },
+    ])('$name', ({ other }) => {
+        const { ctx, state, rows, down, accepted } = started([Q], [], {
+            faults: [
+                { at: 5_000, until: 9_000, kind: 'outage', region: 0 },
+                { at: 3_000, until: 20_000, ...other },
+            ],
+        });
+        accepted(0, [10, 0]);
+        down.add(0);
+        queuesChanged(ctx, state, 5_000);
+        expect(state.backlogs[0]!.all[0]!.fault).toBe(0);
+        expect(rows[0]!.cause).toEqual({ fault: 0 });
     });
 
     it('a destroy loses only the stranding still open in the region destroyed', () => {

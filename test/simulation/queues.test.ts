@@ -165,6 +165,20 @@ describe('a queue without cross-region replication strands its region backlog', 
         expectPoisson(wait.messages, perRegion * 180);
     });
 
+    it('each stranded backlog names the outage of its own region, whatever order the faults are declared in', async () => {
+        // us-west-2's outage (declared second) is still in effect when us-east-1's begins: it is not that one's cause
+        const text = sqs({
+            rate,
+            consumers: false,
+            scenario: 'duration 20m  at 10m outage us-east-1 for 5m  at 8m outage us-west-2 for 10m  seed 9',
+        });
+        const { queue } = queueOf(await simulateText(text), 'q');
+        expect(queue.stranded.map((x) => [x.region, x.atMs, x.fault])).toEqual([
+            ['us-west-2', 8 * MINUTE, 1],
+            ['us-east-1', 10 * MINUTE, 0],
+        ]);
+    });
+
     it('counts stranded messages as stranded writes of the queue in an expectation', async () => {
         const text = sqs({
             rate,

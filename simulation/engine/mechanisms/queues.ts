@@ -163,7 +163,7 @@ function strand(ctx: EngineContext, b: QueueBacklog, slot: number, accepted: num
     const stranding = {
         store: b.store,
         slot,
-        fault: latestFault(ctx, t),
+        fault: downBy(ctx, region, t),
         atMs: t,
         sinceMs: since >= 0 ? since : t,
         messages,
@@ -190,9 +190,16 @@ function strand(ctx: EngineContext, b: QueueBacklog, slot: number, accepted: num
     );
 }
 
-function latestFault(ctx: EngineContext, t: number): number {
+/**
+ * The outage or destroy of `region` in effect at `t` (the last declared, if several), or -1: what took it down. Any
+ * other fault in effect then (elsewhere, or not one that takes a region down) is not this stranding's cause.
+ */
+function downBy(ctx: EngineContext, region: number, t: number): number {
     let latest = -1;
-    for (const f of ctx.plan.faults) if (f.at <= t && (f.until > t || f.kind === 'destroy')) latest = f.index;
+    for (const f of ctx.plan.faults) {
+        if (f.kind !== 'outage' && f.kind !== 'destroy') continue;
+        if (f.region === region && f.at <= t && (f.until > t || f.kind === 'destroy')) latest = f.index;
+    }
     return latest;
 }
 
