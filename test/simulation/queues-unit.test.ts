@@ -258,7 +258,7 @@ describe('setting up the queues followed', () => {
             [Q, T, K, { id: 'ddb', engine: 'dynamodb' }, { id: 'fanout', engine: 'kafka', mode: 'async' }],
             [
                 WORKER,
-                { id: 'consumer', reads: [1], primary: 1 },
+                { id: 'consumer', reads: [1, 3], primary: 1 },
                 { id: 'everywhere', reads: [1, 4], activeActive: true },
             ],
         );
@@ -278,7 +278,7 @@ describe('setting up the queues followed', () => {
             { store: 2, ...empty([], 1) },
         ]);
         // the active-active reader consumes in every region: no group moves, so it is left out; `fanout` has no
-        // other consumer and is not followed
+        // other consumer and is not followed; `ddb`, read by `consumer` too, is neither a queue nor a stream
         expect(state.checkpoints).toEqual([
             {
                 store: 1,
