@@ -65,6 +65,17 @@ describe('when the damage reaches a replica', () => {
         { name: 'the same partition named the other way round: 22 s', faults: [cut(1, 0, 8, 20)], at: 22_000 },
         { name: 'a partition with the third region cuts nothing', faults: [cut(0, 2, 8, 20)], at: 12_000 },
         { name: 'a partition of the target with a third cuts nothing', faults: [cut(1, 2, 8, 20)], at: 12_000 },
+        // named with the target second, or the origin second: still not the pair
+        {
+            name: 'a partition of a third with the target cuts nothing',
+            faults: [cut(2, 1, 8, 20)],
+            at: 12_000,
+        },
+        {
+            name: 'a partition of a third with the origin cuts nothing',
+            faults: [cut(2, 0, 8, 20)],
+            at: 12_000,
+        },
         // the outage moves the send to 20 s, where the partition (listed first) is in effect: 40 s, then the lag
         {
             name: 'a cut in effect once another heals delays it again',
@@ -132,6 +143,12 @@ describe('when the damage reaches a replica', () => {
             spec: { spikes: [{ from: 10_000, to: 11_000, lagMs: 5_000 }] },
             to: 1,
             at: 15_000,
+        },
+        {
+            name: 'a spike starting after the send: 12 s',
+            spec: { spikes: [{ from: 11_000, to: 20_000, lagMs: 5_000 }] },
+            to: 1,
+            at: 12_000,
         },
         {
             name: 'a spike ending at the send is over: 12 s',
@@ -367,6 +384,31 @@ describe('the report of a corruption', () => {
             expect(replica.damagedAtMs).toBe(replica.region === origin ? MINUTE : MINUTE + 2_000);
     });
 
+    it.each([
+        // an index past its list is an error that says which list, not a silent undefined
+        {
+            name: 'names a store index past the list',
+            spec: {},
+            stores: [5],
+            error: 'store: no element at index 5 of 1',
+        },
+        {
+            name: 'names a replica region past the list',
+            spec: { replicas: [0, 7] },
+            stores: [0],
+            error: 'region: no element at index 7 of 3',
+        },
+        {
+            name: 'names an origin region past the list',
+            spec: { primary: 7, replicas: [0] },
+            stores: [0],
+            error: 'region: no element at index 7 of 3',
+        },
+    ])('$name', ({ spec, stores, error }) => {
+        const p = plan([spec], [{ kind: 'corrupt', at: MINUTE, stores, label: 'c' }]);
+        expect(() => corruptionReports(model(), p)).toThrow(error);
+    });
+
     it('a store with no replica names itself in the error', () => {
         const p = plan([{ primary: -1, replicas: [] }], [{ kind: 'corrupt', at: MINUTE, stores: [0], label: 'c' }]);
         expect(() => corruptionReports(model(), p)).toThrow("orders's replicas: no element at index 0 of 0");
@@ -392,6 +434,13 @@ describe('the report of a corruption', () => {
 });
 
 describe('the timeline of a corruption', () => {
+    it('names a store index past the list', () => {
+        const p = plan([{}], [{ kind: 'corrupt', at: MINUTE, stores: [4], label: 'c' }]);
+        expect(() => corruptionEvents(p, p.faults[0] as Extract<FaultPlan, { kind: 'corrupt' }>)).toThrow(
+            'store: no element at index 4 of 1',
+        );
+    });
+
     it('the damage reaching each other replica, then the restore with its restore point', () => {
         const p = plan(
             [
