@@ -505,6 +505,28 @@ describe('a regional backlog', () => {
         );
     });
 
+    it('with consumers declared but none in the region since the start, strands all it accepted while none was up', () => {
+        // the worker runs only in us-east-1 and us-west-2: in eu-west-1 nothing has taken a message since 0
+        const { ctx, state, rows, down, accepted } = started([{ ...Q, replicas: [2] }], [WORKER]);
+        accepted(0, [40]);
+        down.add(2);
+        queuesChanged(ctx, state, 30_000);
+        expect(state.backlogs[0]!.all[0]).toMatchObject({ sinceMs: 0, messages: 40 });
+        expect(rows[0]!.text).toBe(
+            `q: 40 messages stranded in eu-west-1 until it returns — accepted there since 0 ms while none of its consumers was up (${SQS_FACT})`,
+        );
+    });
+
+    it('consumers that are up leave nothing waiting at the end, even what arrived after the last change', () => {
+        const { ctx, state, accepted } = started([Q], [WORKER]);
+        accepted(0, [5, 5]);
+        queuesChanged(ctx, state, 1_000);
+        // taken as they arrive: 9 and 6 accepted since the change at 1 s are not a backlog
+        accepted(0, [14, 11]);
+        finishQueues(ctx, state);
+        expect(state.backlogs[0]!.waits).toEqual([]);
+    });
+
     it('with no consumer declared, strands everything accepted since the start, an upper bound (Kinesis cited)', () => {
         const { ctx, state, rows, down, accepted } = started([K]);
         accepted(0, [12_345]);
