@@ -9,6 +9,7 @@
 //   flock /tmp/stryker2.lock nice -n 10 npx stryker run bench/mutation/sim-queues.config.mjs \
 //     --mutate simulation/queues.ts --incrementalFile bench/mutation/stryker-incremental-sim-queues-queues.json
 import base from '../../stryker.config.mjs';
+import { testFilesFor } from './per-module.mjs';
 
 const suites = {
     'simulation/queues.ts': ['test/simulation/queues-unit.test.ts', 'test/simulation/expectation-metrics.test.ts'],
@@ -23,15 +24,10 @@ const suites = {
     ],
 };
 
-// The modules named after --mutate (ranges like `file:1-9` keep their file); without it, all of them.
-const at = process.argv.indexOf('--mutate');
-const named = at >= 0 ? (process.argv[at + 1] ?? '').split(',').map((m) => m.split(':')[0]) : Object.keys(suites);
-const testFiles = [...new Set(named.flatMap((m) => suites[m] ?? Object.values(suites).flat()))];
-
 export default {
     ...base,
     mutate: Object.keys(suites),
-    testFiles,
+    testFiles: testFilesFor(suites),
     ignoreStatic: false,
     incrementalFile: 'bench/mutation/stryker-incremental-sim-queues.json',
     jsonReporter: { fileName: 'test-output/mutation/sim-queues-report.json' },
