@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../simulation/engine/context.js';
 import { evaluateEpisodes, markEpisodes, type Reactions } from '../../simulation/engine/mechanisms/availability.js';
 import type { GroupRuntime, Transition } from '../../simulation/runtime.js';
+import { timelineRecorder } from './timeline-recorder.js';
 
 const REGIONS = ['us-east-1', 'us-west-2'];
 
@@ -42,18 +43,9 @@ function group(index: number, spec: GroupSpec): GroupRuntime {
     } as unknown as GroupRuntime;
 }
 
-interface Row {
-    t: number;
-    kind: string;
-    text: string;
-    target: string | null;
-    region: number | null;
-    cause: unknown;
-}
-
 /** Faults: an outage at 1000 (0), a lag spike at 2000 (1), an outage at 3000 (2); `active` in effect now. */
 function context(groups: GroupSpec[], active: number[] = []) {
-    const rows: Row[] = [];
+    const { rows, record } = timelineRecorder();
     const ctx = {
         plan: {
             regions: REGIONS,
@@ -67,9 +59,7 @@ function context(groups: GroupSpec[], active: number[] = []) {
         faults: { activeFaults: () => active },
         work: { scans: 0 },
         episodes: [],
-        record(t: number, kind: string, text: string, target: string | null, region: number | null, cause?: unknown) {
-            rows.push({ t, kind, text, target, region, cause });
-        },
+        record,
         faultSource: (i: number) => ({ fault: i }),
     } as unknown as EngineContext;
     return { ctx, rows, reactions: new Map() as Reactions };

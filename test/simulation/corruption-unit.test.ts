@@ -132,40 +132,15 @@ describe('when the damage reaches a replica', () => {
         { name: 'no replication: the origin itself at once', spec: { mode: 'none' }, to: 0, at: 10_000 },
         { name: 'the origin is damaged at once, cut off or not', spec: {}, to: 0, at: 10_000, faults: [out(0, 5, 30)] },
         // a spike [9 s, 11 s) of 5 s in effect at the send
-        {
-            name: 'a lag spike in effect when sent: 10 + 5 s',
-            spec: { spikes: [{ from: 9_000, to: 11_000, lagMs: 5_000 }] },
-            to: 1,
-            at: 15_000,
-        },
-        {
-            name: 'a spike starting at the send: 10 + 5 s',
-            spec: { spikes: [{ from: 10_000, to: 11_000, lagMs: 5_000 }] },
-            to: 1,
-            at: 15_000,
-        },
-        {
-            name: 'a spike starting after the send: 12 s',
-            spec: { spikes: [{ from: 11_000, to: 20_000, lagMs: 5_000 }] },
-            to: 1,
-            at: 12_000,
-        },
-        {
-            name: 'a spike ending at the send is over: 12 s',
-            spec: { spikes: [{ from: 9_000, to: 10_000, lagMs: 5_000 }] },
-            to: 1,
-            at: 12_000,
-        },
-        {
-            name: 'a spike lower than the lag keeps the lag: 12 s',
-            spec: { spikes: [{ from: 9_000, to: 11_000, lagMs: 500 }] },
-            to: 1,
-            at: 12_000,
-        },
+        { name: 'a lag spike in effect when sent: 10 + 5 s', spec: spiked(9, 11, 5), to: 1, at: 15_000 },
+        { name: 'a spike starting at the send: 10 + 5 s', spec: spiked(10, 11, 5), to: 1, at: 15_000 },
+        { name: 'a spike starting after the send: 12 s', spec: spiked(11, 20, 5), to: 1, at: 12_000 },
+        { name: 'a spike ending at the send is over: 12 s', spec: spiked(9, 10, 5), to: 1, at: 12_000 },
+        { name: 'a spike lower than the lag keeps the lag: 12 s', spec: spiked(9, 11, 0.5), to: 1, at: 12_000 },
         // sent at 30 s, once the outage heals: the spike then (29–31 s, 7 s) applies, not the lag at 10 s
         {
             name: 'the spike at the send after a heal: 30 + 7 s',
-            spec: { spikes: [{ from: 29_000, to: 31_000, lagMs: 7_000 }] },
+            spec: spiked(29, 31, 7),
             to: 1,
             at: 37_000,
             faults: [out(1, 5, 30)],
@@ -187,6 +162,11 @@ describe('when the damage reaches a replica', () => {
         expect(damageArrival(p, p.stores[0]!, 0, to, 10_000)).toBe(at);
     });
 });
+
+/** A store whose one lag spike runs from `from` s to `to` s with a lag of `lag` s. */
+function spiked(from: number, to: number, lag: number): StoreSpec {
+    return { spikes: [{ from: from * 1_000, to: to * 1_000, lagMs: lag * 1_000 }] };
+}
 
 /** An outage of `region` from `from` s to `to` s. */
 function out(region: number, from: number, to: number): Fault {

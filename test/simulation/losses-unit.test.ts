@@ -18,6 +18,7 @@ import { newStoreCounters } from '../../simulation/engine/run-state.js';
 import type { StorePlan } from '../../simulation/plan.js';
 import { type Heal, type KeyStates, type Link, WriteLog } from '../../simulation/replication.js';
 import type { StoreRouting } from '../../simulation/routing.js';
+import { timelineRecorder } from './timeline-recorder.js';
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 
@@ -26,15 +27,6 @@ interface StoreSpec {
     replicas: number[];
     mode?: string;
     engine?: string;
-}
-
-interface Row {
-    t: number;
-    kind: string;
-    text: string;
-    target: string | null;
-    region: number | null;
-    cause: unknown;
 }
 
 /** Only what losses.ts reads of a store plan. */
@@ -70,7 +62,7 @@ function context(
 ) {
     const plans = stores.map((s, i) => storePlan(i, s));
     const advanced: [string, number, boolean][] = [];
-    const rows: Row[] = [];
+    const { rows, record } = timelineRecorder();
     const marked: [number, number, number, number][] = [];
     const linkName = new Map<Link, string>();
     const logs = plans.map((p) =>
@@ -138,9 +130,7 @@ function context(
             advanced.push([name, t, inclusive]);
             link.head = opts.reach?.[name] ?? link.head;
         },
-        record(t: number, kind: string, text: string, target: string | null, region: number | null, cause?: unknown) {
-            rows.push({ t, kind, text, target, region, cause });
-        },
+        record,
         faultSource: (i: number) => ({ fault: i }),
         regionName: (r: number) => (r >= 0 ? REGIONS[r]! : 'nowhere'),
     } as unknown as EngineContext;

@@ -28,6 +28,7 @@ import {
     type QueueState,
 } from '../../simulation/queues.js';
 import type { Link } from '../../simulation/replication.js';
+import { timelineRecorder } from './timeline-recorder.js';
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 
@@ -82,15 +83,6 @@ function plan(stores: StoreSpec[], services: ServiceSpec[] = [], durationMs = 60
 /** A random stream whose every draw is `u`. */
 const draws = (u: number) => ({ uniform: () => u }) as unknown as Random;
 
-interface Row {
-    t: number;
-    kind: string;
-    text: string;
-    target: string | null;
-    region: number | null;
-    cause: unknown;
-}
-
 /**
  * An engine context over `stores` and `services`; `down`, `destroyed` and `errorShare` (service:region → share)
  * are changed by the test between calls, as are each store's `accepted` counts. Every store replicated `async`
@@ -110,7 +102,7 @@ function context(
     } = {},
 ) {
     const p = plan(stores, services, opts.durationMs);
-    const rows: Row[] = [];
+    const { rows, record } = timelineRecorder();
     const pushed: [number, number, number, number][] = [];
     const advanced: [number, number, boolean][] = [];
     const down = new Set<number>();
@@ -153,9 +145,7 @@ function context(
             advanced.push([link.index, t, inclusive]);
             if (opts.reach) link.head = opts.reach(link.index, t);
         },
-        record(t: number, kind: string, text: string, target: string | null, region: number | null, cause?: unknown) {
-            rows.push({ t, kind, text, target, region, cause });
-        },
+        record,
         faultSource: (i: number) => ({ fault: i }),
         regionName: (r: number) => REGIONS[r]!,
     } as unknown as EngineContext;
