@@ -1,0 +1,38 @@
+// Mutation testing of the engine's replication mechanisms, first measured on 2026-12-07, static mutants counted:
+// logs, links, tracked deliveries, cuts, heals and drains (engine/mechanisms/replication.ts) and bounded staleness
+// (engine/mechanisms/staleness.ts). Each module runs with its unit suites on a hand-built engine context (well
+// under a second each) plus the small whole-simulation suites that reach it (a few seconds each here), chosen from
+// the --mutate argument. One module per run, each with its own incremental file:
+//   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/sim-replication.config.mjs \
+//     --mutate simulation/engine/mechanisms/replication.ts \
+//     --incrementalFile bench/mutation/stryker-incremental-sim-replication-replication.json
+import base from '../../stryker.config.mjs';
+
+const suites = {
+    'simulation/engine/mechanisms/replication.ts': [
+        'test/simulation/engine-replication-unit.test.ts',
+        'test/simulation/engine-heal-unit.test.ts',
+        'test/simulation/steady-apply.test.ts',
+        'test/simulation/heal.test.ts',
+        'test/simulation/key-states.test.ts',
+    ],
+    'simulation/engine/mechanisms/staleness.ts': [
+        'test/simulation/staleness-unit.test.ts',
+        'test/simulation/bounded-staleness.test.ts',
+    ],
+};
+
+// The modules named after --mutate (ranges like `file:1-9` keep their file); without it, all of them.
+const at = process.argv.indexOf('--mutate');
+const named = at >= 0 ? (process.argv[at + 1] ?? '').split(',').map((m) => m.split(':')[0]) : Object.keys(suites);
+const testFiles = [...new Set(named.flatMap((m) => suites[m] ?? Object.values(suites).flat()))];
+
+export default {
+    ...base,
+    mutate: Object.keys(suites),
+    testFiles,
+    ignoreStatic: false,
+    incrementalFile: 'bench/mutation/stryker-incremental-sim-replication.json',
+    jsonReporter: { fileName: 'test-output/mutation/sim-replication-report.json' },
+    tempDirName: 'test-output/stryker-tmp-sim-replication',
+};
