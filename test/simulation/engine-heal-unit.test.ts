@@ -237,7 +237,33 @@ describe('a heal lets a stalled link resume one lag later', () => {
             { cutAt: 450, firstIndex: 1, endIndex: -1 },
         ]);
         expect(w.link(0, 0, 1).heals[0]!.outcome).toBe('cut-again');
-        expect(w.link(0, 0, 1).draining).toBeUndefined();
+        expect([w.link(0, 0, 1).draining, w.link(0, 0, 1).healWatch]).toEqual([undefined, Infinity]);
+    });
+
+    it('delivers nothing a promotion abandoned meanwhile', () => {
+        const w = cutAt150();
+        partition(w, 400, false);
+        // a promotion elsewhere abandons what us-east-1 held (losses.ts) before the backlog arrives
+        w.ctx.fates[0]!.abandon(0, 450, 1, w.log(0, 0), 1);
+        advance(w.ctx, w.link(0, 0, 1), 500, true);
+        expect([w.link(0, 0, 1).head, w.rows.map((r) => r.kind)]).toEqual([4, ['writes-stranded']]);
+    });
+
+    it.each([
+        // heal at 400 with a backlog (a drain: the entry-by-entry apply), the write at 400 due at the resume, 500
+        { name: 'after a backlog (entry by entry)', from: 0, held: 500 },
+        // the link out of us-west-2 held nothing: no drain (the bulk apply)
+        { name: 'on a link that held nothing (in bulk)', from: 1, held: -1 },
+    ])('counts a write sent at the heal as lag between live ends: $name', ({ from, held }) => {
+        const w = world([{ replicas: [0, 1] }]);
+        writes(w, 0, [0, 50, 100]);
+        partition(w, 50, true);
+        partition(w, 400, false);
+        writes(w, from, [400]);
+        const link = w.link(0, from, 1 - from);
+        advance(w.ctx, link, 500, true);
+        // the held writes, sent from 0, arrive at 500; the write at 400 takes the lag
+        expect([link.maxHeld, link.maxDelay]).toEqual([held, 100]);
     });
 });
 
@@ -287,6 +313,16 @@ describe('a healed backlog drains at the store’s catch-up rate', () => {
         expect([link.head, link.lastApplied, link.draining]).toEqual([6, 1_000, undefined]);
     });
 
+    it('ends the drain with a write due exactly when the queue empties', () => {
+        const w = cutAt150({ catchUpPerS: 10 });
+        partition(w, 400, false);
+        // the last held write is applied at 700 (free from 800); the write at 560 at 800, then free from 900: the
+        // write at 800, due at 900, arrives to an empty queue
+        writes(w, 0, [560, 800]);
+        advance(w.ctx, w.link(0, 0, 1), 900, true);
+        expect(w.link(0, 0, 1).heals[0]).toMatchObject({ drainedAt: 800, drainedWrites: 4, outcome: 'drained' });
+    });
+
     it('marks a drain a new cut interrupts', () => {
         const w = cutAt150({ catchUpPerS: 10 });
         partition(w, 400, false);
@@ -301,31 +337,56 @@ describe('a healed backlog drains at the store’s catch-up rate', () => {
 });
 
 describe('a tracked write in a drain', () => {
-    it('waits its turn behind the backlog, then ends the drain once writes arrive to an empty queue', () => {
+    /** us-east-1 writes untracked at 50, key 1 at 60; cut at 100, healed at 300: resumes at 400, 10 writes/s. */
+    function trackedDrain() {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0], catchUpPerS: 10 }], { sharedSpace: [4] });
         writes(w, 0, [50]);
         writes(w, 0, [60], 1);
         partition(w, 100, true);
         partition(w, 300, false);
-        // resumes at 400: the untracked entry then, the tracked one a gap later (500), the next free slot 600
-        const deliver = () => {
-            const times: number[] = [];
-            while (w.ctx.queue.size > 0) {
-                times.push(w.ctx.queue.peekTime());
-                w.at(w.ctx.queue.peekTime());
-                onDelivery(w.ctx);
-            }
-            return times;
-        };
-        // the delivery scheduled at 160 before the cut is cancelled
-        expect(deliver()).toEqual([160, 500]);
+        return w;
+    }
+
+    function deliver(w: World): number[] {
+        const times: number[] = [];
+        while (w.ctx.queue.size > 0) {
+            times.push(w.ctx.queue.peekTime());
+            w.at(w.ctx.queue.peekTime());
+            onDelivery(w.ctx);
+        }
+        return times;
+    }
+
+    it('waits its turn behind the backlog', () => {
+        const w = trackedDrain();
+        // the untracked entry at 400, the tracked one a gap later (500), the next free slot 600; the delivery
+        // scheduled at 160 before the cut is cancelled
+        expect(deliver(w)).toEqual([160, 500]);
         const link = w.link(0, 0, 1);
         expect([link.head, link.drainFree, link.maxHeld, link.heals[0]!.outcome]).toEqual([2, 600, 440, 'draining']);
-        // a tracked write at 550, due 650 after the queue emptied at 600: the drain ended with the last held one
-        writes(w, 0, [550], 2);
-        expect(deliver()).toEqual([650]);
-        expect(link.heals[0]).toMatchObject({ drainedAt: 500, drainedWrites: 2, outcome: 'drained' });
-        expect([link.maxDelay, link.lastApplied]).toEqual([100, 650]);
+        expect(w.log(0, 0).trackedStart).toBe(1);
+    });
+
+    it.each([
+        // sent at 550, due 650, after the queue emptied at 600: the drain ended with the last held one (500)
+        {
+            name: 'due after the queue empties: the drain ended',
+            sent: 550,
+            at: 650,
+            drainedAt: 500,
+            outcome: 'drained',
+        },
+        { name: 'due as the queue empties: the drain ended', sent: 500, at: 600, drainedAt: 500, outcome: 'drained' },
+        // sent at 490, due 590: queued behind, applied at 600, and the queue is free again from 700
+        { name: 'due before the queue empties: queued', sent: 490, at: 600, drainedAt: -1, outcome: 'draining' },
+    ])('a later tracked write $name', ({ sent, at, drainedAt, outcome }) => {
+        const w = trackedDrain();
+        deliver(w);
+        writes(w, 0, [sent], 2);
+        expect(deliver(w)).toEqual([at]);
+        const link = w.link(0, 0, 1);
+        expect(link.heals[0]).toMatchObject({ drainedAt, drainedWrites: drainedAt < 0 ? 0 : 2, outcome });
+        expect([link.maxDelay, link.lastApplied, link.drainFree]).toEqual([at - sent, at, drainedAt < 0 ? 700 : 600]);
     });
 
     it('delivers the stranded writes with the last one, a tracked write', () => {
