@@ -204,7 +204,8 @@ export interface Link {
 /**
  * A stalled link reachable again with writes waiting. From one lag after the heal the backlog is applied no faster
  * than the store's catch-up rate (drain.ts), or at once when none is declared; writes accepted meanwhile queue
- * behind it. The drain is over when an entry arrives to an empty queue (or the log is empty).
+ * behind it. The drain is over when an entry arrives to an empty queue, or when the log is empty and no later
+ * write can arrive before the queue is free (at the run's end or a new cut: at once).
  */
 export interface Heal {
     readonly cutAt: number;

@@ -4,7 +4,13 @@
 // from every other one strands and, once a link is back, delivers. Lag 100 ms, RTT/2 30 ms between us-east-1
 // and us-west-2. Every figure is worked by hand in its row.
 import { describe, expect, it } from 'vitest';
-import { advance, appendWrite, onDelivery, updateLinks } from '../../simulation/engine/mechanisms/replication.js';
+import {
+    advance,
+    appendWrite,
+    finishLinks,
+    onDelivery,
+    updateLinks,
+} from '../../simulation/engine/mechanisms/replication.js';
 import { world, type StoreSpec, type WorldOptions } from './engine-world.js';
 
 type World = ReturnType<typeof world>;
@@ -403,5 +409,47 @@ describe('a tracked write in a drain', () => {
             ['writes-delivered', 400],
         ]);
         expect(w.link(0, 0, 1).healWatch).toBe(Infinity);
+    });
+});
+
+describe('a drain’s end does not depend on when the link is observed', () => {
+    // 5 writes/s: 200 ms between two entries of a drain, longer than the 100 ms lag. The write held by the cut
+    // (sent at 100) is applied at the resume, 500; the queue is free again from 700, so a write sent at 550 (due
+    // 650) queues behind it to 700, and the drain ends with it — whether or not a tick looked at the link at 520,
+    // when the log was empty but a write could still arrive in time to queue.
+    it.each([
+        { name: 'observed only at the end', observed: [800] },
+        { name: 'observed while the log was empty', observed: [520, 800] },
+    ])('$name', ({ observed }) => {
+        const w = world([{ replicas: [0, 1], catchUpPerS: 5 }]);
+        writes(w, 0, [100]);
+        partition(w, 150, true);
+        partition(w, 400, false);
+        const link = w.link(0, 0, 1);
+        for (const t of observed) {
+            if (t > 550) writes(w, 0, [550]);
+            advance(w.ctx, link, t, true);
+        }
+        expect(link.heals[0]).toMatchObject({ drainedAt: 700, drainedWrites: 2, outcome: 'drained' });
+        expect(link.lastApplied).toBe(700);
+    });
+
+    it('ends a drain whose queue had emptied when the run ends', () => {
+        const w = world([{ replicas: [0, 1], catchUpPerS: 5 }]);
+        writes(w, 0, [100]);
+        partition(w, 150, true);
+        partition(w, 400, false);
+        finishLinks(w.ctx, 520);
+        expect(w.link(0, 0, 1).heals[0]).toMatchObject({ drainedAt: 500, drainedWrites: 1, outcome: 'drained' });
+    });
+
+    it('ends a drain whose queue had emptied when the link is cut again', () => {
+        const w = world([{ replicas: [0, 1], catchUpPerS: 5 }]);
+        writes(w, 0, [100]);
+        partition(w, 150, true);
+        partition(w, 400, false);
+        advance(w.ctx, w.link(0, 0, 1), 520, true);
+        partition(w, 530, true);
+        expect(w.link(0, 0, 1).heals[0]).toMatchObject({ drainedAt: 500, drainedWrites: 1, outcome: 'drained' });
     });
 });

@@ -197,7 +197,8 @@ export function applyGeneral(ctx: RunState, link: Link, t: number, inclusive: bo
     link.head = head;
     link.lastApplied = lastApplied;
     link.drainFree = free;
-    if (draining && head === log.end && head > link.draining!.fromIndex) endDrain(link, lastApplied, head, ctx.weight);
+    if (draining && head === log.end && head > link.draining!.fromIndex && queueClosed(link, t, free))
+        endDrain(link, lastApplied, head, ctx.weight);
     link.intervalMaxLag = maxLag;
     link.maxDelay = maxDelay;
     link.maxHeld = maxHeld;
@@ -247,6 +248,16 @@ export function applySteady(ctx: RunState, link: Link, t: number, inclusive: boo
     link.intervalMaxLag = maxLag;
     link.maxDelay = maxDelay;
     link.maxHeld = maxHeld;
+}
+
+/**
+ * Whether a drain whose log is empty at `t` is over: no write sent from `t` on can arrive before the queue is free
+ * again (`free`) and queue behind the backlog. Until then the next write decides, so that the drain's end does not
+ * depend on when the link is observed. A lag spike only lengthens the lag: the least delay is the store's lag.
+ */
+function queueClosed(link: Link, t: number, free: number): boolean {
+    const least = link.store.lagMs > link.oneWayMs ? link.store.lagMs : link.oneWayMs;
+    return t + least >= free;
 }
 
 /**
@@ -368,7 +379,10 @@ export function updateLinks(ctx: EngineContext, t: number, fault: number): void 
         (changed ??= []).push(link);
         if (blocked) {
             advance(ctx, link, t, false);
-            if (link.draining !== undefined) link.draining.outcome = 'cut-again';
+            // A backlog that has all arrived drained; one still on its way is cut again.
+            if (link.draining !== undefined && link.head === link.log.end)
+                endDrain(link, link.lastApplied, link.head, ctx.weight);
+            else if (link.draining !== undefined) link.draining.outcome = 'cut-again';
             link.draining = undefined;
             link.blocked = true;
             link.blockedSince = t;
@@ -536,6 +550,11 @@ export function finishLinks(ctx: EngineContext, end: number): void {
         advance(ctx, link, end, true);
         const heal = link.draining;
         if (heal === undefined) continue;
+        // Its backlog has all arrived and no write comes after the end: it drained.
+        if (link.head === link.log.end) {
+            endDrain(link, link.lastApplied, link.head, ctx.weight);
+            continue;
+        }
         heal.outcome = Number.isFinite(heal.expectedEnd) ? 'unfinished' : 'never-drains';
         heal.drainedWrites = (link.head - heal.fromIndex) * ctx.weight;
     }
