@@ -123,6 +123,32 @@ describe('a cut stalls the links it crosses', () => {
         expect(w.rows.map((r) => r.region)).toEqual(slots.map((s) => replicas[s]));
     });
 
+    it('strands what a replica holds when its own region fails after its only peer’s', () => {
+        const w = world([{ replicas: [0, 1] }]);
+        // us-west-2 fails at 50: us-east-1 still serves, its writes at 10 and 60 are a backlog for the peer's
+        // return; us-east-1 fails at 100, no link changing (both were cut already): now they are stranded there
+        writes(w, 0, [10]);
+        w.setDown(1);
+        updateLinks(w.ctx, 50, 0);
+        writes(w, 0, [60]);
+        w.setDown(0);
+        updateLinks(w.ctx, 100, 1);
+        expect(w.ctx.fates[0]!.all.map((s) => [s.slot, s.cutAt, s.firstIndex, s.fault])).toEqual([
+            [1, 50, 0, 0],
+            [0, 100, 0, 1],
+        ]);
+        expect(w.rows.map((r) => [r.t, r.text.split(' are ')[0]])).toEqual([
+            [100, 'orders: 2 acknowledged writes held only in us-east-1'],
+        ]);
+        // back at 200 with us-west-2 still down: stranded until a peer is reachable; both back at 300: on their way
+        w.setDown(0, false);
+        updateLinks(w.ctx, 200, 1);
+        expect(w.ctx.fates[0]!.open[0]!.endIndex).toBe(-1);
+        w.setDown(1, false);
+        updateLinks(w.ctx, 300, 0);
+        expect(w.ctx.fates[0]!.all[1]).toMatchObject({ endIndex: 2, healedAt: 300 });
+    });
+
     it('strands nothing in a region whose storage was destroyed', () => {
         const w = world([{ replicas: [0, 1] }]);
         writes(w, 1, [0, 10]);

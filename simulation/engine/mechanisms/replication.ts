@@ -421,6 +421,24 @@ export function updateLinks(ctx: EngineContext, t: number, fault: number): void 
         }
     }
     if (changed !== undefined) for (const link of changed) updateCutOff(ctx, link.store.index, link.fromSlot, t, fault);
+    strandWhereDown(ctx, t, fault);
+}
+
+/**
+ * A replica whose own region is down and that strands nothing yet: its links changed nothing when the region
+ * failed, its only peers being down already (what it held was then a backlog for their return, as it served its
+ * users). Now it is cut off like any other. One look per replica with links (fewer than the links scanned).
+ */
+function strandWhereDown(ctx: EngineContext, t: number, fault: number): void {
+    for (const store of ctx.plan.stores) {
+        const links = ctx.linksFrom[store.index]!;
+        const fate = ctx.fates[store.index]!;
+        for (let slot = 0; slot < links.length; slot++) {
+            const open = fate.open[slot];
+            if (ctx.faults.isDown(store.replicas[slot]!) && (open === undefined || open.endIndex >= 0))
+                updateCutOff(ctx, store.index, slot, t, fault);
+        }
+    }
 }
 
 /**
