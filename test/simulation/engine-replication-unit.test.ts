@@ -399,6 +399,15 @@ describe('a link applies what is due, in order and in bulk', () => {
         expect(w.link(0, 0, 1).head).toBe(1);
     });
 
+    it('applies the untracked writes after the last tracked one was delivered', () => {
+        const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
+        writesTo(w, 0, 1, [10]);
+        deliver(w);
+        writes(w, 0, [200, 300]);
+        advance(w.ctx, w.link(0, 0, 1), 400, true);
+        expect(w.link(0, 0, 1).head).toBe(3);
+    });
+
     it('applies nothing over a cut link', () => {
         const w = world([{ replicas: [0, 1] }]);
         writes(w, 0, [0]);
@@ -516,14 +525,14 @@ describe('a tracked write is delivered against the key’s versions', () => {
         expect([w.link(0, 0, 1).maxHeld, w.link(0, 0, 1).maxDelay, w.link(0, 0, 1).head]).toEqual([350, 100, 2]);
     });
 
-    it('carries a counter’s value to the replica that adopts the newer version', () => {
+    it('carries a counter’s value to the replica that adopts the newer version, and only there', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0], shape: 'counter' }], { sharedSpace: [4] });
-        // us-west-2 counts to 2 at 10 and 20; us-east-1, unaware, to 2 at 40 and 50
-        writesTo(w, 1, 0, [10, 20]);
+        // us-west-2 counts to 3 at 10, 20 and 30; us-east-1, unaware, to 2 at 40 and 50
+        writesTo(w, 1, 0, [10, 20, 30]);
         writesTo(w, 0, 0, [40, 50]);
         const value = w.ctx.counterStates[0]!.value;
-        // us-east-1 keeps its own (newer) version at 110 and 120; us-west-2 adopts 1 at 140, then 2 at 150
-        expect(deliver(w, 140)).toEqual([110, 120, 140]);
+        // us-east-1 keeps its own (newer) version at 110, 120 and 130; us-west-2 adopts 1 at 140, then 2 at 150
+        expect(deliver(w, 140)).toEqual([110, 120, 130, 140]);
         expect([...value.subarray(0, 2)]).toEqual([2, 1]);
         deliver(w);
         expect([...value.subarray(0, 2)]).toEqual([2, 2]);
