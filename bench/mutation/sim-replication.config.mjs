@@ -14,12 +14,9 @@ const suites = {
         'test/simulation/engine-replication-unit.test.ts',
         'test/simulation/engine-heal-unit.test.ts',
         'test/simulation/steady-apply.test.ts',
-        'test/simulation/heal.test.ts',
-        'test/simulation/key-states.test.ts',
     ],
     'simulation/engine/mechanisms/staleness.ts': [
         'test/simulation/staleness-unit.test.ts',
-        'test/simulation/bounded-staleness.test.ts',
     ],
 };
 
