@@ -1,8 +1,9 @@
 // Mutation testing of the engine's replication mechanisms, first measured on 2026-12-07, static mutants counted:
 // logs, links, tracked deliveries, cuts, heals and drains (engine/mechanisms/replication.ts) and bounded staleness
-// (engine/mechanisms/staleness.ts). Each module runs with its unit suites on a hand-built engine context (well
-// under a second each) plus the small whole-simulation suites that reach it (a few seconds each here), chosen from
-// the --mutate argument. One module per run, each with its own incremental file:
+// (engine/mechanisms/staleness.ts). Each module runs with its unit suites on a hand-built engine context (about a
+// second together), chosen from the --mutate argument. The whole-simulation suites that also reach them (heal,
+// key-states, bounded-staleness) are left out: vitest runs slow files first, so they cost every mutant their
+// seconds (over an hour for replication.ts here). One module per run, each with its own incremental file:
 //   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/sim-replication.config.mjs \
 //     --mutate simulation/engine/mechanisms/replication.ts \
 //     --incrementalFile bench/mutation/stryker-incremental-sim-replication-replication.json
