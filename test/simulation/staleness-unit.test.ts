@@ -156,6 +156,31 @@ describe('a write in the write region under a staleness bound', () => {
         expect(w.rows.map((r) => r.text.split(' — ')[1]?.split(' is beyond')[0])).toEqual(behind ? [behind] : []);
     });
 
+    it('names us-east-1, region 0, as the lagging replica of a store written in us-west-2', () => {
+        const w = world([{ replicas: [1, 0] }]);
+        w.ctx.staleness[0] = bound(1, Infinity, 2);
+        w.at(0);
+        appendWrite(w.ctx, 0, 1, -1, 0);
+        expect(throttles(w.ctx, 0, 1, 50)).toBe(true);
+        expect(w.rows.map((r) => r.text.split(' — ')[1]?.split(' is beyond')[0])).toEqual(['us-east-1']);
+        expect([...w.ctx.staleness[0]!.throttledAt]).toEqual([1, 0]);
+    });
+
+    it('keeps the first refusal at 0 ms and names the first fault, index 0', () => {
+        const w = bounded(1, Infinity, [0]);
+        w.partition(0, 1);
+        updateLinks(w.ctx, 0, 0);
+        expect([throttles(w.ctx, 0, 0, 0), throttles(w.ctx, 0, 0, 50)]).toEqual([true, true]);
+        expect(w.bound).toMatchObject({ firstAtMs: 0, lastAtMs: 50, cause: 0 });
+        w.partition(0, 1, false);
+        updateLinks(w.ctx, 60, 0);
+        expect(throttles(w.ctx, 0, 0, 200)).toBe(false);
+        expect(w.rows.filter((r) => r.kind.includes('throttl')).map((r) => [r.t, r.cause])).toEqual([
+            [0, { fault: 0 }],
+            [200, { fault: 0 }],
+        ]);
+    });
+
     it('accepts a write in a store with no link out of the region', () => {
         const w = bounded(1, Infinity, [0], { replicas: [0] });
         expect(throttles(w.ctx, 0, 0, 50)).toBe(false);
