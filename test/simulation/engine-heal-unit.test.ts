@@ -149,6 +149,19 @@ describe('a cut stalls the links it crosses', () => {
         expect(w.ctx.fates[0]!.all[1]).toMatchObject({ endIndex: 2, healedAt: 300 });
     });
 
+    it('strands nothing again in a replica whose writes a promotion abandoned, its region up', () => {
+        const w = cutAt150();
+        // a promotion to us-west-2 abandons what us-east-1 held (losses.ts moves every link past it)
+        w.ctx.fates[0]!.abandon(0, 200, 1, w.log(0, 0), 1);
+        w.link(0, 0, 1).head = w.log(0, 0).end;
+        w.setDown(2);
+        updateLinks(w.ctx, 300, 2);
+        expect(w.ctx.fates[0]!.all.map((s) => [s.slot, s.cutAt])).toEqual([
+            [0, 150],
+            [1, 150],
+        ]);
+    });
+
     it('strands nothing in a region whose storage was destroyed', () => {
         const w = world([{ replicas: [0, 1] }]);
         writes(w, 1, [0, 10]);

@@ -537,6 +537,17 @@ describe('a tracked write is delivered against the key’s versions', () => {
         deliver(w);
         expect([...value.subarray(0, 2)]).toEqual([2, 2]);
     });
+
+    it('adopts no count from a version tied in time with a value lost in the destination', () => {
+        const w = world([{ replicas: [0, 1], trackedWorkloads: [0], shape: 'counter' }], { sharedSpace: [4] });
+        // us-east-1 counts to 2 at 40 and 50; us-west-2 counts 1 at 50, a value then lost there (a promotion's
+        // abandon marks it): the version from us-east-1 sent at 50 is no newer, so us-west-2 keeps its count
+        writesTo(w, 0, 0, [40, 50]);
+        writesTo(w, 1, 0, [50]);
+        w.ctx.keyStates[0]!.markLost(0, 1, 50);
+        deliver(w);
+        expect([...w.ctx.counterStates[0]!.value.subarray(0, 2)]).toEqual([2, 1]);
+    });
 });
 
 describe('the lag sampled at the end of each interval', () => {
