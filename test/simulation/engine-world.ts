@@ -11,6 +11,7 @@ import { newStoreCounters } from '../../simulation/engine/run-state.js';
 import type { StorePlan } from '../../simulation/plan.js';
 import type { Link, WriteLog } from '../../simulation/replication.js';
 import type { StalenessBound } from '../../simulation/staleness-bound.js';
+import { timelineRecorder } from './timeline-recorder.js';
 
 export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 const RTT = [0, 60, 80, 60, 0, 140, 80, 140, 0];
@@ -30,15 +31,6 @@ export interface StoreSpec {
     /** The plan's count of tracked keys (default: one per tracked workload). */
     trackedKeys?: number;
     strongReads?: boolean;
-}
-
-export interface Row {
-    t: number;
-    kind: string;
-    text: string;
-    target: string | null;
-    region: number | null;
-    cause: unknown;
 }
 
 /** Only what the replication and staleness mechanisms read of a store plan. */
@@ -75,7 +67,7 @@ export interface WorldOptions {
 export function world(specs: StoreSpec[], opts: WorldOptions = {}) {
     const plans = specs.map((s, i) => storePlan(i, s));
     const R = REGIONS.length;
-    const rows: Row[] = [];
+    const { rows, record } = timelineRecorder();
     const cut = new Set<string>();
     const down = new Set<number>();
     const ctx = {
@@ -110,9 +102,7 @@ export function world(specs: StoreSpec[], opts: WorldOptions = {}) {
             unreachable: (a: number, b: number) => down.has(a) || down.has(b) || cut.has(`${a}-${b}`),
             isDown: (r: number) => down.has(r),
         },
-        record(t: number, kind: string, text: string, target: string | null, region: number | null, cause?: unknown) {
-            rows.push({ t, kind, text, target, region, cause });
-        },
+        record,
         faultSource: (i: number) => ({ fault: i }),
         regionName: (r: number) => REGIONS[r]!,
         advance: (link: Link, t: number, inclusive: boolean) => advance(ctx, link, t, inclusive),
