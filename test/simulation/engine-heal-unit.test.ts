@@ -473,6 +473,21 @@ describe('a drain’s end does not depend on when the link is observed', () => {
         expect(link.lastApplied).toBe(700);
     });
 
+    // A 20 ms lag is below RTT/2 (30): the write held at 150 (sent at 130) arrives at the resume, 430, and the queue
+    // is free from 630. Observed at 600, a write sent from then on arrives at 630 at the earliest: the drain is
+    // over; at 599 one could still arrive at 629 and queue.
+    it.each([
+        { name: 'observed at 600: over', t: 600, drain: { drainedAt: 430, drainedWrites: 1, outcome: 'drained' } },
+        { name: 'observed at 599: not yet', t: 599, drain: { drainedAt: -1, drainedWrites: 0, outcome: 'draining' } },
+    ])('ends the drain once no later write can queue, RTT/2 away: $name', ({ t, drain }) => {
+        const w = world([{ replicas: [0, 1], catchUpPerS: 5, lagMs: 20 }]);
+        writes(w, 0, [130]);
+        partition(w, 150, true);
+        partition(w, 400, false);
+        advance(w.ctx, w.link(0, 0, 1), t, true);
+        expect(w.link(0, 0, 1).heals[0]).toMatchObject(drain);
+    });
+
     it('ends a drain whose queue had emptied when the run ends', () => {
         const w = world([{ replicas: [0, 1], catchUpPerS: 5 }]);
         writes(w, 0, [100]);
