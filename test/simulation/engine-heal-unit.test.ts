@@ -59,7 +59,7 @@ describe('a cut stalls the links it crosses', () => {
         { name: 'three writes', weight: 1, fault: 3, held: '3 acknowledged writes', cause: { fault: 3 } },
         { name: 'sampled twice over', weight: 2, fault: 3, held: '6 acknowledged writes', cause: { fault: 3 } },
         { name: 'with no fault to name', weight: 1, fault: -1, held: '3 acknowledged writes', cause: undefined },
-    ])('strands what only the cut-off replica holds: $name', ({ weight, fault, held, cause }) => {
+    ])('$name: what only the cut-off replica holds is stranded', ({ weight, fault, held, cause }) => {
         const w = world([{ replicas: [0, 1] }], { weight });
         writes(w, 0, [0, 50, 100, 150]);
         partition(w, 150, true, fault);
@@ -299,7 +299,7 @@ describe('a heal lets a stalled link resume one lag later', () => {
         { name: 'after a backlog (entry by entry)', from: 0, held: 500 },
         // the link out of us-west-2 held nothing: no drain (the bulk apply)
         { name: 'on a link that held nothing (in bulk)', from: 1, held: -1 },
-    ])('counts a write sent at the heal as lag between live ends: $name', ({ from, held }) => {
+    ])('$name: a write sent at the heal counts as lag between live ends', ({ from, held }) => {
         const w = world([{ replicas: [0, 1] }]);
         writes(w, 0, [0, 50, 100]);
         partition(w, 50, true);
@@ -479,7 +479,7 @@ describe('a drain’s end does not depend on when the link is observed', () => {
     it.each([
         { name: 'observed at 600: over', t: 600, drain: { drainedAt: 430, drainedWrites: 1, outcome: 'drained' } },
         { name: 'observed at 599: not yet', t: 599, drain: { drainedAt: -1, drainedWrites: 0, outcome: 'draining' } },
-    ])('ends the drain once no later write can queue, RTT/2 away: $name', ({ t, drain }) => {
+    ])('$name — a drain ends once no later write can queue, RTT/2 away', ({ t, drain }) => {
         const w = world([{ replicas: [0, 1], catchUpPerS: 5, lagMs: 20 }]);
         writes(w, 0, [130]);
         partition(w, 150, true);
@@ -488,7 +488,7 @@ describe('a drain’s end does not depend on when the link is observed', () => {
         expect(w.link(0, 0, 1).heals[0]).toMatchObject(drain);
     });
 
-    it('ends a drain whose queue had emptied when the run ends', () => {
+    it('the run’s end ends a drain whose queue had emptied', () => {
         const w = world([{ replicas: [0, 1], catchUpPerS: 5 }]);
         writes(w, 0, [100]);
         partition(w, 150, true);
@@ -497,7 +497,7 @@ describe('a drain’s end does not depend on when the link is observed', () => {
         expect(w.link(0, 0, 1).heals[0]).toMatchObject({ drainedAt: 500, drainedWrites: 1, outcome: 'drained' });
     });
 
-    it('ends a drain whose queue had emptied when the link is cut again', () => {
+    it('a new cut ends a drain whose queue had emptied', () => {
         const w = world([{ replicas: [0, 1], catchUpPerS: 5 }]);
         writes(w, 0, [100]);
         partition(w, 150, true);

@@ -456,7 +456,7 @@ describe('a tracked write is delivered against the key’s versions', () => {
         { conflicts: 'crdt' as const, discardedAt: [0, 0], mergesAt: [6, 6], siblingsAt: [0, 0] },
         { conflicts: 'vector-clocks' as const, discardedAt: [0, 0], mergesAt: [0, 0], siblingsAt: [6, 6] },
     ])(
-        'counts what two concurrent writes under $conflicts leave',
+        '$conflicts: what two concurrent writes leave is counted',
         ({ conflicts, discardedAt, mergesAt, siblingsAt }) => {
             const w = concurrent(conflicts);
             expect(deliver(w)).toEqual([120, 150]);

@@ -194,7 +194,7 @@ describe('a promotion moves the bound’s source', () => {
         { name: 'from a region with no replica', from: 2, to: 1, before: [0, 1], after: [0, 0] },
         { name: 'to a region with no replica', from: 0, to: 2, before: [0, 0], after: [1, 0] },
         { name: 'back to us-east-1', from: 1, to: 0, before: [1, 0], after: [0, 1] },
-    ])('releases the old write region and binds the new one: $name', ({ from, to, before, after }) => {
+    ])('$name: the old write region released, the new one bound', ({ from, to, before, after }) => {
         const w = bounded(1, Infinity, []);
         w.bound.released.set(before);
         releaseDemoted(w.ctx, 0, from, to);
