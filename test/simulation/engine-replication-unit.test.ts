@@ -508,6 +508,8 @@ describe('a tracked write is delivered against the key’s versions', () => {
         expect(deliver(w, 150)).toEqual([150]);
         expect([w.link(0, 0, 1).head, w.ctx.storeCounters[0]!.applied[1], w.ctx.queue.peekTime()]).toEqual([2, 2, 160]);
         expect(w.link(0, 0, 1).scheduled).toBe(true);
+        // the log keeps the tracked entry still on its way (the second), not the one delivered
+        expect([w.log(0, 0).trackedStart, w.log(0, 0).trackedEnd]).toEqual([1, 2]);
     });
 
     it('counts a tracked write a cut held back apart from the lag between live ends', () => {
