@@ -9,6 +9,10 @@
 // rules' document suite; name their lines (the rest of the file is lww-on-shared-state, measured with
 // conflicts.config.mjs):
 //   --mutate 'language/validation/rules/conflict-rules.ts:1-88,language/validation/rules/conflict-rules.ts:157-236'
+// rto-unachievable's quick fixes (recovery-rules.ts:65-201, the lines its rules.config.mjs runs left unmeasured) run
+// with their own suite (test/rules/rto-fixes.test.ts: each fix's title, promised time, preference and edits on
+// small designs) and the rule's document suites:
+//   --mutate 'language/validation/rules/recovery-rules.ts:65-201'
 // One module per run, each with its own incremental file (a run limited with --mutate keeps only its
 // modules):
 //   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/rules-shared.config.mjs \
@@ -20,6 +24,12 @@ const suites = {
     'language/validation/rules/helpers.ts': ['test/rules/helpers-unit.test.ts'],
     'language/validation/rules/reported-pairs.ts': ['test/rules/reported-pairs-unit.test.ts'],
     'language/validation/rules/voter-layout.ts': ['test/rules/voter-layout-unit.test.ts'],
+    'language/validation/rules/recovery-rules.ts': [
+        'test/rules/rto-fixes.test.ts',
+        'test/rules/rto-unachievable.test.ts',
+        'test/rules/recovery-rules.test.ts',
+        'test/rules/quick-fixes.test.ts',
+    ],
     'language/validation/rules/conflict-rules.ts': [
         'test/rules/crdt-rules-unit.test.ts',
         'test/rules/conflict-rules.test.ts',
