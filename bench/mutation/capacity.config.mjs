@@ -14,6 +14,7 @@ export default {
         'test/estimators/region-loss.test.ts',
         'test/estimators/region-loss-routing.test.ts',
         'test/estimators/nth-smallest.test.ts',
+        'test/estimators/voters-unit.test.ts',
         'test/estimators/write-latency.test.ts',
         'test/rules/availability-rules.test.ts',
         'test/rules/consistency-rules.test.ts',

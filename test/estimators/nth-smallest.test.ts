@@ -27,5 +27,6 @@ describe('nthSmallestIndex', () => {
 
     it.each([-1, 3, 0.5])('refuses position %s of 3 values', (n) => {
         expect(() => nthSmallestIndex([1, 2, 3], n)).toThrow(RangeError);
+        expect(() => nthSmallestIndex([1, 2, 3], n)).toThrow(`no element ${n} among 3`);
     });
 });
