@@ -18,6 +18,7 @@
 //   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/rules-shared.config.mjs \
 //     --mutate language/validation/rules/runner.ts --incrementalFile bench/mutation/stryker-incremental-rules-shared-runner.json
 import base from '../../stryker.config.mjs';
+import { suitesFor } from './module-suites.mjs';
 
 const suites = {
     'language/validation/rules/runner.ts': ['test/rules/runner-unit.test.ts', 'test/rules/rule-failure.test.ts'],
@@ -36,15 +37,10 @@ const suites = {
     ],
 };
 
-// The modules named after --mutate (ranges like `file:1-9` keep their file); without it, all of them.
-const at = process.argv.indexOf('--mutate');
-const named = at >= 0 ? (process.argv[at + 1] ?? '').split(',').map((m) => m.split(':')[0]) : Object.keys(suites);
-const testFiles = [...new Set(named.flatMap((m) => suites[m] ?? Object.values(suites).flat()))];
-
 export default {
     ...base,
     mutate: Object.keys(suites),
-    testFiles,
+    testFiles: suitesFor(suites),
     ignoreStatic: false,
     incrementalFile: 'bench/mutation/stryker-incremental-rules-shared.json',
     jsonReporter: { fileName: 'test-output/mutation/rules-shared-report.json' },

@@ -8,11 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Judge } from '../../language/semantics/estimators/range.js';
 import { RULES } from '../../language/validation/rules/catalog.js';
-import type { FixEdit } from '../../language/validation/rules/fix.js';
 import { recoveryRules } from '../../language/validation/rules/recovery-rules.js';
 import type { Finding } from '../../language/validation/rules/rule.js';
 import { errors, modelOf } from '../helpers/services.js';
-import { textAt } from './rule-cases.js';
+import { describeEdit } from './whole-findings.js';
 
 const AWS = 'region us-east-1 {}\nregion us-west-2 {}';
 const ON_PREM = 'region dc1 { provider on-prem  jurisdiction US }\nregion dc2 { provider on-prem  jurisdiction US }';
@@ -41,21 +40,6 @@ ${failover.map((c) => `    ${c}`).join('\n')}
     drill  every 30d
 }
 `;
-}
-
-/** An edit as a reviewer reads it: what it does, at which text, with which text. */
-function describeEdit(text: string, e: FixEdit): string {
-    const at = (range: Parameters<typeof textAt>[1]['range']) => textAt(text, { range } as never);
-    switch (e.kind) {
-        case 'replace':
-            return `replace '${at(e.range)}' with '${e.text}'`;
-        case 'insert-clause':
-            return `add '${e.text}'`;
-        case 'delete-clause':
-            return `delete '${at(e.range)}'`;
-        default:
-            return e.kind;
-    }
 }
 
 /** The fixes of the rule's failover-time finding: [title, preferred, edits]. */
@@ -143,7 +127,7 @@ describe('rto-unachievable offers faster detection', () => {
             'no detect clause: one is added',
             { rto: '1m', failover: ['route  manual after 10m'] },
             [
-                [`${DETECT} (worst-case failover 10 m 36 s)`, false, [`add '${TO_10S}'`]],
+                [`${DETECT} (worst-case failover 10 m 36 s)`, false, [`add '${TO_10S}' to 'failover orders {'`]],
                 [
                     `${VIA_GA} (worst-case failover 1 m 36 s)`,
                     false,

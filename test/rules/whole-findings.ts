@@ -10,7 +10,7 @@ import { diagnosticsOf, textAt } from './rule-cases.js';
 const SEVERITY: Readonly<Record<number, string>> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 /** What an edit does, in words checked against the design text ("replace '5m' with '60s'"). */
-function describeEdit(text: string, e: FixEdit): string {
+export function describeEdit(text: string, e: FixEdit): string {
     const at = (range: Diagnostic['range']) => textAt(text, { range } as Diagnostic);
     switch (e.kind) {
         case 'replace':
