@@ -194,6 +194,13 @@ describe('per-cell instances merged', () => {
             ['warning lag 5 s (cell eu)', 'warning lag 9 s (cell us)'],
         ],
         [
+            // One cell said two things: the message every cell said still names them, since another message differs.
+            'a message of every cell beside another',
+            ['eu', 'us'],
+            [cell('eu', 'x'), cell('us', 'x'), cell('eu', 'y')],
+            ['warning x (cells eu, us)', 'warning y (cell eu)'],
+        ],
+        [
             'a cell repeated is named once',
             ['eu', 'us', 'ap'],
             [cell('eu'), cell('eu'), cell('us')],

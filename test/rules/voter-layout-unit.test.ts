@@ -34,6 +34,8 @@ describe('survivesAnyRegionLoss', () => {
         ['two regions, majority of 2 (2): no', { regions: ['a', 'b'] }, false],
         ['two regions and a witness (2 of 3): yes', { regions: ['a', 'b'], witness: 'w' }, true],
         ['four voters over two regions (3 of 4): no', { regions: ['a', 'b'], replicas: 4 }, false],
+        // a, b, c, a: losing b or c leaves 3 (a quorum), losing a leaves 2.
+        ['four over three, two in one region: no', { regions: ['a', 'b', 'c'], replicas: 4 }, false],
         ['a declared quorum of 1 of 3 is no majority', { regions: ['a', 'b', 'c'], quorum: 1, declared: true }, false],
         [
             'a declared quorum of 2 of 4 is no majority',
