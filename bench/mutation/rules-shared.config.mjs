@@ -18,7 +18,7 @@
 //   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/rules-shared.config.mjs \
 //     --mutate language/validation/rules/runner.ts --incrementalFile bench/mutation/stryker-incremental-rules-shared-runner.json
 import base from '../../stryker.config.mjs';
-import { suitesFor } from './module-suites.mjs';
+import { testFilesFor } from './per-module.mjs';
 
 const suites = {
     'language/validation/rules/runner.ts': ['test/rules/runner-unit.test.ts', 'test/rules/rule-failure.test.ts'],
@@ -40,7 +40,7 @@ const suites = {
 export default {
     ...base,
     mutate: Object.keys(suites),
-    testFiles: suitesFor(suites),
+    testFiles: testFilesFor(suites),
     ignoreStatic: false,
     incrementalFile: 'bench/mutation/stryker-incremental-rules-shared.json',
     jsonReporter: { fileName: 'test-output/mutation/rules-shared-report.json' },
