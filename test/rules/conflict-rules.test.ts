@@ -47,6 +47,14 @@ ruleCases('lww-on-shared-state', {
             says: ['written in us-east-1 and eu-west-1', 'discarded silently', 'DynamoDB MREC'],
         },
         {
+            name: 'LWW in Workers KV, which keeps the last write and logs nothing',
+            text: store(
+                `engine workers-kv\nregions us-east-1, eu-west-1\nholds shared rows\nwrites any-region\nreplication async lag 60s\nconflicts lww`,
+            ),
+            at: 'conflicts lww',
+            says: ['one is discarded silently (Workers KV keeps the last write and logs nothing)'],
+        },
+        {
             name: 'the DynamoDB MREC defaults on a shared counter, at the engine that implies them',
             text: store(`engine dynamodb\nregions us-east-1, eu-west-1\nholds shared counter`),
             at: 'engine dynamodb',
