@@ -44,7 +44,10 @@ ${failover.map((c) => `    ${c}`).join('\n')}
 
 /** The fixes of the rule's failover-time finding: [title, preferred, edits]. */
 async function fixesOf(d: Design, judge: Judge = 'worst'): Promise<[string, boolean | undefined, string[]][]> {
-    const text = design(d);
+    return fixesIn(design(d), judge);
+}
+
+async function fixesIn(text: string, judge: Judge = 'worst'): Promise<[string, boolean | undefined, string[]][]> {
     const { model, diagnostics } = await modelOf(text);
     // The design is valid; the rules' own findings are what is under test.
     expect(errors(diagnostics).filter((e) => !(String(e.code) in RULES))).toEqual([]);
@@ -135,6 +138,18 @@ describe('rto-unachievable offers faster detection', () => {
                 ],
             ],
         ],
+        [
+            // 30 s × 3 = 90 s; faster detection: 36 s, exactly the objective, which it meets.
+            'a fix landing on the objective meets it',
+            { rto: '36s', failover: ['detect health-check every 30s threshold 3 timeout 0s', 'route  anycast'] },
+            [
+                [
+                    `${DETECT} (worst-case failover 36 s)`,
+                    true,
+                    [`replace 'detect health-check every 30s threshold 3 timeout 0s' with '${TO_10S}'`],
+                ],
+            ],
+        ],
     ])('detect: %s', async (_, d, fixes) => {
         expect(await fixesOf(d)).toEqual(fixes);
     });
@@ -215,6 +230,18 @@ describe('rto-unachievable offers a route with no DNS TTL', () => {
                 ],
             },
             [],
+        ],
+        [
+            // 10 × 3 + 60 = 90 s; GA: 30 s, exactly the objective.
+            'a route landing on the objective meets it',
+            { rto: '30s', failover: ['detect health-check every 10s threshold 3 timeout 0s', 'route  dns ttl 60s'] },
+            [
+                [
+                    `${VIA_GA} (worst-case failover 30 s)`,
+                    true,
+                    [`replace 'route  dns ttl 60s' with 'route global-accelerator'`],
+                ],
+            ],
         ],
     ])('route: %s', async (_, d, fixes) => {
         expect(await fixesOf(d)).toEqual(fixes);
@@ -303,8 +330,112 @@ describe('rto-unachievable offers capacity that is already running', () => {
             { posture: 'warm-standby', rto: '5m', failover: [FAST, 'route  anycast', 'action notify takes 6m'] },
             [],
         ],
+        [
+            // Pilot light launching for 4 m: the fix's 4 m 30 s is exactly the objective.
+            'capacity landing on the objective meets it',
+            {
+                posture: 'pilot-light',
+                rto: '270s',
+                failover: [FAST, 'route  anycast', 'action launch-capacity takes 4m'],
+            },
+            [
+                [
+                    `${PROVISION} (worst-case failover 4 m 30 s)`,
+                    true,
+                    [
+                        `replace 'launch-capacity' with 'shift-traffic'`,
+                        `replace 'posture   pilot-light' with 'posture warm-standby'`,
+                    ],
+                ],
+            ],
+        ],
+        [
+            // Warm standby: 30 s × 3 + a 10 min default launch. Faster detection: 36 s + 10 m (over); shifting
+            // traffic at once: 90 s, enough, and preferred since nothing before it is.
+            'faster detection short, capacity preferred',
+            {
+                posture: 'warm-standby',
+                rto: '2m',
+                failover: [
+                    'detect health-check every 30s threshold 3 timeout 0s',
+                    'route  anycast',
+                    'action launch-capacity',
+                ],
+            },
+            [
+                [
+                    `${DETECT} (worst-case failover 10 m 36 s)`,
+                    false,
+                    [`replace 'detect health-check every 30s threshold 3 timeout 0s' with '${TO_10S}'`],
+                ],
+                [
+                    `${PROVISION} (worst-case failover 1 m 30 s)`,
+                    true,
+                    [`replace 'launch-capacity' with 'shift-traffic'`],
+                ],
+            ],
+        ],
+        [
+            // Pilot light launching (10 min by default): max(90 s + 10 m, 10 m floor) = 11 m 30 s. Faster detection:
+            // 36 s + 10 m = 10 m 36 s, enough (preferred); a warm standby shifting at once: 90 s, enough too.
+            'both enough: detection first, capacity after',
+            {
+                posture: 'pilot-light',
+                rto: '11m',
+                failover: [
+                    'detect health-check every 30s threshold 3 timeout 0s',
+                    'route  anycast',
+                    'action launch-capacity',
+                ],
+            },
+            [
+                [
+                    `${DETECT} (worst-case failover 10 m 36 s)`,
+                    true,
+                    [`replace 'detect health-check every 30s threshold 3 timeout 0s' with '${TO_10S}'`],
+                ],
+                [
+                    `${PROVISION} (worst-case failover 1 m 30 s)`,
+                    false,
+                    [
+                        `replace 'launch-capacity' with 'shift-traffic'`,
+                        `replace 'posture   pilot-light' with 'posture warm-standby'`,
+                    ],
+                ],
+            ],
+        ],
     ])('capacity: %s', async (_, d, fixes) => {
         expect(await fixesOf(d)).toEqual(fixes);
+    });
+});
+
+describe('a store failover has no route to change', () => {
+    it('is offered faster detection alone', async () => {
+        // 30 s × 3 = 90 s; faster detection: 36 s.
+        const text = `topology Fixes
+${AWS}
+
+store db {
+    engine      aurora
+    regions     us-east-1, us-west-2
+    holds       shared rows
+    writes      primary us-east-1
+    consistency session
+    objective   rto 1m
+}
+
+failover db {
+    detect health-check every 30s threshold 3 timeout 0s
+    drill  every 30d
+}
+`;
+        expect(await fixesIn(text)).toEqual([
+            [
+                `${DETECT} (worst-case failover 36 s)`,
+                true,
+                [`replace 'detect health-check every 30s threshold 3 timeout 0s' with '${TO_10S}'`],
+            ],
+        ]);
     });
 });
 
