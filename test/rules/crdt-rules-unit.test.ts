@@ -165,8 +165,8 @@ describe('crdt-cannot-keep-invariant: the fixes', () => {
         ['a unique counter: no escrow', { shape: 'counter', invariants: ['unique sku'] }, [stopsWrites(2)]],
     ])('crdt invariant fixes: %s', (_, spec, titles) => {
         const [finding] = findings(invariantRule, store(spec));
-        expect(finding?.fixes?.map((f) => f.title)).toEqual(titles);
-        expect(finding?.fixes?.map((f) => f.preferred)).toEqual(titles.map((_t, i) => (i === 0 ? true : undefined)));
+        expect(finding?.fixes?.().map((f) => f.title)).toEqual(titles);
+        expect(finding?.fixes?.().map((f) => f.preferred)).toEqual(titles.map((_t, i) => (i === 0 ? true : undefined)));
     });
 
     it.each<[string, Spec, object[]]>([
@@ -192,12 +192,12 @@ describe('crdt-cannot-keep-invariant: the fixes', () => {
         ],
     ])('crdt invariant consensus edits: %s', (_, spec, edits) => {
         const [finding] = findings(invariantRule, store(spec));
-        expect(finding?.fixes?.[0]?.edits).toEqual(edits);
+        expect(finding?.fixes?.()[0]?.edits).toEqual(edits);
     });
 
     it('the escrow fix sets the conflicts clause', () => {
         const [finding] = findings(invariantRule, store({ shape: 'counter', invariants: ['non-negative stock'] }));
-        expect(finding?.fixes?.[1]?.edits).toEqual([
+        expect(finding?.fixes?.()[1]?.edits).toEqual([
             { kind: 'replace', uri: URI, range: CONFLICTS, text: 'conflicts crdt bounded-counter' },
         ]);
     });
@@ -257,7 +257,7 @@ describe('crdt-shape-mismatch: the CRDT each shape is offered', () => {
         ['a set kept non-negative: the general one', { shape: 'set', invariants: ['non-negative n'] }, 'or-set'],
     ])('offered: %s', (_, spec, best) => {
         const [finding] = findings(shapeRule, store({ crdt: 'rga', ...spec }));
-        expect(finding?.fixes).toEqual([
+        expect(finding?.fixes?.()).toEqual([
             {
                 title: `Use ${best} (conflicts crdt ${best})`,
                 edits: [{ kind: 'replace', uri: URI, range: CONFLICTS, text: `conflicts crdt ${best}` }],
@@ -290,7 +290,7 @@ describe('crdt-shape-mismatch: the CRDT each shape is offered', () => {
     it('points at the name when the conflicts clause is not written', () => {
         const [finding] = findings(shapeRule, store({ crdt: 'g-set', shape: 'counter', written: {} }));
         expect(finding?.range).toEqual(NAME);
-        expect(finding?.fixes?.[0]?.edits).toEqual([
+        expect(finding?.fixes?.()[0]?.edits).toEqual([
             { kind: 'insert-clause', uri: URI, block: BLOCK, text: 'conflicts crdt pn-counter' },
         ]);
     });

@@ -55,7 +55,7 @@ async function fixesIn(text: string, judge: Judge = 'worst'): Promise<[string, b
     recoveryRules.rtoUnachievable.check({ model, judge, report: (f) => found.push(f) });
     const timed = found.filter((f) => f.message.startsWith('failover takes'));
     expect(timed).toHaveLength(1);
-    return (timed[0]?.fixes ?? []).map((f) => [f.title, f.preferred, f.edits.map((e) => describeEdit(text, e))]);
+    return (timed[0]?.fixes?.() ?? []).map((f) => [f.title, f.preferred, f.edits.map((e) => describeEdit(text, e))]);
 }
 
 const DETECT = 'Detect faster: health checks every 10 s, threshold 3';
