@@ -8,7 +8,7 @@
 // the helpers they share with lww-on-shared-state) run with their own unit suite on hand-built stores and the
 // rules' document suite; name their lines (the rest of the file is lww-on-shared-state, measured with
 // conflicts.config.mjs):
-//   --mutate 'language/validation/rules/conflict-rules.ts:1-88,language/validation/rules/conflict-rules.ts:157-236'
+//   --mutate 'language/validation/rules/conflict-rules.ts:1-88,language/validation/rules/conflict-rules.ts:160-242'
 // rto-unachievable's quick fixes (recovery-rules.ts:65-201, the lines its rules.config.mjs runs left unmeasured) run
 // with their own suite (test/rules/rto-fixes.test.ts: each fix's title, promised time, preference and edits on
 // small designs) and the rule's document suites:
