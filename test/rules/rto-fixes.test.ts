@@ -325,6 +325,17 @@ describe('rto-unachievable offers capacity that is already running', () => {
             ],
         ],
         [
+            // 30 s + a 10 min scale-out + a 1 min rehome (their defaults). Only the scale-out shifts traffic instead;
+            // the rehome keeps its minute: 30 s + 1 m = 1 m 30 s.
+            'a launch shifts, the other actions keep their time',
+            {
+                posture: 'warm-standby',
+                rto: '2m',
+                failover: [FAST, 'route  anycast', 'action scale-out', 'action rehome'],
+            },
+            [[`${PROVISION} (worst-case failover 1 m 30 s)`, true, [`replace 'scale-out' with 'shift-traffic'`]]],
+        ],
+        [
             // Warm standby with nothing launching: nothing to pre-provision (30 s + 6 m of notifying).
             'warm standby launching nothing: no fix',
             { posture: 'warm-standby', rto: '5m', failover: [FAST, 'route  anycast', 'action notify takes 6m'] },
