@@ -25,6 +25,21 @@ describe('nthSmallestIndex', () => {
         expect(positions.map((n) => nthSmallestIndex(vs, n))).toEqual(positions.map((n) => sorted[n]));
     });
 
+    it('picks every position where a partition ends with its two scans on one element', () => {
+        // With the scans' loop run only while i < j, the 6th smallest of these came out wrong: a partition that ends
+        // with i = j leaves that element unexamined, and the search went on in a part it may not belong to.
+        const vs = [
+            20, 5, 2, 13, 40, 0, 30, 10, 12, 25, 28, 1, 9, 2, 3, 8, 28, 3, 15, 2, 27, 23, 6, 3, 15, 13, 1, 4, 22,
+        ];
+        const more = [2, 25, 8, 1, 8, 41, 2, 4];
+        const all = [...vs, ...more];
+        const sorted = all
+            .map((v, i) => ({ v, i }))
+            .sort((a, b) => a.v - b.v)
+            .map((e) => e.i);
+        expect(all.map((_, n) => nthSmallestIndex(all, n))).toEqual(sorted);
+    });
+
     it.each([-1, 3, 0.5])('refuses position %s of 3 values', (n) => {
         expect(() => nthSmallestIndex([1, 2, 3], n)).toThrow(RangeError);
         expect(() => nthSmallestIndex([1, 2, 3], n)).toThrow(`no element ${n} among 3`);

@@ -59,6 +59,12 @@ describe('votersOf', () => {
             ['c', 'c', 'a', 'b', 'a'],
         ],
         [
+            // The other three voters go to the other regions in their order, one each.
+            'survive region over four regions',
+            { regions: ['a', 'b', 'c', 'd'], leader: 'a', survive: 'region' },
+            ['a', 'a', 'b', 'c', 'd'],
+        ],
+        [
             'survive region in one region: all five there',
             { regions: ['a'], leader: 'a', survive: 'region' },
             ['a', 'a', 'a', 'a', 'a'],
