@@ -376,6 +376,20 @@ describe('refreshTables: the work, capacity and cache readers', () => {
         expect(observed).toEqual([[ctx.groups, ctx.faults, 1234]]);
     });
 
+    it('takes every write as a success for a group with no write stream', () => {
+        const { ctx, tables, groups } = run();
+        refreshTables(ctx, tables);
+        expect([...groups[2]!.writeOk]).toEqual([1, 1]);
+    });
+
+    it('skips a store with no landing', () => {
+        const { ctx, tables } = run();
+        (ctx.landing as (Landing | undefined)[])[0] = undefined;
+        refreshTables(ctx, tables);
+        // Store 1's landing is still refreshed: its own keys land in 0, 0.045 per ms.
+        expect(ctx.landing[1]!.other[0]).toBeCloseTo(0.045, 12);
+    });
+
     it('runs without cache readers', () => {
         const { ctx, tables, groups } = run({ cache: false });
         refreshTables(ctx, tables);

@@ -94,7 +94,11 @@ const SPANNER: StoreSpec = {
     quorum: 2,
     votes: [1, 1, 1, 0],
 };
-const BY_ROW: StoreSpec = { ...SPANNER, perRow: true, votersByHome: [[1, [1, 0, 2]]] };
+// Rows homed in 1 vote with two voters in 1 and one in 2: their quorum closes in 1, at 0 ms.
+const BY_ROW: StoreSpec = { ...SPANNER, perRow: true, votersByHome: [[1, [1, 1, 2]]] };
+// Five placed voters 0, 0, 1, 2, 2 and a quorum of 3: from 0 the third nearest is 1, 60 ms (with one vote per
+// region it would be 2, 80 ms).
+const FIVE: StoreSpec = { ...SPANNER, voters: [0, 0, 1, 2, 2], quorum: 3 };
 // A consensus store without a placed leader votes with its votes per region: voters 0, 1, 1.
 const VOTES: StoreSpec = { replicas: [0, 1], mode: 'consensus', votes: [1, 2, 0, 0], quorum: 2 };
 
@@ -288,6 +292,16 @@ const cases: Case[] = [
         location: 1,
         latencyMs: 140,
     },
+    // Region 3 holds no voter: cutting it off changes nothing.
+    {
+        name: 'each-quorum from 0, non-voter 3 cut: 80 ms',
+        spec: EACH,
+        from: 0,
+        cut: ['0-3'],
+        status: ok,
+        location: 0,
+        latencyMs: 80,
+    },
     {
         name: 'each-quorum from 0, voter 1 cut off: no quorum',
         spec: EACH,
@@ -429,7 +443,25 @@ const cases: Case[] = [
         location: -1,
         latencyMs: 0,
     },
-    // Regional by row: rows homed in 1 are ordered in 1 with voters 1, 0, 2 (60 ms for the second) even without a leader.
+    {
+        name: 'consensus, five voters from 0: the third, 60',
+        spec: FIVE,
+        from: 0,
+        status: ok,
+        location: 0,
+        latencyMs: 60,
+    },
+    // An election that will install region 0 is still an election.
+    {
+        name: 'consensus, election for region 0: unavailable',
+        spec: SPANNER,
+        from: 0,
+        over: { leader: -1, candidate: 0 },
+        status: unavailable,
+        location: -1,
+        latencyMs: 0,
+    },
+    // Regional by row: rows homed in 1 are ordered in 1 with their own voters even without a leader.
     {
         name: 'by-row from 1: its own rows, no leader needed',
         spec: BY_ROW,
@@ -437,6 +469,25 @@ const cases: Case[] = [
         over: { leader: -1, candidate: -1 },
         status: ok,
         location: 1,
+        latencyMs: 0,
+    },
+    // Rows homed in 0 (the first replica) are ordered in 0 with the placed voters, wherever the leader is.
+    {
+        name: 'by-row from 0, leader in 1: own rows in 0',
+        spec: BY_ROW,
+        from: 0,
+        over: { leader: 1 },
+        status: ok,
+        location: 0,
+        latencyMs: 60,
+    },
+    {
+        name: 'by-row from 0, no leader: own rows in 0',
+        spec: BY_ROW,
+        from: 0,
+        over: { leader: -1, candidate: -1 },
+        status: ok,
+        location: 0,
         latencyMs: 60,
     },
     {
@@ -543,8 +594,9 @@ describe('initialStoreRouting: where a store accepts writes at the start', () =>
 describe('quorumWait: the round trip that completes a quorum from a coordinator', () => {
     it.each([
         { name: 'placed voters 0, 1, 2 from 0: 60 ms', spec: SPANNER, at: 0, cut: [] as string[], want: 60 },
-        // Rows homed in 1 vote with 1, 0, 2: from 1, 0 ms and 60 ms, so 60.
-        { name: 'rows homed in 1 use their own voters: 60 ms', spec: BY_ROW, at: 1, cut: [], want: 60 },
+        // Rows homed in 1 use 1, 1, 2: from 1, 0 ms twice, so 0 (the placed voters would give 60).
+        { name: 'rows homed in 1 use their own voters: 0 ms', spec: BY_ROW, at: 1, cut: [], want: 0 },
+        { name: 'five placed voters from 0, quorum 3: 60 ms', spec: FIVE, at: 0, cut: [], want: 60 },
         // Without voters of its own, 2 uses the placed ones: 0 (80), 2 (0), 1 (140) → 80.
         { name: 'no voters homed in 2: the placed ones, 80 ms', spec: BY_ROW, at: 2, cut: [], want: 80 },
         { name: 'votes per region 0:1, 1:2 from 0: 60 ms', spec: VOTES, at: 0, cut: [], want: 60 },

@@ -130,7 +130,7 @@ interface Setup {
     /** Store 0 checks conflicts on keys below this limit, with a write in region 1 at this time. */
     conflict?: { limit: number; otherAt: number };
     /** Stores whose staleness bound is active, and whether the bound throttles. */
-    staleness?: { active: boolean[]; throttles: boolean; bounded?: boolean };
+    staleness?: { active: (boolean | undefined)[]; throttles: boolean; bounded?: boolean };
     processingMeans?: Float64Array;
 }
 
@@ -166,10 +166,11 @@ function context(setup: Setup = {}) {
         sharedSpace: Float64Array.of(10, 0),
         storeCounters: STORES.map((s) => newStoreCounters(s)),
         syncLastWrite: [setup.conflict ? last : undefined, undefined],
-        trackedLimit: [new Map([[0, setup.conflict?.limit ?? 0]]), new Map()],
+        // Store 1 tracks keys too (an async store's key states) but has no conflict check.
+        trackedLimit: [new Map([[0, setup.conflict?.limit ?? 0]]), new Map([[0, 8]])],
         conflictScale: Float64Array.of(4, 1),
         stalenessBounded: setup.staleness?.bounded ?? setup.staleness !== undefined,
-        staleness: (setup.staleness?.active ?? []).map((active) => ({ active })),
+        staleness: (setup.staleness?.active ?? []).map((active) => (active === undefined ? undefined : { active })),
         throttles: (s: number, location: number, t: number) => {
             throttleAsks.push([s, location, t]);
             return setup.staleness?.throttles ?? false;
@@ -501,9 +502,11 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
     });
 
     it('does not check a write to an own key', () => {
-        const { ctx, arrive } = context({ conflict: { limit: 8, otherAt: 970 }, now: 999, keys: [0.5] });
+        const { ctx, arrive, last } = context({ conflict: { limit: 8, otherAt: 970 }, now: 999, keys: [0.5] });
         arrive();
         expect(counted(ctx).group).toEqual([1, 1, 0, 0]);
+        // No key's latest write moved: only the write in 1 set by hand is there.
+        expect([...last].filter((t) => t !== -Infinity)).toEqual([970]);
     });
 });
 
@@ -520,6 +523,12 @@ describe('a write to a store with a staleness bound', () => {
             staleness: { active: [false, true], throttles: false },
             asks: [[1, 0, 1_000]],
             served: 1,
+        },
+        {
+            name: 'store 0 has no bound, store 1 throttles',
+            staleness: { active: [undefined, true], throttles: true },
+            asks: [[1, 0, 1_000]],
+            served: 0,
         },
         {
             name: 'no bound active: never asked',
