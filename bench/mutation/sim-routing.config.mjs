@@ -7,6 +7,7 @@
 //   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/sim-routing.config.mjs \
 //     --mutate simulation/routing.ts --incrementalFile bench/mutation/stryker-incremental-sim-routing-routing.json
 import base from '../../stryker.config.mjs';
+import { testFilesFor } from './per-module.mjs';
 
 const suites = {
     'simulation/routing.ts': [
@@ -24,15 +25,10 @@ const suites = {
     ],
 };
 
-// The modules named after --mutate (ranges like `file:1-9` keep their file); without it, all of them.
-const at = process.argv.indexOf('--mutate');
-const named = at >= 0 ? (process.argv[at + 1] ?? '').split(',').map((m) => m.split(':')[0]) : Object.keys(suites);
-const testFiles = [...new Set(named.flatMap((m) => suites[m] ?? Object.values(suites).flat()))];
-
 export default {
     ...base,
     mutate: Object.keys(suites),
-    testFiles,
+    testFiles: testFilesFor(suites),
     ignoreStatic: false,
     incrementalFile: 'bench/mutation/stryker-incremental-sim-routing.json',
     jsonReporter: { fileName: 'test-output/mutation/sim-routing-report.json' },
