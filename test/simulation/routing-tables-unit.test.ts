@@ -126,7 +126,8 @@ function faults(down: number[] = []): FaultState {
 }
 
 /** A run at `now` with region `down`s down, the service's api in 0 serving 80 % and failing 25 % of what it takes. */
-function run(opts: { down?: number[]; now?: number; cache?: boolean } = {}) {
+function run(opts: { down?: number[]; now?: number; cache?: boolean; streams?: StreamPlan[] } = {}) {
+    const p = opts.streams ? ({ ...plan, streams: opts.streams } as Plan) : plan;
     const updates: unknown[][] = [];
     const observed: unknown[][] = [];
     const rows: unknown[][] = [];
@@ -145,7 +146,7 @@ function run(opts: { down?: number[]; now?: number; cache?: boolean } = {}) {
         update: (...args: unknown[]) => updates.push(args),
     } as unknown as ServiceCapacity;
     const ctx = {
-        plan,
+        plan: p,
         now: opts.now ?? 0,
         classes: C,
         work: { scans: 0, tables: 0 },
@@ -155,7 +156,7 @@ function run(opts: { down?: number[]; now?: number; cache?: boolean } = {}) {
         groups,
         groupsOfService: [[0], [2]],
         storeRouting: STORES.map((s) => initialStoreRouting(plan, s)),
-        landing: [createLanding(plan, 0), createLanding(plan, 1)],
+        landing: [createLanding(p, 0), createLanding(p, 1)],
         cacheReaders: opts.cache === false ? null : { observe: (...args: unknown[]) => observed.push(args) },
         queue: new EventQueue(),
         record: (...args: unknown[]) => rows.push(args),
@@ -163,7 +164,7 @@ function run(opts: { down?: number[]; now?: number; cache?: boolean } = {}) {
         integrate: (t: number) => calls.push(`integrate ${t}`),
         changed: (t: number) => calls.push(`changed ${t}`),
     } as unknown as EngineContext;
-    const tables = new RoutingTables(plan, capacity);
+    const tables = new RoutingTables(p, capacity);
     return { ctx, tables, updates, observed, rows, calls, groups, services };
 }
 
@@ -304,6 +305,32 @@ describe('refreshTables: the outcome tables of a service group', () => {
             Status.unavailable,
             0,
         ]);
+    });
+
+    it('fills slot 1 from the previous destination while users move', () => {
+        const { ctx, tables, groups } = run({ down: [1] });
+        // Users move from 1 (down) to 0: slot 0 is the healthy destination, slot 1 the old one.
+        groups[0]!.previous = 1;
+        groups[0]!.dest = 0;
+        refreshTables(ctx, tables);
+        const g = groups[0]!;
+        expect([g.serviceProb[1], g.writeOk[1], g.readOk[1]]).toEqual([0, 0, 0]);
+        expect(g.writeOk[0]).toBeCloseTo(0.85, 12);
+    });
+
+    it('takes the previous destination 0 in slot 1 with its own outcomes', () => {
+        const { ctx, tables, groups } = run();
+        groups[0]!.previous = 0;
+        groups[0]!.dest = 1;
+        refreshTables(ctx, tables);
+        const g = groups[0]!;
+        // Slot 1 is what slot 0 is when users reach 0: 60 % served, every write succeeds, 165 ms.
+        expect(g.serviceProb[1]).toBeCloseTo(0.6, 12);
+        expect([g.writeOk[1], g.readOk[1], g.requestStatus[C + 2], g.requestLatency[C + 2]]).toEqual([1, 1, 0, 165]);
+        expect([g.location[cell(1, 0, 2, 2)], g.latency[cell(1, 0, 2, 2)]]).toEqual([1, 145]);
+        expect([...g.readReplica.slice(2)]).toEqual([0, 0]);
+        // Slot 0 (users now in 1): all served, and every write succeeds too.
+        expect([g.serviceProb[0], g.writeOk[0]]).toEqual([1, 1]);
     });
 
     it('leaves the class its writes never draw untouched', () => {
@@ -449,6 +476,19 @@ describe("createLanding and the landing refresh: where a store's main workload w
         shared.forEach((v, r) => expect(l.shared[r]).toBeCloseTo(v, 12));
         other.forEach((v, r) => expect(l.other[r]).toBeCloseTo(v, 12));
         expect([...l.ownLocation]).toEqual(own);
+    });
+
+    it("keeps where an origin's own keys land when a later group of that origin fails", () => {
+        // Both streams of workload 0, the store group's first: its users in 2 write their keys in 0. Then the
+        // users of 'api' reach it in 1, which is down: their writes fail and land nowhere.
+        const streams = [
+            { index: 0, group: 1, workload: 0, rate: 50 },
+            { index: 1, group: 0, workload: 0, rate: 100 },
+        ];
+        const { ctx, tables, groups } = run({ down: [1], streams });
+        groups[0]!.dest = 1;
+        refreshTables(ctx, tables);
+        expect(ctx.landing[0]!.ownLocation[2]).toBe(0);
     });
 
     it('lands nothing for own keys its writes cannot reach', () => {
