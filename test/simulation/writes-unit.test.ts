@@ -128,7 +128,7 @@ interface Setup {
     /** Cells whose status is not ok: [slot, j, cls, status]; the request's status is the worst of its cells. */
     statuses?: [number, number, number, number][];
     /** Store 0 checks conflicts on keys below this limit, with a write in region 1 at this time. */
-    conflict?: { limit: number; otherAt: number };
+    conflict?: { limit: number; otherAt: number; key?: number };
     /** Stores whose staleness bound is active, and whether the bound throttles. */
     staleness?: { active: (boolean | undefined)[]; throttles: boolean; bounded?: boolean };
     processingMeans?: Float64Array;
@@ -149,8 +149,8 @@ function context(setup: Setup = {}) {
     const replicated: number[][] = [];
     const throttleAsks: number[][] = [];
     const last = new Float64Array(10 * 2).fill(-Infinity);
-    // Key 3 of workload 0 is tracked key 3 + 5 = 8 of store 0; its write in region 1 (slot 1) at `otherAt`.
-    if (setup.conflict) last[8 * 2 + 1] = setup.conflict.otherAt;
+    // Key k (3 unless told) of workload 0 is tracked key k + 5 of store 0; its write in region 1 (slot 1) at `otherAt`.
+    if (setup.conflict) last[((setup.conflict.key ?? 3) + 5) * 2 + 1] = setup.conflict.otherAt;
     const queue = new EventQueue();
     const ctx = {
         plan,
@@ -499,6 +499,13 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
         expect(c.stores[0]!.slice(0, 4)).toEqual(refused ? [0, 0, 0, 4] : [1, 0, 0, 0]);
         // An accepted write to a tracked key is the latest in its replica (slot 0).
         expect(last[8 * 2]).toBe(refused || conflict.limit <= 3 ? -Infinity : now);
+    });
+
+    it('checks shared key 0, the first tracked one', () => {
+        // Key 0 of 10: 0 < 0.4, homed in 0 (class 1), tracked key 5; the write in 1 at 970 ms is still in flight.
+        const { ctx, arrive } = context({ conflict: { limit: 8, otherAt: 970, key: 0 }, now: 999, keys: [0.2, 0] });
+        arrive();
+        expect(counted(ctx).group).toEqual([1, 0, 0, 1]);
     });
 
     it('does not check a write to an own key', () => {
