@@ -288,6 +288,15 @@ describe('refreshTables: the outcome tables of a service group', () => {
             latency: [165, 165, 165],
             writeOk: 0.85,
         },
+        // Region 2 down: store 1 loses its voter and refuses every write (0 ms); the request of class 2 still
+        // waits the 60 ms of store 0, which comes first.
+        {
+            name: 'region 2 down: store 1 refuses, class 2 145',
+            down: [2],
+            status: [2, 2, 2],
+            latency: [85, 85, 145],
+            writeOk: 0,
+        },
     ])('request per class, $name', ({ down, status, latency, writeOk }) => {
         const { ctx, tables, groups } = run({ down });
         refreshTables(ctx, tables);
@@ -327,6 +336,7 @@ describe('refreshTables: the outcome tables of a service group', () => {
         // Slot 1 is what slot 0 is when users reach 0: 60 % served, every write succeeds, 165 ms.
         expect(g.serviceProb[1]).toBeCloseTo(0.6, 12);
         expect([g.writeOk[1], g.readOk[1], g.requestStatus[C + 2], g.requestLatency[C + 2]]).toEqual([1, 1, 0, 165]);
+        expect(g.requestBin[C + 2]).toBe(binOf(165));
         expect([g.location[cell(1, 0, 2, 2)], g.latency[cell(1, 0, 2, 2)]]).toEqual([1, 145]);
         expect([...g.readReplica.slice(2)]).toEqual([0, 0]);
         // Slot 0 (users now in 1): all served, and every write succeeds too.
@@ -437,6 +447,14 @@ describe("createLanding and the landing refresh: where a store's main workload w
         expect([...l.shared, ...l.other, ...l.ownLocation]).toEqual([0, 0, 0, 0, 0, 0, -1, -1, -1]);
     });
 
+    it('breaks a tie by the workload index, not by which stream comes first', () => {
+        const streams = [
+            { index: 0, group: 1, workload: 1, rate: 70 },
+            { index: 1, group: 0, workload: 0, rate: 70 },
+        ];
+        expect(createLanding({ ...plan, streams } as Plan, 0)!.workload).toBe(0);
+    });
+
     it('has no landing for a store no stream writes', () => {
         const p = { ...plan, streams: [STREAMS[1]] } as Plan;
         expect(createLanding(p, 1)).toBeUndefined();
@@ -456,6 +474,15 @@ describe("createLanding and the landing refresh: where a store's main workload w
         },
         // Store 1 writes every key in its primary 0.
         { name: 'store 1, healthy', down: [], store: 1, shared: [0.015, 0, 0], other: [0.045, 0, 0], own: [-1, -1, 0] },
+        // Region 2 down: store 1 refuses every write (no quorum), though its coordinator would be 0: none lands.
+        {
+            name: 'store 1, region 2 down: refused, nowhere',
+            down: [2],
+            store: 1,
+            shared: [0, 0, 0],
+            other: [0, 0, 0],
+            own: [-1, -1, -1],
+        },
         // Region 1 down: the shared keys homed in 1 fail and land nowhere.
         {
             name: 'store 0, region 1 down',
@@ -503,6 +530,8 @@ describe("createLanding and the landing refresh: where a store's main workload w
 describe('initialDestination: where users go before anything fails', () => {
     it.each([
         { name: 'active-passive: the primary 0, from 2', service: 0, origin: 2, routable: [1, 1, 0], want: 0 },
+        // 'api' runs in 1 too (its standby): users of 1 still go to the primary.
+        { name: 'active-passive from 1, its standby: primary 0', service: 0, origin: 1, routable: [1, 1, 0], want: 0 },
         { name: 'active-active, runs in the origin 1: there', service: 1, origin: 1, routable: [1, 1, 0], want: 1 },
         // 2 runs no 'edge': its nearest region, 0 (80 ms; 1 is 140 ms).
         { name: 'active-active, not in the origin 2: nearest 0', service: 1, origin: 2, routable: [1, 1, 0], want: 0 },
