@@ -64,14 +64,14 @@ const plan = {
 const cell = (slot: number, j: number, cls: number) => (slot * 2 + j) * C + cls;
 
 // Where each cell's write lands when every outcome is ok. Slot 0: store 0 writes own keys and keys homed in 1
-// in 1, keys homed in 0 in 0; store 1 writes in 0. Slot 1 (the previous destination): store 0 in 0, store 1 in 2.
+// in 1, keys homed in 0 in 0; store 1 writes in 0, but keys homed in 1 in 2. Slot 1 (the previous destination): store 0 in 0, store 1 in 2.
 const LANDS: [slot: number, j: number, cls: number, location: number, latency: number][] = [
     [0, 0, 0, 1, 85],
     [0, 0, 1, 0, 25],
     [0, 0, 2, 1, 85],
     [0, 1, 0, 0, 165],
     [0, 1, 1, 0, 165],
-    [0, 1, 2, 0, 165],
+    [0, 1, 2, 2, 165],
     [1, 0, 0, 0, 30],
     [1, 0, 1, 0, 30],
     [1, 0, 2, 0, 30],
@@ -128,7 +128,7 @@ interface Setup {
     /** Cells whose status is not ok: [slot, j, cls, status]; the request's status is the worst of its cells. */
     statuses?: [number, number, number, number][];
     /** Store 0 checks conflicts on keys below this limit, with a write in region 1 at this time. */
-    conflict?: { limit: number; otherAt: number; key?: number };
+    conflict?: { limit: number; otherAt: number; key?: number; otherSlot?: number };
     /** Stores whose staleness bound is active, and whether the bound throttles. */
     staleness?: { active: (boolean | undefined)[]; throttles: boolean; bounded?: boolean };
     processingMeans?: Float64Array;
@@ -150,7 +150,8 @@ function context(setup: Setup = {}) {
     const throttleAsks: number[][] = [];
     const last = new Float64Array(10 * 2).fill(-Infinity);
     // Key k (3 unless told) of workload 0 is tracked key k + 5 of store 0; its write in region 1 (slot 1) at `otherAt`.
-    if (setup.conflict) last[((setup.conflict.key ?? 3) + 5) * 2 + 1] = setup.conflict.otherAt;
+    if (setup.conflict)
+        last[((setup.conflict.key ?? 3) + 5) * 2 + (setup.conflict.otherSlot ?? 1)] = setup.conflict.otherAt;
     const queue = new EventQueue();
     const ctx = {
         plan,
@@ -258,7 +259,7 @@ describe('a write: accepted, refused or not served', () => {
             group: [1, 1, 0, 0],
             stores: [
                 [1, 0, 0, 0, 0, 1],
-                [1, 0, 0, 0, 1, 0],
+                [1, 0, 0, 0, 0, 1],
             ],
         },
         {
@@ -362,6 +363,32 @@ describe('a write: accepted, refused or not served', () => {
             [1, 0, -1, 1],
         ]);
         expect(counted(ctx).group).toEqual([1, 1, 0, 0]);
+    });
+
+    it.each([
+        // Shared key 4 (class 2) refused by store 0: counted against the group and store 0.
+        {
+            name: 'shared key 4, store 0 without quorum',
+            keys: [0.2, 4],
+            statuses: [[0, 0, 2, Status.noQuorum]],
+            group: [1, 0, 1, 0],
+            stores: [[0, 0, 1, 0, 0, 0], NONE],
+        },
+        // Slot 1 fails too, but a user who reached slot 0 counts once, for the stores of slot 0.
+        {
+            name: 'own key, both slots unavailable in store 0',
+            keys: [0.5],
+            statuses: [
+                [0, 0, 0, Status.unavailable],
+                [1, 0, 0, Status.unavailable],
+            ],
+            group: [1, 0, 0, 0],
+            stores: [[0, 1, 0, 0, 0, 0], NONE],
+        },
+    ])('refuses: $name', ({ keys, statuses, group: want, stores }) => {
+        const { ctx, arrive } = context({ keys, statuses: statuses as [number, number, number, number][] });
+        arrive();
+        expect(counted(ctx)).toEqual({ group: want, stores });
     });
 
     it('replicates nothing for a refused write', () => {
@@ -508,6 +535,29 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
         expect(counted(ctx).group).toEqual([1, 0, 0, 1]);
     });
 
+    it.each([
+        // Shared key 4 (class 2, tracked key 9) is written by store 0 in 1 (slot 1); a write in 0 at 970 ms
+        // reaches 1 after 30 ms.
+        { name: 'written in 1, the write in 0 in flight: refused', now: 999, group: [1, 0, 0, 1], latest: -Infinity },
+        { name: 'written in 1, the write in 0 arrived: accepted', now: 1_000, group: [1, 1, 0, 0], latest: 1_000 },
+    ])('$name', ({ now, group, latest }) => {
+        const conflict = { limit: 8 + 2, otherAt: 970, key: 4, otherSlot: 0 };
+        const { ctx, arrive, last } = context({ conflict, now, keys: [0.2, 4] });
+        arrive();
+        expect(counted(ctx).group).toEqual(group);
+        expect([last[9 * 2], last[9 * 2 + 1]]).toEqual([970, latest]);
+    });
+
+    it('checks the replica of the old destination for a user who has not moved', () => {
+        // TTL 1 s from 0: at 999 ms a draw of 0.9995 is a user who has not moved (slot 1), whose store 0 writes
+        // key 3 in 0; the write in 1 at 970 ms is still in flight there.
+        const transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
+        const conflict = { limit: 8, otherAt: 970 };
+        const { ctx, arrive } = context({ transition, conflict, now: 999, choices: [0.9995], keys: [0.2, 3] });
+        arrive();
+        expect(counted(ctx).group).toEqual([1, 0, 0, 1]);
+    });
+
     it('does not check a write to an own key', () => {
         const { ctx, arrive, last } = context({ conflict: { limit: 8, otherAt: 970 }, now: 999, keys: [0.5] });
         arrive();
@@ -518,6 +568,24 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
 });
 
 describe('a write to a store with a staleness bound', () => {
+    it('asks the bound where a user who has not moved writes: store 1 in 2', () => {
+        // TTL 1 s from 0: at 250 ms a draw of 0.5 has not moved (slot 1); key 3 (class 1).
+        const transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
+        const staleness = { active: [false, true], throttles: true };
+        const { arrive, throttleAsks } = context({ transition, staleness, now: 250, choices: [0.5], keys: [0.2, 3] });
+        arrive();
+        expect(throttleAsks).toEqual([[1, 2, 250]]);
+    });
+
+    it('asks the bound where the write of a shared key homed in 1 lands: 2', () => {
+        const { arrive, throttleAsks } = context({
+            staleness: { active: [false, true], throttles: true },
+            keys: [0.2, 4],
+        });
+        arrive();
+        expect(throttleAsks).toEqual([[1, 2, 1_000]]);
+    });
+
     it.each([
         {
             name: 'store 1 bound active, throttling: refused',
@@ -583,6 +651,29 @@ describe('a write whose store draws a processing time', () => {
                 [1, 0, 0, 0, 1, 0],
             ],
         });
+    });
+
+    it('draws from the cell of the shared key drawn', () => {
+        // Shared key 3 (class 1): store 0 at 25 ms draws 3 ms, 28 ms; store 1 165 ms.
+        const { g, arrive } = context({ processingMeans: Float64Array.of(2, 0), processing: [3], keys: [0.2, 3] });
+        arrive();
+        expect([g.histograms[0]!.maxima[binOf(28)], g.histograms[0]!.total]).toEqual([28, 1]);
+        expect(g.pendingStoreWrites[cell(0, 0, 1)]).toBe(1);
+    });
+
+    it("draws from the old destination's cell for a user who has not moved", () => {
+        // Slot 1, own key: store 0 at 30 ms draws 3 ms, 33 ms.
+        const transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
+        const { g, arrive } = context({
+            transition,
+            now: 250,
+            choices: [0.5],
+            processingMeans: Float64Array.of(2, 0),
+            processing: [3],
+            keys: [0.5],
+        });
+        arrive();
+        expect([g.histograms[0]!.maxima[binOf(33)], g.histograms[0]!.total]).toEqual([33, 1]);
     });
 
     it('waits for a store whose drawn time makes it the slowest', () => {
@@ -678,19 +769,27 @@ describe("flushLatencies: the cells' latencies recorded in the interval", () => 
         expect(ctx.work.scans).toBe(18);
     });
 
-    it('records in the last interval once the run is past it', () => {
-        const { ctx, g } = pending({ tick: 9 });
+    it.each([
+        { name: "at the run's end (tick 4 of 4)", tick: 4 },
+        { name: "past the run's end (tick 9 of 4)", tick: 9 },
+    ])('records in the last interval $name', ({ tick }) => {
+        const { ctx, g } = pending({ tick });
         flushLatencies(ctx);
         expect(g.intervalLatencies[0]!.ticks).toEqual([3]);
     });
 
     it('records the distributions instead where a processing time is drawn', () => {
         const { ctx, g } = pending({ processingMeans: Float64Array.of(2, 0) });
+        // Store 0 also wrote 2 own keys from slot 1 (30 ms).
+        g.pendingStoreWrites[cell(1, 0, 0)] = 2;
         flushLatencies(ctx);
         // The histograms got each write as it was drawn; the interval gets the fixed part and the mean.
         expect(g.histograms).toEqual([undefined, undefined, undefined]);
         const [l0, l1, request] = g.intervalLatencies.map((l) => l.shapes?.map((s) => (s ? [...s] : s)));
-        expect(l0).toEqual([[25, 2]]);
+        expect(l0).toEqual([
+            [25, 2],
+            [30, 2],
+        ]);
         expect(l1).toBeUndefined();
         // A request's shape: each store's fixed latency and mean, slot 0 class 1 then slot 1 class 0.
         expect(request).toEqual([
