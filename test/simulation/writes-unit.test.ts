@@ -63,6 +63,9 @@ const plan = {
 
 const cell = (slot: number, j: number, cls: number) => (slot * 2 + j) * C + cls;
 
+/** A DNS transition over a TTL of 1 s from 0, no tail: users move linearly, a quarter of them by 250 ms. */
+const plain: Transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
+
 // Where each cell's write lands when every outcome is ok. Slot 0: store 0 writes own keys and keys homed in 1
 // in 1, keys homed in 0 in 0; store 1 writes in 0, but keys homed in 1 in 2. Slot 1 (the previous destination): store 0 in 0, store 1 in 2.
 const LANDS: [slot: number, j: number, cls: number, location: number, latency: number][] = [
@@ -430,7 +433,6 @@ describe('a write during a DNS transition: which destination its user reaches', 
     // TTL 1 s from 0, no tail: at 250 ms a quarter of the users have moved. With a tail of 20 % 4 s late: at 500
     // ms, 80 % × 50 % = 40 % have moved. A moved user writes from slot 0 (store 0 in 1), the others from slot 1
     // (store 0 in 0).
-    const plain: Transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
     const tailed: Transition = { ttlMs: 1_000, tailShare: 0.2, tailMs: 4_000, start: 0, end: 5_000 };
     it.each([
         {
@@ -551,9 +553,8 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
     it('checks the replica of the old destination for a user who has not moved', () => {
         // TTL 1 s from 0: at 999 ms a draw of 0.9995 is a user who has not moved (slot 1), whose store 0 writes
         // key 3 in 0; the write in 1 at 970 ms is still in flight there.
-        const transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
         const conflict = { limit: 8, otherAt: 970 };
-        const { ctx, arrive } = context({ transition, conflict, now: 999, choices: [0.9995], keys: [0.2, 3] });
+        const { ctx, arrive } = context({ transition: plain, conflict, now: 999, choices: [0.9995], keys: [0.2, 3] });
         arrive();
         expect(counted(ctx).group).toEqual([1, 0, 0, 1]);
     });
@@ -570,9 +571,14 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
 describe('a write to a store with a staleness bound', () => {
     it('asks the bound where a user who has not moved writes: store 1 in 2', () => {
         // TTL 1 s from 0: at 250 ms a draw of 0.5 has not moved (slot 1); key 3 (class 1).
-        const transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
         const staleness = { active: [false, true], throttles: true };
-        const { arrive, throttleAsks } = context({ transition, staleness, now: 250, choices: [0.5], keys: [0.2, 3] });
+        const { arrive, throttleAsks } = context({
+            transition: plain,
+            staleness,
+            now: 250,
+            choices: [0.5],
+            keys: [0.2, 3],
+        });
         arrive();
         expect(throttleAsks).toEqual([[1, 2, 250]]);
     });
@@ -663,9 +669,8 @@ describe('a write whose store draws a processing time', () => {
 
     it("draws from the old destination's cell for a user who has not moved", () => {
         // Slot 1, own key: store 0 at 30 ms draws 3 ms, 33 ms.
-        const transition = { ttlMs: 1_000, tailShare: 0, tailMs: 0, start: 0, end: 1_000 };
         const { g, arrive } = context({
-            transition,
+            transition: plain,
             now: 250,
             choices: [0.5],
             processingMeans: Float64Array.of(2, 0),
