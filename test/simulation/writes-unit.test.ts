@@ -559,6 +559,38 @@ describe('a write to a tracked key of a sync store: the conflict check', () => {
         expect(counted(ctx).group).toEqual([1, 0, 0, 1]);
     });
 
+    it('checks a second sync store of the request at its own cell', () => {
+        // Store 1 (replicas 0 and 2) checks conflicts too, with RTT 0–2 of 100 ms in this plan. Shared key 3 homed
+        // in 0 (class 1): store 1 writes it in 0 (slot 0 of the store), while its write in 2 at 970 ms reaches 0 at
+        // 970 + 50 = 1020 ms; at 999 ms it is in flight, so store 1 refuses (its conflict scale is 1).
+        const { ctx, arrive } = context({ now: 999, keys: [0.2, 3] });
+        const rtt02 = Float64Array.from(rtt);
+        rtt02[0 * R + 2] = rtt02[2 * R + 0] = 100;
+        const last1 = new Float64Array(10 * 2).fill(-Infinity);
+        last1[(3 + 5) * 2 + 1] = 970;
+        Object.assign(ctx, { plan: { ...plan, rtt: rtt02 }, syncLastWrite: [undefined, last1] });
+        arrive();
+        const c = counted(ctx);
+        expect(c.group).toEqual([1, 0, 0, 1]);
+        expect(c.stores.map((st) => st[3])).toEqual([0, 1]);
+    });
+
+    it('checks the cell of a user who has not moved where it lands in 1', () => {
+        // As above, a user who has not moved (slot 1) writes shared key 3 through store 0, whose cell here lands
+        // in 1 (slot 1 of the store); the write in 0 at 970 ms reaches 1 at 970 + 30 = 1000 ms: in flight at 999.
+        const conflict = { limit: 8, otherAt: 970, otherSlot: 0 };
+        const { ctx, g, arrive } = context({
+            transition: plain,
+            conflict,
+            now: 999,
+            choices: [0.9995],
+            keys: [0.2, 3],
+        });
+        g.location[cell(1, 0, 1)] = 1;
+        arrive();
+        expect(counted(ctx).group).toEqual([1, 0, 0, 1]);
+    });
+
     it('does not check a write to an own key', () => {
         const { ctx, arrive, last } = context({ conflict: { limit: 8, otherAt: 970 }, now: 999, keys: [0.5] });
         arrive();
