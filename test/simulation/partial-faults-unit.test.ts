@@ -1,0 +1,444 @@
+// What a partial fault cuts off (simulation/partial-faults.ts), on a hand-built plan over three regions
+// (us-east-1, eu-west-1, ap-northeast-1; us-east-1 is the nearest to ap-northeast-1, 163 ms against 220):
+//   web  runs in us-east-1                 depends on api
+//   api  runs in us-east-1 and eu-west-1   uses db, depends on auth
+//   auth runs in us-east-1 and eu-west-1   reads bucket
+//   edge runs in ap-northeast-1            uses db (no replica there: the nearest, us-east-1's)
+//   sso  runs in eu-west-1 and ap-ne-1     calls sts, a provider-global service homed in us-east-1
+//   db has replicas in us-east-1 and eu-west-1; bucket one in ap-northeast-1, reached from everywhere.
+// Each impaired dependency a request calls multiplies the share that succeeds by (1 − its error share) and adds
+// its latency: the figures in each row are worked by hand from that rule (fast enough to run per mutant, which
+// the whole-simulation suites are not).
+import { describe, expect, it } from 'vitest';
+import { type CascadeChange, homesGlobalDependency, PartialFaults } from '../../simulation/partial-faults.js';
+import type { FaultPlan, PartialFaultPlan, Plan } from '../../simulation/plan.js';
+
+const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
+const [USE1, EUW1, APNE1] = [0, 1, 2];
+const RTT = [0, 76, 163, 76, 0, 220, 163, 220, 0];
+const [WEB, API, AUTH, EDGE, SSO] = [0, 1, 2, 3, 4];
+const [DB, BUCKET] = [0, 1];
+
+interface ServiceSpec {
+    id: string;
+    regions: number[];
+    uses?: number[];
+    reads?: number[];
+    dependsOn?: number[];
+    global?: { name: string; home: number }[];
+}
+
+const SERVICES: ServiceSpec[] = [
+    { id: 'web', regions: [USE1], dependsOn: [API] },
+    { id: 'api', regions: [USE1, EUW1], uses: [DB], dependsOn: [AUTH] },
+    { id: 'auth', regions: [USE1, EUW1], reads: [BUCKET] },
+    { id: 'edge', regions: [APNE1], uses: [DB] },
+    { id: 'sso', regions: [EUW1, APNE1], global: [{ name: 'sts', home: USE1 }] },
+];
+const STORES = [
+    { id: 'db', replicas: [USE1, EUW1] },
+    { id: 'bucket', replicas: [APNE1] },
+];
+
+type Partial = Omit<PartialFaultPlan, 'index' | 'at' | 'until' | 'label' | 'line' | 'targetName'>;
+
+/** A degrade (or fail) of `targets` in `region`. */
+function fault(
+    kind: 'degrade' | 'fail',
+    targetKind: 'service' | 'store',
+    targets: number[],
+    region: number,
+    errorShare: number,
+    addedLatencyMs = 0,
+): Partial {
+    return { kind, targetKind, targets, region, errorShare, addedLatencyMs };
+}
+
+function planOf(
+    faults: (Partial | Omit<FaultPlan, 'index' | 'at' | 'until' | 'label' | 'line'>)[],
+    services = SERVICES,
+): Plan {
+    return {
+        regions: REGIONS,
+        rtt: Float64Array.from(RTT),
+        services: services.map((s, index) => {
+            const runsIn = new Uint8Array(REGIONS.length);
+            s.regions.forEach((r) => (runsIn[r] = 1));
+            return {
+                index,
+                id: s.id,
+                regions: s.regions,
+                runsIn,
+                uses: s.uses ?? [],
+                reads: s.reads ?? [],
+                dependsOn: s.dependsOn ?? [],
+                globalDependencies: s.global ?? [],
+            };
+        }),
+        stores: STORES.map((s, index) => {
+            const slotOf = new Int32Array(REGIONS.length).fill(-1);
+            s.replicas.forEach((r, slot) => (slotOf[r] = slot));
+            return { index, id: s.id, replicas: s.replicas, slotOf };
+        }),
+        faults: faults.map(
+            (f, index) =>
+                ({ index, at: 0, until: 1e9, label: `f${index}`, line: 1, targetName: '', ...f }) as FaultPlan,
+        ),
+    } as unknown as Plan;
+}
+
+/** The partial faults of a plan over `faults`, with the first `inEffect` of them in effect. */
+function partialOf(faults: Partial[], inEffect = faults.length, services = SERVICES) {
+    const plan = planOf(faults, services);
+    const partial = new PartialFaults(plan);
+    const changes = partial.update(plan.faults.slice(0, inEffect) as PartialFaultPlan[]);
+    return { plan, partial, changes };
+}
+
+/** Shares composed as 1 − Π(1 − e) carry rounding in the last bits: compared to 12 decimals. */
+const round = (x: number) => Number(x.toFixed(12));
+const rounded = (changes: CascadeChange[]) => changes.map((c) => ({ ...c, errorShare: round(c.errorShare) }));
+
+/** What requests meet, per service and region it runs in: [error share, added latency] where not [0, 0]. */
+function impairments(p: PartialFaults, services = SERVICES): Record<string, [number, number]> {
+    const out: Record<string, [number, number]> = {};
+    services.forEach((s, i) =>
+        s.regions.forEach((r) => {
+            const e = p.serviceErrorShare(i, r);
+            const l = p.serviceAddedLatency(i, r);
+            if (e !== 0 || l !== 0) out[`${s.id}@${REGIONS[r]}`] = [round(e), l];
+        }),
+    );
+    return out;
+}
+
+describe('what requests served in each region meet', () => {
+    it.each<[string, Partial[], Record<string, [number, number]>]>([
+        [
+            'db degraded in us-east-1 (10 %, +20 ms): api there, web through api, and edge (nearest replica)',
+            [fault('degrade', 'store', [DB], USE1, 0.1, 20)],
+            { 'web@us-east-1': [0.1, 20], 'api@us-east-1': [0.1, 20], 'edge@ap-northeast-1': [0.1, 20] },
+        ],
+        [
+            'db in eu-west-1: only api there (web and edge call other replicas)',
+            [fault('degrade', 'store', [DB], EUW1, 0.25, 5)],
+            { 'api@eu-west-1': [0.25, 5] },
+        ],
+        [
+            'db and auth both degraded in us-east-1: api meets 1 − 0.9 × 0.8 = 28 %, +50 ms',
+            [fault('degrade', 'store', [DB], USE1, 0.1, 20), fault('degrade', 'service', [AUTH], USE1, 0.2, 30)],
+            {
+                'web@us-east-1': [0.28, 50],
+                'api@us-east-1': [0.28, 50],
+                'auth@us-east-1': [0.2, 30],
+                'edge@ap-northeast-1': [0.1, 20],
+            },
+        ],
+        [
+            'two degrades of one store add up: 1 − 0.9 × 0.5 = 55 %, 20 + 40 ms',
+            [fault('degrade', 'store', [DB], EUW1, 0.1, 20), fault('degrade', 'store', [DB], EUW1, 0.5, 40)],
+            { 'api@eu-west-1': [0.55, 60] },
+        ],
+        [
+            'the bucket in ap-northeast-1: auth everywhere, and api and web through it',
+            [fault('degrade', 'store', [BUCKET], APNE1, 0.5)],
+            {
+                'web@us-east-1': [0.5, 0],
+                'api@us-east-1': [0.5, 0],
+                'api@eu-west-1': [0.5, 0],
+                'auth@us-east-1': [0.5, 0],
+                'auth@eu-west-1': [0.5, 0],
+            },
+        ],
+        [
+            'api failing in eu-west-1: every request there, nothing elsewhere',
+            [fault('fail', 'service', [API], EUW1, 1)],
+            { 'api@eu-west-1': [1, 0] },
+        ],
+        [
+            'a degrade naming two services: each in its region',
+            [fault('degrade', 'service', [AUTH, EDGE], USE1, 0.3, 0)],
+            { 'web@us-east-1': [0.3, 0], 'api@us-east-1': [0.3, 0], 'auth@us-east-1': [0.3, 0] },
+        ],
+    ])('%s', (_, faults, expected) => {
+        const { partial } = partialOf(faults);
+        expect(impairments(partial)).toEqual(expected);
+    });
+
+    it('a fault of the plan not in effect changes nothing', () => {
+        const { partial, changes } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)], 0);
+        expect(impairments(partial)).toEqual({});
+        expect(changes).toEqual([]);
+    });
+
+    it('nothing is impaired before the first update, whatever the plan holds', () => {
+        const plan = planOf([fault('fail', 'service', [API], EUW1, 1)]);
+        const partial = new PartialFaults(plan);
+        expect(partial.present).toBe(true);
+        expect(impairments(partial)).toEqual({});
+        expect(partial.check('service', API, EUW1, 'deep')).toEqual({
+            errorShare: 0,
+            addedLatencyMs: 0,
+            noAnswer: false,
+        });
+    });
+
+    it('the last fault ending clears every impairment', () => {
+        const { partial, plan } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        partial.update([]);
+        expect(impairments(partial)).toEqual({});
+        expect(partial.storeErrorShare(DB, USE1)).toBe(0);
+        expect(partial.impaired('store', DB, USE1)).toBe(false);
+        expect(plan.faults).toHaveLength(1);
+    });
+});
+
+describe("a store's own impairment, where it is", () => {
+    it.each<[string, number, number, number]>([
+        ['db in us-east-1: the degrade', DB, USE1, 0.1],
+        ['db in eu-west-1: untouched', DB, EUW1, 0],
+        ['bucket in us-east-1: no replica there, nothing of its own', BUCKET, USE1, 0],
+    ])('%s', (_, store, region, error) => {
+        const { partial } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        expect(round(partial.storeErrorShare(store, region))).toBe(error);
+        expect(partial.storeAddedLatency(store, region)).toBe(error > 0 ? 20 : 0);
+    });
+});
+
+describe('what a health check sees', () => {
+    // db degraded in us-east-1 (10 %, +20 ms), auth there (20 %, +30 ms), api failing in eu-west-1.
+    const faults = [
+        fault('degrade', 'store', [DB], USE1, 0.1, 20),
+        fault('degrade', 'service', [AUTH], USE1, 0.2, 30),
+        fault('fail', 'service', [API], EUW1, 1),
+    ];
+    it.each<[string, 'service' | 'store', number, number, 'shallow' | 'deep', [number, number, boolean]]>([
+        [
+            'a shallow check of api in us-east-1: its own answers are fine',
+            'service',
+            API,
+            USE1,
+            'shallow',
+            [0, 0, false],
+        ],
+        ['a deep check of api in us-east-1: db and auth behind it', 'service', API, USE1, 'deep', [0.28, 50, false]],
+        ['a shallow check of auth in us-east-1: its own degrade', 'service', AUTH, USE1, 'shallow', [0.2, 30, false]],
+        ['a shallow check of api in eu-west-1: no answer', 'service', API, EUW1, 'shallow', [1, 0, true]],
+        ['a deep check of api in eu-west-1: no answer', 'service', API, EUW1, 'deep', [1, 0, true]],
+        ['a check of db in us-east-1: its own degrade', 'store', DB, USE1, 'shallow', [0.1, 20, false]],
+        ['a deep check of db in us-east-1: nothing behind a store', 'store', DB, USE1, 'deep', [0.1, 20, false]],
+        ['a check of db in eu-west-1: healthy', 'store', DB, EUW1, 'deep', [0, 0, false]],
+    ])('%s', (_, kind, target, region, depth, [errorShare, addedLatencyMs, noAnswer]) => {
+        const { partial } = partialOf(faults);
+        const v = partial.check(kind, target, region, depth);
+        expect({ ...v, errorShare: round(v.errorShare) }).toEqual({
+            errorShare,
+            addedLatencyMs,
+            noAnswer,
+        });
+    });
+
+    it.each<[string, Partial, 'service' | 'store', number, number, boolean]>([
+        [
+            'an error share alone makes a target impaired',
+            fault('degrade', 'service', [AUTH], USE1, 0.2),
+            'service',
+            AUTH,
+            USE1,
+            true,
+        ],
+        [
+            'added latency alone makes a target impaired',
+            fault('degrade', 'service', [AUTH], USE1, 0, 30),
+            'service',
+            AUTH,
+            USE1,
+            true,
+        ],
+        [
+            'impaired through a dependency counts too',
+            fault('degrade', 'service', [AUTH], USE1, 0, 30),
+            'service',
+            API,
+            USE1,
+            true,
+        ],
+        [
+            'a failing service with no error share still counts',
+            fault('fail', 'service', [AUTH], EUW1, 0),
+            'service',
+            AUTH,
+            EUW1,
+            true,
+        ],
+        [
+            'a store degraded by added latency alone',
+            fault('degrade', 'store', [DB], EUW1, 0, 9),
+            'store',
+            DB,
+            EUW1,
+            true,
+        ],
+        [
+            'the same target in another region is not',
+            fault('degrade', 'service', [AUTH], USE1, 0.2),
+            'service',
+            AUTH,
+            EUW1,
+            false,
+        ],
+    ])('%s', (_, f, kind, target, region, impaired) => {
+        const { partial } = partialOf([f]);
+        expect(partial.impaired(kind, target, region)).toBe(impaired);
+    });
+});
+
+describe('the cascade rows an update returns', () => {
+    it('a store degrade: the services impaired through it, each with the dependency that impairs it', () => {
+        const { changes } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        expect(rounded(changes)).toEqual([
+            { service: WEB, region: USE1, errorShare: 0.1, addedLatencyMs: 20, via: ['api'], global: [] },
+            { service: API, region: USE1, errorShare: 0.1, addedLatencyMs: 20, via: ['db'], global: [] },
+            // A replica in another region is named with its region.
+            { service: EDGE, region: APNE1, errorShare: 0.1, addedLatencyMs: 20, via: ['db in us-east-1'], global: [] },
+        ]);
+    });
+
+    it("a service's own fault is no cascade: only what depends on it is listed", () => {
+        const { changes } = partialOf([fault('degrade', 'service', [API], USE1, 0.5)]);
+        expect(changes).toEqual([
+            { service: WEB, region: USE1, errorShare: 0.5, addedLatencyMs: 0, via: ['api'], global: [] },
+        ]);
+    });
+
+    it('the same update again: nothing changed, nothing listed', () => {
+        const { partial, plan } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        expect(partial.update(plan.faults as PartialFaultPlan[])).toEqual([]);
+    });
+
+    it.each<[string, Partial, number[]]>([
+        ['a change of error share alone is listed', fault('degrade', 'store', [DB], USE1, 0.3, 20), [WEB, API, EDGE]],
+        ['a change of latency alone is listed', fault('degrade', 'store', [DB], USE1, 0.1, 25), [WEB, API, EDGE]],
+    ])('%s', (_, next, changed) => {
+        const { partial, plan } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20), next], 1);
+        const rows = partial.update([plan.faults[1] as PartialFaultPlan]);
+        expect(rows.map((c) => c.service)).toEqual(changed);
+    });
+
+    it('a change of which dependency impairs it, at the same figures, is listed', () => {
+        // First db in us-east-1 at 20 %, then auth there at 20 %: api meets 20 % either way, through another name.
+        const { partial, plan } = partialOf(
+            [fault('degrade', 'store', [DB], USE1, 0.2), fault('degrade', 'service', [AUTH], USE1, 0.2)],
+            1,
+        );
+        const rows = partial.update([plan.faults[1] as PartialFaultPlan]);
+        expect(rounded(rows).find((c) => c.service === API)).toEqual({
+            service: API,
+            region: USE1,
+            errorShare: 0.2,
+            addedLatencyMs: 0,
+            via: ['auth'],
+            global: [],
+        });
+    });
+
+    it('the fault ending: each service impaired before is listed once more, with nothing through which', () => {
+        const { partial } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        expect(partial.update([])).toEqual([
+            { service: WEB, region: USE1, errorShare: 0, addedLatencyMs: 0, via: [], global: [] },
+            { service: API, region: USE1, errorShare: 0, addedLatencyMs: 0, via: [], global: [] },
+            { service: EDGE, region: APNE1, errorShare: 0, addedLatencyMs: 0, via: [], global: [] },
+        ]);
+    });
+});
+
+describe('a provider-global dependency homed in an impaired region', () => {
+    // The plan holds an outage of us-east-1, sts's home: that alone makes the partial faults present.
+    const plan = () => planOf([{ kind: 'outage', region: USE1 }]);
+
+    it('its home impaired: sso fails every request in both its regions, named with its home', () => {
+        const partial = new PartialFaults(plan());
+        expect(partial.present).toBe(true);
+        const changes = partial.update([], (home) => home === USE1);
+        expect(impairments(partial)).toEqual({ 'sso@eu-west-1': [1, 0], 'sso@ap-northeast-1': [1, 0] });
+        const sts = [{ name: 'sts', home: USE1 }];
+        expect(changes).toEqual([
+            { service: SSO, region: EUW1, errorShare: 1, addedLatencyMs: 0, via: [], global: sts },
+            { service: SSO, region: APNE1, errorShare: 1, addedLatencyMs: 0, via: [], global: sts },
+        ]);
+    });
+
+    it('its home cut off from ap-northeast-1 only: sso fails there and serves in eu-west-1', () => {
+        const partial = new PartialFaults(plan());
+        partial.update([], (home, from) => home === USE1 && from === APNE1);
+        expect(impairments(partial)).toEqual({ 'sso@ap-northeast-1': [1, 0] });
+    });
+
+    it('its home back: sso is listed as no longer impaired, and nothing is', () => {
+        const partial = new PartialFaults(plan());
+        partial.update([], () => true);
+        const changes = partial.update([], () => false);
+        expect(changes.map((c) => [c.service, c.region, c.errorShare, c.global])).toEqual([
+            [SSO, EUW1, 0, []],
+            [SSO, APNE1, 0, []],
+        ]);
+        expect(impairments(partial)).toEqual({});
+    });
+
+    it('a home that is fine impairs nothing, and the answers stay switched off', () => {
+        const partial = new PartialFaults(plan());
+        expect(partial.update([], () => false)).toEqual([]);
+        expect(partial.check('service', SSO, EUW1, 'deep')).toEqual({
+            errorShare: 0,
+            addedLatencyMs: 0,
+            noAnswer: false,
+        });
+    });
+
+    it('with no partial fault and no fault on a global home, nothing is present and nothing is computed', () => {
+        const partial = new PartialFaults(planOf([{ kind: 'outage', region: EUW1 }]));
+        expect(partial.present).toBe(false);
+        expect(partial.update([], () => true)).toEqual([]);
+        expect(partial.serviceErrorShare(SSO, EUW1)).toBe(0);
+    });
+});
+
+describe('which faults touch the home of a global dependency (us-east-1 here)', () => {
+    it.each<[string, Omit<FaultPlan, 'index' | 'at' | 'until' | 'label' | 'line'>, boolean]>([
+        ['an outage of the home', { kind: 'outage', region: USE1 }, true],
+        ['an outage elsewhere', { kind: 'outage', region: EUW1 }, false],
+        ['a destroy of the home', { kind: 'destroy', region: USE1 }, true],
+        ['a control-plane impairment of the home', { kind: 'control-plane', region: USE1 }, true],
+        ['a control-plane impairment elsewhere', { kind: 'control-plane', region: APNE1 }, false],
+        ['a partition with the home second', { kind: 'partition', a: EUW1, b: USE1 }, true],
+        ['a partition with the home first', { kind: 'partition', a: USE1, b: APNE1 }, true],
+        ['a partition between two other regions', { kind: 'partition', a: EUW1, b: APNE1 }, false],
+        ['a flap in the home', { kind: 'flap', region: USE1 }, false],
+        ['a degrade in the home', fault('degrade', 'service', [API], USE1, 0.5), false],
+    ])('%s', (_, f, touches) => {
+        const plan = planOf([f]);
+        expect(homesGlobalDependency(plan, plan.faults[0]!)).toBe(touches);
+    });
+});
+
+describe('the services a partial fault reaches in its region', () => {
+    it.each<[string, Partial, number[]]>([
+        [
+            'auth in us-east-1: auth, api calling it, web calling api',
+            fault('degrade', 'service', [AUTH], USE1, 0.1),
+            [WEB, API, AUTH],
+        ],
+        ['auth in eu-west-1: web does not run there', fault('degrade', 'service', [AUTH], EUW1, 0.1), [API, AUTH]],
+        ['db in us-east-1: api using it, and web', fault('degrade', 'store', [DB], USE1, 0.1), [WEB, API]],
+        [
+            'the bucket in us-east-1: auth reading it, and up',
+            fault('degrade', 'store', [BUCKET], USE1, 0.1),
+            [WEB, API, AUTH],
+        ],
+        ['web in eu-west-1: it does not run there, nothing', fault('fail', 'service', [WEB], EUW1, 1), []],
+        ['edge in ap-northeast-1: nothing depends on it', fault('fail', 'service', [EDGE], APNE1, 1), [EDGE]],
+    ])('%s', (_, f, reached) => {
+        const { partial, plan } = partialOf([f], 0);
+        expect([...partial.reach(plan.faults[0] as PartialFaultPlan)].sort()).toEqual(reached);
+    });
+});
