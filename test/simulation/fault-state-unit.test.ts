@@ -158,14 +158,15 @@ describe('the faults in effect, oldest start first', () => {
 });
 
 describe('whether a declared flap fails a health check', () => {
-    // A flap from 5 s: with `every 1s` the check fails in [5, 6) s, passes in [6, 7) s, fails in [7, 8) s …
+    // A flap from 2.5 s: with `every 1s` the check fails in [2.5, 3.5) s, passes in [3.5, 4.5) s, fails in
+    // [4.5, 5.5) s … (a start that is not a whole number of periods tells time − start from time + start).
     it.each<[string, Spec, string, number, number, number, boolean]>([
         [
             'with a period: fails at its very start',
             { kind: 'flap', region: 1, periodMs: 1000 },
             'api',
             1,
-            5000,
+            2500,
             1,
             true,
         ],
@@ -174,12 +175,12 @@ describe('whether a declared flap fails a health check', () => {
             { kind: 'flap', region: 1, periodMs: 1000 },
             'api',
             1,
-            5999,
+            3499,
             1,
             true,
         ],
-        ['with a period: passes from P to 2P', { kind: 'flap', region: 1, periodMs: 1000 }, 'api', 1, 6000, 0, false],
-        ['with a period: fails again from 2P', { kind: 'flap', region: 1, periodMs: 1000 }, 'api', 1, 7500, 1, true],
+        ['with a period: passes from P to 2P', { kind: 'flap', region: 1, periodMs: 1000 }, 'api', 1, 3500, 0, false],
+        ['with a period: fails again from 2P', { kind: 'flap', region: 1, periodMs: 1000 }, 'api', 1, 5000, 1, true],
         ['without a period: fails on even probes', { kind: 'flap', region: 1 }, 'api', 1, 9000, 4, true],
         ['without a period: passes on odd probes', { kind: 'flap', region: 1 }, 'api', 1, 5000, 3, false],
         ['of the named target: fails its checks', { kind: 'flap', region: 1, targetName: 'api' }, 'api', 1, 0, 0, true],
@@ -195,7 +196,7 @@ describe('whether a declared flap fails a health check', () => {
         ['in another region: never fails this one', { kind: 'flap', region: 2 }, 'api', 1, 0, 0, false],
         ['an outage in the region is no flap: passes', { kind: 'outage', region: 1 }, 'api', 1, 0, 0, false],
     ])('%s', (_, spec, target, region, time, probe, fails) => {
-        const { state, faults } = stateOf([{ ...spec, at: 5000 }]);
+        const { state, faults } = stateOf([{ ...spec, at: 2500 }]);
         expect(state.flapFails(target, region, time, probe)).toBe(false);
         state.start(faults[0]!);
         expect(state.flapFails(target, region, time, probe)).toBe(fails);

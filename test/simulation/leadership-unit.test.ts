@@ -429,6 +429,62 @@ describe('when no region reaches a quorum', () => {
     });
 });
 
+describe('a store whose preferred leader is in ap-northeast-1, so the elected one can be us-east-1 (index 0)', () => {
+    // Voters: one in ap-northeast-1, two each in us-east-1 and eu-west-1; us-east-1's come first, so it wins.
+    const store = (engine: string): StoreSpec => ({ engine, leader: APNE1, voters: [APNE1, USE1, USE1, EUW1, EUW1] });
+    const faults = [outage(APNE1), partition(EUW1, APNE1), outage(USE1)];
+
+    it('CockroachDB: the election of us-east-1 runs on through an unrelated fault change and completes', () => {
+        const e = engine([store('cockroachdb')], faults);
+        e.start(0);
+        updateLeadership(e.ctx, T);
+        expect(e.routing[0]).toEqual({ leader: -1, candidate: USE1, electionStamp: 1 });
+        e.start(1);
+        updateLeadership(e.ctx, T + 1000);
+        expect(e.routing[0]).toEqual({ leader: -1, candidate: USE1, electionStamp: 1 });
+        onElectionDone(e.ctx, 0, 1, T + ELECTION_MS);
+        expect(e.routing[0]).toEqual({ leader: USE1, candidate: -1, electionStamp: 1 });
+        expect(e.rows.map((r) => r.text)).toEqual([
+            `tickets: the leader in ap-northeast-1 is lost; electing one in us-east-1 (9 s, ${SOURCE}), writes fail meanwhile`,
+            'tickets: new leader in us-east-1; a write issued there now waits 76 ms for its quorum',
+        ]);
+    });
+
+    it('Spanner: us-east-1 leads through an unrelated fault change, and its loss is named as its own', () => {
+        const e = engine([store('spanner')], faults);
+        e.start(0);
+        updateLeadership(e.ctx, T);
+        e.start(1);
+        updateLeadership(e.ctx, T + 1000);
+        expect(e.routing[0]).toEqual({ leader: USE1, candidate: -1, electionStamp: 1 });
+        expect(e.rows).toHaveLength(2);
+        e.start(2);
+        updateLeadership(e.ctx, T + 2000);
+        // eu-west-1 alone reaches its own two voters of five.
+        expect(e.routing[0]).toEqual({ leader: -1, candidate: -1, electionStamp: 2 });
+        expect(e.rows[2]!.text).toBe(
+            'tickets: the leader in us-east-1 is lost and no region reaches a quorum of voters: writes fail',
+        );
+        expect(e.rows[2]!.region).toBe(USE1);
+    });
+});
+
+describe('the quorum wait a leader reports', () => {
+    it('a leader holding a quorum of voters in its own region waits 0 ms', () => {
+        // Three of five voters in us-east-1: its third nearest voter is its own.
+        const e = engine([{ voters: [USE1, USE1, USE1, EUW1, APNE1] }], [outage(USE1)]);
+        e.start(0);
+        updateLeadership(e.ctx, T);
+        // The two voters left cannot form a quorum of three: no election.
+        expect(e.routing[0]).toEqual({ leader: -1, candidate: -1, electionStamp: 1 });
+        e.end(0);
+        updateLeadership(e.ctx, 2 * T);
+        expect(e.rows[1]!.text).toBe(
+            'tickets: leadership returns to us-east-1; a write issued there now waits 0 ms for its quorum',
+        );
+    });
+});
+
 describe('an engine without a documented election time elects at once', () => {
     it('Spanner: the loss and the new leader in one instant, nothing queued', () => {
         const e = engine([{ engine: 'spanner', id: 'ledger' }], [outage(USE1)]);
