@@ -5,7 +5,9 @@
 //   auth runs in us-east-1 and eu-west-1   reads bucket
 //   edge runs in ap-northeast-1            uses db (no replica there: the nearest, us-east-1's)
 //   sso  runs in eu-west-1 and ap-ne-1     calls sts, a provider-global service homed in us-east-1
-//   db has replicas in us-east-1 and eu-west-1; bucket one in ap-northeast-1, reached from everywhere.
+//   portal runs in ap-northeast-1          depends on api, which does not run there: never impaired through it
+//   db has replicas in eu-west-1 and us-east-1 (in that order); bucket one in ap-northeast-1, reached from
+//   everywhere.
 // Each impaired dependency a request calls multiplies the share that succeeds by (1 − its error share) and adds
 // its latency: the figures in each row are worked by hand from that rule (fast enough to run per mutant, which
 // the whole-simulation suites are not).
@@ -16,7 +18,7 @@ import type { FaultPlan, PartialFaultPlan, Plan } from '../../simulation/plan.js
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
 const [USE1, EUW1, APNE1] = [0, 1, 2];
 const RTT = [0, 76, 163, 76, 0, 220, 163, 220, 0];
-const [WEB, API, AUTH, EDGE, SSO] = [0, 1, 2, 3, 4];
+const [WEB, API, AUTH, EDGE, SSO, PORTAL] = [0, 1, 2, 3, 4, 5];
 const [DB, BUCKET] = [0, 1];
 
 interface ServiceSpec {
@@ -34,9 +36,10 @@ const SERVICES: ServiceSpec[] = [
     { id: 'auth', regions: [USE1, EUW1], reads: [BUCKET] },
     { id: 'edge', regions: [APNE1], uses: [DB] },
     { id: 'sso', regions: [EUW1, APNE1], global: [{ name: 'sts', home: USE1 }] },
+    { id: 'portal', regions: [APNE1], dependsOn: [API] },
 ];
 const STORES = [
-    { id: 'db', replicas: [USE1, EUW1] },
+    { id: 'db', replicas: [EUW1, USE1] },
     { id: 'bucket', replicas: [APNE1] },
 ];
 
@@ -171,6 +174,13 @@ describe('what requests served in each region meet', () => {
         expect(changes).toEqual([]);
     });
 
+    it('a dependency that does not run in the region is not called there, whatever its stores meet', () => {
+        // api would reach db in us-east-1 from ap-northeast-1 (as edge does), but it does not run there.
+        const { partial } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        expect(partial.serviceErrorShare(EDGE, APNE1)).toBeGreaterThan(0);
+        expect([partial.serviceErrorShare(PORTAL, APNE1), partial.serviceAddedLatency(PORTAL, APNE1)]).toEqual([0, 0]);
+    });
+
     it('nothing is impaired before the first update, whatever the plan holds', () => {
         const plan = planOf([fault('fail', 'service', [API], EUW1, 1)]);
         const partial = new PartialFaults(plan);
@@ -185,11 +195,26 @@ describe('what requests served in each region meet', () => {
 
     it('the last fault ending clears every impairment', () => {
         const { partial, plan } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
+        expect(partial.active).toBe(true);
         partial.update([]);
+        expect(partial.active).toBe(false);
         expect(impairments(partial)).toEqual({});
         expect(partial.storeErrorShare(DB, USE1)).toBe(0);
         expect(partial.impaired('store', DB, USE1)).toBe(false);
         expect(plan.faults).toHaveLength(1);
+    });
+});
+
+describe('a dependency cycle', () => {
+    // front and back depend on each other in us-east-1; back is degraded by half. A request to front calls back
+    // (50 %), whose call back into front is cut: front meets 50 %, and back its own 50 %.
+    it('adds the impairment once and ends', () => {
+        const services: ServiceSpec[] = [
+            { id: 'front', regions: [USE1], dependsOn: [1] },
+            { id: 'back', regions: [USE1], dependsOn: [0] },
+        ];
+        const { partial } = partialOf([fault('degrade', 'service', [1], USE1, 0.5)], 1, services);
+        expect(impairments(partial, services)).toEqual({ 'front@us-east-1': [0.5, 0], 'back@us-east-1': [0.5, 0] });
     });
 });
 
@@ -388,6 +413,7 @@ describe('a provider-global dependency homed in an impaired region', () => {
     it('a home that is fine impairs nothing, and the answers stay switched off', () => {
         const partial = new PartialFaults(plan());
         expect(partial.update([], () => false)).toEqual([]);
+        expect(partial.active).toBe(false);
         expect(partial.check('service', SSO, EUW1, 'deep')).toEqual({
             errorShare: 0,
             addedLatencyMs: 0,
@@ -399,7 +425,61 @@ describe('a provider-global dependency homed in an impaired region', () => {
         const partial = new PartialFaults(planOf([{ kind: 'outage', region: EUW1 }]));
         expect(partial.present).toBe(false);
         expect(partial.update([], () => true)).toEqual([]);
-        expect(partial.serviceErrorShare(SSO, EUW1)).toBe(0);
+        expect(partial.active).toBe(false);
+        expect([
+            partial.serviceErrorShare(SSO, EUW1),
+            partial.serviceAddedLatency(SSO, EUW1),
+            partial.storeErrorShare(DB, EUW1),
+            partial.storeAddedLatency(DB, EUW1),
+        ]).toEqual([0, 0, 0, 0]);
+        expect(partial.check('store', DB, EUW1, 'deep')).toEqual({ errorShare: 0, addedLatencyMs: 0, noAnswer: false });
+        expect(partial.check('service', SSO, EUW1, 'shallow')).toEqual({
+            errorShare: 0,
+            addedLatencyMs: 0,
+            noAnswer: false,
+        });
+        expect(partial.impaired('service', SSO, EUW1)).toBe(false);
+    });
+
+    it.each<[string, AnyFault[]]>([
+        [
+            'a partial fault among other faults makes them present',
+            [{ kind: 'outage', region: EUW1 }, fault('degrade', 'store', [DB], USE1, 0.1)],
+        ],
+        [
+            'a fault on a global home among others makes them present',
+            [
+                { kind: 'outage', region: EUW1 },
+                { kind: 'outage', region: USE1 },
+            ],
+        ],
+    ])('%s', (_, faults) => {
+        expect(new PartialFaults(planOf(faults)).present).toBe(true);
+    });
+
+    it('a change of which global dependency fails it, at the same figures, is listed', () => {
+        const services: ServiceSpec[] = [
+            {
+                id: 'sso',
+                regions: [APNE1],
+                global: [
+                    { name: 'sts', home: USE1 },
+                    { name: 'iam', home: EUW1 },
+                ],
+            },
+        ];
+        const partial = new PartialFaults(planOf([{ kind: 'outage', region: USE1 }], services));
+        partial.update([], (home) => home === USE1);
+        expect(partial.update([], (home) => home === EUW1)).toEqual([
+            {
+                service: 0,
+                region: APNE1,
+                errorShare: 1,
+                addedLatencyMs: 0,
+                via: [],
+                global: [{ name: 'iam', home: EUW1 }],
+            },
+        ]);
     });
 });
 
