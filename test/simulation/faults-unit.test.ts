@@ -21,7 +21,7 @@ import type { FailoverRuntime, Probe } from '../../simulation/runtime.js';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
 const [USE1, EUW1, APNE1] = [0, 1, 2];
 const RTT = [0, 76, 163, 76, 0, 220, 163, 220, 0];
-const [API, AUTH, EDGE] = [1, 2, 3];
+const [WEB, API, AUTH, EDGE] = [0, 1, 2, 3];
 const [DB, LOGS] = [0, 1];
 const DURATION = 3_600_000;
 const STS = factRef(GLOBAL_SERVICES.sts.home.id);
@@ -400,6 +400,10 @@ describe('a partial fault: the cascade through what services call', () => {
         const e = engine([spec]);
         onFaultStart(e.ctx, 0, T);
         expect(cascade(e.rows)).toEqual([[EUW1, 'api', text]]);
+        // A degrade's or a fail's own rows are in its region, as it starts and as it ends.
+        expect(e.rows[0]!.region).toBe(EUW1);
+        onFaultEnd(e.ctx, 0, T + 60_000);
+        expect(e.rows.filter((r) => r.kind === 'fault-end').map((r) => r.region)).toEqual([EUW1]);
     });
 
     it('the partial fault ending: every service it impaired is no longer impaired, and the region stays up', () => {
@@ -655,6 +659,12 @@ describe('the gray watches: health checks that should notice a partial fault', (
             "the shallow health checks of api in us-east-1 never noticed the f0: a shallow check asks only whether api answers, not whether what it calls works (declare 'deep' to check it)",
         ],
         [
+            'a shallow check of web (service 0) under a degrade of db (store 0): not its own fault',
+            { kind: 'degrade', targetKind: 'store', targets: [DB], region: USE1, errorShare: 0.2, addedLatencyMs: 0 },
+            { targetKind: 'service', target: WEB, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
+            "the shallow health checks of web in us-east-1 never noticed the f0: a shallow check asks only whether web answers, not whether what it calls works (declare 'deep' to check it)",
+        ],
+        [
             'a shallow check of the faulted service itself: it never failed often enough',
             degradeAuth,
             { targetKind: 'service', target: AUTH, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
@@ -706,7 +716,8 @@ describe('the gray watches: health checks that should notice a partial fault', (
             [0, 0],
             [1, 1],
         ]);
-        e.ctx.grayWatches[0]!.noticedAt = T + 1000;
+        // Noticed at the run's very start: a time of 0 is a time.
+        e.ctx.grayWatches[0]!.noticedAt = 0;
         e.rows.length = 0;
         onFaultEnd(e.ctx, 0, T + 60_000);
         expect(e.rows.filter((r) => r.kind === 'gray-undetected')).toEqual([]);
