@@ -218,7 +218,12 @@ describe('whether a declared flap fails a health check', () => {
 describe('a broken plan fails where it is read', () => {
     it.each<[string, Spec, RegExp]>([
         ['an outage of a region outside the plan', { kind: 'outage', region: 3 }, /down regions/],
-        ['a partition of a region outside the plan', { kind: 'partition', a: 0, b: 9 }, /cut pairs/],
+        // Its first pair, 0 × 3 + 3, is in the R × R table; its second, 3 × 3 + 0, is not.
+        [
+            'a partition of a region outside the plan',
+            { kind: 'partition', a: 0, b: 3 },
+            /cut pairs: no element at index 9/,
+        ],
         ['a control-plane impairment outside the plan', { kind: 'control-plane', region: -1 }, /impaired control/],
     ])('%s', (_, spec, message) => {
         const { state, faults } = stateOf([spec]);
@@ -226,6 +231,18 @@ describe('a broken plan fails where it is read', () => {
     });
 
     // The pair table is R × R: (2, 3) reads index 2 × 3 + 3 = 9, one past its end.
+    it('a fault whose index is not its place in the plan, when the faults in effect are listed or read', () => {
+        // Two in effect, so the sort compares their starts.
+        const { state, faults } = stateOf([
+            { kind: 'flap', region: 1 },
+            { kind: 'outage', region: 2 },
+        ]);
+        state.start({ ...faults[0]!, index: 7 });
+        state.start(faults[1]!);
+        expect(() => state.activeFaults()).toThrow(/fault: no element at index 7/);
+        expect(() => state.flapFails('api', 1, 0, 0)).toThrow(/fault: no element at index 7/);
+    });
+
     it('asking about a region outside the plan', () => {
         const { state } = stateOf([]);
         expect(() => state.isDown(3)).toThrow(/down regions/);
