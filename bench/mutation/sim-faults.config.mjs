@@ -8,6 +8,7 @@
 //   flock /tmp/stryker.lock nice -n 10 npx stryker run bench/mutation/sim-faults.config.mjs \
 //     --mutate simulation/faults.ts --incrementalFile bench/mutation/stryker-incremental-sim-faults-faults.json
 import base from '../../stryker.config.mjs';
+import { testFilesFor } from './per-module.mjs';
 
 const suites = {
     'simulation/faults.ts': ['test/simulation/fault-state-unit.test.ts', 'test/simulation/faults.test.ts'],
@@ -27,15 +28,10 @@ const suites = {
     ],
 };
 
-// The modules named after --mutate (ranges like `file:1-9` keep their file); without it, all of them.
-const at = process.argv.indexOf('--mutate');
-const named = at >= 0 ? (process.argv[at + 1] ?? '').split(',').map((m) => m.split(':')[0]) : Object.keys(suites);
-const testFiles = [...new Set(named.flatMap((m) => suites[m] ?? Object.values(suites).flat()))];
-
 export default {
     ...base,
     mutate: Object.keys(suites),
-    testFiles,
+    testFiles: testFilesFor(suites),
     ignoreStatic: false,
     incrementalFile: 'bench/mutation/stryker-incremental-sim-faults.json',
     jsonReporter: { fileName: 'test-output/mutation/sim-faults-report.json' },

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FaultState, lagFor } from '../../simulation/faults.js';
 import type { FaultPlan, Plan } from '../../simulation/plan.js';
-
-const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
+import { REGIONS } from './fault-design.js';
 
 type Spec =
     | { kind: 'outage' | 'destroy' | 'control-plane'; region: number; at?: number }

@@ -17,23 +17,14 @@ import { FaultState } from '../../simulation/faults.js';
 import { PartialFaults } from '../../simulation/partial-faults.js';
 import type { Plan } from '../../simulation/plan.js';
 import type { FailoverRuntime, Probe } from '../../simulation/runtime.js';
+import { APNE1, EUW1, REGIONS, RTT, type ServiceSpec, servicePlans, slotsOf, USE1 } from './fault-design.js';
+import { recorder, type Row } from './timeline-rows.js';
 
-const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
-const [USE1, EUW1, APNE1] = [0, 1, 2];
-const RTT = [0, 76, 163, 76, 0, 220, 163, 220, 0];
 const [WEB, API, AUTH, EDGE] = [0, 1, 2, 3];
 const [DB, LOGS] = [0, 1];
 const DURATION = 3_600_000;
 const STS = factRef(GLOBAL_SERVICES.sts.home.id);
 const IAM = factRef(GLOBAL_SERVICES.iam.home.id);
-
-interface ServiceSpec {
-    id: string;
-    regions: number[];
-    uses?: number[];
-    dependsOn?: number[];
-    global?: { name: string; home: number }[];
-}
 
 /** web → api → auth in us-east-1; api also in eu-west-1 with auth; edge and sso elsewhere. */
 const SERVICES: ServiceSpec[] = [
@@ -60,40 +51,21 @@ interface FailoverSpec {
     probes: [number, number][];
 }
 
-interface Row {
-    t: number;
-    kind: string;
-    text: string;
-    target: string | null;
-    region: number | null;
-    cause: unknown;
-}
-
 /** A context over `faults` (their labels `f0`, `f1`, …), with `services` (the default set unless given). */
 function engine(faults: FaultSpec[], failovers: FailoverSpec[] = [], services = SERVICES) {
     const plan = {
         regions: REGIONS,
         rtt: Float64Array.from(RTT),
         durationMs: DURATION,
-        services: services.map((s, index) => {
-            const runsIn = new Uint8Array(REGIONS.length);
-            s.regions.forEach((r) => (runsIn[r] = 1));
-            return {
-                index,
-                id: s.id,
-                regions: s.regions,
-                runsIn,
-                uses: s.uses ?? [],
-                reads: [],
-                dependsOn: s.dependsOn ?? [],
-                globalDependencies: s.global ?? [],
-            };
-        }),
-        stores: STORES.map((s, index) => {
-            const slotOf = new Int32Array(REGIONS.length).fill(-1);
-            s.replicas.forEach((r, slot) => (slotOf[r] = slot));
-            return { index, ...s, slotOf, leader: -1, spikes: [], model: {} };
-        }),
+        services: servicePlans(services),
+        stores: STORES.map((s, index) => ({
+            index,
+            ...s,
+            slotOf: slotsOf(s.replicas),
+            leader: -1,
+            spikes: [],
+            model: {},
+        })),
         faults: faults.map((f, index) => ({ index, at: 0, until: 60_000, label: `f${index}`, line: 1, ...f })),
     } as unknown as Plan;
     const rows: Row[] = [];
@@ -127,10 +99,7 @@ function engine(faults: FaultSpec[], failovers: FailoverSpec[] = [], services = 
         probes,
         grayWatches: [] as GrayWatch[],
         queue: { push: (...args: unknown[]) => pushed.push(args) },
-        record(t: number, kind: string, text: string, target: string | null, region: number | null, cause?: unknown) {
-            rows.push({ t, kind, text, target, region, cause });
-            calls.push(`record ${kind}`);
-        },
+        record: recorder(rows, (kind) => calls.push(`record ${kind}`)),
         faultSource: (i: number) => ({ fault: i }),
         regionName: (r: number) => REGIONS[r]!,
         integrate: (t: number) => calls.push(`integrate ${t}`),
@@ -438,64 +407,39 @@ describe('a partial fault: the cascade through what services call', () => {
 });
 
 describe('a fault on the home of a provider-global dependency', () => {
-    it.each<[string, FaultSpec, [number, string][]]>([
+    // sso fails every request in each region listed, for the reason given: "it calls sts on every request,
+    // homed in us-east-1, <why> (<citation>)".
+    it.each<[string, FaultSpec, number[], string]>([
         [
-            'its home down: every region of sso fails, the home "is down"',
+            'its home down: every region of sso, the home "is down"',
             { kind: 'outage', region: USE1 },
-            [
-                [
-                    EUW1,
-                    `sso in eu-west-1 fails every request: it calls sts on every request, homed in us-east-1, which is down (${STS})`,
-                ],
-                [
-                    APNE1,
-                    `sso in ap-northeast-1 fails every request: it calls sts on every request, homed in us-east-1, which is down (${STS})`,
-                ],
-            ],
+            [EUW1, APNE1],
+            'which is down',
         ],
-        [
-            'its home destroyed: the same',
-            { kind: 'destroy', region: USE1 },
-            [
-                [
-                    EUW1,
-                    `sso in eu-west-1 fails every request: it calls sts on every request, homed in us-east-1, which is down (${STS})`,
-                ],
-                [
-                    APNE1,
-                    `sso in ap-northeast-1 fails every request: it calls sts on every request, homed in us-east-1, which is down (${STS})`,
-                ],
-            ],
-        ],
+        ['its home destroyed: the same', { kind: 'destroy', region: USE1 }, [EUW1, APNE1], 'which is down'],
         [
             "its home's control plane impaired",
             { kind: 'control-plane', region: USE1 },
-            [
-                [
-                    EUW1,
-                    `sso in eu-west-1 fails every request: it calls sts on every request, homed in us-east-1, whose control plane is impaired (${STS})`,
-                ],
-                [
-                    APNE1,
-                    `sso in ap-northeast-1 fails every request: it calls sts on every request, homed in us-east-1, whose control plane is impaired (${STS})`,
-                ],
-            ],
+            [EUW1, APNE1],
+            'whose control plane is impaired',
         ],
         [
             'its home cut off from ap-northeast-1: only there',
             { kind: 'partition', a: APNE1, b: USE1 },
-            [
-                [
-                    APNE1,
-                    `sso in ap-northeast-1 fails every request: it calls sts on every request, homed in us-east-1, which a partition cuts off from ap-northeast-1 (${STS})`,
-                ],
-            ],
+            [APNE1],
+            'which a partition cuts off from ap-northeast-1',
         ],
-        ['a control-plane impairment elsewhere: nothing', { kind: 'control-plane', region: EUW1 }, []],
-    ])('%s', (_, spec, rows) => {
+        ['a control-plane impairment elsewhere: nothing', { kind: 'control-plane', region: EUW1 }, [], ''],
+    ])('%s', (_, spec, regions, why) => {
         const e = engine([spec]);
         onFaultStart(e.ctx, 0, T);
-        expect(cascade(e.rows)).toEqual(rows.map(([r, text]) => [r, 'sso', text]));
+        expect(cascade(e.rows)).toEqual(
+            regions.map((r) => [
+                r,
+                'sso',
+                `sso in ${REGIONS[r]} fails every request: it calls sts on every request, homed in us-east-1, ${why} (${STS})`,
+            ]),
+        );
     });
 
     it.each<[string, FaultSpec]>([
@@ -575,6 +519,29 @@ describe('a fault on the home of a provider-global dependency', () => {
     });
 });
 
+/** A failover's health checks (or manual detection) of a target: its probes' regions with their thresholds. */
+const checks = (
+    target: number,
+    depth: 'shallow' | 'deep',
+    probes: [number, number][],
+    targetKind: 'service' | 'store' = 'service',
+    method = 'health-check',
+): FailoverSpec => ({ targetKind, target, method, depth, probes });
+
+/** db degraded by 20 % in a region. */
+const degradeDb = (region: number): FaultSpec => ({
+    kind: 'degrade',
+    targetKind: 'store',
+    targets: [DB],
+    region,
+    errorShare: 0.2,
+    addedLatencyMs: 0,
+});
+
+/** Why a shallow check never notices what impairs a target through its dependencies. */
+const onlyAnswers = (id: string) =>
+    `a shallow check asks only whether ${id} answers, not whether what it calls works (declare 'deep' to check it)`;
+
 describe('the gray watches: health checks that should notice a partial fault', () => {
     const degradeAuth = {
         kind: 'degrade',
@@ -588,61 +555,44 @@ describe('the gray watches: health checks that should notice a partial fault', (
         [
             "a service's checks in the fault's region watch what reaches it through a dependency",
             degradeAuth,
-            {
-                targetKind: 'service',
-                target: API,
-                method: 'health-check',
-                depth: 'shallow',
-                probes: [
-                    [USE1, 3],
-                    [EUW1, 3],
-                ],
-            },
+            checks(API, 'shallow', [
+                [USE1, 3],
+                [EUW1, 3],
+            ]),
             [[0, 'shallow']],
         ],
         [
             'a deep check of the faulted service itself',
             degradeAuth,
-            {
-                targetKind: 'service',
-                target: AUTH,
-                method: 'health-check',
-                depth: 'deep',
-                probes: [
-                    [EUW1, 2],
-                    [USE1, 2],
-                ],
-            },
+            checks(AUTH, 'deep', [
+                [EUW1, 2],
+                [USE1, 2],
+            ]),
             [[1, 'deep']],
         ],
         [
             "a store's checks watch a degrade of that store",
-            { kind: 'degrade', targetKind: 'store', targets: [DB], region: EUW1, errorShare: 0.2, addedLatencyMs: 0 },
-            { targetKind: 'store', target: DB, method: 'health-check', depth: 'shallow', probes: [[EUW1, 3]] },
+            degradeDb(EUW1),
+            checks(DB, 'shallow', [[EUW1, 3]], 'store'),
             [[0, 'shallow']],
         ],
         [
             "a store's checks do not watch a service's fault",
             degradeAuth,
-            { targetKind: 'store', target: DB, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
+            checks(DB, 'shallow', [[USE1, 3]], 'store'),
             [],
         ],
         [
             "a store's checks do not watch another store's degrade",
             { kind: 'degrade', targetKind: 'store', targets: [LOGS], region: USE1, errorShare: 0.2, addedLatencyMs: 0 },
-            { targetKind: 'store', target: DB, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
+            checks(DB, 'shallow', [[USE1, 3]], 'store'),
             [],
         ],
-        [
-            'a service the fault does not reach is not watched',
-            degradeAuth,
-            { targetKind: 'service', target: EDGE, method: 'health-check', depth: 'deep', probes: [[USE1, 3]] },
-            [],
-        ],
+        ['a service the fault does not reach is not watched', degradeAuth, checks(EDGE, 'deep', [[USE1, 3]]), []],
         [
             'manual detection has no checks to watch',
             degradeAuth,
-            { targetKind: 'service', target: API, method: 'manual', depth: 'shallow', probes: [[USE1, 3]] },
+            checks(API, 'shallow', [[USE1, 3]], 'service', 'manual'),
             [],
         ],
     ])('%s', (_, spec, failover, watches) => {
@@ -655,31 +605,31 @@ describe('the gray watches: health checks that should notice a partial fault', (
         [
             'a shallow check of a service impaired through what it calls: it asks only whether the service answers',
             degradeAuth,
-            { targetKind: 'service', target: API, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
-            "the shallow health checks of api in us-east-1 never noticed the f0: a shallow check asks only whether api answers, not whether what it calls works (declare 'deep' to check it)",
+            checks(API, 'shallow', [[USE1, 3]]),
+            `the shallow health checks of api in us-east-1 never noticed the f0: ${onlyAnswers('api')}`,
         ],
         [
             'a shallow check of web (service 0) under a degrade of db (store 0): not its own fault',
-            { kind: 'degrade', targetKind: 'store', targets: [DB], region: USE1, errorShare: 0.2, addedLatencyMs: 0 },
-            { targetKind: 'service', target: WEB, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
-            "the shallow health checks of web in us-east-1 never noticed the f0: a shallow check asks only whether web answers, not whether what it calls works (declare 'deep' to check it)",
+            degradeDb(USE1),
+            checks(WEB, 'shallow', [[USE1, 3]]),
+            `the shallow health checks of web in us-east-1 never noticed the f0: ${onlyAnswers('web')}`,
         ],
         [
             'a shallow check of the faulted service itself: it never failed often enough',
             degradeAuth,
-            { targetKind: 'service', target: AUTH, method: 'health-check', depth: 'shallow', probes: [[USE1, 3]] },
+            checks(AUTH, 'shallow', [[USE1, 3]]),
             'the shallow health checks of auth in us-east-1 never noticed the f0: the checks never failed 3 times in a row',
         ],
         [
             'a deep check with a threshold of 1: “1 time”',
             degradeAuth,
-            { targetKind: 'service', target: API, method: 'health-check', depth: 'deep', probes: [[USE1, 1]] },
+            checks(API, 'deep', [[USE1, 1]]),
             'the deep health checks of api in us-east-1 never noticed the f0: the checks never failed 1 time in a row',
         ],
         [
             'a shallow check of the degraded store itself',
-            { kind: 'degrade', targetKind: 'store', targets: [DB], region: EUW1, errorShare: 0.2, addedLatencyMs: 0 },
-            { targetKind: 'store', target: DB, method: 'health-check', depth: 'shallow', probes: [[EUW1, 2]] },
+            degradeDb(EUW1),
+            checks(DB, 'shallow', [[EUW1, 2]], 'store'),
             'the shallow health checks of db in eu-west-1 never noticed the f0: the checks never failed 2 times in a row',
         ],
     ])('%s', (_, spec, failover, text) => {
@@ -698,16 +648,10 @@ describe('the gray watches: health checks that should notice a partial fault', (
         const e = engine(
             [degradeAuth, { ...degradeAuth, region: EUW1 }],
             [
-                {
-                    targetKind: 'service',
-                    target: API,
-                    method: 'health-check',
-                    depth: 'shallow',
-                    probes: [
-                        [USE1, 3],
-                        [EUW1, 3],
-                    ],
-                },
+                checks(API, 'shallow', [
+                    [USE1, 3],
+                    [EUW1, 3],
+                ]),
             ],
         );
         onFaultStart(e.ctx, 0, T);

@@ -15,10 +15,9 @@ import { FaultState } from '../../simulation/faults.js';
 import { canLead, electedLeader, electionOf } from '../../simulation/leadership.js';
 import type { FaultPlan, Plan, StorePlan } from '../../simulation/plan.js';
 import type { StoreRouting } from '../../simulation/routing.js';
+import { APNE1, EUW1, REGIONS, RTT, USE1 } from './fault-design.js';
+import { recorder, type Row } from './timeline-rows.js';
 
-const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
-const [USE1, EUW1, APNE1] = [0, 1, 2];
-const RTT = [0, 76, 163, 76, 0, 220, 163, 220, 0];
 const ELECTION_MS = CONSENSUS.cockroachLeaseFailoverMs.value;
 
 interface StoreSpec {
@@ -163,15 +162,6 @@ describe('how long an election stops writes', () => {
     });
 });
 
-interface Row {
-    t: number;
-    kind: string;
-    text: string;
-    target: string | null;
-    region: number | null;
-    cause: unknown;
-}
-
 /** An engine context over `stores` whose faults are started and ended by the test; it records what it is asked. */
 function engine(stores: StoreSpec[], faults: FaultSpec[]) {
     const plan = planOf(stores, faults);
@@ -190,10 +180,7 @@ function engine(stores: StoreSpec[], faults: FaultSpec[]) {
         queue: {
             push: (t: number, rank: number, kind: number, a: number, b: number) => pushed.push([t, rank, kind, a, b]),
         },
-        record(t: number, kind: string, text: string, target: string | null, region: number | null, cause?: unknown) {
-            rows.push({ t, kind, text, target, region, cause });
-            calls.push('record');
-        },
+        record: recorder(rows, () => calls.push('record')),
         integrate: (t: number) => calls.push(`integrate ${t}`),
         changed: (t: number) => calls.push(`changed ${t}`),
     } as unknown as EngineContext;

@@ -14,21 +14,10 @@
 import { describe, expect, it } from 'vitest';
 import { type CascadeChange, homesGlobalDependency, PartialFaults } from '../../simulation/partial-faults.js';
 import type { FaultPlan, PartialFaultPlan, Plan } from '../../simulation/plan.js';
+import { APNE1, EUW1, REGIONS, RTT, type ServiceSpec, servicePlans, slotsOf, USE1 } from './fault-design.js';
 
-const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
-const [USE1, EUW1, APNE1] = [0, 1, 2];
-const RTT = [0, 76, 163, 76, 0, 220, 163, 220, 0];
 const [WEB, API, AUTH, EDGE, SSO, PORTAL] = [0, 1, 2, 3, 4, 5];
 const [DB, BUCKET] = [0, 1];
-
-interface ServiceSpec {
-    id: string;
-    regions: number[];
-    uses?: number[];
-    reads?: number[];
-    dependsOn?: number[];
-    global?: { name: string; home: number }[];
-}
 
 const SERVICES: ServiceSpec[] = [
     { id: 'web', regions: [USE1], dependsOn: [API] },
@@ -64,25 +53,8 @@ function planOf(faults: (Partial | AnyFault)[], services = SERVICES): Plan {
     return {
         regions: REGIONS,
         rtt: Float64Array.from(RTT),
-        services: services.map((s, index) => {
-            const runsIn = new Uint8Array(REGIONS.length);
-            s.regions.forEach((r) => (runsIn[r] = 1));
-            return {
-                index,
-                id: s.id,
-                regions: s.regions,
-                runsIn,
-                uses: s.uses ?? [],
-                reads: s.reads ?? [],
-                dependsOn: s.dependsOn ?? [],
-                globalDependencies: s.global ?? [],
-            };
-        }),
-        stores: STORES.map((s, index) => {
-            const slotOf = new Int32Array(REGIONS.length).fill(-1);
-            s.replicas.forEach((r, slot) => (slotOf[r] = slot));
-            return { index, id: s.id, replicas: s.replicas, slotOf };
-        }),
+        services: servicePlans(services),
+        stores: STORES.map((s, index) => ({ index, id: s.id, replicas: s.replicas, slotOf: slotsOf(s.replicas) })),
         faults: faults.map(
             (f, index) =>
                 ({ index, at: 0, until: 1e9, label: `f${index}`, line: 1, targetName: '', ...f }) as FaultPlan,
