@@ -42,6 +42,16 @@ const STORES = [
 
 type FaultSpec = { kind: string; at?: number; until?: number } & Record<string, unknown>;
 
+/** A degrade or fail of `targets` in `region`. */
+const partial = (
+    kind: 'degrade' | 'fail',
+    targetKind: 'service' | 'store',
+    targets: number[],
+    region: number,
+    errorShare: number,
+    addedLatencyMs: number,
+): FaultSpec => ({ kind, targetKind, targets, region, errorShare, addedLatencyMs });
+
 interface FailoverSpec {
     targetKind: 'service' | 'store';
     target: number;
@@ -50,6 +60,16 @@ interface FailoverSpec {
     /** Regions of its probes, with the threshold each fails after. */
     probes: [number, number][];
 }
+
+/** A row of fault 0 itself: in no target's name. */
+const faultRow = (t: number, kind: string, text: string, region: number | null): Row => ({
+    t,
+    kind,
+    text,
+    target: null,
+    region,
+    cause: { fault: 0 },
+});
 
 /** A context over `faults` (their labels `f0`, `f1`, …), with `services` (the default set unless given). */
 function engine(faults: FaultSpec[], failovers: FailoverSpec[] = [], services = SERVICES) {
@@ -195,16 +215,7 @@ describe('a fault starting: the timeline row, and the reactions in order', () =>
     it('a destroy: its losses are taken while the region is still up, then it goes down for good', () => {
         const e = engine([{ kind: 'destroy', region: EUW1, at: T, until: DURATION }]);
         onFaultStart(e.ctx, 0, T);
-        expect(e.rows).toEqual([
-            {
-                t: T,
-                kind: 'fault-start',
-                text: 'f0: its storage is gone and it does not come back',
-                target: null,
-                region: EUW1,
-                cause: { fault: 0 },
-            },
-        ]);
+        expect(e.rows).toEqual([faultRow(T, 'fault-start', 'f0: its storage is gone and it does not come back', EUW1)]);
         expect(e.calls).toEqual([
             `integrate ${T}`,
             'record fault-start',
@@ -222,14 +233,7 @@ describe('a fault starting: the timeline row, and the reactions in order', () =>
         const e = engine([{ kind: 'corrupt', stores: [DB, LOGS], at, until: at, storeName: 'db' }]);
         onFaultStart(e.ctx, 0, at);
         expect(e.rows).toEqual([
-            {
-                t: at,
-                kind: 'fault-start',
-                text: 'f0: the damage replicates to every replica',
-                target: null,
-                region: null,
-                cause: { fault: 0 },
-            },
+            faultRow(at, 'fault-start', 'f0: the damage replicates to every replica', null),
             {
                 t: at,
                 kind: 'corruption-reached',
@@ -306,9 +310,7 @@ const cascade = (rows: Row[]): [number, string, string][] =>
 
 describe('a partial fault: the cascade through what services call', () => {
     it('db degraded in us-east-1: each service impaired through it, with the share, the latency and why', () => {
-        const e = engine([
-            { kind: 'degrade', targetKind: 'store', targets: [DB], region: USE1, errorShare: 0.1, addedLatencyMs: 20 },
-        ]);
+        const e = engine([partial('degrade', 'store', [DB], USE1, 0.1, 20)]);
         onFaultStart(e.ctx, 0, T);
         expect(e.rows[0]!.region).toBe(USE1);
         expect(cascade(e.rows)).toEqual([
@@ -338,31 +340,17 @@ describe('a partial fault: the cascade through what services call', () => {
     it.each<[string, FaultSpec, string]>([
         [
             'an error share alone: no latency clause',
-            {
-                kind: 'degrade',
-                targetKind: 'service',
-                targets: [AUTH],
-                region: EUW1,
-                errorShare: 0.25,
-                addedLatencyMs: 0,
-            },
+            partial('degrade', 'service', [AUTH], EUW1, 0.25, 0),
             'api in eu-west-1 fails 25% of requests: it depends on auth, impaired there',
         ],
         [
             'added latency alone: no share clause',
-            {
-                kind: 'degrade',
-                targetKind: 'service',
-                targets: [AUTH],
-                region: EUW1,
-                errorShare: 0,
-                addedLatencyMs: 300,
-            },
+            partial('degrade', 'service', [AUTH], EUW1, 0, 300),
             'api in eu-west-1 +300 ms per request: it depends on auth, impaired there',
         ],
         [
             'a failing dependency: every request',
-            { kind: 'fail', targetKind: 'service', targets: [AUTH], region: EUW1, errorShare: 1, addedLatencyMs: 0 },
+            partial('fail', 'service', [AUTH], EUW1, 1, 0),
             'api in eu-west-1 fails every request: it depends on auth, impaired there',
         ],
     ])('%s', (_, spec, text) => {
@@ -376,28 +364,12 @@ describe('a partial fault: the cascade through what services call', () => {
     });
 
     it('the partial fault ending: every service it impaired is no longer impaired, and the region stays up', () => {
-        const e = engine([
-            {
-                kind: 'degrade',
-                targetKind: 'service',
-                targets: [AUTH],
-                region: USE1,
-                errorShare: 0.5,
-                addedLatencyMs: 0,
-            },
-        ]);
+        const e = engine([partial('degrade', 'service', [AUTH], USE1, 0.5, 0)]);
         onFaultStart(e.ctx, 0, T);
         e.rows.length = 0;
         e.calls.length = 0;
         onFaultEnd(e.ctx, 0, T + 60_000);
-        expect(e.rows[0]).toEqual({
-            t: T + 60_000,
-            kind: 'fault-end',
-            text: 'f0 ends',
-            target: null,
-            region: USE1,
-            cause: { fault: 0 },
-        });
+        expect(e.rows[0]).toEqual(faultRow(T + 60_000, 'fault-end', 'f0 ends', USE1));
         expect(cascade(e.rows)).toEqual([
             [USE1, 'web', 'web in us-east-1 is no longer impaired through what it depends on'],
             [USE1, 'api', 'api in us-east-1 is no longer impaired through what it depends on'],
@@ -495,14 +467,7 @@ describe('a fault on the home of a provider-global dependency', () => {
             [
                 { kind: 'outage', region: USE1 },
                 { kind: 'control-plane', region: EUW1 },
-                {
-                    kind: 'degrade',
-                    targetKind: 'service',
-                    targets: [1],
-                    region: APNE1,
-                    errorShare: 0.5,
-                    addedLatencyMs: 0,
-                },
+                partial('degrade', 'service', [1], APNE1, 0.5, 0),
             ],
             [],
             services,
@@ -529,28 +494,14 @@ const checks = (
 ): FailoverSpec => ({ targetKind, target, method, depth, probes });
 
 /** db degraded by 20 % in a region. */
-const degradeDb = (region: number): FaultSpec => ({
-    kind: 'degrade',
-    targetKind: 'store',
-    targets: [DB],
-    region,
-    errorShare: 0.2,
-    addedLatencyMs: 0,
-});
+const degradeDb = (region: number) => partial('degrade', 'store', [DB], region, 0.2, 0);
 
 /** Why a shallow check never notices what impairs a target through its dependencies. */
 const onlyAnswers = (id: string) =>
     `a shallow check asks only whether ${id} answers, not whether what it calls works (declare 'deep' to check it)`;
 
 describe('the gray watches: health checks that should notice a partial fault', () => {
-    const degradeAuth = {
-        kind: 'degrade',
-        targetKind: 'service',
-        targets: [AUTH],
-        region: USE1,
-        errorShare: 0.5,
-        addedLatencyMs: 0,
-    };
+    const degradeAuth = partial('degrade', 'service', [AUTH], USE1, 0.5, 0);
     it.each<[string, FaultSpec, FailoverSpec, [number, string][]]>([
         [
             "a service's checks in the fault's region watch what reaches it through a dependency",
@@ -584,7 +535,7 @@ describe('the gray watches: health checks that should notice a partial fault', (
         ],
         [
             "a store's checks do not watch another store's degrade",
-            { kind: 'degrade', targetKind: 'store', targets: [LOGS], region: USE1, errorShare: 0.2, addedLatencyMs: 0 },
+            partial('degrade', 'store', [LOGS], USE1, 0.2, 0),
             checks(DB, 'shallow', [[USE1, 3]], 'store'),
             [],
         ],
