@@ -2,7 +2,8 @@
 // and their cascade. A service in a region is impaired when what it calls there is: the stores it `uses` and
 // `reads` (their replica in that region, or the nearest one when they have none there — a bucket in one region is
 // reached there from everywhere, the 2017 S3 shape) and the services it `depends-on` (their instance in that
-// region), transitively. Each dependency a request calls adds its error share (independently) and its latency.
+// region), transitively. Each dependency a request calls adds its error share (independently) and its latency;
+// the members of a dependency cycle call each other, so each meets every impairment of the cycle once.
 // A provider-global dependency (`global-dependency`) whose home region is down or has its control plane impaired
 // fails every request of the service in every region it runs in, and in a region a partition cuts off from it.
 // Recomputed only when a fault starts or ends; requests and health checks then read arrays.
@@ -166,48 +167,94 @@ export class PartialFaults {
             }
         }
         const changes: CascadeChange[] = [];
-        const done = new Uint8Array(plan.services.length * R);
-        const visiting = new Uint8Array(plan.services.length * R);
         const before = Float64Array.from(this.serviceError);
         const beforeLatency = Float64Array.from(this.serviceLatency);
         const beforeVia = [...this.viaOf];
         this.serviceError.fill(0);
         this.serviceLatency.fill(0);
+        /** The replica region a request from `r` reaches store `st` in, when that replica is impaired; else -1. */
+        const impairedAt = (st: number, r: number): number => {
+            const at = this.storeServing[st * R + r]!;
+            return at >= 0 && (this.storeOwnError[st * R + at]! > 0 || this.storeOwnLatency[st * R + at]! > 0)
+                ? at
+                : -1;
+        };
+        // The services of region r in strongly connected components along depends-on (Tarjan): every member of a
+        // dependency cycle calls every other, so each meets every impairment of the cycle, once, whichever member
+        // is declared first.
+        const order = new Int32Array(plan.services.length * R).fill(-1);
+        const low = new Int32Array(plan.services.length * R);
+        const onStack = new Uint8Array(plan.services.length * R);
+        const stack: number[] = [];
+        let counter = 0;
         const resolve = (s: number, r: number): void => {
             const i = s * R + r;
-            if (done[i] === 1 || visiting[i] === 1) return; // a dependency cycle adds nothing twice
-            visiting[i] = 1;
-            const service = plan.services[s]!;
-            // A global dependency homed in an impaired region answers no request, wherever the service runs.
-            let ok = this.globalOf[i]!.length > 0 ? 0 : 1 - this.serviceOwnError[i]!;
-            let latency = this.serviceOwnLatency[i]!;
-            const via: string[] = [];
-            for (const st of new Set([...service.uses, ...service.reads])) {
-                const at = this.storeServing[st * R + r]!;
-                if (at < 0) continue;
-                const e = this.storeOwnError[st * R + at]!;
-                const l = this.storeOwnLatency[st * R + at]!;
-                if (e === 0 && l === 0) continue;
-                ok *= 1 - e;
-                latency += l;
-                // A replica in another region is named with it: "impaired there" is then that region.
-                via.push(at === r ? plan.stores[st]!.id : `${plan.stores[st]!.id} in ${plan.regions[at]}`);
-            }
-            for (const d of service.dependsOn) {
+            if (order[i]! >= 0) return;
+            order[i] = low[i] = counter++;
+            stack.push(s);
+            onStack[i] = 1;
+            for (const d of plan.services[s]!.dependsOn) {
                 if (plan.services[d]!.runsIn[r] !== 1) continue;
-                resolve(d, r);
-                const e = this.serviceError[d * R + r]!;
-                const l = this.serviceLatency[d * R + r]!;
-                if (e === 0 && l === 0) continue;
-                ok *= 1 - e;
-                latency += l;
-                via.push(plan.services[d]!.id);
+                const j = d * R + r;
+                if (order[j]! < 0) {
+                    resolve(d, r);
+                    low[i] = Math.min(low[i]!, low[j]!);
+                } else if (onStack[j] === 1) low[i] = Math.min(low[i]!, order[j]!);
             }
-            this.serviceError[i] = 1 - ok;
-            this.serviceLatency[i] = latency;
-            this.viaOf[i] = via;
-            visiting[i] = 0;
-            done[i] = 1;
+            if (low[i] !== order[i]) return;
+            const members: number[] = [];
+            for (let m = -1; m !== s;) {
+                m = stack.pop()!;
+                onStack[m * R + r] = 0;
+                members.push(m);
+            }
+            // What the component's requests call: each member's own impairment, and each store and each service
+            // outside the component that a member calls, once.
+            const stores = new Set<number>();
+            const outside = new Set<number>();
+            let ok = 1;
+            let latency = 0;
+            for (const m of members) {
+                const k = m * R + r;
+                const service = plan.services[m]!;
+                // A global dependency homed in an impaired region answers no request, wherever the service runs.
+                ok *= this.globalOf[k]!.length > 0 ? 0 : 1 - this.serviceOwnError[k]!;
+                latency += this.serviceOwnLatency[k]!;
+                for (const st of [...service.uses, ...service.reads]) stores.add(st);
+                for (const d of service.dependsOn)
+                    if (plan.services[d]!.runsIn[r] === 1 && !members.includes(d)) outside.add(d);
+            }
+            for (const st of stores) {
+                const at = impairedAt(st, r);
+                if (at < 0) continue;
+                ok *= 1 - this.storeOwnError[st * R + at]!;
+                latency += this.storeOwnLatency[st * R + at]!;
+            }
+            for (const d of outside) {
+                ok *= 1 - this.serviceError[d * R + r]!;
+                latency += this.serviceLatency[d * R + r]!;
+            }
+            for (const m of members) {
+                this.serviceError[m * R + r] = 1 - ok;
+                this.serviceLatency[m * R + r] = latency;
+            }
+            // Each member names the impaired stores and services it calls itself.
+            for (const m of members) {
+                const service = plan.services[m]!;
+                const via: string[] = [];
+                for (const st of new Set([...service.uses, ...service.reads])) {
+                    const at = impairedAt(st, r);
+                    // A replica in another region is named with it: "impaired there" is then that region.
+                    if (at >= 0)
+                        via.push(at === r ? plan.stores[st]!.id : `${plan.stores[st]!.id} in ${plan.regions[at]}`);
+                }
+                for (const d of service.dependsOn) {
+                    const j = d * R + r;
+                    if (d === m || plan.services[d]!.runsIn[r] !== 1) continue;
+                    if (this.serviceError[j]! > 0 || this.serviceLatency[j]! > 0) via.push(plan.services[d]!.id);
+                }
+                this.viaOf[m * R + r] = via;
+            }
         };
         for (const s of plan.services) {
             for (const r of s.regions) {

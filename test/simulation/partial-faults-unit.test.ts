@@ -178,15 +178,48 @@ describe('what requests served in each region meet', () => {
 });
 
 describe('a dependency cycle', () => {
-    // front and back depend on each other in us-east-1; back is degraded by half. A request to front calls back
-    // (50 %), whose call back into front is cut: front meets 50 %, and back its own 50 %.
-    it('adds the impairment once and ends', () => {
-        const services: ServiceSpec[] = [
-            { id: 'front', regions: [USE1], dependsOn: [1] },
-            { id: 'back', regions: [USE1], dependsOn: [0] },
+    // front and back depend on each other in us-east-1, and back also on auth. Every member of a cycle calls every
+    // other, so each meets every impairment in it, once: the result cannot depend on which is declared first.
+    const services: ServiceSpec[] = [
+        { id: 'front', regions: [USE1], dependsOn: [1] },
+        { id: 'back', regions: [USE1], dependsOn: [0, 2] },
+        { id: 'auth', regions: [USE1] },
+    ];
+    it.each<[string, Partial[], [number, number]]>([
+        ['the second member degraded by half: both meet 50 %', [fault('degrade', 'service', [1], USE1, 0.5)], [0.5, 0]],
+        [
+            'the first member degraded by half: both meet 50 %',
+            [fault('degrade', 'service', [0], USE1, 0.5, 10)],
+            [0.5, 10],
+        ],
+        [
+            'both degraded, 50 % and 20 %: each meets 1 − 0.5 × 0.8 = 60 % once',
+            [fault('degrade', 'service', [0], USE1, 0.5, 10), fault('degrade', 'service', [1], USE1, 0.2, 5)],
+            [0.6, 15],
+        ],
+        [
+            'a dependency outside the cycle, of one member: both meet it',
+            [fault('degrade', 'service', [2], USE1, 0.25)],
+            [0.25, 0],
+        ],
+    ])('%s', (_, faults, [error, latency]) => {
+        const { partial } = partialOf(faults, faults.length, services);
+        const meets = (s: number): [number, number] => [
+            round(partial.serviceErrorShare(s, USE1)),
+            partial.serviceAddedLatency(s, USE1),
         ];
-        const { partial } = partialOf([fault('degrade', 'service', [1], USE1, 0.5)], 1, services);
-        expect(impairments(partial, services)).toEqual({ 'front@us-east-1': [0.5, 0], 'back@us-east-1': [0.5, 0] });
+        expect([meets(0), meets(1)]).toEqual([
+            [error, latency],
+            [error, latency],
+        ]);
+    });
+
+    it("names each member's own impaired dependencies", () => {
+        const { changes } = partialOf([fault('degrade', 'service', [2], USE1, 0.25)], 1, services);
+        expect(rounded(changes).map((c) => [c.service, c.errorShare, c.via])).toEqual([
+            [0, 0.25, ['back']],
+            [1, 0.25, ['front', 'auth']],
+        ]);
     });
 });
 
