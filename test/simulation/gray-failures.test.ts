@@ -213,3 +213,26 @@ scenario s {
         ]);
     });
 });
+
+describe('a dependency cycle', () => {
+    // front and back call each other; only back has users. Whichever of the two is degraded (front is declared
+    // first, which the cascade once cut off), back's users meet its 50 % while the fault lasts, 10 to 20 min.
+    const cycle = (degraded: string) => `topology T
+region us-east-1 { provider aws }
+service front { regions us-east-1  posture active-active  depends-on back }
+service back  { regions us-east-1  posture active-active  depends-on front }
+workload w for back { reads 100/s from us-east-1 100% }
+scenario s {
+    workload w
+    duration 30m
+    at 10m degrade ${degraded} in us-east-1 errors 50% for 10m
+}
+`;
+    it.each(['front', 'back'])("a degrade of %s serves half of back's requests", async (degraded) => {
+        const r = runModel(await designOf(cycle(degraded)), 's', { seed: 3 });
+        const back = r.recovery.filter((x) => x.target === 'back');
+        expect(back).toHaveLength(1);
+        expect(back[0]!.worstServedShare).toBeCloseTo(0.5, 9);
+        expect(back[0]).toMatchObject({ startMs: 10 * MINUTE, endMs: 20 * MINUTE });
+    });
+});
