@@ -151,6 +151,8 @@ describe('what requests served in each region meet', () => {
         const { partial } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)]);
         expect(partial.serviceErrorShare(EDGE, APNE1)).toBeGreaterThan(0);
         expect([partial.serviceErrorShare(PORTAL, APNE1), partial.serviceAddedLatency(PORTAL, APNE1)]).toEqual([0, 0]);
+        // Nor is api itself worked out where it does not run.
+        expect(partial.serviceErrorShare(API, APNE1)).toBe(0);
     });
 
     it('nothing is impaired before the first update, whatever the plan holds', () => {
@@ -212,6 +214,16 @@ describe('a dependency cycle', () => {
             [error, latency],
             [error, latency],
         ]);
+    });
+
+    it('a dependency declared before the service calling it reaches it all the same', () => {
+        // auth is worked out on its own first; api, declared after it, then finds it finished.
+        const ordered: ServiceSpec[] = [
+            { id: 'auth', regions: [USE1] },
+            { id: 'api', regions: [USE1], dependsOn: [0] },
+        ];
+        const { partial } = partialOf([fault('degrade', 'service', [0], USE1, 0.3, 7)], 1, ordered);
+        expect(impairments(partial, ordered)).toEqual({ 'auth@us-east-1': [0.3, 7], 'api@us-east-1': [0.3, 7] });
     });
 
     it("names each member's own impaired dependencies", () => {
