@@ -18,7 +18,7 @@ import { PartialFaults } from '../../simulation/partial-faults.js';
 import type { Plan } from '../../simulation/plan.js';
 import type { FailoverRuntime, Probe } from '../../simulation/runtime.js';
 import { APNE1, EUW1, REGIONS, RTT, type ServiceSpec, servicePlans, slotsOf, USE1 } from './fault-design.js';
-import { recorder, type Row } from './timeline-rows.js';
+import { type RecordedRow as Row, timelineRecorder } from './timeline-recorder.js';
 
 const [WEB, API, AUTH, EDGE] = [0, 1, 2, 3];
 const [DB, LOGS] = [0, 1];
@@ -88,7 +88,7 @@ function engine(faults: FaultSpec[], failovers: FailoverSpec[] = [], services = 
         })),
         faults: faults.map((f, index) => ({ index, at: 0, until: 60_000, label: `f${index}`, line: 1, ...f })),
     } as unknown as Plan;
-    const rows: Row[] = [];
+    const { rows, record } = timelineRecorder();
     const calls: string[] = [];
     const pushed: unknown[][] = [];
     const state = new FaultState(plan);
@@ -119,7 +119,10 @@ function engine(faults: FaultSpec[], failovers: FailoverSpec[] = [], services = 
         probes,
         grayWatches: [] as GrayWatch[],
         queue: { push: (...args: unknown[]) => pushed.push(args) },
-        record: recorder(rows, (kind) => calls.push(`record ${kind}`)),
+        record(...row: Parameters<typeof record>) {
+            record(...row);
+            calls.push(`record ${row[1]}`);
+        },
         faultSource: (i: number) => ({ fault: i }),
         regionName: (r: number) => REGIONS[r]!,
         integrate: (t: number) => calls.push(`integrate ${t}`),

@@ -16,7 +16,7 @@ import { canLead, electedLeader, electionOf } from '../../simulation/leadership.
 import type { FaultPlan, Plan, StorePlan } from '../../simulation/plan.js';
 import type { StoreRouting } from '../../simulation/routing.js';
 import { APNE1, EUW1, REGIONS, RTT, USE1 } from './fault-design.js';
-import { recorder, type Row } from './timeline-rows.js';
+import { timelineRecorder } from './timeline-recorder.js';
 
 const ELECTION_MS = CONSENSUS.cockroachLeaseFailoverMs.value;
 
@@ -166,7 +166,7 @@ describe('how long an election stops writes', () => {
 function engine(stores: StoreSpec[], faults: FaultSpec[]) {
     const plan = planOf(stores, faults);
     const state = new FaultState(plan);
-    const rows: Row[] = [];
+    const { rows, record } = timelineRecorder();
     const pushed: [number, number, number, number, number][] = [];
     const calls: string[] = [];
     const storeRouting = plan.stores.map(
@@ -180,7 +180,10 @@ function engine(stores: StoreSpec[], faults: FaultSpec[]) {
         queue: {
             push: (t: number, rank: number, kind: number, a: number, b: number) => pushed.push([t, rank, kind, a, b]),
         },
-        record: recorder(rows, () => calls.push('record')),
+        record(...row: Parameters<typeof record>) {
+            record(...row);
+            calls.push('record');
+        },
         integrate: (t: number) => calls.push(`integrate ${t}`),
         changed: (t: number) => calls.push(`changed ${t}`),
     } as unknown as EngineContext;
