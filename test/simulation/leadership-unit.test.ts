@@ -137,6 +137,13 @@ describe('which regions can lead and which one an election picks', () => {
     });
 });
 
+describe('a broken plan fails where it is read', () => {
+    it('an RTT matrix smaller than regions × regions: asking whether a region can lead names the RTT', () => {
+        const plan = { ...planOf([{}]), rtt: Float64Array.from([0]) } as Plan;
+        expect(() => canLead(plan, new FaultState(plan), plan.stores[0]!, USE1)).toThrow(/RTT: no element at index 1/);
+    });
+});
+
 describe('how long an election stops writes', () => {
     it.each<[string, string | undefined, number, string]>([
         [
