@@ -1,0 +1,602 @@
+// The measurements `expect` clauses are judged on (simulation/report-builder.ts), on small designs simulated on
+// the test's thread: each clause's figure is the report's own per-store or per-service numbers combined as the
+// clause says — `of X` keeps the stores X names (a service: the stores it uses), `in R` the events or users in
+// R; a count adds up the parts (each listed in `where`) and its time is the first. Fast enough to run per
+// mutant, which the worker-run suites of `expect` clauses are not.
+import { describe, expect, it } from 'vitest';
+import type { SimulationReport } from '../../simulation/report.js';
+import { auroraDb, consensusStore, designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
+
+/**
+ * Two active-active LWW tables t1, t2 behind `app`, and `solo` on an Aurora db written in us-east-1 (users in
+ * both regions): us-east-1 is down 1 m → 1 m 20 s, us-west-2 2 m → 2 m 30 s; no failover.
+ */
+const OUTAGES = (clauses: string) => `// rules: none
+${TWO_US_REGIONS}
+${dynamoStore('t1', { holds: 'shared rows' })}
+${dynamoStore('t2', { holds: 'shared rows' })}
+${auroraDb('1s')}
+service app {
+    regions   us-east-1, us-west-2
+    posture   active-active
+    capacity  100% per region
+    uses      t1, t2
+}
+service solo {
+    regions   us-east-1
+    uses      db
+}
+workload w for app { writes 50/s from us-east-1 50%, us-west-2 50%  reads 50/s from us-east-1 50%, us-west-2 50%  keys 20 shared 100% }
+workload v for solo { writes 20/s from us-east-1 50%, us-west-2 50%  reads 20/s from us-east-1 100%  keys 20 }
+scenario s { workload w, v  duration 3m  at 1m outage region us-east-1 for 20s  at 2m outage region us-west-2 for 30s  seed 1
+    ${clauses}
+}
+`;
+
+/** Tables t1 (written in both US regions) and t2 (in us-east-1) in three regions; us-west-2 is destroyed at 1 m,
+ *  us-east-1 at 2 m, so each loses what it had not yet replicated. */
+const table = (name: string) => `store ${name} {
+    engine      dynamodb
+    regions     us-east-1, us-west-2, eu-west-1
+    holds       shared rows
+    writes      any-region
+    replication async lag 1s
+    consistency eventual
+    conflicts   lww
+}`;
+const DESTROYED = (clauses: string) => `// rules: none
+topology T
+region us-east-1 { provider aws  jurisdiction US }
+region us-west-2 { provider aws  jurisdiction US }
+region eu-west-1 { provider aws  jurisdiction EU }
+${table('t1')}
+${table('t2')}
+workload a for t1 { writes 30/s from us-east-1 50%, us-west-2 50%  keys 10 }
+workload b for t2 { writes 20/s from us-east-1 100%  keys 10 }
+scenario s { workload a, b  duration 3m  at 1m destroy region us-west-2  at 2m destroy region us-east-1  seed 1
+    ${clauses}
+}
+`;
+
+/** Runs the design with the one clause; the report and the clause's judgement. */
+async function judged(design: (clauses: string) => string, clause: string) {
+    const report = runModel(await designOf(design(`expect ${clause}`), true));
+    return { report, e: report.expectations[0]! };
+}
+
+const store = (r: SimulationReport, id: string) => r.stores.find((s) => s.id === id)!;
+const service = (r: SimulationReport, id: string) => r.services.find((s) => s.id === id)!;
+
+describe('counts add up the stores and regions a clause names, listing each part; the time is the first', () => {
+    it.each([
+        {
+            name: 'stranded-writes: every cut-off of every store',
+            clause: 'stranded-writes == 0',
+            parts: [
+                ['t1', 'us-east-1'],
+                ['t1', 'us-west-2'],
+                ['t2', 'us-east-1'],
+                ['t2', 'us-west-2'],
+                ['db', 'us-east-1'],
+            ],
+        },
+        {
+            name: 'stranded-writes in us-west-2: its cut-offs only, at 2 m',
+            clause: 'stranded-writes in us-west-2 == 0',
+            parts: [
+                ['t1', 'us-west-2'],
+                ['t2', 'us-west-2'],
+            ],
+        },
+        {
+            name: 'stranded-writes of app: the stores app uses',
+            clause: 'stranded-writes of app == 0',
+            parts: [
+                ['t1', 'us-east-1'],
+                ['t1', 'us-west-2'],
+                ['t2', 'us-east-1'],
+                ['t2', 'us-west-2'],
+            ],
+        },
+        {
+            name: 'stranded-writes of solo: its db',
+            clause: 'stranded-writes of solo == 0',
+            parts: [['db', 'us-east-1']],
+        },
+        {
+            name: 'stranded-writes of t2 in us-west-2: one part',
+            clause: 'stranded-writes of t2 in us-west-2 == 0',
+            parts: [['t2', 'us-west-2']],
+        },
+    ])('$name', async ({ clause, parts }) => {
+        const { report, e } = await judged(OUTAGES, clause);
+        const xs = parts.map(([id, region]) => store(report, id!).stranded.find((x) => x.region === region)!);
+        expect(xs.every((x) => x.strandedWrites > 0 && x.deliveredWrites === x.strandedWrites)).toBe(true);
+        expect(e.measured).toBe(xs.reduce((a, x) => a + x.strandedWrites, 0));
+        expect(e.atMs).toBe(Math.min(...xs.map((x) => x.cutAtMs)));
+        const at = (region: string) => (region === 'us-east-1' ? '1 m' : '2 m');
+        expect(e.where).toBe(`(${parts.map(([id, r]) => `${id} in ${r} at ${at(r!)}, all delivered`).join('; ')})`);
+    });
+
+    it.each([
+        {
+            name: 'lost-writes: both destroyed regions, both tables',
+            clause: 'lost-writes == 0',
+            parts: [
+                ['t1', 'us-west-2'],
+                ['t1', 'us-east-1'],
+                ['t2', 'us-east-1'],
+            ],
+        },
+        {
+            name: 'lost-writes in us-east-1: the later loss, both tables',
+            clause: 'lost-writes in us-east-1 == 0',
+            parts: [
+                ['t1', 'us-east-1'],
+                ['t2', 'us-east-1'],
+            ],
+        },
+        { name: 'lost-writes of t2: one loss', clause: 'lost-writes of t2 == 0', parts: [['t2', 'us-east-1']] },
+    ])('$name', async ({ clause, parts }) => {
+        const { report, e } = await judged(DESTROYED, clause);
+        const ls = parts.map(([id, region]) => store(report, id!).losses.find((l) => l.region === region)!);
+        expect(ls.every((l) => l.lostWrites > 0)).toBe(true);
+        expect(e.measured).toBe(ls.reduce((a, l) => a + l.lostWrites, 0));
+        expect(e.atMs).toBe(Math.min(...ls.map((l) => l.atMs)));
+        const at = (region: string) => (region === 'us-west-2' ? '1 m' : '2 m');
+        expect(e.where).toBe(`(${parts.map(([id, r]) => `${id} from ${r} at ${at(r!)}`).join('; ')})`);
+    });
+
+    it.each([
+        {
+            name: 'nothing lost in a region that survived',
+            clause: 'lost-writes in eu-west-1 == 0',
+            where: 'in eu-west-1',
+        },
+        {
+            name: 'nothing lost of t2 in us-west-2',
+            clause: 'lost-writes of t2 in us-west-2 == 0',
+            where: 'of t2 in us-west-2',
+        },
+    ])('$name: 0, no time, the scope as the place', async ({ clause, where }) => {
+        const { e } = await judged(DESTROYED, clause);
+        expect([e.measured, e.atMs, e.where, e.passed]).toEqual([0, null, where, true]);
+    });
+});
+
+describe('rpo is the oldest lost write of the stores and regions named', () => {
+    it.each([
+        {
+            name: 'rpo overall: the worst of the three losses',
+            clause: 'rpo <= 1ms',
+            parts: [
+                ['t1', 'us-west-2'],
+                ['t1', 'us-east-1'],
+                ['t2', 'us-east-1'],
+            ],
+        },
+        { name: 'rpo in us-west-2: its one loss', clause: 'rpo in us-west-2 <= 1ms', parts: [['t1', 'us-west-2']] },
+        { name: 'rpo of t2: its one loss', clause: 'rpo of t2 <= 1ms', parts: [['t2', 'us-east-1']] },
+        {
+            name: 'rpo of t1: the worse of its two',
+            clause: 'rpo of t1 <= 1ms',
+            parts: [
+                ['t1', 'us-west-2'],
+                ['t1', 'us-east-1'],
+            ],
+        },
+    ])('$name', async ({ clause, parts }) => {
+        const { report, e } = await judged(DESTROYED, clause);
+        const ls = parts.map(([id, region]) => ({
+            id,
+            l: store(report, id!).losses.find((l) => l.region === region)!,
+        }));
+        const worst = ls.reduce((a, b) => (b.l.rpoMs > a.l.rpoMs ? b : a));
+        expect(e.measured).toBeCloseTo(worst.l.rpoMs, 3);
+        expect(e.atMs).toBe(worst.l.atMs);
+        expect(e.where).toBe(
+            `in ${worst.id}: writes lost from ${worst.l.region} at ${worst.l.region === 'us-west-2' ? '1 m' : '2 m'}`,
+        );
+    });
+
+    it('rpo where nothing was lost: 0, and says no write of the scope was lost', async () => {
+        const { e } = await judged(DESTROYED, 'rpo in eu-west-1 <= 1ms');
+        expect([e.measured, e.atMs, e.where]).toEqual([0, null, '(no acknowledged write in eu-west-1 was lost)']);
+        const all = await judged(OUTAGES, 'rpo <= 1ms');
+        expect([all.e.measured, all.e.where]).toEqual([0, '(no acknowledged write was lost)']);
+    });
+});
+
+describe('rto and detection: the worst interruption of the users a clause names, from its fault', () => {
+    // No failover: each interruption lasts as long as its outage (20 s from 1 m, 30 s from 2 m); app's users of
+    // us-east-1, and solo's users in both regions (solo runs in us-east-1 only), are cut off by the first one.
+    it.each([
+        {
+            name: 'rto overall: the 30 s outage of us-west-2',
+            clause: 'rto <= 1s',
+            measured: 30_000,
+            atMs: 120_000,
+            where: 'for users of us-west-2 on app, from the outage of us-west-2 at 2 m',
+        },
+        {
+            name: 'rto in us-east-1: the first of the equal 20 s ones',
+            clause: 'rto in us-east-1 <= 1s',
+            measured: 20_000,
+            atMs: 60_000,
+            where: 'for users of us-east-1 on app, from the outage of us-east-1 at 1 m',
+        },
+        {
+            name: 'rto of solo in us-west-2: cut off by us-east-1',
+            clause: 'rto of solo in us-west-2 <= 1s',
+            measured: 20_000,
+            atMs: 60_000,
+            where: 'for users of us-west-2 on solo, from the outage of us-east-1 at 1 m',
+        },
+        {
+            name: 'rto of db: the users of services that use db',
+            clause: 'rto of db <= 1s',
+            measured: 20_000,
+            atMs: 60_000,
+            where: 'for users of us-east-1 on solo, from the outage of us-east-1 at 1 m',
+        },
+        {
+            name: 'detection with nothing to detect it: never',
+            clause: 'detection <= 1s',
+            measured: null,
+            atMs: 60_000,
+            where: 'for users of us-east-1 on app, from the outage of us-east-1 at 1 m',
+        },
+    ])('$name', async ({ clause, measured, atMs, where }) => {
+        const { e } = await judged(OUTAGES, clause);
+        expect([e.measured, e.atMs, e.where, e.passed]).toEqual([measured, atMs, where, false]);
+    });
+
+    it.each([
+        {
+            name: 'rto of users nobody has there: 0',
+            clause: 'rto of t1 in eu-west-1 <= 1s',
+            scope: ' of t1 in eu-west-1',
+        },
+        {
+            name: 'detection of users nobody has there: 0',
+            clause: 'detection in eu-west-1 <= 1s',
+            scope: ' in eu-west-1',
+        },
+    ])('$name', async ({ clause, scope }) => {
+        const { e } = await judged(DESTROYED, clause);
+        expect([e.measured, e.atMs, e.passed]).toEqual([0, null, true]);
+        expect(e.where).toBe(`(no user${scope} was interrupted)`);
+    });
+
+    it('rto with no scope where nobody was interrupted says so without a scope', async () => {
+        const { e } = await judged(
+            (c) =>
+                OUTAGES(c).replace('at 1m outage region us-east-1 for 20s  at 2m outage region us-west-2 for 30s', ''),
+            'rto <= 1s',
+        );
+        expect([e.measured, e.where]).toEqual([0, '(no user was interrupted)']);
+    });
+});
+
+describe('availability: served ÷ offered of the users a clause names', () => {
+    it.each([
+        { name: 'availability overall: every user', clause: 'availability >= 1%', of: [['app'], ['solo']] },
+        { name: 'availability of t1: the users of app', clause: 'availability of t1 >= 1%', of: [['app']] },
+        { name: 'availability of db: the users of solo', clause: 'availability of db >= 1%', of: [['solo']] },
+        { name: 'availability of solo', clause: 'availability of solo >= 1%', of: [['solo']] },
+        {
+            name: 'availability in us-west-2: both services’ users there',
+            clause: 'availability in us-west-2 >= 1%',
+            of: [
+                ['app', 'us-west-2'],
+                ['solo', 'us-west-2'],
+            ],
+        },
+        {
+            name: 'availability of app in us-east-1',
+            clause: 'availability of app in us-east-1 >= 1%',
+            of: [['app', 'us-east-1']],
+        },
+    ])('$name', async ({ clause, of }) => {
+        const { report, e } = await judged(OUTAGES, clause);
+        const parts = of.map(([id, region]) =>
+            region ? service(report, id!).byRegion.find((b) => b.region === region)! : service(report, id!),
+        );
+        const offered = parts.reduce((a, p) => a + p.offered, 0);
+        const served = parts.reduce((a, p) => a + p.served, 0);
+        expect(served).toBeLessThan(offered);
+        // The judgement keeps three decimals.
+        expect(e.measured).toBeCloseTo(served / offered, 3);
+        const scope = clause.replace(/^availability ?/, '').replace(/ ?>= 1%$/, '');
+        expect(e.where).toBe(`of requests${scope ? ` ${scope}` : ''} over 3 m`);
+    });
+
+    it('availability where nobody made a request is not measured, and says where', async () => {
+        const { e } = await judged(DESTROYED, 'availability in eu-west-1 >= 1%');
+        expect([e.measured, e.passed]).toEqual([null, false]);
+        expect(e.message).toContain('(no request in eu-west-1 was made)');
+    });
+});
+
+describe('per-replica counts: the replicas in the region a clause names, of the stores it names', () => {
+    it('discarded-writes in each region add up to the stores’ discards; of t1 is t1’s', async () => {
+        const east = (await judged(OUTAGES, 'discarded-writes in us-east-1 == 0')).e;
+        const { report, e: west } = await judged(OUTAGES, 'discarded-writes in us-west-2 == 0');
+        const { e: t1 } = await judged(OUTAGES, 'discarded-writes of t1 == 0');
+        const total = store(report, 't1').discardedWrites + store(report, 't2').discardedWrites;
+        expect(east.measured! > 0 && west.measured! > 0).toBe(true);
+        expect(east.measured! + west.measured!).toBeCloseTo(total, 3);
+        expect(t1.measured).toBeCloseTo(store(report, 't1').discardedWrites, 3);
+        expect(west.where).toBe('writes silently discarded by last-write-wins in us-west-2 over 3 m');
+        expect(t1.where).toBe('writes silently discarded by last-write-wins of t1 over 3 m');
+        expect([west.atMs, t1.atMs]).toEqual([null, null]);
+    });
+
+    it.each([
+        {
+            name: 'merges of last-write-wins tables: none',
+            clause: 'merges == 0',
+            where: 'writes merged by the CRDT over 3 m',
+        },
+        {
+            name: 'siblings of app in us-east-1: none',
+            clause: 'siblings of app in us-east-1 == 0',
+            where: 'writes kept as siblings of app in us-east-1 over 3 m',
+        },
+    ])('$name', async ({ clause, where }) => {
+        const { e } = await judged(OUTAGES, clause);
+        expect([e.measured, e.where, e.passed]).toEqual([0, where, true]);
+    });
+});
+
+describe('rejected-writes: a store’s refusals, or those of the users a clause names', () => {
+    // A two-region consensus ledger needing both votes refuses every write of a 20 s partition: 20/s × 20 s.
+    const LEDGER = (clauses: string) => `// rules: none
+${TWO_US_REGIONS}
+${consensusStore('ledger', ['us-east-1', 'us-west-2'], 2)}
+service pay {
+    regions   us-east-1, us-west-2
+    posture   active-active
+    capacity  100% per region
+    uses      ledger
+}
+workload w for pay { writes 20/s from us-east-1 50%, us-west-2 50%  keys 20 }
+scenario s { workload w  duration 2m  at 1m partition us-east-1 <-> us-west-2 for 20s  seed 1
+    ${clauses}
+}
+`;
+    it.each([
+        {
+            name: 'rejected-writes overall: the store’s',
+            clause: 'rejected-writes == 0',
+            where: 'writes refused over 2 m',
+        },
+        {
+            name: 'rejected-writes of ledger',
+            clause: 'rejected-writes of ledger == 0',
+            where: 'writes refused of ledger over 2 m',
+        },
+        {
+            name: 'rejected-writes of pay: its users’',
+            clause: 'rejected-writes of pay == 0',
+            where: 'writes refused of pay',
+        },
+    ])('$name: 400', async ({ clause, where }) => {
+        const { report, e } = await judged(LEDGER, clause);
+        expect(report.stores[0]!.writes.rejected).toBe(400);
+        expect([e.measured, e.where, e.atMs]).toEqual([400, where, null]);
+    });
+
+    it('rejected-writes in each region: the users there, adding up to the store’s', async () => {
+        const { e: east } = await judged(LEDGER, 'rejected-writes in us-east-1 == 0');
+        const { e: west } = await judged(LEDGER, 'rejected-writes in us-west-2 == 0');
+        expect(east.measured! > 100 && west.measured! > 100).toBe(true);
+        expect(east.measured! + west.measured!).toBe(400);
+        expect(west.where).toBe('writes refused in us-west-2');
+    });
+});
+
+describe('stale-reads: a store’s stale share, or that of the users a clause names', () => {
+    // t1 and t2 are read in both regions under a 1 s lag on 20 hot keys; db only at its primary, never stale.
+    it.each([
+        {
+            name: 'stale-reads of t1: the store’s own share',
+            clause: 'stale-reads of t1 <= 100%',
+            share: (r: SimulationReport) => store(r, 't1').reads.staleShare,
+            where: 'of reads of t1',
+        },
+        {
+            name: 'stale-reads of db: read at its primary',
+            clause: 'stale-reads of db <= 100%',
+            share: () => 0,
+            where: 'of reads of db',
+        },
+        {
+            name: 'stale-reads of solo: its users read db',
+            clause: 'stale-reads of solo <= 100%',
+            share: () => 0,
+            where: 'of reads of solo',
+        },
+        {
+            name: 'stale-reads overall: every user’s reads',
+            clause: 'stale-reads <= 100%',
+            share: (r: SimulationReport) => r.summary.staleReadShare,
+            where: 'of reads',
+        },
+    ])('$name', async ({ clause, share, where }) => {
+        const { report, e } = await judged(OUTAGES, clause);
+        expect(e.measured).toBeCloseTo(share(report)!, 3);
+        expect(e.where).toBe(where);
+    });
+
+    it.each([
+        { name: 'stale-reads of a store without a key count', clause: 'stale-reads of db <= 1%' },
+        { name: 'stale-reads of users of a store without one', clause: 'stale-reads in us-west-2 <= 1%' },
+        { name: 'stale-reads of a store with a key count', clause: 'stale-reads of t1 <= 1%' },
+    ])('$name: not measured', async ({ clause }) => {
+        const { e } = await judged(
+            (c) => OUTAGES(c).replace('reads 20/s from us-east-1 100%  keys 20', 'reads 20/s from us-east-1 100%'),
+            clause,
+        );
+        // One store (db) declares no key count: every clause over users, and db's own, cannot say.
+        if (clause.includes('t1')) expect(e.measured).not.toBeNull();
+        else
+            expect([e.measured, e.message]).toEqual([
+                null,
+                `expect ${clause} failed: measured not measured (the workload declares no key count)`,
+            ]);
+    });
+
+    it('stale-reads where no read was served is not measured', async () => {
+        const { e } = await judged(DESTROYED, 'stale-reads of t1 <= 1%');
+        expect(e.measured).toBeNull();
+        expect(e.message).toContain('(no read was served)');
+    });
+});
+
+describe('write-latency: the percentile of the writes a clause names', () => {
+    // db's primary is in us-east-1: a write from us-west-2 pays the 78 ms RTT, one from us-east-1 nothing; the
+    // DynamoDB tables acknowledge locally (0 ms). solo writes 10/s from each region, app 25/s.
+    it.each([
+        {
+            name: 'p99 of db in us-west-2: one RTT',
+            clause: 'write-latency p99 of db in us-west-2 <= 1ms',
+            measured: 78,
+            of: 'db in us-west-2',
+        },
+        {
+            name: 'p50 of db in us-east-1: local',
+            clause: 'write-latency p50 of db in us-east-1 <= 1ms',
+            measured: 0,
+            of: 'db in us-east-1',
+        },
+        {
+            name: 'p99 of solo: half its writes pay the RTT',
+            clause: 'write-latency p99 of solo <= 1ms',
+            measured: 78,
+            of: 'solo',
+        },
+        { name: 'p50 of solo: half do not', clause: 'write-latency p50 of solo <= 1ms', measured: 0, of: 'solo' },
+        { name: 'p99 of app: local writes', clause: 'write-latency p99 of app <= 1ms', measured: 0, of: 'app' },
+        { name: 'p99 of t1: local writes', clause: 'write-latency p99 of t1 <= 1ms', measured: 0, of: 't1' },
+        {
+            name: 'p99 in us-west-2: 10 of 35 writes/s pay it',
+            clause: 'write-latency p99 in us-west-2 <= 1ms',
+            measured: 78,
+            of: 'in us-west-2',
+        },
+        {
+            name: 'p50 in us-west-2: most are local',
+            clause: 'write-latency p50 in us-west-2 <= 1ms',
+            measured: 0,
+            of: 'in us-west-2',
+        },
+        { name: 'p99 overall', clause: 'write-latency p99 <= 1ms', measured: 78, of: '' },
+    ])('$name', async ({ clause, measured, of }) => {
+        const { report, e } = await judged(OUTAGES, clause);
+        expect(e.measured).toBe(measured);
+        // The writes counted: solo's us-west-2 users only write (their reads are in us-east-1).
+        const n: Record<string, number> = {
+            'db in us-west-2': service(report, 'solo').byRegion.find((b) => b.region === 'us-west-2')!.served,
+            'db in us-east-1':
+                store(report, 'db').writes.acknowledged -
+                service(report, 'solo').byRegion.find((b) => b.region === 'us-west-2')!.served,
+            solo: store(report, 'db').writes.acknowledged,
+            app: store(report, 't1').writes.acknowledged,
+            t1: store(report, 't1').writes.acknowledged,
+        };
+        const count = n[of];
+        if (count !== undefined)
+            expect(e.where).toBe(`at ${clause.split(' ')[1]} of ${count.toLocaleString('en-US')} writes of ${of}`);
+        else expect(e.where).toMatch(new RegExp(`^at ${clause.split(' ')[1]} of [\\d,]+ writes${of ? ` ${of}` : ''}$`));
+    });
+
+    it('write-latency where no write was acknowledged is not measured', async () => {
+        const { e } = await judged(DESTROYED, 'write-latency p99 in eu-west-1 <= 1ms');
+        expect(e.measured).toBeNull();
+        expect(e.message).toContain('(no write in eu-west-1 was acknowledged)');
+    });
+});
+
+describe('throttled-writes: the writes refused at a bounded-staleness store’s bound', () => {
+    // us is written in eastus, eu in northeurope, 10/s each, bound 300 s. northeurope is down 5 m → 15 m: us's
+    // replica there falls behind, so us throttles in eastus from 10 m (5 m + 300 s); eu throttles in northeurope
+    // from 15 m (the writes its outage stranded are 10 m old when it returns) and while eastus is down 20 m → 30 m.
+    // Each store throttles only in its write region, so `in R` keeps one store's writes and its first time.
+    const cosmos = (name: string, primary: string) => `store ${name} {
+    engine      cosmosdb
+    regions     eastus, northeurope
+    holds       shared rows
+    writes      primary ${primary}
+    replication async lag 1s
+    consistency bounded-staleness versions 100000 time 300s
+}`;
+    const BOUNDED = (clauses: string) => `// rules: none
+topology C
+region eastus      { provider azure  jurisdiction US }
+region northeurope { provider azure  jurisdiction EU }
+${cosmos('us', 'eastus')}
+${cosmos('eu', 'northeurope')}
+workload a for us { writes 10/s from eastus 100%  keys 1000 }
+workload b for eu { writes 10/s from northeurope 100%  keys 1000 }
+scenario s { workload a, b  duration 40m  at 5m outage region northeurope for 10m  at 20m outage region eastus for 10m  seed 1
+    ${clauses}
+}
+`;
+    it.each([
+        {
+            name: 'throttled-writes overall: both stores, from the first',
+            clause: 'throttled-writes == 0',
+            of: ['us', 'eu'],
+        },
+        { name: 'throttled-writes of eu: its own, from its first', clause: 'throttled-writes of eu == 0', of: ['eu'] },
+        {
+            name: 'throttled-writes in eastus: us’s, from its first',
+            clause: 'throttled-writes in eastus == 0',
+            of: ['us'],
+        },
+    ])('$name', async ({ clause, of }) => {
+        const { report, e } = await judged(BOUNDED, clause);
+        const bounds = of.map((id) => store(report, id).stalenessBound!);
+        // About 10/s × 300 s each.
+        expect(bounds.every((b) => b.throttledWrites > 2_500 && b.firstAtMs !== null)).toBe(true);
+        expect(e.measured).toBe(bounds.reduce((a, b) => a + b.throttledWrites, 0));
+        expect(e.atMs).toBe(Math.min(...bounds.map((b) => b.firstAtMs!)));
+        const scope = clause.replace(/^throttled-writes ?/, '').replace(/ ?== 0$/, '');
+        expect(e.where).toBe(`writes throttled at the staleness bound${scope ? ` ${scope}` : ''} over 40 m`);
+    });
+
+    it.each([
+        {
+            name: 'throttled-writes of a store that throttled nowhere there',
+            clause: 'throttled-writes of us in northeurope == 0',
+        },
+        { name: 'throttled-writes of a store with no bound', clause: 'throttled-writes of db == 0', design: OUTAGES },
+    ])('$name: 0, no time', async ({ clause, design }) => {
+        const { e } = await judged(design ?? BOUNDED, clause);
+        expect([e.measured, e.atMs, e.passed]).toEqual([0, null, true]);
+    });
+});
+
+describe('cost: the replication egress estimate', () => {
+    it('is not measured without an item size, and says why', async () => {
+        const { e } = await judged(OUTAGES, 'cost <= $1/month');
+        expect(e.measured).toBeNull();
+        expect(e.message).toContain('(no egress price or item-size to estimate from)');
+    });
+
+    it('100 writes/s of 1 KB to one other region at $0.02/GB: $5.184 a 30-day month', async () => {
+        const design = (c: string) => `// rules: none
+${TWO_US_REGIONS}
+${auroraDb('1s')}
+workload w for db { writes 100/s from us-east-1 100%  item-size 1KB }
+scenario s { workload w  duration 1m  ${c} }
+`;
+        const { e } = await judged(design, 'cost <= $1/month');
+        expect([e.measured, e.where, e.atMs]).toEqual([
+            5.184,
+            'in replication egress per month at the declared rates',
+            null,
+        ]);
+    });
+});
