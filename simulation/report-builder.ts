@@ -747,9 +747,13 @@ class Measurements {
         for (const s of this.stores(e)) {
             const bound = this.storeReports[s]?.stalenessBound;
             if (!bound) continue;
+            let counted = 0;
             for (const r of bound.byRegion)
-                if (e.region === undefined || r.region === e.region) total += r.throttledWrites;
-            if (bound.firstAtMs !== null && (first === null || bound.firstAtMs < first)) first = bound.firstAtMs;
+                if (e.region === undefined || r.region === e.region) counted += r.throttledWrites;
+            total += counted;
+            // Only a store whose throttled writes count here gives the time (its first is in any of its regions).
+            if (counted > 0 && bound.firstAtMs !== null && (first === null || bound.firstAtMs < first))
+                first = bound.firstAtMs;
         }
         return {
             value: round(total, 3),

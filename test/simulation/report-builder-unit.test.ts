@@ -550,6 +550,12 @@ scenario s { workload a, b  duration 40m  at 5m outage region northeurope for 10
             of: ['us', 'eu'],
         },
         { name: 'throttled-writes of eu: its own, from its first', clause: 'throttled-writes of eu == 0', of: ['eu'] },
+        // Was us's first time (10 m): a store's first throttle counted even when `in R` left none of its writes.
+        {
+            name: 'throttled-writes in northeurope: eu’s, from its first',
+            clause: 'throttled-writes in northeurope == 0',
+            of: ['eu'],
+        },
         {
             name: 'throttled-writes in eastus: us’s, from its first',
             clause: 'throttled-writes in eastus == 0',
