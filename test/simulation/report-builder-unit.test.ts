@@ -3,6 +3,7 @@
 // clause says — `of X` keeps the stores X names (a service: the stores it uses), `in R` the events or users in
 // R; a count adds up the parts (each listed in `where`) and its time is the first. Fast enough to run per
 // mutant, which the worker-run suites of `expect` clauses are not.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
 import { auroraDb, consensusStore, designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
@@ -604,5 +605,159 @@ scenario s { workload w  duration 1m  ${c} }
             'in replication egress per month at the declared rates',
             null,
         ]);
+    });
+});
+
+describe('duplicates: the messages delivered again to consumer groups that moved (`in R`: moves into R)', () => {
+    // fulfilment reads a Kafka topic mirrored from us-east-1 to us-west-2 and moves there in the outage.
+    const KAFKA = (clauses: string, consumers = '') =>
+        readFileSync('test/fixtures/queues/kafka-mirrormaker2.mregion', 'utf8')
+            .replace('writes 2000/s from us-east-1 100%', 'writes 200/s from us-east-1 100%')
+            .replace('    catch-up    20000/s', `    catch-up    20000/s\n${consumers}`)
+            .replace('duration 1h', 'duration 15m')
+            .replace('at 10m outage us-east-1 for 20m', 'at 5m outage us-east-1 for 5m')
+            .replace(/ {4}expect[^\n]*\n/g, '')
+            .replace(/\/\/ At most[^\n]*\n/, `    ${clauses}\n`);
+    it.each([
+        { name: 'duplicates overall: every move', clause: 'duplicates >= 0', all: true },
+        { name: 'duplicates of fulfilment: the topic it reads', clause: 'duplicates of fulfilment >= 0', all: true },
+        { name: 'duplicates in us-west-2: the move into it', clause: 'duplicates in us-west-2 >= 0', all: true },
+        { name: 'duplicates in us-east-1: no move into it', clause: 'duplicates in us-east-1 >= 0', all: false },
+    ])('$name', async ({ clause, all }) => {
+        const { report, e } = await judged(KAFKA, clause);
+        const queue = report.stores[0]!.queue!;
+        const move = queue.moves.find((m) => m.to === 'us-west-2')!;
+        expect(queue.duplicates).toBeGreaterThan(1_000);
+        expect(queue.duplicates).toBe(queue.redeliveredMessages);
+        expect(e.measured).toBeCloseTo(all ? queue.duplicates : 0, 3);
+        expect(e.atMs).toBe(all ? move.atMs : null);
+        const scope = clause.replace(/^duplicates ?/, '').replace(/ ?>= 0$/, '');
+        expect(e.where).toBe(`messages delivered again as duplicates${scope ? ` ${scope}` : ''}`);
+    });
+
+    it('idempotent consumers: delivered again but no duplicate, so no time', async () => {
+        const { report, e } = await judged((c) => KAFKA(c, '    consumers   idempotent'), 'duplicates >= 0');
+        expect(report.stores[0]!.queue!.redeliveredMessages).toBeGreaterThan(1_000);
+        expect([e.measured, e.atMs]).toEqual([0, null]);
+    });
+
+    it('stranded-writes of fulfilment: the messages stranded in the topic it reads', async () => {
+        const { report, e } = await judged(KAFKA, 'stranded-writes of fulfilment >= 0');
+        // A mirrored topic: its strandings are the replica's (a queue's own are those of unreplicated ones).
+        expect(e.measured).toBeGreaterThan(0);
+        expect(e.measured).toBe(report.stores[0]!.strandedWrites);
+    });
+});
+
+describe('corruption-loss and restore-time: the worst of the corruptions a clause names (`in R`: made in R)', () => {
+    // orders (primary us-east-1): hourly backups, 2 TB at 500 MB/s = 4,000 s, corrupted at 12 m → 12 m lost.
+    // logs (primary us-west-2): backups every 30 m, 200 GB at 500 MB/s = 400 s, corrupted at 50 m → 20 m lost.
+    const rows = (name: string, primary: string, extra: string) => `store ${name} {
+    engine      postgres
+    regions     us-east-1, us-west-2
+    holds       shared rows
+    writes      primary ${primary}
+    replication async lag 2s
+    consistency session
+    ${extra}
+}`;
+    const CORRUPT = (
+        clauses: string,
+        logs = 'backup every 30m to us-east-1 restore 500MB/s\n    size 200GB',
+    ) => `// rules: none
+${TWO_US_REGIONS}
+${rows('orders', 'us-east-1', 'backup every 1h to us-west-2 restore 500MB/s\n    size 2TB')}
+${rows('logs', 'us-west-2', logs)}
+workload a for orders { writes 1/s from us-east-1 100% }
+workload b for logs { writes 1/s from us-west-2 100% }
+scenario s { workload a, b  duration 1h  at 12m corrupt orders  at 50m corrupt logs
+    ${clauses}
+}
+`;
+    const MIN = 60_000;
+    it.each([
+        {
+            name: 'corruption-loss overall: logs’ 20 m',
+            clause: 'corruption-loss <= 1s',
+            measured: 20 * MIN,
+            atMs: 50 * MIN,
+            of: 'logs',
+            backup: 'last backup',
+        },
+        {
+            name: 'corruption-loss in us-east-1: orders’ 12 m',
+            clause: 'corruption-loss in us-east-1 <= 1s',
+            measured: 12 * MIN,
+            atMs: 12 * MIN,
+            of: 'orders',
+            backup: 'last backup',
+        },
+        {
+            name: 'corruption-loss of orders: 12 m',
+            clause: 'corruption-loss of orders <= 1s',
+            measured: 12 * MIN,
+            atMs: 12 * MIN,
+            of: 'orders',
+            backup: 'last backup',
+        },
+    ])('$name', async ({ clause, measured, atMs, of, backup }) => {
+        const { e } = await judged(CORRUPT, clause);
+        expect([e.measured, e.atMs]).toEqual([measured, atMs]);
+        expect(e.where).toBe(`for ${of}, back to its ${backup} before the corruption of ${of} at ${atMs / MIN} m`);
+    });
+
+    it.each([
+        {
+            name: 'restore-time overall: orders’ 4,000 s',
+            clause: 'restore-time <= 1s',
+            measured: 4_000_000,
+            of: 'orders',
+            at: 12,
+        },
+        {
+            name: 'restore-time in us-west-2: logs’ 400 s',
+            clause: 'restore-time in us-west-2 <= 1s',
+            measured: 400_000,
+            of: 'logs',
+            at: 50,
+        },
+        {
+            name: 'restore-time of logs: 400 s',
+            clause: 'restore-time of logs <= 1s',
+            measured: 400_000,
+            of: 'logs',
+            at: 50,
+        },
+    ])('$name', async ({ clause, measured, of, at }) => {
+        const { e } = await judged(CORRUPT, clause);
+        expect([e.measured, e.atMs]).toEqual([measured, at * MIN]);
+        expect(e.where).toBe(
+            `for ${of} after the corruption of ${of} at ${at} m (size ÷ restore throughput, an estimate)`,
+        );
+    });
+
+    it.each([
+        { name: 'corruption-loss of none made there: 0', clause: 'corruption-loss of orders in us-west-2 <= 1s' },
+        { name: 'restore-time of none made there: 0', clause: 'restore-time of orders in us-west-2 <= 1s' },
+    ])('$name', async ({ clause }) => {
+        const { e } = await judged(CORRUPT, clause);
+        expect([e.measured, e.atMs, e.where]).toEqual([0, null, '(no corruption in the scenario)']);
+    });
+
+    it.each([
+        {
+            name: 'logs without a backup: nothing to restore from',
+            logs: 'size 200GB',
+            reason: 'logs keeps no backup: there is nothing to restore from',
+        },
+        {
+            name: 'logs without a size: says what to declare',
+            logs: 'backup every 30m to us-east-1 restore 500MB/s',
+            reason: 'logs declares no size to estimate its restore from',
+        },
+    ])('restore-time, $name', async ({ logs, reason }) => {
+        const { e } = await judged((c) => CORRUPT(c, logs), 'restore-time <= 1s');
+        expect([e.measured, e.atMs]).toEqual([null, 50 * MIN]);
+        expect(e.message).toContain(`(${reason})`);
     });
 });
