@@ -316,6 +316,7 @@ describe('availability: served ÷ offered of the users a clause names', () => {
         const { e } = await judged(DESTROYED, 'availability in eu-west-1 >= 1%');
         expect([e.measured, e.passed]).toEqual([null, false]);
         expect(e.message).toContain('(no request in eu-west-1 was made)');
+        expect(e.where).toBe('');
     });
 });
 
@@ -452,6 +453,7 @@ describe('stale-reads: a store’s stale share, or that of the users a clause na
         const { e } = await judged(DESTROYED, 'stale-reads of t1 <= 1%');
         expect(e.measured).toBeNull();
         expect(e.message).toContain('(no read was served)');
+        expect(e.where).toBe('');
     });
 });
 
@@ -516,6 +518,7 @@ describe('write-latency: the percentile of the writes a clause names', () => {
         const { e } = await judged(DESTROYED, 'write-latency p99 in eu-west-1 <= 1ms');
         expect(e.measured).toBeNull();
         expect(e.message).toContain('(no write in eu-west-1 was acknowledged)');
+        expect(e.where).toBe('');
     });
 });
 
@@ -590,6 +593,7 @@ describe('cost: the replication egress estimate', () => {
         const { e } = await judged(OUTAGES, 'cost <= $1/month');
         expect(e.measured).toBeNull();
         expect(e.message).toContain('(no egress price or item-size to estimate from)');
+        expect(e.where).toBe('');
     });
 
     it('100 writes/s of 1 KB to one other region at $0.02/GB: $5.184 a 30-day month', async () => {
