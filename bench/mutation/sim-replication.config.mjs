@@ -16,9 +16,7 @@ const suites = {
         'test/simulation/engine-heal-unit.test.ts',
         'test/simulation/steady-apply.test.ts',
     ],
-    'simulation/engine/mechanisms/staleness.ts': [
-        'test/simulation/staleness-unit.test.ts',
-    ],
+    'simulation/engine/mechanisms/staleness.ts': ['test/simulation/staleness-unit.test.ts'],
 };
 
 export default {
