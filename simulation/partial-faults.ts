@@ -9,7 +9,9 @@
 // Recomputed only when a fault starts or ends; requests and health checks then read arrays.
 import type { HealthCheckDepth } from '../language/semantics/model.js';
 import type { FaultPlan, PartialFaultPlan, Plan } from './plan.js';
+import { itemAt } from '../language/util/item-at.js';
 import { nearestOf } from './routing.js';
+import { float64At, int32At } from './typed-at.js';
 
 /** What a health check of a target in a region sees. */
 export interface CheckView {
@@ -174,8 +176,10 @@ export class PartialFaults {
         this.serviceLatency.fill(0);
         /** The replica region a request from `r` reaches store `st` in, when that replica is impaired; else -1. */
         const impairedAt = (st: number, r: number): number => {
-            const at = this.storeServing[st * R + r]!;
-            return at >= 0 && (this.storeOwnError[st * R + at]! > 0 || this.storeOwnLatency[st * R + at]! > 0)
+            const at = int32At(this.storeServing, st * R + r, 'store serving');
+            return at >= 0 &&
+                (float64At(this.storeOwnError, st * R + at, 'store errors') > 0 ||
+                    float64At(this.storeOwnLatency, st * R + at, 'store latencies') > 0)
                 ? at
                 : -1;
         };
@@ -189,17 +193,17 @@ export class PartialFaults {
         let counter = 0;
         const resolve = (s: number, r: number): void => {
             const i = s * R + r;
-            if (order[i]! >= 0) return;
+            if (int32At(order, i, 'order') >= 0) return;
             order[i] = low[i] = counter++;
             stack.push(s);
             onStack[i] = 1;
-            for (const d of plan.services[s]!.dependsOn) {
-                if (plan.services[d]!.runsIn[r] !== 1) continue;
+            for (const d of itemAt(plan.services, s, 'services').dependsOn) {
+                if (itemAt(plan.services, d, 'services').runsIn[r] !== 1) continue;
                 const j = d * R + r;
-                if (order[j]! < 0) {
+                if (int32At(order, j, 'order') < 0) {
                     resolve(d, r);
-                    low[i] = Math.min(low[i]!, low[j]!);
-                } else if (onStack[j] === 1) low[i] = Math.min(low[i]!, order[j]!);
+                    low[i] = Math.min(int32At(low, i, 'low'), int32At(low, j, 'low'));
+                } else if (onStack[j] === 1) low[i] = Math.min(int32At(low, i, 'low'), int32At(order, j, 'order'));
             }
             if (low[i] !== order[i]) return;
             const members: number[] = [];
@@ -216,13 +220,13 @@ export class PartialFaults {
             let latency = 0;
             for (const m of members) {
                 const k = m * R + r;
-                const service = plan.services[m]!;
+                const service = itemAt(plan.services, m, 'services');
                 // A global dependency homed in an impaired region answers no request, wherever the service runs.
                 ok *= this.globalOf[k]!.length > 0 ? 0 : 1 - this.serviceOwnError[k]!;
                 latency += this.serviceOwnLatency[k]!;
                 for (const st of [...service.uses, ...service.reads]) stores.add(st);
                 for (const d of service.dependsOn)
-                    if (plan.services[d]!.runsIn[r] === 1 && !members.includes(d)) outside.add(d);
+                    if (itemAt(plan.services, d, 'services').runsIn[r] === 1 && !members.includes(d)) outside.add(d);
             }
             for (const st of stores) {
                 const at = impairedAt(st, r);
@@ -240,7 +244,7 @@ export class PartialFaults {
             }
             // Each member names the impaired stores and services it calls itself.
             for (const m of members) {
-                const service = plan.services[m]!;
+                const service = itemAt(plan.services, m, 'services');
                 const via: string[] = [];
                 for (const st of new Set([...service.uses, ...service.reads])) {
                     const at = impairedAt(st, r);

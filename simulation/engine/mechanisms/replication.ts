@@ -431,11 +431,14 @@ export function updateLinks(ctx: EngineContext, t: number, fault: number): void 
  */
 function strandWhereDown(ctx: EngineContext, t: number, fault: number): void {
     for (const store of ctx.plan.stores) {
-        const links = ctx.linksFrom[store.index]!;
-        const fate = ctx.fates[store.index]!;
+        const links = itemAt(ctx.linksFrom, store.index, 'links from');
+        const fate = itemAt(ctx.fates, store.index, 'fates');
         for (let slot = 0; slot < links.length; slot++) {
             const open = fate.open[slot];
-            if (ctx.faults.isDown(store.replicas[slot]!) && (open === undefined || open.endIndex >= 0))
+            if (
+                ctx.faults.isDown(itemAt(store.replicas, slot, 'replicas')) &&
+                (open === undefined || open.endIndex >= 0)
+            )
                 updateCutOff(ctx, store.index, slot, t, fault);
         }
     }
