@@ -371,8 +371,17 @@ describe('a partial fault: the cascade through what services call', () => {
         expect(e.rows.filter((r) => r.kind === 'fault-end').map((r) => r.region)).toEqual([EUW1]);
     });
 
-    it('the partial fault ending: every service it impaired is no longer impaired, and the region stays up', () => {
-        const e = engine([partial('degrade', 'service', [AUTH], USE1, 0.5, 0)]);
+    it.each<[string, FaultSpec]>([
+        [
+            'a degrade ending: every service it impaired is no longer impaired, and the region stays up',
+            partial('degrade', 'service', [AUTH], USE1, 0.5, 0),
+        ],
+        [
+            'a fail ending: every service it impaired is no longer impaired, and the region stays up',
+            partial('fail', 'service', [AUTH], USE1, 1, 0),
+        ],
+    ])('%s', (_, spec) => {
+        const e = engine([spec]);
         onFaultStart(e.ctx, 0, T);
         e.rows.length = 0;
         e.calls.length = 0;
@@ -383,6 +392,19 @@ describe('a partial fault: the cascade through what services call', () => {
             [USE1, 'api', 'api in us-east-1 is no longer impaired through what it depends on'],
         ]);
         expect(e.calls.at(-1)).toBe(`faultsChanged ${T + 60_000} 0 (in effect: 0)`);
+    });
+
+    it('two impaired dependencies of one service: both named, db first (stores before services)', () => {
+        // db and auth each degraded by half in us-east-1: api there meets 1 − 0.5 × 0.5 = 75 %.
+        const e = engine([
+            partial('degrade', 'store', [DB], USE1, 0.5, 0),
+            partial('degrade', 'service', [AUTH], USE1, 0.5, 0),
+        ]);
+        e.state.start(e.ctx.plan.faults[0]!);
+        onFaultStart(e.ctx, 1, T);
+        expect(cascade(e.rows).filter(([, id]) => id === 'api')).toEqual([
+            [USE1, 'api', 'api in us-east-1 fails 75% of requests: it depends on db, auth, impaired there'],
+        ]);
     });
 });
 
@@ -454,6 +476,28 @@ describe('a fault on the home of a provider-global dependency', () => {
                 EUW1,
                 'sso',
                 `sso in eu-west-1 fails every request: it calls sts, iam on every request, homed in us-east-1, which is down (${STS}, ${IAM})`,
+            ],
+        ]);
+    });
+
+    it('a dependency with no entry in the global-services facts is named but cites nothing', () => {
+        const services: ServiceSpec[] = [
+            {
+                id: 'sso',
+                regions: [EUW1],
+                global: [
+                    { name: 'sts', home: USE1 },
+                    { name: 'unlisted', home: USE1 },
+                ],
+            },
+        ];
+        const e = engine([{ kind: 'outage', region: USE1 }], [], services);
+        onFaultStart(e.ctx, 0, T);
+        expect(cascade(e.rows)).toEqual([
+            [
+                EUW1,
+                'sso',
+                `sso in eu-west-1 fails every request: it calls sts, unlisted on every request, homed in us-east-1, which is down (${STS})`,
             ],
         ]);
     });
@@ -539,6 +583,13 @@ describe('the gray watches: health checks that should notice a partial fault', (
             "a store's checks do not watch a service's fault",
             degradeAuth,
             checks(DB, 'shallow', [[USE1, 3]], 'store'),
+            [],
+        ],
+        [
+            // api is service 1 and logs store 1: the same index, not the same target.
+            "a store's checks do not watch a fault of the service with its index",
+            partial('degrade', 'service', [API], USE1, 0.5, 0),
+            checks(LOGS, 'shallow', [[USE1, 3]], 'store'),
             [],
         ],
         [

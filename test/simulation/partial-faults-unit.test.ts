@@ -49,12 +49,12 @@ function fault(
 /** Any fault, written without the fields every fault has. */
 type AnyFault = { kind: FaultPlan['kind'] } & Record<string, unknown>;
 
-function planOf(faults: (Partial | AnyFault)[], services = SERVICES): Plan {
+function planOf(faults: (Partial | AnyFault)[], services = SERVICES, stores = STORES, rtt = RTT): Plan {
     return {
         regions: REGIONS,
-        rtt: Float64Array.from(RTT),
+        rtt: Float64Array.from(rtt),
         services: servicePlans(services),
-        stores: STORES.map((s, index) => ({ index, id: s.id, replicas: s.replicas, slotOf: slotsOf(s.replicas) })),
+        stores: stores.map((s, index) => ({ index, id: s.id, replicas: s.replicas, slotOf: slotsOf(s.replicas) })),
         faults: faults.map(
             (f, index) =>
                 ({ index, at: 0, until: 1e9, label: `f${index}`, line: 1, targetName: '', ...f }) as FaultPlan,
@@ -63,8 +63,8 @@ function planOf(faults: (Partial | AnyFault)[], services = SERVICES): Plan {
 }
 
 /** The partial faults of a plan over `faults`, with the first `inEffect` of them in effect. */
-function partialOf(faults: Partial[], inEffect = faults.length, services = SERVICES) {
-    const plan = planOf(faults, services);
+function partialOf(faults: Partial[], inEffect = faults.length, services = SERVICES, stores = STORES, rtt = RTT) {
+    const plan = planOf(faults, services, stores, rtt);
     const partial = new PartialFaults(plan);
     const changes = partial.update(plan.faults.slice(0, inEffect) as PartialFaultPlan[]);
     return { plan, partial, changes };
@@ -124,6 +124,24 @@ describe('what requests served in each region meet', () => {
                 'auth@us-east-1': [0.5, 0],
                 'auth@eu-west-1': [0.5, 0],
             },
+        ],
+        [
+            // The bucket is store 1 and its replica region 2: its latency is read at 1 × 3 + 2 = 5.
+            'the bucket slowed by 40 ms alone in ap-northeast-1: auth everywhere, api and web through it',
+            [fault('degrade', 'store', [BUCKET], APNE1, 0, 40)],
+            {
+                'web@us-east-1': [0, 40],
+                'api@us-east-1': [0, 40],
+                'api@eu-west-1': [0, 40],
+                'auth@us-east-1': [0, 40],
+                'auth@eu-west-1': [0, 40],
+            },
+        ],
+        [
+            // api in eu-west-1 reads auth's latency there, at auth × 3 + eu-west-1 = 2 × 3 + 1 = 7.
+            'auth slowed by 30 ms alone in eu-west-1: api there meets the 30 ms, us-east-1 nothing',
+            [fault('degrade', 'service', [AUTH], EUW1, 0, 30)],
+            { 'auth@eu-west-1': [0, 30], 'api@eu-west-1': [0, 30] },
         ],
         [
             'api failing in eu-west-1: every request there, nothing elsewhere',
@@ -224,6 +242,30 @@ describe('a dependency cycle', () => {
         ];
         const { partial } = partialOf([fault('degrade', 'service', [0], USE1, 0.3, 7)], 1, ordered);
         expect(impairments(partial, ordered)).toEqual({ 'auth@us-east-1': [0.3, 7], 'api@us-east-1': [0.3, 7] });
+    });
+
+    it('a dependency declared between an unrelated service and its caller reaches the caller all the same', () => {
+        // other is worked out first, then auth on its own (finished, off the stack), then api, which calls it.
+        const ordered: ServiceSpec[] = [
+            { id: 'other', regions: [USE1] },
+            { id: 'auth', regions: [USE1] },
+            { id: 'api', regions: [USE1], dependsOn: [1] },
+        ];
+        const { partial } = partialOf([fault('degrade', 'service', [1], USE1, 0.3, 7)], 1, ordered);
+        expect(impairments(partial, ordered)).toEqual({ 'auth@us-east-1': [0.3, 7], 'api@us-east-1': [0.3, 7] });
+    });
+
+    it('the same cycle served in eu-west-1 instead: the first member degraded by half, both meet 50 %', () => {
+        const inEuWest1 = services.map((s) => ({ ...s, regions: [EUW1] }));
+        const { partial } = partialOf([fault('degrade', 'service', [0], EUW1, 0.5, 10)], 1, inEuWest1);
+        expect(impairments(partial, inEuWest1)).toEqual({ 'front@eu-west-1': [0.5, 10], 'back@eu-west-1': [0.5, 10] });
+    });
+
+    it('a service depending on itself meets its own degrade once and lists no cascade row', () => {
+        const loop: ServiceSpec[] = [{ id: 'loop', regions: [USE1], dependsOn: [0] }];
+        const { partial, changes } = partialOf([fault('degrade', 'service', [0], USE1, 0.5)], 1, loop);
+        expect(impairments(partial, loop)).toEqual({ 'loop@us-east-1': [0.5, 0] });
+        expect(changes).toEqual([]);
     });
 
     it("names each member's own impaired dependencies", () => {
@@ -365,6 +407,13 @@ describe('the cascade rows an update returns', () => {
         const { partial, plan } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20), next], 1);
         const rows = partial.update([plan.faults[1] as PartialFaultPlan]);
         expect(rows.map((c) => c.service)).toEqual(changed);
+    });
+
+    it('a dependency slowed but not failing is named: api in eu-west-1, 0 %, +30 ms, through auth', () => {
+        const { changes } = partialOf([fault('degrade', 'service', [AUTH], EUW1, 0, 30)]);
+        expect(changes).toEqual([
+            { service: API, region: EUW1, errorShare: 0, addedLatencyMs: 30, via: ['auth'], global: [] },
+        ]);
     });
 
     it('a change of which dependency impairs it, at the same figures, is listed', () => {
@@ -532,10 +581,48 @@ describe('the services a partial fault reaches in its region', () => {
             fault('degrade', 'store', [BUCKET], USE1, 0.1),
             [WEB, API, AUTH],
         ],
+        [
+            'db and the bucket together in us-east-1: the users of either, and up',
+            fault('degrade', 'store', [DB, BUCKET], USE1, 0.1),
+            [WEB, API, AUTH],
+        ],
         ['web in eu-west-1: it does not run there, nothing', fault('fail', 'service', [WEB], EUW1, 1), []],
         ['edge in ap-northeast-1: nothing depends on it', fault('fail', 'service', [EDGE], APNE1, 1), [EDGE]],
     ])('%s', (_, f, reached) => {
         const { partial, plan } = partialOf([f], 0);
         expect([...partial.reach(plan.faults[0] as PartialFaultPlan)].sort()).toEqual(reached);
+    });
+});
+
+describe('which replica a request reaches', () => {
+    it('a store with no replica anywhere is reached from nowhere: degrades naming it impair no one', () => {
+        // cache (store 0) has no replica: no region reaches it, so its degrades in us-east-1 and eu-west-1 are
+        // met by no request of lone, which uses it in both.
+        const stores = [
+            { id: 'cache', replicas: [] },
+            { id: 'db', replicas: [USE1] },
+        ];
+        const lone: ServiceSpec[] = [{ id: 'lone', regions: [USE1, EUW1], uses: [0] }];
+        const { partial, changes } = partialOf(
+            [fault('degrade', 'store', [0], USE1, 0.4, 5), fault('degrade', 'store', [0], EUW1, 0.4, 5)],
+            2,
+            lone,
+            stores,
+        );
+        expect(impairments(partial, lone)).toEqual({});
+        expect(changes).toEqual([]);
+    });
+
+    it("a region's own replica serves it even when another replica is as near (0 ms)", () => {
+        // us-east-1 and eu-west-1 at 0 ms from each other; db's replicas listed eu-west-1 first. Requests from
+        // us-east-1 still reach db there, so its degrade there reaches api and web; edge (163 ms against 220)
+        // reaches it too.
+        const rtt = [0, 0, 163, 0, 0, 220, 163, 220, 0];
+        const { partial } = partialOf([fault('degrade', 'store', [DB], USE1, 0.1, 20)], 1, SERVICES, STORES, rtt);
+        expect(impairments(partial)).toEqual({
+            'web@us-east-1': [0.1, 20],
+            'api@us-east-1': [0.1, 20],
+            'edge@ap-northeast-1': [0.1, 20],
+        });
     });
 });
