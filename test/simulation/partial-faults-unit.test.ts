@@ -626,3 +626,68 @@ describe('which replica a request reaches', () => {
         });
     });
 });
+
+describe('a broken plan fails where the cascade reads it, naming what it read', () => {
+    const none = () => undefined;
+    /** Overwrites fields of service `s` of the plan, as a broken plan would hold them. */
+    const set = (s: number, fields: object) => (plan: Plan) => void Object.assign(plan.services[s]!, fields);
+    // R = 3 regions and T = 2 stores unless given: the cascade's tables hold S × 3 and 2 × 3 entries.
+    it.each<[string, ServiceSpec[], typeof STORES, (plan: Plan) => void, RegExp]>([
+        [
+            // Its one entry of the order table is at 0 × 3 + 3 = 3, one past the end of S × R = 3.
+            'a service in a region outside the plan',
+            [{ id: 'x', regions: [3] }],
+            STORES,
+            none,
+            /order: no element at index 3 of 3/,
+        ],
+        [
+            'a dependency outside the plan’s services',
+            [{ id: 'x', regions: [USE1], dependsOn: [4] }],
+            STORES,
+            none,
+            /services: no element at index 4 of 1/,
+        ],
+        [
+            // Store 5 from us-east-1 is read at 5 × 3 + 0 = 15 of the 2 × 3 it serves.
+            'a store outside the plan’s stores',
+            [{ id: 'x', regions: [USE1], uses: [5] }],
+            STORES,
+            none,
+            /store serving: no element at index 15 of 6/,
+        ],
+        [
+            // The bucket's one replica is "region 5", 220 ms from us-east-1 by the flat table's index 0 × 3 + 5:
+            // its impairment is read at 1 × 3 + 5 = 8 of 6.
+            'a replica in a region outside the plan',
+            [{ id: 'x', regions: [USE1], uses: [BUCKET] }],
+            [STORES[0]!, { id: 'bucket', replicas: [5] }],
+            none,
+            /store errors: no element at index 8 of 6/,
+        ],
+        [
+            // Index 1 and region −1 give 1 × 3 − 1 = 2, inside the order table: the service list is what fails.
+            'a service whose index is past the list, in region −1',
+            [{ id: 'x', regions: [-1] }],
+            STORES,
+            set(0, { index: 1 }),
+            /services: no element at index 1 of 1/,
+        ],
+        [
+            // a in region 3 is at 0 × 3 + 3 = 3 of 6; b claims to run there too: 1 × 3 + 3 = 6 of 6.
+            'a dependency that runs in a region past the plan’s',
+            [
+                { id: 'a', regions: [3], dependsOn: [1] },
+                { id: 'b', regions: [USE1] },
+            ],
+            STORES,
+            set(1, { runsIn: Uint8Array.from([1, 0, 0, 1]) }),
+            /order: no element at index 6 of 6/,
+        ],
+    ])('%s', (_, services, stores, breaks, message) => {
+        const plan = planOf([fault('degrade', 'service', [0], USE1, 0.1)], services, stores);
+        breaks(plan);
+        const partial = new PartialFaults(plan);
+        expect(() => partial.update(plan.faults as PartialFaultPlan[])).toThrow(message);
+    });
+});
