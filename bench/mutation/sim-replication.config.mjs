@@ -15,6 +15,7 @@ const suites = {
         'test/simulation/engine-replication-unit.test.ts',
         'test/simulation/engine-heal-unit.test.ts',
         'test/simulation/steady-apply.test.ts',
+        'test/simulation/engine-replication-survivors.test.ts',
     ],
     'simulation/engine/mechanisms/staleness.ts': ['test/simulation/staleness-unit.test.ts'],
 };

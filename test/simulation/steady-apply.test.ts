@@ -102,6 +102,15 @@ describe('the steady bulk apply of a link', () => {
             want: { head: 0, lastApplied: 0, intervalMaxLag: -1, maxDelay: -1, maxHeld: -1 },
         },
         {
+            // stalled until 300 and looked at exactly then, t excluded: the writes held (due at 100 and 110) would
+            // be applied at the resume itself, not strictly before t
+            name: 'a stall ending exactly at t holds every write when t is excluded',
+            start: { ...base, times: [0, 10], resumeAt: 300 },
+            t: 300,
+            inclusive: false,
+            want: { head: 0, lastApplied: 0, intervalMaxLag: -1, maxDelay: -1, maxHeld: -1 },
+        },
+        {
             // the previous entry was applied at 250 (a tracked write delivered late): the next, due at 110, goes
             // at 250 too, 240 ms after it was sent
             name: 'in order: nothing is applied before the last applied one',
