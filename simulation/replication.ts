@@ -247,12 +247,25 @@ export function trackedDueTime(link: Link): number {
     let due = log.trackedDue[log.trackedSlot(link.trackedHead) * log.links + link.column]!;
     if (link.resumeAt > due) due = link.resumeAt;
     if (link.lastApplied > due) due = link.lastApplied;
-    // While draining, the entries before it take one gap each (a floor: their own due times may be later).
+    // While draining, the entries before it queue behind the backlog, one gap each — unless one of them arrives to
+    // an empty queue: the drain ends there, and the in-order due time above holds from then on.
     if (link.draining !== undefined) {
-        const floor = link.drainFree + (log.trackedAt[log.trackedSlot(link.trackedHead)]! - link.head) * link.gapMs;
-        if (floor > due) due = floor;
+        const target = log.trackedAt[log.trackedSlot(link.trackedHead)]!;
+        const floor = link.drainFree + (target - link.head) * link.gapMs;
+        if (floor > due && queuesUpTo(link, target)) due = floor;
     }
     return due;
+}
+
+/** Whether every entry of a draining link before the absolute index `target` queues behind the backlog. */
+function queuesUpTo(link: Link, target: number): boolean {
+    let free = link.drainFree;
+    for (let i = link.head; i < target; i++) {
+        const sent = link.log.timeAt(i);
+        if (sent + delayOf(link, sent) >= free) return false;
+        free += link.gapMs;
+    }
+    return true;
 }
 
 /**

@@ -434,6 +434,22 @@ describe('a tracked write in a drain', () => {
         expect([link.maxDelay, link.lastApplied, link.drainFree]).toEqual([at - sent, at, drainedAt < 0 ? 700 : 600]);
     });
 
+    it.each([
+        // the queue is free from 600: an untracked write sent at 560 arrives at 660 to an empty queue, so the drain
+        // ended with the last held write (500), and the tracked write sent at 570 takes the lag: 670
+        { name: 'arrives to an empty queue: the tracked one takes the lag', untracked: 560, sent: 570, at: 670 },
+        // an untracked write sent at 490 (due 590) queues to 600, the tracked one sent at 495 (due 595) a gap later
+        { name: 'queues: the tracked one waits a gap behind it', untracked: 490, sent: 495, at: 700 },
+    ])('after the backlog, an untracked write that $name', ({ untracked, sent, at }) => {
+        const w = trackedDrain();
+        deliver(w);
+        writes(w, 0, [untracked]);
+        writes(w, 0, [sent], 2);
+        expect(deliver(w)).toEqual([at]);
+        const link = w.link(0, 0, 1);
+        expect([link.head, link.lastApplied, link.maxDelay]).toEqual([4, at, at - sent]);
+    });
+
     it('delivers the stranded writes with the last one, a tracked write', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
         writes(w, 0, [50], 1);

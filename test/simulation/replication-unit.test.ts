@@ -280,6 +280,25 @@ describe('when the next tracked entry can be applied', () => {
             over: { draining: heal(), drainFree: 1_000, gapMs: 10, head: 1 },
             want: 1_030,
         },
+        // a 450 ms lag: entries 1, 2, 3 (sent at 10, 20, 30) are due at 460, 470, 480 and the tracked one at 490
+        // (in order, 500). Queue free from 462, 20 ms a gap: they queue to 462, 482, 502; the tracked one to 522
+        {
+            name: 'a backlog every entry before it queues behind holds it',
+            over: { lagMs: 450, draining: heal(), drainFree: 462, gapMs: 20, head: 1 },
+            want: 522,
+        },
+        // free from 450: entry 1 arrives at 460 to an empty queue, so the drain ends there, not 450 + 3 × 20 = 510
+        {
+            name: 'a drain an entry before it ends no longer holds it',
+            over: { lagMs: 450, draining: heal(), drainFree: 450, gapMs: 20, head: 1 },
+            want: 500,
+        },
+        // free from 460: entry 1 arrives at 460, as the queue frees, so to an empty queue: the drain ends there
+        {
+            name: 'an entry arriving as the queue frees ends the drain',
+            over: { lagMs: 450, draining: heal(), drainFree: 460, gapMs: 20, head: 1 },
+            want: 500,
+        },
         // 0 + 3 × 10 = 30 < 500
         {
             name: 'a drain whose floor is earlier leaves the due time',
