@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../simulation/report.js';
-import { auroraDb, consensusStore, designOf, dynamoStore, runModel, TWO_US_REGIONS } from './helpers.js';
+import {
+    auroraDb,
+    consensusStore,
+    designOf,
+    dynamoStore,
+    replicaReaders,
+    runModel,
+    TWO_US_REGIONS,
+} from './helpers.js';
 
 /**
  * Two active-active LWW tables t1, t2 behind `app`, and `solo` on an Aurora db written in us-east-1 (users in
@@ -59,6 +67,32 @@ scenario s { workload a, b  duration 3m  at 1m destroy region us-west-2  at 2m d
 }
 `;
 
+/** OUTAGES with us-west-2's outage lasting 2 m from 2 m: past the 3 m run, so it never heals. */
+const UNHEALED = (clauses: string) =>
+    OUTAGES(clauses).replace('outage region us-west-2 for 30s', 'outage region us-west-2 for 2m');
+
+/**
+ * app fails over from us-east-1 (health checks every 10 s, threshold 3, timeout 2 s; anycast; promoting db takes
+ * 1 m); solo runs in us-west-2 only, on the same db, with no failover. us-east-1 is down 1 m → 6 m.
+ */
+const FAILOVER = (clauses: string) => `// rules: none
+${TWO_US_REGIONS}
+${auroraDb('1s')}
+service app { regions us-east-1, us-west-2  primary us-east-1  posture warm-standby  capacity 100% per region  uses db }
+failover app from us-east-1 {
+    detect health-check every 10s threshold 3 timeout 2s
+    route  anycast
+    action promote db takes 1m
+    drill  every 30d
+}
+service solo { regions us-west-2  uses db }
+workload w for app { writes 10/s from us-east-1 100% }
+workload v for solo { writes 10/s from us-west-2 100% }
+scenario s { workload w, v  duration 10m  at 1m outage region us-east-1 for 5m  seed 1
+    ${clauses}
+}
+`;
+
 /** Runs the design with the one clause; the report and the clause's judgement. */
 async function judged(design: (clauses: string) => string, clause: string) {
     const report = runModel(await designOf(design(`expect ${clause}`), true));
@@ -67,6 +101,8 @@ async function judged(design: (clauses: string) => string, clause: string) {
 
 const store = (r: SimulationReport, id: string) => r.stores.find((s) => s.id === id)!;
 const service = (r: SimulationReport, id: string) => r.services.find((s) => s.id === id)!;
+/** A judgement keeps three decimals. */
+const round3 = (n: number) => Math.round(n * 1_000) / 1_000;
 
 describe('counts add up the stores and regions a clause names, listing each part; the time is the first', () => {
     it.each([
@@ -117,6 +153,41 @@ describe('counts add up the stores and regions a clause names, listing each part
         expect(e.atMs).toBe(Math.min(...xs.map((x) => x.cutAtMs)));
         const at = (region: string) => (region === 'us-east-1' ? '1 m' : '2 m');
         expect(e.where).toBe(`(${parts.map(([id, r]) => `${id} in ${r} at ${at(r!)}, all delivered`).join('; ')})`);
+    });
+
+    it.each([
+        {
+            // us-west-2 is down from 2 m to the end of the 3 m run: nothing it holds alone is delivered.
+            name: 'stranded-writes never healed: 0 delivered of each',
+            design: UNHEALED,
+            clause: 'stranded-writes in us-west-2 == 0',
+            parts: [
+                ['t1', 'us-west-2'],
+                ['t2', 'us-west-2'],
+            ],
+            fate: () => '0 delivered',
+        },
+        {
+            // The promotion of db in us-west-2 abandons what only us-east-1 held: all of it lost.
+            name: 'stranded-writes abandoned by a promotion: all lost',
+            design: FAILOVER,
+            clause: 'stranded-writes of db == 0',
+            parts: [['db', 'us-east-1']],
+            fate: (stranded: number) => `${stranded} lost`,
+        },
+    ])('$name', async ({ design, clause, parts, fate }) => {
+        const { report, e } = await judged(design, clause);
+        const xs = parts.map(([id, region]) => store(report, id!).stranded.find((x) => x.region === region)!);
+        const lost = design === FAILOVER;
+        for (const x of xs) {
+            expect(x.strandedWrites).toBeGreaterThan(0);
+            expect([x.deliveredWrites, x.lostWrites]).toEqual([0, lost ? x.strandedWrites : 0]);
+        }
+        expect(e.measured).toBe(xs.reduce((a, x) => a + x.strandedWrites, 0));
+        const at = (region: string) => (region === 'us-east-1' ? '1 m' : '2 m');
+        expect(e.where).toBe(
+            `(${parts.map(([id, r], i) => `${id} in ${r} at ${at(r!)}, ${fate(xs[i]!.strandedWrites)}`).join('; ')})`,
+        );
     });
 
     it.each([
@@ -206,6 +277,29 @@ describe('rpo is the oldest lost write of the stores and regions named', () => {
         const all = await judged(OUTAGES, 'rpo <= 1ms');
         expect([all.e.measured, all.e.where]).toEqual([0, '(no acknowledged write was lost)']);
     });
+
+    it('rpo of two tables tied: the first named keeps the place', async () => {
+        // Each write of app writes t1 and t2 at once, so destroying us-east-1 at 1 m loses the same writes (those
+        // of the last 1 s lag) from both: the same RPO, and the clause names the first table, t1.
+        const TIED = (c: string) => `// rules: none
+${TWO_US_REGIONS}
+${dynamoStore('t1', { holds: 'shared rows' })}
+${dynamoStore('t2', { holds: 'shared rows' })}
+service app { regions us-east-1, us-west-2  posture active-active  capacity 100% per region  uses t1, t2 }
+workload w for app { writes 50/s from us-east-1 100%  keys 20 }
+scenario s { workload w  duration 3m  at 1m destroy region us-east-1  seed 1
+    ${c}
+}
+`;
+        const { report, e } = await judged(TIED, 'rpo <= 1ms');
+        const [l1, l2] = ['t1', 't2'].map((id) => store(report, id).losses);
+        expect([l1!.length, l2!.length]).toEqual([1, 1]);
+        expect(l1![0]!.rpoMs).toBe(l2![0]!.rpoMs);
+        expect(l1![0]!.rpoMs).toBeGreaterThan(0);
+        expect(l1![0]!.rpoMs).toBeLessThanOrEqual(1_000);
+        expect(e.measured).toBeCloseTo(l1![0]!.rpoMs, 3);
+        expect([e.where, e.atMs]).toEqual(['in t1: writes lost from us-east-1 at 1 m', 60_000]);
+    });
 });
 
 describe('rto and detection: the worst interruption of the users a clause names, from its fault', () => {
@@ -269,6 +363,65 @@ describe('rto and detection: the worst interruption of the users a clause names,
         expect(e.where).toBe(`(no user${scope} was interrupted)`);
     });
 
+    it.each([
+        {
+            // us-west-2's outage outlasts the run: its users are never served again, the worst although it began
+            // after the 20 s interruptions of 1 m.
+            name: 'rto with an interruption never ended: never, over the ended ones',
+            design: UNHEALED,
+            atMs: 120_000,
+            where: 'for users of us-west-2 on app, from the outage of us-west-2 at 2 m',
+        },
+        {
+            // app has capacity for 50 % of its load in each region and all its users are in us-east-1: half their
+            // requests fail from the start, with no fault to blame, so the time counts from the interruption.
+            name: 'rto with no fault to blame: from the interruption',
+            design: (c: string) => `// rules: none
+${TWO_US_REGIONS}
+${auroraDb('1s')}
+service app { regions us-east-1, us-west-2  posture active-active  capacity 50% per region  uses db }
+workload w for app { writes 10/s from us-east-1 100% }
+scenario s { workload w  duration 3m  seed 1
+    ${c}
+}
+`,
+            atMs: 0,
+            where: 'for users of us-east-1 on app, from the interruption at 0 ms',
+        },
+    ])('$name', async ({ design, atMs, where }) => {
+        const { e } = await judged(design, 'rto <= 1s');
+        expect([e.measured, e.measuredText, e.atMs, e.where]).toEqual([
+            null,
+            'never (not recovered by the end of the scenario)',
+            atMs,
+            where,
+        ]);
+    });
+
+    it.each([
+        {
+            // Health checks every 10 s from a phase p in [60 s, 70 s), threshold 3, timeout 2 s: detected at
+            // p + 2 × 10 s + 2 s, 22–32 s after the outage at 1 m; app's users of us-east-1 are the first interrupted.
+            name: 'detection of app: from the outage to the health check’s verdict',
+            clause: 'detection of app <= 1s',
+            detected: true,
+            where: 'for users of us-east-1 on app, from the outage of us-east-1 at 1 m',
+        },
+        {
+            // solo's users lose db's primary too, and no failover watches solo: never detected, the worst.
+            name: 'detection overall: solo’s users, never detected, after app’s',
+            clause: 'detection <= 1s',
+            detected: false,
+            where: 'for users of us-west-2 on solo, from the outage of us-east-1 at 1 m',
+        },
+    ])('$name', async ({ clause, detected, where }) => {
+        const { report, e } = await judged(FAILOVER, clause);
+        const d = report.failovers[0]!.detectedAtMs - 60_000;
+        expect(d).toBeGreaterThanOrEqual(22_000);
+        expect(d).toBeLessThan(32_000);
+        expect([e.measured, e.atMs, e.where]).toEqual([detected ? round3(d) : null, 60_000, where]);
+    });
+
     it('rto with no scope where nobody was interrupted says so without a scope', async () => {
         const { e } = await judged(
             (c) =>
@@ -320,6 +473,32 @@ describe('availability: served ÷ offered of the users a clause names', () => {
     });
 });
 
+describe('a clause with no scope over a workload that asks nothing: not measured, and the reason names no scope', () => {
+    const IDLE = (c: string) => `// rules: none
+${TWO_US_REGIONS}
+${auroraDb('1s')}
+workload w for db { writes 0/s from us-east-1 100% }
+scenario s { workload w  duration 1m
+    ${c}
+}
+`;
+    it.each([
+        { name: 'availability: no request was made', clause: 'availability >= 99%', reason: 'no request was made' },
+        {
+            name: 'write-latency: no write was acknowledged',
+            clause: 'write-latency p99 <= 1ms',
+            reason: 'no write was acknowledged',
+        },
+    ])('$name', async ({ clause, reason }) => {
+        const { e } = await judged(IDLE, clause);
+        expect([e.measured, e.where, e.message]).toEqual([
+            null,
+            '',
+            `expect ${clause} failed: measured not measured (${reason})`,
+        ]);
+    });
+});
+
 describe('per-replica counts: the replicas in the region a clause names, of the stores it names', () => {
     it('discarded-writes in each region add up to the stores’ discards; of t1 is t1’s', async () => {
         const east = (await judged(OUTAGES, 'discarded-writes in us-east-1 == 0')).e;
@@ -332,6 +511,21 @@ describe('per-replica counts: the replicas in the region a clause names, of the 
         expect(west.where).toBe('writes silently discarded by last-write-wins in us-west-2 over 3 m');
         expect(t1.where).toBe('writes silently discarded by last-write-wins of t1 over 3 m');
         expect([west.atMs, t1.atMs]).toEqual([null, null]);
+    });
+
+    it('discarded-writes in a region with no replica: 0, whatever the others discard', async () => {
+        // eu-west-1 is declared but holds no replica of any store.
+        const THREE = (c: string) =>
+            OUTAGES(c).replace(
+                'region us-west-2 { provider aws  jurisdiction US }',
+                'region us-west-2 { provider aws  jurisdiction US }\nregion eu-west-1 { provider aws  jurisdiction EU }',
+            );
+        const { report, e } = await judged(THREE, 'discarded-writes in eu-west-1 == 0');
+        expect(store(report, 't1').discardedWrites).toBeGreaterThan(0);
+        expect([e.measured, e.where]).toEqual([
+            0,
+            'writes silently discarded by last-write-wins in eu-west-1 over 3 m',
+        ]);
     });
 
     it.each([
@@ -396,6 +590,48 @@ scenario s { workload w  duration 2m  at 1m partition us-east-1 <-> us-west-2 fo
         expect(east.measured! + west.measured!).toBe(400);
         expect(west.where).toBe('writes refused in us-west-2');
     });
+
+    it.each([
+        { name: 'rejected-writes overall: the store’s conflict refusals', clause: 'rejected-writes == 0', region: '' },
+        { name: 'rejected-writes of db: its conflict refusals', clause: 'rejected-writes of db == 0', region: '' },
+        {
+            name: 'rejected-writes in us-east-1: its users’ conflict refusals',
+            clause: 'rejected-writes in us-east-1 == 0',
+            region: 'us-east-1',
+        },
+        {
+            name: 'rejected-writes of pay in us-west-2: its users’ refusals',
+            clause: 'rejected-writes of pay in us-west-2 == 0',
+            region: 'us-west-2',
+        },
+    ])('$name', async ({ clause, region }) => {
+        // A synchronous store that refuses a write while another region's write to the same key is in flight: no
+        // fault, so every refusal is a conflict's, and every request of pay that failed was one.
+        const REFUSING = (c: string) => `// rules: none
+${TWO_US_REGIONS}
+store db {
+    engine      custom
+    regions     us-east-1, us-west-2
+    holds       shared counter
+    writes      any-region
+    replication sync
+    consistency strong
+    conflicts   reject
+}
+service pay { regions us-east-1, us-west-2  posture active-active  capacity 100% per region  uses db }
+workload w for pay { writes 200/s from us-east-1 50%, us-west-2 50%  keys 100 shared 50% }
+scenario s { workload w  duration 1m  seed 3
+    ${c}
+}
+`;
+        const { report, e } = await judged(REFUSING, clause);
+        const writes = report.stores[0]!.writes;
+        expect(writes.rejected).toBe(0);
+        expect(writes.conflictRejected).toBeGreaterThan(0);
+        const users = service(report, 'pay').byRegion.find((b) => b.region === region);
+        expect(e.measured).toBe(users ? users.offered - users.served : writes.conflictRejected);
+        expect(e.measured).toBeGreaterThan(0);
+    });
 });
 
 describe('stale-reads: a store’s stale share, or that of the users a clause names', () => {
@@ -447,6 +683,36 @@ describe('stale-reads: a store’s stale share, or that of the users a clause na
                 null,
                 `expect ${clause} failed: measured not measured (the workload declares no key count)`,
             ]);
+    });
+
+    it.each([
+        // db's primary is in us-east-1, its replica in us-west-2; app's users read 10/s in each region and
+        // write in us-east-1 only. Reads at the primary are never stale; the store's share counts both regions'
+        // reads (half each), so the share of us-west-2's reads is twice the store's.
+        {
+            name: 'stale-reads of db in us-east-1: at the primary, none',
+            clause: 'stale-reads of db in us-east-1 <= 1%',
+            factor: 0,
+        },
+        {
+            name: 'stale-reads of db in us-west-2: twice the store’s share',
+            clause: 'stale-reads of db in us-west-2 <= 1%',
+            factor: 2,
+        },
+    ])('$name', async ({ clause, factor }) => {
+        const design = (c: string) =>
+            replicaReaders({
+                lag: '1s',
+                writes: 10,
+                keys: 100,
+                readsPerRegion: 10,
+                scenario: `duration 2m  seed 1\n    ${c}`,
+            });
+        const { report, e } = await judged(design, clause);
+        const reads = report.stores[0]!.reads;
+        expect(reads.served).toBe(2_400);
+        expect(reads.staleShare).toBeGreaterThan(0.01);
+        expect(e.measured).toBeCloseTo(factor * reads.staleShare!, 3);
     });
 
     it('stale-reads where no read was served is not measured', async () => {
@@ -514,6 +780,24 @@ describe('write-latency: the percentile of the writes a clause names', () => {
         else expect(e.where).toMatch(new RegExp(`^at ${clause.split(' ')[1]} of [\\d,]+ writes${of ? ` ${of}` : ''}$`));
     });
 
+    it('write-latency overall with users that only read: the writers’ writes', async () => {
+        // app's users of us-west-2 only read: they have no write latencies at all. The writes are all made in
+        // us-east-1 at db's primary: no network time.
+        const design = (c: string) =>
+            replicaReaders({
+                lag: '1s',
+                writes: 10,
+                keys: 100,
+                readsPerRegion: 10,
+                scenario: `duration 2m  seed 1\n    ${c}`,
+            });
+        const { report, e } = await judged(design, 'write-latency p99 <= 1ms');
+        expect([e.measured, e.where]).toEqual([
+            0,
+            `at p99 of ${report.stores[0]!.writes.acknowledged.toLocaleString('en-US')} writes`,
+        ]);
+    });
+
     it('write-latency where no write was acknowledged is not measured', async () => {
         const { e } = await judged(DESTROYED, 'write-latency p99 in eu-west-1 <= 1ms');
         expect(e.measured).toBeNull();
@@ -565,8 +849,19 @@ scenario s { workload a, b  duration 40m  at 5m outage region northeurope for 10
             clause: 'throttled-writes in eastus == 0',
             of: ['us'],
         },
-    ])('$name', async ({ clause, of }) => {
-        const { report, e } = await judged(BOUNDED, clause);
+        // The same stores declared the other way round: the earlier first time (us's, 10 m) is now the second's.
+        {
+            name: 'throttled-writes overall, eu declared first: from us’s',
+            clause: 'throttled-writes == 0',
+            of: ['us', 'eu'],
+            design: (c: string) =>
+                BOUNDED(c).replace(
+                    `${cosmos('us', 'eastus')}\n${cosmos('eu', 'northeurope')}`,
+                    `${cosmos('eu', 'northeurope')}\n${cosmos('us', 'eastus')}`,
+                ),
+        },
+    ])('$name', async ({ clause, of, design }) => {
+        const { report, e } = await judged(design ?? BOUNDED, clause);
         const bounds = of.map((id) => store(report, id).stalenessBound!);
         // About 10/s × 300 s each.
         expect(bounds.every((b) => b.throttledWrites > 2_500 && b.firstAtMs !== null)).toBe(true);
@@ -585,6 +880,22 @@ scenario s { workload a, b  duration 40m  at 5m outage region northeurope for 10
     ])('$name: 0, no time', async ({ clause, design }) => {
         const { e } = await judged(design ?? BOUNDED, clause);
         expect([e.measured, e.atMs, e.passed]).toEqual([0, null, true]);
+    });
+});
+
+describe('drain: the longest heal → drained time of the stores and links a clause names', () => {
+    it('drain of db in us-west-2: one lag after the heal at 1 m 20 s, a lower bound', async () => {
+        // No catch-up is declared: the backlog arrives at once, so each heal drains in one lag, 1 s; of the two
+        // heals of us-east-1 → us-west-2 (1 m 20 s and 2 m 30 s) the first keeps the tie.
+        const { report, e } = await judged(OUTAGES, 'drain of db in us-west-2 <= 1h');
+        const heal = store(report, 'db')
+            .lag.find((l) => l.to === 'us-west-2')!
+            .heals.find((h) => h.atMs === 80_000)!;
+        expect(heal.backlogWrites).toBeGreaterThan(0);
+        expect([e.measured, e.atMs, e.passed]).toEqual([1_000, 80_000, true]);
+        expect(e.where).toBe(
+            `for db us-east-1 → us-west-2, healed at 1 m 20 s with ${heal.backlogWrites.toLocaleString('en-US')} writes waiting — a lower bound: no catch-up is declared, so the backlog arrived at once (docs/facts.md#catch-up-rate)`,
+        );
     });
 });
 
@@ -643,6 +954,70 @@ describe('duplicates: the messages delivered again to consumer groups that moved
         const { report, e } = await judged((c) => KAFKA(c, '    consumers   idempotent'), 'duplicates >= 0');
         expect(report.stores[0]!.queue!.redeliveredMessages).toBeGreaterThan(1_000);
         expect([e.measured, e.atMs]).toEqual([0, null]);
+    });
+
+    // Two Kafka topics a and b written in us-east-1, each read by one consumer that fails over to us-west-2 when
+    // us-east-1 is down at 5 m: fast's health checks every 10 s, threshold 3, default timeout 6 s (detected 26–36 s
+    // after), slow's every 60 s (126–186 s after). Which topic fast reads decides whose move the loop meets first.
+    const topic = (name: string) => `store ${name} {
+    engine      kafka
+    regions     us-east-1, us-west-2
+    holds       shared sequence
+    writes      primary us-east-1
+    replication async lag 2s
+    consistency eventual
+    catch-up    20000/s
+}`;
+    const consumer = (name: string, reads: string, every: string) => `service ${name} {
+    regions  us-east-1, us-west-2
+    primary  us-east-1
+    posture  active-passive
+    capacity 100% per region
+    reads    ${reads}
+}
+failover ${name} from us-east-1 to us-west-2 {
+    detect health-check every ${every} threshold 3
+    route  global-accelerator
+    action shift-traffic
+    drill  every 30d
+}`;
+    const TOPICS = (clauses: string, fastReads: 'a' | 'b', rateOfA = 100) => `// rules: none
+${TWO_US_REGIONS}
+${topic('a')}
+${topic('b')}
+${consumer('fast', fastReads, '10s')}
+${consumer('slow', fastReads === 'a' ? 'b' : 'a', '60s')}
+workload wa for a { writes ${rateOfA}/s from us-east-1 100% }
+workload wb for b { writes 100/s from us-east-1 100% }
+scenario s { workload wa, wb  duration 15m  at 5m outage region us-east-1 for 5m  seed 1
+    ${clauses}
+}
+`;
+    it.each([
+        { name: 'duplicates, fast’s topic declared first: from its move', fastReads: 'a' as const },
+        { name: 'duplicates, fast’s topic declared last: from its move', fastReads: 'b' as const },
+    ])('$name', async ({ fastReads }) => {
+        const { report, e } = await judged((c) => TOPICS(c, fastReads), 'duplicates >= 0');
+        const moves = report.stores.map((s) => s.queue!.moves);
+        expect(moves.map((m) => m.length)).toEqual([1, 1]);
+        const fast = moves.flat().find((m) => m.service === 'fast')!;
+        const slow = moves.flat().find((m) => m.service === 'slow')!;
+        expect(fast.atMs).toBeLessThan(5 * 60_000 + 36_000);
+        expect(slow.atMs).toBeGreaterThanOrEqual(5 * 60_000 + 126_000);
+        expect(e.measured).toBe(report.stores.reduce((a, s) => a + s.queue!.duplicates, 0));
+        expect(e.atMs).toBe(fast.atMs);
+    });
+
+    it('duplicates of a topic nobody wrote: 0, though its consumer moved', async () => {
+        const { report, e } = await judged((c) => TOPICS(c, 'a', 0), 'duplicates of a >= 0');
+        const queue = store(report, 'a').queue!;
+        expect(queue.moves.map((m) => [m.service, m.atFailover + m.afterHeal])).toEqual([['fast', 0]]);
+        expect([e.measured, e.atMs]).toEqual([0, null]);
+    });
+
+    it('duplicates of a design without a queue: 0, no time', async () => {
+        const { e } = await judged(OUTAGES, 'duplicates >= 0');
+        expect([e.measured, e.atMs, e.where]).toEqual([0, null, 'messages delivered again as duplicates']);
     });
 
     it('stranded-writes of fulfilment: the messages stranded in the topic it reads', async () => {
@@ -761,7 +1136,71 @@ scenario s { workload a, b  duration 1h  at 12m corrupt orders  at 50m corrupt l
         },
     ])('restore-time, $name', async ({ logs, reason }) => {
         const { e } = await judged((c) => CORRUPT(c, logs), 'restore-time <= 1s');
-        expect([e.measured, e.atMs]).toEqual([null, 50 * MIN]);
+        expect([e.measured, e.atMs, e.where]).toEqual([null, 50 * MIN, '']);
         expect(e.message).toContain(`(${reason})`);
+    });
+
+    it.each([
+        {
+            // logs corrupted at 35 m: its backups at 0 and 30 m lose 5 m, less than orders' 12 m before it.
+            name: 'corruption-loss, the worse one first: orders’ 12 m over logs’ 5 m',
+            logsAt: 35,
+            of: 'orders',
+        },
+        {
+            // logs corrupted at 42 m loses 42 − 30 = 12 m, as much as orders: the first keeps the place.
+            name: 'corruption-loss tied at 12 m: the first, orders',
+            logsAt: 42,
+            of: 'orders',
+        },
+    ])('$name', async ({ logsAt, of }) => {
+        const design = (c: string) => CORRUPT(c).replace('at 50m corrupt logs', `at ${logsAt}m corrupt logs`);
+        const { e } = await judged(design, 'corruption-loss <= 1s');
+        expect([e.measured, e.atMs]).toEqual([12 * MIN, 12 * MIN]);
+        expect(e.where).toBe(`for ${of}, back to its last backup before the corruption of ${of} at 12 m`);
+    });
+
+    it.each([
+        {
+            name: 'corruption-loss with point-in-time recovery: one second, back to that point',
+            logs: 'backup every 30m to us-east-1 pitr 35d restore 500MB/s\n    size 200GB',
+            measured: 1_000,
+            where: 'for logs, back to its point-in-time restore point before the corruption of logs at 50 m',
+        },
+        {
+            name: 'corruption-loss without a backup: never, no clean copy left',
+            logs: 'size 200GB',
+            measured: null,
+            where: 'for logs: no backup, so no clean copy is left after the corruption of logs at 50 m',
+        },
+    ])('$name', async ({ logs, measured, where }) => {
+        const { e } = await judged((c) => CORRUPT(c, logs), 'corruption-loss of logs <= 1h');
+        expect([e.measured, e.atMs, e.where]).toEqual([measured, 50 * MIN, where]);
+    });
+
+    it.each([
+        {
+            // 5 TB at 500 MB/s = 10,000 s, longer than orders' 4,000 s before it.
+            name: 'restore-time, the longer one last: logs’ 10,000 s',
+            size: '5TB',
+            measured: 10_000_000,
+            of: 'logs',
+            at: 50,
+        },
+        {
+            // 2 TB at 500 MB/s = 4,000 s, as long as orders': the first keeps the place.
+            name: 'restore-time tied at 4,000 s: the first, orders',
+            size: '2TB',
+            measured: 4_000_000,
+            of: 'orders',
+            at: 12,
+        },
+    ])('$name', async ({ size, measured, of, at }) => {
+        const logs = `backup every 30m to us-east-1 restore 500MB/s\n    size ${size}`;
+        const { e } = await judged((c) => CORRUPT(c, logs), 'restore-time <= 1s');
+        expect([e.measured, e.atMs]).toEqual([measured, at * MIN]);
+        expect(e.where).toBe(
+            `for ${of} after the corruption of ${of} at ${at} m (size ÷ restore throughput, an estimate)`,
+        );
     });
 });
