@@ -10,8 +10,8 @@ import type { StalenessBound } from '../../simulation/staleness-bound.js';
 import { binOf, LatencyHistogram } from '../../simulation/metrics/histogram.js';
 import { IntervalLatencies } from '../../simulation/metrics/interval-latencies.js';
 import type { SimulationReport } from '../../simulation/report.js';
-import { finishedRun, type FinishedRun } from './finished-run.js';
-import { auroraDb, consensusStore, dynamoStore, TWO_US_REGIONS } from './helpers.js';
+import { finishedRun, finishedRunOf, type FinishedRun } from './finished-run.js';
+import { auroraDb, consensusStore, designOf, dynamoStore, TWO_US_REGIONS } from './helpers.js';
 
 /** Drops `readonly`: the rows set a finished run's state to values of their own. */
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -139,6 +139,12 @@ describe('figures the design fixes: an outage of us-east-1 for 20 s with no fail
         expect(x.oldestAtMs!).toBeGreaterThanOrEqual(59_000);
         expect(x.oldestAtMs!).toBeLessThan(60_000);
         expect([t.strandedWrites, t.deliveredAtHeal]).toEqual([x.strandedWrites, x.strandedWrites]);
+        // Both links of t were cut at 60 s and healed at 80 s; the store's drain gathers both heals.
+        expect(t.lag.map((l) => l.heals.map((h) => [h.cutAtMs, h.atMs]))).toEqual([
+            [[60_000, 80_000]],
+            [[60_000, 80_000]],
+        ]);
+        expect(t.drain!.heals).toBe(2);
         // db's single writer in us-east-1 strands nothing another replica lacks that it could deliver: none.
         expect(store(report, 'db').stranded).toEqual([]);
         expect([report.summary.strandedWrites, report.summary.deliveredAtHeal]).toEqual([
@@ -235,6 +241,48 @@ describe('figures the design fixes: an outage of us-east-1 for 20 s with no fail
             note: 'one write in 4 simulated',
         });
         expect(report.generator).toEqual({ name: 'mregion', engine: 'mregion-des 1' });
+    });
+});
+
+describe('the report’s design and objectives', () => {
+    it('a model without a topology names none', async () => {
+        const model = await designOf(BASE());
+        const run = finishedRunOf({ ...model, topology: undefined });
+        expect(run.report().design.topology).toBeNull();
+    });
+
+    it('an objective is judged on the run’s measurements: app’s users of us-east-1 were out 20 s', async () => {
+        const report = (
+            await finishedRun(BASE().replace('    uses      t\n', '    uses      t\n    objective rto 5m\n'))
+        ).report();
+        expect(report.objectives.map((o) => [o.owner, o.metric, o.measured, o.passed])).toEqual([
+            ['app', 'rto', 20_000, true],
+        ]);
+    });
+});
+
+describe('the report’s timeline', () => {
+    it('the timeline in the order of time, whatever order the rows were recorded in', async () => {
+        const run = await finishedRun(BASE());
+        const timeline = run.sim.timeline;
+        const row = (atMs: number, text: string) =>
+            ({
+                atMs,
+                kind: 'fault-start',
+                text,
+                target: null,
+                region: null,
+                clause: null,
+            }) as (typeof timeline)[number];
+        timeline.length = 0;
+        timeline.push(row(30, 'c'), row(10, 'a'), row(20, 'b'));
+        expect(run.report().timeline.map((e) => [e.atMs, e.text])).toEqual([
+            [10, 'a'],
+            [20, 'b'],
+            [30, 'c'],
+        ]);
+        // The run's own list keeps its order.
+        expect(timeline.map((e) => e.text)).toEqual(['c', 'a', 'b']);
     });
 });
 
@@ -438,10 +486,21 @@ describe('strandings: each cut-off that held writes, as its record says', () => 
             }),
             // Nothing past the cut: no stranding.
             record({ slot: 1, cutAt: 20_000, firstIndex: 5, endIndex: 5, delivered: 0, lost: 0, overwritten: 0 }),
-            // Still cut off: the last 2 entries of us-west-2's log; healed at 0 ms.
+            // Still cut off: the last 2 entries of us-west-2's log; healed at 0 ms, delivered by 0 ms.
             record({
                 ...{ slot: 1, cutAt: 30_000, firstIndex: end - 2, endIndex: -1, firstTime: 29_000, healedAt: 0 },
-                ...{ delivered: 0, lost: 0, overwritten: 1.2346 },
+                ...{ deliveredAt: 0, delivered: 0, lost: 0, overwritten: 1.2346 },
+            }),
+            // Entry 0 of us-east-1's log, never delivered.
+            record({
+                slot: 0,
+                cutAt: 40_000,
+                firstIndex: 0,
+                endIndex: 1,
+                firstTime: 39_000,
+                delivered: 0,
+                lost: 0,
+                overwritten: 0,
             }),
         );
         writable(run.sim).weight = 2;
@@ -455,13 +514,18 @@ describe('strandings: each cut-off that held writes, as its record says', () => 
             },
             {
                 ...{ region: 'us-west-2', fault: 0, cutAtMs: 30_000, oldestAtMs: 29_000, strandedWrites: 4 },
-                ...{ healedAtMs: 0, deliveredWrites: 0, deliveredByMs: null, lostWrites: 0, lostAtMs: null },
+                ...{ healedAtMs: 0, deliveredWrites: 0, deliveredByMs: 0, lostWrites: 0, lostAtMs: null },
                 overwrittenWrites: 1.235,
             },
+            {
+                ...{ region: 'us-east-1', fault: 0, cutAtMs: 40_000, oldestAtMs: 39_000, strandedWrites: 2 },
+                ...{ healedAtMs: null, deliveredWrites: 0, deliveredByMs: null, lostWrites: 0, lostAtMs: null },
+                overwrittenWrites: 0,
+            },
         ]);
-        // (4 + 2) × 2 stranded, 3 + 0 delivered.
-        expect([t.strandedWrites, t.deliveredAtHeal]).toEqual([12, 3]);
-        expect([report.summary.strandedWrites, report.summary.deliveredAtHeal]).toEqual([12, 3]);
+        // (4 + 2 + 1) × 2 stranded, 3 + 0 + 0 delivered.
+        expect([t.strandedWrites, t.deliveredAtHeal]).toEqual([14, 3]);
+        expect([report.summary.strandedWrites, report.summary.deliveredAtHeal]).toEqual([14, 3]);
     });
 
     it('a stranding on a replica without a write log is an error that names the store and replica', async () => {
@@ -541,6 +605,7 @@ describe('interruptions: each one’s RTO from its fault (or its start), the wor
         { name: 'the larger last', rtos: [7_000, 50_000], worst: 50_000 },
         { name: 'equal ones', rtos: [7_000, 7_000], worst: 7_000 },
         { name: 'none', rtos: [], worst: null },
+        { name: 'one of 0 ms', rtos: [0], worst: 0 },
     ])('the worst of a group’s RTOs, $name', async ({ rtos, worst }) => {
         const run = await finishedRun(BASE());
         const episodes = run.sim.episodes;
@@ -550,6 +615,22 @@ describe('interruptions: each one’s RTO from its fault (or its start), the wor
         const report = run.report();
         expect([byRegion(report, 'app', 'us-east-1').worstRtoMs, report.summary.worstRtoMs]).toEqual([worst, worst]);
         expect(report.summary.unrecovered).toBe(false);
+    });
+});
+
+describe('a group with an interruption that ended and one that never did', () => {
+    it('has no worst RTO of its own; the summary’s worst is the one that ended', async () => {
+        const run = await finishedRun(BASE());
+        const episodes = run.sim.episodes;
+        episodes.length = 0;
+        episodes.push(
+            { group: 0, fault: -1, start: 10_000, end: 15_000, worstServed: 0 },
+            { group: 0, fault: -1, start: 100_000, worstServed: 0 },
+        );
+        const report = run.report();
+        expect(byRegion(report, 'app', 'us-east-1').worstRtoMs).toBeNull();
+        // 15 s − 10 s.
+        expect([report.summary.worstRtoMs, report.summary.unrecovered]).toEqual([5_000, true]);
     });
 });
 
@@ -588,7 +669,7 @@ workload w for app`,
                 doneAt: 0,
             }),
             fake({ failover: db!, region: 0, detectedAt: 7, falseAlarm: true, state: 'running', healthyAgainAt: 0 }),
-            fake({ failover: app!, region: 1, detectedAt: 9, falseAlarm: false, state: 'blocked', committedAt: 3 }),
+            fake({ failover: app!, region: 1, detectedAt: 9, falseAlarm: true, state: 'blocked', committedAt: 3 }),
         );
         const report = run.report();
         const none = { committedAtMs: null, healthyAgainAtMs: null, completedAtMs: null };
@@ -606,12 +687,12 @@ workload w for app`,
                 ...{ outcome: 'unfinished', ...none, healthyAgainAtMs: 0 },
             },
             {
-                ...{ target: 'app', region: 'us-west-2', detectedAtMs: 9, falseAlarm: false },
+                ...{ target: 'app', region: 'us-west-2', detectedAtMs: 9, falseAlarm: true },
                 ...{ outcome: 'unfinished', ...none, committedAtMs: 3 },
             },
         ]);
-        // A false alarm counts once it committed to an action: the second run only (the third never did).
-        expect(report.summary.falseAlarmFailovers).toBe(1);
+        // A false alarm counts once it committed to an action: the second and fourth runs (the third never did).
+        expect(report.summary.falseAlarmFailovers).toBe(2);
     });
 
     it('each split brain: both primaries, its window (−1 is none) and the writes each side took', async () => {
@@ -1028,6 +1109,28 @@ scenario s { workload buying, refunding  duration 3m  ${faults}  seed 3 }
         expect(report.partialFaults.map((f) => [f.fault, f.kind, f.target, f.reached])).toEqual([
             [0, 'fail', 'checkout', ['checkout']],
         ]);
+    });
+
+    it('the services a fault reached, in the design’s order whatever order the cascade found them in', async () => {
+        const run = await finishedRun(GRAY('at 1m degrade gateway in us-east-1 errors 100% for 1m'));
+        // Services: gateway 0, checkout 1, refunds 2.
+        run.sim.partial.reach = () => new Set([2, 0, 1]);
+        expect(run.report().partialFaults[0]!.reached).toEqual(['gateway', 'checkout', 'refunds']);
+    });
+
+    it('a check of a store’s failover names the store', async () => {
+        const text = BASE('', 'at 1m degrade db in us-east-1 errors 100% for 30s').replace(
+            'workload w for app',
+            `failover db {
+    detect health-check every 10s threshold 3 timeout 2s deep
+    action promote db takes 1m
+    drill  every 30d
+}
+workload w for app`,
+        );
+        const [f] = (await finishedRun(text)).report().partialFaults;
+        expect([f!.target, f!.targetKind, f!.reached]).toEqual(['db', 'store', ['solo']]);
+        expect(f!.checks.map((c) => [c.failover, c.depth])).toEqual([['db', 'deep']]);
     });
 
     it('each fault lists the checks watching it only', async () => {
