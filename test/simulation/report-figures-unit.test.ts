@@ -320,7 +320,7 @@ describe('users and regions: served ÷ offered from the groups’ counters', () 
         { name: 'app in us-west-2: 200 of 200', id: 'app', region: 'us-west-2', figures: [200, 200, 1] },
         { name: 'solo in us-east-1: nothing offered', id: 'solo', region: 'us-east-1', figures: [0, 0, null] },
         { name: 'solo in us-west-2: 2 of 3', id: 'solo', region: 'us-west-2', figures: [3, 2, 0.666666667] },
-    ])('a service’s users of one region: $name', async ({ id, region, figures }) => {
+    ])('$name: a service’s users of one region', async ({ id, region, figures }) => {
         const b = byRegion((await counted()).report(), id, region);
         expect([b.offered, b.served, b.availability]).toEqual(figures);
     });
@@ -606,7 +606,7 @@ describe('interruptions: each one’s RTO from its fault (or its start), the wor
         { name: 'equal ones', rtos: [7_000, 7_000], worst: 7_000 },
         { name: 'none', rtos: [], worst: null },
         { name: 'one of 0 ms', rtos: [0], worst: 0 },
-    ])('the worst of a group’s RTOs, $name', async ({ rtos, worst }) => {
+    ])('$name: the worst of a group’s RTOs', async ({ rtos, worst }) => {
         const run = await finishedRun(BASE());
         const episodes = run.sim.episodes;
         episodes.length = 0;
@@ -776,7 +776,7 @@ describe('stores: the counters, replicas, lag and losses of each', () => {
     it.each([
         { name: 'none served', served: 0, known: true, share: null },
         { name: 'staleness unknown', served: 40, known: false, share: null },
-    ])('a store’s stale shares are not given with $name', async ({ served, known, share }) => {
+    ])('$name: a store’s stale shares are not given', async ({ served, known, share }) => {
         const run = await counted();
         Object.assign(run.sim.storeCounters[0]!, {
             readsServed: served,
