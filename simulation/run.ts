@@ -1,12 +1,12 @@
 // `simulate(model, scenario, options)`: the one entry point the language server's worker, the CLI, the tests
 // and the benchmark call. Compiles the plan's structure, checks the budget, adds the RTT matrix, runs the
-// engine, builds the report.
+// engine (`runScenario`), builds the report.
 import type { Model, ScenarioM } from '../language/semantics/model.js';
 import { chooseResolution, DEFAULT_EVENT_BUDGET, estimateEvents, MAX_KEY_STATE_CELLS } from './budget.js';
 import { Simulation } from './engine/simulation.js';
 import { SimulationError } from './errors.js';
 import { compileStructure, completePlan } from './plan.js';
-import { buildReport } from './report-builder.js';
+import { buildReport, type BuildInput } from './report-builder.js';
 import type { SimulationReport } from './report.js';
 
 /** Seed of a scenario that declares none, unless a setting or option gives another. */
@@ -46,6 +46,16 @@ export function seedOf(scenario: ScenarioM, options: Pick<SimulateOptions, 'seed
 }
 
 export function simulate(model: Model, scenarioName: string, options: SimulateOptions = {}): SimulationReport {
+    return buildReport(runScenario(model, scenarioName, options));
+}
+
+/** A scenario run to its end, before its report: what `buildReport` reads. */
+export interface FinishedScenario extends BuildInput {
+    readonly sim: Simulation;
+}
+
+/** Runs a scenario to its end and stops before the report. */
+export function runScenario(model: Model, scenarioName: string, options: SimulateOptions = {}): FinishedScenario {
     const scenario = model.scenarios.get(scenarioName);
     if (!scenario) {
         const known = scenarioNames(model);
@@ -86,7 +96,7 @@ export function simulate(model: Model, scenarioName: string, options: SimulateOp
             'cancelled',
             `simulation of ${scenario.name} cancelled at ${Math.round((sim.now / plan.durationMs) * 100)}%`,
         );
-    return buildReport({ sim, seed, eventBudget, resolution });
+    return { sim, seed, eventBudget, resolution };
 }
 
 /** The smallest round interval that keeps a series at or under MAX_SAMPLES points. */

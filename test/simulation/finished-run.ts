@@ -1,19 +1,12 @@
-// A finished run's state, before the report is built: the steps of `simulate` (simulation/run.ts) up to
-// `buildReport`, so a suite can set the counters, episodes or runs it wants figures of and build the report from
+// A finished run's state, before the report is built (`runScenario`, simulation/run.ts: `simulate` without
+// `buildReport`), so a suite can set the counters, episodes or runs it wants figures of and build the report from
 // them — every figure of the report then follows from values the test chose.
 import type { Model } from '../../language/semantics/model.js';
-import {
-    chooseResolution,
-    DEFAULT_EVENT_BUDGET,
-    estimateEvents,
-    MAX_KEY_STATE_CELLS,
-    type Resolution,
-} from '../../simulation/budget.js';
-import { Simulation } from '../../simulation/engine/simulation.js';
-import { compileStructure, completePlan } from '../../simulation/plan.js';
+import type { Resolution } from '../../simulation/budget.js';
+import type { Simulation } from '../../simulation/engine/simulation.js';
 import { buildReport } from '../../simulation/report-builder.js';
 import type { SimulationReport } from '../../simulation/report.js';
-import { sampleInterval } from '../../simulation/run.js';
+import { runScenario } from '../../simulation/run.js';
 import { designOf, expectValidReport } from './helpers.js';
 
 export interface FinishedRun {
@@ -32,18 +25,7 @@ export async function finishedRun(text: string, seed = 1): Promise<FinishedRun> 
 
 export function finishedRunOf(model: Model, seed = 1): FinishedRun {
     const scenario = [...model.scenarios.values()][0]!;
-    const structure = compileStructure(model, scenario);
-    const sampleIntervalMs = sampleInterval(structure.durationMs);
-    const eventBudget = DEFAULT_EVENT_BUDGET;
-    const resolution = chooseResolution(structure, estimateEvents(structure, sampleIntervalMs), eventBudget);
-    const plan = completePlan(structure);
-    const sim = new Simulation(plan, {
-        seed,
-        sampling: resolution.sampling,
-        sampleIntervalMs,
-        maxKeyStateCells: MAX_KEY_STATE_CELLS,
-    });
-    sim.run();
+    const { sim, eventBudget, resolution } = runScenario(model, scenario.name, { seed });
     return {
         sim,
         resolution,
