@@ -257,3 +257,19 @@ workload w for s { writes 10/s from p0 50%, p1 50%  item-size 1KB }`);
         expect(e.unpricedCount).toBe(LISTED_ITEMS + 1);
     });
 });
+
+describe('a store with nothing to ship', () => {
+    it('costs $0 with no missing price when its one region leaves no other to replicate to', async () => {
+        const e =
+            await egress(`store s { engine postgres regions us-east-1 holds shared rows writes primary us-east-1 replication async lag 1s consistency session }
+workload w for s { writes 300/s from us-east-1 100%  item-size 2KB }`);
+        // one replica, so 0 other regions: 300 writes/s × 2 KB × 0 = 0 bytes, a known $0, not an unknown price
+        expect({ usd: e.usdPerMonth, bytes: e.bytesPerMonth, flows: e.flows, missing: e.missing }).toEqual({
+            usd: 0,
+            bytes: 0,
+            flows: [],
+            missing: undefined,
+        });
+        expect(e.formula).toBe('300 writes/s × 2 KB × 0 other regions over 30 days');
+    });
+});
