@@ -10,7 +10,6 @@ export default {
     mutate: ['simulation/replication.ts'],
     testFiles: [
         'test/simulation/replication-unit.test.ts',
-        'test/simulation/replication-rings-unit.test.ts',
         'test/simulation/key-states.test.ts',
         'test/simulation/heal.test.ts',
     ],

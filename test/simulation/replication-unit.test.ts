@@ -275,6 +275,19 @@ describe('when the next tracked entry can be applied', () => {
         { name: 'a stall ending later holds it until then', over: { resumeAt: 700 }, want: 700 },
         { name: 'an entry applied later than its due holds it behind', over: { lastApplied: 800 }, want: 800 },
         // head at 1: entries 1, 2, 3 before the tracked entry 4, one 10 ms gap each from 1000 ms: 1030
+        // entries 1, 2, 3 arrive at 110, 120, 130, each before the queue frees (200, 210, 220): all three queue,
+        // but the floor 200 + 3 × 10 = 230 is below the in-order 500, which stands
+        {
+            name: 'a floor below its in-order due time leaves it though every entry queues',
+            over: { draining: heal(), drainFree: 200, gapMs: 10, head: 1 },
+            want: 500,
+        },
+        // the same entries queue behind a queue free from 480 (480, 490, 500): 480 + 3 × 10 = 510 > 500
+        {
+            name: 'a floor above its in-order due time holds it when every entry queues',
+            over: { draining: heal(), drainFree: 480, gapMs: 10, head: 1 },
+            want: 510,
+        },
         {
             name: 'a draining backlog holds it one gap per entry before it',
             over: { draining: heal(), drainFree: 1_000, gapMs: 10, head: 1 },
@@ -434,6 +447,40 @@ describe('the write log ring', () => {
         }
         expect(log.trackedAt[log.trackedSlot(299)]).toBe(299);
         expect(log.trackedAt[log.trackedSlot(0)]).toBe(0);
+    });
+
+    it('keeps each tracked entry’s due times, version vector and counter value when it grows far along', () => {
+        // Three replicas (a version vector of 3), two outgoing links, counter values. Entries 0–999 are consumed as
+        // they come, all but the newest; entries 1000–1299 are kept. The ring (256 places) is full when entry 1255
+        // is pushed: it holds 999–1254, so it doubles with its oldest entry at place 999 mod 256 = 231, which goes to
+        // 999 mod 512 = 487 of the new ring (first run: 25 entries, 231–255 → 487–511; then 231 from place 0).
+        const log = new WriteLog(3, 2, true, 4, true);
+        for (let i = 0; i < 1_300; i++) {
+            log.push(i, i % 7);
+            const r = log.pushTracked();
+            log.trackedDue.set([2 * i, 2 * i + 1], r * 2);
+            log.seen!.set([i, -i, i + 0.5], r * 3);
+            log.values![r] = 10 * i;
+            if (i < 1_000) log.trackedStart = log.trackedEnd - 1;
+        }
+        const kept = [];
+        for (let k = log.trackedStart; k < log.trackedEnd; k++) {
+            const r = log.trackedSlot(k);
+            kept.push([
+                log.trackedAt[r],
+                ...log.trackedDue.subarray(r * 2, r * 2 + 2),
+                ...log.seen!.subarray(r * 3, r * 3 + 3),
+                log.values![r],
+            ]);
+        }
+        // 999 and 1000–1299: 301 entries, each with what was written for it (its absolute index k in the main log,
+        // since every entry is tracked)
+        expect(kept).toEqual(
+            Array.from({ length: 301 }, (_, j) => {
+                const k = 999 + j;
+                return [k, 2 * k, 2 * k + 1, k, -k, k + 0.5, 10 * k];
+            }),
+        );
     });
 });
 
