@@ -4,23 +4,8 @@
 // from every other one strands and, once a link is back, delivers. Lag 100 ms, RTT/2 30 ms between us-east-1
 // and us-west-2. Every figure is worked by hand in its row.
 import { describe, expect, it } from 'vitest';
-import {
-    advance,
-    appendWrite,
-    finishLinks,
-    onDelivery,
-    updateLinks,
-} from '../../simulation/engine/mechanisms/replication.js';
-import { world, type StoreSpec, type WorldOptions } from './engine-world.js';
-
-type World = ReturnType<typeof world>;
-
-function writes(w: World, region: number, times: number[], key = -1): void {
-    for (const t of times) {
-        w.at(t);
-        appendWrite(w.ctx, 0, region, key, 0);
-    }
-}
+import { advance, finishLinks, onDelivery, updateLinks } from '../../simulation/engine/mechanisms/replication.js';
+import { deliver, world, writes, type StoreSpec, type World, type WorldOptions } from './engine-world.js';
 
 /** Partitions (or heals) us-east-1 ↔ `other` at `t`, fault `fault`, and lets the links react. */
 function partition(w: World, t: number, on: boolean, fault = 3, other = 1): void {
@@ -390,16 +375,6 @@ describe('a tracked write in a drain', () => {
         partition(w, 100, true);
         partition(w, 300, false);
         return w;
-    }
-
-    function deliver(w: World): number[] {
-        const times: number[] = [];
-        while (w.ctx.queue.size > 0) {
-            times.push(w.ctx.queue.peekTime());
-            w.at(w.ctx.queue.peekTime());
-            onDelivery(w.ctx);
-        }
-        return times;
     }
 
     it('waits its turn behind the backlog', () => {

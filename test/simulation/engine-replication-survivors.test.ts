@@ -7,34 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import {
     advance,
-    appendWrite,
     finishLinks,
     onDelivery,
     sampleLinks,
     updateLinks,
 } from '../../simulation/engine/mechanisms/replication.js';
-import { world, type StoreSpec } from './engine-world.js';
-
-type World = ReturnType<typeof world>;
-
-/** Writes to key `key` of workload `workload` (−1: no key) accepted in `region` at each time, in store `s`. */
-function writes(w: World, region: number, times: number[], key = -1, workload = 0, s = 0): void {
-    for (const t of times) {
-        w.at(t);
-        appendWrite(w.ctx, s, region, key, workload);
-    }
-}
-
-/** Pops and handles every delivery event due by `until`, with the clock at each one's time. */
-function deliver(w: World, until = Infinity): number[] {
-    const times: number[] = [];
-    while (w.ctx.queue.size > 0 && w.ctx.queue.peekTime() <= until) {
-        times.push(w.ctx.queue.peekTime());
-        w.at(w.ctx.queue.peekTime());
-        onDelivery(w.ctx);
-    }
-    return times;
-}
+import { deliver, world, writes, type StoreSpec, type World } from './engine-world.js';
 
 /** Cuts (`on`) or heals us-east-1 ↔ us-west-2 at `t`, fault `fault`, and lets the links react. */
 function partition(w: World, t: number, on: boolean, fault = 3): void {

@@ -16,26 +16,7 @@ import {
     summarizeCounters,
     updateLinks,
 } from '../../simulation/engine/mechanisms/replication.js';
-import { world, type StoreSpec } from './engine-world.js';
-
-/** Pops and handles every delivery event due by `until`, with the clock at each one's time. */
-function deliver(w: ReturnType<typeof world>, until = Infinity): number[] {
-    const times: number[] = [];
-    while (w.ctx.queue.size > 0 && w.ctx.queue.peekTime() <= until) {
-        times.push(w.ctx.queue.peekTime());
-        w.at(w.ctx.queue.peekTime());
-        onDelivery(w.ctx);
-    }
-    return times;
-}
-
-/** Writes (untracked: key −1) accepted in `region` at each time. */
-function writes(w: ReturnType<typeof world>, region: number, times: number[], s = 0): void {
-    for (const t of times) {
-        w.at(t);
-        appendWrite(w.ctx, s, region, -1, 0);
-    }
-}
+import { deliver, world, writes, type StoreSpec } from './engine-world.js';
 
 describe('the links a store gets', () => {
     it.each([
@@ -325,18 +306,10 @@ describe('a write to a tracked key', () => {
 
     it('carries a counter’s value with each increment', () => {
         const w = tracked({ shape: 'counter' });
-        writesTo(w, 0, 2, [10, 20]);
+        writes(w, 0, [10, 20], 2);
         expect([...w.log(0, 0).values!.subarray(0, 2)]).toEqual([1, 2]);
     });
 });
-
-/** Writes to tracked key `key` of workload 0 accepted in `region` at each time. */
-function writesTo(w: ReturnType<typeof world>, region: number, key: number, times: number[]): void {
-    for (const t of times) {
-        w.at(t);
-        appendWrite(w.ctx, 0, region, key, 0);
-    }
-}
 
 describe('a link applies what is due, in order and in bulk', () => {
     it.each([
@@ -393,7 +366,7 @@ describe('a link applies what is due, in order and in bulk', () => {
     it('stops before a tracked entry, which has its own delivery', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
         writes(w, 0, [0]);
-        writesTo(w, 0, 1, [10]);
+        writes(w, 0, [10], 1);
         writes(w, 0, [20]);
         advance(w.ctx, w.link(0, 0, 1), 1_000, true);
         expect(w.link(0, 0, 1).head).toBe(1);
@@ -401,7 +374,7 @@ describe('a link applies what is due, in order and in bulk', () => {
 
     it('applies the untracked writes after the last tracked one was delivered', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
-        writesTo(w, 0, 1, [10]);
+        writes(w, 0, [10], 1);
         deliver(w);
         writes(w, 0, [200, 300]);
         advance(w.ctx, w.link(0, 0, 1), 400, true);
@@ -446,8 +419,8 @@ describe('a tracked write is delivered against the key’s versions', () => {
     function concurrent(conflicts: StoreSpec['conflicts']) {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0], conflicts }], { sharedSpace: [4], weight: 2 });
         w.ctx.conflictScale[0] = 3;
-        writesTo(w, 1, 0, [20]);
-        writesTo(w, 0, 0, [50]);
+        writes(w, 1, [20], 0);
+        writes(w, 0, [50], 0);
         return w;
     }
 
@@ -486,8 +459,8 @@ describe('a tracked write is delivered against the key’s versions', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
         // us-west-2 was cut off at 10 with nothing pending: what it accepts from then on is stranded
         w.ctx.fates[0]!.cut(1, 10, 0, 0, w.log(0, 1), 1);
-        writesTo(w, 1, 0, [20]);
-        writesTo(w, 0, 0, [50]);
+        writes(w, 1, [20], 0);
+        writes(w, 0, [50], 0);
         deliver(w);
         const c = w.ctx.storeCounters[0]!;
         expect([c.discarded, c.overwritten, w.ctx.fates[0]!.all[0]!.overwritten]).toEqual([1, 1, 1]);
@@ -504,7 +477,7 @@ describe('a tracked write is delivered against the key’s versions', () => {
     it('applies the untracked writes before a tracked one, then schedules the next', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
         writes(w, 0, [10]);
-        writesTo(w, 0, 1, [50, 60]);
+        writes(w, 0, [50, 60], 1);
         expect(deliver(w, 150)).toEqual([150]);
         expect([w.link(0, 0, 1).head, w.ctx.storeCounters[0]!.applied[1], w.ctx.queue.peekTime()]).toEqual([2, 2, 160]);
         expect(w.link(0, 0, 1).scheduled).toBe(true);
@@ -514,14 +487,14 @@ describe('a tracked write is delivered against the key’s versions', () => {
 
     it('counts a tracked write a cut held back apart from the lag between live ends', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0] }], { sharedSpace: [4] });
-        writesTo(w, 0, 1, [50]);
+        writes(w, 0, [50], 1);
         w.partition(0, 1);
         updateLinks(w.ctx, 100, 0);
         w.partition(0, 1, false);
         w.at(300);
         updateLinks(w.ctx, 300, 0);
         // a tracked write sent at the heal is due at the resume, 400, like the held one: it took only the lag
-        writesTo(w, 0, 2, [300]);
+        writes(w, 0, [300], 2);
         // the delivery scheduled for 150 was cancelled by the cut; the heal's is at 300 + 100, 350 ms after it was sent
         expect(deliver(w)).toEqual([150, 400, 400]);
         expect([w.link(0, 0, 1).maxHeld, w.link(0, 0, 1).maxDelay, w.link(0, 0, 1).head]).toEqual([350, 100, 2]);
@@ -530,8 +503,8 @@ describe('a tracked write is delivered against the key’s versions', () => {
     it('carries a counter’s value to the replica that adopts the newer version, and only there', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0], shape: 'counter' }], { sharedSpace: [4] });
         // us-west-2 counts to 3 at 10, 20 and 30; us-east-1, unaware, to 2 at 40 and 50
-        writesTo(w, 1, 0, [10, 20, 30]);
-        writesTo(w, 0, 0, [40, 50]);
+        writes(w, 1, [10, 20, 30], 0);
+        writes(w, 0, [40, 50], 0);
         const value = w.ctx.counterStates[0]!.value;
         // us-east-1 keeps its own (newer) version at 110, 120 and 130; us-west-2 adopts 1 at 140, then 2 at 150
         expect(deliver(w, 140)).toEqual([110, 120, 130, 140]);
@@ -544,8 +517,8 @@ describe('a tracked write is delivered against the key’s versions', () => {
         const w = world([{ replicas: [0, 1], trackedWorkloads: [0], shape: 'counter' }], { sharedSpace: [4] });
         // us-east-1 counts to 2 at 40 and 50; us-west-2 counts 1 at 50, a value then lost there (a promotion's
         // abandon marks it): the version from us-east-1 sent at 50 is no newer, so us-west-2 keeps its count
-        writesTo(w, 0, 0, [40, 50]);
-        writesTo(w, 1, 0, [50]);
+        writes(w, 0, [40, 50], 0);
+        writes(w, 1, [50], 0);
         w.ctx.keyStates[0]!.markLost(0, 1, 50);
         deliver(w);
         expect([...w.ctx.counterStates[0]!.value.subarray(0, 2)]).toEqual([2, 1]);
@@ -649,7 +622,7 @@ describe('what the run’s end settles', () => {
             },
         );
         writes(w, 0, [0, 10, 20]);
-        writes(w, 0, [0, 10, 20], 1);
+        writes(w, 0, [0, 10, 20], -1, 0, 1);
         const [orders, carts] = [w.link(0, 0, 1), w.link(1, 0, 1)];
         const heal = (expectedEnd: number) => ({ fromIndex: 1, expectedEnd, outcome: 'draining', drainedWrites: 0 });
         const [ordersHeal, cartsHeal] = [heal(5_000), heal(Infinity)];

@@ -6,7 +6,7 @@
 import { StoreFate } from '../../simulation/data-fate.js';
 import type { EngineContext } from '../../simulation/engine/context.js';
 import { EventQueue } from '../../simulation/engine/event-queue.js';
-import { advance, setUpStore } from '../../simulation/engine/mechanisms/replication.js';
+import { advance, appendWrite, onDelivery, setUpStore } from '../../simulation/engine/mechanisms/replication.js';
 import { newStoreCounters } from '../../simulation/engine/run-state.js';
 import type { StorePlan } from '../../simulation/plan.js';
 import type { Link, WriteLog } from '../../simulation/replication.js';
@@ -133,4 +133,25 @@ export function world(specs: StoreSpec[], opts: WorldOptions = {}) {
             return ctx.logs[s]![slot]!;
         },
     };
+}
+
+export type World = ReturnType<typeof world>;
+
+/** Writes to key `key` of workload `workload` (−1: no key) accepted in `region` at each time, in store `s`. */
+export function writes(w: World, region: number, times: number[], key = -1, workload = 0, s = 0): void {
+    for (const t of times) {
+        w.at(t);
+        appendWrite(w.ctx, s, region, key, workload);
+    }
+}
+
+/** Pops and handles every delivery event due by `until`, with the clock at each one's time; their times. */
+export function deliver(w: World, until = Infinity): number[] {
+    const times: number[] = [];
+    while (w.ctx.queue.size > 0 && w.ctx.queue.peekTime() <= until) {
+        times.push(w.ctx.queue.peekTime());
+        w.at(w.ctx.queue.peekTime());
+        onDelivery(w.ctx);
+    }
+    return times;
 }
