@@ -257,7 +257,11 @@ export function trackedDueTime(link: Link): number {
     return due;
 }
 
-/** Whether every entry of a draining link before the absolute index `target` queues behind the backlog. */
+/**
+ * Whether every entry of a draining link before the absolute index `target` queues behind the backlog. It stops at
+ * the first entry that arrives to an empty queue, which is applied before the tracked entry's event: a later call
+ * starts past it, so the scans of one drain add up to its entries once.
+ */
 function queuesUpTo(link: Link, target: number): boolean {
     let free = link.drainFree;
     for (let i = link.head; i < target; i++) {
