@@ -237,7 +237,11 @@ export function endDrain(link: Link, t: number, head: number, weight: number): v
 
 /** Send-to-apply delay of a write sent at `sent` over `link`: the store's lag at that time, at least RTT/2. */
 export function delayOf(link: Link, sent: number): number {
-    const lag = link.store.spikes.length === 0 ? link.store.lagMs : lagFor(link.store, sent);
+    return atLeastTransit(link, link.store.spikes.length === 0 ? link.store.lagMs : lagFor(link.store, sent));
+}
+
+/** A lag over `link`, floored at its one-way transit (RTT/2): no write arrives sooner than that. */
+export function atLeastTransit(link: Link, lag: number): number {
     return lag > link.oneWayMs ? lag : link.oneWayMs;
 }
 

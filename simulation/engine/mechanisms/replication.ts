@@ -14,6 +14,7 @@ import type { StorePlan } from '../../plan.js';
 import {
     applyRemote,
     ApplyResult,
+    atLeastTransit,
     delayOf,
     endDrain,
     KeyStates,
@@ -256,8 +257,7 @@ export function applySteady(ctx: RunState, link: Link, t: number, inclusive: boo
  * depend on when the link is observed. A lag spike only lengthens the lag: the least delay is the store's lag.
  */
 function queueClosed(link: Link, t: number, free: number): boolean {
-    const least = link.store.lagMs > link.oneWayMs ? link.store.lagMs : link.oneWayMs;
-    return t + least >= free;
+    return t + atLeastTransit(link, link.store.lagMs) >= free;
 }
 
 /**
@@ -306,7 +306,7 @@ export function onDelivery(ctx: EngineContext): void {
     if (t - sent > link.intervalMaxLag) link.intervalMaxLag = t - sent;
     if (link.draining !== undefined) {
         if (sent + delayOf(link, sent) < link.drainFree) link.drainFree = t + link.gapMs;
-        else endDrain(link, link.lastApplied, link.head, ctx.weight);
+        else drainEnded(ctx, link, link.head);
     }
     if (sent + delayOf(link, sent) < link.resumeAt) {
         if (t - sent > link.maxHeld) link.maxHeld = t - sent;
@@ -380,8 +380,7 @@ export function updateLinks(ctx: EngineContext, t: number, fault: number): void 
         if (blocked) {
             advance(ctx, link, t, false);
             // A backlog that has all arrived drained; one still on its way is cut again.
-            if (link.draining !== undefined && link.head === link.log.end)
-                endDrain(link, link.lastApplied, link.head, ctx.weight);
+            if (link.draining !== undefined && link.head === link.log.end) drainEnded(ctx, link, link.head);
             else if (link.draining !== undefined) link.draining.outcome = 'cut-again';
             link.draining = undefined;
             link.blocked = true;
@@ -573,7 +572,7 @@ export function finishLinks(ctx: EngineContext, end: number): void {
         if (heal === undefined) continue;
         // Its backlog has all arrived and no write comes after the end: it drained.
         if (link.head === link.log.end) {
-            endDrain(link, link.lastApplied, link.head, ctx.weight);
+            drainEnded(ctx, link, link.head);
             continue;
         }
         heal.outcome = Number.isFinite(heal.expectedEnd) ? 'unfinished' : 'never-drains';
