@@ -1,7 +1,7 @@
 // Reads a finished run into the report: per service, store, origin region and interruption, the timeline,
 // the cost, and every expectation measured against the run.
 import { itemAt } from '../language/util/item-at.js';
-import { addAt } from './typed-at.js';
+import { addAt, float64At } from './typed-at.js';
 import { queueReport, queueStrandings } from './queue-report.js';
 import { corruptionReports } from './corruption.js';
 import type { ExpectationM } from '../language/semantics/model.js';
@@ -299,9 +299,13 @@ function serviceReport(sim: RunState, index: number, episodesOf: readonly Episod
                 itemAt(g.intervalLatencies, g.plan.writes.length, 'intervalLatencies'),
             ]),
             worstRtoMs: rtos.some((r) => r === Infinity) ? null : largest(rtos),
-            availabilitySeries: Array.from(g.seriesOffered, (off, k) =>
-                off > 0 ? round(itemAt(g.seriesServed, k, 'seriesServed') / off, 6) : null,
-            ),
+            availabilitySeries: Array.from(g.seriesWritesOffered, (writes, k) => {
+                const offered = writes + float64At(g.seriesReadsOffered, k, 'reads offered');
+                const served =
+                    float64At(g.seriesWritesServed, k, 'writes served') +
+                    float64At(g.seriesReadsServed, k, 'reads served');
+                return offered > 0 ? round(served / offered, 6) : null;
+            }),
         };
     });
     return {

@@ -105,9 +105,15 @@ export interface GroupRuntime {
     /** The read flow from its last breakpoint on, in closed form (engine/read-flow.ts). */
     readonly reads: ReadFlow;
     episode?: Episode;
-    /** Per sample interval: offered and served requests (writes sampled, reads integrated). */
-    readonly seriesOffered: Float64Array;
-    readonly seriesServed: Float64Array;
+    /**
+     * Per sample interval: offered and served writes (whole numbers: the simulated writes times their weight),
+     * and offered and served reads (integrated, fractional). Apart so that writes add up to the same sums
+     * however they are grouped (the steady path adds them in bulk); the report adds the two.
+     */
+    readonly seriesWritesOffered: Float64Array;
+    readonly seriesWritesServed: Float64Array;
+    readonly seriesReadsOffered: Float64Array;
+    readonly seriesReadsServed: Float64Array;
 }
 
 export interface Probe {

@@ -117,7 +117,7 @@ export interface RunState {
     readonly queue: EventQueue;
     readonly now: number;
     readonly events: number;
-    /** Counted by the writes mechanism. */
+    /** Counted by the core's loop of writes. */
     simulatedWrites: number;
     /** Replication deliveries applied in bulk, each one an event at its own due time (counted by replication). */
     appliesInBulk: number;

@@ -1,9 +1,8 @@
 // What an event in the queue is about; its `arg` names the stream, link, fault, probe, run or group. Each kind
 // has one owner, the mechanism (engine/mechanisms/) whose handler the core's dispatch calls for it.
+// Writes are not queued: they come from the arrival process beside the queue (arrival-process.ts).
 export const EventKind = {
-    /** writes.ts: a stream's next write (the hot path, tested first in the loop). */
-    arrival: 0,
-    /** replication.ts: a link's next tracked-key entry is due (tested second). */
+    /** replication.ts: a link's next tracked-key entry is due (the hot kind, tested first in the loop). */
     delivery: 1,
     /** faults.ts */
     faultStart: 2,

@@ -3,7 +3,10 @@
 // fault takes effect before a health check probes it); the sequence number breaks the remaining ties in
 // insertion order, so a run never depends on the heap's internal layout.
 
-/** Ranks of event kinds at equal times: lower runs first. */
+/**
+ * Ranks of event kinds at equal times: lower runs first. Writes, which are not queued, come at `arrival`: the
+ * core runs one at the queue head's time after a delivery and before a tick.
+ */
 export const Rank = { fault: 0, control: 1, delivery: 2, arrival: 3, tick: 4 } as const;
 
 const SEQUENCE_SPAN = 2 ** 40;
@@ -87,8 +90,8 @@ export class EventQueue {
     }
 
     /**
-     * Removes the next event (exposed like {@link pop}) and adds another in one pass: the common case of an
-     * arrival stream or a replication link scheduling its own next event.
+     * Removes the next event (exposed like {@link pop}) and adds another in one pass: the common case of a
+     * replication link scheduling its own next event.
      */
     popPush(time: number, rank: number, kind: number, arg: number, stamp = 0): void {
         this.take();

@@ -35,6 +35,11 @@ export class Random {
         return -Math.log(((this.generator.next() >>> 0) + 0.5) * 2.3283064365386963e-10) / rate;
     }
 
+    /** One 32-bit draw, signed. */
+    bits(): number {
+        return this.generator.next();
+    }
+
     /** Uniform in [0, 1) from one 32-bit draw: for Bernoulli choices, where 53 bits buy nothing. */
     chance(): number {
         return (this.generator.next() >>> 0) * 2.3283064365386963e-10;

@@ -94,7 +94,9 @@ export function newGroup(
         processingMeans,
         reads: new ReadFlow(g.readsFrom.length),
         episode: undefined,
-        seriesOffered: new Float64Array(ticks),
-        seriesServed: new Float64Array(ticks),
+        seriesWritesOffered: new Float64Array(ticks),
+        seriesWritesServed: new Float64Array(ticks),
+        seriesReadsOffered: new Float64Array(ticks),
+        seriesReadsServed: new Float64Array(ticks),
     };
 }

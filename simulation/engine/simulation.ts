@@ -1,10 +1,10 @@
 // The engine's core: the clock, the event queue, the run's shared state and the one dispatch from an event's
-// kind to the mechanism that owns it (engine/mechanisms/; ARCHITECTURE.md says how to add one). One pass over
-// the queue from 0 to the scenario's duration: write arrivals and tracked replication deliveries, nearly every
-// event, are tested first and call their mechanism directly; the rest go through `dispatch`. The calls one
-// mechanism makes into another (context.ts) are methods here that call the mechanism owning each, so every
-// mechanism sees only the context, and the order of the reactions to a change is written once (`faultsChanged`,
-// `changed`). Writes are never objects and reads are a flow: a state change costs a table refresh, not events.
+// kind to the mechanism that owns it (engine/mechanisms/; ARCHITECTURE.md says how to add one). One pass from 0
+// to the scenario's duration over the queue and, beside it, the writes' one arrival process (arrival-process.ts),
+// the earlier of the two first. Writes, nearly every event, and tracked replication deliveries call their
+// mechanism directly; the rest go through `dispatch`. The calls one mechanism makes into another (context.ts)
+// are methods here that call the mechanism owning each, so every mechanism sees only the context, and the order
+// of the reactions to a change is written once (`faultsChanged`, `changed`). Writes are never objects and reads are a flow: a state change costs a table refresh, not events.
 import { FaultState } from '../faults.js';
 import { PartialFaults } from '../partial-faults.js';
 import type { Plan } from '../plan.js';
@@ -32,6 +32,9 @@ import type { EngineContext, EngineOptions, GrayWatch, Landing, StoreCounters } 
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
+import { itemAt } from '../../language/util/item-at.js';
+import { ArrivalProcess } from './arrival-process.js';
+import { SteadyWrites } from './steady-writes.js';
 import { newGroup, newService, newStoreCounters } from './run-state.js';
 import { evaluateEpisodes, markEpisodes, type Reactions } from './mechanisms/availability.js';
 import { initFailovers, onDetect, onManualDetect, onProbe, onRegionDown, onRegionUp } from './mechanisms/detection.js';
@@ -74,7 +77,6 @@ import {
     onArrival,
     processingMeansOf,
     settleCounts,
-    startArrivals,
     type WriteDraws,
 } from './mechanisms/writes.js';
 import { CacheReaders } from '../cold-cache.js';
@@ -112,6 +114,8 @@ export class Simulation implements EngineContext {
 
     /** The streams writes draw from (mechanisms/writes.ts). */
     private readonly draws: WriteDraws;
+    private readonly arrivals: ArrivalProcess;
+    private readonly steady: SteadyWrites;
     readonly control: Random;
     /** Health checks' error draws under a partial fault (a stream of its own: other designs' runs stay identical). */
     readonly health: Random;
@@ -186,13 +190,12 @@ export class Simulation implements EngineContext {
         const keyDraws = root.fork();
         this.control = root.fork();
         this.health = root.fork();
-        this.draws = {
+        this.draws = { choices, keyDraws, processing: root.fork() };
+        this.arrivals = new ArrivalProcess(
+            arrivalRates(plan, options.sampling),
+            Float64Array.from(plan.streams, (s) => itemAt(plan.workloads, s.workload, 'workloads').sharedShare),
             arrivals,
-            choices,
-            keyDraws,
-            processing: root.fork(),
-            arrivalRates: arrivalRates(plan, options.sampling),
-        };
+        );
         const checkpointPhases = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));
@@ -219,6 +222,7 @@ export class Simulation implements EngineContext {
         );
         this.groupsOfService = plan.services.map(() => []);
         this.groups = plan.groups.map((g) => this.createGroup(g.index));
+        this.steady = new SteadyWrites(plan, this.groups);
         for (const g of plan.groups) if (g.kind === 'service') this.groupsOfService[g.target]!.push(g.index);
         this.serviceLoad = Array.from({ length: plan.services.length * R }, () => []);
         this.cacheReaders = CacheReaders.for(plan);
@@ -256,7 +260,7 @@ export class Simulation implements EngineContext {
         const plan = this.plan;
         scheduleFaults(this);
         initFailovers(this);
-        startArrivals(this, this.draws);
+        this.arrivals.start();
         scheduleCheckpoints(this, this.queues);
         // One tick pending at a time (each schedules the next): the heap stays as small as the run's other
         // events, and ticks keep their order, as no other kind shares their rank.
@@ -267,21 +271,68 @@ export class Simulation implements EngineContext {
         queuesChanged(this, this.queues, 0);
 
         const end = plan.durationMs;
-        const queue = this.queue;
-        while (queue.size > 0) {
-            const t = queue.peekTime();
-            if (t > end) break;
-            this.now = t;
-            if ((++this.events & 0x3fff) === 0 && this.checkpoint()) return;
-            const kind = queue.peekKind();
-            if (kind === EventKind.arrival) onArrival(this, this.draws);
-            else if (kind === EventKind.delivery) onDelivery(this);
-            else {
-                queue.pop();
-                this.dispatch(queue.kind, queue.arg, queue.stamp, t);
-            }
-        }
+        // A loop of steps rather than of events: `step` runs tens of thousands of times a run and is optimized
+        // once as a function, where a hot loop here would be recompiled on the stack (OSR) in every run.
+        while (this.step(end));
+        if (this.stopped) return;
+        this.steady.flush(this);
         this.finish(end);
+    }
+
+    /**
+     * One step of the run: the writes before the queue's next event, or that event. False once the scenario's
+     * end is reached or the run is stopped.
+     */
+    private step(end: number): boolean {
+        const queue = this.queue;
+        const next = queue.peekTime();
+        const ta = this.arrivals.next;
+        // At one time, a write arrives after faults, control events and deliveries, and before a tick.
+        const arrival = ta < next || (ta === next && queue.peekKind() === EventKind.tick);
+        const t = arrival ? ta : next;
+        if (t > end) return false;
+        if (arrival) {
+            this.events += this.writes(end, 0x4000 - (this.events & 0x3fff));
+            return (this.events & 0x3fff) !== 0 || !this.checkpoint();
+        }
+        this.now = t;
+        if ((++this.events & 0x3fff) === 0 && this.checkpoint()) return false;
+        // Anything else may read the counts; anything but a delivery may change what a steady write does.
+        this.steady.flush(this);
+        if (queue.peekKind() === EventKind.delivery) onDelivery(this);
+        else {
+            this.steady.epoch++;
+            queue.pop();
+            this.dispatch(queue.kind, queue.arg, queue.stamp, t);
+        }
+        return true;
+    }
+
+    /**
+     * The writes that arrive before the queue's next event (at its time only if it is a tick), up to the
+     * scenario's end and at most `max` of them; returns how many. A loop of its own: V8 optimizes the hot path
+     * apart from the rest of the run.
+     */
+    private writes(end: number, max: number): number {
+        const queue = this.queue;
+        const arrivals = this.arrivals;
+        const steady = this.steady;
+        const draws = this.draws;
+        let n = 0;
+        // The queue's head changes only when a write takes the full path (it may queue a delivery).
+        let head = queue.peekTime();
+        let tickAtHead = queue.size > 0 && queue.peekKind() === EventKind.tick;
+        while (n < max) {
+            const t = arrivals.next;
+            if (t > end || t > head || (t === head && !tickAtHead)) break;
+            this.now = t;
+            n++;
+            if (onArrival(this, draws, arrivals, steady)) continue;
+            head = queue.peekTime();
+            tickAtHead = queue.size > 0 && queue.peekKind() === EventKind.tick;
+        }
+        this.simulatedWrites += n;
+        return n;
     }
 
     private checkpoint(): boolean {
@@ -294,7 +345,7 @@ export class Simulation implements EngineContext {
 
     // ------------------------------------------------------------------------------------------ the dispatch
 
-    /** Every event but the hot two goes to the mechanism that owns its kind (event-kinds.ts). */
+    /** Every queued event but a delivery goes to the mechanism that owns its kind (event-kinds.ts). */
     private dispatch(kind: number, arg: number, stamp: number, t: number): void {
         switch (kind) {
             case EventKind.faultStart:

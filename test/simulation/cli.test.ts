@@ -138,7 +138,7 @@ describe.skipIf(!hasScript)('mregion simulate progress bar', () => {
     const LONG = `${TWO_US_REGIONS}
 ${dynamoStore('db', { holds: 'per-user rows' })}
 workload heavy for db { writes 20000/s from us-east-1 50%, us-west-2 50% }
-scenario long { workload heavy  duration 10m  seed 1 }
+scenario long { workload heavy  duration 20m  seed 1 }
 `;
 
     function onTerminal(args: string[]): { status: number | null; terminal: string; stdout: string } {
@@ -155,7 +155,7 @@ scenario long { workload heavy  duration 10m  seed 1 }
     it('draws a progress bar on a terminal for a text run longer than a second', () => {
         const r = onTerminal(['simulate', design('long', LONG)]);
         expect(r.status).toBe(0);
-        expect(r.terminal).toMatch(/long \[[█░]+\] \d+% \| .* of 10 m simulated/);
+        expect(r.terminal).toMatch(/long \[[█░]+\] \d+% \| .* of 20 m simulated/);
         expect(r.stdout).toContain('Scenario long');
         expect(r.stdout).not.toMatch(/[█░]/);
     });

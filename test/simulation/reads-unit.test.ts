@@ -52,8 +52,8 @@ function group(index: number, spec: GroupSpec, ticks: number): GroupRuntime {
         plan: { index, readRate: spec.readRate, readsFrom: spec.readsFrom, origin: spec.origin ?? 0 },
         reads: new ReadFlow(k),
         counters: { readsOffered: 0, readsServed: 0, staleReads: 0 },
-        seriesOffered: new Float64Array(ticks),
-        seriesServed: new Float64Array(ticks),
+        seriesReadsOffered: new Float64Array(ticks),
+        seriesReadsServed: new Float64Array(ticks),
         transition: spec.transition,
         serviceProb: Float64Array.from(spec.serviceProb ?? [1, 1]),
         readOk: Float64Array.from(spec.readOk ?? [1, 1]),
@@ -156,8 +156,8 @@ describe('reads served with nothing stale', () => {
         integrate(run, Float64Array.from([7]), 1_000);
         const g = run.groups[0]!;
         expect(g.counters).toEqual({ readsOffered: 2_000, readsServed: 900, staleReads: 0 });
-        expect(Array.from(g.seriesOffered)).toEqual([2_000, 0, 0]);
-        expect(Array.from(g.seriesServed)).toEqual([900, 0, 0]);
+        expect(Array.from(g.seriesReadsOffered)).toEqual([2_000, 0, 0]);
+        expect(Array.from(g.seriesReadsServed)).toEqual([900, 0, 0]);
         expect(run.storeCounters[0]).toMatchObject({ readsServed: 900, readsStale: 0 });
         // one group scanned at the refresh and at the integration; 7 steps to describe + 4 to integrate the
         // piece (one store × (1 + 2 terms) and the one-term product of slot 0; slot 1 serves nothing)
@@ -199,7 +199,7 @@ describe('reads served with nothing stale', () => {
         const run = runOf({ stores: [storePlan([0, 1], 'sync')], groups: [FROM_WEST], tick: 7, ticks: 3 });
         refreshFluid(run, steps(run), 0);
         integrate(run, steps(run), 10);
-        expect(Array.from(run.groups[0]!.seriesOffered)).toEqual([0, 0, 20]);
+        expect(Array.from(run.groups[0]!.seriesReadsOffered)).toEqual([0, 0, 20]);
     });
 
     it('a group with no reads counts nothing and moves its flow on, never back', () => {

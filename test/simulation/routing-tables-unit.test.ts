@@ -674,12 +674,14 @@ describe('onTransition: a breakpoint of a DNS transition', () => {
 });
 
 describe('the breakpoint events', () => {
-    it('are control events, ranked before arrivals at the same instant', () => {
+    it('are control events, ranked before writes at the same instant', () => {
         const { ctx, services } = run();
         services[0]!.primary = 1;
         reroute(ctx, 0, { ttlMs: 60_000, tailShare: 0, tailMs: 0 }, 1_000);
-        ctx.queue.push(61_000, Rank.arrival, EventKind.arrival, 5);
-        ctx.queue.push(61_000, Rank.fault, EventKind.arrival, 6);
+        // Two events of other ranks at the same instant (their kinds do not matter to the order): a write's
+        // rank (writes are not queued; the core runs them at this rank) and a fault's.
+        ctx.queue.push(61_000, Rank.arrival, EventKind.tick, 5);
+        ctx.queue.push(61_000, Rank.fault, EventKind.faultStart, 6);
         // The fault first, then the breakpoint (control), then the arrival.
         expect(drain(ctx.queue).map((e) => e[3])).toEqual([6, 0, 5]);
     });

@@ -6,15 +6,15 @@
 // per mutant, which the whole-simulation suites are not).
 import { describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../simulation/engine/context.js';
-import { EventKind } from '../../simulation/engine/event-kinds.js';
-import { EventQueue, Rank } from '../../simulation/engine/event-queue.js';
+import { EventQueue } from '../../simulation/engine/event-queue.js';
+import type { ArrivalProcess } from '../../simulation/engine/arrival-process.js';
+import type { SteadyWrites } from '../../simulation/engine/steady-writes.js';
 import {
     arrivalRates,
     flushLatencies,
     onArrival,
     processingMeansOf,
     settleCounts,
-    startArrivals,
     type WriteDraws,
 } from '../../simulation/engine/mechanisms/writes.js';
 import { newGroup, newStoreCounters } from '../../simulation/engine/run-state.js';
@@ -122,7 +122,10 @@ interface Setup {
     weight?: number;
     now?: number;
     tick?: number;
-    /** Per stream's draws: choices (slot, service), keys (shared or not, then the key). */
+    /**
+     * Per stream's draws: choices (slot, service), keys (shared or not — the arrival process's draw, made for
+     * every arrival whether it is served or not — then the key).
+     */
     choices?: number[];
     keys?: number[];
     processing?: number[];
@@ -160,7 +163,6 @@ function context(setup: Setup = {}) {
         plan,
         queue,
         now: setup.now ?? 1_000,
-        simulatedWrites: 0,
         groups: [g],
         weight: setup.weight ?? 1,
         tick: setup.tick ?? 1,
@@ -185,20 +187,19 @@ function context(setup: Setup = {}) {
     const choices = scripted(setup.choices);
     const keyDraws = scripted(setup.keys);
     const processing = scripted(setup.processing);
-    const arrivals = scripted([2.5, 2.5, 2.5]);
-    const draws = {
-        arrivals,
-        choices,
-        keyDraws,
-        processing,
-        arrivalRates: arrivalRates(plan, 1),
-    } as unknown as WriteDraws;
-    /** The arrival of stream `s` at `now`. */
+    const draws = { choices, keyDraws, processing } as unknown as WriteDraws;
+    /** Every write takes the full path here: the rows check `write` (the steady path has suites of its own). */
+    const fullPath = { tryWrite: () => false } as unknown as SteadyWrites;
+    /**
+     * The arrival of stream `s` at `now`. The arrival process decides whether it writes a shared key; a row
+     * scripts that decision as its first key draw (below the workload's shared share: a shared key).
+     */
     const arrive = (s = 0) => {
-        queue.push(ctx.now, Rank.arrival, EventKind.arrival, s);
-        onArrival(ctx, draws);
+        const share = WORKLOADS[STREAMS[s]!.workload]!.sharedShare;
+        const shared = share > 0 && keyDraws.chance() < share;
+        onArrival(ctx, draws, { take: () => undefined, stream: s, shared } as unknown as ArrivalProcess, fullPath);
     };
-    return { ctx, g, draws, arrive, replicated, throttleAsks, last, keyDraws, processing, arrivals };
+    return { ctx, g, draws, arrive, replicated, throttleAsks, last, keyDraws, processing };
 }
 
 /** What a write counted, once the cells are settled: the group's counts, then per store its counts and accepted per replica. */
@@ -267,7 +268,7 @@ describe('a write: accepted, refused or not served', () => {
         },
         {
             name: 'region takes nothing: offered only',
-            setup: { serviceProb: [0, 1] },
+            setup: { serviceProb: [0, 1], keys: [0.5] },
             group: [1, 0, 0, 0],
             stores: [NONE, NONE],
         },
@@ -283,7 +284,7 @@ describe('a write: accepted, refused or not served', () => {
         },
         {
             name: 'half taken, draw 0.5: not served',
-            setup: { serviceProb: [0.5, 1], choices: [0.5] },
+            setup: { serviceProb: [0.5, 1], choices: [0.5], keys: [0.5] },
             group: [1, 0, 0, 0],
             stores: [NONE, NONE],
         },
@@ -350,12 +351,11 @@ describe('a write: accepted, refused or not served', () => {
             ],
         },
     ])("joins each store's replication log: $name", ({ keys, want }) => {
-        const { ctx, arrive, replicated, keyDraws } = context({ keys });
+        const { arrive, replicated, keyDraws } = context({ keys });
         arrive();
         expect(replicated).toEqual(want);
         // The key is drawn from the workload's 10 shared keys.
         expect(keyDraws.asked).toEqual(keys.length > 1 ? [10] : []);
-        expect(ctx.simulatedWrites).toBe(1);
     });
 
     it('draws no key for a workload that shares none', () => {
@@ -407,25 +407,13 @@ describe('a write: accepted, refused or not served', () => {
     ])('counts offered and served per interval: $name', ({ tick, series }) => {
         const { g, arrive } = context({ tick, keys: [0.5] });
         arrive();
-        expect([...g.seriesOffered, ...g.seriesServed]).toEqual([...series, ...series]);
+        expect([...g.seriesWritesOffered, ...g.seriesWritesServed]).toEqual([...series, ...series]);
     });
 
     it('counts an offered write that is not served in its interval, not as served', () => {
-        const { g, arrive } = context({ serviceProb: [0, 1] });
+        const { g, arrive } = context({ serviceProb: [0, 1], keys: [0.5] });
         arrive();
-        expect([...g.seriesOffered, ...g.seriesServed]).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
-    });
-
-    it("schedules the stream's next arrival at its rate, 100 writes/s = 0.1 per ms", () => {
-        const { ctx, arrive, arrivals } = context({ keys: [0.5] });
-        arrive();
-        expect(arrivals.asked).toEqual([0.1]);
-        expect([ctx.queue.size, ctx.queue.peekTime(), ctx.queue.peekKind(), ctx.queue.peekArgValue()]).toEqual([
-            1,
-            1_002.5,
-            EventKind.arrival,
-            0,
-        ]);
+        expect([...g.seriesWritesOffered, ...g.seriesWritesServed]).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
     });
 });
 
@@ -479,7 +467,13 @@ describe('a write during a DNS transition: which destination its user reaches', 
 
     it("takes the old destination's service share for a user that has not moved", () => {
         // Slot 1 takes nothing: the user who has not moved (draw 0.5 ≥ 25 %) is not served.
-        const { ctx, arrive } = context({ transition: plain, now: 250, choices: [0.5], serviceProb: [1, 0] });
+        const { ctx, arrive } = context({
+            transition: plain,
+            now: 250,
+            choices: [0.5],
+            serviceProb: [1, 0],
+            keys: [0.5],
+        });
         arrive();
         expect(counted(ctx).group).toEqual([1, 0, 0, 0]);
     });
@@ -836,33 +830,9 @@ describe("flushLatencies: the cells' latencies recorded in the interval", () => 
     });
 });
 
-describe('the arrival processes', () => {
+describe('the streams’ rates and processing times', () => {
     it('runs each stream at its rate per ms, thinned by the sampling', () => {
         expect([...arrivalRates(plan, 4)]).toEqual([0.025, 0.01]);
-    });
-
-    it('starts every stream with a rate, at its first gap', () => {
-        const streams = [...STREAMS, { index: 2, group: 0, workload: 1, rate: 0 }];
-        const p = { ...plan, streams } as Plan;
-        const arrivals = scripted([7, 3]);
-        const queue = new EventQueue();
-        startArrivals(
-            { plan: p, queue } as unknown as EngineContext,
-            {
-                arrivals,
-                arrivalRates: arrivalRates(p, 1),
-            } as unknown as WriteDraws,
-        );
-        expect(arrivals.asked).toEqual([0.1, 0.04]);
-        const events: number[][] = [];
-        while (queue.size > 0) {
-            events.push([queue.peekTime(), queue.peekKind(), queue.peekArgValue()]);
-            queue.pop();
-        }
-        expect(events).toEqual([
-            [3, EventKind.arrival, 1],
-            [7, EventKind.arrival, 0],
-        ]);
     });
 
     it.each([

@@ -39,8 +39,8 @@ export function integrate(run: RunState, steps: Float64Array, t: number): void {
             g.counters.readsOffered += offered;
             g.counters.readsServed += totals.served;
             g.counters.staleReads += totals.stale;
-            g.seriesOffered[tick]! += offered;
-            g.seriesServed[tick]! += totals.served;
+            g.seriesReadsOffered[tick]! += offered;
+            g.seriesReadsServed[tick]! += totals.served;
             for (let k = 0; k < totals.storeServed.length; k++) {
                 const store = g.plan.readsFrom[k]!;
                 const counters = run.storeCounters[store]!;

@@ -171,7 +171,8 @@ export function applyGeneral(ctx: RunState, link: Link, t: number, inclusive: bo
     let free = link.drainFree;
     while (head < stop) {
         const sent = times[head & mask]!;
-        const natural = sent + (simple ? delay : delayOf(link, sent));
+        const entryDelay = simple ? delay : delayOf(link, sent);
+        const natural = sent + entryDelay;
         let due = natural < resumeAt ? resumeAt : natural;
         if (draining) {
             // Queued behind the backlog, or arriving to an empty queue: then the drain ended with the last one.
@@ -186,7 +187,8 @@ export function applyGeneral(ctx: RunState, link: Link, t: number, inclusive: bo
         if (due > t || (!inclusive && due === t)) break;
         if (draining) free = due + gap;
         lastApplied = due;
-        const age = due - sent;
+        // On time, an entry is its delay old (due − sent can differ from it in the last bit).
+        const age = due === natural ? entryDelay : due - sent;
         if (age > maxLag) maxLag = age;
         if (natural < resumeAt) {
             if (age > maxHeld) maxHeld = age;
@@ -206,37 +208,43 @@ export function applyGeneral(ctx: RunState, link: Link, t: number, inclusive: bo
 }
 
 /**
- * `applyDue` for a link with no lag spike and no drain, the common case: every entry's delay is the same, so its
- * due time is max(sent + delay, floor), the floor being the later of `resumeAt` and the last applied time (send
- * times only grow, so each entry's due time is also the previous one's floor). An entry is due by `t` exactly
- * when sent + delay is, once the floor is: the same entries, due times and ages as the general loop.
+ * `applyDue` for a link with no lag spike and no drain, the common case, in time logarithmic in the entries it
+ * applies. Every entry's delay is the same, so its due time is max(sent + delay, floor), the floor being the
+ * later of `resumeAt` and the last applied time (send times only grow, so each entry's due time is also the
+ * previous one's floor): the entries due by `t` are a prefix of the log, found by halving. Their ages are
+ * known without visiting them: an entry held to the floor is floor − sent old, the oldest the most; the others
+ * are `delay` old. The same entries, due times and lag maxima as the general loop, to the bit.
  */
 export function applySteady(ctx: RunState, link: Link, t: number, inclusive: boolean, stop: number): void {
-    const floor = link.resumeAt > link.lastApplied ? link.resumeAt : link.lastApplied;
+    const resumeAt = link.resumeAt;
+    const floor = resumeAt > link.lastApplied ? resumeAt : link.lastApplied;
     if (floor > t || (!inclusive && floor === t)) return;
     const times = link.log.times;
-    const mask = times.length - 1;
     const delay = delayOf(link, 0);
-    const resumeAt = link.resumeAt;
     const from = link.head;
-    let head = from;
-    let due = floor;
+    const head = inclusive ? firstDueAfter(times, from, stop, delay, t) : firstDueFrom(times, from, stop, delay, t);
+    if (head === from) return;
+    // Held by a stall (due at the resume rather than at its own time), then held behind the last applied
+    // entry, then on time: three runs of the prefix, in that order.
+    const onTimeAfterStall = firstDueFrom(times, from, head, delay, resumeAt);
+    const onTime = firstDueFrom(times, onTimeAfterStall, head, delay, floor);
     let maxLag = link.intervalMaxLag;
     let maxDelay = link.maxDelay;
     let maxHeld = link.maxHeld;
-    for (; head < stop; head++) {
-        const sent = float64At(times, head & mask, 'write log');
-        const natural = sent + delay;
-        if (natural > t || (!inclusive && natural === t)) break;
-        due = natural > floor ? natural : floor;
-        const age = due - sent;
+    if (onTimeAfterStall > from) {
+        const age = floor - sentAt(times, from);
+        if (age > maxHeld) maxHeld = age;
         if (age > maxLag) maxLag = age;
-        // Held back by a stall (due at the resume, not at its own time), or on its way between live ends.
-        if (natural < resumeAt) {
-            if (age > maxHeld) maxHeld = age;
-        } else if (age > maxDelay) maxDelay = age;
     }
-    if (head === from) return;
+    if (onTime > onTimeAfterStall) {
+        const age = floor - sentAt(times, onTimeAfterStall);
+        if (age > maxDelay) maxDelay = age;
+        if (age > maxLag) maxLag = age;
+    }
+    if (head > onTime) {
+        if (delay > maxDelay) maxDelay = delay;
+        if (delay > maxLag) maxLag = delay;
+    }
     addAt(
         itemAt(ctx.storeCounters, link.store.index, 'store counters').applied,
         link.toSlot,
@@ -245,10 +253,35 @@ export function applySteady(ctx: RunState, link: Link, t: number, inclusive: boo
     );
     ctx.appliesInBulk += head - from;
     link.head = head;
-    link.lastApplied = due;
+    link.lastApplied = head > onTime ? sentAt(times, head - 1) + delay : floor;
     link.intervalMaxLag = maxLag;
     link.maxDelay = maxDelay;
     link.maxHeld = maxHeld;
+}
+
+/** The send time of the log entry at absolute index `at` (the ring's length is a power of two). */
+function sentAt(times: Float64Array, at: number): number {
+    return float64At(times, at & (times.length - 1), 'write log');
+}
+
+/** The first entry in [lo, hi) due (sent + delay) at or after `bound`, or `hi`: send times only grow. */
+function firstDueFrom(times: Float64Array, lo: number, hi: number, delay: number, bound: number): number {
+    while (lo < hi) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (sentAt(times, mid) + delay >= bound) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+/** The first entry in [lo, hi) due strictly after `bound`, or `hi`. */
+function firstDueAfter(times: Float64Array, lo: number, hi: number, delay: number, bound: number): number {
+    while (lo < hi) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (sentAt(times, mid) + delay > bound) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
 }
 
 /**

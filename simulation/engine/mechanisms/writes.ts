@@ -1,30 +1,30 @@
-// Arrivals and writes: one Poisson arrival process per write stream (`EventKind.arrival`, the hot path). A
+// Writes: each arrival of the merged process (engine/arrival-process.ts) is a write of its stream, the hot path. A
 // write is never an object: it is a handful of typed-array updates chosen from the group's outcome tables
 // (routing.ts keeps them current) — which slot during a DNS transition, whether the serving region takes it,
 // which key class, then per store its counters, its latency histogram and, through the context, its
 // replication log. Where an engine documents its processing time, the write's latency is drawn.
 import { binOf, LatencyHistogram } from '../../metrics/histogram.js';
 import type { LatencyShape } from '../../metrics/latency-shape.js';
-import type { Plan, StreamPlan, WorkloadPlan } from '../../plan.js';
+import type { Plan, WorkloadPlan } from '../../plan.js';
 import { Status } from '../../routing.js';
 import type { GroupRuntime, Transition } from '../../runtime.js';
 import type { EngineContext, RunState } from '../context.js';
-import { EventKind } from '../event-kinds.js';
-import { Rank } from '../event-queue.js';
 import type { Random } from '../random.js';
+import type { ArrivalProcess } from '../arrival-process.js';
+import type { SteadyWrites } from '../steady-writes.js';
 import { itemAt } from '../../../language/util/item-at.js';
 import { addAt, float64At, int32At } from '../../typed-at.js';
 import { movedFraction } from '../transition.js';
 
-/** The seeded streams writes draw from: gaps between arrivals, slot and service choices, keys, processing times. */
+/**
+ * The seeded streams a write draws from (its arrival, stream and key class come from the arrival process's
+ * own): slot and service choices, keys, processing times.
+ */
 export interface WriteDraws {
-    readonly arrivals: Random;
     readonly choices: Random;
     readonly keyDraws: Random;
     /** Engines' processing times (processing-time.ts): a stream of its own, so the others draw as before. */
     readonly processing: Random;
-    /** Per write stream, its rate per ms of the simulated (possibly thinned) stream: `arrivalRates`. */
-    readonly arrivalRates: Float64Array;
 }
 
 /** Each stream's arrival rate per ms once `sampling` thins it, computed once rather than at every arrival. */
@@ -32,40 +32,38 @@ export function arrivalRates(plan: Plan, sampling: number): Float64Array {
     return Float64Array.from(plan.streams, (s) => s.rate / 1_000 / sampling);
 }
 
-/** Every stream's first arrival. */
-export function startArrivals(ctx: EngineContext, draws: WriteDraws): void {
-    for (const s of ctx.plan.streams) {
-        if (s.rate <= 0) continue;
-        ctx.queue.push(nextArrivalGap(draws, s), Rank.arrival, EventKind.arrival, s.index);
-    }
-}
-
-function nextArrivalGap(draws: WriteDraws, s: StreamPlan): number {
-    return draws.arrivals.exponential(float64At(draws.arrivalRates, s.index, 'arrival rates'));
-}
-
 /**
- * `EventKind.arrival` (at the head of the queue, at `ctx.now`): the stream's write, and its next arrival in its
- * place. The time is read from the context, not passed: the per-write calls take no floating-point argument,
+ * The arrival at the head of the merged process (`ctx.now`): the write of the stream it belongs to, by the
+ * steady path when it can (true), else in full (false: it may have queued an event); the next arrival is drawn
+ * first. The time is read from the context, not passed: the per-write calls take no floating-point argument,
  * which V8 would box (an allocation per write) wherever it does not inline the call.
  */
-export function onArrival(ctx: EngineContext, draws: WriteDraws): void {
-    const stream = ctx.plan.streams[ctx.queue.peekArgValue()]!;
-    ctx.queue.popPush(ctx.now + nextArrivalGap(draws, stream), Rank.arrival, EventKind.arrival, stream.index);
-    ctx.simulatedWrites++;
-    write(ctx, draws, stream, ctx.groups[stream.group]!);
+export function onArrival(
+    ctx: EngineContext,
+    draws: WriteDraws,
+    process: ArrivalProcess,
+    steady: SteadyWrites,
+): boolean {
+    process.take();
+    const i = process.stream;
+    if (!process.shared && steady.tryWrite(ctx, i)) return true;
+    write(ctx, draws, i, process.shared);
+    return false;
 }
 
 // The common write is kept short: V8 inlines what a function calls only up to a budget of code, and what it
 // does not inline costs a call (and a boxed number per floating-point argument or result). The rare branches —
 // a DNS transition, a refusal, a tracked key's conflict, a throttle, a drawn processing time — are functions of
 // their own, called only when they apply.
-function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: GroupRuntime): void {
+/** A write of stream `i` in full, whatever its cell's outcome; `shared`: to a shared key (the arrival process drew it). */
+export function write(ctx: EngineContext, draws: WriteDraws, i: number, shared: boolean): void {
+    const stream = ctx.plan.streams[i]!;
+    const g = ctx.groups[stream.group]!;
     const w = ctx.weight;
     const c = g.counters;
     c.writesOffered += w;
     const tick = ctx.tick < ctx.ticks ? ctx.tick : ctx.ticks - 1;
-    g.seriesOffered[tick]! += w;
+    g.seriesWritesOffered[tick]! += w;
     const slot = g.transition === undefined ? 0 : transitionSlot(ctx, draws, g.transition);
     const sp = g.serviceProb[slot]!;
     if (sp < 1 && (sp <= 0 || draws.choices.chance() >= sp)) return;
@@ -73,7 +71,7 @@ function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: Gro
     const workload = ctx.plan.workloads[stream.workload]!;
     let cls = 0;
     let key = -1;
-    if (workload.sharedShare > 0 && draws.keyDraws.chance() < workload.sharedShare) {
+    if (shared) {
         const space = ctx.sharedSpace[workload.index]!;
         key = draws.keyDraws.below(space);
         cls = 1 + homeOf(workload, key / space);
@@ -95,7 +93,7 @@ function write(ctx: EngineContext, draws: WriteDraws, stream: StreamPlan, g: Gro
     } else writeDrawn(ctx, draws, g, g.processingMeans, slot, cls, key, workload.index);
     // The cell counts stand for the store counters and `writesServed` too (settleCounts).
     g.pendingRequestWrites[r]! += w;
-    g.seriesServed[tick]! += w;
+    g.seriesWritesServed[tick]! += w;
 }
 
 /** During a DNS transition: 1 when the write's user has not moved yet (the previous destination), else 0. */
