@@ -4,6 +4,8 @@
 // event queue: the core compares the next arrival with the queue's head. A stream's writes to shared keys are
 // a thinning of it (a share of its arrivals), drawn from the same uniform: the position of the draw inside
 // the stream's interval is itself uniform, so "shared" takes no second draw.
+import { itemAt } from '../../language/util/item-at.js';
+import type { Plan } from '../plan.js';
 import type { Random } from './random.js';
 import { float64At } from '../typed-at.js';
 import { standardExponential } from './exponential-ziggurat.js';
@@ -47,6 +49,18 @@ export class ArrivalProcess {
             low = high;
         }
         this.drawsChoice = n > 1 || (n === 1 && (sharedShares[0] ?? 0) > 0);
+    }
+
+    /**
+     * The process of a plan's write streams: each at its rate per ms once `sampling` thins it (one simulated
+     * write standing for `sampling`), with its workload's shared share.
+     */
+    static forPlan(plan: Plan, sampling: number, random: Random): ArrivalProcess {
+        return new ArrivalProcess(
+            Float64Array.from(plan.streams, (s) => s.rate / 1_000 / sampling),
+            Float64Array.from(plan.streams, (s) => itemAt(plan.workloads, s.workload, 'workloads').sharedShare),
+            random,
+        );
     }
 
     /** Draws the first arrival. */

@@ -4,7 +4,8 @@
 // the earlier of the two first. Writes, nearly every event, and tracked replication deliveries call their
 // mechanism directly; the rest go through `dispatch`. The calls one mechanism makes into another (context.ts)
 // are methods here that call the mechanism owning each, so every mechanism sees only the context, and the order
-// of the reactions to a change is written once (`faultsChanged`, `changed`). Writes are never objects and reads are a flow: a state change costs a table refresh, not events.
+// of the reactions to a change is written once (`faultsChanged`, `changed`). Writes are never objects and reads
+// are a flow: a state change costs a table refresh, not events.
 import { FaultState } from '../faults.js';
 import { PartialFaults } from '../partial-faults.js';
 import type { Plan } from '../plan.js';
@@ -32,7 +33,6 @@ import type { EngineContext, EngineOptions, GrayWatch, Landing, StoreCounters } 
 import { EventKind } from './event-kinds.js';
 import { EventQueue, Rank } from './event-queue.js';
 import { Random } from './random.js';
-import { itemAt } from '../../language/util/item-at.js';
 import { ArrivalProcess } from './arrival-process.js';
 import { SteadyWrites } from './steady-writes.js';
 import { newGroup, newService, newStoreCounters } from './run-state.js';
@@ -71,14 +71,7 @@ import {
 } from './mechanisms/replication.js';
 import { releaseDemoted, throttles } from './mechanisms/staleness.js';
 import { finishQueues, onCheckpoint, queuesChanged, scheduleCheckpoints, setUpQueues } from './mechanisms/queues.js';
-import {
-    arrivalRates,
-    flushLatencies,
-    onArrival,
-    processingMeansOf,
-    settleCounts,
-    type WriteDraws,
-} from './mechanisms/writes.js';
+import { flushLatencies, onArrival, processingMeansOf, settleCounts, type WriteDraws } from './mechanisms/writes.js';
 import { CacheReaders } from '../cold-cache.js';
 import type { LoadStep } from '../service-capacity.js';
 import { stalenessBound, type StalenessBound } from '../staleness-bound.js';
@@ -191,11 +184,7 @@ export class Simulation implements EngineContext {
         this.control = root.fork();
         this.health = root.fork();
         this.draws = { choices, keyDraws, processing: root.fork() };
-        this.arrivals = new ArrivalProcess(
-            arrivalRates(plan, options.sampling),
-            Float64Array.from(plan.streams, (s) => itemAt(plan.workloads, s.workload, 'workloads').sharedShare),
-            arrivals,
-        );
+        this.arrivals = ArrivalProcess.forPlan(plan, options.sampling, arrivals);
         const checkpointPhases = root.fork();
         this.sampleIntervalMs = options.sampleIntervalMs;
         this.ticks = Math.max(1, Math.ceil(plan.durationMs / options.sampleIntervalMs));

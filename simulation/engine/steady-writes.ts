@@ -9,6 +9,7 @@ import { Status } from '../routing.js';
 import type { GroupRuntime } from '../runtime.js';
 import { addAt, float64At, int32At } from '../typed-at.js';
 import type { EngineContext } from './context.js';
+import { receivingLog } from './receiving-log.js';
 
 /**
  * The steady path. While nothing but arrivals happens, a write of a stream to one of its own keys (not shared)
@@ -72,10 +73,8 @@ export class SteadyWrites {
         let n = 0;
         for (let j = 0; j < writes.length; j++) {
             const s = itemAt(writes, j, 'stores written');
-            const location = int32At(g.location, j * C, 'locations');
-            // As appendWrite: no log there, or an unfenced old primary whose writes go nowhere.
-            const log = itemAt(ctx.logIn, s, 'logs by region')[location];
-            if (log === undefined || location === itemAt(ctx.storeRouting, s, 'store routing').stalePrimary) continue;
+            const log = receivingLog(ctx, s, int32At(g.location, j * C, 'locations'));
+            if (log === undefined) continue;
             if (log.spiky) return;
             logs[n++] = log;
         }

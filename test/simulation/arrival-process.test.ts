@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArrivalProcess } from '../../simulation/engine/arrival-process.js';
 import { Random } from '../../simulation/engine/random.js';
+import type { Plan } from '../../simulation/plan.js';
 
 /** A Random whose uniform draws are scripted; `bits` gives the 32-bit draw whose standard exponential is 1 at most. */
 function scripted(uniforms: number[]): Random {
@@ -59,6 +60,35 @@ describe('which stream a write belongs to, and whether it writes a shared key', 
             p.take();
             expect(p.stream).toBe(i);
         }
+    });
+});
+
+describe('a plan’s process', () => {
+    it('runs each stream at its rate per ms, thinned by the sampling, with its workload’s shared share', () => {
+        // Streams of 100 and 40 writes/s, one write in 4 simulated: 0.025 + 0.01 per ms. Stream 0 owns
+        // [0, 100/140) of the draws and its workload shares 25 % of its keys (draws below 0.25 × 100/140).
+        const plan = {
+            streams: [
+                { index: 0, group: 0, workload: 0, rate: 100 },
+                { index: 1, group: 0, workload: 1, rate: 40 },
+            ],
+            workloads: [{ sharedShare: 0.25 }, { sharedShare: 0 }],
+        } as unknown as Plan;
+        const asked: number[] = [];
+        const random = {
+            ...scripted([0.178, 0.18, 0.714, 0.715]),
+            exponential: (rate: number) => (asked.push(rate), 1),
+        } as unknown as Random;
+        const p = ArrivalProcess.forPlan(plan, 4, random);
+        p.start();
+        expect(asked).toEqual([0.035]);
+        const taken = [0, 1, 2, 3].map(() => (p.take(), [p.stream, p.shared]));
+        expect(taken).toEqual([
+            [0, true],
+            [0, false],
+            [0, false],
+            [1, false],
+        ]);
     });
 });
 

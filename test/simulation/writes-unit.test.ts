@@ -10,7 +10,6 @@ import { EventQueue } from '../../simulation/engine/event-queue.js';
 import type { ArrivalProcess } from '../../simulation/engine/arrival-process.js';
 import type { SteadyWrites } from '../../simulation/engine/steady-writes.js';
 import {
-    arrivalRates,
     flushLatencies,
     onArrival,
     processingMeansOf,
@@ -830,11 +829,7 @@ describe("flushLatencies: the cells' latencies recorded in the interval", () => 
     });
 });
 
-describe('the streams’ rates and processing times', () => {
-    it('runs each stream at its rate per ms, thinned by the sampling', () => {
-        expect([...arrivalRates(plan, 4)]).toEqual([0.025, 0.01]);
-    });
-
+describe('the stores’ processing times', () => {
     it.each([
         { name: 'store 1 documents a mean: per store', processing: [undefined, { meanMs: 2.2 }], want: [0, 2.2] },
         { name: 'none documented: no draws at all', processing: [undefined, undefined], want: undefined },

@@ -29,6 +29,7 @@ import { logState, staleExposed } from '../../work.js';
 import type { EngineContext, RunState } from '../context.js';
 import { EventKind } from '../event-kinds.js';
 import { Rank } from '../event-queue.js';
+import { receivingLog } from '../receiving-log.js';
 
 export function setUpStore(ctx: EngineContext, s: StorePlan): void {
     const replicaCount = s.replicas.length;
@@ -222,12 +223,12 @@ export function applySteady(ctx: RunState, link: Link, t: number, inclusive: boo
     const times = link.log.times;
     const delay = delayOf(link, 0);
     const from = link.head;
-    const head = inclusive ? firstDueAfter(times, from, stop, delay, t) : firstDueFrom(times, from, stop, delay, t);
+    const head = firstDue(times, from, stop, delay, t, inclusive);
     if (head === from) return;
     // Held by a stall (due at the resume rather than at its own time), then held behind the last applied
     // entry, then on time: three runs of the prefix, in that order.
-    const onTimeAfterStall = firstDueFrom(times, from, head, delay, resumeAt);
-    const onTime = firstDueFrom(times, onTimeAfterStall, head, delay, floor);
+    const onTimeAfterStall = firstDue(times, from, head, delay, resumeAt, false);
+    const onTime = firstDue(times, onTimeAfterStall, head, delay, floor, false);
     let maxLag = link.intervalMaxLag;
     let maxDelay = link.maxDelay;
     let maxHeld = link.maxHeld;
@@ -264,21 +265,22 @@ function sentAt(times: Float64Array, at: number): number {
     return float64At(times, at & (times.length - 1), 'write log');
 }
 
-/** The first entry in [lo, hi) due (sent + delay) at or after `bound`, or `hi`: send times only grow. */
-function firstDueFrom(times: Float64Array, lo: number, hi: number, delay: number, bound: number): number {
+/**
+ * The first entry in [lo, hi) due (sent + delay) after `bound` — or at it, unless `atBoundIsBefore` — or `hi`:
+ * send times only grow, so it is found by halving.
+ */
+function firstDue(
+    times: Float64Array,
+    lo: number,
+    hi: number,
+    delay: number,
+    bound: number,
+    atBoundIsBefore: boolean,
+): number {
     while (lo < hi) {
         const mid = lo + Math.floor((hi - lo) / 2);
-        if (sentAt(times, mid) + delay >= bound) hi = mid;
-        else lo = mid + 1;
-    }
-    return lo;
-}
-
-/** The first entry in [lo, hi) due strictly after `bound`, or `hi`. */
-function firstDueAfter(times: Float64Array, lo: number, hi: number, delay: number, bound: number): number {
-    while (lo < hi) {
-        const mid = lo + Math.floor((hi - lo) / 2);
-        if (sentAt(times, mid) + delay > bound) hi = mid;
+        const due = sentAt(times, mid) + delay;
+        if (due > bound || (due === bound && !atBoundIsBefore)) hi = mid;
         else lo = mid + 1;
     }
     return lo;
@@ -527,9 +529,8 @@ function updateCutOff(ctx: EngineContext, store: number, slot: number, t: number
  * The time is the context's (once per write: no floating-point argument to box).
  */
 export function appendWrite(ctx: EngineContext, s: number, location: number, key: number, workload: number): void {
-    const log = ctx.logIn[s]![location];
-    // An unfenced old primary's writes go nowhere: the new primary does not replicate from it.
-    if (log === undefined || location === ctx.storeRouting[s]!.stalePrimary) return;
+    const log = receivingLog(ctx, s, location);
+    if (log === undefined) return;
     const t = ctx.now;
     const states = ctx.keyStates[s];
     const tracked = states !== undefined && key >= 0 ? trackedIndex(ctx, s, key, workload) : -1;

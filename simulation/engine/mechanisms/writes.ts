@@ -27,11 +27,6 @@ export interface WriteDraws {
     readonly processing: Random;
 }
 
-/** Each stream's arrival rate per ms once `sampling` thins it, computed once rather than at every arrival. */
-export function arrivalRates(plan: Plan, sampling: number): Float64Array {
-    return Float64Array.from(plan.streams, (s) => s.rate / 1_000 / sampling);
-}
-
 /**
  * The arrival at the head of the merged process (`ctx.now`): the write of the stream it belongs to, by the
  * steady path when it can (true), else in full (false: it may have queued an event); the next arrival is drawn
