@@ -3,7 +3,9 @@
 // document keeps are counted by kind (tokens, CST leaves and composites, AST nodes, references, cached ranges,
 // diagnostics). With `--snapshot FILE` a heap snapshot is written after validation and summed up by object kind
 // (self size; take it on a 1 MB design: the snapshot of a 10 MB one does not fit in memory to be read back).
-// Usage: node bench/robustness/measure.mjs census FILE [--snapshot /tmp/x.heapsnapshot]
+// With `--times`, nothing is collected or counted: each row gives the phase's wall time instead, as `mregion check`
+// spends it (garbage collection included, where it falls).
+// Usage: node bench/robustness/measure.mjs census FILE [--snapshot /tmp/x.heapsnapshot] [--times]
 import '../../language/polyfill/object-group-by.cjs';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +24,7 @@ if (input === undefined) {
     process.exit(2);
 }
 const file: string = input;
+const timesOnly = args.includes('--times');
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) {
     process.stderr.write('run with --expose-gc (measure.mjs does)\n');
@@ -37,9 +40,16 @@ function retained(): number {
 }
 
 const rows: string[] = [];
-let last = retained();
+let lastTime = performance.now();
+let last = timesOnly ? 0 : retained();
 const base = last;
 function row(phase: string, counts = '') {
+    if (timesOnly) {
+        const time = performance.now();
+        rows.push(`| ${phase} | ${((time - lastTime) / 1000).toFixed(2)} s | ${mb(process.memoryUsage().rss)} |`);
+        lastTime = time;
+        return;
+    }
     const now = retained();
     rows.push(`| ${phase} | ${mb(now - base)} | ${mb(now - last)} | ${mb(process.memoryUsage().rss)} | ${counts} |`);
     last = now;
@@ -81,7 +91,7 @@ async function main(): Promise<LangiumDocument> {
     row('the text', `${statSync(uri.fsPath).size.toLocaleString('en-US')} bytes`);
 
     // The tokens alone, as the lexer returns them to the parser (the parse below lexes again and drops them).
-    {
+    if (!timesOnly) {
         const lexer = services.parser.Lexer;
         const lexed = lexer instanceof MregionLexer ? lexer.tokenizeForParser(text) : lexer.tokenize(text);
         row(
@@ -94,7 +104,9 @@ async function main(): Promise<LangiumDocument> {
     }
 
     const builder = services.shared.workspace.DocumentBuilder;
-    builder.onBuildPhase(DocumentState.Parsed, ([document]) => row('parsed', document ? census(document) : ''));
+    builder.onBuildPhase(DocumentState.Parsed, ([document]) =>
+        row('parsed', document && !timesOnly ? census(document) : ''),
+    );
     builder.onBuildPhase(DocumentState.IndexedContent, () => row('indexed'));
     builder.onBuildPhase(DocumentState.ComputedScopes, () => row('scopes computed'));
     builder.onBuildPhase(DocumentState.Linked, () => row('linked'));
@@ -112,14 +124,15 @@ async function main(): Promise<LangiumDocument> {
     const document = await services.shared.workspace.LangiumDocuments.getOrCreateDocument(uri);
     await builder.build([document], { validation: true });
     const seconds = (performance.now() - started) / 1000;
-    row('after the build', census(document));
+    if (!timesOnly) row('after the build', census(document));
 
     process.stdout.write(
         [
-            `${path.basename(file)}: built in ${seconds.toFixed(2)} s (with a full collection after each phase)`,
+            `${path.basename(file)}: built in ${seconds.toFixed(2)} s ${timesOnly ? '(phase times)' : '(with a full collection after each phase)'}`,
             '',
-            '| after | heap retained | delta | RSS | what is kept |',
-            '|---|---|---|---|---|',
+            ...(timesOnly
+                ? ['| phase ending | wall time | RSS |', '|---|---|---|']
+                : ['| after | heap retained | delta | RSS | what is kept |', '|---|---|---|---|---|']),
             ...rows,
             '',
         ].join('\n'),

@@ -1,0 +1,90 @@
+// patches/langium+4.4.0.patch: the parser builds each element's alternatives and options once, and rule arguments
+// still reach every call, at any depth of recursion.
+import { EmptyFileSystem, type AstNode } from 'langium';
+import { createServicesForGrammar } from 'langium/grammar';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mregion } from '../helpers/services.js';
+
+/** A design with `stores` stores, each with the same clauses. */
+function design(stores: number): string {
+    const lines = ['topology T', 'region us-east-1 { provider aws }', 'region eu-west-1 { provider aws }'];
+    for (let i = 0; i < stores; i++)
+        lines.push(
+            `store s${i} { engine dynamodb regions us-east-1, eu-west-1 holds per-user rows writes home-region }`,
+        );
+    return `${lines.join('\n')}\n`;
+}
+
+/** How many calls the parser made to Chevrotain's entry points, and how many distinct objects they handed over. */
+function chevrotainCalls(text: string): { calls: number; objects: number } {
+    const parser = mregion.parser.LangiumParser as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const objects = new Set<unknown>();
+    let calls = 0;
+    const originals = new Map<string, (...args: unknown[]) => unknown>();
+    for (const method of ['alternatives', 'many', 'optional', 'atLeastOne']) {
+        const original = parser[method]!;
+        originals.set(method, original);
+        parser[method] = function (this: unknown, idx: unknown, choices: unknown, ...rest: unknown[]) {
+            calls++;
+            objects.add(choices);
+            return original.call(this, idx, choices, ...rest);
+        };
+    }
+    try {
+        mregion.parser.LangiumParser.parse(text);
+    } finally {
+        for (const [method, original] of originals) parser[method] = original;
+    }
+    return { calls, objects: objects.size };
+}
+
+describe('the patched Langium parser builder', () => {
+    it('hands Chevrotain one alternatives or options object per grammar element, however long the text', () => {
+        const short = chevrotainCalls(design(2));
+        const long = chevrotainCalls(design(50));
+        expect(long.calls).toBeGreaterThan(short.calls + 48 * 5);
+        expect(long.objects).toBe(short.objects);
+    });
+
+    describe('with rule arguments that change at each level of a recursive rule', () => {
+        // Odd levels hold names, even levels numbers: a level's list is the same grammar element as its parent's,
+        // entered again with the opposite argument, so each level reads its own argument after the inner ones return.
+        const GRAMMAR = `grammar Levels
+entry Model: items+=Item<false>*;
+Item<odd>: '(' items+=Item<!odd>* ')' | <odd> name=ID | <!odd> value=INT;
+hidden terminal WS: /\\s+/;
+terminal ID: /[a-z]+/;
+terminal INT returns number: /[0-9]+/;
+`;
+        let parse: (text: string) => { errors: number; value: AstNode };
+        beforeAll(async () => {
+            const services = await createServicesForGrammar({ grammar: GRAMMAR, ...EmptyFileSystem });
+            parse = (text) => {
+                const result = services.parser.LangiumParser.parse(text);
+                return { errors: result.parserErrors.length + result.lexerErrors.length, value: result.value };
+            };
+        });
+
+        it.each([
+            ['names at odd levels, numbers at even ones', '( a ( 1 ( b ) 2 ) c ) ( d )', 0],
+            ['a number back at an odd level after a deeper list', '( a ( 1 ( b ) 2 ) 3 )', 1],
+            ['a name back at an even level after a deeper list', '( a ( 1 ( b ) c ) )', 1],
+            ['a number at the first level', '( 1 )', 1],
+        ])('parses %s by the arguments of its level', (_, text, errors) => {
+            expect(parse(text).errors > 0 ? 1 : 0).toBe(errors);
+        });
+
+        it('builds the tree the text describes', () => {
+            const { value } = parse('( a ( 1 ( b ) 2 ) c )');
+            const shape = (node: AstNode): unknown => {
+                const {
+                    name,
+                    value: number,
+                    items,
+                } = node as unknown as { name?: string; value?: number; items?: AstNode[] };
+                return name ?? number ?? items?.map(shape);
+            };
+            expect(shape(value)).toEqual([['a', [1, ['b'], 2], 'c']]);
+        });
+    });
+});
