@@ -4,11 +4,14 @@
 // The parser's tokens carry offsets only (`tokenizeForParser`): a large design has about one token per 8
 // characters, all alive through the parse, and line and column tracking made each a third larger and the lexing
 // slower. Every other reader (completion, folding, …) gets Langium's lexer with Chevrotain's full positions
-// (`tokenize`); errors get their lines from the offsets in both.
+// (`tokenize`); errors get their lines from the offsets in both. The parser's tokens come from `fast-lexer.ts`,
+// Chevrotain's semantics without its per-keyword regex attempts, when the vocabulary has the shape it knows.
 import { formatCount } from '../../format/quantities.js';
 import { Lexer, type ILexingResult, type IToken, type ILexingError, type TokenType } from 'chevrotain';
 import { DefaultLexer, type LangiumCoreServices, type LexerResult } from 'langium';
+import { FastLexer } from './fast-lexer.js';
 import { UNEXPECTED_GROUP } from './token-builder.js';
+import { scanString } from './token-scanners.js';
 import { TextLines } from './token-positions.js';
 
 const PREVIEW = 20;
@@ -17,6 +20,8 @@ const REPORTED = 100;
 export class MregionLexer extends DefaultLexer {
     /** Langium's lexer again, with offsets only; its dictionary keeps the tokens in their order of precedence. */
     private readonly offsetLexer: Lexer;
+    /** The same tokens as `offsetLexer`, faster; undefined if the vocabulary is not one it reproduces. */
+    private readonly fastLexer: FastLexer | undefined;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -26,11 +31,24 @@ export class MregionLexer extends DefaultLexer {
             errorMessageProvider: this.errorMessageProvider,
         });
         shareKeywordImages(this.offsetLexer);
+        this.fastLexer = FastLexer.forVocabulary(Object.values(this.definition) as TokenType[], { STRING: scanString });
+    }
+
+    /** Whether the parser's tokens come from the fast lexer. */
+    get usesFastLexer(): boolean {
+        return this.fastLexer !== undefined;
     }
 
     /** Tokens with an offset and no end offset, line or column (for the parser); errors with their lines. */
     tokenizeForParser(text: string, lines = new TextLines(text)): LexerResult {
-        return this.result(this.offsetLexer.tokenize(text), text, lines);
+        if (!this.fastLexer) return this.result(this.offsetLexer.tokenize(text), text, lines);
+        const { tokens, hidden, unexpected } = this.fastLexer.tokenize(text);
+        return this.result({ tokens, errors: [], groups: { hidden, [UNEXPECTED_GROUP]: unexpected } }, text, lines);
+    }
+
+    /** The parser's tokens as Chevrotain's own lexer makes them (the fast lexer's oracle in the tests). */
+    tokenizeForParserByChevrotain(text: string): LexerResult {
+        return this.result(this.offsetLexer.tokenize(text), text, new TextLines(text));
     }
 
     /** Langium's result: every token with Chevrotain's full positions. */

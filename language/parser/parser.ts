@@ -115,7 +115,8 @@ function linkAndCompact(root: AstNode): void {
     while (pending.length > 0) {
         const container = pending.pop()!;
         const node = container as unknown as Record<string, unknown>;
-        for (const property of Object.keys(node)) {
+        // for-in, not Object.keys: no array per node (an AST node is a plain object, nothing enumerable inherited).
+        for (const property in node) {
             if (property.charCodeAt(0) === 36 /* $ */) continue;
             const value = node[property];
             if (Array.isArray(value)) {

@@ -49,7 +49,7 @@ function matched(text: string, offset: number, end: number): CustomPatternMatche
 }
 
 /** Where the text no token matched at `offset` ends (every token failed there). */
-function unexpectedEnd(text: string, offset: number, startChars: StartChars): number {
+export function unexpectedEnd(text: string, offset: number, startChars: StartChars): number {
     if (text.startsWith('"', offset)) return lineEnd(text, offset);
     if (text.startsWith('/*', offset)) return text.length;
     let end = offset + 1;
@@ -58,15 +58,17 @@ function unexpectedEnd(text: string, offset: number, startChars: StartChars): nu
 }
 
 /** Whether some token can start with a character, from the tokens' own patterns; decided once per character. */
-class StartChars {
+export class StartChars {
     private readonly known = new Uint8Array(0x10000); // 0: not yet decided, 1: starts a token, 2: does not
     private readonly firstChars = new Set<number>();
     private readonly partials: RegExp[] = [];
 
     constructor(tokens: readonly TokenType[]) {
-        for (const { PATTERN: pattern } of tokens) {
+        for (const { PATTERN: pattern, START_CHARS_HINT: hint } of tokens) {
             if (typeof pattern === 'string') this.firstChars.add(pattern.charCodeAt(0));
             else if (pattern instanceof RegExp) this.partials.push(RegExpUtils.partialRegExp(pattern));
+            // A scanner (a function) says which characters it starts with.
+            else for (const c of hint ?? []) this.firstChars.add(typeof c === 'number' ? c : c.charCodeAt(0));
         }
     }
 
