@@ -44,9 +44,10 @@ export function formatText(files: readonly FileDiagnostics[], color: boolean): s
     const tint: Readonly<Record<SeverityName, string>> = { error: '31', warning: '33', info: '36', hint: '90' };
     const lines: string[] = [];
     for (const f of files) {
+        // File names and messages (which quote import paths) may hold ESC sequences or line breaks: shown, not run.
+        const file = visibleControls(f.file);
         for (const d of f.diagnostics) {
-            // File names and messages (which quote import paths) may hold ESC sequences or line breaks: shown, not run.
-            const at = `${visibleControls(f.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+            const at = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
             lines.push(
                 `${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${visibleControls(d.message)}`,
             );

@@ -5,6 +5,7 @@
 import type { FailoverM, Model, Range, StoreM } from '../language/semantics/model.js';
 import { listing } from '../language/semantics/units.js';
 import type { ImportedDesign, ImportedFailover, ImportedService, ImportedStore } from './design.js';
+import { propRange } from '../language/semantics/source-props.js';
 
 export type DriftCode =
     | 'drift-missing'
@@ -119,7 +120,7 @@ function best<T extends { readonly name?: string; readonly target?: string }>(
 
 function storeDrift(store: StoreM, deployed: ImportedStore): DriftFinding[] {
     const findings: DriftFinding[] = [];
-    const at = (prop: string) => store.source.props[prop] ?? store.source.nameRange;
+    const at = (prop: string) => propRange(store.source, prop) ?? store.source.nameRange;
     const missing = store.regions.filter((r) => !deployed.regions.includes(r));
     const extra = deployed.regions.filter((r) => !store.regions.includes(r));
     if (missing.length > 0 || extra.length > 0) {
@@ -154,7 +155,7 @@ function storeDrift(store: StoreM, deployed: ImportedStore): DriftFinding[] {
 function failoverDrift(failover: FailoverM, deployed: ImportedFailover): DriftFinding[] {
     const findings: DriftFinding[] = [];
     const at = (...props: string[]) =>
-        props.map((p) => failover.source.props[p]).find((r) => r !== undefined) ?? failover.source.nameRange;
+        props.map((p) => propRange(failover.source, p)).find((r) => r !== undefined) ?? failover.source.nameRange;
     const name = failover.target.id;
     if (failover.route && failover.route.method !== deployed.route.method) {
         findings.push({

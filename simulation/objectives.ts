@@ -10,6 +10,7 @@ import { formatValue, judge, type Measurement, type Wording } from './expectatio
 import type { PlanStructure } from './plan.js';
 import { percentileName } from './percentile.js';
 import type { ClauseRef, ObjectiveResult } from './report.js';
+import { propRange } from '../language/semantics/source-props.js';
 
 export interface ObjectiveOwner {
     readonly kind: 'service' | 'store';
@@ -99,7 +100,7 @@ export function objectiveClauses(plan: PlanStructure): { clauses: ObjectiveClaus
                 target: { kind: owner.kind, name: owner.name },
                 ...(term.percentile !== undefined ? { percentile: term.percentile } : {}),
             };
-            clauses.push({ owner, clause, ref: clauseOf(source, source.props[term.prop] ?? source.range) });
+            clauses.push({ owner, clause, ref: clauseOf(source, propRange(source, term.prop) ?? source.range) });
         }
     }
     const note =

@@ -21,6 +21,11 @@ export interface Source {
     readonly nameRange: Range;
     /** Ranges of the properties, keyed by the model property they became (e.g. `ttl`, `replication`). */
     readonly props: Readonly<Record<string, Range | undefined>>;
+    /**
+     * One property's range, for a source that works its ranges out when read (the builder's); a plain copy has
+     * `props` only. Read one property with `propRange` (`source-props.ts`), which takes either.
+     */
+    prop?(key: string): Range | undefined;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

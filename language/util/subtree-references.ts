@@ -41,7 +41,8 @@ export function childrenOf(node: AstNode): AstNode[] {
 
 /** Appends a node's own references to `references`, in property order, and its child nodes to `children`. */
 export function ownReferences(node: AstNode, references: ReferenceInfo[], children: AstNode[]): void {
-    for (const property of Object.keys(node)) {
+    // for-in, not Object.keys: no array per node (an AST node is a plain object, nothing enumerable inherited).
+    for (const property in node) {
         if (property.charCodeAt(0) === 36 /* $ */) continue;
         const value = (node as unknown as Record<string, unknown>)[property];
         if (Array.isArray(value)) {

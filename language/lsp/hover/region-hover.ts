@@ -7,13 +7,14 @@ import { greatCircleKm } from '../../semantics/geo.js';
 import { markdownText } from '../../semantics/escape.js';
 import { cite, MAX_TABLE_ROWS, rttSource, rttText, table } from './markdown.js';
 import { citedFactIds, factRef, type FactId } from '../../semantics/facts/citation.js';
+import { propRange } from '../../semantics/source-props.js';
 
 export function describeRegion(model: Model, name: string): string | undefined {
     const region = model.regions.get(name);
     if (!region) return undefined;
     const out = [`**region ${name}**${region.known ? '' : ' *(not in the facts table of known regions)*'}`, ''];
     out.push(
-        `- Provider: ${region.provider ?? 'not declared'}${region.source.props.provider || !region.known ? '' : ` *(${factRef('aws-region-jurisdictions')})*`}`,
+        `- Provider: ${region.provider ?? 'not declared'}${propRange(region.source, 'provider') || !region.known ? '' : ` *(${factRef('aws-region-jurisdictions')})*`}`,
     );
     out.push(`- Jurisdiction: ${region.jurisdiction ?? 'not declared'}${jurisdictionSource(region)}`);
     out.push(`- Location: ${locationText(region)}`);

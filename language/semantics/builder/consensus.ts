@@ -9,6 +9,7 @@ import { factRef } from '../facts/citation.js';
 import type { BuildContext } from './context.js';
 import { itemAt } from '../../util/item-at.js';
 import { DECLARED, defaultFrom } from './provenance.js';
+import { propRange } from '../source-props.js';
 
 /** Quick fixes offered for a leader outside the store's regions: one per region, up to this many. */
 const MAX_LEADER_FIXES = 5;
@@ -35,10 +36,9 @@ export function resolveConsensus(
     regions: readonly string[],
     where: string,
 ): ConsensusM | undefined {
-    const props = decl.source.props;
     if (mode !== 'consensus') {
         for (const keyword of ['leader', 'locality', 'survive'] as const) {
-            const range = props[keyword];
+            const range = propRange(decl.source, keyword);
             if (range) {
                 ctx.once(node, `${keyword}-inapplicable`, () =>
                     ctx.report(
@@ -74,7 +74,7 @@ function resolveLeader(
     const first = itemAt(regions, 0, 'regions of a consensus store');
     if (decl.leader !== undefined) {
         if (regions.includes(decl.leader)) return { leader: decl.leader, leaderProvenance: DECLARED };
-        const range = decl.source.props.leader!;
+        const range = propRange(decl.source, 'leader')!;
         const uri = decl.source.uri;
         const nameRange: Range = {
             start: { line: range.end.line, character: range.end.character - decl.leader.length },
@@ -174,7 +174,7 @@ function resolveLocality(
                 'error',
                 `'locality' is a CockroachDB table locality; store ${decl.name} runs on ${decl.engine ?? 'an undeclared engine'}: remove it, or declare 'engine cockroachdb'`,
                 node,
-                decl.source.props.locality,
+                propRange(decl.source, 'locality'),
             ),
         );
         return {};
@@ -202,7 +202,7 @@ function checkSurvival(
                 'error',
                 `'survive region' needs at least ${min.value} regions${where}, the store has ${regions.length} (${min.source})`,
                 node,
-                decl.source.props.survive,
+                propRange(decl.source, 'survive'),
             ),
         );
     }
@@ -214,7 +214,7 @@ function checkSurvival(
                 'error',
                 `'survive ${goal}' places the voting replicas itself (${voters}); remove 'replicas'`,
                 node,
-                decl.source.props.replicas,
+                propRange(decl.source, 'replicas'),
             ),
         );
     }

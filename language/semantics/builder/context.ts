@@ -144,14 +144,20 @@ export class BuildContext {
 
     /** The first clause of a type; every further one is a duplicate-clause error at its keyword. */
     single<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T, keyword: string): T | undefined {
-        const [first, ...extras] = this.all(clauses, is);
-        for (const extra of first ? extras : []) {
+        // A loop, not `all`: it runs for every clause kind of every declaration, and most find one clause or none.
+        let first: T | undefined;
+        for (const clause of clauses) {
+            if (!is(clause) || !isComplete(clause)) continue;
+            if (first === undefined) {
+                first = clause;
+                continue;
+            }
             this.report(
                 ProblemCodes.DuplicateClause,
                 'error',
                 `'${keyword}' is already declared at line ${this.range(first).start.line + 1}; keep one`,
-                extra,
-                this.keywordRange(extra, keyword),
+                clause,
+                this.keywordRange(clause, keyword),
             );
         }
         return first;

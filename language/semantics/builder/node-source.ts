@@ -52,14 +52,21 @@ export class NodeSource implements Source {
         return (this.namedRange = name ? name.range : this.range);
     }
 
-    /** A new record on each read; read a property once (`source.props.ttl`) rather than keeping the record. */
+    /**
+     * Every property's range, worked out on each read: for one property, `propRange(source, key)`
+     * (`semantics/source-props.ts`) works out only that one.
+     */
     get props(): Readonly<Record<string, Range | undefined>> {
         const props: Record<string, Range> = {};
-        for (const key in this.places) {
-            const place = this.places[key];
-            if (place) props[key] = isRange(place) ? place : place === this.node ? this.range : rangeOf(place);
-        }
+        for (const key in this.places) props[key] = this.prop(key)!;
         return props;
+    }
+
+    /** One property's range, worked out now (undefined when the property was not written). */
+    prop(key: string): Range | undefined {
+        const place = Object.hasOwn(this.places, key) ? this.places[key] : undefined;
+        if (!place) return undefined;
+        return isRange(place) ? place : place === this.node ? this.range : rangeOf(place);
     }
 
     /**

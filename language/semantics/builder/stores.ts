@@ -32,6 +32,7 @@ import { buildObjective } from './objectives.js';
 import { refNames, reportRepeated, unique } from './regions.js';
 import { kindOf, splitQuantity } from '../units.js';
 import { DECLARED, defaultFrom } from './provenance.js';
+import { propRange } from '../source-props.js';
 
 /** A store declaration as written, before per-cell expansion. */
 export interface StoreDecl {
@@ -282,7 +283,7 @@ function instantiate(
             ctx.missing(
                 node,
                 `async replication of ${decl.engine ?? 'this'} store needs 'lag' (e.g. 'replication async lag 1s'): the reference documents no default for it`,
-                decl.source.props.replication,
+                propRange(decl.source, 'replication'),
             ),
         );
     }
@@ -295,7 +296,7 @@ function instantiate(
                 'error',
                 `'catch-up' applies to asynchronous replication ('replication async'); store ${decl.name}${where} replicates by ${replication.mode}`,
                 node,
-                decl.source.props.catchUp,
+                propRange(decl.source, 'catchUp'),
             ),
         );
     }
@@ -324,7 +325,7 @@ function instantiate(
                     'error',
                     `quorum ${quorum} is larger than the ${voters} voting replicas${where}: no write can ever commit`,
                     node,
-                    decl.source.props.quorum,
+                    propRange(decl.source, 'quorum'),
                 ),
             );
         } else if (quorum <= voters / 2) {
@@ -334,7 +335,7 @@ function instantiate(
                     'warning',
                     `quorum ${quorum} of ${voters} voters is not a majority${where}: two sides of a partition can both commit`,
                     node,
-                    decl.source.props.quorum,
+                    propRange(decl.source, 'quorum'),
                 ),
             );
         }
@@ -358,7 +359,7 @@ function instantiate(
                     'error',
                     `primary ${primary} is not one of the store's regions${where} (${regions.join(', ') || 'none'})`,
                     node,
-                    decl.source.props.writes,
+                    propRange(decl.source, 'writes'),
                 ),
             ),
     );

@@ -8,11 +8,16 @@ import type { Fix } from './fix.js';
 import { at, listing, regionsPlace } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
+import { propRange } from '../../semantics/source-props.js';
 
 const MONTH_MS = 30 * 24 * 3_600_000;
 
 function where(model: Model, d: Deployable) {
-    return d.source.props.regions ? at(d.source, 'regions') : d.cell ? regionsPlace(model, d) : at(d.source, 'regions');
+    return propRange(d.source, 'regions')
+        ? at(d.source, 'regions')
+        : d.cell
+          ? regionsPlace(model, d)
+          : at(d.source, 'regions');
 }
 
 const singleRegionSpof: Rule = {
@@ -111,8 +116,9 @@ const standbyCapacity: Rule = {
             const worst = losses.reduce((a, b) => (b.failingShare > a.failingShare + 1e-9 ? b : a));
             if (worst.failingShare <= 1e-9) continue;
             const needed = Math.ceil(losses.reduce((m, l) => Math.max(m, l.largestLoad), 0) * 100 - 1e-6);
+            const capacityRange = propRange(service.source, 'capacity');
             const fixes = (): Fix[] =>
-                service.source.props.capacity
+                capacityRange
                     ? [
                           {
                               title: `Raise capacity to ${needed}% per region (enough for the region that takes over to carry the load)`,
@@ -120,7 +126,7 @@ const standbyCapacity: Rule = {
                                   {
                                       kind: 'replace',
                                       uri: service.source.uri,
-                                      range: service.source.props.capacity,
+                                      range: capacityRange,
                                       text: `capacity ${needed}% per region`,
                                   },
                               ],

@@ -2,6 +2,7 @@
 import type { Fix, FixEdit } from './fix.js';
 import { at } from './helpers.js';
 import type { Rule } from './rule.js';
+import { propRange } from '../../semantics/source-props.js';
 
 const crossCellWrite: Rule = {
     code: 'cross-cell-write',
@@ -26,12 +27,9 @@ const crossCellWrite: Rule = {
                                 text: `${store.name} per cell`,
                             },
                         ];
-                        if (store.source.props.regions)
-                            edits.push({
-                                kind: 'delete-clause',
-                                uri: store.source.uri,
-                                range: store.source.props.regions,
-                            });
+                        const regionsRange = propRange(store.source, 'regions');
+                        if (regionsRange)
+                            edits.push({ kind: 'delete-clause', uri: store.source.uri, range: regionsRange });
                         fixes.push({
                             title: `Make ${store.name} per cell (each cell gets its own)`,
                             edits,

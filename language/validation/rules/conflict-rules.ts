@@ -6,6 +6,7 @@ import { failoversByStore, homeRegionLossUnplanned } from './failover-rules.js';
 import { acceptsWritesInSeveralRegions, at, listing, roughly } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
+import { propRange } from '../../semantics/source-props.js';
 
 /** Shapes each CRDT merges meaningfully (docs/facts.md#crdt-limits). */
 export const CRDT_FITS: Readonly<Record<CrdtType, readonly Shape[]>> = {
@@ -79,7 +80,7 @@ function useConsensus(store: StoreM): Fix {
             setClause(store.source, 'replication', 'replication consensus'),
             setClause(store.source, 'conflicts', 'conflicts consensus'),
             // A consensus group orders writes at a leader; naming the first region keeps today's routing explicit.
-            ...(store.source.props.leader || store.regions.length === 0
+            ...(propRange(store.source, 'leader') || store.regions.length === 0
                 ? []
                 : [setClause(store.source, 'leader', `leader ${store.regions[0]}`)]),
         ],

@@ -10,6 +10,7 @@ import type { Rule } from './rule.js';
 import { citedFactIds, factRef } from '../../semantics/facts/citation.js';
 import { relaidOut, survivesAnyRegionLoss } from './voter-layout.js';
 import { itemAt } from '../../util/item-at.js';
+import { propRange } from '../../semantics/source-props.js';
 
 function asyncOnlyEngine(store: StoreM): boolean {
     return store.engine !== undefined && ENGINES[store.engine].asyncOnlyAcrossRegions?.value === true;
@@ -245,7 +246,7 @@ const consensusQuorumSurvival: Rule = {
                 'or',
             );
             const place =
-                store.source.props.quorum &&
+                propRange(store.source, 'quorum') &&
                 store.replication.quorum !== undefined &&
                 store.replication.quorum > Math.floor(first.voters / 2) + 1
                     ? at(store.source, 'quorum')
@@ -261,12 +262,12 @@ const consensusQuorumSurvival: Rule = {
                         preferred: true,
                     });
                 }
-                const ownRegions = store.source.props.regions;
+                const ownRegions = propRange(store.source, 'regions');
                 const third = candidates.find((c) =>
                     survivesAnyRegionLoss(
                         relaidOut(store, {
                             regions: [...store.regions, c],
-                            replicas: store.source.props.replicas ? store.replicas : store.regions.length + 1,
+                            replicas: propRange(store.source, 'replicas') ? store.replicas : store.regions.length + 1,
                         }),
                     ),
                 );

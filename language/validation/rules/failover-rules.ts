@@ -8,6 +8,7 @@ import { setClause, type Fix } from './fix.js';
 import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
+import { propRange } from '../../semantics/source-props.js';
 
 const STEP: Readonly<Partial<Record<ActionM['kind'], string>>> = {
     'edit-dns': 'editing the DNS record',
@@ -27,7 +28,7 @@ function durationText(ms: number): string {
 
 function controlPlaneFixes(failover: FailoverM, action: ActionM): Fix[] {
     const uri = action.source.uri;
-    const kindRange = action.source.props.kind;
+    const kindRange = propRange(action.source, 'kind');
     switch (action.kind) {
         case 'edit-dns': {
             const fixes: Fix[] = [];
@@ -149,7 +150,7 @@ const dnsTtlTooLong: Rule = {
                 route.ttlMs <= max
             )
                 continue;
-            const ttl = failover.source.props.ttl;
+            const ttl = propRange(failover.source, 'ttl');
             report({
                 ...at(failover.source, 'ttl', 'route'),
                 cell: failover.cell,
@@ -328,7 +329,7 @@ const healthCheckInterval: Rule = {
         const allowed = HEALTH_CHECK.allowedIntervalsMs.value;
         for (const failover of model.failovers) {
             const d = failover.detection;
-            const written = failover.source.props.interval;
+            const written = propRange(failover.source, 'interval');
             if (d.method !== 'health-check' || !written || allowed.includes(d.intervalMs)) continue;
             // A router, an ARC automation or a store's own monitoring probes at whatever interval it is given.
             if (!AWS_HEALTH_CHECKED.has(failover.route?.method ?? '') || !targetOnAws(model, failover)) continue;

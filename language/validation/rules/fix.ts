@@ -3,6 +3,7 @@
 // out when a code action asks (validation/lazy-fixes.ts): built for every finding, they were most of what the
 // diagnostics of a large design kept (≈ 0.8 KB of 1.2 KB each, 98 MB for 82,350 warnings).
 import type { Range, Source } from '../../semantics/model.js';
+import { propRange } from '../../semantics/source-props.js';
 
 export type FixEdit =
     /** Replace the text at `range`. */
@@ -33,7 +34,7 @@ export type LazyFixes = () => readonly Fix[];
 
 /** Replace a clause when it is written, else add it to the block. */
 export function setClause(source: Source, prop: string, text: string): FixEdit {
-    const range = source.props[prop];
+    const range = propRange(source, prop);
     return range
         ? { kind: 'replace', uri: source.uri, range, text }
         : { kind: 'insert-clause', uri: source.uri, block: source.range, text };

@@ -2,6 +2,7 @@
 import { failoverTarget } from '../../semantics/estimators/index.js';
 import type { FailoverM, Model, Range, Source, StoreM } from '../../semantics/model.js';
 import { formatCount } from '../../../format/quantities.js';
+import { propRange } from '../../semantics/source-props.js';
 
 export interface Place {
     readonly uri: string;
@@ -16,7 +17,7 @@ export function rangeKey(r: Range): string {
 /** The range of the first written property of `props`, else the declaration's name. */
 export function at(source: Source, ...props: string[]): Place {
     for (const p of props) {
-        const range = source.props[p];
+        const range = propRange(source, p);
         if (range) return { uri: source.uri, range };
     }
     return { uri: source.uri, range: source.nameRange };
@@ -27,10 +28,10 @@ export function regionsPlace(
     model: Model,
     store: { readonly cell?: string; readonly source: Source },
 ): Place & { readonly clause?: Range } {
-    const own = store.source.props.regions;
+    const own = propRange(store.source, 'regions');
     if (own) return { uri: store.source.uri, range: own, clause: own };
     const cell = store.cell ? model.cells.get(store.cell) : undefined;
-    const cellRegions = cell?.source.props.regions;
+    const cellRegions = cell ? propRange(cell.source, 'regions') : undefined;
     if (cell && cellRegions) return { uri: cell.source.uri, range: cellRegions, clause: cellRegions };
     return at(store.source, 'perCell');
 }

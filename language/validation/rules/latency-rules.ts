@@ -8,6 +8,7 @@ import { at, listing, percentileName, rangeKey, regionsPlace, type Place } from 
 import { ReportedPairs } from './reported-pairs.js';
 import type { Rule } from './rule.js';
 import { itemAt } from '../../util/item-at.js';
+import { propRange } from '../../semantics/source-props.js';
 
 /** Regions a service writes from in normal operation: all of them when active-active, else its primary. */
 export function writingRegions(service: ServiceM): string[] {
@@ -80,7 +81,7 @@ const writeLatencyBudget: Rule = {
                                 {
                                     kind: 'replace',
                                     uri: objectiveSource.uri,
-                                    range: objectiveSource.props.writeLatency!,
+                                    range: propRange(objectiveSource, 'writeLatency')!,
                                     text: `write-latency ${p} ${relaxed}ms`,
                                 },
                             ],

@@ -17,6 +17,7 @@ import { at, listing, targetOnAws } from './helpers.js';
 import type { Rule } from './rule.js';
 import { rpoMisses } from './rpo-verdict.js';
 import { factRef } from '../../semantics/facts/citation.js';
+import { propRange } from '../../semantics/source-props.js';
 
 const rpoUnachievable: Rule = {
     code: 'rpo-unachievable',
@@ -109,11 +110,12 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
             provenance: { kind: 'declared' },
         };
         const ms = withChanges(model, failover, judge, { detection: faster });
-        const edit: FixEdit = failover.source.props.detection
+        const detectionRange = propRange(failover.source, 'detection');
+        const edit: FixEdit = detectionRange
             ? {
                   kind: 'replace',
                   uri,
-                  range: failover.source.props.detection,
+                  range: detectionRange,
                   text: 'detect health-check every 10s threshold 3',
               }
             : {
@@ -129,17 +131,16 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
         });
     }
     const route = failover.route;
+    const routeRange = propRange(failover.source, 'route');
     if (
         route &&
         (route.method === 'dns' || route.method === 'arc-routing-control' || route.method === 'manual') &&
-        failover.source.props.route
+        routeRange
     ) {
         // Only anycast and Global Accelerator move traffic without waiting out a DNS TTL (docs/facts.md#global-accelerator-no-dns); an ARC routing
         // control still acts on DNS records (docs/facts.md#arc-routing-control), so it saves no TTL. The record edits and flips go with the DNS.
         const ttlFree = targetOnAws(model, failover) ? 'global-accelerator' : 'anycast';
-        const edits: FixEdit[] = [
-            { kind: 'replace', uri, range: failover.source.props.route, text: `route ${ttlFree}` },
-        ];
+        const edits: FixEdit[] = [{ kind: 'replace', uri, range: routeRange, text: `route ${ttlFree}` }];
         const actions = failover.actions.filter((a) => {
             if (a.kind !== 'edit-dns' && a.kind !== 'flip-routing-control') return true;
             edits.push({ kind: 'delete-clause', uri: a.source.uri, range: a.source.range });
@@ -154,23 +155,24 @@ function rtoFixes(model: Model, failover: FailoverM, rtoMs: number, judge: Judge
     }
     const service = failover.target.kind === 'service' ? model.services.get(failover.target.id) : undefined;
     const slowPosture = service?.posture === 'pilot-light' || service?.posture === 'backup-restore';
-    const launches = failover.actions.filter((a) => LAUNCHES.has(a.kind) && a.source.props.kind);
+    const launches = failover.actions.filter((a) => LAUNCHES.has(a.kind) && propRange(a.source, 'kind'));
     if (slowPosture || launches.length > 0) {
         const edits: FixEdit[] = launches.map((a) => ({
             kind: 'replace',
             uri: a.source.uri,
-            range: a.source.props.kind!,
+            range: propRange(a.source, 'kind')!,
             text: 'shift-traffic',
         }));
-        if (slowPosture && service?.source.props.posture)
+        const postureRange = service ? propRange(service.source, 'posture') : undefined;
+        if (slowPosture && service && postureRange)
             edits.push({
                 kind: 'replace',
                 uri: service.source.uri,
-                range: service.source.props.posture,
+                range: postureRange,
                 text: 'posture warm-standby',
             });
         const actions = failover.actions.map((a) =>
-            LAUNCHES.has(a.kind) && a.source.props.kind
+            LAUNCHES.has(a.kind) && propRange(a.source, 'kind')
                 ? {
                       ...a,
                       kind: 'shift-traffic' as const,

@@ -8,6 +8,7 @@ import type { Rule } from './rule.js';
 import { factRef } from '../../semantics/facts/citation.js';
 import { relaidOut, survivesAnyRegionLoss } from './voter-layout.js';
 import { raising } from './fix.js';
+import { propRange } from '../../semantics/source-props.js';
 
 /** Removing a witness the quorum needed to outlive a region says what it costs. */
 function withoutWitnessTitle(store: StoreM, witness: string): string {
@@ -85,7 +86,7 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
     const witnessJurisdiction = witness !== undefined ? model.regions.get(witness)?.jurisdiction : undefined;
     const witnessVerdict =
         witnessJurisdiction !== undefined ? residencyVerdict(residency, witnessJurisdiction) : undefined;
-    const witnessClause = store.source.props.witness;
+    const witnessClause = propRange(store.source, 'witness');
     if (witness !== undefined && witnessVerdict && witnessClause) {
         report({
             ...at(store.source, 'witness'),
@@ -133,8 +134,9 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
                 key: `${service.name}:${store.name}:${region}`,
                 severity: writes ? verdict.severity : 'warning',
                 message,
-                fixes: () =>
-                    service.source.props.regions
+                fixes: () => {
+                    const regionsRange = propRange(service.source, 'regions');
+                    return regionsRange
                         ? [
                               {
                                   title: `Remove ${region} from ${service.name}'s regions`,
@@ -142,14 +144,15 @@ function checkStore(model: Model, store: StoreM, report: Parameters<Rule['check'
                                       {
                                           kind: 'remove-list-item',
                                           uri: service.source.uri,
-                                          clause: service.source.props.regions,
+                                          clause: regionsRange,
                                           item: region,
                                       },
                                   ],
                                   preferred: true,
                               },
                           ]
-                        : [],
+                        : [];
+                },
             });
         }
     }

@@ -3,6 +3,7 @@
 // residency-violation (remove a witness).
 import { quorumOf, regionLossSurvival, votersOf } from '../../semantics/estimators/voters.js';
 import type { StoreM } from '../../semantics/model.js';
+import { propRange } from '../../semantics/source-props.js';
 
 /**
  * The store with its voters laid out anew. A quorum the design does not declare is a majority of the new voters:
@@ -10,7 +11,7 @@ import type { StoreM } from '../../semantics/model.js';
  * against the majority of three.
  */
 export function relaidOut(store: StoreM, change: Partial<Pick<StoreM, 'regions' | 'replicas' | 'witness'>>): StoreM {
-    const declared = store.source.props.quorum !== undefined;
+    const declared = propRange(store.source, 'quorum') !== undefined;
     return {
         ...store,
         ...change,
