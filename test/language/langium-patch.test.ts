@@ -20,10 +20,11 @@ function chevrotainCalls(text: string): { calls: number; objects: number } {
     const parser = mregion.parser.LangiumParser as unknown as Record<string, (...args: unknown[]) => unknown>;
     const objects = new Set<unknown>();
     let calls = 0;
-    const originals = new Map<string, (...args: unknown[]) => unknown>();
-    for (const method of ['alternatives', 'many', 'optional', 'atLeastOne']) {
+    const methods = ['alternatives', 'many', 'optional', 'atLeastOne'];
+    const ownBefore = new Map(methods.map((method) => [method, parser[method]] as const));
+    for (const method of methods) {
+        if (!Object.hasOwn(parser, method)) ownBefore.delete(method);
         const original = parser[method]!;
-        originals.set(method, original);
         parser[method] = function (this: unknown, idx: unknown, choices: unknown, ...rest: unknown[]) {
             calls++;
             objects.add(choices);
@@ -33,7 +34,12 @@ function chevrotainCalls(text: string): { calls: number; objects: number } {
     try {
         mregion.parser.LangiumParser.parse(text);
     } finally {
-        for (const [method, original] of originals) parser[method] = original;
+        // The wrappers are own properties: removing them restores the prototype's methods (or the own ones).
+        for (const method of methods) {
+            const own = ownBefore.get(method);
+            if (own) parser[method] = own;
+            else delete parser[method];
+        }
     }
     return { calls, objects: objects.size };
 }
