@@ -102,7 +102,7 @@ export class FastLexer {
                 const end = scanName(text, offset);
                 const image = text.slice(offset, end);
                 const keyword = this.keywords.get(image);
-                tokens.push(token(keyword ? keyword.name : image, offset, keyword ?? this.id));
+                tokens.push(offsetToken(keyword ? keyword.name : image, offset, keyword ?? this.id));
                 offset = end;
                 continue;
             }
@@ -111,17 +111,17 @@ export class FastLexer {
             const match = this.match(text, offset, candidates);
             if (match === undefined) {
                 const end = unexpectedEnd(text, offset, this.startChars);
-                unexpected.push(token(text.slice(offset, end), offset, this.unexpectedType));
+                unexpected.push(offsetToken(text.slice(offset, end), offset, this.unexpectedType));
                 offset = end;
                 continue;
             }
             const { type, end } = match;
             if (type.GROUP === undefined) {
                 tokens.push(
-                    token(typeof type.PATTERN === 'string' ? type.name : text.slice(offset, end), offset, type),
+                    offsetToken(typeof type.PATTERN === 'string' ? type.name : text.slice(offset, end), offset, type),
                 );
             } else if (type.GROUP === HIDDEN_GROUP) {
-                hidden.push(token(text.slice(offset, end), offset, type));
+                hidden.push(offsetToken(text.slice(offset, end), offset, type));
             }
             // Any other group is skipped (whitespace).
             offset = end;
@@ -166,7 +166,7 @@ export class FastLexer {
     }
 }
 
-/** Chevrotain's offset-only token, field for field. */
-function token(image: string, startOffset: number, tokenType: TokenType): IToken {
+/** Chevrotain's offset-only token, field for field (its `createOffsetOnlyToken`); `lexer.ts` makes its tokens too. */
+export function offsetToken(image: string, startOffset: number, tokenType: TokenType): IToken {
     return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
 }

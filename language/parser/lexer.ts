@@ -9,7 +9,7 @@
 import { formatCount } from '../../format/quantities.js';
 import { Lexer, type ILexingResult, type IToken, type ILexingError, type TokenType } from 'chevrotain';
 import { DefaultLexer, type LangiumCoreServices, type LexerResult } from 'langium';
-import { FastLexer } from './fast-lexer.js';
+import { FastLexer, offsetToken } from './fast-lexer.js';
 import { UNEXPECTED_GROUP } from './token-builder.js';
 import { scanString } from './token-scanners.js';
 import { TextLines } from './token-positions.js';
@@ -78,19 +78,12 @@ export class MregionLexer extends DefaultLexer {
 export function shareKeywordImages(lexer: Lexer): void {
     const internals = lexer as unknown as { createTokenInstance?: unknown };
     if (typeof internals.createTokenInstance !== 'function') return;
-    // Chevrotain's offset-only token, field for field (`createOffsetOnlyToken`).
     internals.createTokenInstance = (
         image: string,
         startOffset: number,
-        tokenTypeIdx: number,
+        _tokenTypeIdx: number,
         tokenType: TokenType,
-    ): IToken =>
-        ({
-            image: image === tokenType.name ? tokenType.name : image,
-            startOffset,
-            tokenTypeIdx,
-            tokenType,
-        }) as IToken;
+    ): IToken => offsetToken(image === tokenType.name ? tokenType.name : image, startOffset, tokenType);
 }
 
 function unexpectedErrors(tokens: readonly IToken[], lines: TextLines): ILexingError[] {

@@ -13,11 +13,7 @@ import { propRange } from '../../semantics/source-props.js';
 const MONTH_MS = 30 * 24 * 3_600_000;
 
 function where(model: Model, d: Deployable) {
-    return propRange(d.source, 'regions')
-        ? at(d.source, 'regions')
-        : d.cell
-          ? regionsPlace(model, d)
-          : at(d.source, 'regions');
+    return d.cell && !propRange(d.source, 'regions') ? regionsPlace(model, d) : at(d.source, 'regions');
 }
 
 const singleRegionSpof: Rule = {
