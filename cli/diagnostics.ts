@@ -40,29 +40,44 @@ export function collect(documents: readonly LangiumDocument[]): FileDiagnostics[
 }
 
 export function formatText(files: readonly FileDiagnostics[], color: boolean): string {
+    return [...textLines(files, color)].join('\n');
+}
+
+/**
+ * The text report a line at a time (a diagnostic a line, then the counts), so that a large report can be written
+ * in parts: joined, 60,000 diagnostics make a string of about 40 MB, built at the moment the heap is fullest.
+ */
+export function* textLines(files: readonly FileDiagnostics[], color: boolean): Generator<string> {
     const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
     const tint: Readonly<Record<SeverityName, string>> = { error: '31', warning: '33', info: '36', hint: '90' };
-    const lines: string[] = [];
     for (const f of files) {
         // File names and messages (which quote import paths) may hold ESC sequences or line breaks: shown, not run.
         const file = visibleControls(f.file);
         for (const d of f.diagnostics) {
             const at = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-            lines.push(
-                `${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${visibleControls(d.message)}`,
-            );
+            yield `${paint('1', at)} ${paint(tint[d.severity], d.severity)} ${paint('2', d.code)} ${visibleControls(d.message)}`;
         }
     }
     const counts = countBySeverity(files);
     const parts = (['error', 'warning', 'info', 'hint'] as const)
         .filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
-    lines.push(
-        parts.length === 0
-            ? `${files.length} file${files.length === 1 ? '' : 's'} checked: no problems`
-            : `${parts.join(', ')} in ${files.length} file${files.length === 1 ? '' : 's'}`,
-    );
-    return lines.join('\n');
+    yield parts.length === 0
+        ? `${files.length} file${files.length === 1 ? '' : 's'} checked: no problems`
+        : `${parts.join(', ')} in ${files.length} file${files.length === 1 ? '' : 's'}`;
+}
+
+/** Hands `write` the lines in parts of `size` lines, each part joined by line breaks, without a final one. */
+export function writeInParts(lines: Iterable<string>, write: (text: string) => void, size = 1000): void {
+    let part: string[] = [];
+    for (const line of lines) {
+        part.push(line);
+        if (part.length === size) {
+            write(part.join('\n'));
+            part = [];
+        }
+    }
+    if (part.length > 0) write(part.join('\n'));
 }
 
 export function countBySeverity(files: readonly FileDiagnostics[]): Record<SeverityName, number> {

@@ -1,7 +1,8 @@
 // `mregion check FILE…`: the editor's diagnostics, as compiler-style text, JSON or SARIF 2.1.0. Exit codes
 // (docs/cli.md): 0 clean, 1 errors or more warnings than --max-warnings, 2 usage or I/O.
 import type { Command } from 'commander';
-import { collect, countBySeverity, formatText } from '../diagnostics.js';
+import { collect, countBySeverity, textLines, writeInParts } from '../diagnostics.js';
+import { jsonLines } from '../json-lines.js';
 import { toSarif } from '../sarif.js';
 import { expandPaths, loadWorkspace, UsageError } from '../workspace.js';
 
@@ -18,6 +19,7 @@ export interface CheckOptions {
 export async function runCheck(
     inputs: readonly string[],
     options: CheckOptions,
+    /** Writes one or more whole lines, given without their final line break. */
     write: (text: string) => void,
     color = false,
     warn: (text: string) => void = () => {},
@@ -28,10 +30,11 @@ export async function runCheck(
     const counts = countBySeverity(results);
     const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
     const exitCode = counts.error > 0 || tooManyWarnings ? 1 : 0;
-    if (options.format === 'json') write(JSON.stringify(results, null, 2));
+    // Written in parts: a report of tens of thousands of diagnostics is never one string.
+    if (options.format === 'json') writeInParts(jsonLines(results), write);
     else if (options.format === 'sarif')
-        write(JSON.stringify(toSarif(workspace.all, { version: options.version ?? 'dev', exitCode }), null, 2));
-    else write(formatText(results, color));
+        writeInParts(jsonLines(toSarif(workspace.all, { version: options.version ?? 'dev', exitCode })), write);
+    else writeInParts(textLines(results, color), write);
     if (tooManyWarnings)
         warn(
             `${counts.warning} warning${counts.warning === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`,
