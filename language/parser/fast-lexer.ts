@@ -6,16 +6,18 @@
 // every word keyword is itself an ID, so a shorter keyword would lose to the longer ID). Every other character
 // tries its candidates in Chevrotain's order: punctuation keywords as strings, the regex terminals as sticky regexes
 // (no match arrays), STRING by its scanner, and what nothing matches becomes one UNEXPECTED token as in
-// `token-builder.ts`. Tokens are Chevrotain's offset-only tokens, a keyword's image its type's one name string.
+// `token-builder.ts`. The parser's tokens are packed (`packed-tokens.ts`); comments and unexpected text are
+// Chevrotain's offset-only tokens, as objects.
 // `test/language/fast-lexer.test.ts` holds it to Chevrotain's own lexer, token for token, on every example, the
 // hostile texts and random texts.
 import type { IToken, TokenType } from 'chevrotain';
+import { offsetToken, PackedTokens, typesByIndex } from './packed-tokens.js';
 import { NAME_START_CHARS, scanName } from './token-scanners.js';
 import { StartChars, unexpectedEnd, UNEXPECTED_GROUP } from './token-builder.js';
 
 /** What a tokenization gives the parser: the tokens it reads, the comments, and the text nothing matched. */
 export interface FastLexingResult {
-    readonly tokens: IToken[];
+    readonly tokens: PackedTokens;
     readonly hidden: IToken[];
     readonly unexpected: IToken[];
 }
@@ -43,6 +45,7 @@ export class FastLexer {
         private readonly id: TokenType,
         private readonly unexpectedType: TokenType,
         private readonly startChars: StartChars,
+        private readonly types: readonly (TokenType | undefined)[],
     ) {
         for (const c of NAME_START_CHARS) this.nameStart[c.charCodeAt(0)] = 1;
     }
@@ -58,8 +61,9 @@ export class FastLexer {
     ): FastLexer | undefined {
         const id = vocabulary.find((t) => t.name === 'ID');
         const unexpected = vocabulary[vocabulary.length - 1];
-        if (!id || !unexpected || unexpected.GROUP !== UNEXPECTED_GROUP) return undefined;
-        const lexer = new FastLexer(id, unexpected, new StartChars(vocabulary.slice(0, -1)));
+        const types = typesByIndex(vocabulary);
+        if (!id || !unexpected || unexpected.GROUP !== UNEXPECTED_GROUP || !types) return undefined;
+        const lexer = new FastLexer(id, unexpected, new StartChars(vocabulary.slice(0, -1)), types);
         const ordered = lexer.ordered;
         for (const type of vocabulary.slice(0, -1)) {
             const pattern = type.PATTERN;
@@ -91,7 +95,7 @@ export class FastLexer {
     }
 
     tokenize(text: string): FastLexingResult {
-        const tokens: IToken[] = [];
+        const tokens = new PackedTokens(text, this.types);
         const hidden: IToken[] = [];
         const unexpected: IToken[] = [];
         const length = text.length;
@@ -100,9 +104,7 @@ export class FastLexer {
             const code = text.charCodeAt(offset);
             if (this.nameStart[code] === 1) {
                 const end = scanName(text, offset);
-                const image = text.slice(offset, end);
-                const keyword = this.keywords.get(image);
-                tokens.push(offsetToken(keyword ? keyword.name : image, offset, keyword ?? this.id));
+                tokens.push(offset, end, this.keywords.get(text.slice(offset, end)) ?? this.id);
                 offset = end;
                 continue;
             }
@@ -117,9 +119,7 @@ export class FastLexer {
             }
             const { type, end } = match;
             if (type.GROUP === undefined) {
-                tokens.push(
-                    offsetToken(typeof type.PATTERN === 'string' ? type.name : text.slice(offset, end), offset, type),
-                );
+                tokens.push(offset, end, type);
             } else if (type.GROUP === HIDDEN_GROUP) {
                 hidden.push(offsetToken(text.slice(offset, end), offset, type));
             }
@@ -164,9 +164,4 @@ export class FastLexer {
         }
         return undefined;
     }
-}
-
-/** Chevrotain's offset-only token, field for field (its `createOffsetOnlyToken`); `lexer.ts` makes its tokens too. */
-export function offsetToken(image: string, startOffset: number, tokenType: TokenType): IToken {
-    return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
 }

@@ -9,7 +9,8 @@
 import { formatCount } from '../../format/quantities.js';
 import { Lexer, type ILexingResult, type IToken, type ILexingError, type TokenType } from 'chevrotain';
 import { DefaultLexer, type LangiumCoreServices, type LexerResult } from 'langium';
-import { FastLexer, offsetToken } from './fast-lexer.js';
+import { FastLexer } from './fast-lexer.js';
+import { offsetToken, type PackedTokens } from './packed-tokens.js';
 import { UNEXPECTED_GROUP } from './token-builder.js';
 import { scanString } from './token-scanners.js';
 import { TextLines } from './token-positions.js';
@@ -41,9 +42,26 @@ export class MregionLexer extends DefaultLexer {
 
     /** Tokens with an offset and no end offset, line or column (for the parser); errors with their lines. */
     tokenizeForParser(text: string, lines = new TextLines(text)): LexerResult {
-        if (!this.fastLexer) return this.result(this.offsetLexer.tokenize(text), text, lines);
+        const packed = this.tokenizePacked(text, lines);
+        return packed ? { ...packed.result, tokens: packed.tokens.toArray() } : this.chevrotainResult(text, lines);
+    }
+
+    /**
+     * The parser's tokens packed (`packed-tokens.ts`), the result's own `tokens` left empty; undefined when the
+     * fast lexer does not take this vocabulary (then `tokenizeForParser` gives Chevrotain's).
+     */
+    tokenizePacked(
+        text: string,
+        lines = new TextLines(text),
+    ): { tokens: PackedTokens; result: LexerResult } | undefined {
+        if (!this.fastLexer) return undefined;
         const { tokens, hidden, unexpected } = this.fastLexer.tokenize(text);
-        return this.result({ tokens, errors: [], groups: { hidden, [UNEXPECTED_GROUP]: unexpected } }, text, lines);
+        const groups = { hidden, [UNEXPECTED_GROUP]: unexpected };
+        return { tokens, result: this.result({ tokens: [], errors: [], groups }, text, lines) };
+    }
+
+    private chevrotainResult(text: string, lines: TextLines): LexerResult {
+        return this.result(this.offsetLexer.tokenize(text), text, lines);
     }
 
     /** The parser's tokens as Chevrotain's own lexer makes them (the fast lexer's oracle in the tests). */

@@ -23,11 +23,13 @@ import type { IToken } from 'chevrotain';
 import { parserInternals, setAstNode } from '../langium/internals.js';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
 import { MregionLexer } from './lexer.js';
+import { PackedTokenInput } from './packed-token-input.js';
 import { boundRecovery } from './recovery.js';
 import { isTextToken, TextLines } from './token-positions.js';
 
 export class MregionParser extends LangiumParser {
     private readonly resetRecovery: () => void;
+    private readonly packedInput: PackedTokenInput;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -36,6 +38,7 @@ export class MregionParser extends LangiumParser {
         // Langium's check of a consumed token, without the end offset our tokens do not carry (`lexer.ts`).
         state.isValidToken = isTextToken;
         this.resetRecovery = boundRecovery(this.wrapper);
+        this.packedInput = new PackedTokenInput(this.wrapper);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
@@ -43,12 +46,15 @@ export class MregionParser extends LangiumParser {
         try {
             state.nodeBuilder.buildRootNode(input);
             const lines = new TextLines(input);
-            const lexerResult =
-                this.lexer instanceof MregionLexer
-                    ? this.lexer.tokenizeForParser(input, lines)
-                    : this.lexer.tokenize(input);
+            const packed = this.lexer instanceof MregionLexer ? this.lexer.tokenizePacked(input, lines) : undefined;
+            const lexerResult = packed
+                ? packed.result
+                : this.lexer instanceof MregionLexer
+                  ? this.lexer.tokenizeForParser(input, lines)
+                  : this.lexer.tokenize(input);
             state.lexerResult = lexerResult;
-            this.wrapper.input = lexerResult.tokens;
+            if (packed) this.packedInput.read(packed.tokens);
+            else this.wrapper.input = lexerResult.tokens;
             const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
             if (!ruleMethod)
                 throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
@@ -71,7 +77,7 @@ export class MregionParser extends LangiumParser {
             return unparsed<T>(input, error);
         } finally {
             this.resetRecovery();
-            this.wrapper.input = [];
+            this.packedInput.clear();
         }
     }
 }

@@ -32,7 +32,7 @@ describe('the parser on hostile texts', () => {
     });
 
     it('turns an exception inside the parser into a diagnostic on the document', async () => {
-        const spy = vi.spyOn(mregion.parser.Lexer as MregionLexer, 'tokenizeForParser').mockImplementationOnce(() => {
+        const spy = vi.spyOn(mregion.parser.Lexer as MregionLexer, 'tokenizePacked').mockImplementationOnce(() => {
             throw new RangeError('Maximum call stack size exceeded');
         });
         try {
