@@ -1,5 +1,5 @@
 // patches/langium+4.4.0.patch: the parser builds each element's alternatives and options once, and rule arguments
-// still reach every call, at any depth of recursion.
+// still reach every call, at any depth of recursion; nodes get their own type's defaults, listed once per type.
 import { EmptyFileSystem, type AstNode } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,41 @@ terminal INT returns number: /[0-9]+/;
                 return name ?? number ?? items?.map(shape);
             };
             expect(shape(value)).toEqual([['a', [1, ['b'], 2], 'c']]);
+        });
+    });
+
+    describe('building nodes', () => {
+        // Two node types with different defaults (the patched parser lists each type's defaults once), a keyword
+        // assigned to a property, and a data type rule of keywords and names.
+        const GRAMMAR = `grammar Defaults
+entry Model: items+=(Item | Group)*;
+Item: 'item' name=ID (flag?='flagged')? ('tags' tags+=ID+)? ('kind' kind=('a' | 'b'))? ('size' size=Size)?;
+Group: 'group' name=ID ('members' members+=ID+)?;
+Size returns string: 'small' | 'large' | ID;
+hidden terminal WS: /\\s+/;
+terminal ID: /[a-z_]+/;
+`;
+        let items: Record<string, unknown>[];
+        beforeAll(async () => {
+            const services = await createServicesForGrammar({ grammar: GRAMMAR, ...EmptyFileSystem });
+            const text =
+                'item x group g item y flagged tags p q kind b size large group h members m item z size custom';
+            const result = services.parser.LangiumParser.parse(text);
+            expect(result.parserErrors).toEqual([]);
+            const plain = (node: Record<string, unknown>) =>
+                Object.fromEntries(Object.entries(node).filter(([key]) => !key.startsWith('$')));
+            items = (result.value as unknown as { items: Record<string, unknown>[] }).items.map(plain);
+        });
+
+        it('gives each node the defaults of its own type for what its text leaves out', () => {
+            expect(items[0]).toEqual({ name: 'x', flag: false, tags: [] });
+            expect(items[1]).toEqual({ name: 'g', members: [] });
+        });
+
+        it('keeps what the text says: a flag, a list, a keyword and a data type value', () => {
+            expect(items[2]).toEqual({ name: 'y', flag: true, tags: ['p', 'q'], kind: 'b', size: 'large' });
+            expect(items[3]).toEqual({ name: 'h', members: ['m'] });
+            expect(items[4]).toEqual({ name: 'z', flag: false, tags: [], size: 'custom' });
         });
     });
 });
