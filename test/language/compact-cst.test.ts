@@ -95,6 +95,23 @@ describe('the compact syntax tree', () => {
         expectSameAsLangium(text);
     });
 
+    it('finds the line starts of any mix of text and line breaks as TextDocument does', () => {
+        fc.assert(
+            fc.property(
+                fc.array(fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\n\r', '\u2028', 'é'), { maxLength: 40 }),
+                (parts) => {
+                    const text = parts.join('');
+                    const document = TextDocument.create('file:///t.mregion', 'mregion', 1, text);
+                    const expected = Array.from({ length: document.lineCount }, (_, line) =>
+                        document.offsetAt({ line, character: 0 }),
+                    );
+                    expect([...lineStarts(text)]).toEqual(expected);
+                },
+            ),
+            { numRuns: 2000, seed: 20261207 },
+        );
+    });
+
     it('keeps five fields per leaf and four per composite, before and after every range was asked for', () => {
         const text = examples.find(([name]) => name === 'netflix.mregion')![1];
         const all = nodes(mregion.parser.LangiumParser.parse(text).value.$cstNode!).slice(1); // the root is Langium's
