@@ -129,13 +129,15 @@ const unknownLatency: Rule = {
             const witness = store.witness !== undefined && !members.has(store.witness) ? store.witness : undefined;
             const sourceOf = pairSources(model, witness !== undefined ? [...regions, witness] : regions);
             const touched = regions.map((r) => reported.touches(r));
-            const place = regionsPlace(model, store);
+            // The place is worked out only for a store with a pair to report (a range read is not free, and most
+            // stores have none).
             let entry: PairsAt | undefined;
             for (let i = 0; i < regions.length; i++) {
                 for (let j = i + 1; j < regions.length; j++) {
                     if (!unknown(sourceOf(i, j))) continue;
                     const [a, b] = [itemAt(regions, i, 'region'), itemAt(regions, j, 'region')];
-                    if (!(touched[i] && touched[j] && reported.has(a, b))) need((entry ??= placeEntry(place)), a, b);
+                    if (!(touched[i] && touched[j] && reported.has(a, b)))
+                        need((entry ??= placeEntry(regionsPlace(model, store))), a, b);
                 }
             }
             reported.addGroup(members);
