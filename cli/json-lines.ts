@@ -35,6 +35,11 @@ function isContainer(value: unknown): value is object {
     return !(value instanceof Number || value instanceof String || value instanceof Boolean);
 }
 
+/** Whether JSON.stringify leaves a (prepared) value out of an object, or writes it as null in an array. */
+function isLeftOut(value: unknown): boolean {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
 /**
  * The lines of one value at indentation `indent`: the first begins with `head` (`"key": ` or nothing), the last
  * ends with `tail` (`,` or nothing). The value is already prepared and not one JSON.stringify leaves out.
@@ -67,7 +72,7 @@ function* valueLines(
         for (let i = 0; i < value.length; i++) {
             const item = prepare(value[i], String(i));
             // What JSON.stringify leaves out of an object (undefined, a function) is `null` in an array.
-            const shown = !isContainer(item) && JSON.stringify(item) === undefined ? null : item;
+            const shown = isLeftOut(item) ? null : item;
             yield* valueLines(shown, inner, '', i < value.length - 1 ? ',' : '', depth + 1, maxDepth, unit);
         }
         yield `${indent}]${tail}`;
@@ -76,7 +81,7 @@ function* valueLines(
     const entries: [string, unknown][] = [];
     for (const key of Object.keys(value)) {
         const item = prepare((value as Record<string, unknown>)[key], key);
-        if (isContainer(item) || JSON.stringify(item) !== undefined) entries.push([key, item]);
+        if (!isLeftOut(item)) entries.push([key, item]);
     }
     if (entries.length === 0) {
         yield `${indent}${head}{}${tail}`;

@@ -7,8 +7,9 @@
 //   node and one per property (the most garbage of the whole parse after the tokens); one walk here does both.
 //   `parse` is Langium 4.4's, with that walk in place of `linkContentToContainer` (test/language/parser-robustness
 //   checks the links equal Langium's).
-// Its tokens carry offsets only (`lexer.ts`); the tokens of syntax errors get their lines and columns after the
-// parse, for the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
+// Its tokens are packed in typed arrays (`packed-tokens.ts`) and made into offset-only token objects as Chevrotain
+// reads them (`packed-token-input.ts`); the tokens of syntax errors get their lines and columns after the parse, for
+// the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
 // the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import {

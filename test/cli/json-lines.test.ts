@@ -5,11 +5,12 @@ import { jsonLines } from '../../cli/json-lines.js';
 
 const joined = (value: object, space: number, depth: number) => [...jsonLines(value, { space, depth })].join('\n');
 
-// JSON values with what JSON.stringify treats specially mixed in: undefined and functions (left out of objects,
+// JSON values with what JSON.stringify treats specially mixed in: undefined, functions and symbols (left out of objects,
 // null in arrays), non-finite numbers (null), toJSON, boxed primitives, empty containers.
 const special = fc.constantFrom<unknown>(
     undefined,
     () => 1,
+    Symbol('left out'),
     Number.NaN,
     Number.POSITIVE_INFINITY,
     -0,
