@@ -40,7 +40,10 @@ export class MregionLexer extends DefaultLexer {
         return this.fastLexer !== undefined;
     }
 
-    /** Tokens with an offset and no end offset, line or column (for the parser); errors with their lines. */
+    /**
+     * The parser's tokens as objects, with an offset and no end offset, line or column; errors with their lines. The
+     * parser reads them packed (`tokenizePacked`) and this vector only for a vocabulary the fast lexer does not take.
+     */
     tokenizeForParser(text: string, lines = new TextLines(text)): LexerResult {
         const packed = this.tokenizePacked(text, lines);
         return packed ? { ...packed.result, tokens: packed.tokens.toArray() } : this.chevrotainResult(text, lines);

@@ -34,19 +34,17 @@ export class PackedTokenInput {
         const { LA, LA_FAST } = adapter;
         // Chevrotain's end-of-file token, which its LA gives for a position before the first.
         const endOfFile = LA.call({ currIdx: -1, tokVectorLength: 0 } as LexerAdapter, 0);
+        // Both read the packed tokens the same way; without them, each is Chevrotain's own.
         const input = this;
-        this.readAhead = function (this: LexerAdapter, howMuch: number): IToken {
-            const tokens = input.tokens;
-            if (!tokens) return LA.call(this, howMuch);
-            const position = this.currIdx + howMuch;
-            return position < 0 || position >= tokens.length ? endOfFile : input.tokenAt(tokens, position);
-        };
-        this.readAheadFast = function (this: LexerAdapter, howMuch: number): IToken {
-            const tokens = input.tokens;
-            if (!tokens) return LA_FAST.call(this, howMuch);
-            const position = this.currIdx + howMuch;
-            return position < 0 || position >= tokens.length ? endOfFile : input.tokenAt(tokens, position);
-        };
+        const reading = (chevrotains: (howMuch: number) => IToken) =>
+            function (this: LexerAdapter, howMuch: number): IToken {
+                const tokens = input.tokens;
+                if (!tokens) return chevrotains.call(this, howMuch);
+                const position = this.currIdx + howMuch;
+                return position < 0 || position >= tokens.length ? endOfFile : input.tokenAt(tokens, position);
+            };
+        this.readAhead = reading(LA);
+        this.readAheadFast = reading(LA_FAST);
     }
 
     /** Makes the parser read `tokens` (call before parsing; `clear` after, thrown or not). */

@@ -48,11 +48,12 @@ export class MregionParser extends LangiumParser {
             state.nodeBuilder.buildRootNode(input);
             const lines = new TextLines(input);
             const packed = this.lexer instanceof MregionLexer ? this.lexer.tokenizePacked(input, lines) : undefined;
-            const lexerResult = packed
-                ? packed.result
-                : this.lexer instanceof MregionLexer
-                  ? this.lexer.tokenizeForParser(input, lines)
-                  : this.lexer.tokenize(input);
+            // Without packed tokens (a vocabulary the fast lexer does not take), the parser reads a token vector.
+            const lexerResult =
+                packed?.result ??
+                (this.lexer instanceof MregionLexer
+                    ? this.lexer.tokenizeForParser(input, lines)
+                    : this.lexer.tokenize(input));
             state.lexerResult = lexerResult;
             if (packed) this.packedInput.read(packed.tokens);
             else this.wrapper.input = lexerResult.tokens;
