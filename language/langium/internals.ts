@@ -4,8 +4,9 @@
 //
 // Why each is needed:
 // - parser: the parser's node builder, rule stack and lexer result, which MregionParser replaces or resets
-//   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw), and
-//   its check of a consumed token, which MregionParser replaces for tokens read by offset only;
+//   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw), its
+//   check of a consumed token, which MregionParser replaces for tokens read by offset only, and its assignment of
+//   a rule call's result, which gets the leaf the builder put in place of a one-token composite;
 // - CST: the builder's stack of open nodes, which takes our compact nodes (language/parser/cst-node-builder.ts,
 //   compact-cst.ts); a composite's child list, filled without spreads; the root's text and cached range, which the
 //   declaration splice replaces (language/parser/declaration-splice.ts);
@@ -27,6 +28,8 @@ export interface ParserInternals<Builder> {
     doParse(rule: unknown): AstNode;
     /** Whether a consumed token becomes a leaf (Langium 4.4 requires an end offset, which our tokens lack). */
     isValidToken(token: IToken): boolean;
+    /** Assigns a rule call's result, with the CST node it was read from (a reference keeps that node). */
+    performSubruleAssignment(result: unknown, feature: unknown, cstNode: CstNode): void;
 }
 
 export function parserInternals<Builder>(parser: LangiumParser): ParserInternals<Builder> {

@@ -62,6 +62,22 @@ export class CompactHiddenLeafNode extends CompactLeafNode {
     }
 }
 
+/**
+ * The leaf of a node written as one token (a `Quantity`): it is that AST node's CST node, where Langium has a
+ * composite holding the leaf (`cst-node-builder.ts`).
+ */
+export class CompactOwnedLeafNode extends CompactLeafNode {
+    private ownAstNode: AstNode | undefined = undefined;
+
+    override get astNode(): AstNode {
+        return this.ownAstNode ?? super.astNode;
+    }
+
+    override set astNode(value: AstNode | undefined) {
+        this.ownAstNode = value;
+    }
+}
+
 export class CompactCompositeNode implements CompositeCstNode {
     container: CompositeCstNode | undefined = undefined;
     grammarSource: AbstractElement | undefined = undefined;

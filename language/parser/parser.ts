@@ -9,7 +9,7 @@
 //   checks the links equal Langium's).
 // Its tokens are packed in typed arrays (`packed-tokens.ts`) and made into offset-only token objects as Chevrotain
 // reads them (`packed-token-input.ts`); the tokens of syntax errors get their lines and columns after the parse, for
-// the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads), bounds error recovery (`recovery.ts`: no rescan of
+// the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads, no composite for one token), bounds error recovery (`recovery.ts`: no rescan of
 // the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import {
@@ -38,6 +38,11 @@ export class MregionParser extends LangiumParser {
         state.nodeBuilder = new MregionCstNodeBuilder();
         // Langium's check of a consumed token, without the end offset our tokens do not carry (`lexer.ts`).
         state.isValidToken = isTextToken;
+        // A rule call's result is assigned with the node that stands for it in the tree: a one-token composite is
+        // a leaf by then (`cst-node-builder.ts`), and a reference keeps that leaf as its `$refNode`.
+        const assignSubrule = state.performSubruleAssignment.bind(this);
+        state.performSubruleAssignment = (result, feature, cstNode) =>
+            assignSubrule(result, feature, state.nodeBuilder.standIn(cstNode));
         this.resetRecovery = boundRecovery(this.wrapper);
         this.packedInput = new PackedTokenInput(this.wrapper);
     }
@@ -78,6 +83,7 @@ export class MregionParser extends LangiumParser {
             this.unorderedGroups.clear();
             return unparsed<T>(input, error);
         } finally {
+            state.nodeBuilder.forgetCollapse();
             this.resetRecovery();
             this.packedInput.clear();
         }
