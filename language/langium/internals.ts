@@ -5,8 +5,9 @@
 // Why each is needed:
 // - parser: the parser's node builder, rule stack and lexer result, which MregionParser replaces or resets
 //   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw), its
-//   check of a consumed token, which MregionParser replaces for tokens read by offset only, and its assignment of
-//   a rule call's result, which gets the leaf the builder put in place of a one-token composite;
+//   check of a consumed token, which MregionParser replaces for tokens read by offset only, its assignment of a
+//   rule call's result, which gets the leaf the builder put in place of a one-token composite, and the making of a
+//   rule's method, whose new AST node MregionParser makes with a constructor per type;
 // - CST: the builder's stack of open nodes, which takes our compact nodes (language/parser/cst-node-builder.ts,
 //   compact-cst.ts); a composite's child list, filled without spreads; the root's text and cached range, which the
 //   declaration splice replaces (language/parser/declaration-splice.ts);
@@ -30,6 +31,14 @@ export interface ParserInternals<Builder> {
     isValidToken(token: IToken): boolean;
     /** Assigns a rule call's result, with the CST node it was read from (a reference keeps that node). */
     performSubruleAssignment(result: unknown, feature: unknown, cstNode: CstNode): void;
+    /** Makes a rule's method: it pushes the rule's new node, runs the rule, and closes the node. */
+    startImplementation(
+        type: string | symbol | undefined,
+        infixName: string | undefined,
+        implementation: (args: unknown) => void,
+    ): (args: unknown) => unknown;
+    isRecording(): boolean;
+    construct(): unknown;
 }
 
 export function parserInternals<Builder>(parser: LangiumParser): ParserInternals<Builder> {

@@ -14,6 +14,7 @@
 // some text all the same, the document gets an empty tree and one syntax error saying so.
 import {
     createParser,
+    DatatypeSymbol,
     LangiumParser,
     type AstNode,
     type LangiumCoreServices,
@@ -22,6 +23,7 @@ import {
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import { parserInternals, setAstNode } from '../langium/internals.js';
+import { astNodeConstructor } from './ast-node-constructors.js';
 import { MregionCstNodeBuilder } from './cst-node-builder.js';
 import { MregionLexer } from './lexer.js';
 import { PackedTokenInput } from './packed-token-input.js';
@@ -43,6 +45,25 @@ export class MregionParser extends LangiumParser {
         const assignSubrule = state.performSubruleAssignment.bind(this);
         state.performSubruleAssignment = (result, feature, cstNode) =>
             assignSubrule(result, feature, state.nodeBuilder.standIn(cstNode));
+        // Langium's rule method, with each AST node made by its type's constructor (`ast-node-constructors.ts`);
+        // read by `createParser`, which runs after this constructor.
+        state.startImplementation = (type, infixName, implementation) => {
+            const Node = typeof type === 'string' && infixName === undefined ? astNodeConstructor(type) : undefined;
+            return (args) => {
+                if (state.isRecording() || type === undefined) {
+                    implementation(args);
+                    return undefined;
+                }
+                const node: { $type: string | symbol; value?: string; $infixName?: string } = Node
+                    ? new Node()
+                    : { $type: type };
+                state.stack.push(node);
+                if (type === DatatypeSymbol) node.value = '';
+                else if (infixName !== undefined) node.$infixName = infixName;
+                implementation(args);
+                return state.construct();
+            };
+        };
         this.resetRecovery = boundRecovery(this.wrapper);
         this.packedInput = new PackedTokenInput(this.wrapper);
     }

@@ -2,7 +2,7 @@
 // for: each is checked through Langium's public API, and no other file touches those fields.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { CstNodeBuilder, isReference, type CstNode, type Reference } from 'langium';
+import { CstNodeBuilder, isReference, LangiumParser, type CstNode, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import {
     LANGIUM_CHECKED_VERSION,
@@ -31,6 +31,17 @@ describe('the adapter over Langium internals', () => {
         expect(state.nodeBuilder).toBeDefined();
         expect(Array.isArray(state.stack)).toBe(true);
         expect(typeof state.doParse).toBe('function');
+        // MregionParser replaces these with its own versions that call or follow Langium's: a rename in Langium
+        // would leave Langium's own in use, unnoticed.
+        const langium = LangiumParser.prototype as unknown as Record<string, unknown>;
+        for (const method of [
+            'startImplementation',
+            'performSubruleAssignment',
+            'isValidToken',
+            'isRecording',
+            'construct',
+        ])
+            expect(typeof langium[method], method).toBe('function');
     });
 
     it('reaches the CST builder’s stack of open nodes, which holds the root between parses', () => {
