@@ -4,9 +4,10 @@
 // - the AST's lists (clauses, region lists, …) are filled one push at a time, which gives each a backing store of
 //   17 slots however few items it holds (about 4 MB for a 50k-line design); each list is copied to its exact size;
 // - Langium then walks the tree once more to link each node to its container, with an `Object.entries` array per
-//   node and one per property (the most garbage of the whole parse after the tokens); one walk here does both.
+//   node and one per property (the most garbage of the whole parse after the tokens); one walk here does both,
+//   and finds each top-level declaration's references for the linker, which walked the tree for them once more.
 //   `parse` is Langium 4.4's, with that walk in place of `linkContentToContainer` (test/language/parser-robustness
-//   checks the links equal Langium's).
+//   checks the links equal Langium's, and the references those a fresh walk finds).
 // Its tokens are packed in typed arrays (`packed-tokens.ts`) and made into offset-only token objects as Chevrotain
 // reads them (`packed-token-input.ts`); the tokens of syntax errors get their lines and columns after the parse, for
 // the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads, no composite for one token), bounds error recovery (`recovery.ts`: no rescan of
@@ -15,11 +16,14 @@
 import {
     createParser,
     DatatypeSymbol,
+    isMultiReference,
+    isReference,
     LangiumParser,
     type AstNode,
     type LangiumCoreServices,
     type ParseResult,
     type ParserOptions,
+    type ReferenceInfo,
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import { parserInternals, setAstNode } from '../langium/internals.js';
@@ -29,6 +33,7 @@ import { MregionLexer } from './lexer.js';
 import { PackedTokenInput } from './packed-token-input.js';
 import { boundRecovery } from './recovery.js';
 import { isTextToken, TextLines } from './token-positions.js';
+import { rememberReferencesBelow } from '../util/subtree-references.js';
 
 export class MregionParser extends LangiumParser {
     private readonly resetRecovery: () => void;
@@ -142,36 +147,60 @@ interface Contained {
 }
 
 /**
- * Links every node of the tree to its container, as Langium's `linkContentToContainer` does, and copies every list
- * to an array of its exact length; the parser's own nodes only, so no cycles.
+ * Links every node of the tree to its container, as Langium's `linkContentToContainer` does, copies every list to
+ * an array of its exact length, and keeps the references below each top-level declaration for the linker
+ * (`rememberReferencesBelow`: the order `referencesBelow` would find them in, which its test compares); the
+ * parser's own nodes only, so no cycles.
  */
 function linkAndCompact(root: AstNode): void {
-    const pending: AstNode[] = [root];
-    while (pending.length > 0) {
-        const container = pending.pop()!;
-        const node = container as unknown as Record<string, unknown>;
-        // for-in, not Object.keys: no array per node (an AST node is a plain object, nothing enumerable inherited).
-        for (const property in node) {
-            if (property.charCodeAt(0) === 36 /* $ */) continue;
-            const value = node[property];
-            if (Array.isArray(value)) {
-                const exact = value.slice();
-                node[property] = exact;
-                for (let index = 0; index < exact.length; index++) {
-                    const item = exact[index];
-                    if (!isNode(item)) continue;
+    const tops: AstNode[] = [];
+    linkOwn(root, tops, undefined);
+    const pending: AstNode[] = [];
+    const children: AstNode[] = [];
+    for (const top of tops) {
+        const references: ReferenceInfo[] = [];
+        pending.push(top);
+        while (pending.length > 0) {
+            children.length = 0;
+            linkOwn(pending.pop()!, children, references);
+            // Pre-order, properties in order: the first child is taken next.
+            for (const child of children.reverse()) pending.push(child);
+        }
+        rememberReferencesBelow(top, references);
+    }
+}
+
+/**
+ * Links the child nodes of `container` to it, copies its lists to their exact length, appends its child nodes to
+ * `children` and, when given `references`, its own references to them.
+ */
+function linkOwn(container: AstNode, children: AstNode[], references: ReferenceInfo[] | undefined): void {
+    const node = container as unknown as Record<string, unknown>;
+    // for-in, not Object.keys: no array per node (an AST node is a plain object, nothing enumerable inherited).
+    for (const property in node) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = node[property];
+        if (Array.isArray(value)) {
+            const exact = value.slice();
+            node[property] = exact;
+            for (let index = 0; index < exact.length; index++) {
+                const item: unknown = exact[index];
+                if (isNode(item)) {
                     const child = item as Contained;
                     child.$container = container;
                     child.$containerProperty = property;
                     child.$containerIndex = index;
-                    pending.push(item);
-                }
-            } else if (isNode(value)) {
-                const child = value as Contained;
-                child.$container = container;
-                child.$containerProperty = property;
-                pending.push(value);
+                    children.push(item);
+                } else if (references && (isReference(item) || isMultiReference(item)))
+                    references.push({ reference: item, container, property, index });
             }
+        } else if (isNode(value)) {
+            const child = value as Contained;
+            child.$container = container;
+            child.$containerProperty = property;
+            children.push(value);
+        } else if (references && (isReference(value) || isMultiReference(value))) {
+            references.push({ reference: value, container, property });
         }
     }
 }

@@ -13,6 +13,14 @@ import {
 
 const found = new WeakMap<AstNode, readonly ReferenceInfo[]>();
 
+/**
+ * Keeps the references below `top` that the parser found in its own walk over the new tree (language/parser/
+ * parser.ts), in the order `referencesBelow` gives, so that the first linking does not walk the tree again.
+ */
+export function rememberReferencesBelow(top: AstNode, references: readonly ReferenceInfo[]): void {
+    found.set(top, references);
+}
+
 /** The references of `top` and everything below it, in Langium's order (pre-order, properties in order). */
 export function referencesBelow(top: AstNode): readonly ReferenceInfo[] {
     let infos = found.get(top);

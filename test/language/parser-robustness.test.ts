@@ -3,10 +3,11 @@
 // before (a spread of >~120k comment nodes, a regex backtracking stack overflowing on a token of megabytes, a
 // failed token rescanned to the end of its line from every quote), kept small enough that the file runs in seconds.
 import { readdirSync, readFileSync } from 'node:fs';
-import { AstUtils } from 'langium';
+import { AstUtils, type ReferenceInfo } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { mregion, validate } from '../helpers/services.js';
 import type { MregionLexer } from '../../language/parser/lexer.js';
+import { referencesBelow } from '../../language/util/subtree-references.js';
 import { DESIGN_HEAD, expectedDiagnostic, hostile, outOfRange } from './hostile-texts.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
@@ -153,4 +154,23 @@ describe('the links from each node to its container', () => {
         expect(ours).toEqual(links());
         expect(ours.length).toBeGreaterThan(1);
     });
+
+    // The same walk keeps each top-level declaration's references for the linker (`rememberReferencesBelow`).
+    it.each([...examples, ...broken])(
+        'give each top-level declaration the references Langium streams below it, for %s',
+        (name, text) => {
+            const root = mregion.parser.LangiumParser.parse(text).value;
+            const seen = (infos: readonly ReferenceInfo[]) =>
+                infos.map((r) => [r.reference, r.container, r.property, r.index]);
+            let count = 0;
+            for (const top of AstUtils.streamContents(root)) {
+                const streamed = AstUtils.streamAst(top)
+                    .flatMap((node) => AstUtils.streamReferences(node))
+                    .toArray();
+                expect(seen(referencesBelow(top))).toEqual(seen(streamed));
+                count += streamed.length;
+            }
+            if (name.endsWith('.mregion')) expect(count).toBeGreaterThan(0);
+        },
+    );
 });
