@@ -10,9 +10,10 @@
 //   checks the links equal Langium's, and the references those a fresh walk finds).
 // Its tokens are packed in typed arrays (`packed-tokens.ts`) and made into offset-only token objects as Chevrotain
 // reads them (`packed-token-input.ts`); the tokens of syntax errors get their lines and columns after the parse, for
-// the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads, no composite for one token), bounds error recovery (`recovery.ts`: no rescan of
-// the rest of the file per error, at most 500 errors), and never throws: should parsing fail on
-// some text all the same, the document gets an empty tree and one syntax error saying so.
+// the diagnostics. It builds the CST with `MregionCstNodeBuilder` (no argument spreads, no composite for one
+// token) and each AST node with its type's constructor (`ast-node-constructors.ts`), bounds error recovery
+// (`recovery.ts`: no rescan of the rest of the file per error, at most 500 errors), and never throws: should parsing
+// fail on some text all the same, the document gets an empty tree and one syntax error saying so.
 import {
     createParser,
     DatatypeSymbol,
