@@ -6,7 +6,7 @@
 // - parser: the parser's node builder, rule stack and lexer result, which MregionParser replaces or resets
 //   (language/parser/parser.ts: a CST builder without argument spreads, recovery after a parse that threw), its
 //   check of a consumed token, which MregionParser replaces for tokens read by offset only, its assignment of a
-//   rule call's result, which gets the leaf the builder put in place of a one-token composite, and the making of a
+//   rule call's result, which gets the leaf the builder puts in place of a one-token composite, and the making of a
 //   rule's method, whose new AST node MregionParser makes with a constructor per type;
 // - CST: the builder's stack of open nodes, which takes our compact nodes (language/parser/cst-node-builder.ts,
 //   compact-cst.ts); a composite's child list, filled without spreads; the root's text and cached range, which the

@@ -5,11 +5,11 @@
 //   searched the root's children from the start (`indexOf`), quadratic in the number of declarations. It now
 //   returns at once when there are none, and searches from the end, where the node being built is.
 // Its nodes are the compact ones of `compact-cst.ts` (no line, column or hidden flag per leaf, no cached range per
-// composite), and a composite that would only wrap one token is that token's leaf (`construct`).
+// composite), and a composite that would only wrap one token is that token's leaf (`standIn`).
 import {
     CstNodeBuilder,
-    DatatypeSymbol,
     GrammarAST,
+    isAstNode,
     type CompositeCstNode,
     type CstNode,
     type LeafCstNodeImpl,
@@ -20,54 +20,39 @@ import { CompactCompositeNode, CompactHiddenLeafNode, CompactLeafNode, CompactOw
 import { spliceAll } from './splice-array.js';
 
 export class MregionCstNodeBuilder extends CstNodeBuilder {
-    /** The last composite replaced by a leaf, and that leaf: the parser assigns the leaf in its place (`parser.ts`). */
-    collapsedComposite: CompositeCstNode | undefined = undefined;
-    collapsedInto: CompactLeafNode | undefined = undefined;
-
-    /** Forgets the last replaced composite, which would keep its tree alive after the parse. */
-    forgetCollapse(): void {
-        this.collapsedComposite = undefined;
-        this.collapsedInto = undefined;
-    }
-
-    /** The node that stands for `node` in the tree: its leaf if `construct` just replaced it by one. */
-    standIn(node: CstNode): CstNode {
-        return node === this.collapsedComposite && this.collapsedInto ? this.collapsedInto : node;
-    }
-
     /**
-     * Closes the node of a rule, as Langium does, then puts a leaf in place of a composite that holds one name or
-     * value token and nothing else: a name or reference (`name=Name`, `[Region:Name]`, a data type rule read as
-     * one ID) keeps the token's leaf, which takes the composite's grammar element; a node of one value token (a
-     * `Quantity`) gets a leaf that is its own CST node. A large design has about 220,000 names and references
-     * and 190,000 quantities per 10 MB; each composite, with its child list, took about 110 bytes. The grammar
-     * element a leaf takes is the one Langium's utilities ask for (`findAssignment`: which property, which
+     * The node that stands in the tree for `node`, a rule call's node just closed, whose value is `result`; the
+     * parser assigns it in the composite's place (`parser.ts`). A composite that holds one name or value token and
+     * nothing else is replaced by a leaf: a name or reference (`name=Name`, `[Region:Name]`, a data type rule read
+     * as one ID) by the token's leaf, which takes the composite's grammar element; a node of one value token (a
+     * `Quantity`) by a leaf that is its own CST node. A large design has about 220,000 names and references and
+     * 190,000 quantities per 10 MB; each composite, with its child list, took about 110 bytes. The grammar element
+     * a leaf takes is the one Langium's utilities ask for (`findAssignment`: which property, which
      * cross-reference); a keyword keeps its composite, so the keyword stays recognisable (hover, highlighting).
      * One thing reads differently: Langium looks for a node's properties below its CST node, so it finds nothing
      * for a quantity's `text`, which is the leaf itself (test/language/compact-cst.test.ts compares every other
      * lookup, and every node, with Langium's tree).
      */
-    override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode; $infixName?: string }): void {
-        super.construct(item);
-        const composite = item.$cstNode;
-        if (!(composite instanceof CompactCompositeNode) || composite.content.length !== 1) return;
-        const only = composite.content[0];
-        if (!(only instanceof CompactLeafNode) || only.hidden || !isValueToken(only.grammarSource)) return;
-        const parent = composite.container;
-        const siblings = parent ? contentOf(parent) : undefined;
-        const at = siblings ? siblings.lastIndexOf(composite) : -1;
-        if (!parent || !siblings || at < 0) return;
+    standIn(node: CstNode, result: unknown): CstNode {
+        if (!(node instanceof CompactCompositeNode) || node.content.length !== 1) return node;
+        const only = node.content[0];
+        if (!(only instanceof CompactLeafNode) || only.hidden || !isValueToken(only.grammarSource)) return node;
+        const parent = node.container;
+        if (!parent) return node;
+        const siblings = contentOf(parent);
+        const at = siblings.lastIndexOf(node);
+        if (at < 0) return node;
         let leaf: CompactLeafNode;
-        if (item.$type === DatatypeSymbol) leaf = only;
-        else if (typeof item.$type === 'string' && item.$infixName === undefined)
+        if (typeof result !== 'object')
+            leaf = only; // a data type rule's value
+        else if (isAstNode(result) && result.$cstNode === node) {
             leaf = new CompactOwnedLeafNode(only.offset, only.length, only.tokenType);
-        else return;
-        leaf.grammarSource = composite.grammarSource;
+            (result as { $cstNode: CstNode }).$cstNode = leaf;
+        } else return node;
+        leaf.grammarSource = node.grammarSource;
         leaf.container = parent;
         siblings[at] = leaf;
-        item.$cstNode = leaf;
-        this.collapsedComposite = composite;
-        this.collapsedInto = leaf;
+        return leaf;
     }
 
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {

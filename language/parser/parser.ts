@@ -46,11 +46,11 @@ export class MregionParser extends LangiumParser {
         state.nodeBuilder = new MregionCstNodeBuilder();
         // Langium's check of a consumed token, without the end offset our tokens do not carry (`lexer.ts`).
         state.isValidToken = isTextToken;
-        // A rule call's result is assigned with the node that stands for it in the tree: a one-token composite is
-        // a leaf by then (`cst-node-builder.ts`), and a reference keeps that leaf as its `$refNode`.
+        // A rule call's result is assigned with the node that stands for it in the tree: a one-token composite
+        // becomes a leaf here (`cst-node-builder.ts`), and a reference keeps that leaf as its `$refNode`.
         const assignSubrule = state.performSubruleAssignment.bind(this);
         state.performSubruleAssignment = (result, feature, cstNode) =>
-            assignSubrule(result, feature, state.nodeBuilder.standIn(cstNode));
+            assignSubrule(result, feature, state.nodeBuilder.standIn(cstNode, result));
         // Langium's rule method, with each AST node made by its type's constructor (`ast-node-constructors.ts`);
         // read by `createParser`, which runs after this constructor.
         state.startImplementation = (type, infixName, implementation) => {
@@ -110,7 +110,6 @@ export class MregionParser extends LangiumParser {
             this.unorderedGroups.clear();
             return unparsed<T>(input, error);
         } finally {
-            state.nodeBuilder.forgetCollapse();
             this.resetRecovery();
             this.packedInput.clear();
         }
