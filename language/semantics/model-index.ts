@@ -3,80 +3,84 @@
 // linear in every dimension). The model is immutable once built, so an index never goes stale.
 import type { FailoverM, Model, ScenarioM, ServiceM, WorkloadM } from './model.js';
 
-interface ModelIndex {
-    readonly failoversByTarget: ReadonlyMap<string, readonly FailoverM[]>;
-    readonly workloadsByService: ReadonlyMap<string, readonly WorkloadM[]>;
-    readonly workloadsByStore: ReadonlyMap<string, readonly WorkloadM[]>;
-    readonly dependentsByService: ReadonlyMap<string, readonly ServiceM[]>;
-    /** By store id: the service instances whose `uses` names it, and whose `reads` does. */
-    readonly writersByStore: ReadonlyMap<string, readonly ServiceM[]>;
-    readonly readersByStore: ReadonlyMap<string, readonly ServiceM[]>;
-    /** By store name: the scenarios with an `at T corrupt <store>`. */
-    readonly corruptingByStore: ReadonlyMap<string, readonly ScenarioM[]>;
-    /** Each service instance's place in the design's order. */
-    readonly serviceOrder: ReadonlyMap<ServiceM, number>;
-}
-
-const indexes = new WeakMap<Model, ModelIndex>();
-
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     const list = map.get(key);
     if (list === undefined) map.set(key, [value]);
     else list.push(value);
 }
 
-function indexOf(model: Model): ModelIndex {
-    let index = indexes.get(model);
-    if (index === undefined) {
-        const failoversByTarget = new Map<string, FailoverM[]>();
-        for (const f of model.failovers) push(failoversByTarget, `${f.target.kind}:${f.target.id}`, f);
-        const workloadsByService = new Map<string, WorkloadM[]>();
-        const workloadsByStore = new Map<string, WorkloadM[]>();
-        for (const w of model.workloads.values()) {
-            if (w.target?.kind === 'service') push(workloadsByService, w.target.name, w);
-            else if (w.target?.kind === 'store') push(workloadsByStore, w.target.name, w);
+/**
+ * A lookup built from `model` on its first use, once per model. Each lookup reads one part of the model (failovers,
+ * workloads, services or scenarios), so a rule that asks one reads only that part: the editor reruns a rule after
+ * an edit only when a part it read has changed (validation/rules/findings-memo.ts).
+ */
+function perModel<T>(build: (model: Model) => T): (model: Model) => T {
+    const built = new WeakMap<Model, T>();
+    return (model) => {
+        let value = built.get(model);
+        if (value === undefined) {
+            value = build(model);
+            built.set(model, value);
         }
-        const dependentsByService = new Map<string, ServiceM[]>();
-        const writersByStore = new Map<string, ServiceM[]>();
-        const readersByStore = new Map<string, ServiceM[]>();
-        for (const s of model.services.values()) {
-            for (const id of new Set(s.dependsOn)) push(dependentsByService, id, s);
-            for (const id of new Set(s.uses)) push(writersByStore, id, s);
-            for (const id of new Set(s.reads)) push(readersByStore, id, s);
-        }
-        const corruptingByStore = new Map<string, ScenarioM[]>();
-        for (const scenario of model.scenarios.values()) {
-            const stores = new Set(scenario.faults.flatMap((f) => (f.kind === 'corrupt' ? [f.store] : [])));
-            for (const store of stores) push(corruptingByStore, store, scenario);
-        }
-        index = {
-            failoversByTarget,
-            workloadsByService,
-            workloadsByStore,
-            dependentsByService,
-            writersByStore,
-            readersByStore,
-            corruptingByStore,
-            serviceOrder: new Map([...model.services.values()].map((s, i) => [s, i])),
-        };
-        indexes.set(model, index);
-    }
-    return index;
+        return value;
+    };
 }
+
+/** Failovers by `kind:id` of their target. */
+const failoversByTarget = perModel((model) => {
+    const byTarget = new Map<string, FailoverM[]>();
+    for (const f of model.failovers) push(byTarget, `${f.target.kind}:${f.target.id}`, f);
+    return byTarget;
+});
+
+const workloadsByTarget = perModel((model) => {
+    const byService = new Map<string, WorkloadM[]>();
+    const byStore = new Map<string, WorkloadM[]>();
+    for (const w of model.workloads.values()) {
+        if (w.target?.kind === 'service') push(byService, w.target.name, w);
+        else if (w.target?.kind === 'store') push(byStore, w.target.name, w);
+    }
+    return { byService, byStore };
+});
+
+/** By service id: the services whose `depends-on` names it; by store id: those whose `uses` does, and `reads`. */
+const servicesByTarget = perModel((model) => {
+    const dependents = new Map<string, ServiceM[]>();
+    const writers = new Map<string, ServiceM[]>();
+    const readers = new Map<string, ServiceM[]>();
+    const order = new Map<ServiceM, number>();
+    for (const s of model.services.values()) {
+        order.set(s, order.size);
+        for (const id of new Set(s.dependsOn)) push(dependents, id, s);
+        for (const id of new Set(s.uses)) push(writers, id, s);
+        for (const id of new Set(s.reads)) push(readers, id, s);
+    }
+    return { dependents, writers, readers, order };
+});
+
+/** By store name: the scenarios with an `at T corrupt <store>`. */
+const corruptingByStore = perModel((model) => {
+    const byStore = new Map<string, ScenarioM[]>();
+    for (const scenario of model.scenarios.values()) {
+        const stores = new Set(scenario.faults.flatMap((f) => (f.kind === 'corrupt' ? [f.store] : [])));
+        for (const store of stores) push(byStore, store, scenario);
+    }
+    return byStore;
+});
 
 /** The failovers of one service or store instance (by its id), in the design's order. */
 export function failoversOf(model: Model, kind: 'service' | 'store', id: string): readonly FailoverM[] {
-    return indexOf(model).failoversByTarget.get(`${kind}:${id}`) ?? [];
+    return failoversByTarget(model).get(`${kind}:${id}`) ?? [];
 }
 
 /** The workloads aimed at a service declaration (by name: every instance of a `per cell` service), in the design's order. */
 export function workloadsAimedAt(model: Model, service: string): readonly WorkloadM[] {
-    return indexOf(model).workloadsByService.get(service) ?? [];
+    return workloadsByTarget(model).byService.get(service) ?? [];
 }
 
 /** The workloads written straight at a store (`workload w for <store>`), by the store's declared name. */
 export function workloadsAimedAtStore(model: Model, store: string): readonly WorkloadM[] {
-    return indexOf(model).workloadsByStore.get(store) ?? [];
+    return workloadsByTarget(model).byStore.get(store) ?? [];
 }
 
 /** The services `service` depends on (`depends-on`), directly or through others, each once, nearest first. */
@@ -94,28 +98,27 @@ export function dependenciesOf(model: Model, service: ServiceM): ServiceM[] {
 
 /** The service instances whose `depends-on` names this one (by its id), in the design's order. */
 export function dependentsOf(model: Model, service: string): readonly ServiceM[] {
-    return indexOf(model).dependentsByService.get(service) ?? [];
+    return servicesByTarget(model).dependents.get(service) ?? [];
 }
 
 /** The service instances whose `uses` names this store (by its id), in the design's order. */
 export function writersOf(model: Model, store: string): readonly ServiceM[] {
-    return indexOf(model).writersByStore.get(store) ?? [];
+    return servicesByTarget(model).writers.get(store) ?? [];
 }
 
 /** The service instances that name a store or service (by its id) in `uses`, `reads` or (unless `dependsOn` is
  *  false) `depends-on`, each once, in the design's order. */
 export function servicesOn(model: Model, id: string, { dependsOn = true } = {}): ServiceM[] {
-    const index = indexOf(model);
+    const { writers, readers, dependents, order } = servicesByTarget(model);
     const on = new Set([
-        ...(index.writersByStore.get(id) ?? []),
-        ...(index.readersByStore.get(id) ?? []),
-        ...(dependsOn ? (index.dependentsByService.get(id) ?? []) : []),
+        ...(writers.get(id) ?? []),
+        ...(readers.get(id) ?? []),
+        ...(dependsOn ? (dependents.get(id) ?? []) : []),
     ]);
-    const order = index.serviceOrder;
     return [...on].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 /** The scenarios that corrupt a store (by its declared name), in the design's order. */
 export function scenariosCorrupting(model: Model, store: string): readonly ScenarioM[] {
-    return indexOf(model).corruptingByStore.get(store) ?? [];
+    return corruptingByStore(model).get(store) ?? [];
 }

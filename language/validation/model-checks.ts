@@ -17,6 +17,7 @@ import type { Finding, Rule } from './rules/rule.js';
 import { heldBackIn } from './held-back.js';
 import { ProblemCodes } from '../semantics/problem-codes.js';
 import { runRules, type RuleDiagnostic } from './rules/runner.js';
+import { RuleFindingsMemo } from './rules/findings-memo.js';
 
 /**
  * Problems with the text as written, true whatever the rest of the design says; the others (a missing property, a
@@ -41,6 +42,15 @@ export interface SuppressedFinding {
 
 /** What the last check of each document suppressed (SARIF reports them as suppressed results). */
 const suppressedByDocument = new WeakMap<LangiumDocument, readonly SuppressedFinding[]>();
+
+/** Each document's rule findings, for the next build of its edits (rules/findings-memo.ts). */
+const findingsByDocument = new WeakMap<LangiumDocument, RuleFindingsMemo>();
+
+export function findingsMemoOf(document: LangiumDocument): RuleFindingsMemo {
+    let memo = findingsByDocument.get(document);
+    if (memo === undefined) findingsByDocument.set(document, (memo = new RuleFindingsMemo()));
+    return memo;
+}
 
 export function suppressedIn(document: LangiumDocument): readonly SuppressedFinding[] {
     return suppressedByDocument.get(document) ?? [];
@@ -73,6 +83,8 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
             settingOf: (code) => config?.settingOf(code),
             ...(config ? { judge: config.judge } : {}),
             ...(held ? { heldBack: (f: Finding) => f.uri === uri && held.covers(f.range, f.cell) } : {}),
+            // A one-shot check (the CLI's) has no next build to keep findings for.
+            ...(models.rememberDeclarations ? { memo: findingsMemoOf(document) } : {}),
         }).filter((d) => d.uri === uri);
         const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));
         const {

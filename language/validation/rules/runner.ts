@@ -6,6 +6,7 @@ import type { LazyFixes } from './fix.js';
 import { rangeKey } from './helpers.js';
 import type { Finding, Related, Rule } from './rule.js';
 import { DEFAULT_JUDGE, type Judge } from '../../semantics/estimators/range.js';
+import type { RuleFindingsMemo } from './findings-memo.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -26,31 +27,29 @@ export interface RunOptions {
     readonly heldBack?: (finding: Finding) => boolean;
     /** Which end of an estimate's range the rules judge; the worst by default. */
     readonly judge?: Judge;
+    /** The findings of the previous builds of the same document, reused where the model has not changed. */
+    readonly memo?: RuleFindingsMemo;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function runRules(model: Model, rules: readonly Rule[], options: RunOptions = {}): RuleDiagnostic[] {
     const diagnostics: RuleDiagnostic[] = [];
+    const judge = options.judge ?? DEFAULT_JUDGE;
     for (const rule of rules) {
         const setting = options.settingOf?.(rule.code);
         if (setting === 'off') continue;
-        const findings: Finding[] = [];
+        let found: readonly Finding[];
         try {
-            const held = options.heldBack;
-            rule.check({
-                model,
-                judge: options.judge ?? DEFAULT_JUDGE,
-                report: held
-                    ? (f) => {
-                          if (!held(f)) findings.push(f);
-                      }
-                    : (f) => findings.push(f),
-            });
+            found = options.memo
+                ? options.memo.findings(rule, model, judge, (seen) => check(rule, seen, judge))
+                : check(rule, model, judge);
         } catch (error) {
             diagnostics.push(ruleFailed(model, rule.code, error));
             continue;
         }
+        const held = options.heldBack;
+        const findings = held ? found.filter((f) => !held(f)) : found;
         const defaultSeverity = RULES[rule.code]?.severity ?? 'warning';
         for (const merged of mergeCells(model, findings)) {
             // Optional fields set when present (not spread from a new object each: tens of thousands on a large design).
@@ -67,6 +66,12 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
         }
     }
     return diagnostics;
+}
+
+function check(rule: Rule, model: Model, judge: Judge): Finding[] {
+    const findings: Finding[] = [];
+    rule.check({ model, judge, report: (f) => findings.push(f) });
+    return findings;
 }
 
 function ruleFailed(model: Model, code: string, error: unknown): RuleDiagnostic {
