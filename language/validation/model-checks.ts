@@ -43,13 +43,24 @@ export interface SuppressedFinding {
 /** What the last check of each document suppressed (SARIF reports them as suppressed results). */
 const suppressedByDocument = new WeakMap<LangiumDocument, readonly SuppressedFinding[]>();
 
-/** Each document's rule findings, for the next build of its edits (rules/findings-memo.ts). */
-const findingsByDocument = new WeakMap<LangiumDocument, RuleFindingsMemo>();
+/**
+ * Each document's rule findings (rules/findings-memo.ts), kept from its second validation on: a document validated
+ * once — every document of a CLI run, a workspace file nobody edits — keeps none and pays nothing for them. Null
+ * marks a document validated once.
+ */
+const findingsByDocument = new WeakMap<LangiumDocument, RuleFindingsMemo | null>();
 
-export function findingsMemoOf(document: LangiumDocument): RuleFindingsMemo {
-    let memo = findingsByDocument.get(document);
-    if (memo === undefined) findingsByDocument.set(document, (memo = new RuleFindingsMemo()));
-    return memo;
+function findingsMemoFor(document: LangiumDocument): RuleFindingsMemo | undefined {
+    const memo = findingsByDocument.get(document);
+    if (memo) return memo;
+    const made = memo === null ? new RuleFindingsMemo() : null;
+    findingsByDocument.set(document, made);
+    return made ?? undefined;
+}
+
+/** The memo of a document's rule findings, if it has been validated more than once (for the tests). */
+export function findingsMemoIn(document: LangiumDocument): RuleFindingsMemo | undefined {
+    return findingsByDocument.get(document) ?? undefined;
 }
 
 export function suppressedIn(document: LangiumDocument): readonly SuppressedFinding[] {
@@ -83,8 +94,7 @@ export function checkModel(models: ModelProvider, ruleConfig?: RuleConfigProvide
             settingOf: (code) => config?.settingOf(code),
             ...(config ? { judge: config.judge } : {}),
             ...(held ? { heldBack: (f: Finding) => f.uri === uri && held.covers(f.range, f.cell) } : {}),
-            // A one-shot check (the CLI's) has no next build to keep findings for.
-            ...(models.rememberDeclarations ? { memo: findingsMemoOf(document) } : {}),
+            memo: findingsMemoFor(document),
         }).filter((d) => d.uri === uri);
         const suppressions = parseSuppressions(document.textDocument.getText(), targetsOf(document));
         const {
