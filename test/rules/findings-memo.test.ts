@@ -12,6 +12,7 @@ import { fixesOf } from '../../language/validation/lazy-fixes.js';
 import { findingsMemoIn } from '../../language/validation/model-checks.js';
 import { ModelView, RuleFindingsMemo } from '../../language/validation/rules/findings-memo.js';
 import type { Finding, Rule } from '../../language/validation/rules/rule.js';
+import { runRules } from '../../language/validation/rules/runner.js';
 import { applyEdit, designEdits, exampleNames, examples } from '../language/design-edits.js';
 import { mregion, modelOf, validate } from '../helpers/services.js';
 
@@ -212,6 +213,30 @@ function withEachDeclarationDeleted(text: string): string[] {
         .concat(text.length);
     return starts.slice(0, -1).map((start, i) => text.slice(0, start) + text.slice(starts[i + 1]));
 }
+
+describe("the runner's diagnostics of reused findings", () => {
+    it('are the same objects while the findings, the setting and the cells are, and made again when one changes', async () => {
+        const { model } = await modelOf(DESIGN);
+        const memo = new RuleFindingsMemo();
+        const rule = reading('stores', 'failovers');
+        const first = runRules(model, [rule], { memo });
+        const again = runRules({ ...model, failovers: [...model.failovers] }, [rule], { memo });
+        expect(rule.runs).toBe(1);
+        expect(again).toHaveLength(2);
+        again.forEach((d, i) => expect(d).toBe(first[i]));
+
+        const asError = runRules(model, [rule], { memo, settingOf: () => 'error' });
+        expect(asError.map((d) => d.severity)).toEqual(['error', 'error']);
+        const withCells = runRules({ ...model, cells: new Map([['c1', { name: 'c1' } as never]]) }, [rule], { memo });
+        expect(withCells[0]).not.toBe(first[0]);
+        expect(withCells).toEqual(first);
+        // Held-back findings depend on the document's errors: filtered on every run, never kept.
+        const held = runRules(model, [rule], { memo, heldBack: (f) => f.message.startsWith('stores') });
+        expect(held.map((d) => d.message)).toEqual(['failovers: 1']);
+        expect(runRules(model, [rule], { memo })).toHaveLength(2);
+        expect(rule.runs).toBe(1);
+    });
+});
 
 describe('the editor after edits', () => {
     it('keeps no findings for a document validated once, and keeps them from its second validation on', async () => {

@@ -23,6 +23,8 @@ interface Entry {
     readonly judge: Judge;
     readonly view: ModelView;
     readonly findings: readonly Finding[];
+    /** What the caller made of these findings (`derived`), and what else that depended on. */
+    derived?: { readonly key: string; readonly value: unknown };
 }
 
 /** The findings of each rule for one document, across the builds of its edits. */
@@ -48,6 +50,19 @@ export class RuleFindingsMemo {
         this.checksRun++;
         this.entries.set(rule, { judge, view, findings });
         return findings;
+    }
+
+    /**
+     * What `make` makes of a rule's findings (the runner's diagnostics), made again only when the findings or `key`
+     * (what else it depends on) changed: reused findings are the same array.
+     */
+    derived<T>(rule: Rule, findings: readonly Finding[], key: string, make: () => T): T {
+        const entry = this.entries.get(rule);
+        if (entry?.findings !== findings) return make();
+        if (entry.derived?.key === key) return entry.derived.value as T;
+        const value = make();
+        entry.derived = { key, value };
+        return value;
     }
 
     private stillHolds(read: ReadonlyMap<PropertyKey, unknown>, model: Model): boolean {

@@ -36,6 +36,9 @@ const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2
 export function runRules(model: Model, rules: readonly Rule[], options: RunOptions = {}): RuleDiagnostic[] {
     const diagnostics: RuleDiagnostic[] = [];
     const judge = options.judge ?? DEFAULT_JUDGE;
+    const held = options.heldBack;
+    // What merging a rule's findings depends on besides them: the cells their suffixes name.
+    const cells = [...model.cells.keys()].join(' ');
     for (const rule of rules) {
         const setting = options.settingOf?.(rule.code);
         if (setting === 'off') continue;
@@ -48,22 +51,40 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
             diagnostics.push(ruleFailed(model, rule.code, error));
             continue;
         }
-        const held = options.heldBack;
-        const findings = held ? found.filter((f) => !held(f)) : found;
-        const defaultSeverity = RULES[rule.code]?.severity ?? 'warning';
-        for (const merged of mergeCells(model, findings)) {
-            // Optional fields set when present (not spread from a new object each: tens of thousands on a large design).
-            const diagnostic: { -readonly [K in keyof RuleDiagnostic]: RuleDiagnostic[K] } = {
-                code: rule.code,
-                severity: setting ?? merged.severity ?? defaultSeverity,
-                message: merged.message,
-                uri: merged.uri,
-                range: merged.range,
-            };
-            if (merged.fixes) diagnostic.fixes = merged.fixes;
-            if (merged.related && merged.related.length > 0) diagnostic.related = merged.related;
-            diagnostics.push(diagnostic);
-        }
+        // Reused findings give the diagnostics they gave (merging them was a fifth of a 50k-line design's edit);
+        // held-back findings depend on the document's errors, so those are merged each time.
+        const made =
+            options.memo && !held
+                ? options.memo.derived(rule, found, `${setting ?? ''}:${cells}`, () =>
+                      diagnosticsOf(rule, setting, model, found),
+                  )
+                : diagnosticsOf(rule, setting, model, held ? found.filter((f) => !held(f)) : found);
+        for (const diagnostic of made) diagnostics.push(diagnostic);
+    }
+    return diagnostics;
+}
+
+/** A rule's findings as diagnostics: per-cell instances merged, with the severity configured or the rule's. */
+function diagnosticsOf(
+    rule: Rule,
+    setting: Severity | undefined,
+    model: Model,
+    findings: readonly Finding[],
+): RuleDiagnostic[] {
+    const diagnostics: RuleDiagnostic[] = [];
+    const defaultSeverity = RULES[rule.code]?.severity ?? 'warning';
+    for (const merged of mergeCells(model, findings)) {
+        // Optional fields set when present (not spread from a new object each: tens of thousands on a large design).
+        const diagnostic: { -readonly [K in keyof RuleDiagnostic]: RuleDiagnostic[K] } = {
+            code: rule.code,
+            severity: setting ?? merged.severity ?? defaultSeverity,
+            message: merged.message,
+            uri: merged.uri,
+            range: merged.range,
+        };
+        if (merged.fixes) diagnostic.fixes = merged.fixes;
+        if (merged.related && merged.related.length > 0) diagnostic.related = merged.related;
+        diagnostics.push(diagnostic);
     }
     return diagnostics;
 }
