@@ -23,6 +23,9 @@ function special(n: Maybe): string | undefined {
 function trim(n: number, digits: number): string {
     // toFixed and String write 10^21 and up with an exponent; decimals do not matter there.
     if (Math.abs(n) >= 1e21) return grouped(n);
+    // A whole number reads as its digits, which is what trimming toFixed's would leave (-0 included: "0"); most
+    // durations in messages are whole, and toFixed and the trimming were a noticeable part of formatting them.
+    if (Number.isInteger(n)) return String(n);
     // From toFixed's digits, not String(Number(…)), which writes 1e-7 with an exponent.
     let text = n.toFixed(digits);
     if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
@@ -31,7 +34,10 @@ function trim(n: number, digits: number): string {
 
 /** A whole number with thousands separators: 1234567 → "1,234,567". */
 function grouped(n: number): string {
-    return Math.round(n).toLocaleString('en-US');
+    const whole = Math.round(n);
+    // Below a thousand there is no separator to place: the digits, without the locale lookup (-0 keeps its "-0").
+    if (whole > -1000 && whole < 1000 && !Object.is(whole, -0)) return String(whole);
+    return whole.toLocaleString('en-US');
 }
 
 /** A magnitude with a minus sign when negative, unless it reads as zero ("0 ms", "$0"): never "-0". */

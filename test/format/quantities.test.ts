@@ -180,6 +180,25 @@ describe('properties', () => {
         );
     });
 
+    it("a count reads as Intl's en-US grouping of its whole value from 100 up, and as toFixed's two decimals without trailing zeros below", () => {
+        const reference = (n: number) => {
+            if (Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
+            const text = n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+            return text === '-0' ? '0' : text;
+        };
+        const count = fc.oneof(
+            fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+            fc.integer({ min: -2000, max: 2000 }),
+            fc.integer({ min: -2000, max: 2000 }).map((n) => n / 4),
+            fc.constantFrom(-0, 0.004, -0.004, -0.4, -0.5, 999.4, 999.5, -999.5, -1000.5, 1e20, -1e20),
+        );
+        fc.assert(
+            fc.property(count, (n) => {
+                expect(formatCount(n)).toBe(reference(n));
+            }),
+        );
+    });
+
     it('a larger share never reads smaller, and one strictly between none and all reads neither 0% nor 100%', () => {
         // Reports keep shares to nine decimals.
         const share = fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1e9);
