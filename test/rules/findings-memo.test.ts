@@ -273,6 +273,47 @@ describe('the editor after edits', () => {
         },
     );
 
+    it("gives an importer's diagnostics what a fresh validation gives after edits of the file it imports", async () => {
+        const imported = (rto: string) => `topology Shared
+region a { provider aws jurisdiction US }
+region b { provider aws jurisdiction US }
+link a <-> b { rtt 10ms }
+store db { engine postgres regions a, b holds shared rows writes primary a replication async lag 1s consistency session }
+service api { regions a, b posture active-passive uses db objective rto ${rto} rpo 5s }
+`;
+        const importer = `import "b.mregion"
+topology Importer
+failover api from a to b { detect health-check every 10s threshold 3 route dns ttl 300s action promote db takes 5m drill every 30d }
+workload w for api { writes 10/s from a 100% }
+scenario s { workload w duration 1h at 10m outage a for 20m }
+`;
+        const { shared } = createMregionServices(EmptyFileSystem);
+        const texts = shared.workspace.TextDocuments!;
+        const [aUri, bUri] = ['file:///memo/imports/a.mregion', 'file:///memo/imports/b.mregion'];
+        texts.set(TextDocument.create(bUri, 'mregion', 0, imported('15m')));
+        texts.set(TextDocument.create(aUri, 'mregion', 0, importer));
+        const documents = [bUri, aUri].map((uri) => {
+            const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(texts.get(uri)!);
+            shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const a = documents[1]!;
+        // A blank line (the importer's second validation, which makes its memo), then objectives that change what
+        // the importer's rules say about its failover (30 s: the failover cannot make it), and back.
+        const edits = [`${imported('15m')}\n`, imported('30s'), imported('2h'), imported('15m')];
+        const seen = new Set<string>();
+        for (const [version, text] of edits.entries()) {
+            texts.set(TextDocument.create(bUri, 'mregion', version + 1, text));
+            await shared.workspace.DocumentBuilder.update([URI.parse(bUri)], []);
+            const fresh = await validate(importer, { 'b.mregion': text });
+            expect(a.diagnostics?.map(summary), `after edit ${version}`).toEqual(fresh.diagnostics.map(summary));
+            seen.add(JSON.stringify(a.diagnostics?.map((d) => d.code)));
+        }
+        expect(seen.size).toBeGreaterThan(1);
+        expect(findingsMemoIn(a)?.checksRun).toBeLessThan(edits.length * mregion.semantics.Rules.length);
+    });
+
     it('reuses findings after random edit sequences and still gives what a fresh validation gives', async () => {
         const rules = mregion.semantics.Rules.length;
         let builds = 0;
