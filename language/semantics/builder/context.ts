@@ -4,6 +4,7 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Quantity } from '../../generated/ast.js';
 import type { Problem, Range, Severity, Source } from '../model.js';
 import { ProblemCodes } from '../problem-codes.js';
+import { ClauseKinds, type Guard } from './clause-kinds.js';
 import { isComplete } from './complete.js';
 import { NodeSource, rangeOf } from './node-source.js';
 import { propertyNode, propertyNodes } from './property-nodes.js';
@@ -142,12 +143,19 @@ export class BuildContext {
         return value;
     }
 
+    /** The last declaration's clauses by kind: the builders ask for each kind of one declaration in a row. */
+    private kinds: ClauseKinds | undefined;
+
+    private clausesOf<T extends AstNode>(clauses: readonly AstNode[], is: Guard<T>): readonly T[] {
+        if (this.kinds?.clauses !== clauses) this.kinds = new ClauseKinds(clauses);
+        return this.kinds.of(is);
+    }
+
     /** The first clause of a type; every further one is a duplicate-clause error at its keyword. */
-    single<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T, keyword: string): T | undefined {
-        // A loop, not `all`: it runs for every clause kind of every declaration, and most find one clause or none.
+    single<T extends AstNode>(clauses: readonly AstNode[], is: Guard<T>, keyword: string): T | undefined {
         let first: T | undefined;
-        for (const clause of clauses) {
-            if (!is(clause) || !isComplete(clause)) continue;
+        for (const clause of this.clausesOf(clauses, is)) {
+            if (!isComplete(clause)) continue;
             if (first === undefined) {
                 first = clause;
                 continue;
@@ -164,8 +172,8 @@ export class BuildContext {
     }
 
     /** Every complete clause of a type (repeatable clauses: invariants, actions, faults, expectations). */
-    all<T extends AstNode>(clauses: readonly AstNode[], is: (n: AstNode) => n is T): T[] {
-        return clauses.filter((c): c is T => is(c) && isComplete(c));
+    all<T extends AstNode>(clauses: readonly AstNode[], is: Guard<T>): T[] {
+        return this.clausesOf(clauses, is).filter(isComplete);
     }
 
     missing(node: AstNode, message: string, where?: string | Range): void {

@@ -3,7 +3,6 @@
 import type { Model, Range, Severity } from '../../semantics/model.js';
 import { CheckerCodes, RULES, type RuleCode } from './catalog.js';
 import type { LazyFixes } from './fix.js';
-import { rangeKey } from './helpers.js';
 import type { Finding, Related, Rule } from './rule.js';
 import { DEFAULT_JUDGE, type Judge } from '../../semantics/estimators/range.js';
 import type { RuleFindingsMemo } from './findings-memo.js';
@@ -107,22 +106,41 @@ function ruleFailed(model: Model, code: string, error: unknown): RuleDiagnostic 
 }
 
 /**
+ * Where a range starts, as one number: distinct for every line and column of a design file (each is below 2^24, a
+ * file being at most 16 MiB: docs/limits.md), and only a grouping key (`sameGroup` compares the whole range).
+ */
+function startKey(r: Range): number {
+    return r.start.line * 2 ** 24 + r.start.character;
+}
+
+function sameGroup(opened: Finding, f: Finding, says: string): boolean {
+    return (
+        opened.range.start.line === f.range.start.line &&
+        opened.range.start.character === f.range.start.character &&
+        opened.range.end.line === f.range.end.line &&
+        opened.range.end.character === f.range.end.character &&
+        opened.uri === f.uri &&
+        (opened.key ?? opened.message) === says
+    );
+}
+
+/**
  * Per-cell declarations are expanded to one instance per cell sharing one Source: their findings are one
  * diagnostic when they say the same thing; when the numbers differ, each message names its cells.
  */
 function mergeCells(model: Model, findings: readonly Finding[]): Finding[] {
-    // Grouped by range first (a short key), then by what they say: building one key out of every message made
-    // merging a noticeable part of checking a large design.
+    // Grouped by where they start first (a number: a string key per finding made merging a noticeable part of
+    // checking a large design), then by where they end, their file and what they say.
     // Each group starts with the finding that opened it.
     type Group = [Finding, ...Finding[]];
     const groups: Group[] = [];
-    const byRange = new Map<string, Group[]>();
+    const byStart = new Map<number, Group[]>();
     for (const f of findings) {
-        const at = rangeKey(f.range);
-        let candidates = byRange.get(at);
-        if (!candidates) byRange.set(at, (candidates = []));
+        const at = startKey(f.range);
+        let candidates = byStart.get(at);
+        if (!candidates) byStart.set(at, (candidates = []));
         const says = f.key ?? f.message;
-        const group = candidates.find((g) => g[0].uri === f.uri && (g[0].key ?? g[0].message) === says);
+        const group = candidates.find((g) => sameGroup(g[0], f, says));
         if (group) {
             group.push(f);
         } else {
