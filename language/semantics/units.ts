@@ -87,8 +87,8 @@ const QUANTITY_SHAPE = /^(-?)(\$?)([0-9][0-9_]*(?:\.[0-9]+)?)(%|[a-zA-Z]+)?(?:\/
 export function splitQuantity(text: string): WrittenQuantity | undefined {
     const match = QUANTITY_SHAPE.exec(text);
     if (!match) return undefined;
-    const [, minus, dollar, digits, unit = '', per = ''] = match;
-    const number = Number(digits!.replace(/_/g, '')) * (minus ? -1 : 1);
+    const [, minus, dollar, digits = '', unit = '', per = ''] = match;
+    const number = Number(digits.includes('_') ? digits.replace(/_/g, '') : digits) * (minus ? -1 : 1);
     if (!Number.isFinite(number)) return undefined;
     return { text, number, unit, per, dollar: dollar === '$' };
 }
@@ -188,7 +188,6 @@ export function normalize(text: string, expected: UnitKind): Normalized {
     }
     const found = measured(q);
     const actual = found?.kind;
-    const digits = text.replace(/^-?\$?/, '').match(/^[0-9_.]+/)?.[0] ?? text;
     if (expected === 'number' && actual === 'count') return { ok: true, value: q.number, written: q };
     if (found && found.kind === expected) {
         if (expected === 'count' && !Number.isInteger(q.number)) {
@@ -210,6 +209,7 @@ export function normalize(text: string, expected: UnitKind): Normalized {
         return { ok: true, value, written: q };
     }
     if (actual === 'count') {
+        const digits = text.replace(/^-?\$?/, '').match(/^[0-9_.]+/)?.[0] ?? text;
         const suggestion = EXAMPLE_UNIT[expected](digits);
         return {
             ok: false,

@@ -21,6 +21,8 @@ export function typesAcceptedBy(is: Guard<AstNode>): readonly string[] {
     return types;
 }
 
+const NONE: readonly AstNode[] = [];
+
 /** One declaration's clauses by `$type`, in the order they are written. */
 export class ClauseKinds {
     private readonly byType = new Map<string, AstNode[]>();
@@ -36,7 +38,7 @@ export class ClauseKinds {
     /** The clauses `is` accepts, in the order they are written. */
     of<T extends AstNode>(is: Guard<T>): readonly T[] {
         const types = typesAcceptedBy(is);
-        if (types.length === 1) return (this.byType.get(types[0] ?? '') ?? []) as T[];
+        if (types.length === 1) return (this.byType.get(types[0] ?? '') ?? NONE) as T[];
         return this.clauses.filter(is);
     }
 }

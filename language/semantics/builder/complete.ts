@@ -47,7 +47,12 @@ export function isComplete(node: AstNode): boolean {
     const required = REQUIRED[node.$type];
     if (!required) return true;
     const record = node as unknown as Record<string, unknown>;
-    if (!required.every((property) => record[property] !== undefined && record[property] !== '')) return false;
+    // Indexed, not `every` or `for…of`: a closure or an iterator per clause was most of what a large design's
+    // model build allocated here.
+    for (let i = 0; i < required.length; i++) {
+        const value = record[required[i] ?? ''];
+        if (value === undefined || value === '') return false;
+    }
     // `conflicts crdt` needs its type; `drill` needs `every …` or `never`; a fault other than `destroy` and
     // `corrupt` its `for`, and a `corrupt` its store.
     const once = record.kind === 'destroy' || record.kind === 'corrupt';

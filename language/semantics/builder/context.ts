@@ -154,8 +154,11 @@ export class BuildContext {
     /** The first clause of a type; every further one is a duplicate-clause error at its keyword. */
     single<T extends AstNode>(clauses: readonly AstNode[], is: Guard<T>, keyword: string): T | undefined {
         let first: T | undefined;
-        for (const clause of this.clausesOf(clauses, is)) {
-            if (!isComplete(clause)) continue;
+        const ofKind = this.clausesOf(clauses, is);
+        // Indexed: an iterator per call was most of what building a large design's model allocated here.
+        for (let i = 0; i < ofKind.length; i++) {
+            const clause = ofKind[i];
+            if (clause === undefined || !isComplete(clause)) continue;
             if (first === undefined) {
                 first = clause;
                 continue;
