@@ -6,6 +6,7 @@ import { isMeasuredRegion, measuredRttMs, MEASURED_RTT_SOURCE } from './facts/la
 import type { LinkM, Model, RegionM, RttEstimate, RttSource } from './model.js';
 import { GREAT_CIRCLE } from './facts/defaults.js';
 import { itemAt } from '../util/item-at.js';
+import { perModel } from './per-model.js';
 
 export function pairKey(a: string, b: string): string {
     return a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -73,13 +74,7 @@ class LinkIndex {
     }
 }
 
-const linkIndexes = new WeakMap<Model, LinkIndex>();
-
-function linksOf(model: Model): LinkIndex {
-    let index = linkIndexes.get(model);
-    if (!index) linkIndexes.set(model, (index = new LinkIndex(model)));
-    return index;
-}
+const linksOf = perModel((model) => new LinkIndex(model));
 
 const SAME_REGION: RttEstimate = { ms: 0, source: 'same-region', distanceKm: 0, note: 'same region' };
 
@@ -90,7 +85,7 @@ export function rttBetween(model: Model, a: string, b: string): RttEstimate {
 
 /** How many RTT estimates the model's readers have needed so far (a pair asked twice is estimated twice). */
 export function rttEstimatesComputed(model: Model): number {
-    return linkIndexes.get(model)?.computed ?? 0;
+    return linksOf.peek(model)?.computed ?? 0;
 }
 
 /**

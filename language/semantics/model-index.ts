@@ -2,6 +2,7 @@
 // service or store then costs one pass over the design, not one pass per declaration (issue 15: cost stays
 // linear in every dimension). The model is immutable once built, so an index never goes stale.
 import type { FailoverM, Model, ScenarioM, ServiceM, WorkloadM } from './model.js';
+import { perModel } from './per-model.js';
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     const list = map.get(key);
@@ -9,22 +10,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     else list.push(value);
 }
 
-/**
- * A lookup built from `model` on its first use, once per model. Each lookup reads one part of the model (failovers,
- * workloads, services or scenarios), so a rule that asks one reads only that part: the editor reruns a rule after
- * an edit only when a part it read has changed (validation/rules/findings-memo.ts).
- */
-function perModel<T>(build: (model: Model) => T): (model: Model) => T {
-    const built = new WeakMap<Model, T>();
-    return (model) => {
-        let value = built.get(model);
-        if (value === undefined) {
-            value = build(model);
-            built.set(model, value);
-        }
-        return value;
-    };
-}
+// Each lookup reads one part of the model (failovers, workloads, services or scenarios), so a rule that asks one
+// reads only that part: the editor reruns a rule after an edit only when a part it read has changed
+// (validation/rules/findings-memo.ts).
 
 /** Failovers by `kind:id` of their target. */
 const failoversByTarget = perModel((model) => {

@@ -6,6 +6,7 @@ import type { LinkM, Model, StoreM } from '../model.js';
 import { LISTED_ITEMS, listing } from '../units.js';
 import { workloadsWriting, writeFlows, writesByWriter } from './write-flows.js';
 import { itemAt } from '../../util/item-at.js';
+import { perModel } from '../per-model.js';
 
 /** Estimates use a 30-day month (a convention of these estimates, not a billing fact). */
 export const SECONDS_PER_MONTH = 30 * 24 * 3_600;
@@ -53,26 +54,20 @@ export interface EgressEstimate {
 type Price = { usdPerGB: number; source: string };
 
 /** A model's links with an egress price, by region and the region at the other end. */
-const egressLinks = new WeakMap<Model, ReadonlyMap<string, ReadonlyMap<string, LinkM>>>();
-
-function egressLinksOf(model: Model): ReadonlyMap<string, ReadonlyMap<string, LinkM>> {
-    let byRegion = egressLinks.get(model);
-    if (!byRegion) {
-        const links = new Map<string, Map<string, LinkM>>();
-        for (const link of model.links) {
-            if (link.egressUsdPerGB === undefined) continue;
-            for (const [a, b] of [
-                [link.a, link.b],
-                [link.b, link.a],
-            ] as const) {
-                if (!links.has(a)) links.set(a, new Map());
-                if (!links.get(a)!.has(b)) links.get(a)!.set(b, link);
-            }
+const egressLinksOf = perModel((model): ReadonlyMap<string, ReadonlyMap<string, LinkM>> => {
+    const links = new Map<string, Map<string, LinkM>>();
+    for (const link of model.links) {
+        if (link.egressUsdPerGB === undefined) continue;
+        for (const [a, b] of [
+            [link.a, link.b],
+            [link.b, link.a],
+        ] as const) {
+            if (!links.has(a)) links.set(a, new Map());
+            if (!links.get(a)!.has(b)) links.get(a)!.set(b, link);
         }
-        egressLinks.set(model, (byRegion = links));
     }
-    return byRegion;
-}
+    return links;
+});
 
 const occursIn = (store: StoreM, region: string): boolean => store.regions.includes(region);
 

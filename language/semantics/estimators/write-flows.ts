@@ -3,6 +3,7 @@
 import { rttBetween } from '../latency.js';
 import type { Model, StoreM, WorkloadM } from '../model.js';
 import { coordinatorOf } from './write-latency.js';
+import { perModel } from '../per-model.js';
 
 export interface WriteFlow {
     readonly workload: string;
@@ -24,24 +25,21 @@ export function storesWrittenBy(model: Model, workload: WorkloadM): string[] {
 
 /** Per model: the workloads writing each store instance, in the model's order. Built once, so asking it for every
  *  store costs one pass over the workloads, not one per store. */
-const writersByStore = new WeakMap<Model, ReadonlyMap<string, readonly WorkloadM[]>>();
+const writersByStore = perModel((model): ReadonlyMap<string, readonly WorkloadM[]> => {
+    const built = new Map<string, WorkloadM[]>();
+    for (const workload of model.workloads.values()) {
+        for (const id of storesWrittenBy(model, workload)) {
+            const list = built.get(id);
+            if (list === undefined) built.set(id, [workload]);
+            else list.push(workload);
+        }
+    }
+    return built;
+});
 
 /** Workloads that write `store` (directly, or through a service that uses it). */
 export function workloadsWriting(model: Model, store: StoreM): readonly WorkloadM[] {
-    let index = writersByStore.get(model);
-    if (index === undefined) {
-        const built = new Map<string, WorkloadM[]>();
-        for (const workload of model.workloads.values()) {
-            for (const id of storesWrittenBy(model, workload)) {
-                const list = built.get(id);
-                if (list === undefined) built.set(id, [workload]);
-                else list.push(workload);
-            }
-        }
-        index = built;
-        writersByStore.set(model, index);
-    }
-    return index.get(store.id) ?? [];
+    return writersByStore(model).get(store.id) ?? [];
 }
 
 /**

@@ -9,6 +9,7 @@ import { quorumOf, votersOf } from './voters.js';
 import { factRef } from '../facts/citation.js';
 import { pointRange, type EstimateRange } from './range.js';
 import { itemAt } from '../../util/item-at.js';
+import { perModel } from '../per-model.js';
 
 export type WriteLatencyKind =
     /** Acknowledged by the region that accepts it (async or no replication). */
@@ -304,11 +305,10 @@ interface FarthestPair {
 }
 
 /** The farthest pair of a store's regions does not depend on where a write comes from: found once per model. */
-const farthestPairs = new WeakMap<Model, WeakMap<StoreM, FarthestPair>>();
+const farthestPairs = perModel(() => new WeakMap<StoreM, FarthestPair>());
 
 function farthestPairOf(model: Model, store: StoreM): FarthestPair {
-    let byStore = farthestPairs.get(model);
-    if (!byStore) farthestPairs.set(model, (byStore = new WeakMap()));
+    const byStore = farthestPairs(model);
     let found = byStore.get(store);
     if (!found) byStore.set(store, (found = farthestPair(model, store.regions)));
     return found;

@@ -6,6 +6,7 @@ import type { FaultM, Model, ScenarioM, StoreM } from '../../semantics/model.js'
 import { formatDuration } from '../../../format/quantities.js';
 import { at } from './helpers.js';
 import type { Rule } from './rule.js';
+import { perModel } from '../../semantics/per-model.js';
 
 /** The first fault of a scenario that cuts replicas of `store` apart and ends: an outage of one of its regions or a partition between two. */
 function healingFault(store: StoreM, scenario: ScenarioM): { fault: FaultM; what: string } | undefined {
@@ -29,26 +30,19 @@ interface ScenarioIndex {
 
 /** Per model, built once: looking up a store's scenarios through its writers keeps the rule linear in the design
  *  (a design with a scenario per store would otherwise cost stores × scenarios). */
-const scenarioIndexes = new WeakMap<Model, ScenarioIndex>();
-
-function scenarioIndex(model: Model): ScenarioIndex {
-    let index = scenarioIndexes.get(model);
-    if (index === undefined) {
-        const byWorkload = new Map<string, ScenarioM[]>();
-        const order = new Map<ScenarioM, number>();
-        for (const scenario of model.scenarios.values()) {
-            order.set(scenario, order.size);
-            for (const workload of new Set(scenario.workloads)) {
-                const list = byWorkload.get(workload);
-                if (list === undefined) byWorkload.set(workload, [scenario]);
-                else list.push(scenario);
-            }
+const scenarioIndex = perModel((model): ScenarioIndex => {
+    const byWorkload = new Map<string, ScenarioM[]>();
+    const order = new Map<ScenarioM, number>();
+    for (const scenario of model.scenarios.values()) {
+        order.set(scenario, order.size);
+        for (const workload of new Set(scenario.workloads)) {
+            const list = byWorkload.get(workload);
+            if (list === undefined) byWorkload.set(workload, [scenario]);
+            else list.push(scenario);
         }
-        index = { byWorkload, order };
-        scenarioIndexes.set(model, index);
     }
-    return index;
-}
+    return { byWorkload, order };
+});
 
 /** The first scenario (in the design's order) that writes the store and heals a cut between its replicas. */
 function firstHeal(model: Model, store: StoreM): { scenario: ScenarioM; fault: FaultM; what: string } | undefined {
