@@ -37,27 +37,31 @@ describe('the topology view', () => {
             new vscode.Position(line, 0),
             'region ca-central-1 { provider aws  jurisdiction CA }\n',
         );
-        assert.ok(await vscode.workspace.applyEdit(edit));
-        const view = await waitForRender(
+        // Each wait starts before the change it waits for: a render that came before it would be missed.
+        const withRegion = waitForRender(
             api.topologyView,
             document.uri,
             (v) => v.counts.regions === 7,
             'the topology with the new region',
             false,
         );
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const view = await withRegion;
         assert.ok(view.text.includes('ca-central-1'));
         // Revert acts on the active editor: the topology view may hold the focus, so the file's editor is shown first.
         const column =
             vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
-        await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-        await waitForRender(
+        const shown = await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+        assert.equal(vscode.window.activeTextEditor, shown, 'the design is the active editor before the revert');
+        const reverted = waitForRender(
             api.topologyView,
             document.uri,
             (v) => v.counts.regions === 6,
             'the topology after revert',
             false,
         );
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await reverted;
     });
 
     it('marks the declarations that have errors', async () => {
