@@ -5,6 +5,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Fix, LazyFixes } from './rules/fix.js';
+import { sameRange } from './rules/helpers.js';
 
 /** By the `data` object of the diagnostic they belong to: it lives exactly as long as the diagnostic. */
 const fixesByData = new WeakMap<object, LazyFixes>();
@@ -37,13 +38,5 @@ export function fixesOf(diagnostic: Diagnostic): readonly Fix[] {
 export function ownDiagnostic(document: LangiumDocument, copy: Diagnostic): Diagnostic | undefined {
     const own = document.diagnostics ?? [];
     if (own.includes(copy)) return copy;
-    return own.find(
-        (d) =>
-            d.code === copy.code &&
-            d.message === copy.message &&
-            d.range.start.line === copy.range.start.line &&
-            d.range.start.character === copy.range.start.character &&
-            d.range.end.line === copy.range.end.line &&
-            d.range.end.character === copy.range.end.character,
-    );
+    return own.find((d) => d.code === copy.code && d.message === copy.message && sameRange(d.range, copy.range));
 }

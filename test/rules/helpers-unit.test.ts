@@ -1,7 +1,7 @@
 // The rules' shared helpers (language/validation/rules/helpers.ts) on hand-built sources and models: where a
 // finding points (the first written property, else the name; a store's regions clause, else its cell's), the
-// grouping key of a range, whether a failover's target runs on AWS, multi-region writes, and estimates rounded to
-// three significant figures.
+// grouping key of a range and range equality, whether a failover's target runs on AWS, multi-region writes, and
+// estimates rounded to three significant figures.
 import { describe, expect, it } from 'vitest';
 import type { FailoverM, Model, Range, Source, StoreM } from '../../language/semantics/model.js';
 import {
@@ -9,6 +9,7 @@ import {
     at,
     rangeKey,
     regionsPlace,
+    sameRange,
     roughly,
     targetOnAws,
 } from '../../language/validation/rules/helpers.js';
@@ -36,6 +37,19 @@ describe('rangeKey', () => {
         ['tells a one-line range apart', r(0, 10, 0, 11), '0:10-0:11'],
     ])('rangeKey %s', (_, range, key) => {
         expect(rangeKey(range)).toBe(key);
+    });
+});
+
+describe('sameRange', () => {
+    it.each<[string, Range, Range, boolean]>([
+        ['holds for equal ranges built apart', r(1, 2, 3, 4), r(1, 2, 3, 4), true],
+        ['tells another start line apart', r(1, 2, 3, 4), r(0, 2, 3, 4), false],
+        ['tells another start column apart', r(1, 2, 3, 4), r(1, 3, 3, 4), false],
+        ['tells another end line apart', r(1, 2, 3, 4), r(1, 2, 2, 4), false],
+        ['tells another end column apart', r(1, 2, 3, 4), r(1, 2, 3, 5), false],
+    ])('%s', (_, a, b, same) => {
+        expect(sameRange(a, b)).toBe(same);
+        expect(sameRange(b, a)).toBe(same);
     });
 });
 

@@ -9,6 +9,16 @@ export interface Place {
     readonly range: Range;
 }
 
+/** Whether two ranges start and end at the same places. */
+export function sameRange(a: Range, b: Range): boolean {
+    return (
+        a.start.line === b.start.line &&
+        a.start.character === b.start.character &&
+        a.end.line === b.end.line &&
+        a.end.character === b.end.character
+    );
+}
+
 /** A short string that is the same for equal ranges, for grouping findings by where they point. */
 export function rangeKey(r: Range): string {
     return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;

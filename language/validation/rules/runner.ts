@@ -3,6 +3,7 @@
 import type { Model, Range, Severity } from '../../semantics/model.js';
 import { CheckerCodes, RULES, type RuleCode } from './catalog.js';
 import type { LazyFixes } from './fix.js';
+import { sameRange } from './helpers.js';
 import type { Finding, Related, Rule } from './rule.js';
 import { DEFAULT_JUDGE, type Judge } from '../../semantics/estimators/range.js';
 import type { RuleFindingsMemo } from './findings-memo.js';
@@ -114,14 +115,7 @@ function startKey(r: Range): number {
 }
 
 function sameGroup(opened: Finding, f: Finding, says: string): boolean {
-    return (
-        opened.range.start.line === f.range.start.line &&
-        opened.range.start.character === f.range.start.character &&
-        opened.range.end.line === f.range.end.line &&
-        opened.range.end.character === f.range.end.character &&
-        opened.uri === f.uri &&
-        (opened.key ?? opened.message) === says
-    );
+    return sameRange(opened.range, f.range) && opened.uri === f.uri && (opened.key ?? opened.message) === says;
 }
 
 /**
